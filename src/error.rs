@@ -1,0 +1,103 @@
+//! The crate's one error type.
+//!
+//! Library code returns [`Result`]; only the binary (and the failures table,
+//! where a bad input file becomes a row) renders an error as text. Errors that
+//! are the user's fault (a flag, a rules file, a locked index) map to exit
+//! code 2; see [`Error::exit_code`].
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong inside atti.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A command-line value or a combination of flags makes no sense.
+    #[error("{0}")]
+    Usage(String),
+    /// A rules file is wrong. Points at the file, the line and column, and the rule.
+    #[error("{file}:{line}:{column}: rule `{rule}`: {message}")]
+    Rules {
+        file: String,
+        line: usize,
+        column: usize,
+        rule: String,
+        message: String,
+    },
+    /// The PDF could not be parsed or rendered to text.
+    #[error("PDF: {0}")]
+    Pdf(String),
+    /// A PDF that needs a password we do not have.
+    #[error("encrypted PDF: a password is needed to open it")]
+    Encrypted,
+    /// A limit meant to protect the batch (size, depth, time) was hit.
+    #[error("limit exceeded: {0}")]
+    Limit(String),
+    /// The extraction did not finish in time.
+    #[error("timed out after {0} s")]
+    Timeout(u64),
+    /// The extraction panicked; the message is the panic payload.
+    #[error("internal error while extracting: {0}")]
+    Panic(String),
+    /// The file is not of a type atti reads.
+    #[error("unsupported file: {0}")]
+    Unsupported(String),
+    /// Another process is writing to the index.
+    #[error("index in use: another atti process is writing to {0} (wait for it to finish)")]
+    IndexLocked(PathBuf),
+    /// The index is missing, unreadable or from an incompatible version.
+    #[error("index {path}: {message}")]
+    Index { path: PathBuf, message: String },
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("query: {0}")]
+    Query(String),
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit code this error maps to when it ends a command:
+    /// 2 for usage and configuration errors, 2 for anything else too, since
+    /// exit code 1 is reserved for "findings at or above --fail-on".
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+
+    /// A short stable identifier of the error class, for the failures table.
+    pub fn class(&self) -> &'static str {
+        match self {
+            Error::Io { .. } => "io",
+            Error::Usage(_) => "usage",
+            Error::Rules { .. } => "rules",
+            Error::Pdf(_) => "pdf",
+            Error::Encrypted => "encrypted",
+            Error::Limit(_) => "limit",
+            Error::Timeout(_) => "timeout",
+            Error::Panic(_) => "panic",
+            Error::Unsupported(_) => "unsupported",
+            Error::IndexLocked(_) | Error::Index { .. } | Error::Tantivy(_) => "index",
+            Error::Query(_) => "query",
+            Error::Csv(_) => "csv",
+            Error::Json(_) => "json",
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! PDF text extraction on lopdf (placeholder until the layout-aware extractor lands).
+use crate::error::{Error, Result};
+use crate::extract::{Extracted, Limits};
+
+pub fn extract(_bytes: &[u8], _limits: &Limits) -> Result<Extracted> {
+    Err(Error::Pdf("PDF extraction is not built yet".into()))
+}

@@ -1,0 +1,240 @@
+//! The records atti produces: one [`Document`] per input file, holding the
+//! objectives, phases, indicators, decisions and references read from it.
+//!
+//! These are plain data. The index stores each `Document` whole (as JSON), and
+//! every CSV table and report is derived from them, so a field added here is
+//! a field every sink can see. Each extracted value can say where it came
+//! from: [`Provenance`] maps a field name to a [`Span`] of page text.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Status;
+
+/// Where a value was read: a byte range of one page's text (see
+/// [`crate::extract::Page::text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// 1-based page number.
+    pub page: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Field name -> where its value came from.
+pub type Provenance = BTreeMap<String, Span>;
+
+/// The document kinds that atti's schemas name. Rules may classify into
+/// others; unknown kinds are kept as they are.
+pub mod kind {
+    pub const PEG: &str = "peg";
+    pub const DELIBERATION: &str = "deliberation";
+    pub const OTHER: &str = "other";
+}
+
+/// One input file, after extraction and rules.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Derived from the content hash: the first 16 hex digits of `sha256`.
+    pub doc_id: String,
+    /// The path as found under the ingested root, with `/` separators.
+    pub source_file: String,
+    /// `peg`, `deliberation` or `other`.
+    pub kind: String,
+    pub status: Status,
+    pub title: Option<String>,
+    pub year: Option<i32>,
+    pub date: Option<NaiveDate>,
+    pub pages: u32,
+    pub chars: u64,
+    pub sha256: String,
+    /// The extractor that produced the text, e.g. `pdf` or `text/utf-8`.
+    pub extractor: String,
+    /// RFC 3339 time of the ingest that produced this record.
+    pub ingested_at: String,
+    /// Fingerprint of the atti version and rules that produced this record;
+    /// a record whose fingerprint differs from the current one is re-extracted.
+    pub pipeline: String,
+    /// The text as indexed, one entry per page (page furniture left out).
+    pub page_texts: Vec<String>,
+    pub objectives: Vec<Objective>,
+    pub phases: Vec<Phase>,
+    pub indicators: Vec<Indicator>,
+    pub decisions: Vec<Decision>,
+    pub references: Vec<Reference>,
+    /// Every value the rules read, in the order they were read, with its span:
+    /// what `atti show` prints.
+    pub fields: Vec<Field>,
+    /// Notes worth a person's attention (an impossible date, a table that did
+    /// not parse) that did not stop the document.
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// People named in the document (directors, managers, responsibles,
+    /// signatories), for the index.
+    pub fn people(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for o in &self.objectives {
+            out.extend(o.director.as_deref());
+            out.extend(o.manager.as_deref());
+        }
+        for p in &self.phases {
+            out.extend(p.responsible.as_deref());
+        }
+        for d in &self.decisions {
+            out.extend(d.signatories.iter().map(String::as_str));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Codes (objective codes, D.U.P. codes, act numbers) kept whole in the index.
+    pub fn codes(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for o in &self.objectives {
+            out.extend(o.objective_code.as_deref());
+            out.extend(o.strategic_direction_code.as_deref());
+            out.extend(o.strategic_objective_code.as_deref());
+        }
+        for d in &self.decisions {
+            out.extend(d.act_number.as_deref());
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// A value read by a rule, with where it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// `record.field`, e.g. `objective.director` or `decision.validity_end`.
+    pub name: String,
+    pub value: String,
+    /// Id of the rule that read it.
+    pub rule: String,
+    pub span: Option<Span>,
+}
+
+/// A management objective of a PEG sheet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Objective {
+    pub objective_code: Option<String>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    pub direction: Option<String>,
+    pub director: Option<String>,
+    pub service: Option<String>,
+    pub manager: Option<String>,
+    pub typology: Option<String>,
+    pub classification: Option<String>,
+    pub strategic_direction_code: Option<String>,
+    pub strategic_direction: Option<String>,
+    pub strategic_objective_code: Option<String>,
+    pub strategic_objective: Option<String>,
+    pub mission: Option<String>,
+    pub operational_objective: Option<String>,
+    pub description: Option<String>,
+    pub spans: Provenance,
+}
+
+/// A GANTT phase of an objective.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    pub objective_code: Option<String>,
+    /// 1-based position in the sheet.
+    pub seq: u32,
+    pub description: Option<String>,
+    /// Weight in percent, where the sheet gives one.
+    pub weight: Option<f64>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub responsible: Option<String>,
+    pub responsibility_centre: Option<String>,
+    pub notes: Option<String>,
+    pub spans: Provenance,
+}
+
+/// A performance indicator with its target.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub objective_code: Option<String>,
+    pub seq: u32,
+    pub description: Option<String>,
+    /// e.g. RISULTATO, EFFICACIA, EFFICIENZA.
+    pub indicator_type: Option<String>,
+    /// One of `>=`, `<=`, `>`, `<`, `=`; empty when the target is a bare value.
+    pub expected_operator: Option<String>,
+    /// The target without its operator: `3`, `SI`, `100%`, `30 giorni`, `12,50`.
+    pub expected_value: Option<String>,
+    /// The target as written.
+    pub expected_raw: Option<String>,
+    pub spans: Provenance,
+}
+
+/// A decision of a collegial body, or another administrative act.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// e.g. `Giunta Comunale`, `Consiglio Comunale`, `Assemblea dei Sindaci`.
+    pub body: Option<String>,
+    /// `deliberazione`, `verbale`, `determinazione`, `decreto`, `ordinanza`.
+    pub act_type: Option<String>,
+    pub act_number: Option<String>,
+    pub decision_date: Option<NaiveDate>,
+    pub subject: Option<String>,
+    pub outcome: Option<String>,
+    pub present_count: Option<u32>,
+    pub absent_count: Option<u32>,
+    pub votes_for: Option<u32>,
+    pub votes_against: Option<u32>,
+    pub abstentions: Option<u32>,
+    pub immediately_executable: Option<bool>,
+    pub validity_end: Option<NaiveDate>,
+    /// Who approved: the municipalities or members named as approving.
+    pub approved_by: Vec<String>,
+    /// Who signed (president, secretary, director), for the people index.
+    pub signatories: Vec<String>,
+    pub spans: Provenance,
+}
+
+/// A legal reference such as "art. 134, comma 4, del D.Lgs. 18 agosto 2000, n. 267".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The text as written.
+    pub raw: String,
+    /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
+    /// `dpr`, `dpcm`, `dm`, `testo_unico`, `regolamento_ue`, `direttiva_ue`,
+    /// `costituzione`, `delibera_giunta_regionale`; `None` when the text names
+    /// an article but no act.
+    pub act_type: Option<String>,
+    pub number: Option<String>,
+    pub year: Option<i32>,
+    pub date: Option<NaiveDate>,
+    pub article: Option<String>,
+    pub paragraph: Option<String>,
+    pub letter: Option<String>,
+    /// `stato`, `regione.lombardia`, `unione.europea`, ...
+    pub issuer: Option<String>,
+    /// URN:NIR, where the issuer is known.
+    pub urn: Option<String>,
+    pub span: Option<Span>,
+}
+
+/// A file that did not become a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub source_file: String,
+    /// `discover`, `read`, `extract`, `rules`, `index`.
+    pub stage: String,
+    /// A sentence a person understands.
+    pub reason: String,
+    /// Content hash when the file could be read, so an unchanged failing file
+    /// is not retried on every ingest.
+    pub sha256: Option<String>,
+    pub pipeline: String,
+    pub ingested_at: String,
+}
