@@ -1,1 +1,15 @@
-fn main() {}
+//! The `atti` binary: parse the command line, run, render errors, exit.
+
+use clap::Parser;
+
+fn main() {
+    let cli = atti::cli::Cli::parse();
+    let code = match atti::commands::dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("atti: error: {e}");
+            e.exit_code()
+        }
+    };
+    std::process::exit(code);
+}

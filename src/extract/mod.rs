@@ -129,7 +129,10 @@ pub struct Extracted {
 impl Extracted {
     /// Number of characters of text over all pages.
     pub fn chars(&self) -> u64 {
-        self.pages.iter().map(|p| p.text.chars().count() as u64).sum()
+        self.pages
+            .iter()
+            .map(|p| p.text.chars().count() as u64)
+            .sum()
     }
 
     /// All pages' text joined by form feeds, as `atti extract` prints it.

@@ -1,0 +1,346 @@
+//! The command line, as clap sees it: raw flags, parsed once.
+//!
+//! Nothing here is validated beyond what clap can check; [`crate::config`]
+//! turns these into a validated configuration. The names and flags are a
+//! contract that scripts rely on: add, never rename.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "atti",
+    version,
+    about = "Ingest, search and report on the official documents of Italian public administrations",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Walk folders, extract every PDF, text and HTML file, apply the rules and index the results.
+    Ingest(IngestArgs),
+    /// Search the index: free words, "phrases", AND/OR/NOT, field:value.
+    Search(SearchArgs),
+    /// Write one table (documents, objectives, phases, indicators, decisions, references, failures) as CSV or JSON Lines.
+    Export(ExportArgs),
+    /// The compliance summary: what is missing or out of date, document by document.
+    Check(CheckArgs),
+    /// Every value extracted from one document, with the page and text span it came from.
+    Show(ShowArgs),
+    /// The text the pipeline sees for one file, to help whoever writes rules.
+    Extract(ExtractArgs),
+    /// Work with rule files.
+    Rules(RulesArgs),
+    /// Everything in one go: ingest into OUT/index, every table as OUT/<table>.csv and OUT/compliance.md.
+    Run(RunArgs),
+    /// Documents by kind and year, index size and last ingest.
+    Stats(StatsArgs),
+}
+
+/// Where the index lives.
+#[derive(Debug, Args, Clone)]
+pub struct IndexArg {
+    /// Index folder [default: ./atti-index, or $ATTI_INDEX]
+    #[arg(long, env = "ATTI_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+}
+
+/// Which rules to use.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RulesArg {
+    /// A folder of rule files (*.toml) that add to the built-in rules; a file with the name of a built-in one replaces it.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Use only the rules in --rules, none of the built-in ones.
+    #[arg(long, requires = "rules")]
+    pub no_builtin_rules: bool,
+}
+
+/// How ingestion runs.
+#[derive(Debug, Args, Clone)]
+pub struct IngestOpts {
+    /// Worker threads [default: number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Remove from the index the documents whose files are gone from the ingested folders.
+    #[arg(long)]
+    pub prune: bool,
+    /// Seconds one file may take to extract before it is recorded as a failure.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Re-extract every file, even those unchanged since the last ingest.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Extract in this process instead of worker processes (faster start, no protection against crashes).
+    #[arg(long, hide = true)]
+    pub in_process: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to ingest (folders are walked recursively).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
+    #[command(flatten)]
+    pub rules: RulesArg,
+    #[command(flatten)]
+    pub opts: IngestOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "a phrase", AND, OR, NOT, field:value (code:, director:, person:, kind:, year:, title:, body:).
+    #[arg(required = true, value_name = "QUERY", num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Only documents of this kind (peg, deliberation, other).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Only documents of this year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Only documents dated on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only documents dated on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// How many hits at most.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// JSON Lines on stdout: rank, score, doc_id, source_file, kind, year, title, snippet.
+    #[arg(long)]
+    pub json: bool,
+    /// Colour the matched words: auto (on a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Table {
+    Documents,
+    Objectives,
+    Phases,
+    Indicators,
+    Decisions,
+    References,
+    Failures,
+}
+
+impl Table {
+    pub const ALL: [Table; 7] = [
+        Table::Documents,
+        Table::Objectives,
+        Table::Phases,
+        Table::Indicators,
+        Table::Decisions,
+        Table::References,
+        Table::Failures,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Documents => "documents",
+            Table::Objectives => "objectives",
+            Table::Phases => "phases",
+            Table::Indicators => "indicators",
+            Table::Decisions => "decisions",
+            Table::References => "references",
+            Table::Failures => "failures",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Csv,
+    Jsonl,
+}
+
+/// Options shared by `export` and `run` for writing tables.
+#[derive(Debug, Args, Clone)]
+pub struct TableOpts {
+    /// Field delimiter, one character (';' for Italian Excel).
+    #[arg(long, default_value = ",", value_name = "C")]
+    pub delimiter: String,
+    /// Start the file with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+    /// Do not guard cells that begin with = + - @ tab or CR against formula injection.
+    #[arg(long)]
+    pub raw: bool,
+}
+
+/// Filters on documents, shared by `export` and `check`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DocFilter {
+    /// Only documents of this kind.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Only documents of this year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Only documents dated on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only documents dated on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum, value_name = "TABLE")]
+    pub table: Table,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Write to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
+    #[command(flatten)]
+    pub table_opts: TableOpts,
+    #[command(flatten)]
+    pub filter: DocFilter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub index: IndexArg,
+    #[command(flatten)]
+    pub rules: RulesArg,
+    /// The date the checks are made at (validity ends before it are expired) [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Exit with code 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+    #[command(flatten)]
+    pub filter: DocFilter,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A doc_id, or the source path of a document.
+    #[arg(value_name = "DOC")]
+    pub doc: String,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// The whole record as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The file to read.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Keep the columns of the page aligned, as `pdftotext -layout` does.
+    #[arg(long, conflicts_with = "raw")]
+    pub layout: bool,
+    /// Text in content-stream order, without reordering into lines.
+    #[arg(long)]
+    pub raw: bool,
+    /// JSON with each page's text and positioned words.
+    #[arg(long)]
+    pub json: bool,
+    /// Also show the kind and the values the rules read from this file.
+    #[arg(long)]
+    pub rules_output: bool,
+    #[command(flatten)]
+    pub rules: RulesArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub command: RulesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run the examples written inside the rule files.
+    Test {
+        #[command(flatten)]
+        rules: RulesArg,
+        /// Print every example, not only the failing ones.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
+    /// List the rules with their ids and descriptions.
+    List {
+        #[command(flatten)]
+        rules: RulesArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Files or folders to ingest.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output folder: OUT/index, OUT/<table>.csv, OUT/compliance.md.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub rules: RulesArg,
+    #[command(flatten)]
+    pub opts: IngestOpts,
+    #[command(flatten)]
+    pub table_opts: TableOpts,
+    /// The date the compliance checks are made at [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Exit with code 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub index: IndexArg,
+    #[arg(long)]
+    pub json: bool,
+}

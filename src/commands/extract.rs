@@ -1,0 +1,46 @@
+//! `atti extract FILE`: the text the pipeline sees, to help whoever writes rules.
+
+use crate::cli::ExtractArgs;
+use crate::config;
+use crate::error::{Error, Result};
+use crate::extract::{self, pdf, Limits, SourceType};
+
+pub fn run(a: &ExtractArgs) -> Result<i32> {
+    let bytes = std::fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;
+    let claimed = SourceType::from_extension(&a.file).unwrap_or(SourceType::Text);
+    let ty = SourceType::sniff(&bytes, claimed);
+    let limits = Limits::default();
+    if a.raw {
+        if ty != SourceType::Pdf {
+            return Err(Error::Usage("--raw applies to PDF files only".into()));
+        }
+        print!("{}", pdf::raw_text(&bytes, &limits)?);
+        return Ok(0);
+    }
+    let e = extract::extract(&bytes, ty, &limits)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&e)?);
+    } else if a.layout {
+        for (i, p) in e.pages.iter().enumerate() {
+            if i > 0 {
+                print!("\u{c}");
+            }
+            if p.words.is_empty() {
+                print!("{}", p.text);
+            } else {
+                print!("{}", pdf::layout_text(p));
+            }
+        }
+    } else {
+        print!("{}", e.full_text());
+    }
+    if a.rules_output {
+        let rules = config::rules(&a.rules)?;
+        let x = rules.extract(&e.pages);
+        eprintln!("\nkind: {}", x.kind);
+        for f in &x.fields {
+            eprintln!("  {:<32} {}", f.name, f.value);
+        }
+    }
+    Ok(0)
+}

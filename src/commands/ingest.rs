@@ -1,0 +1,72 @@
+//! `atti ingest`: walk, extract, apply rules, index.
+
+use std::time::Duration;
+
+use crate::cli::{IngestArgs, IngestOpts};
+use crate::config;
+use crate::error::Result;
+use crate::extract::Limits;
+use crate::pipeline::{self, IngestConfig, Summary};
+use crate::progress::Progress;
+
+pub fn run(a: &IngestArgs) -> Result<i32> {
+    let rules = config::rules(&a.rules)?;
+    let cfg = ingest_config(&a.paths, config::index_path(&a.index), &a.opts);
+    let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
+    report(&summary, a.opts.json)?;
+    Ok(0)
+}
+
+pub fn ingest_config(
+    paths: &[std::path::PathBuf],
+    index: std::path::PathBuf,
+    o: &IngestOpts,
+) -> IngestConfig {
+    IngestConfig {
+        paths: paths.to_vec(),
+        index,
+        jobs: o
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        timeout: Duration::from_secs(o.timeout.max(1)),
+        prune: o.prune,
+        force: o.force,
+        limits: Limits::default(),
+        batch: 1000,
+    }
+}
+
+/// Prints the summary: JSON on stdout, or a few lines on stderr.
+pub fn report(s: &Summary, json: bool) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string(s)?);
+        return Ok(());
+    }
+    eprintln!(
+        "files seen {}: new {}, changed {}, unchanged {}, failed {} (no text {}, encrypted {}{}{})",
+        s.seen,
+        s.new,
+        s.changed,
+        s.unchanged,
+        s.failed,
+        s.no_text,
+        s.encrypted,
+        if s.pruned > 0 {
+            format!(", pruned {}", s.pruned)
+        } else {
+            String::new()
+        },
+        if s.skipped > 0 {
+            format!(", other types skipped {}", s.skipped)
+        } else {
+            String::new()
+        },
+    );
+    eprintln!(
+        "index: {} documents, {} failures ({:.1} s)",
+        s.documents_in_index,
+        s.failures_in_index,
+        s.elapsed_ms as f64 / 1000.0
+    );
+    Ok(())
+}

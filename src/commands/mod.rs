@@ -1,0 +1,47 @@
+//! One file per subcommand. Each takes its parsed arguments, does its work
+//! through the library, writes data to stdout and messages to stderr, and
+//! returns the process exit code.
+
+pub mod check;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod rules;
+pub mod run;
+pub mod search;
+pub mod show;
+pub mod stats;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+
+/// Runs the command; returns the exit code (0 success, 1 findings when asked
+/// to fail on them). Errors map to exit code 2 in `main`.
+pub fn dispatch(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Ingest(a) => ingest::run(&a),
+        Command::Search(a) => search::run(&a),
+        Command::Export(a) => export::run(&a),
+        Command::Check(a) => check::run(&a),
+        Command::Show(a) => show::run(&a),
+        Command::Extract(a) => extract::run(&a),
+        Command::Rules(a) => rules::run(&a),
+        Command::Run(a) => run::run(&a),
+        Command::Stats(a) => stats::run(&a),
+    }
+}
+
+/// Opens a file for writing, or stdout.
+pub fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>> {
+    Ok(match path {
+        Some(p) => {
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
+            }
+            Box::new(std::io::BufWriter::new(
+                std::fs::File::create(p).map_err(|e| crate::Error::io(p, e))?,
+            ))
+        }
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}

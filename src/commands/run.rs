@@ -1,0 +1,52 @@
+//! `atti run PATH... --out DIR`: ingest, every table, the compliance report.
+
+use crate::cli::{ReportFormat, RunArgs, TableFormat};
+use crate::compliance::Checks;
+use crate::config::{self, TableOptions};
+use crate::error::{Error, Result};
+use crate::export;
+use crate::index::Index;
+use crate::pipeline;
+use crate::progress::Progress;
+use crate::rules::source;
+
+pub fn run(a: &RunArgs) -> Result<i32> {
+    let rules = config::rules(&a.rules)?;
+    let checks = Checks::load(&source::sources(
+        a.rules.rules.as_deref(),
+        !a.rules.no_builtin_rules,
+    )?)?;
+    let opts = TableOptions::from_args(&a.table_opts)?;
+    let as_of = match &a.as_of {
+        Some(s) => config::parse_cli_date("--as-of", s)?,
+        None => config::today(),
+    };
+    let index_dir = a.out.join("index");
+    let cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.opts);
+    let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
+    super::ingest::report(&summary, a.opts.json)?;
+
+    let index = Index::open(&index_dir)?;
+    let docs = index.documents()?;
+    let failures = index.failures()?;
+    for table in crate::cli::Table::ALL {
+        let path = a.out.join(format!("{}.csv", table.name()));
+        let mut out = super::output(Some(&path))?;
+        export::write_table(table, &docs, &failures, &opts, TableFormat::Csv, &mut out)?;
+        out.flush().map_err(|e| Error::io(&path, e))?;
+    }
+    let report = checks.run(&docs, as_of);
+    let path = a.out.join("compliance.md");
+    std::fs::write(&path, report.render(ReportFormat::Md)?).map_err(|e| Error::io(&path, e))?;
+    if !a.opts.json {
+        eprintln!(
+            "wrote {}/{{{}}}.csv and compliance.md",
+            a.out.display(),
+            crate::cli::Table::ALL.map(|t| t.name()).join(",")
+        );
+    }
+    Ok(match (a.fail_on, report.max_severity()) {
+        (Some(bar), Some(worst)) if worst >= bar => 1,
+        _ => 0,
+    })
+}

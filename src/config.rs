@@ -1,0 +1,126 @@
+//! The validated configuration: raw flags resolved once, at start-up.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::{DocFilter, IndexArg, RulesArg, TableOpts};
+use crate::error::{Error, Result};
+use crate::record::Document;
+use crate::rules::RuleSet;
+
+/// Default index folder when neither --index nor ATTI_INDEX is given.
+pub const DEFAULT_INDEX: &str = "atti-index";
+
+pub fn index_path(arg: &IndexArg) -> PathBuf {
+    arg.index
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX))
+}
+
+/// Loads the rules named on the command line; a mistake in them is a
+/// configuration error (exit code 2) raised before any work.
+pub fn rules(arg: &RulesArg) -> Result<RuleSet> {
+    RuleSet::load(arg.rules.as_deref(), !arg.no_builtin_rules)
+}
+
+/// A date given on the command line: ISO (2023-12-31) or Italian (31/12/2023).
+pub fn parse_cli_date(flag: &str, s: &str) -> Result<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+        .map_err(|_| Error::Usage(format!("{flag}: `{s}` is not a date (use YYYY-MM-DD)")))
+}
+
+/// Today's date, local time.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// CSV writing options, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableOptions {
+    pub delimiter: u8,
+    pub bom: bool,
+    /// Guard against formula injection (on unless --raw).
+    pub guard: bool,
+}
+
+impl TableOptions {
+    pub fn from_args(a: &TableOpts) -> Result<TableOptions> {
+        let d = match a.delimiter.as_str() {
+            "\\t" | "tab" => "\t",
+            other => other,
+        };
+        if d.len() != 1 || matches!(d.as_bytes()[0], b'"' | b'\n' | b'\r') {
+            return Err(Error::Usage(format!(
+                "--delimiter: `{}` is not one ASCII character other than a quote or a newline",
+                a.delimiter
+            )));
+        }
+        Ok(TableOptions {
+            delimiter: d.as_bytes()[0],
+            bom: a.bom,
+            guard: !a.raw,
+        })
+    }
+}
+
+impl Default for TableOptions {
+    fn default() -> Self {
+        TableOptions {
+            delimiter: b',',
+            bom: false,
+            guard: true,
+        }
+    }
+}
+
+/// Which documents a table or report covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kind: Option<String>,
+    pub year: Option<i32>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Filter {
+    pub fn from_args(a: &DocFilter) -> Result<Filter> {
+        Ok(Filter {
+            kind: a.kind.clone(),
+            year: a.year,
+            from: a
+                .from
+                .as_deref()
+                .map(|s| parse_cli_date("--from", s))
+                .transpose()?,
+            to: a
+                .to
+                .as_deref()
+                .map(|s| parse_cli_date("--to", s))
+                .transpose()?,
+        })
+    }
+
+    pub fn accepts(&self, d: &Document) -> bool {
+        if self.kind.as_deref().is_some_and(|k| k != d.kind) {
+            return false;
+        }
+        if self.year.is_some() && self.year != d.year {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some(date) = d.date else { return false };
+            if self.from.is_some_and(|f| date < f) || self.to.is_some_and(|t| date > t) {
+                return false;
+            }
+        }
+        true
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}

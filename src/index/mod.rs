@@ -1,0 +1,299 @@
+//! The tantivy index: the one store every table and report is derived from.
+//!
+//! Each input file is one tantivy document. Documents carry searchable fields
+//! (title and body under the Italian analyser, codes kept whole, people's
+//! names) and the whole [`Document`] record as stored JSON, so `export`,
+//! `check` and `show` can work on an index built by earlier runs. Files that
+//! failed are stored too (record type `failure`), so the failures table
+//! survives across runs like everything else.
+//!
+//! Writes go through [`Writer`], which holds tantivy's directory lock: a
+//! second ingest on the same index is refused with [`Error::IndexLocked`].
+//! A batch becomes visible at [`Writer::commit`].
+
+pub mod schema;
+pub mod search;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{AllQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::record::{Document, Failure};
+
+pub use schema::Fields;
+
+/// What the index knows of one source file, to decide whether to re-ingest it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub sha256: String,
+    pub pipeline: String,
+    pub failed: bool,
+}
+
+/// An open index.
+pub struct Index {
+    path: PathBuf,
+    index: tantivy::Index,
+    fields: Fields,
+    reader: IndexReader,
+}
+
+impl Index {
+    /// Opens the index at `path`, creating it (and the folder) when absent.
+    pub fn open_or_create(path: &Path) -> Result<Index> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let dir = tantivy::directory::MmapDirectory::open(path).map_err(|e| Error::Index {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        let (schema, fields) = schema::build();
+        let index = tantivy::Index::open_or_create(dir, schema).map_err(|e| Error::Index {
+            path: path.to_owned(),
+            message: format!("cannot open or create the index ({e}); if it was made by another version of atti, remove the folder and ingest again"),
+        })?;
+        Self::finish(path, index, fields)
+    }
+
+    /// Opens an existing index for reading.
+    pub fn open(path: &Path) -> Result<Index> {
+        if !path.join("meta.json").exists() {
+            return Err(Error::Index {
+                path: path.to_owned(),
+                message: "no index here: run `atti ingest` first, or point --index at one".into(),
+            });
+        }
+        let index = tantivy::Index::open_in_dir(path).map_err(|e| Error::Index {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        let fields = Fields::from_schema(&index.schema()).ok_or_else(|| Error::Index {
+            path: path.to_owned(),
+            message: "the index was made by another version of atti; remove it and ingest again"
+                .into(),
+        })?;
+        Self::finish(path, index, fields)
+    }
+
+    fn finish(path: &Path, index: tantivy::Index, fields: Fields) -> Result<Index> {
+        schema::register_analysers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Index {
+            path: path.to_owned(),
+            index,
+            fields,
+            reader,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    pub fn tantivy(&self) -> &tantivy::Index {
+        &self.index
+    }
+
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Takes the write lock. Fails with [`Error::IndexLocked`] while another
+    /// process writes.
+    pub fn writer(&self) -> Result<Writer<'_>> {
+        let writer = match self.index.writer_with_num_threads(1, 64 << 20) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(..)) => {
+                return Err(Error::IndexLocked(self.path.clone()))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        Ok(Writer {
+            index: self,
+            writer,
+        })
+    }
+
+    /// Source file -> what the index holds for it.
+    pub fn known(&self) -> Result<HashMap<String, Known>> {
+        let mut out = HashMap::new();
+        self.for_each_stored(|doc| {
+            let get = |f| {
+                doc.get_first(f)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            out.insert(
+                get(self.fields.source_file),
+                Known {
+                    sha256: get(self.fields.sha256),
+                    pipeline: get(self.fields.pipeline),
+                    failed: get(self.fields.record_type) == schema::FAILURE,
+                },
+            );
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Every document record, ordered by source file.
+    pub fn documents(&self) -> Result<Vec<Document>> {
+        let mut docs = Vec::new();
+        self.for_each_stored(|doc| {
+            if let Some(record) = self.record_of::<Document>(&doc, schema::DOCUMENT)? {
+                docs.push(record);
+            }
+            Ok(())
+        })?;
+        docs.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+        Ok(docs)
+    }
+
+    /// Every failure record, ordered by source file.
+    pub fn failures(&self) -> Result<Vec<Failure>> {
+        let mut out = Vec::new();
+        self.for_each_stored(|doc| {
+            if let Some(record) = self.record_of::<Failure>(&doc, schema::FAILURE)? {
+                out.push(record);
+            }
+            Ok(())
+        })?;
+        out.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+        Ok(out)
+    }
+
+    /// One document by doc_id, or by its source path (as ingested, or a path
+    /// that ends with it).
+    pub fn get(&self, key: &str) -> Result<Option<Document>> {
+        let key = key.replace('\\', "/");
+        let searcher = self.searcher();
+        for field in [self.fields.doc_id, self.fields.source_file] {
+            let q = TermQuery::new(Term::from_field_text(field, &key), IndexRecordOption::Basic);
+            for (_, addr) in searcher.search(&q, &TopDocs::with_limit(1).order_by_score())? {
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                if let Some(d) = self.record_of::<Document>(&doc, schema::DOCUMENT)? {
+                    return Ok(Some(d));
+                }
+            }
+        }
+        let key = key.trim_start_matches("./");
+        Ok(self
+            .documents()?
+            .into_iter()
+            .find(|d| d.source_file.ends_with(key) || key.ends_with(&d.source_file)))
+    }
+
+    /// The stored record of a tantivy document, if it is of `record_type`.
+    pub fn record_of<T: serde::de::DeserializeOwned>(
+        &self,
+        doc: &TantivyDocument,
+        record_type: &str,
+    ) -> Result<Option<T>> {
+        let ty = doc
+            .get_first(self.fields.record_type)
+            .and_then(|v| v.as_str());
+        if ty != Some(record_type) {
+            return Ok(None);
+        }
+        let json = doc
+            .get_first(self.fields.record)
+            .and_then(|v| v.as_str())
+            .unwrap_or("{}");
+        Ok(Some(serde_json::from_str(json)?))
+    }
+
+    /// Visits every live stored document, in index order.
+    fn for_each_stored(&self, mut f: impl FnMut(TantivyDocument) -> Result<()>) -> Result<()> {
+        let searcher = self.searcher();
+        let addrs = searcher.search(&AllQuery, &tantivy::collector::DocSetCollector)?;
+        let mut addrs: Vec<DocAddress> = addrs.into_iter().collect();
+        addrs.sort();
+        for addr in addrs {
+            f(searcher.doc(addr)?)?;
+        }
+        Ok(())
+    }
+
+    /// Size of the index folder in bytes.
+    pub fn size_bytes(&self) -> u64 {
+        fn walk(p: &Path) -> u64 {
+            std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.flatten()
+                        .map(|e| match e.metadata() {
+                            Ok(m) if m.is_dir() => walk(&e.path()),
+                            Ok(m) => m.len(),
+                            Err(_) => 0,
+                        })
+                        .sum()
+                })
+                .unwrap_or(0)
+        }
+        walk(&self.path)
+    }
+}
+
+/// Holds the index's write lock; changes become visible at [`Writer::commit`].
+pub struct Writer<'a> {
+    index: &'a Index,
+    writer: tantivy::IndexWriter<TantivyDocument>,
+}
+
+impl Writer<'_> {
+    /// Adds a document, replacing whatever the index held for its source file.
+    pub fn put_document(&mut self, doc: &Document) -> Result<()> {
+        self.delete(&doc.source_file);
+        let tdoc = schema::document_to_tantivy(&self.index.fields, doc)?;
+        self.writer.add_document(tdoc)?;
+        Ok(())
+    }
+
+    /// Records a failure, replacing whatever the index held for its source file.
+    pub fn put_failure(&mut self, failure: &Failure) -> Result<()> {
+        self.delete(&failure.source_file);
+        let tdoc = schema::failure_to_tantivy(&self.index.fields, failure)?;
+        self.writer.add_document(tdoc)?;
+        Ok(())
+    }
+
+    /// Removes whatever the index holds for a source file.
+    pub fn delete(&mut self, source_file: &str) {
+        self.writer.delete_term(Term::from_field_text(
+            self.index.fields.source_file,
+            source_file,
+        ));
+    }
+
+    /// Makes every change so far visible, all at once.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        self.index.reader.reload()?;
+        Ok(())
+    }
+
+    /// Commits, then merges segments and removes files no longer used, so the
+    /// index does not grow across re-ingests.
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        let ids = self.index.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            self.writer.merge(&ids).wait()?;
+        }
+        self.writer.garbage_collect_files().wait()?;
+        self.writer.wait_merging_threads()?;
+        self.index.reader.reload()?;
+        Ok(())
+    }
+}
