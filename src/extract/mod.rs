@@ -192,7 +192,7 @@ pub fn extract(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Extr
     }
     match SourceType::sniff(bytes, source) {
         SourceType::Pdf => pdf::extract(bytes, limits),
-        SourceType::Text => Ok(text::extract(bytes, limits)),
-        SourceType::Html => Ok(html::extract(bytes, limits)),
+        SourceType::Text => text::extract(bytes, limits),
+        SourceType::Html => html::extract(bytes, limits),
     }
 }
