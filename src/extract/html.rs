@@ -25,9 +25,14 @@ const SKIP_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "search", "
 
 /// Elements that end a line.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-    "section", "article", "main", "blockquote", "pre", "dd", "dt", "dl", "hr", "address",
-    "figcaption", "caption", "thead", "tbody", "tfoot", "body",
+    "div", "br", "li", "tr", "dd", "dt", "hr", "address", "figcaption", "caption", "thead",
+    "tbody", "tfoot", "body", "center",
+];
+
+/// Elements that stand apart as paragraphs (a blank line before and after).
+const PARAGRAPH: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "section", "article",
+    "main", "blockquote", "pre",
 ];
 
 /// Extracts the main text of an HTML page: one page.
@@ -105,6 +110,7 @@ fn collect(e: ElementRef<'_>, out: &mut String, depth: usize) {
         out.push_str(&e.text().collect::<Vec<_>>().join(" "));
         return;
     }
+    let mut first_cell = true;
     for child in e.children() {
         match child.value() {
             // White space in HTML text is one space; only blocks end lines.
@@ -120,33 +126,57 @@ fn collect(e: ElementRef<'_>, out: &mut String, depth: usize) {
                 if is_chrome(el) {
                     continue;
                 }
-                let block = BLOCK.contains(&el.name());
-                if block {
-                    out.push('\n');
-                }
-                if matches!(el.name(), "td" | "th") {
-                    out.push_str("  ");
+                let name = el.name();
+                let breaks = if PARAGRAPH.contains(&name) {
+                    2
+                } else if BLOCK.contains(&name) {
+                    1
+                } else {
+                    0
+                };
+                end_lines(out, breaks);
+                // Table cells are kept apart by tabs, empty ones included, so
+                // a rule can tell which column a mark stands in.
+                if matches!(name, "td" | "th") {
+                    if !first_cell {
+                        out.push('\t');
+                    }
+                    first_cell = false;
                 }
                 if let Some(ce) = ElementRef::wrap(child) {
                     collect(ce, out, depth + 1);
                 }
-                if block {
-                    out.push('\n');
-                }
+                end_lines(out, breaks);
             }
             _ => {}
         }
     }
 }
 
-/// Folds runs of white space inside lines and runs of blank lines, keeping
-/// one blank line between paragraphs.
+/// Ends the text so far with at least `n` line breaks (0: nothing).
+fn end_lines(out: &mut String, n: usize) {
+    if n == 0 || out.is_empty() {
+        return;
+    }
+    let have = out.len() - out.trim_end_matches([' ', '\n']).len();
+    let trailing_newlines = out[out.len() - have..].matches('\n').count();
+    for _ in trailing_newlines..n {
+        out.push('\n');
+    }
+}
+
+/// Folds runs of spaces inside lines (tabs between cells stay) and runs of
+/// blank lines, keeping one blank line between paragraphs.
 fn tidy(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut blank = 0;
     for line in raw.lines() {
-        let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if l.is_empty() {
+        let cells: Vec<String> = line
+            .split('\t')
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let l = cells.join("\t");
+        if l.trim().is_empty() {
             blank += 1;
             continue;
         }
@@ -181,7 +211,7 @@ mod tests {
         assert_eq!(e.title_hint.as_deref(), Some("Ufficio di Piano"));
         assert!(t.contains("L’Assemblea dei Sindaci del 01.12.2021 ha approvato il protocollo."), "{t}");
         assert!(t.contains("Con validità fino al 31 dicembre 2023."));
-        assert!(t.contains("Corsico Presente"));
+        assert!(t.contains("Corsico\tPresente"));
         for junk in ["var x", "color", "Home", "cookie", "Via Roma"] {
             assert!(!t.contains(junk), "{junk} in {t}");
         }
