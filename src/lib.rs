@@ -22,5 +22,6 @@ pub mod pipeline;
 pub mod progress;
 pub mod record;
 pub mod rules;
+pub mod worker;
 
 pub use error::{Error, Result};

@@ -3,7 +3,15 @@
 
 use crate::common::*;
 
-const TABLES: [&str; 7] = ["documents", "objectives", "phases", "indicators", "decisions", "references", "failures"];
+const TABLES: [&str; 7] = [
+    "documents",
+    "objectives",
+    "phases",
+    "indicators",
+    "decisions",
+    "references",
+    "failures",
+];
 
 #[test]
 fn run_on_samples_matches_golden_tables() {
@@ -12,7 +20,14 @@ fn run_on_samples_matches_golden_tables() {
     // Run from the repository root so source_file reads `samples/...`.
     atti_ok(
         &root(),
-        &["run", "samples", "--out", out.to_str().unwrap(), "--as-of", "2026-11-22"],
+        &[
+            "run",
+            "samples",
+            "--out",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2026-11-22",
+        ],
         0,
     );
     for t in TABLES {

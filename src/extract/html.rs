@@ -21,18 +21,54 @@ const SKIP: &[&str] = &[
 ];
 
 /// ARIA roles of page chrome.
-const SKIP_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog", "alert"];
+const SKIP_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alert",
+];
 
 /// Elements that end a line.
 const BLOCK: &[&str] = &[
-    "div", "br", "li", "tr", "dd", "dt", "hr", "address", "figcaption", "caption", "thead",
-    "tbody", "tfoot", "body", "center",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "dd",
+    "dt",
+    "hr",
+    "address",
+    "figcaption",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "body",
+    "center",
 ];
 
 /// Elements that stand apart as paragraphs (a blank line before and after).
 const PARAGRAPH: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "section", "article",
-    "main", "blockquote", "pre",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
 ];
 
 /// Extracts the main text of an HTML page: one page.
@@ -56,7 +92,11 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
             text,
             ..Page::default()
         }],
-        extractor: if encoding == "utf-8" { "html".into() } else { format!("html/{encoding}") },
+        extractor: if encoding == "utf-8" {
+            "html".into()
+        } else {
+            format!("html/{encoding}")
+        },
         title_hint: title,
         warnings,
         ..Extracted::default()
@@ -73,9 +113,19 @@ fn first_text(doc: &Html, sel: &str) -> Option<String> {
 
 /// The element holding the page's main content.
 fn main_content(doc: &Html) -> Option<ElementRef<'_>> {
-    for sel in ["main", "[role=main]", "article", "#content", "#main-content", "body"] {
+    for sel in [
+        "main",
+        "[role=main]",
+        "article",
+        "#content",
+        "#main-content",
+        "body",
+    ] {
         let s = Selector::parse(sel).expect("valid selector");
-        if let Some(e) = doc.select(&s).find(|e| !e.text().all(|t| t.trim().is_empty())) {
+        if let Some(e) = doc
+            .select(&s)
+            .find(|e| !e.text().all(|t| t.trim().is_empty()))
+        {
             return Some(e);
         }
     }
@@ -98,9 +148,18 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
         e.attr("class").unwrap_or_default()
     )
     .to_ascii_lowercase();
-    ["cookie", "breadcrumb", "navbar", "menu", "skip-link", "skiplink", "share", "social"]
-        .iter()
-        .any(|m| marks.contains(m))
+    [
+        "cookie",
+        "breadcrumb",
+        "navbar",
+        "menu",
+        "skip-link",
+        "skiplink",
+        "share",
+        "social",
+    ]
+    .iter()
+    .any(|m| marks.contains(m))
 }
 
 fn collect(e: ElementRef<'_>, out: &mut String, depth: usize) {
@@ -209,7 +268,10 @@ mod tests {
         let e = extract(html.as_bytes(), &Limits::default()).unwrap();
         let t = &e.pages[0].text;
         assert_eq!(e.title_hint.as_deref(), Some("Ufficio di Piano"));
-        assert!(t.contains("L’Assemblea dei Sindaci del 01.12.2021 ha approvato il protocollo."), "{t}");
+        assert!(
+            t.contains("L’Assemblea dei Sindaci del 01.12.2021 ha approvato il protocollo."),
+            "{t}"
+        );
         assert!(t.contains("Con validità fino al 31 dicembre 2023."));
         assert!(t.contains("Corsico\tPresente"));
         for junk in ["var x", "color", "Home", "cookie", "Via Roma"] {

@@ -31,7 +31,10 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     // stays UTF-8, with the bad bytes replaced.
     let (lossy, _) = UTF_8.decode_without_bom_handling(bytes);
     let replaced = lossy.matches('\u{fffd}').count();
-    let valid_non_ascii = lossy.chars().filter(|c| !c.is_ascii() && *c != '\u{fffd}').count();
+    let valid_non_ascii = lossy
+        .chars()
+        .filter(|c| !c.is_ascii() && *c != '\u{fffd}')
+        .count();
     if valid_non_ascii > 0 && replaced <= valid_non_ascii {
         return (lossy.into_owned(), "utf-8");
     }
@@ -122,7 +125,13 @@ const CP850_HIGH: [char; 128] = [
 fn decode_cp850(bytes: &[u8]) -> String {
     bytes
         .iter()
-        .map(|&b| if b < 0x80 { b as char } else { CP850_HIGH[(b - 0x80) as usize] })
+        .map(|&b| {
+            if b < 0x80 {
+                b as char
+            } else {
+                CP850_HIGH[(b - 0x80) as usize]
+            }
+        })
         .collect()
 }
 
@@ -184,7 +193,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
         warnings.push(format!("text cut at {} characters", limits.max_chars));
     }
     if decoded.contains('\u{fffd}') {
-        warnings.push("some bytes were not valid in the detected encoding and were replaced".into());
+        warnings
+            .push("some bytes were not valid in the detected encoding and were replaced".into());
     }
     Ok(Extracted {
         pages: vec![Page {
@@ -209,8 +219,14 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(text_of("città".as_bytes()), ("città".into(), "text/utf-8".into()));
-        assert_eq!(text_of("\u{feff}è".as_bytes()), ("è".into(), "text/utf-8".into()));
+        assert_eq!(
+            text_of("città".as_bytes()),
+            ("città".into(), "text/utf-8".into())
+        );
+        assert_eq!(
+            text_of("\u{feff}è".as_bytes()),
+            ("è".into(), "text/utf-8".into())
+        );
     }
 
     #[test]
@@ -219,30 +235,56 @@ mod tests {
         for u in "Attività del Comune".encode_utf16() {
             le.extend(u.to_le_bytes());
         }
-        assert_eq!(text_of(&le), ("Attività del Comune".into(), "text/utf-16le".into()));
-        let be: Vec<u8> = "Attività del Comune".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
-        assert_eq!(text_of(&be), ("Attività del Comune".into(), "text/utf-16be".into()));
+        assert_eq!(
+            text_of(&le),
+            ("Attività del Comune".into(), "text/utf-16le".into())
+        );
+        let be: Vec<u8> = "Attività del Comune"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(
+            text_of(&be),
+            ("Attività del Comune".into(), "text/utf-16be".into())
+        );
     }
 
     #[test]
     fn windows_1252_and_latin1() {
         // "L’attività è «urgente»" in Windows-1252: ’ is 0x92.
         let b = b"L\x92attivit\xe0 \xe8 \xabper la citt\xe0\xbb";
-        assert_eq!(text_of(b), ("L’attività è «per la città»".into(), "text/windows-1252".into()));
+        assert_eq!(
+            text_of(b),
+            (
+                "L’attività è «per la città»".into(),
+                "text/windows-1252".into()
+            )
+        );
         let b = b"La citt\xe0 e l'attivit\xe0";
-        assert_eq!(text_of(b), ("La città e l'attività".into(), "text/latin-1".into()));
+        assert_eq!(
+            text_of(b),
+            ("La città e l'attività".into(), "text/latin-1".into())
+        );
     }
 
     #[test]
     fn dos_cp850_is_told_apart_from_1252() {
         // "La città è più bella; perché no" in code page 850.
         let b = b"La citt\x85 \x8a pi\x97 bella; perch\x82 no";
-        assert_eq!(text_of(b), ("La città è più bella; perché no".into(), "text/cp850".into()));
+        assert_eq!(
+            text_of(b),
+            (
+                "La città è più bella; perché no".into(),
+                "text/cp850".into()
+            )
+        );
     }
 
     #[test]
     fn invalid_utf8_bytes_are_replaced_not_fatal() {
-        let mut b = "Deliberazione della Giunta comunale n. 12 ".repeat(20).into_bytes();
+        let mut b = "Deliberazione della Giunta comunale n. 12 "
+            .repeat(20)
+            .into_bytes();
         b.push(0xff);
         b.extend("città".as_bytes());
         let (t, enc) = text_of(&b);
@@ -258,13 +300,19 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         let b: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 32) as u8).collect();
-        assert!(matches!(extract(&b, &Limits::default()), Err(Error::Unsupported(_))));
+        assert!(matches!(
+            extract(&b, &Limits::default()),
+            Err(Error::Unsupported(_))
+        ));
     }
 
     #[test]
     fn one_huge_line_is_cut_at_the_limit() {
         let b = vec![b'a'; 1 << 20];
-        let limits = Limits { max_chars: 1000, ..Limits::default() };
+        let limits = Limits {
+            max_chars: 1000,
+            ..Limits::default()
+        };
         let e = extract(&b, &limits).unwrap();
         assert_eq!(e.pages[0].text.len(), 1000);
         assert_eq!(e.warnings.len(), 1);
