@@ -35,7 +35,8 @@ pub const WORKER_MEMORY_BYTES: u64 = 1 << 30;
 /// What the parent asks of a worker.
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {
-    path: PathBuf,
+    /// The path as raw bytes, so that names that are not UTF-8 survive JSON.
+    path: Vec<u8>,
     source_file: String,
     source_type: SourceType,
     sha256: String,
@@ -86,7 +87,7 @@ impl Pool {
             })?,
         };
         let req = Request {
-            path: c.path.clone(),
+            path: path_to_bytes(&c.path),
             source_file: c.source_file.clone(),
             source_type: c.source_type,
             sha256: sha256.to_owned(),
@@ -263,6 +264,28 @@ impl Drop for Pool {
     }
 }
 
+#[cfg(unix)]
+fn path_to_bytes(p: &std::path::Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    p.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(unix)]
+fn path_from_bytes(b: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(b))
+}
+
+#[cfg(not(unix))]
+fn path_to_bytes(p: &std::path::Path) -> Vec<u8> {
+    p.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(b: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&b).into_owned())
+}
+
 /// The worker side: answers requests on stdin until it closes.
 pub fn serve(rules: &RuleSet) -> Result<()> {
     let limits = Limits::default();
@@ -272,7 +295,7 @@ pub fn serve(rules: &RuleSet) -> Result<()> {
         let line = line.map_err(|e| Error::io("<stdin>", e))?;
         let req: Request = serde_json::from_str(&line)?;
         let c = Candidate {
-            path: req.path,
+            path: path_from_bytes(req.path),
             source_file: req.source_file,
             source_type: req.source_type,
         };

@@ -67,7 +67,10 @@ fn write_hostile(dir: &Path) -> Vec<&'static str> {
     let w = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
     let good = good_pdf();
     w("good.pdf", &good);
-    w("good.txt", "Verbale dell'Assemblea dei Sindaci del 01.12.2021".as_bytes());
+    w(
+        "good.txt",
+        "Verbale dell'Assemblea dei Sindaci del 01.12.2021".as_bytes(),
+    );
     w("truncated.pdf", &good[..good.len() / 2]);
     w("empty.pdf", b"");
     w("empty.txt", b"");
@@ -82,7 +85,9 @@ fn write_hostile(dir: &Path) -> Vec<&'static str> {
         .collect();
     w("random.pdf", &random);
     w("binary.txt", &random);
-    let mut bad_utf8 = "Determinazione n. 12 del Comune di Città ".repeat(30).into_bytes();
+    let mut bad_utf8 = "Determinazione n. 12 del Comune di Città "
+        .repeat(30)
+        .into_bytes();
     bad_utf8.extend([0xc3, 0x28, 0xff, 0xfe, b' ', b'x']);
     w("invalid_utf8.txt", &bad_utf8);
     // Arrays nested 200,000 deep in the content stream and in an object.
@@ -137,9 +142,18 @@ fn write_hostile(dir: &Path) -> Vec<&'static str> {
         ]),
     );
     // An HTML page saved with a .pdf extension, and a PDF saved as .txt.
-    w("wrong_extension.pdf", b"<!DOCTYPE html><html><body><p>Delibera di Giunta n. 3</p></body></html>");
+    w(
+        "wrong_extension.pdf",
+        b"<!DOCTYPE html><html><body><p>Delibera di Giunta n. 3</p></body></html>",
+    );
     w("pdf_as_text.txt", &good);
-    vec!["good.pdf", "good.txt", "invalid_utf8.txt", "wrong_extension.pdf", "pdf_as_text.txt"]
+    vec![
+        "good.pdf",
+        "good.txt",
+        "invalid_utf8.txt",
+        "wrong_extension.pdf",
+        "pdf_as_text.txt",
+    ]
 }
 
 /// Peak resident memory of the children waited for so far, in bytes.
@@ -175,7 +189,8 @@ fn ingest_accounts_for_everything(dir: &Path, good: &[&str]) {
     let files = std::fs::read_dir(dir).unwrap().count() as u64;
     assert_eq!(summary["seen"], files, "{summary}");
     assert_eq!(
-        summary["documents_in_index"].as_u64().unwrap() + summary["failures_in_index"].as_u64().unwrap(),
+        summary["documents_in_index"].as_u64().unwrap()
+            + summary["failures_in_index"].as_u64().unwrap(),
         files,
         "{summary}"
     );
@@ -183,11 +198,39 @@ fn ingest_accounts_for_everything(dir: &Path, good: &[&str]) {
     let docs_csv = tmp.path().join("documents.csv");
     let fails_csv = tmp.path().join("failures.csv");
     let idx = index.to_str().unwrap();
-    atti_ok(&root(), &["export", "documents", "--index", idx, "--out", docs_csv.to_str().unwrap()], 0);
-    atti_ok(&root(), &["export", "failures", "--index", idx, "--out", fails_csv.to_str().unwrap()], 0);
+    atti_ok(
+        &root(),
+        &[
+            "export",
+            "documents",
+            "--index",
+            idx,
+            "--out",
+            docs_csv.to_str().unwrap(),
+        ],
+        0,
+    );
+    atti_ok(
+        &root(),
+        &[
+            "export",
+            "failures",
+            "--index",
+            idx,
+            "--out",
+            fails_csv.to_str().unwrap(),
+        ],
+        0,
+    );
     let docs = read_csv(&docs_csv);
     let fails = read_csv(&fails_csv);
-    let name = |s: &str| Path::new(s).file_name().unwrap().to_string_lossy().into_owned();
+    let name = |s: &str| {
+        Path::new(s)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
     let mut all: Vec<String> = docs.iter().map(|r| name(&r["source_file"])).collect();
     all.extend(fails.iter().map(|r| name(&r["source_file"])));
     let unique: BTreeSet<_> = all.iter().cloned().collect();
@@ -227,7 +270,9 @@ fn hostile_files_built_here_are_all_accounted_for() {
 
 #[test]
 fn shared_robust_corpus_is_all_accounted_for() {
-    let Some(dir) = shared("corpus/robust") else { return };
+    let Some(dir) = shared("corpus/robust") else {
+        return;
+    };
     ingest_accounts_for_everything(&dir, &[]);
 }
 
@@ -237,13 +282,21 @@ fn kill_during_ingest_then_again_indexes_every_file_once() {
     for i in 0..3000 {
         std::fs::write(
             dir.path().join(format!("atto_{i:05}.txt")),
-            format!("Determinazione n. {i} del 12/03/2021. Oggetto: impegno di spesa {i}.\n").repeat(20),
+            format!("Determinazione n. {i} del 12/03/2021. Oggetto: impegno di spesa {i}.\n")
+                .repeat(20),
         )
         .unwrap();
     }
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
-    let args = ["ingest", dir.path().to_str().unwrap(), "--index", index.to_str().unwrap(), "--jobs", "1"];
+    let args = [
+        "ingest",
+        dir.path().to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+        "--jobs",
+        "1",
+    ];
     let mut child = Command::new(env!("CARGO_BIN_EXE_atti"))
         .args(args)
         .stdout(Stdio::null())
@@ -259,7 +312,18 @@ fn kill_during_ingest_then_again_indexes_every_file_once() {
     assert_eq!(summary["documents_in_index"], 3000, "{summary}");
     assert_eq!(summary["failures_in_index"], 0, "{summary}");
     let csv = tmp.path().join("documents.csv");
-    atti_ok(&root(), &["export", "documents", "--index", index.to_str().unwrap(), "--out", csv.to_str().unwrap()], 0);
+    atti_ok(
+        &root(),
+        &[
+            "export",
+            "documents",
+            "--index",
+            index.to_str().unwrap(),
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+        0,
+    );
     let rows = read_csv(&csv);
     let names: BTreeSet<_> = rows.iter().map(|r| r["source_file"].clone()).collect();
     assert_eq!(rows.len(), 3000);
@@ -272,7 +336,10 @@ fn second_ingest_on_the_same_index_is_refused_and_search_still_works() {
     for i in 0..4000 {
         std::fs::write(
             dir.path().join(format!("delibera_{i:05}.txt")),
-            format!("Deliberazione della Giunta Comunale n. {i}: convenzione per il servizio {i}.\n").repeat(30),
+            format!(
+                "Deliberazione della Giunta Comunale n. {i}: convenzione per il servizio {i}.\n"
+            )
+            .repeat(30),
         )
         .unwrap();
     }
@@ -281,17 +348,35 @@ fn second_ingest_on_the_same_index_is_refused_and_search_still_works() {
     let idx = index.to_str().unwrap();
     // A first, small batch so that there is something to search.
     let first = tempfile::tempdir().unwrap();
-    std::fs::write(first.path().join("a.txt"), "Convenzione di segreteria tra comuni").unwrap();
-    atti_ok(&root(), &["ingest", first.path().to_str().unwrap(), "--index", idx], 0);
+    std::fs::write(
+        first.path().join("a.txt"),
+        "Convenzione di segreteria tra comuni",
+    )
+    .unwrap();
+    atti_ok(
+        &root(),
+        &["ingest", first.path().to_str().unwrap(), "--index", idx],
+        0,
+    );
 
     let mut long = Command::new(env!("CARGO_BIN_EXE_atti"))
-        .args(["ingest", dir.path().to_str().unwrap(), "--index", idx, "--jobs", "1"])
+        .args([
+            "ingest",
+            dir.path().to_str().unwrap(),
+            "--index",
+            idx,
+            "--jobs",
+            "1",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(300));
-    let second = atti(&root(), &["ingest", first.path().to_str().unwrap(), "--index", idx]);
+    let second = atti(
+        &root(),
+        &["ingest", first.path().to_str().unwrap(), "--index", idx],
+    );
     let searched = atti(&root(), &["search", "segreteria", "--index", idx, "--json"]);
     let still_running = long.try_wait().unwrap().is_none();
     long.wait().unwrap();
@@ -302,6 +387,78 @@ fn second_ingest_on_the_same_index_is_refused_and_search_still_works() {
     } else {
         eprintln!("notice: the first ingest ended before the second started; lock not exercised");
     }
-    assert_eq!(searched.status.code(), Some(0), "{}", String::from_utf8_lossy(&searched.stderr));
+    assert_eq!(
+        searched.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&searched.stderr)
+    );
     assert!(String::from_utf8_lossy(&searched.stdout).contains("a.txt"));
+}
+
+#[cfg(unix)]
+#[test]
+fn odd_file_system_entries_are_listed_not_fatal() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A file name that is not UTF-8 (Latin-1 "città").
+    let name = std::ffi::OsStr::from_bytes(b"citt\xe0.txt");
+    std::fs::write(d.join(name), "Delibera della Giunta n. 4").unwrap();
+    // A symlink loop, a dangling link, an unreadable file.
+    std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
+    std::os::unix::fs::symlink(d.join("missing.pdf"), d.join("dangling.pdf")).unwrap();
+    let locked = d.join("locked.txt");
+    std::fs::write(&locked, "riservato").unwrap();
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    let running_as_root = std::fs::read(&locked).is_ok();
+
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let out = atti_ok(
+        &root(),
+        &[
+            "ingest",
+            d.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+            "--json",
+        ],
+        0,
+    );
+    let s: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    // citt?.txt, loop, dangling.pdf, locked.txt
+    assert_eq!(s["seen"], 4, "{s}");
+    assert_eq!(
+        s["documents_in_index"].as_u64().unwrap() + s["failures_in_index"].as_u64().unwrap(),
+        4,
+        "{s}"
+    );
+    let fails = tmp.path().join("f.csv");
+    atti_ok(
+        &root(),
+        &[
+            "export",
+            "failures",
+            "--index",
+            index.to_str().unwrap(),
+            "--out",
+            fails.to_str().unwrap(),
+        ],
+        0,
+    );
+    let fails = read_csv(&fails);
+    let reason = |n: &str| {
+        fails
+            .iter()
+            .find(|r| r["source_file"].ends_with(n))
+            .map(|r| r["reason"].clone())
+            .unwrap_or_else(|| panic!("no failure for {n}: {fails:?}"))
+    };
+    assert!(reason("loop").contains("loop"));
+    assert!(reason("dangling.pdf").contains("broken link"));
+    if !running_as_root {
+        assert!(reason("locked.txt").contains("permission denied"));
+    }
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
 }

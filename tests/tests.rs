@@ -2,5 +2,5 @@
 //! Each test runs the `atti` binary in a temporary folder.
 
 mod common;
-mod samples;
 mod robust;
+mod samples;
