@@ -9,5 +9,6 @@
 pub mod error;
 pub mod extract;
 pub mod record;
+pub mod rules;
 
 pub use error::{Error, Result};
