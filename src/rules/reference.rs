@@ -139,7 +139,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
     Regex::new(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?:comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:numero|numeri|punto)\s*\d+\)?)?"
+        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?:comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?)?"
     ))
     .unwrap()
 });
@@ -154,6 +154,14 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// "36, commi 1 e 2" with no "articolo" before it, as in a list that continues
+/// a previous reference. Only a reference when an act follows it.
+static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
+    Regex::new(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:comma|commi|co\.)\s*(?P<pars>{list})")).unwrap()
+});
+
 const ORD: &str = "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
 
 /// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
@@ -162,7 +170,7 @@ static LIST_SEP: LazyLock<Regex> =
 
 /// Between a locator and its act: "del", "della", "dell'", a comma, or nothing.
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:(?:del|della|dello|dei|delle|di\s+cui\s+al(?:la)?)\s+|dell['’]\s*)?").unwrap()
+    Regex::new(r"(?i)^\s*;\s*(?:del|della|dello|dei|delle)\s+|^\s*,?\s*(?:(?:del|della|dello|dei|delle|di\s+cui\s+al(?:la)?)\s+|dell['’]\s*)?").unwrap()
 });
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
@@ -386,8 +394,8 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
 }
 
 /// Every locator in the text, its items split out.
-fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>)> {
-    let mut out: Vec<(Range<usize>, Vec<LocItem>)> = Vec::new();
+fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
+    let mut out: Vec<(Range<usize>, Vec<LocItem>, bool)> = Vec::new();
     for c in LOC_INV.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
         let article = Some(norm_num(&c["art"]));
@@ -404,11 +412,11 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>)> {
         if let Some(l) = items.last_mut() {
             l.range.end = whole.end();
         }
-        out.push((whole.range(), items));
+        out.push((whole.range(), items, false));
     }
     for c in LOC_STD.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if out.iter().any(|(r, _)| r.start < whole.end() && whole.start() < r.end) {
+        if out.iter().any(|(r, ..)| r.start < whole.end() && whole.start() < r.end) {
             continue; // inside an inverted locator, read first
         }
         let arts = c.name("arts").expect("arts always takes part");
@@ -430,9 +438,18 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>)> {
             for r in &par_items {
                 items.push(LocItem { range: r.clone(), article: article.clone(), paragraph: Some(norm_num(&text[r.clone()])), letter: letter.clone() });
             }
-        } else if art_items.len() > 1 && par_items.is_empty() && let_items.is_empty() {
-            for r in &art_items {
-                items.push(LocItem { range: r.clone(), article: Some(norm_num(&text[r.clone()])), paragraph: None, letter: None });
+        } else if art_items.len() > 1 {
+            // "articoli 76, 87 e 117, secondo comma": the paragraph and letter
+            // belong to the last article.
+            let n = art_items.len();
+            for (k, r) in art_items.iter().enumerate() {
+                let last = k + 1 == n;
+                items.push(LocItem {
+                    range: r.clone(),
+                    article: Some(norm_num(&text[r.clone()])),
+                    paragraph: if last { paragraph.clone() } else { None },
+                    letter: if last { letter.clone() } else { None },
+                });
             }
         } else {
             items.push(LocItem { range: whole.range(), article, paragraph, letter });
@@ -443,9 +460,27 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>)> {
         if let Some(l) = items.last_mut() {
             l.range.end = whole.end();
         }
-        out.push((whole.range(), items));
+        out.push((whole.range(), items, false));
     }
-    out.sort_by_key(|(r, _)| r.start);
+    for c in LOC_BARE.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        if out.iter().any(|(r, ..)| r.start < whole.end() && whole.start() < r.end) {
+            continue;
+        }
+        let article = Some(norm_num(&c["art"]));
+        let mut items: Vec<LocItem> = split_list(text, c.name("pars").expect("pars always takes part"))
+            .into_iter()
+            .map(|r| LocItem { article: article.clone(), paragraph: Some(norm_num(&text[r.clone()])), letter: None, range: r })
+            .collect();
+        if let Some(f) = items.first_mut() {
+            f.range.start = whole.start();
+        }
+        if let Some(l) = items.last_mut() {
+            l.range.end = whole.end();
+        }
+        out.push((whole.range(), items, true));
+    }
+    out.sort_by_key(|(r, ..)| r.start);
     out
 }
 
@@ -455,14 +490,14 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
     let mentions = act_mentions(text, settings);
     let locs: Vec<_> = locators(text)
         .into_iter()
-        .filter(|(r, _)| !mentions.iter().any(|m| m.range.start < r.end && r.start < m.range.end))
+        .filter(|(r, ..)| !mentions.iter().any(|m| m.range.start < r.end && r.start < m.range.end))
         .collect();
     let mut used = vec![false; mentions.len()];
     let mut out: Vec<(Range<usize>, Reference)> = Vec::new();
     let mut pending: Vec<(usize, &Vec<LocItem>)> = Vec::new();
 
     // Locators followed by their act.
-    for (li, (range, items)) in locs.iter().enumerate() {
+    for (li, (range, items, bare)) in locs.iter().enumerate() {
         let conn = CONNECTOR.find(&text[range.end..]).map_or(0, |m| m.end());
         let at = range.end + conn;
         if let Some(mi) = mentions.iter().position(|m| m.range.start == at) {
@@ -472,7 +507,7 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
                 let end = if k + 1 == items.len() { m.range.end } else { it.range.end };
                 out.push((it.range.start..end, with_locator(&m.r, it)));
             }
-        } else {
+        } else if !bare {
             pending.push((li, items));
         }
     }
