@@ -139,7 +139,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
     Regex::new(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?:comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?)?"
+        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?)?"
     ))
     .unwrap()
 });
@@ -433,6 +433,17 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         if let_items.len() > 1 {
             for r in &let_items {
                 items.push(LocItem { range: r.clone(), article: article.clone(), paragraph: paragraph.clone(), letter: Some(norm_letter(&text[r.clone()])) });
+            }
+        } else if par_items.len() > 1 && c.name("parkw").is_some_and(|k| fold(k.as_str()) == "comma") {
+            // "art. 49, comma 1 e 147-bis": after a singular "comma", the
+            // other numbers are articles ("commi 1 e 2" would be paragraphs).
+            for (k, r) in par_items.iter().enumerate() {
+                let (article, paragraph) = if k == 0 {
+                    (article.clone(), paragraph.clone())
+                } else {
+                    (Some(norm_num(&text[r.clone()])), None)
+                };
+                items.push(LocItem { range: r.clone(), article, paragraph, letter: None });
             }
         } else if par_items.len() > 1 {
             for r in &par_items {
@@ -780,6 +791,40 @@ mod tests {
         let v = refs("articolo 26 comma 2, lettere a), e) e h), della legge 27 dicembre 2002, n. 289");
         let lets: Vec<_> = v.iter().map(|(_, r)| r.letter.clone().unwrap()).collect();
         assert_eq!(lets, ["a", "e", "h"]);
+    }
+
+    #[test]
+    fn mixed_lists() {
+        let v = refs("articoli 76, 87 e 117, secondo comma, lettera r), della Costituzione");
+        let got: Vec<_> = v.iter().map(|(t, r)| (t.as_str(), r.article.clone(), r.paragraph.clone(), r.letter.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("articoli 76", s("76"), None, None),
+                ("87", s("87"), None, None),
+                ("117, secondo comma, lettera r), della Costituzione", s("117"), s("2"), s("r")),
+            ]
+        );
+        assert!(v.iter().all(|(_, r)| r.act_type == s("costituzione")));
+        let v = refs("art. 49, comma 1 e 147 bis del D.lgs. 267/2000");
+        let got: Vec<_> = v.iter().map(|(_, r)| (r.article.clone(), r.paragraph.clone(), r.number.clone())).collect();
+        assert_eq!(got, [(s("49"), s("1"), s("267")), (s("147-bis"), None, s("267"))]);
+        let v = refs("art. 107, commi 2 e 3, del TUEL");
+        let got: Vec<_> = v.iter().map(|(_, r)| (r.article.clone(), r.paragraph.clone())).collect();
+        assert_eq!(got, [(s("107"), s("2")), (s("107"), s("3"))]);
+    }
+
+    #[test]
+    fn bare_numbers_need_an_act() {
+        let v = refs("dagli artt. 9, terzo comma, della legge 17 febbraio 1968, n. 108 e 2, comma 6, del decreto legislativo 7 marzo 2005, n. 82");
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].0, "2, comma 6, del decreto legislativo 7 marzo 2005, n. 82");
+        assert_eq!((v[1].1.article.clone(), v[1].1.paragraph.clone()), (s("2"), s("6")));
+        assert_eq!((v[0].1.article.clone(), v[0].1.paragraph.clone()), (s("9"), s("3")));
+        assert!(refs("pagine 2, comma e virgola; 36, commi 1").is_empty());
+        let r = &refs("articolo 1350, primo comma, numeri da 1 a 12, del codice civile")[0].1;
+        assert_eq!((r.act_type.clone(), r.article.clone(), r.paragraph.clone()), (s("codice_civile"), s("1350"), s("1")));
+        assert_eq!(r.urn, s("urn:nir:stato:regio.decreto:1942-03-16;262~art1350-com1"));
     }
 
     #[test]
