@@ -159,7 +159,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
 static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
-    Regex::new(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:comma|commi|co\.)\s*(?P<pars>{list})")).unwrap()
+    Regex::new(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
 });
 
 const ORD: &str = "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
@@ -172,6 +172,9 @@ static LIST_SEP: LazyLock<Regex> =
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*;\s*(?:del|della|dello|dei|delle)\s+|^\s*,?\s*(?:(?:del|della|dello|dei|delle|di\s+cui\s+al(?:la)?)\s+|dell['’]\s*)?").unwrap()
 });
+/// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
+static CHAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+$").unwrap());
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
 
@@ -479,10 +482,13 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             continue;
         }
         let article = Some(norm_num(&c["art"]));
-        let mut items: Vec<LocItem> = split_list(text, c.name("pars").expect("pars always takes part"))
-            .into_iter()
-            .map(|r| LocItem { article: article.clone(), paragraph: Some(norm_num(&text[r.clone()])), letter: None, range: r })
-            .collect();
+        let mut items: Vec<LocItem> = match c.name("pars") {
+            Some(p) => split_list(text, p)
+                .into_iter()
+                .map(|r| LocItem { article: article.clone(), paragraph: Some(norm_num(&text[r.clone()])), letter: None, range: r })
+                .collect(),
+            None => vec![LocItem { range: whole.range(), article, paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())), letter: None }],
+        };
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start();
         }
@@ -505,26 +511,41 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         .collect();
     let mut used = vec![false; mentions.len()];
     let mut out: Vec<(Range<usize>, Reference)> = Vec::new();
-    let mut pending: Vec<(usize, &Vec<LocItem>)> = Vec::new();
 
     // Locators followed by their act.
+    let mut linked: Vec<Option<usize>> = locs
+        .iter()
+        .map(|(range, ..)| {
+            let at = range.end + CONNECTOR.find(&text[range.end..]).map_or(0, |m| m.end());
+            mentions.iter().position(|m| m.range.start == at)
+        })
+        .collect();
+    // "art. 5, comma 2, e art. 7 della legge ...": a locator joined by "e" to
+    // a linked one shares its act (but not its span).
+    let mut chained = vec![false; locs.len()];
+    for li in (0..locs.len().saturating_sub(1)).rev() {
+        if linked[li].is_none() && linked[li + 1].is_some() {
+            let between = &text[locs[li].0.end..locs[li + 1].0.start];
+            if CHAIN.is_match(between) {
+                linked[li] = linked[li + 1];
+                chained[li] = true;
+            }
+        }
+    }
     for (li, (range, items, bare)) in locs.iter().enumerate() {
-        let conn = CONNECTOR.find(&text[range.end..]).map_or(0, |m| m.end());
-        let at = range.end + conn;
-        if let Some(mi) = mentions.iter().position(|m| m.range.start == at) {
+        if let Some(mi) = linked[li] {
             used[mi] = true;
             let m = &mentions[mi];
             for (k, it) in items.iter().enumerate() {
-                let end = if k + 1 == items.len() { m.range.end } else { it.range.end };
+                let end = if k + 1 == items.len() && !chained[li] { m.range.end } else { it.range.end };
                 out.push((it.range.start..end, with_locator(&m.r, it)));
             }
-        } else if !bare {
-            pending.push((li, items));
+            continue;
         }
-    }
-    // Locators after their act ("Costituzione, art. 97"), or standing alone.
-    for (li, items) in pending {
-        let range = &locs[li].0;
+        if *bare {
+            continue; // "36, commi 1" is a reference only before an act
+        }
+        // After its act ("Costituzione, art. 97"), or standing alone.
         let before = mentions.iter().position(|m| {
             m.range.end <= range.start
                 && AFTER_ACT.find(&text[m.range.end..range.start]).is_some_and(|g| g.end() == range.start - m.range.end)
@@ -825,6 +846,25 @@ mod tests {
         let r = &refs("articolo 1350, primo comma, numeri da 1 a 12, del codice civile")[0].1;
         assert_eq!((r.act_type.clone(), r.article.clone(), r.paragraph.clone()), (s("codice_civile"), s("1350"), s("1")));
         assert_eq!(r.urn, s("urn:nir:stato:regio.decreto:1942-03-16;262~art1350-com1"));
+    }
+
+    #[test]
+    fn locators_joined_by_e_share_the_act() {
+        let v = refs("articoli 117, quinto comma, e 120, secondo comma, della Costituzione");
+        let got: Vec<_> = v.iter().map(|(t, r)| (t.as_str(), r.act_type.clone(), r.article.clone(), r.paragraph.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("articoli 117, quinto comma", s("costituzione"), s("117"), s("5")),
+                ("120, secondo comma, della Costituzione", s("costituzione"), s("120"), s("2")),
+            ]
+        );
+        let v = refs("art. 5, comma 2, e art. 7 del D.Lgs. 33/2013");
+        assert_eq!(v.len(), 2);
+        assert!(v.iter().all(|(_, r)| r.number == s("33")), "{v:#?}");
+        assert_eq!(v[0].0, "art. 5, comma 2");
+        let v = refs("art. 5 del presente regolamento e art. 7 del D.Lgs. 33/2013");
+        assert_eq!(v[0].1.act_type, None);
     }
 
     #[test]
