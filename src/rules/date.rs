@@ -241,7 +241,7 @@ static MONTH_IN_TEXT: LazyLock<Regex> =
 /// ("L'anno duemilaventitré, il giorno sedici del mese di giugno").
 static BEFORE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:l['’]\s*)?anno\s+(?P<y>\d{4}|\p{L}+)\s*,?\s*)?(?:\bil\s+)?(?:\bgiorno\s+)?\b(?P<d>\d{1,2}\s*[°º]?|\p{L}+)\s+(?:del\s+)?(?:mese\s+di\s+)?$",
+        r"(?i)(?:\b(?:l['’]\s*)?anno\s+(?P<y>\d{4}|\p{L}+)\s*,?\s*)?(?:\bil\s+)?(?:\bgiorno\s+)?\b(?P<d>\d{1,2}\s*[°º]\s*|\d{1,2}\s+|\p{L}+\s+)(?:del\s+)?(?:mese\s+di\s+)?$",
     )
     .unwrap()
 });
@@ -251,7 +251,7 @@ static AFTER_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_day_token(tok: &str) -> bool {
-    let t = tok.trim_end_matches(['°', 'º', ' ']);
+    let t = tok.trim_end_matches(|c: char| c == '°' || c == 'º' || c.is_whitespace());
     if t.chars().all(|c| c.is_ascii_digit()) {
         matches!(t.parse::<u32>(), Ok(1..=31))
     } else {
@@ -482,6 +482,22 @@ mod tests {
         assert_eq!(f[0].1, Ok(d(2023, 6, 16)));
         let t = "Verbale redatto addì sedici giugno duemilaventitré presso il Comune";
         assert_eq!(found(t), vec![("sedici giugno duemilaventitré", Ok(d(2023, 6, 16)))]);
+    }
+
+    #[test]
+    fn finds_other_written_forms() {
+        let f = found("Oggi, il giorno 16 del mese di giugno dell'anno 2023, si è riunita");
+        assert_eq!(f, vec![("16 del mese di giugno dell'anno 2023", Ok(d(2023, 6, 16)))]);
+        let f = found("L’ANNO DUEMILAVENTITRE IL GIORNO SEDICI DEL MESE DI GIUGNO");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, Ok(d(2023, 6, 16)));
+        let f = found("L'anno 2023, il giorno 16 del mese di giugno");
+        assert_eq!(f, vec![("L'anno 2023, il giorno 16 del mese di giugno", Ok(d(2023, 6, 16)))]);
+        assert_eq!(found("dal 1°gennaio 2021"), vec![("1°gennaio 2021", Ok(d(2021, 1, 1)))]);
+        assert_eq!(found("addì 16/06/2023"), vec![("16/06/2023", Ok(d(2023, 6, 16)))]);
+        assert_eq!(found("Milano, 3 maggio 2019."), vec![("3 maggio 2019", Ok(d(2019, 5, 3)))]);
+        assert_eq!(found("il 5 GEN. 2024"), vec![("5 GEN. 2024", Ok(d(2024, 1, 5)))]);
+        assert_eq!(found("dal 2021-01-02 al 31.12.21"), vec![("2021-01-02", Ok(d(2021, 1, 2))), ("31.12.21", Ok(d(2021, 12, 31)))]);
     }
 
     #[test]
