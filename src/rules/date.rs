@@ -110,7 +110,9 @@ fn not_a_date(s: &str) -> DateError {
 
 fn build(s: &str, y: i32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
     if !(1000..=2999).contains(&y) {
-        return Err(DateError::Impossible(format!("{s:?}: year {y} is out of range")));
+        return Err(DateError::Impossible(format!(
+            "{s:?}: year {y} is out of range"
+        )));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         DateError::Impossible(format!("{s:?}: there is no day {d} in month {m} of {y}"))
@@ -178,7 +180,10 @@ fn parse_words(s: &str, t: &str) -> Result<NaiveDate, DateError> {
     let folded = fold(t).replace(['º', '°'], " ");
     let mut month: Option<u32> = None;
     let mut nums: Vec<Num> = Vec::new();
-    for tok in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for tok in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if let Some(m) = month_of(tok) {
             if month.replace(m).is_some() {
                 return Err(not_a_date(s));
@@ -188,21 +193,35 @@ fn parse_words(s: &str, t: &str) -> Result<NaiveDate, DateError> {
                 return Err(not_a_date(s));
             }
             let value = tok.parse().unwrap_or(0);
-            nums.push(Num { value, digits: tok.len(), before_month: month.is_none() });
+            nums.push(Num {
+                value,
+                digits: tok.len(),
+                before_month: month.is_none(),
+            });
         } else if let Some(value) = numwords::parse(tok) {
-            nums.push(Num { value, digits: 0, before_month: month.is_none() });
+            nums.push(Num {
+                value,
+                digits: 0,
+                before_month: month.is_none(),
+            });
         } else if !FILLERS.contains(&tok) {
             return Err(not_a_date(s));
         }
     }
-    let Some(m) = month else { return Err(not_a_date(s)) };
+    let Some(m) = month else {
+        return Err(not_a_date(s));
+    };
     // A year: more than 31, or four digits, or two digits after the month when
     // the day came before it.
     let is_year = |n: &Num| n.value > 31 || n.digits >= 3;
     match nums.as_slice() {
         [] => Err(not_a_date(s)),
-        [n] if is_year(n) => Err(DateError::Ambiguous(format!("{s:?}: month and year but no day"))),
-        [_] => Err(DateError::Ambiguous(format!("{s:?}: day and month but no year"))),
+        [n] if is_year(n) => Err(DateError::Ambiguous(format!(
+            "{s:?}: month and year but no day"
+        ))),
+        [_] => Err(DateError::Ambiguous(format!(
+            "{s:?}: day and month but no year"
+        ))),
         [x, y] => {
             let (day, year) = if x.before_month && (1..=2).contains(&x.digits) && !y.before_month {
                 // "32 gennaio 2021": digits before the month are the day.
@@ -220,7 +239,10 @@ fn parse_words(s: &str, t: &str) -> Result<NaiveDate, DateError> {
                 )));
             };
             if day.value == 0 || day.value > 31 {
-                return Err(DateError::Impossible(format!("{s:?}: day {} does not exist", day.value)));
+                return Err(DateError::Impossible(format!(
+                    "{s:?}: day {} does not exist",
+                    day.value
+                )));
             }
             let y = if year.digits == 2 || (year.digits == 1) {
                 expand_year(year.value, 2)
@@ -247,7 +269,8 @@ static BEFORE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What may follow a month name: the year.
 static AFTER_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:(?:dell['’]\s*|del\s+)anno\s+)?(?P<y>\d{4}|\d{2}|\p{L}+)\b").unwrap()
+    Regex::new(r"(?i)^\s*,?\s*(?:(?:dell['’]\s*|del\s+)anno\s+)?(?P<y>\d{4}|\d{2}|\p{L}+)\b")
+        .unwrap()
 });
 
 fn is_day_token(tok: &str) -> bool {
@@ -278,8 +301,10 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Every date in `text`, in order, as byte ranges with their values. Dates
 /// inside legal references are left out; see the module documentation.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    let refs: Vec<std::ops::Range<usize>> =
-        find_references(text, &RefSettings::default()).into_iter().map(|(r, _)| r).collect();
+    let refs: Vec<std::ops::Range<usize>> = find_references(text, &RefSettings::default())
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
     let mut found: Vec<(usize, usize)> = Vec::new();
 
     for m in NUMERIC_IN_TEXT.find_iter(text) {
@@ -302,7 +327,12 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         let plausible = parts.len() == 3
             && ((parts[0].len() <= 2 && (parts[2].len() == 2 || parts[2].len() == 4))
                 || (parts[0].len() == 4 && parts[2].len() <= 2));
-        let same_sep = m.as_str().matches(['.', '/', '-']).collect::<Vec<_>>().windows(2).all(|w| w[0] == w[1]);
+        let same_sep = m
+            .as_str()
+            .matches(['.', '/', '-'])
+            .collect::<Vec<_>>()
+            .windows(2)
+            .all(|w| w[0] == w[1]);
         if plausible && same_sep {
             found.push((s, e));
         }
@@ -361,7 +391,11 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         if refs.iter().any(|r| r.start < e && s < r.end) {
             continue;
         }
-        out.push(DateMatch { start: s, end: e, value: parse_date(&text[s..e]) });
+        out.push(DateMatch {
+            start: s,
+            end: e,
+            value: parse_date(&text[s..e]),
+        });
         last_end = e;
     }
     out
@@ -399,19 +433,46 @@ mod tests {
 
     #[test]
     fn impossible_dates() {
-        assert!(matches!(parse_date("31/02/2021"), Err(DateError::Impossible(_))));
-        assert!(matches!(parse_date("29/02/2023"), Err(DateError::Impossible(_))));
-        assert!(matches!(parse_date("32 gennaio 2021"), Err(DateError::Impossible(_))));
-        assert!(matches!(parse_date("31 aprile 2021"), Err(DateError::Impossible(_))));
-        assert!(matches!(parse_date("00/12/2021"), Err(DateError::Impossible(_))));
-        assert!(matches!(parse_date("01/13/2021"), Err(DateError::Impossible(_))));
+        assert!(matches!(
+            parse_date("31/02/2021"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            parse_date("29/02/2023"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            parse_date("32 gennaio 2021"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            parse_date("31 aprile 2021"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            parse_date("00/12/2021"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            parse_date("01/13/2021"),
+            Err(DateError::Impossible(_))
+        ));
         let e = parse_date("31/02/2021").unwrap_err();
         assert!(e.to_string().contains("31/02/2021"), "{e}");
     }
 
     #[test]
     fn not_dates() {
-        for s in ["01/02", "pippo", "", "2021", "01/12-2021", "art. 5", "giugno", "1.2.3"] {
+        for s in [
+            "01/02",
+            "pippo",
+            "",
+            "2021",
+            "01/12-2021",
+            "art. 5",
+            "giugno",
+            "1.2.3",
+        ] {
             match parse_date(s) {
                 Err(DateError::Impossible(m)) => assert!(m.starts_with("not a date"), "{s:?}: {m}"),
                 other => panic!("{s:?}: {other:?}"),
@@ -421,8 +482,18 @@ mod tests {
 
     #[test]
     fn ambiguous_dates() {
-        for s in ["010221", "01022021", "16 giugno", "giugno 2023", "il giorno sedici del mese di giugno"] {
-            assert!(matches!(parse_date(s), Err(DateError::Ambiguous(_))), "{s:?}: {:?}", parse_date(s));
+        for s in [
+            "010221",
+            "01022021",
+            "16 giugno",
+            "giugno 2023",
+            "il giorno sedici del mese di giugno",
+        ] {
+            assert!(
+                matches!(parse_date(s), Err(DateError::Ambiguous(_))),
+                "{s:?}: {:?}",
+                parse_date(s)
+            );
         }
     }
 
@@ -441,14 +512,29 @@ mod tests {
 
     #[test]
     fn dates_in_words() {
-        assert_eq!(ok("L'anno duemilaventitré, il giorno sedici del mese di giugno"), d(2023, 6, 16));
+        assert_eq!(
+            ok("L'anno duemilaventitré, il giorno sedici del mese di giugno"),
+            d(2023, 6, 16)
+        );
         assert_eq!(ok("addì sedici giugno duemilaventitré"), d(2023, 6, 16));
-        assert_eq!(ok("L'ANNO DUEMILAVENTITRE, IL GIORNO SEDICI DEL MESE DI GIUGNO"), d(2023, 6, 16));
-        assert_eq!(ok("il giorno uno del mese di luglio dell'anno duemilaventuno"), d(2021, 7, 1));
-        assert_eq!(ok("il giorno primo del mese di marzo dell'anno millenovecentonovantotto"), d(1998, 3, 1));
+        assert_eq!(
+            ok("L'ANNO DUEMILAVENTITRE, IL GIORNO SEDICI DEL MESE DI GIUGNO"),
+            d(2023, 6, 16)
+        );
+        assert_eq!(
+            ok("il giorno uno del mese di luglio dell'anno duemilaventuno"),
+            d(2021, 7, 1)
+        );
+        assert_eq!(
+            ok("il giorno primo del mese di marzo dell'anno millenovecentonovantotto"),
+            d(1998, 3, 1)
+        );
         assert_eq!(ok("trentuno dicembre duemilaventi"), d(2020, 12, 31));
         assert_eq!(ok("ventuno aprile duemiladiciannove"), d(2019, 4, 21));
-        assert_eq!(ok("L’anno duemilaventiquattro addì ventotto del mese di febbraio"), d(2024, 2, 28));
+        assert_eq!(
+            ok("L’anno duemilaventiquattro addì ventotto del mese di febbraio"),
+            d(2024, 2, 28)
+        );
         assert!(matches!(
             parse_date("L'anno duemilaventitré, il giorno trentuno del mese di giugno"),
             Err(DateError::Impossible(_))
@@ -456,7 +542,10 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(&str, Result<NaiveDate, DateError>)> {
-        find_dates(text).into_iter().map(|m| (&text[m.start..m.end], m.value)).collect()
+        find_dates(text)
+            .into_iter()
+            .map(|m| (&text[m.start..m.end], m.value))
+            .collect()
     }
 
     #[test]
@@ -475,29 +564,63 @@ mod tests {
 
     #[test]
     fn finds_dates_in_words() {
-        let t = "L'anno duemilaventitré, il giorno sedici del mese di giugno, alle ore 10, nella sala";
+        let t =
+            "L'anno duemilaventitré, il giorno sedici del mese di giugno, alle ore 10, nella sala";
         let f = found(t);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].0, "L'anno duemilaventitré, il giorno sedici del mese di giugno");
+        assert_eq!(
+            f[0].0,
+            "L'anno duemilaventitré, il giorno sedici del mese di giugno"
+        );
         assert_eq!(f[0].1, Ok(d(2023, 6, 16)));
         let t = "Verbale redatto addì sedici giugno duemilaventitré presso il Comune";
-        assert_eq!(found(t), vec![("sedici giugno duemilaventitré", Ok(d(2023, 6, 16)))]);
+        assert_eq!(
+            found(t),
+            vec![("sedici giugno duemilaventitré", Ok(d(2023, 6, 16)))]
+        );
     }
 
     #[test]
     fn finds_other_written_forms() {
         let f = found("Oggi, il giorno 16 del mese di giugno dell'anno 2023, si è riunita");
-        assert_eq!(f, vec![("16 del mese di giugno dell'anno 2023", Ok(d(2023, 6, 16)))]);
+        assert_eq!(
+            f,
+            vec![("16 del mese di giugno dell'anno 2023", Ok(d(2023, 6, 16)))]
+        );
         let f = found("L’ANNO DUEMILAVENTITRE IL GIORNO SEDICI DEL MESE DI GIUGNO");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, Ok(d(2023, 6, 16)));
         let f = found("L'anno 2023, il giorno 16 del mese di giugno");
-        assert_eq!(f, vec![("L'anno 2023, il giorno 16 del mese di giugno", Ok(d(2023, 6, 16)))]);
-        assert_eq!(found("dal 1°gennaio 2021"), vec![("1°gennaio 2021", Ok(d(2021, 1, 1)))]);
-        assert_eq!(found("addì 16/06/2023"), vec![("16/06/2023", Ok(d(2023, 6, 16)))]);
-        assert_eq!(found("Milano, 3 maggio 2019."), vec![("3 maggio 2019", Ok(d(2019, 5, 3)))]);
-        assert_eq!(found("il 5 GEN. 2024"), vec![("5 GEN. 2024", Ok(d(2024, 1, 5)))]);
-        assert_eq!(found("dal 2021-01-02 al 31.12.21"), vec![("2021-01-02", Ok(d(2021, 1, 2))), ("31.12.21", Ok(d(2021, 12, 31)))]);
+        assert_eq!(
+            f,
+            vec![(
+                "L'anno 2023, il giorno 16 del mese di giugno",
+                Ok(d(2023, 6, 16))
+            )]
+        );
+        assert_eq!(
+            found("dal 1°gennaio 2021"),
+            vec![("1°gennaio 2021", Ok(d(2021, 1, 1)))]
+        );
+        assert_eq!(
+            found("addì 16/06/2023"),
+            vec![("16/06/2023", Ok(d(2023, 6, 16)))]
+        );
+        assert_eq!(
+            found("Milano, 3 maggio 2019."),
+            vec![("3 maggio 2019", Ok(d(2019, 5, 3)))]
+        );
+        assert_eq!(
+            found("il 5 GEN. 2024"),
+            vec![("5 GEN. 2024", Ok(d(2024, 1, 5)))]
+        );
+        assert_eq!(
+            found("dal 2021-01-02 al 31.12.21"),
+            vec![
+                ("2021-01-02", Ok(d(2021, 1, 2))),
+                ("31.12.21", Ok(d(2021, 12, 31)))
+            ]
+        );
     }
 
     #[test]
@@ -513,7 +636,9 @@ mod tests {
     #[test]
     fn skips_references_and_non_dates() {
         assert!(found("ai sensi della L. 241/1990 e del D.Lgs. 18 agosto 2000, n. 267").is_empty());
-        assert!(found("il mese di giugno 2023, versione 1.2.3, prot. 010221, pagine 12/13").is_empty());
+        assert!(
+            found("il mese di giugno 2023, versione 1.2.3, prot. 010221, pagine 12/13").is_empty()
+        );
         assert!(found("il mar Tirreno, set di dati, ago e filo").is_empty());
         let f = found("D.Lgs. 18 agosto 2000, n. 267, approvato il 5 marzo 2001");
         assert_eq!(f, vec![("5 marzo 2001", Ok(d(2001, 3, 5)))]);

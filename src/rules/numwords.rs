@@ -11,12 +11,37 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const UNITS: [&str; 20] = [
-    "", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
-    "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette",
-    "diciotto", "diciannove",
+    "",
+    "uno",
+    "due",
+    "tre",
+    "quattro",
+    "cinque",
+    "sei",
+    "sette",
+    "otto",
+    "nove",
+    "dieci",
+    "undici",
+    "dodici",
+    "tredici",
+    "quattordici",
+    "quindici",
+    "sedici",
+    "diciassette",
+    "diciotto",
+    "diciannove",
 ];
 const TENS: [&str; 10] = [
-    "", "", "venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
+    "",
+    "",
+    "venti",
+    "trenta",
+    "quaranta",
+    "cinquanta",
+    "sessanta",
+    "settanta",
+    "ottanta",
     "novanta",
 ];
 
@@ -60,7 +85,11 @@ fn below_1000(n: u32) -> Vec<String> {
         return below_100(n);
     }
     let (h, rest) = (n / 100, n % 100);
-    let head = if h == 1 { "cento".to_string() } else { format!("{}cento", UNITS[h as usize]) };
+    let head = if h == 1 {
+        "cento".to_string()
+    } else {
+        format!("{}cento", UNITS[h as usize])
+    };
     if rest == 0 {
         return vec![head];
     }
@@ -80,11 +109,18 @@ fn spellings(n: u32) -> Vec<String> {
         return below_1000(n);
     }
     let (th, rest) = (n / 1000, n % 1000);
-    let head = if th == 1 { "mille".to_string() } else { format!("{}mila", UNITS[th as usize]) };
+    let head = if th == 1 {
+        "mille".to_string()
+    } else {
+        format!("{}mila", UNITS[th as usize])
+    };
     if rest == 0 {
         return vec![head];
     }
-    below_1000(rest).into_iter().map(|tail| format!("{head}{tail}")).collect()
+    below_1000(rest)
+        .into_iter()
+        .map(|tail| format!("{head}{tail}"))
+        .collect()
 }
 
 static TABLE: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
@@ -103,7 +139,10 @@ static TABLE: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 /// The value of one Italian number word between 1 and 2999, if it is one.
 /// Spaces and hyphens inside the word are ignored ("duemila ventitré").
 pub fn parse(word: &str) -> Option<u32> {
-    let w: String = fold(word).chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    let w: String = fold(word)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
     TABLE.get(&w).copied()
 }
 

@@ -68,7 +68,9 @@ const REGIONS: &str = r"abruzzo|basilicata|calabria|campania|emilia[\s-]+romagna
 const NUM_KW: &str = r"(?:n\.|n°|nr\.|num\.|numero)";
 
 fn date_re() -> String {
-    format!(r"\d{{1,2}}\s*[°º]?\s+(?:{MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})")
+    format!(
+        r"\d{{1,2}}\s*[°º]?\s+(?:{MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})"
+    )
 }
 
 /// Act keywords. Longer and more specific forms come first: at one position
@@ -110,27 +112,83 @@ static EU_IDENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Acts known by name. Each entry: pattern, act type, number, date, and
 /// whether the name counts only with an article ("c.c." is also a bank account).
 const NAMED: &[(&str, &str, &str, (i32, u32, u32), bool)] = &[
-    (r"testo\s+unico\s+delle\s+leggi\s+sull['’]\s*ordinamento\s+degli\s+enti\s+locali", "testo_unico", "267", (2000, 8, 18), false),
-    (r"testo\s+unico\s+delle\s+disposizioni\s+legislative\s+e\s+regolamentari\s+in\s+materia\s+di\s+documentazione\s+amministrativa", "testo_unico", "445", (2000, 12, 28), false),
-    (r"codice\s+dell['’]\s*amministrazione\s+digitale", "decreto_legislativo", "82", (2005, 3, 7), false),
-    (r"codice\s+in\s+materia\s+di\s+protezione\s+dei\s+dati\s+personali", "decreto_legislativo", "196", (2003, 6, 30), false),
-    (r"codice\s+del\s+processo\s+amministrativo", "decreto_legislativo", "104", (2010, 7, 2), false),
-    (r"codice\s+dell['’]\s*ordinamento\s+militare", "decreto_legislativo", "66", (2010, 3, 15), false),
-    (r"codice\s+civile", "codice_civile", "262", (1942, 3, 16), false),
+    (
+        r"testo\s+unico\s+delle\s+leggi\s+sull['’]\s*ordinamento\s+degli\s+enti\s+locali",
+        "testo_unico",
+        "267",
+        (2000, 8, 18),
+        false,
+    ),
+    (
+        r"testo\s+unico\s+delle\s+disposizioni\s+legislative\s+e\s+regolamentari\s+in\s+materia\s+di\s+documentazione\s+amministrativa",
+        "testo_unico",
+        "445",
+        (2000, 12, 28),
+        false,
+    ),
+    (
+        r"codice\s+dell['’]\s*amministrazione\s+digitale",
+        "decreto_legislativo",
+        "82",
+        (2005, 3, 7),
+        false,
+    ),
+    (
+        r"codice\s+in\s+materia\s+di\s+protezione\s+dei\s+dati\s+personali",
+        "decreto_legislativo",
+        "196",
+        (2003, 6, 30),
+        false,
+    ),
+    (
+        r"codice\s+del\s+processo\s+amministrativo",
+        "decreto_legislativo",
+        "104",
+        (2010, 7, 2),
+        false,
+    ),
+    (
+        r"codice\s+dell['’]\s*ordinamento\s+militare",
+        "decreto_legislativo",
+        "66",
+        (2010, 3, 15),
+        false,
+    ),
+    (
+        r"codice\s+civile",
+        "codice_civile",
+        "262",
+        (1942, 3, 16),
+        false,
+    ),
     (r"c\.\s?c\.", "codice_civile", "262", (1942, 3, 16), true),
     (r"GDPR|RGPD", "regolamento_ue", "679", (2016, 4, 27), false),
 ];
 
 static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let alts: Vec<String> = NAMED.iter().enumerate().map(|(i, (p, ..))| format!("(?P<n{i}>{p})")).collect();
+    let alts: Vec<String> = NAMED
+        .iter()
+        .enumerate()
+        .map(|(i, (p, ..))| format!("(?P<n{i}>{p})"))
+        .collect();
     Regex::new(&format!(r"(?i)\b(?:{})", alts.join("|"))).unwrap()
 });
 
 /// Testi unici whose real act type we know: (number, year) -> NIR type and date.
 const KNOWN_TU: &[(&str, i32, &str, (i32, u32, u32))] = &[
     ("267", 2000, "decreto.legislativo", (2000, 8, 18)),
-    ("445", 2000, "decreto.del.presidente.della.repubblica", (2000, 12, 28)),
-    ("380", 2001, "decreto.del.presidente.della.repubblica", (2001, 6, 6)),
+    (
+        "445",
+        2000,
+        "decreto.del.presidente.della.repubblica",
+        (2000, 12, 28),
+    ),
+    (
+        "380",
+        2001,
+        "decreto.del.presidente.della.repubblica",
+        (2001, 6, 6),
+    ),
     ("165", 2001, "decreto.legislativo", (2001, 3, 30)),
     ("81", 2008, "decreto.legislativo", (2008, 4, 9)),
     ("152", 2006, "decreto.legislativo", (2006, 4, 3)),
@@ -140,7 +198,8 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{num})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
-    let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
+    let letters =
+        format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
     Regex::new(&format!(
         r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?)?"
     ))
@@ -165,7 +224,8 @@ static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
 });
 
-const ORD: &str = "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
+const ORD: &str =
+    "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
 
 /// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
 static LIST_SEP: LazyLock<Regex> =
@@ -203,7 +263,10 @@ struct LocItem {
 fn norm_num(s: &str) -> String {
     let s = fold(s);
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let rest: String = s[digits.len()..].chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let rest: String = s[digits.len()..]
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
     if rest.is_empty() {
         digits
     } else {
@@ -266,10 +329,15 @@ fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     }
     for c in NAMED_RE.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if out.iter().any(|m: &Mention| m.range.start < whole.end() && whole.start() < m.range.end) {
+        if out
+            .iter()
+            .any(|m: &Mention| m.range.start < whole.end() && whole.start() < m.range.end)
+        {
             continue;
         }
-        let Some(i) = (0..NAMED.len()).find(|i| c.name(&format!("n{i}")).is_some()) else { continue };
+        let Some(i) = (0..NAMED.len()).find(|i| c.name(&format!("n{i}")).is_some()) else {
+            continue;
+        };
         let (_, ty, number, date, needs_locator) = NAMED[i];
         let date = ymd(date);
         out.push(Mention {
@@ -279,7 +347,14 @@ fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
                 number: Some(number.to_string()),
                 year: Some(date.format("%Y").to_string().parse().unwrap_or(0)),
                 date: Some(date),
-                issuer: Some(if ty.ends_with("_ue") { "unione.europea" } else { "stato" }.into()),
+                issuer: Some(
+                    if ty.ends_with("_ue") {
+                        "unione.europea"
+                    } else {
+                        "stato"
+                    }
+                    .into(),
+                ),
                 ..Reference::default()
             },
             needs_locator,
@@ -297,9 +372,12 @@ fn year_of(s: &str) -> Option<i32> {
 fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Mention> {
     let kw = c.get(0)?;
     let rest = &text[kw.end()..];
-    let kind = ["lr", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu", "reg", "dir", "cost", "dgr", "legge"]
-        .into_iter()
-        .find(|k| c.name(k).is_some())?;
+    let kind = [
+        "lr", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu", "reg", "dir", "cost", "dgr",
+        "legge",
+    ]
+    .into_iter()
+    .find(|k| c.name(k).is_some())?;
     let mut r = Reference::default();
     let end;
     match kind {
@@ -316,7 +394,11 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             r.year = Some(1947);
             r.date = Some(ymd((1947, 12, 27)));
             r.issuer = Some("stato".into());
-            return Some(Mention { range: kw.range(), r, needs_locator: true });
+            return Some(Mention {
+                range: kw.range(),
+                r,
+                needs_locator: true,
+            });
         }
         "reg" | "dir" => {
             let m = EU_IDENT.captures(rest)?;
@@ -326,7 +408,14 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             if year.len() != 2 && year.len() != 4 {
                 return None;
             }
-            r.act_type = Some(if kind == "reg" { "regolamento_ue" } else { "direttiva_ue" }.into());
+            r.act_type = Some(
+                if kind == "reg" {
+                    "regolamento_ue"
+                } else {
+                    "direttiva_ue"
+                }
+                .into(),
+            );
             r.number = Some(num.trim_start_matches('0').to_string());
             r.year = year_of(year);
             r.date = m.name("date").and_then(|d| parse_date(d.as_str()).ok());
@@ -335,11 +424,21 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
         }
         "dgr" => {
             let m = DGR_IDENT.captures(rest)?;
-            let num: String = m["num"].chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+            let num: String = m["num"]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_uppercase();
             r.act_type = Some("delibera_giunta_regionale".into());
             r.number = Some(num);
-            r.date = m.name("date").or(m.name("date0")).and_then(|d| parse_date(d.as_str()).ok());
-            r.year = r.date.map(|d| d.format("%Y").to_string().parse().unwrap_or(0)).or_else(|| m.name("year").and_then(|y| year_of(y.as_str())));
+            r.date = m
+                .name("date")
+                .or(m.name("date0"))
+                .and_then(|d| parse_date(d.as_str()).ok());
+            r.year = r
+                .date
+                .map(|d| d.format("%Y").to_string().parse().unwrap_or(0))
+                .or_else(|| m.name("year").and_then(|y| year_of(y.as_str())));
             r.issuer = m
                 .name("region")
                 .map(|g| region_issuer(g.as_str()))
@@ -379,10 +478,13 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             if let Some(d) = date {
                 // A date that does not exist is left out, never guessed.
                 r.date = parse_date(d.as_str()).ok();
-                r.year = r.date.map(|d| d.format("%Y").to_string().parse().unwrap_or(0)).or_else(|| {
-                    let y = d.as_str().rsplit(|c: char| !c.is_ascii_digit()).next()?;
-                    year_of(y)
-                });
+                r.year = r
+                    .date
+                    .map(|d| d.format("%Y").to_string().parse().unwrap_or(0))
+                    .or_else(|| {
+                        let y = d.as_str().rsplit(|c: char| !c.is_ascii_digit()).next()?;
+                        year_of(y)
+                    });
             } else if let Some(y) = year {
                 r.year = year_of(y.as_str());
             }
@@ -396,7 +498,11 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             end = kw.end() + m.get(0)?.end();
         }
     }
-    Some(Mention { range: kw.start()..end, r, needs_locator: false })
+    Some(Mention {
+        range: kw.start()..end,
+        r,
+        needs_locator: false,
+    })
 }
 
 /// Every locator in the text, its items split out.
@@ -408,9 +514,19 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(text, p)
                 .into_iter()
-                .map(|r| LocItem { article: article.clone(), paragraph: Some(norm_num(&text[r.clone()])), letter: None, range: r })
+                .map(|r| LocItem {
+                    article: article.clone(),
+                    paragraph: Some(norm_num(&text[r.clone()])),
+                    letter: None,
+                    range: r,
+                })
                 .collect(),
-            None => vec![LocItem { range: whole.range(), article, paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())), letter: None }],
+            None => vec![LocItem {
+                range: whole.range(),
+                article,
+                paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
+                letter: None,
+            }],
         };
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start();
@@ -422,13 +538,22 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     }
     for c in LOC_STD.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if out.iter().any(|(r, ..)| r.start < whole.end() && whole.start() < r.end) {
+        if out
+            .iter()
+            .any(|(r, ..)| r.start < whole.end() && whole.start() < r.end)
+        {
             continue; // inside an inverted locator, read first
         }
         let arts = c.name("arts").expect("arts always takes part");
         let art_items = split_list(text, arts);
-        let par_items = c.name("pars").map(|p| split_list(text, p)).unwrap_or_default();
-        let let_items = c.name("lets").map(|p| split_list(text, p)).unwrap_or_default();
+        let par_items = c
+            .name("pars")
+            .map(|p| split_list(text, p))
+            .unwrap_or_default();
+        let let_items = c
+            .name("lets")
+            .map(|p| split_list(text, p))
+            .unwrap_or_default();
         let ord = c.name("ord").and_then(|o| ordinal(o.as_str()));
         let first = |v: &Vec<Range<usize>>| v.first().map(|r| text[r.clone()].to_string());
         let article = first(&art_items).map(|s| norm_num(&s));
@@ -438,9 +563,16 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         // The list that is split is the deepest level that has more than one item.
         if let_items.len() > 1 {
             for r in &let_items {
-                items.push(LocItem { range: r.clone(), article: article.clone(), paragraph: paragraph.clone(), letter: Some(norm_letter(&text[r.clone()])) });
+                items.push(LocItem {
+                    range: r.clone(),
+                    article: article.clone(),
+                    paragraph: paragraph.clone(),
+                    letter: Some(norm_letter(&text[r.clone()])),
+                });
             }
-        } else if par_items.len() > 1 && c.name("parkw").is_some_and(|k| fold(k.as_str()) == "comma") {
+        } else if par_items.len() > 1
+            && c.name("parkw").is_some_and(|k| fold(k.as_str()) == "comma")
+        {
             // "art. 49, comma 1 e 147-bis": after a singular "comma", the
             // other numbers are articles ("commi 1 e 2" would be paragraphs).
             for (k, r) in par_items.iter().enumerate() {
@@ -449,11 +581,21 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 } else {
                     (Some(norm_num(&text[r.clone()])), None)
                 };
-                items.push(LocItem { range: r.clone(), article, paragraph, letter: None });
+                items.push(LocItem {
+                    range: r.clone(),
+                    article,
+                    paragraph,
+                    letter: None,
+                });
             }
         } else if par_items.len() > 1 {
             for r in &par_items {
-                items.push(LocItem { range: r.clone(), article: article.clone(), paragraph: Some(norm_num(&text[r.clone()])), letter: letter.clone() });
+                items.push(LocItem {
+                    range: r.clone(),
+                    article: article.clone(),
+                    paragraph: Some(norm_num(&text[r.clone()])),
+                    letter: letter.clone(),
+                });
             }
         } else if art_items.len() > 1 {
             // "articoli 76, 87 e 117, secondo comma": the paragraph and letter
@@ -469,7 +611,12 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 });
             }
         } else {
-            items.push(LocItem { range: whole.range(), article, paragraph, letter });
+            items.push(LocItem {
+                range: whole.range(),
+                article,
+                paragraph,
+                letter,
+            });
         }
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start();
@@ -481,16 +628,29 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     }
     for c in LOC_BARE.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if out.iter().any(|(r, ..)| r.start < whole.end() && whole.start() < r.end) {
+        if out
+            .iter()
+            .any(|(r, ..)| r.start < whole.end() && whole.start() < r.end)
+        {
             continue;
         }
         let article = Some(norm_num(&c["art"]));
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(text, p)
                 .into_iter()
-                .map(|r| LocItem { article: article.clone(), paragraph: Some(norm_num(&text[r.clone()])), letter: None, range: r })
+                .map(|r| LocItem {
+                    article: article.clone(),
+                    paragraph: Some(norm_num(&text[r.clone()])),
+                    letter: None,
+                    range: r,
+                })
                 .collect(),
-            None => vec![LocItem { range: whole.range(), article, paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())), letter: None }],
+            None => vec![LocItem {
+                range: whole.range(),
+                article,
+                paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
+                letter: None,
+            }],
         };
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start();
@@ -510,7 +670,11 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
     let mentions = act_mentions(text, settings);
     let locs: Vec<_> = locators(text)
         .into_iter()
-        .filter(|(r, ..)| !mentions.iter().any(|m| m.range.start < r.end && r.start < m.range.end))
+        .filter(|(r, ..)| {
+            !mentions
+                .iter()
+                .any(|m| m.range.start < r.end && r.start < m.range.end)
+        })
         .collect();
     let mut used = vec![false; mentions.len()];
     let mut out: Vec<(Range<usize>, Reference)> = Vec::new();
@@ -540,7 +704,11 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
             used[mi] = true;
             let m = &mentions[mi];
             for (k, it) in items.iter().enumerate() {
-                let end = if k + 1 == items.len() && !chained[li] { m.range.end } else { it.range.end };
+                let end = if k + 1 == items.len() && !chained[li] {
+                    m.range.end
+                } else {
+                    it.range.end
+                };
                 out.push((it.range.start..end, with_locator(&m.r, it)));
             }
             continue;
@@ -551,14 +719,20 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         // After its act ("Costituzione, art. 97"), or standing alone.
         let before = mentions.iter().position(|m| {
             m.range.end <= range.start
-                && AFTER_ACT.find(&text[m.range.end..range.start]).is_some_and(|g| g.end() == range.start - m.range.end)
+                && AFTER_ACT
+                    .find(&text[m.range.end..range.start])
+                    .is_some_and(|g| g.end() == range.start - m.range.end)
         });
         match before {
             Some(mi) if !used[mi] => {
                 used[mi] = true;
                 let m = &mentions[mi];
                 for (k, it) in items.iter().enumerate() {
-                    let start = if k == 0 { m.range.start } else { it.range.start };
+                    let start = if k == 0 {
+                        m.range.start
+                    } else {
+                        it.range.start
+                    };
                     out.push((start..it.range.end, with_locator(&m.r, it)));
                 }
             }
@@ -652,7 +826,10 @@ mod tests {
     }
 
     fn refs_in(text: &str, s: &RefSettings) -> Vec<(String, Reference)> {
-        find_references(text, s).into_iter().map(|(r, x)| (text[r].to_string(), x)).collect()
+        find_references(text, s)
+            .into_iter()
+            .map(|(r, x)| (text[r].to_string(), x))
+            .collect()
     }
 
     fn one(text: &str) -> Reference {
@@ -678,16 +855,27 @@ mod tests {
         assert_eq!((r.article, r.paragraph), (s("18"), s("10")));
         assert_eq!(r.issuer, None);
         assert_eq!(r.urn, None);
-        let v = refs_in("art. 18, co. 10, della L.R. 3/2008", &RefSettings { default_region: s("lombardia") });
+        let v = refs_in(
+            "art. 18, co. 10, della L.R. 3/2008",
+            &RefSettings {
+                default_region: s("lombardia"),
+            },
+        );
         assert_eq!(v[0].1.issuer, s("regione.lombardia"));
-        assert_eq!(v[0].1.urn, s("urn:nir:regione.lombardia:legge:2008;3~art18-com10"));
+        assert_eq!(
+            v[0].1.urn,
+            s("urn:nir:regione.lombardia:legge:2008;3~art18-com10")
+        );
     }
 
     #[test]
     fn regional_law_with_date() {
         let r = one("legge regionale 11 agosto 2015, n. 23");
         assert_eq!(r.act_type, s("legge_regionale"));
-        assert_eq!((r.number, r.year, r.date), (s("23"), Some(2015), d(2015, 8, 11)));
+        assert_eq!(
+            (r.number, r.year, r.date),
+            (s("23"), Some(2015), d(2015, 8, 11))
+        );
         let r = one("legge regionale Lombardia 11 agosto 2015, n. 23");
         assert_eq!(r.issuer, s("regione.lombardia"));
         assert_eq!(r.urn, s("urn:nir:regione.lombardia:legge:2015-08-11;23"));
@@ -700,39 +888,69 @@ mod tests {
     fn article_comma_of_dlgs() {
         let r = one("art. 134, comma 4, del D.Lgs. 18 agosto 2000, n. 267");
         assert_eq!(r.act_type, s("decreto_legislativo"));
-        assert_eq!((r.number, r.year, r.date), (s("267"), Some(2000), d(2000, 8, 18)));
+        assert_eq!(
+            (r.number, r.year, r.date),
+            (s("267"), Some(2000), d(2000, 8, 18))
+        );
         assert_eq!((r.article, r.paragraph, r.letter), (s("134"), s("4"), None));
         assert_eq!(r.issuer, s("stato"));
-        assert_eq!(r.urn, s("urn:nir:stato:decreto.legislativo:2000-08-18;267~art134-com4"));
+        assert_eq!(
+            r.urn,
+            s("urn:nir:stato:decreto.legislativo:2000-08-18;267~art134-com4")
+        );
     }
 
     #[test]
     fn number_over_year() {
         let r = one("D.Lgs. n. 267/2000");
-        assert_eq!((r.act_type, r.number, r.year, r.date), (s("decreto_legislativo"), s("267"), Some(2000), None));
+        assert_eq!(
+            (r.act_type, r.number, r.year, r.date),
+            (s("decreto_legislativo"), s("267"), Some(2000), None)
+        );
         assert_eq!(r.urn, s("urn:nir:stato:decreto.legislativo:2000;267"));
         let r = one("d.lgs. 50/2016");
-        assert_eq!((r.act_type, r.number, r.year), (s("decreto_legislativo"), s("50"), Some(2016)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("decreto_legislativo"), s("50"), Some(2016))
+        );
         let r = one("L. 328/2000");
-        assert_eq!((r.act_type, r.number, r.year), (s("legge"), s("328"), Some(2000)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("legge"), s("328"), Some(2000))
+        );
         let r = one("l.r. 34/78");
-        assert_eq!((r.act_type, r.number, r.year), (s("legge_regionale"), s("34"), Some(1978)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("legge_regionale"), s("34"), Some(1978))
+        );
         let r = one("decreto legislativo n. 82 del 2005");
-        assert_eq!((r.act_type, r.number, r.year), (s("decreto_legislativo"), s("82"), Some(2005)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("decreto_legislativo"), s("82"), Some(2005))
+        );
     }
 
     #[test]
     fn testo_unico() {
         let r = one("T.U. n. 267/2000");
-        assert_eq!((r.act_type, r.number, r.year), (s("testo_unico"), s("267"), Some(2000)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("testo_unico"), s("267"), Some(2000))
+        );
         assert_eq!(r.urn, s("urn:nir:stato:decreto.legislativo:2000-08-18;267"));
         for t in ["TUEL", "T.U.E.L."] {
             let r = one(t);
-            assert_eq!((r.act_type, r.number, r.year, r.date), (s("testo_unico"), s("267"), Some(2000), d(2000, 8, 18)));
+            assert_eq!(
+                (r.act_type, r.number, r.year, r.date),
+                (s("testo_unico"), s("267"), Some(2000), d(2000, 8, 18))
+            );
         }
         let r = one("art. 107 del TUEL");
         assert_eq!(r.article, s("107"));
-        assert_eq!(r.urn, s("urn:nir:stato:decreto.legislativo:2000-08-18;267~art107"));
+        assert_eq!(
+            r.urn,
+            s("urn:nir:stato:decreto.legislativo:2000-08-18;267~art107")
+        );
         let r = one("T.U. n. 999/2001");
         assert_eq!(r.urn, None);
     }
@@ -740,12 +958,21 @@ mod tests {
     #[test]
     fn dpr_and_others() {
         let r = one("D.P.R. 28 dicembre 2000, n. 445");
-        assert_eq!((r.act_type, r.number, r.date), (s("dpr"), s("445"), d(2000, 12, 28)));
-        assert_eq!(r.urn, s("urn:nir:stato:decreto.del.presidente.della.repubblica:2000-12-28;445"));
+        assert_eq!(
+            (r.act_type, r.number, r.date),
+            (s("dpr"), s("445"), d(2000, 12, 28))
+        );
+        assert_eq!(
+            r.urn,
+            s("urn:nir:stato:decreto.del.presidente.della.repubblica:2000-12-28;445")
+        );
         let r = one("decreto del Presidente della Repubblica 28 dicembre 2000, n. 445");
         assert_eq!(r.act_type, s("dpr"));
         let r = one("D.L. 69/2013");
-        assert_eq!((r.act_type, r.number, r.year), (s("decreto_legge"), s("69"), Some(2013)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("decreto_legge"), s("69"), Some(2013))
+        );
         let r = one("decreto-legge 22 giugno 2012, n. 83");
         assert_eq!((r.act_type, r.date), (s("decreto_legge"), d(2012, 6, 22)));
         assert_eq!(r.urn, s("urn:nir:stato:decreto.legge:2012-06-22;83"));
@@ -754,12 +981,21 @@ mod tests {
     #[test]
     fn dpcm_and_dm() {
         let r = one("DPCM n. 5/2020");
-        assert_eq!((r.act_type, r.number, r.year), (s("dpcm"), s("5"), Some(2020)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("dpcm"), s("5"), Some(2020))
+        );
         let r = one("D.P.C.M. 22 febbraio 2013, n. 12");
         assert_eq!(r.act_type, s("dpcm"));
-        assert_eq!(r.urn, s("urn:nir:stato:decreto.del.presidente.del.consiglio.dei.ministri:2013-02-22;12"));
+        assert_eq!(
+            r.urn,
+            s("urn:nir:stato:decreto.del.presidente.del.consiglio.dei.ministri:2013-02-22;12")
+        );
         let r = one("D.M. 14 marzo 2022, n. 45");
-        assert_eq!((r.act_type, r.number, r.date), (s("dm"), s("45"), d(2022, 3, 14)));
+        assert_eq!(
+            (r.act_type, r.number, r.date),
+            (s("dm"), s("45"), d(2022, 3, 14))
+        );
         assert_eq!((r.issuer, r.urn), (None, None));
     }
 
@@ -779,16 +1015,30 @@ mod tests {
     fn regional_deliberation() {
         let r = one("d.g.r. n. IX/1155 del 29 dicembre 2010");
         assert_eq!(r.act_type, s("delibera_giunta_regionale"));
-        assert_eq!((r.number, r.year, r.date), (s("IX/1155"), Some(2010), d(2010, 12, 29)));
-        let v = refs_in("d.g.r. n. IX/1155 del 29 dicembre 2010", &RefSettings { default_region: s("lombardia") });
+        assert_eq!(
+            (r.number, r.year, r.date),
+            (s("IX/1155"), Some(2010), d(2010, 12, 29))
+        );
+        let v = refs_in(
+            "d.g.r. n. IX/1155 del 29 dicembre 2010",
+            &RefSettings {
+                default_region: s("lombardia"),
+            },
+        );
         assert_eq!(v[0].1.issuer, s("regione.lombardia"));
-        assert_eq!(v[0].1.urn, s("urn:nir:regione.lombardia:deliberazione.giunta.regionale:2010-12-29;IX-1155"));
+        assert_eq!(
+            v[0].1.urn,
+            s("urn:nir:regione.lombardia:deliberazione.giunta.regionale:2010-12-29;IX-1155")
+        );
     }
 
     #[test]
     fn legge_number_then_date() {
         let r = one("Legge n. 241 del 7 agosto 1990");
-        assert_eq!((r.act_type, r.number, r.date), (s("legge"), s("241"), d(1990, 8, 7)));
+        assert_eq!(
+            (r.act_type, r.number, r.date),
+            (s("legge"), s("241"), d(1990, 8, 7))
+        );
         assert_eq!(r.urn, s("urn:nir:stato:legge:1990-08-07;241"));
         let r = one("art. 3 della legge 7 agosto 1990, n. 241");
         assert_eq!(r.urn, s("urn:nir:stato:legge:1990-08-07;241~art3"));
@@ -798,7 +1048,10 @@ mod tests {
     fn suffixes_and_articolo() {
         let r = one("articolo 5-bis, comma 1-bis, del Decreto Legislativo 30 marzo 2001, n. 165");
         assert_eq!((r.article, r.paragraph), (s("5-bis"), s("1-bis")));
-        assert_eq!(r.urn, s("urn:nir:stato:decreto.legislativo:2001-03-30;165~art5bis-com1bis"));
+        assert_eq!(
+            r.urn,
+            s("urn:nir:stato:decreto.legislativo:2001-03-30;165~art5bis-com1bis")
+        );
         let r = one("art. 5 bis");
         assert_eq!(r.article, s("5-bis"));
     }
@@ -811,8 +1064,11 @@ mod tests {
         assert_eq!(v[1].0, "17 della L. 241/1990");
         assert_eq!(v[0].1.article, s("16"));
         assert_eq!(v[1].1.article, s("17"));
-        assert!(v.iter().all(|(_, r)| r.number == s("241") && r.year == Some(1990)));
-        let v = refs("articolo 26 comma 2, lettere a), e) e h), della legge 27 dicembre 2002, n. 289");
+        assert!(v
+            .iter()
+            .all(|(_, r)| r.number == s("241") && r.year == Some(1990)));
+        let v =
+            refs("articolo 26 comma 2, lettere a), e) e h), della legge 27 dicembre 2002, n. 289");
         let lets: Vec<_> = v.iter().map(|(_, r)| r.letter.clone().unwrap()).collect();
         assert_eq!(lets, ["a", "e", "h"]);
     }
@@ -820,21 +1076,45 @@ mod tests {
     #[test]
     fn mixed_lists() {
         let v = refs("articoli 76, 87 e 117, secondo comma, lettera r), della Costituzione");
-        let got: Vec<_> = v.iter().map(|(t, r)| (t.as_str(), r.article.clone(), r.paragraph.clone(), r.letter.clone())).collect();
+        let got: Vec<_> = v
+            .iter()
+            .map(|(t, r)| {
+                (
+                    t.as_str(),
+                    r.article.clone(),
+                    r.paragraph.clone(),
+                    r.letter.clone(),
+                )
+            })
+            .collect();
         assert_eq!(
             got,
             [
                 ("articoli 76", s("76"), None, None),
                 ("87", s("87"), None, None),
-                ("117, secondo comma, lettera r), della Costituzione", s("117"), s("2"), s("r")),
+                (
+                    "117, secondo comma, lettera r), della Costituzione",
+                    s("117"),
+                    s("2"),
+                    s("r")
+                ),
             ]
         );
         assert!(v.iter().all(|(_, r)| r.act_type == s("costituzione")));
         let v = refs("art. 49, comma 1 e 147 bis del D.lgs. 267/2000");
-        let got: Vec<_> = v.iter().map(|(_, r)| (r.article.clone(), r.paragraph.clone(), r.number.clone())).collect();
-        assert_eq!(got, [(s("49"), s("1"), s("267")), (s("147-bis"), None, s("267"))]);
+        let got: Vec<_> = v
+            .iter()
+            .map(|(_, r)| (r.article.clone(), r.paragraph.clone(), r.number.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [(s("49"), s("1"), s("267")), (s("147-bis"), None, s("267"))]
+        );
         let v = refs("art. 107, commi 2 e 3, del TUEL");
-        let got: Vec<_> = v.iter().map(|(_, r)| (r.article.clone(), r.paragraph.clone())).collect();
+        let got: Vec<_> = v
+            .iter()
+            .map(|(_, r)| (r.article.clone(), r.paragraph.clone()))
+            .collect();
         assert_eq!(got, [(s("107"), s("2")), (s("107"), s("3"))]);
     }
 
@@ -842,24 +1122,59 @@ mod tests {
     fn bare_numbers_need_an_act() {
         let v = refs("dagli artt. 9, terzo comma, della legge 17 febbraio 1968, n. 108 e 2, comma 6, del decreto legislativo 7 marzo 2005, n. 82");
         assert_eq!(v.len(), 2, "{v:#?}");
-        assert_eq!(v[1].0, "2, comma 6, del decreto legislativo 7 marzo 2005, n. 82");
-        assert_eq!((v[1].1.article.clone(), v[1].1.paragraph.clone()), (s("2"), s("6")));
-        assert_eq!((v[0].1.article.clone(), v[0].1.paragraph.clone()), (s("9"), s("3")));
+        assert_eq!(
+            v[1].0,
+            "2, comma 6, del decreto legislativo 7 marzo 2005, n. 82"
+        );
+        assert_eq!(
+            (v[1].1.article.clone(), v[1].1.paragraph.clone()),
+            (s("2"), s("6"))
+        );
+        assert_eq!(
+            (v[0].1.article.clone(), v[0].1.paragraph.clone()),
+            (s("9"), s("3"))
+        );
         assert!(refs("pagine 2, comma e virgola; 36, commi 1").is_empty());
         let r = &refs("articolo 1350, primo comma, numeri da 1 a 12, del codice civile")[0].1;
-        assert_eq!((r.act_type.clone(), r.article.clone(), r.paragraph.clone()), (s("codice_civile"), s("1350"), s("1")));
-        assert_eq!(r.urn, s("urn:nir:stato:regio.decreto:1942-03-16;262~art1350-com1"));
+        assert_eq!(
+            (r.act_type.clone(), r.article.clone(), r.paragraph.clone()),
+            (s("codice_civile"), s("1350"), s("1"))
+        );
+        assert_eq!(
+            r.urn,
+            s("urn:nir:stato:regio.decreto:1942-03-16;262~art1350-com1")
+        );
     }
 
     #[test]
     fn locators_joined_by_e_share_the_act() {
         let v = refs("articoli 117, quinto comma, e 120, secondo comma, della Costituzione");
-        let got: Vec<_> = v.iter().map(|(t, r)| (t.as_str(), r.act_type.clone(), r.article.clone(), r.paragraph.clone())).collect();
+        let got: Vec<_> = v
+            .iter()
+            .map(|(t, r)| {
+                (
+                    t.as_str(),
+                    r.act_type.clone(),
+                    r.article.clone(),
+                    r.paragraph.clone(),
+                )
+            })
+            .collect();
         assert_eq!(
             got,
             [
-                ("articoli 117, quinto comma", s("costituzione"), s("117"), s("5")),
-                ("120, secondo comma, della Costituzione", s("costituzione"), s("120"), s("2")),
+                (
+                    "articoli 117, quinto comma",
+                    s("costituzione"),
+                    s("117"),
+                    s("5")
+                ),
+                (
+                    "120, secondo comma, della Costituzione",
+                    s("costituzione"),
+                    s("120"),
+                    s("2")
+                ),
             ]
         );
         let v = refs("art. 5, comma 2, e art. 7 del D.Lgs. 33/2013");
@@ -876,28 +1191,69 @@ mod tests {
         assert_eq!((r.act_type, r.article), (s("codice_civile"), s("2043")));
         assert!(refs("versamento sul c.c. postale n. 123").is_empty());
         let r = one("GDPR");
-        assert_eq!((r.act_type, r.number, r.year, r.issuer), (s("regolamento_ue"), s("679"), Some(2016), s("unione.europea")));
+        assert_eq!(
+            (r.act_type, r.number, r.year, r.issuer),
+            (
+                s("regolamento_ue"),
+                s("679"),
+                Some(2016),
+                s("unione.europea")
+            )
+        );
         let r = one("art. 13 del Codice dell'amministrazione digitale");
-        assert_eq!(r.urn, s("urn:nir:stato:decreto.legislativo:2005-03-07;82~art13"));
-        let r = one("articolo 54, comma 3, del testo unico delle leggi sull'ordinamento degli enti locali");
-        assert_eq!((r.act_type, r.number, r.article), (s("testo_unico"), s("267"), s("54")));
+        assert_eq!(
+            r.urn,
+            s("urn:nir:stato:decreto.legislativo:2005-03-07;82~art13")
+        );
+        let r = one(
+            "articolo 54, comma 3, del testo unico delle leggi sull'ordinamento degli enti locali",
+        );
+        assert_eq!(
+            (r.act_type, r.number, r.article),
+            (s("testo_unico"), s("267"), s("54"))
+        );
     }
 
     #[test]
     fn regional_deliberation_date_first() {
-        let v = refs_in("D.G.R. 29 dicembre 2010, n. IX/1155", &RefSettings { default_region: s("lombardia") });
+        let v = refs_in(
+            "D.G.R. 29 dicembre 2010, n. IX/1155",
+            &RefSettings {
+                default_region: s("lombardia"),
+            },
+        );
         assert_eq!(v.len(), 1);
         let r = &v[0].1;
         assert_eq!((r.number.clone(), r.date), (s("IX/1155"), d(2010, 12, 29)));
         let r = one("deliberazione della Giunta regionale n. 1234/2015");
-        assert_eq!((r.act_type, r.number, r.year), (s("delibera_giunta_regionale"), s("1234"), Some(2015)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("delibera_giunta_regionale"), s("1234"), Some(2015))
+        );
         let r = one("DGR Lombardia n. X/1219 del 17/01/2014");
-        assert_eq!((r.issuer, r.number, r.date), (s("regione.lombardia"), s("X/1219"), d(2014, 1, 17)));
+        assert_eq!(
+            (r.issuer, r.number, r.date),
+            (s("regione.lombardia"), s("X/1219"), d(2014, 1, 17))
+        );
     }
 
     #[test]
     fn does_not_panic_on_odd_text() {
-        for t in ["", "art.", "L.", "L. n. /", "°°° 1° à è", "art. 5-", "d.g.r. n.", "legge regionale", "artt. 1, e", "Costituzione, art.", "comma 1 dell'articolo", "(UE) 2016/", "àrt. 5 déllà L. 241/1990 ÈÈ"] {
+        for t in [
+            "",
+            "art.",
+            "L.",
+            "L. n. /",
+            "°°° 1° à è",
+            "art. 5-",
+            "d.g.r. n.",
+            "legge regionale",
+            "artt. 1, e",
+            "Costituzione, art.",
+            "comma 1 dell'articolo",
+            "(UE) 2016/",
+            "àrt. 5 déllà L. 241/1990 ÈÈ",
+        ] {
             let _ = refs(t);
             let _ = crate::rules::date::find_dates(t);
         }
@@ -914,10 +1270,16 @@ mod tests {
     #[test]
     fn eu_acts() {
         let r = one("Regolamento (UE) 2016/679");
-        assert_eq!((r.act_type, r.number, r.year), (s("regolamento_ue"), s("679"), Some(2016)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("regolamento_ue"), s("679"), Some(2016))
+        );
         assert_eq!(r.urn, s("urn:nir:unione.europea:regolamento:2016;679"));
         let r = one("Direttiva 2014/24/UE");
-        assert_eq!((r.act_type, r.number, r.year), (s("direttiva_ue"), s("24"), Some(2014)));
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("direttiva_ue"), s("24"), Some(2014))
+        );
         let r = one("direttiva 98/34/CE");
         assert_eq!((r.number, r.year), (s("34"), Some(1998)));
         let r = one("Regolamento (CE) n. 1907/2006");
@@ -933,13 +1295,19 @@ mod tests {
         }
         assert!(refs("la costituzione del fondo e la Costituzione").is_empty());
         let r = one("articolo 117, secondo comma, lettera r), della Costituzione");
-        assert_eq!((r.article, r.paragraph, r.letter), (s("117"), s("2"), s("r")));
+        assert_eq!(
+            (r.article, r.paragraph, r.letter),
+            (s("117"), s("2"), s("r"))
+        );
     }
 
     #[test]
     fn inverted_locator() {
         let r = one("comma 1 dell'articolo 14 del decreto legislativo 30 marzo 2001, n. 165");
-        assert_eq!((r.article, r.paragraph, r.number), (s("14"), s("1"), s("165")));
+        assert_eq!(
+            (r.article, r.paragraph, r.number),
+            (s("14"), s("1"), s("165"))
+        );
         let r = one("quinto comma dell'articolo 1 della legge 24 dicembre 1954, n. 1228");
         assert_eq!((r.article, r.paragraph), (s("1"), s("5")));
     }
@@ -949,14 +1317,25 @@ mod tests {
         let t = "Visti l'art. 107 del D.Lgs. n. 267/2000 e la L. 241/1990; richiamato l'art. 6, co. 6, lett. f) e la legge n. 190 del 2012.";
         let v = refs(t);
         let spans: Vec<&str> = v.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(spans, ["art. 107 del D.Lgs. n. 267/2000", "L. 241/1990", "art. 6, co. 6, lett. f)", "legge n. 190 del 2012"]);
+        assert_eq!(
+            spans,
+            [
+                "art. 107 del D.Lgs. n. 267/2000",
+                "L. 241/1990",
+                "art. 6, co. 6, lett. f)",
+                "legge n. 190 del 2012"
+            ]
+        );
         assert!(refs("la legge e il decreto; L'anno 2020 alle ore 10").is_empty());
     }
 
     #[test]
     fn uppercase() {
         let r = one("D.LGS. 26 AGOSTO 2016, N. 179");
-        assert_eq!((r.act_type, r.number, r.date), (s("decreto_legislativo"), s("179"), d(2016, 8, 26)));
+        assert_eq!(
+            (r.act_type, r.number, r.date),
+            (s("decreto_legislativo"), s("179"), d(2016, 8, 26))
+        );
     }
 }
 
@@ -1014,10 +1393,18 @@ mod akn_tests {
             text.push_str(&rest[..lt]);
             let gt = lt + rest[lt..].find('>').expect("tag closes");
             let tag = &rest[lt + 1..gt];
-            let name: String = tag.trim_start_matches('/').chars().take_while(|c| !c.is_whitespace() && *c != '/').collect();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '/')
+                .collect();
             match name.as_str() {
                 "ref" if !tag.starts_with('/') => {
-                    let href = tag.split("href=\"").nth(1).and_then(|h| h.split('"').next()).unwrap_or("");
+                    let href = tag
+                        .split("href=\"")
+                        .nth(1)
+                        .and_then(|h| h.split('"').next())
+                        .unwrap_or("");
                     open = Some((text.len(), href.to_string()));
                 }
                 "ref" => {
@@ -1054,7 +1441,11 @@ mod akn_tests {
         let year: i32 = segs.get(2)?.get(..4)?.parse().ok()?;
         let number = segs.get(3)?.to_string();
         let (mut article, mut paragraph, mut letter) = (None, None, None);
-        for p in part.trim_start_matches("art_").split('-').filter(|p| !p.is_empty()) {
+        for p in part
+            .trim_start_matches("art_")
+            .split('-')
+            .filter(|p| !p.is_empty())
+        {
             if let Some(c) = p.strip_prefix("com") {
                 paragraph = Some(c.to_string());
             } else if let Some(l) = p.strip_prefix("let") {
@@ -1063,7 +1454,16 @@ mod akn_tests {
                 article = Some(p.to_string());
             }
         }
-        Some(Gold { range, href: href.to_string(), act_type, number, year, article, paragraph, letter })
+        Some(Gold {
+            range,
+            href: href.to_string(),
+            act_type,
+            number,
+            year,
+            article,
+            paragraph,
+            letter,
+        })
     }
 
     fn flat(s: &Option<String>) -> Option<String> {
@@ -1073,8 +1473,11 @@ mod akn_tests {
     fn same_act(r: &Reference, g: &Gold) -> bool {
         let ty = r.act_type.as_deref().unwrap_or("");
         // A testo unico is a D.Lgs. or a D.P.R. in the gold; number and year decide.
-        let type_ok = ty == g.act_type || (ty == "testo_unico" && matches!(g.act_type.as_str(), "decreto_legislativo" | "dpr"));
-        let number_ok = g.act_type == "costituzione" || r.number.as_deref() == Some(g.number.as_str());
+        let type_ok = ty == g.act_type
+            || (ty == "testo_unico"
+                && matches!(g.act_type.as_str(), "decreto_legislativo" | "dpr"));
+        let number_ok =
+            g.act_type == "costituzione" || r.number.as_deref() == Some(g.number.as_str());
         type_ok && number_ok && r.year == Some(g.year)
     }
 
@@ -1104,16 +1507,45 @@ mod akn_tests {
         let mut recalled = 0;
         let mut recalled_exact = 0;
         for g in &gold {
-            let cands: Vec<_> = found.iter().filter(|(r, _)| overlaps(r, &g.range)).collect();
+            let cands: Vec<_> = found
+                .iter()
+                .filter(|(r, _)| overlaps(r, &g.range))
+                .collect();
             if cands.iter().any(|(_, r)| matches(r, g)) {
                 recalled += 1;
                 if cands.iter().any(|(_, r)| matches_exactly(r, g)) {
                     recalled_exact += 1;
                 } else {
-                    eprintln!("INEXACT {:?} {} -> {:?}", &text[g.range.clone()], g.href, cands.iter().map(|(_, x)| (x.article.clone(), x.paragraph.clone(), x.letter.clone())).collect::<Vec<_>>());
+                    eprintln!(
+                        "INEXACT {:?} {} -> {:?}",
+                        &text[g.range.clone()],
+                        g.href,
+                        cands
+                            .iter()
+                            .map(|(_, x)| (
+                                x.article.clone(),
+                                x.paragraph.clone(),
+                                x.letter.clone()
+                            ))
+                            .collect::<Vec<_>>()
+                    );
                 }
             } else {
-                eprintln!("MISSED {:?} {} -> {:?}", &text[g.range.clone()], g.href, cands.iter().map(|(r, x)| (&text[r.clone()], x.act_type.clone(), x.number.clone(), x.year, x.article.clone())).collect::<Vec<_>>());
+                eprintln!(
+                    "MISSED {:?} {} -> {:?}",
+                    &text[g.range.clone()],
+                    g.href,
+                    cands
+                        .iter()
+                        .map(|(r, x)| (
+                            &text[r.clone()],
+                            x.act_type.clone(),
+                            x.number.clone(),
+                            x.year,
+                            x.article.clone()
+                        ))
+                        .collect::<Vec<_>>()
+                );
             }
         }
         let (mut judged, mut correct, mut outside) = (0, 0, 0);
@@ -1121,14 +1553,29 @@ mod akn_tests {
             let gs: Vec<&Gold> = gold.iter().filter(|g| overlaps(range, &g.range)).collect();
             if gs.is_empty() {
                 outside += 1;
-                eprintln!("UNMARKED {:?} {:?} {:?} {:?} art {:?}", &text[range.clone()], r.act_type, r.number, r.year, r.article);
+                eprintln!(
+                    "UNMARKED {:?} {:?} {:?} {:?} art {:?}",
+                    &text[range.clone()],
+                    r.act_type,
+                    r.number,
+                    r.year,
+                    r.article
+                );
                 continue;
             }
             judged += 1;
             if gs.iter().any(|g| matches(r, g)) {
                 correct += 1;
             } else {
-                eprintln!("WRONG {:?} {:?} {:?} {:?} art {:?} vs {:?}", &text[range.clone()], r.act_type, r.number, r.year, r.article, gs.iter().map(|g| &g.href).collect::<Vec<_>>());
+                eprintln!(
+                    "WRONG {:?} {:?} {:?} {:?} art {:?} vs {:?}",
+                    &text[range.clone()],
+                    r.act_type,
+                    r.number,
+                    r.year,
+                    r.article,
+                    gs.iter().map(|g| &g.href).collect::<Vec<_>>()
+                );
             }
         }
         let recall = recalled as f64 / gold.len() as f64;
@@ -1142,9 +1589,16 @@ mod akn_tests {
             outside
         );
         println!("recall {recall:.4} ({recalled}/{})", gold.len());
-        println!("recall with paragraph and letter exact {:.4} ({recalled_exact}/{})", recalled_exact as f64 / gold.len() as f64, gold.len());
+        println!(
+            "recall with paragraph and letter exact {:.4} ({recalled_exact}/{})",
+            recalled_exact as f64 / gold.len() as f64,
+            gold.len()
+        );
         println!("precision {precision:.4} ({correct}/{judged})");
-        println!("precision counting every unmarked reference as wrong {strict:.4} ({correct}/{})", judged + outside);
+        println!(
+            "precision counting every unmarked reference as wrong {strict:.4} ({correct}/{})",
+            judged + outside
+        );
         assert!(recall >= 0.95, "recall {recall:.4}");
         assert!(precision >= 0.95, "precision {precision:.4}");
     }
