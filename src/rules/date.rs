@@ -37,7 +37,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::numwords::{self, fold};
-use super::reference::{find_references, RefSettings};
+use super::reference::{find_references, RefSettings, Taken};
 
 /// Why a string is not a usable date. The message is in English and quotes the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,7 +244,7 @@ fn parse_words(s: &str, t: &str) -> Result<NaiveDate, DateError> {
                     day.value
                 )));
             }
-            let y = if year.digits == 2 || (year.digits == 1) {
+            let y = if (1..=2).contains(&year.digits) {
                 expand_year(year.value, 2)
             } else {
                 year.value as i32
@@ -301,10 +301,10 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Every date in `text`, in order, as byte ranges with their values. Dates
 /// inside legal references are left out; see the module documentation.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    let refs: Vec<std::ops::Range<usize>> = find_references(text, &RefSettings::default())
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect();
+    let mut refs = Taken::default();
+    for (r, _) in find_references(text, &RefSettings::default()) {
+        refs.insert(r);
+    }
     let mut found: Vec<(usize, usize)> = Vec::new();
 
     for m in NUMERIC_IN_TEXT.find_iter(text) {
@@ -388,7 +388,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         if s < last_end && !out.is_empty() {
             continue;
         }
-        if refs.iter().any(|r| r.start < e && s < r.end) {
+        if refs.overlaps(&(s..e)) {
             continue;
         }
         out.push(DateMatch {

@@ -45,10 +45,11 @@
 //!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 
 use super::date::{expand_year, parse_date, MONTHS};
@@ -298,8 +299,40 @@ fn region_issuer(name: &str) -> String {
     format!("regione.{}", parts.join("."))
 }
 
-/// Splits a list (`16, 17 e 18`) into item ranges relative to `base`.
-fn split_list(text: &str, group: regex::Match) -> Vec<Range<usize>> {
+/// Byte ranges already taken, kept disjoint (an inserted range absorbs those
+/// it overlaps), so that an overlap test costs O(log n) on long texts.
+#[derive(Debug, Default)]
+pub(crate) struct Taken(BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `r` shares a byte with a taken range.
+    pub(crate) fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    pub(crate) fn insert(&mut self, r: Range<usize>) {
+        let (mut start, mut end) = (r.start, r.end);
+        let absorbed: Vec<(usize, usize)> = self
+            .0
+            .range(..end.max(start + 1))
+            .rev()
+            .take_while(|(_, &e)| e > start)
+            .map(|(&s, &e)| (s, e))
+            .collect();
+        for (s, e) in absorbed {
+            self.0.remove(&s);
+            start = start.min(s);
+            end = end.max(e);
+        }
+        self.0.insert(start, end);
+    }
+}
+
+/// Splits a list (`16, 17 e 18`) into the byte ranges of its items in the text.
+fn split_list(group: regex::Match) -> Vec<Range<usize>> {
     let s = group.as_str();
     let mut out = Vec::new();
     let mut at = 0;
@@ -312,7 +345,6 @@ fn split_list(text: &str, group: regex::Match) -> Vec<Range<usize>> {
     if at < s.len() {
         out.push(group.start() + at..group.start() + s.len());
     }
-    let _ = text;
     out
 }
 
@@ -327,12 +359,13 @@ fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
             out.push(m);
         }
     }
+    let mut taken = Taken::default();
+    for m in &out {
+        taken.insert(m.range.clone());
+    }
     for c in NAMED_RE.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if out
-            .iter()
-            .any(|m: &Mention| m.range.start < whole.end() && whole.start() < m.range.end)
-        {
+        if taken.overlaps(&whole.range()) {
             continue;
         }
         let Some(i) = (0..NAMED.len()).find(|i| c.name(&format!("n{i}")).is_some()) else {
@@ -345,7 +378,7 @@ fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
             r: Reference {
                 act_type: Some(ty.to_string()),
                 number: Some(number.to_string()),
-                year: Some(date.format("%Y").to_string().parse().unwrap_or(0)),
+                year: Some(date.year()),
                 date: Some(date),
                 issuer: Some(
                     if ty.ends_with("_ue") {
@@ -437,7 +470,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 .and_then(|d| parse_date(d.as_str()).ok());
             r.year = r
                 .date
-                .map(|d| d.format("%Y").to_string().parse().unwrap_or(0))
+                .map(|d| d.year())
                 .or_else(|| m.name("year").and_then(|y| year_of(y.as_str())));
             r.issuer = m
                 .name("region")
@@ -478,13 +511,10 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             if let Some(d) = date {
                 // A date that does not exist is left out, never guessed.
                 r.date = parse_date(d.as_str()).ok();
-                r.year = r
-                    .date
-                    .map(|d| d.format("%Y").to_string().parse().unwrap_or(0))
-                    .or_else(|| {
-                        let y = d.as_str().rsplit(|c: char| !c.is_ascii_digit()).next()?;
-                        year_of(y)
-                    });
+                r.year = r.date.map(|d| d.year()).or_else(|| {
+                    let y = d.as_str().rsplit(|c: char| !c.is_ascii_digit()).next()?;
+                    year_of(y)
+                });
             } else if let Some(y) = year {
                 r.year = year_of(y.as_str());
             }
@@ -508,11 +538,13 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
 /// Every locator in the text, its items split out.
 fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     let mut out: Vec<(Range<usize>, Vec<LocItem>, bool)> = Vec::new();
+    let mut taken = Taken::default();
     for c in LOC_INV.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
+        taken.insert(whole.range());
         let article = Some(norm_num(&c["art"]));
         let mut items: Vec<LocItem> = match c.name("pars") {
-            Some(p) => split_list(text, p)
+            Some(p) => split_list(p)
                 .into_iter()
                 .map(|r| LocItem {
                     article: article.clone(),
@@ -538,22 +570,14 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     }
     for c in LOC_STD.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if out
-            .iter()
-            .any(|(r, ..)| r.start < whole.end() && whole.start() < r.end)
-        {
+        if taken.overlaps(&whole.range()) {
             continue; // inside an inverted locator, read first
         }
+        taken.insert(whole.range());
         let arts = c.name("arts").expect("arts always takes part");
-        let art_items = split_list(text, arts);
-        let par_items = c
-            .name("pars")
-            .map(|p| split_list(text, p))
-            .unwrap_or_default();
-        let let_items = c
-            .name("lets")
-            .map(|p| split_list(text, p))
-            .unwrap_or_default();
+        let art_items = split_list(arts);
+        let par_items = c.name("pars").map(|p| split_list(p)).unwrap_or_default();
+        let let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
         let ord = c.name("ord").and_then(|o| ordinal(o.as_str()));
         let first = |v: &Vec<Range<usize>>| v.first().map(|r| text[r.clone()].to_string());
         let article = first(&art_items).map(|s| norm_num(&s));
@@ -628,15 +652,12 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     }
     for c in LOC_BARE.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if out
-            .iter()
-            .any(|(r, ..)| r.start < whole.end() && whole.start() < r.end)
-        {
+        if taken.overlaps(&whole.range()) {
             continue;
         }
         let article = Some(norm_num(&c["art"]));
         let mut items: Vec<LocItem> = match c.name("pars") {
-            Some(p) => split_list(text, p)
+            Some(p) => split_list(p)
                 .into_iter()
                 .map(|r| LocItem {
                     article: article.clone(),
@@ -668,13 +689,13 @@ fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
 /// references' `span` is left to the caller (it knows the page).
 pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)> {
     let mentions = act_mentions(text, settings);
+    let mut taken = Taken::default();
+    for m in &mentions {
+        taken.insert(m.range.clone());
+    }
     let locs: Vec<_> = locators(text)
         .into_iter()
-        .filter(|(r, ..)| {
-            !mentions
-                .iter()
-                .any(|m| m.range.start < r.end && r.start < m.range.end)
-        })
+        .filter(|(r, ..)| !taken.overlaps(r))
         .collect();
     let mut used = vec![false; mentions.len()];
     let mut out: Vec<(Range<usize>, Reference)> = Vec::new();
@@ -684,7 +705,7 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         .iter()
         .map(|(range, ..)| {
             let at = range.end + CONNECTOR.find(&text[range.end..]).map_or(0, |m| m.end());
-            mentions.iter().position(|m| m.range.start == at)
+            mentions.binary_search_by_key(&at, |m| m.range.start).ok()
         })
         .collect();
     // "art. 5, comma 2, e art. 7 della legge ...": a locator joined by "e" to
@@ -717,12 +738,16 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
             continue; // "36, commi 1" is a reference only before an act
         }
         // After its act ("Costituzione, art. 97"), or standing alone.
-        let before = mentions.iter().position(|m| {
-            m.range.end <= range.start
-                && AFTER_ACT
-                    .find(&text[m.range.end..range.start])
-                    .is_some_and(|g| g.end() == range.start - m.range.end)
-        });
+        // Mentions are disjoint and sorted, so their ends are sorted too.
+        let before = mentions
+            .partition_point(|m| m.range.end <= range.start)
+            .checked_sub(1)
+            .filter(|&mi| {
+                let between = &text[mentions[mi].range.end..range.start];
+                AFTER_ACT
+                    .find(between)
+                    .is_some_and(|g| g.end() == between.len())
+            });
         match before {
             Some(mi) if !used[mi] => {
                 used[mi] = true;
@@ -1235,6 +1260,18 @@ mod tests {
             (r.issuer, r.number, r.date),
             (s("regione.lombardia"), s("X/1219"), d(2014, 1, 17))
         );
+    }
+
+    #[test]
+    fn taken_ranges() {
+        let mut t = Taken::default();
+        t.insert(10..20);
+        t.insert(30..40);
+        assert!(!t.overlaps(&(0..10)) && !t.overlaps(&(20..30)) && !t.overlaps(&(40..50)));
+        assert!(t.overlaps(&(19..21)) && t.overlaps(&(0..100)) && t.overlaps(&(35..36)));
+        t.insert(15..35);
+        assert!(t.overlaps(&(22..23)));
+        assert_eq!(t.0.len(), 1);
     }
 
     #[test]
