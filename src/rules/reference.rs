@@ -435,8 +435,20 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
         }
         "reg" | "dir" => {
             let m = EU_IDENT.captures(rest)?;
+            if kind == "dir" && m.name("suffix").is_none() && !kw.as_str().contains('(') {
+                return None; // "direttiva n. 5/2020" of a ministry is not EU law
+            }
             let (a, b) = (&m["a"], &m["b"]);
-            let year_first = kind == "dir" || (m.name("n").is_none() && a.len() == 4);
+            // Since 2015 EU acts are numbered year first (2016/679); before,
+            // regulations were number first (n. 1907/2006) and directives year
+            // first (98/34/CE).
+            let is_year = |x: &str| x.len() == 4 && matches!(x.parse::<u32>(), Ok(1950..=2099));
+            let year_first = match (is_year(a), is_year(b)) {
+                (true, false) => true,
+                (false, true) => false,
+                (true, true) => m.name("n").is_none(),
+                (false, false) => kind == "dir",
+            };
             let (num, year) = if year_first { (b, a) } else { (a, b) };
             if year.len() != 2 && year.len() != 4 {
                 return None;
@@ -1321,6 +1333,16 @@ mod tests {
         assert_eq!((r.number, r.year), (s("34"), Some(1998)));
         let r = one("Regolamento (CE) n. 1907/2006");
         assert_eq!((r.number, r.year), (s("1907"), Some(2006)));
+        let r = one("Regolamento (UE) n. 2016/679");
+        assert_eq!((r.number, r.year), (s("679"), Some(2016)));
+        let r = one("regolamento (CE) n. 45/2001");
+        assert_eq!((r.number, r.year), (s("45"), Some(2001)));
+        let r = one("Direttiva (UE) 2019/1024");
+        assert_eq!(
+            (r.act_type, r.number, r.year),
+            (s("direttiva_ue"), s("1024"), Some(2019))
+        );
+        assert!(refs("la direttiva n. 5/2020 del Ministro").is_empty());
     }
 
     #[test]
