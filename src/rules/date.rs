@@ -165,7 +165,7 @@ fn parse_numeric(s: &str, c: &regex::Captures) -> Result<NaiveDate, DateError> {
 /// Words that may surround the parts of a date written out.
 const FILLERS: &[&str] = &[
     "l", "anno", "il", "giorno", "del", "dell", "della", "mese", "di", "addi", "li", "lo", "nel",
-    "nell", "nella", "a", "dì", "di'",
+    "nell", "nella", "a", "in", "data",
 ];
 
 /// A number in a date written with words or digits.
@@ -273,10 +273,12 @@ static AFTER_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A day before a month name. One or two digits always count, so that
+/// "32 gennaio 2021" is reported as impossible rather than skipped.
 fn is_day_token(tok: &str) -> bool {
     let t = tok.trim_end_matches(|c: char| c == '°' || c == 'º' || c.is_whitespace());
     if t.chars().all(|c| c.is_ascii_digit()) {
-        matches!(t.parse::<u32>(), Ok(1..=31))
+        (1..=2).contains(&t.len())
     } else {
         matches!(numwords::parse(t), Some(1..=31))
     }
@@ -625,6 +627,9 @@ mod tests {
 
     #[test]
     fn reports_impossible_and_ambiguous_in_text() {
+        let f = found("non il 32 gennaio 2021 né il 0 marzo 2020");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|(_, v)| matches!(v, Err(DateError::Impossible(_)))), "{f:?}");
         let f = found("scadenza il 31/02/2021 oppure entro il 30 giugno di ogni anno");
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(f[0].0, "31/02/2021");
