@@ -629,7 +629,11 @@ mod tests {
     fn reports_impossible_and_ambiguous_in_text() {
         let f = found("non il 32 gennaio 2021 né il 0 marzo 2020");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert!(f.iter().all(|(_, v)| matches!(v, Err(DateError::Impossible(_)))), "{f:?}");
+        assert!(
+            f.iter()
+                .all(|(_, v)| matches!(v, Err(DateError::Impossible(_)))),
+            "{f:?}"
+        );
         let f = found("scadenza il 31/02/2021 oppure entro il 30 giugno di ogni anno");
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(f[0].0, "31/02/2021");

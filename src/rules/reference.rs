@@ -32,12 +32,22 @@
 //! - Two-digit years use the pivot of [`super::date`]: `l.r. 34/78` is 1978.
 //! - Regional acts (`legge_regionale`, `delibera_giunta_regionale`) take the
 //!   region named right after the keyword (`legge regionale Lombardia`,
-//!   `L.R. della Regione Veneto`), else [`RefSettings::default_region`]. A
-//!   region named elsewhere in the document is not used: a Lombard act may
-//!   cite another region in passing.
+//!   `L.R. della Regione Veneto`) or, for laws, right after the number
+//!   (`l.r. 12/2005 della Regione Lombardia`, `n. 12/2005 (Lombardia)`), else
+//!   [`RefSettings::default_region`]. A region named elsewhere in the document
+//!   is not used: a Lombard act may cite another region in passing. A
+//!   `legge` followed by a region is a `legge_regionale`.
 //! - `Costituzione` counts only written with a capital C and with an article
 //!   ("la costituzione del fondo" is not a reference); its date is 1947-12-27.
 //! - A `D.M.` names no issuing ministry we can trust, so it has no URN.
+//! - A `direttiva` is EU law only with `/UE`, `/CE`, `/CEE` or `(UE)`; EU
+//!   numbers are read year first when the first part is a year (`2016/679`,
+//!   `98/34/CE`), else number first (`n. 1907/2006`).
+//! - A d.g.r. URN uses the type `deliberazione.giunta.regionale` and writes
+//!   the number's `/` as `-` (`IX-1155`); NIR has no settled name for it.
+//! - `c.c.` is the civil code only with an article (`art. 2043 c.c.`): alone
+//!   it is more often a bank account. Locators with no keyword (`36, commi 1`,
+//!   `2, comma 6`) are references only when an act follows them.
 //! - Two types outside the issue's list are read because laws cite them
 //!   constantly: `codice_civile` (R.D. 16 marzo 1942, n. 262) and
 //!   `regio_decreto`.
@@ -88,6 +98,15 @@ static IDENT: LazyLock<Regex> = LazyLock::new(|| {
     let date = date_re();
     Regex::new(&format!(
         r"(?i)^(?:\s+(?:della\s+)?(?:regione\s+)?(?P<region>{REGIONS})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date1>{date})\s*,?\s*{NUM_KW}\s*(?P<num1>\d+)|{NUM_KW}\s*(?P<num3>\d+)\s*,?\s*(?:del(?:l['’])?\s*|dd\.\s*|in\s+data\s+)(?P<date3>{date})|{NUM_KW}\s*(?P<num4>\d+)\s+del(?:l['’]anno)?\s+(?P<year4>\d{{4}})\b|(?:{NUM_KW}\s*)?(?P<num2>\d+)\s*/\s*(?P<year2>\d{{4}}|\d{{2}})\b)"
+    ))
+    .unwrap()
+});
+
+/// A region named just after an act's number: "l.r. 12/2005 della Regione
+/// Lombardia", "legge regionale n. 12/2005 (Lombardia)".
+static REGION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\s*,?\s*(?:della\s+regione\s+|della\s+|regione\s+)(?P<r1>{REGIONS})\b|\s*\(\s*(?:regione\s+)?(?P<r2>{REGIONS})\s*\))"
     ))
     .unwrap()
 });
@@ -492,7 +511,16 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
         }
         _ => {
             let m = IDENT.captures(rest)?;
-            let region = m.name("region");
+            let mut ident_end = m.get(0)?.end();
+            let after = REGION_AFTER.captures(&rest[ident_end..]);
+            let region = match (m.name("region"), &after) {
+                (Some(g), _) => Some(g.as_str()),
+                (None, Some(a)) if matches!(kind, "lr" | "legge") => {
+                    ident_end += a.get(0)?.end();
+                    a.name("r1").or(a.name("r2")).map(|g| g.as_str())
+                }
+                _ => None,
+            };
             let ty = match kind {
                 "lr" => "legge_regionale",
                 "legge" if region.is_some() => "legge_regionale",
@@ -532,12 +560,12 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             }
             r.issuer = match ty {
                 "legge_regionale" => region
-                    .map(|g| region_issuer(g.as_str()))
+                    .map(region_issuer)
                     .or_else(|| settings.default_region.as_deref().map(region_issuer)),
                 "dm" => None,
                 _ => Some("stato".into()),
             };
-            end = kw.end() + m.get(0)?.end();
+            end = kw.end() + ident_end;
         }
     }
     Some(Mention {
@@ -916,6 +944,22 @@ mod tests {
         let r = one("legge regionale Lombardia 11 agosto 2015, n. 23");
         assert_eq!(r.issuer, s("regione.lombardia"));
         assert_eq!(r.urn, s("urn:nir:regione.lombardia:legge:2015-08-11;23"));
+        let r = one("l.r. 12/2005 della Regione Lombardia");
+        assert_eq!(r.issuer, s("regione.lombardia"));
+        let r = one("legge regionale n. 12/2005 (Lombardia)");
+        assert_eq!(r.urn, s("urn:nir:regione.lombardia:legge:2005;12"));
+        let r = one("legge 12/2005 della Regione Veneto");
+        assert_eq!(
+            (r.act_type, r.issuer),
+            (s("legge_regionale"), s("regione.veneto"))
+        );
+        let v = refs_in(
+            "L.R. 12/2005 della Regione Veneto",
+            &RefSettings {
+                default_region: s("lombardia"),
+            },
+        );
+        assert_eq!(v[0].1.issuer, s("regione.veneto"));
         let r = one("legge della Regione Emilia-Romagna 21 dicembre 2017, n. 24");
         assert_eq!(r.act_type, s("legge_regionale"));
         assert_eq!(r.issuer, s("regione.emilia.romagna"));
