@@ -221,7 +221,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let letters =
         format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
     Regex::new(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?)?"
+        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
     ))
     .unwrap()
 });
@@ -1401,6 +1401,15 @@ mod tests {
         assert_eq!(
             (r.article, r.paragraph, r.letter),
             (s("117"), s("2"), s("r"))
+        );
+    }
+
+    #[test]
+    fn numbered_points_stay_in_the_locator() {
+        let r = one("art. 1, comma 2, lettera a), n. 1), del decreto-legge 6 maggio 2021, n. 59");
+        assert_eq!(
+            (r.article, r.paragraph, r.letter, r.number),
+            (s("1"), s("2"), s("a"), s("59"))
         );
     }
 
