@@ -28,7 +28,7 @@ impl SourceType {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "pdf" => Some(SourceType::Pdf),
-            "txt" | "text" => Some(SourceType::Text),
+            "txt" | "text" | "md" => Some(SourceType::Text),
             "html" | "htm" | "xhtml" => Some(SourceType::Html),
             _ => None,
         }
