@@ -23,6 +23,8 @@
 #   BENCH_DIR=DIR        work folder [/tmp/atti-bench] (corpora are kept there)
 #   ATTI=PATH            use this atti binary instead of building one
 #   JOBS=N               parallel processes for atti and pdftotext [nproc]
+#   GEN=PATH             the gen_corpus binary [target/release/examples/gen_corpus]
+#   COMMIT=TEXT          what to call the build in the table [git HEAD]
 #
 # Peak memory is measured two ways: "tree" is the largest sum of the resident
 # sets of atti and its worker processes, sampled every 0.2 s; "max" is the
@@ -49,7 +51,7 @@ need_pkg pdftotext poppler-utils
 [ -x /usr/bin/time ] || need_pkg /usr/bin/time time
 
 # Build once: the binary and the generator.
-GEN="$ROOT/target/release/examples/gen_corpus"
+GEN=${GEN:-"$ROOT/target/release/examples/gen_corpus"}
 if [ -z "${ATTI:-}" ]; then
     say "bench: cargo build --release"
     (cd "$ROOT" && cargo build --release --bin atti --example gen_corpus >&2)
@@ -130,12 +132,17 @@ time_queries() { # index -> sets Q_P50 Q_P95 START_P50
     START_P50=$(pctl "$s" 50)
 }
 
-HEAD=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then HEAD="$HEAD+dirty"; fi
+if [ -n "${COMMIT:-}" ]; then
+    HEAD=$COMMIT
+else
+    HEAD=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then HEAD="$HEAD+dirty"; fi
+fi
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 CPU=$(lscpu | awk -F': *' '/Model name/ { print $2; exit }')
 MEM=$(free -h | awk '/^Mem:/ { print $2 }')
 STAMP=$(date -u +%Y-%m-%dT%H:%MZ)
-say "bench: $STAMP, commit $HEAD, $(nproc) cores ($CPU), $MEM RAM, $JOBS jobs, sizes: $SIZES"
+say "bench: $STAMP, commit $HEAD, $(nproc) cores ($CPU), $MEM RAM, load average $LOAD, $JOBS jobs, sizes: $SIZES"
 "$ATTI" --version >&2 || true
 
 ROWS=()
@@ -210,7 +217,7 @@ done
 
 OUT="$BENCH_DIR/results-$STAMP.md"
 {
-    echo "Run $STAMP, commit $HEAD, $(nproc) cores ($CPU), $MEM RAM, -j $JOBS, seed $SEED."
+    echo "Run $STAMP, commit $HEAD, $(nproc) cores ($CPU), $MEM RAM, -j $JOBS, seed $SEED; load average at start $LOAD, at end $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
     echo "| Files | PDFs | Failed | Input MB | Ingest s | Files/s | MB/s | Peak RSS MB (tree / max) | Index MB | PDFs-only ingest s | pdftotext s | Ratio | Re-ingest s (% of first) | Search p50 / p95 ms (process start) | Export documents / phases s |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
