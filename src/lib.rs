@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod pdfgen;
 pub mod pipeline;
 pub mod progress;
 pub mod record;
