@@ -1,0 +1,221 @@
+//! From glyphs to words to lines, and back out as text.
+//!
+//! Words are built in content-stream order, as a reader's eye follows the
+//! pen: a glyph joins the current word when it continues it on the same
+//! baseline, in the same direction, without a gap wider than a tenth of the
+//! font size; a space glyph, a gap or a jump starts a new word. This is how
+//! kerned `TJ` arrays and `Tw`-justified text get their spaces right without
+//! trusting the producer's space characters. Words are then gathered into
+//! lines by baseline (tolerance relative to font size) and sorted by x, each
+//! direction of text (upright, rotated a quarter turn either way, upside
+//! down) in its own frame. `layout_text` renders lines on a character grid
+//! so that table columns stay aligned, as `pdftotext -layout` does.
+
+use super::content::{Glyph, PageGlyphs};
+use crate::extract::Page;
+
+/// A gap wider than this fraction of the font size breaks a word.
+const WORD_GAP: f32 = 0.1;
+
+/// A word in page coordinates (top-left origin), with its text direction.
+#[derive(Debug, Clone)]
+pub(super) struct WordBox {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub size: f32,
+    /// Direction: 0 upright, 1 top to bottom, 2 upside down, 3 bottom to top.
+    pub rot: u8,
+    /// Position along the text direction and across it (baseline), in the
+    /// word's own frame.
+    pub u0: f32,
+    pub u1: f32,
+    pub v: f32,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub words: Vec<WordBox>,
+    pub rot: u8,
+    /// Baseline from the top of the page (upright lines) or across the text.
+    pub v: f32,
+    pub size: f32,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&w.text);
+        }
+        s
+    }
+}
+
+fn rot_of(g: &Glyph) -> u8 {
+    if g.ux.abs() >= g.uy.abs() {
+        if g.ux >= 0.0 { 0 } else { 2 }
+    } else if g.uy < 0.0 {
+        1
+    } else {
+        3
+    }
+}
+
+/// (u, v) of a display point (y up) in the frame of direction `rot`.
+fn frame(rot: u8, x: f32, y: f32, w: f32, h: f32) -> (f32, f32) {
+    let top = h - y;
+    match rot {
+        1 => (top, w - x),
+        2 => (w - x, h - top),
+        3 => (h - top, x),
+        _ => (x, top),
+    }
+}
+
+/// Builds words from glyphs in stream order.
+pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
+    let mut out: Vec<WordBox> = Vec::new();
+    let mut cur: Option<WordBox> = None;
+    for g in &page.glyphs {
+        let rot = rot_of(g);
+        let (u, v) = frame(rot, g.x, g.y, w, h);
+        let adv = (g.dx * g.dx + g.dy * g.dy).sqrt();
+        if g.space {
+            if let Some(word) = cur.take() {
+                out.push(word);
+            }
+            continue;
+        }
+        let text = &page.text[g.start as usize..g.start as usize + g.len as usize];
+        if let Some(word) = cur.as_mut() {
+            let size = word.size.max(g.size);
+            let gap = u - word.u1;
+            let same = word.rot == rot
+                && (v - word.v).abs() < 0.5 * size
+                && gap <= WORD_GAP * size
+                && gap >= -0.6 * size - adv
+                && (g.size - word.size).abs() < 0.4 * size;
+            if same {
+                word.text.push_str(text);
+                word.u1 = word.u1.max(u + adv);
+                continue;
+            }
+            out.push(cur.take().unwrap());
+        }
+        cur = Some(WordBox { text: text.to_string(), x: 0.0, y: 0.0, width: 0.0, size: g.size, rot, u0: u, u1: u + adv, v });
+    }
+    if let Some(word) = cur.take() {
+        out.push(word);
+    }
+    out.retain(|w| !w.text.trim().is_empty());
+    for word in &mut out {
+        // Back to page coordinates (top-left origin).
+        let (x, y) = match word.rot {
+            1 => (w - word.v, word.u0),
+            2 => (w - word.u1, h - word.v),
+            3 => (word.v, h - word.u1),
+            _ => (word.u0, word.v),
+        };
+        word.x = x;
+        word.y = y;
+        word.width = (word.u1 - word.u0).max(0.0);
+        if word.text.contains(char::is_whitespace) {
+            word.text = word.text.split_whitespace().collect::<Vec<_>>().join("");
+        }
+    }
+    out
+}
+
+/// Gathers words into lines: upright lines first, top to bottom, then the
+/// lines of each other direction.
+pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
+    words.sort_by(|a, b| a.rot.cmp(&b.rot).then(a.v.total_cmp(&b.v)).then(a.u0.total_cmp(&b.u0)));
+    let mut out: Vec<Line> = Vec::new();
+    for word in words {
+        if let Some(line) = out.last_mut() {
+            let tol = 0.45 * line.size.max(word.size).min(2.0 * line.size.min(word.size));
+            if line.rot == word.rot && word.v - line.v <= tol {
+                line.size = line.size.max(word.size);
+                line.words.push(word);
+                continue;
+            }
+        }
+        out.push(Line { rot: word.rot, v: word.v, size: word.size, words: vec![word] });
+    }
+    for line in &mut out {
+        line.words.sort_by(|a, b| a.u0.total_cmp(&b.u0));
+        // Join pieces of one word drawn apart in the stream.
+        let mut merged: Vec<WordBox> = Vec::with_capacity(line.words.len());
+        for w in line.words.drain(..) {
+            if let Some(prev) = merged.last_mut() {
+                let gap = w.u0 - prev.u1;
+                let size = prev.size.max(w.size);
+                if gap <= WORD_GAP * size && gap >= -0.1 * size && (w.v - prev.v).abs() < 0.2 * size {
+                    prev.text.push_str(&w.text);
+                    prev.u1 = prev.u1.max(w.u1);
+                    prev.width = (prev.u1 - prev.u0).max(0.0);
+                    continue;
+                }
+            }
+            merged.push(w);
+        }
+        line.words = merged;
+    }
+    out
+}
+
+/// A `pdftotext -layout`-like rendering: each visual line on its own text
+/// line, each word at the column its x position gives on a character grid.
+pub fn layout_text(page: &Page) -> String {
+    if page.words.is_empty() {
+        return page.text.clone();
+    }
+    let mut words: Vec<&crate::extract::Word> = page.words.iter().collect();
+    // Grid pitch: the average width of a character on this page.
+    let (mut wsum, mut csum) = (0.0f32, 0usize);
+    for w in &words {
+        wsum += w.width;
+        csum += w.text.chars().count();
+    }
+    let pitch = if csum > 0 && wsum > 0.0 { (wsum / csum as f32).max(1.0) } else { 5.0 };
+    let left = words.iter().map(|w| w.x).fold(f32::INFINITY, f32::min).max(0.0);
+    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<Vec<&crate::extract::Word>> = Vec::new();
+    let mut row_y = f32::NEG_INFINITY;
+    let mut row_size = 0.0f32;
+    for w in words {
+        if let Some(row) = rows.last_mut() {
+            if w.y - row_y <= 0.45 * row_size.max(w.size) {
+                row.push(w);
+                row_size = row_size.max(w.size);
+                continue;
+            }
+        }
+        row_y = w.y;
+        row_size = w.size;
+        rows.push(vec![w]);
+    }
+    let mut out = String::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut col = 0usize;
+        let mut line = String::new();
+        for (i, w) in row.iter().enumerate() {
+            let want = ((w.x - left) / pitch).round().max(0.0) as usize;
+            let at = if i == 0 { want } else { want.max(col + 1) };
+            for _ in col..at {
+                line.push(' ');
+            }
+            line.push_str(&w.text);
+            col = at + w.text.chars().count();
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
