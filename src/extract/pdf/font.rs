@@ -136,13 +136,20 @@ impl Font {
         let table = base_table(base);
         let tu = to_unicode.as_ref();
         font.fill_bytes(|b| {
+            let encoded = match differences.iter().rev().find(|(c, _)| *c == b) {
+                Some((_, t)) => t.clone(),
+                None => table[b as usize].map(String::from),
+            };
             if let Some(s) = tu.and_then(|m| m.get(b as u32)) {
-                return Some(s.to_string());
+                // Some producers map punctuation to a space in ToUnicode;
+                // the encoding knows better then.
+                let blank = s.chars().all(char::is_whitespace);
+                let printable = encoded.as_deref().is_some_and(|e| !e.chars().all(char::is_whitespace));
+                if !(blank && printable && b != b' ') {
+                    return Some(s.to_string());
+                }
             }
-            if let Some((_, t)) = differences.iter().rev().find(|(c, _)| *c == b) {
-                return t.clone();
-            }
-            table[b as usize].map(String::from)
+            encoded
         });
                 font.to_unicode = to_unicode;
 

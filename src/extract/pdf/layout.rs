@@ -219,3 +219,54 @@ pub fn layout_text(page: &Page) -> String {
     }
     out
 }
+
+/// Words broken by a hyphen at the end of a line: `(line, word)` of each
+/// hyphenated piece and of the piece that continues it on the next line of
+/// the same column. Only words with a letter or digit before the hyphen
+/// count, so a lone dash in a table cell stays.
+pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize), (usize, usize))> {
+    let mut joins = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    for (li, line) in lines.iter().enumerate() {
+        if skip.get(li).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut seg_left = f32::NAN;
+        for (wi, w) in line.words.iter().enumerate() {
+            let size = w.size;
+            if wi == 0 || w.u0 - line.words[wi - 1].u1 > 1.5 * size {
+                seg_left = w.u0;
+            }
+            let last_in_segment = line.words.get(wi + 1).is_none_or(|n| n.u0 - w.u1 > 1.5 * size);
+            if !last_in_segment {
+                continue;
+            }
+            let mut chars = w.text.chars().rev();
+            let (Some(h), Some(before)) = (chars.next(), chars.next()) else { continue };
+            if !(h == '-' || h == '\u{ad}') || !before.is_alphanumeric() {
+                continue;
+            }
+            // The next line below, within two line heights.
+            let next = lines.iter().enumerate().skip(li + 1).find(|(lj, l)| {
+                l.rot == line.rot
+                    && l.v > line.v + 0.3 * size
+                    && l.v <= line.v + 2.2 * size
+                    && !skip.get(*lj).copied().unwrap_or(false)
+                    && l.words.iter().any(|c| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
+            });
+            let Some((lj, l)) = next else { continue };
+            let cont = l
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
+                .min_by(|a, b| a.1.u0.total_cmp(&b.1.u0));
+            if let Some((wj, _)) = cont {
+                if taken.insert((lj, wj)) && !taken.contains(&(li, wi)) {
+                    joins.push(((li, wi), (lj, wj)));
+                }
+            }
+        }
+    }
+    joins
+}

@@ -134,11 +134,24 @@ fn list(numbers: &[u32]) -> String {
 }
 
 /// Writes a page's text from its lines, leaving out furniture lines, and
-/// records every word (furniture too, with `start == usize::MAX`).
+/// records every word (furniture too, with `start == usize::MAX` and
+/// `line == u32::MAX`). A word hyphenated at the end of a line is written
+/// whole, without the hyphen, on the line where it starts; its two pieces
+/// stay two words, each pointing at its part of the joined word.
 fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, height: f32) -> Page {
     let mut page = Page { number, width, height, ..Page::default() };
+    let joins = layout::hyphen_joins(&lines, furniture);
+    let mut cont: std::collections::HashMap<(usize, usize), layout::WordBox> = Default::default();
+    let mut joined_at: std::collections::HashMap<(usize, usize), (usize, usize)> = Default::default();
+    for &(from, to) in &joins {
+        joined_at.insert(from, to);
+    }
+    for &(_, (lj, wj)) in &joins {
+        let w = lines[lj].words[wj].clone();
+        cont.insert((lj, wj), w);
+    }
     let mut text_line = 0u32;
-    for (line, &is_furniture) in lines.into_iter().zip(furniture) {
+    for (li, (line, &is_furniture)) in lines.into_iter().zip(furniture).enumerate() {
         if is_furniture {
             page.furniture.push(line.text());
             for w in line.words {
@@ -154,18 +167,35 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
             }
             continue;
         }
-        if text_line > 0 {
-            page.text.push('\n');
-        }
-        for (i, w) in line.words.into_iter().enumerate() {
-            if i > 0 {
+        let mut first = true;
+        for (wi, mut w) in line.words.into_iter().enumerate() {
+            if cont.contains_key(&(li, wi)) {
+                continue;
+            }
+            if first {
+                if text_line > 0 {
+                    page.text.push('\n');
+                }
+                first = false;
+            } else {
                 page.text.push(' ');
+            }
+            let next = joined_at.get(&(li, wi)).and_then(|k| cont.remove(k));
+            if next.is_some() {
+                w.text.pop();
             }
             let start = page.text.len();
             page.text.push_str(&w.text);
             page.words.push(Word { text: w.text, x: w.x, y: w.y, width: w.width, size: w.size, line: text_line, start });
+            if let Some(c) = next {
+                let start = page.text.len();
+                page.text.push_str(&c.text);
+                page.words.push(Word { text: c.text, x: c.x, y: c.y, width: c.width, size: c.size, line: text_line, start });
+            }
         }
-        text_line += 1;
+        if !first {
+            text_line += 1;
+        }
     }
     page
 }

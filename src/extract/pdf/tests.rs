@@ -287,3 +287,22 @@ fn hostile_page_tree_and_garbage() {
     let ex = extract(&pdf, &limits).unwrap();
     assert!(ex.warnings.iter().any(|w| w.contains("operations")));
 }
+
+/// Prints the extraction of `$ATTI_PDF_DEBUG` (a path): `cargo test --release
+/// --lib extract::pdf::tests::debug_file -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn debug_file() {
+    let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else { return };
+    let bytes = std::fs::read(path).unwrap();
+    let ex = extract(&bytes, &Limits::default()).unwrap();
+    println!("status {:?} title {:?} warnings {:?}", ex.status, ex.title_hint, ex.warnings);
+    for p in &ex.pages {
+        println!("=== page {} ({}x{}) furniture {:?}", p.number, p.width, p.height, p.furniture);
+        if std::env::var("ATTI_PDF_LAYOUT").is_ok() {
+            println!("{}", layout_text(p));
+        } else {
+            println!("{}", p.text);
+        }
+    }
+}
