@@ -150,6 +150,7 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
         let w = lines[lj].words[wj].clone();
         cont.insert((lj, wj), w);
     }
+    let consumed: std::collections::HashSet<(usize, usize)> = cont.keys().copied().collect();
     let mut text_line = 0u32;
     for (li, (line, &is_furniture)) in lines.into_iter().zip(furniture).enumerate() {
         if is_furniture {
@@ -169,7 +170,7 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
         }
         let mut first = true;
         for (wi, mut w) in line.words.into_iter().enumerate() {
-            if cont.contains_key(&(li, wi)) {
+            if consumed.contains(&(li, wi)) {
                 continue;
             }
             if first {

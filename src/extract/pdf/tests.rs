@@ -306,3 +306,16 @@ fn debug_file() {
         }
     }
 }
+
+#[test]
+fn hyphenated_words_are_joined() {
+    let mut ops = text_ops(72.0, 700.0, b"la delibera- ");
+    ops.extend(text_ops(72.0, 686.0, b"zione approvata"));
+    let pdf = build(helvetica(), vec![ops]);
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    let p = &ex.pages[0];
+    assert_eq!(p.text, "la deliberazione\napprovata");
+    for w in &p.words {
+        assert_eq!(&p.text[w.start..w.start + w.text.len()], w.text);
+    }
+}
