@@ -32,6 +32,8 @@ pub(super) struct WordBox {
     pub u0: f32,
     pub u1: f32,
     pub v: f32,
+    /// An explicit space glyph came before this word in the stream.
+    pub spaced: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +83,7 @@ fn frame(rot: u8, x: f32, y: f32, w: f32, h: f32) -> (f32, f32) {
 pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
     let mut out: Vec<WordBox> = Vec::new();
     let mut cur: Option<WordBox> = None;
+    let mut spaced = true;
     for g in &page.glyphs {
         let rot = rot_of(g);
         let (u, v) = frame(rot, g.x, g.y, w, h);
@@ -89,6 +92,7 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
             if let Some(word) = cur.take() {
                 out.push(word);
             }
+            spaced = true;
             continue;
         }
         let text = &page.text[g.start as usize..g.start as usize + g.len as usize];
@@ -99,7 +103,7 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
                 && (v - word.v).abs() < 0.5 * size
                 && gap <= WORD_GAP * size
                 && gap >= -0.6 * size - adv
-                && (g.size - word.size).abs() < 0.4 * size;
+                && (g.size - word.size).abs() < 0.55 * size;
             if same {
                 word.text.push_str(text);
                 word.u1 = word.u1.max(u + adv);
@@ -107,7 +111,8 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
             }
             out.push(cur.take().unwrap());
         }
-        cur = Some(WordBox { text: text.to_string(), x: 0.0, y: 0.0, width: 0.0, size: g.size, rot, u0: u, u1: u + adv, v });
+        cur = Some(WordBox { text: text.to_string(), x: 0.0, y: 0.0, width: 0.0, size: g.size, rot, u0: u, u1: u + adv, v, spaced });
+        spaced = false;
     }
     if let Some(word) = cur.take() {
         out.push(word);
@@ -155,7 +160,7 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
             if let Some(prev) = merged.last_mut() {
                 let gap = w.u0 - prev.u1;
                 let size = prev.size.max(w.size);
-                if gap <= WORD_GAP * size && gap >= -0.1 * size && (w.v - prev.v).abs() < 0.2 * size {
+                if gap <= WORD_GAP * size && gap >= -0.1 * size && (w.v - prev.v).abs() < 0.45 * size {
                     prev.text.push_str(&w.text);
                     prev.u1 = prev.u1.max(w.u1);
                     prev.width = (prev.u1 - prev.u0).max(0.0);
@@ -164,7 +169,47 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
             }
             merged.push(w);
         }
-        line.words = merged;
+        line.words = join_letter_spaced(merged);
+    }
+    out
+}
+
+/// Joins runs of three or more single letters set apart by even letter
+/// spacing and no space glyph ("S P O S A" drawn one letter at a time).
+fn join_letter_spaced(words: Vec<WordBox>) -> Vec<WordBox> {
+    let single = |w: &WordBox| {
+        let mut c = w.text.chars();
+        c.next().is_some_and(char::is_alphabetic) && c.next().is_none()
+    };
+    let mut out: Vec<WordBox> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i + 1;
+        if single(&words[i]) {
+            let size = words[i].size;
+            let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+            while j < words.len() && single(&words[j]) && !words[j].spaced {
+                let gap = words[j].u0 - words[j - 1].u1;
+                let (l, h) = (lo.min(gap), hi.max(gap));
+                if gap < 0.0 || gap > 0.5 * size || h - l > 0.15 * size {
+                    break;
+                }
+                (lo, hi) = (l, h);
+                j += 1;
+            }
+        }
+        if j - i >= 3 {
+            let mut w = words[i].clone();
+            for next in &words[i + 1..j] {
+                w.text.push_str(&next.text);
+                w.u1 = next.u1;
+            }
+            w.width = (w.u1 - w.u0).max(0.0);
+            out.push(w);
+        } else {
+            out.extend_from_slice(&words[i..j]);
+        }
+        i = j;
     }
     out
 }

@@ -299,7 +299,11 @@ fn debug_file() {
     println!("status {:?} title {:?} warnings {:?}", ex.status, ex.title_hint, ex.warnings);
     for p in &ex.pages {
         println!("=== page {} ({}x{}) furniture {:?}", p.number, p.width, p.height, p.furniture);
-        if std::env::var("ATTI_PDF_LAYOUT").is_ok() {
+        if std::env::var("ATTI_PDF_WORDS").is_ok() {
+            for w in &p.words {
+                println!("{:8.2} {:8.2} w{:7.2} s{:5.2} l{} {}", w.x, w.y, w.width, w.size, w.line, w.text);
+            }
+        } else if std::env::var("ATTI_PDF_LAYOUT").is_ok() {
             println!("{}", layout_text(p));
         } else {
             println!("{}", p.text);
