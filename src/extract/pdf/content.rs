@@ -9,16 +9,17 @@
 //! advance vector and size; its text goes into one string per page, so a
 //! glyph costs no allocation. Inline images are skipped by lopdf's parser,
 //! Type3 glyph procedures are never run (their text comes from the font's
-//! encoding), so a Type3 font cannot loop.
+//! encoding), so a Type3 font cannot loop. Operators come from our own
+//! lexer ([`super::lexer`]), which reads the stream in place.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
-use super::objects::{deref, get, get_dict, get_name, matrix_of, mul, num, stream_bytes, Matrix, IDENTITY};
+use super::lexer::{Lexer, Operand};
+use super::objects::{deref, get, get_dict, get_name, matrix_of, mul, stream_bytes, Matrix, IDENTITY};
 use crate::extract::Limits;
 
 /// One glyph placed on the page.
@@ -52,7 +53,7 @@ pub(super) struct PageGlyphs {
 #[derive(Default)]
 pub(super) struct DocCache {
     fonts: HashMap<ObjectId, Rc<Font>>,
-    forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
+    forms: HashMap<ObjectId, Rc<Vec<u8>>>,
     fallback: Option<Rc<Font>>,
     /// Characters emitted so far in the document.
     pub chars: usize,
@@ -117,26 +118,10 @@ impl<'a> Interp<'a> {
         }
     }
 
-    /// Interprets a page's content bytes with the page's resources.
+    /// Interprets content bytes with the given resources.
     pub fn run_bytes(&mut self, content: &[u8], resources: Option<&'a Dictionary>) {
-        let mut ops = Vec::new();
-        for op in Content::decode_iter(content) {
-            match op {
-                Ok(op) => ops.push(op),
-                Err(_) => {
-                    self.warnings.push("content stream damaged; text after the damage is lost".into());
-                    break;
-                }
-            }
-            if ops.len() > self.limits.max_ops_per_page {
-                break;
-            }
-        }
-        self.run(&ops, resources);
-    }
-
-    fn run(&mut self, ops: &[Operation], resources: Option<&'a Dictionary>) {
-        for op in ops {
+        let mut lx = Lexer::new(content);
+        while let Some(op) = lx.next_op() {
             if self.stopped {
                 return;
             }
@@ -146,89 +131,93 @@ impl<'a> Interp<'a> {
                 self.stopped = true;
                 return;
             }
-            self.op(op, resources);
+            self.op(op, &lx, resources);
         }
     }
 
-    fn op(&mut self, op: &Operation, resources: Option<&'a Dictionary>) {
-        let a = &op.operands;
-        let n = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
-        match op.operator.as_str() {
-            "q" => {
+    fn op(&mut self, op: &[u8], lx: &Lexer, resources: Option<&'a Dictionary>) {
+        let a = &lx.operands;
+        let n = |i: usize| match a.get(i) {
+            Some(Operand::Num(v)) => *v,
+            _ => 0.0,
+        };
+        let string = |i: usize| match a.get(i) {
+            Some(&Operand::Str(s, e)) => Some(lx.bytes(s, e)),
+            _ => None,
+        };
+        match op {
+            b"q" => {
                 if self.stack.len() < 1024 {
                     self.stack.push(self.gs.clone());
                 }
             }
-            "Q" => {
+            b"Q" => {
                 if let Some(g) = self.stack.pop() {
                     self.gs = g;
                 }
             }
-            "cm" if a.len() == 6 => {
-                let m = [n(0), n(1), n(2), n(3), n(4), n(5)];
+            b"cm" if a.len() >= 6 => {
+                let k = a.len() - 6;
+                let m = [n(k), n(k + 1), n(k + 2), n(k + 3), n(k + 4), n(k + 5)];
                 self.gs.ctm = mul(&m, &self.gs.ctm);
             }
-            "BT" => {
+            b"BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
             }
-            "Tf" => {
+            b"Tf" => {
                 self.gs.size = n(1);
-                if let Some(Object::Name(name)) = a.first() {
-                    self.gs.font = Some(self.font(name, resources));
+                if let Some(&Operand::Name(s, e)) = a.first() {
+                    self.gs.font = Some(self.font(lx.bytes(s, e), resources));
                 }
             }
-            "Tc" => self.gs.tc = n(0),
-            "Tw" => self.gs.tw = n(0),
-            "Tz" => self.gs.th = n(0) / 100.0,
-            "TL" => self.gs.tl = n(0),
-            "Ts" => self.gs.rise = n(0),
-            "Td" => self.td(n(0), n(1)),
-            "TD" => {
+            b"Tc" => self.gs.tc = n(0),
+            b"Tw" => self.gs.tw = n(0),
+            b"Tz" => self.gs.th = n(0) / 100.0,
+            b"TL" => self.gs.tl = n(0),
+            b"Ts" => self.gs.rise = n(0),
+            b"Td" => self.td(n(0), n(1)),
+            b"TD" => {
                 self.gs.tl = -n(1);
                 self.td(n(0), n(1));
             }
-            "T*" => self.td(0.0, -self.gs.tl),
-            "Tm" if a.len() == 6 => {
-                self.tm = [n(0), n(1), n(2), n(3), n(4), n(5)];
+            b"T*" => self.td(0.0, -self.gs.tl),
+            b"Tm" if a.len() >= 6 => {
+                let k = a.len() - 6;
+                self.tm = [n(k), n(k + 1), n(k + 2), n(k + 3), n(k + 4), n(k + 5)];
                 self.tlm = self.tm;
             }
-            "Tj" => {
-                if let Some(Object::String(s, _)) = a.first() {
+            b"Tj" => {
+                if let Some(s) = string(0) {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.td(0.0, -self.gs.tl);
-                if let Some(Object::String(s, _)) = a.first() {
+                if let Some(s) = string(0) {
                     self.show(s);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 self.gs.tw = n(0);
                 self.gs.tc = n(1);
                 self.td(0.0, -self.gs.tl);
-                if let Some(Object::String(s, _)) = a.get(2) {
+                if let Some(s) = string(2) {
                     self.show(s);
                 }
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = a.first() {
-                    for item in items {
-                        match item {
-                            Object::String(s, _) => self.show(s),
-                            o => {
-                                if let Some(k) = num(o) {
-                                    self.kern(k);
-                                }
-                            }
-                        }
+            b"TJ" => {
+                for item in a {
+                    match *item {
+                        Operand::Str(s, e) => self.show(lx.bytes(s, e)),
+                        Operand::Num(k) => self.kern(k),
+                        _ => {}
                     }
                 }
             }
-            "Do" => {
-                if let Some(Object::Name(name)) = a.first() {
-                    self.form(name, resources);
+            b"Do" => {
+                if let Some(&Operand::Name(s, e)) = a.first() {
+                    self.form(lx.bytes(s, e), resources);
                 }
             }
             _ => {}
@@ -294,29 +283,19 @@ impl<'a> Interp<'a> {
             self.warnings.push(format!("forms nested deeper than {}; skipped", self.limits.max_form_depth));
             return;
         }
-        let ops = match self.cache.forms.get(&id) {
-            Some(ops) => ops.clone(),
+        let content = match self.cache.forms.get(&id) {
+            Some(c) => c.clone(),
             None => {
-                let ops = match stream_bytes(stream, self.limits.max_stream_bytes) {
-                    Ok(bytes) => {
-                        let mut v = Vec::new();
-                        for op in Content::decode_iter(&bytes) {
-                            let Ok(op) = op else { break };
-                            v.push(op);
-                            if v.len() > self.limits.max_ops_per_page {
-                                break;
-                            }
-                        }
-                        v
-                    }
+                let bytes = match stream_bytes(stream, self.limits.max_stream_bytes) {
+                    Ok(bytes) => bytes,
                     Err(e) => {
                         self.warnings.push(format!("form {} {} R: {e}", id.0, id.1));
                         Vec::new()
                     }
                 };
-                let ops = Rc::new(ops);
-                self.cache.forms.insert(id, ops.clone());
-                ops
+                let c = Rc::new(bytes);
+                self.cache.forms.insert(id, c.clone());
+                c
             }
         };
         let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
@@ -325,7 +304,7 @@ impl<'a> Interp<'a> {
             self.gs.ctm = mul(&m, &self.gs.ctm);
         }
         self.forms.push(id);
-        self.run(&ops, form_resources);
+        self.run_bytes(&content, form_resources);
         self.forms.pop();
         self.gs = saved.0;
         self.tm = saved.1;

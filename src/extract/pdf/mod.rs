@@ -14,6 +14,7 @@ mod encoding;
 mod font;
 mod furniture;
 mod layout;
+mod lexer;
 mod metrics;
 mod objects;
 

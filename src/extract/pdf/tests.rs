@@ -295,6 +295,16 @@ fn hostile_page_tree_and_garbage() {
 fn debug_file() {
     let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else { return };
     let bytes = std::fs::read(path).unwrap();
+    if let Ok(filter) = std::env::var("ATTI_PDF_GLYPHS") {
+        let doc = open(&bytes, &Limits::default()).unwrap();
+        let raw = interpret(&doc, &Limits::default(), &mut Vec::new());
+        for g in &raw[0].glyphs.glyphs {
+            let t = &raw[0].glyphs.text[g.start as usize..g.start as usize + g.len as usize];
+            if filter.is_empty() || filter.contains(t) {
+                println!("{:?} {:?}", t, g);
+            }
+        }
+    }
     let ex = extract(&bytes, &Limits::default()).unwrap();
     println!("status {:?} title {:?} warnings {:?}", ex.status, ex.title_hint, ex.warnings);
     for p in &ex.pages {
@@ -322,4 +332,80 @@ fn hyphenated_words_are_joined() {
     for w in &p.words {
         assert_eq!(&p.text[w.start..w.start + w.text.len()], w.text);
     }
+}
+
+/// Runs every file of `$ATTI_PDF_ROBUST` (a directory) and prints the
+/// outcome and time of each: `cargo test --release --lib
+/// extract::pdf::tests::robust_dir -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn robust_dir() {
+    let Ok(dir) = std::env::var("ATTI_PDF_ROBUST") else { return };
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let bytes = std::fs::read(&p).unwrap();
+        let t = std::time::Instant::now();
+        let r = std::panic::catch_unwind(|| extract(&bytes, &Limits::default()));
+        let what = match r {
+            Ok(Ok(ex)) => format!("{:?} pages {} chars {} warn {:?}", ex.status, ex.pages.len(), ex.chars(), ex.warnings.first()),
+            Ok(Err(e)) => format!("error {e}"),
+            Err(_) => "PANIC".to_string(),
+        };
+        println!("{:>6} ms {} {}", t.elapsed().as_millis(), p.file_name().unwrap().to_string_lossy(), what);
+    }
+}
+
+/// Times loading against extracting over `$ATTI_PDF_TIME` (a directory).
+#[test]
+#[ignore]
+fn time_dir() {
+    let Ok(dir) = std::env::var("ATTI_PDF_TIME") else { return };
+    let files: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let limits = Limits::default();
+    let t = std::time::Instant::now();
+    for b in &files {
+        let _ = open(b, &limits);
+    }
+    let load = t.elapsed();
+    let t = std::time::Instant::now();
+    for b in &files {
+        if let Ok(doc) = open(b, &limits) {
+            let _ = interpret(&doc, &limits, &mut Vec::new());
+        }
+    }
+    let interp = t.elapsed();
+    let t = std::time::Instant::now();
+    for b in &files {
+        let _ = extract(b, &limits);
+    }
+    println!("load {:?}  load+interpret {:?}  extract {:?}", load, interp, t.elapsed());
+    let t = std::time::Instant::now();
+    let mut n = 0usize;
+    let mut bytes_total = 0usize;
+    for b in &files {
+        if let Ok(doc) = open(b, &limits) {
+            for p in objects::pages(&doc, 10000) {
+                let c = objects::page_content(&doc, &p, 1 << 30, &mut Vec::new());
+                bytes_total += c.len();
+                n += lopdf::content::Content::decode_iter(&c).count();
+            }
+        }
+    }
+    println!("load+inflate+decode {:?} ({n} ops, {bytes_total} bytes)", t.elapsed());
+    let t = std::time::Instant::now();
+    for b in &files {
+        if let Ok(doc) = open(b, &limits) {
+            for p in objects::pages(&doc, 10000) {
+                let c = objects::page_content(&doc, &p, 1 << 30, &mut Vec::new());
+                let _ = c.len();
+            }
+        }
+    }
+    println!("load+inflate {:?}", t.elapsed());
 }
