@@ -6,7 +6,7 @@
 //! squeezed, it appears near the same height on most pages (on at least
 //! three, or on both of a two-page document) and lies in the top or bottom
 //! band of the page, or when it is drawn across the text direction (a
-//! margin stamp) on most pages.
+//! margin stamp) on most pages. A page made only of such lines keeps them.
 
 use std::collections::HashMap;
 
@@ -72,6 +72,12 @@ pub(super) fn detect(pages: &[(&[Line], f32)]) -> Vec<Vec<bool>> {
             if pages_at.len() >= needed {
                 marks[p][i] = true;
             }
+        }
+    }
+    // A page made only of repeated lines keeps them as its text.
+    for m in &mut marks {
+        if m.iter().all(|&f| f) {
+            m.iter_mut().for_each(|f| *f = false);
         }
     }
     marks

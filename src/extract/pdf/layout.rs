@@ -252,7 +252,15 @@ pub fn layout_text(page: &Page) -> String {
         let mut line = String::new();
         for (i, w) in row.iter().enumerate() {
             let want = ((w.x - left) / pitch).round().max(0.0) as usize;
-            let at = if i == 0 { want } else { want.max(col + 1) };
+            let at = if i == 0 {
+                want
+            } else {
+                // A plain space between words stays one space; a wider gap
+                // moves the word to its column, and at least two spaces on.
+                let prev = row[i - 1];
+                let gap = w.x - (prev.x + prev.width);
+                if gap < 1.5 * pitch.max(0.25 * w.size) { col + 1 } else { want.max(col + 2) }
+            };
             for _ in col..at {
                 line.push(' ');
             }

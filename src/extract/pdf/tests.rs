@@ -295,6 +295,13 @@ fn hostile_page_tree_and_garbage() {
 fn debug_file() {
     let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else { return };
     let bytes = std::fs::read(path).unwrap();
+    if std::env::var("ATTI_PDF_CONTENT").is_ok() {
+        let doc = open(&bytes, &Limits::default()).unwrap();
+        let pages = objects::pages(&doc, 3);
+        let mut w = Vec::new();
+        let c = objects::page_content(&doc, &pages[0], 1 << 20, &mut w);
+        println!("content {:?} {:?}", String::from_utf8_lossy(&c[..c.len().min(400)]), w);
+    }
     if let Ok(filter) = std::env::var("ATTI_PDF_GLYPHS") {
         let doc = open(&bytes, &Limits::default()).unwrap();
         let raw = interpret(&doc, &Limits::default(), &mut Vec::new());
