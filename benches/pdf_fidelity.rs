@@ -9,7 +9,8 @@
 //! against `pdftotext -layout` run once per file, and prints the ratio.
 //!
 //! Run with `cargo bench --bench pdf_fidelity`. Set `ATTI_BENCH_VERBOSE=1`
-//! to see the words that differ in files below 0.99.
+//! to see the words that differ in files below 0.99, `ATTI_BENCH_EXTRA` to
+//! a directory to measure its PDFs too.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -102,6 +103,9 @@ fn main() {
     match shared_dir(root) {
         Some(shared) => files.extend(pdfs_in(&shared.join("corpus/real-it"))),
         None => println!("notice: ../shared is absent (set ATTI_SHARED); only samples/ is measured"),
+    }
+    if let Ok(extra) = std::env::var("ATTI_BENCH_EXTRA") {
+        files.extend(pdfs_in(Path::new(&extra)));
     }
     if Command::new("pdftotext").arg("-v").stderr(Stdio::null()).status().is_err() {
         println!("pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to run this benchmark");

@@ -19,7 +19,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
 use super::lexer::{Lexer, Operand};
-use super::objects::{deref, get, get_dict, get_name, matrix_of, mul, stream_bytes, Matrix, IDENTITY};
+use super::objects::{deref, get, get_dict, get_name, matrix_of, mul, stream_bytes_in, Matrix, IDENTITY};
 use crate::extract::Limits;
 
 /// One glyph placed on the page.
@@ -286,7 +286,7 @@ impl<'a> Interp<'a> {
         let content = match self.cache.forms.get(&id) {
             Some(c) => c.clone(),
             None => {
-                let bytes = match stream_bytes(stream, self.limits.max_stream_bytes) {
+                let bytes = match stream_bytes_in(doc, stream, self.limits.max_stream_bytes) {
                     Ok(bytes) => bytes,
                     Err(e) => {
                         self.warnings.push(format!("form {} {} R: {e}", id.0, id.1));

@@ -14,7 +14,7 @@ use lopdf::{Dictionary, Document, Object};
 use super::cmap::{push_expanded, CodeToCid, IntMap, ToUnicode};
 use super::encoding::{base_table, glyph_text, Base};
 use super::metrics::Standard;
-use super::objects::{get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes, Matrix};
+use super::objects::{get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes_in, Matrix};
 
 pub(super) struct Font {
     simple: bool,
@@ -84,12 +84,17 @@ impl Font {
 
     pub fn load(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"");
-        let to_unicode = match get(doc, dict, b"ToUnicode") {
-            Some(Object::Stream(s)) => stream_bytes(s, limit).ok().map(|d| ToUnicode::parse(&d)).filter(|m| !m.is_empty()),
+        let to_unicode_obj = get(doc, dict, b"ToUnicode");
+        let to_unicode = match to_unicode_obj {
+            Some(Object::Stream(s)) => stream_bytes_in(doc, s, limit).ok().map(|d| ToUnicode::parse(&d)).filter(|m| !m.is_empty()),
             _ => None,
         };
         if subtype == b"Type0" {
-            return Font::load_type0(doc, dict, to_unicode, limit);
+            let mut font = Font::load_type0(doc, dict, to_unicode, limit);
+            if matches!(to_unicode_obj, Some(Object::Name(n)) if n.starts_with(b"Identity")) {
+                font.unicode_codes = true;
+            }
+            return font;
         }
         let mut font = Font::empty(true);
         let base_font = get_name(doc, dict, b"BaseFont").unwrap_or(b"");
@@ -122,7 +127,13 @@ impl Font {
                             Object::Integer(i) => code = *i,
                             Object::Name(n) => {
                                 if (0..=255).contains(&code) {
-                                    differences.push((code as u8, glyph_text(n)));
+                                    let mut text = glyph_text(n);
+                                    if text.is_none() && subtype == b"Type3" {
+                                        // Type3 glyph names are often private
+                                        // (a1, g7): read the code as Latin text.
+                                        text = base_table(Base::WinAnsi)[code as usize].map(String::from);
+                                    }
+                                    differences.push((code as u8, text));
                                 }
                                 code += 1;
                             }
@@ -201,7 +212,7 @@ impl Font {
                 font.unicode_codes = s.contains("UCS2") || s.contains("UTF16");
             }
             Some(Object::Stream(s)) => {
-                if let Ok(d) = stream_bytes(s, limit) {
+                if let Ok(d) = stream_bytes_in(doc, s, limit) {
                     let m = CodeToCid::parse(&d);
                     if !m.spaces.is_empty() {
                         font.code_cid = Some(m);
@@ -248,6 +259,14 @@ impl Font {
                     }
                 }
             }
+        }
+        // Without ToUnicode, a CIDFont with its own CIDToGIDMap stream (as
+        // TCPDF and FPDF write them) uses Unicode values as CIDs.
+        if to_unicode.is_none()
+            && font.code_cid.is_none()
+            && descendant.is_some_and(|d| matches!(get(doc, d, b"CIDToGIDMap"), Some(Object::Stream(_))))
+        {
+            font.unicode_codes = true;
         }
         font.has_text = to_unicode.is_some() || font.unicode_codes;
         font.to_unicode = to_unicode;

@@ -84,10 +84,18 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
     let mut out: Vec<WordBox> = Vec::new();
     let mut cur: Option<WordBox> = None;
     let mut spaced = true;
+    // The last glyph drawn: (text, u, v); a glyph drawn again on top of it
+    // (simulated bold) is dropped.
+    let mut last: (&str, f32, f32) = ("", f32::NAN, f32::NAN);
     for g in &page.glyphs {
         let rot = rot_of(g);
         let (u, v) = frame(rot, g.x, g.y, w, h);
         let adv = (g.dx * g.dx + g.dy * g.dy).sqrt();
+        let text = &page.text[g.start as usize..g.start as usize + g.len as usize];
+        if text == last.0 && (u - last.1).abs() < 0.1 * g.size && (v - last.2).abs() < 0.1 * g.size {
+            continue;
+        }
+        last = (text, u, v);
         if g.space {
             if let Some(word) = cur.take() {
                 out.push(word);
@@ -95,14 +103,13 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
             spaced = true;
             continue;
         }
-        let text = &page.text[g.start as usize..g.start as usize + g.len as usize];
         if let Some(word) = cur.as_mut() {
             let size = word.size.max(g.size);
             let gap = u - word.u1;
             let same = word.rot == rot
                 && (v - word.v).abs() < 0.5 * size
                 && gap <= WORD_GAP * size
-                && gap >= -0.6 * size - adv
+                && gap >= -0.3 * size
                 && (g.size - word.size).abs() < 0.55 * size;
             if same {
                 word.text.push_str(text);
@@ -158,6 +165,10 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
         let mut merged: Vec<WordBox> = Vec::with_capacity(line.words.len());
         for w in line.words.drain(..) {
             if let Some(prev) = merged.last_mut() {
+                // The same word drawn twice over itself (simulated bold).
+                if w.text == prev.text && (w.u0 - prev.u0).abs() < 0.3 * w.size && (w.v - prev.v).abs() < 0.3 * w.size {
+                    continue;
+                }
                 let gap = w.u0 - prev.u1;
                 let size = prev.size.max(w.size);
                 if gap <= WORD_GAP * size && gap >= -0.1 * size && (w.v - prev.v).abs() < 0.45 * size {

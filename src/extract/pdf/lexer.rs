@@ -26,6 +26,8 @@ pub(super) enum Operand {
 pub(super) struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Open arrays: a keyword inside one is not an operator.
+    depth: u32,
     pub operands: Vec<Operand>,
     pub scratch: Vec<u8>,
 }
@@ -43,7 +45,7 @@ fn is_delim(c: u8) -> bool {
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
-        Lexer { data, pos: 0, operands: Vec::with_capacity(16), scratch: Vec::with_capacity(256) }
+        Lexer { data, pos: 0, depth: 0, operands: Vec::with_capacity(16), scratch: Vec::with_capacity(256) }
     }
 
     pub fn bytes(&self, start: u32, end: u32) -> &[u8] {
@@ -54,6 +56,7 @@ impl<'a> Lexer<'a> {
     pub fn next_op(&mut self) -> Option<&'a [u8]> {
         self.operands.clear();
         self.scratch.clear();
+        self.depth = 0;
         let d = self.data;
         loop {
             while self.pos < d.len() && is_white(d[self.pos]) {
@@ -120,10 +123,12 @@ impl<'a> Lexer<'a> {
                 }
                 b'[' => {
                     self.pos += 1;
+                    self.depth += 1;
                     self.operands.push(Operand::ArrayStart);
                 }
                 b']' => {
                     self.pos += 1;
+                    self.depth = self.depth.saturating_sub(1);
                     self.operands.push(Operand::ArrayEnd);
                 }
                 b'{' | b'}' | b')' | b'>' => self.pos += 1,
@@ -148,7 +153,13 @@ impl<'a> Lexer<'a> {
                             self.operands.clear();
                             self.scratch.clear();
                         }
-                        _ => return Some(word),
+                        // An operator inside an array is damage; keep reading
+                        // the array (unless it never closes).
+                        _ if self.depth > 0 && self.operands.len() < 4096 => self.operands.push(Operand::Other),
+                        _ => {
+                            self.depth = 0;
+                            return Some(word);
+                        }
                     }
                 }
             }
@@ -330,5 +341,8 @@ mod tests {
         assert_eq!(lx.next_op(), Some(&b"'x"[..]));
         assert_eq!(lx.operands, vec![Operand::Num(-0.5), Operand::Num(3.0)]);
         assert_eq!(lx.next_op(), None);
+        let mut lx = Lexer::new(b"[(a) Tc (b)] TJ");
+        assert_eq!(lx.next_op(), Some(&b"TJ"[..]));
+        assert_eq!(lx.operands.len(), 5);
     }
 }

@@ -71,6 +71,22 @@ pub(super) fn num(obj: &Object) -> Option<f32> {
     }
 }
 
+/// [`stream_bytes`] for a stream whose `/Filter` or `/DecodeParms` may be
+/// indirect, which lopdf's decoder does not follow.
+pub(super) fn stream_bytes_in(doc: &Document, stream: &Stream, limit: usize) -> Result<Vec<u8>, String> {
+    let indirect = |k: &[u8]| matches!(stream.dict.get(k), Ok(Object::Reference(_)));
+    if indirect(b"Filter") || indirect(b"DecodeParms") {
+        let mut copy = stream.clone();
+        for key in [&b"Filter"[..], b"DecodeParms"] {
+            if let Some(v) = get(doc, &stream.dict, key) {
+                copy.dict.set(key.to_vec(), v.clone());
+            }
+        }
+        return stream_bytes(&copy, limit);
+    }
+    stream_bytes(stream, limit)
+}
+
 /// A stream's decoded bytes, never more than `limit` bytes. A stream whose
 /// filters fail yields `Err` with a short reason.
 pub(super) fn stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, String> {
@@ -205,7 +221,7 @@ pub(super) fn page_content(doc: &Document, page: &PageRef, limit: usize, warning
     let mut out = Vec::new();
     let mut push = |obj: &Object, out: &mut Vec<u8>| {
         if let Object::Stream(s) = deref(doc, obj) {
-            match stream_bytes(s, limit.saturating_sub(out.len())) {
+            match stream_bytes_in(doc, s, limit.saturating_sub(out.len())) {
                 Ok(b) => {
                     out.extend_from_slice(&b);
                     out.push(b'\n');

@@ -301,6 +301,11 @@ fn debug_file() {
         let mut w = Vec::new();
         let c = objects::page_content(&doc, &pages[0], 1 << 20, &mut w);
         println!("content {:?} {:?}", String::from_utf8_lossy(&c[..c.len().min(400)]), w);
+        if let Some(fonts) = pages[0].resources.and_then(|r| objects::get_dict(&doc, r, b"Font")) {
+            for (k, v) in fonts.iter() {
+                println!("font {:?}: {:?}", String::from_utf8_lossy(k), objects::deref(&doc, v));
+            }
+        }
     }
     if let Ok(filter) = std::env::var("ATTI_PDF_GLYPHS") {
         let doc = open(&bytes, &Limits::default()).unwrap();
@@ -415,4 +420,24 @@ fn time_dir() {
         }
     }
     println!("load+inflate {:?}", t.elapsed());
+}
+
+#[test]
+fn simulated_bold_is_read_once() {
+    let tj = Object::Array(vec![
+        Object::string_literal("D"),
+        722.into(),
+        Object::string_literal("De"),
+        556.into(),
+        Object::string_literal("el"),
+        222.into(),
+        Object::string_literal("l"),
+    ]);
+    let mut ops = vec![op("BT", vec![]), op("Tf", vec!["F1".into(), 12.into()]), op("Td", vec![72.into(), 700.into()])];
+    ops.push(op("TJ", vec![tj]));
+    ops.push(op("ET", vec![]));
+    // The whole word drawn again, half a point to the right.
+    ops.extend(text_ops(72.5, 700.0, b"Del"));
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["Del"]);
 }
