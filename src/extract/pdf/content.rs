@@ -323,7 +323,7 @@ impl<'a> Interp<'a> {
         let mut m = mul(&self.tm, &gs.ctm);
         let vscale = (m[2] * m[2] + m[3] * m[3]).sqrt();
         let hscale = (m[0] * m[0] + m[1] * m[1]).sqrt().max(1e-6);
-        let size = (fs.abs() * vscale * if font.scale != 0.001 { font.matrix[3].abs() * 1000.0 } else { 1.0 }).max(0.01);
+        let size = (fs.abs() * vscale * font.size_factor).max(0.01);
         let (ux, uy) = (m[0] / hscale, m[1] / hscale);
         let vertical = font.vertical;
         let out = &mut *self.out;

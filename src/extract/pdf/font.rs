@@ -35,6 +35,9 @@ pub(super) struct Font {
     pub scale: f32,
     /// Type3 fonts: the full font matrix, for the glyph height.
     pub matrix: Matrix,
+    /// Height of an em in text space for a font size of 1 (Type3 fonts
+    /// draw in their own units; 1 for all others).
+    pub size_factor: f32,
     /// True when no character could ever come out (no ToUnicode, unknown encoding).
     pub has_text: bool,
 }
@@ -65,6 +68,7 @@ impl Font {
             vertical: false,
             scale: 0.001,
             matrix: [0.001, 0.0, 0.0, 0.001, 0.0, 0.0],
+            size_factor: 1.0,
             has_text: true,
         }
     }
@@ -169,6 +173,11 @@ impl Font {
             if let Some(m) = matrix_of(get(doc, dict, b"FontMatrix")) {
                 font.matrix = m;
                 font.scale = m[0];
+                let bbox = get_array(doc, dict, b"FontBBox")
+                    .map(|a| a.iter().filter_map(|o| super::objects::num(super::objects::deref(doc, o))).collect::<Vec<_>>())
+                    .filter(|b| b.len() == 4 && (b[3] - b[1]).abs() > 0.0);
+                let units = bbox.map(|b| (b[3] - b[1]).abs()).unwrap_or(1000.0);
+                font.size_factor = (m[3].abs() * units).clamp(0.05, 20.0);
             }
         }
         let missing = descriptor.and_then(|d| get_num(doc, d, b"MissingWidth")).unwrap_or(0.0);
