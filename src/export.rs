@@ -12,6 +12,9 @@
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
 //! single quote, as OWASP advises for CSV injection; see [`guard_cell`].
 //! JSON Lines is read by programs, not spreadsheets, and is written as is.
+//! With `--delimiter ';'` decimal numbers (phase weights) are written with a
+//! comma, `12,5`, as spreadsheets set to Italian expect; dates stay
+//! YYYY-MM-DD, which every spreadsheet reads as a date.
 
 use std::io::Write;
 
@@ -114,6 +117,14 @@ pub fn headers(table: Table) -> &'static [&'static str] {
             "urn",
         ],
         Table::Failures => &["source_file", "stage", "reason"],
+    }
+}
+
+/// The columns of a table that hold decimal numbers.
+fn decimal_columns(table: Table) -> &'static [&'static str] {
+    match table {
+        Table::Phases => &["weight"],
+        _ => &[],
     }
 }
 
@@ -312,8 +323,19 @@ pub fn write_table(
     format: TableFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let rows = rows(table, docs, failures);
+    let mut rows = rows(table, docs, failures);
     let header = headers(table);
+    if format == TableFormat::Csv && opts.decimal_comma {
+        let cols: Vec<usize> = decimal_columns(table)
+            .iter()
+            .filter_map(|c| header.iter().position(|h| h == c))
+            .collect();
+        for r in &mut rows {
+            for &c in &cols {
+                r[c] = r[c].replace('.', ",");
+            }
+        }
+    }
     match format {
         TableFormat::Csv => {
             if opts.bom {
@@ -373,7 +395,7 @@ mod tests {
                 description: Some(
                     "Predisposizione bozza; convenzione \"servizi\" associati".into(),
                 ),
-                weight: Some(-5.0),
+                weight: Some(-12.5),
                 start_date: Some(date(2021, 1, 1)),
                 end_date: Some(date(2021, 4, 30)),
                 responsible: Some("ASCIONE GIUSEPPE".into()),
@@ -445,6 +467,7 @@ mod tests {
 
         let raw = TableOptions {
             guard: false,
+            decimal_comma: false,
             ..TableOptions::default()
         };
         let csv = write(Table::Indicators, &docs, &raw, TableFormat::Csv);
@@ -482,6 +505,7 @@ mod tests {
             delimiter: b';',
             bom: true,
             guard: true,
+            decimal_comma: true,
         };
         let out = write(
             Table::Phases,
@@ -498,7 +522,7 @@ mod tests {
         );
         assert_eq!(
             lines.next().unwrap(),
-            "id-uffici/piano è.pdf;uffici/piano è.pdf;2021_Z001;1;\"Predisposizione bozza; convenzione \"\"servizi\"\" associati\";-5;2021-01-01;2021-04-30;ASCIONE GIUSEPPE;;"
+            "id-uffici/piano è.pdf;uffici/piano è.pdf;2021_Z001;1;\"Predisposizione bozza; convenzione \"\"servizi\"\" associati\";-12,5;2021-01-01;2021-04-30;ASCIONE GIUSEPPE;;"
         );
         let dec = write(Table::Decisions, &[d], &opts, TableFormat::Csv);
         let mut r = csv::ReaderBuilder::new()
@@ -508,6 +532,27 @@ mod tests {
         assert_eq!(&row[14], "2023-12-31");
         assert_eq!(&row[15], "Corsico; Buccinasco");
         assert_eq!(&row[8], "");
+    }
+
+    #[test]
+    fn semicolon_delimiter_means_decimal_comma() {
+        let o = |d: &str| {
+            TableOptions::from_args(&crate::cli::TableOpts {
+                delimiter: d.into(),
+                bom: false,
+                raw: false,
+            })
+            .unwrap()
+        };
+        assert!(o(";").decimal_comma);
+        assert!(!o(",").decimal_comma);
+        assert_eq!(o("tab").delimiter, b'\t');
+        assert!(TableOptions::from_args(&crate::cli::TableOpts {
+            delimiter: ";;".into(),
+            bom: false,
+            raw: false,
+        })
+        .is_err());
     }
 
     #[test]
@@ -523,6 +568,17 @@ mod tests {
         assert_eq!(r[1][1], "b.pdf");
         assert_eq!(r[0][6], "2021-03-01");
         assert_eq!(r[0][4], "", "absent title is an empty cell");
+        assert_eq!(rows(Table::Phases, &docs, &[])[0][5], "-12.5");
+        let csv = write(
+            Table::Phases,
+            &docs,
+            &TableOptions::default(),
+            TableFormat::Csv,
+        );
+        assert!(
+            csv.contains(";") && csv.contains(",-12.5,2021-01-01,"),
+            "{csv}"
+        );
         let r = rows(Table::Indicators, &docs, &[]);
         assert_eq!(
             r.iter()

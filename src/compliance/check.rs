@@ -592,10 +592,67 @@ fn it_num(x: f64) -> String {
     s.replace('.', ",")
 }
 
-/// A date as rules may leave it in a plain field: ISO or Italian.
+/// A date as rules may leave it in a plain field: ISO, 31/12/2023,
+/// 31.12.2023, 31-12-2023 or "31 dicembre 2023".
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]
+    if let Some(d) = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+    {
+        return Some(d);
+    }
+    const MONTHS: [&str; 12] = [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ];
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let [day, month, year] = words.as_slice() else {
+        return None;
+    };
+    let day: u32 = day.trim_end_matches('°').parse().ok()?;
+    let month = MONTHS.iter().position(|m| m == month)? as u32 + 1;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_field_dates() {
+        let d = NaiveDate::from_ymd_opt(2023, 12, 31);
+        for s in [
+            "2023-12-31",
+            "31/12/2023",
+            "31.12.2023",
+            " 31 dicembre 2023 ",
+            "31 Dicembre 2023",
+        ] {
+            assert_eq!(parse_date(s), d, "{s}");
+        }
+        assert_eq!(
+            parse_date("1° gennaio 2024"),
+            NaiveDate::from_ymd_opt(2024, 1, 1)
+        );
+        assert_eq!(parse_date("31 febbraio 2023"), None);
+        assert_eq!(parse_date("fino a revoca"), None);
+    }
+
+    #[test]
+    fn italian_numbers() {
+        assert_eq!(it_num(90.0), "90");
+        assert_eq!(it_num(99.99), "99,99");
+        assert_eq!(it_num(120.5), "120,5");
+    }
 }
