@@ -157,3 +157,44 @@ fn export_for_italian_excel() {
     assert!(jsonl.status.success());
     assert!(jsonl.stdout.is_empty(), "the kind filter leaves nothing");
 }
+
+/// The acceptance case of issue 6: the protocol of the Ufficio di Piano in
+/// samples/, "con validità fino al 31 dicembre 2023", is expired on
+/// 22/11/2026. Needs the rules that read `decision.validity_end`, which land
+/// separately; run with `cargo test --release --test report -- --ignored`.
+#[test]
+#[ignore = "needs the extraction rules for decision.validity_end"]
+fn seed_protocol_is_reported_expired() {
+    let tmp = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let out = tmp.path().join("out");
+    let r = atti(&[
+        "run",
+        s(&samples),
+        "--out",
+        s(&out),
+        "--as-of",
+        "2026-11-22",
+        "--fail-on",
+        "error",
+    ]);
+    assert_eq!(
+        r.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let md = std::fs::read_to_string(out.join("compliance.md")).unwrap();
+    let line = md
+        .lines()
+        .find(|l| {
+            l.contains("`validity.expired`")
+                && l.contains("scaduta il 31/12/2023 (verifica al 22/11/2026)")
+        })
+        .unwrap_or_else(|| panic!("no expired-validity finding in:\n{md}"));
+    assert!(line.starts_with("| 1 |"), "page 1: {line}");
+    let section = &md[md
+        .find("### samples/ambito_corsichese_ufficio_di_piano.txt")
+        .expect("a section for the protocol")..];
+    assert!(section.contains(line));
+}

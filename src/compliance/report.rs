@@ -146,7 +146,8 @@ impl Report {
         })
     }
 
-    fn count(&self, s: Severity) -> usize {
+    /// How many findings have this severity.
+    pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
     }
 
