@@ -294,8 +294,13 @@ fn required_field(d: &Document, record: RecordKind, field: &str) -> Vec<Hit> {
         let page = match (record, spans) {
             (RecordKind::Reference, _) => d.references[i].span.map(|s| s.page),
             (_, Some(spans)) => page_of(spans, field),
-            (RecordKind::Document, None) => None,
-            _ => None,
+            // A document-wide value: the page where the rules read it, if they did.
+            (_, None) => d
+                .fields
+                .iter()
+                .find(|f| f.name == format!("document.{field}"))
+                .and_then(|f| f.span)
+                .map(|s| s.page),
         };
         out.push((page, format!("{label}: manca il campo `{field}`")));
     }
@@ -331,7 +336,7 @@ fn phase_in_objective_year(d: &Document) -> Vec<Hit> {
             .objectives
             .iter()
             .find(|o| o.objective_code.is_some() && o.objective_code == p.objective_code)
-            .or_else(|| (d.objectives.len() == 1).then(|| &d.objectives[0]));
+            .or_else(|| d.objectives.first().filter(|_| d.objectives.len() == 1));
         let Some(year) = objective.and_then(|o| o.year).or(d.year) else {
             continue;
         };

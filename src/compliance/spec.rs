@@ -38,11 +38,11 @@ struct CheckSpec {
     #[serde(rename = "type")]
     check_type: TypeSpec,
     /// `record.field`, for `required_field`.
-    field: Option<String>,
+    field: Option<toml::Spanned<String>>,
     /// A table name, for `table_not_empty`.
-    table: Option<String>,
+    table: Option<toml::Spanned<String>>,
     /// How far from 100 a sum of weights may be, for `weights_sum_100`.
-    tolerance: Option<f64>,
+    tolerance: Option<toml::Spanned<f64>>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -82,7 +82,7 @@ pub fn parse(src: &RuleSource) -> Result<Vec<Check>> {
     for spanned in file.check {
         let at = spanned.span().start;
         let c = spanned.into_inner();
-        out.push(compile(c).map_err(|(id, m)| error(src, at, &id, &m))?);
+        out.push(compile(c).map_err(|(id, key_at, m)| error(src, key_at.unwrap_or(at), &id, &m))?);
     }
     Ok(out)
 }
@@ -128,9 +128,14 @@ fn check_id_at(text: &str, at: usize) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-fn compile(c: CheckSpec) -> std::result::Result<Check, (String, String)> {
+/// A compilation error: check id, where in the file if more precise than
+/// the check's start (the offending value), message.
+type CompileError = (String, Option<usize>, String);
+
+fn compile(c: CheckSpec) -> std::result::Result<Check, CompileError> {
     let id = c.id.clone();
-    let fail = |m: String| Err((id.clone(), m));
+    let fail = |m: String| Err((id.clone(), None, m));
+    let fail_at = |at: usize, m: String| Err((id.clone(), Some(at), m));
     if c.id.is_empty()
         || !c
             .id
@@ -155,35 +160,40 @@ fn compile(c: CheckSpec) -> std::result::Result<Check, (String, String)> {
         _ => false,
     };
     for (key, given) in [
-        ("field", c.field.is_some()),
-        ("table", c.table.is_some()),
-        ("tolerance", c.tolerance.is_some()),
+        ("field", c.field.as_ref().map(|x| x.span().start)),
+        ("table", c.table.as_ref().map(|x| x.span().start)),
+        ("tolerance", c.tolerance.as_ref().map(|x| x.span().start)),
     ] {
-        if given && !wants(key, c.check_type) {
-            return fail(format!(
-                "`{key}` does not apply to a check of type `{}`",
-                type_name(c.check_type)
-            ));
+        let Some(at) = given else { continue };
+        if !wants(key, c.check_type) {
+            return fail_at(
+                at,
+                format!(
+                    "`{key}` does not apply to a check of type `{}`",
+                    type_name(c.check_type)
+                ),
+            );
         }
     }
     let check_type = match c.check_type {
         TypeSpec::RequiredField => {
-            let Some(f) = c.field.as_deref() else {
+            let Some(f) = c.field.as_ref() else {
                 return fail("a `required_field` check needs `field = \"record.field\"`".into());
             };
-            match RecordKind::resolve_field(f) {
+            match RecordKind::resolve_field(f.get_ref()) {
                 Ok((record, field)) => CheckType::RequiredField { record, field },
-                Err(m) => return fail(m),
+                Err(m) => return fail_at(f.span().start, m),
             }
         }
         TypeSpec::TableNotEmpty => {
-            let Some(t) = c.table.as_deref() else {
+            let Some(spanned) = c.table.as_ref() else {
                 return fail("a `table_not_empty` check needs `table = \"phases\"` (or objectives, indicators, decisions, references)".into());
             };
+            let t = spanned.get_ref();
             match TableName::parse(t) {
                 Some(t) => CheckType::TableNotEmpty(t),
                 None => {
-                    return fail(format!(
+                    return fail_at(spanned.span().start, format!(
                     "unknown table `{t}`: use objectives, phases, indicators, decisions or references"
                 ))
                 }
@@ -195,11 +205,16 @@ fn compile(c: CheckSpec) -> std::result::Result<Check, (String, String)> {
         TypeSpec::AttendanceStated => CheckType::AttendanceStated,
         TypeSpec::IndicatorHasTarget => CheckType::IndicatorHasTarget,
         TypeSpec::WeightsSum100 => {
-            let tolerance = c.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+            let tolerance = c
+                .tolerance
+                .as_ref()
+                .map_or(DEFAULT_TOLERANCE, |t| *t.get_ref());
             if !(0.0..100.0).contains(&tolerance) {
-                return fail(format!(
-                    "`tolerance` {tolerance} is outside 0..100 percentage points"
-                ));
+                let at = c.tolerance.as_ref().map_or(0, |t| t.span().start);
+                return fail_at(
+                    at,
+                    format!("`tolerance` {tolerance} is outside 0..100 percentage points"),
+                );
             }
             CheckType::WeightsSum100 { tolerance }
         }

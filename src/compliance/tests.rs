@@ -151,36 +151,50 @@ fn unknown_type_and_severity_are_errors() {
 }
 
 #[test]
-fn semantic_mistakes_point_at_the_check() {
-    for (extra_ty, want) in [
+fn semantic_mistakes_point_at_the_value_or_the_check() {
+    // The block starts on line 9; the type-specific keys follow on lines 14-15.
+    for (extra_ty, at, want) in [
         (
             "type = \"required_field\"\nfield = \"objective.directr\"",
+            (15, 9),
             "directr",
         ),
         (
             "type = \"required_field\"\nfield = \"director\"",
+            (15, 9),
             "record.field",
         ),
         (
             "type = \"required_field\"\nfield = \"person.name\"",
+            (15, 9),
             "person",
         ),
-        ("type = \"required_field\"", "needs `field"),
-        ("type = \"table_not_empty\"\ntable = \"gantt\"", "gantt"),
+        ("type = \"required_field\"", (9, 1), "needs `field"),
+        (
+            "type = \"table_not_empty\"\ntable = \"gantt\"",
+            (15, 9),
+            "gantt",
+        ),
         (
             "type = \"table_not_empty\"\nfield = \"phase.seq\"\ntable = \"phases\"",
+            (15, 9),
             "`field` does not apply",
         ),
         (
             "type = \"validity_expired\"\ntolerance = 1.0",
+            (15, 13),
             "`tolerance` does not apply",
         ),
-        ("type = \"weights_sum_100\"\ntolerance = 200.0", "outside"),
+        (
+            "type = \"weights_sum_100\"\ntolerance = 200.0",
+            (15, 13),
+            "outside",
+        ),
     ] {
         let (line, col, rule, msg) = load_err(&format!(
             "{HEAD}[[check]]\nid = \"bad\"\nkind = \"peg\"\nseverity = \"info\"\ndescription = \"x\"\n{extra_ty}\n"
         ));
-        assert_eq!((line, col, rule.as_str()), (9, 1, "bad"), "{msg}");
+        assert_eq!((line, col, rule.as_str()), (at.0, at.1, "bad"), "{msg}");
         assert!(msg.contains(want), "{want:?} not in {msg:?}");
     }
 }
