@@ -416,11 +416,60 @@ fn is_collegial(x: &Decision) -> bool {
             .is_some_and(|t| matches!(t.to_lowercase().as_str(), "deliberazione" | "verbale"))
 }
 
+/// Words with which minutes state who attended: "presenti n. 5", a roll
+/// call marking each member "presente" or "assente", "constatato il numero
+/// legale", "quorum". The word before is captured to tell a roll call's
+/// "Presente" from "la presente deliberazione".
+static ATTENDANCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:\b([\p{L}'’]+)\s+)?\b(present[ei]|assent[ei]|numero\s+legale|quorum)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a text says who attended (see [`ATTENDANCE`]).
+fn states_attendance(text: &str) -> bool {
+    ATTENDANCE.captures_iter(text).any(|c| {
+        let word = c[2].to_lowercase();
+        let before = c.get(1).map(|m| m.as_str().to_lowercase());
+        // "la presente", "della presente", "il presente atto": a demonstrative.
+        let demonstrative = word == "presente"
+            && before.as_deref().is_some_and(|b| {
+                matches!(
+                    b,
+                    "la" | "il"
+                        | "lo"
+                        | "alla"
+                        | "della"
+                        | "nella"
+                        | "dalla"
+                        | "sulla"
+                        | "al"
+                        | "del"
+                        | "nel"
+                        | "dal"
+                        | "col"
+                        | "sul"
+                        | "con"
+                        | "per"
+                        | "nella"
+                ) || b.ends_with(['\'', '’'])
+            });
+        !demonstrative
+    })
+}
+
+/// Attendance is stated when the rules read a count, or failing that when
+/// the text says it in words the rules did not turn into numbers: the check
+/// is about the document, not about what extraction managed to read.
 fn attendance_stated(d: &Document) -> Vec<Hit> {
+    let in_text = || d.page_texts.iter().any(|t| states_attendance(t));
+    let mut stated_in_text: Option<bool> = None;
     d.decisions
         .iter()
         .enumerate()
         .filter(|(_, x)| is_collegial(x) && x.present_count.is_none() && x.absent_count.is_none())
+        .filter(|_| !*stated_in_text.get_or_insert_with(in_text))
         .map(|(i, x)| {
             (
                 page_of(&x.spans, "body"),

@@ -457,6 +457,30 @@ fn attendance_stated_only_for_collegial_decisions() {
 }
 
 #[test]
+fn attendance_stated_in_words_is_enough() {
+    let c = one("attendance_stated", "");
+    let mut d = doc("deliberation");
+    d.decisions.push(Decision {
+        body: Some("Giunta Comunale".into()),
+        ..Decision::default()
+    });
+    d.page_texts = vec!["LA GIUNTA COMUNALE\nApprova all'unanimità.".into()];
+    assert_eq!(messages(&c, d.clone()).len(), 1);
+    d.page_texts
+        .push("Constatato il numero legale, il Presidente dichiara aperta la seduta.".into());
+    assert_eq!(messages(&c, d.clone()), []);
+    d.page_texts =
+        vec!["SINDACO    Rossi Mario    Presente\nASSESSORE  Bianchi Anna  Assente".into()];
+    assert_eq!(messages(&c, d.clone()), []);
+    // "rappresentante" holds "presente", and "la presente deliberazione"
+    // is no roll call.
+    d.page_texts = vec![
+        "Il rappresentante legale dell'ente. Di dichiarare la presente deliberazione immediatamente eseguibile; copia della presente all'albo.".into(),
+    ];
+    assert_eq!(messages(&c, d).len(), 1);
+}
+
+#[test]
 fn indicator_has_target_accepts_raw_or_value() {
     let c = one("indicator_has_target", "");
     let mut d = doc("peg");
