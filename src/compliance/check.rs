@@ -427,6 +427,12 @@ static ATTENDANCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     .expect("valid regex")
 });
 
+/// Words after which "presente" is "this" (la presente deliberazione), not "present".
+const DEMONSTRATIVE_BEFORE: &[&str] = &[
+    "la", "il", "lo", "alla", "della", "nella", "dalla", "sulla", "al", "del", "nel", "dal", "col",
+    "sul", "con", "per",
+];
+
 /// Whether a text says who attended (see [`ATTENDANCE`]).
 fn states_attendance(text: &str) -> bool {
     ATTENDANCE.captures_iter(text).any(|c| {
@@ -434,27 +440,9 @@ fn states_attendance(text: &str) -> bool {
         let before = c.get(1).map(|m| m.as_str().to_lowercase());
         // "la presente", "della presente", "il presente atto": a demonstrative.
         let demonstrative = word == "presente"
-            && before.as_deref().is_some_and(|b| {
-                matches!(
-                    b,
-                    "la" | "il"
-                        | "lo"
-                        | "alla"
-                        | "della"
-                        | "nella"
-                        | "dalla"
-                        | "sulla"
-                        | "al"
-                        | "del"
-                        | "nel"
-                        | "dal"
-                        | "col"
-                        | "sul"
-                        | "con"
-                        | "per"
-                        | "nella"
-                ) || b.ends_with(['\'', '’'])
-            });
+            && before
+                .as_deref()
+                .is_some_and(|b| DEMONSTRATIVE_BEFORE.contains(&b) || b.ends_with(['\'', '’']));
         !demonstrative
     })
 }
