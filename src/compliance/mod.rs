@@ -17,6 +17,7 @@
 mod check;
 mod report;
 mod spec;
+mod wording;
 
 use chrono::NaiveDate;
 

@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::check::{it_date, Check};
+use super::check::Check;
+use super::wording::it_date;
 use super::{severity_label, severity_name};
 use crate::cli::{ReportFormat, Severity};
 use crate::error::Result;
