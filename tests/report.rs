@@ -174,18 +174,23 @@ fn seed_protocol_is_reported_expired() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let out = tmp.path().join("out");
-    let r = atti(&[
-        "run",
-        s(&samples),
-        "--out",
-        s(&out),
-        "--as-of",
-        "2026-11-22",
-        "--fail-on",
-        "error",
-    ]);
+    // From the repository root, so that source_file reads `samples/...`.
+    let r = Command::new(env!("CARGO_BIN_EXE_atti"))
+        .args([
+            "run",
+            "samples",
+            "--out",
+            s(&out),
+            "--as-of",
+            "2026-11-22",
+            "--fail-on",
+            "error",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ATTI_INDEX")
+        .output()
+        .unwrap();
     assert_eq!(
         r.status.code(),
         Some(1),
@@ -204,5 +209,9 @@ fn seed_protocol_is_reported_expired() {
     let section = &md[md
         .find("### samples/ambito_corsichese_ufficio_di_piano.txt")
         .expect("a section for the protocol")..];
-    assert!(section.contains(line));
+    let section = &section[..section[4..].find("\n### ").map_or(section.len(), |i| i + 4)];
+    assert!(
+        section.contains(line),
+        "the finding is in the protocol's section"
+    );
 }
