@@ -62,7 +62,7 @@ impl Checks {
         let mut findings = Vec::new();
         for d in docs.iter().filter(|d| d.status == Status::Ok) {
             for c in self.checks.iter().filter(|c| c.applies_to(d)) {
-                for (page, message) in c.check_type.findings(d, as_of) {
+                for (page, message) in merge_repeats(c.check_type.findings(d, as_of)) {
                     findings.push(Finding {
                         check: c.id.clone(),
                         severity: c.severity,
@@ -76,6 +76,28 @@ impl Checks {
         }
         Report::new(as_of, &self.checks, docs, findings)
     }
+}
+
+/// One finding for each distinct (page, message), with a count when the
+/// same thing is said more than once: a deliberation that cites "art. 97"
+/// bare five times on a page gets one line, not five.
+fn merge_repeats(hits: Vec<check::Hit>) -> Vec<check::Hit> {
+    let mut out: Vec<(check::Hit, usize)> = Vec::new();
+    for h in hits {
+        match out.iter_mut().find(|(x, _)| *x == h) {
+            Some((_, n)) => *n += 1,
+            None => out.push((h, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|((page, msg), n)| {
+            if n > 1 {
+                (page, format!("{msg} ({n} occorrenze)"))
+            } else {
+                (page, msg)
+            }
+        })
+        .collect()
 }
 
 /// The stable English name of a severity, as written in rule files and `--fail-on`.

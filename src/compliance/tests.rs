@@ -583,6 +583,31 @@ fn reference_names_act_flags_bare_articles() {
     );
 }
 
+#[test]
+fn repeated_findings_on_a_page_are_counted_once() {
+    let c = one("reference_names_act", "");
+    let bare = |page| Reference {
+        raw: "art. 97".into(),
+        span: Some(span(page)),
+        ..Reference::default()
+    };
+    let mut d = doc("deliberation");
+    d.references = vec![bare(1), bare(2), bare(1), bare(1)];
+    assert_eq!(
+        messages(&c, d),
+        [
+            (
+                Some(1),
+                "Riferimento «art. 97»: non indica l'atto citato (3 occorrenze)".to_owned()
+            ),
+            (
+                Some(2),
+                "Riferimento «art. 97»: non indica l'atto citato".to_owned()
+            ),
+        ]
+    );
+}
+
 // --- the report ---
 
 fn report_fixture() -> (Checks, Vec<Document>) {
