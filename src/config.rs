@@ -79,6 +79,10 @@ pub struct TableOptions {
     pub bom: bool,
     /// Guard against formula injection (on unless --raw).
     pub guard: bool,
+    /// Write decimal numbers with a comma (`12,5`): on with `--delimiter ';'`,
+    /// the convention of spreadsheets set to Italian, where a comma is the
+    /// decimal separator and `12.5` would be read as text or a date.
+    pub decimal_comma: bool,
 }
 
 impl TableOptions {
@@ -97,6 +101,7 @@ impl TableOptions {
             delimiter: d.as_bytes()[0],
             bom: a.bom,
             guard: !a.raw,
+            decimal_comma: d == ";",
         })
     }
 }
@@ -107,6 +112,7 @@ impl Default for TableOptions {
             delimiter: b',',
             bom: false,
             guard: true,
+            decimal_comma: false,
         }
     }
 }

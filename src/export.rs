@@ -3,6 +3,18 @@
 //! One row type per table, with the header names of the published schema
 //! (README, "CSV schemas"). Dates are YYYY-MM-DD, an absent value is an empty
 //! cell, rows come in a stable order (source file, then position in it).
+//!
+//! CSV follows RFC 4180 (CRLF line ends, fields quoted only when they hold a
+//! delimiter, a quote or a line break) in UTF-8; `--delimiter ';'` and
+//! `--bom` make a file that Excel with Italian settings opens in columns with
+//! accents intact. A CSV file is meant to be opened by a spreadsheet, so a
+//! cell that a spreadsheet would run as a formula (one that begins with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
+//! single quote, as OWASP advises for CSV injection; see [`guard_cell`].
+//! JSON Lines is read by programs, not spreadsheets, and is written as is.
+//! With `--delimiter ';'` decimal numbers (phase weights) are written with a
+//! comma, `12,5`, as spreadsheets set to Italian expect; dates stay
+//! YYYY-MM-DD, which every spreadsheet reads as a date.
 
 use std::io::Write;
 
@@ -108,6 +120,14 @@ pub fn headers(table: Table) -> &'static [&'static str] {
     }
 }
 
+/// The columns of a table that hold decimal numbers.
+fn decimal_columns(table: Table) -> &'static [&'static str] {
+    match table {
+        Table::Phases => &["weight"],
+        _ => &[],
+    }
+}
+
 fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
@@ -123,10 +143,47 @@ fn num(v: Option<f64>) -> String {
     .unwrap_or_default()
 }
 
-/// The rows of a table, as strings in header order.
+/// Guards one CSV cell against formula injection: a cell that begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
+/// spreadsheets show as text and never evaluate.
+///
+/// A plain number (`-5`, `+3`, `-12,5`) is left alone: a spreadsheet reads it
+/// as the number it is and no formula can hide in it, while a quote would turn
+/// a genuine negative weight or count into text. Anything else that starts
+/// with one of those characters, `-2+3` or `=SI` included, is guarded.
+pub fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    if risky && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A sign, digits, at most one decimal separator (`.` or `,`) followed by digits.
+fn is_plain_number(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let mut parts = body.splitn(2, ['.', ',']);
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The rows of a table, as strings in header order: documents by source
+/// file (then doc_id, for two files with the same path under different
+/// roots), records in the order they appear in their document.
 pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     if table == Table::Failures {
+        let mut failures: Vec<&Failure> = failures.iter().collect();
+        failures.sort_by(|a, b| {
+            (&a.source_file, &a.stage, &a.reason).cmp(&(&b.source_file, &b.stage, &b.reason))
+        });
         for f in failures {
             out.push(vec![
                 f.source_file.clone(),
@@ -136,6 +193,8 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
         }
         return out;
     }
+    let mut docs: Vec<&Document> = docs.iter().collect();
+    docs.sort_by(|a, b| (&a.source_file, &a.doc_id).cmp(&(&b.source_file, &b.doc_id)));
     for d in docs {
         let id = || vec![d.doc_id.clone(), d.source_file.clone()];
         match table {
@@ -264,8 +323,19 @@ pub fn write_table(
     format: TableFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let rows = rows(table, docs, failures);
+    let mut rows = rows(table, docs, failures);
     let header = headers(table);
+    if format == TableFormat::Csv && opts.decimal_comma {
+        let cols: Vec<usize> = decimal_columns(table)
+            .iter()
+            .filter_map(|c| header.iter().position(|h| h == c))
+            .collect();
+        for r in &mut rows {
+            for &c in &cols {
+                r[c] = r[c].replace('.', ",");
+            }
+        }
+    }
     match format {
         TableFormat::Csv => {
             if opts.bom {
@@ -278,7 +348,11 @@ pub fn write_table(
                 .from_writer(out);
             w.write_record(header)?;
             for r in rows {
-                w.write_record(&r)?;
+                if opts.guard {
+                    w.write_record(r.iter().map(|c| guard_cell(c).into_owned()))?;
+                } else {
+                    w.write_record(&r)?;
+                }
             }
             w.flush().map_err(|e| crate::Error::io("<output>", e))?;
         }
@@ -296,4 +370,226 @@ pub fn write_table(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Decision, Indicator, Phase};
+    use chrono::NaiveDate;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn peg(source: &str) -> Document {
+        Document {
+            doc_id: format!("id-{source}"),
+            source_file: source.into(),
+            kind: "peg".into(),
+            year: Some(2021),
+            date: Some(date(2021, 3, 1)),
+            phases: vec![Phase {
+                objective_code: Some("2021_Z001".into()),
+                seq: 1,
+                description: Some(
+                    "Predisposizione bozza; convenzione \"servizi\" associati".into(),
+                ),
+                weight: Some(-12.5),
+                start_date: Some(date(2021, 1, 1)),
+                end_date: Some(date(2021, 4, 30)),
+                responsible: Some("ASCIONE GIUSEPPE".into()),
+                ..Phase::default()
+            }],
+            indicators: vec![
+                Indicator {
+                    objective_code: Some("2021_Z001".into()),
+                    seq: 1,
+                    description: Some("Attivazione del servizio".into()),
+                    indicator_type: Some("RISULTATO".into()),
+                    expected_operator: Some("=".into()),
+                    expected_value: Some("SI".into()),
+                    expected_raw: Some("=SI".into()),
+                    ..Indicator::default()
+                },
+                Indicator {
+                    seq: 2,
+                    description: Some("@SUM(A1:A2) +1 -2".into()),
+                    expected_raw: Some("-2+3".into()),
+                    ..Indicator::default()
+                },
+            ],
+            ..Document::default()
+        }
+    }
+
+    fn write(table: Table, docs: &[Document], opts: &TableOptions, f: TableFormat) -> String {
+        let mut buf = Vec::new();
+        write_table(table, docs, &[], opts, f, &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn guard_prefixes_formula_starts_but_not_plain_numbers() {
+        assert_eq!(guard_cell("=SI"), "'=SI");
+        assert_eq!(guard_cell("+39 02 1234"), "'+39 02 1234");
+        assert_eq!(guard_cell("-2+3"), "'-2+3");
+        assert_eq!(guard_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(guard_cell("\tx"), "'\tx");
+        assert_eq!(guard_cell("\rx"), "'\rx");
+        assert_eq!(guard_cell("-5"), "-5");
+        assert_eq!(guard_cell("+3"), "+3");
+        assert_eq!(guard_cell("-12,5"), "-12,5");
+        assert_eq!(guard_cell("-12."), "'-12.");
+        assert_eq!(guard_cell("-"), "'-");
+        assert_eq!(guard_cell("SI"), "SI");
+        assert_eq!(guard_cell("a=b"), "a=b");
+        assert_eq!(guard_cell(""), "");
+    }
+
+    #[test]
+    fn indicator_expected_equals_si_is_guarded_in_csv_unless_raw() {
+        let docs = [peg("a.pdf")];
+        let csv = write(
+            Table::Indicators,
+            &docs,
+            &TableOptions::default(),
+            TableFormat::Csv,
+        );
+        let mut r = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        // A bare `=` operator is guarded too: Excel would take it for the
+        // start of a formula and show an error.
+        assert_eq!(&rows[0][6], "'=");
+        assert_eq!(&rows[0][8], "'=SI");
+        assert_eq!(&rows[1][4], "'@SUM(A1:A2) +1 -2");
+        assert_eq!(&rows[1][8], "'-2+3");
+
+        let raw = TableOptions {
+            guard: false,
+            decimal_comma: false,
+            ..TableOptions::default()
+        };
+        let csv = write(Table::Indicators, &docs, &raw, TableFormat::Csv);
+        let mut r = csv::Reader::from_reader(csv.as_bytes());
+        let first = r.records().next().unwrap().unwrap();
+        assert_eq!(&first[8], "=SI");
+        assert_eq!(&first[6], "=");
+    }
+
+    #[test]
+    fn jsonl_is_not_guarded() {
+        let docs = [peg("a.pdf")];
+        let out = write(
+            Table::Indicators,
+            &docs,
+            &TableOptions::default(),
+            TableFormat::Jsonl,
+        );
+        let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        assert_eq!(first["expected_raw"], "=SI");
+        assert_eq!(first["objective_code"], "2021_Z001");
+        assert_eq!(out.lines().count(), 2);
+    }
+
+    #[test]
+    fn italian_excel_semicolon_and_bom() {
+        let mut d = peg("uffici/piano è.pdf");
+        d.decisions.push(Decision {
+            body: Some("Assemblea dei Sindaci".into()),
+            validity_end: Some(date(2023, 12, 31)),
+            approved_by: vec!["Corsico".into(), "Buccinasco".into()],
+            ..Decision::default()
+        });
+        let opts = TableOptions {
+            delimiter: b';',
+            bom: true,
+            guard: true,
+            decimal_comma: true,
+        };
+        let out = write(
+            Table::Phases,
+            std::slice::from_ref(&d),
+            &opts,
+            TableFormat::Csv,
+        );
+        assert!(out.starts_with('\u{feff}'));
+        let body = &out['\u{feff}'.len_utf8()..];
+        let mut lines = body.split("\r\n");
+        assert_eq!(
+            lines.next().unwrap(),
+            "doc_id;source_file;objective_code;seq;description;weight;start_date;end_date;responsible;responsibility_centre;notes"
+        );
+        assert_eq!(
+            lines.next().unwrap(),
+            "id-uffici/piano è.pdf;uffici/piano è.pdf;2021_Z001;1;\"Predisposizione bozza; convenzione \"\"servizi\"\" associati\";-12,5;2021-01-01;2021-04-30;ASCIONE GIUSEPPE;;"
+        );
+        let dec = write(Table::Decisions, &[d], &opts, TableFormat::Csv);
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&dec.as_bytes()['\u{feff}'.len_utf8()..]);
+        let row = r.records().next().unwrap().unwrap();
+        assert_eq!(&row[14], "2023-12-31");
+        assert_eq!(&row[15], "Corsico; Buccinasco");
+        assert_eq!(&row[8], "");
+    }
+
+    #[test]
+    fn semicolon_delimiter_means_decimal_comma() {
+        let o = |d: &str| {
+            TableOptions::from_args(&crate::cli::TableOpts {
+                delimiter: d.into(),
+                bom: false,
+                raw: false,
+            })
+            .unwrap()
+        };
+        assert!(o(";").decimal_comma);
+        assert!(!o(",").decimal_comma);
+        assert_eq!(o("tab").delimiter, b'\t');
+        assert!(TableOptions::from_args(&crate::cli::TableOpts {
+            delimiter: ";;".into(),
+            bom: false,
+            raw: false,
+        })
+        .is_err());
+    }
+
+    #[test]
+    fn rows_follow_source_file_order_and_match_headers() {
+        let docs = [peg("b.pdf"), peg("a.pdf")];
+        for t in Table::ALL {
+            for r in rows(t, &docs, &[]) {
+                assert_eq!(r.len(), headers(t).len(), "{}", t.name());
+            }
+        }
+        let r = rows(Table::Documents, &docs, &[]);
+        assert_eq!(r[0][1], "a.pdf");
+        assert_eq!(r[1][1], "b.pdf");
+        assert_eq!(r[0][6], "2021-03-01");
+        assert_eq!(r[0][4], "", "absent title is an empty cell");
+        assert_eq!(rows(Table::Phases, &docs, &[])[0][5], "-12.5");
+        let csv = write(
+            Table::Phases,
+            &docs,
+            &TableOptions::default(),
+            TableFormat::Csv,
+        );
+        assert!(
+            csv.contains(";") && csv.contains(",-12.5,2021-01-01,"),
+            "{csv}"
+        );
+        let r = rows(Table::Indicators, &docs, &[]);
+        assert_eq!(
+            r.iter()
+                .map(|x| (x[1].as_str(), x[3].as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("a.pdf", "1"),
+                ("a.pdf", "2"),
+                ("b.pdf", "1"),
+                ("b.pdf", "2")
+            ]
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! `atti check`: the compliance summary.
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, Severity};
 use crate::compliance::Checks;
 use crate::config::{self, Filter};
 use crate::error::Result;
@@ -28,6 +28,18 @@ pub fn run(a: &CheckArgs) -> Result<i32> {
     out.write_all(report.render(a.format)?.as_bytes())
         .map_err(|e| crate::Error::io("<output>", e))?;
     out.flush().map_err(|e| crate::Error::io("<output>", e))?;
+    if let Some(path) = &a.out {
+        // The report went to a file: say in one line what it holds.
+        eprintln!(
+            "{}: {} documenti, {} rilievi (errori {}, avvisi {}, informazioni {})",
+            path.display(),
+            report.documents.len(),
+            report.findings.len(),
+            report.count(Severity::Error),
+            report.count(Severity::Warning),
+            report.count(Severity::Info),
+        );
+    }
     Ok(match (a.fail_on, report.max_severity()) {
         (Some(bar), Some(worst)) if worst >= bar => 1,
         _ => 0,

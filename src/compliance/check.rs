@@ -1,0 +1,553 @@
+//! One compliance check and the types of check atti knows how to run.
+//!
+//! Each [`CheckType`] looks at one document and returns its findings as
+//! (page, Italian message) pairs. A message names the record ("Fase 2
+//! dell'obiettivo 2021_Z001") and the value at fault ("inizio 01/05/2021"),
+//! so a person can find it in the document without atti; the page comes from
+//! the provenance span of the value, or of the record when the value is
+//! missing (a missing director is reported on the page of its objective).
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::wording::{
+    decision_label, indicator_label, it_date, it_num, objective_label, page_of, parse_date,
+    phase_label, say,
+};
+use crate::cli::Severity;
+use crate::record::{Decision, Document, Provenance};
+
+/// A compiled check, as declared in a rule file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub id: String,
+    /// A document kind, or `*` for every kind.
+    pub kind: String,
+    pub severity: Severity,
+    /// Italian, one sentence: what a compliant document does.
+    pub description: String,
+    pub check_type: CheckType,
+}
+
+impl Check {
+    pub fn applies_to(&self, d: &Document) -> bool {
+        self.kind == "*" || self.kind == d.kind
+    }
+}
+
+/// The kinds of record a `required_field` check can look into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Document,
+    Objective,
+    Phase,
+    Indicator,
+    Decision,
+    Reference,
+}
+
+/// The tables a `table_not_empty` check can look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableName {
+    Objectives,
+    Phases,
+    Indicators,
+    Decisions,
+    References,
+}
+
+/// What a check looks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckType {
+    /// Every record of a kind has a value for a field.
+    RequiredField { record: RecordKind, field: String },
+    /// The document has at least one row in a table.
+    TableNotEmpty(TableName),
+    /// No phase starts after it ends.
+    StartNotAfterEnd,
+    /// A phase's dates fall in its objective's year.
+    PhaseInObjectiveYear,
+    /// No validity period ended before the date of the check.
+    ValidityExpired,
+    /// A collegial decision says who was present or absent.
+    AttendanceStated,
+    /// Every indicator has an expected value.
+    IndicatorHasTarget,
+    /// Where an objective's phases are weighted, the weights sum to 100.
+    WeightsSum100 { tolerance: f64 },
+    /// A legal reference names the act it cites, not only an article.
+    ReferenceNamesAct,
+}
+
+impl RecordKind {
+    const ALL: [(&'static str, RecordKind); 6] = [
+        ("document", RecordKind::Document),
+        ("objective", RecordKind::Objective),
+        ("phase", RecordKind::Phase),
+        ("indicator", RecordKind::Indicator),
+        ("decision", RecordKind::Decision),
+        ("reference", RecordKind::Reference),
+    ];
+
+    /// `objective.director` -> (Objective, "director"), checked against the
+    /// fields the record really has. The CSV header `indicator.type` is
+    /// accepted for the record field `indicator_type`.
+    pub fn resolve_field(s: &str) -> Result<(RecordKind, String), String> {
+        let Some((rec, field)) = s.split_once('.') else {
+            return Err(format!(
+                "field `{s}` should be `record.field`, e.g. `objective.director`"
+            ));
+        };
+        let Some(kind) = Self::ALL.iter().find(|(n, _)| *n == rec).map(|x| x.1) else {
+            return Err(format!(
+                "unknown record `{rec}` in `{s}`: use document, objective, phase, indicator, decision or reference"
+            ));
+        };
+        let field = match (kind, field) {
+            (RecordKind::Indicator, "type") => "indicator_type",
+            (_, f) => f,
+        };
+        let known = kind.fields();
+        if !known.contains(&field.to_owned()) {
+            return Err(format!(
+                "`{rec}` has no field `{field}`; its fields are: {}",
+                known.join(", ")
+            ));
+        }
+        Ok((kind, field.to_owned()))
+    }
+
+    /// The fields a check may require: the record's own values, not its
+    /// provenance nor (for a document) the tables it holds.
+    fn fields(self) -> Vec<String> {
+        let v = match self {
+            RecordKind::Document => serde_json::to_value(Document::default()),
+            RecordKind::Objective => serde_json::to_value(crate::record::Objective::default()),
+            RecordKind::Phase => serde_json::to_value(crate::record::Phase::default()),
+            RecordKind::Indicator => serde_json::to_value(crate::record::Indicator::default()),
+            RecordKind::Decision => serde_json::to_value(Decision::default()),
+            RecordKind::Reference => serde_json::to_value(crate::record::Reference::default()),
+        };
+        let Ok(Value::Object(map)) = v else {
+            return Vec::new();
+        };
+        map.into_iter()
+            .filter(|(k, v)| {
+                k != "spans"
+                    && k != "span"
+                    && !(self == RecordKind::Document && (v.is_array() || v.is_object()))
+            })
+            .map(|(k, _)| k)
+            .collect()
+    }
+}
+
+impl TableName {
+    pub fn parse(s: &str) -> Option<TableName> {
+        Some(match s {
+            "objectives" => TableName::Objectives,
+            "phases" => TableName::Phases,
+            "indicators" => TableName::Indicators,
+            "decisions" => TableName::Decisions,
+            "references" => TableName::References,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TableName::Objectives => "objectives",
+            TableName::Phases => "phases",
+            TableName::Indicators => "indicators",
+            TableName::Decisions => "decisions",
+            TableName::References => "references",
+        }
+    }
+
+    /// "Nessun obiettivo trovato", "Nessuna fase trovata", ...
+    fn none_found(self) -> &'static str {
+        match self {
+            TableName::Objectives => "Nessun obiettivo trovato",
+            TableName::Phases => "Nessuna fase trovata",
+            TableName::Indicators => "Nessun indicatore trovato",
+            TableName::Decisions => "Nessuna decisione trovata",
+            TableName::References => "Nessun riferimento normativo trovato",
+        }
+    }
+
+    fn len(self, d: &Document) -> usize {
+        match self {
+            TableName::Objectives => d.objectives.len(),
+            TableName::Phases => d.phases.len(),
+            TableName::Indicators => d.indicators.len(),
+            TableName::Decisions => d.decisions.len(),
+            TableName::References => d.references.len(),
+        }
+    }
+}
+
+/// A finding before it is tied to its check: the page and the message.
+pub type Hit = (Option<u32>, String);
+
+impl CheckType {
+    /// The stable name used in rule files and the JSON report.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CheckType::RequiredField { .. } => "required_field",
+            CheckType::TableNotEmpty(_) => "table_not_empty",
+            CheckType::StartNotAfterEnd => "start_not_after_end",
+            CheckType::PhaseInObjectiveYear => "phase_in_objective_year",
+            CheckType::ValidityExpired => "validity_expired",
+            CheckType::AttendanceStated => "attendance_stated",
+            CheckType::IndicatorHasTarget => "indicator_has_target",
+            CheckType::WeightsSum100 { .. } => "weights_sum_100",
+            CheckType::ReferenceNamesAct => "reference_names_act",
+        }
+    }
+
+    /// The findings of this check on one document.
+    pub fn findings(&self, d: &Document, as_of: NaiveDate) -> Vec<Hit> {
+        match self {
+            CheckType::RequiredField { record, field } => required_field(d, *record, field),
+            CheckType::TableNotEmpty(t) => {
+                if t.len(d) == 0 {
+                    vec![(
+                        None,
+                        format!("{} (tabella `{}` vuota)", t.none_found(), t.name()),
+                    )]
+                } else {
+                    Vec::new()
+                }
+            }
+            CheckType::StartNotAfterEnd => start_not_after_end(d),
+            CheckType::PhaseInObjectiveYear => phase_in_objective_year(d),
+            CheckType::ValidityExpired => validity_expired(d, as_of),
+            CheckType::AttendanceStated => attendance_stated(d),
+            CheckType::IndicatorHasTarget => indicator_has_target(d),
+            CheckType::WeightsSum100 { tolerance } => weights_sum_100(d, *tolerance),
+            CheckType::ReferenceNamesAct => reference_names_act(d),
+        }
+    }
+}
+
+fn required_field(d: &Document, record: RecordKind, field: &str) -> Vec<Hit> {
+    // (serialized record, label, provenance)
+    let mut records: Vec<(Value, String, Option<&Provenance>)> = Vec::new();
+    let json = |r: Result<Value, serde_json::Error>| r.unwrap_or(Value::Null);
+    match record {
+        RecordKind::Document => {
+            records.push((json(serde_json::to_value(d)), "Documento".into(), None))
+        }
+        RecordKind::Objective => {
+            for (i, o) in d.objectives.iter().enumerate() {
+                records.push((
+                    json(serde_json::to_value(o)),
+                    objective_label(o.objective_code.as_deref(), i),
+                    Some(&o.spans),
+                ));
+            }
+        }
+        RecordKind::Phase => {
+            for p in &d.phases {
+                records.push((
+                    json(serde_json::to_value(p)),
+                    phase_label(p.seq, p.objective_code.as_deref()),
+                    Some(&p.spans),
+                ));
+            }
+        }
+        RecordKind::Indicator => {
+            for x in &d.indicators {
+                records.push((
+                    json(serde_json::to_value(x)),
+                    indicator_label(x.seq, x.objective_code.as_deref()),
+                    Some(&x.spans),
+                ));
+            }
+        }
+        RecordKind::Decision => {
+            for (i, x) in d.decisions.iter().enumerate() {
+                records.push((
+                    json(serde_json::to_value(x)),
+                    decision_label(x).unwrap_or_else(|| format!("Atto n. {} del documento", i + 1)),
+                    Some(&x.spans),
+                ));
+            }
+        }
+        RecordKind::Reference => {
+            for x in &d.references {
+                records.push((
+                    json(serde_json::to_value(x)),
+                    format!("Riferimento «{}»", x.raw.trim()),
+                    None,
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (value, label, spans)) in records.iter().enumerate() {
+        let missing = match value.get(field) {
+            None | Some(Value::Null) => true,
+            Some(Value::String(s)) => s.trim().is_empty(),
+            Some(Value::Array(a)) => a.is_empty(),
+            Some(_) => false,
+        };
+        if !missing {
+            continue;
+        }
+        let page = match (record, spans) {
+            (RecordKind::Reference, _) => d.references[i].span.map(|s| s.page),
+            (_, Some(spans)) => page_of(spans, field),
+            // A document-wide value: the page where the rules read it, if they did.
+            (_, None) => d
+                .fields
+                .iter()
+                .find(|f| f.name == format!("document.{field}"))
+                .and_then(|f| f.span)
+                .map(|s| s.page),
+        };
+        out.push((page, format!("{label}: manca il campo `{field}`")));
+    }
+    out
+}
+
+fn start_not_after_end(d: &Document) -> Vec<Hit> {
+    d.phases
+        .iter()
+        .filter_map(|p| {
+            let (s, e) = (p.start_date?, p.end_date?);
+            (s > e).then(|| {
+                (
+                    page_of(&p.spans, "start_date"),
+                    format!(
+                        "{}: inizio {} dopo la fine {}",
+                        phase_label(p.seq, p.objective_code.as_deref()),
+                        it_date(s),
+                        it_date(e)
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+fn phase_in_objective_year(d: &Document) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for p in &d.phases {
+        // The objective the phase belongs to, by code; a sheet with one
+        // objective and uncoded phases lends them its year.
+        let objective = d
+            .objectives
+            .iter()
+            .find(|o| o.objective_code.is_some() && o.objective_code == p.objective_code)
+            .or_else(|| d.objectives.first().filter(|_| d.objectives.len() == 1));
+        let Some(year) = objective.and_then(|o| o.year).or(d.year) else {
+            continue;
+        };
+        let outside: Vec<(&str, NaiveDate)> = [("inizio", p.start_date), ("fine", p.end_date)]
+            .into_iter()
+            .filter_map(|(what, date)| date.map(|x| (what, x)))
+            .filter(|(_, x)| chrono::Datelike::year(x) != year)
+            .collect();
+        if outside.is_empty() {
+            continue;
+        }
+        let field = if outside[0].0 == "inizio" {
+            "start_date"
+        } else {
+            "end_date"
+        };
+        let dates: Vec<String> = outside
+            .iter()
+            .map(|(what, x)| format!("{what} {}", it_date(*x)))
+            .collect();
+        out.push((
+            page_of(&p.spans, field),
+            format!(
+                "{}: {} fuori dall'anno dell'obiettivo ({year})",
+                phase_label(p.seq, p.objective_code.as_deref()),
+                dates.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+fn validity_expired(d: &Document, as_of: NaiveDate) -> Vec<Hit> {
+    let problem = |end: NaiveDate| {
+        format!(
+            "validità scaduta il {} (verifica al {})",
+            it_date(end),
+            it_date(as_of)
+        )
+    };
+    let mut out = Vec::new();
+    let mut seen = false;
+    for x in &d.decisions {
+        let Some(end) = x.validity_end else { continue };
+        seen = true;
+        if end < as_of {
+            out.push((
+                page_of(&x.spans, "validity_end"),
+                say(decision_label(x), &problem(end)),
+            ));
+        }
+    }
+    // A validity the rules read as a plain field, outside any decision
+    // record (a protocol or an agreement described in a page of text).
+    if !seen {
+        for f in d
+            .fields
+            .iter()
+            .filter(|f| f.name == "validity_end" || f.name.ends_with(".validity_end"))
+        {
+            if let Some(end) = parse_date(&f.value) {
+                if end < as_of {
+                    out.push((f.span.map(|s| s.page), say(None, &problem(end))));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A decision taken by a body that meets (Giunta, Consiglio, Assemblea) has
+/// a quorum to state; a director's determination does not.
+fn is_collegial(x: &Decision) -> bool {
+    x.body.as_deref().is_some_and(|b| !b.trim().is_empty())
+        || x.act_type
+            .as_deref()
+            .is_some_and(|t| matches!(t.to_lowercase().as_str(), "deliberazione" | "verbale"))
+}
+
+/// Words with which minutes state who attended: "presenti n. 5", a roll
+/// call marking each member "presente" or "assente", "constatato il numero
+/// legale", "quorum". The word before is captured to tell a roll call's
+/// "Presente" from "la presente deliberazione".
+static ATTENDANCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:\b([\p{L}'’]+)\s+)?\b(present[ei]|assent[ei]|numero\s+legale|quorum)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Words after which "presente" is "this" (la presente deliberazione), not "present".
+const DEMONSTRATIVE_BEFORE: &[&str] = &[
+    "la", "il", "lo", "alla", "della", "nella", "dalla", "sulla", "al", "del", "nel", "dal", "col",
+    "sul", "con", "per",
+];
+
+/// Whether a text says who attended (see [`ATTENDANCE`]).
+fn states_attendance(text: &str) -> bool {
+    ATTENDANCE.captures_iter(text).any(|c| {
+        let word = c[2].to_lowercase();
+        let before = c.get(1).map(|m| m.as_str().to_lowercase());
+        // "la presente", "della presente", "il presente atto": a demonstrative.
+        let demonstrative = word == "presente"
+            && before
+                .as_deref()
+                .is_some_and(|b| DEMONSTRATIVE_BEFORE.contains(&b) || b.ends_with(['\'', '’']));
+        !demonstrative
+    })
+}
+
+/// Attendance is stated when the rules read a count, or failing that when
+/// the text says it in words the rules did not turn into numbers: the check
+/// is about the document, not about what extraction managed to read.
+fn attendance_stated(d: &Document) -> Vec<Hit> {
+    let in_text = || d.page_texts.iter().any(|t| states_attendance(t));
+    let mut stated_in_text: Option<bool> = None;
+    d.decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| is_collegial(x) && x.present_count.is_none() && x.absent_count.is_none())
+        .filter(|_| !*stated_in_text.get_or_insert_with(in_text))
+        .map(|(i, x)| {
+            (
+                page_of(&x.spans, "body"),
+                format!(
+                    "{}: presenti e assenti non indicati",
+                    decision_label(x).unwrap_or_else(|| format!("Atto n. {} del documento", i + 1))
+                ),
+            )
+        })
+        .collect()
+}
+
+fn indicator_has_target(d: &Document) -> Vec<Hit> {
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    d.indicators
+        .iter()
+        .filter(|x| blank(&x.expected_value) && blank(&x.expected_raw))
+        .map(|x| {
+            let what = x
+                .description
+                .as_deref()
+                .map(|s| format!(" («{}»)", s.trim()))
+                .unwrap_or_default();
+            (
+                page_of(&x.spans, "description"),
+                format!(
+                    "{}{what}: valore atteso non indicato",
+                    indicator_label(x.seq, x.objective_code.as_deref())
+                ),
+            )
+        })
+        .collect()
+}
+
+fn weights_sum_100(d: &Document, tolerance: f64) -> Vec<Hit> {
+    // Phases grouped by objective, in order of first appearance.
+    let mut groups: Vec<(Option<&str>, Vec<&crate::record::Phase>)> = Vec::new();
+    for p in &d.phases {
+        let code = p.objective_code.as_deref();
+        match groups.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, g)) => g.push(p),
+            None => groups.push((code, vec![p])),
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (code, phases)) in groups.iter().enumerate() {
+        let weighted: Vec<f64> = phases.iter().filter_map(|p| p.weight).collect();
+        if weighted.is_empty() {
+            continue;
+        }
+        let sum: f64 = weighted.iter().sum();
+        if (sum - 100.0).abs() <= tolerance {
+            continue;
+        }
+        let first = phases.iter().find(|p| p.weight.is_some());
+        let unweighted = phases.len() - weighted.len();
+        let note = if unweighted > 0 {
+            format!(
+                " ({} fasi su {} hanno un peso)",
+                weighted.len(),
+                phases.len()
+            )
+        } else {
+            String::new()
+        };
+        out.push((
+            first.and_then(|p| page_of(&p.spans, "weight")),
+            format!(
+                "{}: i pesi delle fasi sommano a {} invece di 100{note}",
+                objective_label(*code, i),
+                it_num(sum)
+            ),
+        ));
+    }
+    out
+}
+
+fn reference_names_act(d: &Document) -> Vec<Hit> {
+    d.references
+        .iter()
+        .filter(|r| r.act_type.is_none())
+        .map(|r| {
+            (
+                r.span.map(|s| s.page),
+                format!("Riferimento «{}»: non indica l'atto citato", r.raw.trim()),
+            )
+        })
+        .collect()
+}
