@@ -4,3 +4,4 @@
 mod common;
 mod robust;
 mod samples;
+mod report;
