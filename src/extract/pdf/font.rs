@@ -12,7 +12,7 @@
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{push_expanded, CodeToCid, IntMap, ToUnicode};
-use super::encoding::{base_table, glyph_text, Base};
+use super::encoding::{base_table, glyph_text, type1_builtin, Base};
 use super::metrics::Standard;
 use super::objects::{get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes_in, Matrix};
 
@@ -147,6 +147,23 @@ impl Font {
                 }
             }
             _ => {}
+        }
+        // An embedded Type1 program's own encoding is the base when the
+        // font names none.
+        let names_base = match get(doc, dict, b"Encoding") {
+            Some(Object::Name(_)) => true,
+            Some(Object::Dictionary(enc)) => get_name(doc, enc, b"BaseEncoding").is_some(),
+            _ => false,
+        };
+        if !names_base && (subtype == b"Type1" || subtype == b"MMType1") {
+            if let Some(Object::Stream(program)) = descriptor.and_then(|d| get(doc, d, b"FontFile")) {
+                if let Ok(bytes) = stream_bytes_in(doc, program, limit.min(16 << 20)) {
+                    let builtin = type1_builtin(&bytes);
+                    if !builtin.is_empty() {
+                        differences.splice(0..0, builtin);
+                    }
+                }
+            }
         }
         let table = base_table(base);
         let tu = to_unicode.as_ref();
