@@ -92,6 +92,7 @@ fn title_hint(doc: &Document) -> Option<String> {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = title.to_lowercase();
     let junk = title.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || ["document", "documento", "titolo", "report", "xtrareport"].contains(&lower.as_str())
         || ["untitled", "senza titolo", "documento1", "document1", "microsoft word", "stampa"]
             .iter()
             .any(|j| lower.starts_with(j))

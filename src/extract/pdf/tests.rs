@@ -364,7 +364,8 @@ fn robust_dir() {
             Ok(Err(e)) => format!("error {e}"),
             Err(_) => "PANIC".to_string(),
         };
-        println!("{:>6} ms {} {}", t.elapsed().as_millis(), p.file_name().unwrap().to_string_lossy(), what);
+        let title = extract(&bytes, &Limits::default()).ok().and_then(|e| e.title_hint);
+        println!("{:>6} ms {} {} title {:?}", t.elapsed().as_millis(), p.file_name().unwrap().to_string_lossy(), what, title);
     }
 }
 
@@ -440,4 +441,61 @@ fn simulated_bold_is_read_once() {
     ops.extend(text_ops(72.5, 700.0, b"Del"));
     let pdf = build(helvetica(), vec![ops]);
     assert_eq!(page_text(&pdf), vec!["Del"]);
+}
+
+#[test]
+fn title_hint_and_mac_roman_truetype() {
+    let font = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Arial", "Encoding" => "MacRomanEncoding" };
+    let pdf = build_with(font, vec![text_ops(72.0, 700.0, b"Pi\x9d \x88 \x8e")], |_, _| {});
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let info = doc.add_object(dictionary! { "Title" => Object::string_literal("Delibera di Giunta n. 42") });
+    doc.trailer.set("Info", info);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    let ex = extract(&out, &Limits::default()).unwrap();
+    assert_eq!(ex.pages[0].text, "Più à é");
+    assert_eq!(ex.title_hint.as_deref(), Some("Delibera di Giunta n. 42"));
+}
+
+#[test]
+fn truetype_without_encoding_reads_winansi_and_type3_private_names() {
+    let font = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Verdana" };
+    assert_eq!(page_text(&build(font, vec![text_ops(72.0, 700.0, b"Societ\xe0 \x96 s.r.l.")])), vec!["Società – s.r.l."]);
+    let type3 = dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+        "FirstChar" => 97, "LastChar" => 98, "Widths" => vec![50.into(), 50.into()],
+        "Encoding" => dictionary! { "Differences" => vec![97.into(), "a1".into(), "b".into()] },
+        "CharProcs" => dictionary! {},
+    };
+    assert_eq!(page_text(&build(type3, vec![text_ops(72.0, 700.0, b"abba")])), vec!["abba"]);
+}
+
+#[test]
+fn identity_v_advances_down() {
+    let cmap = b"1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0061> <0002> <0062> endbfchar";
+    let pdf = build_with(
+        dictionary! {},
+        vec![vec![
+            op("BT", vec![]),
+            op("Tf", vec!["F2".into(), 10.into()]),
+            op("Td", vec![50.into(), 600.into()]),
+            op("Tj", vec![Object::String(b"\x00\x01\x00\x02".to_vec(), lopdf::StringFormat::Hexadecimal)]),
+            op("ET", vec![]),
+        ]],
+        move |doc, res| {
+            let tu = doc.add_object(Stream::new(dictionary! {}, cmap.to_vec()));
+            let cid = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MSMincho" });
+            let id = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MSMincho", "Encoding" => "Identity-V",
+                "DescendantFonts" => vec![cid.into()], "ToUnicode" => tu,
+            });
+            res.get_mut(b"Font").unwrap().as_dict_mut().unwrap().set("F2", id);
+        },
+    );
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    let words = &ex.pages[0].words;
+    let all: String = words.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(all, "ab");
 }
