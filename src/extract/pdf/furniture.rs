@@ -61,16 +61,34 @@ pub(super) fn detect(pages: &[(&[Line], f32)]) -> Vec<Vec<bool>> {
             seen.entry(k).or_default().push((p, i, y));
         }
     }
-    for occurrences in seen.values() {
+    for occurrences in seen.values_mut() {
         if occurrences.len() < needed {
             continue;
         }
-        for &(p, i, y) in occurrences {
-            let mut pages_at: Vec<usize> =
-                occurrences.iter().filter(|o| (o.2 - y).abs() <= Y_SLACK).map(|o| o.0).collect();
-            pages_at.dedup();
-            if pages_at.len() >= needed {
-                marks[p][i] = true;
+        // For each occurrence, the distinct pages within Y_SLACK of it: a
+        // window sliding over the occurrences sorted by height.
+        occurrences.sort_by(|a, b| a.2.total_cmp(&b.2));
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let (mut lo, mut hi) = (0, 0);
+        for i in 0..occurrences.len() {
+            let y = occurrences[i].2;
+            while hi < occurrences.len() && occurrences[hi].2 <= y + Y_SLACK {
+                *counts.entry(occurrences[hi].0).or_insert(0) += 1;
+                hi += 1;
+            }
+            while occurrences[lo].2 < y - Y_SLACK {
+                let page = occurrences[lo].0;
+                if let Some(c) = counts.get_mut(&page) {
+                    *c -= 1;
+                    if *c == 0 {
+                        counts.remove(&page);
+                    }
+                }
+                lo += 1;
+            }
+            if counts.len() >= needed {
+                let (p, l, _) = occurrences[i];
+                marks[p][l] = true;
             }
         }
     }
