@@ -217,31 +217,41 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
     out
 }
 
-/// Joins runs of three or more single letters set apart by even letter
-/// spacing and no space glyph ("S P O S A" drawn one letter at a time).
+/// Joins letter-spaced words: runs of three or more single letters set
+/// apart by even gaps and no space glyph ("S P O S A" drawn a letter at a
+/// time), or of four or more capitals set apart by single space glyphs of
+/// even width, as word processors write spaced-out headings.
 fn join_letter_spaced(words: Vec<WordBox>) -> Vec<WordBox> {
     let single = |w: &WordBox| {
         let mut c = w.text.chars();
         c.next().is_some_and(char::is_alphabetic) && c.next().is_none()
     };
+    let capital = |w: &WordBox| w.text.chars().all(char::is_uppercase);
     let mut out: Vec<WordBox> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let mut j = i + 1;
+        let mut spaced_run = false;
         if single(&words[i]) {
             let size = words[i].size;
             let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
-            while j < words.len() && single(&words[j]) && !words[j].spaced {
+            while j < words.len() && single(&words[j]) {
                 let gap = words[j].u0 - words[j - 1].u1;
                 let (l, h) = (lo.min(gap), hi.max(gap));
-                if gap < 0.0 || gap > 0.5 * size || h - l > 0.15 * size {
+                let spaced = words[j].spaced;
+                if spaced && !(capital(&words[i]) && capital(&words[j])) {
                     break;
                 }
+                if gap < 0.0 || gap > 0.5 * size || h - l > 0.15 * size || (j > i + 1 && spaced != spaced_run) {
+                    break;
+                }
+                spaced_run = spaced;
                 (lo, hi) = (l, h);
                 j += 1;
             }
         }
-        if j - i >= 3 {
+        let needed = if spaced_run { 4 } else { 3 };
+        if j - i >= needed {
             let mut w = words[i].clone();
             for next in &words[i + 1..j] {
                 w.text.push_str(&next.text);
@@ -250,7 +260,8 @@ fn join_letter_spaced(words: Vec<WordBox>) -> Vec<WordBox> {
             w.width = (w.u1 - w.u0).max(0.0);
             out.push(w);
         } else {
-            out.extend_from_slice(&words[i..j]);
+            out.push(words[i].clone());
+            j = i + 1;
         }
         i = j;
     }

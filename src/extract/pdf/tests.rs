@@ -672,3 +672,12 @@ fn identity_v_advances_down() {
     let all: String = words.iter().map(|w| w.text.as_str()).collect();
     assert_eq!(all, "ab");
 }
+
+#[test]
+fn letter_spaced_headings_are_one_word() {
+    let mut ops = text_ops(72.0, 700.0, b"S P O S O");
+    ops.extend(text_ops(300.0, 700.0, b"S P O S A"));
+    ops.extend(text_ops(72.0, 600.0, b"punti a b c e X Y"));
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["SPOSO SPOSA\npunti a b c e X Y"]);
+}
