@@ -252,7 +252,7 @@ impl CodeToCid {
     pub fn cid(&self, code: u32) -> u32 {
         for &(lo, hi, cid) in &self.ranges {
             if lo <= code && code <= hi {
-                return cid + (code - lo);
+                return cid.wrapping_add(code - lo);
             }
         }
         0

@@ -80,6 +80,10 @@ impl Font {
             if let Some(s) = text(b) {
                 let start = self.pool.len();
                 for c in s.chars() {
+                    // At most 255 bytes of text per code, cut on a character.
+                    if self.pool.len() - start + c.len_utf8() + 3 > 255 {
+                        break;
+                    }
                     push_expanded(&mut self.pool, c);
                 }
                 let len = (self.pool.len() - start).min(255);
@@ -295,7 +299,7 @@ impl Font {
                         Some(Object::Array(list)) => {
                             for (k, v) in list.iter().enumerate() {
                                 if let Some(v) = num(v) {
-                                    font.cid_widths.insert(first + k as u32, v);
+                                    font.cid_widths.insert(first.saturating_add(k as u32), v);
                                 }
                             }
                             i += 2;
@@ -306,7 +310,7 @@ impl Font {
                             else {
                                 break;
                             };
-                            let last = (last.max(0.0) as u32).min(first + 65_535);
+                            let last = (last.max(0.0) as u32).min(first.saturating_add(65_535));
                             for c in first..=last {
                                 font.cid_widths.insert(c, v);
                             }

@@ -681,3 +681,21 @@ fn letter_spaced_headings_are_one_word() {
     let pdf = build(helvetica(), vec![ops]);
     assert_eq!(page_text(&pdf), vec!["SPOSO SPOSA\npunti a b c e X Y"]);
 }
+
+#[test]
+fn long_to_unicode_destinations_do_not_panic() {
+    let mut cmap = b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <".to_vec();
+    for _ in 0..300 {
+        cmap.extend_from_slice(b"00E0");
+    }
+    cmap.extend_from_slice(b"> endbfchar");
+    let pdf = build_with(helvetica(), vec![text_ops(72.0, 700.0, b"AB")], move |doc, res| {
+        let tu = doc.add_object(Stream::new(dictionary! {}, cmap.clone()));
+        let id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => tu,
+        });
+        res.get_mut(b"Font").unwrap().as_dict_mut().unwrap().set("F1", id);
+    });
+    let text = &page_text(&pdf)[0];
+    assert!(text.starts_with("àààà") && text.ends_with('B'), "{text}");
+}
