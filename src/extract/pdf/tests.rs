@@ -699,3 +699,37 @@ fn long_to_unicode_destinations_do_not_panic() {
     let text = &page_text(&pdf)[0];
     assert!(text.starts_with("àààà") && text.ends_with('B'), "{text}");
 }
+
+/// Expected text from real files of the shared corpus, when it is present.
+#[test]
+fn real_corpus_samples() {
+    let dir = ["../shared/corpus/real-it", "../../shared/corpus/real-it", "/work/shared/corpus/real-it"]
+        .iter()
+        .map(|d| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(d))
+        .find(|p| p.is_dir());
+    let Some(dir) = dir else {
+        println!("shared corpus absent: real_corpus_samples skipped");
+        return;
+    };
+    let read = |name: &str| std::fs::read(dir.join(name)).ok().and_then(|b| extract(&b, &Limits::default()).ok());
+    // Indicator table: each row on its own layout line, cells in column order.
+    if let Some(ex) = read("avella_Delibera_52__5511_piano_degli_indicatori_2025_497280_4.pdf") {
+        let layout = layout_text(&ex.pages[1]);
+        let row = layout.lines().find(|l| l.starts_with("06.1")).expect("row 06.1");
+        let (a, b) = (row.find("Incidenza degli interessi").unwrap(), row.find("Impegni Macroaggregato 1.7").unwrap());
+        assert!(a < b, "{row}");
+        assert!(ex.pages[1].furniture.iter().any(|f| f.contains("Pagina 2 di 13")), "{:?}", ex.pages[1].furniture);
+        assert!(!ex.pages[1].text.contains("Pagina 2 di 13"));
+    }
+    // Two-column bulletin with a broken ToUnicode and hyphenation.
+    if let Some(ex) = read("burl_elencoburl_37635350_policy467_12_12.pdf") {
+        let text = &ex.pages[0].text;
+        assert!(text.contains("Voltura dell’accreditamento per la seguente unità di offerta"), "{text}");
+        assert!(text.contains("C.F. 03145110155"));
+        assert!(text.contains("sociosanitarie"));
+    }
+    // A scan.
+    if let Some(ex) = read("avella_Delibera_9__5339_parere_su_bilancio_4.pdf") {
+        assert_eq!(ex.status, Status::NoText);
+    }
+}
