@@ -35,17 +35,16 @@ pub(super) struct Font {
     pub vertical: bool,
     /// Glyph space to text space (horizontal scale of glyph widths).
     pub scale: f32,
-    /// Type3 fonts: the full font matrix, for the glyph height.
+    /// Type3 fonts: the full font matrix.
     pub matrix: Matrix,
     /// Height of an em in text space for a font size of 1 (Type3 fonts
     /// draw in their own units; 1 for all others).
     pub size_factor: f32,
-    /// True when no character could ever come out (no ToUnicode, unknown encoding).
-    pub has_text: bool,
 }
 
 impl Font {
-    /// A font that maps nothing, used when a font cannot be read.
+    /// The font used when a string is shown without a readable font:
+    /// WinAnsi text, half-em widths.
     pub fn fallback() -> Font {
         let mut f = Font::empty(true);
         let table = base_table(Base::WinAnsi);
@@ -71,7 +70,6 @@ impl Font {
             scale: 0.001,
             matrix: [0.001, 0.0, 0.0, 0.001, 0.0, 0.0],
             size_factor: 1.0,
-            has_text: true,
         }
     }
 
@@ -330,7 +328,6 @@ impl Font {
         {
             font.unicode_codes = true;
         }
-        font.has_text = to_unicode.is_some() || font.unicode_codes;
         font.to_unicode = to_unicode;
         font
     }
