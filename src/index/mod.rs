@@ -11,14 +11,21 @@
 //! second ingest on the same index is refused with [`Error::IndexLocked`].
 //! A batch becomes visible at [`Writer::commit`].
 
+pub mod analyser;
+pub mod query;
 pub mod schema;
 pub mod search;
+pub mod snippet;
+pub mod stats;
+
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -126,32 +133,52 @@ impl Index {
     }
 
     /// Source file -> what the index holds for it.
+    ///
+    /// Read from fast columns, not from the stored records, so it costs
+    /// little even on an index of many thousand documents.
     pub fn known(&self) -> Result<HashMap<String, Known>> {
         let mut out = HashMap::new();
-        self.for_each_stored(|doc| {
-            let get = |f| {
-                doc.get_first(f)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned()
+        let searcher = self.searcher();
+        for segment in searcher.segment_readers() {
+            let ff = segment.fast_fields();
+            let col = |name: &str| -> Result<tantivy::columnar::StrColumn> {
+                ff.str(name)?.ok_or_else(|| Error::Index {
+                    path: self.path.clone(),
+                    message: format!("no fast column `{name}`"),
+                })
             };
-            out.insert(
-                get(self.fields.source_file),
-                Known {
-                    sha256: get(self.fields.sha256),
-                    pipeline: get(self.fields.pipeline),
-                    failed: get(self.fields.record_type) == schema::FAILURE,
-                },
+            let (source, sha, pipeline, ty) = (
+                col("source_file")?,
+                col("sha256")?,
+                col("pipeline")?,
+                col("record_type")?,
             );
-            Ok(())
-        })?;
+            let read = |c: &tantivy::columnar::StrColumn, doc: u32, buf: &mut String| {
+                buf.clear();
+                if let Some(ord) = c.term_ords(doc).next() {
+                    let _ = c.ord_to_str(ord, buf);
+                }
+                buf.clone()
+            };
+            let mut buf = String::new();
+            for doc in segment.doc_ids_alive() {
+                out.insert(
+                    read(&source, doc, &mut buf),
+                    Known {
+                        sha256: read(&sha, doc, &mut buf),
+                        pipeline: read(&pipeline, doc, &mut buf),
+                        failed: read(&ty, doc, &mut buf) == schema::FAILURE,
+                    },
+                );
+            }
+        }
         Ok(out)
     }
 
     /// Every document record, ordered by source file.
     pub fn documents(&self) -> Result<Vec<Document>> {
         let mut docs = Vec::new();
-        self.for_each_stored(|doc| {
+        self.for_each_stored(schema::DOCUMENT, |doc| {
             if let Some(record) = self.record_of::<Document>(&doc, schema::DOCUMENT)? {
                 docs.push(record);
             }
@@ -164,7 +191,7 @@ impl Index {
     /// Every failure record, ordered by source file.
     pub fn failures(&self) -> Result<Vec<Failure>> {
         let mut out = Vec::new();
-        self.for_each_stored(|doc| {
+        self.for_each_stored(schema::FAILURE, |doc| {
             if let Some(record) = self.record_of::<Failure>(&doc, schema::FAILURE)? {
                 out.push(record);
             }
@@ -211,13 +238,25 @@ impl Index {
             .get_first(self.fields.record)
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
-        Ok(Some(serde_json::from_str(json)?))
+        let mut value: serde_json::Value = serde_json::from_str(json)?;
+        if record_type == schema::DOCUMENT {
+            schema::restore_pages(&self.fields, doc, &mut value);
+        }
+        Ok(Some(serde_json::from_value(value)?))
     }
 
-    /// Visits every live stored document, in index order.
-    fn for_each_stored(&self, mut f: impl FnMut(TantivyDocument) -> Result<()>) -> Result<()> {
+    /// Visits every live stored document of one record type, in index order.
+    fn for_each_stored(
+        &self,
+        record_type: &str,
+        mut f: impl FnMut(TantivyDocument) -> Result<()>,
+    ) -> Result<()> {
         let searcher = self.searcher();
-        let addrs = searcher.search(&AllQuery, &tantivy::collector::DocSetCollector)?;
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.record_type, record_type),
+            IndexRecordOption::Basic,
+        );
+        let addrs = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
         let mut addrs: Vec<DocAddress> = addrs.into_iter().collect();
         addrs.sort();
         for addr in addrs {
@@ -287,8 +326,13 @@ impl Writer<'_> {
     /// index does not grow across re-ingests.
     pub fn finish(mut self) -> Result<()> {
         self.commit()?;
+        // Merge when there is more than one segment, or when the one segment
+        // still carries deleted documents (replaced or pruned files).
+        let searcher = self.index.searcher();
+        let dirty = searcher.segment_readers().len() > 1
+            || searcher.segment_readers().iter().any(|s| s.has_deletes());
         let ids = self.index.index.searchable_segment_ids()?;
-        if ids.len() > 1 {
+        if dirty && !ids.is_empty() {
             self.writer.merge(&ids).wait()?;
         }
         self.writer.garbage_collect_files().wait()?;
