@@ -28,6 +28,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::analyser;
 use super::schema::{date_value, Fields};
 use super::Index;
 use crate::error::{Error, Result};
@@ -124,6 +125,19 @@ fn quote(s: &str) -> String {
 /// Rewrites a query as typed into tantivy's grammar. Returns the query and
 /// whether it uses operators of its own (AND, OR, NOT, +, -, parentheses).
 pub fn rewrite(input: &str) -> (String, bool) {
+    let (text, explicit) = rewrite_with(input, true);
+    if text.is_empty() {
+        // Nothing but function words: search them as they are.
+        return rewrite_with(input, false);
+    }
+    (text, explicit)
+}
+
+/// [`rewrite`], with or without dropping the bare function words (`di`,
+/// `la`, ...) that the body analyser drops: left in, such a word would be a
+/// required term that no field holds, and an all-words search would find
+/// nothing.
+fn rewrite_with(input: &str, drop_stop_words: bool) -> (String, bool) {
     let chars: Vec<char> = input.chars().collect();
     let mut out = String::new();
     let mut explicit = false;
@@ -203,7 +217,12 @@ pub fn rewrite(input: &str) -> (String, bool) {
             None => {
                 // Not a field: a colon is only punctuation here.
                 let plain = word.replace(':', " ");
-                let mut parts = plain.split_whitespace().peekable();
+                let is_stop = |p: &&str| {
+                    drop_stop_words
+                        && prefix.is_empty()
+                        && analyser::STOP_WORDS.contains(&p.to_lowercase().as_str())
+                };
+                let mut parts = plain.split_whitespace().filter(|p| !is_stop(p)).peekable();
                 while let Some(p) = parts.next() {
                     if needs_quotes(p) {
                         out.push_str(&quote(p));
@@ -259,7 +278,7 @@ pub fn parser(index: &Index, conjunction: bool) -> QueryParser {
         index.tantivy(),
         vec![f.title, f.body, f.key, f.code, f.person],
     );
-    p.set_field_boost(f.title, 2.0);
+    p.set_field_boost(f.title, 1.5);
     p.set_field_boost(f.key, 6.0);
     p.set_field_boost(f.code, 2.0);
     p.set_field_boost(f.person, 1.5);
@@ -290,6 +309,31 @@ pub fn compile(index: &Index, input: &str, conjunction: bool) -> Result<(Box<dyn
             }
         }
     }
+}
+
+/// For a query of two or more plain words: the same words near each other
+/// in the body or the title, to add to the score of documents where they
+/// stand together ("ufficio di piano" as a name, not three scattered
+/// words). `None` for a query with operators, fields or phrases of its own.
+pub fn proximity(index: &Index, input: &str) -> Option<Box<dyn Query>> {
+    let (text, explicit) = rewrite_with(input, false);
+    if explicit || text.contains(['"', ':', '*']) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let content = words
+        .iter()
+        .filter(|w| !analyser::STOP_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
+    if content < 2 {
+        return None;
+    }
+    let phrase = words.join(" ");
+    let p = parser(index, false);
+    let q = p
+        .parse_query(&format!("body:\"{phrase}\"~1^4 title:\"{phrase}\"~1^4"))
+        .ok()?;
+    has_terms(&*q).then_some(q)
 }
 
 fn has_terms(q: &dyn Query) -> bool {
@@ -365,6 +409,13 @@ mod tests {
         assert_eq!(rewrite("dell'ente").0, "\"dell'ente\"");
         assert_eq!(rewrite("L.R. 3/2008").0, "L.R. \"3/2008\"");
         assert_eq!(rewrite("«piano di zona»").0, "\"piano di zona\"");
+    }
+
+    #[test]
+    fn function_words_are_not_required() {
+        assert_eq!(rewrite("ufficio di piano").0, "ufficio  piano");
+        assert_eq!(rewrite("\"ufficio di piano\"").0, "\"ufficio di piano\"");
+        assert_eq!(rewrite("di").0, "di");
     }
 
     #[test]

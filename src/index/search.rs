@@ -4,10 +4,13 @@
 //! people); when no document has them all, the search is run again with any
 //! word matching, so a query with one word too many still finds something,
 //! ranked by how much of it matched. Filters (`--kind`, `--year`, `--from`,
-//! `--to`) restrict without changing the ranking.
+//! `--to`) restrict without changing the ranking. Documents where the
+//! words stand close together (at most one word apart, in the body or the
+//! title) rank above those where they are scattered.
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
@@ -55,17 +58,25 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
     };
     let searcher = index.searcher();
     let limit = req.limit.max(1);
+    let near = query::proximity(index, &req.query);
+    let run = |q: &dyn Query| -> Result<Vec<(f32, tantivy::DocAddress)>> {
+        let mut scored: Box<dyn Query> = q.box_clone();
+        if let Some(near) = &near {
+            scored = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, scored),
+                (Occur::Should, near.box_clone()),
+            ]));
+        }
+        Ok(searcher.search(
+            &*query::filtered(f, scored, &filters),
+            &TopDocs::with_limit(limit).order_by_score(),
+        )?)
+    };
     let (mut q, explicit) = query::compile(index, &req.query, true)?;
-    let mut top = searcher.search(
-        &*query::filtered(f, q.box_clone(), &filters),
-        &TopDocs::with_limit(limit).order_by_score(),
-    )?;
+    let mut top = run(&*q)?;
     if top.is_empty() && !explicit {
         q = query::compile(index, &req.query, false)?.0;
-        top = searcher.search(
-            &*query::filtered(f, q.box_clone(), &filters),
-            &TopDocs::with_limit(limit).order_by_score(),
-        )?;
+        top = run(&*q)?;
     }
     let highlighter = Highlighter::new(&searcher, &*q, f)?;
     let mut hits = Vec::with_capacity(top.len());

@@ -93,8 +93,15 @@ impl Highlighter {
         for t in body_terms {
             let df = searcher.doc_freq(&Term::from_field_text(fields.body, &t))?;
             if df > 0 {
-                // Rarer words weigh more in choosing the passage.
-                weights.insert(t, 1.0 / (1.0 + df as f32));
+                // Rarer words weigh more in choosing the passage; a bare
+                // number (the `2021` of `2021_Z001`, a date's day) weighs
+                // little, or a list of dates would win over the code.
+                let number = if t.bytes().all(|b| b.is_ascii_digit()) {
+                    0.1
+                } else {
+                    1.0
+                };
+                weights.insert(t, number / (1.0 + df as f32));
             }
         }
         let mut generator =

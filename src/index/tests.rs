@@ -139,7 +139,7 @@ fn peg_other() -> Document {
     let text = "PIANO ESECUTIVO DI GESTIONE\n\n2021_Z002 Digitalizzazione degli archivi\n\n\
         Direzione SISTEMI INFORMATIVI Direttore NERI PAOLA Classificazione STRATEGICO\n\
         Descrizione: scansione e indicizzazione degli atti, in raccordo con gli uffici del Comune \
-        e con la Città Metropolitana per i servizi in convenzione. Si veda anche l'obiettivo 2021_Z001.";
+        e con l'area metropolitana della città per i servizi in convenzione. Si veda anche l'obiettivo 2021_Z001.";
     let mut d = base("peg/peg_2021_Z002.txt", "peg", text);
     d.title = Some("2021_Z002 Digitalizzazione degli archivi".into());
     d.year = Some(2021);
@@ -549,4 +549,36 @@ fn reingesting_does_not_grow_the_index() {
         "index grew from {first} to {after} bytes across re-ingests"
     );
     assert_eq!(index.documents().unwrap().len(), docs.len());
+}
+
+#[test]
+fn words_standing_together_rank_first() {
+    // Both pages have "ufficio" and "piano"; only one names the
+    // "Ufficio di Piano", in a longer text and without the words in its title.
+    let mut scattered = base(
+        "atti/scattered.txt",
+        "other",
+        "PIANO TRIENNALE\nGli uffici comunali hanno predisposto il piano delle opere.",
+    );
+    scattered.title = Some("Piano triennale delle opere".into());
+    let mut named = ambito_seed();
+    named.title = Some("Contenuto principale".into());
+    let mut docs = corpus();
+    docs.retain(|d| !d.source_file.contains("ambito"));
+    docs.push(scattered);
+    docs.push(named);
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(dir.path(), &docs);
+    assert_eq!(
+        first(&index, "ufficio di piano"),
+        "samples/ambito_corsichese_ufficio_di_piano.txt"
+    );
+}
+
+#[test]
+fn a_pasted_code_marks_the_code_not_the_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(dir.path(), &corpus());
+    let h = &find(&index, "2021_Z001")[0];
+    assert!(h.snippet.contains("[[2021]]_[[Z001]]"), "{}", h.snippet);
 }
