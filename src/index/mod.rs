@@ -12,6 +12,7 @@
 //! A batch becomes visible at [`Writer::commit`].
 
 pub mod analyser;
+pub mod proximity;
 pub mod query;
 pub mod schema;
 pub mod search;

@@ -137,7 +137,7 @@ pub fn rewrite(input: &str) -> (String, bool) {
 /// `la`, ...) that the body analyser drops: left in, such a word would be a
 /// required term that no field holds, and an all-words search would find
 /// nothing.
-fn rewrite_with(input: &str, drop_stop_words: bool) -> (String, bool) {
+pub fn rewrite_with(input: &str, drop_stop_words: bool) -> (String, bool) {
     let chars: Vec<char> = input.chars().collect();
     let mut out = String::new();
     let mut explicit = false;
@@ -309,31 +309,6 @@ pub fn compile(index: &Index, input: &str, conjunction: bool) -> Result<(Box<dyn
             }
         }
     }
-}
-
-/// For a query of two or more plain words: the same words near each other
-/// in the body or the title, to add to the score of documents where they
-/// stand together ("ufficio di piano" as a name, not three scattered
-/// words). `None` for a query with operators, fields or phrases of its own.
-pub fn proximity(index: &Index, input: &str) -> Option<Box<dyn Query>> {
-    let (text, explicit) = rewrite_with(input, false);
-    if explicit || text.contains(['"', ':', '*']) {
-        return None;
-    }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let content = words
-        .iter()
-        .filter(|w| !analyser::STOP_WORDS.contains(&w.to_lowercase().as_str()))
-        .count();
-    if content < 2 {
-        return None;
-    }
-    let phrase = words.join(" ");
-    let p = parser(index, false);
-    let q = p
-        .parse_query(&format!("body:\"{phrase}\"~1^4 title:\"{phrase}\"~1^4"))
-        .ok()?;
-    has_terms(&*q).then_some(q)
 }
 
 fn has_terms(q: &dyn Query) -> bool {

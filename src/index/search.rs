@@ -4,16 +4,17 @@
 //! people); when no document has them all, the search is run again with any
 //! word matching, so a query with one word too many still finds something,
 //! ranked by how much of it matched. Filters (`--kind`, `--year`, `--from`,
-//! `--to`) restrict without changing the ranking. Documents where the
-//! words stand close together (at most one word apart, in the body or the
-//! title) rank above those where they are scattered.
+//! `--to`) restrict without changing the ranking. Among the best
+//! candidates, those where the words stand together rank above those where
+//! they are scattered (see [`super::proximity`]).
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::Query;
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
+use super::proximity::Proximity;
 use super::query::{self, Filters};
 use super::snippet::{Highlighter, Passage};
 use super::Index;
@@ -58,19 +59,24 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
     };
     let searcher = index.searcher();
     let limit = req.limit.max(1);
-    let near = query::proximity(index, &req.query);
+    let near = Proximity::new(index, &req.query);
+    // With a proximity bonus to add, rank a wider window of candidates and
+    // re-rank it; otherwise just the hits asked for.
+    let window = if near.is_some() {
+        (limit * 4).max(40)
+    } else {
+        limit
+    };
     let run = |q: &dyn Query| -> Result<Vec<(f32, tantivy::DocAddress)>> {
-        let mut scored: Box<dyn Query> = q.box_clone();
+        let mut top = searcher.search(
+            &*query::filtered(f, q.box_clone(), &filters),
+            &TopDocs::with_limit(window).order_by_score(),
+        )?;
         if let Some(near) = &near {
-            scored = Box::new(BooleanQuery::new(vec![
-                (Occur::Must, scored),
-                (Occur::Should, near.box_clone()),
-            ]));
+            near.rescore(&searcher, &mut top)?;
         }
-        Ok(searcher.search(
-            &*query::filtered(f, scored, &filters),
-            &TopDocs::with_limit(limit).order_by_score(),
-        )?)
+        top.truncate(limit);
+        Ok(top)
     };
     let (mut q, explicit) = query::compile(index, &req.query, true)?;
     let mut top = run(&*q)?;
