@@ -289,6 +289,16 @@ fn fields_phrases_and_operators() {
         vec!["samples/peg_2021_Z001.txt"]
     );
     assert_eq!(files("anno:2023"), vec!["atti/consiglio_7_2023.txt"]);
+    assert_eq!(files("data:17/03/2022"), vec!["atti/giunta_42_2022.txt"]);
+    assert_eq!(files("file:consiglio"), vec!["atti/consiglio_7_2023.txt"]);
+    assert_eq!(
+        files("titolo:rendiconto"),
+        vec!["atti/consiglio_7_2023.txt"]
+    );
+    assert_eq!(
+        files("year:[2022 TO 2023] comunale"),
+        vec!["atti/consiglio_7_2023.txt", "atti/giunta_42_2022.txt"]
+    );
     // Meaningful short words are searchable: "non" is only in the Consiglio act.
     assert_eq!(files("\"non approva\""), vec!["atti/consiglio_7_2023.txt"]);
 }
@@ -483,6 +493,7 @@ fn known_and_replace_and_delete() {
     assert_eq!(index.failures().unwrap().len(), 1);
     // Failures never come back as hits, even for a match-all query.
     assert_eq!(find(&index, "*").len(), 4);
+    assert!(find(&index, "file:rotto").is_empty());
 
     let s = index.stats().unwrap();
     assert_eq!(s.documents, 4);
@@ -581,4 +592,67 @@ fn a_pasted_code_marks_the_code_not_the_dates() {
     let index = build(dir.path(), &corpus());
     let h = &find(&index, "2021_Z001")[0];
     assert!(h.snippet.contains("[[2021]]_[[Z001]]"), "{}", h.snippet);
+}
+
+/// The shared folder of real documents, or `None` (the test is skipped).
+fn shared() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("ATTI_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if dir.join("corpus/real-it").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: no shared corpus at {} (set ATTI_SHARED)",
+            dir.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn known_items_in_real_acts() {
+    let Some(shared) = shared() else { return };
+    let real = shared.join("corpus/real-it");
+    let mut docs = corpus();
+    let mut names: Vec<_> = std::fs::read_dir(&real)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    for p in &names {
+        let text = std::fs::read_to_string(p).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy();
+        let mut d = base(&format!("real-it/{name}"), "other", &text);
+        // As the pipeline does without rules: the first line as the title.
+        d.title = text
+            .lines()
+            .map(str::trim)
+            .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .map(|l| l.chars().take(160).collect());
+        docs.push(d);
+    }
+    let index = build(tempfile::tempdir().unwrap().path(), &docs);
+    let dgc = "real-it/avella_TXT_DGC37_2026.txt";
+    let det = "real-it/avella_TXT_Det140_2026.txt";
+    let plan = "real-it/avella_TXT_Piano_performance_2026.txt";
+    for (query, expected) in [
+        // A surname, lower case.
+        ("segretario urciuoli", dgc),
+        ("giunta vicesindaco alaia", dgc),
+        // Without the accent of "disabilità".
+        ("castello avella disabilita", det),
+        ("barriere architettoniche", det),
+        // A CIG pasted as it is.
+        ("BA3E73AB05", det),
+        ("servizi demografici", plan),
+    ] {
+        assert_eq!(first(&index, query), expected, "query `{query}`");
+    }
+    // The empty file is a document with no words, found by nothing.
+    assert!(find(&index, "parere revisore")
+        .iter()
+        .all(|h| !h.source_file.contains("EMPTY")));
 }
