@@ -676,6 +676,33 @@ fn breakdown(index: &Index, qs: &[String]) {
             near.rescore(&searcher, &mut top).unwrap();
         }
     });
+    time("  ... restricted to documents", &|q| {
+        let (main, _) = query::compile(index, q, true).unwrap();
+        let main = query::filtered(index.fields(), main, &query::Filters::default());
+        searcher
+            .search(&*main, &TopDocs::with_limit(40).order_by_score())
+            .unwrap();
+    });
+    time("  ... + stored top 10", &|q| {
+        let (main, _) = query::compile(index, q, true).unwrap();
+        let top = searcher
+            .search(&*main, &TopDocs::with_limit(10).order_by_score())
+            .unwrap();
+        for (_, a) in top {
+            let _: tantivy::TantivyDocument = searcher.doc(a).unwrap();
+        }
+    });
+    time("  ... + passages", &|q| {
+        let (main, _) = query::compile(index, q, true).unwrap();
+        let top = searcher
+            .search(&*main, &TopDocs::with_limit(10).order_by_score())
+            .unwrap();
+        let h = atti::index::snippet::Highlighter::new(&searcher, &*main, index.fields()).unwrap();
+        for (_, a) in top {
+            let d: tantivy::TantivyDocument = searcher.doc(a).unwrap();
+            h.passage(&d);
+        }
+    });
     time("any word, ranked", &|q| {
         let (main, _) = query::compile(index, q, false).unwrap();
         searcher

@@ -328,7 +328,18 @@ pub struct Filters {
 
 /// `query`, restricted to documents (not failures) and to the filters.
 pub fn filtered(f: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // `NOT giunta` alone: every document but those. tantivy matches nothing
+    // for a query made of exclusions only, so they join the outer query,
+    // whose document filter is the positive part.
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(b)
+            if !b.clauses().is_empty() && b.clauses().iter().all(|(o, _)| *o == Occur::MustNot) =>
+        {
+            clauses.extend(b.clauses().iter().map(|(o, q)| (*o, q.box_clone())));
+        }
+        _ => clauses.push((Occur::Must, query)),
+    }
     let mut filter = |q: Box<dyn Query>| {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
     };

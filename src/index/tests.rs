@@ -277,6 +277,12 @@ fn fields_phrases_and_operators() {
     let not_giunta = files("convenzione NOT giunta");
     assert!(!not_giunta.contains(&"atti/giunta_42_2022.txt".to_string()));
     assert!(not_giunta.contains(&"samples/peg_2021_Z001.txt".to_string()));
+    // Exclusions alone: every document but those.
+    assert_eq!(files("NOT convenzione").len(), 2);
+    assert_eq!(
+        files("-convenzione -rendiconto"),
+        vec!["samples/ambito_corsichese_ufficio_di_piano.txt"]
+    );
     assert_eq!(
         files("rendiconto OR programmazione"),
         vec![
