@@ -60,7 +60,16 @@ impl Index {
             message: e.to_string(),
         })?;
         let (schema, fields) = schema::build();
-        let index = tantivy::Index::open_or_create(dir, schema).map_err(|e| Error::Index {
+        let settings = tantivy::IndexSettings {
+            // Larger blocks compress the stored text better; a hit reads one.
+            docstore_blocksize: 64 << 10,
+            ..tantivy::IndexSettings::default()
+        };
+        let index = tantivy::IndexBuilder::new()
+            .schema(schema)
+            .settings(settings)
+            .open_or_create(dir)
+            .map_err(|e| Error::Index {
             path: path.to_owned(),
             message: format!("cannot open or create the index ({e}); if it was made by another version of atti, remove the folder and ingest again"),
         })?;

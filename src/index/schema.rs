@@ -237,13 +237,26 @@ pub fn document_to_tantivy(f: &Fields, d: &Document) -> Result<TantivyDocument> 
     Ok(t)
 }
 
-/// The record as stored: page texts left out (they are in `body`).
+/// The record as stored: page texts left out (they are in `body`), and
+/// absent values (`null`) left out, which read back as absent.
 fn without_pages(d: &Document) -> serde_json::Value {
     let mut v = serde_json::to_value(d).unwrap_or(serde_json::Value::Null);
+    drop_nulls(&mut v);
     if let Some(o) = v.as_object_mut() {
         o.insert("page_texts".into(), serde_json::Value::Array(Vec::new()));
     }
     v
+}
+
+fn drop_nulls(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            o.retain(|_, x| !x.is_null());
+            o.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }
 
 /// Puts the page texts, stored in `body`, back into a stored document record.
