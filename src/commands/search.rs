@@ -51,8 +51,16 @@ pub fn run(a: &SearchArgs) -> Result<i32> {
             writeln!(out, "{}", serde_json::to_string(h)?).map_err(io)?;
             continue;
         }
-        let title = h.title.as_deref().unwrap_or("(senza titolo)");
-        let year = h.year.map(|y| format!(" {y}")).unwrap_or_default();
+        let title = match (&h.title_marks, colour) {
+            (Some(t), true) => t.render("\x1b[1;31m", "\x1b[0;1m"),
+            _ => h.title.clone().unwrap_or_else(|| "(senza titolo)".into()),
+        };
+        // The date when the act has one, else its year.
+        let year = match (h.date, h.year) {
+            (Some(d), _) => format!(" {}", d.format("%d/%m/%Y")),
+            (None, Some(y)) => format!(" {y}"),
+            _ => String::new(),
+        };
         let snippet = if colour {
             h.passage.ansi()
         } else {

@@ -187,7 +187,14 @@ pub fn rewrite_with(input: &str, drop_stop_words: bool) -> (String, bool) {
         out.push_str(&prefix);
         let field = word
             .split_once(':')
-            .and_then(|(name, value)| field_name(name).map(|f| (f, value.to_owned())));
+            .and_then(|(name, value)| field_name(name).map(|f| (f, value.to_owned())))
+            // A year that is no number (`anno:corrente`) is just words.
+            .filter(|(f, v)| {
+                *f != "year"
+                    || v.is_empty()
+                    || v.starts_with(['[', '{'])
+                    || v.parse::<i64>().is_ok()
+            });
         match field {
             Some((field, value)) => {
                 if field != "code" || value.is_empty() {
@@ -392,6 +399,7 @@ mod tests {
     fn pasted_text_is_made_safe() {
         assert_eq!(rewrite("Oggetto: convenzione").0, "Oggetto convenzione");
         assert_eq!(rewrite("*").0, "*");
+        assert_eq!(rewrite("anno:corrente").0, "anno corrente");
         assert_eq!(rewrite("dell'ente").0, "\"dell'ente\"");
         assert_eq!(rewrite("L.R. 3/2008").0, "L.R. \"3/2008\"");
         assert_eq!(rewrite("«piano di zona»").0, "\"piano di zona\"");

@@ -47,6 +47,9 @@ pub struct Hit {
     /// The passage with the matched words as byte ranges, for colour.
     #[serde(skip)]
     pub passage: Passage,
+    /// The title with the matched words as byte ranges, for colour.
+    #[serde(skip)]
+    pub title_marks: Option<Passage>,
 }
 
 pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
@@ -113,6 +116,7 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
                     chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
                         .map(|t| t.date_naive())
                 }),
+            title_marks: text(f.title).map(|t| highlighter.mark(&t)),
             passage,
         });
     }

@@ -72,6 +72,8 @@ impl Passage {
 pub struct Highlighter {
     generator: SnippetGenerator,
     body: tantivy::schema::Field,
+    /// The query's terms, as the body analyser makes them.
+    terms: std::collections::BTreeSet<String>,
 }
 
 impl Highlighter {
@@ -89,6 +91,7 @@ impl Highlighter {
                 body_terms.extend(analyser::terms(&mut italian, text));
             }
         });
+        let terms = body_terms.iter().cloned().collect();
         let mut weights = BTreeMap::new();
         for t in body_terms {
             let df = searcher.doc_freq(&Term::from_field_text(fields.body, &t))?;
@@ -110,7 +113,28 @@ impl Highlighter {
         Ok(Highlighter {
             generator,
             body: fields.body,
+            terms,
         })
+    }
+
+    /// A short text (a title) whole, with the query's words marked.
+    pub fn mark(&self, text: &str) -> Passage {
+        let mut analyser = analyser::italian();
+        let mut stream = analyser.token_stream(text);
+        let mut marks: Vec<Range<usize>> = Vec::new();
+        while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+            if self.terms.contains(&t.text) {
+                let r = t.offset_from..t.offset_to;
+                // Parts of one word split at an apostrophe can repeat a range.
+                if marks.last().is_none_or(|m| m.end <= r.start) {
+                    marks.push(r);
+                }
+            }
+        }
+        Passage {
+            text: text.to_owned(),
+            marks,
+        }
     }
 
     /// The best passage of a stored document; its beginning when no query
@@ -207,6 +231,29 @@ mod tests {
         );
         let p = tidy(text, 9..text.len() - 9, &[a..a + "Città".len()]);
         assert_eq!(p.plain(), "…[[Città]] metropolitana…");
+    }
+
+    #[test]
+    fn titles_are_marked_whole() {
+        let mut terms = BTreeMap::new();
+        terms.insert("convenzion".to_string(), 1.0);
+        let h = Highlighter {
+            generator: SnippetGenerator::new(
+                terms,
+                analyser::italian(),
+                tantivy::schema::Field::from_field_id(0),
+                100,
+            ),
+            body: tantivy::schema::Field::from_field_id(0),
+            terms: ["convenzion".to_string(), "citt".to_string()]
+                .into_iter()
+                .collect(),
+        };
+        assert_eq!(
+            h.mark("Approvazione delle convenzioni con la Città")
+                .plain(),
+            "Approvazione delle [[convenzioni]] con la [[Città]]"
+        );
     }
 
     #[test]

@@ -662,3 +662,77 @@ fn known_items_in_real_acts() {
         .iter()
         .all(|h| !h.source_file.contains("EMPTY")));
 }
+
+#[test]
+fn anything_pasted_is_answered_or_refused_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(dir.path(), &corpus());
+    for q in [
+        "(",
+        ")",
+        "\"",
+        "AND",
+        "OR OR",
+        "-",
+        "+",
+        ":",
+        "title:",
+        "^2",
+        "~",
+        "a:b:c",
+        "[",
+        "{",
+        "}",
+        "\\",
+        "'",
+        "’",
+        "«",
+        "»",
+        "città)",
+        "(giunta",
+        "\"piano di",
+        "year:abc",
+        "year:[2020 TO",
+        "data:ieri",
+        "kind:",
+        "code:",
+        "-(",
+        "NOT",
+        "giunta AND",
+        "OR giunta",
+        "art. 30, comma 1, lett. a)",
+        "n. 267/2000;",
+        "D.Lgs. 18/08/2000 n° 267",
+        "€ 1.500,00",
+        "50%",
+        "e-mail: protocollo@comune.it",
+        "https://www.comune.it/atti?id=1&x=2",
+        "🙂",
+        "*",
+        "**",
+        "giunta*",
+        "?",
+        "!",
+        "&&",
+        "||",
+        "<b>",
+        "di",
+        "di la il",
+    ] {
+        let req = Request {
+            query: q.into(),
+            limit: 5,
+            ..Request::default()
+        };
+        match search(&index, &req) {
+            Ok(_) => {}
+            Err(Error::Query(msg)) => assert!(!msg.is_empty()),
+            Err(e) => panic!("`{q}`: {e}"),
+        }
+    }
+    // What can be read in a pasted reference still finds the act.
+    assert_eq!(
+        first(&index, "art. 30 del D.Lgs. 18 agosto 2000, n. 267"),
+        "atti/giunta_42_2022.txt"
+    );
+}
