@@ -51,7 +51,7 @@ fn is_apostrophe(c: char) -> bool {
 const ELIDED: &[&str] = &[
     "l", "gl", "dell", "degl", "dall", "dagl", "nell", "negl", "sull", "sugl", "all", "agl",
     "coll", "pell", "un", "quell", "quest", "nessun", "alcun", "ciascun", "qualcun", "d", "c", "s",
-    "m", "t", "v", "n", "ch", "anch", "com", "dov", "cos", "tutt", "senz", "tr", "fr",
+    "m", "t", "v", "n", "ch", "anch", "com", "dov", "cos", "tutt", "senz",
 ];
 
 /// Function words dropped from body and title: they carry no meaning a

@@ -9,7 +9,15 @@
 //!
 //! Writes go through [`Writer`], which holds tantivy's directory lock: a
 //! second ingest on the same index is refused with [`Error::IndexLocked`].
-//! A batch becomes visible at [`Writer::commit`].
+//! A batch becomes visible at [`Writer::commit`], all at once; readers take
+//! no lock and see the last commit, so a search during an ingest works.
+//! [`Writer::finish`] merges the segments and deletes the files no longer
+//! used, so re-ingesting does not make the index grow.
+//!
+//! The modules: [`analyser`] (Italian text into terms), [`schema`] (the
+//! fields), [`query`] (what people type into a tantivy query),
+//! [`proximity`] (words standing together), [`snippet`] (the passage that
+//! matched), [`search`] (the whole search), [`stats`] (counts).
 
 pub mod analyser;
 pub mod proximity;
