@@ -342,20 +342,66 @@ impl Writer<'_> {
 
     /// Commits, then merges segments and removes files no longer used, so the
     /// index does not grow across re-ingests.
+    ///
+    /// The merge is chosen to bound both the garbage and the rewriting: all
+    /// segments are merged into one when the largest carries more than a
+    /// tenth of deleted documents (replaced or pruned files) or when the
+    /// rest hold more than a tenth of its documents; otherwise only the
+    /// small segments are merged together, so a re-ingest of a few changed
+    /// files does not rewrite the whole index.
     pub fn finish(mut self) -> Result<()> {
+        // No new background merges from here: ours must not race them.
+        self.writer
+            .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         self.commit()?;
-        // Merge when there is more than one segment, or when the one segment
-        // still carries deleted documents (replaced or pruned files).
-        let searcher = self.index.searcher();
-        let dirty = searcher.segment_readers().len() > 1
-            || searcher.segment_readers().iter().any(|s| s.has_deletes());
-        let ids = self.index.index.searchable_segment_ids()?;
-        if dirty && !ids.is_empty() {
-            self.writer.merge(&ids).wait()?;
+        let mut waited = std::time::Duration::ZERO;
+        loop {
+            let plan = self.merge_plan();
+            if plan.is_empty() {
+                break;
+            }
+            match self.writer.merge(&plan).wait() {
+                Ok(_) => {
+                    self.index.reader.reload()?;
+                    break;
+                }
+                // A merge the writer started during the ingest still holds
+                // some of these segments: let it end, then plan again.
+                Err(_) if waited < std::time::Duration::from_secs(600) => {
+                    let step = std::time::Duration::from_millis(100);
+                    std::thread::sleep(step);
+                    waited += step;
+                    self.index.reader.reload()?;
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
         self.writer.garbage_collect_files().wait()?;
         self.writer.wait_merging_threads()?;
         self.index.reader.reload()?;
         Ok(())
+    }
+
+    /// The segments to merge now (see [`Writer::finish`]); empty for none.
+    fn merge_plan(&self) -> Vec<tantivy::index::SegmentId> {
+        let searcher = self.index.searcher();
+        let segments = searcher.segment_readers();
+        let Some(largest) = segments.iter().max_by_key(|s| s.max_doc()) else {
+            return Vec::new();
+        };
+        let others: Vec<_> = segments
+            .iter()
+            .filter(|s| s.segment_id() != largest.segment_id())
+            .collect();
+        let other_docs: u64 = others.iter().map(|s| s.num_docs() as u64).sum();
+        let garbage = largest.num_deleted_docs() as u64 * 10 > largest.max_doc() as u64;
+        let growth = other_docs * 10 > largest.num_docs() as u64;
+        if garbage || (growth && !others.is_empty()) {
+            segments.iter().map(|s| s.segment_id()).collect()
+        } else if others.len() > 1 || others.iter().any(|s| s.has_deletes()) {
+            others.iter().map(|s| s.segment_id()).collect()
+        } else {
+            Vec::new()
+        }
     }
 }

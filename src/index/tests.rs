@@ -736,3 +736,74 @@ fn anything_pasted_is_answered_or_refused_cleanly() {
         "atti/giunta_42_2022.txt"
     );
 }
+
+#[test]
+fn a_small_change_does_not_rewrite_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut docs = corpus();
+    for i in 0..40 {
+        let mut d = giunta_convenzione();
+        d.source_file = format!("atti/copia_{i}.txt");
+        d.page_texts = vec![format!("Copia numero {i} della convenzione.")];
+        docs.push(d);
+    }
+    let index = build(dir.path(), &docs);
+    let before: Vec<_> = index
+        .searcher()
+        .segment_readers()
+        .iter()
+        .map(|s| s.segment_id())
+        .collect();
+    assert_eq!(before.len(), 1);
+    // One file changed: its new version goes to a small segment; the large
+    // one keeps its files (one deleted document of 45 is not worth a rewrite).
+    let mut changed = consiglio_bilancio();
+    changed.page_texts = vec!["Rendiconto rettificato.".into()];
+    let mut w = index.writer().unwrap();
+    w.put_document(&changed).unwrap();
+    w.finish().unwrap();
+    let after: Vec<_> = index
+        .searcher()
+        .segment_readers()
+        .iter()
+        .map(|s| s.segment_id())
+        .collect();
+    assert_eq!(after.len(), 2);
+    assert!(after.contains(&before[0]));
+    assert_eq!(index.documents().unwrap().len(), 45);
+    assert_eq!(find(&index, "rettificato").len(), 1);
+    // Many changes: all merged back into one, without the replaced versions.
+    let mut w = index.writer().unwrap();
+    for d in &docs[..10] {
+        w.put_document(d).unwrap();
+    }
+    w.finish().unwrap();
+    let segments = index.searcher().segment_readers().to_vec();
+    assert_eq!(segments.len(), 1);
+    assert!(!segments[0].has_deletes());
+    assert_eq!(index.documents().unwrap().len(), 45);
+}
+
+#[test]
+fn finish_waits_for_merges_started_during_the_ingest() {
+    // Many small commits, as a long ingest makes: the writer merges some of
+    // them in the background while `finish` plans its own merge.
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::open_or_create(dir.path()).unwrap();
+    let mut w = index.writer().unwrap();
+    let mut n = 0;
+    for batch in 0..24 {
+        for i in 0..20 {
+            let mut d = peg_other();
+            d.source_file = format!("peg/b{batch}_{i}.txt");
+            w.put_document(&d).unwrap();
+            n += 1;
+        }
+        w.commit().unwrap();
+    }
+    w.finish().unwrap();
+    // One large segment, and at most one small one beside it.
+    assert!(index.searcher().segment_readers().len() <= 2);
+    assert_eq!(index.stats().unwrap().documents, n);
+    assert_eq!(index.known().unwrap().len(), n);
+}
