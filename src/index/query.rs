@@ -312,7 +312,12 @@ pub fn compile(index: &Index, input: &str, conjunction: bool) -> Result<(Box<dyn
             if errors.is_empty() || has_terms(&*q) {
                 Ok((q, explicit))
             } else {
-                Err(Error::Query(format!("{strict} (in `{text}`)")))
+                Err(Error::Query(format!(
+                    "cannot read `{}` ({strict}): check quotes, parentheses and \
+                     field values (code:, director:, manager:, responsible:, signatory:, \
+                     person:, organ:, title:, body:, kind:, year:, date:, file:)",
+                    input.trim()
+                )))
             }
         }
     }
