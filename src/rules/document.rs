@@ -1,0 +1,97 @@
+//! The document as the rules read it: each page's text with boilerplate
+//! lines blanked out, the legal references found in it, and [`Region`]s,
+//! the stretches of text (a part, a section) that rules are confined to.
+//!
+//! Blanking keeps every byte offset where it was (a dropped line becomes
+//! spaces), so a span read from the cleaned text is a span of
+//! [`Page::text`] too.
+
+use std::ops::Range;
+
+use crate::extract::Page;
+use crate::record::Span;
+
+/// A stretch of one page's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Index into the document's pages (0-based).
+    pub page: usize,
+    pub range: Range<usize>,
+}
+
+/// Stretches of text in reading order, possibly over several pages.
+pub type Region = Vec<Piece>;
+
+/// The pages after boilerplate rules, with what was found in them.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub pages: &'a [Page],
+    /// Page texts with dropped lines blanked; same lengths as the originals.
+    pub clean: Vec<String>,
+    /// Byte ranges of legal references, per page.
+    pub references: Vec<Vec<Range<usize>>>,
+}
+
+impl Doc<'_> {
+    /// The whole document as one region.
+    pub fn all(&self) -> Region {
+        self.clean
+            .iter()
+            .enumerate()
+            .map(|(page, t)| Piece {
+                page,
+                range: 0..t.len(),
+            })
+            .collect()
+    }
+
+    pub fn text(&self, p: &Piece) -> &str {
+        &self.clean[p.page][p.range.clone()]
+    }
+
+    /// A span of page `page` (0-based index) in record form.
+    pub fn span(&self, page: usize, range: Range<usize>) -> Span {
+        Span {
+            page: self.pages.get(page).map_or(page as u32 + 1, |p| p.number),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// Whether a byte range of a page lies inside a legal reference.
+    pub fn in_reference(&self, page: usize, range: &Range<usize>) -> bool {
+        self.references.get(page).is_some_and(|v| {
+            v.iter()
+                .any(|r| r.start <= range.start && range.end <= r.end)
+        })
+    }
+}
+
+/// The lines of a text with their byte ranges (without the newline).
+pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |l| {
+        let r = start..start + l.trim_end_matches(['\n', '\r']).len();
+        start += l.len();
+        r
+    })
+}
+
+/// Indentation (in characters) past which a line's text is taken to start
+/// in a right-hand column.
+const LEFT_COLUMN_INDENT: usize = 12;
+
+/// The part of a line before its first wide gap (three or more spaces after
+/// some text): the left column of a two-column layout.
+pub fn left_column(line: &str) -> &str {
+    let lead = line.len() - line.trim_start().len();
+    // Text that starts far to the right is the right column's: the left
+    // column is empty on this line.
+    if lead >= LEFT_COLUMN_INDENT {
+        return "";
+    }
+    match line[lead..].find("   ") {
+        Some(i) => &line[..lead + i],
+        None => line,
+    }
+}
