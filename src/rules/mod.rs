@@ -23,6 +23,7 @@ pub mod examples;
 pub mod field;
 pub mod format;
 pub mod normalise;
+pub mod numwords;
 pub mod reference;
 pub mod section;
 pub mod source;
