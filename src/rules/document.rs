@@ -58,6 +58,38 @@ impl Doc<'_> {
         }
     }
 
+    /// Where the left column of one line of a page ends (a byte offset in
+    /// the page text). With positioned words, the left column ends at the
+    /// first horizontal gap much wider than a space; a line whose first word
+    /// starts past the middle of the page has an empty left column. Without
+    /// words, the text's own spacing tells (see [`left_column`]).
+    pub fn left_end(&self, page: usize, line: Range<usize>) -> usize {
+        let text = &self.clean[page];
+        let Some(pg) = self.pages.get(page).filter(|p| !p.words.is_empty()) else {
+            return line.start + left_column(&text[line.clone()]).len();
+        };
+        let mut ws: Vec<_> = pg
+            .words
+            .iter()
+            .filter(|w| w.start != usize::MAX && line.contains(&w.start))
+            .collect();
+        if ws.is_empty() {
+            return line.start + left_column(&text[line.clone()]).len();
+        }
+        ws.sort_by(|a, b| a.x.total_cmp(&b.x));
+        if pg.width > 0.0 && ws[0].x > pg.width * RIGHT_COLUMN_FROM {
+            return line.start;
+        }
+        for pair in ws.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let gap = b.x - (a.x + a.width);
+            if gap > (COLUMN_GAP_EMS * a.size).max(MIN_COLUMN_GAP) {
+                return (a.start + a.text.len()).min(line.end);
+            }
+        }
+        line.end
+    }
+
     /// Whether a byte range of a page lies inside a legal reference.
     pub fn in_reference(&self, page: usize, range: &Range<usize>) -> bool {
         self.references.get(page).is_some_and(|v| {
@@ -76,6 +108,14 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         r
     })
 }
+
+/// A gap between two words wider than this many font sizes separates columns.
+const COLUMN_GAP_EMS: f32 = 2.5;
+/// ... and never less than this many points.
+const MIN_COLUMN_GAP: f32 = 12.0;
+/// A line whose first word starts past this fraction of the page width is
+/// in the right-hand column only.
+const RIGHT_COLUMN_FROM: f32 = 0.45;
 
 /// Indentation (in characters) past which a line's text is taken to start
 /// in a right-hand column.

@@ -41,10 +41,9 @@ pub fn run(
 ) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     for piece in region {
-        let page_text = &doc.clean[piece.page];
         let found: Vec<Vec<(usize, String, Range<usize>)>> = match &rule.finder {
             Finder::Label(labels) => {
-                label_values(page_text, piece.range.clone(), labels, rule, known)
+                label_values(doc, piece.page, piece.range.clone(), labels, rule, known)
                     .into_iter()
                     .map(|(v, r)| {
                         (0..rule.slots.len())
@@ -54,7 +53,8 @@ pub fn run(
                     .collect()
             }
             Finder::Regex(re) if rule.block => label_values(
-                page_text,
+                doc,
+                piece.page,
                 piece.range.clone(),
                 std::slice::from_ref(re),
                 rule,
@@ -169,13 +169,17 @@ fn regex_values(
 
 /// The values after each occurrence of a label in `bounds` of a page's text.
 fn label_values(
-    page_text: &str,
+    doc: &Doc,
+    page: usize,
     bounds: Range<usize>,
     labels: &[Regex],
     rule: &Field,
     known: &[&Regex],
 ) -> Vec<(String, Range<usize>)> {
-    let text = &page_text[bounds.clone()];
+    let text = &doc.clean[page][bounds.clone()];
+    let base = bounds.start;
+    // Where the left column of a line (relative range) ends, relative.
+    let left_end = |r: Range<usize>| doc.left_end(page, base + r.start..base + r.end) - base;
     let mut hits: Vec<Range<usize>> = labels
         .iter()
         .flat_map(|l| l.find_iter(text).map(|m| m.range()))
@@ -183,7 +187,7 @@ fn label_values(
     hits.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     for h in hits {
-        if let Some(v) = read_after(text, h.end, labels, rule, known) {
+        if let Some(v) = read_after(text, h.end, labels, rule, known, &left_end) {
             let (value, r) = v;
             out.push((value, bounds.start + r.start..bounds.start + r.end));
         }
@@ -208,6 +212,7 @@ fn read_after(
     labels: &[Regex],
     rule: &Field,
     known: &[&Regex],
+    left_end: &dyn Fn(Range<usize>) -> usize,
 ) -> Option<(String, Range<usize>)> {
     let mut pos = skip_separators(text, label_end);
     // "OGGETTO: OGGETTO: ..." — the label written twice.
@@ -221,10 +226,11 @@ fn read_after(
     let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
     let rest = &text[pos..line_end];
     let mut cut = rest.len();
-    // In the left column, text beyond a wide gap after the label is the
-    // right column's.
-    if rule.left_column && text[label_end..pos].contains("   ") {
-        cut = 0;
+    // In the left column, text past the column's end is the right column's.
+    if rule.left_column {
+        let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let end = left_end(line_start..line_end);
+        cut = cut.min(end.saturating_sub(pos));
     }
     // Whether the value ended on this line for good (another label, the
     // rule's stop), or only at the edge of its column (a wide gap).
@@ -263,7 +269,7 @@ fn read_after(
             let lr = after + lr.start..after + lr.end;
             let full = &text[lr.clone()];
             let line = if rule.left_column {
-                document::left_column(full)
+                &full[..left_end(lr.clone()) - lr.start]
             } else {
                 full
             };
