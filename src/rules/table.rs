@@ -273,3 +273,157 @@ pub fn render(t: &Table, row: &Row) -> String {
         .collect::<Vec<_>>()
         .join("|")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Page, Word};
+    use crate::rules::RuleSet;
+    use chrono::NaiveDate;
+
+    /// A page built from lines of positioned words, as the PDF extractor
+    /// gives them: each line's text is its words joined by single spaces.
+    fn page(number: u32, lines: &[&[(f32, &str)]]) -> Page {
+        let mut text = String::new();
+        let mut words = Vec::new();
+        for (i, ws) in lines.iter().enumerate() {
+            for (k, (x, t)) in ws.iter().enumerate() {
+                if k > 0 {
+                    text.push(' ');
+                }
+                words.push(Word {
+                    text: (*t).to_owned(),
+                    x: *x,
+                    y: 20.0 + 12.0 * i as f32,
+                    width: 4.0 * t.chars().count() as f32,
+                    size: 8.0,
+                    line: i as u32,
+                    start: text.len(),
+                });
+                text.push_str(t);
+            }
+            text.push('\n');
+        }
+        Page {
+            number,
+            text,
+            words,
+            width: 595.0,
+            height: 842.0,
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn positioned_cells_wrap_into_their_own_columns_and_run_onto_the_next_page() {
+        let p1 = page(
+            1,
+            &[
+                &[
+                    (20.0, "PIANO"),
+                    (50.0, "ESECUTIVO"),
+                    (100.0, "DI"),
+                    (115.0, "GESTIONE"),
+                ],
+                &[
+                    (20.0, "2022_A01"),
+                    (60.0, "Obiettivo"),
+                    (100.0, "di"),
+                    (112.0, "prova"),
+                ],
+                &[(20.0, "GANTT")],
+                &[(20.0, "FASI")],
+                &[
+                    (20.0, "Descrizione"),
+                    (200.0, "Peso"),
+                    (240.0, "Inizio"),
+                    (265.0, "Previsto"),
+                    (300.0, "Fine"),
+                    (320.0, "Prevista"),
+                    (360.0, "Responsabile"),
+                    (430.0, "Centro"),
+                    (458.0, "di"),
+                    (468.0, "Responsabilità"),
+                    (530.0, "Note"),
+                ],
+                &[
+                    (20.0, "Prima"),
+                    (45.0, "fase"),
+                    (65.0, "con"),
+                    (240.0, "01/01/2022"),
+                    (300.0, "31/03/2022"),
+                    (360.0, "ROSSI"),
+                    (430.0, "UFFICIO"),
+                ],
+                &[
+                    (20.0, "descrizione"),
+                    (70.0, "lunga"),
+                    (360.0, "MARIO"),
+                    (430.0, "TECNICO"),
+                ],
+            ],
+        );
+        let p2 = page(
+            2,
+            &[
+                &[
+                    (20.0, "Seconda"),
+                    (55.0, "fase"),
+                    (205.0, "50"),
+                    (240.0, "01/04/2022"),
+                    (300.0, "30/06/2022"),
+                    (360.0, "BIANCHI"),
+                    (430.0, "SEGRETERIA"),
+                ],
+                &[(360.0, "ANNA")],
+                &[(20.0, "INDICATORI")],
+                &[
+                    (20.0, "Descrizione"),
+                    (300.0, "Tipo"),
+                    (400.0, "Valore"),
+                    (430.0, "Atteso"),
+                ],
+                &[
+                    (20.0, "Numero"),
+                    (50.0, "pratiche"),
+                    (300.0, "RISULTATO"),
+                    (400.0, ">="),
+                    (412.0, "10"),
+                ],
+                &[(20.0, "evase")],
+            ],
+        );
+        let rules = RuleSet::load(None, true).unwrap();
+        let x = rules.extract(&[p1.clone(), p2.clone()]);
+        assert_eq!(x.kind, "peg");
+        assert_eq!(x.phases.len(), 2, "{:#?}", x.phases);
+        let a = &x.phases[0];
+        assert_eq!(
+            a.description.as_deref(),
+            Some("Prima fase con descrizione lunga")
+        );
+        assert_eq!(a.start_date, NaiveDate::from_ymd_opt(2022, 1, 1));
+        assert_eq!(a.end_date, NaiveDate::from_ymd_opt(2022, 3, 31));
+        assert_eq!(a.responsible.as_deref(), Some("ROSSI MARIO"));
+        assert_eq!(a.responsibility_centre.as_deref(), Some("UFFICIO TECNICO"));
+        assert_eq!(a.objective_code.as_deref(), Some("2022_A01"));
+        let b = &x.phases[1];
+        assert_eq!(b.description.as_deref(), Some("Seconda fase"));
+        assert_eq!(b.weight, Some(50.0));
+        assert_eq!(b.responsible.as_deref(), Some("BIANCHI ANNA"));
+        assert_eq!(b.responsibility_centre.as_deref(), Some("SEGRETERIA"));
+        // The span of a cell read on page 2 points into page 2's text, from
+        // its first word to the last of its wrapped lines.
+        let sp = b.spans["responsible"];
+        assert_eq!(sp.page, 2);
+        let spanned = &p2.text[sp.start..sp.end];
+        assert!(
+            spanned.starts_with("BIANCHI") && spanned.ends_with("ANNA"),
+            "{spanned}"
+        );
+        assert_eq!(x.indicators.len(), 1, "{:#?}", x.indicators);
+        let i = &x.indicators[0];
+        assert_eq!(i.description.as_deref(), Some("Numero pratiche evase"));
+        assert_eq!(i.expected_operator.as_deref(), Some(">="));
+        assert_eq!(i.expected_value.as_deref(), Some("10"));
+    }
+}
