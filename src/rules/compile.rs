@@ -67,6 +67,8 @@ pub enum Combine {
     First,
     All,
     Sum,
+    /// How many matches: rows of a roll call marked present, say.
+    Count,
 }
 
 /// Where one value of a field rule goes: the capture it is read from
@@ -317,7 +319,8 @@ impl Ctx<'_> {
         // `^` and `$` are line anchors in every rule: rules read lines.
         Regex::new(&format!("(?m){}", r.get_ref())).map_err(|e| {
             let msg = e.to_string();
-            let last = msg.lines().last().unwrap_or("").trim().to_owned();
+            let last = msg.lines().last().unwrap_or("").trim();
+            let last = last.strip_prefix("error: ").unwrap_or(last).to_owned();
             self.err(r.span(), rule, format!("invalid regex: {last}"))
         })
     }
@@ -464,12 +467,13 @@ impl Ctx<'_> {
             None | Some("first") => Combine::First,
             Some("all") => Combine::All,
             Some("sum") => Combine::Sum,
+            Some("count") => Combine::Count,
             Some(other) => {
                 let sp = f.combine.as_ref().map(|c| c.span()).unwrap_or(id_span);
                 return Err(self.err(
                     sp,
                     &id,
-                    format!("unknown combine `{other}` (first, all, sum)"),
+                    format!("unknown combine `{other}` (first, all, sum, count)"),
                 ));
             }
         };

@@ -98,10 +98,33 @@ pub fn run(
             }
         }
     }
-    if rule.combine == Combine::Sum {
-        return sum(out);
+    match rule.combine {
+        Combine::Sum => sum(out),
+        Combine::Count => count(out),
+        _ => out,
     }
-    out
+}
+
+/// One hit per slot whose value is the number of hits, spanning them all.
+fn count(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<(Hit, u64)> = Vec::new();
+    for h in hits {
+        match out.iter_mut().find(|(o, _)| o.slot == h.slot) {
+            Some((o, n)) => {
+                *n += 1;
+                if o.span.page == h.span.page {
+                    o.span.end = o.span.end.max(h.span.end);
+                }
+            }
+            None => out.push((h, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(h, n)| Hit {
+            value: n.to_string(),
+            ..h
+        })
+        .collect()
 }
 
 /// Applies a rule's normalisers in order (whitespace is always collapsed).

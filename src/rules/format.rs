@@ -165,7 +165,8 @@ pub struct FieldRule {
     #[serde(default)]
     pub normalise_each: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
     /// `first` (default): the first match; `all`: every match (list
-    /// fields); `sum`: the sum of all matches (counts given in parts).
+    /// fields); `sum`: the sum of all matches (counts given in parts);
+    /// `count`: how many times the regex matches (rows of a roll call).
     #[serde(default)]
     pub combine: Option<Spanned<String>>,
     /// Read each line only up to its first wide gap (3+ spaces): the left
