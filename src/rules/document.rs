@@ -90,6 +90,61 @@ impl Doc<'_> {
         line.end
     }
 
+    /// Where, on a later line of a page, the column of a value whose label
+    /// starts at byte `anchor` begins: text to the left of that column,
+    /// separated from it by a wide gap, belongs to another column (a date in
+    /// the margin beside a wrapped OGGETTO) and is left out. Without such a
+    /// gap the whole line is the value's.
+    pub fn column_start(&self, page: usize, anchor: usize, line: Range<usize>) -> (usize, Margin) {
+        let text = &self.clean[page];
+        if let Some(pg) = self.pages.get(page).filter(|p| !p.words.is_empty()) {
+            let Some(a) = pg.words.iter().find(|w| {
+                w.start != usize::MAX && w.start <= anchor && anchor < w.start + w.text.len().max(1)
+            }) else {
+                return (line.start, Margin::None);
+            };
+            let mut ws: Vec<_> = pg
+                .words
+                .iter()
+                .filter(|w| w.start != usize::MAX && line.contains(&w.start))
+                .collect();
+            ws.sort_by(|x, y| x.x.total_cmp(&y.x));
+            return match ws.iter().position(|w| w.x >= a.x - SLACK) {
+                Some(i) if i > 0 => {
+                    let (p, w) = (ws[i - 1], ws[i]);
+                    let gap = w.x - (p.x + p.width);
+                    if gap > (COLUMN_GAP_EMS * p.size).max(MIN_COLUMN_GAP) {
+                        (w.start.max(line.start), Margin::Cut)
+                    } else {
+                        (line.start, Margin::None)
+                    }
+                }
+                None if !ws.is_empty() && a.x > 4.0 * a.size => (line.end, Margin::Whole),
+                _ => (line.start, Margin::None),
+            };
+        }
+        let anchor_line = text[..anchor].rfind('\n').map_or(0, |i| i + 1);
+        let col = text[anchor_line..anchor].chars().count();
+        let l = &text[line.clone()];
+        let Some((mut k, _)) = l.char_indices().nth(col) else {
+            // The line ends before the column: margin text only, if any.
+            if col >= 4 && !l.trim().is_empty() {
+                return (line.end, Margin::Whole);
+            }
+            return (line.start, Margin::None);
+        };
+        // Back to the start of the word at the column.
+        while k > 0 && !l[..k].ends_with(char::is_whitespace) {
+            k = l[..k].char_indices().last().map_or(0, |(i, _)| i);
+        }
+        let before = &l[..k];
+        if !before.trim().is_empty() && before.ends_with("  ") {
+            (line.start + k, Margin::Cut)
+        } else {
+            (line.start, Margin::None)
+        }
+    }
+
     /// Whether a byte range of a page lies inside a legal reference.
     pub fn in_reference(&self, page: usize, range: &Range<usize>) -> bool {
         self.references.get(page).is_some_and(|v| {
@@ -97,6 +152,17 @@ impl Doc<'_> {
                 .any(|r| r.start <= range.start && range.end <= r.end)
         })
     }
+}
+
+/// What [`Doc::column_start`] found left of a value's column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Margin {
+    /// Nothing: the whole line is the value's.
+    None,
+    /// Text in a margin column, cut off.
+    Cut,
+    /// The line holds margin text only.
+    Whole,
 }
 
 /// The lines of a text with their byte ranges (without the newline).
@@ -108,6 +174,9 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         r
     })
 }
+
+/// How far left of its label a value's column may start, in points.
+const SLACK: f32 = 3.0;
 
 /// A gap between two words wider than this many font sizes separates columns.
 const COLUMN_GAP_EMS: f32 = 2.5;

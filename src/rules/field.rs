@@ -203,6 +203,10 @@ fn label_values(
     let base = bounds.start;
     // Where the left column of a line (relative range) ends, relative.
     let left_end = |r: Range<usize>| doc.left_end(page, base + r.start..base + r.end) - base;
+    let column_start = |anchor: usize, r: Range<usize>| {
+        let (at, margin) = doc.column_start(page, base + anchor, base + r.start..base + r.end);
+        (at - base, margin)
+    };
     let mut hits: Vec<Range<usize>> = labels
         .iter()
         .flat_map(|l| l.find_iter(text).map(|m| m.range()))
@@ -210,12 +214,24 @@ fn label_values(
     hits.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     for h in hits {
-        if let Some(v) = read_after(text, h.end, labels, rule, known, &left_end) {
+        let cols = Columns {
+            left_end: &left_end,
+            column_start: &|r| column_start(h.start, r),
+        };
+        if let Some(v) = read_after(text, h.end, labels, rule, known, &cols) {
             let (value, r) = v;
             out.push((value, bounds.start + r.start..bounds.start + r.end));
         }
     }
     out
+}
+
+/// How a page's columns bound a value (relative byte offsets of the piece).
+struct Columns<'a> {
+    /// Where the left column of a line ends.
+    left_end: &'a dyn Fn(Range<usize>) -> usize,
+    /// Where the label's column begins on a later line.
+    column_start: &'a dyn Fn(Range<usize>) -> (usize, document::Margin),
 }
 
 /// Separators between a label and its value.
@@ -235,8 +251,9 @@ fn read_after(
     labels: &[Regex],
     rule: &Field,
     known: &[&Regex],
-    left_end: &dyn Fn(Range<usize>) -> usize,
+    cols: &Columns,
 ) -> Option<(String, Range<usize>)> {
+    let left_end = cols.left_end;
     let mut pos = skip_separators(text, label_end);
     // "OGGETTO: OGGETTO: ..." — the label written twice.
     for l in labels {
@@ -287,12 +304,25 @@ fn read_after(
     }
     if rule.block && !ended {
         let mut blanks = 0;
+        let mut margin_seen = false;
         let after = (line_end + 1).min(text.len());
         for lr in document::lines(&text[after..]) {
             let lr = after + lr.start..after + lr.end;
+            // Keep to the value's column: leave out a margin column on the
+            // left; once a margin was seen, a line holding margin text only
+            // is skipped.
+            let (at, margin) = (cols.column_start)(lr.clone());
+            match margin {
+                document::Margin::Cut => margin_seen = true,
+                document::Margin::Whole if margin_seen => continue,
+                _ => {}
+            }
+            let lr = at.max(lr.start).min(lr.end)..lr.end;
             let full = &text[lr.clone()];
             let line = if rule.left_column {
-                &full[..left_end(lr.clone()) - lr.start]
+                &full[..left_end(lr.clone())
+                    .saturating_sub(lr.start)
+                    .min(full.len())]
             } else {
                 full
             };
