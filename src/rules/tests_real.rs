@@ -56,7 +56,7 @@ fn expected() -> Vec<Expect> {
         e("avella_Delibera_31__5313_DeliberadiGiunta_Copia_31_2026_1.pdf", Some("31"), (2026, 3, 3), "Giunta Comunale",
           "APPROVAZIONE DEL PIANO ANNUALE DEI FLUSSI DI CASSA PER L'ESERCIZIO 2026", Some(5), Some(0)),
         e("avella_Delibera_32__5314_DeliberadiGiunta_Copia_32_2026_1.pdf", Some("32"), (2026, 3, 3), "Giunta Comunale",
-          "QUANTIFICAZIONE DEL FONDO GARANZIA DEBITI COMMERCIALI (F.G.D.C) PER", Some(5), Some(0)),
+          "QUANTIFICAZIONE DEL FONDO GARANZIA DEBITI COMMERCIALI (F.G.D.C) PER L'ANNO 2026- PROVVEDIMENTI", Some(5), Some(0)),
         e("avella_Delibera_36__5361_DeliberadiGiunta_Copia_36_2026_1.pdf", Some("36"), (2026, 3, 10), "Giunta Comunale",
           "Revoca in autotutela del regolamento per lo svolgimento delle sedute del Consiglio comunale", Some(5), Some(0)),
         e("avella_Delibera_37__5362_DeliberadiGiunta_Copia_37_2026_1.pdf", Some("37"), (2026, 3, 10), "Giunta Comunale",
