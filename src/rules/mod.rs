@@ -423,6 +423,48 @@ mod tests {
     }
 
     #[test]
+    fn a_peg_with_two_sheets_gives_two_objectives_each_with_its_phases() {
+        let sheet = |code: &str, who: &str, start: &str| {
+            format!(
+                "PIANO ESECUTIVO DI GESTIONE\n\n{code} Obiettivo {code}\n\nDirezione CULTURA Direttore {who}\n\n GANTT\nFASI\nDescrizione Peso Inizio Previsto Fine Prevista Responsabile\n\nFase unica {start} 31/12/2022 {who}\n\nINDICATORI\nDescrizione Tipo Valore Atteso\nN. eventi RISULTATO >= 4\n"
+            )
+        };
+        let text = sheet("2022_C01", "ROSSI MARIO", "01/02/2022")
+            + &sheet("2022_C02", "BIANCHI ANNA", "01/03/2022");
+        let pages = [Page {
+            number: 1,
+            text,
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.kind, "peg");
+        let codes: Vec<_> = x
+            .objectives
+            .iter()
+            .map(|o| o.objective_code.clone().unwrap())
+            .collect();
+        assert_eq!(codes, ["2022_C01", "2022_C02"]);
+        assert_eq!(x.objectives[1].director.as_deref(), Some("BIANCHI ANNA"));
+        assert_eq!(x.phases.len(), 2);
+        assert_eq!(x.phases[1].objective_code.as_deref(), Some("2022_C02"));
+        assert_eq!(x.phases[1].start_date, NaiveDate::from_ymd_opt(2022, 3, 1));
+        assert_eq!(x.phases[1].responsible.as_deref(), Some("BIANCHI ANNA"));
+        assert_eq!(x.indicators.len(), 2);
+        assert_eq!(x.indicators[0].objective_code.as_deref(), Some("2022_C01"));
+        // The same sheets without their headings (set aside as page headers)
+        // are still cut at each objective's code.
+        let bare = pages[0].text.replace("PIANO ESECUTIVO DI GESTIONE", "");
+        let pages = [Page {
+            number: 1,
+            text: bare + "\npiano esecutivo di gestione",
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.objectives.len(), 2, "{:#?}", x.objectives);
+        assert_eq!(x.phases[0].objective_code.as_deref(), Some("2022_C01"));
+    }
+
+    #[test]
     fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
