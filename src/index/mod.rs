@@ -175,22 +175,41 @@ impl Index {
                 col("pipeline")?,
                 col("record_type")?,
             );
-            let read = |c: &tantivy::columnar::StrColumn, doc: u32, buf: &mut String| {
-                buf.clear();
-                if let Some(ord) = c.term_ords(doc).next() {
-                    let _ = c.ord_to_str(ord, buf);
+            // Each column's dictionary, read once in ordinal order: far
+            // cheaper than resolving every document's ordinal on its own.
+            let terms = |c: &tantivy::columnar::StrColumn| -> Result<Vec<String>> {
+                let mut all = Vec::with_capacity(c.dictionary().num_terms());
+                let mut stream = c.dictionary().stream().map_err(|e| Error::Index {
+                    path: self.path.clone(),
+                    message: e.to_string(),
+                })?;
+                while stream.advance() {
+                    all.push(String::from_utf8_lossy(stream.key()).into_owned());
                 }
-                buf.clone()
+                Ok(all)
             };
-            let mut buf = String::new();
+            let lookup = |c: &tantivy::columnar::StrColumn, terms: &[String], doc: u32| {
+                c.term_ords(doc)
+                    .next()
+                    .and_then(|o| terms.get(o as usize))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            let (source_t, stamp_t, sha_t, pipeline_t, ty_t) = (
+                terms(&source)?,
+                terms(&stamp)?,
+                terms(&sha)?,
+                terms(&pipeline)?,
+                terms(&ty)?,
+            );
             for doc in segment.doc_ids_alive() {
                 out.insert(
-                    read(&source, doc, &mut buf),
+                    lookup(&source, &source_t, doc),
                     Known {
-                        stamp: read(&stamp, doc, &mut buf),
-                        sha256: read(&sha, doc, &mut buf),
-                        pipeline: read(&pipeline, doc, &mut buf),
-                        failed: read(&ty, doc, &mut buf) == schema::FAILURE,
+                        stamp: lookup(&stamp, &stamp_t, doc),
+                        sha256: lookup(&sha, &sha_t, doc),
+                        pipeline: lookup(&pipeline, &pipeline_t, doc),
+                        failed: lookup(&ty, &ty_t, doc) == schema::FAILURE,
                     },
                 );
             }
