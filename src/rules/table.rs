@@ -232,7 +232,7 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
                 let Some(c) = column_of(cols, w.x) else {
                     continue;
                 };
-                let r = w.start..w.start + w.text.len();
+                let r = w.start..(w.start + w.text.len()).min(text.len());
                 match &mut cells[c] {
                     Some((s, rr)) => {
                         s.push(' ');
