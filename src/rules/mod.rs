@@ -465,6 +465,57 @@ mod tests {
     }
 
     #[test]
+    fn word_offsets_that_disagree_with_the_text_do_not_panic() {
+        use crate::extract::Word;
+        let text = "D.g.r. 29 dicembre 2011 - n. IX/2838     città è più\nOggetto: perché sì   ùà\nDescrizione Tipo Valore Atteso\nàà RISULTATO >=3\n".to_owned();
+        let mut words = Vec::new();
+        // Offsets landing inside multi-byte letters, past the end, and
+        // texts longer than what the page holds.
+        for (i, start) in [
+            0usize,
+            3,
+            37,
+            38,
+            41,
+            45,
+            60,
+            61,
+            62,
+            75,
+            90,
+            1000,
+            usize::MAX,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            words.push(Word {
+                text: "àèìòù".repeat(i % 3 + 1),
+                x: (i as f32) * 40.0,
+                y: 10.0,
+                width: 30.0,
+                size: 8.0,
+                line: (i % 4) as u32,
+                start,
+            });
+        }
+        let pages = [Page {
+            number: 1,
+            text,
+            words,
+            width: 500.0,
+            height: 800.0,
+            ..Page::default()
+        }];
+        let rules = RuleSet::load(None, true).unwrap();
+        let x = rules.extract(&pages);
+        for f in &x.fields {
+            let sp = f.span.unwrap();
+            assert!(sp.start <= sp.end, "{f:?}");
+        }
+    }
+
+    #[test]
     fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
