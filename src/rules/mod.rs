@@ -465,6 +465,20 @@ mod tests {
     }
 
     #[test]
+    fn a_table_ends_where_another_begins_even_without_its_end_line() {
+        let text = "PIANO ESECUTIVO DI GESTIONE\n2022_B01 Prova\n GANTT\nFASI\nDescrizione Peso Inizio Previsto Fine Prevista Responsabile\nUnica fase 01/01/2022 31/12/2022 ROSSI MARIO\nDescrizione Tipo Valore Atteso\nN. atti RISULTATO >= 5\n";
+        let pages = [Page {
+            number: 1,
+            text: text.into(),
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.phases.len(), 1);
+        assert_eq!(x.phases[0].responsible.as_deref(), Some("ROSSI MARIO"));
+        assert_eq!(x.phases[0].responsibility_centre, None);
+    }
+
+    #[test]
     fn word_offsets_that_disagree_with_the_text_do_not_panic() {
         use crate::extract::Word;
         let text = "D.g.r. 29 dicembre 2011 - n. IX/2838     città è più\nOggetto: perché sì   ùà\nDescrizione Tipo Valore Atteso\nàà RISULTATO >=3\n".to_owned();

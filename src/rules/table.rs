@@ -148,6 +148,11 @@ fn put(row: &mut Row, col: usize, text: &str, page: usize, range: Range<usize>) 
     }
 }
 
+/// Whether a line ends the table: its `end`, or another table's header.
+fn ends(t: &Table, line: &str) -> bool {
+    t.end.as_ref().is_some_and(|e| e.is_match(line)) || t.others.iter().any(|h| h.is_match(line))
+}
+
 /// Text path: the row regex, wrapped lines, cells on lines of their own.
 pub fn rows_text(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
@@ -171,7 +176,7 @@ pub fn rows_text(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
             if !in_table {
                 continue;
             }
-            if t.end.as_ref().is_some_and(|e| e.is_match(line)) {
+            if ends(t, line) {
                 break 'pieces;
             }
             if let Some(caps) = t.row.captures(line) {
@@ -298,7 +303,7 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
             if !found_header {
                 continue;
             }
-            if t.end.as_ref().is_some_and(|e| e.is_match(line_text)) {
+            if ends(t, line_text) {
                 break 'pieces;
             }
             let cols = xs.as_ref()?;
