@@ -77,7 +77,10 @@ impl Doc<'_> {
             return line.start + left_column(&text[line.clone()]).len();
         }
         ws.sort_by(|a, b| a.x.total_cmp(&b.x));
-        if pg.width > 0.0 && ws[0].x > pg.width * RIGHT_COLUMN_FROM {
+        // Only a whole line can have an empty left column; a line already
+        // cut to a value's column starts where that column does.
+        let whole_line = line.start == 0 || text[..line.start].ends_with('\n');
+        if whole_line && pg.width > 0.0 && ws[0].x > pg.width * RIGHT_COLUMN_FROM {
             return line.start;
         }
         for pair in ws.windows(2) {
