@@ -537,6 +537,18 @@ mod tests {
             "[[field]]\nid = \"x.bad\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"[\"\n",
         )
         .unwrap();
+        // A file named like a built-in one replaces it.
+        let ok = tempfile::tempdir().unwrap();
+        std::fs::write(
+            ok.path().join("references.toml"),
+            "[settings]\nregion = \"toscana\"\n",
+        )
+        .unwrap();
+        let set = RuleSet::load(Some(ok.path()), true).unwrap();
+        assert_eq!(set.compiled().settings.region.as_deref(), Some("toscana"));
+        assert!(set.list().iter().any(|r| r.id == "peg.objective.director"));
+        let only = RuleSet::load(Some(ok.path()), false).unwrap();
+        assert!(only.list().is_empty());
         let err = RuleSet::load(Some(dir.path()), true).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let msg = err.to_string();
