@@ -119,6 +119,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub row: Regex,
     pub end: Option<Regex>,
+    /// Headers of the other tables of the same kinds: a table also ends
+    /// where another begins.
+    pub others: Vec<Regex>,
 }
 
 /// Every rule of every file, compiled.
@@ -230,6 +233,21 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             }
             out.tables.push(table);
         }
+    }
+    let heads: Vec<(Vec<String>, String, Regex)> = out
+        .tables
+        .iter()
+        .map(|t| (t.kinds.clone(), t.meta.id.clone(), t.header.clone()))
+        .collect();
+    for t in &mut out.tables {
+        let shares = |k: &Vec<String>| {
+            k.is_empty() || t.kinds.is_empty() || k.iter().any(|x| t.kinds.contains(x))
+        };
+        t.others = heads
+            .iter()
+            .filter(|(k, id, _)| *id != t.meta.id && shares(k))
+            .map(|(_, _, h)| h.clone())
+            .collect();
     }
     let kinds: HashSet<&str> = out
         .kinds
@@ -538,6 +556,7 @@ impl Ctx<'_> {
             columns,
             row,
             end: t.end.as_ref().map(|r| self.regex(r, &id)).transpose()?,
+            others: Vec::new(),
             meta,
         })
     }

@@ -77,14 +77,17 @@ impl Doc<'_> {
             return line.start + left_column(&text[line.clone()]).len();
         }
         ws.sort_by(|a, b| a.x.total_cmp(&b.x));
-        if pg.width > 0.0 && ws[0].x > pg.width * RIGHT_COLUMN_FROM {
+        // Only a whole line can have an empty left column; a line already
+        // cut to a value's column starts where that column does.
+        let whole_line = line.start == 0 || text[..line.start].ends_with('\n');
+        if whole_line && pg.width > 0.0 && ws[0].x > pg.width * RIGHT_COLUMN_FROM {
             return line.start;
         }
         for pair in ws.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             let gap = b.x - (a.x + a.width);
             if gap > (COLUMN_GAP_EMS * a.size).max(MIN_COLUMN_GAP) {
-                return (a.start + a.text.len()).min(line.end);
+                return floor_boundary(text, (a.start + a.text.len()).min(line.end));
             }
         }
         line.end
@@ -114,7 +117,7 @@ impl Doc<'_> {
                     let (p, w) = (ws[i - 1], ws[i]);
                     let gap = w.x - (p.x + p.width);
                     if gap > (COLUMN_GAP_EMS * p.size).max(MIN_COLUMN_GAP) {
-                        (w.start.max(line.start), Margin::Cut)
+                        (floor_boundary(text, w.start.max(line.start)), Margin::Cut)
                     } else {
                         (line.start, Margin::None)
                     }
@@ -152,6 +155,16 @@ impl Doc<'_> {
                 .any(|r| r.start <= range.start && range.end <= r.end)
         })
     }
+}
+
+/// The nearest char boundary at or before `i`: word offsets come from the
+/// PDF extractor and must never split a character when used to slice.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// What [`Doc::column_start`] found left of a value's column.

@@ -214,9 +214,13 @@ fn label_values(
     hits.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     for h in hits {
+        // The label's column is where its first letter is, not where a
+        // regex's leading `^\s*` began.
+        let m = &text[h.clone()];
+        let anchor = h.start + (m.len() - m.trim_start().len());
         let cols = Columns {
             left_end: &left_end,
-            column_start: &|r| column_start(h.start, r),
+            column_start: &|r| column_start(anchor, r),
         };
         if let Some(v) = read_after(text, h.end, labels, rule, known, &cols) {
             let (value, r) = v;

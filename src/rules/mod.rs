@@ -465,6 +465,71 @@ mod tests {
     }
 
     #[test]
+    fn a_table_ends_where_another_begins_even_without_its_end_line() {
+        let text = "PIANO ESECUTIVO DI GESTIONE\n2022_B01 Prova\n GANTT\nFASI\nDescrizione Peso Inizio Previsto Fine Prevista Responsabile\nUnica fase 01/01/2022 31/12/2022 ROSSI MARIO\nDescrizione Tipo Valore Atteso\nN. atti RISULTATO >= 5\n";
+        let pages = [Page {
+            number: 1,
+            text: text.into(),
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.phases.len(), 1);
+        assert_eq!(x.phases[0].responsible.as_deref(), Some("ROSSI MARIO"));
+        assert_eq!(x.phases[0].responsibility_centre, None);
+    }
+
+    #[test]
+    fn word_offsets_that_disagree_with_the_text_do_not_panic() {
+        use crate::extract::Word;
+        let text = "D.g.r. 29 dicembre 2011 - n. IX/2838     città è più\nOggetto: perché sì   ùà\nDescrizione Tipo Valore Atteso\nàà RISULTATO >=3\n".to_owned();
+        let mut words = Vec::new();
+        // Offsets landing inside multi-byte letters, past the end, and
+        // texts longer than what the page holds.
+        for (i, start) in [
+            0usize,
+            3,
+            37,
+            38,
+            41,
+            45,
+            60,
+            61,
+            62,
+            75,
+            90,
+            1000,
+            usize::MAX,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            words.push(Word {
+                text: "àèìòù".repeat(i % 3 + 1),
+                x: (i as f32) * 40.0,
+                y: 10.0,
+                width: 30.0,
+                size: 8.0,
+                line: (i % 4) as u32,
+                start,
+            });
+        }
+        let pages = [Page {
+            number: 1,
+            text,
+            words,
+            width: 500.0,
+            height: 800.0,
+            ..Page::default()
+        }];
+        let rules = RuleSet::load(None, true).unwrap();
+        let x = rules.extract(&pages);
+        for f in &x.fields {
+            let sp = f.span.unwrap();
+            assert!(sp.start <= sp.end, "{f:?}");
+        }
+    }
+
+    #[test]
     fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
@@ -472,6 +537,18 @@ mod tests {
             "[[field]]\nid = \"x.bad\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"[\"\n",
         )
         .unwrap();
+        // A file named like a built-in one replaces it.
+        let ok = tempfile::tempdir().unwrap();
+        std::fs::write(
+            ok.path().join("references.toml"),
+            "[settings]\nregion = \"toscana\"\n",
+        )
+        .unwrap();
+        let set = RuleSet::load(Some(ok.path()), true).unwrap();
+        assert_eq!(set.compiled().settings.region.as_deref(), Some("toscana"));
+        assert!(set.list().iter().any(|r| r.id == "peg.objective.director"));
+        let only = RuleSet::load(Some(ok.path()), false).unwrap();
+        assert!(only.list().is_empty());
         let err = RuleSet::load(Some(dir.path()), true).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let msg = err.to_string();

@@ -56,8 +56,83 @@ pub fn rows(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
         if let Some(rows) = rows_positioned(doc, region, t) {
             return rows;
         }
+    } else if is_layout_text(doc, region, t) {
+        // Text laid out in columns with spaces (`pdftotext -layout` output):
+        // a character's column is its position, so read it as positioned words.
+        let pages = with_character_words(doc);
+        let layout = Doc {
+            pages: &pages,
+            clean: doc.clean.clone(),
+            references: doc.references.clone(),
+        };
+        if let Some(rows) = rows_positioned(&layout, region, t) {
+            return rows;
+        }
     }
     rows_text(doc, region, t)
+}
+
+/// Whether the table's header line spaces its labels apart as a layout does
+/// (two or more spaces between them).
+fn is_layout_text(doc: &Doc, region: &Region, t: &Table) -> bool {
+    region.iter().any(|p| {
+        let text = &doc.clean[p.page][p.range.clone()];
+        document::lines(text)
+            .map(|r| &text[r])
+            .find(|l| t.header.is_match(l))
+            .is_some_and(|l| l.trim().contains("  "))
+    })
+}
+
+/// The pages with one word per whitespace-separated token, placed at its
+/// character column (x) and line (y), one unit per character.
+fn with_character_words(doc: &Doc) -> Vec<crate::extract::Page> {
+    doc.clean
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut words = Vec::new();
+            for (ln, r) in document::lines(text).enumerate() {
+                let line = &text[r.clone()];
+                let mut col = 0usize;
+                let mut token: Option<(usize, usize, String)> = None;
+                for (b, c) in line.char_indices() {
+                    if c.is_whitespace() {
+                        if let Some((start, x, t)) = token.take() {
+                            words.push(char_word(t, x, ln, r.start + start));
+                        }
+                    } else {
+                        match &mut token {
+                            Some((_, _, t)) => t.push(c),
+                            None => token = Some((b, col, c.to_string())),
+                        }
+                    }
+                    col += 1;
+                }
+                if let Some((start, x, t)) = token.take() {
+                    words.push(char_word(t, x, ln, r.start + start));
+                }
+            }
+            crate::extract::Page {
+                number: doc.pages.get(i).map_or(i as u32 + 1, |p| p.number),
+                text: text.clone(),
+                words,
+                ..crate::extract::Page::default()
+            }
+        })
+        .collect()
+}
+
+fn char_word(text: String, x: usize, line: usize, start: usize) -> Word {
+    Word {
+        width: text.chars().count() as f32,
+        text,
+        x: x as f32,
+        y: line as f32,
+        size: 1.0,
+        line: line as u32,
+        start,
+    }
 }
 
 fn put(row: &mut Row, col: usize, text: &str, page: usize, range: Range<usize>) {
@@ -71,6 +146,11 @@ fn put(row: &mut Row, col: usize, text: &str, page: usize, range: Range<usize>) 
             })
         }
     }
+}
+
+/// Whether a line ends the table: its `end`, or another table's header.
+fn ends(t: &Table, line: &str) -> bool {
+    t.end.as_ref().is_some_and(|e| e.is_match(line)) || t.others.iter().any(|h| h.is_match(line))
 }
 
 /// Text path: the row regex, wrapped lines, cells on lines of their own.
@@ -96,7 +176,7 @@ pub fn rows_text(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
             if !in_table {
                 continue;
             }
-            if t.end.as_ref().is_some_and(|e| e.is_match(line)) {
+            if ends(t, line) {
                 break 'pieces;
             }
             if let Some(caps) = t.row.captures(line) {
@@ -223,7 +303,7 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
             if !found_header {
                 continue;
             }
-            if t.end.as_ref().is_some_and(|e| e.is_match(line_text)) {
+            if ends(t, line_text) {
                 break 'pieces;
             }
             let cols = xs.as_ref()?;
@@ -232,7 +312,7 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
                 let Some(c) = column_of(cols, w.x) else {
                     continue;
                 };
-                let r = w.start..w.start + w.text.len();
+                let r = w.start..(w.start + w.text.len()).min(text.len());
                 match &mut cells[c] {
                     Some((s, rr)) => {
                         s.push(' ');
@@ -311,6 +391,60 @@ mod tests {
             height: 842.0,
             ..Page::default()
         }
+    }
+
+    #[test]
+    fn layout_text_tables_are_read_by_character_columns() {
+        let text = "\
+PIANO ESECUTIVO DI GESTIONE
+
+2021_Z001 Progetto Grande Firenze
+
+ GANTT
+FASI
+Descrizione                          Peso  Inizio Previsto  Fine Prevista  Responsabile   Centro di Responsabilità  Note
+Predisposizione bozza di                   01/01/2021       30/04/2021     ASCIONE        SEGRETARIO GENERALE
+convenzione per servizi associati                                          GIUSEPPE
+Partecipazione agli incontri         20%   01/05/2021       31/12/2021     ROSSI MARIA    UFFICIO
+con gli enti                                                                              ASSOCIAZIONI
+INDICATORI
+Descrizione                            Tipo          Valore Atteso
+N. incontri con enti coinvolti         RISULTATO     >=3
+";
+        let pages = [Page {
+            number: 1,
+            text: text.to_owned(),
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.phases.len(), 2, "{:#?}", x.phases);
+        let a = &x.phases[0];
+        assert_eq!(
+            a.description.as_deref(),
+            Some("Predisposizione bozza di convenzione per servizi associati")
+        );
+        assert_eq!(a.responsible.as_deref(), Some("ASCIONE GIUSEPPE"));
+        assert_eq!(
+            a.responsibility_centre.as_deref(),
+            Some("SEGRETARIO GENERALE")
+        );
+        assert_eq!(a.end_date, NaiveDate::from_ymd_opt(2021, 4, 30));
+        let b = &x.phases[1];
+        assert_eq!(
+            b.description.as_deref(),
+            Some("Partecipazione agli incontri con gli enti")
+        );
+        assert_eq!(b.weight, Some(20.0));
+        assert_eq!(b.responsible.as_deref(), Some("ROSSI MARIA"));
+        assert_eq!(
+            b.responsibility_centre.as_deref(),
+            Some("UFFICIO ASSOCIAZIONI")
+        );
+        assert_eq!(x.indicators.len(), 1);
+        assert_eq!(x.indicators[0].expected_value.as_deref(), Some("3"));
+        // Spans point at the page text.
+        let sp = a.spans["responsibility_centre"];
+        assert_eq!(&text[sp.start..sp.end], "SEGRETARIO GENERALE");
     }
 
     #[test]
