@@ -259,7 +259,7 @@ fn required_field_reports_missing_values_with_the_record_page() {
         [
             (
                 None,
-                "Obiettivo n. 3 del documento: manca il campo `director`".to_owned()
+                "3° obiettivo del documento: manca il campo `director`".to_owned()
             ),
             (
                 Some(4),
