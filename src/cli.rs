@@ -41,6 +41,15 @@ pub enum Command {
     Run(RunArgs),
     /// Documents by kind and year, index size and last ingest.
     Stats(StatsArgs),
+    /// Internal: a worker process that extracts files for `ingest` (requests on stdin).
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    #[command(flatten)]
+    pub rules: RulesArg,
 }
 
 /// Where the index lives.

@@ -12,10 +12,44 @@ use crate::rules::RuleSet;
 /// Default index folder when neither --index nor ATTI_INDEX is given.
 pub const DEFAULT_INDEX: &str = "atti-index";
 
+/// The index an ingest writes to: --index, $ATTI_INDEX, or ./atti-index.
 pub fn index_path(arg: &IndexArg) -> PathBuf {
     arg.index
         .clone()
         .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX))
+}
+
+/// The index a reading command (search, export, check, show, stats) opens:
+/// as [`index_path`]; but when none was named and ./atti-index does not
+/// exist, the index that `atti run ... --out DIR` left in a folder of the
+/// current directory (the most recent one), with a notice on stderr.
+pub fn read_index_path(arg: &IndexArg) -> PathBuf {
+    let default = index_path(arg);
+    if arg.index.is_some() || default.join("meta.json").exists() {
+        return default;
+    }
+    let newest = std::fs::read_dir(".")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("index"))
+        .filter_map(|p| {
+            let t = std::fs::metadata(p.join("meta.json"))
+                .and_then(|m| m.modified())
+                .ok()?;
+            Some((t, p))
+        })
+        .max();
+    match newest {
+        Some((_, p)) => {
+            eprintln!(
+                "atti: no index at ./{DEFAULT_INDEX}; using {} (written by `atti run`; choose with --index)",
+                p.display()
+            );
+            p
+        }
+        None => default,
+    }
 }
 
 /// Loads the rules named on the command line; a mistake in them is a

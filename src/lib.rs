@@ -18,9 +18,11 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod pdfgen;
 pub mod pipeline;
 pub mod progress;
 pub mod record;
 pub mod rules;
+pub mod worker;
 
 pub use error::{Error, Result};

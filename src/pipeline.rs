@@ -23,6 +23,7 @@ use crate::index::{Index, Known};
 use crate::progress::Progress;
 use crate::record::{Document, Failure};
 use crate::rules::RuleSet;
+use crate::worker::{Pool, WorkerCommand};
 
 /// How an ingest runs, resolved from the command line.
 #[derive(Debug, Clone)]
@@ -36,6 +37,9 @@ pub struct IngestConfig {
     pub limits: Limits,
     /// Files per commit.
     pub batch: usize,
+    /// Extract in worker processes started with this command; `None`
+    /// extracts in this process (no protection against crashes and hangs).
+    pub worker: Option<WorkerCommand>,
 }
 
 /// What happened to one file.
@@ -116,23 +120,25 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
     }
 
     progress.start(found.candidates.len() as u64);
-    let pool = rayon::ThreadPoolBuilder::new()
+    let threads = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.jobs.max(1))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", cfg.jobs)))?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Outcome>(64);
+    let pool = cfg.worker.clone().map(|cmd| Pool::new(cmd, cfg.timeout));
     let ctx = Context {
         rules,
         known: &known,
         limits: &cfg.limits,
         force: cfg.force,
         ingested_at: &ingested_at,
+        pool: pool.as_ref(),
     };
     let candidates = &found.candidates;
     let mut pending = 0usize;
     let result: Result<()> = std::thread::scope(|scope| {
         scope.spawn(move || {
-            pool.install(|| {
+            threads.install(|| {
                 candidates.par_iter().for_each_with(tx, |tx, c| {
                     let _ = tx.send(ctx.process(c));
                 })
@@ -205,7 +211,7 @@ fn count_change(summary: &mut Summary, change: Change) {
     }
 }
 
-/// What every worker needs, shared read-only.
+/// What every worker thread needs, shared read-only.
 #[derive(Clone, Copy)]
 struct Context<'a> {
     rules: &'a RuleSet,
@@ -213,9 +219,12 @@ struct Context<'a> {
     limits: &'a Limits,
     force: bool,
     ingested_at: &'a str,
+    pool: Option<&'a Pool>,
 }
 
 impl Context<'_> {
+    /// Reads and hashes a file, skips it when unchanged, else extracts it
+    /// (in a worker process when there is a pool).
     fn process(&self, c: &Candidate) -> Outcome {
         let pipeline = self.rules.fingerprint();
         let prior = self.known.get(&c.source_file);
@@ -224,12 +233,12 @@ impl Context<'_> {
         } else {
             Change::New
         };
-        let failure = |stage: &str, reason: String, sha256: Option<String>| {
+        let failure = |f: WorkFailure, sha256: Option<String>| {
             Outcome::Failure(
                 Failure {
                     source_file: c.source_file.clone(),
-                    stage: stage.into(),
-                    reason,
+                    stage: f.stage,
+                    reason: f.reason,
                     sha256,
                     pipeline: pipeline.to_owned(),
                     ingested_at: self.ingested_at.to_owned(),
@@ -239,18 +248,15 @@ impl Context<'_> {
         };
         let size = std::fs::metadata(&c.path).map(|m| m.len()).unwrap_or(0);
         if size > self.limits.max_file_bytes {
-            return failure(
-                "read",
-                format!(
-                    "file of {size} bytes is over the limit of {} bytes",
-                    self.limits.max_file_bytes
-                ),
-                None,
+            let reason = format!(
+                "file of {size} bytes is over the limit of {} bytes",
+                self.limits.max_file_bytes
             );
+            return failure(WorkFailure::new("read", reason), None);
         }
         let bytes = match std::fs::read(&c.path) {
             Ok(b) => b,
-            Err(e) => return failure("read", read_reason(&e), None),
+            Err(e) => return failure(WorkFailure::new("read", read_reason(&e)), None),
         };
         let sha256 = sha256_hex(&bytes);
         if let Some(k) = prior {
@@ -258,31 +264,68 @@ impl Context<'_> {
                 return Outcome::Unchanged;
             }
         }
-        let extracted = match catch(|| extract::extract(&bytes, c.source_type, self.limits)) {
-            Ok(e) => e,
-            Err(Error::Encrypted) => Extracted {
-                status: Status::Encrypted,
-                extractor: "pdf".into(),
-                ..Extracted::default()
-            },
-            Err(e) => return failure("extract", e.to_string(), Some(sha256)),
-        };
-        match catch(|| {
-            Ok(build_document(
+        let result = match self.pool {
+            Some(pool) => {
+                drop(bytes);
+                pool.run(c, &sha256, self.ingested_at)
+            }
+            None => work(
                 self.rules,
                 c,
                 &sha256,
-                extracted,
+                &bytes,
+                self.limits,
                 self.ingested_at,
-            ))
-        }) {
+            ),
+        };
+        match result {
             Ok(doc) => Outcome::Document(Box::new(doc), change),
-            Err(e) => failure("rules", e.to_string(), Some(sha256)),
+            Err(f) => failure(f, Some(sha256)),
         }
     }
 }
 
-fn read_reason(e: &std::io::Error) -> String {
+/// Why a file did not become a document: the stage and a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct WorkFailure {
+    pub stage: String,
+    pub reason: String,
+}
+
+impl WorkFailure {
+    pub fn new(stage: &str, reason: impl Into<String>) -> WorkFailure {
+        WorkFailure {
+            stage: stage.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Extracts one file whose bytes are read and hashed, applies the rules and
+/// builds its document. Panics are caught; an encrypted PDF is a document
+/// with status `encrypted`.
+pub fn work(
+    rules: &RuleSet,
+    c: &Candidate,
+    sha256: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    ingested_at: &str,
+) -> std::result::Result<Document, WorkFailure> {
+    let extracted = match catch(|| extract::extract(bytes, c.source_type, limits)) {
+        Ok(e) => e,
+        Err(Error::Encrypted) => Extracted {
+            status: Status::Encrypted,
+            extractor: "pdf".into(),
+            ..Extracted::default()
+        },
+        Err(e) => return Err(WorkFailure::new("extract", e.to_string())),
+    };
+    catch(|| Ok(build_document(rules, c, sha256, extracted, ingested_at)))
+        .map_err(|e| WorkFailure::new("rules", e.to_string()))
+}
+
+pub(crate) fn read_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "the file vanished before it could be read".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

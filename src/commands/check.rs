@@ -17,7 +17,7 @@ pub fn run(a: &CheckArgs) -> Result<i32> {
         None => config::today(),
     };
     let filter = Filter::from_args(&a.filter)?;
-    let index = Index::open(&config::index_path(&a.index))?;
+    let index = Index::open(&config::read_index_path(&a.index))?;
     let docs: Vec<_> = index
         .documents()?
         .into_iter()

@@ -9,7 +9,7 @@ use crate::index::Index;
 pub fn run(a: &ExportArgs) -> Result<i32> {
     let opts = TableOptions::from_args(&a.table_opts)?;
     let filter = Filter::from_args(&a.filter)?;
-    let index = Index::open(&config::index_path(&a.index))?;
+    let index = Index::open(&config::read_index_path(&a.index))?;
     let docs: Vec<_> = index
         .documents()?
         .into_iter()

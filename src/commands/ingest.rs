@@ -2,16 +2,17 @@
 
 use std::time::Duration;
 
-use crate::cli::{IngestArgs, IngestOpts};
+use crate::cli::{IngestArgs, IngestOpts, RulesArg};
 use crate::config;
 use crate::error::Result;
 use crate::extract::Limits;
 use crate::pipeline::{self, IngestConfig, Summary};
 use crate::progress::Progress;
+use crate::worker::WorkerCommand;
 
 pub fn run(a: &IngestArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
-    let cfg = ingest_config(&a.paths, config::index_path(&a.index), &a.opts);
+    let cfg = ingest_config(&a.paths, config::index_path(&a.index), &a.rules, &a.opts);
     let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     report(&summary, a.opts.json)?;
     Ok(0)
@@ -20,8 +21,19 @@ pub fn run(a: &IngestArgs) -> Result<i32> {
 pub fn ingest_config(
     paths: &[std::path::PathBuf],
     index: std::path::PathBuf,
+    rules: &RulesArg,
     o: &IngestOpts,
 ) -> IngestConfig {
+    // Workers are this same executable; without it, extract in-process.
+    let worker = if o.in_process {
+        None
+    } else {
+        std::env::current_exe().ok().map(|exe| WorkerCommand {
+            exe,
+            rules_dir: rules.rules.clone(),
+            builtin_rules: !rules.no_builtin_rules,
+        })
+    };
     IngestConfig {
         paths: paths.to_vec(),
         index,
@@ -33,6 +45,7 @@ pub fn ingest_config(
         force: o.force,
         limits: Limits::default(),
         batch: 1000,
+        worker,
     }
 }
 

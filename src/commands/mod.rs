@@ -28,6 +28,10 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Rules(a) => rules::run(&a),
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
+        Command::Worker(a) => {
+            crate::worker::serve(&crate::config::rules(&a.rules)?)?;
+            Ok(0)
+        }
     }
 }
 

@@ -22,7 +22,7 @@ pub fn run(a: &RunArgs) -> Result<i32> {
         None => config::today(),
     };
     let index_dir = a.out.join("index");
-    let cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.opts);
+    let cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.rules, &a.opts);
     let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     super::ingest::report(&summary, a.opts.json)?;
 

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::index::{search, Index};
 
 pub fn run(a: &SearchArgs) -> Result<i32> {
-    let index = Index::open(&config::index_path(&a.index))?;
+    let index = Index::open(&config::read_index_path(&a.index))?;
     let req = search::Request {
         query: a.query.join(" "),
         kind: a.kind.clone(),

@@ -7,7 +7,7 @@ use crate::index::Index;
 use crate::record::Document;
 
 pub fn run(a: &ShowArgs) -> Result<i32> {
-    let index = Index::open(&config::index_path(&a.index))?;
+    let index = Index::open(&config::read_index_path(&a.index))?;
     let Some(doc) = index.get(&a.doc)? else {
         return Err(Error::Usage(format!(
             "no document `{}` in the index (give a doc_id or a path)",

@@ -21,7 +21,7 @@ struct Stats {
 }
 
 pub fn run(a: &StatsArgs) -> Result<i32> {
-    let index = Index::open(&config::index_path(&a.index))?;
+    let index = Index::open(&config::read_index_path(&a.index))?;
     let docs = index.documents()?;
     let failures = index.failures()?;
     let mut s = Stats {

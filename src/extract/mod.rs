@@ -28,7 +28,7 @@ impl SourceType {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "pdf" => Some(SourceType::Pdf),
-            "txt" | "text" => Some(SourceType::Text),
+            "txt" | "text" | "md" => Some(SourceType::Text),
             "html" | "htm" | "xhtml" => Some(SourceType::Html),
             _ => None,
         }
@@ -192,7 +192,7 @@ pub fn extract(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Extr
     }
     match SourceType::sniff(bytes, source) {
         SourceType::Pdf => pdf::extract(bytes, limits),
-        SourceType::Text => Ok(text::extract(bytes, limits)),
-        SourceType::Html => Ok(html::extract(bytes, limits)),
+        SourceType::Text => text::extract(bytes, limits),
+        SourceType::Html => html::extract(bytes, limits),
     }
 }

@@ -4,6 +4,9 @@
 //! PLACEHOLDER INTERFACE: the engine lands in the rules work; this keeps the
 //! pipeline compiling meanwhile.
 
+pub mod date;
+pub mod numwords;
+pub mod reference;
 pub mod source;
 
 use std::path::Path;

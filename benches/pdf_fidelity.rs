@@ -1,0 +1,192 @@
+//! Fidelity and speed of the PDF extractor against poppler's `pdftotext`.
+//!
+//! For every PDF in `samples/` and in the shared real corpus
+//! (`../shared/corpus/real-it/`, or `$ATTI_SHARED/corpus/real-it/`) that
+//! poppler reads, it compares the bag of words of our extraction (each page's
+//! text and its furniture lines) with the bag of words of `pdftotext`, and
+//! prints the F1 per file, the mean and the minimum. It then times our
+//! extraction of all the files (rayon over files, as the pipeline does)
+//! against `pdftotext -layout` run once per file, and prints the ratio.
+//!
+//! Run with `cargo bench --bench pdf_fidelity`. Set `ATTI_BENCH_VERBOSE=1`
+//! to see the words that differ in files below 0.99, `ATTI_BENCH_EXTRA` to
+//! a directory to measure its PDFs too.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use atti::extract::pdf;
+use atti::extract::Limits;
+use rayon::prelude::*;
+
+fn pdfs_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut v: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .collect();
+    v.sort();
+    v
+}
+
+fn shared_dir(root: &Path) -> Option<PathBuf> {
+    if let Ok(s) = std::env::var("ATTI_SHARED") {
+        return Some(PathBuf::from(s));
+    }
+    [root.join("../shared"), root.join("../../shared")].into_iter().find(|p| p.is_dir())
+}
+
+fn bag(text: &str) -> HashMap<&str, usize> {
+    let mut m = HashMap::new();
+    for w in text.split_whitespace() {
+        *m.entry(w).or_insert(0) += 1;
+    }
+    m
+}
+
+fn f1(ours: &str, theirs: &str) -> f64 {
+    let (a, b) = (bag(ours), bag(theirs));
+    let na: usize = a.values().sum();
+    let nb: usize = b.values().sum();
+    if na == 0 && nb == 0 {
+        return 1.0;
+    }
+    let common: usize = a.iter().map(|(w, n)| (*n).min(*b.get(w).unwrap_or(&0))).sum();
+    if common == 0 {
+        return 0.0;
+    }
+    let p = common as f64 / na as f64;
+    let r = common as f64 / nb as f64;
+    2.0 * p * r / (p + r)
+}
+
+fn diff(ours: &str, theirs: &str) -> (Vec<String>, Vec<String>) {
+    let (a, b) = (bag(ours), bag(theirs));
+    let only = |x: &HashMap<&str, usize>, y: &HashMap<&str, usize>| {
+        let mut v: Vec<String> = x
+            .iter()
+            .filter_map(|(w, n)| {
+                let m = y.get(w).copied().unwrap_or(0);
+                (*n > m).then(|| format!("{w}x{}", n - m))
+            })
+            .collect();
+        v.sort();
+        v.truncate(25);
+        v
+    };
+    (only(&a, &b), only(&b, &a))
+}
+
+fn our_words(bytes: &[u8], limits: &Limits) -> String {
+    match pdf::extract(bytes, limits) {
+        Ok(ex) => {
+            let mut s = String::new();
+            for p in &ex.pages {
+                s.push_str(&p.text);
+                s.push('\n');
+                for f in &p.furniture {
+                    s.push_str(f);
+                    s.push('\n');
+                }
+            }
+            s
+        }
+        Err(_) => String::new(),
+    }
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = pdfs_in(&root.join("samples"));
+    match shared_dir(root) {
+        Some(shared) => files.extend(pdfs_in(&shared.join("corpus/real-it"))),
+        None => println!("notice: ../shared is absent (set ATTI_SHARED); only samples/ is measured"),
+    }
+    if let Ok(extra) = std::env::var("ATTI_BENCH_EXTRA") {
+        files.extend(pdfs_in(Path::new(&extra)));
+    }
+    if Command::new("pdftotext").arg("-v").stderr(Stdio::null()).status().is_err() {
+        println!("pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to run this benchmark");
+        return;
+    }
+    if files.is_empty() {
+        println!("no PDF files found; nothing to measure");
+        return;
+    }
+    let verbose = std::env::var("ATTI_BENCH_VERBOSE").is_ok();
+    let limits = Limits::default();
+
+    // Fidelity.
+    let mut measured: Vec<(PathBuf, f64)> = Vec::new();
+    println!("{:<80} {:>7} {:>7} {:>6}", "file", "ours", "poppler", "F1");
+    for path in &files {
+        let out = Command::new("pdftotext").args(["-q", "-enc", "UTF-8"]).arg(path).arg("-").output();
+        let Ok(out) = out else { continue };
+        if !out.status.success() {
+            println!("{:<80} skipped: poppler does not read it", short(path));
+            continue;
+        }
+        let theirs = String::from_utf8_lossy(&out.stdout).into_owned();
+        let bytes = std::fs::read(path).unwrap_or_default();
+        let ours = our_words(&bytes, &limits);
+        let score = f1(&ours, &theirs);
+        println!(
+            "{:<80} {:>7} {:>7} {:>6.4}",
+            short(path),
+            ours.split_whitespace().count(),
+            theirs.split_whitespace().count(),
+            score
+        );
+        if verbose && score < 0.99 {
+            let (mine, poppler) = diff(&ours, &theirs);
+            println!("    only ours:    {}", mine.join(" "));
+            println!("    only poppler: {}", poppler.join(" "));
+        }
+        measured.push((path.clone(), score));
+    }
+    if measured.is_empty() {
+        println!("poppler read none of the files");
+        return;
+    }
+    let mean = measured.iter().map(|m| m.1).sum::<f64>() / measured.len() as f64;
+    let worst = measured.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+    let below = measured.iter().filter(|m| m.1 < 0.97).count();
+    println!();
+    println!("files: {}   mean F1: {:.4}   min F1: {:.4} ({})   below 0.97: {}", measured.len(), mean, worst.1, short(&worst.0), below);
+
+    // Speed.
+    let paths: Vec<&PathBuf> = measured.iter().map(|m| &m.0).collect();
+    let t = Instant::now();
+    let words: usize = paths
+        .par_iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap_or_default();
+            pdf::extract(&bytes, &limits).map(|e| e.pages.iter().map(|p| p.words.len()).sum::<usize>()).unwrap_or(0)
+        })
+        .sum();
+    let ours = t.elapsed();
+    let t = Instant::now();
+    for p in &paths {
+        let _ = Command::new("pdftotext").args(["-q", "-layout"]).arg(p).arg("-").stdout(Stdio::null()).status();
+    }
+    let poppler = t.elapsed();
+    println!(
+        "time: ours {} ({} threads, {} words)   pdftotext -layout {}   ratio {:.3}",
+        ms(ours),
+        rayon::current_num_threads(),
+        words,
+        ms(poppler),
+        ours.as_secs_f64() / poppler.as_secs_f64()
+    );
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn short(p: &Path) -> String {
+    let s = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    if s.chars().count() > 78 { s.chars().take(78).collect() } else { s }
+}

@@ -1,0 +1,170 @@
+//! Simple-font encodings: one byte to text.
+//!
+//! A simple font maps each byte through a base encoding (Standard, WinAnsi,
+//! MacRoman, MacExpert) changed by a `/Differences` array of glyph names.
+//! lopdf already carries the base tables and the Adobe Glyph List, but only
+//! behind its `Encoding` type; we read each table out once, byte by byte,
+//! and resolve glyph names ourselves first for the forms the list does not
+//! spell out (`uni00E0`, `u1F600`, `f_f_i`, `a.sc`), asking lopdf for the
+//! rest. Unknown names (`g123`, `cid45`) map to nothing.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use lopdf::{Dictionary, Document, Object};
+
+/// Text of each byte (empty: no character).
+pub(super) type ByteTable = [Option<char>; 256];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Base {
+    Standard,
+    WinAnsi,
+    MacRoman,
+    MacExpert,
+    /// Code = Latin-1 character (symbolic fonts without an encoding).
+    Latin1,
+}
+
+impl Base {
+    pub fn from_name(name: &[u8]) -> Option<Base> {
+        match name {
+            b"StandardEncoding" => Some(Base::Standard),
+            b"WinAnsiEncoding" => Some(Base::WinAnsi),
+            b"MacRomanEncoding" => Some(Base::MacRoman),
+            b"MacExpertEncoding" => Some(Base::MacExpert),
+            _ => None,
+        }
+    }
+}
+
+fn lopdf_table(name: &'static str) -> ByteTable {
+    let mut table = [None; 256];
+    let doc = Document::new();
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Font".to_vec()));
+    dict.set("Encoding", Object::Name(name.as_bytes().to_vec()));
+    if let Ok(enc) = dict.get_font_encoding(&doc) {
+        for b in 0..=255u8 {
+            if let Ok(s) = enc.bytes_to_string(&[b]) {
+                table[b as usize] = s.chars().next();
+            }
+        }
+    }
+    table
+}
+
+/// The 256 characters of a base encoding.
+pub(super) fn base_table(base: Base) -> &'static ByteTable {
+    static TABLES: OnceLock<[ByteTable; 5]> = OnceLock::new();
+    let t = TABLES.get_or_init(|| {
+        let mut win = lopdf_table("WinAnsiEncoding");
+        // WinAnsi prints a bullet for undefined codes and a space for 0xA0;
+        // keep ASCII controls empty.
+        for c in win.iter_mut().take(32) {
+            *c = None;
+        }
+        let mut latin1 = [None; 256];
+        for (i, c) in latin1.iter_mut().enumerate().skip(32) {
+            *c = char::from_u32(i as u32);
+        }
+        // Symbolic TrueType fonts often use 0xF020..: same low byte.
+        let std_ = lopdf_table("StandardEncoding");
+        [std_, win, lopdf_table("MacRomanEncoding"), lopdf_table("MacExpertEncoding"), latin1]
+    });
+    match base {
+        Base::Standard => &t[0],
+        Base::WinAnsi => &t[1],
+        Base::MacRoman => &t[2],
+        Base::MacExpert => &t[3],
+        Base::Latin1 => &t[4],
+    }
+}
+
+/// The text a glyph name stands for, if known.
+pub(super) fn glyph_text(name: &[u8]) -> Option<String> {
+    let name = std::str::from_utf8(name).ok()?;
+    if name.is_empty() || name == ".notdef" {
+        return None;
+    }
+    // Variants: "a.sc", "one.oldstyle".
+    let base = name.split('.').next().unwrap_or(name);
+    if base.is_empty() {
+        return None;
+    }
+    if base.contains('_') {
+        let mut s = String::new();
+        for part in base.split('_') {
+            s.push_str(&glyph_text(part.as_bytes())?);
+        }
+        return Some(s);
+    }
+    match base {
+        "ff" => return Some("ff".into()),
+        "fi" => return Some("fi".into()),
+        "fl" => return Some("fl".into()),
+        "ffi" => return Some("ffi".into()),
+        "ffl" => return Some("ffl".into()),
+        _ => {}
+    }
+    if let Some(hex) = base.strip_prefix("uni") {
+        if hex.len() >= 4 && hex.len() % 4 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let units: Vec<u16> =
+                hex.as_bytes().chunks(4).filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
+            let s: String = char::decode_utf16(units).filter_map(|c| c.ok()).collect();
+            return (!s.is_empty()).then_some(s);
+        }
+    }
+    if let Some(hex) = base.strip_prefix('u') {
+        if (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return char::from_u32(u32::from_str_radix(hex, 16).ok()?).map(String::from);
+        }
+    }
+    lopdf_glyph(base)
+}
+
+/// Asks lopdf's glyph list through a one-entry Differences array.
+fn lopdf_glyph(name: &str) -> Option<String> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<String>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(v) = cache.lock().ok()?.get(name) {
+        return v.clone();
+    }
+    let doc = Document::new();
+    let mut enc = Dictionary::new();
+    enc.set("Differences", Object::Array(vec![Object::Integer(1), Object::Name(name.as_bytes().to_vec())]));
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Font".to_vec()));
+    dict.set("Encoding", Object::Dictionary(enc));
+    let v = dict
+        .get_font_encoding(&doc)
+        .ok()
+        .and_then(|e| e.bytes_to_string(&[1]).ok())
+        .filter(|s| !s.is_empty() && s != "\u{1}");
+    if let Ok(mut c) = cache.lock() {
+        if c.len() < 100_000 {
+            c.insert(name.to_string(), v.clone());
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_and_names() {
+        assert_eq!(base_table(Base::WinAnsi)[0xE0], Some('à'));
+        assert_eq!(base_table(Base::WinAnsi)[0x92], Some('’'));
+        assert_eq!(base_table(Base::WinAnsi)[0x96], Some('–'));
+        assert_eq!(base_table(Base::MacRoman)[0x88], Some('à'));
+        assert_eq!(base_table(Base::Standard)[0x27], Some('’'));
+        assert_eq!(glyph_text(b"egrave").as_deref(), Some("è"));
+        assert_eq!(glyph_text(b"guillemotleft").as_deref(), Some("«"));
+        assert_eq!(glyph_text(b"uni00F9").as_deref(), Some("ù"));
+        assert_eq!(glyph_text(b"f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(glyph_text(b"a.sc").as_deref(), Some("a"));
+        assert_eq!(glyph_text(b"g123"), None);
+    }
+}

@@ -1,0 +1,336 @@
+//! From glyphs to words to lines, and back out as text.
+//!
+//! Words are built in content-stream order, as a reader's eye follows the
+//! pen: a glyph joins the current word when it continues it on the same
+//! baseline, in the same direction, without a gap wider than a tenth of the
+//! font size; a space glyph, a gap or a jump starts a new word. This is how
+//! kerned `TJ` arrays and `Tw`-justified text get their spaces right without
+//! trusting the producer's space characters. Words are then gathered into
+//! lines by baseline (tolerance relative to font size) and sorted by x, each
+//! direction of text (upright, rotated a quarter turn either way, upside
+//! down) in its own frame. `layout_text` renders lines on a character grid
+//! so that table columns stay aligned, as `pdftotext -layout` does.
+
+use super::content::{Glyph, PageGlyphs};
+use crate::extract::Page;
+
+/// A gap wider than this fraction of the font size breaks a word.
+const WORD_GAP: f32 = 0.1;
+
+/// A word in page coordinates (top-left origin), with its text direction.
+#[derive(Debug, Clone)]
+pub(super) struct WordBox {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub size: f32,
+    /// Direction: 0 upright, 1 top to bottom, 2 upside down, 3 bottom to top.
+    pub rot: u8,
+    /// Position along the text direction and across it (baseline), in the
+    /// word's own frame.
+    pub u0: f32,
+    pub u1: f32,
+    pub v: f32,
+    /// An explicit space glyph came before this word in the stream.
+    pub spaced: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub words: Vec<WordBox>,
+    pub rot: u8,
+    /// Baseline from the top of the page (upright lines) or across the text.
+    pub v: f32,
+    pub size: f32,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&w.text);
+        }
+        s
+    }
+}
+
+fn rot_of(g: &Glyph) -> u8 {
+    if g.ux.abs() >= g.uy.abs() {
+        if g.ux >= 0.0 { 0 } else { 2 }
+    } else if g.uy < 0.0 {
+        1
+    } else {
+        3
+    }
+}
+
+/// (u, v) of a display point (y up) in the frame of direction `rot`.
+fn frame(rot: u8, x: f32, y: f32, w: f32, h: f32) -> (f32, f32) {
+    let top = h - y;
+    match rot {
+        1 => (top, w - x),
+        2 => (w - x, h - top),
+        3 => (h - top, x),
+        _ => (x, top),
+    }
+}
+
+/// Builds words from glyphs in stream order.
+pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
+    let mut out: Vec<WordBox> = Vec::new();
+    let mut cur: Option<WordBox> = None;
+    let mut spaced = true;
+    // The last glyph drawn: (text, u, v); a glyph drawn again on top of it
+    // (simulated bold) is dropped.
+    let mut last: (&str, f32, f32) = ("", f32::NAN, f32::NAN);
+    for g in &page.glyphs {
+        let rot = rot_of(g);
+        let (u, v) = frame(rot, g.x, g.y, w, h);
+        let adv = (g.dx * g.dx + g.dy * g.dy).sqrt();
+        let text = &page.text[g.start as usize..g.start as usize + g.len as usize];
+        if text == last.0 && (u - last.1).abs() < 0.1 * g.size && (v - last.2).abs() < 0.1 * g.size {
+            continue;
+        }
+        last = (text, u, v);
+        if g.space {
+            if let Some(word) = cur.take() {
+                out.push(word);
+            }
+            spaced = true;
+            continue;
+        }
+        if let Some(word) = cur.as_mut() {
+            let size = word.size.max(g.size);
+            let gap = u - word.u1;
+            let same = word.rot == rot
+                && (v - word.v).abs() < 0.5 * size
+                && gap <= WORD_GAP * size
+                && gap >= -0.3 * size
+                && (g.size - word.size).abs() < 0.55 * size;
+            if same {
+                word.text.push_str(text);
+                word.u1 = word.u1.max(u + adv);
+                continue;
+            }
+            out.push(cur.take().unwrap());
+        }
+        cur = Some(WordBox { text: text.to_string(), x: 0.0, y: 0.0, width: 0.0, size: g.size, rot, u0: u, u1: u + adv, v, spaced });
+        spaced = false;
+    }
+    if let Some(word) = cur.take() {
+        out.push(word);
+    }
+    out.retain(|w| !w.text.trim().is_empty());
+    for word in &mut out {
+        // Back to page coordinates (top-left origin).
+        let (x, y) = match word.rot {
+            1 => (w - word.v, word.u0),
+            2 => (w - word.u1, h - word.v),
+            3 => (word.v, h - word.u1),
+            _ => (word.u0, word.v),
+        };
+        word.x = x;
+        word.y = y;
+        word.width = (word.u1 - word.u0).max(0.0);
+        if word.text.contains(char::is_whitespace) {
+            word.text = word.text.split_whitespace().collect::<Vec<_>>().join("");
+        }
+    }
+    out
+}
+
+/// Gathers words into lines: upright lines first, top to bottom, then the
+/// lines of each other direction.
+pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
+    words.sort_by(|a, b| a.rot.cmp(&b.rot).then(a.v.total_cmp(&b.v)).then(a.u0.total_cmp(&b.u0)));
+    let mut out: Vec<Line> = Vec::new();
+    for word in words {
+        if let Some(line) = out.last_mut() {
+            let tol = 0.45 * line.size.max(word.size).min(2.0 * line.size.min(word.size));
+            if line.rot == word.rot && word.v - line.v <= tol {
+                line.size = line.size.max(word.size);
+                line.words.push(word);
+                continue;
+            }
+        }
+        out.push(Line { rot: word.rot, v: word.v, size: word.size, words: vec![word] });
+    }
+    for line in &mut out {
+        line.words.sort_by(|a, b| a.u0.total_cmp(&b.u0));
+        // Join pieces of one word drawn apart in the stream.
+        let mut merged: Vec<WordBox> = Vec::with_capacity(line.words.len());
+        for w in line.words.drain(..) {
+            if let Some(prev) = merged.last_mut() {
+                // The same word drawn twice over itself (simulated bold).
+                if w.text == prev.text && (w.u0 - prev.u0).abs() < 0.3 * w.size && (w.v - prev.v).abs() < 0.3 * w.size {
+                    continue;
+                }
+                let gap = w.u0 - prev.u1;
+                let size = prev.size.max(w.size);
+                if gap <= WORD_GAP * size && gap >= -0.1 * size && (w.v - prev.v).abs() < 0.45 * size {
+                    prev.text.push_str(&w.text);
+                    prev.u1 = prev.u1.max(w.u1);
+                    prev.width = (prev.u1 - prev.u0).max(0.0);
+                    continue;
+                }
+            }
+            merged.push(w);
+        }
+        line.words = join_letter_spaced(merged);
+    }
+    out
+}
+
+/// Joins runs of three or more single letters set apart by even letter
+/// spacing and no space glyph ("S P O S A" drawn one letter at a time).
+fn join_letter_spaced(words: Vec<WordBox>) -> Vec<WordBox> {
+    let single = |w: &WordBox| {
+        let mut c = w.text.chars();
+        c.next().is_some_and(char::is_alphabetic) && c.next().is_none()
+    };
+    let mut out: Vec<WordBox> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i + 1;
+        if single(&words[i]) {
+            let size = words[i].size;
+            let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+            while j < words.len() && single(&words[j]) && !words[j].spaced {
+                let gap = words[j].u0 - words[j - 1].u1;
+                let (l, h) = (lo.min(gap), hi.max(gap));
+                if gap < 0.0 || gap > 0.5 * size || h - l > 0.15 * size {
+                    break;
+                }
+                (lo, hi) = (l, h);
+                j += 1;
+            }
+        }
+        if j - i >= 3 {
+            let mut w = words[i].clone();
+            for next in &words[i + 1..j] {
+                w.text.push_str(&next.text);
+                w.u1 = next.u1;
+            }
+            w.width = (w.u1 - w.u0).max(0.0);
+            out.push(w);
+        } else {
+            out.extend_from_slice(&words[i..j]);
+        }
+        i = j;
+    }
+    out
+}
+
+/// A `pdftotext -layout`-like rendering: each visual line on its own text
+/// line, each word at the column its x position gives on a character grid.
+pub fn layout_text(page: &Page) -> String {
+    if page.words.is_empty() {
+        return page.text.clone();
+    }
+    let mut words: Vec<&crate::extract::Word> = page.words.iter().collect();
+    // Grid pitch: the average width of a character on this page.
+    let (mut wsum, mut csum) = (0.0f32, 0usize);
+    for w in &words {
+        wsum += w.width;
+        csum += w.text.chars().count();
+    }
+    let pitch = if csum > 0 && wsum > 0.0 { (wsum / csum as f32).max(1.0) } else { 5.0 };
+    let left = words.iter().map(|w| w.x).fold(f32::INFINITY, f32::min).max(0.0);
+    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<Vec<&crate::extract::Word>> = Vec::new();
+    let mut row_y = f32::NEG_INFINITY;
+    let mut row_size = 0.0f32;
+    for w in words {
+        if let Some(row) = rows.last_mut() {
+            if w.y - row_y <= 0.45 * row_size.max(w.size) {
+                row.push(w);
+                row_size = row_size.max(w.size);
+                continue;
+            }
+        }
+        row_y = w.y;
+        row_size = w.size;
+        rows.push(vec![w]);
+    }
+    let mut out = String::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut col = 0usize;
+        let mut line = String::new();
+        for (i, w) in row.iter().enumerate() {
+            let want = ((w.x - left) / pitch).round().max(0.0) as usize;
+            let at = if i == 0 {
+                want
+            } else {
+                // A plain space between words stays one space; a wider gap
+                // moves the word to its column, and at least two spaces on.
+                let prev = row[i - 1];
+                let gap = w.x - (prev.x + prev.width);
+                if gap < 1.5 * pitch.max(0.25 * w.size) { col + 1 } else { want.max(col + 2) }
+            };
+            for _ in col..at {
+                line.push(' ');
+            }
+            line.push_str(&w.text);
+            col = at + w.text.chars().count();
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Words broken by a hyphen at the end of a line: `(line, word)` of each
+/// hyphenated piece and of the piece that continues it on the next line of
+/// the same column. Only words with a letter or digit before the hyphen
+/// count, so a lone dash in a table cell stays.
+pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize), (usize, usize))> {
+    let mut joins = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    for (li, line) in lines.iter().enumerate() {
+        if skip.get(li).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut seg_left = f32::NAN;
+        for (wi, w) in line.words.iter().enumerate() {
+            let size = w.size;
+            if wi == 0 || w.u0 - line.words[wi - 1].u1 > 1.5 * size {
+                seg_left = w.u0;
+            }
+            let last_in_segment = line.words.get(wi + 1).is_none_or(|n| n.u0 - w.u1 > 1.5 * size);
+            if !last_in_segment {
+                continue;
+            }
+            let mut chars = w.text.chars().rev();
+            let (Some(h), Some(before)) = (chars.next(), chars.next()) else { continue };
+            if !(h == '-' || h == '\u{ad}') || !before.is_alphanumeric() {
+                continue;
+            }
+            // The next line below, within two line heights.
+            let next = lines.iter().enumerate().skip(li + 1).find(|(lj, l)| {
+                l.rot == line.rot
+                    && l.v > line.v + 0.3 * size
+                    && l.v <= line.v + 2.2 * size
+                    && !skip.get(*lj).copied().unwrap_or(false)
+                    && l.words.iter().any(|c| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
+            });
+            let Some((lj, l)) = next else { continue };
+            let cont = l
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
+                .min_by(|a, b| a.1.u0.total_cmp(&b.1.u0));
+            if let Some((wj, _)) = cont {
+                if taken.insert((lj, wj)) && !taken.contains(&(li, wi)) {
+                    joins.push(((li, wi), (lj, wj)));
+                }
+            }
+        }
+    }
+    joins
+}

@@ -1,0 +1,443 @@
+//! Tests of the PDF extractor on small PDFs built with lopdf.
+
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Document, Object, Stream};
+
+use super::*;
+
+fn op(name: &str, operands: Vec<Object>) -> Operation {
+    Operation::new(name, operands)
+}
+
+/// A document whose pages each draw the given operations with font F1.
+fn build(font: lopdf::Dictionary, pages_ops: Vec<Vec<Operation>>) -> Vec<u8> {
+    build_with(font, pages_ops, |_, _| {})
+}
+
+fn build_with(
+    font: lopdf::Dictionary,
+    pages_ops: Vec<Vec<Operation>>,
+    extra: impl Fn(&mut Document, &mut lopdf::Dictionary),
+) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(font);
+    let mut resources = dictionary! { "Font" => dictionary! { "F1" => font_id } };
+    extra(&mut doc, &mut resources);
+    let resources_id = doc.add_object(resources);
+    let mut kids = Vec::new();
+    for ops in pages_ops {
+        let content = Content { operations: ops };
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+        });
+        kids.push(page_id.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn text_ops(x: f32, y: f32, s: &[u8]) -> Vec<Operation> {
+    vec![
+        op("BT", vec![]),
+        op("Tf", vec!["F1".into(), 12.into()]),
+        op("Td", vec![x.into(), y.into()]),
+        op("Tj", vec![Object::string_literal(s.to_vec())]),
+        op("ET", vec![]),
+    ]
+}
+
+fn helvetica() -> lopdf::Dictionary {
+    dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" }
+}
+
+fn page_text(bytes: &[u8]) -> Vec<String> {
+    extract(bytes, &Limits::default()).unwrap().pages.into_iter().map(|p| p.text).collect()
+}
+
+#[test]
+fn winansi_accents_and_standard_widths() {
+    let pdf = build(helvetica(), vec![text_ops(72.0, 700.0, b"Citt\xe0 \x93perch\xe9\x94 \xabs\xec\xbb \x96 l\x92atto")]);
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.status, Status::Ok);
+    let p = &ex.pages[0];
+    assert_eq!(p.text, "Città “perché” «sì» – l’atto");
+    assert_eq!(p.words[0].text, "Città");
+    assert!((p.words[0].x - 72.0).abs() < 0.01);
+    assert!((p.words[0].y - 142.0).abs() < 0.01);
+    // C(722) i(222) t(278) t(278) a(556) = 2056/1000 * 12
+    assert!((p.words[0].width - 24.672).abs() < 0.05, "{}", p.words[0].width);
+    assert_eq!(p.words[1].start, "Città ".len());
+}
+
+#[test]
+fn differences_override_the_base_encoding() {
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
+        "Encoding" => dictionary! {
+            "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![1.into(), "ugrave".into(), "fi".into(), "uni00F2".into(), "g77".into()],
+        },
+    };
+    let pdf = build(font, vec![text_ops(72.0, 700.0, b"pi\x01 \x02ne per\x03 \x04x")]);
+    assert_eq!(page_text(&pdf), vec!["più fine però x"]);
+}
+
+#[test]
+fn identity_h_with_to_unicode() {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+4 beginbfchar <0003> <0020> <0010> <FB01> <0011> <D83DDE00> <0012> <00660066> endbfchar
+2 beginbfrange <0020> <0025> <0061> <0030> <0031> [<00E8> <00F9>] endbfrange
+endcmap end end";
+    let doc_font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+Calibri", "Encoding" => "Identity-H",
+    };
+    let pdf = build_with(
+        dictionary! {},
+        vec![vec![
+            op("BT", vec![]),
+            op("Tf", vec!["F2".into(), 10.into()]),
+            op("Td", vec![50.into(), 600.into()]),
+            op("Tj", vec![Object::String(b"\x00\x20\x00\x21\x00\x30\x00\x03\x00\x10\x00\x31\x00\x11\x00\x12".to_vec(), lopdf::StringFormat::Hexadecimal)]),
+            op("ET", vec![]),
+        ]],
+        move |doc, res| {
+            let tu = doc.add_object(Stream::new(dictionary! {}, cmap.to_vec()));
+            let cid = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEF+Calibri",
+                "DW" => 500, "W" => vec![0x20.into(), vec![400.into(), 450.into()].into()],
+            });
+            let mut f = doc_font.clone();
+            f.set("DescendantFonts", vec![cid.into()]);
+            f.set("ToUnicode", tu);
+            let id = doc.add_object(f);
+            res.get_mut(b"Font").unwrap().as_dict_mut().unwrap().set("F2", id);
+        },
+    );
+
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.pages[0].text, "abè fiù😀ff");
+    // a: 400, b: 450 at 10 pt -> "abè" starts at 50.
+    assert!((ex.pages[0].words[0].x - 50.0).abs() < 0.01);
+}
+
+#[test]
+fn tj_kerning_makes_spaces() {
+    let ops = vec![
+        op("BT", vec![]),
+        op("Tf", vec!["F1".into(), 10.into()]),
+        op("Td", vec![72.into(), 700.into()]),
+        op(
+            "TJ",
+            vec![Object::Array(vec![
+                Object::string_literal("Deli"),
+                (-20).into(),
+                Object::string_literal("bera"),
+                (-300).into(),
+                Object::string_literal("di"),
+                (-1200).into(),
+                Object::string_literal("Giunta"),
+            ])],
+        ),
+        op("ET", vec![]),
+    ];
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["Delibera di Giunta"]);
+}
+
+#[test]
+fn text_state_operators_and_lines() {
+    let ops = vec![
+        op("BT", vec![]),
+        op("Tf", vec!["F1".into(), 10.into()]),
+        op("TL", vec![12.into()]),
+        op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 300.into(), 700.into()]),
+        op("Tj", vec![Object::string_literal("Importo")]),
+        op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), 700.into()]),
+        op("Tj", vec![Object::string_literal("Voce")]),
+        op("T*", vec![]),
+        op("Tw", vec![5.into()]),
+        op("'", vec![Object::string_literal("seconda riga")]),
+        op("\"", vec![0.into(), 0.into(), Object::string_literal("terza")]),
+        op("TD", vec![0.into(), (-20).into()]),
+        op("Tz", vec![50.into()]),
+        op("Tc", vec![1.into()]),
+        op("Tj", vec![Object::string_literal("quarta")]),
+        op("ET", vec![]),
+    ];
+    let pdf = build(helvetica(), vec![ops]);
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.pages[0].text, "Voce Importo\nseconda riga\nterza\nquarta");
+    let layout = layout_text(&ex.pages[0]);
+    assert!(layout.starts_with("Voce "), "{layout}");
+    let first = layout.lines().next().unwrap();
+    assert!(first.find("Importo").unwrap() > 30, "{layout}");
+    let raw = raw_text(&pdf, &Limits::default()).unwrap();
+    assert!(raw.starts_with("Importo Voce\nseconda riga"), "{raw}");
+}
+
+#[test]
+fn cm_and_nested_forms_with_self_reference() {
+    let mut doc_ops = vec![op("q", vec![]), op("cm", vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()])];
+    doc_ops.push(op("Do", vec!["Fm1".into()]));
+    doc_ops.push(op("Q", vec![]));
+    let pdf = build_with(helvetica(), vec![doc_ops], |doc, res| {
+        let form_id = doc.new_object_id();
+        let content = Content {
+            operations: {
+                let mut v = text_ops(0.0, 500.0, b"Dentro");
+                v.push(op("Do", vec!["Fm1".into()]));
+                v
+            },
+        };
+        let font = res.get(b"Font").unwrap().clone();
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), 10.into()],
+                "Resources" => dictionary! { "Font" => font, "XObject" => dictionary! { "Fm1" => form_id } },
+            },
+            content.encode().unwrap(),
+        );
+        doc.objects.insert(form_id, Object::Stream(form));
+        res.set("XObject", dictionary! { "Fm1" => form_id });
+    });
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.pages[0].text, "Dentro");
+    assert!((ex.pages[0].words[0].x - 100.0).abs() < 0.01);
+    assert!((ex.pages[0].words[0].y - (842.0 - 510.0)).abs() < 0.01);
+    assert!(ex.warnings.iter().any(|w| w.contains("draws itself")), "{:?}", ex.warnings);
+}
+
+#[test]
+fn no_text_pages() {
+    let pdf = build(helvetica(), vec![vec![op("re", vec![0.into(), 0.into(), 10.into(), 10.into()]), op("f", vec![])]]);
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.status, Status::NoText);
+    assert_eq!(ex.pages.len(), 1);
+}
+
+#[test]
+fn furniture_is_set_apart() {
+    let page = |n: u32, body: &str| {
+        let mut v = text_ops(72.0, 800.0, b"COMUNE DI AVELLA - Piazza Municipio");
+        v.extend(text_ops(72.0, 400.0, body.as_bytes()));
+        v.extend(text_ops(72.0, 30.0, format!("Pagina {n} di 3").as_bytes()));
+        v
+    };
+    let pdf = build(helvetica(), vec![page(1, "uno"), page(2, "due"), page(3, "tre")]);
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.pages[1].text, "due");
+    assert_eq!(ex.pages[1].furniture, vec!["COMUNE DI AVELLA - Piazza Municipio", "Pagina 2 di 3"]);
+    assert!(ex.pages[1].words.iter().any(|w| w.text == "AVELLA" && w.start == usize::MAX));
+}
+
+#[test]
+fn rotated_page() {
+    let pdf = build(helvetica(), vec![text_ops(72.0, 700.0, b"Ruotata")]);
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let id = doc.page_iter().next().unwrap();
+    doc.get_dictionary_mut(id).unwrap().set("Rotate", 90);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    let ex = extract(&out, &Limits::default()).unwrap();
+    assert_eq!(ex.pages[0].text, "Ruotata");
+    assert_eq!(ex.pages[0].width, 842.0);
+}
+
+#[test]
+fn encrypted_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/robust");
+    let dir = if dir.exists() { dir } else { std::path::Path::new("/work/shared/corpus/robust").to_path_buf() };
+    let Ok(bytes) = std::fs::read(dir.join("lopdf_encrypted.pdf")) else {
+        println!("robust corpus absent: encrypted test skipped");
+        return;
+    };
+    let ex = extract(&bytes, &Limits::default()).unwrap();
+    assert_eq!(ex.status, Status::Ok);
+    assert!(!ex.pages[0].text.is_empty());
+    if let Ok(bytes) = std::fs::read(dir.join("pdfrs_passwords_aes_256.pdf")) {
+        assert!(matches!(extract(&bytes, &Limits::default()), Err(Error::Encrypted)));
+    }
+}
+
+#[test]
+fn hostile_page_tree_and_garbage() {
+    assert!(extract(b"%PDF-1.4\n garbage", &Limits::default()).is_err() || true);
+    let limits = Limits { max_ops_per_page: 3, ..Limits::default() };
+    let pdf = build(helvetica(), vec![text_ops(72.0, 700.0, b"uno"), text_ops(72.0, 700.0, b"due")]);
+    let ex = extract(&pdf, &limits).unwrap();
+    assert!(ex.warnings.iter().any(|w| w.contains("operations")));
+}
+
+/// Prints the extraction of `$ATTI_PDF_DEBUG` (a path): `cargo test --release
+/// --lib extract::pdf::tests::debug_file -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn debug_file() {
+    let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else { return };
+    let bytes = std::fs::read(path).unwrap();
+    if std::env::var("ATTI_PDF_CONTENT").is_ok() {
+        let doc = open(&bytes, &Limits::default()).unwrap();
+        let pages = objects::pages(&doc, 3);
+        let mut w = Vec::new();
+        let c = objects::page_content(&doc, &pages[0], 1 << 20, &mut w);
+        println!("content {:?} {:?}", String::from_utf8_lossy(&c[..c.len().min(400)]), w);
+        if let Some(fonts) = pages[0].resources.and_then(|r| objects::get_dict(&doc, r, b"Font")) {
+            for (k, v) in fonts.iter() {
+                println!("font {:?}: {:?}", String::from_utf8_lossy(k), objects::deref(&doc, v));
+            }
+        }
+    }
+    if let Ok(filter) = std::env::var("ATTI_PDF_GLYPHS") {
+        let doc = open(&bytes, &Limits::default()).unwrap();
+        let raw = interpret(&doc, &Limits::default(), &mut Vec::new());
+        for g in &raw[0].glyphs.glyphs {
+            let t = &raw[0].glyphs.text[g.start as usize..g.start as usize + g.len as usize];
+            if filter.is_empty() || filter.contains(t) {
+                println!("{:?} {:?}", t, g);
+            }
+        }
+    }
+    let ex = extract(&bytes, &Limits::default()).unwrap();
+    println!("status {:?} title {:?} warnings {:?}", ex.status, ex.title_hint, ex.warnings);
+    for p in &ex.pages {
+        println!("=== page {} ({}x{}) furniture {:?}", p.number, p.width, p.height, p.furniture);
+        if std::env::var("ATTI_PDF_WORDS").is_ok() {
+            for w in &p.words {
+                println!("{:8.2} {:8.2} w{:7.2} s{:5.2} l{} {}", w.x, w.y, w.width, w.size, w.line, w.text);
+            }
+        } else if std::env::var("ATTI_PDF_LAYOUT").is_ok() {
+            println!("{}", layout_text(p));
+        } else {
+            println!("{}", p.text);
+        }
+    }
+}
+
+#[test]
+fn hyphenated_words_are_joined() {
+    let mut ops = text_ops(72.0, 700.0, b"la delibera- ");
+    ops.extend(text_ops(72.0, 686.0, b"zione approvata"));
+    let pdf = build(helvetica(), vec![ops]);
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    let p = &ex.pages[0];
+    assert_eq!(p.text, "la deliberazione\napprovata");
+    for w in &p.words {
+        assert_eq!(&p.text[w.start..w.start + w.text.len()], w.text);
+    }
+}
+
+/// Runs every file of `$ATTI_PDF_ROBUST` (a directory) and prints the
+/// outcome and time of each: `cargo test --release --lib
+/// extract::pdf::tests::robust_dir -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn robust_dir() {
+    let Ok(dir) = std::env::var("ATTI_PDF_ROBUST") else { return };
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let bytes = std::fs::read(&p).unwrap();
+        let t = std::time::Instant::now();
+        let r = std::panic::catch_unwind(|| extract(&bytes, &Limits::default()));
+        let what = match r {
+            Ok(Ok(ex)) => format!("{:?} pages {} chars {} warn {:?}", ex.status, ex.pages.len(), ex.chars(), ex.warnings.first()),
+            Ok(Err(e)) => format!("error {e}"),
+            Err(_) => "PANIC".to_string(),
+        };
+        println!("{:>6} ms {} {}", t.elapsed().as_millis(), p.file_name().unwrap().to_string_lossy(), what);
+    }
+}
+
+/// Times loading against extracting over `$ATTI_PDF_TIME` (a directory).
+#[test]
+#[ignore]
+fn time_dir() {
+    let Ok(dir) = std::env::var("ATTI_PDF_TIME") else { return };
+    let files: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let limits = Limits::default();
+    let t = std::time::Instant::now();
+    for b in &files {
+        let _ = open(b, &limits);
+    }
+    let load = t.elapsed();
+    let t = std::time::Instant::now();
+    for b in &files {
+        if let Ok(doc) = open(b, &limits) {
+            let _ = interpret(&doc, &limits, &mut Vec::new());
+        }
+    }
+    let interp = t.elapsed();
+    let t = std::time::Instant::now();
+    for b in &files {
+        let _ = extract(b, &limits);
+    }
+    println!("load {:?}  load+interpret {:?}  extract {:?}", load, interp, t.elapsed());
+    let t = std::time::Instant::now();
+    let mut n = 0usize;
+    let mut bytes_total = 0usize;
+    for b in &files {
+        if let Ok(doc) = open(b, &limits) {
+            for p in objects::pages(&doc, 10000) {
+                let c = objects::page_content(&doc, &p, 1 << 30, &mut Vec::new());
+                bytes_total += c.len();
+                n += lopdf::content::Content::decode_iter(&c).count();
+            }
+        }
+    }
+    println!("load+inflate+decode {:?} ({n} ops, {bytes_total} bytes)", t.elapsed());
+    let t = std::time::Instant::now();
+    for b in &files {
+        if let Ok(doc) = open(b, &limits) {
+            for p in objects::pages(&doc, 10000) {
+                let c = objects::page_content(&doc, &p, 1 << 30, &mut Vec::new());
+                let _ = c.len();
+            }
+        }
+    }
+    println!("load+inflate {:?}", t.elapsed());
+}
+
+#[test]
+fn simulated_bold_is_read_once() {
+    let tj = Object::Array(vec![
+        Object::string_literal("D"),
+        722.into(),
+        Object::string_literal("De"),
+        556.into(),
+        Object::string_literal("el"),
+        222.into(),
+        Object::string_literal("l"),
+    ]);
+    let mut ops = vec![op("BT", vec![]), op("Tf", vec!["F1".into(), 12.into()]), op("Td", vec![72.into(), 700.into()])];
+    ops.push(op("TJ", vec![tj]));
+    ops.push(op("ET", vec![]));
+    // The whole word drawn again, half a point to the right.
+    ops.extend(text_ops(72.5, 700.0, b"Del"));
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["Del"]);
+}

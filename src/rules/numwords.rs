@@ -1,0 +1,172 @@
+//! Italian numbers written in words, as deliberations write days and years
+//! ("sedici", "ventuno", "duemilaventitré", "millenovecentonovantotto").
+//!
+//! Rather than parse the compound grammar (with its elisions: "ventuno",
+//! "trentotto", "centottanta"), every number from 1 to 2999 is spelled once,
+//! in each accepted variant, into a table; reading a word is then one lookup.
+//! Words are compared after [`fold`]: lower case, accents removed, so
+//! "DUEMILAVENTITRE" and "duemilaventitré" are the same word.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const UNITS: [&str; 20] = [
+    "",
+    "uno",
+    "due",
+    "tre",
+    "quattro",
+    "cinque",
+    "sei",
+    "sette",
+    "otto",
+    "nove",
+    "dieci",
+    "undici",
+    "dodici",
+    "tredici",
+    "quattordici",
+    "quindici",
+    "sedici",
+    "diciassette",
+    "diciotto",
+    "diciannove",
+];
+const TENS: [&str; 10] = [
+    "",
+    "",
+    "venti",
+    "trenta",
+    "quaranta",
+    "cinquanta",
+    "sessanta",
+    "settanta",
+    "ottanta",
+    "novanta",
+];
+
+/// Lower case with the accents of Italian letters removed.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' => 'a',
+            'è' | 'é' => 'e',
+            'ì' | 'í' => 'i',
+            'ò' | 'ó' => 'o',
+            'ù' | 'ú' => 'u',
+            '’' | '`' | '´' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Every spelling of 1..=99 accepted (both elided and full forms).
+fn below_100(n: u32) -> Vec<String> {
+    if n < 20 {
+        return vec![UNITS[n as usize].to_string()];
+    }
+    let (t, u) = ((n / 10) as usize, (n % 10) as usize);
+    if u == 0 {
+        return vec![TENS[t].to_string()];
+    }
+    let full = format!("{}{}", TENS[t], UNITS[u]);
+    if u == 1 || u == 8 {
+        // "ventuno", "trentotto": the tens drop their final vowel.
+        let elided = format!("{}{}", &TENS[t][..TENS[t].len() - 1], UNITS[u]);
+        vec![elided, full]
+    } else {
+        vec![full]
+    }
+}
+
+fn below_1000(n: u32) -> Vec<String> {
+    if n < 100 {
+        return below_100(n);
+    }
+    let (h, rest) = (n / 100, n % 100);
+    let head = if h == 1 {
+        "cento".to_string()
+    } else {
+        format!("{}cento", UNITS[h as usize])
+    };
+    if rest == 0 {
+        return vec![head];
+    }
+    let mut out = Vec::new();
+    for tail in below_100(rest) {
+        // "centottanta" beside "centoottanta".
+        if tail.starts_with('o') {
+            out.push(format!("{}{}", &head[..head.len() - 1], tail));
+        }
+        out.push(format!("{head}{tail}"));
+    }
+    out
+}
+
+fn spellings(n: u32) -> Vec<String> {
+    if n < 1000 {
+        return below_1000(n);
+    }
+    let (th, rest) = (n / 1000, n % 1000);
+    let head = if th == 1 {
+        "mille".to_string()
+    } else {
+        format!("{}mila", UNITS[th as usize])
+    };
+    if rest == 0 {
+        return vec![head];
+    }
+    below_1000(rest)
+        .into_iter()
+        .map(|tail| format!("{head}{tail}"))
+        .collect()
+}
+
+static TABLE: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for n in 1..3000 {
+        for s in spellings(n) {
+            m.insert(s, n);
+        }
+    }
+    // Days are also written as ordinals ("il primo gennaio") or with "un".
+    m.insert("primo".into(), 1);
+    m.insert("un".into(), 1);
+    m
+});
+
+/// The value of one Italian number word between 1 and 2999, if it is one.
+/// Spaces and hyphens inside the word are ignored ("duemila ventitré").
+pub fn parse(word: &str) -> Option<u32> {
+    let w: String = fold(word)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    TABLE.get(&w).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn reads_days_and_years() {
+        assert_eq!(parse("uno"), Some(1));
+        assert_eq!(parse("primo"), Some(1));
+        assert_eq!(parse("sedici"), Some(16));
+        assert_eq!(parse("ventuno"), Some(21));
+        assert_eq!(parse("ventotto"), Some(28));
+        assert_eq!(parse("trentuno"), Some(31));
+        assert_eq!(parse("duemilaventitré"), Some(2023));
+        assert_eq!(parse("DUEMILAVENTITRE"), Some(2023));
+        assert_eq!(parse("Duemilaventitrè"), Some(2023));
+        assert_eq!(parse("millenovecentonovantotto"), Some(1998));
+        assert_eq!(parse("millenovecentottanta"), Some(1980));
+        assert_eq!(parse("duemila"), Some(2000));
+        assert_eq!(parse("duemilauno"), Some(2001));
+        assert_eq!(parse("duemila ventiquattro"), Some(2024));
+        assert_eq!(parse("giugno"), None);
+        assert_eq!(parse("anno"), None);
+    }
+}

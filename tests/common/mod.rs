@@ -1,0 +1,145 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/SUB` (or `$ATTI_SHARED/SUB`) when present; None, with a
+/// printed notice, when not.
+pub fn shared(sub: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("ATTI_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    let p = base.join(sub);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("notice: {} is absent; skipping this test", p.display());
+        None
+    }
+}
+
+/// Runs the atti binary with `args` in `cwd`.
+pub fn atti(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_atti"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("ATTI_INDEX")
+        .output()
+        .expect("the atti binary runs")
+}
+
+/// Runs atti and asserts the exit code; returns stdout.
+pub fn atti_ok(cwd: &Path, args: &[&str], code: i32) -> String {
+    let out = atti(cwd, args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "atti {args:?}\nstdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// Compares `actual` with the golden file `tests/expected/NAME`. With
+/// `ATTI_BLESS=1` it rewrites the golden file instead: regenerate
+/// deliberately, then review the change with `git diff`.
+pub fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/expected").join(name);
+    if std::env::var_os("ATTI_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        eprintln!("blessed {}", path.display());
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}: run with ATTI_BLESS=1 to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        panic!(
+            "{name} differs from the golden file (- expected, + actual):\n{}",
+            diff(&expected, actual)
+        );
+    }
+}
+
+/// A line diff: lines only in `expected` with `-`, only in `actual` with `+`.
+pub fn diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    // Longest common subsequence: fine for golden files of a few hundred lines.
+    let mut lcs = vec![vec![0u32; a.len() + 1]; e.len() + 1];
+    for i in (0..e.len()).rev() {
+        for j in (0..a.len()).rev() {
+            lcs[i][j] = if e[i] == a[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < e.len() || j < a.len() {
+        if i < e.len() && j < a.len() && e[i] == a[j] {
+            i += 1;
+            j += 1;
+        } else if j < a.len() && (i == e.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push_str(&format!("+ {}\n", a[j]));
+            j += 1;
+        } else {
+            out.push_str(&format!("- {}\n", e[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Replaces the values of a CSV column that change on every run (such as
+/// `ingested_at`) with `<masked>`.
+pub fn mask_column(csv_text: &str, column: &str) -> String {
+    let mut rdr = csv::ReaderBuilder::new().from_reader(csv_text.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    let idx = headers.iter().position(|h| h == column);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(&headers).unwrap();
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let row: Vec<&str> = rec
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if Some(i) == idx { "<masked>" } else { v })
+            .collect();
+        w.write_record(&row).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+/// Reads a CSV file into rows of header -> value.
+pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut rdr =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = rdr.headers().unwrap().clone();
+    rdr.records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .map(str::to_owned)
+                .zip(r.iter().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
