@@ -565,10 +565,21 @@ fn weights_sum_100(d: &Document, tolerance: f64) -> Vec<Hit> {
     out
 }
 
+/// What follows an article when the text goes on to name its act in words
+/// the reference parser did not resolve: "art. 193 del medesimo decreto",
+/// "art. 5 del vigente Regolamento di contabilità", "art. 12 dello Statuto".
+static ACT_NAMED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^[\s,;]*(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{L}")
+        .expect("valid regex")
+});
+
+/// A reference names no act when the parser found none and the text right
+/// after it does not name one either.
 fn reference_names_act(d: &Document) -> Vec<Hit> {
     d.references
         .iter()
         .filter(|r| r.act_type.is_none())
+        .filter(|r| !text_after(d, r).is_some_and(|t| ACT_NAMED_AFTER.is_match(t)))
         .map(|r| {
             (
                 r.span.map(|s| s.page),
@@ -576,6 +587,27 @@ fn reference_names_act(d: &Document) -> Vec<Hit> {
             )
         })
         .collect()
+}
+
+/// Up to 80 bytes of page text after a reference: after its span when the
+/// span points at the reference's text, else after the first place the
+/// text is found on that page.
+fn text_after<'a>(d: &'a Document, r: &crate::record::Reference) -> Option<&'a str> {
+    let span = r.span?;
+    let page = d.page_texts.get((span.page as usize).checked_sub(1)?)?;
+    let raw = r.raw.trim();
+    let end = match page.get(span.start..span.end) {
+        Some(t) if !raw.is_empty() && t.trim() == raw => span.end,
+        _ => page.find(raw).filter(|_| !raw.is_empty())? + raw.len(),
+    };
+    let rest = &page[end..];
+    let cut = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= 80)
+        .last()
+        .unwrap_or(0);
+    Some(if rest.len() <= 80 { rest } else { &rest[..cut] })
 }
 
 #[cfg(test)]

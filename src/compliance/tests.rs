@@ -584,6 +584,46 @@ fn reference_names_act_flags_bare_articles() {
 }
 
 #[test]
+fn reference_followed_by_its_act_in_words_names_it() {
+    let c = one("reference_names_act", "");
+    let text = "Visto l'art. 193 del medesimo decreto, in materia di equilibri; visto l'art. 97; \
+                visto l'art. 12 dello Statuto comunale e l'art. 4 dell'Accordo di programma.";
+    let at = |raw: &str| {
+        let start = text.find(raw).unwrap();
+        Reference {
+            raw: raw.into(),
+            span: Some(Span {
+                page: 1,
+                start,
+                end: start + raw.len(),
+            }),
+            ..Reference::default()
+        }
+    };
+    let mut d = doc("deliberation");
+    d.page_texts = vec![text.into()];
+    d.references = vec![at("art. 193"), at("art. 97"), at("art. 12"), at("art. 4")];
+    // A span that does not point at the text (page furniture removed after
+    // extraction): the reference is looked up on its page instead.
+    d.references.push(Reference {
+        raw: "art. 12".into(),
+        span: Some(Span {
+            page: 1,
+            start: 0,
+            end: 3,
+        }),
+        ..Reference::default()
+    });
+    assert_eq!(
+        messages(&c, d),
+        [(
+            Some(1),
+            "Riferimento «art. 97»: non indica l'atto citato".to_owned()
+        )]
+    );
+}
+
+#[test]
 fn repeated_findings_on_a_page_are_counted_once() {
     let c = one("reference_names_act", "");
     let bare = |page| Reference {
