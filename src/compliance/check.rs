@@ -569,7 +569,7 @@ fn weights_sum_100(d: &Document, tolerance: f64) -> Vec<Hit> {
 /// the reference parser did not resolve: "art. 193 del medesimo decreto",
 /// "art. 5 del vigente Regolamento di contabilità", "art. 12 dello Statuto".
 static ACT_NAMED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^[\s,;]*(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{L}")
+    regex::Regex::new(r"(?i)^[\s,]*(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{L}")
         .expect("valid regex")
 });
 
