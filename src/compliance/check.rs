@@ -567,10 +567,16 @@ fn weights_sum_100(d: &Document, tolerance: f64) -> Vec<Hit> {
 
 /// What follows an article when the text goes on to name its act in words
 /// the reference parser did not resolve: "art. 193 del medesimo decreto",
-/// "art. 5 del vigente Regolamento di contabilità", "art. 12 dello Statuto".
+/// "art. 12 dello Statuto", or after more locators that share the act,
+/// "art. 49, comma 1 e 147 bis, comma 1, del D.lgs. n. 267/2000". Only
+/// locator words may stand between the reference and the act, so "art. 5 e
+/// nel rispetto del principio" still names no act.
 static ACT_NAMED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^[\s,]*(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{L}")
-        .expect("valid regex")
+    let locator = r"(?:\s+|[,()]|\be\b|\bed\b|\bcomm[ai]\b|\bco\.|\blett(?:\.|era\b|ere\b)|\bartt?\.|\barticol[oi]\b|\bn\.|\bpunt[oi]\b|\bpar\.|\bparagraf[oi]\b|\b(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b|\d+[a-z]?\b|\b[a-z]\)|\.\d+[a-z]*)";
+    regex::Regex::new(&format!(
+        r"(?i)^{locator}*?(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{{L}}"
+    ))
+    .expect("valid regex")
 });
 
 /// A reference names no act when the parser found none and the text right

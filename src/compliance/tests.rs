@@ -587,7 +587,10 @@ fn reference_names_act_flags_bare_articles() {
 fn reference_followed_by_its_act_in_words_names_it() {
     let c = one("reference_names_act", "");
     let text = "Visto l'art. 193 del medesimo decreto, in materia di equilibri; visto l'art. 97; \
-                visto l'art. 12 dello Statuto comunale e l'art. 4 dell'Accordo di programma.";
+                visto l'art. 12 dello Statuto comunale e l'art. 4 dell'Accordo di programma. \
+                (art. 49, comma 1 e 147 bis, comma 1, lett. a), del D.lgs. n. 267/2000); \
+                segretario (art. 98.4a del T.U. n. 267/2000); ai sensi dell'art. 5 e nel rispetto \
+                del principio di leale collaborazione.";
     let at = |raw: &str| {
         let start = text.find(raw).unwrap();
         Reference {
@@ -602,7 +605,15 @@ fn reference_followed_by_its_act_in_words_names_it() {
     };
     let mut d = doc("deliberation");
     d.page_texts = vec![text.into()];
-    d.references = vec![at("art. 193"), at("art. 97"), at("art. 12"), at("art. 4")];
+    d.references = vec![
+        at("art. 193"),
+        at("art. 97"),
+        at("art. 12"),
+        at("art. 4"),
+        at("art. 49, comma 1"),
+        at("art. 98"),
+        at("art. 5"),
+    ];
     // A span that does not point at the text (page furniture removed after
     // extraction): the reference is looked up on its page instead.
     d.references.push(Reference {
@@ -616,10 +627,16 @@ fn reference_followed_by_its_act_in_words_names_it() {
     });
     assert_eq!(
         messages(&c, d),
-        [(
-            Some(1),
-            "Riferimento «art. 97»: non indica l'atto citato".to_owned()
-        )]
+        [
+            (
+                Some(1),
+                "Riferimento «art. 97»: non indica l'atto citato".to_owned()
+            ),
+            (
+                Some(1),
+                "Riferimento «art. 5»: non indica l'atto citato".to_owned()
+            ),
+        ]
     );
 }
 
