@@ -572,7 +572,30 @@ fn weights_sum_100(d: &Document, tolerance: f64) -> Vec<Hit> {
 /// locator words may stand between the reference and the act, so "art. 5 e
 /// nel rispetto del principio" still names no act.
 static ACT_NAMED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let locator = r"(?:\s+|[,()]|\be\b|\bed\b|\bcomm[ai]\b|\bco\.|\blett(?:\.|era\b|ere\b)|\bartt?\.|\barticol[oi]\b|\bn\.|\bpunt[oi]\b|\bpar\.|\bparagraf[oi]\b|\b(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b|\d+[a-z]?\b|\b[a-z]\)|\.\d+[a-z]*)";
+    // Words and marks that continue a locator rather than start a new clause.
+    let locator = [
+        r"\s+",
+        r"[,()]",
+        r"\be\b",
+        r"\bed\b",
+        r"\bcomm[ai]\b",
+        r"\bco\.",
+        r"\blett(?:\.|era\b|ere\b)",
+        r"\bartt?\.",
+        r"\barticol[oi]\b",
+        r"\bn\.",
+        r"\bpunt[oi]\b",
+        r"\bpar\.",
+        r"\bparagraf[oi]\b",
+        r"\b(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b",
+        r"\b(?:seguent[ei]|ss|segg|periodo|periodi|capoverso|alinea)\b\.?",
+        r"\b(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\b",
+        r"\d+[a-z]?\b",
+        r"\b[a-z]\)",
+        r"\.\d+[a-z]*",
+    ]
+    .join("|");
+    let locator = format!("(?:{locator})");
     regex::Regex::new(&format!(
         r"(?i)^{locator}*?(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{{L}}"
     ))

@@ -589,7 +589,9 @@ fn reference_followed_by_its_act_in_words_names_it() {
     let text = "Visto l'art. 193 del medesimo decreto, in materia di equilibri; visto l'art. 97; \
                 visto l'art. 12 dello Statuto comunale e l'art. 4 dell'Accordo di programma. \
                 (art. 49, comma 1 e 147 bis, comma 1, lett. a), del D.lgs. n. 267/2000); \
-                segretario (art. 98.4a del T.U. n. 267/2000); ai sensi dell'art. 5 e nel rispetto \
+                segretario (art. 98.4a del T.U. n. 267/2000); l'articolo 6, comma 2, ultimo periodo, \
+                del D.lgs. n. 165/2001; i commi 859 e seguenti della legge n. 145 del 2018; \
+                ai sensi dell'art. 5 e nel rispetto \
                 del principio di leale collaborazione.";
     let at = |raw: &str| {
         let start = text.find(raw).unwrap();
@@ -612,6 +614,8 @@ fn reference_followed_by_its_act_in_words_names_it() {
         at("art. 4"),
         at("art. 49, comma 1"),
         at("art. 98"),
+        at("articolo 6, comma 2"),
+        at("commi 859"),
         at("art. 5"),
     ];
     // A span that does not point at the text (page furniture removed after
