@@ -811,3 +811,27 @@ fn empty_report_says_so() {
     assert!(md.contains("Nessun rilievo."), "{md}");
     assert!(md.ends_with(".\n"));
 }
+
+#[test]
+fn documents_without_text_are_listed_as_not_checked() {
+    let (checks, mut docs) = report_fixture();
+    let mut scan = doc("other");
+    scan.doc_id = "d4".into();
+    scan.source_file = "d/scansione.pdf".into();
+    scan.status = crate::extract::Status::NoText;
+    docs.push(scan);
+    let r = checks.run(&docs, as_of());
+    let md = r.render(ReportFormat::Md).unwrap();
+    assert!(
+        md.ends_with(
+            "## Documenti non verificati (senza testo)\n\n- d/scansione.pdf (`d4`, no_text)\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| other | 1 | 0 |"), "{md}");
+    let html = r.render(ReportFormat::Html).unwrap();
+    assert!(html.contains("<li>d/scansione.pdf (<code>d4</code>, no_text)</li>"));
+    let j: serde_json::Value =
+        serde_json::from_str(&r.render(ReportFormat::Json).unwrap()).unwrap();
+    assert_eq!(j["documents"][3]["status"], "no_text");
+}
