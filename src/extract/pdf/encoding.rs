@@ -70,13 +70,7 @@ pub(super) fn base_table(base: Base) -> &'static ByteTable {
         }
         // Symbolic TrueType fonts often use 0xF020..: same low byte.
         let std_ = lopdf_table("StandardEncoding");
-        [
-            std_,
-            win,
-            lopdf_table("MacRomanEncoding"),
-            lopdf_table("MacExpertEncoding"),
-            latin1,
-        ]
+        [std_, win, lopdf_table("MacRomanEncoding"), lopdf_table("MacExpertEncoding"), latin1]
     });
     match base {
         Base::Standard => &t[0],
@@ -115,11 +109,8 @@ pub(super) fn glyph_text(name: &[u8]) -> Option<String> {
     }
     if let Some(hex) = base.strip_prefix("uni") {
         if hex.len() >= 4 && hex.len() % 4 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let units: Vec<u16> = hex
-                .as_bytes()
-                .chunks(4)
-                .filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
-                .collect();
+            let units: Vec<u16> =
+                hex.as_bytes().chunks(4).filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
             let s: String = char::decode_utf16(units).filter_map(|c| c.ok()).collect();
             return (!s.is_empty()).then_some(s);
         }
@@ -141,13 +132,7 @@ fn lopdf_glyph(name: &str) -> Option<String> {
     }
     let doc = Document::new();
     let mut enc = Dictionary::new();
-    enc.set(
-        "Differences",
-        Object::Array(vec![
-            Object::Integer(1),
-            Object::Name(name.as_bytes().to_vec()),
-        ]),
-    );
+    enc.set("Differences", Object::Array(vec![Object::Integer(1), Object::Name(name.as_bytes().to_vec())]));
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Font".to_vec()));
     dict.set("Encoding", Object::Dictionary(enc));

@@ -14,9 +14,7 @@ use lopdf::{Dictionary, Document, Object};
 use super::cmap::{push_expanded, CodeToCid, IntMap, ToUnicode};
 use super::encoding::{base_table, glyph_text, Base};
 use super::metrics::Standard;
-use super::objects::{
-    get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes_in, Matrix,
-};
+use super::objects::{get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes_in, Matrix};
 
 pub(super) struct Font {
     simple: bool,
@@ -92,10 +90,7 @@ impl Font {
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"");
         let to_unicode_obj = get(doc, dict, b"ToUnicode");
         let to_unicode = match to_unicode_obj {
-            Some(Object::Stream(s)) => stream_bytes_in(doc, s, limit)
-                .ok()
-                .map(|d| ToUnicode::parse(&d))
-                .filter(|m| !m.is_empty()),
+            Some(Object::Stream(s)) => stream_bytes_in(doc, s, limit).ok().map(|d| ToUnicode::parse(&d)).filter(|m| !m.is_empty()),
             _ => None,
         };
         if subtype == b"Type0" {
@@ -109,18 +104,12 @@ impl Font {
         let base_font = get_name(doc, dict, b"BaseFont").unwrap_or(b"");
         let standard = Standard::from_base_font(base_font);
         let descriptor = get_dict(doc, dict, b"FontDescriptor");
-        let flags = descriptor
-            .and_then(|d| get_num(doc, d, b"Flags"))
-            .unwrap_or(0.0) as u32;
+        let flags = descriptor.and_then(|d| get_num(doc, d, b"Flags")).unwrap_or(0.0) as u32;
         let symbolic = flags & 4 != 0 && flags & 32 == 0;
 
         // Encoding: base table and differences.
         let mut base = if subtype == b"TrueType" {
-            if symbolic {
-                Base::Latin1
-            } else {
-                Base::WinAnsi
-            }
+            if symbolic { Base::Latin1 } else { Base::WinAnsi }
         } else if standard == Some(Standard::Other) || (symbolic && standard.is_none()) {
             Base::Latin1
         } else {
@@ -146,8 +135,7 @@ impl Font {
                                     if text.is_none() && subtype == b"Type3" {
                                         // Type3 glyph names are often private
                                         // (a1, g7): read the code as Latin text.
-                                        text = base_table(Base::WinAnsi)[code as usize]
-                                            .map(String::from);
+                                        text = base_table(Base::WinAnsi)[code as usize].map(String::from);
                                     }
                                     differences.push((code as u8, text));
                                 }
@@ -171,16 +159,14 @@ impl Font {
                 // Some producers map punctuation to a space in ToUnicode;
                 // the encoding knows better then.
                 let blank = s.chars().all(char::is_whitespace);
-                let printable = encoded
-                    .as_deref()
-                    .is_some_and(|e| !e.chars().all(char::is_whitespace));
+                let printable = encoded.as_deref().is_some_and(|e| !e.chars().all(char::is_whitespace));
                 if !(blank && printable && b != b' ') {
                     return Some(s.to_string());
                 }
             }
             encoded
         });
-        font.to_unicode = to_unicode;
+                font.to_unicode = to_unicode;
 
         // Widths.
         if subtype == b"Type3" {
@@ -188,19 +174,13 @@ impl Font {
                 font.matrix = m;
                 font.scale = m[0];
                 let bbox = get_array(doc, dict, b"FontBBox")
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|o| super::objects::num(super::objects::deref(doc, o)))
-                            .collect::<Vec<_>>()
-                    })
+                    .map(|a| a.iter().filter_map(|o| super::objects::num(super::objects::deref(doc, o))).collect::<Vec<_>>())
                     .filter(|b| b.len() == 4 && (b[3] - b[1]).abs() > 0.0);
                 let units = bbox.map(|b| (b[3] - b[1]).abs()).unwrap_or(1000.0);
                 font.size_factor = (m[3].abs() * units).clamp(0.05, 20.0);
             }
         }
-        let missing = descriptor
-            .and_then(|d| get_num(doc, d, b"MissingWidth"))
-            .unwrap_or(0.0);
+        let missing = descriptor.and_then(|d| get_num(doc, d, b"MissingWidth")).unwrap_or(0.0);
         let first = get_num(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
         let mut have = [false; 256];
         if let Some(ws) = get_array(doc, dict, b"Widths") {
@@ -220,10 +200,7 @@ impl Font {
                 font.widths[b] = match standard {
                     Some(s) => {
                         let (start, len) = font.byte_text[b];
-                        let c = font.pool[start as usize..start as usize + len as usize]
-                            .chars()
-                            .next()
-                            .unwrap_or('n');
+                        let c = font.pool[start as usize..start as usize + len as usize].chars().next().unwrap_or('n');
                         s.width(c)
                     }
                     None if missing > 0.0 => missing,
@@ -235,12 +212,7 @@ impl Font {
         font
     }
 
-    fn load_type0(
-        doc: &Document,
-        dict: &Dictionary,
-        to_unicode: Option<ToUnicode>,
-        limit: usize,
-    ) -> Font {
+    fn load_type0(doc: &Document, dict: &Dictionary, to_unicode: Option<ToUnicode>, limit: usize) -> Font {
         let mut font = Font::empty(false);
         match get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => {
@@ -283,9 +255,7 @@ impl Font {
                             i += 2;
                         }
                         Some(o) => {
-                            let (Some(last), Some(v)) =
-                                (super::objects::num(o), w.get(i + 2).and_then(num))
-                            else {
+                            let (Some(last), Some(v)) = (super::objects::num(o), w.get(i + 2).and_then(num)) else {
                                 break;
                             };
                             let last = (last.max(0.0) as u32).min(first + 65_535);
@@ -303,8 +273,7 @@ impl Font {
         // TCPDF and FPDF write them) uses Unicode values as CIDs.
         if to_unicode.is_none()
             && font.code_cid.is_none()
-            && descendant
-                .is_some_and(|d| matches!(get(doc, d, b"CIDToGIDMap"), Some(Object::Stream(_))))
+            && descendant.is_some_and(|d| matches!(get(doc, d, b"CIDToGIDMap"), Some(Object::Stream(_))))
         {
             font.unicode_codes = true;
         }
@@ -332,20 +301,13 @@ impl Font {
                 Some(m) => m.code_len(&bytes[i..]),
                 None => 2.min(bytes.len() - i),
             };
-            let code = bytes[i..i + n]
-                .iter()
-                .fold(0u32, |a, &b| (a << 8) | b as u32);
+            let code = bytes[i..i + n].iter().fold(0u32, |a, &b| (a << 8) | b as u32);
             i += n;
             let cid = match &self.code_cid {
                 Some(m) => m.cid(code),
                 None => code,
             };
-            let width = self
-                .cid_widths
-                .get(&cid)
-                .copied()
-                .unwrap_or(self.default_width)
-                * self.scale;
+            let width = self.cid_widths.get(&cid).copied().unwrap_or(self.default_width) * self.scale;
             let text: &str = match self.to_unicode.as_ref().and_then(|m| m.get(code)) {
                 Some(t) => t,
                 None if self.unicode_codes => match char::from_u32(code) {

@@ -66,11 +66,8 @@ pub(super) fn detect(pages: &[(&[Line], f32)]) -> Vec<Vec<bool>> {
             continue;
         }
         for &(p, i, y) in occurrences {
-            let mut pages_at: Vec<usize> = occurrences
-                .iter()
-                .filter(|o| (o.2 - y).abs() <= Y_SLACK)
-                .map(|o| o.0)
-                .collect();
+            let mut pages_at: Vec<usize> =
+                occurrences.iter().filter(|o| (o.2 - y).abs() <= Y_SLACK).map(|o| o.0).collect();
             pages_at.dedup();
             if pages_at.len() >= needed {
                 marks[p][i] = true;

@@ -69,24 +69,12 @@ fn helvetica() -> lopdf::Dictionary {
 }
 
 fn page_text(bytes: &[u8]) -> Vec<String> {
-    extract(bytes, &Limits::default())
-        .unwrap()
-        .pages
-        .into_iter()
-        .map(|p| p.text)
-        .collect()
+    extract(bytes, &Limits::default()).unwrap().pages.into_iter().map(|p| p.text).collect()
 }
 
 #[test]
 fn winansi_accents_and_standard_widths() {
-    let pdf = build(
-        helvetica(),
-        vec![text_ops(
-            72.0,
-            700.0,
-            b"Citt\xe0 \x93perch\xe9\x94 \xabs\xec\xbb \x96 l\x92atto",
-        )],
-    );
+    let pdf = build(helvetica(), vec![text_ops(72.0, 700.0, b"Citt\xe0 \x93perch\xe9\x94 \xabs\xec\xbb \x96 l\x92atto")]);
     let ex = extract(&pdf, &Limits::default()).unwrap();
     assert_eq!(ex.status, Status::Ok);
     let p = &ex.pages[0];
@@ -95,11 +83,7 @@ fn winansi_accents_and_standard_widths() {
     assert!((p.words[0].x - 72.0).abs() < 0.01);
     assert!((p.words[0].y - 142.0).abs() < 0.01);
     // C(722) i(222) t(278) t(278) a(556) = 2056/1000 * 12
-    assert!(
-        (p.words[0].width - 24.672).abs() < 0.05,
-        "{}",
-        p.words[0].width
-    );
+    assert!((p.words[0].width - 24.672).abs() < 0.05, "{}", p.words[0].width);
     assert_eq!(p.words[1].start, "Città ".len());
 }
 
@@ -112,10 +96,7 @@ fn differences_override_the_base_encoding() {
             "Differences" => vec![1.into(), "ugrave".into(), "fi".into(), "uni00F2".into(), "g77".into()],
         },
     };
-    let pdf = build(
-        font,
-        vec![text_ops(72.0, 700.0, b"pi\x01 \x02ne per\x03 \x04x")],
-    );
+    let pdf = build(font, vec![text_ops(72.0, 700.0, b"pi\x01 \x02ne per\x03 \x04x")]);
     assert_eq!(page_text(&pdf), vec!["più fine però x"]);
 }
 
@@ -135,13 +116,7 @@ endcmap end end";
             op("BT", vec![]),
             op("Tf", vec!["F2".into(), 10.into()]),
             op("Td", vec![50.into(), 600.into()]),
-            op(
-                "Tj",
-                vec![Object::String(
-                    b"\x00\x20\x00\x21\x00\x30\x00\x03\x00\x10\x00\x31\x00\x11\x00\x12".to_vec(),
-                    lopdf::StringFormat::Hexadecimal,
-                )],
-            ),
+            op("Tj", vec![Object::String(b"\x00\x20\x00\x21\x00\x30\x00\x03\x00\x10\x00\x31\x00\x11\x00\x12".to_vec(), lopdf::StringFormat::Hexadecimal)]),
             op("ET", vec![]),
         ]],
         move |doc, res| {
@@ -154,11 +129,7 @@ endcmap end end";
             f.set("DescendantFonts", vec![cid.into()]);
             f.set("ToUnicode", tu);
             let id = doc.add_object(f);
-            res.get_mut(b"Font")
-                .unwrap()
-                .as_dict_mut()
-                .unwrap()
-                .set("F2", id);
+            res.get_mut(b"Font").unwrap().as_dict_mut().unwrap().set("F2", id);
         },
     );
 
@@ -198,37 +169,14 @@ fn text_state_operators_and_lines() {
         op("BT", vec![]),
         op("Tf", vec!["F1".into(), 10.into()]),
         op("TL", vec![12.into()]),
-        op(
-            "Tm",
-            vec![
-                1.into(),
-                0.into(),
-                0.into(),
-                1.into(),
-                300.into(),
-                700.into(),
-            ],
-        ),
+        op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 300.into(), 700.into()]),
         op("Tj", vec![Object::string_literal("Importo")]),
-        op(
-            "Tm",
-            vec![
-                1.into(),
-                0.into(),
-                0.into(),
-                1.into(),
-                72.into(),
-                700.into(),
-            ],
-        ),
+        op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), 700.into()]),
         op("Tj", vec![Object::string_literal("Voce")]),
         op("T*", vec![]),
         op("Tw", vec![5.into()]),
         op("'", vec![Object::string_literal("seconda riga")]),
-        op(
-            "\"",
-            vec![0.into(), 0.into(), Object::string_literal("terza")],
-        ),
+        op("\"", vec![0.into(), 0.into(), Object::string_literal("terza")]),
         op("TD", vec![0.into(), (-20).into()]),
         op("Tz", vec![50.into()]),
         op("Tc", vec![1.into()]),
@@ -237,10 +185,7 @@ fn text_state_operators_and_lines() {
     ];
     let pdf = build(helvetica(), vec![ops]);
     let ex = extract(&pdf, &Limits::default()).unwrap();
-    assert_eq!(
-        ex.pages[0].text,
-        "Voce Importo\nseconda riga\nterza\nquarta"
-    );
+    assert_eq!(ex.pages[0].text, "Voce Importo\nseconda riga\nterza\nquarta");
     let layout = layout_text(&ex.pages[0]);
     assert!(layout.starts_with("Voce "), "{layout}");
     let first = layout.lines().next().unwrap();
@@ -251,13 +196,7 @@ fn text_state_operators_and_lines() {
 
 #[test]
 fn cm_and_nested_forms_with_self_reference() {
-    let mut doc_ops = vec![
-        op("q", vec![]),
-        op(
-            "cm",
-            vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()],
-        ),
-    ];
+    let mut doc_ops = vec![op("q", vec![]), op("cm", vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()])];
     doc_ops.push(op("Do", vec!["Fm1".into()]));
     doc_ops.push(op("Q", vec![]));
     let pdf = build_with(helvetica(), vec![doc_ops], |doc, res| {
@@ -285,22 +224,12 @@ fn cm_and_nested_forms_with_self_reference() {
     assert_eq!(ex.pages[0].text, "Dentro");
     assert!((ex.pages[0].words[0].x - 100.0).abs() < 0.01);
     assert!((ex.pages[0].words[0].y - (842.0 - 510.0)).abs() < 0.01);
-    assert!(
-        ex.warnings.iter().any(|w| w.contains("draws itself")),
-        "{:?}",
-        ex.warnings
-    );
+    assert!(ex.warnings.iter().any(|w| w.contains("draws itself")), "{:?}", ex.warnings);
 }
 
 #[test]
 fn no_text_pages() {
-    let pdf = build(
-        helvetica(),
-        vec![vec![
-            op("re", vec![0.into(), 0.into(), 10.into(), 10.into()]),
-            op("f", vec![]),
-        ]],
-    );
+    let pdf = build(helvetica(), vec![vec![op("re", vec![0.into(), 0.into(), 10.into(), 10.into()]), op("f", vec![])]]);
     let ex = extract(&pdf, &Limits::default()).unwrap();
     assert_eq!(ex.status, Status::NoText);
     assert_eq!(ex.pages.len(), 1);
@@ -314,20 +243,11 @@ fn furniture_is_set_apart() {
         v.extend(text_ops(72.0, 30.0, format!("Pagina {n} di 3").as_bytes()));
         v
     };
-    let pdf = build(
-        helvetica(),
-        vec![page(1, "uno"), page(2, "due"), page(3, "tre")],
-    );
+    let pdf = build(helvetica(), vec![page(1, "uno"), page(2, "due"), page(3, "tre")]);
     let ex = extract(&pdf, &Limits::default()).unwrap();
     assert_eq!(ex.pages[1].text, "due");
-    assert_eq!(
-        ex.pages[1].furniture,
-        vec!["COMUNE DI AVELLA - Piazza Municipio", "Pagina 2 di 3"]
-    );
-    assert!(ex.pages[1]
-        .words
-        .iter()
-        .any(|w| w.text == "AVELLA" && w.start == usize::MAX));
+    assert_eq!(ex.pages[1].furniture, vec!["COMUNE DI AVELLA - Piazza Municipio", "Pagina 2 di 3"]);
+    assert!(ex.pages[1].words.iter().any(|w| w.text == "AVELLA" && w.start == usize::MAX));
 }
 
 #[test]
@@ -346,11 +266,7 @@ fn rotated_page() {
 #[test]
 fn encrypted_files() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/robust");
-    let dir = if dir.exists() {
-        dir
-    } else {
-        std::path::Path::new("/work/shared/corpus/robust").to_path_buf()
-    };
+    let dir = if dir.exists() { dir } else { std::path::Path::new("/work/shared/corpus/robust").to_path_buf() };
     let Ok(bytes) = std::fs::read(dir.join("lopdf_encrypted.pdf")) else {
         println!("robust corpus absent: encrypted test skipped");
         return;
@@ -359,24 +275,15 @@ fn encrypted_files() {
     assert_eq!(ex.status, Status::Ok);
     assert!(!ex.pages[0].text.is_empty());
     if let Ok(bytes) = std::fs::read(dir.join("pdfrs_passwords_aes_256.pdf")) {
-        assert!(matches!(
-            extract(&bytes, &Limits::default()),
-            Err(Error::Encrypted)
-        ));
+        assert!(matches!(extract(&bytes, &Limits::default()), Err(Error::Encrypted)));
     }
 }
 
 #[test]
 fn hostile_page_tree_and_garbage() {
     assert!(extract(b"%PDF-1.4\n garbage", &Limits::default()).is_err() || true);
-    let limits = Limits {
-        max_ops_per_page: 3,
-        ..Limits::default()
-    };
-    let pdf = build(
-        helvetica(),
-        vec![text_ops(72.0, 700.0, b"uno"), text_ops(72.0, 700.0, b"due")],
-    );
+    let limits = Limits { max_ops_per_page: 3, ..Limits::default() };
+    let pdf = build(helvetica(), vec![text_ops(72.0, 700.0, b"uno"), text_ops(72.0, 700.0, b"due")]);
     let ex = extract(&pdf, &limits).unwrap();
     assert!(ex.warnings.iter().any(|w| w.contains("operations")));
 }
@@ -386,30 +293,17 @@ fn hostile_page_tree_and_garbage() {
 #[test]
 #[ignore]
 fn debug_file() {
-    let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else {
-        return;
-    };
+    let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else { return };
     let bytes = std::fs::read(path).unwrap();
     if std::env::var("ATTI_PDF_CONTENT").is_ok() {
         let doc = open(&bytes, &Limits::default()).unwrap();
         let pages = objects::pages(&doc, 3);
         let mut w = Vec::new();
         let c = objects::page_content(&doc, &pages[0], 1 << 20, &mut w);
-        println!(
-            "content {:?} {:?}",
-            String::from_utf8_lossy(&c[..c.len().min(400)]),
-            w
-        );
-        if let Some(fonts) = pages[0]
-            .resources
-            .and_then(|r| objects::get_dict(&doc, r, b"Font"))
-        {
+        println!("content {:?} {:?}", String::from_utf8_lossy(&c[..c.len().min(400)]), w);
+        if let Some(fonts) = pages[0].resources.and_then(|r| objects::get_dict(&doc, r, b"Font")) {
             for (k, v) in fonts.iter() {
-                println!(
-                    "font {:?}: {:?}",
-                    String::from_utf8_lossy(k),
-                    objects::deref(&doc, v)
-                );
+                println!("font {:?}: {:?}", String::from_utf8_lossy(k), objects::deref(&doc, v));
             }
         }
     }
@@ -424,21 +318,12 @@ fn debug_file() {
         }
     }
     let ex = extract(&bytes, &Limits::default()).unwrap();
-    println!(
-        "status {:?} title {:?} warnings {:?}",
-        ex.status, ex.title_hint, ex.warnings
-    );
+    println!("status {:?} title {:?} warnings {:?}", ex.status, ex.title_hint, ex.warnings);
     for p in &ex.pages {
-        println!(
-            "=== page {} ({}x{}) furniture {:?}",
-            p.number, p.width, p.height, p.furniture
-        );
+        println!("=== page {} ({}x{}) furniture {:?}", p.number, p.width, p.height, p.furniture);
         if std::env::var("ATTI_PDF_WORDS").is_ok() {
             for w in &p.words {
-                println!(
-                    "{:8.2} {:8.2} w{:7.2} s{:5.2} l{} {}",
-                    w.x, w.y, w.width, w.size, w.line, w.text
-                );
+                println!("{:8.2} {:8.2} w{:7.2} s{:5.2} l{} {}", w.x, w.y, w.width, w.size, w.line, w.text);
             }
         } else if std::env::var("ATTI_PDF_LAYOUT").is_ok() {
             println!("{}", layout_text(p));
@@ -467,35 +352,19 @@ fn hyphenated_words_are_joined() {
 #[test]
 #[ignore]
 fn robust_dir() {
-    let Ok(dir) = std::env::var("ATTI_PDF_ROBUST") else {
-        return;
-    };
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let Ok(dir) = std::env::var("ATTI_PDF_ROBUST") else { return };
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
         let bytes = std::fs::read(&p).unwrap();
         let t = std::time::Instant::now();
         let r = std::panic::catch_unwind(|| extract(&bytes, &Limits::default()));
         let what = match r {
-            Ok(Ok(ex)) => format!(
-                "{:?} pages {} chars {} warn {:?}",
-                ex.status,
-                ex.pages.len(),
-                ex.chars(),
-                ex.warnings.first()
-            ),
+            Ok(Ok(ex)) => format!("{:?} pages {} chars {} warn {:?}", ex.status, ex.pages.len(), ex.chars(), ex.warnings.first()),
             Ok(Err(e)) => format!("error {e}"),
             Err(_) => "PANIC".to_string(),
         };
-        println!(
-            "{:>6} ms {} {}",
-            t.elapsed().as_millis(),
-            p.file_name().unwrap().to_string_lossy(),
-            what
-        );
+        println!("{:>6} ms {} {}", t.elapsed().as_millis(), p.file_name().unwrap().to_string_lossy(), what);
     }
 }
 
@@ -503,9 +372,7 @@ fn robust_dir() {
 #[test]
 #[ignore]
 fn time_dir() {
-    let Ok(dir) = std::env::var("ATTI_PDF_TIME") else {
-        return;
-    };
+    let Ok(dir) = std::env::var("ATTI_PDF_TIME") else { return };
     let files: Vec<Vec<u8>> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -529,12 +396,7 @@ fn time_dir() {
     for b in &files {
         let _ = extract(b, &limits);
     }
-    println!(
-        "load {:?}  load+interpret {:?}  extract {:?}",
-        load,
-        interp,
-        t.elapsed()
-    );
+    println!("load {:?}  load+interpret {:?}  extract {:?}", load, interp, t.elapsed());
     let t = std::time::Instant::now();
     let mut n = 0usize;
     let mut bytes_total = 0usize;
@@ -547,10 +409,7 @@ fn time_dir() {
             }
         }
     }
-    println!(
-        "load+inflate+decode {:?} ({n} ops, {bytes_total} bytes)",
-        t.elapsed()
-    );
+    println!("load+inflate+decode {:?} ({n} ops, {bytes_total} bytes)", t.elapsed());
     let t = std::time::Instant::now();
     for b in &files {
         if let Ok(doc) = open(b, &limits) {
@@ -574,11 +433,7 @@ fn simulated_bold_is_read_once() {
         222.into(),
         Object::string_literal("l"),
     ]);
-    let mut ops = vec![
-        op("BT", vec![]),
-        op("Tf", vec!["F1".into(), 12.into()]),
-        op("Td", vec![72.into(), 700.into()]),
-    ];
+    let mut ops = vec![op("BT", vec![]), op("Tf", vec!["F1".into(), 12.into()]), op("Td", vec![72.into(), 700.into()])];
     ops.push(op("TJ", vec![tj]));
     ops.push(op("ET", vec![]));
     // The whole word drawn again, half a point to the right.
