@@ -22,10 +22,16 @@ use atti::extract::Limits;
 use rayon::prelude::*;
 
 fn pdfs_in(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut v: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        })
         .collect();
     v.sort();
     v
@@ -35,7 +41,9 @@ fn shared_dir(root: &Path) -> Option<PathBuf> {
     if let Ok(s) = std::env::var("ATTI_SHARED") {
         return Some(PathBuf::from(s));
     }
-    [root.join("../shared"), root.join("../../shared")].into_iter().find(|p| p.is_dir())
+    [root.join("../shared"), root.join("../../shared")]
+        .into_iter()
+        .find(|p| p.is_dir())
 }
 
 fn bag(text: &str) -> HashMap<&str, usize> {
@@ -53,7 +61,10 @@ fn f1(ours: &str, theirs: &str) -> f64 {
     if na == 0 && nb == 0 {
         return 1.0;
     }
-    let common: usize = a.iter().map(|(w, n)| (*n).min(*b.get(w).unwrap_or(&0))).sum();
+    let common: usize = a
+        .iter()
+        .map(|(w, n)| (*n).min(*b.get(w).unwrap_or(&0)))
+        .sum();
     if common == 0 {
         return 0.0;
     }
@@ -102,12 +113,19 @@ fn main() {
     let mut files = pdfs_in(&root.join("samples"));
     match shared_dir(root) {
         Some(shared) => files.extend(pdfs_in(&shared.join("corpus/real-it"))),
-        None => println!("notice: ../shared is absent (set ATTI_SHARED); only samples/ is measured"),
+        None => {
+            println!("notice: ../shared is absent (set ATTI_SHARED); only samples/ is measured")
+        }
     }
     if let Ok(extra) = std::env::var("ATTI_BENCH_EXTRA") {
         files.extend(pdfs_in(Path::new(&extra)));
     }
-    if Command::new("pdftotext").arg("-v").stderr(Stdio::null()).status().is_err() {
+    if Command::new("pdftotext")
+        .arg("-v")
+        .stderr(Stdio::null())
+        .status()
+        .is_err()
+    {
         println!("pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to run this benchmark");
         return;
     }
@@ -122,7 +140,11 @@ fn main() {
     let mut measured: Vec<(PathBuf, f64)> = Vec::new();
     println!("{:<80} {:>7} {:>7} {:>6}", "file", "ours", "poppler", "F1");
     for path in &files {
-        let out = Command::new("pdftotext").args(["-q", "-enc", "UTF-8"]).arg(path).arg("-").output();
+        let out = Command::new("pdftotext")
+            .args(["-q", "-enc", "UTF-8"])
+            .arg(path)
+            .arg("-")
+            .output();
         let Ok(out) = out else { continue };
         if !out.status.success() {
             println!("{:<80} skipped: poppler does not read it", short(path));
@@ -154,7 +176,14 @@ fn main() {
     let worst = measured.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
     let below = measured.iter().filter(|m| m.1 < 0.97).count();
     println!();
-    println!("files: {}   mean F1: {:.4}   min F1: {:.4} ({})   below 0.97: {}", measured.len(), mean, worst.1, short(&worst.0), below);
+    println!(
+        "files: {}   mean F1: {:.4}   min F1: {:.4} ({})   below 0.97: {}",
+        measured.len(),
+        mean,
+        worst.1,
+        short(&worst.0),
+        below
+    );
 
     // Speed.
     let paths: Vec<&PathBuf> = measured.iter().map(|m| &m.0).collect();
@@ -163,13 +192,20 @@ fn main() {
         .par_iter()
         .map(|p| {
             let bytes = std::fs::read(p).unwrap_or_default();
-            pdf::extract(&bytes, &limits).map(|e| e.pages.iter().map(|p| p.words.len()).sum::<usize>()).unwrap_or(0)
+            pdf::extract(&bytes, &limits)
+                .map(|e| e.pages.iter().map(|p| p.words.len()).sum::<usize>())
+                .unwrap_or(0)
         })
         .sum();
     let ours = t.elapsed();
     let t = Instant::now();
     for p in &paths {
-        let _ = Command::new("pdftotext").args(["-q", "-layout"]).arg(p).arg("-").stdout(Stdio::null()).status();
+        let _ = Command::new("pdftotext")
+            .args(["-q", "-layout"])
+            .arg(p)
+            .arg("-")
+            .stdout(Stdio::null())
+            .status();
     }
     let poppler = t.elapsed();
     println!(
@@ -187,6 +223,13 @@ fn ms(d: Duration) -> String {
 }
 
 fn short(p: &Path) -> String {
-    let s = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    if s.chars().count() > 78 { s.chars().take(78).collect() } else { s }
+    let s = p
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if s.chars().count() > 78 {
+        s.chars().take(78).collect()
+    } else {
+        s
+    }
 }

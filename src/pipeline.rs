@@ -198,8 +198,9 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
     }
     writer.finish()?;
     progress.finish();
-    summary.documents_in_index = index.documents()?.len();
-    summary.failures_in_index = index.failures()?.len();
+    let counts = index.stats()?;
+    summary.documents_in_index = counts.documents;
+    summary.failures_in_index = counts.failures;
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
 }

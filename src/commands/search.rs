@@ -1,8 +1,15 @@
-//! `atti search`: ranked hits with a snippet.
+//! `atti search`: ranked hits with the passage that matched.
+//!
+//! On a terminal the matched words are in colour; otherwise (a pipe, a
+//! file, `--color never`, or `NO_COLOR` set) they stand between `[[` and
+//! `]]`. `--json` prints one JSON object per hit (JSON Lines), with the
+//! plain markers.
 
-use crate::cli::SearchArgs;
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{ColorChoice, SearchArgs};
 use crate::config;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::{search, Index};
 
 pub fn run(a: &SearchArgs) -> Result<i32> {
@@ -23,24 +30,60 @@ pub fn run(a: &SearchArgs) -> Result<i32> {
             .transpose()?,
         limit: a.limit,
     };
+    if let (Some(from), Some(to)) = (req.from, req.to) {
+        if from > to {
+            return Err(Error::Usage(format!(
+                "--from {from} is after --to {to}: no document can match"
+            )));
+        }
+    }
     let hits = search::search(&index, &req)?;
+    let stdout = std::io::stdout();
+    let colour = match a.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut out = stdout.lock();
+    let io = |e| Error::io("<stdout>", e);
     for h in &hits {
         if a.json {
-            println!("{}", serde_json::to_string(h)?);
+            writeln!(out, "{}", serde_json::to_string(h)?).map_err(io)?;
+            continue;
+        }
+        let title = match (&h.title_marks, colour) {
+            (Some(t), true) => t.render("\x1b[1;31m", "\x1b[0;1m"),
+            _ => h.title.clone().unwrap_or_else(|| "(senza titolo)".into()),
+        };
+        // The date when the act has one, else its year.
+        let year = match (h.date, h.year) {
+            (Some(d), _) => format!(" {}", d.format("%d/%m/%Y")),
+            (None, Some(y)) => format!(" {y}"),
+            _ => String::new(),
+        };
+        let snippet = if colour {
+            h.passage.ansi()
         } else {
-            println!(
-                "{}. {} [{} {}] {}\n   {}\n",
-                h.rank,
-                h.title.as_deref().unwrap_or("(senza titolo)"),
-                h.kind,
-                h.year.map(|y| y.to_string()).unwrap_or_default(),
-                h.source_file,
-                h.snippet
-            );
+            h.snippet.clone()
+        };
+        if colour {
+            writeln!(
+                out,
+                "{}. \x1b[1m{title}\x1b[0m [{}{year}] \x1b[2m{}\x1b[0m\n   {snippet}\n",
+                h.rank, h.kind, h.source_file
+            )
+            .map_err(io)?;
+        } else {
+            writeln!(
+                out,
+                "{}. {title} [{}{year}] {}\n   {snippet}\n",
+                h.rank, h.kind, h.source_file
+            )
+            .map_err(io)?;
         }
     }
     if hits.is_empty() && !a.json {
-        eprintln!("no documents match");
+        eprintln!("nessun documento corrisponde alla ricerca");
     }
     Ok(0)
 }

@@ -2,66 +2,52 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::cli::StatsArgs;
 use crate::config;
 use crate::error::Result;
 use crate::index::Index;
 
-#[derive(Debug, Serialize)]
-struct Stats {
-    documents: usize,
-    failures: usize,
-    by_kind: BTreeMap<String, usize>,
-    by_year: BTreeMap<String, usize>,
-    by_status: BTreeMap<String, usize>,
-    index_bytes: u64,
-    last_ingest: Option<String>,
-}
-
 pub fn run(a: &StatsArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
-    let docs = index.documents()?;
-    let failures = index.failures()?;
-    let mut s = Stats {
-        documents: docs.len(),
-        failures: failures.len(),
-        by_kind: BTreeMap::new(),
-        by_year: BTreeMap::new(),
-        by_status: BTreeMap::new(),
-        index_bytes: index.size_bytes(),
-        last_ingest: docs
-            .iter()
-            .map(|d| d.ingested_at.as_str())
-            .chain(failures.iter().map(|f| f.ingested_at.as_str()))
-            .max()
-            .map(str::to_owned),
-    };
-    for d in &docs {
-        *s.by_kind.entry(d.kind.clone()).or_default() += 1;
-        *s.by_year
-            .entry(d.year.map_or("-".into(), |y| y.to_string()))
-            .or_default() += 1;
-        *s.by_status.entry(d.status.as_str().into()).or_default() += 1;
-    }
+    let s = index.stats()?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&s)?);
         return Ok(0);
     }
-    println!("documents  {}", s.documents);
-    println!("failures   {}", s.failures);
-    println!("index size {:.1} MB", s.index_bytes as f64 / 1e6);
+    println!("documents   {}", s.documents);
+    println!("failures    {}", s.failures);
+    println!("index size  {}", human_bytes(s.index_bytes));
     println!("last ingest {}", s.last_ingest.as_deref().unwrap_or("-"));
-    for (title, map) in [
+    let tables: [(&str, &BTreeMap<String, u64>); 4] = [
         ("by kind", &s.by_kind),
         ("by year", &s.by_year),
         ("by status", &s.by_status),
-    ] {
+        ("by body", &s.by_body),
+    ];
+    for (title, map) in tables {
+        if map.is_empty() {
+            continue;
+        }
         println!("\n{title}");
+        let width = map
+            .keys()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(14);
         for (k, n) in map {
-            println!("  {k:<14} {n}");
+            println!("  {k:<width$} {n}");
         }
     }
     Ok(0)
+}
+
+/// Bytes in the largest unit that keeps the number readable.
+fn human_bytes(n: u64) -> String {
+    match n {
+        n if n >= 1 << 30 => format!("{:.2} GB", n as f64 / (1u64 << 30) as f64),
+        n if n >= 1 << 20 => format!("{:.1} MB", n as f64 / (1u64 << 20) as f64),
+        n if n >= 1 << 10 => format!("{:.1} KB", n as f64 / (1u64 << 10) as f64),
+        n => format!("{n} B"),
+    }
 }

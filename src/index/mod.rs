@@ -9,16 +9,32 @@
 //!
 //! Writes go through [`Writer`], which holds tantivy's directory lock: a
 //! second ingest on the same index is refused with [`Error::IndexLocked`].
-//! A batch becomes visible at [`Writer::commit`].
+//! A batch becomes visible at [`Writer::commit`], all at once; readers take
+//! no lock and see the last commit, so a search during an ingest works.
+//! [`Writer::finish`] merges the segments and deletes the files no longer
+//! used, so re-ingesting does not make the index grow.
+//!
+//! The modules: [`analyser`] (Italian text into terms), [`schema`] (the
+//! fields), [`query`] (what people type into a tantivy query),
+//! [`proximity`] (words standing together), [`snippet`] (the passage that
+//! matched), [`search`] (the whole search), [`stats`] (counts).
 
+pub mod analyser;
+pub mod proximity;
+pub mod query;
 pub mod schema;
 pub mod search;
+pub mod snippet;
+pub mod stats;
+
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -52,7 +68,16 @@ impl Index {
             message: e.to_string(),
         })?;
         let (schema, fields) = schema::build();
-        let index = tantivy::Index::open_or_create(dir, schema).map_err(|e| Error::Index {
+        let settings = tantivy::IndexSettings {
+            // Larger blocks compress the stored text better; a hit reads one.
+            docstore_blocksize: 64 << 10,
+            ..tantivy::IndexSettings::default()
+        };
+        let index = tantivy::IndexBuilder::new()
+            .schema(schema)
+            .settings(settings)
+            .open_or_create(dir)
+            .map_err(|e| Error::Index {
             path: path.to_owned(),
             message: format!("cannot open or create the index ({e}); if it was made by another version of atti, remove the folder and ingest again"),
         })?;
@@ -126,32 +151,52 @@ impl Index {
     }
 
     /// Source file -> what the index holds for it.
+    ///
+    /// Read from fast columns, not from the stored records, so it costs
+    /// little even on an index of many thousand documents.
     pub fn known(&self) -> Result<HashMap<String, Known>> {
         let mut out = HashMap::new();
-        self.for_each_stored(|doc| {
-            let get = |f| {
-                doc.get_first(f)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned()
+        let searcher = self.searcher();
+        for segment in searcher.segment_readers() {
+            let ff = segment.fast_fields();
+            let col = |name: &str| -> Result<tantivy::columnar::StrColumn> {
+                ff.str(name)?.ok_or_else(|| Error::Index {
+                    path: self.path.clone(),
+                    message: format!("no fast column `{name}`"),
+                })
             };
-            out.insert(
-                get(self.fields.source_file),
-                Known {
-                    sha256: get(self.fields.sha256),
-                    pipeline: get(self.fields.pipeline),
-                    failed: get(self.fields.record_type) == schema::FAILURE,
-                },
+            let (source, sha, pipeline, ty) = (
+                col("source_file")?,
+                col("sha256")?,
+                col("pipeline")?,
+                col("record_type")?,
             );
-            Ok(())
-        })?;
+            let read = |c: &tantivy::columnar::StrColumn, doc: u32, buf: &mut String| {
+                buf.clear();
+                if let Some(ord) = c.term_ords(doc).next() {
+                    let _ = c.ord_to_str(ord, buf);
+                }
+                buf.clone()
+            };
+            let mut buf = String::new();
+            for doc in segment.doc_ids_alive() {
+                out.insert(
+                    read(&source, doc, &mut buf),
+                    Known {
+                        sha256: read(&sha, doc, &mut buf),
+                        pipeline: read(&pipeline, doc, &mut buf),
+                        failed: read(&ty, doc, &mut buf) == schema::FAILURE,
+                    },
+                );
+            }
+        }
         Ok(out)
     }
 
     /// Every document record, ordered by source file.
     pub fn documents(&self) -> Result<Vec<Document>> {
         let mut docs = Vec::new();
-        self.for_each_stored(|doc| {
+        self.for_each_stored(schema::DOCUMENT, |doc| {
             if let Some(record) = self.record_of::<Document>(&doc, schema::DOCUMENT)? {
                 docs.push(record);
             }
@@ -164,7 +209,7 @@ impl Index {
     /// Every failure record, ordered by source file.
     pub fn failures(&self) -> Result<Vec<Failure>> {
         let mut out = Vec::new();
-        self.for_each_stored(|doc| {
+        self.for_each_stored(schema::FAILURE, |doc| {
             if let Some(record) = self.record_of::<Failure>(&doc, schema::FAILURE)? {
                 out.push(record);
             }
@@ -211,13 +256,25 @@ impl Index {
             .get_first(self.fields.record)
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
-        Ok(Some(serde_json::from_str(json)?))
+        let mut value: serde_json::Value = serde_json::from_str(json)?;
+        if record_type == schema::DOCUMENT {
+            schema::restore_pages(&self.fields, doc, &mut value);
+        }
+        Ok(Some(serde_json::from_value(value)?))
     }
 
-    /// Visits every live stored document, in index order.
-    fn for_each_stored(&self, mut f: impl FnMut(TantivyDocument) -> Result<()>) -> Result<()> {
+    /// Visits every live stored document of one record type, in index order.
+    fn for_each_stored(
+        &self,
+        record_type: &str,
+        mut f: impl FnMut(TantivyDocument) -> Result<()>,
+    ) -> Result<()> {
         let searcher = self.searcher();
-        let addrs = searcher.search(&AllQuery, &tantivy::collector::DocSetCollector)?;
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.record_type, record_type),
+            IndexRecordOption::Basic,
+        );
+        let addrs = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
         let mut addrs: Vec<DocAddress> = addrs.into_iter().collect();
         addrs.sort();
         for addr in addrs {
@@ -285,15 +342,66 @@ impl Writer<'_> {
 
     /// Commits, then merges segments and removes files no longer used, so the
     /// index does not grow across re-ingests.
+    ///
+    /// The merge is chosen to bound both the garbage and the rewriting: all
+    /// segments are merged into one when the largest carries more than a
+    /// tenth of deleted documents (replaced or pruned files) or when the
+    /// rest hold more than a tenth of its documents; otherwise only the
+    /// small segments are merged together, so a re-ingest of a few changed
+    /// files does not rewrite the whole index.
     pub fn finish(mut self) -> Result<()> {
+        // No new background merges from here: ours must not race them.
+        self.writer
+            .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         self.commit()?;
-        let ids = self.index.index.searchable_segment_ids()?;
-        if ids.len() > 1 {
-            self.writer.merge(&ids).wait()?;
+        let mut waited = std::time::Duration::ZERO;
+        loop {
+            let plan = self.merge_plan();
+            if plan.is_empty() {
+                break;
+            }
+            match self.writer.merge(&plan).wait() {
+                Ok(_) => {
+                    self.index.reader.reload()?;
+                    break;
+                }
+                // A merge the writer started during the ingest still holds
+                // some of these segments: let it end, then plan again.
+                Err(_) if waited < std::time::Duration::from_secs(600) => {
+                    let step = std::time::Duration::from_millis(100);
+                    std::thread::sleep(step);
+                    waited += step;
+                    self.index.reader.reload()?;
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
         self.writer.garbage_collect_files().wait()?;
         self.writer.wait_merging_threads()?;
         self.index.reader.reload()?;
         Ok(())
+    }
+
+    /// The segments to merge now (see [`Writer::finish`]); empty for none.
+    fn merge_plan(&self) -> Vec<tantivy::index::SegmentId> {
+        let searcher = self.index.searcher();
+        let segments = searcher.segment_readers();
+        let Some(largest) = segments.iter().max_by_key(|s| s.max_doc()) else {
+            return Vec::new();
+        };
+        let others: Vec<_> = segments
+            .iter()
+            .filter(|s| s.segment_id() != largest.segment_id())
+            .collect();
+        let other_docs: u64 = others.iter().map(|s| s.num_docs() as u64).sum();
+        let garbage = largest.num_deleted_docs() as u64 * 10 > largest.max_doc() as u64;
+        let growth = other_docs * 10 > largest.num_docs() as u64;
+        if garbage || (growth && !others.is_empty()) {
+            segments.iter().map(|s| s.segment_id()).collect()
+        } else if others.len() > 1 || others.iter().any(|s| s.has_deletes()) {
+            others.iter().map(|s| s.segment_id()).collect()
+        } else {
+            Vec::new()
+        }
     }
 }

@@ -1,29 +1,42 @@
-//! The index schema and the Italian analyser.
+//! The index schema: which fields a document has and how each is analysed.
 //!
-//! `body` and `title` use the `it` analyser: simple tokens, lower case,
-//! accents folded (città = citta), elisions split (dell'ente = ente) and
-//! Snowball Italian stems. `code` keeps codes whole (lower-cased) so
-//! `2021_Z001` matches exactly. `person` holds people's names, folded.
+//! One tantivy document per input file. Searchable fields:
+//!
+//! - `title`, `body`: the Italian analyser ([`super::analyser`]); `body`
+//!   holds one value per page and is stored, since snippets are cut from it.
+//! - `code`: codes kept whole and lower-cased (`2021_Z001`): the codes the
+//!   rules read, plus code-shaped words of the text (`2021_IND_STRATEG_13`,
+//!   `3/2008`), so pasting a code finds every act that names it; `key`: only
+//!   the codes the rules read as the act's own (objective code, act
+//!   number), so the act that *is* 2021_Z001 ranks above one citing it.
+//! - `person`, and per role `director`, `manager`, `responsible`,
+//!   `signatory`; `organ` (the collegial body); `file` (words of the path):
+//!   the name analyser, folded but not stemmed.
+//! - `kind` (exact), `year` (integer), `date` (date), `facet`
+//!   (`/kind/peg`, `/year/2021`, `/body/Giunta Comunale`, `/status/ok`),
+//!   so counts come from the index without reading every record.
+//!
+//! The whole [`Document`] is stored as JSON in `record`, except its page
+//! texts, which are already stored once in `body`; [`restore_pages`] puts
+//! them back when a record is read.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+use tantivy::schema::{Facet, Value};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
-};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
+    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    STORED, STRING,
 };
 use tantivy::TantivyDocument;
 
 use crate::error::Result;
 use crate::record::{Document, Failure};
 
+pub use super::analyser::{CODE, IT, NAME};
+
 pub const DOCUMENT: &str = "document";
 pub const FAILURE: &str = "failure";
-
-/// Analyser names registered on every index.
-pub const IT: &str = "it";
-pub const CODE: &str = "code";
-pub const NAME: &str = "name";
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -31,15 +44,24 @@ pub struct Fields {
     pub record_type: Field,
     pub doc_id: Field,
     pub source_file: Field,
+    pub file: Field,
     pub sha256: Field,
     pub pipeline: Field,
+    pub ingested_at: Field,
     pub kind: Field,
     pub year: Field,
     pub date: Field,
     pub title: Field,
     pub body: Field,
     pub code: Field,
+    pub key: Field,
     pub person: Field,
+    pub director: Field,
+    pub manager: Field,
+    pub responsible: Field,
+    pub signatory: Field,
+    pub organ: Field,
+    pub facet: Field,
     pub record: Field,
 }
 
@@ -50,80 +72,82 @@ impl Fields {
             record_type: f("record_type")?,
             doc_id: f("doc_id")?,
             source_file: f("source_file")?,
+            file: f("file")?,
             sha256: f("sha256")?,
             pipeline: f("pipeline")?,
+            ingested_at: f("ingested_at")?,
             kind: f("kind")?,
             year: f("year")?,
             date: f("date")?,
             title: f("title")?,
             body: f("body")?,
             code: f("code")?,
+            key: f("key")?,
             person: f("person")?,
+            director: f("director")?,
+            manager: f("manager")?,
+            responsible: f("responsible")?,
+            signatory: f("signatory")?,
+            organ: f("organ")?,
+            facet: f("facet")?,
             record: f("record")?,
         })
     }
 }
 
-fn text(analyser: &str, stored: bool) -> TextOptions {
-    let o = TextOptions::default().set_indexing_options(
+fn text(analyser: &str, positions: bool) -> TextOptions {
+    TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(analyser)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    if stored {
-        o.set_stored()
-    } else {
-        o
-    }
+            .set_index_option(if positions {
+                IndexRecordOption::WithFreqsAndPositions
+            } else {
+                IndexRecordOption::WithFreqs
+            }),
+    )
 }
 
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    b.add_text_field("record_type", STRING | STORED);
+    // Fast columns for what `known()` and `stats` read on every document.
+    b.add_text_field("record_type", STRING | STORED | FAST);
     b.add_text_field("doc_id", STRING | STORED);
-    b.add_text_field("source_file", STRING | STORED);
-    b.add_text_field("sha256", STRING | STORED);
-    b.add_text_field("pipeline", STRING | STORED);
+    b.add_text_field("source_file", STRING | STORED | FAST);
+    b.add_text_field("file", text(NAME, true));
+    b.add_text_field("sha256", STRING | STORED | FAST);
+    b.add_text_field("pipeline", STRING | STORED | FAST);
+    b.add_text_field("ingested_at", STRING | STORED | FAST);
     b.add_text_field("kind", STRING | STORED | FAST);
     b.add_i64_field("year", INDEXED | STORED | FAST);
     b.add_date_field("date", INDEXED | STORED | FAST);
-    b.add_text_field("title", text(IT, true));
-    b.add_text_field("body", text(IT, true));
+    b.add_text_field("title", text(IT, true).set_stored());
+    b.add_text_field("body", text(IT, true).set_stored());
     b.add_text_field("code", text(CODE, false));
-    b.add_text_field("person", text(NAME, false));
+    b.add_text_field("key", text(CODE, false));
+    for name in [
+        "person",
+        "director",
+        "manager",
+        "responsible",
+        "signatory",
+        "organ",
+    ] {
+        b.add_text_field(name, text(NAME, true));
+    }
+    b.add_facet_field("facet", FacetOptions::default());
     b.add_text_field("record", STORED);
     let schema = b.build();
     let fields = Fields::from_schema(&schema).expect("schema has every field");
     (schema, fields)
 }
 
+/// Registers the analysers the schema names.
 pub fn register_analysers(index: &tantivy::Index) {
-    let m = index.tokenizers();
-    m.register(
-        IT,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(64))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::Italian))
-            .build(),
-    );
-    m.register(
-        CODE,
-        TextAnalyzer::builder(RawTokenizer::default())
-            .filter(LowerCaser)
-            .build(),
-    );
-    m.register(
-        NAME,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build(),
-    );
+    super::analyser::register(index);
 }
 
-fn date_value(d: chrono::NaiveDate) -> tantivy::DateTime {
+/// A calendar date as a tantivy date (midnight UTC).
+pub fn date_value(d: chrono::NaiveDate) -> tantivy::DateTime {
     let secs = d
         .and_hms_opt(0, 0, 0)
         .map(|t| t.and_utc().timestamp())
@@ -131,16 +155,34 @@ fn date_value(d: chrono::NaiveDate) -> tantivy::DateTime {
     tantivy::DateTime::from_timestamp_secs(secs)
 }
 
+/// Words of the text that look like codes: letters or digits joined by `_`,
+/// `/`, `.` or `-`, with at least one digit (`2021_IND_STRATEG_13`, `3/2008`,
+/// `2021_Z001`). Trailing punctuation is not part of them.
+fn text_codes(text: &str) -> impl Iterator<Item = &str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"[\p{L}\p{N}]+(?:[_/.\-][\p{L}\p{N}]+)+").expect("valid code pattern")
+    });
+    re.find_iter(text)
+        .map(|m| m.as_str())
+        .filter(|s| s.len() >= 4 && s.len() <= 64 && s.bytes().any(|b| b.is_ascii_digit()))
+}
+
 pub fn document_to_tantivy(f: &Fields, d: &Document) -> Result<TantivyDocument> {
     let mut t = TantivyDocument::default();
     t.add_text(f.record_type, DOCUMENT);
     t.add_text(f.doc_id, &d.doc_id);
     t.add_text(f.source_file, &d.source_file);
+    t.add_text(f.file, &d.source_file);
     t.add_text(f.sha256, &d.sha256);
     t.add_text(f.pipeline, &d.pipeline);
+    t.add_text(f.ingested_at, &d.ingested_at);
     t.add_text(f.kind, &d.kind);
+    t.add_facet(f.facet, Facet::from_path(["kind", d.kind.as_str()]));
+    t.add_facet(f.facet, Facet::from_path(["status", d.status.as_str()]));
     if let Some(y) = d.year {
         t.add_i64(f.year, y as i64);
+        t.add_facet(f.facet, Facet::from_path(["year", y.to_string().as_str()]));
     }
     if let Some(date) = d.date {
         t.add_date(f.date, date_value(date));
@@ -148,25 +190,107 @@ pub fn document_to_tantivy(f: &Fields, d: &Document) -> Result<TantivyDocument> 
     if let Some(title) = &d.title {
         t.add_text(f.title, title);
     }
+    // Every page, even an empty one, so page numbers survive the round trip.
     for page in &d.page_texts {
         t.add_text(f.body, page);
     }
-    for code in d.codes() {
+    let mut codes: Vec<&str> = d.codes();
+    for code in &codes {
+        t.add_text(f.key, code);
+    }
+    for text in d.title.iter().chain(&d.page_texts) {
+        codes.extend(text_codes(text));
+    }
+    codes.sort_unstable_by_key(|c| c.to_lowercase());
+    codes.dedup_by_key(|c| c.to_lowercase());
+    for code in codes {
         t.add_text(f.code, code);
     }
     for person in d.people() {
         t.add_text(f.person, person);
     }
-    t.add_text(f.record, serde_json::to_string(d)?);
+    for o in &d.objectives {
+        if let Some(p) = &o.director {
+            t.add_text(f.director, p);
+        }
+        if let Some(p) = &o.manager {
+            t.add_text(f.manager, p);
+        }
+    }
+    for p in d.phases.iter().filter_map(|p| p.responsible.as_deref()) {
+        t.add_text(f.responsible, p);
+    }
+    let mut organs: Vec<&str> = Vec::new();
+    for dec in &d.decisions {
+        for p in &dec.signatories {
+            t.add_text(f.signatory, p);
+        }
+        organs.extend(dec.body.as_deref().map(str::trim).filter(|b| !b.is_empty()));
+    }
+    organs.sort_unstable();
+    organs.dedup();
+    for organ in organs {
+        t.add_text(f.organ, organ);
+        t.add_facet(f.facet, Facet::from_path(["body", organ]));
+    }
+    t.add_text(f.record, serde_json::to_string(&without_pages(d))?);
     Ok(t)
+}
+
+/// The record as stored: page texts left out (they are in `body`), and
+/// absent values (`null`) left out, which read back as absent.
+fn without_pages(d: &Document) -> serde_json::Value {
+    let mut v = serde_json::to_value(d).unwrap_or(serde_json::Value::Null);
+    drop_nulls(&mut v);
+    if let Some(o) = v.as_object_mut() {
+        o.insert("page_texts".into(), serde_json::Value::Array(Vec::new()));
+    }
+    v
+}
+
+fn drop_nulls(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            o.retain(|_, x| !x.is_null());
+            o.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
+/// Puts the page texts, stored in `body`, back into a stored document record.
+pub fn restore_pages(f: &Fields, doc: &TantivyDocument, record: &mut serde_json::Value) {
+    if let Some(o) = record.as_object_mut() {
+        let pages: Vec<serde_json::Value> = doc
+            .get_all(f.body)
+            .filter_map(|v| v.as_str())
+            .map(|s| serde_json::Value::String(s.to_owned()))
+            .collect();
+        o.insert("page_texts".into(), serde_json::Value::Array(pages));
+    }
 }
 
 pub fn failure_to_tantivy(f: &Fields, fail: &Failure) -> Result<TantivyDocument> {
     let mut t = TantivyDocument::default();
     t.add_text(f.record_type, FAILURE);
     t.add_text(f.source_file, &fail.source_file);
+    t.add_text(f.file, &fail.source_file);
     t.add_text(f.sha256, fail.sha256.as_deref().unwrap_or_default());
     t.add_text(f.pipeline, &fail.pipeline);
+    t.add_text(f.ingested_at, &fail.ingested_at);
     t.add_text(f.record, serde_json::to_string(fail)?);
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_shaped_words() {
+        let t = "D.U.P.: 2021_IND_STRATEG_13 BUONA; art. 18 della L.R. 3/2008, ore 10.";
+        let codes: Vec<&str> = text_codes(t).collect();
+        assert_eq!(codes, vec!["2021_IND_STRATEG_13", "3/2008"]);
+    }
 }

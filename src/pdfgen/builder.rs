@@ -475,6 +475,73 @@ mod tests {
     }
 
     #[test]
+    fn the_same_calls_give_the_same_bytes() {
+        let make = || {
+            let mut b = PdfBuilder::new();
+            b.set_text_style(TextStyle::Kerned);
+            let f = b.add_font(FontKind::Standard(Standard14::TimesRoman));
+            b.info("Title", "Deliberazione n. 12 – città");
+            b.add_page(595.0, 842.0);
+            b.text(f, 10.0, 56.0, 700.0, "Presenti n. 5   Assenti n. 2");
+            b.to_bytes().unwrap()
+        };
+        assert_eq!(make(), make());
+    }
+
+    #[test]
+    fn kerned_runs_turn_spaces_into_one_displacement() {
+        let mut b = PdfBuilder::new();
+        b.set_text_style(TextStyle::Kerned);
+        let f = b.add_font(FontKind::Standard(Standard14::Helvetica));
+        b.add_page(595.0, 842.0);
+        b.text(f, 10.0, 56.0, 700.0, "Presenti n. 5   Assenti");
+        let content = String::from_utf8_lossy(&b.pages[0].content).into_owned();
+        assert!(
+            content.contains("[(Presenti)-278(n.)-278(5)-834(Assenti)] TJ"),
+            "{content}"
+        );
+    }
+
+    #[test]
+    fn embedded_truetype_has_identity_h_widths_and_to_unicode() {
+        let path = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        if !path.exists() {
+            eprintln!("skipped: DejaVuSans.ttf absent (apt-get install fonts-dejavu-core)");
+            return;
+        }
+        let font = TrueTypeFont::load(path)
+            .unwrap()
+            .subset("Cità’ ".chars())
+            .unwrap();
+        let gid_a = font.glyph('à').unwrap();
+        let mut b = PdfBuilder::new();
+        let f = b.add_font(FontKind::TrueType(Arc::new(font)));
+        b.add_page(595.0, 842.0);
+        b.text(f, 12.0, 72.0, 770.0, "Città’");
+        let doc = Document::load_mem(&b.to_bytes().unwrap()).unwrap();
+        let page = *doc.get_pages().get(&1).unwrap();
+        let fonts = doc.get_page_fonts(page).unwrap();
+        let type0 = fonts.values().next().unwrap();
+        assert_eq!(
+            type0.get(b"Encoding").unwrap().as_name().unwrap(),
+            b"Identity-H"
+        );
+        let tu = doc
+            .get_object(type0.get(b"ToUnicode").unwrap().as_reference().unwrap())
+            .unwrap()
+            .as_stream()
+            .unwrap()
+            .decompressed_content()
+            .unwrap();
+        let tu = String::from_utf8(tu).unwrap();
+        assert!(tu.contains(&format!("<{gid_a:04X}> <00E0>")), "{tu}");
+        assert!(tu.contains("<2019>"), "{tu}");
+        let content = doc.get_page_content(page);
+        let hex = format!("{gid_a:04X}");
+        assert!(String::from_utf8_lossy(&content).contains(&hex));
+    }
+
+    #[test]
     fn to_unicode_maps_glyphs() {
         let mut used = BTreeMap::new();
         used.insert(0x48u16, 'è');

@@ -1,21 +1,53 @@
-//! Rules as data: document kinds, fields, tables and normalisers declared in
-//! TOML files (see `rules/`), compiled once into a [`RuleSet`].
+//! Rules as data: document kinds, boilerplate, sections, fields and tables
+//! declared in TOML files (see `rules/` and `rules/README.md`), compiled once
+//! into a [`RuleSet`].
 //!
-//! PLACEHOLDER INTERFACE: the engine lands in the rules work; this keeps the
-//! pipeline compiling meanwhile.
+//! Reading a document goes: blank the boilerplate lines ([`boilerplate`]),
+//! find the legal references ([`reference`]), classify ([`classify`]), cut
+//! the document into parts when its kind says a part starts at some line
+//! ([`section`]), then in each part find the sections, run the field rules
+//! ([`field`]) and the table rules ([`table`]) of the document's kind, and
+//! put every value into its record ([`target`]). Every value keeps the page
+//! and byte span it was read from, and is listed in [`Extraction::fields`]
+//! with the id of the rule that read it.
+//!
+//! A new layout is a new rules file, not new Rust: the engine knows nothing
+//! of PEG sheets or deliberations beyond the record fields it fills.
 
+pub mod boilerplate;
+pub mod classify;
+pub mod compile;
 pub mod date;
+pub mod document;
+pub mod examples;
+pub mod field;
+pub mod format;
+pub mod normalise;
 pub mod numwords;
 pub mod reference;
+pub mod section;
 pub mod source;
+pub mod table;
+pub mod target;
 
+#[cfg(test)]
+mod tests_real;
+#[cfg(test)]
+mod tests_seeds;
+
+use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 
 use crate::error::Result;
 use crate::extract::Page;
-use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference};
+use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
+
+use compile::{Compiled, Finder, Slot};
+use document::{Doc, Region};
+use target::{DocFacts, Record};
 
 /// What the rules read from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,6 +88,7 @@ pub struct RuleInfo {
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     fingerprint: String,
+    rules: Compiled,
 }
 
 impl RuleSet {
@@ -63,12 +96,14 @@ impl RuleSet {
     /// and those of `dir`. A mistake stops here, naming file, line, column and rule.
     pub fn load(dir: Option<&Path>, builtin: bool) -> Result<RuleSet> {
         let srcs = source::sources(dir, builtin)?;
+        let rules = compile::compile(&srcs)?;
         let mut h = sha2_hex(env!("CARGO_PKG_VERSION").as_bytes());
         for s in &srcs {
             h = sha2_hex(format!("{h}{}{}", s.name, s.text).as_bytes());
         }
         Ok(RuleSet {
             fingerprint: h[..16].to_owned(),
+            rules,
         })
     }
 
@@ -77,20 +112,275 @@ impl RuleSet {
         &self.fingerprint
     }
 
-    /// Classifies a document and applies the rules of its kind.
-    pub fn extract(&self, _pages: &[Page]) -> Extraction {
-        Extraction {
-            kind: crate::record::kind::OTHER.into(),
-            ..Extraction::default()
-        }
+    /// The compiled rules, for tools that look inside.
+    pub fn compiled(&self) -> &Compiled {
+        &self.rules
     }
 
+    /// Classifies a document and applies the rules of its kind.
+    pub fn extract(&self, pages: &[Page]) -> Extraction {
+        extract_with(&self.rules, pages)
+    }
+
+    /// Runs every example written in the rule files.
     pub fn test_examples(&self) -> Vec<ExampleOutcome> {
-        Vec::new()
+        examples::run_all(&self.rules)
     }
 
     pub fn list(&self) -> Vec<RuleInfo> {
-        Vec::new()
+        compile::rule_metas(&self.rules)
+            .into_iter()
+            .map(|m| RuleInfo {
+                id: m.id.clone(),
+                origin: m.origin.clone(),
+                description: m.description.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The records of one part of a document, as its rules fill them.
+#[derive(Debug, Default)]
+struct PartRecords {
+    objective: Objective,
+    decision: Decision,
+    facts: DocFacts,
+    phases: Vec<Phase>,
+    indicators: Vec<Indicator>,
+}
+
+/// Puts a value into its record; `Ok(false)` when the field already had one.
+fn set(rec: &mut PartRecords, slot: &Slot, value: &str, span: Span) -> Result<bool, String> {
+    match slot.record {
+        Record::Objective => target::set_objective(&mut rec.objective, &slot.field, value, span),
+        Record::Decision => target::set_decision(&mut rec.decision, &slot.field, value, span),
+        Record::Document => target::set_document(&mut rec.facts, &slot.field, value),
+        Record::Phase | Record::Indicator => Err(format!(
+            "`{}` is read by a [[table]] rule, not a field rule",
+            slot.name
+        )),
+    }
+}
+
+/// Builds the cleaned document: boilerplate blanked, references found.
+pub(crate) fn prepare<'a>(rules: &Compiled, pages: &'a [Page]) -> (Doc<'a>, Vec<Reference>) {
+    let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
+    let clean = boilerplate::clean(&texts, &rules.boilerplate);
+    let settings = reference::RefSettings {
+        default_region: rules.settings.region.clone(),
+    };
+    let mut found = Vec::new();
+    let mut ranges = vec![Vec::new(); clean.len()];
+    if rules.settings.references != Some(false) {
+        for (i, t) in clean.iter().enumerate() {
+            for (r, mut rf) in reference::find_references(t, &settings) {
+                rf.span = Some(Span {
+                    page: pages[i].number,
+                    start: r.start,
+                    end: r.end,
+                });
+                ranges[i].push(r);
+                found.push(rf);
+            }
+        }
+    }
+    (
+        Doc {
+            pages,
+            clean,
+            references: ranges,
+        },
+        found,
+    )
+}
+
+fn applies(kinds: &[String], kind: &str) -> bool {
+    kinds.is_empty() || kinds.iter().any(|k| k == kind)
+}
+
+/// The labels of the field rules in force for a kind.
+pub(crate) fn known_labels<'r>(rules: &'r Compiled, kind: &str) -> Vec<&'r Regex> {
+    rules
+        .fields
+        .iter()
+        .filter(|f| applies(&f.kinds, kind))
+        .flat_map(|f| match &f.finder {
+            Finder::Label(l) => l.iter().collect(),
+            Finder::Regex(_) => Vec::new(),
+        })
+        .collect()
+}
+
+fn extract_with(rules: &Compiled, pages: &[Page]) -> Extraction {
+    let (doc, references) = prepare(rules, pages);
+    let joined = doc.clean.join("\n");
+    let (kind, kind_rule) = classify::classify(&joined, &rules.kinds);
+    let mut x = Extraction {
+        kind: kind.clone(),
+        references,
+        ..Extraction::default()
+    };
+    let all = doc.all();
+    let parts = match kind_rule.and_then(|k| k.part_start.as_ref()) {
+        Some(re) => section::parts(&doc, &all, re),
+        None => vec![all],
+    };
+    let known = known_labels(rules, &kind);
+    let mut facts = DocFacts::default();
+    for part in &parts {
+        let rec = read_part(rules, &doc, part, &kind, &known, &mut x);
+        finish_part(rec, &mut x, &mut facts);
+    }
+    x.title = facts
+        .title
+        .or_else(|| x.objectives.iter().find_map(|o| o.title.clone()))
+        .or_else(|| x.decisions.iter().find_map(|d| d.subject.clone()));
+    x.date = facts
+        .date
+        .or_else(|| x.decisions.iter().find_map(|d| d.decision_date));
+    x.year = facts
+        .year
+        .or_else(|| x.objectives.iter().find_map(|o| o.year))
+        .or_else(|| x.date.map(|d| d.year()));
+    x
+}
+
+fn read_part(
+    rules: &Compiled,
+    doc: &Doc,
+    part: &Region,
+    kind: &str,
+    known: &[&Regex],
+    x: &mut Extraction,
+) -> PartRecords {
+    let mut rec = PartRecords::default();
+    let mut sections: HashMap<&str, Region> = HashMap::new();
+    for s in rules.sections.iter().filter(|s| applies(&s.kinds, kind)) {
+        if let Some(r) = section::section(doc, part, &s.start, s.end.as_ref()) {
+            sections.insert(s.meta.id.as_str(), r);
+        }
+    }
+    let region_of = |s: &Option<String>| -> Option<&Region> {
+        match s {
+            Some(id) => sections.get(id.as_str()),
+            None => Some(part),
+        }
+    };
+    for f in rules.fields.iter().filter(|f| applies(&f.kinds, kind)) {
+        let Some(region) = region_of(&f.section) else {
+            continue;
+        };
+        for hit in field::run(doc, region, f, known, &mut x.warnings) {
+            let slot = &f.slots[hit.slot];
+            match set(&mut rec, slot, &hit.value, hit.span) {
+                Ok(true) => x.fields.push(Field {
+                    name: slot.name.clone(),
+                    value: hit.value,
+                    rule: f.meta.id.clone(),
+                    span: Some(hit.span),
+                }),
+                Ok(false) => {}
+                Err(e) => x
+                    .warnings
+                    .push(format!("regola {}: {}: {e}", f.meta.id, slot.name)),
+            }
+        }
+    }
+    for t in rules.tables.iter().filter(|t| applies(&t.kinds, kind)) {
+        let Some(region) = region_of(&t.section) else {
+            continue;
+        };
+        for row in table::rows(doc, region, t) {
+            read_row(t, &row, doc, &mut rec, x);
+        }
+    }
+    rec
+}
+
+fn read_row(
+    t: &compile::Table,
+    row: &table::Row,
+    doc: &Doc,
+    rec: &mut PartRecords,
+    x: &mut Extraction,
+) {
+    let seq = match t.record {
+        Record::Phase => rec.phases.len() + 1,
+        _ => rec.indicators.len() + 1,
+    } as u32;
+    let mut phase = Phase {
+        seq,
+        ..Phase::default()
+    };
+    let mut indicator = Indicator {
+        seq,
+        ..Indicator::default()
+    };
+    let mut any = false;
+    for (c, cell) in t.columns.iter().zip(row) {
+        let Some(cell) = cell else { continue };
+        let span = doc.span(cell.page, cell.range.clone());
+        let value = match field::normalised(&cell.text, &c.normalise) {
+            Ok(v) if !v.is_empty() => v,
+            Ok(_) => continue,
+            Err(e) => {
+                x.warnings.push(format!(
+                    "regola {}: riga {seq}, colonna {}: {e}",
+                    t.meta.id, c.field
+                ));
+                continue;
+            }
+        };
+        let set = match t.record {
+            Record::Phase => target::set_phase(&mut phase, &c.field, &value, span),
+            _ => target::set_indicator(&mut indicator, &c.field, &value, span),
+        };
+        match set {
+            Ok(_) => {
+                any = true;
+                x.fields.push(Field {
+                    name: format!("{}[{seq}].{}", t.record_name, c.field),
+                    value,
+                    rule: t.meta.id.clone(),
+                    span: Some(span),
+                });
+            }
+            Err(e) => x.warnings.push(format!("regola {}: {e}", t.meta.id)),
+        }
+    }
+    if !any {
+        return;
+    }
+    match t.record {
+        Record::Phase => rec.phases.push(phase),
+        _ => rec.indicators.push(indicator),
+    }
+}
+
+fn finish_part(rec: PartRecords, x: &mut Extraction, facts: &mut DocFacts) {
+    let code = rec.objective.objective_code.clone();
+    if rec.objective != Objective::default() {
+        x.objectives.push(rec.objective);
+    }
+    for mut p in rec.phases {
+        p.objective_code = code.clone();
+        x.phases.push(p);
+    }
+    for mut i in rec.indicators {
+        i.objective_code = code.clone();
+        x.indicators.push(i);
+    }
+    if rec.decision != Decision::default() {
+        x.decisions.push(rec.decision);
+    }
+    if facts.title.is_none() {
+        facts.title = rec.facts.title;
+    }
+    if facts.date.is_none() {
+        facts.date = rec.facts.date;
+    }
+    if facts.year.is_none() {
+        facts.year = rec.facts.year;
     }
 }
 
@@ -98,4 +388,93 @@ fn sha2_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     let d = sha2::Sha256::digest(bytes);
     d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_rule_file_loads_and_its_examples_pass() {
+        let set = RuleSet::load(None, true).expect("built-in rules compile");
+        let outcomes = set.test_examples();
+        assert!(outcomes.len() >= 40, "only {} examples", outcomes.len());
+        let failed: Vec<String> = outcomes
+            .iter()
+            .filter(|o| !o.passed)
+            .map(|o| {
+                format!(
+                    "{} ({})\n  input:    {:?}\n  expected: {:?}\n  got:      {:?}",
+                    o.rule, o.origin, o.input, o.expected, o.got
+                )
+            })
+            .collect();
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+        // Every rule documents itself with at least one example.
+        let with_examples: std::collections::HashSet<&str> =
+            outcomes.iter().map(|o| o.rule.as_str()).collect();
+        for r in set.list() {
+            assert!(
+                with_examples.contains(r.id.as_str()),
+                "rule {} has no example",
+                r.id
+            );
+        }
+    }
+
+    #[test]
+    fn a_peg_with_two_sheets_gives_two_objectives_each_with_its_phases() {
+        let sheet = |code: &str, who: &str, start: &str| {
+            format!(
+                "PIANO ESECUTIVO DI GESTIONE\n\n{code} Obiettivo {code}\n\nDirezione CULTURA Direttore {who}\n\n GANTT\nFASI\nDescrizione Peso Inizio Previsto Fine Prevista Responsabile\n\nFase unica {start} 31/12/2022 {who}\n\nINDICATORI\nDescrizione Tipo Valore Atteso\nN. eventi RISULTATO >= 4\n"
+            )
+        };
+        let text = sheet("2022_C01", "ROSSI MARIO", "01/02/2022")
+            + &sheet("2022_C02", "BIANCHI ANNA", "01/03/2022");
+        let pages = [Page {
+            number: 1,
+            text,
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.kind, "peg");
+        let codes: Vec<_> = x
+            .objectives
+            .iter()
+            .map(|o| o.objective_code.clone().unwrap())
+            .collect();
+        assert_eq!(codes, ["2022_C01", "2022_C02"]);
+        assert_eq!(x.objectives[1].director.as_deref(), Some("BIANCHI ANNA"));
+        assert_eq!(x.phases.len(), 2);
+        assert_eq!(x.phases[1].objective_code.as_deref(), Some("2022_C02"));
+        assert_eq!(x.phases[1].start_date, NaiveDate::from_ymd_opt(2022, 3, 1));
+        assert_eq!(x.phases[1].responsible.as_deref(), Some("BIANCHI ANNA"));
+        assert_eq!(x.indicators.len(), 2);
+        assert_eq!(x.indicators[0].objective_code.as_deref(), Some("2022_C01"));
+        // The same sheets without their headings (set aside as page headers)
+        // are still cut at each objective's code.
+        let bare = pages[0].text.replace("PIANO ESECUTIVO DI GESTIONE", "");
+        let pages = [Page {
+            number: 1,
+            text: bare + "\npiano esecutivo di gestione",
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.objectives.len(), 2, "{:#?}", x.objectives);
+        assert_eq!(x.phases[0].objective_code.as_deref(), Some("2022_C01"));
+    }
+
+    #[test]
+    fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("extra.toml"),
+            "[[field]]\nid = \"x.bad\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"[\"\n",
+        )
+        .unwrap();
+        let err = RuleSet::load(Some(dir.path()), true).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let msg = err.to_string();
+        assert!(msg.contains("extra.toml:5:9: rule `x.bad`"), "{msg}");
+    }
 }

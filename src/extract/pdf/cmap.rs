@@ -108,7 +108,9 @@ impl ToUnicode {
                 Tok::Word(b"beginbfrange") => {
                     i += 1;
                     while i + 2 < toks.len() {
-                        let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[i], &toks[i + 1]) else { break };
+                        let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[i], &toks[i + 1]) else {
+                            break;
+                        };
                         let (lo, hi) = (be(lo), be(hi));
                         if hi < lo || hi - lo > 0xffff {
                             i += 3;
@@ -187,7 +189,9 @@ impl CodeToCid {
                 Tok::Word(b"begincodespacerange") => {
                     i += 1;
                     while i + 1 < toks.len() {
-                        let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[i], &toks[i + 1]) else { break };
+                        let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[i], &toks[i + 1]) else {
+                            break;
+                        };
                         if (1..=4).contains(&lo.len()) {
                             out.spaces.push((lo.len() as u8, be(lo), be(hi)));
                         }
@@ -197,7 +201,9 @@ impl CodeToCid {
                 Tok::Word(b"begincidrange") => {
                     i += 1;
                     while i + 2 < toks.len() {
-                        let (Tok::Hex(lo), Tok::Hex(hi), Tok::Int(cid)) = (&toks[i], &toks[i + 1], &toks[i + 2]) else {
+                        let (Tok::Hex(lo), Tok::Hex(hi), Tok::Int(cid)) =
+                            (&toks[i], &toks[i + 1], &toks[i + 2])
+                        else {
                             break;
                         };
                         out.ranges.push((be(lo), be(hi), *cid));
@@ -207,7 +213,9 @@ impl CodeToCid {
                 Tok::Word(b"begincidchar") => {
                     i += 1;
                     while i + 1 < toks.len() {
-                        let (Tok::Hex(c), Tok::Int(cid)) = (&toks[i], &toks[i + 1]) else { break };
+                        let (Tok::Hex(c), Tok::Int(cid)) = (&toks[i], &toks[i + 1]) else {
+                            break;
+                        };
                         out.ranges.push((be(c), be(c), *cid));
                         i += 2;
                     }
@@ -228,7 +236,11 @@ impl CodeToCid {
                 break;
             }
             let v = be(&bytes[..n]);
-            if self.spaces.iter().any(|&(len, lo, hi)| len as usize == n && lo <= v && v <= hi) {
+            if self
+                .spaces
+                .iter()
+                .any(|&(len, lo, hi)| len as usize == n && lo <= v && v <= hi)
+            {
                 return n;
             }
         }
@@ -240,7 +252,7 @@ impl CodeToCid {
     pub fn cid(&self, code: u32) -> u32 {
         for &(lo, hi, cid) in &self.ranges {
             if lo <= code && code <= hi {
-                return cid + (code - lo);
+                return cid.wrapping_add(code - lo);
             }
         }
         0
@@ -255,7 +267,16 @@ fn utf16(bytes: &[u8]) -> Vec<u16> {
     if bytes.len() == 1 {
         return vec![bytes[0] as u16];
     }
-    bytes.chunks(2).map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { c[0] as u16 }).collect()
+    bytes
+        .chunks(2)
+        .map(|c| {
+            if c.len() == 2 {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                c[0] as u16
+            }
+        })
+        .collect()
 }
 
 enum Tok<'a> {
@@ -295,7 +316,9 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
                 if digits.len() % 2 == 1 {
                     digits.push(0);
                 }
-                out.push(Tok::Hex(digits.chunks(2).map(|p| p[0] << 4 | p[1]).collect()));
+                out.push(Tok::Hex(
+                    digits.chunks(2).map(|p| p[0] << 4 | p[1]).collect(),
+                ));
             }
             b'[' => {
                 out.push(Tok::Open);
@@ -344,7 +367,12 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
                 }
                 let w = &data[s..i];
                 if w.iter().all(u8::is_ascii_digit) {
-                    out.push(Tok::Int(std::str::from_utf8(w).ok().and_then(|t| t.parse().ok()).unwrap_or(0)));
+                    out.push(Tok::Int(
+                        std::str::from_utf8(w)
+                            .ok()
+                            .and_then(|t| t.parse().ok())
+                            .unwrap_or(0),
+                    ));
                 } else {
                     out.push(Tok::Word(w));
                 }

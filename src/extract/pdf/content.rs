@@ -19,7 +19,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
 use super::lexer::{Lexer, Operand};
-use super::objects::{deref, get, get_dict, get_name, matrix_of, mul, stream_bytes_in, Matrix, IDENTITY};
+use super::objects::{
+    deref, get, get_dict, get_name, matrix_of, mul, stream_bytes_in, Matrix, IDENTITY,
+};
 use crate::extract::Limits;
 
 /// One glyph placed on the page.
@@ -101,14 +103,29 @@ pub(super) fn display_matrix(bbox: [f32; 4], rotate: i32) -> (Matrix, f32, f32) 
 }
 
 impl<'a> Interp<'a> {
-    pub fn new(doc: &'a Document, limits: &'a Limits, cache: &'a mut DocCache, out: &'a mut PageGlyphs, ctm: Matrix) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        limits: &'a Limits,
+        cache: &'a mut DocCache,
+        out: &'a mut PageGlyphs,
+        ctm: Matrix,
+    ) -> Self {
         Interp {
             doc,
             limits,
             cache,
             out,
             warnings: Vec::new(),
-            gs: GState { ctm, font: None, size: 0.0, tc: 0.0, tw: 0.0, th: 1.0, tl: 0.0, rise: 0.0 },
+            gs: GState {
+                ctm,
+                font: None,
+                size: 0.0,
+                tc: 0.0,
+                tw: 0.0,
+                th: 1.0,
+                tl: 0.0,
+                rise: 0.0,
+            },
             stack: Vec::new(),
             tm: IDENTITY,
             tlm: IDENTITY,
@@ -127,7 +144,10 @@ impl<'a> Interp<'a> {
             }
             self.ops += 1;
             if self.ops > self.limits.max_ops_per_page {
-                self.warnings.push(format!("page has over {} operations; the rest is skipped", self.limits.max_ops_per_page));
+                self.warnings.push(format!(
+                    "page has over {} operations; the rest is skipped",
+                    self.limits.max_ops_per_page
+                ));
                 self.stopped = true;
                 return;
             }
@@ -241,14 +261,21 @@ impl<'a> Interp<'a> {
 
     fn font(&mut self, name: &[u8], resources: Option<&'a Dictionary>) -> Rc<Font> {
         let doc = self.doc;
-        let entry = resources.and_then(|r| get_dict(doc, r, b"Font")).and_then(|fonts| fonts.get(name).ok());
+        let entry = resources
+            .and_then(|r| get_dict(doc, r, b"Font"))
+            .and_then(|fonts| fonts.get(name).ok());
         let limit = self.limits.max_stream_bytes;
         match entry {
             Some(Object::Reference(id)) => {
                 if let Some(f) = self.cache.fonts.get(id) {
                     return f.clone();
                 }
-                let font = match doc.objects.get(id).map(|o| deref(doc, o)).unwrap_or(&Object::Null) {
+                let font = match doc
+                    .objects
+                    .get(id)
+                    .map(|o| deref(doc, o))
+                    .unwrap_or(&Object::Null)
+                {
                     Object::Dictionary(d) => Rc::new(Font::load(doc, d, limit)),
                     _ => self.fallback(),
                 };
@@ -263,24 +290,37 @@ impl<'a> Interp<'a> {
     }
 
     fn fallback(&mut self) -> Rc<Font> {
-        self.cache.fallback.get_or_insert_with(|| Rc::new(Font::fallback())).clone()
+        self.cache
+            .fallback
+            .get_or_insert_with(|| Rc::new(Font::fallback()))
+            .clone()
     }
 
     fn form(&mut self, name: &[u8], resources: Option<&'a Dictionary>) {
         let doc = self.doc;
-        let Some(xobjects) = resources.and_then(|r| get_dict(doc, r, b"XObject")) else { return };
-        let Ok(Object::Reference(id)) = xobjects.get(name) else { return };
+        let Some(xobjects) = resources.and_then(|r| get_dict(doc, r, b"XObject")) else {
+            return;
+        };
+        let Ok(Object::Reference(id)) = xobjects.get(name) else {
+            return;
+        };
         let id = *id;
-        let Some(Object::Stream(stream)) = doc.objects.get(&id).map(|o| deref(doc, o)) else { return };
+        let Some(Object::Stream(stream)) = doc.objects.get(&id).map(|o| deref(doc, o)) else {
+            return;
+        };
         if get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
             return;
         }
         if self.forms.contains(&id) {
-            self.warnings.push(format!("form {} {} R draws itself; skipped", id.0, id.1));
+            self.warnings
+                .push(format!("form {} {} R draws itself; skipped", id.0, id.1));
             return;
         }
         if self.forms.len() >= self.limits.max_form_depth {
-            self.warnings.push(format!("forms nested deeper than {}; skipped", self.limits.max_form_depth));
+            self.warnings.push(format!(
+                "forms nested deeper than {}; skipped",
+                self.limits.max_form_depth
+            ));
             return;
         }
         let content = match self.cache.forms.get(&id) {
@@ -332,7 +372,11 @@ impl<'a> Interp<'a> {
         let mut total = (0.0f32, 0.0f32);
         font.decode(bytes, |code, nbytes, text, w| {
             let extra = tc + if nbytes == 1 && code == 32 { tw } else { 0.0 };
-            let (tx, ty) = if vertical { (0.0, -(fs + extra)) } else { ((w * fs + extra) * th, 0.0) };
+            let (tx, ty) = if vertical {
+                (0.0, -(fs + extra))
+            } else {
+                ((w * fs + extra) * th, 0.0)
+            };
             let x = m[2] * rise + m[4];
             let y = m[3] * rise + m[5];
             let (dx, dy) = if vertical {

@@ -70,7 +70,13 @@ pub(super) fn base_table(base: Base) -> &'static ByteTable {
         }
         // Symbolic TrueType fonts often use 0xF020..: same low byte.
         let std_ = lopdf_table("StandardEncoding");
-        [std_, win, lopdf_table("MacRomanEncoding"), lopdf_table("MacExpertEncoding"), latin1]
+        [
+            std_,
+            win,
+            lopdf_table("MacRomanEncoding"),
+            lopdf_table("MacExpertEncoding"),
+            latin1,
+        ]
     });
     match base {
         Base::Standard => &t[0],
@@ -79,6 +85,54 @@ pub(super) fn base_table(base: Base) -> &'static ByteTable {
         Base::MacExpert => &t[3],
         Base::Latin1 => &t[4],
     }
+}
+
+/// The built-in encoding of an embedded Type1 font program (`/FontFile`):
+/// the `dup <code> /<name> put` entries of its clear-text part. Empty when
+/// the program uses StandardEncoding or cannot be read.
+pub(super) fn type1_builtin(program: &[u8]) -> Vec<(u8, Option<String>)> {
+    let end = find(program, b"eexec").unwrap_or(program.len());
+    let clear = &program[..end];
+    let Some(start) = find(clear, b"/Encoding") else {
+        return Vec::new();
+    };
+    let rest = &clear[start + 9..];
+    if rest.trim_ascii_start().starts_with(b"StandardEncoding") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut toks = rest
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|t| !t.is_empty())
+        .peekable();
+    while let Some(t) = toks.next() {
+        if t == b"readonly" || t == b"def" && !out.is_empty() {
+            break;
+        }
+        if t != b"dup" {
+            continue;
+        }
+        let (Some(code), Some(name)) = (toks.next(), toks.next()) else {
+            break;
+        };
+        let Some(code) = std::str::from_utf8(code)
+            .ok()
+            .and_then(|c| c.parse::<u8>().ok())
+        else {
+            continue;
+        };
+        if let Some(name) = name.strip_prefix(b"/") {
+            out.push((code, glyph_text(name)));
+        }
+        if out.len() > 256 {
+            break;
+        }
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The text a glyph name stands for, if known.
@@ -109,8 +163,11 @@ pub(super) fn glyph_text(name: &[u8]) -> Option<String> {
     }
     if let Some(hex) = base.strip_prefix("uni") {
         if hex.len() >= 4 && hex.len() % 4 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let units: Vec<u16> =
-                hex.as_bytes().chunks(4).filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
+            let units: Vec<u16> = hex
+                .as_bytes()
+                .chunks(4)
+                .filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
+                .collect();
             let s: String = char::decode_utf16(units).filter_map(|c| c.ok()).collect();
             return (!s.is_empty()).then_some(s);
         }
@@ -132,7 +189,13 @@ fn lopdf_glyph(name: &str) -> Option<String> {
     }
     let doc = Document::new();
     let mut enc = Dictionary::new();
-    enc.set("Differences", Object::Array(vec![Object::Integer(1), Object::Name(name.as_bytes().to_vec())]));
+    enc.set(
+        "Differences",
+        Object::Array(vec![
+            Object::Integer(1),
+            Object::Name(name.as_bytes().to_vec()),
+        ]),
+    );
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Font".to_vec()));
     dict.set("Encoding", Object::Dictionary(enc));
@@ -166,5 +229,10 @@ mod tests {
         assert_eq!(glyph_text(b"f_f_i").as_deref(), Some("ffi"));
         assert_eq!(glyph_text(b"a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_text(b"g123"), None);
+        let prog = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 39 /quoteright put\ndup 123 /endash put\nreadonly def\ncurrentfile eexec";
+        assert_eq!(
+            type1_builtin(prog),
+            vec![(39, Some("’".into())), (123, Some("–".into()))]
+        );
     }
 }

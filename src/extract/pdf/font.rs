@@ -12,9 +12,11 @@
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{push_expanded, CodeToCid, IntMap, ToUnicode};
-use super::encoding::{base_table, glyph_text, Base};
+use super::encoding::{base_table, glyph_text, type1_builtin, Base};
 use super::metrics::Standard;
-use super::objects::{get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes_in, Matrix};
+use super::objects::{
+    get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes_in, Matrix,
+};
 
 pub(super) struct Font {
     simple: bool,
@@ -33,17 +35,16 @@ pub(super) struct Font {
     pub vertical: bool,
     /// Glyph space to text space (horizontal scale of glyph widths).
     pub scale: f32,
-    /// Type3 fonts: the full font matrix, for the glyph height.
+    /// Type3 fonts: the full font matrix.
     pub matrix: Matrix,
     /// Height of an em in text space for a font size of 1 (Type3 fonts
     /// draw in their own units; 1 for all others).
     pub size_factor: f32,
-    /// True when no character could ever come out (no ToUnicode, unknown encoding).
-    pub has_text: bool,
 }
 
 impl Font {
-    /// A font that maps nothing, used when a font cannot be read.
+    /// The font used when a string is shown without a readable font:
+    /// WinAnsi text, half-em widths.
     pub fn fallback() -> Font {
         let mut f = Font::empty(true);
         let table = base_table(Base::WinAnsi);
@@ -69,7 +70,6 @@ impl Font {
             scale: 0.001,
             matrix: [0.001, 0.0, 0.0, 0.001, 0.0, 0.0],
             size_factor: 1.0,
-            has_text: true,
         }
     }
 
@@ -78,6 +78,10 @@ impl Font {
             if let Some(s) = text(b) {
                 let start = self.pool.len();
                 for c in s.chars() {
+                    // At most 255 bytes of text per code, cut on a character.
+                    if self.pool.len() - start + c.len_utf8() + 3 > 255 {
+                        break;
+                    }
                     push_expanded(&mut self.pool, c);
                 }
                 let len = (self.pool.len() - start).min(255);
@@ -90,7 +94,10 @@ impl Font {
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"");
         let to_unicode_obj = get(doc, dict, b"ToUnicode");
         let to_unicode = match to_unicode_obj {
-            Some(Object::Stream(s)) => stream_bytes_in(doc, s, limit).ok().map(|d| ToUnicode::parse(&d)).filter(|m| !m.is_empty()),
+            Some(Object::Stream(s)) => stream_bytes_in(doc, s, limit)
+                .ok()
+                .map(|d| ToUnicode::parse(&d))
+                .filter(|m| !m.is_empty()),
             _ => None,
         };
         if subtype == b"Type0" {
@@ -104,12 +111,18 @@ impl Font {
         let base_font = get_name(doc, dict, b"BaseFont").unwrap_or(b"");
         let standard = Standard::from_base_font(base_font);
         let descriptor = get_dict(doc, dict, b"FontDescriptor");
-        let flags = descriptor.and_then(|d| get_num(doc, d, b"Flags")).unwrap_or(0.0) as u32;
+        let flags = descriptor
+            .and_then(|d| get_num(doc, d, b"Flags"))
+            .unwrap_or(0.0) as u32;
         let symbolic = flags & 4 != 0 && flags & 32 == 0;
 
         // Encoding: base table and differences.
         let mut base = if subtype == b"TrueType" {
-            if symbolic { Base::Latin1 } else { Base::WinAnsi }
+            if symbolic {
+                Base::Latin1
+            } else {
+                Base::WinAnsi
+            }
         } else if standard == Some(Standard::Other) || (symbolic && standard.is_none()) {
             Base::Latin1
         } else {
@@ -135,7 +148,8 @@ impl Font {
                                     if text.is_none() && subtype == b"Type3" {
                                         // Type3 glyph names are often private
                                         // (a1, g7): read the code as Latin text.
-                                        text = base_table(Base::WinAnsi)[code as usize].map(String::from);
+                                        text = base_table(Base::WinAnsi)[code as usize]
+                                            .map(String::from);
                                     }
                                     differences.push((code as u8, text));
                                 }
@@ -148,6 +162,24 @@ impl Font {
             }
             _ => {}
         }
+        // An embedded Type1 program's own encoding is the base when the
+        // font names none.
+        let names_base = match get(doc, dict, b"Encoding") {
+            Some(Object::Name(_)) => true,
+            Some(Object::Dictionary(enc)) => get_name(doc, enc, b"BaseEncoding").is_some(),
+            _ => false,
+        };
+        if !names_base && (subtype == b"Type1" || subtype == b"MMType1") {
+            if let Some(Object::Stream(program)) = descriptor.and_then(|d| get(doc, d, b"FontFile"))
+            {
+                if let Ok(bytes) = stream_bytes_in(doc, program, limit.min(16 << 20)) {
+                    let builtin = type1_builtin(&bytes);
+                    if !builtin.is_empty() {
+                        differences.splice(0..0, builtin);
+                    }
+                }
+            }
+        }
         let table = base_table(base);
         let tu = to_unicode.as_ref();
         font.fill_bytes(|b| {
@@ -159,14 +191,16 @@ impl Font {
                 // Some producers map punctuation to a space in ToUnicode;
                 // the encoding knows better then.
                 let blank = s.chars().all(char::is_whitespace);
-                let printable = encoded.as_deref().is_some_and(|e| !e.chars().all(char::is_whitespace));
+                let printable = encoded
+                    .as_deref()
+                    .is_some_and(|e| !e.chars().all(char::is_whitespace));
                 if !(blank && printable && b != b' ') {
                     return Some(s.to_string());
                 }
             }
             encoded
         });
-                font.to_unicode = to_unicode;
+        font.to_unicode = to_unicode;
 
         // Widths.
         if subtype == b"Type3" {
@@ -174,13 +208,19 @@ impl Font {
                 font.matrix = m;
                 font.scale = m[0];
                 let bbox = get_array(doc, dict, b"FontBBox")
-                    .map(|a| a.iter().filter_map(|o| super::objects::num(super::objects::deref(doc, o))).collect::<Vec<_>>())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|o| super::objects::num(super::objects::deref(doc, o)))
+                            .collect::<Vec<_>>()
+                    })
                     .filter(|b| b.len() == 4 && (b[3] - b[1]).abs() > 0.0);
                 let units = bbox.map(|b| (b[3] - b[1]).abs()).unwrap_or(1000.0);
                 font.size_factor = (m[3].abs() * units).clamp(0.05, 20.0);
             }
         }
-        let missing = descriptor.and_then(|d| get_num(doc, d, b"MissingWidth")).unwrap_or(0.0);
+        let missing = descriptor
+            .and_then(|d| get_num(doc, d, b"MissingWidth"))
+            .unwrap_or(0.0);
         let first = get_num(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
         let mut have = [false; 256];
         if let Some(ws) = get_array(doc, dict, b"Widths") {
@@ -200,7 +240,10 @@ impl Font {
                 font.widths[b] = match standard {
                     Some(s) => {
                         let (start, len) = font.byte_text[b];
-                        let c = font.pool[start as usize..start as usize + len as usize].chars().next().unwrap_or('n');
+                        let c = font.pool[start as usize..start as usize + len as usize]
+                            .chars()
+                            .next()
+                            .unwrap_or('n');
                         s.width(c)
                     }
                     None if missing > 0.0 => missing,
@@ -212,7 +255,12 @@ impl Font {
         font
     }
 
-    fn load_type0(doc: &Document, dict: &Dictionary, to_unicode: Option<ToUnicode>, limit: usize) -> Font {
+    fn load_type0(
+        doc: &Document,
+        dict: &Dictionary,
+        to_unicode: Option<ToUnicode>,
+        limit: usize,
+    ) -> Font {
         let mut font = Font::empty(false);
         match get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => {
@@ -249,16 +297,18 @@ impl Font {
                         Some(Object::Array(list)) => {
                             for (k, v) in list.iter().enumerate() {
                                 if let Some(v) = num(v) {
-                                    font.cid_widths.insert(first + k as u32, v);
+                                    font.cid_widths.insert(first.saturating_add(k as u32), v);
                                 }
                             }
                             i += 2;
                         }
                         Some(o) => {
-                            let (Some(last), Some(v)) = (super::objects::num(o), w.get(i + 2).and_then(num)) else {
+                            let (Some(last), Some(v)) =
+                                (super::objects::num(o), w.get(i + 2).and_then(num))
+                            else {
                                 break;
                             };
-                            let last = (last.max(0.0) as u32).min(first + 65_535);
+                            let last = (last.max(0.0) as u32).min(first.saturating_add(65_535));
                             for c in first..=last {
                                 font.cid_widths.insert(c, v);
                             }
@@ -273,11 +323,11 @@ impl Font {
         // TCPDF and FPDF write them) uses Unicode values as CIDs.
         if to_unicode.is_none()
             && font.code_cid.is_none()
-            && descendant.is_some_and(|d| matches!(get(doc, d, b"CIDToGIDMap"), Some(Object::Stream(_))))
+            && descendant
+                .is_some_and(|d| matches!(get(doc, d, b"CIDToGIDMap"), Some(Object::Stream(_))))
         {
             font.unicode_codes = true;
         }
-        font.has_text = to_unicode.is_some() || font.unicode_codes;
         font.to_unicode = to_unicode;
         font
     }
@@ -301,13 +351,20 @@ impl Font {
                 Some(m) => m.code_len(&bytes[i..]),
                 None => 2.min(bytes.len() - i),
             };
-            let code = bytes[i..i + n].iter().fold(0u32, |a, &b| (a << 8) | b as u32);
+            let code = bytes[i..i + n]
+                .iter()
+                .fold(0u32, |a, &b| (a << 8) | b as u32);
             i += n;
             let cid = match &self.code_cid {
                 Some(m) => m.cid(code),
                 None => code,
             };
-            let width = self.cid_widths.get(&cid).copied().unwrap_or(self.default_width) * self.scale;
+            let width = self
+                .cid_widths
+                .get(&cid)
+                .copied()
+                .unwrap_or(self.default_width)
+                * self.scale;
             let text: &str = match self.to_unicode.as_ref().and_then(|m| m.get(code)) {
                 Some(t) => t,
                 None if self.unicode_codes => match char::from_u32(code) {

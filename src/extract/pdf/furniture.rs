@@ -2,11 +2,14 @@
 //!
 //! A municipality's letterhead, a "Pagina 3 di 7" footer or a COPIA stamp
 //! say nothing about the act and would make every document match every
-//! search. A line is furniture when, with its digits masked and its spaces
-//! squeezed, it appears near the same height on most pages (on at least
-//! three, or on both of a two-page document) and lies in the top or bottom
-//! band of the page, or when it is drawn across the text direction (a
-//! margin stamp) on most pages. A page made only of such lines keeps them.
+//! search. A line is furniture when it appears near the same height on most
+//! pages (on at least three, or on both of a two-page document) and lies in
+//! the top or bottom fifth of the page, or is drawn across the text
+//! direction (a margin stamp). In the outer tenth of the page, where page
+//! numbers sit, lines are compared with their digits masked and spaces
+//! squeezed; deeper in, they must repeat exactly, so that a heading such as
+//! "OBIETTIVO 3" at the top of each sheet stays text. A page made only of
+//! such lines keeps them.
 
 use std::collections::HashMap;
 
@@ -14,6 +17,8 @@ use super::layout::Line;
 
 /// Fraction of the page height that counts as the top or bottom band.
 const BAND: f32 = 0.2;
+/// The outer part of the band, where digits may differ (page numbers).
+const OUTER: f32 = 0.1;
 /// How far (points) the same line may move from page to page.
 const Y_SLACK: f32 = 6.0;
 
@@ -54,23 +59,46 @@ pub(super) fn detect(pages: &[(&[Line], f32)]) -> Vec<Vec<bool>> {
             if !banded {
                 continue;
             }
-            let k = key(&line.text());
-            if k.is_empty() {
+            // Digits are masked only near the edge, where page numbers sit;
+            // deeper in the band ("OBIETTIVO 3" heading each page) a line
+            // must repeat exactly.
+            let outer = line.rot != 0 || y < OUTER * h || y > (1.0 - OUTER) * h;
+            let text = line.text();
+            let k = if outer { key(&text) } else { format!("={}", text.to_lowercase()) };
+            if k.is_empty() || k == "=" {
                 continue;
             }
             seen.entry(k).or_default().push((p, i, y));
         }
     }
-    for occurrences in seen.values() {
+    for occurrences in seen.values_mut() {
         if occurrences.len() < needed {
             continue;
         }
-        for &(p, i, y) in occurrences {
-            let mut pages_at: Vec<usize> =
-                occurrences.iter().filter(|o| (o.2 - y).abs() <= Y_SLACK).map(|o| o.0).collect();
-            pages_at.dedup();
-            if pages_at.len() >= needed {
-                marks[p][i] = true;
+        // For each occurrence, the distinct pages within Y_SLACK of it: a
+        // window sliding over the occurrences sorted by height.
+        occurrences.sort_by(|a, b| a.2.total_cmp(&b.2));
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let (mut lo, mut hi) = (0, 0);
+        for i in 0..occurrences.len() {
+            let y = occurrences[i].2;
+            while hi < occurrences.len() && occurrences[hi].2 <= y + Y_SLACK {
+                *counts.entry(occurrences[hi].0).or_insert(0) += 1;
+                hi += 1;
+            }
+            while occurrences[lo].2 < y - Y_SLACK {
+                let page = occurrences[lo].0;
+                if let Some(c) = counts.get_mut(&page) {
+                    *c -= 1;
+                    if *c == 0 {
+                        counts.remove(&page);
+                    }
+                }
+                lo += 1;
+            }
+            if counts.len() >= needed {
+                let (p, l, _) = occurrences[i];
+                marks[p][l] = true;
             }
         }
     }

@@ -60,7 +60,11 @@ impl Line {
 
 fn rot_of(g: &Glyph) -> u8 {
     if g.ux.abs() >= g.uy.abs() {
-        if g.ux >= 0.0 { 0 } else { 2 }
+        if g.ux >= 0.0 {
+            0
+        } else {
+            2
+        }
     } else if g.uy < 0.0 {
         1
     } else {
@@ -92,7 +96,8 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
         let (u, v) = frame(rot, g.x, g.y, w, h);
         let adv = (g.dx * g.dx + g.dy * g.dy).sqrt();
         let text = &page.text[g.start as usize..g.start as usize + g.len as usize];
-        if text == last.0 && (u - last.1).abs() < 0.1 * g.size && (v - last.2).abs() < 0.1 * g.size {
+        if text == last.0 && (u - last.1).abs() < 0.1 * g.size && (v - last.2).abs() < 0.1 * g.size
+        {
             continue;
         }
         last = (text, u, v);
@@ -118,7 +123,18 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
             }
             out.push(cur.take().unwrap());
         }
-        cur = Some(WordBox { text: text.to_string(), x: 0.0, y: 0.0, width: 0.0, size: g.size, rot, u0: u, u1: u + adv, v, spaced });
+        cur = Some(WordBox {
+            text: text.to_string(),
+            x: 0.0,
+            y: 0.0,
+            width: 0.0,
+            size: g.size,
+            rot,
+            u0: u,
+            u1: u + adv,
+            v,
+            spaced,
+        });
         spaced = false;
     }
     if let Some(word) = cur.take() {
@@ -146,7 +162,12 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
 /// Gathers words into lines: upright lines first, top to bottom, then the
 /// lines of each other direction.
 pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
-    words.sort_by(|a, b| a.rot.cmp(&b.rot).then(a.v.total_cmp(&b.v)).then(a.u0.total_cmp(&b.u0)));
+    words.sort_by(|a, b| {
+        a.rot
+            .cmp(&b.rot)
+            .then(a.v.total_cmp(&b.v))
+            .then(a.u0.total_cmp(&b.u0))
+    });
     let mut out: Vec<Line> = Vec::new();
     for word in words {
         if let Some(line) = out.last_mut() {
@@ -157,7 +178,12 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
                 continue;
             }
         }
-        out.push(Line { rot: word.rot, v: word.v, size: word.size, words: vec![word] });
+        out.push(Line {
+            rot: word.rot,
+            v: word.v,
+            size: word.size,
+            words: vec![word],
+        });
     }
     for line in &mut out {
         line.words.sort_by(|a, b| a.u0.total_cmp(&b.u0));
@@ -166,12 +192,18 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
         for w in line.words.drain(..) {
             if let Some(prev) = merged.last_mut() {
                 // The same word drawn twice over itself (simulated bold).
-                if w.text == prev.text && (w.u0 - prev.u0).abs() < 0.3 * w.size && (w.v - prev.v).abs() < 0.3 * w.size {
+                if w.text == prev.text
+                    && (w.u0 - prev.u0).abs() < 0.3 * w.size
+                    && (w.v - prev.v).abs() < 0.3 * w.size
+                {
                     continue;
                 }
                 let gap = w.u0 - prev.u1;
                 let size = prev.size.max(w.size);
-                if gap <= WORD_GAP * size && gap >= -0.1 * size && (w.v - prev.v).abs() < 0.45 * size {
+                if gap <= WORD_GAP * size
+                    && gap >= -0.1 * size
+                    && (w.v - prev.v).abs() < 0.45 * size
+                {
                     prev.text.push_str(&w.text);
                     prev.u1 = prev.u1.max(w.u1);
                     prev.width = (prev.u1 - prev.u0).max(0.0);
@@ -185,31 +217,41 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
     out
 }
 
-/// Joins runs of three or more single letters set apart by even letter
-/// spacing and no space glyph ("S P O S A" drawn one letter at a time).
+/// Joins letter-spaced words: runs of three or more single letters set
+/// apart by even gaps and no space glyph ("S P O S A" drawn a letter at a
+/// time), or of four or more capitals set apart by single space glyphs of
+/// even width, as word processors write spaced-out headings.
 fn join_letter_spaced(words: Vec<WordBox>) -> Vec<WordBox> {
     let single = |w: &WordBox| {
         let mut c = w.text.chars();
         c.next().is_some_and(char::is_alphabetic) && c.next().is_none()
     };
+    let capital = |w: &WordBox| w.text.chars().all(char::is_uppercase);
     let mut out: Vec<WordBox> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let mut j = i + 1;
+        let mut spaced_run = false;
         if single(&words[i]) {
             let size = words[i].size;
             let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
-            while j < words.len() && single(&words[j]) && !words[j].spaced {
+            while j < words.len() && single(&words[j]) {
                 let gap = words[j].u0 - words[j - 1].u1;
                 let (l, h) = (lo.min(gap), hi.max(gap));
-                if gap < 0.0 || gap > 0.5 * size || h - l > 0.15 * size {
+                let spaced = words[j].spaced;
+                if spaced && !(capital(&words[i]) && capital(&words[j])) {
                     break;
                 }
+                if gap < 0.0 || gap > 0.5 * size || h - l > 0.15 * size || (j > i + 1 && spaced != spaced_run) {
+                    break;
+                }
+                spaced_run = spaced;
                 (lo, hi) = (l, h);
                 j += 1;
             }
         }
-        if j - i >= 3 {
+        let needed = if spaced_run { 4 } else { 3 };
+        if j - i >= needed {
             let mut w = words[i].clone();
             for next in &words[i + 1..j] {
                 w.text.push_str(&next.text);
@@ -218,7 +260,8 @@ fn join_letter_spaced(words: Vec<WordBox>) -> Vec<WordBox> {
             w.width = (w.u1 - w.u0).max(0.0);
             out.push(w);
         } else {
-            out.extend_from_slice(&words[i..j]);
+            out.push(words[i].clone());
+            j = i + 1;
         }
         i = j;
     }
@@ -238,8 +281,16 @@ pub fn layout_text(page: &Page) -> String {
         wsum += w.width;
         csum += w.text.chars().count();
     }
-    let pitch = if csum > 0 && wsum > 0.0 { (wsum / csum as f32).max(1.0) } else { 5.0 };
-    let left = words.iter().map(|w| w.x).fold(f32::INFINITY, f32::min).max(0.0);
+    let pitch = if csum > 0 && wsum > 0.0 {
+        (wsum / csum as f32).max(1.0)
+    } else {
+        5.0
+    };
+    let left = words
+        .iter()
+        .map(|w| w.x)
+        .fold(f32::INFINITY, f32::min)
+        .max(0.0);
     words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<Vec<&crate::extract::Word>> = Vec::new();
     let mut row_y = f32::NEG_INFINITY;
@@ -270,7 +321,11 @@ pub fn layout_text(page: &Page) -> String {
                 // moves the word to its column, and at least two spaces on.
                 let prev = row[i - 1];
                 let gap = w.x - (prev.x + prev.width);
-                if gap < 1.5 * pitch.max(0.25 * w.size) { col + 1 } else { want.max(col + 2) }
+                if gap < 1.5 * pitch.max(0.25 * w.size) {
+                    col + 1
+                } else {
+                    want.max(col + 2)
+                }
             };
             for _ in col..at {
                 line.push(' ');
@@ -301,23 +356,35 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
             if wi == 0 || w.u0 - line.words[wi - 1].u1 > 1.5 * size {
                 seg_left = w.u0;
             }
-            let last_in_segment = line.words.get(wi + 1).is_none_or(|n| n.u0 - w.u1 > 1.5 * size);
+            let last_in_segment = line
+                .words
+                .get(wi + 1)
+                .is_none_or(|n| n.u0 - w.u1 > 1.5 * size);
             if !last_in_segment {
                 continue;
             }
             let mut chars = w.text.chars().rev();
-            let (Some(h), Some(before)) = (chars.next(), chars.next()) else { continue };
+            let (Some(h), Some(before)) = (chars.next(), chars.next()) else {
+                continue;
+            };
             if !(h == '-' || h == '\u{ad}') || !before.is_alphanumeric() {
                 continue;
             }
             // The next line below, within two line heights.
-            let next = lines.iter().enumerate().skip(li + 1).find(|(lj, l)| {
-                l.rot == line.rot
-                    && l.v > line.v + 0.3 * size
-                    && l.v <= line.v + 2.2 * size
-                    && !skip.get(*lj).copied().unwrap_or(false)
-                    && l.words.iter().any(|c| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
-            });
+            let next = lines
+                .iter()
+                .enumerate()
+                .skip(li + 1)
+                .take_while(|(_, l)| l.rot == line.rot && l.v <= line.v + 2.2 * size)
+                .find(|(lj, l)| {
+                    l.rot == line.rot
+                        && l.v > line.v + 0.3 * size
+                        && l.v <= line.v + 2.2 * size
+                        && !skip.get(*lj).copied().unwrap_or(false)
+                        && l.words
+                            .iter()
+                            .any(|c| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
+                });
             let Some((lj, l)) = next else { continue };
             let cont = l
                 .words

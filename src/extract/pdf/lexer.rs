@@ -40,12 +40,21 @@ fn is_white(c: u8) -> bool {
 }
 
 fn is_delim(c: u8) -> bool {
-    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        c,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
-        Lexer { data, pos: 0, depth: 0, operands: Vec::with_capacity(16), scratch: Vec::with_capacity(256) }
+        Lexer {
+            data,
+            pos: 0,
+            depth: 0,
+            operands: Vec::with_capacity(16),
+            scratch: Vec::with_capacity(256),
+        }
     }
 
     pub fn bytes(&self, start: u32, end: u32) -> &[u8] {
@@ -82,7 +91,8 @@ impl<'a> Lexer<'a> {
                     while self.pos < d.len() && !is_white(d[self.pos]) && !is_delim(d[self.pos]) {
                         let b = d[self.pos];
                         if b == b'#' && self.pos + 2 < d.len() {
-                            if let (Some(h), Some(l)) = (hex(d[self.pos + 1]), hex(d[self.pos + 2])) {
+                            if let (Some(h), Some(l)) = (hex(d[self.pos + 1]), hex(d[self.pos + 2]))
+                            {
                                 self.scratch.push(h << 4 | l);
                                 self.pos += 3;
                                 continue;
@@ -91,12 +101,14 @@ impl<'a> Lexer<'a> {
                         self.scratch.push(b);
                         self.pos += 1;
                     }
-                    self.operands.push(Operand::Name(start, self.scratch.len() as u32));
+                    self.operands
+                        .push(Operand::Name(start, self.scratch.len() as u32));
                 }
                 b'(' => {
                     let start = self.scratch.len() as u32;
                     self.literal();
-                    self.operands.push(Operand::Str(start, self.scratch.len() as u32));
+                    self.operands
+                        .push(Operand::Str(start, self.scratch.len() as u32));
                 }
                 b'<' if d.get(self.pos + 1) == Some(&b'<') => {
                     self.skip_dict();
@@ -119,7 +131,8 @@ impl<'a> Lexer<'a> {
                         self.scratch.push(h << 4);
                     }
                     self.pos += 1;
-                    self.operands.push(Operand::Str(start, self.scratch.len() as u32));
+                    self.operands
+                        .push(Operand::Str(start, self.scratch.len() as u32));
                 }
                 b'[' => {
                     self.pos += 1;
@@ -135,10 +148,13 @@ impl<'a> Lexer<'a> {
                 b'0'..=b'9' | b'+' | b'-' | b'.' => {
                     let start = self.pos;
                     self.pos += 1;
-                    while self.pos < d.len() && matches!(d[self.pos], b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E') {
+                    while self.pos < d.len()
+                        && matches!(d[self.pos], b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E')
+                    {
                         self.pos += 1;
                     }
-                    self.operands.push(Operand::Num(number(&d[start..self.pos])));
+                    self.operands
+                        .push(Operand::Num(number(&d[start..self.pos])));
                 }
                 _ => {
                     let start = self.pos;
@@ -155,7 +171,9 @@ impl<'a> Lexer<'a> {
                         }
                         // An operator inside an array is damage; keep reading
                         // the array (unless it never closes).
-                        _ if self.depth > 0 && self.operands.len() < 4096 => self.operands.push(Operand::Other),
+                        _ if self.depth > 0 && self.operands.len() < 4096 => {
+                            self.operands.push(Operand::Other)
+                        }
                         _ => {
                             self.depth = 0;
                             return Some(word);
@@ -253,7 +271,10 @@ impl<'a> Lexer<'a> {
     fn skip_inline_image(&mut self) {
         let d = self.data;
         while self.pos + 1 < d.len() {
-            if d[self.pos] == b'I' && d[self.pos + 1] == b'D' && self.pos > 0 && is_white(d[self.pos - 1])
+            if d[self.pos] == b'I'
+                && d[self.pos + 1] == b'D'
+                && self.pos > 0
+                && is_white(d[self.pos - 1])
                 && d.get(self.pos + 2).is_none_or(|&c| is_white(c))
             {
                 self.pos += 3;
@@ -266,7 +287,8 @@ impl<'a> Lexer<'a> {
                 && d[self.pos + 1] == b'I'
                 && self.pos > 0
                 && is_white(d[self.pos - 1])
-                && d.get(self.pos + 2).is_none_or(|&c| is_white(c) || is_delim(c))
+                && d.get(self.pos + 2)
+                    .is_none_or(|&c| is_white(c) || is_delim(c))
             {
                 self.pos += 2;
                 return;
@@ -309,12 +331,19 @@ fn number(s: &[u8]) -> f32 {
         }
     }
     if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
-        if let Ok(e) = std::str::from_utf8(&s[i + 1..]).unwrap_or("0").parse::<i32>() {
+        if let Ok(e) = std::str::from_utf8(&s[i + 1..])
+            .unwrap_or("0")
+            .parse::<i32>()
+        {
             int *= 10f64.powi(e.clamp(-40, 40));
         }
     }
     let v = if neg { -int } else { int } as f32;
-    if v.is_finite() { v } else { 0.0 }
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
@@ -331,10 +360,14 @@ mod tests {
         assert_eq!(lx.bytes(0, 2), b"F1");
         assert_eq!(lx.operands[1], Operand::Num(12.0));
         assert_eq!(lx.next_op(), Some(&b"TJ"[..]));
-        let Operand::Str(s, e) = lx.operands[1] else { panic!() };
+        let Operand::Str(s, e) = lx.operands[1] else {
+            panic!()
+        };
         assert_eq!(lx.bytes(s, e), b"A(b)A");
         assert_eq!(lx.operands[2], Operand::Num(-250.5));
-        let Operand::Str(s, e) = lx.operands[3] else { panic!() };
+        let Operand::Str(s, e) = lx.operands[3] else {
+            panic!()
+        };
         assert_eq!(lx.bytes(s, e), b"AB@");
         assert_eq!(lx.next_op(), Some(&b"BDC"[..]));
         assert_eq!(lx.next_op(), Some(&b"Q"[..]));

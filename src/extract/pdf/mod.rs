@@ -31,7 +31,10 @@ use layout::Line;
 /// Opens a PDF; a file that needs a password other than the empty one is
 /// `Error::Encrypted`.
 fn open(bytes: &[u8], limits: &Limits) -> Result<Document> {
-    let options = LoadOptions { max_decompressed_size: Some(limits.max_stream_bytes), ..LoadOptions::default() };
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits.max_stream_bytes),
+        ..LoadOptions::default()
+    };
     match Document::load_mem_with_options(bytes, options) {
         Ok(doc) => {
             if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
@@ -62,7 +65,10 @@ struct RawPage {
 fn interpret(doc: &Document, limits: &Limits, warnings: &mut Vec<String>) -> Vec<RawPage> {
     let pages = objects::pages(doc, limits.max_pages);
     if pages.len() >= limits.max_pages {
-        warnings.push(format!("only the first {} pages were read", limits.max_pages));
+        warnings.push(format!(
+            "only the first {} pages were read",
+            limits.max_pages
+        ));
     }
     let mut cache = DocCache::default();
     let mut out = Vec::with_capacity(pages.len());
@@ -77,10 +83,17 @@ fn interpret(doc: &Document, limits: &Limits, warnings: &mut Vec<String>) -> Vec
                 warnings.push(w);
             }
         }
-        out.push(RawPage { glyphs, width, height });
+        out.push(RawPage {
+            glyphs,
+            width,
+            height,
+        });
     }
     if cache.char_limit_hit {
-        warnings.push(format!("text cut at the limit of {} characters", limits.max_chars));
+        warnings.push(format!(
+            "text cut at the limit of {} characters",
+            limits.max_chars
+        ));
     }
     out
 }
@@ -92,10 +105,22 @@ fn title_hint(doc: &Document) -> Option<String> {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = title.to_lowercase();
     let junk = title.chars().filter(|c| c.is_alphabetic()).count() < 3
-        || ["untitled", "senza titolo", "documento1", "document1", "microsoft word", "stampa"]
-            .iter()
-            .any(|j| lower.starts_with(j))
-        || [".doc", ".docx", ".pdf", ".odt", ".rtf", ".xls", ".xlsx", ".rpt"].iter().any(|e| lower.ends_with(e));
+        || ["document", "documento", "titolo", "report", "xtrareport"].contains(&lower.as_str())
+        || [
+            "untitled",
+            "senza titolo",
+            "documento1",
+            "document1",
+            "microsoft word",
+            "stampa",
+        ]
+        .iter()
+        .any(|j| lower.starts_with(j))
+        || [
+            ".doc", ".docx", ".pdf", ".odt", ".rtf", ".xls", ".xlsx", ".rpt",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e));
     (!junk).then_some(title)
 }
 
@@ -109,7 +134,13 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
         .iter()
         .map(|p| layout::lines(layout::words(&p.glyphs, p.width, p.height)))
         .collect();
-    let marks = furniture::detect(&lines.iter().zip(&raw).map(|(l, p)| (l.as_slice(), p.height)).collect::<Vec<_>>());
+    let marks = furniture::detect(
+        &lines
+            .iter()
+            .zip(&raw)
+            .map(|(l, p)| (l.as_slice(), p.height))
+            .collect::<Vec<_>>(),
+    );
     let mut pages = Vec::with_capacity(raw.len());
     let mut empty_pages = Vec::new();
     for (i, ((page_lines, p), marks)) in lines.into_iter().zip(&raw).zip(marks).enumerate() {
@@ -119,11 +150,24 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
         }
         pages.push(page);
     }
-    let status = if pages.iter().all(|p| p.words.is_empty()) { Status::NoText } else { Status::Ok };
+    let status = if pages.iter().all(|p| p.words.is_empty()) {
+        Status::NoText
+    } else {
+        Status::Ok
+    };
     if status == Status::Ok && !empty_pages.is_empty() {
-        warnings.push(format!("pages without a text layer: {}", list(&empty_pages)));
+        warnings.push(format!(
+            "pages without a text layer: {}",
+            list(&empty_pages)
+        ));
     }
-    Ok(Extracted { pages, status, extractor: "pdf".into(), title_hint: title_hint(&doc), warnings })
+    Ok(Extracted {
+        pages,
+        status,
+        extractor: "pdf".into(),
+        title_hint: title_hint(&doc),
+        warnings,
+    })
 }
 
 fn list(numbers: &[u32]) -> String {
@@ -140,10 +184,16 @@ fn list(numbers: &[u32]) -> String {
 /// whole, without the hyphen, on the line where it starts; its two pieces
 /// stay two words, each pointing at its part of the joined word.
 fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, height: f32) -> Page {
-    let mut page = Page { number, width, height, ..Page::default() };
+    let mut page = Page {
+        number,
+        width,
+        height,
+        ..Page::default()
+    };
     let joins = layout::hyphen_joins(&lines, furniture);
     let mut cont: std::collections::HashMap<(usize, usize), layout::WordBox> = Default::default();
-    let mut joined_at: std::collections::HashMap<(usize, usize), (usize, usize)> = Default::default();
+    let mut joined_at: std::collections::HashMap<(usize, usize), (usize, usize)> =
+        Default::default();
     for &(from, to) in &joins {
         joined_at.insert(from, to);
     }
@@ -188,11 +238,27 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
             }
             let start = page.text.len();
             page.text.push_str(&w.text);
-            page.words.push(Word { text: w.text, x: w.x, y: w.y, width: w.width, size: w.size, line: text_line, start });
+            page.words.push(Word {
+                text: w.text,
+                x: w.x,
+                y: w.y,
+                width: w.width,
+                size: w.size,
+                line: text_line,
+                start,
+            });
             if let Some(c) = next {
                 let start = page.text.len();
                 page.text.push_str(&c.text);
-                page.words.push(Word { text: c.text, x: c.x, y: c.y, width: c.width, size: c.size, line: text_line, start });
+                page.words.push(Word {
+                    text: c.text,
+                    x: c.x,
+                    y: c.y,
+                    width: c.width,
+                    size: c.size,
+                    line: text_line,
+                    start,
+                });
             }
         }
         if !first {

@@ -36,7 +36,11 @@ pub(super) fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Op
     }
 }
 
-pub(super) fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+pub(super) fn get_dict<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a Dictionary> {
     match get(doc, dict, key)? {
         Object::Dictionary(d) => Some(d),
         Object::Stream(s) => Some(&s.dict),
@@ -44,7 +48,11 @@ pub(super) fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) 
     }
 }
 
-pub(super) fn get_name<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
+pub(super) fn get_name<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a [u8]> {
     match get(doc, dict, key)? {
         Object::Name(n) => Some(n),
         _ => None,
@@ -55,7 +63,11 @@ pub(super) fn get_num(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<f
     num(get(doc, dict, key)?)
 }
 
-pub(super) fn get_array<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [Object]> {
+pub(super) fn get_array<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a [Object]> {
     match get(doc, dict, key)? {
         Object::Array(a) => Some(a),
         _ => None,
@@ -73,7 +85,11 @@ pub(super) fn num(obj: &Object) -> Option<f32> {
 
 /// [`stream_bytes`] for a stream whose `/Filter` or `/DecodeParms` may be
 /// indirect, which lopdf's decoder does not follow.
-pub(super) fn stream_bytes_in(doc: &Document, stream: &Stream, limit: usize) -> Result<Vec<u8>, String> {
+pub(super) fn stream_bytes_in(
+    doc: &Document,
+    stream: &Stream,
+    limit: usize,
+) -> Result<Vec<u8>, String> {
     let indirect = |k: &[u8]| matches!(stream.dict.get(k), Ok(Object::Reference(_)));
     if indirect(b"Filter") || indirect(b"DecodeParms") {
         let mut copy = stream.clone();
@@ -93,16 +109,21 @@ pub(super) fn stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, Str
     let filtered = stream.filters().map(|f| !f.is_empty()).unwrap_or(false);
     if !filtered {
         if stream.content.len() > limit {
-            return Err(format!("stream of {} bytes is over the limit", stream.content.len()));
+            return Err(format!(
+                "stream of {} bytes is over the limit",
+                stream.content.len()
+            ));
         }
         return Ok(stream.content.clone());
     }
-    stream.decompressed_content_with_limit(limit).map_err(|e| match e {
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-            format!("stream inflates past the {limit} byte limit")
-        }
-        e => format!("stream does not decode: {e}"),
-    })
+    stream
+        .decompressed_content_with_limit(limit)
+        .map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                format!("stream inflates past the {limit} byte limit")
+            }
+            e => format!("stream does not decode: {e}"),
+        })
 }
 
 /// A 2D affine matrix `[a b c d e f]` as PDF writes them.
@@ -153,7 +174,12 @@ fn rect(doc: &Document, obj: Option<&Object>) -> Option<[f32; 4]> {
     if v.len() != 4 {
         return None;
     }
-    let r = [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])];
+    let r = [
+        v[0].min(v[2]),
+        v[1].min(v[3]),
+        v[0].max(v[2]),
+        v[1].max(v[3]),
+    ];
     (r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0).then_some(r)
 }
 
@@ -178,18 +204,27 @@ pub(super) fn pages(doc: &Document, max_pages: usize) -> Vec<PageRef<'_>> {
     let mut seen = HashSet::new();
     let mut stack: Vec<(ObjectId, std::rc::Rc<Inherit>)> = vec![(
         root,
-        std::rc::Rc::new(Inherit { resources: None, media: None, crop: None, rotate: None }),
+        std::rc::Rc::new(Inherit {
+            resources: None,
+            media: None,
+            crop: None,
+            rotate: None,
+        }),
     )];
     while let Some((id, inh)) = stack.pop() {
         if out.len() >= max_pages || !seen.insert(id) {
             continue;
         }
-        let Some(Object::Dictionary(dict)) = doc.objects.get(&id) else { continue };
+        let Some(Object::Dictionary(dict)) = doc.objects.get(&id) else {
+            continue;
+        };
         let here = std::rc::Rc::new(Inherit {
             resources: get_dict(doc, dict, b"Resources").or(inh.resources),
             media: dict.get(b"MediaBox").ok().or(inh.media),
             crop: dict.get(b"CropBox").ok().or(inh.crop),
-            rotate: get(doc, dict, b"Rotate").and_then(|o| o.as_i64().ok()).or(inh.rotate),
+            rotate: get(doc, dict, b"Rotate")
+                .and_then(|o| o.as_i64().ok())
+                .or(inh.rotate),
         });
         let kids = get_array(doc, dict, b"Kids");
         let is_page = get_name(doc, dict, b"Type") == Some(b"Page") || kids.is_none();
@@ -197,13 +232,27 @@ pub(super) fn pages(doc: &Document, max_pages: usize) -> Vec<PageRef<'_>> {
             let media = rect(doc, here.media).unwrap_or([0.0, 0.0, 612.0, 792.0]);
             let bbox = match rect(doc, here.crop) {
                 Some(c) => {
-                    let b = [c[0].max(media[0]), c[1].max(media[1]), c[2].min(media[2]), c[3].min(media[3])];
-                    if b[2] - b[0] > 1.0 && b[3] - b[1] > 1.0 { b } else { media }
+                    let b = [
+                        c[0].max(media[0]),
+                        c[1].max(media[1]),
+                        c[2].min(media[2]),
+                        c[3].min(media[3]),
+                    ];
+                    if b[2] - b[0] > 1.0 && b[3] - b[1] > 1.0 {
+                        b
+                    } else {
+                        media
+                    }
                 }
                 None => media,
             };
             let rotate = (here.rotate.unwrap_or(0).rem_euclid(360) / 90 * 90) as i32;
-            out.push(PageRef { dict, resources: here.resources, bbox, rotate });
+            out.push(PageRef {
+                dict,
+                resources: here.resources,
+                bbox,
+                rotate,
+            });
         } else if let Some(kids) = kids {
             for kid in kids.iter().rev() {
                 if let Object::Reference(kid) = kid {
@@ -217,7 +266,12 @@ pub(super) fn pages(doc: &Document, max_pages: usize) -> Vec<PageRef<'_>> {
 
 /// The decoded content of a page: its streams joined by newlines, bounded
 /// by `limit` in total.
-pub(super) fn page_content(doc: &Document, page: &PageRef, limit: usize, warnings: &mut Vec<String>) -> Vec<u8> {
+pub(super) fn page_content(
+    doc: &Document,
+    page: &PageRef,
+    limit: usize,
+    warnings: &mut Vec<String>,
+) -> Vec<u8> {
     let mut out = Vec::new();
     let mut push = |obj: &Object, out: &mut Vec<u8>| {
         if let Object::Stream(s) = deref(doc, obj) {

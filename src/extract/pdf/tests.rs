@@ -69,12 +69,24 @@ fn helvetica() -> lopdf::Dictionary {
 }
 
 fn page_text(bytes: &[u8]) -> Vec<String> {
-    extract(bytes, &Limits::default()).unwrap().pages.into_iter().map(|p| p.text).collect()
+    extract(bytes, &Limits::default())
+        .unwrap()
+        .pages
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
 }
 
 #[test]
 fn winansi_accents_and_standard_widths() {
-    let pdf = build(helvetica(), vec![text_ops(72.0, 700.0, b"Citt\xe0 \x93perch\xe9\x94 \xabs\xec\xbb \x96 l\x92atto")]);
+    let pdf = build(
+        helvetica(),
+        vec![text_ops(
+            72.0,
+            700.0,
+            b"Citt\xe0 \x93perch\xe9\x94 \xabs\xec\xbb \x96 l\x92atto",
+        )],
+    );
     let ex = extract(&pdf, &Limits::default()).unwrap();
     assert_eq!(ex.status, Status::Ok);
     let p = &ex.pages[0];
@@ -83,7 +95,11 @@ fn winansi_accents_and_standard_widths() {
     assert!((p.words[0].x - 72.0).abs() < 0.01);
     assert!((p.words[0].y - 142.0).abs() < 0.01);
     // C(722) i(222) t(278) t(278) a(556) = 2056/1000 * 12
-    assert!((p.words[0].width - 24.672).abs() < 0.05, "{}", p.words[0].width);
+    assert!(
+        (p.words[0].width - 24.672).abs() < 0.05,
+        "{}",
+        p.words[0].width
+    );
     assert_eq!(p.words[1].start, "Città ".len());
 }
 
@@ -96,7 +112,10 @@ fn differences_override_the_base_encoding() {
             "Differences" => vec![1.into(), "ugrave".into(), "fi".into(), "uni00F2".into(), "g77".into()],
         },
     };
-    let pdf = build(font, vec![text_ops(72.0, 700.0, b"pi\x01 \x02ne per\x03 \x04x")]);
+    let pdf = build(
+        font,
+        vec![text_ops(72.0, 700.0, b"pi\x01 \x02ne per\x03 \x04x")],
+    );
     assert_eq!(page_text(&pdf), vec!["più fine però x"]);
 }
 
@@ -116,7 +135,13 @@ endcmap end end";
             op("BT", vec![]),
             op("Tf", vec!["F2".into(), 10.into()]),
             op("Td", vec![50.into(), 600.into()]),
-            op("Tj", vec![Object::String(b"\x00\x20\x00\x21\x00\x30\x00\x03\x00\x10\x00\x31\x00\x11\x00\x12".to_vec(), lopdf::StringFormat::Hexadecimal)]),
+            op(
+                "Tj",
+                vec![Object::String(
+                    b"\x00\x20\x00\x21\x00\x30\x00\x03\x00\x10\x00\x31\x00\x11\x00\x12".to_vec(),
+                    lopdf::StringFormat::Hexadecimal,
+                )],
+            ),
             op("ET", vec![]),
         ]],
         move |doc, res| {
@@ -129,7 +154,11 @@ endcmap end end";
             f.set("DescendantFonts", vec![cid.into()]);
             f.set("ToUnicode", tu);
             let id = doc.add_object(f);
-            res.get_mut(b"Font").unwrap().as_dict_mut().unwrap().set("F2", id);
+            res.get_mut(b"Font")
+                .unwrap()
+                .as_dict_mut()
+                .unwrap()
+                .set("F2", id);
         },
     );
 
@@ -169,14 +198,37 @@ fn text_state_operators_and_lines() {
         op("BT", vec![]),
         op("Tf", vec!["F1".into(), 10.into()]),
         op("TL", vec![12.into()]),
-        op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 300.into(), 700.into()]),
+        op(
+            "Tm",
+            vec![
+                1.into(),
+                0.into(),
+                0.into(),
+                1.into(),
+                300.into(),
+                700.into(),
+            ],
+        ),
         op("Tj", vec![Object::string_literal("Importo")]),
-        op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), 700.into()]),
+        op(
+            "Tm",
+            vec![
+                1.into(),
+                0.into(),
+                0.into(),
+                1.into(),
+                72.into(),
+                700.into(),
+            ],
+        ),
         op("Tj", vec![Object::string_literal("Voce")]),
         op("T*", vec![]),
         op("Tw", vec![5.into()]),
         op("'", vec![Object::string_literal("seconda riga")]),
-        op("\"", vec![0.into(), 0.into(), Object::string_literal("terza")]),
+        op(
+            "\"",
+            vec![0.into(), 0.into(), Object::string_literal("terza")],
+        ),
         op("TD", vec![0.into(), (-20).into()]),
         op("Tz", vec![50.into()]),
         op("Tc", vec![1.into()]),
@@ -185,7 +237,10 @@ fn text_state_operators_and_lines() {
     ];
     let pdf = build(helvetica(), vec![ops]);
     let ex = extract(&pdf, &Limits::default()).unwrap();
-    assert_eq!(ex.pages[0].text, "Voce Importo\nseconda riga\nterza\nquarta");
+    assert_eq!(
+        ex.pages[0].text,
+        "Voce Importo\nseconda riga\nterza\nquarta"
+    );
     let layout = layout_text(&ex.pages[0]);
     assert!(layout.starts_with("Voce "), "{layout}");
     let first = layout.lines().next().unwrap();
@@ -196,7 +251,13 @@ fn text_state_operators_and_lines() {
 
 #[test]
 fn cm_and_nested_forms_with_self_reference() {
-    let mut doc_ops = vec![op("q", vec![]), op("cm", vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()])];
+    let mut doc_ops = vec![
+        op("q", vec![]),
+        op(
+            "cm",
+            vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()],
+        ),
+    ];
     doc_ops.push(op("Do", vec!["Fm1".into()]));
     doc_ops.push(op("Q", vec![]));
     let pdf = build_with(helvetica(), vec![doc_ops], |doc, res| {
@@ -224,12 +285,22 @@ fn cm_and_nested_forms_with_self_reference() {
     assert_eq!(ex.pages[0].text, "Dentro");
     assert!((ex.pages[0].words[0].x - 100.0).abs() < 0.01);
     assert!((ex.pages[0].words[0].y - (842.0 - 510.0)).abs() < 0.01);
-    assert!(ex.warnings.iter().any(|w| w.contains("draws itself")), "{:?}", ex.warnings);
+    assert!(
+        ex.warnings.iter().any(|w| w.contains("draws itself")),
+        "{:?}",
+        ex.warnings
+    );
 }
 
 #[test]
 fn no_text_pages() {
-    let pdf = build(helvetica(), vec![vec![op("re", vec![0.into(), 0.into(), 10.into(), 10.into()]), op("f", vec![])]]);
+    let pdf = build(
+        helvetica(),
+        vec![vec![
+            op("re", vec![0.into(), 0.into(), 10.into(), 10.into()]),
+            op("f", vec![]),
+        ]],
+    );
     let ex = extract(&pdf, &Limits::default()).unwrap();
     assert_eq!(ex.status, Status::NoText);
     assert_eq!(ex.pages.len(), 1);
@@ -243,11 +314,20 @@ fn furniture_is_set_apart() {
         v.extend(text_ops(72.0, 30.0, format!("Pagina {n} di 3").as_bytes()));
         v
     };
-    let pdf = build(helvetica(), vec![page(1, "uno"), page(2, "due"), page(3, "tre")]);
+    let pdf = build(
+        helvetica(),
+        vec![page(1, "uno"), page(2, "due"), page(3, "tre")],
+    );
     let ex = extract(&pdf, &Limits::default()).unwrap();
     assert_eq!(ex.pages[1].text, "due");
-    assert_eq!(ex.pages[1].furniture, vec!["COMUNE DI AVELLA - Piazza Municipio", "Pagina 2 di 3"]);
-    assert!(ex.pages[1].words.iter().any(|w| w.text == "AVELLA" && w.start == usize::MAX));
+    assert_eq!(
+        ex.pages[1].furniture,
+        vec!["COMUNE DI AVELLA - Piazza Municipio", "Pagina 2 di 3"]
+    );
+    assert!(ex.pages[1]
+        .words
+        .iter()
+        .any(|w| w.text == "AVELLA" && w.start == usize::MAX));
 }
 
 #[test]
@@ -266,7 +346,11 @@ fn rotated_page() {
 #[test]
 fn encrypted_files() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/robust");
-    let dir = if dir.exists() { dir } else { std::path::Path::new("/work/shared/corpus/robust").to_path_buf() };
+    let dir = if dir.exists() {
+        dir
+    } else {
+        std::path::Path::new("/work/shared/corpus/robust").to_path_buf()
+    };
     let Ok(bytes) = std::fs::read(dir.join("lopdf_encrypted.pdf")) else {
         println!("robust corpus absent: encrypted test skipped");
         return;
@@ -275,15 +359,24 @@ fn encrypted_files() {
     assert_eq!(ex.status, Status::Ok);
     assert!(!ex.pages[0].text.is_empty());
     if let Ok(bytes) = std::fs::read(dir.join("pdfrs_passwords_aes_256.pdf")) {
-        assert!(matches!(extract(&bytes, &Limits::default()), Err(Error::Encrypted)));
+        assert!(matches!(
+            extract(&bytes, &Limits::default()),
+            Err(Error::Encrypted)
+        ));
     }
 }
 
 #[test]
 fn hostile_page_tree_and_garbage() {
     assert!(extract(b"%PDF-1.4\n garbage", &Limits::default()).is_err() || true);
-    let limits = Limits { max_ops_per_page: 3, ..Limits::default() };
-    let pdf = build(helvetica(), vec![text_ops(72.0, 700.0, b"uno"), text_ops(72.0, 700.0, b"due")]);
+    let limits = Limits {
+        max_ops_per_page: 3,
+        ..Limits::default()
+    };
+    let pdf = build(
+        helvetica(),
+        vec![text_ops(72.0, 700.0, b"uno"), text_ops(72.0, 700.0, b"due")],
+    );
     let ex = extract(&pdf, &limits).unwrap();
     assert!(ex.warnings.iter().any(|w| w.contains("operations")));
 }
@@ -293,17 +386,30 @@ fn hostile_page_tree_and_garbage() {
 #[test]
 #[ignore]
 fn debug_file() {
-    let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else { return };
+    let Ok(path) = std::env::var("ATTI_PDF_DEBUG") else {
+        return;
+    };
     let bytes = std::fs::read(path).unwrap();
     if std::env::var("ATTI_PDF_CONTENT").is_ok() {
         let doc = open(&bytes, &Limits::default()).unwrap();
         let pages = objects::pages(&doc, 3);
         let mut w = Vec::new();
         let c = objects::page_content(&doc, &pages[0], 1 << 20, &mut w);
-        println!("content {:?} {:?}", String::from_utf8_lossy(&c[..c.len().min(400)]), w);
-        if let Some(fonts) = pages[0].resources.and_then(|r| objects::get_dict(&doc, r, b"Font")) {
+        println!(
+            "content {:?} {:?}",
+            String::from_utf8_lossy(&c[..c.len().min(400)]),
+            w
+        );
+        if let Some(fonts) = pages[0]
+            .resources
+            .and_then(|r| objects::get_dict(&doc, r, b"Font"))
+        {
             for (k, v) in fonts.iter() {
-                println!("font {:?}: {:?}", String::from_utf8_lossy(k), objects::deref(&doc, v));
+                println!(
+                    "font {:?}: {:?}",
+                    String::from_utf8_lossy(k),
+                    objects::deref(&doc, v)
+                );
             }
         }
     }
@@ -318,12 +424,21 @@ fn debug_file() {
         }
     }
     let ex = extract(&bytes, &Limits::default()).unwrap();
-    println!("status {:?} title {:?} warnings {:?}", ex.status, ex.title_hint, ex.warnings);
+    println!(
+        "status {:?} title {:?} warnings {:?}",
+        ex.status, ex.title_hint, ex.warnings
+    );
     for p in &ex.pages {
-        println!("=== page {} ({}x{}) furniture {:?}", p.number, p.width, p.height, p.furniture);
+        println!(
+            "=== page {} ({}x{}) furniture {:?}",
+            p.number, p.width, p.height, p.furniture
+        );
         if std::env::var("ATTI_PDF_WORDS").is_ok() {
             for w in &p.words {
-                println!("{:8.2} {:8.2} w{:7.2} s{:5.2} l{} {}", w.x, w.y, w.width, w.size, w.line, w.text);
+                println!(
+                    "{:8.2} {:8.2} w{:7.2} s{:5.2} l{} {}",
+                    w.x, w.y, w.width, w.size, w.line, w.text
+                );
             }
         } else if std::env::var("ATTI_PDF_LAYOUT").is_ok() {
             println!("{}", layout_text(p));
@@ -352,19 +467,39 @@ fn hyphenated_words_are_joined() {
 #[test]
 #[ignore]
 fn robust_dir() {
-    let Ok(dir) = std::env::var("ATTI_PDF_ROBUST") else { return };
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let Ok(dir) = std::env::var("ATTI_PDF_ROBUST") else {
+        return;
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     paths.sort();
     for p in paths {
         let bytes = std::fs::read(&p).unwrap();
         let t = std::time::Instant::now();
         let r = std::panic::catch_unwind(|| extract(&bytes, &Limits::default()));
         let what = match r {
-            Ok(Ok(ex)) => format!("{:?} pages {} chars {} warn {:?}", ex.status, ex.pages.len(), ex.chars(), ex.warnings.first()),
+            Ok(Ok(ex)) => format!(
+                "{:?} pages {} chars {} warn {:?}",
+                ex.status,
+                ex.pages.len(),
+                ex.chars(),
+                ex.warnings.first()
+            ),
             Ok(Err(e)) => format!("error {e}"),
             Err(_) => "PANIC".to_string(),
         };
-        println!("{:>6} ms {} {}", t.elapsed().as_millis(), p.file_name().unwrap().to_string_lossy(), what);
+        let title = extract(&bytes, &Limits::default())
+            .ok()
+            .and_then(|e| e.title_hint);
+        println!(
+            "{:>6} ms {} {} title {:?}",
+            t.elapsed().as_millis(),
+            p.file_name().unwrap().to_string_lossy(),
+            what,
+            title
+        );
     }
 }
 
@@ -372,7 +507,9 @@ fn robust_dir() {
 #[test]
 #[ignore]
 fn time_dir() {
-    let Ok(dir) = std::env::var("ATTI_PDF_TIME") else { return };
+    let Ok(dir) = std::env::var("ATTI_PDF_TIME") else {
+        return;
+    };
     let files: Vec<Vec<u8>> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -396,7 +533,12 @@ fn time_dir() {
     for b in &files {
         let _ = extract(b, &limits);
     }
-    println!("load {:?}  load+interpret {:?}  extract {:?}", load, interp, t.elapsed());
+    println!(
+        "load {:?}  load+interpret {:?}  extract {:?}",
+        load,
+        interp,
+        t.elapsed()
+    );
     let t = std::time::Instant::now();
     let mut n = 0usize;
     let mut bytes_total = 0usize;
@@ -409,7 +551,10 @@ fn time_dir() {
             }
         }
     }
-    println!("load+inflate+decode {:?} ({n} ops, {bytes_total} bytes)", t.elapsed());
+    println!(
+        "load+inflate+decode {:?} ({n} ops, {bytes_total} bytes)",
+        t.elapsed()
+    );
     let t = std::time::Instant::now();
     for b in &files {
         if let Ok(doc) = open(b, &limits) {
@@ -433,11 +578,158 @@ fn simulated_bold_is_read_once() {
         222.into(),
         Object::string_literal("l"),
     ]);
-    let mut ops = vec![op("BT", vec![]), op("Tf", vec!["F1".into(), 12.into()]), op("Td", vec![72.into(), 700.into()])];
+    let mut ops = vec![
+        op("BT", vec![]),
+        op("Tf", vec!["F1".into(), 12.into()]),
+        op("Td", vec![72.into(), 700.into()]),
+    ];
     ops.push(op("TJ", vec![tj]));
     ops.push(op("ET", vec![]));
     // The whole word drawn again, half a point to the right.
     ops.extend(text_ops(72.5, 700.0, b"Del"));
     let pdf = build(helvetica(), vec![ops]);
     assert_eq!(page_text(&pdf), vec!["Del"]);
+}
+
+#[test]
+fn title_hint_and_mac_roman_truetype() {
+    let font = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Arial", "Encoding" => "MacRomanEncoding" };
+    let pdf = build_with(
+        font,
+        vec![text_ops(72.0, 700.0, b"Pi\x9d \x88 \x8e")],
+        |_, _| {},
+    );
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let info = doc
+        .add_object(dictionary! { "Title" => Object::string_literal("Delibera di Giunta n. 42") });
+    doc.trailer.set("Info", info);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    let ex = extract(&out, &Limits::default()).unwrap();
+    assert_eq!(ex.pages[0].text, "Più à é");
+    assert_eq!(ex.title_hint.as_deref(), Some("Delibera di Giunta n. 42"));
+}
+
+#[test]
+fn truetype_without_encoding_reads_winansi_and_type3_private_names() {
+    let font =
+        dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Verdana" };
+    assert_eq!(
+        page_text(&build(
+            font,
+            vec![text_ops(72.0, 700.0, b"Societ\xe0 \x96 s.r.l.")]
+        )),
+        vec!["Società – s.r.l."]
+    );
+    let type3 = dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+        "FirstChar" => 97, "LastChar" => 98, "Widths" => vec![50.into(), 50.into()],
+        "Encoding" => dictionary! { "Differences" => vec![97.into(), "a1".into(), "b".into()] },
+        "CharProcs" => dictionary! {},
+    };
+    assert_eq!(
+        page_text(&build(type3, vec![text_ops(72.0, 700.0, b"abba")])),
+        vec!["abba"]
+    );
+}
+
+#[test]
+fn identity_v_advances_down() {
+    let cmap = b"1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0061> <0002> <0062> endbfchar";
+    let pdf = build_with(
+        dictionary! {},
+        vec![vec![
+            op("BT", vec![]),
+            op("Tf", vec!["F2".into(), 10.into()]),
+            op("Td", vec![50.into(), 600.into()]),
+            op(
+                "Tj",
+                vec![Object::String(
+                    b"\x00\x01\x00\x02".to_vec(),
+                    lopdf::StringFormat::Hexadecimal,
+                )],
+            ),
+            op("ET", vec![]),
+        ]],
+        move |doc, res| {
+            let tu = doc.add_object(Stream::new(dictionary! {}, cmap.to_vec()));
+            let cid = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "MSMincho" });
+            let id = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "MSMincho", "Encoding" => "Identity-V",
+                "DescendantFonts" => vec![cid.into()], "ToUnicode" => tu,
+            });
+            res.get_mut(b"Font")
+                .unwrap()
+                .as_dict_mut()
+                .unwrap()
+                .set("F2", id);
+        },
+    );
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    let words = &ex.pages[0].words;
+    let all: String = words.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(all, "ab");
+}
+
+#[test]
+fn letter_spaced_headings_are_one_word() {
+    let mut ops = text_ops(72.0, 700.0, b"S P O S O");
+    ops.extend(text_ops(300.0, 700.0, b"S P O S A"));
+    ops.extend(text_ops(72.0, 600.0, b"punti a b c e X Y"));
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["SPOSO SPOSA\npunti a b c e X Y"]);
+}
+
+#[test]
+fn long_to_unicode_destinations_do_not_panic() {
+    let mut cmap = b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <".to_vec();
+    for _ in 0..300 {
+        cmap.extend_from_slice(b"00E0");
+    }
+    cmap.extend_from_slice(b"> endbfchar");
+    let pdf = build_with(helvetica(), vec![text_ops(72.0, 700.0, b"AB")], move |doc, res| {
+        let tu = doc.add_object(Stream::new(dictionary! {}, cmap.clone()));
+        let id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => tu,
+        });
+        res.get_mut(b"Font").unwrap().as_dict_mut().unwrap().set("F1", id);
+    });
+    let text = &page_text(&pdf)[0];
+    assert!(text.starts_with("àààà") && text.ends_with('B'), "{text}");
+}
+
+/// Expected text from real files of the shared corpus, when it is present.
+#[test]
+fn real_corpus_samples() {
+    let dir = ["../shared/corpus/real-it", "../../shared/corpus/real-it", "/work/shared/corpus/real-it"]
+        .iter()
+        .map(|d| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(d))
+        .find(|p| p.is_dir());
+    let Some(dir) = dir else {
+        println!("shared corpus absent: real_corpus_samples skipped");
+        return;
+    };
+    let read = |name: &str| std::fs::read(dir.join(name)).ok().and_then(|b| extract(&b, &Limits::default()).ok());
+    // Indicator table: each row on its own layout line, cells in column order.
+    if let Some(ex) = read("avella_Delibera_52__5511_piano_degli_indicatori_2025_497280_4.pdf") {
+        let layout = layout_text(&ex.pages[1]);
+        let row = layout.lines().find(|l| l.starts_with("06.1")).expect("row 06.1");
+        let (a, b) = (row.find("Incidenza degli interessi").unwrap(), row.find("Impegni Macroaggregato 1.7").unwrap());
+        assert!(a < b, "{row}");
+        assert!(ex.pages[1].furniture.iter().any(|f| f.contains("Pagina 2 di 13")), "{:?}", ex.pages[1].furniture);
+        assert!(!ex.pages[1].text.contains("Pagina 2 di 13"));
+    }
+    // Two-column bulletin with a broken ToUnicode and hyphenation.
+    if let Some(ex) = read("burl_elencoburl_37635350_policy467_12_12.pdf") {
+        let text = &ex.pages[0].text;
+        assert!(text.contains("Voltura dell’accreditamento per la seguente unità di offerta"), "{text}");
+        assert!(text.contains("C.F. 03145110155"));
+        assert!(text.contains("sociosanitarie"));
+    }
+    // A scan.
+    if let Some(ex) = read("avella_Delibera_9__5339_parere_su_bilancio_4.pdf") {
+        assert_eq!(ex.status, Status::NoText);
+    }
 }

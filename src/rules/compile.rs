@@ -1,0 +1,706 @@
+//! From rule files to runtime rules: parse every file with serde, check every
+//! rule (ids unique, regexes valid, targets and normalisers known, sections
+//! and kinds declared), and compile the regexes once.
+//!
+//! The first mistake stops the load with [`Error::Rules`], naming the file,
+//! the line and column of the offending text, and the rule's id, so that a
+//! typo in a rules file is fixed before a single document is ingested.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use regex::Regex;
+use toml::Spanned;
+
+use crate::error::{Error, Result};
+
+use super::format::{self, Example, RuleFile, Settings};
+use super::normalise;
+use super::source::{line_col, RuleSource};
+use super::target::{self, Record};
+
+/// What every rule has: an id, a description, where it was written and its examples.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub description: String,
+    /// `file:line` of the rule's id.
+    pub origin: String,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Kind {
+    pub meta: Meta,
+    pub kind: String,
+    pub threshold: f64,
+    pub patterns: Vec<(Regex, f64)>,
+    pub part_start: Option<Regex>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    pub meta: Meta,
+    pub regex: Option<Regex>,
+    pub repeated_on_pages: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub meta: Meta,
+    pub kinds: Vec<String>,
+    pub start: Regex,
+    pub end: Option<Regex>,
+}
+
+/// How a field rule finds its text.
+#[derive(Debug, Clone)]
+pub enum Finder {
+    /// After any of these labels.
+    Label(Vec<Regex>),
+    /// A regex with named captures.
+    Regex(Regex),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combine {
+    First,
+    All,
+    Sum,
+    /// How many matches: rows of a roll call marked present, say.
+    Count,
+}
+
+/// Where one value of a field rule goes: the capture it is read from
+/// (`None`: the label's value, or the whole match) and the record field.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub capture: Option<String>,
+    pub record: Record,
+    pub field: String,
+    /// `record.field` as written.
+    pub name: String,
+    /// The rule's normalisers, then this capture's own.
+    pub normalise: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub meta: Meta,
+    pub kinds: Vec<String>,
+    pub section: Option<String>,
+    pub finder: Finder,
+    pub slots: Vec<Slot>,
+    pub block: bool,
+    pub until: Option<Regex>,
+    pub stop: Option<Regex>,
+    pub value: Option<String>,
+    pub combine: Combine,
+    pub left_column: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub field: String,
+    pub label: String,
+    pub normalise: Vec<String>,
+    pub key: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub meta: Meta,
+    pub kinds: Vec<String>,
+    pub record: Record,
+    /// `phase` or `indicator`.
+    pub record_name: String,
+    pub section: Option<String>,
+    pub header: Regex,
+    pub columns: Vec<Column>,
+    pub row: Regex,
+    pub end: Option<Regex>,
+}
+
+/// Every rule of every file, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    pub settings: Settings,
+    pub kinds: Vec<Kind>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub sections: Vec<Section>,
+    pub fields: Vec<Field>,
+    pub tables: Vec<Table>,
+    /// Every label of every field rule: a value read after a label ends
+    /// where another known label begins.
+    pub labels: Vec<Regex>,
+}
+
+/// Files that other parts of atti read with their own format.
+const NOT_OURS: &[&str] = &["compliance.toml"];
+
+/// Compiles all rule files.
+pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
+    let mut out = Compiled::default();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    // Checks that need every file first: (source index, span, rule id, what).
+    let mut later: Vec<(usize, Range<usize>, String, Later)> = Vec::new();
+    for (si, src) in sources.iter().enumerate() {
+        if NOT_OURS.contains(&src.name.as_str()) {
+            continue;
+        }
+        let file: RuleFile = toml::from_str(&src.text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let rule = rule_around(&src.text, span.start);
+            rules_error(src, span, &rule, e.message().trim().to_owned())
+        })?;
+        let c = Ctx { src };
+        if let Some(s) = file.settings {
+            if s.region.is_some() {
+                out.settings.region = s.region;
+            }
+            if s.references.is_some() {
+                out.settings.references = s.references;
+            }
+        }
+        for k in file.kind {
+            let meta = c.meta(&k.id, k.description, k.examples, &mut ids)?;
+            let patterns = k
+                .patterns
+                .iter()
+                .map(|p| Ok((c.regex(&p.regex, &meta.id)?, p.weight)))
+                .collect::<Result<Vec<_>>>()?;
+            let part_start = k
+                .part_start
+                .as_ref()
+                .map(|r| c.regex(r, &meta.id))
+                .transpose()?;
+            out.kinds.push(Kind {
+                meta,
+                kind: k.kind,
+                threshold: k.threshold,
+                patterns,
+                part_start,
+            });
+        }
+        for b in file.boilerplate {
+            let meta = c.meta(&b.id, b.description, b.examples, &mut ids)?;
+            if b.regex.is_none() && b.repeated_on_pages.is_none() {
+                return Err(c.err(
+                    b.id.span(),
+                    &meta.id,
+                    "a boilerplate rule needs `regex` or `repeated_on_pages`",
+                ));
+            }
+            let regex = b.regex.as_ref().map(|r| c.regex(r, &meta.id)).transpose()?;
+            out.boilerplate.push(Boilerplate {
+                meta,
+                regex,
+                repeated_on_pages: b.repeated_on_pages,
+            });
+        }
+        for s in file.section {
+            let meta = c.meta(&s.id, s.description, s.examples, &mut ids)?;
+            for k in &s.kinds {
+                later.push((si, s.id.span(), meta.id.clone(), Later::Kind(k.clone())));
+            }
+            out.sections.push(Section {
+                start: c.regex(&s.start, &meta.id)?,
+                end: s.end.as_ref().map(|r| c.regex(r, &meta.id)).transpose()?,
+                kinds: s.kinds,
+                meta,
+            });
+        }
+        for f in file.field {
+            let field = c.field(f, &mut ids, &mut out.labels)?;
+            for k in &field.kinds {
+                later.push((si, 0..0, field.meta.id.clone(), Later::Kind(k.clone())));
+            }
+            if let Some(s) = &field.section {
+                later.push((si, 0..0, field.meta.id.clone(), Later::Section(s.clone())));
+            }
+            out.fields.push(field);
+        }
+        for t in file.table {
+            let table = c.table(t, &mut ids)?;
+            for k in &table.kinds {
+                later.push((si, 0..0, table.meta.id.clone(), Later::Kind(k.clone())));
+            }
+            if let Some(s) = &table.section {
+                later.push((si, 0..0, table.meta.id.clone(), Later::Section(s.clone())));
+            }
+            out.tables.push(table);
+        }
+    }
+    let kinds: HashSet<&str> = out
+        .kinds
+        .iter()
+        .map(|k| k.kind.as_str())
+        .chain([crate::record::kind::OTHER])
+        .collect();
+    let sections: HashSet<&str> = out.sections.iter().map(|s| s.meta.id.as_str()).collect();
+    for (si, span, rule, what) in later {
+        let src = &sources[si];
+        // Point at the rule's id when the check's own span was not kept.
+        let span = if span.is_empty() {
+            find_id(&src.text, &rule).unwrap_or(span)
+        } else {
+            span
+        };
+        match what {
+            Later::Kind(k) if !kinds.contains(k.as_str()) => {
+                return Err(rules_error(
+                    src,
+                    span,
+                    &rule,
+                    format!("unknown kind `{k}` (no [[kind]] rule gives it)"),
+                ))
+            }
+            Later::Section(s) if !sections.contains(s.as_str()) => {
+                return Err(rules_error(
+                    src,
+                    span,
+                    &rule,
+                    format!("unknown section `{s}` (no [[section]] rule has this id)"),
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+enum Later {
+    Kind(String),
+    Section(String),
+}
+
+struct Ctx<'a> {
+    src: &'a RuleSource,
+}
+
+impl Ctx<'_> {
+    fn err(&self, span: Range<usize>, rule: &str, msg: impl Into<String>) -> Error {
+        rules_error(self.src, span, rule, msg.into())
+    }
+
+    fn meta(
+        &self,
+        id: &Spanned<String>,
+        description: String,
+        examples: Vec<Example>,
+        ids: &mut HashMap<String, String>,
+    ) -> Result<Meta> {
+        let name = id.get_ref().trim().to_owned();
+        if name.is_empty() {
+            return Err(self.err(id.span(), "", "a rule needs a non-empty `id`"));
+        }
+        let (line, _) = line_col(&self.src.text, id.span().start);
+        let origin = format!("{}:{line}", self.src.origin);
+        if let Some(first) = ids.get(&name) {
+            return Err(self.err(
+                id.span(),
+                &name,
+                format!("duplicate rule id (first defined at {first})"),
+            ));
+        }
+        if description.trim().is_empty() {
+            return Err(self.err(id.span(), &name, "a rule needs a `description`"));
+        }
+        ids.insert(name.clone(), origin.clone());
+        Ok(Meta {
+            id: name,
+            description,
+            origin,
+            examples,
+        })
+    }
+
+    fn regex(&self, r: &Spanned<String>, rule: &str) -> Result<Regex> {
+        // `^` and `$` are line anchors in every rule: rules read lines.
+        Regex::new(&format!("(?m){}", r.get_ref())).map_err(|e| {
+            let msg = e.to_string();
+            let last = msg.lines().last().unwrap_or("").trim();
+            let last = last.strip_prefix("error: ").unwrap_or(last).to_owned();
+            self.err(r.span(), rule, format!("invalid regex: {last}"))
+        })
+    }
+
+    fn normalisers(&self, list: &[Spanned<String>], rule: &str) -> Result<Vec<String>> {
+        list.iter()
+            .map(|n| {
+                if normalise::exists(n.get_ref()) {
+                    Ok(n.get_ref().clone())
+                } else {
+                    Err(self.err(
+                        n.span(),
+                        rule,
+                        format!(
+                            "unknown normaliser `{}` (known: {})",
+                            n.get_ref(),
+                            normalise::NAMES.join(", ")
+                        ),
+                    ))
+                }
+            })
+            .collect()
+    }
+
+    fn slot(&self, t: &Spanned<String>, capture: Option<String>, rule: &str) -> Result<Slot> {
+        let (record, field) =
+            target::check(t.get_ref()).map_err(|m| self.err(t.span(), rule, m))?;
+        Ok(Slot {
+            capture,
+            record,
+            field,
+            name: t.get_ref().clone(),
+            normalise: Vec::new(),
+        })
+    }
+
+    fn field(
+        &self,
+        f: format::FieldRule,
+        ids: &mut HashMap<String, String>,
+        labels: &mut Vec<Regex>,
+    ) -> Result<Field> {
+        let id_span = f.id.span();
+        let meta = self.meta(&f.id, f.description, f.examples, ids)?;
+        let id = meta.id.clone();
+        let finder = match (&f.regex, f.label.is_empty()) {
+            (Some(r), true) => Finder::Regex(self.regex(r, &id)?),
+            (None, false) => {
+                let mut v = Vec::new();
+                for l in &f.label {
+                    let re = label_regex(l.get_ref(), f.ignore_case)
+                        .map_err(|m| self.err(l.span(), &id, m))?;
+                    labels.push(re.clone());
+                    v.push(re);
+                }
+                Finder::Label(v)
+            }
+            (Some(_), false) => {
+                return Err(self.err(id_span, &id, "give either `label` or `regex`, not both"))
+            }
+            (None, true) => return Err(self.err(id_span, &id, "give `label` or `regex`")),
+        };
+        let mut slots = Vec::new();
+        let common = self.normalisers(&f.normalise, &id)?;
+        if let Some(t) = &f.target {
+            let mut s = self.slot(t, None, &id)?;
+            s.normalise = common.clone();
+            if let Some(own) = f.normalise_each.get("value") {
+                s.normalise.extend(self.normalisers(own, &id)?);
+            }
+            slots.push(s);
+        }
+        for (cap, t) in &f.targets {
+            let mut s = self.slot(t, Some(cap.clone()), &id)?;
+            s.normalise = common.clone();
+            if let Some(own) = f.normalise_each.get(cap) {
+                s.normalise.extend(self.normalisers(own, &id)?);
+            }
+            slots.push(s);
+        }
+        for cap in f.normalise_each.keys() {
+            let named = slots
+                .iter()
+                .any(|s| s.capture.as_deref() == Some(cap.as_str()))
+                || (cap == "value" && f.target.is_some());
+            if !named {
+                return Err(self.err(
+                    id_span.clone(),
+                    &id,
+                    format!("`normalise_each` names `{cap}`, which is not a target's capture"),
+                ));
+            }
+        }
+        if matches!(
+            slots
+                .iter()
+                .map(|s| s.record)
+                .find(|r| matches!(r, Record::Phase | Record::Indicator)),
+            Some(_)
+        ) {
+            return Err(self.err(
+                id_span.clone(),
+                &id,
+                "phases and indicators are read by [[table]] rules, not field rules",
+            ));
+        }
+        if slots.is_empty() {
+            return Err(self.err(id_span, &id, "a field rule needs `target` or `targets`"));
+        }
+        if let Finder::Regex(re) = &finder {
+            // Values are listed in the order their captures appear in the regex.
+            let order: Vec<&str> = re.capture_names().map(|n| n.unwrap_or("")).collect();
+            slots.sort_by_key(|s| {
+                s.capture
+                    .as_deref()
+                    .and_then(|c| order.iter().position(|o| *o == c))
+                    .unwrap_or(0)
+            });
+            let names: HashSet<&str> = re.capture_names().flatten().collect();
+            for s in &slots {
+                if let Some(c) = &s.capture {
+                    if !names.contains(c.as_str()) {
+                        let sp = f
+                            .targets
+                            .get(c)
+                            .map(|t| t.span())
+                            .unwrap_or(id_span.clone());
+                        return Err(self.err(
+                            sp,
+                            &id,
+                            format!("the regex has no capture named `{c}`"),
+                        ));
+                    }
+                }
+            }
+        } else if !f.targets.is_empty() {
+            return Err(self.err(
+                id_span,
+                &id,
+                "`targets` needs a `regex` with named captures",
+            ));
+        }
+        let combine = match f.combine.as_ref().map(|c| c.get_ref().as_str()) {
+            None | Some("first") => Combine::First,
+            Some("all") => Combine::All,
+            Some("sum") => Combine::Sum,
+            Some("count") => Combine::Count,
+            Some(other) => {
+                let sp = f.combine.as_ref().map(|c| c.span()).unwrap_or(id_span);
+                return Err(self.err(
+                    sp,
+                    &id,
+                    format!("unknown combine `{other}` (first, all, sum, count)"),
+                ));
+            }
+        };
+        Ok(Field {
+            kinds: f.kinds,
+            section: f.section,
+            finder,
+            slots,
+            block: f.block,
+            until: f.until.as_ref().map(|r| self.regex(r, &id)).transpose()?,
+            stop: f.stop.as_ref().map(|r| self.regex(r, &id)).transpose()?,
+            value: f.value,
+            combine,
+            left_column: f.left_column,
+            meta,
+        })
+    }
+
+    fn table(&self, t: format::TableRule, ids: &mut HashMap<String, String>) -> Result<Table> {
+        let id_span = t.id.span();
+        let meta = self.meta(&t.id, t.description, t.examples, ids)?;
+        let id = meta.id.clone();
+        let record_name = t.record.get_ref().clone();
+        let record =
+            target::record_of_table(&record_name).map_err(|m| self.err(t.record.span(), &id, m))?;
+        let row = self.regex(&t.row, &id)?;
+        let names: HashSet<&str> = row.capture_names().flatten().collect();
+        let mut columns = Vec::new();
+        for c in &t.columns {
+            let full = format!("{record_name}.{}", c.field.get_ref());
+            target::check(&full).map_err(|m| self.err(c.field.span(), &id, m))?;
+            columns.push(Column {
+                field: c.field.get_ref().clone(),
+                label: c.label.clone(),
+                normalise: self.normalisers(&c.normalise, &id)?,
+                key: c.key,
+            });
+        }
+        if columns.is_empty() {
+            return Err(self.err(id_span, &id, "a table needs `columns`"));
+        }
+        if !columns.iter().any(|c| names.contains(c.field.as_str())) {
+            return Err(self.err(
+                t.row.span(),
+                &id,
+                "the row regex has no capture named after a column",
+            ));
+        }
+        if !columns.iter().any(|c| c.key) {
+            return Err(self.err(
+                id_span,
+                &id,
+                "one column must be `key = true` (a row starts where it has a value)",
+            ));
+        }
+        Ok(Table {
+            kinds: t.kinds,
+            record,
+            record_name,
+            section: t.section,
+            header: self.regex(&t.header, &id)?,
+            columns,
+            row,
+            end: t.end.as_ref().map(|r| self.regex(r, &id)).transpose()?,
+            meta,
+        })
+    }
+}
+
+/// A label as a regex: its words in order with any whitespace between them
+/// (a label may wrap over lines), not inside a longer word.
+pub fn label_regex(label: &str, ignore_case: bool) -> std::result::Result<Regex, String> {
+    let words: Vec<String> = label.split_whitespace().map(regex::escape).collect();
+    if words.is_empty() {
+        return Err("empty label".into());
+    }
+    let first_alnum = label
+        .trim()
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    let last_alnum = label
+        .trim()
+        .chars()
+        .last()
+        .is_some_and(char::is_alphanumeric);
+    let pat = format!(
+        "(?m{}){}{}{}",
+        if ignore_case { "i" } else { "" },
+        if first_alnum { r"\b" } else { "" },
+        words.join(r"\s+"),
+        if last_alnum { r"\b" } else { "" }
+    );
+    Regex::new(&pat).map_err(|e| e.to_string())
+}
+
+fn rules_error(src: &RuleSource, span: Range<usize>, rule: &str, message: String) -> Error {
+    let (line, column) = line_col(&src.text, span.start);
+    Error::Rules {
+        file: src.origin.clone(),
+        line,
+        column,
+        rule: if rule.is_empty() {
+            "-".into()
+        } else {
+            rule.to_owned()
+        },
+        message,
+    }
+}
+
+/// The id of the rule whose table holds byte `offset` of a rules file:
+/// the `id = "..."` between the last `[[...]]` header before the offset and
+/// the next header.
+fn rule_around(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let header_start = text[..offset]
+        .rmatch_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain([0])
+        .find(|&i| text[i..].trim_start().starts_with("[["))
+        .unwrap_or(0);
+    let rest = &text[header_start..];
+    let body_end = rest
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| rest[i..].trim_start().starts_with('['))
+        .unwrap_or(rest.len());
+    let id = Regex::new(r#"(?m)^\s*id\s*=\s*["']([^"']+)["']"#).expect("static regex");
+    id.captures(&rest[..body_end])
+        .map(|c| c[1].to_owned())
+        .unwrap_or_default()
+}
+
+/// The span of `id = "<rule>"` in a rules file.
+fn find_id(text: &str, rule: &str) -> Option<Range<usize>> {
+    let re = Regex::new(&format!(
+        r#"(?m)^\s*id\s*=\s*["']{}["']"#,
+        regex::escape(rule)
+    ))
+    .ok()?;
+    re.find(text).map(|m| m.range())
+}
+
+/// The rules in a file, for listing: (id, description, origin).
+pub fn rule_metas(c: &Compiled) -> Vec<&Meta> {
+    let mut v: Vec<&Meta> = Vec::new();
+    v.extend(c.kinds.iter().map(|k| &k.meta));
+    v.extend(c.boilerplate.iter().map(|k| &k.meta));
+    v.extend(c.sections.iter().map(|k| &k.meta));
+    v.extend(c.fields.iter().map(|k| &k.meta));
+    v.extend(c.tables.iter().map(|k| &k.meta));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> Vec<RuleSource> {
+        vec![RuleSource {
+            name: "t.toml".into(),
+            origin: "t.toml".into(),
+            text: text.into(),
+        }]
+    }
+
+    fn rules_err(text: &str) -> (usize, usize, String, String) {
+        match compile(&src(text)) {
+            Err(Error::Rules {
+                line,
+                column,
+                rule,
+                message,
+                ..
+            }) => (line, column, rule, message),
+            other => panic!("expected a rules error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_regex_names_rule_line_and_column() {
+        let (line, col, rule, msg) = rules_err(
+            "[[field]]\nid = \"x.a\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"(unclosed\"\n",
+        );
+        assert_eq!((line, col, rule.as_str()), (5, 9, "x.a"));
+        assert!(msg.contains("invalid regex"), "{msg}");
+    }
+
+    #[test]
+    fn an_unknown_key_names_the_rule() {
+        let (line, _, rule, msg) = rules_err(
+            "[[field]]\nid = \"x.b\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabell = \"Oggetto\"\n",
+        );
+        assert_eq!((line, rule.as_str()), (5, "x.b"));
+        assert!(msg.contains("labell"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_normaliser_target_and_duplicate_ids_are_refused() {
+        let (line, _, rule, msg) = rules_err(
+            "[[field]]\nid = \"x.c\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nnormalise = [\"nope\"]\n",
+        );
+        assert_eq!((line, rule.as_str()), (6, "x.c"));
+        assert!(msg.contains("unknown normaliser"), "{msg}");
+        let (line, _, _, msg) = rules_err(
+            "[[field]]\nid = \"x.d\"\ndescription = \"d\"\ntarget = \"decision.bodyy\"\nlabel = [\"A\"]\n",
+        );
+        assert_eq!(line, 4);
+        assert!(msg.contains("unknown field"), "{msg}");
+        let (line, _, rule, msg) = rules_err(
+            "[[field]]\nid = \"x.e\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\n\n[[field]]\nid = \"x.e\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"B\"]\n",
+        );
+        assert_eq!((line, rule.as_str()), (8, "x.e"));
+        assert!(msg.contains("duplicate"), "{msg}");
+    }
+
+    #[test]
+    fn an_unknown_section_or_kind_is_refused() {
+        let (_, _, rule, msg) = rules_err(
+            "[[field]]\nid = \"x.f\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nsection = \"nowhere\"\n",
+        );
+        assert_eq!(rule, "x.f");
+        assert!(msg.contains("unknown section"), "{msg}");
+        let (_, _, _, msg) = rules_err(
+            "[[field]]\nid = \"x.g\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nkinds = [\"delibration\"]\n",
+        );
+        assert!(msg.contains("unknown kind"), "{msg}");
+    }
+}

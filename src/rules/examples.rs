@@ -1,0 +1,150 @@
+//! The examples written in the rule files, run as tests.
+//!
+//! Each rule carries `examples = [{ input = "...", expected = "..." }]`.
+//! What `expected` means depends on the rule:
+//! - kind: the kind the input is classified as (among all kind rules);
+//! - boilerplate: `drop` or `keep` for the input line;
+//! - section: the section's text, whitespace collapsed (empty if not found);
+//! - field: the value; for a rule with several targets `field=value|...`
+//!   in target order; for `combine = "all"` the values joined by `; `;
+//! - table: one line per row, `field=value|field=value`, values normalised.
+//!
+//! `atti rules test` prints the outcomes; `cargo test` fails on any failure.
+
+use super::compile::{Compiled, Meta};
+use super::document::Doc;
+use super::normalise::squash;
+use super::{boilerplate, classify, field, known_labels, prepare, section, table, ExampleOutcome};
+use crate::extract::Page;
+
+fn page(input: &str) -> Vec<Page> {
+    vec![Page {
+        number: 1,
+        text: input.to_owned(),
+        ..Page::default()
+    }]
+}
+
+fn outcome(meta: &Meta, input: &str, expected: &str, got: String) -> ExampleOutcome {
+    let passed = squash(expected) == squash(&got) || expected.trim() == got.trim();
+    ExampleOutcome {
+        rule: meta.id.clone(),
+        origin: meta.origin.clone(),
+        input: input.to_owned(),
+        expected: expected.to_owned(),
+        got,
+        passed,
+    }
+}
+
+/// Runs every example of every rule.
+pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
+    let mut out = Vec::new();
+    for k in &rules.kinds {
+        for e in &k.meta.examples {
+            let (kind, _) = classify::classify(&e.input, &rules.kinds);
+            out.push(outcome(&k.meta, &e.input, &e.expected, kind));
+        }
+    }
+    for b in &rules.boilerplate {
+        for e in &b.meta.examples {
+            let got = if b.regex.is_some() {
+                if boilerplate::drops(&e.input, b) {
+                    "drop"
+                } else {
+                    "keep"
+                }
+                .to_owned()
+            } else {
+                // A repetition rule: the input is pages separated by form feeds;
+                // the lines dropped from them, joined by `; `.
+                let texts: Vec<&str> = e.input.split('\u{c}').collect();
+                let clean = boilerplate::clean(&texts, std::slice::from_ref(b));
+                let mut dropped: Vec<String> = Vec::new();
+                for (t, c) in texts.iter().zip(&clean) {
+                    for (a, b) in t.lines().zip(c.lines()) {
+                        if a.trim() != b.trim() && !dropped.contains(&a.trim().to_owned()) {
+                            dropped.push(a.trim().to_owned());
+                        }
+                    }
+                }
+                dropped.join("; ")
+            };
+            out.push(outcome(&b.meta, &e.input, &e.expected, got));
+        }
+    }
+    for s in &rules.sections {
+        for e in &s.meta.examples {
+            let pages = page(&e.input);
+            let (doc, _) = prepare(&Compiled::default(), &pages);
+            let got = section::section(&doc, &doc.all(), &s.start, s.end.as_ref())
+                .map(|r| {
+                    r.iter()
+                        .map(|p| doc.text(p).to_owned())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .map(|t| squash(&t))
+                .unwrap_or_default();
+            out.push(outcome(&s.meta, &e.input, &e.expected, got));
+        }
+    }
+    let bare = Compiled {
+        settings: rules.settings.clone(),
+        ..Compiled::default()
+    };
+    for f in &rules.fields {
+        let kind = f.kinds.first().map(String::as_str).unwrap_or("");
+        let known = known_labels(rules, kind);
+        for e in &f.meta.examples {
+            let pages = page(&e.input);
+            // Legal references are found (a date inside one is skipped);
+            // boilerplate rules are not applied.
+            let (doc, _) = prepare(&bare, &pages);
+            let mut warnings = Vec::new();
+            let hits = field::run(&doc, &doc.all(), f, &known, &mut warnings);
+            let got = if f.slots.len() > 1 {
+                f.slots
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| {
+                        hits.iter()
+                            .find(|h| h.slot == i)
+                            .map(|h| format!("{}={}", s.field, h.value))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            } else {
+                let mut v: Vec<String> = hits.iter().map(|h| h.value.clone()).collect();
+                if v.is_empty() && !warnings.is_empty() {
+                    v = warnings;
+                }
+                v.join("; ")
+            };
+            out.push(outcome(&f.meta, &e.input, &e.expected, got));
+        }
+    }
+    for t in &rules.tables {
+        for e in &t.meta.examples {
+            let pages = page(&e.input);
+            let (doc, _) = prepare(&Compiled::default(), &pages);
+            let doc: Doc = doc;
+            let rows = table::rows(&doc, &doc.all(), t);
+            let got = rows
+                .iter()
+                .map(|r| table::render(t, r))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let lines_match = e
+                .expected
+                .trim()
+                .lines()
+                .map(str::trim)
+                .eq(got.lines().map(str::trim));
+            let mut o = outcome(&t.meta, &e.input, &e.expected, got);
+            o.passed |= lines_match;
+            out.push(o);
+        }
+    }
+    out
+}

@@ -1,0 +1,381 @@
+//! Field rules: one value (or a few) read from running text.
+//!
+//! A *label* rule reads what follows a label: on the label's line, up to the
+//! next known label, a wide gap (3+ spaces: the next cell of a layout) or the
+//! rule's `stop`; with `block = true`, the value goes on over the following
+//! lines up to a blank line, a line starting with a known label, or a line
+//! matching `until`. A label may itself wrap over lines ("Obiettivo
+//! Operativo / del D.U.P."), since its words match across any whitespace.
+//!
+//! A *regex* rule reads named captures (or the `value` capture, or the whole
+//! match; or gives its fixed `value` when it matches). A date captured inside
+//! a legal reference ("D.Lgs. 18 agosto 2000, n. 267") is not a date of the
+//! document and is skipped.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::compile::{Combine, Field, Finder};
+use super::document::{self, Doc, Region};
+use super::normalise;
+use crate::record::Span;
+
+/// One value a field rule read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into the rule's slots.
+    pub slot: usize,
+    pub value: String,
+    pub span: Span,
+}
+
+/// Runs a field rule over a region. `known` are the labels of all field
+/// rules in force, where a label's value ends.
+pub fn run(
+    doc: &Doc,
+    region: &Region,
+    rule: &Field,
+    known: &[&Regex],
+    warnings: &mut Vec<String>,
+) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    for piece in region {
+        let found: Vec<Vec<(usize, String, Range<usize>)>> = match &rule.finder {
+            Finder::Label(labels) => {
+                label_values(doc, piece.page, piece.range.clone(), labels, rule, known)
+                    .into_iter()
+                    .map(|(v, r)| {
+                        (0..rule.slots.len())
+                            .map(|s| (s, v.clone(), r.clone()))
+                            .collect()
+                    })
+                    .collect()
+            }
+            Finder::Regex(re) if rule.block => label_values(
+                doc,
+                piece.page,
+                piece.range.clone(),
+                std::slice::from_ref(re),
+                rule,
+                known,
+            )
+            .into_iter()
+            .map(|(v, r)| {
+                (0..rule.slots.len())
+                    .map(|s| (s, v.clone(), r.clone()))
+                    .collect()
+            })
+            .collect(),
+            Finder::Regex(re) => regex_values(doc, piece.page, piece.range.clone(), re, rule),
+        };
+        for m in found {
+            let mut any = false;
+            for (slot, raw, range) in m {
+                let value = match &rule.value {
+                    Some(v) => v.clone(),
+                    None => raw,
+                };
+                match normalised(&value, &rule.slots[slot].normalise) {
+                    Ok(v) if !v.is_empty() => {
+                        any = true;
+                        out.push(Hit {
+                            slot,
+                            value: v,
+                            span: doc.span(piece.page, range),
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(e) => warnings.push(format!(
+                        "regola {}: valore {:?} scartato: {e}",
+                        rule.meta.id,
+                        normalise::squash(&value)
+                    )),
+                }
+            }
+            if any && rule.combine == Combine::First {
+                return out;
+            }
+        }
+    }
+    match rule.combine {
+        Combine::Sum => sum(out),
+        Combine::Count => count(out),
+        _ => out,
+    }
+}
+
+/// One hit per slot whose value is the number of hits, spanning them all.
+fn count(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<(Hit, u64)> = Vec::new();
+    for h in hits {
+        match out.iter_mut().find(|(o, _)| o.slot == h.slot) {
+            Some((o, n)) => {
+                *n += 1;
+                if o.span.page == h.span.page {
+                    o.span.end = o.span.end.max(h.span.end);
+                }
+            }
+            None => out.push((h, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(h, n)| Hit {
+            value: n.to_string(),
+            ..h
+        })
+        .collect()
+}
+
+/// Applies a rule's normalisers in order (whitespace is always collapsed).
+pub fn normalised(value: &str, names: &[String]) -> Result<String, String> {
+    let mut v = normalise::squash(value);
+    for n in names {
+        v = normalise::apply(n, &v)?;
+    }
+    Ok(v)
+}
+
+fn sum(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    for h in hits {
+        let n: u64 = h.value.parse().unwrap_or(0);
+        match out.iter_mut().find(|o| o.slot == h.slot) {
+            Some(o) => {
+                let total = o.value.parse::<u64>().unwrap_or(0) + n;
+                o.value = total.to_string();
+            }
+            None => out.push(Hit {
+                value: n.to_string(),
+                ..h
+            }),
+        }
+    }
+    out
+}
+
+/// Every (slot, text, range) of every match of a regex rule in one piece.
+fn regex_values(
+    doc: &Doc,
+    page: usize,
+    bounds: Range<usize>,
+    re: &Regex,
+    rule: &Field,
+) -> Vec<Vec<(usize, String, Range<usize>)>> {
+    let text = &doc.clean[page][bounds.clone()];
+    let base = bounds.start;
+    let mut out = Vec::new();
+    for caps in re.captures_iter(text) {
+        let mut m = Vec::new();
+        let mut inside_reference = false;
+        for (i, slot) in rule.slots.iter().enumerate() {
+            let g = match &slot.capture {
+                Some(name) => caps.name(name),
+                None => caps.name("value").or_else(|| caps.get(0)),
+            };
+            let Some(g) = g else { continue };
+            let range = base + g.start()..base + g.end();
+            let is_date = slot.normalise.iter().any(|n| n == "date")
+                || slot.field.ends_with("date")
+                || slot.field == "validity_end";
+            if is_date && doc.in_reference(page, &range) {
+                inside_reference = true;
+            }
+            m.push((i, g.as_str().to_owned(), range));
+        }
+        if !inside_reference && !m.is_empty() {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The values after each occurrence of a label in `bounds` of a page's text.
+fn label_values(
+    doc: &Doc,
+    page: usize,
+    bounds: Range<usize>,
+    labels: &[Regex],
+    rule: &Field,
+    known: &[&Regex],
+) -> Vec<(String, Range<usize>)> {
+    let text = &doc.clean[page][bounds.clone()];
+    let base = bounds.start;
+    // Where the left column of a line (relative range) ends, relative.
+    let left_end = |r: Range<usize>| doc.left_end(page, base + r.start..base + r.end) - base;
+    let column_start = |anchor: usize, r: Range<usize>| {
+        let (at, margin) = doc.column_start(page, base + anchor, base + r.start..base + r.end);
+        (at - base, margin)
+    };
+    let mut hits: Vec<Range<usize>> = labels
+        .iter()
+        .flat_map(|l| l.find_iter(text).map(|m| m.range()))
+        .collect();
+    hits.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    for h in hits {
+        let cols = Columns {
+            left_end: &left_end,
+            column_start: &|r| column_start(h.start, r),
+        };
+        if let Some(v) = read_after(text, h.end, labels, rule, known, &cols) {
+            let (value, r) = v;
+            out.push((value, bounds.start + r.start..bounds.start + r.end));
+        }
+    }
+    out
+}
+
+/// How a page's columns bound a value (relative byte offsets of the piece).
+struct Columns<'a> {
+    /// Where the left column of a line ends.
+    left_end: &'a dyn Fn(Range<usize>) -> usize,
+    /// Where the label's column begins on a later line.
+    column_start: &'a dyn Fn(Range<usize>) -> (usize, document::Margin),
+}
+
+/// Separators between a label and its value.
+fn skip_separators(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = text[pos..].chars().next() {
+        if c == '\n' || !(c.is_whitespace() || ":.-–—=".contains(c)) {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+fn read_after(
+    text: &str,
+    label_end: usize,
+    labels: &[Regex],
+    rule: &Field,
+    known: &[&Regex],
+    cols: &Columns,
+) -> Option<(String, Range<usize>)> {
+    let left_end = cols.left_end;
+    let mut pos = skip_separators(text, label_end);
+    // "OGGETTO: OGGETTO: ..." — the label written twice.
+    for l in labels {
+        if let Some(m) = l.find(&text[pos..]) {
+            if m.start() == 0 {
+                pos = skip_separators(text, pos + m.end());
+            }
+        }
+    }
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let rest = &text[pos..line_end];
+    let mut cut = rest.len();
+    // In the left column, text past the column's end is the right column's.
+    if rule.left_column {
+        let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let end = left_end(line_start..line_end);
+        cut = cut.min(end.saturating_sub(pos));
+    }
+    // Whether the value ended on this line for good (another label, the
+    // rule's stop), or only at the edge of its column (a wide gap).
+    let mut ended = false;
+    for k in known {
+        if let Some(m) = k.find(rest) {
+            if m.start() > 0 && m.start() < cut {
+                cut = m.start();
+                ended = true;
+            }
+        }
+    }
+    if let Some(g) = rest.trim_end().find("   ") {
+        if g < cut {
+            cut = g;
+            ended = !rule.left_column;
+        }
+    }
+    if let Some(s) = &rule.stop {
+        if let Some(m) = s.find(rest) {
+            if m.start() <= cut {
+                cut = m.start();
+                ended = true;
+            }
+        }
+    }
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let first = trimmed(text, pos..pos + cut);
+    if !first.is_empty() {
+        parts.push(first);
+    }
+    if rule.block && !ended {
+        let mut blanks = 0;
+        let mut margin_seen = false;
+        let after = (line_end + 1).min(text.len());
+        for lr in document::lines(&text[after..]) {
+            let lr = after + lr.start..after + lr.end;
+            // Keep to the value's column: leave out a margin column on the
+            // left; once a margin was seen, a line holding margin text only
+            // is skipped.
+            let (at, margin) = (cols.column_start)(lr.clone());
+            match margin {
+                document::Margin::Cut => margin_seen = true,
+                document::Margin::Whole if margin_seen => continue,
+                _ => {}
+            }
+            let lr = at.max(lr.start).min(lr.end)..lr.end;
+            let full = &text[lr.clone()];
+            let line = if rule.left_column {
+                &full[..left_end(lr.clone())
+                    .saturating_sub(lr.start)
+                    .min(full.len())]
+            } else {
+                full
+            };
+            if line.trim().is_empty() {
+                if !parts.is_empty() {
+                    break;
+                }
+                blanks += 1;
+                if blanks > 3 {
+                    break;
+                }
+                continue;
+            }
+            if rule.until.as_ref().is_some_and(|u| u.is_match(line)) {
+                break;
+            }
+            let body = line.trim_start();
+            if known
+                .iter()
+                .any(|k| k.find(body).is_some_and(|m| m.start() == 0))
+            {
+                break;
+            }
+            let mut take = line.len();
+            let mut stop_here = false;
+            if let Some(s) = &rule.stop {
+                if let Some(m) = s.find(line) {
+                    take = m.start();
+                    stop_here = true;
+                }
+            }
+            let r = trimmed(text, lr.start..lr.start + take);
+            if !r.is_empty() {
+                parts.push(r);
+            }
+            if stop_here {
+                break;
+            }
+        }
+    }
+    let (first, last) = (parts.first()?.start, parts.last()?.end);
+    let value = parts
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((value, first..last))
+}
+
+/// A range with surrounding whitespace left out.
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}

@@ -1,0 +1,219 @@
+//! The rule file format, as serde reads it.
+//!
+//! A rules file is TOML with up to six parts: `[settings]`, and arrays of
+//! `[[kind]]`, `[[boilerplate]]`, `[[section]]`, `[[field]]` and `[[table]]`
+//! rules. Every struct refuses unknown keys, so a misspelt key stops the run
+//! with the file, line and column of the mistake instead of being ignored.
+//! Strings that are compiled later (regexes, normaliser names, ids) are kept
+//! [`Spanned`] so that a bad one can be pointed at in the file.
+//!
+//! Nothing here interprets a rule; [`super::compile`] turns these into the
+//! runtime rules.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One rules file.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default)]
+    pub settings: Option<Settings>,
+    #[serde(default)]
+    pub kind: Vec<KindRule>,
+    #[serde(default)]
+    pub boilerplate: Vec<BoilerplateRule>,
+    #[serde(default)]
+    pub section: Vec<SectionRule>,
+    #[serde(default)]
+    pub field: Vec<FieldRule>,
+    #[serde(default)]
+    pub table: Vec<TableRule>,
+}
+
+/// Settings shared by all rules; a later file's value replaces an earlier one's.
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Region assumed for regional laws whose text names no region
+    /// (e.g. `lombardia`), passed to the reference finder.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Whether legal references are looked for at all (default true).
+    #[serde(default)]
+    pub references: Option<bool>,
+}
+
+/// An example: a text and what the rule must make of it.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub input: String,
+    pub expected: String,
+}
+
+/// A weighted pattern of a document kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pattern {
+    pub regex: Spanned<String>,
+    #[serde(default = "one")]
+    pub weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// `[[kind]]`: a document kind, recognised by weighted patterns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    /// The kind name given to documents that score highest here.
+    pub kind: String,
+    /// Least score for the kind to be given at all.
+    #[serde(default = "one")]
+    pub threshold: f64,
+    pub patterns: Vec<Pattern>,
+    /// Where one record of this kind starts (e.g. each PEG sheet's heading):
+    /// a document holding several is read as several parts.
+    #[serde(default)]
+    pub part_start: Option<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// `[[boilerplate]]`: lines dropped before any field is read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoilerplateRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    /// A line matching this (anywhere in the line) is dropped.
+    #[serde(default)]
+    pub regex: Option<Spanned<String>>,
+    /// Drop lines that recur, identical, on at least this many pages (page
+    /// headers and footers the extractor did not already set aside).
+    #[serde(default)]
+    pub repeated_on_pages: Option<usize>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// `[[section]]`: a stretch of text other rules can be confined to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// The section starts after the line this matches.
+    pub start: Spanned<String>,
+    /// The section ends before the line this matches (or at the end of the part).
+    #[serde(default)]
+    pub end: Option<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// `[[field]]`: a value found after a label or by a regex.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    /// Kinds this rule applies to (empty: all).
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// Only look inside this section.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// `record.field` the value goes to (with `label`, or a regex's `value` capture).
+    #[serde(default)]
+    pub target: Option<Spanned<String>>,
+    /// Named capture -> `record.field`, for regexes that read several values.
+    #[serde(default)]
+    pub targets: std::collections::BTreeMap<String, Spanned<String>>,
+    /// Labels (any one of them) the value follows, e.g. `Direttore`.
+    #[serde(default)]
+    pub label: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub ignore_case: bool,
+    /// The value may go on over the following lines, up to a blank line,
+    /// a line starting with a known label, or a line matching `until`.
+    #[serde(default)]
+    pub block: bool,
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
+    /// The value ends where this matches (the match itself is left out).
+    #[serde(default)]
+    pub stop: Option<Spanned<String>>,
+    /// A regex with named captures. With `block = true` the regex acts as
+    /// a label: the value is the text after the match.
+    #[serde(default)]
+    pub regex: Option<Spanned<String>>,
+    /// A fixed value given when the regex or label matches.
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default)]
+    pub normalise: Vec<Spanned<String>>,
+    /// Normalisers for one capture only, after those of `normalise`:
+    /// `normalise_each = { body = ["title_case"], date = ["date"] }`.
+    #[serde(default)]
+    pub normalise_each: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
+    /// `first` (default): the first match; `all`: every match (list
+    /// fields); `sum`: the sum of all matches (counts given in parts);
+    /// `count`: how many times the regex matches (rows of a roll call).
+    #[serde(default)]
+    pub combine: Option<Spanned<String>>,
+    /// Read each line only up to its first wide gap (3+ spaces): the left
+    /// column of a two-column page.
+    #[serde(default)]
+    pub left_column: bool,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// A column of a table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Field of the record (`description`, `start_date`, ...); also the name
+    /// of the row regex's capture for this column.
+    pub field: Spanned<String>,
+    /// The column's header label, whose position gives the column's x range.
+    pub label: String,
+    #[serde(default)]
+    pub normalise: Vec<Spanned<String>>,
+    /// A row starts on a line where this column has a value.
+    #[serde(default)]
+    pub key: bool,
+}
+
+/// `[[table]]`: repeating records read from a table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// `phase` or `indicator`.
+    pub record: Spanned<String>,
+    #[serde(default)]
+    pub section: Option<String>,
+    /// The header line.
+    pub header: Spanned<String>,
+    pub columns: Vec<Column>,
+    /// For text without positions: a regex for the first line of a row,
+    /// with a named capture per column.
+    pub row: Spanned<String>,
+    /// The table ends at a line matching this.
+    #[serde(default)]
+    pub end: Option<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}

@@ -1,0 +1,255 @@
+//! Normalisers: small named functions a rule applies to the text it read,
+//! in the order the rule lists them (`normalise = ["person", "title_case"]`).
+//!
+//! Every value has its whitespace collapsed first (wrapped lines joined with
+//! one space). A normaliser that cannot make sense of its input says why, and
+//! the value is dropped with a warning rather than stored wrong.
+
+use super::date::parse_date;
+
+/// The normalisers a rule may name.
+pub const NAMES: &[&str] = &[
+    "date",
+    "code",
+    "person",
+    "title_case",
+    "upper",
+    "lower",
+    "number",
+    "integer",
+    "comparator",
+    "sentence",
+    "no_label",
+];
+
+/// Whether `name` is a normaliser.
+pub fn exists(name: &str) -> bool {
+    NAMES.contains(&name)
+}
+
+/// Collapses runs of whitespace into one space and trims.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Applies one normaliser.
+pub fn apply(name: &str, s: &str) -> Result<String, String> {
+    let s = squash(s);
+    match name {
+        "date" => parse_date(&s)
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map_err(|e| e.to_string()),
+        "code" => Ok(code(&s)),
+        "person" => Ok(person(&s)),
+        "title_case" => Ok(title_case(&s)),
+        "upper" => Ok(s.to_uppercase()),
+        "lower" => Ok(s.to_lowercase()),
+        "number" => number(&s),
+        "integer" => integer(&s),
+        "comparator" => {
+            let (op, v) = comparator(&s);
+            Ok(format!("{op}|{v}"))
+        }
+        "sentence" => Ok(sentence(&s)),
+        "no_label" => Ok(s),
+        other => Err(format!("unknown normaliser `{other}`")),
+    }
+}
+
+/// An identifier code: no inner spaces, upper case (`2021_z001 ` -> `2021_Z001`).
+pub fn code(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':')
+        .to_uppercase()
+}
+
+/// Honorifics and signature marks that precede a name and are not part of it.
+const HONORIFICS: &[&str] = &[
+    "f.to", "f.to:", "firmato", "dott.ssa", "dott.", "dr.", "avv.", "prof.ssa", "prof.", "ing.",
+    "arch.", "geom.", "rag.", "sig.ra", "sig.", "sig", "dott", "avv", "prof",
+];
+
+/// A person's name as written: whitespace collapsed, leading honorifics and
+/// "f.to" removed, trailing punctuation dropped. The case is kept
+/// (`ASCIONE GIUSEPPE` stays upper case); add `title_case` to change it.
+pub fn person(s: &str) -> String {
+    let mut rest = squash(s);
+    loop {
+        let lower = rest.to_lowercase();
+        let Some(h) = HONORIFICS.iter().find(|h| {
+            lower.starts_with(*h)
+                && rest.is_char_boundary(h.len())
+                && rest[h.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c.is_uppercase() || !c.is_alphabetic())
+        }) else {
+            break;
+        };
+        rest = rest[h.len()..].trim_start().to_owned();
+    }
+    rest.trim_end_matches(|c: char| c == ',' || c == ';' || c == '.' || c == ':')
+        .trim()
+        .to_owned()
+}
+
+/// Words kept in lower case inside a title-cased name.
+const SMALL_WORDS: &[&str] = &[
+    "di", "dei", "degli", "del", "della", "delle", "dello", "e", "ed", "per", "la", "il", "lo",
+    "le", "gli", "a", "al", "alla", "da", "in",
+];
+
+/// `ASSEMBLEA DEI SINDACI` -> `Assemblea dei Sindaci`; apostrophes keep the
+/// letter after them capital (`D'AVANZO` -> `D'Avanzo`).
+pub fn title_case(s: &str) -> String {
+    squash(s)
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL_WORDS.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut out = String::new();
+            let mut cap = true;
+            for c in lower.chars() {
+                if cap && c.is_alphabetic() {
+                    out.extend(c.to_uppercase());
+                    cap = false;
+                } else {
+                    out.push(c);
+                }
+                if c == '\'' || c == '’' || c == '-' {
+                    cap = true;
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An Italian number (`1.234,50`, `12,5`, `100%`) as a plain decimal (`1234.5`).
+pub fn number(s: &str) -> Result<String, String> {
+    let t: String = s
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .trim_start_matches('€')
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if t.is_empty() || !t.chars().any(|c| c.is_ascii_digit()) {
+        return Err(format!("not a number: {s:?}"));
+    }
+    // A comma is the decimal separator; dots before it group thousands.
+    let plain = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|f| f.len() == 3) {
+        t.replace('.', "")
+    } else {
+        t
+    };
+    let v: f64 = plain.parse().map_err(|_| format!("not a number: {s:?}"))?;
+    let mut out = format!("{v}");
+    if out.ends_with(".0") {
+        out.truncate(out.len() - 2);
+    }
+    Ok(out)
+}
+
+/// A whole number written in digits (`n. 12`, `12.`) -> `12`.
+pub fn integer(s: &str) -> Result<String, String> {
+    let digits: String = s
+        .trim()
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    if digits.is_empty() {
+        return Err(format!("not a whole number: {s:?}"));
+    }
+    digits
+        .parse::<u64>()
+        .map(|v| v.to_string())
+        .map_err(|_| format!("not a whole number: {s:?}"))
+}
+
+/// A target such as `>= 2`, `=SI`, `100%`, `<= 30 giorni`, `< 12,50`, split
+/// into its comparison operator (empty when there is none) and its value.
+/// `≥` and `≤` are read as `>=` and `<=`; `=>` and `=<` too.
+pub fn comparator(s: &str) -> (String, String) {
+    let t = squash(s);
+    let t = t.replace('≥', ">=").replace('≤', "<=");
+    for (written, op) in [
+        (">=", ">="),
+        ("=>", ">="),
+        ("<=", "<="),
+        ("=<", "<="),
+        ("<>", "<>"),
+        ("!=", "<>"),
+        (">", ">"),
+        ("<", "<"),
+        ("=", "="),
+    ] {
+        if let Some(rest) = t.strip_prefix(written) {
+            return (op.to_owned(), rest.trim().to_owned());
+        }
+    }
+    (String::new(), t.trim().to_owned())
+}
+
+/// A sentence-like value: surrounding quotes and a final `.`/`;`/`:` removed.
+pub fn sentence(s: &str) -> String {
+    let t = squash(s);
+    let t = t.trim_matches(|c: char| "\"“”«»'".contains(c)).trim();
+    t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',')
+        .trim_end_matches('.')
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparators_split_operator_and_value() {
+        let cases = [
+            (">=3", (">=", "3")),
+            (">= 2", (">=", "2")),
+            ("=SI", ("=", "SI")),
+            ("100%", ("", "100%")),
+            ("<= 30 giorni", ("<=", "30 giorni")),
+            ("< 12,50", ("<", "12,50")),
+            ("≥ 5", (">=", "5")),
+        ];
+        for (input, (op, v)) in cases {
+            assert_eq!(comparator(input), (op.to_owned(), v.to_owned()), "{input}");
+        }
+    }
+
+    #[test]
+    fn numbers_read_the_italian_way() {
+        assert_eq!(number("1.234,50").unwrap(), "1234.5");
+        assert_eq!(number("12,50").unwrap(), "12.5");
+        assert_eq!(number("100%").unwrap(), "100");
+        assert_eq!(number("1.000").unwrap(), "1000");
+        assert!(number("SI").is_err());
+        assert_eq!(integer("n. 12").unwrap(), "12");
+    }
+
+    #[test]
+    fn names_keep_their_case_and_lose_honorifics() {
+        assert_eq!(person("ASCIONE\nGIUSEPPE"), "ASCIONE GIUSEPPE");
+        assert_eq!(person("f.to Avv. Stefania Urciuoli"), "Stefania Urciuoli");
+        assert_eq!(person("f.toNicoletta Longobardi"), "Nicoletta Longobardi");
+        assert_eq!(title_case("ASSEMBLEA DEI SINDACI"), "Assemblea dei Sindaci");
+        assert_eq!(title_case("D'AVANZO MARIA"), "D'Avanzo Maria");
+        assert_eq!(code(" 2021_z001,"), "2021_Z001");
+    }
+}

@@ -1,0 +1,333 @@
+//! Targets: where a rule's value goes, written `record.field`
+//! (`objective.director`, `decision.validity_end`, `phase.start_date`).
+//!
+//! This is the one place that knows the record structs of
+//! [`crate::record`]: which fields exist, what type each holds, and how a
+//! normalised string becomes that type. Rules are checked against
+//! [`check`] when they are compiled, so a misspelt target is a rules-file
+//! error, not a value silently lost.
+
+use chrono::NaiveDate;
+
+use crate::record::{Decision, Indicator, Objective, Phase, Span};
+
+use super::normalise;
+
+/// The records rules can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Objective,
+    Phase,
+    Indicator,
+    Decision,
+    /// Facts about the document itself: `document.title`, `document.date`, `document.year`.
+    Document,
+}
+
+const OBJECTIVE: &[&str] = &[
+    "objective_code",
+    "year",
+    "title",
+    "direction",
+    "director",
+    "service",
+    "manager",
+    "typology",
+    "classification",
+    "strategic_direction_code",
+    "strategic_direction",
+    "strategic_objective_code",
+    "strategic_objective",
+    "mission",
+    "operational_objective",
+    "description",
+];
+const PHASE: &[&str] = &[
+    "description",
+    "weight",
+    "start_date",
+    "end_date",
+    "responsible",
+    "responsibility_centre",
+    "notes",
+];
+/// `expected` is the target as written: it fills `expected_raw` and is split
+/// into `expected_operator` and `expected_value`.
+const INDICATOR: &[&str] = &[
+    "description",
+    "indicator_type",
+    "expected",
+    "expected_operator",
+    "expected_value",
+    "expected_raw",
+];
+const DECISION: &[&str] = &[
+    "body",
+    "act_type",
+    "act_number",
+    "decision_date",
+    "subject",
+    "outcome",
+    "present_count",
+    "absent_count",
+    "votes_for",
+    "votes_against",
+    "abstentions",
+    "immediately_executable",
+    "validity_end",
+    "approved_by",
+    "signatories",
+];
+const DOCUMENT: &[&str] = &["title", "date", "year"];
+
+/// Reads `record.field`, refusing records and fields that do not exist.
+pub fn check(target: &str) -> Result<(Record, String), String> {
+    let (rec, field) = target
+        .split_once('.')
+        .ok_or_else(|| format!("target `{target}` is not `record.field`"))?;
+    let (record, fields) = match rec {
+        "objective" => (Record::Objective, OBJECTIVE),
+        "phase" => (Record::Phase, PHASE),
+        "indicator" => (Record::Indicator, INDICATOR),
+        "decision" => (Record::Decision, DECISION),
+        "document" => (Record::Document, DOCUMENT),
+        _ => {
+            return Err(format!(
+                "unknown record `{rec}` in target `{target}` (objective, phase, indicator, decision, document)"
+            ))
+        }
+    };
+    if !fields.contains(&field) {
+        return Err(format!(
+            "unknown field `{field}` of `{rec}` (known: {})",
+            fields.join(", ")
+        ));
+    }
+    Ok((record, field.to_owned()))
+}
+
+/// The fields of a table record, for checking a table's columns.
+pub fn record_of_table(name: &str) -> Result<Record, String> {
+    match name {
+        "phase" => Ok(Record::Phase),
+        "indicator" => Ok(Record::Indicator),
+        _ => Err(format!(
+            "unknown table record `{name}` (tables read `phase` or `indicator`)"
+        )),
+    }
+}
+
+/// Whether a value of this field is a list that every match adds to.
+pub fn is_list(field: &str) -> bool {
+    matches!(field, "approved_by" | "signatories")
+}
+
+fn date(v: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .or_else(|_| super::date::parse_date(v).map_err(|e| e.to_string()))
+}
+
+fn int(v: &str) -> Result<u32, String> {
+    normalise::integer(v)?
+        .parse()
+        .map_err(|_| format!("not a count: {v:?}"))
+}
+
+fn boolean(v: &str) -> Result<bool, String> {
+    match v.trim().to_lowercase().as_str() {
+        "true" | "si" | "sì" | "yes" | "1" | "x" => Ok(true),
+        "false" | "no" | "0" => Ok(false),
+        _ => Err(format!("not yes or no: {v:?}")),
+    }
+}
+
+fn text(v: &str) -> Option<String> {
+    let t = normalise::squash(v);
+    (!t.is_empty()).then_some(t)
+}
+
+/// Facts about the whole document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocFacts {
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub year: Option<i32>,
+}
+
+/// Sets one field of an objective. `Ok(false)` when it already had a value.
+pub fn set_objective(o: &mut Objective, field: &str, v: &str, span: Span) -> Result<bool, String> {
+    let slot = match field {
+        "year" => {
+            if o.year.is_some() {
+                return Ok(false);
+            }
+            o.year = Some(
+                normalise::integer(v)?
+                    .parse()
+                    .map_err(|_| format!("not a year: {v:?}"))?,
+            );
+            o.spans.insert(field.into(), span);
+            return Ok(true);
+        }
+        "objective_code" => &mut o.objective_code,
+        "title" => &mut o.title,
+        "direction" => &mut o.direction,
+        "director" => &mut o.director,
+        "service" => &mut o.service,
+        "manager" => &mut o.manager,
+        "typology" => &mut o.typology,
+        "classification" => &mut o.classification,
+        "strategic_direction_code" => &mut o.strategic_direction_code,
+        "strategic_direction" => &mut o.strategic_direction,
+        "strategic_objective_code" => &mut o.strategic_objective_code,
+        "strategic_objective" => &mut o.strategic_objective,
+        "mission" => &mut o.mission,
+        "operational_objective" => &mut o.operational_objective,
+        "description" => &mut o.description,
+        _ => return Err(format!("objective has no field `{field}`")),
+    };
+    if slot.is_some() {
+        return Ok(false);
+    }
+    *slot = text(v);
+    o.spans.insert(field.into(), span);
+    Ok(slot.is_some())
+}
+
+/// Sets one field of a phase (a table cell: wrapped parts were already joined).
+pub fn set_phase(p: &mut Phase, field: &str, v: &str, span: Span) -> Result<bool, String> {
+    match field {
+        "description" => p.description = text(v),
+        "weight" => {
+            p.weight = Some(
+                normalise::number(v)?
+                    .parse()
+                    .map_err(|_| format!("not a weight: {v:?}"))?,
+            )
+        }
+        "start_date" => p.start_date = Some(date(v)?),
+        "end_date" => p.end_date = Some(date(v)?),
+        "responsible" => p.responsible = text(v),
+        "responsibility_centre" => p.responsibility_centre = text(v),
+        "notes" => p.notes = text(v),
+        _ => return Err(format!("phase has no field `{field}`")),
+    }
+    p.spans.insert(field.into(), span);
+    Ok(true)
+}
+
+/// Sets one field of an indicator.
+pub fn set_indicator(i: &mut Indicator, field: &str, v: &str, span: Span) -> Result<bool, String> {
+    match field {
+        "description" => i.description = text(v),
+        "indicator_type" => i.indicator_type = text(v),
+        "expected" | "expected_raw" => {
+            let raw = normalise::squash(v);
+            let (op, value) = normalise::comparator(&raw);
+            i.expected_operator = Some(op);
+            i.expected_value = text(&value);
+            i.expected_raw = text(&raw);
+            for f in ["expected_operator", "expected_value", "expected_raw"] {
+                i.spans.insert(f.into(), span);
+            }
+            return Ok(true);
+        }
+        "expected_operator" => i.expected_operator = Some(normalise::squash(v)),
+        "expected_value" => i.expected_value = text(v),
+        _ => return Err(format!("indicator has no field `{field}`")),
+    }
+    i.spans.insert(field.into(), span);
+    Ok(true)
+}
+
+/// Sets one field of a decision. List fields add to the list; others keep
+/// their first value.
+pub fn set_decision(d: &mut Decision, field: &str, v: &str, span: Span) -> Result<bool, String> {
+    macro_rules! once {
+        ($slot:expr, $val:expr) => {{
+            if $slot.is_some() {
+                return Ok(false);
+            }
+            $slot = Some($val);
+        }};
+    }
+    match field {
+        "body" => once!(d.body, normalise::squash(v)),
+        "act_type" => once!(d.act_type, normalise::squash(v)),
+        "act_number" => once!(d.act_number, normalise::squash(v)),
+        "decision_date" => once!(d.decision_date, date(v)?),
+        "subject" => once!(d.subject, normalise::squash(v)),
+        "outcome" => once!(d.outcome, normalise::squash(v)),
+        "present_count" => once!(d.present_count, int(v)?),
+        "absent_count" => once!(d.absent_count, int(v)?),
+        "votes_for" => once!(d.votes_for, int(v)?),
+        "votes_against" => once!(d.votes_against, int(v)?),
+        "abstentions" => once!(d.abstentions, int(v)?),
+        "immediately_executable" => once!(d.immediately_executable, boolean(v)?),
+        "validity_end" => once!(d.validity_end, date(v)?),
+        "approved_by" | "signatories" => {
+            let list = if field == "approved_by" {
+                &mut d.approved_by
+            } else {
+                &mut d.signatories
+            };
+            let t = normalise::squash(v);
+            if t.is_empty() || list.contains(&t) {
+                return Ok(false);
+            }
+            list.push(t);
+            // The first occurrence is the one a person looks up.
+            d.spans.entry(field.into()).or_insert(span);
+            return Ok(true);
+        }
+        _ => return Err(format!("decision has no field `{field}`")),
+    }
+    d.spans.insert(field.into(), span);
+    Ok(true)
+}
+
+/// Sets a document fact.
+pub fn set_document(f: &mut DocFacts, field: &str, v: &str) -> Result<bool, String> {
+    match field {
+        "title" if f.title.is_none() => f.title = text(v),
+        "date" if f.date.is_none() => f.date = Some(date(v)?),
+        "year" if f.year.is_none() => {
+            f.year = Some(
+                normalise::integer(v)?
+                    .parse()
+                    .map_err(|_| format!("not a year: {v:?}"))?,
+            )
+        }
+        "title" | "date" | "year" => return Ok(false),
+        _ => return Err(format!("document has no field `{field}`")),
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_are_checked() {
+        assert!(check("objective.director").is_ok());
+        assert!(check("decision.validity_end").is_ok());
+        assert!(check("objective.directr").is_err());
+        assert!(check("nothing.here").is_err());
+        assert!(check("nodot").is_err());
+    }
+
+    #[test]
+    fn an_indicator_target_is_split() {
+        let mut i = Indicator::default();
+        let sp = Span {
+            page: 1,
+            start: 0,
+            end: 4,
+        };
+        set_indicator(&mut i, "expected", "<= 30 giorni", sp).unwrap();
+        assert_eq!(i.expected_operator.as_deref(), Some("<="));
+        assert_eq!(i.expected_value.as_deref(), Some("30 giorni"));
+        assert_eq!(i.expected_raw.as_deref(), Some("<= 30 giorni"));
+    }
+}
