@@ -160,9 +160,10 @@ fn export_for_italian_excel() {
 
 /// The acceptance case of issue 6: the protocol of the Ufficio di Piano in
 /// samples/, "con validità fino al 31 dicembre 2023", is expired on
-/// 22/11/2026, and `run --fail-on error` says so with exit code 1. It needs
-/// a built-in rule that reads `decision.validity_end`; a build without one
-/// (the compliance branch on its own) prints a notice and skips.
+/// 22/11/2026, and `run --fail-on error` says so with exit code 1; the
+/// report equals tests/expected/compliance.md. It needs a built-in rule
+/// that reads `decision.validity_end`; a build without one prints a notice
+/// and skips.
 #[test]
 fn seed_protocol_is_reported_expired() {
     let reads_validity = atti::rules::source::sources(None, true)
@@ -214,6 +215,9 @@ fn seed_protocol_is_reported_expired() {
         section.contains(line),
         "the finding is in the protocol's section"
     );
+    // The whole report, as checked in (regenerate with ATTI_BLESS=1 when
+    // samples/ or the rules change, and review the diff).
+    crate::common::golden("compliance.md", &md);
 }
 
 /// `run` writes every table with the table options: a file named like a
