@@ -59,6 +59,7 @@ fn fail(d: &mut Discovery, path: &Path, reason: String) {
         stage: "discover".into(),
         reason,
         sha256: None,
+        stamp: String::new(),
         pipeline: String::new(),
         ingested_at: String::new(),
     });

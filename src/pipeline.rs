@@ -48,6 +48,9 @@ pub enum Outcome {
     Document(Box<Document>, Change),
     Failure(Failure, Change),
     Unchanged,
+    /// Unchanged content under a new size/time stamp (a copy, a `touch`):
+    /// the record stays, with the new stamp.
+    Restamp(String, String),
 }
 
 /// Whether an outcome is for a file the index did not hold, or a changed one.
@@ -148,6 +151,14 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
             progress.inc();
             match outcome {
                 Outcome::Unchanged => summary.unchanged += 1,
+                Outcome::Restamp(source_file, stamp) => {
+                    summary.unchanged += 1;
+                    if let Some(mut doc) = index.get(&source_file)? {
+                        doc.stamp = stamp;
+                        writer.put_document(&doc)?;
+                        pending += 1;
+                    }
+                }
                 Outcome::Document(doc, change) => {
                     count_change(&mut summary, change);
                     match doc.status {
@@ -224,8 +235,10 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Reads and hashes a file, skips it when unchanged, else extracts it
-    /// (in a worker process when there is a pool).
+    /// Skips a file whose size and modification time are those the index
+    /// holds; else reads and hashes it, skips it when its content is
+    /// unchanged (asking for a new stamp), and extracts it otherwise (in a
+    /// worker process when there is a pool).
     fn process(&self, c: &Candidate) -> Outcome {
         let pipeline = self.rules.fingerprint();
         let prior = self.known.get(&c.source_file);
@@ -234,6 +247,8 @@ impl Context<'_> {
         } else {
             Change::New
         };
+        let meta = std::fs::metadata(&c.path).ok();
+        let stamp = meta.as_ref().map(stamp_of).unwrap_or_default();
         let failure = |f: WorkFailure, sha256: Option<String>| {
             Outcome::Failure(
                 Failure {
@@ -241,13 +256,18 @@ impl Context<'_> {
                     stage: f.stage,
                     reason: f.reason,
                     sha256,
+                    stamp: stamp.clone(),
                     pipeline: pipeline.to_owned(),
                     ingested_at: self.ingested_at.to_owned(),
                 },
                 change,
             )
         };
-        let size = std::fs::metadata(&c.path).map(|m| m.len()).unwrap_or(0);
+        let same_pipeline = prior.is_some_and(|k| !self.force && k.pipeline == pipeline);
+        if same_pipeline && prior.is_some_and(|k| !stamp.is_empty() && k.stamp == stamp) {
+            return Outcome::Unchanged;
+        }
+        let size = meta.map_or(0, |m| m.len());
         if size > self.limits.max_file_bytes {
             let reason = format!(
                 "file of {size} bytes is over the limit of {} bytes",
@@ -260,10 +280,9 @@ impl Context<'_> {
             Err(e) => return failure(WorkFailure::new("read", read_reason(&e)), None),
         };
         let sha256 = sha256_hex(&bytes);
-        if let Some(k) = prior {
-            if !self.force && k.sha256 == sha256 && k.pipeline == pipeline {
-                return Outcome::Unchanged;
-            }
+        if same_pipeline && prior.is_some_and(|k| k.sha256 == sha256) {
+            // Touched or copied, not changed: keep the record, note the new stamp.
+            return Outcome::Restamp(c.source_file.clone(), stamp);
         }
         let result = match self.pool {
             Some(pool) => {
@@ -280,10 +299,23 @@ impl Context<'_> {
             ),
         };
         match result {
-            Ok(doc) => Outcome::Document(Box::new(doc), change),
+            Ok(mut doc) => {
+                doc.stamp = stamp;
+                Outcome::Document(Box::new(doc), change)
+            }
             Err(f) => failure(f, Some(sha256)),
         }
     }
+}
+
+/// `SIZE:MTIME_NS` of a file, the cheap test for "unchanged".
+fn stamp_of(m: &std::fs::Metadata) -> String {
+    let mtime = m
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!("{}:{mtime}", m.len())
 }
 
 /// Why a file did not become a document: the stage and a sentence.
@@ -399,6 +431,7 @@ pub fn build_document(
         sha256: sha256.to_owned(),
         extractor: extracted.extractor,
         ingested_at: ingested_at.to_owned(),
+        stamp: String::new(),
         pipeline: rules.fingerprint().to_owned(),
         page_texts: if status == Status::Ok {
             extracted.pages.into_iter().map(|p| p.text).collect()
@@ -423,4 +456,74 @@ fn first_line(e: &Extracted) -> Option<String> {
         .map(str::trim)
         .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .map(|l| l.chars().take(160).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(dir: &std::path::Path, index: &std::path::Path) -> IngestConfig {
+        IngestConfig {
+            paths: vec![dir.to_owned()],
+            index: index.to_owned(),
+            jobs: 2,
+            timeout: Duration::from_secs(30),
+            prune: true,
+            force: false,
+            limits: Limits::default(),
+            batch: 2,
+            worker: None,
+        }
+    }
+
+    #[test]
+    fn unchanged_touched_changed_and_removed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = tempfile::tempdir().unwrap();
+        let rules = RuleSet::load(None, true).unwrap();
+        let cfg = config(dir.path(), &index.path().join("i"));
+        let a = dir.path().join("a.txt");
+        std::fs::write(
+            &a,
+            "Deliberazione della Giunta Comunale n. 1 del 02/03/2021",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Determinazione n. 7").unwrap();
+        let s = ingest(&cfg, &rules, &Progress::hidden()).unwrap();
+        assert_eq!((s.seen, s.new, s.unchanged), (2, 2, 0));
+
+        // Same size and time: not even read.
+        let s = ingest(&cfg, &rules, &Progress::hidden()).unwrap();
+        assert_eq!((s.new, s.changed, s.unchanged), (0, 0, 2));
+
+        // Touched: read, hashed, found unchanged, stamped anew.
+        let later = std::time::SystemTime::now() + Duration::from_secs(5);
+        std::fs::File::options()
+            .write(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let s = ingest(&cfg, &rules, &Progress::hidden()).unwrap();
+        assert_eq!((s.changed, s.unchanged), (0, 2));
+        let idx = Index::open(&cfg.index).unwrap();
+        let k = idx.known().unwrap();
+        let want = stamp_of(&std::fs::metadata(&a).unwrap());
+        assert_eq!(k[&source_name(&a)].stamp, want);
+        drop(idx);
+
+        // Changed content: re-extracted, replacing the old record.
+        std::fs::write(
+            &a,
+            "Deliberazione della Giunta Comunale n. 2 del 03/03/2021, modificata",
+        )
+        .unwrap();
+        let s = ingest(&cfg, &rules, &Progress::hidden()).unwrap();
+        assert_eq!((s.changed, s.unchanged, s.documents_in_index), (1, 1, 2));
+
+        // Removed with --prune.
+        std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+        let s = ingest(&cfg, &rules, &Progress::hidden()).unwrap();
+        assert_eq!((s.pruned, s.documents_in_index), (1, 1));
+    }
 }

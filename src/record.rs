@@ -54,6 +54,11 @@ pub struct Document {
     pub extractor: String,
     /// RFC 3339 time of the ingest that produced this record.
     pub ingested_at: String,
+    /// The file's size and modification time when it was read
+    /// (`SIZE:MTIME_NS`): an ingest skips a file whose stamp is unchanged
+    /// without reading it, and hashes it when the stamp differs.
+    #[serde(default)]
+    pub stamp: String,
     /// Fingerprint of the atti version and rules that produced this record;
     /// a record whose fingerprint differs from the current one is re-extracted.
     pub pipeline: String,
@@ -235,6 +240,9 @@ pub struct Failure {
     /// Content hash when the file could be read, so an unchanged failing file
     /// is not retried on every ingest.
     pub sha256: Option<String>,
+    /// As [`Document::stamp`].
+    #[serde(default)]
+    pub stamp: String,
     pub pipeline: String,
     pub ingested_at: String,
 }

@@ -2,6 +2,6 @@
 //! Each test runs the `atti` binary in a temporary folder.
 
 mod common;
+mod report;
 mod robust;
 mod samples;
-mod report;

@@ -46,6 +46,9 @@ pub use schema::Fields;
 /// What the index knows of one source file, to decide whether to re-ingest it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Known {
+    /// Size and modification time when the file was last read (see
+    /// [`crate::record::Document::stamp`]).
+    pub stamp: String,
     pub sha256: String,
     pub pipeline: String,
     pub failed: bool,
@@ -165,8 +168,9 @@ impl Index {
                     message: format!("no fast column `{name}`"),
                 })
             };
-            let (source, sha, pipeline, ty) = (
+            let (source, stamp, sha, pipeline, ty) = (
                 col("source_file")?,
+                col("stamp")?,
                 col("sha256")?,
                 col("pipeline")?,
                 col("record_type")?,
@@ -183,6 +187,7 @@ impl Index {
                 out.insert(
                     read(&source, doc, &mut buf),
                     Known {
+                        stamp: read(&stamp, doc, &mut buf),
                         sha256: read(&sha, doc, &mut buf),
                         pipeline: read(&pipeline, doc, &mut buf),
                         failed: read(&ty, doc, &mut buf) == schema::FAILURE,

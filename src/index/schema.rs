@@ -47,6 +47,7 @@ pub struct Fields {
     pub file: Field,
     pub sha256: Field,
     pub pipeline: Field,
+    pub stamp: Field,
     pub ingested_at: Field,
     pub kind: Field,
     pub year: Field,
@@ -75,6 +76,7 @@ impl Fields {
             file: f("file")?,
             sha256: f("sha256")?,
             pipeline: f("pipeline")?,
+            stamp: f("stamp")?,
             ingested_at: f("ingested_at")?,
             kind: f("kind")?,
             year: f("year")?,
@@ -116,6 +118,7 @@ pub fn build() -> (Schema, Fields) {
     b.add_text_field("file", text(NAME, true));
     b.add_text_field("sha256", STRING | STORED | FAST);
     b.add_text_field("pipeline", STRING | STORED | FAST);
+    b.add_text_field("stamp", STRING | FAST);
     b.add_text_field("ingested_at", STRING | STORED | FAST);
     b.add_text_field("kind", STRING | STORED | FAST);
     b.add_i64_field("year", INDEXED | STORED | FAST);
@@ -176,6 +179,7 @@ pub fn document_to_tantivy(f: &Fields, d: &Document) -> Result<TantivyDocument> 
     t.add_text(f.file, &d.source_file);
     t.add_text(f.sha256, &d.sha256);
     t.add_text(f.pipeline, &d.pipeline);
+    t.add_text(f.stamp, &d.stamp);
     t.add_text(f.ingested_at, &d.ingested_at);
     t.add_text(f.kind, &d.kind);
     t.add_facet(f.facet, Facet::from_path(["kind", d.kind.as_str()]));
@@ -278,6 +282,7 @@ pub fn failure_to_tantivy(f: &Fields, fail: &Failure) -> Result<TantivyDocument>
     t.add_text(f.file, &fail.source_file);
     t.add_text(f.sha256, fail.sha256.as_deref().unwrap_or_default());
     t.add_text(f.pipeline, &fail.pipeline);
+    t.add_text(f.stamp, &fail.stamp);
     t.add_text(f.ingested_at, &fail.ingested_at);
     t.add_text(f.record, serde_json::to_string(fail)?);
     Ok(t)

@@ -483,6 +483,7 @@ fn known_and_replace_and_delete() {
         stage: "extract".into(),
         reason: "PDF illeggibile".into(),
         sha256: Some("a".repeat(64)),
+        stamp: String::new(),
         pipeline: "test".into(),
         ingested_at: "2026-11-22T06:00:00Z".into(),
     })

@@ -226,7 +226,7 @@ fn seed_ambito_page_decision_and_references() {
 fn boilerplate_lines_are_blanked_not_removed() {
     let Some(dir) = shared() else { return };
     let bytes = std::fs::read(dir.join("seeds/000_5166afa54e743601.txt")).unwrap();
-    let ex = extract::text::extract(&bytes, &Limits::default());
+    let ex = extract::text::extract(&bytes, &Limits::default()).unwrap();
     let rules = RuleSet::load(None, true).unwrap();
     let (doc, _) = super::prepare(rules.compiled(), &ex.pages);
     let clean = &doc.clean[0];

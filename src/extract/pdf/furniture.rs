@@ -64,7 +64,11 @@ pub(super) fn detect(pages: &[(&[Line], f32)]) -> Vec<Vec<bool>> {
             // must repeat exactly.
             let outer = line.rot != 0 || y < OUTER * h || y > (1.0 - OUTER) * h;
             let text = line.text();
-            let k = if outer { key(&text) } else { format!("={}", text.to_lowercase()) };
+            let k = if outer {
+                key(&text)
+            } else {
+                format!("={}", text.to_lowercase())
+            };
             if k.is_empty() || k == "=" {
                 continue;
             }

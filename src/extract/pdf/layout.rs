@@ -242,7 +242,11 @@ fn join_letter_spaced(words: Vec<WordBox>) -> Vec<WordBox> {
                 if spaced && !(capital(&words[i]) && capital(&words[j])) {
                     break;
                 }
-                if gap < 0.0 || gap > 0.5 * size || h - l > 0.15 * size || (j > i + 1 && spaced != spaced_run) {
+                if gap < 0.0
+                    || gap > 0.5 * size
+                    || h - l > 0.15 * size
+                    || (j > i + 1 && spaced != spaced_run)
+                {
                     break;
                 }
                 spaced_run = spaced;

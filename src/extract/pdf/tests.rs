@@ -684,18 +684,27 @@ fn letter_spaced_headings_are_one_word() {
 
 #[test]
 fn long_to_unicode_destinations_do_not_panic() {
-    let mut cmap = b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <".to_vec();
+    let mut cmap =
+        b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <".to_vec();
     for _ in 0..300 {
         cmap.extend_from_slice(b"00E0");
     }
     cmap.extend_from_slice(b"> endbfchar");
-    let pdf = build_with(helvetica(), vec![text_ops(72.0, 700.0, b"AB")], move |doc, res| {
-        let tu = doc.add_object(Stream::new(dictionary! {}, cmap.clone()));
-        let id = doc.add_object(dictionary! {
+    let pdf = build_with(
+        helvetica(),
+        vec![text_ops(72.0, 700.0, b"AB")],
+        move |doc, res| {
+            let tu = doc.add_object(Stream::new(dictionary! {}, cmap.clone()));
+            let id = doc.add_object(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => tu,
         });
-        res.get_mut(b"Font").unwrap().as_dict_mut().unwrap().set("F1", id);
-    });
+            res.get_mut(b"Font")
+                .unwrap()
+                .as_dict_mut()
+                .unwrap()
+                .set("F1", id);
+        },
+    );
     let text = &page_text(&pdf)[0];
     assert!(text.starts_with("àààà") && text.ends_with('B'), "{text}");
 }
@@ -703,28 +712,52 @@ fn long_to_unicode_destinations_do_not_panic() {
 /// Expected text from real files of the shared corpus, when it is present.
 #[test]
 fn real_corpus_samples() {
-    let dir = ["../shared/corpus/real-it", "../../shared/corpus/real-it", "/work/shared/corpus/real-it"]
-        .iter()
-        .map(|d| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(d))
-        .find(|p| p.is_dir());
+    let dir = [
+        "../shared/corpus/real-it",
+        "../../shared/corpus/real-it",
+        "/work/shared/corpus/real-it",
+    ]
+    .iter()
+    .map(|d| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(d))
+    .find(|p| p.is_dir());
     let Some(dir) = dir else {
         println!("shared corpus absent: real_corpus_samples skipped");
         return;
     };
-    let read = |name: &str| std::fs::read(dir.join(name)).ok().and_then(|b| extract(&b, &Limits::default()).ok());
+    let read = |name: &str| {
+        std::fs::read(dir.join(name))
+            .ok()
+            .and_then(|b| extract(&b, &Limits::default()).ok())
+    };
     // Indicator table: each row on its own layout line, cells in column order.
     if let Some(ex) = read("avella_Delibera_52__5511_piano_degli_indicatori_2025_497280_4.pdf") {
         let layout = layout_text(&ex.pages[1]);
-        let row = layout.lines().find(|l| l.starts_with("06.1")).expect("row 06.1");
-        let (a, b) = (row.find("Incidenza degli interessi").unwrap(), row.find("Impegni Macroaggregato 1.7").unwrap());
+        let row = layout
+            .lines()
+            .find(|l| l.starts_with("06.1"))
+            .expect("row 06.1");
+        let (a, b) = (
+            row.find("Incidenza degli interessi").unwrap(),
+            row.find("Impegni Macroaggregato 1.7").unwrap(),
+        );
         assert!(a < b, "{row}");
-        assert!(ex.pages[1].furniture.iter().any(|f| f.contains("Pagina 2 di 13")), "{:?}", ex.pages[1].furniture);
+        assert!(
+            ex.pages[1]
+                .furniture
+                .iter()
+                .any(|f| f.contains("Pagina 2 di 13")),
+            "{:?}",
+            ex.pages[1].furniture
+        );
         assert!(!ex.pages[1].text.contains("Pagina 2 di 13"));
     }
     // Two-column bulletin with a broken ToUnicode and hyphenation.
     if let Some(ex) = read("burl_elencoburl_37635350_policy467_12_12.pdf") {
         let text = &ex.pages[0].text;
-        assert!(text.contains("Voltura dell’accreditamento per la seguente unità di offerta"), "{text}");
+        assert!(
+            text.contains("Voltura dell’accreditamento per la seguente unità di offerta"),
+            "{text}"
+        );
         assert!(text.contains("C.F. 03145110155"));
         assert!(text.contains("sociosanitarie"));
     }
