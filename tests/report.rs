@@ -160,9 +160,10 @@ fn export_for_italian_excel() {
 
 /// The acceptance case of issue 6: the protocol of the Ufficio di Piano in
 /// samples/, "con validità fino al 31 dicembre 2023", is expired on
-/// 22/11/2026, and `run --fail-on error` says so with exit code 1. It needs
-/// a built-in rule that reads `decision.validity_end`; a build without one
-/// (the compliance branch on its own) prints a notice and skips.
+/// 22/11/2026, and `run --fail-on error` says so with exit code 1; the
+/// report equals tests/expected/compliance.md. It needs a built-in rule
+/// that reads `decision.validity_end`; a build without one prints a notice
+/// and skips.
 #[test]
 fn seed_protocol_is_reported_expired() {
     let reads_validity = atti::rules::source::sources(None, true)
@@ -213,5 +214,64 @@ fn seed_protocol_is_reported_expired() {
     assert!(
         section.contains(line),
         "the finding is in the protocol's section"
+    );
+    // The whole report, as checked in (regenerate with ATTI_BLESS=1 when
+    // samples/ or the rules change, and review the diff).
+    crate::common::golden("compliance.md", &md);
+}
+
+/// `run` writes every table with the table options: a file named like a
+/// formula is guarded in the documents table, unless --raw.
+#[test]
+fn run_writes_guarded_tables_for_italian_excel() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("=SI.txt"),
+        "Nota interna\nTesto della nota.\n",
+    )
+    .unwrap();
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec!["run", "=SI.txt", "--out", out, "--delimiter", ";", "--bom"];
+        args.extend_from_slice(extra);
+        let r = Command::new(env!("CARGO_BIN_EXE_atti"))
+            .args(&args)
+            .current_dir(tmp.path())
+            .env_remove("ATTI_INDEX")
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        std::fs::read(tmp.path().join(out).join("documents.csv")).unwrap()
+    };
+    let guarded = run("out", &[]);
+    assert!(guarded.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let text = String::from_utf8(guarded[3..].to_vec()).unwrap();
+    let row = text.split("\r\n").nth(1).unwrap();
+    let cells: Vec<&str> = row.split(';').collect();
+    assert_eq!(cells[1], "'=SI.txt", "{row}");
+    for t in [
+        "objectives",
+        "phases",
+        "indicators",
+        "decisions",
+        "references",
+        "failures",
+    ] {
+        let bytes = std::fs::read(tmp.path().join("out").join(format!("{t}.csv"))).unwrap();
+        assert!(
+            bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+            "{t}.csv has the BOM"
+        );
+        assert!(
+            String::from_utf8(bytes[3..].to_vec())
+                .unwrap()
+                .contains(";"),
+            "{t}.csv uses ';'"
+        );
+    }
+    let raw = run("raw", &["--raw"]);
+    let text = String::from_utf8(raw[3..].to_vec()).unwrap();
+    assert_eq!(
+        text.split("\r\n").nth(1).unwrap().split(';').nth(1),
+        Some("=SI.txt")
     );
 }

@@ -235,9 +235,7 @@ fn required_field(d: &Document, record: RecordKind, field: &str) -> Vec<Hit> {
     let mut records: Vec<(Value, String, Option<&Provenance>)> = Vec::new();
     let json = |r: Result<Value, serde_json::Error>| r.unwrap_or(Value::Null);
     match record {
-        RecordKind::Document => {
-            records.push((json(serde_json::to_value(d)), "Documento".into(), None))
-        }
+        RecordKind::Document => records.push((document_value(d, field), "Documento".into(), None)),
         RecordKind::Objective => {
             for (i, o) in d.objectives.iter().enumerate() {
                 records.push((
@@ -269,7 +267,7 @@ fn required_field(d: &Document, record: RecordKind, field: &str) -> Vec<Hit> {
             for (i, x) in d.decisions.iter().enumerate() {
                 records.push((
                     json(serde_json::to_value(x)),
-                    decision_label(x).unwrap_or_else(|| format!("Atto n. {} del documento", i + 1)),
+                    decision_label(x).unwrap_or_else(|| format!("{}° atto del documento", i + 1)),
                     Some(&x.spans),
                 ));
             }
@@ -309,6 +307,34 @@ fn required_field(d: &Document, record: RecordKind, field: &str) -> Vec<Hit> {
         out.push((page, format!("{label}: manca il campo `{field}`")));
     }
     out
+}
+
+/// A document's own facts as a JSON object holding the one field asked for;
+/// serialising the whole document would copy its text and tables for nothing.
+fn document_value(d: &Document, field: &str) -> Value {
+    let v = match field {
+        "doc_id" => Value::from(d.doc_id.as_str()),
+        "source_file" => Value::from(d.source_file.as_str()),
+        "kind" => Value::from(d.kind.as_str()),
+        "status" => Value::from(d.status.as_str()),
+        "title" => d.title.as_deref().map_or(Value::Null, Value::from),
+        "year" => d.year.map_or(Value::Null, Value::from),
+        "date" => d.date.map_or(Value::Null, |x| Value::from(x.to_string())),
+        "pages" => Value::from(d.pages),
+        "chars" => Value::from(d.chars),
+        "sha256" => Value::from(d.sha256.as_str()),
+        "extractor" => Value::from(d.extractor.as_str()),
+        "ingested_at" => Value::from(d.ingested_at.as_str()),
+        "pipeline" => Value::from(d.pipeline.as_str()),
+        // A field added to Document later: the slow, general way.
+        other => serde_json::to_value(d)
+            .ok()
+            .and_then(|v| v.get(other).cloned())
+            .unwrap_or(Value::Null),
+    };
+    let mut m = serde_json::Map::new();
+    m.insert(field.to_owned(), v);
+    Value::Object(m)
 }
 
 fn start_not_after_end(d: &Document) -> Vec<Hit> {
@@ -467,7 +493,7 @@ fn attendance_stated(d: &Document) -> Vec<Hit> {
                 page_of(&x.spans, "body"),
                 format!(
                     "{}: presenti e assenti non indicati",
-                    decision_label(x).unwrap_or_else(|| format!("Atto n. {} del documento", i + 1))
+                    decision_label(x).unwrap_or_else(|| format!("{}° atto del documento", i + 1))
                 ),
             )
         })
@@ -539,10 +565,50 @@ fn weights_sum_100(d: &Document, tolerance: f64) -> Vec<Hit> {
     out
 }
 
+/// What follows an article when the text goes on to name its act in words
+/// the reference parser did not resolve: "art. 193 del medesimo decreto",
+/// "art. 12 dello Statuto", or after more locators that share the act,
+/// "art. 49, comma 1 e 147 bis, comma 1, del D.lgs. n. 267/2000". Only
+/// locator words may stand between the reference and the act, so "art. 5 e
+/// nel rispetto del principio" still names no act.
+static ACT_NAMED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // Words and marks that continue a locator rather than start a new clause.
+    let locator = [
+        r"\s+",
+        r"[,()]",
+        r"\be\b",
+        r"\bed\b",
+        r"\bcomm[ai]\b",
+        r"\bco\.",
+        r"\blett(?:\.|era\b|ere\b)",
+        r"\bartt?\.",
+        r"\barticol[oi]\b",
+        r"\bn\.",
+        r"\bpunt[oi]\b",
+        r"\bpar\.",
+        r"\bparagraf[oi]\b",
+        r"\b(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b",
+        r"\b(?:seguent[ei]|ss|segg|periodo|periodi|capoverso|alinea)\b\.?",
+        r"\b(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\b",
+        r"\d+[a-z]?\b",
+        r"\b[a-z]\)",
+        r"\.\d+[a-z]*",
+    ]
+    .join("|");
+    let locator = format!("(?:{locator})");
+    regex::Regex::new(&format!(
+        r"(?i)^{locator}*?(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{{L}}"
+    ))
+    .expect("valid regex")
+});
+
+/// A reference names no act when the parser found none and the text right
+/// after it does not name one either.
 fn reference_names_act(d: &Document) -> Vec<Hit> {
     d.references
         .iter()
         .filter(|r| r.act_type.is_none())
+        .filter(|r| !text_after(d, r).is_some_and(|t| ACT_NAMED_AFTER.is_match(t)))
         .map(|r| {
             (
                 r.span.map(|s| s.page),
@@ -550,4 +616,49 @@ fn reference_names_act(d: &Document) -> Vec<Hit> {
             )
         })
         .collect()
+}
+
+/// Up to 80 bytes of page text after a reference: after its span when the
+/// span points at the reference's text, else after the first place the
+/// text is found on that page.
+fn text_after<'a>(d: &'a Document, r: &crate::record::Reference) -> Option<&'a str> {
+    let span = r.span?;
+    let page = d.page_texts.get((span.page as usize).checked_sub(1)?)?;
+    let raw = r.raw.trim();
+    let end = match page.get(span.start..span.end) {
+        Some(t) if !raw.is_empty() && t.trim() == raw => span.end,
+        _ => page.find(raw).filter(|_| !raw.is_empty())? + raw.len(),
+    };
+    let rest = &page[end..];
+    let cut = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= 80)
+        .last()
+        .unwrap_or(0);
+    Some(if rest.len() <= 80 { rest } else { &rest[..cut] })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_value_agrees_with_serde_for_every_field() {
+        let d = Document {
+            doc_id: "abc".into(),
+            title: Some("Titolo".into()),
+            year: Some(2023),
+            date: NaiveDate::from_ymd_opt(2023, 6, 16),
+            pages: 3,
+            chars: 1200,
+            ..Document::default()
+        };
+        let full = serde_json::to_value(&d).unwrap();
+        let fields = RecordKind::Document.fields();
+        assert!(fields.contains(&"title".to_owned()) && !fields.contains(&"phases".to_owned()));
+        for f in fields {
+            assert_eq!(document_value(&d, &f)[&f], full[&f], "{f}");
+        }
+    }
 }

@@ -4,8 +4,8 @@
 //! documents by kind, findings by check (every check, so a zero says "this was
 //! looked at and is fine"), then each document's findings with their page.
 //! The order is fixed (source file, page, order of declaration of the check,
-//! message), so two runs over the same documents give the same bytes and a
-//! report can be kept under version control and compared.
+//! then the order of the document), so two runs over the same documents give
+//! the same bytes and a report can be kept under version control and compared.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -66,7 +66,7 @@ pub struct Report {
     /// Every document looked at, by source file.
     pub documents: Vec<DocumentSummary>,
     /// In report order: source file, doc_id, page (document-wide first),
-    /// check declaration order, message.
+    /// check declaration order, order in the document.
     pub findings: Vec<Finding>,
 }
 
@@ -85,21 +85,15 @@ impl Report {
         mut findings: Vec<Finding>,
     ) -> Report {
         let order = |id: &str| checks.iter().position(|c| c.id == id).unwrap_or(usize::MAX);
+        // A stable sort: findings of one check on one page keep the order
+        // in which the check met them, which is the order of the document.
         findings.sort_by(|a, b| {
-            (
-                &a.source_file,
-                &a.doc_id,
-                a.page,
-                order(&a.check),
-                &a.message,
-            )
-                .cmp(&(
-                    &b.source_file,
-                    &b.doc_id,
-                    b.page,
-                    order(&b.check),
-                    &b.message,
-                ))
+            (&a.source_file, &a.doc_id, a.page, order(&a.check)).cmp(&(
+                &b.source_file,
+                &b.doc_id,
+                b.page,
+                order(&b.check),
+            ))
         });
         let mut documents: Vec<DocumentSummary> = docs
             .iter()

@@ -89,12 +89,11 @@ pub fn parse(src: &RuleSource) -> Result<Vec<Check>> {
 
 /// The error for a check id declared twice.
 pub fn duplicate(src: &RuleSource, id: &str) -> Error {
-    let at = src
-        .text
-        .match_indices(id)
-        .nth(1)
-        .or_else(|| src.text.match_indices(id).next())
-        .map_or(0, |(i, _)| i);
+    // The second `"id"` in the file is the declaration that repeats it.
+    let quoted = format!("\"{id}\"");
+    let mut found = src.text.match_indices(&quoted).map(|(i, _)| i);
+    let first = found.next();
+    let at = found.next().or(first).unwrap_or(0);
     error(src, at, id, "this check id is declared twice")
 }
 
@@ -112,8 +111,10 @@ fn error(src: &RuleSource, at: usize, id: &str, message: &str) -> Error {
 /// The id of the `[[check]]` block that contains a byte offset, for errors
 /// serde reports before the block is known, or `-`.
 fn check_id_at(text: &str, at: usize) -> String {
-    let at = at.min(text.len());
-    let Some(start) = text[..at].rfind("[[check]]") else {
+    let Some(start) = text
+        .get(..at.min(text.len()))
+        .and_then(|t| t.rfind("[[check]]"))
+    else {
         return "-".into();
     };
     let block = &text[start + "[[check]]".len()..];

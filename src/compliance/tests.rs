@@ -259,7 +259,7 @@ fn required_field_reports_missing_values_with_the_record_page() {
         [
             (
                 None,
-                "Obiettivo n. 3 del documento: manca il campo `director`".to_owned()
+                "3° obiettivo del documento: manca il campo `director`".to_owned()
             ),
             (
                 Some(4),
@@ -584,6 +584,67 @@ fn reference_names_act_flags_bare_articles() {
 }
 
 #[test]
+fn reference_followed_by_its_act_in_words_names_it() {
+    let c = one("reference_names_act", "");
+    let text = "Visto l'art. 193 del medesimo decreto, in materia di equilibri; visto l'art. 97; \
+                visto l'art. 12 dello Statuto comunale e l'art. 4 dell'Accordo di programma. \
+                (art. 49, comma 1 e 147 bis, comma 1, lett. a), del D.lgs. n. 267/2000); \
+                segretario (art. 98.4a del T.U. n. 267/2000); l'articolo 6, comma 2, ultimo periodo, \
+                del D.lgs. n. 165/2001; i commi 859 e seguenti della legge n. 145 del 2018; \
+                ai sensi dell'art. 5 e nel rispetto \
+                del principio di leale collaborazione.";
+    let at = |raw: &str| {
+        let start = text.find(raw).unwrap();
+        Reference {
+            raw: raw.into(),
+            span: Some(Span {
+                page: 1,
+                start,
+                end: start + raw.len(),
+            }),
+            ..Reference::default()
+        }
+    };
+    let mut d = doc("deliberation");
+    d.page_texts = vec![text.into()];
+    d.references = vec![
+        at("art. 193"),
+        at("art. 97"),
+        at("art. 12"),
+        at("art. 4"),
+        at("art. 49, comma 1"),
+        at("art. 98"),
+        at("articolo 6, comma 2"),
+        at("commi 859"),
+        at("art. 5"),
+    ];
+    // A span that does not point at the text (page furniture removed after
+    // extraction): the reference is looked up on its page instead.
+    d.references.push(Reference {
+        raw: "art. 12".into(),
+        span: Some(Span {
+            page: 1,
+            start: 0,
+            end: 3,
+        }),
+        ..Reference::default()
+    });
+    assert_eq!(
+        messages(&c, d),
+        [
+            (
+                Some(1),
+                "Riferimento «art. 97»: non indica l'atto citato".to_owned()
+            ),
+            (
+                Some(1),
+                "Riferimento «art. 5»: non indica l'atto citato".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn repeated_findings_on_a_page_are_counted_once() {
     let c = one("reference_names_act", "");
     let bare = |page| Reference {
@@ -749,4 +810,28 @@ fn empty_report_says_so() {
     let md = r.render(ReportFormat::Md).unwrap();
     assert!(md.contains("Nessun rilievo."), "{md}");
     assert!(md.ends_with(".\n"));
+}
+
+#[test]
+fn documents_without_text_are_listed_as_not_checked() {
+    let (checks, mut docs) = report_fixture();
+    let mut scan = doc("other");
+    scan.doc_id = "d4".into();
+    scan.source_file = "d/scansione.pdf".into();
+    scan.status = crate::extract::Status::NoText;
+    docs.push(scan);
+    let r = checks.run(&docs, as_of());
+    let md = r.render(ReportFormat::Md).unwrap();
+    assert!(
+        md.ends_with(
+            "## Documenti non verificati (senza testo)\n\n- d/scansione.pdf (`d4`, no_text)\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| other | 1 | 0 |"), "{md}");
+    let html = r.render(ReportFormat::Html).unwrap();
+    assert!(html.contains("<li>d/scansione.pdf (<code>d4</code>, no_text)</li>"));
+    let j: serde_json::Value =
+        serde_json::from_str(&r.render(ReportFormat::Json).unwrap()).unwrap();
+    assert_eq!(j["documents"][3]["status"], "no_text");
 }

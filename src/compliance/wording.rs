@@ -20,7 +20,7 @@ pub(super) fn page_of(spans: &Provenance, field: &str) -> Option<u32> {
 pub(super) fn objective_label(code: Option<&str>, index: usize) -> String {
     match code {
         Some(c) => format!("Obiettivo {c}"),
-        None => format!("Obiettivo n. {} del documento", index + 1),
+        None => format!("{}° obiettivo del documento", index + 1),
     }
 }
 
