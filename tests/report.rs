@@ -161,19 +161,9 @@ fn export_for_italian_excel() {
 /// The acceptance case of issue 6: the protocol of the Ufficio di Piano in
 /// samples/, "con validità fino al 31 dicembre 2023", is expired on
 /// 22/11/2026, and `run --fail-on error` says so with exit code 1; the
-/// report equals tests/expected/compliance.md. It needs a built-in rule
-/// that reads `decision.validity_end`; a build without one prints a notice
-/// and skips.
+/// report equals tests/expected/compliance.md.
 #[test]
 fn seed_protocol_is_reported_expired() {
-    let reads_validity = atti::rules::source::sources(None, true)
-        .unwrap()
-        .iter()
-        .any(|s| s.name != "compliance.toml" && s.text.contains("validity_end"));
-    if !reads_validity {
-        eprintln!("notice: no built-in rule reads decision.validity_end; skipping this test");
-        return;
-    }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     // From the repository root, so that source_file reads `samples/...`.
