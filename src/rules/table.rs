@@ -94,37 +94,41 @@ fn with_character_words(doc: &Doc) -> Vec<crate::extract::Page> {
     doc.clean
         .iter()
         .enumerate()
-        .map(|(i, text)| {
-            let mut words = Vec::new();
-            for (ln, r) in document::lines(text).enumerate() {
-                let line = &text[r.clone()];
-                let mut col = 0usize;
-                let mut token: Option<(usize, usize, String)> = None;
-                for (b, c) in line.char_indices() {
-                    if c.is_whitespace() {
-                        if let Some((start, x, t)) = token.take() {
-                            words.push(char_word(t, x, ln, r.start + start));
-                        }
-                    } else {
-                        match &mut token {
-                            Some((_, _, t)) => t.push(c),
-                            None => token = Some((b, col, c.to_string())),
-                        }
-                    }
-                    col += 1;
-                }
+        .map(|(i, text)| crate::extract::Page {
+            number: doc.pages.get(i).map_or(i as u32 + 1, |p| p.number),
+            text: text.clone(),
+            words: character_words(text),
+            ..crate::extract::Page::default()
+        })
+        .collect()
+}
+
+/// One word per whitespace-separated token of a text, placed at its
+/// character column (x) and line (y), one unit per character.
+pub(crate) fn character_words(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    for (ln, r) in document::lines(text).enumerate() {
+        let line = &text[r.clone()];
+        let mut col = 0usize;
+        let mut token: Option<(usize, usize, String)> = None;
+        for (b, c) in line.char_indices() {
+            if c.is_whitespace() {
                 if let Some((start, x, t)) = token.take() {
                     words.push(char_word(t, x, ln, r.start + start));
                 }
+            } else {
+                match &mut token {
+                    Some((_, _, t)) => t.push(c),
+                    None => token = Some((b, col, c.to_string())),
+                }
             }
-            crate::extract::Page {
-                number: doc.pages.get(i).map_or(i as u32 + 1, |p| p.number),
-                text: text.clone(),
-                words,
-                ..crate::extract::Page::default()
-            }
-        })
-        .collect()
+            col += 1;
+        }
+        if let Some((start, x, t)) = token.take() {
+            words.push(char_word(t, x, ln, r.start + start));
+        }
+    }
+    words
 }
 
 fn char_word(text: String, x: usize, line: usize, start: usize) -> Word {
