@@ -375,13 +375,14 @@ fn line_y(ws: &[&Word]) -> f32 {
 /// A vertical gap wider than this many times the table's usual line spacing
 /// ends it: what comes after is no longer the table (a footer far below).
 const GAP_LINES: f32 = 2.5;
-/// The usual line spacing assumed, in font sizes, before two lines were read.
+/// The usual line spacing assumed, in font sizes, before two lines were
+/// read, and the least ever taken (rows set tightly still leave room for a
+/// blank line or two).
 const LINE_SPACING_EMS: f32 = 1.5;
 
 /// The vertical gap past which a line is no longer part of the table: a
 /// multiple of the median spacing of its lines so far (never below what
-/// the line's font size gives, so that tightly set rows leave room for a
-/// blank line).
+/// the line's font size gives).
 fn wide_gap(spacings: &[f32], ws: &[&Word]) -> f32 {
     let size = ws.iter().map(|w| w.size).fold(0.0_f32, f32::max).max(1.0);
     let mut s = spacings.to_vec();
@@ -389,8 +390,8 @@ fn wide_gap(spacings: &[f32], ws: &[&Word]) -> f32 {
     let usual = s
         .get(s.len() / 2)
         .copied()
-        .unwrap_or(LINE_SPACING_EMS * size)
-        .max(size);
+        .unwrap_or(0.0)
+        .max(LINE_SPACING_EMS * size);
     GAP_LINES * usual
 }
 
