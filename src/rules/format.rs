@@ -173,6 +173,12 @@ pub struct FieldRule {
     /// column of a two-column page.
     #[serde(default)]
     pub left_column: bool,
+    /// How label and value are laid out: `inline` (default: the value
+    /// follows the label in the text) or `label_column` (the label is a
+    /// column at the left, maybe over several lines, its value a block in a
+    /// column to its right, the two interleaved line by line).
+    #[serde(default)]
+    pub layout: Option<Spanned<String>>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
