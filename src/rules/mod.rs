@@ -44,6 +44,7 @@ use regex::Regex;
 
 use crate::error::Result;
 use crate::extract::Page;
+use crate::pipeline::sha256_hex;
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
 
 use compile::{Compiled, Finder, Slot};
@@ -98,9 +99,11 @@ impl RuleSet {
     pub fn load(dir: Option<&Path>, builtin: bool) -> Result<RuleSet> {
         let srcs = source::sources(dir, builtin)?;
         let rules = compile::compile(&srcs)?;
-        let mut h = sha2_hex(env!("CARGO_PKG_VERSION").as_bytes());
+        // The build (version and sources) and every rule file in force.
+        let mut h =
+            sha256_hex(concat!(env!("CARGO_PKG_VERSION"), env!("ATTI_BUILD_ID")).as_bytes());
         for s in &srcs {
-            h = sha2_hex(format!("{h}{}{}", s.name, s.text).as_bytes());
+            h = sha256_hex(format!("{h}{}{}", s.name, s.text).as_bytes());
         }
         Ok(RuleSet {
             fingerprint: h[..16].to_owned(),
@@ -108,7 +111,8 @@ impl RuleSet {
         })
     }
 
-    /// Identifies the atti version and rules, so records made by others are re-extracted.
+    /// Identifies the atti build and the rules, so records made by another
+    /// build or other rules are extracted again.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
@@ -383,12 +387,6 @@ fn finish_part(rec: PartRecords, x: &mut Extraction, facts: &mut DocFacts) {
     if facts.year.is_none() {
         facts.year = rec.facts.year;
     }
-}
-
-fn sha2_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    let d = sha2::Sha256::digest(bytes);
-    d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
