@@ -54,6 +54,10 @@ use target::{DocFacts, Record};
 pub struct Extraction {
     pub kind: String,
     pub title: Option<String>,
+    /// The first meaningful line of the text once boilerplate is dropped
+    /// (cut at a word to at most [`LEAD_CHARS`] characters): a title of last
+    /// resort, after `title` and any title the file itself declares.
+    pub lead: Option<String>,
     pub date: Option<NaiveDate>,
     pub year: Option<i32>,
     pub objectives: Vec<Objective>,
@@ -235,6 +239,7 @@ fn extract_with(rules: &Compiled, pages: &[Page]) -> Extraction {
         .title
         .or_else(|| x.objectives.iter().find_map(|o| o.title.clone()))
         .or_else(|| x.decisions.iter().find_map(|d| d.subject.clone()));
+    x.lead = lead(&doc);
     x.date = facts
         .date
         .or_else(|| x.decisions.iter().find_map(|d| d.decision_date));
@@ -384,6 +389,39 @@ fn finish_part(rec: PartRecords, x: &mut Extraction, facts: &mut DocFacts) {
     }
 }
 
+/// The longest a [`Extraction::lead`] may be, in characters.
+pub const LEAD_CHARS: usize = 160;
+
+/// The first line of the cleaned text that reads as words (four letters at
+/// least), whitespace folded; a longer line is cut at the last word that
+/// fits, and `…` says so. Boilerplate lines are blank by now, so a cookie
+/// banner or a "Contenuto principale" skip link is never the lead.
+fn lead(doc: &Doc) -> Option<String> {
+    let line = doc
+        .clean
+        .iter()
+        .flat_map(|t| t.lines())
+        .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)?;
+    let line = normalise::squash(line);
+    if line.chars().count() <= LEAD_CHARS {
+        return Some(line);
+    }
+    let room: String = line.chars().take(LEAD_CHARS).collect();
+    let cut = match room.rfind(' ') {
+        Some(i) if i > 0 => &room[..i],
+        _ => room.as_str(),
+    };
+    let cut = cut.trim_end_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace());
+    // The ellipsis must fit in the limit too.
+    let cut = if cut.chars().count() >= LEAD_CHARS {
+        let i = cut.rfind(' ').unwrap_or(cut.len());
+        &cut[..i]
+    } else {
+        cut
+    };
+    Some(format!("{cut}…"))
+}
+
 fn sha2_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     let d = sha2::Sha256::digest(bytes);
@@ -462,6 +500,39 @@ mod tests {
         let x = RuleSet::load(None, true).unwrap().extract(&pages);
         assert_eq!(x.objectives.len(), 2, "{:#?}", x.objectives);
         assert_eq!(x.phases[0].objective_code.as_deref(), Some("2022_C01"));
+    }
+
+    #[test]
+    fn the_lead_is_the_first_line_left_after_boilerplate_cut_at_a_word() {
+        let long = "L'Ufficio di Piano è individuato, ai sensi dell'art. 18 della legge, come la struttura tecnico-amministrativa a cui è affidato il coordinamento degli interventi e l'istruttoria degli atti.";
+        let text = format!(
+            "Contenuto principale\n\nMessaggio di avviso\n\nQuesto sito usa cookie di analytics per raccogliere dati.\n\n{long}\n\nSecondo paragrafo."
+        );
+        let pages = [Page {
+            number: 1,
+            text,
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let lead = x.lead.expect("a lead");
+        assert!(
+            lead.starts_with("L'Ufficio di Piano è individuato"),
+            "{lead}"
+        );
+        assert!(lead.chars().count() <= LEAD_CHARS, "{lead}");
+        assert!(lead.ends_with('…'), "{lead}");
+        // Cut after a whole word of the line.
+        let kept = lead.trim_end_matches('…');
+        assert!(long.starts_with(kept), "{lead}");
+        assert!(long[kept.len()..].starts_with(' '), "{lead}");
+        // A short line is the lead as it is.
+        let pages = [Page {
+            number: 1,
+            text: "\n  Avviso   pubblico per il servizio\n".into(),
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.lead.as_deref(), Some("Avviso pubblico per il servizio"));
     }
 
     #[test]
