@@ -97,6 +97,8 @@ pub struct Field {
     pub value: Option<String>,
     pub combine: Combine,
     pub left_column: bool,
+    /// A match counts only under the column this header regex names.
+    pub under: Option<Regex>,
 }
 
 #[derive(Debug, Clone)]
@@ -506,6 +508,7 @@ impl Ctx<'_> {
             value: f.value,
             combine,
             left_column: f.left_column,
+            under: f.under.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             meta,
         })
     }
