@@ -536,6 +536,48 @@ mod tests {
     }
 
     #[test]
+    fn a_roll_call_a_sitting_and_a_denied_executability_read_from_a_whole_act() {
+        let roll = "NOMINATIVO              QUALIFICA        PRESENTE    ASSENTE\n\
+                    BRUNO ANNA              Sindaco              X\n\
+                    CARUSO PIETRO           Assessore                        X\n\
+                    DE LUCA SARA            Assessore            X\n\
+                    ESPOSITO LUIGI          Assessore                        X\n";
+        let act = |stated: &str| {
+            format!(
+                "DELIBERAZIONE DELLA GIUNTA COMUNALE N. 7 DEL 02/02/2024\n\nOGGETTO: Prova\n\n\
+                 L'anno duemilaventiquattro, il giorno due del mese di febbraio, si è riunita la Giunta\n\
+                 Comunale in seduta straordinaria nelle persone dei signori:\n\n{roll}\n{stated}\n\n\
+                 DELIBERA\n\nLa presente deliberazione non viene dichiarata immediatamente eseguibile.\n"
+            )
+        };
+        let read = |text: String| {
+            let pages = [Page {
+                number: 1,
+                text,
+                ..Page::default()
+            }];
+            let x = RuleSet::load(None, true).unwrap().extract(&pages);
+            assert_eq!(x.kind, "deliberation");
+            x.decisions[0].clone()
+        };
+        // The marks, counted by the column they stand in.
+        let d = read(act(""));
+        assert_eq!((d.present_count, d.absent_count), (Some(2), Some(2)));
+        assert_eq!(d.immediately_executable, Some(false));
+        assert_eq!(d.body.as_deref(), Some("Giunta Comunale"));
+        // A count the act states wins over the marks.
+        let d = read(act("Presenti n. 3 assenti n. 1"));
+        assert_eq!((d.present_count, d.absent_count), (Some(3), Some(1)));
+        // An organ named after "si è riunito" loses what is said of its sitting.
+        let text = act("").replace(
+            "DELIBERAZIONE DELLA GIUNTA COMUNALE N. 7 DEL 02/02/2024",
+            "VERBALE N. 7",
+        );
+        let d = read(text);
+        assert_eq!(d.body.as_deref(), Some("Giunta Comunale"));
+    }
+
+    #[test]
     fn a_table_ends_where_another_begins_even_without_its_end_line() {
         let text = "PIANO ESECUTIVO DI GESTIONE\n2022_B01 Prova\n GANTT\nFASI\nDescrizione Peso Inizio Previsto Fine Prevista Responsabile\nUnica fase 01/01/2022 31/12/2022 ROSSI MARIO\nDescrizione Tipo Valore Atteso\nN. atti RISULTATO >= 5\n";
         let pages = [Page {
