@@ -239,7 +239,7 @@ fn extract_with(rules: &Compiled, pages: &[Page]) -> Extraction {
         .title
         .or_else(|| x.objectives.iter().find_map(|o| o.title.clone()))
         .or_else(|| x.decisions.iter().find_map(|d| d.subject.clone()));
-    x.lead = lead(&doc);
+    x.lead = lead(rules, pages);
     x.date = facts
         .date
         .or_else(|| x.decisions.iter().find_map(|d| d.decision_date));
@@ -392,15 +392,17 @@ fn finish_part(rec: PartRecords, x: &mut Extraction, facts: &mut DocFacts) {
 /// The longest a [`Extraction::lead`] may be, in characters.
 pub const LEAD_CHARS: usize = 160;
 
-/// The first line of the cleaned text that reads as words (four letters at
-/// least), whitespace folded; a longer line is cut at the last word that
-/// fits, and `…` says so. Boilerplate lines are blank by now, so a cookie
-/// banner or a "Contenuto principale" skip link is never the lead.
-fn lead(doc: &Doc) -> Option<String> {
-    let line = doc
-        .clean
+/// The first line of the text that reads as words (four letters at least)
+/// and that no boilerplate regex drops, whitespace folded; a longer line is
+/// cut at the last word that fits, and `…` says so. So a cookie banner or a
+/// "Contenuto principale" skip link is never the lead. A heading repeated
+/// at the top of every page is kept here: dropped from reading, it is
+/// still most often the document's own title.
+fn lead(rules: &Compiled, pages: &[Page]) -> Option<String> {
+    let line = pages
         .iter()
-        .flat_map(|t| t.lines())
+        .flat_map(|p| p.text.lines())
+        .filter(|l| !rules.boilerplate.iter().any(|b| boilerplate::drops(l, b)))
         .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)?;
     let line = normalise::squash(line);
     if line.chars().count() <= LEAD_CHARS {
