@@ -54,7 +54,7 @@ use target::{DocFacts, Record};
 pub struct Extraction {
     pub kind: String,
     pub title: Option<String>,
-    /// The first meaningful line of the text once boilerplate is dropped
+    /// The first meaningful line of the text that no boilerplate regex drops
     /// (cut at a word to at most [`LEAD_CHARS`] characters): a title of last
     /// resort, after `title` and any title the file itself declares.
     pub lead: Option<String>,
