@@ -82,6 +82,12 @@ impl Error {
         2
     }
 
+    /// True when the error is stdout closed by the reader (`atti ... | head`),
+    /// which ends a command quietly rather than as an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     /// A short stable identifier of the error class, for the failures table.
     pub fn class(&self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@ fn main() {
     let cli = atti::cli::Cli::parse();
     let code = match atti::commands::dispatch(cli) {
         Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
             eprintln!("atti: error: {e}");
             e.exit_code()

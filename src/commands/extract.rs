@@ -14,26 +14,29 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         if ty != SourceType::Pdf {
             return Err(Error::Usage("--raw applies to PDF files only".into()));
         }
-        print!("{}", pdf::raw_text(&bytes, &limits)?);
+        super::print(&pdf::raw_text(&bytes, &limits)?)?;
         return Ok(0);
     }
     let e = extract::extract(&bytes, ty, &limits)?;
-    if a.json {
-        println!("{}", serde_json::to_string_pretty(&e)?);
+    let text = if a.json {
+        serde_json::to_string_pretty(&e)? + "\n"
     } else if a.layout {
-        for (i, p) in e.pages.iter().enumerate() {
-            if i > 0 {
-                print!("\u{c}");
-            }
-            if p.words.is_empty() {
-                print!("{}", p.text);
-            } else {
-                print!("{}", pdf::layout_text(p));
-            }
-        }
+        let pages: Vec<String> = e
+            .pages
+            .iter()
+            .map(|p| {
+                if p.words.is_empty() {
+                    p.text.clone()
+                } else {
+                    pdf::layout_text(p)
+                }
+            })
+            .collect();
+        pages.join("\u{c}")
     } else {
-        print!("{}", e.full_text());
-    }
+        e.full_text()
+    };
+    super::print(&text)?;
     if a.rules_output {
         let rules = config::rules(&a.rules)?;
         let x = rules.extract(&e.pages);

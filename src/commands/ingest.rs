@@ -52,8 +52,7 @@ pub fn ingest_config(
 /// Prints the summary: JSON on stdout, or a few lines on stderr.
 pub fn report(s: &Summary, json: bool) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string(s)?);
-        return Ok(());
+        return super::print(&(serde_json::to_string(s)? + "\n"));
     }
     eprintln!(
         "files seen {}: new {}, changed {}, unchanged {}, failed {} (no text {}, encrypted {}{}{})",

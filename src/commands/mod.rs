@@ -35,6 +35,16 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     }
 }
 
+/// Writes command output to stdout. A closed pipe (`atti ... | head`) is
+/// reported as an I/O error that `main` ends quietly on.
+pub fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| crate::Error::io("<stdout>", e))
+}
+
 /// Opens a file for writing, or stdout.
 pub fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>> {
     Ok(match path {

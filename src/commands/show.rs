@@ -15,9 +15,9 @@ pub fn run(a: &ShowArgs) -> Result<i32> {
         )));
     };
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        super::print(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
     } else {
-        print!("{}", render(&doc));
+        super::print(&render(&doc))?;
     }
     Ok(0)
 }

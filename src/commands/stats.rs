@@ -1,5 +1,7 @@
 //! `atti stats`: documents by kind and year, index size, last ingest.
 
+use std::fmt::Write as _;
+
 use std::collections::BTreeMap;
 
 use crate::cli::StatsArgs;
@@ -10,14 +12,16 @@ use crate::index::Index;
 pub fn run(a: &StatsArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
     let s = index.stats()?;
+    let mut o = String::new();
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        writeln!(o, "{}", serde_json::to_string_pretty(&s)?).ok();
+        super::print(&o)?;
         return Ok(0);
     }
-    println!("documents   {}", s.documents);
-    println!("failures    {}", s.failures);
-    println!("index size  {}", human_bytes(s.index_bytes));
-    println!("last ingest {}", s.last_ingest.as_deref().unwrap_or("-"));
+    writeln!(o, "documents   {}", s.documents).ok();
+    writeln!(o, "failures    {}", s.failures).ok();
+    writeln!(o, "index size  {}", human_bytes(s.index_bytes)).ok();
+    writeln!(o, "last ingest {}", s.last_ingest.as_deref().unwrap_or("-")).ok();
     let tables: [(&str, &BTreeMap<String, u64>); 4] = [
         ("by kind", &s.by_kind),
         ("by year", &s.by_year),
@@ -28,7 +32,7 @@ pub fn run(a: &StatsArgs) -> Result<i32> {
         if map.is_empty() {
             continue;
         }
-        println!("\n{title}");
+        writeln!(o, "\n{title}").ok();
         let width = map
             .keys()
             .map(|k| k.chars().count())
@@ -36,9 +40,10 @@ pub fn run(a: &StatsArgs) -> Result<i32> {
             .unwrap_or(0)
             .max(14);
         for (k, n) in map {
-            println!("  {k:<width$} {n}");
+            writeln!(o, "  {k:<width$} {n}").ok();
         }
     }
+    super::print(&o)?;
     Ok(0)
 }
 

@@ -99,6 +99,9 @@ pub struct Field {
     pub left_column: bool,
     /// A match counts only under the column this header regex names.
     pub under: Option<Regex>,
+    /// `layout = "label_column"`: the label is a column of its own at the
+    /// left, its value a block right of it (see [`super::label_column`]).
+    pub label_column: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -497,6 +500,22 @@ impl Ctx<'_> {
                 ));
             }
         };
+        let label_column = match f.layout.as_ref().map(|l| (l.get_ref().as_str(), l.span())) {
+            None | Some(("inline", _)) => false,
+            Some(("label_column", sp)) => {
+                if !matches!(finder, Finder::Label(_)) {
+                    return Err(self.err(sp, &id, "`layout = \"label_column\"` needs a `label`"));
+                }
+                true
+            }
+            Some((other, sp)) => {
+                return Err(self.err(
+                    sp,
+                    &id,
+                    format!("unknown layout `{other}` (inline, label_column)"),
+                ))
+            }
+        };
         Ok(Field {
             kinds: f.kinds,
             section: f.section,
@@ -509,6 +528,7 @@ impl Ctx<'_> {
             combine,
             left_column: f.left_column,
             under: f.under.as_ref().map(|r| self.regex(r, &id)).transpose()?,
+            label_column,
             meta,
         })
     }
@@ -683,6 +703,20 @@ mod tests {
         );
         assert_eq!((line, col, rule.as_str()), (5, 9, "x.a"));
         assert!(msg.contains("invalid regex"), "{msg}");
+    }
+
+    #[test]
+    fn an_unknown_layout_or_a_label_column_without_label_is_refused() {
+        let (line, _, rule, msg) = rules_err(
+            "[[field]]\nid = \"x.l\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nlayout = \"column\"\n",
+        );
+        assert_eq!((line, rule.as_str()), (6, "x.l"));
+        assert!(msg.contains("unknown layout"), "{msg}");
+        let (line, _, _, msg) = rules_err(
+            "[[field]]\nid = \"x.m\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"a\"\nlayout = \"label_column\"\n",
+        );
+        assert_eq!(line, 6);
+        assert!(msg.contains("needs a `label`"), "{msg}");
     }
 
     #[test]

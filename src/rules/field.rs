@@ -43,7 +43,7 @@ pub fn run(
     for piece in region {
         let found: Vec<Vec<(usize, String, Range<usize>)>> = match &rule.finder {
             Finder::Label(labels) => {
-                label_values(doc, piece.page, piece.range.clone(), labels, rule, known)
+                label_or_column_values(doc, piece.page, piece.range.clone(), labels, rule, known)
                     .into_iter()
                     .map(|(v, r)| {
                         (0..rule.slots.len())
@@ -192,6 +192,35 @@ fn regex_values(
         }
     }
     out
+}
+
+/// A label rule's values. With `layout = "label_column"` a page with word
+/// positions is read by columns first (a PDF's text interleaves the label's
+/// lines with the value's), a page without them as text first (its text may
+/// hold label and value one after the other), each falling back on the other.
+fn label_or_column_values(
+    doc: &Doc,
+    page: usize,
+    bounds: Range<usize>,
+    labels: &[Regex],
+    rule: &Field,
+    known: &[&Regex],
+) -> Vec<(String, Range<usize>)> {
+    if !rule.label_column {
+        return label_values(doc, page, bounds, labels, rule, known);
+    }
+    let columns = || super::label_column::values(doc, page, bounds.clone(), labels, rule, known);
+    let text = || label_values(doc, page, bounds.clone(), labels, rule, known);
+    let positioned = doc.pages.get(page).is_some_and(|p| !p.words.is_empty());
+    let first = if positioned { columns() } else { text() };
+    if !first.is_empty() {
+        return first;
+    }
+    if positioned {
+        text()
+    } else {
+        columns()
+    }
 }
 
 /// The values after each occurrence of a label in `bounds` of a page's text.

@@ -178,6 +178,12 @@ pub struct FieldRule {
     /// (an `X` of a roll call is a presence only under `PRESENTE`).
     #[serde(default)]
     pub under: Option<Spanned<String>>,
+    /// How label and value are laid out: `inline` (default: the value
+    /// follows the label in the text) or `label_column` (the label is a
+    /// column at the left, maybe over several lines, its value a block in a
+    /// column to its right, the two interleaved line by line).
+    #[serde(default)]
+    pub layout: Option<Spanned<String>>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

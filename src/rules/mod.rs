@@ -22,6 +22,7 @@ pub mod document;
 pub mod examples;
 pub mod field;
 pub mod format;
+pub mod label_column;
 pub mod normalise;
 pub mod numwords;
 pub mod reference;

@@ -7,7 +7,11 @@
 //! the row above, each cell with its own column (a name wrapped onto the next
 //! line, a description over three lines). The table runs on over the next
 //! page, with the header repeated or not, until the `end` line or the end of
-//! its section.
+//! its section. A vertical gap much wider than the table's usual line
+//! spacing ends it (what lies far below is no longer the table), and a line
+//! in the page's top or bottom margin band that sits that far off or does
+//! not line up with the columns is page furniture (a footer "Pagina 1 di 1"
+//! on a single page, where repetition cannot tell it): it joins no row.
 //!
 //! Without positions (text and HTML files) the `row` regex reads a row's
 //! first line into columns by its named captures. The lines after it that do
@@ -90,37 +94,41 @@ fn with_character_words(doc: &Doc) -> Vec<crate::extract::Page> {
     doc.clean
         .iter()
         .enumerate()
-        .map(|(i, text)| {
-            let mut words = Vec::new();
-            for (ln, r) in document::lines(text).enumerate() {
-                let line = &text[r.clone()];
-                let mut col = 0usize;
-                let mut token: Option<(usize, usize, String)> = None;
-                for (b, c) in line.char_indices() {
-                    if c.is_whitespace() {
-                        if let Some((start, x, t)) = token.take() {
-                            words.push(char_word(t, x, ln, r.start + start));
-                        }
-                    } else {
-                        match &mut token {
-                            Some((_, _, t)) => t.push(c),
-                            None => token = Some((b, col, c.to_string())),
-                        }
-                    }
-                    col += 1;
-                }
+        .map(|(i, text)| crate::extract::Page {
+            number: doc.pages.get(i).map_or(i as u32 + 1, |p| p.number),
+            text: text.clone(),
+            words: character_words(text),
+            ..crate::extract::Page::default()
+        })
+        .collect()
+}
+
+/// One word per whitespace-separated token of a text, placed at its
+/// character column (x) and line (y), one unit per character.
+pub(crate) fn character_words(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    for (ln, r) in document::lines(text).enumerate() {
+        let line = &text[r.clone()];
+        let mut col = 0usize;
+        let mut token: Option<(usize, usize, String)> = None;
+        for (b, c) in line.char_indices() {
+            if c.is_whitespace() {
                 if let Some((start, x, t)) = token.take() {
                     words.push(char_word(t, x, ln, r.start + start));
                 }
+            } else {
+                match &mut token {
+                    Some((_, _, t)) => t.push(c),
+                    None => token = Some((b, col, c.to_string())),
+                }
             }
-            crate::extract::Page {
-                number: doc.pages.get(i).map_or(i as u32 + 1, |p| p.number),
-                text: text.clone(),
-                words,
-                ..crate::extract::Page::default()
-            }
-        })
-        .collect()
+            col += 1;
+        }
+        if let Some((start, x, t)) = token.take() {
+            words.push(char_word(t, x, ln, r.start + start));
+        }
+    }
+    words
 }
 
 fn char_word(text: String, x: usize, line: usize, start: usize) -> Word {
@@ -247,6 +255,8 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
     let mut rows: Vec<Row> = Vec::new();
     let mut xs: Option<Vec<f32>> = None;
     let mut found_header = false;
+    // Vertical distances between the table's consecutive lines so far.
+    let mut spacings: Vec<f32> = Vec::new();
     'pieces: for p in region {
         let page = &doc.pages[p.page];
         let text = &doc.clean[p.page];
@@ -266,8 +276,11 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
             })
             .collect();
         let mut skip_until: Option<u32> = None;
+        // Baseline of the last table line read on this page.
+        let mut prev_y: Option<f32> = None;
         for (idx, (ln, ws)) in lines.iter().enumerate() {
             if skip_until.is_some_and(|s| *ln <= s) {
+                prev_y = Some(line_y(ws));
                 continue;
             }
             let line_text = line_ranges
@@ -298,6 +311,7 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
                     xs = found;
                 }
                 found_header = true;
+                prev_y = Some(line_y(ws));
                 continue;
             }
             if !found_header {
@@ -307,6 +321,21 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
                 break 'pieces;
             }
             let cols = xs.as_ref()?;
+            let y = line_y(ws);
+            let gap = prev_y.map(|p| y - p);
+            let wide = gap.is_some_and(|g| g > wide_gap(&spacings, ws));
+            if in_margin_band(page, y) && (wide || !aligned(cols, ws)) {
+                // Page furniture (a footer, a running header) in the page's
+                // margin: not a row, and the table may go on over the page.
+                continue;
+            }
+            if wide {
+                break 'pieces;
+            }
+            if let Some(g) = gap.filter(|g| *g > 0.0) {
+                spacings.push(g);
+            }
+            prev_y = Some(y);
             let mut cells: Vec<Option<(String, Range<usize>)>> = vec![None; t.columns.len()];
             for w in ws {
                 let Some(c) = column_of(cols, w.x) else {
@@ -336,6 +365,67 @@ fn rows_positioned(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
         }
     }
     found_header.then_some(rows)
+}
+
+/// A line's baseline: the lowest of its words'.
+fn line_y(ws: &[&Word]) -> f32 {
+    ws.iter().map(|w| w.y).fold(f32::MIN, f32::max)
+}
+
+/// A vertical gap wider than this many times the table's usual line spacing
+/// ends it: what comes after is no longer the table (a footer far below).
+const GAP_LINES: f32 = 2.5;
+/// The usual line spacing assumed, in font sizes, before two lines were
+/// read, and the least ever taken (rows set tightly still leave room for a
+/// blank line or two).
+const LINE_SPACING_EMS: f32 = 1.5;
+
+/// The vertical gap past which a line is no longer part of the table: a
+/// multiple of the median spacing of its lines so far (never below what
+/// the line's font size gives).
+fn wide_gap(spacings: &[f32], ws: &[&Word]) -> f32 {
+    let size = ws.iter().map(|w| w.size).fold(0.0_f32, f32::max).max(1.0);
+    let mut s = spacings.to_vec();
+    s.sort_by(f32::total_cmp);
+    let usual = s
+        .get(s.len() / 2)
+        .copied()
+        .unwrap_or(0.0)
+        .max(LINE_SPACING_EMS * size);
+    GAP_LINES * usual
+}
+
+/// The share of the page height, at its top and at its bottom, where page
+/// headers and footers are printed.
+const MARGIN_BAND: f32 = 0.08;
+
+/// Whether a baseline lies in the top or bottom margin band of a page
+/// (never for pages without a size: text laid out in characters).
+fn in_margin_band(page: &crate::extract::Page, y: f32) -> bool {
+    page.height > 0.0 && (y < page.height * MARGIN_BAND || y > page.height * (1.0 - MARGIN_BAND))
+}
+
+/// How far right of its column's start a cell's first word may begin and
+/// still be aligned with it, in font sizes (a right-aligned short number).
+const ALIGN_EMS: f32 = 3.0;
+
+/// Whether every cell of a line starts at one of the columns: the first
+/// word of each run of words falling into one column lies near its start.
+fn aligned(cols: &[f32], ws: &[&Word]) -> bool {
+    let mut seen: Vec<usize> = Vec::new();
+    for w in ws {
+        let Some(c) = column_of(cols, w.x) else {
+            return false;
+        };
+        if seen.contains(&c) {
+            continue;
+        }
+        seen.push(c);
+        if w.x - cols[c] > ALIGN_EMS * w.size.max(1.0) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A row as `field=value|field=value`, for examples and messages.
@@ -391,6 +481,113 @@ mod tests {
             height: 842.0,
             ..Page::default()
         }
+    }
+
+    /// Moves the words of line `line` of a page to baseline `y`.
+    fn move_line(p: &mut Page, line: u32, y: f32) {
+        for w in p.words.iter_mut().filter(|w| w.line == line) {
+            w.y = y;
+        }
+    }
+
+    #[test]
+    fn a_footer_far_below_the_table_joins_no_row_and_a_wide_gap_ends_it() {
+        let sheet = |tail: &[&[(f32, &str)]]| {
+            let mut lines: Vec<&[(f32, &str)]> = vec![
+                &[
+                    (20.0, "PIANO"),
+                    (50.0, "ESECUTIVO"),
+                    (100.0, "DI"),
+                    (115.0, "GESTIONE"),
+                ],
+                &[(20.0, "2022_A01"), (60.0, "Prova")],
+                &[(20.0, "INDICATORI")],
+                &[
+                    (20.0, "Descrizione"),
+                    (300.0, "Tipo"),
+                    (400.0, "Valore"),
+                    (430.0, "Atteso"),
+                ],
+                &[
+                    (20.0, "N."),
+                    (32.0, "incontri"),
+                    (300.0, "RISULTATO"),
+                    (400.0, ">=3"),
+                ],
+                &[
+                    (20.0, "N."),
+                    (32.0, "enti"),
+                    (52.0, "coinvolti"),
+                    (300.0, "RISULTATO"),
+                    (400.0, ">="),
+                    (412.0, "2"),
+                ],
+            ];
+            lines.extend_from_slice(tail);
+            page(1, &lines)
+        };
+        // A footer at the foot of the page, its first word in the first
+        // column's band, its page number right of the last column.
+        let mut p = sheet(&[&[
+            (20.0, "PEG"),
+            (40.0, "2022"),
+            (60.0, "–"),
+            (70.0, "2022_A01"),
+            (500.0, "Pagina"),
+            (530.0, "1"),
+            (536.0, "di"),
+            (546.0, "1"),
+        ]]);
+        move_line(&mut p, 6, 815.0);
+        let rules = RuleSet::load(None, true).unwrap();
+        let x = rules.extract(std::slice::from_ref(&p));
+        assert_eq!(x.indicators.len(), 2, "{:#?}", x.indicators);
+        let last = &x.indicators[1];
+        assert_eq!(last.description.as_deref(), Some("N. enti coinvolti"));
+        assert_eq!(last.expected_value.as_deref(), Some("2"));
+        assert_eq!(last.expected_raw.as_deref(), Some(">= 2"));
+        // A note set well apart from the table, in the middle of the page,
+        // ends the table instead of continuing the last row.
+        let mut p = sheet(&[&[(20.0, "Nota"), (45.0, "bene")]]);
+        move_line(&mut p, 6, 300.0);
+        let x = rules.extract(std::slice::from_ref(&p));
+        assert_eq!(
+            x.indicators[1].description.as_deref(),
+            Some("N. enti coinvolti")
+        );
+        // The same note on the next line continues the row, as a wrapped
+        // description does.
+        let p = sheet(&[&[(20.0, "nel"), (40.0, "progetto")]]);
+        let x = rules.extract(std::slice::from_ref(&p));
+        assert_eq!(
+            x.indicators[1].description.as_deref(),
+            Some("N. enti coinvolti nel progetto")
+        );
+        // With a footer on page 1, the table goes on over page 2.
+        let mut p1 = sheet(&[&[
+            (20.0, "Comune"),
+            (60.0, "di"),
+            (500.0, "Pagina"),
+            (530.0, "1"),
+        ]]);
+        move_line(&mut p1, 6, 820.0);
+        let p2 = page(
+            2,
+            &[&[
+                (20.0, "N."),
+                (32.0, "delibere"),
+                (300.0, "RISULTATO"),
+                (400.0, ">="),
+                (412.0, "1"),
+            ]],
+        );
+        let x = rules.extract(&[p1, p2]);
+        assert_eq!(x.indicators.len(), 3, "{:#?}", x.indicators);
+        assert_eq!(
+            x.indicators[1].description.as_deref(),
+            Some("N. enti coinvolti")
+        );
+        assert_eq!(x.indicators[2].description.as_deref(), Some("N. delibere"));
     }
 
     #[test]
