@@ -408,6 +408,7 @@ pub fn build_document(
         .title
         .clone()
         .or_else(|| extracted.title_hint.clone())
+        .or_else(|| x.lead.clone())
         .or_else(|| first_line(&extracted));
     let year = x
         .year

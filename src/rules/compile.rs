@@ -97,6 +97,8 @@ pub struct Field {
     pub value: Option<String>,
     pub combine: Combine,
     pub left_column: bool,
+    /// A match counts only under the column this header regex names.
+    pub under: Option<Regex>,
     /// `layout = "label_column"`: the label is a column of its own at the
     /// left, its value a block right of it (see [`super::label_column`]).
     pub label_column: bool,
@@ -525,6 +527,7 @@ impl Ctx<'_> {
             value: f.value,
             combine,
             left_column: f.left_column,
+            under: f.under.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             label_column,
             meta,
         })

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use regex::Regex;
+
 use crate::extract::Page;
 use crate::record::Span;
 
@@ -148,6 +150,110 @@ impl Doc<'_> {
         }
     }
 
+    /// Whether the text at `at` (a mark such as the `X` of a roll call)
+    /// stands under the column headed by what `header` matches on the
+    /// nearest line above that it matches (within [`HEADER_LINES_ABOVE`]).
+    /// The column is told by the header line itself: the mark belongs to
+    /// the header word nearest to it: by x with positioned words, by cell
+    /// with tab-separated cells, by character position otherwise. No
+    /// header above: not under it.
+    pub fn under_header(&self, page: usize, header: &Regex, at: Range<usize>) -> bool {
+        let text = &self.clean[page];
+        let at = floor_boundary(text, at.start)..floor_boundary(text, at.end.max(at.start));
+        let mark_line = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+        let mut end = mark_line;
+        let mut head = None;
+        for _ in 0..HEADER_LINES_ABOVE {
+            if end == 0 {
+                break;
+            }
+            let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+            let line = &text[start..end - 1];
+            if let Some(m) = header.find(line) {
+                head = Some((start, start + m.start()..start + m.end()));
+                break;
+            }
+            end = start;
+        }
+        let Some((head_line, hm)) = head else {
+            return false;
+        };
+        let head_end = text[head_line..]
+            .find('\n')
+            .map_or(text.len(), |i| head_line + i);
+        let mark_end = text[mark_line..]
+            .find('\n')
+            .map_or(text.len(), |i| mark_line + i);
+        // Positioned words: the header word nearest to the mark by x.
+        if let Some(pg) = self.pages.get(page).filter(|p| !p.words.is_empty()) {
+            let on = |r: Range<usize>| -> Vec<&crate::extract::Word> {
+                pg.words
+                    .iter()
+                    .filter(|w| w.start != usize::MAX && r.contains(&w.start))
+                    .collect()
+            };
+            let mark = on(mark_line..mark_end)
+                .into_iter()
+                .find(|w| w.start <= at.start && at.start < w.start + w.text.len().max(1));
+            let heads = on(head_line..head_end);
+            if let (Some(mark), false) = (mark, heads.is_empty()) {
+                let cx = mark.x + mark.width / 2.0;
+                let dist = |w: &crate::extract::Word| {
+                    if cx < w.x {
+                        w.x - cx
+                    } else if cx > w.x + w.width {
+                        cx - (w.x + w.width)
+                    } else {
+                        0.0
+                    }
+                };
+                let nearest = heads
+                    .iter()
+                    .min_by(|a, b| dist(a).total_cmp(&dist(b)))
+                    .expect("not empty");
+                return hm.contains(&nearest.start);
+            }
+        }
+        // Tab-separated cells (HTML tables): the same cell index.
+        let head_text = &text[head_line..head_end];
+        if head_text.contains('\t') && text[mark_line..mark_end].contains('\t') {
+            let cell = |from: usize, to: usize| text[from..to].matches('\t').count();
+            return cell(mark_line, at.start) == cell(head_line, hm.start);
+        }
+        // Laid-out text: the header word nearest by character position.
+        let col = text[mark_line..at.start].chars().count();
+        let col_end = col + text[at.clone()].chars().count().max(1);
+        let mut nearest: Option<(usize, usize)> = None; // (distance, byte offset)
+        let mut c = 0;
+        let mut word: Option<(usize, usize)> = None; // (first column, byte offset)
+        let close = |w: (usize, usize), last: usize, nearest: &mut Option<(usize, usize)>| {
+            let d = if col_end <= w.0 {
+                w.0 - col_end + 1
+            } else if col > last {
+                col - last
+            } else {
+                0
+            };
+            if nearest.is_none_or(|(nd, _)| d < nd) {
+                *nearest = Some((d, head_line + w.1));
+            }
+        };
+        for (i, ch) in head_text.char_indices() {
+            if ch.is_whitespace() {
+                if let Some(w) = word.take() {
+                    close(w, c - 1, &mut nearest);
+                }
+            } else if word.is_none() {
+                word = Some((c, i));
+            }
+            c += 1;
+        }
+        if let Some(w) = word {
+            close(w, c.saturating_sub(1), &mut nearest);
+        }
+        nearest.is_some_and(|(_, b)| hm.contains(&b))
+    }
+
     /// Whether a byte range of a page lies inside a legal reference.
     pub fn in_reference(&self, page: usize, range: &Range<usize>) -> bool {
         self.references.get(page).is_some_and(|v| {
@@ -188,6 +294,9 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// How many lines above a mark its column header may be.
+const HEADER_LINES_ABOVE: usize = 80;
+
 /// How far left of its label a value's column may start, in points.
 const SLACK: f32 = 3.0;
 
@@ -215,5 +324,91 @@ pub fn left_column(line: &str) -> &str {
     match line[lead..].find("   ") {
         Some(i) => &line[..lead + i],
         None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Word;
+
+    fn doc(pages: &[Page]) -> Doc<'_> {
+        Doc {
+            pages,
+            clean: pages.iter().map(|p| p.text.clone()).collect(),
+            references: vec![Vec::new(); pages.len()],
+        }
+    }
+
+    /// Byte range of the `n`-th (0-based) `X` of a text.
+    fn nth_x(text: &str, n: usize) -> Range<usize> {
+        let i = text.match_indices('X').nth(n).expect("an X").0;
+        i..i + 1
+    }
+
+    #[test]
+    fn a_mark_is_under_the_header_word_nearest_to_it() {
+        let text = "COGNOME E NOME            CARICA          PRESENTE   ASSENTE\n\
+                    ROSSI MARIA               Sindaco            X\n\
+                    NERI PAOLO                Assessore                     X\n";
+        let pages = [Page {
+            number: 1,
+            text: text.into(),
+            ..Page::default()
+        }];
+        let d = doc(&pages);
+        let present = Regex::new(r"(?i)\bpresente\b").unwrap();
+        let absent = Regex::new(r"(?i)\bassente\b").unwrap();
+        assert!(d.under_header(0, &present, nth_x(text, 0)));
+        assert!(!d.under_header(0, &absent, nth_x(text, 0)));
+        assert!(d.under_header(0, &absent, nth_x(text, 1)));
+        assert!(!d.under_header(0, &present, nth_x(text, 1)));
+        // No header above: not under it.
+        let none = Regex::new(r"(?i)\bgiustificato\b").unwrap();
+        assert!(!d.under_header(0, &none, nth_x(text, 0)));
+    }
+
+    #[test]
+    fn tab_separated_cells_and_positioned_words_tell_the_column_too() {
+        let text = "Consigliere\tPresente\tAssente\nFONTANA ELENA\t\tX\n";
+        let pages = [Page {
+            number: 1,
+            text: text.into(),
+            ..Page::default()
+        }];
+        let d = doc(&pages);
+        let present = Regex::new(r"(?i)\bpresente\b").unwrap();
+        let absent = Regex::new(r"(?i)\bassente\b").unwrap();
+        assert!(d.under_header(0, &absent, nth_x(text, 0)));
+        assert!(!d.under_header(0, &present, nth_x(text, 0)));
+
+        // A PDF line where one space separates the words: the x positions decide.
+        let text = "Nome Presente Assente\nROSSI X\n";
+        let w = |t: &str, x: f32, start: usize, line: u32| Word {
+            text: t.into(),
+            x,
+            y: 10.0 + line as f32 * 12.0,
+            width: t.chars().count() as f32 * 5.0,
+            size: 10.0,
+            line,
+            start,
+        };
+        let pages = [Page {
+            number: 1,
+            text: text.into(),
+            words: vec![
+                w("Nome", 50.0, 0, 0),
+                w("Presente", 200.0, 5, 0),
+                w("Assente", 300.0, 14, 0),
+                w("ROSSI", 50.0, 22, 1),
+                w("X", 315.0, 28, 1),
+            ],
+            width: 595.0,
+            height: 842.0,
+            ..Page::default()
+        }];
+        let d = doc(&pages);
+        assert!(d.under_header(0, &absent, nth_x(text, 0)));
+        assert!(!d.under_header(0, &present, nth_x(text, 0)));
     }
 }

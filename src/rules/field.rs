@@ -183,7 +183,11 @@ fn regex_values(
             }
             m.push((i, g.as_str().to_owned(), range));
         }
-        if !inside_reference && !m.is_empty() {
+        let misplaced = rule.under.as_ref().is_some_and(|h| {
+            m.first()
+                .is_some_and(|(_, _, r)| !doc.under_header(page, h, r.clone()))
+        });
+        if !inside_reference && !misplaced && !m.is_empty() {
             out.push(m);
         }
     }

@@ -173,6 +173,11 @@ pub struct FieldRule {
     /// column of a two-column page.
     #[serde(default)]
     pub left_column: bool,
+    /// Keep a regex match only when its value stands under the column
+    /// headed by what this regex matches on the nearest such line above
+    /// (an `X` of a roll call is a presence only under `PRESENTE`).
+    #[serde(default)]
+    pub under: Option<Spanned<String>>,
     /// How label and value are laid out: `inline` (default: the value
     /// follows the label in the text) or `label_column` (the label is a
     /// column at the left, maybe over several lines, its value a block in a

@@ -56,6 +56,10 @@ use target::{DocFacts, Record};
 pub struct Extraction {
     pub kind: String,
     pub title: Option<String>,
+    /// The first meaningful line of the text that no boilerplate regex drops
+    /// (cut at a word to at most [`LEAD_CHARS`] characters): a title of last
+    /// resort, after `title` and any title the file itself declares.
+    pub lead: Option<String>,
     pub date: Option<NaiveDate>,
     pub year: Option<i32>,
     pub objectives: Vec<Objective>,
@@ -240,6 +244,7 @@ fn extract_with(rules: &Compiled, pages: &[Page]) -> Extraction {
         .title
         .or_else(|| x.objectives.iter().find_map(|o| o.title.clone()))
         .or_else(|| x.decisions.iter().find_map(|d| d.subject.clone()));
+    x.lead = lead(rules, pages);
     x.date = facts
         .date
         .or_else(|| x.decisions.iter().find_map(|d| d.decision_date));
@@ -389,6 +394,41 @@ fn finish_part(rec: PartRecords, x: &mut Extraction, facts: &mut DocFacts) {
     }
 }
 
+/// The longest a [`Extraction::lead`] may be, in characters.
+pub const LEAD_CHARS: usize = 160;
+
+/// The first line of the text that reads as words (four letters at least)
+/// and that no boilerplate regex drops, whitespace folded; a longer line is
+/// cut at the last word that fits, and `…` says so. So a cookie banner or a
+/// "Contenuto principale" skip link is never the lead. A heading repeated
+/// at the top of every page is kept here: dropped from reading, it is
+/// still most often the document's own title.
+fn lead(rules: &Compiled, pages: &[Page]) -> Option<String> {
+    let line = pages
+        .iter()
+        .flat_map(|p| p.text.lines())
+        .filter(|l| !rules.boilerplate.iter().any(|b| boilerplate::drops(l, b)))
+        .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)?;
+    let line = normalise::squash(line);
+    if line.chars().count() <= LEAD_CHARS {
+        return Some(line);
+    }
+    let room: String = line.chars().take(LEAD_CHARS).collect();
+    let cut = match room.rfind(' ') {
+        Some(i) if i > 0 => &room[..i],
+        _ => room.as_str(),
+    };
+    let cut = cut.trim_end_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace());
+    // The ellipsis must fit in the limit too.
+    let cut = if cut.chars().count() >= LEAD_CHARS {
+        let i = cut.rfind(' ').unwrap_or(cut.len());
+        &cut[..i]
+    } else {
+        cut
+    };
+    Some(format!("{cut}…"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,6 +501,81 @@ mod tests {
         let x = RuleSet::load(None, true).unwrap().extract(&pages);
         assert_eq!(x.objectives.len(), 2, "{:#?}", x.objectives);
         assert_eq!(x.phases[0].objective_code.as_deref(), Some("2022_C01"));
+    }
+
+    #[test]
+    fn the_lead_is_the_first_line_left_after_boilerplate_cut_at_a_word() {
+        let long = "L'Ufficio di Piano è individuato, ai sensi dell'art. 18 della legge, come la struttura tecnico-amministrativa a cui è affidato il coordinamento degli interventi e l'istruttoria degli atti.";
+        let text = format!(
+            "Contenuto principale\n\nMessaggio di avviso\n\nQuesto sito usa cookie di analytics per raccogliere dati.\n\n{long}\n\nSecondo paragrafo."
+        );
+        let pages = [Page {
+            number: 1,
+            text,
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let lead = x.lead.expect("a lead");
+        assert!(
+            lead.starts_with("L'Ufficio di Piano è individuato"),
+            "{lead}"
+        );
+        assert!(lead.chars().count() <= LEAD_CHARS, "{lead}");
+        assert!(lead.ends_with('…'), "{lead}");
+        // Cut after a whole word of the line.
+        let kept = lead.trim_end_matches('…');
+        assert!(long.starts_with(kept), "{lead}");
+        assert!(long[kept.len()..].starts_with(' '), "{lead}");
+        // A short line is the lead as it is.
+        let pages = [Page {
+            number: 1,
+            text: "\n  Avviso   pubblico per il servizio\n".into(),
+            ..Page::default()
+        }];
+        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        assert_eq!(x.lead.as_deref(), Some("Avviso pubblico per il servizio"));
+    }
+
+    #[test]
+    fn a_roll_call_a_sitting_and_a_denied_executability_read_from_a_whole_act() {
+        let roll = "NOMINATIVO              QUALIFICA        PRESENTE    ASSENTE\n\
+                    BRUNO ANNA              Sindaco              X\n\
+                    CARUSO PIETRO           Assessore                        X\n\
+                    DE LUCA SARA            Assessore            X\n\
+                    ESPOSITO LUIGI          Assessore                        X\n";
+        let act = |stated: &str| {
+            format!(
+                "DELIBERAZIONE DELLA GIUNTA COMUNALE N. 7 DEL 02/02/2024\n\nOGGETTO: Prova\n\n\
+                 L'anno duemilaventiquattro, il giorno due del mese di febbraio, si è riunita la Giunta\n\
+                 Comunale in seduta straordinaria nelle persone dei signori:\n\n{roll}\n{stated}\n\n\
+                 DELIBERA\n\nLa presente deliberazione non viene dichiarata immediatamente eseguibile.\n"
+            )
+        };
+        let read = |text: String| {
+            let pages = [Page {
+                number: 1,
+                text,
+                ..Page::default()
+            }];
+            let x = RuleSet::load(None, true).unwrap().extract(&pages);
+            assert_eq!(x.kind, "deliberation");
+            x.decisions[0].clone()
+        };
+        // The marks, counted by the column they stand in.
+        let d = read(act(""));
+        assert_eq!((d.present_count, d.absent_count), (Some(2), Some(2)));
+        assert_eq!(d.immediately_executable, Some(false));
+        assert_eq!(d.body.as_deref(), Some("Giunta Comunale"));
+        // A count the act states wins over the marks.
+        let d = read(act("Presenti n. 3 assenti n. 1"));
+        assert_eq!((d.present_count, d.absent_count), (Some(3), Some(1)));
+        // An organ named after "si è riunito" loses what is said of its sitting.
+        let text = act("").replace(
+            "DELIBERAZIONE DELLA GIUNTA COMUNALE N. 7 DEL 02/02/2024",
+            "VERBALE N. 7",
+        );
+        let d = read(text);
+        assert_eq!(d.body.as_deref(), Some("Giunta Comunale"));
     }
 
     #[test]

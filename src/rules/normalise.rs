@@ -19,6 +19,7 @@ pub const NAMES: &[&str] = &[
     "integer",
     "comparator",
     "sentence",
+    "body",
     "no_label",
 ];
 
@@ -51,6 +52,7 @@ pub fn apply(name: &str, s: &str) -> Result<String, String> {
             Ok(format!("{op}|{v}"))
         }
         "sentence" => Ok(sentence(&s)),
+        "body" => Ok(body(&s)),
         "no_label" => Ok(s),
         other => Err(format!("unknown normaliser `{other}`")),
     }
@@ -213,9 +215,140 @@ pub fn sentence(s: &str) -> String {
         .to_owned()
 }
 
+/// Words that, after an organ's name, begin what is said of its sitting
+/// rather than the name: how it met ("in seduta ordinaria", "in adunanza
+/// straordinaria", "in videoconferenza", "di prima convocazione"), that it
+/// met ("riunito", "convocato"), when and where ("il giorno", "alle ore",
+/// "nella sala", "presso") and who attended ("nelle persone dei signori").
+const SITTING: &[&str] = &[
+    "in seduta",
+    "in sessione",
+    "in adunanza",
+    "in riunione",
+    "in forma",
+    "in modalità",
+    "in modalita",
+    "in via",
+    "in videoconferenza",
+    "in audioconferenza",
+    "in collegamento",
+    "in prima",
+    "in seconda",
+    "in data",
+    "in sede",
+    "di prima",
+    "di seconda",
+    "seduta",
+    "sessione",
+    "adunanza",
+    "riunit",
+    "convocat",
+    "radunat",
+    "adunat",
+    "costituit",
+    "regolarmente",
+    "legalmente",
+    "validamente",
+    "nelle persone",
+    "nella persona",
+    "nella sala",
+    "nella sede",
+    "nella residenza",
+    "nella solita",
+    "nell'aula",
+    "nell’aula",
+    "presso",
+    "alle ore",
+    "il giorno",
+    "del giorno",
+    "con l'intervento",
+    "con l’intervento",
+    "con la presenza",
+    "sotto la presidenza",
+    "per la trattazione",
+    "per deliberare",
+    "composto",
+    "composta",
+];
+
+/// The name of an organ and nothing more: `Consiglio Comunale in seduta
+/// ordinaria di prima convocazione` -> `Consiglio Comunale`. The name ends
+/// before the first word that speaks of the sitting (see [`SITTING`]) or
+/// before a date; what is left is treated as a [`sentence`].
+pub fn body(s: &str) -> String {
+    let t = squash(s);
+    let lower = t.to_lowercase();
+    let mut end = t.len();
+    // Word starts only: a qualifier inside a word ("Consiglio di
+    // Presidenza") is part of the name.
+    let starts = std::iter::once(0).chain(
+        lower
+            .char_indices()
+            .filter(|(_, c)| *c == ' ')
+            .map(|(i, _)| i + 1),
+    );
+    for i in starts {
+        let rest = &lower[i..];
+        let qualifier = SITTING.iter().any(|q| rest.starts_with(q));
+        let date = rest
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        if i > 0 && (qualifier || date) {
+            end = i;
+            break;
+        }
+    }
+    // Lowercase and original share byte offsets only when lowering keeps
+    // every letter's length; otherwise keep the value whole.
+    if lower.len() != t.len() {
+        return sentence(&t);
+    }
+    sentence(t[..end].trim_end_matches([',', ' ', '-', '–']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_organ_s_name_leaves_out_how_and_when_it_met() {
+        let cases = [
+            (
+                "Consiglio Comunale in seduta ordinaria di prima convocazione",
+                "Consiglio Comunale",
+            ),
+            (
+                "Giunta Comunale\nnelle persone dei signori",
+                "Giunta Comunale",
+            ),
+            (
+                "Consiglio Comunale, convocato in sessione straordinaria",
+                "Consiglio Comunale",
+            ),
+            (
+                "Consiglio Comunale riunito in adunanza pubblica",
+                "Consiglio Comunale",
+            ),
+            (
+                "Assemblea dei Sindaci il giorno 12 marzo 2021",
+                "Assemblea dei Sindaci",
+            ),
+            ("Giunta comunale 12/03/2021", "Giunta comunale"),
+            (
+                "Consiglio della Ricerca e Terza Missione",
+                "Consiglio della Ricerca e Terza Missione",
+            ),
+            ("Consiglio di Presidenza", "Consiglio di Presidenza"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(body(input), want, "{input}");
+        }
+        assert_eq!(
+            apply("body", "Giunta Comunale in videoconferenza").unwrap(),
+            "Giunta Comunale"
+        );
+    }
 
     #[test]
     fn comparators_split_operator_and_value() {

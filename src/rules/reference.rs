@@ -815,7 +815,12 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
     }
     out.sort_by_key(|(r, _)| (r.start, r.end));
     for (range, r) in &mut out {
-        r.raw = text[range.clone()].to_string();
+        // A reference wrapped over lines is read as one phrase: the span
+        // keeps the true offsets, `raw` folds each white-space run to a space.
+        r.raw = text[range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         r.urn = urn(r);
     }
     out
@@ -910,6 +915,26 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn a_reference_wrapped_over_lines_has_one_line_raw_and_its_true_span() {
+        let text = "ai sensi dell'art. 134, comma 4, del D.Lgs. 18 agosto\n2000, n. 267.";
+        let v = find_references(text, &RefSettings::default());
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let (range, r) = &v[0];
+        assert_eq!(
+            r.raw,
+            "art. 134, comma 4, del D.Lgs. 18 agosto 2000, n. 267"
+        );
+        assert_eq!(
+            &text[range.clone()],
+            "art. 134, comma 4, del D.Lgs. 18 agosto\n2000, n. 267"
+        );
+        assert_eq!(
+            (r.article.as_deref(), r.number.as_deref()),
+            (Some("134"), Some("267"))
+        );
     }
 
     #[test]
