@@ -33,6 +33,7 @@ pub struct Meta {
 pub struct Kind {
     pub meta: Meta,
     pub kind: String,
+    pub report_as: Option<String>,
     pub threshold: f64,
     pub patterns: Vec<(Regex, f64)>,
     pub part_start: Option<Regex>,
@@ -185,6 +186,7 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             out.kinds.push(Kind {
                 meta,
                 kind: k.kind,
+                report_as: k.report_as,
                 threshold: k.threshold,
                 patterns,
                 part_start,

@@ -73,6 +73,13 @@ pub struct KindRule {
     pub description: String,
     /// The kind name given to documents that score highest here.
     pub kind: String,
+    /// The kind the document is reported as in the tables and the index,
+    /// when it differs from `kind` (which still chooses the rules that
+    /// apply): a determinazione is read by its own rules but reported as a
+    /// `deliberation`, since the published kinds are peg, deliberation and
+    /// other.
+    #[serde(default)]
+    pub report_as: Option<String>,
     /// Least score for the kind to be given at all.
     #[serde(default = "one")]
     pub threshold: f64,

@@ -225,7 +225,9 @@ fn extract_with(rules: &Compiled, pages: &[Page]) -> Extraction {
     let joined = doc.clean.join("\n");
     let (kind, kind_rule) = classify::classify(&joined, &rules.kinds);
     let mut x = Extraction {
-        kind: kind.clone(),
+        kind: kind_rule
+            .and_then(|k| k.report_as.clone())
+            .unwrap_or_else(|| kind.clone()),
         references,
         ..Extraction::default()
     };
