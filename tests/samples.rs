@@ -35,3 +35,54 @@ fn run_on_samples_matches_golden_tables() {
         golden(&format!("{t}.csv"), &mask_column(&text, "ingested_at"));
     }
 }
+
+/// The foundation issue's acceptance: after `atti run`, `atti search
+/// convenzione` (no --index: it finds the index that run left) brings the
+/// PEG sheet first, and the seed values are in the tables.
+#[test]
+fn search_after_run_finds_the_peg_sheet_and_seed_values_are_extracted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let samples = root().join("samples");
+    atti_ok(
+        tmp.path(),
+        &["run", samples.to_str().unwrap(), "--out", "out"],
+        0,
+    );
+    let hits = atti_ok(tmp.path(), &["search", "convenzione", "--json"], 0);
+    let first: serde_json::Value =
+        serde_json::from_str(hits.lines().next().expect("a hit")).unwrap();
+    assert!(
+        first["source_file"]
+            .as_str()
+            .unwrap()
+            .contains("peg_2021_Z001"),
+        "{hits}"
+    );
+    assert_eq!(first["kind"], "peg");
+
+    let objectives = read_csv(&tmp.path().join("out/objectives.csv"));
+    for o in &objectives {
+        assert_eq!(o["objective_code"], "2021_Z001");
+        assert_eq!(o["director"], "ASCIONE GIUSEPPE");
+        assert_eq!(o["operational_objective"], "Missione 01 - obiettivo 13.3");
+        assert!(
+            o["description"].starts_with("Nell'ambito del progetto"),
+            "{o:?}"
+        );
+    }
+    assert_eq!(objectives.len(), 2, "the PEG sheet as text and as PDF");
+    let indicators = read_csv(&tmp.path().join("out/indicators.csv"));
+    let raws: Vec<&str> = indicators
+        .iter()
+        .map(|r| r["expected_raw"].as_str())
+        .collect();
+    assert_eq!(raws, [">=3", ">= 2", ">=3", ">= 2"]);
+    let decisions = read_csv(&tmp.path().join("out/decisions.csv"));
+    let ambito = decisions
+        .iter()
+        .find(|d| d["source_file"].ends_with("ambito_corsichese_ufficio_di_piano.txt"))
+        .expect("the Ambito's decision");
+    assert_eq!(ambito["body"], "Assemblea dei Sindaci");
+    assert_eq!(ambito["decision_date"], "2021-12-01");
+    assert_eq!(ambito["validity_end"], "2023-12-31");
+}
