@@ -408,8 +408,7 @@ pub fn build_document(
         .title
         .clone()
         .or_else(|| extracted.title_hint.clone())
-        .or_else(|| x.lead.clone())
-        .or_else(|| first_line(&extracted));
+        .or_else(|| x.lead.clone());
     let year = x
         .year
         .or_else(|| x.date.map(|d| chrono::Datelike::year(&d)));
@@ -447,16 +446,6 @@ pub fn build_document(
         fields: x.fields,
         warnings,
     }
-}
-
-/// The first meaningful line of text, as a fallback title.
-fn first_line(e: &Extracted) -> Option<String> {
-    e.pages
-        .iter()
-        .flat_map(|p| p.text.lines())
-        .map(str::trim)
-        .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .map(|l| l.chars().take(160).collect())
 }
 
 #[cfg(test)]
