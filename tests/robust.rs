@@ -141,6 +141,12 @@ fn write_hostile(dir: &Path) -> Vec<&'static str> {
             &stream("/Filter /FlateDecode", &bomb),
         ]),
     );
+    // One line of 64 MiB.
+    let mut line = Vec::with_capacity(64 << 20);
+    while line.len() < 64 << 20 {
+        line.extend_from_slice("delibera della giunta comunale di approvazione ".as_bytes());
+    }
+    w("one_line_64mib.txt", &line);
     // An HTML page saved with a .pdf extension, and a PDF saved as .txt.
     w(
         "wrong_extension.pdf",
