@@ -86,3 +86,51 @@ fn search_after_run_finds_the_peg_sheet_and_seed_values_are_extracted() {
     assert_eq!(ambito["decision_date"], "2021-12-01");
     assert_eq!(ambito["validity_end"], "2023-12-31");
 }
+
+/// Layout mode keeps each row of the sample PEG sheet's GANTT and indicator
+/// tables on its own line, with the cells in column order.
+#[test]
+fn layout_mode_keeps_table_rows_on_one_line_in_column_order() {
+    let text = atti_ok(
+        &root(),
+        &["extract", "samples/peg_2021_Z001.pdf", "--layout"],
+        0,
+    );
+    let in_order = |cells: &[&str]| {
+        text.lines().any(|line| {
+            let mut from = 0;
+            cells.iter().all(|c| match line[from..].find(c) {
+                Some(i) => {
+                    from += i + c.len();
+                    true
+                }
+                None => false,
+            })
+        })
+    };
+    let rows: [&[&str]; 4] = [
+        &[
+            "Predisposizione bozza",
+            "01/01/2021",
+            "30/04/2021",
+            "ASCIONE GIUSEPPE",
+            "SEGRETARIO GENERALE",
+        ],
+        &[
+            "Partecipazione agli incontri",
+            "01/05/2021",
+            "31/12/2021",
+            "ASCIONE GIUSEPPE",
+            "SEGRETARIO GENERALE",
+        ],
+        &["N. incontri con enti coinvolti", "RISULTATO", ">=3"],
+        &[
+            "N. enti coinvolti nel progetto di associazione",
+            "RISULTATO",
+            ">= 2",
+        ],
+    ];
+    for cells in rows {
+        assert!(in_order(cells), "no line holds {cells:?} in order:\n{text}");
+    }
+}
