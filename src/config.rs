@@ -58,6 +58,21 @@ pub fn rules(arg: &RulesArg) -> Result<RuleSet> {
     RuleSet::load(arg.rules.as_deref(), !arg.no_builtin_rules)
 }
 
+/// Loads the compliance checks named on the command line (the
+/// `compliance.toml` in force); a mistake is a configuration error.
+pub fn checks(arg: &RulesArg) -> Result<crate::compliance::Checks> {
+    let sources = crate::rules::source::sources(arg.rules.as_deref(), !arg.no_builtin_rules)?;
+    crate::compliance::Checks::load(&sources)
+}
+
+/// The `--as-of` date, today when none is given.
+pub fn as_of(arg: Option<&str>) -> Result<NaiveDate> {
+    Ok(match arg {
+        Some(s) => parse_cli_date("--as-of", s)?,
+        None => today(),
+    })
+}
+
 /// A date given on the command line: ISO (2023-12-31) or Italian (31/12/2023).
 pub fn parse_cli_date(flag: &str, s: &str) -> Result<NaiveDate> {
     let s = s.trim();

@@ -10,11 +10,7 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
     let opts = TableOptions::from_args(&a.table_opts)?;
     let filter = Filter::from_args(&a.filter)?;
     let index = Index::open(&config::read_index_path(&a.index))?;
-    let docs: Vec<_> = index
-        .documents()?
-        .into_iter()
-        .filter(|d| filter.accepts(d))
-        .collect();
+    let docs = super::documents(&index, &filter)?;
     let failures = if filter.is_empty() {
         index.failures()?
     } else {

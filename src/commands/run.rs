@@ -1,26 +1,18 @@
 //! `atti run PATH... --out DIR`: ingest, every table, the compliance report.
 
 use crate::cli::{ReportFormat, RunArgs, TableFormat};
-use crate::compliance::Checks;
 use crate::config::{self, TableOptions};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::index::Index;
 use crate::pipeline;
 use crate::progress::Progress;
-use crate::rules::source;
 
 pub fn run(a: &RunArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
-    let checks = Checks::load(&source::sources(
-        a.rules.rules.as_deref(),
-        !a.rules.no_builtin_rules,
-    )?)?;
+    let checks = config::checks(&a.rules)?;
     let opts = TableOptions::from_args(&a.table_opts)?;
-    let as_of = match &a.as_of {
-        Some(s) => config::parse_cli_date("--as-of", s)?,
-        None => config::today(),
-    };
+    let as_of = config::as_of(a.as_of.as_deref())?;
     let index_dir = a.out.join("index");
     let cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.rules, &a.opts);
     let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
