@@ -323,7 +323,17 @@ pub fn write_table(
     format: TableFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut rows = rows(table, docs, failures);
+    write_rows(table, rows(table, docs, failures), opts, format, out)
+}
+
+/// Writes rows already made by [`rows`] (in their final order).
+pub fn write_rows(
+    table: Table,
+    mut rows: Vec<Vec<String>>,
+    opts: &TableOptions,
+    format: TableFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
     let header = headers(table);
     if format == TableFormat::Csv && opts.decimal_comma {
         let cols: Vec<usize> = decimal_columns(table)

@@ -35,16 +35,6 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     }
 }
 
-/// The documents of the index that a filter accepts, in source-file order.
-pub fn documents(
-    index: &crate::index::Index,
-    filter: &crate::config::Filter,
-) -> Result<Vec<crate::record::Document>> {
-    let mut docs = index.documents()?;
-    docs.retain(|d| filter.accepts(d));
-    Ok(docs)
-}
-
 /// Writes command output to stdout. A closed pipe (`atti ... | head`) is
 /// reported as an I/O error that `main` ends quietly on.
 pub fn print(text: &str) -> Result<()> {

@@ -220,14 +220,33 @@ impl Index {
     /// Every document record, ordered by source file.
     pub fn documents(&self) -> Result<Vec<Document>> {
         let mut docs = Vec::new();
-        self.for_each_stored(schema::DOCUMENT, |doc| {
-            if let Some(record) = self.record_of::<Document>(&doc, schema::DOCUMENT)? {
-                docs.push(record);
-            }
+        self.for_each_document(true, |d| {
+            docs.push(d);
             Ok(())
         })?;
         docs.sort_by(|a, b| a.source_file.cmp(&b.source_file));
         Ok(docs)
+    }
+
+    /// Visits every document record, in index order, one at a time (with
+    /// its page texts only when `with_text`): a table of a large index is
+    /// written without holding every record at once.
+    pub fn for_each_document(
+        &self,
+        with_text: bool,
+        mut f: impl FnMut(Document) -> Result<()>,
+    ) -> Result<()> {
+        self.for_each_stored(schema::DOCUMENT, |doc| {
+            let record = if with_text {
+                self.record_of::<Document>(&doc, schema::DOCUMENT)?
+            } else {
+                self.stored_record::<Document>(&doc, schema::DOCUMENT)?
+            };
+            match record {
+                Some(d) => f(d),
+                None => Ok(()),
+            }
+        })
     }
 
     /// Every failure record, ordered by source file.
@@ -270,6 +289,31 @@ impl Index {
         doc: &TantivyDocument,
         record_type: &str,
     ) -> Result<Option<T>> {
+        let Some(mut value) = self.stored_json(doc, record_type)? else {
+            return Ok(None);
+        };
+        if record_type == schema::DOCUMENT {
+            schema::restore_pages(&self.fields, doc, &mut value);
+        }
+        Ok(Some(serde_json::from_value(value)?))
+    }
+
+    /// The stored record as it is stored: a document's page texts left empty.
+    fn stored_record<T: serde::de::DeserializeOwned>(
+        &self,
+        doc: &TantivyDocument,
+        record_type: &str,
+    ) -> Result<Option<T>> {
+        self.stored_json(doc, record_type)?
+            .map(|v| Ok(serde_json::from_value(v)?))
+            .transpose()
+    }
+
+    fn stored_json(
+        &self,
+        doc: &TantivyDocument,
+        record_type: &str,
+    ) -> Result<Option<serde_json::Value>> {
         let ty = doc
             .get_first(self.fields.record_type)
             .and_then(|v| v.as_str());
@@ -280,11 +324,7 @@ impl Index {
             .get_first(self.fields.record)
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
-        let mut value: serde_json::Value = serde_json::from_str(json)?;
-        if record_type == schema::DOCUMENT {
-            schema::restore_pages(&self.fields, doc, &mut value);
-        }
-        Ok(Some(serde_json::from_value(value)?))
+        Ok(Some(serde_json::from_str(json)?))
     }
 
     /// Visits every live stored document of one record type, in index order.
