@@ -280,9 +280,16 @@ impl Context<'_> {
             Err(e) => return failure(WorkFailure::new("read", read_reason(&e)), None),
         };
         let sha256 = sha256_hex(&bytes);
-        if same_pipeline && prior.is_some_and(|k| k.sha256 == sha256) {
-            // Touched or copied, not changed: keep the record, note the new stamp.
-            return Outcome::Restamp(c.source_file.clone(), stamp);
+        if let Some(k) = prior.filter(|k| same_pipeline && k.sha256 == sha256) {
+            // Touched or copied, not changed: keep the record, note the new
+            // stamp. A failure keeps its old stamp (it is hashed again next
+            // time): re-stamping reads the stored record, which only
+            // documents have.
+            return if k.failed {
+                Outcome::Unchanged
+            } else {
+                Outcome::Restamp(c.source_file.clone(), stamp)
+            };
         }
         let result = match self.pool {
             Some(pool) => {
