@@ -314,6 +314,43 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
     out
 }
 
+/// The rows of one table, gathered from documents visited one at a time
+/// (see [`crate::index::Index::for_each_document`]) and put in the order of
+/// [`rows`] at the end: a table of a large index holds its rows, not the
+/// records they came from.
+#[derive(Debug)]
+pub struct TableRows {
+    table: Table,
+    keyed: Vec<((String, String), Vec<Vec<String>>)>,
+}
+
+impl TableRows {
+    pub fn new(table: Table) -> TableRows {
+        TableRows {
+            table,
+            keyed: Vec::new(),
+        }
+    }
+
+    pub fn table(&self) -> Table {
+        self.table
+    }
+
+    pub fn add(&mut self, d: &Document) {
+        let rows = rows(self.table, std::slice::from_ref(d), &[]);
+        if !rows.is_empty() {
+            self.keyed
+                .push(((d.source_file.clone(), d.doc_id.clone()), rows));
+        }
+    }
+
+    /// The rows in the table's order: source file, then doc_id.
+    pub fn finish(mut self) -> Vec<Vec<String>> {
+        self.keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        self.keyed.into_iter().flat_map(|(_, rows)| rows).collect()
+    }
+}
+
 /// Writes one table.
 pub fn write_table(
     table: Table,

@@ -10,9 +10,15 @@ pub fn run(a: &CheckArgs) -> Result<i32> {
     let as_of = config::as_of(a.as_of.as_deref())?;
     let filter = Filter::from_args(&a.filter)?;
     let index = Index::open(&config::read_index_path(&a.index))?;
-    let mut docs = index.documents()?;
-    docs.retain(|d| filter.accepts(d));
-    let report = checks.run(&docs, as_of);
+    // One record at a time, page texts included (some checks read them).
+    let mut review = checks.review(as_of);
+    index.for_each_document(true, |d| {
+        if filter.accepts(&d) {
+            review.add(&d);
+        }
+        Ok(())
+    })?;
+    let report = review.finish();
     let mut out = super::output(a.out.as_deref())?;
     out.write_all(report.render(a.format)?.as_bytes())
         .map_err(|e| crate::Error::io("<output>", e))?;

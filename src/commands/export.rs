@@ -23,17 +23,14 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
         };
         export::rows(a.table, &[], &failures)
     } else {
-        let mut keyed = Vec::new();
+        let mut rows = export::TableRows::new(a.table);
         index.for_each_document(false, |d| {
             if filter.accepts(&d) {
-                let rows = export::rows(a.table, std::slice::from_ref(&d), &[]);
-                keyed.push(((d.source_file, d.doc_id), rows));
+                rows.add(&d);
             }
             Ok(())
         })?;
-        // The order `export::rows` gives: source file, then doc_id.
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        keyed.into_iter().flat_map(|(_, rows)| rows).collect()
+        rows.finish()
     };
     let mut out = super::output(a.out.as_deref())?;
     export::write_rows(a.table, rows, &opts, a.format, &mut out)?;

@@ -1,6 +1,6 @@
 //! `atti run PATH... --out DIR`: ingest, every table, the compliance report.
 
-use crate::cli::{ReportFormat, RunArgs, TableFormat};
+use crate::cli::{ReportFormat, RunArgs, Table, TableFormat};
 use crate::config::{self, TableOptions};
 use crate::error::{Error, Result};
 use crate::export;
@@ -18,23 +18,36 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     super::ingest::report(&summary, a.opts.json)?;
 
+    // Every table and the checks in one pass over the records, one record
+    // at a time: an archive of 100k documents is never held in memory whole.
     let index = Index::open(&index_dir)?;
-    let docs = index.documents()?;
+    let mut review = checks.review(as_of);
+    let mut tables = Table::ALL.map(export::TableRows::new);
+    index.for_each_document(true, |d| {
+        tables.iter_mut().for_each(|t| t.add(&d));
+        review.add(&d);
+        Ok(())
+    })?;
     let failures = index.failures()?;
-    for table in crate::cli::Table::ALL {
+    for rows in tables {
+        let table = rows.table();
+        let rows = match table {
+            Table::Failures => export::rows(table, &[], &failures),
+            _ => rows.finish(),
+        };
         let path = a.out.join(format!("{}.csv", table.name()));
         let mut out = super::output(Some(&path))?;
-        export::write_table(table, &docs, &failures, &opts, TableFormat::Csv, &mut out)?;
+        export::write_rows(table, rows, &opts, TableFormat::Csv, &mut out)?;
         out.flush().map_err(|e| Error::io(&path, e))?;
     }
-    let report = checks.run(&docs, as_of);
+    let report = review.finish();
     let path = a.out.join("compliance.md");
     std::fs::write(&path, report.render(ReportFormat::Md)?).map_err(|e| Error::io(&path, e))?;
     if !a.opts.json {
         eprintln!(
             "wrote {}/{{{}}}.csv and compliance.md",
             a.out.display(),
-            crate::cli::Table::ALL.map(|t| t.name()).join(",")
+            Table::ALL.map(|t| t.name()).join(",")
         );
     }
     Ok(match (a.fail_on, report.max_severity()) {

@@ -55,26 +55,73 @@ impl Checks {
         Ok(Checks { checks })
     }
 
-    /// Runs every check that applies to each document. Documents without a
-    /// text layer are counted in the report but not checked: nothing could
-    /// be read from them, so every check would only repeat that.
+    /// Runs every check that applies to each document.
     pub fn run(&self, docs: &[Document], as_of: NaiveDate) -> Report {
-        let mut findings = Vec::new();
-        for d in docs.iter().filter(|d| d.status == Status::Ok) {
-            for c in self.checks.iter().filter(|c| c.applies_to(d)) {
-                for (page, message) in merge_repeats(c.check_type.findings(d, as_of)) {
-                    findings.push(Finding {
-                        check: c.id.clone(),
-                        severity: c.severity,
-                        source_file: d.source_file.clone(),
-                        doc_id: d.doc_id.clone(),
-                        page,
-                        message,
-                    });
-                }
+        let mut review = self.review(as_of);
+        for d in docs {
+            review.add(d);
+        }
+        review.finish()
+    }
+
+    /// A review that takes the documents one at a time, so a large index is
+    /// checked without holding every record (with its page texts) at once.
+    pub fn review(&self, as_of: NaiveDate) -> Review<'_> {
+        Review {
+            checks: self,
+            as_of,
+            documents: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
+/// The checks under way over a set of documents: [`Review::add`] each one,
+/// then [`Review::finish`] for the report. Only what the report lists is
+/// kept of a document: its name, kind and status, and its findings.
+#[derive(Debug)]
+pub struct Review<'a> {
+    checks: &'a Checks,
+    as_of: NaiveDate,
+    documents: Vec<DocumentSummary>,
+    findings: Vec<Finding>,
+}
+
+impl Review<'_> {
+    /// Checks one document. Documents without a text layer are counted in
+    /// the report but not checked: nothing could be read from them, so
+    /// every check would only repeat that.
+    pub fn add(&mut self, d: &Document) {
+        self.documents.push(DocumentSummary {
+            doc_id: d.doc_id.clone(),
+            source_file: d.source_file.clone(),
+            kind: d.kind.clone(),
+            status: d.status.as_str().to_owned(),
+        });
+        if d.status != Status::Ok {
+            return;
+        }
+        for c in self.checks.checks.iter().filter(|c| c.applies_to(d)) {
+            for (page, message) in merge_repeats(c.check_type.findings(d, self.as_of)) {
+                self.findings.push(Finding {
+                    check: c.id.clone(),
+                    severity: c.severity,
+                    source_file: d.source_file.clone(),
+                    doc_id: d.doc_id.clone(),
+                    page,
+                    message,
+                });
             }
         }
-        Report::new(as_of, &self.checks, docs, findings)
+    }
+
+    pub fn finish(self) -> Report {
+        Report::new(
+            self.as_of,
+            &self.checks.checks,
+            self.documents,
+            self.findings,
+        )
     }
 }
 

@@ -19,7 +19,6 @@ use super::{severity_label, severity_name};
 use crate::cli::{ReportFormat, Severity};
 use crate::error::Result;
 use crate::extract::Status;
-use crate::record::Document;
 
 /// One finding on one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +80,7 @@ impl Report {
     pub fn new(
         as_of: NaiveDate,
         checks: &[Check],
-        docs: &[Document],
+        mut documents: Vec<DocumentSummary>,
         mut findings: Vec<Finding>,
     ) -> Report {
         let order = |id: &str| checks.iter().position(|c| c.id == id).unwrap_or(usize::MAX);
@@ -95,15 +94,6 @@ impl Report {
                 order(&b.check),
             ))
         });
-        let mut documents: Vec<DocumentSummary> = docs
-            .iter()
-            .map(|d| DocumentSummary {
-                doc_id: d.doc_id.clone(),
-                source_file: d.source_file.clone(),
-                kind: d.kind.clone(),
-                status: d.status.as_str().to_owned(),
-            })
-            .collect();
         documents.sort_by(|a, b| (&a.source_file, &a.doc_id).cmp(&(&b.source_file, &b.doc_id)));
         let checks = checks
             .iter()
@@ -152,17 +142,27 @@ impl Report {
         for d in &self.documents {
             let e = m.entry(d.kind.as_str()).or_default();
             e.0 += 1;
-            if self.findings_of(d).next().is_some() {
+            if !self.findings_of(d).is_empty() {
                 e.1 += 1;
             }
         }
         m
     }
 
-    fn findings_of<'a>(&'a self, d: &'a DocumentSummary) -> impl Iterator<Item = &'a Finding> + 'a {
-        self.findings
+    /// A document's findings: a run of the list, which is sorted by source
+    /// file and doc_id, found by bisection (a report of 100k documents must
+    /// not compare every document with every finding).
+    fn findings_of(&self, d: &DocumentSummary) -> &[Finding] {
+        fn of(f: &Finding) -> (&str, &str) {
+            (&f.source_file, &f.doc_id)
+        }
+        let key = (d.source_file.as_str(), d.doc_id.as_str());
+        let start = self.findings.partition_point(|f| of(f) < key);
+        let len = self.findings[start..]
             .iter()
-            .filter(move |f| f.doc_id == d.doc_id && f.source_file == d.source_file)
+            .take_while(|f| of(f) == key)
+            .count();
+        &self.findings[start..start + len]
     }
 
     fn unchecked(&self) -> impl Iterator<Item = &DocumentSummary> {
@@ -227,7 +227,7 @@ impl Report {
         let _ = writeln!(s, "## Rilievi per documento\n");
         let mut clean = 0;
         for d in &self.documents {
-            let fs: Vec<&Finding> = self.findings_of(d).collect();
+            let fs = self.findings_of(d);
             if fs.is_empty() {
                 clean += 1;
                 continue;
@@ -300,6 +300,7 @@ impl Report {
                     doc: d,
                     findings: self
                         .findings_of(d)
+                        .iter()
                         .map(|f| JsonFinding {
                             check: &f.check,
                             severity: severity_name(f.severity),
@@ -354,7 +355,7 @@ impl Report {
         }
         s.push_str("</table>\n<h2>Rilievi per documento</h2>\n");
         for d in &self.documents {
-            let fs: Vec<&Finding> = self.findings_of(d).collect();
+            let fs = self.findings_of(d);
             if fs.is_empty() {
                 continue;
             }

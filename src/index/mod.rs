@@ -11,7 +11,7 @@
 //! second ingest on the same index is refused with [`Error::IndexLocked`].
 //! A batch becomes visible at [`Writer::commit`], all at once; readers take
 //! no lock and see the last commit, so a search during an ingest works.
-//! [`Writer::finish`] merges the segments and deletes the files no longer
+//! [`Writer::finish`] merges small segments and deletes the files no longer
 //! used, so re-ingesting does not make the index grow.
 //!
 //! The modules: [`analyser`] (Italian text into terms), [`schema`] (the
@@ -20,6 +20,7 @@
 //! matched), [`search`] (the whole search), [`stats`] (counts).
 
 pub mod analyser;
+mod merge;
 pub mod proximity;
 pub mod query;
 pub mod schema;
@@ -141,7 +142,12 @@ impl Index {
     /// process writes.
     pub fn writer(&self) -> Result<Writer<'_>> {
         let writer = match self.index.writer_with_num_threads(1, 64 << 20) {
-            Ok(w) => w,
+            Ok(w) => {
+                w.set_merge_policy(Box::new(merge::BoundedMerges {
+                    dir: self.path.clone(),
+                }));
+                w
+            }
             Err(tantivy::TantivyError::LockFailure(..)) => {
                 return Err(Error::IndexLocked(self.path.clone()))
             }
@@ -404,31 +410,18 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Commits, then merges segments and removes files no longer used, so the
-    /// index does not grow across re-ingests.
-    ///
-    /// The merge is chosen to bound both the garbage and the rewriting: all
-    /// segments are merged into one when the largest carries more than a
-    /// tenth of deleted documents (replaced or pruned files) or when the
-    /// rest hold more than a tenth of its documents; otherwise only the
-    /// small segments are merged together, so a re-ingest of a few changed
-    /// files does not rewrite the whole index.
+    /// Commits, then merges small segments and removes files no longer
+    /// used, so the index does not grow across re-ingests: see [`merge`] for
+    /// which segments are merged and why no merge grows past a bound.
     pub fn finish(mut self) -> Result<()> {
         // No new background merges from here: ours must not race them.
         self.writer
             .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         self.commit()?;
         let mut waited = std::time::Duration::ZERO;
-        loop {
-            let plan = self.merge_plan();
-            if plan.is_empty() {
-                break;
-            }
-            match self.writer.merge(&plan).wait() {
-                Ok(_) => {
-                    self.index.reader.reload()?;
-                    break;
-                }
+        while let Some(group) = self.merge_plan()?.into_iter().next() {
+            match self.writer.merge(&group).wait() {
+                Ok(_) => self.index.reader.reload()?,
                 // A merge the writer started during the ingest still holds
                 // some of these segments: let it end, then plan again.
                 Err(_) if waited < std::time::Duration::from_secs(600) => {
@@ -446,26 +439,15 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// The segments to merge now (see [`Writer::finish`]); empty for none.
-    fn merge_plan(&self) -> Vec<tantivy::index::SegmentId> {
-        let searcher = self.index.searcher();
-        let segments = searcher.segment_readers();
-        let Some(largest) = segments.iter().max_by_key(|s| s.max_doc()) else {
-            return Vec::new();
-        };
-        let others: Vec<_> = segments
+    /// The merges to make now (see [`Writer::finish`]), one group each.
+    fn merge_plan(&self) -> Result<Vec<Vec<tantivy::index::SegmentId>>> {
+        let sized: Vec<_> = self
+            .index
+            .index
+            .searchable_segment_metas()?
             .iter()
-            .filter(|s| s.segment_id() != largest.segment_id())
+            .map(|m| merge::sized(&self.index.path, m))
             .collect();
-        let other_docs: u64 = others.iter().map(|s| s.num_docs() as u64).sum();
-        let garbage = largest.num_deleted_docs() as u64 * 10 > largest.max_doc() as u64;
-        let growth = other_docs * 10 > largest.num_docs() as u64;
-        if garbage || (growth && !others.is_empty()) {
-            segments.iter().map(|s| s.segment_id()).collect()
-        } else if others.len() > 1 || others.iter().any(|s| s.has_deletes()) {
-            others.iter().map(|s| s.segment_id()).collect()
-        } else {
-            Vec::new()
-        }
+        Ok(merge::plan(&sized, merge::MAX_SEGMENT_BYTES, 2, true))
     }
 }
