@@ -4,7 +4,9 @@
 //! (`../shared/corpus/real-it/`, or `$ATTI_SHARED/corpus/real-it/`) that
 //! poppler reads, it compares the bag of words of our extraction (each page's
 //! text and its furniture lines) with the bag of words of `pdftotext`, and
-//! prints the F1 per file, the mean and the minimum. It then times our
+//! prints the F1 per file, the mean and the minimum; and the same for the
+//! layout mode (`atti extract --layout` against `pdftotext -layout`), where
+//! neither side joins hyphenated words or reorders columns. It then times our
 //! extraction of all the files (rayon over files, as the pipeline does)
 //! against `pdftotext -layout` run once per file, and prints the ratio.
 //!
@@ -90,22 +92,38 @@ fn diff(ours: &str, theirs: &str) -> (Vec<String>, Vec<String>) {
     (only(&a, &b), only(&b, &a))
 }
 
-fn our_words(bytes: &[u8], limits: &Limits) -> String {
-    match pdf::extract(bytes, limits) {
-        Ok(ex) => {
-            let mut s = String::new();
-            for p in &ex.pages {
-                s.push_str(&p.text);
-                s.push('\n');
-                for f in &p.furniture {
-                    s.push_str(f);
-                    s.push('\n');
-                }
-            }
-            s
+/// Our text of a file: each page's text and furniture lines (reading
+/// order), and each page as `atti extract --layout` shows it.
+fn our_words(bytes: &[u8], limits: &Limits) -> (String, String) {
+    let Ok(ex) = pdf::extract(bytes, limits) else {
+        return (String::new(), String::new());
+    };
+    let (mut text, mut layout) = (String::new(), String::new());
+    for p in &ex.pages {
+        text.push_str(&p.text);
+        text.push('\n');
+        for f in &p.furniture {
+            text.push_str(f);
+            text.push('\n');
         }
-        Err(_) => String::new(),
+        layout.push_str(&pdf::layout_text(p));
+        layout.push('\n');
     }
+    (text, layout)
+}
+
+/// poppler's text of a file, in reading order or in its layout mode; None
+/// when it does not read the file.
+fn pdftotext(path: &Path, layout: bool) -> Option<String> {
+    let mut cmd = Command::new("pdftotext");
+    cmd.args(["-q", "-enc", "UTF-8"]);
+    if layout {
+        cmd.arg("-layout");
+    }
+    let out = cmd.arg(path).arg("-").output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn main() {
@@ -137,53 +155,48 @@ fn main() {
     let limits = Limits::default();
 
     // Fidelity.
-    let mut measured: Vec<(PathBuf, f64)> = Vec::new();
-    println!("{:<80} {:>7} {:>7} {:>6}", "file", "ours", "poppler", "F1");
+    let mut measured: Vec<Measured> = Vec::new();
+    println!(
+        "{:<80} {:>7} {:>7} {:>6} {:>6}",
+        "file", "ours", "poppler", "F1", "layout"
+    );
     for path in &files {
-        let out = Command::new("pdftotext")
-            .args(["-q", "-enc", "UTF-8"])
-            .arg(path)
-            .arg("-")
-            .output();
-        let Ok(out) = out else { continue };
-        if !out.status.success() {
+        let Some(theirs) = pdftotext(path, false) else {
             println!("{:<80} skipped: poppler does not read it", short(path));
             continue;
-        }
-        let theirs = String::from_utf8_lossy(&out.stdout).into_owned();
+        };
+        let theirs_layout = pdftotext(path, true).unwrap_or_default();
         let bytes = std::fs::read(path).unwrap_or_default();
-        let ours = our_words(&bytes, &limits);
+        let (ours, ours_layout) = our_words(&bytes, &limits);
         let score = f1(&ours, &theirs);
+        let layout = f1(&ours_layout, &theirs_layout);
         println!(
-            "{:<80} {:>7} {:>7} {:>6.4}",
+            "{:<80} {:>7} {:>7} {:>6.4} {:>6.4}",
             short(path),
             ours.split_whitespace().count(),
             theirs.split_whitespace().count(),
-            score
+            score,
+            layout
         );
-        if verbose && score < 0.99 {
-            let (mine, poppler) = diff(&ours, &theirs);
-            println!("    only ours:    {}", mine.join(" "));
-            println!("    only poppler: {}", poppler.join(" "));
+        if verbose && score.min(layout) < 0.99 {
+            for (mode, a, b) in [
+                ("", &ours, &theirs),
+                (" -layout", &ours_layout, &theirs_layout),
+            ] {
+                let (mine, poppler) = diff(a, b);
+                println!("    only ours{mode}:    {}", mine.join(" "));
+                println!("    only poppler{mode}: {}", poppler.join(" "));
+            }
         }
-        measured.push((path.clone(), score));
+        measured.push((path.clone(), score, layout));
     }
     if measured.is_empty() {
         println!("poppler read none of the files");
         return;
     }
-    let mean = measured.iter().map(|m| m.1).sum::<f64>() / measured.len() as f64;
-    let worst = measured.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
-    let below = measured.iter().filter(|m| m.1 < 0.97).count();
     println!();
-    println!(
-        "files: {}   mean F1: {:.4}   min F1: {:.4} ({})   below 0.97: {}",
-        measured.len(),
-        mean,
-        worst.1,
-        short(&worst.0),
-        below
-    );
+    summarise("reading order", &measured, |m| m.1);
+    summarise("layout", &measured, |m| m.2);
 
     // Speed.
     let paths: Vec<&PathBuf> = measured.iter().map(|m| &m.0).collect();
@@ -215,6 +228,25 @@ fn main() {
         words,
         ms(poppler),
         ours.as_secs_f64() / poppler.as_secs_f64()
+    );
+}
+
+type Measured = (PathBuf, f64, f64);
+
+fn summarise(mode: &str, measured: &[Measured], score: impl Fn(&Measured) -> f64) {
+    let mean = measured.iter().map(&score).sum::<f64>() / measured.len() as f64;
+    let worst = measured
+        .iter()
+        .min_by(|a, b| score(a).total_cmp(&score(b)))
+        .expect("at least one file");
+    let below = measured.iter().filter(|m| score(m) < 0.97).count();
+    println!(
+        "{mode:<14} files: {}   mean F1: {:.4}   min F1: {:.4} ({})   below 0.97: {}",
+        measured.len(),
+        mean,
+        score(worst),
+        short(&worst.0),
+        below
     );
 }
 
