@@ -363,14 +363,38 @@ impl Font {
             let program = descendant
                 .and_then(|d| get_dict(doc, d, b"FontDescriptor"))
                 .and_then(|d| Program::load(doc, d, limit));
-            if let Some(program) = program {
-                // Two bytes per CID, for at most 65536 CIDs.
-                let map = cid_to_gid.and_then(|s| stream_bytes_in(doc, s, 1 << 17).ok());
+            // Two bytes per CID, for at most 65536 CIDs. A map that cannot
+            // be read leaves the glyphs unknown rather than taken as
+            // Identity.
+            let map = match cid_to_gid {
+                Some(s) => stream_bytes_in(doc, s, 1 << 17).ok().map(Some),
+                None => Some(None),
+            };
+            if let (Some(program), Some(map)) = (program, map) {
                 let mut texts = Vec::new();
                 program.cid_texts(map.as_deref(), |cid, text| texts.push((cid, text)));
                 for (cid, text) in texts {
                     let at = font.push_text(&text);
                     font.cid_text.insert(cid, at);
+                }
+            }
+            // The Adobe CJK collections all begin with the printable ASCII
+            // characters at CIDs 1 to 95 (Western text set in a CJK font,
+            // as office suites export it), whatever the program says.
+            let ordering = descendant
+                .and_then(|d| get_dict(doc, d, b"CIDSystemInfo"))
+                .and_then(|info| match get(doc, info, b"Ordering") {
+                    Some(Object::String(o, _)) => Some(o.as_slice()),
+                    _ => None,
+                });
+            if matches!(ordering, Some(b"Japan1" | b"GB1" | b"CNS1" | b"Korea1")) {
+                for cid in 1..=95u32 {
+                    if !font.cid_text.contains_key(&cid) {
+                        if let Some(c) = char::from_u32(0x1F + cid) {
+                            let at = font.push_text(c.encode_utf8(&mut [0; 4]));
+                            font.cid_text.insert(cid, at);
+                        }
+                    }
                 }
             }
         }

@@ -320,6 +320,36 @@ fn cid_truetype_map_stream_leads_to_glyphs() {
     assert_eq!(text_of(&pdf), "però");
 }
 
+#[test]
+fn cjk_collection_cids_read_as_ascii_when_the_program_is_silent() {
+    // A Western text exported in a font labelled Adobe-Japan1, whose
+    // program has no cmap and no names: CIDs 1..95 are ASCII in every Adobe
+    // CJK collection (C = CID 36, i 74, t 85, the digits 17.., ? 32).
+    let program = sfnt(&[(b"maxp", maxp(100))]);
+    let pdf = pdf_with(
+        |doc| {
+            let mut font = cid_truetype(doc, program, Some(vec![0, 1, 0, 2]));
+            let Ok(Object::Array(kids)) = font.get(b"DescendantFonts").cloned() else {
+                unreachable!()
+            };
+            let id = kids[0].as_reference().unwrap();
+            if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+                d.set(
+                    "CIDSystemInfo",
+                    dictionary! {
+                        "Registry" => Object::string_literal("Adobe"),
+                        "Ordering" => Object::string_literal("Japan1"), "Supplement" => 2,
+                    },
+                );
+            }
+            font.set("BaseFont", "ABCDEF+Test");
+            font
+        },
+        codes(&[36, 74, 85, 85, 1, 17, 18, 19, 32]),
+    );
+    assert_eq!(text_of(&pdf), "Citt 012?");
+}
+
 // ---------------------------------------------------------------- CFF
 
 /// A one-item INDEX with offset size 1.
