@@ -556,3 +556,34 @@ fn truncated_and_corrupted_programs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn hostile_cmap_segments_are_bounded() {
+    // 32767 segments each claiming every code, all through a range offset
+    // that leads nowhere: no glyph, and no billions of steps.
+    let segs = 32_767u16;
+    let mut v = Vec::new();
+    be16(&mut v, 4);
+    be16(&mut v, 0);
+    be16(&mut v, 0);
+    be16(&mut v, 2 * segs);
+    v.extend_from_slice(&[0; 6]);
+    for _ in 0..segs {
+        be16(&mut v, 0xFFFE);
+    }
+    be16(&mut v, 0);
+    for _ in 0..segs {
+        be16(&mut v, 0);
+    }
+    for _ in 0..segs {
+        be16(&mut v, 0);
+    }
+    for _ in 0..segs {
+        be16(&mut v, 0xFFF0);
+    }
+    let font = sfnt(&[(b"cmap", cmap(&[(3, 1, v)])), (b"maxp", maxp(10))]);
+    let started = std::time::Instant::now();
+    let tt = TrueType::parse(&font).unwrap();
+    assert!(tt.reverse_unicode().is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+}

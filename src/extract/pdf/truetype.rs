@@ -130,6 +130,10 @@ impl TrueType {
             let Some(sub) = cmap.get(off as usize..) else {
                 continue;
             };
+            let kept: usize = self.subtables.iter().map(|s| s.pairs.len()).sum();
+            if kept >= 2 * MAX_MAPPINGS {
+                break;
+            }
             let mut pairs = read_subtable(sub);
             pairs.sort_unstable_by_key(|p| p.0);
             pairs.dedup_by_key(|p| p.0);
@@ -282,6 +286,9 @@ fn read_subtable(sub: &[u8]) -> Vec<(u32, u16)> {
             let starts = ends + seg2 + 2;
             let deltas = starts + seg2;
             let ranges = deltas + seg2;
+            // Codes visited, mapped or not: a hostile table of 32767
+            // segments of 65536 codes each must not cost billions of steps.
+            let mut visited = 0usize;
             for s in (0..seg2).step_by(2) {
                 let (Some(end), Some(start), Some(delta), Some(range)) = (
                     u16_at(sub, ends + s),
@@ -295,7 +302,8 @@ fn read_subtable(sub: &[u8]) -> Vec<(u32, u16)> {
                     continue;
                 }
                 for code in start..=end {
-                    if out.len() >= MAX_MAPPINGS {
+                    visited += 1;
+                    if out.len() >= MAX_MAPPINGS || visited > 4 * MAX_MAPPINGS {
                         return out;
                     }
                     let gid = if range == 0 {
