@@ -6,7 +6,9 @@
 //! `/Differences`), and its width from `/Widths` or, for the standard 14
 //! fonts, from built-in metrics. Type0 fonts take codes of one to four bytes
 //! (two for Identity-H and Identity-V), map codes to CIDs for widths (`/W`,
-//! `/DW`) and codes to text through `/ToUnicode`. Each font is built once per
+//! `/DW`) and codes to text through `/ToUnicode`. When those leave a code
+//! without text, the embedded font program answers (see [`super::program`]):
+//! its own encoding, cmap or glyph names. Each font is built once per
 //! document and kept by object id; decoding a string then allocates nothing.
 
 use lopdf::{Dictionary, Document, Object};
