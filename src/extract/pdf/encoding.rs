@@ -87,18 +87,30 @@ pub(super) fn base_table(base: Base) -> &'static ByteTable {
     }
 }
 
+/// The encoding a font program carries itself.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Builtin {
+    Standard,
+    Expert,
+    /// Codes with the text of their glyph names (`None`: a name without
+    /// known text).
+    Codes(Vec<(u8, Option<String>)>),
+    /// The program says nothing readable about its encoding.
+    Unknown,
+}
+
 /// The built-in encoding of an embedded Type1 font program (`/FontFile`):
-/// the `dup <code> /<name> put` entries of its clear-text part. Empty when
-/// the program uses StandardEncoding or cannot be read.
-pub(super) fn type1_builtin(program: &[u8]) -> Vec<(u8, Option<String>)> {
+/// the `dup <code> /<name> put` entries of its clear-text part, or
+/// StandardEncoding.
+pub(super) fn type1_builtin(program: &[u8]) -> Builtin {
     let end = find(program, b"eexec").unwrap_or(program.len());
     let clear = &program[..end];
     let Some(start) = find(clear, b"/Encoding") else {
-        return Vec::new();
+        return Builtin::Unknown;
     };
     let rest = &clear[start + 9..];
     if rest.trim_ascii_start().starts_with(b"StandardEncoding") {
-        return Vec::new();
+        return Builtin::Standard;
     }
     let mut out = Vec::new();
     let mut toks = rest
@@ -128,7 +140,10 @@ pub(super) fn type1_builtin(program: &[u8]) -> Vec<(u8, Option<String>)> {
             break;
         }
     }
-    out
+    if out.is_empty() {
+        return Builtin::Unknown;
+    }
+    Builtin::Codes(out)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -177,7 +192,26 @@ pub(super) fn glyph_text(name: &[u8]) -> Option<String> {
             return char::from_u32(u32::from_str_radix(hex, 16).ok()?).map(String::from);
         }
     }
-    lopdf_glyph(base)
+    let found = lopdf_glyph(base);
+    let private = |s: &str| s.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c));
+    if found.as_deref().is_some_and(|s| !private(s)) {
+        return found;
+    }
+    // Expert-set variants ("Asmall", "oneoldstyle", "asuperior") map to
+    // private-use characters in the glyph list; their text is the plain
+    // letter or digit (small capitals stand for lowercase text).
+    for suffix in ["small", "oldstyle", "superior", "inferior"] {
+        if let Some(stem) = base.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            if let Some(t) = glyph_text(stem.as_bytes()).filter(|t| !private(t)) {
+                return Some(if suffix == "small" {
+                    t.to_lowercase()
+                } else {
+                    t
+                });
+            }
+        }
+    }
+    found
 }
 
 /// Asks lopdf's glyph list through a one-entry Differences array.
@@ -232,7 +266,10 @@ mod tests {
         let prog = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 39 /quoteright put\ndup 123 /endash put\nreadonly def\ncurrentfile eexec";
         assert_eq!(
             type1_builtin(prog),
-            vec![(39, Some("’".into())), (123, Some("–".into()))]
+            Builtin::Codes(vec![(39, Some("’".into())), (123, Some("–".into()))])
         );
+        let std_prog = b"%!FontType1-1.0: X\n/Encoding StandardEncoding def\ncurrentfile eexec";
+        assert_eq!(type1_builtin(std_prog), Builtin::Standard);
+        assert_eq!(type1_builtin(b"garbage"), Builtin::Unknown);
     }
 }

@@ -6,17 +6,20 @@
 //! `/Differences`), and its width from `/Widths` or, for the standard 14
 //! fonts, from built-in metrics. Type0 fonts take codes of one to four bytes
 //! (two for Identity-H and Identity-V), map codes to CIDs for widths (`/W`,
-//! `/DW`) and codes to text through `/ToUnicode`. Each font is built once per
+//! `/DW`) and codes to text through `/ToUnicode`. When those leave a code
+//! without text, the embedded font program answers (see [`super::program`]):
+//! its own encoding, cmap or glyph names. Each font is built once per
 //! document and kept by object id; decoding a string then allocates nothing.
 
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{push_expanded, CodeToCid, IntMap, ToUnicode};
-use super::encoding::{base_table, glyph_text, type1_builtin, Base};
+use super::encoding::{base_table, glyph_text, Base, Builtin};
 use super::metrics::Standard;
 use super::objects::{
     get, get_array, get_dict, get_name, get_num, matrix_of, stream_bytes_in, Matrix,
 };
+use super::program::Program;
 
 pub(super) struct Font {
     simple: bool,
@@ -30,6 +33,12 @@ pub(super) struct Font {
     code_cid: Option<CodeToCid>,
     /// Type0 whose codes are UCS-2/UTF-16 (UniXX-UCS2-H and the like).
     unicode_codes: bool,
+    /// Type0 without ToUnicode: text of each CID from the embedded font
+    /// program, as (start, len) into `pool`.
+    cid_text: IntMap<(u32, u8)>,
+    /// Type0 whose codes are probably Unicode values (a guess that yields
+    /// to the font program).
+    guess_unicode: bool,
     cid_widths: IntMap<f32>,
     default_width: f32,
     pub vertical: bool,
@@ -64,6 +73,8 @@ impl Font {
             to_unicode: None,
             code_cid: None,
             unicode_codes: false,
+            cid_text: IntMap::default(),
+            guess_unicode: false,
             cid_widths: IntMap::default(),
             default_width: 1000.0,
             vertical: false,
@@ -76,18 +87,27 @@ impl Font {
     fn fill_bytes(&mut self, mut text: impl FnMut(u8) -> Option<String>) {
         for b in 0..=255u8 {
             if let Some(s) = text(b) {
-                let start = self.pool.len();
-                for c in s.chars() {
-                    // At most 255 bytes of text per code, cut on a character.
-                    if self.pool.len() - start + c.len_utf8() + 3 > 255 {
-                        break;
-                    }
-                    push_expanded(&mut self.pool, c);
-                }
-                let len = (self.pool.len() - start).min(255);
-                self.byte_text[b as usize] = (start as u32, len as u8);
+                self.byte_text[b as usize] = self.push_text(&s);
             }
         }
+    }
+
+    /// Appends a code's text to the pool; returns where it lies.
+    fn push_text(&mut self, s: &str) -> (u32, u8) {
+        let start = self.pool.len();
+        for c in s.chars() {
+            // At most 255 bytes of text per code, cut on a character.
+            if self.pool.len() - start + c.len_utf8() + 3 > 255 {
+                break;
+            }
+            push_expanded(&mut self.pool, c);
+        }
+        let len = (self.pool.len() - start).min(255);
+        (start as u32, len as u8)
+    }
+
+    fn pooled(&self, (start, len): (u32, u8)) -> &str {
+        &self.pool[start as usize..start as usize + len as usize]
     }
 
     pub fn load(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
@@ -162,31 +182,44 @@ impl Font {
             }
             _ => {}
         }
-        // An embedded Type1 program's own encoding is the base when the
-        // font names none.
+        // An embedded program's own encoding is the base when the font
+        // names none (Type1 and CFF programs). A TrueType program is read
+        // only without ToUnicode: it answers codes the PDF leaves without
+        // text, and, for a symbolic font without a named encoding (where the
+        // Latin-1 base is only a guess), it comes before that guess.
         let names_base = match get(doc, dict, b"Encoding") {
             Some(Object::Name(_)) => true,
             Some(Object::Dictionary(enc)) => get_name(doc, enc, b"BaseEncoding").is_some(),
             _ => false,
         };
-        if !names_base && (subtype == b"Type1" || subtype == b"MMType1") {
-            if let Some(Object::Stream(program)) = descriptor.and_then(|d| get(doc, d, b"FontFile"))
-            {
-                if let Ok(bytes) = stream_bytes_in(doc, program, limit.min(16 << 20)) {
-                    let builtin = type1_builtin(&bytes);
-                    if !builtin.is_empty() {
-                        differences.splice(0..0, builtin);
-                    }
+        let type1 = subtype == b"Type1" || subtype == b"MMType1";
+        let truetype = subtype == b"TrueType";
+        let program = descriptor
+            .filter(|_| (type1 && !names_base) || (truetype && to_unicode.is_none()))
+            .and_then(|d| Program::load(doc, d, limit));
+        if type1 && !names_base {
+            match program.as_ref().and_then(Program::builtin) {
+                Some(Builtin::Codes(codes)) => {
+                    differences.splice(0..0, codes);
                 }
+                Some(Builtin::Standard) => base = Base::Standard,
+                Some(Builtin::Expert) => base = Base::MacExpert,
+                _ => {}
             }
         }
+        let program_first = truetype && symbolic && !names_base;
+        let program_text = |b: u8| program.as_ref().and_then(|p| p.simple_text(b));
         let table = base_table(base);
         let tu = to_unicode.as_ref();
         font.fill_bytes(|b| {
             let encoded = match differences.iter().rev().find(|(c, _)| *c == b) {
                 Some((_, t)) => t.clone(),
+                None if program_first => {
+                    program_text(b).or_else(|| table[b as usize].map(String::from))
+                }
                 None => table[b as usize].map(String::from),
             };
+            let encoded = encoded.or_else(|| program_text(b));
             if let Some(s) = tu.and_then(|m| m.get(b as u32)) {
                 // Some producers map punctuation to a space in ToUnicode;
                 // the encoding knows better then.
@@ -262,8 +295,10 @@ impl Font {
         limit: usize,
     ) -> Font {
         let mut font = Font::empty(false);
+        let mut identity = false;
         match get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => {
+                identity = n.starts_with(b"Identity-");
                 font.vertical = n.ends_with(b"-V");
                 let s = String::from_utf8_lossy(n);
                 font.unicode_codes = s.contains("UCS2") || s.contains("UTF16");
@@ -319,14 +354,56 @@ impl Font {
                 }
             }
         }
+        // Without ToUnicode, the embedded program knows what its glyphs
+        // are, once a CID is taken to its glyph (CIDs of Identity and of
+        // embedded CMaps; a predefined CMap's CIDs would need its table).
+        let cid_to_gid = descendant.and_then(|d| match get(doc, d, b"CIDToGIDMap") {
+            Some(Object::Stream(s)) => Some(s),
+            _ => None,
+        });
+        if to_unicode.is_none() && !font.unicode_codes && (identity || font.code_cid.is_some()) {
+            let program = descendant
+                .and_then(|d| get_dict(doc, d, b"FontDescriptor"))
+                .and_then(|d| Program::load(doc, d, limit));
+            // Two bytes per CID, for at most 65536 CIDs. A map that cannot
+            // be read leaves the glyphs unknown rather than taken as
+            // Identity.
+            let map = match cid_to_gid {
+                Some(s) => stream_bytes_in(doc, s, 1 << 17).ok().map(Some),
+                None => Some(None),
+            };
+            if let (Some(program), Some(map)) = (program, map) {
+                let mut texts = Vec::new();
+                program.cid_texts(map.as_deref(), |cid, text| texts.push((cid, text)));
+                for (cid, text) in texts {
+                    let at = font.push_text(&text);
+                    font.cid_text.insert(cid, at);
+                }
+            }
+            // The Adobe CJK collections all begin with the printable ASCII
+            // characters at CIDs 1 to 95 (Western text set in a CJK font,
+            // as office suites export it), whatever the program says.
+            let ordering = descendant
+                .and_then(|d| get_dict(doc, d, b"CIDSystemInfo"))
+                .and_then(|info| match get(doc, info, b"Ordering") {
+                    Some(Object::String(o, _)) => Some(o.as_slice()),
+                    _ => None,
+                });
+            if matches!(ordering, Some(b"Japan1" | b"GB1" | b"CNS1" | b"Korea1")) {
+                for cid in 1..=95u32 {
+                    if !font.cid_text.contains_key(&cid) {
+                        if let Some(c) = char::from_u32(0x1F + cid) {
+                            let at = font.push_text(c.encode_utf8(&mut [0; 4]));
+                            font.cid_text.insert(cid, at);
+                        }
+                    }
+                }
+            }
+        }
         // Without ToUnicode, a CIDFont with its own CIDToGIDMap stream (as
         // TCPDF and FPDF write them) uses Unicode values as CIDs.
-        if to_unicode.is_none()
-            && font.code_cid.is_none()
-            && descendant
-                .is_some_and(|d| matches!(get(doc, d, b"CIDToGIDMap"), Some(Object::Stream(_))))
-        {
-            font.unicode_codes = true;
+        if to_unicode.is_none() && font.code_cid.is_none() && cid_to_gid.is_some() {
+            font.guess_unicode = true;
         }
         font.to_unicode = to_unicode;
         font
@@ -338,8 +415,7 @@ impl Font {
     pub fn decode(&self, bytes: &[u8], mut f: impl FnMut(u32, usize, &str, f32)) {
         if self.simple {
             for &b in bytes {
-                let (start, len) = self.byte_text[b as usize];
-                let text = &self.pool[start as usize..start as usize + len as usize];
+                let text = self.pooled(self.byte_text[b as usize]);
                 f(b as u32, 1, text, self.widths[b as usize] * self.scale);
             }
             return;
@@ -371,7 +447,14 @@ impl Font {
                     Some(c) => c.encode_utf8(&mut buf),
                     None => "",
                 },
-                None => "",
+                None => match self.cid_text.get(&cid) {
+                    Some(&at) => self.pooled(at),
+                    None if self.guess_unicode => match char::from_u32(code) {
+                        Some(c) => c.encode_utf8(&mut buf),
+                        None => "",
+                    },
+                    None => "",
+                },
             };
             f(code, n, text, width);
         }

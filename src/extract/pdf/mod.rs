@@ -8,15 +8,19 @@
 //! pages ([`furniture`]) -> write each page's text and its words. Every step
 //! is bounded by [`Limits`] and never panics on a hostile file.
 
+mod cff;
 mod cmap;
 mod content;
 mod encoding;
 mod font;
 mod furniture;
+mod glyphnames;
 mod layout;
 mod lexer;
 mod metrics;
 mod objects;
+mod program;
+mod truetype;
 
 use lopdf::{Document, LoadOptions};
 
