@@ -43,6 +43,9 @@ pub(super) struct Line {
     /// Baseline from the top of the page (upright lines) or across the text.
     pub v: f32,
     pub size: f32,
+    /// The block of the page (a column, or a region above or below
+    /// columns) the line belongs to; blocks are numbered in reading order.
+    pub block: u32,
 }
 
 impl Line {
@@ -182,6 +185,7 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
             rot: word.rot,
             v: word.v,
             size: word.size,
+            block: 0,
             words: vec![word],
         });
     }
@@ -214,6 +218,30 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
         }
         line.words = join_letter_spaced(merged);
     }
+    out
+}
+
+/// Gathers words into lines in reading order: the upright words cut into
+/// blocks (columns and the regions around them, see [`super::columns`]),
+/// each block's lines top to bottom, then the lines of other directions.
+pub(super) fn reading_lines(words: Vec<WordBox>) -> Vec<Line> {
+    let (upright, other): (Vec<WordBox>, Vec<WordBox>) =
+        words.into_iter().partition(|w| w.rot == 0);
+    let mut out = Vec::new();
+    let mut block = 0u32;
+    for part in super::columns::blocks(upright) {
+        let mut ls = lines(part);
+        for l in &mut ls {
+            l.block = block;
+        }
+        out.extend(ls);
+        block += 1;
+    }
+    let mut ls = lines(other);
+    for l in &mut ls {
+        l.block = block;
+    }
+    out.extend(ls);
     out
 }
 
@@ -374,12 +402,15 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
             if !(h == '-' || h == '\u{ad}') || !before.is_alphanumeric() {
                 continue;
             }
-            // The next line below, within two line heights.
+            // The next line below in the same block, within two line
+            // heights.
             let next = lines
                 .iter()
                 .enumerate()
                 .skip(li + 1)
-                .take_while(|(_, l)| l.rot == line.rot && l.v <= line.v + 2.2 * size)
+                .take_while(|(_, l)| {
+                    l.block == line.block && l.rot == line.rot && l.v <= line.v + 2.2 * size
+                })
                 .find(|(lj, l)| {
                     l.rot == line.rot
                         && l.v > line.v + 0.3 * size
@@ -389,7 +420,24 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
                             .iter()
                             .any(|c| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
                 });
-            let Some((lj, l)) = next else { continue };
+            let Some((lj, l)) = next else {
+                // The last line of a column may go on at the top of the
+                // next block (the next column): only a word cut between
+                // letters, going on in lower case.
+                if wi + 1 == line.words.len() && before.is_alphabetic() {
+                    if let Some(lj) = block_continuation(lines, skip, li) {
+                        let starts_lower = lines[lj].words[0]
+                            .text
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_lowercase);
+                        if starts_lower && taken.insert((lj, 0)) && !taken.contains(&(li, wi)) {
+                            joins.push(((li, wi), (lj, 0)));
+                        }
+                    }
+                }
+                continue;
+            };
             let cont = l
                 .words
                 .iter()
@@ -404,4 +452,15 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
         }
     }
     joins
+}
+
+/// When line `li` is the last text line of its block, the first text line
+/// of the next block, in the same direction.
+fn block_continuation(lines: &[Line], skip: &[bool], li: usize) -> Option<usize> {
+    let line = &lines[li];
+    let text = |j: &usize| !skip.get(*j).copied().unwrap_or(false);
+    let mut later = (li + 1..lines.len()).filter(text);
+    let j = later.next()?;
+    let next = &lines[j];
+    (next.block == line.block + 1 && next.rot == line.rot && !next.words.is_empty()).then_some(j)
 }

@@ -9,6 +9,7 @@
 //! is bounded by [`Limits`] and never panics on a hostile file.
 
 mod cmap;
+mod columns;
 mod content;
 mod encoding;
 mod font;
@@ -132,7 +133,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
     let raw = interpret(&doc, limits, &mut warnings);
     let lines: Vec<Vec<Line>> = raw
         .iter()
-        .map(|p| layout::lines(layout::words(&p.glyphs, p.width, p.height)))
+        .map(|p| layout::reading_lines(layout::words(&p.glyphs, p.width, p.height)))
         .collect();
     let marks = furniture::detect(
         &lines
