@@ -164,34 +164,52 @@ struct Cut {
     gutters: Vec<f32>,
 }
 
-/// Marks, for each row, the samples whose band of half-width `half` meets
-/// one of its words.
+/// Marks the samples whose x lies strictly between `a` and `b`.
+fn mark(cells: &mut [bool], a: f32, b: f32, from: f32, step: f32) {
+    let n = cells.len();
+    let first = ((a - from) / step).floor() + 1.0;
+    let last = ((b - from) / step).ceil() - 1.0;
+    if n == 0 || last < 0.0 || first > (n - 1) as f32 || first > last {
+        return;
+    }
+    let first = first.max(0.0) as usize;
+    let last = (last as usize).min(n - 1);
+    for cell in &mut cells[first..=last] {
+        *cell = true;
+    }
+}
+
+/// For each row and sample: whether a word lies within `half` of the
+/// sample (`near`), and whether words end within `reach` of it on both
+/// sides at once (`both`), as the words of a full-width line do around a
+/// plain space that happens to fall on a gutter.
 fn blocked_samples(
     words: &[WordBox],
     rows: &[Row],
     half: f32,
+    reach: f32,
     from: f32,
     step: f32,
     n: usize,
-) -> Vec<Vec<bool>> {
-    let mut blocked = vec![vec![false; n]; rows.len()];
+) -> (Vec<Vec<bool>>, Vec<Vec<bool>>) {
+    let mut near = vec![vec![false; n]; rows.len()];
+    let mut both = vec![vec![false; n]; rows.len()];
+    let mut left = vec![false; n];
+    let mut right = vec![false; n];
     for (r, row) in rows.iter().enumerate() {
+        left.iter_mut().for_each(|c| *c = false);
+        right.iter_mut().for_each(|c| *c = false);
         for &i in &row.items {
             let w = &words[i];
-            // Samples s with w.u0 - half < x(s) < w.u1 + half.
-            let a = ((w.u0 - half - from) / step).floor() + 1.0;
-            let b = ((w.u1 + half - from) / step).ceil() - 1.0;
-            if b < 0.0 || a > (n - 1) as f32 || a > b {
-                continue;
-            }
-            let a = a.max(0.0) as usize;
-            let b = (b as usize).min(n - 1);
-            for cell in &mut blocked[r][a..=b] {
-                *cell = true;
-            }
+            mark(&mut near[r], w.u0 - half, w.u1 + half, from, step);
+            mark(&mut left, w.u1 - step, w.u1 + reach, from, step);
+            mark(&mut right, w.u0 - reach, w.u0 + step, from, step);
+        }
+        for s in 0..n {
+            both[r][s] = left[s] && right[s];
         }
     }
-    blocked
+    (near, both)
 }
 
 /// Looks for the tallest run of rows split by gutters with running text
@@ -228,8 +246,25 @@ fn find_cut(words: &[WordBox], rows: &[Row]) -> Option<Cut> {
     let step = ((to - from) / MAX_SAMPLES as f32).max(0.5);
     let n = (((to - from) / step) as usize + 1).min(MAX_SAMPLES + 1);
     let sample = |s: usize| from + s as f32 * step;
-    let narrow = blocked_samples(words, rows, 0.5 * NARROW_GUTTER_EMS * em, from, step, n);
-    let wide = blocked_samples(words, rows, 0.5 * MIN_GUTTER_EMS * em, from, step, n);
+    let wide_half = 0.5 * MIN_GUTTER_EMS * em;
+    let (wide, two_sided) = blocked_samples(words, rows, wide_half, wide_half, from, step, n);
+    let (close, _) = blocked_samples(
+        words,
+        rows,
+        0.5 * NARROW_GUTTER_EMS * em,
+        0.0,
+        from,
+        step,
+        n,
+    );
+    // A row blocks a sample when a word comes close to it, or when words
+    // reach into the band from both sides; a bullet reaching in from one
+    // side does not.
+    let narrow: Vec<Vec<bool>> = close
+        .iter()
+        .zip(&two_sided)
+        .map(|(c, t)| c.iter().zip(t).map(|(&a, &b)| a || b).collect())
+        .collect();
     // The tall runs of rows that leave a sample's narrow line free.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for s in 0..n {
@@ -276,24 +311,6 @@ fn find_cut(words: &[WordBox], rows: &[Row]) -> Option<Cut> {
         }
         let cols = columns_of(words, &rows[start..end], &gutters);
         if is_text_columns(words, &cols, em) {
-            if std::env::var_os("ATTI_DEBUG_COLUMNS").is_some() {
-                let t = |r: &Row| {
-                    r.items
-                        .iter()
-                        .map(|&i| words[i].text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                eprintln!(
-                    "CUT rows {}..{} of {} x={:?} first: {} | last: {}",
-                    start,
-                    end,
-                    rows.len(),
-                    gutters,
-                    t(&rows[start]),
-                    t(&rows[end - 1])
-                );
-            }
             return Some(Cut {
                 start,
                 end,
@@ -383,17 +400,6 @@ fn prose_width(words: &[WordBox], side: &[usize], em: f32) -> Option<f32> {
     let gaps: Vec<f32> = tops.windows(2).map(|p| p[1] - p[0]).collect();
     let leading = median(gaps.iter().copied())?;
     let holes = gaps.iter().filter(|&&g| g > 2.0 * leading).count();
-    if std::env::var_os("ATTI_DEBUG_COLUMNS").is_some() {
-        eprintln!(
-            "  side rows {} words {} celled {} fill {:.2} lead {:.1} holes {}",
-            rows.len(),
-            side.len(),
-            celled,
-            fill,
-            leading,
-            holes
-        );
-    }
     let steady = leading >= MIN_LEADING_EMS * em
         && leading <= MAX_LEADING_EMS * em
         && holes as f32 <= MAX_HOLES * gaps.len() as f32;

@@ -306,12 +306,45 @@ pub fn layout_text(page: &Page) -> String {
     if page.words.is_empty() {
         return page.text.clone();
     }
-    let mut words: Vec<&crate::extract::Word> = page.words.iter().collect();
+    // A word hyphenated at a line end was written whole in the reading
+    // text, its two pieces kept as two words, the second right after the
+    // first in the text (no space between) but on another row: the page
+    // prints the first piece with its hyphen.
+    let hyphenated: std::collections::HashSet<usize> = page
+        .words
+        .windows(2)
+        .enumerate()
+        .filter(|(_, p)| {
+            let (a, b) = (&p[0], &p[1]);
+            a.start != usize::MAX
+                && b.start == a.start.saturating_add(a.text.len())
+                && b.line == a.line
+                && (b.y - a.y).abs() > 0.3 * a.size.max(b.size)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let shown: Vec<std::borrow::Cow<str>> = page
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if hyphenated.contains(&i) {
+                std::borrow::Cow::Owned(format!("{}-", w.text))
+            } else {
+                std::borrow::Cow::Borrowed(w.text.as_str())
+            }
+        })
+        .collect();
+    let mut words: Vec<(&crate::extract::Word, &str)> = page
+        .words
+        .iter()
+        .zip(shown.iter().map(|t| t.as_ref()))
+        .collect();
     // Grid pitch: the average width of a character on this page.
     let (mut wsum, mut csum) = (0.0f32, 0usize);
-    for w in &words {
+    for (w, t) in &words {
         wsum += w.width;
-        csum += w.text.chars().count();
+        csum += t.chars().count();
     }
     let pitch = if csum > 0 && wsum > 0.0 {
         (wsum / csum as f32).max(1.0)
@@ -320,38 +353,38 @@ pub fn layout_text(page: &Page) -> String {
     };
     let left = words
         .iter()
-        .map(|w| w.x)
+        .map(|(w, _)| w.x)
         .fold(f32::INFINITY, f32::min)
         .max(0.0);
-    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<Vec<&crate::extract::Word>> = Vec::new();
+    words.sort_by(|a, b| a.0.y.total_cmp(&b.0.y).then(a.0.x.total_cmp(&b.0.x)));
+    let mut rows: Vec<Vec<(&crate::extract::Word, &str)>> = Vec::new();
     let mut row_y = f32::NEG_INFINITY;
     let mut row_size = 0.0f32;
-    for w in words {
+    for (w, t) in words {
         if let Some(row) = rows.last_mut() {
             if w.y - row_y <= 0.45 * row_size.max(w.size) {
-                row.push(w);
+                row.push((w, t));
                 row_size = row_size.max(w.size);
                 continue;
             }
         }
         row_y = w.y;
         row_size = w.size;
-        rows.push(vec![w]);
+        rows.push(vec![(w, t)]);
     }
     let mut out = String::new();
     for mut row in rows {
-        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        row.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
         let mut col = 0usize;
         let mut line = String::new();
-        for (i, w) in row.iter().enumerate() {
+        for (i, &(w, text)) in row.iter().enumerate() {
             let want = ((w.x - left) / pitch).round().max(0.0) as usize;
             let at = if i == 0 {
                 want
             } else {
                 // A plain space between words stays one space; a wider gap
                 // moves the word to its column, and at least two spaces on.
-                let prev = row[i - 1];
+                let prev = row[i - 1].0;
                 let gap = w.x - (prev.x + prev.width);
                 if gap < 1.5 * pitch.max(0.25 * w.size) {
                     col + 1
@@ -362,8 +395,8 @@ pub fn layout_text(page: &Page) -> String {
             for _ in col..at {
                 line.push(' ');
             }
-            line.push_str(&w.text);
-            col = at + w.text.chars().count();
+            line.push_str(text);
+            col = at + text.chars().count();
         }
         out.push_str(line.trim_end());
         out.push('\n');

@@ -299,4 +299,6 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
 }
 
 #[cfg(test)]
+mod reading_tests;
+#[cfg(test)]
 mod tests;
