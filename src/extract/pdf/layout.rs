@@ -340,17 +340,17 @@ pub fn layout_text(page: &Page) -> String {
         .iter()
         .zip(shown.iter().map(|t| t.as_ref()))
         .collect();
-    // Grid pitch: the average width of a character on this page.
-    let (mut wsum, mut csum) = (0.0f32, 0usize);
-    for (w, t) in &words {
-        wsum += w.width;
-        csum += t.chars().count();
-    }
-    let pitch = if csum > 0 && wsum > 0.0 {
-        (wsum / csum as f32).max(1.0)
-    } else {
-        5.0
-    };
+    // Grid pitch: the width of a character of the page's smallest print
+    // that counts (at least a sixth of the characters), the median over
+    // characters of its words' own pitches. An average over the page would
+    // let large title characters widen the grid until the columns of a
+    // small-print table collide and shift from row to row; larger print
+    // simply takes more grid cells.
+    let pitch = grid_pitch(
+        words
+            .iter()
+            .map(|(w, t)| (w.size, w.width, t.chars().count())),
+    );
     let left = words
         .iter()
         .map(|(w, _)| w.x)
@@ -386,7 +386,8 @@ pub fn layout_text(page: &Page) -> String {
                 // moves the word to its column, and at least two spaces on.
                 let prev = row[i - 1].0;
                 let gap = w.x - (prev.x + prev.width);
-                if gap < 1.5 * pitch.max(0.25 * w.size) {
+                let own = prev.width / text_len(&row[i - 1]).max(1) as f32;
+                if gap < 1.5 * pitch.max(0.25 * w.size).max(own) {
                     col + 1
                 } else {
                     want.max(col + 2)
@@ -402,6 +403,48 @@ pub fn layout_text(page: &Page) -> String {
         out.push('\n');
     }
     out
+}
+
+fn text_len(w: &(&crate::extract::Word, &str)) -> usize {
+    w.1.chars().count()
+}
+
+/// The pitch of the layout grid from `(font size, width, characters)` of
+/// the page's words: for each font size (to half a point) holding at least
+/// a sixth of the characters, the median character width, weighted by
+/// characters; the smallest of those.
+fn grid_pitch(words: impl Iterator<Item = (f32, f32, usize)>) -> f32 {
+    let mut by_size: std::collections::BTreeMap<i64, Vec<(f32, usize)>> = Default::default();
+    let mut total = 0usize;
+    for (size, width, n) in words {
+        if n >= 2 && width > 0.0 && width.is_finite() && size.is_finite() {
+            by_size
+                .entry((size * 2.0).round() as i64)
+                .or_default()
+                .push((width / n as f32, n));
+            total += n;
+        }
+    }
+    let mut best = f32::INFINITY;
+    for mut group in by_size.into_values() {
+        let chars: usize = group.iter().map(|g| g.1).sum();
+        if 6 * chars < total {
+            continue;
+        }
+        group.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut seen = 0usize;
+        if let Some(p) = group.iter().find_map(|&(p, n)| {
+            seen += n;
+            (2 * seen >= chars).then_some(p)
+        }) {
+            best = best.min(p);
+        }
+    }
+    if best.is_finite() {
+        best.max(1.0)
+    } else {
+        5.0
+    }
 }
 
 /// Words broken by a hyphen at the end of a line: `(line, word)` of each

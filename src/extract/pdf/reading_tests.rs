@@ -342,3 +342,54 @@ fn real_layout_keeps_hyphens() {
     assert!(row.contains("N. Sub-"), "{row}");
     assert!(row.contains("Importo Sottosub-"), "{row}");
 }
+
+/// One line of Courier at `size` points.
+fn sized(x: f32, y: f32, size: i64, s: &str) -> Vec<Operation> {
+    vec![
+        op("BT", vec![]),
+        op("Tf", vec!["F1".into(), size.into()]),
+        op("Td", vec![x.into(), y.into()]),
+        op("Tj", vec![Object::string_literal(s.as_bytes().to_vec())]),
+        op("ET", vec![]),
+    ]
+}
+
+#[test]
+fn layout_columns_stay_aligned_under_a_large_title() {
+    // A 16 pt title over an 8 pt table: the grid follows the table's
+    // characters, so that each column starts at one character position.
+    let mut ops = Vec::new();
+    for (i, t) in [
+        "DETERMINAZIONE DEL RESPONSABILE DEL SERVIZIO",
+        "FINANZIARIO SULLA LIQUIDAZIONE DELLE SPESE",
+        "SOSTENUTE NEL SECONDO SEMESTRE DELL'ANNO",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ops.extend(sized(40.0, 800.0 - 20.0 * i as f32, 16, t));
+    }
+    let cells = [
+        "Affitti",
+        "Utenze elettriche",
+        "Manutenzione",
+        "Pulizia sedi",
+    ];
+    for (r, c) in cells.iter().enumerate() {
+        let y = 700.0 - 10.0 * r as f32;
+        ops.extend(sized(40.0, y, 8, c));
+        ops.extend(sized(130.0, y, 8, &format!("cap. {}", 1400 + r)));
+        ops.extend(sized(200.0, y, 8, &format!("{}.000,00", 5 + r)));
+    }
+    let ex = extract(&build(vec![ops]), &Limits::default()).unwrap();
+    let layout = layout_text(&ex.pages[0]);
+    let rows: Vec<&str> = layout.lines().filter(|l| l.contains("cap.")).collect();
+    assert_eq!(rows.len(), 4, "{layout}");
+    for needle in ["cap.", ".000,00"] {
+        let at: Vec<usize> = rows.iter().map(|l| l.find(needle).unwrap()).collect();
+        assert!(
+            at.iter().all(|&a| a == at[0]),
+            "{needle} at {at:?}\n{layout}"
+        );
+    }
+}
