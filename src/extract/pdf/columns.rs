@@ -4,18 +4,23 @@
 //! bulletin line by line across both columns, mixing their sentences. Here
 //! the upright words of a page are cut into blocks read one after the
 //! other, as the recursive "XY cut" does: a page is first seen as a stack
-//! of rows (words sharing a baseline); a gutter is a band of x, at least an
-//! em wide, that no word of a tall run of consecutive rows crosses, with
-//! text on both sides. The run becomes a region read left column then right
+//! of rows (words sharing a baseline); a gutter is a line of x that no row
+//! of a tall run of consecutive rows crosses, inside a band an em wide that
+//! most of those rows leave free (a bullet or an outdented first line may
+//! reach into a gutter; a full-width line whose plain space happens to fall
+//! on it reaches in from both sides, and blocks it). The run becomes a region read left column then right
 //! column, the rows above and below it (a title, a full-width table) are
 //! regions of their own, and each part is cut again, so that three columns,
 //! or columns under a full-width heading, come out in order.
 //!
 //! A table's cells are separated by gutters too, and a table must keep its
-//! rows together. So a gutter only counts when both sides read as running
-//! text: several words per row, rows that fill the side's width (justified
-//! or ragged prose), few bare numbers, and enough rows on each side. When
-//! in doubt the page keeps its row-by-row order.
+//! rows together. So the gutters of a run only count when every column
+//! reads as running text: several words per row, rows that fill the
+//! column's width (justified or ragged prose) without gaps as wide as a
+//! cell's, few bare numbers, rows at a steady leading with few holes
+//! (cells leave holes; two table columns taken for one interleave their
+//! rows), enough rows, and columns of comparable widths. When in doubt the
+//! page keeps its row-by-row order.
 
 use super::layout::WordBox;
 
@@ -266,6 +271,7 @@ fn find_cut(words: &[WordBox], rows: &[Row]) -> Option<Cut> {
         .map(|(c, t)| c.iter().zip(t).map(|(&a, &b)| a || b).collect())
         .collect();
     // The tall runs of rows that leave a sample's narrow line free.
+    let mut seen_runs: std::collections::HashSet<(usize, usize)> = Default::default();
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for s in 0..n {
         let mut r = 0;
@@ -278,19 +284,37 @@ fn find_cut(words: &[WordBox], rows: &[Row]) -> Option<Cut> {
             while r < rows.len() && !narrow[r][s] {
                 r += 1;
             }
-            if r - start >= MIN_RUN_ROWS && !runs.contains(&(start, r)) {
+            if r - start >= MIN_RUN_ROWS && seen_runs.insert((start, r)) {
                 runs.push((start, r));
             }
         }
     }
+    // Counts of blocking rows above each row, per sample, so that a run's
+    // count at a sample is one subtraction.
+    let prefix = |m: &Vec<Vec<bool>>| -> Vec<Vec<u32>> {
+        (0..n)
+            .map(|s| {
+                let mut acc = Vec::with_capacity(rows.len() + 1);
+                let mut c = 0u32;
+                acc.push(0);
+                for row in m {
+                    c += u32::from(row[s]);
+                    acc.push(c);
+                }
+                acc
+            })
+            .collect()
+    };
+    let narrow_above = prefix(&narrow);
+    let wide_above = prefix(&wide);
     // Tallest first.
     runs.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.cmp(b)));
     for (start, end) in runs.into_iter().take(24) {
         // Every gutter of the run: the stretches of samples free of its rows,
         // and wide enough in most of them, cut at their middles.
         let free = |s: usize| {
-            let crossed = (start..end).filter(|&r| wide[r][s]).count();
-            (start..end).all(|r| !narrow[r][s])
+            let crossed = wide_above[s][end] - wide_above[s][start];
+            narrow_above[s][end] == narrow_above[s][start]
                 && crossed as f32 <= MAX_INTRUDING * (end - start) as f32
         };
         let mut gutters = Vec::new();
