@@ -43,6 +43,9 @@ pub(super) struct Line {
     /// Baseline from the top of the page (upright lines) or across the text.
     pub v: f32,
     pub size: f32,
+    /// The block of the page (a column, or a region above or below
+    /// columns) the line belongs to; blocks are numbered in reading order.
+    pub block: u32,
 }
 
 impl Line {
@@ -182,6 +185,7 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
             rot: word.rot,
             v: word.v,
             size: word.size,
+            block: 0,
             words: vec![word],
         });
     }
@@ -214,6 +218,30 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
         }
         line.words = join_letter_spaced(merged);
     }
+    out
+}
+
+/// Gathers words into lines in reading order: the upright words cut into
+/// blocks (columns and the regions around them, see [`super::columns`]),
+/// each block's lines top to bottom, then the lines of other directions.
+pub(super) fn reading_lines(words: Vec<WordBox>) -> Vec<Line> {
+    let (upright, other): (Vec<WordBox>, Vec<WordBox>) =
+        words.into_iter().partition(|w| w.rot == 0);
+    let mut out = Vec::new();
+    let mut block = 0u32;
+    for part in super::columns::blocks(upright) {
+        let mut ls = lines(part);
+        for l in &mut ls {
+            l.block = block;
+        }
+        out.extend(ls);
+        block += 1;
+    }
+    let mut ls = lines(other);
+    for l in &mut ls {
+        l.block = block;
+    }
+    out.extend(ls);
     out
 }
 
@@ -278,54 +306,88 @@ pub fn layout_text(page: &Page) -> String {
     if page.words.is_empty() {
         return page.text.clone();
     }
-    let mut words: Vec<&crate::extract::Word> = page.words.iter().collect();
-    // Grid pitch: the average width of a character on this page.
-    let (mut wsum, mut csum) = (0.0f32, 0usize);
-    for w in &words {
-        wsum += w.width;
-        csum += w.text.chars().count();
-    }
-    let pitch = if csum > 0 && wsum > 0.0 {
-        (wsum / csum as f32).max(1.0)
-    } else {
-        5.0
-    };
+    // A word hyphenated at a line end was written whole in the reading
+    // text, its two pieces kept as two words, the second right after the
+    // first in the text (no space between) but on another row: the page
+    // prints the first piece with its hyphen.
+    let hyphenated: std::collections::HashSet<usize> = page
+        .words
+        .windows(2)
+        .enumerate()
+        .filter(|(_, p)| {
+            let (a, b) = (&p[0], &p[1]);
+            a.start != usize::MAX
+                && b.start == a.start.saturating_add(a.text.len())
+                && b.line == a.line
+                && (b.y - a.y).abs() > 0.3 * a.size.max(b.size)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let shown: Vec<std::borrow::Cow<str>> = page
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if hyphenated.contains(&i) {
+                std::borrow::Cow::Owned(format!("{}-", w.text))
+            } else {
+                std::borrow::Cow::Borrowed(w.text.as_str())
+            }
+        })
+        .collect();
+    let mut words: Vec<(&crate::extract::Word, &str)> = page
+        .words
+        .iter()
+        .zip(shown.iter().map(|t| t.as_ref()))
+        .collect();
+    // Grid pitch: the width of a character of the page's smallest print
+    // that counts (at least a sixth of the characters), the median over
+    // characters of its words' own pitches. An average over the page would
+    // let large title characters widen the grid until the columns of a
+    // small-print table collide and shift from row to row; larger print
+    // simply takes more grid cells.
+    let pitch = grid_pitch(
+        words
+            .iter()
+            .map(|(w, t)| (w.size, w.width, t.chars().count())),
+    );
     let left = words
         .iter()
-        .map(|w| w.x)
+        .map(|(w, _)| w.x)
         .fold(f32::INFINITY, f32::min)
         .max(0.0);
-    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<Vec<&crate::extract::Word>> = Vec::new();
+    words.sort_by(|a, b| a.0.y.total_cmp(&b.0.y).then(a.0.x.total_cmp(&b.0.x)));
+    let mut rows: Vec<Vec<(&crate::extract::Word, &str)>> = Vec::new();
     let mut row_y = f32::NEG_INFINITY;
     let mut row_size = 0.0f32;
-    for w in words {
+    for (w, t) in words {
         if let Some(row) = rows.last_mut() {
             if w.y - row_y <= 0.45 * row_size.max(w.size) {
-                row.push(w);
+                row.push((w, t));
                 row_size = row_size.max(w.size);
                 continue;
             }
         }
         row_y = w.y;
         row_size = w.size;
-        rows.push(vec![w]);
+        rows.push(vec![(w, t)]);
     }
     let mut out = String::new();
     for mut row in rows {
-        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        row.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
         let mut col = 0usize;
         let mut line = String::new();
-        for (i, w) in row.iter().enumerate() {
+        for (i, &(w, text)) in row.iter().enumerate() {
             let want = ((w.x - left) / pitch).round().max(0.0) as usize;
             let at = if i == 0 {
                 want
             } else {
                 // A plain space between words stays one space; a wider gap
                 // moves the word to its column, and at least two spaces on.
-                let prev = row[i - 1];
+                let prev = row[i - 1].0;
                 let gap = w.x - (prev.x + prev.width);
-                if gap < 1.5 * pitch.max(0.25 * w.size) {
+                let own = prev.width / text_len(&row[i - 1]).max(1) as f32;
+                if gap < 1.5 * pitch.max(0.25 * w.size).max(own) {
                     col + 1
                 } else {
                     want.max(col + 2)
@@ -334,13 +396,55 @@ pub fn layout_text(page: &Page) -> String {
             for _ in col..at {
                 line.push(' ');
             }
-            line.push_str(&w.text);
-            col = at + w.text.chars().count();
+            line.push_str(text);
+            col = at + text.chars().count();
         }
         out.push_str(line.trim_end());
         out.push('\n');
     }
     out
+}
+
+fn text_len(w: &(&crate::extract::Word, &str)) -> usize {
+    w.1.chars().count()
+}
+
+/// The pitch of the layout grid from `(font size, width, characters)` of
+/// the page's words: for each font size (to half a point) holding at least
+/// a sixth of the characters, the median character width, weighted by
+/// characters; the smallest of those.
+fn grid_pitch(words: impl Iterator<Item = (f32, f32, usize)>) -> f32 {
+    let mut by_size: std::collections::BTreeMap<i64, Vec<(f32, usize)>> = Default::default();
+    let mut total = 0usize;
+    for (size, width, n) in words {
+        if n >= 2 && width > 0.0 && width.is_finite() && size.is_finite() {
+            by_size
+                .entry((size * 2.0).round() as i64)
+                .or_default()
+                .push((width / n as f32, n));
+            total += n;
+        }
+    }
+    let mut best = f32::INFINITY;
+    for mut group in by_size.into_values() {
+        let chars: usize = group.iter().map(|g| g.1).sum();
+        if 6 * chars < total {
+            continue;
+        }
+        group.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut seen = 0usize;
+        if let Some(p) = group.iter().find_map(|&(p, n)| {
+            seen += n;
+            (2 * seen >= chars).then_some(p)
+        }) {
+            best = best.min(p);
+        }
+    }
+    if best.is_finite() {
+        best.max(1.0)
+    } else {
+        5.0
+    }
 }
 
 /// Words broken by a hyphen at the end of a line: `(line, word)` of each
@@ -374,12 +478,15 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
             if !(h == '-' || h == '\u{ad}') || !before.is_alphanumeric() {
                 continue;
             }
-            // The next line below, within two line heights.
+            // The next line below in the same block, within two line
+            // heights.
             let next = lines
                 .iter()
                 .enumerate()
                 .skip(li + 1)
-                .take_while(|(_, l)| l.rot == line.rot && l.v <= line.v + 2.2 * size)
+                .take_while(|(_, l)| {
+                    l.block == line.block && l.rot == line.rot && l.v <= line.v + 2.2 * size
+                })
                 .find(|(lj, l)| {
                     l.rot == line.rot
                         && l.v > line.v + 0.3 * size
@@ -389,7 +496,24 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
                             .iter()
                             .any(|c| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
                 });
-            let Some((lj, l)) = next else { continue };
+            let Some((lj, l)) = next else {
+                // The last line of a column may go on at the top of the
+                // next block (the next column): only a word cut between
+                // letters, going on in lower case.
+                if wi + 1 == line.words.len() && before.is_alphabetic() {
+                    if let Some(lj) = block_continuation(lines, skip, li) {
+                        let starts_lower = lines[lj].words[0]
+                            .text
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_lowercase);
+                        if starts_lower && taken.insert((lj, 0)) && !taken.contains(&(li, wi)) {
+                            joins.push(((li, wi), (lj, 0)));
+                        }
+                    }
+                }
+                continue;
+            };
             let cont = l
                 .words
                 .iter()
@@ -404,4 +528,15 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
         }
     }
     joins
+}
+
+/// When line `li` is the last text line of its block, the first text line
+/// of the next block, in the same direction.
+fn block_continuation(lines: &[Line], skip: &[bool], li: usize) -> Option<usize> {
+    let line = &lines[li];
+    let text = |j: &usize| !skip.get(*j).copied().unwrap_or(false);
+    let mut later = (li + 1..lines.len()).filter(text);
+    let j = later.next()?;
+    let next = &lines[j];
+    (next.block == line.block + 1 && next.rot == line.rot && !next.words.is_empty()).then_some(j)
 }

@@ -10,6 +10,7 @@
 
 mod cff;
 mod cmap;
+mod columns;
 mod content;
 mod encoding;
 mod font;
@@ -136,7 +137,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
     let raw = interpret(&doc, limits, &mut warnings);
     let lines: Vec<Vec<Line>> = raw
         .iter()
-        .map(|p| layout::lines(layout::words(&p.glyphs, p.width, p.height)))
+        .map(|p| layout::reading_lines(layout::words(&p.glyphs, p.width, p.height)))
         .collect();
     let marks = furniture::detect(
         &lines
@@ -301,5 +302,7 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
     Ok(out)
 }
 
+#[cfg(test)]
+mod reading_tests;
 #[cfg(test)]
 mod tests;
