@@ -204,9 +204,12 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
                 }
                 let gap = w.u0 - prev.u1;
                 let size = prev.size.max(w.size);
+                // A space glyph the producer drew between them says they
+                // are two words, however tight the justification set them.
                 if gap <= WORD_GAP * size
                     && gap >= -0.1 * size
                     && (w.v - prev.v).abs() < 0.45 * size
+                    && !w.spaced
                 {
                     prev.text.push_str(&w.text);
                     prev.u1 = prev.u1.max(w.u1);

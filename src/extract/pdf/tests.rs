@@ -193,6 +193,34 @@ fn tj_kerning_makes_spaces() {
 }
 
 #[test]
+fn a_space_glyph_separates_words_however_tight() {
+    // Justified text, as InDesign sets it: negative character and word
+    // spacing and a kern that pulls the space glyph back, so the gap after
+    // "artt." is narrower than any gap test; the space glyph still says two
+    // words. Without it, the same tight gap joins the pieces of one word.
+    let ops = vec![
+        op("BT", vec![]),
+        op("Tf", vec!["F1".into(), 10.into()]),
+        op("Tc", vec![(-0.2).into()]),
+        op("Tw", vec![(-0.4).into()]),
+        op("Td", vec![72.into(), 700.into()]),
+        op(
+            "TJ",
+            vec![Object::Array(vec![
+                Object::string_literal("degli ar"),
+                (-27).into(),
+                Object::string_literal("tt."),
+                117.into(),
+                Object::string_literal(" 122 e 123"),
+            ])],
+        ),
+        op("ET", vec![]),
+    ];
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["degli artt. 122 e 123"]);
+}
+
+#[test]
 fn text_state_operators_and_lines() {
     let ops = vec![
         op("BT", vec![]),
