@@ -2,7 +2,7 @@
 //! Type1 programs written byte by byte here, embedded in PDFs built with
 //! lopdf, and the text the extractor reads through them.
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{dictionary, Dictionary, Document, Object, Stream};
 
 use super::super::cff::Cff;
@@ -16,10 +16,6 @@ use super::super::{extract, Limits};
 /// A one-page PDF that shows `shown` with font F1 (the font dictionary is
 /// built by `font`, which may add objects such as the font program).
 fn pdf_with(font: impl FnOnce(&mut Document) -> Dictionary, shown: Vec<u8>) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = font(&mut doc);
-    let font_id = doc.add_object(font);
     let ops = vec![
         Operation::new("BT", vec![]),
         Operation::new("Tf", vec!["F1".into(), 12.into()]),
@@ -27,24 +23,7 @@ fn pdf_with(font: impl FnOnce(&mut Document) -> Dictionary, shown: Vec<u8>) -> V
         Operation::new("Tj", vec![Object::string_literal(shown)]),
         Operation::new("ET", vec![]),
     ];
-    let content = Content { operations: ops }.encode().unwrap();
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    super::super::tests::build_pdf(font, vec![ops], |_, _| {})
 }
 
 fn text_of(pdf: &[u8]) -> String {

@@ -2,8 +2,8 @@
 //! layout rendering, on PDFs built here with lopdf and on the shared corpus
 //! of real documents when it is present.
 
-use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object, Stream};
+use lopdf::content::Operation;
+use lopdf::{dictionary, Object};
 
 use super::*;
 
@@ -13,38 +13,11 @@ fn op(name: &str, operands: Vec<Object>) -> Operation {
 
 /// A document of A4 pages, each drawing its operations with Courier as F1.
 fn build(pages_ops: Vec<Vec<Operation>>) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
+    let courier = dictionary! {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Courier",
         "Encoding" => "WinAnsiEncoding",
-    });
-    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-    let mut kids = Vec::new();
-    for ops in pages_ops {
-        let content = Content { operations: ops };
-        let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
-        kids.push(
-            doc.add_object(dictionary! {
-                "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-            })
-            .into(),
-        );
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => kids, "Count" => count,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    };
+    super::tests::build_pdf(|_| courier, pages_ops, |_, _| {})
 }
 
 /// One line of text at (x, y), 10 pt Courier (6 pt per character), with

@@ -19,8 +19,21 @@ fn build_with(
     pages_ops: Vec<Vec<Operation>>,
     extra: impl Fn(&mut Document, &mut lopdf::Dictionary),
 ) -> Vec<u8> {
+    build_pdf(|_| font, pages_ops, extra)
+}
+
+/// The PDF every test module builds: A4 pages, each drawing its operations
+/// with the font that `font` makes as F1 (it may add objects to the
+/// document, such as an embedded font program); `extra` may add to the
+/// shared resources.
+pub(super) fn build_pdf(
+    font: impl FnOnce(&mut Document) -> lopdf::Dictionary,
+    pages_ops: Vec<Vec<Operation>>,
+    extra: impl Fn(&mut Document, &mut lopdf::Dictionary),
+) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
+    let font = font(&mut doc);
     let font_id = doc.add_object(font);
     let mut resources = dictionary! { "Font" => dictionary! { "F1" => font_id } };
     extra(&mut doc, &mut resources);
