@@ -26,6 +26,17 @@ struct Expect {
     absent: Option<u32>,
     /// For, against, abstaining.
     votes: Option<(u32, u32, u32)>,
+    /// The act says it was approved unanimously ("con voti unanimi", "ad
+    /// unanimità dei voti"...).
+    unanimous: bool,
+}
+
+/// The same expectation, for an act approved unanimously.
+const fn unanimous(x: Expect) -> Expect {
+    Expect {
+        unanimous: true,
+        ..x
+    }
 }
 
 const fn e(
@@ -46,29 +57,30 @@ const fn e(
         present,
         absent,
         votes: None,
+        unanimous: false,
     }
 }
 
 fn expected() -> Vec<Expect> {
     vec![
-        e("avella_Delibera_30__5312_DeliberadiGiunta_Copia_30_2026_1.pdf", Some("30"), (2026, 3, 3), "Giunta Comunale",
-          "Costituzione delegazione trattante di parte datoriale per la stipula dei contratti integrativi e individuazione", Some(5), Some(0)),
-        e("avella_Delibera_31__5313_DeliberadiGiunta_Copia_31_2026_1.pdf", Some("31"), (2026, 3, 3), "Giunta Comunale",
-          "APPROVAZIONE DEL PIANO ANNUALE DEI FLUSSI DI CASSA PER L'ESERCIZIO 2026", Some(5), Some(0)),
-        e("avella_Delibera_32__5314_DeliberadiGiunta_Copia_32_2026_1.pdf", Some("32"), (2026, 3, 3), "Giunta Comunale",
-          "QUANTIFICAZIONE DEL FONDO GARANZIA DEBITI COMMERCIALI (F.G.D.C) PER L'ANNO 2026- PROVVEDIMENTI", Some(5), Some(0)),
-        e("avella_Delibera_36__5361_DeliberadiGiunta_Copia_36_2026_1.pdf", Some("36"), (2026, 3, 10), "Giunta Comunale",
-          "Revoca in autotutela del regolamento per lo svolgimento delle sedute del Consiglio comunale", Some(5), Some(0)),
-        e("avella_Delibera_37__5362_DeliberadiGiunta_Copia_37_2026_1.pdf", Some("37"), (2026, 3, 10), "Giunta Comunale",
-          "APPROVAZIONE PIANO DELLE PERFORMANCE E DEGLI OBIETTIVI PER", Some(5), Some(0)),
-        e("avella_Delibera_38__5363_DeliberadiGiunta_Copia_38_2026_1.pdf", Some("38"), (2026, 3, 10), "Giunta Comunale",
-          "APPROVAZIONE DEL PIANO DELLE AZIONI POSITIVE DEL COMUNE DI AVELLA PER", Some(5), Some(0)),
-        e("avella_Delibera_1652001__5430_DeliberadiGiunta_Copia_42_2026_1.pdf", Some("42"), (2026, 3, 24), "Giunta Comunale",
-          "PIANO TRIENNALE DEL FABBISOGNO DI PERSONALE 2026/2028 E", Some(5), Some(0)),
-        e("avella_Delibera_2__5332_DeliberadiGiunta_Copia_22_2026_pianioni_3.pdf", Some("22"), (2026, 2, 10), "Giunta Comunale",
-          "APPROVAZIONE DEL PIANO DELLE ALIENAZIONI E VALORIZZAZIONE", Some(5), Some(0)),
-        e("avella_Determinazione_14__5429_DeliberadiGiunta_Copia_41_2026_1.pdf", Some("41"), (2026, 3, 24), "Giunta Comunale",
-          "DISCIPLINA PER IL RILASCIO DELL'ATTESTAZIONE DI INUTILIZZABILITÀ DEI", Some(5), Some(0)),
+        unanimous(e("avella_Delibera_30__5312_DeliberadiGiunta_Copia_30_2026_1.pdf", Some("30"), (2026, 3, 3), "Giunta Comunale",
+          "Costituzione delegazione trattante di parte datoriale per la stipula dei contratti integrativi e individuazione", Some(5), Some(0))),
+        unanimous(e("avella_Delibera_31__5313_DeliberadiGiunta_Copia_31_2026_1.pdf", Some("31"), (2026, 3, 3), "Giunta Comunale",
+          "APPROVAZIONE DEL PIANO ANNUALE DEI FLUSSI DI CASSA PER L'ESERCIZIO 2026", Some(5), Some(0))),
+        unanimous(e("avella_Delibera_32__5314_DeliberadiGiunta_Copia_32_2026_1.pdf", Some("32"), (2026, 3, 3), "Giunta Comunale",
+          "QUANTIFICAZIONE DEL FONDO GARANZIA DEBITI COMMERCIALI (F.G.D.C) PER L'ANNO 2026- PROVVEDIMENTI", Some(5), Some(0))),
+        unanimous(e("avella_Delibera_36__5361_DeliberadiGiunta_Copia_36_2026_1.pdf", Some("36"), (2026, 3, 10), "Giunta Comunale",
+          "Revoca in autotutela del regolamento per lo svolgimento delle sedute del Consiglio comunale", Some(5), Some(0))),
+        unanimous(e("avella_Delibera_37__5362_DeliberadiGiunta_Copia_37_2026_1.pdf", Some("37"), (2026, 3, 10), "Giunta Comunale",
+          "APPROVAZIONE PIANO DELLE PERFORMANCE E DEGLI OBIETTIVI PER", Some(5), Some(0))),
+        unanimous(e("avella_Delibera_38__5363_DeliberadiGiunta_Copia_38_2026_1.pdf", Some("38"), (2026, 3, 10), "Giunta Comunale",
+          "APPROVAZIONE DEL PIANO DELLE AZIONI POSITIVE DEL COMUNE DI AVELLA PER", Some(5), Some(0))),
+        unanimous(e("avella_Delibera_1652001__5430_DeliberadiGiunta_Copia_42_2026_1.pdf", Some("42"), (2026, 3, 24), "Giunta Comunale",
+          "PIANO TRIENNALE DEL FABBISOGNO DI PERSONALE 2026/2028 E", Some(5), Some(0))),
+        unanimous(e("avella_Delibera_2__5332_DeliberadiGiunta_Copia_22_2026_pianioni_3.pdf", Some("22"), (2026, 2, 10), "Giunta Comunale",
+          "APPROVAZIONE DEL PIANO DELLE ALIENAZIONI E VALORIZZAZIONE", Some(5), Some(0))),
+        unanimous(e("avella_Determinazione_14__5429_DeliberadiGiunta_Copia_41_2026_1.pdf", Some("41"), (2026, 3, 24), "Giunta Comunale",
+          "DISCIPLINA PER IL RILASCIO DELL'ATTESTAZIONE DI INUTILIZZABILITÀ DEI", Some(5), Some(0))),
         Expect {
             votes: Some((11, 0, 1)),
             ..e("avella_Delibera_1__5331_DeliberadiConsiglio_Copia_1_2026_1.pdf", Some("1"), (2026, 3, 3), "Consiglio Comunale",
@@ -87,16 +99,16 @@ fn expected() -> Vec<Expect> {
         // The third-party plain-text version of DGC 37: one long line.
         e("avella_TXT_DGC37_2026.txt", Some("37"), (2026, 3, 10), "Giunta Comunale",
           "APPROVAZIONE PIANO DELLE PERFORMANCE E DEGLI OBIETTIVI PER L’ANNUALITA’ 2026", Some(5), Some(0)),
-        e("burl_elencoburl_30642080_policyIX2838_2_3.pdf", Some("IX/2838"), (2011, 12, 29), "Giunta Regionale",
-          "Variazioni al bilancio per l’esercizio finanziario 2011 e bilancio pluriennale 2011-2013", None, None),
-        e("burl_elencoburl_37349948_policyIX4605_3_11.pdf", Some("IX/4605"), (2012, 12, 28), "Giunta Regionale",
-          "Prima attuazione della legge 135/2012", None, None),
-        e("burl_elencoburl_37385005_policyIX4626_55_66.pdf", Some("IX/4626"), (2012, 12, 28), "Giunta Regionale",
-          "Determinazione delle tariffe da applicare alle istruttorie", None, None),
-        e("burl_elencoburl_37635350_policyIX4717_2_10.pdf", Some("IX/4717"), (2013, 1, 23), "Giunta Regionale",
-          "Determinazioni in ordine alle linee guida regionali", None, None),
-        e("burl_elencoburl_46950918_policyX1314_6_13.pdf", Some("X/1314"), (2014, 1, 30), "Giunta Regionale",
-          "Approvazione del Programma 2014 per il contrasto", None, None),
+        unanimous(e("burl_elencoburl_30642080_policyIX2838_2_3.pdf", Some("IX/2838"), (2011, 12, 29), "Giunta Regionale",
+          "Variazioni al bilancio per l’esercizio finanziario 2011 e bilancio pluriennale 2011-2013", None, None)),
+        unanimous(e("burl_elencoburl_37349948_policyIX4605_3_11.pdf", Some("IX/4605"), (2012, 12, 28), "Giunta Regionale",
+          "Prima attuazione della legge 135/2012", None, None)),
+        unanimous(e("burl_elencoburl_37385005_policyIX4626_55_66.pdf", Some("IX/4626"), (2012, 12, 28), "Giunta Regionale",
+          "Determinazione delle tariffe da applicare alle istruttorie", None, None)),
+        unanimous(e("burl_elencoburl_37635350_policyIX4717_2_10.pdf", Some("IX/4717"), (2013, 1, 23), "Giunta Regionale",
+          "Determinazioni in ordine alle linee guida regionali", None, None)),
+        unanimous(e("burl_elencoburl_46950918_policyX1314_6_13.pdf", Some("X/1314"), (2014, 1, 30), "Giunta Regionale",
+          "Approvazione del Programma 2014 per il contrasto", None, None)),
         Expect {
             votes: Some((58, 0, 0)),
             ..e("burl_elencoburl_46552620_policyX259_3_2.pdf", Some("X/259"), (2014, 1, 7), "Consiglio Regionale",
@@ -170,6 +182,13 @@ fn compare(x: &Extraction, exp: &Expect) -> (usize, Vec<String>) {
             "absent",
             d.absent_count == Some(a),
             format!("{:?} want {a}", d.absent_count),
+        );
+    }
+    if exp.unanimous {
+        check(
+            "outcome",
+            d.outcome.as_deref() == Some("approvata all'unanimità"),
+            format!("{:?} want approvata all'unanimità", d.outcome),
         );
     }
     if let Some((f, c, s)) = exp.votes {
