@@ -351,18 +351,6 @@ impl TableRows {
     }
 }
 
-/// Writes one table.
-pub fn write_table(
-    table: Table,
-    docs: &[Document],
-    failures: &[Failure],
-    opts: &TableOptions,
-    format: TableFormat,
-    out: &mut dyn Write,
-) -> Result<()> {
-    write_rows(table, rows(table, docs, failures), opts, format, out)
-}
-
 /// Writes rows already made by [`rows`] (in their final order).
 pub fn write_rows(
     table: Table,
@@ -472,7 +460,7 @@ mod tests {
 
     fn write(table: Table, docs: &[Document], opts: &TableOptions, f: TableFormat) -> String {
         let mut buf = Vec::new();
-        write_table(table, docs, &[], opts, f, &mut buf).unwrap();
+        write_rows(table, rows(table, docs, &[]), opts, f, &mut buf).unwrap();
         String::from_utf8(buf).unwrap()
     }
 

@@ -74,17 +74,8 @@ impl ToUnicode {
         while i < toks.len() {
             match toks[i] {
                 Tok::Word(b"begincodespacerange") => {
-                    i += 1;
-                    while i + 1 < toks.len() {
-                        match (&toks[i], &toks[i + 1]) {
-                            (Tok::Hex(lo), Tok::Hex(_)) => {
-                                if (1..=4).contains(&lo.len()) {
-                                    cmap.lengths |= 1 << lo.len();
-                                }
-                                i += 2;
-                            }
-                            _ => break,
-                        }
+                    for (len, _, _) in codespace_ranges(&toks, &mut i) {
+                        cmap.lengths |= 1 << len;
                     }
                 }
                 Tok::Word(b"beginbfchar") => {
@@ -170,6 +161,24 @@ pub(super) fn push_expanded(out: &mut String, c: char) {
     }
 }
 
+/// The ranges of a `begincodespacerange` section, `toks[*i]` being its
+/// keyword: (length in bytes, low, high) of each range of one to four
+/// bytes. Leaves `*i` at the first token after the ranges.
+fn codespace_ranges(toks: &[Tok], i: &mut usize) -> Vec<(u8, u32, u32)> {
+    let mut out = Vec::new();
+    *i += 1;
+    while *i + 1 < toks.len() {
+        let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[*i], &toks[*i + 1]) else {
+            break;
+        };
+        if (1..=4).contains(&lo.len()) {
+            out.push((lo.len() as u8, be(lo), be(hi)));
+        }
+        *i += 2;
+    }
+    out
+}
+
 /// An encoding CMap embedded as a stream: code lengths and code to CID.
 #[derive(Default)]
 pub(super) struct CodeToCid {
@@ -187,16 +196,7 @@ impl CodeToCid {
         while i < toks.len() {
             match toks[i] {
                 Tok::Word(b"begincodespacerange") => {
-                    i += 1;
-                    while i + 1 < toks.len() {
-                        let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[i], &toks[i + 1]) else {
-                            break;
-                        };
-                        if (1..=4).contains(&lo.len()) {
-                            out.spaces.push((lo.len() as u8, be(lo), be(hi)));
-                        }
-                        i += 2;
-                    }
+                    out.spaces.extend(codespace_ranges(&toks, &mut i));
                 }
                 Tok::Word(b"begincidrange") => {
                     i += 1;

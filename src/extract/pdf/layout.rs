@@ -36,6 +36,22 @@ pub(super) struct WordBox {
     pub spaced: bool,
 }
 
+impl WordBox {
+    /// The word as a page lists it: on text line `line`, at byte `start` of
+    /// the page's text.
+    pub fn into_word(self, line: u32, start: usize) -> crate::extract::Word {
+        crate::extract::Word {
+            text: self.text,
+            x: self.x,
+            y: self.y,
+            width: self.width,
+            size: self.size,
+            line,
+            start,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Line {
     pub words: Vec<WordBox>,

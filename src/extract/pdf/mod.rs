@@ -26,7 +26,7 @@ mod truetype;
 use lopdf::{Document, LoadOptions};
 
 use crate::error::{Error, Result};
-use crate::extract::{Extracted, Limits, Page, Status, Word};
+use crate::extract::{Extracted, Limits, Page, Status};
 
 pub use layout::layout_text;
 
@@ -212,15 +212,7 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
         if is_furniture {
             page.furniture.push(line.text());
             for w in line.words {
-                page.words.push(Word {
-                    text: w.text,
-                    x: w.x,
-                    y: w.y,
-                    width: w.width,
-                    size: w.size,
-                    line: u32::MAX,
-                    start: usize::MAX,
-                });
+                page.words.push(w.into_word(u32::MAX, usize::MAX));
             }
             continue;
         }
@@ -241,29 +233,11 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
             if next.is_some() {
                 w.text.pop();
             }
-            let start = page.text.len();
-            page.text.push_str(&w.text);
-            page.words.push(Word {
-                text: w.text,
-                x: w.x,
-                y: w.y,
-                width: w.width,
-                size: w.size,
-                line: text_line,
-                start,
-            });
-            if let Some(c) = next {
+            // The word, then the piece that continues it, written on.
+            for w in std::iter::once(w).chain(next) {
                 let start = page.text.len();
-                page.text.push_str(&c.text);
-                page.words.push(Word {
-                    text: c.text,
-                    x: c.x,
-                    y: c.y,
-                    width: c.width,
-                    size: c.size,
-                    line: text_line,
-                    start,
-                });
+                page.text.push_str(&w.text);
+                page.words.push(w.into_word(text_line, start));
             }
         }
         if !first {
