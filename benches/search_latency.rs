@@ -15,7 +15,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use atti::extract::Status;
+use atti::read::Status;
 use atti::index::search::{search, Request};
 use atti::index::Index;
 use atti::record::{Decision, Document, Objective, Phase};

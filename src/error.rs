@@ -63,6 +63,15 @@ pub enum Error {
     Json(#[from] serde_json::Error),
 }
 
+impl From<atti_pdf::Error> for Error {
+    fn from(e: atti_pdf::Error) -> Self {
+        match e {
+            atti_pdf::Error::Malformed(m) => Error::Pdf(m),
+            atti_pdf::Error::Encrypted => Error::Encrypted,
+        }
+    }
+}
+
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

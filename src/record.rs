@@ -11,17 +11,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::Status;
+use atti_page::Status;
 
-/// Where a value was read: a byte range of one page's text (see
-/// [`crate::extract::Page::text`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Span {
-    /// 1-based page number.
-    pub page: u32,
-    pub start: usize,
-    pub end: usize,
-}
+pub use atti_italian::reference::Reference;
+pub use atti_page::Span;
 
 /// Field name -> where its value came from.
 pub type Provenance = BTreeMap<String, Span>;
@@ -204,29 +197,6 @@ pub struct Decision {
     /// Who signed (president, secretary, director), for the people index.
     pub signatories: Vec<String>,
     pub spans: Provenance,
-}
-
-/// A legal reference such as "art. 134, comma 4, del D.Lgs. 18 agosto 2000, n. 267".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reference {
-    /// The text as written.
-    pub raw: String,
-    /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
-    /// `dpr`, `dpcm`, `dm`, `testo_unico`, `regolamento_ue`, `direttiva_ue`,
-    /// `costituzione`, `delibera_giunta_regionale`; `None` when the text names
-    /// an article but no act.
-    pub act_type: Option<String>,
-    pub number: Option<String>,
-    pub year: Option<i32>,
-    pub date: Option<NaiveDate>,
-    pub article: Option<String>,
-    pub paragraph: Option<String>,
-    pub letter: Option<String>,
-    /// `stato`, `regione.lombardia`, `unione.europea`, ...
-    pub issuer: Option<String>,
-    /// URN:NIR, where the issuer is known.
-    pub urn: Option<String>,
-    pub span: Option<Span>,
 }
 
 /// A file that did not become a document.

@@ -3,7 +3,7 @@
 use crate::cli::ExtractArgs;
 use crate::config;
 use crate::error::{Error, Result};
-use crate::extract::{self, pdf, Limits, SourceType};
+use crate::read::{self, Limits, SourceType};
 
 pub fn run(a: &ExtractArgs) -> Result<i32> {
     let bytes = std::fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;
@@ -14,10 +14,10 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         if ty != SourceType::Pdf {
             return Err(Error::Usage("--raw applies to PDF files only".into()));
         }
-        super::print(&pdf::raw_text(&bytes, &limits)?)?;
+        super::print(&atti_pdf::raw_text(&bytes, &limits)?)?;
         return Ok(0);
     }
-    let e = extract::extract(&bytes, ty, &limits)?;
+    let e = read::read(&bytes, ty, &limits)?;
     let text = if a.json {
         serde_json::to_string_pretty(&e)? + "\n"
     } else if a.layout {
@@ -28,7 +28,7 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
                 if p.words.is_empty() {
                     p.text.clone()
                 } else {
-                    pdf::layout_text(p)
+                    atti_pdf::layout_text(p)
                 }
             })
             .collect();
@@ -39,7 +39,7 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
     super::print(&text)?;
     if a.rules_output {
         let rules = config::rules(&a.rules)?;
-        let x = rules.extract(&e.pages);
+        let x = rules.apply(&e.pages);
         eprintln!("\nkind: {}", x.kind);
         for f in &x.fields {
             eprintln!("  {:<32} {}", f.name, f.value);

@@ -5,15 +5,15 @@ use std::time::Duration;
 use crate::cli::{IngestArgs, IngestOpts, RulesArg};
 use crate::config;
 use crate::error::Result;
-use crate::extract::Limits;
-use crate::pipeline::{self, IngestConfig, Summary};
+use crate::read::Limits;
+use crate::ingest::{self, IngestConfig, Summary};
 use crate::progress::Progress;
-use crate::worker::WorkerCommand;
+use crate::ingest::pool::WorkerCommand;
 
 pub fn run(a: &IngestArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
     let cfg = ingest_config(&a.paths, config::index_path(&a.index), &a.rules, &a.opts);
-    let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
+    let summary = ingest::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     report(&summary, a.opts.json)?;
     Ok(0)
 }

@@ -29,7 +29,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
         Command::Worker(a) => {
-            crate::worker::serve(&crate::config::rules(&a.rules)?)?;
+            crate::ingest::pool::serve(&crate::config::rules(&a.rules)?)?;
             Ok(0)
         }
     }

@@ -5,7 +5,7 @@ use crate::config::{self, TableOptions};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::index::Index;
-use crate::pipeline;
+use crate::ingest;
 use crate::progress::Progress;
 
 pub fn run(a: &RunArgs) -> Result<i32> {
@@ -15,7 +15,7 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     let as_of = config::as_of(a.as_of.as_deref())?;
     let index_dir = a.out.join("index");
     let cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.rules, &a.opts);
-    let summary = pipeline::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
+    let summary = ingest::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     super::ingest::report(&summary, a.opts.json)?;
 
     // Every table and the checks in one pass over the records, one record

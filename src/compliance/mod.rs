@@ -26,7 +26,7 @@ pub use report::{DocumentSummary, Finding, Report};
 
 use crate::cli::Severity;
 use crate::error::Result;
-use crate::extract::Status;
+use crate::read::Status;
 use crate::record::Document;
 use crate::rules::source::RuleSource;
 

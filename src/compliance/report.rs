@@ -18,7 +18,7 @@ use super::wording::it_date;
 use super::{severity_label, severity_name};
 use crate::cli::{ReportFormat, Severity};
 use crate::error::Result;
-use crate::extract::Status;
+use crate::read::Status;
 
 /// One finding on one document.
 #[derive(Debug, Clone, PartialEq)]

@@ -222,7 +222,7 @@ fn checks_apply_to_their_kind_only() {
         )]
     );
     let mut scan = doc("peg");
-    scan.status = crate::extract::Status::NoText;
+    scan.status = crate::read::Status::NoText;
     assert_eq!(
         messages(&c, scan),
         [],
@@ -818,7 +818,7 @@ fn documents_without_text_are_listed_as_not_checked() {
     let mut scan = doc("other");
     scan.doc_id = "d4".into();
     scan.source_file = "d/scansione.pdf".into();
-    scan.status = crate::extract::Status::NoText;
+    scan.status = crate::read::Status::NoText;
     docs.push(scan);
     let r = checks.run(&docs, as_of());
     let md = r.render(ReportFormat::Md).unwrap();

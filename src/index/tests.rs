@@ -13,7 +13,7 @@ use regex::Regex;
 use super::search::{search, Hit, Request};
 use super::Index;
 use crate::error::Error;
-use crate::extract::Status;
+use crate::read::Status;
 use crate::record::{Decision, Document, Objective, Phase};
 
 fn sample(name: &str) -> String {
@@ -31,7 +31,7 @@ fn capture(re: &str, text: &str) -> Option<String> {
 }
 
 fn base(source_file: &str, kind: &str, text: &str) -> Document {
-    let sha = crate::pipeline::sha256_hex(text.as_bytes());
+    let sha = crate::digest::sha256_hex(text.as_bytes());
     Document {
         doc_id: sha[..16].to_owned(),
         source_file: source_file.into(),
@@ -601,26 +601,11 @@ fn a_pasted_code_marks_the_code_not_the_dates() {
     assert!(h.snippet.contains("[[2021]]_[[Z001]]"), "{}", h.snippet);
 }
 
-/// The shared folder of real documents, or `None` (the test is skipped).
-fn shared() -> Option<std::path::PathBuf> {
-    let dir = std::env::var_os("ATTI_SHARED")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.join("corpus/real-it").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: no shared corpus at {} (set ATTI_SHARED)",
-            dir.display()
-        );
-        None
-    }
-}
-
 #[test]
 fn known_items_in_real_acts() {
-    let Some(shared) = shared() else { return };
-    let real = shared.join("corpus/real-it");
+    let Some(real) = atti_dev::shared::path("corpus/real-it", "known_items_in_real_acts") else {
+        return;
+    };
     let mut docs = corpus();
     let mut names: Vec<_> = std::fs::read_dir(&real)
         .unwrap()

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::extract::Page;
+use crate::read::Page;
 use crate::record::Span;
 
 /// A stretch of one page's text.
@@ -186,7 +186,7 @@ impl Doc<'_> {
             .map_or(text.len(), |i| mark_line + i);
         // Positioned words: the header word nearest to the mark by x.
         if let Some(pg) = self.pages.get(page).filter(|p| !p.words.is_empty()) {
-            let on = |r: Range<usize>| -> Vec<&crate::extract::Word> {
+            let on = |r: Range<usize>| -> Vec<&crate::read::Word> {
                 pg.words
                     .iter()
                     .filter(|w| w.start != usize::MAX && r.contains(&w.start))
@@ -198,7 +198,7 @@ impl Doc<'_> {
             let heads = on(head_line..head_end);
             if let (Some(mark), false) = (mark, heads.is_empty()) {
                 let cx = mark.x + mark.width / 2.0;
-                let dist = |w: &crate::extract::Word| {
+                let dist = |w: &crate::read::Word| {
                     if cx < w.x {
                         w.x - cx
                     } else if cx > w.x + w.width {
@@ -330,7 +330,7 @@ pub fn left_column(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Word;
+    use crate::read::Word;
 
     fn doc(pages: &[Page]) -> Doc<'_> {
         Doc {

@@ -15,7 +15,7 @@ use super::compile::{Compiled, Meta};
 use super::document::Doc;
 use super::normalise::squash;
 use super::{boilerplate, classify, field, known_labels, prepare, section, table, ExampleOutcome};
-use crate::extract::Page;
+use crate::read::Page;
 
 fn page(input: &str) -> Vec<Page> {
     vec![Page {

@@ -27,7 +27,7 @@ use regex::Regex;
 use super::compile::Field;
 use super::document::Doc;
 use super::table::character_words;
-use crate::extract::Word;
+use crate::read::Word;
 
 /// A gap between words wider than this many font sizes separates the label
 /// column from the value column (two spaces in text laid out in characters).
@@ -234,7 +234,7 @@ fn read_at<'w>(
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Page, Word};
+    use crate::read::{Page, Word};
     use crate::rules::RuleSet;
 
     /// A page from lines of positioned words: each line's text is its
@@ -321,7 +321,7 @@ mod tests {
             l.iter().map(|ws| (None, ws.as_slice())).collect();
         let p = page(&refs);
         let rules = RuleSet::load(None, true).unwrap();
-        let x = rules.extract(std::slice::from_ref(&p));
+        let x = rules.apply(std::slice::from_ref(&p));
         let o = &x.objectives[0];
         assert_eq!(
             o.operational_objective.as_deref(),
@@ -340,7 +340,7 @@ mod tests {
         // column even without an `until` (here the gap is taken away).
         let mut refs2 = refs.clone();
         refs2[8].0 = Some(20.0 + 12.0 * 8.0 + 30.0);
-        let x = rules.extract(&[page(&refs2)]);
+        let x = rules.apply(&[page(&refs2)]);
         assert_eq!(
             x.objectives[0].description.as_deref(),
             Some("Aprire le biblioteche di quartiere anche la sera e la domenica, con personale")

@@ -8,7 +8,7 @@
 //! ([`section`]), then in each part find the sections, run the field rules
 //! ([`field`]) and the table rules ([`table`]) of the document's kind, and
 //! put every value into its record ([`target`]). Every value keeps the page
-//! and byte span it was read from, and is listed in [`Extraction::fields`]
+//! and byte span it was read from, and is listed in [`RuleOutput::fields`]
 //! with the id of the rule that read it.
 //!
 //! A new layout is a new rules file, not new Rust: the engine knows nothing
@@ -17,15 +17,12 @@
 pub mod boilerplate;
 pub mod classify;
 pub mod compile;
-pub mod date;
 pub mod document;
 pub mod examples;
 pub mod field;
 pub mod format;
 pub mod label_column;
 pub mod normalise;
-pub mod numwords;
-pub mod reference;
 pub mod section;
 pub mod source;
 pub mod table;
@@ -43,9 +40,10 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::error::Result;
-use crate::extract::Page;
-use crate::pipeline::sha256_hex;
+use crate::digest::sha256_hex;
+use crate::read::Page;
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
+use atti_italian::reference;
 
 use compile::{Compiled, Finder, Slot};
 use document::{Doc, Region};
@@ -53,7 +51,7 @@ use target::{DocFacts, Record};
 
 /// What the rules read from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Extraction {
+pub struct RuleOutput {
     pub kind: String,
     pub title: Option<String>,
     /// The first meaningful line of the text that no boilerplate regex drops
@@ -127,8 +125,8 @@ impl RuleSet {
     }
 
     /// Classifies a document and applies the rules of its kind.
-    pub fn extract(&self, pages: &[Page]) -> Extraction {
-        extract_with(&self.rules, pages)
+    pub fn apply(&self, pages: &[Page]) -> RuleOutput {
+        apply_with(&self.rules, pages)
     }
 
     /// Runs every example written in the rule files.
@@ -220,16 +218,16 @@ pub(crate) fn known_labels<'r>(rules: &'r Compiled, kind: &str) -> Vec<&'r Regex
         .collect()
 }
 
-fn extract_with(rules: &Compiled, pages: &[Page]) -> Extraction {
+fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
     let (doc, references) = prepare(rules, pages);
     let joined = doc.clean.join("\n");
     let (kind, kind_rule) = classify::classify(&joined, &rules.kinds);
-    let mut x = Extraction {
+    let mut x = RuleOutput {
         kind: kind_rule
             .and_then(|k| k.report_as.clone())
             .unwrap_or_else(|| kind.clone()),
         references,
-        ..Extraction::default()
+        ..RuleOutput::default()
     };
     let all = doc.all();
     let parts = match kind_rule.and_then(|k| k.part_start.as_ref()) {
@@ -263,7 +261,7 @@ fn read_part(
     part: &Region,
     kind: &str,
     known: &[&Regex],
-    x: &mut Extraction,
+    x: &mut RuleOutput,
 ) -> PartRecords {
     let mut rec = PartRecords::default();
     let mut sections: HashMap<&str, Region> = HashMap::new();
@@ -314,7 +312,7 @@ fn read_row(
     row: &table::Row,
     doc: &Doc,
     rec: &mut PartRecords,
-    x: &mut Extraction,
+    x: &mut RuleOutput,
 ) {
     let seq = match t.record {
         Record::Phase => rec.phases.len() + 1,
@@ -369,7 +367,7 @@ fn read_row(
     }
 }
 
-fn finish_part(rec: PartRecords, x: &mut Extraction, facts: &mut DocFacts) {
+fn finish_part(rec: PartRecords, x: &mut RuleOutput, facts: &mut DocFacts) {
     let code = rec.objective.objective_code.clone();
     if rec.objective != Objective::default() {
         x.objectives.push(rec.objective);
@@ -396,7 +394,7 @@ fn finish_part(rec: PartRecords, x: &mut Extraction, facts: &mut DocFacts) {
     }
 }
 
-/// The longest a [`Extraction::lead`] may be, in characters.
+/// The longest a [`RuleOutput::lead`] may be, in characters.
 pub const LEAD_CHARS: usize = 160;
 
 /// The first line of the text that reads as words (four letters at least)
@@ -477,7 +475,7 @@ mod tests {
             text,
             ..Page::default()
         }];
-        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let x = RuleSet::load(None, true).unwrap().apply(&pages);
         assert_eq!(x.kind, "peg");
         let codes: Vec<_> = x
             .objectives
@@ -500,7 +498,7 @@ mod tests {
             text: bare + "\npiano esecutivo di gestione",
             ..Page::default()
         }];
-        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let x = RuleSet::load(None, true).unwrap().apply(&pages);
         assert_eq!(x.objectives.len(), 2, "{:#?}", x.objectives);
         assert_eq!(x.phases[0].objective_code.as_deref(), Some("2022_C01"));
     }
@@ -516,7 +514,7 @@ mod tests {
             text,
             ..Page::default()
         }];
-        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let x = RuleSet::load(None, true).unwrap().apply(&pages);
         let lead = x.lead.expect("a lead");
         assert!(
             lead.starts_with("L'Ufficio di Piano è individuato"),
@@ -534,7 +532,7 @@ mod tests {
             text: "\n  Avviso   pubblico per il servizio\n".into(),
             ..Page::default()
         }];
-        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let x = RuleSet::load(None, true).unwrap().apply(&pages);
         assert_eq!(x.lead.as_deref(), Some("Avviso pubblico per il servizio"));
     }
 
@@ -559,7 +557,7 @@ mod tests {
                 text,
                 ..Page::default()
             }];
-            let x = RuleSet::load(None, true).unwrap().extract(&pages);
+            let x = RuleSet::load(None, true).unwrap().apply(&pages);
             assert_eq!(x.kind, "deliberation");
             x.decisions[0].clone()
         };
@@ -588,7 +586,7 @@ mod tests {
             text: text.into(),
             ..Page::default()
         }];
-        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let x = RuleSet::load(None, true).unwrap().apply(&pages);
         assert_eq!(x.phases.len(), 1);
         assert_eq!(x.phases[0].responsible.as_deref(), Some("ROSSI MARIO"));
         assert_eq!(x.phases[0].responsibility_centre, None);
@@ -596,7 +594,7 @@ mod tests {
 
     #[test]
     fn word_offsets_that_disagree_with_the_text_do_not_panic() {
-        use crate::extract::Word;
+        use crate::read::Word;
         let text = "D.g.r. 29 dicembre 2011 - n. IX/2838     città è più\nOggetto: perché sì   ùà\nDescrizione Tipo Valore Atteso\nàà RISULTATO >=3\n".to_owned();
         let mut words = Vec::new();
         // Offsets landing inside multi-byte letters, past the end, and
@@ -638,7 +636,7 @@ mod tests {
             ..Page::default()
         }];
         let rules = RuleSet::load(None, true).unwrap();
-        let x = rules.extract(&pages);
+        let x = rules.apply(&pages);
         for f in &x.fields {
             let sp = f.span.unwrap();
             assert!(sp.start <= sp.end, "{f:?}");

@@ -3,9 +3,15 @@
 //!
 //! Every value has its whitespace collapsed first (wrapped lines joined with
 //! one space). A normaliser that cannot make sense of its input says why, and
-//! the value is dropped with a warning rather than stored wrong.
+//! the value is dropped with a warning rather than stored wrong. The Italian
+//! knowledge behind them (names, organs, numbers, dates) is in `atti-italian`;
+//! this file only maps a rule's names to those functions.
 
-use super::date::parse_date;
+use atti_italian::date::parse_date;
+use atti_italian::names::{body, person, sentence, title_case};
+pub use atti_italian::numbers::{integer, number};
+
+pub use atti_italian::squash;
 
 /// The normalisers a rule may name.
 pub const NAMES: &[&str] = &[
@@ -26,11 +32,6 @@ pub const NAMES: &[&str] = &[
 /// Whether `name` is a normaliser.
 pub fn exists(name: &str) -> bool {
     NAMES.contains(&name)
-}
-
-/// Collapses runs of whitespace into one space and trims.
-pub fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Applies one normaliser.
@@ -67,120 +68,6 @@ pub fn code(s: &str) -> String {
         .to_uppercase()
 }
 
-/// Honorifics and signature marks that precede a name and are not part of it.
-const HONORIFICS: &[&str] = &[
-    "f.to", "f.to:", "firmato", "dott.ssa", "dott.", "dr.", "avv.", "prof.ssa", "prof.", "ing.",
-    "arch.", "geom.", "rag.", "sig.ra", "sig.", "sig", "dott", "avv", "prof",
-];
-
-/// A person's name as written: whitespace collapsed, leading honorifics and
-/// "f.to" removed, trailing punctuation dropped. The case is kept
-/// (`ASCIONE GIUSEPPE` stays upper case); add `title_case` to change it.
-pub fn person(s: &str) -> String {
-    let mut rest = squash(s);
-    loop {
-        let lower = rest.to_lowercase();
-        let Some(h) = HONORIFICS.iter().find(|h| {
-            lower.starts_with(*h)
-                && rest.is_char_boundary(h.len())
-                && rest[h.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c.is_whitespace() || c.is_uppercase() || !c.is_alphabetic())
-        }) else {
-            break;
-        };
-        rest = rest[h.len()..].trim_start().to_owned();
-    }
-    rest.trim_end_matches(|c: char| c == ',' || c == ';' || c == '.' || c == ':')
-        .trim()
-        .to_owned()
-}
-
-/// Words kept in lower case inside a title-cased name.
-const SMALL_WORDS: &[&str] = &[
-    "di", "dei", "degli", "del", "della", "delle", "dello", "e", "ed", "per", "la", "il", "lo",
-    "le", "gli", "a", "al", "alla", "da", "in",
-];
-
-/// `ASSEMBLEA DEI SINDACI` -> `Assemblea dei Sindaci`; apostrophes keep the
-/// letter after them capital (`D'AVANZO` -> `D'Avanzo`).
-pub fn title_case(s: &str) -> String {
-    squash(s)
-        .split(' ')
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i > 0 && SMALL_WORDS.contains(&lower.as_str()) {
-                return lower;
-            }
-            let mut out = String::new();
-            let mut cap = true;
-            for c in lower.chars() {
-                if cap && c.is_alphabetic() {
-                    out.extend(c.to_uppercase());
-                    cap = false;
-                } else {
-                    out.push(c);
-                }
-                if c == '\'' || c == '’' || c == '-' {
-                    cap = true;
-                }
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// An Italian number (`1.234,50`, `12,5`, `100%`) as a plain decimal (`1234.5`).
-pub fn number(s: &str) -> Result<String, String> {
-    let t: String = s
-        .trim()
-        .trim_end_matches('%')
-        .trim()
-        .trim_start_matches('€')
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if t.is_empty() || !t.chars().any(|c| c.is_ascii_digit()) {
-        return Err(format!("not a number: {s:?}"));
-    }
-    // A comma is the decimal separator; dots before it group thousands.
-    let plain = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|f| f.len() == 3) {
-        t.replace('.', "")
-    } else {
-        t
-    };
-    let v: f64 = plain.parse().map_err(|_| format!("not a number: {s:?}"))?;
-    let mut out = format!("{v}");
-    if out.ends_with(".0") {
-        out.truncate(out.len() - 2);
-    }
-    Ok(out)
-}
-
-/// A whole number written in digits (`n. 12`, `12.`) -> `12`.
-pub fn integer(s: &str) -> Result<String, String> {
-    let digits: String = s
-        .trim()
-        .trim_start_matches(|c: char| !c.is_ascii_digit())
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    if digits.is_empty() {
-        return Err(format!("not a whole number: {s:?}"));
-    }
-    digits
-        .parse::<u64>()
-        .map(|v| v.to_string())
-        .map_err(|_| format!("not a whole number: {s:?}"))
-}
-
 /// A target such as `>= 2`, `=SI`, `100%`, `<= 30 giorni`, `< 12,50`, split
 /// into its comparison operator (empty when there is none) and its value.
 /// `≥` and `≤` are read as `>=` and `<=`; `=>` and `=<` too.
@@ -205,151 +92,19 @@ pub fn comparator(s: &str) -> (String, String) {
     (String::new(), t.trim().to_owned())
 }
 
-/// A sentence-like value: surrounding quotes and a final `.`/`;`/`:` removed.
-pub fn sentence(s: &str) -> String {
-    let t = squash(s);
-    let t = t.trim_matches(|c: char| "\"“”«»'".contains(c)).trim();
-    t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',')
-        .trim_end_matches('.')
-        .trim()
-        .to_owned()
-}
-
-/// Words that, after an organ's name, begin what is said of its sitting
-/// rather than the name: how it met ("in seduta ordinaria", "in adunanza
-/// straordinaria", "in videoconferenza", "di prima convocazione"), that it
-/// met ("riunito", "convocato"), when and where ("il giorno", "alle ore",
-/// "nella sala", "presso") and who attended ("nelle persone dei signori").
-const SITTING: &[&str] = &[
-    "in seduta",
-    "in sessione",
-    "in adunanza",
-    "in riunione",
-    "in forma",
-    "in modalità",
-    "in modalita",
-    "in via",
-    "in videoconferenza",
-    "in audioconferenza",
-    "in collegamento",
-    "in prima",
-    "in seconda",
-    "in data",
-    "in sede",
-    "di prima",
-    "di seconda",
-    "seduta",
-    "sessione",
-    "adunanza",
-    "riunit",
-    "convocat",
-    "radunat",
-    "adunat",
-    "costituit",
-    "regolarmente",
-    "legalmente",
-    "validamente",
-    "nelle persone",
-    "nella persona",
-    "nella sala",
-    "nella sede",
-    "nella residenza",
-    "nella solita",
-    "nell'aula",
-    "nell’aula",
-    "presso",
-    "alle ore",
-    "il giorno",
-    "del giorno",
-    "con l'intervento",
-    "con l’intervento",
-    "con la presenza",
-    "sotto la presidenza",
-    "per la trattazione",
-    "per deliberare",
-    "composto",
-    "composta",
-];
-
-/// The name of an organ and nothing more: `Consiglio Comunale in seduta
-/// ordinaria di prima convocazione` -> `Consiglio Comunale`. The name ends
-/// before the first word that speaks of the sitting (see [`SITTING`]) or
-/// before a date; what is left is treated as a [`sentence`].
-pub fn body(s: &str) -> String {
-    let t = squash(s);
-    let lower = t.to_lowercase();
-    let mut end = t.len();
-    // Word starts only: a qualifier inside a word ("Consiglio di
-    // Presidenza") is part of the name.
-    let starts = std::iter::once(0).chain(
-        lower
-            .char_indices()
-            .filter(|(_, c)| *c == ' ')
-            .map(|(i, _)| i + 1),
-    );
-    for i in starts {
-        let rest = &lower[i..];
-        let qualifier = SITTING.iter().any(|q| rest.starts_with(q));
-        let date = rest
-            .split(' ')
-            .next()
-            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
-        if i > 0 && (qualifier || date) {
-            end = i;
-            break;
-        }
-    }
-    // Lowercase and original share byte offsets only when lowering keeps
-    // every letter's length; otherwise keep the value whole.
-    if lower.len() != t.len() {
-        return sentence(&t);
-    }
-    sentence(t[..end].trim_end_matches([',', ' ', '-', '–']))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn an_organ_s_name_leaves_out_how_and_when_it_met() {
-        let cases = [
-            (
-                "Consiglio Comunale in seduta ordinaria di prima convocazione",
-                "Consiglio Comunale",
-            ),
-            (
-                "Giunta Comunale\nnelle persone dei signori",
-                "Giunta Comunale",
-            ),
-            (
-                "Consiglio Comunale, convocato in sessione straordinaria",
-                "Consiglio Comunale",
-            ),
-            (
-                "Consiglio Comunale riunito in adunanza pubblica",
-                "Consiglio Comunale",
-            ),
-            (
-                "Assemblea dei Sindaci il giorno 12 marzo 2021",
-                "Assemblea dei Sindaci",
-            ),
-            ("Giunta comunale 12/03/2021", "Giunta comunale"),
-            (
-                "Consiglio della Ricerca e Terza Missione",
-                "Consiglio della Ricerca e Terza Missione",
-            ),
-            ("Consiglio di Presidenza", "Consiglio di Presidenza"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(body(input), want, "{input}");
-        }
+    fn a_rule_names_its_normalisers() {
         assert_eq!(
             apply("body", "Giunta Comunale in videoconferenza").unwrap(),
             "Giunta Comunale"
         );
+        assert_eq!(apply("number", "1.234,50").unwrap(), "1234.5");
+        assert!(apply("nope", "x").is_err());
     }
-
     #[test]
     fn comparators_split_operator_and_value() {
         let cases = [
@@ -367,22 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_read_the_italian_way() {
-        assert_eq!(number("1.234,50").unwrap(), "1234.5");
-        assert_eq!(number("12,50").unwrap(), "12.5");
-        assert_eq!(number("100%").unwrap(), "100");
-        assert_eq!(number("1.000").unwrap(), "1000");
-        assert!(number("SI").is_err());
-        assert_eq!(integer("n. 12").unwrap(), "12");
-    }
-
-    #[test]
-    fn names_keep_their_case_and_lose_honorifics() {
-        assert_eq!(person("ASCIONE\nGIUSEPPE"), "ASCIONE GIUSEPPE");
-        assert_eq!(person("f.to Avv. Stefania Urciuoli"), "Stefania Urciuoli");
-        assert_eq!(person("f.toNicoletta Longobardi"), "Nicoletta Longobardi");
-        assert_eq!(title_case("ASSEMBLEA DEI SINDACI"), "Assemblea dei Sindaci");
-        assert_eq!(title_case("D'AVANZO MARIA"), "D'Avanzo Maria");
+    fn codes_lose_spaces_and_punctuation() {
         assert_eq!(code(" 2021_z001,"), "2021_Z001");
     }
 }

@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use super::compile::Table;
 use super::document::{self, Doc, Region};
-use crate::extract::Word;
+use crate::read::Word;
 
 /// One cell: its text and where it was read (page index, byte range).
 #[derive(Debug, Clone, PartialEq)]
@@ -90,15 +90,15 @@ fn is_layout_text(doc: &Doc, region: &Region, t: &Table) -> bool {
 
 /// The pages with one word per whitespace-separated token, placed at its
 /// character column (x) and line (y), one unit per character.
-fn with_character_words(doc: &Doc) -> Vec<crate::extract::Page> {
+fn with_character_words(doc: &Doc) -> Vec<crate::read::Page> {
     doc.clean
         .iter()
         .enumerate()
-        .map(|(i, text)| crate::extract::Page {
+        .map(|(i, text)| crate::read::Page {
             number: doc.pages.get(i).map_or(i as u32 + 1, |p| p.number),
             text: text.clone(),
             words: character_words(text),
-            ..crate::extract::Page::default()
+            ..crate::read::Page::default()
         })
         .collect()
 }
@@ -401,7 +401,7 @@ const MARGIN_BAND: f32 = 0.08;
 
 /// Whether a baseline lies in the top or bottom margin band of a page
 /// (never for pages without a size: text laid out in characters).
-fn in_margin_band(page: &crate::extract::Page, y: f32) -> bool {
+fn in_margin_band(page: &crate::read::Page, y: f32) -> bool {
     page.height > 0.0 && (y < page.height * MARGIN_BAND || y > page.height * (1.0 - MARGIN_BAND))
 }
 
@@ -446,7 +446,7 @@ pub fn render(t: &Table, row: &Row) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Page, Word};
+    use crate::read::{Page, Word};
     use crate::rules::RuleSet;
     use chrono::NaiveDate;
 
@@ -540,7 +540,7 @@ mod tests {
         ]]);
         move_line(&mut p, 6, 815.0);
         let rules = RuleSet::load(None, true).unwrap();
-        let x = rules.extract(std::slice::from_ref(&p));
+        let x = rules.apply(std::slice::from_ref(&p));
         assert_eq!(x.indicators.len(), 2, "{:#?}", x.indicators);
         let last = &x.indicators[1];
         assert_eq!(last.description.as_deref(), Some("N. enti coinvolti"));
@@ -550,7 +550,7 @@ mod tests {
         // ends the table instead of continuing the last row.
         let mut p = sheet(&[&[(20.0, "Nota"), (45.0, "bene")]]);
         move_line(&mut p, 6, 300.0);
-        let x = rules.extract(std::slice::from_ref(&p));
+        let x = rules.apply(std::slice::from_ref(&p));
         assert_eq!(
             x.indicators[1].description.as_deref(),
             Some("N. enti coinvolti")
@@ -558,7 +558,7 @@ mod tests {
         // The same note on the next line continues the row, as a wrapped
         // description does.
         let p = sheet(&[&[(20.0, "nel"), (40.0, "progetto")]]);
-        let x = rules.extract(std::slice::from_ref(&p));
+        let x = rules.apply(std::slice::from_ref(&p));
         assert_eq!(
             x.indicators[1].description.as_deref(),
             Some("N. enti coinvolti nel progetto")
@@ -581,7 +581,7 @@ mod tests {
                 (412.0, "1"),
             ]],
         );
-        let x = rules.extract(&[p1, p2]);
+        let x = rules.apply(&[p1, p2]);
         assert_eq!(x.indicators.len(), 3, "{:#?}", x.indicators);
         assert_eq!(
             x.indicators[1].description.as_deref(),
@@ -613,7 +613,7 @@ N. incontri con enti coinvolti         RISULTATO     >=3
             text: text.to_owned(),
             ..Page::default()
         }];
-        let x = RuleSet::load(None, true).unwrap().extract(&pages);
+        let x = RuleSet::load(None, true).unwrap().apply(&pages);
         assert_eq!(x.phases.len(), 2, "{:#?}", x.phases);
         let a = &x.phases[0];
         assert_eq!(
@@ -724,7 +724,7 @@ N. incontri con enti coinvolti         RISULTATO     >=3
             ],
         );
         let rules = RuleSet::load(None, true).unwrap();
-        let x = rules.extract(&[p1.clone(), p2.clone()]);
+        let x = rules.apply(&[p1.clone(), p2.clone()]);
         assert_eq!(x.kind, "peg");
         assert_eq!(x.phases.len(), 2, "{:#?}", x.phases);
         let a = &x.phases[0];

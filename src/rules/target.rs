@@ -124,7 +124,7 @@ pub fn is_list(field: &str) -> bool {
 
 fn date(v: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .or_else(|_| super::date::parse_date(v).map_err(|e| e.to_string()))
+        .or_else(|_| atti_italian::date::parse_date(v).map_err(|e| e.to_string()))
 }
 
 fn int(v: &str) -> Result<u32, String> {

@@ -12,9 +12,8 @@
 
 use chrono::NaiveDate;
 
-use super::tests_seeds::shared;
-use super::{Extraction, RuleSet};
-use crate::extract::{self, Limits, Page, SourceType};
+use super::{RuleOutput, RuleSet};
+use crate::read::{self, Limits, Page, SourceType};
 
 struct Expect {
     file: &'static str,
@@ -124,7 +123,7 @@ fn expected() -> Vec<Expect> {
 
 /// Compares one document's first decision with what a person read;
 /// returns (values checked, mismatches).
-fn compare(x: &Extraction, exp: &Expect) -> (usize, Vec<String>) {
+fn compare(x: &RuleOutput, exp: &Expect) -> (usize, Vec<String>) {
     let mut checked = 0;
     let mut bad = Vec::new();
     let Some(d) = x.decisions.first() else {
@@ -212,11 +211,7 @@ fn compare(x: &Extraction, exp: &Expect) -> (usize, Vec<String>) {
 }
 
 fn run(pages_of: impl Fn(&std::path::Path) -> Option<Vec<Page>>) -> Option<(usize, Vec<String>)> {
-    let dir = shared()?.join("corpus/real-it");
-    if !dir.is_dir() {
-        eprintln!("skipped: {} absent", dir.display());
-        return None;
-    }
+    let dir = atti_dev::shared::path("corpus/real-it", "the real-document rules test")?;
     let rules = RuleSet::load(None, true).expect("built-in rules");
     let mut checked = 0;
     let mut bad = Vec::new();
@@ -227,7 +222,7 @@ fn run(pages_of: impl Fn(&std::path::Path) -> Option<Vec<Page>>) -> Option<(usiz
             checked += 1;
             continue;
         };
-        let x = rules.extract(&pages);
+        let x = rules.apply(&pages);
         if exp.file.starts_with("avella")
             || exp.file.starts_with("burl")
             || exp.file.starts_with("unife")
@@ -247,7 +242,7 @@ fn run(pages_of: impl Fn(&std::path::Path) -> Option<Vec<Page>>) -> Option<(usiz
 fn atti_pages(path: &std::path::Path) -> Option<Vec<Page>> {
     let bytes = std::fs::read(path).ok()?;
     let ty = SourceType::from_extension(path)?;
-    extract::extract(&bytes, ty, &Limits::default())
+    read::read(&bytes, ty, &Limits::default())
         .ok()
         .map(|e| e.pages)
 }

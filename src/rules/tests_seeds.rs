@@ -1,36 +1,19 @@
 //! The seed documents read through the public API (text extraction, then
-//! [`RuleSet::extract`]), every value checked against what the seed says.
-//! The seeds are read from `$ATTI_SHARED/seeds` (or `../shared/seeds`); the
-//! tests print a notice and pass when that folder is absent.
-
-use std::path::PathBuf;
+//! [`RuleSet::apply`]), every value checked against what the seed says.
+//! The seeds are read from the shared folder (see `atti_dev::shared`); the
+//! tests print a notice and pass when it is absent.
 
 use chrono::NaiveDate;
 
-use super::{Extraction, RuleSet};
-use crate::extract::{self, Limits, SourceType};
+use super::{RuleOutput, RuleSet};
+use crate::read::{self, Limits, SourceType};
 
-pub(crate) fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("ATTI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: shared corpus not found at {} (set ATTI_SHARED)",
-            dir.display()
-        );
-        None
-    }
-}
-
-pub(crate) fn read(path: &std::path::Path) -> Option<(extract::Extracted, Extraction)> {
+pub(crate) fn read(path: &std::path::Path) -> Option<(read::Reading, RuleOutput)> {
     let bytes = std::fs::read(path).ok()?;
     let ty = SourceType::from_extension(path).unwrap_or(SourceType::Text);
-    let ex = extract::extract(&bytes, ty, &Limits::default()).ok()?;
+    let ex = read::read(&bytes, ty, &Limits::default()).ok()?;
     let rules = RuleSet::load(None, true).expect("built-in rules");
-    let x = rules.extract(&ex.pages);
+    let x = rules.apply(&ex.pages);
     Some((ex, x))
 }
 
@@ -40,8 +23,10 @@ fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
 
 #[test]
 fn seed_peg_sheet_every_field() {
-    let Some(dir) = shared() else { return };
-    let (ex, x) = read(&dir.join("seeds/003_94625253a6f88b00.txt")).expect("seed 003");
+    let Some(dir) = atti_dev::shared::path("seeds", "the seed tests") else {
+        return;
+    };
+    let (ex, x) = read(&dir.join("003_94625253a6f88b00.txt")).expect("seed 003");
     assert_eq!(x.kind, "peg");
     assert_eq!(x.objectives.len(), 1, "{:#?}", x.objectives);
     let o = &x.objectives[0];
@@ -176,8 +161,10 @@ fn seed_peg_sheet_every_field() {
 
 #[test]
 fn seed_ambito_page_decision_and_references() {
-    let Some(dir) = shared() else { return };
-    let (ex, x) = read(&dir.join("seeds/000_5166afa54e743601.txt")).expect("seed 000");
+    let Some(dir) = atti_dev::shared::path("seeds", "the seed tests") else {
+        return;
+    };
+    let (ex, x) = read(&dir.join("000_5166afa54e743601.txt")).expect("seed 000");
     // A web page describing an office, not a deliberation: kind `other`,
     // with the decision it reports still read.
     assert_eq!(x.kind, "other");
@@ -224,9 +211,11 @@ fn seed_ambito_page_decision_and_references() {
 
 #[test]
 fn boilerplate_lines_are_blanked_not_removed() {
-    let Some(dir) = shared() else { return };
-    let bytes = std::fs::read(dir.join("seeds/000_5166afa54e743601.txt")).unwrap();
-    let ex = extract::text::extract(&bytes, &Limits::default()).unwrap();
+    let Some(dir) = atti_dev::shared::path("seeds", "the seed tests") else {
+        return;
+    };
+    let bytes = std::fs::read(dir.join("000_5166afa54e743601.txt")).unwrap();
+    let ex = read::text::read(&bytes, &Limits::default()).unwrap();
     let rules = RuleSet::load(None, true).unwrap();
     let (doc, _) = super::prepare(rules.compiled(), &ex.pages);
     let clean = &doc.clean[0];

@@ -12,18 +12,9 @@ pub fn root() -> PathBuf {
 }
 
 /// `../shared/SUB` (or `$ATTI_SHARED/SUB`) when present; None, with a
-/// printed notice, when not.
+/// printed notice, when not (see `atti_dev::shared`).
 pub fn shared(sub: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("ATTI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared"));
-    let p = base.join(sub);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("notice: {} is absent; skipping this test", p.display());
-        None
-    }
+    atti_dev::shared::path(sub, "this test")
 }
 
 /// Runs the atti binary with `args` in `cwd`.

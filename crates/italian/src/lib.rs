@@ -1,0 +1,28 @@
+//! Italian as public administrations write it.
+//!
+//! The grammars the rules lean on, kept apart from the rule engine so that
+//! each can be read, tested and measured alone:
+//!
+//! - [`date`]: one string that is a date (`01/12/2021`, `11 agosto 2015`,
+//!   `L'anno duemilaventitré, il giorno sedici del mese di giugno`);
+//!   [`date_scan`]: every date in a running text;
+//! - [`numwords`]: numbers written in words; [`numbers`]: numbers in digits
+//!   the Italian way (`1.234,50`);
+//! - [`names`]: people with their honorifics, organs with what is said of
+//!   their sitting, upper-case titles;
+//! - [`reference`]: legal references ("art. 134, comma 4, del D.Lgs. 18
+//!   agosto 2000, n. 267") with their URN:NIR.
+//!
+//! Nothing here knows rule files, records or the index.
+
+pub mod date;
+pub mod date_scan;
+pub mod names;
+pub mod numbers;
+pub mod numwords;
+pub mod reference;
+
+/// Collapses runs of whitespace into one space and trims.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

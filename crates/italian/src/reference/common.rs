@@ -1,0 +1,113 @@
+//! Pieces every part of the reference grammar shares: Latin suffixes, the
+//! regions, number keywords, dates in acts, normalised numbers and letters,
+//! the ranges of text already read.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::locators::{LIST_SEP, ORD};
+use crate::date::MONTHS;
+use crate::numwords::fold;
+
+pub(super) const SUFFIX: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies|terdecies|quaterdecies";
+pub(super) const REGIONS: &str = r"abruzzo|basilicata|calabria|campania|emilia[\s-]+romagna|friuli[\s-]+venezia[\s-]+giulia|lazio|liguria|lombardia|marche|molise|piemonte|puglia|sardegna|sicilia|toscana|trentino[\s-]+alto[\s-]+adige|umbria|valle\s+d['’]\s*aosta|veneto";
+pub(super) const NUM_KW: &str = r"(?:n\.|n°|nr\.|num\.|numero)";
+
+pub(super) fn date_re() -> String {
+    format!(
+        r"\d{{1,2}}\s*[°º]?\s+(?:{MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})"
+    )
+}
+
+
+/// Normalises an article or paragraph number: `3 bis`, `3bis`, `3-BIS` -> `3-bis`.
+pub(super) fn norm_num(s: &str) -> String {
+    let s = fold(s);
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest: String = s[digits.len()..]
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    if rest.is_empty() {
+        digits
+    } else {
+        format!("{digits}-{rest}")
+    }
+}
+
+/// Normalises a letter: `f)` -> `f`, `a-bis)` -> `a-bis`.
+pub(super) fn norm_letter(s: &str) -> String {
+    fold(s).trim_end_matches(')').trim().to_string()
+}
+
+pub(super) fn ordinal(s: &str) -> Option<String> {
+    let n = ORD.split('|').position(|o| o == fold(s))? + 1;
+    Some(n.to_string())
+}
+
+pub(super) fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("constant date")
+}
+
+/// The region's issuer segment: `emilia romagna` -> `regione.emilia.romagna`.
+pub(super) fn region_issuer(name: &str) -> String {
+    let parts: Vec<String> = fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    format!("regione.{}", parts.join("."))
+}
+
+
+/// Byte ranges already taken, kept disjoint (an inserted range absorbs those
+/// it overlaps), so that an overlap test costs O(log n) on long texts.
+#[derive(Debug, Default)]
+pub struct Taken(pub(super) BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `r` shares a byte with a taken range.
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    pub fn insert(&mut self, r: Range<usize>) {
+        let (mut start, mut end) = (r.start, r.end);
+        let absorbed: Vec<(usize, usize)> = self
+            .0
+            .range(..end.max(start + 1))
+            .rev()
+            .take_while(|(_, &e)| e > start)
+            .map(|(&s, &e)| (s, e))
+            .collect();
+        for (s, e) in absorbed {
+            self.0.remove(&s);
+            start = start.min(s);
+            end = end.max(e);
+        }
+        self.0.insert(start, end);
+    }
+}
+
+/// Splits a list (`16, 17 e 18`) into the byte ranges of its items in the text.
+pub(super) fn split_list(group: regex::Match) -> Vec<Range<usize>> {
+    let s = group.as_str();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for sep in LIST_SEP.find_iter(s) {
+        if sep.start() > at {
+            out.push(group.start() + at..group.start() + sep.start());
+        }
+        at = sep.end();
+    }
+    if at < s.len() {
+        out.push(group.start() + at..group.start() + s.len());
+    }
+    out
+}
+

@@ -1,0 +1,209 @@
+//! Step 2 of reading references: locators (`art. 6, co. 6, lett. f)`,
+//! `commi 2 e 3 dell'articolo 14`, `secondo comma`), their lists split into
+//! items.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::common::*;
+use crate::numwords::fold;
+
+static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
+    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{num})*");
+    let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
+    let letters =
+        format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
+    Regex::new(&format!(
+        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
+    ))
+    .unwrap()
+});
+
+/// "comma 1 dell'articolo 14", "quinto comma dell'articolo 1", "commi 2 e 3-bis dell'articolo 3-bis".
+static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
+    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
+    Regex::new(&format!(
+        r"(?i)\b(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
+    ))
+    .unwrap()
+});
+
+/// "36, commi 1 e 2" with no "articolo" before it, as in a list that continues
+/// a previous reference. Only a reference when an act follows it.
+static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
+    Regex::new(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
+});
+
+pub(super) const ORD: &str =
+    "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
+
+/// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
+pub(super) static LIST_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*,\s*|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap());
+
+/// One item of a locator: its span and its article, paragraph, letter.
+#[derive(Debug, Clone)]
+pub(super) struct LocItem {
+    pub(super) range: Range<usize>,
+    pub(super) article: Option<String>,
+    pub(super) paragraph: Option<String>,
+    pub(super) letter: Option<String>,
+}
+
+
+/// Every locator in the text, its items split out.
+pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
+    let mut out: Vec<(Range<usize>, Vec<LocItem>, bool)> = Vec::new();
+    let mut taken = Taken::default();
+    for c in LOC_INV.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        taken.insert(whole.range());
+        let article = Some(norm_num(&c["art"]));
+        let mut items: Vec<LocItem> = match c.name("pars") {
+            Some(p) => split_list(p)
+                .into_iter()
+                .map(|r| LocItem {
+                    article: article.clone(),
+                    paragraph: Some(norm_num(&text[r.clone()])),
+                    letter: None,
+                    range: r,
+                })
+                .collect(),
+            None => vec![LocItem {
+                range: whole.range(),
+                article,
+                paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
+                letter: None,
+            }],
+        };
+        if let Some(f) = items.first_mut() {
+            f.range.start = whole.start();
+        }
+        if let Some(l) = items.last_mut() {
+            l.range.end = whole.end();
+        }
+        out.push((whole.range(), items, false));
+    }
+    for c in LOC_STD.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        if taken.overlaps(&whole.range()) {
+            continue; // inside an inverted locator, read first
+        }
+        taken.insert(whole.range());
+        let arts = c.name("arts").expect("arts always takes part");
+        let art_items = split_list(arts);
+        let par_items = c.name("pars").map(|p| split_list(p)).unwrap_or_default();
+        let let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
+        let ord = c.name("ord").and_then(|o| ordinal(o.as_str()));
+        let first = |v: &Vec<Range<usize>>| v.first().map(|r| text[r.clone()].to_string());
+        let article = first(&art_items).map(|s| norm_num(&s));
+        let paragraph = first(&par_items).map(|s| norm_num(&s)).or(ord);
+        let letter = first(&let_items).map(|s| norm_letter(&s));
+        let mut items = Vec::new();
+        // The list that is split is the deepest level that has more than one item.
+        if let_items.len() > 1 {
+            for r in &let_items {
+                items.push(LocItem {
+                    range: r.clone(),
+                    article: article.clone(),
+                    paragraph: paragraph.clone(),
+                    letter: Some(norm_letter(&text[r.clone()])),
+                });
+            }
+        } else if par_items.len() > 1
+            && c.name("parkw").is_some_and(|k| fold(k.as_str()) == "comma")
+        {
+            // "art. 49, comma 1 e 147-bis": after a singular "comma", the
+            // other numbers are articles ("commi 1 e 2" would be paragraphs).
+            for (k, r) in par_items.iter().enumerate() {
+                let (article, paragraph) = if k == 0 {
+                    (article.clone(), paragraph.clone())
+                } else {
+                    (Some(norm_num(&text[r.clone()])), None)
+                };
+                items.push(LocItem {
+                    range: r.clone(),
+                    article,
+                    paragraph,
+                    letter: None,
+                });
+            }
+        } else if par_items.len() > 1 {
+            for r in &par_items {
+                items.push(LocItem {
+                    range: r.clone(),
+                    article: article.clone(),
+                    paragraph: Some(norm_num(&text[r.clone()])),
+                    letter: letter.clone(),
+                });
+            }
+        } else if art_items.len() > 1 {
+            // "articoli 76, 87 e 117, secondo comma": the paragraph and letter
+            // belong to the last article.
+            let n = art_items.len();
+            for (k, r) in art_items.iter().enumerate() {
+                let last = k + 1 == n;
+                items.push(LocItem {
+                    range: r.clone(),
+                    article: Some(norm_num(&text[r.clone()])),
+                    paragraph: if last { paragraph.clone() } else { None },
+                    letter: if last { letter.clone() } else { None },
+                });
+            }
+        } else {
+            items.push(LocItem {
+                range: whole.range(),
+                article,
+                paragraph,
+                letter,
+            });
+        }
+        if let Some(f) = items.first_mut() {
+            f.range.start = whole.start();
+        }
+        if let Some(l) = items.last_mut() {
+            l.range.end = whole.end();
+        }
+        out.push((whole.range(), items, false));
+    }
+    for c in LOC_BARE.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        if taken.overlaps(&whole.range()) {
+            continue;
+        }
+        let article = Some(norm_num(&c["art"]));
+        let mut items: Vec<LocItem> = match c.name("pars") {
+            Some(p) => split_list(p)
+                .into_iter()
+                .map(|r| LocItem {
+                    article: article.clone(),
+                    paragraph: Some(norm_num(&text[r.clone()])),
+                    letter: None,
+                    range: r,
+                })
+                .collect(),
+            None => vec![LocItem {
+                range: whole.range(),
+                article,
+                paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
+                letter: None,
+            }],
+        };
+        if let Some(f) = items.first_mut() {
+            f.range.start = whole.start();
+        }
+        if let Some(l) = items.last_mut() {
+            l.range.end = whole.end();
+        }
+        out.push((whole.range(), items, true));
+    }
+    out.sort_by_key(|(r, ..)| r.start);
+    out
+}
+

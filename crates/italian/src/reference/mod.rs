@@ -1,0 +1,235 @@
+//! Legal references: "art. 134, comma 4, del D.Lgs. 18 agosto 2000, n. 267",
+//! "L. 241/1990", "d.g.r. n. IX/1155 del 29 dicembre 2010", read into
+//! [`Reference`] records with a URN:NIR where the issuer is known.
+//!
+//! Reading goes in three steps over the text:
+//!
+//! 1. **Acts.** An act keyword (`legge`, `L.`, `l.r.`, `D.Lgs.`, `decreto-legge`,
+//!    `D.P.R.`, `DPCM`, `D.M.`, `T.U.`, `TUEL`, `Regolamento (UE)`,
+//!    `Direttiva`, `Costituzione`, `d.g.r.`) followed by what identifies the act:
+//!    a date and a number (`18 agosto 2000, n. 267`), a number and a year
+//!    (`n. 267/2000`, `34/78`, `n. 82 del 2005`) or a number and a date
+//!    (`n. 241 del 7 agosto 1990`). A keyword with nothing identifying after
+//!    it ("la legge", "il decreto") is not a reference. A few acts known by
+//!    name are read as the act they name (see `NAMED`): "TUEL" and "testo unico
+//!    delle leggi sull'ordinamento degli enti locali" are D.Lgs. 267/2000,
+//!    "Codice dell'amministrazione digitale" is D.Lgs. 82/2005, and so on.
+//! 2. **Locators.** `art. 6, co. 6, lett. f)`, `articolo 5-bis, comma 1-bis`,
+//!    `commi 2 e 3 dell'articolo 14`, `secondo comma`, `artt. 16 e 17`.
+//! 3. **Linking.** A locator followed by an act (`... del`, `... della`, or
+//!    nothing between) is one reference with both; an act followed by `, art. N`
+//!    ("Costituzione, art. 97") takes that locator. A locator with no act is a
+//!    reference with `act_type: None`. A list (`artt. 16, 17 e 18 della legge
+//!    ...`, `commi 1 e 3`, `lettere a), e) e h)`) gives one reference per item,
+//!    each with its own span: the first starts at the keyword, the last ends
+//!    with the act, as Normattiva marks them.
+//!
+//! Decisions, documented here because they are choices:
+//!
+//! - `T.U.`/`TUEL` are `act_type: "testo_unico"`; `TUEL` is number 267, year
+//!   2000, date 2000-08-18. Their URN uses the act type a known testo unico
+//!   really has (D.Lgs. 267/2000, D.P.R. 445/2000, ...); an unknown one has no URN.
+//! - Two-digit years use the pivot of [`crate::date`]: `l.r. 34/78` is 1978.
+//! - Regional acts (`legge_regionale`, `delibera_giunta_regionale`) take the
+//!   region named right after the keyword (`legge regionale Lombardia`,
+//!   `L.R. della Regione Veneto`) or, for laws, right after the number
+//!   (`l.r. 12/2005 della Regione Lombardia`, `n. 12/2005 (Lombardia)`), else
+//!   [`RefSettings::default_region`]. A region named elsewhere in the document
+//!   is not used: a Lombard act may cite another region in passing. A
+//!   `legge` followed by a region is a `legge_regionale`.
+//! - `Costituzione` counts only written with a capital C and with an article
+//!   ("la costituzione del fondo" is not a reference); its date is 1947-12-27.
+//! - A `D.M.` names no issuing ministry we can trust, so it has no URN.
+//! - A `direttiva` is EU law only with `/UE`, `/CE`, `/CEE` or `(UE)`; EU
+//!   numbers are read year first when the first part is a year (`2016/679`,
+//!   `98/34/CE`), else number first (`n. 1907/2006`).
+//! - A d.g.r. URN uses the type `deliberazione.giunta.regionale` and writes
+//!   the number's `/` as `-` (`IX-1155`); NIR has no settled name for it.
+//! - `c.c.` is the civil code only with an article (`art. 2043 c.c.`): alone
+//!   it is more often a bank account. Locators with no keyword (`36, commi 1`,
+//!   `2, comma 6`) are references only when an act follows them.
+//! - Two types outside the issue's list are read because laws cite them
+//!   constantly: `codice_civile` (R.D. 16 marzo 1942, n. 262) and
+//!   `regio_decreto`.
+//! - Articles and paragraphs keep their Latin suffix with a hyphen (`5-bis`);
+//!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
+//!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
+
+
+mod acts;
+mod common;
+mod locators;
+mod named;
+mod urn;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use atti_page::Span;
+use serde::{Deserialize, Serialize};
+
+use acts::act_mentions;
+pub use common::Taken;
+use locators::{locators, LocItem};
+
+pub use urn::urn;
+
+/// A legal reference such as "art. 134, comma 4, del D.Lgs. 18 agosto 2000, n. 267".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The text as written.
+    pub raw: String,
+    /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
+    /// `dpr`, `dpcm`, `dm`, `testo_unico`, `regolamento_ue`, `direttiva_ue`,
+    /// `costituzione`, `delibera_giunta_regionale`; `None` when the text names
+    /// an article but no act.
+    pub act_type: Option<String>,
+    pub number: Option<String>,
+    pub year: Option<i32>,
+    pub date: Option<NaiveDate>,
+    pub article: Option<String>,
+    pub paragraph: Option<String>,
+    pub letter: Option<String>,
+    /// `stato`, `regione.lombardia`, `unione.europea`, ...
+    pub issuer: Option<String>,
+    /// URN:NIR, where the issuer is known.
+    pub urn: Option<String>,
+    pub span: Option<Span>,
+}
+
+/// Settings of the reference reader that come from the rules.
+#[derive(Debug, Clone, Default)]
+pub struct RefSettings {
+    /// The region (e.g. `lombardia`) whose regional acts an `L.R.` or
+    /// `d.g.r.` means when the text names none.
+    pub default_region: Option<String>,
+}
+
+/// Between a locator and its act: "del", "della", "dell'", a comma, or nothing.
+static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*;\s*(?:del|della|dello|dei|delle)\s+|^\s*,?\s*(?:(?:del|della|dello|dei|delle|di\s+cui\s+al(?:la)?)\s+|dell['’]\s*)?").unwrap()
+});
+/// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
+static CHAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+$").unwrap());
+/// Between an act and a locator that follows it: "Costituzione, art. 97".
+static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
+
+/// Every legal reference in `text`, in order, with its byte range. The
+/// references' `span` is left to the caller (it knows the page).
+pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)> {
+    let mentions = act_mentions(text, settings);
+    let mut taken = Taken::default();
+    for m in &mentions {
+        taken.insert(m.range.clone());
+    }
+    let locs: Vec<_> = locators(text)
+        .into_iter()
+        .filter(|(r, ..)| !taken.overlaps(r))
+        .collect();
+    let mut used = vec![false; mentions.len()];
+    let mut out: Vec<(Range<usize>, Reference)> = Vec::new();
+
+    // Locators followed by their act.
+    let mut linked: Vec<Option<usize>> = locs
+        .iter()
+        .map(|(range, ..)| {
+            let at = range.end + CONNECTOR.find(&text[range.end..]).map_or(0, |m| m.end());
+            mentions.binary_search_by_key(&at, |m| m.range.start).ok()
+        })
+        .collect();
+    // "art. 5, comma 2, e art. 7 della legge ...": a locator joined by "e" to
+    // a linked one shares its act (but not its span).
+    let mut chained = vec![false; locs.len()];
+    for li in (0..locs.len().saturating_sub(1)).rev() {
+        if linked[li].is_none() && linked[li + 1].is_some() {
+            let between = &text[locs[li].0.end..locs[li + 1].0.start];
+            if CHAIN.is_match(between) {
+                linked[li] = linked[li + 1];
+                chained[li] = true;
+            }
+        }
+    }
+    for (li, (range, items, bare)) in locs.iter().enumerate() {
+        if let Some(mi) = linked[li] {
+            used[mi] = true;
+            let m = &mentions[mi];
+            for (k, it) in items.iter().enumerate() {
+                let end = if k + 1 == items.len() && !chained[li] {
+                    m.range.end
+                } else {
+                    it.range.end
+                };
+                out.push((it.range.start..end, with_locator(&m.r, it)));
+            }
+            continue;
+        }
+        if *bare {
+            continue; // "36, commi 1" is a reference only before an act
+        }
+        // After its act ("Costituzione, art. 97"), or standing alone.
+        // Mentions are disjoint and sorted, so their ends are sorted too.
+        let before = mentions
+            .partition_point(|m| m.range.end <= range.start)
+            .checked_sub(1)
+            .filter(|&mi| {
+                let between = &text[mentions[mi].range.end..range.start];
+                AFTER_ACT
+                    .find(between)
+                    .is_some_and(|g| g.end() == between.len())
+            });
+        match before {
+            Some(mi) if !used[mi] => {
+                used[mi] = true;
+                let m = &mentions[mi];
+                for (k, it) in items.iter().enumerate() {
+                    let start = if k == 0 {
+                        m.range.start
+                    } else {
+                        it.range.start
+                    };
+                    out.push((start..it.range.end, with_locator(&m.r, it)));
+                }
+            }
+            _ => {
+                for it in items {
+                    out.push((it.range.clone(), with_locator(&Reference::default(), it)));
+                }
+            }
+        }
+    }
+    for (m, used) in mentions.iter().zip(used) {
+        if !used && !m.needs_locator {
+            out.push((m.range.clone(), m.r.clone()));
+        }
+    }
+    out.sort_by_key(|(r, _)| (r.start, r.end));
+    for (range, r) in &mut out {
+        // A reference wrapped over lines is read as one phrase: the span
+        // keeps the true offsets, `raw` folds each white-space run to a space.
+        r.raw = text[range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        r.urn = urn(r);
+    }
+    out
+}
+
+fn with_locator(act: &Reference, it: &LocItem) -> Reference {
+    Reference {
+        article: it.article.clone(),
+        paragraph: it.paragraph.clone(),
+        letter: it.letter.clone(),
+        ..act.clone()
+    }
+}
+
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod akn_tests;

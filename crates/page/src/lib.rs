@@ -1,0 +1,151 @@
+//! The page model: what every reader produces and every later stage reads.
+//!
+//! A reader (PDF, text, HTML, later OCR and office files) turns the bytes of
+//! one file into a [`Reading`]: a list of [`Page`]s, each with its
+//! reading-order text and, for PDFs, the positioned [`Word`]s it was built
+//! from, so that rules can read tables by column. Text and HTML files are one
+//! page each and carry no positions. [`Limits`] are the bounds every reader
+//! honours, so that one hostile file cannot take the batch down.
+//!
+//! This crate holds plain data only (serde); it knows nothing of any file
+//! format or of what the text means.
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a document gave text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Text was extracted.
+    #[default]
+    Ok,
+    /// The file opened but holds no text layer (a scan, or an empty file).
+    NoText,
+    /// A PDF that needs a password; listed, not indexed as text.
+    Encrypted,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::NoText => "no_text",
+            Status::Encrypted => "encrypted",
+        }
+    }
+}
+
+/// A word placed on a PDF page. Coordinates are in PDF points with the origin
+/// at the top left of the page (y grows downwards), so that sorting by `y`
+/// then `x` is reading order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Word {
+    pub text: String,
+    /// Left edge.
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    pub width: f32,
+    /// Font size in points, after the text and graphics matrices.
+    pub size: f32,
+    /// Index of the line of [`Page::text`] this word was placed on.
+    pub line: u32,
+    /// Byte offset of the word in [`Page::text`]; `usize::MAX` when the word
+    /// is not part of the text (page furniture that was left out).
+    pub start: usize,
+}
+
+/// Where a value was read: a byte range of one page's text (see
+/// [`Page::text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// 1-based page number.
+    pub page: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One page of text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Reading-order text, one line per visual line, without page furniture.
+    pub text: String,
+    /// Positioned words (PDF only; empty for text and HTML).
+    pub words: Vec<Word>,
+    /// Lines recognised as repeated page furniture (headers, footers, stamps)
+    /// and left out of `text`.
+    pub furniture: Vec<String>,
+    /// Page width and height in points (0 for text and HTML).
+    pub width: f32,
+    pub height: f32,
+}
+
+/// What a reader read from one file: its pages, as every later stage sees them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    pub pages: Vec<Page>,
+    pub status: Status,
+    /// Which extractor produced the text, e.g. `pdf`, `text/windows-1252`, `html`.
+    pub extractor: String,
+    /// A title the file itself declares (PDF Info /Title, HTML <title>), if any.
+    pub title_hint: Option<String>,
+    /// Things worth telling a person that did not stop the extraction.
+    pub warnings: Vec<String>,
+}
+
+impl Reading {
+    /// Number of characters of text over all pages.
+    pub fn chars(&self) -> u64 {
+        self.pages
+            .iter()
+            .map(|p| p.text.chars().count() as u64)
+            .sum()
+    }
+
+    /// All pages' text joined by form feeds, as `atti extract` prints it.
+    pub fn full_text(&self) -> String {
+        let mut s = String::new();
+        for (i, p) in self.pages.iter().enumerate() {
+            if i > 0 {
+                s.push('\u{c}');
+            }
+            s.push_str(&p.text);
+            if !p.text.ends_with('\n') && !p.text.is_empty() {
+                s.push('\n');
+            }
+        }
+        s
+    }
+}
+
+/// Bounds that keep one hostile file from taking the batch down with it.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest input file read at all, in bytes.
+    pub max_file_bytes: u64,
+    /// Largest decompressed stream, in bytes.
+    pub max_stream_bytes: usize,
+    /// Most content-stream operations interpreted per page.
+    pub max_ops_per_page: usize,
+    /// Deepest nesting of Form XObjects.
+    pub max_form_depth: usize,
+    /// Most pages read from one document.
+    pub max_pages: usize,
+    /// Most characters of text kept per document.
+    pub max_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 512 << 20,
+            max_stream_bytes: 64 << 20,
+            max_ops_per_page: 2_000_000,
+            max_form_depth: 12,
+            max_pages: 5_000,
+            max_chars: 32 << 20,
+        }
+    }
+}

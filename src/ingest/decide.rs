@@ -1,0 +1,113 @@
+//! What to do with one file: skip it when its size and time are those the
+//! index holds, else have it worked (read once, hashed, and read into a
+//! document unless its bytes are unchanged), in a worker process when there
+//! is a pool.
+
+use std::collections::HashMap;
+
+use super::discover::Candidate;
+use super::pool::Pool;
+use super::work::{work, Worked};
+use crate::index::Known;
+use crate::read::Limits;
+use crate::record::{Document, Failure};
+use crate::rules::RuleSet;
+
+/// What happened to one file.
+#[derive(Debug)]
+pub enum Outcome {
+    Document(Box<Document>, Change),
+    Failure(Failure, Change),
+    Unchanged,
+    /// Unchanged content under a new size/time stamp (a copy, a `touch`):
+    /// the record stays, with the new stamp.
+    Restamp(String, String),
+}
+
+/// Whether an outcome is for a file the index did not hold, or a changed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    New,
+    Changed,
+}
+
+/// What every worker thread needs, shared read-only.
+#[derive(Clone, Copy)]
+pub(super) struct Context<'a> {
+    pub(super) rules: &'a RuleSet,
+    pub(super) known: &'a HashMap<String, Known>,
+    pub(super) limits: &'a Limits,
+    pub(super) force: bool,
+    pub(super) ingested_at: &'a str,
+    pub(super) pool: Option<&'a Pool>,
+}
+
+impl Context<'_> {
+    /// Skips a file whose size and modification time are those the index
+    /// holds; else has it read and hashed, skips it when its content is
+    /// unchanged (asking for a new stamp), and keeps the document read from
+    /// it otherwise (in a worker process when there is a pool).
+    pub(super) fn process(&self, c: &Candidate) -> Outcome {
+        let pipeline = self.rules.fingerprint();
+        let prior = self.known.get(&c.source_file);
+        let change = if prior.is_some() {
+            Change::Changed
+        } else {
+            Change::New
+        };
+        let stamp = std::fs::metadata(&c.path)
+            .map(|m| stamp_of(&m))
+            .unwrap_or_default();
+        let same_pipeline = prior.is_some_and(|k| !self.force && k.pipeline == pipeline);
+        if same_pipeline && prior.is_some_and(|k| !stamp.is_empty() && k.stamp == stamp) {
+            return Outcome::Unchanged;
+        }
+        let known_sha256 = prior.filter(|_| same_pipeline).map(|k| k.sha256.as_str());
+        let result = match self.pool {
+            Some(pool) => pool.run(c, known_sha256, self.ingested_at),
+            None => work(
+                self.rules,
+                c,
+                known_sha256,
+                self.limits,
+                self.ingested_at,
+                |_| {},
+            ),
+        };
+        match result {
+            Ok(Worked::Document(mut doc)) => {
+                doc.stamp = stamp;
+                Outcome::Document(doc, change)
+            }
+            // Touched or copied, not changed: keep the record, note the new
+            // stamp. A failure keeps its old stamp (it is hashed again next
+            // time): re-stamping reads the stored record, which only
+            // documents have.
+            Ok(Worked::Same) if prior.is_some_and(|k| k.failed) => Outcome::Unchanged,
+            Ok(Worked::Same) => Outcome::Restamp(c.source_file.clone(), stamp),
+            Err(f) => Outcome::Failure(
+                Failure {
+                    source_file: c.source_file.clone(),
+                    stage: f.stage,
+                    reason: f.reason,
+                    sha256: f.sha256,
+                    stamp,
+                    pipeline: pipeline.to_owned(),
+                    ingested_at: self.ingested_at.to_owned(),
+                },
+                change,
+            ),
+        }
+    }
+}
+
+/// `SIZE:MTIME_NS` of a file, the cheap test for "unchanged".
+pub(super) fn stamp_of(m: &std::fs::Metadata) -> String {
+    let mtime = m
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!("{}:{mtime}", m.len())
+}
+

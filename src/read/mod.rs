@@ -1,0 +1,72 @@
+//! Readers: from the bytes of one file to a [`Reading`] of its pages.
+//!
+//! The content decides the reader ([`SourceType::sniff`]), the extension
+//! only what a file claims to be. PDFs go to the `atti-pdf` crate; text files
+//! (with encoding detection) and HTML pages (their main text) are read here.
+//! Every reader honours the same [`Limits`] and returns the page model of
+//! `atti-page`.
+
+pub mod html;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+pub use atti_page::{Limits, Page, Reading, Status, Word};
+
+use crate::error::{Error, Result};
+
+/// What a file is, judged by its content first and its extension second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceType {
+    Pdf,
+    Text,
+    Html,
+}
+
+impl SourceType {
+    /// The type a file name claims by its extension, if atti reads that extension.
+    pub fn from_extension(path: &std::path::Path) -> Option<SourceType> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(SourceType::Pdf),
+            "txt" | "text" | "md" => Some(SourceType::Text),
+            "html" | "htm" | "xhtml" => Some(SourceType::Html),
+            _ => None,
+        }
+    }
+
+    /// The type the bytes actually are: a PDF header wins over any extension,
+    /// and markup wins over `.txt`. Falls back to the claimed type.
+    pub fn sniff(bytes: &[u8], claimed: SourceType) -> SourceType {
+        let head = &bytes[..bytes.len().min(1024)];
+        if head.windows(5).any(|w| w == b"%PDF-") {
+            return SourceType::Pdf;
+        }
+        if claimed == SourceType::Pdf {
+            let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+            let text = String::from_utf8_lossy(&lower);
+            let t = text.trim_start_matches('\u{feff}').trim_start();
+            if t.starts_with("<!doctype html") || t.starts_with("<html") {
+                return SourceType::Html;
+            }
+        }
+        claimed
+    }
+}
+
+/// Reads one file whose bytes are already in memory.
+pub fn read(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Reading> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(Error::Limit(format!(
+            "file of {} bytes is over the {} byte limit",
+            bytes.len(),
+            limits.max_file_bytes
+        )));
+    }
+    match SourceType::sniff(bytes, source) {
+        SourceType::Pdf => Ok(atti_pdf::read(bytes, limits)?),
+        SourceType::Text => text::read(bytes, limits),
+        SourceType::Html => html::read(bytes, limits),
+    }
+}
