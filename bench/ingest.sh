@@ -2,7 +2,7 @@
 # bench/ingest.sh: the throughput benchmark of issue 8, in one run.
 #
 # For each corpus size N (env SIZES, default "1000 10000 100000") it
-#   1. generates N documents with examples/gen_corpus (cached in $BENCH_DIR by
+#   1. generates N documents with tools/examples/gen_corpus (cached in $BENCH_DIR by
 #      N and seed): ~60% PDF, 30% text, 10% HTML, PDFs in DIR/pdf;
 #   2. ingests the whole corpus into a fresh index and reports documents per
 #      second, MB per second (input bytes / wall time), peak memory and index
@@ -57,10 +57,10 @@ need_pkg pdftotext poppler-utils
 GEN=${GEN:-"$ROOT/target/release/examples/gen_corpus"}
 if [ -z "${ATTI:-}" ]; then
     say "bench: cargo build --release"
-    (cd "$ROOT" && cargo build --release --bin atti --example gen_corpus >&2)
+    (cd "$ROOT" && cargo build --release --bin atti >&2 && cargo build --release -p atti-dev --example gen_corpus >&2)
     ATTI="$ROOT/target/release/atti"
 elif [ ! -x "$GEN" ]; then
-    (cd "$ROOT" && cargo build --release --example gen_corpus >&2)
+    (cd "$ROOT" && cargo build --release -p atti-dev --example gen_corpus >&2)
 fi
 
 now() { echo "${EPOCHREALTIME/./}"; } # microseconds

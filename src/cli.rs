@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use atti::compliance::{ReportFormat, Severity};
+use atti::tables::{Format, TableId};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "atti",
@@ -144,47 +147,6 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Table {
-    Documents,
-    Objectives,
-    Phases,
-    Indicators,
-    Decisions,
-    References,
-    Failures,
-}
-
-impl Table {
-    pub const ALL: [Table; 7] = [
-        Table::Documents,
-        Table::Objectives,
-        Table::Phases,
-        Table::Indicators,
-        Table::Decisions,
-        Table::References,
-        Table::Failures,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Table::Documents => "documents",
-            Table::Objectives => "objectives",
-            Table::Phases => "phases",
-            Table::Indicators => "indicators",
-            Table::Decisions => "decisions",
-            Table::References => "references",
-            Table::Failures => "failures",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    Csv,
-    Jsonl,
-}
-
 /// Options shared by `export` and `run` for writing tables.
 #[derive(Debug, Args, Clone)]
 pub struct TableOpts {
@@ -219,32 +181,18 @@ pub struct DocFilter {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     #[arg(value_enum, value_name = "TABLE")]
-    pub table: Table,
+    pub table: TableId,
     #[command(flatten)]
     pub index: IndexArg,
     /// Write to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
-    pub format: TableFormat,
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
     #[command(flatten)]
     pub table_opts: TableOpts,
     #[command(flatten)]
     pub filter: DocFilter,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Json,
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
 }
 
 #[derive(Debug, Args)]

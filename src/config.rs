@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::cli::{DocFilter, IndexArg, RulesArg, TableOpts};
-use crate::error::{Error, Result};
-use crate::record::Document;
-use crate::rules::RuleSet;
+use atti::error::{Error, Result};
+use atti::record::Document;
+use atti::tables::TableOptions;
+use atti::rules::RuleSet;
 
 /// Default index folder when neither --index nor ATTI_INDEX is given.
 pub const DEFAULT_INDEX: &str = "atti-index";
@@ -60,9 +61,9 @@ pub fn rules(arg: &RulesArg) -> Result<RuleSet> {
 
 /// Loads the compliance checks named on the command line (the
 /// `compliance.toml` in force); a mistake is a configuration error.
-pub fn checks(arg: &RulesArg) -> Result<crate::compliance::Checks> {
-    let sources = crate::rules::source::sources(arg.rules.as_deref(), !arg.no_builtin_rules)?;
-    crate::compliance::Checks::load(&sources)
+pub fn checks(arg: &RulesArg) -> Result<atti::compliance::Checks> {
+    let sources = atti::rules::source::sources(arg.rules.as_deref(), !arg.no_builtin_rules)?;
+    atti::compliance::Checks::load(&sources)
 }
 
 /// The `--as-of` date, today when none is given.
@@ -73,12 +74,11 @@ pub fn as_of(arg: Option<&str>) -> Result<NaiveDate> {
     })
 }
 
-/// A date given on the command line: ISO (2023-12-31) or Italian (31/12/2023).
+/// A date given on the command line: ISO (2023-12-31) or any form the
+/// Italian date parser reads (31/12/2023, 31 dicembre 2023).
 pub fn parse_cli_date(flag: &str, s: &str) -> Result<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+    atti_italian::date::parse_date(s)
         .map_err(|_| Error::Usage(format!("{flag}: `{s}` is not a date (use YYYY-MM-DD)")))
 }
 
@@ -87,49 +87,24 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// CSV writing options, validated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableOptions {
-    pub delimiter: u8,
-    pub bom: bool,
-    /// Guard against formula injection (on unless --raw).
-    pub guard: bool,
-    /// Write decimal numbers with a comma (`12,5`): on with `--delimiter ';'`,
-    /// the convention of spreadsheets set to Italian, where a comma is the
-    /// decimal separator and `12.5` would be read as text or a date.
-    pub decimal_comma: bool,
-}
-
-impl TableOptions {
-    pub fn from_args(a: &TableOpts) -> Result<TableOptions> {
-        let d = match a.delimiter.as_str() {
-            "\\t" | "tab" => "\t",
-            other => other,
-        };
-        if d.len() != 1 || matches!(d.as_bytes()[0], b'"' | b'\n' | b'\r') {
-            return Err(Error::Usage(format!(
-                "--delimiter: `{}` is not one ASCII character other than a quote or a newline",
-                a.delimiter
-            )));
-        }
-        Ok(TableOptions {
-            delimiter: d.as_bytes()[0],
-            bom: a.bom,
-            guard: !a.raw,
-            decimal_comma: d == ";",
-        })
+/// The table-writing flags, validated.
+pub fn table_options(a: &TableOpts) -> Result<TableOptions> {
+    let d = match a.delimiter.as_str() {
+        "\\t" | "tab" => "\t",
+        other => other,
+    };
+    if d.len() != 1 || matches!(d.as_bytes()[0], b'"' | b'\n' | b'\r') {
+        return Err(Error::Usage(format!(
+            "--delimiter: `{}` is not one ASCII character other than a quote or a newline",
+            a.delimiter
+        )));
     }
-}
-
-impl Default for TableOptions {
-    fn default() -> Self {
-        TableOptions {
-            delimiter: b',',
-            bom: false,
-            guard: true,
-            decimal_comma: false,
-        }
-    }
+    Ok(TableOptions {
+        delimiter: d.as_bytes()[0],
+        bom: a.bom,
+        guard: !a.raw,
+        decimal_comma: d == ";",
+    })
 }
 
 /// Which documents a table or report covers.
@@ -177,5 +152,31 @@ impl Filter {
 
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolon_delimiter_means_decimal_comma() {
+        let o = |d: &str| {
+            table_options(&TableOpts {
+                delimiter: d.into(),
+                bom: false,
+                raw: false,
+            })
+            .unwrap()
+        };
+        assert!(o(";").decimal_comma);
+        assert!(!o(",").decimal_comma);
+        assert_eq!(o("tab").delimiter, b'\t');
+        assert!(table_options(&TableOpts {
+            delimiter: ";;".into(),
+            bom: false,
+            raw: false,
+        })
+        .is_err());
     }
 }

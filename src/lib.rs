@@ -5,24 +5,21 @@
 //! positioned words, the page model of `atti-page`; PDFs by `atti-pdf`) ->
 //! [`rules`] (kind, fields, tables, references; the Italian grammars are in
 //! `atti-italian`) -> [`record`] (documents and their objectives, phases,
-//! indicators, decisions) -> sinks: the [`index`], CSV [`export`], the
+//! indicators, decisions) -> sinks: the [`index`], the output [`tables`] (CSV, JSON Lines), the
 //! [`compliance`] report. [`ingest`] runs the stages over many files in
-//! parallel, in worker processes. The binary (`main.rs`) only parses the
-//! command line and renders errors; [`commands`] holds one file per
-//! subcommand.
+//! parallel, in worker processes. The binary (`main.rs`, with `cli.rs`, `config.rs` and
+//! `commands/`) parses the command line, resolves it into a configuration,
+//! runs one command and renders its errors; nothing else is in it.
 
-pub mod cli;
-pub mod commands;
 pub mod compliance;
-pub mod config;
 pub mod digest;
 pub mod error;
-pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod progress;
 pub mod read;
 pub mod record;
 pub mod rules;
+pub mod tables;
 
 pub use error::{Error, Result};

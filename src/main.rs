@@ -1,10 +1,16 @@
-//! The `atti` binary: parse the command line, run, render errors, exit.
+//! The `atti` binary: parse the command line ([`cli`]), resolve it
+//! ([`config`]), run one command ([`commands`]), render errors, exit. The
+//! work itself is in the `atti` library.
+
+mod cli;
+mod commands;
+mod config;
 
 use clap::Parser;
 
 fn main() {
-    let cli = atti::cli::Cli::parse();
-    let code = match atti::commands::dispatch(cli) {
+    let cli = cli::Cli::parse();
+    let code = match commands::dispatch(cli) {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {

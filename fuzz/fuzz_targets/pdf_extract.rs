@@ -5,10 +5,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let limits = atti::extract::Limits {
+    let limits = atti_pdf::Limits {
         max_stream_bytes: 8 << 20,
         max_ops_per_page: 200_000,
-        ..atti::extract::Limits::default()
+        ..atti_pdf::Limits::default()
     };
-    let _ = atti::extract::pdf::extract(data, &limits);
+    let _ = atti_pdf::read(data, &limits);
 });

@@ -1,9 +1,10 @@
 //! `atti check`: the compliance summary.
 
-use crate::cli::{CheckArgs, Severity};
+use crate::cli::CheckArgs;
+use atti::compliance::Severity;
 use crate::config::{self, Filter};
-use crate::error::Result;
-use crate::index::Index;
+use atti::error::Result;
+use atti::index::Index;
 
 pub fn run(a: &CheckArgs) -> Result<i32> {
     let checks = config::checks(&a.rules)?;
@@ -21,8 +22,8 @@ pub fn run(a: &CheckArgs) -> Result<i32> {
     let report = review.finish();
     let mut out = super::output(a.out.as_deref())?;
     out.write_all(report.render(a.format)?.as_bytes())
-        .map_err(|e| crate::Error::io("<output>", e))?;
-    out.flush().map_err(|e| crate::Error::io("<output>", e))?;
+        .map_err(|e| atti::Error::io("<output>", e))?;
+    out.flush().map_err(|e| atti::Error::io("<output>", e))?;
     if let Some(path) = &a.out {
         // The report went to a file: say in one line what it holds.
         eprintln!(

@@ -4,26 +4,26 @@
 //! so exporting the phases of 100k documents holds the rows, not 100k
 //! records.
 
-use crate::cli::{ExportArgs, Table};
-use crate::config::{self, Filter, TableOptions};
-use crate::error::Result;
-use crate::export;
-use crate::index::Index;
+use crate::cli::ExportArgs;
+use crate::config::{self, Filter};
+use atti::error::Result;
+use atti::tables::{self, TableId};
+use atti::index::Index;
 
 pub fn run(a: &ExportArgs) -> Result<i32> {
-    let opts = TableOptions::from_args(&a.table_opts)?;
+    let opts = config::table_options(&a.table_opts)?;
     let filter = Filter::from_args(&a.filter)?;
     let index = Index::open(&config::read_index_path(&a.index))?;
-    let rows = if a.table == Table::Failures {
+    let rows = if a.table == TableId::Failures {
         // Failures have no kind, year or date: a filter leaves none.
         let failures = if filter.is_empty() {
             index.failures()?
         } else {
             Vec::new()
         };
-        export::rows(a.table, &[], &failures)
+        tables::rows(a.table, &[], &failures)
     } else {
-        let mut rows = export::TableRows::new(a.table);
+        let mut rows = tables::TableRows::new(a.table);
         index.for_each_document(false, |d| {
             if filter.accepts(&d) {
                 rows.add(&d);
@@ -33,7 +33,7 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
         rows.finish()
     };
     let mut out = super::output(a.out.as_deref())?;
-    export::write_rows(a.table, rows, &opts, a.format, &mut out)?;
-    out.flush().map_err(|e| crate::Error::io("<output>", e))?;
+    tables::write_rows(a.table, rows, &opts, a.format, &mut out)?;
+    out.flush().map_err(|e| atti::Error::io("<output>", e))?;
     Ok(0)
 }

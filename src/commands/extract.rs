@@ -2,8 +2,8 @@
 
 use crate::cli::ExtractArgs;
 use crate::config;
-use crate::error::{Error, Result};
-use crate::read::{self, Limits, SourceType};
+use atti::error::{Error, Result};
+use atti::read::{self, Limits, SourceType};
 
 pub fn run(a: &ExtractArgs) -> Result<i32> {
     let bytes = std::fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;

@@ -4,11 +4,11 @@ use std::time::Duration;
 
 use crate::cli::{IngestArgs, IngestOpts, RulesArg};
 use crate::config;
-use crate::error::Result;
-use crate::read::Limits;
-use crate::ingest::{self, IngestConfig, Summary};
-use crate::progress::Progress;
-use crate::ingest::pool::WorkerCommand;
+use atti::error::Result;
+use atti::read::Limits;
+use atti::ingest::{self, IngestConfig, Summary};
+use atti::progress::Progress;
+use atti::ingest::pool::WorkerCommand;
 
 pub fn run(a: &IngestArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;

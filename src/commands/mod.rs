@@ -13,7 +13,7 @@ pub mod show;
 pub mod stats;
 
 use crate::cli::{Cli, Command};
-use crate::error::Result;
+use atti::error::Result;
 
 /// Runs the command; returns the exit code (0 success, 1 findings when asked
 /// to fail on them). Errors map to exit code 2 in `main`.
@@ -29,7 +29,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
         Command::Worker(a) => {
-            crate::ingest::pool::serve(&crate::config::rules(&a.rules)?)?;
+            atti::ingest::pool::serve(&crate::config::rules(&a.rules)?)?;
             Ok(0)
         }
     }
@@ -42,7 +42,7 @@ pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
-        .map_err(|e| crate::Error::io("<stdout>", e))
+        .map_err(|e| atti::Error::io("<stdout>", e))
 }
 
 /// Opens a file for writing, or stdout.
@@ -50,10 +50,10 @@ pub fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>>
     Ok(match path {
         Some(p) => {
             if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
+                std::fs::create_dir_all(dir).map_err(|e| atti::Error::io(dir, e))?;
             }
             Box::new(std::io::BufWriter::new(
-                std::fs::File::create(p).map_err(|e| crate::Error::io(p, e))?,
+                std::fs::File::create(p).map_err(|e| atti::Error::io(p, e))?,
             ))
         }
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::cli::{RulesArgs, RulesCommand};
 use crate::config;
-use crate::error::Result;
+use atti::error::Result;
 
 pub fn run(a: &RulesArgs) -> Result<i32> {
     let mut o = String::new();

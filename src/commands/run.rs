@@ -1,17 +1,18 @@
 //! `atti run PATH... --out DIR`: ingest, every table, the compliance report.
 
-use crate::cli::{ReportFormat, RunArgs, Table, TableFormat};
-use crate::config::{self, TableOptions};
-use crate::error::{Error, Result};
-use crate::export;
-use crate::index::Index;
-use crate::ingest;
-use crate::progress::Progress;
+use crate::cli::RunArgs;
+use atti::compliance::ReportFormat;
+use crate::config;
+use atti::error::{Error, Result};
+use atti::tables::{self, TableId};
+use atti::index::Index;
+use atti::ingest;
+use atti::progress::Progress;
 
 pub fn run(a: &RunArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
     let checks = config::checks(&a.rules)?;
-    let opts = TableOptions::from_args(&a.table_opts)?;
+    let opts = config::table_options(&a.table_opts)?;
     let as_of = config::as_of(a.as_of.as_deref())?;
     let index_dir = a.out.join("index");
     let cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.rules, &a.opts);
@@ -22,7 +23,7 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     // at a time: an archive of 100k documents is never held in memory whole.
     let index = Index::open(&index_dir)?;
     let mut review = checks.review(as_of);
-    let mut tables = Table::ALL.map(export::TableRows::new);
+    let mut tables = TableId::ALL.map(tables::TableRows::new);
     index.for_each_document(true, |d| {
         tables.iter_mut().for_each(|t| t.add(&d));
         review.add(&d);
@@ -32,12 +33,12 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     for rows in tables {
         let table = rows.table();
         let rows = match table {
-            Table::Failures => export::rows(table, &[], &failures),
+            TableId::Failures => tables::rows(table, &[], &failures),
             _ => rows.finish(),
         };
         let path = a.out.join(format!("{}.csv", table.name()));
         let mut out = super::output(Some(&path))?;
-        export::write_rows(table, rows, &opts, TableFormat::Csv, &mut out)?;
+        tables::write_rows(table, rows, &opts, tables::Format::Csv, &mut out)?;
         out.flush().map_err(|e| Error::io(&path, e))?;
     }
     let report = review.finish();
@@ -47,7 +48,7 @@ pub fn run(a: &RunArgs) -> Result<i32> {
         eprintln!(
             "wrote {}/{{{}}}.csv and compliance.md",
             a.out.display(),
-            Table::ALL.map(|t| t.name()).join(",")
+            TableId::ALL.map(|t| t.name()).join(",")
         );
     }
     Ok(match (a.fail_on, report.max_severity()) {

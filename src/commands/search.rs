@@ -9,8 +9,8 @@ use std::io::{IsTerminal, Write};
 
 use crate::cli::{ColorChoice, SearchArgs};
 use crate::config;
-use crate::error::{Error, Result};
-use crate::index::{search, Index};
+use atti::error::{Error, Result};
+use atti::index::{search, Index};
 
 pub fn run(a: &SearchArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;

@@ -2,9 +2,9 @@
 
 use crate::cli::ShowArgs;
 use crate::config;
-use crate::error::{Error, Result};
-use crate::index::Index;
-use crate::record::Document;
+use atti::error::{Error, Result};
+use atti::index::Index;
+use atti::record::Document;
 
 pub fn run(a: &ShowArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;

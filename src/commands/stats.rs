@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use crate::cli::StatsArgs;
 use crate::config;
-use crate::error::Result;
-use crate::index::Index;
+use atti::error::Result;
+use atti::index::Index;
 
 pub fn run(a: &StatsArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;

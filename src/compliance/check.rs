@@ -14,7 +14,7 @@ use super::wording::{
     decision_label, indicator_label, it_date, it_num, objective_label, page_of, parse_date,
     phase_label, say,
 };
-use crate::cli::Severity;
+use super::Severity;
 use crate::record::{Decision, Document, Provenance};
 
 /// A compiled check, as declared in a rule file.

@@ -24,7 +24,6 @@ use chrono::NaiveDate;
 pub use check::{Check, CheckType, RecordKind};
 pub use report::{DocumentSummary, Finding, Report};
 
-use crate::cli::Severity;
 use crate::error::Result;
 use crate::read::Status;
 use crate::record::Document;
@@ -32,6 +31,22 @@ use crate::rules::source::RuleSource;
 
 /// The name of the rule file that holds the checks.
 pub const FILE_NAME: &str = "compliance.toml";
+
+/// How the compliance report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
+    Html,
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
 
 /// The compiled checks, in the order they are declared.
 #[derive(Debug, Clone, Default)]

@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::check::Check;
 use super::wording::it_date;
 use super::{severity_label, severity_name};
-use crate::cli::{ReportFormat, Severity};
+use super::{ReportFormat, Severity};
 use crate::error::Result;
 use crate::read::Status;
 

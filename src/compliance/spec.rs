@@ -17,7 +17,7 @@
 use serde::Deserialize;
 
 use super::check::{Check, CheckType, RecordKind, TableName};
-use crate::cli::Severity;
+use super::Severity;
 use crate::error::{Error, Result};
 use crate::rules::source::{line_col, RuleSource};
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::cli::ReportFormat;
+use super::ReportFormat;
 use crate::error::Error;
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
 use crate::rules::source::{self, RuleSource};
@@ -705,7 +705,7 @@ fn report_fixture() -> (Checks, Vec<Document>) {
 fn markdown_report_lists_kinds_checks_and_documents_in_order() {
     let (checks, docs) = report_fixture();
     let r = checks.run(&docs, as_of());
-    assert_eq!(r.max_severity(), Some(crate::cli::Severity::Error));
+    assert_eq!(r.max_severity(), Some(super::Severity::Error));
     let md = r.render(ReportFormat::Md).unwrap();
     let expected = "\
 # Rapporto di conformità

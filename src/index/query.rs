@@ -267,7 +267,7 @@ fn read_phrase(chars: &[char], i: usize) -> (String, usize) {
 fn field_value(field: &str, value: &str) -> String {
     match field {
         "kind" => quote(&kind_name(value)),
-        "date" => match crate::config::parse_cli_date("date:", value) {
+        "date" => match atti_italian::date::parse_date(value.trim()) {
             Ok(d) => format!("{}T00:00:00Z", d.format("%Y-%m-%d")),
             Err(_) => quote(value),
         },

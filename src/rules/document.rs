@@ -327,6 +327,46 @@ pub fn left_column(line: &str) -> &str {
     }
 }
 
+/// One word per whitespace-separated token of a text, placed at its
+/// character column (x) and line (y), one unit per character.
+pub(crate) fn character_words(text: &str) -> Vec<crate::read::Word> {
+    let mut words = Vec::new();
+    for (ln, r) in lines(text).enumerate() {
+        let line = &text[r.clone()];
+        let mut col = 0usize;
+        let mut token: Option<(usize, usize, String)> = None;
+        for (b, c) in line.char_indices() {
+            if c.is_whitespace() {
+                if let Some((start, x, t)) = token.take() {
+                    words.push(char_word(t, x, ln, r.start + start));
+                }
+            } else {
+                match &mut token {
+                    Some((_, _, t)) => t.push(c),
+                    None => token = Some((b, col, c.to_string())),
+                }
+            }
+            col += 1;
+        }
+        if let Some((start, x, t)) = token.take() {
+            words.push(char_word(t, x, ln, r.start + start));
+        }
+    }
+    words
+}
+
+fn char_word(text: String, x: usize, line: usize, start: usize) -> crate::read::Word {
+    crate::read::Word {
+        width: text.chars().count() as f32,
+        text,
+        x: x as f32,
+        y: line as f32,
+        size: 1.0,
+        line: line as u32,
+        start,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,7 +76,7 @@ pub fn run(
                     Some(v) => v.clone(),
                     None => raw,
                 };
-                match normalised(&value, &rule.slots[slot].normalise) {
+                match normalise::chain(&value, &rule.slots[slot].normalise) {
                     Ok(v) if !v.is_empty() => {
                         any = true;
                         out.push(Hit {
@@ -125,15 +125,6 @@ fn count(hits: Vec<Hit>) -> Vec<Hit> {
             ..h
         })
         .collect()
-}
-
-/// Applies a rule's normalisers in order (whitespace is always collapsed).
-pub fn normalised(value: &str, names: &[String]) -> Result<String, String> {
-    let mut v = normalise::squash(value);
-    for n in names {
-        v = normalise::apply(n, &v)?;
-    }
-    Ok(v)
 }
 
 fn sum(hits: Vec<Hit>) -> Vec<Hit> {

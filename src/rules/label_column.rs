@@ -26,7 +26,7 @@ use regex::Regex;
 
 use super::compile::Field;
 use super::document::Doc;
-use super::table::character_words;
+use super::document::character_words;
 use crate::read::Word;
 
 /// A gap between words wider than this many font sizes separates the label

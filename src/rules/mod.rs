@@ -330,7 +330,7 @@ fn read_row(
     for (c, cell) in t.columns.iter().zip(row) {
         let Some(cell) = cell else { continue };
         let span = doc.span(cell.page, cell.range.clone());
-        let value = match field::normalised(&cell.text, &c.normalise) {
+        let value = match normalise::chain(&cell.text, &c.normalise) {
             Ok(v) if !v.is_empty() => v,
             Ok(_) => continue,
             Err(e) => {

@@ -59,6 +59,15 @@ pub fn apply(name: &str, s: &str) -> Result<String, String> {
     }
 }
 
+/// Applies a rule's normalisers in order (whitespace is always collapsed).
+pub fn chain(value: &str, names: &[String]) -> Result<String, String> {
+    let mut v = squash(value);
+    for n in names {
+        v = apply(n, &v)?;
+    }
+    Ok(v)
+}
+
 /// An identifier code: no inner spaces, upper case (`2021_z001 ` -> `2021_Z001`).
 pub fn code(s: &str) -> String {
     s.chars()

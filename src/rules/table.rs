@@ -97,51 +97,12 @@ fn with_character_words(doc: &Doc) -> Vec<crate::read::Page> {
         .map(|(i, text)| crate::read::Page {
             number: doc.pages.get(i).map_or(i as u32 + 1, |p| p.number),
             text: text.clone(),
-            words: character_words(text),
+            words: document::character_words(text),
             ..crate::read::Page::default()
         })
         .collect()
 }
 
-/// One word per whitespace-separated token of a text, placed at its
-/// character column (x) and line (y), one unit per character.
-pub(crate) fn character_words(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    for (ln, r) in document::lines(text).enumerate() {
-        let line = &text[r.clone()];
-        let mut col = 0usize;
-        let mut token: Option<(usize, usize, String)> = None;
-        for (b, c) in line.char_indices() {
-            if c.is_whitespace() {
-                if let Some((start, x, t)) = token.take() {
-                    words.push(char_word(t, x, ln, r.start + start));
-                }
-            } else {
-                match &mut token {
-                    Some((_, _, t)) => t.push(c),
-                    None => token = Some((b, col, c.to_string())),
-                }
-            }
-            col += 1;
-        }
-        if let Some((start, x, t)) = token.take() {
-            words.push(char_word(t, x, ln, r.start + start));
-        }
-    }
-    words
-}
-
-fn char_word(text: String, x: usize, line: usize, start: usize) -> Word {
-    Word {
-        width: text.chars().count() as f32,
-        text,
-        x: x as f32,
-        y: line as f32,
-        size: 1.0,
-        line: line as u32,
-        start,
-    }
-}
 
 fn put(row: &mut Row, col: usize, text: &str, page: usize, range: Range<usize>) {
     match &mut row[col] {
@@ -435,7 +396,7 @@ pub fn render(t: &Table, row: &Row) -> String {
         .zip(row)
         .filter_map(|(c, cell)| {
             cell.as_ref().map(|cell| {
-                let v = super::field::normalised(&cell.text, &c.normalise)
+                let v = super::normalise::chain(&cell.text, &c.normalise)
                     .unwrap_or_else(|e| format!("!{e}"));
                 format!("{}={v}", c.field)
             })

@@ -123,8 +123,7 @@ pub fn is_list(field: &str) -> bool {
 }
 
 fn date(v: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .or_else(|_| atti_italian::date::parse_date(v).map_err(|e| e.to_string()))
+    atti_italian::date::parse_date(v).map_err(|e| e.to_string())
 }
 
 fn int(v: &str) -> Result<u32, String> {

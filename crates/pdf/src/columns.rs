@@ -22,7 +22,7 @@
 //! rows), enough rows, and columns of comparable widths. When in doubt the
 //! page keeps its row-by-row order.
 
-use super::layout::WordBox;
+use super::wordbox::WordBox;
 
 /// A run of rows must be at least this tall to hold columns.
 const MIN_RUN_ROWS: usize = 8;

@@ -26,6 +26,7 @@ mod metrics;
 mod objects;
 mod program;
 mod truetype;
+mod wordbox;
 
 use lopdf::{Document, LoadOptions};
 
@@ -213,7 +214,7 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
         ..Page::default()
     };
     let joins = layout::hyphen_joins(&lines, furniture);
-    let mut cont: std::collections::HashMap<(usize, usize), layout::WordBox> = Default::default();
+    let mut cont: std::collections::HashMap<(usize, usize), wordbox::WordBox> = Default::default();
     let mut joined_at: std::collections::HashMap<(usize, usize), (usize, usize)> =
         Default::default();
     for &(from, to) in &joins {
@@ -277,7 +278,7 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
             out.push('\u{c}');
         }
         let words = layout::words(&p.glyphs, p.width, p.height);
-        let mut prev: Option<&layout::WordBox> = None;
+        let mut prev: Option<&wordbox::WordBox> = None;
         for w in &words {
             if let Some(q) = prev {
                 let same = q.rot == w.rot && (w.v - q.v).abs() < 0.45 * q.size.max(w.size);

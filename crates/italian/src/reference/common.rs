@@ -7,7 +7,6 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::locators::{LIST_SEP, ORD};
 use crate::date::MONTHS;
 use crate::numwords::fold;
 
@@ -40,11 +39,6 @@ pub(super) fn norm_num(s: &str) -> String {
 /// Normalises a letter: `f)` -> `f`, `a-bis)` -> `a-bis`.
 pub(super) fn norm_letter(s: &str) -> String {
     fold(s).trim_end_matches(')').trim().to_string()
-}
-
-pub(super) fn ordinal(s: &str) -> Option<String> {
-    let n = ORD.split('|').position(|o| o == fold(s))? + 1;
-    Some(n.to_string())
 }
 
 pub(super) fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
@@ -92,22 +86,5 @@ impl Taken {
         }
         self.0.insert(start, end);
     }
-}
-
-/// Splits a list (`16, 17 e 18`) into the byte ranges of its items in the text.
-pub(super) fn split_list(group: regex::Match) -> Vec<Range<usize>> {
-    let s = group.as_str();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for sep in LIST_SEP.find_iter(s) {
-        if sep.start() > at {
-            out.push(group.start() + at..group.start() + sep.start());
-        }
-        at = sep.end();
-    }
-    if at < s.len() {
-        out.push(group.start() + at..group.start() + s.len());
-    }
-    out
 }
 

@@ -40,11 +40,11 @@ static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
 });
 
-pub(super) const ORD: &str =
+const ORD: &str =
     "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
 
 /// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
-pub(super) static LIST_SEP: LazyLock<Regex> =
+static LIST_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*,\s*|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap());
 
 /// One item of a locator: its span and its article, paragraph, letter.
@@ -207,3 +207,24 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     out
 }
 
+fn ordinal(s: &str) -> Option<String> {
+    let n = ORD.split('|').position(|o| o == fold(s))? + 1;
+    Some(n.to_string())
+}
+
+/// Splits a list (`16, 17 e 18`) into the byte ranges of its items in the text.
+fn split_list(group: regex::Match) -> Vec<Range<usize>> {
+    let s = group.as_str();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for sep in LIST_SEP.find_iter(s) {
+        if sep.start() > at {
+            out.push(group.start() + at..group.start() + sep.start());
+        }
+        at = sep.end();
+    }
+    if at < s.len() {
+        out.push(group.start() + at..group.start() + s.len());
+    }
+    out
+}

@@ -1,4 +1,5 @@
-//! CSV and JSON Lines tables derived from the records in the index.
+//! The output tables, and their CSV and JSON Lines writers, derived from
+//! the records in the index.
 //!
 //! One row type per table, with the header names of the published schema
 //! (README, "CSV schemas"). Dates are YYYY-MM-DD, an absent value is an empty
@@ -18,15 +19,81 @@
 
 use std::io::Write;
 
-use crate::cli::{Table, TableFormat};
-use crate::config::TableOptions;
 use crate::error::Result;
 use crate::record::{Document, Failure};
 
+/// An output table: one row per document, objective, phase, indicator,
+/// decision, reference or failed file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableId {
+    Documents,
+    Objectives,
+    Phases,
+    Indicators,
+    Decisions,
+    References,
+    Failures,
+}
+
+impl TableId {
+    pub const ALL: [TableId; 7] = [
+        TableId::Documents,
+        TableId::Objectives,
+        TableId::Phases,
+        TableId::Indicators,
+        TableId::Decisions,
+        TableId::References,
+        TableId::Failures,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TableId::Documents => "documents",
+            TableId::Objectives => "objectives",
+            TableId::Phases => "phases",
+            TableId::Indicators => "indicators",
+            TableId::Decisions => "decisions",
+            TableId::References => "references",
+            TableId::Failures => "failures",
+        }
+    }
+}
+
+/// How a table is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// CSV writing options, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableOptions {
+    pub delimiter: u8,
+    pub bom: bool,
+    /// Guard against formula injection (on unless --raw).
+    pub guard: bool,
+    /// Write decimal numbers with a comma (`12,5`): on with `--delimiter ';'`,
+    /// the convention of spreadsheets set to Italian, where a comma is the
+    /// decimal separator and `12.5` would be read as text or a date.
+    pub decimal_comma: bool,
+}
+
+impl Default for TableOptions {
+    fn default() -> Self {
+        TableOptions {
+            delimiter: b',',
+            bom: false,
+            guard: true,
+            decimal_comma: false,
+        }
+    }
+}
+
 /// The header of each table, in column order.
-pub fn headers(table: Table) -> &'static [&'static str] {
+pub fn headers(table: TableId) -> &'static [&'static str] {
     match table {
-        Table::Documents => &[
+        TableId::Documents => &[
             "doc_id",
             "source_file",
             "kind",
@@ -40,7 +107,7 @@ pub fn headers(table: Table) -> &'static [&'static str] {
             "extractor",
             "ingested_at",
         ],
-        Table::Objectives => &[
+        TableId::Objectives => &[
             "doc_id",
             "source_file",
             "objective_code",
@@ -60,7 +127,7 @@ pub fn headers(table: Table) -> &'static [&'static str] {
             "operational_objective",
             "description",
         ],
-        Table::Phases => &[
+        TableId::Phases => &[
             "doc_id",
             "source_file",
             "objective_code",
@@ -73,7 +140,7 @@ pub fn headers(table: Table) -> &'static [&'static str] {
             "responsibility_centre",
             "notes",
         ],
-        Table::Indicators => &[
+        TableId::Indicators => &[
             "doc_id",
             "source_file",
             "objective_code",
@@ -84,7 +151,7 @@ pub fn headers(table: Table) -> &'static [&'static str] {
             "expected_value",
             "expected_raw",
         ],
-        Table::Decisions => &[
+        TableId::Decisions => &[
             "doc_id",
             "source_file",
             "body",
@@ -102,7 +169,7 @@ pub fn headers(table: Table) -> &'static [&'static str] {
             "validity_end",
             "approved_by",
         ],
-        Table::References => &[
+        TableId::References => &[
             "doc_id",
             "source_file",
             "raw",
@@ -116,14 +183,14 @@ pub fn headers(table: Table) -> &'static [&'static str] {
             "issuer",
             "urn",
         ],
-        Table::Failures => &["source_file", "stage", "reason"],
+        TableId::Failures => &["source_file", "stage", "reason"],
     }
 }
 
 /// The columns of a table that hold decimal numbers.
-fn decimal_columns(table: Table) -> &'static [&'static str] {
+fn decimal_columns(table: TableId) -> &'static [&'static str] {
     match table {
-        Table::Phases => &["weight"],
+        TableId::Phases => &["weight"],
         _ => &[],
     }
 }
@@ -177,9 +244,9 @@ fn is_plain_number(s: &str) -> bool {
 /// The rows of a table, as strings in header order: documents by source
 /// file (then doc_id, for two files with the same path under different
 /// roots), records in the order they appear in their document.
-pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<String>> {
+pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
-    if table == Table::Failures {
+    if table == TableId::Failures {
         let mut failures: Vec<&Failure> = failures.iter().collect();
         failures.sort_by(|a, b| {
             (&a.source_file, &a.stage, &a.reason).cmp(&(&b.source_file, &b.stage, &b.reason))
@@ -198,7 +265,7 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
     for d in docs {
         let id = || vec![d.doc_id.clone(), d.source_file.clone()];
         match table {
-            Table::Documents => out.push(vec![
+            TableId::Documents => out.push(vec![
                 d.doc_id.clone(),
                 d.source_file.clone(),
                 d.kind.clone(),
@@ -212,7 +279,7 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
                 d.extractor.clone(),
                 d.ingested_at.clone(),
             ]),
-            Table::Objectives => {
+            TableId::Objectives => {
                 for o in &d.objectives {
                     let mut r = id();
                     r.extend([
@@ -236,7 +303,7 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
                     out.push(r);
                 }
             }
-            Table::Phases => {
+            TableId::Phases => {
                 for p in &d.phases {
                     let mut r = id();
                     r.extend([
@@ -253,7 +320,7 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
                     out.push(r);
                 }
             }
-            Table::Indicators => {
+            TableId::Indicators => {
                 for i in &d.indicators {
                     let mut r = id();
                     r.extend([
@@ -268,7 +335,7 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
                     out.push(r);
                 }
             }
-            Table::Decisions => {
+            TableId::Decisions => {
                 for x in &d.decisions {
                     let mut r = id();
                     r.extend([
@@ -290,7 +357,7 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
                     out.push(r);
                 }
             }
-            Table::References => {
+            TableId::References => {
                 for x in &d.references {
                     let mut r = id();
                     r.extend([
@@ -308,7 +375,7 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
                     out.push(r);
                 }
             }
-            Table::Failures => unreachable!("handled above"),
+            TableId::Failures => unreachable!("handled above"),
         }
     }
     out
@@ -320,19 +387,19 @@ pub fn rows(table: Table, docs: &[Document], failures: &[Failure]) -> Vec<Vec<St
 /// records they came from.
 #[derive(Debug)]
 pub struct TableRows {
-    table: Table,
+    table: TableId,
     keyed: Vec<((String, String), Vec<Vec<String>>)>,
 }
 
 impl TableRows {
-    pub fn new(table: Table) -> TableRows {
+    pub fn new(table: TableId) -> TableRows {
         TableRows {
             table,
             keyed: Vec::new(),
         }
     }
 
-    pub fn table(&self) -> Table {
+    pub fn table(&self) -> TableId {
         self.table
     }
 
@@ -353,14 +420,14 @@ impl TableRows {
 
 /// Writes rows already made by [`rows`] (in their final order).
 pub fn write_rows(
-    table: Table,
+    table: TableId,
     mut rows: Vec<Vec<String>>,
     opts: &TableOptions,
-    format: TableFormat,
+    format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
     let header = headers(table);
-    if format == TableFormat::Csv && opts.decimal_comma {
+    if format == Format::Csv && opts.decimal_comma {
         let cols: Vec<usize> = decimal_columns(table)
             .iter()
             .filter_map(|c| header.iter().position(|h| h == c))
@@ -372,7 +439,7 @@ pub fn write_rows(
         }
     }
     match format {
-        TableFormat::Csv => {
+        Format::Csv => {
             if opts.bom {
                 out.write_all("\u{feff}".as_bytes())
                     .map_err(|e| crate::Error::io("<output>", e))?;
@@ -391,7 +458,7 @@ pub fn write_rows(
             }
             w.flush().map_err(|e| crate::Error::io("<output>", e))?;
         }
-        TableFormat::Jsonl => {
+        Format::Jsonl => {
             for r in rows {
                 let obj: serde_json::Map<String, serde_json::Value> = header
                     .iter()
@@ -458,7 +525,7 @@ mod tests {
         }
     }
 
-    fn write(table: Table, docs: &[Document], opts: &TableOptions, f: TableFormat) -> String {
+    fn write(table: TableId, docs: &[Document], opts: &TableOptions, f: Format) -> String {
         let mut buf = Vec::new();
         write_rows(table, rows(table, docs, &[]), opts, f, &mut buf).unwrap();
         String::from_utf8(buf).unwrap()
@@ -486,10 +553,10 @@ mod tests {
     fn indicator_expected_equals_si_is_guarded_in_csv_unless_raw() {
         let docs = [peg("a.pdf")];
         let csv = write(
-            Table::Indicators,
+            TableId::Indicators,
             &docs,
             &TableOptions::default(),
-            TableFormat::Csv,
+            Format::Csv,
         );
         let mut r = csv::Reader::from_reader(csv.as_bytes());
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
@@ -505,7 +572,7 @@ mod tests {
             decimal_comma: false,
             ..TableOptions::default()
         };
-        let csv = write(Table::Indicators, &docs, &raw, TableFormat::Csv);
+        let csv = write(TableId::Indicators, &docs, &raw, Format::Csv);
         let mut r = csv::Reader::from_reader(csv.as_bytes());
         let first = r.records().next().unwrap().unwrap();
         assert_eq!(&first[8], "=SI");
@@ -516,10 +583,10 @@ mod tests {
     fn jsonl_is_not_guarded() {
         let docs = [peg("a.pdf")];
         let out = write(
-            Table::Indicators,
+            TableId::Indicators,
             &docs,
             &TableOptions::default(),
-            TableFormat::Jsonl,
+            Format::Jsonl,
         );
         let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
         assert_eq!(first["expected_raw"], "=SI");
@@ -543,10 +610,10 @@ mod tests {
             decimal_comma: true,
         };
         let out = write(
-            Table::Phases,
+            TableId::Phases,
             std::slice::from_ref(&d),
             &opts,
-            TableFormat::Csv,
+            Format::Csv,
         );
         assert!(out.starts_with('\u{feff}'));
         let body = &out['\u{feff}'.len_utf8()..];
@@ -559,7 +626,7 @@ mod tests {
             lines.next().unwrap(),
             "id-uffici/piano è.pdf;uffici/piano è.pdf;2021_Z001;1;\"Predisposizione bozza; convenzione \"\"servizi\"\" associati\";-12,5;2021-01-01;2021-04-30;ASCIONE GIUSEPPE;;"
         );
-        let dec = write(Table::Decisions, &[d], &opts, TableFormat::Csv);
+        let dec = write(TableId::Decisions, &[d], &opts, Format::Csv);
         let mut r = csv::ReaderBuilder::new()
             .delimiter(b';')
             .from_reader(&dec.as_bytes()['\u{feff}'.len_utf8()..]);
@@ -570,51 +637,30 @@ mod tests {
     }
 
     #[test]
-    fn semicolon_delimiter_means_decimal_comma() {
-        let o = |d: &str| {
-            TableOptions::from_args(&crate::cli::TableOpts {
-                delimiter: d.into(),
-                bom: false,
-                raw: false,
-            })
-            .unwrap()
-        };
-        assert!(o(";").decimal_comma);
-        assert!(!o(",").decimal_comma);
-        assert_eq!(o("tab").delimiter, b'\t');
-        assert!(TableOptions::from_args(&crate::cli::TableOpts {
-            delimiter: ";;".into(),
-            bom: false,
-            raw: false,
-        })
-        .is_err());
-    }
-
-    #[test]
     fn rows_follow_source_file_order_and_match_headers() {
         let docs = [peg("b.pdf"), peg("a.pdf")];
-        for t in Table::ALL {
+        for t in TableId::ALL {
             for r in rows(t, &docs, &[]) {
                 assert_eq!(r.len(), headers(t).len(), "{}", t.name());
             }
         }
-        let r = rows(Table::Documents, &docs, &[]);
+        let r = rows(TableId::Documents, &docs, &[]);
         assert_eq!(r[0][1], "a.pdf");
         assert_eq!(r[1][1], "b.pdf");
         assert_eq!(r[0][6], "2021-03-01");
         assert_eq!(r[0][4], "", "absent title is an empty cell");
-        assert_eq!(rows(Table::Phases, &docs, &[])[0][5], "-12.5");
+        assert_eq!(rows(TableId::Phases, &docs, &[])[0][5], "-12.5");
         let csv = write(
-            Table::Phases,
+            TableId::Phases,
             &docs,
             &TableOptions::default(),
-            TableFormat::Csv,
+            Format::Csv,
         );
         assert!(
             csv.contains(";") && csv.contains(",-12.5,2021-01-01,"),
             "{csv}"
         );
-        let r = rows(Table::Indicators, &docs, &[]);
+        let r = rows(TableId::Indicators, &docs, &[]);
         assert_eq!(
             r.iter()
                 .map(|x| (x[1].as_str(), x[3].as_str()))
