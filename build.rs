@@ -1,9 +1,12 @@
 // Compiles the rule files in rules/ into the binary, so that `atti` works
-// anywhere with no files beside it, and computes ATTI_BUILD_ID, a hash of
-// the sources: records made by another build are extracted again, since a
-// change to the extractor or the engine may change what they hold.
+// anywhere with no files beside it, and computes the extractor and engine
+// versions (see build/source_hash.rs): a record made by another extractor
+// is read again, one made by another engine has the rules applied again.
 use std::fmt::Write as _;
 use std::path::Path;
+
+#[path = "build/source_hash.rs"]
+mod source_hash;
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
@@ -31,36 +34,42 @@ fn main() {
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(dest, out).unwrap();
 
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    println!("cargo:rerun-if-changed={}", src.display());
-    let mut files = Vec::new();
-    collect(&src, &mut files);
-    files.sort();
-    // FNV-1a over names and contents: stable, and no dependency for build.rs.
-    let mut h: u64 = 0xcbf29ce484222325;
-    for f in &files {
-        println!("cargo:rerun-if-changed={}", f.display());
-        let bytes = std::fs::read(f).unwrap_or_default();
-        for b in f
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .bytes()
-            .chain(bytes)
-        {
-            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-        }
+    // Two versions, each made of the code that decides it (comments left
+    // out): the extractor (the readers and the page model; a new one reads
+    // files again) and the engine (rules, Italian grammars, records; a new
+    // one applies the rules again). A change anywhere else (the index, the
+    // tables, the CLI) changes neither.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
+    let extractor = source_hash::source_hash(
+        root,
+        source_hash::EXTRACTOR_SOURCES,
+        &[&locked(&lock, &["lopdf", "encoding_rs", "scraper", "flate2"])],
+    );
+    let engine = source_hash::source_hash(
+        root,
+        source_hash::ENGINE_SOURCES,
+        &[&locked(&lock, &["regex", "chrono"])],
+    );
+    for d in source_hash::EXTRACTOR_SOURCES.iter().chain(source_hash::ENGINE_SOURCES) {
+        println!("cargo:rerun-if-changed={}", root.join(d).display());
     }
-    println!("cargo:rustc-env=ATTI_BUILD_ID={h:016x}");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    println!("cargo:rustc-env=ATTI_EXTRACTOR_VERSION={extractor:016x}");
+    println!("cargo:rustc-env=ATTI_ENGINE_VERSION={engine:016x}");
 }
 
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
+/// The `name = ` and `version = ` lines of these packages in Cargo.lock.
+fn locked(lock: &str, names: &[&str]) -> String {
+    let mut out = String::new();
+    let mut lines = lock.lines();
+    while let Some(l) = lines.next() {
+        if let Some(n) = l.strip_prefix("name = ") {
+            if names.iter().any(|x| n.trim_matches('"') == *x) {
+                out.push_str(l);
+                out.push_str(lines.next().unwrap_or(""));
+            }
         }
     }
+    out
 }

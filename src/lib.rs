@@ -21,5 +21,6 @@ pub mod read;
 pub mod record;
 pub mod rules;
 pub mod tables;
+pub mod version;
 
 pub use error::{Error, Result};

@@ -5,3 +5,5 @@ mod common;
 mod report;
 mod robust;
 mod samples;
+mod upgrade;
+mod versions;

@@ -15,6 +15,7 @@ use super::wording::{
     phase_label, say,
 };
 use super::Severity;
+use crate::record::schema::TableId;
 use crate::record::{Decision, Document, Provenance};
 
 /// A compiled check, as declared in a rule file.
@@ -46,23 +47,13 @@ pub enum RecordKind {
     Reference,
 }
 
-/// The tables a `table_not_empty` check can look at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableName {
-    Objectives,
-    Phases,
-    Indicators,
-    Decisions,
-    References,
-}
-
 /// What a check looks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckType {
     /// Every record of a kind has a value for a field.
     RequiredField { record: RecordKind, field: String },
     /// The document has at least one row in a table.
-    TableNotEmpty(TableName),
+    TableNotEmpty(TableId),
     /// No phase starts after it ends.
     StartNotAfterEnd,
     /// A phase's dates fall in its objective's year.
@@ -142,48 +133,17 @@ impl RecordKind {
     }
 }
 
-impl TableName {
-    pub fn parse(s: &str) -> Option<TableName> {
-        Some(match s {
-            "objectives" => TableName::Objectives,
-            "phases" => TableName::Phases,
-            "indicators" => TableName::Indicators,
-            "decisions" => TableName::Decisions,
-            "references" => TableName::References,
-            _ => return None,
-        })
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            TableName::Objectives => "objectives",
-            TableName::Phases => "phases",
-            TableName::Indicators => "indicators",
-            TableName::Decisions => "decisions",
-            TableName::References => "references",
-        }
-    }
-
-    /// "Nessun obiettivo trovato", "Nessuna fase trovata", ...
-    fn none_found(self) -> &'static str {
-        match self {
-            TableName::Objectives => "Nessun obiettivo trovato",
-            TableName::Phases => "Nessuna fase trovata",
-            TableName::Indicators => "Nessun indicatore trovato",
-            TableName::Decisions => "Nessuna decisione trovata",
-            TableName::References => "Nessun riferimento normativo trovato",
-        }
-    }
-
-    fn len(self, d: &Document) -> usize {
-        match self {
-            TableName::Objectives => d.objectives.len(),
-            TableName::Phases => d.phases.len(),
-            TableName::Indicators => d.indicators.len(),
-            TableName::Decisions => d.decisions.len(),
-            TableName::References => d.references.len(),
-        }
-    }
+/// The number of rows a document has in a table a `table_not_empty` check
+/// may name: the tables of a document's records (not documents or failures).
+pub fn rows_in(table: TableId, d: &Document) -> Option<usize> {
+    Some(match table {
+        TableId::Objectives => d.objectives.len(),
+        TableId::Phases => d.phases.len(),
+        TableId::Indicators => d.indicators.len(),
+        TableId::Decisions => d.decisions.len(),
+        TableId::References => d.references.len(),
+        TableId::Documents | TableId::Failures => return None,
+    })
 }
 
 /// A finding before it is tied to its check: the page and the message.
@@ -210,11 +170,9 @@ impl CheckType {
         match self {
             CheckType::RequiredField { record, field } => required_field(d, *record, field),
             CheckType::TableNotEmpty(t) => {
-                if t.len(d) == 0 {
-                    vec![(
-                        None,
-                        format!("{} (tabella `{}` vuota)", t.none_found(), t.name()),
-                    )]
+                if rows_in(*t, d) == Some(0) {
+                    let s = t.schema();
+                    vec![(None, format!("{} (tabella `{}` vuota)", s.none_found, s.name))]
                 } else {
                     Vec::new()
                 }

@@ -16,7 +16,9 @@
 
 use serde::Deserialize;
 
-use super::check::{Check, CheckType, RecordKind, TableName};
+use super::check::{rows_in, Check, CheckType, RecordKind};
+use crate::record::schema::TableId;
+use crate::record::Document;
 use super::Severity;
 use crate::error::{Error, Result};
 use crate::rules::source::{line_col, RuleSource};
@@ -191,7 +193,7 @@ fn compile(c: CheckSpec) -> std::result::Result<Check, CompileError> {
                 return fail("a `table_not_empty` check needs `table = \"phases\"` (or objectives, indicators, decisions, references)".into());
             };
             let t = spanned.get_ref();
-            match TableName::parse(t) {
+            match TableId::from_name(t).filter(|&id| rows_in(id, &Document::default()).is_some()) {
                 Some(t) => CheckType::TableNotEmpty(t),
                 None => {
                     return fail_at(spanned.span().start, format!(

@@ -44,6 +44,35 @@ use crate::record::{Document, Failure};
 
 pub use schema::Fields;
 
+/// Reads the index's layout version, writing it when the index has none (a
+/// new index, or one made before versions were written, which is version 1);
+/// refuses an index made by a newer atti.
+fn check_version(path: &Path) -> Result<()> {
+    let file = path.join(schema::VERSION_FILE);
+    let version = match std::fs::read_to_string(&file) {
+        Ok(text) => serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v["schema_version"].as_u64())
+            .unwrap_or(0) as u32,
+        Err(_) => {
+            let text = serde_json::json!({ "schema_version": schema::VERSION }).to_string();
+            // A read-only index stays readable without the file.
+            let _ = std::fs::write(&file, text + "\n");
+            schema::VERSION
+        }
+    };
+    if version > schema::VERSION || version == 0 {
+        return Err(Error::Index {
+            path: path.to_owned(),
+            message: format!(
+                "made by a newer atti (index layout {version}; this atti reads up to {}): use that atti, or ingest into a new folder",
+                schema::VERSION
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// What the index knows of one source file, to decide whether to re-ingest it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Known {
@@ -109,6 +138,7 @@ impl Index {
     }
 
     fn finish(path: &Path, index: tantivy::Index, fields: Fields) -> Result<Index> {
+        check_version(path)?;
         schema::register_analysers(&index);
         let reader = index
             .reader_builder()

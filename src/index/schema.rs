@@ -20,6 +20,14 @@
 //! texts, which are already stored once in `body`; [`restore_pages`] puts
 //! them back when a record is read.
 
+/// The version of the index's layout: its fields and analysers. Written in
+/// [`VERSION_FILE`] when an index is made; an index made before versions
+/// were written holds version 1. An index of a newer version is refused.
+pub const VERSION: u32 = 1;
+
+/// The file, in the index folder, that holds its layout version.
+pub const VERSION_FILE: &str = "atti-index.json";
+
 use std::sync::OnceLock;
 
 use regex::Regex;

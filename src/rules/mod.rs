@@ -101,20 +101,21 @@ impl RuleSet {
     pub fn load(dir: Option<&Path>, builtin: bool) -> Result<RuleSet> {
         let srcs = source::sources(dir, builtin)?;
         let rules = compile::compile(&srcs)?;
-        // The build (version and sources) and every rule file in force.
-        let mut h =
-            sha256_hex(concat!(env!("CARGO_PKG_VERSION"), env!("ATTI_BUILD_ID")).as_bytes());
+        // The extractor, the engine and every rule file in force.
+        let mut h = sha256_hex(crate::version::ENGINE.as_bytes());
         for s in &srcs {
             h = sha256_hex(format!("{h}{}{}", s.name, s.text).as_bytes());
         }
+        let fingerprint = format!("{}-{}", &crate::version::EXTRACTOR[..8], &h[..8]);
         Ok(RuleSet {
-            fingerprint: h[..16].to_owned(),
+            fingerprint,
             rules,
         })
     }
 
-    /// Identifies the atti build and the rules, so records made by another
-    /// build or other rules are extracted again.
+    /// `EXTRACTOR-RULES`: the extractor's version and a hash of the engine's
+    /// version and the rule files, so that records made by another extractor
+    /// or other rules are made again (see [`crate::version`]).
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }

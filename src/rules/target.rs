@@ -9,6 +9,7 @@
 
 use chrono::NaiveDate;
 
+use crate::record::schema::TableId;
 use crate::record::{Decision, Indicator, Objective, Phase, Span};
 
 use super::normalise;
@@ -24,79 +25,29 @@ pub enum Record {
     Document,
 }
 
-const OBJECTIVE: &[&str] = &[
-    "objective_code",
-    "year",
-    "title",
-    "direction",
-    "director",
-    "service",
-    "manager",
-    "typology",
-    "classification",
-    "strategic_direction_code",
-    "strategic_direction",
-    "strategic_objective_code",
-    "strategic_objective",
-    "mission",
-    "operational_objective",
-    "description",
-];
-const PHASE: &[&str] = &[
-    "description",
-    "weight",
-    "start_date",
-    "end_date",
-    "responsible",
-    "responsibility_centre",
-    "notes",
-];
-/// `expected` is the target as written: it fills `expected_raw` and is split
-/// into `expected_operator` and `expected_value`.
-const INDICATOR: &[&str] = &[
-    "description",
-    "indicator_type",
-    "expected",
-    "expected_operator",
-    "expected_value",
-    "expected_raw",
-];
-const DECISION: &[&str] = &[
-    "body",
-    "act_type",
-    "act_number",
-    "decision_date",
-    "subject",
-    "outcome",
-    "present_count",
-    "absent_count",
-    "votes_for",
-    "votes_against",
-    "abstentions",
-    "immediately_executable",
-    "validity_end",
-    "approved_by",
-    "signatories",
-];
-const DOCUMENT: &[&str] = &["title", "date", "year"];
-
 /// Reads `record.field`, refusing records and fields that do not exist.
+/// The fields a rule may set are those the output tables' schema marks as
+/// filled by rules ([`crate::record::schema`]).
 pub fn check(target: &str) -> Result<(Record, String), String> {
     let (rec, field) = target
         .split_once('.')
         .ok_or_else(|| format!("target `{target}` is not `record.field`"))?;
-    let (record, fields) = match rec {
-        "objective" => (Record::Objective, OBJECTIVE),
-        "phase" => (Record::Phase, PHASE),
-        "indicator" => (Record::Indicator, INDICATOR),
-        "decision" => (Record::Decision, DECISION),
-        "document" => (Record::Document, DOCUMENT),
+    let record = match rec {
+        "objective" => Record::Objective,
+        "phase" => Record::Phase,
+        "indicator" => Record::Indicator,
+        "decision" => Record::Decision,
+        "document" => Record::Document,
         _ => {
             return Err(format!(
                 "unknown record `{rec}` in target `{target}` (objective, phase, indicator, decision, document)"
             ))
         }
     };
+    let fields = TableId::of_record(rec)
+        .expect("every record rules fill has a table")
+        .schema()
+        .rule_fields();
     if !fields.contains(&field) {
         return Err(format!(
             "unknown field `{field}` of `{rec}` (known: {})",

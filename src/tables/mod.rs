@@ -22,42 +22,10 @@ use std::io::Write;
 use crate::error::Result;
 use crate::record::{Document, Failure};
 
-/// An output table: one row per document, objective, phase, indicator,
-/// decision, reference or failed file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TableId {
-    Documents,
-    Objectives,
-    Phases,
-    Indicators,
-    Decisions,
-    References,
-    Failures,
-}
+pub use crate::record::schema::{CellType, TableId, TableSchema};
+pub use cell::{cell, Cell};
 
-impl TableId {
-    pub const ALL: [TableId; 7] = [
-        TableId::Documents,
-        TableId::Objectives,
-        TableId::Phases,
-        TableId::Indicators,
-        TableId::Decisions,
-        TableId::References,
-        TableId::Failures,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            TableId::Documents => "documents",
-            TableId::Objectives => "objectives",
-            TableId::Phases => "phases",
-            TableId::Indicators => "indicators",
-            TableId::Decisions => "decisions",
-            TableId::References => "references",
-            TableId::Failures => "failures",
-        }
-    }
-}
+mod cell;
 
 /// How a table is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -88,126 +56,6 @@ impl Default for TableOptions {
             decimal_comma: false,
         }
     }
-}
-
-/// The header of each table, in column order.
-pub fn headers(table: TableId) -> &'static [&'static str] {
-    match table {
-        TableId::Documents => &[
-            "doc_id",
-            "source_file",
-            "kind",
-            "status",
-            "title",
-            "year",
-            "date",
-            "pages",
-            "chars",
-            "sha256",
-            "extractor",
-            "ingested_at",
-        ],
-        TableId::Objectives => &[
-            "doc_id",
-            "source_file",
-            "objective_code",
-            "year",
-            "title",
-            "direction",
-            "director",
-            "service",
-            "manager",
-            "typology",
-            "classification",
-            "strategic_direction_code",
-            "strategic_direction",
-            "strategic_objective_code",
-            "strategic_objective",
-            "mission",
-            "operational_objective",
-            "description",
-        ],
-        TableId::Phases => &[
-            "doc_id",
-            "source_file",
-            "objective_code",
-            "seq",
-            "description",
-            "weight",
-            "start_date",
-            "end_date",
-            "responsible",
-            "responsibility_centre",
-            "notes",
-        ],
-        TableId::Indicators => &[
-            "doc_id",
-            "source_file",
-            "objective_code",
-            "seq",
-            "description",
-            "type",
-            "expected_operator",
-            "expected_value",
-            "expected_raw",
-        ],
-        TableId::Decisions => &[
-            "doc_id",
-            "source_file",
-            "body",
-            "act_type",
-            "act_number",
-            "decision_date",
-            "subject",
-            "outcome",
-            "present_count",
-            "absent_count",
-            "votes_for",
-            "votes_against",
-            "abstentions",
-            "immediately_executable",
-            "validity_end",
-            "approved_by",
-        ],
-        TableId::References => &[
-            "doc_id",
-            "source_file",
-            "raw",
-            "act_type",
-            "number",
-            "year",
-            "date",
-            "article",
-            "paragraph",
-            "letter",
-            "issuer",
-            "urn",
-        ],
-        TableId::Failures => &["source_file", "stage", "reason"],
-    }
-}
-
-/// The columns of a table that hold decimal numbers.
-fn decimal_columns(table: TableId) -> &'static [&'static str] {
-    match table {
-        TableId::Phases => &["weight"],
-        _ => &[],
-    }
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(ToString::to_string).unwrap_or_default()
-}
-
-fn num(v: Option<f64>) -> String {
-    v.map(|x| {
-        if x.fract() == 0.0 {
-            format!("{}", x as i64)
-        } else {
-            format!("{x}")
-        }
-    })
-    .unwrap_or_default()
 }
 
 /// Guards one CSV cell against formula injection: a cell that begins with
@@ -241,10 +89,13 @@ fn is_plain_number(s: &str) -> bool {
         && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The rows of a table, as strings in header order: documents by source
+/// A row of an output table.
+pub type Row = Vec<Cell>;
+
+/// The rows of a table, as typed cells in column order: documents by source
 /// file (then doc_id, for two files with the same path under different
 /// roots), records in the order they appear in their document.
-pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<String>> {
+pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Row> {
     let mut out = Vec::new();
     if table == TableId::Failures {
         let mut failures: Vec<&Failure> = failures.iter().collect();
@@ -253,9 +104,9 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<
         });
         for f in failures {
             out.push(vec![
-                f.source_file.clone(),
-                f.stage.clone(),
-                f.reason.clone(),
+                cell(&f.source_file),
+                cell(&f.stage),
+                cell(&f.reason),
             ]);
         }
         return out;
@@ -263,42 +114,42 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<
     let mut docs: Vec<&Document> = docs.iter().collect();
     docs.sort_by(|a, b| (&a.source_file, &a.doc_id).cmp(&(&b.source_file, &b.doc_id)));
     for d in docs {
-        let id = || vec![d.doc_id.clone(), d.source_file.clone()];
+        let id = || vec![cell(&d.doc_id), cell(&d.source_file)];
         match table {
             TableId::Documents => out.push(vec![
-                d.doc_id.clone(),
-                d.source_file.clone(),
-                d.kind.clone(),
-                d.status.as_str().into(),
-                opt(&d.title),
-                opt(&d.year),
-                opt(&d.date),
-                d.pages.to_string(),
-                d.chars.to_string(),
-                d.sha256.clone(),
-                d.extractor.clone(),
-                d.ingested_at.clone(),
+                cell(&d.doc_id),
+                cell(&d.source_file),
+                cell(&d.kind),
+                cell(d.status.as_str()),
+                cell(&d.title),
+                cell(&d.year),
+                cell(&d.date),
+                cell(d.pages),
+                cell(d.chars),
+                cell(&d.sha256),
+                cell(&d.extractor),
+                cell(&d.ingested_at),
             ]),
             TableId::Objectives => {
                 for o in &d.objectives {
                     let mut r = id();
                     r.extend([
-                        opt(&o.objective_code),
-                        opt(&o.year),
-                        opt(&o.title),
-                        opt(&o.direction),
-                        opt(&o.director),
-                        opt(&o.service),
-                        opt(&o.manager),
-                        opt(&o.typology),
-                        opt(&o.classification),
-                        opt(&o.strategic_direction_code),
-                        opt(&o.strategic_direction),
-                        opt(&o.strategic_objective_code),
-                        opt(&o.strategic_objective),
-                        opt(&o.mission),
-                        opt(&o.operational_objective),
-                        opt(&o.description),
+                        cell(&o.objective_code),
+                        cell(&o.year),
+                        cell(&o.title),
+                        cell(&o.direction),
+                        cell(&o.director),
+                        cell(&o.service),
+                        cell(&o.manager),
+                        cell(&o.typology),
+                        cell(&o.classification),
+                        cell(&o.strategic_direction_code),
+                        cell(&o.strategic_direction),
+                        cell(&o.strategic_objective_code),
+                        cell(&o.strategic_objective),
+                        cell(&o.mission),
+                        cell(&o.operational_objective),
+                        cell(&o.description),
                     ]);
                     out.push(r);
                 }
@@ -307,15 +158,15 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<
                 for p in &d.phases {
                     let mut r = id();
                     r.extend([
-                        opt(&p.objective_code),
-                        p.seq.to_string(),
-                        opt(&p.description),
-                        num(p.weight),
-                        opt(&p.start_date),
-                        opt(&p.end_date),
-                        opt(&p.responsible),
-                        opt(&p.responsibility_centre),
-                        opt(&p.notes),
+                        cell(&p.objective_code),
+                        cell(p.seq),
+                        cell(&p.description),
+                        cell(p.weight),
+                        cell(&p.start_date),
+                        cell(&p.end_date),
+                        cell(&p.responsible),
+                        cell(&p.responsibility_centre),
+                        cell(&p.notes),
                     ]);
                     out.push(r);
                 }
@@ -324,13 +175,13 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<
                 for i in &d.indicators {
                     let mut r = id();
                     r.extend([
-                        opt(&i.objective_code),
-                        i.seq.to_string(),
-                        opt(&i.description),
-                        opt(&i.indicator_type),
-                        opt(&i.expected_operator),
-                        opt(&i.expected_value),
-                        opt(&i.expected_raw),
+                        cell(&i.objective_code),
+                        cell(i.seq),
+                        cell(&i.description),
+                        cell(&i.indicator_type),
+                        cell(&i.expected_operator),
+                        cell(&i.expected_value),
+                        cell(&i.expected_raw),
                     ]);
                     out.push(r);
                 }
@@ -339,20 +190,20 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<
                 for x in &d.decisions {
                     let mut r = id();
                     r.extend([
-                        opt(&x.body),
-                        opt(&x.act_type),
-                        opt(&x.act_number),
-                        opt(&x.decision_date),
-                        opt(&x.subject),
-                        opt(&x.outcome),
-                        opt(&x.present_count),
-                        opt(&x.absent_count),
-                        opt(&x.votes_for),
-                        opt(&x.votes_against),
-                        opt(&x.abstentions),
-                        opt(&x.immediately_executable),
-                        opt(&x.validity_end),
-                        x.approved_by.join("; "),
+                        cell(&x.body),
+                        cell(&x.act_type),
+                        cell(&x.act_number),
+                        cell(&x.decision_date),
+                        cell(&x.subject),
+                        cell(&x.outcome),
+                        cell(&x.present_count),
+                        cell(&x.absent_count),
+                        cell(&x.votes_for),
+                        cell(&x.votes_against),
+                        cell(&x.abstentions),
+                        cell(&x.immediately_executable),
+                        cell(&x.validity_end),
+                        cell(x.approved_by.join("; ")),
                     ]);
                     out.push(r);
                 }
@@ -361,16 +212,16 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<
                 for x in &d.references {
                     let mut r = id();
                     r.extend([
-                        x.raw.clone(),
-                        opt(&x.act_type),
-                        opt(&x.number),
-                        opt(&x.year),
-                        opt(&x.date),
-                        opt(&x.article),
-                        opt(&x.paragraph),
-                        opt(&x.letter),
-                        opt(&x.issuer),
-                        opt(&x.urn),
+                        cell(&x.raw),
+                        cell(&x.act_type),
+                        cell(&x.number),
+                        cell(&x.year),
+                        cell(&x.date),
+                        cell(&x.article),
+                        cell(&x.paragraph),
+                        cell(&x.letter),
+                        cell(&x.issuer),
+                        cell(&x.urn),
                     ]);
                     out.push(r);
                 }
@@ -388,7 +239,7 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Vec<
 #[derive(Debug)]
 pub struct TableRows {
     table: TableId,
-    keyed: Vec<((String, String), Vec<Vec<String>>)>,
+    keyed: Vec<((String, String), Vec<Row>)>,
 }
 
 impl TableRows {
@@ -412,7 +263,7 @@ impl TableRows {
     }
 
     /// The rows in the table's order: source file, then doc_id.
-    pub fn finish(mut self) -> Vec<Vec<String>> {
+    pub fn finish(mut self) -> Vec<Row> {
         self.keyed.sort_by(|a, b| a.0.cmp(&b.0));
         self.keyed.into_iter().flat_map(|(_, rows)| rows).collect()
     }
@@ -421,53 +272,43 @@ impl TableRows {
 /// Writes rows already made by [`rows`] (in their final order).
 pub fn write_rows(
     table: TableId,
-    mut rows: Vec<Vec<String>>,
+    rows: Vec<Row>,
     opts: &TableOptions,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let header = headers(table);
-    if format == Format::Csv && opts.decimal_comma {
-        let cols: Vec<usize> = decimal_columns(table)
-            .iter()
-            .filter_map(|c| header.iter().position(|h| h == c))
-            .collect();
-        for r in &mut rows {
-            for &c in &cols {
-                r[c] = r[c].replace('.', ",");
-            }
-        }
-    }
+    let header = table.schema().headers();
+    let io = |e| crate::Error::io("<output>", e);
     match format {
         Format::Csv => {
             if opts.bom {
-                out.write_all("\u{feff}".as_bytes())
-                    .map_err(|e| crate::Error::io("<output>", e))?;
+                out.write_all("\u{feff}".as_bytes()).map_err(io)?;
             }
             let mut w = csv::WriterBuilder::new()
                 .delimiter(opts.delimiter)
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(out);
-            w.write_record(header)?;
+            w.write_record(&header)?;
             for r in rows {
-                if opts.guard {
-                    w.write_record(r.iter().map(|c| guard_cell(c).into_owned()))?;
-                } else {
-                    w.write_record(&r)?;
-                }
+                w.write_record(r.iter().map(|c| {
+                    let text = c.to_text(opts.decimal_comma);
+                    match c {
+                        Cell::Text(_) if opts.guard => guard_cell(&text).into_owned(),
+                        _ => text.into_owned(),
+                    }
+                }))?;
             }
-            w.flush().map_err(|e| crate::Error::io("<output>", e))?;
+            w.flush().map_err(io)?;
         }
         Format::Jsonl => {
             for r in rows {
                 let obj: serde_json::Map<String, serde_json::Value> = header
                     .iter()
-                    .zip(r)
-                    .map(|(h, v)| ((*h).to_owned(), serde_json::Value::String(v)))
+                    .zip(&r)
+                    .map(|(h, c)| ((*h).to_owned(), c.to_json()))
                     .collect();
                 serde_json::to_writer(&mut *out, &obj)?;
-                out.write_all(b"\n")
-                    .map_err(|e| crate::Error::io("<output>", e))?;
+                out.write_all(b"\n").map_err(io)?;
             }
         }
     }
@@ -637,19 +478,30 @@ mod tests {
     }
 
     #[test]
-    fn rows_follow_source_file_order_and_match_headers() {
+    fn rows_follow_source_file_order_and_match_the_schema() {
         let docs = [peg("b.pdf"), peg("a.pdf")];
         for t in TableId::ALL {
+            let columns = t.schema().columns;
             for r in rows(t, &docs, &[]) {
-                assert_eq!(r.len(), headers(t).len(), "{}", t.name());
+                assert_eq!(r.len(), columns.len(), "{}", t.name());
+                for (c, col) in r.iter().zip(columns) {
+                    assert!(
+                        c.ty().is_none_or(|ty| ty == col.ty),
+                        "{}.{}: {c:?} is not {:?}",
+                        t.name(),
+                        col.id,
+                        col.ty
+                    );
+                }
             }
         }
+        let text = |c: &Cell| c.to_text(false).into_owned();
         let r = rows(TableId::Documents, &docs, &[]);
-        assert_eq!(r[0][1], "a.pdf");
-        assert_eq!(r[1][1], "b.pdf");
-        assert_eq!(r[0][6], "2021-03-01");
-        assert_eq!(r[0][4], "", "absent title is an empty cell");
-        assert_eq!(rows(TableId::Phases, &docs, &[])[0][5], "-12.5");
+        assert_eq!(text(&r[0][1]), "a.pdf");
+        assert_eq!(text(&r[1][1]), "b.pdf");
+        assert_eq!(text(&r[0][6]), "2021-03-01");
+        assert_eq!(r[0][4], Cell::Empty, "absent title is an empty cell");
+        assert_eq!(rows(TableId::Phases, &docs, &[])[0][5], Cell::Decimal(-12.5));
         let csv = write(
             TableId::Phases,
             &docs,
@@ -663,14 +515,24 @@ mod tests {
         let r = rows(TableId::Indicators, &docs, &[]);
         assert_eq!(
             r.iter()
-                .map(|x| (x[1].as_str(), x[3].as_str()))
+                .map(|x| (text(&x[1]), text(&x[3])))
                 .collect::<Vec<_>>(),
             [
-                ("a.pdf", "1"),
-                ("a.pdf", "2"),
-                ("b.pdf", "1"),
-                ("b.pdf", "2")
+                ("a.pdf".to_owned(), "1".to_owned()),
+                ("a.pdf".into(), "2".into()),
+                ("b.pdf".into(), "1".into()),
+                ("b.pdf".into(), "2".into())
             ]
         );
+    }
+
+    #[test]
+    fn json_lines_keep_numbers_dates_and_absent_values_typed() {
+        let docs = [peg("a.pdf")];
+        let out = write(TableId::Phases, &docs, &TableOptions::default(), Format::Jsonl);
+        let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        assert_eq!(first["seq"], serde_json::json!(1));
+        assert_eq!(first["weight"], serde_json::json!(-12.5));
+        assert_eq!(first["start_date"], serde_json::json!("2021-01-01"));
     }
 }

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use atti_page::Status;
 
+pub mod schema;
+
 pub use atti_italian::reference::Reference;
 pub use atti_page::Span;
 
@@ -200,7 +202,7 @@ pub struct Decision {
 }
 
 /// A file that did not become a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
     pub source_file: String,
     /// `discover`, `read`, `extract`, `rules`, `index`.

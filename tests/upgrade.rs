@@ -1,0 +1,53 @@
+//! An index made by an earlier build opens in this one: searched, exported,
+//! and brought up to date by the next ingest without doubling a document.
+//!
+//! `tests/fixtures/index-dd340ed/` is the index `atti run samples` wrote with
+//! the build of commit dd340ed (before the workspace, the typed tables and
+//! the versions). Its records carry that build's fingerprint, so the next
+//! ingest reads the six samples again and replaces them.
+
+use crate::common::*;
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn an_index_of_the_previous_build_opens_and_is_brought_up_to_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    copy_dir(&root().join("tests/fixtures/index-dd340ed"), &index);
+    let idx = index.to_str().unwrap();
+
+    let found = atti_ok(&root(), &["search", "convenzioni", "--index", idx, "-n", "1"], 0);
+    assert!(found.contains("samples/peg_2021_Z001"), "{found}");
+    let docs = atti_ok(&root(), &["export", "documents", "--index", idx], 0);
+    assert_eq!(docs.lines().count(), 7, "{docs}");
+    assert!(index.join("atti-index.json").exists(), "the layout version is written");
+
+    let summary = atti_ok(&root(), &["ingest", "samples", "--index", idx, "--json"], 0);
+    let s: serde_json::Value = serde_json::from_str(summary.trim()).unwrap();
+    assert_eq!(s["changed"], 6, "records of another build are made again: {s}");
+    assert_eq!(s["documents_in_index"], 6, "{s}");
+
+    let phases = atti_ok(&root(), &["export", "phases", "--index", idx], 0);
+    golden("phases.csv", &phases);
+    let again = atti_ok(&root(), &["ingest", "samples", "--index", idx, "--json"], 0);
+    let s: serde_json::Value = serde_json::from_str(again.trim()).unwrap();
+    assert_eq!(s["unchanged"], 6, "{s}");
+}
+
+#[test]
+fn an_index_of_a_newer_layout_is_refused_with_a_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    copy_dir(&root().join("tests/fixtures/index-dd340ed"), &index);
+    std::fs::write(index.join("atti-index.json"), r#"{"schema_version": 99}"#).unwrap();
+    let out = atti(&root(), &["search", "convenzioni", "--index", index.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("newer atti"), "{err}");
+}
