@@ -4,7 +4,9 @@ use crate::cli::ShowArgs;
 use crate::config;
 use atti::error::{Error, Result};
 use atti::index::Index;
+use atti::record::schema::TableId;
 use atti::record::Document;
+use atti::tables;
 
 pub fn run(a: &ShowArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
@@ -22,27 +24,27 @@ pub fn run(a: &ShowArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// The human-readable form: the document's facts, then each field with its page and span.
+/// The human-readable form, with the Italian labels of the output tables'
+/// schema: the document's row of the documents table, then each value the
+/// rules read with its page, span and rule, then the legal references.
 pub fn render(d: &Document) -> String {
     let mut s = String::new();
-    let mut line = |k: &str, v: String| s.push_str(&format!("{k:<14} {v}\n"));
-    line("doc_id", d.doc_id.clone());
-    line("source_file", d.source_file.clone());
-    line("kind", d.kind.clone());
-    line("status", d.status.as_str().into());
-    line("title", d.title.clone().unwrap_or_default());
-    line("date", d.date.map(|x| x.to_string()).unwrap_or_default());
-    line("pages", d.pages.to_string());
-    line("extractor", d.extractor.clone());
-    s.push_str("\nfields (page:start-end  rule)\n");
+    let documents = TableId::Documents.schema();
+    let row = tables::rows(TableId::Documents, std::slice::from_ref(d), &[]);
+    for (col, cell) in documents.columns.iter().zip(row.first().into_iter().flatten()) {
+        s.push_str(&format!("{:<20} {}\n", col.label, cell.to_text(false)));
+    }
+    s.push_str("\nvalori letti (pagina:inizio-fine  regola)\n");
     for f in &d.fields {
         let at = f
             .span
             .map(|sp| format!("p{}:{}-{}", sp.page, sp.start, sp.end))
             .unwrap_or_else(|| "-".into());
         s.push_str(&format!(
-            "  {:<32} {}\n      {at}  {}\n",
-            f.name, f.value, f.rule
+            "  {:<44} {}\n      {at}  {}\n",
+            label(&f.name),
+            f.value,
+            f.rule
         ));
     }
     for r in &d.references {
@@ -51,14 +53,64 @@ pub fn render(d: &Document) -> String {
             .map(|sp| format!("p{}:{}-{}", sp.page, sp.start, sp.end))
             .unwrap_or_default();
         s.push_str(&format!(
-            "  {:<32} {} -> {}\n      {at}\n",
-            "reference",
+            "  {:<44} {} -> {}\n      {at}\n",
+            "Riferimento normativo",
             r.raw,
             r.urn.as_deref().unwrap_or("-")
         ));
     }
     for w in &d.warnings {
-        s.push_str(&format!("  warning: {w}\n"));
+        s.push_str(&format!("  avviso: {w}\n"));
     }
     s
+}
+
+/// `decision.validity_end` -> `Fine validità (decision.validity_end)`: the
+/// schema's label beside the stable name; the name alone when the schema
+/// has no column for it.
+fn label(name: &str) -> String {
+    let column = name.split_once('.').and_then(|(record, field)| {
+        let schema = TableId::of_record(record)?.schema();
+        schema.columns.iter().find(|c| c.field == field)
+    });
+    match column {
+        Some(c) => format!("{} ({name})", c.label),
+        None => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use atti::record::{Field, Span};
+
+    #[test]
+    fn values_are_shown_with_their_italian_labels_and_provenance() {
+        let d = Document {
+            doc_id: "719998698c509560".into(),
+            source_file: "samples/a.txt".into(),
+            kind: "other".into(),
+            pages: 1,
+            fields: vec![Field {
+                name: "decision.validity_end".into(),
+                value: "2023-12-31".into(),
+                rule: "delib.validity_end".into(),
+                span: Some(Span {
+                    page: 1,
+                    start: 904,
+                    end: 920,
+                }),
+            }],
+            ..Document::default()
+        };
+        let text = render(&d);
+        assert!(text.starts_with("Identificativo       719998698c509560\nFile                 samples/a.txt\n"), "{text}");
+        assert!(text.contains("Pagine               1\n"), "{text}");
+        assert!(
+            text.contains("  Fine validità (decision.validity_end)"),
+            "{text}"
+        );
+        assert!(text.contains("      p1:904-920  delib.validity_end\n"), "{text}");
+        assert_eq!(label("phase.nonexistent"), "phase.nonexistent");
+    }
 }

@@ -81,8 +81,10 @@ impl RecordKind {
     ];
 
     /// `objective.director` -> (Objective, "director"), checked against the
-    /// fields the record really has. The CSV header `indicator.type` is
-    /// accepted for the record field `indicator_type`.
+    /// columns of the record's output table ([`crate::record::schema`]): a
+    /// column's CSV name (`indicator.type`) or its record field
+    /// (`indicator.indicator_type`) are both accepted; `doc_id` and
+    /// `source_file` only for the document.
     pub fn resolve_field(s: &str) -> Result<(RecordKind, String), String> {
         let Some((rec, field)) = s.split_once('.') else {
             return Err(format!(
@@ -94,42 +96,20 @@ impl RecordKind {
                 "unknown record `{rec}` in `{s}`: use document, objective, phase, indicator, decision or reference"
             ));
         };
-        let field = match (kind, field) {
-            (RecordKind::Indicator, "type") => "indicator_type",
-            (_, f) => f,
-        };
-        let known = kind.fields();
-        if !known.contains(&field.to_owned()) {
-            return Err(format!(
+        let columns: Vec<_> = TableId::of_record(rec)
+            .expect("every record a check names has a table")
+            .schema()
+            .columns
+            .iter()
+            .filter(|c| kind == RecordKind::Document || (c.id != "doc_id" && c.id != "source_file"))
+            .collect();
+        match columns.iter().find(|c| c.id == field || c.field == field) {
+            Some(c) => Ok((kind, c.field.to_owned())),
+            None => Err(format!(
                 "`{rec}` has no field `{field}`; its fields are: {}",
-                known.join(", ")
-            ));
+                columns.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+            )),
         }
-        Ok((kind, field.to_owned()))
-    }
-
-    /// The fields a check may require: the record's own values, not its
-    /// provenance nor (for a document) the tables it holds.
-    fn fields(self) -> Vec<String> {
-        let v = match self {
-            RecordKind::Document => serde_json::to_value(Document::default()),
-            RecordKind::Objective => serde_json::to_value(crate::record::Objective::default()),
-            RecordKind::Phase => serde_json::to_value(crate::record::Phase::default()),
-            RecordKind::Indicator => serde_json::to_value(crate::record::Indicator::default()),
-            RecordKind::Decision => serde_json::to_value(Decision::default()),
-            RecordKind::Reference => serde_json::to_value(crate::record::Reference::default()),
-        };
-        let Ok(Value::Object(map)) = v else {
-            return Vec::new();
-        };
-        map.into_iter()
-            .filter(|(k, v)| {
-                k != "spans"
-                    && k != "span"
-                    && !(self == RecordKind::Document && (v.is_array() || v.is_object()))
-            })
-            .map(|(k, _)| k)
-            .collect()
     }
 }
 
@@ -613,10 +593,14 @@ mod tests {
             ..Document::default()
         };
         let full = serde_json::to_value(&d).unwrap();
-        let fields = RecordKind::Document.fields();
-        assert!(fields.contains(&"title".to_owned()) && !fields.contains(&"phases".to_owned()));
-        for f in fields {
-            assert_eq!(document_value(&d, &f)[&f], full[&f], "{f}");
+        for c in TableId::Documents.schema().columns {
+            let f = c.field;
+            assert_eq!(document_value(&d, f)[f], full[f], "{f}");
         }
+        assert!(RecordKind::resolve_field("document.phases").is_err());
+        assert_eq!(
+            RecordKind::resolve_field("indicator.type").unwrap(),
+            (RecordKind::Indicator, "indicator_type".to_owned())
+        );
     }
 }

@@ -96,36 +96,9 @@ pub(super) fn it_num(x: f64) -> String {
 }
 
 /// A date as rules may leave it in a plain field: ISO, 31/12/2023,
-/// 31.12.2023, 31-12-2023 or "31 dicembre 2023".
+/// 31.12.2023, 31-12-2023, "31 dicembre 2023" (the Italian date parser).
 pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if let Some(d) = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-    {
-        return Some(d);
-    }
-    const MONTHS: [&str; 12] = [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ];
-    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
-    let [day, month, year] = words.as_slice() else {
-        return None;
-    };
-    let day: u32 = day.trim_end_matches('°').parse().ok()?;
-    let month = MONTHS.iter().position(|m| m == month)? as u32 + 1;
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+    atti_italian::date::parse_date(s.trim()).ok()
 }
 
 #[cfg(test)]

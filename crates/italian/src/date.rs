@@ -52,6 +52,22 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
 /// Month names, full forms before the abbreviations they start with, for regexes.
 pub(crate) const MONTHS: &str = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|genn?|febb?|mar|apr|mag|giu|lug|ago|sett?|ott|nov|dic";
 

@@ -136,6 +136,21 @@ static TABLE: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
     m
 });
 
+/// A number from 1 to 2999 as acts write it in words: the elided form
+/// ("ventuno", "centottanta"), a final "tre" accented ("duemilaventitré").
+/// `None` outside that range.
+pub fn words(n: u32) -> Option<String> {
+    if !(1..3000).contains(&n) {
+        return None;
+    }
+    let mut w = spellings(n).into_iter().next()?;
+    if n % 10 == 3 && n % 100 != 13 && n > 10 {
+        w.pop();
+        w.push('é');
+    }
+    Some(w)
+}
+
 /// The value of one Italian number word between 1 and 2999, if it is one.
 /// Spaces and hyphens inside the word are ignored ("duemila ventitré").
 pub fn parse(word: &str) -> Option<u32> {
@@ -148,7 +163,21 @@ pub fn parse(word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, words};
+
+    #[test]
+    fn numbers_are_written_as_acts_write_them_and_read_back() {
+        assert_eq!(words(16).unwrap(), "sedici");
+        assert_eq!(words(21).unwrap(), "ventuno");
+        assert_eq!(words(23).unwrap(), "ventitré");
+        assert_eq!(words(13).unwrap(), "tredici");
+        assert_eq!(words(2023).unwrap(), "duemilaventitré");
+        assert_eq!(words(1998).unwrap(), "millenovecentonovantotto");
+        assert_eq!(words(0), None);
+        for n in 1..3000 {
+            assert_eq!(parse(&words(n).unwrap()), Some(n), "{n}");
+        }
+    }
 
     #[test]
     fn reads_days_and_years() {

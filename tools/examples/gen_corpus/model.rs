@@ -4,6 +4,8 @@
 
 use crate::rng::Rng;
 use crate::vocab::*;
+use atti_italian::date::MONTH_NAMES;
+use atti_italian::numwords;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -400,9 +402,12 @@ impl Deliberation {
         };
         format!(
             "L'anno {}, il giorno {} del mese di {}, alle ore {}, {}, nelle persone dei signori:",
-            year_words(self.date.y),
-            DAY_WORDS[self.date.d as usize - 1],
-            MONTHS[self.date.m as usize - 1],
+            numwords::words(self.date.y as u32).unwrap_or_default(),
+            match self.date.d {
+                1 => "primo".to_owned(),
+                d => numwords::words(d).unwrap_or_default(),
+            },
+            MONTH_NAMES[self.date.m as usize - 1],
             self.hour,
             place
         )
