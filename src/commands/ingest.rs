@@ -5,10 +5,10 @@ use std::time::Duration;
 use crate::cli::{IngestArgs, IngestOpts, RulesArg};
 use crate::config;
 use atti::error::Result;
-use atti::read::Limits;
+use atti::ingest::pool::WorkerCommand;
 use atti::ingest::{self, IngestConfig, Summary};
 use atti::progress::Progress;
-use atti::ingest::pool::WorkerCommand;
+use atti::read::Limits;
 
 pub fn run(a: &IngestArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
@@ -53,6 +53,15 @@ pub fn ingest_config(
 pub fn report(s: &Summary, json: bool) -> Result<()> {
     if json {
         return super::print(&(serde_json::to_string(s)? + "\n"));
+    }
+    if let Some(u) = &s.upgraded {
+        eprintln!(
+            "index made by an earlier atti (layout {} -> {}): rebuilt from its {} stored records in {:.1} s, no file read again",
+            u.from,
+            u.to,
+            u.records,
+            u.elapsed_ms as f64 / 1000.0
+        );
     }
     eprintln!(
         "files seen {}: new {}, changed {}, unchanged {}, failed {} (no text {}, encrypted {}{}{})",

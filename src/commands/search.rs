@@ -14,6 +14,12 @@ use atti::index::{search, Index};
 
 pub fn run(a: &SearchArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
+    if index.layout() < atti::index::schema::VERSION {
+        eprintln!(
+            "atti: this index was made by an earlier atti (layout {}); `atti ingest` rebuilds it, until then a phrase may miss words after an apostrophe",
+            index.layout()
+        );
+    }
     let req = search::Request {
         query: a.query.join(" "),
         kind: a.kind.clone(),

@@ -45,10 +45,17 @@ fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// A character that belongs to a word: a letter or a digit, but never an
+/// apostrophe (U+02BC, the modifier letter apostrophe, counts as a letter to
+/// Unicode; as a word's first character it would leave an empty part).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_apostrophe(c)
+}
+
 /// Elided forms whose loss costs nothing: articles, articulated
 /// prepositions, `un'`, and the clitics `d' c' s' m' t' v' n'`. Lower case,
 /// accents as written.
-const ELIDED: &[&str] = &[
+pub const ELIDED: &[&str] = &[
     "l", "gl", "dell", "degl", "dall", "dagl", "nell", "negl", "sull", "sugl", "all", "agl",
     "coll", "pell", "un", "quell", "quest", "nessun", "alcun", "ciascun", "qualcun", "d", "c", "s",
     "m", "t", "v", "n", "ch", "anch", "com", "dov", "cos", "tutt", "senz",
@@ -145,7 +152,7 @@ impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
         self.token.text.clear();
         let rest = &self.text[self.at..];
-        let Some((start_rel, _)) = rest.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
+        let Some((start_rel, _)) = rest.char_indices().find(|(_, c)| is_word_char(*c)) else {
             self.at = self.text.len();
             return false;
         };
@@ -153,12 +160,12 @@ impl TokenStream for WordStream<'_> {
         let mut end = start;
         let mut chars = self.text[start..].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 end = start + i + c.len_utf8();
             } else if is_apostrophe(c) {
                 // Inside a word it joins (dell'ente); at the end it belongs
                 // to the word (po', E') and ends it.
-                if !chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+                if !chars.peek().is_some_and(|(_, n)| is_word_char(*n)) {
                     end = start + i + c.len_utf8();
                     break;
                 }
@@ -209,19 +216,21 @@ impl<T: Tokenizer> Tokenizer for ElisionTokenizer<T> {
             tail: self.inner.token_stream(text),
             pending: VecDeque::new(),
             own: Token::default(),
-            use_own: false,
             shift: 0,
         }
     }
 }
 
+/// The stream of [`ElisionFilter`]. Positions are assigned once: a token's
+/// position is the tokenizer's, plus one for every extra part that split
+/// words before it gave. The tokenizer's tokens are read, never changed, so
+/// nothing can be counted twice however many words are split or dropped.
 pub struct ElisionStream<S> {
     tail: S,
     /// Parts of a split word still to hand out.
     pending: VecDeque<Token>,
+    /// The current token: every token is handed out from here.
     own: Token,
-    /// Whether the current token is `own` (a part) or the tail's.
-    use_own: bool,
     /// How many extra positions split words have added so far.
     shift: usize,
 }
@@ -230,83 +239,77 @@ impl<S: TokenStream> TokenStream for ElisionStream<S> {
     fn advance(&mut self) -> bool {
         if let Some(t) = self.pending.pop_front() {
             self.own = t;
-            self.use_own = true;
             return true;
         }
-        if !self.tail.advance() {
-            return false;
-        }
-        let shift = self.shift;
-        let tok = self.tail.token_mut();
-        tok.position = tok.position.wrapping_add(shift);
-        if !tok.text.chars().any(is_apostrophe) {
-            self.use_own = false;
-            return true;
-        }
-        if let Some(last) = tok.text.chars().last().filter(|c| is_apostrophe(*c)) {
-            // A final apostrophe: `E'` is how `è` is typed without accents;
-            // `po'` is `po`; a lone elided article (`dell' ente`) is dropped.
-            tok.text.truncate(tok.text.len() - last.len_utf8());
-            if tok.text == "e" {
-                tok.text = "è".into();
-            } else if ELIDED.contains(&tok.text.as_str()) && !tok.text.chars().any(is_apostrophe) {
-                return self.advance();
+        loop {
+            if !self.tail.advance() {
+                return false;
             }
-            if !tok.text.chars().any(is_apostrophe) {
-                self.use_own = false;
+            let tok = self.tail.token();
+            let position = tok.position + self.shift;
+            let mut text = tok.text.as_str();
+            let mut typed_e = false;
+            if let Some(last) = text.chars().last().filter(|c| is_apostrophe(*c)) {
+                // A final apostrophe: `E'` is how `è` is typed without
+                // accents; `po'` is `po`; a lone elided article (`dell' ente`)
+                // is dropped, leaving its position empty.
+                text = &text[..text.len() - last.len_utf8()];
+                if text == "e" {
+                    typed_e = true;
+                } else if ELIDED.contains(&text) {
+                    continue;
+                }
+            }
+            if typed_e || !text.chars().any(is_apostrophe) {
+                self.own.offset_from = tok.offset_from;
+                self.own.offset_to = tok.offset_to;
+                self.own.position = position;
+                self.own.position_length = 1;
+                self.own.text.clear();
+                self.own.text.push_str(if typed_e { "è" } else { text });
                 return true;
             }
-        }
-        // Split into parts with their byte ranges inside the token text.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        let mut from = 0;
-        for (i, c) in tok.text.char_indices() {
-            if is_apostrophe(c) {
-                parts.push((from, i));
-                from = i + c.len_utf8();
+            // Split into parts at the apostrophes; elided parts before the
+            // last are dropped (`dell'ente` is `ente`), the others kept
+            // (`sant'agata` is `sant`, `agata`).
+            let mut parts: Vec<(usize, usize)> = Vec::new();
+            let mut from = 0;
+            for (i, c) in text.char_indices() {
+                if is_apostrophe(c) {
+                    parts.push((from, i));
+                    from = i + c.len_utf8();
+                }
             }
+            parts.push((from, text.len()));
+            let mut first = 0;
+            while first + 1 < parts.len() && ELIDED.contains(&&text[parts[first].0..parts[first].1])
+            {
+                first += 1;
+            }
+            let kept = &parts[first..];
+            for (n, &(a, b)) in kept.iter().enumerate() {
+                // Lower-casing keeps byte lengths for Italian letters, so the
+                // part's offsets map back onto the original text.
+                self.pending.push_back(Token {
+                    offset_from: (tok.offset_from + a).min(tok.offset_to),
+                    offset_to: (tok.offset_from + b).min(tok.offset_to),
+                    position: position + n,
+                    text: text[a..b].to_owned(),
+                    position_length: 1,
+                });
+            }
+            self.shift += kept.len() - 1;
+            self.own = self.pending.pop_front().expect("at least one part");
+            return true;
         }
-        parts.push((from, tok.text.len()));
-        let mut first = 0;
-        while first + 1 < parts.len() && ELIDED.contains(&&tok.text[parts[first].0..parts[first].1])
-        {
-            first += 1;
-        }
-        let kept = &parts[first..];
-        let base = tok.position;
-        for (n, &(a, b)) in kept.iter().enumerate() {
-            // Lower-casing keeps byte lengths for Italian letters, so the
-            // part's offsets map back onto the original text.
-            let from = (tok.offset_from + a).min(tok.offset_to);
-            let to = (tok.offset_from + b).min(tok.offset_to);
-            self.pending.push_back(Token {
-                offset_from: from,
-                offset_to: to,
-                position: base + n,
-                text: tok.text[a..b].to_owned(),
-                position_length: 1,
-            });
-        }
-        self.shift += kept.len() - 1;
-        self.own = self.pending.pop_front().expect("at least one part");
-        self.use_own = true;
-        true
     }
 
     fn token(&self) -> &Token {
-        if self.use_own {
-            &self.own
-        } else {
-            self.tail.token()
-        }
+        &self.own
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        if self.use_own {
-            &mut self.own
-        } else {
-            self.tail.token_mut()
-        }
+        &mut self.own
     }
 }
 
@@ -372,6 +375,120 @@ mod tests {
         // A split word shifts the words after it by one.
         let p = positions("Sant'Anna protocollo");
         assert_eq!(p.iter().map(|x| x.1).collect::<Vec<_>>(), vec![0, 1, 2]);
+    }
+
+    /// The terms of a text with their positions, for comparing with `want`.
+    fn at(text: &str) -> Vec<(String, usize)> {
+        positions(text)
+    }
+
+    fn want(v: &[(&str, usize)]) -> Vec<(String, usize)> {
+        v.iter().map(|(t, p)| (t.to_string(), *p)).collect()
+    }
+
+    /// The line: every word after `Sant'Agata` keeps its place, so
+    /// phrases after it still match (Lucene's Italian chain gives the same).
+    #[test]
+    fn positions_after_a_split_word_stay_in_step() {
+        assert_eq!(
+            at("Il consiglio comunale di Sant'Agata approva il piano, immediatamente eseguibile, con voti unanimi."),
+            want(&[
+                ("consigl", 1),
+                ("comunal", 2),
+                ("sant", 4),
+                ("agat", 5),
+                ("approv", 6),
+                ("pian", 8),
+                ("immediat", 9),
+                ("esegu", 10),
+                ("vot", 12),
+                ("unanim", 13)
+            ])
+        );
+        // Two split words and an elision in one line: still in step.
+        assert_eq!(
+            at("vent'anni a Monte Sant'Angelo, dell'ente mezz'ora"),
+            want(&[
+                ("vent", 0),
+                ("anni", 1),
+                ("mont", 3),
+                ("sant", 4),
+                ("angel", 5),
+                ("ente", 6),
+                ("mezz", 7),
+                ("ora", 8)
+            ])
+        );
+    }
+
+    #[test]
+    fn every_apostrophe_form_has_its_place() {
+        // Elisions: the article goes, the word takes its place.
+        assert_eq!(at("dell'ente all'unanimità"), want(&[("ente", 0), ("unanim", 1)]));
+        assert_eq!(at("c'è l'art"), want(&[("e", 0), ("art", 1)]));
+        // Typographic apostrophes are apostrophes.
+        assert_eq!(at("dell’ente nell‘ambito"), want(&[("ente", 0), ("ambit", 1)]));
+        // Not an elision: both parts, the next word one place further.
+        assert_eq!(
+            at("Sant’Anna oggi"),
+            want(&[("sant", 0), ("anna", 1), ("oggi", 2)])
+        );
+        assert_eq!(
+            at("delll'incarico dato"),
+            want(&[("delll", 0), ("incar", 1), ("dat", 2)])
+        );
+        // At a word's end: part of the word, which ends there.
+        assert_eq!(at("un po' di tempo"), want(&[("po", 1), ("temp", 3)]));
+        assert_eq!(at("E' vero"), at("è vero"));
+        // A lone elided article leaves its place empty.
+        assert_eq!(at("dell' ente"), want(&[("ente", 1)]));
+        // Several in a row: the word ends at the first no letter follows.
+        assert_eq!(at("a''b c"), want(&[("b", 1), ("c", 2)]));
+        assert_eq!(at("l'dell'ente poi"), want(&[("ente", 0), ("poi", 1)]));
+        // The modifier letter apostrophe (a letter to Unicode) is an apostrophe.
+        assert_eq!(
+            at("\u{2bc}ente d\u{2bc}Agata"),
+            want(&[("ente", 0), ("agat", 1)])
+        );
+        // No empty terms, whatever the apostrophes.
+        for t in ["''", "'a'", "\u{2bc}\u{2bc}", "a\u{2bc}\u{2bc}b", "l''", "'''x'''"] {
+            assert!(at(t).iter().all(|(w, _)| !w.is_empty()), "{t:?}");
+        }
+    }
+
+    /// Lines of the real corpora and written edge cases with the terms and
+    /// positions Lucene's Italian chain gives them (`cargo bench --bench
+    /// analyser_diff` writes the file; see its documentation): atti must
+    /// give the same, but where the benchmark recorded a deliberate
+    /// divergence (`stemmer`: same positions, a word stemmed otherwise).
+    #[test]
+    fn the_same_terms_and_positions_as_lucene() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/lucene_italian.jsonl");
+        let text = std::fs::read_to_string(&path).expect("the Lucene sample");
+        let mut n = 0;
+        for l in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let line = v["line"].as_str().unwrap();
+            let lucene: Vec<(String, usize)> = v["lucene"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| (t[0].as_str().unwrap().to_owned(), t[1].as_u64().unwrap() as usize))
+                .collect();
+            let ours = at(line);
+            match v["divergence"].as_str() {
+                None => assert_eq!(ours, lucene, "{line:?}"),
+                Some("stemmer") => assert_eq!(
+                    ours.iter().map(|t| t.1).collect::<Vec<_>>(),
+                    lucene.iter().map(|t| t.1).collect::<Vec<_>>(),
+                    "{line:?}"
+                ),
+                Some(other) => panic!("undocumented divergence `{other}` on {line:?}"),
+            }
+            n += 1;
+        }
+        assert!(n >= 500, "{n} lines");
     }
 
     #[test]

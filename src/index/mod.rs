@@ -27,7 +27,10 @@ pub mod schema;
 pub mod search;
 pub mod snippet;
 pub mod stats;
+pub mod upgrade;
 
+#[cfg(test)]
+mod recall_tests;
 #[cfg(test)]
 mod tests;
 
@@ -44,24 +47,37 @@ use crate::record::{Document, Failure};
 
 pub use schema::Fields;
 
-/// Reads the index's layout version, writing it when the index has none (a
-/// new index, or one made before versions were written, which is version 1);
-/// refuses an index made by a newer atti.
-fn check_version(path: &Path) -> Result<()> {
-    let file = path.join(schema::VERSION_FILE);
-    let version = match std::fs::read_to_string(&file) {
+/// The layout version of the index at `path`: the one its version file
+/// says, or 1 for an index made before versions were written.
+pub fn layout_version(path: &Path) -> Result<u32> {
+    match std::fs::read_to_string(path.join(schema::VERSION_FILE)) {
         Ok(text) => serde_json::from_str::<serde_json::Value>(&text)
             .ok()
             .and_then(|v| v["schema_version"].as_u64())
-            .unwrap_or(0) as u32,
-        Err(_) => {
-            let text = serde_json::json!({ "schema_version": schema::VERSION }).to_string();
-            // A read-only index stays readable without the file.
-            let _ = std::fs::write(&file, text + "\n");
-            schema::VERSION
-        }
+            .map(|v| v as u32)
+            .ok_or_else(|| Error::Index {
+                path: path.to_owned(),
+                message: format!("{} is unreadable", schema::VERSION_FILE),
+            }),
+        Err(_) if path.join("meta.json").exists() => Ok(1),
+        Err(_) => Ok(schema::VERSION),
+    }
+}
+
+/// Checks the index's layout version, writing it for a new index; refuses
+/// an index made by a newer atti. An older index opens (its fields are the
+/// same; its terms were made by older analysers) until
+/// [`upgrade::upgrade`] rebuilds it.
+fn check_version(path: &Path, created: bool) -> Result<u32> {
+    let version = if created {
+        let text = serde_json::json!({ "schema_version": schema::VERSION }).to_string();
+        std::fs::write(path.join(schema::VERSION_FILE), text + "\n")
+            .map_err(|e| Error::io(path, e))?;
+        schema::VERSION
+    } else {
+        layout_version(path)?
     };
-    if version > schema::VERSION || version == 0 {
+    if version > schema::VERSION {
         return Err(Error::Index {
             path: path.to_owned(),
             message: format!(
@@ -70,7 +86,7 @@ fn check_version(path: &Path) -> Result<()> {
             ),
         });
     }
-    Ok(())
+    Ok(version)
 }
 
 /// What the index knows of one source file, to decide whether to re-ingest it.
@@ -90,12 +106,14 @@ pub struct Index {
     index: tantivy::Index,
     fields: Fields,
     reader: IndexReader,
+    layout: u32,
 }
 
 impl Index {
     /// Opens the index at `path`, creating it (and the folder) when absent.
     pub fn open_or_create(path: &Path) -> Result<Index> {
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let created = !path.join("meta.json").exists();
         let dir = tantivy::directory::MmapDirectory::open(path).map_err(|e| Error::Index {
             path: path.to_owned(),
             message: e.to_string(),
@@ -114,7 +132,7 @@ impl Index {
             path: path.to_owned(),
             message: format!("cannot open or create the index ({e}); if it was made by another version of atti, remove the folder and ingest again"),
         })?;
-        Self::finish(path, index, fields)
+        Self::finish(path, index, fields, created)
     }
 
     /// Opens an existing index for reading.
@@ -134,11 +152,11 @@ impl Index {
             message: "the index was made by another version of atti; remove it and ingest again"
                 .into(),
         })?;
-        Self::finish(path, index, fields)
+        Self::finish(path, index, fields, false)
     }
 
-    fn finish(path: &Path, index: tantivy::Index, fields: Fields) -> Result<Index> {
-        check_version(path)?;
+    fn finish(path: &Path, index: tantivy::Index, fields: Fields, created: bool) -> Result<Index> {
+        let layout = check_version(path, created)?;
         schema::register_analysers(&index);
         let reader = index
             .reader_builder()
@@ -149,7 +167,15 @@ impl Index {
             index,
             fields,
             reader,
+            layout,
         })
+    }
+
+    /// The layout version the index was made with (see [`schema::VERSION`]):
+    /// an older one is searched with terms made by older analysers until the
+    /// next ingest rebuilds it.
+    pub fn layout(&self) -> u32 {
+        self.layout
     }
 
     pub fn path(&self) -> &Path {

@@ -793,3 +793,68 @@ fn finish_waits_for_merges_started_during_the_ingest() {
     assert_eq!(index.stats().unwrap().documents, n);
     assert_eq!(index.known().unwrap().len(), n);
 }
+
+/// The issue's line: after `Sant'Agata`, phrases of the rest of the line are
+/// found (positions drifted after a split word and never came back).
+#[test]
+fn phrases_after_a_split_word_are_found() {
+    let text = "Il consiglio comunale di Sant'Agata approva il piano, immediatamente eseguibile, con voti unanimi.\nMonte Sant’Angelo, vent'anni dopo, nient'altro da aggiungere.";
+    let d = base("santagata.txt", "deliberation", text);
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(dir.path(), &[d, peg_seed()]);
+    for phrase in [
+        "\"consiglio comunale\"",
+        "\"immediatamente eseguibile\"",
+        "\"voti unanimi\"",
+        "\"Sant'Agata approva\"",
+        "\"nient'altro da aggiungere\"",
+        "\"anni dopo\"",
+    ] {
+        let hits = find(&index, phrase);
+        assert_eq!(
+            hits.first().map(|h| h.source_file.as_str()),
+            Some("santagata.txt"),
+            "{phrase}"
+        );
+    }
+}
+
+/// An index of layout 1 (terms drifted after `Sant'Agata`) is rebuilt from
+/// its stored records: the same records, the current layout, the phrase found.
+#[test]
+fn an_older_layout_is_rebuilt_from_stored_records() {
+    let text = "Il consiglio comunale di Sant'Agata approva il piano, immediatamente eseguibile, con voti unanimi.";
+    let docs = [base("santagata.txt", "deliberation", text), peg_seed()];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    let before = {
+        let index = build(&path, &docs);
+        let mut w = index.writer().unwrap();
+        w.put_failure(&crate::record::Failure {
+            source_file: "rotto.pdf".into(),
+            stage: "extract".into(),
+            reason: "PDF: broken".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        w.finish().unwrap();
+        let mut all = Vec::new();
+        index.for_each_document(true, |d| Ok(all.push(d))).unwrap();
+        all.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+        all
+    };
+    std::fs::write(path.join(super::schema::VERSION_FILE), r#"{"schema_version": 1}"#).unwrap();
+    assert_eq!(Index::open(&path).unwrap().layout(), 1);
+
+    let u = super::upgrade::upgrade(&path).unwrap().expect("an upgrade");
+    assert_eq!((u.from, u.to, u.records), (1, super::schema::VERSION, 3));
+    let index = Index::open(&path).unwrap();
+    assert_eq!(index.layout(), super::schema::VERSION);
+    let mut after = Vec::new();
+    index.for_each_document(true, |d| Ok(after.push(d))).unwrap();
+    after.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+    assert_eq!(after, before);
+    assert_eq!(index.failures().unwrap().len(), 1);
+    assert_eq!(first(&index, "\"voti unanimi\""), "santagata.txt");
+    assert!(super::upgrade::upgrade(&path).unwrap().is_none(), "nothing left to do");
+}

@@ -70,6 +70,9 @@ pub struct Summary {
     pub documents_in_index: usize,
     pub failures_in_index: usize,
     pub elapsed_ms: u64,
+    /// Set when the index was made with an older layout and was rebuilt
+    /// from its stored records before the run.
+    pub upgraded: Option<crate::index::upgrade::Upgrade>,
 }
 
 /// Current time as RFC 3339, seconds precision, UTC.
@@ -80,6 +83,7 @@ pub fn now_rfc3339() -> String {
 /// Runs an ingest.
 pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summary> {
     let started = Instant::now();
+    let upgraded = crate::index::upgrade::upgrade(&cfg.index)?;
     let index = Index::open_or_create(&cfg.index)?;
     // Take the lock before any work: a second ingest is refused at once.
     let mut writer = index.writer()?;
@@ -88,6 +92,7 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
     let ingested_at = now_rfc3339();
 
     let mut summary = Summary {
+        upgraded,
         seen: found.candidates.len() + found.failures.len(),
         skipped: found.skipped,
         ..Summary::default()
