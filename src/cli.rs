@@ -30,8 +30,10 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Search the index: free words, "phrases", AND/OR/NOT, field:value.
     Search(SearchArgs),
-    /// Write one table (documents, objectives, phases, indicators, decisions, references, failures) as CSV or JSON Lines.
+    /// Write one table (documents, objectives, phases, indicators, decisions, references, failures, skipped) as CSV or JSON Lines.
     Export(ExportArgs),
+    /// Take documents or files out of the index (by doc_id or path); copies take a removed document over.
+    Remove(RemoveArgs),
     /// The compliance summary: what is missing or out of date, document by document.
     Check(CheckArgs),
     /// Every value extracted from one document, with the page and text span it came from.
@@ -89,6 +91,9 @@ pub struct IngestOpts {
     /// Re-extract every file, even those unchanged since the last ingest.
     #[arg(long)]
     pub force: bool,
+    /// The archive root: file names in the index are paths under it. Set at the first ingest (the current folder, or the folder holding the paths); give it to change it.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -108,6 +113,18 @@ pub struct IngestArgs {
     pub rules: RulesArg,
     #[command(flatten)]
     pub opts: IngestOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Documents (by doc_id: with every copy of their content) or files (by path, as `atti export documents` or `skipped` lists them, or as a path on disk).
+    #[arg(required = true, value_name = "DOC|PATH")]
+    pub keys: Vec<String>,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Print what was removed as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

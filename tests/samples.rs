@@ -3,7 +3,7 @@
 
 use crate::common::*;
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
     "documents",
     "objectives",
     "phases",
@@ -11,6 +11,7 @@ const TABLES: [&str; 7] = [
     "decisions",
     "references",
     "failures",
+    "skipped",
 ];
 
 #[test]

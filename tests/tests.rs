@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area (as ripgrep does).
 //! Each test runs the `atti` binary in a temporary folder.
 
+mod archive;
 mod common;
 mod report;
 mod robust;

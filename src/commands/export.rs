@@ -14,14 +14,17 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
     let opts = config::table_options(&a.table_opts)?;
     let filter = Filter::from_args(&a.filter)?;
     let index = Index::open(&config::read_index_path(&a.index))?;
+    // Failed and skipped files have no kind, year or date: a filter leaves none.
     let rows = if a.table == TableId::Failures {
-        // Failures have no kind, year or date: a filter leaves none.
-        let failures = if filter.is_empty() {
-            index.failures()?
-        } else {
-            Vec::new()
-        };
-        tables::rows(a.table, &[], &failures)
+        match filter.is_empty() {
+            true => tables::failure_rows(&index.failures()?),
+            false => Vec::new(),
+        }
+    } else if a.table == TableId::Skipped {
+        match filter.is_empty() {
+            true => tables::skipped_rows(&index.skipped()?),
+            false => Vec::new(),
+        }
     } else {
         let mut rows = tables::TableRows::new(a.table);
         index.for_each_document(false, |d| {

@@ -46,6 +46,8 @@ pub fn ingest_config(
         limits: Limits::default(),
         batch: 1000,
         worker,
+        root: o.root.clone(),
+        exclude: Vec::new(),
     }
 }
 
@@ -83,10 +85,18 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
             String::new()
         },
     );
+    if s.renamed > 0 {
+        eprintln!("archive root set: {} records renamed to their paths under it", s.renamed);
+    }
     eprintln!(
-        "index: {} documents, {} failures ({:.1} s)",
+        "index: {} documents, {} failures{} ({:.1} s)",
         s.documents_in_index,
         s.failures_in_index,
+        if s.duplicates > 0 {
+            format!(", {} copies of documents (listed in skipped)", s.duplicates)
+        } else {
+            String::new()
+        },
         s.elapsed_ms as f64 / 1000.0
     );
     Ok(())

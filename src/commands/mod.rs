@@ -6,6 +6,7 @@ pub mod check;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod remove;
 pub mod rules;
 pub mod run;
 pub mod search;
@@ -22,6 +23,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Ingest(a) => ingest::run(&a),
         Command::Search(a) => search::run(&a),
         Command::Export(a) => export::run(&a),
+        Command::Remove(a) => remove::run(&a),
         Command::Check(a) => check::run(&a),
         Command::Show(a) => show::run(&a),
         Command::Extract(a) => extract::run(&a),

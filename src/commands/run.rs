@@ -15,7 +15,9 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     let opts = config::table_options(&a.table_opts)?;
     let as_of = config::as_of(a.as_of.as_deref())?;
     let index_dir = a.out.join("index");
-    let cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.rules, &a.opts);
+    let mut cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.rules, &a.opts);
+    // The tables and report this run writes are never ingested.
+    cfg.exclude.push(a.out.clone());
     let summary = ingest::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     super::ingest::report(&summary, a.opts.json)?;
 
@@ -33,7 +35,8 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     for rows in tables {
         let table = rows.table();
         let rows = match table {
-            TableId::Failures => tables::rows(table, &[], &failures),
+            TableId::Failures => tables::failure_rows(&failures),
+            TableId::Skipped => tables::skipped_rows(&index.skipped()?),
             _ => rows.finish(),
         };
         let path = a.out.join(format!("{}.csv", table.name()));

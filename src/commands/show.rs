@@ -30,7 +30,7 @@ pub fn run(a: &ShowArgs) -> Result<i32> {
 pub fn render(d: &Document) -> String {
     let mut s = String::new();
     let documents = TableId::Documents.schema();
-    let row = tables::rows(TableId::Documents, std::slice::from_ref(d), &[]);
+    let row = tables::rows(TableId::Documents, std::slice::from_ref(d));
     for (col, cell) in documents.columns.iter().zip(row.first().into_iter().flatten()) {
         s.push_str(&format!("{:<20} {}\n", col.label, cell.to_text(false)));
     }

@@ -122,7 +122,7 @@ pub fn rows_in(table: TableId, d: &Document) -> Option<usize> {
         TableId::Indicators => d.indicators.len(),
         TableId::Decisions => d.decisions.len(),
         TableId::References => d.references.len(),
-        TableId::Documents | TableId::Failures => return None,
+        TableId::Documents | TableId::Failures | TableId::Skipped => return None,
     })
 }
 

@@ -43,7 +43,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::record::{Document, Failure};
+use crate::record::{Document, Failure, Skipped};
 
 pub use schema::Fields;
 
@@ -64,15 +64,34 @@ pub fn layout_version(path: &Path) -> Result<u32> {
     }
 }
 
+/// The settings file of the index at `path` (layout version, archive root),
+/// as a JSON object; empty when there is none.
+fn read_settings(path: &Path) -> serde_json::Map<String, serde_json::Value> {
+    std::fs::read_to_string(path.join(schema::VERSION_FILE))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+}
+
+fn write_settings(path: &Path, settings: &serde_json::Map<String, serde_json::Value>) -> Result<()> {
+    let file = path.join(schema::VERSION_FILE);
+    let text = serde_json::to_string_pretty(settings)? + "\n";
+    // Written whole and renamed, so a reader never sees half a file.
+    let tmp = path.join(format!("{}.tmp", schema::VERSION_FILE));
+    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, &file).map_err(|e| Error::io(&file, e))
+}
+
 /// Checks the index's layout version, writing it for a new index; refuses
 /// an index made by a newer atti. An older index opens (its fields are the
 /// same; its terms were made by older analysers) until
 /// [`upgrade::upgrade`] rebuilds it.
 fn check_version(path: &Path, created: bool) -> Result<u32> {
     let version = if created {
-        let text = serde_json::json!({ "schema_version": schema::VERSION }).to_string();
-        std::fs::write(path.join(schema::VERSION_FILE), text + "\n")
-            .map_err(|e| Error::io(path, e))?;
+        let mut settings = read_settings(path);
+        settings.insert("schema_version".into(), schema::VERSION.into());
+        write_settings(path, &settings)?;
         schema::VERSION
     } else {
         layout_version(path)?
@@ -97,7 +116,16 @@ pub struct Known {
     pub stamp: String,
     pub sha256: String,
     pub pipeline: String,
-    pub failed: bool,
+    /// What the index holds for the file: `document`, `failure` or `skipped`
+    /// (see [`schema`]'s record types).
+    pub record_type: String,
+}
+
+impl Known {
+    /// Whether the file is held as a failure (retried when it changes).
+    pub fn failed(&self) -> bool {
+        self.record_type == schema::FAILURE
+    }
 }
 
 /// An open index.
@@ -169,6 +197,24 @@ impl Index {
             reader,
             layout,
         })
+    }
+
+    /// The folder the index's file names are relative to, recorded at the
+    /// first ingest (see [`crate::ingest::root`]); `None` for a new index or
+    /// one made before archive roots were recorded.
+    pub fn archive_root(&self) -> Option<PathBuf> {
+        read_settings(&self.path)
+            .get("archive_root")
+            .and_then(|v| v.as_str())
+            .map(PathBuf::from)
+    }
+
+    /// Records the archive root.
+    pub fn set_archive_root(&self, root: &Path) -> Result<()> {
+        let mut settings = read_settings(&self.path);
+        settings.insert("schema_version".into(), self.layout.into());
+        settings.insert("archive_root".into(), root.to_string_lossy().into_owned().into());
+        write_settings(&self.path, &settings)
     }
 
     /// The layout version the index was made with (see [`schema::VERSION`]):
@@ -271,7 +317,7 @@ impl Index {
                         stamp: lookup(&stamp, &stamp_t, doc),
                         sha256: lookup(&sha, &sha_t, doc),
                         pipeline: lookup(&pipeline, &pipeline_t, doc),
-                        failed: lookup(&ty, &ty_t, doc) == schema::FAILURE,
+                        record_type: lookup(&ty, &ty_t, doc),
                     },
                 );
             }
@@ -316,6 +362,19 @@ impl Index {
         let mut out = Vec::new();
         self.for_each_stored(schema::FAILURE, |doc| {
             if let Some(record) = self.record_of::<Failure>(&doc, schema::FAILURE)? {
+                out.push(record);
+            }
+            Ok(())
+        })?;
+        out.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+        Ok(out)
+    }
+
+    /// Every skipped-file record, ordered by source file.
+    pub fn skipped(&self) -> Result<Vec<Skipped>> {
+        let mut out = Vec::new();
+        self.for_each_stored(schema::SKIPPED, |doc| {
+            if let Some(record) = self.record_of::<Skipped>(&doc, schema::SKIPPED)? {
                 out.push(record);
             }
             Ok(())
@@ -447,6 +506,14 @@ impl Writer<'_> {
     pub fn put_failure(&mut self, failure: &Failure) -> Result<()> {
         self.delete(&failure.source_file);
         let tdoc = schema::failure_to_tantivy(&self.index.fields, failure)?;
+        self.writer.add_document(tdoc)?;
+        Ok(())
+    }
+
+    /// Records a skipped file, replacing whatever the index held for it.
+    pub fn put_skipped(&mut self, skipped: &Skipped) -> Result<()> {
+        self.delete(&skipped.source_file);
+        let tdoc = schema::skipped_to_tantivy(&self.index.fields, skipped)?;
         self.writer.add_document(tdoc)?;
         Ok(())
     }

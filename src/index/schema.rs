@@ -44,12 +44,13 @@ use tantivy::schema::{
 use tantivy::TantivyDocument;
 
 use crate::error::Result;
-use crate::record::{Document, Failure};
+use crate::record::{Document, Failure, Skipped};
 
 pub use super::analyser::{CODE, IT, NAME};
 
 pub const DOCUMENT: &str = "document";
 pub const FAILURE: &str = "failure";
+pub const SKIPPED: &str = "skipped";
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -190,6 +191,9 @@ pub fn document_to_tantivy(f: &Fields, d: &Document) -> Result<TantivyDocument> 
     t.add_text(f.doc_id, &d.doc_id);
     t.add_text(f.source_file, &d.source_file);
     t.add_text(f.file, &d.source_file);
+    for p in d.paths.iter().filter(|p| **p != d.source_file) {
+        t.add_text(f.file, p);
+    }
     t.add_text(f.sha256, &d.sha256);
     t.add_text(f.pipeline, &d.pipeline);
     t.add_text(f.stamp, &d.stamp);
@@ -311,4 +315,17 @@ mod tests {
         let codes: Vec<&str> = text_codes(t).collect();
         assert_eq!(codes, vec!["2021_IND_STRATEG_13", "3/2008"]);
     }
+}
+
+pub fn skipped_to_tantivy(f: &Fields, skipped: &Skipped) -> Result<TantivyDocument> {
+    let mut t = TantivyDocument::default();
+    t.add_text(f.record_type, SKIPPED);
+    t.add_text(f.source_file, &skipped.source_file);
+    t.add_text(f.file, &skipped.source_file);
+    t.add_text(f.sha256, skipped.sha256.as_deref().unwrap_or_default());
+    t.add_text(f.pipeline, &skipped.pipeline);
+    t.add_text(f.stamp, &skipped.stamp);
+    t.add_text(f.ingested_at, &skipped.ingested_at);
+    t.add_text(f.record, serde_json::to_string(skipped)?);
+    Ok(t)
 }

@@ -471,7 +471,7 @@ fn known_and_replace_and_delete() {
     let k = &known["samples/peg_2021_Z001.txt"];
     assert_eq!(k.sha256, peg_seed().sha256);
     assert_eq!(k.pipeline, "test");
-    assert!(!k.failed);
+    assert!(!k.failed());
     // A changed file replaces its document.
     let mut changed = consiglio_bilancio();
     changed.page_texts = vec!["Rendiconto rettificato dal Consiglio.".into()];
@@ -493,7 +493,7 @@ fn known_and_replace_and_delete() {
     let known = index.known().unwrap();
     assert_eq!(known.len(), 5);
     assert_eq!(known["atti/consiglio_7_2023.txt"].sha256, "f".repeat(64));
-    assert!(known["atti/rotto.pdf"].failed);
+    assert!(known["atti/rotto.pdf"].failed());
     assert!(!known.contains_key("samples/ambito_corsichese_ufficio_di_piano.txt"));
     assert_eq!(find(&index, "rettificato").len(), 1);
     assert!(find(&index, "corsichese").is_empty());

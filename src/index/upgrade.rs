@@ -60,6 +60,9 @@ pub fn upgrade(path: &Path) -> Result<Option<Upgrade>> {
     let mut records = 0;
     {
         let fresh = Index::open_or_create(&rebuild)?;
+        if let Some(root) = current.archive_root() {
+            fresh.set_archive_root(&root)?;
+        }
         let mut w = fresh.writer()?;
         current.for_each_document(true, |d| {
             records += 1;

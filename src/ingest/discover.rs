@@ -1,20 +1,25 @@
-//! Discover: walk the inputs and list the files atti reads.
+//! Discover: walk the inputs and account for every file in them.
 //!
-//! Folders are walked recursively in a stable order (sorted by name). What
-//! cannot be walked (an unreadable folder, a symlink loop, a name that is not
-//! UTF-8) becomes a [`Failure`] of stage `discover`, never the end of the run.
+//! Folders are walked recursively in a stable order (sorted by name). Each
+//! file is named by its path under the archive root (see [`super::root`]),
+//! so the same file has the same name whatever path or working directory
+//! the user typed. A file atti reads is a [`Candidate`]; a file of another
+//! type is a [`Skipped`] row; what cannot be walked (an unreadable folder, a
+//! symlink loop) is a [`Failure`] of stage `discover`, never the end of the
+//! run. atti's own folders (the index, the `--out` folder of `atti run`, any
+//! folder holding an atti index) are never walked.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::read::SourceType;
-use crate::record::Failure;
+use crate::record::{skip, Failure, Skipped};
 
 /// A file to ingest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     pub path: PathBuf,
-    /// The path as found under the ingested root, `/`-separated.
+    /// The path under the archive root, `/`-separated.
     pub source_file: String,
     /// The type its extension claims (the content may say otherwise).
     pub source_type: SourceType,
@@ -25,11 +30,35 @@ pub struct Candidate {
 pub struct Discovery {
     pub candidates: Vec<Candidate>,
     pub failures: Vec<Failure>,
-    /// Files of types atti does not read (not counted as seen).
-    pub skipped: usize,
+    /// Files of types atti does not read.
+    pub skipped: Vec<Skipped>,
 }
 
-/// `source_file` for a path: `/` separators, no leading `./`.
+/// Where a walk starts and what it leaves out.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// The archive root (absolute, canonical): names are relative to it.
+    pub root: PathBuf,
+    /// Folders never walked (absolute, canonical): the index, `--out`.
+    pub exclude: Vec<PathBuf>,
+}
+
+impl Scope {
+    /// The name of `path` under the root: `/` separators. `path` is
+    /// absolute and lies under the root (the walk only goes there).
+    pub fn name(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/")
+    }
+
+    fn excluded(&self, dir: &Path) -> bool {
+        self.exclude.iter().any(|e| e == dir)
+            || dir.join(crate::index::schema::VERSION_FILE).exists()
+            || (dir.join("meta.json").exists() && dir.join(".managed.json").exists())
+    }
+}
+
+/// `/` separators, no leading `./`: how a path is written in a table.
 pub fn source_name(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     let mut s = s.as_str();
@@ -39,23 +68,24 @@ pub fn source_name(path: &Path) -> String {
     s.to_owned()
 }
 
-/// Walks `roots` (files or folders).
-pub fn discover(roots: &[PathBuf]) -> Discovery {
+/// Walks `paths` (absolute files or folders under the scope's root).
+pub fn discover(paths: &[PathBuf], scope: &Scope) -> Discovery {
     let mut d = Discovery::default();
     let mut seen_dirs = HashSet::new();
-    for root in roots {
-        walk(root, true, &mut seen_dirs, &mut d);
+    for path in paths {
+        walk(path, true, scope, &mut seen_dirs, &mut d);
     }
     d.candidates
         .sort_by(|a, b| a.source_file.cmp(&b.source_file));
     d.candidates.dedup_by(|a, b| a.source_file == b.source_file);
     d.failures.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+    d.skipped.sort_by(|a, b| a.source_file.cmp(&b.source_file));
     d
 }
 
-fn fail(d: &mut Discovery, path: &Path, reason: String) {
+fn fail(d: &mut Discovery, scope: &Scope, path: &Path, reason: String) {
     d.failures.push(Failure {
-        source_file: source_name(path),
+        source_file: scope.name(path),
         stage: "discover".into(),
         reason,
         sha256: None,
@@ -65,7 +95,13 @@ fn fail(d: &mut Discovery, path: &Path, reason: String) {
     });
 }
 
-fn walk(path: &Path, explicit: bool, seen_dirs: &mut HashSet<PathBuf>, d: &mut Discovery) {
+fn walk(
+    path: &Path,
+    explicit: bool,
+    scope: &Scope,
+    seen_dirs: &mut HashSet<PathBuf>,
+    d: &mut Discovery,
+) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -78,17 +114,21 @@ fn walk(path: &Path, explicit: bool, seen_dirs: &mut HashSet<PathBuf>, d: &mut D
                 _ if e.raw_os_error() == Some(libc::ELOOP) => "symbolic link loop".to_owned(),
                 _ => e.to_string(),
             };
-            fail(d, path, reason);
+            fail(d, scope, path, reason);
             return;
         }
     };
     if meta.is_dir() {
         // Guard against symlink loops: each real folder is walked once.
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        if scope.excluded(&real) {
+            return;
+        }
         if !seen_dirs.insert(real) {
             if path.is_symlink() {
                 fail(
                     d,
+                    scope,
                     path,
                     "symbolic link loop: this folder was already walked".into(),
                 );
@@ -98,20 +138,20 @@ fn walk(path: &Path, explicit: bool, seen_dirs: &mut HashSet<PathBuf>, d: &mut D
         let rd = match std::fs::read_dir(path) {
             Ok(rd) => rd,
             Err(e) => {
-                fail(d, path, format!("cannot read the folder: {e}"));
+                fail(d, scope, path, format!("cannot read the folder: {e}"));
                 return;
             }
         };
         let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
         entries.sort();
         for p in entries {
-            walk(&p, false, seen_dirs, d);
+            walk(&p, false, scope, seen_dirs, d);
         }
         return;
     }
     if !meta.is_file() {
         if explicit {
-            fail(d, path, "not a regular file".into());
+            fail(d, scope, path, "not a regular file".into());
         }
         return;
     }
@@ -119,17 +159,55 @@ fn walk(path: &Path, explicit: bool, seen_dirs: &mut HashSet<PathBuf>, d: &mut D
         // A name that is not UTF-8 is still ingested; it is shown lossily.
         Some(source_type) => d.candidates.push(Candidate {
             path: path.to_owned(),
-            source_file: source_name(path),
+            source_file: scope.name(path),
             source_type,
         }),
-        None if explicit => fail(d, path, "not a PDF, text or HTML file".into()),
-        None => d.skipped += 1,
+        None => {
+            let ext = path
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
+                .unwrap_or_else(|| "without an extension".into());
+            d.skipped.push(Skipped {
+                source_file: scope.name(path),
+                reason: skip::UNSUPPORTED.into(),
+                detail: format!("a file {ext} is not read (atti reads PDF, text and HTML)"),
+                ..Skipped::default()
+            });
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scope(root: &Path) -> Scope {
+        Scope {
+            root: std::fs::canonicalize(root).unwrap(),
+            exclude: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_index_and_out_folders_are_never_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        for sub in ["out", "idx"] {
+            std::fs::create_dir(root.join(sub)).unwrap();
+        }
+        std::fs::write(root.join("a.txt"), "a").unwrap();
+        std::fs::write(root.join("out/compliance.md"), "# report").unwrap();
+        std::fs::write(root.join("idx/atti-index.json"), "{}").unwrap();
+        std::fs::write(root.join("idx/x.txt"), "x").unwrap();
+        let s = Scope {
+            root: root.clone(),
+            exclude: vec![root.join("out")],
+        };
+        let d = discover(&[root.clone()], &s);
+        let names: Vec<_> = d.candidates.iter().map(|c| c.source_file.as_str()).collect();
+        assert_eq!(names, ["a.txt"]);
+        assert!(d.skipped.is_empty() && d.failures.is_empty());
+    }
 
     #[test]
     fn source_name_is_slash_separated_without_dot_prefix() {
@@ -144,14 +222,17 @@ mod tests {
         std::fs::write(dir.path().join("b.txt"), "b").unwrap();
         std::fs::write(dir.path().join("sub/a.PDF"), "%PDF-1.4").unwrap();
         std::fs::write(dir.path().join("c.docx"), "x").unwrap();
-        let d = discover(&[dir.path().to_owned()]);
+        let d = discover(&[dir.path().to_owned()], &scope(dir.path()));
         let names: Vec<_> = d
             .candidates
             .iter()
             .map(|c| c.path.file_name().unwrap().to_owned())
             .collect();
         assert_eq!(names, ["b.txt", "a.PDF"]);
-        assert_eq!(d.skipped, 1);
+        assert_eq!(d.candidates[1].source_file, "sub/a.PDF");
+        assert_eq!(d.skipped.len(), 1);
+        assert_eq!(d.skipped[0].source_file, "c.docx");
+        assert!(d.skipped[0].detail.contains(".docx"), "{:?}", d.skipped[0]);
         assert!(d.failures.is_empty());
     }
 
@@ -161,7 +242,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
         std::fs::write(dir.path().join("a.txt"), "a").unwrap();
-        let d = discover(&[dir.path().to_owned()]);
+        let d = discover(&[dir.path().to_owned()], &scope(dir.path()));
         assert_eq!(d.candidates.len(), 1);
         assert_eq!(d.failures.len(), 1);
         assert!(d.failures[0].reason.contains("loop"));

@@ -12,12 +12,16 @@
 //! how), [`work`] (read once, hash, read pages, apply rules), [`pool`]
 //! (worker processes that run the work, so no file can take the batch down).
 
+pub mod copies;
 pub mod decide;
 pub mod discover;
 pub mod pool;
+pub mod remove;
+pub mod rename;
+pub mod root;
 pub mod work;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -30,7 +34,7 @@ use crate::progress::Progress;
 use crate::read::{Limits, Status};
 use crate::rules::RuleSet;
 use decide::{Change, Context, Outcome};
-use discover::{discover, source_name};
+use discover::{discover, Candidate, Scope};
 use pool::{Pool, WorkerCommand};
 
 /// How an ingest runs, resolved from the command line.
@@ -48,11 +52,16 @@ pub struct IngestConfig {
     /// Extract in worker processes started with this command; `None`
     /// extracts in this process (no protection against crashes and hangs).
     pub worker: Option<WorkerCommand>,
+    /// The archive root to set (`--root`); `None` keeps the one the index
+    /// recorded (see [`root`]).
+    pub root: Option<PathBuf>,
+    /// Folders never ingested besides the index (the `--out` of `atti run`).
+    pub exclude: Vec<PathBuf>,
 }
 
 /// The counts printed at the end of an ingest. `seen` = `new` + `changed` +
-/// `unchanged` + discover failures; every seen file ends up as a document or
-/// a failure.
+/// `unchanged` + discover failures + `skipped`; every file seen ends up as a
+/// document, a failure or a skipped file.
 #[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
 pub struct Summary {
     pub seen: usize,
@@ -64,8 +73,13 @@ pub struct Summary {
     pub no_text: usize,
     pub encrypted: usize,
     pub pruned: usize,
-    /// Files of other types, not read.
+    /// Files of other types, not read (rows of the skipped table).
     pub skipped: usize,
+    /// Files whose content another file already holds, after the run (rows
+    /// of the skipped table, listed in their document's `paths`).
+    pub duplicates: usize,
+    /// Records renamed because the archive root was set or changed.
+    pub renamed: usize,
     /// Documents and failures the index holds after the run.
     pub documents_in_index: usize,
     pub failures_in_index: usize,
@@ -84,25 +98,55 @@ pub fn now_rfc3339() -> String {
 pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summary> {
     let started = Instant::now();
     let upgraded = crate::index::upgrade::upgrade(&cfg.index)?;
+    let recorded = if cfg.index.join("meta.json").exists() {
+        Index::open(&cfg.index)?.archive_root()
+    } else {
+        None
+    };
+    let resolved = root::resolve(&cfg.paths, cfg.root.as_deref(), recorded.as_deref())?;
     let index = Index::open_or_create(&cfg.index)?;
     // Take the lock before any work: a second ingest is refused at once.
     let mut writer = index.writer()?;
-    let known = index.known()?;
-    let found = discover(&cfg.paths);
-    let ingested_at = now_rfc3339();
-
     let mut summary = Summary {
         upgraded,
-        seen: found.candidates.len() + found.failures.len(),
-        skipped: found.skipped,
         ..Summary::default()
     };
+    if recorded.as_deref() != Some(resolved.root.as_path()) {
+        summary.renamed = rename::rename(&index, &mut writer, recorded.as_deref(), &resolved.root)?;
+        index.set_archive_root(&resolved.root)?;
+        writer.commit()?;
+    }
+    let known = index.known()?;
+    let mut exclude = vec![std::fs::canonicalize(&cfg.index).unwrap_or_else(|_| cfg.index.clone())];
+    exclude.extend(cfg.exclude.iter().filter_map(|p| std::fs::canonicalize(p).ok()));
+    let scope = Scope {
+        root: resolved.root.clone(),
+        exclude,
+    };
+    let found = discover(&resolved.paths, &scope);
+    let ingested_at = now_rfc3339();
+    let fingerprint = rules.fingerprint();
+
+    summary.seen = found.candidates.len() + found.failures.len() + found.skipped.len();
     for f in &found.failures {
         let mut f = f.clone();
         f.ingested_at = ingested_at.clone();
-        f.pipeline = rules.fingerprint().to_owned();
+        f.pipeline = fingerprint.to_owned();
         writer.put_failure(&f)?;
         summary.failed += 1;
+    }
+    for s in &found.skipped {
+        summary.skipped += 1;
+        if known
+            .get(&s.source_file)
+            .is_some_and(|k| k.record_type == crate::index::schema::SKIPPED)
+        {
+            continue;
+        }
+        let mut s = s.clone();
+        s.ingested_at = ingested_at.clone();
+        s.pipeline = fingerprint.to_owned();
+        writer.put_skipped(&s)?;
     }
 
     progress.start(found.candidates.len() as u64);
@@ -120,6 +164,9 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
         ingested_at: &ingested_at,
         pool: pool.as_ref(),
     };
+    // The contents whose group of copies may have changed (see `copies`).
+    let mut touched = BTreeSet::new();
+    let prior_sha = |source_file: &str| known.get(source_file).map(|k| k.sha256.clone());
     let candidates = &found.candidates;
     let mut pending = 0usize;
     let result: Result<()> = std::thread::scope(|scope| {
@@ -132,34 +179,7 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
         });
         for outcome in rx {
             progress.inc();
-            match outcome {
-                Outcome::Unchanged => summary.unchanged += 1,
-                Outcome::Restamp(source_file, stamp) => {
-                    summary.unchanged += 1;
-                    if let Some(mut doc) = index.get(&source_file)? {
-                        doc.stamp = stamp;
-                        writer.put_document(&doc)?;
-                        pending += 1;
-                    }
-                }
-                Outcome::Document(doc, change) => {
-                    count_change(&mut summary, change);
-                    match doc.status {
-                        Status::NoText => summary.no_text += 1,
-                        Status::Encrypted => summary.encrypted += 1,
-                        Status::Ok => {}
-                    }
-                    writer.put_document(&doc)?;
-                    pending += 1;
-                }
-                Outcome::Failure(f, change) => {
-                    count_change(&mut summary, change);
-                    summary.failed += 1;
-                    progress.note(&format!("{}: {} ({})", f.source_file, f.reason, f.stage));
-                    writer.put_failure(&f)?;
-                    pending += 1;
-                }
-            }
+            pending += record(&index, &mut writer, outcome, &mut summary, &mut touched, &prior_sha, progress)?;
             if pending >= cfg.batch {
                 writer.commit()?;
                 pending = 0;
@@ -175,28 +195,110 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
             .iter()
             .map(|c| c.source_file.as_str())
             .chain(found.failures.iter().map(|f| f.source_file.as_str()))
+            .chain(found.skipped.iter().map(|s| s.source_file.as_str()))
             .collect();
-        let roots: Vec<String> = cfg.paths.iter().map(|p| source_name(p)).collect();
-        for source_file in known.keys() {
+        let roots: Vec<String> = resolved.paths.iter().map(|p| scope.name(p)).collect();
+        for (source_file, k) in &known {
             let under_root = roots.iter().any(|r| {
                 r.is_empty()
-                    || r == "."
                     || source_file == r
                     || source_file.starts_with(&format!("{}/", r.trim_end_matches('/')))
             });
             if under_root && !present.contains(source_file.as_str()) {
                 writer.delete(source_file);
+                touched.insert(k.sha256.clone());
                 summary.pruned += 1;
             }
         }
+    }
+
+    // Copies: one document per content, its paths listed, the copies skipped.
+    writer.commit()?;
+    let orphans = copies::settle(&index, &mut writer, &touched, &Default::default(), &ingested_at)?;
+    if !orphans.is_empty() {
+        // Copies whose document is gone are read again, as new files.
+        let none = HashMap::new();
+        let again = Context {
+            known: &none,
+            force: true,
+            ..ctx
+        };
+        let mut touched = BTreeSet::new();
+        for source_file in &orphans {
+            let c = Candidate {
+                path: scope.root.join(source_file),
+                source_file: source_file.clone(),
+                source_type: crate::read::SourceType::from_extension(std::path::Path::new(source_file))
+                    .unwrap_or(crate::read::SourceType::Text),
+            };
+            let mut ignore = Summary::default();
+            record(&index, &mut writer, again.process(&c), &mut ignore, &mut touched, &|_| None, progress)?;
+        }
+        writer.commit()?;
+        copies::settle(&index, &mut writer, &touched, &Default::default(), &ingested_at)?;
     }
     writer.finish()?;
     progress.finish();
     let counts = index.stats()?;
     summary.documents_in_index = counts.documents;
     summary.failures_in_index = counts.failures;
+    summary.duplicates = index
+        .skipped()?
+        .iter()
+        .filter(|s| s.reason == crate::record::skip::DUPLICATE)
+        .count();
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
+}
+
+/// Writes one outcome into the index and counts it; returns the number of
+/// changes made (for batching).
+fn record(
+    index: &Index,
+    writer: &mut crate::index::Writer<'_>,
+    outcome: Outcome,
+    summary: &mut Summary,
+    touched: &mut BTreeSet<String>,
+    prior_sha: &dyn Fn(&str) -> Option<String>,
+    progress: &Progress,
+) -> Result<usize> {
+    Ok(match outcome {
+        Outcome::Unchanged => {
+            summary.unchanged += 1;
+            0
+        }
+        Outcome::Restamp(source_file, stamp) => {
+            summary.unchanged += 1;
+            match index.get(&source_file)? {
+                Some(mut doc) if doc.source_file == source_file => {
+                    doc.stamp = stamp;
+                    writer.put_document(&doc)?;
+                    1
+                }
+                _ => 0,
+            }
+        }
+        Outcome::Document(doc, change) => {
+            count_change(summary, change);
+            match doc.status {
+                Status::NoText => summary.no_text += 1,
+                Status::Encrypted => summary.encrypted += 1,
+                Status::Ok => {}
+            }
+            touched.extend(prior_sha(&doc.source_file));
+            touched.insert(doc.sha256.clone());
+            writer.put_document(&doc)?;
+            1
+        }
+        Outcome::Failure(f, change) => {
+            count_change(summary, change);
+            summary.failed += 1;
+            progress.note(&format!("{}: {} ({})", f.source_file, f.reason, f.stage));
+            touched.extend(prior_sha(&f.source_file));
+            writer.put_failure(&f)?;
+            1
+        }
+    })
 }
 
 fn count_change(summary: &mut Summary, change: Change) {
@@ -222,6 +324,8 @@ mod tests {
             limits: Limits::default(),
             batch: 2,
             worker: None,
+            root: Some(dir.to_owned()),
+            exclude: Vec::new(),
         }
     }
 
@@ -258,7 +362,7 @@ mod tests {
         let idx = Index::open(&cfg.index).unwrap();
         let k = idx.known().unwrap();
         let want = stamp_of(&std::fs::metadata(&a).unwrap());
-        assert_eq!(k[&source_name(&a)].stamp, want);
+        assert_eq!(k["a.txt"].stamp, want);
         drop(idx);
 
         // Changed content: re-extracted, replacing the old record.

@@ -164,6 +164,7 @@ pub fn build_document(
     Document {
         doc_id: sha256[..16].to_owned(),
         source_file: c.source_file.clone(),
+        paths: vec![c.source_file.clone()],
         kind: x.kind,
         status,
         title,

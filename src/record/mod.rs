@@ -34,8 +34,12 @@ pub mod kind {
 pub struct Document {
     /// Derived from the content hash: the first 16 hex digits of `sha256`.
     pub doc_id: String,
-    /// The path as found under the ingested root, with `/` separators.
+    /// The path under the index's archive root, with `/` separators.
     pub source_file: String,
+    /// Every path under the archive root with this same content, sorted:
+    /// `source_file` and its copies (listed as duplicates in `skipped`).
+    #[serde(default)]
+    pub paths: Vec<String>,
     /// `peg`, `deliberation` or `other`.
     pub kind: String,
     pub status: Status,
@@ -199,6 +203,34 @@ pub struct Decision {
     /// Who signed (president, secretary, director), for the people index.
     pub signatories: Vec<String>,
     pub spans: Provenance,
+}
+
+/// A file seen and deliberately not read into a document of its own: a type
+/// atti does not read, or a copy of a file that is (same content, another
+/// path). Every file seen is a document, a [`Failure`] or one of these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub source_file: String,
+    /// `unsupported` or `duplicate`.
+    pub reason: String,
+    /// A sentence a person understands.
+    pub detail: String,
+    /// For a duplicate: the path of the document it is a copy of.
+    pub duplicate_of: Option<String>,
+    /// Content hash, when the file was read.
+    pub sha256: Option<String>,
+    /// As [`Document::stamp`].
+    #[serde(default)]
+    pub stamp: String,
+    #[serde(default)]
+    pub pipeline: String,
+    pub ingested_at: String,
+}
+
+/// Why a file was skipped.
+pub mod skip {
+    pub const UNSUPPORTED: &str = "unsupported";
+    pub const DUPLICATE: &str = "duplicate";
 }
 
 /// A file that did not become a document.

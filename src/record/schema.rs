@@ -21,6 +21,7 @@ pub enum TableId {
     Decisions,
     References,
     Failures,
+    Skipped,
 }
 
 /// What a column's cells hold.
@@ -99,6 +100,7 @@ const DOCUMENTS: &[Column] = &[
     col("sha256", T, "SHA-256", false),
     col("extractor", T, "Estrattore", false),
     col("ingested_at", T, "Importato il", false),
+    col("paths", T, "Percorsi", false),
 ];
 
 const OBJECTIVES: &[Column] = &[
@@ -185,6 +187,13 @@ const REFERENCES: &[Column] = &[
     col("urn", T, "URN", false),
 ];
 
+const SKIPPED: &[Column] = &[
+    SOURCE_FILE,
+    col("reason", T, "Motivo", false),
+    col("detail", T, "Dettaglio", false),
+    col("duplicate_of", T, "Copia di", false),
+];
+
 const FAILURES: &[Column] = &[
     SOURCE_FILE,
     col("stage", T, "Fase", false),
@@ -192,7 +201,7 @@ const FAILURES: &[Column] = &[
 ];
 
 /// Every output table, in the order `atti run` writes them.
-pub const TABLES: [TableSchema; 7] = [
+pub const TABLES: [TableSchema; 8] = [
     TableSchema {
         id: TableId::Documents,
         name: "documents",
@@ -251,15 +260,24 @@ pub const TABLES: [TableSchema; 7] = [
         id: TableId::Failures,
         name: "failures",
         record: "failure",
-        label: "File non letti",
+        label: "File non letti (errori)",
         none_found: "Nessun file non letto",
         columns: FAILURES,
+        rule_inputs: &[],
+    },
+    TableSchema {
+        id: TableId::Skipped,
+        name: "skipped",
+        record: "skipped",
+        label: "File non importati",
+        none_found: "Nessun file saltato",
+        columns: SKIPPED,
         rule_inputs: &[],
     },
 ];
 
 impl TableId {
-    pub const ALL: [TableId; 7] = [
+    pub const ALL: [TableId; 8] = [
         TableId::Documents,
         TableId::Objectives,
         TableId::Phases,
@@ -267,6 +285,7 @@ impl TableId {
         TableId::Decisions,
         TableId::References,
         TableId::Failures,
+        TableId::Skipped,
     ];
 
     /// The table's definition.
@@ -346,6 +365,7 @@ mod tests {
             TableId::Decisions => to_value(super::super::Decision::default()),
             TableId::References => to_value(super::super::Reference::default()),
             TableId::Failures => to_value(super::super::Failure::default()),
+            TableId::Skipped => to_value(super::super::Skipped::default()),
         };
         for id in TableId::ALL {
             let v = record(id).unwrap();

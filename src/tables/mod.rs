@@ -20,7 +20,7 @@
 use std::io::Write;
 
 use crate::error::Result;
-use crate::record::{Document, Failure};
+use crate::record::{Document, Failure, Skipped};
 
 pub use crate::record::schema::{CellType, TableId, TableSchema};
 pub use cell::{cell, Cell};
@@ -92,25 +92,42 @@ fn is_plain_number(s: &str) -> bool {
 /// A row of an output table.
 pub type Row = Vec<Cell>;
 
-/// The rows of a table, as typed cells in column order: documents by source
-/// file (then doc_id, for two files with the same path under different
-/// roots), records in the order they appear in their document.
-pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Row> {
+/// The failures table: one row per file that failed, by source file.
+pub fn failure_rows(failures: &[Failure]) -> Vec<Row> {
+    let mut failures: Vec<&Failure> = failures.iter().collect();
+    failures.sort_by(|a, b| {
+        (&a.source_file, &a.stage, &a.reason).cmp(&(&b.source_file, &b.stage, &b.reason))
+    });
+    failures
+        .into_iter()
+        .map(|f| vec![cell(&f.source_file), cell(&f.stage), cell(&f.reason)])
+        .collect()
+}
+
+/// The skipped table: one row per file seen and not read into a document
+/// of its own, by source file.
+pub fn skipped_rows(skipped: &[Skipped]) -> Vec<Row> {
+    let mut skipped: Vec<&Skipped> = skipped.iter().collect();
+    skipped.sort_by(|a, b| a.source_file.cmp(&b.source_file));
+    skipped
+        .into_iter()
+        .map(|s| {
+            vec![
+                cell(&s.source_file),
+                cell(&s.reason),
+                cell(&s.detail),
+                cell(&s.duplicate_of),
+            ]
+        })
+        .collect()
+}
+
+/// The rows of a table of documents and what they hold, as typed cells in
+/// column order: documents by source file (then doc_id), records in the
+/// order they appear in their document. The failures and skipped tables
+/// are not made from documents: see [`failure_rows`] and [`skipped_rows`].
+pub fn rows(table: TableId, docs: &[Document]) -> Vec<Row> {
     let mut out = Vec::new();
-    if table == TableId::Failures {
-        let mut failures: Vec<&Failure> = failures.iter().collect();
-        failures.sort_by(|a, b| {
-            (&a.source_file, &a.stage, &a.reason).cmp(&(&b.source_file, &b.stage, &b.reason))
-        });
-        for f in failures {
-            out.push(vec![
-                cell(&f.source_file),
-                cell(&f.stage),
-                cell(&f.reason),
-            ]);
-        }
-        return out;
-    }
     let mut docs: Vec<&Document> = docs.iter().collect();
     docs.sort_by(|a, b| (&a.source_file, &a.doc_id).cmp(&(&b.source_file, &b.doc_id)));
     for d in docs {
@@ -129,6 +146,7 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Row>
                 cell(&d.sha256),
                 cell(&d.extractor),
                 cell(&d.ingested_at),
+                cell(d.paths.join("; ")),
             ]),
             TableId::Objectives => {
                 for o in &d.objectives {
@@ -226,7 +244,7 @@ pub fn rows(table: TableId, docs: &[Document], failures: &[Failure]) -> Vec<Row>
                     out.push(r);
                 }
             }
-            TableId::Failures => unreachable!("handled above"),
+            TableId::Failures | TableId::Skipped => {}
         }
     }
     out
@@ -255,7 +273,7 @@ impl TableRows {
     }
 
     pub fn add(&mut self, d: &Document) {
-        let rows = rows(self.table, std::slice::from_ref(d), &[]);
+        let rows = rows(self.table, std::slice::from_ref(d));
         if !rows.is_empty() {
             self.keyed
                 .push(((d.source_file.clone(), d.doc_id.clone()), rows));
@@ -368,7 +386,7 @@ mod tests {
 
     fn write(table: TableId, docs: &[Document], opts: &TableOptions, f: Format) -> String {
         let mut buf = Vec::new();
-        write_rows(table, rows(table, docs, &[]), opts, f, &mut buf).unwrap();
+        write_rows(table, rows(table, docs), opts, f, &mut buf).unwrap();
         String::from_utf8(buf).unwrap()
     }
 
@@ -482,7 +500,7 @@ mod tests {
         let docs = [peg("b.pdf"), peg("a.pdf")];
         for t in TableId::ALL {
             let columns = t.schema().columns;
-            for r in rows(t, &docs, &[]) {
+            for r in rows(t, &docs) {
                 assert_eq!(r.len(), columns.len(), "{}", t.name());
                 for (c, col) in r.iter().zip(columns) {
                     assert!(
@@ -496,12 +514,12 @@ mod tests {
             }
         }
         let text = |c: &Cell| c.to_text(false).into_owned();
-        let r = rows(TableId::Documents, &docs, &[]);
+        let r = rows(TableId::Documents, &docs);
         assert_eq!(text(&r[0][1]), "a.pdf");
         assert_eq!(text(&r[1][1]), "b.pdf");
         assert_eq!(text(&r[0][6]), "2021-03-01");
         assert_eq!(r[0][4], Cell::Empty, "absent title is an empty cell");
-        assert_eq!(rows(TableId::Phases, &docs, &[])[0][5], Cell::Decimal(-12.5));
+        assert_eq!(rows(TableId::Phases, &docs)[0][5], Cell::Decimal(-12.5));
         let csv = write(
             TableId::Phases,
             &docs,
@@ -512,7 +530,7 @@ mod tests {
             csv.contains(";") && csv.contains(",-12.5,2021-01-01,"),
             "{csv}"
         );
-        let r = rows(TableId::Indicators, &docs, &[]);
+        let r = rows(TableId::Indicators, &docs);
         assert_eq!(
             r.iter()
                 .map(|x| (text(&x[1]), text(&x[3])))
