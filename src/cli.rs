@@ -231,6 +231,9 @@ pub struct CheckArgs {
     pub fail_on: Option<Severity>,
     #[command(flatten)]
     pub filter: DocFilter,
+    /// List every finding in the report, notes (severity info) included; by default they are counted, not listed.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -309,6 +312,9 @@ pub struct RunArgs {
     /// Exit with code 1 when a finding at or above this severity exists.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<Severity>,
+    /// List every finding in the report, notes (severity info) included; by default they are counted, not listed.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]

@@ -19,7 +19,13 @@ pub fn run(a: &CheckArgs) -> Result<i32> {
         }
         Ok(())
     })?;
-    let report = review.finish();
+    let mut report = review.finish();
+    report.verbose = a.verbose;
+    // Failed and skipped files have no kind or date: listed when unfiltered.
+    if filter.is_empty() {
+        report.failures = index.failures()?;
+        report.skipped = index.skipped()?;
+    }
     let mut out = super::output(a.out.as_deref())?;
     out.write_all(report.render(a.format)?.as_bytes())
         .map_err(|e| atti::Error::io("<output>", e))?;

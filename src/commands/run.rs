@@ -44,7 +44,10 @@ pub fn run(a: &RunArgs) -> Result<i32> {
         tables::write_rows(table, rows, &opts, tables::Format::Csv, &mut out)?;
         out.flush().map_err(|e| Error::io(&path, e))?;
     }
-    let report = review.finish();
+    let mut report = review.finish();
+    report.verbose = a.verbose;
+    report.failures = failures;
+    report.skipped = index.skipped()?;
     let path = a.out.join("compliance.md");
     std::fs::write(&path, report.render(ReportFormat::Md)?).map_err(|e| Error::io(&path, e))?;
     if !a.opts.json {

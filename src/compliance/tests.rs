@@ -713,6 +713,7 @@ fn markdown_report_lists_kinds_checks_and_documents_in_order() {
 - Data della verifica: 22/11/2026 (2026-11-22)
 - Documenti esaminati: 3
 - Rilievi: 3 (errori 1, avvisi 1, informazioni 1)
+- File non letti: 0; file saltati: 0 (altri tipi 0, copie 0)
 
 ## Documenti per tipo
 
@@ -749,11 +750,18 @@ fn markdown_report_lists_kinds_checks_and_documents_in_order() {
 | Pagina | Severità | Controllo | Rilievo |
 |---:|---|---|---|
 | 1 | errore | `validity` | Validità scaduta il 31/12/2023 (verifica al 22/11/2026) |
-| 3 | informazione | `refs` | Riferimento «art. 5 \\| comma 2»: non indica l'atto citato |
 
 Documenti senza rilievi: 1.
+
+Note informative non elencate: 1 (contate per controllo qui sopra; `--verbose` per elencarle).
 ";
     assert_eq!(md, expected);
+    // With --verbose the note is listed in its document.
+    let mut verbose = checks.run(&docs, as_of());
+    verbose.verbose = true;
+    let vmd = verbose.render(ReportFormat::Md).unwrap();
+    assert!(vmd.contains("| 3 | informazione | `refs` | Riferimento «art. 5 \\| comma 2»: non indica l'atto citato |"), "{vmd}");
+    assert!(!vmd.contains("non elencate"));
     // Same input in another order: same bytes.
     let mut rev = docs.clone();
     rev.reverse();
