@@ -55,6 +55,8 @@ pub enum Command {
 pub struct WorkerArgs {
     #[command(flatten)]
     pub rules: RulesArg,
+    #[arg(long, default_value = "512M", value_parser = parse_size)]
+    pub max_file_size: u64,
 }
 
 /// Where the index lives.
@@ -91,6 +93,9 @@ pub struct IngestOpts {
     /// Re-extract every file, even those unchanged since the last ingest.
     #[arg(long)]
     pub force: bool,
+    /// Files larger than this are listed as skipped, not read: bytes, or with K, M, G (e.g. 512M).
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
+    pub max_file_size: u64,
     /// The archive root: file names in the index are paths under it. Set at the first ingest (the current folder, or the folder holding the paths); give it to change it.
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
@@ -323,4 +328,21 @@ pub struct StatsArgs {
     pub index: IndexArg,
     #[arg(long)]
     pub json: bool,
+}
+
+/// `512M`, `2G`, `800K` or plain bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1u64 << 10),
+        Some('M') => (&t[..t.len() - 1], 1 << 20),
+        Some('G') => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("`{s}` is not a size (bytes, or a number with K, M or G)"))
 }

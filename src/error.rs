@@ -55,6 +55,14 @@ pub enum Error {
     Index { path: PathBuf, message: String },
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    /// The disk that holds the index is full.
+    #[error("disco pieno: in {} restano {free_mb} MB liberi, ne servono almeno {needed_mb} (l'indice ne occupa {index_mb} e un'unione dei suoi segmenti può chiederne altrettanti). I documenti già salvati sono intatti: liberare spazio e rilanciare atti ingest", path.display())]
+    DiskFull {
+        path: PathBuf,
+        free_mb: u64,
+        needed_mb: u64,
+        index_mb: u64,
+    },
     #[error("query: {0}")]
     Query(String),
     #[error("CSV: {0}")]
@@ -110,6 +118,7 @@ impl Error {
             Error::Panic(_) => "panic",
             Error::Unsupported(_) => "unsupported",
             Error::IndexLocked(_) | Error::Index { .. } | Error::Tantivy(_) => "index",
+            Error::DiskFull { .. } => "disk_full",
             Error::Query(_) => "query",
             Error::Csv(_) => "csv",
             Error::Json(_) => "json",

@@ -14,6 +14,7 @@
 pub mod compliance;
 pub mod digest;
 pub mod error;
+pub mod escape;
 pub mod index;
 pub mod ingest;
 pub mod progress;

@@ -32,6 +32,7 @@ pub fn ingest_config(
             exe,
             rules_dir: rules.rules.clone(),
             builtin_rules: !rules.no_builtin_rules,
+            max_file_bytes: o.max_file_size,
         })
     };
     IngestConfig {
@@ -43,7 +44,10 @@ pub fn ingest_config(
         timeout: Duration::from_secs(o.timeout.max(1)),
         prune: o.prune,
         force: o.force,
-        limits: Limits::default(),
+        limits: Limits {
+            max_file_bytes: o.max_file_size,
+            ..Limits::default()
+        },
         batch: 1000,
         worker,
         root: o.root.clone(),

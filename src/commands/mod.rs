@@ -31,7 +31,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
         Command::Worker(a) => {
-            atti::ingest::pool::serve(&crate::config::rules(&a.rules)?)?;
+            atti::ingest::pool::serve(&crate::config::rules(&a.rules)?, a.max_file_size)?;
             Ok(0)
         }
     }

@@ -11,7 +11,7 @@ pub fn run(a: &RemoveArgs) -> Result<i32> {
         super::print(&(serde_json::to_string(&r)? + "\n"))?;
     } else {
         for name in &r.removed {
-            eprintln!("removed {name}");
+            eprintln!("removed {}", atti::escape::terminal(name));
         }
         eprintln!(
             "{} removed; a file still in an ingested folder comes back at the next ingest (move it away, or ingest with --prune)",

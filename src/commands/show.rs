@@ -19,7 +19,7 @@ pub fn run(a: &ShowArgs) -> Result<i32> {
     if a.json {
         super::print(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
     } else {
-        super::print(&render(&doc))?;
+        super::print(&atti::escape::terminal(&render(&doc)))?;
     }
     Ok(0)
 }

@@ -742,7 +742,7 @@ fn markdown_report_lists_kinds_checks_and_documents_in_order() {
 |---:|---|---|---|
 | - | avviso | `phases` | Nessuna fase trovata (tabella `phases` vuota) |
 
-### b/<protocollo>.txt
+### b/&lt;protocollo&gt;.txt
 
 - doc_id: `b2`
 - tipo: deliberation

@@ -64,6 +64,72 @@ pub fn layout_version(path: &Path) -> Result<u32> {
     }
 }
 
+/// Free bytes on the file system that holds `path`.
+pub fn free_bytes(path: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: a NUL-terminated path and a zeroed struct the call fills.
+    let rc = unsafe { libc::statvfs(c.as_ptr(), &mut st) };
+    (rc == 0).then(|| st.f_bavail as u64 * st.f_frsize as u64)
+}
+
+/// Whether a tantivy error is the disk running out of space.
+pub fn is_disk_full(e: &tantivy::TantivyError) -> bool {
+    let text = e.to_string();
+    text.contains("No space left on device") || text.contains("os error 28")
+}
+
+/// The bytes the files of an index folder take.
+pub fn size_on_disk(path: &Path) -> u64 {
+    std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// The process umask (Linux says it in /proc; elsewhere the usual 022).
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
+}
+
+/// Gives the index's files the permissions the umask allows (tantivy
+/// writes some of them private), so that another account of the office
+/// can search an index it may read.
+fn share_files(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = 0o666 & !umask();
+    for e in std::fs::read_dir(path).into_iter().flatten().flatten() {
+        if let Ok(m) = e.metadata() {
+            if m.is_file() && m.permissions().mode() & 0o777 != mode {
+                let _ = std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode));
+            }
+        }
+    }
+}
+
+/// Removes the temporary files a killed run left in the index folder.
+fn remove_temporaries(path: &Path) {
+    for e in std::fs::read_dir(path).into_iter().flatten().flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".tmp") || name.ends_with(".json.tmp") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// The settings file of the index at `path` (layout version, archive root),
 /// as a JSON object; empty when there is none.
 fn read_settings(path: &Path) -> serde_json::Map<String, serde_json::Value> {
@@ -158,7 +224,7 @@ impl Index {
             .open_or_create(dir)
             .map_err(|e| Error::Index {
             path: path.to_owned(),
-            message: format!("cannot open or create the index ({e}); if it was made by another version of atti, remove the folder and ingest again"),
+            message: format!("cannot open or create the index: {e}"),
         })?;
         Self::finish(path, index, fields, created)
     }
@@ -177,7 +243,7 @@ impl Index {
         })?;
         let fields = Fields::from_schema(&index.schema()).ok_or_else(|| Error::Index {
             path: path.to_owned(),
-            message: "the index was made by another version of atti; remove it and ingest again"
+            message: "its fields are not those of any version of atti this one reads (an index of another program, or of a much newer atti); point --index at an atti index"
                 .into(),
         })?;
         Self::finish(path, index, fields, false)
@@ -255,6 +321,9 @@ impl Index {
             }
             Err(e) => return Err(e.into()),
         };
+        // Holding the lock, whatever temporary file is here was left by a
+        // run that was killed: it is garbage.
+        remove_temporaries(&self.path);
         Ok(Writer {
             index: self,
             writer,
@@ -530,6 +599,7 @@ impl Writer<'_> {
     pub fn commit(&mut self) -> Result<()> {
         self.writer.commit()?;
         self.index.reader.reload()?;
+        share_files(&self.index.path);
         Ok(())
     }
 
@@ -542,9 +612,16 @@ impl Writer<'_> {
             .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         self.commit()?;
         let mut waited = std::time::Duration::ZERO;
-        while let Some(group) = self.merge_plan()?.into_iter().next() {
+        while let Some((group, bytes)) = self.merge_plan()?.into_iter().next() {
+            // A merge writes its segments again before it frees them: with
+            // less room than that, the index is left as committed (whole,
+            // only in more segments) rather than half merged.
+            if free_bytes(&self.index.path).is_some_and(|free| free < bytes + (bytes >> 3)) {
+                break;
+            }
             match self.writer.merge(&group).wait() {
                 Ok(_) => self.index.reader.reload()?,
+                Err(e) if is_disk_full(&e) => return Err(e.into()),
                 // A merge the writer started during the ingest still holds
                 // some of these segments: let it end, then plan again.
                 Err(_) if waited < std::time::Duration::from_secs(600) => {
@@ -559,11 +636,14 @@ impl Writer<'_> {
         self.writer.garbage_collect_files().wait()?;
         self.writer.wait_merging_threads()?;
         self.index.reader.reload()?;
+        share_files(&self.index.path);
         Ok(())
     }
 
     /// The merges to make now (see [`Writer::finish`]), one group each.
-    fn merge_plan(&self) -> Result<Vec<Vec<tantivy::index::SegmentId>>> {
+    /// The merges to make, each with the bytes its segments take on disk
+    /// (what a merge may need again in free space while it runs).
+    fn merge_plan(&self) -> Result<Vec<(Vec<tantivy::index::SegmentId>, u64)>> {
         let sized: Vec<_> = self
             .index
             .index
@@ -571,6 +651,15 @@ impl Writer<'_> {
             .iter()
             .map(|m| merge::sized(&self.index.path, m))
             .collect();
-        Ok(merge::plan(&sized, merge::MAX_SEGMENT_BYTES, 2, true))
+        let bytes = |group: &[tantivy::index::SegmentId]| -> u64 {
+            sized.iter().filter(|s| group.contains(&s.id)).map(|s| s.bytes).sum()
+        };
+        Ok(merge::plan(&sized, merge::MAX_SEGMENT_BYTES, 2, true)
+            .into_iter()
+            .map(|g| {
+                let b = bytes(&g);
+                (g, b)
+            })
+            .collect())
     }
 }

@@ -41,20 +41,45 @@ pub struct Scope {
     pub root: PathBuf,
     /// Folders never walked (absolute, canonical): the index, `--out`.
     pub exclude: Vec<PathBuf>,
+    /// Files larger than this are skipped rows, never read.
+    pub max_file_bytes: u64,
 }
 
 impl Scope {
-    /// The name of `path` under the root: `/` separators. `path` is
-    /// absolute and lies under the root (the walk only goes there).
+    /// The name of `path` under the root: `/` separators; the bytes of a
+    /// name that is not UTF-8 written as `\xNN`, so that two such names
+    /// never become one. `path` lies under the root (the walk only goes there).
     pub fn name(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.to_string_lossy().replace('\\', "/")
+        escaped(rel.as_os_str())
     }
 
     fn excluded(&self, dir: &Path) -> bool {
         self.exclude.iter().any(|e| e == dir)
             || dir.join(crate::index::schema::VERSION_FILE).exists()
             || (dir.join("meta.json").exists() && dir.join(".managed.json").exists())
+    }
+}
+
+/// A file name as text: itself when it is UTF-8, else its valid parts with
+/// every other byte written `\xNN` (lossless, where `to_string_lossy` would
+/// make different names one).
+pub fn escaped(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().replace('\\', "/")
     }
 }
 
@@ -95,6 +120,15 @@ fn fail(d: &mut Discovery, scope: &Scope, path: &Path, reason: String) {
     });
 }
 
+fn skip(d: &mut Discovery, scope: &Scope, path: &Path, reason: &str, detail: String) {
+    d.skipped.push(Skipped {
+        source_file: scope.name(path),
+        reason: reason.into(),
+        detail,
+        ..Skipped::default()
+    });
+}
+
 fn walk(
     path: &Path,
     explicit: bool,
@@ -102,6 +136,17 @@ fn walk(
     seen_dirs: &mut HashSet<PathBuf>,
     d: &mut Discovery,
 ) {
+    // A link is followed only when what it points to lies in the archive:
+    // `x.txt -> /etc/passwd` or `env.txt -> /proc/self/environ` are listed
+    // as skipped, never read.
+    if path.is_symlink() {
+        if let Ok(target) = std::fs::canonicalize(path) {
+            if !target.starts_with(&scope.root) {
+                skip(d, scope, path, skip::OUTSIDE, format!("a link to {}, outside the archive", target.display()));
+                return;
+            }
+        }
+    }
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -150,13 +195,21 @@ fn walk(
         return;
     }
     if !meta.is_file() {
-        if explicit {
-            fail(d, scope, path, "not a regular file".into());
-        }
+        // FIFOs, sockets, devices: reading one could block or never end.
+        skip(d, scope, path, skip::SPECIAL, "not a regular file (a pipe, socket or device)".into());
+        return;
+    }
+    if meta.len() > scope.max_file_bytes {
+        let detail = format!(
+            "{} bytes, over the limit of {} bytes (--max-file-size)",
+            meta.len(),
+            scope.max_file_bytes
+        );
+        skip(d, scope, path, skip::TOO_LARGE, detail);
         return;
     }
     match SourceType::from_extension(path) {
-        // A name that is not UTF-8 is still ingested; it is shown lossily.
+        // A name that is not UTF-8 is still ingested, under its escaped name.
         Some(source_type) => d.candidates.push(Candidate {
             path: path.to_owned(),
             source_file: scope.name(path),
@@ -167,12 +220,8 @@ fn walk(
                 .extension()
                 .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
                 .unwrap_or_else(|| "without an extension".into());
-            d.skipped.push(Skipped {
-                source_file: scope.name(path),
-                reason: skip::UNSUPPORTED.into(),
-                detail: format!("a file {ext} is not read (atti reads PDF, text and HTML)"),
-                ..Skipped::default()
-            });
+            let detail = format!("a file {ext} is not read (atti reads PDF, text and HTML)");
+            skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
     }
 }
@@ -185,6 +234,7 @@ mod tests {
         Scope {
             root: std::fs::canonicalize(root).unwrap(),
             exclude: Vec::new(),
+            max_file_bytes: 1 << 20,
         }
     }
 
@@ -202,6 +252,7 @@ mod tests {
         let s = Scope {
             root: root.clone(),
             exclude: vec![root.join("out")],
+            max_file_bytes: 1 << 20,
         };
         let d = discover(&[root.clone()], &s);
         let names: Vec<_> = d.candidates.iter().map(|c| c.source_file.as_str()).collect();

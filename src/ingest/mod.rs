@@ -94,8 +94,32 @@ pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// Runs an ingest.
+/// Runs an ingest. A disk that fills up ends it at once with
+/// [`Error::DiskFull`]: what was committed stays, nothing half-merged is
+/// left, and the next run starts cleanly once there is room.
 pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summary> {
+    run(cfg, rules, progress).map_err(|e| {
+        let full = match &e {
+            Error::Tantivy(t) => crate::index::is_disk_full(t),
+            Error::Io { source, .. } => source.raw_os_error() == Some(libc::ENOSPC),
+            _ => false,
+        };
+        if !full {
+            return e;
+        }
+        progress.finish();
+        let mb = |b: u64| b.div_ceil(1 << 20);
+        let index = crate::index::size_on_disk(&cfg.index);
+        Error::DiskFull {
+            path: cfg.index.clone(),
+            free_mb: mb(crate::index::free_bytes(&cfg.index).unwrap_or(0)),
+            needed_mb: mb(2 * index + (64 << 20)),
+            index_mb: mb(index),
+        }
+    })
+}
+
+fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summary> {
     let started = Instant::now();
     let upgraded = crate::index::upgrade::upgrade(&cfg.index)?;
     let recorded = if cfg.index.join("meta.json").exists() {
@@ -122,6 +146,7 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
     let scope = Scope {
         root: resolved.root.clone(),
         exclude,
+        max_file_bytes: cfg.limits.max_file_bytes,
     };
     let found = discover(&resolved.paths, &scope);
     let ingested_at = now_rfc3339();
@@ -293,7 +318,8 @@ fn record(
         Outcome::Failure(f, change) => {
             count_change(summary, change);
             summary.failed += 1;
-            progress.note(&format!("{}: {} ({})", f.source_file, f.reason, f.stage));
+            let line = format!("{}: {} ({})", f.source_file, f.reason, f.stage);
+            progress.note(&crate::escape::terminal(&line));
             touched.extend(prior_sha(&f.source_file));
             writer.put_failure(&f)?;
             1

@@ -60,6 +60,8 @@ pub struct WorkerCommand {
     pub exe: PathBuf,
     pub rules_dir: Option<PathBuf>,
     pub builtin_rules: bool,
+    /// The largest file a worker reads (`--max-file-size`).
+    pub max_file_bytes: u64,
 }
 
 /// A pool of worker processes, shared by the threads of the ingest.
@@ -158,6 +160,7 @@ impl Pool {
         if !self.cmd.builtin_rules {
             cmd.arg("--no-builtin-rules");
         }
+        cmd.arg("--max-file-size").arg(self.cmd.max_file_bytes.to_string());
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -166,13 +169,22 @@ impl Pool {
             use std::os::unix::process::CommandExt;
             // SAFETY: setrlimit is async-signal-safe and touches no memory
             // of the parent; this runs in the child between fork and exec.
+            let parent = std::process::id() as libc::pid_t;
             unsafe {
-                cmd.pre_exec(|| {
+                cmd.pre_exec(move || {
                     let lim = libc::rlimit {
                         rlim_cur: WORKER_MEMORY_BYTES as libc::rlim_t,
                         rlim_max: WORKER_MEMORY_BYTES as libc::rlim_t,
                     };
                     libc::setrlimit(libc::RLIMIT_AS, &lim);
+                    // Die with the ingest: a worker must not outlive a
+                    // killed parent, busy on a slow file.
+                    #[cfg(target_os = "linux")]
+                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                    // The parent died before the line above: go now.
+                    if libc::getppid() != parent {
+                        libc::_exit(1);
+                    }
                     Ok(())
                 });
             }
@@ -307,8 +319,11 @@ fn path_from_bytes(b: Vec<u8>) -> PathBuf {
 }
 
 /// The worker side: answers requests on stdin until it closes.
-pub fn serve(rules: &RuleSet) -> Result<()> {
-    let limits = Limits::default();
+pub fn serve(rules: &RuleSet, max_file_bytes: u64) -> Result<()> {
+    let limits = Limits {
+        max_file_bytes,
+        ..Limits::default()
+    };
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
     for line in stdin.lock().lines() {

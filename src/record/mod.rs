@@ -211,7 +211,7 @@ pub struct Decision {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     pub source_file: String,
-    /// `unsupported` or `duplicate`.
+    /// Why: one of [`skip`]'s reasons.
     pub reason: String,
     /// A sentence a person understands.
     pub detail: String,
@@ -229,8 +229,16 @@ pub struct Skipped {
 
 /// Why a file was skipped.
 pub mod skip {
+    /// A type atti does not read.
     pub const UNSUPPORTED: &str = "unsupported";
+    /// The same content as a document's file.
     pub const DUPLICATE: &str = "duplicate";
+    /// A link to something outside the archive root, not followed.
+    pub const OUTSIDE: &str = "outside_archive";
+    /// A pipe, socket or device.
+    pub const SPECIAL: &str = "special_file";
+    /// Larger than `--max-file-size`.
+    pub const TOO_LARGE: &str = "too_large";
 }
 
 /// A file that did not become a document.

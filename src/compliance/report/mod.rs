@@ -219,24 +219,12 @@ fn kind_label(kind: &str) -> String {
 
 /// Text made safe for a Markdown table cell or heading.
 fn md(s: &str) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    one_line.replace('\\', "\\\\").replace('|', "\\|")
+    crate::escape::markdown(s)
 }
 
 /// Text made safe for HTML element content and attribute values.
 fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(c),
-        }
-    }
-    o
+    crate::escape::html(s)
 }
 
 #[cfg(test)]
