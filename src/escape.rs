@@ -49,15 +49,15 @@ pub fn html(s: &str) -> String {
 /// characters written as escapes.
 pub fn markdown(s: &str) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let safe = terminal(&one_line).into_owned();
-    let mut o = String::with_capacity(safe.len());
-    for c in safe.chars() {
+    let mut o = String::with_capacity(one_line.len());
+    for c in one_line.chars() {
         match c {
             '\\' => o.push_str("\\\\"),
             '|' => o.push_str("\\|"),
             '&' => o.push_str("&amp;"),
             '<' => o.push_str("&lt;"),
             '>' => o.push_str("&gt;"),
+            c if c.is_control() => o.push_str(&terminal(&c.to_string())),
             _ => o.push(c),
         }
     }

@@ -3,6 +3,7 @@
 
 mod archive;
 mod common;
+mod reliability;
 mod report;
 mod robust;
 mod samples;

@@ -455,7 +455,8 @@ impl Index {
     /// One document by doc_id, or by its source path (as ingested, or a path
     /// that ends with it).
     pub fn get(&self, key: &str) -> Result<Option<Document>> {
-        let key = key.replace('\\', "/");
+        // Names are written with `/`; a `\` is part of a name (`\xE0`).
+        let key = key.to_owned();
         let searcher = self.searcher();
         for field in [self.fields.doc_id, self.fields.source_file] {
             let q = TermQuery::new(Term::from_field_text(field, &key), IndexRecordOption::Basic);

@@ -169,22 +169,13 @@ impl Pool {
             use std::os::unix::process::CommandExt;
             // SAFETY: setrlimit is async-signal-safe and touches no memory
             // of the parent; this runs in the child between fork and exec.
-            let parent = std::process::id() as libc::pid_t;
             unsafe {
-                cmd.pre_exec(move || {
+                cmd.pre_exec(|| {
                     let lim = libc::rlimit {
                         rlim_cur: WORKER_MEMORY_BYTES as libc::rlim_t,
                         rlim_max: WORKER_MEMORY_BYTES as libc::rlim_t,
                     };
                     libc::setrlimit(libc::RLIMIT_AS, &lim);
-                    // Die with the ingest: a worker must not outlive a
-                    // killed parent, busy on a slow file.
-                    #[cfg(target_os = "linux")]
-                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                    // The parent died before the line above: go now.
-                    if libc::getppid() != parent {
-                        libc::_exit(1);
-                    }
                     Ok(())
                 });
             }
@@ -320,6 +311,7 @@ fn path_from_bytes(b: Vec<u8>) -> PathBuf {
 
 /// The worker side: answers requests on stdin until it closes.
 pub fn serve(rules: &RuleSet, max_file_bytes: u64) -> Result<()> {
+    watch_parent();
     let limits = Limits {
         max_file_bytes,
         ..Limits::default()
@@ -356,4 +348,25 @@ fn write_line(out: &mut impl Write, answer: &Answer) -> Result<()> {
     out.write_all(line.as_bytes())
         .and_then(|_| out.flush())
         .map_err(|e| Error::io("<stdout>", e))
+}
+
+/// Ends this worker as soon as the ingest that started it is gone (killed,
+/// crashed): a worker busy on a slow file never notices its closed stdin,
+/// and must not go on for minutes on its own. (The parent-death signal of
+/// Linux would fire when the parent's *thread* that started the worker
+/// ends, which the ingest's thread pool does; the parent process is what
+/// matters, so a watchdog thread looks at it.)
+fn watch_parent() {
+    #[cfg(unix)]
+    {
+        // SAFETY: getppid has no preconditions.
+        let parent = unsafe { libc::getppid() };
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(100));
+            // SAFETY: as above; _exit ends the process without unwinding.
+            if unsafe { libc::getppid() } != parent {
+                unsafe { libc::_exit(3) };
+            }
+        });
+    }
 }
