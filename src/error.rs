@@ -61,6 +61,9 @@ pub enum Error {
     Csv(#[from] csv::Error),
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The xlsx writer refused a value or could not write the workbook.
+    #[error("xlsx: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 impl From<atti_pdf::Error> for Error {
@@ -113,6 +116,7 @@ impl Error {
             Error::Query(_) => "query",
             Error::Csv(_) => "csv",
             Error::Json(_) => "json",
+            Error::Xlsx(_) => "xlsx",
         }
     }
 }

@@ -26,6 +26,7 @@ pub use crate::record::schema::{CellType, TableId, TableSchema};
 pub use cell::{cell, Cell};
 
 mod cell;
+pub mod xlsx;
 
 /// How a table is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
