@@ -7,3 +7,4 @@ mod robust;
 mod samples;
 mod upgrade;
 mod versions;
+mod xlsx;

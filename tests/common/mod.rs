@@ -154,3 +154,20 @@ pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
         })
         .collect()
 }
+
+/// Opens an xlsx workbook with calamine.
+pub fn open_xlsx(path: &Path) -> calamine::Xlsx<std::io::BufReader<std::fs::File>> {
+    calamine::open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A sheet's cells, row by row, the header row first.
+pub fn sheet_rows<R: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<R>,
+    sheet: &str,
+) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let range = wb
+        .worksheet_range(sheet)
+        .unwrap_or_else(|e| panic!("sheet {sheet}: {e}"));
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
+}
