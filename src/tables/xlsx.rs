@@ -22,7 +22,9 @@
 //! every table sheet is a plain table (one header row, then data) for
 //! filters, sorting and pivot tables. The header row is frozen and carries an
 //! autofilter; column widths follow the longest value, capped at
-//! [`MAX_WIDTH`]; pages print landscape on A4 with the header on each page.
+//! [`MAX_WIDTH`] (a column with longer text, or line breaks, wraps it, and
+//! its rows are made as tall as their text, up to [`MAX_LINES`] lines); pages
+//! print landscape on A4 with gridlines and the header on each page.
 //!
 //! Excel's limits: a cell holds at most 32 767 characters (a longer text ends
 //! with `…`; the CSV and JSON Lines keep it whole), a sheet 1 048 576 rows (a
@@ -34,7 +36,9 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
-use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
+};
 
 use super::{Cell, CellType, Row, TableId};
 use crate::error::{Error, Result};
@@ -45,10 +49,14 @@ pub const LEGEND: &str = "Legenda";
 pub const LEGEND_HEADERS: [&str; 5] = ["Foglio", "Tabella", "Colonna", "Identificativo", "Tipo"];
 /// How dates are shown.
 pub const DATE_FORMAT: &str = "dd/mm/yyyy";
-/// The widest column, in characters; longer values are cut on screen, not in
-/// the cell.
-pub const MAX_WIDTH: usize = 60;
+/// The widest column, in characters (a SHA-256 or a URN fits); a column
+/// with longer text wraps it.
+pub const MAX_WIDTH: usize = 70;
 const MIN_WIDTH: usize = 6;
+/// A line of text, in points (the default row of 11-point Calibri).
+const ROW_HEIGHT: f64 = 15.0;
+/// The tallest row, in lines of text: a longer text is read in the cell.
+pub const MAX_LINES: usize = 20;
 /// Room for the autofilter's button beside a header label.
 const FILTER_BUTTON: usize = 3;
 /// Data rows of one sheet: Excel's 1 048 576 rows less the header.
@@ -87,6 +95,9 @@ pub struct Workbook {
 struct Formats {
     header: Format,
     text: Format,
+    /// Text of a column whose values are wider than [`MAX_WIDTH`] or hold
+    /// line breaks: wrapped in the column, not spilling over the next ones.
+    wrapped: Format,
     date: Format,
     number: Format,
 }
@@ -107,9 +118,17 @@ impl Workbook {
                     .set_num_format("@")
                     .set_background_color(Color::RGB(0xDDEBF7))
                     .set_border_bottom(FormatBorder::Thin),
-                text: Format::new().set_num_format("@"),
-                date: Format::new().set_num_format(DATE_FORMAT),
-                number: Format::new(),
+                text: Format::new()
+                    .set_num_format("@")
+                    .set_align(FormatAlign::Top),
+                wrapped: Format::new()
+                    .set_num_format("@")
+                    .set_align(FormatAlign::Top)
+                    .set_text_wrap(),
+                date: Format::new()
+                    .set_num_format(DATE_FORMAT)
+                    .set_align(FormatAlign::Top),
+                number: Format::new().set_align(FormatAlign::Top),
             },
             legend: Vec::new(),
         }
@@ -177,11 +196,17 @@ impl Workbook {
         let f = &self.formats;
         let ws = self.book.add_worksheet_with_constant_memory()?;
         ws.set_name(name)?;
-        for (c, (ty, width)) in types.iter().zip(widths(labels, rows)).enumerate() {
+        let layout = widths(labels, rows);
+        let text_formats: Vec<&Format> = layout
+            .iter()
+            .map(|w| if w.wrap { &f.wrapped } else { &f.text })
+            .collect();
+        for (c, (ty, w)) in types.iter().zip(&layout).enumerate() {
+            let text = text_formats[c];
             let c = col(c)?;
-            ws.set_column_width(c, width as f64)?;
+            ws.set_column_width(c, w.width as f64)?;
             match ty {
-                CellType::Text | CellType::Boolean => ws.set_column_format(c, &f.text)?,
+                CellType::Text | CellType::Boolean => ws.set_column_format(c, text)?,
                 CellType::Date => ws.set_column_format(c, &f.date)?,
                 CellType::Integer | CellType::Decimal => ws,
             };
@@ -191,8 +216,13 @@ impl Workbook {
         }
         for (r, row) in rows.iter().enumerate() {
             let r = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+            // Spreadsheets do not grow a row for wrapped text on opening.
+            let lines = row_lines(row, &layout);
+            if lines > 1 {
+                ws.set_row_height(r, ROW_HEIGHT * lines as f64)?;
+            }
             for (c, cell) in row.iter().enumerate() {
-                write_cell(ws, f, r, col(c)?, cell)?;
+                write_cell(ws, f, text_formats[c], r, col(c)?, cell)?;
             }
         }
         let last_col = col(labels.len().saturating_sub(1))?;
@@ -201,6 +231,7 @@ impl Workbook {
         ws.set_landscape();
         ws.set_paper_size(9); // A4
         ws.set_repeat_rows(0, 0)?;
+        ws.set_print_gridlines(true);
         Ok(())
     }
 }
@@ -209,12 +240,20 @@ fn col(c: usize) -> Result<u16> {
     Ok(u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?)
 }
 
-/// Writes one typed cell; never a formula.
-fn write_cell(ws: &mut Worksheet, f: &Formats, r: u32, c: u16, cell: &Cell) -> Result<()> {
+/// Writes one typed cell (text in the column's text format); never a
+/// formula.
+fn write_cell(
+    ws: &mut Worksheet,
+    f: &Formats,
+    text: &Format,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+) -> Result<()> {
     match cell {
         Cell::Empty => {}
         Cell::Text(s) => {
-            ws.write_string_with_format(r, c, fit(s), &f.text)?;
+            ws.write_string_with_format(r, c, fit(s), text)?;
         }
         Cell::Integer(n) => {
             ws.write_number_with_format(r, c, *n as f64, &f.number)?;
@@ -230,11 +269,11 @@ fn write_cell(ws: &mut Worksheet, f: &Formats, r: u32, c: u16, cell: &Cell) -> R
                 ws.write_date_with_format(r, c, &date, &f.date)?;
             }
             None => {
-                ws.write_string_with_format(r, c, d.format("%d/%m/%Y").to_string(), &f.text)?;
+                ws.write_string_with_format(r, c, d.format("%d/%m/%Y").to_string(), text)?;
             }
         },
         Cell::Boolean(b) => {
-            ws.write_string_with_format(r, c, yes_no(*b), &f.text)?;
+            ws.write_string_with_format(r, c, yes_no(*b), text)?;
         }
     }
     Ok(())
@@ -263,21 +302,51 @@ fn fit(s: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{}…", &s[..end]))
 }
 
-/// Column widths in characters: the longest value or header label (with
-/// room for the filter button), between [`MIN_WIDTH`] and [`MAX_WIDTH`].
-fn widths(labels: &[&str], rows: &[Row]) -> Vec<usize> {
-    let mut w: Vec<usize> = labels
+/// A column's width in characters, and whether its text wraps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ColumnWidth {
+    width: usize,
+    wrap: bool,
+}
+
+/// Column widths: the longest value or header label (with room for the
+/// filter button), between [`MIN_WIDTH`] and [`MAX_WIDTH`]; a column with a
+/// longer text, or a line break, wraps its text.
+fn widths(labels: &[&str], rows: &[Row]) -> Vec<ColumnWidth> {
+    let mut w: Vec<(usize, bool)> = labels
         .iter()
-        .map(|l| l.chars().count() + FILTER_BUTTON)
+        .map(|l| (l.chars().count() + FILTER_BUTTON, false))
         .collect();
     for row in rows {
-        for (w, cell) in w.iter_mut().zip(row) {
+        for ((w, wrap), cell) in w.iter_mut().zip(row) {
             *w = (*w).max(shown_len(cell));
+            *wrap |= matches!(cell, Cell::Text(s) if s.contains('\n'));
         }
     }
     w.into_iter()
-        .map(|w| (w + 1).clamp(MIN_WIDTH, MAX_WIDTH))
+        .map(|(w, wrap)| ColumnWidth {
+            width: (w + 1).clamp(MIN_WIDTH, MAX_WIDTH),
+            wrap: wrap || w + 1 > MAX_WIDTH,
+        })
         .collect()
+}
+
+/// The lines the tallest wrapped cell of a row takes, at most [`MAX_LINES`]:
+/// its characters over its column's width, line by line.
+fn row_lines(row: &Row, layout: &[ColumnWidth]) -> usize {
+    row.iter()
+        .zip(layout)
+        .filter(|(_, w)| w.wrap)
+        .map(|(cell, w)| match cell {
+            Cell::Text(s) => s
+                .lines()
+                .map(|l| l.chars().count().div_ceil(w.width).max(1))
+                .sum(),
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(1)
+        .min(MAX_LINES)
 }
 
 /// How many characters a cell shows (its longest line for a text).
@@ -472,12 +541,21 @@ mod tests {
     #[test]
     fn widths_are_capped_and_long_text_is_cut_at_excels_limit() {
         let long = "è".repeat(40_000);
-        let w = widths(
-            &["Titolo", "N."],
-            &[vec![text(&long), Cell::Integer(12_345_678)]],
+        let w = |width, wrap| ColumnWidth { width, wrap };
+        let rows = [vec![text(&long), Cell::Integer(12_345_678), text("a\nb")]];
+        assert_eq!(
+            widths(&["Titolo", "N.", "Note"], &rows),
+            [w(MAX_WIDTH, true), w(9, false), w(8, true)],
+            "a long text or a line break wraps"
         );
-        assert_eq!(w, [MAX_WIDTH, 9]);
-        assert_eq!(widths(&["N."], &[]), [MIN_WIDTH]);
+        assert_eq!(widths(&["N."], &[]), [w(MIN_WIDTH, false)]);
+        let layout = widths(&["Oggetto", "Note"], &[]);
+        let lines = |a: &str, b: &str| row_lines(&vec![text(a), text(b)], &layout);
+        assert_eq!(lines("breve", "breve"), 1, "no column wraps");
+        let layout = [w(10, true), w(10, true)];
+        let lines = |a: &str, b: &str| row_lines(&vec![text(a), text(b)], &layout);
+        assert_eq!(lines(&"x".repeat(25), "a\nb\nc\nd"), 4, "the tallest cell");
+        assert_eq!(lines(&"x".repeat(1000), ""), MAX_LINES);
         let cut = fit(&long);
         assert_eq!(cut.encode_utf16().count(), CELL_UNITS);
         assert!(cut.ends_with("è…"));
@@ -498,7 +576,9 @@ mod tests {
     /// The date format and the frozen, filtered header, as the file says.
     #[test]
     fn dates_show_day_month_year_and_the_header_is_frozen_and_filtered() {
-        let bytes = book(&[(TableId::Decisions, vec![decision()])]);
+        let mut long = decision();
+        long[6] = text(&"oggetto lungo ".repeat(10));
+        let bytes = book(&[(TableId::Decisions, vec![long])]);
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut part = |name: &str| {
             let mut s = String::new();
@@ -515,5 +595,9 @@ mod tests {
         );
         assert!(sheet.contains(r#"<autoFilter ref="A1:P2"/>"#), "{sheet}");
         assert!(!sheet.contains("<f>"), "no formula anywhere");
+        assert!(
+            part("xl/styles.xml").contains(r#"wrapText="1""#),
+            "the subject wraps"
+        );
     }
 }
