@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use atti::compliance::{ReportFormat, Severity};
-use atti::tables::{Format, TableId};
+use atti::tables::{CsvDialect, Format, TableId};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,7 +30,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Search the index: free words, "phrases", AND/OR/NOT, field:value.
     Search(SearchArgs),
-    /// Write one table (documents, objectives, phases, indicators, decisions, references, failures, skipped) as CSV or JSON Lines.
+    /// Write one table (documents, objectives, phases, indicators, decisions, references, failures, skipped) as CSV, JSON Lines or an xlsx workbook.
     Export(ExportArgs),
     /// Take documents or files out of the index (by doc_id or path); copies take a removed document over.
     Remove(RemoveArgs),
@@ -42,7 +42,7 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Work with rule files.
     Rules(RulesArgs),
-    /// Everything in one go: ingest into OUT/index, every table as OUT/<table>.csv and OUT/compliance.md.
+    /// Everything in one go: ingest into OUT/index, every table as OUT/<table>.csv and in OUT/atti.xlsx, and OUT/compliance.md.
     Run(RunArgs),
     /// Documents by kind and year, index size and last ingest.
     Stats(StatsArgs),
@@ -172,13 +172,23 @@ pub enum ColorChoice {
 /// Options shared by `export` and `run` for writing tables.
 #[derive(Debug, Args, Clone)]
 pub struct TableOpts {
-    /// Field delimiter, one character (';' for Italian Excel).
-    #[arg(long, default_value = ",", value_name = "C")]
-    pub delimiter: String,
-    /// Start the file with a UTF-8 byte order mark (for Excel).
-    #[arg(long)]
-    pub bom: bool,
-    /// Do not guard cells that begin with = + - @ tab or CR against formula injection.
+    /// Who the CSV is for: a spreadsheet set to Italian, or scripts.
+    #[arg(long, value_enum, default_value_t = CsvDialect::Italian, value_name = "DIALECT")]
+    pub csv_dialect: CsvDialect,
+    /// Field delimiter, one character (`tab` for a tab) [default: ';', ',' with --csv-dialect rfc].
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<String>,
+    /// Start the file with a UTF-8 byte order mark; --bom=false for none [default: yes, none with --csv-dialect rfc].
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub bom: Option<bool>,
+    /// Do not guard CSV cells that begin with = + - @ tab or CR against formula injection (xlsx cells never need it).
     #[arg(long)]
     pub raw: bool,
 }
@@ -206,11 +216,12 @@ pub struct ExportArgs {
     pub table: TableId,
     #[command(flatten)]
     pub index: IndexArg,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout (needed for xlsx).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    /// csv, jsonl, or xlsx (a workbook: needs --out) [default: from --out's extension (.csv, .jsonl, .xlsx), else csv].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
     #[command(flatten)]
     pub table_opts: TableOpts,
     #[command(flatten)]
@@ -302,7 +313,7 @@ pub struct RunArgs {
     /// Files or folders to ingest.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output folder: OUT/index, OUT/<table>.csv, OUT/compliance.md.
+    /// Output folder: OUT/index, OUT/<table>.csv, OUT/atti.xlsx, OUT/compliance.md.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
     #[command(flatten)]

@@ -1,13 +1,13 @@
 //! The validated configuration: raw flags resolved once, at start-up.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::cli::{DocFilter, IndexArg, RulesArg, TableOpts};
 use atti::error::{Error, Result};
 use atti::record::Document;
-use atti::tables::TableOptions;
+use atti::tables::{Format, TableOptions};
 use atti::rules::RuleSet;
 
 /// Default index folder when neither --index nor ATTI_INDEX is given.
@@ -87,24 +87,39 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// The table-writing flags, validated.
+/// The table-writing flags, validated: the dialect's options, with
+/// --delimiter and --bom over them.
 pub fn table_options(a: &TableOpts) -> Result<TableOptions> {
-    let d = match a.delimiter.as_str() {
+    let delimiter = a.delimiter.as_deref().map(delimiter).transpose()?;
+    Ok(TableOptions::new(a.csv_dialect, delimiter, a.bom, !a.raw))
+}
+
+fn delimiter(arg: &str) -> Result<u8> {
+    let d = match arg {
         "\\t" | "tab" => "\t",
         other => other,
     };
     if d.len() != 1 || matches!(d.as_bytes()[0], b'"' | b'\n' | b'\r') {
         return Err(Error::Usage(format!(
-            "--delimiter: `{}` is not one ASCII character other than a quote or a newline",
-            a.delimiter
+            "--delimiter: `{arg}` is not one ASCII character other than a quote or a newline"
         )));
     }
-    Ok(TableOptions {
-        delimiter: d.as_bytes()[0],
-        bom: a.bom,
-        guard: !a.raw,
-        decimal_comma: d == ";",
-    })
+    Ok(d.as_bytes()[0])
+}
+
+/// The format `atti export` writes: --format, else the one --out's
+/// extension names, else CSV. A workbook is a file, not text for a terminal
+/// or a pipe: xlsx without --out is a usage error.
+pub fn export_format(format: Option<Format>, out: Option<&Path>) -> Result<Format> {
+    let format = format
+        .or_else(|| out.and_then(Format::of_path))
+        .unwrap_or(Format::Csv);
+    if format == Format::Xlsx && out.is_none() {
+        return Err(Error::Usage(
+            "--format xlsx writes a workbook, which is a file: name it with --out FILE.xlsx".into(),
+        ));
+    }
+    Ok(format)
 }
 
 /// Which documents a table or report covers.
@@ -160,23 +175,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn semicolon_delimiter_means_decimal_comma() {
-        let o = |d: &str| {
+    fn dialect_with_delimiter_and_bom_overrides() {
+        use atti::tables::CsvDialect;
+        let o = |dialect, d: Option<&str>, bom| {
             table_options(&TableOpts {
-                delimiter: d.into(),
-                bom: false,
+                csv_dialect: dialect,
+                delimiter: d.map(str::to_owned),
+                bom,
                 raw: false,
             })
-            .unwrap()
         };
-        assert!(o(";").decimal_comma);
-        assert!(!o(",").decimal_comma);
-        assert_eq!(o("tab").delimiter, b'\t');
-        assert!(table_options(&TableOpts {
-            delimiter: ";;".into(),
-            bom: false,
-            raw: false,
-        })
-        .is_err());
+        let it = o(CsvDialect::Italian, None, None).unwrap();
+        assert_eq!((it.delimiter, it.bom, it.decimal_comma), (b';', true, true));
+        let rfc = o(CsvDialect::Rfc, None, None).unwrap();
+        assert_eq!((rfc.delimiter, rfc.bom, rfc.decimal_comma), (b',', false, false));
+        let old_italian = o(CsvDialect::Rfc, Some(";"), Some(true)).unwrap();
+        assert_eq!((old_italian.delimiter, old_italian.bom), (b';', true));
+        assert_eq!(o(CsvDialect::Italian, Some("tab"), None).unwrap().delimiter, b'\t');
+        assert!(!o(CsvDialect::Italian, Some(","), Some(false)).unwrap().bom);
+        assert!(o(CsvDialect::Italian, Some(";;"), None).is_err());
+    }
+
+    #[test]
+    fn xlsx_needs_a_file() {
+        let p = Path::new("fasi.xlsx");
+        assert_eq!(export_format(None, Some(p)).unwrap(), Format::Xlsx);
+        assert_eq!(export_format(None, None).unwrap(), Format::Csv);
+        assert_eq!(export_format(Some(Format::Csv), Some(p)).unwrap(), Format::Csv);
+        assert_eq!(export_format(None, Some(Path::new("f.dat"))).unwrap(), Format::Csv);
+        let e = export_format(Some(Format::Xlsx), None).unwrap_err();
+        assert!(matches!(e, Error::Usage(_)) && e.to_string().contains("--out"));
     }
 }

@@ -69,6 +69,9 @@ pub enum Error {
     Csv(#[from] csv::Error),
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The xlsx writer refused a value or could not write the workbook.
+    #[error("xlsx: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 impl From<atti_pdf::Error> for Error {
@@ -122,6 +125,7 @@ impl Error {
             Error::Query(_) => "query",
             Error::Csv(_) => "csv",
             Error::Json(_) => "json",
+            Error::Xlsx(_) => "xlsx",
         }
     }
 }

@@ -5,7 +5,7 @@
 //! positioned words, the page model of `atti-page`; PDFs by `atti-pdf`) ->
 //! [`rules`] (kind, fields, tables, references; the Italian grammars are in
 //! `atti-italian`) -> [`record`] (documents and their objectives, phases,
-//! indicators, decisions) -> sinks: the [`index`], the output [`tables`] (CSV, JSON Lines), the
+//! indicators, decisions) -> sinks: the [`index`], the output [`tables`] (CSV, JSON Lines, xlsx), the
 //! [`compliance`] report. [`ingest`] runs the stages over many files in
 //! parallel, in worker processes. The binary (`main.rs`, with `cli.rs`, `config.rs` and
 //! `commands/`) parses the command line, resolves it into a configuration,

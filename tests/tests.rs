@@ -9,3 +9,4 @@ mod robust;
 mod samples;
 mod upgrade;
 mod versions;
+mod xlsx;

@@ -1,8 +1,9 @@
-//! `atti export TABLE`: one table as CSV or JSON Lines.
+//! `atti export TABLE`: one table as CSV, JSON Lines or an xlsx workbook.
 //!
 //! Records are read one at a time and turned into the table's rows at once,
 //! so exporting the phases of 100k documents holds the rows, not 100k
-//! records.
+//! records. A workbook is a file: `--format xlsx` (or `--out FILE.xlsx`)
+//! needs `--out`, checked before the index is opened.
 
 use crate::cli::ExportArgs;
 use crate::config::{self, Filter};
@@ -12,6 +13,7 @@ use atti::index::Index;
 
 pub fn run(a: &ExportArgs) -> Result<i32> {
     let opts = config::table_options(&a.table_opts)?;
+    let format = config::export_format(a.format, a.out.as_deref())?;
     let filter = Filter::from_args(&a.filter)?;
     let index = Index::open(&config::read_index_path(&a.index))?;
     // Failed and skipped files have no kind, year or date: a filter leaves none.
@@ -36,7 +38,7 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
         rows.finish()
     };
     let mut out = super::output(a.out.as_deref())?;
-    tables::write_rows(a.table, rows, &opts, a.format, &mut out)?;
+    tables::write_rows(a.table, &rows, &opts, format, &mut out)?;
     out.flush().map_err(|e| atti::Error::io("<output>", e))?;
     Ok(0)
 }

@@ -1,4 +1,5 @@
-//! `atti run PATH... --out DIR`: ingest, every table, the compliance report.
+//! `atti run PATH... --out DIR`: ingest, every table (as CSV files and as the
+//! sheets of one xlsx workbook), the compliance report.
 
 use crate::cli::RunArgs;
 use atti::compliance::ReportFormat;
@@ -8,6 +9,9 @@ use atti::tables::{self, TableId};
 use atti::index::Index;
 use atti::ingest;
 use atti::progress::Progress;
+
+/// The workbook of every table, in the output folder.
+pub const WORKBOOK: &str = "atti.xlsx";
 
 pub fn run(a: &RunArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
@@ -32,6 +36,7 @@ pub fn run(a: &RunArgs) -> Result<i32> {
         Ok(())
     })?;
     let failures = index.failures()?;
+    let mut book = tables::xlsx::Workbook::new();
     for rows in tables {
         let table = rows.table();
         let rows = match table {
@@ -41,9 +46,11 @@ pub fn run(a: &RunArgs) -> Result<i32> {
         };
         let path = a.out.join(format!("{}.csv", table.name()));
         let mut out = super::output(Some(&path))?;
-        tables::write_rows(table, rows, &opts, tables::Format::Csv, &mut out)?;
+        tables::write_rows(table, &rows, &opts, tables::Format::Csv, &mut out)?;
         out.flush().map_err(|e| Error::io(&path, e))?;
+        book.add_table(table, &rows)?;
     }
+    book.save(&a.out.join(WORKBOOK))?;
     let mut report = review.finish();
     report.verbose = a.verbose;
     report.failures = failures;
@@ -52,7 +59,7 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     std::fs::write(&path, report.render(ReportFormat::Md)?).map_err(|e| Error::io(&path, e))?;
     if !a.opts.json {
         eprintln!(
-            "wrote {}/{{{}}}.csv and compliance.md",
+            "wrote {}/{{{}}}.csv, {WORKBOOK} and compliance.md",
             a.out.display(),
             TableId::ALL.map(|t| t.name()).join(",")
         );

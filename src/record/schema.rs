@@ -4,8 +4,9 @@
 //! Every place that speaks of a table's columns reads this registry: the
 //! rules' targets (`objective.director` is a column of `objectives` that
 //! rules fill), the CSV and JSON Lines writers (headers and cell types),
-//! the compliance checks (`table_not_empty`, `required_field`) and, later,
-//! the spreadsheet writers and the web page. A column added here is a column
+//! the compliance checks (`table_not_empty`, `required_field`), the xlsx
+//! writer (sheet titles, header labels, cell types, the legend) and, later,
+//! the web page. A column added here is a column
 //! every sink knows; the record struct in [`super`] must hold the field.
 //!
 //! Column ids are stable English identifiers (the CSV headers); labels are

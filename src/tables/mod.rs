@@ -1,21 +1,26 @@
-//! The output tables, and their CSV and JSON Lines writers, derived from
-//! the records in the index.
+//! The output tables, and their CSV, JSON Lines and xlsx writers, derived
+//! from the records in the index.
 //!
-//! One row type per table, with the header names of the published schema
-//! (README, "CSV schemas"). Dates are YYYY-MM-DD, an absent value is an empty
-//! cell, rows come in a stable order (source file, then position in it).
+//! One row type per table, with the columns of the published schema
+//! ([`crate::record::schema`]; README, "CSV schemas"): typed cells in a
+//! stable order (source file, then position in it), an empty cell where a
+//! value is absent.
 //!
-//! CSV follows RFC 4180 (CRLF line ends, fields quoted only when they hold a
-//! delimiter, a quote or a line break) in UTF-8; `--delimiter ';'` and
-//! `--bom` make a file that Excel with Italian settings opens in columns with
-//! accents intact. A CSV file is meant to be opened by a spreadsheet, so a
+//! CSV is written for whoever opens it. The default dialect,
+//! [`CsvDialect::Italian`], is what a spreadsheet set to Italian (Excel,
+//! LibreOffice) opens in columns with accents intact: `;` between fields, a
+//! UTF-8 byte order mark, decimal numbers with a comma (`12,5`); dates stay
+//! YYYY-MM-DD, which every spreadsheet reads as a date. [`CsvDialect::Rfc`]
+//! is for scripts: `,`, no mark, a decimal point. Both follow RFC 4180 (CRLF
+//! line ends, fields quoted only when they hold the delimiter, a quote or a
+//! line break). A CSV file is meant to be opened by a spreadsheet, so a
 //! cell that a spreadsheet would run as a formula (one that begins with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
 //! single quote, as OWASP advises for CSV injection; see [`guard_cell`].
-//! JSON Lines is read by programs, not spreadsheets, and is written as is.
-//! With `--delimiter ';'` decimal numbers (phase weights) are written with a
-//! comma, `12,5`, as spreadsheets set to Italian expect; dates stay
-//! YYYY-MM-DD, which every spreadsheet reads as a date.
+//! Spreadsheets still guess the type of every CSV cell (a doc_id may become
+//! a number, `01` become 1): the xlsx workbook ([`xlsx`]) is the file to open
+//! in one, with typed cells and no guard needed. JSON Lines is read by
+//! programs: typed values, written as they are.
 
 use std::io::Write;
 
@@ -24,69 +29,35 @@ use crate::record::{Document, Failure, Skipped};
 
 pub use crate::record::schema::{CellType, TableId, TableSchema};
 pub use cell::{cell, Cell};
+pub use csv_dialect::{guard_cell, CsvDialect, TableOptions};
 
 mod cell;
+mod csv_dialect;
+pub mod xlsx;
 
 /// How a table is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// CSV in the dialect of --csv-dialect.
     Csv,
+    /// JSON Lines: one object per row, typed values.
     Jsonl,
+    /// A workbook: the table's sheet and a legend (needs --out).
+    Xlsx,
 }
 
-/// CSV writing options, validated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableOptions {
-    pub delimiter: u8,
-    pub bom: bool,
-    /// Guard against formula injection (on unless --raw).
-    pub guard: bool,
-    /// Write decimal numbers with a comma (`12,5`): on with `--delimiter ';'`,
-    /// the convention of spreadsheets set to Italian, where a comma is the
-    /// decimal separator and `12.5` would be read as text or a date.
-    pub decimal_comma: bool,
-}
-
-impl Default for TableOptions {
-    fn default() -> Self {
-        TableOptions {
-            delimiter: b',',
-            bom: false,
-            guard: true,
-            decimal_comma: false,
+impl Format {
+    /// The format a file name asks for by its extension (`.xlsx`, `.jsonl`,
+    /// `.csv`), if any.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "jsonl" => Some(Format::Jsonl),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
         }
     }
-}
-
-/// Guards one CSV cell against formula injection: a cell that begins with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
-/// spreadsheets show as text and never evaluate.
-///
-/// A plain number (`-5`, `+3`, `-12,5`) is left alone: a spreadsheet reads it
-/// as the number it is and no formula can hide in it, while a quote would turn
-/// a genuine negative weight or count into text. Anything else that starts
-/// with one of those characters, `-2+3` or `=SI` included, is guarded.
-pub fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    if risky && !is_plain_number(cell) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
-
-/// A sign, digits, at most one decimal separator (`.` or `,`) followed by digits.
-fn is_plain_number(s: &str) -> bool {
-    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let mut parts = body.splitn(2, ['.', ',']);
-    let int = parts.next().unwrap_or("");
-    let frac = parts.next();
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A row of an output table.
@@ -287,10 +258,12 @@ impl TableRows {
     }
 }
 
-/// Writes rows already made by [`rows`] (in their final order).
+/// Writes rows already made by [`rows`] (in their final order). CSV and
+/// JSON Lines are streamed; an xlsx workbook (this table's sheet and the
+/// legend) is made whole, then written.
 pub fn write_rows(
     table: TableId,
-    rows: Vec<Row>,
+    rows: &[Row],
     opts: &TableOptions,
     format: Format,
     out: &mut dyn Write,
@@ -322,12 +295,17 @@ pub fn write_rows(
             for r in rows {
                 let obj: serde_json::Map<String, serde_json::Value> = header
                     .iter()
-                    .zip(&r)
+                    .zip(r)
                     .map(|(h, c)| ((*h).to_owned(), c.to_json()))
                     .collect();
                 serde_json::to_writer(&mut *out, &obj)?;
                 out.write_all(b"\n").map_err(io)?;
             }
+        }
+        Format::Xlsx => {
+            let mut book = xlsx::Workbook::new();
+            book.add_table(table, rows)?;
+            book.write_to(out)?;
         }
     }
     Ok(())
@@ -384,39 +362,20 @@ mod tests {
         }
     }
 
-    fn write(table: TableId, docs: &[Document], opts: &TableOptions, f: Format) -> String {
-        let mut buf = Vec::new();
-        write_rows(table, rows(table, docs), opts, f, &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
+    fn rfc() -> TableOptions {
+        TableOptions::new(CsvDialect::Rfc, None, None, true)
     }
 
-    #[test]
-    fn guard_prefixes_formula_starts_but_not_plain_numbers() {
-        assert_eq!(guard_cell("=SI"), "'=SI");
-        assert_eq!(guard_cell("+39 02 1234"), "'+39 02 1234");
-        assert_eq!(guard_cell("-2+3"), "'-2+3");
-        assert_eq!(guard_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(guard_cell("\tx"), "'\tx");
-        assert_eq!(guard_cell("\rx"), "'\rx");
-        assert_eq!(guard_cell("-5"), "-5");
-        assert_eq!(guard_cell("+3"), "+3");
-        assert_eq!(guard_cell("-12,5"), "-12,5");
-        assert_eq!(guard_cell("-12."), "'-12.");
-        assert_eq!(guard_cell("-"), "'-");
-        assert_eq!(guard_cell("SI"), "SI");
-        assert_eq!(guard_cell("a=b"), "a=b");
-        assert_eq!(guard_cell(""), "");
+    fn write(table: TableId, docs: &[Document], opts: &TableOptions, f: Format) -> String {
+        let mut buf = Vec::new();
+        write_rows(table, &rows(table, docs), opts, f, &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
     }
 
     #[test]
     fn indicator_expected_equals_si_is_guarded_in_csv_unless_raw() {
         let docs = [peg("a.pdf")];
-        let csv = write(
-            TableId::Indicators,
-            &docs,
-            &TableOptions::default(),
-            Format::Csv,
-        );
+        let csv = write(TableId::Indicators, &docs, &rfc(), Format::Csv);
         let mut r = csv::Reader::from_reader(csv.as_bytes());
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
         // A bare `=` operator is guarded too: Excel would take it for the
@@ -428,8 +387,7 @@ mod tests {
 
         let raw = TableOptions {
             guard: false,
-            decimal_comma: false,
-            ..TableOptions::default()
+            ..rfc()
         };
         let csv = write(TableId::Indicators, &docs, &raw, Format::Csv);
         let mut r = csv::Reader::from_reader(csv.as_bytes());
@@ -462,12 +420,12 @@ mod tests {
             approved_by: vec!["Corsico".into(), "Buccinasco".into()],
             ..Decision::default()
         });
-        let opts = TableOptions {
-            delimiter: b';',
-            bom: true,
-            guard: true,
-            decimal_comma: true,
-        };
+        // The default dialect.
+        let opts = TableOptions::default();
+        assert_eq!(
+            opts,
+            TableOptions::new(CsvDialect::Italian, Some(b';'), Some(true), true)
+        );
         let out = write(
             TableId::Phases,
             std::slice::from_ref(&d),
@@ -520,12 +478,7 @@ mod tests {
         assert_eq!(text(&r[0][6]), "2021-03-01");
         assert_eq!(r[0][4], Cell::Empty, "absent title is an empty cell");
         assert_eq!(rows(TableId::Phases, &docs)[0][5], Cell::Decimal(-12.5));
-        let csv = write(
-            TableId::Phases,
-            &docs,
-            &TableOptions::default(),
-            Format::Csv,
-        );
+        let csv = write(TableId::Phases, &docs, &rfc(), Format::Csv);
         assert!(
             csv.contains(";") && csv.contains(",-12.5,2021-01-01,"),
             "{csv}"
@@ -542,6 +495,35 @@ mod tests {
                 ("b.pdf".into(), "2".into())
             ]
         );
+    }
+
+    #[test]
+    fn format_of_a_file_name() {
+        assert_eq!(Format::of_path("a/Fasi.XLSX".as_ref()), Some(Format::Xlsx));
+        assert_eq!(Format::of_path("fasi.jsonl".as_ref()), Some(Format::Jsonl));
+        assert_eq!(Format::of_path("fasi.txt".as_ref()), None);
+    }
+
+    #[test]
+    fn xlsx_is_one_table_and_the_legend() {
+        let out = {
+            let mut buf = Vec::new();
+            let rows = rows(TableId::Phases, &[peg("a.pdf")]);
+            write_rows(
+                TableId::Phases,
+                &rows,
+                &TableOptions::default(),
+                Format::Xlsx,
+                &mut buf,
+            )
+            .unwrap();
+            buf
+        };
+        assert!(out.starts_with(b"PK"), "a zip container");
+        let wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(out)).unwrap();
+        use calamine::Reader;
+        assert_eq!(wb.sheet_names(), ["Fasi", xlsx::LEGEND]);
     }
 
     #[test]

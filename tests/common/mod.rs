@@ -96,15 +96,32 @@ pub fn diff(expected: &str, actual: &str) -> String {
     out
 }
 
+/// The UTF-8 byte order mark that starts a CSV file of the Italian dialect.
+pub const BOM: &str = "\u{feff}";
+
+/// A CSV text's byte order mark (or "") and delimiter: `;` when the header
+/// line holds one (the Italian dialect, the default), else `,`. Headers are
+/// column ids, which hold neither.
+pub fn csv_dialect(csv_text: &str) -> (&'static str, u8) {
+    let bom = if csv_text.starts_with(BOM) { BOM } else { "" };
+    let header = csv_text[bom.len()..].lines().next().unwrap_or("");
+    (bom, if header.contains(';') { b';' } else { b',' })
+}
+
 /// Replaces the values of a CSV column that change on every run (such as
-/// `ingested_at`) with `<masked>`.
+/// `ingested_at`) with `<masked>`; the dialect (byte order mark, delimiter)
+/// is kept.
 pub fn mask_column(csv_text: &str, column: &str) -> String {
-    let mut rdr = csv::ReaderBuilder::new().from_reader(csv_text.as_bytes());
+    let (bom, delimiter) = csv_dialect(csv_text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(csv_text[bom.len()..].as_bytes());
     let headers = rdr.headers().unwrap().clone();
     let idx = headers.iter().position(|h| h == column);
     let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(bom.as_bytes().to_vec());
     w.write_record(&headers).unwrap();
     for rec in rdr.records() {
         let rec = rec.unwrap();
@@ -118,10 +135,13 @@ pub fn mask_column(csv_text: &str, column: &str) -> String {
     String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
 
-/// Reads a CSV file into rows of header -> value.
+/// Reads a CSV file of either dialect into rows of header -> value.
 pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut rdr =
-        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (bom, delimiter) = csv_dialect(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(text[bom.len()..].as_bytes());
     let headers = rdr.headers().unwrap().clone();
     rdr.records()
         .map(|r| {
@@ -133,4 +153,21 @@ pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
                 .collect()
         })
         .collect()
+}
+
+/// Opens an xlsx workbook with calamine.
+pub fn open_xlsx(path: &Path) -> calamine::Xlsx<std::io::BufReader<std::fs::File>> {
+    calamine::open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A sheet's cells, row by row, the header row first.
+pub fn sheet_rows<R: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<R>,
+    sheet: &str,
+) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let range = wb
+        .worksheet_range(sheet)
+        .unwrap_or_else(|e| panic!("sheet {sheet}: {e}"));
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
 }
