@@ -28,14 +28,16 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
         return (s.to_owned(), "utf-8");
     }
     // Mostly UTF-8 with a few bad bytes (a truncated or concatenated file)
-    // stays UTF-8, with the bad bytes replaced.
+    // stays UTF-8, with the bad bytes replaced: a valid multi-byte sequence
+    // almost never arises by chance in a Latin-1 text, so even one of them
+    // for every four bad bytes says UTF-8 ("città" kept, not "cittÃ ").
     let (lossy, _) = UTF_8.decode_without_bom_handling(bytes);
     let replaced = lossy.matches('\u{fffd}').count();
     let valid_non_ascii = lossy
         .chars()
         .filter(|c| !c.is_ascii() && *c != '\u{fffd}')
         .count();
-    if valid_non_ascii > 0 && replaced <= valid_non_ascii {
+    if valid_non_ascii > 0 && replaced <= 4 * valid_non_ascii {
         return (lossy.into_owned(), "utf-8");
     }
     let cp850 = decode_cp850(bytes);
@@ -290,6 +292,19 @@ mod tests {
         let (t, enc) = text_of(&b);
         assert_eq!(enc, "text/utf-8");
         assert!(t.ends_with("\u{fffd}città"));
+    }
+
+    #[test]
+    fn a_utf8_text_with_more_bad_bytes_than_accents_stays_utf8() {
+        let mut b = "La città di Sant’Agata, ".as_bytes().to_vec();
+        b.extend([0xff, 0xfe, 0x80]);
+        b.extend(" fine".as_bytes());
+        let (t, enc) = text_of(&b);
+        assert_eq!(enc, "text/utf-8");
+        assert!(t.starts_with("La città di Sant’Agata"), "{t}");
+        // Latin-1 proper is still Latin-1.
+        let (t, _) = text_of(b"La citt\xe0 di Forl\xec e l'universit\xe0");
+        assert_eq!(t, "La città di Forlì e l'università");
     }
 
     #[test]
