@@ -15,36 +15,51 @@ use crate::index::schema::{DOCUMENT, SKIPPED};
 use crate::index::{Index, Known, Writer};
 use crate::record::{skip, Document, Skipped};
 
-/// The paths of one content that the index holds as documents or duplicates.
-fn members<'a>(known: &'a HashMap<String, Known>, sha: &str) -> Vec<(&'a String, &'a Known)> {
-    let mut v: Vec<_> = known
-        .iter()
-        .filter(|(_, k)| {
-            k.sha256 == sha
-                && (k.record_type == DOCUMENT || (k.record_type == SKIPPED && !k.sha256.is_empty()))
-        })
-        .collect();
-    v.sort_by(|a, b| a.0.cmp(b.0));
-    v
+/// The paths of each content that the index holds as documents or
+/// duplicates, sorted, for the contents asked about.
+fn groups<'a>(
+    known: &'a HashMap<String, Known>,
+    shas: &BTreeSet<String>,
+) -> HashMap<&'a str, Vec<(&'a String, &'a Known)>> {
+    let mut out: HashMap<&str, Vec<(&String, &Known)>> = HashMap::new();
+    for (path, k) in known {
+        let member = k.record_type == DOCUMENT || (k.record_type == SKIPPED && !k.sha256.is_empty());
+        if member && shas.contains(&k.sha256) {
+            out.entry(k.sha256.as_str()).or_default().push((path, k));
+        }
+    }
+    for v in out.values_mut() {
+        v.sort_by(|a, b| a.0.cmp(b.0));
+    }
+    out
 }
 
 /// Settles the groups of these contents (sha256) against the index as it is
-/// committed now. `spare` holds document records that may stand for a
-/// content whose every document is gone (a removed document, say). Returns
-/// the paths left with no document to take over from: copies of a content
-/// whose document disappeared, which the caller reads again as new files.
+/// committed now: `added` are contents that gained a path in this run,
+/// `lost` those that lost one (a changed, pruned or removed file). `spare`
+/// holds document records that may stand for a content whose every
+/// document is gone (a removed document, say). Returns the paths left with
+/// no document to take over from: copies of a content whose document
+/// disappeared, which the caller reads again as new files.
 pub fn settle(
     index: &Index,
     writer: &mut Writer<'_>,
-    touched: &BTreeSet<String>,
+    added: &BTreeSet<String>,
+    lost: &BTreeSet<String>,
     spare: &BTreeMap<String, Document>,
     ingested_at: &str,
 ) -> Result<Vec<String>> {
     let known = index.known()?;
+    let touched: BTreeSet<String> = added.union(lost).filter(|s| !s.is_empty()).cloned().collect();
+    let groups = groups(&known, &touched);
     let mut orphans = Vec::new();
-    for sha in touched.iter().filter(|s| !s.is_empty()) {
-        let group = members(&known, sha);
-        if group.is_empty() {
+    for sha in &touched {
+        let Some(group) = groups.get(sha.as_str()) else {
+            continue;
+        };
+        // A content with one path that only gained it (a new or changed
+        // file read in this run) is already right: nothing to load.
+        if group.len() == 1 && group[0].1.record_type == DOCUMENT && !lost.contains(sha) {
             continue;
         }
         let paths: Vec<String> = group.iter().map(|(p, _)| (*p).clone()).collect();

@@ -189,8 +189,9 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         ingested_at: &ingested_at,
         pool: pool.as_ref(),
     };
-    // The contents whose group of copies may have changed (see `copies`).
-    let mut touched = BTreeSet::new();
+    // The contents whose group of copies may have changed (see `copies`):
+    // those that gained a path, and those that lost one.
+    let mut touched = Touched::default();
     let prior_sha = |source_file: &str| known.get(source_file).map(|k| k.sha256.clone());
     let candidates = &found.candidates;
     let mut pending = 0usize;
@@ -231,7 +232,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
             });
             if under_root && !present.contains(source_file.as_str()) {
                 writer.delete(source_file);
-                touched.insert(k.sha256.clone());
+                touched.lost.insert(k.sha256.clone());
                 summary.pruned += 1;
             }
         }
@@ -239,7 +240,8 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
 
     // Copies: one document per content, its paths listed, the copies skipped.
     writer.commit()?;
-    let orphans = copies::settle(&index, &mut writer, &touched, &Default::default(), &ingested_at)?;
+    let no_spare = Default::default();
+    let orphans = copies::settle(&index, &mut writer, &touched.added, &touched.lost, &no_spare, &ingested_at)?;
     if !orphans.is_empty() {
         // Copies whose document is gone are read again, as new files.
         let none = HashMap::new();
@@ -248,7 +250,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
             force: true,
             ..ctx
         };
-        let mut touched = BTreeSet::new();
+        let mut touched = Touched::default();
         for source_file in &orphans {
             let c = Candidate {
                 path: scope.root.join(source_file),
@@ -260,7 +262,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
             record(&index, &mut writer, again.process(&c), &mut ignore, &mut touched, &|_| None, progress)?;
         }
         writer.commit()?;
-        copies::settle(&index, &mut writer, &touched, &Default::default(), &ingested_at)?;
+        copies::settle(&index, &mut writer, &touched.added, &touched.lost, &no_spare, &ingested_at)?;
     }
     writer.finish()?;
     progress.finish();
@@ -276,6 +278,13 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
     Ok(summary)
 }
 
+/// The contents whose group of copies may have changed in a run.
+#[derive(Debug, Default)]
+struct Touched {
+    added: BTreeSet<String>,
+    lost: BTreeSet<String>,
+}
+
 /// Writes one outcome into the index and counts it; returns the number of
 /// changes made (for batching).
 fn record(
@@ -283,7 +292,7 @@ fn record(
     writer: &mut crate::index::Writer<'_>,
     outcome: Outcome,
     summary: &mut Summary,
-    touched: &mut BTreeSet<String>,
+    touched: &mut Touched,
     prior_sha: &dyn Fn(&str) -> Option<String>,
     progress: &Progress,
 ) -> Result<usize> {
@@ -310,8 +319,8 @@ fn record(
                 Status::Encrypted => summary.encrypted += 1,
                 Status::Ok => {}
             }
-            touched.extend(prior_sha(&doc.source_file));
-            touched.insert(doc.sha256.clone());
+            touched.lost.extend(prior_sha(&doc.source_file).filter(|s| *s != doc.sha256));
+            touched.added.insert(doc.sha256.clone());
             writer.put_document(&doc)?;
             1
         }
@@ -320,7 +329,7 @@ fn record(
             summary.failed += 1;
             let line = format!("{}: {} ({})", f.source_file, f.reason, f.stage);
             progress.note(&crate::escape::terminal(&line));
-            touched.extend(prior_sha(&f.source_file));
+            touched.lost.extend(prior_sha(&f.source_file));
             writer.put_failure(&f)?;
             1
         }

@@ -76,7 +76,7 @@ pub fn remove(index_path: &Path, keys: &[String], now: &str) -> Result<Removed> 
     writer.commit()?;
     // Copies of a removed path's content take its document over; a removed
     // doc_id took its copies with it, so its content is not settled again.
-    let orphans = copies::settle(&index, &mut writer, &touched, &spare, now)?;
+    let orphans = copies::settle(&index, &mut writer, &BTreeSet::new(), &touched, &spare, now)?;
     for o in &orphans {
         // A copy with no document left to take over: it cannot stand alone
         // without being read, so it goes too (the next ingest reads it).
