@@ -15,11 +15,13 @@
 //! used, so re-ingesting does not make the index grow.
 //!
 //! The modules: [`analyser`] (Italian text into terms), [`schema`] (the
-//! fields), [`query`] (what people type into a tantivy query),
+//! fields), [`syntax`] (what people type, read and checked; [`fields`] the
+//! names and values of `field:value`), [`query`] (that, made a tantivy query),
 //! [`proximity`] (words standing together), [`snippet`] (the passage that
 //! matched), [`search`] (the whole search), [`stats`] (counts).
 
 pub mod analyser;
+pub mod fields;
 mod merge;
 pub mod proximity;
 pub mod query;
@@ -27,6 +29,7 @@ pub mod schema;
 pub mod search;
 pub mod snippet;
 pub mod stats;
+pub mod syntax;
 pub mod upgrade;
 
 #[cfg(test)]
