@@ -106,7 +106,7 @@ pub fn query_words_last(args: Vec<OsString>) -> Vec<OsString> {
 pub enum Command {
     /// Walk folders, extract every PDF, text and HTML file, apply the rules and index the results.
     Ingest(IngestArgs),
-    /// Search the index: free words, "phrases", AND/OR/NOT, field:value.
+    /// Search the index: free words, "phrases", AND/OR/NOT, -word, prefix*, field:value.
     Search(SearchArgs),
     /// Write one table (documents, objectives, phases, indicators, decisions, references, failures) as CSV or JSON Lines.
     Export(ExportArgs),
@@ -190,7 +190,9 @@ pub struct IngestArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words, "a phrase", AND, OR, NOT, field:value (code:, director:, person:, kind:, year:, title:, body:).
+    /// The query: words, "a phrase", AND, OR, NOT, -word (not this word), (groups), conv* (words
+    /// that begin with conv), field:value (code:, director:, person:, organ:, kind:, year:, date:,
+    /// title:, body:, file:; Italian names too). Query words and flags may come in any order.
     #[arg(required = true, value_name = "QUERY", num_args = 1..)]
     pub query: Vec<String>,
     #[command(flatten)]
@@ -207,7 +209,7 @@ pub struct SearchArgs {
     /// Only documents dated on or before this date.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// How many hits at most.
+    /// How many hits at most (1 or more).
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
     /// JSON Lines on stdout: rank, score, doc_id, source_file, kind, year, title, snippet.

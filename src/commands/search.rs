@@ -36,13 +36,6 @@ pub fn run(a: &SearchArgs) -> Result<i32> {
             .transpose()?,
         limit: a.limit,
     };
-    if let (Some(from), Some(to)) = (req.from, req.to) {
-        if from > to {
-            return Err(Error::Usage(format!(
-                "--from {from} is after --to {to}: no document can match"
-            )));
-        }
-    }
     let hits = search::search(&index, &req)?;
     let stdout = std::io::stdout();
     let colour = match a.color {

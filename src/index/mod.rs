@@ -16,13 +16,15 @@
 //!
 //! The modules: [`analyser`] (Italian text into terms), [`schema`] (the
 //! fields), [`syntax`] (what people type, read and checked; [`fields`] the
-//! names and values of `field:value`), [`query`] (that, made a tantivy query),
-//! [`proximity`] (words standing together), [`snippet`] (the passage that
-//! matched), [`search`] (the whole search), [`stats`] (counts).
+//! names and values of `field:value`), [`query`] (that, made a tantivy
+//! query), [`prefix`] (`conv*`), [`proximity`] (words standing together),
+//! [`snippet`] (the passage that matched), [`search`] (the whole search),
+//! [`stats`] (counts).
 
 pub mod analyser;
 pub mod fields;
 mod merge;
+pub mod prefix;
 pub mod proximity;
 pub mod query;
 pub mod schema;
@@ -34,6 +36,8 @@ pub mod upgrade;
 
 #[cfg(test)]
 mod recall_tests;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
 

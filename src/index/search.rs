@@ -17,8 +17,9 @@ use tantivy::TantivyDocument;
 use super::proximity::Proximity;
 use super::query::{self, Filters};
 use super::snippet::{Highlighter, Passage};
+use super::syntax;
 use super::Index;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// A search request, resolved from the command line.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +29,7 @@ pub struct Request {
     pub year: Option<i32>,
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
+    /// How many hits at most; at least 1.
     pub limit: usize,
 }
 
@@ -52,16 +54,42 @@ pub struct Hit {
     pub title_marks: Option<Passage>,
 }
 
+/// Checks what the request asks for before anything is searched.
+fn check(index: &Index, req: &Request, parsed: &syntax::Parsed) -> Result<Option<String>> {
+    if req.limit == 0 {
+        return Err(Error::Usage(
+            "-n 0: il numero di risultati (--limit, -n) è almeno 1".into(),
+        ));
+    }
+    if let (Some(from), Some(to)) = (req.from, req.to) {
+        if from > to {
+            return Err(Error::Usage(format!(
+                "--from {from} viene dopo --to {to}: nessun documento può corrispondere"
+            )));
+        }
+    }
+    for kind in parsed.kinds() {
+        query::check_kind(index, kind)
+            .map_err(|m| Error::Query(format!("{m} (in `kind:{kind}`)")))?;
+    }
+    req.kind
+        .as_deref()
+        .map(|k| query::check_kind(index, k).map_err(|m| Error::Usage(format!("--kind: {m}"))))
+        .transpose()
+}
+
 pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
     let f = index.fields();
+    let parsed = syntax::read(&req.query)?;
+    let kind = check(index, req, &parsed)?;
     let filters = Filters {
-        kind: req.kind.clone(),
+        kind,
         year: req.year,
         from: req.from,
         to: req.to,
     };
     let searcher = index.searcher();
-    let limit = req.limit.max(1);
+    let limit = req.limit;
     let near = Proximity::new(index, &req.query);
     // With a proximity bonus to add, rank a wider window of candidates and
     // re-rank it; otherwise just the hits asked for.
@@ -81,12 +109,13 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
         top.truncate(limit);
         Ok(top)
     };
-    let (mut q, explicit) = query::compile(index, &req.query, true)?;
-    let mut top = run(&*q)?;
-    if top.is_empty() && !explicit {
-        q = query::compile(index, &req.query, false)?.0;
-        top = run(&*q)?;
+    let mut compiled = query::build(index, &parsed, true)?;
+    let mut top = run(&*compiled.query)?;
+    if top.is_empty() && !compiled.explicit {
+        compiled = query::build(index, &parsed, false)?;
+        top = run(&*compiled.query)?;
     }
+    let q = compiled.query;
     let highlighter = Highlighter::new(&searcher, &*q, f)?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
