@@ -203,16 +203,20 @@ pub struct SearchArgs {
     /// Only documents of this year.
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
-    /// Only documents dated on or after this date.
+    /// Only documents dated on or after this date (undated ones are counted, not shown).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Only documents dated on or before this date.
+    /// Only documents dated on or before this date (undated ones are counted, not shown).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// With --from, --to or date:, show the documents that have no date too.
+    #[arg(long)]
+    pub include_undated: bool,
     /// How many hits at most (1 or more).
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
-    /// JSON Lines on stdout: rank, score, doc_id, source_file, kind, year, title, snippet.
+    /// JSON Lines on stdout: one line per hit (rank, score, doc_id, source_file, kind, year,
+    /// title, snippet, date), then one summary line {"summary": {"hits", "undated_not_shown"}}.
     #[arg(long)]
     pub json: bool,
     /// Colour the matched words: auto (on a terminal), always, never.
@@ -451,15 +455,24 @@ mod tests {
         );
         assert_eq!(sorted(&["atti", "export", "-x"]), ["atti", "export", "-x"]);
         let cli = Cli::parse_from(query_words_last(
-            ["atti", "search", "consiglio", "-giunta", "-n", "3"]
-                .iter()
-                .map(OsString::from)
-                .collect(),
+            [
+                "atti",
+                "search",
+                "consiglio",
+                "-giunta",
+                "-n",
+                "3",
+                "--include-undated",
+            ]
+            .iter()
+            .map(OsString::from)
+            .collect(),
         ));
         let Command::Search(a) = cli.command else {
             panic!("not search")
         };
         assert_eq!(a.query, ["consiglio", "-giunta"]);
         assert_eq!(a.limit, 3);
+        assert!(a.include_undated);
     }
 }

@@ -9,7 +9,8 @@
 //! tantivy's grammar then parses the text, so `AND`, `OR`, `NOT` and words
 //! side by side combine as tantivy documents, and [`Builder`] makes the
 //! query from the parsed tree: each leaf by tantivy's [`QueryParser`]
-//! (fields, analysers, boosts), a prefix by [`super::prefix`].
+//! (fields, analysers, boosts), a prefix by [`super::prefix`], a `date:`
+//! with the undated documents beside it when they are asked for.
 //!
 //! Bare words search title, body, codes and people at once, so pasting a
 //! code (`2021_Z001`) or typing a surname works without a field name. Words
@@ -22,8 +23,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, Occur, Query,
+    QueryParser, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -159,18 +160,27 @@ pub struct Compiled {
     pub query: Box<dyn Query>,
     /// Whether the query had operators of its own.
     pub explicit: bool,
+    /// Whether it asks for a date (`date:`, outside a NOT): documents
+    /// without one cannot match it unless undated ones were included.
+    pub dated: bool,
 }
 
 /// A query as typed, read, checked and built. Returns the query and whether
 /// it had operators of its own.
 pub fn compile(index: &Index, input: &str, conjunction: bool) -> Result<(Box<dyn Query>, bool)> {
-    let c = build(index, &syntax::read(input)?, conjunction)?;
+    let c = build(index, &syntax::read(input)?, conjunction, false)?;
     Ok((c.query, c.explicit))
 }
 
 /// Builds a query read by [`syntax::read`]: words side by side all required
-/// (`conjunction`) or any of them.
-pub fn build(index: &Index, parsed: &Parsed, conjunction: bool) -> Result<Compiled> {
+/// (`conjunction`) or any of them; `include_undated`: a `date:` matches the
+/// documents without a date too.
+pub fn build(
+    index: &Index,
+    parsed: &Parsed,
+    conjunction: bool,
+    include_undated: bool,
+) -> Result<Compiled> {
     let (text, prefixes) = write(parsed);
     let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| {
         Error::Query(format!(
@@ -182,12 +192,15 @@ pub fn build(index: &Index, parsed: &Parsed, conjunction: bool) -> Result<Compil
         parser: parser(index, conjunction),
         prefixes,
         conjunction,
+        include_undated,
         drop_stop_words: true,
+        dated: false,
     };
     let mut query = b.node(ast.clone(), false)?;
     if query.is_none() {
         // Nothing but function words: search them as they are.
         b.drop_stop_words = false;
+        b.dated = false;
         query = b.node(ast, false)?;
     }
     let query = query.ok_or_else(|| {
@@ -196,6 +209,7 @@ pub fn build(index: &Index, parsed: &Parsed, conjunction: bool) -> Result<Compil
     Ok(Compiled {
         query,
         explicit: parsed.explicit,
+        dated: b.dated,
     })
 }
 
@@ -205,7 +219,9 @@ struct Builder<'a> {
     parser: QueryParser,
     prefixes: Vec<Prefix>,
     conjunction: bool,
+    include_undated: bool,
     drop_stop_words: bool,
+    dated: bool,
 }
 
 impl Builder<'_> {
@@ -246,7 +262,7 @@ impl Builder<'_> {
         }
     }
 
-    fn leaf(&mut self, leaf: UserInputLeaf, _negated: bool) -> Result<Option<Box<dyn Query>>> {
+    fn leaf(&mut self, leaf: UserInputLeaf, negated: bool) -> Result<Option<Box<dyn Query>>> {
         let field = match &leaf {
             UserInputLeaf::Literal(l) => l.field_name.clone(),
             UserInputLeaf::Range { field, .. } => field.clone(),
@@ -277,12 +293,32 @@ impl Builder<'_> {
         if q.downcast_ref::<EmptyQuery>().is_some() {
             return Ok(None);
         }
+        if field.as_deref() == Some("date") && !negated {
+            self.dated = true;
+            if self.include_undated {
+                return Ok(Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, q),
+                    (Occur::Should, undated()),
+                ]))));
+            }
+        }
         Ok(Some(q))
     }
 }
 
 fn only_exclusions(b: &BooleanQuery) -> bool {
     !b.clauses().is_empty() && b.clauses().iter().all(|(o, _)| *o == Occur::MustNot)
+}
+
+/// The documents without a date.
+pub fn undated() -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+        (
+            Occur::MustNot,
+            Box::new(ExistsQuery::new("date".into(), false)),
+        ),
+    ]))
 }
 
 /// Filters that restrict without scoring.
@@ -292,6 +328,8 @@ pub struct Filters {
     pub year: Option<i32>,
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
+    /// With `from` or `to`: documents without a date pass too.
+    pub include_undated: bool,
 }
 
 /// `query`, restricted to documents (not failures) and to the filters.
@@ -324,10 +362,16 @@ pub fn filtered(f: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn
             Some(d) => Bound::Included(Term::from_field_date(f.date, date_value(d))),
             None => Bound::Unbounded,
         };
-        filter(Box::new(RangeQuery::new(
-            bound(filters.from),
-            bound(filters.to),
-        )));
+        let range: Box<dyn Query> =
+            Box::new(RangeQuery::new(bound(filters.from), bound(filters.to)));
+        if filters.include_undated {
+            filter(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, range),
+                (Occur::Should, undated()),
+            ])));
+        } else {
+            filter(range);
+        }
     }
     Box::new(BooleanQuery::new(clauses))
 }

@@ -7,10 +7,16 @@
 //! `--to`) restrict without changing the ranking. Among the best
 //! candidates, those where the words stand together rank above those where
 //! they are scattered (see [`super::proximity`]).
+//!
+//! A date filter (`--from`, `--to`, or `date:` in the query) cannot match a
+//! document without a date: those are left out unless
+//! [`Request::include_undated`], and [`Answer::undated_not_shown`] says how
+//! many the search would have found otherwise, so the person searching is
+//! told rather than left to wonder.
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::query::Query;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
@@ -31,6 +37,17 @@ pub struct Request {
     pub to: Option<chrono::NaiveDate>,
     /// How many hits at most; at least 1.
     pub limit: usize,
+    /// With a date filter: documents without a date are found too.
+    pub include_undated: bool,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    /// Documents without a date that match the query and every other
+    /// filter, left out by a date filter (0 with `include_undated`).
+    pub undated_not_shown: u64,
 }
 
 /// One ranked hit.
@@ -52,6 +69,11 @@ pub struct Hit {
     /// The title with the matched words as byte ranges, for colour.
     #[serde(skip)]
     pub title_marks: Option<Passage>,
+}
+
+/// The hits of a search (see [`answer`] for what else it found).
+pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
+    Ok(answer(index, req)?.hits)
 }
 
 /// Checks what the request asks for before anything is searched.
@@ -78,7 +100,9 @@ fn check(index: &Index, req: &Request, parsed: &syntax::Parsed) -> Result<Option
         .transpose()
 }
 
-pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
+/// A search: the ranked hits, and how many undated documents a date filter
+/// left out.
+pub fn answer(index: &Index, req: &Request) -> Result<Answer> {
     let f = index.fields();
     let parsed = syntax::read(&req.query)?;
     let kind = check(index, req, &parsed)?;
@@ -87,6 +111,7 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
         year: req.year,
         from: req.from,
         to: req.to,
+        include_undated: req.include_undated,
     };
     let searcher = index.searcher();
     let limit = req.limit;
@@ -109,12 +134,35 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
         top.truncate(limit);
         Ok(top)
     };
-    let mut compiled = query::build(index, &parsed, true)?;
+    let mut conjunction = true;
+    let mut compiled = query::build(index, &parsed, conjunction, req.include_undated)?;
     let mut top = run(&*compiled.query)?;
     if top.is_empty() && !compiled.explicit {
-        compiled = query::build(index, &parsed, false)?;
+        conjunction = false;
+        compiled = query::build(index, &parsed, conjunction, req.include_undated)?;
         top = run(&*compiled.query)?;
     }
+    let dated = compiled.dated || req.from.is_some() || req.to.is_some();
+    let undated_not_shown = if dated && !req.include_undated {
+        // The undated documents found with them included, less those found
+        // without (a `NOT date:` finds undated documents either way).
+        let count = |q: Box<dyn Query>, filters: &Filters| -> Result<u64> {
+            let only_undated = BooleanQuery::new(vec![
+                (Occur::Must, query::filtered(f, q, filters)),
+                (Occur::Must, query::undated()),
+            ]);
+            Ok(searcher.search(&only_undated, &Count)? as u64)
+        };
+        let wide = query::build(index, &parsed, conjunction, true)?;
+        let wide_filters = Filters {
+            include_undated: true,
+            ..filters.clone()
+        };
+        count(wide.query, &wide_filters)?
+            .saturating_sub(count(compiled.query.box_clone(), &filters)?)
+    } else {
+        0
+    };
     let q = compiled.query;
     let highlighter = Highlighter::new(&searcher, &*q, f)?;
     let mut hits = Vec::with_capacity(top.len());
@@ -149,5 +197,8 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
             passage,
         });
     }
-    Ok(hits)
+    Ok(Answer {
+        hits,
+        undated_not_shown,
+    })
 }

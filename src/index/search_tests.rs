@@ -1,13 +1,13 @@
 //! Tests of what a search tells the person searching: the queries it
 //! refuses and what it says, prefixes, exclusions written as people write
-//! them.
+//! them, and the undated documents a date filter leaves out.
 //!
 //! The corpus is that of [`super::tests`]: two dated deliberations (Giunta
 //! 17/03/2022, Consiglio 28/04/2023) and three documents without a date.
 
 use std::collections::BTreeSet;
 
-use super::search::{search, Request};
+use super::search::{answer, search, Answer, Request};
 use super::tests::{base, build, corpus, find, find_with};
 use super::Index;
 use crate::error::Error;
@@ -47,14 +47,19 @@ fn usage_error(index: &Index, req: Request) -> String {
     }
 }
 
-fn dated(q: &str, from: Option<&str>, to: Option<&str>) -> Request {
+fn dated(q: &str, from: Option<&str>, to: Option<&str>, include_undated: bool) -> Request {
     Request {
         query: q.into(),
         from: from.map(|d| d.parse().unwrap()),
         to: to.map(|d| d.parse().unwrap()),
+        include_undated,
         limit: 50,
         ..Request::default()
     }
+}
+
+fn ask(index: &Index, req: Request) -> Answer {
+    answer(index, &req).unwrap_or_else(|e| panic!("`{}`: {e}", req.query))
 }
 
 #[test]
@@ -102,7 +107,7 @@ fn mistakes_are_refused_with_what_to_do() {
     assert!(m.starts_with("--kind: tipo sconosciuto `foo`"), "{m}");
     let m = usage_error(
         &index,
-        dated("giunta", Some("2023-01-01"), Some("2022-01-01")),
+        dated("giunta", Some("2023-01-01"), Some("2022-01-01"), false),
     );
     assert!(m.contains("viene dopo --to"), "{m}");
     // Italian kind names are kinds.
@@ -178,4 +183,61 @@ fn not_is_written_as_people_write_it() {
         files(&index, "-(convenzione OR rendiconto)"),
         BTreeSet::from(["samples/ambito_corsichese_ufficio_di_piano.txt".to_string()])
     );
+}
+
+#[test]
+fn undated_documents_left_out_by_a_date_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(dir.path(), &corpus());
+    // `convenzione`: the Giunta act (2022) and undated PEG sheets.
+    let shown = ask(
+        &index,
+        dated("convenzione", Some("2022-01-01"), None, false),
+    );
+    let files_of =
+        |a: &Answer| -> Vec<String> { a.hits.iter().map(|h| h.source_file.clone()).collect() };
+    assert_eq!(files_of(&shown), ["atti/giunta_42_2022.txt"]);
+    assert!(shown.undated_not_shown >= 2, "{}", shown.undated_not_shown);
+    let all = ask(&index, dated("convenzione", Some("2022-01-01"), None, true));
+    assert_eq!(all.undated_not_shown, 0);
+    assert_eq!(
+        all.hits.len() as u64,
+        shown.hits.len() as u64 + shown.undated_not_shown
+    );
+    assert_eq!(
+        all.hits.iter().filter(|h| h.date.is_none()).count() as u64,
+        shown.undated_not_shown
+    );
+    // The same with --to, and with `date:` in the query.
+    let to = ask(
+        &index,
+        dated("convenzione", None, Some("2022-12-31"), false),
+    );
+    assert_eq!(to.undated_not_shown, shown.undated_not_shown);
+    let in_query = ask(
+        &index,
+        dated("convenzione data:17/03/2022", None, None, false),
+    );
+    assert_eq!(files_of(&in_query), ["atti/giunta_42_2022.txt"]);
+    assert_eq!(in_query.undated_not_shown, shown.undated_not_shown);
+    let with = ask(
+        &index,
+        dated("convenzione data:17/03/2022", None, None, true),
+    );
+    assert_eq!(with.hits.len(), all.hits.len());
+    // A date excluded, or no date asked for: nothing left out.
+    let excluded = ask(
+        &index,
+        dated("convenzione -data:17/03/2022", None, None, false),
+    );
+    assert_eq!(excluded.undated_not_shown, 0);
+    assert!(excluded.hits.iter().any(|h| h.date.is_none()));
+    assert_eq!(
+        ask(&index, dated("convenzione", None, None, false)).undated_not_shown,
+        0
+    );
+    // A date filter that leaves out no undated match.
+    let rendiconto = ask(&index, dated("rendiconto", Some("2023-01-01"), None, false));
+    assert_eq!(rendiconto.hits.len(), 1);
+    assert_eq!(rendiconto.undated_not_shown, 0);
 }
