@@ -5,5 +5,6 @@ mod common;
 mod report;
 mod robust;
 mod samples;
+mod search_errors;
 mod upgrade;
 mod versions;
