@@ -4,9 +4,10 @@
 //! turns these into a validated configuration. The names and flags are a
 //! contract that scripts rely on: add, never rename.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use atti::compliance::{ReportFormat, Severity};
 use atti::tables::{CsvDialect, Format, TableId};
@@ -24,11 +25,88 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The command line of this process, parsed; for `atti search`, query
+    /// words that begin with `-` are words (see [`query_words_last`]).
+    pub fn from_env() -> Cli {
+        Cli::parse_from(query_words_last(std::env::args_os().collect()))
+    }
+}
+
+/// The command line with the words of `atti search`'s query moved after its
+/// flags and a `--`.
+///
+/// Query words and flags come in any order (`atti search convenzioni -n 2`),
+/// and a query word may begin with `-` (`consiglio -giunta`: consiglio, not
+/// giunta), which clap would take for a flag. clap's `allow_hyphen_values`
+/// on QUERY does not help: after the first word it takes every later
+/// argument as a word, `-n 2` and `--json` too. So the arguments are sorted
+/// before clap sees them: a flag that `atti search` has (`-n 2`, `-n2`,
+/// `--limit=2`, `--json`, `--kind K`) stays a flag with its value, any other
+/// `--name` too (clap then reports it as unknown); every other argument is
+/// a query word and goes after `--`, where clap reads no flags. Arguments
+/// after a `--` of the user's own are words already.
+pub fn query_words_last(args: Vec<OsString>) -> Vec<OsString> {
+    if args.get(1).and_then(|a| a.to_str()) != Some("search") {
+        return args;
+    }
+    let mut cmd = Cli::command();
+    cmd.build();
+    let Some(search) = cmd.find_subcommand("search") else {
+        return args;
+    };
+    let takes_value = |a: &clap::Arg| a.get_action().takes_values();
+    let mut flags: Vec<OsString> = Vec::new();
+    let mut words: Vec<OsString> = Vec::new();
+    let mut rest = args[2..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_str().unwrap_or_default();
+        if text == "--" {
+            words.extend(rest.by_ref().cloned());
+            break;
+        }
+        if let Some(long) = text.strip_prefix("--") {
+            flags.push(arg.clone());
+            let (name, value) = long.split_once('=').unwrap_or((long, ""));
+            let known = search.get_arguments().find(|a| a.get_long() == Some(name));
+            if value.is_empty() && !long.contains('=') && known.is_some_and(takes_value) {
+                flags.extend(rest.next().cloned());
+            }
+            continue;
+        }
+        let mut chars = text.chars();
+        if let (Some('-'), Some(c)) = (chars.next(), chars.next()) {
+            let attached = chars.as_str();
+            if let Some(a) = search.get_arguments().find(|a| a.get_short() == Some(c)) {
+                if attached.is_empty() {
+                    flags.push(arg.clone());
+                    if takes_value(a) {
+                        flags.extend(rest.next().cloned());
+                    }
+                    continue;
+                }
+                if takes_value(a) && attached.chars().all(|c| c.is_ascii_digit()) {
+                    flags.push(arg.clone());
+                    continue;
+                }
+            }
+        }
+        words.push(arg.clone());
+    }
+    let mut out = args[..2].to_vec();
+    out.extend(flags);
+    if !words.is_empty() {
+        out.push("--".into());
+        out.extend(words);
+    }
+    out
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Walk folders, extract every PDF, text and HTML file, apply the rules and index the results.
     Ingest(IngestArgs),
-    /// Search the index: free words, "phrases", AND/OR/NOT, field:value.
+    /// Search the index: free words, "phrases", AND/OR/NOT, -word, prefix*, field:value.
     Search(SearchArgs),
     /// Write one table (documents, objectives, phases, indicators, decisions, references, failures, skipped) as CSV, JSON Lines or an xlsx workbook.
     Export(ExportArgs),
@@ -134,7 +212,9 @@ pub struct RemoveArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words, "a phrase", AND, OR, NOT, field:value (code:, director:, person:, kind:, year:, title:, body:).
+    /// The query: words, "a phrase", AND, OR, NOT, -word (not this word), (groups), conv* (words
+    /// that begin with conv), field:value (code:, director:, person:, organ:, kind:, year:, date:,
+    /// title:, body:, file:; Italian names too). Query words and flags may come in any order.
     #[arg(required = true, value_name = "QUERY", num_args = 1..)]
     pub query: Vec<String>,
     #[command(flatten)]
@@ -145,16 +225,20 @@ pub struct SearchArgs {
     /// Only documents of this year.
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
-    /// Only documents dated on or after this date.
+    /// Only documents dated on or after this date (undated ones are counted, not shown).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Only documents dated on or before this date.
+    /// Only documents dated on or before this date (undated ones are counted, not shown).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// How many hits at most.
+    /// With --from, --to or date:, show the documents that have no date too.
+    #[arg(long)]
+    pub include_undated: bool,
+    /// How many hits at most (1 or more).
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
-    /// JSON Lines on stdout: rank, score, doc_id, source_file, kind, year, title, snippet.
+    /// JSON Lines on stdout: one line per hit (rank, score, doc_id, source_file, kind, year,
+    /// title, snippet, date), then one summary line {"summary": {"hits", "undated_not_shown"}}.
     #[arg(long)]
     pub json: bool,
     /// Colour the matched words: auto (on a terminal), always, never.
@@ -356,4 +440,95 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .and_then(|n| n.checked_mul(mult))
         .filter(|n| *n > 0)
         .ok_or_else(|| format!("`{s}` is not a size (bytes, or a number with K, M or G)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(args: &[&str]) -> Vec<String> {
+        let args = args.iter().map(OsString::from).collect();
+        query_words_last(args)
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn query_words_that_begin_with_a_dash_are_words() {
+        assert_eq!(
+            sorted(&[
+                "atti",
+                "search",
+                "consiglio",
+                "-giunta",
+                "-n",
+                "2",
+                "--json"
+            ]),
+            [
+                "atti",
+                "search",
+                "-n",
+                "2",
+                "--json",
+                "--",
+                "consiglio",
+                "-giunta"
+            ]
+        );
+        assert_eq!(
+            sorted(&[
+                "atti",
+                "search",
+                "-nomina",
+                "-n5",
+                "--kind=peg",
+                "--index",
+                "x",
+                "a"
+            ]),
+            [
+                "atti",
+                "search",
+                "-n5",
+                "--kind=peg",
+                "--index",
+                "x",
+                "--",
+                "-nomina",
+                "a"
+            ]
+        );
+        // A mistyped flag stays a flag, for clap to report; a user's `--` is kept.
+        assert_eq!(
+            sorted(&["atti", "search", "a", "--limt", "--", "-n"]),
+            ["atti", "search", "--limt", "--", "a", "-n"]
+        );
+        assert_eq!(
+            sorted(&["atti", "search", "--help"]),
+            ["atti", "search", "--help"]
+        );
+        assert_eq!(sorted(&["atti", "export", "-x"]), ["atti", "export", "-x"]);
+        let cli = Cli::parse_from(query_words_last(
+            [
+                "atti",
+                "search",
+                "consiglio",
+                "-giunta",
+                "-n",
+                "3",
+                "--include-undated",
+            ]
+            .iter()
+            .map(OsString::from)
+            .collect(),
+        ));
+        let Command::Search(a) = cli.command else {
+            panic!("not search")
+        };
+        assert_eq!(a.query, ["consiglio", "-giunta"]);
+        assert_eq!(a.limit, 3);
+        assert!(a.include_undated);
+    }
 }

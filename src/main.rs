@@ -6,10 +6,8 @@ mod cli;
 mod commands;
 mod config;
 
-use clap::Parser;
-
 fn main() {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::from_env();
     let code = match commands::dispatch(cli) {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => 0,

@@ -139,11 +139,16 @@ fn names_and_text_from_outside_are_escaped_where_they_are_shown() {
     for args in [
         vec!["show", "a/<svg onload=alert(1)>.txt", "--index", idx],
         vec!["check", "--index", idx, "--verbose"],
+        vec!["search", "determinazione", "--index", idx],
     ] {
         let o = atti(&base, &args);
         let text = String::from_utf8_lossy(&o.stdout);
         assert!(!text.contains('\u{1b}'), "{args:?}: {text}");
     }
+    // In colour, only atti's own sequences: the file's ESC is shown as \x1B.
+    let o = atti(&base, &["search", "determinazione", "--index", idx, "--color", "always"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("\\x1B[31mrosso"), "{text}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod reliability;
 mod report;
 mod robust;
 mod samples;
+mod search_errors;
 mod upgrade;
 mod versions;
 mod xlsx;

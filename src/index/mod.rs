@@ -15,23 +15,30 @@
 //! used, so re-ingesting does not make the index grow.
 //!
 //! The modules: [`analyser`] (Italian text into terms), [`schema`] (the
-//! fields), [`query`] (what people type into a tantivy query),
-//! [`proximity`] (words standing together), [`snippet`] (the passage that
-//! matched), [`search`] (the whole search), [`stats`] (counts).
+//! fields), [`syntax`] (what people type, read and checked; [`fields`] the
+//! names and values of `field:value`), [`query`] (that, made a tantivy
+//! query), [`prefix`] (`conv*`), [`proximity`] (words standing together),
+//! [`snippet`] (the passage that matched), [`search`] (the whole search),
+//! [`stats`] (counts).
 
 pub mod analyser;
 mod files;
+pub mod fields;
 mod merge;
+pub mod prefix;
 pub mod proximity;
 pub mod query;
 pub mod schema;
 pub mod search;
 pub mod snippet;
 pub mod stats;
+pub mod syntax;
 pub mod upgrade;
 
 #[cfg(test)]
 mod recall_tests;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
 

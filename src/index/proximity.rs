@@ -14,7 +14,7 @@ use tantivy::query::{EnableScoring, PhraseQuery, Query};
 use tantivy::{DocAddress, DocSet, Score, Searcher, SeekDangerResult, Term};
 
 use super::analyser;
-use super::query;
+use super::syntax;
 use super::Index;
 use crate::error::Result;
 
@@ -31,10 +31,7 @@ impl Proximity {
     /// For a query of two or more plain words; `None` for one word, or for
     /// a query with operators, fields or phrases of its own.
     pub fn new(index: &Index, input: &str) -> Option<Proximity> {
-        let (text, explicit) = query::rewrite_with(input, false);
-        if explicit || text.contains(['"', ':', '*']) {
-            return None;
-        }
+        let text = syntax::read(input).ok()?.plain_text()?;
         let f = index.fields();
         let mut analyser = analyser::italian();
         let mut phrases = Vec::new();

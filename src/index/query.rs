@@ -1,332 +1,324 @@
 //! From what a person types to a tantivy query.
 //!
-//! The syntax is tantivy's: free words, `"a phrase"`, `AND`, `OR`, `NOT`
-//! (or `+word`, `-word`), parentheses, `field:value`, `field:"a phrase"`,
-//! `year:[2019 TO 2021]`. Before tantivy parses it, [`rewrite`] makes what
-//! people paste safe and friendly:
+//! [`syntax::read`] reads and checks the query as typed (and refuses, in
+//! Italian, what cannot mean anything). This module writes the pieces in
+//! tantivy's grammar ([`rewrite`]): a word with characters the grammar
+//! treats as syntax (`dell'ente`, `2021/123`, `D.Lgs.`) is quoted, so it is
+//! searched as written; `code:` looks for the act's own codes first, then
+//! for codes named in the text; a prefix (`conv*`) stands as a placeholder.
+//! tantivy's grammar then parses the text, so `AND`, `OR`, `NOT` and words
+//! side by side combine as tantivy documents, and [`Builder`] makes the
+//! query from the parsed tree: each leaf by tantivy's [`QueryParser`]
+//! (fields, analysers, boosts), a prefix by [`super::prefix`], a `date:`
+//! with the undated documents beside it when they are asked for.
 //!
-//! - field names have Italian and English aliases (`direttore:`,
-//!   `codice:`, `anno:` ...; see [`FIELDS`]); a word before a colon that is
-//!   no field (`Oggetto: convenzione`) is read as a plain word;
-//! - a word with characters tantivy treats as syntax (`dell'ente`,
-//!   `2021/123`, `D.Lgs.`) is quoted, so it is searched as written;
-//! - `kind:` values accept the Italian names (`delibera`), `date:` takes a
-//!   calendar date (2021-03-04 or 04/03/2021).
-//!
-//! `code:` looks for the act's own codes first, then for codes named in
-//! the text. Bare words search title, body, codes and people at once, so pasting a
-//! code (`2021_Z001`) or typing a surname works without a field name.
-//! Words are joined by AND unless the query says otherwise; [`compile`]
-//! reports whether the query had operators of its own, so a caller can
-//! retry an all-words query that found nothing with any-word semantics.
+//! Bare words search title, body, codes and people at once, so pasting a
+//! code (`2021_Z001`) or typing a surname works without a field name. Words
+//! are joined by AND unless the query says otherwise; [`compile`] reports
+//! whether the query had operators of its own, so a caller can retry an
+//! all-words query that found nothing with any-word semantics. Function
+//! words (`di`, `la`) are left out of an all-words query: the body analyser
+//! drops them, and left in they would be required words that no field holds.
 
 use std::ops::Bound;
 
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, Occur, Query,
+    QueryParser, RangeQuery, TermQuery,
 };
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::analyser;
+use super::prefix;
 use super::schema::{date_value, Fields};
+use super::syntax::{self, needs_quotes, Item, Parsed, Token, Value};
 use super::Index;
 use crate::error::{Error, Result};
 
-/// User-facing field names (aliases first, then the schema field).
-pub const FIELDS: &[(&str, &str)] = &[
-    ("code", "code"),
-    ("codice", "code"),
-    ("cod", "code"),
-    ("director", "director"),
-    ("direttore", "director"),
-    ("manager", "manager"),
-    ("dirigente", "manager"),
-    ("responsible", "responsible"),
-    ("responsabile", "responsible"),
-    ("signatory", "signatory"),
-    ("signatories", "signatory"),
-    ("firmatario", "signatory"),
-    ("firmatari", "signatory"),
-    ("person", "person"),
-    ("persona", "person"),
-    ("people", "person"),
-    ("nome", "person"),
-    ("name", "person"),
-    ("title", "title"),
-    ("titolo", "title"),
-    ("body", "body"),
-    ("text", "body"),
-    ("testo", "body"),
-    ("kind", "kind"),
-    ("tipo", "kind"),
-    ("year", "year"),
-    ("anno", "year"),
-    ("date", "date"),
-    ("data", "date"),
-    ("file", "file"),
-    ("path", "file"),
-    ("percorso", "file"),
-    ("organ", "organ"),
-    ("organo", "organ"),
-    ("doc_id", "doc_id"),
-    ("id", "doc_id"),
+pub use super::fields::{field_name, kind_name, FIELDS};
+
+/// The fields bare words search, with how much a match in each counts.
+pub const DEFAULT_FIELDS: &[(&str, f32)] = &[
+    ("title", 1.5),
+    ("body", 1.0),
+    ("key", 6.0),
+    ("code", 2.0),
+    ("person", 1.5),
 ];
 
-/// The schema field a user-facing name stands for.
-pub fn field_name(alias: &str) -> Option<&'static str> {
-    let alias = alias.to_lowercase();
-    FIELDS.iter().find(|(a, _)| *a == alias).map(|(_, f)| *f)
-}
-
-/// The stored kind a user-facing kind stands for (`delibera` -> `deliberation`).
-pub fn kind_name(kind: &str) -> String {
-    let k = kind.trim().to_lowercase();
-    match k.as_str() {
-        "delibera" | "delibere" | "deliberazione" | "deliberazioni" | "deliberations" => {
-            "deliberation".into()
-        }
-        "altro" | "altri" => "other".into(),
-        _ => k,
-    }
-}
-
-/// Characters that tantivy's grammar reads as syntax inside a word.
-fn needs_quotes(word: &str) -> bool {
-    word.chars().enumerate().any(|(i, c)| {
-        matches!(
-            c,
-            '^' | '`'
-                | ':'
-                | '{'
-                | '}'
-                | '\''
-                | '['
-                | ']'
-                | '\\'
-                | '/'
-                | '~'
-                | '*'
-                | '!'
-                | '\u{2019}'
-                | '\u{2018}'
-                | '<'
-                | '>'
-                | '='
-        ) || (c == '-' && i > 0)
-            || (c == '+' && i > 0)
-    })
-}
+/// The field name that stands for the prefix of the same number in the
+/// text given to tantivy's grammar (no user can write it: it is no field).
+const PREFIX_FIELD: &str = "atti_prefix";
 
 fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace(['"', '\\'], " ").trim())
 }
 
-/// Rewrites a query as typed into tantivy's grammar. Returns the query and
-/// whether it uses operators of its own (AND, OR, NOT, +, -, parentheses).
-pub fn rewrite(input: &str) -> (String, bool) {
-    let (text, explicit) = rewrite_with(input, true);
-    if text.is_empty() {
-        // Nothing but function words: search them as they are.
-        return rewrite_with(input, false);
-    }
-    (text, explicit)
+/// A prefix to look up: the field it was written with, and the letters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prefix {
+    pub field: Option<&'static str>,
+    pub prefix: String,
 }
 
-/// [`rewrite`], with or without dropping the bare function words (`di`,
-/// `la`, ...) that the body analyser drops: left in, such a word would be a
-/// required term that no field holds, and an all-words search would find
-/// nothing.
-pub fn rewrite_with(input: &str, drop_stop_words: bool) -> (String, bool) {
-    let chars: Vec<char> = input.chars().collect();
+/// Reads a query as typed and writes it in tantivy's grammar. Returns the
+/// text and whether the query uses operators of its own.
+pub fn rewrite(input: &str) -> Result<(String, bool)> {
+    let parsed = syntax::read(input)?;
+    Ok((write(&parsed).0, parsed.explicit))
+}
+
+/// A query read by [`syntax::read`] in tantivy's grammar, with the prefixes
+/// that its `atti_prefix:N` placeholders stand for.
+pub fn write(parsed: &Parsed) -> (String, Vec<Prefix>) {
     let mut out = String::new();
-    let mut explicit = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
+    let mut prefixes = Vec::new();
+    for token in &parsed.tokens {
+        if !out.is_empty() && !out.ends_with('(') && token != &Token::Close {
             out.push(' ');
-            i += 1;
-            continue;
         }
-        if c == '(' || c == ')' {
-            explicit = true;
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        if c == '"' || c == '«' || c == '“' {
-            let (phrase, next) = read_phrase(&chars, i);
-            out.push_str(&quote(&phrase));
-            i = next;
-            continue;
-        }
-        // A word: up to whitespace, a parenthesis or a quote.
-        let start = i;
-        while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')' | '"') {
-            i += 1;
-        }
-        let mut word: String = chars[start..i].iter().collect();
-        if word == "*" {
-            out.push('*');
-            continue;
-        }
-        if matches!(word.as_str(), "AND" | "OR" | "NOT" | "&&" | "||") {
-            explicit = true;
-            out.push_str(&word);
-            continue;
-        }
-        let mut prefix = String::new();
-        if let Some(rest) = word.strip_prefix(['+', '-']) {
-            if !rest.is_empty() || (i < chars.len() && chars[i] == '"') {
-                explicit = true;
-                prefix.push(word.chars().next().unwrap_or('+'));
-                word = rest.to_owned();
+        match token {
+            Token::Open(sign) => {
+                out.extend(sign);
+                out.push('(');
             }
-        }
-        out.push_str(&prefix);
-        let field = word
-            .split_once(':')
-            .and_then(|(name, value)| field_name(name).map(|f| (f, value.to_owned())))
-            // A year that is no number (`anno:corrente`) is just words.
-            .filter(|(f, v)| {
-                *f != "year"
-                    || v.is_empty()
-                    || v.starts_with(['[', '{'])
-                    || v.parse::<i64>().is_ok()
-            });
-        match field {
-            Some((field, value)) => {
-                if field != "code" || value.is_empty() {
-                    out.push_str(field);
-                    out.push(':');
-                }
-                if value.is_empty() && i < chars.len() && chars[i] == '"' {
-                    let (phrase, next) = read_phrase(&chars, i);
-                    out.push_str(&quote(&phrase));
-                    i = next;
-                } else if value.starts_with(['[', '{']) {
-                    // A range: copy up to its closing bracket, spaces included.
-                    let mut range = value;
-                    while !range.ends_with([']', '}']) && i < chars.len() {
-                        range.push(chars[i]);
-                        i += 1;
+            Token::Close => out.push(')'),
+            Token::And => out.push_str("AND"),
+            Token::Or => out.push_str("OR"),
+            Token::Not => out.push_str("NOT"),
+            Token::Operand(sign, item) => {
+                out.extend(sign);
+                match item {
+                    Item::All => out.push('*'),
+                    Item::Word(w) if needs_quotes(w) => out.push_str(&quote(w)),
+                    Item::Word(w) => out.push_str(w),
+                    Item::Phrase(p) => out.push_str(&quote(p)),
+                    Item::Prefix { field, prefix } => {
+                        out.push_str(&format!("{PREFIX_FIELD}:{}", prefixes.len()));
+                        prefixes.push(Prefix {
+                            field: *field,
+                            prefix: prefix.clone(),
+                        });
                     }
-                    out.push_str(&range);
-                } else if field == "code" {
-                    // The act that carries the code first, then those citing it.
-                    let v = field_value(field, &value);
-                    out.push_str(&format!("(key:{v}^4 OR code:{v})"));
-                } else {
-                    out.push_str(&field_value(field, &value));
-                }
-            }
-            None => {
-                // Not a field: a colon is only punctuation here.
-                let plain = word.replace(':', " ");
-                let is_stop = |p: &&str| {
-                    drop_stop_words
-                        && prefix.is_empty()
-                        && analyser::STOP_WORDS.contains(&p.to_lowercase().as_str())
-                };
-                let mut parts = plain.split_whitespace().filter(|p| !is_stop(p)).peekable();
-                while let Some(p) = parts.next() {
-                    if needs_quotes(p) {
-                        out.push_str(&quote(p));
-                    } else {
-                        out.push_str(p);
-                    }
-                    if parts.peek().is_some() {
-                        out.push(' ');
-                    }
+                    Item::Field { field, value } => out.push_str(&field_text(field, value)),
                 }
             }
         }
     }
-    (out.trim().to_owned(), explicit)
+    (out, prefixes)
 }
 
-/// Reads a quoted phrase starting at `chars[i]` (the opening quote); returns
-/// its text and the index after the closing quote (or the end).
-fn read_phrase(chars: &[char], i: usize) -> (String, usize) {
-    let close = match chars[i] {
-        '«' => '»',
-        '“' => '”',
-        _ => '"',
-    };
-    let mut j = i + 1;
-    let mut s = String::new();
-    while j < chars.len() && chars[j] != close {
-        s.push(chars[j]);
-        j += 1;
-    }
-    (s, (j + 1).min(chars.len()))
-}
-
-/// The value of `field:value`, made acceptable to the parser.
-fn field_value(field: &str, value: &str) -> String {
-    match field {
-        "kind" => quote(&kind_name(value)),
-        "date" => match atti_italian::date::parse_date(value.trim()) {
-            Ok(d) => format!("{}T00:00:00Z", d.format("%Y-%m-%d")),
-            Err(_) => quote(value),
-        },
-        "year" => value.to_owned(),
-        _ if needs_quotes(value) => quote(value),
-        _ => value.to_owned(),
+/// `field:value` in tantivy's grammar.
+fn field_text(field: &str, value: &Value) -> String {
+    match value {
+        Value::Word(v) if field == "code" => {
+            // The act that carries the code first, then those citing it.
+            let v = if needs_quotes(v) { quote(v) } else { v.clone() };
+            format!("(key:{v}^4 OR code:{v})")
+        }
+        Value::Word(v) if field == "year" => format!("{field}:{v}"),
+        Value::Word(v) if field == "kind" || needs_quotes(v) => format!("{field}:{}", quote(v)),
+        Value::Word(v) => format!("{field}:{v}"),
+        Value::Phrase(p) => format!("{field}:{}", quote(p)),
+        Value::Range { lower, upper } => {
+            let bound = |b: &Option<String>| b.clone().unwrap_or_else(|| "*".into());
+            format!(
+                "{field}:{}{} TO {}{}",
+                if lower.0 { '[' } else { '{' },
+                bound(&lower.1),
+                bound(&upper.1),
+                if upper.0 { ']' } else { '}' },
+            )
+        }
     }
 }
 
 /// A query parser over the index with atti's defaults: bare words search
 /// title, body, codes and people; a code or a title match counts more.
 pub fn parser(index: &Index, conjunction: bool) -> QueryParser {
-    let f = index.fields();
-    let mut p = QueryParser::for_index(
-        index.tantivy(),
-        vec![f.title, f.body, f.key, f.code, f.person],
-    );
-    p.set_field_boost(f.title, 1.5);
-    p.set_field_boost(f.key, 6.0);
-    p.set_field_boost(f.code, 2.0);
-    p.set_field_boost(f.person, 1.5);
+    let schema = index.tantivy().schema();
+    let fields: Vec<(Field, f32)> = DEFAULT_FIELDS
+        .iter()
+        .filter_map(|(name, boost)| schema.get_field(name).ok().map(|f| (f, *boost)))
+        .collect();
+    let mut p = QueryParser::for_index(index.tantivy(), fields.iter().map(|(f, _)| *f).collect());
+    for (f, boost) in fields {
+        if boost != 1.0 {
+            p.set_field_boost(f, boost);
+        }
+    }
     if conjunction {
         p.set_conjunction_by_default();
     }
     p
 }
 
-/// A query as typed, rewritten and parsed. Returns the query and whether it
-/// had operators of its own.
+/// A query made ready to run.
+pub struct Compiled {
+    pub query: Box<dyn Query>,
+    /// Whether the query had operators of its own.
+    pub explicit: bool,
+    /// Whether it asks for a date (`date:`, outside a NOT): documents
+    /// without one cannot match it unless undated ones were included.
+    pub dated: bool,
+}
+
+/// A query as typed, read, checked and built. Returns the query and whether
+/// it had operators of its own.
 pub fn compile(index: &Index, input: &str, conjunction: bool) -> Result<(Box<dyn Query>, bool)> {
-    let (text, explicit) = rewrite(input);
-    if text.is_empty() {
-        return Err(Error::Query("empty query: type some words".into()));
+    let c = build(index, &syntax::read(input)?, conjunction, false)?;
+    Ok((c.query, c.explicit))
+}
+
+/// Builds a query read by [`syntax::read`]: words side by side all required
+/// (`conjunction`) or any of them; `include_undated`: a `date:` matches the
+/// documents without a date too.
+pub fn build(
+    index: &Index,
+    parsed: &Parsed,
+    conjunction: bool,
+    include_undated: bool,
+) -> Result<Compiled> {
+    let (text, prefixes) = write(parsed);
+    let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| {
+        Error::Query(format!(
+            "non riesco a leggere la ricerca `{text}`: controlla virgolette, parentesi e campi"
+        ))
+    })?;
+    let mut b = Builder {
+        index,
+        parser: parser(index, conjunction),
+        prefixes,
+        conjunction,
+        include_undated,
+        drop_stop_words: true,
+        dated: false,
+    };
+    let mut query = b.node(ast.clone(), false)?;
+    if query.is_none() {
+        // Nothing but function words: search them as they are.
+        b.drop_stop_words = false;
+        b.dated = false;
+        query = b.node(ast, false)?;
     }
-    let p = parser(index, conjunction);
-    match p.parse_query(&text) {
-        Ok(q) => Ok((q, explicit)),
-        Err(strict) => {
-            // An unbalanced parenthesis or a stray operator: take what can be
-            // understood rather than nothing, unless nothing can.
-            let (q, errors) = p.parse_query_lenient(&text);
-            if errors.is_empty() || has_terms(&*q) {
-                Ok((q, explicit))
-            } else {
-                Err(Error::Query(format!(
-                    "cannot read `{}` ({strict}): check quotes, parentheses and \
-                     field values (code:, director:, manager:, responsible:, signatory:, \
-                     person:, organ:, title:, body:, kind:, year:, date:, file:)",
-                    input.trim()
-                )))
+    let query = query.ok_or_else(|| {
+        Error::Query("nessuna parola da cercare: la ricerca ha solo segni di punteggiatura".into())
+    })?;
+    Ok(Compiled {
+        query,
+        explicit: parsed.explicit,
+        dated: b.dated,
+    })
+}
+
+/// Makes a query from the tree tantivy's grammar parsed.
+struct Builder<'a> {
+    index: &'a Index,
+    parser: QueryParser,
+    prefixes: Vec<Prefix>,
+    conjunction: bool,
+    include_undated: bool,
+    drop_stop_words: bool,
+    dated: bool,
+}
+
+impl Builder<'_> {
+    /// The query of one node, `None` when it holds nothing to look for (a
+    /// function word, punctuation): such a node is left out, as tantivy's
+    /// parser leaves it out.
+    fn node(&mut self, ast: UserInputAst, negated: bool) -> Result<Option<Box<dyn Query>>> {
+        match ast {
+            UserInputAst::Leaf(leaf) => self.leaf(*leaf, negated),
+            UserInputAst::Boost(inner, boost) => Ok(self.node(*inner, negated)?.map(|q| {
+                Box::new(BoostQuery::new(q, boost.into_inner() as f32)) as Box<dyn Query>
+            })),
+            UserInputAst::Clause(children) => {
+                let default = if self.conjunction {
+                    Occur::Must
+                } else {
+                    Occur::Should
+                };
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (occur, child) in children {
+                    let occur = occur.unwrap_or(default);
+                    let Some(q) = self.node(child, negated ^ (occur == Occur::MustNot))? else {
+                        continue;
+                    };
+                    match q.downcast_ref::<BooleanQuery>() {
+                        // `giunta AND NOT consiglio`: a required group of
+                        // exclusions only (which alone matches nothing) is
+                        // those exclusions.
+                        Some(b) if occur == Occur::Must && only_exclusions(b) => {
+                            clauses.extend(b.clauses().iter().map(|(o, q)| (*o, q.box_clone())));
+                        }
+                        _ => clauses.push((occur, q)),
+                    }
+                }
+                Ok((!clauses.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
             }
         }
     }
+
+    fn leaf(&mut self, leaf: UserInputLeaf, negated: bool) -> Result<Option<Box<dyn Query>>> {
+        let field = match &leaf {
+            UserInputLeaf::Literal(l) => l.field_name.clone(),
+            UserInputLeaf::Range { field, .. } => field.clone(),
+            _ => None,
+        };
+        if let UserInputLeaf::Literal(l) = &leaf {
+            if field.as_deref() == Some(PREFIX_FIELD) {
+                let p = l
+                    .phrase
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| self.prefixes.get(n))
+                    .ok_or_else(|| Error::Query(format!("prefisso sconosciuto `{}`", l.phrase)))?;
+                return prefix::query(self.index, p.field, &p.prefix).map(Some);
+            }
+            if field.is_none()
+                && self.drop_stop_words
+                && l.delimiter == Delimiter::None
+                && analyser::STOP_WORDS.contains(&l.phrase.to_lowercase().as_str())
+            {
+                return Ok(None);
+            }
+        }
+        let q = self
+            .parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf.clone())))
+            .map_err(|e| Error::Query(format!("non riesco a leggere `{leaf:?}`: {e}")))?;
+        if q.downcast_ref::<EmptyQuery>().is_some() {
+            return Ok(None);
+        }
+        if field.as_deref() == Some("date") && !negated {
+            self.dated = true;
+            if self.include_undated {
+                return Ok(Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, q),
+                    (Occur::Should, undated()),
+                ]))));
+            }
+        }
+        Ok(Some(q))
+    }
 }
 
-fn has_terms(q: &dyn Query) -> bool {
-    let mut any = false;
-    q.query_terms(&mut |_, _| any = true);
-    any
+fn only_exclusions(b: &BooleanQuery) -> bool {
+    !b.clauses().is_empty() && b.clauses().iter().all(|(o, _)| *o == Occur::MustNot)
+}
+
+/// The documents without a date.
+pub fn undated() -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+        (
+            Occur::MustNot,
+            Box::new(ExistsQuery::new("date".into(), false)),
+        ),
+    ]))
 }
 
 /// Filters that restrict without scoring.
@@ -336,6 +328,8 @@ pub struct Filters {
     pub year: Option<i32>,
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
+    /// With `from` or `to`: documents without a date pass too.
+    pub include_undated: bool,
 }
 
 /// `query`, restricted to documents (not failures) and to the filters.
@@ -345,9 +339,7 @@ pub fn filtered(f: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn
     // for a query made of exclusions only, so they join the outer query,
     // whose document filter is the positive part.
     match query.downcast_ref::<BooleanQuery>() {
-        Some(b)
-            if !b.clauses().is_empty() && b.clauses().iter().all(|(o, _)| *o == Occur::MustNot) =>
-        {
+        Some(b) if only_exclusions(b) => {
             clauses.extend(b.clauses().iter().map(|(o, q)| (*o, q.box_clone())));
         }
         _ => clauses.push((Occur::Must, query)),
@@ -370,10 +362,16 @@ pub fn filtered(f: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn
             Some(d) => Bound::Included(Term::from_field_date(f.date, date_value(d))),
             None => Bound::Unbounded,
         };
-        filter(Box::new(RangeQuery::new(
-            bound(filters.from),
-            bound(filters.to),
-        )));
+        let range: Box<dyn Query> =
+            Box::new(RangeQuery::new(bound(filters.from), bound(filters.to)));
+        if filters.include_undated {
+            filter(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, range),
+                (Occur::Should, undated()),
+            ])));
+        } else {
+            filter(range);
+        }
     }
     Box::new(BooleanQuery::new(clauses))
 }
@@ -385,52 +383,148 @@ fn term(field: Field, value: &str) -> Box<dyn Query> {
     ))
 }
 
+/// The stored kinds a `--kind` or `kind:` may name: the kinds atti's
+/// schemas name and any other the index holds.
+pub fn kinds(index: &Index) -> Result<Vec<String>> {
+    use crate::record::kind;
+    let mut out: Vec<String> = [kind::PEG, kind::DELIBERATION, kind::OTHER]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    let field = index.fields().kind;
+    for segment in index.searcher().segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            let k = String::from_utf8_lossy(stream.key()).into_owned();
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The stored kind `typed` names (`delibera` is `deliberation`), or a
+/// message that lists the kinds.
+pub fn check_kind(index: &Index, typed: &str) -> Result<String, String> {
+    let stored = kind_name(typed);
+    let known = kinds(index).map_err(|e| e.to_string())?;
+    if known.contains(&stored) {
+        return Ok(stored);
+    }
+    let listed: Vec<String> = known
+        .iter()
+        .map(
+            |k| match super::fields::KIND_ALIASES.iter().find(|(_, s)| s == k) {
+                Some((alias, _)) => format!("{k} ({alias})"),
+                None => k.clone(),
+            },
+        )
+        .collect();
+    Err(format!(
+        "tipo sconosciuto `{}`; i tipi sono: {}",
+        typed.trim(),
+        listed.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(q: &str) -> String {
+        rewrite(q).unwrap_or_else(|e| panic!("`{q}`: {e}")).0
+    }
+
     #[test]
     fn aliases_map_to_fields() {
-        assert_eq!(rewrite("direttore:ascione").0, "director:ascione");
+        assert_eq!(text("direttore:ascione"), "director:ascione");
         assert_eq!(
-            rewrite("codice:2021_Z001").0,
+            text("codice:2021_Z001"),
             "(key:2021_Z001^4 OR code:2021_Z001)"
         );
-        assert_eq!(rewrite("anno:2021 convenzione").0, "year:2021 convenzione");
-        assert_eq!(rewrite("tipo:Delibera").0, "kind:\"deliberation\"");
+        assert_eq!(text("anno:2021 convenzione"), "year:2021 convenzione");
+        assert_eq!(text("tipo:Delibera"), "kind:\"deliberation\"");
     }
 
     #[test]
     fn pasted_text_is_made_safe() {
-        assert_eq!(rewrite("Oggetto: convenzione").0, "Oggetto convenzione");
-        assert_eq!(rewrite("*").0, "*");
-        assert_eq!(rewrite("anno:corrente").0, "anno corrente");
-        assert_eq!(rewrite("dell'ente").0, "\"dell'ente\"");
-        assert_eq!(rewrite("L.R. 3/2008").0, "L.R. \"3/2008\"");
-        assert_eq!(rewrite("«piano di zona»").0, "\"piano di zona\"");
-    }
-
-    #[test]
-    fn function_words_are_not_required() {
-        assert_eq!(rewrite("ufficio di piano").0, "ufficio  piano");
-        assert_eq!(rewrite("\"ufficio di piano\"").0, "\"ufficio di piano\"");
-        assert_eq!(rewrite("di").0, "di");
+        assert_eq!(text("Oggetto: convenzione"), "Oggetto convenzione");
+        assert_eq!(text("*"), "*");
+        assert_eq!(text("dell'ente"), "\"dell'ente\"");
+        assert_eq!(text("L.R. 3/2008"), "L.R. \"3/2008\"");
+        assert_eq!(text("«piano di zona»"), "\"piano di zona\"");
+        assert_eq!(
+            text("art. 30, comma 1, lett. a)"),
+            "art. 30, comma 1, lett. a"
+        );
     }
 
     #[test]
     fn operators_are_noticed() {
-        assert!(!rewrite("citta metropolitana").1);
-        assert!(rewrite("giunta OR consiglio").1);
-        assert!(rewrite("giunta -consiglio").1);
-        assert_eq!(rewrite("giunta -consiglio").0, "giunta -consiglio");
+        assert!(!rewrite("citta metropolitana").unwrap().1);
+        assert!(rewrite("giunta OR consiglio").unwrap().1);
+        assert!(rewrite("giunta -consiglio").unwrap().1);
+        assert_eq!(text("giunta -consiglio"), "giunta -consiglio");
+        assert_eq!(text("-(giunta consiglio)"), "-(giunta consiglio)");
         assert_eq!(
-            rewrite("director:\"ascione giuseppe\"").0,
+            text("director:\"ascione giuseppe\""),
             "director:\"ascione giuseppe\""
         );
         assert_eq!(
-            rewrite("year:[2019 TO 2021] piano").0,
+            text("year:[2019 TO 2021] piano"),
             "year:[2019 TO 2021] piano"
         );
-        assert_eq!(rewrite("date:01/12/2021").0, "date:2021-12-01T00:00:00Z");
+        assert_eq!(text("date:01/12/2021"), "date:\"2021-12-01T00:00:00Z\"");
+        assert_eq!(
+            text("data:[01/01/2021 TO *}"),
+            "date:[2021-01-01T00:00:00Z TO *}"
+        );
+    }
+
+    #[test]
+    fn prefixes_become_placeholders() {
+        let parsed = syntax::read("conv* AND titolo:rendic*").unwrap();
+        let (text, prefixes) = write(&parsed);
+        assert_eq!(text, "atti_prefix:0 AND atti_prefix:1");
+        assert_eq!(
+            prefixes,
+            vec![
+                Prefix {
+                    field: None,
+                    prefix: "conv".into()
+                },
+                Prefix {
+                    field: Some("title"),
+                    prefix: "rendic".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_written_is_what_tantivy_reads() {
+        // Every query that passes the checks is one tantivy's grammar takes.
+        for q in [
+            "giunta AND (consiglio OR -verbale) NOT \"piano di zona\"",
+            "code:2021_Z001 -kind:peg",
+            "year:[2019 TO 2021] data:[01/01/2021 TO 31/12/2021]",
+            "e-mail: protocollo@comune.it",
+            "https://www.comune.it/atti?id=1&x=2",
+            "D.Lgs. 18/08/2000 n° 267",
+            "€ 1.500,00 50% art. 30, comma 1, lett. a)",
+            "conv* -(titolo:\"piano\" OR direttore:asc*)",
+            "🙂 ? ! <b> ^2 ~ \\ ' ’",
+        ] {
+            let (text, _) = write(&syntax::read(q).unwrap());
+            assert!(
+                tantivy::query_grammar::parse_query(&text).is_ok(),
+                "`{q}` became `{text}`, which tantivy cannot read"
+            );
+        }
     }
 }

@@ -7,18 +7,25 @@
 //! `--to`) restrict without changing the ranking. Among the best
 //! candidates, those where the words stand together rank above those where
 //! they are scattered (see [`super::proximity`]).
+//!
+//! A date filter (`--from`, `--to`, or `date:` in the query) cannot match a
+//! document without a date: those are left out unless
+//! [`Request::include_undated`], and [`Answer::undated_not_shown`] says how
+//! many the search would have found otherwise, so the person searching is
+//! told rather than left to wonder.
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::query::Query;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use super::proximity::Proximity;
 use super::query::{self, Filters};
 use super::snippet::{Highlighter, Passage};
+use super::syntax;
 use super::Index;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// A search request, resolved from the command line.
 #[derive(Debug, Clone, Default)]
@@ -28,7 +35,19 @@ pub struct Request {
     pub year: Option<i32>,
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
+    /// How many hits at most; at least 1.
     pub limit: usize,
+    /// With a date filter: documents without a date are found too.
+    pub include_undated: bool,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    /// Documents without a date that match the query and every other
+    /// filter, left out by a date filter (0 with `include_undated`).
+    pub undated_not_shown: u64,
 }
 
 /// One ranked hit.
@@ -52,16 +71,50 @@ pub struct Hit {
     pub title_marks: Option<Passage>,
 }
 
+/// The hits of a search (see [`answer`] for what else it found).
 pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
+    Ok(answer(index, req)?.hits)
+}
+
+/// Checks what the request asks for before anything is searched.
+fn check(index: &Index, req: &Request, parsed: &syntax::Parsed) -> Result<Option<String>> {
+    if req.limit == 0 {
+        return Err(Error::Usage(
+            "-n 0: il numero di risultati (--limit, -n) è almeno 1".into(),
+        ));
+    }
+    if let (Some(from), Some(to)) = (req.from, req.to) {
+        if from > to {
+            return Err(Error::Usage(format!(
+                "--from {from} viene dopo --to {to}: nessun documento può corrispondere"
+            )));
+        }
+    }
+    for kind in parsed.kinds() {
+        query::check_kind(index, kind)
+            .map_err(|m| Error::Query(format!("{m} (in `kind:{kind}`)")))?;
+    }
+    req.kind
+        .as_deref()
+        .map(|k| query::check_kind(index, k).map_err(|m| Error::Usage(format!("--kind: {m}"))))
+        .transpose()
+}
+
+/// A search: the ranked hits, and how many undated documents a date filter
+/// left out.
+pub fn answer(index: &Index, req: &Request) -> Result<Answer> {
     let f = index.fields();
+    let parsed = syntax::read(&req.query)?;
+    let kind = check(index, req, &parsed)?;
     let filters = Filters {
-        kind: req.kind.clone(),
+        kind,
         year: req.year,
         from: req.from,
         to: req.to,
+        include_undated: req.include_undated,
     };
     let searcher = index.searcher();
-    let limit = req.limit.max(1);
+    let limit = req.limit;
     let near = Proximity::new(index, &req.query);
     // With a proximity bonus to add, rank a wider window of candidates and
     // re-rank it; otherwise just the hits asked for.
@@ -81,12 +134,36 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
         top.truncate(limit);
         Ok(top)
     };
-    let (mut q, explicit) = query::compile(index, &req.query, true)?;
-    let mut top = run(&*q)?;
-    if top.is_empty() && !explicit {
-        q = query::compile(index, &req.query, false)?.0;
-        top = run(&*q)?;
+    let mut conjunction = true;
+    let mut compiled = query::build(index, &parsed, conjunction, req.include_undated)?;
+    let mut top = run(&*compiled.query)?;
+    if top.is_empty() && !compiled.explicit {
+        conjunction = false;
+        compiled = query::build(index, &parsed, conjunction, req.include_undated)?;
+        top = run(&*compiled.query)?;
     }
+    let dated = compiled.dated || req.from.is_some() || req.to.is_some();
+    let undated_not_shown = if dated && !req.include_undated {
+        // The undated documents found with them included, less those found
+        // without (a `NOT date:` finds undated documents either way).
+        let count = |q: Box<dyn Query>, filters: &Filters| -> Result<u64> {
+            let only_undated = BooleanQuery::new(vec![
+                (Occur::Must, query::filtered(f, q, filters)),
+                (Occur::Must, query::undated()),
+            ]);
+            Ok(searcher.search(&only_undated, &Count)? as u64)
+        };
+        let wide = query::build(index, &parsed, conjunction, true)?;
+        let wide_filters = Filters {
+            include_undated: true,
+            ..filters.clone()
+        };
+        count(wide.query, &wide_filters)?
+            .saturating_sub(count(compiled.query.box_clone(), &filters)?)
+    } else {
+        0
+    };
+    let q = compiled.query;
     let highlighter = Highlighter::new(&searcher, &*q, f)?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
@@ -120,5 +197,8 @@ pub fn search(index: &Index, req: &Request) -> Result<Vec<Hit>> {
             passage,
         });
     }
-    Ok(hits)
+    Ok(Answer {
+        hits,
+        undated_not_shown,
+    })
 }

@@ -41,19 +41,35 @@ pub struct Passage {
 impl Passage {
     /// With the matched words between `open` and `close`.
     pub fn render(&self, open: &str, close: &str) -> String {
+        self.render_with(open, close, |s| s.into())
+    }
+
+    /// As [`Passage::render`], with the document's text made safe for a
+    /// terminal (its control characters shown as escapes) and only the
+    /// marks' own sequences left to act.
+    pub fn render_for_terminal(&self, open: &str, close: &str) -> String {
+        self.render_with(open, close, crate::escape::terminal)
+    }
+
+    fn render_with<'a>(
+        &'a self,
+        open: &str,
+        close: &str,
+        piece: impl Fn(&'a str) -> std::borrow::Cow<'a, str>,
+    ) -> String {
         let mut out = String::with_capacity(self.text.len() + 8 * self.marks.len());
         let mut at = 0;
         for m in &self.marks {
             if m.start < at || m.end > self.text.len() {
                 continue;
             }
-            out.push_str(&self.text[at..m.start]);
+            out.push_str(&piece(&self.text[at..m.start]));
             out.push_str(open);
-            out.push_str(&self.text[m.clone()]);
+            out.push_str(&piece(&self.text[m.clone()]));
             out.push_str(close);
             at = m.end;
         }
-        out.push_str(&self.text[at..]);
+        out.push_str(&piece(&self.text[at..]));
         out
     }
 
@@ -62,9 +78,9 @@ impl Passage {
         self.render(OPEN, CLOSE)
     }
 
-    /// Matched words in bold red, for a terminal.
+    /// Matched words in bold red, for a terminal (the text escaped).
     pub fn ansi(&self) -> String {
-        self.render(ANSI_OPEN, ANSI_CLOSE)
+        self.render_for_terminal(ANSI_OPEN, ANSI_CLOSE)
     }
 }
 

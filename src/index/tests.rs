@@ -30,7 +30,7 @@ fn capture(re: &str, text: &str) -> Option<String> {
         .map(|c| c[1].split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn base(source_file: &str, kind: &str, text: &str) -> Document {
+pub(super) fn base(source_file: &str, kind: &str, text: &str) -> Document {
     let sha = crate::digest::sha256_hex(text.as_bytes());
     Document {
         doc_id: sha[..16].to_owned(),
@@ -151,7 +151,7 @@ fn peg_other() -> Document {
     d
 }
 
-fn corpus() -> Vec<Document> {
+pub(super) fn corpus() -> Vec<Document> {
     vec![
         peg_seed(),
         ambito_seed(),
@@ -161,7 +161,7 @@ fn corpus() -> Vec<Document> {
     ]
 }
 
-fn build(dir: &Path, docs: &[Document]) -> Index {
+pub(super) fn build(dir: &Path, docs: &[Document]) -> Index {
     let index = Index::open_or_create(dir).unwrap();
     let mut w = index.writer().unwrap();
     for d in docs {
@@ -171,11 +171,11 @@ fn build(dir: &Path, docs: &[Document]) -> Index {
     index
 }
 
-fn find(index: &Index, query: &str) -> Vec<Hit> {
+pub(super) fn find(index: &Index, query: &str) -> Vec<Hit> {
     find_with(index, query, Request::default())
 }
 
-fn find_with(index: &Index, query: &str, mut req: Request) -> Vec<Hit> {
+pub(super) fn find_with(index: &Index, query: &str, mut req: Request) -> Vec<Hit> {
     req.query = query.into();
     if req.limit == 0 {
         req.limit = 10;
@@ -183,7 +183,7 @@ fn find_with(index: &Index, query: &str, mut req: Request) -> Vec<Hit> {
     search(index, &req).unwrap_or_else(|e| panic!("{query}: {e}"))
 }
 
-fn first(index: &Index, query: &str) -> String {
+pub(super) fn first(index: &Index, query: &str) -> String {
     let hits = find(index, query);
     assert!(!hits.is_empty(), "`{query}` found nothing");
     hits[0].source_file.clone()
