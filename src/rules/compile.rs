@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use regex::Regex;
 use toml::Spanned;
@@ -16,7 +17,7 @@ use crate::error::{Error, Result};
 
 use super::format::{self, Example, RuleFile, Settings};
 use super::normalise;
-use super::source::{line_col, RuleSource};
+use super::source::{line_col, LineIndex, RuleSource};
 use super::target::{self, Record};
 
 /// What every rule has: an id, a description, where it was written and its examples.
@@ -125,9 +126,52 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub row: Regex,
     pub end: Option<Regex>,
-    /// Headers of the other tables of the same kinds: a table also ends
-    /// where another begins.
-    pub others: Vec<Regex>,
+    /// This table's place in [`Compiled::tables`].
+    pub index: usize,
+    /// The headers of every table: a table also ends where another of its
+    /// kinds begins (see [`Table::others`]).
+    pub heads: Arc<Heads>,
+}
+
+impl Table {
+    /// The headers of the other tables that share a kind with this one (or
+    /// that apply to every kind); a header may come twice. Looked up in
+    /// [`Heads`] rather than copied into each table, which made loading
+    /// quadratic in the number of tables.
+    pub fn others(&self) -> impl Iterator<Item = &Regex> {
+        let h = &*self.heads;
+        let indices: Box<dyn Iterator<Item = usize> + '_> = if self.kinds.is_empty() {
+            Box::new(0..h.headers.len())
+        } else {
+            Box::new(h.any_kind.iter().copied().chain(
+                self.kinds
+                    .iter()
+                    .filter_map(|k| h.by_kind.get(k))
+                    .flatten()
+                    .copied(),
+            ))
+        };
+        indices
+            .filter(move |&i| i != self.index)
+            .map(|i| &h.headers[i])
+    }
+}
+
+/// The header of every table, by kind, shared by all tables.
+#[derive(Default)]
+pub struct Heads {
+    /// Each table's header, in the order of [`Compiled::tables`].
+    pub headers: Vec<Regex>,
+    /// The tables that name a kind, by kind.
+    pub by_kind: HashMap<String, Vec<usize>>,
+    /// The tables that name no kind (they apply to every kind).
+    pub any_kind: Vec<usize>,
+}
+
+impl std::fmt::Debug for Heads {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Heads({} tables)", self.headers.len())
+    }
 }
 
 /// Every rule of every file, compiled.
@@ -139,9 +183,6 @@ pub struct Compiled {
     pub sections: Vec<Section>,
     pub fields: Vec<Field>,
     pub tables: Vec<Table>,
-    /// Every label of every field rule: a value read after a label ends
-    /// where another known label begins.
-    pub labels: Vec<Regex>,
 }
 
 /// Files that other parts of atti read with their own format.
@@ -162,7 +203,10 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             let rule = rule_around(&src.text, span.start);
             rules_error(src, span, &rule, e.message().trim().to_owned())
         })?;
-        let c = Ctx { src };
+        let c = Ctx {
+            src,
+            lines: LineIndex::new(&src.text),
+        };
         if let Some(s) = file.settings {
             if s.region.is_some() {
                 out.settings.region = s.region;
@@ -221,40 +265,45 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             });
         }
         for f in file.field {
-            let field = c.field(f, &mut ids, &mut out.labels)?;
+            let at = f.id.span();
+            let field = c.field(f, &mut ids)?;
             for k in &field.kinds {
-                later.push((si, 0..0, field.meta.id.clone(), Later::Kind(k.clone())));
+                later.push((si, at.clone(), field.meta.id.clone(), Later::Kind(k.clone())));
             }
             if let Some(s) = &field.section {
-                later.push((si, 0..0, field.meta.id.clone(), Later::Section(s.clone())));
+                later.push((si, at.clone(), field.meta.id.clone(), Later::Section(s.clone())));
             }
             out.fields.push(field);
         }
         for t in file.table {
+            let at = t.id.span();
             let table = c.table(t, &mut ids)?;
             for k in &table.kinds {
-                later.push((si, 0..0, table.meta.id.clone(), Later::Kind(k.clone())));
+                later.push((si, at.clone(), table.meta.id.clone(), Later::Kind(k.clone())));
             }
             if let Some(s) = &table.section {
-                later.push((si, 0..0, table.meta.id.clone(), Later::Section(s.clone())));
+                later.push((si, at.clone(), table.meta.id.clone(), Later::Section(s.clone())));
             }
             out.tables.push(table);
         }
     }
-    let heads: Vec<(Vec<String>, String, Regex)> = out
-        .tables
-        .iter()
-        .map(|t| (t.kinds.clone(), t.meta.id.clone(), t.header.clone()))
-        .collect();
-    for t in &mut out.tables {
-        let shares = |k: &Vec<String>| {
-            k.is_empty() || t.kinds.is_empty() || k.iter().any(|x| t.kinds.contains(x))
-        };
-        t.others = heads
-            .iter()
-            .filter(|(k, id, _)| *id != t.meta.id && shares(k))
-            .map(|(_, _, h)| h.clone())
-            .collect();
+    let mut heads = Heads::default();
+    for (i, t) in out.tables.iter().enumerate() {
+        heads.headers.push(t.header.clone());
+        if t.kinds.is_empty() {
+            heads.any_kind.push(i);
+        }
+        let mut kinds: Vec<&String> = t.kinds.iter().collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for k in kinds {
+            heads.by_kind.entry(k.clone()).or_default().push(i);
+        }
+    }
+    let heads = Arc::new(heads);
+    for (i, t) in out.tables.iter_mut().enumerate() {
+        t.index = i;
+        t.heads = Arc::clone(&heads);
     }
     let kinds: HashSet<&str> = out
         .kinds
@@ -265,12 +314,6 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
     let sections: HashSet<&str> = out.sections.iter().map(|s| s.meta.id.as_str()).collect();
     for (si, span, rule, what) in later {
         let src = &sources[si];
-        // Point at the rule's id when the check's own span was not kept.
-        let span = if span.is_empty() {
-            find_id(&src.text, &rule).unwrap_or(span)
-        } else {
-            span
-        };
         match what {
             Later::Kind(k) if !kinds.contains(k.as_str()) => {
                 return Err(rules_error(
@@ -301,6 +344,8 @@ enum Later {
 
 struct Ctx<'a> {
     src: &'a RuleSource,
+    /// Where the file's lines start, to give each rule its `file:line`.
+    lines: LineIndex,
 }
 
 impl Ctx<'_> {
@@ -319,7 +364,7 @@ impl Ctx<'_> {
         if name.is_empty() {
             return Err(self.err(id.span(), "", "a rule needs a non-empty `id`"));
         }
-        let (line, _) = line_col(&self.src.text, id.span().start);
+        let (line, _) = self.lines.line_col(&self.src.text, id.span().start);
         let origin = format!("{}:{line}", self.src.origin);
         if let Some(first) = ids.get(&name) {
             return Err(self.err(
@@ -386,7 +431,6 @@ impl Ctx<'_> {
         &self,
         f: format::FieldRule,
         ids: &mut HashMap<String, String>,
-        labels: &mut Vec<Regex>,
     ) -> Result<Field> {
         let id_span = f.id.span();
         let meta = self.meta(&f.id, f.description, f.examples, ids)?;
@@ -398,7 +442,6 @@ impl Ctx<'_> {
                 for l in &f.label {
                     let re = label_regex(l.get_ref(), f.ignore_case)
                         .map_err(|m| self.err(l.span(), &id, m))?;
-                    labels.push(re.clone());
                     v.push(re);
                 }
                 Finder::Label(v)
@@ -581,7 +624,8 @@ impl Ctx<'_> {
             columns,
             row,
             end: t.end.as_ref().map(|r| self.regex(r, &id)).transpose()?,
-            others: Vec::new(),
+            index: 0,
+            heads: Arc::default(),
             meta,
         })
     }
@@ -650,16 +694,6 @@ fn rule_around(text: &str, offset: usize) -> String {
     id.captures(&rest[..body_end])
         .map(|c| c[1].to_owned())
         .unwrap_or_default()
-}
-
-/// The span of `id = "<rule>"` in a rules file.
-fn find_id(text: &str, rule: &str) -> Option<Range<usize>> {
-    let re = Regex::new(&format!(
-        r#"(?m)^\s*id\s*=\s*["']{}["']"#,
-        regex::escape(rule)
-    ))
-    .ok()?;
-    re.find(text).map(|m| m.range())
 }
 
 /// The rules in a file, for listing: (id, description, origin).
