@@ -15,175 +15,13 @@ use toml::Spanned;
 
 use crate::error::{Error, Result};
 
-use super::format::{self, Example, RuleFile, Settings};
+pub use super::compiled::{
+    Boilerplate, Column, Combine, Compiled, Field, Finder, Heads, Kind, Meta, Section, Slot, Table,
+};
+use super::format::{self, Example, RuleFile};
 use super::normalise;
 use super::source::{line_col, LineIndex, RuleSource};
 use super::target::{self, Record};
-
-/// What every rule has: an id, a description, where it was written and its examples.
-#[derive(Debug, Clone)]
-pub struct Meta {
-    pub id: String,
-    pub description: String,
-    /// `file:line` of the rule's id.
-    pub origin: String,
-    pub examples: Vec<Example>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Kind {
-    pub meta: Meta,
-    pub kind: String,
-    pub report_as: Option<String>,
-    pub threshold: f64,
-    pub patterns: Vec<(Regex, f64)>,
-    pub part_start: Option<Regex>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Boilerplate {
-    pub meta: Meta,
-    pub regex: Option<Regex>,
-    pub repeated_on_pages: Option<usize>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Section {
-    pub meta: Meta,
-    pub kinds: Vec<String>,
-    pub start: Regex,
-    pub end: Option<Regex>,
-}
-
-/// How a field rule finds its text.
-#[derive(Debug, Clone)]
-pub enum Finder {
-    /// After any of these labels.
-    Label(Vec<Regex>),
-    /// A regex with named captures.
-    Regex(Regex),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Combine {
-    First,
-    All,
-    Sum,
-    /// How many matches: rows of a roll call marked present, say.
-    Count,
-}
-
-/// Where one value of a field rule goes: the capture it is read from
-/// (`None`: the label's value, or the whole match) and the record field.
-#[derive(Debug, Clone)]
-pub struct Slot {
-    pub capture: Option<String>,
-    pub record: Record,
-    pub field: String,
-    /// `record.field` as written.
-    pub name: String,
-    /// The rule's normalisers, then this capture's own.
-    pub normalise: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub meta: Meta,
-    pub kinds: Vec<String>,
-    pub section: Option<String>,
-    pub finder: Finder,
-    pub slots: Vec<Slot>,
-    pub block: bool,
-    pub until: Option<Regex>,
-    pub stop: Option<Regex>,
-    pub value: Option<String>,
-    pub combine: Combine,
-    pub left_column: bool,
-    /// A match counts only under the column this header regex names.
-    pub under: Option<Regex>,
-    /// `layout = "label_column"`: the label is a column of its own at the
-    /// left, its value a block right of it (see [`super::label_column`]).
-    pub label_column: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct Column {
-    pub field: String,
-    pub label: String,
-    pub normalise: Vec<String>,
-    pub key: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct Table {
-    pub meta: Meta,
-    pub kinds: Vec<String>,
-    pub record: Record,
-    /// `phase` or `indicator`.
-    pub record_name: String,
-    pub section: Option<String>,
-    pub header: Regex,
-    pub columns: Vec<Column>,
-    pub row: Regex,
-    pub end: Option<Regex>,
-    /// This table's place in [`Compiled::tables`].
-    pub index: usize,
-    /// The headers of every table: a table also ends where another of its
-    /// kinds begins (see [`Table::others`]).
-    pub heads: Arc<Heads>,
-}
-
-impl Table {
-    /// The headers of the other tables that share a kind with this one (or
-    /// that apply to every kind); a header may come twice. Looked up in
-    /// [`Heads`] rather than copied into each table, which made loading
-    /// quadratic in the number of tables.
-    pub fn others(&self) -> impl Iterator<Item = &Regex> {
-        let h = &*self.heads;
-        let indices: Box<dyn Iterator<Item = usize> + '_> = if self.kinds.is_empty() {
-            Box::new(0..h.headers.len())
-        } else {
-            Box::new(h.any_kind.iter().copied().chain(
-                self.kinds
-                    .iter()
-                    .filter_map(|k| h.by_kind.get(k))
-                    .flatten()
-                    .copied(),
-            ))
-        };
-        indices
-            .filter(move |&i| i != self.index)
-            .map(|i| &h.headers[i])
-    }
-}
-
-/// The header of every table, by kind, shared by all tables.
-#[derive(Default)]
-pub struct Heads {
-    /// Each table's header, in the order of [`Compiled::tables`].
-    pub headers: Vec<Regex>,
-    /// The tables that name a kind, by kind.
-    pub by_kind: HashMap<String, Vec<usize>>,
-    /// The tables that name no kind (they apply to every kind).
-    pub any_kind: Vec<usize>,
-}
-
-impl std::fmt::Debug for Heads {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Heads({} tables)", self.headers.len())
-    }
-}
-
-/// Every rule of every file, compiled.
-#[derive(Debug, Clone, Default)]
-pub struct Compiled {
-    pub settings: Settings,
-    pub kinds: Vec<Kind>,
-    pub boilerplate: Vec<Boilerplate>,
-    pub sections: Vec<Section>,
-    pub fields: Vec<Field>,
-    pub tables: Vec<Table>,
-}
 
 /// Files that other parts of atti read with their own format.
 const NOT_OURS: &[&str] = &["compliance.toml"];
@@ -268,10 +106,20 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             let at = f.id.span();
             let field = c.field(f, &mut ids)?;
             for k in &field.kinds {
-                later.push((si, at.clone(), field.meta.id.clone(), Later::Kind(k.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    field.meta.id.clone(),
+                    Later::Kind(k.clone()),
+                ));
             }
             if let Some(s) = &field.section {
-                later.push((si, at.clone(), field.meta.id.clone(), Later::Section(s.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    field.meta.id.clone(),
+                    Later::Section(s.clone()),
+                ));
             }
             out.fields.push(field);
         }
@@ -279,10 +127,20 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             let at = t.id.span();
             let table = c.table(t, &mut ids)?;
             for k in &table.kinds {
-                later.push((si, at.clone(), table.meta.id.clone(), Later::Kind(k.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    table.meta.id.clone(),
+                    Later::Kind(k.clone()),
+                ));
             }
             if let Some(s) = &table.section {
-                later.push((si, at.clone(), table.meta.id.clone(), Later::Section(s.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    table.meta.id.clone(),
+                    Later::Section(s.clone()),
+                ));
             }
             out.tables.push(table);
         }
@@ -427,11 +285,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn field(
-        &self,
-        f: format::FieldRule,
-        ids: &mut HashMap<String, String>,
-    ) -> Result<Field> {
+    fn field(&self, f: format::FieldRule, ids: &mut HashMap<String, String>) -> Result<Field> {
         let id_span = f.id.span();
         let meta = self.meta(&f.id, f.description, f.examples, ids)?;
         let id = meta.id.clone();
@@ -705,94 +559,4 @@ pub fn rule_metas(c: &Compiled) -> Vec<&Meta> {
     v.extend(c.fields.iter().map(|k| &k.meta));
     v.extend(c.tables.iter().map(|k| &k.meta));
     v
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn src(text: &str) -> Vec<RuleSource> {
-        vec![RuleSource {
-            name: "t.toml".into(),
-            origin: "t.toml".into(),
-            text: text.into(),
-        }]
-    }
-
-    fn rules_err(text: &str) -> (usize, usize, String, String) {
-        match compile(&src(text)) {
-            Err(Error::Rules {
-                line,
-                column,
-                rule,
-                message,
-                ..
-            }) => (line, column, rule, message),
-            other => panic!("expected a rules error, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_bad_regex_names_rule_line_and_column() {
-        let (line, col, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.a\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"(unclosed\"\n",
-        );
-        assert_eq!((line, col, rule.as_str()), (5, 9, "x.a"));
-        assert!(msg.contains("invalid regex"), "{msg}");
-    }
-
-    #[test]
-    fn an_unknown_layout_or_a_label_column_without_label_is_refused() {
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.l\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nlayout = \"column\"\n",
-        );
-        assert_eq!((line, rule.as_str()), (6, "x.l"));
-        assert!(msg.contains("unknown layout"), "{msg}");
-        let (line, _, _, msg) = rules_err(
-            "[[field]]\nid = \"x.m\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"a\"\nlayout = \"label_column\"\n",
-        );
-        assert_eq!(line, 6);
-        assert!(msg.contains("needs a `label`"), "{msg}");
-    }
-
-    #[test]
-    fn an_unknown_key_names_the_rule() {
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.b\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabell = \"Oggetto\"\n",
-        );
-        assert_eq!((line, rule.as_str()), (5, "x.b"));
-        assert!(msg.contains("labell"), "{msg}");
-    }
-
-    #[test]
-    fn unknown_normaliser_target_and_duplicate_ids_are_refused() {
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.c\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nnormalise = [\"nope\"]\n",
-        );
-        assert_eq!((line, rule.as_str()), (6, "x.c"));
-        assert!(msg.contains("unknown normaliser"), "{msg}");
-        let (line, _, _, msg) = rules_err(
-            "[[field]]\nid = \"x.d\"\ndescription = \"d\"\ntarget = \"decision.bodyy\"\nlabel = [\"A\"]\n",
-        );
-        assert_eq!(line, 4);
-        assert!(msg.contains("unknown field"), "{msg}");
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.e\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\n\n[[field]]\nid = \"x.e\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"B\"]\n",
-        );
-        assert_eq!((line, rule.as_str()), (8, "x.e"));
-        assert!(msg.contains("duplicate"), "{msg}");
-    }
-
-    #[test]
-    fn an_unknown_section_or_kind_is_refused() {
-        let (_, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.f\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nsection = \"nowhere\"\n",
-        );
-        assert_eq!(rule, "x.f");
-        assert!(msg.contains("unknown section"), "{msg}");
-        let (_, _, _, msg) = rules_err(
-            "[[field]]\nid = \"x.g\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nkinds = [\"delibration\"]\n",
-        );
-        assert!(msg.contains("unknown kind"), "{msg}");
-    }
 }

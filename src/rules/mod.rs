@@ -17,6 +17,7 @@
 pub mod boilerplate;
 pub mod classify;
 pub mod compile;
+pub mod compiled;
 pub mod document;
 pub mod examples;
 pub mod field;
@@ -28,6 +29,8 @@ pub mod source;
 pub mod table;
 pub mod target;
 
+#[cfg(test)]
+mod tests_compile;
 #[cfg(test)]
 mod tests_real;
 #[cfg(test)]
