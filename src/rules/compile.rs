@@ -19,6 +19,7 @@ pub use super::compiled::{
     Boilerplate, Column, Combine, Compiled, Field, Finder, Heads, Kind, Meta, Section, Slot, Table,
 };
 use super::format::{self, Example, RuleFile};
+use super::limits::{self, Budget};
 use super::normalise;
 use super::source::{line_col, LineIndex, RuleSource};
 use super::target::{self, Record};
@@ -26,8 +27,13 @@ use super::target::{self, Record};
 /// Files that other parts of atti read with their own format.
 const NOT_OURS: &[&str] = &["compliance.toml"];
 
-/// Compiles all rule files.
+/// Compiles all rule files, within the limits of [`limits`].
 pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
+    compile_within(sources, &Budget::default())
+}
+
+/// Compiles all rule files within a budget of rules and regex memory.
+pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compiled> {
     let mut out = Compiled::default();
     let mut ids: HashMap<String, String> = HashMap::new();
     // Checks that need every file first: (source index, span, rule id, what).
@@ -44,6 +50,7 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
         let c = Ctx {
             src,
             lines: LineIndex::new(&src.text),
+            budget,
         };
         if let Some(s) = file.settings {
             if s.region.is_some() {
@@ -204,6 +211,8 @@ struct Ctx<'a> {
     src: &'a RuleSource,
     /// Where the file's lines start, to give each rule its `file:line`.
     lines: LineIndex,
+    /// What the regexes of every file compiled so far take.
+    budget: &'a Budget,
 }
 
 impl Ctx<'_> {
@@ -224,6 +233,16 @@ impl Ctx<'_> {
         }
         let (line, _) = self.lines.line_col(&self.src.text, id.span().start);
         let origin = format!("{}:{line}", self.src.origin);
+        if ids.len() >= self.budget.max_rules {
+            return Err(self.err(
+                id.span(),
+                &name,
+                format!(
+                    "more than {} rules in the files in force; split the work between rule folders",
+                    self.budget.max_rules
+                ),
+            ));
+        }
         if let Some(first) = ids.get(&name) {
             return Err(self.err(
                 id.span(),
@@ -245,12 +264,9 @@ impl Ctx<'_> {
 
     fn regex(&self, r: &Spanned<String>, rule: &str) -> Result<Regex> {
         // `^` and `$` are line anchors in every rule: rules read lines.
-        Regex::new(&format!("(?m){}", r.get_ref())).map_err(|e| {
-            let msg = e.to_string();
-            let last = msg.lines().last().unwrap_or("").trim();
-            let last = last.strip_prefix("error: ").unwrap_or(last).to_owned();
-            self.err(r.span(), rule, format!("invalid regex: {last}"))
-        })
+        limits::check_length("regex", r.get_ref())
+            .and_then(|()| self.budget.build(&format!("(?m){}", r.get_ref())))
+            .map_err(|m| self.err(r.span(), rule, m))
     }
 
     fn normalisers(&self, list: &[Spanned<String>], rule: &str) -> Result<Vec<String>> {
@@ -294,7 +310,7 @@ impl Ctx<'_> {
             (None, false) => {
                 let mut v = Vec::new();
                 for l in &f.label {
-                    let re = label_regex(l.get_ref(), f.ignore_case)
+                    let re = label_regex(l.get_ref(), f.ignore_case, self.budget)
                         .map_err(|m| self.err(l.span(), &id, m))?;
                     v.push(re);
                 }
@@ -486,8 +502,14 @@ impl Ctx<'_> {
 }
 
 /// A label as a regex: its words in order with any whitespace between them
-/// (a label may wrap over lines), not inside a longer word.
-pub fn label_regex(label: &str, ignore_case: bool) -> std::result::Result<Regex, String> {
+/// (a label may wrap over lines), not inside a longer word. Compiled within
+/// the limits of `budget`, like every regex of a rules file.
+pub fn label_regex(
+    label: &str,
+    ignore_case: bool,
+    budget: &Budget,
+) -> std::result::Result<Regex, String> {
+    limits::check_length("label", label)?;
     let words: Vec<String> = label.split_whitespace().map(regex::escape).collect();
     if words.is_empty() {
         return Err("empty label".into());
@@ -509,7 +531,7 @@ pub fn label_regex(label: &str, ignore_case: bool) -> std::result::Result<Regex,
         words.join(r"\s+"),
         if last_alnum { r"\b" } else { "" }
     );
-    Regex::new(&pat).map_err(|e| e.to_string())
+    budget.build(&pat)
 }
 
 fn rules_error(src: &RuleSource, span: Range<usize>, rule: &str, message: String) -> Error {

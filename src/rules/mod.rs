@@ -23,6 +23,7 @@ pub mod examples;
 pub mod field;
 pub mod format;
 pub mod label_column;
+pub mod limits;
 pub mod normalise;
 pub mod section;
 pub mod source;
@@ -31,6 +32,8 @@ pub mod target;
 
 #[cfg(test)]
 mod tests_compile;
+#[cfg(test)]
+mod tests_limits;
 #[cfg(test)]
 mod tests_real;
 #[cfg(test)]

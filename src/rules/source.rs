@@ -4,11 +4,15 @@
 //! A file in the folder with the name of a built-in file replaces it; other
 //! files add to them; `--no-builtin-rules` keeps only the folder's. The result
 //! is a list of named texts, in file-name order, that each rule family
-//! (kinds and extraction rules, compliance checks) parses on its own.
+//! (kinds and extraction rules, compliance checks) parses on its own. A
+//! file larger than [`MAX_FILE_BYTES`], or a folder larger than
+//! [`MAX_TOTAL_BYTES`], is refused before it is read whole.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::Path;
 
+use super::limits::{mib, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 use crate::error::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -58,8 +62,9 @@ pub fn sources(dir: Option<&Path>, builtin: bool) -> Result<Vec<RuleSource>> {
             .enumerate()
             .map(|(i, s)| (s.name.clone(), i))
             .collect();
+        let mut total = 0u64;
         for p in paths {
-            let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+            let text = read_limited(&p, &mut total)?;
             let name = p
                 .file_name()
                 .unwrap_or_default()
@@ -81,6 +86,53 @@ pub fn sources(dir: Option<&Path>, builtin: bool) -> Result<Vec<RuleSource>> {
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+/// Reads a rules file of at most [`MAX_FILE_BYTES`], adding its size to
+/// `total`, which may not pass [`MAX_TOTAL_BYTES`]. The size is checked
+/// before the file is read, and the read stops past the limit (a file that
+/// grows meanwhile, or a device).
+fn read_limited(path: &Path, total: &mut u64) -> Result<String> {
+    let too_big = |message: String| Error::Rules {
+        file: path.display().to_string(),
+        line: 1,
+        column: 1,
+        rule: "-".into(),
+        message,
+    };
+    let file_limit = |size: u64| {
+        too_big(format!(
+            "the file holds {}, more than the {} a rules file may hold (split it into several files)",
+            mib(size),
+            mib(MAX_FILE_BYTES)
+        ))
+    };
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = f.metadata().map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(file_limit(size));
+    }
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(file_limit(size));
+    }
+    *total += size;
+    if *total > MAX_TOTAL_BYTES {
+        return Err(too_big(format!(
+            "the rule files of the folder hold more than {} together, the most they may",
+            mib(MAX_TOTAL_BYTES)
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+        )
+    })
 }
 
 /// Line and column (1-based) of a byte offset in a text. Scans the text
