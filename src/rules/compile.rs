@@ -553,21 +553,27 @@ fn rules_error(src: &RuleSource, span: Range<usize>, rule: &str, message: String
 /// the `id = "..."` between the last `[[...]]` header before the offset and
 /// the next header.
 fn rule_around(text: &str, offset: usize) -> String {
-    let offset = offset.min(text.len());
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    // Each test looks at one line only: `trim_start` over the rest of the
+    // text would cross blank lines, and a file of blank lines would take
+    // time quadratic in its length to report its error.
+    let line = |i: usize| text[i..].split('\n').next().unwrap_or("").trim_start();
     let header_start = text[..offset]
         .rmatch_indices('\n')
         .map(|(i, _)| i + 1)
         .chain([0])
-        .find(|&i| text[i..].trim_start().starts_with("[["))
+        .find(|&i| line(i).starts_with("[["))
         .unwrap_or(0);
-    let rest = &text[header_start..];
-    let body_end = rest
+    let body_end = text[header_start..]
         .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .find(|&i| rest[i..].trim_start().starts_with('['))
-        .unwrap_or(rest.len());
+        .map(|(i, _)| header_start + i + 1)
+        .find(|&i| line(i).starts_with('['))
+        .unwrap_or(text.len());
     let id = Regex::new(r#"(?m)^\s*id\s*=\s*["']([^"']+)["']"#).expect("static regex");
-    id.captures(&rest[..body_end])
+    id.captures(&text[header_start..body_end])
         .map(|c| c[1].to_owned())
         .unwrap_or_default()
 }
