@@ -8,147 +8,32 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use regex::Regex;
 use toml::Spanned;
 
 use crate::error::{Error, Result};
 
-use super::format::{self, Example, RuleFile, Settings};
+pub use super::compiled::{
+    Boilerplate, Column, Combine, Compiled, Field, Finder, Heads, Kind, Meta, Section, Slot, Table,
+};
+use super::format::{self, Example, RuleFile};
+use super::limits::{self, Budget};
 use super::normalise;
-use super::source::{line_col, RuleSource};
+use super::source::{line_col, LineIndex, RuleSource};
 use super::target::{self, Record};
-
-/// What every rule has: an id, a description, where it was written and its examples.
-#[derive(Debug, Clone)]
-pub struct Meta {
-    pub id: String,
-    pub description: String,
-    /// `file:line` of the rule's id.
-    pub origin: String,
-    pub examples: Vec<Example>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Kind {
-    pub meta: Meta,
-    pub kind: String,
-    pub report_as: Option<String>,
-    pub threshold: f64,
-    pub patterns: Vec<(Regex, f64)>,
-    pub part_start: Option<Regex>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Boilerplate {
-    pub meta: Meta,
-    pub regex: Option<Regex>,
-    pub repeated_on_pages: Option<usize>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Section {
-    pub meta: Meta,
-    pub kinds: Vec<String>,
-    pub start: Regex,
-    pub end: Option<Regex>,
-}
-
-/// How a field rule finds its text.
-#[derive(Debug, Clone)]
-pub enum Finder {
-    /// After any of these labels.
-    Label(Vec<Regex>),
-    /// A regex with named captures.
-    Regex(Regex),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Combine {
-    First,
-    All,
-    Sum,
-    /// How many matches: rows of a roll call marked present, say.
-    Count,
-}
-
-/// Where one value of a field rule goes: the capture it is read from
-/// (`None`: the label's value, or the whole match) and the record field.
-#[derive(Debug, Clone)]
-pub struct Slot {
-    pub capture: Option<String>,
-    pub record: Record,
-    pub field: String,
-    /// `record.field` as written.
-    pub name: String,
-    /// The rule's normalisers, then this capture's own.
-    pub normalise: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub meta: Meta,
-    pub kinds: Vec<String>,
-    pub section: Option<String>,
-    pub finder: Finder,
-    pub slots: Vec<Slot>,
-    pub block: bool,
-    pub until: Option<Regex>,
-    pub stop: Option<Regex>,
-    pub value: Option<String>,
-    pub combine: Combine,
-    pub left_column: bool,
-    /// A match counts only under the column this header regex names.
-    pub under: Option<Regex>,
-    /// `layout = "label_column"`: the label is a column of its own at the
-    /// left, its value a block right of it (see [`super::label_column`]).
-    pub label_column: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct Column {
-    pub field: String,
-    pub label: String,
-    pub normalise: Vec<String>,
-    pub key: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct Table {
-    pub meta: Meta,
-    pub kinds: Vec<String>,
-    pub record: Record,
-    /// `phase` or `indicator`.
-    pub record_name: String,
-    pub section: Option<String>,
-    pub header: Regex,
-    pub columns: Vec<Column>,
-    pub row: Regex,
-    pub end: Option<Regex>,
-    /// Headers of the other tables of the same kinds: a table also ends
-    /// where another begins.
-    pub others: Vec<Regex>,
-}
-
-/// Every rule of every file, compiled.
-#[derive(Debug, Clone, Default)]
-pub struct Compiled {
-    pub settings: Settings,
-    pub kinds: Vec<Kind>,
-    pub boilerplate: Vec<Boilerplate>,
-    pub sections: Vec<Section>,
-    pub fields: Vec<Field>,
-    pub tables: Vec<Table>,
-    /// Every label of every field rule: a value read after a label ends
-    /// where another known label begins.
-    pub labels: Vec<Regex>,
-}
 
 /// Files that other parts of atti read with their own format.
 const NOT_OURS: &[&str] = &["compliance.toml"];
 
-/// Compiles all rule files.
+/// Compiles all rule files, within the limits of [`limits`].
 pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
+    compile_within(sources, &Budget::default())
+}
+
+/// Compiles all rule files within a budget of rules and regex memory.
+pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compiled> {
     let mut out = Compiled::default();
     let mut ids: HashMap<String, String> = HashMap::new();
     // Checks that need every file first: (source index, span, rule id, what).
@@ -162,7 +47,11 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             let rule = rule_around(&src.text, span.start);
             rules_error(src, span, &rule, e.message().trim().to_owned())
         })?;
-        let c = Ctx { src };
+        let c = Ctx {
+            src,
+            lines: LineIndex::new(&src.text),
+            budget,
+        };
         if let Some(s) = file.settings {
             if s.region.is_some() {
                 out.settings.region = s.region;
@@ -221,40 +110,65 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
             });
         }
         for f in file.field {
-            let field = c.field(f, &mut ids, &mut out.labels)?;
+            let at = f.id.span();
+            let field = c.field(f, &mut ids)?;
             for k in &field.kinds {
-                later.push((si, 0..0, field.meta.id.clone(), Later::Kind(k.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    field.meta.id.clone(),
+                    Later::Kind(k.clone()),
+                ));
             }
             if let Some(s) = &field.section {
-                later.push((si, 0..0, field.meta.id.clone(), Later::Section(s.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    field.meta.id.clone(),
+                    Later::Section(s.clone()),
+                ));
             }
             out.fields.push(field);
         }
         for t in file.table {
+            let at = t.id.span();
             let table = c.table(t, &mut ids)?;
             for k in &table.kinds {
-                later.push((si, 0..0, table.meta.id.clone(), Later::Kind(k.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    table.meta.id.clone(),
+                    Later::Kind(k.clone()),
+                ));
             }
             if let Some(s) = &table.section {
-                later.push((si, 0..0, table.meta.id.clone(), Later::Section(s.clone())));
+                later.push((
+                    si,
+                    at.clone(),
+                    table.meta.id.clone(),
+                    Later::Section(s.clone()),
+                ));
             }
             out.tables.push(table);
         }
     }
-    let heads: Vec<(Vec<String>, String, Regex)> = out
-        .tables
-        .iter()
-        .map(|t| (t.kinds.clone(), t.meta.id.clone(), t.header.clone()))
-        .collect();
-    for t in &mut out.tables {
-        let shares = |k: &Vec<String>| {
-            k.is_empty() || t.kinds.is_empty() || k.iter().any(|x| t.kinds.contains(x))
-        };
-        t.others = heads
-            .iter()
-            .filter(|(k, id, _)| *id != t.meta.id && shares(k))
-            .map(|(_, _, h)| h.clone())
-            .collect();
+    let mut heads = Heads::default();
+    for (i, t) in out.tables.iter().enumerate() {
+        heads.headers.push(t.header.clone());
+        if t.kinds.is_empty() {
+            heads.any_kind.push(i);
+        }
+        let mut kinds: Vec<&String> = t.kinds.iter().collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for k in kinds {
+            heads.by_kind.entry(k.clone()).or_default().push(i);
+        }
+    }
+    let heads = Arc::new(heads);
+    for (i, t) in out.tables.iter_mut().enumerate() {
+        t.index = i;
+        t.heads = Arc::clone(&heads);
     }
     let kinds: HashSet<&str> = out
         .kinds
@@ -265,12 +179,6 @@ pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {
     let sections: HashSet<&str> = out.sections.iter().map(|s| s.meta.id.as_str()).collect();
     for (si, span, rule, what) in later {
         let src = &sources[si];
-        // Point at the rule's id when the check's own span was not kept.
-        let span = if span.is_empty() {
-            find_id(&src.text, &rule).unwrap_or(span)
-        } else {
-            span
-        };
         match what {
             Later::Kind(k) if !kinds.contains(k.as_str()) => {
                 return Err(rules_error(
@@ -301,6 +209,10 @@ enum Later {
 
 struct Ctx<'a> {
     src: &'a RuleSource,
+    /// Where the file's lines start, to give each rule its `file:line`.
+    lines: LineIndex,
+    /// What the regexes of every file compiled so far take.
+    budget: &'a Budget,
 }
 
 impl Ctx<'_> {
@@ -319,8 +231,18 @@ impl Ctx<'_> {
         if name.is_empty() {
             return Err(self.err(id.span(), "", "a rule needs a non-empty `id`"));
         }
-        let (line, _) = line_col(&self.src.text, id.span().start);
+        let (line, _) = self.lines.line_col(&self.src.text, id.span().start);
         let origin = format!("{}:{line}", self.src.origin);
+        if ids.len() >= self.budget.max_rules {
+            return Err(self.err(
+                id.span(),
+                &name,
+                format!(
+                    "more than {} rules in the files in force; split the work between rule folders",
+                    self.budget.max_rules
+                ),
+            ));
+        }
         if let Some(first) = ids.get(&name) {
             return Err(self.err(
                 id.span(),
@@ -342,12 +264,9 @@ impl Ctx<'_> {
 
     fn regex(&self, r: &Spanned<String>, rule: &str) -> Result<Regex> {
         // `^` and `$` are line anchors in every rule: rules read lines.
-        Regex::new(&format!("(?m){}", r.get_ref())).map_err(|e| {
-            let msg = e.to_string();
-            let last = msg.lines().last().unwrap_or("").trim();
-            let last = last.strip_prefix("error: ").unwrap_or(last).to_owned();
-            self.err(r.span(), rule, format!("invalid regex: {last}"))
-        })
+        limits::check_length("regex", r.get_ref())
+            .and_then(|()| self.budget.build(&format!("(?m){}", r.get_ref())))
+            .map_err(|m| self.err(r.span(), rule, m))
     }
 
     fn normalisers(&self, list: &[Spanned<String>], rule: &str) -> Result<Vec<String>> {
@@ -382,12 +301,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn field(
-        &self,
-        f: format::FieldRule,
-        ids: &mut HashMap<String, String>,
-        labels: &mut Vec<Regex>,
-    ) -> Result<Field> {
+    fn field(&self, f: format::FieldRule, ids: &mut HashMap<String, String>) -> Result<Field> {
         let id_span = f.id.span();
         let meta = self.meta(&f.id, f.description, f.examples, ids)?;
         let id = meta.id.clone();
@@ -396,9 +310,8 @@ impl Ctx<'_> {
             (None, false) => {
                 let mut v = Vec::new();
                 for l in &f.label {
-                    let re = label_regex(l.get_ref(), f.ignore_case)
+                    let re = label_regex(l.get_ref(), f.ignore_case, self.budget)
                         .map_err(|m| self.err(l.span(), &id, m))?;
-                    labels.push(re.clone());
                     v.push(re);
                 }
                 Finder::Label(v)
@@ -581,15 +494,22 @@ impl Ctx<'_> {
             columns,
             row,
             end: t.end.as_ref().map(|r| self.regex(r, &id)).transpose()?,
-            others: Vec::new(),
+            index: 0,
+            heads: Arc::default(),
             meta,
         })
     }
 }
 
 /// A label as a regex: its words in order with any whitespace between them
-/// (a label may wrap over lines), not inside a longer word.
-pub fn label_regex(label: &str, ignore_case: bool) -> std::result::Result<Regex, String> {
+/// (a label may wrap over lines), not inside a longer word. Compiled within
+/// the limits of `budget`, like every regex of a rules file.
+pub fn label_regex(
+    label: &str,
+    ignore_case: bool,
+    budget: &Budget,
+) -> std::result::Result<Regex, String> {
+    limits::check_length("label", label)?;
     let words: Vec<String> = label.split_whitespace().map(regex::escape).collect();
     if words.is_empty() {
         return Err("empty label".into());
@@ -611,7 +531,7 @@ pub fn label_regex(label: &str, ignore_case: bool) -> std::result::Result<Regex,
         words.join(r"\s+"),
         if last_alnum { r"\b" } else { "" }
     );
-    Regex::new(&pat).map_err(|e| e.to_string())
+    budget.build(&pat)
 }
 
 fn rules_error(src: &RuleSource, span: Range<usize>, rule: &str, message: String) -> Error {
@@ -633,33 +553,29 @@ fn rules_error(src: &RuleSource, span: Range<usize>, rule: &str, message: String
 /// the `id = "..."` between the last `[[...]]` header before the offset and
 /// the next header.
 fn rule_around(text: &str, offset: usize) -> String {
-    let offset = offset.min(text.len());
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    // Each test looks at one line only: `trim_start` over the rest of the
+    // text would cross blank lines, and a file of blank lines would take
+    // time quadratic in its length to report its error.
+    let line = |i: usize| text[i..].split('\n').next().unwrap_or("").trim_start();
     let header_start = text[..offset]
         .rmatch_indices('\n')
         .map(|(i, _)| i + 1)
         .chain([0])
-        .find(|&i| text[i..].trim_start().starts_with("[["))
+        .find(|&i| line(i).starts_with("[["))
         .unwrap_or(0);
-    let rest = &text[header_start..];
-    let body_end = rest
+    let body_end = text[header_start..]
         .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .find(|&i| rest[i..].trim_start().starts_with('['))
-        .unwrap_or(rest.len());
+        .map(|(i, _)| header_start + i + 1)
+        .find(|&i| line(i).starts_with('['))
+        .unwrap_or(text.len());
     let id = Regex::new(r#"(?m)^\s*id\s*=\s*["']([^"']+)["']"#).expect("static regex");
-    id.captures(&rest[..body_end])
+    id.captures(&text[header_start..body_end])
         .map(|c| c[1].to_owned())
         .unwrap_or_default()
-}
-
-/// The span of `id = "<rule>"` in a rules file.
-fn find_id(text: &str, rule: &str) -> Option<Range<usize>> {
-    let re = Regex::new(&format!(
-        r#"(?m)^\s*id\s*=\s*["']{}["']"#,
-        regex::escape(rule)
-    ))
-    .ok()?;
-    re.find(text).map(|m| m.range())
 }
 
 /// The rules in a file, for listing: (id, description, origin).
@@ -671,94 +587,4 @@ pub fn rule_metas(c: &Compiled) -> Vec<&Meta> {
     v.extend(c.fields.iter().map(|k| &k.meta));
     v.extend(c.tables.iter().map(|k| &k.meta));
     v
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn src(text: &str) -> Vec<RuleSource> {
-        vec![RuleSource {
-            name: "t.toml".into(),
-            origin: "t.toml".into(),
-            text: text.into(),
-        }]
-    }
-
-    fn rules_err(text: &str) -> (usize, usize, String, String) {
-        match compile(&src(text)) {
-            Err(Error::Rules {
-                line,
-                column,
-                rule,
-                message,
-                ..
-            }) => (line, column, rule, message),
-            other => panic!("expected a rules error, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_bad_regex_names_rule_line_and_column() {
-        let (line, col, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.a\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"(unclosed\"\n",
-        );
-        assert_eq!((line, col, rule.as_str()), (5, 9, "x.a"));
-        assert!(msg.contains("invalid regex"), "{msg}");
-    }
-
-    #[test]
-    fn an_unknown_layout_or_a_label_column_without_label_is_refused() {
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.l\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nlayout = \"column\"\n",
-        );
-        assert_eq!((line, rule.as_str()), (6, "x.l"));
-        assert!(msg.contains("unknown layout"), "{msg}");
-        let (line, _, _, msg) = rules_err(
-            "[[field]]\nid = \"x.m\"\ndescription = \"d\"\ntarget = \"decision.body\"\nregex = \"a\"\nlayout = \"label_column\"\n",
-        );
-        assert_eq!(line, 6);
-        assert!(msg.contains("needs a `label`"), "{msg}");
-    }
-
-    #[test]
-    fn an_unknown_key_names_the_rule() {
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.b\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabell = \"Oggetto\"\n",
-        );
-        assert_eq!((line, rule.as_str()), (5, "x.b"));
-        assert!(msg.contains("labell"), "{msg}");
-    }
-
-    #[test]
-    fn unknown_normaliser_target_and_duplicate_ids_are_refused() {
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.c\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nnormalise = [\"nope\"]\n",
-        );
-        assert_eq!((line, rule.as_str()), (6, "x.c"));
-        assert!(msg.contains("unknown normaliser"), "{msg}");
-        let (line, _, _, msg) = rules_err(
-            "[[field]]\nid = \"x.d\"\ndescription = \"d\"\ntarget = \"decision.bodyy\"\nlabel = [\"A\"]\n",
-        );
-        assert_eq!(line, 4);
-        assert!(msg.contains("unknown field"), "{msg}");
-        let (line, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.e\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\n\n[[field]]\nid = \"x.e\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"B\"]\n",
-        );
-        assert_eq!((line, rule.as_str()), (8, "x.e"));
-        assert!(msg.contains("duplicate"), "{msg}");
-    }
-
-    #[test]
-    fn an_unknown_section_or_kind_is_refused() {
-        let (_, _, rule, msg) = rules_err(
-            "[[field]]\nid = \"x.f\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nsection = \"nowhere\"\n",
-        );
-        assert_eq!(rule, "x.f");
-        assert!(msg.contains("unknown section"), "{msg}");
-        let (_, _, _, msg) = rules_err(
-            "[[field]]\nid = \"x.g\"\ndescription = \"d\"\ntarget = \"decision.body\"\nlabel = [\"A\"]\nkinds = [\"delibration\"]\n",
-        );
-        assert!(msg.contains("unknown kind"), "{msg}");
-    }
 }

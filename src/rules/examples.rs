@@ -11,6 +11,10 @@
 //!
 //! `atti rules test` prints the outcomes; `cargo test` fails on any failure.
 
+use std::collections::HashMap;
+
+use regex::Regex;
+
 use super::compile::{Compiled, Meta};
 use super::document::Doc;
 use super::normalise::squash;
@@ -93,16 +97,20 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
         settings: rules.settings.clone(),
         ..Compiled::default()
     };
+    // The known labels of each kind, gathered once rather than once per rule.
+    let mut known_by_kind: HashMap<&str, Vec<&Regex>> = HashMap::new();
     for f in &rules.fields {
         let kind = f.kinds.first().map(String::as_str).unwrap_or("");
-        let known = known_labels(rules, kind);
+        let known = known_by_kind
+            .entry(kind)
+            .or_insert_with(|| known_labels(rules, kind));
         for e in &f.meta.examples {
             let pages = page(&e.input);
             // Legal references are found (a date inside one is skipped);
             // boilerplate rules are not applied.
             let (doc, _) = prepare(&bare, &pages);
             let mut warnings = Vec::new();
-            let hits = field::run(&doc, &doc.all(), f, &known, &mut warnings);
+            let hits = field::run(&doc, &doc.all(), f, known, &mut warnings);
             let got = if f.slots.len() > 1 {
                 f.slots
                     .iter()

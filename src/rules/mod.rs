@@ -17,17 +17,23 @@
 pub mod boilerplate;
 pub mod classify;
 pub mod compile;
+pub mod compiled;
 pub mod document;
 pub mod examples;
 pub mod field;
 pub mod format;
 pub mod label_column;
+pub mod limits;
 pub mod normalise;
 pub mod section;
 pub mod source;
 pub mod table;
 pub mod target;
 
+#[cfg(test)]
+mod tests_compile;
+#[cfg(test)]
+mod tests_limits;
 #[cfg(test)]
 mod tests_real;
 #[cfg(test)]

@@ -119,7 +119,7 @@ fn put(row: &mut Row, col: usize, text: &str, page: usize, range: Range<usize>) 
 
 /// Whether a line ends the table: its `end`, or another table's header.
 fn ends(t: &Table, line: &str) -> bool {
-    t.end.as_ref().is_some_and(|e| e.is_match(line)) || t.others.iter().any(|h| h.is_match(line))
+    t.end.as_ref().is_some_and(|e| e.is_match(line)) || t.others().any(|h| h.is_match(line))
 }
 
 /// Text path: the row regex, wrapped lines, cells on lines of their own.

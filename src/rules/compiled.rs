@@ -1,0 +1,179 @@
+//! The compiled rules: what [`super::compile`] makes of the rule files and
+//! the engine applies. Regexes are compiled, names checked and resolved
+//! (targets to record fields, normalisers, kinds, sections), so that
+//! applying a rule never fails on the rule itself.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use regex::Regex;
+
+use super::format::{Example, Settings};
+use super::target::Record;
+
+/// What every rule has: an id, a description, where it was written and its examples.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub description: String,
+    /// `file:line` of the rule's id.
+    pub origin: String,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Kind {
+    pub meta: Meta,
+    pub kind: String,
+    pub report_as: Option<String>,
+    pub threshold: f64,
+    pub patterns: Vec<(Regex, f64)>,
+    pub part_start: Option<Regex>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    pub meta: Meta,
+    pub regex: Option<Regex>,
+    pub repeated_on_pages: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub meta: Meta,
+    pub kinds: Vec<String>,
+    pub start: Regex,
+    pub end: Option<Regex>,
+}
+
+/// How a field rule finds its text.
+#[derive(Debug, Clone)]
+pub enum Finder {
+    /// After any of these labels.
+    Label(Vec<Regex>),
+    /// A regex with named captures.
+    Regex(Regex),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combine {
+    First,
+    All,
+    Sum,
+    /// How many matches: rows of a roll call marked present, say.
+    Count,
+}
+
+/// Where one value of a field rule goes: the capture it is read from
+/// (`None`: the label's value, or the whole match) and the record field.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub capture: Option<String>,
+    pub record: Record,
+    pub field: String,
+    /// `record.field` as written.
+    pub name: String,
+    /// The rule's normalisers, then this capture's own.
+    pub normalise: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub meta: Meta,
+    pub kinds: Vec<String>,
+    pub section: Option<String>,
+    pub finder: Finder,
+    pub slots: Vec<Slot>,
+    pub block: bool,
+    pub until: Option<Regex>,
+    pub stop: Option<Regex>,
+    pub value: Option<String>,
+    pub combine: Combine,
+    pub left_column: bool,
+    /// A match counts only under the column this header regex names.
+    pub under: Option<Regex>,
+    /// `layout = "label_column"`: the label is a column of its own at the
+    /// left, its value a block right of it (see [`super::label_column`]).
+    pub label_column: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub field: String,
+    pub label: String,
+    pub normalise: Vec<String>,
+    pub key: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub meta: Meta,
+    pub kinds: Vec<String>,
+    pub record: Record,
+    /// `phase` or `indicator`.
+    pub record_name: String,
+    pub section: Option<String>,
+    pub header: Regex,
+    pub columns: Vec<Column>,
+    pub row: Regex,
+    pub end: Option<Regex>,
+    /// This table's place in [`Compiled::tables`].
+    pub index: usize,
+    /// The headers of every table: a table also ends where another of its
+    /// kinds begins (see [`Table::others`]).
+    pub heads: Arc<Heads>,
+}
+
+impl Table {
+    /// The headers of the other tables that share a kind with this one (or
+    /// that apply to every kind); a header may come twice. Looked up in
+    /// [`Heads`] rather than copied into each table, which made loading
+    /// quadratic in the number of tables.
+    pub fn others(&self) -> impl Iterator<Item = &Regex> {
+        let h = &*self.heads;
+        let indices: Box<dyn Iterator<Item = usize> + '_> = if self.kinds.is_empty() {
+            Box::new(0..h.headers.len())
+        } else {
+            Box::new(
+                h.any_kind.iter().copied().chain(
+                    self.kinds
+                        .iter()
+                        .filter_map(|k| h.by_kind.get(k))
+                        .flatten()
+                        .copied(),
+                ),
+            )
+        };
+        indices
+            .filter(move |&i| i != self.index)
+            .map(|i| &h.headers[i])
+    }
+}
+
+/// The header of every table, by kind, shared by all tables.
+#[derive(Default)]
+pub struct Heads {
+    /// Each table's header, in the order of [`Compiled::tables`].
+    pub headers: Vec<Regex>,
+    /// The tables that name a kind, by kind.
+    pub by_kind: HashMap<String, Vec<usize>>,
+    /// The tables that name no kind (they apply to every kind).
+    pub any_kind: Vec<usize>,
+}
+
+impl std::fmt::Debug for Heads {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Heads({} tables)", self.headers.len())
+    }
+}
+
+/// Every rule of every file, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    pub settings: Settings,
+    pub kinds: Vec<Kind>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub sections: Vec<Section>,
+    pub fields: Vec<Field>,
+    pub tables: Vec<Table>,
+}
