@@ -44,14 +44,20 @@ fn main() {
     let extractor = source_hash::source_hash(
         root,
         source_hash::EXTRACTOR_SOURCES,
-        &[&locked(&lock, &["lopdf", "encoding_rs", "scraper", "flate2"])],
+        &[&locked(
+            &lock,
+            &["lopdf", "encoding_rs", "scraper", "flate2"],
+        )],
     );
     let engine = source_hash::source_hash(
         root,
         source_hash::ENGINE_SOURCES,
         &[&locked(&lock, &["regex", "chrono"])],
     );
-    for d in source_hash::EXTRACTOR_SOURCES.iter().chain(source_hash::ENGINE_SOURCES) {
+    for d in source_hash::EXTRACTOR_SOURCES
+        .iter()
+        .chain(source_hash::ENGINE_SOURCES)
+    {
         println!("cargo:rerun-if-changed={}", root.join(d).display());
     }
     println!("cargo:rerun-if-changed=Cargo.lock");

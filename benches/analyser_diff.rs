@@ -52,7 +52,9 @@ fn lines_of(dir: &Path, out: &mut Vec<String>) {
         .collect();
     files.sort();
     for p in files {
-        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
         let ty = SourceType::from_extension(&p).expect("filtered");
         let Ok(r) = read::read(&bytes, ty, &Limits::default()) else {
             continue;
@@ -115,7 +117,12 @@ fn lucene_terms(root: &Path, lines: &[String]) -> Vec<Terms> {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|t| (t[0].as_str().unwrap().to_owned(), t[1].as_u64().unwrap() as usize))
+                .map(|t| {
+                    (
+                        t[0].as_str().unwrap().to_owned(),
+                        t[1].as_u64().unwrap() as usize,
+                    )
+                })
                 .collect()
         })
         .collect()
@@ -152,7 +159,9 @@ fn has_split_word(line: &str) -> bool {
         .any(|w| {
             let mut parts = w.split(['\'', '’', '‘', 'ʼ', '`', '´']);
             let first = parts.next().unwrap_or("").to_lowercase();
-            parts.next().is_some_and(|p| !p.is_empty()) && !first.is_empty() && !ELIDED.contains(&first.as_str())
+            parts.next().is_some_and(|p| !p.is_empty())
+                && !first.is_empty()
+                && !ELIDED.contains(&first.as_str())
         })
 }
 
@@ -205,7 +214,11 @@ fn main() {
             .map(|(a, b)| format!("{}@{} / {}@{}", a.0, a.1, b.0, b.1))
             .take(4)
             .collect();
-        println!("  [{r}] {:?}\n      atti / lucene: {}", lines[*i], differ.join(", "));
+        println!(
+            "  [{r}] {:?}\n      atti / lucene: {}",
+            lines[*i],
+            differ.join(", ")
+        );
     }
     if let Ok(path) = std::env::var("ATTI_LUCENE_SAMPLE") {
         write_sample(Path::new(&path), &lines, &lucene, &diverging);
@@ -215,7 +228,12 @@ fn main() {
 /// A fixed sample for the CI test: the written edge lines, every divergent
 /// line, up to 300 lines with a word split at an apostrophe that is not an
 /// elision, up to 200 with an elision, and every 250th line.
-fn write_sample(path: &Path, lines: &[String], lucene: &[Terms], diverging: &[(usize, &str, Terms)]) {
+fn write_sample(
+    path: &Path,
+    lines: &[String],
+    lucene: &[Terms],
+    diverging: &[(usize, &str, Terms)],
+) {
     let mut out = String::new();
     let (mut split, mut elided) = (0, 0);
     for (i, line) in lines.iter().enumerate() {

@@ -31,11 +31,20 @@ fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
 }
 
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn digits(s: &str) -> String {
-    s.split(['/', '-', ' ']).next().unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase()
+    s.split(['/', '-', ' '])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// k/n per (split, field).
@@ -44,7 +53,10 @@ struct Score(BTreeMap<(String, String), (usize, usize)>);
 
 impl Score {
     fn add(&mut self, split: &str, field: &str, ok: bool) {
-        let e = self.0.entry((split.to_owned(), field.to_owned())).or_default();
+        let e = self
+            .0
+            .entry((split.to_owned(), field.to_owned()))
+            .or_default();
         e.0 += usize::from(ok);
         e.1 += 1;
     }
@@ -86,7 +98,11 @@ fn main() {
         let want_number = g["act_number_norm"].as_str().or(g["act_number"].as_str());
         if let Some(want) = want_number {
             let got = d.and_then(|d| d.act_number.as_deref()).map(digits);
-            acts.add(split, "act_number", got.as_deref() == Some(digits(want).as_str()));
+            acts.add(
+                split,
+                "act_number",
+                got.as_deref() == Some(digits(want).as_str()),
+            );
         }
         if let Some(want) = g["decision_date"].as_str() {
             let got = d.and_then(|d| d.decision_date).map(|x| x.to_string());
@@ -95,7 +111,11 @@ fn main() {
         if let Some(want) = g["subject"].as_str() {
             let got = d.and_then(|d| d.subject.as_deref()).map(squash);
             let want = squash(want.trim_end_matches('.'));
-            acts.add(split, "subject", got.as_deref().map(|g| g.trim_end_matches('.')) == Some(want.as_str()));
+            acts.add(
+                split,
+                "subject",
+                got.as_deref().map(|g| g.trim_end_matches('.')) == Some(want.as_str()),
+            );
         }
         if let Some(want) = g["office"].as_str() {
             let _ = want; // atti has no office field yet: every one is a miss
@@ -118,10 +138,21 @@ fn main() {
     }
 
     // References: 6-tuples, multiset precision and recall, per page.
-    let mut gold_by_page: BTreeMap<(String, u64), (String, Vec<[Option<String>; 6]>)> = BTreeMap::new();
+    let mut gold_by_page: BTreeMap<(String, u64), (String, Vec<[Option<String>; 6]>)> =
+        BTreeMap::new();
     for g in load(&root.join("gold/references.jsonl")) {
-        let key = (g["file"].as_str().unwrap().to_owned(), g["page"].as_u64().unwrap_or(1));
-        let tuple = [s(&g["act_type"]), s(&g["number"]), s(&g["year"]), s(&g["article"]), s(&g["paragraph"]), s(&g["letter"])];
+        let key = (
+            g["file"].as_str().unwrap().to_owned(),
+            g["page"].as_u64().unwrap_or(1),
+        );
+        let tuple = [
+            s(&g["act_type"]),
+            s(&g["number"]),
+            s(&g["year"]),
+            s(&g["article"]),
+            s(&g["paragraph"]),
+            s(&g["letter"]),
+        ];
         gold_by_page
             .entry(key)
             .or_insert_with(|| (g["split"].as_str().unwrap_or("?").to_owned(), Vec::new()))
@@ -136,7 +167,14 @@ fn main() {
             .flat_map(|x| x.references.iter())
             .filter(|r| r.span.is_some_and(|s| u64::from(s.page) == *page))
             .map(|r| {
-                [r.act_type.clone(), r.number.clone(), r.year.map(|y| y.to_string()), r.article.clone(), r.paragraph.clone(), r.letter.clone()]
+                [
+                    r.act_type.clone(),
+                    r.number.clone(),
+                    r.year.map(|y| y.to_string()),
+                    r.article.clone(),
+                    r.paragraph.clone(),
+                    r.letter.clone(),
+                ]
             })
             .collect();
         let n_found = found.len();
@@ -172,6 +210,16 @@ fn main() {
     println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");
     let r = |split: &str| refs.get(split).copied().unwrap_or_default();
     let (tr, te) = (r("train"), r("test"));
-    println!("{:<26} {:>12} {:>12}", "precision (tp/found)", format!("{}/{}", tr.0, tr.1), format!("{}/{}", te.0, te.1));
-    println!("{:<26} {:>12} {:>12}", "recall (tp/gold)", format!("{}/{}", tr.0, tr.2), format!("{}/{}", te.0, te.2));
+    println!(
+        "{:<26} {:>12} {:>12}",
+        "precision (tp/found)",
+        format!("{}/{}", tr.0, tr.1),
+        format!("{}/{}", te.0, te.1)
+    );
+    println!(
+        "{:<26} {:>12} {:>12}",
+        "recall (tp/gold)",
+        format!("{}/{}", tr.0, tr.2),
+        format!("{}/{}", te.0, te.2)
+    );
 }

@@ -15,9 +15,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use atti::read::Status;
 use atti::index::search::{search, Request};
 use atti::index::Index;
+use atti::read::Status;
 use atti::record::{Decision, Document, Objective, Phase};
 
 /// A small, fast, deterministic generator (SplitMix64).

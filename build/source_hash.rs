@@ -29,7 +29,11 @@ pub fn source_hash(root: &std::path::Path, dirs: &[&str], extra: &[&str]) -> u64
         }
     };
     for f in &files {
-        eat(f.strip_prefix(root).unwrap_or(f).to_string_lossy().as_bytes());
+        eat(f
+            .strip_prefix(root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .as_bytes());
         eat(code_only(&std::fs::read_to_string(f).unwrap_or_default()).as_bytes());
     }
     for e in extra {

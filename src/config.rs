@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::cli::{DocFilter, IndexArg, RulesArg, TableOpts};
 use atti::error::{Error, Result};
 use atti::record::Document;
-use atti::tables::{Format, TableOptions};
 use atti::rules::RuleSet;
+use atti::tables::{Format, TableOptions};
 
 /// Default index folder when neither --index nor ATTI_INDEX is given.
 pub const DEFAULT_INDEX: &str = "atti-index";
@@ -188,10 +188,16 @@ mod tests {
         let it = o(CsvDialect::Italian, None, None).unwrap();
         assert_eq!((it.delimiter, it.bom, it.decimal_comma), (b';', true, true));
         let rfc = o(CsvDialect::Rfc, None, None).unwrap();
-        assert_eq!((rfc.delimiter, rfc.bom, rfc.decimal_comma), (b',', false, false));
+        assert_eq!(
+            (rfc.delimiter, rfc.bom, rfc.decimal_comma),
+            (b',', false, false)
+        );
         let old_italian = o(CsvDialect::Rfc, Some(";"), Some(true)).unwrap();
         assert_eq!((old_italian.delimiter, old_italian.bom), (b';', true));
-        assert_eq!(o(CsvDialect::Italian, Some("tab"), None).unwrap().delimiter, b'\t');
+        assert_eq!(
+            o(CsvDialect::Italian, Some("tab"), None).unwrap().delimiter,
+            b'\t'
+        );
         assert!(!o(CsvDialect::Italian, Some(","), Some(false)).unwrap().bom);
         assert!(o(CsvDialect::Italian, Some(";;"), None).is_err());
     }
@@ -201,8 +207,14 @@ mod tests {
         let p = Path::new("fasi.xlsx");
         assert_eq!(export_format(None, Some(p)).unwrap(), Format::Xlsx);
         assert_eq!(export_format(None, None).unwrap(), Format::Csv);
-        assert_eq!(export_format(Some(Format::Csv), Some(p)).unwrap(), Format::Csv);
-        assert_eq!(export_format(None, Some(Path::new("f.dat"))).unwrap(), Format::Csv);
+        assert_eq!(
+            export_format(Some(Format::Csv), Some(p)).unwrap(),
+            Format::Csv
+        );
+        assert_eq!(
+            export_format(None, Some(Path::new("f.dat"))).unwrap(),
+            Format::Csv
+        );
         let e = export_format(Some(Format::Xlsx), None).unwrap_err();
         assert!(matches!(e, Error::Usage(_)) && e.to_string().contains("--out"));
     }

@@ -11,4 +11,3 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     }
     s
 }
-

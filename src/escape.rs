@@ -17,7 +17,9 @@ pub fn terminal(s: &str) -> Cow<'_, str> {
     for c in s.chars() {
         match c {
             '\n' | '\t' => out.push(c),
-            c if (c as u32) < 0x80 && c.is_control() => out.push_str(&format!("\\x{:02X}", c as u32)),
+            c if (c as u32) < 0x80 && c.is_control() => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
             c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
             c => out.push(c),
         }
@@ -77,6 +79,9 @@ mod tests {
             markdown("<svg onload=alert(1)> a|b \\ \u{1b}"),
             "&lt;svg onload=alert(1)&gt; a\\|b \\\\ \\x1B"
         );
-        assert_eq!(html("<script>\"x\"</script>"), "&lt;script&gt;&quot;x&quot;&lt;/script&gt;");
+        assert_eq!(
+            html("<script>\"x\"</script>"),
+            "&lt;script&gt;&quot;x&quot;&lt;/script&gt;"
+        );
     }
 }

@@ -6,13 +6,39 @@ use std::path::Path;
 use crate::common::*;
 
 fn documents(cwd: &Path, index: &Path) -> Vec<serde_json::Value> {
-    let out = atti_ok(cwd, &["export", "documents", "--format", "jsonl", "--index", index.to_str().unwrap()], 0);
-    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    let out = atti_ok(
+        cwd,
+        &[
+            "export",
+            "documents",
+            "--format",
+            "jsonl",
+            "--index",
+            index.to_str().unwrap(),
+        ],
+        0,
+    );
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn skipped(cwd: &Path, index: &Path) -> Vec<serde_json::Value> {
-    let out = atti_ok(cwd, &["export", "skipped", "--format", "jsonl", "--index", index.to_str().unwrap()], 0);
-    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    let out = atti_ok(
+        cwd,
+        &[
+            "export",
+            "skipped",
+            "--format",
+            "jsonl",
+            "--index",
+            index.to_str().unwrap(),
+        ],
+        0,
+    );
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 /// A folder of acts: two different ones, a copy of the first, and files
@@ -22,7 +48,11 @@ fn archive(dir: &Path) {
     let giunta = std::fs::read(root().join("samples/delibera_giunta_2023_045.txt")).unwrap();
     std::fs::write(dir.join("atti/2023/delibera_045.txt"), &giunta).unwrap();
     std::fs::write(dir.join("atti/copia_045.txt"), &giunta).unwrap();
-    std::fs::copy(root().join("samples/peg_2021_Z001.txt"), dir.join("atti/peg.txt")).unwrap();
+    std::fs::copy(
+        root().join("samples/peg_2021_Z001.txt"),
+        dir.join("atti/peg.txt"),
+    )
+    .unwrap();
     for other in ["atto.docx", "atto.odt", "pacco.zip", "foto.jpg"] {
         std::fs::write(dir.join("atti").join(other), b"not read").unwrap();
     }
@@ -37,19 +67,52 @@ fn one_folder_by_any_path_from_any_folder_is_one_archive() {
     let idx = index.to_str().unwrap();
     // Relative, absolute, from another folder, from inside.
     atti_ok(&base, &["ingest", "atti", "--index", idx], 0);
-    atti_ok(&base, &["ingest", base.join("atti").to_str().unwrap(), "--index", idx], 0);
-    atti_ok(Path::new("/"), &["ingest", base.join("atti").to_str().unwrap(), "--index", idx], 0);
+    atti_ok(
+        &base,
+        &[
+            "ingest",
+            base.join("atti").to_str().unwrap(),
+            "--index",
+            idx,
+        ],
+        0,
+    );
+    atti_ok(
+        Path::new("/"),
+        &[
+            "ingest",
+            base.join("atti").to_str().unwrap(),
+            "--index",
+            idx,
+        ],
+        0,
+    );
     atti_ok(&base.join("atti/2023"), &["ingest", ".", "--index", idx], 0);
 
     let docs = documents(&base, &index);
-    let names: Vec<&str> = docs.iter().map(|d| d["source_file"].as_str().unwrap()).collect();
-    assert_eq!(names, ["atti/2023/delibera_045.txt", "atti/peg.txt"], "{docs:?}");
+    let names: Vec<&str> = docs
+        .iter()
+        .map(|d| d["source_file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["atti/2023/delibera_045.txt", "atti/peg.txt"],
+        "{docs:?}"
+    );
     // The copy is one document with both paths, and a row of `skipped`.
-    assert_eq!(docs[0]["paths"], "atti/2023/delibera_045.txt; atti/copia_045.txt");
+    assert_eq!(
+        docs[0]["paths"],
+        "atti/2023/delibera_045.txt; atti/copia_045.txt"
+    );
     let skipped = skipped(&base, &index);
     let rows: Vec<(&str, &str)> = skipped
         .iter()
-        .map(|s| (s["source_file"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+        .map(|s| {
+            (
+                s["source_file"].as_str().unwrap(),
+                s["reason"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,
@@ -78,18 +141,57 @@ fn run_twice_in_place_gives_the_same_tables() {
     let base = std::fs::canonicalize(tmp.path()).unwrap();
     archive(&base);
     let here = base.join("atti");
-    let first = atti_ok(&here, &["run", ".", "--out", "out", "--json", "--as-of", "2026-11-22"], 0);
+    let first = atti_ok(
+        &here,
+        &[
+            "run",
+            ".",
+            "--out",
+            "out",
+            "--json",
+            "--as-of",
+            "2026-11-22",
+        ],
+        0,
+    );
     let tables: Vec<String> = ["documents", "skipped", "failures", "phases"]
         .iter()
-        .map(|t| mask_column(&std::fs::read_to_string(here.join(format!("out/{t}.csv"))).unwrap(), "ingested_at"))
+        .map(|t| {
+            mask_column(
+                &std::fs::read_to_string(here.join(format!("out/{t}.csv"))).unwrap(),
+                "ingested_at",
+            )
+        })
         .collect();
-    let second = atti_ok(&here, &["run", ".", "--out", "out", "--json", "--as-of", "2026-11-22"], 0);
+    let second = atti_ok(
+        &here,
+        &[
+            "run",
+            ".",
+            "--out",
+            "out",
+            "--json",
+            "--as-of",
+            "2026-11-22",
+        ],
+        0,
+    );
     let s1: serde_json::Value = serde_json::from_str(first.trim()).unwrap();
     let s2: serde_json::Value = serde_json::from_str(second.trim()).unwrap();
-    assert_eq!((s1["seen"].clone(), s2["seen"].clone()), (7.into(), 7.into()), "{s2}");
+    assert_eq!(
+        (s1["seen"].clone(), s2["seen"].clone()),
+        (7.into(), 7.into()),
+        "{s2}"
+    );
     assert_eq!(s2["unchanged"], 3, "{s2}");
-    for (t, before) in ["documents", "skipped", "failures", "phases"].iter().zip(tables) {
-        let now = mask_column(&std::fs::read_to_string(here.join(format!("out/{t}.csv"))).unwrap(), "ingested_at");
+    for (t, before) in ["documents", "skipped", "failures", "phases"]
+        .iter()
+        .zip(tables)
+    {
+        let now = mask_column(
+            &std::fs::read_to_string(here.join(format!("out/{t}.csv"))).unwrap(),
+            "ingested_at",
+        );
         assert_eq!(now, before, "{t}.csv changed on the second run");
     }
     let report = std::fs::read_to_string(here.join("out/compliance.md")).unwrap();
@@ -111,7 +213,9 @@ fn removing_and_pruning_keep_documents_and_copies_consistent() {
     let docs = documents(&base, &index);
     assert_eq!(docs[0]["source_file"], "atti/copia_045.txt", "{docs:?}");
     assert_eq!(docs[0]["paths"], "atti/copia_045.txt");
-    assert!(skipped(&base, &index).iter().all(|s| s["reason"] == "unsupported"));
+    assert!(skipped(&base, &index)
+        .iter()
+        .all(|s| s["reason"] == "unsupported"));
 
     // Removed by doc_id: gone from every table.
     let id = docs[1]["doc_id"].as_str().unwrap().to_owned();

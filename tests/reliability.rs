@@ -16,7 +16,11 @@ fn jsonl(cwd: &Path, args: &[&str]) -> Vec<serde_json::Value> {
 }
 
 fn ingest(cwd: &Path, path: &str, index: &Path) -> serde_json::Value {
-    let out = atti_ok(cwd, &["ingest", path, "--index", index.to_str().unwrap(), "--json"], 0);
+    let out = atti_ok(
+        cwd,
+        &["ingest", path, "--index", index.to_str().unwrap(), "--json"],
+        0,
+    );
     serde_json::from_str(out.trim()).unwrap()
 }
 
@@ -45,20 +49,45 @@ fn links_out_of_the_archive_special_files_and_odd_names_are_accounted_for() {
     let s = ingest(&base, "archivio", &index);
     let idx = index.to_str().unwrap();
 
-    let docs = jsonl(&base, &["export", "documents", "--format", "jsonl", "--index", idx]);
+    let docs = jsonl(
+        &base,
+        &["export", "documents", "--format", "jsonl", "--index", idx],
+    );
     let text = serde_json::to_string(&docs).unwrap();
-    assert!(!text.contains("root:") && !text.contains("PATH="), "a file outside the archive was read");
-    let names: Vec<&str> = docs.iter().map(|d| d["source_file"].as_str().unwrap()).collect();
+    assert!(
+        !text.contains("root:") && !text.contains("PATH="),
+        "a file outside the archive was read"
+    );
+    let names: Vec<&str> = docs
+        .iter()
+        .map(|d| d["source_file"].as_str().unwrap())
+        .collect();
     assert_eq!(
         names,
-        ["archivio/citt\\xE0.txt", "archivio/citt\\xE8.txt", "archivio/citt\\xFF.txt", "archivio/dentro.txt"],
+        [
+            "archivio/citt\\xE0.txt",
+            "archivio/citt\\xE8.txt",
+            "archivio/citt\\xFF.txt",
+            "archivio/dentro.txt"
+        ],
         "{docs:?}"
     );
-    assert_eq!(docs[3]["paths"], "archivio/dentro.txt; archivio/vero.txt", "a link inside is a copy");
-    let skipped = jsonl(&base, &["export", "skipped", "--format", "jsonl", "--index", idx]);
+    assert_eq!(
+        docs[3]["paths"], "archivio/dentro.txt; archivio/vero.txt",
+        "a link inside is a copy"
+    );
+    let skipped = jsonl(
+        &base,
+        &["export", "skipped", "--format", "jsonl", "--index", idx],
+    );
     let rows: Vec<(&str, &str)> = skipped
         .iter()
-        .map(|r| (r["source_file"].as_str().unwrap(), r["reason"].as_str().unwrap()))
+        .map(|r| {
+            (
+                r["source_file"].as_str().unwrap(),
+                r["reason"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,
@@ -104,16 +133,42 @@ fn hash_and_text_come_from_the_same_bytes_while_files_change() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     writer.join().unwrap();
     use sha2::Digest;
-    let hex = |b: &[u8]| -> String { sha2::Sha256::digest(b).iter().map(|x| format!("{x:02x}")).collect() };
+    let hex = |b: &[u8]| -> String {
+        sha2::Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
     let mut checked = 0;
-    for d in jsonl(&base, &["export", "documents", "--format", "jsonl", "--index", idx]) {
-        let n: usize = d["source_file"].as_str().unwrap()[3..].trim_end_matches(".txt").parse().unwrap();
-        let id = atti_ok(&base, &["show", d["doc_id"].as_str().unwrap(), "--json", "--index", idx], 0);
+    for d in jsonl(
+        &base,
+        &["export", "documents", "--format", "jsonl", "--index", idx],
+    ) {
+        let n: usize = d["source_file"].as_str().unwrap()[3..]
+            .trim_end_matches(".txt")
+            .parse()
+            .unwrap();
+        let id = atti_ok(
+            &base,
+            &[
+                "show",
+                d["doc_id"].as_str().unwrap(),
+                "--json",
+                "--index",
+                idx,
+            ],
+            0,
+        );
         let record: serde_json::Value = serde_json::from_str(&id).unwrap();
         let text = record["page_texts"][0].as_str().unwrap_or("");
         for v in ['A', 'B'] {
             if d["sha256"] == hex(version(v, n).as_bytes()) {
-                assert!(text.starts_with(&format!("VERSIONE {v}")), "{}: hash of {v}, text {:.20}", d["source_file"], text);
+                assert!(
+                    text.starts_with(&format!("VERSIONE {v}")),
+                    "{}: hash of {v}, text {:.20}",
+                    d["source_file"],
+                    text
+                );
                 checked += 1;
             }
         }
@@ -127,13 +182,21 @@ fn names_and_text_from_outside_are_escaped_where_they_are_shown() {
     let base = std::fs::canonicalize(tmp.path()).unwrap();
     let arch = base.join("a");
     std::fs::create_dir(&arch).unwrap();
-    std::fs::write(arch.join("<svg onload=alert(1)>.txt"), "Determinazione n. 4 \u{1b}[31mrosso").unwrap();
+    std::fs::write(
+        arch.join("<svg onload=alert(1)>.txt"),
+        "Determinazione n. 4 \u{1b}[31mrosso",
+    )
+    .unwrap();
     std::fs::write(arch.join("\u{1b}[2Jpulito.txt"), "Deliberazione n. 5").unwrap();
     let index = base.join("index");
     ingest(&base, "a", &index);
     let idx = index.to_str().unwrap();
     let out = base.join("out");
-    atti_ok(&base, &["run", "a", "--out", out.to_str().unwrap(), "--json"], 0);
+    atti_ok(
+        &base,
+        &["run", "a", "--out", out.to_str().unwrap(), "--json"],
+        0,
+    );
     let md = std::fs::read_to_string(out.join("compliance.md")).unwrap();
     assert!(!md.contains("<svg") && !md.contains('\u{1b}'), "{md}");
     for args in [
@@ -146,7 +209,17 @@ fn names_and_text_from_outside_are_escaped_where_they_are_shown() {
         assert!(!text.contains('\u{1b}'), "{args:?}: {text}");
     }
     // In colour, only atti's own sequences: the file's ESC is shown as \x1B.
-    let o = atti(&base, &["search", "determinazione", "--index", idx, "--color", "always"]);
+    let o = atti(
+        &base,
+        &[
+            "search",
+            "determinazione",
+            "--index",
+            idx,
+            "--color",
+            "always",
+        ],
+    );
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("\\x1B[31mrosso"), "{text}");
 }
@@ -156,18 +229,34 @@ fn index_files_are_readable_as_the_umask_allows() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
-    atti_ok(&root(), &["ingest", "samples", "--index", index.to_str().unwrap()], 0);
+    atti_ok(
+        &root(),
+        &["ingest", "samples", "--index", index.to_str().unwrap()],
+        0,
+    );
     let umask = std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("Umask:")).map(|v| u32::from_str_radix(v.trim(), 8).unwrap()))
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .map(|v| u32::from_str_radix(v.trim(), 8).unwrap())
+        })
         .unwrap_or(0o022);
     for name in ["meta.json", ".managed.json", "atti-index.json"] {
-        let mode = std::fs::metadata(index.join(name)).unwrap().permissions().mode() & 0o777;
+        let mode = std::fs::metadata(index.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o666 & !umask, "{name}: {mode:o}");
     }
     // A temporary file of a killed run is gone after the next ingest.
     std::fs::write(index.join(".tmpABC123"), b"half").unwrap();
-    atti_ok(&root(), &["ingest", "samples", "--index", index.to_str().unwrap()], 0);
+    atti_ok(
+        &root(),
+        &["ingest", "samples", "--index", index.to_str().unwrap()],
+        0,
+    );
     assert!(!index.join(".tmpABC123").exists());
 }
 
@@ -175,9 +264,15 @@ fn index_files_are_readable_as_the_umask_allows() {
 fn workers_of(parent: u32) -> Vec<u32> {
     let mut out = Vec::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
         let stat = std::fs::read_to_string(e.path().join("stat")).unwrap_or_default();
-        let ppid = stat.rsplit(')').next().and_then(|r| r.split_whitespace().nth(1)).and_then(|p| p.parse::<u32>().ok());
+        let ppid = stat
+            .rsplit(')')
+            .next()
+            .and_then(|r| r.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
         let cmd = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
         if ppid == Some(parent) && String::from_utf8_lossy(&cmd).contains("__worker") {
             out.push(pid);
@@ -188,7 +283,13 @@ fn workers_of(parent: u32) -> Vec<u32> {
 
 fn alive(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'))
+        .map(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
         .unwrap_or(false)
 }
 
@@ -205,7 +306,14 @@ fn workers_die_with_a_killed_ingest() {
     }
     let index = tmp.path().join("index");
     let mut child = Command::new(env!("CARGO_BIN_EXE_atti"))
-        .args(["ingest", arch.to_str().unwrap(), "--index", index.to_str().unwrap(), "--jobs", "2"])
+        .args([
+            "ingest",
+            arch.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+            "--jobs",
+            "2",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -232,12 +340,21 @@ fn a_full_disk_ends_the_ingest_at_once_and_the_next_run_recovers() {
     let disk = tmp.path().join("disk");
     std::fs::create_dir(&disk).unwrap();
     let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.to_str().unwrap()])
+        .args([
+            "-t",
+            "tmpfs",
+            "-o",
+            "size=1m",
+            "tmpfs",
+            disk.to_str().unwrap(),
+        ])
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
     if !mounted {
-        eprintln!("notice: cannot mount a small tmpfs here (needs root): the full-disk test is skipped");
+        eprintln!(
+            "notice: cannot mount a small tmpfs here (needs root): the full-disk test is skipped"
+        );
         return;
     }
     struct Unmount<'a>(&'a Path);
@@ -250,12 +367,17 @@ fn a_full_disk_ends_the_ingest_at_once_and_the_next_run_recovers() {
     let arch = tmp.path().join("a");
     std::fs::create_dir(&arch).unwrap();
     for n in 0..400 {
-        let words: String = (0..400).map(|i| format!("parola{} ", (n * 7919 + i * 104729) % 100_000)).collect();
+        let words: String = (0..400)
+            .map(|i| format!("parola{} ", (n * 7919 + i * 104729) % 100_000))
+            .collect();
         std::fs::write(arch.join(format!("f{n}.txt")), words).unwrap();
     }
     let index = disk.join("index");
     let started = std::time::Instant::now();
-    let out = atti(tmp.path(), &["ingest", "a", "--index", index.to_str().unwrap()]);
+    let out = atti(
+        tmp.path(),
+        &["ingest", "a", "--index", index.to_str().unwrap()],
+    );
     let took = started.elapsed();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -235,7 +235,14 @@ fn ingest_accounts_for_everything(dir: &Path, good: &[&str]) {
     );
     atti_ok(
         &root(),
-        &["export", "skipped", "--index", idx, "--out", skipped_csv.to_str().unwrap()],
+        &[
+            "export",
+            "skipped",
+            "--index",
+            idx,
+            "--out",
+            skipped_csv.to_str().unwrap(),
+        ],
         0,
     );
     let docs = read_csv(&docs_csv);

@@ -22,7 +22,10 @@ fn an_index_of_the_previous_build_opens_and_is_brought_up_to_date() {
     copy_dir(&root().join("tests/fixtures/index-dd340ed"), &index);
     let idx = index.to_str().unwrap();
 
-    let out = atti(&root(), &["search", "convenzioni", "--index", idx, "-n", "1"]);
+    let out = atti(
+        &root(),
+        &["search", "convenzioni", "--index", idx, "-n", "1"],
+    );
     let found = String::from_utf8_lossy(&out.stdout);
     assert!(found.contains("samples/peg_2021_Z001"), "{found}");
     let notice = String::from_utf8_lossy(&out.stderr);
@@ -33,19 +36,37 @@ fn an_index_of_the_previous_build_opens_and_is_brought_up_to_date() {
     let summary = atti_ok(&root(), &["ingest", "samples", "--index", idx, "--json"], 0);
     let s: serde_json::Value = serde_json::from_str(summary.trim()).unwrap();
     assert_eq!(
-        (&s["upgraded"]["from"], &s["upgraded"]["to"], &s["upgraded"]["records"]),
-        (&serde_json::json!(1), &serde_json::json!(2), &serde_json::json!(6)),
+        (
+            &s["upgraded"]["from"],
+            &s["upgraded"]["to"],
+            &s["upgraded"]["records"]
+        ),
+        (
+            &serde_json::json!(1),
+            &serde_json::json!(2),
+            &serde_json::json!(6)
+        ),
         "the layout-1 index is rebuilt from its stored records first: {s}"
     );
-    assert_eq!(s["changed"], 6, "records of another build are made again: {s}");
+    assert_eq!(
+        s["changed"], 6,
+        "records of another build are made again: {s}"
+    );
     assert_eq!(s["documents_in_index"], 6, "{s}");
 
     let phases = atti_ok(&root(), &["export", "phases", "--index", idx], 0);
     golden("phases.csv", &phases);
     let again = atti_ok(&root(), &["ingest", "samples", "--index", idx, "--json"], 0);
     let s: serde_json::Value = serde_json::from_str(again.trim()).unwrap();
-    assert_eq!((&s["unchanged"], &s["upgraded"]), (&serde_json::json!(6), &serde_json::Value::Null), "{s}");
-    assert!(index.join("atti-index.json").exists(), "the layout version is written");
+    assert_eq!(
+        (&s["unchanged"], &s["upgraded"]),
+        (&serde_json::json!(6), &serde_json::Value::Null),
+        "{s}"
+    );
+    assert!(
+        index.join("atti-index.json").exists(),
+        "the layout version is written"
+    );
     assert!(!tmp.path().join("index.old").exists() && !tmp.path().join("index.rebuild").exists());
 }
 
@@ -55,7 +76,10 @@ fn an_index_of_a_newer_layout_is_refused_with_a_reason() {
     let index = tmp.path().join("index");
     copy_dir(&root().join("tests/fixtures/index-dd340ed"), &index);
     std::fs::write(index.join("atti-index.json"), r#"{"schema_version": 99}"#).unwrap();
-    let out = atti(&root(), &["search", "convenzioni", "--index", index.to_str().unwrap()]);
+    let out = atti(
+        &root(),
+        &["search", "convenzioni", "--index", index.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("newer atti"), "{err}");

@@ -18,7 +18,11 @@ fn write(root: &std::path::Path, path: &str, text: &str) {
 fn versions_follow_code_not_comments() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    write(root, "crates/pdf/src/lib.rs", "//! The reader.\nfn gap() -> f32 {\n    0.1\n}\n");
+    write(
+        root,
+        "crates/pdf/src/lib.rs",
+        "//! The reader.\nfn gap() -> f32 {\n    0.1\n}\n",
+    );
     write(root, "src/rules/mod.rs", "fn apply() {}\n");
     write(root, "src/index/mod.rs", "fn open() {}\n");
     let versions = || {
@@ -41,7 +45,11 @@ fn versions_follow_code_not_comments() {
     assert_eq!(versions(), first);
 
     // What the reader does: a new extractor, the same engine.
-    write(root, "crates/pdf/src/lib.rs", "fn gap() -> f32 {\n    0.2\n}\n");
+    write(
+        root,
+        "crates/pdf/src/lib.rs",
+        "fn gap() -> f32 {\n    0.2\n}\n",
+    );
     let second = versions();
     assert_ne!(second.0, first.0);
     assert_eq!(second.1, first.1);

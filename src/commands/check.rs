@@ -1,8 +1,8 @@
 //! `atti check`: the compliance summary.
 
 use crate::cli::CheckArgs;
-use atti::compliance::Severity;
 use crate::config::{self, Filter};
+use atti::compliance::Severity;
 use atti::error::Result;
 use atti::index::Index;
 

@@ -8,8 +8,8 @@
 use crate::cli::ExportArgs;
 use crate::config::{self, Filter};
 use atti::error::Result;
-use atti::tables::{self, TableId};
 use atti::index::Index;
+use atti::tables::{self, TableId};
 
 pub fn run(a: &ExportArgs) -> Result<i32> {
     let opts = config::table_options(&a.table_opts)?;

@@ -90,7 +90,10 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
         },
     );
     if s.renamed > 0 {
-        eprintln!("archive root set: {} records renamed to their paths under it", s.renamed);
+        eprintln!(
+            "archive root set: {} records renamed to their paths under it",
+            s.renamed
+        );
     }
     eprintln!(
         "index: {} documents, {} failures{} ({:.1} s)",

@@ -2,13 +2,13 @@
 //! sheets of one xlsx workbook), the compliance report.
 
 use crate::cli::RunArgs;
-use atti::compliance::ReportFormat;
 use crate::config;
+use atti::compliance::ReportFormat;
 use atti::error::{Error, Result};
-use atti::tables::{self, TableId};
 use atti::index::Index;
 use atti::ingest;
 use atti::progress::Progress;
+use atti::tables::{self, TableId};
 
 /// The workbook of every table, in the output folder.
 pub const WORKBOOK: &str = "atti.xlsx";

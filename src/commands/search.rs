@@ -62,7 +62,9 @@ pub fn run(a: &SearchArgs) -> Result<i32> {
         // terminal, so that only our own colour sequences act.
         let title = match (&h.title_marks, colour) {
             (Some(t), true) => t.render_for_terminal("\x1b[1;31m", "\x1b[0;1m"),
-            _ => atti::escape::terminal(h.title.as_deref().unwrap_or("(senza titolo)")).into_owned(),
+            _ => {
+                atti::escape::terminal(h.title.as_deref().unwrap_or("(senza titolo)")).into_owned()
+            }
         };
         let source_file = atti::escape::terminal(&h.source_file);
         let kind = atti::escape::terminal(&h.kind);

@@ -31,7 +31,11 @@ pub fn render(d: &Document) -> String {
     let mut s = String::new();
     let documents = TableId::Documents.schema();
     let row = tables::rows(TableId::Documents, std::slice::from_ref(d));
-    for (col, cell) in documents.columns.iter().zip(row.first().into_iter().flatten()) {
+    for (col, cell) in documents
+        .columns
+        .iter()
+        .zip(row.first().into_iter().flatten())
+    {
         s.push_str(&format!("{:<20} {}\n", col.label, cell.to_text(false)));
     }
     s.push_str("\nvalori letti (pagina:inizio-fine  regola)\n");
@@ -104,13 +108,21 @@ mod tests {
             ..Document::default()
         };
         let text = render(&d);
-        assert!(text.starts_with("Identificativo       719998698c509560\nFile                 samples/a.txt\n"), "{text}");
+        assert!(
+            text.starts_with(
+                "Identificativo       719998698c509560\nFile                 samples/a.txt\n"
+            ),
+            "{text}"
+        );
         assert!(text.contains("Pagine               1\n"), "{text}");
         assert!(
             text.contains("  Fine validità (decision.validity_end)"),
             "{text}"
         );
-        assert!(text.contains("      p1:904-920  delib.validity_end\n"), "{text}");
+        assert!(
+            text.contains("      p1:904-920  delib.validity_end\n"),
+            "{text}"
+        );
         assert_eq!(label("phase.nonexistent"), "phase.nonexistent");
     }
 }

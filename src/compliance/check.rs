@@ -152,7 +152,10 @@ impl CheckType {
             CheckType::TableNotEmpty(t) => {
                 if rows_in(*t, d) == Some(0) {
                     let s = t.schema();
-                    vec![(None, format!("{} (tabella `{}` vuota)", s.none_found, s.name))]
+                    vec![(
+                        None,
+                        format!("{} (tabella `{}` vuota)", s.none_found, s.name),
+                    )]
                 } else {
                     Vec::new()
                 }

@@ -17,10 +17,10 @@
 use serde::Deserialize;
 
 use super::check::{rows_in, Check, CheckType, RecordKind};
-use crate::record::schema::TableId;
-use crate::record::Document;
 use super::Severity;
 use crate::error::{Error, Result};
+use crate::record::schema::TableId;
+use crate::record::Document;
 use crate::rules::source::{line_col, RuleSource};
 
 #[derive(Debug, Deserialize)]

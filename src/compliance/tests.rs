@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::*;
 use super::ReportFormat;
+use super::*;
 use crate::error::Error;
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
 use crate::rules::source::{self, RuleSource};

@@ -424,10 +424,16 @@ mod tests {
     #[test]
     fn every_apostrophe_form_has_its_place() {
         // Elisions: the article goes, the word takes its place.
-        assert_eq!(at("dell'ente all'unanimità"), want(&[("ente", 0), ("unanim", 1)]));
+        assert_eq!(
+            at("dell'ente all'unanimità"),
+            want(&[("ente", 0), ("unanim", 1)])
+        );
         assert_eq!(at("c'è l'art"), want(&[("e", 0), ("art", 1)]));
         // Typographic apostrophes are apostrophes.
-        assert_eq!(at("dell’ente nell‘ambito"), want(&[("ente", 0), ("ambit", 1)]));
+        assert_eq!(
+            at("dell’ente nell‘ambito"),
+            want(&[("ente", 0), ("ambit", 1)])
+        );
         // Not an elision: both parts, the next word one place further.
         assert_eq!(
             at("Sant’Anna oggi"),
@@ -451,7 +457,14 @@ mod tests {
             want(&[("ente", 0), ("agat", 1)])
         );
         // No empty terms, whatever the apostrophes.
-        for t in ["''", "'a'", "\u{2bc}\u{2bc}", "a\u{2bc}\u{2bc}b", "l''", "'''x'''"] {
+        for t in [
+            "''",
+            "'a'",
+            "\u{2bc}\u{2bc}",
+            "a\u{2bc}\u{2bc}b",
+            "l''",
+            "'''x'''",
+        ] {
             assert!(at(t).iter().all(|(w, _)| !w.is_empty()), "{t:?}");
         }
     }
@@ -474,7 +487,12 @@ mod tests {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|t| (t[0].as_str().unwrap().to_owned(), t[1].as_u64().unwrap() as usize))
+                .map(|t| {
+                    (
+                        t[0].as_str().unwrap().to_owned(),
+                        t[1].as_u64().unwrap() as usize,
+                    )
+                })
                 .collect();
             let ours = at(line);
             match v["divergence"].as_str() {

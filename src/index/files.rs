@@ -82,7 +82,10 @@ pub(super) fn read_settings(path: &Path) -> serde_json::Map<String, serde_json::
         .unwrap_or_default()
 }
 
-pub(super) fn write_settings(path: &Path, settings: &serde_json::Map<String, serde_json::Value>) -> Result<()> {
+pub(super) fn write_settings(
+    path: &Path,
+    settings: &serde_json::Map<String, serde_json::Value>,
+) -> Result<()> {
     let file = path.join(schema::VERSION_FILE);
     let text = serde_json::to_string_pretty(settings)? + "\n";
     // Written whole and renamed, so a reader never sees half a file.

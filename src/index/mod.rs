@@ -22,8 +22,8 @@
 //! [`stats`] (counts).
 
 pub mod analyser;
-mod files;
 pub mod fields;
+mod files;
 mod merge;
 pub mod prefix;
 pub mod proximity;
@@ -54,8 +54,8 @@ use crate::error::{Error, Result};
 use crate::record::{Document, Failure, Skipped};
 
 pub use files::{free_bytes, is_disk_full, size_on_disk};
-pub use schema::Fields;
 use files::{read_settings, remove_temporaries, share_files, write_settings};
+pub use schema::Fields;
 
 /// The layout version of the index at `path`: the one its version file
 /// says, or 1 for an index made before versions were written.
@@ -148,9 +148,9 @@ impl Index {
             .settings(settings)
             .open_or_create(dir)
             .map_err(|e| Error::Index {
-            path: path.to_owned(),
-            message: format!("cannot open or create the index: {e}"),
-        })?;
+                path: path.to_owned(),
+                message: format!("cannot open or create the index: {e}"),
+            })?;
         Self::finish(path, index, fields, created)
     }
 
@@ -204,7 +204,10 @@ impl Index {
     pub fn set_archive_root(&self, root: &Path) -> Result<()> {
         let mut settings = read_settings(&self.path);
         settings.insert("schema_version".into(), self.layout.into());
-        settings.insert("archive_root".into(), root.to_string_lossy().into_owned().into());
+        settings.insert(
+            "archive_root".into(),
+            root.to_string_lossy().into_owned().into(),
+        );
         write_settings(&self.path, &settings)
     }
 
@@ -578,7 +581,11 @@ impl Writer<'_> {
             .map(|m| merge::sized(&self.index.path, m))
             .collect();
         let bytes = |group: &[tantivy::index::SegmentId]| -> u64 {
-            sized.iter().filter(|s| group.contains(&s.id)).map(|s| s.bytes).sum()
+            sized
+                .iter()
+                .filter(|s| group.contains(&s.id))
+                .map(|s| s.bytes)
+                .sum()
         };
         Ok(merge::plan(&sized, merge::MAX_SEGMENT_BYTES, 2, true)
             .into_iter()

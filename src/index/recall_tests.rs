@@ -104,7 +104,14 @@ fn two_word_phrases_find_their_acts() {
         if phrases.is_empty() {
             continue;
         }
-        bodies.insert(d.source_file.split('/').nth(2).and_then(|f| f.split('_').next()).unwrap_or("").to_owned());
+        bodies.insert(
+            d.source_file
+                .split('/')
+                .nth(2)
+                .and_then(|f| f.split('_').next())
+                .unwrap_or("")
+                .to_owned(),
+        );
         for phrase in phrases {
             tried += 1;
             with_apostrophe += usize::from(phrase.contains(['\'', '’']));
@@ -130,5 +137,9 @@ fn two_word_phrases_find_their_acts() {
         println!("  missed {m}");
     }
     assert!(tried >= 1000, "only {tried} phrases");
-    assert!(missed.is_empty(), "{} phrases missed their act", missed.len());
+    assert!(
+        missed.is_empty(),
+        "{} phrases missed their act",
+        missed.len()
+    );
 }

@@ -843,7 +843,11 @@ fn an_older_layout_is_rebuilt_from_stored_records() {
         all.sort_by(|a, b| a.source_file.cmp(&b.source_file));
         all
     };
-    std::fs::write(path.join(super::schema::VERSION_FILE), r#"{"schema_version": 1}"#).unwrap();
+    std::fs::write(
+        path.join(super::schema::VERSION_FILE),
+        r#"{"schema_version": 1}"#,
+    )
+    .unwrap();
     assert_eq!(Index::open(&path).unwrap().layout(), 1);
 
     let u = super::upgrade::upgrade(&path).unwrap().expect("an upgrade");
@@ -851,10 +855,15 @@ fn an_older_layout_is_rebuilt_from_stored_records() {
     let index = Index::open(&path).unwrap();
     assert_eq!(index.layout(), super::schema::VERSION);
     let mut after = Vec::new();
-    index.for_each_document(true, |d| Ok(after.push(d))).unwrap();
+    index
+        .for_each_document(true, |d| Ok(after.push(d)))
+        .unwrap();
     after.sort_by(|a, b| a.source_file.cmp(&b.source_file));
     assert_eq!(after, before);
     assert_eq!(index.failures().unwrap().len(), 1);
     assert_eq!(first(&index, "\"voti unanimi\""), "santagata.txt");
-    assert!(super::upgrade::upgrade(&path).unwrap().is_none(), "nothing left to do");
+    assert!(
+        super::upgrade::upgrade(&path).unwrap().is_none(),
+        "nothing left to do"
+    );
 }

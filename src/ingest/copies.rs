@@ -23,7 +23,8 @@ fn groups<'a>(
 ) -> HashMap<&'a str, Vec<(&'a String, &'a Known)>> {
     let mut out: HashMap<&str, Vec<(&String, &Known)>> = HashMap::new();
     for (path, k) in known {
-        let member = k.record_type == DOCUMENT || (k.record_type == SKIPPED && !k.sha256.is_empty());
+        let member =
+            k.record_type == DOCUMENT || (k.record_type == SKIPPED && !k.sha256.is_empty());
         if member && shas.contains(&k.sha256) {
             out.entry(k.sha256.as_str()).or_default().push((path, k));
         }
@@ -50,7 +51,11 @@ pub fn settle(
     ingested_at: &str,
 ) -> Result<Vec<String>> {
     let known = index.known()?;
-    let touched: BTreeSet<String> = added.union(lost).filter(|s| !s.is_empty()).cloned().collect();
+    let touched: BTreeSet<String> = added
+        .union(lost)
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect();
     let groups = groups(&known, &touched);
     let mut orphans = Vec::new();
     for sha in &touched {

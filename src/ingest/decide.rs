@@ -83,7 +83,9 @@ impl Context<'_> {
             // stamp. A failure keeps its old stamp (it is hashed again next
             // time): re-stamping reads the stored record, which only
             // documents have.
-            Ok(Worked::Same) if prior.is_some_and(|k| k.record_type != crate::index::schema::DOCUMENT) => {
+            Ok(Worked::Same)
+                if prior.is_some_and(|k| k.record_type != crate::index::schema::DOCUMENT) =>
+            {
                 Outcome::Unchanged
             }
             Ok(Worked::Same) => Outcome::Restamp(c.source_file.clone(), stamp),
@@ -112,4 +114,3 @@ pub(super) fn stamp_of(m: &std::fs::Metadata) -> String {
         .map_or(0, |d| d.as_nanos());
     format!("{}:{mtime}", m.len())
 }
-

@@ -142,7 +142,13 @@ fn walk(
     if path.is_symlink() {
         if let Ok(target) = std::fs::canonicalize(path) {
             if !target.starts_with(&scope.root) {
-                skip(d, scope, path, skip::OUTSIDE, format!("a link to {}, outside the archive", target.display()));
+                skip(
+                    d,
+                    scope,
+                    path,
+                    skip::OUTSIDE,
+                    format!("a link to {}, outside the archive", target.display()),
+                );
                 return;
             }
         }
@@ -196,7 +202,13 @@ fn walk(
     }
     if !meta.is_file() {
         // FIFOs, sockets, devices: reading one could block or never end.
-        skip(d, scope, path, skip::SPECIAL, "not a regular file (a pipe, socket or device)".into());
+        skip(
+            d,
+            scope,
+            path,
+            skip::SPECIAL,
+            "not a regular file (a pipe, socket or device)".into(),
+        );
         return;
     }
     if meta.len() > scope.max_file_bytes {
@@ -255,7 +267,11 @@ mod tests {
             max_file_bytes: 1 << 20,
         };
         let d = discover(&[root.clone()], &s);
-        let names: Vec<_> = d.candidates.iter().map(|c| c.source_file.as_str()).collect();
+        let names: Vec<_> = d
+            .candidates
+            .iter()
+            .map(|c| c.source_file.as_str())
+            .collect();
         assert_eq!(names, ["a.txt"]);
         assert!(d.skipped.is_empty() && d.failures.is_empty());
     }

@@ -142,7 +142,11 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
     }
     let known = index.known()?;
     let mut exclude = vec![std::fs::canonicalize(&cfg.index).unwrap_or_else(|_| cfg.index.clone())];
-    exclude.extend(cfg.exclude.iter().filter_map(|p| std::fs::canonicalize(p).ok()));
+    exclude.extend(
+        cfg.exclude
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok()),
+    );
     let scope = Scope {
         root: resolved.root.clone(),
         exclude,
@@ -205,7 +209,15 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         });
         for outcome in rx {
             progress.inc();
-            pending += record(&index, &mut writer, outcome, &mut summary, &mut touched, &prior_sha, progress)?;
+            pending += record(
+                &index,
+                &mut writer,
+                outcome,
+                &mut summary,
+                &mut touched,
+                &prior_sha,
+                progress,
+            )?;
             if pending >= cfg.batch {
                 writer.commit()?;
                 pending = 0;
@@ -241,7 +253,14 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
     // Copies: one document per content, its paths listed, the copies skipped.
     writer.commit()?;
     let no_spare = Default::default();
-    let orphans = copies::settle(&index, &mut writer, &touched.added, &touched.lost, &no_spare, &ingested_at)?;
+    let orphans = copies::settle(
+        &index,
+        &mut writer,
+        &touched.added,
+        &touched.lost,
+        &no_spare,
+        &ingested_at,
+    )?;
     if !orphans.is_empty() {
         // Copies whose document is gone are read again, as new files.
         let none = HashMap::new();
@@ -255,14 +274,31 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
             let c = Candidate {
                 path: scope.root.join(source_file),
                 source_file: source_file.clone(),
-                source_type: crate::read::SourceType::from_extension(std::path::Path::new(source_file))
-                    .unwrap_or(crate::read::SourceType::Text),
+                source_type: crate::read::SourceType::from_extension(std::path::Path::new(
+                    source_file,
+                ))
+                .unwrap_or(crate::read::SourceType::Text),
             };
             let mut ignore = Summary::default();
-            record(&index, &mut writer, again.process(&c), &mut ignore, &mut touched, &|_| None, progress)?;
+            record(
+                &index,
+                &mut writer,
+                again.process(&c),
+                &mut ignore,
+                &mut touched,
+                &|_| None,
+                progress,
+            )?;
         }
         writer.commit()?;
-        copies::settle(&index, &mut writer, &touched.added, &touched.lost, &no_spare, &ingested_at)?;
+        copies::settle(
+            &index,
+            &mut writer,
+            &touched.added,
+            &touched.lost,
+            &no_spare,
+            &ingested_at,
+        )?;
     }
     writer.finish()?;
     progress.finish();
@@ -319,7 +355,9 @@ fn record(
                 Status::Encrypted => summary.encrypted += 1,
                 Status::Ok => {}
             }
-            touched.lost.extend(prior_sha(&doc.source_file).filter(|s| *s != doc.sha256));
+            touched
+                .lost
+                .extend(prior_sha(&doc.source_file).filter(|s| *s != doc.sha256));
             touched.added.insert(doc.sha256.clone());
             writer.put_document(&doc)?;
             1

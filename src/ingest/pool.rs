@@ -160,7 +160,8 @@ impl Pool {
         if !self.cmd.builtin_rules {
             cmd.arg("--no-builtin-rules");
         }
-        cmd.arg("--max-file-size").arg(self.cmd.max_file_bytes.to_string());
+        cmd.arg("--max-file-size")
+            .arg(self.cmd.max_file_bytes.to_string());
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

@@ -30,7 +30,12 @@ fn renamed(name: &str, old_root: Option<&Path>, new_root: &Path) -> Option<Strin
 
 /// Renames every record for `new_root`; returns how many changed (renamed
 /// or removed).
-pub fn rename(index: &Index, writer: &mut Writer<'_>, old_root: Option<&Path>, new_root: &Path) -> Result<usize> {
+pub fn rename(
+    index: &Index,
+    writer: &mut Writer<'_>,
+    old_root: Option<&Path>,
+    new_root: &Path,
+) -> Result<usize> {
     let mut changed = 0;
     index.for_each_document(true, |mut d| {
         let name = renamed(&d.source_file, old_root, new_root);
@@ -86,9 +91,18 @@ mod tests {
     #[test]
     fn names_follow_the_root() {
         let new = Path::new("/arch");
-        assert_eq!(renamed("a/b.pdf", Some(Path::new("/arch/x")), new).as_deref(), Some("x/a/b.pdf"));
+        assert_eq!(
+            renamed("a/b.pdf", Some(Path::new("/arch/x")), new).as_deref(),
+            Some("x/a/b.pdf")
+        );
         assert_eq!(renamed("b.pdf", Some(Path::new("/other")), new), None);
-        assert_eq!(renamed("samples/a.txt", None, new).as_deref(), Some("samples/a.txt"));
-        assert_eq!(renamed("/arch/s/a.txt", None, new).as_deref(), Some("s/a.txt"));
+        assert_eq!(
+            renamed("samples/a.txt", None, new).as_deref(),
+            Some("samples/a.txt")
+        );
+        assert_eq!(
+            renamed("/arch/s/a.txt", None, new).as_deref(),
+            Some("s/a.txt")
+        );
     }
 }

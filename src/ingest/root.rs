@@ -54,13 +54,23 @@ fn common_folder(paths: &[PathBuf]) -> PathBuf {
 /// given, else the root the index recorded, else the default (see the
 /// module documentation). A path that does not exist, or lies outside the
 /// root, is a usage error naming it.
-pub fn resolve(typed: &[PathBuf], flag: Option<&Path>, recorded: Option<&Path>) -> Result<Resolved> {
-    let paths = typed.iter().map(|p| absolute(p)).collect::<Result<Vec<_>>>()?;
+pub fn resolve(
+    typed: &[PathBuf],
+    flag: Option<&Path>,
+    recorded: Option<&Path>,
+) -> Result<Resolved> {
+    let paths = typed
+        .iter()
+        .map(|p| absolute(p))
+        .collect::<Result<Vec<_>>>()?;
     let root = match (flag, recorded) {
         (Some(f), _) => {
             let r = absolute(f)?;
             if !r.is_dir() {
-                return Err(Error::Usage(format!("--root {}: not a folder", f.display())));
+                return Err(Error::Usage(format!(
+                    "--root {}: not a folder",
+                    f.display()
+                )));
             }
             r
         }
@@ -108,6 +118,9 @@ mod tests {
         let e = resolve(&[base.join("b")], None, Some(&base.join("a"))).unwrap_err();
         assert!(e.to_string().contains("outside the archive root"), "{e}");
         let e = resolve(&[base.join("nope")], None, None).unwrap_err();
-        assert!(matches!(e, Error::Usage(_)) && e.to_string().contains("nope"), "{e}");
+        assert!(
+            matches!(e, Error::Usage(_)) && e.to_string().contains("nope"),
+            "{e}"
+        );
     }
 }

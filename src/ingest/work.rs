@@ -127,7 +127,6 @@ pub fn catch<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     }
 }
 
-
 /// Turns a file's pages and what the rules read in them into a [`Document`].
 pub fn build_document(
     rules: &RuleSet,
@@ -136,13 +135,12 @@ pub fn build_document(
     reading: Reading,
     ingested_at: &str,
 ) -> Document {
-    let status = if reading.status == Status::Ok
-        && reading.pages.iter().all(|p| p.text.trim().is_empty())
-    {
-        Status::NoText
-    } else {
-        reading.status
-    };
+    let status =
+        if reading.status == Status::Ok && reading.pages.iter().all(|p| p.text.trim().is_empty()) {
+            Status::NoText
+        } else {
+            reading.status
+        };
     let x = if status == Status::Ok {
         rules.apply(&reading.pages)
     } else {

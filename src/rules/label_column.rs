@@ -25,8 +25,8 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::compile::Field;
-use super::document::Doc;
 use super::document::character_words;
+use super::document::Doc;
 use crate::read::Word;
 
 /// A gap between words wider than this many font sizes separates the label

@@ -45,8 +45,8 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use crate::error::Result;
 use crate::digest::sha256_hex;
+use crate::error::Result;
 use crate::read::Page;
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
 use atti_italian::reference;
@@ -113,10 +113,7 @@ impl RuleSet {
             h = sha256_hex(format!("{h}{}{}", s.name, s.text).as_bytes());
         }
         let fingerprint = format!("{}-{}", &crate::version::EXTRACTOR[..8], &h[..8]);
-        Ok(RuleSet {
-            fingerprint,
-            rules,
-        })
+        Ok(RuleSet { fingerprint, rules })
     }
 
     /// `EXTRACTOR-RULES`: the extractor's version and a hash of the engine's

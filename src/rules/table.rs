@@ -103,7 +103,6 @@ fn with_character_words(doc: &Doc) -> Vec<crate::read::Page> {
         .collect()
 }
 
-
 fn put(row: &mut Row, col: usize, text: &str, page: usize, range: Range<usize>) {
     match &mut row[col] {
         Some(c) => c.extend(text, page, range),

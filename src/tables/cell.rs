@@ -48,7 +48,11 @@ impl Cell {
                 } else {
                     format!("{x}")
                 };
-                Cow::Owned(if decimal_comma { s.replace('.', ",") } else { s })
+                Cow::Owned(if decimal_comma {
+                    s.replace('.', ",")
+                } else {
+                    s
+                })
             }
             Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
             Cell::Boolean(b) => Cow::Borrowed(if *b { "true" } else { "false" }),

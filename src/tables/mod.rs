@@ -529,7 +529,12 @@ mod tests {
     #[test]
     fn json_lines_keep_numbers_dates_and_absent_values_typed() {
         let docs = [peg("a.pdf")];
-        let out = write(TableId::Phases, &docs, &TableOptions::default(), Format::Jsonl);
+        let out = write(
+            TableId::Phases,
+            &docs,
+            &TableOptions::default(),
+            Format::Jsonl,
+        );
         let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
         assert_eq!(first["seq"], serde_json::json!(1));
         assert_eq!(first["weight"], serde_json::json!(-12.5));

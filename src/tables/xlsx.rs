@@ -491,10 +491,15 @@ mod tests {
         ];
         let bytes = book(&[(TableId::Phases, vec![phase]), (TableId::Failures, vec![])]);
         let mut wb = read(bytes);
-        assert_eq!(wb.sheet_names(), ["Fasi", TableId::Failures.schema().label, LEGEND]);
+        assert_eq!(
+            wb.sheet_names(),
+            ["Fasi", TableId::Failures.schema().label, LEGEND]
+        );
         let fasi = wb.worksheet_range("Fasi").unwrap();
         assert_eq!(fasi.get((1, 5)), Some(&Data::Float(12.5)));
-        let failures = wb.worksheet_range(TableId::Failures.schema().label).unwrap();
+        let failures = wb
+            .worksheet_range(TableId::Failures.schema().label)
+            .unwrap();
         assert_eq!(
             failures.get_size(),
             (1, 3),
@@ -523,7 +528,13 @@ mod tests {
         );
         assert_eq!(
             rows[14],
-            ["File non letti (errori)", "failures", "Motivo", "reason", "testo"]
+            [
+                "File non letti (errori)",
+                "failures",
+                "Motivo",
+                "reason",
+                "testo"
+            ]
         );
     }
 
@@ -566,7 +577,9 @@ mod tests {
             TableId::Failures,
             vec![vec![text("a"), text("b"), text(&long)]],
         )]));
-        let r = wb.worksheet_range(TableId::Failures.schema().label).unwrap();
+        let r = wb
+            .worksheet_range(TableId::Failures.schema().label)
+            .unwrap();
         assert_eq!(
             r.get((1, 2)).unwrap().to_string().chars().count(),
             CELL_UNITS

@@ -23,7 +23,6 @@
 //! (`010221`: 1 February 2021, or 2001-02-21?). A string that is not a date at
 //! all (`01/02`, `pippo`) is `Impossible("not a date: ...")`.
 
-
 use std::fmt;
 use std::sync::LazyLock;
 

@@ -209,7 +209,10 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(body(input), want, "{input}");
         }
-        assert_eq!(body("Giunta Comunale in videoconferenza"), "Giunta Comunale");
+        assert_eq!(
+            body("Giunta Comunale in videoconferenza"),
+            "Giunta Comunale"
+        );
     }
 
     #[test]

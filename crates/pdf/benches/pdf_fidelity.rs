@@ -118,7 +118,8 @@ fn pdftotext(path: &Path, layout: bool) -> Option<String> {
 
 fn main() {
     let mut files = pdfs_in(&atti_dev::shared::root().join("samples"));
-    if let Some(real) = atti_dev::shared::path("corpus/real-it", "pdf_fidelity on the real corpus") {
+    if let Some(real) = atti_dev::shared::path("corpus/real-it", "pdf_fidelity on the real corpus")
+    {
         files.extend(pdfs_in(&real));
     }
     if let Ok(extra) = std::env::var("ATTI_BENCH_EXTRA") {

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{kind_label, md, Report};
-use crate::compliance::wording::it_date;
 use crate::compliance::severity_label;
+use crate::compliance::wording::it_date;
 use crate::record::skip;
 
 impl Report {
@@ -24,8 +24,14 @@ impl Report {
             "- File non letti: {}; file saltati: {} (altri tipi {}, copie {})\n",
             self.failures.len(),
             self.skipped.len(),
-            self.skipped.iter().filter(|x| x.reason == skip::UNSUPPORTED).count(),
-            self.skipped.iter().filter(|x| x.reason == skip::DUPLICATE).count()
+            self.skipped
+                .iter()
+                .filter(|x| x.reason == skip::UNSUPPORTED)
+                .count(),
+            self.skipped
+                .iter()
+                .filter(|x| x.reason == skip::DUPLICATE)
+                .count()
         );
 
         let _ = writeln!(s, "## Documenti per tipo\n");
@@ -120,7 +126,13 @@ impl Report {
             let _ = writeln!(s, "## File non letti\n");
             let _ = writeln!(s, "| File | Fase | Motivo |\n|---|---|---|");
             for f in &self.failures {
-                let _ = writeln!(s, "| {} | {} | {} |", md(&f.source_file), md(&f.stage), md(&f.reason));
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} |",
+                    md(&f.source_file),
+                    md(&f.stage),
+                    md(&f.reason)
+                );
             }
             s.push('\n');
         }
@@ -133,7 +145,13 @@ impl Report {
                     skip::UNSUPPORTED => "tipo non letto",
                     other => other,
                 };
-                let _ = writeln!(s, "| {} | {} | {} |", md(&x.source_file), why, md(&x.detail));
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} |",
+                    md(&x.source_file),
+                    why,
+                    md(&x.detail)
+                );
             }
             s.push('\n');
         }

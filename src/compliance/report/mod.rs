@@ -251,7 +251,10 @@ mod tests {
         };
         let mut r = Report::new(
             NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-            &[check("nota", Severity::Info), check("errore", Severity::Error)],
+            &[
+                check("nota", Severity::Info),
+                check("errore", Severity::Error),
+            ],
             vec![DocumentSummary {
                 doc_id: "aaaa".into(),
                 source_file: "a.pdf".into(),
@@ -284,13 +287,31 @@ mod tests {
     #[test]
     fn notes_are_counted_not_listed_and_unread_files_have_their_sections() {
         let md = report(false).render(ReportFormat::Md).unwrap();
-        assert!(md.contains("| `nota` | tutti | informazione | descrizione | 2 |"), "{md}");
-        assert!(md.contains("rilievo di errore") && !md.contains("rilievo di nota"), "{md}");
+        assert!(
+            md.contains("| `nota` | tutti | informazione | descrizione | 2 |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("rilievo di errore") && !md.contains("rilievo di nota"),
+            "{md}"
+        );
         assert!(md.contains("Note informative non elencate: 2"), "{md}");
-        assert!(md.contains("- File non letti: 1; file saltati: 1 (altri tipi 0, copie 1)"), "{md}");
-        assert!(md.contains("## File non letti\n\n| File | Fase | Motivo |"), "{md}");
-        assert!(md.contains("| rotto.pdf | extract | PDF: couldn't parse input |"), "{md}");
-        assert!(md.contains("| copia.pdf | copia | same content as a.pdf |"), "{md}");
+        assert!(
+            md.contains("- File non letti: 1; file saltati: 1 (altri tipi 0, copie 1)"),
+            "{md}"
+        );
+        assert!(
+            md.contains("## File non letti\n\n| File | Fase | Motivo |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| rotto.pdf | extract | PDF: couldn't parse input |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| copia.pdf | copia | same content as a.pdf |"),
+            "{md}"
+        );
 
         let verbose = report(true).render(ReportFormat::Md).unwrap();
         assert!(verbose.contains("rilievo di nota") && !verbose.contains("non elencate"));
@@ -300,7 +321,11 @@ mod tests {
         assert!(!html.contains("rilievo di nota"));
         let json: serde_json::Value =
             serde_json::from_str(&report(false).render(ReportFormat::Json).unwrap()).unwrap();
-        assert_eq!(json["documents"][0]["findings"].as_array().unwrap().len(), 3, "JSON keeps every finding");
+        assert_eq!(
+            json["documents"][0]["findings"].as_array().unwrap().len(),
+            3,
+            "JSON keeps every finding"
+        );
         assert_eq!(json["failures"][0]["source_file"], "rotto.pdf");
         assert_eq!(json["skipped"][0]["duplicate_of"], "a.pdf");
     }

@@ -9,7 +9,7 @@ use regex::{Captures, Regex};
 
 use super::common::*;
 use super::named::{NAMED, NAMED_RE};
-use super::{Reference, RefSettings};
+use super::{RefSettings, Reference};
 use crate::date::{expand_year, parse_date};
 
 /// Act keywords. Longer and more specific forms come first: at one position
@@ -65,7 +65,6 @@ pub(super) struct Mention {
     /// Only a reference together with a locator (the Costituzione).
     pub(super) needs_locator: bool,
 }
-
 
 pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -274,4 +273,3 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
         needs_locator: false,
     })
 }
-

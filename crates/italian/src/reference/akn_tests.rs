@@ -124,10 +124,8 @@ fn same_act(r: &Reference, g: &Gold) -> bool {
     let ty = r.act_type.as_deref().unwrap_or("");
     // A testo unico is a D.Lgs. or a D.P.R. in the gold; number and year decide.
     let type_ok = ty == g.act_type
-        || (ty == "testo_unico"
-            && matches!(g.act_type.as_str(), "decreto_legislativo" | "dpr"));
-    let number_ok =
-        g.act_type == "costituzione" || r.number.as_deref() == Some(g.number.as_str());
+        || (ty == "testo_unico" && matches!(g.act_type.as_str(), "decreto_legislativo" | "dpr"));
+    let number_ok = g.act_type == "costituzione" || r.number.as_deref() == Some(g.number.as_str());
     type_ok && number_ok && r.year == Some(g.year)
 }
 
@@ -171,11 +169,7 @@ fn akn_cad_precision_recall() {
                     g.href,
                     cands
                         .iter()
-                        .map(|(_, x)| (
-                            x.article.clone(),
-                            x.paragraph.clone(),
-                            x.letter.clone()
-                        ))
+                        .map(|(_, x)| (x.article.clone(), x.paragraph.clone(), x.letter.clone()))
                         .collect::<Vec<_>>()
                 );
             }

@@ -20,7 +20,6 @@ pub(super) fn date_re() -> String {
     )
 }
 
-
 /// Normalises an article or paragraph number: `3 bis`, `3bis`, `3-BIS` -> `3-bis`.
 pub(super) fn norm_num(s: &str) -> String {
     let s = fold(s);
@@ -55,7 +54,6 @@ pub(super) fn region_issuer(name: &str) -> String {
     format!("regione.{}", parts.join("."))
 }
 
-
 /// Byte ranges already taken, kept disjoint (an inserted range absorbs those
 /// it overlaps), so that an overlap test costs O(log n) on long texts.
 #[derive(Debug, Default)]
@@ -87,4 +85,3 @@ impl Taken {
         self.0.insert(start, end);
     }
 }
-

@@ -56,7 +56,6 @@ pub(super) struct LocItem {
     pub(super) letter: Option<String>,
 }
 
-
 /// Every locator in the text, its items split out.
 pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     let mut out: Vec<(Range<usize>, Vec<LocItem>, bool)> = Vec::new();

@@ -55,7 +55,6 @@
 //!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
 
-
 mod acts;
 mod common;
 mod locators;
@@ -65,9 +64,9 @@ mod urn;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use atti_page::Span;
 use chrono::NaiveDate;
 use regex::Regex;
-use atti_page::Span;
 use serde::{Deserialize, Serialize};
 
 use acts::act_mentions;
@@ -226,7 +225,6 @@ fn with_locator(act: &Reference, it: &LocItem) -> Reference {
         ..act.clone()
     }
 }
-
 
 #[cfg(test)]
 mod tests;

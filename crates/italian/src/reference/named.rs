@@ -90,4 +90,3 @@ pub(super) const KNOWN_TU: &[(&str, i32, &str, (i32, u32, u32))] = &[
     ("81", 2008, "decreto.legislativo", (2008, 4, 9)),
     ("152", 2006, "decreto.legislativo", (2006, 4, 3)),
 ];
-

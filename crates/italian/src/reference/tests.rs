@@ -282,8 +282,7 @@ fn lists_give_one_reference_per_item() {
     assert!(v
         .iter()
         .all(|(_, r)| r.number == s("241") && r.year == Some(1990)));
-    let v =
-        refs("articolo 26 comma 2, lettere a), e) e h), della legge 27 dicembre 2002, n. 289");
+    let v = refs("articolo 26 comma 2, lettere a), e) e h), della legge 27 dicembre 2002, n. 289");
     let lets: Vec<_> = v.iter().map(|(_, r)| r.letter.clone().unwrap()).collect();
     assert_eq!(lets, ["a", "e", "h"]);
 }
@@ -420,9 +419,8 @@ fn named_acts() {
         r.urn,
         s("urn:nir:stato:decreto.legislativo:2005-03-07;82~art13")
     );
-    let r = one(
-        "articolo 54, comma 3, del testo unico delle leggi sull'ordinamento degli enti locali",
-    );
+    let r =
+        one("articolo 54, comma 3, del testo unico delle leggi sull'ordinamento degli enti locali");
     assert_eq!(
         (r.act_type, r.number, r.article),
         (s("testo_unico"), s("267"), s("54"))

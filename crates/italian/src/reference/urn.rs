@@ -1,7 +1,7 @@
 //! URN:NIR identifiers of references whose issuer is known.
 
-use super::named::KNOWN_TU;
 use super::common::ymd;
+use super::named::KNOWN_TU;
 use super::Reference;
 
 /// The URN:NIR of a reference whose issuer is known, e.g.
@@ -55,4 +55,3 @@ pub fn urn(r: &Reference) -> Option<String> {
     }
     Some(s)
 }
-
