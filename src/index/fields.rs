@@ -9,11 +9,20 @@
 //! and a prefix (`conv*`) has [`MIN_PREFIX`] letters before its `*`, which
 //! ends the word.
 
-use super::syntax::{Item, Value};
+use super::parsed::{Item, Value};
 use crate::error::{Error, Result};
 
 /// Letters or digits a prefix (`conv*`) needs before its `*`.
 pub const MIN_PREFIX: usize = 3;
+
+/// The fields bare words search, with how much a match in each counts.
+pub const DEFAULT_FIELDS: &[(&str, f32)] = &[
+    ("title", 1.5),
+    ("body", 1.0),
+    ("key", 6.0),
+    ("code", 2.0),
+    ("person", 1.5),
+];
 
 /// User-facing field names (aliases first, then the schema field).
 pub const FIELDS: &[(&str, &str)] = &[

@@ -25,6 +25,7 @@ pub mod analyser;
 pub mod fields;
 mod files;
 mod merge;
+pub mod parsed;
 pub mod prefix;
 pub mod proximity;
 pub mod query;

@@ -23,7 +23,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::analyser;
-use super::query::DEFAULT_FIELDS;
+use super::fields::DEFAULT_FIELDS;
 use super::Index;
 use crate::error::{Error, Result};
 

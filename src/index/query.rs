@@ -31,6 +31,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::analyser;
+use super::fields::DEFAULT_FIELDS;
 use super::prefix;
 use super::schema::{date_value, Fields};
 use super::syntax::{self, needs_quotes, Item, Parsed, Token, Value};
@@ -38,15 +39,6 @@ use super::Index;
 use crate::error::{Error, Result};
 
 pub use super::fields::{field_name, kind_name, FIELDS};
-
-/// The fields bare words search, with how much a match in each counts.
-pub const DEFAULT_FIELDS: &[(&str, f32)] = &[
-    ("title", 1.5),
-    ("body", 1.0),
-    ("key", 6.0),
-    ("code", 2.0),
-    ("person", 1.5),
-];
 
 /// The field name that stands for the prefix of the same number in the
 /// text given to tantivy's grammar (no user can write it: it is no field).
