@@ -5,42 +5,6 @@ use std::path::Path;
 
 use crate::common::*;
 
-fn documents(cwd: &Path, index: &Path) -> Vec<serde_json::Value> {
-    let out = atti_ok(
-        cwd,
-        &[
-            "export",
-            "documents",
-            "--format",
-            "jsonl",
-            "--index",
-            index.to_str().unwrap(),
-        ],
-        0,
-    );
-    out.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn skipped(cwd: &Path, index: &Path) -> Vec<serde_json::Value> {
-    let out = atti_ok(
-        cwd,
-        &[
-            "export",
-            "skipped",
-            "--format",
-            "jsonl",
-            "--index",
-            index.to_str().unwrap(),
-        ],
-        0,
-    );
-    out.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 /// A folder of acts: two different ones, a copy of the first, and files
 /// of types atti does not read.
 fn archive(dir: &Path) {
@@ -89,7 +53,7 @@ fn one_folder_by_any_path_from_any_folder_is_one_archive() {
     );
     atti_ok(&base.join("atti/2023"), &["ingest", ".", "--index", idx], 0);
 
-    let docs = documents(&base, &index);
+    let docs = export_jsonl(&base, &index, "documents");
     let names: Vec<&str> = docs
         .iter()
         .map(|d| d["source_file"].as_str().unwrap())
@@ -104,7 +68,7 @@ fn one_folder_by_any_path_from_any_folder_is_one_archive() {
         docs[0]["paths"],
         "atti/2023/delibera_045.txt; atti/copia_045.txt"
     );
-    let skipped = skipped(&base, &index);
+    let skipped = export_jsonl(&base, &index, "skipped");
     let rows: Vec<(&str, &str)> = skipped
         .iter()
         .map(|s| {
@@ -210,22 +174,22 @@ fn removing_and_pruning_keep_documents_and_copies_consistent() {
     // The document's own file goes: its copy takes the document over.
     std::fs::remove_file(base.join("atti/2023/delibera_045.txt")).unwrap();
     atti_ok(&base, &["ingest", "atti", "--index", idx, "--prune"], 0);
-    let docs = documents(&base, &index);
+    let docs = export_jsonl(&base, &index, "documents");
     assert_eq!(docs[0]["source_file"], "atti/copia_045.txt", "{docs:?}");
     assert_eq!(docs[0]["paths"], "atti/copia_045.txt");
-    assert!(skipped(&base, &index)
+    assert!(export_jsonl(&base, &index, "skipped")
         .iter()
         .all(|s| s["reason"] == "unsupported"));
 
     // Removed by doc_id: gone from every table.
     let id = docs[1]["doc_id"].as_str().unwrap().to_owned();
     atti_ok(&base, &["remove", &id, "--index", idx], 0);
-    let docs = documents(&base, &index);
+    let docs = export_jsonl(&base, &index, "documents");
     assert_eq!(docs.len(), 1);
     let phases = atti_ok(&base, &["export", "phases", "--index", idx], 0);
     assert_eq!(phases.lines().count(), 1, "{phases}");
     // A key that names nothing: exit 2, nothing removed.
     let out = atti(&base, &["remove", "nessuno.pdf", "--index", idx]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(documents(&base, &index).len(), 1);
+    assert_eq!(export_jsonl(&base, &index, "documents").len(), 1);
 }

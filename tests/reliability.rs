@@ -8,13 +8,6 @@ use std::time::Duration;
 
 use crate::common::*;
 
-fn jsonl(cwd: &Path, args: &[&str]) -> Vec<serde_json::Value> {
-    atti_ok(cwd, args, 0)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 fn ingest(cwd: &Path, path: &str, index: &Path) -> serde_json::Value {
     let out = atti_ok(
         cwd,
@@ -49,10 +42,7 @@ fn links_out_of_the_archive_special_files_and_odd_names_are_accounted_for() {
     let s = ingest(&base, "archivio", &index);
     let idx = index.to_str().unwrap();
 
-    let docs = jsonl(
-        &base,
-        &["export", "documents", "--format", "jsonl", "--index", idx],
-    );
+    let docs = export_jsonl(&base, &index, "documents");
     let text = serde_json::to_string(&docs).unwrap();
     assert!(
         !text.contains("root:") && !text.contains("PATH="),
@@ -76,10 +66,7 @@ fn links_out_of_the_archive_special_files_and_odd_names_are_accounted_for() {
         docs[3]["paths"], "archivio/dentro.txt; archivio/vero.txt",
         "a link inside is a copy"
     );
-    let skipped = jsonl(
-        &base,
-        &["export", "skipped", "--format", "jsonl", "--index", idx],
-    );
+    let skipped = export_jsonl(&base, &index, "skipped");
     let rows: Vec<(&str, &str)> = skipped
         .iter()
         .map(|r| {
@@ -140,10 +127,7 @@ fn hash_and_text_come_from_the_same_bytes_while_files_change() {
             .collect()
     };
     let mut checked = 0;
-    for d in jsonl(
-        &base,
-        &["export", "documents", "--format", "jsonl", "--index", idx],
-    ) {
+    for d in export_jsonl(&base, &index, "documents") {
         let n: usize = d["source_file"].as_str().unwrap()[3..]
             .trim_end_matches(".txt")
             .parse()

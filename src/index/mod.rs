@@ -100,6 +100,15 @@ fn check_version(path: &Path, created: bool) -> Result<u32> {
     Ok(version)
 }
 
+/// The archive root recorded in the index folder `path`, read from its
+/// settings file without opening the index.
+pub fn archive_root_at(path: &Path) -> Option<PathBuf> {
+    read_settings(path)
+        .get("archive_root")
+        .and_then(|v| v.as_str())
+        .map(PathBuf::from)
+}
+
 /// What the index knows of one source file, to decide whether to re-ingest it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Known {
@@ -195,10 +204,7 @@ impl Index {
     /// first ingest (see [`crate::ingest::root`]); `None` for a new index or
     /// one made before archive roots were recorded.
     pub fn archive_root(&self) -> Option<PathBuf> {
-        read_settings(&self.path)
-            .get("archive_root")
-            .and_then(|v| v.as_str())
-            .map(PathBuf::from)
+        archive_root_at(&self.path)
     }
 
     /// Records the archive root.
@@ -385,7 +391,6 @@ impl Index {
     /// that ends with it).
     pub fn get(&self, key: &str) -> Result<Option<Document>> {
         // Names are written with `/`; a `\` is part of a name (`\xE0`).
-        let key = key.to_owned();
         let searcher = self.searcher();
         for field in [self.fields.doc_id, self.fields.source_file] {
             let q = TermQuery::new(Term::from_field_text(field, &key), IndexRecordOption::Basic);

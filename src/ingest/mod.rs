@@ -122,11 +122,7 @@ pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Resul
 fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summary> {
     let started = Instant::now();
     let upgraded = crate::index::upgrade::upgrade(&cfg.index)?;
-    let recorded = if cfg.index.join("meta.json").exists() {
-        Index::open(&cfg.index)?.archive_root()
-    } else {
-        None
-    };
+    let recorded = crate::index::archive_root_at(&cfg.index);
     let resolved = root::resolve(&cfg.paths, cfg.root.as_deref(), recorded.as_deref())?;
     let index = Index::open_or_create(&cfg.index)?;
     // Take the lock before any work: a second ingest is refused at once.

@@ -27,6 +27,25 @@ pub fn atti(cwd: &Path, args: &[&str]) -> Output {
         .expect("the atti binary runs")
 }
 
+/// `atti export TABLE --format jsonl` of an index, one value per row.
+pub fn export_jsonl(cwd: &Path, index: &Path, table: &str) -> Vec<serde_json::Value> {
+    let out = atti_ok(
+        cwd,
+        &[
+            "export",
+            table,
+            "--format",
+            "jsonl",
+            "--index",
+            index.to_str().unwrap(),
+        ],
+        0,
+    );
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 /// Runs atti and asserts the exit code; returns stdout.
 pub fn atti_ok(cwd: &Path, args: &[&str], code: i32) -> String {
     let out = atti(cwd, args);
