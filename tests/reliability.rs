@@ -40,7 +40,6 @@ fn links_out_of_the_archive_special_files_and_odd_names_are_accounted_for() {
     }
     let index = base.join("index");
     let s = ingest(&base, "archivio", &index);
-    let idx = index.to_str().unwrap();
 
     let docs = export_jsonl(&base, &index, "documents");
     let text = serde_json::to_string(&docs).unwrap();
