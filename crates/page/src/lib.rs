@@ -80,6 +80,90 @@ pub struct Page {
     /// Page width and height in points (0 for text and HTML).
     pub width: f32,
     pub height: f32,
+    /// Ruling lines drawn on the page (PDF only), in the coordinates of
+    /// [`Word`]: what a table reader builds a grid from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rulings: Vec<Ruling>,
+    /// Tables the source declares as such (an HTML `<table>`, a spreadsheet
+    /// sheet, a word-processor table). Tables of a PDF are not declared: they
+    /// are found from `words` and `rulings` by the table reader.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+}
+
+/// A straight ruling line, horizontal or vertical, in the coordinates of
+/// [`Word`] (points, origin top left, y down), with `x0 <= x1` and
+/// `y0 <= y1`. A stroked segment, a side of a stroked rectangle, or a filled
+/// rectangle thin enough to be drawn as a line.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Ruling {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Ruling {
+    /// Horizontal: no taller than it is wide.
+    pub fn is_horizontal(&self) -> bool {
+        self.y1 - self.y0 <= self.x1 - self.x0
+    }
+}
+
+/// How a table was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TableMode {
+    /// Cells from a grid of ruling lines.
+    Lattice,
+    /// Cells from the alignment of words, on a page with no grid.
+    #[default]
+    Stream,
+    /// Declared by the source's markup (HTML, office files).
+    Markup,
+}
+
+/// A table: a grid of `rows` × `cols` positions, each covered by one cell.
+/// A merged cell covers several positions and is listed once, at its top
+/// left position.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub mode: TableMode,
+    /// Bounding box `[x0, y0, x1, y1]` in the coordinates of [`Word`]
+    /// (zeros when the source has no geometry).
+    pub bbox: [f32; 4],
+    pub rows: u32,
+    pub cols: u32,
+    /// Cells in reading order (row by row, left to right).
+    pub cells: Vec<TableCell>,
+}
+
+/// One cell of a [`Table`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TableCell {
+    pub row: u32,
+    pub col: u32,
+    pub row_span: u32,
+    pub col_span: u32,
+    /// The cell's text, its lines joined by one space (a word broken by a
+    /// hyphen at a line end joined back).
+    pub text: String,
+    /// Bounding box, as [`Table::bbox`].
+    pub bbox: [f32; 4],
+    /// Byte range of the cell's text in [`Page::text`], first to last word
+    /// (`start == end` when the cell is empty or not part of the text).
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Table {
+    /// The cell that covers a grid position, if any.
+    pub fn cell_at(&self, row: u32, col: u32) -> Option<&TableCell> {
+        self.cells.iter().find(|c| {
+            (c.row..c.row + c.row_span.max(1)).contains(&row)
+                && (c.col..c.col + c.col_span.max(1)).contains(&col)
+        })
+    }
 }
 
 /// What a reader read from one file: its pages, as every later stage sees them.
