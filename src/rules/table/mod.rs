@@ -21,6 +21,8 @@
 
 use std::ops::Range;
 
+pub use grid::label_words;
+
 use super::compile::Table;
 use super::document::{self, Doc, Region};
 
@@ -51,6 +53,9 @@ pub type Row = Vec<Option<Cell>>;
 /// Reads a table's rows from a region: by word positions where every page
 /// of the region has words, from the text otherwise.
 pub fn rows(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
+    if let Some(rows) = grid::rows(doc, region, t) {
+        return rows;
+    }
     let positioned = !region.is_empty()
         && region
             .iter()
@@ -63,11 +68,7 @@ pub fn rows(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
         // Text laid out in columns with spaces (`pdftotext -layout` output):
         // a character's column is its position, so read it as positioned words.
         let pages = with_character_words(doc);
-        let layout = Doc {
-            pages: &pages,
-            clean: doc.clean.clone(),
-            references: doc.references.clone(),
-        };
+        let layout = Doc::new(&pages, doc.clean.clone(), doc.references.clone());
         if let Some(rows) = positioned::rows_positioned(&layout, region, t) {
             return rows;
         }
@@ -137,6 +138,7 @@ pub fn render(t: &Table, row: &Row) -> String {
 }
 
 
+mod grid;
 mod positioned;
 mod text;
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{ends, put, Row};
+use super::{ends, label_words, put, Row};
 use crate::read::Word;
 use crate::rules::compile::Table;
 use crate::rules::document::{self, Doc, Region};
@@ -14,14 +14,14 @@ use crate::rules::document::{self, Doc, Region};
 fn columns_from_header(t: &Table, words: &[&Word]) -> Option<Vec<f32>> {
     let mut xs = Vec::new();
     for c in &t.columns {
-        let first = c.label.split_whitespace().next()?.to_lowercase();
-        let w = words.iter().find(|w| {
-            w.text
-                .trim_matches(|ch: char| !ch.is_alphanumeric())
-                .to_lowercase()
-                == first.trim_matches(|ch: char| !ch.is_alphanumeric())
+        let x = c.label_words.iter().find_map(|label| {
+            let first = label.first()?;
+            words
+                .iter()
+                .find(|w| label_words(&w.text).first() == Some(first))
+                .map(|w| w.x)
         })?;
-        xs.push(w.x);
+        xs.push(x);
     }
     Some(xs)
 }

@@ -32,7 +32,7 @@ pub fn rows_text(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
             if ends(t, line) {
                 break 'pieces;
             }
-            if let Some(caps) = t.row.captures(line) {
+            if let Some(caps) = t.row.as_ref().and_then(|r| r.captures(line)) {
                 let mut row: Row = vec![None; t.columns.len()];
                 for (i, c) in t.columns.iter().enumerate() {
                     if let Some(g) = caps.name(&c.field) {
