@@ -11,10 +11,11 @@
 #   Python packages, in the venv bench/peg/.venv (gitignored): reportlab,
 #     fpdf2, odfpy.
 #
-# Measured on the project's 2-core machine (2026-12-05, Debian mirror
-# reachable, LibreOffice core already present from another tool): about
-# INSTALL_TIME. From nothing, LibreOffice and Chromium add about 400 MB of
-# downloads; count a few minutes more.
+# Measured on the project's 2-core machine (2026-12-05): 37 s for the 38
+# Debian packages it lacked (LibreOffice's core was already there, from
+# Calc) and the three Python packages. On a machine with no LibreOffice at
+# all, libreoffice-core and -common add about 57 MB of downloads to the
+# 113 MB of chromium and chromium-common (apt-cache show, Debian 12).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 start=$(date +%s)

@@ -64,7 +64,10 @@ def balanced_layouts(rng: random.Random, count: int):
     """`count` layouts where each dimension's options come in equal shares."""
     columns = {}
     for name, options in DIMENSIONS.items():
-        values = [options[i % len(options)] for i in range(count)]
+        # A random first option, so that a few sheets do not all take the
+        # first options of every dimension.
+        first = rng.randrange(len(options))
+        values = [options[(first + i) % len(options)] for i in range(count)]
         rng.shuffle(values)
         columns[name] = values
     layouts = []
