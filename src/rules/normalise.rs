@@ -91,8 +91,28 @@ pub fn code(s: &str) -> String {
 
 /// A target such as `>= 2`, `=SI`, `100%`, `<= 30 giorni`, `< 12,50`, split
 /// into its comparison operator (empty when there is none) and its value.
-/// `≥` and `≤` are read as `>=` and `<=`; `=>` and `=<` too.
+/// `≥` and `≤` are read as `>=` and `<=`; `=>` and `=<` too. A value that
+/// begins with a number is that number, written as a number is in the
+/// tables (`12,50` -> `12.5`, `1.500` -> `1500`; its unit, `giorni` or `%`,
+/// stays in the target as printed); any other value (`SI`) as written.
 pub fn comparator(s: &str) -> (String, String) {
+    let (op, value) = split_comparator(s);
+    (op, leading_number(&value).unwrap_or(value))
+}
+
+/// The number a value begins with (`30 giorni` -> `30`, `90%` -> `90`).
+fn leading_number(v: &str) -> Option<String> {
+    let end = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(v.len());
+    let head = &v[..end];
+    if !head.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    number(head.trim_end_matches(['.', ','])).ok()
+}
+
+fn split_comparator(s: &str) -> (String, String) {
     let t = squash(s);
     let t = t.replace('≥', ">=").replace('≤', "<=");
     for (written, op) in [
@@ -132,9 +152,12 @@ mod tests {
             (">=3", (">=", "3")),
             (">= 2", (">=", "2")),
             ("=SI", ("=", "SI")),
-            ("100%", ("", "100%")),
-            ("<= 30 giorni", ("<=", "30 giorni")),
-            ("< 12,50", ("<", "12,50")),
+            ("100%", ("", "100")),
+            ("<= 30 giorni", ("<=", "30")),
+            ("< 12,50", ("<", "12.5")),
+            ("> 1.500", (">", "1500")),
+            ("≥ 90%", (">=", "90")),
+            ("SI", ("", "SI")),
             ("≥ 5", (">=", "5")),
         ];
         for (input, (op, v)) in cases {

@@ -277,7 +277,7 @@ mod tests {
         };
         set_indicator(&mut i, "expected", "<= 30 giorni", sp).unwrap();
         assert_eq!(i.expected_operator.as_deref(), Some("<="));
-        assert_eq!(i.expected_value.as_deref(), Some("30 giorni"));
+        assert_eq!(i.expected_value.as_deref(), Some("30"));
         assert_eq!(i.expected_raw.as_deref(), Some("<= 30 giorni"));
     }
 }
