@@ -11,3 +11,9 @@ mod search_errors;
 mod upgrade;
 mod versions;
 mod xlsx;
+
+// The comparison of benches/table_fixtures.rs, tested here: a bench target
+// without the test harness runs no tests of its own.
+#[path = "../benches/table_fixtures/compare.rs"]
+#[allow(dead_code)]
+mod table_compare;
