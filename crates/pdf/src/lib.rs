@@ -24,13 +24,15 @@ mod layout;
 mod lexer;
 mod metrics;
 mod objects;
+mod paths;
 mod program;
+mod rulings;
 mod truetype;
 mod wordbox;
 
 use lopdf::{Document, LoadOptions};
 
-pub use atti_page::{Limits, Page, Reading, Status, Word};
+pub use atti_page::{Limits, Page, Reading, Ruling, Status, Word};
 
 pub use layout::layout_text;
 
@@ -77,9 +79,11 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
 }
 
-/// One interpreted page: its glyphs and the size of its visible box.
+/// One interpreted page: its glyphs, its ruling lines and the size of its
+/// visible box.
 struct RawPage {
     glyphs: PageGlyphs,
+    rulings: Vec<Ruling>,
     width: f32,
     height: f32,
 }
@@ -96,18 +100,22 @@ fn interpret(doc: &Document, limits: &Limits, warnings: &mut Vec<String>) -> Vec
     let mut cache = DocCache::default();
     let mut out = Vec::with_capacity(pages.len());
     for page in &pages {
-        let mut glyphs = PageGlyphs::default();
         let (ctm, width, height) = display_matrix(page.bbox, page.rotate);
+        let mut glyphs = PageGlyphs::new(width, height);
         let content = objects::page_content(doc, page, limits.max_stream_bytes, warnings);
         let mut interp = Interp::new(doc, limits, &mut cache, &mut glyphs, ctm);
         interp.run_bytes(&content, page.resources);
-        for w in interp.warnings.drain(..) {
+        let mut page_warnings = std::mem::take(&mut interp.warnings);
+        let marks = std::mem::take(&mut glyphs.marks);
+        let rulings = rulings::rulings(&marks, &mut page_warnings);
+        for w in page_warnings {
             if warnings.len() < 50 && !warnings.contains(&w) {
                 warnings.push(w);
             }
         }
         out.push(RawPage {
             glyphs,
+            rulings,
             width,
             height,
         });
@@ -152,7 +160,7 @@ fn title_hint(doc: &Document) -> Option<String> {
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     let doc = open(bytes, limits)?;
     let mut warnings = Vec::new();
-    let raw = interpret(&doc, limits, &mut warnings);
+    let mut raw = interpret(&doc, limits, &mut warnings);
     let lines: Vec<Vec<Line>> = raw
         .iter()
         .map(|p| layout::reading_lines(layout::words(&p.glyphs, p.width, p.height)))
@@ -166,8 +174,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     );
     let mut pages = Vec::with_capacity(raw.len());
     let mut empty_pages = Vec::new();
-    for (i, ((page_lines, p), marks)) in lines.into_iter().zip(&raw).zip(marks).enumerate() {
-        let page = assemble(i as u32 + 1, page_lines, &marks, p.width, p.height);
+    for (i, ((page_lines, p), marks)) in lines.into_iter().zip(&mut raw).zip(marks).enumerate() {
+        let mut page = assemble(i as u32 + 1, page_lines, &marks, p.width, p.height);
+        page.rulings = std::mem::take(&mut p.rulings);
         if page.words.is_empty() {
             empty_pages.push(page.number);
         }
@@ -295,6 +304,10 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
 }
 
 #[cfg(test)]
+mod paths_tests;
+#[cfg(test)]
 mod reading_tests;
+#[cfg(test)]
+mod rulings_tests;
 #[cfg(test)]
 mod tests;
