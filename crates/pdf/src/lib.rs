@@ -3,10 +3,12 @@
 //! The pipeline per document: open it (decrypting with the empty user
 //! password when that is all it needs) -> walk the page tree -> interpret
 //! each page's content stream into positioned glyphs ([`content`]) through
-//! the document's fonts ([`font`], [`encoding`], [`cmap`], [`metrics`]) ->
-//! build words and lines ([`layout`]) -> find the lines repeated on most
-//! pages ([`furniture`]) -> write each page's text and its words. Every step
-//! is bounded by [`Limits`] and never panics on a hostile file.
+//! the document's fonts ([`font`], [`encoding`], [`cmap`], [`metrics`]),
+//! and into the boxes its straight strokes and rectangles paint ([`paths`])
+//! -> build words and lines ([`layout`]) and ruling lines ([`rulings`]) ->
+//! find the lines repeated on most pages ([`furniture`]) -> write each
+//! page's text, its words and its rulings. Every step is bounded by
+//! [`Limits`] and never panics on a hostile file.
 //!
 //! This crate is the PDF reader only: it says where words and lines are, and
 //! returns the page model of `atti-page`; what the text means is the rules'

@@ -9,9 +9,11 @@
 //! pen (the line width through the CTM, caps added); a filled subpath that
 //! is an axis-aligned rectangle (`re`, or four straight sides closed) is
 //! its own box; `sh` fills the clip. Curves, slanted segments and other
-//! filled shapes leave nothing: a table is not drawn with them. What is not
+//! filled shapes leave nothing: a table is not drawn with them. Dash
+//! patterns (`d`) are not followed: a dashed border is a border. What is not
 //! visible leaves nothing either: paint in pure white (the colour of the
-//! paper; we do not track what lies below), a fill that covers most of the
+//! paper; what lies below is not tracked, so white rules drawn across a
+//! dark fill are lost, the fill's own edges staying), a fill that covers most of the
 //! page (a background), and everything outside the clip, which is tracked
 //! as a box (a clip path counts as its bounding box; Form XObjects clip to
 //! their `/BBox`) starting as the page box. Whether a box is a line or a
@@ -173,7 +175,8 @@ impl Paint {
 }
 
 /// Reads the operands of a colour operator in `space`: the leading
-/// numbers (a pattern name may follow). `None` when there are none.
+/// numbers (a pattern name may follow). `None` when there are none, but in
+/// a named space, where a pattern alone is a colour.
 fn ink(space: Space, a: &[Operand]) -> Option<Ink> {
     let mut v = [0.0f32; 4];
     let mut n = 0;
