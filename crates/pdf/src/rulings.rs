@@ -18,8 +18,8 @@
 //!
 //! Lines are then merged: pieces on the same line (within [`SAME_LINE`])
 //! that overlap or nearly touch (gap up to [`JOIN_GAP`], so the dashes of a
-//! border drawn dash by dash join) become one line, at their
-//! length-weighted position. Lines shorter than [`MIN_LENGTH`] are dropped
+//! border drawn dash by dash join) become one line; all pieces of a line
+//! take its length-weighted position. Lines shorter than [`MIN_LENGTH`] are dropped
 //! after merging. At most [`MAX_RULINGS`] are kept per page (the longest),
 //! so a drawing cannot flood the table reader. Output order: horizontal
 //! lines top to bottom then left to right, then vertical ones left to
@@ -129,26 +129,33 @@ fn merge(mut pieces: Vec<Piece>) -> Vec<Piece> {
             j += 1;
         }
         let line = &mut pieces[i..j];
-        line.sort_unstable_by(|a, b| a.lo.total_cmp(&b.lo));
-        let mut cur: Option<(Piece, f32)> = None;
+        // The line's position: its pieces' mean, weighted by length so a
+        // dot does not move a long line (a zero-length piece counts a
+        // little). Every piece kept lies exactly on it, so the pieces of
+        // one line broken by a merged cell share one coordinate.
+        let (mut sum, mut weights) = (0.0f32, 0.0f32);
         for p in line.iter() {
-            // Weight by length, so a dot does not move a long line; a
-            // zero-length piece still counts a little.
-            let weight = (p.hi - p.lo).max(0.01);
+            let w = (p.hi - p.lo).max(0.01);
+            sum += p.at * w;
+            weights += w;
+        }
+        let at = sum / weights;
+        line.sort_unstable_by(|a, b| a.lo.total_cmp(&b.lo));
+        let mut cur: Option<Piece> = None;
+        for p in line.iter() {
             cur = match cur {
-                Some((mut c, sum)) if p.lo <= c.hi + JOIN_GAP => {
+                Some(mut c) if p.lo <= c.hi + JOIN_GAP => {
                     c.hi = c.hi.max(p.hi);
-                    c.at = (c.at * sum + p.at * weight) / (sum + weight);
-                    Some((c, sum + weight))
+                    Some(c)
                 }
-                Some((c, _)) => {
+                Some(c) => {
                     keep(&mut out, c);
-                    Some((*p, weight))
+                    Some(Piece { at, ..*p })
                 }
-                None => Some((*p, weight)),
+                None => Some(Piece { at, ..*p }),
             };
         }
-        if let Some((c, _)) = cur {
+        if let Some(c) = cur {
             keep(&mut out, c);
         }
         i = j;
@@ -284,6 +291,21 @@ mod tests {
             ys,
             vec![(698.5, 0.0, 50.0), (700.0, 0.0, 50.0), (700.0, 60.0, 90.0)]
         );
+    }
+
+    #[test]
+    fn pieces_of_one_line_share_its_position() {
+        // A column separator broken by a merged cell, its two pieces drawn
+        // 0.3 apart: one x for both, the mean of the two.
+        let mut w = Vec::new();
+        let got = rulings(
+            &marks(&[[100.0, 0.0, 100.0, 50.0], [100.3, 80.0, 100.3, 130.0]]),
+            &mut w,
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!((got[0].x0 - 100.15).abs() < 1e-3, "{got:?}");
+        assert_eq!(got[0].x0, got[1].x0);
+        assert_eq!((got[0].y0, got[1].y0), (670.0, 750.0));
     }
 
     #[test]
