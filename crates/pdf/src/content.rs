@@ -7,7 +7,10 @@
 //! and resources, up to a depth limit and never inside themselves. Each
 //! glyph comes out in display space (page rotation applied, y up) with its
 //! advance vector and size; its text goes into one string per page, so a
-//! glyph costs no allocation. Inline images are skipped by lopdf's parser,
+//! glyph costs no allocation. Every other operator goes to [`super::paths`],
+//! which keeps the graphics state of painting (line width, colours, clip)
+//! and the boxes that straight strokes and rectangles paint, from which the
+//! page's ruling lines are made. Inline images are skipped by lopdf's parser,
 //! Type3 glyph procedures are never run (their text comes from the font's
 //! encoding), so a Type3 font cannot loop. Operators come from our own
 //! lexer ([`super::lexer`]), which reads the stream in place.
@@ -20,8 +23,10 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::font::Font;
 use super::lexer::{Lexer, Operand};
 use super::objects::{
-    deref, get, get_dict, get_name, matrix_of, mul, stream_bytes_in, Matrix, IDENTITY,
+    deref, get, get_array, get_dict, get_name, matrix_of, mul, num, stream_bytes_in, Matrix,
+    IDENTITY,
 };
+use super::paths::{Marks, Paint, Path};
 use crate::Limits;
 
 /// One glyph placed on the page.
@@ -49,6 +54,18 @@ pub(super) struct Glyph {
 pub(super) struct PageGlyphs {
     pub glyphs: Vec<Glyph>,
     pub text: String,
+    /// What straight strokes and rectangles painted.
+    pub marks: Marks,
+}
+
+impl PageGlyphs {
+    /// An empty page of the given display size.
+    pub fn new(width: f32, height: f32) -> Self {
+        PageGlyphs {
+            marks: Marks::new(width, height),
+            ..PageGlyphs::default()
+        }
+    }
 }
 
 /// What is shared by all pages of one document: fonts and decoded forms.
@@ -72,6 +89,7 @@ struct GState {
     th: f32,
     tl: f32,
     rise: f32,
+    paint: Paint,
 }
 
 pub(super) struct Interp<'a> {
@@ -87,6 +105,7 @@ pub(super) struct Interp<'a> {
     ops: usize,
     forms: Vec<ObjectId>,
     stopped: bool,
+    path: Path,
 }
 
 /// Display matrix for a page: user space to rotated display space, y up,
@@ -110,6 +129,7 @@ impl<'a> Interp<'a> {
         out: &'a mut PageGlyphs,
         ctm: Matrix,
     ) -> Self {
+        let paint = Paint::new(out.marks.width, out.marks.height);
         Interp {
             doc,
             limits,
@@ -125,6 +145,7 @@ impl<'a> Interp<'a> {
                 th: 1.0,
                 tl: 0.0,
                 rise: 0.0,
+                paint,
             },
             stack: Vec::new(),
             tm: IDENTITY,
@@ -132,6 +153,7 @@ impl<'a> Interp<'a> {
             ops: 0,
             forms: Vec::new(),
             stopped: false,
+            path: Path::default(),
         }
     }
 
@@ -240,7 +262,13 @@ impl<'a> Interp<'a> {
                     self.form(lx.bytes(s, e), resources);
                 }
             }
-            _ => {}
+            _ => self.path.op(
+                op,
+                lx,
+                &mut self.gs.paint,
+                &self.gs.ctm,
+                &mut self.out.marks,
+            ),
         }
     }
 
@@ -342,6 +370,13 @@ impl<'a> Interp<'a> {
         let saved = (self.gs.clone(), self.tm, self.tlm, self.stack.len());
         if let Some(m) = matrix_of(get(doc, &stream.dict, b"Matrix")) {
             self.gs.ctm = mul(&m, &self.gs.ctm);
+        }
+        if let Some(b) = get_array(doc, &stream.dict, b"BBox").filter(|b| b.len() == 4) {
+            let v: Vec<f32> = b.iter().filter_map(|o| num(deref(doc, o))).collect();
+            if let [x0, y0, x1, y1] = v[..] {
+                let rect = [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
+                self.gs.paint.clip_to(rect, &self.gs.ctm);
+            }
         }
         self.forms.push(id);
         self.run_bytes(&content, form_resources);

@@ -3,10 +3,12 @@
 //! The pipeline per document: open it (decrypting with the empty user
 //! password when that is all it needs) -> walk the page tree -> interpret
 //! each page's content stream into positioned glyphs ([`content`]) through
-//! the document's fonts ([`font`], [`encoding`], [`cmap`], [`metrics`]) ->
-//! build words and lines ([`layout`]) -> find the lines repeated on most
-//! pages ([`furniture`]) -> write each page's text and its words. Every step
-//! is bounded by [`Limits`] and never panics on a hostile file.
+//! the document's fonts ([`font`], [`encoding`], [`cmap`], [`metrics`]),
+//! and into the boxes its straight strokes and rectangles paint ([`paths`])
+//! -> build words and lines ([`layout`]) and ruling lines ([`rulings`]) ->
+//! find the lines repeated on most pages ([`furniture`]) -> write each
+//! page's text, its words and its rulings. Every step is bounded by
+//! [`Limits`] and never panics on a hostile file.
 //!
 //! This crate is the PDF reader only: it says where words and lines are, and
 //! returns the page model of `atti-page`; what the text means is the rules'
@@ -24,13 +26,15 @@ mod layout;
 mod lexer;
 mod metrics;
 mod objects;
+mod paths;
 mod program;
+mod rulings;
 mod truetype;
 mod wordbox;
 
 use lopdf::{Document, LoadOptions};
 
-pub use atti_page::{Limits, Page, Reading, Status, Word};
+pub use atti_page::{Limits, Page, Reading, Ruling, Status, Word};
 
 pub use layout::layout_text;
 
@@ -77,9 +81,11 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
 }
 
-/// One interpreted page: its glyphs and the size of its visible box.
+/// One interpreted page: its glyphs, its ruling lines and the size of its
+/// visible box.
 struct RawPage {
     glyphs: PageGlyphs,
+    rulings: Vec<Ruling>,
     width: f32,
     height: f32,
 }
@@ -96,18 +102,22 @@ fn interpret(doc: &Document, limits: &Limits, warnings: &mut Vec<String>) -> Vec
     let mut cache = DocCache::default();
     let mut out = Vec::with_capacity(pages.len());
     for page in &pages {
-        let mut glyphs = PageGlyphs::default();
         let (ctm, width, height) = display_matrix(page.bbox, page.rotate);
+        let mut glyphs = PageGlyphs::new(width, height);
         let content = objects::page_content(doc, page, limits.max_stream_bytes, warnings);
         let mut interp = Interp::new(doc, limits, &mut cache, &mut glyphs, ctm);
         interp.run_bytes(&content, page.resources);
-        for w in interp.warnings.drain(..) {
+        let mut page_warnings = std::mem::take(&mut interp.warnings);
+        let marks = std::mem::take(&mut glyphs.marks);
+        let rulings = rulings::rulings(&marks, &mut page_warnings);
+        for w in page_warnings {
             if warnings.len() < 50 && !warnings.contains(&w) {
                 warnings.push(w);
             }
         }
         out.push(RawPage {
             glyphs,
+            rulings,
             width,
             height,
         });
@@ -152,7 +162,7 @@ fn title_hint(doc: &Document) -> Option<String> {
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     let doc = open(bytes, limits)?;
     let mut warnings = Vec::new();
-    let raw = interpret(&doc, limits, &mut warnings);
+    let mut raw = interpret(&doc, limits, &mut warnings);
     let lines: Vec<Vec<Line>> = raw
         .iter()
         .map(|p| layout::reading_lines(layout::words(&p.glyphs, p.width, p.height)))
@@ -166,8 +176,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     );
     let mut pages = Vec::with_capacity(raw.len());
     let mut empty_pages = Vec::new();
-    for (i, ((page_lines, p), marks)) in lines.into_iter().zip(&raw).zip(marks).enumerate() {
-        let page = assemble(i as u32 + 1, page_lines, &marks, p.width, p.height);
+    for (i, ((page_lines, p), marks)) in lines.into_iter().zip(&mut raw).zip(marks).enumerate() {
+        let mut page = assemble(i as u32 + 1, page_lines, &marks, p.width, p.height);
+        page.rulings = std::mem::take(&mut p.rulings);
         if page.words.is_empty() {
             empty_pages.push(page.number);
         }
@@ -295,6 +306,10 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
 }
 
 #[cfg(test)]
+mod paths_tests;
+#[cfg(test)]
 mod reading_tests;
+#[cfg(test)]
+mod rulings_tests;
 #[cfg(test)]
 mod tests;
