@@ -91,3 +91,7 @@ pub fn grid(table: &Table) -> Vec<Vec<String>> {
     }
     g
 }
+
+#[cfg(test)]
+#[path = "find_tests.rs"]
+mod tests;

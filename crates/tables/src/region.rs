@@ -16,10 +16,14 @@
 //! `Inizio` and `Fine`); such a line would hide the gap it crosses. So the
 //! body may begin a few lines below the seed when that finds more columns,
 //! and lines above the body are then taken as its header while they sit
-//! close above it, within its width, and none of their runs crosses every
-//! gap (that would be a title or a sentence).
+//! close above it (a line of one run no further than a wrapped label's
+//! pitch), within its width, and none of their runs crosses every gap
+//! (that would be a title or a sentence). A gap between lines much wider
+//! than the region's usual pitch ends it: the next lines are another
+//! section.
 
-use crate::geom::WordBox;
+use crate::geom::{median, WordBox};
+use std::collections::VecDeque;
 use crate::lines::TextLine;
 use crate::settings::Settings;
 
@@ -45,6 +49,9 @@ struct Growth {
     /// Lines with words in at least two columns.
     multi: usize,
 }
+
+/// How many of a region's last line pitches make its usual pitch.
+const PITCH_WINDOW: usize = 16;
 
 /// Most line visits spent growing regions on one page.
 const VISIT_BUDGET: usize = 2_000_000;
@@ -118,15 +125,23 @@ fn grow(
         return None;
     }
     g.multi = 1;
+    let mut pitches: VecDeque<f32> = VecDeque::with_capacity(PITCH_WINDOW);
     for j in from + 1..lines.len() {
         if *budget == 0 {
             return None;
         }
         *budget -= 1;
         let (prev, line) = (&lines[j - 1], &lines[j]);
-        if line.base - prev.base > s.max_line_gap * line.size.max(prev.size) {
+        let pitch = line.base - prev.base;
+        if pitch > s.max_line_gap * line.size.max(prev.size) {
             break;
         }
+        if pitches.len() >= 2 && pitch > s.max_pitch_jump * median(pitches.iter().copied().collect()) {
+            break;
+        }
+        // Lines closer than a line's height sit beside each other (a cell
+        // centred by a wrapped one): no pitch of the table.
+        let real_pitch = pitch >= 0.8 * line.size.min(prev.size);
         let ok = match separators {
             Some(_) => !straddles(line, boxes, &g.gaps, s),
             None => add_line(&mut g, line, s),
@@ -142,6 +157,12 @@ fn grow(
             g.multi += 1;
         }
         g.end = j + 1;
+        if real_pitch {
+            if pitches.len() == PITCH_WINDOW {
+                pitches.pop_front();
+            }
+            pitches.push_back(pitch);
+        }
     }
     (g.multi >= s.min_rows.max(2) && g.gaps.len() + 1 >= s.min_cols.max(2)).then_some(g)
 }
@@ -227,7 +248,14 @@ fn header_start(lines: &[TextLine], floor: usize, body: usize, g: &Growth, s: &S
     let mut start = body;
     while start > floor && body - start < s.header_max_lines {
         let (line, below) = (&lines[start - 1], &lines[start]);
-        if below.base - line.base > s.header_gap * line.size.max(below.size) {
+        // A wrapped label's pitch is in the smaller font: a title set
+        // larger above the header is no part of it.
+        let (size, limit) = if line.runs.len() == 1 {
+            (line.size.min(below.size), s.header_line_pitch)
+        } else {
+            (line.size.max(below.size), s.header_gap)
+        };
+        if below.base - line.base > limit * size {
             break;
         }
         if !fits_header(line, g, s) {
@@ -259,6 +287,3 @@ fn fits_header(line: &TextLine, g: &Growth, s: &Settings) -> bool {
     !line.runs.iter().any(|r| crosses_all(r.x0, r.x1))
 }
 
-#[cfg(test)]
-#[path = "region_tests.rs"]
-mod tests;

@@ -10,7 +10,10 @@
 //! 2. lines whose boxes overlap (a cell centred between two lines of its
 //!    neighbour) are one row;
 //! 3. a line that sets words again in every column the row has used so
-//!    far (at least two) begins a new row;
+//!    far (at least two) begins a new row, unless every column the two
+//!    lines share wraps from one to the other and one of them is a line of
+//!    several words filling its column (a label and a paragraph beside it,
+//!    both wrapping);
 //! 4. otherwise the row goes on only if some column's text wraps across:
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
@@ -111,6 +114,33 @@ pub(crate) fn rows(
         p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c]
     };
 
+    // Each line's pieces by column (spanning labels left out).
+    let mut on_line: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (c, list) in by_col.iter().enumerate() {
+        for &k in list {
+            on_line[pieces[k].line].push((c, k));
+        }
+    }
+    // Every column the two lines share wraps from one to the next, and one
+    // of them is a line of text filling its column: the lines go on one
+    // row's text, however many columns they share.
+    let prose_goes_on = |k: usize| {
+        let mut shared = 0;
+        let mut prose = false;
+        for &(c, i) in &on_line[k] {
+            let Some(&(_, j)) = on_line[k + 1].iter().find(|e| e.0 == c) else {
+                continue;
+            };
+            let (p, q) = (&pieces[i], &pieces[j]);
+            if !(near(p, q) && wraps(p, q, c)) {
+                return false;
+            }
+            shared += 1;
+            prose |= p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
+        }
+        shared > 0 && prose
+    };
+
     // Boundaries crossed by a wrapping cell (a difference array over lines).
     let mut diff = vec![0i64; n + 1];
     for (c, list) in by_col.iter().enumerate() {
@@ -139,7 +169,10 @@ pub(crate) fn rows(
             true
         } else if shared >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top) {
             false
-        } else if row_cols.len() >= 2 && row_cols.iter().all(|c| cols_of[k + 1].binary_search(c).is_ok()) {
+        } else if row_cols.len() >= 2
+            && row_cols.iter().all(|c| cols_of[k + 1].binary_search(c).is_ok())
+            && !prose_goes_on(k)
+        {
             true
         } else {
             !covered[k]
@@ -221,6 +254,3 @@ fn to_ranges(bound: &[bool], n: usize) -> Vec<(usize, usize)> {
     out
 }
 
-#[cfg(test)]
-#[path = "rows_tests.rs"]
-mod tests;

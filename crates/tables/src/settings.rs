@@ -39,11 +39,19 @@ pub struct Settings {
     /// Two text lines of one table are at most this far apart (em, baseline
     /// to baseline).
     pub max_line_gap: f32,
+    /// A gap between two lines more than this many times the usual pitch of
+    /// the region's lines (the median of its last pitches) ends a table: a
+    /// section break, not a row.
+    pub max_pitch_jump: f32,
     /// Lines above a table's body that may be taken as its header.
     pub header_max_lines: usize,
     /// A header line is at most this far (em, baseline to baseline) above
     /// the line below it.
     pub header_gap: f32,
+    /// A header line of a single run is at most this far (em, baseline to
+    /// baseline) above the line below it: the pitch of a label wrapped in
+    /// its cell, closer than a title above the table.
+    pub header_line_pitch: f32,
     /// Two text lines whose boxes overlap by at least this share of the
     /// lower box's height are in the same row (a cell centred beside a
     /// wrapped one).
@@ -96,8 +104,10 @@ impl Default for Settings {
             column_gap: 0.6,
             min_gap_keep: 0.3,
             max_line_gap: 3.0,
+            max_pitch_jump: 1.5,
             header_max_lines: 4,
             header_gap: 2.0,
+            header_line_pitch: 1.4,
             overlap_ratio: 0.25,
             wrap_pitch_slack: 0.25,
             wrap_slack: 0.15,

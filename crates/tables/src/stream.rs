@@ -83,7 +83,10 @@ fn build(
         })
         .collect();
     let row_ranges = rows(&rl, &pieces, ncols, &forced, &ruled, s);
-    if row_ranges.len() < s.min_rows.max(1) || ncols < s.min_cols.max(1) {
+    if row_ranges.len() < s.min_rows.max(1)
+        || ncols < s.min_cols.max(1)
+        || row_ranges.len().saturating_mul(ncols) > s.max_cells
+    {
         return None;
     }
     if reads_as_prose(&pieces, ncols, row_ranges.len(), n) {

@@ -278,3 +278,64 @@ fn given_separators_cut_tight_columns() {
     let g: Vec<_> = crate::find(&k.page, &s).iter().map(crate::grid).collect();
     assert_eq!(g, vec![rows(&[&["Codice", "Nome"], &["Z00001", "Progetto"], &["Z00002", "Servizi"]])]);
 }
+
+#[test]
+fn label_beside_a_wrapping_paragraph_is_one_row() {
+    // A label wrapped over three lines beside a paragraph, at one pitch:
+    // both columns have words on every line, yet it is one row.
+    let mut k = Kit::new();
+    k.text(FASE, 100.0, "Codice").text(150.0, 100.0, "Z001");
+    let label = ["Descrizione", "dettagliata", "dell'obiettivo"];
+    let text = [
+        "Nell'ambito del progetto si intende rafforzare la dialettica con",
+        "la citta metropolitana, quale magnete di sviluppo per le strategie",
+        "di area vasta.",
+    ];
+    for i in 0..3 {
+        let y = 116.0 + 12.0 * i as f32;
+        k.text(FASE, y, label[i]).text(150.0, y, text[i]);
+    }
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Codice", "Z001"],
+            &[
+                "Descrizione dettagliata dell'obiettivo",
+                "Nell'ambito del progetto si intende rafforzare la dialettica con la citta metropolitana, quale magnete di sviluppo per le strategie di area vasta."
+            ],
+        ])]
+    );
+}
+
+#[test]
+fn a_section_break_between_tables_with_the_same_columns() {
+    // Two tables on the same columns, a title between them set larger and
+    // further away than the rows are from each other.
+    let mut k = Kit::new();
+    phase_row(&mut k, 100.0, "Fase", "Descrizione", "Inizio", "Fine");
+    phase_row(&mut k, 114.0, "1", "Analisi", "01/02/2021", "31/03/2021");
+    phase_row(&mut k, 128.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
+    k.page.words.push(atti_page::Word {
+        text: "INDICATORI".into(),
+        x: FASE,
+        y: 150.0,
+        width: 66.0,
+        size: 12.0,
+        line: 0,
+        start: usize::MAX,
+    });
+    k.text(FASE, 166.0, "Indicatore").text(INIZIO, 166.0, "Tipo").text(FINE, 166.0, "Valore");
+    k.text(FASE, 180.0, "Incontri").text(INIZIO, 180.0, "risultato").text(FINE, 180.0, ">=3");
+    k.text(FASE, 194.0, "Enti").text(INIZIO, 194.0, "risultato").text(FINE, 194.0, ">=2");
+    assert_eq!(
+        grids(&k.page),
+        vec![
+            rows(&[
+                &["Fase", "Descrizione", "Inizio", "Fine"],
+                &["1", "Analisi", "01/02/2021", "31/03/2021"],
+                &["2", "Progettazione", "01/04/2021", "30/06/2021"],
+            ]),
+            rows(&[&["Indicatore", "Tipo", "Valore"], &["Incontri", "risultato", ">=3"], &["Enti", "risultato", ">=2"]]),
+        ]
+    );
+}
