@@ -20,7 +20,8 @@
 //! pitch), within its width, and none of their runs crosses every gap
 //! (that would be a title or a sentence). A gap between lines much wider
 //! than the region's usual pitch ends it: the next lines are another
-//! section.
+//! section; so does a line within one column set in another font size
+//! than the region's.
 
 use crate::geom::{median, WordBox};
 use std::collections::VecDeque;
@@ -126,6 +127,7 @@ fn grow(
     }
     g.multi = 1;
     let mut pitches: VecDeque<f32> = VecDeque::with_capacity(PITCH_WINDOW);
+    let mut sizes: VecDeque<f32> = VecDeque::from([seed.size]);
     for j in from + 1..lines.len() {
         if *budget == 0 {
             return None;
@@ -137,6 +139,11 @@ fn grow(
             break;
         }
         if pitches.len() >= 2 && pitch > s.max_pitch_jump * median(pitches.iter().copied().collect()) {
+            break;
+        }
+        let usual = median(sizes.iter().copied().collect());
+        let one_column = columns_used(line, boxes, &g.gaps, explicit) < 2;
+        if one_column && (line.size - usual).abs() > s.size_tolerance * usual {
             break;
         }
         // Lines closer than a line's height sit beside each other (a cell
@@ -157,6 +164,10 @@ fn grow(
             g.multi += 1;
         }
         g.end = j + 1;
+        if sizes.len() == PITCH_WINDOW {
+            sizes.pop_front();
+        }
+        sizes.push_back(line.size);
         if real_pitch {
             if pitches.len() == PITCH_WINDOW {
                 pitches.pop_front();
@@ -221,8 +232,10 @@ fn columns_used(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], by_word
     let mut used: Vec<usize> = spans
         .iter()
         .flat_map(|&(x0, x1)| {
-            let a = gaps.partition_point(|g| g.1 <= x0);
-            let b = gaps.partition_point(|g| g.0 < x1);
+            // Columns lie between the gaps: a run that starts or ends in a
+            // gap does not reach the column beyond it.
+            let a = gaps.partition_point(|g| g.0 < x0);
+            let b = gaps.partition_point(|g| g.1 < x1);
             a..=b
         })
         .collect();

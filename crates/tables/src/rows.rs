@@ -95,12 +95,21 @@ pub(crate) fn rows(
         .iter()
         .map(|list| list.iter().map(|&k| pieces[k].x1 - pieces[k].x0).fold(0.0, f32::max))
         .collect();
-    // The tightest pitch between two lines of one column: a wrapped cell's.
+    // The tightest pitch between two lines of one column that may be one
+    // cell's (no line between them sets words again in every column of
+    // the line before): a wrapped cell's pitch. Rows that never wrap tell
+    // nothing of it.
+    let mut steps = vec![0usize; n];
+    for k in 0..n.saturating_sub(1) {
+        let step = cols_of[k].len() >= 2 && cols_of[k].iter().all(|c| cols_of[k + 1].binary_search(c).is_ok());
+        steps[k + 1] = steps[k] + usize::from(step);
+    }
     let mut lambda = f32::INFINITY;
     for list in &by_col {
         for w in list.windows(2) {
-            let d = lines[pieces[w[1]].line].base - lines[pieces[w[0]].line].base;
-            if d >= 0.8 * size {
+            let (i, j) = (pieces[w[0]].line, pieces[w[1]].line);
+            let d = lines[j].base - lines[i].base;
+            if d >= 0.8 * size && d <= s.max_wrap_pitch * size && j > i && steps[j] == steps[i] {
                 lambda = lambda.min(d);
             }
         }

@@ -43,6 +43,9 @@ pub struct Settings {
     /// the region's lines (the median of its last pitches) ends a table: a
     /// section break, not a row.
     pub max_pitch_jump: f32,
+    /// A line within one column whose font size differs from the region's usual
+    /// size by more than this share ends a table (the sentence after it).
+    pub size_tolerance: f32,
     /// Lines above a table's body that may be taken as its header.
     pub header_max_lines: usize,
     /// A header line is at most this far (em, baseline to baseline) above
@@ -59,6 +62,9 @@ pub struct Settings {
     /// Lines of one cell are at most this much (a fraction of the table's
     /// tightest line pitch) further apart than the tightest pitch.
     pub wrap_pitch_slack: f32,
+    /// The widest pitch (em) between two lines of one cell: a wider one is
+    /// no wrapped text's leading.
+    pub max_wrap_pitch: f32,
     /// A line of a cell wraps onto the next when it and the next line's
     /// first word would have filled the column but for this share of its
     /// width.
@@ -105,11 +111,13 @@ impl Default for Settings {
             min_gap_keep: 0.3,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
+            size_tolerance: 0.08,
             header_max_lines: 4,
             header_gap: 2.0,
             header_line_pitch: 1.4,
             overlap_ratio: 0.25,
             wrap_pitch_slack: 0.25,
+            max_wrap_pitch: 1.5,
             wrap_slack: 0.15,
             span_min_share: 0.25,
             min_rows: 2,

@@ -339,3 +339,32 @@ fn a_section_break_between_tables_with_the_same_columns() {
         ]
     );
 }
+
+#[test]
+fn the_sentence_after_a_table_is_no_row_of_it() {
+    // Rows that never wrap, then a sentence in the text's own font size,
+    // just below, whose words fall within the first column.
+    let mut k = Kit::new();
+    let names = [("Nominativo", "Carica"), ("ROSSI ANNA", "Sindaco"), ("BIANCHI LUCA", "Consigliere"), ("VERDI ELENA", "Consigliere")];
+    for (i, (a, b)) in names.iter().enumerate() {
+        let y = 100.0 + 17.0 * i as f32;
+        k.text(FASE, y, a).text(250.0, y, b);
+    }
+    k.page.words.extend(
+        [("Presenti", 50.0), ("n.", 96.0), ("3", 110.0), ("Assenti", 125.0), ("n.", 170.0), ("0", 184.0)]
+            .iter()
+            .map(|&(t, x)| atti_page::Word {
+                text: t.into(),
+                x,
+                y: 171.0 + 19.0,
+                width: 5.5 * t.len() as f32,
+                size: 11.0,
+                line: 0,
+                start: usize::MAX,
+            }),
+    );
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[&["Nominativo", "Carica"], &["ROSSI ANNA", "Sindaco"], &["BIANCHI LUCA", "Consigliere"], &["VERDI ELENA", "Consigliere"]])]
+    );
+}
