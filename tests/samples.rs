@@ -65,7 +65,8 @@ fn search_after_run_finds_the_peg_sheet_and_seed_values_are_extracted() {
     for o in &objectives {
         assert_eq!(o["objective_code"], "2021_Z001");
         assert_eq!(o["director"], "ASCIONE GIUSEPPE");
-        assert_eq!(o["operational_objective"], "Missione 01 - obiettivo 13.3");
+        assert_eq!(o["operational_objective"], "13.3");
+        assert_eq!(o["mission"], "01");
         assert!(
             o["description"].starts_with("Nell'ambito del progetto"),
             "{o:?}"

@@ -6,7 +6,8 @@
 //! content: `<main>`, `role="main"` or `<article>` when the page marks one,
 //! else the body. Scripts, styles, navigation, headers, footers, forms and
 //! asides are never text. Block elements end lines, so paragraphs and table
-//! rows stay apart for the rules.
+//! rows stay apart for the rules; the page's tables are also given as grids
+//! of cells ([`super::html_tables`]).
 
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -82,6 +83,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         collect(root, &mut raw, 0);
     }
     let (text, truncated) = clean(&tidy(&raw), limits.max_chars);
+    let tables = root
+        .map(|r| super::html_tables::tables(r, &text, is_chrome))
+        .unwrap_or_default();
     let mut warnings = Vec::new();
     if truncated {
         warnings.push(format!("text cut at {} characters", limits.max_chars));
@@ -90,6 +94,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         pages: vec![Page {
             number: 1,
             text,
+            tables,
             ..Page::default()
         }],
         extractor: if encoding == "utf-8" {

@@ -7,6 +7,7 @@
 //! `atti-page`.
 
 pub mod html;
+mod html_tables;
 pub mod text;
 
 use serde::{Deserialize, Serialize};

@@ -455,15 +455,26 @@ impl Ctx<'_> {
         let record_name = t.record.get_ref().clone();
         let record =
             target::record_of_table(&record_name).map_err(|m| self.err(t.record.span(), &id, m))?;
-        let row = self.regex(&t.row, &id)?;
-        let names: HashSet<&str> = row.capture_names().flatten().collect();
+        let row = t.row.as_ref().map(|r| self.regex(r, &id)).transpose()?;
+        let names: HashSet<&str> = row
+            .iter()
+            .flat_map(|r| r.capture_names().flatten())
+            .collect();
         let mut columns = Vec::new();
-        for c in &t.columns {
+        for c in t.columns {
             let full = format!("{record_name}.{}", c.field.get_ref());
             target::check(&full).map_err(|m| self.err(c.field.span(), &id, m))?;
+            let labels = c.label.into_vec();
+            if labels.iter().all(|l| l.trim().is_empty()) {
+                return Err(self.err(c.field.span(), &id, "a column needs a `label`"));
+            }
+            for l in &labels {
+                limits::check_length("label", l).map_err(|m| self.err(c.field.span(), &id, m))?;
+            }
             columns.push(Column {
                 field: c.field.get_ref().clone(),
-                label: c.label.clone(),
+                label_words: labels.iter().map(|l| super::table::label_words(l)).collect(),
+                labels,
                 normalise: self.normalisers(&c.normalise, &id)?,
                 key: c.key,
             });
@@ -471,9 +482,9 @@ impl Ctx<'_> {
         if columns.is_empty() {
             return Err(self.err(id_span, &id, "a table needs `columns`"));
         }
-        if !columns.iter().any(|c| names.contains(c.field.as_str())) {
+        if let (Some(r), false) = (&t.row, columns.iter().any(|c| names.contains(c.field.as_str()))) {
             return Err(self.err(
-                t.row.span(),
+                r.span(),
                 &id,
                 "the row regex has no capture named after a column",
             ));
@@ -485,12 +496,16 @@ impl Ctx<'_> {
                 "one column must be `key = true` (a row starts where it has a value)",
             ));
         }
+        let header = match &t.header {
+            Some(h) => self.regex(h, &id)?,
+            None => self.header_from_labels(&columns, &id, id_span.clone())?,
+        };
         Ok(Table {
             kinds: t.kinds,
             record,
             record_name,
             section: t.section,
-            header: self.regex(&t.header, &id)?,
+            header,
             columns,
             row,
             end: t.end.as_ref().map(|r| self.regex(r, &id)).transpose()?,
@@ -498,6 +513,29 @@ impl Ctx<'_> {
             heads: Arc::default(),
             meta,
         })
+    }
+
+    /// The header line of a table rule that gives none: a line where two
+    /// of its columns' labels are found (one, for a table of one column).
+    fn header_from_labels(&self, columns: &[Column], id: &str, span: Range<usize>) -> Result<Regex> {
+        let alternatives: Vec<String> = columns
+            .iter()
+            .flat_map(|c| &c.labels)
+            .map(|l| {
+                l.split_whitespace()
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+        let any = format!(r"\b(?:{})\b", alternatives.join("|"));
+        let pat = if columns.len() > 1 {
+            format!("(?mi)^.*{any}.*{any}")
+        } else {
+            format!("(?mi)^.*{any}")
+        };
+        self.budget.build(&pat).map_err(|m| self.err(span, id, m))
     }
 }
 

@@ -100,7 +100,10 @@ pub struct Field {
 #[derive(Debug, Clone)]
 pub struct Column {
     pub field: String,
-    pub label: String,
+    /// The header label and its variants, as written in the rule.
+    pub labels: Vec<String>,
+    /// Each label's words, folded (lower case, no accents or punctuation).
+    pub label_words: Vec<Vec<String>>,
     pub normalise: Vec<String>,
     pub key: bool,
 }
@@ -115,7 +118,9 @@ pub struct Table {
     pub section: Option<String>,
     pub header: Regex,
     pub columns: Vec<Column>,
-    pub row: Regex,
+    /// The first line of a row in plain text (`None`: the rule reads tables
+    /// and positioned pages only).
+    pub row: Option<Regex>,
     pub end: Option<Regex>,
     /// This table's place in [`Compiled::tables`].
     pub index: usize,

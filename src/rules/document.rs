@@ -6,12 +6,20 @@
 //! spaces), so a span read from the cleaned text is a span of
 //! [`Page::text`] too.
 
+use std::cell::OnceCell;
 use std::ops::Range;
+
+use atti_page::Table;
 
 use regex::Regex;
 
 use crate::read::Page;
 use crate::record::Span;
+
+/// The tables the reader finds on a page from its geometry.
+fn find_tables(_page: &Page) -> Vec<Table> {
+    Vec::new() // TEMP until atti-tables lands
+}
 
 /// A stretch of one page's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,9 +40,12 @@ pub struct Doc<'a> {
     pub clean: Vec<String>,
     /// Byte ranges of legal references, per page.
     pub references: Vec<Vec<Range<usize>>>,
+    /// The tables found on each page from its geometry, read when a table
+    /// rule first asks for them.
+    pub found_tables: Vec<OnceCell<Vec<Table>>>,
 }
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
     /// The whole document as one region.
     pub fn all(&self) -> Region {
         self.clean
@@ -45,6 +56,30 @@ impl Doc<'_> {
                 range: 0..t.len(),
             })
             .collect()
+    }
+
+    pub fn new(pages: &'a [Page], clean: Vec<String>, references: Vec<Vec<Range<usize>>>) -> Self {
+        Doc {
+            found_tables: vec![OnceCell::new(); pages.len()],
+            pages,
+            clean,
+            references,
+        }
+    }
+
+    /// The tables of page `page` (0-based index): those its source declares
+    /// (HTML), else those the table reader finds from its words and lines.
+    pub fn tables(&self, page: usize) -> &[Table] {
+        let Some(p) = self.pages.get(page) else {
+            return &[];
+        };
+        if !p.tables.is_empty() || p.words.is_empty() {
+            return &p.tables;
+        }
+        match self.found_tables.get(page) {
+            Some(cell) => cell.get_or_init(|| find_tables(p)),
+            None => &[],
+        }
     }
 
     pub fn text(&self, p: &Piece) -> &str {
@@ -373,11 +408,11 @@ mod tests {
     use crate::read::Word;
 
     fn doc(pages: &[Page]) -> Doc<'_> {
-        Doc {
+        Doc::new(
             pages,
-            clean: pages.iter().map(|p| p.text.clone()).collect(),
-            references: vec![Vec::new(); pages.len()],
-        }
+            pages.iter().map(|p| p.text.clone()).collect(),
+            vec![Vec::new(); pages.len()],
+        )
     }
 
     /// Byte range of the `n`-th (0-based) `X` of a text.

@@ -202,13 +202,31 @@ pub struct Column {
     /// Field of the record (`description`, `start_date`, ...); also the name
     /// of the row regex's capture for this column.
     pub field: Spanned<String>,
-    /// The column's header label, whose position gives the column's x range.
-    pub label: String,
+    /// The column's header label, or several variants of it ("Inizio
+    /// Previsto", "Data inizio"): case, accents and line breaks ignored.
+    pub label: Labels,
     #[serde(default)]
     pub normalise: Vec<Spanned<String>>,
     /// A row starts on a line where this column has a value.
     #[serde(default)]
     pub key: bool,
+}
+
+/// One label or a list of variants.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Labels {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Labels {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            Labels::One(l) => vec![l],
+            Labels::Many(v) => v,
+        }
+    }
 }
 
 /// `[[table]]`: repeating records read from a table.
@@ -223,12 +241,15 @@ pub struct TableRule {
     pub record: Spanned<String>,
     #[serde(default)]
     pub section: Option<String>,
-    /// The header line.
-    pub header: Spanned<String>,
+    /// The header line, for text without a table structure; by default a
+    /// line where two of the columns' labels are found.
+    #[serde(default)]
+    pub header: Option<Spanned<String>>,
     pub columns: Vec<Column>,
-    /// For text without positions: a regex for the first line of a row,
-    /// with a named capture per column.
-    pub row: Spanned<String>,
+    /// For text without positions or tables (plain text files): a regex for
+    /// the first line of a row, with a named capture per column.
+    #[serde(default)]
+    pub row: Option<Spanned<String>>,
     /// The table ends at a line matching this.
     #[serde(default)]
     pub end: Option<Spanned<String>>,

@@ -323,10 +323,8 @@ mod tests {
         let rules = RuleSet::load(None, true).unwrap();
         let x = rules.apply(std::slice::from_ref(&p));
         let o = &x.objectives[0];
-        assert_eq!(
-            o.operational_objective.as_deref(),
-            Some("Missione 05 - obiettivo 2.1")
-        );
+        assert_eq!(o.operational_objective.as_deref(), Some("2.1"));
+        assert_eq!(o.mission.as_deref(), Some("05"));
         assert_eq!(
             o.description.as_deref(),
             Some("Aprire le biblioteche di quartiere anche la sera e la domenica, con personale dei servizi civici.")

@@ -196,11 +196,7 @@ pub(crate) fn prepare<'a>(rules: &Compiled, pages: &'a [Page]) -> (Doc<'a>, Vec<
         }
     }
     (
-        Doc {
-            pages,
-            clean,
-            references: ranges,
-        },
+        Doc::new(pages, clean, ranges),
         found,
     )
 }

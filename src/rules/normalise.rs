@@ -23,6 +23,7 @@ pub const NAMES: &[&str] = &[
     "lower",
     "number",
     "integer",
+    "two_digits",
     "comparator",
     "sentence",
     "body",
@@ -48,6 +49,7 @@ pub fn apply(name: &str, s: &str) -> Result<String, String> {
         "lower" => Ok(s.to_lowercase()),
         "number" => number(&s),
         "integer" => integer(&s),
+        "two_digits" => two_digits(&s),
         "comparator" => {
             let (op, v) = comparator(&s);
             Ok(format!("{op}|{v}"))
@@ -66,6 +68,16 @@ pub fn chain(value: &str, names: &[String]) -> Result<String, String> {
         v = apply(n, &v)?;
     }
     Ok(v)
+}
+
+/// A number of one or two digits written with two, as budget codes print
+/// them (`1` -> `01`, `13` -> `13`).
+fn two_digits(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    match t.len() {
+        1 | 2 if t.bytes().all(|b| b.is_ascii_digit()) => Ok(format!("{t:0>2}")),
+        _ => Err(format!("`{t}` is not a number of one or two digits")),
+    }
 }
 
 /// An identifier code: no inner spaces, upper case (`2021_z001 ` -> `2021_Z001`).

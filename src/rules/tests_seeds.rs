@@ -58,11 +58,8 @@ fn seed_peg_sheet_every_field() {
         o.strategic_objective.as_deref(),
         Some("GRANDE FIRENZE METROPOLITANA")
     );
-    assert_eq!(
-        o.operational_objective.as_deref(),
-        Some("Missione 01 - obiettivo 13.3")
-    );
-    assert_eq!(o.mission.as_deref(), Some("Missione 01"));
+    assert_eq!(o.operational_objective.as_deref(), Some("13.3"));
+    assert_eq!(o.mission.as_deref(), Some("01"));
     let desc = o.description.as_deref().expect("description");
     assert!(
         desc.starts_with("Nell'ambito del progetto la \"Grande Firenze\" metropolitana si intende rafforzare la dialettica con la Città Metropolitana, quale magnete di sviluppo per la realizzazione"),

@@ -1,0 +1,424 @@
+//! The grid path: a table rule read over tables as grids of cells, the ones
+//! the table reader finds on a PDF page from its geometry, or the ones a
+//! source declares (an HTML `<table>`).
+//!
+//! The rule only maps header labels to fields. Its header is the first rows
+//! of a table (up to [`MAX_HEADER_ROWS`], as long as no row starts a record):
+//! each column's header text is what those rows hold in it, so a label set
+//! over two lines ("Inizio" above "Previsto") or under a cell that spans
+//! columns ("Previsto" over "Inizio" and "Fine") is still found. A record
+//! starts at a row whose key cell holds a value its normalisers accept (a
+//! date for a date column); a row without one continues the record above
+//! (a cell wrapped into a row of its own). The table goes on in the next
+//! tables of the region (on the next page, or a part the reader found
+//! apart), with the header repeated or not, while their columns line up
+//! with the header's; it ends at the rule's `end`, at another table's
+//! header, or at a table whose columns do not line up.
+
+use atti_page::{Page, Table as Grid, TableCell};
+
+use super::{ends, put, Row};
+use crate::rules::compile::Table;
+use crate::rules::document::{Doc, Region};
+use crate::rules::normalise;
+
+/// Most rows read as a header above a table's first record.
+const MAX_HEADER_ROWS: usize = 5;
+
+/// How a table's columns are the rule's: for each column of the rule, the
+/// grid column it is read from.
+#[derive(Debug, Clone)]
+struct Mapping {
+    columns: Vec<Option<usize>>,
+    /// Rows of the header (the body starts after them).
+    header_rows: usize,
+    /// Each grid column's horizontal extent, to line up the columns of a
+    /// table that continues it (empty for grids without geometry).
+    extents: Vec<Option<(f32, f32)>>,
+}
+
+/// The rows of a table rule read over the grids of a region's pages;
+/// `None` when no grid's header matches the rule's labels.
+pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut mapping: Option<Mapping> = None;
+    for (page, grid) in grids_in(doc, region) {
+        let (m, skip) = match (&mapping, match_header(t, grid)) {
+            (_, Some(m)) => {
+                let skip = m.header_rows;
+                (m, skip)
+            }
+            (None, None) => continue,
+            (Some(prev), None) => {
+                // A later grid carries the table on when its columns line up.
+                match continuation(prev, grid) {
+                    Some(m) => (m, 0),
+                    None => break,
+                }
+            }
+        };
+        let ended = read_body(doc, page, grid, &m, skip, t, &mut rows);
+        if mapping.is_none() {
+            mapping = Some(m);
+        }
+        if ended {
+            break;
+        }
+    }
+    mapping.map(|_| rows)
+}
+
+/// The grids of the region's pages, in page order and top to bottom, each
+/// with its page index: those with a cell in the region (or, for grids
+/// whose cells are not placed in the text, every grid of its pages).
+fn grids_in<'d>(doc: &'d Doc, region: &Region) -> Vec<(usize, &'d Grid)> {
+    let mut out = Vec::new();
+    let mut pages: Vec<usize> = region.iter().map(|p| p.page).collect();
+    pages.dedup();
+    for page in pages {
+        for g in doc.tables(page) {
+            let placed: Vec<&TableCell> = g.cells.iter().filter(|c| c.end > c.start).collect();
+            let inside = placed.is_empty()
+                || placed.iter().any(|c| {
+                    region
+                        .iter()
+                        .any(|p| p.page == page && p.range.contains(&c.start))
+                });
+            if inside {
+                out.push((page, g));
+            }
+        }
+    }
+    out
+}
+
+/// Words of a label or a header, folded: lower case, no accents, split at
+/// anything but letters and digits ("Responsabilita'" and "Responsabilità"
+/// are one word).
+pub fn label_words(s: &str) -> Vec<String> {
+    atti_italian::numwords::fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How well a header text names a label: 3 the same words, 2 the label's
+/// words in a row inside it, 1 all the label's words in any order (a label
+/// under a cell spanning columns), 0 not at all.
+fn score(header: &[String], label: &[String]) -> u8 {
+    if label.is_empty() || header.is_empty() {
+        return 0;
+    }
+    if header == label {
+        3
+    } else if header.windows(label.len()).any(|w| w == label) {
+        2
+    } else if label.iter().all(|l| header.contains(l)) {
+        1
+    } else {
+        0
+    }
+}
+
+/// The text of grid column `col` over rows `rows`, each cell once.
+fn column_text(grid: &Grid, col: u32, rows: std::ops::Range<u32>) -> Vec<String> {
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let mut words = Vec::new();
+    for r in rows {
+        if let Some(c) = grid.cell_at(r, col) {
+            if !seen.contains(&(c.row, c.col)) {
+                seen.push((c.row, c.col));
+                words.extend(label_words(&c.text));
+            }
+        }
+    }
+    words
+}
+
+/// Best assignment of the rule's columns to grid columns for a header of
+/// `k` rows: highest scores first, longer labels before shorter, each
+/// column used once. Returns the mapping and its total score.
+fn assign(t: &Table, grid: &Grid, k: usize) -> (Vec<Option<usize>>, u32) {
+    let headers: Vec<Vec<String>> = (0..grid.cols)
+        .map(|c| column_text(grid, c, 0..k as u32))
+        .collect();
+    let mut cands: Vec<(u8, usize, usize, usize)> = Vec::new();
+    for (i, col) in t.columns.iter().enumerate() {
+        for (g, h) in headers.iter().enumerate() {
+            let best = col
+                .label_words
+                .iter()
+                .map(|l| (score(h, l), l.len()))
+                .max();
+            if let Some((s, len)) = best.filter(|(s, _)| *s > 0) {
+                cands.push((s, len, i, g));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.3.cmp(&b.3)));
+    let mut columns = vec![None; t.columns.len()];
+    let mut used = vec![false; grid.cols as usize];
+    let mut total = 0u32;
+    for (s, _, i, g) in cands {
+        if columns[i].is_none() && !used[g] {
+            columns[i] = Some(g);
+            used[g] = true;
+            total += u32::from(s);
+        }
+    }
+    (columns, total)
+}
+
+/// Whether a key cell's text starts a record: a value that its column's
+/// normalisers accept.
+fn starts_record(t: &Table, key: usize, text: &str) -> bool {
+    !text.trim().is_empty() && normalise::chain(text, &t.columns[key].normalise).is_ok()
+}
+
+fn key_of(t: &Table) -> usize {
+    t.columns.iter().position(|c| c.key).unwrap_or(0)
+}
+
+/// The fewest of the rule's columns a header must name: the key, and two
+/// columns or half of them, whichever is more (all of a one-column rule).
+fn enough(t: &Table, columns: &[Option<usize>]) -> bool {
+    let found = columns.iter().filter(|c| c.is_some()).count();
+    let need = t.columns.len().min(2.max(t.columns.len().div_ceil(2)));
+    columns[key_of(t)].is_some() && found >= need
+}
+
+/// The header of a grid, if the rule's labels name its columns.
+fn match_header(t: &Table, grid: &Grid) -> Option<Mapping> {
+    let key = key_of(t);
+    let mut best: Option<(usize, u32, Mapping)> = None;
+    for k in 1..=MAX_HEADER_ROWS.min(grid.rows.saturating_sub(1) as usize) {
+        let (columns, total) = assign(t, grid, k);
+        if enough(t, &columns) {
+            let found = columns.iter().filter(|c| c.is_some()).count();
+            if best
+                .as_ref()
+                .is_none_or(|(f, s, _)| (found, total) >= (*f, *s))
+            {
+                best = Some((
+                    found,
+                    total,
+                    Mapping {
+                        extents: extents(grid),
+                        columns,
+                        header_rows: k,
+                    },
+                ));
+            }
+        }
+        // The header ends above the first row that starts a record.
+        let starts = best.as_ref().and_then(|(_, _, m)| m.columns[key]).is_some_and(|g| {
+            grid.cell_at(k as u32, g as u32)
+                .is_some_and(|c| starts_record(t, key, &c.text))
+        });
+        if starts {
+            break;
+        }
+    }
+    best.map(|(_, _, m)| m)
+}
+
+/// Each grid column's horizontal extent, from the cells that cover it alone.
+fn extents(grid: &Grid) -> Vec<Option<(f32, f32)>> {
+    let mut out: Vec<Option<(f32, f32)>> = vec![None; grid.cols as usize];
+    if grid.bbox == [0.0; 4] {
+        return out;
+    }
+    for c in grid.cells.iter().filter(|c| c.col_span <= 1) {
+        if let Some(slot) = out.get_mut(c.col as usize) {
+            let (x0, x1) = (c.bbox[0], c.bbox[2]);
+            *slot = Some(slot.map_or((x0, x1), |(a, b)| (a.min(x0), b.max(x1))));
+        }
+    }
+    out
+}
+
+/// A grid that carries a table on (on a later page, without its header):
+/// its columns lined up with the header's by their extents, or the same
+/// number of columns for grids without geometry.
+fn continuation(prev: &Mapping, grid: &Grid) -> Option<Mapping> {
+    let mine = extents(grid);
+    let columns: Vec<Option<usize>> = if prev.extents.iter().all(Option::is_none) {
+        if grid.cols as usize != prev.extents.len() {
+            return None;
+        }
+        prev.columns.clone()
+    } else {
+        prev.columns
+            .iter()
+            .map(|g| {
+                let (a0, a1) = (*g).and_then(|g| prev.extents.get(g).copied().flatten())?;
+                // The grid column overlapping the header's column most.
+                mine.iter()
+                    .enumerate()
+                    .filter_map(|(i, e)| {
+                        let (b0, b1) = (*e)?;
+                        let overlap = a1.min(b1) - a0.max(b0);
+                        (overlap > 0.5 * (a1 - a0).min(b1 - b0)).then_some((i, overlap))
+                    })
+                    .max_by(|x, y| x.1.total_cmp(&y.1))
+                    .map(|(i, _)| i)
+            })
+            .collect()
+    };
+    let found = columns.iter().filter(|c| c.is_some()).count();
+    (found >= 2.min(prev.columns.iter().flatten().count())).then_some(Mapping {
+        columns,
+        header_rows: 0,
+        extents: mine,
+    })
+}
+
+/// Reads the body of a grid into records; `true` when the table ended in it.
+fn read_body(
+    doc: &Doc,
+    page: usize,
+    grid: &Grid,
+    m: &Mapping,
+    skip: usize,
+    t: &Table,
+    rows: &mut Vec<Row>,
+) -> bool {
+    let key = key_of(t);
+    let text_len = doc.pages.get(page).map_or(0, |p: &Page| p.text.len());
+    for r in skip as u32..grid.rows {
+        let cells: Vec<&TableCell> = grid.cells.iter().filter(|c| c.row == r).collect();
+        if cells.iter().any(|c| ends(t, &c.text)) {
+            return true;
+        }
+        if is_repeated_header(t, grid, m, r) {
+            continue;
+        }
+        let key_text = m.columns[key]
+            .and_then(|g| grid.cell_at(r, g as u32))
+            .map(|c| c.text.as_str())
+            .unwrap_or("");
+        if starts_record(t, key, key_text) {
+            rows.push(vec![None; t.columns.len()]);
+        }
+        let Some(row) = rows.last_mut() else { continue };
+        for c in cells {
+            if c.text.trim().is_empty() {
+                continue;
+            }
+            // A cell spanning columns goes to the first rule column it covers.
+            let Some(i) = m.columns.iter().position(|g| {
+                g.is_some_and(|g| (c.col..c.col + c.col_span.max(1)).contains(&(g as u32)))
+            }) else {
+                continue;
+            };
+            let range = if c.end > c.start && c.end <= text_len {
+                c.start..c.end
+            } else {
+                0..0
+            };
+            put(row, i, &c.text, page, range);
+        }
+    }
+    false
+}
+
+/// A row that repeats the header (a table continued on a new page): half
+/// of the mapped columns or more hold their label exactly.
+fn is_repeated_header(t: &Table, grid: &Grid, m: &Mapping, r: u32) -> bool {
+    let mapped: Vec<(usize, usize)> = m
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| g.map(|g| (i, g)))
+        .collect();
+    let exact = mapped
+        .iter()
+        .filter(|(i, g)| {
+            let h = column_text(grid, *g as u32, r..r + 1);
+            t.columns[*i].label_words.iter().any(|l| score(&h, l) >= 2)
+        })
+        .count();
+    !mapped.is_empty() && exact * 2 >= mapped.len().max(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{label_words, score};
+    use crate::read::{html, Limits};
+    use crate::rules::RuleSet;
+
+    fn words(s: &str) -> Vec<String> {
+        label_words(s)
+    }
+
+    #[test]
+    fn labels_are_found_whatever_the_case_the_accents_and_the_order() {
+        let l = words("Centro di Responsabilità");
+        assert_eq!(score(&words("CENTRO DI RESPONSABILITA'"), &l), 3);
+        assert_eq!(score(&words("Centro di responsabilità (CdR)"), &l), 2);
+        assert_eq!(score(&words("Previsto Inizio"), &words("Inizio Previsto")), 1);
+        assert_eq!(score(&words("Inizio effettivo"), &words("Inizio Previsto")), 0);
+        assert_eq!(score(&words("Notevole"), &words("Note")), 0, "whole words only");
+    }
+
+    /// A PEG sheet as a web page: the GANTT header over two rows under a
+    /// cell spanning two columns, the table going on in a second table
+    /// without its header, then a third that repeats it.
+    const SHEET: &str = r#"<html><body><main>
+        <h1>PIANO ESECUTIVO DI GESTIONE 2023</h1>
+        <p>2023_DB07 Riqualificazione dei mercati rionali</p>
+        <h2>GANTT</h2>
+        <table>
+        <tr><th rowspan=2>Descrizione</th><th rowspan=2>Peso</th><th colspan=2>Previsto</th><th rowspan=2>Responsabile</th><th rowspan=2>Centro di<br>Responsabilità</th><th rowspan=2>Note</th></tr>
+        <tr><th>Inizio</th><th>Fine</th></tr>
+        <tr><td>Ricognizione dei mercati</td><td>20%</td><td>01/02/2023</td><td>31/03/2023</td><td>Dott.ssa BIANCHI ANNA</td><td>SUAP</td><td></td></tr>
+        <tr><td>e delle concessioni in essere</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>
+        </table>
+        <table>
+        <tr><td>Progettazione</td><td>30</td><td>01/04/2023</td><td>30/06/2023</td><td>ROSSI MARIO</td><td>LAVORI PUBBLICI</td><td>con gara</td></tr>
+        </table>
+        <table>
+        <tr><th>DESCRIZIONE</th><th>PESO</th><th>INIZIO PREVISTO</th><th>FINE PREVISTA</th><th>RESPONSABILE</th><th>CENTRO DI RESPONSABILITA'</th><th>NOTE</th></tr>
+        <tr><td>Collaudo</td><td>50</td><td>01/07/2023</td><td>31/12/2023</td><td>ROSSI MARIO</td><td>LAVORI PUBBLICI</td><td></td></tr>
+        </table>
+        <h2>INDICATORI</h2>
+        <table><tr><td>Descrizione</td><td>Tipo</td><td>Valore<br>Atteso</td></tr>
+        <tr><td>Mercati riqualificati</td><td>RISULTATO</td><td>&gt;= 3</td></tr></table>
+        </main></body></html>"#;
+
+    #[test]
+    fn an_html_gantt_is_read_by_its_labels_across_tables() {
+        let r = html::read(SHEET.as_bytes(), &Limits::default()).unwrap();
+        let x = RuleSet::load(None, true).unwrap().apply(&r.pages);
+        let got: Vec<String> = x
+            .phases
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}|{:?}|{}|{}|{}|{}",
+                    p.description.as_deref().unwrap_or(""),
+                    p.weight,
+                    p.start_date.map(|d| d.to_string()).unwrap_or_default(),
+                    p.end_date.map(|d| d.to_string()).unwrap_or_default(),
+                    p.responsible.as_deref().unwrap_or(""),
+                    p.responsibility_centre.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Ricognizione dei mercati e delle concessioni in essere|Some(20.0)|2023-02-01|2023-03-31|BIANCHI ANNA|SUAP",
+                "Progettazione|Some(30.0)|2023-04-01|2023-06-30|ROSSI MARIO|LAVORI PUBBLICI",
+                "Collaudo|Some(50.0)|2023-07-01|2023-12-31|ROSSI MARIO|LAVORI PUBBLICI",
+            ]
+        );
+        assert_eq!(x.phases[1].notes.as_deref(), Some("con gara"));
+        assert_eq!(x.indicators.len(), 1);
+        assert_eq!(x.indicators[0].expected_raw.as_deref(), Some(">= 3"));
+        // The value's span points at its text in the page.
+        let sp = x.phases[2].spans["responsibility_centre"];
+        assert_eq!(&r.pages[0].text[sp.start..sp.end], "LAVORI PUBBLICI");
+    }
+}
