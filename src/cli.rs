@@ -359,9 +359,15 @@ pub struct ExtractArgs {
     /// Text in content-stream order, without reordering into lines.
     #[arg(long)]
     pub raw: bool,
-    /// JSON with each page's text and positioned words.
+    /// JSON with each page's text and positioned words (with --tables: the tables, each with its grid of texts).
     #[arg(long)]
     pub json: bool,
+    /// The tables of each page, read from ruling lines and word positions (PDF) or as the file declares them.
+    #[arg(long, conflicts_with_all = ["layout", "raw", "rules_output"])]
+    pub tables: bool,
+    /// With --tables: one CSV row per cell (page;table;row;col;row_span;col_span;x0;y0;x1;y1;text).
+    #[arg(long, requires = "tables", conflicts_with = "json")]
+    pub csv: bool,
     /// Also show the kind and the values the rules read from this file.
     #[arg(long)]
     pub rules_output: bool,

@@ -4,6 +4,7 @@ use crate::cli::ExtractArgs;
 use crate::config;
 use atti::error::{Error, Result};
 use atti::read::{self, Limits, SourceType};
+use atti::tables::{found, TableOptions};
 
 pub fn run(a: &ExtractArgs) -> Result<i32> {
     let bytes = std::fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;
@@ -18,6 +19,9 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         return Ok(0);
     }
     let e = read::read(&bytes, ty, &limits)?;
+    if a.tables {
+        return tables(a, &e.pages);
+    }
     let text = if a.json {
         serde_json::to_string_pretty(&e)? + "\n"
     } else if a.layout {
@@ -44,6 +48,23 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         for f in &x.fields {
             eprintln!("  {:<32} {}", f.name, f.value);
         }
+    }
+    Ok(0)
+}
+
+/// `--tables`: every table of every page, as text, JSON or CSV.
+fn tables(a: &ExtractArgs, pages: &[atti_page::Page]) -> Result<i32> {
+    let found = found::find_all(pages, &atti_tables::Settings::default());
+    if a.json {
+        let file = a.file.display().to_string();
+        super::print(&(serde_json::to_string_pretty(&found::to_json(&file, &found))? + "\n"))?;
+    } else if a.csv {
+        let mut out = super::output(None)?;
+        found::write_csv(&found, &TableOptions::default(), &mut out)?;
+    } else {
+        super::print(&found::render_text(&found))?;
+        let n: usize = found.iter().map(|p| p.tables.len()).sum();
+        eprintln!("tabelle trovate: {n} in {} pagine", found.len());
     }
     Ok(0)
 }

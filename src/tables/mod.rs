@@ -33,6 +33,7 @@ pub use csv_dialect::{guard_cell, CsvDialect, TableOptions};
 
 mod cell;
 mod csv_dialect;
+pub mod found;
 pub mod xlsx;
 
 /// How a table is written.

@@ -1,0 +1,137 @@
+use crate::testkit::{grids, rows, Kit};
+use crate::Settings;
+use atti_page::TableMode;
+
+/// Text in the cell whose top left corner is (x, y).
+fn cell(k: &mut Kit, x: f32, y: f32, text: &str) {
+    k.text(x + 4.0, y + 14.0, text);
+}
+
+#[test]
+fn three_by_three_grid() {
+    let mut k = Kit::new();
+    let xs = [50.0, 150.0, 250.0, 350.0];
+    let ys = [100.0, 120.0, 140.0, 160.0];
+    k.grid(&xs, &ys);
+    for (r, y) in ys[..3].iter().enumerate() {
+        for (c, x) in xs[..3].iter().enumerate() {
+            cell(&mut k, *x, *y, &format!("r{r}c{c}"));
+        }
+    }
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].mode, TableMode::Lattice);
+    assert_eq!((t[0].rows, t[0].cols), (3, 3));
+    assert_eq!(t[0].bbox, [50.0, 100.0, 350.0, 160.0]);
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[&["r0c0", "r0c1", "r0c2"], &["r1c0", "r1c1", "r1c2"], &["r2c0", "r2c1", "r2c2"]])
+    );
+    let c = t[0].cell_at(1, 2).map(|c| (c.bbox, c.start, c.end));
+    let start = k.page.text.find("r1c2").unwrap_or(usize::MAX);
+    assert_eq!(c, Some(([250.0, 120.0, 350.0, 140.0], start, start + 4)));
+}
+
+#[test]
+fn merged_header_and_a_cell_over_two_rows() {
+    // | Fase | Previsto      |
+    // |      | Inizio | Fine |
+    // | 1    | gen    | mar  |
+    let mut k = Kit::new();
+    k.hline(50.0, 350.0, 100.0)
+        .hline(150.0, 350.0, 120.0)
+        .hline(50.0, 350.0, 140.0)
+        .hline(50.0, 350.0, 160.0)
+        .vline(50.0, 100.0, 160.0)
+        .vline(150.0, 100.0, 160.0)
+        .vline(250.0, 120.0, 160.0)
+        .vline(350.0, 100.0, 160.0);
+    k.text(54.0, 124.0, "Fase"); // centred in its two rows
+    k.centred(250.0, 114.0, "Previsto");
+    cell(&mut k, 150.0, 120.0, "Inizio");
+    cell(&mut k, 250.0, 120.0, "Fine");
+    cell(&mut k, 50.0, 140.0, "1");
+    cell(&mut k, 150.0, 140.0, "gen");
+    cell(&mut k, 250.0, 140.0, "mar");
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    let spans: Vec<(u32, u32, u32, u32, &str)> = t[0]
+        .cells
+        .iter()
+        .map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            (0, 0, 2, 1, "Fase"),
+            (0, 1, 1, 2, "Previsto"),
+            (1, 1, 1, 1, "Inizio"),
+            (1, 2, 1, 1, "Fine"),
+            (2, 0, 1, 1, "1"),
+            (2, 1, 1, 1, "gen"),
+            (2, 2, 1, 1, "mar"),
+        ]
+    );
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[&["Fase", "Previsto", ""], &["", "Inizio", "Fine"], &["1", "gen", "mar"]])
+    );
+}
+
+#[test]
+fn two_grids_on_one_page_with_text_between() {
+    let mut k = Kit::new();
+    for (top, tag) in [(100.0, "a"), (300.0, "b")] {
+        let xs = [50.0, 200.0, 350.0];
+        let ys = [top, top + 20.0, top + 40.0];
+        k.grid(&xs, &ys);
+        for (r, y) in ys[..2].iter().enumerate() {
+            for (c, x) in xs[..2].iter().enumerate() {
+                cell(&mut k, *x, *y, &format!("{tag}{r}{c}"));
+            }
+        }
+    }
+    k.text(50.0, 200.0, "Testo tra le due tabelle, che non fa parte di nessuna.");
+    let g = grids(&k.page);
+    assert_eq!(g, vec![rows(&[&["a00", "a01"], &["a10", "a11"]]), rows(&[&["b00", "b01"], &["b10", "b11"]])]);
+}
+
+#[test]
+fn grid_without_outer_border() {
+    // Only the inner lines are drawn; the table ends where they end.
+    let mut k = Kit::new();
+    k.hline(50.0, 350.0, 120.0)
+        .hline(50.0, 350.0, 140.0)
+        .vline(150.0, 100.0, 160.0)
+        .vline(250.0, 100.0, 160.0);
+    for (r, y) in [100.0, 120.0, 140.0].iter().enumerate() {
+        for (c, x) in [50.0, 150.0, 250.0].iter().enumerate() {
+            cell(&mut k, *x, *y, &format!("{r}{c}"));
+        }
+    }
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].bbox, [50.0, 100.0, 350.0, 160.0]);
+    assert_eq!(crate::grid(&t[0]), rows(&[&["00", "01", "02"], &["10", "11", "12"], &["20", "21", "22"]]));
+}
+
+#[test]
+fn wrapped_cell_text_is_one_cell() {
+    let mut k = Kit::new();
+    k.grid(&[50.0, 150.0, 250.0], &[100.0, 140.0, 160.0]);
+    k.text(54.0, 114.0, "Avvio del pro-").text(54.0, 126.0, "getto");
+    k.text(154.0, 120.0, "01/02/2021");
+    cell(&mut k, 50.0, 140.0, "x");
+    cell(&mut k, 150.0, 140.0, "y");
+    let g = grids(&k.page);
+    assert_eq!(g, vec![rows(&[&["Avvio del progetto", "01/02/2021"], &["x", "y"]])]);
+}
+
+#[test]
+fn empty_grid_and_lone_box_are_no_table() {
+    let mut k = Kit::new();
+    k.grid(&[50.0, 150.0, 250.0], &[100.0, 120.0, 140.0]); // no words
+    k.grid(&[50.0, 300.0], &[400.0, 500.0]); // a box around a paragraph
+    k.text(60.0, 420.0, "Un paragrafo dentro un riquadro.");
+    assert!(grids(&k.page).is_empty());
+}

@@ -1,0 +1,97 @@
+//! The geometric table reader: from a page's words and ruling lines to
+//! grids of cells.
+//!
+//! PDF producers set tables in many ways: grids of ruling lines, only
+//! horizontal rules, or no lines at all; headers over two or three lines;
+//! cells centred beside a wrapped neighbour. This crate reads the geometry
+//! alone, knowing nothing of the language or of what the table means, with
+//! every threshold a named [`Settings`] field:
+//!
+//! - [`rulings`] snaps and joins the ruling lines and gathers them into
+//!   connected networks; [`lattice`] reads each network that divides
+//!   columns as a grid, merged cells included;
+//! - [`stream`] reads the remaining words: [`region`] finds where lines
+//!   share aligned column gaps, [`rows`] decides which lines make a row;
+//!   horizontal rules that are no part of a grid end rows there.
+//!
+//! Running text never makes a table: a table needs at least two columns
+//! and two lines with aligned gaps, and a region that reads as prose is
+//! dropped. Every count is capped, so a hostile page costs bounded time.
+
+mod draft;
+mod geom;
+mod lattice;
+mod lines;
+mod region;
+mod rows;
+mod rulings;
+mod settings;
+mod stream;
+mod text;
+#[cfg(test)]
+mod testkit;
+
+pub use draft::{Found, Report};
+pub use settings::Settings;
+
+use atti_page::{Page, Table};
+use lattice::Lattice;
+
+/// The tables of a page, top to bottom.
+pub fn find(page: &Page, settings: &Settings) -> Vec<Table> {
+    find_with_report(page, settings).into_iter().map(|f| f.table).collect()
+}
+
+/// The tables of a page, top to bottom, each with its parsing [`Report`].
+pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
+    let s = settings;
+    let boxes = geom::word_boxes(page, s);
+    let mut taken = vec![false; boxes.len()];
+    let mut drafts = Vec::new();
+    let (h, v) = rulings::segments(page, s);
+    let mut rules: Vec<rulings::Seg> = Vec::new();
+    if let Some(nets) = rulings::networks(&h, &v, s) {
+        for net in &nets {
+            match lattice::read(net, &boxes, &taken, s) {
+                Lattice::Grid(draft, used) => {
+                    for i in used {
+                        if let Some(t) = taken.get_mut(i) {
+                            *t = true;
+                        }
+                    }
+                    drafts.push(draft);
+                }
+                Lattice::Rules => rules.extend(net.h.iter().copied()),
+                Lattice::Nothing => {}
+            }
+        }
+    }
+    rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let free: Vec<usize> = (0..boxes.len()).filter(|&i| !taken[i]).collect();
+    drafts.extend(stream::read(page, &boxes, &free, &rules, s).into_iter().map(|(d, _)| d));
+    drafts.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]).then(a.bbox[0].total_cmp(&b.bbox[0])));
+    drafts.truncate(s.max_tables);
+    drafts.into_iter().map(|d| d.finish(page, s.line_tolerance)).collect()
+}
+
+/// The table as `rows` × `cols` texts: a merged cell's text at its top
+/// left position and `""` in the positions it covers.
+pub fn grid(table: &Table) -> Vec<Vec<String>> {
+    // A table's size comes from its source: cap what is allocated for it.
+    const MAX_POSITIONS: usize = 1 << 22;
+    let (rows, cols) = (table.rows as usize, table.cols as usize);
+    if rows.saturating_mul(cols) > MAX_POSITIONS {
+        return Vec::new();
+    }
+    let mut g = vec![vec![String::new(); cols]; rows];
+    for c in &table.cells {
+        if let Some(slot) = g.get_mut(c.row as usize).and_then(|r| r.get_mut(c.col as usize)) {
+            slot.clone_from(&c.text);
+        }
+    }
+    g
+}
+
+#[cfg(test)]
+#[path = "find_tests.rs"]
+mod tests;

@@ -1,0 +1,127 @@
+//! Text lines and the runs of words in them.
+//!
+//! A text line is a set of words whose baselines agree within
+//! `line_tolerance` (em), read left to right, across the whole width of the
+//! page: a table's row is one text line or several. Within a line, words
+//! closer than `column_gap` (em) form a *run*; a wider gap may separate two
+//! columns. Runs are what the stream reader aligns: prose makes one run per
+//! line, a table row several, with the gaps between them lined up from one
+//! line to the next.
+
+use crate::geom::WordBox;
+
+/// One text line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TextLine {
+    /// Indices into the word boxes, left to right.
+    pub words: Vec<usize>,
+    /// The first word's baseline.
+    pub base: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// The largest font size on the line.
+    pub size: f32,
+    /// Runs of words, left to right.
+    pub runs: Vec<Run>,
+}
+
+/// Words of a line with no column gap between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Run {
+    pub x0: f32,
+    pub x1: f32,
+    /// Range of [`TextLine::words`].
+    pub first: usize,
+    pub end: usize,
+}
+
+/// The text lines of the words `ids` (indices into `boxes`), top to bottom.
+pub(crate) fn text_lines(boxes: &[WordBox], ids: &[usize], line_tolerance: f32, column_gap: f32) -> Vec<TextLine> {
+    let mut ids: Vec<usize> = ids.iter().copied().filter(|&i| i < boxes.len()).collect();
+    ids.sort_by(|&a, &b| boxes[a].base.total_cmp(&boxes[b].base));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in ids {
+        let b = &boxes[i];
+        match groups.last_mut() {
+            Some(g)
+                if g.first().is_some_and(|&f| {
+                    (b.base - boxes[f].base).abs() <= line_tolerance * boxes[f].size.max(b.size)
+                }) =>
+            {
+                g.push(i)
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|mut g| {
+            g.sort_by(|&a, &b| boxes[a].x0.total_cmp(&boxes[b].x0));
+            let first = *g.first()?;
+            let mut line = TextLine {
+                base: boxes[first].base,
+                top: g.iter().map(|&i| boxes[i].top).fold(f32::INFINITY, f32::min),
+                bottom: g.iter().map(|&i| boxes[i].bottom).fold(f32::NEG_INFINITY, f32::max),
+                size: g.iter().map(|&i| boxes[i].size).fold(0.0, f32::max),
+                words: g,
+                runs: Vec::new(),
+            };
+            line.runs = runs(&line, boxes, column_gap);
+            Some(line)
+        })
+        .collect()
+}
+
+/// Splits a line where the gap between two words reaches `column_gap` em.
+fn runs(line: &TextLine, boxes: &[WordBox], column_gap: f32) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for (k, &i) in line.words.iter().enumerate() {
+        let b = &boxes[i];
+        match out.last_mut() {
+            Some(r) if b.x0 - r.x1 < column_gap * b.size.max(line.size) => {
+                r.x1 = r.x1.max(b.x1);
+                r.end = k + 1;
+            }
+            _ => out.push(Run {
+                x0: b.x0,
+                x1: b.x1,
+                first: k,
+                end: k + 1,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wb(idx: usize, x0: f32, x1: f32, base: f32) -> WordBox {
+        WordBox {
+            idx,
+            x0,
+            x1,
+            top: base - 8.0,
+            bottom: base + 2.0,
+            base,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn lines_by_baseline_and_runs_by_gap() {
+        let boxes = vec![
+            wb(0, 60.0, 80.0, 100.0),
+            wb(1, 10.0, 30.0, 101.0), // same line, a point lower
+            wb(2, 33.0, 50.0, 100.5), // a word space after the previous
+            wb(3, 10.0, 30.0, 112.0), // next line
+        ];
+        let lines = text_lines(&boxes, &[0, 1, 2, 3], 0.3, 0.6);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].words, vec![1, 2, 0]);
+        let runs: Vec<(f32, f32)> = lines[0].runs.iter().map(|r| (r.x0, r.x1)).collect();
+        assert_eq!(runs, vec![(10.0, 50.0), (60.0, 80.0)]);
+        assert_eq!(lines[1].runs.len(), 1);
+    }
+}

@@ -1,0 +1,302 @@
+//! Where a page's text is set as a table: runs of lines whose column gaps
+//! line up.
+//!
+//! A region grows down from a *seed*, a line of at least two runs. It
+//! keeps the set of gaps that are free in every line taken so far (the
+//! whitespace columns of a projection profile, computed line by line). A
+//! next line joins when it is close enough below and leaves some of every
+//! gap free; a line that fills a gap (running text, a title across the
+//! table) ends the region. A line may also open new gaps, where it reaches
+//! beyond the region's width or sets a run inside a wide gap (a column that
+//! was empty so far). A region is a table when it has at least two
+//! columns and at least two lines of several runs.
+//!
+//! The first lines of a table are often its header, set over the columns
+//! in other ways (a label spanning two columns, `Previsto` centred over
+//! `Inizio` and `Fine`); such a line would hide the gap it crosses. So the
+//! body may begin a few lines below the seed when that finds more columns,
+//! and lines above the body are then taken as its header while they sit
+//! close above it (a line of one run no further than a wrapped label's
+//! pitch), within its width, and none of their runs crosses every gap
+//! (that would be a title or a sentence). A gap between lines much wider
+//! than the region's usual pitch ends it: the next lines are another
+//! section; so does a line within one column set in another font size
+//! than the region's.
+
+use crate::geom::{median, WordBox};
+use std::collections::VecDeque;
+use crate::lines::TextLine;
+use crate::settings::Settings;
+
+/// A table region: lines `start..end` of the page's text lines, the first
+/// `body - start` of them a header.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Region {
+    pub start: usize,
+    pub body: usize,
+    pub end: usize,
+    /// Column gaps (x intervals), left to right; zero-width at given
+    /// separators.
+    pub gaps: Vec<(f32, f32)>,
+}
+
+/// What growing from one line gave.
+#[derive(Debug, Clone)]
+struct Growth {
+    end: usize,
+    gaps: Vec<(f32, f32)>,
+    x0: f32,
+    x1: f32,
+    /// Lines with words in at least two columns.
+    multi: usize,
+}
+
+/// How many of a region's last line pitches make its usual pitch.
+const PITCH_WINDOW: usize = 16;
+
+/// Most line visits spent growing regions on one page.
+const VISIT_BUDGET: usize = 2_000_000;
+
+/// The table regions among `lines` (sorted top to bottom), top to bottom.
+/// `separators` are column separators the caller gave.
+pub(crate) fn regions(lines: &[TextLine], boxes: &[WordBox], separators: Option<&[f32]>, s: &Settings) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::new();
+    let mut budget = VISIT_BUDGET;
+    let mut i = 0;
+    while i < lines.len() && out.len() < s.max_tables {
+        let Some(g) = grow(lines, boxes, i, separators, s, &mut budget) else {
+            if budget == 0 {
+                break;
+            }
+            i += 1;
+            continue;
+        };
+        // A body that starts a little lower may show more columns.
+        let mut body = i;
+        let mut best = g;
+        for k in i + 1..=(i + s.header_max_lines).min(lines.len().saturating_sub(1)) {
+            if let Some(h) = grow(lines, boxes, k, separators, s, &mut budget) {
+                if h.end >= best.end && h.gaps.len() > best.gaps.len() {
+                    body = k;
+                    best = h;
+                }
+            }
+        }
+        let floor = out.last().map_or(0, |r| r.end);
+        let start = header_start(lines, floor, body, &best, s);
+        out.push(Region {
+            start,
+            body,
+            end: best.end,
+            gaps: best.gaps,
+        });
+        i = best.end;
+    }
+    out
+}
+
+/// Grows a region down from line `from`; `None` when it is no table.
+fn grow(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    from: usize,
+    separators: Option<&[f32]>,
+    s: &Settings,
+    budget: &mut usize,
+) -> Option<Growth> {
+    let seed = lines.get(from)?;
+    let mut g = match separators {
+        Some(seps) => Growth {
+            end: from + 1,
+            gaps: seps.iter().map(|&x| (x, x)).collect(),
+            x0: seed.runs.first()?.x0,
+            x1: seed.runs.last()?.x1,
+            multi: 0,
+        },
+        None => Growth {
+            end: from + 1,
+            gaps: seed.runs.windows(2).map(|w| (w[0].x1, w[1].x0)).collect(),
+            x0: seed.runs.first()?.x0,
+            x1: seed.runs.last()?.x1,
+            multi: 0,
+        },
+    };
+    let explicit = separators.is_some();
+    if columns_used(seed, boxes, &g.gaps, explicit) < 2 || (explicit && straddles(seed, boxes, &g.gaps, s)) {
+        return None;
+    }
+    g.multi = 1;
+    let mut pitches: VecDeque<f32> = VecDeque::with_capacity(PITCH_WINDOW);
+    let mut sizes: VecDeque<f32> = VecDeque::from([seed.size]);
+    for j in from + 1..lines.len() {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let (prev, line) = (&lines[j - 1], &lines[j]);
+        let pitch = line.base - prev.base;
+        if pitch > s.max_line_gap * line.size.max(prev.size) {
+            break;
+        }
+        if pitches.len() >= 2 && pitch > s.max_pitch_jump * median(pitches.iter().copied().collect()) {
+            break;
+        }
+        let usual = median(sizes.iter().copied().collect());
+        let one_column = columns_used(line, boxes, &g.gaps, explicit) < 2;
+        if one_column && (line.size - usual).abs() > s.size_tolerance * usual {
+            break;
+        }
+        // Lines closer than a line's height sit beside each other (a cell
+        // centred by a wrapped one): no pitch of the table.
+        let real_pitch = pitch >= 0.8 * line.size.min(prev.size);
+        let ok = match separators {
+            Some(_) => !straddles(line, boxes, &g.gaps, s),
+            None => add_line(&mut g, line, s),
+        };
+        if !ok {
+            break;
+        }
+        if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
+            g.x0 = g.x0.min(f.x0);
+            g.x1 = g.x1.max(l.x1);
+        }
+        if columns_used(line, boxes, &g.gaps, explicit) >= 2 {
+            g.multi += 1;
+        }
+        g.end = j + 1;
+        if sizes.len() == PITCH_WINDOW {
+            sizes.pop_front();
+        }
+        sizes.push_back(line.size);
+        if real_pitch {
+            if pitches.len() == PITCH_WINDOW {
+                pitches.pop_front();
+            }
+            pitches.push_back(pitch);
+        }
+    }
+    (g.multi >= s.min_rows.max(2) && g.gaps.len() + 1 >= s.min_cols.max(2)).then_some(g)
+}
+
+/// Narrows the gaps by the line's runs and opens the gaps it makes beyond
+/// the region's width; `false` (and the growth unchanged) when the line
+/// fills one of the gaps.
+fn add_line(g: &mut Growth, line: &TextLine, s: &Settings) -> bool {
+    let keep = s.min_gap_keep * line.size;
+    let mut gaps: Vec<(f32, f32)> = Vec::with_capacity(g.gaps.len() + 2);
+    for &(lo, hi) in &g.gaps {
+        let before = gaps.len();
+        let mut free = lo;
+        for r in &line.runs {
+            if r.x1 <= free || r.x0 >= hi {
+                continue;
+            }
+            if r.x0 - free >= keep {
+                gaps.push((free, r.x0));
+            }
+            free = free.max(r.x1);
+        }
+        if hi - free >= keep {
+            gaps.push((free, hi));
+        }
+        if gaps.len() == before {
+            return false;
+        }
+    }
+    // New gaps lie between the line's runs and the region's width so far,
+    // outside that width.
+    let wide = s.column_gap * line.size;
+    let mut spans: Vec<(f32, f32)> = line.runs.iter().map(|r| (r.x0, r.x1)).collect();
+    spans.push((g.x0, g.x1));
+    spans.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut reach = f32::NEG_INFINITY;
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        if k > 0 && a - reach >= wide && (reach >= g.x1 || a <= g.x0) {
+            gaps.push((reach, a));
+        }
+        reach = reach.max(b);
+    }
+    gaps.sort_by(|p, q| p.0.total_cmp(&q.0));
+    g.gaps = gaps;
+    true
+}
+
+/// How many columns (between the gaps) the line touches: by its runs, or
+/// by its words when the separators are given.
+fn columns_used(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], by_words: bool) -> usize {
+    let spans: Vec<(f32, f32)> = if by_words {
+        line.words.iter().filter_map(|&i| boxes.get(i)).map(|b| (b.x0, b.x1)).collect()
+    } else {
+        line.runs.iter().map(|r| (r.x0, r.x1)).collect()
+    };
+    let mut used: Vec<usize> = spans
+        .iter()
+        .flat_map(|&(x0, x1)| {
+            // Columns lie between the gaps: a run that starts or ends in a
+            // gap does not reach the column beyond it.
+            let a = gaps.partition_point(|g| g.0 < x0);
+            let b = gaps.partition_point(|g| g.1 < x1);
+            a..=b
+        })
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    used.len()
+}
+
+/// Whether a word of the line lies across a given separator (beyond a
+/// small tolerance).
+fn straddles(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], s: &Settings) -> bool {
+    let t = 0.5 * s.min_gap_keep * line.size;
+    line.words
+        .iter()
+        .filter_map(|&i| boxes.get(i))
+        .any(|b| gaps.iter().any(|&(x, _)| b.x0 < x - t && b.x1 > x + t))
+}
+
+/// The first line of the region's header: lines above the body (down to
+/// `floor`) that sit close above, within the region's width, and do not
+/// run across every gap, at most `header_max_lines` of them.
+fn header_start(lines: &[TextLine], floor: usize, body: usize, g: &Growth, s: &Settings) -> usize {
+    let mut start = body;
+    while start > floor && body - start < s.header_max_lines {
+        let (line, below) = (&lines[start - 1], &lines[start]);
+        // A wrapped label's pitch is in the smaller font: a title set
+        // larger above the header is no part of it.
+        let (size, limit) = if line.runs.len() == 1 {
+            (line.size.min(below.size), s.header_line_pitch)
+        } else {
+            (line.size.max(below.size), s.header_gap)
+        };
+        if below.base - line.base > limit * size {
+            break;
+        }
+        if !fits_header(line, g, s) {
+            break;
+        }
+        // The last short line of a paragraph above the table.
+        if line.runs.len() == 1 && start - 1 > floor {
+            let above = &lines[start - 2];
+            let close = line.base - above.base <= s.header_gap * line.size.max(above.size);
+            if close && !fits_header(above, g, s) {
+                break;
+            }
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// A line that may belong to the header of a region.
+fn fits_header(line: &TextLine, g: &Growth, s: &Settings) -> bool {
+    let slack = s.column_gap * line.size;
+    let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) else {
+        return false;
+    };
+    if f.x0 < g.x0 - slack || l.x1 > g.x1 + slack {
+        return false;
+    }
+    let crosses_all = |x0: f32, x1: f32| !g.gaps.is_empty() && g.gaps.iter().all(|&(lo, hi)| x0 < lo && x1 > hi);
+    !line.runs.iter().any(|r| crosses_all(r.x0, r.x1))
+}
+

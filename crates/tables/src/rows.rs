@@ -1,0 +1,265 @@
+//! Rows of a table without ruled rows: which text lines belong together.
+//!
+//! A row is one text line or several: a cell's text may wrap, and the
+//! other cells of the row may sit at its top or be centred beside it, on
+//! baselines of their own. Between two consecutive lines the reader decides
+//! whether a row ends, by these rules in order:
+//!
+//! 1. a ruling between them, or a header label spanning columns on one of
+//!    them, ends the row;
+//! 2. lines whose boxes overlap (a cell centred between two lines of its
+//!    neighbour) are one row;
+//! 3. a line that sets words again in every column the row has used so
+//!    far (at least two) begins a new row, unless every column the two
+//!    lines share wraps from one to the other and one of them is a line of
+//!    several words filling its column (a label and a paragraph beside it,
+//!    both wrapping);
+//! 4. otherwise the row goes on only if some column's text wraps across:
+//!    two of its lines close enough (within the table's tightest line pitch
+//!    and `wrap_pitch_slack`) where the first line and the next one's first
+//!    word would not have fitted in the column's width together (or the
+//!    first ends with a broken word).
+//!
+//! Last, a row that holds two texts of one column further apart than any
+//! wrapped cell's lines is split between them (a date column with one date
+//! per row anchors the rows): where the split falls follows how the column
+//! sits in its row (top-aligned, centred).
+//!
+//! When ruled lines separate most rows, the rules alone make the rows.
+
+use crate::geom::overlap;
+use crate::settings::Settings;
+
+/// A text line as the row finder sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RowLine {
+    pub top: f32,
+    pub bottom: f32,
+    pub base: f32,
+    pub size: f32,
+}
+
+/// The words of one line in one column (or, for a spanning header label,
+/// in columns `c0..=c1`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Piece {
+    pub line: usize,
+    pub c0: usize,
+    pub c1: usize,
+    pub x0: f32,
+    pub x1: f32,
+    /// Width of its first word.
+    pub first_word: f32,
+    /// It ends with a word broken by a hyphen.
+    pub hyphen: bool,
+    /// Indices of the word boxes.
+    pub words: Vec<usize>,
+}
+
+/// The rows of `lines` (sorted top to bottom) as ranges of lines.
+/// `forced[k]` ends a row after line `k` (a spanning label); `ruled[k]`
+/// says a ruling passes between lines `k` and `k + 1`.
+pub(crate) fn rows(
+    lines: &[RowLine],
+    pieces: &[Piece],
+    ncols: usize,
+    forced: &[bool],
+    ruled: &[bool],
+    s: &Settings,
+) -> Vec<(usize, usize)> {
+    let n = lines.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut cols_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut by_col: Vec<Vec<usize>> = vec![Vec::new(); ncols];
+    for (k, p) in pieces.iter().enumerate() {
+        if let Some(cs) = cols_of.get_mut(p.line) {
+            cs.extend(p.c0..=p.c1.min(ncols.saturating_sub(1)));
+        }
+        if p.c0 == p.c1 {
+            if let Some(list) = by_col.get_mut(p.c0) {
+                list.push(k);
+            }
+        }
+    }
+    for cs in &mut cols_of {
+        cs.sort_unstable();
+        cs.dedup();
+    }
+    for list in &mut by_col {
+        list.sort_by_key(|&k| pieces[k].line);
+    }
+    let size = crate::geom::median(lines.iter().map(|l| l.size).collect()).max(1.0);
+    let colw: Vec<f32> = by_col
+        .iter()
+        .map(|list| list.iter().map(|&k| pieces[k].x1 - pieces[k].x0).fold(0.0, f32::max))
+        .collect();
+    // The tightest pitch between two lines of one column that may be one
+    // cell's (no line between them sets words again in every column of
+    // the line before): a wrapped cell's pitch. Rows that never wrap tell
+    // nothing of it.
+    let mut steps = vec![0usize; n];
+    for k in 0..n.saturating_sub(1) {
+        let step = cols_of[k].len() >= 2 && cols_of[k].iter().all(|c| cols_of[k + 1].binary_search(c).is_ok());
+        steps[k + 1] = steps[k] + usize::from(step);
+    }
+    let mut lambda = f32::INFINITY;
+    for list in &by_col {
+        for w in list.windows(2) {
+            let (i, j) = (pieces[w[0]].line, pieces[w[1]].line);
+            let d = lines[j].base - lines[i].base;
+            if d >= 0.8 * size && d <= s.max_wrap_pitch * size && j > i && steps[j] == steps[i] {
+                lambda = lambda.min(d);
+            }
+        }
+    }
+    if !lambda.is_finite() {
+        lambda = 1.2 * size;
+    }
+    let pitch_max = lambda * (1.0 + s.wrap_pitch_slack);
+    let near = |p: &Piece, q: &Piece| lines[q.line].base - lines[p.line].base <= pitch_max;
+    let wraps = |p: &Piece, q: &Piece, c: usize| {
+        p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c]
+    };
+
+    // Each line's pieces by column (spanning labels left out).
+    let mut on_line: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (c, list) in by_col.iter().enumerate() {
+        for &k in list {
+            on_line[pieces[k].line].push((c, k));
+        }
+    }
+    // Every column the two lines share wraps from one to the next, and one
+    // of them is a line of text filling its column: the lines go on one
+    // row's text, however many columns they share.
+    let prose_goes_on = |k: usize| {
+        let mut shared = 0;
+        let mut prose = false;
+        for &(c, i) in &on_line[k] {
+            let Some(&(_, j)) = on_line[k + 1].iter().find(|e| e.0 == c) else {
+                continue;
+            };
+            let (p, q) = (&pieces[i], &pieces[j]);
+            if !(near(p, q) && wraps(p, q, c)) {
+                return false;
+            }
+            shared += 1;
+            prose |= p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
+        }
+        shared > 0 && prose
+    };
+
+    // Boundaries crossed by a wrapping cell (a difference array over lines).
+    let mut diff = vec![0i64; n + 1];
+    for (c, list) in by_col.iter().enumerate() {
+        for w in list.windows(2) {
+            let (p, q) = (&pieces[w[0]], &pieces[w[1]]);
+            if q.line > p.line && near(p, q) && wraps(p, q, c) {
+                diff[p.line] += 1;
+                diff[q.line] -= 1;
+            }
+        }
+    }
+    let mut covered = vec![false; n.saturating_sub(1)];
+    let mut acc = 0i64;
+    for (k, c) in covered.iter_mut().enumerate() {
+        acc += diff[k];
+        *c = acc > 0;
+    }
+
+    let at = |v: &[bool], k: usize| v.get(k).copied().unwrap_or(false);
+    let mut bound = vec![false; n.saturating_sub(1)];
+    let mut row_cols = cols_of[0].clone();
+    for k in 0..n.saturating_sub(1) {
+        let (a, b) = (&lines[k], &lines[k + 1]);
+        let shared = overlap(a.top, a.bottom, b.top, b.bottom);
+        let b_ends = if at(forced, k) || at(ruled, k) {
+            true
+        } else if shared >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top) {
+            false
+        } else if row_cols.len() >= 2
+            && row_cols.iter().all(|c| cols_of[k + 1].binary_search(c).is_ok())
+            && !prose_goes_on(k)
+        {
+            true
+        } else {
+            !covered[k]
+        };
+        bound[k] = b_ends;
+        if b_ends {
+            row_cols = cols_of[k + 1].clone();
+        } else {
+            row_cols.extend(cols_of[k + 1].iter().copied());
+            row_cols.sort_unstable();
+            row_cols.dedup();
+        }
+    }
+
+    // Split rows that hold two texts of one column too far apart to be
+    // one cell.
+    let ranges = to_ranges(&bound, n);
+    for &(a, e) in &ranges {
+        let mut need: Vec<(usize, usize, usize, usize)> = Vec::new(); // (lo, hi, first line of the column, q line)
+        for list in &by_col {
+            let inside: Vec<&Piece> = list.iter().map(|&k| &pieces[k]).filter(|p| p.line >= a && p.line < e).collect();
+            let Some(first) = inside.first() else {
+                continue;
+            };
+            for w in inside.windows(2) {
+                if w[1].line > w[0].line && !near(w[0], w[1]) {
+                    need.push((w[0].line, w[1].line - 1, first.line, w[1].line));
+                }
+            }
+        }
+        need.sort_by_key(|t| t.1);
+        let mut chosen: Vec<usize> = Vec::new();
+        for (lo, hi, first, q) in need {
+            if chosen.iter().any(|&k| k >= lo && k <= hi) || (lo..=hi).any(|k| bound[k]) {
+                continue;
+            }
+            let offset = lines[first].top - lines[a].top;
+            let target = lines[q].top - offset;
+            let mid = |k: usize| (lines[k].bottom + lines[k + 1].top) / 2.0;
+            let gap = |k: usize| lines[k + 1].top - lines[k].bottom;
+            let best = (lo..=hi).min_by(|&x, &y| {
+                (mid(x) - target)
+                    .abs()
+                    .total_cmp(&(mid(y) - target).abs())
+                    .then(gap(y).total_cmp(&gap(x)))
+            });
+            if let Some(k) = best {
+                chosen.push(k);
+            }
+        }
+        for k in chosen {
+            bound[k] = true;
+        }
+    }
+
+    // Rulings that separate most rows make the rows by themselves.
+    let rules = ruled.iter().filter(|&&r| r).count();
+    let found = bound.iter().filter(|&&b| b).count();
+    if rules >= 2 && 2 * rules >= found {
+        let only: Vec<bool> = (0..n.saturating_sub(1)).map(|k| at(ruled, k) || at(forced, k)).collect();
+        return to_ranges(&only, n);
+    }
+    to_ranges(&bound, n)
+}
+
+/// Line ranges between the boundaries.
+fn to_ranges(bound: &[bool], n: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, &b) in bound.iter().enumerate() {
+        if b {
+            out.push((start, k + 1));
+            start = k + 1;
+        }
+    }
+    if start < n {
+        out.push((start, n));
+    }
+    out
+}
+

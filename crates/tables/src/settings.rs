@@ -1,0 +1,134 @@
+//! Every threshold of the table reader, named, with the hints a caller may
+//! give.
+//!
+//! Distances in points are absolute (ruling lines are drawn in points and
+//! their tolerances do not depend on the text); distances in `em` are
+//! multiples of the font size of the words concerned, so that the same
+//! settings read a table set in 7 pt and one set in 12 pt. Counts cap the
+//! work done on one page, so that a hostile page costs no more than a big
+//! honest one.
+
+/// Settings of [`crate::find`]. `Settings::default()` is what `atti extract
+/// --tables` uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    // --- ruling lines (lattice) ---
+    /// Parallel rulings whose positions differ by at most this (points) are
+    /// taken as one line.
+    pub snap_tolerance: f32,
+    /// Collinear rulings with a gap of at most this (points) are joined.
+    pub join_tolerance: f32,
+    /// A horizontal and a vertical ruling meet when they come this close
+    /// (points).
+    pub intersection_tolerance: f32,
+    /// Rulings shorter than this (points), after joining, are ignored.
+    pub min_ruling_length: f32,
+    /// A band of the grid thinner than this (points) that holds no word is
+    /// dropped: two strokes of a double line, not a row or a column.
+    pub min_cell_size: f32,
+
+    // --- words and text lines (stream) ---
+    /// Words whose baselines differ by at most this (em) are on one text line.
+    pub line_tolerance: f32,
+    /// A horizontal gap of at least this (em) between two words of a line
+    /// separates two runs of text that may sit in different columns.
+    pub column_gap: f32,
+    /// A column gap that later lines narrow stays a gap while at least this
+    /// much of it (em) is left free.
+    pub min_gap_keep: f32,
+    /// Two text lines of one table are at most this far apart (em, baseline
+    /// to baseline).
+    pub max_line_gap: f32,
+    /// A gap between two lines more than this many times the usual pitch of
+    /// the region's lines (the median of its last pitches) ends a table: a
+    /// section break, not a row.
+    pub max_pitch_jump: f32,
+    /// A line within one column whose font size differs from the region's usual
+    /// size by more than this share ends a table (the sentence after it).
+    pub size_tolerance: f32,
+    /// Lines above a table's body that may be taken as its header.
+    pub header_max_lines: usize,
+    /// A header line is at most this far (em, baseline to baseline) above
+    /// the line below it.
+    pub header_gap: f32,
+    /// A header line of a single run is at most this far (em, baseline to
+    /// baseline) above the line below it: the pitch of a label wrapped in
+    /// its cell, closer than a title above the table.
+    pub header_line_pitch: f32,
+    /// Two text lines whose boxes overlap by at least this share of the
+    /// lower box's height are in the same row (a cell centred beside a
+    /// wrapped one).
+    pub overlap_ratio: f32,
+    /// Lines of one cell are at most this much (a fraction of the table's
+    /// tightest line pitch) further apart than the tightest pitch.
+    pub wrap_pitch_slack: f32,
+    /// The widest pitch (em) between two lines of one cell: a wider one is
+    /// no wrapped text's leading.
+    pub max_wrap_pitch: f32,
+    /// A line of a cell wraps onto the next when it and the next line's
+    /// first word would have filled the column but for this share of its
+    /// width.
+    pub wrap_slack: f32,
+    /// A run of text that crosses a column gap spans a column only when at
+    /// least this share of its width lies over that column.
+    pub span_min_share: f32,
+    /// Fewest rows and columns of a table.
+    pub min_rows: usize,
+    pub min_cols: usize,
+
+    // --- hints ---
+    /// Read only this rectangle `[x0, y0, x1, y1]` (a word by its centre, a
+    /// ruling when it touches it).
+    pub area: Option<[f32; 4]>,
+    /// Column separators (x positions) to use instead of the ones found
+    /// from the words, for tables without vertical rulings.
+    pub columns: Option<Vec<f32>>,
+
+    // --- caps ---
+    /// Words read from one page; the rest are ignored.
+    pub max_words: usize,
+    /// Rulings read from one page; the rest are ignored.
+    pub max_rulings: usize,
+    /// Pairs of rulings tested for an intersection on one page; beyond it
+    /// the page's rulings are not read as grids.
+    pub max_intersection_tests: usize,
+    /// Grid positions (rows × columns) of one table.
+    pub max_cells: usize,
+    /// Tables returned for one page.
+    pub max_tables: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            snap_tolerance: 3.0,
+            join_tolerance: 3.0,
+            intersection_tolerance: 3.0,
+            min_ruling_length: 3.0,
+            min_cell_size: 2.0,
+            line_tolerance: 0.3,
+            column_gap: 0.6,
+            min_gap_keep: 0.3,
+            max_line_gap: 3.0,
+            max_pitch_jump: 1.5,
+            size_tolerance: 0.08,
+            header_max_lines: 4,
+            header_gap: 2.0,
+            header_line_pitch: 1.4,
+            overlap_ratio: 0.25,
+            wrap_pitch_slack: 0.25,
+            max_wrap_pitch: 1.5,
+            wrap_slack: 0.15,
+            span_min_share: 0.25,
+            min_rows: 2,
+            min_cols: 2,
+            area: None,
+            columns: None,
+            max_words: 20_000,
+            max_rulings: 20_000,
+            max_intersection_tests: 4_000_000,
+            max_cells: 20_000,
+            max_tables: 100,
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Tables from the alignment of words: columns from the whitespace of a
+//! region ([`crate::region`]), rows from the lines ([`crate::rows`]).
+//!
+//! Each run of words of a line goes to the column it lies in. A run that
+//! crosses a column gap (a header label over two columns) is first cut at
+//! its word spaces that fall in the gap; what still crosses becomes a
+//! label spanning the columns it covers (each by at least
+//! `span_min_share` of its width), or, with separators given by the
+//! caller, is cut word by word. A cell's box runs from the middle of the
+//! gap on its left to the middle of the gap on its right, and between the
+//! middles of the whitespace above and below its row.
+//!
+//! Two columns of prose side by side also align; a region is dropped when
+//! every column reads as prose (most lines filling the column, several
+//! words each) and no row holds more than one line.
+
+use crate::draft::{Draft, DraftCell};
+use crate::geom::{overlap, WordBox};
+use crate::lines::{text_lines, TextLine};
+use crate::region::{regions, Region};
+use crate::rows::{rows, Piece, RowLine};
+use crate::rulings::Seg;
+use crate::settings::Settings;
+use atti_page::{Page, TableMode};
+
+/// The stream tables among the words `ids` (indices into `boxes`), with
+/// the words each took. `rules` are horizontal rulings that are no part of
+/// a grid (sorted by position): they end rows.
+pub(crate) fn read(page: &Page, boxes: &[WordBox], ids: &[usize], rules: &[Seg], s: &Settings) -> Vec<(Draft, Vec<usize>)> {
+    let lines = text_lines(boxes, ids, s.line_tolerance, s.column_gap);
+    let separators = s.columns.as_ref().map(|v| {
+        let mut v: Vec<f32> = v.iter().copied().filter(|x| crate::geom::sane(*x)).collect();
+        v.sort_by(f32::total_cmp);
+        v.dedup();
+        v
+    });
+    regions(&lines, boxes, separators.as_deref(), s)
+        .into_iter()
+        .filter_map(|r| build(page, boxes, &lines, &r, separators.is_some(), rules, s))
+        .collect()
+}
+
+/// The table of one region, if it is one.
+fn build(
+    page: &Page,
+    boxes: &[WordBox],
+    all: &[TextLine],
+    region: &Region,
+    explicit: bool,
+    rules: &[Seg],
+    s: &Settings,
+) -> Option<(Draft, Vec<usize>)> {
+    let lines = all.get(region.start..region.end)?;
+    let gaps = &region.gaps;
+    let ncols = gaps.len() + 1;
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        for run in &line.runs {
+            let words = line.words.get(run.first..run.end).unwrap_or(&[]);
+            place(&mut pieces, li, words, boxes, gaps, explicit, page, s);
+        }
+    }
+    merge_pieces(&mut pieces);
+    if pieces.is_empty() {
+        return None;
+    }
+    let x0 = pieces.iter().map(|p| p.x0).fold(f32::INFINITY, f32::min);
+    let x1 = pieces.iter().map(|p| p.x1).fold(f32::NEG_INFINITY, f32::max);
+
+    let n = lines.len();
+    let spans: Vec<bool> = (0..n).map(|li| pieces.iter().any(|p| p.line == li && p.c1 > p.c0)).collect();
+    let forced: Vec<bool> = (0..n.saturating_sub(1)).map(|k| spans[k] || spans[k + 1]).collect();
+    let ruled: Vec<bool> = (0..n.saturating_sub(1))
+        .map(|k| rule_between(rules, &lines[k], &lines[k + 1], x0, x1))
+        .collect();
+    let rl: Vec<RowLine> = lines
+        .iter()
+        .map(|l| RowLine {
+            top: l.top,
+            bottom: l.bottom,
+            base: l.base,
+            size: l.size,
+        })
+        .collect();
+    let row_ranges = rows(&rl, &pieces, ncols, &forced, &ruled, s);
+    if row_ranges.len() < s.min_rows.max(1)
+        || ncols < s.min_cols.max(1)
+        || row_ranges.len().saturating_mul(ncols) > s.max_cells
+    {
+        return None;
+    }
+    if reads_as_prose(&pieces, ncols, row_ranges.len(), n) {
+        return None;
+    }
+
+    // Edges of the grid.
+    let mut xs: Vec<f32> = Vec::with_capacity(ncols + 1);
+    xs.push(x0);
+    for g in gaps {
+        xs.push((g.0 + g.1) / 2.0);
+    }
+    xs.push(x1);
+    for k in 1..xs.len() {
+        xs[k] = xs[k].max(xs[k - 1]);
+    }
+    let mut ys: Vec<f32> = Vec::with_capacity(row_ranges.len() + 1);
+    let top = |r: (usize, usize)| lines[r.0..r.1].iter().map(|l| l.top).fold(f32::INFINITY, f32::min);
+    let bottom = |r: (usize, usize)| lines[r.0..r.1].iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max);
+    ys.push(top(row_ranges[0]));
+    for w in row_ranges.windows(2) {
+        ys.push((bottom(w[0]) + top(w[1])) / 2.0);
+    }
+    ys.push(bottom(row_ranges[row_ranges.len() - 1]));
+    for k in 1..ys.len() {
+        ys[k] = ys[k].max(ys[k - 1]);
+    }
+
+    // Cells, row by row.
+    let mut cells: Vec<DraftCell> = Vec::new();
+    let mut used: Vec<usize> = Vec::new();
+    let mut aligned_rows = 0;
+    for (r, &(a, e)) in row_ranges.iter().enumerate() {
+        let in_row: Vec<&Piece> = pieces.iter().filter(|p| p.line >= a && p.line < e).collect();
+        // Which piece covers each column: spanning labels first, where free.
+        let mut span_of: Vec<Option<usize>> = vec![None; ncols];
+        let mut col_words: Vec<Vec<usize>> = vec![Vec::new(); ncols];
+        let mut spanning: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        for p in &in_row {
+            if p.c1 > p.c0 && p.c1 < ncols {
+                let plain = in_row.iter().any(|q| q.c0 == q.c1 && q.c0 >= p.c0 && q.c0 <= p.c1);
+                let clash = (p.c0..=p.c1).any(|c| span_of[c].is_some());
+                if !plain && !clash {
+                    for slot in span_of.iter_mut().take(p.c1 + 1).skip(p.c0) {
+                        *slot = Some(spanning.len());
+                    }
+                    spanning.push((p.c0, p.c1, p.words.clone()));
+                    continue;
+                }
+            }
+            let c = col_of(gaps, (p.x0 + p.x1) / 2.0).min(ncols - 1);
+            col_words[c].extend(p.words.iter().copied());
+        }
+        let mut filled = 0;
+        let mut c = 0;
+        while c < ncols {
+            let (c1, words) = match span_of[c] {
+                Some(k) => (spanning[k].1, spanning[k].2.clone()),
+                None => (c, std::mem::take(&mut col_words[c])),
+            };
+            if !words.is_empty() {
+                filled += 1;
+            }
+            used.extend(words.iter().copied());
+            cells.push(DraftCell {
+                row: r as u32,
+                col: c as u32,
+                row_span: 1,
+                col_span: (c1 - c + 1) as u32,
+                bbox: [xs[c], ys[r], xs[c1 + 1], ys[r + 1]],
+                words: words.iter().filter_map(|&i| boxes.get(i).copied()).collect(),
+            });
+            c = c1 + 1;
+        }
+        if filled >= 2 {
+            aligned_rows += 1;
+        }
+    }
+    if aligned_rows < 2 {
+        return None;
+    }
+    let rows_n = row_ranges.len();
+    Some((
+        Draft {
+            mode: TableMode::Stream,
+            bbox: [xs[0], ys[0], xs[ncols], ys[rows_n]],
+            rows: rows_n as u32,
+            cols: ncols as u32,
+            cells,
+            split_words: 0,
+        },
+        used,
+    ))
+}
+
+/// The column holding position `x`: columns are divided at the middles of
+/// the gaps.
+fn col_of(gaps: &[(f32, f32)], x: f32) -> usize {
+    gaps.partition_point(|g| (g.0 + g.1) / 2.0 <= x)
+}
+
+/// The pieces of one run of words (indices into `boxes`, left to right)
+/// of line `li`.
+#[allow(clippy::too_many_arguments)]
+fn place(
+    out: &mut Vec<Piece>,
+    li: usize,
+    words: &[usize],
+    boxes: &[WordBox],
+    gaps: &[(f32, f32)],
+    explicit: bool,
+    page: &Page,
+    s: &Settings,
+) {
+    let ws: Vec<(usize, &WordBox)> = words.iter().filter_map(|&i| Some((i, boxes.get(i)?))).collect();
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return;
+    };
+    let crosses = |x0: f32, x1: f32| gaps.iter().any(|g| x0 < g.0 && x1 > g.1);
+    let whole = crosses(first.1.x0, last.1.x1);
+    // Cut at word spaces that fall in a crossed gap.
+    let mut parts: Vec<Vec<(usize, &WordBox)>> = vec![Vec::new()];
+    for (k, &w) in ws.iter().enumerate() {
+        if k > 0 && whole {
+            let (a, b) = (ws[k - 1].1.x1, w.1.x0);
+            let cut = gaps.iter().any(|g| {
+                if g.1 > g.0 {
+                    overlap(a, b, g.0, g.1) > 0.0
+                } else {
+                    a <= g.0 && b >= g.0
+                }
+            });
+            if cut {
+                parts.push(Vec::new());
+            }
+        }
+        if let Some(p) = parts.last_mut() {
+            p.push(w);
+        }
+    }
+    for part in parts {
+        let px0 = part.iter().map(|w| w.1.x0).fold(f32::INFINITY, f32::min);
+        let px1 = part.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max);
+        let (c0, c1) = if !crosses(px0, px1) {
+            let c = col_of(gaps, (px0 + px1) / 2.0);
+            (c, c)
+        } else if explicit {
+            // Given separators cut between words, never through them.
+            for &w in &part {
+                let c = col_of(gaps, w.1.cx());
+                out.push(piece(li, c, c, &[w], page));
+            }
+            continue;
+        } else {
+            spanned(gaps, px0, px1, s.span_min_share)
+        };
+        out.push(piece(li, c0, c1, &part, page));
+    }
+}
+
+/// The columns a label from `x0` to `x1` covers by at least `share` of its
+/// width (the column of its centre when fewer than two).
+fn spanned(gaps: &[(f32, f32)], x0: f32, x1: f32, share: f32) -> (usize, usize) {
+    let w = (x1 - x0).max(f32::EPSILON);
+    let ncols = gaps.len() + 1;
+    let covered: Vec<usize> = (0..ncols)
+        .filter(|&c| {
+            let lo = if c == 0 { f32::NEG_INFINITY } else { gaps[c - 1].1 };
+            let hi = if c + 1 == ncols { f32::INFINITY } else { gaps[c].0 };
+            overlap(x0, x1, lo, hi) >= share * w
+        })
+        .collect();
+    match (covered.first(), covered.last()) {
+        (Some(&a), Some(&b)) if b > a => (a, b),
+        _ => {
+            let c = col_of(gaps, (x0 + x1) / 2.0);
+            (c, c)
+        }
+    }
+}
+
+/// A piece from words given as (box index, box).
+fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page) -> Piece {
+    let last_text = ws.last().and_then(|w| page.words.get(w.1.idx)).map(|w| w.text.trim_end());
+    Piece {
+        line: li,
+        c0,
+        c1,
+        x0: ws.iter().map(|w| w.1.x0).fold(f32::INFINITY, f32::min),
+        x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
+        first_word: ws.first().map_or(0.0, |w| w.1.width()),
+        hyphen: last_text.is_some_and(|t| t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'))),
+        words: ws.iter().map(|w| w.0).collect(),
+    }
+}
+
+/// One piece per line and column range.
+fn merge_pieces(pieces: &mut Vec<Piece>) {
+    pieces.sort_by(|a, b| (a.line, a.c0, a.c1).cmp(&(b.line, b.c0, b.c1)).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for p in pieces.drain(..) {
+        match out.last_mut() {
+            Some(q) if q.line == p.line && q.c0 == p.c0 && q.c1 == p.c1 => {
+                q.x1 = q.x1.max(p.x1);
+                q.hyphen = p.hyphen;
+                q.words.extend(p.words);
+            }
+            _ => out.push(p),
+        }
+    }
+    *pieces = out;
+}
+
+/// Whether a horizontal rule runs between two lines across at least half
+/// the table's width.
+fn rule_between(rules: &[Seg], a: &TextLine, b: &TextLine, x0: f32, x1: f32) -> bool {
+    let (lo, hi) = ((a.top + a.bottom) / 2.0, (b.top + b.bottom) / 2.0);
+    let from = rules.partition_point(|g| g.pos <= lo);
+    let to = rules.partition_point(|g| g.pos < hi);
+    rules
+        .get(from..to)
+        .unwrap_or(&[])
+        .iter()
+        .any(|g| overlap(g.a, g.b, x0, x1) >= 0.5 * (x1 - x0))
+}
+
+/// Every column reads as prose and every row is one line.
+fn reads_as_prose(pieces: &[Piece], ncols: usize, rows: usize, lines: usize) -> bool {
+    if rows < lines {
+        return false;
+    }
+    (0..ncols).all(|c| {
+        let ps: Vec<&Piece> = pieces.iter().filter(|p| p.c0 == c && p.c1 == c).collect();
+        let widest = ps.iter().map(|p| p.x1 - p.x0).fold(0.0, f32::max);
+        let full = ps.iter().filter(|p| p.x1 - p.x0 >= 0.8 * widest).count();
+        let words: usize = ps.iter().map(|p| p.words.len()).sum();
+        ps.len() >= 3 && 10 * full >= 6 * ps.len() && words >= 3 * ps.len()
+    })
+}
+
+#[cfg(test)]
+#[path = "stream_tests.rs"]
+mod tests;
