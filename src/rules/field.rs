@@ -197,6 +197,10 @@ fn label_or_column_values(
     rule: &Field,
     known: &[&Regex],
 ) -> Vec<(String, Range<usize>)> {
+    let cells = cell_values(doc, page, &bounds, labels);
+    if !cells.is_empty() {
+        return cells;
+    }
     if !rule.label_column {
         return label_values(doc, page, bounds, labels, rule, known);
     }
@@ -212,6 +216,41 @@ fn label_or_column_values(
     } else {
         columns()
     }
+}
+
+/// A label set in a table cell of its own: the value is the next cell of
+/// its row that holds text (a header block laid out as a table, with the
+/// label "DIREZIONE" in one cell and "DIREZIONE SERVIZI SOCIALI" in the
+/// next). A cell holds the label when the label is all its text but for a
+/// closing colon.
+fn cell_values(
+    doc: &Doc,
+    page: usize,
+    bounds: &Range<usize>,
+    labels: &[Regex],
+) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for t in doc.tables(page) {
+        for c in &t.cells {
+            if !bounds.contains(&c.start) {
+                continue;
+            }
+            let label = c.text.trim().trim_end_matches([':', '.']).trim_end();
+            let whole = labels
+                .iter()
+                .any(|l| l.find(label).is_some_and(|m| m.start() == 0 && m.end() == label.len()));
+            if !whole {
+                continue;
+            }
+            let value = (c.col + c.col_span.max(1)..t.cols)
+                .filter_map(|col| t.cell_at(c.row, col))
+                .find(|v| v.row == c.row && !v.text.trim().is_empty());
+            if let Some(v) = value {
+                out.push((v.text.trim().to_owned(), v.start..v.end.max(v.start)));
+            }
+        }
+    }
+    out
 }
 
 /// The values after each occurrence of a label in `bounds` of a page's text.
@@ -283,10 +322,13 @@ fn read_after(
 ) -> Option<(String, Range<usize>)> {
     let left_end = cols.left_end;
     let mut pos = skip_separators(text, label_end);
-    // "OGGETTO: OGGETTO: ..." — the label written twice.
+    // "OGGETTO: OGGETTO: ..." — the label written twice, as a label (a
+    // colon or the line's end after it); "DIREZIONE DIREZIONE SERVIZI
+    // SOCIALI" is a value that begins with the label's word.
     for l in labels {
         if let Some(m) = l.find(&text[pos..]) {
-            if m.start() == 0 {
+            let after = text[pos + m.end()..].trim_start_matches([' ', '\t']);
+            if m.start() == 0 && (after.is_empty() || after.starts_with([':', '\n'])) {
                 pos = skip_separators(text, pos + m.end());
             }
         }
@@ -304,8 +346,8 @@ fn read_after(
     // rule's stop), or only at the edge of its column (a wide gap).
     let mut ended = false;
     for k in known {
-        if let Some(m) = k.find(rest) {
-            if m.start() > 0 && m.start() < cut {
+        if let Some(m) = k.find_iter(rest).find(|m| m.start() > 0) {
+            if m.start() < cut {
                 cut = m.start();
                 ended = true;
             }

@@ -6,7 +6,7 @@ use crate::squash;
 
 /// Honorifics and signature marks that precede a name and are not part of it.
 const HONORIFICS: &[&str] = &[
-    "f.to", "f.to:", "firmato", "dott.ssa", "dott.", "dr.", "avv.", "prof.ssa", "prof.", "ing.",
+    "f.to", "f.to:", "firmato", "dott.ssa", "dott.", "dr.ssa", "d.ssa", "dr.", "avv.", "prof.ssa", "prof.", "ing.",
     "arch.", "geom.", "rag.", "sig.ra", "sig.", "sig", "dott", "avv", "prof",
 ];
 

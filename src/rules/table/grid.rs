@@ -368,6 +368,8 @@ mod tests {
     const SHEET: &str = r#"<html><body><main>
         <h1>PIANO ESECUTIVO DI GESTIONE 2023</h1>
         <p>2023_DB07 Riqualificazione dei mercati rionali</p>
+        <table><tr><td>DIREZIONE</td><td>DIREZIONE SVILUPPO ECONOMICO</td><td>DIRETTORE:</td><td>Dr.ssa VERDI ANNA</td></tr>
+        <tr><td>SERVIZIO</td><td></td><td>SUAP</td><td>TIPOLOGIA</td><td>SVILUPPO</td></tr></table>
         <h2>GANTT</h2>
         <table>
         <tr><th rowspan=2>Descrizione</th><th rowspan=2>Peso</th><th colspan=2>Previsto</th><th rowspan=2>Responsabile</th><th rowspan=2>Centro di<br>Responsabilità</th><th rowspan=2>Note</th></tr>
@@ -415,6 +417,13 @@ mod tests {
             ]
         );
         assert_eq!(x.phases[1].notes.as_deref(), Some("con gara"));
+        // A header block laid out as a table: a label's value is the next
+        // cell of its row that holds text.
+        let o = &x.objectives[0];
+        assert_eq!(o.direction.as_deref(), Some("DIREZIONE SVILUPPO ECONOMICO"));
+        assert_eq!(o.director.as_deref(), Some("VERDI ANNA"));
+        assert_eq!(o.service.as_deref(), Some("SUAP"));
+        assert_eq!(o.typology.as_deref(), Some("SVILUPPO"));
         assert_eq!(x.indicators.len(), 1);
         assert_eq!(x.indicators[0].expected_raw.as_deref(), Some(">= 3"));
         // The value's span points at its text in the page.
