@@ -192,7 +192,8 @@ fn enough(t: &Table, columns: &[Option<usize>]) -> bool {
 fn match_header(t: &Table, grid: &Grid) -> Option<Mapping> {
     let key = key_of(t);
     let mut best: Option<(usize, u32, Mapping)> = None;
-    for k in 1..=MAX_HEADER_ROWS.min(grid.rows.saturating_sub(1) as usize) {
+    // A grid may be the header alone (the reader found the body apart).
+    for k in 1..=MAX_HEADER_ROWS.min(grid.rows as usize) {
         let (columns, total) = assign(t, grid, k);
         if enough(t, &columns) {
             let found = columns.iter().filter(|c| c.is_some()).count();
