@@ -5,6 +5,7 @@ mod archive;
 mod common;
 mod reliability;
 mod report;
+mod peg_producers;
 mod robust;
 mod samples;
 mod search_errors;

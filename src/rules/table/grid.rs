@@ -250,22 +250,31 @@ fn continuation(prev: &Mapping, grid: &Grid) -> Option<Mapping> {
         }
         prev.columns.clone()
     } else {
-        prev.columns
-            .iter()
-            .map(|g| {
-                let (a0, a1) = (*g).and_then(|g| prev.extents.get(g).copied().flatten())?;
-                // The grid column overlapping the header's column most.
-                mine.iter()
-                    .enumerate()
-                    .filter_map(|(i, e)| {
-                        let (b0, b1) = (*e)?;
-                        let overlap = a1.min(b1) - a0.max(b0);
-                        (overlap > 0.5 * (a1 - a0).min(b1 - b0)).then_some((i, overlap))
-                    })
-                    .max_by(|x, y| x.1.total_cmp(&y.1))
-                    .map(|(i, _)| i)
-            })
-            .collect()
+        // Pairs of a header column and a grid column that overlap by half
+        // the narrower one, taken by overlap, each column used once.
+        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+        for (i, g) in prev.columns.iter().enumerate() {
+            let Some((a0, a1)) = (*g).and_then(|g| prev.extents.get(g).copied().flatten()) else {
+                continue;
+            };
+            for (j, e) in mine.iter().enumerate() {
+                let Some((b0, b1)) = *e else { continue };
+                let overlap = a1.min(b1) - a0.max(b0);
+                if overlap > 0.5 * (a1 - a0).min(b1 - b0) {
+                    pairs.push((overlap, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let mut columns = vec![None; prev.columns.len()];
+        let mut used = vec![false; mine.len()];
+        for (_, i, j) in pairs {
+            if columns[i].is_none() && !used[j] {
+                columns[i] = Some(j);
+                used[j] = true;
+            }
+        }
+        columns
     };
     let found = columns.iter().filter(|c| c.is_some()).count();
     (found >= 2.min(prev.columns.iter().flatten().count())).then_some(Mapping {
