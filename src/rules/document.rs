@@ -17,8 +17,8 @@ use crate::read::Page;
 use crate::record::Span;
 
 /// The tables the reader finds on a page from its geometry.
-fn find_tables(_page: &Page) -> Vec<Table> {
-    Vec::new() // TEMP until atti-tables lands
+fn find_tables(page: &Page) -> Vec<Table> {
+    atti_tables::find(page, &atti_tables::Settings::default())
 }
 
 /// A stretch of one page's text.
