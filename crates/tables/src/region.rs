@@ -19,8 +19,8 @@
 //! close above it (a line of one run no further than a wrapped label's
 //! pitch), within its width, and none of their runs crosses every gap
 //! (that would be a title or a sentence). A gap between lines much wider
-//! than the region's usual pitch ends it: the next lines are another
-//! section; so does a line within one column set in another font size
+//! than any of the region's last pitches ends it (rows of wrapped text
+//! have both narrow and wide pitches; a section break is wider still); so does a line within one column set in another font size
 //! than the region's.
 
 use crate::geom::{median, WordBox};
@@ -138,7 +138,8 @@ fn grow(
         if pitch > s.max_line_gap * line.size.max(prev.size) {
             break;
         }
-        if pitches.len() >= 2 && pitch > s.max_pitch_jump * median(pitches.iter().copied().collect()) {
+        let widest = pitches.iter().copied().fold(0.0, f32::max);
+        if pitches.len() >= 2 && pitch > s.max_pitch_jump * widest {
             break;
         }
         let usual = median(sizes.iter().copied().collect());

@@ -39,9 +39,8 @@ pub struct Settings {
     /// Two text lines of one table are at most this far apart (em, baseline
     /// to baseline).
     pub max_line_gap: f32,
-    /// A gap between two lines more than this many times the usual pitch of
-    /// the region's lines (the median of its last pitches) ends a table: a
-    /// section break, not a row.
+    /// A gap between two lines more than this many times the widest of the
+    /// region's last line pitches ends a table: a section break, not a row.
     pub max_pitch_jump: f32,
     /// A line within one column whose font size differs from the region's usual
     /// size by more than this share ends a table (the sentence after it).
