@@ -12,8 +12,8 @@
 //! 3. a line that sets words again in every column the row has used so
 //!    far (at least two) begins a new row, unless every column the two
 //!    lines share wraps from one to the other and one of them is a line of
-//!    several words filling its column (a label and a paragraph beside it,
-//!    both wrapping);
+//!    several words filling a column of flowing text (a label and a
+//!    paragraph beside it, both wrapping);
 //! 4. otherwise the row goes on only if some column's text wraps across:
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
@@ -133,6 +133,22 @@ pub(crate) fn rows(
     // Every column the two lines share wraps from one to the next, and one
     // of them is a line of text filling its column: the lines go on one
     // row's text, however many columns they share.
+    // Columns of flowing text: several lines of several words that fill
+    // the column (a paragraph, not a list of values whose widest sets the
+    // width).
+    let flowing: Vec<bool> = by_col
+        .iter()
+        .enumerate()
+        .map(|(c, list)| {
+            list.iter()
+                .filter(|&&k| {
+                    let p = &pieces[k];
+                    p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c]
+                })
+                .count()
+                >= 2
+        })
+        .collect();
     let prose_goes_on = |k: usize| {
         let mut shared = 0;
         let mut prose = false;
@@ -145,7 +161,7 @@ pub(crate) fn rows(
                 return false;
             }
             shared += 1;
-            prose |= p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
+            prose |= flowing[c] && p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
         }
         shared > 0 && prose
     };

@@ -36,6 +36,10 @@ pub struct Settings {
     /// A column gap that later lines narrow stays a gap while at least this
     /// much of it (em) is left free.
     pub min_gap_keep: f32,
+    /// Words that start (or end) within this distance (points) of a
+    /// column's edge are set against it: a run of words that crosses a
+    /// column gap is cut there.
+    pub edge_tolerance: f32,
     /// Two text lines of one table are at most this far apart (em, baseline
     /// to baseline).
     pub max_line_gap: f32,
@@ -108,6 +112,7 @@ impl Default for Settings {
             line_tolerance: 0.3,
             column_gap: 0.6,
             min_gap_keep: 0.3,
+            edge_tolerance: 1.0,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
             size_tolerance: 0.08,
