@@ -20,7 +20,8 @@
 //! pitch), within its width, and none of their runs crosses every gap
 //! (that would be a title or a sentence). A gap between lines much wider
 //! than any of the region's last pitches ends it (rows of wrapped text
-//! have both narrow and wide pitches; a section break is wider still); so does a line within one column set in another font size
+//! have both narrow and wide pitches; a section break is wider still, and
+//! at least `section_gap`); so does a line within one column set in another font size
 //! than the region's.
 
 use crate::geom::{median, WordBox};
@@ -139,7 +140,7 @@ fn grow(
             break;
         }
         let widest = pitches.iter().copied().fold(0.0, f32::max);
-        if pitches.len() >= 2 && pitch > s.max_pitch_jump * widest {
+        if pitches.len() >= 2 && pitch > s.max_pitch_jump * widest && pitch > s.section_gap * line.size.min(prev.size) {
             break;
         }
         let usual = median(sizes.iter().copied().collect());

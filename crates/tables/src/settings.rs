@@ -46,6 +46,9 @@ pub struct Settings {
     /// A gap between two lines more than this many times the widest of the
     /// region's last line pitches ends a table: a section break, not a row.
     pub max_pitch_jump: f32,
+    /// ...and is at least this wide (em, baseline to baseline): a blank
+    /// line or more.
+    pub section_gap: f32,
     /// A line within one column whose font size differs from the region's usual
     /// size by more than this share ends a table (the sentence after it).
     pub size_tolerance: f32,
@@ -115,6 +118,7 @@ impl Default for Settings {
             edge_tolerance: 1.0,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
+            section_gap: 2.5,
             size_tolerance: 0.08,
             header_max_lines: 4,
             header_gap: 2.0,
