@@ -114,7 +114,7 @@ impl Default for Settings {
             min_cell_size: 2.0,
             line_tolerance: 0.3,
             column_gap: 0.6,
-            min_gap_keep: 0.3,
+            min_gap_keep: 0.1,
             edge_tolerance: 1.0,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
