@@ -19,8 +19,9 @@
 //! close above it (a line of one run no further than a wrapped label's
 //! pitch), within its width, and none of their runs crosses every gap
 //! (that would be a title or a sentence). A gap between lines much wider
-//! than the region's usual pitch ends it: the next lines are another
-//! section; so does a line within one column set in another font size
+//! than any of the region's last pitches ends it (rows of wrapped text
+//! have both narrow and wide pitches; a section break is wider still, and
+//! at least `section_gap`); so does a line within one column set in another font size
 //! than the region's.
 
 use crate::geom::{median, WordBox};
@@ -138,7 +139,8 @@ fn grow(
         if pitch > s.max_line_gap * line.size.max(prev.size) {
             break;
         }
-        if pitches.len() >= 2 && pitch > s.max_pitch_jump * median(pitches.iter().copied().collect()) {
+        let widest = pitches.iter().copied().fold(0.0, f32::max);
+        if pitches.len() >= 2 && pitch > s.max_pitch_jump * widest && pitch > s.section_gap * line.size.min(prev.size) {
             break;
         }
         let usual = median(sizes.iter().copied().collect());
@@ -151,7 +153,7 @@ fn grow(
         let real_pitch = pitch >= 0.8 * line.size.min(prev.size);
         let ok = match separators {
             Some(_) => !straddles(line, boxes, &g.gaps, s),
-            None => add_line(&mut g, line, s),
+            None => add_line(&mut g, line, boxes, s),
         };
         if !ok {
             break;
@@ -181,22 +183,31 @@ fn grow(
 /// Narrows the gaps by the line's runs and opens the gaps it makes beyond
 /// the region's width; `false` (and the growth unchanged) when the line
 /// fills one of the gaps.
-fn add_line(g: &mut Growth, line: &TextLine, s: &Settings) -> bool {
+///
+/// A run that crosses a gap is first cut at a word space where the next
+/// word begins at the gap's right end, or the previous one ends at its
+/// left end (within `edge_tolerance`): text of one column running up to the
+/// next one, whose words start or end where that column's always do. The
+/// space left there keeps the gap open, however narrow.
+fn add_line(g: &mut Growth, line: &TextLine, boxes: &[WordBox], s: &Settings) -> bool {
     let keep = s.min_gap_keep * line.size;
+    let (spans, cuts) = cut_runs(line, boxes, &g.gaps, s.edge_tolerance);
+    let cut_at = |x: f32| cuts.contains(&x);
     let mut gaps: Vec<(f32, f32)> = Vec::with_capacity(g.gaps.len() + 2);
     for &(lo, hi) in &g.gaps {
         let before = gaps.len();
         let mut free = lo;
-        for r in &line.runs {
-            if r.x1 <= free || r.x0 >= hi {
+        for &(x0, x1) in &spans {
+            if x1 <= free || x0 >= hi {
                 continue;
             }
-            if r.x0 - free >= keep {
-                gaps.push((free, r.x0));
+            if x0 - free >= keep || (x0 > free && (cut_at(x0) || cut_at(free))) {
+                gaps.push((free, x0));
             }
-            free = free.max(r.x1);
+            free = free.max(x1);
         }
-        if hi - free >= keep {
+        // A gap the line leaves untouched stays, however narrow.
+        if hi - free >= keep || (hi > free && (cut_at(free) || free == lo)) {
             gaps.push((free, hi));
         }
         if gaps.len() == before {
@@ -219,6 +230,33 @@ fn add_line(g: &mut Growth, line: &TextLine, s: &Settings) -> bool {
     gaps.sort_by(|p, q| p.0.total_cmp(&q.0));
     g.gaps = gaps;
     true
+}
+
+/// The line's runs as x spans, cut where a gap's edge falls at a word
+/// space (see [`add_line`]), with the x positions of the cuts.
+fn cut_runs(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], tol: f32) -> (Vec<(f32, f32)>, Vec<f32>) {
+    let mut spans = Vec::with_capacity(line.runs.len());
+    let mut cuts = Vec::new();
+    for r in &line.runs {
+        let crossed: Vec<(f32, f32)> = gaps.iter().copied().filter(|&(lo, hi)| r.x0 < lo && r.x1 > hi).collect();
+        let words: Vec<&WordBox> = line.words.get(r.first..r.end).unwrap_or(&[]).iter().filter_map(|&i| boxes.get(i)).collect();
+        let mut start = r.x0;
+        if !crossed.is_empty() {
+            for w in words.windows(2) {
+                let (a, b) = (w[0].x1, w[1].x0);
+                let at_edge = crossed
+                    .iter()
+                    .any(|&(lo, hi)| a < hi && b > lo && ((b - hi).abs() <= tol || (a - lo).abs() <= tol));
+                if at_edge && b > a {
+                    spans.push((start, a));
+                    cuts.extend([a, b]);
+                    start = b;
+                }
+            }
+        }
+        spans.push((start, r.x1));
+    }
+    (spans, cuts)
 }
 
 /// How many columns (between the gaps) the line touches: by its runs, or

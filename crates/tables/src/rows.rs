@@ -12,8 +12,8 @@
 //! 3. a line that sets words again in every column the row has used so
 //!    far (at least two) begins a new row, unless every column the two
 //!    lines share wraps from one to the other and one of them is a line of
-//!    several words filling its column (a label and a paragraph beside it,
-//!    both wrapping);
+//!    several words filling a column of flowing text (a label and a
+//!    paragraph beside it, both wrapping);
 //! 4. otherwise the row goes on only if some column's text wraps across:
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
@@ -23,7 +23,8 @@
 //! Last, a row that holds two texts of one column further apart than any
 //! wrapped cell's lines is split between them (a date column with one date
 //! per row anchors the rows): where the split falls follows how the column
-//! sits in its row (top-aligned, centred).
+//! sits in its row (top-aligned, centred), never between overlapping lines
+//! when there is another place.
 //!
 //! When ruled lines separate most rows, the rules alone make the rows.
 
@@ -133,6 +134,22 @@ pub(crate) fn rows(
     // Every column the two lines share wraps from one to the next, and one
     // of them is a line of text filling its column: the lines go on one
     // row's text, however many columns they share.
+    // Columns of flowing text: several lines of several words that fill
+    // the column (a paragraph, not a list of values whose widest sets the
+    // width).
+    let flowing: Vec<bool> = by_col
+        .iter()
+        .enumerate()
+        .map(|(c, list)| {
+            list.iter()
+                .filter(|&&k| {
+                    let p = &pieces[k];
+                    p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c]
+                })
+                .count()
+                >= 2
+        })
+        .collect();
     let prose_goes_on = |k: usize| {
         let mut shared = 0;
         let mut prose = false;
@@ -145,7 +162,7 @@ pub(crate) fn rows(
                 return false;
             }
             shared += 1;
-            prose |= p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
+            prose |= flowing[c] && p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
         }
         shared > 0 && prose
     };
@@ -169,14 +186,18 @@ pub(crate) fn rows(
     }
 
     let at = |v: &[bool], k: usize| v.get(k).copied().unwrap_or(false);
+    let overlapping: Vec<bool> = (0..n.saturating_sub(1))
+        .map(|k| {
+            let (a, b) = (&lines[k], &lines[k + 1]);
+            overlap(a.top, a.bottom, b.top, b.bottom) >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top)
+        })
+        .collect();
     let mut bound = vec![false; n.saturating_sub(1)];
     let mut row_cols = cols_of[0].clone();
     for k in 0..n.saturating_sub(1) {
-        let (a, b) = (&lines[k], &lines[k + 1]);
-        let shared = overlap(a.top, a.bottom, b.top, b.bottom);
         let b_ends = if at(forced, k) || at(ruled, k) {
             true
-        } else if shared >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top) {
+        } else if overlapping[k] {
             false
         } else if row_cols.len() >= 2
             && row_cols.iter().all(|c| cols_of[k + 1].binary_search(c).is_ok())
@@ -222,7 +243,10 @@ pub(crate) fn rows(
             let target = lines[q].top - offset;
             let mid = |k: usize| (lines[k].bottom + lines[k + 1].top) / 2.0;
             let gap = |k: usize| lines[k + 1].top - lines[k].bottom;
-            let best = (lo..=hi).min_by(|&x, &y| {
+            // Lines whose boxes overlap sit in one row: split elsewhere
+            // when the interval allows.
+            let apart = (lo..=hi).any(|k| !overlapping[k]);
+            let best = (lo..=hi).filter(|&k| !apart || !overlapping[k]).min_by(|&x, &y| {
                 (mid(x) - target)
                     .abs()
                     .total_cmp(&(mid(y) - target).abs())

@@ -36,13 +36,19 @@ pub struct Settings {
     /// A column gap that later lines narrow stays a gap while at least this
     /// much of it (em) is left free.
     pub min_gap_keep: f32,
+    /// Words that start (or end) within this distance (points) of a
+    /// column's edge are set against it: a run of words that crosses a
+    /// column gap is cut there.
+    pub edge_tolerance: f32,
     /// Two text lines of one table are at most this far apart (em, baseline
     /// to baseline).
     pub max_line_gap: f32,
-    /// A gap between two lines more than this many times the usual pitch of
-    /// the region's lines (the median of its last pitches) ends a table: a
-    /// section break, not a row.
+    /// A gap between two lines more than this many times the widest of the
+    /// region's last line pitches ends a table: a section break, not a row.
     pub max_pitch_jump: f32,
+    /// ...and is at least this wide (em, baseline to baseline): a blank
+    /// line or more.
+    pub section_gap: f32,
     /// A line within one column whose font size differs from the region's usual
     /// size by more than this share ends a table (the sentence after it).
     pub size_tolerance: f32,
@@ -108,9 +114,11 @@ impl Default for Settings {
             min_cell_size: 2.0,
             line_tolerance: 0.3,
             column_gap: 0.6,
-            min_gap_keep: 0.3,
+            min_gap_keep: 0.1,
+            edge_tolerance: 1.0,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
+            section_gap: 2.5,
             size_tolerance: 0.08,
             header_max_lines: 4,
             header_gap: 2.0,

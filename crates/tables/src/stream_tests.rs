@@ -368,3 +368,32 @@ fn the_sentence_after_a_table_is_no_row_of_it() {
         vec![rows(&[&["Nominativo", "Carica"], &["ROSSI ANNA", "Sindaco"], &["BIANCHI LUCA", "Consigliere"], &["VERDI ELENA", "Consigliere"]])]
     );
 }
+
+#[test]
+fn centred_cells_of_two_lines_beside_one_line_dates() {
+    // No padding between rows: every pitch is 12 points. Descriptions wrap
+    // over two lines; dates are centred between them; the last column has
+    // a cell of one line and a cell of two lines, both centred.
+    const CDR: f32 = 450.0;
+    let mut k = Kit::new();
+    k.text(DESCR, 100.0, "Descrizione").text(INIZIO, 100.0, "Inizio").text(CDR, 100.0, "Centro");
+    k.text(DESCR, 118.0, "Rendicontazione della bozza di convenzione");
+    k.text(INIZIO, 124.0, "12/07/2020").text(CDR, 124.0, "BIBLIOTECHE");
+    k.text(DESCR, 130.0, "in collaborazione con gli uffici");
+    k.text(DESCR, 142.0, "Realizzazione dei lavori secondo le linee");
+    k.text(CDR, 142.0, "SERVIZIO ATTIVITA");
+    k.text(INIZIO, 148.0, "19/07/2020");
+    k.text(DESCR, 154.0, "guida regionali").text(CDR, 154.0, "PRODUTTIVE");
+    k.text(DESCR, 166.0, "Approvazione del progetto esecutivo con gli");
+    k.text(INIZIO, 172.0, "01/08/2020").text(CDR, 172.0, "TRIBUTI");
+    k.text(DESCR, 178.0, "enti coinvolti");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Descrizione", "Inizio", "Centro"],
+            &["Rendicontazione della bozza di convenzione in collaborazione con gli uffici", "12/07/2020", "BIBLIOTECHE"],
+            &["Realizzazione dei lavori secondo le linee guida regionali", "19/07/2020", "SERVIZIO ATTIVITA PRODUTTIVE"],
+            &["Approvazione del progetto esecutivo con gli enti coinvolti", "01/08/2020", "TRIBUTI"],
+        ])]
+    );
+}
