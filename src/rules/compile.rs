@@ -437,6 +437,7 @@ impl Ctx<'_> {
             finder,
             slots,
             block: f.block,
+            paragraphs: f.paragraphs,
             until: f.until.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             stop: f.stop.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             value: f.value,

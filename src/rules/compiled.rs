@@ -85,6 +85,8 @@ pub struct Field {
     pub finder: Finder,
     pub slots: Vec<Slot>,
     pub block: bool,
+    /// A block value goes on over blank lines.
+    pub paragraphs: bool,
     pub until: Option<Regex>,
     pub stop: Option<Regex>,
     pub value: Option<String>,

@@ -197,7 +197,7 @@ fn label_or_column_values(
     rule: &Field,
     known: &[&Regex],
 ) -> Vec<(String, Range<usize>)> {
-    let cells = cell_values(doc, page, &bounds, labels);
+    let cells = cell_values(doc, page, &bounds, labels, rule.block);
     if !cells.is_empty() {
         return cells;
     }
@@ -222,12 +222,14 @@ fn label_or_column_values(
 /// its row that holds text (a header block laid out as a table, with the
 /// label "DIREZIONE" in one cell and "DIREZIONE SERVIZI SOCIALI" in the
 /// next). A cell holds the label when the label is all its text but for a
-/// closing colon.
+/// closing colon. A `block` value goes on in the cells below its own while
+/// the label's column is empty there (paragraphs the reader set as rows).
 fn cell_values(
     doc: &Doc,
     page: usize,
     bounds: &Range<usize>,
     labels: &[Regex],
+    block: bool,
 ) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for t in doc.tables(page) {
@@ -245,9 +247,22 @@ fn cell_values(
             let value = (c.col + c.col_span.max(1)..t.cols)
                 .filter_map(|col| t.cell_at(c.row, col))
                 .find(|v| v.row == c.row && !v.text.trim().is_empty());
-            if let Some(v) = value {
-                out.push((v.text.trim().to_owned(), v.start..v.end.max(v.start)));
+            let Some(v) = value else { continue };
+            let mut text = v.text.trim().to_owned();
+            let mut range = v.start..v.end.max(v.start);
+            for r in (v.row + v.row_span.max(1)..t.rows).take_while(|_| block) {
+                let label_empty = t.cell_at(r, c.col).is_none_or(|l| l.text.trim().is_empty());
+                let below = t.cell_at(r, v.col).filter(|b| b.row == r && b.col == v.col);
+                match below {
+                    Some(b) if label_empty && !b.text.trim().is_empty() => {
+                        text.push(' ');
+                        text.push_str(b.text.trim());
+                        range.end = range.end.max(b.end);
+                    }
+                    _ => break,
+                }
             }
+            out.push((text, range));
         }
     }
     out
@@ -397,7 +412,7 @@ fn read_after(
                 full
             };
             if line.trim().is_empty() {
-                if !parts.is_empty() {
+                if !parts.is_empty() && !rule.paragraphs {
                     break;
                 }
                 blanks += 1;
@@ -406,6 +421,7 @@ fn read_after(
                 }
                 continue;
             }
+            blanks = 0;
             if rule.until.as_ref().is_some_and(|u| u.is_match(line)) {
                 break;
             }

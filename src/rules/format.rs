@@ -153,6 +153,10 @@ pub struct FieldRule {
     /// a line starting with a known label, or a line matching `until`.
     #[serde(default)]
     pub block: bool,
+    /// With `block`, the value also goes on over blank lines (a text of
+    /// several paragraphs), to `until`, a known label or a heading.
+    #[serde(default)]
+    pub paragraphs: bool,
     #[serde(default)]
     pub until: Option<Spanned<String>>,
     /// The value ends where this matches (the match itself is left out).

@@ -32,6 +32,9 @@ use crate::read::Word;
 /// A gap between words wider than this many font sizes separates the label
 /// column from the value column (two spaces in text laid out in characters).
 const COLUMN_GAP_EMS: f32 = 1.5;
+/// With `paragraphs`, the widest vertical gap inside a value: paragraph
+/// breaks are narrower; what lies further below is something else.
+const PARAGRAPHS_GAP_EMS: f32 = 4.0;
 /// A vertical gap wider than this many font sizes is a blank line: the value
 /// block ends there.
 const BLANK_LINE_EMS: f32 = 1.9;
@@ -192,7 +195,8 @@ fn read_at<'w>(
                 for (j, line) in lines.iter().enumerate().skip(i + 1) {
                     let y = line.iter().map(|w| w.y).fold(f32::MIN, f32::max);
                     let size = line.iter().map(|w| w.size).fold(0.0_f32, f32::max);
-                    if y - prev_y > BLANK_LINE_EMS * size.max(ws[k].size) {
+                    let gap = if rule.paragraphs { PARAGRAPHS_GAP_EMS } else { BLANK_LINE_EMS };
+                    if y - prev_y > gap * size.max(ws[k].size) {
                         break;
                     }
                     let joined = line
@@ -334,10 +338,11 @@ mod tests {
         let sp = o.spans["description"];
         assert!(p.text[sp.start..sp.end].starts_with("Aprire"));
         assert!(p.text[sp.start..sp.end].ends_with("civici."));
-        // A blank line's gap ends the value; so does a heading in the label
-        // column even without an `until` (here the gap is taken away).
+        // A gap wider than a paragraph break ends the value (the rule reads
+        // paragraphs); so does a heading in the label column even without
+        // an `until` (here the gap is taken away).
         let mut refs2 = refs.clone();
-        refs2[8].0 = Some(20.0 + 12.0 * 8.0 + 30.0);
+        refs2[8].0 = Some(20.0 + 12.0 * 8.0 + 80.0);
         let x = rules.apply(&[page(&refs2)]);
         assert_eq!(
             x.objectives[0].description.as_deref(),
