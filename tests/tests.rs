@@ -8,6 +8,7 @@ mod report;
 mod peg_producers;
 mod robust;
 mod samples;
+mod table_fixtures_guard;
 mod search_errors;
 mod upgrade;
 mod versions;

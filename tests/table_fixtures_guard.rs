@@ -1,0 +1,48 @@
+//! A committed slice of the public table fixtures (benches/table_fixtures.rs
+//! measures all of them): tables of tabula-java and camelot, the two train
+//! projects of gold/split.toml, that the reader gets right cell by cell.
+//! A change that breaks one fails here.
+
+use crate::common::{atti_ok, root};
+use crate::table_compare::{best_match, parse_expected, parse_extract};
+
+/// File and page of each guarded table (every expected table there).
+const GUARDED: &[(&str, u64)] = &[
+    ("tabula/frx_2012_disclosure.pdf", 1),
+    ("tabula/spanning_cells.pdf", 1),
+    ("tabula/spreadsheet_no_bounding_frame.pdf", 1),
+    ("tabula/us-020.pdf", 2),
+    ("camelot/column_span_2.pdf", 1),
+    ("camelot/multiple_tables.pdf", 1),
+    ("camelot/twotables_2.pdf", 1),
+];
+
+#[test]
+fn public_tables_read_cell_by_cell() {
+    let dir = root().join("tests/fixtures/tables");
+    let list = std::fs::read_to_string(dir.join("expected.jsonl")).unwrap();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for &(file, page) in GUARDED {
+        let json = atti_ok(
+            &dir,
+            &["extract", dir.join(file).to_str().unwrap(), "--tables", "--json"],
+            0,
+        );
+        let pages = parse_extract(&json).unwrap();
+        let got = pages.get(&page).map_or(&[][..], Vec::as_slice);
+        for line in list.lines().filter(|l| !l.trim().is_empty()) {
+            let e = parse_expected(line).unwrap();
+            if e.file != file || e.page != page {
+                continue;
+            }
+            checked += 1;
+            let o = best_match(&e, got).unwrap();
+            if !o.all_match {
+                failures.push(format!("{file} p{page}: {:?}", o.first_difference));
+            }
+        }
+    }
+    assert!(checked >= GUARDED.len(), "{checked} tables checked");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
