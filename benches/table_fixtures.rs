@@ -246,15 +246,38 @@ impl Group {
     }
 }
 
+/// Whether a fixture project is tuned on (`train`) or only measured
+/// (`test`), from gold/split.toml's `[tables]`.
+fn split_of(project: &str) -> &'static str {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("gold/split.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let split: toml::Value = toml::from_str(&text).unwrap_or(toml::Value::Boolean(false));
+    let listed = |key: &str| {
+        split
+            .get("tables")
+            .and_then(|t| t.get(key))
+            .and_then(|v| v.as_array())
+            .is_some_and(|a| a.iter().any(|p| p.as_str() == Some(project)))
+    };
+    if listed("test_projects") {
+        "test"
+    } else if listed("train_projects") {
+        "train"
+    } else {
+        "unsplit"
+    }
+}
+
 fn summarise(rows: &[Row]) -> Vec<Group> {
     let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
     for r in rows {
-        for project in [r.e.project.as_str(), "all"] {
+        let split = split_of(&r.e.project);
+        for project in [r.e.project.as_str(), split, "all"] {
             let key = (
-                if project == "all" {
-                    "~all".into()
-                } else {
-                    project.to_owned()
+                match project {
+                    "all" => "~3all".into(),
+                    "train" | "test" | "unsplit" => format!("~2{project}"),
+                    _ => project.to_owned(),
                 },
                 r.e.mode.clone(),
             );
