@@ -42,8 +42,14 @@ struct Mapping {
 pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
     let mut rows: Vec<Row> = Vec::new();
     let mut mapping: Option<Mapping> = None;
-    for (page, grid) in grids_in(doc, region) {
-        let (m, skip) = match (&mapping, match_header(t, grid)) {
+    for (page, found) in grids_in(doc, region) {
+        let header = match_header(t, found);
+        let reread = match (&mapping, &header) {
+            (Some(prev), None) => reread(doc, page, found, prev),
+            _ => None,
+        };
+        let grid = reread.as_ref().unwrap_or(found);
+        let (m, skip) = match (&mapping, header) {
             (_, Some(m)) => {
                 let skip = m.header_rows;
                 (m, skip)
@@ -66,6 +72,37 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
         }
     }
     mapping.map(|_| rows)
+}
+
+/// A grid read without lines (stream) that carries on a header with fewer
+/// columns than the header has (the words of two columns ran together),
+/// read again with the header's column boundaries: a header set in ruled
+/// cells says where the columns below it are.
+fn reread(doc: &Doc, page: usize, grid: &Grid, header: &Mapping) -> Option<Grid> {
+    let mut extents: Vec<(f32, f32)> = header.extents.iter().flatten().copied().collect();
+    if grid.mode != atti_page::TableMode::Stream || extents.len() <= grid.cols as usize {
+        return None;
+    }
+    extents.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let columns: Vec<f32> = extents.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0).collect();
+    let [x0, y0, x1, y1] = grid.bbox;
+    let settings = atti_tables::Settings {
+        area: Some([x0.min(extents[0].0) - 2.0, y0 - 2.0, x1.max(extents[extents.len() - 1].1) + 2.0, y1 + 2.0]),
+        columns: Some(columns),
+        ..atti_tables::Settings::default()
+    };
+    let p = doc.pages.get(page)?;
+    atti_tables::find(p, &settings)
+        .into_iter()
+        .max_by(|a, b| overlap(&a.bbox, &grid.bbox).total_cmp(&overlap(&b.bbox, &grid.bbox)))
+        .filter(|g| g.cols > grid.cols)
+}
+
+/// The area two boxes share.
+fn overlap(a: &[f32; 4], b: &[f32; 4]) -> f32 {
+    let w = a[2].min(b[2]) - a[0].max(b[0]);
+    let h = a[3].min(b[3]) - a[1].max(b[1]);
+    w.max(0.0) * h.max(0.0)
 }
 
 /// The grids of the region's pages, in page order and top to bottom, each
