@@ -5,7 +5,8 @@
 //! ingest reads it and the built-in rules applied; then it prints, per split
 //! (`gold/split.toml`), k/n for each act field and precision and recall of
 //! the legal references as 6-tuples (act type, number, year, article,
-//! paragraph, letter). Run: `cargo bench --bench gold`.
+//! paragraph, letter). Run: `cargo bench --bench gold [-- --misses]`
+//! (`--misses`: the train part's missed and wrong references, one a line).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -140,7 +141,13 @@ fn main() {
     // References: 6-tuples, multiset precision and recall, per page.
     let mut gold_by_page: BTreeMap<(String, u64), (String, Vec<[Option<String>; 6]>)> =
         BTreeMap::new();
-    for g in load(&root.join("gold/references.jsonl")) {
+    let misses = std::env::args().any(|a| a == "--misses");
+    let mut gold_refs = load(&root.join("gold/references.jsonl"));
+    let more = root.join("gold/references_train_more.jsonl");
+    if more.exists() {
+        gold_refs.extend(load(&more));
+    }
+    for g in gold_refs {
         let key = (
             g["file"].as_str().unwrap().to_owned(),
             g["page"].as_u64().unwrap_or(1),
@@ -179,10 +186,22 @@ fn main() {
             .collect();
         let n_found = found.len();
         let mut tp = 0;
+        let mut missed = Vec::new();
         for t in gold {
             if let Some(i) = found.iter().position(|f| f == t) {
                 found.swap_remove(i);
                 tp += 1;
+            } else {
+                missed.push(t);
+            }
+        }
+        // Misses of the train part only: the test part is measured, never read.
+        if misses && split == "train" {
+            for t in missed {
+                println!("FN {file} p{page} {t:?}");
+            }
+            for t in &found {
+                println!("FP {file} p{page} {t:?}");
             }
         }
         let e = refs.entry(split.clone()).or_default();

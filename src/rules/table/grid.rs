@@ -57,7 +57,7 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
             (None, None) => continue,
             (Some(prev), None) => {
                 // A later grid carries the table on when its columns line up.
-                match continuation(prev, grid) {
+                match continuation(prev, grid, &text_extents(doc, page, grid)) {
                     Some(m) => (m, 0),
                     None => break,
                 }
@@ -276,19 +276,44 @@ fn extents(grid: &Grid) -> Vec<Option<(f32, f32)>> {
     out
 }
 
+/// Each grid column's extent of text: from the left of its leftmost word
+/// to the right of its rightmost (a cell's band may reach far past its
+/// text, to the middle of the gap before the next column).
+fn text_extents(doc: &Doc, page: usize, grid: &Grid) -> Vec<Option<(f32, f32)>> {
+    let mut out: Vec<Option<(f32, f32)>> = vec![None; grid.cols as usize];
+    let Some(p) = doc.pages.get(page).filter(|p| !p.words.is_empty()) else {
+        return extents(grid);
+    };
+    for c in grid.cells.iter().filter(|c| c.col_span <= 1 && c.end > c.start) {
+        let [bx0, by0, bx1, by1] = c.bbox;
+        for w in p.words.iter().filter(|w| {
+            (c.start..c.end).contains(&w.start)
+                && w.x + w.width / 2.0 >= bx0
+                && w.x + w.width / 2.0 <= bx1
+                && w.y >= by0
+                && w.y - w.size <= by1
+        }) {
+            if let Some(slot) = out.get_mut(c.col as usize) {
+                let (x0, x1) = (w.x, w.x + w.width);
+                *slot = Some(slot.map_or((x0, x1), |(a, b)| (a.min(x0), b.max(x1))));
+            }
+        }
+    }
+    out
+}
+
 /// A grid that carries a table on (on a later page, without its header):
-/// its columns lined up with the header's by their extents, or the same
-/// number of columns for grids without geometry.
-fn continuation(prev: &Mapping, grid: &Grid) -> Option<Mapping> {
-    let mine = extents(grid);
+/// each of its columns goes to the header column that holds most of its
+/// text, or, for grids without geometry, the same number of columns.
+fn continuation(prev: &Mapping, grid: &Grid, mine: &[Option<(f32, f32)>]) -> Option<Mapping> {
     let columns: Vec<Option<usize>> = if prev.extents.iter().all(Option::is_none) {
         if grid.cols as usize != prev.extents.len() {
             return None;
         }
         prev.columns.clone()
     } else {
-        // Pairs of a header column and a grid column that overlap by half
-        // the narrower one, taken by overlap, each column used once.
+        // Pairs of a header column and a grid column whose text lies half
+        // or more inside it, taken by overlap, each column used once.
         let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
         for (i, g) in prev.columns.iter().enumerate() {
             let Some((a0, a1)) = (*g).and_then(|g| prev.extents.get(g).copied().flatten()) else {
@@ -297,8 +322,8 @@ fn continuation(prev: &Mapping, grid: &Grid) -> Option<Mapping> {
             for (j, e) in mine.iter().enumerate() {
                 let Some((b0, b1)) = *e else { continue };
                 let overlap = a1.min(b1) - a0.max(b0);
-                if overlap > 0.5 * (a1 - a0).min(b1 - b0) {
-                    pairs.push((overlap, i, j));
+                if overlap > 0.5 * (b1 - b0).min(a1 - a0) {
+                    pairs.push((overlap / (b1 - b0).max(0.1), i, j));
                 }
             }
         }
@@ -317,7 +342,7 @@ fn continuation(prev: &Mapping, grid: &Grid) -> Option<Mapping> {
     (found >= 2.min(prev.columns.iter().flatten().count())).then_some(Mapping {
         columns,
         header_rows: 0,
-        extents: mine,
+        extents: extents(grid),
     })
 }
 
@@ -397,6 +422,40 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         label_words(s)
+    }
+
+    /// A one-row grid of ruled cells over `[x0, x1]` spans.
+    fn header(spans: &[(f32, f32)]) -> super::Mapping {
+        super::Mapping {
+            columns: (0..spans.len()).map(Some).collect(),
+            header_rows: 1,
+            extents: spans.iter().map(|s| Some(*s)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_body_read_apart_lines_up_with_the_header_by_where_its_text_lies() {
+        // Ruled header cells: Descrizione, Tipo, Valore atteso. The body's
+        // text: a description, a type, and "SI" at the right edge of a band
+        // that the reader drew from the middle of the gap before it.
+        let h = header(&[(36.0, 631.0), (631.0, 731.0), (731.0, 806.0)]);
+        let grid = atti_page::Table {
+            mode: atti_page::TableMode::Stream,
+            bbox: [39.0, 394.0, 741.0, 416.0],
+            rows: 1,
+            cols: 3,
+            ..Default::default()
+        };
+        let text = [Some((39.0, 250.0)), Some((640.0, 700.0)), Some((731.0, 741.0))];
+        let m = super::continuation(&h, &grid, &text).unwrap();
+        assert_eq!(m.columns, [Some(0), Some(1), Some(2)]);
+        // An empty header column (Peso) takes no body column: the dates
+        // stay with the start date.
+        let h = header(&[(36.0, 314.0), (314.0, 347.0), (347.0, 400.0)]);
+        let text = [Some((39.0, 300.0)), Some((350.0, 398.0))];
+        let grid = atti_page::Table { cols: 2, ..grid };
+        let m = super::continuation(&h, &grid, &text).unwrap();
+        assert_eq!(m.columns, [Some(0), None, Some(1)]);
     }
 
     #[test]
