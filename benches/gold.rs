@@ -87,7 +87,12 @@ fn main() {
 
     // Acts: each field of the first decision atti read.
     let mut acts = Score::default();
-    for g in load(&root.join("gold/acts.jsonl")) {
+    let mut gold_acts = load(&root.join("gold/acts.jsonl"));
+    let more_acts = root.join("gold/acts_train_more.jsonl");
+    if more_acts.exists() {
+        gold_acts.extend(load(&more_acts));
+    }
+    for g in gold_acts {
         let kind = g["kind"].as_str().unwrap_or("");
         if kind == "other" {
             continue;
