@@ -36,6 +36,10 @@ pub struct Settings {
     /// A column gap that later lines narrow stays a gap while at least this
     /// much of it (em) is left free.
     pub min_gap_keep: f32,
+    /// A run of words that crosses a column gap is cut at a space in the
+    /// gap at least this wide (em): wider than a word space, two cells'
+    /// texts run together.
+    pub min_cut_space: f32,
     /// Words that start (or end) within this distance (points) of a
     /// column's edge are set against it: a run of words that crosses a
     /// column gap is cut there.
@@ -116,6 +120,7 @@ impl Default for Settings {
             column_gap: 0.6,
             min_gap_keep: 0.1,
             edge_tolerance: 1.0,
+            min_cut_space: 0.45,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
             section_gap: 2.5,
