@@ -20,6 +20,7 @@
 
 mod draft;
 mod geom;
+mod implicit;
 mod lattice;
 mod lines;
 mod region;
