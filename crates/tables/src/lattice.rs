@@ -15,6 +15,7 @@
 
 use crate::draft::{Draft, DraftCell};
 use crate::geom::WordBox;
+use crate::gutters::drop_gutters;
 use crate::implicit::split_merged;
 use crate::rulings::{Network, Seg};
 use crate::settings::Settings;
@@ -130,12 +131,16 @@ pub(crate) fn read(net: &Network, boxes: &[WordBox], taken: &[bool], s: &Setting
         return Lattice::Nothing;
     }
     let cells = split_merged(cells, &xs, s);
+    let (cells, rows, cols) = drop_gutters(cells, &xs, &ys, s.max_gutter);
     let split_words = cells
         .iter()
         .flat_map(|c| c.words.iter().map(move |b| (c.bbox, b)))
         .filter(|(bb, b)| b.x0 < bb[0] - t || b.x1 > bb[2] + t)
         .count();
-    let bbox = [xs[0], ys[0], xs[cols], ys[rows]];
+    let (Some(&x1), Some(&y1)) = (xs.last(), ys.last()) else {
+        return Lattice::Nothing;
+    };
+    let bbox = [xs[0], ys[0], x1, y1];
     Lattice::Grid(
         Draft {
             mode: TableMode::Lattice,

@@ -20,6 +20,7 @@
 
 mod draft;
 mod geom;
+mod gutters;
 mod implicit;
 mod lattice;
 mod lines;
