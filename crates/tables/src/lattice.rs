@@ -10,10 +10,13 @@
 //! while no horizontal line (nor an inner vertical one) does. That gives
 //! merged and spanning cells their `row_span` and `col_span`, and never lets
 //! two cells cover one position. Each word goes to the cell holding its
-//! centre.
+//! centre; a merged cell whose words stand in the columns of the grid is
+//! cut back into them ([`crate::implicit`]).
 
 use crate::draft::{Draft, DraftCell};
 use crate::geom::WordBox;
+use crate::gutters::drop_gutters;
+use crate::implicit::split_merged;
 use crate::rulings::{Network, Seg};
 use crate::settings::Settings;
 use atti_page::TableMode;
@@ -110,7 +113,6 @@ pub(crate) fn read(net: &Network, boxes: &[WordBox], taken: &[bool], s: &Setting
 
     // Words by their centres.
     let mut used = Vec::new();
-    let mut split_words = 0;
     for (i, b) in boxes.iter().enumerate() {
         if taken.get(i).copied().unwrap_or(true) {
             continue;
@@ -122,16 +124,23 @@ pub(crate) fn read(net: &Network, boxes: &[WordBox], taken: &[bool], s: &Setting
         let Some(cell) = owner.get(r * cols + c).and_then(|&k| cells.get_mut(k)) else {
             continue;
         };
-        if b.x0 < cell.bbox[0] - t || b.x1 > cell.bbox[2] + t {
-            split_words += 1;
-        }
         cell.words.push(*b);
         used.push(i);
     }
     if used.is_empty() {
         return Lattice::Nothing;
     }
-    let bbox = [xs[0], ys[0], xs[cols], ys[rows]];
+    let cells = split_merged(cells, &xs, s);
+    let (cells, rows, cols) = drop_gutters(cells, &xs, &ys, s.max_gutter);
+    let split_words = cells
+        .iter()
+        .flat_map(|c| c.words.iter().map(move |b| (c.bbox, b)))
+        .filter(|(bb, b)| b.x0 < bb[0] - t || b.x1 > bb[2] + t)
+        .count();
+    let (Some(&x1), Some(&y1)) = (xs.last(), ys.last()) else {
+        return Lattice::Nothing;
+    };
+    let bbox = [xs[0], ys[0], x1, y1];
     Lattice::Grid(
         Draft {
             mode: TableMode::Lattice,

@@ -20,6 +20,8 @@
 
 mod draft;
 mod geom;
+mod gutters;
+mod implicit;
 mod lattice;
 mod lines;
 mod region;

@@ -13,12 +13,17 @@
 //!
 //! The first lines of a table are often its header, set over the columns
 //! in other ways (a label spanning two columns, `Previsto` centred over
-//! `Inizio` and `Fine`); such a line would hide the gap it crosses. So the
-//! body may begin a few lines below the seed when that finds more columns,
-//! and lines above the body are then taken as its header while they sit
+//! `Inizio` and `Fine`); such a line would hide the gap it crosses, or open
+//! one that the body's lines cross. So the body may begin a few lines
+//! below the seed when that reaches further down or finds more columns,
+//! provided the lines it skips are all taken back as its header. Lines
+//! above the body are taken as its header while they sit
 //! close above it (a line of one run no further than a wrapped label's
 //! pitch), within its width, and none of their runs crosses every gap
-//! (that would be a title or a sentence). A gap between lines much wider
+//! (that would be a title or a sentence), crossing at most one rule
+//! across the table (a second is the table's top). Such a line inside the
+//! body (a label over some columns) stays in it when the table goes on
+//! right below. A gap between lines much wider
 //! than any of the region's last pitches ends it (rows of wrapped text
 //! have both narrow and wide pitches; a section break is wider still, and
 //! at least `section_gap`); so does a line within one column set in another font size
@@ -27,6 +32,7 @@
 use crate::geom::{median, WordBox};
 use std::collections::VecDeque;
 use crate::lines::TextLine;
+use crate::rulings::{rule_across, Seg};
 use crate::settings::Settings;
 
 /// A table region: lines `start..end` of the page's text lines, the first
@@ -52,6 +58,10 @@ struct Growth {
     multi: usize,
 }
 
+/// Share of a table's width a rule runs across to bound the table (a
+/// shorter one sits under a label over some columns).
+const FULL_WIDTH: f32 = 0.9;
+
 /// How many of a region's last line pitches make its usual pitch.
 const PITCH_WINDOW: usize = 16;
 
@@ -60,7 +70,13 @@ const VISIT_BUDGET: usize = 2_000_000;
 
 /// The table regions among `lines` (sorted top to bottom), top to bottom.
 /// `separators` are column separators the caller gave.
-pub(crate) fn regions(lines: &[TextLine], boxes: &[WordBox], separators: Option<&[f32]>, s: &Settings) -> Vec<Region> {
+pub(crate) fn regions(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    separators: Option<&[f32]>,
+    rules: &[Seg],
+    s: &Settings,
+) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     let mut budget = VISIT_BUDGET;
     let mut i = 0;
@@ -72,19 +88,25 @@ pub(crate) fn regions(lines: &[TextLine], boxes: &[WordBox], separators: Option<
             i += 1;
             continue;
         };
-        // A body that starts a little lower may show more columns.
+        // A body that starts a little lower may reach further down (a header
+        // label set inside a column's whitespace ends the growth from it), or
+        // show more columns (a label spanning two hides their gap).
+        // The lines it skips must all be its header.
+        let floor = out.last().map_or(0, |r| r.end);
         let mut body = i;
+        let first_end = g.end;
+        let mut start = header_start(lines, floor, i, &g, rules, s);
         let mut best = g;
-        for k in i + 1..=(i + s.header_max_lines).min(lines.len().saturating_sub(1)) {
+        for k in i + 1..=(i + s.header_max_lines).min(first_end.saturating_sub(1)) {
             if let Some(h) = grow(lines, boxes, k, separators, s, &mut budget) {
-                if h.end >= best.end && h.gaps.len() > best.gaps.len() {
-                    body = k;
-                    best = h;
+                if (h.end, h.gaps.len()) > (best.end, best.gaps.len()) {
+                    let from = header_start(lines, floor, k, &h, rules, s);
+                    if from <= i {
+                        (body, start, best) = (k, from, h);
+                    }
                 }
             }
         }
-        let floor = out.last().map_or(0, |r| r.end);
-        let start = header_start(lines, floor, body, &best, s);
         out.push(Region {
             start,
             body,
@@ -156,7 +178,13 @@ fn grow(
             None => add_line(&mut g, line, boxes, s),
         };
         if !ok {
-            break;
+            // A label over some of the columns inside the table (a section
+            // of its body): it fits as a header line would, and the table
+            // goes on right below it. It leaves the gaps as they are.
+            let label = separators.is_none() && fits_header(line, &g, s) && goes_on(lines, boxes, j, &g, s);
+            if !label {
+                break;
+            }
         }
         if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
             g.x0 = g.x0.min(f.x0);
@@ -178,6 +206,19 @@ fn grow(
         }
     }
     (g.multi >= s.min_rows.max(2) && g.gaps.len() + 1 >= s.min_cols.max(2)).then_some(g)
+}
+
+/// Whether the line after line `j` is close below it and joins the region
+/// as a line of at least two columns.
+fn goes_on(lines: &[TextLine], boxes: &[WordBox], j: usize, g: &Growth, s: &Settings) -> bool {
+    let (Some(line), Some(next)) = (lines.get(j), lines.get(j + 1)) else {
+        return false;
+    };
+    if next.base - line.base > s.max_line_gap * line.size.max(next.size) {
+        return false;
+    }
+    let mut trial = g.clone();
+    add_line(&mut trial, next, boxes, s) && columns_used(next, boxes, &trial.gaps, false) >= 2
 }
 
 /// Narrows the gaps by the line's runs and opens the gaps it makes beyond
@@ -295,13 +336,29 @@ fn straddles(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], s: &Settin
 /// The first line of the region's header: lines above the body (down to
 /// `floor`) that sit close above, within the region's width, and do not
 /// run across every gap, at most `header_max_lines` of them.
-fn header_start(lines: &[TextLine], floor: usize, body: usize, g: &Growth, s: &Settings) -> usize {
+fn header_start(lines: &[TextLine], floor: usize, body: usize, g: &Growth, rules: &[Seg], s: &Settings) -> usize {
     let mut start = body;
+    let mut crossed = 0;
     while start > floor && body - start < s.header_max_lines {
         let (line, below) = (&lines[start - 1], &lines[start]);
+        // A rule across the table may part its header from its body; a
+        // second one above is the table's top.
+        if rule_across(rules, line, below, (g.x0, g.x1), FULL_WIDTH) {
+            crossed += 1;
+            if crossed > 1 {
+                break;
+            }
+        }
         // A wrapped label's pitch is in the smaller font: a title set
         // larger above the header is no part of it.
-        let (size, limit) = if line.runs.len() == 1 {
+        // A label across some columns, or set in the whitespace between
+        // them, is a group header, set as a header line of several runs
+        // would be.
+        let group = line
+            .runs
+            .iter()
+            .any(|r| g.gaps.iter().any(|&(lo, hi)| (r.x0 < lo && r.x1 > hi) || (r.x0 >= lo && r.x1 <= hi)));
+        let (size, limit) = if line.runs.len() == 1 && !group {
             (line.size.min(below.size), s.header_line_pitch)
         } else {
             (line.size.max(below.size), s.header_gap)

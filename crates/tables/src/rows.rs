@@ -18,7 +18,8 @@
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
 //!    word would not have fitted in the column's width together (or the
-//!    first ends with a broken word).
+//!    first ends with a broken word), one of them having letters (numbers
+//!    do not wrap into numbers).
 //!
 //! Last, a row that holds two texts of one column further apart than any
 //! wrapped cell's lines is split between them (a date column with one date
@@ -53,6 +54,8 @@ pub(crate) struct Piece {
     pub first_word: f32,
     /// It ends with a word broken by a hyphen.
     pub hyphen: bool,
+    /// Some of its words have letters (not only digits and signs).
+    pub alpha: bool,
     /// Indices of the word boxes.
     pub words: Vec<usize>,
 }
@@ -120,8 +123,11 @@ pub(crate) fn rows(
     }
     let pitch_max = lambda * (1.0 + s.wrap_pitch_slack);
     let near = |p: &Piece, q: &Piece| lines[q.line].base - lines[p.line].base <= pitch_max;
+    // Two values without letters (numbers, signs) are two values: such
+    // text does not wrap.
     let wraps = |p: &Piece, q: &Piece, c: usize| {
-        p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c]
+        (p.alpha || q.alpha)
+            && (p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c])
     };
 
     // Each line's pieces by column (spanning labels left out).

@@ -152,6 +152,25 @@ pub(crate) fn networks(h: &[Seg], v: &[Seg], s: &Settings) -> Option<Vec<Network
     Some(nets)
 }
 
+/// Whether a horizontal rule (of `rules`, sorted by position) runs between
+/// two text lines, across at least `share` of the width `x0..x1`.
+pub(crate) fn rule_across(
+    rules: &[Seg],
+    a: &crate::lines::TextLine,
+    b: &crate::lines::TextLine,
+    (x0, x1): (f32, f32),
+    share: f32,
+) -> bool {
+    let (lo, hi) = ((a.top + a.bottom) / 2.0, (b.top + b.bottom) / 2.0);
+    let from = rules.partition_point(|g| g.pos <= lo);
+    let to = rules.partition_point(|g| g.pos < hi);
+    rules
+        .get(from..to)
+        .unwrap_or(&[])
+        .iter()
+        .any(|g| crate::geom::overlap(g.a, g.b, x0, x1) >= share * (x1 - x0))
+}
+
 /// Disjoint sets over `0..n` (path halving, union by size).
 struct UnionFind {
     parent: Vec<usize>,

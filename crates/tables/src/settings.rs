@@ -26,6 +26,9 @@ pub struct Settings {
     /// A band of the grid thinner than this (points) that holds no word is
     /// dropped: two strokes of a double line, not a row or a column.
     pub min_cell_size: f32,
+    /// A band of the grid thinner than this (points) that holds no word is
+    /// the space between two boxes drawn apart, and is dropped.
+    pub max_gutter: f32,
 
     // --- words and text lines (stream) ---
     /// Words whose baselines differ by at most this (em) are on one text line.
@@ -36,6 +39,10 @@ pub struct Settings {
     /// A column gap that later lines narrow stays a gap while at least this
     /// much of it (em) is left free.
     pub min_gap_keep: f32,
+    /// A run of words that crosses a column gap is cut at a space in the
+    /// gap at least this wide (em): wider than a word space, two cells'
+    /// texts run together.
+    pub min_cut_space: f32,
     /// Words that start (or end) within this distance (points) of a
     /// column's edge are set against it: a run of words that crosses a
     /// column gap is cut there.
@@ -112,10 +119,12 @@ impl Default for Settings {
             intersection_tolerance: 3.0,
             min_ruling_length: 3.0,
             min_cell_size: 2.0,
+            max_gutter: 8.0,
             line_tolerance: 0.3,
             column_gap: 0.6,
             min_gap_keep: 0.1,
             edge_tolerance: 1.0,
+            min_cut_space: 0.45,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
             section_gap: 2.5,

@@ -3,7 +3,8 @@
 //!
 //! Each run of words of a line goes to the column it lies in. A run that
 //! crosses a column gap (a header label over two columns) is first cut at
-//! its word spaces that fall in the gap; what still crosses becomes a
+//! its word spaces that fall in the gap and are wider than a word space
+//! (`min_cut_space`) or meet the gap's edge; what still crosses becomes a
 //! label spanning the columns it covers (each by at least
 //! `span_min_share` of its width), or, with separators given by the
 //! caller, is cut word by word. A cell's box runs from the middle of the
@@ -19,7 +20,7 @@ use crate::geom::{overlap, WordBox};
 use crate::lines::{text_lines, TextLine};
 use crate::region::{regions, Region};
 use crate::rows::{rows, Piece, RowLine};
-use crate::rulings::Seg;
+use crate::rulings::{rule_across, Seg};
 use crate::settings::Settings;
 use atti_page::{Page, TableMode};
 
@@ -34,7 +35,7 @@ pub(crate) fn read(page: &Page, boxes: &[WordBox], ids: &[usize], rules: &[Seg],
         v.dedup();
         v
     });
-    regions(&lines, boxes, separators.as_deref(), s)
+    regions(&lines, boxes, separators.as_deref(), rules, s)
         .into_iter()
         .filter_map(|r| build(page, boxes, &lines, &r, separators.is_some(), rules, s))
         .collect()
@@ -53,11 +54,15 @@ fn build(
     let lines = all.get(region.start..region.end)?;
     let gaps = &region.gaps;
     let ncols = gaps.len() + 1;
+    let extent = (
+        lines.iter().filter_map(|l| l.runs.first()).map(|r| r.x0).fold(f32::INFINITY, f32::min),
+        lines.iter().filter_map(|l| l.runs.last()).map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max),
+    );
     let mut pieces: Vec<Piece> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         for run in &line.runs {
             let words = line.words.get(run.first..run.end).unwrap_or(&[]);
-            place(&mut pieces, li, words, boxes, gaps, explicit, page, s);
+            place(&mut pieces, li, words, boxes, gaps, explicit, extent, page, s);
         }
     }
     merge_pieces(&mut pieces);
@@ -71,7 +76,7 @@ fn build(
     let spans: Vec<bool> = (0..n).map(|li| pieces.iter().any(|p| p.line == li && p.c1 > p.c0)).collect();
     let forced: Vec<bool> = (0..n.saturating_sub(1)).map(|k| spans[k] || spans[k + 1]).collect();
     let ruled: Vec<bool> = (0..n.saturating_sub(1))
-        .map(|k| rule_between(rules, &lines[k], &lines[k + 1], x0, x1))
+        .map(|k| rule_across(rules, &lines[k], &lines[k + 1], (x0, x1), 0.5))
         .collect();
     let rl: Vec<RowLine> = lines
         .iter()
@@ -126,18 +131,30 @@ fn build(
         let mut col_words: Vec<Vec<usize>> = vec![Vec::new(); ncols];
         let mut spanning: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         for p in &in_row {
+            let c = col_of(gaps, (p.x0 + p.x1) / 2.0).min(ncols - 1);
             if p.c1 > p.c0 && p.c1 < ncols {
-                let plain = in_row.iter().any(|q| q.c0 == q.c1 && q.c0 >= p.c0 && q.c0 <= p.c1);
-                let clash = (p.c0..=p.c1).any(|c| span_of[c].is_some());
-                if !plain && !clash {
-                    for slot in span_of.iter_mut().take(p.c1 + 1).skip(p.c0) {
+                // The label spans the free columns of its range around its
+                // centre: a cell of the row in its range narrows it.
+                let free = |k: usize| {
+                    span_of[k].is_none() && !in_row.iter().any(|q| q.c0 == q.c1 && q.c0 == k)
+                };
+                let (mut lo, mut hi) = (c.clamp(p.c0, p.c1), c.clamp(p.c0, p.c1));
+                if free(lo) {
+                    while lo > p.c0 && free(lo - 1) {
+                        lo -= 1;
+                    }
+                    while hi < p.c1 && free(hi + 1) {
+                        hi += 1;
+                    }
+                }
+                if hi > lo && free(lo) {
+                    for slot in span_of.iter_mut().take(hi + 1).skip(lo) {
                         *slot = Some(spanning.len());
                     }
-                    spanning.push((p.c0, p.c1, p.words.clone()));
+                    spanning.push((lo, hi, p.words.clone()));
                     continue;
                 }
             }
-            let c = col_of(gaps, (p.x0 + p.x1) / 2.0).min(ncols - 1);
             col_words[c].extend(p.words.iter().copied());
         }
         let mut filled = 0;
@@ -198,6 +215,7 @@ fn place(
     boxes: &[WordBox],
     gaps: &[(f32, f32)],
     explicit: bool,
+    extent: (f32, f32),
     page: &Page,
     s: &Settings,
 ) {
@@ -207,17 +225,22 @@ fn place(
     };
     let crosses = |x0: f32, x1: f32| gaps.iter().any(|g| x0 < g.0 && x1 > g.1);
     let whole = crosses(first.1.x0, last.1.x1);
-    // Cut at word spaces that fall in a crossed gap.
+    // Cut at word spaces that fall in a crossed gap and are wider than a
+    // word space, or meet the gap's edge (the region cut there): two
+    // cells' texts run together. A label's own spaces are left alone.
+    let wide = s.min_cut_space * first.1.size;
+    let tol = s.edge_tolerance;
     let mut parts: Vec<Vec<(usize, &WordBox)>> = vec![Vec::new()];
     for (k, &w) in ws.iter().enumerate() {
         if k > 0 && whole {
             let (a, b) = (ws[k - 1].1.x1, w.1.x0);
             let cut = gaps.iter().any(|g| {
-                if g.1 > g.0 {
+                let inside = if g.1 > g.0 {
                     overlap(a, b, g.0, g.1) > 0.0
                 } else {
                     a <= g.0 && b >= g.0
-                }
+                };
+                inside && (explicit || b - a >= wide || (b - g.1).abs() <= tol || (a - g.0).abs() <= tol)
             });
             if cut {
                 parts.push(Vec::new());
@@ -241,32 +264,55 @@ fn place(
             }
             continue;
         } else {
-            spanned(gaps, px0, px1, s.span_min_share)
+            spanned(gaps, px0, px1, s.span_min_share, extent)
         };
         out.push(piece(li, c0, c1, &part, page));
     }
 }
 
-/// The columns a label from `x0` to `x1` covers by at least `share` of its
-/// width (the column of its centre when fewer than two).
-fn spanned(gaps: &[(f32, f32)], x0: f32, x1: f32, share: f32) -> (usize, usize) {
+/// The columns a label from `x0` to `x1` spans (the column of its centre
+/// when fewer than two): those whose cells (from gap middle to gap middle)
+/// it covers by at least `share` of its width, widened on both sides as
+/// long as it stays centred over the columns' text (`extent` is the
+/// table's), as a label over a block of columns is.
+fn spanned(gaps: &[(f32, f32)], x0: f32, x1: f32, share: f32, extent: (f32, f32)) -> (usize, usize) {
     let w = (x1 - x0).max(f32::EPSILON);
     let ncols = gaps.len() + 1;
+    let mid = |k: usize| (gaps[k].0 + gaps[k].1) / 2.0;
     let covered: Vec<usize> = (0..ncols)
         .filter(|&c| {
-            let lo = if c == 0 { f32::NEG_INFINITY } else { gaps[c - 1].1 };
-            let hi = if c + 1 == ncols { f32::INFINITY } else { gaps[c].0 };
+            let lo = if c == 0 { f32::NEG_INFINITY } else { mid(c - 1) };
+            let hi = if c + 1 == ncols { f32::INFINITY } else { mid(c) };
             overlap(x0, x1, lo, hi) >= share * w
         })
         .collect();
-    match (covered.first(), covered.last()) {
-        (Some(&a), Some(&b)) if b > a => (a, b),
-        _ => {
-            let c = col_of(gaps, (x0 + x1) / 2.0);
-            (c, c)
-        }
+    let (Some(&a), Some(&b)) = (covered.first(), covered.last()) else {
+        let c = col_of(gaps, (x0 + x1) / 2.0);
+        return (c, c);
+    };
+    if b == a {
+        return (a, a);
     }
+    // The text of columns a..=b runs from the end of the gap before a to
+    // the start of the gap after b.
+    let text_lo = |a: usize| if a == 0 { extent.0 } else { gaps[a - 1].1 };
+    let text_hi = |b: usize| if b + 1 == ncols { extent.1 } else { gaps[b].0 };
+    let centre = (x0 + x1) / 2.0;
+    let (mut a, mut b) = (a, b);
+    while a > 0 && b + 1 < ncols {
+        let (lo, hi) = (text_lo(a - 1), text_hi(b + 1));
+        if (centre - (lo + hi) / 2.0).abs() > CENTRED * (hi - lo) {
+            break;
+        }
+        a -= 1;
+        b += 1;
+    }
+    (a, b)
 }
+
+/// How far (a share of the columns' width) a label's centre may lie from
+/// theirs to be centred over them.
+const CENTRED: f32 = 0.05;
 
 /// A piece from words given as (box index, box).
 fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page) -> Piece {
@@ -279,6 +325,10 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |w| w.1.width()),
         hyphen: last_text.is_some_and(|t| t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'))),
+        alpha: ws
+            .iter()
+            .filter_map(|w| page.words.get(w.1.idx))
+            .any(|w| w.text.chars().any(char::is_alphabetic)),
         words: ws.iter().map(|w| w.0).collect(),
     }
 }
@@ -298,19 +348,6 @@ fn merge_pieces(pieces: &mut Vec<Piece>) {
         }
     }
     *pieces = out;
-}
-
-/// Whether a horizontal rule runs between two lines across at least half
-/// the table's width.
-fn rule_between(rules: &[Seg], a: &TextLine, b: &TextLine, x0: f32, x1: f32) -> bool {
-    let (lo, hi) = ((a.top + a.bottom) / 2.0, (b.top + b.bottom) / 2.0);
-    let from = rules.partition_point(|g| g.pos <= lo);
-    let to = rules.partition_point(|g| g.pos < hi);
-    rules
-        .get(from..to)
-        .unwrap_or(&[])
-        .iter()
-        .any(|g| overlap(g.a, g.b, x0, x1) >= 0.5 * (x1 - x0))
 }
 
 /// Every column reads as prose and every row is one line.

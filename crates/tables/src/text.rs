@@ -2,9 +2,10 @@
 //!
 //! The words of a cell are read line by line (a line is a run of words
 //! whose baselines agree within `line_tolerance`), left to right; lines are
-//! joined by one space, except where a line ends with a word broken by a
-//! hyphen and the next begins in lower case: there the two halves are
-//! joined back (`pro-` + `getto` = `progetto`). The cell's span of the page
+//! joined by one space, except where a line ends with a hyphen after a
+//! letter: a word broken there is joined back when the next line begins in
+//! lower case (`pro-` + `getto` = `progetto`), a compound keeps its hyphen
+//! (`Nord-` + `Est` = `Nord-Est`). The cell's span of the page
 //! text runs from its first word's start to its last word's end.
 
 use crate::geom::WordBox;
@@ -35,8 +36,12 @@ pub(crate) fn cell_text(page: &Page, words: &[WordBox], line_tolerance: f32) -> 
             };
             let t = word.text.trim();
             if i == 0 && !text.is_empty() {
-                if ends_with_broken_word(&text) && t.chars().next().is_some_and(char::is_lowercase) {
-                    text.pop();
+                if ends_with_broken_word(&text) {
+                    // `pro-` + `getto` is one word broken at the line end;
+                    // `Nord-` + `Est` a compound whose hyphen stays.
+                    if t.chars().next().is_some_and(char::is_lowercase) {
+                        text.pop();
+                    }
                 } else {
                     text.push(' ');
                 }
@@ -113,7 +118,7 @@ mod tests {
         ]);
         let b = word_boxes(&p, &Settings::default());
         let (t, s, e) = cell_text(&p, &b, 0.3);
-        assert_eq!(t, "Nord- Est 2021- lavori");
+        assert_eq!(t, "Nord-Est 2021- lavori");
         assert_eq!((s, e), (0, 0));
     }
 }
