@@ -297,9 +297,9 @@ fn read_part(
         }
     }
     for t in rules.tables.iter().filter(|t| applies(&t.kinds, kind)) {
-        let Some(region) = region_of(&t.section) else {
-            continue;
-        };
+        // A table is found by its header's labels: where its section's
+        // heading is missing, the whole part is searched.
+        let region = region_of(&t.section).unwrap_or(part);
         for row in table::rows(doc, region, t) {
             read_row(t, &row, doc, &mut rec, x);
         }

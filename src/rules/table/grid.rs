@@ -535,5 +535,11 @@ mod tests {
         // The value's span points at its text in the page.
         let sp = x.phases[2].spans["responsibility_centre"];
         assert_eq!(&r.pages[0].text[sp.start..sp.end], "LAVORI PUBBLICI");
+        // Without the GANTT heading that opens the phases' section, the
+        // table is still found by its labels.
+        let bare = SHEET.replace("<h2>GANTT</h2>", "");
+        let r = html::read(bare.as_bytes(), &Limits::default()).unwrap();
+        let x = RuleSet::load(None, true).unwrap().apply(&r.pages);
+        assert_eq!(x.phases.len(), 3);
     }
 }
