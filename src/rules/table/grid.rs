@@ -63,7 +63,20 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
                 }
             }
         };
-        let ended = read_body(doc, page, grid, &m, skip, t, &mut rows);
+        let before = rows.len();
+        let mut ended = read_body(doc, page, grid, &m, skip, t, &mut rows);
+        // A ruled header alone, with no grid below it: its body may be a
+        // single line, which no reader takes for a table.
+        let next = next_grid_top(doc, page, grid);
+        if !ended && rows.len() == before && skip == grid.rows as usize && next.is_none() {
+            if let Some(body) = lines_below(doc, page, grid, &m) {
+                let columns = Mapping {
+                    header_rows: 0,
+                    ..m.clone()
+                };
+                ended = read_body(doc, page, &body, &columns, 0, t, &mut rows);
+            }
+        }
         if mapping.is_none() {
             mapping = Some(m);
         }
@@ -72,6 +85,77 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
         }
     }
     mapping.map(|_| rows)
+}
+
+/// The top of the next grid below `grid` on its page, if any.
+fn next_grid_top(doc: &Doc, page: usize, grid: &Grid) -> Option<f32> {
+    doc.tables(page)
+        .iter()
+        .filter(|g| !std::ptr::eq(*g, grid) && g.bbox[1] >= grid.bbox[3] - 1.0)
+        .map(|g| g.bbox[1])
+        .reduce(f32::min)
+}
+
+/// How far below a ruled header, in its row's heights, its first body line
+/// may sit, and how far apart (in font sizes) two lines of one body are.
+const BODY_GAP_ROWS: f32 = 1.5;
+const BODY_LINE_GAP_EMS: f32 = 2.5;
+
+/// The text lines right below a ruled header, read as a grid with the
+/// header's columns: each line a row, each word in the column that holds
+/// its centre. Used only where the reader found nothing below the header.
+fn lines_below(doc: &Doc, page: usize, header: &Grid, m: &Mapping) -> Option<Grid> {
+    let p = doc.pages.get(page)?;
+    let [hx0, _, hx1, hy1] = header.bbox;
+    let row_height = (header.bbox[3] - header.bbox[1]) / header.rows.max(1) as f32;
+    let mut words: Vec<&atti_page::Word> = p
+        .words
+        .iter()
+        .filter(|w| w.start != usize::MAX && w.y > hy1 && w.x >= hx0 - 2.0 && w.x + w.width <= hx1 + 2.0)
+        .collect();
+    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let first = words.first()?;
+    if first.y - first.size - hy1 > BODY_GAP_ROWS * row_height.max(first.size) {
+        return None;
+    }
+    // Lines: words whose baselines are within a third of a font size.
+    let mut lines: Vec<Vec<&atti_page::Word>> = Vec::new();
+    for w in words {
+        match lines.last_mut() {
+            Some(l) if (w.y - l[0].y).abs() <= l[0].size / 3.0 => l.push(w),
+            Some(l) if w.y - l[0].y > BODY_LINE_GAP_EMS * l[0].size => break,
+            _ => lines.push(vec![w]),
+        }
+    }
+    let cols: Vec<(f32, f32)> = m.extents.iter().map(|e| e.unwrap_or((0.0, 0.0))).collect();
+    let mut cells = Vec::new();
+    for (r, line) in lines.iter().enumerate() {
+        for (c, &(x0, x1)) in cols.iter().enumerate() {
+            let inside: Vec<&&atti_page::Word> = line
+                .iter()
+                .filter(|w| (x0..x1).contains(&(w.x + w.width / 2.0)))
+                .collect();
+            let (Some(a), Some(b)) = (inside.first(), inside.last()) else { continue };
+            cells.push(atti_page::TableCell {
+                row: r as u32,
+                col: c as u32,
+                row_span: 1,
+                col_span: 1,
+                text: inside.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+                bbox: [a.x, a.y - a.size, b.x + b.width, b.y],
+                start: a.start,
+                end: b.start + b.text.len(),
+            });
+        }
+    }
+    let y1 = lines.last()?.iter().map(|w| w.y).fold(hy1, f32::max);
+    Some(Grid {
+        mode: atti_page::TableMode::Stream,
+        bbox: [hx0, hy1, hx1, y1],
+        rows: lines.len() as u32,
+        cols: cols.len() as u32,
+        cells,
+    })
 }
 
 /// A grid read without lines (stream) that carries on a header with fewer
