@@ -435,7 +435,8 @@ fn grid_pitch(words: impl Iterator<Item = (f32, f32, usize)>) -> f32 {
 /// Words broken by a hyphen at the end of a line: `(line, word)` of each
 /// hyphenated piece and of the piece that continues it on the next line of
 /// the same column. Only words with a letter or digit before the hyphen
-/// count, so a lone dash in a table cell stays.
+/// count, so a lone dash in a table cell stays, and only when the next
+/// piece begins in lower case.
 pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize), (usize, usize))> {
     let mut joins = Vec::new();
     let mut taken = std::collections::HashSet::new();
@@ -505,7 +506,16 @@ pub(super) fn hyphen_joins(lines: &[Line], skip: &[bool]) -> Vec<((usize, usize)
                 .enumerate()
                 .filter(|(_, c)| c.u0 >= seg_left - 1.5 * size && c.u0 < w.u0)
                 .min_by(|a, b| a.1.u0.total_cmp(&b.1.u0));
-            if let Some((wj, _)) = cont {
+            // Only a word cut before a lower-case letter is one word: a
+            // hyphen before a capital or a digit is part of the text
+            // (Non-Negligent, Secunderabad-500017, 2021-2023).
+            let lower = |wj: usize| {
+                l.words
+                    .get(wj)
+                    .and_then(|c| c.text.chars().next())
+                    .is_some_and(char::is_lowercase)
+            };
+            if let Some((wj, _)) = cont.filter(|(wj, _)| lower(*wj)) {
                 if taken.insert((lj, wj)) && !taken.contains(&(li, wi)) {
                     joins.push(((li, wi), (lj, wj)));
                 }

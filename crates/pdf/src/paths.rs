@@ -10,10 +10,11 @@
 //! is an axis-aligned rectangle (`re`, or four straight sides closed) is
 //! its own box; `sh` fills the clip. Curves, slanted segments and other
 //! filled shapes leave nothing: a table is not drawn with them. Dash
-//! patterns (`d`) are not followed: a dashed border is a border. What is not
-//! visible leaves nothing either: paint in pure white (the colour of the
-//! paper; what lies below is not tracked, so white rules drawn across a
-//! dark fill are lost, the fill's own edges staying), a fill that covers most of the
+//! patterns (`d`) are not followed: a dashed border is a border. Paint in
+//! pure white (the colour of the paper) is marked as such: it is seen
+//! only over a fill painted before it (white rules across a shaded table),
+//! which [`super::rulings`] decides. What is not visible leaves nothing: a
+//! fill that covers most of the
 //! page (a background), and everything outside the clip, which is tracked
 //! as a box (a clip path counts as its bounding box; Form XObjects clip to
 //! their `/BBox`) starting as the page box. Whether a box is a line or a
@@ -47,6 +48,12 @@ pub(super) struct Mark {
     pub y0: f32,
     pub x1: f32,
     pub y1: f32,
+    /// The colour of a filled box ([`Ink::key`]); `None` for a stroke or a
+    /// shading. Two fills of one colour that touch show no edge between
+    /// them (see [`super::rulings`]).
+    pub fill: Option<u64>,
+    /// Painted in white: seen only over a fill painted before it.
+    pub white: bool,
 }
 
 /// The marks of one page.
@@ -81,6 +88,7 @@ impl Marks {
             y0: m.y0.max(clip[1] - CLIP_SLACK),
             x1: m.x1.min(clip[2] + CLIP_SLACK),
             y1: m.y1.min(clip[3] + CLIP_SLACK),
+            ..m
         };
         let finite = m.x0.is_finite() && m.y0.is_finite() && m.x1.is_finite() && m.y1.is_finite();
         if !(finite && m.x0 <= m.x1 && m.y0 <= m.y1) {
@@ -106,16 +114,20 @@ enum Space {
     Other,
 }
 
-/// A colour as far as rulings care: its family and whether it is white.
+/// A colour as far as rulings care: its family, whether it is white, and
+/// a key that is equal for equal colours (the family and the components
+/// to 1/255; `None` when the components are not known, as for a pattern).
 #[derive(Clone, Copy, Debug)]
 struct Ink {
     space: Space,
     white: bool,
+    key: Option<u64>,
 }
 
 const BLACK: Ink = Ink {
     space: Space::Gray,
     white: false,
+    key: Some(1 << 40 | 1 << 32),
 };
 
 /// The part of the graphics state that paints paths; saved and restored
@@ -199,7 +211,32 @@ fn ink(space: Space, a: &[Operand]) -> Option<Ink> {
         (Space::Cmyk, 4) => v.iter().all(|c| *c <= 0.01),
         _ => false,
     };
-    Some(Ink { space, white })
+    Some(Ink {
+        space,
+        white,
+        key: colour_key(space, &v[..n.min(4)]),
+    })
+}
+
+/// Equal for equal colours: the family in the top bits, then each
+/// component to 1/255 (NaN and out-of-range values clamped). `None`
+/// without components.
+fn colour_key(space: Space, v: &[f32]) -> Option<u64> {
+    if v.is_empty() {
+        return None;
+    }
+    let family: u64 = match space {
+        Space::Gray => 1,
+        Space::Rgb => 2,
+        Space::Cmyk => 3,
+        Space::Other => 4,
+    };
+    let mut key = family << 40 | (v.len() as u64) << 32;
+    for (k, c) in v.iter().enumerate() {
+        let q = if c.is_finite() { (c.clamp(0.0, 1.0) * 255.0).round() as u64 } else { 0 };
+        key |= q << (8 * k);
+    }
+    Some(key)
 }
 
 fn space_named(name: &[u8]) -> Space {
@@ -372,7 +409,7 @@ impl Path {
             b"sh" => {
                 // A shading paints the clip, in its own colours.
                 let c = paint.clip;
-                fill_box(mark(c[0], c[1], c[2], c[3]), paint, marks);
+                fill_box(mark(c[0], c[1], c[2], c[3]), None, paint, marks);
             }
             b"w" => {
                 if let Some([w]) = last_nums(a) {
@@ -398,9 +435,11 @@ impl Path {
                 if let Some(&Operand::Name(s, e)) = a.last() {
                     // A new colour space starts at its initial colour,
                     // which is never white (black, or full ink).
+                    let space = space_named(lx.bytes(s, e));
                     *paint.ink(op == b"CS") = Ink {
-                        space: space_named(lx.bytes(s, e)),
+                        space,
                         white: false,
+                        key: None,
                     };
                 }
             }
@@ -420,10 +459,10 @@ impl Path {
 
     fn paint(&mut self, stroke: bool, fill: bool, paint: &mut Paint, ctm: &Matrix, m: &mut Marks) {
         m.path_capped |= self.full;
-        if stroke && !paint.stroke.white {
+        if stroke {
             self.stroke(paint, ctm, m);
         }
-        if fill && !paint.fill.white {
+        if fill {
             self.fill(paint, m);
         }
         if self.clip_pending {
@@ -455,6 +494,10 @@ impl Path {
             } else {
                 continue;
             };
+            let b = Mark {
+                white: paint.stroke.white,
+                ..b
+            };
             marks.push(b, &paint.clip);
         }
     }
@@ -467,7 +510,7 @@ impl Path {
                 j += 1;
             }
             if let Some(b) = rectangle(&self.pts[i..j]) {
-                fill_box(b, paint, marks);
+                fill_box(b, paint.fill.key, paint, marks);
             }
             i = j;
         }
@@ -475,15 +518,24 @@ impl Path {
 }
 
 fn mark(x0: f32, y0: f32, x1: f32, y1: f32) -> Mark {
-    Mark { x0, y0, x1, y1 }
+    Mark {
+        x0,
+        y0,
+        x1,
+        y1,
+        fill: None,
+        white: false,
+    }
 }
 
-/// A fill box, unless it is a page background.
-fn fill_box(b: Mark, paint: &Paint, marks: &mut Marks) {
+/// A fill box of colour `key` (`None`: colours of its own), unless it is a
+/// page background.
+fn fill_box(b: Mark, key: Option<u64>, paint: &Paint, marks: &mut Marks) {
     let background =
         b.x1 - b.x0 >= PAGE_COVER * marks.width && b.y1 - b.y0 >= PAGE_COVER * marks.height;
     if !background {
-        marks.push(b, &paint.clip);
+        let white = key.is_some() && paint.fill.white;
+        marks.push(Mark { fill: key, white, ..b }, &paint.clip);
     }
 }
 

@@ -44,6 +44,7 @@ fn boxes(content: &str) -> Vec<[f32; 4]> {
     run(content)
         .boxes
         .iter()
+        .filter(|m| !m.white)
         .map(|m: &Mark| [m.x0, m.y0, m.x1, m.y1])
         .collect()
 }
@@ -127,6 +128,16 @@ fn white_paint_and_page_backgrounds_leave_nothing() {
     // The page's background, black or not; a large box that is not one.
     assert!(boxes("0 g -5 -5 610 810 re f").is_empty());
     assert_eq!(boxes("0 g 0 0 600 300 re f").len(), 1);
+}
+
+#[test]
+fn white_paint_is_marked_white_and_fills_carry_their_colour() {
+    let m = run("1 g 10 10 100 2 re f 1 1 1 RG 10 10 m 100 10 l S 0.5 0 0 rg 10 40 100 20 re f 0.5 0 0 rg 10 60 100 20 re f 0 0 1 rg 10 80 100 20 re f");
+    let white: Vec<bool> = m.boxes.iter().map(|b| b.white).collect();
+    assert_eq!(white, vec![true, true, false, false, false]);
+    let fills: Vec<Option<u64>> = m.boxes.iter().map(|b| b.fill).collect();
+    assert!(fills[1].is_none(), "a stroke has no fill colour");
+    assert!(fills[2].is_some() && fills[2] == fills[3] && fills[3] != fills[4], "{fills:?}");
 }
 
 #[test]

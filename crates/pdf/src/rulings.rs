@@ -7,7 +7,12 @@
 //! for a border. A tiny box (a dot of a dotted border) counts in both
 //! directions; the merge below keeps the direction in which its
 //! neighbours line it up. A thicker box is a filled area (a cell
-//! background, a coloured header row): it gives its four edges. That is
+//! background, a coloured header row): it gives its four edges, but for
+//! the parts where a fill of the same colour lies just beyond the edge, as
+//! nothing is seen there (producers paint a shaded row cell by cell, and
+//! shade a cell's paragraph again inside the cell's own shading). A line
+//! painted in white is seen, and kept, only where it crosses a fill painted
+//! before it (white rules that part the shaded cells of a table). That is
 //! pdfplumber's choice for rectangles, not camelot-lattice's (lines only):
 //! a table whose rows are told apart by shading alone, and the many
 //! producers that paint cells before their borders, then still give a
@@ -25,7 +30,7 @@
 //! lines top to bottom then left to right, then vertical ones left to
 //! right then top to bottom.
 
-use super::paths::{Marks, MAX_MARKS, MAX_PATH_POINTS};
+use super::paths::{Mark, Marks, MAX_MARKS, MAX_PATH_POINTS};
 use atti_page::Ruling;
 
 /// A box at most this thick (points) is a line.
@@ -38,6 +43,11 @@ pub(super) const JOIN_GAP: f32 = 3.0;
 pub(super) const MIN_LENGTH: f32 = 2.0;
 /// Most rulings kept per page.
 pub(super) const MAX_RULINGS: usize = 5_000;
+/// A fill's edge is hidden where a fill of its colour covers the paper this
+/// far (points) beyond it.
+const TOUCH: f32 = 0.5;
+/// Most comparisons of fills of one colour made on one page.
+const MAX_FILL_PAIRS: usize = 4_000_000;
 
 /// A piece of line: position across it, extent along it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,7 +71,25 @@ pub(super) fn rulings(marks: &Marks, warnings: &mut Vec<String>) -> Vec<Ruling> 
         ));
     }
     let (mut across, mut down) = (Vec::new(), Vec::new());
-    for b in &marks.boxes {
+    let thick = |b: &Mark| b.x1 - b.x0 > LINE_MAX && b.y1 - b.y0 > LINE_MAX;
+    // Fills in paint order, with their places in it.
+    let fills: Vec<(usize, &Mark)> = marks
+        .boxes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| thick(b) && !b.white)
+        .collect();
+    let only: Vec<&Mark> = fills.iter().map(|f| f.1).collect();
+    fill_edges(&only, &mut across, &mut down);
+    let whites = marks.boxes.iter().filter(|b| b.white && !thick(b)).count();
+    let look_below = whites.saturating_mul(fills.len()) <= MAX_FILL_PAIRS;
+    for (i, b) in marks.boxes.iter().enumerate() {
+        if thick(b) {
+            continue;
+        }
+        if b.white && !(look_below && over_fill(b, i, &fills)) {
+            continue;
+        }
         let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
         let horizontal = Piece {
             at: (b.y0 + b.y1) / 2.0,
@@ -78,14 +106,6 @@ pub(super) fn rulings(marks: &Marks, warnings: &mut Vec<String>) -> Vec<Ruling> 
         }
         if w <= LINE_MAX {
             down.push(vertical);
-        }
-        if w > LINE_MAX && h > LINE_MAX {
-            for at in [b.y0, b.y1] {
-                across.push(Piece { at, ..horizontal });
-            }
-            for at in [b.x0, b.x1] {
-                down.push(Piece { at, ..vertical });
-            }
         }
     }
     let across = merge(across);
@@ -113,6 +133,79 @@ pub(super) fn rulings(marks: &Marks, warnings: &mut Vec<String>) -> Vec<Ruling> 
         .collect();
     vertical.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.y0.total_cmp(&b.y0)));
     out.append(&mut vertical);
+    out
+}
+
+/// Whether the middle of `b` (painted `i`-th) lies on a fill painted
+/// before it: a white line is seen there.
+fn over_fill(b: &Mark, i: usize, fills: &[(usize, &Mark)]) -> bool {
+    let (x, y) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    fills
+        .iter()
+        .take_while(|f| f.0 < i)
+        .any(|f| f.1.x0 <= x && x <= f.1.x1 && f.1.y0 <= y && y <= f.1.y1)
+}
+
+/// The visible parts of the edges of filled boxes: an edge is hidden where
+/// another fill of the same colour covers the paper just beyond it (within
+/// [`TOUCH`]). Beyond [`MAX_FILL_PAIRS`] comparisons every edge is kept
+/// whole.
+fn fill_edges(fills: &[&Mark], across: &mut Vec<Piece>, down: &mut Vec<Piece>) {
+    let mut by_colour: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+    for (i, b) in fills.iter().enumerate() {
+        if let Some(k) = b.fill {
+            by_colour.entry(k).or_default().push(i);
+        }
+    }
+    let pairs: usize = by_colour.values().map(|v| v.len().saturating_mul(v.len())).sum();
+    let compare = pairs <= MAX_FILL_PAIRS;
+    let none = Vec::new();
+    for (i, b) in fills.iter().enumerate() {
+        let same = match b.fill {
+            Some(k) if compare => by_colour.get(&k).unwrap_or(&none),
+            _ => &none,
+        };
+        let others = || same.iter().filter(|&&j| j != i).filter_map(|&j| fills.get(j));
+        // Each edge: where it lies, and a point of the paper just beyond it.
+        for (at, beyond) in [(b.y0, b.y0 - TOUCH), (b.y1, b.y1 + TOUCH)] {
+            let hidden: Vec<(f32, f32)> = others()
+                .filter(|o| o.y0 <= beyond && o.y1 >= beyond)
+                .map(|o| (o.x0, o.x1))
+                .collect();
+            for (lo, hi) in uncovered(b.x0, b.x1, hidden) {
+                across.push(Piece { at, lo, hi });
+            }
+        }
+        for (at, beyond) in [(b.x0, b.x0 - TOUCH), (b.x1, b.x1 + TOUCH)] {
+            let hidden: Vec<(f32, f32)> = others()
+                .filter(|o| o.x0 <= beyond && o.x1 >= beyond)
+                .map(|o| (o.y0, o.y1))
+                .collect();
+            for (lo, hi) in uncovered(b.y0, b.y1, hidden) {
+                down.push(Piece { at, lo, hi });
+            }
+        }
+    }
+}
+
+/// The parts of `lo..hi` that none of the intervals covers.
+fn uncovered(lo: f32, hi: f32, mut cover: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    cover.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    let mut from = lo;
+    for (a, b) in cover {
+        if a > from {
+            out.push((from, a.min(hi)));
+        }
+        from = from.max(b);
+        if from >= hi {
+            break;
+        }
+    }
+    if from < hi {
+        out.push((from, hi));
+    }
+    out.retain(|p| p.1 > p.0);
     out
 }
 
@@ -218,6 +311,8 @@ mod tests {
                 y0: b[1],
                 x1: b[2],
                 y1: b[3],
+                fill: Some(7),
+                white: false,
             })
             .collect();
         m
@@ -225,6 +320,64 @@ mod tests {
 
     fn r(x0: f32, y0: f32, x1: f32, y1: f32) -> Ruling {
         Ruling { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn fills_of_one_colour_show_only_their_outline() {
+        // A shaded row painted cell by cell (two cells that touch, a third
+        // a hair apart), the first cell's paragraph shaded again inside it,
+        // and a cell of another colour below the second.
+        let mut m = marks(&[
+            [100.0, 700.0, 200.0, 720.0],
+            [200.0, 700.0, 300.0, 720.0],
+            [300.2, 700.0, 400.0, 720.0],
+            [105.0, 703.0, 195.0, 717.0],
+        ]);
+        m.boxes.push(Mark {
+            x0: 200.0,
+            y0: 680.0,
+            x1: 300.0,
+            y1: 700.0,
+            fill: Some(9),
+            white: false,
+        });
+        let mut w = Vec::new();
+        let got = rulings(&m, &mut w);
+        let vertical: Vec<f32> = got.iter().filter(|r| r.x0 == r.x1).map(|r| r.x0).collect();
+        let horizontal: Vec<(f32, f32, f32)> = got.iter().filter(|r| r.y0 == r.y1).map(|r| (r.y0, r.x0, r.x1)).collect();
+        // The row's two ends, and the sides of the other colour's cell.
+        assert_eq!(vertical.len(), 4, "{got:?}");
+        assert!((vertical[0] - 100.0).abs() < 0.5 && (vertical[3] - 400.0).abs() < 0.5, "{vertical:?}");
+        assert!((vertical[1] - 200.0).abs() < 0.5 && (vertical[2] - 300.0).abs() < 0.5, "{vertical:?}");
+        let (mid, bottom) = (horizontal.iter().filter(|h| h.0 == 100.0).count(), horizontal.iter().filter(|h| h.0 == 120.0).count());
+        assert_eq!((mid, bottom), (1, 1), "{horizontal:?}");
+        // No edge of the paragraph shading is left.
+        assert!(got.iter().all(|r| r.x0 != 105.0 && r.y0 != 97.0), "{got:?}");
+        // Without colours (strokes, shadings) every edge stays.
+        let mut plain = m;
+        plain.boxes.iter_mut().for_each(|b| b.fill = None);
+        let all = rulings(&plain, &mut w);
+        assert!(all.iter().any(|r| r.x0 == 105.0), "{all:?}");
+    }
+
+    #[test]
+    fn a_white_line_is_seen_only_over_a_fill_painted_before_it() {
+        let mut m = marks(&[
+            // A white rule before the fill, the fill, a white rule across
+            // it, a white rule on the bare paper.
+            [150.0, 700.0, 150.5, 720.0],
+            [100.0, 700.0, 300.0, 720.0],
+            [200.0, 700.0, 200.5, 720.0],
+            [400.0, 700.0, 400.5, 720.0],
+        ]);
+        for k in [0, 2, 3] {
+            m.boxes[k].white = true;
+            m.boxes[k].fill = None;
+        }
+        let mut w = Vec::new();
+        let got = rulings(&m, &mut w);
+        let vertical: Vec<f32> = got.iter().filter(|r| r.x0 == r.x1).map(|r| r.x0).collect();
+        assert_eq!(vertical, vec![100.0, 200.25, 300.0], "{got:?}");
     }
 
     #[test]

@@ -430,6 +430,17 @@ fn hyphenated_words_are_joined() {
 }
 
 #[test]
+fn a_hyphen_before_a_capital_or_a_digit_stays() {
+    let mut ops = text_ops(72.0, 700.0, b"Non-");
+    ops.extend(text_ops(72.0, 686.0, b"Negligent Secunderabad-"));
+    ops.extend(text_ops(72.0, 672.0, b"500017 fine"));
+    let pdf = build(helvetica(), vec![ops]);
+    let ex = read(&pdf, &Limits::default()).unwrap();
+    let p = &ex.pages[0];
+    assert_eq!(p.text, "Non-\nNegligent Secunderabad-\n500017 fine");
+}
+
+#[test]
 fn simulated_bold_is_read_once() {
     let tj = Object::Array(vec![
         Object::string_literal("D"),

@@ -135,3 +135,24 @@ fn empty_grid_and_lone_box_are_no_table() {
     k.text(60.0, 420.0, "Un paragrafo dentro un riquadro.");
     assert!(grids(&k.page).is_empty());
 }
+
+#[test]
+fn a_table_inside_a_cell_is_read_apart() {
+    // A two-column frame; in its second cell a paragraph and, below it, a
+    // grid of its own that touches none of the frame's lines.
+    let mut k = Kit::new();
+    k.grid(&[40.0, 140.0, 500.0], &[100.0, 300.0]);
+    k.text(44.0, 114.0, "CASO MORTE");
+    k.text(144.0, 114.0, "In caso di decesso la Compagnia versa un capitale");
+    k.grid(&[160.0, 300.0, 440.0], &[140.0, 160.0, 180.0, 200.0]);
+    for (r, (a, b)) in [("Eta", "Misura"), ("18-75", "1,00%"), ("76-80", "0,50%")].iter().enumerate() {
+        let y = 140.0 + 20.0 * r as f32;
+        cell(&mut k, 160.0, y, a);
+        cell(&mut k, 300.0, y, b);
+    }
+    k.text(144.0, 240.0, "Si precisa che la Compagnia non offre garanzie.");
+    let g = grids(&k.page);
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0][0], vec!["CASO MORTE", "In caso di decesso la Compagnia versa un capitale Si precisa che la Compagnia non offre garanzie."]);
+    assert_eq!(g[1], rows(&[&["Eta", "Misura"], &["18-75", "1,00%"], &["76-80", "0,50%"]]));
+}

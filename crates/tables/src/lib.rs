@@ -52,7 +52,10 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
     let mut drafts = Vec::new();
     let (h, v) = rulings::segments(page, s);
     let mut rules: Vec<rulings::Seg> = Vec::new();
-    if let Some(nets) = rulings::networks(&h, &v, s) {
+    if let Some(mut nets) = rulings::networks(&h, &v, s) {
+        // A table drawn inside a cell of another is read first, so that
+        // its words are its own and not the outer cell's.
+        nets.sort_by(|a, b| a.area().total_cmp(&b.area()));
         for net in &nets {
             match lattice::read(net, &boxes, &taken, s) {
                 Lattice::Grid(draft, used) => {

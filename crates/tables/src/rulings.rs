@@ -30,6 +30,23 @@ pub(crate) struct Network {
     pub v: Vec<Seg>,
 }
 
+impl Network {
+    /// The area of the box around its segments (0 for one line).
+    pub fn area(&self) -> f32 {
+        let xs = self.h.iter().flat_map(|g| [g.a, g.b]).chain(self.v.iter().map(|g| g.pos));
+        let ys = self.v.iter().flat_map(|g| [g.a, g.b]).chain(self.h.iter().map(|g| g.pos));
+        let span = |it: &mut dyn Iterator<Item = f32>| {
+            let (lo, hi) = it.fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+            if hi >= lo {
+                hi - lo
+            } else {
+                0.0
+            }
+        };
+        span(&mut { xs }) * span(&mut { ys })
+    }
+}
+
 /// The page's rulings as snapped and joined horizontal and vertical
 /// segments (each list sorted by position, then start).
 pub(crate) fn segments(page: &Page, s: &Settings) -> (Vec<Seg>, Vec<Seg>) {

@@ -2,10 +2,11 @@
 //!
 //! The words of a cell are read line by line (a line is a run of words
 //! whose baselines agree within `line_tolerance`), left to right; lines are
-//! joined by one space, except where a line ends with a hyphen after a
-//! letter: a word broken there is joined back when the next line begins in
-//! lower case (`pro-` + `getto` = `progetto`), a compound keeps its hyphen
-//! (`Nord-` + `Est` = `Nord-Est`). The cell's span of the page
+//! joined by one space, except where a line ends with a word broken by a
+//! hyphen and the next begins in lower case: there the two halves are
+//! joined back (`pro-` + `getto` = `progetto`); before a capital or a
+//! digit the hyphen is part of the text and the line goes on after it
+//! (`Non-` + `Negligent` = `Non-Negligent`). The cell's span of the page
 //! text runs from its first word's start to its last word's end.
 
 use crate::geom::WordBox;
@@ -36,14 +37,13 @@ pub(crate) fn cell_text(page: &Page, words: &[WordBox], line_tolerance: f32) -> 
             };
             let t = word.text.trim();
             if i == 0 && !text.is_empty() {
-                if ends_with_broken_word(&text) {
-                    // `pro-` + `getto` is one word broken at the line end;
-                    // `Nord-` + `Est` a compound whose hyphen stays.
-                    if t.chars().next().is_some_and(char::is_lowercase) {
+                let lower = t.chars().next().is_some_and(char::is_lowercase);
+                match ends_with_hyphen(&text) {
+                    Some(true) if lower => {
                         text.pop();
                     }
-                } else {
-                    text.push(' ');
+                    Some(_) if !lower => {}
+                    _ => text.push(' '),
                 }
             } else if i > 0 {
                 text.push(' ');
@@ -61,10 +61,15 @@ pub(crate) fn cell_text(page: &Page, words: &[WordBox], line_tolerance: f32) -> 
     (text, start, end)
 }
 
-/// A text that ends with a letter and a hyphen (or a soft hyphen).
-fn ends_with_broken_word(text: &str) -> bool {
+/// For a text that ends with a letter or a digit and a hyphen (or a soft
+/// hyphen), whether a letter precedes the hyphen; `None` for any other
+/// text.
+fn ends_with_hyphen(text: &str) -> Option<bool> {
     let mut rev = text.chars().rev();
-    matches!(rev.next(), Some('-' | '\u{ad}')) && rev.next().is_some_and(char::is_alphabetic)
+    if !matches!(rev.next(), Some('-' | '\u{ad}')) {
+        return None;
+    }
+    rev.next().filter(|c| c.is_alphanumeric()).map(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -115,10 +120,12 @@ mod tests {
             ("Est", 0.0, 112.0, usize::MAX),
             ("2021-", 0.0, 124.0, usize::MAX),
             ("lavori", 0.0, 136.0, usize::MAX),
+            ("Secunderabad-", 0.0, 148.0, usize::MAX),
+            ("500017", 0.0, 160.0, usize::MAX),
         ]);
         let b = word_boxes(&p, &Settings::default());
         let (t, s, e) = cell_text(&p, &b, 0.3);
-        assert_eq!(t, "Nord-Est 2021- lavori");
+        assert_eq!(t, "Nord-Est 2021- lavori Secunderabad-500017");
         assert_eq!((s, e), (0, 0));
     }
 }
