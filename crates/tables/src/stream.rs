@@ -37,12 +37,14 @@ pub(crate) fn read(page: &Page, boxes: &[WordBox], ids: &[usize], rules: &[Seg],
     });
     regions(&lines, boxes, separators.as_deref(), rules, s)
         .into_iter()
-        .filter_map(|r| build(page, boxes, &lines, &r, separators.is_some(), rules, s))
+        .filter_map(|r| build(page, boxes, &lines, &r, separators.is_some(), rules, s, false))
         .collect()
 }
 
-/// The table of one region, if it is one.
-fn build(
+/// The table of one region, if it is one; `headed`: the rows under a ruled
+/// header ([`crate::headed`]), which make a table however few.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build(
     page: &Page,
     boxes: &[WordBox],
     all: &[TextLine],
@@ -50,6 +52,7 @@ fn build(
     explicit: bool,
     rules: &[Seg],
     s: &Settings,
+    headed: bool,
 ) -> Option<(Draft, Vec<usize>)> {
     let lines = all.get(region.start..region.end)?;
     let gaps = &region.gaps;
@@ -88,13 +91,11 @@ fn build(
         })
         .collect();
     let row_ranges = rows(&rl, &pieces, ncols, &forced, &ruled, s);
-    if row_ranges.len() < s.min_rows.max(1)
-        || ncols < s.min_cols.max(1)
-        || row_ranges.len().saturating_mul(ncols) > s.max_cells
-    {
+    let min_rows = if headed { 1 } else { s.min_rows.max(1) };
+    if row_ranges.len() < min_rows || ncols < s.min_cols.max(1) || row_ranges.len().saturating_mul(ncols) > s.max_cells {
         return None;
     }
-    if reads_as_prose(&pieces, ncols, row_ranges.len(), n) {
+    if !headed && reads_as_prose(&pieces, ncols, row_ranges.len(), n) {
         return None;
     }
 
@@ -182,7 +183,7 @@ fn build(
             aligned_rows += 1;
         }
     }
-    if aligned_rows < 2 {
+    if aligned_rows < 2 && !headed {
         return None;
     }
     let rows_n = row_ranges.len();
