@@ -105,3 +105,5 @@ pub fn grid(table: &Table) -> Vec<Vec<String>> {
 #[cfg(test)]
 #[path = "find_tests.rs"]
 mod tests;
+#[cfg(test)]
+mod pdf_tests;
