@@ -2,18 +2,20 @@
 //!
 //! Some producers draw every cell as a box of its own, a little inside its
 //! neighbours: between two boxes the grid gets a thin column (or row) that
-//! holds nothing. A band of the grid thinner than `max_gutter` in which no
-//! word lies is dropped; cells across it lose it from their span, cells
-//! inside it go.
+//! holds nothing. A band of the grid thinner than `max_gutter` em (too
+//! narrow for a short word) in which no word lies is dropped; cells across
+//! it lose it from their span, cells inside it go.
 
 use crate::draft::DraftCell;
 
 /// The cells with the empty thin bands dropped, and the new numbers of
-/// rows and columns. `xs` and `ys` are the grid's edges.
+/// rows and columns. `xs` and `ys` are the grid's edges; `max_gutter` is in
+/// em of the words' median size.
 pub(crate) fn drop_gutters(cells: Vec<DraftCell>, xs: &[f32], ys: &[f32], max_gutter: f32) -> (Vec<DraftCell>, usize, usize) {
     let cols = xs.len().saturating_sub(1);
     let rows = ys.len().saturating_sub(1);
     let words = || cells.iter().flat_map(|c| c.words.iter());
+    let max_gutter = max_gutter * crate::geom::median(words().map(|w| w.size).collect());
     let gone_x = gutters(xs, max_gutter, |lo, hi| words().any(|w| w.cx() >= lo && w.cx() < hi));
     let gone_y = gutters(ys, max_gutter, |lo, hi| words().any(|w| w.cy() >= lo && w.cy() < hi));
     if !gone_x.iter().any(|&g| g) && !gone_y.iter().any(|&g| g) {

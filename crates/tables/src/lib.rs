@@ -9,7 +9,8 @@
 //!
 //! - [`rulings`] snaps and joins the ruling lines and gathers them into
 //!   connected networks; [`lattice`] reads each network that divides
-//!   columns as a grid, merged cells included;
+//!   columns as a grid, merged cells included; [`headed`] sets the rows
+//!   found under a small grid (a ruled header) beneath it;
 //! - [`stream`] reads the remaining words: [`region`] finds where lines
 //!   share aligned column gaps, [`rows`] decides which lines make a row;
 //!   horizontal rules that are no part of a grid end rows there.
@@ -21,6 +22,7 @@
 mod draft;
 mod geom;
 mod gutters;
+mod headed;
 mod implicit;
 mod lattice;
 mod lines;
@@ -52,6 +54,7 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
     let mut drafts = Vec::new();
     let (h, v) = rulings::segments(page, s);
     let mut rules: Vec<rulings::Seg> = Vec::new();
+    let mut grids = Vec::new();
     if let Some(mut nets) = rulings::networks(&h, &v, s) {
         // A table drawn inside a cell of another is read first, so that
         // its words are its own and not the outer cell's.
@@ -64,7 +67,7 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
                             *t = true;
                         }
                     }
-                    drafts.push(draft);
+                    grids.push(draft);
                 }
                 Lattice::Rules => rules.extend(net.h.iter().copied()),
                 Lattice::Nothing => {}
@@ -72,6 +75,11 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
         }
     }
     rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    // A small grid may be the ruled header of rows set without lines.
+    grids.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]));
+    for g in grids {
+        drafts.push(headed::extend(page, &boxes, &mut taken, g, &rules, s));
+    }
     let free: Vec<usize> = (0..boxes.len()).filter(|&i| !taken[i]).collect();
     drafts.extend(stream::read(page, &boxes, &free, &rules, s).into_iter().map(|(d, _)| d));
     drafts.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]).then(a.bbox[0].total_cmp(&b.bbox[0])));
@@ -100,3 +108,5 @@ pub fn grid(table: &Table) -> Vec<Vec<String>> {
 #[cfg(test)]
 #[path = "find_tests.rs"]
 mod tests;
+#[cfg(test)]
+mod pdf_tests;

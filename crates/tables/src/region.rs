@@ -118,6 +118,20 @@ pub(crate) fn regions(
     out
 }
 
+/// The lines from `from` down that read as rows under a ruled header whose
+/// column edges are `separators`: one line is enough (see
+/// [`crate::headed`]); `None` when the first does not fit.
+pub(crate) fn grow_under(lines: &[TextLine], boxes: &[WordBox], from: usize, separators: &[f32], s: &Settings) -> Option<Region> {
+    let mut budget = VISIT_BUDGET;
+    let g = grow_with(lines, boxes, from, Some(separators), s, &mut budget, 0)?;
+    Some(Region {
+        start: from,
+        body: from,
+        end: g.end,
+        gaps: g.gaps,
+    })
+}
+
 /// Grows a region down from line `from`; `None` when it is no table.
 fn grow(
     lines: &[TextLine],
@@ -126,6 +140,19 @@ fn grow(
     separators: Option<&[f32]>,
     s: &Settings,
     budget: &mut usize,
+) -> Option<Growth> {
+    grow_with(lines, boxes, from, separators, s, budget, s.min_rows.max(2))
+}
+
+/// [`grow`], with the fewest lines of several columns a table needs.
+fn grow_with(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    from: usize,
+    separators: Option<&[f32]>,
+    s: &Settings,
+    budget: &mut usize,
+    min_multi: usize,
 ) -> Option<Growth> {
     let seed = lines.get(from)?;
     let mut g = match separators {
@@ -145,10 +172,11 @@ fn grow(
         },
     };
     let explicit = separators.is_some();
-    if columns_used(seed, boxes, &g.gaps, explicit) < 2 || (explicit && straddles(seed, boxes, &g.gaps, s)) {
+    let seed_multi = columns_used(seed, boxes, &g.gaps, explicit) >= 2;
+    if (!seed_multi && min_multi > 0) || (explicit && straddles(seed, boxes, &g.gaps, s)) {
         return None;
     }
-    g.multi = 1;
+    g.multi = usize::from(seed_multi);
     let mut pitches: VecDeque<f32> = VecDeque::with_capacity(PITCH_WINDOW);
     let mut sizes: VecDeque<f32> = VecDeque::from([seed.size]);
     for j in from + 1..lines.len() {
@@ -205,7 +233,7 @@ fn grow(
             pitches.push_back(pitch);
         }
     }
-    (g.multi >= s.min_rows.max(2) && g.gaps.len() + 1 >= s.min_cols.max(2)).then_some(g)
+    (g.multi >= min_multi && g.gaps.len() + 1 >= s.min_cols.max(2)).then_some(g)
 }
 
 /// Whether the line after line `j` is close below it and joins the region

@@ -52,6 +52,8 @@ pub(crate) struct Piece {
     pub x1: f32,
     /// Width of its first word.
     pub first_word: f32,
+    /// The largest font size of its words.
+    pub size: f32,
     /// It ends with a word broken by a hyphen.
     pub hyphen: bool,
     /// Some of its words have letters (not only digits and signs).

@@ -26,8 +26,9 @@ pub struct Settings {
     /// A band of the grid thinner than this (points) that holds no word is
     /// dropped: two strokes of a double line, not a row or a column.
     pub min_cell_size: f32,
-    /// A band of the grid thinner than this (points) that holds no word is
-    /// the space between two boxes drawn apart, and is dropped.
+    /// A band of the grid thinner than this (em, of the table's median
+    /// font size) that holds no word is the space between two boxes drawn
+    /// apart, and is dropped.
     pub max_gutter: f32,
 
     // --- words and text lines (stream) ---
@@ -119,7 +120,7 @@ impl Default for Settings {
             intersection_tolerance: 3.0,
             min_ruling_length: 3.0,
             min_cell_size: 2.0,
-            max_gutter: 8.0,
+            max_gutter: 1.2,
             line_tolerance: 0.3,
             column_gap: 0.6,
             min_gap_keep: 0.1,

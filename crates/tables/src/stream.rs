@@ -13,7 +13,8 @@
 //!
 //! Two columns of prose side by side also align; a region is dropped when
 //! every column reads as prose (most lines filling the column, several
-//! words each) and no row holds more than one line.
+//! words each) and no row holds more than one line. So is a list: a column
+//! of markers (`-`, `a)`, `1.`) beside one of running text.
 
 use crate::draft::{Draft, DraftCell};
 use crate::geom::{overlap, WordBox};
@@ -37,12 +38,14 @@ pub(crate) fn read(page: &Page, boxes: &[WordBox], ids: &[usize], rules: &[Seg],
     });
     regions(&lines, boxes, separators.as_deref(), rules, s)
         .into_iter()
-        .filter_map(|r| build(page, boxes, &lines, &r, separators.is_some(), rules, s))
+        .filter_map(|r| build(page, boxes, &lines, &r, separators.is_some(), rules, s, false))
         .collect()
 }
 
-/// The table of one region, if it is one.
-fn build(
+/// The table of one region, if it is one; `headed`: the rows under a ruled
+/// header ([`crate::headed`]), which make a table however few.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build(
     page: &Page,
     boxes: &[WordBox],
     all: &[TextLine],
@@ -50,6 +53,7 @@ fn build(
     explicit: bool,
     rules: &[Seg],
     s: &Settings,
+    headed: bool,
 ) -> Option<(Draft, Vec<usize>)> {
     let lines = all.get(region.start..region.end)?;
     let gaps = &region.gaps;
@@ -88,13 +92,11 @@ fn build(
         })
         .collect();
     let row_ranges = rows(&rl, &pieces, ncols, &forced, &ruled, s);
-    if row_ranges.len() < s.min_rows.max(1)
-        || ncols < s.min_cols.max(1)
-        || row_ranges.len().saturating_mul(ncols) > s.max_cells
-    {
+    let min_rows = if headed { 1 } else { s.min_rows.max(1) };
+    if row_ranges.len() < min_rows || ncols < s.min_cols.max(1) || row_ranges.len().saturating_mul(ncols) > s.max_cells {
         return None;
     }
-    if reads_as_prose(&pieces, ncols, row_ranges.len(), n) {
+    if !headed && (reads_as_prose(&pieces, ncols, row_ranges.len(), n) || reads_as_list(&pieces, ncols)) {
         return None;
     }
 
@@ -182,7 +184,7 @@ fn build(
             aligned_rows += 1;
         }
     }
-    if aligned_rows < 2 {
+    if aligned_rows < 2 && !headed {
         return None;
     }
     let rows_n = row_ranges.len();
@@ -324,6 +326,7 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         x0: ws.iter().map(|w| w.1.x0).fold(f32::INFINITY, f32::min),
         x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |w| w.1.width()),
+        size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
         hyphen: last_text.is_some_and(|t| t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'))),
         alpha: ws
             .iter()
@@ -349,6 +352,36 @@ fn merge_pieces(pieces: &mut Vec<Piece>) {
     }
     *pieces = out;
 }
+
+/// Fewer than two columns hold words, or one column holds text and the
+/// others only markers (one short word per line: `-`, `•`, `a)`, `1.`), the
+/// text running over full lines: a list, not a table.
+fn reads_as_list(pieces: &[Piece], ncols: usize) -> bool {
+    let mut text_columns = Vec::new();
+    let mut filled = 0;
+    for c in 0..ncols {
+        let ps: Vec<&Piece> = pieces.iter().filter(|p| p.c0 == c && p.c1 == c).collect();
+        if ps.is_empty() {
+            continue;
+        }
+        filled += 1;
+        let marker = ps.iter().all(|p| p.words.len() == 1 && p.x1 - p.x0 <= MARKER_EM * p.size);
+        if !marker {
+            text_columns.push(ps);
+        }
+    }
+    if filled < 2 {
+        return true;
+    }
+    let [text] = text_columns.as_slice() else {
+        return false;
+    };
+    let widest = text.iter().map(|p| p.x1 - p.x0).fold(0.0, f32::max);
+    text.iter().filter(|p| p.words.len() >= 3 && p.x1 - p.x0 >= 0.8 * widest).count() >= 2
+}
+
+/// The widest a list marker is (em).
+const MARKER_EM: f32 = 2.0;
 
 /// Every column reads as prose and every row is one line.
 fn reads_as_prose(pieces: &[Piece], ncols: usize, rows: usize, lines: usize) -> bool {

@@ -397,3 +397,25 @@ fn centred_cells_of_two_lines_beside_one_line_dates() {
         ])]
     );
 }
+
+#[test]
+fn a_bulleted_list_is_no_table() {
+    let mut k = Kit::new();
+    let items = [
+        "il Decreto Sindacale n. 20/2025, con cui e stato affidato al sottoscritto",
+        "il potere di assumere gli atti di gestione sia per la spesa che per",
+        "lo Statuto e il Regolamento di organizzazione dell'Ente;",
+    ];
+    k.text(50.0, 100.0, "-").text(70.0, 100.0, items[0]);
+    k.text(70.0, 112.0, items[1]);
+    k.text(50.0, 124.0, "-").text(70.0, 124.0, items[2]);
+    k.text(50.0, 136.0, "-").text(70.0, 136.0, "il Regolamento sull'Ordinamento degli Uffici e dei Servizi;");
+    assert!(grids(&k.page).is_empty());
+    // Numbers beside short values are a table.
+    let mut k = Kit::new();
+    for (i, v) in ["Analisi", "Progettazione", "Collaudo"].iter().enumerate() {
+        let y = 100.0 + 14.0 * i as f32;
+        k.text(50.0, y, &format!("{}.", i + 1)).text(80.0, y, v);
+    }
+    assert_eq!(grids(&k.page), vec![rows(&[&["1.", "Analisi"], &["2.", "Progettazione"], &["3.", "Collaudo"]])]);
+}
