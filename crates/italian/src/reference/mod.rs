@@ -18,8 +18,10 @@
 //!    `commi 2 e 3 dell'articolo 14`, `secondo comma`, `artt. 16 e 17`.
 //! 3. **Linking.** A locator followed by an act (`... del`, `... della`, or
 //!    nothing between) is one reference with both; an act followed by `, art. N`
-//!    ("Costituzione, art. 97") takes that locator. A locator with no act is a
-//!    reference with `act_type: None`. A list (`artt. 16, 17 e 18 della legge
+//!    ("Costituzione, art. 97") takes that locator; so does an act named earlier
+//!    in the sentence before "ed in particolare l'art. N", and the act a
+//!    back-reference points to ("del medesimo decreto", see `backref`). A
+//!    locator with no act in reach is dropped (precision first). A list (`artt. 16, 17 e 18 della legge
 //!    ...`, `commi 1 e 3`, `lettere a), e) e h)`) gives one reference per item,
 //!    each with its own span: the first starts at the keyword, the last ends
 //!    with the act, as Normattiva marks them.
@@ -230,11 +232,10 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
                     out.push((start..it.range.end, with_locator(&m.r, it)));
                 }
             }
-            _ => {
-                for it in items {
-                    out.push((it.range.clone(), with_locator(&Reference::default(), it)));
-                }
-            }
+            // Precision first: a partition with no act in reach ("art. 6 del
+            // presente regolamento", "art. 22 del C.C.D.I.", an article of a
+            // quoted law) names an act we cannot tell, so it is dropped.
+            _ => {}
         }
     }
     for (m, used) in mentions.iter().zip(used) {
