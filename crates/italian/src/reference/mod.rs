@@ -28,9 +28,11 @@
 //!
 //! Decisions, documented here because they are choices:
 //!
-//! - `T.U.`/`TUEL` are `act_type: "testo_unico"`; `TUEL` is number 267, year
-//!   2000, date 2000-08-18. Their URN uses the act type a known testo unico
-//!   really has (D.Lgs. 267/2000, D.P.R. 445/2000, ...); an unknown one has no URN.
+//! - Act types are canonical: an alias names the act it stands for (`TUEL`,
+//!   `T.U. n. 267/2000` -> `decreto_legislativo` 267/2000 dated 2000-08-18;
+//!   `Codice civile`, `c.c.` -> `regio_decreto` 262/1942; `D.M.` ->
+//!   `decreto_ministeriale`); `raw` keeps the printed text. A testo unico of
+//!   unknown real type stays `testo_unico`.
 //! - Two-digit years use the pivot of [`crate::date`]: `l.r. 34/78` is 1978.
 //! - Regional acts (`legge_regionale`, `delibera_giunta_regionale`) take the
 //!   region named right after the keyword (`legge regionale Lombardia`,
@@ -50,9 +52,8 @@
 //! - `c.c.` is the civil code only with an article (`art. 2043 c.c.`): alone
 //!   it is more often a bank account. Locators with no keyword (`36, commi 1`,
 //!   `2, comma 6`) are references only when an act follows them.
-//! - Two types outside the list are read because laws cite them
-//!   constantly: `codice_civile` (R.D. 16 marzo 1942, n. 262) and
-//!   `regio_decreto`.
+//! - `dpcm`, `dpr`, `decreto_ministeriale` and `regio_decreto` may be cited
+//!   by date alone ("DPCM 13/01/2004"): number `None`, never the day.
 //! - Articles and paragraphs keep their Latin suffix with a hyphen (`5-bis`);
 //!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
@@ -86,9 +87,9 @@ pub struct Reference {
     /// The text as written.
     pub raw: String,
     /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
-    /// `dpr`, `dpcm`, `dm`, `testo_unico`, `regolamento_ue`, `direttiva_ue`,
-    /// `costituzione`, `delibera_giunta_regionale`; `None` when the text names
-    /// an article but no act.
+    /// `dpr`, `dpcm`, `decreto_ministeriale`, `regio_decreto`, `regolamento_ue`,
+    /// `direttiva_ue`, `costituzione`, `delibera_giunta_regionale` (and
+    /// `testo_unico` when its real type is unknown).
     pub act_type: Option<String>,
     pub number: Option<String>,
     pub year: Option<i32>,
