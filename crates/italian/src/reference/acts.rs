@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use chrono::Datelike;
 use regex::{Captures, Regex};
 
+use super::backref::merge_aliases;
 use super::common::*;
-use super::named::{NAMED, NAMED_RE};
+use super::named::{testo_unico_type, NAMED, NAMED_RE};
 use super::{RefSettings, Reference};
 use crate::date::{expand_year, parse_date};
 
@@ -25,7 +26,7 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
 static IDENT: LazyLock<Regex> = LazyLock::new(|| {
     let date = date_re();
     Regex::new(&format!(
-        r"(?i)^(?:\s+(?:della\s+)?(?:regione\s+)?(?P<region>{REGIONS})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date1>{date})\s*,?\s*{NUM_KW}\s*(?P<num1>\d+)|{NUM_KW}\s*(?P<num3>\d+)\s*,?\s*(?:del(?:l['’])?\s*|dd\.\s*|in\s+data\s+)(?P<date3>{date})|{NUM_KW}\s*(?P<num4>\d+)\s+del(?:l['’]anno)?\s+(?P<year4>\d{{4}})\b|(?:{NUM_KW}\s*)?(?P<num2>\d+)\s*/\s*(?P<year2>\d{{4}}|\d{{2}})\b)"
+        r"(?i)^(?:\s+(?:della\s+)?(?:regione\s+)?(?P<region>{REGIONS})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date1>{date})\s*[,.]?\s*{NUM_KW}\s*(?P<num1>\d+)|{NUM_KW}\s*(?P<num3>\d+)\s*,?\s*(?:del(?:l['’])?\s*|dd\.\s*|in\s+data\s+)(?P<date3>{date})|{NUM_KW}\s*(?P<num4>\d+)\s+del(?:l['’]anno)?\s+(?P<year4>\d{{4}})\b|(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date5>{date})|(?:{NUM_KW}\s*)?(?P<num2>\d+)\s*/\s*(?P<year2>\d{{4}}|\d{{2}})\b)"
     ))
     .unwrap()
 });
@@ -112,7 +113,7 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
         });
     }
     out.sort_by_key(|m| m.range.start);
-    out
+    merge_aliases(text, out)
 }
 
 fn year_of(s: &str) -> Option<i32> {
@@ -133,7 +134,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
     let end;
     match kind {
         "tuel" => {
-            r.act_type = Some("testo_unico".into());
+            r.act_type = Some("decreto_legislativo".into());
             r.number = Some("267".into());
             r.year = Some(2000);
             r.date = Some(ymd((2000, 8, 18)));
@@ -228,7 +229,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 "dl" => "decreto_legge",
                 "dpr" => "dpr",
                 "dpcm" => "dpcm",
-                "dm" => "dm",
+                "dm" => "decreto_ministeriale",
                 "rd" => "regio_decreto",
                 "tu" => "testo_unico",
                 _ => return None,
@@ -237,16 +238,23 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 return None;
             }
             r.act_type = Some(ty.into());
-            let (num, date, year) = if let Some(n) = m.name("num1") {
-                (n, m.name("date1"), None)
+            let (num, date, year) = if let Some(d) = m.name("date5") {
+                // "DPCM 13/01/2004", "D.M. 17 giugno 2016": decrees of the
+                // government are often cited by date alone; a law never is.
+                if !matches!(ty, "dpcm" | "dpr" | "decreto_ministeriale" | "regio_decreto") {
+                    return None;
+                }
+                (None, Some(d), None)
+            } else if let Some(n) = m.name("num1") {
+                (Some(n), m.name("date1"), None)
             } else if let Some(n) = m.name("num3") {
-                (n, m.name("date3"), None)
+                (Some(n), m.name("date3"), None)
             } else if let Some(n) = m.name("num4") {
-                (n, None, m.name("year4"))
+                (Some(n), None, m.name("year4"))
             } else {
-                (m.name("num2")?, None, m.name("year2"))
+                (Some(m.name("num2")?), None, m.name("year2"))
             };
-            r.number = Some(num.as_str().to_string());
+            r.number = num.map(|n| n.as_str().to_string());
             if let Some(d) = date {
                 // A date that does not exist is left out, never guessed.
                 r.date = parse_date(d.as_str()).ok();
@@ -257,11 +265,16 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             } else if let Some(y) = year {
                 r.year = year_of(y.as_str());
             }
+            if ty == "testo_unico" {
+                let (real, date) = testo_unico_type(r.number.as_deref(), r.year);
+                r.act_type = Some(real.into());
+                r.date = r.date.or(date.map(ymd));
+            }
             r.issuer = match ty {
                 "legge_regionale" => region
                     .map(region_issuer)
                     .or_else(|| settings.default_region.as_deref().map(region_issuer)),
-                "dm" => None,
+                "decreto_ministeriale" => None,
                 _ => Some("stato".into()),
             };
             end = kw.end() + ident_end;

@@ -83,7 +83,7 @@ fn parse_href(href: &str, range: Range<usize>) -> Option<Gold> {
         &"costituzione" => "costituzione",
         &"direttivaUe" => "direttiva_ue",
         &"regolamento" => "regolamento_ue",
-        &"codice.civile" => "codice_civile",
+        &"codice.civile" => "regio_decreto",
         &"regio.decreto" => "regio_decreto",
         other => other,
     }

@@ -8,12 +8,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::*;
+use super::ranges::{expand, letter_item, num_item};
 use crate::numwords::fold;
 
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
-    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let num = num_item();
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{num})*");
-    let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
+    let letter = letter_item();
     let letters =
         format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
     Regex::new(&format!(
@@ -25,7 +26,8 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
 /// "comma 1 dell'articolo 14", "quinto comma dell'articolo 1", "commi 2 e 3-bis dell'articolo 3-bis".
 static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
-    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
+    let item = num_item();
+    let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     Regex::new(&format!(
         r"(?i)\b(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
     ))
@@ -67,9 +69,9 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(p)
                 .into_iter()
-                .map(|r| LocItem {
+                .map(|(r, v)| LocItem {
                     article: article.clone(),
-                    paragraph: Some(norm_num(&text[r.clone()])),
+                    paragraph: Some(norm_num(&v)),
                     letter: None,
                     range: r,
                 })
@@ -100,19 +102,19 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let par_items = c.name("pars").map(|p| split_list(p)).unwrap_or_default();
         let let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
         let ord = c.name("ord").and_then(|o| ordinal(o.as_str()));
-        let first = |v: &Vec<Range<usize>>| v.first().map(|r| text[r.clone()].to_string());
+        let first = |v: &Vec<(Range<usize>, String)>| v.first().map(|(_, s)| s.clone());
         let article = first(&art_items).map(|s| norm_num(&s));
         let paragraph = first(&par_items).map(|s| norm_num(&s)).or(ord);
         let letter = first(&let_items).map(|s| norm_letter(&s));
         let mut items = Vec::new();
         // The list that is split is the deepest level that has more than one item.
         if let_items.len() > 1 {
-            for r in &let_items {
+            for (r, v) in &let_items {
                 items.push(LocItem {
                     range: r.clone(),
                     article: article.clone(),
                     paragraph: paragraph.clone(),
-                    letter: Some(norm_letter(&text[r.clone()])),
+                    letter: Some(norm_letter(&v)),
                 });
             }
         } else if par_items.len() > 1
@@ -120,11 +122,11 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         {
             // "art. 49, comma 1 e 147-bis": after a singular "comma", the
             // other numbers are articles ("commi 1 e 2" would be paragraphs).
-            for (k, r) in par_items.iter().enumerate() {
+            for (k, (r, v)) in par_items.iter().enumerate() {
                 let (article, paragraph) = if k == 0 {
                     (article.clone(), paragraph.clone())
                 } else {
-                    (Some(norm_num(&text[r.clone()])), None)
+                    (Some(norm_num(&v)), None)
                 };
                 items.push(LocItem {
                     range: r.clone(),
@@ -134,11 +136,11 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 });
             }
         } else if par_items.len() > 1 {
-            for r in &par_items {
+            for (r, v) in &par_items {
                 items.push(LocItem {
                     range: r.clone(),
                     article: article.clone(),
-                    paragraph: Some(norm_num(&text[r.clone()])),
+                    paragraph: Some(norm_num(&v)),
                     letter: letter.clone(),
                 });
             }
@@ -146,11 +148,11 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             // "articoli 76, 87 e 117, secondo comma": the paragraph and letter
             // belong to the last article.
             let n = art_items.len();
-            for (k, r) in art_items.iter().enumerate() {
+            for (k, (r, v)) in art_items.iter().enumerate() {
                 let last = k + 1 == n;
                 items.push(LocItem {
                     range: r.clone(),
-                    article: Some(norm_num(&text[r.clone()])),
+                    article: Some(norm_num(&v)),
                     paragraph: if last { paragraph.clone() } else { None },
                     letter: if last { letter.clone() } else { None },
                 });
@@ -180,9 +182,9 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(p)
                 .into_iter()
-                .map(|r| LocItem {
+                .map(|(r, v)| LocItem {
                     article: article.clone(),
-                    paragraph: Some(norm_num(&text[r.clone()])),
+                    paragraph: Some(norm_num(&v)),
                     letter: None,
                     range: r,
                 })
@@ -211,19 +213,29 @@ fn ordinal(s: &str) -> Option<String> {
     Some(n.to_string())
 }
 
-/// Splits a list (`16, 17 e 18`) into the byte ranges of its items in the text.
-fn split_list(group: regex::Match) -> Vec<Range<usize>> {
+/// Splits a list (`16, 17 e 18`, `da 1 a 6`) into its items: the byte range
+/// of each printed item in the text and the value it stands for; a range
+/// gives one value per item it spans, all with the range's span.
+fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
     let s = group.as_str();
-    let mut out = Vec::new();
+    let mut pieces = Vec::new();
     let mut at = 0;
     for sep in LIST_SEP.find_iter(s) {
         if sep.start() > at {
-            out.push(group.start() + at..group.start() + sep.start());
+            pieces.push(at..sep.start());
         }
         at = sep.end();
     }
     if at < s.len() {
-        out.push(group.start() + at..group.start() + s.len());
+        pieces.push(at..s.len());
     }
-    out
+    pieces
+        .into_iter()
+        .flat_map(|r| {
+            let range = group.start() + r.start..group.start() + r.end;
+            expand(&s[r])
+                .into_iter()
+                .map(move |v| (range.clone(), v))
+        })
+        .collect()
 }

@@ -18,17 +18,21 @@
 //!    `commi 2 e 3 dell'articolo 14`, `secondo comma`, `artt. 16 e 17`.
 //! 3. **Linking.** A locator followed by an act (`... del`, `... della`, or
 //!    nothing between) is one reference with both; an act followed by `, art. N`
-//!    ("Costituzione, art. 97") takes that locator. A locator with no act is a
-//!    reference with `act_type: None`. A list (`artt. 16, 17 e 18 della legge
+//!    ("Costituzione, art. 97") takes that locator; so does an act named earlier
+//!    in the sentence before "ed in particolare l'art. N", and the act a
+//!    back-reference points to ("del medesimo decreto", see `backref`). A
+//!    locator with no act in reach is dropped (precision first). A list (`artt. 16, 17 e 18 della legge
 //!    ...`, `commi 1 e 3`, `lettere a), e) e h)`) gives one reference per item,
 //!    each with its own span: the first starts at the keyword, the last ends
 //!    with the act, as Normattiva marks them.
 //!
 //! Decisions, documented here because they are choices:
 //!
-//! - `T.U.`/`TUEL` are `act_type: "testo_unico"`; `TUEL` is number 267, year
-//!   2000, date 2000-08-18. Their URN uses the act type a known testo unico
-//!   really has (D.Lgs. 267/2000, D.P.R. 445/2000, ...); an unknown one has no URN.
+//! - Act types are canonical: an alias names the act it stands for (`TUEL`,
+//!   `T.U. n. 267/2000` -> `decreto_legislativo` 267/2000 dated 2000-08-18;
+//!   `Codice civile`, `c.c.` -> `regio_decreto` 262/1942; `D.M.` ->
+//!   `decreto_ministeriale`); `raw` keeps the printed text. A testo unico of
+//!   unknown real type stays `testo_unico`.
 //! - Two-digit years use the pivot of [`crate::date`]: `l.r. 34/78` is 1978.
 //! - Regional acts (`legge_regionale`, `delibera_giunta_regionale`) take the
 //!   region named right after the keyword (`legge regionale Lombardia`,
@@ -48,17 +52,18 @@
 //! - `c.c.` is the civil code only with an article (`art. 2043 c.c.`): alone
 //!   it is more often a bank account. Locators with no keyword (`36, commi 1`,
 //!   `2, comma 6`) are references only when an act follows them.
-//! - Two types outside the issue's list are read because laws cite them
-//!   constantly: `codice_civile` (R.D. 16 marzo 1942, n. 262) and
-//!   `regio_decreto`.
+//! - `dpcm`, `dpr`, `decreto_ministeriale` and `regio_decreto` may be cited
+//!   by date alone ("DPCM 13/01/2004"): number `None`, never the day.
 //! - Articles and paragraphs keep their Latin suffix with a hyphen (`5-bis`);
 //!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
 
 mod acts;
+mod backref;
 mod common;
 mod locators;
 mod named;
+mod ranges;
 mod urn;
 
 use std::ops::Range;
@@ -69,7 +74,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use acts::act_mentions;
+use acts::{act_mentions, Mention};
+use backref::back_references;
 pub use common::Taken;
 use locators::{locators, LocItem};
 
@@ -81,9 +87,9 @@ pub struct Reference {
     /// The text as written.
     pub raw: String,
     /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
-    /// `dpr`, `dpcm`, `dm`, `testo_unico`, `regolamento_ue`, `direttiva_ue`,
-    /// `costituzione`, `delibera_giunta_regionale`; `None` when the text names
-    /// an article but no act.
+    /// `dpr`, `dpcm`, `decreto_ministeriale`, `regio_decreto`, `regolamento_ue`,
+    /// `direttiva_ue`, `costituzione`, `delibera_giunta_regionale` (and
+    /// `testo_unico` when its real type is unknown).
     pub act_type: Option<String>,
     pub number: Option<String>,
     pub year: Option<i32>,
@@ -106,9 +112,27 @@ pub struct RefSettings {
     pub default_region: Option<String>,
 }
 
-/// Between a locator and its act: "del", "della", "dell'", a comma, or nothing.
-static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*;\s*(?:del|della|dello|dei|delle)\s+|^\s*,?\s*(?:(?:del|della|dello|dei|delle|di\s+cui\s+al(?:la)?)\s+|dell['’]\s*)?").unwrap()
+/// Between a locator and its act: "del", "della", "dell'", a comma, or
+/// nothing; also over ", secondo periodo," and a preposition hyphenated at a
+/// line end ("de-\nl D.Lgs.").
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|,?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
+static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(CONNECTOR_RE).unwrap());
+/// The same, over an adjective that points back: "del citato D.Lgs. 50/2016",
+/// "del medesimo D.Lgs.".
+static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])\s+"
+    ))
+    .unwrap()
+});
+/// Before a locator that belongs to the act named earlier in its sentence:
+/// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "il quale all'articolo 8".
+static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bin\s+particolare|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
+});
+/// Just before a conversion law: "convertito, con modificazioni, dalla".
+static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap()
 });
 /// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
 static CHAIN: LazyLock<Regex> =
@@ -119,7 +143,10 @@ static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*")
 /// Every legal reference in `text`, in order, with its byte range. The
 /// references' `span` is left to the caller (it knows the page).
 pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)> {
-    let mentions = act_mentions(text, settings);
+    let mut mentions = act_mentions(text, settings);
+    let backs = back_references(text, &mentions);
+    mentions.extend(backs);
+    mentions.sort_by_key(|m| m.range.start);
     let mut taken = Taken::default();
     for m in &mentions {
         taken.insert(m.range.clone());
@@ -135,8 +162,14 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
     let mut linked: Vec<Option<usize>> = locs
         .iter()
         .map(|(range, ..)| {
-            let at = range.end + CONNECTOR.find(&text[range.end..]).map_or(0, |m| m.end());
-            mentions.binary_search_by_key(&at, |m| m.range.start).ok()
+            let rest = &text[range.end..];
+            [&*CONNECTOR, &*CONNECTOR_ADJ]
+                .into_iter()
+                .filter_map(|re| re.find(rest))
+                .find_map(|c| {
+                    let at = range.end + c.end();
+                    mentions.binary_search_by_key(&at, |m| m.range.start).ok()
+                })
         })
         .collect();
     // "art. 5, comma 2, e art. 7 della legge ...": a locator joined by "e" to
@@ -168,6 +201,14 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         if *bare {
             continue; // "36, commi 1" is a reference only before an act
         }
+        if let Some(mi) = particular_act(text, &mentions, range.start) {
+            let m = &mentions[mi];
+            used[mi] = true;
+            for it in items {
+                out.push((it.range.clone(), with_locator(&m.r, it)));
+            }
+            continue;
+        }
         // After its act ("Costituzione, art. 97"), or standing alone.
         // Mentions are disjoint and sorted, so their ends are sorted too.
         let before = mentions
@@ -192,11 +233,10 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
                     out.push((start..it.range.end, with_locator(&m.r, it)));
                 }
             }
-            _ => {
-                for it in items {
-                    out.push((it.range.clone(), with_locator(&Reference::default(), it)));
-                }
-            }
+            // Precision first: a partition with no act in reach ("art. 6 del
+            // presente regolamento", "art. 22 del C.C.D.I.", an article of a
+            // quoted law) names an act we cannot tell, so it is dropped.
+            _ => {}
         }
     }
     for (m, used) in mentions.iter().zip(used) {
@@ -215,6 +255,40 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         r.urn = urn(r);
     }
     out
+}
+
+/// The act that a locator introduced by "ed in particolare" or "il quale
+/// all'" belongs to: the last act named before it in the same sentence that
+/// is neither inside a quotation nor a conversion law.
+fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
+    let head = text.get(boundary(text, at.saturating_sub(40))..at)?;
+    if !PARTICULAR.is_match(head) {
+        return None;
+    }
+    let sentence = text[..at].rfind(';').map_or(0, |i| i + 1);
+    let sentence = sentence.max(boundary(text, at.saturating_sub(1500)));
+    let before = mentions.partition_point(|m| m.range.end <= at);
+    (0..before).rev().find(|&mi| {
+        let m = &mentions[mi];
+        if m.range.start < sentence || m.needs_locator {
+            return false;
+        }
+        let lead = &text[sentence..m.range.start];
+        let quoted = lead.matches('“').count() > lead.matches('”').count();
+        let from = boundary(text, m.range.start.saturating_sub(60));
+        let conversion = text
+            .get(from..m.range.start)
+            .is_some_and(|b| CONVERSION.is_match(b));
+        !quoted && !conversion
+    })
+}
+
+/// The first char boundary at or after `i`.
+fn boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn with_locator(act: &Reference, it: &LocItem) -> Reference {

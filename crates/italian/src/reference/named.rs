@@ -10,15 +10,15 @@ use regex::Regex;
 /// whether the name counts only with an article ("c.c." is also a bank account).
 pub(super) const NAMED: &[(&str, &str, &str, (i32, u32, u32), bool)] = &[
     (
-        r"testo\s+unico\s+delle\s+leggi\s+sull['’]\s*ordinamento\s+degli\s+enti\s+locali",
-        "testo_unico",
+        r"testo\s+unico\s+(?:delle\s+leggi\s+sull['’]\s*ordinamento\s+)?degli\s+enti\s+locali|t\.\s?u\.\s+(?:degli\s+)?enti\s+locali",
+        "decreto_legislativo",
         "267",
         (2000, 8, 18),
         false,
     ),
     (
         r"testo\s+unico\s+delle\s+disposizioni\s+legislative\s+e\s+regolamentari\s+in\s+materia\s+di\s+documentazione\s+amministrativa",
-        "testo_unico",
+        "dpr",
         "445",
         (2000, 12, 28),
         false,
@@ -53,12 +53,47 @@ pub(super) const NAMED: &[(&str, &str, &str, (i32, u32, u32), bool)] = &[
     ),
     (
         r"codice\s+civile",
-        "codice_civile",
+        "regio_decreto",
         "262",
         (1942, 3, 16),
         false,
     ),
-    (r"c\.\s?c\.", "codice_civile", "262", (1942, 3, 16), true),
+    (r"c\.\s?c\.", "regio_decreto", "262", (1942, 3, 16), true),
+    (
+        r"codice\s+dei\s+contratti(?:\s+pubblici)?|(?:nuovo\s+)?codice\s+(?:degli\s+)?appalti",
+        "decreto_legislativo",
+        "36",
+        (2023, 3, 31),
+        false,
+    ),
+    (
+        r"codice\s+del\s+terzo\s+settore",
+        "decreto_legislativo",
+        "117",
+        (2017, 7, 3),
+        false,
+    ),
+    (
+        r"codice\s+dei\s+beni\s+culturali(?:\s+e\s+del\s+paesaggio)?",
+        "decreto_legislativo",
+        "42",
+        (2004, 1, 22),
+        false,
+    ),
+    (
+        r"decreto\s+trasparenza",
+        "decreto_legislativo",
+        "33",
+        (2013, 3, 14),
+        false,
+    ),
+    (
+        r"codice\s+(?:della\s+)?privacy",
+        "decreto_legislativo",
+        "196",
+        (2003, 6, 30),
+        false,
+    ),
     (r"GDPR|RGPD", "regolamento_ue", "679", (2016, 4, 27), false),
 ];
 
@@ -70,6 +105,22 @@ pub(super) static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     Regex::new(&format!(r"(?i)\b(?:{})", alts.join("|"))).unwrap()
 });
+
+/// The act type of a testo unico whose real type we know (`T.U. n. 267/2000`
+/// is a D.Lgs.), else `testo_unico`.
+pub(super) fn testo_unico_type(
+    number: Option<&str>,
+    year: Option<i32>,
+) -> (&'static str, Option<(i32, u32, u32)>) {
+    match KNOWN_TU
+        .iter()
+        .find(|(n, y, ..)| number == Some(*n) && year == Some(*y))
+    {
+        Some((.., "decreto.legislativo", d)) => ("decreto_legislativo", Some(*d)),
+        Some((.., d)) => ("dpr", Some(*d)),
+        None => ("testo_unico", None),
+    }
+}
 
 /// Testi unici whose real act type we know: (number, year) -> NIR type and date.
 pub(super) const KNOWN_TU: &[(&str, i32, &str, (i32, u32, u32))] = &[

@@ -150,14 +150,14 @@ fn testo_unico() {
     let r = one("T.U. n. 267/2000");
     assert_eq!(
         (r.act_type, r.number, r.year),
-        (s("testo_unico"), s("267"), Some(2000))
+        (s("decreto_legislativo"), s("267"), Some(2000))
     );
     assert_eq!(r.urn, s("urn:nir:stato:decreto.legislativo:2000-08-18;267"));
     for t in ["TUEL", "T.U.E.L."] {
         let r = one(t);
         assert_eq!(
             (r.act_type, r.number, r.year, r.date),
-            (s("testo_unico"), s("267"), Some(2000), d(2000, 8, 18))
+            (s("decreto_legislativo"), s("267"), Some(2000), d(2000, 8, 18))
         );
     }
     let r = one("art. 107 del TUEL");
@@ -209,17 +209,15 @@ fn dpcm_and_dm() {
     let r = one("D.M. 14 marzo 2022, n. 45");
     assert_eq!(
         (r.act_type, r.number, r.date),
-        (s("dm"), s("45"), d(2022, 3, 14))
+        (s("decreto_ministeriale"), s("45"), d(2022, 3, 14))
     );
     assert_eq!((r.issuer, r.urn), (None, None));
 }
 
 #[test]
 fn letters() {
-    let r = one("art. 6, co. 6, lett. f)");
-    assert_eq!(r.act_type, None);
-    assert_eq!((r.article, r.paragraph, r.letter), (s("6"), s("6"), s("f")));
-    assert_eq!(r.urn, None);
+    // With no act in reach a partition is not a reference (precision first).
+    assert!(refs("art. 6, co. 6, lett. f)").is_empty());
     let r = one("art. 6, co. 6, lett. f) della legge regionale 11 agosto 2015, n. 23");
     assert_eq!(r.act_type, s("legge_regionale"));
     assert_eq!((r.article, r.paragraph, r.letter), (s("6"), s("6"), s("f")));
@@ -267,7 +265,7 @@ fn suffixes_and_articolo() {
         r.urn,
         s("urn:nir:stato:decreto.legislativo:2001-03-30;165~art5bis-com1bis")
     );
-    let r = one("art. 5 bis");
+    let r = one("art. 5 bis della L. 241/1990");
     assert_eq!(r.article, s("5-bis"));
 }
 
@@ -352,7 +350,7 @@ fn bare_numbers_need_an_act() {
     let r = &refs("articolo 1350, primo comma, numeri da 1 a 12, del codice civile")[0].1;
     assert_eq!(
         (r.act_type.clone(), r.article.clone(), r.paragraph.clone()),
-        (s("codice_civile"), s("1350"), s("1"))
+        (s("regio_decreto"), s("1350"), s("1"))
     );
     assert_eq!(
         r.urn,
@@ -396,13 +394,14 @@ fn locators_joined_by_e_share_the_act() {
     assert!(v.iter().all(|(_, r)| r.number == s("33")), "{v:#?}");
     assert_eq!(v[0].0, "art. 5, comma 2");
     let v = refs("art. 5 del presente regolamento e art. 7 del D.Lgs. 33/2013");
-    assert_eq!(v[0].1.act_type, None);
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!((v[0].1.article.clone(), v[0].1.number.clone()), (s("7"), s("33")));
 }
 
 #[test]
 fn named_acts() {
     let r = one("art. 2043 c.c.");
-    assert_eq!((r.act_type, r.article), (s("codice_civile"), s("2043")));
+    assert_eq!((r.act_type, r.article), (s("regio_decreto"), s("2043")));
     assert!(refs("versamento sul c.c. postale n. 123").is_empty());
     let r = one("GDPR");
     assert_eq!(
@@ -423,7 +422,7 @@ fn named_acts() {
         one("articolo 54, comma 3, del testo unico delle leggi sull'ordinamento degli enti locali");
     assert_eq!(
         (r.act_type, r.number, r.article),
-        (s("testo_unico"), s("267"), s("54"))
+        (s("decreto_legislativo"), s("267"), s("54"))
     );
 }
 
@@ -566,7 +565,6 @@ fn in_running_text() {
         [
             "art. 107 del D.Lgs. n. 267/2000",
             "L. 241/1990",
-            "art. 6, co. 6, lett. f)",
             "legge n. 190 del 2012"
         ]
     );
@@ -579,5 +577,90 @@ fn uppercase() {
     assert_eq!(
         (r.act_type, r.number, r.date),
         (s("decreto_legislativo"), s("179"), d(2016, 8, 26))
+    );
+}
+
+#[test]
+fn partitions_reach_their_act_across_what_lawyers_put_between() {
+    let v = refs("l'art. 107 commi da 1 a 6 del decreto legislativo 18 agosto 2000, n. 267, recante");
+    let pars: Vec<_> = v.iter().map(|(_, r)| r.paragraph.clone().unwrap_or_default()).collect();
+    assert_eq!(pars, ["1", "2", "3", "4", "5", "6"]);
+    assert!(v.iter().all(|(_, r)| r.act_type == s("decreto_legislativo") && r.number == s("267")));
+    let r = one("art. 18, comma 1, secondo periodo, del D. lgs. n. 36/2023");
+    assert_eq!((r.article, r.paragraph, r.number), (s("18"), s("1"), s("36")));
+    let r = one("art. 134, comma 4, de-\nl D.Lgs. 267/2000");
+    assert_eq!((r.article, r.paragraph, r.number), (s("134"), s("4"), s("267")));
+}
+
+#[test]
+fn ranges_of_articles_and_letters() {
+    let v = refs("artt. da 182 a 185 del D.Lgs. 267/2000");
+    let arts: Vec<_> = v.iter().map(|(_, r)| r.article.clone().unwrap_or_default()).collect();
+    assert_eq!(arts, ["182", "183", "184", "185"]);
+    let v = refs("art. 53, comma 6, lettere da a) ad f-bis) del D.Lgs. 165/2001");
+    let lets: Vec<_> = v.iter().map(|(_, r)| r.letter.clone().unwrap_or_default()).collect();
+    assert_eq!(lets, ["a", "b", "c", "d", "e", "f", "f-bis"]);
+}
+
+#[test]
+fn back_references_point_to_the_last_act_of_their_kind() {
+    let text = "ai sensi dell'art. 17 del D.Lgs. 36/2023 e della legge 241/1990; \
+                affidamento ai sensi dell'art. 50 del medesimo decreto e dell'art. 3 della legge stessa";
+    let v = refs(text);
+    let last: Vec<_> = v[v.len() - 2..]
+        .iter()
+        .map(|(_, r)| (r.act_type.clone(), r.number.clone(), r.article.clone()))
+        .collect();
+    assert_eq!(
+        last,
+        [
+            (s("decreto_legislativo"), s("36"), s("50")),
+            (s("legge"), s("241"), s("3"))
+        ]
+    );
+    // A back-reference without a locator is no new reference.
+    assert_eq!(refs("il D.Lgs. 36/2023; il citato decreto prevede").len(), 1);
+    let r = &refs("l'art. 31, co. 1, del medesimo D.Lgs. 50/2016")[0].1;
+    assert_eq!((r.number.clone(), r.article.clone()), (s("50"), s("31")));
+}
+
+#[test]
+fn in_particolare_gives_the_article_to_the_act_of_the_sentence() {
+    let text = "VISTO il decreto-legge 14 dicembre 2018, n. 135, convertito, con modificazioni, \
+                dalla legge 11 febbraio 2019, n. 12, ed in particolare l'articolo 8, comma 1;";
+    let v = refs(text);
+    let arts: Vec<_> = v
+        .iter()
+        .map(|(_, r)| (r.act_type.clone(), r.article.clone()))
+        .collect();
+    assert_eq!(
+        arts,
+        [(s("legge"), None), (s("decreto_legge"), s("8"))],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn decrees_cited_by_date_alone_have_no_number() {
+    let r = one("DPCM 13/01/2004");
+    assert_eq!((r.act_type, r.number, r.date), (s("dpcm"), None, d(2004, 1, 13)));
+    let r = one("D.M. 17/06/2016");
+    assert_eq!((r.act_type, r.number, r.year), (s("decreto_ministeriale"), None, Some(2016)));
+    let r = one("decreto del Presidente del Consiglio dei ministri 22 novembre 2010");
+    assert_eq!((r.act_type, r.number, r.year), (s("dpcm"), None, Some(2010)));
+    // A law is never cited by its date alone.
+    assert!(refs("legge 13/01/2004").is_empty());
+}
+
+#[test]
+fn an_alias_next_to_its_act_is_the_same_reference() {
+    let v = refs("il D.Lgs. 18 agosto 2000, n. 267 – TUEL, artt. 107 e 192");
+    let arts: Vec<_> = v.iter().map(|(_, r)| (r.act_type.clone(), r.article.clone())).collect();
+    assert_eq!(
+        arts,
+        [
+            (s("decreto_legislativo"), s("107")),
+            (s("decreto_legislativo"), s("192"))
+        ]
     );
 }

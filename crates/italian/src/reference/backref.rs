@@ -1,0 +1,141 @@
+//! Back-references and aliases beside their act. A lawyer names an act once
+//! and then points back to it: "dello stesso decreto", "del medesimo
+//! decreto", "della citata l.r.", "della legge stessa", "del medesimo". Each
+//! such phrase becomes a mention of the last act of that kind named before it
+//! in the text, so that a locator in front of it is linked as to the act
+//! itself. A back-reference counts only with a locator: "il decreto citato"
+//! alone is not a new reference.
+//!
+//! An alias printed next to the act it names ("D.Lgs. 18 agosto 2000, n. 267
+//! – TUEL", "T.U.E.L. - D.lgs. n. 267/2000") is the same act, not a second
+//! one: the two mentions are merged.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::acts::Mention;
+
+/// The kinds of act a back-reference may name, each with the act types it may
+/// point to (empty: any).
+const KINDS: &[(&str, &[&str])] = &[
+    (
+        r"d\.\s?lgs\.?|dlgs\b\.?|decreto\s+legislativo",
+        &["decreto_legislativo"],
+    ),
+    (r"d\.\s?l\.|decreto[\s-]+legge", &["decreto_legge"]),
+    (
+        r"d\.\s?p\.\s?r\.|dpr\b|decreto\s+del\s+presidente\s+della\s+repubblica",
+        &["dpr"],
+    ),
+    (
+        r"d\.\s?p\.\s?c\.\s?m\.|dpcm\b|decreto\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri",
+        &["dpcm"],
+    ),
+    (
+        r"l\.\s?r\.|legge\s+regionale",
+        &["legge_regionale"],
+    ),
+    (
+        r"decreto",
+        &[
+            "decreto_legislativo",
+            "decreto_legge",
+            "dpr",
+            "dpcm",
+            "decreto_ministeriale",
+            "regio_decreto",
+        ],
+    ),
+    (r"legge|l\.", &["legge", "legge_regionale", "legge_costituzionale"]),
+];
+
+const ADJ: &str = r"(?:sopra\s*|sopra-)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])";
+
+static BACKREF: LazyLock<Regex> = LazyLock::new(|| {
+    let kinds: Vec<String> = KINDS
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _))| format!("(?P<k{i}>{p})"))
+        .collect();
+    let kinds = kinds.join("|");
+    let kinds_after: Vec<String> = KINDS
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _))| format!("(?P<a{i}>{p})"))
+        .collect();
+    let kinds_after = kinds_after.join("|");
+    Regex::new(&format!(
+        r"(?i)\b(?:{ADJ}\s+(?:{kinds})|(?:{kinds_after})\s+{ADJ}\b|(?P<any>medesimo)\b)"
+    ))
+    .unwrap()
+});
+
+/// Mentions of the acts that back-references point to, each over the span of
+/// its phrase. `mentions` are the acts named in the text, sorted by start.
+pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for c in BACKREF.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let range = whole.range();
+        // "del medesimo D.Lgs. 50/2016" names the act itself.
+        if mentions
+            .iter()
+            .any(|m| m.range.start < range.end && range.start < m.range.end)
+        {
+            continue;
+        }
+        let types: &[&str] = if c.name("any").is_some() {
+            &[]
+        } else {
+            match (0..KINDS.len()).find(|i| {
+                c.name(&format!("k{i}")).is_some() || c.name(&format!("a{i}")).is_some()
+            }) {
+                Some(i) => KINDS[i].1,
+                None => continue,
+            }
+        };
+        let before = mentions.partition_point(|m| m.range.end <= range.start);
+        let target = mentions[..before].iter().rev().find(|m| {
+            let ty = m.r.act_type.as_deref().unwrap_or("");
+            !m.needs_locator && (types.is_empty() || types.contains(&ty))
+        });
+        if let Some(t) = target {
+            out.push(Mention {
+                range,
+                r: t.r.clone(),
+                needs_locator: true,
+            });
+        }
+    }
+    out
+}
+
+/// What may stand between an act and its alias: a dash, a comma, "c.d.".
+static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|(?:ex|c\.\s?d\.))?\s*[“"]?$"#).unwrap()
+});
+
+/// Merges an alias printed next to the act it names into one mention.
+/// `mentions` are sorted by start and disjoint.
+pub(super) fn merge_aliases(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let same = prev.r.act_type == m.r.act_type
+                && prev.r.number == m.r.number
+                && prev.r.year == m.r.year;
+            let gap = text.get(prev.range.end..m.range.start).unwrap_or("x");
+            if same && ALIAS_GAP.is_match(gap) {
+                // Keep the mention that carries a printed date.
+                if prev.r.date.is_none() {
+                    prev.r.date = m.r.date;
+                }
+                prev.range.end = m.range.end;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
