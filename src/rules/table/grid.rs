@@ -17,7 +17,7 @@
 
 use atti_page::{Page, Table as Grid, TableCell};
 
-use super::{ends, put, Row};
+use super::{ends, put, regrid, Row};
 use crate::rules::compile::Table;
 use crate::rules::document::{Doc, Region};
 use crate::rules::normalise;
@@ -43,11 +43,22 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
     let mut rows: Vec<Row> = Vec::new();
     let mut mapping: Option<Mapping> = None;
     for (page, found) in grids_in(doc, region) {
-        let header = match_header(t, found);
+        let mut header = match_header(t, found);
+        // A grid read without lines may have run two columns together that
+        // the table's first header kept apart (a repeated header on the next
+        // page whose labels sit close): read it again with those columns.
         let reread = match (&mapping, &header) {
-            (Some(prev), None) => reread(doc, page, found, prev),
+            (Some(prev), None) => regrid::reread(doc, page, found, &prev.extents),
+            (Some(prev), Some(m)) if named(m) < named(prev) => {
+                regrid::split(doc, page, found, &prev.extents).filter(|g| match_header(t, g).is_some_and(|r| named(&r) > named(m)))
+            }
             _ => None,
         };
+        if let Some(g) = &reread {
+            if header.is_some() {
+                header = match_header(t, g);
+            }
+        }
         let grid = reread.as_ref().unwrap_or(found);
         let (m, skip) = match (&mapping, header) {
             (_, Some(m)) => {
@@ -69,7 +80,7 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
         // single line, which no reader takes for a table.
         let next = next_grid_top(doc, page, grid);
         if !ended && rows.len() == before && skip == grid.rows as usize && next.is_none() {
-            if let Some(body) = lines_below(doc, page, grid, &m) {
+            if let Some(body) = regrid::lines_below(doc, page, grid, &m.extents) {
                 let columns = Mapping {
                     header_rows: 0,
                     ..m.clone()
@@ -87,6 +98,11 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
     mapping.map(|_| rows)
 }
 
+/// How many of the rule's columns a mapping reads.
+fn named(m: &Mapping) -> usize {
+    m.columns.iter().filter(|c| c.is_some()).count()
+}
+
 /// The top of the next grid below `grid` on its page, if any.
 fn next_grid_top(doc: &Doc, page: usize, grid: &Grid) -> Option<f32> {
     doc.tables(page)
@@ -94,99 +110,6 @@ fn next_grid_top(doc: &Doc, page: usize, grid: &Grid) -> Option<f32> {
         .filter(|g| !std::ptr::eq(*g, grid) && g.bbox[1] >= grid.bbox[3] - 1.0)
         .map(|g| g.bbox[1])
         .reduce(f32::min)
-}
-
-/// How far below a ruled header, in its row's heights, its first body line
-/// may sit, and how far apart (in font sizes) two lines of one body are.
-const BODY_GAP_ROWS: f32 = 1.5;
-const BODY_LINE_GAP_EMS: f32 = 2.5;
-
-/// The text lines right below a ruled header, read as a grid with the
-/// header's columns: each line a row, each word in the column that holds
-/// its centre. Used only where the reader found nothing below the header.
-fn lines_below(doc: &Doc, page: usize, header: &Grid, m: &Mapping) -> Option<Grid> {
-    let p = doc.pages.get(page)?;
-    let [hx0, _, hx1, hy1] = header.bbox;
-    let row_height = (header.bbox[3] - header.bbox[1]) / header.rows.max(1) as f32;
-    let mut words: Vec<&atti_page::Word> = p
-        .words
-        .iter()
-        .filter(|w| w.start != usize::MAX && w.y > hy1 && w.x >= hx0 - 2.0 && w.x + w.width <= hx1 + 2.0)
-        .collect();
-    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let first = words.first()?;
-    if first.y - first.size - hy1 > BODY_GAP_ROWS * row_height.max(first.size) {
-        return None;
-    }
-    // Lines: words whose baselines are within a third of a font size.
-    let mut lines: Vec<Vec<&atti_page::Word>> = Vec::new();
-    for w in words {
-        match lines.last_mut() {
-            Some(l) if (w.y - l[0].y).abs() <= l[0].size / 3.0 => l.push(w),
-            Some(l) if w.y - l[0].y > BODY_LINE_GAP_EMS * l[0].size => break,
-            _ => lines.push(vec![w]),
-        }
-    }
-    let cols: Vec<(f32, f32)> = m.extents.iter().map(|e| e.unwrap_or((0.0, 0.0))).collect();
-    let mut cells = Vec::new();
-    for (r, line) in lines.iter().enumerate() {
-        for (c, &(x0, x1)) in cols.iter().enumerate() {
-            let inside: Vec<&&atti_page::Word> = line
-                .iter()
-                .filter(|w| (x0..x1).contains(&(w.x + w.width / 2.0)))
-                .collect();
-            let (Some(a), Some(b)) = (inside.first(), inside.last()) else { continue };
-            cells.push(atti_page::TableCell {
-                row: r as u32,
-                col: c as u32,
-                row_span: 1,
-                col_span: 1,
-                text: inside.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
-                bbox: [a.x, a.y - a.size, b.x + b.width, b.y],
-                start: a.start,
-                end: b.start + b.text.len(),
-            });
-        }
-    }
-    let y1 = lines.last()?.iter().map(|w| w.y).fold(hy1, f32::max);
-    Some(Grid {
-        mode: atti_page::TableMode::Stream,
-        bbox: [hx0, hy1, hx1, y1],
-        rows: lines.len() as u32,
-        cols: cols.len() as u32,
-        cells,
-    })
-}
-
-/// A grid read without lines (stream) that carries on a header with fewer
-/// columns than the header has (the words of two columns ran together),
-/// read again with the header's column boundaries: a header set in ruled
-/// cells says where the columns below it are.
-fn reread(doc: &Doc, page: usize, grid: &Grid, header: &Mapping) -> Option<Grid> {
-    let mut extents: Vec<(f32, f32)> = header.extents.iter().flatten().copied().collect();
-    if grid.mode != atti_page::TableMode::Stream || extents.len() <= grid.cols as usize {
-        return None;
-    }
-    extents.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let columns: Vec<f32> = extents.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0).collect();
-    let [x0, y0, x1, y1] = grid.bbox;
-    let settings = atti_tables::Settings {
-        area: Some([x0.min(extents[0].0) - 2.0, y0 - 2.0, x1.max(extents[extents.len() - 1].1) + 2.0, y1 + 2.0]),
-        columns: Some(columns),
-        ..atti_tables::Settings::default()
-    };
-    let p = doc.pages.get(page)?;
-    atti_tables::find(p, &settings)
-        .into_iter()
-        .max_by(|a, b| overlap(&a.bbox, &grid.bbox).total_cmp(&overlap(&b.bbox, &grid.bbox)))
-        .filter(|g| g.cols > grid.cols)
-}
-
-/// The area two boxes share.
-fn overlap(a: &[f32; 4], b: &[f32; 4]) -> f32 {
-    let w = a[2].min(b[2]) - a[0].max(b[0]);
-    let h = a[3].min(b[3]) - a[1].max(b[1]);
-    w.max(0.0) * h.max(0.0)
 }
 
 /// The grids of the region's pages, in page order and top to bottom, each

@@ -140,6 +140,7 @@ pub fn render(t: &Table, row: &Row) -> String {
 
 mod grid;
 mod positioned;
+mod regrid;
 mod text;
 #[cfg(test)]
 mod tests;
