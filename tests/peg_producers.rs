@@ -100,12 +100,15 @@ fn peg_sheets_of_real_producers_are_read_cell_by_cell() {
             }
         }
     }
-    assert_eq!(sheets, 7);
+    assert_eq!(sheets, 10);
     let report = format!("objectives {obj:#?}\nphases {ph:#?}\nindicators {ind:#?}\nrows {counts:#?}");
-    // Floors measured on these six sheets (bench/peg/bench.sh prints the
+    // Floors measured on these ten sheets (bench/peg/bench.sh prints the
     // same figures for the whole corpus); a change that lowers them fails.
-    assert!(obj.total >= 110 && obj.share() >= 0.97, "{report}");
-    assert!(ph.total >= 390 && ph.share() >= 0.98, "{report}");
-    assert!(ind.total >= 85 && ind.share() >= 0.99, "{report}");
-    assert_eq!(counts.right, 14, "{report}");
+    // Known misses: words a narrow cell broke without a hyphen
+    // ("MIGLIORAMEN TO"), a description whose first paragraph the reader set
+    // as a row of its own above the label's (2021_C36).
+    assert!(obj.total >= 160 && obj.right >= 155, "{report}");
+    assert!(ph.total >= 497 && ph.right >= 491, "{report}");
+    assert!(ind.total >= 115 && ind.share() >= 0.99, "{report}");
+    assert_eq!(counts.right, 20, "{report}");
 }

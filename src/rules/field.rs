@@ -222,8 +222,11 @@ fn label_or_column_values(
 /// its row that holds text (a header block laid out as a table, with the
 /// label "DIREZIONE" in one cell and "DIREZIONE SERVIZI SOCIALI" in the
 /// next). A cell holds the label when the label is all its text but for a
-/// closing colon. A `block` value goes on in the cells below its own while
-/// the label's column is empty there (paragraphs the reader set as rows).
+/// closing colon; a label wrapped over the cells below it in its column
+/// ("DESCRIZIONE DETTAGLIATA" above "DELL'OBIETTIVO", rows the reader made
+/// of its lines) is read across them, its value across the same rows. A
+/// `block` value goes on in the cells below while the label's column is
+/// empty there (paragraphs the reader set as rows).
 fn cell_values(
     doc: &Doc,
     page: usize,
@@ -237,35 +240,73 @@ fn cell_values(
             if !bounds.contains(&c.start) {
                 continue;
             }
-            let label = c.text.trim().trim_end_matches([':', '.']).trim_end();
-            let whole = labels
-                .iter()
-                .any(|l| l.find(label).is_some_and(|m| m.start() == 0 && m.end() == label.len()));
-            if !whole {
+            let Some(last) = label_rows(t, c, labels) else { continue };
+            let after = c.col + c.col_span.max(1);
+            let Some(col) = (after..t.cols).find(|&col| {
+                (c.row..=last).any(|r| t.cell_at(r, col).is_some_and(|v| v.row == r && !v.text.trim().is_empty()))
+            }) else {
                 continue;
-            }
-            let value = (c.col + c.col_span.max(1)..t.cols)
-                .filter_map(|col| t.cell_at(c.row, col))
-                .find(|v| v.row == c.row && !v.text.trim().is_empty());
-            let Some(v) = value else { continue };
-            let mut text = v.text.trim().to_owned();
-            let mut range = v.start..v.end.max(v.start);
-            for r in (v.row + v.row_span.max(1)..t.rows).take_while(|_| block) {
-                let label_empty = t.cell_at(r, c.col).is_none_or(|l| l.text.trim().is_empty());
-                let below = t.cell_at(r, v.col).filter(|b| b.row == r && b.col == v.col);
-                match below {
-                    Some(b) if label_empty && !b.text.trim().is_empty() => {
-                        text.push(' ');
-                        text.push_str(b.text.trim());
-                        range.end = range.end.max(b.end);
+            };
+            let mut text = String::new();
+            let mut range: Option<Range<usize>> = None;
+            let mut take = |v: &atti_page::TableCell| {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(v.text.trim());
+                let r = v.start..v.end.max(v.start);
+                range = Some(range.as_ref().map_or(r.clone(), |a| a.start.min(r.start)..a.end.max(r.end)));
+            };
+            let mut row = c.row;
+            while row < t.rows {
+                let label_empty = t.cell_at(row, c.col).is_none_or(|l| l.text.trim().is_empty());
+                if row > last && !(block && label_empty) {
+                    break;
+                }
+                let cell = t.cell_at(row, col).filter(|v| v.row == row && v.col == col);
+                match cell {
+                    Some(v) if !v.text.trim().is_empty() => {
+                        take(v);
+                        row = v.row + v.row_span.max(1);
                     }
-                    _ => break,
+                    _ if row > last => break,
+                    _ => row += 1,
                 }
             }
-            out.push((text, range));
+            if let Some(range) = range {
+                out.push((text, range));
+            }
         }
     }
     out
+}
+
+/// Most rows of a table one label is read across.
+const MAX_LABEL_ROWS: u32 = 4;
+
+/// The last row of the label that starts at cell `c`: the cell's text, or
+/// its text and the cells' below it in its column, is a whole label but for
+/// a closing colon.
+fn label_rows(t: &atti_page::Table, c: &atti_page::TableCell, labels: &[Regex]) -> Option<u32> {
+    let whole = |s: &str| {
+        let s = s.trim().trim_end_matches([':', '.']).trim_end();
+        labels.iter().any(|l| l.find(s).is_some_and(|m| m.start() == 0 && m.end() == s.len()))
+    };
+    let mut text = c.text.trim().to_owned();
+    let mut cell = c;
+    for _ in 0..MAX_LABEL_ROWS {
+        if text.is_empty() {
+            return None;
+        }
+        if whole(&text) {
+            return Some(cell.row + cell.row_span.max(1) - 1);
+        }
+        let next = cell.row + cell.row_span.max(1);
+        cell = t.cell_at(next, c.col).filter(|b| b.row == next && b.col == c.col && b.col_span == c.col_span)?;
+        text.push(' ');
+        text.push_str(cell.text.trim());
+    }
+    None
 }
 
 /// The values after each occurrence of a label in `bounds` of a page's text.

@@ -79,11 +79,18 @@ pub fn values(
             ws
         })
         .collect();
+    let rulings = doc.pages.get(page).map_or(&[][..], |p| &p.rulings[..]);
     let mut out = Vec::new();
     let mut i = 0;
+    let mut free = 0;
     while i < lines.len() {
-        match read_at(&lines, i, labels, rule, known) {
-            Some((value_words, last_line)) => {
+        match read_at(&lines, i, labels, rule, known).or_else(|| read_interleaved(&lines, i, labels, rule, known)) {
+            Some((mut value_words, last_line, beside)) => {
+                let above = lines_above(&lines, free, &value_words, &beside, rulings, rule.paragraphs);
+                if !above.is_empty() {
+                    value_words.splice(0..0, above);
+                }
+                free = last_line + 1;
                 let first = value_words[0];
                 let last = value_words[value_words.len() - 1];
                 let value = value_words
@@ -154,7 +161,7 @@ fn read_at<'w>(
     labels: &[Regex],
     rule: &Field,
     known: &[&Regex],
-) -> Option<(Vec<&'w Word>, usize)> {
+) -> Option<(Vec<&'w Word>, usize, Beside)> {
     let ws = &lines[i];
     for a in 0..ws.len() {
         // The label starts a cell: the line's first word or one after a gap.
@@ -230,10 +237,178 @@ fn read_at<'w>(
             if value.is_empty() {
                 continue;
             }
-            return Some((value, last.max(label_end)));
+            let beside = Beside { first_line: i, label_lines: label_end - i + 1, label_x, value_x, slack };
+            return Some((value, last.max(label_end), beside));
         }
     }
     None
+}
+
+/// A label alone on its lines, its value's lines set between them (a label
+/// centred beside a taller value, or a value centred beside a taller label:
+/// "DESCRIZIONE", the value's first line, "DETTAGLIATA", its second line,
+/// "DELL'OBIETTIVO"). The value column is where the line right above or
+/// right below the label's first line starts, right of the label by a wide
+/// gap, with nothing in the label's column; the value's first line may
+/// then lie above the label's.
+fn read_interleaved<'w>(
+    lines: &[Vec<&'w Word>],
+    i: usize,
+    labels: &[Regex],
+    rule: &Field,
+    known: &[&Regex],
+) -> Option<(Vec<&'w Word>, usize, Beside)> {
+    let ws = &lines[i];
+    let (first, last) = (ws.first()?, ws.last()?);
+    if ws.windows(2).any(|p| wide_gap(p[0], p[1])) {
+        return None;
+    }
+    let size = first.size;
+    let label_x = first.x;
+    let label_right = last.x + last.width;
+    // A neighbour line of value only: starts right of the label by a wide
+    // gap, within a line's height of it.
+    let value_line = |j: usize| {
+        let l = lines.get(j)?;
+        let w0 = l.first()?;
+        let near = (w0.y - first.y).abs() <= 1.5 * size.max(w0.size);
+        (near && w0.x - label_right >= COLUMN_GAP_EMS * size).then_some(w0.x)
+    };
+    let above = i.checked_sub(1).and_then(value_line);
+    let below = value_line(i + 1);
+    let value_x = above.or(below)?;
+    let slack = size;
+    let in_label = |w: &&Word| w.x >= label_x - slack && w.x < value_x - slack;
+    // The label's words, from its lines between the value's.
+    let mut label: Vec<&Word> = Vec::new();
+    let mut label_end = None;
+    let mut label_lines = 0;
+    for (j, line) in lines.iter().enumerate().skip(i) {
+        let more: Vec<&Word> = line.iter().copied().filter(in_label).collect();
+        if more.is_empty() {
+            if line.iter().any(|w| w.x >= value_x - slack) && j <= i + 2 * MAX_LABEL_LINES {
+                continue;
+            }
+            break;
+        }
+        label.extend(more);
+        label_lines += 1;
+        if is_label(labels, &label) {
+            label_end = Some(j);
+            break;
+        }
+        if label_lines >= MAX_LABEL_LINES {
+            break;
+        }
+    }
+    let label_end = label_end?;
+    let start = if above.is_some() { i - 1 } else { i + 1 };
+    let mut value = Vec::new();
+    let mut last_read = label_end;
+    let mut prev_y: Option<f32> = None;
+    for (j, line) in lines.iter().enumerate().skip(start) {
+        let y = line.iter().map(|w| w.y).fold(f32::MIN, f32::max);
+        let lsize = line.iter().map(|w| w.size).fold(0.0_f32, f32::max);
+        let gap = if rule.paragraphs { PARAGRAPHS_GAP_EMS } else { BLANK_LINE_EMS };
+        if prev_y.is_some_and(|p| y - p > gap * lsize.max(size)) {
+            break;
+        }
+        let joined = line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        if j > label_end && (line.iter().any(in_label) || rule.until.as_ref().is_some_and(|u| u.is_match(&joined))) {
+            break;
+        }
+        let right: Vec<&Word> = line.iter().copied().filter(|w| w.x >= value_x - slack).collect();
+        if right.is_empty() {
+            continue;
+        }
+        if j > label_end && starts_with_label(known, &right) {
+            break;
+        }
+        if y > first.y + size || j >= i {
+            prev_y = Some(y);
+        }
+        last_read = last_read.max(j);
+        let (part, cut) = value_part(known, &right);
+        value.extend(part);
+        if cut {
+            break;
+        }
+    }
+    if value.is_empty() {
+        return None;
+    }
+    let beside = Beside { first_line: start.min(i), label_lines: label_lines.max(1), label_x, value_x, slack };
+    Some((value, last_read, beside))
+}
+
+/// Where a label and its value were found: the first line the value and
+/// the label share, how many lines the label takes, and the two columns.
+struct Beside {
+    first_line: usize,
+    label_lines: usize,
+    label_x: f32,
+    value_x: f32,
+    slack: f32,
+}
+
+/// How much wider than the value's own line pitch a gap above it may be
+/// and still be a line of it, not the row above.
+const PITCH_SLACK: f32 = 1.25;
+
+/// The value's lines above the label's first line, top to bottom: a label
+/// centred beside a taller value starts lower than the value. Taken while
+/// the lines stay in the value column with nothing in the label's, as
+/// close together as the value's lines below (or its paragraphs), with no ruling between them,
+/// and no more of them than a centred label leaves above; never a line
+/// before `free` (read already).
+fn lines_above<'w>(
+    lines: &[Vec<&'w Word>],
+    free: usize,
+    value: &[&'w Word],
+    b: &Beside,
+    rulings: &[atti_page::Ruling],
+    paragraphs: bool,
+) -> Vec<&'w Word> {
+    // The value's baselines, top to bottom, and its line pitch.
+    let mut ys: Vec<f32> = value.iter().map(|w| w.y).collect();
+    ys.sort_by(f32::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    let size = value.iter().map(|w| w.size).fold(0.0_f32, f32::max);
+    let mut pitches: Vec<f32> = ys.windows(2).map(|w| w[1] - w[0]).collect();
+    pitches.sort_by(f32::total_cmp);
+    let Some(&pitch) = pitches.get(pitches.len() / 2) else {
+        return Vec::new();
+    };
+    // A value of paragraphs may have a paragraph break above the label as
+    // wide as the widest it has below.
+    let widest = if paragraphs { pitches.last().copied().unwrap_or(pitch) } else { pitch };
+    let reach = (PITCH_SLACK * pitch).max(widest + 0.5);
+    let below = ys.len();
+    let most = below.saturating_sub(b.label_lines) + 1;
+    let mut top = ys[0];
+    let mut out: Vec<&Word> = Vec::new();
+    let mut taken = 0;
+    for j in (free..b.first_line).rev() {
+        if taken >= most {
+            break;
+        }
+        let line = &lines[j];
+        let Some(y) = line.iter().map(|w| w.y).reduce(f32::max) else { break };
+        let in_label = line.iter().any(|w| w.x < b.value_x - b.slack && w.x + w.width > b.label_x - b.slack);
+        if in_label || line.iter().any(|w| w.x < b.value_x - b.slack) || top - y > reach || top - y < 0.5 * size {
+            break;
+        }
+        let ruled = rulings.iter().any(|r| {
+            r.y1 - r.y0 <= 1.0 && r.y0 > y && r.y0 < top - 0.8 * size && r.x0 < b.value_x + size && r.x1 > b.value_x
+        });
+        if ruled {
+            break;
+        }
+        out.splice(0..0, line.iter().copied());
+        top = y;
+        taken += 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -347,6 +522,53 @@ mod tests {
         assert_eq!(
             x.objectives[0].description.as_deref(),
             Some("Aprire le biblioteche di quartiere anche la sera e la domenica, con personale")
+        );
+    }
+
+    /// The description of a sheet read with the built-in rules.
+    fn description(lines: &[(Option<f32>, Vec<(f32, &'static str)>)]) -> Option<String> {
+        let refs: Vec<(Option<f32>, &[(f32, &str)])> = lines.iter().map(|(y, ws)| (*y, ws.as_slice())).collect();
+        let p = page(&refs);
+        let rules = RuleSet::load(None, true).unwrap();
+        let x = rules.apply(std::slice::from_ref(&p));
+        x.objectives[0].description.clone()
+    }
+
+    #[test]
+    fn a_label_centred_beside_a_taller_value_takes_the_lines_above_it() {
+        let cat = |a: Vec<(f32, &'static str)>, b: Vec<(f32, &'static str)>| a.into_iter().chain(b).collect::<Vec<_>>();
+        let l = vec![
+            (Some(10.0), words(40.0, "PIANO ESECUTIVO DI GESTIONE")),
+            (Some(20.0), words(40.0, "2023_C07 Biblioteche di quartiere")),
+            (Some(50.0), cat(words(40.0, "Obiettivo Operativo del D.U.P."), words(260.0, "Missione 05 - obiettivo 2.1"))),
+            // The next row, 8 points of padding below: the value's first
+            // line sits above the label's.
+            (Some(70.0), words(260.0, "Aprire le biblioteche di quartiere anche")),
+            (Some(82.0), cat(words(40.0, "Descrizione dettagliata dell'obiettivo"), words(260.0, "la sera e la domenica,"))),
+            (Some(94.0), words(260.0, "con personale")),
+            (Some(120.0), words(40.0, "GANTT")),
+        ];
+        assert_eq!(
+            description(&l).as_deref(),
+            Some("Aprire le biblioteche di quartiere anche la sera e la domenica, con personale")
+        );
+    }
+
+    #[test]
+    fn a_label_alone_on_its_lines_between_the_value_lines_is_read() {
+        let l = vec![
+            (Some(10.0), words(40.0, "PIANO ESECUTIVO DI GESTIONE")),
+            (Some(20.0), words(40.0, "2023_C07 Biblioteche di quartiere")),
+            (Some(60.0), words(40.0, "DESCRIZIONE")),
+            (Some(64.0), words(200.0, "Aprire le biblioteche di quartiere anche")),
+            (Some(70.0), words(40.0, "DETTAGLIATA")),
+            (Some(74.0), words(200.0, "la sera e la domenica.")),
+            (Some(80.0), words(40.0, "DELL'OBIETTIVO")),
+            (Some(110.0), words(40.0, "GANTT")),
+        ];
+        assert_eq!(
+            description(&l).as_deref(),
+            Some("Aprire le biblioteche di quartiere anche la sera e la domenica.")
         );
     }
 }
