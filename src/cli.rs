@@ -135,6 +135,9 @@ pub struct WorkerArgs {
     pub rules: RulesArg,
     #[arg(long, default_value = "512M", value_parser = parse_size)]
     pub max_file_size: u64,
+    /// The folder of the page store to keep the pages read in.
+    #[arg(long, value_name = "DIR")]
+    pub pages: Option<PathBuf>,
 }
 
 /// Where the index lives.
@@ -168,9 +171,9 @@ pub struct IngestOpts {
     /// Seconds one file may take to extract before it is recorded as a failure.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub timeout: u64,
-    /// Re-extract every file, even those unchanged since the last ingest.
-    #[arg(long)]
-    pub force: bool,
+    /// Read every file again, even those unchanged since the last ingest and those whose stored pages the new rules could be applied to.
+    #[arg(long, alias = "force")]
+    pub reextract: bool,
     /// Files larger than this are listed as skipped, not read: bytes, or with K, M, G (e.g. 512M).
     #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_file_size: u64,
