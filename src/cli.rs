@@ -399,6 +399,38 @@ pub enum RulesCommand {
         #[command(flatten)]
         rules: RulesArg,
     },
+    /// Apply the rules (built-in and --rules DIR) to the stored pages of the indexed archive and show, per field, the values that would appear, disappear or change; the index is not changed.
+    Diff {
+        #[command(flatten)]
+        rules: RulesArg,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only documents of this kind.
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// Examples shown per field.
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 5)]
+        limit: usize,
+        /// Print the differences as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Exit with code 1 when any value would change.
+        #[arg(long)]
+        fail_on_change: bool,
+    },
+    /// How many documents of the indexed archive each rule reads something in (from their stored pages); rules that never match are listed apart.
+    Stats {
+        #[command(flatten)]
+        rules: RulesArg,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only documents of this kind.
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]

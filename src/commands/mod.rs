@@ -8,6 +8,7 @@ pub mod extract;
 pub mod ingest;
 pub mod remove;
 pub mod rules;
+pub mod rules_archive;
 pub mod run;
 pub mod search;
 pub mod show;

@@ -143,6 +143,18 @@ pub fn build_document(
     reading: Reading,
     ingested_at: &str,
 ) -> Document {
+    build_document_ruled(rules, c, sha256, reading, ingested_at).0
+}
+
+/// As [`build_document`], with the id of the `[[kind]]` rule that chose the
+/// document's kind (`None`: `other`), which the record does not keep.
+pub fn build_document_ruled(
+    rules: &RuleSet,
+    c: &Candidate,
+    sha256: &str,
+    reading: Reading,
+    ingested_at: &str,
+) -> (Document, Option<String>) {
     let status =
         if reading.status == Status::Ok && reading.pages.iter().all(|p| p.text.trim().is_empty()) {
             Status::NoText
@@ -169,7 +181,7 @@ pub fn build_document(
         .or_else(|| x.date.map(|d| chrono::Datelike::year(&d)));
     let mut warnings = reading.warnings.clone();
     warnings.extend(x.warnings);
-    Document {
+    let doc = Document {
         doc_id: sha256[..16].to_owned(),
         source_file: c.source_file.clone(),
         paths: vec![c.source_file.clone()],
@@ -201,5 +213,6 @@ pub fn build_document(
         references: x.references,
         fields: x.fields,
         warnings,
-    }
+    };
+    (doc, x.kind_rule)
 }
