@@ -102,7 +102,12 @@ pub fn stats(o: &mut String, s: &Stats, json: bool) -> Result<()> {
         seconds(s.elapsed_ms)
     )
     .ok();
-    writeln!(o, "{:<40} {:<6} {:>10} {:>10}", "regola", "tipo", "documenti", "valori").ok();
+    writeln!(
+        o,
+        "{:<40} {:<6} {:>10} {:>10}",
+        "regola", "tipo", "documenti", "valori"
+    )
+    .ok();
     for r in &s.rules {
         writeln!(
             o,
@@ -118,7 +123,12 @@ pub fn stats(o: &mut String, s: &Stats, json: bool) -> Result<()> {
     if never.is_empty() {
         writeln!(o, "\nogni regola trova qualcosa nell'archivio").ok();
     } else {
-        writeln!(o, "\nregole che non trovano nulla nell'archivio ({}):", never.len()).ok();
+        writeln!(
+            o,
+            "\nregole che non trovano nulla nell'archivio ({}):",
+            never.len()
+        )
+        .ok();
         for r in never {
             writeln!(o, "  {} ({})", r.id, r.origin).ok();
         }

@@ -110,7 +110,14 @@ fn put_page(out: &mut Vec<u8>, p: &Page) {
         put_f32s(out, &[*x, *y, *width, *size]);
         put_u64(out, u64::from(*line));
         // usize::MAX (not part of the text) is written 0, offsets shifted by one.
-        put_u64(out, if *start == usize::MAX { 0 } else { *start as u64 + 1 });
+        put_u64(
+            out,
+            if *start == usize::MAX {
+                0
+            } else {
+                *start as u64 + 1
+            },
+        );
     }
     put_strs(out, furniture);
     put_f32s(out, &[*width, *height]);
@@ -313,7 +320,8 @@ impl Cursor<'_> {
         let n = self.len()?;
         let mut cells = Vec::with_capacity(n);
         for _ in 0..n {
-            let (row, col, row_span, col_span) = (self.u32()?, self.u32()?, self.u32()?, self.u32()?);
+            let (row, col, row_span, col_span) =
+                (self.u32()?, self.u32()?, self.u32()?, self.u32()?);
             let text = self.string()?;
             let bbox = self.f32x4()?;
             let start = usize::try_from(self.u64()?).map_err(|_| Corrupt)?;

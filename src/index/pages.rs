@@ -51,7 +51,10 @@ pub struct Swept {
 
 /// A content hash as the store names files: 64 lowercase hex digits.
 fn valid(sha256: &str) -> bool {
-    sha256.len() == 64 && sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    sha256.len() == 64
+        && sha256
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 impl PageStore {
@@ -146,7 +149,10 @@ impl PageStore {
                 continue;
             }
             let mut left = 0;
-            for e in std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))?.flatten() {
+            for e in std::fs::read_dir(&path)
+                .map_err(|e| Error::io(&path, e))?
+                .flatten()
+            {
                 let name = e.file_name();
                 let name = name.to_string_lossy();
                 if name.starts_with(".tmp") || !live.contains(name.as_ref()) {
@@ -173,7 +179,11 @@ impl PageStore {
         let mut files = 0;
         let mut bytes = 0;
         for folder in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
-            for e in std::fs::read_dir(folder.path()).into_iter().flatten().flatten() {
+            for e in std::fs::read_dir(folder.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 if !e.file_name().to_string_lossy().starts_with(".tmp") {
                     files += 1;
                     bytes += e.metadata().map_or(0, |m| m.len());
@@ -245,6 +255,11 @@ mod tests {
         assert!(store.holds(&a) && !store.holds(&b));
         assert!(!store.file(&b).parent().unwrap().exists());
         assert_eq!(store.size().0, 1);
-        assert_eq!(std::fs::read_dir(store.file(&a).parent().unwrap()).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(store.file(&a).parent().unwrap())
+                .unwrap()
+                .count(),
+            1
+        );
     }
 }

@@ -164,7 +164,10 @@ mod tests {
         let after = fps("Direttore", "N\\. (?P<value>\\d+)", "x");
         assert_eq!(before.of_kind("peg"), after.of_kind("peg"));
         assert_eq!(before.of_kind("other"), after.of_kind("other"));
-        assert_ne!(before.of_kind("deliberation"), after.of_kind("deliberation"));
+        assert_ne!(
+            before.of_kind("deliberation"),
+            after.of_kind("deliberation")
+        );
         assert!(after.is_current(before.of_kind("peg")));
         assert!(!after.is_current(before.of_kind("deliberation")));
         assert_ne!(before.global, after.global);
