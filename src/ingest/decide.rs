@@ -68,7 +68,8 @@ impl Context<'_> {
         let stamp = std::fs::metadata(&c.path)
             .map(|m| stamp_of(&m))
             .unwrap_or_default();
-        let same_pipeline = prior.is_some_and(|k| !self.reextract && self.rules.is_current(&k.pipeline));
+        let same_pipeline =
+            prior.is_some_and(|k| !self.reextract && self.rules.is_current(&k.pipeline));
         let same_stamp = prior.is_some_and(|k| !stamp.is_empty() && k.stamp == stamp);
         if same_pipeline && same_stamp {
             return Outcome::Unchanged;
@@ -128,7 +129,15 @@ impl Context<'_> {
     /// when none are stored by this extractor (the file is read then).
     fn reapply(&self, c: &Candidate, sha256: &str, stamp: &str) -> Option<Outcome> {
         let reading = self.store.load(sha256)?;
-        let built = catch(|| Ok(build_document(self.rules, c, sha256, reading, self.ingested_at)));
+        let built = catch(|| {
+            Ok(build_document(
+                self.rules,
+                c,
+                sha256,
+                reading,
+                self.ingested_at,
+            ))
+        });
         Some(match built {
             Ok(mut doc) => {
                 doc.stamp = stamp.to_owned();

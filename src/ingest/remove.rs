@@ -85,7 +85,10 @@ pub fn remove(index_path: &Path, keys: &[String], now: &str) -> Result<Removed> 
     }
     // The pages of contents no document holds any more go too.
     writer.commit()?;
-    super::sweep(&index, &crate::index::pages::PageStore::of_index(index_path))?;
+    super::sweep(
+        &index,
+        &crate::index::pages::PageStore::of_index(index_path),
+    )?;
     writer.finish()?;
     Ok(Removed {
         removed: names.into_iter().collect(),
