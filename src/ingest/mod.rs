@@ -110,8 +110,12 @@ pub fn now_rfc3339() -> String {
 /// left, and the next run starts cleanly once there is room.
 pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summary> {
     run(cfg, rules, progress).map_err(|e| {
+        // tantivy may say only that its writer's thread was killed: a disk
+        // left with no room is the cause then (the stored pages can be
+        // what filled it).
+        let no_room = || crate::index::free_bytes(&cfg.index).is_some_and(|b| b < 1 << 20);
         let full = match &e {
-            Error::Tantivy(t) => crate::index::is_disk_full(t),
+            Error::Tantivy(t) => crate::index::is_disk_full(t) || no_room(),
             Error::Io { source, .. } => source.raw_os_error() == Some(libc::ENOSPC),
             _ => false,
         };
