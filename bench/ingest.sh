@@ -12,12 +12,18 @@
 #      processes as atti uses (nproc); prints our time over its time;
 #   4. re-ingests the unchanged corpus into the first index (incremental run)
 #      and prints its time as a percentage of the first ingest;
-#   5. times `atti search --json` end to end for a fixed set of two-word
+#   5. re-applies rules from the stored pages (issue 17): `atti rules diff`
+#      with a rule added for one kind (deliberations), then `atti ingest`
+#      with it (only that kind's documents are made again), then with a rule
+#      added for every kind (every document made again); each as a
+#      percentage of the first ingest; and the stored pages' size as a
+#      percentage of the input bytes;
+#   6. times `atti search --json` end to end for a fixed set of two-word
 #      queries (p50, p95; each includes starting the process, whose own cost is
 #      measured with `atti --version` and printed beside it), twice: the
 #      first pass (index files read from disk) is printed, the second goes
 #      in the table;
-#   6. times `atti export documents` and `atti export phases`.
+#   7. times `atti export documents` and `atti export phases`.
 # It ends with a Markdown table (also written to $BENCH_DIR/results-*.md).
 #
 # Environment:
@@ -209,6 +215,38 @@ for N in $SIZES; do
     say "  unchanged $(json_field unchanged "$BENCH_DIR/last.out") of $FILES"
     say "  $REINGEST_S s = $REINGEST_PCT% of the first ingest"
 
+    say "[$N] rules changed: diff, then re-apply from the stored pages"
+    # A rule added for one kind, and one for every kind: what a rule writer
+    # does, each a file beside the built-in rules.
+    RULES_ONE="$BENCH_DIR/rules-one"
+    RULES_ALL="$BENCH_DIR/rules-all"
+    mkdir -p "$RULES_ONE" "$RULES_ALL"
+    cat >"$RULES_ONE/bench.toml" <<'TOML'
+[[field]]
+id = "bench.protocol"
+description = "Numero di protocollo (regola aggiunta dal benchmark)"
+kinds = ["deliberation"]
+regex = '(?i)\bprotocollo\s+n\.\s*(?P<value>\d+)'
+target = "decision.act_number"
+TOML
+    sed 's/kinds = \["deliberation"\]/kinds = []/' "$RULES_ONE/bench.toml" >"$RULES_ALL/bench.toml"
+    PAGES_BYTES=$(du -sb "$IDX/pages" | cut -f1)
+    PAGES_PCT=$(scaled "$PAGES_BYTES" "$BYTES" 100 1)
+    PAGES_PDF_PCT=$(scaled "$(du -sb "$IDX_PDF/pages" | cut -f1)" "$PDF_BYTES" 100 1)
+    say "  stored pages $(mb "$PAGES_BYTES") MB = $PAGES_PCT% of the input bytes; PDFs alone: $PAGES_PDF_PCT% of the PDF bytes"
+    run_measured "$ATTI" rules diff --index "$IDX" --rules "$RULES_ONE" --json
+    DIFF_S=$RUN_S
+    DIFF_PCT=$(scaled "$DIFF_S" "$INGEST_S" 100 1)
+    say "  rules diff: $DIFF_S s = $DIFF_PCT% of the first ingest, $(json_field read "$BENCH_DIR/last.out") documents read again, $(json_field changed_documents "$BENCH_DIR/last.out") changed; peak RSS $RUN_TREE_MB MB"
+    run_measured "$ATTI" ingest "$DIR" --index "$IDX" -j "$JOBS" --json --rules "$RULES_ONE"
+    REAPPLY_S=$RUN_S
+    REAPPLY_PCT=$(scaled "$REAPPLY_S" "$INGEST_S" 100 1)
+    say "  re-apply (one kind): $(json_field reapplied "$BENCH_DIR/last.out") documents, $REAPPLY_S s = $REAPPLY_PCT% of the first ingest; peak RSS $RUN_TREE_MB MB"
+    run_measured "$ATTI" ingest "$DIR" --index "$IDX" -j "$JOBS" --json --rules "$RULES_ALL"
+    REAPPLY_ALL_S=$RUN_S
+    REAPPLY_ALL_PCT=$(scaled "$REAPPLY_ALL_S" "$INGEST_S" 100 1)
+    say "  re-apply (every kind): $(json_field reapplied "$BENCH_DIR/last.out") documents, $REAPPLY_ALL_S s = $REAPPLY_ALL_PCT% of the first ingest; peak RSS $RUN_TREE_MB MB"
+
     say "[$N] search: ${#QUERIES[@]} two-word queries, atti search --json, end to end"
     # The first pass reads the index from disk into the page cache (the
     # runs before it read gigabytes of PDFs and pushed much of it out); it
@@ -230,15 +268,15 @@ for N in $SIZES; do
     EXPORT_PHASES_S=$(secs "$t0" "$t1")
     say "  documents $EXPORT_DOCS_S s ($(($(wc -l <"$BENCH_DIR/documents-$N.csv") - 1)) rows), phases $EXPORT_PHASES_S s ($(($(wc -l <"$BENCH_DIR/phases-$N.csv") - 1)) rows)"
 
-    ROWS+=("| $FILES | $PDFS | $FAILED | $(mb "$BYTES") | $INGEST_S | $DOCS_S | $MB_S | $TREE_MB / $MAX_MB | $INDEX_MB | $PDF_INGEST_S | $PDFTOTEXT_S | $RATIO | $REINGEST_S ($REINGEST_PCT%) | $Q_P50 / $Q_P95 ($START_P50) | $EXPORT_DOCS_S / $EXPORT_PHASES_S |")
+    ROWS+=("| $FILES | $PDFS | $FAILED | $(mb "$BYTES") | $INGEST_S | $DOCS_S | $MB_S | $TREE_MB / $MAX_MB | $INDEX_MB | $PDF_INGEST_S | $PDFTOTEXT_S | $RATIO | $REINGEST_S ($REINGEST_PCT%) | $DIFF_S ($DIFF_PCT%) | $REAPPLY_S ($REAPPLY_PCT%) | $REAPPLY_ALL_S ($REAPPLY_ALL_PCT%) | $PAGES_PCT% / $PAGES_PDF_PCT% | $Q_P50 / $Q_P95 ($START_P50) | $EXPORT_DOCS_S / $EXPORT_PHASES_S |")
 done
 
 OUT="$BENCH_DIR/results-$STAMP.md"
 {
     echo "Run $STAMP, commit $HEAD, $(nproc) cores ($CPU), $MEM RAM, -j $JOBS, seed $SEED; load average at start $LOAD, at end $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
-    echo "| Files | PDFs | Failed | Input MB | Ingest s | Files/s | MB/s | Peak RSS MB (tree / max) | Index MB | PDFs-only ingest s | pdftotext s | Ratio | Re-ingest s (% of first) | Search p50 / p95 ms (process start) | Export documents / phases s |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| Files | PDFs | Failed | Input MB | Ingest s | Files/s | MB/s | Peak RSS MB (tree / max) | Index MB | PDFs-only ingest s | pdftotext s | Ratio | Re-ingest s (% of first) | Rules diff s (%) | Re-apply one kind s (%) | Re-apply all s (%) | Stored pages % of input / of PDFs | Search p50 / p95 ms (process start) | Export documents / phases s |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
 } | tee "$OUT"
 say "bench: table written to $OUT"

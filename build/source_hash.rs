@@ -3,12 +3,22 @@
 // code does changes the version and a comment does not. Used by build.rs
 // (the extractor and engine versions) and by the test that shows it.
 
-/// The code that turns a file's bytes into pages: the extractor.
-pub const EXTRACTOR_SOURCES: &[&str] = &["crates/page/src", "crates/pdf/src", "src/read"];
+/// The code that turns a file's bytes into pages: the extractor (and the
+/// codec that stores the pages, so that stored pages are always read back
+/// as they were written).
+pub const EXTRACTOR_SOURCES: &[&str] = &[
+    "crates/page/src",
+    "crates/pdf/src",
+    "src/read",
+    "src/index/page_codec.rs",
+];
 
-/// The code that turns pages into records: the engine.
+/// The code that turns pages into records: the engine (the table reader
+/// included: it finds a PDF page's tables from its stored words and lines
+/// when the rules are applied).
 pub const ENGINE_SOURCES: &[&str] = &[
     "src/rules",
+    "crates/tables/src",
     "crates/italian/src",
     "src/record",
     "src/ingest/work.rs",

@@ -135,6 +135,9 @@ pub struct WorkerArgs {
     pub rules: RulesArg,
     #[arg(long, default_value = "512M", value_parser = parse_size)]
     pub max_file_size: u64,
+    /// The folder of the page store to keep the pages read in.
+    #[arg(long, value_name = "DIR")]
+    pub pages: Option<PathBuf>,
 }
 
 /// Where the index lives.
@@ -168,9 +171,9 @@ pub struct IngestOpts {
     /// Seconds one file may take to extract before it is recorded as a failure.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub timeout: u64,
-    /// Re-extract every file, even those unchanged since the last ingest.
-    #[arg(long)]
-    pub force: bool,
+    /// Read every file again, even those unchanged since the last ingest and those whose stored pages the new rules could be applied to.
+    #[arg(long, alias = "force")]
+    pub reextract: bool,
     /// Files larger than this are listed as skipped, not read: bytes, or with K, M, G (e.g. 512M).
     #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_file_size: u64,
@@ -395,6 +398,38 @@ pub enum RulesCommand {
     List {
         #[command(flatten)]
         rules: RulesArg,
+    },
+    /// Apply the rules (built-in and --rules DIR) to the stored pages of the indexed archive and show, per field, the values that would appear, disappear or change; the index is not changed.
+    Diff {
+        #[command(flatten)]
+        rules: RulesArg,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only documents of this kind.
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// Examples shown per field.
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 5)]
+        limit: usize,
+        /// Print the differences as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Exit with code 1 when any value would change.
+        #[arg(long)]
+        fail_on_change: bool,
+    },
+    /// How many documents of the indexed archive each rule reads something in (from their stored pages); rules that never match are listed apart.
+    Stats {
+        #[command(flatten)]
+        rules: RulesArg,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only documents of this kind.
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 

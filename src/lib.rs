@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod progress;
 pub mod read;
 pub mod record;
+pub mod review;
 pub mod rules;
 pub mod tables;
 pub mod version;

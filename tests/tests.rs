@@ -6,6 +6,7 @@ mod common;
 mod reliability;
 mod report;
 mod peg_producers;
+mod reapply;
 mod robust;
 mod samples;
 mod table_fixtures_guard;

@@ -3,8 +3,9 @@
 //!
 //! `tests/fixtures/index-dd340ed/` is the index `atti run samples` wrote with
 //! the build of commit dd340ed (before the workspace, the typed tables and
-//! the versions). Its records carry that build's fingerprint, so the next
-//! ingest reads the six samples again and replaces them.
+//! the versions). Its records carry that build's fingerprint and it holds
+//! no stored pages, so the next ingest reads the six samples again,
+//! replaces them and stores their pages.
 
 use crate::common::*;
 
@@ -53,6 +54,13 @@ fn an_index_of_the_previous_build_opens_and_is_brought_up_to_date() {
         "records of another build are made again: {s}"
     );
     assert_eq!(s["documents_in_index"], 6, "{s}");
+    // The index had no stored pages: the files read now have theirs.
+    let stored: usize = std::fs::read_dir(index.join("pages"))
+        .unwrap()
+        .flatten()
+        .map(|d| std::fs::read_dir(d.path()).unwrap().count())
+        .sum();
+    assert_eq!(stored, 6, "one stored reading per content read");
 
     let phases = atti_ok(&root(), &["export", "phases", "--index", idx], 0);
     golden("phases.csv", &phases);

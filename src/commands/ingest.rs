@@ -33,6 +33,7 @@ pub fn ingest_config(
             rules_dir: rules.rules.clone(),
             builtin_rules: !rules.no_builtin_rules,
             max_file_bytes: o.max_file_size,
+            pages_dir: None,
         })
     };
     IngestConfig {
@@ -43,7 +44,7 @@ pub fn ingest_config(
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         timeout: Duration::from_secs(o.timeout.max(1)),
         prune: o.prune,
-        force: o.force,
+        reextract: o.reextract,
         limits: Limits {
             max_file_bytes: o.max_file_size,
             ..Limits::default()
@@ -69,12 +70,30 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
             u.elapsed_ms as f64 / 1000.0
         );
     }
+    if s.reapplied > 0 {
+        // Files read in the same run take time too: the time is the
+        // re-apply's own only when nothing was read.
+        let time = if s.new + s.changed == 0 {
+            format!(" in {}", seconds(s.elapsed_ms))
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "regole cambiate: {} documenti riletti dalle pagine salvate{time}, senza leggere i file",
+            super::count_it(s.reapplied)
+        );
+    }
     eprintln!(
-        "files seen {}: new {}, changed {}, unchanged {}, failed {} (no text {}, encrypted {}{}{})",
+        "files seen {}: new {}, changed {}, unchanged {}{}, failed {} (no text {}, encrypted {}{}{})",
         s.seen,
         s.new,
         s.changed,
         s.unchanged,
+        if s.reapplied > 0 {
+            format!(", rules applied again to stored pages {}", s.reapplied)
+        } else {
+            String::new()
+        },
         s.failed,
         s.no_text,
         s.encrypted,
@@ -107,4 +126,13 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
         s.elapsed_ms as f64 / 1000.0
     );
     Ok(())
+}
+
+/// Seconds in Italian: `6 s`, `1,4 s`.
+pub fn seconds(ms: u64) -> String {
+    if ms >= 10_000 {
+        format!("{} s", (ms + 500) / 1000)
+    } else {
+        format!("{:.1} s", ms as f64 / 1000.0).replace('.', ",")
+    }
 }

@@ -8,6 +8,7 @@ pub mod extract;
 pub mod ingest;
 pub mod remove;
 pub mod rules;
+pub mod rules_archive;
 pub mod run;
 pub mod search;
 pub mod show;
@@ -31,7 +32,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
         Command::Worker(a) => {
-            atti::ingest::pool::serve(&crate::config::rules(&a.rules)?, a.max_file_size)?;
+            let rules = crate::config::rules(&a.rules)?;
+            atti::ingest::pool::serve(&rules, a.max_file_size, a.pages.as_deref())?;
             Ok(0)
         }
     }
@@ -60,4 +62,17 @@ pub fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>>
         }
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
+}
+
+/// A count as Italian writes it: `10.000`.
+pub fn count_it(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }

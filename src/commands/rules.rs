@@ -1,4 +1,5 @@
-//! `atti rules test|list`: run the examples written inside the rule files.
+//! `atti rules test|list|diff|stats`: run the examples written inside the
+//! rule files, list the rules, try them on the indexed archive.
 
 use std::fmt::Write as _;
 
@@ -27,6 +28,32 @@ pub fn run(a: &RulesArgs) -> Result<i32> {
             }
             let _ = writeln!(o, "{} passed, {} failed", outcomes.len() - failed, failed);
             i32::from(failed > 0)
+        }
+        RulesCommand::Diff {
+            rules,
+            index,
+            kind,
+            limit,
+            json,
+            fail_on_change,
+        } => {
+            let set = config::rules(rules)?;
+            let path = config::read_index_path(index);
+            let d = atti::review::diff::diff(&path, &set, kind.as_deref(), *limit)?;
+            super::rules_archive::diff(&mut o, &d, *json)?;
+            i32::from(*fail_on_change && d.any())
+        }
+        RulesCommand::Stats {
+            rules,
+            index,
+            kind,
+            json,
+        } => {
+            let set = config::rules(rules)?;
+            let path = config::read_index_path(index);
+            let s = atti::review::stats::stats(&path, &set, kind.as_deref())?;
+            super::rules_archive::stats(&mut o, &s, *json)?;
+            0
         }
         RulesCommand::List { rules } => {
             let set = config::rules(rules)?;

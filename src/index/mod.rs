@@ -25,6 +25,8 @@ pub mod analyser;
 pub mod fields;
 mod files;
 mod merge;
+pub mod page_codec;
+pub mod pages;
 pub mod parsed;
 pub mod prefix;
 pub mod proximity;

@@ -76,6 +76,12 @@ pub fn upgrade(path: &Path) -> Result<Option<Upgrade>> {
     }
     drop(lock);
     drop(current);
+    // The stored pages do not depend on the index's layout: they go along.
+    let pages = path.join(super::pages::DIR);
+    if pages.is_dir() {
+        let to = rebuild.join(super::pages::DIR);
+        std::fs::rename(&pages, &to).map_err(|e| Error::io(&pages, e))?;
+    }
     if old.exists() {
         std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
     }

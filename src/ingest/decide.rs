@@ -1,5 +1,7 @@
 //! What to do with one file: skip it when its size and time are those the
-//! index holds, else have it worked (read once, hashed, and read into a
+//! index holds and its record is what the rules in force make; apply the
+//! rules again to its stored pages when only the rules (or the engine)
+//! changed; else have it worked (read once, hashed, and read into a
 //! document unless its bytes are unchanged), in a worker process when there
 //! is a pool.
 
@@ -7,7 +9,8 @@ use std::collections::HashMap;
 
 use super::discover::Candidate;
 use super::pool::Pool;
-use super::work::{work, Worked};
+use super::work::{build_document, catch, work, Worked};
+use crate::index::pages::PageStore;
 use crate::index::Known;
 use crate::read::Limits;
 use crate::record::{Document, Failure};
@@ -17,6 +20,9 @@ use crate::rules::RuleSet;
 #[derive(Debug)]
 pub enum Outcome {
     Document(Box<Document>, Change),
+    /// An unchanged file whose record was made by other rules: the rules in
+    /// force applied to its stored pages, the file not read.
+    Reapplied(Box<Document>),
     Failure(Failure, Change),
     Unchanged,
     /// Unchanged content under a new size/time stamp (a copy, a `touch`):
@@ -37,16 +43,20 @@ pub(super) struct Context<'a> {
     pub(super) rules: &'a RuleSet,
     pub(super) known: &'a HashMap<String, Known>,
     pub(super) limits: &'a Limits,
-    pub(super) force: bool,
+    pub(super) reextract: bool,
     pub(super) ingested_at: &'a str,
     pub(super) pool: Option<&'a Pool>,
+    pub(super) store: &'a PageStore,
 }
 
 impl Context<'_> {
     /// Skips a file whose size and modification time are those the index
-    /// holds; else has it read and hashed, skips it when its content is
-    /// unchanged (asking for a new stamp), and keeps the document read from
-    /// it otherwise (in a worker process when there is a pool).
+    /// holds and whose record the rules in force would make again; applies
+    /// the rules to its stored pages when its record was made by other rules
+    /// (and the pages by this extractor); else has it read and hashed, skips
+    /// it when its content is unchanged (asking for a new stamp), and keeps
+    /// the document read from it otherwise (in a worker process when there
+    /// is a pool).
     pub(super) fn process(&self, c: &Candidate) -> Outcome {
         let pipeline = self.rules.fingerprint();
         let prior = self.known.get(&c.source_file);
@@ -58,9 +68,17 @@ impl Context<'_> {
         let stamp = std::fs::metadata(&c.path)
             .map(|m| stamp_of(&m))
             .unwrap_or_default();
-        let same_pipeline = prior.is_some_and(|k| !self.force && k.pipeline == pipeline);
-        if same_pipeline && prior.is_some_and(|k| !stamp.is_empty() && k.stamp == stamp) {
+        let same_pipeline =
+            prior.is_some_and(|k| !self.reextract && self.rules.is_current(&k.pipeline));
+        let same_stamp = prior.is_some_and(|k| !stamp.is_empty() && k.stamp == stamp);
+        if same_pipeline && same_stamp {
             return Outcome::Unchanged;
+        }
+        if same_stamp && !self.reextract {
+            let reusable = prior.filter(|k| !k.failed() && !k.sha256.is_empty());
+            if let Some(done) = reusable.and_then(|k| self.reapply(c, &k.sha256, &stamp)) {
+                return done;
+            }
         }
         let known_sha256 = prior.filter(|_| same_pipeline).map(|k| k.sha256.as_str());
         let result = match self.pool {
@@ -71,6 +89,7 @@ impl Context<'_> {
                 known_sha256,
                 self.limits,
                 self.ingested_at,
+                Some(self.store),
                 |_| {},
             ),
         };
@@ -102,6 +121,41 @@ impl Context<'_> {
                 change,
             ),
         }
+    }
+}
+
+impl Context<'_> {
+    /// The rules in force applied to the stored pages of `sha256`; `None`
+    /// when none are stored by this extractor (the file is read then).
+    fn reapply(&self, c: &Candidate, sha256: &str, stamp: &str) -> Option<Outcome> {
+        let reading = self.store.load(sha256)?;
+        let built = catch(|| {
+            Ok(build_document(
+                self.rules,
+                c,
+                sha256,
+                reading,
+                self.ingested_at,
+            ))
+        });
+        Some(match built {
+            Ok(mut doc) => {
+                doc.stamp = stamp.to_owned();
+                Outcome::Reapplied(Box::new(doc))
+            }
+            Err(e) => Outcome::Failure(
+                Failure {
+                    source_file: c.source_file.clone(),
+                    stage: "rules".into(),
+                    reason: e.to_string(),
+                    sha256: Some(sha256.to_owned()),
+                    stamp: stamp.to_owned(),
+                    pipeline: self.rules.fingerprint().to_owned(),
+                    ingested_at: self.ingested_at.to_owned(),
+                },
+                Change::Changed,
+            ),
+        })
     }
 }
 

@@ -1,5 +1,10 @@
 //! The ingest: discover -> decide -> work (read, rules) -> record -> index.
 //!
+//! The pages read from each content are stored beside the index (see
+//! [`crate::index::pages`]): when only the rules or the rule engine
+//! changed, an unchanged file's record is made again from its stored pages
+//! without reading the file ([`decide`]), on the same threads.
+//!
 //! Files are processed in parallel on a rayon pool; each thread turns one
 //! [`Candidate`] into an [`Outcome`] (a document, a failure, or "unchanged",
 //! see [`decide`]), and sends it over a bounded channel to the one thread
@@ -29,6 +34,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::index::pages::PageStore;
 use crate::index::Index;
 use crate::progress::Progress;
 use crate::read::{Limits, Status};
@@ -45,7 +51,9 @@ pub struct IngestConfig {
     pub jobs: usize,
     pub timeout: Duration,
     pub prune: bool,
-    pub force: bool,
+    /// Read every file again (`--reextract`): no record is kept as it is,
+    /// no stored pages are used.
+    pub reextract: bool,
     pub limits: Limits,
     /// Files per commit.
     pub batch: usize,
@@ -60,14 +68,17 @@ pub struct IngestConfig {
 }
 
 /// The counts printed at the end of an ingest. `seen` = `new` + `changed` +
-/// `unchanged` + discover failures + `skipped`; every file seen ends up as a
-/// document, a failure or a skipped file.
+/// `unchanged` + `reapplied` + discover failures + `skipped`; every file
+/// seen ends up as a document, a failure or a skipped file.
 #[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
 pub struct Summary {
     pub seen: usize,
     pub new: usize,
     pub changed: usize,
     pub unchanged: usize,
+    /// Unchanged files whose records were made again from their stored
+    /// pages, because the rules or the rule engine changed.
+    pub reapplied: usize,
     /// Files that failed in this run (any stage).
     pub failed: usize,
     pub no_text: usize,
@@ -99,8 +110,12 @@ pub fn now_rfc3339() -> String {
 /// left, and the next run starts cleanly once there is room.
 pub fn ingest(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summary> {
     run(cfg, rules, progress).map_err(|e| {
+        // tantivy may say only that its writer's thread was killed: a disk
+        // left with no room is the cause then (the stored pages can be
+        // what filled it).
+        let no_room = || crate::index::free_bytes(&cfg.index).is_some_and(|b| b < 1 << 20);
         let full = match &e {
-            Error::Tantivy(t) => crate::index::is_disk_full(t),
+            Error::Tantivy(t) => crate::index::is_disk_full(t) || no_room(),
             Error::Io { source, .. } => source.raw_os_error() == Some(libc::ENOSPC),
             _ => false,
         };
@@ -180,14 +195,19 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", cfg.jobs)))?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Outcome>(64);
-    let pool = cfg.worker.clone().map(|cmd| Pool::new(cmd, cfg.timeout));
+    let store = PageStore::of_index(&cfg.index);
+    let pool = cfg.worker.clone().map(|mut cmd| {
+        cmd.pages_dir = Some(store.dir().to_owned());
+        Pool::new(cmd, cfg.timeout)
+    });
     let ctx = Context {
         rules,
         known: &known,
         limits: &cfg.limits,
-        force: cfg.force,
+        reextract: cfg.reextract,
         ingested_at: &ingested_at,
         pool: pool.as_ref(),
+        store: &store,
     };
     // The contents whose group of copies may have changed (see `copies`):
     // those that gained a path, and those that lost one.
@@ -262,7 +282,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         let none = HashMap::new();
         let again = Context {
             known: &none,
-            force: true,
+            reextract: true,
             ..ctx
         };
         let mut touched = Touched::default();
@@ -296,6 +316,11 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
             &ingested_at,
         )?;
     }
+    // Pages no document refers to any more (a changed or pruned file).
+    if !touched.lost.is_empty() || !orphans.is_empty() {
+        writer.commit()?;
+        sweep(&index, &store)?;
+    }
     writer.finish()?;
     progress.finish();
     let counts = index.stats()?;
@@ -308,6 +333,18 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         .count();
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
+}
+
+/// Removes the stored pages of every content the index no longer holds as
+/// a document or a copy of one. Run while holding the write lock.
+pub(crate) fn sweep(index: &Index, store: &PageStore) -> Result<crate::index::pages::Swept> {
+    let known = index.known()?;
+    let live: HashSet<&str> = known
+        .values()
+        .filter(|k| !k.failed() && !k.sha256.is_empty())
+        .map(|k| k.sha256.as_str())
+        .collect();
+    store.sweep(&live)
 }
 
 /// The contents whose group of copies may have changed in a run.
@@ -343,6 +380,12 @@ fn record(
                 }
                 _ => 0,
             }
+        }
+        Outcome::Reapplied(doc) => {
+            summary.reapplied += 1;
+            touched.added.insert(doc.sha256.clone());
+            writer.put_document(&doc)?;
+            1
         }
         Outcome::Document(doc, change) => {
             count_change(summary, change);
@@ -389,7 +432,7 @@ mod tests {
             jobs: 2,
             timeout: Duration::from_secs(30),
             prune: true,
-            force: false,
+            reextract: false,
             limits: Limits::default(),
             batch: 2,
             worker: None,

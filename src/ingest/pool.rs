@@ -62,6 +62,9 @@ pub struct WorkerCommand {
     pub builtin_rules: bool,
     /// The largest file a worker reads (`--max-file-size`).
     pub max_file_bytes: u64,
+    /// Where workers store the pages they read (`--pages`; the ingest sets
+    /// it to its index's store).
+    pub pages_dir: Option<PathBuf>,
 }
 
 /// A pool of worker processes, shared by the threads of the ingest.
@@ -162,6 +165,9 @@ impl Pool {
         }
         cmd.arg("--max-file-size")
             .arg(self.cmd.max_file_bytes.to_string());
+        if let Some(dir) = &self.cmd.pages_dir {
+            cmd.arg("--pages").arg(dir);
+        }
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -310,9 +316,11 @@ fn path_from_bytes(b: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&b).into_owned())
 }
 
-/// The worker side: answers requests on stdin until it closes.
-pub fn serve(rules: &RuleSet, max_file_bytes: u64) -> Result<()> {
+/// The worker side: answers requests on stdin until it closes, storing the
+/// pages it reads in `pages` (a store's folder) when given.
+pub fn serve(rules: &RuleSet, max_file_bytes: u64, pages: Option<&std::path::Path>) -> Result<()> {
     watch_parent();
+    let store = pages.map(crate::index::pages::PageStore::in_dir);
     let limits = Limits {
         max_file_bytes,
         ..Limits::default()
@@ -336,6 +344,7 @@ pub fn serve(rules: &RuleSet, max_file_bytes: u64) -> Result<()> {
             req.known_sha256.as_deref(),
             &limits,
             &req.ingested_at,
+            store.as_ref(),
             hashed,
         );
         write_line(&mut stdout, &Answer::Done(reply))?;

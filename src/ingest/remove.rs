@@ -83,6 +83,12 @@ pub fn remove(index_path: &Path, keys: &[String], now: &str) -> Result<Removed> 
         writer.delete(o);
         names.insert(o.clone());
     }
+    // The pages of contents no document holds any more go too.
+    writer.commit()?;
+    super::sweep(
+        &index,
+        &crate::index::pages::PageStore::of_index(index_path),
+    )?;
     writer.finish()?;
     Ok(Removed {
         removed: names.into_iter().collect(),

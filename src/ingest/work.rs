@@ -1,5 +1,6 @@
 //! Per-file work: read the file once, hash the bytes read, and unless they
-//! are what the index already holds, read their pages and apply the rules.
+//! are what the index already holds, read their pages, store them (see
+//! [`crate::index::pages`]) and apply the rules.
 //!
 //! The hash and the text come from the same bytes, so a file replaced while
 //! it is read cannot be stored with one version's hash and the other's text.
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::discover::Candidate;
 use crate::digest::sha256_hex;
 use crate::error::{Error, Result};
+use crate::index::pages::PageStore;
 use crate::read::{self, Limits, Reading, Status};
 use crate::record::Document;
 use crate::rules::RuleSet;
@@ -55,14 +57,17 @@ impl WorkFailure {
 
 /// Reads one file (at most `limits.max_file_bytes`), hashes it and calls
 /// `hashed` with the hash; returns [`Worked::Same`] when the hash is
-/// `known_sha256`, else reads its pages and applies the rules. Panics are
-/// caught; an encrypted PDF is a document with status `encrypted`.
+/// `known_sha256`, else reads its pages, keeps them in `store` (a store
+/// that cannot be written only costs a file read at the next rules change)
+/// and applies the rules. Panics are caught; an encrypted PDF is a document
+/// with status `encrypted`.
 pub fn work(
     rules: &RuleSet,
     c: &Candidate,
     known_sha256: Option<&str>,
     limits: &Limits,
     ingested_at: &str,
+    store: Option<&PageStore>,
     hashed: impl FnOnce(&str),
 ) -> std::result::Result<Worked, WorkFailure> {
     let bytes = read_file(&c.path, limits.max_file_bytes)?;
@@ -80,6 +85,9 @@ pub fn work(
         },
         Err(e) => return Err(WorkFailure::new("extract", e.to_string()).hashed(&sha256)),
     };
+    if let Some(store) = store {
+        let _ = store.save(&sha256, &reading);
+    }
     catch(|| Ok(build_document(rules, c, &sha256, reading, ingested_at)))
         .map(|d| Worked::Document(Box::new(d)))
         .map_err(|e| WorkFailure::new("rules", e.to_string()).hashed(&sha256))
@@ -135,6 +143,18 @@ pub fn build_document(
     reading: Reading,
     ingested_at: &str,
 ) -> Document {
+    build_document_ruled(rules, c, sha256, reading, ingested_at).0
+}
+
+/// As [`build_document`], with the id of the `[[kind]]` rule that chose the
+/// document's kind (`None`: `other`), which the record does not keep.
+pub fn build_document_ruled(
+    rules: &RuleSet,
+    c: &Candidate,
+    sha256: &str,
+    reading: Reading,
+    ingested_at: &str,
+) -> (Document, Option<String>) {
     let status =
         if reading.status == Status::Ok && reading.pages.iter().all(|p| p.text.trim().is_empty()) {
             Status::NoText
@@ -144,8 +164,10 @@ pub fn build_document(
     let x = if status == Status::Ok {
         rules.apply(&reading.pages)
     } else {
+        let other = crate::record::kind::OTHER;
         crate::rules::RuleOutput {
-            kind: crate::record::kind::OTHER.into(),
+            kind: other.into(),
+            pipeline: rules.fingerprints().of_kind(other).to_owned(),
             ..Default::default()
         }
     };
@@ -159,7 +181,7 @@ pub fn build_document(
         .or_else(|| x.date.map(|d| chrono::Datelike::year(&d)));
     let mut warnings = reading.warnings.clone();
     warnings.extend(x.warnings);
-    Document {
+    let doc = Document {
         doc_id: sha256[..16].to_owned(),
         source_file: c.source_file.clone(),
         paths: vec![c.source_file.clone()],
@@ -178,7 +200,7 @@ pub fn build_document(
         extractor: reading.extractor,
         ingested_at: ingested_at.to_owned(),
         stamp: String::new(),
-        pipeline: rules.fingerprint().to_owned(),
+        pipeline: x.pipeline,
         page_texts: if status == Status::Ok {
             reading.pages.into_iter().map(|p| p.text).collect()
         } else {
@@ -191,5 +213,6 @@ pub fn build_document(
         references: x.references,
         fields: x.fields,
         warnings,
-    }
+    };
+    (doc, x.kind_rule)
 }

@@ -25,7 +25,7 @@ use super::source::{line_col, LineIndex, RuleSource};
 use super::target::{self, Record};
 
 /// Files that other parts of atti read with their own format.
-const NOT_OURS: &[&str] = &["compliance.toml"];
+pub(crate) const NOT_OURS: &[&str] = &["compliance.toml"];
 
 /// Compiles all rule files, within the limits of [`limits`].
 pub fn compile(sources: &[RuleSource]) -> Result<Compiled> {

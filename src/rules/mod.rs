@@ -21,6 +21,7 @@ pub mod compiled;
 pub mod document;
 pub mod examples;
 pub mod field;
+pub mod fingerprint;
 pub mod format;
 pub mod label_column;
 pub mod limits;
@@ -45,7 +46,6 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use crate::digest::sha256_hex;
 use crate::error::Result;
 use crate::read::Page;
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
@@ -73,6 +73,12 @@ pub struct RuleOutput {
     pub references: Vec<Reference>,
     pub fields: Vec<Field>,
     pub warnings: Vec<String>,
+    /// The kind whose rules were applied (before `report_as`).
+    pub rule_kind: String,
+    /// The id of the `[[kind]]` rule that chose it (`None`: `other`).
+    pub kind_rule: Option<String>,
+    /// The fingerprint of the rules applied (see [`fingerprint`]).
+    pub pipeline: String,
 }
 
 /// The outcome of one example written in a rule file.
@@ -97,7 +103,7 @@ pub struct RuleInfo {
 /// The compiled rules.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
-    fingerprint: String,
+    fingerprints: fingerprint::Fingerprints,
     rules: Compiled,
 }
 
@@ -107,20 +113,29 @@ impl RuleSet {
     pub fn load(dir: Option<&Path>, builtin: bool) -> Result<RuleSet> {
         let srcs = source::sources(dir, builtin)?;
         let rules = compile::compile(&srcs)?;
-        // The extractor, the engine and every rule file in force.
-        let mut h = sha256_hex(crate::version::ENGINE.as_bytes());
-        for s in &srcs {
-            h = sha256_hex(format!("{h}{}{}", s.name, s.text).as_bytes());
-        }
-        let fingerprint = format!("{}-{}", &crate::version::EXTRACTOR[..8], &h[..8]);
-        Ok(RuleSet { fingerprint, rules })
+        let fingerprints = fingerprint::Fingerprints::of(&srcs);
+        Ok(RuleSet {
+            fingerprints,
+            rules,
+        })
     }
 
     /// `EXTRACTOR-RULES`: the extractor's version and a hash of the engine's
-    /// version and the rule files, so that records made by another extractor
-    /// or other rules are made again (see [`crate::version`]).
+    /// version and every rule file, the fingerprint of failures and skipped
+    /// files (a document's is that of its kind, see [`fingerprint`]).
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        &self.fingerprints.global
+    }
+
+    /// Whether a record made with `pipeline` is what these rules make: the
+    /// same extractor, engine and rules of its kind (see [`fingerprint`]).
+    pub fn is_current(&self, pipeline: &str) -> bool {
+        self.fingerprints.is_current(pipeline)
+    }
+
+    /// The fingerprints per kind.
+    pub fn fingerprints(&self) -> &fingerprint::Fingerprints {
+        &self.fingerprints
     }
 
     /// The compiled rules, for tools that look inside.
@@ -130,7 +145,9 @@ impl RuleSet {
 
     /// Classifies a document and applies the rules of its kind.
     pub fn apply(&self, pages: &[Page]) -> RuleOutput {
-        apply_with(&self.rules, pages)
+        let mut x = apply_with(&self.rules, pages);
+        x.pipeline = self.fingerprints.of_kind(&x.rule_kind).to_owned();
+        x
     }
 
     /// Runs every example written in the rule files.
@@ -227,6 +244,8 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
             .and_then(|k| k.report_as.clone())
             .unwrap_or_else(|| kind.clone()),
         references,
+        rule_kind: kind.clone(),
+        kind_rule: kind_rule.map(|k| k.meta.id.clone()),
         ..RuleOutput::default()
     };
     let all = doc.all();

@@ -1,0 +1,440 @@
+//! The stored pages' bytes: a [`Reading`] written field by field in a
+//! compact binary form (lengths and integers as LEB128 varints, floats as
+//! four little-endian bytes), before the store compresses it.
+//!
+//! Every struct is taken apart with an exhaustive pattern, so a field added
+//! to the page model (`atti-page`) does not compile here until it is written
+//! and read too; [`FORMAT`] then goes up, and pages stored in the old form
+//! are read from their files again.
+
+use atti_page::{Page, Reading, Ruling, Status, Table, TableCell, TableMode, Word};
+
+/// The layout written by [`encode`]; part of every stored file's header.
+pub const FORMAT: u8 = 1;
+
+/// A stored reading that does not decode (a truncated or foreign file).
+#[derive(Debug)]
+pub struct Corrupt;
+
+type Decoded<T> = std::result::Result<T, Corrupt>;
+
+/// The bytes of a reading.
+pub fn encode(r: &Reading) -> Vec<u8> {
+    let mut out = Vec::with_capacity(r.pages.iter().map(|p| p.text.len() * 2).sum::<usize>() + 64);
+    let Reading {
+        pages,
+        status,
+        extractor,
+        title_hint,
+        warnings,
+    } = r;
+    put_u64(&mut out, pages.len() as u64);
+    for p in pages {
+        put_page(&mut out, p);
+    }
+    out.push(match status {
+        Status::Ok => 0,
+        Status::NoText => 1,
+        Status::Encrypted => 2,
+    });
+    put_str(&mut out, extractor);
+    match title_hint {
+        Some(t) => {
+            out.push(1);
+            put_str(&mut out, t);
+        }
+        None => out.push(0),
+    }
+    put_strs(&mut out, warnings);
+    out
+}
+
+/// The reading in `bytes` (as [`encode`] wrote them).
+pub fn decode(bytes: &[u8]) -> Decoded<Reading> {
+    let mut c = Cursor { b: bytes, at: 0 };
+    let n = c.len()?;
+    let mut pages = Vec::with_capacity(n.min(4096));
+    for _ in 0..n {
+        pages.push(c.page()?);
+    }
+    let status = match c.byte()? {
+        0 => Status::Ok,
+        1 => Status::NoText,
+        2 => Status::Encrypted,
+        _ => return Err(Corrupt),
+    };
+    let extractor = c.string()?;
+    let title_hint = match c.byte()? {
+        0 => None,
+        1 => Some(c.string()?),
+        _ => return Err(Corrupt),
+    };
+    let warnings = c.strings()?;
+    if c.at != bytes.len() {
+        return Err(Corrupt);
+    }
+    Ok(Reading {
+        pages,
+        status,
+        extractor,
+        title_hint,
+        warnings,
+    })
+}
+
+fn put_page(out: &mut Vec<u8>, p: &Page) {
+    let Page {
+        number,
+        text,
+        words,
+        furniture,
+        width,
+        height,
+        rulings,
+        tables,
+    } = p;
+    put_u64(out, u64::from(*number));
+    put_str(out, text);
+    put_u64(out, words.len() as u64);
+    for w in words {
+        let Word {
+            text,
+            x,
+            y,
+            width,
+            size,
+            line,
+            start,
+        } = w;
+        put_str(out, text);
+        put_f32s(out, &[*x, *y, *width, *size]);
+        put_u64(out, u64::from(*line));
+        // usize::MAX (not part of the text) is written 0, offsets shifted by one.
+        put_u64(
+            out,
+            if *start == usize::MAX {
+                0
+            } else {
+                *start as u64 + 1
+            },
+        );
+    }
+    put_strs(out, furniture);
+    put_f32s(out, &[*width, *height]);
+    put_u64(out, rulings.len() as u64);
+    for r in rulings {
+        let Ruling { x0, y0, x1, y1 } = r;
+        put_f32s(out, &[*x0, *y0, *x1, *y1]);
+    }
+    put_u64(out, tables.len() as u64);
+    for t in tables {
+        put_table(out, t);
+    }
+}
+
+fn put_table(out: &mut Vec<u8>, t: &Table) {
+    let Table {
+        mode,
+        bbox,
+        rows,
+        cols,
+        cells,
+    } = t;
+    out.push(match mode {
+        TableMode::Lattice => 0,
+        TableMode::Stream => 1,
+        TableMode::Markup => 2,
+    });
+    put_f32s(out, bbox);
+    put_u64(out, u64::from(*rows));
+    put_u64(out, u64::from(*cols));
+    put_u64(out, cells.len() as u64);
+    for c in cells {
+        let TableCell {
+            row,
+            col,
+            row_span,
+            col_span,
+            text,
+            bbox,
+            start,
+            end,
+        } = c;
+        for v in [row, col, row_span, col_span] {
+            put_u64(out, u64::from(*v));
+        }
+        put_str(out, text);
+        put_f32s(out, bbox);
+        put_u64(out, *start as u64);
+        put_u64(out, *end as u64);
+    }
+}
+
+fn put_u64(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u64(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_strs(out: &mut Vec<u8>, v: &[String]) {
+    put_u64(out, v.len() as u64);
+    for s in v {
+        put_str(out, s);
+    }
+}
+
+fn put_f32s(out: &mut Vec<u8>, v: &[f32]) {
+    for f in v {
+        out.extend_from_slice(&f.to_le_bytes());
+    }
+}
+
+struct Cursor<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn byte(&mut self) -> Decoded<u8> {
+        let b = *self.b.get(self.at).ok_or(Corrupt)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn u64(&mut self) -> Decoded<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(Corrupt)
+    }
+
+    fn u32(&mut self) -> Decoded<u32> {
+        u32::try_from(self.u64()?).map_err(|_| Corrupt)
+    }
+
+    /// A count of items that follow: never more than the bytes left, so a
+    /// corrupt count cannot ask for a huge allocation.
+    fn len(&mut self) -> Decoded<usize> {
+        let n = usize::try_from(self.u64()?).map_err(|_| Corrupt)?;
+        if n > self.b.len() - self.at {
+            return Err(Corrupt);
+        }
+        Ok(n)
+    }
+
+    fn f32(&mut self) -> Decoded<f32> {
+        let s = self.b.get(self.at..self.at + 4).ok_or(Corrupt)?;
+        self.at += 4;
+        Ok(f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+
+    fn f32x4(&mut self) -> Decoded<[f32; 4]> {
+        Ok([self.f32()?, self.f32()?, self.f32()?, self.f32()?])
+    }
+
+    fn string(&mut self) -> Decoded<String> {
+        let n = self.len()?;
+        let s = &self.b[self.at..self.at + n];
+        self.at += n;
+        String::from_utf8(s.to_vec()).map_err(|_| Corrupt)
+    }
+
+    fn strings(&mut self) -> Decoded<Vec<String>> {
+        let n = self.len()?;
+        (0..n).map(|_| self.string()).collect()
+    }
+
+    fn page(&mut self) -> Decoded<Page> {
+        let number = self.u32()?;
+        let text = self.string()?;
+        let n = self.len()?;
+        let mut words = Vec::with_capacity(n);
+        for _ in 0..n {
+            let text = self.string()?;
+            let [x, y, width, size] = self.f32x4()?;
+            let line = self.u32()?;
+            let start = match self.u64()? {
+                0 => usize::MAX,
+                s => usize::try_from(s - 1).map_err(|_| Corrupt)?,
+            };
+            words.push(Word {
+                text,
+                x,
+                y,
+                width,
+                size,
+                line,
+                start,
+            });
+        }
+        let furniture = self.strings()?;
+        let (width, height) = (self.f32()?, self.f32()?);
+        let n = self.len()?;
+        let mut rulings = Vec::with_capacity(n);
+        for _ in 0..n {
+            let [x0, y0, x1, y1] = self.f32x4()?;
+            rulings.push(Ruling { x0, y0, x1, y1 });
+        }
+        let n = self.len()?;
+        let mut tables = Vec::with_capacity(n);
+        for _ in 0..n {
+            tables.push(self.table()?);
+        }
+        Ok(Page {
+            number,
+            text,
+            words,
+            furniture,
+            width,
+            height,
+            rulings,
+            tables,
+        })
+    }
+
+    fn table(&mut self) -> Decoded<Table> {
+        let mode = match self.byte()? {
+            0 => TableMode::Lattice,
+            1 => TableMode::Stream,
+            2 => TableMode::Markup,
+            _ => return Err(Corrupt),
+        };
+        let bbox = self.f32x4()?;
+        let (rows, cols) = (self.u32()?, self.u32()?);
+        let n = self.len()?;
+        let mut cells = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (row, col, row_span, col_span) =
+                (self.u32()?, self.u32()?, self.u32()?, self.u32()?);
+            let text = self.string()?;
+            let bbox = self.f32x4()?;
+            let start = usize::try_from(self.u64()?).map_err(|_| Corrupt)?;
+            let end = usize::try_from(self.u64()?).map_err(|_| Corrupt)?;
+            cells.push(TableCell {
+                row,
+                col,
+                row_span,
+                col_span,
+                text,
+                bbox,
+                start,
+                end,
+            });
+        }
+        Ok(Table {
+            mode,
+            bbox,
+            rows,
+            cols,
+            cells,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Reading {
+        let cell = TableCell {
+            row: 0,
+            col: 1,
+            row_span: 1,
+            col_span: 2,
+            text: "Inizio previsto".into(),
+            bbox: [1.0, 2.0, 3.5, 4.25],
+            start: 7,
+            end: 22,
+        };
+        Reading {
+            pages: vec![
+                Page {
+                    number: 1,
+                    text: "Città di Forlì\nDelibera n. 12".into(),
+                    words: vec![
+                        Word {
+                            text: "Città".into(),
+                            x: 40.5,
+                            y: 72.0,
+                            width: 30.25,
+                            size: 11.0,
+                            line: 0,
+                            start: 0,
+                        },
+                        Word {
+                            text: "pag. 1".into(),
+                            x: 300.0,
+                            y: 820.0,
+                            width: 20.0,
+                            size: 8.0,
+                            line: 3,
+                            start: usize::MAX,
+                        },
+                    ],
+                    furniture: vec!["pag. 1".into()],
+                    width: 595.0,
+                    height: 842.0,
+                    rulings: vec![Ruling {
+                        x0: 10.0,
+                        y0: 20.0,
+                        x1: 500.0,
+                        y1: 20.5,
+                    }],
+                    tables: vec![Table {
+                        mode: TableMode::Lattice,
+                        bbox: [0.0, 1.0, 2.0, 3.0],
+                        rows: 1,
+                        cols: 3,
+                        cells: vec![cell],
+                    }],
+                },
+                Page {
+                    number: 2,
+                    ..Page::default()
+                },
+            ],
+            status: Status::Ok,
+            extractor: "pdf".into(),
+            title_hint: Some("Titolo".into()),
+            warnings: vec!["una nota".into()],
+        }
+    }
+
+    #[test]
+    fn a_reading_comes_back_as_it_was_written() {
+        let r = sample();
+        assert_eq!(decode(&encode(&r)).unwrap(), r);
+        let empty = Reading {
+            status: Status::Encrypted,
+            ..Reading::default()
+        };
+        assert_eq!(decode(&encode(&empty)).unwrap(), empty);
+    }
+
+    #[test]
+    fn truncated_or_padded_bytes_are_refused() {
+        let bytes = encode(&sample());
+        for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut padded = bytes.clone();
+        padded.push(0);
+        assert!(decode(&padded).is_err());
+    }
+}
