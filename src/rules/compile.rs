@@ -474,7 +474,7 @@ impl Ctx<'_> {
             }
             columns.push(Column {
                 field: c.field.get_ref().clone(),
-                label_words: labels.iter().map(|l| super::table::label_words(l)).collect(),
+                label_words: labels.iter().map(|l| super::compiled::label_words(l)).collect(),
                 labels,
                 normalise: self.normalisers(&c.normalise, &id)?,
                 key: c.key,

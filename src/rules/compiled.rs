@@ -184,3 +184,14 @@ pub struct Compiled {
     pub fields: Vec<Field>,
     pub tables: Vec<Table>,
 }
+
+/// Words of a label or a header, folded: lower case, no accents, split at
+/// anything but letters and digits ("Responsabilita'" and "Responsabilità"
+/// are one word).
+pub fn label_words(s: &str) -> Vec<String> {
+    atti_italian::numwords::fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -18,7 +18,8 @@
 use atti_page::{Page, Table as Grid, TableCell};
 
 use super::{ends, put, regrid, Row};
-use crate::rules::compile::Table;
+use crate::rules::compiled::label_words;
+use crate::rules::compiled::Table;
 use crate::rules::document::{Doc, Region};
 use crate::rules::normalise;
 
@@ -136,16 +137,6 @@ fn grids_in<'d>(doc: &'d Doc, region: &Region) -> Vec<(usize, &'d Grid)> {
     out
 }
 
-/// Words of a label or a header, folded: lower case, no accents, split at
-/// anything but letters and digits ("Responsabilita'" and "Responsabilità"
-/// are one word).
-pub fn label_words(s: &str) -> Vec<String> {
-    atti_italian::numwords::fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 /// How well a header text names a label: 3 the same words, 2 the label's
 /// words in a row inside it, 1 all the label's words in any order (a label
@@ -423,7 +414,8 @@ fn is_repeated_header(t: &Table, grid: &Grid, m: &Mapping, r: u32) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{label_words, score};
+    use super::score;
+    use crate::rules::compiled::label_words;
     use crate::read::{html, Limits};
     use crate::rules::RuleSet;
 

@@ -21,7 +21,6 @@
 
 use std::ops::Range;
 
-pub use grid::label_words;
 
 use super::compile::Table;
 use super::document::{self, Doc, Region};

@@ -5,9 +5,10 @@
 
 use std::ops::Range;
 
-use super::{ends, label_words, put, Row};
+use super::{ends, put, Row};
+use crate::rules::compiled::label_words;
 use crate::read::Word;
-use crate::rules::compile::Table;
+use crate::rules::compiled::Table;
 use crate::rules::document::{self, Doc, Region};
 
 /// Column starts, in column order, found on a header line and the one after it.

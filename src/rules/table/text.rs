@@ -3,7 +3,7 @@
 
 
 use super::{ends, put, Row};
-use crate::rules::compile::Table;
+use crate::rules::compiled::Table;
 use crate::rules::document::{self, Doc, Region};
 
 /// Text path: the row regex, wrapped lines, cells on lines of their own.
