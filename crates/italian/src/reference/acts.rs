@@ -9,7 +9,7 @@ use regex::{Captures, Regex};
 
 use super::backref::merge_aliases;
 use super::common::*;
-use super::named::{testo_unico_type, NAMED, NAMED_RE};
+use super::table::NamedAct;
 use super::{RefSettings, Reference};
 use crate::date::{expand_year, parse_date};
 
@@ -18,33 +18,6 @@ use crate::date::{expand_year, parse_date};
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:(?P<lr>legge\s+regionale|l\.\s?r\.|(?-i:LR)\b)|(?P<dlgs>decreto\s+legislativo|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.\s?vo)|(?P<dl>decreto[\s-]+legge|d\.\s?l\.)|(?P<dpr>decreto\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decreto\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decreto\s+ministeriale|d\.\s?m\.)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolamento\s*(?:\(\s*(?:ue|ce|cee)\s*\)|ue\b|ce\b)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiva(?:\s*\(\s*(?:ue|ce|cee)\s*\))?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legge|l\.))"
-    ))
-    .unwrap()
-});
-
-/// What identifies a national or regional act after its keyword.
-static IDENT: LazyLock<Regex> = LazyLock::new(|| {
-    let date = date_re();
-    Regex::new(&format!(
-        r"(?i)^(?:\s+(?:della\s+)?(?:regione\s+)?(?P<region>{REGIONS})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date1>{date})\s*[,.]?\s*{NUM_KW}\s*(?P<num1>\d+)|{NUM_KW}\s*(?P<num3>\d+)\s*,?\s*(?:del(?:l['’])?\s*|dd\.\s*|in\s+data\s+)(?P<date3>{date})|{NUM_KW}\s*(?P<num4>\d+)\s+del(?:l['’]anno)?\s+(?P<year4>\d{{4}})\b|(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date5>{date})|(?:{NUM_KW}\s*)?(?P<num2>\d+)\s*/\s*(?P<year2>\d{{4}}|\d{{2}})\b)"
-    ))
-    .unwrap()
-});
-
-/// A region named just after an act's number: "l.r. 12/2005 della Regione
-/// Lombardia", "legge regionale n. 12/2005 (Lombardia)".
-static REGION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:\s*,?\s*(?:della\s+regione\s+|della\s+|regione\s+)(?P<r1>{REGIONS})\b|\s*\(\s*(?:regione\s+)?(?P<r2>{REGIONS})\s*\))"
-    ))
-    .unwrap()
-});
-
-/// What identifies a regional deliberation: `n. IX/1155 del 29 dicembre 2010`, `n. 1155/2010`.
-static DGR_IDENT: LazyLock<Regex> = LazyLock::new(|| {
-    let date = date_re();
-    Regex::new(&format!(
-        r"(?i)^(?:\s+(?:della\s+)?(?:regione\s+)?(?P<region>{REGIONS})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*)?(?P<date0>{date})\s*,?\s*)?{NUM_KW}?\s*(?P<num>(?:[ivxl]+\s*/\s*)?\d+)(?:\s*/\s*(?P<year>\d{{4}})\b)?(?:\s*,?\s*(?:del(?:l['’])?|dd\.|in\s+data)\s*(?P<date>{date}))?"
     ))
     .unwrap()
 });
@@ -82,38 +55,62 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     for m in &out {
         taken.insert(m.range.clone());
     }
-    for c in NAMED_RE.captures_iter(text) {
-        let whole = c.get(0).expect("whole match");
-        if taken.overlaps(&whole.range()) {
+    let lex = &*settings.lexicon;
+    for (range, i) in lex.named_in(text) {
+        if taken.overlaps(&range) {
             continue;
         }
-        let Some(i) = (0..NAMED.len()).find(|i| c.name(&format!("n{i}")).is_some()) else {
-            continue;
-        };
-        let (_, ty, number, date, needs_locator) = NAMED[i];
-        let date = ymd(date);
+        let act = lex.choose(i, settings.date);
         out.push(Mention {
-            range: whole.range(),
-            r: Reference {
-                act_type: Some(ty.to_string()),
-                number: Some(number.to_string()),
-                year: Some(date.year()),
-                date: Some(date),
-                issuer: Some(
-                    if ty.ends_with("_ue") {
-                        "unione.europea"
-                    } else {
-                        "stato"
-                    }
-                    .into(),
-                ),
-                ..Reference::default()
-            },
-            needs_locator,
+            range,
+            r: named_reference(act),
+            needs_locator: act.with_article,
         });
     }
     out.sort_by_key(|m| m.range.start);
-    merge_aliases(text, out)
+    merge_aliases(text, out, lex)
+}
+
+/// The reference a named act stands for.
+pub(super) fn named_reference(act: &NamedAct) -> Reference {
+    let ty = act.act.act_type.as_str();
+    Reference {
+        act_type: Some(ty.to_string()),
+        number: Some(act.act.number.clone()),
+        year: Some(act.act.date.year()),
+        date: Some(act.act.date),
+        issuer: Some(
+            if ty.ends_with("_ue") {
+                "unione.europea"
+            } else {
+                "stato"
+            }
+            .into(),
+        ),
+        named: Some(act.id.clone()),
+        ..Reference::default()
+    }
+}
+
+/// The issuer of a regional act: the region the text names, else the
+/// region the settings impose, else the region of the body that issued the
+/// document; else none.
+fn regional_issuer(named: Option<&str>, settings: &RefSettings) -> Option<String> {
+    let lex = &*settings.lexicon;
+    match named {
+        Some(n) => Some(match lex.region_named(n) {
+            Some(r) => format!("regione.{}", r.region),
+            None => region_issuer(n),
+        }),
+        None => settings
+            .region
+            .as_deref()
+            .or(settings.body_region.as_deref())
+            .map(|r| match lex.region_named(r) {
+                Some(e) => format!("regione.{}", e.region),
+                None => region_issuer(r),
+            }),
+    }
 }
 
 fn year_of(s: &str) -> Option<i32> {
@@ -134,11 +131,12 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
     let end;
     match kind {
         "tuel" => {
-            r.act_type = Some("decreto_legislativo".into());
-            r.number = Some("267".into());
-            r.year = Some(2000);
-            r.date = Some(ymd((2000, 8, 18)));
-            r.issuer = Some("stato".into());
+            // The keyword is read here so that "T.U.E.L." is not taken for
+            // a "L."; the act it names comes from the table.
+            let lex = &*settings.lexicon;
+            let (_, i) = lex.named_in(kw.as_str()).into_iter().next()?;
+            let act = lex.choose(i, settings.date);
+            r = named_reference(act);
             end = kw.end();
         }
         "cost" => {
@@ -187,7 +185,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             end = kw.end() + m.get(0)?.end();
         }
         "dgr" => {
-            let m = DGR_IDENT.captures(rest)?;
+            let m = settings.lexicon.dgr_ident.captures(rest)?;
             let num: String = m["num"]
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -203,16 +201,13 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 .date
                 .map(|d| d.year())
                 .or_else(|| m.name("year").and_then(|y| year_of(y.as_str())));
-            r.issuer = m
-                .name("region")
-                .map(|g| region_issuer(g.as_str()))
-                .or_else(|| settings.default_region.as_deref().map(region_issuer));
+            r.issuer = regional_issuer(m.name("region").map(|g| g.as_str()), settings);
             end = kw.end() + m.get(0)?.end();
         }
         _ => {
-            let m = IDENT.captures(rest)?;
+            let m = settings.lexicon.ident.captures(rest)?;
             let mut ident_end = m.get(0)?.end();
-            let after = REGION_AFTER.captures(&rest[ident_end..]);
+            let after = settings.lexicon.region_after.captures(&rest[ident_end..]);
             let region = match (m.name("region"), &after) {
                 (Some(g), _) => Some(g.as_str()),
                 (None, Some(a)) if matches!(kind, "lr" | "legge") => {
@@ -266,14 +261,13 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 r.year = year_of(y.as_str());
             }
             if ty == "testo_unico" {
-                let (real, date) = testo_unico_type(r.number.as_deref(), r.year);
-                r.act_type = Some(real.into());
-                r.date = r.date.or(date.map(ymd));
+                if let Some(a) = settings.lexicon.testo_unico(r.number.as_deref(), r.year) {
+                    r.act_type = Some(a.act.act_type.clone());
+                    r.date = r.date.or(Some(a.act.date));
+                }
             }
             r.issuer = match ty {
-                "legge_regionale" => region
-                    .map(region_issuer)
-                    .or_else(|| settings.default_region.as_deref().map(region_issuer)),
+                "legge_regionale" => regional_issuer(region, settings),
                 "decreto_ministeriale" => None,
                 _ => Some("stato".into()),
             };

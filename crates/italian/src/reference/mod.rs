@@ -60,14 +60,16 @@
 
 mod acts;
 mod backref;
+mod body;
 mod common;
+mod lexicon;
 mod locators;
-mod named;
 mod ranges;
+mod table;
 mod urn;
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use atti_page::Span;
 use chrono::NaiveDate;
@@ -76,8 +78,11 @@ use serde::{Deserialize, Serialize};
 
 use acts::{act_mentions, Mention};
 use backref::back_references;
+pub use body::body_region;
 pub use common::Taken;
+pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
+pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry};
 
 pub use urn::urn;
 
@@ -102,15 +107,72 @@ pub struct Reference {
     /// URN:NIR, where the issuer is known.
     pub urn: Option<String>,
     pub span: Option<Span>,
+    /// The `[[named]]` entry the act was read from when the text gives only
+    /// its name ("Codice dei contratti"): [`redate`] may read it again once
+    /// the document's date is known. Not part of the output.
+    #[serde(skip)]
+    pub named: Option<String>,
 }
 
-/// Settings of the reference reader that come from the rules.
-#[derive(Debug, Clone, Default)]
-pub struct RefSettings {
-    /// The region (e.g. `lombardia`) whose regional acts an `L.R.` or
-    /// `d.g.r.` means when the text names none.
-    pub default_region: Option<String>,
+impl Reference {
+    /// The reference in brief, as the rule files' examples write it:
+    /// `decreto_legislativo 267/2000 art. 107 c. 1 lett. a`, a regional
+    /// act's issuer at the end (`legge_regionale 12/2005 regione.lombardia`).
+    pub fn brief(&self) -> String {
+        let mut s = self.act_type.clone().unwrap_or_else(|| "?".into());
+        match (&self.number, self.year) {
+            (Some(n), Some(y)) => s.push_str(&format!(" {n}/{y}")),
+            (Some(n), None) => s.push_str(&format!(" {n}")),
+            (None, Some(y)) => s.push_str(&format!(" {y}")),
+            (None, None) => {}
+        }
+        for (label, v) in [
+            ("art.", &self.article),
+            ("c.", &self.paragraph),
+            ("lett.", &self.letter),
+        ] {
+            if let Some(v) = v {
+                s.push_str(&format!(" {label} {v}"));
+            }
+        }
+        if let Some(i) = self.issuer.as_deref().filter(|i| i.starts_with("regione.")) {
+            s.push_str(&format!(" {i}"));
+        }
+        s
+    }
 }
+
+/// What the reference reader is told: its tables, and what is known of the
+/// document being read.
+#[derive(Debug, Clone)]
+pub struct RefSettings {
+    /// The named acts and the regions (from the rule files in force).
+    pub lexicon: Arc<Lexicon>,
+    /// A region imposed by the rules (e.g. `lombardia`) for regional acts
+    /// whose text names none, over the body's own region.
+    pub region: Option<String>,
+    /// The region of the body that issued the document ([`body_region`]).
+    pub body_region: Option<String>,
+    /// The document's date: a name may mean different acts over time.
+    pub date: Option<NaiveDate>,
+}
+
+impl Default for RefSettings {
+    /// The built-in tables; nothing known of the document.
+    fn default() -> Self {
+        RefSettings {
+            lexicon: Lexicon::builtin(),
+            region: None,
+            body_region: None,
+            date: None,
+        }
+    }
+}
+
+/// Act types read (so that their text is taken and nothing inside them is
+/// read as another act) but not reported: a Giunta's deliberation is an
+/// administrative act, not a source of law.
+const NOT_REPORTED: &[&str] = &["delibera_giunta_regionale"];
 
 /// Between a locator and its act: "del", "della", "dell'", a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
@@ -244,6 +306,11 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
             out.push((m.range.clone(), m.r.clone()));
         }
     }
+    out.retain(|(_, r)| {
+        !r.act_type
+            .as_deref()
+            .is_some_and(|t| NOT_REPORTED.contains(&t))
+    });
     out.sort_by_key(|(r, _)| (r.start, r.end));
     for (range, r) in &mut out {
         // A reference wrapped over lines is read as one phrase: the span
@@ -255,6 +322,29 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         r.urn = urn(r);
     }
     out
+}
+
+/// Reads again, for a document now known to be of `date`, the references
+/// made by a name that meant another act on that day ("Codice dei
+/// contratti" in a 2022 act is D.Lgs. 50/2016, not D.Lgs. 36/2023).
+pub fn redate(refs: &mut [Reference], lexicon: &Lexicon, date: NaiveDate) {
+    for r in refs {
+        let Some(i) = r.named.as_deref().and_then(|id| lexicon.named_index(id)) else {
+            continue; // the act is printed, not only named: it stands
+        };
+        let act = lexicon.choose(i, Some(date));
+        if act.id == lexicon.table().named[i].id {
+            continue;
+        }
+        let new = acts::named_reference(act);
+        r.act_type = new.act_type;
+        r.number = new.number;
+        r.year = new.year;
+        r.date = new.date;
+        r.issuer = new.issuer;
+        r.named = new.named;
+        r.urn = urn(r);
+    }
 }
 
 /// The act that a locator introduced by "ed in particolare" or "il quale
@@ -305,3 +395,6 @@ mod tests;
 
 #[cfg(test)]
 mod akn_tests;
+
+#[cfg(test)]
+mod table_tests;
