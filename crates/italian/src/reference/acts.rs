@@ -17,7 +17,7 @@ use crate::date::{expand_year, parse_date};
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<lr>legge\s+regionale|l\.\s?r\.|(?-i:LR)\b)|(?P<dlgs>decreto\s+legislativo|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.\s?vo)|(?P<dl>decreto[\s-]+legge|d\.\s?l\.)|(?P<dpr>decreto\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decreto\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decreto\s+ministeriale|d\.\s?m\.)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolamento\s*(?:\(\s*(?:ue|ce|cee)\s*\)|ue\b|ce\b)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiva(?:\s*\(\s*(?:ue|ce|cee)\s*\))?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legge|l\.))"
+        r"(?i)\b(?:(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\.|(?-i:LR)\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.\s?vo)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+ministerial[ei]|d\.\s?m\.)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:\(\s*(?:ue|ce|cee)\s*\)|ue\b|ce\b)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\))?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
     ))
     .unwrap()
 });
@@ -46,9 +46,33 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     while let Some(c) = ACT.captures_at(text, pos) {
         let kw = c.get(0).expect("whole match");
         pos = kw.end();
+        // "C.C.N.L.": a dotted keyword that ends a longer abbreviation.
+        let tail = text[..kw.start()].chars().rev().take(2).collect::<Vec<_>>();
+        if matches!(tail.as_slice(), ['.', l] if l.is_alphabetic()) {
+            continue;
+        }
         if let Some(m) = act_mention(text, &c, settings) {
             pos = m.range.end;
+            let plural = PLURAL.is_match(kw.as_str());
+            let first = m.clone();
             out.push(m);
+            if plural {
+                // "decreti del Presidente del Consiglio dei ministri del 31
+                // maggio 2017, del 21 febbraio 2019 e del 17 luglio 2020",
+                // "direttive 2014/23/UE, 2014/24/UE e 2014/25/UE": each item
+                // of the list is an act of the keyword's kind.
+                while let Some(sep) = LIST_NEXT.find(&text[pos..]) {
+                    let at = pos + sep.end();
+                    let Some(next) = act_mention_at(text, &c, at, settings) else {
+                        break;
+                    };
+                    if next.r.act_type != first.r.act_type {
+                        break;
+                    }
+                    pos = next.range.end;
+                    out.push(next);
+                }
+            }
         }
     }
     let mut taken = Taken::default();
@@ -119,8 +143,30 @@ fn year_of(s: &str) -> Option<i32> {
 }
 
 fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Mention> {
+    act_mention_at(text, c, c.get(0)?.end(), settings)
+}
+
+/// A plural keyword ("decreti", "leggi", "direttive") before a list of acts.
+static PLURAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:decreti|leggi|direttive|regolamenti)\b").unwrap());
+
+/// Between two items of a list of acts: ", ", " e ", ", nonché ".
+static LIST_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:,\s*(?:e\s+|ed\s+|nonch[ée]\s+)?|\s+(?:e|ed|nonch[ée])\s+)").unwrap());
+
+/// The act identified by what follows `from`, of the kind of keyword `c`
+/// (`from` is the keyword's end, or a list item's start after a plural
+/// keyword); the mention starts at the keyword only when `from` is its end.
+fn act_mention_at(
+    text: &str,
+    c: &Captures,
+    from: usize,
+    settings: &RefSettings,
+) -> Option<Mention> {
     let kw = c.get(0)?;
-    let rest = &text[kw.end()..];
+    let item = from != kw.end();
+    let start = if item { from } else { kw.start() };
+    let rest = &text[from..];
     let kind = [
         "lr", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu", "reg", "dir", "cost", "dgr",
         "legge",
@@ -130,6 +176,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
     let mut r = Reference::default();
     let end;
     match kind {
+        "tuel" | "cost" if item => return None,
         "tuel" => {
             // The keyword is read here so that "T.U.E.L." is not taken for
             // a "L."; the act it names comes from the table.
@@ -182,7 +229,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             r.year = year_of(year);
             r.date = m.name("date").and_then(|d| parse_date(d.as_str()).ok());
             r.issuer = Some("unione.europea".into());
-            end = kw.end() + m.get(0)?.end();
+            end = from + m.get(0)?.end();
         }
         "dgr" => {
             let m = settings.lexicon.dgr_ident.captures(rest)?;
@@ -202,7 +249,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 .map(|d| d.year())
                 .or_else(|| m.name("year").and_then(|y| year_of(y.as_str())));
             r.issuer = regional_issuer(m.name("region").map(|g| g.as_str()), settings);
-            end = kw.end() + m.get(0)?.end();
+            end = from + m.get(0)?.end();
         }
         _ => {
             let m = settings.lexicon.ident.captures(rest)?;
@@ -271,11 +318,11 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 "decreto_ministeriale" => None,
                 _ => Some("stato".into()),
             };
-            end = kw.end() + ident_end;
+            end = from + ident_end;
         }
     }
     Some(Mention {
-        range: kw.start()..end,
+        range: start..end,
         r,
         needs_locator: false,
     })

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::date::MONTHS;
 use crate::numwords::fold;
 
-pub(super) const SUFFIX: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies|terdecies|quaterdecies";
+pub(super) const SUFFIX: &str = "bis|terdecies|ter|quaterdecies|quater|quinquiesdecies|quinquies|sexiesdecies|sexies|septiesdecies|septies|octiesdecies|octies|noviesdecies|novies|nonies|decies|undecies|duodecies|undevicies|duodevicies|vicies|tricies|quadragies";
 pub(super) const NUM_KW: &str = r"(?:n\.|n°|nr\.|num\.|numero)";
 
 pub(super) fn date_re() -> String {

@@ -178,13 +178,19 @@ const NOT_REPORTED: &[&str] = &["delibera_giunta_regionale"];
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs.").
 const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|,?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
-static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(CONNECTOR_RE).unwrap());
+static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&spaced(CONNECTOR_RE)).unwrap());
+
+/// A pattern whose white space also takes the zero-width spaces some
+/// producers put between words ("del\u{200B}D.Lgs.").
+fn spaced(re: &str) -> String {
+    re.replace(r"\s", r"[\s\u{200B}\u{2060}\u{FEFF}]")
+}
 /// The same, over an adjective that points back: "del citato D.Lgs. 50/2016",
 /// "del medesimo D.Lgs.".
 static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    Regex::new(&spaced(&format!(
         r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])\s+"
-    ))
+    )))
     .unwrap()
 });
 /// Before a locator that belongs to the act named earlier in its sentence:
@@ -196,6 +202,16 @@ static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap()
 });
+/// After an article and its act, the paragraph meant: "l'art. 54 del
+/// D.Lgs. 165/2001, ed in particolare il comma 5".
+static REFINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*,?\s*(?:(?:e|ed)\s+)?in\s+particolare\s+(?:il\s+|al\s+)?comma\s+(?P<p>\d+(?:[\s-]*(?:{})\b)?)\b",
+        common::SUFFIX
+    ))
+    .unwrap()
+});
+
 /// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
 static CHAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+$").unwrap());
@@ -250,6 +266,19 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         if let Some(mi) = linked[li] {
             used[mi] = true;
             let m = &mentions[mi];
+            let refine = match items.as_slice() {
+                [it] if it.paragraph.is_none() && !chained[li] => {
+                    REFINE.captures(&text[m.range.end..])
+                }
+                _ => None,
+            };
+            if let Some(c) = refine {
+                let mut it = items[0].clone();
+                it.paragraph = Some(common::norm_num(&c["p"]));
+                let end = m.range.end + c.get(0).map_or(0, |g| g.end());
+                out.push((it.range.start..end, with_locator(&m.r, &it)));
+                continue;
+            }
             for (k, it) in items.iter().enumerate() {
                 let end = if k + 1 == items.len() && !chained[li] {
                     m.range.end

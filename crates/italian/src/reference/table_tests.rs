@@ -141,3 +141,69 @@ fn builtin_table_is_sound() {
         ("decreto_legislativo", "267", day(2000, 8, 18))
     );
 }
+
+fn brief(text: &str) -> Vec<String> {
+    briefs(text, &RefSettings::default())
+}
+
+#[test]
+fn lists_of_acts_after_a_plural_keyword() {
+    assert_eq!(
+        brief("recante attuazione delle direttive 2014/23/UE, 2014/24/UE e 2014/25/UE sull'aggiudicazione"),
+        ["direttiva_ue 23/2014", "direttiva_ue 24/2014", "direttiva_ue 25/2014"]
+    );
+    assert_eq!(
+        brief("i decreti del Presidente del Consiglio dei ministri del 31 maggio 2017, del 21 febbraio 2019 e del 17 luglio 2020;"),
+        ["dpcm 2017", "dpcm 2019", "dpcm 2020"]
+    );
+    assert_eq!(
+        brief("le leggi regionali n. 12/2005 e n. 31/2008 della Lombardia"),
+        ["legge_regionale 12/2005", "legge_regionale 31/2008 regione.lombardia"]
+    );
+    // A singular keyword takes one act.
+    assert_eq!(brief("la legge n. 241/1990 e 15/2005"), ["legge 241/1990"]);
+}
+
+#[test]
+fn general_forms_of_citation() {
+    // Elided "dell'" before a date.
+    assert_eq!(
+        brief("decreto del Presidente del Consiglio dei Ministri dell'8 gennaio 2014"),
+        ["dpcm 2014"]
+    );
+    // The tail of a longer dotted abbreviation is no keyword.
+    assert!(brief("C.C.N.L. Funzioni Locali 2022/2024 e C.C.N.L. 2019/2021").is_empty());
+    // A paragraph and its letter before the article.
+    assert_eq!(
+        brief("ai sensi del comma 2 lett. a) dell'Art.1 della Legge n°120 del 2020"),
+        ["legge 120/2020 art. 1 c. 2 lett. a"]
+    );
+    // A letter in quotes; long Latin suffixes.
+    assert_eq!(
+        brief("della legge 26 ottobre 1995, n. 447, ed, in particolare, l'articolo 3, comma 1, lettera “m-bis)” che"),
+        ["legge 447/1995 art. 3 c. 1 lett. m-bis"]
+    );
+    assert_eq!(
+        brief("art. 2, comma 1, lettera l-tricies) del d.lgs. 192/2005"),
+        ["decreto_legislativo 192/2005 art. 2 c. 1 lett. l-tricies"]
+    );
+    // "ed in particolare il comma 5" names the article's paragraph.
+    assert_eq!(
+        brief("sostituisce l'art. 54 del decreto legislativo numero 165/2001, ed in particolare il comma 5, che dispone"),
+        ["decreto_legislativo 165/2001 art. 54 c. 5"]
+    );
+    // A zero-width space between "del" and the act.
+    assert_eq!(
+        brief("VISTO l'art. 32, comma 2, del \u{200B}D.Lgs. 50/2016 secondo il quale"),
+        ["decreto_legislativo 50/2016 art. 32 c. 2"]
+    );
+    // A title after "recante" naming the act just cited is the same act.
+    assert_eq!(
+        brief("il decreto legislativo 7 marzo 2005, n. 82, recante “Codice dell'amministrazione digitale”, e successive modifiche"),
+        ["decreto_legislativo 82/2005"]
+    );
+    assert_eq!(
+        brief("al Codice dell'amministrazione digitale, di cui al decreto legislativo 7 marzo 2005, n. 82, ai sensi"),
+        ["decreto_legislativo 82/2005"]
+    );
+}
