@@ -10,10 +10,12 @@
 //!    a date and a number (`18 agosto 2000, n. 267`), a number and a year
 //!    (`n. 267/2000`, `34/78`, `n. 82 del 2005`) or a number and a date
 //!    (`n. 241 del 7 agosto 1990`). A keyword with nothing identifying after
-//!    it ("la legge", "il decreto") is not a reference. A few acts known by
-//!    name are read as the act they name (see `NAMED`): "TUEL" and "testo unico
-//!    delle leggi sull'ordinamento degli enti locali" are D.Lgs. 267/2000,
-//!    "Codice dell'amministrazione digitale" is D.Lgs. 82/2005, and so on.
+//!    it ("la legge", "il decreto") is not a reference. Acts known by name
+//!    are read as the act they name, from the table of [`RefTable`] (the
+//!    `[[named]]` entries of `rules/references.toml`): "TUEL" is D.Lgs.
+//!    267/2000, "Codice dell'amministrazione digitale" D.Lgs. 82/2005. After a
+//!    plural keyword ("decreti ... del 31 maggio 2017, del 21 febbraio
+//!    2019", "direttive 2014/23/UE e 2014/24/UE") each item is an act.
 //! 2. **Locators.** `art. 6, co. 6, lett. f)`, `articolo 5-bis, comma 1-bis`,
 //!    `commi 2 e 3 dell'articolo 14`, `secondo comma`, `artt. 16 e 17`.
 //! 3. **Linking.** A locator followed by an act (`... del`, `... della`, or
@@ -31,16 +33,22 @@
 //! - Act types are canonical: an alias names the act it stands for (`TUEL`,
 //!   `T.U. n. 267/2000` -> `decreto_legislativo` 267/2000 dated 2000-08-18;
 //!   `Codice civile`, `c.c.` -> `regio_decreto` 262/1942; `D.M.` ->
-//!   `decreto_ministeriale`); `raw` keeps the printed text. A testo unico of
-//!   unknown real type stays `testo_unico`.
+//!   `decreto_ministeriale`); `raw` keeps the printed text. A testo unico
+//!   not in the table stays `testo_unico`.
 //! - Two-digit years use the pivot of [`crate::date`]: `l.r. 34/78` is 1978.
-//! - Regional acts (`legge_regionale`, `delibera_giunta_regionale`) take the
-//!   region named right after the keyword (`legge regionale Lombardia`,
-//!   `L.R. della Regione Veneto`) or, for laws, right after the number
-//!   (`l.r. 12/2005 della Regione Lombardia`, `n. 12/2005 (Lombardia)`), else
-//!   [`RefSettings::default_region`]. A region named elsewhere in the document
-//!   is not used: a Lombard act may cite another region in passing. A
-//!   `legge` followed by a region is a `legge_regionale`.
+//! - Regional acts take the region named right after the keyword (`legge
+//!   regionale Lombardia`, `L.R. della Regione Veneto`, `l.r. toscana`) or,
+//!   for laws, right after the number (`l.r. 12/2005 della Regione
+//!   Lombardia`, `n. 12/2005 (Lombardia)`), else [`RefSettings::region`] if
+//!   the rules impose one, else the region of the body that issued the
+//!   document ([`body_region`]), else none (no URN). A region named
+//!   elsewhere in the text is not used: an act may cite another region in
+//!   passing. A `legge` followed by a region is a `legge_regionale`.
+//! - A name that meant several acts over time ("Codice dei contratti") is
+//!   read by [`RefSettings::date`], or by [`redate`] once the document's
+//!   date is known; with no date, as the act in force.
+//! - A d.g.r. is read (its text is taken) but not reported: it is an
+//!   administrative act, not among the canonical act types.
 //! - `Costituzione` counts only written with a capital C and with an article
 //!   ("la costituzione del fondo" is not a reference); its date is 1947-12-27.
 //! - A `D.M.` names no issuing ministry we can trust, so it has no URN.
@@ -93,8 +101,8 @@ pub struct Reference {
     pub raw: String,
     /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
     /// `dpr`, `dpcm`, `decreto_ministeriale`, `regio_decreto`, `regolamento_ue`,
-    /// `direttiva_ue`, `costituzione`, `delibera_giunta_regionale` (and
-    /// `testo_unico` when its real type is unknown).
+    /// `direttiva_ue`, `costituzione` (and `testo_unico` when its real type
+    /// is unknown).
     pub act_type: Option<String>,
     pub number: Option<String>,
     pub year: Option<i32>,
