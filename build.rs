@@ -9,7 +9,13 @@ use std::path::Path;
 mod source_hash;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // The checkout being built, read when the script runs: `env!` would fix
+    // the folder the script was first compiled in, and a target directory
+    // shared with (or copied from) another checkout would build that
+    // checkout's rules into this binary.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
+    let dir = root.join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .map(|rd| {
@@ -39,7 +45,6 @@ fn main() {
     // files again) and the engine (rules, Italian grammars, records; a new
     // one applies the rules again). A change anywhere else (the index, the
     // tables, the CLI) changes neither.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
     let extractor = source_hash::source_hash(
         root,

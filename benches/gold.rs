@@ -174,10 +174,13 @@ fn main() {
     let mut refs: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     for ((file, page), (split, gold)) in &gold_by_page {
         let x = out(file);
-        let mut found: Vec<[Option<String>; 6]> = x
+        let page_refs: Vec<_> = x
             .iter()
             .flat_map(|x| x.references.iter())
             .filter(|r| r.span.is_some_and(|s| u64::from(s.page) == *page))
+            .collect();
+        let mut found: Vec<[Option<String>; 6]> = page_refs
+            .iter()
             .map(|r| {
                 [
                     r.act_type.clone(),
@@ -189,6 +192,7 @@ fn main() {
                 ]
             })
             .collect();
+
         let n_found = found.len();
         let mut tp = 0;
         let mut missed = Vec::new();
@@ -206,7 +210,17 @@ fn main() {
                 println!("FN {file} p{page} {t:?}");
             }
             for t in &found {
-                println!("FP {file} p{page} {t:?}");
+                // The text read, to see why.
+                let raw = page_refs
+                    .iter()
+                    .find(|r| {
+                        r.act_type == t[0]
+                            && r.number == t[1]
+                            && r.article == t[3]
+                            && r.paragraph == t[4]
+                    })
+                    .map_or("", |r| r.raw.as_str());
+                println!("FP {file} p{page} {t:?} <{raw}>");
             }
         }
         let e = refs.entry(split.clone()).or_default();

@@ -3,6 +3,7 @@
 
 mod archive;
 mod common;
+mod reference_gold;
 mod reliability;
 mod report;
 mod peg_producers;

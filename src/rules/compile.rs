@@ -38,6 +38,8 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
     let mut ids: HashMap<String, String> = HashMap::new();
     // Checks that need every file first: (source index, span, rule id, what).
     let mut later: Vec<(usize, Range<usize>, String, Later)> = Vec::new();
+    let mut ref_table = atti_italian::reference::RefTable::default();
+    let mut ref_source: Option<usize> = None;
     for (si, src) in sources.iter().enumerate() {
         if NOT_OURS.contains(&src.name.as_str()) {
             continue;
@@ -52,6 +54,11 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             lines: LineIndex::new(&src.text),
             budget,
         };
+        if !file.named.is_empty() || !file.region.is_empty() {
+            ref_source = Some(si);
+        }
+        super::references::named(&c, file.named, &mut ids, &mut out, &mut ref_table)?;
+        super::references::regions(&c, file.region, &mut ids, &mut out, &mut ref_table)?;
         if let Some(s) = file.settings {
             if s.region.is_some() {
                 out.settings.region = s.region;
@@ -152,6 +159,11 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             out.tables.push(table);
         }
     }
+    out.lexicon = Some(super::references::lexicon(ref_table).map_err(|m| {
+        let src = &sources[ref_source.unwrap_or(0)];
+        let rule = m.split(':').next().unwrap_or("").to_owned();
+        rules_error(src, 0..0, &rule, m)
+    })?);
     let mut heads = Heads::default();
     for (i, t) in out.tables.iter().enumerate() {
         heads.headers.push(t.header.clone());
@@ -207,7 +219,7 @@ enum Later {
     Section(String),
 }
 
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     src: &'a RuleSource,
     /// Where the file's lines start, to give each rule its `file:line`.
     lines: LineIndex,
@@ -216,11 +228,11 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&self, span: Range<usize>, rule: &str, msg: impl Into<String>) -> Error {
+    pub(super) fn err(&self, span: Range<usize>, rule: &str, msg: impl Into<String>) -> Error {
         rules_error(self.src, span, rule, msg.into())
     }
 
-    fn meta(
+    pub(super) fn meta(
         &self,
         id: &Spanned<String>,
         description: String,
@@ -253,6 +265,13 @@ impl Ctx<'_> {
         if description.trim().is_empty() {
             return Err(self.err(id.span(), &name, "a rule needs a `description`"));
         }
+        if examples.iter().any(|e| e.date.is_some()) {
+            return Err(self.err(
+                id.span(),
+                &name,
+                "an example's `date` is only for [[named]] and [[region]] rules",
+            ));
+        }
         ids.insert(name.clone(), origin.clone());
         Ok(Meta {
             id: name,
@@ -262,7 +281,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn regex(&self, r: &Spanned<String>, rule: &str) -> Result<Regex> {
+    pub(super) fn regex(&self, r: &Spanned<String>, rule: &str) -> Result<Regex> {
         // `^` and `$` are line anchors in every rule: rules read lines.
         limits::check_length("regex", r.get_ref())
             .and_then(|()| self.budget.build(&format!("(?m){}", r.get_ref())))
@@ -625,5 +644,6 @@ pub fn rule_metas(c: &Compiled) -> Vec<&Meta> {
     v.extend(c.sections.iter().map(|k| &k.meta));
     v.extend(c.fields.iter().map(|k| &k.meta));
     v.extend(c.tables.iter().map(|k| &k.meta));
+    v.extend(c.reference_rules.iter());
     v
 }

@@ -183,6 +183,11 @@ pub struct Compiled {
     pub sections: Vec<Section>,
     pub fields: Vec<Field>,
     pub tables: Vec<Table>,
+    /// The `[[named]]` and `[[region]]` rules (their ids and examples).
+    pub reference_rules: Vec<Meta>,
+    /// Their tables compiled for the reference reader; `None` (rules built
+    /// by hand) reads with the built-in tables.
+    pub lexicon: Option<std::sync::Arc<atti_italian::reference::Lexicon>>,
 }
 
 /// Words of a label or a header, folded: lower case, no accents, split at

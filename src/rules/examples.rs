@@ -7,7 +7,9 @@
 //! - section: the section's text, whitespace collapsed (empty if not found);
 //! - field: the value; for a rule with several targets `field=value|...`
 //!   in target order; for `combine = "all"` the values joined by `; `;
-//! - table: one line per row, `field=value|field=value`, values normalised.
+//! - table: one line per row, `field=value|field=value`, values normalised;
+//! - named, region: the references read, in brief, `; `-separated (see
+//!   [`super::references`]).
 //!
 //! `atti rules test` prints the outcomes; `cargo test` fails on any failure.
 
@@ -29,7 +31,7 @@ fn page(input: &str) -> Vec<Page> {
     }]
 }
 
-fn outcome(meta: &Meta, input: &str, expected: &str, got: String) -> ExampleOutcome {
+pub(super) fn outcome(meta: &Meta, input: &str, expected: &str, got: String) -> ExampleOutcome {
     let passed = squash(expected) == squash(&got) || expected.trim() == got.trim();
     ExampleOutcome {
         rule: meta.id.clone(),
@@ -132,6 +134,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
             out.push(outcome(&f.meta, &e.input, &e.expected, got));
         }
     }
+    super::references::run_examples(rules, &mut out);
     for t in &rules.tables {
         for e in &t.meta.examples {
             let pages = page(&e.input);

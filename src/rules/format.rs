@@ -29,14 +29,19 @@ pub struct RuleFile {
     pub field: Vec<FieldRule>,
     #[serde(default)]
     pub table: Vec<TableRule>,
+    #[serde(default)]
+    pub named: Vec<NamedRule>,
+    #[serde(default)]
+    pub region: Vec<RegionRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.
 #[derive(Debug, Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// Region assumed for regional laws whose text names no region
-    /// (e.g. `lombardia`), passed to the reference finder.
+    /// Region imposed on regional laws whose text names no region (e.g.
+    /// `lombardia`), over the region of the body that issued the document;
+    /// unset, that region is read from the document, or left empty.
     #[serde(default)]
     pub region: Option<String>,
     /// Whether legal references are looked for at all (default true).
@@ -50,6 +55,10 @@ pub struct Settings {
 pub struct Example {
     pub input: String,
     pub expected: String,
+    /// The document's date (`YYYY-MM-DD`): only in the examples of
+    /// `[[named]]` rules, whose names may mean other acts over time.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// A weighted pattern of a document kind.
@@ -195,6 +204,52 @@ pub struct FieldRule {
     /// column to its right, the two interleaved line by line).
     #[serde(default)]
     pub layout: Option<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// `[[named]]`: an act known by name ("TUEL", "Codice civile"), for the
+/// reference reader (see `atti_italian::reference::NamedAct`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    /// Regexes for the names (case-insensitive, from a word boundary).
+    pub patterns: Vec<Spanned<String>>,
+    /// `{ type = "decreto_legislativo", number = "267", date = "2000-08-18" }`.
+    pub act: atti_italian::reference::CanonicalAct,
+    /// The name is a reference only with an article ("art. 2043 c.c.").
+    #[serde(default)]
+    pub with_article: bool,
+    /// "T.U. n. N/YYYY" with this act's number and year is this act.
+    #[serde(default)]
+    pub testo_unico: bool,
+    /// The name means this act in documents dated from... (`YYYY-MM-DD`)
+    #[serde(default)]
+    pub valid_from: Option<chrono::NaiveDate>,
+    /// ...to this day.
+    #[serde(default)]
+    pub valid_until: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// `[[region]]`: a region's names, adjectives and provinces, for the issuer
+/// of regional acts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    /// The issuer segment after `regione.` (`emilia.romagna`).
+    pub region: String,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    /// Province code -> name.
+    #[serde(default)]
+    pub provinces: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -26,6 +26,7 @@ pub mod format;
 pub mod label_column;
 pub mod limits;
 pub mod normalise;
+pub mod references;
 pub mod section;
 pub mod source;
 pub mod table;
@@ -194,8 +195,20 @@ fn set(rec: &mut PartRecords, slot: &Slot, value: &str, span: Span) -> Result<bo
 pub(crate) fn prepare<'a>(rules: &Compiled, pages: &'a [Page]) -> (Doc<'a>, Vec<Reference>) {
     let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
     let clean = boilerplate::clean(&texts, &rules.boilerplate);
+    let lexicon = rules
+        .lexicon
+        .clone()
+        .unwrap_or_else(reference::Lexicon::builtin);
+    // The body's region from the head of the first page as printed (a
+    // letterhead repeated on every page is boilerplate to the rules).
+    let body_region = pages
+        .first()
+        .and_then(|p| reference::body_region(&p.text, &lexicon));
     let settings = reference::RefSettings {
-        default_region: rules.settings.region.clone(),
+        lexicon,
+        region: rules.settings.region.clone(),
+        body_region,
+        date: None,
     };
     let mut found = Vec::new();
     let mut ranges = vec![Vec::new(); clean.len()];
@@ -271,6 +284,15 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
         .year
         .or_else(|| x.objectives.iter().find_map(|o| o.year))
         .or_else(|| x.date.map(|d| d.year()));
+    if let Some(date) = x.date {
+        // A name that meant another act on the document's day ("Codice dei
+        // contratti" in a 2022 act) is read again now that the day is known.
+        let lexicon = rules
+            .lexicon
+            .clone()
+            .unwrap_or_else(reference::Lexicon::builtin);
+        reference::redate(&mut x.references, &lexicon, date);
+    }
     x
 }
 
@@ -679,6 +701,20 @@ mod tests {
         .unwrap();
         let set = RuleSet::load(Some(ok.path()), true).unwrap();
         assert_eq!(set.compiled().settings.region.as_deref(), Some("toscana"));
+        // ...with its tables of named acts and regions.
+        let lex = set.compiled().lexicon.clone().unwrap();
+        assert!(lex.table().named.is_empty() && lex.table().region.is_empty());
+        // A setting in a file of another name keeps the built-in tables.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(
+            other.path().join("region.toml"),
+            "[settings]\nregion = \"toscana\"\n",
+        )
+        .unwrap();
+        let set = RuleSet::load(Some(other.path()), true).unwrap();
+        assert_eq!(set.compiled().settings.region.as_deref(), Some("toscana"));
+        let lex = set.compiled().lexicon.clone().unwrap();
+        assert!(lex.table().named.len() >= 40 && lex.table().region.len() == 20);
         assert!(set.list().iter().any(|r| r.id == "peg.objective.director"));
         let only = RuleSet::load(Some(ok.path()), false).unwrap();
         assert!(only.list().is_empty());

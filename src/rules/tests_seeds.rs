@@ -178,7 +178,9 @@ fn seed_ambito_page_decision_and_references() {
     let sp = dcs.spans["validity_end"];
     assert_eq!(&text[sp.start..sp.end], "31 dicembre 2023");
 
-    // The two legal references, regional ones read as Lombardy's (rules setting).
+    // The two legal references. The page names no region and nothing in its
+    // head places the body (an "Ambito territoriale"), so the regional laws'
+    // issuer is left empty, not guessed.
     assert_eq!(x.references.len(), 2, "{:#?}", x.references);
     let r0 = &x.references[0];
     assert_eq!(r0.act_type.as_deref(), Some("legge_regionale"));
@@ -186,7 +188,8 @@ fn seed_ambito_page_decision_and_references() {
     assert_eq!(r0.year, Some(2008));
     assert_eq!(r0.article.as_deref(), Some("18"));
     assert_eq!(r0.paragraph.as_deref(), Some("10"));
-    assert_eq!(r0.issuer.as_deref(), Some("regione.lombardia"));
+    assert_eq!(r0.issuer, None);
+    assert_eq!(r0.urn, None);
     let r1 = &x.references[1];
     assert_eq!(r1.act_type.as_deref(), Some("legge_regionale"));
     assert_eq!(r1.number.as_deref(), Some("23"));

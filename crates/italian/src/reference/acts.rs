@@ -9,7 +9,7 @@ use regex::{Captures, Regex};
 
 use super::backref::merge_aliases;
 use super::common::*;
-use super::named::{testo_unico_type, NAMED, NAMED_RE};
+use super::table::NamedAct;
 use super::{RefSettings, Reference};
 use crate::date::{expand_year, parse_date};
 
@@ -17,34 +17,7 @@ use crate::date::{expand_year, parse_date};
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<lr>legge\s+regionale|l\.\s?r\.|(?-i:LR)\b)|(?P<dlgs>decreto\s+legislativo|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.\s?vo)|(?P<dl>decreto[\s-]+legge|d\.\s?l\.)|(?P<dpr>decreto\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decreto\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decreto\s+ministeriale|d\.\s?m\.)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolamento\s*(?:\(\s*(?:ue|ce|cee)\s*\)|ue\b|ce\b)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiva(?:\s*\(\s*(?:ue|ce|cee)\s*\))?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legge|l\.))"
-    ))
-    .unwrap()
-});
-
-/// What identifies a national or regional act after its keyword.
-static IDENT: LazyLock<Regex> = LazyLock::new(|| {
-    let date = date_re();
-    Regex::new(&format!(
-        r"(?i)^(?:\s+(?:della\s+)?(?:regione\s+)?(?P<region>{REGIONS})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date1>{date})\s*[,.]?\s*{NUM_KW}\s*(?P<num1>\d+)|{NUM_KW}\s*(?P<num3>\d+)\s*,?\s*(?:del(?:l['’])?\s*|dd\.\s*|in\s+data\s+)(?P<date3>{date})|{NUM_KW}\s*(?P<num4>\d+)\s+del(?:l['’]anno)?\s+(?P<year4>\d{{4}})\b|(?:del\s+|dd\.\s*|in\s+data\s+)?(?P<date5>{date})|(?:{NUM_KW}\s*)?(?P<num2>\d+)\s*/\s*(?P<year2>\d{{4}}|\d{{2}})\b)"
-    ))
-    .unwrap()
-});
-
-/// A region named just after an act's number: "l.r. 12/2005 della Regione
-/// Lombardia", "legge regionale n. 12/2005 (Lombardia)".
-static REGION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:\s*,?\s*(?:della\s+regione\s+|della\s+|regione\s+)(?P<r1>{REGIONS})\b|\s*\(\s*(?:regione\s+)?(?P<r2>{REGIONS})\s*\))"
-    ))
-    .unwrap()
-});
-
-/// What identifies a regional deliberation: `n. IX/1155 del 29 dicembre 2010`, `n. 1155/2010`.
-static DGR_IDENT: LazyLock<Regex> = LazyLock::new(|| {
-    let date = date_re();
-    Regex::new(&format!(
-        r"(?i)^(?:\s+(?:della\s+)?(?:regione\s+)?(?P<region>{REGIONS})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*)?(?P<date0>{date})\s*,?\s*)?{NUM_KW}?\s*(?P<num>(?:[ivxl]+\s*/\s*)?\d+)(?:\s*/\s*(?P<year>\d{{4}})\b)?(?:\s*,?\s*(?:del(?:l['’])?|dd\.|in\s+data)\s*(?P<date>{date}))?"
+        r"(?i)\b(?:(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\.|(?-i:LR)\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.\s?vo)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+ministerial[ei]|d\.\s?m\.)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:\(\s*(?:ue|ce|cee)\s*\)|ue\b|ce\b)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\))?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
     ))
     .unwrap()
 });
@@ -73,47 +46,95 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     while let Some(c) = ACT.captures_at(text, pos) {
         let kw = c.get(0).expect("whole match");
         pos = kw.end();
+        // "C.C.N.L.": a dotted keyword that ends a longer abbreviation.
+        let tail = text[..kw.start()].chars().rev().take(2).collect::<Vec<_>>();
+        if matches!(tail.as_slice(), ['.', l] if l.is_alphabetic()) {
+            continue;
+        }
         if let Some(m) = act_mention(text, &c, settings) {
             pos = m.range.end;
+            let plural = PLURAL.is_match(kw.as_str());
+            let first = m.clone();
             out.push(m);
+            if plural {
+                // "decreti del Presidente del Consiglio dei ministri del 31
+                // maggio 2017, del 21 febbraio 2019 e del 17 luglio 2020",
+                // "direttive 2014/23/UE, 2014/24/UE e 2014/25/UE": each item
+                // of the list is an act of the keyword's kind.
+                while let Some(sep) = LIST_NEXT.find(&text[pos..]) {
+                    let at = pos + sep.end();
+                    let Some(next) = act_mention_at(text, &c, at, settings) else {
+                        break;
+                    };
+                    if next.r.act_type != first.r.act_type {
+                        break;
+                    }
+                    pos = next.range.end;
+                    out.push(next);
+                }
+            }
         }
     }
     let mut taken = Taken::default();
     for m in &out {
         taken.insert(m.range.clone());
     }
-    for c in NAMED_RE.captures_iter(text) {
-        let whole = c.get(0).expect("whole match");
-        if taken.overlaps(&whole.range()) {
+    let lex = &*settings.lexicon;
+    for (range, i) in lex.named_in(text) {
+        if taken.overlaps(&range) {
             continue;
         }
-        let Some(i) = (0..NAMED.len()).find(|i| c.name(&format!("n{i}")).is_some()) else {
-            continue;
-        };
-        let (_, ty, number, date, needs_locator) = NAMED[i];
-        let date = ymd(date);
+        let act = lex.choose(i, settings.date);
         out.push(Mention {
-            range: whole.range(),
-            r: Reference {
-                act_type: Some(ty.to_string()),
-                number: Some(number.to_string()),
-                year: Some(date.year()),
-                date: Some(date),
-                issuer: Some(
-                    if ty.ends_with("_ue") {
-                        "unione.europea"
-                    } else {
-                        "stato"
-                    }
-                    .into(),
-                ),
-                ..Reference::default()
-            },
-            needs_locator,
+            range,
+            r: named_reference(act),
+            needs_locator: act.with_article,
         });
     }
     out.sort_by_key(|m| m.range.start);
-    merge_aliases(text, out)
+    merge_aliases(text, out, lex)
+}
+
+/// The reference a named act stands for.
+pub(super) fn named_reference(act: &NamedAct) -> Reference {
+    let ty = act.act.act_type.as_str();
+    Reference {
+        act_type: Some(ty.to_string()),
+        number: Some(act.act.number.clone()),
+        year: Some(act.act.date.year()),
+        date: Some(act.act.date),
+        issuer: Some(
+            if ty.ends_with("_ue") {
+                "unione.europea"
+            } else {
+                "stato"
+            }
+            .into(),
+        ),
+        named: Some(act.id.clone()),
+        ..Reference::default()
+    }
+}
+
+/// The issuer of a regional act: the region the text names, else the
+/// region the settings impose, else the region of the body that issued the
+/// document; else none.
+fn regional_issuer(named: Option<&str>, settings: &RefSettings) -> Option<String> {
+    let lex = &*settings.lexicon;
+    match named {
+        Some(n) => Some(match lex.region_named(n) {
+            Some(r) => format!("regione.{}", r.region),
+            None => region_issuer(n),
+        }),
+        None => settings
+            .region
+            .as_deref()
+            .or(settings.body_region.as_deref())
+            .map(|r| match lex.region_named(r) {
+                Some(e) => format!("regione.{}", e.region),
+                None => region_issuer(r),
+            }),
+    }
 }
 
 fn year_of(s: &str) -> Option<i32> {
@@ -122,8 +143,30 @@ fn year_of(s: &str) -> Option<i32> {
 }
 
 fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Mention> {
+    act_mention_at(text, c, c.get(0)?.end(), settings)
+}
+
+/// A plural keyword ("decreti", "leggi", "direttive") before a list of acts.
+static PLURAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:decreti|leggi|direttive|regolamenti)\b").unwrap());
+
+/// Between two items of a list of acts: ", ", " e ", ", nonché ".
+static LIST_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:,\s*(?:e\s+|ed\s+|nonch[ée]\s+)?|\s+(?:e|ed|nonch[ée])\s+)").unwrap());
+
+/// The act identified by what follows `from`, of the kind of keyword `c`
+/// (`from` is the keyword's end, or a list item's start after a plural
+/// keyword); the mention starts at the keyword only when `from` is its end.
+fn act_mention_at(
+    text: &str,
+    c: &Captures,
+    from: usize,
+    settings: &RefSettings,
+) -> Option<Mention> {
     let kw = c.get(0)?;
-    let rest = &text[kw.end()..];
+    let item = from != kw.end();
+    let start = if item { from } else { kw.start() };
+    let rest = &text[from..];
     let kind = [
         "lr", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu", "reg", "dir", "cost", "dgr",
         "legge",
@@ -133,12 +176,14 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
     let mut r = Reference::default();
     let end;
     match kind {
+        "tuel" | "cost" if item => return None,
         "tuel" => {
-            r.act_type = Some("decreto_legislativo".into());
-            r.number = Some("267".into());
-            r.year = Some(2000);
-            r.date = Some(ymd((2000, 8, 18)));
-            r.issuer = Some("stato".into());
+            // The keyword is read here so that "T.U.E.L." is not taken for
+            // a "L."; the act it names comes from the table.
+            let lex = &*settings.lexicon;
+            let (_, i) = lex.named_in(kw.as_str()).into_iter().next()?;
+            let act = lex.choose(i, settings.date);
+            r = named_reference(act);
             end = kw.end();
         }
         "cost" => {
@@ -184,10 +229,10 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
             r.year = year_of(year);
             r.date = m.name("date").and_then(|d| parse_date(d.as_str()).ok());
             r.issuer = Some("unione.europea".into());
-            end = kw.end() + m.get(0)?.end();
+            end = from + m.get(0)?.end();
         }
         "dgr" => {
-            let m = DGR_IDENT.captures(rest)?;
+            let m = settings.lexicon.dgr_ident.captures(rest)?;
             let num: String = m["num"]
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -203,16 +248,13 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 .date
                 .map(|d| d.year())
                 .or_else(|| m.name("year").and_then(|y| year_of(y.as_str())));
-            r.issuer = m
-                .name("region")
-                .map(|g| region_issuer(g.as_str()))
-                .or_else(|| settings.default_region.as_deref().map(region_issuer));
-            end = kw.end() + m.get(0)?.end();
+            r.issuer = regional_issuer(m.name("region").map(|g| g.as_str()), settings);
+            end = from + m.get(0)?.end();
         }
         _ => {
-            let m = IDENT.captures(rest)?;
+            let m = settings.lexicon.ident.captures(rest)?;
             let mut ident_end = m.get(0)?.end();
-            let after = REGION_AFTER.captures(&rest[ident_end..]);
+            let after = settings.lexicon.region_after.captures(&rest[ident_end..]);
             let region = match (m.name("region"), &after) {
                 (Some(g), _) => Some(g.as_str()),
                 (None, Some(a)) if matches!(kind, "lr" | "legge") => {
@@ -266,22 +308,21 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
                 r.year = year_of(y.as_str());
             }
             if ty == "testo_unico" {
-                let (real, date) = testo_unico_type(r.number.as_deref(), r.year);
-                r.act_type = Some(real.into());
-                r.date = r.date.or(date.map(ymd));
+                if let Some(a) = settings.lexicon.testo_unico(r.number.as_deref(), r.year) {
+                    r.act_type = Some(a.act.act_type.clone());
+                    r.date = r.date.or(Some(a.act.date));
+                }
             }
             r.issuer = match ty {
-                "legge_regionale" => region
-                    .map(region_issuer)
-                    .or_else(|| settings.default_region.as_deref().map(region_issuer)),
+                "legge_regionale" => regional_issuer(region, settings),
                 "decreto_ministeriale" => None,
                 _ => Some("stato".into()),
             };
-            end = kw.end() + ident_end;
+            end = from + ident_end;
         }
     }
     Some(Mention {
-        range: kw.start()..end,
+        range: start..end,
         r,
         needs_locator: false,
     })

@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::acts::Mention;
+use super::lexicon::Lexicon;
+use super::Reference;
 
 /// The kinds of act a back-reference may name, each with the act types it may
 /// point to (empty: any).
@@ -113,24 +115,39 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
 
 /// What may stand between an act and its alias: a dash, a comma, "c.d.".
 static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|(?:ex|c\.\s?d\.))?\s*[“"]?$"#).unwrap()
+    Regex::new(r#"(?i)^\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|(?:ex|c\.\s?d\.)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?)?\s*[“"«]?$"#).unwrap()
 });
 
 /// Merges an alias printed next to the act it names into one mention.
 /// `mentions` are sorted by start and disjoint.
-pub(super) fn merge_aliases(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+/// A name that meant several acts over time is the same as any of them
+/// ("D.Lgs. 50/2016 (Codice dei contratti)").
+pub(super) fn merge_aliases(text: &str, mentions: Vec<Mention>, lex: &Lexicon) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last_mut() {
-            let same = prev.r.act_type == m.r.act_type
+            let same = (prev.r.act_type == m.r.act_type
                 && prev.r.number == m.r.number
-                && prev.r.year == m.r.year;
+                && prev.r.year == m.r.year)
+                || lex.may_name(&prev.r, &m.r)
+                || lex.may_name(&m.r, &prev.r);
             let gap = text.get(prev.range.end..m.range.start).unwrap_or("x");
             if same && ALIAS_GAP.is_match(gap) {
-                // Keep the mention that carries a printed date.
-                if prev.r.date.is_none() {
-                    prev.r.date = m.r.date;
-                }
+                // The printed act wins over its name ("TUEL - D.Lgs. n.
+                // 267/2000", "D.Lgs. 50/2016 (Codice dei contratti)") and is
+                // not read again by the document's date; a date printed on
+                // either side is kept.
+                let (printed, name) = if prev.r.named.is_some() {
+                    (m.r.clone(), prev.r.clone())
+                } else {
+                    (prev.r.clone(), m.r.clone())
+                };
+                let same_act = printed.number == name.number;
+                prev.r = Reference {
+                    date: printed.date.or(name.date.filter(|_| same_act)),
+                    named: None,
+                    ..printed
+                };
                 prev.range.end = m.range.end;
                 continue;
             }

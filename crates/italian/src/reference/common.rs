@@ -1,5 +1,5 @@
-//! Pieces every part of the reference grammar shares: Latin suffixes, the
-//! regions, number keywords, dates in acts, normalised numbers and letters,
+//! Pieces every part of the reference grammar shares: Latin suffixes, number
+//! keywords, dates in acts, normalised numbers and letters,
 //! the ranges of text already read.
 
 use std::collections::BTreeMap;
@@ -10,8 +10,7 @@ use chrono::NaiveDate;
 use crate::date::MONTHS;
 use crate::numwords::fold;
 
-pub(super) const SUFFIX: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies|terdecies|quaterdecies";
-pub(super) const REGIONS: &str = r"abruzzo|basilicata|calabria|campania|emilia[\s-]+romagna|friuli[\s-]+venezia[\s-]+giulia|lazio|liguria|lombardia|marche|molise|piemonte|puglia|sardegna|sicilia|toscana|trentino[\s-]+alto[\s-]+adige|umbria|valle\s+d['’]\s*aosta|veneto";
+pub(super) const SUFFIX: &str = "bis|terdecies|ter|quaterdecies|quater|quinquiesdecies|quinquies|sexiesdecies|sexies|septiesdecies|septies|octiesdecies|octies|noviesdecies|novies|nonies|decies|undecies|duodecies|undevicies|duodevicies|vicies|tricies|quadragies";
 pub(super) const NUM_KW: &str = r"(?:n\.|n°|nr\.|num\.|numero)";
 
 pub(super) fn date_re() -> String {

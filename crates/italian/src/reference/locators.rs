@@ -18,7 +18,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let letters =
         format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
     Regex::new(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
+        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
     ))
     .unwrap()
 });
@@ -28,8 +28,9 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
     let item = num_item();
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
+    let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     Regex::new(&format!(
-        r"(?i)\b(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
+        r"(?i)\b(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
 });
@@ -66,13 +67,15 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let whole = c.get(0).expect("whole match");
         taken.insert(whole.range());
         let article = Some(norm_num(&c["art"]));
+        // "comma 2 lett. a) dell'art. 1": the letter of the paragraph.
+        let letter = c.name("let").map(|l| norm_letter(l.as_str()));
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(p)
                 .into_iter()
                 .map(|(r, v)| LocItem {
                     article: article.clone(),
                     paragraph: Some(norm_num(&v)),
-                    letter: None,
+                    letter: letter.clone(),
                     range: r,
                 })
                 .collect(),
@@ -80,7 +83,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 range: whole.range(),
                 article,
                 paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
-                letter: None,
+                letter,
             }],
         };
         if let Some(f) = items.first_mut() {
@@ -179,13 +182,15 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             continue;
         }
         let article = Some(norm_num(&c["art"]));
+        // "comma 2 lett. a) dell'art. 1": the letter of the paragraph.
+        let letter = c.name("let").map(|l| norm_letter(l.as_str()));
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(p)
                 .into_iter()
                 .map(|(r, v)| LocItem {
                     article: article.clone(),
                     paragraph: Some(norm_num(&v)),
-                    letter: None,
+                    letter: letter.clone(),
                     range: r,
                 })
                 .collect(),
@@ -193,7 +198,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 range: whole.range(),
                 article,
                 paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
-                letter: None,
+                letter,
             }],
         };
         if let Some(f) = items.first_mut() {

@@ -10,10 +10,12 @@
 //!    a date and a number (`18 agosto 2000, n. 267`), a number and a year
 //!    (`n. 267/2000`, `34/78`, `n. 82 del 2005`) or a number and a date
 //!    (`n. 241 del 7 agosto 1990`). A keyword with nothing identifying after
-//!    it ("la legge", "il decreto") is not a reference. A few acts known by
-//!    name are read as the act they name (see `NAMED`): "TUEL" and "testo unico
-//!    delle leggi sull'ordinamento degli enti locali" are D.Lgs. 267/2000,
-//!    "Codice dell'amministrazione digitale" is D.Lgs. 82/2005, and so on.
+//!    it ("la legge", "il decreto") is not a reference. Acts known by name
+//!    are read as the act they name, from the table of [`RefTable`] (the
+//!    `[[named]]` entries of `rules/references.toml`): "TUEL" is D.Lgs.
+//!    267/2000, "Codice dell'amministrazione digitale" D.Lgs. 82/2005. After a
+//!    plural keyword ("decreti ... del 31 maggio 2017, del 21 febbraio
+//!    2019", "direttive 2014/23/UE e 2014/24/UE") each item is an act.
 //! 2. **Locators.** `art. 6, co. 6, lett. f)`, `articolo 5-bis, comma 1-bis`,
 //!    `commi 2 e 3 dell'articolo 14`, `secondo comma`, `artt. 16 e 17`.
 //! 3. **Linking.** A locator followed by an act (`... del`, `... della`, or
@@ -31,16 +33,22 @@
 //! - Act types are canonical: an alias names the act it stands for (`TUEL`,
 //!   `T.U. n. 267/2000` -> `decreto_legislativo` 267/2000 dated 2000-08-18;
 //!   `Codice civile`, `c.c.` -> `regio_decreto` 262/1942; `D.M.` ->
-//!   `decreto_ministeriale`); `raw` keeps the printed text. A testo unico of
-//!   unknown real type stays `testo_unico`.
+//!   `decreto_ministeriale`); `raw` keeps the printed text. A testo unico
+//!   not in the table stays `testo_unico`.
 //! - Two-digit years use the pivot of [`crate::date`]: `l.r. 34/78` is 1978.
-//! - Regional acts (`legge_regionale`, `delibera_giunta_regionale`) take the
-//!   region named right after the keyword (`legge regionale Lombardia`,
-//!   `L.R. della Regione Veneto`) or, for laws, right after the number
-//!   (`l.r. 12/2005 della Regione Lombardia`, `n. 12/2005 (Lombardia)`), else
-//!   [`RefSettings::default_region`]. A region named elsewhere in the document
-//!   is not used: a Lombard act may cite another region in passing. A
-//!   `legge` followed by a region is a `legge_regionale`.
+//! - Regional acts take the region named right after the keyword (`legge
+//!   regionale Lombardia`, `L.R. della Regione Veneto`, `l.r. toscana`) or,
+//!   for laws, right after the number (`l.r. 12/2005 della Regione
+//!   Lombardia`, `n. 12/2005 (Lombardia)`), else [`RefSettings::region`] if
+//!   the rules impose one, else the region of the body that issued the
+//!   document ([`body_region`]), else none (no URN). A region named
+//!   elsewhere in the text is not used: an act may cite another region in
+//!   passing. A `legge` followed by a region is a `legge_regionale`.
+//! - A name that meant several acts over time ("Codice dei contratti") is
+//!   read by [`RefSettings::date`], or by [`redate`] once the document's
+//!   date is known; with no date, as the act in force.
+//! - A d.g.r. is read (its text is taken) but not reported: it is an
+//!   administrative act, not among the canonical act types.
 //! - `Costituzione` counts only written with a capital C and with an article
 //!   ("la costituzione del fondo" is not a reference); its date is 1947-12-27.
 //! - A `D.M.` names no issuing ministry we can trust, so it has no URN.
@@ -60,14 +68,16 @@
 
 mod acts;
 mod backref;
+mod body;
 mod common;
+mod lexicon;
 mod locators;
-mod named;
 mod ranges;
+mod table;
 mod urn;
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use atti_page::Span;
 use chrono::NaiveDate;
@@ -76,8 +86,11 @@ use serde::{Deserialize, Serialize};
 
 use acts::{act_mentions, Mention};
 use backref::back_references;
+pub use body::body_region;
 pub use common::Taken;
+pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
+pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry};
 
 pub use urn::urn;
 
@@ -88,8 +101,8 @@ pub struct Reference {
     pub raw: String,
     /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
     /// `dpr`, `dpcm`, `decreto_ministeriale`, `regio_decreto`, `regolamento_ue`,
-    /// `direttiva_ue`, `costituzione`, `delibera_giunta_regionale` (and
-    /// `testo_unico` when its real type is unknown).
+    /// `direttiva_ue`, `costituzione` (and `testo_unico` when its real type
+    /// is unknown).
     pub act_type: Option<String>,
     pub number: Option<String>,
     pub year: Option<i32>,
@@ -102,27 +115,90 @@ pub struct Reference {
     /// URN:NIR, where the issuer is known.
     pub urn: Option<String>,
     pub span: Option<Span>,
+    /// The `[[named]]` entry the act was read from when the text gives only
+    /// its name ("Codice dei contratti"): [`redate`] may read it again once
+    /// the document's date is known. Not part of the output.
+    #[serde(skip)]
+    pub named: Option<String>,
 }
 
-/// Settings of the reference reader that come from the rules.
-#[derive(Debug, Clone, Default)]
-pub struct RefSettings {
-    /// The region (e.g. `lombardia`) whose regional acts an `L.R.` or
-    /// `d.g.r.` means when the text names none.
-    pub default_region: Option<String>,
+impl Reference {
+    /// The reference in brief, as the rule files' examples write it:
+    /// `decreto_legislativo 267/2000 art. 107 c. 1 lett. a`, a regional
+    /// act's issuer at the end (`legge_regionale 12/2005 regione.lombardia`).
+    pub fn brief(&self) -> String {
+        let mut s = self.act_type.clone().unwrap_or_else(|| "?".into());
+        match (&self.number, self.year) {
+            (Some(n), Some(y)) => s.push_str(&format!(" {n}/{y}")),
+            (Some(n), None) => s.push_str(&format!(" {n}")),
+            (None, Some(y)) => s.push_str(&format!(" {y}")),
+            (None, None) => {}
+        }
+        for (label, v) in [
+            ("art.", &self.article),
+            ("c.", &self.paragraph),
+            ("lett.", &self.letter),
+        ] {
+            if let Some(v) = v {
+                s.push_str(&format!(" {label} {v}"));
+            }
+        }
+        if let Some(i) = self.issuer.as_deref().filter(|i| i.starts_with("regione.")) {
+            s.push_str(&format!(" {i}"));
+        }
+        s
+    }
 }
+
+/// What the reference reader is told: its tables, and what is known of the
+/// document being read.
+#[derive(Debug, Clone)]
+pub struct RefSettings {
+    /// The named acts and the regions (from the rule files in force).
+    pub lexicon: Arc<Lexicon>,
+    /// A region imposed by the rules (e.g. `lombardia`) for regional acts
+    /// whose text names none, over the body's own region.
+    pub region: Option<String>,
+    /// The region of the body that issued the document ([`body_region`]).
+    pub body_region: Option<String>,
+    /// The document's date: a name may mean different acts over time.
+    pub date: Option<NaiveDate>,
+}
+
+impl Default for RefSettings {
+    /// The built-in tables; nothing known of the document.
+    fn default() -> Self {
+        RefSettings {
+            lexicon: Lexicon::builtin(),
+            region: None,
+            body_region: None,
+            date: None,
+        }
+    }
+}
+
+/// Act types read (so that their text is taken and nothing inside them is
+/// read as another act) but not reported: a Giunta's deliberation is an
+/// administrative act, not a source of law.
+const NOT_REPORTED: &[&str] = &["delibera_giunta_regionale"];
 
 /// Between a locator and its act: "del", "della", "dell'", a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs.").
 const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|,?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
-static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(CONNECTOR_RE).unwrap());
+static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&spaced(CONNECTOR_RE)).unwrap());
+
+/// A pattern whose white space also takes the zero-width spaces some
+/// producers put between words ("del\u{200B}D.Lgs.").
+fn spaced(re: &str) -> String {
+    re.replace(r"\s", r"[\s\u{200B}\u{2060}\u{FEFF}]")
+}
 /// The same, over an adjective that points back: "del citato D.Lgs. 50/2016",
 /// "del medesimo D.Lgs.".
 static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    Regex::new(&spaced(&format!(
         r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])\s+"
-    ))
+    )))
     .unwrap()
 });
 /// Before a locator that belongs to the act named earlier in its sentence:
@@ -134,6 +210,16 @@ static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap()
 });
+/// After an article and its act, the paragraph meant: "l'art. 54 del
+/// D.Lgs. 165/2001, ed in particolare il comma 5".
+static REFINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*,?\s*(?:(?:e|ed)\s+)?in\s+particolare\s+(?:il\s+|al\s+)?comma\s+(?P<p>\d+(?:[\s-]*(?:{})\b)?)\b",
+        common::SUFFIX
+    ))
+    .unwrap()
+});
+
 /// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
 static CHAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+$").unwrap());
@@ -188,6 +274,19 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         if let Some(mi) = linked[li] {
             used[mi] = true;
             let m = &mentions[mi];
+            let refine = match items.as_slice() {
+                [it] if it.paragraph.is_none() && !chained[li] => {
+                    REFINE.captures(&text[m.range.end..])
+                }
+                _ => None,
+            };
+            if let Some(c) = refine {
+                let mut it = items[0].clone();
+                it.paragraph = Some(common::norm_num(&c["p"]));
+                let end = m.range.end + c.get(0).map_or(0, |g| g.end());
+                out.push((it.range.start..end, with_locator(&m.r, &it)));
+                continue;
+            }
             for (k, it) in items.iter().enumerate() {
                 let end = if k + 1 == items.len() && !chained[li] {
                     m.range.end
@@ -244,6 +343,11 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
             out.push((m.range.clone(), m.r.clone()));
         }
     }
+    out.retain(|(_, r)| {
+        !r.act_type
+            .as_deref()
+            .is_some_and(|t| NOT_REPORTED.contains(&t))
+    });
     out.sort_by_key(|(r, _)| (r.start, r.end));
     for (range, r) in &mut out {
         // A reference wrapped over lines is read as one phrase: the span
@@ -255,6 +359,29 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         r.urn = urn(r);
     }
     out
+}
+
+/// Reads again, for a document now known to be of `date`, the references
+/// made by a name that meant another act on that day ("Codice dei
+/// contratti" in a 2022 act is D.Lgs. 50/2016, not D.Lgs. 36/2023).
+pub fn redate(refs: &mut [Reference], lexicon: &Lexicon, date: NaiveDate) {
+    for r in refs {
+        let Some(i) = r.named.as_deref().and_then(|id| lexicon.named_index(id)) else {
+            continue; // the act is printed, not only named: it stands
+        };
+        let act = lexicon.choose(i, Some(date));
+        if act.id == lexicon.table().named[i].id {
+            continue;
+        }
+        let new = acts::named_reference(act);
+        r.act_type = new.act_type;
+        r.number = new.number;
+        r.year = new.year;
+        r.date = new.date;
+        r.issuer = new.issuer;
+        r.named = new.named;
+        r.urn = urn(r);
+    }
 }
 
 /// The act that a locator introduced by "ed in particolare" or "il quale
@@ -305,3 +432,6 @@ mod tests;
 
 #[cfg(test)]
 mod akn_tests;
+
+#[cfg(test)]
+mod table_tests;

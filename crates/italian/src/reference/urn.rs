@@ -1,7 +1,5 @@
 //! URN:NIR identifiers of references whose issuer is known.
 
-use super::common::ymd;
-use super::named::KNOWN_TU;
 use super::Reference;
 
 /// The URN:NIR of a reference whose issuer is known, e.g.
@@ -11,7 +9,7 @@ use super::Reference;
 pub fn urn(r: &Reference) -> Option<String> {
     let issuer = r.issuer.as_deref()?;
     let ty = r.act_type.as_deref()?;
-    let mut date = r.date;
+    let date = r.date;
     let (issuer, nir_type) = match ty {
         "legge" => ("stato", "legge"),
         "legge_regionale" => (issuer, "legge"),
@@ -25,13 +23,6 @@ pub fn urn(r: &Reference) -> Option<String> {
         "regolamento_ue" => ("unione.europea", "regolamento"),
         "direttiva_ue" => ("unione.europea", "direttiva"),
         "delibera_giunta_regionale" => (issuer, "deliberazione.giunta.regionale"),
-        "testo_unico" => {
-            let (_, _, t, d) = KNOWN_TU
-                .iter()
-                .find(|(n, y, ..)| r.number.as_deref() == Some(*n) && r.year == Some(*y))?;
-            date = date.or(Some(ymd(*d)));
-            ("stato", *t)
-        }
         _ => return None,
     };
     let when = match (date, r.year) {

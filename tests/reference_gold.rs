@@ -1,0 +1,93 @@
+//! The legal references of the gold set's TRAIN part (gold/references*.jsonl,
+//! split by gold/split.toml), read as `cargo bench --bench gold` reads them:
+//! each file from ../shared/corpus as the ingest reads it, the built-in
+//! rules applied, and the references of each annotated page compared with
+//! the gold as 6-tuples (act type, number, year, article, paragraph,
+//! letter), multiset precision and recall. The floors are those reached
+//! when they were set; the test part is measured by the bench only.
+
+use std::collections::BTreeMap;
+
+use atti::read::{self, Limits, SourceType};
+use atti::rules::RuleSet;
+use serde_json::Value;
+
+type Tuple = [Option<String>; 6];
+
+/// Precision and recall reached on the train part (463/485 and 463/544).
+const MIN_PRECISION: f64 = 0.95;
+const MIN_RECALL: f64 = 0.85;
+
+fn field(v: &Value) -> Option<String> {
+    match v {
+        Value::String(x) => Some(x.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[test]
+fn train_references_meet_their_floors() {
+    let Some(corpus) = atti_dev::shared::path("corpus", "the reference gold test") else {
+        return;
+    };
+    let root = atti_dev::shared::root();
+    let mut gold: BTreeMap<(String, u64), Vec<Tuple>> = BTreeMap::new();
+    for name in ["gold/references.jsonl", "gold/references_train_more.jsonl"] {
+        let text = std::fs::read_to_string(root.join(name)).expect("a gold file");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let g: Value = serde_json::from_str(line).expect("a gold line is JSON");
+            if g["split"].as_str() != Some("train") {
+                continue;
+            }
+            let key = (
+                g["file"].as_str().expect("file").to_owned(),
+                g["page"].as_u64().unwrap_or(1),
+            );
+            let t = ["act_type", "number", "year", "article", "paragraph", "letter"]
+                .map(|f| field(&g[f]));
+            gold.entry(key).or_default().push(t);
+        }
+    }
+    assert!(gold.len() >= 60, "train pages: {}", gold.len());
+    let rules = RuleSet::load(None, true).expect("built-in rules");
+    let mut outputs = BTreeMap::new();
+    let (mut tp, mut found_n, mut gold_n) = (0usize, 0usize, 0usize);
+    for ((file, page), want) in &gold {
+        let x = outputs.entry(file.clone()).or_insert_with(|| {
+            let path = corpus.join(file);
+            let bytes = std::fs::read(&path).expect("a gold file is in the corpus");
+            let ty = SourceType::from_extension(&path).expect("a known file type");
+            let r = read::read(&bytes, ty, &Limits::default()).expect("the file reads");
+            rules.apply(&r.pages)
+        });
+        let mut found: Vec<Tuple> = x
+            .references
+            .iter()
+            .filter(|r| r.span.is_some_and(|s| u64::from(s.page) == *page))
+            .map(|r| {
+                [
+                    r.act_type.clone(),
+                    r.number.clone(),
+                    r.year.map(|y| y.to_string()),
+                    r.article.clone(),
+                    r.paragraph.clone(),
+                    r.letter.clone(),
+                ]
+            })
+            .collect();
+        found_n += found.len();
+        gold_n += want.len();
+        for t in want {
+            if let Some(i) = found.iter().position(|f| f == t) {
+                found.swap_remove(i);
+                tp += 1;
+            }
+        }
+    }
+    let p = tp as f64 / found_n as f64;
+    let r = tp as f64 / gold_n as f64;
+    eprintln!("train references: precision {tp}/{found_n}, recall {tp}/{gold_n}");
+    assert!(p >= MIN_PRECISION, "precision {tp}/{found_n} = {p:.3} < {MIN_PRECISION}");
+    assert!(r >= MIN_RECALL, "recall {tp}/{gold_n} = {r:.3} < {MIN_RECALL}");
+}
