@@ -452,9 +452,9 @@ mod tests {
             .delimiter(b';')
             .from_reader(&dec.as_bytes()['\u{feff}'.len_utf8()..]);
         let row = r.records().next().unwrap().unwrap();
-        assert_eq!(&row[14], "2023-12-31");
-        assert_eq!(&row[15], "Corsico; Buccinasco");
-        assert_eq!(&row[8], "");
+        assert_eq!(&row[17], "2023-12-31");
+        assert_eq!(&row[18], "Corsico; Buccinasco");
+        assert_eq!(&row[11], "");
     }
 
     #[test]

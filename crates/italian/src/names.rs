@@ -75,11 +75,13 @@ pub fn title_case(s: &str) -> String {
 /// Cloud” - Lotto 1", "per il Progetto “IO”") are the value's own and stay.
 pub fn sentence(s: &str) -> String {
     let t = squash(s);
-    let t = unquote(&t);
-    t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',')
-        .trim_end_matches('.')
-        .trim()
-        .to_owned()
+    let end = |t: &str| {
+        t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',')
+            .trim_end_matches('.')
+            .trim()
+            .to_owned()
+    };
+    end(unquote(&end(&t)))
 }
 
 /// The text inside a pair of quotes that encloses all of it, else the text.
