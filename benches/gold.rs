@@ -6,10 +6,16 @@
 //! (`gold/split.toml`), k/n for each act field and precision and recall of
 //! the legal references as 6-tuples (act type, number, year, article,
 //! paragraph, letter). Run: `cargo bench --bench gold [-- --misses]`
-//! (`--misses`: the train part's missed and wrong references, one a line).
+//! (`--misses`: the train part's missed and wrong acts' fields and
+//! references, one a line).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+
+// The scoring of acts, shared with the floors test (tests/acts_gold.rs).
+#[path = "gold/acts.rs"]
+#[cfg_attr(test, allow(dead_code))]
+mod acts;
 
 use atti::read::{self, Limits, SourceType};
 use atti::rules::{RuleOutput, RuleSet};
@@ -29,38 +35,6 @@ fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
     let ty = SourceType::from_extension(file)?;
     let r = read::read(&bytes, ty, &Limits::default()).ok()?;
     Some(rules.apply(&r.pages))
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-fn digits(s: &str) -> String {
-    s.split(['/', '-', ' '])
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_lowercase()
-}
-
-/// k/n per (split, field).
-#[derive(Default)]
-struct Score(BTreeMap<(String, String), (usize, usize)>);
-
-impl Score {
-    fn add(&mut self, split: &str, field: &str, ok: bool) {
-        let e = self
-            .0
-            .entry((split.to_owned(), field.to_owned()))
-            .or_default();
-        e.0 += usize::from(ok);
-        e.1 += 1;
-    }
 }
 
 fn s(v: &Value) -> Option<String> {
@@ -86,67 +60,17 @@ fn main() {
     };
 
     // Acts: each field of the first decision atti read.
-    let mut acts = Score::default();
-    let mut gold_acts = load(&root.join("gold/acts.jsonl"));
-    let more_acts = root.join("gold/acts_train_more.jsonl");
-    if more_acts.exists() {
-        gold_acts.extend(load(&more_acts));
-    }
-    for g in gold_acts {
-        let kind = g["kind"].as_str().unwrap_or("");
-        if kind == "other" {
-            continue;
-        }
-        let split = g["split"].as_str().unwrap_or("?");
-        let x = out(g["file"].as_str().unwrap());
-        let d = x.as_ref().and_then(|x| x.decisions.first());
-        acts.add(split, "recognised as an act", d.is_some());
-        let want_number = g["act_number_norm"].as_str().or(g["act_number"].as_str());
-        if let Some(want) = want_number {
-            let got = d.and_then(|d| d.act_number.as_deref()).map(digits);
-            acts.add(
-                split,
-                "act_number",
-                got.as_deref() == Some(digits(want).as_str()),
-            );
-        }
-        if let Some(want) = g["decision_date"].as_str() {
-            let got = d.and_then(|d| d.decision_date).map(|x| x.to_string());
-            acts.add(split, "decision_date", got.as_deref() == Some(want));
-        }
-        if let Some(want) = g["subject"].as_str() {
-            let got = d.and_then(|d| d.subject.as_deref()).map(squash);
-            let want = squash(want.trim_end_matches('.'));
-            acts.add(
-                split,
-                "subject",
-                got.as_deref().map(|g| g.trim_end_matches('.')) == Some(want.as_str()),
-            );
-        }
-        if let Some(want) = g["office"].as_str() {
-            let _ = want; // atti has no office field yet: every one is a miss
-            acts.add(split, "office", false);
-        }
-        if let Some(want) = g["immediately_executable"].as_bool() {
-            let got = d.and_then(|d| d.immediately_executable);
-            acts.add(split, "immediately_executable", got == Some(want));
-        }
-        for f in ["votes_for", "votes_against", "abstentions"] {
-            if let Some(want) = g[f].as_u64() {
-                let got = d.and_then(|d| match f {
-                    "votes_for" => d.votes_for,
-                    "votes_against" => d.votes_against,
-                    _ => d.abstentions,
-                });
-                acts.add(split, f, got.map(u64::from) == Some(want));
-            }
+    let misses = std::env::args().any(|a| a == "--misses");
+    let acts = acts::score(&acts::load(&root), &mut out);
+    if misses {
+        for m in &acts.misses {
+            println!("MISS {m}");
         }
     }
 
     // References: 6-tuples, multiset precision and recall, per page.
     let mut gold_by_page: BTreeMap<(String, u64), (String, Vec<[Option<String>; 6]>)> =
         BTreeMap::new();
-    let misses = std::env::args().any(|a| a == "--misses");
     let mut gold_refs = load(&root.join("gold/references.jsonl"));
     let more = root.join("gold/references_train_more.jsonl");
     if more.exists() {
@@ -231,18 +155,11 @@ fn main() {
 
     println!("gold: atti's built-in rules against gold/ (train | test)\n");
     println!("{:<26} {:>12} {:>12}", "act field", "train", "test");
-    let fields: Vec<String> = {
-        let mut v: Vec<String> = acts.0.keys().map(|k| k.1.clone()).collect();
-        v.sort();
-        v.dedup();
-        v
-    };
     let cell = |split: &str, f: &str| {
-        acts.0
-            .get(&(split.to_owned(), f.to_owned()))
+        acts.get(split, f)
             .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
     };
-    for f in &fields {
+    for f in acts::FIELDS {
         println!("{f:<26} {:>12} {:>12}", cell("train", f), cell("test", f));
     }
     println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");

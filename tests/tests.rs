@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area (as ripgrep does).
 //! Each test runs the `atti` binary in a temporary folder.
 
+mod acts_gold;
 mod archive;
 mod common;
 mod reference_gold;
@@ -21,3 +22,8 @@ mod xlsx;
 #[path = "../benches/table_fixtures/compare.rs"]
 #[allow(dead_code)]
 mod table_compare;
+
+// The scoring of the acts gold set, shared with benches/gold.rs.
+#[path = "../benches/gold/acts.rs"]
+#[allow(dead_code)]
+mod gold_acts;

@@ -170,9 +170,9 @@ fn run_writes_a_workbook_of_typed_cells_with_italian_headers() {
         Data::String("31".into()),
         "the act number is text"
     );
-    assert_eq!(consiglio[8].as_f64(), Some(9.0), "present");
+    assert_eq!(consiglio[11].as_f64(), Some(9.0), "present");
     assert_eq!(
-        consiglio[13],
+        consiglio[16],
         Data::String("Sì".into()),
         "immediately executable"
     );
@@ -235,7 +235,7 @@ fn export_writes_a_workbook_only_to_a_file_and_csv_in_either_dialect() {
     let mut wb = open_xlsx(&book);
     assert_eq!(wb.sheet_names(), ["Decisioni", LEGEND]);
     assert_eq!(sheet_rows(&mut wb, "Decisioni").len(), 5);
-    assert_eq!(sheet_rows(&mut wb, LEGEND).len(), 1 + 16);
+    assert_eq!(sheet_rows(&mut wb, LEGEND).len(), 1 + 19);
 
     let header = |args: &[&str]| {
         let mut all = vec!["export", "failures", "--index", idx];

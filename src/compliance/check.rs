@@ -379,12 +379,15 @@ fn validity_expired(d: &Document, as_of: NaiveDate) -> Vec<Hit> {
 }
 
 /// A decision taken by a body that meets (Giunta, Consiglio, Assemblea) has
-/// a quorum to state; a director's determination does not.
+/// a quorum to state; an act one person signs does not, whoever the rules
+/// name as its author (a determination of the "Responsabile del Servizio",
+/// a decree of the Sindaco). The act's type decides where it is known;
+/// otherwise a named body does.
 fn is_collegial(x: &Decision) -> bool {
-    x.body.as_deref().is_some_and(|b| !b.trim().is_empty())
-        || x.act_type
-            .as_deref()
-            .is_some_and(|t| matches!(t.to_lowercase().as_str(), "deliberazione" | "verbale"))
+    match x.act_type.as_deref().map(str::to_lowercase) {
+        Some(t) if !t.trim().is_empty() => matches!(t.as_str(), "deliberazione" | "verbale"),
+        _ => x.body.as_deref().is_some_and(|b| !b.trim().is_empty()),
+    }
 }
 
 /// Words with which minutes state who attended: "presenti n. 5", a roll

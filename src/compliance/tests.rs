@@ -442,6 +442,19 @@ fn attendance_stated_only_for_collegial_decisions() {
             ..Decision::default()
         },
         Decision {
+            act_type: Some("determinazione".into()),
+            body: Some("Responsabile del Servizio".into()),
+            act_number: Some("141".into()),
+            spans: [("body".to_owned(), span(2))].into(),
+            ..Decision::default()
+        },
+        Decision {
+            act_type: Some("decreto".into()),
+            body: Some("Sindaco".into()),
+            act_number: Some("10".into()),
+            ..Decision::default()
+        },
+        Decision {
             act_type: Some("verbale".into()),
             absent_count: Some(0),
             ..Decision::default()

@@ -187,8 +187,18 @@ pub struct Decision {
     pub body: Option<String>,
     /// `deliberazione`, `verbale`, `determinazione`, `decreto`, `ordinanza`.
     pub act_type: Option<String>,
+    /// The body-wide register number (registro generale), as printed.
     pub act_number: Option<String>,
     pub decision_date: Option<NaiveDate>,
+    /// The issuing office of a determination or decree (settore, servizio,
+    /// direzione, area, ufficio), as printed in the act's header.
+    #[serde(default)]
+    pub office: Option<String>,
+    /// The office's own number for the act, beside the register number.
+    #[serde(default)]
+    pub office_number: Option<String>,
+    #[serde(default)]
+    pub office_date: Option<NaiveDate>,
     pub subject: Option<String>,
     pub outcome: Option<String>,
     pub present_count: Option<u32>,

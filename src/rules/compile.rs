@@ -425,12 +425,13 @@ impl Ctx<'_> {
             Some("all") => Combine::All,
             Some("sum") => Combine::Sum,
             Some("count") => Combine::Count,
+            Some("last") => Combine::Last,
             Some(other) => {
                 let sp = f.combine.as_ref().map(|c| c.span()).unwrap_or(id_span);
                 return Err(self.err(
                     sp,
                     &id,
-                    format!("unknown combine `{other}` (first, all, sum, count)"),
+                    format!("unknown combine `{other}` (first, all, sum, count, last)"),
                 ));
             }
         };
@@ -463,6 +464,7 @@ impl Ctx<'_> {
             combine,
             left_column: f.left_column,
             under: f.under.as_ref().map(|r| self.regex(r, &id)).transpose()?,
+            before: f.before.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             label_column,
             meta,
         })

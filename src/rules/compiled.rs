@@ -62,6 +62,8 @@ pub enum Combine {
     Sum,
     /// How many matches: rows of a roll call marked present, say.
     Count,
+    /// The last match: the last vote before the dispositive part.
+    Last,
 }
 
 /// Where one value of a field rule goes: the capture it is read from
@@ -94,6 +96,8 @@ pub struct Field {
     pub left_column: bool,
     /// A match counts only under the column this header regex names.
     pub under: Option<Regex>,
+    /// The rule reads only the text before the first match of this regex.
+    pub before: Option<Regex>,
     /// `layout = "label_column"`: the label is a column of its own at the
     /// left, its value a block right of it (see [`super::label_column`]).
     pub label_column: bool,

@@ -40,6 +40,16 @@ pub fn run(
     warnings: &mut Vec<String>,
 ) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
+    let cut;
+    let region = match &rule.before {
+        Some(re) => {
+            cut = until_first(doc, region, re);
+            &cut
+        }
+        None => region,
+    };
+    // With `combine = "last"`, the hits of the last match that gave any.
+    let mut last: Vec<Hit> = Vec::new();
     for piece in region {
         let found: Vec<Vec<(usize, String, Range<usize>)>> = match &rule.finder {
             Finder::Label(labels) => {
@@ -96,13 +106,36 @@ pub fn run(
             if any && rule.combine == Combine::First {
                 return out;
             }
+            if any && rule.combine == Combine::Last {
+                last = std::mem::take(&mut out);
+            }
         }
     }
     match rule.combine {
         Combine::Sum => sum(out),
         Combine::Count => count(out),
+        Combine::Last => last,
         _ => out,
     }
+}
+
+/// The region up to the start of the first line that `re` matches in it
+/// (the whole region when none does).
+fn until_first(doc: &Doc, region: &Region, re: &Regex) -> Region {
+    let mut out = Region::new();
+    for piece in region {
+        let text = doc.text(piece);
+        if let Some(m) = re.find(text) {
+            let line = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            out.push(super::document::Piece {
+                page: piece.page,
+                range: piece.range.start..piece.range.start + line,
+            });
+            return out;
+        }
+        out.push(piece.clone());
+    }
+    out
 }
 
 /// One hit per slot whose value is the number of hits, spanning them all.

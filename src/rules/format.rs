@@ -186,9 +186,14 @@ pub struct FieldRule {
     pub normalise_each: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
     /// `first` (default): the first match; `all`: every match (list
     /// fields); `sum`: the sum of all matches (counts given in parts);
-    /// `count`: how many times the regex matches (rows of a roll call).
+    /// `count`: how many times the regex matches (rows of a roll call);
+    /// `last`: the last match (the last vote before the dispositive part).
     #[serde(default)]
     pub combine: Option<Spanned<String>>,
+    /// Read only the text before the first line this regex matches (the
+    /// dispositive heading `DELIBERA`); where it does not match, all of it.
+    #[serde(default)]
+    pub before: Option<Spanned<String>>,
     /// Read each line only up to its first wide gap (3+ spaces): the left
     /// column of a two-column page.
     #[serde(default)]

@@ -422,7 +422,9 @@ fn finish_part(rec: PartRecords, x: &mut RuleOutput, facts: &mut DocFacts) {
         x.indicators.push(i);
     }
     if rec.decision != Decision::default() {
-        x.decisions.push(rec.decision);
+        let mut d = rec.decision;
+        target::settle_vote(&mut d);
+        x.decisions.push(d);
     }
     if facts.title.is_none() {
         facts.title = rec.facts.title;

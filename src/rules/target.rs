@@ -206,6 +206,9 @@ pub fn set_decision(d: &mut Decision, field: &str, v: &str, span: Span) -> Resul
         "act_type" => once!(d.act_type, normalise::squash(v)),
         "act_number" => once!(d.act_number, normalise::squash(v)),
         "decision_date" => once!(d.decision_date, date(v)?),
+        "office" => once!(d.office, normalise::squash(v)),
+        "office_number" => once!(d.office_number, normalise::squash(v)),
+        "office_date" => once!(d.office_date, date(v)?),
         "subject" => once!(d.subject, normalise::squash(v)),
         "outcome" => once!(d.outcome, normalise::squash(v)),
         "present_count" => once!(d.present_count, int(v)?),
@@ -234,6 +237,34 @@ pub fn set_decision(d: &mut Decision, field: &str, v: &str, span: Span) -> Resul
     }
     d.spans.insert(field.into(), span);
     Ok(true)
+}
+
+/// The outcome of a vote passed with no vote against and none abstaining.
+pub const UNANIMOUS: &str = "approvata all'unanimità";
+/// The outcome of a vote passed with votes against or abstentions.
+pub const APPROVED: &str = "approvata";
+
+/// Makes the outcome agree with the vote's counts, once every rule has
+/// read: an approval with votes in favour and none against or abstaining
+/// (where the act gives those counts) is unanimous; one with votes against
+/// or abstentions is not, whatever formula another vote of the act used
+/// (the vote on immediate executability, an amendment's).
+pub fn settle_vote(d: &mut Decision) {
+    let Some(outcome) = d.outcome.as_deref() else {
+        return;
+    };
+    if !outcome.starts_with(APPROVED) {
+        return;
+    }
+    let split = d.votes_against.is_some_and(|n| n > 0) || d.abstentions.is_some_and(|n| n > 0);
+    let whole = d.votes_for.is_some_and(|n| n > 0)
+        && d.votes_against == Some(0)
+        && d.abstentions.is_none_or(|n| n == 0);
+    if split {
+        d.outcome = Some(APPROVED.to_owned());
+    } else if whole {
+        d.outcome = Some(UNANIMOUS.to_owned());
+    }
 }
 
 /// Sets a document fact.
@@ -265,6 +296,30 @@ mod tests {
         assert!(check("objective.directr").is_err());
         assert!(check("nothing.here").is_err());
         assert!(check("nodot").is_err());
+    }
+
+    #[test]
+    fn the_outcome_follows_the_counts_of_the_vote() {
+        let mut d = Decision {
+            outcome: Some(UNANIMOUS.into()),
+            votes_for: Some(9),
+            votes_against: Some(3),
+            abstentions: Some(0),
+            ..Decision::default()
+        };
+        settle_vote(&mut d);
+        assert_eq!(d.outcome.as_deref(), Some(APPROVED));
+        d.votes_against = Some(0);
+        settle_vote(&mut d);
+        assert_eq!(d.outcome.as_deref(), Some(UNANIMOUS));
+        let mut rejected = Decision {
+            outcome: Some("respinta".into()),
+            votes_for: Some(2),
+            votes_against: Some(0),
+            ..Decision::default()
+        };
+        settle_vote(&mut rejected);
+        assert_eq!(rejected.outcome.as_deref(), Some("respinta"));
     }
 
     #[test]

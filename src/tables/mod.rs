@@ -184,6 +184,9 @@ pub fn rows(table: TableId, docs: &[Document]) -> Vec<Row> {
                         cell(&x.act_type),
                         cell(&x.act_number),
                         cell(&x.decision_date),
+                        cell(&x.office),
+                        cell(&x.office_number),
+                        cell(&x.office_date),
                         cell(&x.subject),
                         cell(&x.outcome),
                         cell(&x.present_count),
@@ -449,9 +452,9 @@ mod tests {
             .delimiter(b';')
             .from_reader(&dec.as_bytes()['\u{feff}'.len_utf8()..]);
         let row = r.records().next().unwrap().unwrap();
-        assert_eq!(&row[14], "2023-12-31");
-        assert_eq!(&row[15], "Corsico; Buccinasco");
-        assert_eq!(&row[8], "");
+        assert_eq!(&row[17], "2023-12-31");
+        assert_eq!(&row[18], "Corsico; Buccinasco");
+        assert_eq!(&row[11], "");
     }
 
     #[test]

@@ -399,6 +399,9 @@ mod tests {
             text("deliberazione"),
             text("01"),
             Cell::Date(date(2021, 12, 1)),
+            text("UFFICIO TECNICO"),
+            text("085"),
+            Cell::Date(date(2021, 11, 30)),
             text("@SUM(A1:A2) e\u{1}controllo _x0041_"),
             text("approvata"),
             Cell::Integer(9),
@@ -415,12 +418,12 @@ mod tests {
     #[test]
     fn every_cell_keeps_its_type() {
         let mut no = decision();
-        no[13] = Cell::Boolean(false);
+        no[16] = Cell::Boolean(false);
         let bytes = book(&[(TableId::Decisions, vec![decision(), no])]);
         let mut wb = read(bytes);
         assert_eq!(wb.sheet_names(), ["Decisioni", LEGEND]);
         let range = wb.worksheet_range("Decisioni").unwrap();
-        assert_eq!(range.get_size(), (3, 16));
+        assert_eq!(range.get_size(), (3, 19));
         let labels: Vec<String> = range
             .rows()
             .next()
@@ -445,24 +448,27 @@ mod tests {
             "no quote, no formula"
         );
         assert_eq!(row[4], Data::String("01".into()), "the leading zero stays");
+        assert_eq!(row[6], Data::String("UFFICIO TECNICO".into()));
+        assert_eq!(row[7], Data::String("085".into()), "an office number stays text");
+        assert_eq!(row[8].as_date(), Some(date(2021, 11, 30)));
         assert_eq!(row[5].as_date(), Some(date(2021, 12, 1)));
         assert!(row[5].is_datetime(), "{:?}", row[5]);
         assert_eq!(
-            row[6],
+            row[9],
             Data::String("@SUM(A1:A2) e\u{1}controllo _x0041_".into())
         );
-        assert_eq!(row[8].as_f64(), Some(9.0));
+        assert_eq!(row[11].as_f64(), Some(9.0));
         assert!(
-            matches!(row[8], Data::Float(_) | Data::Int(_)),
+            matches!(row[11], Data::Float(_) | Data::Int(_)),
             "{:?}",
-            row[8]
+            row[11]
         );
-        assert_eq!(row[9], Data::Empty);
-        assert_eq!(row[11].as_f64(), Some(-2.0));
-        assert_eq!(row[13], Data::String("Sì".into()));
-        assert_eq!(range.rows().nth(2).unwrap()[13], Data::String("No".into()));
+        assert_eq!(row[12], Data::Empty);
+        assert_eq!(row[14].as_f64(), Some(-2.0));
+        assert_eq!(row[16], Data::String("Sì".into()));
+        assert_eq!(range.rows().nth(2).unwrap()[16], Data::String("No".into()));
         assert_eq!(
-            row[14],
+            row[17],
             Data::String("20/03/1865".into()),
             "before 1900: text"
         );
@@ -590,7 +596,7 @@ mod tests {
     #[test]
     fn dates_show_day_month_year_and_the_header_is_frozen_and_filtered() {
         let mut long = decision();
-        long[6] = text(&"oggetto lungo ".repeat(10));
+        long[9] = text(&"oggetto lungo ".repeat(10));
         let bytes = book(&[(TableId::Decisions, vec![long])]);
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut part = |name: &str| {
@@ -606,7 +612,7 @@ mod tests {
             ),
             "{sheet}"
         );
-        assert!(sheet.contains(r#"<autoFilter ref="A1:P2"/>"#), "{sheet}");
+        assert!(sheet.contains(r#"<autoFilter ref="A1:S2"/>"#), "{sheet}");
         assert!(!sheet.contains("<f>"), "no formula anywhere");
         assert!(
             part("xl/styles.xml").contains(r#"wrapText="1""#),

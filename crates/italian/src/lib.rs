@@ -22,7 +22,19 @@ pub mod numbers;
 pub mod numwords;
 pub mod reference;
 
-/// Collapses runs of whitespace into one space and trims.
+/// Collapses runs of whitespace into one space and trims; zero-width
+/// characters (a word processor's joiners and spaces, a byte-order mark)
+/// are dropped, since they are not text a reader sees.
 pub fn squash(s: &str) -> String {
+    let visible: String;
+    let s = if s.contains(ZERO_WIDTH) {
+        visible = s.chars().filter(|c| !ZERO_WIDTH.contains(c)).collect();
+        visible.as_str()
+    } else {
+        s
+    };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Characters that take no room on the page.
+const ZERO_WIDTH: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];

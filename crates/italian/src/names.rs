@@ -70,14 +70,31 @@ pub fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// A sentence-like value: surrounding quotes and a final `.`/`;`/`:` removed.
+/// A sentence-like value: quotes around the whole of it and a final
+/// `.`/`;`/`:` removed. Quotes that open or close only a part ("“SPC
+/// Cloud” - Lotto 1", "per il Progetto “IO”") are the value's own and stay.
 pub fn sentence(s: &str) -> String {
     let t = squash(s);
-    let t = t.trim_matches(|c: char| "\"“”«»'".contains(c)).trim();
-    t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',')
-        .trim_end_matches('.')
-        .trim()
-        .to_owned()
+    let end = |t: &str| {
+        t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',')
+            .trim_end_matches('.')
+            .trim()
+            .to_owned()
+    };
+    end(unquote(&end(&t)))
+}
+
+/// The text inside a pair of quotes that encloses all of it, else the text.
+fn unquote(t: &str) -> &str {
+    const PAIRS: [(char, char); 4] = [('"', '"'), ('“', '”'), ('«', '»'), ('\'', '\'')];
+    for (open, close) in PAIRS {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            if !inner.contains(open) && !inner.contains(close) {
+                return inner.trim();
+            }
+        }
+    }
+    t
 }
 
 /// Words that, after an organ's name, begin what is said of its sitting
@@ -175,6 +192,21 @@ pub fn body(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_keeps_quotes_that_are_its_own() {
+        assert_eq!(sentence("“Piano delle opere”."), "Piano delle opere");
+        assert_eq!(sentence("\"Regolamento\";"), "Regolamento");
+        assert_eq!(
+            sentence("“SPC Cloud” - Lotto 1 SERVIZI DI CLOUD"),
+            "“SPC Cloud” - Lotto 1 SERVIZI DI CLOUD"
+        );
+        assert_eq!(
+            sentence("servizio di Contact Center per il Progetto “IO”"),
+            "servizio di Contact Center per il Progetto “IO”"
+        );
+        assert_eq!(sentence("RdO \u{200b}2433716\u{200b} del 16/12/2019."), "RdO 2433716 del 16/12/2019");
+    }
 
     #[test]
     fn an_organ_s_name_leaves_out_how_and_when_it_met() {

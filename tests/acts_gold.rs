@@ -1,0 +1,69 @@
+//! The acts of the gold set's train bodies (gold/acts.jsonl and
+//! gold/acts_train_more.jsonl), read with the built-in rules and scored
+//! field by field as the gold bench scores them (benches/gold/acts.rs):
+//! each field must stay at or above the share it reached when the rules
+//! for determinations, decrees and votes were written (issue 15). Test
+//! bodies are never read here; `cargo bench --bench gold` measures them.
+
+use std::path::Path;
+
+use atti::read::{self, Limits, SourceType};
+use atti::rules::{RuleOutput, RuleSet};
+
+use crate::common::{root, shared};
+use crate::gold_acts;
+
+/// k/n reached on the train acts, per field.
+const FLOORS: &[(&str, usize, usize)] = &[
+    ("recognised as an act", 83, 87),
+    ("other: no decision row", 3, 3),
+    ("act_number", 59, 63),
+    ("decision_date", 60, 80),
+    ("office", 20, 23),
+    ("office_number", 12, 12),
+    ("office_date", 12, 12),
+    ("subject", 72, 79),
+    ("outcome", 34, 34),
+    ("unanimous", 34, 34),
+    ("present_count", 15, 15),
+    ("absent_count", 13, 13),
+    ("votes_for", 10, 10),
+    ("votes_against", 10, 10),
+    ("abstentions", 10, 10),
+    ("immediately_executable", 22, 22),
+];
+
+fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
+    let bytes = std::fs::read(file).ok()?;
+    let ty = SourceType::from_extension(file)?;
+    let r = read::read(&bytes, ty, &Limits::default()).ok()?;
+    Some(rules.apply(&r.pages))
+}
+
+#[test]
+fn train_acts_keep_their_field_accuracy() {
+    let Some(corpus) = shared("corpus") else {
+        return;
+    };
+    let gold: Vec<_> = gold_acts::load(&root())
+        .into_iter()
+        .filter(|g| g["split"] == "train")
+        .collect();
+    assert!(gold.len() >= 80, "train acts in the gold set: {}", gold.len());
+    let rules = RuleSet::load(None, true).expect("built-in rules");
+    let score = gold_acts::score(&gold, |f| apply(&rules, &corpus.join(f)));
+    let mut low = Vec::new();
+    for &(field, k, n) in FLOORS {
+        let (got, total) = score.get("train", field).unwrap_or((0, 0));
+        assert_eq!(total, n, "{field}: the gold set changed ({total} scored, {n} expected)");
+        if got < k {
+            low.push(format!("{field}: {got}/{total} (floor {k}/{n})"));
+        }
+    }
+    assert!(
+        low.is_empty(),
+        "fields below their floor:\n{}\nmisses:\n{}",
+        low.join("\n"),
+        score.misses.join("\n")
+    );
+}
