@@ -17,8 +17,9 @@ pub fn classify<'k>(text: &str, kinds: &'k [Kind]) -> (String, Option<&'k Kind>)
         let score: f64 = k
             .patterns
             .iter()
-            .filter(|(re, _)| re.is_match(text))
-            .map(|(_, w)| *w)
+            .zip(k.quick.iter().chain(std::iter::repeat(&None)))
+            .filter(|((re, _), q)| super::quick::may_match(q.as_ref(), text) && re.is_match(text))
+            .map(|((_, w), _)| *w)
             .sum();
         if score >= k.threshold && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, k));

@@ -84,6 +84,7 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
                 kind: k.kind,
                 report_as: k.report_as,
                 threshold: k.threshold,
+                quick: patterns.iter().map(|(re, _)| super::quick::quick(re)).collect(),
                 patterns,
                 part_start,
             });
@@ -451,6 +452,10 @@ impl Ctx<'_> {
                 ))
             }
         };
+        let quick = match &finder {
+            Finder::Regex(re) => super::quick::quick(re),
+            Finder::Label(_) => None,
+        };
         Ok(Field {
             kinds: f.kinds,
             section: f.section,
@@ -466,6 +471,7 @@ impl Ctx<'_> {
             under: f.under.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             before: f.before.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             label_column,
+            quick,
             meta,
         })
     }

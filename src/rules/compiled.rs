@@ -28,6 +28,8 @@ pub struct Kind {
     pub report_as: Option<String>,
     pub threshold: f64,
     pub patterns: Vec<(Regex, f64)>,
+    /// Each pattern's fast first look ([`super::quick`]).
+    pub quick: Vec<Option<Regex>>,
     pub part_start: Option<Regex>,
 }
 
@@ -101,6 +103,8 @@ pub struct Field {
     /// `layout = "label_column"`: the label is a column of its own at the
     /// left, its value a block right of it (see [`super::label_column`]).
     pub label_column: bool,
+    /// The regex finder's fast first look ([`super::quick`]).
+    pub quick: Option<Regex>,
 }
 
 #[derive(Debug, Clone)]

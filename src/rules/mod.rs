@@ -26,6 +26,7 @@ pub mod format;
 pub mod label_column;
 pub mod limits;
 pub mod normalise;
+pub mod quick;
 pub mod references;
 pub mod section;
 pub mod source;

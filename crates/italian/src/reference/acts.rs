@@ -16,7 +16,7 @@ use crate::date::{expand_year, parse_date};
 /// Act keywords. Longer and more specific forms come first: at one position
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    grammar(&format!(
         r"(?i)\b(?:(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\.|(?-i:LR)\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.\s?vo)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+ministerial[ei]|d\.\s?m\.)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:\(\s*(?:ue|ce|cee)\s*\)|ue\b|ce\b)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\))?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
     ))
     .unwrap()
@@ -25,7 +25,7 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
 /// What identifies an EU act: `(UE) 2016/679`, `2014/24/UE`, `98/34/CE ... del 22 giugno 1998`.
 static EU_IDENT: LazyLock<Regex> = LazyLock::new(|| {
     let date = date_re();
-    Regex::new(&format!(
+    grammar(&format!(
         r"(?i)^\s*(?:\(\s*(?:ue|ce|cee)\s*\)\s*)?(?P<n>{NUM_KW}\s*)?(?P<a>\d{{2,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suffix>ue|ce|cee)\b)?(?:\s+del\s+parlamento\s+europeo\s+e\s+del\s+consiglio)?(?:\s*,?\s*del\s+(?P<date>{date}))?"
     ))
     .unwrap()
@@ -148,7 +148,7 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
 
 /// A plural keyword ("decreti", "leggi", "direttive") before a list of acts.
 static PLURAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:decreti|leggi|direttive|regolamenti)\b").unwrap());
+    LazyLock::new(|| grammar(r"(?i)^(?:decreti|leggi|direttive|regolamenti)\b").unwrap());
 
 /// Between two items of a list of acts: ", ", " e ", ", nonché ".
 static LIST_NEXT: LazyLock<Regex> =

@@ -14,6 +14,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::common::grammar;
+
 use super::acts::Mention;
 use super::lexicon::Lexicon;
 use super::Reference;
@@ -67,7 +69,7 @@ static BACKREF: LazyLock<Regex> = LazyLock::new(|| {
         .map(|(i, (p, _))| format!("(?P<a{i}>{p})"))
         .collect();
     let kinds_after = kinds_after.join("|");
-    Regex::new(&format!(
+    grammar(&format!(
         r"(?i)\b(?:{ADJ}\s+(?:{kinds})|(?:{kinds_after})\s+{ADJ}\b|(?P<any>medesimo)\b)"
     ))
     .unwrap()

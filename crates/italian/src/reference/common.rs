@@ -84,3 +84,39 @@ impl Taken {
         self.0.insert(start, end);
     }
 }
+
+/// The pattern with its word boundaries (`\b`, `\B`) read as ASCII ones:
+/// the names are found by a fast automaton over the whole text, which
+/// Unicode word boundaries would send to a slow engine on any accented
+/// text. An accented letter next to a name counts as a non-word character
+/// there (the names themselves may hold accents).
+pub(super) fn ascii_boundaries(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(b @ ('b' | 'B')) => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A regex of the reference grammar, its word boundaries ASCII ones (see
+/// [`ascii_boundaries`]): the grammar runs over every page of every act, and
+/// a fast automaton is what keeps that cheap.
+pub(super) fn grammar(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::Regex::new(&ascii_boundaries(pattern))
+}

@@ -23,6 +23,9 @@ pub struct Lexicon {
     table: RefTable,
     /// Every name of every named act, one capture `n{i}` per entry.
     named: Option<Regex>,
+    /// The entry each capture group of `named` stands for (group `n{i}` ->
+    /// `i`; the groups a pattern has of its own -> none).
+    named_groups: Vec<Option<usize>>,
     /// For each named entry, the entries with the same names (itself
     /// included): one name meaning different acts over time.
     siblings: Vec<Vec<usize>>,
@@ -65,13 +68,13 @@ impl Lexicon {
             for p in &n.patterns {
                 Regex::new(p).map_err(|e| format!("{}: pattern `{p}`: {e}", n.id))?;
             }
-            alts.push(format!("(?P<n{i}>{})", n.patterns.join("|")));
+            alts.push(format!("(?P<n{i}>{})", super::common::ascii_boundaries(&n.patterns.join("|"))));
         }
         let named = if alts.is_empty() {
             None
         } else {
             Some(
-                Regex::new(&format!(r"(?i)\b(?:{})", alts.join("|")))
+                Regex::new(&format!(r"(?i)(?-u:\b)(?:{})", alts.join("|")))
                     .map_err(|e| format!("named acts: {e}"))?,
             )
         };
@@ -131,6 +134,11 @@ impl Lexicon {
             r"(?i)\b(?:comune|citt[aà])\s+di\s+(?P<w>{provinces})\b"
         ))
         .map_err(|e| format!("provinces: {e}"))?;
+        let named_groups = named.as_ref().map_or_else(Vec::new, |re| {
+            re.capture_names()
+                .map(|n| n.and_then(|n| n.strip_prefix('n')).and_then(|i| i.parse().ok()))
+                .collect()
+        });
         Ok(Lexicon {
             by_region,
             by_province,
@@ -138,6 +146,7 @@ impl Lexicon {
             by_capital,
             table,
             named,
+            named_groups,
             siblings,
             region_by_word,
             region_by_code,
@@ -157,13 +166,20 @@ impl Lexicon {
         let Some(re) = &self.named else {
             return Vec::new();
         };
-        re.captures_iter(text)
-            .filter_map(|c| {
-                let whole = c.get(0)?;
-                let i = (0..self.table.named.len()).find(|i| c.name(&format!("n{i}")).is_some())?;
-                Some((whole.range(), i))
-            })
-            .collect()
+        // Matches are found without captures (a fast automaton); the entry
+        // a match names is read from the captures at that match alone, so
+        // the slow engine that captures need runs over a few names, not
+        // over the whole text.
+        let mut out = Vec::new();
+        let mut slots = re.capture_locations();
+        for m in re.find_iter(text) {
+            let Some(whole) = re.captures_read_at(&mut slots, text, m.start()) else { continue };
+            let entry = (1..slots.len()).find(|&g| slots.get(g).is_some()).and_then(|g| self.named_groups.get(g).copied().flatten());
+            if let Some(i) = entry {
+                out.push((whole.range(), i));
+            }
+        }
+        out
     }
 
     /// The entry a name means in a document of `date`: among the entries

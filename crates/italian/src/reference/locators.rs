@@ -13,11 +13,11 @@ use crate::numwords::fold;
 
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
-    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{num})*");
+    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num})*");
     let letter = letter_item();
     let letters =
-        format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]\b|\bo\b)\s*{letter}\))*");
-    Regex::new(&format!(
+        format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
+    grammar(&format!(
         r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
     ))
     .unwrap()
@@ -29,7 +29,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let item = num_item();
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
-    Regex::new(&format!(
+    grammar(&format!(
         r"(?i)\b(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
@@ -40,7 +40,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
 static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
-    Regex::new(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
+    grammar(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
 });
 
 const ORD: &str =

@@ -82,6 +82,7 @@ use std::sync::{Arc, LazyLock};
 use atti_page::Span;
 use chrono::NaiveDate;
 use regex::Regex;
+use common::grammar;
 use serde::{Deserialize, Serialize};
 
 use acts::{act_mentions, Mention};
@@ -186,7 +187,7 @@ const NOT_REPORTED: &[&str] = &["delibera_giunta_regionale"];
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs.").
 const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|,?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
-static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&spaced(CONNECTOR_RE)).unwrap());
+static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 
 /// A pattern whose white space also takes the zero-width spaces some
 /// producers put between words ("del\u{200B}D.Lgs.").
@@ -196,7 +197,7 @@ fn spaced(re: &str) -> String {
 /// The same, over an adjective that points back: "del citato D.Lgs. 50/2016",
 /// "del medesimo D.Lgs.".
 static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&spaced(&format!(
+    grammar(&spaced(&format!(
         r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])\s+"
     )))
     .unwrap()
@@ -204,7 +205,7 @@ static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
 /// Before a locator that belongs to the act named earlier in its sentence:
 /// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "il quale all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bin\s+particolare|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
 });
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -213,7 +214,7 @@ static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
 /// After an article and its act, the paragraph meant: "l'art. 54 del
 /// D.Lgs. 165/2001, ed in particolare il comma 5".
 static REFINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    grammar(&format!(
         r"(?i)^\s*,?\s*(?:(?:e|ed)\s+)?in\s+particolare\s+(?:il\s+|al\s+)?comma\s+(?P<p>\d+(?:[\s-]*(?:{})\b)?)\b",
         common::SUFFIX
     ))

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::common::grammar;
+
 use super::common::{norm_letter, norm_num, SUFFIX};
 
 /// The longest range expanded; a longer one is read as its two ends.
@@ -27,14 +29,14 @@ pub(super) fn letter_item() -> String {
 }
 
 static NUM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    grammar(&format!(
         r"(?i)^(?:da\s+)?(?P<a>\d+)\s*(?:\s(?:a|al)\s|-)\s*(?P<b>\d+)(?P<suf>[\s-]*(?:{SUFFIX}))?$"
     ))
     .unwrap()
 });
 
 static LETTER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    grammar(&format!(
         r"(?i)^da\s+(?P<a>[a-z])\)?\s+(?:a|ad|alla)\s+(?P<b>[a-z])(?P<suf>-?(?:{SUFFIX}))?\)?$"
     ))
     .unwrap()

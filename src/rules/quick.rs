@@ -1,0 +1,76 @@
+//! A fast first look for rule regexes.
+//!
+//! The regex crate runs a pattern with Unicode word boundaries (`\b`, `\B`)
+//! over accented text with its slowest engines, and Italian text is all
+//! accents. A rule's regex with its boundaries taken out matches wherever
+//! the rule's does (an assertion taken out only widens a pattern) and runs
+//! on the fast automaton, so a text it finds nothing in is passed over
+//! without the slow search. Where it does match, the rule's own regex
+//! decides, so what the rules find does not change.
+
+use regex::Regex;
+
+/// The same pattern without its word boundaries, when it has any and the
+/// result compiles.
+pub fn quick(re: &Regex) -> Option<Regex> {
+    let source = re.as_str();
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars();
+    let mut changed = false;
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b' | 'B') if !in_class => changed = true,
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    if !changed {
+        return None;
+    }
+    regex::RegexBuilder::new(&out).size_limit(1 << 22).dfa_size_limit(1 << 22).build().ok()
+}
+
+/// Whether `re` may match `text`: false only when it surely does not.
+pub fn may_match(quick: Option<&Regex>, text: &str) -> bool {
+    quick.is_none_or(|q| q.is_match(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_taken_out() {
+        assert!(quick(&Regex::new(r"(?i)\bart\.\s*\d+\B").unwrap())
+            .is_some_and(|q| q.as_str() == r"(?i)art\.\s*\d+"));
+        assert!(quick(&Regex::new(r"OGGETTO:").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_text_the_quick_pattern_misses_the_rule_misses_too() {
+        let re = Regex::new(r"(?i)\bdetermin(?:a|azione)\b\s+n\.?\s*(?P<n>\d+)").unwrap();
+        let q = quick(&re).unwrap();
+        for text in ["Determinazione n. 12 del 3 marzo", "la determina n.4", "predeterminazione n. 5", "nessun atto"] {
+            if !q.is_match(text) {
+                assert!(!re.is_match(text), "{text}");
+            }
+        }
+        assert!(!may_match(Some(&q), "nessun atto"));
+        assert!(may_match(None, "nessun atto"));
+    }
+}
