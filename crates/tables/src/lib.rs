@@ -20,6 +20,7 @@
 //! dropped. Every count is capped, so a hostile page costs bounded time.
 
 mod draft;
+mod frame;
 mod geom;
 mod gutters;
 mod headed;
@@ -60,7 +61,7 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
         // its words are its own and not the outer cell's.
         nets.sort_by(|a, b| a.area().total_cmp(&b.area()));
         for net in &nets {
-            match lattice::read(net, &boxes, &taken, s) {
+            match lattice::read(page, net, &boxes, &taken, s) {
                 Lattice::Grid(draft, used) => {
                     for i in used {
                         if let Some(t) = taken.get_mut(i) {

@@ -30,6 +30,10 @@ pub struct Settings {
     /// font size) that holds no word is the space between two boxes drawn
     /// apart, and is dropped.
     pub max_gutter: f32,
+    /// A whitespace gutter that runs down a ruled column divides it when
+    /// at least this many text lines have words on both of its sides
+    /// ([`crate::frame`]).
+    pub frame_min_lines: usize,
 
     // --- words and text lines (stream) ---
     /// Words whose baselines differ by at most this (em) are on one text line.
@@ -121,6 +125,7 @@ impl Default for Settings {
             min_ruling_length: 3.0,
             min_cell_size: 2.0,
             max_gutter: 1.2,
+            frame_min_lines: 3,
             line_tolerance: 0.3,
             column_gap: 0.6,
             min_gap_keep: 0.1,
