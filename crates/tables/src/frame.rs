@@ -85,9 +85,10 @@ pub(crate) fn columns(d: &Draft, s: &Settings) -> Vec<Seg> {
         }
         let size = median(sizes);
         let min_w = s.column_gap * size;
-        // Narrower than a column gap, wider than a word space.
-        let min_space = s.min_cut_space * size;
         let lines: Vec<Vec<Vec<(f32, f32)>>> = seq.iter().map(|&k| line_spans(&d.cells[k].words, s.line_tolerance)).collect();
+        // Narrower than a column gap, wider than the column's word space.
+        let own: Vec<Vec<Vec<(f32, f32)>>> = seq.iter().zip(&lines).filter(|(k, _)| single(**k)).map(|(_, l)| l.clone()).collect();
+        let min_space = word_space(&own, min_w).map_or(s.min_cut_space * size, |w| s.frame_space_ratio * w);
         let mut active: Vec<Gap> = Vec::new();
         let mut done: Vec<Gap> = Vec::new();
         for (p, &k) in seq.iter().enumerate() {
@@ -144,8 +145,8 @@ pub(crate) fn columns(d: &Draft, s: &Settings) -> Vec<Seg> {
             }
             // On into the cells next to it whose words it parts without
             // crossing one (a header whose labels are wider than the values
-            // under them), at a space wider than a word space: the gutter
-            // narrows to their whitespace.
+            // under them), at a space wider than the column's word space:
+            // the gutter narrows to their whitespace.
             let parts = |p: usize, g: &mut Gap| {
                 let k = seq[p];
                 if !single(k) || d.cells[k].words.is_empty() {
@@ -185,6 +186,23 @@ fn line_spans(words: &[WordBox], line_tolerance: f32) -> Vec<Vec<(f32, f32)>> {
         .into_iter()
         .map(|g| g.into_iter().filter_map(|i| words.get(i)).map(|w| (w.x0, w.x1)).collect())
         .collect()
+}
+
+/// The median space between two words of a line, over the cells' lines
+/// (`cells[k][line]`: the words' x spans, left to right), leaving out
+/// gaps of `max` or more (between columns) and the narrow ones of a word
+/// drawn in pieces; `None` when there is none.
+fn word_space(cells: &[Vec<Vec<(f32, f32)>>], max: f32) -> Option<f32> {
+    let mut gaps: Vec<f32> = cells
+        .iter()
+        .flatten()
+        .flat_map(|l| l.windows(2).map(|w| w[1].0 - w[0].1))
+        .filter(|&g| g > 0.1 * max && g < max)
+        .collect();
+    if gaps.is_empty() {
+        return None;
+    }
+    Some(median(std::mem::take(&mut gaps)))
 }
 
 /// The parts of `x0..x1` that no word of any line covers.
