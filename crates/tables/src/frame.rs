@@ -284,6 +284,30 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
         })
         .collect();
     let ranges = crate::rows::rows(&rl, &pieces, d.cols as usize, &forced, &ruled, s);
+    // The rows found in each row of the grid, and how many of them set
+    // words in two columns or more.
+    let filled = |(a, e): (usize, usize)| {
+        let mut cs: Vec<usize> = pieces.iter().filter(|p| p.line >= a && p.line < e).map(|p| p.c0).collect();
+        cs.sort_unstable();
+        cs.dedup();
+        cs.len()
+    };
+    let mut per_band: Vec<((u32, u32), usize, usize)> = Vec::new();
+    for &r in &ranges {
+        let b = band[r.0];
+        let multi = usize::from(filled(r) >= 2);
+        match per_band.iter_mut().find(|e| e.0 == b) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 += multi;
+            }
+            None => per_band.push((b, 1, multi)),
+        }
+    }
+    // A row of the grid is cut only where most of its rows are rows of a
+    // table (two columns or more): one cell's paragraphs beside a label
+    // are one cell.
+    let tabular = |b: (u32, u32)| per_band.iter().any(|e| e.0 == b && e.2 >= 2 && 2 * e.2 >= e.1);
     let (x0, x1) = (d.bbox[0], d.bbox[2]);
     ranges
         .windows(2)
@@ -293,7 +317,7 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
             // Only inside one row of the grid: lines in rows that overlap
             // without being one (a cell over two rows beside one of them)
             // are as the lines draw them.
-            let one = band.get(k) == band.get(k + 1) && band.get(k).is_some_and(|r| r.1 == r.0 + 1);
+            let one = band.get(k) == band.get(k + 1) && band.get(k).is_some_and(|r| r.1 == r.0 + 1 && tabular(*r));
             one.then(|| Seg {
                 pos: (a.bottom + b.top) / 2.0,
                 a: x0,

@@ -103,3 +103,24 @@ fn a_gutter_in_too_few_lines_divides_nothing() {
         vec![rows(&[&["Voce", "Importo"], &["Spesa", "EUR 1.200"], &["Entrata", "EUR 900"]])]
     );
 }
+
+#[test]
+fn paragraphs_in_a_ruled_cell_beside_a_label_stay_one_cell() {
+    // A label centred beside a description of two paragraphs: the stream
+    // reader would end a row where a paragraph ends, but no row of the
+    // band sets words in two columns but one, so the band is one row.
+    let mut k = Kit::new();
+    k.grid(&[50.0, 190.0, 560.0], &[100.0, 120.0, 200.0]);
+    k.text(54.0, 114.0, "OBIETTIVO").text(194.0, 114.0, "Missione 01");
+    k.text(194.0, 134.0, "Compito della Direzione sarà l'assistenza tecnica alla");
+    k.text(194.0, 146.0, "predisposizione degli atti.");
+    k.text(54.0, 152.0, "DESCRIZIONE");
+    k.text(194.0, 158.0, "Comune e Città metropolitana dovranno lavorare in modo");
+    k.text(194.0, 170.0, "sempre più integrato.");
+    k.text(194.0, 182.0, "Al termine dell'anno sarà redatta una relazione.");
+    let g = grids(&k.page);
+    assert_eq!(g.len(), 1);
+    assert_eq!(g[0].len(), 2);
+    assert_eq!(g[0][1][0], "DESCRIZIONE");
+    assert!(g[0][1][1].starts_with("Compito della Direzione") && g[0][1][1].ends_with("relazione."));
+}
