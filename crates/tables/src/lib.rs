@@ -9,8 +9,10 @@
 //!
 //! - [`rulings`] snaps and joins the ruling lines and gathers them into
 //!   connected networks; [`lattice`] reads each network that divides
-//!   columns as a grid, merged cells included; [`headed`] sets the rows
-//!   found under a small grid (a ruled header) beneath it;
+//!   columns as a grid, merged cells included, with the rows and columns
+//!   its lines leave undrawn read from the words inside it ([`frame`]);
+//!   [`headed`] sets the rows found under a small grid (a ruled header)
+//!   beneath it;
 //! - [`stream`] reads the remaining words: [`region`] finds where lines
 //!   share aligned column gaps, [`rows`] decides which lines make a row;
 //!   horizontal rules that are no part of a grid end rows there.
