@@ -12,9 +12,11 @@ const GUARDED: &[(&str, u64)] = &[
     ("tabula/spanning_cells.pdf", 1),
     ("tabula/spreadsheet_no_bounding_frame.pdf", 1),
     ("tabula/us-020.pdf", 2),
+    ("tabula/eu-017.pdf", 3),
     ("camelot/column_span_2.pdf", 1),
     ("camelot/multiple_tables.pdf", 1),
     ("camelot/twotables_2.pdf", 1),
+    ("camelot/12s0324.pdf", 1),
 ];
 
 #[test]

@@ -211,7 +211,7 @@ impl Font {
         let program_text = |b: u8| program.as_ref().and_then(|p| p.simple_text(b));
         let table = base_table(base);
         let tu = to_unicode.as_ref();
-        font.fill_bytes(|b| {
+        let encoded_of = |b: u8| {
             let encoded = match differences.iter().rev().find(|(c, _)| *c == b) {
                 Some((_, t)) => t.clone(),
                 None if program_first => {
@@ -219,15 +219,35 @@ impl Font {
                 }
                 None => table[b as usize].map(String::from),
             };
-            let encoded = encoded.or_else(|| program_text(b));
+            encoded.or_else(|| program_text(b))
+        };
+        // A subset font whose codes were renumbered (glyphs numbered from
+        // 33 in the order they were used) has a ToUnicode that disagrees
+        // with the encoding on most printable codes: then the encoding
+        // says nothing of its codes, and a space in the ToUnicode is one.
+        let printable = |t: &str| !t.chars().all(char::is_whitespace);
+        let (mut agree, mut differ) = (0usize, 0usize);
+        for b in 0..=255u8 {
+            if let (Some(t), Some(e)) = (tu.and_then(|m| m.get(b as u32)), encoded_of(b)) {
+                if printable(t) && printable(&e) {
+                    if t == e {
+                        agree += 1;
+                    } else {
+                        differ += 1;
+                    }
+                }
+            }
+        }
+        let renumbered = differ > agree;
+        font.fill_bytes(|b| {
+            let encoded = encoded_of(b);
             if let Some(s) = tu.and_then(|m| m.get(b as u32)) {
                 // Some producers map punctuation to a space in ToUnicode;
-                // the encoding knows better then.
+                // the encoding knows better then (unless it describes
+                // none of the font's codes).
                 let blank = s.chars().all(char::is_whitespace);
-                let printable = encoded
-                    .as_deref()
-                    .is_some_and(|e| !e.chars().all(char::is_whitespace));
-                if !(blank && printable && b != b' ') {
+                let printable = encoded.as_deref().is_some_and(printable);
+                if !(blank && printable && b != b' ' && !renumbered) {
                     return Some(s.to_string());
                 }
             }

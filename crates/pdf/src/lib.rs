@@ -306,6 +306,8 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
 }
 
 #[cfg(test)]
+mod font_tests;
+#[cfg(test)]
 mod paths_tests;
 #[cfg(test)]
 mod reading_tests;

@@ -53,19 +53,10 @@ pub(crate) fn split_merged(cells: Vec<DraftCell>, xs: &[f32], s: &Settings) -> V
 
 /// The words as text lines (by baseline), each left to right.
 fn text_lines(words: &[WordBox], tol: f32) -> Vec<Vec<WordBox>> {
-    let mut ws = words.to_vec();
-    ws.sort_by(|a, b| a.base.total_cmp(&b.base));
-    let mut lines: Vec<Vec<WordBox>> = Vec::new();
-    for w in ws {
-        match lines.last_mut() {
-            Some(l) if l.first().is_some_and(|f| (w.base - f.base).abs() <= tol * f.size.max(w.size)) => l.push(w),
-            _ => lines.push(vec![w]),
-        }
-    }
-    for l in &mut lines {
-        l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    }
-    lines
+    crate::lines::by_baseline(words, tol)
+        .into_iter()
+        .map(|g| g.into_iter().filter_map(|i| words.get(i).copied()).collect())
+        .collect()
 }
 
 /// Whether the edge at `x` divides the lines: no word across it, whitespace

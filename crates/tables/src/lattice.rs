@@ -14,12 +14,13 @@
 //! cut back into them ([`crate::implicit`]).
 
 use crate::draft::{Draft, DraftCell};
+use crate::frame;
 use crate::geom::WordBox;
 use crate::gutters::drop_gutters;
 use crate::implicit::split_merged;
 use crate::rulings::{Network, Seg};
 use crate::settings::Settings;
-use atti_page::TableMode;
+use atti_page::{Page, TableMode};
 
 /// What a network of rulings turned out to be.
 #[derive(Debug)]
@@ -35,8 +36,33 @@ pub(crate) enum Lattice {
     Nothing,
 }
 
-/// Reads one network over the words not yet `taken`.
-pub(crate) fn read(net: &Network, boxes: &[WordBox], taken: &[bool], s: &Settings) -> Lattice {
+/// Reads one network over the words not yet `taken`, with the columns and
+/// then the rows its lines leave undrawn read from the words
+/// ([`crate::frame`]).
+pub(crate) fn read(page: &Page, net: &Network, boxes: &[WordBox], taken: &[bool], s: &Settings) -> Lattice {
+    let mut net = net.clone();
+    let mut found = grid(&net, boxes, taken, s);
+    let Lattice::Grid(d, _) = &found else {
+        return found;
+    };
+    let v = frame::columns(d, s);
+    if !v.is_empty() {
+        net.v.extend(v);
+        found = grid(&net, boxes, taken, s);
+    }
+    let Lattice::Grid(d, _) = &found else {
+        return found;
+    };
+    let h = frame::rows(page, d, s);
+    if h.is_empty() {
+        return found;
+    }
+    net.h.extend(h);
+    grid(&net, boxes, taken, s)
+}
+
+/// Reads one network over the words not yet `taken`, its lines as drawn.
+fn grid(net: &Network, boxes: &[WordBox], taken: &[bool], s: &Settings) -> Lattice {
     if net.h.is_empty() && net.v.is_empty() {
         return Lattice::Nothing;
     }

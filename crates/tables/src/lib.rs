@@ -9,8 +9,10 @@
 //!
 //! - [`rulings`] snaps and joins the ruling lines and gathers them into
 //!   connected networks; [`lattice`] reads each network that divides
-//!   columns as a grid, merged cells included; [`headed`] sets the rows
-//!   found under a small grid (a ruled header) beneath it;
+//!   columns as a grid, merged cells included, with the rows and columns
+//!   its lines leave undrawn read from the words inside it ([`frame`]);
+//!   [`headed`] sets the rows found under a small grid (a ruled header)
+//!   beneath it;
 //! - [`stream`] reads the remaining words: [`region`] finds where lines
 //!   share aligned column gaps, [`rows`] decides which lines make a row;
 //!   horizontal rules that are no part of a grid end rows there.
@@ -20,6 +22,7 @@
 //! dropped. Every count is capped, so a hostile page costs bounded time.
 
 mod draft;
+mod frame;
 mod geom;
 mod gutters;
 mod headed;
@@ -60,7 +63,7 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
         // its words are its own and not the outer cell's.
         nets.sort_by(|a, b| a.area().total_cmp(&b.area()));
         for net in &nets {
-            match lattice::read(net, &boxes, &taken, s) {
+            match lattice::read(page, net, &boxes, &taken, s) {
                 Lattice::Grid(draft, used) => {
                     for i in used {
                         if let Some(t) = taken.get_mut(i) {

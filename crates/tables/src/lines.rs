@@ -37,26 +37,12 @@ pub(crate) struct Run {
 
 /// The text lines of the words `ids` (indices into `boxes`), top to bottom.
 pub(crate) fn text_lines(boxes: &[WordBox], ids: &[usize], line_tolerance: f32, column_gap: f32) -> Vec<TextLine> {
-    let mut ids: Vec<usize> = ids.iter().copied().filter(|&i| i < boxes.len()).collect();
-    ids.sort_by(|&a, &b| boxes[a].base.total_cmp(&boxes[b].base));
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in ids {
-        let b = &boxes[i];
-        match groups.last_mut() {
-            Some(g)
-                if g.first().is_some_and(|&f| {
-                    (b.base - boxes[f].base).abs() <= line_tolerance * boxes[f].size.max(b.size)
-                }) =>
-            {
-                g.push(i)
-            }
-            _ => groups.push(vec![i]),
-        }
-    }
-    groups
+    let ids: Vec<usize> = ids.iter().copied().filter(|&i| i < boxes.len()).collect();
+    let sel: Vec<WordBox> = ids.iter().map(|&i| boxes[i]).collect();
+    by_baseline(&sel, line_tolerance)
         .into_iter()
-        .filter_map(|mut g| {
-            g.sort_by(|&a, &b| boxes[a].x0.total_cmp(&boxes[b].x0));
+        .filter_map(|g| {
+            let g: Vec<usize> = g.into_iter().map(|k| ids[k]).collect();
             let first = *g.first()?;
             let mut line = TextLine {
                 base: boxes[first].base,
@@ -70,6 +56,53 @@ pub(crate) fn text_lines(boxes: &[WordBox], ids: &[usize], line_tolerance: f32, 
             Some(line)
         })
         .collect()
+}
+
+/// A word set this much smaller than a line's (or less) may be a
+/// superscript of it...
+const SCRIPT_SIZE: f32 = 0.8;
+/// ...when its baseline is raised at most this much (em of the line).
+const SCRIPT_RAISE: f32 = 0.6;
+
+/// The words grouped into lines by baseline (within `line_tolerance` em):
+/// indices into `ws`, lines top to bottom, each left to right. A line of
+/// smaller words whose baseline sits inside the next line's text, beside
+/// its words and not over them, is a superscript (a footnote mark, an
+/// exponent) and joins that line. (A subscript is lowered less than the
+/// line tolerance and is on its line already.)
+pub(crate) fn by_baseline(ws: &[WordBox], line_tolerance: f32) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..ws.len()).collect();
+    order.sort_by(|&a, &b| ws[a].base.total_cmp(&ws[b].base));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let b = &ws[i];
+        match groups.last_mut() {
+            Some(g) if g.first().is_some_and(|&f| (b.base - ws[f].base).abs() <= line_tolerance * ws[f].size.max(b.size)) => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    let size = |g: &[usize]| g.iter().map(|&i| ws[i].size).fold(0.0, f32::max);
+    let base = |g: &[usize]| g.first().map_or(0.0, |&i| ws[i].base);
+    let beside = |a: &[usize], b: &[usize]| {
+        a.iter().all(|&i| b.iter().all(|&j| ws[i].x1 <= ws[j].x0 + 0.5 || ws[i].x0 >= ws[j].x1 - 0.5))
+    };
+    let script_of = |small: &[usize], big: &[usize]| {
+        let (raise, bs) = (base(big) - base(small), size(big));
+        size(small) <= SCRIPT_SIZE * bs && raise > 0.0 && raise <= SCRIPT_RAISE * bs && beside(small, big)
+    };
+    let mut k = 0;
+    while k + 1 < groups.len() {
+        if script_of(&groups[k], &groups[k + 1]) {
+            let g = groups.remove(k);
+            groups[k].extend(g);
+        } else {
+            k += 1;
+        }
+    }
+    for g in &mut groups {
+        g.sort_by(|&a, &b| ws[a].x0.total_cmp(&ws[b].x0));
+    }
+    groups
 }
 
 /// Splits a line where the gap between two words reaches `column_gap` em.
@@ -123,5 +156,36 @@ mod tests {
         let runs: Vec<(f32, f32)> = lines[0].runs.iter().map(|r| (r.x0, r.x1)).collect();
         assert_eq!(runs, vec![(10.0, 50.0), (60.0, 80.0)]);
         assert_eq!(lines[1].runs.len(), 1);
+    }
+
+    #[test]
+    fn superscripts_join_their_line() {
+        let sized = |idx: usize, x0: f32, x1: f32, base: f32, size: f32| WordBox {
+            idx,
+            x0,
+            x1,
+            top: base - 0.8 * size,
+            bottom: base + 0.2 * size,
+            base,
+            size,
+        };
+        // A footnote mark raised half an em after a word, and a subscript.
+        let ws = vec![
+            sized(0, 10.0, 40.0, 100.0, 10.0),
+            sized(1, 40.0, 46.0, 95.0, 6.5),
+            sized(2, 50.0, 70.0, 100.0, 10.0),
+            sized(3, 72.0, 75.0, 102.0, 6.0),
+            sized(4, 10.0, 40.0, 112.0, 10.0),
+        ];
+        assert_eq!(by_baseline(&ws, 0.3), vec![vec![0, 1, 2, 3], vec![4]]);
+        // A small line over the words, or raised more: lines of their own.
+        let ws = vec![
+            sized(0, 10.0, 40.0, 100.0, 10.0),
+            sized(1, 12.0, 30.0, 95.0, 6.0),
+            sized(2, 50.0, 70.0, 100.0, 10.0),
+        ];
+        assert_eq!(by_baseline(&ws, 0.3), vec![vec![1], vec![0, 2]]);
+        let ws = vec![sized(0, 10.0, 40.0, 100.0, 10.0), sized(1, 40.0, 46.0, 93.0, 6.0)];
+        assert_eq!(by_baseline(&ws, 0.3), vec![vec![1], vec![0]]);
     }
 }

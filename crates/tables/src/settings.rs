@@ -30,6 +30,15 @@ pub struct Settings {
     /// font size) that holds no word is the space between two boxes drawn
     /// apart, and is dropped.
     pub max_gutter: f32,
+    /// A whitespace gutter that runs down a ruled column divides it when
+    /// at least this many text lines have words on both of its sides
+    /// ([`crate::frame`]).
+    pub frame_min_lines: usize,
+    /// Such a gutter goes on into the cells above and below it that it
+    /// parts at a space at least this many times the column's usual word
+    /// space (`min_cut_space` when it has none), so that a label over the
+    /// parts is not cut between its words.
+    pub frame_space_ratio: f32,
 
     // --- words and text lines (stream) ---
     /// Words whose baselines differ by at most this (em) are on one text line.
@@ -121,6 +130,8 @@ impl Default for Settings {
             min_ruling_length: 3.0,
             min_cell_size: 2.0,
             max_gutter: 1.2,
+            frame_min_lines: 3,
+            frame_space_ratio: 1.25,
             line_tolerance: 0.3,
             column_gap: 0.6,
             min_gap_keep: 0.1,

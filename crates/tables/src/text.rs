@@ -15,18 +15,11 @@ use atti_page::Page;
 /// A cell's text and its byte range in the page text (`0, 0` when none of
 /// its words is part of the text).
 pub(crate) fn cell_text(page: &Page, words: &[WordBox], line_tolerance: f32) -> (String, usize, usize) {
-    let mut ws: Vec<&WordBox> = words.iter().collect();
-    ws.sort_by(|a, b| a.base.total_cmp(&b.base));
     // Lines by baseline, each read left to right.
-    let mut lines: Vec<Vec<&WordBox>> = Vec::new();
-    for w in ws {
-        match lines.last_mut() {
-            Some(line) if line.first().is_some_and(|f| (w.base - f.base).abs() <= line_tolerance * f.size.max(w.size)) => {
-                line.push(w)
-            }
-            _ => lines.push(vec![w]),
-        }
-    }
+    let mut lines: Vec<Vec<&WordBox>> = crate::lines::by_baseline(words, line_tolerance)
+        .into_iter()
+        .map(|g| g.into_iter().filter_map(|i| words.get(i)).collect())
+        .collect();
     let mut text = String::new();
     let (mut start, mut end) = (usize::MAX, 0usize);
     for line in &mut lines {
