@@ -221,11 +221,11 @@ enum Later {
 }
 
 pub(super) struct Ctx<'a> {
-    src: &'a RuleSource,
+    pub(super) src: &'a RuleSource,
     /// Where the file's lines start, to give each rule its `file:line`.
-    lines: LineIndex,
+    pub(super) lines: LineIndex,
     /// What the regexes of every file compiled so far take.
-    budget: &'a Budget,
+    pub(super) budget: &'a Budget,
 }
 
 impl Ctx<'_> {
@@ -289,7 +289,7 @@ impl Ctx<'_> {
             .map_err(|m| self.err(r.span(), rule, m))
     }
 
-    fn normalisers(&self, list: &[Spanned<String>], rule: &str) -> Result<Vec<String>> {
+    pub(super) fn normalisers(&self, list: &[Spanned<String>], rule: &str) -> Result<Vec<String>> {
         list.iter()
             .map(|n| {
                 if normalise::exists(n.get_ref()) {
@@ -475,97 +475,8 @@ impl Ctx<'_> {
             meta,
         })
     }
-
-    fn table(&self, t: format::TableRule, ids: &mut HashMap<String, String>) -> Result<Table> {
-        let id_span = t.id.span();
-        let meta = self.meta(&t.id, t.description, t.examples, ids)?;
-        let id = meta.id.clone();
-        let record_name = t.record.get_ref().clone();
-        let record =
-            target::record_of_table(&record_name).map_err(|m| self.err(t.record.span(), &id, m))?;
-        let row = t.row.as_ref().map(|r| self.regex(r, &id)).transpose()?;
-        let names: HashSet<&str> = row
-            .iter()
-            .flat_map(|r| r.capture_names().flatten())
-            .collect();
-        let mut columns = Vec::new();
-        for c in t.columns {
-            let full = format!("{record_name}.{}", c.field.get_ref());
-            target::check(&full).map_err(|m| self.err(c.field.span(), &id, m))?;
-            let labels = c.label.into_vec();
-            if labels.iter().all(|l| l.trim().is_empty()) {
-                return Err(self.err(c.field.span(), &id, "a column needs a `label`"));
-            }
-            for l in &labels {
-                limits::check_length("label", l).map_err(|m| self.err(c.field.span(), &id, m))?;
-            }
-            columns.push(Column {
-                field: c.field.get_ref().clone(),
-                label_words: labels.iter().map(|l| super::compiled::label_words(l)).collect(),
-                labels,
-                normalise: self.normalisers(&c.normalise, &id)?,
-                key: c.key,
-            });
-        }
-        if columns.is_empty() {
-            return Err(self.err(id_span, &id, "a table needs `columns`"));
-        }
-        if let (Some(r), false) = (&t.row, columns.iter().any(|c| names.contains(c.field.as_str()))) {
-            return Err(self.err(
-                r.span(),
-                &id,
-                "the row regex has no capture named after a column",
-            ));
-        }
-        if !columns.iter().any(|c| c.key) {
-            return Err(self.err(
-                id_span,
-                &id,
-                "one column must be `key = true` (a row starts where it has a value)",
-            ));
-        }
-        let header = match &t.header {
-            Some(h) => self.regex(h, &id)?,
-            None => self.header_from_labels(&columns, &id, id_span.clone())?,
-        };
-        Ok(Table {
-            kinds: t.kinds,
-            record,
-            record_name,
-            section: t.section,
-            header,
-            columns,
-            row,
-            end: t.end.as_ref().map(|r| self.regex(r, &id)).transpose()?,
-            index: 0,
-            heads: Arc::default(),
-            meta,
-        })
-    }
-
-    /// The header line of a table rule that gives none: a line where two
-    /// of its columns' labels are found (one, for a table of one column).
-    fn header_from_labels(&self, columns: &[Column], id: &str, span: Range<usize>) -> Result<Regex> {
-        let alternatives: Vec<String> = columns
-            .iter()
-            .flat_map(|c| &c.labels)
-            .map(|l| {
-                l.split_whitespace()
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+")
-            })
-            .filter(|l| !l.is_empty())
-            .collect();
-        let any = format!(r"\b(?:{})\b", alternatives.join("|"));
-        let pat = if columns.len() > 1 {
-            format!("(?mi)^.*{any}.*{any}")
-        } else {
-            format!("(?mi)^.*{any}")
-        };
-        self.budget.build(&pat).map_err(|m| self.err(span, id, m))
-    }
 }
+
 
 /// A label as a regex: its words in order with any whitespace between them
 /// (a label may wrap over lines), not inside a longer word. Compiled within

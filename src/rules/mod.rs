@@ -17,6 +17,7 @@
 pub mod boilerplate;
 pub mod classify;
 pub mod compile;
+mod compile_table;
 pub mod compiled;
 pub mod document;
 pub mod examples;
