@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::compile::Boilerplate;
+use super::compiled::Boilerplate;
 use super::document::lines;
 
 /// How many non-blank lines at the top and at the bottom of a page count as

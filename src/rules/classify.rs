@@ -7,7 +7,7 @@
 //! deliberation from an unseen municipality shares some of the usual words,
 //! seldom all of them.
 
-use super::compile::Kind;
+use super::compiled::Kind;
 use crate::record::kind::OTHER;
 
 /// The kind of a text, and the rule that gave it (`None` for `other`).

@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::compile::{Column, Ctx, Table};
+use super::compiled::{Column, Table};
+use super::ctx::Ctx;
 use super::format;
 use super::limits;
 use super::target;

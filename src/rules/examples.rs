@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
-use super::compile::{Compiled, Meta};
+use super::compiled::Compiled;
 use super::document::Doc;
 use super::normalise::squash;
 use super::{boilerplate, classify, field, known_labels, prepare, section, table, ExampleOutcome};
@@ -31,25 +31,13 @@ fn page(input: &str) -> Vec<Page> {
     }]
 }
 
-pub(super) fn outcome(meta: &Meta, input: &str, expected: &str, got: String) -> ExampleOutcome {
-    let passed = squash(expected) == squash(&got) || expected.trim() == got.trim();
-    ExampleOutcome {
-        rule: meta.id.clone(),
-        origin: meta.origin.clone(),
-        input: input.to_owned(),
-        expected: expected.to_owned(),
-        got,
-        passed,
-    }
-}
-
 /// Runs every example of every rule.
 pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
     let mut out = Vec::new();
     for k in &rules.kinds {
         for e in &k.meta.examples {
             let (kind, _) = classify::classify(&e.input, &rules.kinds);
-            out.push(outcome(&k.meta, &e.input, &e.expected, kind));
+            out.push(ExampleOutcome::judged(&k.meta, &e.input, &e.expected, kind));
         }
     }
     for b in &rules.boilerplate {
@@ -76,7 +64,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
                 }
                 dropped.join("; ")
             };
-            out.push(outcome(&b.meta, &e.input, &e.expected, got));
+            out.push(ExampleOutcome::judged(&b.meta, &e.input, &e.expected, got));
         }
     }
     for s in &rules.sections {
@@ -92,7 +80,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
                 })
                 .map(|t| squash(&t))
                 .unwrap_or_default();
-            out.push(outcome(&s.meta, &e.input, &e.expected, got));
+            out.push(ExampleOutcome::judged(&s.meta, &e.input, &e.expected, got));
         }
     }
     let bare = Compiled {
@@ -131,7 +119,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
                 }
                 v.join("; ")
             };
-            out.push(outcome(&f.meta, &e.input, &e.expected, got));
+            out.push(ExampleOutcome::judged(&f.meta, &e.input, &e.expected, got));
         }
     }
     super::references::run_examples(rules, &mut out);
@@ -152,7 +140,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
                 .lines()
                 .map(str::trim)
                 .eq(got.lines().map(str::trim));
-            let mut o = outcome(&t.meta, &e.input, &e.expected, got);
+            let mut o = ExampleOutcome::judged(&t.meta, &e.input, &e.expected, got);
             o.passed |= lines_match;
             out.push(o);
         }

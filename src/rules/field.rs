@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::compile::{Combine, Field, Finder};
+use super::compiled::{Combine, Field, Finder};
 use super::document::{self, Doc, Region};
 use super::normalise;
 use crate::record::Span;

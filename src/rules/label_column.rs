@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::compile::Field;
+use super::compiled::Field;
 use super::document::character_words;
 use super::document::Doc;
 use crate::read::Word;

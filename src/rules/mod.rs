@@ -18,6 +18,7 @@ pub mod boilerplate;
 pub mod classify;
 pub mod compile;
 mod compile_table;
+mod ctx;
 pub mod compiled;
 pub mod document;
 pub mod examples;
@@ -56,7 +57,7 @@ use crate::read::Page;
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Reference, Span};
 use atti_italian::reference;
 
-use compile::{Compiled, Finder, Slot};
+use compiled::{Compiled, Finder, Slot};
 use document::{Doc, Region};
 use target::{DocFacts, Record};
 
@@ -95,6 +96,22 @@ pub struct ExampleOutcome {
     pub expected: String,
     pub got: String,
     pub passed: bool,
+}
+
+impl ExampleOutcome {
+    /// The outcome of one example: passed when what the rule gave equals
+    /// what the example expects, spaces aside.
+    pub(crate) fn judged(meta: &compiled::Meta, input: &str, expected: &str, got: String) -> ExampleOutcome {
+        let passed = normalise::squash(expected) == normalise::squash(&got) || expected.trim() == got.trim();
+        ExampleOutcome {
+            rule: meta.id.clone(),
+            origin: meta.origin.clone(),
+            input: input.to_owned(),
+            expected: expected.to_owned(),
+            got,
+            passed,
+        }
+    }
 }
 
 /// A rule's id and description, for `atti rules list`.
@@ -353,7 +370,7 @@ fn read_part(
 }
 
 fn read_row(
-    t: &compile::Table,
+    t: &compiled::Table,
     row: &table::Row,
     doc: &Doc,
     rec: &mut PartRecords,

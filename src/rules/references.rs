@@ -19,7 +19,8 @@ use atti_italian::reference::{
 };
 use chrono::NaiveDate;
 
-use super::compile::{Compiled, Ctx, Meta};
+use super::compiled::{Compiled, Meta};
+use super::ctx::Ctx;
 use super::format::{Example, NamedRule, RegionRule};
 use super::ExampleOutcome;
 use crate::error::Result;
@@ -154,7 +155,7 @@ pub(super) fn run_examples(rules: &Compiled, out: &mut Vec<ExampleOutcome>) {
     for m in &rules.reference_rules {
         for e in &m.examples {
             let got = read_example(rules, e);
-            out.push(super::examples::outcome(m, &e.input, &e.expected, got));
+            out.push(ExampleOutcome::judged(m, &e.input, &e.expected, got));
         }
     }
 }

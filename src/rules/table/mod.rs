@@ -22,7 +22,7 @@
 use std::ops::Range;
 
 
-use super::compile::Table;
+use super::compiled::Table;
 use super::document::{self, Doc, Region};
 
 /// One cell: its text and where it was read (page index, byte range).

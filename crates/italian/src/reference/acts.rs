@@ -1,7 +1,6 @@
 //! Step 1 of reading references: act keywords and what identifies the act
 //! after them (a date and a number, a number and a year, a name).
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
@@ -10,7 +9,7 @@ use regex::{Captures, Regex};
 use super::backref::merge_aliases;
 use super::common::*;
 use super::table::NamedAct;
-use super::{RefSettings, Reference};
+use super::{Mention, RefSettings, Reference};
 use crate::date::{expand_year, parse_date};
 
 /// Act keywords. Longer and more specific forms come first: at one position
@@ -30,15 +29,6 @@ static EU_IDENT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-
-/// An act found in the text, before locators are attached.
-#[derive(Debug, Clone)]
-pub(super) struct Mention {
-    pub(super) range: Range<usize>,
-    pub(super) r: Reference,
-    /// Only a reference together with a locator (the Costituzione).
-    pub(super) needs_locator: bool,
-}
 
 pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     let mut out = Vec::new();

@@ -16,9 +16,8 @@ use regex::Regex;
 
 use super::common::grammar;
 
-use super::acts::Mention;
 use super::lexicon::Lexicon;
-use super::Reference;
+use super::{Mention, Reference};
 
 /// The kinds of act a back-reference may name, each with the act types it may
 /// point to (empty: any).

@@ -85,7 +85,7 @@ use regex::Regex;
 use common::grammar;
 use serde::{Deserialize, Serialize};
 
-use acts::{act_mentions, Mention};
+use acts::act_mentions;
 use backref::back_references;
 pub use body::body_region;
 pub use common::Taken;
@@ -182,6 +182,15 @@ impl Default for RefSettings {
 /// read as another act) but not reported: a Giunta's deliberation is an
 /// administrative act, not a source of law.
 const NOT_REPORTED: &[&str] = &["delibera_giunta_regionale"];
+
+/// An act found in the text, before locators are attached.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub(super) range: Range<usize>,
+    pub(super) r: Reference,
+    /// Only a reference together with a locator (the Costituzione).
+    pub(super) needs_locator: bool,
+}
 
 /// Between a locator and its act: "del", "della", "dell'", a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
