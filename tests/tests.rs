@@ -11,6 +11,7 @@ mod robust;
 mod samples;
 mod table_fixtures_guard;
 mod search_errors;
+mod signed;
 mod upgrade;
 mod versions;
 mod xlsx;

@@ -180,6 +180,10 @@ pub fn build_document_ruled(
         .year
         .or_else(|| x.date.map(|d| chrono::Datelike::year(&d)));
     let mut warnings = reading.warnings.clone();
+    let signature = reading.signature.clone().unwrap_or_default();
+    let ocr_confidence = reading
+        .ocr_confidence()
+        .map(|c| (f64::from(c) * 10.0).round() / 10.0);
     warnings.extend(x.warnings);
     let doc = Document {
         doc_id: sha256[..16].to_owned(),
@@ -213,6 +217,9 @@ pub fn build_document_ruled(
         references: x.references,
         fields: x.fields,
         warnings,
+        signer: (!signature.signers.is_empty()).then(|| signature.signers.join("; ")),
+        signed_at: signature.signed_at,
+        ocr_confidence,
     };
     (doc, x.kind_rule)
 }

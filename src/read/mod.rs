@@ -6,8 +6,10 @@
 //! Every reader honours the same [`Limits`] and returns the page model of
 //! `atti-page`.
 
+pub mod der;
 pub mod html;
 mod html_tables;
+pub mod signed;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +25,8 @@ pub enum SourceType {
     Pdf,
     Text,
     Html,
+    /// A signed envelope (`.p7m`, CAdES) around a document of another type.
+    Signed,
 }
 
 impl SourceType {
@@ -33,6 +37,7 @@ impl SourceType {
             "pdf" => Some(SourceType::Pdf),
             "txt" | "text" | "md" => Some(SourceType::Text),
             "html" | "htm" | "xhtml" => Some(SourceType::Html),
+            "p7m" => Some(SourceType::Signed),
             _ => None,
         }
     }
@@ -40,6 +45,9 @@ impl SourceType {
     /// The type the bytes actually are: a PDF header wins over any extension,
     /// and markup wins over `.txt`. Falls back to the claimed type.
     pub fn sniff(bytes: &[u8], claimed: SourceType) -> SourceType {
+        if signed::is_signed(bytes) {
+            return SourceType::Signed;
+        }
         let head = &bytes[..bytes.len().min(1024)];
         if head.windows(5).any(|w| w == b"%PDF-") {
             return SourceType::Pdf;
@@ -69,5 +77,32 @@ pub fn read(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Reading
         SourceType::Pdf => Ok(atti_pdf::read(bytes, limits)?),
         SourceType::Text => text::read(bytes, limits),
         SourceType::Html => html::read(bytes, limits),
+        SourceType::Signed => read_signed(bytes, limits),
     }
+}
+
+/// The document inside a signed envelope, read as what it is, with the
+/// signers and the signing time; `extractor` says both (`p7m+pdf`).
+fn read_signed(bytes: &[u8], limits: &Limits) -> Result<Reading> {
+    let u = signed::unwrap(bytes)?;
+    let head = &u.content[..u.content.len().min(8)];
+    if head.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) || head.starts_with(b"PK\x03\x04") {
+        return Err(Error::Unsupported(
+            "the signed file (.p7m) holds an office document (Word, Excel, OpenDocument), which atti does not read".into(),
+        ));
+    }
+    let inner = SourceType::sniff(&u.content, SourceType::Text);
+    if inner == SourceType::Signed {
+        return Err(Error::Limit(format!(
+            "signed file (.p7m) with more than {} envelopes one inside another",
+            signed::MAX_LAYERS
+        )));
+    }
+    let mut r = read(&u.content, inner, limits)?;
+    r.extractor = format!("p7m+{}", r.extractor);
+    r.signature = Some(atti_page::Signature {
+        signers: u.signers,
+        signed_at: u.signed_at,
+    });
+    Ok(r)
 }

@@ -201,6 +201,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         extractor: "pdf".into(),
         title_hint: title_hint(&doc),
         warnings,
+        ..Reading::default()
     })
 }
 
