@@ -6,6 +6,7 @@ mod common;
 mod reliability;
 mod report;
 mod peg_producers;
+mod ocr;
 mod reapply;
 mod robust;
 mod samples;

@@ -115,6 +115,7 @@ fn put_page(out: &mut Vec<u8>, p: &Page) {
         rulings,
         tables,
         ocr,
+        image_cover,
     } = p;
     put_u64(out, u64::from(*number));
     put_str(out, text);
@@ -160,6 +161,7 @@ fn put_page(out: &mut Vec<u8>, p: &Page) {
         }
         None => out.push(0),
     }
+    put_f32s(out, &[*image_cover]);
 }
 
 fn put_table(out: &mut Vec<u8>, t: &Table) {
@@ -349,6 +351,7 @@ impl Cursor<'_> {
             1 => Some(self.f32()?),
             _ => return Err(Corrupt),
         };
+        let image_cover = self.f32()?;
         Ok(Page {
             number,
             text,
@@ -359,6 +362,7 @@ impl Cursor<'_> {
             rulings,
             tables,
             ocr,
+            image_cover,
         })
     }
 
@@ -458,6 +462,7 @@ mod tests {
                         cells: vec![cell],
                     }],
                     ocr: Some(91.5),
+                    image_cover: 0.75,
                 },
                 Page {
                     number: 2,

@@ -9,6 +9,7 @@
 pub mod der;
 pub mod html;
 mod html_tables;
+pub mod ocr;
 pub mod signed;
 pub mod text;
 
@@ -27,6 +28,9 @@ pub enum SourceType {
     Html,
     /// A signed envelope (`.p7m`, CAdES) around a document of another type.
     Signed,
+    /// A scanned page or pages (`.tif`, `.tiff`, `.jpg`, `.jpeg`, `.png`),
+    /// read by OCR.
+    Image,
 }
 
 impl SourceType {
@@ -38,6 +42,7 @@ impl SourceType {
             "txt" | "text" | "md" => Some(SourceType::Text),
             "html" | "htm" | "xhtml" => Some(SourceType::Html),
             "p7m" => Some(SourceType::Signed),
+            "tif" | "tiff" | "jpg" | "jpeg" | "png" => Some(SourceType::Image),
             _ => None,
         }
     }
@@ -47,6 +52,9 @@ impl SourceType {
     pub fn sniff(bytes: &[u8], claimed: SourceType) -> SourceType {
         if signed::is_signed(bytes) {
             return SourceType::Signed;
+        }
+        if ocr::is_image(bytes) {
+            return SourceType::Image;
         }
         let head = &bytes[..bytes.len().min(1024)];
         if head.windows(5).any(|w| w == b"%PDF-") {
@@ -64,8 +72,22 @@ impl SourceType {
     }
 }
 
-/// Reads one file whose bytes are already in memory.
+/// Reads one file whose bytes are already in memory, without OCR (a scan
+/// is `no_text`; see [`read_with`]).
 pub fn read(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Reading> {
+    read_with(bytes, source, limits, &ocr::Ocr::off(), &mut |_| {})
+}
+
+/// Reads one file whose bytes are already in memory, with OCR as `ocr`
+/// says; `on_ocr_page` is called after each page read by OCR, with the
+/// milliseconds it took.
+pub fn read_with(
+    bytes: &[u8],
+    source: SourceType,
+    limits: &Limits,
+    ocr: &ocr::Ocr,
+    on_ocr_page: &mut dyn FnMut(u64),
+) -> Result<Reading> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(Error::Limit(format!(
             "file of {} bytes is over the {} byte limit",
@@ -74,16 +96,25 @@ pub fn read(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Reading
         )));
     }
     match SourceType::sniff(bytes, source) {
-        SourceType::Pdf => Ok(atti_pdf::read(bytes, limits)?),
+        SourceType::Pdf => {
+            let r = atti_pdf::read(bytes, limits)?;
+            ocr::complete_pdf(r, bytes, ocr, on_ocr_page)
+        }
         SourceType::Text => text::read(bytes, limits),
         SourceType::Html => html::read(bytes, limits),
-        SourceType::Signed => read_signed(bytes, limits),
+        SourceType::Signed => read_signed(bytes, limits, ocr, on_ocr_page),
+        SourceType::Image => ocr::read_image(bytes, ocr, on_ocr_page),
     }
 }
 
 /// The document inside a signed envelope, read as what it is, with the
 /// signers and the signing time; `extractor` says both (`p7m+pdf`).
-fn read_signed(bytes: &[u8], limits: &Limits) -> Result<Reading> {
+fn read_signed(
+    bytes: &[u8],
+    limits: &Limits,
+    ocr: &ocr::Ocr,
+    on_ocr_page: &mut dyn FnMut(u64),
+) -> Result<Reading> {
     let u = signed::unwrap(bytes)?;
     let head = &u.content[..u.content.len().min(8)];
     if head.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) || head.starts_with(b"PK\x03\x04") {
@@ -98,7 +129,7 @@ fn read_signed(bytes: &[u8], limits: &Limits) -> Result<Reading> {
             signed::MAX_LAYERS
         )));
     }
-    let mut r = read(&u.content, inner, limits)?;
+    let mut r = read_with(&u.content, inner, limits, ocr, on_ocr_page)?;
     r.extractor = format!("p7m+{}", r.extractor);
     r.signature = Some(atti_page::Signature {
         signers: u.signers,

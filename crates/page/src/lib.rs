@@ -93,6 +93,14 @@ pub struct Page {
     /// words (0 to 100, as tesseract gives it). `None` for a text layer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocr: Option<f32>,
+    /// Share of the page (0 to 1) painted by images (PDF only): a page
+    /// nearly covered by one, with little text, is a scan.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub image_cover: f32,
+}
+
+fn is_zero(v: &f32) -> bool {
+    *v == 0.0
 }
 
 /// A straight ruling line, horizontal or vertical, in the coordinates of

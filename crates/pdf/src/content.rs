@@ -56,6 +56,9 @@ pub(super) struct PageGlyphs {
     pub text: String,
     /// What straight strokes and rectangles painted.
     pub marks: Marks,
+    /// Area painted by image XObjects, in square points of display space
+    /// (overlaps counted twice).
+    pub image_area: f32,
 }
 
 impl PageGlyphs {
@@ -336,8 +339,18 @@ impl<'a> Interp<'a> {
         let Some(Object::Stream(stream)) = doc.objects.get(&id).map(|o| deref(doc, o)) else {
             return;
         };
-        if get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
-            return;
+        match get_name(doc, &stream.dict, b"Subtype") {
+            Some(b"Form") => {}
+            Some(b"Image") => {
+                // The unit square through the CTM: |det| is its area.
+                let m = &self.gs.ctm;
+                let area = (m[0] * m[3] - m[1] * m[2]).abs();
+                if area.is_finite() {
+                    self.out.image_area += area;
+                }
+                return;
+            }
+            _ => return,
         }
         if self.forms.contains(&id) {
             self.warnings

@@ -182,6 +182,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     for (i, ((page_lines, p), marks)) in lines.into_iter().zip(&mut raw).zip(marks).enumerate() {
         let mut page = assemble(i as u32 + 1, page_lines, &marks, p.width, p.height);
         page.rulings = std::mem::take(&mut p.rulings);
+        let area = (p.width * p.height).max(1.0);
+        page.image_cover = (p.glyphs.image_area / area).clamp(0.0, 1.0);
         if page.words.is_empty() {
             empty_pages.push(page.number);
         }
