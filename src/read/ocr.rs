@@ -194,6 +194,11 @@ pub fn stale(r: &Reading, ocr: &Ocr) -> bool {
 
 /// Reads an image file (every page of a multi-page TIFF) by OCR.
 pub fn read_image(bytes: &[u8], ocr: &Ocr, on_page: &mut dyn FnMut(u64)) -> Result<Reading> {
+    if !is_image(bytes) {
+        return Err(Error::Unsupported(
+            "named as an image, but not a TIFF, JPEG or PNG file".into(),
+        ));
+    }
     let mut r = Reading {
         extractor: "ocr".into(),
         status: Status::NoText,
@@ -304,6 +309,7 @@ mod tests {
 
     #[test]
     fn without_ocr_an_image_is_no_text_with_the_reason() {
+        assert!(read_image(b"not an image", &Ocr::off(), &mut |_| {}).is_err());
         let r = read_image(b"II*\0", &Ocr::off(), &mut |_| {}).unwrap();
         assert_eq!(r.status, Status::NoText);
         assert!(r.warnings[0].contains("OCR spento"), "{:?}", r.warnings);
