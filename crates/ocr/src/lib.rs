@@ -7,12 +7,13 @@
 //! PDF page to a grey image ([`raster`]), and `tesseract` (with its
 //! language data, `tesseract-ocr-ita` for Italian) first finds the page's
 //! orientation (`--psm 0`, the `osd` data every Debian tesseract has,
-//! [`osd`]), then reads it with automatic page segmentation (`--psm 1`,
-//! which turns the page upright itself) into TSV ([`tsv`]): words with
-//! their boxes and confidences, in the frame of the image as given. The
-//! boxes are turned by the orientation found and scaled from pixels to
-//! points, so a page scanned upside down comes out upright, in reading
-//! order. Each program runs with a time limit ([`run`]); tesseract runs on
+//! [`osd`]), then reads it with automatic page segmentation (`--psm 1`)
+//! into TSV ([`tsv`]): words with their boxes and confidences. A rendered
+//! PDF page is turned upright before it is read ([`raster::turn_pgm`]:
+//! tesseract's own turn loses lines); an image file, which atti does not
+//! decode, is read as it is and the boxes are turned by the orientation
+//! found. Boxes are scaled from pixels to points, so a page scanned upside
+//! down comes out upright, in reading order. Each program runs with a time limit ([`run`]); tesseract runs on
 //! one thread (`OMP_THREAD_LIMIT=1`), since atti already reads files in
 //! parallel and tesseract's threads only fight each other on a busy
 //! machine (on two cores: 1.5 s a page instead of 11 s).
@@ -164,10 +165,17 @@ impl Tools {
             )
         })?;
         let image = raster::render(pdftoppm, pdf, number, s, dir)?;
-        let turns = osd::orientations(self, &image, s)?;
+        let turn = osd::orientations(self, &image, s)?
+            .first()
+            .copied()
+            .unwrap_or(0);
+        // Turned here, so that tesseract reads an upright page.
+        if turn != 0 {
+            raster::turn_pgm(&image, turn)?;
+        }
         let tsv = self.tsv(&image, s, Some(s.dpi))?;
         let _ = std::fs::remove_file(&image);
-        let mut pages = tsv::pages(&tsv, &turns, Some(s.dpi));
+        let mut pages = tsv::pages(&tsv, &[], Some(s.dpi));
         let mut page = if pages.is_empty() {
             OcrPage {
                 page: Page::default(),
@@ -178,6 +186,7 @@ impl Tools {
             pages.swap_remove(0)
         };
         page.page.number = number;
+        page.rotated = turn;
         Ok(page)
     }
 
