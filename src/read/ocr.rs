@@ -24,6 +24,9 @@ use crate::error::{Error, Result};
 pub const STAMP_CHARS: usize = 200;
 /// Share of a page covered by images that makes it a scan.
 pub const SCAN_COVER: f32 = 0.5;
+/// Most pages of one file read by OCR: each page pushes the file's time
+/// limit back, so a file of thousands of blank pages must not run for hours.
+pub const MAX_OCR_PAGES: usize = 500;
 
 /// `--ocr`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -117,11 +120,18 @@ pub fn complete_pdf(
         OcrMode::Off => OcrMode::Auto,
         m => m,
     };
-    let wanted: Vec<usize> = (0..r.pages.len())
+    let mut wanted: Vec<usize> = (0..r.pages.len())
         .filter(|&i| needs_ocr(mode, &r.pages[i].text, r.pages[i].image_cover))
         .collect();
     if wanted.is_empty() {
         return Ok(r);
+    }
+    if wanted.len() > MAX_OCR_PAGES {
+        r.warnings.push(format!(
+            "OCR sulle prime {MAX_OCR_PAGES} pagine senza testo di {}",
+            wanted.len()
+        ));
+        wanted.truncate(MAX_OCR_PAGES);
     }
     let tools = match (&ocr.tools, ocr.mode) {
         (Ok(t), OcrMode::Auto | OcrMode::Force) => t,

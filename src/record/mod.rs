@@ -76,13 +76,13 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// For a signed file (`.p7m`): the signers' names, as their
     /// certificates give them, joined by `; `.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub signer: Option<String>,
     /// For a signed file: the latest signing time (RFC 3339, UTC).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub signed_at: Option<String>,
     /// When pages were read by OCR: their mean word confidence, 0 to 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ocr_confidence: Option<f64>,
 }
 
