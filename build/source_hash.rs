@@ -9,6 +9,7 @@
 pub const EXTRACTOR_SOURCES: &[&str] = &[
     "crates/page/src",
     "crates/pdf/src",
+    "crates/ocr/src",
     "src/read",
     "src/index/page_codec.rs",
 ];

@@ -138,6 +138,34 @@ pub struct WorkerArgs {
     /// The folder of the page store to keep the pages read in.
     #[arg(long, value_name = "DIR")]
     pub pages: Option<PathBuf>,
+    #[command(flatten)]
+    pub ocr: OcrArgs,
+}
+
+/// How scanned pages are read.
+#[derive(Debug, Args, Clone)]
+pub struct OcrArgs {
+    /// Read scanned pages by OCR (tesseract): auto = pages without a text layer or with only a stamp on a scan, and image files; force = every page; off = none.
+    #[arg(long, value_enum, default_value = "auto", value_name = "MODE")]
+    pub ocr: atti::read::ocr::OcrMode,
+    /// tesseract's languages, e.g. ita or ita+eng.
+    #[arg(long, default_value = "ita", value_name = "LANGS")]
+    pub ocr_lang: String,
+    /// Seconds OCR may take on one page (each program run), before the page is left unread.
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    pub ocr_timeout: u64,
+}
+
+impl OcrArgs {
+    /// The OCR settings, the programs looked for once.
+    pub fn resolve(&self) -> atti::read::ocr::Ocr {
+        let settings = atti_ocr::Settings {
+            lang: self.ocr_lang.clone(),
+            page_timeout: std::time::Duration::from_secs(self.ocr_timeout.max(1)),
+            ..atti_ocr::Settings::default()
+        };
+        atti::read::ocr::Ocr::resolve(self.ocr, settings)
+    }
 }
 
 /// Where the index lives.
@@ -186,6 +214,8 @@ pub struct IngestOpts {
     /// Extract in this process instead of worker processes (faster start, no protection against crashes).
     #[arg(long, hide = true)]
     pub in_process: bool,
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 #[derive(Debug, Args)]
@@ -376,6 +406,8 @@ pub struct ExtractArgs {
     pub rules_output: bool,
     #[command(flatten)]
     pub rules: RulesArg,
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 #[derive(Debug, Args)]

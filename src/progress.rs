@@ -27,7 +27,7 @@ impl Progress {
         );
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} {pos}/{len} files  {per_sec}  eta {eta}  {wide_bar}",
+                "{spinner} {pos}/{len} files  {per_sec}  eta {eta}{msg}  {wide_bar}",
             )
             .expect("valid template")
             .progress_chars("=> "),
@@ -50,6 +50,11 @@ impl Progress {
 
     pub fn inc(&self) {
         self.bar.inc(1);
+    }
+
+    /// `n` pages read by OCR so far, shown beside the files.
+    pub fn ocr_pages(&self, n: u64) {
+        self.bar.set_message(format!("  OCR {n} pagine"));
     }
 
     /// A line for the user above the bar (only when the bar is drawn).

@@ -18,7 +18,9 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         super::print(&atti_pdf::raw_text(&bytes, &limits)?)?;
         return Ok(0);
     }
-    let e = read::read(&bytes, ty, &limits)?;
+    let ocr = a.ocr.resolve();
+    super::ingest::say_if_ocr_is_off(&ocr);
+    let e = read::read_with(&bytes, ty, &limits, &ocr, &mut |_| {})?;
     if a.tables {
         return tables(a, &e.pages);
     }

@@ -13,6 +13,7 @@ use atti::read::Limits;
 pub fn run(a: &IngestArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
     let cfg = ingest_config(&a.paths, config::index_path(&a.index), &a.rules, &a.opts);
+    say_if_ocr_is_off(&cfg.ocr);
     let summary = ingest::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     report(&summary, a.opts.json)?;
     Ok(0)
@@ -34,6 +35,9 @@ pub fn ingest_config(
             builtin_rules: !rules.no_builtin_rules,
             max_file_bytes: o.max_file_size,
             pages_dir: None,
+            ocr_mode: o.ocr.ocr,
+            ocr_lang: o.ocr.ocr_lang.clone(),
+            ocr_page_timeout: Duration::from_secs(o.ocr.ocr_timeout.max(1)),
         })
     };
     IngestConfig {
@@ -53,6 +57,14 @@ pub fn ingest_config(
         worker,
         root: o.root.clone(),
         exclude: Vec::new(),
+        ocr: o.ocr.resolve(),
+    }
+}
+
+/// Says once, in Italian, that OCR was asked for and cannot run, and why.
+pub fn say_if_ocr_is_off(ocr: &atti::read::ocr::Ocr) {
+    if let Some(why) = ocr.unavailable() {
+        eprintln!("OCR spento: {why}; le pagine scansionate restano senza testo (no_text)");
     }
 }
 
@@ -108,6 +120,14 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
             String::new()
         },
     );
+    if s.ocr_pages > 0 {
+        eprintln!(
+            "OCR: {} pagine lette in {} ({} a pagina)",
+            super::count_it(s.ocr_pages as usize),
+            seconds(s.ocr_ms),
+            seconds(s.ocr_ms / s.ocr_pages)
+        );
+    }
     if s.renamed > 0 {
         eprintln!(
             "archive root set: {} records renamed to their paths under it",

@@ -33,7 +33,8 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Stats(a) => stats::run(&a),
         Command::Worker(a) => {
             let rules = crate::config::rules(&a.rules)?;
-            atti::ingest::pool::serve(&rules, a.max_file_size, a.pages.as_deref())?;
+            let ocr = a.ocr.resolve();
+            atti::ingest::pool::serve(&rules, a.max_file_size, a.pages.as_deref(), &ocr)?;
             Ok(0)
         }
     }

@@ -7,10 +7,10 @@
 //! and read too; [`FORMAT`] then goes up, and pages stored in the old form
 //! are read from their files again.
 
-use atti_page::{Page, Reading, Ruling, Status, Table, TableCell, TableMode, Word};
+use atti_page::{Page, Reading, Ruling, Signature, Status, Table, TableCell, TableMode, Word};
 
 /// The layout written by [`encode`]; part of every stored file's header.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 
 /// A stored reading that does not decode (a truncated or foreign file).
 #[derive(Debug)]
@@ -27,6 +27,8 @@ pub fn encode(r: &Reading) -> Vec<u8> {
         extractor,
         title_hint,
         warnings,
+        signature,
+        ocr_ms,
     } = r;
     put_u64(&mut out, pages.len() as u64);
     for p in pages {
@@ -46,6 +48,15 @@ pub fn encode(r: &Reading) -> Vec<u8> {
         None => out.push(0),
     }
     put_strs(&mut out, warnings);
+    match signature {
+        Some(Signature { signers, signed_at }) => {
+            out.push(1);
+            put_strs(&mut out, signers);
+            put_opt_str(&mut out, signed_at.as_deref());
+        }
+        None => out.push(0),
+    }
+    put_u64(&mut out, *ocr_ms);
     out
 }
 
@@ -70,6 +81,15 @@ pub fn decode(bytes: &[u8]) -> Decoded<Reading> {
         _ => return Err(Corrupt),
     };
     let warnings = c.strings()?;
+    let signature = match c.byte()? {
+        0 => None,
+        1 => Some(Signature {
+            signers: c.strings()?,
+            signed_at: c.opt_string()?,
+        }),
+        _ => return Err(Corrupt),
+    };
+    let ocr_ms = c.u64()?;
     if c.at != bytes.len() {
         return Err(Corrupt);
     }
@@ -79,6 +99,8 @@ pub fn decode(bytes: &[u8]) -> Decoded<Reading> {
         extractor,
         title_hint,
         warnings,
+        signature,
+        ocr_ms,
     })
 }
 
@@ -92,6 +114,8 @@ fn put_page(out: &mut Vec<u8>, p: &Page) {
         height,
         rulings,
         tables,
+        ocr,
+        image_cover,
     } = p;
     put_u64(out, u64::from(*number));
     put_str(out, text);
@@ -130,6 +154,14 @@ fn put_page(out: &mut Vec<u8>, p: &Page) {
     for t in tables {
         put_table(out, t);
     }
+    match ocr {
+        Some(c) => {
+            out.push(1);
+            put_f32s(out, &[*c]);
+        }
+        None => out.push(0),
+    }
+    put_f32s(out, &[*image_cover]);
 }
 
 fn put_table(out: &mut Vec<u8>, t: &Table) {
@@ -185,6 +217,16 @@ fn put_u64(out: &mut Vec<u8>, mut v: u64) {
 fn put_str(out: &mut Vec<u8>, s: &str) {
     put_u64(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
+}
+
+fn put_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(1);
+            put_str(out, s);
+        }
+        None => out.push(0),
+    }
 }
 
 fn put_strs(out: &mut Vec<u8>, v: &[String]) {
@@ -255,6 +297,14 @@ impl Cursor<'_> {
         String::from_utf8(s.to_vec()).map_err(|_| Corrupt)
     }
 
+    fn opt_string(&mut self) -> Decoded<Option<String>> {
+        match self.byte()? {
+            0 => Ok(None),
+            1 => Ok(Some(self.string()?)),
+            _ => Err(Corrupt),
+        }
+    }
+
     fn strings(&mut self) -> Decoded<Vec<String>> {
         let n = self.len()?;
         (0..n).map(|_| self.string()).collect()
@@ -296,6 +346,12 @@ impl Cursor<'_> {
         for _ in 0..n {
             tables.push(self.table()?);
         }
+        let ocr = match self.byte()? {
+            0 => None,
+            1 => Some(self.f32()?),
+            _ => return Err(Corrupt),
+        };
+        let image_cover = self.f32()?;
         Ok(Page {
             number,
             text,
@@ -305,6 +361,8 @@ impl Cursor<'_> {
             height,
             rulings,
             tables,
+            ocr,
+            image_cover,
         })
     }
 
@@ -403,6 +461,8 @@ mod tests {
                         cols: 3,
                         cells: vec![cell],
                     }],
+                    ocr: Some(91.5),
+                    image_cover: 0.75,
                 },
                 Page {
                     number: 2,
@@ -413,6 +473,11 @@ mod tests {
             extractor: "pdf".into(),
             title_hint: Some("Titolo".into()),
             warnings: vec!["una nota".into()],
+            signature: Some(Signature {
+                signers: vec!["ROSSI MARIO".into()],
+                signed_at: Some("2020-08-31T08:25:33Z".into()),
+            }),
+            ocr_ms: 1234,
         }
     }
 

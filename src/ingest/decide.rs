@@ -12,6 +12,7 @@ use super::pool::Pool;
 use super::work::{build_document, catch, work, Worked};
 use crate::index::pages::PageStore;
 use crate::index::Known;
+use crate::read::ocr::Ocr;
 use crate::read::Limits;
 use crate::record::{Document, Failure};
 use crate::rules::RuleSet;
@@ -47,6 +48,9 @@ pub(super) struct Context<'a> {
     pub(super) ingested_at: &'a str,
     pub(super) pool: Option<&'a Pool>,
     pub(super) store: &'a PageStore,
+    pub(super) ocr: &'a Ocr,
+    /// Called with each page read by OCR (its milliseconds).
+    pub(super) on_ocr_page: &'a (dyn Fn(u64) + Sync),
 }
 
 impl Context<'_> {
@@ -82,7 +86,13 @@ impl Context<'_> {
         }
         let known_sha256 = prior.filter(|_| same_pipeline).map(|k| k.sha256.as_str());
         let result = match self.pool {
-            Some(pool) => pool.run(c, known_sha256, self.ingested_at),
+            Some(pool) => pool.run(
+                c,
+                known_sha256,
+                self.ingested_at,
+                !self.reextract,
+                self.on_ocr_page,
+            ),
             None => work(
                 self.rules,
                 c,
@@ -90,6 +100,9 @@ impl Context<'_> {
                 self.limits,
                 self.ingested_at,
                 Some(self.store),
+                !self.reextract,
+                self.ocr,
+                &mut |ms| (self.on_ocr_page)(ms),
                 |_| {},
             ),
         };
@@ -128,7 +141,10 @@ impl Context<'_> {
     /// The rules in force applied to the stored pages of `sha256`; `None`
     /// when none are stored by this extractor (the file is read then).
     fn reapply(&self, c: &Candidate, sha256: &str, stamp: &str) -> Option<Outcome> {
-        let reading = self.store.load(sha256)?;
+        let reading = self
+            .store
+            .load(sha256)
+            .filter(|r| !crate::read::ocr::stale(r, self.ocr))?;
         let built = catch(|| {
             Ok(build_document(
                 self.rules,

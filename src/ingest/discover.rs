@@ -221,6 +221,15 @@ fn walk(
         return;
     }
     match SourceType::from_extension(path) {
+        // A signed file whose name says what it holds (`x.doc.p7m`) and
+        // atti does not read that: skipped like the bare `x.doc`.
+        Some(SourceType::Signed) if signed_unread(path).is_some() => {
+            let inner = signed_unread(path).unwrap_or_default();
+            let detail = format!(
+                "a signed file (.p7m) holding a file .{inner} is not read (atti reads PDF, text and HTML, signed or not)"
+            );
+            skip(d, scope, path, skip::UNSUPPORTED, detail);
+        }
         // A name that is not UTF-8 is still ingested, under its escaped name.
         Some(source_type) => d.candidates.push(Candidate {
             path: path.to_owned(),
@@ -236,6 +245,20 @@ fn walk(
             skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
     }
+}
+
+/// For `x.EXT.p7m` (any number of `.p7m`): `EXT` when atti does not read
+/// it. `None` when the name does not say, or names a type atti reads.
+fn signed_unread(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let mut stem = name.as_str();
+    while let Some(s) = stem.strip_suffix(".p7m") {
+        stem = s;
+    }
+    let (_, ext) = stem.rsplit_once('.')?;
+    // A long "extension" is part of the name (`atto.n.12 del 2020.p7m`).
+    let is_ext = (2..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric());
+    (is_ext && SourceType::from_extension(Path::new(stem)).is_none()).then(|| ext.to_owned())
 }
 
 #[cfg(test)]
@@ -289,17 +312,21 @@ mod tests {
         std::fs::write(dir.path().join("b.txt"), "b").unwrap();
         std::fs::write(dir.path().join("sub/a.PDF"), "%PDF-1.4").unwrap();
         std::fs::write(dir.path().join("c.docx"), "x").unwrap();
+        std::fs::write(dir.path().join("d.doc.p7m"), "x").unwrap();
+        std::fs::write(dir.path().join("e.pdf.p7m.p7m"), "x").unwrap();
         let d = discover(&[dir.path().to_owned()], &scope(dir.path()));
         let names: Vec<_> = d
             .candidates
             .iter()
             .map(|c| c.path.file_name().unwrap().to_owned())
             .collect();
-        assert_eq!(names, ["b.txt", "a.PDF"]);
-        assert_eq!(d.candidates[1].source_file, "sub/a.PDF");
-        assert_eq!(d.skipped.len(), 1);
+        assert_eq!(names, ["b.txt", "e.pdf.p7m.p7m", "a.PDF"]);
+        assert_eq!(d.candidates[2].source_file, "sub/a.PDF");
+        assert_eq!(d.candidates[1].source_type, SourceType::Signed);
+        assert_eq!(d.skipped.len(), 2);
         assert_eq!(d.skipped[0].source_file, "c.docx");
         assert!(d.skipped[0].detail.contains(".docx"), "{:?}", d.skipped[0]);
+        assert!(d.skipped[1].detail.contains(".doc"), "{:?}", d.skipped[1]);
         assert!(d.failures.is_empty());
     }
 

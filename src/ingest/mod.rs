@@ -65,6 +65,9 @@ pub struct IngestConfig {
     pub root: Option<PathBuf>,
     /// Folders never ingested besides the index (the `--out` of `atti run`).
     pub exclude: Vec<PathBuf>,
+    /// How scanned pages are read (in this process; workers are told by
+    /// their [`WorkerCommand`]).
+    pub ocr: crate::read::ocr::Ocr,
 }
 
 /// The counts printed at the end of an ingest. `seen` = `new` + `changed` +
@@ -94,6 +97,10 @@ pub struct Summary {
     /// Documents and failures the index holds after the run.
     pub documents_in_index: usize,
     pub failures_in_index: usize,
+    /// Pages read by OCR in this run, and the time they took (summed over
+    /// the workers).
+    pub ocr_pages: u64,
+    pub ocr_ms: u64,
     pub elapsed_ms: u64,
     /// Set when the index was made with an older layout and was rebuilt
     /// from its stored records before the run.
@@ -200,6 +207,14 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         cmd.pages_dir = Some(store.dir().to_owned());
         Pool::new(cmd, cfg.timeout)
     });
+    let ocr_pages = std::sync::atomic::AtomicU64::new(0);
+    let ocr_ms = std::sync::atomic::AtomicU64::new(0);
+    let on_ocr_page = |ms: u64| {
+        use std::sync::atomic::Ordering::Relaxed;
+        let n = ocr_pages.fetch_add(1, Relaxed) + 1;
+        ocr_ms.fetch_add(ms, Relaxed);
+        progress.ocr_pages(n);
+    };
     let ctx = Context {
         rules,
         known: &known,
@@ -208,6 +223,8 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         ingested_at: &ingested_at,
         pool: pool.as_ref(),
         store: &store,
+        ocr: &cfg.ocr,
+        on_ocr_page: &on_ocr_page,
     };
     // The contents whose group of copies may have changed (see `copies`):
     // those that gained a path, and those that lost one.
@@ -331,6 +348,8 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         .iter()
         .filter(|s| s.reason == crate::record::skip::DUPLICATE)
         .count();
+    summary.ocr_pages = ocr_pages.into_inner();
+    summary.ocr_ms = ocr_ms.into_inner();
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
 }
@@ -438,6 +457,7 @@ mod tests {
             worker: None,
             root: Some(dir.to_owned()),
             exclude: Vec::new(),
+            ocr: crate::read::ocr::Ocr::off(),
         }
     }
 

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::discover::Candidate;
 use super::work::{work, WorkFailure, Worked};
 use crate::error::{Error, Result};
+use crate::read::ocr::{Ocr, OcrMode};
 use crate::read::{Limits, SourceType};
 use crate::rules::RuleSet;
 
@@ -42,6 +43,9 @@ struct Request {
     /// the worker answers [`Worked::Same`] when the bytes still hash to it.
     known_sha256: Option<String>,
     ingested_at: String,
+    /// Use the pages stored for the same bytes (not with `--reextract`).
+    #[serde(default)]
+    reuse_pages: bool,
 }
 
 type Reply = std::result::Result<Worked, WorkFailure>;
@@ -51,6 +55,9 @@ type Reply = std::result::Result<Worked, WorkFailure>;
 #[derive(Debug, Serialize, Deserialize)]
 enum Answer {
     Hashed(String),
+    /// A page was read by OCR, in this many milliseconds: the file's time
+    /// limit is pushed back by the per-page OCR limit.
+    OcrPage(u64),
     Done(Reply),
 }
 
@@ -65,6 +72,10 @@ pub struct WorkerCommand {
     /// Where workers store the pages they read (`--pages`; the ingest sets
     /// it to its index's store).
     pub pages_dir: Option<PathBuf>,
+    /// `--ocr`, `--ocr-lang`, `--ocr-timeout` for the workers.
+    pub ocr_mode: OcrMode,
+    pub ocr_lang: String,
+    pub ocr_page_timeout: Duration,
 }
 
 /// A pool of worker processes, shared by the threads of the ingest.
@@ -92,7 +103,15 @@ impl Pool {
 
     /// Works one file in a worker; a crash, a hang or a worker that cannot
     /// start is a [`WorkFailure`], never an error of the run.
-    pub fn run(&self, c: &Candidate, known_sha256: Option<&str>, ingested_at: &str) -> Reply {
+    /// `on_ocr_page` is called with each page the worker reads by OCR.
+    pub fn run(
+        &self,
+        c: &Candidate,
+        known_sha256: Option<&str>,
+        ingested_at: &str,
+        reuse_pages: bool,
+        on_ocr_page: &(dyn Fn(u64) + Sync),
+    ) -> Reply {
         let taken = self.idle.lock().expect("pool lock").pop();
         let mut worker = match taken {
             Some(w) => w,
@@ -106,6 +125,7 @@ impl Pool {
             source_type: c.source_type,
             known_sha256: known_sha256.map(str::to_owned),
             ingested_at: ingested_at.to_owned(),
+            reuse_pages,
         };
         let mut line = serde_json::to_string(&req).expect("a request serialises");
         line.push('\n');
@@ -117,7 +137,7 @@ impl Pool {
         {
             return Err(worker.died());
         }
-        let deadline = std::time::Instant::now() + self.timeout;
+        let mut deadline = std::time::Instant::now() + self.timeout;
         let mut sha256 = None;
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -128,6 +148,12 @@ impl Pool {
             match worker.lines.recv_timeout(left) {
                 Ok(answer) => match serde_json::from_str::<Answer>(&answer) {
                     Ok(Answer::Hashed(h)) => sha256 = Some(h),
+                    Ok(Answer::OcrPage(ms)) => {
+                        // Each page has its own limit: orientation, then reading.
+                        let more = std::time::Instant::now() + 2 * self.cmd.ocr_page_timeout;
+                        deadline = deadline.max(more);
+                        on_ocr_page(ms);
+                    }
                     Ok(Answer::Done(reply)) => {
                         self.idle.lock().expect("pool lock").push(worker);
                         return reply;
@@ -168,6 +194,12 @@ impl Pool {
         if let Some(dir) = &self.cmd.pages_dir {
             cmd.arg("--pages").arg(dir);
         }
+        cmd.arg("--ocr")
+            .arg(self.cmd.ocr_mode.as_str())
+            .arg("--ocr-lang")
+            .arg(&self.cmd.ocr_lang)
+            .arg("--ocr-timeout")
+            .arg(self.cmd.ocr_page_timeout.as_secs().max(1).to_string());
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -318,7 +350,12 @@ fn path_from_bytes(b: Vec<u8>) -> PathBuf {
 
 /// The worker side: answers requests on stdin until it closes, storing the
 /// pages it reads in `pages` (a store's folder) when given.
-pub fn serve(rules: &RuleSet, max_file_bytes: u64, pages: Option<&std::path::Path>) -> Result<()> {
+pub fn serve(
+    rules: &RuleSet,
+    max_file_bytes: u64,
+    pages: Option<&std::path::Path>,
+    ocr: &Ocr,
+) -> Result<()> {
     watch_parent();
     let store = pages.map(crate::index::pages::PageStore::in_dir);
     let limits = Limits {
@@ -335,8 +372,12 @@ pub fn serve(rules: &RuleSet, max_file_bytes: u64, pages: Option<&std::path::Pat
             source_file: req.source_file,
             source_type: req.source_type,
         };
+        let out = std::cell::RefCell::new(&mut stdout);
         let hashed = |sha256: &str| {
-            let _ = write_line(&mut stdout, &Answer::Hashed(sha256.to_owned()));
+            let _ = write_line(&mut **out.borrow_mut(), &Answer::Hashed(sha256.to_owned()));
+        };
+        let mut on_page = |ms: u64| {
+            let _ = write_line(&mut **out.borrow_mut(), &Answer::OcrPage(ms));
         };
         let reply = work(
             rules,
@@ -345,9 +386,13 @@ pub fn serve(rules: &RuleSet, max_file_bytes: u64, pages: Option<&std::path::Pat
             &limits,
             &req.ingested_at,
             store.as_ref(),
+            req.reuse_pages,
+            ocr,
+            &mut on_page,
             hashed,
         );
-        write_line(&mut stdout, &Answer::Done(reply))?;
+        let stdout = out.into_inner();
+        write_line(stdout, &Answer::Done(reply))?;
     }
     Ok(())
 }

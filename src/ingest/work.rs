@@ -17,6 +17,7 @@ use super::discover::Candidate;
 use crate::digest::sha256_hex;
 use crate::error::{Error, Result};
 use crate::index::pages::PageStore;
+use crate::read::ocr::Ocr;
 use crate::read::{self, Limits, Reading, Status};
 use crate::record::Document;
 use crate::rules::RuleSet;
@@ -59,8 +60,11 @@ impl WorkFailure {
 /// `hashed` with the hash; returns [`Worked::Same`] when the hash is
 /// `known_sha256`, else reads its pages, keeps them in `store` (a store
 /// that cannot be written only costs a file read at the next rules change)
-/// and applies the rules. Panics are caught; an encrypted PDF is a document
-/// with status `encrypted`.
+/// and applies the rules; with `reuse_pages`, pages stored for the same
+/// bytes are used instead of reading them. Scanned pages are read by OCR as `ocr` says,
+/// `on_ocr_page` called after each with its milliseconds. Panics are
+/// caught; an encrypted PDF is a document with status `encrypted`.
+#[allow(clippy::too_many_arguments)]
 pub fn work(
     rules: &RuleSet,
     c: &Candidate,
@@ -68,6 +72,9 @@ pub fn work(
     limits: &Limits,
     ingested_at: &str,
     store: Option<&PageStore>,
+    reuse_pages: bool,
+    ocr: &Ocr,
+    on_ocr_page: &mut dyn FnMut(u64),
     hashed: impl FnOnce(&str),
 ) -> std::result::Result<Worked, WorkFailure> {
     let bytes = read_file(&c.path, limits.max_file_bytes)?;
@@ -76,7 +83,19 @@ pub fn work(
     if known_sha256 == Some(sha256.as_str()) {
         return Ok(Worked::Same);
     }
-    let reading = match catch(|| read::read(&bytes, c.source_type, limits)) {
+    // Pages this extractor stored for the same bytes (under another name,
+    // or before a touch) are used as they are: a scan is never read by
+    // OCR twice.
+    let stored = store
+        .filter(|_| reuse_pages)
+        .and_then(|s| s.load(&sha256))
+        .filter(|r| !crate::read::ocr::stale(r, ocr));
+    if let Some(reading) = stored {
+        return catch(|| Ok(build_document(rules, c, &sha256, reading, ingested_at)))
+            .map(|d| Worked::Document(Box::new(d)))
+            .map_err(|e| WorkFailure::new("rules", e.to_string()).hashed(&sha256));
+    }
+    let reading = match catch(|| read::read_with(&bytes, c.source_type, limits, ocr, on_ocr_page)) {
         Ok(r) => r,
         Err(Error::Encrypted) => Reading {
             status: Status::Encrypted,
@@ -180,6 +199,10 @@ pub fn build_document_ruled(
         .year
         .or_else(|| x.date.map(|d| chrono::Datelike::year(&d)));
     let mut warnings = reading.warnings.clone();
+    let signature = reading.signature.clone().unwrap_or_default();
+    let ocr_confidence = reading
+        .ocr_confidence()
+        .map(|c| (f64::from(c) * 10.0).round() / 10.0);
     warnings.extend(x.warnings);
     let doc = Document {
         doc_id: sha256[..16].to_owned(),
@@ -213,6 +236,9 @@ pub fn build_document_ruled(
         references: x.references,
         fields: x.fields,
         warnings,
+        signer: (!signature.signers.is_empty()).then(|| signature.signers.join("; ")),
+        signed_at: signature.signed_at,
+        ocr_confidence,
     };
     (doc, x.kind_rule)
 }

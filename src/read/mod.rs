@@ -6,8 +6,11 @@
 //! Every reader honours the same [`Limits`] and returns the page model of
 //! `atti-page`.
 
+pub mod der;
 pub mod html;
 mod html_tables;
+pub mod ocr;
+pub mod signed;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +26,11 @@ pub enum SourceType {
     Pdf,
     Text,
     Html,
+    /// A signed envelope (`.p7m`, CAdES) around a document of another type.
+    Signed,
+    /// A scanned page or pages (`.tif`, `.tiff`, `.jpg`, `.jpeg`, `.png`),
+    /// read by OCR.
+    Image,
 }
 
 impl SourceType {
@@ -33,6 +41,8 @@ impl SourceType {
             "pdf" => Some(SourceType::Pdf),
             "txt" | "text" | "md" => Some(SourceType::Text),
             "html" | "htm" | "xhtml" => Some(SourceType::Html),
+            "p7m" => Some(SourceType::Signed),
+            "tif" | "tiff" | "jpg" | "jpeg" | "png" => Some(SourceType::Image),
             _ => None,
         }
     }
@@ -40,6 +50,12 @@ impl SourceType {
     /// The type the bytes actually are: a PDF header wins over any extension,
     /// and markup wins over `.txt`. Falls back to the claimed type.
     pub fn sniff(bytes: &[u8], claimed: SourceType) -> SourceType {
+        if signed::is_signed(bytes) {
+            return SourceType::Signed;
+        }
+        if ocr::is_image(bytes) {
+            return SourceType::Image;
+        }
         let head = &bytes[..bytes.len().min(1024)];
         if head.windows(5).any(|w| w == b"%PDF-") {
             return SourceType::Pdf;
@@ -56,8 +72,22 @@ impl SourceType {
     }
 }
 
-/// Reads one file whose bytes are already in memory.
+/// Reads one file whose bytes are already in memory, without OCR (a scan
+/// is `no_text`; see [`read_with`]).
 pub fn read(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Reading> {
+    read_with(bytes, source, limits, &ocr::Ocr::off(), &mut |_| {})
+}
+
+/// Reads one file whose bytes are already in memory, with OCR as `ocr`
+/// says; `on_ocr_page` is called after each page read by OCR, with the
+/// milliseconds it took.
+pub fn read_with(
+    bytes: &[u8],
+    source: SourceType,
+    limits: &Limits,
+    ocr: &ocr::Ocr,
+    on_ocr_page: &mut dyn FnMut(u64),
+) -> Result<Reading> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(Error::Limit(format!(
             "file of {} bytes is over the {} byte limit",
@@ -66,8 +96,44 @@ pub fn read(bytes: &[u8], source: SourceType, limits: &Limits) -> Result<Reading
         )));
     }
     match SourceType::sniff(bytes, source) {
-        SourceType::Pdf => Ok(atti_pdf::read(bytes, limits)?),
+        SourceType::Pdf => {
+            let r = atti_pdf::read(bytes, limits)?;
+            ocr::complete_pdf(r, bytes, ocr, on_ocr_page)
+        }
         SourceType::Text => text::read(bytes, limits),
         SourceType::Html => html::read(bytes, limits),
+        SourceType::Signed => read_signed(bytes, limits, ocr, on_ocr_page),
+        SourceType::Image => ocr::read_image(bytes, ocr, on_ocr_page),
     }
+}
+
+/// The document inside a signed envelope, read as what it is, with the
+/// signers and the signing time; `extractor` says both (`p7m+pdf`).
+fn read_signed(
+    bytes: &[u8],
+    limits: &Limits,
+    ocr: &ocr::Ocr,
+    on_ocr_page: &mut dyn FnMut(u64),
+) -> Result<Reading> {
+    let u = signed::unwrap(bytes)?;
+    let head = &u.content[..u.content.len().min(8)];
+    if head.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) || head.starts_with(b"PK\x03\x04") {
+        return Err(Error::Unsupported(
+            "the signed file (.p7m) holds an office document (Word, Excel, OpenDocument), which atti does not read".into(),
+        ));
+    }
+    let inner = SourceType::sniff(&u.content, SourceType::Text);
+    if inner == SourceType::Signed {
+        return Err(Error::Limit(format!(
+            "signed file (.p7m) with more than {} envelopes one inside another",
+            signed::MAX_LAYERS
+        )));
+    }
+    let mut r = read_with(&u.content, inner, limits, ocr, on_ocr_page)?;
+    r.extractor = format!("p7m+{}", r.extractor);
+    r.signature = Some(atti_page::Signature {
+        signers: u.signers,
+        signed_at: u.signed_at,
+    });
+    Ok(r)
 }

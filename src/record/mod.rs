@@ -74,6 +74,16 @@ pub struct Document {
     /// Notes worth a person's attention (an impossible date, a table that did
     /// not parse) that did not stop the document.
     pub warnings: Vec<String>,
+    /// For a signed file (`.p7m`): the signers' names, as their
+    /// certificates give them, joined by `; `.
+    #[serde(default)]
+    pub signer: Option<String>,
+    /// For a signed file: the latest signing time (RFC 3339, UTC).
+    #[serde(default)]
+    pub signed_at: Option<String>,
+    /// When pages were read by OCR: their mean word confidence, 0 to 100.
+    #[serde(default)]
+    pub ocr_confidence: Option<f64>,
 }
 
 impl Document {

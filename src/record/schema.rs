@@ -102,6 +102,9 @@ const DOCUMENTS: &[Column] = &[
     col("extractor", T, "Estrattore", false),
     col("ingested_at", T, "Importato il", false),
     col("paths", T, "Percorsi", false),
+    col("signer", T, "Firmatario", false),
+    col("signed_at", T, "Firmato il", false),
+    col("ocr_confidence", X, "Affidabilità OCR", false),
 ];
 
 const OBJECTIVES: &[Column] = &[

@@ -119,6 +119,9 @@ pub fn rows(table: TableId, docs: &[Document]) -> Vec<Row> {
                 cell(&d.extractor),
                 cell(&d.ingested_at),
                 cell(d.paths.join("; ")),
+                cell(&d.signer),
+                cell(&d.signed_at),
+                cell(&d.ocr_confidence),
             ]),
             TableId::Objectives => {
                 for o in &d.objectives {

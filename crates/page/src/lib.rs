@@ -89,6 +89,18 @@ pub struct Page {
     /// are found from `words` and `rulings` by the table reader.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<Table>,
+    /// For a page read by OCR from an image: the mean confidence of its
+    /// words (0 to 100, as tesseract gives it). `None` for a text layer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<f32>,
+    /// Share of the page (0 to 1) painted by images (PDF only): a page
+    /// nearly covered by one, with little text, is a scan.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub image_cover: f32,
+}
+
+fn is_zero(v: &f32) -> bool {
+    *v == 0.0
 }
 
 /// A straight ruling line, horizontal or vertical, in the coordinates of
@@ -177,6 +189,21 @@ pub struct Reading {
     pub title_hint: Option<String>,
     /// Things worth telling a person that did not stop the extraction.
     pub warnings: Vec<String>,
+    /// Who signed the file and when, for a signed file (`.p7m`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+    /// Milliseconds spent reading pages by OCR while this reading was made.
+    #[serde(default)]
+    pub ocr_ms: u64,
+}
+
+/// The signature of a signed file, as its envelope states it (not verified).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// The signers' names (their certificates' common names).
+    pub signers: Vec<String>,
+    /// The latest signing time, RFC 3339 in UTC.
+    pub signed_at: Option<String>,
 }
 
 impl Reading {
@@ -186,6 +213,25 @@ impl Reading {
             .iter()
             .map(|p| p.text.chars().count() as u64)
             .sum()
+    }
+
+    /// Pages read by OCR.
+    pub fn ocr_pages(&self) -> usize {
+        self.pages.iter().filter(|p| p.ocr.is_some()).count()
+    }
+
+    /// The mean OCR confidence over the pages read by OCR, weighted by
+    /// their words (0 to 100); `None` when no page was.
+    pub fn ocr_confidence(&self) -> Option<f32> {
+        let (mut sum, mut n) = (0f64, 0f64);
+        for p in &self.pages {
+            if let Some(c) = p.ocr {
+                let w = p.words.len().max(1) as f64;
+                sum += f64::from(c) * w;
+                n += w;
+            }
+        }
+        (n > 0.0).then(|| (sum / n) as f32)
     }
 
     /// All pages' text joined by form feeds, as `atti extract` prints it.

@@ -56,6 +56,9 @@ pub(super) struct PageGlyphs {
     pub text: String,
     /// What straight strokes and rectangles painted.
     pub marks: Marks,
+    /// Area painted by image XObjects, in square points of display space
+    /// (overlaps counted twice).
+    pub image_area: f32,
 }
 
 impl PageGlyphs {
@@ -336,8 +339,18 @@ impl<'a> Interp<'a> {
         let Some(Object::Stream(stream)) = doc.objects.get(&id).map(|o| deref(doc, o)) else {
             return;
         };
-        if get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
-            return;
+        match get_name(doc, &stream.dict, b"Subtype") {
+            Some(b"Form") => {}
+            Some(b"Image") => {
+                // The unit square through the CTM: |det| is its area.
+                let m = &self.gs.ctm;
+                let area = (m[0] * m[3] - m[1] * m[2]).abs();
+                if area.is_finite() {
+                    self.out.image_area += area;
+                }
+                return;
+            }
+            _ => return,
         }
         if self.forms.contains(&id) {
             self.warnings
@@ -381,6 +394,60 @@ impl<'a> Interp<'a> {
         self.forms.push(id);
         self.run_bytes(&content, form_resources);
         self.forms.pop();
+        self.gs = saved.0;
+        self.tm = saved.1;
+        self.tlm = saved.2;
+        self.stack.truncate(saved.3);
+    }
+
+    /// Runs an annotation's appearance stream (a Form XObject, `id` when it
+    /// is an indirect object) with `placement` as its matrix: the form's
+    /// own matrix, then the mapping of its box onto the annotation's
+    /// rectangle, then the page's display matrix (see [`super::annots`]).
+    pub(super) fn run_appearance(
+        &mut self,
+        stream: &'a lopdf::Stream,
+        id: Option<ObjectId>,
+        placement: Matrix,
+        resources: Option<&'a Dictionary>,
+    ) {
+        let doc = self.doc;
+        if let Some(id) = id {
+            if self.forms.contains(&id) || self.forms.len() >= self.limits.max_form_depth {
+                return;
+            }
+        }
+        let content = match stream_bytes_in(doc, stream, self.limits.max_stream_bytes) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.warnings.push(format!("annotation appearance: {e}"));
+                return;
+            }
+        };
+        let own = get_dict(doc, &stream.dict, b"Resources").or(resources);
+        self.run_placed(&content, own, placement, id);
+    }
+
+    /// Runs `content` as a form placed by `placement` (the graphics state
+    /// and text state restored after it).
+    pub(super) fn run_placed(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        placement: Matrix,
+        id: Option<ObjectId>,
+    ) {
+        let saved = (self.gs.clone(), self.tm, self.tlm, self.stack.len());
+        self.gs.ctm = placement;
+        self.gs.font = None;
+        self.gs.size = 0.0;
+        if let Some(id) = id {
+            self.forms.push(id);
+        }
+        self.run_bytes(content, resources);
+        if id.is_some() {
+            self.forms.pop();
+        }
         self.gs = saved.0;
         self.tm = saved.1;
         self.tlm = saved.2;

@@ -5,7 +5,8 @@
 //! each page's content stream into positioned glyphs ([`content`]) through
 //! the document's fonts ([`font`], [`encoding`], [`cmap`], [`metrics`]),
 //! and into the boxes its straight strokes and rectangles paint ([`paths`])
-//! -> build words and lines ([`layout`]) and ruling lines ([`rulings`]) ->
+//! and the appearances of its annotations and filled form fields
+//! ([`annots`]) -> build words and lines ([`layout`]) and ruling lines ([`rulings`]) ->
 //! find the lines repeated on most pages ([`furniture`]) -> write each
 //! page's text, its words and its rulings. Every step is bounded by
 //! [`Limits`] and never panics on a hostile file.
@@ -14,6 +15,7 @@
 //! returns the page model of `atti-page`; what the text means is the rules'
 //! business. It knows nothing of the application that uses it.
 
+mod annots;
 mod cff;
 mod cmap;
 mod columns;
@@ -107,6 +109,7 @@ fn interpret(doc: &Document, limits: &Limits, warnings: &mut Vec<String>) -> Vec
         let content = objects::page_content(doc, page, limits.max_stream_bytes, warnings);
         let mut interp = Interp::new(doc, limits, &mut cache, &mut glyphs, ctm);
         interp.run_bytes(&content, page.resources);
+        annots::draw(&mut interp, doc, page.dict, ctm);
         let mut page_warnings = std::mem::take(&mut interp.warnings);
         let marks = std::mem::take(&mut glyphs.marks);
         let rulings = rulings::rulings(&marks, &mut page_warnings);
@@ -179,6 +182,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     for (i, ((page_lines, p), marks)) in lines.into_iter().zip(&mut raw).zip(marks).enumerate() {
         let mut page = assemble(i as u32 + 1, page_lines, &marks, p.width, p.height);
         page.rulings = std::mem::take(&mut p.rulings);
+        let area = (p.width * p.height).max(1.0);
+        page.image_cover = (p.glyphs.image_area / area).clamp(0.0, 1.0);
         if page.words.is_empty() {
             empty_pages.push(page.number);
         }
@@ -201,6 +206,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         extractor: "pdf".into(),
         title_hint: title_hint(&doc),
         warnings,
+        ..Reading::default()
     })
 }
 
@@ -307,6 +313,8 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
 
 #[cfg(test)]
 mod font_tests;
+#[cfg(test)]
+mod annots_tests;
 #[cfg(test)]
 mod paths_tests;
 #[cfg(test)]

@@ -1,0 +1,252 @@
+//! The OCR layer: a scanned page becomes a [`Page`] of positioned words,
+//! the same model the PDF reader produces, so rules, tables and provenance
+//! work on scans as they do on text PDFs.
+//!
+//! Two external programs do the work, each behind an [`Tools::installed`]
+//! check as Camelot's backends are: `pdftoppm` (poppler-utils) renders a
+//! PDF page to a grey image ([`raster`]), and `tesseract` (with its
+//! language data, `tesseract-ocr-ita` for Italian) first finds the page's
+//! orientation (`--psm 0`, the `osd` data every Debian tesseract has,
+//! [`osd`]), then reads it with automatic page segmentation (`--psm 1`)
+//! into TSV ([`tsv`]): words with their boxes and confidences. A rendered
+//! PDF page is turned upright before it is read ([`raster::turn_pgm`]:
+//! tesseract's own turn loses lines); an image file, which atti does not
+//! decode, is read as it is and the boxes are turned by the orientation
+//! found. Boxes are scaled from pixels to points, so a page scanned upside
+//! down comes out upright, in reading order. Each program runs with a time limit ([`run`]); tesseract runs on
+//! one thread (`OMP_THREAD_LIMIT=1`), since atti already reads files in
+//! parallel and tesseract's threads only fight each other on a busy
+//! machine (on two cores: 1.5 s a page instead of 11 s).
+//!
+//! This crate knows nothing of when a page needs OCR: that is the reader's
+//! decision (`src/read/ocr.rs` in the application).
+
+pub mod osd;
+pub mod raster;
+pub mod run;
+pub mod tsv;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use atti_page::{Page, Word};
+
+/// Why a page could not be read by OCR.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A program is missing or lacks its data.
+    #[error("{0}")]
+    Unavailable(String),
+    /// A program ran too long and was stopped.
+    #[error("{program} took longer than {seconds} s and was stopped")]
+    Timeout { program: String, seconds: u64 },
+    /// A program failed.
+    #[error("{program} failed: {message}")]
+    Failed { program: String, message: String },
+    /// A temporary file could not be written or read.
+    #[error("temporary file: {0}")]
+    Io(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How pages are read.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// tesseract's languages, `ita` or `ita+eng`.
+    pub lang: String,
+    /// Resolution PDF pages are rendered at.
+    pub dpi: u32,
+    /// Time allowed to each program run for one page.
+    pub page_timeout: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: "ita".into(),
+            dpi: 300,
+            page_timeout: Duration::from_secs(120),
+        }
+    }
+}
+
+/// The programs found on this machine.
+#[derive(Debug, Clone)]
+pub struct Tools {
+    pub tesseract: PathBuf,
+    /// `pdftoppm`, when installed: without it, only image files are read.
+    pub pdftoppm: Option<PathBuf>,
+    /// tesseract's version line, e.g. `tesseract 5.3.0`.
+    pub version: String,
+}
+
+/// One page read by OCR.
+#[derive(Debug, Clone)]
+pub struct OcrPage {
+    pub page: Page,
+    /// Clockwise degrees the image was turned to read it upright (0, 90,
+    /// 180, 270).
+    pub rotated: u32,
+    /// Mean word confidence, 0 to 100 (0 when no word was read).
+    pub confidence: f32,
+}
+
+impl Tools {
+    /// The programs OCR needs, with the languages of `lang` installed;
+    /// the error says, in Italian, what is missing and how to install it.
+    pub fn installed(lang: &str) -> Result<Tools> {
+        let tesseract = find("tesseract").ok_or_else(|| {
+            Error::Unavailable(
+                "tesseract non è installato (Debian: apt-get install tesseract-ocr tesseract-ocr-ita)"
+                    .into(),
+            )
+        })?;
+        let out = run::output(
+            std::process::Command::new(&tesseract).arg("--list-langs"),
+            Duration::from_secs(20),
+            "tesseract",
+        )?;
+        let listed = String::from_utf8_lossy(&out);
+        let langs: Vec<&str> = listed.lines().skip(1).map(str::trim).collect();
+        for want in lang.split('+').filter(|l| !l.is_empty()) {
+            if !langs.contains(&want) {
+                return Err(Error::Unavailable(format!(
+                    "a tesseract manca la lingua `{want}` (Debian: apt-get install tesseract-ocr-{want})"
+                )));
+            }
+        }
+        if !langs.contains(&"osd") {
+            return Err(Error::Unavailable(
+                "a tesseract mancano i dati dell'orientamento `osd` (Debian: apt-get install tesseract-ocr-osd)"
+                    .into(),
+            ));
+        }
+        let version = run::output(
+            std::process::Command::new(&tesseract).arg("--version"),
+            Duration::from_secs(20),
+            "tesseract",
+        )
+        .map(|v| {
+            String::from_utf8_lossy(&v)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        })
+        .unwrap_or_default();
+        Ok(Tools {
+            tesseract,
+            pdftoppm: find("pdftoppm"),
+            version,
+        })
+    }
+
+    /// Reads every page of an image file (a multi-page TIFF has several).
+    pub fn read_image(&self, image: &Path, s: &Settings) -> Result<Vec<OcrPage>> {
+        let turns = osd::orientations(self, image, s)?;
+        let tsv = self.tsv(image, s, None)?;
+        Ok(tsv::pages(&tsv, &turns, None))
+    }
+
+    /// Renders page `number` (1-based) of the PDF file `pdf` and reads it;
+    /// `size` is the page's display size in points, when known.
+    pub fn read_pdf_page(
+        &self,
+        pdf: &Path,
+        number: u32,
+        s: &Settings,
+        dir: &Path,
+    ) -> Result<OcrPage> {
+        let pdftoppm = self.pdftoppm.as_ref().ok_or_else(|| {
+            Error::Unavailable(
+                "pdftoppm non è installato (Debian: apt-get install poppler-utils)".into(),
+            )
+        })?;
+        let image = raster::render(pdftoppm, pdf, number, s, dir)?;
+        let turn = osd::orientations(self, &image, s)?
+            .first()
+            .copied()
+            .unwrap_or(0);
+        // Turned here, so that tesseract reads an upright page.
+        if turn != 0 {
+            raster::turn_pgm(&image, turn)?;
+        }
+        let tsv = self.tsv(&image, s, Some(s.dpi))?;
+        let _ = std::fs::remove_file(&image);
+        let mut pages = tsv::pages(&tsv, &[], Some(s.dpi));
+        let mut page = if pages.is_empty() {
+            OcrPage {
+                page: Page::default(),
+                rotated: 0,
+                confidence: 0.0,
+            }
+        } else {
+            pages.swap_remove(0)
+        };
+        page.page.number = number;
+        page.rotated = turn;
+        Ok(page)
+    }
+
+    /// tesseract's TSV of an image (every page of it).
+    fn tsv(&self, image: &Path, s: &Settings, dpi: Option<u32>) -> Result<String> {
+        let mut cmd = self.command();
+        cmd.arg(image)
+            .arg("-")
+            .arg("-l")
+            .arg(&s.lang)
+            .arg("--psm")
+            .arg("1");
+        if let Some(dpi) = dpi {
+            cmd.arg("--dpi").arg(dpi.to_string());
+        }
+        cmd.arg("tsv");
+        let out = run::output(&mut cmd, s.page_timeout, "tesseract")?;
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
+    /// tesseract, on one thread.
+    pub(crate) fn command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(&self.tesseract);
+        cmd.env("OMP_THREAD_LIMIT", "1");
+        cmd
+    }
+}
+
+/// A program on the `PATH`.
+fn find(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// A temporary folder removed when dropped.
+#[derive(Debug)]
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new() -> Result<TempDir> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static SEQ: AtomicU64 = AtomicU64::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "atti-ocr-{}-{}",
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?;
+        Ok(TempDir(dir))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -1,0 +1,127 @@
+//! Rendering one PDF page to a grey image with `pdftoppm` (poppler-utils),
+//! at the resolution of [`Settings::dpi`]; the page's `/Rotate` is applied
+//! by poppler, so the image is the page as a viewer shows it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{run, Error, Result, Settings};
+
+/// Renders page `number` of `pdf` into `dir`; returns the image's path.
+pub fn render(
+    pdftoppm: &Path,
+    pdf: &Path,
+    number: u32,
+    s: &Settings,
+    dir: &Path,
+) -> Result<PathBuf> {
+    let prefix = dir.join(format!("page-{number}"));
+    let n = number.to_string();
+    run::output(
+        Command::new(pdftoppm)
+            .args(["-gray", "-singlefile", "-r"])
+            .arg(s.dpi.to_string())
+            .args(["-f", &n, "-l", &n])
+            .arg(pdf)
+            .arg(&prefix),
+        s.page_timeout,
+        "pdftoppm",
+    )?;
+    let image = prefix.with_extension("pgm");
+    if !image.is_file() {
+        return Err(Error::Failed {
+            program: "pdftoppm".into(),
+            message: format!("no image written for page {number}"),
+        });
+    }
+    Ok(image)
+}
+
+/// Turns a binary grey image (PGM `P5`, 8 bits) clockwise by `turn`
+/// degrees (90, 180, 270) in place on disk: tesseract reads an upright
+/// page better than it turns one itself (on a page scanned upside down at
+/// 300 dpi its own turn lost a fifth of the lines).
+pub fn turn_pgm(image: &Path, turn: u32) -> Result<()> {
+    let io = |e: std::io::Error| Error::Io(format!("{}: {e}", image.display()));
+    let bytes = std::fs::read(image).map_err(io)?;
+    let (w, h, data) = parse_pgm(&bytes).ok_or_else(|| Error::Failed {
+        program: "pdftoppm".into(),
+        message: "the page image is not an 8-bit PGM".into(),
+    })?;
+    let (nw, nh, out) = turn_pixels(w, h, data, turn);
+    let mut file = format!("P5\n{nw} {nh}\n255\n").into_bytes();
+    file.extend_from_slice(&out);
+    std::fs::write(image, file).map_err(io)
+}
+
+/// Width, height and pixels of an 8-bit binary PGM.
+fn parse_pgm(b: &[u8]) -> Option<(usize, usize, &[u8])> {
+    let mut at = 2;
+    if !b.starts_with(b"P5") {
+        return None;
+    }
+    let mut fields = [0usize; 3];
+    for f in &mut fields {
+        loop {
+            match b.get(at)? {
+                b'#' => {
+                    while *b.get(at)? != b'\n' {
+                        at += 1;
+                    }
+                }
+                c if c.is_ascii_whitespace() => at += 1,
+                _ => break,
+            }
+        }
+        let start = at;
+        while b.get(at)?.is_ascii_digit() {
+            at += 1;
+        }
+        *f = std::str::from_utf8(&b[start..at]).ok()?.parse().ok()?;
+    }
+    let [w, h, max] = fields;
+    let data = b.get(at + 1..)?;
+    (max == 255 && w.checked_mul(h)? <= data.len()).then(|| (w, h, &data[..w * h]))
+}
+
+/// Pixels `w` × `h` turned clockwise by `turn`: the new width, height, pixels.
+fn turn_pixels(w: usize, h: usize, p: &[u8], turn: u32) -> (usize, usize, Vec<u8>) {
+    match turn {
+        180 => (w, h, p.iter().rev().copied().collect()),
+        90 | 270 => {
+            let mut out = vec![0u8; w * h];
+            // New image h wide, w high.
+            for y in 0..h {
+                for x in 0..w {
+                    let (nx, ny) = if turn == 90 {
+                        (h - 1 - y, x)
+                    } else {
+                        (y, w - 1 - x)
+                    };
+                    out[ny * h + nx] = p[y * w + x];
+                }
+            }
+            (h, w, out)
+        }
+        _ => (w, h, p.to_vec()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pixels_turn_clockwise() {
+        // 3 × 2:  a b c
+        //         d e f
+        let p = b"abcdef";
+        assert_eq!(turn_pixels(3, 2, p, 90), (2, 3, b"daebfc".to_vec()));
+        assert_eq!(turn_pixels(3, 2, p, 180), (3, 2, b"fedcba".to_vec()));
+        assert_eq!(turn_pixels(3, 2, p, 270), (2, 3, b"cfbead".to_vec()));
+        let pgm = b"P5\n# c\n3 2\n255\nabcdef";
+        assert_eq!(parse_pgm(pgm), Some((3, 2, &p[..])));
+        assert_eq!(parse_pgm(b"P5\n3 2\n255\nabc"), None);
+        assert_eq!(parse_pgm(b"P6\n3 2\n255\nabcdef"), None);
+    }
+}
