@@ -51,8 +51,8 @@ pub fn run(
     // With `combine = "last"`, the hits of the last match that gave any.
     let mut last: Vec<Hit> = Vec::new();
     for piece in region {
-        let text = doc.clean.get(piece.page).and_then(|t| t.get(piece.range.clone())).unwrap_or("");
-        if !super::quick::may_match(rule.quick.as_ref(), text) {
+        let text = doc.clean.get(piece.page).and_then(|t| t.get(piece.range.clone()));
+        if text.is_some_and(|t| !super::quick::may_match(rule.quick.as_ref(), t)) {
             continue;
         }
         let found: Vec<Vec<(usize, String, Range<usize>)>> = match &rule.finder {
