@@ -17,7 +17,7 @@ pub fn classify<'k>(text: &str, kinds: &'k [Kind]) -> (String, Option<&'k Kind>)
         let score: f64 = k
             .patterns
             .iter()
-            .zip(k.quick.iter().chain(std::iter::repeat(&None)))
+            .zip(&k.quick)
             .filter(|((re, _), q)| super::quick::may_match(q.as_ref(), text) && re.is_match(text))
             .map(|((_, w), _)| *w)
             .sum();

@@ -172,10 +172,12 @@ fn read_at<'w>(
             if !wide_gap(ws[k - 1], ws[k]) {
                 continue;
             }
-            let label_x = ws[a].x;
-            let value_x = ws[k].x;
-            let slack = ws[k].size;
-            let in_label = |w: &&Word| w.x >= label_x - slack && w.x < value_x - slack;
+            let cols = Columns {
+                label_x: ws[a].x,
+                value_x: ws[k].x,
+                slack: ws[k].size,
+            };
+            let in_label = |w: &&Word| cols.in_label(w);
             // The label's words, over as many lines as it takes.
             let mut label: Vec<&Word> = ws[a..k].to_vec();
             let mut label_end = None;
@@ -206,25 +208,9 @@ fn read_at<'w>(
                     if y - prev_y > gap * size.max(ws[k].size) {
                         break;
                     }
-                    let joined = line
-                        .iter()
-                        .map(|w| w.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    if j > label_end
-                        && (line.iter().any(in_label)
-                            || rule.until.as_ref().is_some_and(|u| u.is_match(&joined)))
-                    {
+                    let Some(right) = value_words(line, j, label_end, &cols, rule, known) else {
                         break;
-                    }
-                    let right: Vec<&Word> = line
-                        .iter()
-                        .copied()
-                        .filter(|w| w.x >= value_x - slack)
-                        .collect();
-                    if j > label_end && starts_with_label(known, &right) {
-                        break;
-                    }
+                    };
                     prev_y = y;
                     last = j;
                     let (part, cut) = value_part(known, &right);
@@ -237,7 +223,7 @@ fn read_at<'w>(
             if value.is_empty() {
                 continue;
             }
-            let beside = Beside { first_line: i, label_lines: label_end - i + 1, label_x, value_x, slack };
+            let beside = Beside { first_line: i, label_lines: label_end - i + 1, cols };
             return Some((value, last.max(label_end), beside));
         }
     }
@@ -264,21 +250,23 @@ fn read_interleaved<'w>(
         return None;
     }
     let size = first.size;
-    let label_x = first.x;
     let label_right = last.x + last.width;
     // A neighbour line of value only: starts right of the label by a wide
     // gap, within a line's height of it.
-    let value_line = |j: usize| {
+    let value_start = |j: usize| {
         let l = lines.get(j)?;
         let w0 = l.first()?;
         let near = (w0.y - first.y).abs() <= 1.5 * size.max(w0.size);
         (near && w0.x - label_right >= COLUMN_GAP_EMS * size).then_some(w0.x)
     };
-    let above = i.checked_sub(1).and_then(value_line);
-    let below = value_line(i + 1);
-    let value_x = above.or(below)?;
-    let slack = size;
-    let in_label = |w: &&Word| w.x >= label_x - slack && w.x < value_x - slack;
+    let above = i.checked_sub(1).and_then(value_start);
+    let below = value_start(i + 1);
+    let cols = Columns {
+        label_x: first.x,
+        value_x: above.or(below)?,
+        slack: size,
+    };
+    let in_label = |w: &&Word| cols.in_label(w);
     // The label's words, from its lines between the value's.
     let mut label: Vec<&Word> = Vec::new();
     let mut label_end = None;
@@ -286,7 +274,7 @@ fn read_interleaved<'w>(
     for (j, line) in lines.iter().enumerate().skip(i) {
         let more: Vec<&Word> = line.iter().copied().filter(in_label).collect();
         if more.is_empty() {
-            if line.iter().any(|w| w.x >= value_x - slack) && j <= i + 2 * MAX_LABEL_LINES {
+            if line.iter().any(|w| cols.in_value(w)) && j <= i + 2 * MAX_LABEL_LINES {
                 continue;
             }
             break;
@@ -313,16 +301,11 @@ fn read_interleaved<'w>(
         if prev_y.is_some_and(|p| y - p > gap * lsize.max(size)) {
             break;
         }
-        let joined = line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
-        if j > label_end && (line.iter().any(in_label) || rule.until.as_ref().is_some_and(|u| u.is_match(&joined))) {
+        let Some(right) = value_words(line, j, label_end, &cols, rule, known) else {
             break;
-        }
-        let right: Vec<&Word> = line.iter().copied().filter(|w| w.x >= value_x - slack).collect();
+        };
         if right.is_empty() {
             continue;
-        }
-        if j > label_end && starts_with_label(known, &right) {
-            break;
         }
         if y > first.y + size || j >= i {
             prev_y = Some(y);
@@ -337,7 +320,7 @@ fn read_interleaved<'w>(
     if value.is_empty() {
         return None;
     }
-    let beside = Beside { first_line: start.min(i), label_lines: label_lines.max(1), label_x, value_x, slack };
+    let beside = Beside { first_line: start.min(i), label_lines: label_lines.max(1), cols };
     Some((value, last_read, beside))
 }
 
@@ -346,9 +329,51 @@ fn read_interleaved<'w>(
 struct Beside {
     first_line: usize,
     label_lines: usize,
+    cols: Columns,
+}
+
+/// The label's column, from `label_x`, and the value's, from `value_x`,
+/// each edge less `slack`.
+#[derive(Clone, Copy)]
+struct Columns {
     label_x: f32,
     value_x: f32,
     slack: f32,
+}
+
+impl Columns {
+    fn in_label(&self, w: &Word) -> bool {
+        w.x >= self.label_x - self.slack && w.x < self.value_x - self.slack
+    }
+
+    fn in_value(&self, w: &Word) -> bool {
+        w.x >= self.value_x - self.slack
+    }
+}
+
+/// The value's words on line `j`, or `None` where the line ends the value:
+/// below the label's last line (`label_end`), a word in the label's column,
+/// a line the rule's `until` matches, or a known label where the value
+/// column starts.
+fn value_words<'w>(
+    line: &[&'w Word],
+    j: usize,
+    label_end: usize,
+    cols: &Columns,
+    rule: &Field,
+    known: &[&Regex],
+) -> Option<Vec<&'w Word>> {
+    if j > label_end {
+        let joined = line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        if line.iter().any(|w| cols.in_label(w)) || rule.until.as_ref().is_some_and(|u| u.is_match(&joined)) {
+            return None;
+        }
+    }
+    let right: Vec<&Word> = line.iter().copied().filter(|w| cols.in_value(w)).collect();
+    if j > label_end && starts_with_label(known, &right) {
+        return None;
+    }
+    Some(right)
 }
 
 /// How much wider than the value's own line pitch a gap above it may be
@@ -394,12 +419,12 @@ fn lines_above<'w>(
         }
         let line = &lines[j];
         let Some(y) = line.iter().map(|w| w.y).reduce(f32::max) else { break };
-        let in_label = line.iter().any(|w| w.x < b.value_x - b.slack && w.x + w.width > b.label_x - b.slack);
-        if in_label || line.iter().any(|w| w.x < b.value_x - b.slack) || top - y > reach || top - y < 0.5 * size {
+        // A word left of the value column (in the label's or further left).
+        if line.iter().any(|w| !b.cols.in_value(w)) || top - y > reach || top - y < 0.5 * size {
             break;
         }
         let ruled = rulings.iter().any(|r| {
-            r.y1 - r.y0 <= 1.0 && r.y0 > y && r.y0 < top - 0.8 * size && r.x0 < b.value_x + size && r.x1 > b.value_x
+            r.y1 - r.y0 <= 1.0 && r.y0 > y && r.y0 < top - 0.8 * size && r.x0 < b.cols.value_x + size && r.x1 > b.cols.value_x
         });
         if ruled {
             break;

@@ -274,15 +274,7 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
     // that do not meet.
     let ruled: Vec<bool> = band.windows(2).map(|w| w[1].0 >= w[0].1 || w[0].0 >= w[1].1).collect();
     let forced = vec![false; ruled.len()];
-    let rl: Vec<RowLine> = lines
-        .iter()
-        .map(|l| RowLine {
-            top: l.top,
-            bottom: l.bottom,
-            base: l.base,
-            size: l.size,
-        })
-        .collect();
+    let rl: Vec<RowLine> = lines.iter().map(RowLine::from).collect();
     let ranges = crate::rows::rows(&rl, &pieces, d.cols as usize, &forced, &ruled, s);
     // The rows found in each row of the grid, and how many of them set
     // words in two columns or more.

@@ -30,6 +30,7 @@
 //! When ruled lines separate most rows, the rules alone make the rows.
 
 use crate::geom::overlap;
+use crate::lines::TextLine;
 use crate::settings::Settings;
 
 /// A text line as the row finder sees it.
@@ -39,6 +40,17 @@ pub(crate) struct RowLine {
     pub bottom: f32,
     pub base: f32,
     pub size: f32,
+}
+
+impl From<&TextLine> for RowLine {
+    fn from(l: &TextLine) -> RowLine {
+        RowLine {
+            top: l.top,
+            bottom: l.bottom,
+            base: l.base,
+            size: l.size,
+        }
+    }
 }
 
 /// The words of one line in one column (or, for a spanning header label,

@@ -82,15 +82,7 @@ pub(crate) fn build(
     let ruled: Vec<bool> = (0..n.saturating_sub(1))
         .map(|k| rule_across(rules, &lines[k], &lines[k + 1], (x0, x1), 0.5))
         .collect();
-    let rl: Vec<RowLine> = lines
-        .iter()
-        .map(|l| RowLine {
-            top: l.top,
-            bottom: l.bottom,
-            base: l.base,
-            size: l.size,
-        })
-        .collect();
+    let rl: Vec<RowLine> = lines.iter().map(RowLine::from).collect();
     let row_ranges = rows(&rl, &pieces, ncols, &forced, &ruled, s);
     let min_rows = if headed { 1 } else { s.min_rows.max(1) };
     if row_ranges.len() < min_rows || ncols < s.min_cols.max(1) || row_ranges.len().saturating_mul(ncols) > s.max_cells {
