@@ -49,13 +49,20 @@ fn train_acts_keep_their_field_accuracy() {
         .into_iter()
         .filter(|g| g["split"] == "train")
         .collect();
-    assert!(gold.len() >= 80, "train acts in the gold set: {}", gold.len());
+    assert!(
+        gold.len() >= 80,
+        "train acts in the gold set: {}",
+        gold.len()
+    );
     let rules = RuleSet::load(None, true).expect("built-in rules");
     let score = gold_acts::score(&gold, |f| apply(&rules, &corpus.join(f)));
     let mut low = Vec::new();
     for &(field, k, n) in FLOORS {
         let (got, total) = score.get("train", field).unwrap_or((0, 0));
-        assert_eq!(total, n, "{field}: the gold set changed ({total} scored, {n} expected)");
+        assert_eq!(
+            total, n,
+            "{field}: the gold set changed ({total} scored, {n} expected)"
+        );
         if got < k {
             low.push(format!("{field}: {got}/{total} (floor {k}/{n})"));
         }

@@ -42,7 +42,8 @@ impl Score {
         if got == want || got.replace(',', ".") == want {
             self.right += 1;
         } else if self.misses.len() < 15 {
-            self.misses.push(format!("{what}: atteso {want:?}, trovato {got:?}"));
+            self.misses
+                .push(format!("{what}: atteso {want:?}, trovato {got:?}"));
         }
     }
 
@@ -65,11 +66,18 @@ fn peg_sheets_of_real_producers_are_read_cell_by_cell() {
     let out = tmp.path().join("out");
     atti_ok(
         tmp.path(),
-        &["run", fixtures.to_str().unwrap(), "--out", out.to_str().unwrap(), "--raw"],
+        &[
+            "run",
+            fixtures.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--raw",
+        ],
         0,
     );
     let table = |name: &str| read_csv(&out.join(format!("{name}.csv")));
-    let (objectives, phases, indicators) = (table("objectives"), table("phases"), table("indicators"));
+    let (objectives, phases, indicators) =
+        (table("objectives"), table("phases"), table("indicators"));
     let gold = std::fs::read_to_string(fixtures.join("gold.jsonl")).unwrap();
     let (mut obj, mut ph, mut ind, mut counts) = (
         Score::default(),
@@ -85,23 +93,39 @@ fn peg_sheets_of_real_producers_are_read_cell_by_cell() {
         sheets += 1;
         let o = rows_of(&objectives, file);
         for (k, v) in g["objective"].as_object().unwrap() {
-            obj.add(&format!("{file} {k}"), &gold_text(v), o.first().and_then(|r| r.get(k)));
+            obj.add(
+                &format!("{file} {k}"),
+                &gold_text(v),
+                o.first().and_then(|r| r.get(k)),
+            );
         }
-        for (part, rows, score) in [("phases", &phases, &mut ph), ("indicators", &indicators, &mut ind)] {
+        for (part, rows, score) in [
+            ("phases", &phases, &mut ph),
+            ("indicators", &indicators, &mut ind),
+        ] {
             let got = rows_of(rows, file);
             let want = g[part].as_array().unwrap();
-            counts.add(&format!("{file} {part}"), &want.len().to_string(), Some(&got.len().to_string()));
+            counts.add(
+                &format!("{file} {part}"),
+                &want.len().to_string(),
+                Some(&got.len().to_string()),
+            );
             for w in want {
                 let seq = w["seq"].to_string();
                 let row = got.iter().find(|r| r["seq"] == seq);
                 for (k, v) in w.as_object().unwrap().iter().filter(|(k, _)| *k != "seq") {
-                    score.add(&format!("{file} {part}[{seq}].{k}"), &gold_text(v), row.and_then(|r| r.get(k)));
+                    score.add(
+                        &format!("{file} {part}[{seq}].{k}"),
+                        &gold_text(v),
+                        row.and_then(|r| r.get(k)),
+                    );
                 }
             }
         }
     }
     assert_eq!(sheets, 10);
-    let report = format!("objectives {obj:#?}\nphases {ph:#?}\nindicators {ind:#?}\nrows {counts:#?}");
+    let report =
+        format!("objectives {obj:#?}\nphases {ph:#?}\nindicators {ind:#?}\nrows {counts:#?}");
     // Floors measured on these ten sheets (bench/peg/bench.sh prints the
     // same figures for the whole corpus); a change that lowers them fails.
     // Known misses: words a narrow cell broke without a hyphen

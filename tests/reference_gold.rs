@@ -44,8 +44,15 @@ fn train_references_meet_their_floors() {
                 g["file"].as_str().expect("file").to_owned(),
                 g["page"].as_u64().unwrap_or(1),
             );
-            let t = ["act_type", "number", "year", "article", "paragraph", "letter"]
-                .map(|f| field(&g[f]));
+            let t = [
+                "act_type",
+                "number",
+                "year",
+                "article",
+                "paragraph",
+                "letter",
+            ]
+            .map(|f| field(&g[f]));
             gold.entry(key).or_default().push(t);
         }
     }
@@ -88,6 +95,12 @@ fn train_references_meet_their_floors() {
     let p = tp as f64 / found_n as f64;
     let r = tp as f64 / gold_n as f64;
     eprintln!("train references: precision {tp}/{found_n}, recall {tp}/{gold_n}");
-    assert!(p >= MIN_PRECISION, "precision {tp}/{found_n} = {p:.3} < {MIN_PRECISION}");
-    assert!(r >= MIN_RECALL, "recall {tp}/{gold_n} = {r:.3} < {MIN_RECALL}");
+    assert!(
+        p >= MIN_PRECISION,
+        "precision {tp}/{found_n} = {p:.3} < {MIN_PRECISION}"
+    );
+    assert!(
+        r >= MIN_RECALL,
+        "recall {tp}/{gold_n} = {r:.3} < {MIN_RECALL}"
+    );
 }

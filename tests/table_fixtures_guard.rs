@@ -28,7 +28,12 @@ fn public_tables_read_cell_by_cell() {
     for &(file, page) in GUARDED {
         let json = atti_ok(
             &dir,
-            &["extract", dir.join(file).to_str().unwrap(), "--tables", "--json"],
+            &[
+                "extract",
+                dir.join(file).to_str().unwrap(),
+                "--tables",
+                "--json",
+            ],
             0,
         );
         let pages = parse_extract(&json).unwrap();

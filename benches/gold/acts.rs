@@ -117,7 +117,11 @@ fn number_key(s: &str) -> String {
         .collect::<String>()
         .to_lowercase();
     let t = k.trim_start_matches('0');
-    if t.is_empty() { k } else { t.to_owned() }
+    if t.is_empty() {
+        k
+    } else {
+        t.to_owned()
+    }
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -142,15 +146,30 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
             add("other: no decision row", "", &got, d.is_none());
             continue;
         }
-        add("recognised as an act", kind, if d.is_some() { kind } else { "" }, d.is_some());
+        add(
+            "recognised as an act",
+            kind,
+            if d.is_some() { kind } else { "" },
+            d.is_some(),
+        );
         let text = |f: &str| g[f].as_str().map(str::to_owned);
         if let Some(want) = text("act_number_norm").or_else(|| text("act_number")) {
             let got = d.and_then(|d| d.act_number.clone()).unwrap_or_default();
-            add("act_number", &want, &got, !got.is_empty() && number_key(&got) == number_key(&want));
+            add(
+                "act_number",
+                &want,
+                &got,
+                !got.is_empty() && number_key(&got) == number_key(&want),
+            );
         }
         if let Some(want) = text("office_number") {
             let got = d.and_then(|d| d.office_number.clone()).unwrap_or_default();
-            add("office_number", &want, &got, !got.is_empty() && number_key(&got) == number_key(&want));
+            add(
+                "office_number",
+                &want,
+                &got,
+                !got.is_empty() && number_key(&got) == number_key(&want),
+            );
         }
         for (f, got) in [
             ("decision_date", d.and_then(|d| d.decision_date)),
@@ -172,7 +191,12 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
         }
         let outcome = d.and_then(|d| d.outcome.clone()).unwrap_or_default();
         if let Some(want) = text("outcome") {
-            add("outcome", &want, &outcome, outcome.starts_with(want.as_str()));
+            add(
+                "outcome",
+                &want,
+                &outcome,
+                outcome.starts_with(want.as_str()),
+            );
         }
         if let Some(want) = g["unanimous"].as_bool() {
             let got = outcome.contains("unanimit");
@@ -180,9 +204,20 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
         }
         if let Some(want) = g["immediately_executable"].as_bool() {
             let got = d.and_then(|d| d.immediately_executable);
-            add("immediately_executable", &want.to_string(), &opt(got), got == Some(want));
+            add(
+                "immediately_executable",
+                &want.to_string(),
+                &opt(got),
+                got == Some(want),
+            );
         }
-        for f in ["present_count", "absent_count", "votes_for", "votes_against", "abstentions"] {
+        for f in [
+            "present_count",
+            "absent_count",
+            "votes_for",
+            "votes_against",
+            "abstentions",
+        ] {
             if let Some(want) = g[f].as_u64() {
                 let got = d.and_then(|d| match f {
                     "present_count" => d.present_count,
@@ -191,7 +226,12 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
                     "votes_against" => d.votes_against,
                     _ => d.abstentions,
                 });
-                add(f, &want.to_string(), &opt(got), got.map(u64::from) == Some(want));
+                add(
+                    f,
+                    &want.to_string(),
+                    &opt(got),
+                    got.map(u64::from) == Some(want),
+                );
             }
         }
     }

@@ -195,7 +195,11 @@ mod tests {
         assert_eq!((t.rows, t.cols), (4, 4));
         let at = |r, c| t.cell_at(r, c).map(|c| c.text.as_str());
         assert_eq!(at(0, 0), Some("Descrizione"));
-        assert_eq!(at(1, 0), Some("Descrizione"), "a rowspan covers the row below");
+        assert_eq!(
+            at(1, 0),
+            Some("Descrizione"),
+            "a rowspan covers the row below"
+        );
         assert_eq!(at(0, 2), Some("Previsto"), "a colspan covers two columns");
         assert_eq!(at(1, 1), Some("Inizio"));
         assert_eq!(at(1, 2), Some("Fine"));
@@ -219,6 +223,10 @@ mod tests {
         let e = read(html.as_bytes(), &Limits::default()).unwrap();
         let tables = &e.pages[0].tables;
         assert_eq!(tables.len(), 1);
-        assert!(tables[0].cols == 101 && tables[0].rows == 4, "{:?}", tables[0]);
+        assert!(
+            tables[0].cols == 101 && tables[0].rows == 4,
+            "{:?}",
+            tables[0]
+        );
     }
 }

@@ -10,15 +10,14 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-
 use crate::error::Result;
 
 pub use super::compiled::{
     Boilerplate, Column, Combine, Compiled, Field, Finder, Heads, Kind, Meta, Section, Slot, Table,
 };
+use super::ctx::{rule_around, rules_error, Ctx};
 use super::format::RuleFile;
 use super::limits::Budget;
-use super::ctx::{rule_around, rules_error, Ctx};
 use super::source::{LineIndex, RuleSource};
 
 /// Files that other parts of atti read with their own format.
@@ -81,7 +80,10 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
                 kind: k.kind,
                 report_as: k.report_as,
                 threshold: k.threshold,
-                quick: patterns.iter().map(|(re, _)| super::quick::quick(re)).collect(),
+                quick: patterns
+                    .iter()
+                    .map(|(re, _)| super::quick::quick(re))
+                    .collect(),
                 patterns,
                 part_start,
             });

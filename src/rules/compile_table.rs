@@ -2,8 +2,8 @@
 //! they make when the rule gives none.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 use std::ops::Range;
+use std::sync::Arc;
 
 use regex::Regex;
 
@@ -15,7 +15,11 @@ use super::target;
 use crate::error::Result;
 
 impl Ctx<'_> {
-    pub(super) fn table(&self, t: format::TableRule, ids: &mut HashMap<String, String>) -> Result<Table> {
+    pub(super) fn table(
+        &self,
+        t: format::TableRule,
+        ids: &mut HashMap<String, String>,
+    ) -> Result<Table> {
         let id_span = t.id.span();
         let meta = self.meta(&t.id, t.description, t.examples, ids)?;
         let id = meta.id.clone();
@@ -40,7 +44,10 @@ impl Ctx<'_> {
             }
             columns.push(Column {
                 field: c.field.get_ref().clone(),
-                label_words: labels.iter().map(|l| super::compiled::label_words(l)).collect(),
+                label_words: labels
+                    .iter()
+                    .map(|l| super::compiled::label_words(l))
+                    .collect(),
                 labels,
                 normalise: self.normalisers(&c.normalise, &id)?,
                 key: c.key,
@@ -49,7 +56,10 @@ impl Ctx<'_> {
         if columns.is_empty() {
             return Err(self.err(id_span, &id, "a table needs `columns`"));
         }
-        if let (Some(r), false) = (&t.row, columns.iter().any(|c| names.contains(c.field.as_str()))) {
+        if let (Some(r), false) = (
+            &t.row,
+            columns.iter().any(|c| names.contains(c.field.as_str())),
+        ) {
             return Err(self.err(
                 r.span(),
                 &id,
@@ -84,7 +94,12 @@ impl Ctx<'_> {
 
     /// The header line of a table rule that gives none: a line where two
     /// of its columns' labels are found (one, for a table of one column).
-    fn header_from_labels(&self, columns: &[Column], id: &str, span: Range<usize>) -> Result<Regex> {
+    fn header_from_labels(
+        &self,
+        columns: &[Column],
+        id: &str,
+        span: Range<usize>,
+    ) -> Result<Regex> {
         let alternatives: Vec<String> = columns
             .iter()
             .flat_map(|c| &c.labels)

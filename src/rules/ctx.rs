@@ -117,7 +117,11 @@ impl Ctx<'_> {
         })
     }
 
-    pub(super) fn field(&self, f: format::FieldRule, ids: &mut HashMap<String, String>) -> Result<Field> {
+    pub(super) fn field(
+        &self,
+        f: format::FieldRule,
+        ids: &mut HashMap<String, String>,
+    ) -> Result<Field> {
         let id_span = f.id.span();
         let meta = self.meta(&f.id, f.description, f.examples, ids)?;
         let id = meta.id.clone();
@@ -273,7 +277,6 @@ impl Ctx<'_> {
     }
 }
 
-
 /// A label as a regex: its words in order with any whitespace between them
 /// (a label may wrap over lines), not inside a longer word. Compiled within
 /// the limits of `budget`, like every regex of a rules file.
@@ -307,7 +310,12 @@ pub fn label_regex(
     budget.build(&pat)
 }
 
-pub(super) fn rules_error(src: &RuleSource, span: Range<usize>, rule: &str, message: String) -> Error {
+pub(super) fn rules_error(
+    src: &RuleSource,
+    span: Range<usize>,
+    rule: &str,
+    message: String,
+) -> Error {
     let (line, column) = line_col(&src.text, span.start);
     Error::Rules {
         file: src.origin.clone(),
@@ -350,4 +358,3 @@ pub(super) fn rule_around(text: &str, offset: usize) -> String {
         .map(|c| c[1].to_owned())
         .unwrap_or_default()
 }
-

@@ -51,7 +51,10 @@ pub fn run(
     // With `combine = "last"`, the hits of the last match that gave any.
     let mut last: Vec<Hit> = Vec::new();
     for piece in region {
-        let text = doc.clean.get(piece.page).and_then(|t| t.get(piece.range.clone()));
+        let text = doc
+            .clean
+            .get(piece.page)
+            .and_then(|t| t.get(piece.range.clone()));
         if text.is_some_and(|t| !super::quick::may_match(rule.quick.as_ref(), t)) {
             continue;
         }
@@ -277,10 +280,15 @@ fn cell_values(
             if !bounds.contains(&c.start) {
                 continue;
             }
-            let Some(last) = label_rows(t, c, labels) else { continue };
+            let Some(last) = label_rows(t, c, labels) else {
+                continue;
+            };
             let after = c.col + c.col_span.max(1);
             let Some(col) = (after..t.cols).find(|&col| {
-                (c.row..=last).any(|r| t.cell_at(r, col).is_some_and(|v| v.row == r && !v.text.trim().is_empty()))
+                (c.row..=last).any(|r| {
+                    t.cell_at(r, col)
+                        .is_some_and(|v| v.row == r && !v.text.trim().is_empty())
+                })
             }) else {
                 continue;
             };
@@ -292,11 +300,17 @@ fn cell_values(
                 }
                 text.push_str(v.text.trim());
                 let r = v.start..v.end.max(v.start);
-                range = Some(range.as_ref().map_or(r.clone(), |a| a.start.min(r.start)..a.end.max(r.end)));
+                range = Some(
+                    range
+                        .as_ref()
+                        .map_or(r.clone(), |a| a.start.min(r.start)..a.end.max(r.end)),
+                );
             };
             let mut row = c.row;
             while row < t.rows {
-                let label_empty = t.cell_at(row, c.col).is_none_or(|l| l.text.trim().is_empty());
+                let label_empty = t
+                    .cell_at(row, c.col)
+                    .is_none_or(|l| l.text.trim().is_empty());
                 if row > last && !(block && label_empty) {
                     break;
                 }
@@ -327,7 +341,10 @@ const MAX_LABEL_ROWS: u32 = 4;
 fn label_rows(t: &atti_page::Table, c: &atti_page::TableCell, labels: &[Regex]) -> Option<u32> {
     let whole = |s: &str| {
         let s = s.trim().trim_end_matches([':', '.']).trim_end();
-        labels.iter().any(|l| l.find(s).is_some_and(|m| m.start() == 0 && m.end() == s.len()))
+        labels.iter().any(|l| {
+            l.find(s)
+                .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+        })
     };
     let mut text = c.text.trim().to_owned();
     let mut cell = c;
@@ -339,7 +356,9 @@ fn label_rows(t: &atti_page::Table, c: &atti_page::TableCell, labels: &[Regex]) 
             return Some(cell.row + cell.row_span.max(1) - 1);
         }
         let next = cell.row + cell.row_span.max(1);
-        cell = t.cell_at(next, c.col).filter(|b| b.row == next && b.col == c.col && b.col_span == c.col_span)?;
+        cell = t
+            .cell_at(next, c.col)
+            .filter(|b| b.row == next && b.col == c.col && b.col_span == c.col_span)?;
         text.push(' ');
         text.push_str(cell.text.trim());
     }

@@ -84,9 +84,18 @@ pub fn values(
     let mut i = 0;
     let mut free = 0;
     while i < lines.len() {
-        match read_at(&lines, i, labels, rule, known).or_else(|| read_interleaved(&lines, i, labels, rule, known)) {
+        match read_at(&lines, i, labels, rule, known)
+            .or_else(|| read_interleaved(&lines, i, labels, rule, known))
+        {
             Some((mut value_words, last_line, beside)) => {
-                let above = lines_above(&lines, free, &value_words, &beside, rulings, rule.paragraphs);
+                let above = lines_above(
+                    &lines,
+                    free,
+                    &value_words,
+                    &beside,
+                    rulings,
+                    rule.paragraphs,
+                );
                 if !above.is_empty() {
                     value_words.splice(0..0, above);
                 }
@@ -204,7 +213,11 @@ fn read_at<'w>(
                 for (j, line) in lines.iter().enumerate().skip(i + 1) {
                     let y = line.iter().map(|w| w.y).fold(f32::MIN, f32::max);
                     let size = line.iter().map(|w| w.size).fold(0.0_f32, f32::max);
-                    let gap = if rule.paragraphs { PARAGRAPHS_GAP_EMS } else { BLANK_LINE_EMS };
+                    let gap = if rule.paragraphs {
+                        PARAGRAPHS_GAP_EMS
+                    } else {
+                        BLANK_LINE_EMS
+                    };
                     if y - prev_y > gap * size.max(ws[k].size) {
                         break;
                     }
@@ -223,7 +236,11 @@ fn read_at<'w>(
             if value.is_empty() {
                 continue;
             }
-            let beside = Beside { first_line: i, label_lines: label_end - i + 1, cols };
+            let beside = Beside {
+                first_line: i,
+                label_lines: label_end - i + 1,
+                cols,
+            };
             return Some((value, last.max(label_end), beside));
         }
     }
@@ -297,7 +314,11 @@ fn read_interleaved<'w>(
     for (j, line) in lines.iter().enumerate().skip(start) {
         let y = line.iter().map(|w| w.y).fold(f32::MIN, f32::max);
         let lsize = line.iter().map(|w| w.size).fold(0.0_f32, f32::max);
-        let gap = if rule.paragraphs { PARAGRAPHS_GAP_EMS } else { BLANK_LINE_EMS };
+        let gap = if rule.paragraphs {
+            PARAGRAPHS_GAP_EMS
+        } else {
+            BLANK_LINE_EMS
+        };
         if prev_y.is_some_and(|p| y - p > gap * lsize.max(size)) {
             break;
         }
@@ -320,7 +341,11 @@ fn read_interleaved<'w>(
     if value.is_empty() {
         return None;
     }
-    let beside = Beside { first_line: start.min(i), label_lines: label_lines.max(1), cols };
+    let beside = Beside {
+        first_line: start.min(i),
+        label_lines: label_lines.max(1),
+        cols,
+    };
     Some((value, last_read, beside))
 }
 
@@ -364,8 +389,14 @@ fn value_words<'w>(
     known: &[&Regex],
 ) -> Option<Vec<&'w Word>> {
     if j > label_end {
-        let joined = line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
-        if line.iter().any(|w| cols.in_label(w)) || rule.until.as_ref().is_some_and(|u| u.is_match(&joined)) {
+        let joined = line
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if line.iter().any(|w| cols.in_label(w))
+            || rule.until.as_ref().is_some_and(|u| u.is_match(&joined))
+        {
             return None;
         }
     }
@@ -406,7 +437,11 @@ fn lines_above<'w>(
     };
     // A value of paragraphs may have a paragraph break above the label as
     // wide as the widest it has below.
-    let widest = if paragraphs { pitches.last().copied().unwrap_or(pitch) } else { pitch };
+    let widest = if paragraphs {
+        pitches.last().copied().unwrap_or(pitch)
+    } else {
+        pitch
+    };
     let reach = (PITCH_SLACK * pitch).max(widest + 0.5);
     let below = ys.len();
     let most = below.saturating_sub(b.label_lines) + 1;
@@ -418,13 +453,19 @@ fn lines_above<'w>(
             break;
         }
         let line = &lines[j];
-        let Some(y) = line.iter().map(|w| w.y).reduce(f32::max) else { break };
+        let Some(y) = line.iter().map(|w| w.y).reduce(f32::max) else {
+            break;
+        };
         // A word left of the value column (in the label's or further left).
         if line.iter().any(|w| !b.cols.in_value(w)) || top - y > reach || top - y < 0.5 * size {
             break;
         }
         let ruled = rulings.iter().any(|r| {
-            r.y1 - r.y0 <= 1.0 && r.y0 > y && r.y0 < top - 0.8 * size && r.x0 < b.cols.value_x + size && r.x1 > b.cols.value_x
+            r.y1 - r.y0 <= 1.0
+                && r.y0 > y
+                && r.y0 < top - 0.8 * size
+                && r.x0 < b.cols.value_x + size
+                && r.x1 > b.cols.value_x
         });
         if ruled {
             break;
@@ -552,7 +593,8 @@ mod tests {
 
     /// The description of a sheet read with the built-in rules.
     fn description(lines: &[(Option<f32>, Vec<(f32, &'static str)>)]) -> Option<String> {
-        let refs: Vec<(Option<f32>, &[(f32, &str)])> = lines.iter().map(|(y, ws)| (*y, ws.as_slice())).collect();
+        let refs: Vec<(Option<f32>, &[(f32, &str)])> =
+            lines.iter().map(|(y, ws)| (*y, ws.as_slice())).collect();
         let p = page(&refs);
         let rules = RuleSet::load(None, true).unwrap();
         let x = rules.apply(std::slice::from_ref(&p));
@@ -561,15 +603,32 @@ mod tests {
 
     #[test]
     fn a_label_centred_beside_a_taller_value_takes_the_lines_above_it() {
-        let cat = |a: Vec<(f32, &'static str)>, b: Vec<(f32, &'static str)>| a.into_iter().chain(b).collect::<Vec<_>>();
+        let cat = |a: Vec<(f32, &'static str)>, b: Vec<(f32, &'static str)>| {
+            a.into_iter().chain(b).collect::<Vec<_>>()
+        };
         let l = vec![
             (Some(10.0), words(40.0, "PIANO ESECUTIVO DI GESTIONE")),
             (Some(20.0), words(40.0, "2023_C07 Biblioteche di quartiere")),
-            (Some(50.0), cat(words(40.0, "Obiettivo Operativo del D.U.P."), words(260.0, "Missione 05 - obiettivo 2.1"))),
+            (
+                Some(50.0),
+                cat(
+                    words(40.0, "Obiettivo Operativo del D.U.P."),
+                    words(260.0, "Missione 05 - obiettivo 2.1"),
+                ),
+            ),
             // The next row, 8 points of padding below: the value's first
             // line sits above the label's.
-            (Some(70.0), words(260.0, "Aprire le biblioteche di quartiere anche")),
-            (Some(82.0), cat(words(40.0, "Descrizione dettagliata dell'obiettivo"), words(260.0, "la sera e la domenica,"))),
+            (
+                Some(70.0),
+                words(260.0, "Aprire le biblioteche di quartiere anche"),
+            ),
+            (
+                Some(82.0),
+                cat(
+                    words(40.0, "Descrizione dettagliata dell'obiettivo"),
+                    words(260.0, "la sera e la domenica,"),
+                ),
+            ),
             (Some(94.0), words(260.0, "con personale")),
             (Some(120.0), words(40.0, "GANTT")),
         ];
@@ -585,7 +644,10 @@ mod tests {
             (Some(10.0), words(40.0, "PIANO ESECUTIVO DI GESTIONE")),
             (Some(20.0), words(40.0, "2023_C07 Biblioteche di quartiere")),
             (Some(60.0), words(40.0, "DESCRIZIONE")),
-            (Some(64.0), words(200.0, "Aprire le biblioteche di quartiere anche")),
+            (
+                Some(64.0),
+                words(200.0, "Aprire le biblioteche di quartiere anche"),
+            ),
             (Some(70.0), words(40.0, "DETTAGLIATA")),
             (Some(74.0), words(200.0, "la sera e la domenica.")),
             (Some(80.0), words(40.0, "DELL'OBIETTIVO")),

@@ -18,8 +18,8 @@ pub mod boilerplate;
 pub mod classify;
 pub mod compile;
 mod compile_table;
-mod ctx;
 pub mod compiled;
+mod ctx;
 pub mod document;
 pub mod examples;
 pub mod field;
@@ -101,8 +101,14 @@ pub struct ExampleOutcome {
 impl ExampleOutcome {
     /// The outcome of one example: passed when what the rule gave equals
     /// what the example expects, spaces aside.
-    pub(crate) fn judged(meta: &compiled::Meta, input: &str, expected: &str, got: String) -> ExampleOutcome {
-        let passed = normalise::squash(expected) == normalise::squash(&got) || expected.trim() == got.trim();
+    pub(crate) fn judged(
+        meta: &compiled::Meta,
+        input: &str,
+        expected: &str,
+        got: String,
+    ) -> ExampleOutcome {
+        let passed =
+            normalise::squash(expected) == normalise::squash(&got) || expected.trim() == got.trim();
         ExampleOutcome {
             rule: meta.id.clone(),
             origin: meta.origin.clone(),
@@ -246,10 +252,7 @@ pub(crate) fn prepare<'a>(rules: &Compiled, pages: &'a [Page]) -> (Doc<'a>, Vec<
             }
         }
     }
-    (
-        Doc::new(pages, clean, ranges),
-        found,
-    )
+    (Doc::new(pages, clean, ranges), found)
 }
 
 fn applies(kinds: &[String], kind: &str) -> bool {

@@ -42,7 +42,11 @@ pub fn quick(re: &Regex) -> Option<Regex> {
     if !changed {
         return None;
     }
-    regex::RegexBuilder::new(&out).size_limit(1 << 22).dfa_size_limit(1 << 22).build().ok()
+    regex::RegexBuilder::new(&out)
+        .size_limit(1 << 22)
+        .dfa_size_limit(1 << 22)
+        .build()
+        .ok()
 }
 
 /// Whether `re` may match `text`: false only when it surely does not.
@@ -65,7 +69,12 @@ mod tests {
     fn a_text_the_quick_pattern_misses_the_rule_misses_too() {
         let re = Regex::new(r"(?i)\bdetermin(?:a|azione)\b\s+n\.?\s*(?P<n>\d+)").unwrap();
         let q = quick(&re).unwrap();
-        for text in ["Determinazione n. 12 del 3 marzo", "la determina n.4", "predeterminazione n. 5", "nessun atto"] {
+        for text in [
+            "Determinazione n. 12 del 3 marzo",
+            "la determina n.4",
+            "predeterminazione n. 5",
+            "nessun atto",
+        ] {
             if !q.is_match(text) {
                 assert!(!re.is_match(text), "{text}");
             }

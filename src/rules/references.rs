@@ -45,7 +45,11 @@ pub(super) fn named(
         }
         if let (Some(f), Some(u)) = (n.valid_from, n.valid_until) {
             if u < f {
-                return Err(c.err(n.id.span(), &meta.id, "`valid_until` is before `valid_from`"));
+                return Err(c.err(
+                    n.id.span(),
+                    &meta.id,
+                    "`valid_until` is before `valid_from`",
+                ));
             }
         }
         table.named.push(NamedAct {

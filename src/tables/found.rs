@@ -162,7 +162,10 @@ pub fn write_csv(pages: &[PageTables], opts: &TableOptions, out: &mut dyn Write)
                     cell(c.col_span),
                 ];
                 row.extend(c.bbox.iter().map(|&v| cell(coord(v))));
-                let mut fields: Vec<String> = row.iter().map(|x| x.to_text(opts.decimal_comma).into_owned()).collect();
+                let mut fields: Vec<String> = row
+                    .iter()
+                    .map(|x| x.to_text(opts.decimal_comma).into_owned())
+                    .collect();
                 fields.push(if opts.guard {
                     guard_cell(&c.text).into_owned()
                 } else {
@@ -225,7 +228,10 @@ mod tests {
         assert_eq!(j["file"], "a.pdf");
         let t = &j["pages"][0]["tables"][0];
         assert_eq!(t["mode"], "lattice");
-        assert_eq!(t["grid"], serde_json::json!([["Previsto", ""], ["=1+1", "b"]]));
+        assert_eq!(
+            t["grid"],
+            serde_json::json!([["Previsto", ""], ["=1+1", "b"]])
+        );
         assert_eq!(t["cells"][0]["col_span"], 2);
         assert_eq!(t["bbox"][0], 10.5);
     }
@@ -236,7 +242,10 @@ mod tests {
         write_csv(&found(), &TableOptions::default(), &mut out).unwrap_or_default();
         let text = String::from_utf8(out).unwrap_or_default();
         let lines: Vec<&str> = text.split("\r\n").collect();
-        assert_eq!(lines[0], "\u{feff}page;table;row;col;row_span;col_span;x0;y0;x1;y1;text");
+        assert_eq!(
+            lines[0],
+            "\u{feff}page;table;row;col;row_span;col_span;x0;y0;x1;y1;text"
+        );
         assert_eq!(lines[1], "2;1;0;0;1;2;10,5;20;30,25;40;Previsto");
         assert_eq!(lines[2], "2;1;1;0;1;1;10,5;20;30,25;40;'=1+1");
     }

@@ -449,7 +449,11 @@ mod tests {
         );
         assert_eq!(row[4], Data::String("01".into()), "the leading zero stays");
         assert_eq!(row[6], Data::String("UFFICIO TECNICO".into()));
-        assert_eq!(row[7], Data::String("085".into()), "an office number stays text");
+        assert_eq!(
+            row[7],
+            Data::String("085".into()),
+            "an office number stays text"
+        );
         assert_eq!(row[8].as_date(), Some(date(2021, 11, 30)));
         assert_eq!(row[5].as_date(), Some(date(2021, 12, 1)));
         assert!(row[5].is_datetime(), "{:?}", row[5]);

@@ -6,8 +6,8 @@ use crate::squash;
 
 /// Honorifics and signature marks that precede a name and are not part of it.
 const HONORIFICS: &[&str] = &[
-    "f.to", "f.to:", "firmato", "dott.ssa", "dott.", "dr.ssa", "d.ssa", "dr.", "avv.", "prof.ssa", "prof.", "ing.",
-    "arch.", "geom.", "rag.", "sig.ra", "sig.", "sig", "dott", "avv", "prof",
+    "f.to", "f.to:", "firmato", "dott.ssa", "dott.", "dr.ssa", "d.ssa", "dr.", "avv.", "prof.ssa",
+    "prof.", "ing.", "arch.", "geom.", "rag.", "sig.ra", "sig.", "sig", "dott", "avv", "prof",
 ];
 
 /// A person's name as written: whitespace collapsed, leading honorifics and
@@ -205,7 +205,10 @@ mod tests {
             sentence("servizio di Contact Center per il Progetto “IO”"),
             "servizio di Contact Center per il Progetto “IO”"
         );
-        assert_eq!(sentence("RdO \u{200b}2433716\u{200b} del 16/12/2019."), "RdO 2433716 del 16/12/2019");
+        assert_eq!(
+            sentence("RdO \u{200b}2433716\u{200b} del 16/12/2019."),
+            "RdO 2433716 del 16/12/2019"
+        );
     }
 
     #[test]

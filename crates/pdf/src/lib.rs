@@ -312,9 +312,9 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
 }
 
 #[cfg(test)]
-mod font_tests;
-#[cfg(test)]
 mod annots_tests;
+#[cfg(test)]
+mod font_tests;
 #[cfg(test)]
 mod paths_tests;
 #[cfg(test)]

@@ -233,7 +233,11 @@ fn colour_key(space: Space, v: &[f32]) -> Option<u64> {
     };
     let mut key = family << 40 | (v.len() as u64) << 32;
     for (k, c) in v.iter().enumerate() {
-        let q = if c.is_finite() { (c.clamp(0.0, 1.0) * 255.0).round() as u64 } else { 0 };
+        let q = if c.is_finite() {
+            (c.clamp(0.0, 1.0) * 255.0).round() as u64
+        } else {
+            0
+        };
         key |= q << (8 * k);
     }
     Some(key)
@@ -535,7 +539,14 @@ fn fill_box(b: Mark, key: Option<u64>, paint: &Paint, marks: &mut Marks) {
         b.x1 - b.x0 >= PAGE_COVER * marks.width && b.y1 - b.y0 >= PAGE_COVER * marks.height;
     if !background {
         let white = key.is_some() && paint.fill.white;
-        marks.push(Mark { fill: key, white, ..b }, &paint.clip);
+        marks.push(
+            Mark {
+                fill: key,
+                white,
+                ..b
+            },
+            &paint.clip,
+        );
     }
 }
 

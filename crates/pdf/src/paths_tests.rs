@@ -137,7 +137,10 @@ fn white_paint_is_marked_white_and_fills_carry_their_colour() {
     assert_eq!(white, vec![true, true, false, false, false]);
     let fills: Vec<Option<u64>> = m.boxes.iter().map(|b| b.fill).collect();
     assert!(fills[1].is_none(), "a stroke has no fill colour");
-    assert!(fills[2].is_some() && fills[2] == fills[3] && fills[3] != fills[4], "{fills:?}");
+    assert!(
+        fills[2].is_some() && fills[2] == fills[3] && fills[3] != fills[4],
+        "{fills:?}"
+    );
 }
 
 #[test]

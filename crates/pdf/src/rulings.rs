@@ -157,7 +157,10 @@ fn fill_edges(fills: &[&Mark], across: &mut Vec<Piece>, down: &mut Vec<Piece>) {
             by_colour.entry(k).or_default().push(i);
         }
     }
-    let pairs: usize = by_colour.values().map(|v| v.len().saturating_mul(v.len())).sum();
+    let pairs: usize = by_colour
+        .values()
+        .map(|v| v.len().saturating_mul(v.len()))
+        .sum();
     let compare = pairs <= MAX_FILL_PAIRS;
     let none = Vec::new();
     for (i, b) in fills.iter().enumerate() {
@@ -165,7 +168,11 @@ fn fill_edges(fills: &[&Mark], across: &mut Vec<Piece>, down: &mut Vec<Piece>) {
             Some(k) if compare => by_colour.get(&k).unwrap_or(&none),
             _ => &none,
         };
-        let others = || same.iter().filter(|&&j| j != i).filter_map(|&j| fills.get(j));
+        let others = || {
+            same.iter()
+                .filter(|&&j| j != i)
+                .filter_map(|&j| fills.get(j))
+        };
         // Each edge: where it lies, and a point of the paper just beyond it.
         for (at, beyond) in [(b.y0, b.y0 - TOUCH), (b.y1, b.y1 + TOUCH)] {
             let hidden: Vec<(f32, f32)> = others()
@@ -344,12 +351,25 @@ mod tests {
         let mut w = Vec::new();
         let got = rulings(&m, &mut w);
         let vertical: Vec<f32> = got.iter().filter(|r| r.x0 == r.x1).map(|r| r.x0).collect();
-        let horizontal: Vec<(f32, f32, f32)> = got.iter().filter(|r| r.y0 == r.y1).map(|r| (r.y0, r.x0, r.x1)).collect();
+        let horizontal: Vec<(f32, f32, f32)> = got
+            .iter()
+            .filter(|r| r.y0 == r.y1)
+            .map(|r| (r.y0, r.x0, r.x1))
+            .collect();
         // The row's two ends, and the sides of the other colour's cell.
         assert_eq!(vertical.len(), 4, "{got:?}");
-        assert!((vertical[0] - 100.0).abs() < 0.5 && (vertical[3] - 400.0).abs() < 0.5, "{vertical:?}");
-        assert!((vertical[1] - 200.0).abs() < 0.5 && (vertical[2] - 300.0).abs() < 0.5, "{vertical:?}");
-        let (mid, bottom) = (horizontal.iter().filter(|h| h.0 == 100.0).count(), horizontal.iter().filter(|h| h.0 == 120.0).count());
+        assert!(
+            (vertical[0] - 100.0).abs() < 0.5 && (vertical[3] - 400.0).abs() < 0.5,
+            "{vertical:?}"
+        );
+        assert!(
+            (vertical[1] - 200.0).abs() < 0.5 && (vertical[2] - 300.0).abs() < 0.5,
+            "{vertical:?}"
+        );
+        let (mid, bottom) = (
+            horizontal.iter().filter(|h| h.0 == 100.0).count(),
+            horizontal.iter().filter(|h| h.0 == 120.0).count(),
+        );
         assert_eq!((mid, bottom), (1, 1), "{horizontal:?}");
         // No edge of the paragraph shading is left.
         assert!(got.iter().all(|r| r.x0 != 105.0 && r.y0 != 97.0), "{got:?}");

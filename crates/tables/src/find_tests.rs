@@ -19,20 +19,40 @@ fn word(text: &str, x: f32, y: f32, width: f32, size: f32) -> Word {
 
 #[test]
 fn nan_and_infinite_coordinates() {
-    let bad = [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1.0e30, -0.0, 0.0];
+    let bad = [
+        f32::NAN,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        1.0e30,
+        -0.0,
+        0.0,
+    ];
     let mut page = Page::default();
     for &a in &bad {
         for &b in &bad {
             page.words.push(word("x", a, b, a, b));
             page.words.push(word("y", 10.0, b, 5.0, a));
-            page.rulings.push(Ruling { x0: a, y0: b, x1: 10.0, y1: b });
-            page.rulings.push(Ruling { x0: 10.0, y0: a, x1: b, y1: 300.0 });
+            page.rulings.push(Ruling {
+                x0: a,
+                y0: b,
+                x1: 10.0,
+                y1: b,
+            });
+            page.rulings.push(Ruling {
+                x0: 10.0,
+                y0: a,
+                x1: b,
+                y1: 300.0,
+            });
         }
     }
     // Some sane content beside it must still be read.
     let mut k = Kit::new();
     k.grid(&[50.0, 150.0, 250.0], &[100.0, 120.0, 140.0]);
-    k.text(54.0, 114.0, "a").text(154.0, 114.0, "b").text(54.0, 134.0, "c").text(154.0, 134.0, "d");
+    k.text(54.0, 114.0, "a")
+        .text(154.0, 114.0, "b")
+        .text(54.0, 134.0, "c")
+        .text(154.0, 134.0, "d");
     page.words.extend(k.page.words);
     page.rulings.extend(k.page.rulings);
     let t = find(&page, &Settings::default());
@@ -47,7 +67,13 @@ fn a_hundred_thousand_words_return_quickly() {
     let mut page = Page::default();
     for r in 0..1000 {
         for c in 0..100 {
-            page.words.push(word("12", 10.0 + 20.0 * c as f32, 10.0 + 12.0 * r as f32, 10.0, 10.0));
+            page.words.push(word(
+                "12",
+                10.0 + 20.0 * c as f32,
+                10.0 + 12.0 * r as f32,
+                10.0,
+                10.0,
+            ));
         }
     }
     let t0 = Instant::now();
@@ -72,8 +98,18 @@ fn fifty_thousand_rulings_return_quickly() {
     let mut page = Page::default();
     for i in 0..25_000 {
         let f = 5.0 * i as f32;
-        page.rulings.push(Ruling { x0: 0.0, y0: f, x1: 90_000.0, y1: f });
-        page.rulings.push(Ruling { x0: f, y0: 0.0, x1: f, y1: 90_000.0 });
+        page.rulings.push(Ruling {
+            x0: 0.0,
+            y0: f,
+            x1: 90_000.0,
+            y1: f,
+        });
+        page.rulings.push(Ruling {
+            x0: f,
+            y0: 0.0,
+            x1: f,
+            y1: 90_000.0,
+        });
     }
     page.words.push(word("x", 12.0, 12.0, 5.0, 10.0));
     let t0 = Instant::now();
@@ -86,7 +122,9 @@ fn fifty_thousand_rulings_return_quickly() {
 fn report_counts_words_and_empty_cells() {
     let mut k = Kit::new();
     k.grid(&[50.0, 150.0, 250.0], &[100.0, 120.0, 140.0]);
-    k.text(54.0, 114.0, "due parole").text(154.0, 114.0, "b").text(54.0, 134.0, "c");
+    k.text(54.0, 114.0, "due parole")
+        .text(154.0, 114.0, "b")
+        .text(54.0, 134.0, "c");
     // A word drawn across the line between two cells.
     k.text(140.0, 134.0, "attraverso");
     let f = find_with_report(&k.page, &Settings::default());

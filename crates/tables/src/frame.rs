@@ -79,16 +79,29 @@ pub(crate) fn columns(d: &Draft, s: &Settings) -> Vec<Seg> {
             }
         }
         let single = |k: usize| d.cells[k].col_span == 1;
-        let sizes: Vec<f32> = seq.iter().filter(|&&k| single(k)).flat_map(|&k| d.cells[k].words.iter().map(|w| w.size)).collect();
+        let sizes: Vec<f32> = seq
+            .iter()
+            .filter(|&&k| single(k))
+            .flat_map(|&k| d.cells[k].words.iter().map(|w| w.size))
+            .collect();
         if sizes.is_empty() {
             continue;
         }
         let size = median(sizes);
         let min_w = s.column_gap * size;
-        let lines: Vec<Vec<Vec<(f32, f32)>>> = seq.iter().map(|&k| line_spans(&d.cells[k].words, s.line_tolerance)).collect();
+        let lines: Vec<Vec<Vec<(f32, f32)>>> = seq
+            .iter()
+            .map(|&k| line_spans(&d.cells[k].words, s.line_tolerance))
+            .collect();
         // Narrower than a column gap, wider than the column's word space.
-        let own: Vec<Vec<Vec<(f32, f32)>>> = seq.iter().zip(&lines).filter(|(k, _)| single(**k)).map(|(_, l)| l.clone()).collect();
-        let min_space = word_space(&own, min_w).map_or(s.min_cut_space * size, |w| s.frame_space_ratio * w);
+        let own: Vec<Vec<Vec<(f32, f32)>>> = seq
+            .iter()
+            .zip(&lines)
+            .filter(|(k, _)| single(**k))
+            .map(|(_, l)| l.clone())
+            .collect();
+        let min_space =
+            word_space(&own, min_w).map_or(s.min_cut_space * size, |w| s.frame_space_ratio * w);
         let mut active: Vec<Gap> = Vec::new();
         let mut done: Vec<Gap> = Vec::new();
         for (p, &k) in seq.iter().enumerate() {
@@ -100,7 +113,10 @@ pub(crate) fn columns(d: &Draft, s: &Settings) -> Vec<Seg> {
             if cell.words.is_empty() {
                 continue;
             }
-            let free: Vec<(f32, f32)> = free_spans(cell.bbox[0], cell.bbox[2], &lines[p]).into_iter().filter(|f| f.1 - f.0 >= min_w).collect();
+            let free: Vec<(f32, f32)> = free_spans(cell.bbox[0], cell.bbox[2], &lines[p])
+                .into_iter()
+                .filter(|f| f.1 - f.0 >= min_w)
+                .collect();
             let mut used = vec![false; free.len()];
             let mut next = Vec::new();
             for mut g in active.drain(..) {
@@ -184,7 +200,12 @@ pub(crate) fn columns(d: &Draft, s: &Settings) -> Vec<Seg> {
 fn line_spans(words: &[WordBox], line_tolerance: f32) -> Vec<Vec<(f32, f32)>> {
     crate::lines::by_baseline(words, line_tolerance)
         .into_iter()
-        .map(|g| g.into_iter().filter_map(|i| words.get(i)).map(|w| (w.x0, w.x1)).collect())
+        .map(|g| {
+            g.into_iter()
+                .filter_map(|i| words.get(i))
+                .map(|w| (w.x0, w.x1))
+                .collect()
+        })
         .collect()
 }
 
@@ -226,7 +247,10 @@ fn free_spans(x0: f32, x1: f32, lines: &[Vec<(f32, f32)>]) -> Vec<(f32, f32)> {
 
 /// How many lines have a word ending before `lo` and one starting after `hi`.
 fn support(lines: &[Vec<(f32, f32)>], lo: f32, hi: f32) -> usize {
-    lines.iter().filter(|l| l.iter().any(|w| w.1 <= lo) && l.iter().any(|w| w.0 >= hi)).count()
+    lines
+        .iter()
+        .filter(|l| l.iter().any(|w| w.1 <= lo) && l.iter().any(|w| w.0 >= hi))
+        .count()
 }
 
 /// Horizontal lines that divide the grid's rows where its text lines make
@@ -254,7 +278,11 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
             let k = cell_of[i];
             // Dot leaders are fill, not text: a label and its leaders do
             // not make a line that fills its column.
-            if page.words.get(boxes[i].idx).is_some_and(|w| is_leader(&w.text)) {
+            if page
+                .words
+                .get(boxes[i].idx)
+                .is_some_and(|w| is_leader(&w.text))
+            {
                 continue;
             }
             match by_cell.iter_mut().find(|e| e.0 == k) {
@@ -262,24 +290,48 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
                 None => by_cell.push((k, vec![i])),
             }
         }
-        let lo = line.words.iter().map(|&i| d.cells[cell_of[i]].row).max().unwrap_or(0);
-        let hi = line.words.iter().map(|&i| d.cells[cell_of[i]].row + d.cells[cell_of[i]].row_span).min().unwrap_or(0);
+        let lo = line
+            .words
+            .iter()
+            .map(|&i| d.cells[cell_of[i]].row)
+            .max()
+            .unwrap_or(0);
+        let hi = line
+            .words
+            .iter()
+            .map(|&i| d.cells[cell_of[i]].row + d.cells[cell_of[i]].row_span)
+            .min()
+            .unwrap_or(0);
         band.push((lo, hi.max(lo + 1)));
         for (k, words) in by_cell {
             let c = &d.cells[k];
-            pieces.push(piece(page, &boxes, li, c.col as usize, (c.col + c.col_span.max(1) - 1) as usize, words));
+            pieces.push(piece(
+                page,
+                &boxes,
+                li,
+                c.col as usize,
+                (c.col + c.col_span.max(1) - 1) as usize,
+                words,
+            ));
         }
     }
     // A drawn row boundary between two lines: they lie in rows of the grid
     // that do not meet.
-    let ruled: Vec<bool> = band.windows(2).map(|w| w[1].0 >= w[0].1 || w[0].0 >= w[1].1).collect();
+    let ruled: Vec<bool> = band
+        .windows(2)
+        .map(|w| w[1].0 >= w[0].1 || w[0].0 >= w[1].1)
+        .collect();
     let forced = vec![false; ruled.len()];
     let rl: Vec<RowLine> = lines.iter().map(RowLine::from).collect();
     let ranges = crate::rows::rows(&rl, &pieces, d.cols as usize, &forced, &ruled, s);
     // The rows found in each row of the grid, and how many of them set
     // words in two columns or more.
     let filled = |(a, e): (usize, usize)| {
-        let mut cs: Vec<usize> = pieces.iter().filter(|p| p.line >= a && p.line < e).map(|p| p.c0).collect();
+        let mut cs: Vec<usize> = pieces
+            .iter()
+            .filter(|p| p.line >= a && p.line < e)
+            .map(|p| p.c0)
+            .collect();
         cs.sort_unstable();
         cs.dedup();
         cs.len()
@@ -299,7 +351,11 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
     // A row of the grid is cut only where most of its rows are rows of a
     // table (two columns or more): one cell's paragraphs beside a label
     // are one cell.
-    let tabular = |b: (u32, u32)| per_band.iter().any(|e| e.0 == b && e.2 >= 2 && 2 * e.2 >= e.1);
+    let tabular = |b: (u32, u32)| {
+        per_band
+            .iter()
+            .any(|e| e.0 == b && e.2 >= 2 && 2 * e.2 >= e.1)
+    };
     let (x0, x1) = (d.bbox[0], d.bbox[2]);
     ranges
         .windows(2)
@@ -309,7 +365,8 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
             // Only inside one row of the grid: lines in rows that overlap
             // without being one (a cell over two rows beside one of them)
             // are as the lines draw them.
-            let one = band.get(k) == band.get(k + 1) && band.get(k).is_some_and(|r| r.1 == r.0 + 1 && tabular(*r));
+            let one = band.get(k) == band.get(k + 1)
+                && band.get(k).is_some_and(|r| r.1 == r.0 + 1 && tabular(*r));
             one.then(|| Seg {
                 pos: (a.bottom + b.top) / 2.0,
                 a: x0,
@@ -326,7 +383,14 @@ fn is_leader(text: &str) -> bool {
 }
 
 /// The piece of line `li` in the cell over columns `c0..=c1`.
-fn piece(page: &Page, boxes: &[WordBox], li: usize, c0: usize, c1: usize, words: Vec<usize>) -> Piece {
+fn piece(
+    page: &Page,
+    boxes: &[WordBox],
+    li: usize,
+    c0: usize,
+    c1: usize,
+    words: Vec<usize>,
+) -> Piece {
     let ws: Vec<&WordBox> = words.iter().filter_map(|&i| boxes.get(i)).collect();
     let text = |b: &WordBox| page.words.get(b.idx).map_or("", |w| w.text.as_str());
     let last = ws.last().map(|b| text(b).trim_end()).unwrap_or("");

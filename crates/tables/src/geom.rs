@@ -153,7 +153,10 @@ mod tests {
     #[test]
     fn area_keeps_words_by_centre() {
         let page = Page {
-            words: vec![word("in", 10.0, 20.0, 10.0, 10.0), word("out", 10.0, 80.0, 10.0, 10.0)],
+            words: vec![
+                word("in", 10.0, 20.0, 10.0, 10.0),
+                word("out", 10.0, 80.0, 10.0, 10.0),
+            ],
             ..Page::default()
         };
         let s = Settings {

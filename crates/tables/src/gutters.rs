@@ -11,13 +11,22 @@ use crate::draft::DraftCell;
 /// The cells with the empty thin bands dropped, and the new numbers of
 /// rows and columns. `xs` and `ys` are the grid's edges; `max_gutter` is in
 /// em of the words' median size.
-pub(crate) fn drop_gutters(cells: Vec<DraftCell>, xs: &[f32], ys: &[f32], max_gutter: f32) -> (Vec<DraftCell>, usize, usize) {
+pub(crate) fn drop_gutters(
+    cells: Vec<DraftCell>,
+    xs: &[f32],
+    ys: &[f32],
+    max_gutter: f32,
+) -> (Vec<DraftCell>, usize, usize) {
     let cols = xs.len().saturating_sub(1);
     let rows = ys.len().saturating_sub(1);
     let words = || cells.iter().flat_map(|c| c.words.iter());
     let max_gutter = max_gutter * crate::geom::median(words().map(|w| w.size).collect());
-    let gone_x = gutters(xs, max_gutter, |lo, hi| words().any(|w| w.cx() >= lo && w.cx() < hi));
-    let gone_y = gutters(ys, max_gutter, |lo, hi| words().any(|w| w.cy() >= lo && w.cy() < hi));
+    let gone_x = gutters(xs, max_gutter, |lo, hi| {
+        words().any(|w| w.cx() >= lo && w.cx() < hi)
+    });
+    let gone_y = gutters(ys, max_gutter, |lo, hi| {
+        words().any(|w| w.cy() >= lo && w.cy() < hi)
+    });
     if !gone_x.iter().any(|&g| g) && !gone_y.iter().any(|&g| g) {
         return (cells, rows, cols);
     }
@@ -25,8 +34,12 @@ pub(crate) fn drop_gutters(cells: Vec<DraftCell>, xs: &[f32], ys: &[f32], max_gu
     let new_y = renumber(&gone_y);
     let mut out = Vec::with_capacity(cells.len());
     for mut c in cells {
-        let keep_c: Vec<usize> = (c.col as usize..(c.col + c.col_span) as usize).filter(|&k| !gone_x.get(k).copied().unwrap_or(true)).collect();
-        let keep_r: Vec<usize> = (c.row as usize..(c.row + c.row_span) as usize).filter(|&k| !gone_y.get(k).copied().unwrap_or(true)).collect();
+        let keep_c: Vec<usize> = (c.col as usize..(c.col + c.col_span) as usize)
+            .filter(|&k| !gone_x.get(k).copied().unwrap_or(true))
+            .collect();
+        let keep_r: Vec<usize> = (c.row as usize..(c.row + c.row_span) as usize)
+            .filter(|&k| !gone_y.get(k).copied().unwrap_or(true))
+            .collect();
         let (Some(&c0), Some(&r0)) = (keep_c.first(), keep_r.first()) else {
             continue;
         };
@@ -43,7 +56,10 @@ pub(crate) fn drop_gutters(cells: Vec<DraftCell>, xs: &[f32], ys: &[f32], max_gu
 /// Which bands between `edges` are empty gutters (thinner than `max`,
 /// nothing in them), never all of them.
 fn gutters(edges: &[f32], max: f32, holds: impl Fn(f32, f32) -> bool) -> Vec<bool> {
-    let mut gone: Vec<bool> = edges.windows(2).map(|w| w[1] - w[0] < max && !holds(w[0], w[1])).collect();
+    let mut gone: Vec<bool> = edges
+        .windows(2)
+        .map(|w| w[1] - w[0] < max && !holds(w[0], w[1]))
+        .collect();
     if gone.iter().all(|&g| g) {
         gone.iter_mut().for_each(|g| *g = false);
     }
@@ -81,6 +97,13 @@ mod tests {
         k.text(54.0, 114.0, "Frequenza");
         k.text(54.0, 134.0, "Sostanza").text(205.0, 134.0, "Quota");
         k.text(54.0, 154.0, "Cannabis").text(205.0, 154.0, "9.6%");
-        assert_eq!(grids(&k.page), vec![rows(&[&["Frequenza", ""], &["Sostanza", "Quota"], &["Cannabis", "9.6%"]])]);
+        assert_eq!(
+            grids(&k.page),
+            vec![rows(&[
+                &["Frequenza", ""],
+                &["Sostanza", "Quota"],
+                &["Cannabis", "9.6%"]
+            ])]
+        );
     }
 }

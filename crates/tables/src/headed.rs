@@ -22,13 +22,25 @@ const MAX_HEADER_ROWS: u32 = 2;
 
 /// The table of `head` with the rows read under it, when any; marks the
 /// words they take in `taken`.
-pub(crate) fn extend(page: &Page, boxes: &[WordBox], taken: &mut [bool], head: Draft, rules: &[Seg], s: &Settings) -> Draft {
+pub(crate) fn extend(
+    page: &Page,
+    boxes: &[WordBox],
+    taken: &mut [bool],
+    head: Draft,
+    rules: &[Seg],
+    s: &Settings,
+) -> Draft {
     if head.rows > MAX_HEADER_ROWS || head.cols < 2 {
         return head;
     }
     let [x0, _, x1, y1] = head.bbox;
     // The header's column edges inside it.
-    let mut seps: Vec<f32> = head.cells.iter().flat_map(|c| [c.bbox[0], c.bbox[2]]).filter(|&x| x > x0 + 1.0 && x < x1 - 1.0).collect();
+    let mut seps: Vec<f32> = head
+        .cells
+        .iter()
+        .flat_map(|c| [c.bbox[0], c.bbox[2]])
+        .filter(|&x| x > x0 + 1.0 && x < x1 - 1.0)
+        .collect();
     seps.sort_by(f32::total_cmp);
     seps.dedup_by(|a, b| (*a - *b).abs() <= s.snap_tolerance);
     if seps.len() + 1 != head.cols as usize {
@@ -89,10 +101,16 @@ mod tests {
     fn boxed_header_row_over_rows_without_lines() {
         let mut k = Kit::new();
         k.grid(&[50.0, 200.0, 280.0, 360.0], &[100.0, 120.0]);
-        k.text(54.0, 114.0, "Descrizione").text(204.0, 114.0, "Inizio").text(284.0, 114.0, "Fine");
-        k.text(54.0, 134.0, "Analisi").text(204.0, 134.0, "01/02").text(284.0, 134.0, "31/03");
+        k.text(54.0, 114.0, "Descrizione")
+            .text(204.0, 114.0, "Inizio")
+            .text(284.0, 114.0, "Fine");
+        k.text(54.0, 134.0, "Analisi")
+            .text(204.0, 134.0, "01/02")
+            .text(284.0, 134.0, "31/03");
         // A row whose first column wraps, and one with no start date.
-        k.text(54.0, 148.0, "Progettazione degli").text(204.0, 148.0, "01/04").text(284.0, 148.0, "30/06");
+        k.text(54.0, 148.0, "Progettazione degli")
+            .text(204.0, 148.0, "01/04")
+            .text(284.0, 148.0, "30/06");
         k.text(54.0, 160.0, "interventi");
         k.text(54.0, 174.0, "Collaudo").text(284.0, 174.0, "31/12");
         k.text(54.0, 230.0, "Testo che segue la tabella, lontano.");
@@ -111,9 +129,17 @@ mod tests {
     fn a_single_row_under_a_boxed_header() {
         let mut k = Kit::new();
         k.grid(&[50.0, 200.0, 280.0], &[100.0, 120.0]);
-        k.text(54.0, 114.0, "Descrizione").text(204.0, 114.0, "Tipo");
+        k.text(54.0, 114.0, "Descrizione")
+            .text(204.0, 114.0, "Tipo");
         k.hline(50.0, 280.0, 140.0);
-        k.text(54.0, 134.0, "Incontri").text(204.0, 134.0, "risultato");
-        assert_eq!(grids(&k.page), vec![rows(&[&["Descrizione", "Tipo"], &["Incontri", "risultato"]])]);
+        k.text(54.0, 134.0, "Incontri")
+            .text(204.0, 134.0, "risultato");
+        assert_eq!(
+            grids(&k.page),
+            vec![rows(&[
+                &["Descrizione", "Tipo"],
+                &["Incontri", "risultato"]
+            ])]
+        );
     }
 }

@@ -23,7 +23,9 @@ pub(crate) fn split_merged(cells: Vec<DraftCell>, xs: &[f32], s: &Settings) -> V
             continue;
         }
         let lines = text_lines(&cell.words, s.line_tolerance);
-        let cuts: Vec<usize> = (c0 + 1..c0 + n).filter(|&k| divides(&lines, xs[k], s)).collect();
+        let cuts: Vec<usize> = (c0 + 1..c0 + n)
+            .filter(|&k| divides(&lines, xs[k], s))
+            .collect();
         if cuts.is_empty() {
             out.push(cell);
             continue;
@@ -39,12 +41,18 @@ pub(crate) fn split_merged(cells: Vec<DraftCell>, xs: &[f32], s: &Settings) -> V
                 row_span: cell.row_span,
                 col_span: (b - a) as u32,
                 bbox: [xs[a], cell.bbox[1], xs[b], cell.bbox[3]],
-                words: cell.words.iter().filter(|wb| wb.cx() >= xs[a] && wb.cx() < xs[b]).copied().collect(),
+                words: cell
+                    .words
+                    .iter()
+                    .filter(|wb| wb.cx() >= xs[a] && wb.cx() < xs[b])
+                    .copied()
+                    .collect(),
             });
         }
         // A word right on the last edge belongs to the last piece.
         if let (Some(last), Some(&end)) = (out.last_mut(), xs.get(c0 + n)) {
-            last.words.extend(cell.words.iter().filter(|wb| wb.cx() >= end).copied());
+            last.words
+                .extend(cell.words.iter().filter(|wb| wb.cx() >= end).copied());
         }
     }
     out.sort_by_key(|c| (c.row, c.col));
@@ -55,7 +63,11 @@ pub(crate) fn split_merged(cells: Vec<DraftCell>, xs: &[f32], s: &Settings) -> V
 fn text_lines(words: &[WordBox], tol: f32) -> Vec<Vec<WordBox>> {
     crate::lines::by_baseline(words, tol)
         .into_iter()
-        .map(|g| g.into_iter().filter_map(|i| words.get(i).copied()).collect())
+        .map(|g| {
+            g.into_iter()
+                .filter_map(|i| words.get(i).copied())
+                .collect()
+        })
         .collect()
 }
 
@@ -69,8 +81,16 @@ fn divides(lines: &[Vec<WordBox>], x: f32, s: &Settings) -> bool {
         if line.iter().any(|w| w.x0 < x - t && w.x1 > x + t) {
             return false;
         }
-        let left = line.iter().filter(|w| w.cx() < x).map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
-        let right = line.iter().filter(|w| w.cx() >= x).map(|w| w.x0).fold(f32::INFINITY, f32::min);
+        let left = line
+            .iter()
+            .filter(|w| w.cx() < x)
+            .map(|w| w.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let right = line
+            .iter()
+            .filter(|w| w.cx() >= x)
+            .map(|w| w.x0)
+            .fold(f32::INFINITY, f32::min);
         if left.is_finite() && right.is_finite() {
             let size = line.iter().map(|w| w.size).fold(0.0, f32::max);
             if right - left < s.column_gap * size {
@@ -96,8 +116,12 @@ mod tests {
         }
         k.vline(50.0, 100.0, 180.0).vline(350.0, 100.0, 180.0);
         k.vline(150.0, 100.0, 120.0).vline(250.0, 100.0, 120.0);
-        k.text(54.0, 114.0, "Paese").text(154.0, 114.0, "Casi").text(254.0, 114.0, "Quota");
-        k.text(54.0, 134.0, "Austria").text(154.0, 134.0, "3,375").text(254.0, 134.0, "86.2");
+        k.text(54.0, 114.0, "Paese")
+            .text(154.0, 114.0, "Casi")
+            .text(254.0, 114.0, "Quota");
+        k.text(54.0, 134.0, "Austria")
+            .text(154.0, 134.0, "3,375")
+            .text(254.0, 134.0, "86.2");
         k.text(54.0, 154.0, "Belgio").text(254.0, 154.0, "0");
         k.text(54.0, 174.0, "Casi confermati nel periodo di riferimento");
         let g = crate::testkit::grids(&k.page);

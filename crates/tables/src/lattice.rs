@@ -39,7 +39,13 @@ pub(crate) enum Lattice {
 /// Reads one network over the words not yet `taken`, with the columns and
 /// then the rows its lines leave undrawn read from the words
 /// ([`crate::frame`]).
-pub(crate) fn read(page: &Page, net: &Network, boxes: &[WordBox], taken: &[bool], s: &Settings) -> Lattice {
+pub(crate) fn read(
+    page: &Page,
+    net: &Network,
+    boxes: &[WordBox],
+    taken: &[bool],
+    s: &Settings,
+) -> Lattice {
     let mut net = net.clone();
     let mut found = grid(&net, boxes, taken, s);
     let Lattice::Grid(d, _) = &found else {
@@ -202,7 +208,12 @@ fn edges(lines: &[Seg], across: &[Seg], tol: f32) -> Vec<f32> {
 
 /// Removes the edges of bands thinner than `min` that hold no word centre
 /// (the two strokes of a double line, a line drawn past the table's end).
-fn drop_thin_bands(edges: &mut Vec<f32>, words: &[&WordBox], min: f32, centre: impl Fn(&WordBox) -> f32) {
+fn drop_thin_bands(
+    edges: &mut Vec<f32>,
+    words: &[&WordBox],
+    min: f32,
+    centre: impl Fn(&WordBox) -> f32,
+) {
     let mut centres: Vec<f32> = words.iter().map(|b| centre(b)).collect();
     centres.sort_by(f32::total_cmp);
     let holds = |lo: f32, hi: f32| {
@@ -234,7 +245,11 @@ fn coverage(lines: &[Seg], edges: &[f32], reach: f32, join: f32) -> Vec<Vec<(f32
             .into_iter()
             .flatten()
             .filter(|&j| j < edges.len())
-            .min_by(|&p, &q| (edges[p] - g.pos).abs().total_cmp(&(edges[q] - g.pos).abs()));
+            .min_by(|&p, &q| {
+                (edges[p] - g.pos)
+                    .abs()
+                    .total_cmp(&(edges[q] - g.pos).abs())
+            });
         if let Some(j) = best {
             if (edges[j] - g.pos).abs() <= reach {
                 cov[j].push((g.a, g.b));

@@ -25,7 +25,11 @@ fn three_by_three_grid() {
     assert_eq!(t[0].bbox, [50.0, 100.0, 350.0, 160.0]);
     assert_eq!(
         crate::grid(&t[0]),
-        rows(&[&["r0c0", "r0c1", "r0c2"], &["r1c0", "r1c1", "r1c2"], &["r2c0", "r2c1", "r2c2"]])
+        rows(&[
+            &["r0c0", "r0c1", "r0c2"],
+            &["r1c0", "r1c1", "r1c2"],
+            &["r2c0", "r2c1", "r2c2"]
+        ])
     );
     let c = t[0].cell_at(1, 2).map(|c| (c.bbox, c.start, c.end));
     let start = k.page.text.find("r1c2").unwrap_or(usize::MAX);
@@ -74,7 +78,11 @@ fn merged_header_and_a_cell_over_two_rows() {
     );
     assert_eq!(
         crate::grid(&t[0]),
-        rows(&[&["Fase", "Previsto", ""], &["", "Inizio", "Fine"], &["1", "gen", "mar"]])
+        rows(&[
+            &["Fase", "Previsto", ""],
+            &["", "Inizio", "Fine"],
+            &["1", "gen", "mar"]
+        ])
     );
 }
 
@@ -91,9 +99,19 @@ fn two_grids_on_one_page_with_text_between() {
             }
         }
     }
-    k.text(50.0, 200.0, "Testo tra le due tabelle, che non fa parte di nessuna.");
+    k.text(
+        50.0,
+        200.0,
+        "Testo tra le due tabelle, che non fa parte di nessuna.",
+    );
     let g = grids(&k.page);
-    assert_eq!(g, vec![rows(&[&["a00", "a01"], &["a10", "a11"]]), rows(&[&["b00", "b01"], &["b10", "b11"]])]);
+    assert_eq!(
+        g,
+        vec![
+            rows(&[&["a00", "a01"], &["a10", "a11"]]),
+            rows(&[&["b00", "b01"], &["b10", "b11"]])
+        ]
+    );
 }
 
 #[test]
@@ -112,19 +130,30 @@ fn grid_without_outer_border() {
     let t = crate::find(&k.page, &Settings::default());
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].bbox, [50.0, 100.0, 350.0, 160.0]);
-    assert_eq!(crate::grid(&t[0]), rows(&[&["00", "01", "02"], &["10", "11", "12"], &["20", "21", "22"]]));
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &["00", "01", "02"],
+            &["10", "11", "12"],
+            &["20", "21", "22"]
+        ])
+    );
 }
 
 #[test]
 fn wrapped_cell_text_is_one_cell() {
     let mut k = Kit::new();
     k.grid(&[50.0, 150.0, 250.0], &[100.0, 140.0, 160.0]);
-    k.text(54.0, 114.0, "Avvio del pro-").text(54.0, 126.0, "getto");
+    k.text(54.0, 114.0, "Avvio del pro-")
+        .text(54.0, 126.0, "getto");
     k.text(154.0, 120.0, "01/02/2021");
     cell(&mut k, 50.0, 140.0, "x");
     cell(&mut k, 150.0, 140.0, "y");
     let g = grids(&k.page);
-    assert_eq!(g, vec![rows(&[&["Avvio del progetto", "01/02/2021"], &["x", "y"]])]);
+    assert_eq!(
+        g,
+        vec![rows(&[&["Avvio del progetto", "01/02/2021"], &["x", "y"]])]
+    );
 }
 
 #[test]
@@ -143,16 +172,30 @@ fn a_table_inside_a_cell_is_read_apart() {
     let mut k = Kit::new();
     k.grid(&[40.0, 140.0, 500.0], &[100.0, 300.0]);
     k.text(44.0, 114.0, "CASO MORTE");
-    k.text(144.0, 114.0, "In caso di decesso la Compagnia versa un capitale");
+    k.text(
+        144.0,
+        114.0,
+        "In caso di decesso la Compagnia versa un capitale",
+    );
     k.grid(&[160.0, 300.0, 440.0], &[140.0, 160.0, 180.0, 200.0]);
-    for (r, (a, b)) in [("Eta", "Misura"), ("18-75", "1,00%"), ("76-80", "0,50%")].iter().enumerate() {
+    for (r, (a, b)) in [("Eta", "Misura"), ("18-75", "1,00%"), ("76-80", "0,50%")]
+        .iter()
+        .enumerate()
+    {
         let y = 140.0 + 20.0 * r as f32;
         cell(&mut k, 160.0, y, a);
         cell(&mut k, 300.0, y, b);
     }
-    k.text(144.0, 240.0, "Si precisa che la Compagnia non offre garanzie.");
+    k.text(
+        144.0,
+        240.0,
+        "Si precisa che la Compagnia non offre garanzie.",
+    );
     let g = grids(&k.page);
     assert_eq!(g.len(), 2, "{g:?}");
     assert_eq!(g[0][0], vec!["CASO MORTE", "In caso di decesso la Compagnia versa un capitale Si precisa che la Compagnia non offre garanzie."]);
-    assert_eq!(g[1], rows(&[&["Eta", "Misura"], &["18-75", "1,00%"], &["76-80", "0,50%"]]));
+    assert_eq!(
+        g[1],
+        rows(&[&["Eta", "Misura"], &["18-75", "1,00%"], &["76-80", "0,50%"]])
+    );
 }

@@ -34,9 +34,9 @@ mod rows;
 mod rulings;
 mod settings;
 mod stream;
-mod text;
 #[cfg(test)]
 mod testkit;
+mod text;
 
 pub use draft::{Found, Report};
 pub use settings::Settings;
@@ -46,7 +46,10 @@ use lattice::Lattice;
 
 /// The tables of a page, top to bottom.
 pub fn find(page: &Page, settings: &Settings) -> Vec<Table> {
-    find_with_report(page, settings).into_iter().map(|f| f.table).collect()
+    find_with_report(page, settings)
+        .into_iter()
+        .map(|f| f.table)
+        .collect()
 }
 
 /// The tables of a page, top to bottom, each with its parsing [`Report`].
@@ -84,10 +87,21 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
         drafts.push(headed::extend(page, &boxes, &mut taken, g, &rules, s));
     }
     let free: Vec<usize> = (0..boxes.len()).filter(|&i| !taken[i]).collect();
-    drafts.extend(stream::read(page, &boxes, &free, &rules, s).into_iter().map(|(d, _)| d));
-    drafts.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]).then(a.bbox[0].total_cmp(&b.bbox[0])));
+    drafts.extend(
+        stream::read(page, &boxes, &free, &rules, s)
+            .into_iter()
+            .map(|(d, _)| d),
+    );
+    drafts.sort_by(|a, b| {
+        a.bbox[1]
+            .total_cmp(&b.bbox[1])
+            .then(a.bbox[0].total_cmp(&b.bbox[0]))
+    });
     drafts.truncate(s.max_tables);
-    drafts.into_iter().map(|d| d.finish(page, s.line_tolerance)).collect()
+    drafts
+        .into_iter()
+        .map(|d| d.finish(page, s.line_tolerance))
+        .collect()
 }
 
 /// The table as `rows` × `cols` texts: a merged cell's text at its top
@@ -101,7 +115,10 @@ pub fn grid(table: &Table) -> Vec<Vec<String>> {
     }
     let mut g = vec![vec![String::new(); cols]; rows];
     for c in &table.cells {
-        if let Some(slot) = g.get_mut(c.row as usize).and_then(|r| r.get_mut(c.col as usize)) {
+        if let Some(slot) = g
+            .get_mut(c.row as usize)
+            .and_then(|r| r.get_mut(c.col as usize))
+        {
             slot.clone_from(&c.text);
         }
     }
@@ -109,7 +126,7 @@ pub fn grid(table: &Table) -> Vec<Vec<String>> {
 }
 
 #[cfg(test)]
+mod pdf_tests;
+#[cfg(test)]
 #[path = "find_tests.rs"]
 mod tests;
-#[cfg(test)]
-mod pdf_tests;

@@ -36,7 +36,12 @@ pub(crate) struct Run {
 }
 
 /// The text lines of the words `ids` (indices into `boxes`), top to bottom.
-pub(crate) fn text_lines(boxes: &[WordBox], ids: &[usize], line_tolerance: f32, column_gap: f32) -> Vec<TextLine> {
+pub(crate) fn text_lines(
+    boxes: &[WordBox],
+    ids: &[usize],
+    line_tolerance: f32,
+    column_gap: f32,
+) -> Vec<TextLine> {
     let ids: Vec<usize> = ids.iter().copied().filter(|&i| i < boxes.len()).collect();
     let sel: Vec<WordBox> = ids.iter().map(|&i| boxes[i]).collect();
     by_baseline(&sel, line_tolerance)
@@ -46,8 +51,14 @@ pub(crate) fn text_lines(boxes: &[WordBox], ids: &[usize], line_tolerance: f32, 
             let first = *g.first()?;
             let mut line = TextLine {
                 base: boxes[first].base,
-                top: g.iter().map(|&i| boxes[i].top).fold(f32::INFINITY, f32::min),
-                bottom: g.iter().map(|&i| boxes[i].bottom).fold(f32::NEG_INFINITY, f32::max),
+                top: g
+                    .iter()
+                    .map(|&i| boxes[i].top)
+                    .fold(f32::INFINITY, f32::min),
+                bottom: g
+                    .iter()
+                    .map(|&i| boxes[i].bottom)
+                    .fold(f32::NEG_INFINITY, f32::max),
                 size: g.iter().map(|&i| boxes[i].size).fold(0.0, f32::max),
                 words: g,
                 runs: Vec::new(),
@@ -77,18 +88,30 @@ pub(crate) fn by_baseline(ws: &[WordBox], line_tolerance: f32) -> Vec<Vec<usize>
     for i in order {
         let b = &ws[i];
         match groups.last_mut() {
-            Some(g) if g.first().is_some_and(|&f| (b.base - ws[f].base).abs() <= line_tolerance * ws[f].size.max(b.size)) => g.push(i),
+            Some(g)
+                if g.first().is_some_and(|&f| {
+                    (b.base - ws[f].base).abs() <= line_tolerance * ws[f].size.max(b.size)
+                }) =>
+            {
+                g.push(i)
+            }
             _ => groups.push(vec![i]),
         }
     }
     let size = |g: &[usize]| g.iter().map(|&i| ws[i].size).fold(0.0, f32::max);
     let base = |g: &[usize]| g.first().map_or(0.0, |&i| ws[i].base);
     let beside = |a: &[usize], b: &[usize]| {
-        a.iter().all(|&i| b.iter().all(|&j| ws[i].x1 <= ws[j].x0 + 0.5 || ws[i].x0 >= ws[j].x1 - 0.5))
+        a.iter().all(|&i| {
+            b.iter()
+                .all(|&j| ws[i].x1 <= ws[j].x0 + 0.5 || ws[i].x0 >= ws[j].x1 - 0.5)
+        })
     };
     let script_of = |small: &[usize], big: &[usize]| {
         let (raise, bs) = (base(big) - base(small), size(big));
-        size(small) <= SCRIPT_SIZE * bs && raise > 0.0 && raise <= SCRIPT_RAISE * bs && beside(small, big)
+        size(small) <= SCRIPT_SIZE * bs
+            && raise > 0.0
+            && raise <= SCRIPT_RAISE * bs
+            && beside(small, big)
     };
     let mut k = 0;
     while k + 1 < groups.len() {
@@ -185,7 +208,10 @@ mod tests {
             sized(2, 50.0, 70.0, 100.0, 10.0),
         ];
         assert_eq!(by_baseline(&ws, 0.3), vec![vec![1], vec![0, 2]]);
-        let ws = vec![sized(0, 10.0, 40.0, 100.0, 10.0), sized(1, 40.0, 46.0, 93.0, 6.0)];
+        let ws = vec![
+            sized(0, 10.0, 40.0, 100.0, 10.0),
+            sized(1, 40.0, 46.0, 93.0, 6.0),
+        ];
         assert_eq!(by_baseline(&ws, 0.3), vec![vec![1], vec![0]]);
     }
 }

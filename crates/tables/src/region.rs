@@ -30,10 +30,10 @@
 //! than the region's.
 
 use crate::geom::{median, WordBox};
-use std::collections::VecDeque;
 use crate::lines::TextLine;
 use crate::rulings::{rule_across, Seg};
 use crate::settings::Settings;
+use std::collections::VecDeque;
 
 /// A table region: lines `start..end` of the page's text lines, the first
 /// `body - start` of them a header.
@@ -121,7 +121,13 @@ pub(crate) fn regions(
 /// The lines from `from` down that read as rows under a ruled header whose
 /// column edges are `separators`: one line is enough (see
 /// [`crate::headed`]); `None` when the first does not fit.
-pub(crate) fn grow_under(lines: &[TextLine], boxes: &[WordBox], from: usize, separators: &[f32], s: &Settings) -> Option<Region> {
+pub(crate) fn grow_under(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    from: usize,
+    separators: &[f32],
+    s: &Settings,
+) -> Option<Region> {
     let mut budget = VISIT_BUDGET;
     let g = grow_with(lines, boxes, from, Some(separators), s, &mut budget, 0)?;
     Some(Region {
@@ -190,7 +196,10 @@ fn grow_with(
             break;
         }
         let widest = pitches.iter().copied().fold(0.0, f32::max);
-        if pitches.len() >= 2 && pitch > s.max_pitch_jump * widest && pitch > s.section_gap * line.size.min(prev.size) {
+        if pitches.len() >= 2
+            && pitch > s.max_pitch_jump * widest
+            && pitch > s.section_gap * line.size.min(prev.size)
+        {
             break;
         }
         let usual = median(sizes.iter().copied().collect());
@@ -209,7 +218,8 @@ fn grow_with(
             // A label over some of the columns inside the table (a section
             // of its body): it fits as a header line would, and the table
             // goes on right below it. It leaves the gaps as they are.
-            let label = separators.is_none() && fits_header(line, &g, s) && goes_on(lines, boxes, j, &g, s);
+            let label =
+                separators.is_none() && fits_header(line, &g, s) && goes_on(lines, boxes, j, &g, s);
             if !label {
                 break;
             }
@@ -303,19 +313,34 @@ fn add_line(g: &mut Growth, line: &TextLine, boxes: &[WordBox], s: &Settings) ->
 
 /// The line's runs as x spans, cut where a gap's edge falls at a word
 /// space (see [`add_line`]), with the x positions of the cuts.
-fn cut_runs(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], tol: f32) -> (Vec<(f32, f32)>, Vec<f32>) {
+fn cut_runs(
+    line: &TextLine,
+    boxes: &[WordBox],
+    gaps: &[(f32, f32)],
+    tol: f32,
+) -> (Vec<(f32, f32)>, Vec<f32>) {
     let mut spans = Vec::with_capacity(line.runs.len());
     let mut cuts = Vec::new();
     for r in &line.runs {
-        let crossed: Vec<(f32, f32)> = gaps.iter().copied().filter(|&(lo, hi)| r.x0 < lo && r.x1 > hi).collect();
-        let words: Vec<&WordBox> = line.words.get(r.first..r.end).unwrap_or(&[]).iter().filter_map(|&i| boxes.get(i)).collect();
+        let crossed: Vec<(f32, f32)> = gaps
+            .iter()
+            .copied()
+            .filter(|&(lo, hi)| r.x0 < lo && r.x1 > hi)
+            .collect();
+        let words: Vec<&WordBox> = line
+            .words
+            .get(r.first..r.end)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&i| boxes.get(i))
+            .collect();
         let mut start = r.x0;
         if !crossed.is_empty() {
             for w in words.windows(2) {
                 let (a, b) = (w[0].x1, w[1].x0);
-                let at_edge = crossed
-                    .iter()
-                    .any(|&(lo, hi)| a < hi && b > lo && ((b - hi).abs() <= tol || (a - lo).abs() <= tol));
+                let at_edge = crossed.iter().any(|&(lo, hi)| {
+                    a < hi && b > lo && ((b - hi).abs() <= tol || (a - lo).abs() <= tol)
+                });
                 if at_edge && b > a {
                     spans.push((start, a));
                     cuts.extend([a, b]);
@@ -332,7 +357,11 @@ fn cut_runs(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], tol: f32) -
 /// by its words when the separators are given.
 fn columns_used(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], by_words: bool) -> usize {
     let spans: Vec<(f32, f32)> = if by_words {
-        line.words.iter().filter_map(|&i| boxes.get(i)).map(|b| (b.x0, b.x1)).collect()
+        line.words
+            .iter()
+            .filter_map(|&i| boxes.get(i))
+            .map(|b| (b.x0, b.x1))
+            .collect()
     } else {
         line.runs.iter().map(|r| (r.x0, r.x1)).collect()
     };
@@ -364,7 +393,14 @@ fn straddles(line: &TextLine, boxes: &[WordBox], gaps: &[(f32, f32)], s: &Settin
 /// The first line of the region's header: lines above the body (down to
 /// `floor`) that sit close above, within the region's width, and do not
 /// run across every gap, at most `header_max_lines` of them.
-fn header_start(lines: &[TextLine], floor: usize, body: usize, g: &Growth, rules: &[Seg], s: &Settings) -> usize {
+fn header_start(
+    lines: &[TextLine],
+    floor: usize,
+    body: usize,
+    g: &Growth,
+    rules: &[Seg],
+    s: &Settings,
+) -> usize {
     let mut start = body;
     let mut crossed = 0;
     while start > floor && body - start < s.header_max_lines {
@@ -382,10 +418,11 @@ fn header_start(lines: &[TextLine], floor: usize, body: usize, g: &Growth, rules
         // A label across some columns, or set in the whitespace between
         // them, is a group header, set as a header line of several runs
         // would be.
-        let group = line
-            .runs
-            .iter()
-            .any(|r| g.gaps.iter().any(|&(lo, hi)| (r.x0 < lo && r.x1 > hi) || (r.x0 >= lo && r.x1 <= hi)));
+        let group = line.runs.iter().any(|r| {
+            g.gaps
+                .iter()
+                .any(|&(lo, hi)| (r.x0 < lo && r.x1 > hi) || (r.x0 >= lo && r.x1 <= hi))
+        });
         let (size, limit) = if line.runs.len() == 1 && !group {
             (line.size.min(below.size), s.header_line_pitch)
         } else {
@@ -419,7 +456,7 @@ fn fits_header(line: &TextLine, g: &Growth, s: &Settings) -> bool {
     if f.x0 < g.x0 - slack || l.x1 > g.x1 + slack {
         return false;
     }
-    let crosses_all = |x0: f32, x1: f32| !g.gaps.is_empty() && g.gaps.iter().all(|&(lo, hi)| x0 < lo && x1 > hi);
+    let crosses_all =
+        |x0: f32, x1: f32| !g.gaps.is_empty() && g.gaps.iter().all(|&(lo, hi)| x0 < lo && x1 > hi);
     !line.runs.iter().any(|r| crosses_all(r.x0, r.x1))
 }
-

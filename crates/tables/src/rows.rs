@@ -111,7 +111,11 @@ pub(crate) fn rows(
     let size = crate::geom::median(lines.iter().map(|l| l.size).collect()).max(1.0);
     let colw: Vec<f32> = by_col
         .iter()
-        .map(|list| list.iter().map(|&k| pieces[k].x1 - pieces[k].x0).fold(0.0, f32::max))
+        .map(|list| {
+            list.iter()
+                .map(|&k| pieces[k].x1 - pieces[k].x0)
+                .fold(0.0, f32::max)
+        })
         .collect();
     // The tightest pitch between two lines of one column that may be one
     // cell's (no line between them sets words again in every column of
@@ -119,7 +123,10 @@ pub(crate) fn rows(
     // nothing of it.
     let mut steps = vec![0usize; n];
     for k in 0..n.saturating_sub(1) {
-        let step = cols_of[k].len() >= 2 && cols_of[k].iter().all(|c| cols_of[k + 1].binary_search(c).is_ok());
+        let step = cols_of[k].len() >= 2
+            && cols_of[k]
+                .iter()
+                .all(|c| cols_of[k + 1].binary_search(c).is_ok());
         steps[k + 1] = steps[k] + usize::from(step);
     }
     let mut lambda = f32::INFINITY;
@@ -141,7 +148,8 @@ pub(crate) fn rows(
     // text does not wrap.
     let wraps = |p: &Piece, q: &Piece, c: usize| {
         (p.alpha || q.alpha)
-            && (p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c])
+            && (p.hyphen
+                || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c])
     };
 
     // Each line's pieces by column (spanning labels left out).
@@ -182,7 +190,8 @@ pub(crate) fn rows(
                 return false;
             }
             shared += 1;
-            prose |= flowing[c] && p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
+            prose |=
+                flowing[c] && p.words.len() >= 3 && p.x1 - p.x0 >= (1.0 - s.wrap_slack) * colw[c];
         }
         shared > 0 && prose
     };
@@ -209,7 +218,8 @@ pub(crate) fn rows(
     let overlapping: Vec<bool> = (0..n.saturating_sub(1))
         .map(|k| {
             let (a, b) = (&lines[k], &lines[k + 1]);
-            overlap(a.top, a.bottom, b.top, b.bottom) >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top)
+            overlap(a.top, a.bottom, b.top, b.bottom)
+                >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top)
         })
         .collect();
     let mut bound = vec![false; n.saturating_sub(1)];
@@ -220,7 +230,9 @@ pub(crate) fn rows(
         } else if overlapping[k] {
             false
         } else if row_cols.len() >= 2
-            && row_cols.iter().all(|c| cols_of[k + 1].binary_search(c).is_ok())
+            && row_cols
+                .iter()
+                .all(|c| cols_of[k + 1].binary_search(c).is_ok())
             && !prose_goes_on(k)
         {
             true
@@ -243,7 +255,11 @@ pub(crate) fn rows(
     for &(a, e) in &ranges {
         let mut need: Vec<(usize, usize, usize, usize)> = Vec::new(); // (lo, hi, first line of the column, q line)
         for list in &by_col {
-            let inside: Vec<&Piece> = list.iter().map(|&k| &pieces[k]).filter(|p| p.line >= a && p.line < e).collect();
+            let inside: Vec<&Piece> = list
+                .iter()
+                .map(|&k| &pieces[k])
+                .filter(|p| p.line >= a && p.line < e)
+                .collect();
             let Some(first) = inside.first() else {
                 continue;
             };
@@ -266,12 +282,14 @@ pub(crate) fn rows(
             // Lines whose boxes overlap sit in one row: split elsewhere
             // when the interval allows.
             let apart = (lo..=hi).any(|k| !overlapping[k]);
-            let best = (lo..=hi).filter(|&k| !apart || !overlapping[k]).min_by(|&x, &y| {
-                (mid(x) - target)
-                    .abs()
-                    .total_cmp(&(mid(y) - target).abs())
-                    .then(gap(y).total_cmp(&gap(x)))
-            });
+            let best = (lo..=hi)
+                .filter(|&k| !apart || !overlapping[k])
+                .min_by(|&x, &y| {
+                    (mid(x) - target)
+                        .abs()
+                        .total_cmp(&(mid(y) - target).abs())
+                        .then(gap(y).total_cmp(&gap(x)))
+                });
             if let Some(k) = best {
                 chosen.push(k);
             }
@@ -285,7 +303,9 @@ pub(crate) fn rows(
     let rules = ruled.iter().filter(|&&r| r).count();
     let found = bound.iter().filter(|&&b| b).count();
     if rules >= 2 && 2 * rules >= found {
-        let only: Vec<bool> = (0..n.saturating_sub(1)).map(|k| at(ruled, k) || at(forced, k)).collect();
+        let only: Vec<bool> = (0..n.saturating_sub(1))
+            .map(|k| at(ruled, k) || at(forced, k))
+            .collect();
         return to_ranges(&only, n);
     }
     to_ranges(&bound, n)
@@ -306,4 +326,3 @@ fn to_ranges(bound: &[bool], n: usize) -> Vec<(usize, usize)> {
     }
     out
 }
-

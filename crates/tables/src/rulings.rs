@@ -33,10 +33,20 @@ pub(crate) struct Network {
 impl Network {
     /// The area of the box around its segments (0 for one line).
     pub fn area(&self) -> f32 {
-        let xs = self.h.iter().flat_map(|g| [g.a, g.b]).chain(self.v.iter().map(|g| g.pos));
-        let ys = self.v.iter().flat_map(|g| [g.a, g.b]).chain(self.h.iter().map(|g| g.pos));
+        let xs = self
+            .h
+            .iter()
+            .flat_map(|g| [g.a, g.b])
+            .chain(self.v.iter().map(|g| g.pos));
+        let ys = self
+            .v
+            .iter()
+            .flat_map(|g| [g.a, g.b])
+            .chain(self.h.iter().map(|g| g.pos));
         let span = |it: &mut dyn Iterator<Item = f32>| {
-            let (lo, hi) = it.fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+            let (lo, hi) = it.fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), v| {
+                (l.min(v), h.max(v))
+            });
             if hi >= lo {
                 hi - lo
             } else {

@@ -28,17 +28,38 @@ use atti_page::{Page, TableMode};
 /// The stream tables among the words `ids` (indices into `boxes`), with
 /// the words each took. `rules` are horizontal rulings that are no part of
 /// a grid (sorted by position): they end rows.
-pub(crate) fn read(page: &Page, boxes: &[WordBox], ids: &[usize], rules: &[Seg], s: &Settings) -> Vec<(Draft, Vec<usize>)> {
+pub(crate) fn read(
+    page: &Page,
+    boxes: &[WordBox],
+    ids: &[usize],
+    rules: &[Seg],
+    s: &Settings,
+) -> Vec<(Draft, Vec<usize>)> {
     let lines = text_lines(boxes, ids, s.line_tolerance, s.column_gap);
     let separators = s.columns.as_ref().map(|v| {
-        let mut v: Vec<f32> = v.iter().copied().filter(|x| crate::geom::sane(*x)).collect();
+        let mut v: Vec<f32> = v
+            .iter()
+            .copied()
+            .filter(|x| crate::geom::sane(*x))
+            .collect();
         v.sort_by(f32::total_cmp);
         v.dedup();
         v
     });
     regions(&lines, boxes, separators.as_deref(), rules, s)
         .into_iter()
-        .filter_map(|r| build(page, boxes, &lines, &r, separators.is_some(), rules, s, false))
+        .filter_map(|r| {
+            build(
+                page,
+                boxes,
+                &lines,
+                &r,
+                separators.is_some(),
+                rules,
+                s,
+                false,
+            )
+        })
         .collect()
 }
 
@@ -59,14 +80,32 @@ pub(crate) fn build(
     let gaps = &region.gaps;
     let ncols = gaps.len() + 1;
     let extent = (
-        lines.iter().filter_map(|l| l.runs.first()).map(|r| r.x0).fold(f32::INFINITY, f32::min),
-        lines.iter().filter_map(|l| l.runs.last()).map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max),
+        lines
+            .iter()
+            .filter_map(|l| l.runs.first())
+            .map(|r| r.x0)
+            .fold(f32::INFINITY, f32::min),
+        lines
+            .iter()
+            .filter_map(|l| l.runs.last())
+            .map(|r| r.x1)
+            .fold(f32::NEG_INFINITY, f32::max),
     );
     let mut pieces: Vec<Piece> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         for run in &line.runs {
             let words = line.words.get(run.first..run.end).unwrap_or(&[]);
-            place(&mut pieces, li, words, boxes, gaps, explicit, extent, page, s);
+            place(
+                &mut pieces,
+                li,
+                words,
+                boxes,
+                gaps,
+                explicit,
+                extent,
+                page,
+                s,
+            );
         }
     }
     merge_pieces(&mut pieces);
@@ -74,21 +113,33 @@ pub(crate) fn build(
         return None;
     }
     let x0 = pieces.iter().map(|p| p.x0).fold(f32::INFINITY, f32::min);
-    let x1 = pieces.iter().map(|p| p.x1).fold(f32::NEG_INFINITY, f32::max);
+    let x1 = pieces
+        .iter()
+        .map(|p| p.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
 
     let n = lines.len();
-    let spans: Vec<bool> = (0..n).map(|li| pieces.iter().any(|p| p.line == li && p.c1 > p.c0)).collect();
-    let forced: Vec<bool> = (0..n.saturating_sub(1)).map(|k| spans[k] || spans[k + 1]).collect();
+    let spans: Vec<bool> = (0..n)
+        .map(|li| pieces.iter().any(|p| p.line == li && p.c1 > p.c0))
+        .collect();
+    let forced: Vec<bool> = (0..n.saturating_sub(1))
+        .map(|k| spans[k] || spans[k + 1])
+        .collect();
     let ruled: Vec<bool> = (0..n.saturating_sub(1))
         .map(|k| rule_across(rules, &lines[k], &lines[k + 1], (x0, x1), 0.5))
         .collect();
     let rl: Vec<RowLine> = lines.iter().map(RowLine::from).collect();
     let row_ranges = rows(&rl, &pieces, ncols, &forced, &ruled, s);
     let min_rows = if headed { 1 } else { s.min_rows.max(1) };
-    if row_ranges.len() < min_rows || ncols < s.min_cols.max(1) || row_ranges.len().saturating_mul(ncols) > s.max_cells {
+    if row_ranges.len() < min_rows
+        || ncols < s.min_cols.max(1)
+        || row_ranges.len().saturating_mul(ncols) > s.max_cells
+    {
         return None;
     }
-    if !headed && (reads_as_prose(&pieces, ncols, row_ranges.len(), n) || reads_as_list(&pieces, ncols)) {
+    if !headed
+        && (reads_as_prose(&pieces, ncols, row_ranges.len(), n) || reads_as_list(&pieces, ncols))
+    {
         return None;
     }
 
@@ -103,8 +154,18 @@ pub(crate) fn build(
         xs[k] = xs[k].max(xs[k - 1]);
     }
     let mut ys: Vec<f32> = Vec::with_capacity(row_ranges.len() + 1);
-    let top = |r: (usize, usize)| lines[r.0..r.1].iter().map(|l| l.top).fold(f32::INFINITY, f32::min);
-    let bottom = |r: (usize, usize)| lines[r.0..r.1].iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max);
+    let top = |r: (usize, usize)| {
+        lines[r.0..r.1]
+            .iter()
+            .map(|l| l.top)
+            .fold(f32::INFINITY, f32::min)
+    };
+    let bottom = |r: (usize, usize)| {
+        lines[r.0..r.1]
+            .iter()
+            .map(|l| l.bottom)
+            .fold(f32::NEG_INFINITY, f32::max)
+    };
     ys.push(top(row_ranges[0]));
     for w in row_ranges.windows(2) {
         ys.push((bottom(w[0]) + top(w[1])) / 2.0);
@@ -119,7 +180,10 @@ pub(crate) fn build(
     let mut used: Vec<usize> = Vec::new();
     let mut aligned_rows = 0;
     for (r, &(a, e)) in row_ranges.iter().enumerate() {
-        let in_row: Vec<&Piece> = pieces.iter().filter(|p| p.line >= a && p.line < e).collect();
+        let in_row: Vec<&Piece> = pieces
+            .iter()
+            .filter(|p| p.line >= a && p.line < e)
+            .collect();
         // Which piece covers each column: spanning labels first, where free.
         let mut span_of: Vec<Option<usize>> = vec![None; ncols];
         let mut col_words: Vec<Vec<usize>> = vec![Vec::new(); ncols];
@@ -168,7 +232,10 @@ pub(crate) fn build(
                 row_span: 1,
                 col_span: (c1 - c + 1) as u32,
                 bbox: [xs[c], ys[r], xs[c1 + 1], ys[r + 1]],
-                words: words.iter().filter_map(|&i| boxes.get(i).copied()).collect(),
+                words: words
+                    .iter()
+                    .filter_map(|&i| boxes.get(i).copied())
+                    .collect(),
             });
             c = c1 + 1;
         }
@@ -213,7 +280,10 @@ fn place(
     page: &Page,
     s: &Settings,
 ) {
-    let ws: Vec<(usize, &WordBox)> = words.iter().filter_map(|&i| Some((i, boxes.get(i)?))).collect();
+    let ws: Vec<(usize, &WordBox)> = words
+        .iter()
+        .filter_map(|&i| Some((i, boxes.get(i)?)))
+        .collect();
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
         return;
     };
@@ -234,7 +304,11 @@ fn place(
                 } else {
                     a <= g.0 && b >= g.0
                 };
-                inside && (explicit || b - a >= wide || (b - g.1).abs() <= tol || (a - g.0).abs() <= tol)
+                inside
+                    && (explicit
+                        || b - a >= wide
+                        || (b - g.1).abs() <= tol
+                        || (a - g.0).abs() <= tol)
             });
             if cut {
                 parts.push(Vec::new());
@@ -246,7 +320,10 @@ fn place(
     }
     for part in parts {
         let px0 = part.iter().map(|w| w.1.x0).fold(f32::INFINITY, f32::min);
-        let px1 = part.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max);
+        let px1 = part
+            .iter()
+            .map(|w| w.1.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
         let (c0, c1) = if !crosses(px0, px1) {
             let c = col_of(gaps, (px0 + px1) / 2.0);
             (c, c)
@@ -269,14 +346,28 @@ fn place(
 /// it covers by at least `share` of its width, widened on both sides as
 /// long as it stays centred over the columns' text (`extent` is the
 /// table's), as a label over a block of columns is.
-fn spanned(gaps: &[(f32, f32)], x0: f32, x1: f32, share: f32, extent: (f32, f32)) -> (usize, usize) {
+fn spanned(
+    gaps: &[(f32, f32)],
+    x0: f32,
+    x1: f32,
+    share: f32,
+    extent: (f32, f32),
+) -> (usize, usize) {
     let w = (x1 - x0).max(f32::EPSILON);
     let ncols = gaps.len() + 1;
     let mid = |k: usize| (gaps[k].0 + gaps[k].1) / 2.0;
     let covered: Vec<usize> = (0..ncols)
         .filter(|&c| {
-            let lo = if c == 0 { f32::NEG_INFINITY } else { mid(c - 1) };
-            let hi = if c + 1 == ncols { f32::INFINITY } else { mid(c) };
+            let lo = if c == 0 {
+                f32::NEG_INFINITY
+            } else {
+                mid(c - 1)
+            };
+            let hi = if c + 1 == ncols {
+                f32::INFINITY
+            } else {
+                mid(c)
+            };
             overlap(x0, x1, lo, hi) >= share * w
         })
         .collect();
@@ -310,7 +401,10 @@ const CENTRED: f32 = 0.05;
 
 /// A piece from words given as (box index, box).
 fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page) -> Piece {
-    let last_text = ws.last().and_then(|w| page.words.get(w.1.idx)).map(|w| w.text.trim_end());
+    let last_text = ws
+        .last()
+        .and_then(|w| page.words.get(w.1.idx))
+        .map(|w| w.text.trim_end());
     Piece {
         line: li,
         c0,
@@ -319,7 +413,8 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |w| w.1.width()),
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
-        hyphen: last_text.is_some_and(|t| t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'))),
+        hyphen: last_text
+            .is_some_and(|t| t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'))),
         alpha: ws
             .iter()
             .filter_map(|w| page.words.get(w.1.idx))
@@ -330,7 +425,11 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
 
 /// One piece per line and column range.
 fn merge_pieces(pieces: &mut Vec<Piece>) {
-    pieces.sort_by(|a, b| (a.line, a.c0, a.c1).cmp(&(b.line, b.c0, b.c1)).then(a.x0.total_cmp(&b.x0)));
+    pieces.sort_by(|a, b| {
+        (a.line, a.c0, a.c1)
+            .cmp(&(b.line, b.c0, b.c1))
+            .then(a.x0.total_cmp(&b.x0))
+    });
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for p in pieces.drain(..) {
         match out.last_mut() {
@@ -357,7 +456,9 @@ fn reads_as_list(pieces: &[Piece], ncols: usize) -> bool {
             continue;
         }
         filled += 1;
-        let marker = ps.iter().all(|p| p.words.len() == 1 && p.x1 - p.x0 <= MARKER_EM * p.size);
+        let marker = ps
+            .iter()
+            .all(|p| p.words.len() == 1 && p.x1 - p.x0 <= MARKER_EM * p.size);
         if !marker {
             text_columns.push(ps);
         }
@@ -369,7 +470,10 @@ fn reads_as_list(pieces: &[Piece], ncols: usize) -> bool {
         return false;
     };
     let widest = text.iter().map(|p| p.x1 - p.x0).fold(0.0, f32::max);
-    text.iter().filter(|p| p.words.len() >= 3 && p.x1 - p.x0 >= 0.8 * widest).count() >= 2
+    text.iter()
+        .filter(|p| p.words.len() >= 3 && p.x1 - p.x0 >= 0.8 * widest)
+        .count()
+        >= 2
 }
 
 /// The widest a list marker is (em).

@@ -9,7 +9,10 @@ const INIZIO: f32 = 300.0;
 const FINE: f32 = 370.0;
 
 fn phase_row(k: &mut Kit, y: f32, n: &str, descr: &str, a: &str, b: &str) {
-    k.text(FASE, y, n).text(DESCR, y, descr).text(INIZIO, y, a).text(FINE, y, b);
+    k.text(FASE, y, n)
+        .text(DESCR, y, descr)
+        .text(INIZIO, y, a)
+        .text(FINE, y, b);
 }
 
 #[test]
@@ -17,11 +20,34 @@ fn header_over_two_lines() {
     // "Inizio" above "previsto", the one-line labels centred beside them.
     let mut k = Kit::new();
     k.text(INIZIO, 100.0, "Inizio").text(FINE, 100.0, "Fine");
-    k.text(FASE, 106.0, "Fase").text(DESCR, 106.0, "Descrizione");
-    k.text(INIZIO, 112.0, "previsto").text(FINE, 112.0, "prevista");
-    phase_row(&mut k, 130.0, "1", "Analisi dei bisogni", "01/02/2021", "31/03/2021");
-    phase_row(&mut k, 144.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
-    phase_row(&mut k, 158.0, "3", "Realizzazione", "01/07/2021", "31/12/2021");
+    k.text(FASE, 106.0, "Fase")
+        .text(DESCR, 106.0, "Descrizione");
+    k.text(INIZIO, 112.0, "previsto")
+        .text(FINE, 112.0, "prevista");
+    phase_row(
+        &mut k,
+        130.0,
+        "1",
+        "Analisi dei bisogni",
+        "01/02/2021",
+        "31/03/2021",
+    );
+    phase_row(
+        &mut k,
+        144.0,
+        "2",
+        "Progettazione",
+        "01/04/2021",
+        "30/06/2021",
+    );
+    phase_row(
+        &mut k,
+        158.0,
+        "3",
+        "Realizzazione",
+        "01/07/2021",
+        "31/12/2021",
+    );
     let t = crate::find(&k.page, &Settings::default());
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].mode, TableMode::Stream);
@@ -44,19 +70,40 @@ fn wrapped_description_with_centred_dates() {
     let mut k = Kit::new();
     phase_row(&mut k, 100.0, "Fase", "Descrizione", "Inizio", "Fine");
     k.text(DESCR, 118.0, "Analisi dei bisogni del territorio e");
-    k.text(FASE, 124.0, "1").text(INIZIO, 124.0, "01/02/2021").text(FINE, 124.0, "31/03/2021");
+    k.text(FASE, 124.0, "1")
+        .text(INIZIO, 124.0, "01/02/2021")
+        .text(FINE, 124.0, "31/03/2021");
     k.text(DESCR, 130.0, "dei servizi esistenti");
-    phase_row(&mut k, 142.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
+    phase_row(
+        &mut k,
+        142.0,
+        "2",
+        "Progettazione",
+        "01/04/2021",
+        "30/06/2021",
+    );
     k.text(DESCR, 154.0, "Realizzazione degli interventi nei");
-    k.text(FASE, 160.0, "3").text(INIZIO, 160.0, "01/07/2021").text(FINE, 160.0, "31/12/2021");
+    k.text(FASE, 160.0, "3")
+        .text(INIZIO, 160.0, "01/07/2021")
+        .text(FINE, 160.0, "31/12/2021");
     k.text(DESCR, 166.0, "comuni dell'ambito");
     assert_eq!(
         grids(&k.page),
         vec![rows(&[
             &["Fase", "Descrizione", "Inizio", "Fine"],
-            &["1", "Analisi dei bisogni del territorio e dei servizi esistenti", "01/02/2021", "31/03/2021"],
+            &[
+                "1",
+                "Analisi dei bisogni del territorio e dei servizi esistenti",
+                "01/02/2021",
+                "31/03/2021"
+            ],
             &["2", "Progettazione", "01/04/2021", "30/06/2021"],
-            &["3", "Realizzazione degli interventi nei comuni dell'ambito", "01/07/2021", "31/12/2021"],
+            &[
+                "3",
+                "Realizzazione degli interventi nei comuni dell'ambito",
+                "01/07/2021",
+                "31/12/2021"
+            ],
         ])]
     );
 }
@@ -67,18 +114,44 @@ fn top_aligned_cells() {
     // three lines; one row has no end date.
     let mut k = Kit::new();
     phase_row(&mut k, 100.0, "Fase", "Descrizione", "Inizio", "Fine");
-    phase_row(&mut k, 116.0, "1", "Analisi dei bisogni del territorio e", "01/02/2021", "31/03/2021");
+    phase_row(
+        &mut k,
+        116.0,
+        "1",
+        "Analisi dei bisogni del territorio e",
+        "01/02/2021",
+        "31/03/2021",
+    );
     k.text(DESCR, 128.0, "dei servizi esistenti");
-    k.text(FASE, 140.0, "2").text(DESCR, 140.0, "Progettazione di massima degli").text(INIZIO, 140.0, "01/04/2021");
+    k.text(FASE, 140.0, "2")
+        .text(DESCR, 140.0, "Progettazione di massima degli")
+        .text(INIZIO, 140.0, "01/04/2021");
     k.text(DESCR, 152.0, "interventi con i comuni e le asso-");
     k.text(DESCR, 164.0, "ciazioni");
-    phase_row(&mut k, 176.0, "3", "Realizzazione", "01/07/2021", "31/12/2021");
+    phase_row(
+        &mut k,
+        176.0,
+        "3",
+        "Realizzazione",
+        "01/07/2021",
+        "31/12/2021",
+    );
     assert_eq!(
         grids(&k.page),
         vec![rows(&[
             &["Fase", "Descrizione", "Inizio", "Fine"],
-            &["1", "Analisi dei bisogni del territorio e dei servizi esistenti", "01/02/2021", "31/03/2021"],
-            &["2", "Progettazione di massima degli interventi con i comuni e le associazioni", "01/04/2021", ""],
+            &[
+                "1",
+                "Analisi dei bisogni del territorio e dei servizi esistenti",
+                "01/02/2021",
+                "31/03/2021"
+            ],
+            &[
+                "2",
+                "Progettazione di massima degli interventi con i comuni e le associazioni",
+                "01/04/2021",
+                ""
+            ],
             &["3", "Realizzazione", "01/07/2021", "31/12/2021"],
         ])]
     );
@@ -107,7 +180,14 @@ fn running_text_is_no_table_and_stays_out_of_the_one_below() {
     );
     phase_row(&mut k, 140.0, "Fase", "Descrizione", "Inizio", "Fine");
     phase_row(&mut k, 154.0, "1", "Analisi", "01/02/2021", "31/03/2021");
-    phase_row(&mut k, 168.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
+    phase_row(
+        &mut k,
+        168.0,
+        "2",
+        "Progettazione",
+        "01/04/2021",
+        "30/06/2021",
+    );
     assert_eq!(
         grids(&k.page),
         vec![rows(&[
@@ -122,7 +202,8 @@ fn running_text_is_no_table_and_stays_out_of_the_one_below() {
 fn a_page_of_prose_has_no_table() {
     let mut k = Kit::new();
     k.centred(250.0, 60.0, "DELIBERAZIONE DELLA GIUNTA COMUNALE");
-    k.text(FASE, 80.0, "N. 45").text(400.0, 80.0, "del 16/06/2023");
+    k.text(FASE, 80.0, "N. 45")
+        .text(400.0, 80.0, "del 16/06/2023");
     paragraph(
         &mut k,
         FASE,
@@ -167,11 +248,29 @@ fn two_tables_on_one_page() {
     let mut k = Kit::new();
     phase_row(&mut k, 100.0, "Fase", "Descrizione", "Inizio", "Fine");
     phase_row(&mut k, 114.0, "1", "Analisi", "01/02/2021", "31/03/2021");
-    phase_row(&mut k, 128.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
-    paragraph(&mut k, FASE, 170.0, &["Gli indicatori dell'obiettivo sono i seguenti, misurati a fine anno."]);
-    k.text(FASE, 200.0, "Indicatore").text(250.0, 200.0, "Valore").text(350.0, 200.0, "Peso");
-    k.text(FASE, 214.0, "Comuni aderenti").text(250.0, 214.0, "6").text(350.0, 214.0, "50%");
-    k.text(FASE, 228.0, "Sedute del tavolo").text(250.0, 228.0, "4").text(350.0, 228.0, "50%");
+    phase_row(
+        &mut k,
+        128.0,
+        "2",
+        "Progettazione",
+        "01/04/2021",
+        "30/06/2021",
+    );
+    paragraph(
+        &mut k,
+        FASE,
+        170.0,
+        &["Gli indicatori dell'obiettivo sono i seguenti, misurati a fine anno."],
+    );
+    k.text(FASE, 200.0, "Indicatore")
+        .text(250.0, 200.0, "Valore")
+        .text(350.0, 200.0, "Peso");
+    k.text(FASE, 214.0, "Comuni aderenti")
+        .text(250.0, 214.0, "6")
+        .text(350.0, 214.0, "50%");
+    k.text(FASE, 228.0, "Sedute del tavolo")
+        .text(250.0, 228.0, "4")
+        .text(350.0, 228.0, "50%");
     assert_eq!(
         grids(&k.page),
         vec![
@@ -193,11 +292,27 @@ fn two_tables_on_one_page() {
 fn only_horizontal_rules_booktabs() {
     // Top rule, a rule under the header, a bottom rule; rows from the text.
     let mut k = Kit::new();
-    k.hline(45.0, 430.0, 88.0).hline(45.0, 430.0, 104.0).hline(45.0, 430.0, 150.0);
+    k.hline(45.0, 430.0, 88.0)
+        .hline(45.0, 430.0, 104.0)
+        .hline(45.0, 430.0, 150.0);
     phase_row(&mut k, 100.0, "Fase", "Descrizione", "Inizio", "Fine");
-    phase_row(&mut k, 118.0, "1", "Analisi dei bisogni del territorio e", "01/02/2021", "31/03/2021");
+    phase_row(
+        &mut k,
+        118.0,
+        "1",
+        "Analisi dei bisogni del territorio e",
+        "01/02/2021",
+        "31/03/2021",
+    );
     k.text(DESCR, 130.0, "dei servizi esistenti");
-    phase_row(&mut k, 142.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
+    phase_row(
+        &mut k,
+        142.0,
+        "2",
+        "Progettazione",
+        "01/04/2021",
+        "30/06/2021",
+    );
     let t = crate::find(&k.page, &Settings::default());
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].mode, TableMode::Stream);
@@ -205,7 +320,12 @@ fn only_horizontal_rules_booktabs() {
         crate::grid(&t[0]),
         rows(&[
             &["Fase", "Descrizione", "Inizio", "Fine"],
-            &["1", "Analisi dei bisogni del territorio e dei servizi esistenti", "01/02/2021", "31/03/2021"],
+            &[
+                "1",
+                "Analisi dei bisogni del territorio e dei servizi esistenti",
+                "01/02/2021",
+                "31/03/2021"
+            ],
             &["2", "Progettazione", "01/04/2021", "30/06/2021"],
         ])
     );
@@ -220,20 +340,28 @@ fn horizontal_rules_between_rows_make_the_rows() {
         k.hline(45.0, 430.0, y);
     };
     rule(&mut k, 88.0);
-    k.text(FASE, 100.0, "Indicatore").text(300.0, 100.0, "Valore atteso");
+    k.text(FASE, 100.0, "Indicatore")
+        .text(300.0, 100.0, "Valore atteso");
     rule(&mut k, 104.0);
-    k.text(FASE, 116.0, "Comuni aderenti alla").text(300.0, 116.0, "almeno 6 entro");
-    k.text(FASE, 128.0, "convenzione").text(300.0, 128.0, "il 31/12");
+    k.text(FASE, 116.0, "Comuni aderenti alla")
+        .text(300.0, 116.0, "almeno 6 entro");
+    k.text(FASE, 128.0, "convenzione")
+        .text(300.0, 128.0, "il 31/12");
     rule(&mut k, 132.0);
-    k.text(FASE, 144.0, "Sedute del tavolo").text(300.0, 144.0, "4");
+    k.text(FASE, 144.0, "Sedute del tavolo")
+        .text(300.0, 144.0, "4");
     rule(&mut k, 148.0);
-    k.text(FASE, 160.0, "Atti approvati").text(300.0, 160.0, "2");
+    k.text(FASE, 160.0, "Atti approvati")
+        .text(300.0, 160.0, "2");
     rule(&mut k, 164.0);
     assert_eq!(
         grids(&k.page),
         vec![rows(&[
             &["Indicatore", "Valore atteso"],
-            &["Comuni aderenti alla convenzione", "almeno 6 entro il 31/12"],
+            &[
+                "Comuni aderenti alla convenzione",
+                "almeno 6 entro il 31/12"
+            ],
             &["Sedute del tavolo", "4"],
             &["Atti approvati", "2"],
         ])]
@@ -246,10 +374,21 @@ fn label_spanning_two_columns() {
     k.centred((INIZIO + FINE + 50.0) / 2.0, 100.0, "Previsto");
     phase_row(&mut k, 114.0, "Fase", "Descrizione", "Inizio", "Fine");
     phase_row(&mut k, 128.0, "1", "Analisi", "01/02/2021", "31/03/2021");
-    phase_row(&mut k, 142.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
+    phase_row(
+        &mut k,
+        142.0,
+        "2",
+        "Progettazione",
+        "01/04/2021",
+        "30/06/2021",
+    );
     let t = crate::find(&k.page, &Settings::default());
     assert_eq!(t.len(), 1);
-    let spanning = t[0].cells.iter().find(|c| c.text == "Previsto").map(|c| (c.row, c.col, c.col_span));
+    let spanning = t[0]
+        .cells
+        .iter()
+        .find(|c| c.text == "Previsto")
+        .map(|c| (c.row, c.col, c.col_span));
     assert_eq!(spanning, Some((0, 2, 2)));
     assert_eq!(
         crate::grid(&t[0]),
@@ -266,9 +405,17 @@ fn label_spanning_two_columns() {
 fn given_separators_cut_tight_columns() {
     // Columns closer than the column gap: one run per line without help.
     let mut k = Kit::new();
-    for (i, (a, b)) in [("Codice", "Nome"), ("Z00001", "Progetto"), ("Z00002", "Servizi")].iter().enumerate() {
+    for (i, (a, b)) in [
+        ("Codice", "Nome"),
+        ("Z00001", "Progetto"),
+        ("Z00002", "Servizi"),
+    ]
+    .iter()
+    .enumerate()
+    {
         let y = 100.0 + 14.0 * i as f32;
-        k.text(50.0, y, a).text(50.0 + Kit::width("Codice") + 3.0, y, b);
+        k.text(50.0, y, a)
+            .text(50.0 + Kit::width("Codice") + 3.0, y, b);
     }
     assert!(grids(&k.page).is_empty());
     let s = Settings {
@@ -276,7 +423,14 @@ fn given_separators_cut_tight_columns() {
         ..Settings::default()
     };
     let g: Vec<_> = crate::find(&k.page, &s).iter().map(crate::grid).collect();
-    assert_eq!(g, vec![rows(&[&["Codice", "Nome"], &["Z00001", "Progetto"], &["Z00002", "Servizi"]])]);
+    assert_eq!(
+        g,
+        vec![rows(&[
+            &["Codice", "Nome"],
+            &["Z00001", "Progetto"],
+            &["Z00002", "Servizi"]
+        ])]
+    );
 }
 
 #[test]
@@ -314,7 +468,14 @@ fn a_section_break_between_tables_with_the_same_columns() {
     let mut k = Kit::new();
     phase_row(&mut k, 100.0, "Fase", "Descrizione", "Inizio", "Fine");
     phase_row(&mut k, 114.0, "1", "Analisi", "01/02/2021", "31/03/2021");
-    phase_row(&mut k, 128.0, "2", "Progettazione", "01/04/2021", "30/06/2021");
+    phase_row(
+        &mut k,
+        128.0,
+        "2",
+        "Progettazione",
+        "01/04/2021",
+        "30/06/2021",
+    );
     k.page.words.push(atti_page::Word {
         text: "INDICATORI".into(),
         x: FASE,
@@ -324,9 +485,15 @@ fn a_section_break_between_tables_with_the_same_columns() {
         line: 0,
         start: usize::MAX,
     });
-    k.text(FASE, 166.0, "Indicatore").text(INIZIO, 166.0, "Tipo").text(FINE, 166.0, "Valore");
-    k.text(FASE, 180.0, "Incontri").text(INIZIO, 180.0, "risultato").text(FINE, 180.0, ">=3");
-    k.text(FASE, 194.0, "Enti").text(INIZIO, 194.0, "risultato").text(FINE, 194.0, ">=2");
+    k.text(FASE, 166.0, "Indicatore")
+        .text(INIZIO, 166.0, "Tipo")
+        .text(FINE, 166.0, "Valore");
+    k.text(FASE, 180.0, "Incontri")
+        .text(INIZIO, 180.0, "risultato")
+        .text(FINE, 180.0, ">=3");
+    k.text(FASE, 194.0, "Enti")
+        .text(INIZIO, 194.0, "risultato")
+        .text(FINE, 194.0, ">=2");
     assert_eq!(
         grids(&k.page),
         vec![
@@ -335,7 +502,11 @@ fn a_section_break_between_tables_with_the_same_columns() {
                 &["1", "Analisi", "01/02/2021", "31/03/2021"],
                 &["2", "Progettazione", "01/04/2021", "30/06/2021"],
             ]),
-            rows(&[&["Indicatore", "Tipo", "Valore"], &["Incontri", "risultato", ">=3"], &["Enti", "risultato", ">=2"]]),
+            rows(&[
+                &["Indicatore", "Tipo", "Valore"],
+                &["Incontri", "risultato", ">=3"],
+                &["Enti", "risultato", ">=2"]
+            ]),
         ]
     );
 }
@@ -345,27 +516,44 @@ fn the_sentence_after_a_table_is_no_row_of_it() {
     // Rows that never wrap, then a sentence in the text's own font size,
     // just below, whose words fall within the first column.
     let mut k = Kit::new();
-    let names = [("Nominativo", "Carica"), ("ROSSI ANNA", "Sindaco"), ("BIANCHI LUCA", "Consigliere"), ("VERDI ELENA", "Consigliere")];
+    let names = [
+        ("Nominativo", "Carica"),
+        ("ROSSI ANNA", "Sindaco"),
+        ("BIANCHI LUCA", "Consigliere"),
+        ("VERDI ELENA", "Consigliere"),
+    ];
     for (i, (a, b)) in names.iter().enumerate() {
         let y = 100.0 + 17.0 * i as f32;
         k.text(FASE, y, a).text(250.0, y, b);
     }
     k.page.words.extend(
-        [("Presenti", 50.0), ("n.", 96.0), ("3", 110.0), ("Assenti", 125.0), ("n.", 170.0), ("0", 184.0)]
-            .iter()
-            .map(|&(t, x)| atti_page::Word {
-                text: t.into(),
-                x,
-                y: 171.0 + 19.0,
-                width: 5.5 * t.len() as f32,
-                size: 11.0,
-                line: 0,
-                start: usize::MAX,
-            }),
+        [
+            ("Presenti", 50.0),
+            ("n.", 96.0),
+            ("3", 110.0),
+            ("Assenti", 125.0),
+            ("n.", 170.0),
+            ("0", 184.0),
+        ]
+        .iter()
+        .map(|&(t, x)| atti_page::Word {
+            text: t.into(),
+            x,
+            y: 171.0 + 19.0,
+            width: 5.5 * t.len() as f32,
+            size: 11.0,
+            line: 0,
+            start: usize::MAX,
+        }),
     );
     assert_eq!(
         grids(&k.page),
-        vec![rows(&[&["Nominativo", "Carica"], &["ROSSI ANNA", "Sindaco"], &["BIANCHI LUCA", "Consigliere"], &["VERDI ELENA", "Consigliere"]])]
+        vec![rows(&[
+            &["Nominativo", "Carica"],
+            &["ROSSI ANNA", "Sindaco"],
+            &["BIANCHI LUCA", "Consigliere"],
+            &["VERDI ELENA", "Consigliere"]
+        ])]
     );
 }
 
@@ -376,24 +564,41 @@ fn centred_cells_of_two_lines_beside_one_line_dates() {
     // a cell of one line and a cell of two lines, both centred.
     const CDR: f32 = 450.0;
     let mut k = Kit::new();
-    k.text(DESCR, 100.0, "Descrizione").text(INIZIO, 100.0, "Inizio").text(CDR, 100.0, "Centro");
+    k.text(DESCR, 100.0, "Descrizione")
+        .text(INIZIO, 100.0, "Inizio")
+        .text(CDR, 100.0, "Centro");
     k.text(DESCR, 118.0, "Rendicontazione della bozza di convenzione");
-    k.text(INIZIO, 124.0, "12/07/2020").text(CDR, 124.0, "BIBLIOTECHE");
+    k.text(INIZIO, 124.0, "12/07/2020")
+        .text(CDR, 124.0, "BIBLIOTECHE");
     k.text(DESCR, 130.0, "in collaborazione con gli uffici");
     k.text(DESCR, 142.0, "Realizzazione dei lavori secondo le linee");
     k.text(CDR, 142.0, "SERVIZIO ATTIVITA");
     k.text(INIZIO, 148.0, "19/07/2020");
-    k.text(DESCR, 154.0, "guida regionali").text(CDR, 154.0, "PRODUTTIVE");
+    k.text(DESCR, 154.0, "guida regionali")
+        .text(CDR, 154.0, "PRODUTTIVE");
     k.text(DESCR, 166.0, "Approvazione del progetto esecutivo con gli");
-    k.text(INIZIO, 172.0, "01/08/2020").text(CDR, 172.0, "TRIBUTI");
+    k.text(INIZIO, 172.0, "01/08/2020")
+        .text(CDR, 172.0, "TRIBUTI");
     k.text(DESCR, 178.0, "enti coinvolti");
     assert_eq!(
         grids(&k.page),
         vec![rows(&[
             &["Descrizione", "Inizio", "Centro"],
-            &["Rendicontazione della bozza di convenzione in collaborazione con gli uffici", "12/07/2020", "BIBLIOTECHE"],
-            &["Realizzazione dei lavori secondo le linee guida regionali", "19/07/2020", "SERVIZIO ATTIVITA PRODUTTIVE"],
-            &["Approvazione del progetto esecutivo con gli enti coinvolti", "01/08/2020", "TRIBUTI"],
+            &[
+                "Rendicontazione della bozza di convenzione in collaborazione con gli uffici",
+                "12/07/2020",
+                "BIBLIOTECHE"
+            ],
+            &[
+                "Realizzazione dei lavori secondo le linee guida regionali",
+                "19/07/2020",
+                "SERVIZIO ATTIVITA PRODUTTIVE"
+            ],
+            &[
+                "Approvazione del progetto esecutivo con gli enti coinvolti",
+                "01/08/2020",
+                "TRIBUTI"
+            ],
         ])]
     );
 }
@@ -409,7 +614,11 @@ fn a_bulleted_list_is_no_table() {
     k.text(50.0, 100.0, "-").text(70.0, 100.0, items[0]);
     k.text(70.0, 112.0, items[1]);
     k.text(50.0, 124.0, "-").text(70.0, 124.0, items[2]);
-    k.text(50.0, 136.0, "-").text(70.0, 136.0, "il Regolamento sull'Ordinamento degli Uffici e dei Servizi;");
+    k.text(50.0, 136.0, "-").text(
+        70.0,
+        136.0,
+        "il Regolamento sull'Ordinamento degli Uffici e dei Servizi;",
+    );
     assert!(grids(&k.page).is_empty());
     // Numbers beside short values are a table.
     let mut k = Kit::new();
@@ -417,5 +626,12 @@ fn a_bulleted_list_is_no_table() {
         let y = 100.0 + 14.0 * i as f32;
         k.text(50.0, y, &format!("{}.", i + 1)).text(80.0, y, v);
     }
-    assert_eq!(grids(&k.page), vec![rows(&[&["1.", "Analisi"], &["2.", "Progettazione"], &["3.", "Collaudo"]])]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["1.", "Analisi"],
+            &["2.", "Progettazione"],
+            &["3.", "Collaudo"]
+        ])]
+    );
 }

@@ -60,18 +60,30 @@ impl Kit {
     }
 
     pub fn hline(&mut self, x0: f32, x1: f32, y: f32) -> &mut Kit {
-        self.page.rulings.push(Ruling { x0, y0: y, x1, y1: y });
+        self.page.rulings.push(Ruling {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        });
         self
     }
 
     pub fn vline(&mut self, x: f32, y0: f32, y1: f32) -> &mut Kit {
-        self.page.rulings.push(Ruling { x0: x, y0, x1: x, y1 });
+        self.page.rulings.push(Ruling {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        });
         self
     }
 
     /// Every line of the grid with these edges.
     pub fn grid(&mut self, xs: &[f32], ys: &[f32]) -> &mut Kit {
-        let (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) = (xs.first(), xs.last(), ys.first(), ys.last()) else {
+        let (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) =
+            (xs.first(), xs.last(), ys.first(), ys.last())
+        else {
             return self;
         };
         for &y in ys {
@@ -86,10 +98,15 @@ impl Kit {
 
 /// The grids of the tables `find` reads with the default settings.
 pub(crate) fn grids(page: &Page) -> Vec<Vec<Vec<String>>> {
-    crate::find(page, &crate::Settings::default()).iter().map(crate::grid).collect()
+    crate::find(page, &crate::Settings::default())
+        .iter()
+        .map(crate::grid)
+        .collect()
 }
 
 /// Rows of string literals, to compare with a grid.
 pub(crate) fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
-    rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect()
+    rows.iter()
+        .map(|r| r.iter().map(|s| s.to_string()).collect())
+        .collect()
 }

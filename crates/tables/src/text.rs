@@ -14,7 +14,11 @@ use atti_page::Page;
 
 /// A cell's text and its byte range in the page text (`0, 0` when none of
 /// its words is part of the text).
-pub(crate) fn cell_text(page: &Page, words: &[WordBox], line_tolerance: f32) -> (String, usize, usize) {
+pub(crate) fn cell_text(
+    page: &Page,
+    words: &[WordBox],
+    line_tolerance: f32,
+) -> (String, usize, usize) {
     // Lines by baseline, each read left to right.
     let mut lines: Vec<Vec<&WordBox>> = crate::lines::by_baseline(words, line_tolerance)
         .into_iter()
@@ -62,7 +66,9 @@ fn ends_with_hyphen(text: &str) -> Option<bool> {
     if !matches!(rev.next(), Some('-' | '\u{ad}')) {
         return None;
     }
-    rev.next().filter(|c| c.is_alphanumeric()).map(char::is_alphabetic)
+    rev.next()
+        .filter(|c| c.is_alphanumeric())
+        .map(char::is_alphabetic)
 }
 
 #[cfg(test)]

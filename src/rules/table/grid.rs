@@ -51,7 +51,8 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
         let reread = match (&mapping, &header) {
             (Some(prev), None) => regrid::reread(doc, page, found, &prev.extents),
             (Some(prev), Some(m)) if named(m) < named(prev) => {
-                regrid::split(doc, page, found, &prev.extents).filter(|g| match_header(t, g).is_some_and(|r| named(&r) > named(m)))
+                regrid::split(doc, page, found, &prev.extents)
+                    .filter(|g| match_header(t, g).is_some_and(|r| named(&r) > named(m)))
             }
             _ => None,
         };
@@ -137,7 +138,6 @@ fn grids_in<'d>(doc: &'d Doc, region: &Region) -> Vec<(usize, &'d Grid)> {
     out
 }
 
-
 /// How well a header text names a label: 3 the same words, 2 the label's
 /// words in a row inside it, 1 all the label's words in any order (a label
 /// under a cell spanning columns), 0 not at all.
@@ -181,11 +181,7 @@ fn assign(t: &Table, grid: &Grid, k: usize) -> (Vec<Option<usize>>, u32) {
     let mut cands: Vec<(u8, usize, usize, usize)> = Vec::new();
     for (i, col) in t.columns.iter().enumerate() {
         for (g, h) in headers.iter().enumerate() {
-            let best = col
-                .label_words
-                .iter()
-                .map(|l| (score(h, l), l.len()))
-                .max();
+            let best = col.label_words.iter().map(|l| (score(h, l), l.len())).max();
             if let Some((s, len)) = best.filter(|(s, _)| *s > 0) {
                 cands.push((s, len, i, g));
             }
@@ -248,10 +244,13 @@ fn match_header(t: &Table, grid: &Grid) -> Option<Mapping> {
             }
         }
         // The header ends above the first row that starts a record.
-        let starts = best.as_ref().and_then(|(_, _, m)| m.columns[key]).is_some_and(|g| {
-            grid.cell_at(k as u32, g as u32)
-                .is_some_and(|c| starts_record(t, key, &c.text))
-        });
+        let starts = best
+            .as_ref()
+            .and_then(|(_, _, m)| m.columns[key])
+            .is_some_and(|g| {
+                grid.cell_at(k as u32, g as u32)
+                    .is_some_and(|c| starts_record(t, key, &c.text))
+            });
         if starts {
             break;
         }
@@ -282,7 +281,11 @@ fn text_extents(doc: &Doc, page: usize, grid: &Grid) -> Vec<Option<(f32, f32)>> 
     let Some(p) = doc.pages.get(page).filter(|p| !p.words.is_empty()) else {
         return extents(grid);
     };
-    for c in grid.cells.iter().filter(|c| c.col_span <= 1 && c.end > c.start) {
+    for c in grid
+        .cells
+        .iter()
+        .filter(|c| c.col_span <= 1 && c.end > c.start)
+    {
         let [bx0, by0, bx1, by1] = c.bbox;
         for w in p.words.iter().filter(|w| {
             (c.start..c.end).contains(&w.start)
@@ -415,8 +418,8 @@ fn is_repeated_header(t: &Table, grid: &Grid, m: &Mapping, r: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::score;
-    use crate::rules::compiled::label_words;
     use crate::read::{html, Limits};
+    use crate::rules::compiled::label_words;
     use crate::rules::RuleSet;
 
     fn words(s: &str) -> Vec<String> {
@@ -445,7 +448,11 @@ mod tests {
             cols: 3,
             ..Default::default()
         };
-        let text = [Some((39.0, 250.0)), Some((640.0, 700.0)), Some((731.0, 741.0))];
+        let text = [
+            Some((39.0, 250.0)),
+            Some((640.0, 700.0)),
+            Some((731.0, 741.0)),
+        ];
         let m = super::continuation(&h, &grid, &text).unwrap();
         assert_eq!(m.columns, [Some(0), Some(1), Some(2)]);
         // An empty header column (Peso) takes no body column: the dates
@@ -462,9 +469,19 @@ mod tests {
         let l = words("Centro di Responsabilità");
         assert_eq!(score(&words("CENTRO DI RESPONSABILITA'"), &l), 3);
         assert_eq!(score(&words("Centro di responsabilità (CdR)"), &l), 2);
-        assert_eq!(score(&words("Previsto Inizio"), &words("Inizio Previsto")), 1);
-        assert_eq!(score(&words("Inizio effettivo"), &words("Inizio Previsto")), 0);
-        assert_eq!(score(&words("Notevole"), &words("Note")), 0, "whole words only");
+        assert_eq!(
+            score(&words("Previsto Inizio"), &words("Inizio Previsto")),
+            1
+        );
+        assert_eq!(
+            score(&words("Inizio effettivo"), &words("Inizio Previsto")),
+            0
+        );
+        assert_eq!(
+            score(&words("Notevole"), &words("Note")),
+            0,
+            "whole words only"
+        );
     }
 
     /// A PEG sheet as a web page: the GANTT header over two rows under a

@@ -21,7 +21,6 @@
 
 use std::ops::Range;
 
-
 use super::compiled::Table;
 use super::document::{self, Doc, Region};
 
@@ -136,10 +135,9 @@ pub fn render(t: &Table, row: &Row) -> String {
         .join("|")
 }
 
-
 mod grid;
 mod positioned;
 mod regrid;
-mod text;
 #[cfg(test)]
 mod tests;
+mod text;

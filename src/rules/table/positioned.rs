@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use super::{ends, put, Row};
-use crate::rules::compiled::label_words;
 use crate::read::Word;
+use crate::rules::compiled::label_words;
 use crate::rules::compiled::Table;
 use crate::rules::document::{self, Doc, Region};
 
@@ -218,4 +218,3 @@ fn aligned(cols: &[f32], ws: &[&Word]) -> bool {
     }
     true
 }
-

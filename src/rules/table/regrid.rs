@@ -19,14 +19,21 @@ const BODY_LINE_GAP_EMS: f32 = 2.5;
 /// The text lines right below a ruled header, read as a grid with the
 /// header's columns: each line a row, each word in the column that holds
 /// its centre. Used only where the reader found nothing below the header.
-pub(super) fn lines_below(doc: &Doc, page: usize, header: &Grid, extents: &[Option<(f32, f32)>]) -> Option<Grid> {
+pub(super) fn lines_below(
+    doc: &Doc,
+    page: usize,
+    header: &Grid,
+    extents: &[Option<(f32, f32)>],
+) -> Option<Grid> {
     let p = doc.pages.get(page)?;
     let [hx0, _, hx1, hy1] = header.bbox;
     let row_height = (header.bbox[3] - header.bbox[1]) / header.rows.max(1) as f32;
     let mut words: Vec<&Word> = p
         .words
         .iter()
-        .filter(|w| w.start != usize::MAX && w.y > hy1 && w.x >= hx0 - 2.0 && w.x + w.width <= hx1 + 2.0)
+        .filter(|w| {
+            w.start != usize::MAX && w.y > hy1 && w.x >= hx0 - 2.0 && w.x + w.width <= hx1 + 2.0
+        })
         .collect();
     words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let first = words.first()?;
@@ -46,7 +53,11 @@ pub(super) fn lines_below(doc: &Doc, page: usize, header: &Grid, extents: &[Opti
     let mut cells = Vec::new();
     for (r, line) in lines.iter().enumerate() {
         for (c, &(x0, x1)) in cols.iter().enumerate() {
-            let inside: Vec<&Word> = line.iter().copied().filter(|w| (x0..x1).contains(&centre(w))).collect();
+            let inside: Vec<&Word> = line
+                .iter()
+                .copied()
+                .filter(|w| (x0..x1).contains(&centre(w)))
+                .collect();
             cells.extend(cell(r, c, &inside));
         }
     }
@@ -64,14 +75,24 @@ pub(super) fn lines_below(doc: &Doc, page: usize, header: &Grid, extents: &[Opti
 /// has (the words of two columns ran together), read again with the
 /// header's column boundaries: a header set in ruled cells says where the
 /// columns below it are.
-pub(super) fn reread(doc: &Doc, page: usize, grid: &Grid, extents: &[Option<(f32, f32)>]) -> Option<Grid> {
+pub(super) fn reread(
+    doc: &Doc,
+    page: usize,
+    grid: &Grid,
+    extents: &[Option<(f32, f32)>],
+) -> Option<Grid> {
     let (columns, span) = separators(extents)?;
     if grid.mode != TableMode::Stream || columns.len() + 1 <= grid.cols as usize {
         return None;
     }
     let [x0, y0, x1, y1] = grid.bbox;
     let settings = atti_tables::Settings {
-        area: Some([x0.min(span.0) - 2.0, y0 - 2.0, x1.max(span.1) + 2.0, y1 + 2.0]),
+        area: Some([
+            x0.min(span.0) - 2.0,
+            y0 - 2.0,
+            x1.max(span.1) + 2.0,
+            y1 + 2.0,
+        ]),
         columns: Some(columns),
         ..atti_tables::Settings::default()
     };
@@ -86,7 +107,12 @@ pub(super) fn reread(doc: &Doc, page: usize, grid: &Grid, extents: &[Option<(f32
 /// rows kept and its words parted again at the header's column boundaries
 /// (a header repeated on the next page, its labels set close together,
 /// that the reader read as fewer columns than the first page's).
-pub(super) fn split(doc: &Doc, page: usize, grid: &Grid, extents: &[Option<(f32, f32)>]) -> Option<Grid> {
+pub(super) fn split(
+    doc: &Doc,
+    page: usize,
+    grid: &Grid,
+    extents: &[Option<(f32, f32)>],
+) -> Option<Grid> {
     let (columns, _) = separators(extents)?;
     if grid.mode != TableMode::Stream || columns.len() + 1 <= grid.cols as usize {
         return None;
@@ -96,7 +122,9 @@ pub(super) fn split(doc: &Doc, page: usize, grid: &Grid, extents: &[Option<(f32,
     let mut bands: Vec<Option<(f32, f32)>> = vec![None; grid.rows as usize];
     for c in grid.cells.iter().filter(|c| c.row_span <= 1) {
         if let Some(slot) = bands.get_mut(c.row as usize) {
-            *slot = Some(slot.map_or((c.bbox[1], c.bbox[3]), |(a, b)| (a.min(c.bbox[1]), b.max(c.bbox[3]))));
+            *slot = Some(slot.map_or((c.bbox[1], c.bbox[3]), |(a, b)| {
+                (a.min(c.bbox[1]), b.max(c.bbox[3]))
+            }));
         }
     }
     let [gx0, _, gx1, _] = grid.bbox;
@@ -111,9 +139,17 @@ pub(super) fn split(doc: &Doc, page: usize, grid: &Grid, extents: &[Option<(f32,
             .collect();
         words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
         for c in 0..=columns.len() {
-            let lo = if c == 0 { f32::NEG_INFINITY } else { columns[c - 1] };
+            let lo = if c == 0 {
+                f32::NEG_INFINITY
+            } else {
+                columns[c - 1]
+            };
             let hi = columns.get(c).copied().unwrap_or(f32::INFINITY);
-            let inside: Vec<&Word> = words.iter().copied().filter(|w| (lo..hi).contains(&centre(w))).collect();
+            let inside: Vec<&Word> = words
+                .iter()
+                .copied()
+                .filter(|w| (lo..hi).contains(&centre(w)))
+                .collect();
             cells.extend(cell(r, c, &inside));
         }
     }
@@ -142,18 +178,39 @@ fn separators(extents: &[Option<(f32, f32)>]) -> Option<(Vec<f32>, (f32, f32))> 
 /// The cell of words `inside` (in reading order) at row `r`, column `c`.
 fn cell(r: usize, c: usize, inside: &[&Word]) -> Option<TableCell> {
     let (a, b) = (inside.first()?, inside.last()?);
-    let bbox = inside.iter().fold([f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY], |bb, w| {
-        [bb[0].min(w.x), bb[1].min(w.y - w.size), bb[2].max(w.x + w.width), bb[3].max(w.y)]
-    });
+    let bbox = inside.iter().fold(
+        [
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ],
+        |bb, w| {
+            [
+                bb[0].min(w.x),
+                bb[1].min(w.y - w.size),
+                bb[2].max(w.x + w.width),
+                bb[3].max(w.y),
+            ]
+        },
+    );
     Some(TableCell {
         row: r as u32,
         col: c as u32,
         row_span: 1,
         col_span: 1,
-        text: inside.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+        text: inside
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         bbox,
         start: inside.iter().map(|w| w.start).min().unwrap_or(a.start),
-        end: inside.iter().map(|w| w.start + w.text.len()).max().unwrap_or(b.start + b.text.len()),
+        end: inside
+            .iter()
+            .map(|w| w.start + w.text.len())
+            .max()
+            .unwrap_or(b.start + b.text.len()),
     })
 }
 

@@ -1,7 +1,6 @@
 //! The text path: tables of text and HTML files without positions, read
 //! with the rule's `row` regex.
 
-
 use super::{ends, put, Row};
 use crate::rules::compiled::Table;
 use crate::rules::document::{self, Doc, Region};
@@ -64,4 +63,3 @@ pub fn rows_text(doc: &Doc, region: &Region, t: &Table) -> Vec<Row> {
     }
     rows
 }
-

@@ -141,8 +141,9 @@ static PLURAL: LazyLock<Regex> =
     LazyLock::new(|| grammar(r"(?i)^(?:decreti|leggi|direttive|regolamenti)\b").unwrap());
 
 /// Between two items of a list of acts: ", ", " e ", ", nonché ".
-static LIST_NEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:,\s*(?:e\s+|ed\s+|nonch[ée]\s+)?|\s+(?:e|ed|nonch[ée])\s+)").unwrap());
+static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:,\s*(?:e\s+|ed\s+|nonch[ée]\s+)?|\s+(?:e|ed|nonch[ée])\s+)").unwrap()
+});
 
 /// The act identified by what follows `from`, of the kind of keyword `c`
 /// (`from` is the keyword's end, or a list item's start after a plural
@@ -273,7 +274,10 @@ fn act_mention_at(
             let (num, date, year) = if let Some(d) = m.name("date5") {
                 // "DPCM 13/01/2004", "D.M. 17 giugno 2016": decrees of the
                 // government are often cited by date alone; a law never is.
-                if !matches!(ty, "dpcm" | "dpr" | "decreto_ministeriale" | "regio_decreto") {
+                if !matches!(
+                    ty,
+                    "dpcm" | "dpr" | "decreto_ministeriale" | "regio_decreto"
+                ) {
                     return None;
                 }
                 (None, Some(d), None)

@@ -35,10 +35,7 @@ const KINDS: &[(&str, &[&str])] = &[
         r"d\.\s?p\.\s?c\.\s?m\.|dpcm\b|decreto\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri",
         &["dpcm"],
     ),
-    (
-        r"l\.\s?r\.|legge\s+regionale",
-        &["legge_regionale"],
-    ),
+    (r"l\.\s?r\.|legge\s+regionale", &["legge_regionale"]),
     (
         r"decreto",
         &[
@@ -50,7 +47,10 @@ const KINDS: &[(&str, &[&str])] = &[
             "regio_decreto",
         ],
     ),
-    (r"legge|l\.", &["legge", "legge_regionale", "legge_costituzionale"]),
+    (
+        r"legge|l\.",
+        &["legge", "legge_regionale", "legge_costituzionale"],
+    ),
 ];
 
 const ADJ: &str = r"(?:sopra\s*|sopra-)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])";
@@ -91,9 +91,9 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
         let types: &[&str] = if c.name("any").is_some() {
             &[]
         } else {
-            match (0..KINDS.len()).find(|i| {
-                c.name(&format!("k{i}")).is_some() || c.name(&format!("a{i}")).is_some()
-            }) {
+            match (0..KINDS.len())
+                .find(|i| c.name(&format!("k{i}")).is_some() || c.name(&format!("a{i}")).is_some())
+            {
                 Some(i) => KINDS[i].1,
                 None => continue,
             }

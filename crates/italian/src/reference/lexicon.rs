@@ -68,7 +68,10 @@ impl Lexicon {
             for p in &n.patterns {
                 Regex::new(p).map_err(|e| format!("{}: pattern `{p}`: {e}", n.id))?;
             }
-            alts.push(format!("(?P<n{i}>{})", super::common::ascii_boundaries(&n.patterns.join("|"))));
+            alts.push(format!(
+                "(?P<n{i}>{})",
+                super::common::ascii_boundaries(&n.patterns.join("|"))
+            ));
         }
         let named = if alts.is_empty() {
             None
@@ -136,7 +139,10 @@ impl Lexicon {
         .map_err(|e| format!("provinces: {e}"))?;
         let named_groups = named.as_ref().map_or_else(Vec::new, |re| {
             re.capture_names()
-                .map(|n| n.and_then(|n| n.strip_prefix('n')).and_then(|i| i.parse().ok()))
+                .map(|n| {
+                    n.and_then(|n| n.strip_prefix('n'))
+                        .and_then(|i| i.parse().ok())
+                })
                 .collect()
         });
         Ok(Lexicon {
@@ -173,8 +179,12 @@ impl Lexicon {
         let mut out = Vec::new();
         let mut slots = re.capture_locations();
         for m in re.find_iter(text) {
-            let Some(whole) = re.captures_read_at(&mut slots, text, m.start()) else { continue };
-            let entry = (1..slots.len()).find(|&g| slots.get(g).is_some()).and_then(|g| self.named_groups.get(g).copied().flatten());
+            let Some(whole) = re.captures_read_at(&mut slots, text, m.start()) else {
+                continue;
+            };
+            let entry = (1..slots.len())
+                .find(|&g| slots.get(g).is_some())
+                .and_then(|g| self.named_groups.get(g).copied().flatten());
             if let Some(i) = entry {
                 out.push((whole.range(), i));
             }

@@ -15,8 +15,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num})*");
     let letter = letter_item();
-    let letters =
-        format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
+    let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
         r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
     ))
@@ -238,9 +237,7 @@ fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
         .into_iter()
         .flat_map(|r| {
             let range = group.start() + r.start..group.start() + r.end;
-            expand(&s[r])
-                .into_iter()
-                .map(move |v| (range.clone(), v))
+            expand(&s[r]).into_iter().map(move |v| (range.clone(), v))
         })
         .collect()
 }

@@ -81,8 +81,8 @@ use std::sync::{Arc, LazyLock};
 
 use atti_page::Span;
 use chrono::NaiveDate;
-use regex::Regex;
 use common::grammar;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use acts::act_mentions;
@@ -217,9 +217,8 @@ static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)(?:\bin\s+particolare|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
 });
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
-static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap()
-});
+static CONVERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap());
 /// After an article and its act, the paragraph meant: "l'art. 54 del
 /// D.Lgs. 165/2001, ed in particolare il comma 5".
 static REFINE: LazyLock<Regex> = LazyLock::new(|| {

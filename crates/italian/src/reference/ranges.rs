@@ -63,7 +63,10 @@ pub(super) fn expand(item: &str) -> Vec<String> {
             if a < b {
                 let mut out: Vec<String> = (a..=b).map(|l| l.to_string()).collect();
                 if let Some(s) = c.name("suf") {
-                    out.push(norm_letter(&format!("{b}-{}", s.as_str().trim_start_matches('-'))));
+                    out.push(norm_letter(&format!(
+                        "{b}-{}",
+                        s.as_str().trim_start_matches('-')
+                    )));
                 }
                 return out;
             }

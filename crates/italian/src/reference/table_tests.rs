@@ -29,9 +29,18 @@ fn codice_dei_contratti_by_date() {
         )
     };
     assert_eq!(at(None), ["decreto_legislativo 36/2023 art. 50"]);
-    assert_eq!(at(Some(day(2023, 7, 1))), ["decreto_legislativo 36/2023 art. 50"]);
-    assert_eq!(at(Some(day(2023, 6, 30))), ["decreto_legislativo 50/2016 art. 50"]);
-    assert_eq!(at(Some(day(2010, 1, 5))), ["decreto_legislativo 163/2006 art. 50"]);
+    assert_eq!(
+        at(Some(day(2023, 7, 1))),
+        ["decreto_legislativo 36/2023 art. 50"]
+    );
+    assert_eq!(
+        at(Some(day(2023, 6, 30))),
+        ["decreto_legislativo 50/2016 art. 50"]
+    );
+    assert_eq!(
+        at(Some(day(2010, 1, 5))),
+        ["decreto_legislativo 163/2006 art. 50"]
+    );
 }
 
 #[test]
@@ -113,8 +122,14 @@ fn body_region_from_the_head() {
     let lex = Lexicon::builtin();
     let cases = [
         ("REGIONE LAZIO\nDeliberazione della Giunta", Some("lazio")),
-        ("Regione Autonoma della Sardegna\nComune di Olbia", Some("sardegna")),
-        ("PROVINCIA DI MONZA E DELLA BRIANZA\nDeterminazione", Some("lombardia")),
+        (
+            "Regione Autonoma della Sardegna\nComune di Olbia",
+            Some("sardegna"),
+        ),
+        (
+            "PROVINCIA DI MONZA E DELLA BRIANZA\nDeterminazione",
+            Some("lombardia"),
+        ),
         ("Comune di Avella (AV)\nDetermina", Some("campania")),
         ("COMUNE DI LUCCA\nSettore Lavori pubblici", Some("toscana")),
         ("Città Metropolitana di Firenze", Some("toscana")),
@@ -135,9 +150,17 @@ fn builtin_table_is_sound() {
     let codes: usize = t.region.iter().map(|r| r.provinces.len()).sum();
     // 107 provinces today and the four Sardinian codes of 2005-2016.
     assert_eq!((t.region.len(), codes), (20, 111));
-    let tuel = t.named.iter().find(|a| a.id == "references.named.tuel").unwrap();
+    let tuel = t
+        .named
+        .iter()
+        .find(|a| a.id == "references.named.tuel")
+        .unwrap();
     assert_eq!(
-        (tuel.act.act_type.as_str(), tuel.act.number.as_str(), tuel.act.date),
+        (
+            tuel.act.act_type.as_str(),
+            tuel.act.number.as_str(),
+            tuel.act.date
+        ),
         ("decreto_legislativo", "267", day(2000, 8, 18))
     );
 }
@@ -158,7 +181,10 @@ fn lists_of_acts_after_a_plural_keyword() {
     );
     assert_eq!(
         brief("le leggi regionali n. 12/2005 e n. 31/2008 della Lombardia"),
-        ["legge_regionale 12/2005", "legge_regionale 31/2008 regione.lombardia"]
+        [
+            "legge_regionale 12/2005",
+            "legge_regionale 31/2008 regione.lombardia"
+        ]
     );
     // A singular keyword takes one act.
     assert_eq!(brief("la legge n. 241/1990 e 15/2005"), ["legge 241/1990"]);

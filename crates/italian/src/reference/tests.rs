@@ -159,7 +159,12 @@ fn testo_unico() {
         let r = one(t);
         assert_eq!(
             (r.act_type, r.number, r.year, r.date),
-            (s("decreto_legislativo"), s("267"), Some(2000), d(2000, 8, 18))
+            (
+                s("decreto_legislativo"),
+                s("267"),
+                Some(2000),
+                d(2000, 8, 18)
+            )
         );
     }
     let r = one("art. 107 del TUEL");
@@ -393,7 +398,10 @@ fn locators_joined_by_e_share_the_act() {
     assert_eq!(v[0].0, "art. 5, comma 2");
     let v = refs("art. 5 del presente regolamento e art. 7 del D.Lgs. 33/2013");
     assert_eq!(v.len(), 1, "{v:#?}");
-    assert_eq!((v[0].1.article.clone(), v[0].1.number.clone()), (s("7"), s("33")));
+    assert_eq!(
+        (v[0].1.article.clone(), v[0].1.number.clone()),
+        (s("7"), s("33"))
+    );
 }
 
 #[test]
@@ -557,23 +565,41 @@ fn uppercase() {
 
 #[test]
 fn partitions_reach_their_act_across_what_lawyers_put_between() {
-    let v = refs("l'art. 107 commi da 1 a 6 del decreto legislativo 18 agosto 2000, n. 267, recante");
-    let pars: Vec<_> = v.iter().map(|(_, r)| r.paragraph.clone().unwrap_or_default()).collect();
+    let v =
+        refs("l'art. 107 commi da 1 a 6 del decreto legislativo 18 agosto 2000, n. 267, recante");
+    let pars: Vec<_> = v
+        .iter()
+        .map(|(_, r)| r.paragraph.clone().unwrap_or_default())
+        .collect();
     assert_eq!(pars, ["1", "2", "3", "4", "5", "6"]);
-    assert!(v.iter().all(|(_, r)| r.act_type == s("decreto_legislativo") && r.number == s("267")));
+    assert!(v
+        .iter()
+        .all(|(_, r)| r.act_type == s("decreto_legislativo") && r.number == s("267")));
     let r = one("art. 18, comma 1, secondo periodo, del D. lgs. n. 36/2023");
-    assert_eq!((r.article, r.paragraph, r.number), (s("18"), s("1"), s("36")));
+    assert_eq!(
+        (r.article, r.paragraph, r.number),
+        (s("18"), s("1"), s("36"))
+    );
     let r = one("art. 134, comma 4, de-\nl D.Lgs. 267/2000");
-    assert_eq!((r.article, r.paragraph, r.number), (s("134"), s("4"), s("267")));
+    assert_eq!(
+        (r.article, r.paragraph, r.number),
+        (s("134"), s("4"), s("267"))
+    );
 }
 
 #[test]
 fn ranges_of_articles_and_letters() {
     let v = refs("artt. da 182 a 185 del D.Lgs. 267/2000");
-    let arts: Vec<_> = v.iter().map(|(_, r)| r.article.clone().unwrap_or_default()).collect();
+    let arts: Vec<_> = v
+        .iter()
+        .map(|(_, r)| r.article.clone().unwrap_or_default())
+        .collect();
     assert_eq!(arts, ["182", "183", "184", "185"]);
     let v = refs("art. 53, comma 6, lettere da a) ad f-bis) del D.Lgs. 165/2001");
-    let lets: Vec<_> = v.iter().map(|(_, r)| r.letter.clone().unwrap_or_default()).collect();
+    let lets: Vec<_> = v
+        .iter()
+        .map(|(_, r)| r.letter.clone().unwrap_or_default())
+        .collect();
     assert_eq!(lets, ["a", "b", "c", "d", "e", "f", "f-bis"]);
 }
 
@@ -594,7 +620,10 @@ fn back_references_point_to_the_last_act_of_their_kind() {
         ]
     );
     // A back-reference without a locator is no new reference.
-    assert_eq!(refs("il D.Lgs. 36/2023; il citato decreto prevede").len(), 1);
+    assert_eq!(
+        refs("il D.Lgs. 36/2023; il citato decreto prevede").len(),
+        1
+    );
     let r = &refs("l'art. 31, co. 1, del medesimo D.Lgs. 50/2016")[0].1;
     assert_eq!((r.number.clone(), r.article.clone()), (s("50"), s("31")));
 }
@@ -618,11 +647,20 @@ fn in_particolare_gives_the_article_to_the_act_of_the_sentence() {
 #[test]
 fn decrees_cited_by_date_alone_have_no_number() {
     let r = one("DPCM 13/01/2004");
-    assert_eq!((r.act_type, r.number, r.date), (s("dpcm"), None, d(2004, 1, 13)));
+    assert_eq!(
+        (r.act_type, r.number, r.date),
+        (s("dpcm"), None, d(2004, 1, 13))
+    );
     let r = one("D.M. 17/06/2016");
-    assert_eq!((r.act_type, r.number, r.year), (s("decreto_ministeriale"), None, Some(2016)));
+    assert_eq!(
+        (r.act_type, r.number, r.year),
+        (s("decreto_ministeriale"), None, Some(2016))
+    );
     let r = one("decreto del Presidente del Consiglio dei ministri 22 novembre 2010");
-    assert_eq!((r.act_type, r.number, r.year), (s("dpcm"), None, Some(2010)));
+    assert_eq!(
+        (r.act_type, r.number, r.year),
+        (s("dpcm"), None, Some(2010))
+    );
     // A law is never cited by its date alone.
     assert!(refs("legge 13/01/2004").is_empty());
 }
@@ -630,7 +668,10 @@ fn decrees_cited_by_date_alone_have_no_number() {
 #[test]
 fn an_alias_next_to_its_act_is_the_same_reference() {
     let v = refs("il D.Lgs. 18 agosto 2000, n. 267 – TUEL, artt. 107 e 192");
-    let arts: Vec<_> = v.iter().map(|(_, r)| (r.act_type.clone(), r.article.clone())).collect();
+    let arts: Vec<_> = v
+        .iter()
+        .map(|(_, r)| (r.act_type.clone(), r.article.clone()))
+        .collect();
     assert_eq!(
         arts,
         [
