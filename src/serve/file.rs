@@ -108,11 +108,12 @@ pub fn serve(path: &Path, name: &str) -> Result<Response, Refusal> {
     Ok(resp)
 }
 
-/// The name with what a quoted header value cannot hold replaced by `_`.
+/// The name for browsers that do not read `filename*`: letters, digits,
+/// spaces and `.-_()` kept, anything else `_`.
 fn ascii_name(name: &str) -> String {
     name.chars()
         .map(|c| match c {
-            ' '..='~' if c != '"' && c != '\\' => c,
+            'A'..='Z' | 'a'..='z' | '0'..='9' | ' ' | '.' | '-' | '_' | '(' | ')' => c,
             _ => '_',
         })
         .collect()
