@@ -101,9 +101,15 @@ async fn blocking<T: Send + 'static>(
     state: Arc<State>,
     work: impl FnOnce(&State, &state::Choices) -> std::result::Result<T, Refusal> + Send + 'static,
 ) -> std::result::Result<T, Refusal> {
+    let _turn = state
+        .workers
+        .acquire()
+        .await
+        .map_err(|e| Refusal::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
+    let shared = state.clone();
     tokio::task::spawn_blocking(move || {
-        let choices = state.fresh()?;
-        work(&state, &choices)
+        let choices = shared.fresh()?;
+        work(&shared, &choices)
     })
     .await
     .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, format!("errore interno: {e}")))?

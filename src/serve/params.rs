@@ -18,10 +18,11 @@ pub const MAX_QUERY_CHARS: usize = 500;
 /// The longest address query string, in bytes (a longer one is refused
 /// before it is read).
 pub const MAX_QUERY_STRING: usize = 4096;
-/// Hits on one page.
-pub const PAGE_SIZE: usize = 20;
+/// Hits on one page (each hit's passage is cut from its whole text: the
+/// main cost of a page).
+pub const PAGE_SIZE: usize = 10;
 /// The last page that can be asked for: paging goes 1000 hits deep.
-pub const MAX_PAGE: usize = 50;
+pub const MAX_PAGE: usize = 100;
 /// The most documents a download holds; a larger result set is refused
 /// with a message (`atti export` has no bound).
 pub const MAX_EXPORT: usize = 10_000;
@@ -240,7 +241,7 @@ mod tests {
         assert_eq!(s.q, "convenzione \"servizi sociali\"");
         assert_eq!(s.to, NaiveDate::from_ymd_opt(2021, 12, 31));
         assert!(s.undated && s.by_date);
-        assert_eq!(s.page_request().offset, 40);
+        assert_eq!(s.page_request().offset, 2 * PAGE_SIZE);
         let again = Search::parse(&s.query_string(Some(s.page))).unwrap();
         assert_eq!(again, s);
         assert_eq!(
@@ -256,7 +257,7 @@ mod tests {
         assert!(Search::parse(&"x".repeat(MAX_QUERY_STRING + 1))
             .unwrap_err()
             .contains("troppo lungo"));
-        assert!(Search::parse("page=51").unwrap_err().contains("pagina"));
+        assert!(Search::parse("page=101").unwrap_err().contains("pagina"));
         assert!(Search::parse("page=0").is_err());
         assert!(Search::parse("year=duemila").unwrap_err().contains("anno"));
         assert!(Search::parse("from=ieri").unwrap_err().contains("non è una data"));

@@ -41,14 +41,19 @@ pub struct State {
     index: Index,
     checks: Checks,
     derived: Mutex<Derived>,
+    /// As many index requests at once as there are cores; the others wait
+    /// their turn in order, rather than all slowing each other down.
+    pub(super) workers: tokio::sync::Semaphore,
 }
 
 impl State {
     pub fn new(index: Index, checks: Checks) -> State {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         State {
             index,
             checks,
             derived: Mutex::new(Derived::default()),
+            workers: tokio::sync::Semaphore::new(cores),
         }
     }
 
