@@ -30,13 +30,25 @@ fn site() -> Site {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("archivio");
     std::fs::create_dir_all(archive.join("delibere")).unwrap();
-    for f in ["delibera_giunta_2023_045.txt", "delibera_consiglio_2024_031.pdf", "peg_2021_Z001.pdf"] {
-        std::fs::copy(root().join("samples").join(f), archive.join("delibere").join(f)).unwrap();
+    for f in [
+        "delibera_giunta_2023_045.txt",
+        "delibera_consiglio_2024_031.pdf",
+        "peg_2021_Z001.pdf",
+    ] {
+        std::fs::copy(
+            root().join("samples").join(f),
+            archive.join("delibere").join(f),
+        )
+        .unwrap();
     }
     std::fs::write(archive.join(HOSTILE_NAME), HOSTILE_TEXT).unwrap();
     // Hostile PDFs of the shared corpus, when it is here.
     if let Some(robust) = shared("corpus/robust") {
-        for f in ["lopdf_unicode.pdf", "pdfminer_issue-1113-evil-xobjects.pdf", "pdfjs_bad-PageLabels.pdf"] {
+        for f in [
+            "lopdf_unicode.pdf",
+            "pdfminer_issue-1113-evil-xobjects.pdf",
+            "pdfjs_bad-PageLabels.pdf",
+        ] {
             if robust.join(f).exists() {
                 std::fs::copy(robust.join(f), archive.join(f)).unwrap();
             }
@@ -71,7 +83,11 @@ impl Got {
 }
 
 async fn send(app: &Router, method: &str, uri: &str) -> Got {
-    let req = Request::builder().method(method).uri(uri).body(Body::empty()).unwrap();
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap();
     let resp = app.clone().oneshot(req).await.unwrap();
     let status = resp.status();
     let headers = resp.headers().clone();
@@ -80,7 +96,10 @@ async fn send(app: &Router, method: &str, uri: &str) -> Got {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let body = axum::body::to_bytes(resp.into_body(), usize::MAX).await.unwrap().to_vec();
+    let body = axum::body::to_bytes(resp.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .to_vec();
     Got {
         status,
         content_type,
@@ -104,7 +123,13 @@ fn doc_links(html: &str) -> Vec<String> {
 }
 
 fn assert_no_live_markup(html: &str) {
-    for bad in ["<script", "<img", "<svg", "onerror=alert(1)>", "'oggetto')</"] {
+    for bad in [
+        "<script",
+        "<img",
+        "<svg",
+        "onerror=alert(1)>",
+        "'oggetto')</",
+    ] {
         assert!(!html.contains(bad), "unescaped `{bad}` in:\n{html}");
     }
 }
@@ -116,7 +141,9 @@ async fn every_route_answers_with_its_status() {
     let home = get(app, "/").await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.content_type.starts_with("text/html"));
-    assert!(home.text().contains("<html lang=\"it\">") && home.text().contains("Ricerca negli atti"));
+    assert!(
+        home.text().contains("<html lang=\"it\">") && home.text().contains("Ricerca negli atti")
+    );
     assert!(home.headers[header::CONTENT_SECURITY_POLICY]
         .to_str()
         .unwrap()
@@ -135,7 +162,11 @@ async fn every_route_answers_with_its_status() {
     let dhtml = doc.text();
     // Every column of the documents table, by its label.
     for col in atti::record::schema::TableId::Documents.schema().columns {
-        assert!(dhtml.contains(&format!("<th>{}</th>", col.label)), "{}", col.label);
+        assert!(
+            dhtml.contains(&format!("<th>{}</th>", col.label)),
+            "{}",
+            col.label
+        );
     }
     assert!(dhtml.contains("<td>Giunta Comunale</td>"), "{dhtml}");
     // The provenance of the act number: a link to the span of page 1.
@@ -145,7 +176,10 @@ async fn every_route_answers_with_its_status() {
         .and_then(|r| r.split("href=\"").nth(1))
         .map(|r| r[..r.find('"').unwrap()].replace("&amp;", "&"))
         .unwrap();
-    assert!(prov.starts_with(&format!("/doc/{id}/page/1?start=")), "{prov}");
+    assert!(
+        prov.starts_with(&format!("/doc/{id}/page/1?start=")),
+        "{prov}"
+    );
     let page = get(app, &prov).await;
     assert_eq!(page.status, StatusCode::OK);
     let marked = page.text();
@@ -156,22 +190,35 @@ async fn every_route_answers_with_its_status() {
     assert_eq!(file.status, StatusCode::OK);
     assert_eq!(
         file.body,
-        std::fs::read(s.root.join("archivio/delibere/delibera_giunta_2023_045.txt")).unwrap()
+        std::fs::read(
+            s.root
+                .join("archivio/delibere/delibera_giunta_2023_045.txt")
+        )
+        .unwrap()
     );
-    assert!(file.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("sandbox"));
+    assert!(file.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .starts_with("sandbox"));
 
     let report = get(app, "/report").await;
     assert_eq!(report.status, StatusCode::OK);
     assert!(report.text().contains("<h1>Rapporto di conformità</h1>"));
 
     let css = get(app, "/static/atti.css").await;
-    assert_eq!((css.status, css.content_type.as_str()), (StatusCode::OK, "text/css; charset=utf-8"));
+    assert_eq!(
+        (css.status, css.content_type.as_str()),
+        (StatusCode::OK, "text/css; charset=utf-8")
+    );
 
     for (uri, status) in [
         ("/doc/0000000000000000", StatusCode::NOT_FOUND),
         (&format!("/doc/{id}/page/9"), StatusCode::NOT_FOUND),
         (&format!("/doc/{id}/page/uno"), StatusCode::BAD_REQUEST),
-        (&format!("/doc/{id}/page/1?start=x"), StatusCode::BAD_REQUEST),
+        (
+            &format!("/doc/{id}/page/1?start=x"),
+            StatusCode::BAD_REQUEST,
+        ),
         ("/file/0000000000000000", StatusCode::NOT_FOUND),
         ("/export/tabella.csv", StatusCode::NOT_FOUND),
         ("/export/documents.pdf", StatusCode::NOT_FOUND),
@@ -206,8 +253,14 @@ async fn downloads_are_the_export_writers_over_the_result_set() {
         .contains("decisions.csv"));
     let text = csv.text();
     // The Italian dialect of `atti export`: byte order mark, `;`.
-    assert!(text.starts_with("\u{feff}doc_id;source_file;body;"), "{text}");
-    assert!(text.contains(";Giunta Comunale;deliberazione;45;2023-06-16;"), "{text}");
+    assert!(
+        text.starts_with("\u{feff}doc_id;source_file;body;"),
+        "{text}"
+    );
+    assert!(
+        text.contains(";Giunta Comunale;deliberazione;45;2023-06-16;"),
+        "{text}"
+    );
 
     let xlsx = get(app, "/export/documents.xlsx?q=trasporto").await;
     assert_eq!(xlsx.status, StatusCode::OK);
@@ -239,7 +292,10 @@ async fn hostile_names_and_text_are_shown_not_obeyed() {
     let html = found.text();
     assert_eq!(found.status, StatusCode::OK);
     assert_no_live_markup(&html);
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &quot;delibera&quot; &amp; 'c'.txt"), "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt; &quot;delibera&quot; &amp; 'c'.txt"),
+        "{html}"
+    );
     let ids = doc_links(&html);
     assert!(!ids.is_empty());
     for id in &ids {
@@ -255,9 +311,16 @@ async fn hostile_names_and_text_are_shown_not_obeyed() {
     assert_eq!(file.status, StatusCode::OK);
     assert_eq!(file.content_type, "text/plain");
     let disposition = file.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
-    assert!(!disposition.contains('<') && disposition.contains("filename*=UTF-8''%3Cimg"), "{disposition}");
+    assert!(
+        !disposition.contains('<') && disposition.contains("filename*=UTF-8''%3Cimg"),
+        "{disposition}"
+    );
     // What is typed comes back escaped, in the form and in messages.
-    let typed = get(app, "/search?q=%3Cscript%3Ealert(3)%3C%2Fscript%3E&body=%3Cb%3E").await;
+    let typed = get(
+        app,
+        "/search?q=%3Cscript%3Ealert(3)%3C%2Fscript%3E&body=%3Cb%3E",
+    )
+    .await;
     assert_no_live_markup(&typed.text());
     let bad = get(app, "/doc/%3Cscript%3Ealert(4)%3C%2Fscript%3E").await;
     assert_eq!(bad.status, StatusCode::NOT_FOUND);
@@ -300,12 +363,17 @@ async fn no_address_leads_out_of_the_archive() {
             "{uri}: {}",
             got.status
         );
-        assert!(!got.text().contains("SEGRETO") && !got.text().contains("root:"), "{uri}");
+        assert!(
+            !got.text().contains("SEGRETO") && !got.text().contains("root:"),
+            "{uri}"
+        );
     }
     // A link put in the archive after the ingest, in place of a document.
     let hits = get(app, "/search?q=trasporto").await.text();
     let id = doc_links(&hits)[0].clone();
-    let doc = s.root.join("archivio/delibere/delibera_giunta_2023_045.txt");
+    let doc = s
+        .root
+        .join("archivio/delibere/delibera_giunta_2023_045.txt");
     std::fs::remove_file(&doc).unwrap();
     #[cfg(unix)]
     {
@@ -330,11 +398,22 @@ async fn queries_pages_and_results_are_bounded() {
     let got = get(app, &huge).await;
     assert_eq!(got.status, StatusCode::BAD_REQUEST);
     assert!(got.text().contains("troppo lungo"));
-    assert_eq!(get(app, "/search?page=101").await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(get(app, "/search?page=-1").await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(get(app, "/search?year=99999").await.status, StatusCode::BAD_REQUEST);
     assert_eq!(
-        get(app, "/search?from=2024-01-01&to=2023-01-01").await.status,
+        get(app, "/search?page=101").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(app, "/search?page=-1").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(app, "/search?year=99999").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(app, "/search?from=2024-01-01&to=2023-01-01")
+            .await
+            .status,
         StatusCode::BAD_REQUEST
     );
     let long_id = format!("/doc/{}", "a".repeat(65));
@@ -363,8 +442,12 @@ async fn filters_and_sort_are_in_the_address() {
     let y2024 = get(app, "/search?year=2024").await.text();
     assert_eq!(doc_links(&y2024).len(), 1, "{y2024}");
     // A date range leaves the undated out, and says how many; undated=1 shows them.
-    let range = get(app, "/search?from=2023-01-01&to=2024-12-31").await.text();
-    let undated = get(app, "/search?from=2023-01-01&to=2024-12-31&undated=1").await.text();
+    let range = get(app, "/search?from=2023-01-01&to=2024-12-31")
+        .await
+        .text();
+    let undated = get(app, "/search?from=2023-01-01&to=2024-12-31&undated=1")
+        .await
+        .text();
     assert!(range.contains("senza data non mostrat"), "{range}");
     assert!(doc_links(&undated).len() > doc_links(&range).len());
     // Newest first.
@@ -393,7 +476,8 @@ async fn an_ingest_by_another_process_is_seen_once_committed() {
     )
     .unwrap();
     atti_ok(&s.root, &["ingest", "archivio", "--index", "idx"], 0);
-    tokio::time::sleep(atti::serve::state::RELOAD_EVERY + std::time::Duration::from_millis(200)).await;
+    tokio::time::sleep(atti::serve::state::RELOAD_EVERY + std::time::Duration::from_millis(200))
+        .await;
     let after = get(app, "/search?q=bocciofila").await.text();
     assert!(after.contains("1 documento trovato."), "{after}");
 }

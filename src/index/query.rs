@@ -347,7 +347,10 @@ pub fn filtered(f: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn
     }
     if let Some(body) = &filters.body {
         filter(Box::new(TermQuery::new(
-            Term::from_facet(f.facet, &tantivy::schema::Facet::from_path(["body", body.as_str()])),
+            Term::from_facet(
+                f.facet,
+                &tantivy::schema::Facet::from_path(["body", body.as_str()]),
+            ),
             IndexRecordOption::Basic,
         )));
     }

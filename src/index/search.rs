@@ -21,9 +21,9 @@
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::Order;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
+use tantivy::Order;
 use tantivy::TantivyDocument;
 
 use super::proximity::Proximity;
@@ -246,10 +246,7 @@ pub fn answer(index: &Index, req: &Request) -> Result<Answer> {
 }
 
 /// The body and register number of the first decision in a stored record.
-fn first_decision(
-    doc: &TantivyDocument,
-    f: &super::Fields,
-) -> (Option<String>, Option<String>) {
+fn first_decision(doc: &TantivyDocument, f: &super::Fields) -> (Option<String>, Option<String>) {
     #[derive(serde::Deserialize)]
     struct Record {
         #[serde(default)]

@@ -42,7 +42,12 @@ pub fn target(file: &str) -> Result<(TableId, Format), Refusal> {
 }
 
 /// The table of the documents `s` finds, written in `format`.
-pub fn export(index: &Index, s: &Search, table: TableId, format: Format) -> Result<Response, Refusal> {
+pub fn export(
+    index: &Index,
+    s: &Search,
+    table: TableId,
+    format: Format,
+) -> Result<Response, Refusal> {
     let rows = match table {
         TableId::Failures | TableId::Skipped if s.is_filtered() => Vec::new(),
         TableId::Failures => tables::failure_rows(&index.failures()?),

@@ -30,9 +30,8 @@ pub fn resolve(root: &Path, name: &str) -> Result<PathBuf, Refusal> {
             "il nome del file non è un percorso dentro l'archivio",
         ));
     }
-    let real = std::fs::canonicalize(root.join(rel)).map_err(|_| {
-        Refusal::not_found(format!("il file {name} non è più nell'archivio"))
-    })?;
+    let real = std::fs::canonicalize(root.join(rel))
+        .map_err(|_| Refusal::not_found(format!("il file {name} non è più nell'archivio")))?;
     if !real.starts_with(root) {
         return Err(Refusal::new(
             StatusCode::FORBIDDEN,
@@ -103,7 +102,9 @@ pub fn serve(path: &Path, name: &str) -> Result<Response, Refusal> {
     }
     resp.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"),
+        HeaderValue::from_static(
+            "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        ),
     );
     Ok(resp)
 }
@@ -144,7 +145,13 @@ mod tests {
         std::fs::write(dir.path().join("segreto.txt"), "segreto").unwrap();
         let root = std::fs::canonicalize(&root).unwrap();
         assert!(resolve(&root, "sub/a.txt").is_ok());
-        for bad in ["../segreto.txt", "sub/../../segreto.txt", "/etc/passwd", "", "./sub/a.txt"] {
+        for bad in [
+            "../segreto.txt",
+            "sub/../../segreto.txt",
+            "/etc/passwd",
+            "",
+            "./sub/a.txt",
+        ] {
             let r = resolve(&root, bad).unwrap_err();
             assert_eq!(r.status, StatusCode::FORBIDDEN, "{bad}");
         }

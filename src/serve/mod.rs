@@ -112,7 +112,12 @@ async fn blocking<T: Send + 'static>(
         work(&shared, &choices)
     })
     .await
-    .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, format!("errore interno: {e}")))?
+    .map_err(|e| {
+        Refusal::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("errore interno: {e}"),
+        )
+    })?
 }
 
 type Shared = axum::extract::State<Arc<State>>;
@@ -143,7 +148,9 @@ async fn search_hits(axum::extract::State(state): Shared, RawQuery(q): RawQuery)
 /// A doc_id as typed in an address, checked before any lookup.
 fn doc_id(id: &str) -> std::result::Result<String, Refusal> {
     if id.is_empty() || id.chars().count() > MAX_ID_CHARS {
-        return Err(Refusal::bad_request("identificativo di documento non valido"));
+        return Err(Refusal::bad_request(
+            "identificativo di documento non valido",
+        ));
     }
     Ok(id.to_owned())
 }
@@ -261,7 +268,10 @@ async fn download(
     let resp = async move {
         let (table, format) = export::target(&file)?;
         let s = Search::parse(q.as_deref().unwrap_or_default()).map_err(Refusal::bad_request)?;
-        blocking(state, move |state, _| export::export(state.index(), &s, table, format)).await
+        blocking(state, move |state, _| {
+            export::export(state.index(), &s, table, format)
+        })
+        .await
     };
     resp.await.unwrap_or_else(IntoResponse::into_response)
 }
@@ -295,8 +305,14 @@ async fn secure(mut resp: Response) -> Response {
     h.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     ));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     resp
 }

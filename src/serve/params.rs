@@ -148,9 +148,7 @@ impl Search {
                 .parse::<usize>()
                 .ok()
                 .filter(|p| (1..=MAX_PAGE).contains(p))
-                .ok_or_else(|| {
-                    format!("«pagina»: `{p}` non è una pagina tra 1 e {MAX_PAGE}")
-                })?,
+                .ok_or_else(|| format!("«pagina»: `{p}` non è una pagina tra 1 e {MAX_PAGE}"))?,
         };
         let search = Search {
             q,
@@ -260,7 +258,9 @@ mod tests {
         assert!(Search::parse("page=101").unwrap_err().contains("pagina"));
         assert!(Search::parse("page=0").is_err());
         assert!(Search::parse("year=duemila").unwrap_err().contains("anno"));
-        assert!(Search::parse("from=ieri").unwrap_err().contains("non è una data"));
+        assert!(Search::parse("from=ieri")
+            .unwrap_err()
+            .contains("non è una data"));
         assert!(Search::parse("from=2022-01-01&to=2021-01-01").is_err());
         assert!(Search::parse("sort=random").is_err());
     }

@@ -95,7 +95,9 @@ pub fn home(choices: &Choices) -> Markup {
 
 /// A page of hits.
 pub fn results(s: &Search, choices: &Choices, answer: &Answer) -> Markup {
-    let pages = (answer.total as usize).div_ceil(PAGE_SIZE).clamp(1, MAX_PAGE);
+    let pages = (answer.total as usize)
+        .div_ceil(PAGE_SIZE)
+        .clamp(1, MAX_PAGE);
     let qs = s.query_string(None);
     let title = if s.q.is_empty() {
         "Documenti".to_owned()
@@ -180,4 +182,3 @@ fn window(current: usize, pages: usize) -> std::ops::RangeInclusive<usize> {
     let last = (first + 8).min(pages);
     first..=last
 }
-

@@ -68,8 +68,7 @@ impl State {
     /// The archive root the index records now (an ingest with `--root`
     /// may change it), made absolute; `None` when it has none or it is gone.
     pub fn archive_root(&self) -> Option<PathBuf> {
-        crate::index::archive_root_at(self.index.path())
-            .and_then(|p| std::fs::canonicalize(p).ok())
+        crate::index::archive_root_at(self.index.path()).and_then(|p| std::fs::canonicalize(p).ok())
     }
 
     pub fn index_path(&self) -> &Path {
@@ -114,11 +113,20 @@ impl State {
     /// per commit (it reads every document).
     pub fn report(&self, make: impl FnOnce(&State) -> Result<String>) -> Result<Arc<String>> {
         self.fresh()?;
-        if let Some(r) = self.derived.lock().unwrap_or_else(|e| e.into_inner()).report.clone() {
+        if let Some(r) = self
+            .derived
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .report
+            .clone()
+        {
             return Ok(r);
         }
         let made = Arc::new(make(self)?);
-        self.derived.lock().unwrap_or_else(|e| e.into_inner()).report = Some(made.clone());
+        self.derived
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .report = Some(made.clone());
         Ok(made)
     }
 }

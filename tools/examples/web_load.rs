@@ -105,7 +105,12 @@ fn main() {
     let mut t = times.lock().unwrap().clone();
     t.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let pct = |p: f64| t.get(((t.len() as f64 * p).ceil() as usize).saturating_sub(1)).copied().map(ms).unwrap_or(f64::NAN);
+    let pct = |p: f64| {
+        t.get(((t.len() as f64 * p).ceil() as usize).saturating_sub(1))
+            .copied()
+            .map(ms)
+            .unwrap_or(f64::NAN)
+    };
     let errors = errors.lock().unwrap();
     println!(
         "requests {} clients {} ok {} errors {} wall {:.2} s ({:.0} req/s) mean body {:.0} KB",
