@@ -258,11 +258,14 @@ impl Index {
             Term::from_field_text(self.fields.doc_id, doc_id),
             IndexRecordOption::Basic,
         );
-        for (_, addr) in searcher.search(&q, &TopDocs::with_limit(1).order_by_score())? {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            return self.record_of::<Document>(&doc, schema::DOCUMENT);
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some(&(_, addr)) => {
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                self.record_of::<Document>(&doc, schema::DOCUMENT)
+            }
+            None => Ok(None),
         }
-        Ok(None)
     }
 
     /// Takes the write lock. Fails with [`Error::IndexLocked`] while another
