@@ -124,6 +124,8 @@ pub enum Command {
     Run(RunArgs),
     /// Documents by kind and year, index size and last ingest.
     Stats(StatsArgs),
+    /// A local web page over the index, read-only: search, documents with provenance, downloads, compliance report.
+    Serve(crate::commands::serve::ServeArgs),
     /// Internal: a worker process that extracts files for `ingest` (requests on stdin).
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),

@@ -22,6 +22,7 @@ pub mod read;
 pub mod record;
 pub mod review;
 pub mod rules;
+pub mod serve;
 pub mod tables;
 pub mod version;
 

@@ -11,6 +11,7 @@ pub mod rules;
 pub mod rules_archive;
 pub mod run;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 
@@ -31,6 +32,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Rules(a) => rules::run(&a),
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
+        Command::Serve(a) => serve::run(&a),
         Command::Worker(a) => {
             let rules = crate::config::rules(&a.rules)?;
             let ocr = a.ocr.resolve();

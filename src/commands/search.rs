@@ -42,6 +42,7 @@ pub fn run(a: &SearchArgs) -> Result<i32> {
             .transpose()?,
         limit: a.limit,
         include_undated: a.include_undated,
+        ..search::Request::default()
     };
     let answer = search::answer(&index, &req)?;
     let hits = &answer.hits;

@@ -243,6 +243,31 @@ impl Index {
         self.reader.searcher()
     }
 
+    /// Makes the last commit visible to the searchers taken from now on
+    /// (one made by another process too: `atti serve` during an ingest).
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// One document by its doc_id alone (no scan of the records, as
+    /// [`Index::get`] makes for a path): what a web address names.
+    pub fn by_id(&self, doc_id: &str) -> Result<Option<Document>> {
+        let searcher = self.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.doc_id, doc_id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some(&(_, addr)) => {
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                self.record_of::<Document>(&doc, schema::DOCUMENT)
+            }
+            None => Ok(None),
+        }
+    }
+
     /// Takes the write lock. Fails with [`Error::IndexLocked`] while another
     /// process writes.
     pub fn writer(&self) -> Result<Writer<'_>> {

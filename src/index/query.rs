@@ -322,6 +322,8 @@ pub struct Filters {
     pub to: Option<chrono::NaiveDate>,
     /// With `from` or `to`: documents without a date pass too.
     pub include_undated: bool,
+    /// Only documents of this collegial body (the `/body` facet).
+    pub body: Option<String>,
 }
 
 /// `query`, restricted to documents (not failures) and to the filters.
@@ -342,6 +344,15 @@ pub fn filtered(f: &Fields, query: Box<dyn Query>, filters: &Filters) -> Box<dyn
     filter(term(f.record_type, super::schema::DOCUMENT));
     if let Some(kind) = &filters.kind {
         filter(term(f.kind, &kind_name(kind)));
+    }
+    if let Some(body) = &filters.body {
+        filter(Box::new(TermQuery::new(
+            Term::from_facet(
+                f.facet,
+                &tantivy::schema::Facet::from_path(["body", body.as_str()]),
+            ),
+            IndexRecordOption::Basic,
+        )));
     }
     if let Some(year) = filters.year {
         filter(Box::new(TermQuery::new(

@@ -13,11 +13,17 @@
 //! [`Request::include_undated`], and [`Answer::undated_not_shown`] says how
 //! many the search would have found otherwise, so the person searching is
 //! told rather than left to wonder.
+//!
+//! A page of hits further down ([`Request::offset`]) is cut from the same
+//! ranking, and [`Answer::total`] counts every document that matched; a
+//! search may order by date instead ([`Request::by_date`]: newest first,
+//! undated last), and filter by collegial body ([`Request::body`]).
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
+use tantivy::Order;
 use tantivy::TantivyDocument;
 
 use super::proximity::Proximity;
@@ -39,6 +45,15 @@ pub struct Request {
     pub limit: usize,
     /// With a date filter: documents without a date are found too.
     pub include_undated: bool,
+    /// Only documents of this collegial body (`Giunta Comunale`), as the
+    /// index's `/body` facet holds it.
+    pub body: Option<String>,
+    /// How many of the best hits to pass over first (paging).
+    pub offset: usize,
+    /// Newest first (undated last) instead of by relevance.
+    pub by_date: bool,
+    /// No passages cut (a download wants the documents, not the words).
+    pub skip_passages: bool,
 }
 
 /// What a search found.
@@ -48,6 +63,8 @@ pub struct Answer {
     /// Documents without a date that match the query and every other
     /// filter, left out by a date filter (0 with `include_undated`).
     pub undated_not_shown: u64,
+    /// How many documents match in all, of which `hits` is one page.
+    pub total: u64,
 }
 
 /// One ranked hit.
@@ -69,6 +86,12 @@ pub struct Hit {
     /// The title with the matched words as byte ranges, for colour.
     #[serde(skip)]
     pub title_marks: Option<Passage>,
+    /// The collegial body and the register number of the act's first
+    /// decision, for a list of hits (the web page's).
+    #[serde(skip)]
+    pub body: Option<String>,
+    #[serde(skip)]
+    pub number: Option<String>,
 }
 
 /// The hits of a search (see [`answer`] for what else it found).
@@ -112,35 +135,44 @@ pub fn answer(index: &Index, req: &Request) -> Result<Answer> {
         from: req.from,
         to: req.to,
         include_undated: req.include_undated,
+        body: req.body.clone(),
     };
     let searcher = index.searcher();
     let limit = req.limit;
-    let near = Proximity::new(index, &req.query);
+    let wanted = req.offset.saturating_add(limit);
+    let near = Proximity::new(index, &req.query).filter(|_| !req.by_date);
     // With a proximity bonus to add, rank a wider window of candidates and
     // re-rank it; otherwise just the hits asked for.
     let window = if near.is_some() {
-        (limit * 4).max(40)
+        wanted.saturating_mul(4).max(40)
     } else {
-        limit
+        wanted
     };
-    let run = |q: &dyn Query| -> Result<Vec<(f32, tantivy::DocAddress)>> {
-        let mut top = searcher.search(
-            &*query::filtered(f, q.box_clone(), &filters),
-            &TopDocs::with_limit(window).order_by_score(),
-        )?;
+    let run = |q: &dyn Query| -> Result<(Vec<(f32, tantivy::DocAddress)>, usize)> {
+        let q = query::filtered(f, q.box_clone(), &filters);
+        let (mut top, total) = if req.by_date {
+            let by_date = TopDocs::with_limit(window)
+                .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc);
+            let (top, total) = searcher.search(&*q, &(by_date, Count))?;
+            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+            (top, total)
+        } else {
+            searcher.search(&*q, &(TopDocs::with_limit(window).order_by_score(), Count))?
+        };
         if let Some(near) = &near {
             near.rescore(&searcher, &mut top)?;
         }
-        top.truncate(limit);
-        Ok(top)
+        top.truncate(wanted);
+        top.drain(..req.offset.min(top.len()));
+        Ok((top, total))
     };
     let mut conjunction = true;
     let mut compiled = query::build(index, &parsed, conjunction, req.include_undated)?;
-    let mut top = run(&*compiled.query)?;
-    if top.is_empty() && !compiled.explicit {
+    let (mut top, mut total) = run(&*compiled.query)?;
+    if total == 0 && !compiled.explicit {
         conjunction = false;
         compiled = query::build(index, &parsed, conjunction, req.include_undated)?;
-        top = run(&*compiled.query)?;
+        (top, total) = run(&*compiled.query)?;
     }
     let dated = compiled.dated || req.from.is_some() || req.to.is_some();
     let undated_not_shown = if dated && !req.include_undated {
@@ -173,9 +205,14 @@ pub fn answer(index: &Index, req: &Request) -> Result<Answer> {
                 .and_then(|v| v.as_str())
                 .map(str::to_owned)
         };
-        let passage = highlighter.passage(&doc);
+        let passage = if req.skip_passages {
+            Passage::default()
+        } else {
+            highlighter.passage(&doc)
+        };
+        let (body, number) = first_decision(&doc, f);
         hits.push(Hit {
-            rank: hits.len() + 1,
+            rank: req.offset + hits.len() + 1,
             score,
             doc_id: text(f.doc_id).unwrap_or_default(),
             source_file: text(f.source_file).unwrap_or_default(),
@@ -193,12 +230,37 @@ pub fn answer(index: &Index, req: &Request) -> Result<Answer> {
                     chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
                         .map(|t| t.date_naive())
                 }),
-            title_marks: text(f.title).map(|t| highlighter.mark(&t)),
+            title_marks: text(f.title)
+                .filter(|_| !req.skip_passages)
+                .map(|t| highlighter.mark(&t)),
             passage,
+            body,
+            number,
         });
     }
     Ok(Answer {
         hits,
         undated_not_shown,
+        total: total as u64,
     })
+}
+
+/// The body and register number of the first decision in a stored record.
+fn first_decision(doc: &TantivyDocument, f: &super::Fields) -> (Option<String>, Option<String>) {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        #[serde(default)]
+        decisions: Vec<First>,
+    }
+    #[derive(serde::Deserialize)]
+    struct First {
+        body: Option<String>,
+        act_number: Option<String>,
+    }
+    doc.get_first(f.record)
+        .and_then(|v| v.as_str())
+        .and_then(|json| serde_json::from_str::<Record>(json).ok())
+        .and_then(|r| r.decisions.into_iter().next())
+        .map(|d| (d.body, d.act_number))
+        .unwrap_or_default()
 }

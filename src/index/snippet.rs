@@ -73,6 +73,14 @@ impl Passage {
         out
     }
 
+    /// For a web page: the text HTML-escaped, the matched words in
+    /// `<mark>`.
+    pub fn html(&self) -> String {
+        self.render_with("<mark>", "</mark>", |s| {
+            std::borrow::Cow::Owned(crate::escape::html(s))
+        })
+    }
+
     /// Matched words between `[[` and `]]`.
     pub fn plain(&self) -> String {
         self.render(OPEN, CLOSE)

@@ -1,0 +1,483 @@
+//! `atti serve`: every route, at the request level (tower's `oneshot` on
+//! the application, no socket), over an archive ingested by the binary:
+//! status codes, escaping of hostile names and text, traversal attempts
+//! (`..`, encoded, a link out of the archive), bounds, and a second
+//! process's ingest seen by the running server.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use tower::ServiceExt;
+
+use crate::common::*;
+use atti::index::Index;
+use atti::serve::{router, State};
+
+/// File names and text that would act if a page did not escape them.
+const HOSTILE_NAME: &str = "<img src=x onerror=alert(1)> \"delibera\" & 'c'.txt";
+const HOSTILE_TEXT: &str = "DELIBERAZIONE DELLA GIUNTA COMUNALE N. 12 DEL 03/04/2023\n\nOGGETTO: <script>alert('oggetto')</script> approvazione convenzione \"><svg onload=alert(2)>\n\nLa Giunta approva la convenzione ai sensi dell'art. 107 del D.Lgs. 18 agosto 2000, n. 267.\n";
+
+struct Site {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+    app: Router,
+}
+
+fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archivio");
+    std::fs::create_dir_all(archive.join("delibere")).unwrap();
+    for f in [
+        "delibera_giunta_2023_045.txt",
+        "delibera_consiglio_2024_031.pdf",
+        "peg_2021_Z001.pdf",
+    ] {
+        std::fs::copy(
+            root().join("samples").join(f),
+            archive.join("delibere").join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(archive.join(HOSTILE_NAME), HOSTILE_TEXT).unwrap();
+    // Hostile PDFs of the shared corpus, when it is here.
+    if let Some(robust) = shared("corpus/robust") {
+        for f in [
+            "lopdf_unicode.pdf",
+            "pdfminer_issue-1113-evil-xobjects.pdf",
+            "pdfjs_bad-PageLabels.pdf",
+        ] {
+            if robust.join(f).exists() {
+                std::fs::copy(robust.join(f), archive.join(f)).unwrap();
+            }
+        }
+    }
+    atti_ok(dir.path(), &["ingest", "archivio", "--index", "idx"], 0);
+    let app = app(&dir.path().join("idx"));
+    Site {
+        root: dir.path().to_owned(),
+        _dir: dir,
+        app,
+    }
+}
+
+fn app(index: &Path) -> Router {
+    let sources = atti::rules::source::sources(None, true).unwrap();
+    let checks = atti::compliance::Checks::load(&sources).unwrap();
+    router(Arc::new(State::new(Index::open(index).unwrap(), checks)))
+}
+
+struct Got {
+    status: StatusCode,
+    content_type: String,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Got {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+async fn send(app: &Router, method: &str, uri: &str) -> Got {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let body = axum::body::to_bytes(resp.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .to_vec();
+    Got {
+        status,
+        content_type,
+        headers,
+        body,
+    }
+}
+
+async fn get(app: &Router, uri: &str) -> Got {
+    send(app, "GET", uri).await
+}
+
+/// The doc_ids a result page links to, in order.
+fn doc_links(html: &str) -> Vec<String> {
+    html.match_indices("href=\"/doc/")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+fn assert_no_live_markup(html: &str) {
+    for bad in [
+        "<script",
+        "<img",
+        "<svg",
+        "onerror=alert(1)>",
+        "'oggetto')</",
+    ] {
+        assert!(!html.contains(bad), "unescaped `{bad}` in:\n{html}");
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_with_its_status() {
+    let s = site();
+    let app = &s.app;
+    let home = get(app, "/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.content_type.starts_with("text/html"));
+    assert!(
+        home.text().contains("<html lang=\"it\">") && home.text().contains("Ricerca negli atti")
+    );
+    assert!(home.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'none'"));
+
+    let hits = get(app, "/search?q=trasporto+scolastico").await;
+    assert_eq!(hits.status, StatusCode::OK);
+    let html = hits.text();
+    assert!(html.contains("1 documento trovato."), "{html}");
+    assert!(html.contains("<mark>"), "matched words are marked: {html}");
+    let id = doc_links(&html)[0].clone();
+    assert_eq!(id.len(), 16);
+
+    let doc = get(app, &format!("/doc/{id}")).await;
+    assert_eq!(doc.status, StatusCode::OK);
+    let dhtml = doc.text();
+    // Every column of the documents table, by its label.
+    for col in atti::record::schema::TableId::Documents.schema().columns {
+        assert!(
+            dhtml.contains(&format!("<th>{}</th>", col.label)),
+            "{}",
+            col.label
+        );
+    }
+    assert!(dhtml.contains("<td>Giunta Comunale</td>"), "{dhtml}");
+    // The provenance of the act number: a link to the span of page 1.
+    let prov = dhtml
+        .split("decision.act_number")
+        .nth(1)
+        .and_then(|r| r.split("href=\"").nth(1))
+        .map(|r| r[..r.find('"').unwrap()].replace("&amp;", "&"))
+        .unwrap();
+    assert!(
+        prov.starts_with(&format!("/doc/{id}/page/1?start=")),
+        "{prov}"
+    );
+    let page = get(app, &prov).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let marked = page.text();
+    let segno = marked.split("<mark id=\"segno\">").nth(1).unwrap();
+    assert_eq!(&segno[..segno.find("</mark>").unwrap()], "45");
+
+    let file = get(app, &format!("/file/{id}")).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(
+        file.body,
+        std::fs::read(
+            s.root
+                .join("archivio/delibere/delibera_giunta_2023_045.txt")
+        )
+        .unwrap()
+    );
+    assert!(file.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .starts_with("sandbox"));
+
+    let report = get(app, "/report").await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(report.text().contains("<h1>Rapporto di conformità</h1>"));
+
+    let css = get(app, "/static/atti.css").await;
+    assert_eq!(
+        (css.status, css.content_type.as_str()),
+        (StatusCode::OK, "text/css; charset=utf-8")
+    );
+
+    for (uri, status) in [
+        ("/doc/0000000000000000", StatusCode::NOT_FOUND),
+        (&format!("/doc/{id}/page/9"), StatusCode::NOT_FOUND),
+        (&format!("/doc/{id}/page/uno"), StatusCode::BAD_REQUEST),
+        (
+            &format!("/doc/{id}/page/1?start=x"),
+            StatusCode::BAD_REQUEST,
+        ),
+        ("/file/0000000000000000", StatusCode::NOT_FOUND),
+        ("/export/tabella.csv", StatusCode::NOT_FOUND),
+        ("/export/documents.pdf", StatusCode::NOT_FOUND),
+        ("/export/documents", StatusCode::NOT_FOUND),
+        ("/nessuna/pagina", StatusCode::NOT_FOUND),
+        ("/search?q=AND", StatusCode::BAD_REQUEST),
+        ("/search?kind=nessuno", StatusCode::BAD_REQUEST),
+    ] {
+        let got = get(app, uri).await;
+        assert_eq!(got.status, status, "{uri}: {}", got.text());
+        assert!(got.content_type.starts_with("text/html"), "{uri}");
+    }
+    // No write route: any other method is refused.
+    for m in ["POST", "PUT", "DELETE", "PATCH"] {
+        for uri in ["/search", "/", "/report", "/altro"] {
+            let got = send(app, m, uri).await;
+            assert_eq!(got.status, StatusCode::METHOD_NOT_ALLOWED, "{m} {uri}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn downloads_are_the_export_writers_over_the_result_set() {
+    let s = site();
+    let app = &s.app;
+    let csv = get(app, "/export/decisions.csv?q=giunta").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.content_type, "text/csv; charset=utf-8");
+    assert!(csv.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("decisions.csv"));
+    let text = csv.text();
+    // The Italian dialect of `atti export`: byte order mark, `;`.
+    assert!(
+        text.starts_with("\u{feff}doc_id;source_file;body;"),
+        "{text}"
+    );
+    assert!(
+        text.contains(";Giunta Comunale;deliberazione;45;2023-06-16;"),
+        "{text}"
+    );
+
+    let xlsx = get(app, "/export/documents.xlsx?q=trasporto").await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    let path = s.root.join("documents.xlsx");
+    std::fs::write(&path, &xlsx.body).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    let names = book.sheet_names();
+    let sheet = book.worksheet_range(&names[0]).unwrap();
+    // Header and the one document found.
+    assert_eq!(sheet.height(), 2, "{names:?}");
+    assert_eq!(
+        sheet.get((1, 1)).unwrap().to_string(),
+        "archivio/delibere/delibera_giunta_2023_045.txt"
+    );
+    // Every document when nothing is asked; failures only then.
+    let all = get(app, "/export/documents.csv").await.text();
+    let every = all.lines().count() - 1;
+    assert!(every >= 4, "{all}");
+    let filtered = get(app, "/export/failures.csv?q=giunta").await.text();
+    assert_eq!(filtered.lines().count(), 1, "header only: {filtered}");
+}
+
+#[tokio::test]
+async fn hostile_names_and_text_are_shown_not_obeyed() {
+    let s = site();
+    let app = &s.app;
+    let found = get(app, "/search?q=convenzione+oggetto").await;
+    let html = found.text();
+    assert_eq!(found.status, StatusCode::OK);
+    assert_no_live_markup(&html);
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt; &quot;delibera&quot; &amp; 'c'.txt"),
+        "{html}"
+    );
+    let ids = doc_links(&html);
+    assert!(!ids.is_empty());
+    for id in &ids {
+        let doc = get(app, &format!("/doc/{id}")).await;
+        assert_eq!(doc.status, StatusCode::OK);
+        assert_no_live_markup(&doc.text());
+        let page = get(app, &format!("/doc/{id}/page/1?start=0&end=40")).await;
+        assert_no_live_markup(&page.text());
+        assert!(page.text().contains("&lt;script&gt;"), "{}", page.text());
+    }
+    // The original file is served as text, with a sandbox: never as HTML.
+    let file = get(app, &format!("/file/{}", ids[0])).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.content_type, "text/plain");
+    let disposition = file.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert!(
+        !disposition.contains('<') && disposition.contains("filename*=UTF-8''%3Cimg"),
+        "{disposition}"
+    );
+    // What is typed comes back escaped, in the form and in messages.
+    let typed = get(
+        app,
+        "/search?q=%3Cscript%3Ealert(3)%3C%2Fscript%3E&body=%3Cb%3E",
+    )
+    .await;
+    assert_no_live_markup(&typed.text());
+    let bad = get(app, "/doc/%3Cscript%3Ealert(4)%3C%2Fscript%3E").await;
+    assert_eq!(bad.status, StatusCode::NOT_FOUND);
+    assert_no_live_markup(&bad.text());
+    assert!(bad.text().contains("&lt;script&gt;alert(4)"));
+    let bad_date = get(app, "/search?from=%3Csvg%20onload%3Dx%3E").await;
+    assert_eq!(bad_date.status, StatusCode::BAD_REQUEST);
+    assert_no_live_markup(&bad_date.text());
+    // The hostile PDFs of the shared corpus: their pages render too.
+    let every = get(app, "/search?page=1&sort=date").await.text();
+    for id in doc_links(&every) {
+        let doc = get(app, &format!("/doc/{id}")).await;
+        assert_eq!(doc.status, StatusCode::OK, "{id}");
+        assert_no_live_markup(&doc.text());
+    }
+}
+
+#[tokio::test]
+async fn no_address_leads_out_of_the_archive() {
+    let s = site();
+    let app = &s.app;
+    // Beside the archive root (the folder the ingest ran in), not in it.
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("segreto.txt");
+    std::fs::write(&secret, "SEGRETO").unwrap();
+    for uri in [
+        "/file/../segreto.txt",
+        "/file/..%2Fsegreto.txt",
+        "/file/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/file/..%5c..%5cetc%5cpasswd",
+        "/file/%252e%252e%252fsegreto.txt",
+        "/file//etc/passwd",
+        "/doc/..%2F..%2Fsegreto.txt/page/1",
+        "/static/..%2F..%2FCargo.toml",
+        "/export/..%2F..%2Fsegreto.txt",
+    ] {
+        let got = get(app, uri).await;
+        assert!(
+            got.status == StatusCode::NOT_FOUND || got.status == StatusCode::BAD_REQUEST,
+            "{uri}: {}",
+            got.status
+        );
+        assert!(
+            !got.text().contains("SEGRETO") && !got.text().contains("root:"),
+            "{uri}"
+        );
+    }
+    // A link put in the archive after the ingest, in place of a document.
+    let hits = get(app, "/search?q=trasporto").await.text();
+    let id = doc_links(&hits)[0].clone();
+    let doc = s
+        .root
+        .join("archivio/delibere/delibera_giunta_2023_045.txt");
+    std::fs::remove_file(&doc).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, &doc).unwrap();
+        let got = get(app, &format!("/file/{id}")).await;
+        assert_eq!(got.status, StatusCode::FORBIDDEN);
+        assert!(!got.text().contains("SEGRETO"));
+        assert!(got.text().contains("fuori dall'archivio"), "{}", got.text());
+        std::fs::remove_file(&doc).unwrap();
+    }
+    let gone = get(app, &format!("/file/{id}")).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn queries_pages_and_results_are_bounded() {
+    let s = site();
+    let app = &s.app;
+    let long = format!("/search?q={}", "parola+".repeat(100));
+    assert_eq!(get(app, &long).await.status, StatusCode::BAD_REQUEST);
+    let huge = format!("/search?q=a&x={}", "b".repeat(5000));
+    let got = get(app, &huge).await;
+    assert_eq!(got.status, StatusCode::BAD_REQUEST);
+    assert!(got.text().contains("troppo lungo"));
+    assert_eq!(
+        get(app, "/search?page=101").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(app, "/search?page=-1").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(app, "/search?year=99999").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(app, "/search?from=2024-01-01&to=2023-01-01")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    let long_id = format!("/doc/{}", "a".repeat(65));
+    assert_eq!(get(app, &long_id).await.status, StatusCode::BAD_REQUEST);
+    // A page past the last is empty, not an error.
+    let far = get(app, "/search?q=comune&page=100").await;
+    assert_eq!(far.status, StatusCode::OK);
+    assert!(doc_links(&far.text()).is_empty());
+}
+
+#[tokio::test]
+async fn filters_and_sort_are_in_the_address() {
+    let s = site();
+    let app = &s.app;
+    let all = get(app, "/search").await.text();
+    let n = doc_links(&all).len();
+    assert!(n >= 4, "{all}");
+    let consiglio = get(app, "/search?body=Consiglio+Comunale").await.text();
+    assert_eq!(doc_links(&consiglio).len(), 1, "{consiglio}");
+    assert!(
+        consiglio.contains("<option value=\"Consiglio Comunale\" selected>"),
+        "{consiglio}"
+    );
+    let peg = get(app, "/search?kind=peg").await.text();
+    assert_eq!(doc_links(&peg).len(), 1, "{peg}");
+    let y2024 = get(app, "/search?year=2024").await.text();
+    assert_eq!(doc_links(&y2024).len(), 1, "{y2024}");
+    // A date range leaves the undated out, and says how many; undated=1 shows them.
+    let range = get(app, "/search?from=2023-01-01&to=2024-12-31")
+        .await
+        .text();
+    let undated = get(app, "/search?from=2023-01-01&to=2024-12-31&undated=1")
+        .await
+        .text();
+    assert!(range.contains("senza data non mostrat"), "{range}");
+    assert!(doc_links(&undated).len() > doc_links(&range).len());
+    // Newest first.
+    let by_date = get(app, "/search?from=2020-01-01&sort=date").await.text();
+    let dates: Vec<&str> = by_date
+        .match_indices("<span>")
+        .map(|(i, _)| &by_date[i + 6..i + 16])
+        .filter(|d| d.len() == 10 && d.as_bytes()[2] == b'/')
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by_key(|d| (&d[6..10], &d[3..5], &d[0..2]));
+    sorted.reverse();
+    assert_eq!(dates, sorted);
+    assert!(dates.len() >= 2, "{by_date}");
+}
+
+#[tokio::test]
+async fn an_ingest_by_another_process_is_seen_once_committed() {
+    let s = site();
+    let app = &s.app;
+    let before = get(app, "/search?q=bocciofila").await.text();
+    assert!(before.contains("Nessun documento"), "{before}");
+    std::fs::write(
+        s.root.join("archivio/nuova.txt"),
+        "DELIBERAZIONE DELLA GIUNTA COMUNALE N. 99 DEL 05/12/2026\nOGGETTO: contributo alla bocciofila comunale\n",
+    )
+    .unwrap();
+    atti_ok(&s.root, &["ingest", "archivio", "--index", "idx"], 0);
+    tokio::time::sleep(atti::serve::state::RELOAD_EVERY + std::time::Duration::from_millis(200))
+        .await;
+    let after = get(app, "/search?q=bocciofila").await.text();
+    assert!(after.contains("1 documento trovato."), "{after}");
+}
