@@ -6,6 +6,8 @@ pub mod check;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod merge;
+pub mod opensearch;
 pub mod remove;
 pub mod rules;
 pub mod rules_archive;
@@ -31,6 +33,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Rules(a) => rules::run(&a),
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
+        Command::Merge(a) => merge::run(&a),
         Command::Worker(a) => {
             let rules = crate::config::rules(&a.rules)?;
             let ocr = a.ocr.resolve();
