@@ -13,6 +13,7 @@ mod report;
 mod robust;
 mod samples;
 mod search_errors;
+mod shards;
 mod signed;
 mod table_fixtures_guard;
 mod upgrade;
