@@ -2,14 +2,15 @@
 //!
 //! Each shard (`atti ingest --shard I/N --index OUT/shard-I`) is a whole
 //! index of its files: records, failures, skipped files and stored pages.
-//! Every record is stored whole, so merging reads no file: the records are
-//! written into a new index as one ingest of all the files would have
-//! written them, and the stored pages are linked across. What one ingest
-//! does across the whole archive is done again here:
-//! - a content held by files in two shards is one document, its `paths`
-//!   the union, its `source_file` the smallest path; the other paths are
-//!   skipped rows, `duplicate` of it (see [`crate::ingest::copies`]);
-//! - a file given twice (the same shard merged twice) is written once.
+//! Its segments are what one ingest of all the files would have written
+//! for them, so merging indexes nothing again: the segments are taken
+//! whole ([`crate::index::adopt`]) and the stored pages linked across.
+//! What one ingest does across the whole archive is then done here: a
+//! content held by files in two shards becomes one document, its `paths`
+//! the union, its `source_file` the smallest path, the other paths skipped
+//! rows `duplicate` of it (as [`crate::ingest::copies`] does). Then the
+//! segments are merged as at the end of an ingest. A file in two shards
+//! (the same shard given twice, shards of different N) is refused.
 //!
 //! Shards made by another index layout, extractor or rules are refused:
 //! their records would not be what one ingest makes. The new index is
@@ -38,8 +39,6 @@ pub struct MergeSummary {
     pub skipped: usize,
     /// Contents held by files of more than one shard, now one document each.
     pub shared_contents: usize,
-    /// Records left out because another shard had the same file.
-    pub repeated_files: usize,
     /// Stored page files linked or copied into the new index.
     pub stored_pages: usize,
     /// Shards of the set (`I` of `I/N`) that were not given, when every
@@ -175,19 +174,26 @@ pub fn merge(shards: &[PathBuf], out: &Path, progress: &Progress) -> Result<Merg
         .collect::<Result<_>>()?;
     let missing_shards = check_same(&opened)?;
 
-    // Pass 1: every path of every content, over all shards, from the fast
-    // columns (no stored record read).
+    // Every path of every content, over all shards, from the fast columns
+    // (no stored record read); a file in two shards is refused.
     let mut paths_of: HashMap<String, BTreeSet<String>> = HashMap::new();
     let mut shards_of: HashMap<String, BTreeSet<usize>> = HashMap::new();
     let mut stamp_of: HashMap<String, String> = HashMap::new();
-    let mut total = 0u64;
+    let mut shard_of_path: HashMap<String, usize> = HashMap::new();
     for (n, s) in opened.iter().enumerate() {
         for (path, k) in s.index.known()? {
+            if let Some(&other) = shard_of_path.get(&path) {
+                return Err(refuse(
+                    &s.path,
+                    format!(
+                        "il file {path} è anche in {}: shard sovrapposti (lo stesso shard due volte, o shard di N diversi)",
+                        opened[other].path.display()
+                    ),
+                ));
+            }
+            shard_of_path.insert(path.clone(), n);
             let member =
                 k.record_type == DOCUMENT || (k.record_type == SKIPPED && !k.sha256.is_empty());
-            if k.record_type == DOCUMENT {
-                total += 1;
-            }
             if member {
                 paths_of
                     .entry(k.sha256.clone())
@@ -195,7 +201,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, progress: &Progress) -> Result<Merg
                     .insert(path.clone());
                 shards_of.entry(k.sha256.clone()).or_default().insert(n);
             }
-            stamp_of.entry(path).or_insert(k.stamp);
+            stamp_of.insert(path, k.stamp);
         }
     }
 
@@ -205,89 +211,61 @@ pub fn merge(shards: &[PathBuf], out: &Path, progress: &Progress) -> Result<Merg
     }
     let mut summary = MergeSummary {
         shards: opened.len(),
-        shared_contents: shards_of.values().filter(|s| s.len() > 1).count(),
         missing_shards,
         ..MergeSummary::default()
     };
-    progress.start(total);
     {
         let fresh = Index::open_or_create(&rebuild)?;
         if let Some(root) = opened[0].index.archive_root() {
             fresh.set_archive_root(&root)?;
         }
         fresh.set_made_by(&opened[0].pipeline, None)?;
-        let mut w = fresh.writer()?;
-        let mut written: HashSet<String> = HashSet::new();
-        let mut pending = 0usize;
-        for s in &opened {
-            s.index.for_each_document(true, |mut doc| {
-                progress.inc();
-                if !written.insert(doc.source_file.clone()) {
-                    summary.repeated_files += 1;
-                    return Ok(());
-                }
-                let group: Vec<String> = paths_of
-                    .get(&doc.sha256)
-                    .map(|g| g.iter().cloned().collect())
-                    .unwrap_or_else(|| vec![doc.source_file.clone()]);
-                // Another shard holds a smaller path of this content: the
-                // document is written from there.
-                if group[0] != doc.source_file {
-                    return Ok(());
-                }
-                if group.len() > 1 {
-                    doc.paths = group.clone();
-                }
-                w.put_document(&doc)?;
-                summary.documents += 1;
-                for p in group.iter().skip(1) {
-                    written.insert(p.clone());
-                    w.put_skipped(&Skipped {
-                        source_file: p.clone(),
-                        reason: skip::DUPLICATE.into(),
-                        detail: format!("same content as {}", doc.source_file),
-                        duplicate_of: Some(doc.source_file.clone()),
-                        sha256: Some(doc.sha256.clone()),
-                        stamp: stamp_of.get(p).cloned().unwrap_or_default(),
-                        pipeline: doc.pipeline.clone(),
-                        ingested_at: doc.ingested_at.clone(),
-                    })?;
-                    summary.skipped += 1;
-                }
-                pending += 1;
-                if pending >= 1000 {
-                    w.commit()?;
-                    pending = 0;
-                }
-                Ok(())
+    }
+    let from: Vec<&Path> = opened.iter().map(|s| s.path.as_path()).collect();
+    crate::index::adopt::adopt(&rebuild, &from)?;
+    let merged = Index::open(&rebuild)?;
+    let mut w = merged.writer()?;
+    // A content whose files lie in several shards: one document, under its
+    // smallest path, listing them all; the others skipped as its copies.
+    let shared: Vec<&String> = shards_of
+        .iter()
+        .filter(|(_, s)| s.len() > 1)
+        .map(|(sha, _)| sha)
+        .collect();
+    progress.start(shared.len() as u64);
+    for sha in shared {
+        progress.inc();
+        summary.shared_contents += 1;
+        let group: Vec<String> = paths_of[sha].iter().cloned().collect();
+        let primary = &group[0];
+        let Some(mut doc) = opened[shard_of_path[primary]].index.get(primary)? else {
+            continue;
+        };
+        for p in &group[1..] {
+            w.delete(p);
+            w.put_skipped(&Skipped {
+                source_file: p.clone(),
+                reason: skip::DUPLICATE.into(),
+                detail: format!("same content as {primary}"),
+                duplicate_of: Some(primary.clone()),
+                sha256: Some(sha.clone()),
+                stamp: stamp_of.get(p).cloned().unwrap_or_default(),
+                pipeline: doc.pipeline.clone(),
+                ingested_at: doc.ingested_at.clone(),
             })?;
         }
-        for s in &opened {
-            for f in s.index.failures()? {
-                if written.insert(f.source_file.clone()) {
-                    w.put_failure(&f)?;
-                    summary.failures += 1;
-                } else {
-                    summary.repeated_files += 1;
-                }
-            }
-            for k in s.index.skipped()? {
-                // Copies were written with their document, above.
-                if k.reason == skip::DUPLICATE
-                    && k.sha256.as_ref().is_some_and(|h| paths_of.contains_key(h))
-                {
-                    continue;
-                }
-                if written.insert(k.source_file.clone()) {
-                    w.put_skipped(&k)?;
-                    summary.skipped += 1;
-                } else {
-                    summary.repeated_files += 1;
-                }
-            }
-        }
-        w.finish()?;
+        doc.paths = group;
+        w.put_document(&doc)?;
     }
+    w.finish()?;
+    for k in merged.known()?.values() {
+        match k.record_type.as_str() {
+            DOCUMENT => summary.documents += 1,
+            SKIPPED => summary.skipped += 1,
+            _ => summary.failures += 1,
+        }
+    }
+    drop(merged);
     let store = PageStore::of_index(&rebuild);
     for s in &opened {
         summary.stored_pages += store.take_from(&PageStore::of_index(&s.path))?;

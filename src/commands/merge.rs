@@ -33,14 +33,13 @@ pub fn run(a: &MergeArgs) -> Result<i32> {
         return Ok(0);
     }
     eprintln!(
-        "uniti {} shard in {}: {} documenti, {} errori, {} file saltati; {} contenuti presenti in più shard contati una volta; {} file ripetuti lasciati; {} pagine memorizzate ({:.1} s)",
+        "uniti {} shard in {}: {} documenti, {} errori, {} file saltati; {} contenuti presenti in più shard contati una volta; {} pagine memorizzate ({:.1} s)",
         summary.shards,
         out.display(),
         super::count_it(summary.documents),
         super::count_it(summary.failures),
         super::count_it(summary.skipped),
         summary.shared_contents,
-        summary.repeated_files,
         super::count_it(summary.stored_pages),
         summary.elapsed_ms as f64 / 1000.0
     );

@@ -21,6 +21,7 @@
 //! [`snippet`] (the passage that matched), [`search`] (the whole search),
 //! [`stats`] (counts).
 
+pub mod adopt;
 pub mod analyser;
 pub mod fields;
 mod files;
