@@ -10,7 +10,9 @@
 //! `cargo bench --bench search_latency` (100 000 documents), or
 //! `cargo bench --bench search_latency -- --docs 10000`, or
 //! `ATTI_BENCH_DOCS=10000`. `--dir PATH` keeps the index there and reuses
-//! it on the next run when it holds as many documents.
+//! it on the next run when it holds as many documents. `--index PATH` times
+//! the queries over an index made elsewhere (a merged one, say:
+//! `bench/scale.sh`), without generating anything.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -249,13 +251,22 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1000);
     let keep = arg("--dir").map(PathBuf::from);
+    let given = arg("--index").map(PathBuf::from);
     let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = keep.clone().unwrap_or_else(|| tmp.path().to_owned());
+    let dir = given
+        .clone()
+        .or_else(|| keep.clone())
+        .unwrap_or_else(|| tmp.path().to_owned());
 
     let mut raw_bytes: u64 = 0;
     let index = Index::open_or_create(&dir).expect("index");
     let have = index.stats().map(|s| s.documents).unwrap_or(0);
-    if have == n {
+    if given.is_some() {
+        println!(
+            "timing queries over the index of {have} documents in {}",
+            dir.display()
+        );
+    } else if have == n {
         for i in 0..n {
             raw_bytes += document(i)
                 .page_texts
@@ -322,7 +333,10 @@ fn main() {
     }
     let mean = times.iter().map(|t| t.as_secs_f64()).sum::<f64>() / times.len() as f64 * 1000.0;
     let index_bytes = index.size_bytes();
-    println!("documents        {n}");
+    println!(
+        "documents        {}",
+        if given.is_some() { have } else { n }
+    );
     println!(
         "queries          {} two-word, top 10 with passages ({:.1} hits each)",
         qs.len(),

@@ -126,6 +126,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// A local web page over the index, read-only: search, documents with provenance, downloads, compliance report.
     Serve(crate::commands::serve::ServeArgs),
+    /// One index from the shards made by `atti ingest --shard I/N`: the same documents, tables and search results as one ingest of all the files.
+    Merge(crate::commands::merge::MergeArgs),
     /// Internal: a worker process that extracts files for `ingest` (requests on stdin).
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),
@@ -223,8 +225,14 @@ pub struct IngestOpts {
 #[derive(Debug, Args)]
 pub struct IngestArgs {
     /// Files or folders to ingest (folders are walked recursively).
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Also the files listed here, one path per line (relative to --root when given, else to the current folder; `#` starts a comment); `-` reads the list from stdin.
+    #[arg(long, value_name = "LIST")]
+    pub files_from: Option<PathBuf>,
+    /// Only shard I of N (0-based): the files whose name under the archive root hashes to I modulo N, the same on every machine and run. Give each shard its own --index, then `atti merge`.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<atti::ingest::shard::Shard>,
     #[command(flatten)]
     pub index: IndexArg,
     #[command(flatten)]
@@ -331,20 +339,51 @@ pub struct DocFilter {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The table (not with the opensearch formats, which export documents).
     #[arg(value_enum, value_name = "TABLE")]
-    pub table: TableId,
+    pub table: Option<TableId>,
     #[command(flatten)]
     pub index: IndexArg,
     /// Write to this file instead of stdout (needed for xlsx).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// csv, jsonl, or xlsx (a workbook: needs --out) [default: from --out's extension (.csv, .jsonl, .xlsx), else csv].
+    /// csv, jsonl, or xlsx (a workbook: needs --out) [default: from --out's extension (.csv, .jsonl, .xlsx), else csv]; opensearch-bulk (every document as `_bulk` NDJSON) or opensearch-template (the index template for it).
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
+    pub format: Option<ExportFormat>,
+    /// With opensearch-*: the OpenSearch index name.
+    #[arg(long, value_name = "NAME", default_value = atti::opensearch::DEFAULT_INDEX)]
+    pub index_name: String,
+    /// With opensearch-bulk: an earlier bulk file of this index; its documents that are gone now become delete actions.
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     #[command(flatten)]
     pub table_opts: TableOpts,
     #[command(flatten)]
     pub filter: DocFilter,
+}
+
+/// What `atti export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+    Xlsx,
+    /// Every document as NDJSON actions for OpenSearch's `_bulk` API.
+    OpensearchBulk,
+    /// The OpenSearch index template (analysers and mappings) for those documents.
+    OpensearchTemplate,
+}
+
+impl ExportFormat {
+    /// The table format, for the formats that write a table.
+    pub fn table_format(self) -> Option<Format> {
+        match self {
+            ExportFormat::Csv => Some(Format::Csv),
+            ExportFormat::Jsonl => Some(Format::Jsonl),
+            ExportFormat::Xlsx => Some(Format::Xlsx),
+            ExportFormat::OpensearchBulk | ExportFormat::OpensearchTemplate => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -219,3 +219,31 @@ mod tests {
         assert!(matches!(e, Error::Usage(_)) && e.to_string().contains("--out"));
     }
 }
+
+/// The paths listed in a `--files-from` file (`-`: stdin), one per line;
+/// blank lines and `#` comments left out. A relative path is taken under
+/// `root` when given, else under the current folder, as a path typed on
+/// the command line would be.
+pub fn files_from(list: &Path, root: Option<&Path>) -> Result<Vec<PathBuf>> {
+    let text = if list.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| Error::io("<stdin>", e))?
+    } else {
+        std::fs::read_to_string(list).map_err(|e| Error::io(list, e))?
+    };
+    let paths: Vec<PathBuf> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match root {
+            Some(r) if Path::new(l).is_relative() => r.join(l),
+            _ => PathBuf::from(l),
+        })
+        .collect();
+    if paths.is_empty() {
+        return Err(Error::Usage(format!(
+            "--files-from {}: nessun percorso nell'elenco",
+            list.display()
+        )));
+    }
+    Ok(paths)
+}

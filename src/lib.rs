@@ -10,6 +10,8 @@
 //! parallel, in worker processes. The binary (`main.rs`, with `cli.rs`, `config.rs` and
 //! `commands/`) parses the command line, resolves it into a configuration,
 //! runs one command and renders its errors; nothing else is in it.
+//! Beyond one machine: [`ingest::shard`] (work units), [`merge`] (one index
+//! from many), [`opensearch`] (the handoff to a search cluster).
 
 pub mod compliance;
 pub mod digest;
@@ -17,6 +19,8 @@ pub mod error;
 pub mod escape;
 pub mod index;
 pub mod ingest;
+pub mod merge;
+pub mod opensearch;
 pub mod progress;
 pub mod read;
 pub mod record;

@@ -14,6 +14,7 @@ mod robust;
 mod samples;
 mod search_errors;
 mod serve;
+mod shards;
 mod signed;
 mod table_fixtures_guard;
 mod upgrade;

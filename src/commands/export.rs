@@ -12,23 +12,35 @@ use atti::index::Index;
 use atti::tables::{self, TableId};
 
 pub fn run(a: &ExportArgs) -> Result<i32> {
+    let opensearch = a.format.filter(|f| f.table_format().is_none());
+    let Some(table) = a.table.filter(|_| opensearch.is_none()) else {
+        return match (opensearch, a.table) {
+            (Some(f), None) => super::opensearch::run(a, f),
+            (Some(_), Some(_)) => Err(atti::Error::Usage(
+                "i formati opensearch esportano i documenti: togliere il nome della tabella".into(),
+            )),
+            (None, _) => Err(atti::Error::Usage(
+                "quale tabella? documents, objectives, phases, indicators, decisions, references, failures, skipped (o --format opensearch-bulk)".into(),
+            )),
+        };
+    };
     let opts = config::table_options(&a.table_opts)?;
-    let format = config::export_format(a.format, a.out.as_deref())?;
+    let format = config::export_format(a.format.and_then(|f| f.table_format()), a.out.as_deref())?;
     let filter = Filter::from_args(&a.filter)?;
     let index = Index::open(&config::read_index_path(&a.index))?;
     // Failed and skipped files have no kind, year or date: a filter leaves none.
-    let rows = if a.table == TableId::Failures {
+    let rows = if table == TableId::Failures {
         match filter.is_empty() {
             true => tables::failure_rows(&index.failures()?),
             false => Vec::new(),
         }
-    } else if a.table == TableId::Skipped {
+    } else if table == TableId::Skipped {
         match filter.is_empty() {
             true => tables::skipped_rows(&index.skipped()?),
             false => Vec::new(),
         }
     } else {
-        let mut rows = tables::TableRows::new(a.table);
+        let mut rows = tables::TableRows::new(table);
         index.for_each_document(false, |d| {
             if filter.accepts(&d) {
                 rows.add(&d);
@@ -38,7 +50,7 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
         rows.finish()
     };
     let mut out = super::output(a.out.as_deref())?;
-    tables::write_rows(a.table, &rows, &opts, format, &mut out)?;
+    tables::write_rows(table, &rows, &opts, format, &mut out)?;
     out.flush().map_err(|e| atti::Error::io("<output>", e))?;
     Ok(0)
 }

@@ -12,7 +12,12 @@ use atti::read::Limits;
 
 pub fn run(a: &IngestArgs) -> Result<i32> {
     let rules = config::rules(&a.rules)?;
-    let cfg = ingest_config(&a.paths, config::index_path(&a.index), &a.rules, &a.opts);
+    let mut paths = a.paths.clone();
+    if let Some(list) = &a.files_from {
+        paths.extend(config::files_from(list, a.opts.root.as_deref())?);
+    }
+    let mut cfg = ingest_config(&paths, config::index_path(&a.index), &a.rules, &a.opts);
+    cfg.shard = a.shard;
     say_if_ocr_is_off(&cfg.ocr);
     let summary = ingest::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
     report(&summary, a.opts.json)?;
@@ -58,6 +63,7 @@ pub fn ingest_config(
         root: o.root.clone(),
         exclude: Vec::new(),
         ocr: o.ocr.resolve(),
+        shard: None,
     }
 }
 

@@ -6,6 +6,8 @@ pub mod check;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod merge;
+pub mod opensearch;
 pub mod remove;
 pub mod rules;
 pub mod rules_archive;
@@ -33,6 +35,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
         Command::Serve(a) => serve::run(&a),
+        Command::Merge(a) => merge::run(&a),
         Command::Worker(a) => {
             let rules = crate::config::rules(&a.rules)?;
             let ocr = a.ocr.resolve();

@@ -21,6 +21,7 @@
 //! [`snippet`] (the passage that matched), [`search`] (the whole search),
 //! [`stats`] (counts).
 
+pub mod adopt;
 pub mod analyser;
 pub mod fields;
 mod files;
@@ -218,6 +219,29 @@ impl Index {
             root.to_string_lossy().into_owned().into(),
         );
         write_settings(&self.path, &settings)
+    }
+
+    /// Records what made the index's records: the pipeline fingerprint of
+    /// the last ingest (extractor and rules, see
+    /// [`crate::rules::RuleSet::fingerprint`]) and the shard it holds, if
+    /// any; `atti merge` refuses shards made by different ones.
+    pub fn set_made_by(&self, pipeline: &str, shard: Option<&str>) -> Result<()> {
+        let mut settings = read_settings(&self.path);
+        settings.insert("schema_version".into(), self.layout.into());
+        settings.insert("pipeline".into(), pipeline.into());
+        match shard {
+            Some(s) => settings.insert("shard".into(), s.into()),
+            None => settings.remove("shard"),
+        };
+        write_settings(&self.path, &settings)
+    }
+
+    /// What [`Index::set_made_by`] recorded: the pipeline fingerprint and
+    /// the shard (`I/N`), each `None` when not recorded.
+    pub fn made_by(&self) -> (Option<String>, Option<String>) {
+        let settings = read_settings(&self.path);
+        let get = |k: &str| settings.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        (get("pipeline"), get("shard"))
     }
 
     /// The layout version the index was made with (see [`schema::VERSION`]):

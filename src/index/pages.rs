@@ -174,6 +174,39 @@ impl PageStore {
         Ok(out)
     }
 
+    /// Brings every content `other` stores that this store does not hold
+    /// yet, linked where both are on one disk (a page file is never
+    /// written in place, only replaced whole, so a link is never changed
+    /// under the other store), else copied. Returns how many it brought.
+    pub fn take_from(&self, other: &PageStore) -> Result<usize> {
+        let mut taken = 0;
+        for folder in std::fs::read_dir(&other.dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            for e in std::fs::read_dir(folder.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if !valid(&name) || self.file(&name).exists() {
+                    continue;
+                }
+                let to = self.file(&name);
+                let parent = to.parent().expect("a file in a folder");
+                std::fs::create_dir_all(parent).map_err(|err| Error::io(parent, err))?;
+                if std::fs::hard_link(e.path(), &to).is_err() {
+                    std::fs::copy(e.path(), &to).map_err(|err| Error::io(&to, err))?;
+                }
+                taken += 1;
+            }
+        }
+        Ok(taken)
+    }
+
     /// How many contents the store holds and the bytes they take.
     pub fn size(&self) -> (usize, u64) {
         let mut files = 0;

@@ -24,6 +24,7 @@ pub mod pool;
 pub mod remove;
 pub mod rename;
 pub mod root;
+pub mod shard;
 pub mod work;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -68,6 +69,8 @@ pub struct IngestConfig {
     /// How scanned pages are read (in this process; workers are told by
     /// their [`WorkerCommand`]).
     pub ocr: crate::read::ocr::Ocr,
+    /// Only the files of this shard (`--shard I/N`, see [`shard`]).
+    pub shard: Option<shard::Shard>,
 }
 
 /// The counts printed at the end of an ingest. `seen` = `new` + `changed` +
@@ -170,9 +173,13 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         exclude,
         max_file_bytes: cfg.limits.max_file_bytes,
     };
-    let found = discover(&resolved.paths, &scope);
+    let mut found = discover(&resolved.paths, &scope);
+    if let Some(shard) = cfg.shard {
+        shard.filter(&mut found);
+    }
     let ingested_at = now_rfc3339();
     let fingerprint = rules.fingerprint();
+    index.set_made_by(fingerprint, cfg.shard.map(|s| s.to_string()).as_deref())?;
 
     summary.seen = found.candidates.len() + found.failures.len() + found.skipped.len();
     for f in &found.failures {
@@ -268,13 +275,23 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
             .chain(found.failures.iter().map(|f| f.source_file.as_str()))
             .chain(found.skipped.iter().map(|s| s.source_file.as_str()))
             .collect();
-        let roots: Vec<String> = resolved.paths.iter().map(|p| scope.name(p)).collect();
+        let roots: HashSet<String> = resolved
+            .paths
+            .iter()
+            .map(|p| scope.name(p).trim_end_matches('/').to_owned())
+            .collect();
+        // A file is under an ingested path when the path is the root, the
+        // file itself or one of its folders (a set, so that a list of
+        // 100k files from --files-from costs no more than one folder).
+        let under = |source_file: &str| {
+            roots.contains("")
+                || roots.contains(source_file)
+                || source_file
+                    .match_indices('/')
+                    .any(|(i, _)| roots.contains(&source_file[..i]))
+        };
         for (source_file, k) in &known {
-            let under_root = roots.iter().any(|r| {
-                r.is_empty()
-                    || source_file == r
-                    || source_file.starts_with(&format!("{}/", r.trim_end_matches('/')))
-            });
+            let under_root = under(source_file);
             if under_root && !present.contains(source_file.as_str()) {
                 writer.delete(source_file);
                 touched.lost.insert(k.sha256.clone());
@@ -458,6 +475,7 @@ mod tests {
             root: Some(dir.to_owned()),
             exclude: Vec::new(),
             ocr: crate::read::ocr::Ocr::off(),
+            shard: None,
         }
     }
 
