@@ -226,7 +226,7 @@ fn walk(
         Some(SourceType::Signed) if signed_unread(path).is_some() => {
             let inner = signed_unread(path).unwrap_or_default();
             let detail = format!(
-                "a signed file (.p7m) holding a file .{inner} is not read (atti reads PDF, text and HTML, signed or not)"
+                "a signed file (.p7m) holding a file .{inner} is not read (atti reads PDF, text, HTML, office documents and spreadsheets, signed or not)"
             );
             skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
@@ -241,7 +241,7 @@ fn walk(
                 .extension()
                 .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
                 .unwrap_or_else(|| "without an extension".into());
-            let detail = format!("a file {ext} is not read (atti reads PDF, text and HTML)");
+            let detail = format!("a file {ext} is not read (atti reads PDF, text, HTML, office documents and spreadsheets)");
             skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
     }
