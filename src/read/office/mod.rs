@@ -33,6 +33,30 @@ pub fn is_office(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&OLE) || bytes.starts_with(b"{\\rtf")
 }
 
+/// A page of tab-separated lines read as one sheet: its text, and its
+/// table of cells (how a rule example shows a spreadsheet).
+pub fn tabbed_page(text: &str) -> atti_page::Page {
+    let mut cells = Vec::new();
+    for (r, line) in text.trim_matches('\n').lines().enumerate() {
+        for (c, cell) in line.split('\t').enumerate() {
+            if !cell.trim().is_empty() {
+                cells.push((r as u32, c as u32, cell.trim().to_owned(), None));
+            }
+        }
+    }
+    let mut page = sheet::sheet_page(
+        1,
+        sheet::Sheet {
+            name: String::new(),
+            hidden: false,
+            cells,
+            merges: Vec::new(),
+        },
+    );
+    page.name = None;
+    page
+}
+
 /// Reads an office file (`csv`: the bytes are delimited text).
 pub fn read(bytes: &[u8], csv: bool, limits: &Limits) -> Result<Reading> {
     if bytes.starts_with(b"PK\x03\x04") {

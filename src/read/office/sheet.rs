@@ -81,10 +81,13 @@ pub fn read(bytes: &[u8], book: Book, max_chars: usize) -> Result<Vec<Page>> {
             let mut out = Vec::new();
             for m in meta {
                 let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
-                let cells = xlsx_cells(&mut wb, &m.name).map_err(|e| match e {
+                let mut cells = xlsx_cells(&mut wb, &m.name).map_err(|e| match e {
                     Error::Office(msg) => bad(&msg),
                     e => e,
                 })?;
+                if let Ok(styles) = wb.worksheet_style(&m.name) {
+                    percents(&mut cells, &styles);
+                }
                 out.push(Sheet {
                     hidden: m.visible != SheetVisible::Visible,
                     name: m.name,
@@ -228,6 +231,22 @@ fn range_cells(
             typed(d).map(|(t, v)| (r, c, t, v))
         })
         .collect())
+}
+
+/// Numbers formatted as percentages read as their sheet shows them
+/// (`0.9` in a `0%` cell is `90%`); the typed value stays the number.
+fn percents(cells: &mut [(u32, u32, String, Option<CellValue>)], styles: &calamine::StyleRange) {
+    for (r, c, text, value) in cells.iter_mut() {
+        let Some(CellValue::Number(n)) = value else { continue };
+        let percent = styles
+            .get((*r, *c))
+            .and_then(|s| s.number_format.as_ref())
+            .is_some_and(|f| f.format_code.contains('%'));
+        if percent {
+            let v = (*n * 100.0 * 1e9).round() / 1e9;
+            *text = format!("{}%", number_text(v));
+        }
+    }
 }
 
 /// A cell's text and typed value; `None` for an empty cell.

@@ -215,7 +215,13 @@ fn key_of(t: &Table) -> usize {
 /// columns or half of them, whichever is more (all of a one-column rule).
 fn enough(t: &Table, columns: &[Option<usize>]) -> bool {
     let found = columns.iter().filter(|c| c.is_some()).count();
-    let need = t.columns.len().min(2.max(t.columns.len().div_ceil(2)));
+    // A sheet of objectives names the few columns its export has, out of
+    // the many a rule knows: its key and two more are enough.
+    let need = if t.record == crate::rules::target::Record::Objective {
+        t.columns.len().min(3)
+    } else {
+        t.columns.len().min(2.max(t.columns.len().div_ceil(2)))
+    };
     columns[key_of(t)].is_some() && found >= need
 }
 
