@@ -139,9 +139,10 @@ def main() -> int:
             w = csv.writer(f, delimiter=";")
             w.writerow(WORKBOOK_COLUMNS)
             w.writerows(rows)
-        # Semicolons, UTF-8 (76), first line read as text; Italian locale, so
-        # 30/06/2021 becomes a date and 12,5 a number.
-        csv_filter = "Text - txt - csv (StarCalc):59,34,76,1,,1040"
+        # Semicolons, UTF-8 (76), from line 1; the target column (14) as
+        # text, as exports keep it ("=> 17" is no formula); Italian locale,
+        # so 30/06/2021 becomes a date and 12,5 a number.
+        csv_filter = "Text - txt - csv (StarCalc):59,34,76,1,14/2,1040"
         for fmt, target in CALC.items():
             soffice([book], os.path.join(out, "workbook"), target, csv_filter)
         print(f"{name}: {n} schede", file=sys.stderr)

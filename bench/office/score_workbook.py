@@ -24,6 +24,14 @@ OBJ = ["objective_code", "year", "title", "direction", "director", "service", "m
 IND = ["description", "type", "expected_operator", "expected_value", "expected_raw", "result", "result_period"]
 
 
+def same_number(a: str, b: str) -> bool:
+    """A number written two ways (3.0 and 3) is the same value."""
+    try:
+        return float(a) == float(b)
+    except ValueError:
+        return False
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--gold", required=True)
@@ -65,7 +73,7 @@ def main() -> int:
                     w, h = bench.norm(want[k]), bench.norm(have.get(k))
                     if k in ("expected_value", "result"):
                         w, h = w.replace(",", "."), h.replace(",", ".")
-                    ok = w == h
+                    ok = w == h or same_number(w, h)
                     t[0] += ok
                     t[1] += 1
                     if not ok:
