@@ -198,7 +198,10 @@ fn column_text(grid: &Grid, col: u32, rows: std::ops::Range<u32>) -> Vec<String>
     let mut words = Vec::new();
     for r in rows {
         if let Some(c) = grid.cell_at(r, col) {
-            if !seen.contains(&(c.row, c.col)) {
+            // A cell across the whole width is the table's caption (a
+            // heading row of a sheet), not a column's header.
+            let caption = grid.cols > 1 && c.col_span >= grid.cols;
+            if !caption && !seen.contains(&(c.row, c.col)) {
                 seen.push((c.row, c.col));
                 words.extend(label_words(&c.text));
             }
