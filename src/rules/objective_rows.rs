@@ -64,7 +64,10 @@ pub(super) fn group(
         let Some(code) = objective.objective_code.clone() else {
             continue;
         };
-        let at = match out.iter().position(|(o, _)| o.objective_code.as_deref() == Some(&code)) {
+        let at = match out
+            .iter()
+            .position(|(o, _)| o.objective_code.as_deref() == Some(&code))
+        {
             Some(i) => i,
             None => {
                 out.push((Objective::default(), Vec::new()));
@@ -76,7 +79,10 @@ pub(super) fn group(
         if indicator.description.is_none() {
             continue;
         }
-        match indicators.iter_mut().find(|i| i.description == indicator.description) {
+        match indicators
+            .iter_mut()
+            .find(|i| i.description == indicator.description)
+        {
             Some(i) => {
                 if indicator.result.is_some() {
                     i.result = indicator.result;

@@ -237,7 +237,9 @@ fn range_cells(
 /// (`0.9` in a `0%` cell is `90%`); the typed value stays the number.
 fn percents(cells: &mut [(u32, u32, String, Option<CellValue>)], styles: &calamine::StyleRange) {
     for (r, c, text, value) in cells.iter_mut() {
-        let Some(CellValue::Number(n)) = value else { continue };
+        let Some(CellValue::Number(n)) = value else {
+            continue;
+        };
         let percent = styles
             .get((*r, *c))
             .and_then(|s| s.number_format.as_ref())
