@@ -33,6 +33,53 @@ pub fn is_office(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&OLE) || bytes.starts_with(b"{\\rtf")
 }
 
+/// Where a byte offset of an office file's page lies, in the terms of its
+/// format: `foglio «Nome», riga 12, colonna C` for a sheet (line `r` of its
+/// text is row `r + 1`, the tabs before the offset give the column),
+/// `paragrafo 7` for a word-processor document (blocks apart by a blank
+/// line); `None` for other files.
+pub fn place(extractor: &str, page: &atti_page::Page, offset: usize) -> Option<String> {
+    let before = page.text.get(..offset.min(page.text.len()))?;
+    let sheet =
+        ["xlsx", "xlsb", "xls", "ods"].contains(&extractor) || extractor.starts_with("csv/");
+    if sheet {
+        let row = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].matches('\t').count();
+        let mut letters = String::new();
+        let mut c = col + 1;
+        while c > 0 {
+            letters.insert(0, (b'A' + ((c - 1) % 26) as u8) as char);
+            c = (c - 1) / 26;
+        }
+        let name = page
+            .name
+            .as_deref()
+            .map(|n| format!("foglio «{n}», "))
+            .unwrap_or_default();
+        return Some(format!("{name}riga {row}, colonna {letters}"));
+    }
+    let word = ["docx", "odt", "rtf"].contains(&extractor) || extractor.starts_with("doc/");
+    if !word {
+        return None;
+    }
+    let para = before.matches("\n\n").count() + 1;
+    let cell = page.tables.iter().enumerate().find_map(|(i, t)| {
+        t.cells
+            .iter()
+            .find(|c| c.start <= offset && offset < c.end)
+            .map(|c| {
+                format!(
+                    ", tabella {}, riga {}, colonna {}",
+                    i + 1,
+                    c.row + 1,
+                    c.col + 1
+                )
+            })
+    });
+    Some(format!("paragrafo {para}{}", cell.unwrap_or_default()))
+}
+
 /// A page of tab-separated lines read as one sheet: its text, and its
 /// table of cells (how a rule example shows a spreadsheet).
 pub fn tabbed_page(text: &str) -> atti_page::Page {
