@@ -85,7 +85,16 @@ fn a_signed_word_file_says_what_it_holds_and_who_signed() {
                 .unwrap(),
         ],
     );
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("office document"), "{err}");
+    // The Word file inside is read by antiword or catdoc; without one,
+    // the reason says what to install.
+    if atti::read::office::legacy::converter().is_some() {
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("DigiPro"), "{text}");
+        assert!(text.contains("Comune di Messina"), "{text}");
+    } else {
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("antiword"), "{err}");
+    }
 }

@@ -102,7 +102,7 @@ mod tests {
     fn semicolons_and_windows_1252_are_found() {
         let bytes = b"Codice;Descrizione;Valore\r\n2021_A1;Pratiche evase entro 30 giorni;12,5\r\n2021_A2;Qualit\xe0;\"3;4\"\r\n";
         let (page, ex) = read(bytes).unwrap();
-        assert_eq!(ex, "csv/windows-1252/;");
+        assert_eq!(ex, "csv/latin-1/;");
         let t = &page.tables[0];
         assert_eq!((t.rows, t.cols), (3, 3));
         assert_eq!(t.cell_at(1, 2).unwrap().text, "12,5");

@@ -327,7 +327,7 @@ mod tests {
             r.blocks,
             vec![
                 Block::Para("OGGETTO".into()),
-                Block::Para("Il   Sindaco decreta".into()),
+                Block::Para("Il  Sindaco decreta".into()),
                 Block::Para("".into())
             ]
         );
