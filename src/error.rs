@@ -44,6 +44,10 @@ pub enum Error {
     /// The extraction panicked; the message is the panic payload.
     #[error("internal error while extracting: {0}")]
     Panic(String),
+    /// An office file (Word, Writer, a spreadsheet, RTF) that cannot be read:
+    /// a damaged archive, malformed XML.
+    #[error("office file: {0}")]
+    Office(String),
     /// The file is not of a type atti reads.
     #[error("unsupported file: {0}")]
     Unsupported(String),
@@ -120,6 +124,7 @@ impl Error {
             Error::Timeout(_) => "timeout",
             Error::Panic(_) => "panic",
             Error::Unsupported(_) => "unsupported",
+            Error::Office(_) => "office",
             Error::IndexLocked(_) | Error::Index { .. } | Error::Tantivy(_) => "index",
             Error::DiskFull { .. } => "disk_full",
             Error::Query(_) => "query",

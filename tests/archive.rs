@@ -17,7 +17,7 @@ fn archive(dir: &Path) {
         dir.join("atti/peg.txt"),
     )
     .unwrap();
-    for other in ["atto.docx", "atto.odt", "pacco.zip", "foto.gif"] {
+    for other in ["atto.pptx", "atto.odp", "pacco.zip", "foto.gif"] {
         std::fs::write(dir.join("atti").join(other), b"not read").unwrap();
     }
 }
@@ -81,8 +81,8 @@ fn one_folder_by_any_path_from_any_folder_is_one_archive() {
     assert_eq!(
         rows,
         [
-            ("atti/atto.docx", "unsupported"),
-            ("atti/atto.odt", "unsupported"),
+            ("atti/atto.odp", "unsupported"),
+            ("atti/atto.pptx", "unsupported"),
             ("atti/copia_045.txt", "duplicate"),
             ("atti/foto.gif", "unsupported"),
             ("atti/pacco.zip", "unsupported"),

@@ -5,6 +5,7 @@ mod acts_gold;
 mod archive;
 mod common;
 mod ocr;
+mod office;
 mod peg_producers;
 mod reapply;
 mod reference_gold;

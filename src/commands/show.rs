@@ -19,7 +19,13 @@ pub fn run(a: &ShowArgs) -> Result<i32> {
     if a.json {
         super::print(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
     } else {
-        super::print(&atti::escape::terminal(&render(&doc)))?;
+        let pages = atti::index::pages::PageStore::of_index(&config::read_index_path(&a.index))
+            .load(&doc.sha256);
+        let mut text = render(&doc);
+        if let Some(r) = pages.filter(|r| !r.pages.is_empty()) {
+            text.push_str(&places(&doc, &r));
+        }
+        super::print(&atti::escape::terminal(&text))?;
     }
     Ok(0)
 }
@@ -67,6 +73,25 @@ pub fn render(d: &Document) -> String {
         s.push_str(&format!("  avviso: {w}\n"));
     }
     s
+}
+
+/// For an office file, where each value was read in its own terms (sheet,
+/// row and column; paragraph), after the page spans.
+fn places(d: &Document, r: &atti::read::Reading) -> String {
+    let mut s = String::new();
+    for f in &d.fields {
+        let Some(sp) = f.span else { continue };
+        let Some(page) = r.pages.iter().find(|p| p.number == sp.page) else {
+            continue;
+        };
+        if let Some(at) = atti::read::office::place(&r.extractor, page, sp.start) {
+            s.push_str(&format!("  {:<44} {at}\n", label(&f.name)));
+        }
+    }
+    if s.is_empty() {
+        return s;
+    }
+    format!("\ndove, nel file\n{s}")
 }
 
 /// `decision.validity_end` -> `Fine validità (decision.validity_end)`: the

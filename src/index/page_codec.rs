@@ -7,10 +7,12 @@
 //! and read too; [`FORMAT`] then goes up, and pages stored in the old form
 //! are read from their files again.
 
-use atti_page::{Page, Reading, Ruling, Signature, Status, Table, TableCell, TableMode, Word};
+use atti_page::{
+    CellValue, Page, Reading, Ruling, Signature, Status, Table, TableCell, TableMode, Word,
+};
 
 /// The layout written by [`encode`]; part of every stored file's header.
-pub const FORMAT: u8 = 2;
+pub const FORMAT: u8 = 3;
 
 /// A stored reading that does not decode (a truncated or foreign file).
 #[derive(Debug)]
@@ -116,6 +118,9 @@ fn put_page(out: &mut Vec<u8>, p: &Page) {
         tables,
         ocr,
         image_cover,
+        name,
+        hidden,
+        images,
     } = p;
     put_u64(out, u64::from(*number));
     put_str(out, text);
@@ -162,6 +167,9 @@ fn put_page(out: &mut Vec<u8>, p: &Page) {
         None => out.push(0),
     }
     put_f32s(out, &[*image_cover]);
+    put_opt_str(out, name.as_deref());
+    out.push(u8::from(*hidden));
+    put_u64(out, u64::from(*images));
 }
 
 fn put_table(out: &mut Vec<u8>, t: &Table) {
@@ -191,6 +199,7 @@ fn put_table(out: &mut Vec<u8>, t: &Table) {
             bbox,
             start,
             end,
+            value,
         } = c;
         for v in [row, col, row_span, col_span] {
             put_u64(out, u64::from(*v));
@@ -199,6 +208,37 @@ fn put_table(out: &mut Vec<u8>, t: &Table) {
         put_f32s(out, bbox);
         put_u64(out, *start as u64);
         put_u64(out, *end as u64);
+        put_value(out, value.as_ref());
+    }
+}
+
+fn put_value(out: &mut Vec<u8>, v: Option<&CellValue>) {
+    match v {
+        None => out.push(0),
+        Some(CellValue::Number(n)) => {
+            out.push(1);
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        Some(CellValue::Date(s)) => {
+            out.push(2);
+            put_str(out, s);
+        }
+        Some(CellValue::DateTime(s)) => {
+            out.push(3);
+            put_str(out, s);
+        }
+        Some(CellValue::Duration(s)) => {
+            out.push(4);
+            put_str(out, s);
+        }
+        Some(CellValue::Bool(b)) => {
+            out.push(5);
+            out.push(u8::from(*b));
+        }
+        Some(CellValue::Error(s)) => {
+            out.push(6);
+            put_str(out, s);
+        }
     }
 }
 
@@ -352,7 +392,17 @@ impl Cursor<'_> {
             _ => return Err(Corrupt),
         };
         let image_cover = self.f32()?;
+        let name = self.opt_string()?;
+        let hidden = match self.byte()? {
+            0 => false,
+            1 => true,
+            _ => return Err(Corrupt),
+        };
+        let images = self.u32()?;
         Ok(Page {
+            name,
+            hidden,
+            images,
             number,
             text,
             words,
@@ -364,6 +414,25 @@ impl Cursor<'_> {
             ocr,
             image_cover,
         })
+    }
+
+    fn value(&mut self) -> Decoded<Option<CellValue>> {
+        Ok(Some(match self.byte()? {
+            0 => return Ok(None),
+            1 => {
+                let mut b = [0u8; 8];
+                for x in &mut b {
+                    *x = self.byte()?;
+                }
+                CellValue::Number(f64::from_le_bytes(b))
+            }
+            2 => CellValue::Date(self.string()?),
+            3 => CellValue::DateTime(self.string()?),
+            4 => CellValue::Duration(self.string()?),
+            5 => CellValue::Bool(self.byte()? != 0),
+            6 => CellValue::Error(self.string()?),
+            _ => return Err(Corrupt),
+        }))
     }
 
     fn table(&mut self) -> Decoded<Table> {
@@ -384,7 +453,9 @@ impl Cursor<'_> {
             let bbox = self.f32x4()?;
             let start = usize::try_from(self.u64()?).map_err(|_| Corrupt)?;
             let end = usize::try_from(self.u64()?).map_err(|_| Corrupt)?;
+            let value = self.value()?;
             cells.push(TableCell {
+                value,
                 row,
                 col,
                 row_span,
@@ -419,6 +490,11 @@ mod tests {
             bbox: [1.0, 2.0, 3.5, 4.25],
             start: 7,
             end: 22,
+            value: Some(CellValue::Number(12.5)),
+        };
+        let date = TableCell {
+            value: Some(CellValue::Date("2021-03-31".into())),
+            ..TableCell::default()
         };
         Reading {
             pages: vec![
@@ -459,10 +535,13 @@ mod tests {
                         bbox: [0.0, 1.0, 2.0, 3.0],
                         rows: 1,
                         cols: 3,
-                        cells: vec![cell],
+                        cells: vec![cell, date],
                     }],
                     ocr: Some(91.5),
                     image_cover: 0.75,
+                    name: Some("Foglio1".into()),
+                    hidden: true,
+                    images: 3,
                 },
                 Page {
                     number: 2,

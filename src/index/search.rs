@@ -240,14 +240,16 @@ pub fn answer(index: &Index, req: &Request) -> Result<Answer> {
     }
     // Equal scores in file-name order, not in the order the documents
     // happen to lie in the index: the same query ranks the same way after
-    // a re-ingest or a merge of shards.
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.source_file.cmp(&b.source_file))
-    });
-    for (i, h) in hits.iter_mut().enumerate() {
-        h.rank = i + 1;
+    // a re-ingest or a merge of shards. (By date, the order is the date's.)
+    if !req.by_date {
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.source_file.cmp(&b.source_file))
+        });
+        for (i, h) in hits.iter_mut().enumerate() {
+            h.rank = req.offset + i + 1;
+        }
     }
     Ok(Answer {
         hits,

@@ -226,7 +226,7 @@ fn walk(
         Some(SourceType::Signed) if signed_unread(path).is_some() => {
             let inner = signed_unread(path).unwrap_or_default();
             let detail = format!(
-                "a signed file (.p7m) holding a file .{inner} is not read (atti reads PDF, text and HTML, signed or not)"
+                "a signed file (.p7m) holding a file .{inner} is not read (atti reads PDF, text, HTML, office documents and spreadsheets, signed or not)"
             );
             skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
@@ -241,7 +241,7 @@ fn walk(
                 .extension()
                 .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
                 .unwrap_or_else(|| "without an extension".into());
-            let detail = format!("a file {ext} is not read (atti reads PDF, text and HTML)");
+            let detail = format!("a file {ext} is not read (atti reads PDF, text, HTML, office documents and spreadsheets)");
             skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
     }
@@ -311,8 +311,8 @@ mod tests {
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::write(dir.path().join("b.txt"), "b").unwrap();
         std::fs::write(dir.path().join("sub/a.PDF"), "%PDF-1.4").unwrap();
-        std::fs::write(dir.path().join("c.docx"), "x").unwrap();
-        std::fs::write(dir.path().join("d.doc.p7m"), "x").unwrap();
+        std::fs::write(dir.path().join("c.pptx"), "x").unwrap();
+        std::fs::write(dir.path().join("d.pptx.p7m"), "x").unwrap();
         std::fs::write(dir.path().join("e.pdf.p7m.p7m"), "x").unwrap();
         let d = discover(&[dir.path().to_owned()], &scope(dir.path()));
         let names: Vec<_> = d
@@ -324,9 +324,9 @@ mod tests {
         assert_eq!(d.candidates[2].source_file, "sub/a.PDF");
         assert_eq!(d.candidates[1].source_type, SourceType::Signed);
         assert_eq!(d.skipped.len(), 2);
-        assert_eq!(d.skipped[0].source_file, "c.docx");
-        assert!(d.skipped[0].detail.contains(".docx"), "{:?}", d.skipped[0]);
-        assert!(d.skipped[1].detail.contains(".doc"), "{:?}", d.skipped[1]);
+        assert_eq!(d.skipped[0].source_file, "c.pptx");
+        assert!(d.skipped[0].detail.contains(".pptx"), "{:?}", d.skipped[0]);
+        assert!(d.skipped[1].detail.contains(".pptx"), "{:?}", d.skipped[1]);
         assert!(d.failures.is_empty());
     }
 

@@ -128,6 +128,7 @@ fn read_table(t: ElementRef<'_>, text: &str, cursor: &mut usize) -> Option<Table
                 bbox: [0.0; 4],
                 start,
                 end,
+                value: None,
             });
             col += cs;
             cols = cols.max(col);

@@ -10,6 +10,7 @@ pub mod der;
 pub mod html;
 mod html_tables;
 pub mod ocr;
+pub mod office;
 pub mod signed;
 pub mod text;
 
@@ -31,6 +32,12 @@ pub enum SourceType {
     /// A scanned page or pages (`.tif`, `.tiff`, `.jpg`, `.jpeg`, `.png`),
     /// read by OCR.
     Image,
+    /// An office file: word processor (`.docx`, `.odt`, `.rtf`, `.doc`) or
+    /// spreadsheet (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`); the content
+    /// says which (see [`office`]).
+    Office,
+    /// Delimited text (`.csv`, `.tsv`), read as one sheet.
+    Csv,
 }
 
 impl SourceType {
@@ -43,6 +50,11 @@ impl SourceType {
             "html" | "htm" | "xhtml" => Some(SourceType::Html),
             "p7m" => Some(SourceType::Signed),
             "tif" | "tiff" | "jpg" | "jpeg" | "png" => Some(SourceType::Image),
+            "docx" | "docm" | "dotx" | "dotm" | "odt" | "ott" | "rtf" | "doc" | "dot" | "xlsx"
+            | "xlsm" | "xltx" | "xltm" | "xlsb" | "xls" | "xlt" | "ods" | "ots" => {
+                Some(SourceType::Office)
+            }
+            "csv" | "tsv" => Some(SourceType::Csv),
             _ => None,
         }
     }
@@ -55,6 +67,9 @@ impl SourceType {
         }
         if ocr::is_image(bytes) {
             return SourceType::Image;
+        }
+        if office::is_office(bytes) {
+            return SourceType::Office;
         }
         let head = &bytes[..bytes.len().min(1024)];
         if head.windows(5).any(|w| w == b"%PDF-") {
@@ -104,6 +119,8 @@ pub fn read_with(
         SourceType::Html => html::read(bytes, limits),
         SourceType::Signed => read_signed(bytes, limits, ocr, on_ocr_page),
         SourceType::Image => ocr::read_image(bytes, ocr, on_ocr_page),
+        SourceType::Office => office::read(bytes, false, limits),
+        SourceType::Csv => office::read(bytes, true, limits),
     }
 }
 
@@ -116,12 +133,6 @@ fn read_signed(
     on_ocr_page: &mut dyn FnMut(u64),
 ) -> Result<Reading> {
     let u = signed::unwrap(bytes)?;
-    let head = &u.content[..u.content.len().min(8)];
-    if head.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) || head.starts_with(b"PK\x03\x04") {
-        return Err(Error::Unsupported(
-            "the signed file (.p7m) holds an office document (Word, Excel, OpenDocument), which atti does not read".into(),
-        ));
-    }
     let inner = SourceType::sniff(&u.content, SourceType::Text);
     if inner == SourceType::Signed {
         return Err(Error::Limit(format!(

@@ -187,6 +187,14 @@ pub struct Indicator {
     pub expected_value: Option<String>,
     /// The target as written.
     pub expected_raw: Option<String>,
+    /// The value measured at the latest monitoring of the indicator (a
+    /// progress or result column of a monitoring sheet), as written.
+    #[serde(default)]
+    pub result: Option<String>,
+    /// When [`Indicator::result`] was measured: the period as the sheet
+    /// names it (a date as ISO `2021-12-31`, else its text).
+    #[serde(default)]
+    pub result_period: Option<String>,
     pub spans: Provenance,
 }
 

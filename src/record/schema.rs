@@ -165,6 +165,8 @@ const INDICATORS: &[Column] = &[
     col("expected_operator", T, "Operatore", true),
     col("expected_value", T, "Valore atteso", true),
     col("expected_raw", T, "Target", true),
+    col("result", T, "Valore rilevato", true),
+    col("result_period", T, "Periodo rilevazione", true),
 ];
 
 const DECISIONS: &[Column] = &[

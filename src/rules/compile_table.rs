@@ -33,7 +33,14 @@ impl Ctx<'_> {
             .collect();
         let mut columns = Vec::new();
         for c in t.columns {
-            let full = format!("{record_name}.{}", c.field.get_ref());
+            // A table of objectives also names the indicator a row is about
+            // (`indicator.description`); other tables name their own fields.
+            let full = match c.field.get_ref().split_once('.') {
+                Some(("indicator" | "objective", _)) if record_name == "objective" => {
+                    c.field.get_ref().clone()
+                }
+                _ => format!("{record_name}.{}", c.field.get_ref()),
+            };
             target::check(&full).map_err(|m| self.err(c.field.span(), &id, m))?;
             let labels = c.label.into_vec();
             if labels.iter().all(|l| l.trim().is_empty()) {

@@ -125,7 +125,12 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
     super::references::run_examples(rules, &mut out);
     for t in &rules.tables {
         for e in &t.meta.examples {
-            let pages = page(&e.input);
+            let mut pages = page(&e.input);
+            // A table of objectives reads sheets: its examples are rows of
+            // tab-separated cells, read as a sheet is.
+            if t.record == super::target::Record::Objective {
+                pages = vec![crate::read::office::tabbed_page(&e.input)];
+            }
             let (doc, _) = prepare(&Compiled::default(), &pages);
             let doc: Doc = doc;
             let rows = table::rows(&doc, &doc.all(), t);

@@ -28,6 +28,7 @@ pub mod format;
 pub mod label_column;
 pub mod limits;
 pub mod normalise;
+mod objective_rows;
 pub mod quick;
 pub mod references;
 pub mod section;
@@ -199,6 +200,9 @@ impl RuleSet {
 #[derive(Debug, Default)]
 struct PartRecords {
     objective: Objective,
+    /// Objectives read from the rows of a table of objectives, each with
+    /// its indicators (see [`objective_rows`]).
+    row_objectives: Vec<(Objective, Vec<Indicator>)>,
     decision: Decision,
     facts: DocFacts,
     phases: Vec<Phase>,
@@ -365,6 +369,12 @@ fn read_part(
         // A table is found by its header's labels: where its section's
         // heading is missing, the whole part is searched.
         let region = region_of(&t.section).unwrap_or(part);
+        if t.record == Record::Objective {
+            let rows = table::rows(doc, region, t);
+            let found = objective_rows::group(t, &rows, doc, &mut x.fields, &mut x.warnings);
+            rec.row_objectives.extend(found);
+            continue;
+        }
         for row in table::rows(doc, region, t) {
             read_row(t, &row, doc, &mut rec, x);
         }
@@ -434,8 +444,14 @@ fn read_row(
 
 fn finish_part(rec: PartRecords, x: &mut RuleOutput, facts: &mut DocFacts) {
     let code = rec.objective.objective_code.clone();
-    if rec.objective != Objective::default() {
+    // A part whose objectives are rows of a table is read from the table:
+    // what field rules took from its header and rows is not an objective.
+    if rec.objective != Objective::default() && rec.row_objectives.is_empty() {
         x.objectives.push(rec.objective);
+    }
+    for (o, indicators) in rec.row_objectives {
+        x.objectives.push(o);
+        x.indicators.extend(indicators);
     }
     for mut p in rec.phases {
         p.objective_code = code.clone();

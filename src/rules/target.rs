@@ -62,8 +62,9 @@ pub fn record_of_table(name: &str) -> Result<Record, String> {
     match name {
         "phase" => Ok(Record::Phase),
         "indicator" => Ok(Record::Indicator),
+        "objective" => Ok(Record::Objective),
         _ => Err(format!(
-            "unknown table record `{name}` (tables read `phase` or `indicator`)"
+            "unknown table record `{name}` (tables read `phase`, `indicator` or `objective`)"
         )),
     }
 }
@@ -184,6 +185,13 @@ pub fn set_indicator(i: &mut Indicator, field: &str, v: &str, span: Span) -> Res
         }
         "expected_operator" => i.expected_operator = Some(normalise::squash(v)),
         "expected_value" => i.expected_value = text(v),
+        "result" => i.result = text(v),
+        "result_period" => {
+            i.result_period = text(v).map(|t| match atti_italian::date::parse_date(&t) {
+                Ok(d) => d.to_string(),
+                Err(_) => t,
+            })
+        }
         _ => return Err(format!("indicator has no field `{field}`")),
     }
     i.spans.insert(field.into(), span);

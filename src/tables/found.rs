@@ -194,6 +194,7 @@ mod tests {
             bbox: [10.5, 20.0, 30.25, 40.0],
             start: 0,
             end: 0,
+            value: None,
         };
         vec![PageTables {
             page: 2,

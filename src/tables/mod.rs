@@ -175,6 +175,8 @@ pub fn rows(table: TableId, docs: &[Document]) -> Vec<Row> {
                         cell(&i.expected_operator),
                         cell(&i.expected_value),
                         cell(&i.expected_raw),
+                        cell(&i.result),
+                        cell(&i.result_period),
                     ]);
                     out.push(r);
                 }

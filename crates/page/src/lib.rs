@@ -97,6 +97,20 @@ pub struct Page {
     /// nearly covered by one, with little text, is a scan.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub image_cover: f32,
+    /// The name of the part this page is (a spreadsheet's sheet); `None`
+    /// for a printed page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A sheet its workbook hides (read all the same, and said so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+    /// Images embedded in the page's source (office files), counted, not read.
+    #[serde(default, skip_serializing_if = "is_zero_u32")]
+    pub images: u32,
+}
+
+fn is_zero_u32(v: &u32) -> bool {
+    *v == 0
 }
 
 fn is_zero(v: &f32) -> bool {
@@ -166,6 +180,26 @@ pub struct TableCell {
     /// (`start == end` when the cell is empty or not part of the text).
     pub start: usize,
     pub end: usize,
+    /// What a spreadsheet cell holds, typed (a number, a date); `None` for
+    /// text and for cells of other sources. `text` is how it reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<CellValue>,
+}
+
+/// A typed value of a spreadsheet cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellValue {
+    Number(f64),
+    /// A date, ISO 8601 (`2021-03-31`).
+    Date(String),
+    /// A date and time, ISO 8601 (`2021-03-31T10:30:00`).
+    DateTime(String),
+    /// A duration or a time of day, as the file writes it.
+    Duration(String),
+    Bool(bool),
+    /// An error value of a formula (`#DIV/0!`).
+    Error(String),
 }
 
 impl Table {

@@ -77,6 +77,7 @@ impl Draft {
                     bbox: c.bbox,
                     start,
                     end,
+                    value: None,
                 }
             })
             .collect();

@@ -15,6 +15,8 @@
 //! with the header's; it ends at the rule's `end`, at another table's
 //! header, or at a table whose columns do not line up.
 
+use std::borrow::Cow;
+
 use atti_page::{Page, Table as Grid, TableCell};
 
 use super::{ends, put, regrid, Row};
@@ -44,6 +46,7 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
     let mut rows: Vec<Row> = Vec::new();
     let mut mapping: Option<Mapping> = None;
     for (page, found) in grids_in(doc, region) {
+        let found: &Grid = &found;
         let mut header = match_header(t, found);
         // A grid read without lines may have run two columns together that
         // the table's first header kept apart (a repeated header on the next
@@ -117,25 +120,58 @@ fn next_grid_top(doc: &Doc, page: usize, grid: &Grid) -> Option<f32> {
 /// The grids of the region's pages, in page order and top to bottom, each
 /// with its page index: those with a cell in the region (or, for grids
 /// whose cells are not placed in the text, every grid of its pages).
-fn grids_in<'d>(doc: &'d Doc, region: &Region) -> Vec<(usize, &'d Grid)> {
+fn grids_in<'d>(doc: &'d Doc, region: &Region) -> Vec<(usize, Cow<'d, Grid>)> {
     let mut out = Vec::new();
     let mut pages: Vec<usize> = region.iter().map(|p| p.page).collect();
     pages.dedup();
     for page in pages {
+        let within = |c: &TableCell| {
+            region
+                .iter()
+                .any(|p| p.page == page && p.range.contains(&c.start))
+        };
         for g in doc.tables(page) {
             let placed: Vec<&TableCell> = g.cells.iter().filter(|c| c.end > c.start).collect();
-            let inside = placed.is_empty()
-                || placed.iter().any(|c| {
-                    region
-                        .iter()
-                        .any(|p| p.page == page && p.range.contains(&c.start))
-                });
-            if inside {
-                out.push((page, g));
+            if placed.is_empty() || placed.iter().all(|c| within(c)) {
+                out.push((page, Cow::Borrowed(g)));
+            } else if placed.iter().any(|c| within(c)) {
+                out.push((page, clip(g, &placed, within)));
             }
         }
     }
     out
+}
+
+/// A table that runs past the region (a sheet of a spreadsheet, which is
+/// one table from its first row to its last) cut to the rows the region
+/// holds; a table the page finds by geometry is taken whole, as before.
+fn clip<'d>(
+    g: &'d Grid,
+    placed: &[&TableCell],
+    within: impl Fn(&TableCell) -> bool,
+) -> Cow<'d, Grid> {
+    if g.mode != atti_page::TableMode::Markup {
+        return Cow::Borrowed(g);
+    }
+    let rows = placed.iter().filter(|c| within(c)).map(|c| c.row);
+    let (Some(first), Some(last)) = (rows.clone().min(), rows.max()) else {
+        return Cow::Borrowed(g);
+    };
+    let cells = g
+        .cells
+        .iter()
+        .filter(|c| c.row >= first && c.row <= last)
+        .map(|c| TableCell {
+            row: c.row - first,
+            row_span: c.row_span.min(last + 1 - c.row),
+            ..c.clone()
+        })
+        .collect();
+    Cow::Owned(Grid {
+        rows: last + 1 - first,
+        cells,
+        ..g.clone()
+    })
 }
 
 /// How well a header text names a label: 3 the same words, 2 the label's
@@ -162,7 +198,10 @@ fn column_text(grid: &Grid, col: u32, rows: std::ops::Range<u32>) -> Vec<String>
     let mut words = Vec::new();
     for r in rows {
         if let Some(c) = grid.cell_at(r, col) {
-            if !seen.contains(&(c.row, c.col)) {
+            // A cell across the whole width is the table's caption (a
+            // heading row of a sheet), not a column's header.
+            let caption = grid.cols > 1 && c.col_span >= grid.cols;
+            if !caption && !seen.contains(&(c.row, c.col)) {
                 seen.push((c.row, c.col));
                 words.extend(label_words(&c.text));
             }
@@ -215,7 +254,13 @@ fn key_of(t: &Table) -> usize {
 /// columns or half of them, whichever is more (all of a one-column rule).
 fn enough(t: &Table, columns: &[Option<usize>]) -> bool {
     let found = columns.iter().filter(|c| c.is_some()).count();
-    let need = t.columns.len().min(2.max(t.columns.len().div_ceil(2)));
+    // A sheet of objectives names the few columns its export has, out of
+    // the many a rule knows: its key and two more are enough.
+    let need = if t.record == crate::rules::target::Record::Objective {
+        t.columns.len().min(3)
+    } else {
+        t.columns.len().min(2.max(t.columns.len().div_ceil(2)))
+    };
     columns[key_of(t)].is_some() && found >= need
 }
 

@@ -211,6 +211,7 @@ fn cell(r: usize, c: usize, inside: &[&Word]) -> Option<TableCell> {
             .map(|w| w.start + w.text.len())
             .max()
             .unwrap_or(b.start + b.text.len()),
+        value: None,
     })
 }
 

@@ -1,0 +1,407 @@
+//! Spreadsheets (.xlsx, .xlsm, .xlsb, .xls, .ods), read by calamine: each
+//! sheet one page whose text is its rows (one line each, cells apart by
+//! tabs) and whose one table is the sheet as a grid of typed cells.
+//!
+//! A cell keeps its position: row `r` of the sheet is row `r` of the table
+//! and line `r` of the page text (0-based; the spreadsheet's row `r + 1`),
+//! so provenance is sheet (the page's name), row and column. Numbers read
+//! as an Italian reader writes them (`12,5`), dates as `31/03/2021`, and
+//! the cell's [`CellValue`] keeps the typed value (`2021-03-31`). A merged
+//! range is one cell spanning its positions. A hidden sheet is read and
+//! marked. A sheet of more than [`MAX_ROWS`] rows or [`MAX_POSITIONS`]
+//! positions is a failure of the whole file, with the reason: a workbook
+//! of a million rows is an export, not an act, and would not fit the
+//! worker's memory as text.
+
+use std::io::Cursor;
+
+use atti_page::{CellValue, Page, Table, TableCell, TableMode};
+use calamine::{
+    open_workbook_from_rs, Data, DataType, Dimensions, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx,
+};
+use chrono::NaiveDateTime;
+
+use crate::error::{Error, Result};
+
+/// Most rows of one sheet.
+pub const MAX_ROWS: u32 = 200_000;
+/// Most grid positions (rows × columns) of one sheet.
+pub const MAX_POSITIONS: u64 = 4_000_000;
+/// Most sheets of one workbook.
+pub const MAX_SHEETS: usize = 1_000;
+
+/// The spreadsheet formats calamine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Book {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+impl Book {
+    pub fn name(self) -> &'static str {
+        match self {
+            Book::Xlsx => "xlsx",
+            Book::Xlsb => "xlsb",
+            Book::Xls => "xls",
+            Book::Ods => "ods",
+        }
+    }
+}
+
+/// One sheet as read: its name, whether hidden, its cells (row, column,
+/// text, typed value) in row order, and its merged ranges.
+pub(super) struct Sheet {
+    pub name: String,
+    pub hidden: bool,
+    pub cells: Vec<(u32, u32, String, Option<CellValue>)>,
+    pub merges: Vec<Dimensions>,
+}
+
+/// Reads every sheet of a workbook, one page each.
+pub fn read(bytes: &[u8], book: Book, max_chars: usize) -> Result<Vec<Page>> {
+    let bad = |e: &dyn std::fmt::Display| {
+        let m = e.to_string();
+        if m.to_ascii_lowercase().contains("password") || m.contains("ncrypt") {
+            Error::Unsupported(format!("foglio di calcolo protetto da password ({m})"))
+        } else {
+            Error::Office(format!(
+                "foglio di calcolo {} illeggibile: {m}",
+                book.name()
+            ))
+        }
+    };
+    let c = Cursor::new(bytes);
+    let sheets = match book {
+        Book::Xlsx => {
+            let mut wb: Xlsx<_> = open_workbook_from_rs(c).map_err(|e| bad(&e))?;
+            let meta = wb.sheets_metadata().to_vec();
+            check_count(meta.len())?;
+            let mut out = Vec::new();
+            for m in meta {
+                let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
+                let mut cells = xlsx_cells(&mut wb, &m.name).map_err(|e| match e {
+                    Error::Office(msg) => bad(&msg),
+                    e => e,
+                })?;
+                if let Ok(styles) = wb.worksheet_style(&m.name) {
+                    percents(&mut cells, &styles);
+                }
+                out.push(Sheet {
+                    hidden: m.visible != SheetVisible::Visible,
+                    name: m.name,
+                    cells,
+                    merges,
+                });
+            }
+            out
+        }
+        Book::Xls => {
+            let mut wb: Xls<_> = open_workbook_from_rs(c).map_err(|e| bad(&e))?;
+            let meta = wb.sheets_metadata().to_vec();
+            check_count(meta.len())?;
+            let mut out = Vec::new();
+            for m in meta {
+                let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
+                let range = wb.worksheet_range(&m.name).map_err(|e| bad(&e))?;
+                out.push(Sheet {
+                    hidden: m.visible != SheetVisible::Visible,
+                    cells: range_cells(&m.name, &range)?,
+                    name: m.name,
+                    merges,
+                });
+            }
+            out
+        }
+        Book::Xlsb => {
+            let mut wb: Xlsb<_> = open_workbook_from_rs(c).map_err(|e| bad(&e))?;
+            ranges(&mut wb, &bad)?
+        }
+        Book::Ods => {
+            let mut wb: Ods<_> = open_workbook_from_rs(c).map_err(|e| bad(&e))?;
+            ranges(&mut wb, &bad)?
+        }
+    };
+    let mut chars = 0usize;
+    let mut pages = Vec::with_capacity(sheets.len());
+    for (i, s) in sheets.into_iter().enumerate() {
+        let page = sheet_page(i as u32 + 1, s);
+        chars += page.text.len();
+        if chars > max_chars.saturating_mul(4) {
+            return Err(Error::Limit(format!(
+                "foglio di calcolo con più di {max_chars} caratteri di testo"
+            )));
+        }
+        pages.push(page);
+    }
+    Ok(pages)
+}
+
+fn check_count(n: usize) -> Result<()> {
+    if n > MAX_SHEETS {
+        return Err(Error::Limit(format!(
+            "cartella di lavoro con {n} fogli, oltre il limite di {MAX_SHEETS}"
+        )));
+    }
+    Ok(())
+}
+
+fn too_many_rows(sheet: &str, rows: u64) -> Error {
+    Error::Limit(format!(
+        "il foglio «{sheet}» ha {rows} righe o più, oltre il limite di {MAX_ROWS} righe per foglio"
+    ))
+}
+
+/// The cells of an .xlsx sheet, read one by one so that a sheet too large
+/// is refused before it is held in memory.
+fn xlsx_cells(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Vec<(u32, u32, String, Option<CellValue>)>> {
+    let mut reader = wb
+        .worksheet_cells_reader(name)
+        .map_err(|e| Error::Office(e.to_string()))?;
+    let mut out = Vec::new();
+    let mut max_col = 0u32;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| Error::Office(e.to_string()))?
+    {
+        let (r, c) = cell.get_position();
+        if r >= MAX_ROWS {
+            return Err(too_many_rows(name, u64::from(r) + 1));
+        }
+        max_col = max_col.max(c);
+        if (u64::from(r) + 1) * (u64::from(max_col) + 1) > MAX_POSITIONS {
+            return Err(too_large(name));
+        }
+        let data: Data = cell.get_value().clone().into();
+        if let Some((text, value)) = typed(&data) {
+            out.push((r, c, text, value));
+        }
+    }
+    out.sort_by_key(|&(r, c, ..)| (r, c));
+    Ok(out)
+}
+
+fn too_large(sheet: &str) -> Error {
+    Error::Limit(format!(
+        "il foglio «{sheet}» ha più di {MAX_POSITIONS} celle (righe × colonne)"
+    ))
+}
+
+/// Every sheet of a workbook read as a range (formats without a cell reader).
+fn ranges<'b, R>(wb: &mut R, bad: &dyn Fn(&dyn std::fmt::Display) -> Error) -> Result<Vec<Sheet>>
+where
+    R: Reader<Cursor<&'b [u8]>>,
+    R::Error: std::fmt::Display,
+{
+    let meta = wb.sheets_metadata().to_vec();
+    check_count(meta.len())?;
+    let mut out = Vec::new();
+    for m in meta {
+        let range = wb.worksheet_range(&m.name).map_err(|e| bad(&e))?;
+        out.push(Sheet {
+            hidden: m.visible != SheetVisible::Visible,
+            cells: range_cells(&m.name, &range)?,
+            name: m.name,
+            merges: Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
+fn range_cells(
+    name: &str,
+    range: &calamine::Range<Data>,
+) -> Result<Vec<(u32, u32, String, Option<CellValue>)>> {
+    let (h, w) = range.get_size();
+    if h as u64 > u64::from(MAX_ROWS) {
+        return Err(too_many_rows(name, h as u64));
+    }
+    if (h as u64) * (w as u64) > MAX_POSITIONS {
+        return Err(too_large(name));
+    }
+    Ok(range
+        .used_cells()
+        .filter_map(|(r, c, d)| {
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let (r, c) = (r as u32 + r0, c as u32 + c0);
+            typed(d).map(|(t, v)| (r, c, t, v))
+        })
+        .collect())
+}
+
+/// Numbers formatted as percentages read as their sheet shows them
+/// (`0.9` in a `0%` cell is `90%`); the typed value stays the number.
+fn percents(cells: &mut [(u32, u32, String, Option<CellValue>)], styles: &calamine::StyleRange) {
+    for (r, c, text, value) in cells.iter_mut() {
+        let Some(CellValue::Number(n)) = value else {
+            continue;
+        };
+        let percent = styles
+            .get((*r, *c))
+            .and_then(|s| s.number_format.as_ref())
+            .is_some_and(|f| f.format_code.contains('%'));
+        if percent {
+            let v = (*n * 100.0 * 1e9).round() / 1e9;
+            *text = format!("{}%", number_text(v));
+        }
+    }
+}
+
+/// A cell's text and typed value; `None` for an empty cell.
+fn typed(d: &Data) -> Option<(String, Option<CellValue>)> {
+    Some(match d {
+        Data::Empty => return None,
+        Data::String(s) => {
+            if s.trim().is_empty() {
+                return None;
+            }
+            (s.clone(), None)
+        }
+        Data::Int(i) => (i.to_string(), Some(CellValue::Number(*i as f64))),
+        Data::Float(f) => (number_text(*f), Some(CellValue::Number(*f))),
+        Data::Bool(b) => (
+            (if *b { "VERO" } else { "FALSO" }).into(),
+            Some(CellValue::Bool(*b)),
+        ),
+        Data::Error(e) => (e.to_string(), Some(CellValue::Error(e.to_string()))),
+        Data::DateTime(dt) => {
+            if dt.is_duration() {
+                let t = d.as_duration().map(|x| x.to_string()).unwrap_or_default();
+                (t.clone(), Some(CellValue::Duration(t)))
+            } else {
+                match dt.as_datetime() {
+                    Some(x) => date_text(x),
+                    None => (
+                        number_text(dt.as_f64()),
+                        Some(CellValue::Number(dt.as_f64())),
+                    ),
+                }
+            }
+        }
+        Data::DateTimeIso(s) => match parse_iso(s) {
+            Some(x) => date_text(x),
+            None => (s.clone(), Some(CellValue::Duration(s.clone()))),
+        },
+        Data::DurationIso(s) => (s.clone(), Some(CellValue::Duration(s.clone()))),
+    })
+}
+
+fn parse_iso(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+}
+
+/// A date as `31/03/2021` (with `10:30` when it has a time of day).
+fn date_text(x: NaiveDateTime) -> (String, Option<CellValue>) {
+    if x.time() == chrono::NaiveTime::MIN {
+        (
+            x.format("%d/%m/%Y").to_string(),
+            Some(CellValue::Date(x.format("%Y-%m-%d").to_string())),
+        )
+    } else {
+        (
+            x.format("%d/%m/%Y %H:%M").to_string(),
+            Some(CellValue::DateTime(
+                x.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            )),
+        )
+    }
+}
+
+/// A number as an Italian reader writes it: `3`, `12,5`, `-0,25`.
+pub fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}").replace('.', ",")
+    }
+}
+
+/// A sheet as a page: one line per row from the first, cells apart by tabs.
+pub(super) fn sheet_page(number: u32, s: Sheet) -> Page {
+    let rows = s.cells.iter().map(|c| c.0 + 1).max().unwrap_or(0);
+    let mut cols = s.cells.iter().map(|c| c.1 + 1).max().unwrap_or(0);
+    for m in &s.merges {
+        cols = cols.max(m.end.1 + 1);
+    }
+    let rows = s.merges.iter().map(|m| m.end.0 + 1).fold(rows, u32::max);
+    let merge_at = |r: u32, c: u32| s.merges.iter().find(|m| m.start == (r, c));
+    let covered = |r: u32, c: u32| {
+        s.merges.iter().any(|m| {
+            (m.start.0..=m.end.0).contains(&r)
+                && (m.start.1..=m.end.1).contains(&c)
+                && m.start != (r, c)
+        })
+    };
+    let mut text = String::new();
+    let mut cells = Vec::with_capacity(s.cells.len());
+    let mut it = s.cells.into_iter().peekable();
+    for r in 0..rows {
+        if r > 0 {
+            text.push('\n');
+        }
+        let mut line = String::new();
+        let mut pending_tabs = 0usize;
+        while let Some((_, c, t, v)) = it.next_if(|x| x.0 == r) {
+            if covered(r, c) {
+                continue;
+            }
+            // Tabs up to this cell's column (written only before a cell, so
+            // a line ends with its last cell).
+            let tabs = c as usize - pending_tabs;
+            for _ in 0..tabs {
+                line.push('\t');
+            }
+            pending_tabs = c as usize;
+            let t = t.replace(['\n', '\r', '\t'], " ");
+            let start = text.len() + line.len();
+            line.push_str(&t);
+            let (rs, cs) = merge_at(r, c).map_or((1, 1), |m| {
+                (m.end.0 - m.start.0 + 1, m.end.1 - m.start.1 + 1)
+            });
+            cells.push(TableCell {
+                row: r,
+                col: c,
+                row_span: rs,
+                col_span: cs,
+                end: start + t.len(),
+                start,
+                text: t,
+                value: v,
+                ..TableCell::default()
+            });
+        }
+        text.push_str(&line);
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    let tables = if cells.is_empty() {
+        Vec::new()
+    } else {
+        vec![Table {
+            mode: TableMode::Markup,
+            rows,
+            cols,
+            cells,
+            ..Table::default()
+        }]
+    };
+    Page {
+        number,
+        text,
+        tables,
+        name: Some(s.name),
+        hidden: s.hidden,
+        ..Page::default()
+    }
+}
