@@ -15,8 +15,10 @@
 //! of PEG sheets or deliberations beyond the record fields it fills.
 
 pub mod boilerplate;
+pub mod classifier;
 pub mod classify;
 pub mod compile;
+mod compile_classifier;
 mod compile_table;
 pub mod compiled;
 mod ctx;
@@ -317,6 +319,7 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
             .unwrap_or_else(reference::Lexicon::builtin);
         reference::redate(&mut x.references, &lexicon, date);
     }
+    classifier::apply(rules, &doc, &kind, &mut x);
     x
 }
 
