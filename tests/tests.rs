@@ -6,6 +6,7 @@ mod archive;
 mod common;
 mod ocr;
 mod peg_producers;
+mod procedure_gold;
 mod reapply;
 mod reference_gold;
 mod reliability;
@@ -13,6 +14,7 @@ mod report;
 mod robust;
 mod samples;
 mod search_errors;
+mod search_filters;
 mod signed;
 mod table_fixtures_guard;
 mod upgrade;
@@ -29,3 +31,8 @@ mod table_compare;
 #[path = "../benches/gold/acts.rs"]
 #[allow(dead_code)]
 mod gold_acts;
+
+// The scoring of the money gold set's procedure fields, shared with benches/gold.rs.
+#[path = "../benches/gold/procedure.rs"]
+#[allow(dead_code)]
+mod gold_procedure;

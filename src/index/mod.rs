@@ -21,6 +21,7 @@
 //! [`snippet`] (the passage that matched), [`search`] (the whole search),
 //! [`stats`] (counts).
 
+pub mod act_fields;
 pub mod analyser;
 pub mod fields;
 mod files;
@@ -38,6 +39,8 @@ pub mod stats;
 pub mod syntax;
 pub mod upgrade;
 
+#[cfg(test)]
+mod act_fields_tests;
 #[cfg(test)]
 mod recall_tests;
 #[cfg(test)]

@@ -200,13 +200,13 @@ const DECISIONS: &[Column] = &[
     col("approved_by", T, "Approvato da", true),
     col("cig", T, "CIG", false),
     col("cup", T, "CUP", false),
-    col("procedure", T, "Procedimento", false),
-    col("selection_method", T, "Scelta del contraente", false),
-    col("selection_basis", T, "Norma della scelta", false),
-    col("selection_basis_urn", T, "URN della norma", false),
+    col("procedure", T, "Procedimento", true),
+    col("selection_method", T, "Scelta del contraente", true),
+    col("selection_basis", T, "Norma della scelta", true),
+    col("selection_basis_urn", T, "URN della norma", true),
     col("main_amount", M, "Importo principale", false),
     col("main_amount_role", T, "Ruolo dell'importo", false),
-    col("responsible", T, "Responsabile del procedimento", false),
+    col("responsible", T, "Responsabile del procedimento", true),
 ];
 
 const REFERENCES: &[Column] = &[

@@ -171,6 +171,8 @@ pub struct Hit {
     pub score: f64,
     /// For a reference cue, the reference it matched.
     pub reference: Option<usize>,
+    /// The item it was found in.
+    pub item: Range<usize>,
 }
 
 /// What a classifier decided.
@@ -282,14 +284,29 @@ fn split_items(item: &Regex, text: &str, range: Range<usize>) -> Vec<Range<usize
     out
 }
 
-/// Scores every class over the items and returns the hits of each cue.
-pub fn hits(c: &Classifier, doc: &Doc, items: &[Item], refs: &[(usize, Range<usize>, &Reference)]) -> Vec<Hit> {
+/// What each item says: the first cue found in it (the earliest match;
+/// at the same place, the heavier cue), weighted by its zone. An item is
+/// counted for one class only: "di liquidare la fattura del servizio
+/// affidato" is a payment, "di affidare il servizio e di impegnare la
+/// spesa" a contract.
+pub fn hits(
+    c: &Classifier,
+    doc: &Doc,
+    items: &[Item],
+    refs: &[(usize, Range<usize>, &Reference)],
+) -> Vec<Hit> {
     let mut out = Vec::new();
     for it in items {
-        let Some(zw) = c.zones.iter().find(|(z, _)| *z == it.zone).map(|(_, w)| *w) else {
+        let Some(zw) = c
+            .zones
+            .iter()
+            .find(|(z, _)| *z == it.zone)
+            .map(|(_, w)| *w)
+        else {
             continue;
         };
         let text = &doc.clean[it.page][it.range.clone()];
+        let mut first: Option<Hit> = None;
         for (ci, cue) in c.cues.iter().enumerate() {
             if !cue.zones.is_empty() && !cue.zones.contains(&it.zone) {
                 continue;
@@ -298,9 +315,9 @@ pub fn hits(c: &Classifier, doc: &Doc, items: &[Item], refs: &[(usize, Range<usi
                 continue;
             }
             let found = match &cue.regex {
-                Some(re) => re.find(text).map(|m| {
-                    (it.range.start + m.start()..it.range.start + m.end(), None)
-                }),
+                Some(re) => re
+                    .find(text)
+                    .map(|m| (it.range.start + m.start()..it.range.start + m.end(), None)),
                 None => refs.iter().enumerate().find_map(|(ri, (p, r, rf))| {
                     (*p == it.page
                         && it.range.start <= r.start
@@ -309,17 +326,26 @@ pub fn hits(c: &Classifier, doc: &Doc, items: &[Item], refs: &[(usize, Range<usi
                     .then(|| (r.clone(), Some(ri)))
                 }),
             };
-            if let Some((range, reference)) = found {
-                out.push(Hit {
-                    cue: ci,
-                    zone: it.zone,
-                    page: it.page,
-                    range,
-                    score: cue.weight * zw,
-                    reference,
-                });
+            let Some((range, reference)) = found else {
+                continue;
+            };
+            let hit = Hit {
+                cue: ci,
+                zone: it.zone,
+                page: it.page,
+                range,
+                score: cue.weight * zw,
+                reference,
+                item: it.range.clone(),
+            };
+            let better = first.as_ref().is_none_or(|f| {
+                (hit.range.start, -hit.score) < (f.range.start, -f.score)
+            });
+            if better {
+                first = Some(hit);
             }
         }
+        out.extend(first);
     }
     out
 }
@@ -344,33 +370,47 @@ pub fn decide<'h>(c: &Classifier, hits: &'h [Hit]) -> Option<(String, Vec<&'h Hi
 }
 
 /// The provision the winning class rests on: a winning reference cue's
-/// reference, else the nearest reference to a winning word cue within the
-/// window, of one of the basis acts, with an article.
+/// reference; else, near a winning word cue (within the window, or in its
+/// item when a reference cue of the class names it), the reference of one
+/// of the basis acts with an article: one that a reference cue of the
+/// class names first, then the nearest, a reference
+/// after the words counting nearer than one before them ("affidamento
+/// diretto ai sensi dell'art. 50" is how acts put it).
 pub fn basis_of(
+    c: &Classifier,
     b: &Basis,
+    class: &str,
     own: &[&Hit],
     refs: &[(usize, Range<usize>, &Reference)],
 ) -> Option<usize> {
     if let Some(r) = own.iter().find_map(|h| h.reference) {
         return Some(r);
     }
+    let named = |rf: &Reference| {
+        c.cues
+            .iter()
+            .filter(|q| q.class == class)
+            .any(|q| q.references.iter().any(|p| p.matches(rf)))
+    };
     for h in own {
         let near = refs
             .iter()
             .enumerate()
             .filter(|(_, (p, r, rf))| {
+                let in_item = h.item.start <= r.start && r.start < h.item.end;
+                let in_window = r.start + b.window >= h.range.start && r.end <= h.range.end + b.window;
                 *p == h.page
                     && rf.article.is_some()
                     && b.acts.iter().any(|a| a.matches(rf))
-                    && r.start + b.window >= h.range.start
-                    && r.end <= h.range.end + b.window
+                    && (in_window || (in_item && named(rf)))
             })
-            .min_by_key(|(_, (_, r, _))| {
-                if r.start >= h.range.end {
+            .min_by_key(|(_, (_, r, rf))| {
+                let distance = if r.start >= h.range.end {
                     r.start - h.range.end
                 } else {
-                    h.range.start.saturating_sub(r.end)
-                }
+                    4 * h.range.start.saturating_sub(r.end)
+                };
+                (!named(rf), distance)
             });
         if let Some((i, _)) = near {
             return Some(i);
@@ -424,7 +464,7 @@ pub fn classify(
         Some((value, own)) => {
             let top = own[0];
             let basis = c.basis.as_ref().and_then(|b| {
-                let i = basis_of(b, &own, &refs)?;
+                let i = basis_of(c, b, &value, &own, &refs)?;
                 let (p, r, rf) = &refs[i];
                 Some((citation(b, rf), rf.urn.clone(), Some(doc.span(*p, r.clone()))))
             });
@@ -541,6 +581,7 @@ pub fn classifier_example(rules: &Compiled, c: &Classifier, doc: &Doc, reference
     let kind = c.kinds.first().cloned().unwrap_or_default();
     let mut x = RuleOutput {
         references,
+        decisions: vec![Decision::default()],
         ..RuleOutput::default()
     };
     apply(rules, doc, &kind, &mut x);

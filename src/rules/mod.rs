@@ -454,6 +454,23 @@ fn finish_part(rec: PartRecords, x: &mut RuleOutput, facts: &mut DocFacts) {
     if rec.decision != Decision::default() {
         let mut d = rec.decision;
         target::settle_vote(&mut d);
+        target::settle_responsible(&mut d);
+        // The value read as `@signer` is the signer's name, or nothing.
+        let signer = d.responsible.clone();
+        let span = d.spans.get("responsible").copied();
+        x.fields.retain_mut(|f| {
+            if f.name != "decision.responsible" || f.value != target::SIGNER {
+                return true;
+            }
+            match &signer {
+                Some(name) => {
+                    f.value = name.clone();
+                    f.span = span;
+                    true
+                }
+                None => false,
+            }
+        });
         x.decisions.push(d);
     }
     if facts.title.is_none() {
