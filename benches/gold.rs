@@ -190,7 +190,10 @@ fn main() {
         format!("{}/{}", tr.0, tr.2),
         format!("{}/{}", te.0, te.2)
     );
-    println!("\n{:<26} {:>12} {:>12}", "procedure (money gold)", "train", "test");
+    println!(
+        "\n{:<26} {:>12} {:>12}",
+        "procedure (money gold)", "train", "test"
+    );
     for f in procedure::FIELDS {
         let cell = |split: &str| {
             procedure

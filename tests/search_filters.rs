@@ -17,7 +17,11 @@ const ACTS: &[&str] = &[
 ];
 
 fn hits(dir: &std::path::Path, index: &str, q: &str) -> Vec<String> {
-    let out = atti_ok(dir, &["search", q, "--index", index, "--json", "-n", "10"], 0);
+    let out = atti_ok(
+        dir,
+        &["search", q, "--index", index, "--json", "-n", "10"],
+        0,
+    );
     out.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["source_file"].as_str().map(str::to_owned))
@@ -48,13 +52,23 @@ fn real_acts_are_found_by_purpose_and_by_number() {
 
     let contracts = hits(tmp.path(), idx, "procedure:contract");
     assert_eq!(contracts.len(), 2, "{contracts:?}");
-    assert!(contracts.iter().any(|f| f.contains("gsuite")), "{contracts:?}");
-    assert!(contracts.iter().any(|f| f.contains("Determinazione_182")), "{contracts:?}");
+    assert!(
+        contracts.iter().any(|f| f.contains("gsuite")),
+        "{contracts:?}"
+    );
+    assert!(
+        contracts.iter().any(|f| f.contains("Determinazione_182")),
+        "{contracts:?}"
+    );
     let payments = hits(tmp.path(), idx, "procedura:pagamento");
     assert_eq!(payments.len(), 1, "{payments:?}");
     assert!(payments[0].contains("Determinazione_141"), "{payments:?}");
     let grants = hits(tmp.path(), idx, "procedure:grant");
-    assert_eq!(names(&grants), BTreeSet::from(["archivio/firenze"]), "{grants:?}");
+    assert_eq!(
+        names(&grants),
+        BTreeSet::from(["archivio/firenze"]),
+        "{grants:?}"
+    );
 
     // Avella's determination 182 of 2026, by its number.
     let by_number = hits(tmp.path(), idx, "number:182/2026");
@@ -63,7 +77,9 @@ fn real_acts_are_found_by_purpose_and_by_number() {
     for q in ["determinazione n. 182 del 2026", "determina 182/2026"] {
         let first = hits(tmp.path(), idx, q);
         assert!(
-            first.first().is_some_and(|f| f.contains("Determinazione_182")),
+            first
+                .first()
+                .is_some_and(|f| f.contains("Determinazione_182")),
             "{q}: {first:?}"
         );
     }

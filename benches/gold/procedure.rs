@@ -111,11 +111,25 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
             let (w, m) = (want("selection_method"), got(|d| &d.selection_method));
             s.add(split, file, "selection_method", &w, &m, w == m);
             let (w, b) = (want("selection_basis"), got(|d| &d.selection_basis));
-            s.add(split, file, "selection_basis", &w, &b, citation_key(&w) == citation_key(&b));
+            s.add(
+                split,
+                file,
+                "selection_basis",
+                &w,
+                &b,
+                citation_key(&w) == citation_key(&b),
+            );
         }
         let (w, r) = (want("responsible"), got(|d| &d.responsible));
         if !w.is_empty() || !r.is_empty() {
-            s.add(split, file, "responsible", &w, &r, name_key(&w) == name_key(&r));
+            s.add(
+                split,
+                file,
+                "responsible",
+                &w,
+                &r,
+                name_key(&w) == name_key(&r),
+            );
         }
     }
     s

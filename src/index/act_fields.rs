@@ -111,7 +111,9 @@ pub fn merge_numbers(tokens: &mut Vec<Token>) {
             .collect();
         let merged = match rest.as_slice() {
             [Some(n), Some(del), Some(y), ..]
-                if is_num(n) && matches!(del.to_lowercase().as_str(), "del" | "/") && is_year(y) =>
+                if is_num(n)
+                    && matches!(del.to_lowercase().as_str(), "del" | "/")
+                    && is_year(y) =>
             {
                 Some((format!("{}/{y}", n.trim_start_matches('0')), 3))
             }
@@ -150,7 +152,11 @@ pub fn cents(typed: &str) -> Option<i64> {
         .trim()
         .to_owned();
     let s = s.strip_suffix("euro").unwrap_or(&s).trim().to_owned();
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let (int, dec) = if let Some((i, d)) = s.split_once(',') {

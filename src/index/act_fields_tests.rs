@@ -9,7 +9,14 @@ use super::Index;
 use crate::error::Error;
 use crate::record::{Decision, Document, Euro};
 
-fn act(file: &str, text: &str, admin: &str, number: &str, date: (i32, u32, u32), dec: Decision) -> Document {
+fn act(
+    file: &str,
+    text: &str,
+    admin: &str,
+    number: &str,
+    date: (i32, u32, u32),
+    dec: Decision,
+) -> Document {
     let mut d = base(file, "deliberation", text);
     d.administration = Some(admin.into());
     d.date = chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2);
@@ -78,8 +85,14 @@ fn each_filter_finds_its_acts() {
     let index = build(dir.path(), &corpus());
     assert_eq!(files(&index, "cig:Z1234567AB"), set(&["a/contratto.txt"]));
     assert_eq!(files(&index, "cig:z1234567ab"), set(&["a/contratto.txt"]));
-    assert_eq!(files(&index, "procedure:contract"), set(&["a/contratto.txt"]));
-    assert_eq!(files(&index, "procedura:contributo"), set(&["b/contributo.txt"]));
+    assert_eq!(
+        files(&index, "procedure:contract"),
+        set(&["a/contratto.txt"])
+    );
+    assert_eq!(
+        files(&index, "procedura:contributo"),
+        set(&["b/contributo.txt"])
+    );
     assert_eq!(
         files(&index, "administration:\"Comune di Esempio\""),
         set(&["a/contratto.txt", "c/liquidazione.txt"])
@@ -102,8 +115,14 @@ fn each_filter_finds_its_acts() {
     );
     assert_eq!(files(&index, "importo:[10000 TO 12200]").len(), 2);
     assert_eq!(files(&index, "number:45/2022"), set(&["a/contratto.txt"]));
-    assert_eq!(files(&index, "numero:45/2023"), set(&["c/liquidazione.txt"]));
-    assert_eq!(files(&index, "procedure:payment amount:>5000"), set(&["c/liquidazione.txt"]));
+    assert_eq!(
+        files(&index, "numero:45/2023"),
+        set(&["c/liquidazione.txt"])
+    );
+    assert_eq!(
+        files(&index, "procedure:payment amount:>5000"),
+        set(&["c/liquidazione.txt"])
+    );
 }
 
 #[test]

@@ -262,9 +262,13 @@ pub(super) fn range_value(name: &str, field: &str, range: &str) -> Result<Value>
         if field == "year" {
             year(&typed, v).map(Some)
         } else if field == "amount" {
-            super::act_fields::cents(v).map(|c| Some(c.to_string())).ok_or_else(|| {
-                error(format!("importo non valido in `{typed}`: scrivi una cifra in euro"))
-            })
+            super::act_fields::cents(v)
+                .map(|c| Some(c.to_string()))
+                .ok_or_else(|| {
+                    error(format!(
+                        "importo non valido in `{typed}`: scrivi una cifra in euro"
+                    ))
+                })
         } else {
             date(&typed, v).map(Some)
         }

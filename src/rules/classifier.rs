@@ -145,6 +145,8 @@ pub struct Classifier {
     pub dispositive: Regex,
     pub dispositive_end: Option<Regex>,
     pub item: Regex,
+    /// Items that note rather than dispose, and what their cue counts.
+    pub aside: Option<(Regex, f64)>,
     pub zones: Vec<(Zone, f64)>,
     /// (classifier id, class).
     pub when: Option<(String, String)>,
@@ -188,8 +190,8 @@ pub struct Verdict {
 }
 
 /// The items of a document: the subject's span, the dispositive part from
-/// its heading (the first after the subject, else the first not at the
-/// very head of the act) to `dispositive_end`, and the premises before it.
+/// its heading (the first after the subject, else the first with text
+/// above it) to `dispositive_end`, and the premises before it.
 /// Without a dispositive heading, the whole text is premises.
 pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Vec<Item> {
     let mut out = Vec::new();
@@ -207,8 +209,9 @@ pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) 
         for (p, text) in doc.clean.iter().enumerate() {
             for m in c.dispositive.find_iter(text) {
                 let past = after.is_none_or(|(sp, se)| p > sp || (p == sp && m.start() >= se));
-                let not_head = p > 0
-                    || text[..m.start()].chars().filter(|c| c.is_alphabetic()).count() > 200;
+                // A heading with nothing above it is the act's title
+                // ("DETERMINA" over the subject), not its dispositive part.
+                let not_head = p > 0 || !text[..m.start()].trim().is_empty();
                 if not_head && (past || !want_past) {
                     return Some((p, m.start(), m.end()));
                 }
@@ -222,7 +225,11 @@ pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) 
         for p in from.0..=to.0.min(pages.saturating_sub(1)) {
             let text = &doc.clean[p];
             let start = if p == from.0 { from.1 } else { 0 };
-            let end = if p == to.0 { to.1.min(text.len()) } else { text.len() };
+            let end = if p == to.0 {
+                to.1.min(text.len())
+            } else {
+                text.len()
+            };
             if start >= end {
                 continue;
             }
@@ -235,7 +242,10 @@ pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) 
             }
         }
     };
-    let last = (pages.saturating_sub(1), doc.clean.last().map_or(0, String::len));
+    let last = (
+        pages.saturating_sub(1),
+        doc.clean.last().map_or(0, String::len),
+    );
     match head {
         Some((hp, hs, he)) => {
             // The premises run from the subject (the letterhead above it
@@ -297,15 +307,14 @@ pub fn hits(
 ) -> Vec<Hit> {
     let mut out = Vec::new();
     for it in items {
-        let Some(zw) = c
-            .zones
-            .iter()
-            .find(|(z, _)| *z == it.zone)
-            .map(|(_, w)| *w)
-        else {
+        let Some(zw) = c.zones.iter().find(|(z, _)| *z == it.zone).map(|(_, w)| *w) else {
             continue;
         };
         let text = &doc.clean[it.page][it.range.clone()];
+        let zw = match &c.aside {
+            Some((re, w)) if re.is_match(text) => zw * w,
+            _ => zw,
+        };
         let mut first: Option<Hit> = None;
         for (ci, cue) in c.cues.iter().enumerate() {
             if !cue.zones.is_empty() && !cue.zones.contains(&it.zone) {
@@ -338,9 +347,9 @@ pub fn hits(
                 reference,
                 item: it.range.clone(),
             };
-            let better = first.as_ref().is_none_or(|f| {
-                (hit.range.start, -hit.score) < (f.range.start, -f.score)
-            });
+            let better = first
+                .as_ref()
+                .is_none_or(|f| (hit.range.start, -hit.score) < (f.range.start, -f.score));
             if better {
                 first = Some(hit);
             }
@@ -364,7 +373,10 @@ pub fn decide<'h>(c: &Classifier, hits: &'h [Hit]) -> Option<(String, Vec<&'h Hi
         }
     }
     let (_, class) = best?;
-    let mut own: Vec<&Hit> = hits.iter().filter(|h| &c.cues[h.cue].class == class).collect();
+    let mut own: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| &c.cues[h.cue].class == class)
+        .collect();
     own.sort_by(|a, b| b.score.total_cmp(&a.score));
     Some((class.clone(), own))
 }
@@ -398,7 +410,8 @@ pub fn basis_of(
             .enumerate()
             .filter(|(_, (p, r, rf))| {
                 let in_item = h.item.start <= r.start && r.start < h.item.end;
-                let in_window = r.start + b.window >= h.range.start && r.end <= h.range.end + b.window;
+                let in_window =
+                    r.start + b.window >= h.range.start && r.end <= h.range.end + b.window;
                 *p == h.page
                     && rf.article.is_some()
                     && b.acts.iter().any(|a| a.matches(rf))
@@ -433,7 +446,11 @@ pub fn citation(b: &Basis, r: &Reference) -> String {
         (None, Some(y)) => s.push_str(&format!(" {y}")),
         (None, None) => {}
     }
-    for (label, v) in [("art.", &r.article), ("c.", &r.paragraph), ("lett.", &r.letter)] {
+    for (label, v) in [
+        ("art.", &r.article),
+        ("c.", &r.paragraph),
+        ("lett.", &r.letter),
+    ] {
         if let Some(v) = v {
             s.push_str(&format!(" {label} {v}"));
         }
@@ -466,7 +483,11 @@ pub fn classify(
             let basis = c.basis.as_ref().and_then(|b| {
                 let i = basis_of(c, b, &value, &own, &refs)?;
                 let (p, r, rf) = &refs[i];
-                Some((citation(b, rf), rf.urn.clone(), Some(doc.span(*p, r.clone()))))
+                Some((
+                    citation(b, rf),
+                    rf.urn.clone(),
+                    Some(doc.span(*p, r.clone())),
+                ))
             });
             Some(Verdict {
                 value,
@@ -537,7 +558,14 @@ pub fn apply(rules: &Compiled, doc: &Doc, kind: &str, x: &mut RuleOutput) {
 }
 
 /// Sets one decision field and lists it among the values read.
-fn put(d: &mut Decision, field: &str, value: &str, rule: &str, span: Option<Span>, fields: &mut Vec<Field>) {
+fn put(
+    d: &mut Decision,
+    field: &str,
+    value: &str,
+    rule: &str,
+    span: Option<Span>,
+    fields: &mut Vec<Field>,
+) {
     let at = span.unwrap_or(Span {
         page: 1,
         start: 0,
@@ -577,7 +605,12 @@ pub fn cue_example(cue: &Cue, input: &str, references: &[Reference]) -> String {
 
 /// What a classifier gives for an example's input (an act's text, with no
 /// subject read): its value, and `|` and the basis when it has one.
-pub fn classifier_example(rules: &Compiled, c: &Classifier, doc: &Doc, references: Vec<Reference>) -> String {
+pub fn classifier_example(
+    rules: &Compiled,
+    c: &Classifier,
+    doc: &Doc,
+    references: Vec<Reference>,
+) -> String {
     let kind = c.kinds.first().cloned().unwrap_or_default();
     let mut x = RuleOutput {
         references,

@@ -46,9 +46,10 @@ impl Ctx<'_> {
         let when = match &r.when {
             None => None,
             Some(w) => {
-                let (c, class) = w.get_ref().split_once('=').ok_or_else(|| {
-                    self.err(w.span(), &id, "`when` is `classifier=class`")
-                })?;
+                let (c, class) = w
+                    .get_ref()
+                    .split_once('=')
+                    .ok_or_else(|| self.err(w.span(), &id, "`when` is `classifier=class`"))?;
                 Some((c.trim().to_owned(), class.trim().to_owned()))
             }
         };
@@ -79,6 +80,11 @@ impl Ctx<'_> {
                 .map(|e| self.regex(e, &id))
                 .transpose()?,
             item: self.regex(&r.item, &id)?,
+            aside: r
+                .aside
+                .as_ref()
+                .map(|a| self.regex(a, &id).map(|re| (re, r.aside_weight)))
+                .transpose()?,
             zones,
             when,
             basis,
@@ -89,7 +95,11 @@ impl Ctx<'_> {
     }
 
     /// Checks a cue; it is given to its classifier once every file is read.
-    pub(super) fn cue(&self, r: CueRule, ids: &mut HashMap<String, String>) -> Result<(String, Cue)> {
+    pub(super) fn cue(
+        &self,
+        r: CueRule,
+        ids: &mut HashMap<String, String>,
+    ) -> Result<(String, Cue)> {
         let id_span = r.id.span();
         let meta = self.meta(&r.id, r.description, r.examples, ids)?;
         let id = meta.id.clone();

@@ -357,6 +357,13 @@ pub struct ClassifierRule {
     pub item: Spanned<String>,
     /// Weight of each zone: `{ dispositive = 3, subject = 2, premises = 1 }`.
     pub zones: std::collections::BTreeMap<String, f64>,
+    /// An item that opens with this says what the act notes rather than
+    /// what it disposes ("di dare atto che...", "di pubblicare"): its cue
+    /// counts `aside_weight` times.
+    #[serde(default)]
+    pub aside: Option<Spanned<String>>,
+    #[serde(default = "one")]
+    pub aside_weight: f64,
     /// Give a value only when another classifier gave this class:
     /// `"procedure=contract"`.
     #[serde(default)]
