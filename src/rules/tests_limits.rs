@@ -154,7 +154,10 @@ fn the_builtin_rules_are_far_within_the_limits() {
     let budget = Budget::default();
     compile_within(&super::source::sources(None, true).unwrap(), &budget).unwrap();
     assert!(
-        budget.used() < limits::REGEX_TOTAL_BYTES / 100,
+        // 2%: the classifiers of procedure.toml (0.7 MB) took the built-in
+        // rules from 2.6 MB to 3.3 MB; 98% of the budget stays for a
+        // user's own rules.
+        budget.used() < limits::REGEX_TOTAL_BYTES / 50,
         "built-in regexes take {} bytes",
         budget.used()
     );
@@ -204,3 +207,4 @@ fn a_syntax_error_after_many_blank_lines_is_reported_at_once() {
     assert_eq!((line, col, rule.as_str()), (200_003, 15, "x.eq"), "{msg}");
     assert!(t.elapsed() < Duration::from_secs(1), "{:?}", t.elapsed());
 }
+
