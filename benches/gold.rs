@@ -17,6 +17,12 @@ use std::path::Path;
 #[cfg_attr(test, allow(dead_code))]
 mod acts;
 
+// What an act is for and how its contractor was chosen, shared with
+// tests/procedure_gold.rs.
+#[path = "gold/procedure.rs"]
+#[cfg_attr(test, allow(dead_code))]
+mod procedure;
+
 use atti::read::{self, Limits, SourceType};
 use atti::rules::{RuleOutput, RuleSet};
 use serde_json::Value;
@@ -64,6 +70,13 @@ fn main() {
     let acts = acts::score(&acts::load(&root), &mut out);
     if misses {
         for m in &acts.misses {
+            println!("MISS {m}");
+        }
+    }
+
+    let procedure = procedure::score(&procedure::load(&root), &mut out);
+    if misses {
+        for m in &procedure.misses {
             println!("MISS {m}");
         }
     }
@@ -177,4 +190,16 @@ fn main() {
         format!("{}/{}", tr.0, tr.2),
         format!("{}/{}", te.0, te.2)
     );
+    println!(
+        "\n{:<26} {:>12} {:>12}",
+        "procedure (money gold)", "train", "test"
+    );
+    for f in procedure::FIELDS {
+        let cell = |split: &str| {
+            procedure
+                .get(split, f)
+                .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
+        };
+        println!("{f:<26} {:>12} {:>12}", cell("train"), cell("test"));
+    }
 }

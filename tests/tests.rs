@@ -7,6 +7,7 @@ mod common;
 mod ocr;
 mod office;
 mod peg_producers;
+mod procedure_gold;
 mod reapply;
 mod reference_gold;
 mod reliability;
@@ -14,6 +15,7 @@ mod report;
 mod robust;
 mod samples;
 mod search_errors;
+mod search_filters;
 mod serve;
 mod shards;
 mod signed;
@@ -32,3 +34,8 @@ mod table_compare;
 #[path = "../benches/gold/acts.rs"]
 #[allow(dead_code)]
 mod gold_acts;
+
+// The scoring of the money gold set's procedure fields, shared with benches/gold.rs.
+#[path = "../benches/gold/procedure.rs"]
+#[allow(dead_code)]
+mod gold_procedure;

@@ -20,6 +20,7 @@ pub const DEFAULT_FIELDS: &[(&str, f32)] = &[
     ("title", 1.5),
     ("body", 1.0),
     ("key", 6.0),
+    ("number", 8.0),
     ("code", 2.0),
     ("person", 1.5),
 ];
@@ -62,6 +63,17 @@ pub const FIELDS: &[(&str, &str)] = &[
     ("organo", "organ"),
     ("doc_id", "doc_id"),
     ("id", "doc_id"),
+    ("number", "number"),
+    ("numero", "number"),
+    ("cig", "cig"),
+    ("procedure", "procedure"),
+    ("procedura", "procedure"),
+    ("scopo", "procedure"),
+    ("administration", "administration"),
+    ("amministrazione", "administration"),
+    ("ente", "administration"),
+    ("amount", "amount"),
+    ("importo", "amount"),
 ];
 
 /// The fields whose words a prefix (`field:conv*`) can be looked up in.
@@ -76,6 +88,7 @@ pub const PREFIX_FIELDS: &[&str] = &[
     "body",
     "file",
     "organ",
+    "administration",
 ];
 
 /// The schema field a user-facing name stands for.
@@ -170,6 +183,13 @@ pub(super) fn field_item(name: &str, field: &'static str, value: &str) -> Result
         "year" => year(&typed, value)?,
         "date" => date(&typed, value)?,
         "kind" => kind_name(value),
+        "procedure" => super::act_fields::procedure_name(value),
+        "amount" => {
+            return Ok(Item::Field {
+                field,
+                value: super::act_fields::amount_value(&typed, value)?,
+            })
+        }
         _ => value.to_owned(),
     };
     Ok(Item::Field {
@@ -205,9 +225,9 @@ fn date(typed: &str, value: &str) -> Result<String> {
 /// `[lower TO upper]` (or with `{` `}` for excluded bounds) of a year or a date.
 pub(super) fn range_value(name: &str, field: &str, range: &str) -> Result<Value> {
     let typed = format!("{name}:{range}");
-    if !matches!(field, "year" | "date") {
+    if !matches!(field, "year" | "date" | "amount") {
         return Err(error(format!(
-            "`{typed}`: un intervallo vale per `anno:` e `data:`, non per `{name}:`"
+            "`{typed}`: un intervallo vale per `anno:`, `data:` e `importo:`, non per `{name}:`"
         )));
     }
     let malformed = || {
@@ -241,6 +261,14 @@ pub(super) fn range_value(name: &str, field: &str, range: &str) -> Result<Value>
         }
         if field == "year" {
             year(&typed, v).map(Some)
+        } else if field == "amount" {
+            super::act_fields::cents(v)
+                .map(|c| Some(c.to_string()))
+                .ok_or_else(|| {
+                    error(format!(
+                        "importo non valido in `{typed}`: scrivi una cifra in euro"
+                    ))
+                })
         } else {
             date(&typed, v).map(Some)
         }
@@ -305,7 +333,7 @@ mod tests {
         assert!(message("anno:corrente").contains("anno non valido"));
         assert!(message("data:ieri").contains("data non valida"));
         assert!(message("anno:[2020 TO").contains("manca `]`"));
-        assert!(message("title:[a TO b]").contains("vale per `anno:` e `data:`"));
+        assert!(message("title:[a TO b]").contains("vale per `anno:`, `data:` e `importo:`"));
         assert!(message("title:\"\"").contains("manca il valore"));
     }
 

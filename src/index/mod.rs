@@ -21,6 +21,7 @@
 //! [`snippet`] (the passage that matched), [`search`] (the whole search),
 //! [`stats`] (counts).
 
+pub mod act_fields;
 pub mod adopt;
 pub mod analyser;
 pub mod fields;
@@ -39,6 +40,8 @@ pub mod stats;
 pub mod syntax;
 pub mod upgrade;
 
+#[cfg(test)]
+mod act_fields_tests;
 #[cfg(test)]
 mod recall_tests;
 #[cfg(test)]

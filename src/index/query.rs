@@ -278,6 +278,14 @@ impl Builder<'_> {
                 return Ok(None);
             }
         }
+        if let Some(name) = field.as_deref() {
+            if self.index.tantivy().schema().get_field(name).is_err() {
+                return Err(Error::Query(format!(
+                    "`{name}:` cerca in un campo che questo indice non ha ancora: è stato fatto \
+                     da una versione precedente di atti, e `atti ingest` lo aggiorna"
+                )));
+            }
+        }
         let q = self
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf.clone())))

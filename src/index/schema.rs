@@ -12,6 +12,10 @@
 //! - `person`, and per role `director`, `manager`, `responsible`,
 //!   `signatory`; `organ` (the collegial body); `file` (words of the path):
 //!   the name analyser, folded but not stemmed.
+//! - `number` (the act's number as cited: `45`, `45/2022`) and `cig` (its
+//!   CIG codes), kept whole; `procedure` (exact: `contract`, `grant`...);
+//!   `administration` (the issuing body, name analyser); `amount` (the main
+//!   amount in cents, for ranges): see [`super::act_fields`].
 //! - `kind` (exact), `year` (integer), `date` (date), `facet`
 //!   (`/kind/peg`, `/year/2021`, `/body/Giunta Comunale`, `/status/ok`),
 //!   so counts come from the index without reading every record.
@@ -28,7 +32,11 @@
 /// - 1: the first layout.
 /// - 2: the Italian analyser keeps positions in step after a word split at
 ///   an apostrophe (`Sant'Agata`); version 1 terms drifted after it.
-pub const VERSION: u32 = 2;
+/// - 3: the act's own facts are fields of their own, for the search
+///   filters: `number` (`45/2022`), `cig`, `procedure`, `administration`
+///   and `amount` (the main amount, in cents). An index of version 2 opens
+///   without them (those filters then ask for an ingest, which rebuilds it).
+pub const VERSION: u32 = 3;
 
 /// The file, in the index folder, that holds its layout version.
 pub const VERSION_FILE: &str = "atti-index.json";
@@ -78,6 +86,12 @@ pub struct Fields {
     pub organ: Field,
     pub facet: Field,
     pub record: Field,
+    /// The fields of layout 3 (`None` in an index of layout 2).
+    pub number: Option<Field>,
+    pub cig: Option<Field>,
+    pub procedure: Option<Field>,
+    pub administration: Option<Field>,
+    pub amount: Option<Field>,
 }
 
 impl Fields {
@@ -107,6 +121,11 @@ impl Fields {
             organ: f("organ")?,
             facet: f("facet")?,
             record: f("record")?,
+            number: f("number"),
+            cig: f("cig"),
+            procedure: f("procedure"),
+            administration: f("administration"),
+            amount: f("amount"),
         })
     }
 }
@@ -153,6 +172,11 @@ pub fn build() -> (Schema, Fields) {
     }
     b.add_facet_field("facet", FacetOptions::default());
     b.add_text_field("record", STORED);
+    b.add_text_field("number", text(CODE, false));
+    b.add_text_field("cig", text(CODE, false));
+    b.add_text_field("procedure", STRING | FAST);
+    b.add_text_field("administration", text(NAME, true));
+    b.add_i64_field("amount", INDEXED | FAST);
     let schema = b.build();
     let fields = Fields::from_schema(&schema).expect("schema has every field");
     (schema, fields)
@@ -254,8 +278,35 @@ pub fn document_to_tantivy(f: &Fields, d: &Document) -> Result<TantivyDocument> 
         t.add_text(f.organ, organ);
         t.add_facet(f.facet, Facet::from_path(["body", organ]));
     }
+    add_act_fields(f, d, &mut t);
     t.add_text(f.record, serde_json::to_string(&without_pages(d))?);
     Ok(t)
+}
+
+/// The act's number, CIG codes, purpose, administration and main amount
+/// (see [`super::act_fields`]), in an index that has their fields.
+fn add_act_fields(f: &Fields, d: &Document, t: &mut TantivyDocument) {
+    if let Some(field) = f.number {
+        for n in super::act_fields::numbers(d) {
+            t.add_text(field, &n);
+        }
+    }
+    if let (Some(field), Some(a)) = (f.administration, &d.administration) {
+        t.add_text(field, a);
+    }
+    for dec in &d.decisions {
+        if let (Some(field), Some(c)) = (f.cig, &dec.cig) {
+            for code in c.split_whitespace() {
+                t.add_text(field, code);
+            }
+        }
+        if let (Some(field), Some(p)) = (f.procedure, &dec.procedure) {
+            t.add_text(field, p);
+        }
+        if let (Some(field), Some(a)) = (f.amount, &dec.main_amount) {
+            t.add_i64(field, a.cents());
+        }
+    }
 }
 
 /// The record as stored: page texts left out (they are in `body`), and

@@ -94,8 +94,10 @@ pub fn read(input: &str) -> Result<Parsed> {
             "una parentesi `(` è aperta e non chiusa: manca `)`".into(),
         ));
     }
+    let mut tokens = r.tokens;
+    super::act_fields::merge_numbers(&mut tokens);
     Ok(Parsed {
-        tokens: r.tokens,
+        tokens,
         explicit: r.explicit,
     })
 }

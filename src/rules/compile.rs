@@ -36,6 +36,11 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
     let mut later: Vec<(usize, Range<usize>, String, Later)> = Vec::new();
     let mut ref_table = atti_italian::reference::RefTable::default();
     let mut ref_source: Option<usize> = None;
+    // Cues, given to their classifiers once every file is read, with
+    // where each was written.
+    let mut cues = Vec::new();
+    let mut cue_at: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut classifier_at: HashMap<String, (usize, Range<usize>)> = HashMap::new();
     for (si, src) in sources.iter().enumerate() {
         if NOT_OURS.contains(&src.name.as_str()) {
             continue;
@@ -137,6 +142,19 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             }
             out.fields.push(field);
         }
+        for r in file.classifier {
+            let at = r.id.span();
+            let cl = c.classifier(r, &mut ids)?;
+            for k in &cl.kinds {
+                later.push((si, at.clone(), cl.meta.id.clone(), Later::Kind(k.clone())));
+            }
+            classifier_at.insert(cl.meta.id.clone(), (si, at));
+            out.classifiers.push(cl);
+        }
+        for r in file.cue {
+            cue_at.push((si, r.id.span()));
+            cues.push(c.cue(r, &mut ids)?);
+        }
         for t in file.table {
             let at = t.id.span();
             let table = c.table(t, &mut ids)?;
@@ -159,6 +177,14 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             out.tables.push(table);
         }
     }
+    let cue_ids: Vec<String> = cues.iter().map(|(_, c)| c.meta.id.clone()).collect();
+    super::compile_classifier::attach(&mut out, cues).map_err(|(at, m)| {
+        let ((si, span), rule) = match at {
+            Ok(i) => (cue_at[i].clone(), cue_ids[i].clone()),
+            Err(id) => (classifier_at[&id].clone(), id),
+        };
+        rules_error(&sources[si], span, &rule, m)
+    })?;
     out.lexicon = Some(super::references::lexicon(ref_table).map_err(|m| {
         let src = &sources[ref_source.unwrap_or(0)];
         let rule = m.split(':').next().unwrap_or("").to_owned();
@@ -228,5 +254,9 @@ pub fn rule_metas(c: &Compiled) -> Vec<&Meta> {
     v.extend(c.fields.iter().map(|k| &k.meta));
     v.extend(c.tables.iter().map(|k| &k.meta));
     v.extend(c.reference_rules.iter());
+    for cl in &c.classifiers {
+        v.push(&cl.meta);
+        v.extend(cl.cues.iter().map(|q| &q.meta));
+    }
     v
 }

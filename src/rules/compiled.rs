@@ -191,6 +191,8 @@ pub struct Compiled {
     pub sections: Vec<Section>,
     pub fields: Vec<Field>,
     pub tables: Vec<Table>,
+    /// The `[[classifier]]` rules, in declaration order, each with its cues.
+    pub classifiers: Vec<super::classifier::Classifier>,
     /// The `[[named]]` and `[[region]]` rules (their ids and examples).
     pub reference_rules: Vec<Meta>,
     /// Their tables compiled for the reference reader; `None` (rules built

@@ -9,7 +9,10 @@
 //!   in target order; for `combine = "all"` the values joined by `; `;
 //! - table: one line per row, `field=value|field=value`, values normalised;
 //! - named, region: the references read, in brief, `; `-separated (see
-//!   [`super::references`]).
+//!   [`super::references`]);
+//! - classifier: the class it gives the input (an act's text), then `|`
+//!   and the basis's citation when it has one;
+//! - cue: its class when it matches the input, empty when it does not.
 //!
 //! `atti rules test` prints the outcomes; `cargo test` fails on any failure.
 
@@ -123,6 +126,22 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
         }
     }
     super::references::run_examples(rules, &mut out);
+    for c in &rules.classifiers {
+        for e in &c.meta.examples {
+            let pages = page(&e.input);
+            let (doc, references) = prepare(&bare, &pages);
+            let got = super::classifier::classifier_example(rules, c, &doc, references);
+            out.push(ExampleOutcome::judged(&c.meta, &e.input, &e.expected, got));
+        }
+        for q in &c.cues {
+            for e in &q.meta.examples {
+                let pages = page(&e.input);
+                let (_, references) = prepare(&bare, &pages);
+                let got = super::classifier::cue_example(q, &e.input, &references);
+                out.push(ExampleOutcome::judged(&q.meta, &e.input, &e.expected, got));
+            }
+        }
+    }
     for t in &rules.tables {
         for e in &t.meta.examples {
             let mut pages = page(&e.input);

@@ -33,6 +33,10 @@ pub struct RuleFile {
     pub named: Vec<NamedRule>,
     #[serde(default)]
     pub region: Vec<RegionRule>,
+    #[serde(default)]
+    pub classifier: Vec<ClassifierRule>,
+    #[serde(default)]
+    pub cue: Vec<CueRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.
@@ -317,6 +321,109 @@ pub struct TableRule {
     /// The table ends at a line matching this.
     #[serde(default)]
     pub end: Option<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// `[[classifier]]`: one value of a record chosen among named classes by
+/// weighted cues (`[[cue]]`), each counted where it is found: the
+/// dispositive part, the subject or the premises (see
+/// [`super::classifier`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifierRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// `decision.field` the class goes to.
+    pub target: Spanned<String>,
+    /// The classes, in the order that breaks a tie.
+    pub classes: Vec<String>,
+    /// The class given when no class reaches `threshold` (none: no value).
+    #[serde(default)]
+    pub otherwise: Option<String>,
+    /// Least score for a class to be given.
+    #[serde(default = "one")]
+    pub threshold: f64,
+    /// The heading that opens the dispositive part (`DETERMINA`, `DELIBERA`).
+    pub dispositive: Spanned<String>,
+    /// Where the dispositive part ends (the accounting attestation, the
+    /// publication report); none: at the end of the document.
+    #[serde(default)]
+    pub dispositive_end: Option<Spanned<String>>,
+    /// A line where an item starts (`1.`, `ART. 2`, `VISTO`); blank lines
+    /// part items too. A cue counts once per item.
+    pub item: Spanned<String>,
+    /// Weight of each zone: `{ dispositive = 3, subject = 2, premises = 1 }`.
+    pub zones: std::collections::BTreeMap<String, f64>,
+    /// An item that opens with this says what the act notes rather than
+    /// what it disposes ("di dare atto che...", "di pubblicare"): its cue
+    /// counts `aside_weight` times.
+    #[serde(default)]
+    pub aside: Option<Spanned<String>>,
+    #[serde(default = "one")]
+    pub aside_weight: f64,
+    /// Give a value only when another classifier gave this class:
+    /// `"procedure=contract"`.
+    #[serde(default)]
+    pub when: Option<Spanned<String>>,
+    /// The provision the winning class rests on, read from the legal
+    /// references found in the act.
+    #[serde(default)]
+    pub basis: Option<BasisRule>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Where a classifier writes the provision its class rests on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasisRule {
+    /// `decision.field` of the short citation (`d.lgs. 36/2023 art. 50 c. 1 lett. b`).
+    pub target: Spanned<String>,
+    /// `decision.field` of its URN:NIR.
+    #[serde(default)]
+    pub urn_target: Option<Spanned<String>>,
+    /// How far (bytes) from a cue's words a reference may be.
+    #[serde(default = "basis_window")]
+    pub window: usize,
+    /// Acts (`decreto_legislativo 50/2016`) a reference near a word cue
+    /// must belong to; a reference cue's own reference always counts.
+    #[serde(default)]
+    pub acts: Vec<String>,
+    /// Act type -> its abbreviation in the citation (`decreto_legislativo = "d.lgs."`).
+    pub abbreviations: std::collections::BTreeMap<String, String>,
+}
+
+fn basis_window() -> usize {
+    200
+}
+
+/// `[[cue]]`: wording (or a cited provision) that speaks for one class of
+/// a classifier.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    pub classifier: Spanned<String>,
+    pub class: Spanned<String>,
+    /// The words, matched within one item.
+    #[serde(default)]
+    pub regex: Option<Spanned<String>>,
+    /// Or provisions, in brief (`decreto_legislativo 36/2023 art. 50 c. 1
+    /// lett. b`): a legal reference found in the item with every part given.
+    #[serde(default)]
+    pub references: Vec<Spanned<String>>,
+    /// The cue does not count in an item this matches.
+    #[serde(default)]
+    pub unless: Option<Spanned<String>>,
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// The zones it counts in (default: every zone).
+    #[serde(default)]
+    pub zones: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -15,8 +15,10 @@
 //! of PEG sheets or deliberations beyond the record fields it fills.
 
 pub mod boilerplate;
+pub mod classifier;
 pub mod classify;
 pub mod compile;
+mod compile_classifier;
 mod compile_table;
 pub mod compiled;
 mod ctx;
@@ -78,6 +80,9 @@ pub struct RuleOutput {
     pub indicators: Vec<Indicator>,
     pub decisions: Vec<Decision>,
     pub references: Vec<Reference>,
+    pub amounts: Vec<crate::record::Amount>,
+    pub parties: Vec<crate::record::Party>,
+    pub administration: Option<String>,
     pub fields: Vec<Field>,
     pub warnings: Vec<String>,
     /// The kind whose rules were applied (before `report_as`).
@@ -321,6 +326,7 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
             .unwrap_or_else(reference::Lexicon::builtin);
         reference::redate(&mut x.references, &lexicon, date);
     }
+    classifier::apply(rules, &doc, &kind, &mut x);
     x
 }
 
@@ -464,6 +470,23 @@ fn finish_part(rec: PartRecords, x: &mut RuleOutput, facts: &mut DocFacts) {
     if rec.decision != Decision::default() {
         let mut d = rec.decision;
         target::settle_vote(&mut d);
+        target::settle_responsible(&mut d);
+        // The value read as `@signer` is the signer's name, or nothing.
+        let signer = d.responsible.clone();
+        let span = d.spans.get("responsible").copied();
+        x.fields.retain_mut(|f| {
+            if f.name != "decision.responsible" || f.value != target::SIGNER {
+                return true;
+            }
+            match &signer {
+                Some(name) => {
+                    f.value = name.clone();
+                    f.span = span;
+                    true
+                }
+                None => false,
+            }
+        });
         x.decisions.push(d);
     }
     if facts.title.is_none() {

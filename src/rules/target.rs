@@ -226,6 +226,11 @@ pub fn set_decision(d: &mut Decision, field: &str, v: &str, span: Span) -> Resul
         "abstentions" => once!(d.abstentions, int(v)?),
         "immediately_executable" => once!(d.immediately_executable, boolean(v)?),
         "validity_end" => once!(d.validity_end, date(v)?),
+        "procedure" => once!(d.procedure, normalise::squash(v)),
+        "selection_method" => once!(d.selection_method, normalise::squash(v)),
+        "selection_basis" => once!(d.selection_basis, normalise::squash(v)),
+        "selection_basis_urn" => once!(d.selection_basis_urn, normalise::squash(v)),
+        "responsible" => once!(d.responsible, normalise::squash(v)),
         "approved_by" | "signatories" => {
             let list = if field == "approved_by" {
                 &mut d.approved_by
@@ -245,6 +250,28 @@ pub fn set_decision(d: &mut Decision, field: &str, v: &str, span: Span) -> Resul
     }
     d.spans.insert(field.into(), span);
     Ok(true)
+}
+
+/// The value a rule gives `responsible` when the act says its signer is
+/// the responsible officer ("il sottoscritto assume il ruolo di RUP").
+pub const SIGNER: &str = "@signer";
+
+/// Puts the signer's name where a rule found that the signer is the
+/// responsible officer: the first signatory, with its span; none read, no
+/// value.
+pub fn settle_responsible(d: &mut Decision) {
+    if d.responsible.as_deref() != Some(SIGNER) {
+        return;
+    }
+    d.responsible = d.signatories.first().cloned();
+    match (d.responsible.is_some(), d.spans.get("signatories").copied()) {
+        (true, Some(span)) => {
+            d.spans.insert("responsible".into(), span);
+        }
+        _ => {
+            d.spans.remove("responsible");
+        }
+    }
 }
 
 /// The outcome of a vote passed with no vote against and none abstaining.

@@ -1,0 +1,154 @@
+//! The acts of `gold/money_train.jsonl` and `gold/money_test.jsonl` scored
+//! on what an act is for and how its contractor was chosen: `procedure`,
+//! `selection_method`, `selection_basis` and `responsible`. Shared by the
+//! gold bench (train and test side by side) and by the integration test
+//! that asserts floors on the train part (tests/procedure_gold.rs).
+//!
+//! The first decision atti read is the act; an act atti read no decision
+//! from has no values. `procedure` is scored on every act; the selection
+//! method and its basis on the acts whose gold procedure is `contract`
+//! (a basis absent on both sides agrees); `responsible` on the acts where
+//! the gold or atti names one, as words in any order and any case.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use atti::rules::RuleOutput;
+use serde_json::Value;
+
+/// The fields scored, in the order they are printed.
+pub const FIELDS: &[&str] = &[
+    "procedure",
+    "selection_method",
+    "selection_basis",
+    "responsible",
+];
+
+/// The gold records of both money files under `root` (absent files give none).
+pub fn load(root: &Path) -> Vec<Value> {
+    ["gold/money_train.jsonl", "gold/money_test.jsonl"]
+        .iter()
+        .flat_map(|f| {
+            std::fs::read_to_string(root.join(f))
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| serde_json::from_str::<Value>(l).expect("a gold line is JSON"))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// k/n per (split, field), and the train part's misses.
+#[derive(Default)]
+pub struct Score {
+    pub counts: BTreeMap<(String, String), (usize, usize)>,
+    /// `file field: want .. got ..`, for the train split only: the test
+    /// part is measured, never read.
+    pub misses: Vec<String>,
+}
+
+impl Score {
+    fn add(&mut self, split: &str, file: &str, field: &str, want: &str, got: &str, ok: bool) {
+        let e = self
+            .counts
+            .entry((split.to_owned(), field.to_owned()))
+            .or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+        if !ok && split == "train" {
+            self.misses
+                .push(format!("{file} {field}: want {want:?} got {got:?}"));
+        }
+    }
+
+    /// k and n of one field in one split.
+    pub fn get(&self, split: &str, field: &str) -> Option<(usize, usize)> {
+        self.counts
+            .get(&(split.to_owned(), field.to_owned()))
+            .copied()
+    }
+}
+
+/// A citation compared without case, spaces or dots.
+fn citation_key(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '-')
+        .collect()
+}
+
+/// A name as its words, lower case, sorted: "Canonico Giuseppe" is
+/// "Giuseppe CANONICO".
+fn name_key(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    w.sort();
+    w
+}
+
+/// Scores every gold record with what `read` gives for its file.
+pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -> Score {
+    let mut s = Score::default();
+    for g in gold {
+        let file = g["file"].as_str().unwrap_or_default();
+        let split = g["split"].as_str().unwrap_or("?");
+        let x = read(file);
+        let d = x.as_ref().and_then(|x| x.decisions.first());
+        let got = |f: fn(&atti::record::Decision) -> &Option<String>| {
+            d.and_then(|d| f(d).clone()).unwrap_or_default()
+        };
+        let want = |k: &str| g[k].as_str().unwrap_or_default().to_owned();
+
+        let (w, p) = (want("procedure"), got(|d| &d.procedure));
+        if !w.is_empty() {
+            s.add(split, file, "procedure", &w, &p, w == p);
+        }
+        if want("procedure") == "contract" {
+            let (w, m) = (want("selection_method"), got(|d| &d.selection_method));
+            s.add(split, file, "selection_method", &w, &m, w == m);
+            let (w, b) = (want("selection_basis"), got(|d| &d.selection_basis));
+            s.add(
+                split,
+                file,
+                "selection_basis",
+                &w,
+                &b,
+                citation_key(&w) == citation_key(&b),
+            );
+        }
+        let (w, r) = (want("responsible"), got(|d| &d.responsible));
+        if !w.is_empty() || !r.is_empty() {
+            s.add(
+                split,
+                file,
+                "responsible",
+                &w,
+                &r,
+                name_key(&w) == name_key(&r),
+            );
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_and_names_compare_loosely() {
+        assert_eq!(
+            citation_key("D.Lgs. 36/2023 art. 50 c. 1 lett. b"),
+            citation_key("d.lgs. 36/2023 art. 50 c. 1 lett. b")
+        );
+        assert_ne!(
+            citation_key("d.lgs. 36/2023 art. 50 c. 1 lett. a"),
+            citation_key("d.lgs. 36/2023 art. 50 c. 1 lett. b")
+        );
+        assert_eq!(name_key("Canonico Giuseppe"), name_key("Giuseppe CANONICO"));
+    }
+}

@@ -1,0 +1,67 @@
+//! The acts of the money gold set's train bodies (gold/money_train.jsonl),
+//! read with the built-in rules and scored on what each act is for and how
+//! its contractor was chosen, as the gold bench scores them
+//! (benches/gold/procedure.rs): each field must stay at or above the share
+//! it reached when the rules of rules/procedure.toml were written (issue
+//! 23). Test bodies are never read here; `cargo bench --bench gold`
+//! measures them.
+
+use std::path::Path;
+
+use atti::read::{self, Limits, SourceType};
+use atti::rules::{RuleOutput, RuleSet};
+
+use crate::common::{root, shared};
+use crate::gold_procedure;
+
+/// k/n reached on the train acts, per field.
+const FLOORS: &[(&str, usize, usize)] = &[
+    ("procedure", 42, 50),
+    ("selection_method", 21, 24),
+    ("selection_basis", 20, 24),
+    ("responsible", 19, 23),
+];
+
+fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
+    let bytes = std::fs::read(file).ok()?;
+    let ty = SourceType::from_extension(file)?;
+    let r = read::read(&bytes, ty, &Limits::default()).ok()?;
+    Some(rules.apply(&r.pages))
+}
+
+#[test]
+fn train_acts_keep_their_procedure_accuracy() {
+    let Some(corpus) = shared("corpus") else {
+        return;
+    };
+    let gold: Vec<_> = gold_procedure::load(&root())
+        .into_iter()
+        .filter(|g| g["split"] == "train")
+        .collect();
+    assert!(
+        gold.len() >= 50,
+        "train acts in the money gold set: {}",
+        gold.len()
+    );
+    let rules = RuleSet::load(None, true).expect("built-in rules");
+    let score = gold_procedure::score(&gold, |f| apply(&rules, &corpus.join(f)));
+    let mut low = Vec::new();
+    for &(field, k, n) in FLOORS {
+        let (got, total) = score.get("train", field).unwrap_or((0, 0));
+        assert_eq!(
+            total,
+            n,
+            "{field}: the gold set changed ({total} scored, {n} expected)\nmisses:\n{}",
+            score.misses.join("\n")
+        );
+        if got < k {
+            low.push(format!("{field}: {got}/{total} (floor {k}/{n})"));
+        }
+    }
+    assert!(
+        low.is_empty(),
+        "fields below their floor:\n{}\nmisses:\n{}",
+        low.join("\n"),
+        score.misses.join("\n")
+    );
+}
