@@ -41,8 +41,11 @@ pub struct MoneyRead {
     pub dispositive: Option<String>,
 }
 
-/// Lines of the first page read for the administration.
+/// Lines of the first page that are its letterhead, at its head and foot.
 const HEAD_LINES: usize = 15;
+const FOOT_LINES: usize = 8;
+/// How many mentions in the text a letterhead's name outweighs.
+const HEAD_WEIGHT: usize = 5;
 /// How far back a cue is looked for.
 const CLAUSE: usize = 300;
 
@@ -50,8 +53,14 @@ static TAX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:P\.?\s?I(?:VA)?\.?|partita\s+I\.?V\.?A\.?|C\.\s?F\.|CF\b|cod(?:ice|\.)?\s*fisc(?:ale|\.)?)\s*(?:n\.|n°|nr\.?|:|/|e\s+C\.?\s?F\.?)?\s*(?:IT)?\s*(?P<id>[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{3}[A-Za-z])\b")
         .expect("valid regex")
 });
+static SEAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s+(?:con\s+sede|residente|nat[oa]\s+a|domiciliat[oa])\b").expect("valid regex")
+});
+static FIRM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ditta|operatore\s+economico|societ[àa]|impresa|fornitore)\s*$").expect("valid regex")
+});
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Ss]ig(?:\.ra|\.|nor[ae]?)|[Dd]ott(?:\.ssa|\.|oressa)|[Aa]vv\.|[Ii]ng\.|[Aa]rch\.|[Gg]eom\.|[Pp]rof\.(?:ssa)?)\s*").expect("valid regex")
+    Regex::new(r"(?i)\b(?:sig(?:\.ra|\.|nor[ae]?)|dott(?:\.ssa|\.|oressa)|avv\.|ing\.|arch\.|geom\.|prof\.(?:ssa)?|rag\.)\s*").expect("valid regex")
 });
 
 pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
@@ -107,9 +116,27 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
             }
         }
     }
+    // A sum awarded and committed in one act is decided as a commitment.
+    if let Some((v, role, _)) = &mut out.main {
+        let committed = out.amounts.iter().any(|a| {
+            a.value == *v && a.role.as_deref() == Some("commitment") && in_dispositive(disp, a.span)
+        });
+        if committed {
+            *role = "commitment".to_owned();
+        }
+    }
     out.administration = administration(rules, doc);
     out.parties = parties(rules, doc, out.administration.as_ref().map(|a| a.0.as_str()));
     out
+}
+
+fn in_dispositive(disp: Option<(usize, usize)>, span: Option<Span>) -> bool {
+    let Some(((p, at), s)) = disp.zip(span) else {
+        return true;
+    };
+    // Page numbers are 1-based, the dispositive's page an index.
+    let i = s.page as usize - 1;
+    i > p || (i == p && s.start >= at)
 }
 
 /// The page and offset where the dispositive begins.
@@ -156,33 +183,62 @@ fn nearest<'r>(cues: &'r [Cue], clause: &str) -> Option<&'r Cue> {
     best.map(|(_, c)| c)
 }
 
+/// The administration: every `[[administration]]` match of the document
+/// counts once, and [`HEAD_WEIGHT`] times in the letterhead (the first
+/// [`HEAD_LINES`] and last [`FOOT_LINES`] lines of the first page); the
+/// name counted most wins, the first found on a tie. A letterhead printed
+/// as an image leaves the name the act's text repeats ("del Comune di X").
 fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
-    let page = doc.pages.first()?;
-    let head_end = page
-        .text
-        .match_indices('\n')
-        .nth(HEAD_LINES - 1)
-        .map_or(page.text.len(), |(i, _)| i);
-    let head = &page.text[..head_end];
-    rules.administrations.iter().find_map(|c| {
-        let m = c.regex.captures(head)?;
-        let name = m.name("name")?;
-        // A name printed in capitals is written as a name; one printed in
-        // mixed case is kept as printed ("PagoPA").
-        let printed = name.as_str();
-        let shown = if printed.chars().any(char::is_lowercase) {
-            atti_italian::squash(printed)
-        } else {
-            title_case(printed)
-        };
-        let canonical = c.value.replace("{name}", &shown);
-        let span = Span {
-            page: page.number,
-            start: name.start(),
-            end: name.end(),
-        };
-        Some((atti_italian::squash(&canonical), span))
-    })
+    let first = doc.pages.first()?;
+    let lines: Vec<usize> = std::iter::once(0)
+        .chain(first.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let head_end = lines.get(HEAD_LINES).copied().unwrap_or(first.text.len());
+    let foot_start = lines
+        .len()
+        .checked_sub(FOOT_LINES)
+        .map_or(0, |i| lines[i])
+        .max(head_end);
+    let mut votes: Vec<(String, usize, Span)> = Vec::new();
+    for (pi, page) in doc.pages.iter().enumerate() {
+        for c in &rules.administrations {
+            for m in c.regex.captures_iter(&page.text) {
+                let Some(name) = m.name("name") else { continue };
+                let weight = if pi == 0 && (name.start() < head_end || name.start() >= foot_start) {
+                    HEAD_WEIGHT
+                } else {
+                    1
+                };
+                let canonical = canonical(&c.value, name.as_str());
+                let span = Span {
+                    page: page.number,
+                    start: name.start(),
+                    end: name.end(),
+                };
+                match votes.iter_mut().find(|v| v.0 == canonical) {
+                    Some(v) => v.1 += weight,
+                    None => votes.push((canonical, weight, span)),
+                }
+            }
+        }
+    }
+    let best = votes.iter().map(|v| v.1).max()?;
+    votes
+        .into_iter()
+        .find(|v| v.1 == best)
+        .map(|(name, _, span)| (name, span))
+}
+
+/// The rule's canonical form with the name read: a name printed in
+/// capitals is written as a name, one in mixed case kept as printed
+/// ("PagoPA").
+fn canonical(template: &str, printed: &str) -> String {
+    let shown = if printed.chars().any(char::is_lowercase) {
+        atti_italian::squash(printed)
+    } else {
+        title_case(printed)
+    };
+    atti_italian::squash(&template.replace("{name}", &shown))
 }
 
 /// `MONZA E DELLA BRIANZA` -> `Monza e della Brianza`.
@@ -215,6 +271,20 @@ pub fn title_case(s: &str) -> String {
 
 fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
+    // A tax id printed on three pages or more is the issuing body's own
+    // (its footer), not a counterparty's.
+    let mut pages_of: std::collections::HashMap<String, usize> = Default::default();
+    for page in doc.pages {
+        let mut seen: Vec<String> = TAX_LABEL
+            .captures_iter(&page.text)
+            .filter_map(|m| codes::tax_id(m.name("id")?.as_str()))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for t in seen {
+            *pages_of.entry(t).or_default() += 1;
+        }
+    }
     for (i, text) in doc.clean.iter().enumerate() {
         let page = doc.pages[i].number;
         for m in TAX_LABEL.captures_iter(text) {
@@ -222,19 +292,25 @@ fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec<Party> {
             let Some(tax_id) = codes::tax_id(id.as_str()) else {
                 continue;
             };
-            if letterhead(&doc.pages[i].text, all.start()) {
+            if letterhead(&doc.pages[i].text, all.start())
+                || pages_of.get(&tax_id).is_some_and(|n| *n >= 3)
+            {
                 continue;
             }
             let before = clause_for_name(text, all.start());
-            let Some((name, range)) = name_before(rules, text, before) else {
+            let Some((name, range, formed)) = name_before(rules, text, before) else {
                 continue;
             };
-            if is_administration(&name, admin) {
+            if is_administration(&name, admin) || !has_name_word(&name) {
                 continue;
             }
-            let role = nearest(&rules.party_roles, clause(text, range.start))
-                .map_or("other", |c| c.value.as_str())
-                .to_owned();
+            let cue = nearest(&rules.party_roles, clause(text, range.start));
+            // A bare name (no legal form, no title) is a party only where the
+            // sentence says what the act gives it.
+            if !formed && cue.is_none_or(|c| c.regex.as_str().ends_with(r"\A")) {
+                continue;
+            }
+            let role = cue.map_or("other", |c| c.value.as_str()).to_owned();
             let span = Span {
                 page,
                 start: range.start,
@@ -280,6 +356,12 @@ fn letterhead(page: &str, at: usize) -> bool {
     if page.trim().lines().count() < 10 {
         return false;
     }
+    let line_start = page[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = page[at..].find('\n').map_or(page.len(), |i| at + i);
+    if line_end - line_start > 200 {
+        // A paragraph, not a letterhead's line.
+        return false;
+    }
     let lines_before = page[..at].matches('\n').count();
     let lines_after = page[at..].trim_end().matches('\n').count();
     lines_before < 3 || lines_after < 3
@@ -298,7 +380,21 @@ fn clause_for_name(text: &str, at: usize) -> Range<usize> {
     from + cut..at
 }
 
-fn name_before(rules: &MoneyRules, text: &str, r: Range<usize>) -> Option<(String, Range<usize>)> {
+/// Whether a name has a word of three letters or more that is not a tax
+/// label ("CF e" is no name).
+fn has_name_word(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.chars().count() >= 3 && !["IVA", "iva", "Iva"].contains(&w)
+    })
+}
+
+/// The name before a tax id label, its range, and whether a legal form or
+/// a title marks it as a name.
+fn name_before(
+    rules: &MoneyRules,
+    text: &str,
+    r: Range<usize>,
+) -> Option<(String, Range<usize>, bool)> {
     let window = &text[r.clone()];
     // A legal form: the last one in the window.
     let form = rules
@@ -312,25 +408,38 @@ fn name_before(rules: &MoneyRules, text: &str, r: Range<usize>) -> Option<(Strin
         } else {
             (backward_words(window, m.start(), 8), m.end())
         };
-        if e > s {
+        // A form with no name words beside it names nobody.
+        let bare = (c.value == "after" && e <= m.end()) || (c.value == "before" && s >= m.start());
+        if e > s && !bare {
             let name = tidy(&window[s..e]);
             if name.chars().filter(|c| c.is_alphabetic()).count() > 2 {
-                return Some((name, r.start + s..r.start + e));
+                return Some((name, r.start + s..r.start + e, true));
             }
         }
     }
     if let Some(t) = TITLE.find_iter(window).last() {
         let e = forward_words(window, t.end(), 4);
         if e > t.end() {
-            return Some((tidy(&window[t.end()..e]), r.start + t.end()..r.start + e));
+            return Some((
+                tidy(&window[t.end()..e]),
+                r.start + t.end()..r.start + e,
+                true,
+            ));
         }
     }
-    // Capitalised words right before the label (`ROSSI MARIO, C.F. ...`).
-    let end = window.trim_end_matches([' ', ',', '(', '-', '–', '\n', '\t']).len();
+    // Capitalised words right before the label (`ROSSI MARIO, C.F. ...`),
+    // or before where the seat is said (`ALFA con sede in Roma, P.IVA`).
+    let end = SEAT.find(window).map_or(window.len(), |m| m.start());
+    let end = window[..end]
+        .trim_end_matches([' ', ',', '(', '-', '–', '\n', '\t'])
+        .len();
     let start = backward_words(window, end, 5);
     let name = tidy(&window[start..end]);
     let words = name.split(' ').filter(|w| !w.is_empty()).count();
-    (words >= 2).then(|| (name, r.start + start..r.start + end))
+    // One word is a name where the text says it is a firm's (`alla ditta
+    // ASTRO-TEL`).
+    let named = FIRM.is_match(&window[..start]);
+    (words >= 2 || (words == 1 && named)).then(|| (name, r.start + start..r.start + end, named))
 }
 
 /// A word of a name: capitalised, or a digit, `&`, or a joining particle.
