@@ -222,6 +222,15 @@ fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
             }
         }
     }
+    // The letterhead's first name is the issuer; a line below it names the
+    // wider body it belongs to ("Provincia di Pordenone" under a comune).
+    if let Some(top) = votes
+        .iter_mut()
+        .filter(|v| v.2.page == first.number && (v.2.start < head_end || v.2.start >= foot_start))
+        .min_by_key(|v| v.2.start)
+    {
+        top.1 += 1;
+    }
     let best = votes.iter().map(|v| v.1).max()?;
     votes
         .into_iter()
