@@ -5,7 +5,7 @@
 //! ingest reads it and the built-in rules applied; then it prints, per split
 //! (`gold/split.toml`), k/n for each act field and precision and recall of
 //! the legal references as 6-tuples (act type, number, year, article,
-//! paragraph, letter). Run: `cargo bench --bench gold [-- --misses]`
+//! paragraph, letter), and the money gold (benches/gold/money.rs). Run: `cargo bench --bench gold [-- --misses]`
 //! (`--misses`: the train part's missed and wrong acts' fields and
 //! references, one a line).
 
@@ -16,6 +16,9 @@ use std::path::Path;
 #[path = "gold/acts.rs"]
 #[cfg_attr(test, allow(dead_code))]
 mod acts;
+#[path = "gold/money.rs"]
+#[cfg_attr(test, allow(dead_code))]
+mod money;
 
 // What an act is for and how its contractor was chosen, shared with
 // tests/procedure_gold.rs.
@@ -78,6 +81,12 @@ fn main() {
     if misses {
         for m in &procedure.misses {
             println!("MISS {m}");
+        }
+    }
+    let money_score = money::score(&money::load(&root), &mut out);
+    if misses {
+        for m in &money_score.misses {
+            println!("MONEY {m}");
         }
     }
 
@@ -201,5 +210,16 @@ fn main() {
                 .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
         };
         println!("{f:<26} {:>12} {:>12}", cell("train"), cell("test"));
+    }
+    println!(
+        "\n{:<26} {:>20} {:>20}",
+        "money (issue 23)", "train", "test"
+    );
+    for m in money::MEASURES {
+        println!(
+            "{m:<26} {:>20} {:>20}",
+            money::render(&money_score, "train", m),
+            money::render(&money_score, "test", m)
+        );
     }
 }

@@ -36,6 +36,10 @@ mod table_compare;
 mod gold_acts;
 
 // The scoring of the money gold set's procedure fields, shared with benches/gold.rs.
+#[path = "../benches/gold/money.rs"]
+#[allow(dead_code)]
+mod gold_money;
 #[path = "../benches/gold/procedure.rs"]
 #[allow(dead_code)]
 mod gold_procedure;
+mod money_gold;

@@ -68,6 +68,8 @@ pub enum CheckType {
     WeightsSum100 { tolerance: f64 },
     /// A legal reference names the act it cites, not only an article.
     ReferenceNamesAct,
+    /// Every CIG and CUP the act prints has its format.
+    CodesWellFormed,
 }
 
 impl RecordKind {
@@ -144,6 +146,7 @@ impl CheckType {
             CheckType::IndicatorHasTarget => "indicator_has_target",
             CheckType::WeightsSum100 { .. } => "weights_sum_100",
             CheckType::ReferenceNamesAct => "reference_names_act",
+            CheckType::CodesWellFormed => "codes_well_formed",
         }
     }
 
@@ -169,6 +172,7 @@ impl CheckType {
             CheckType::IndicatorHasTarget => indicator_has_target(d),
             CheckType::WeightsSum100 { tolerance } => weights_sum_100(d, *tolerance),
             CheckType::ReferenceNamesAct => reference_names_act(d),
+            CheckType::CodesWellFormed => codes_well_formed(d),
         }
     }
 }
@@ -547,6 +551,28 @@ static ACT_NAMED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
     ))
     .expect("valid regex")
 });
+
+/// The CIG and CUP codes the act prints (every one read, kept among its
+/// fields) that fail their format check.
+fn codes_well_formed(d: &Document) -> Vec<Hit> {
+    use atti_italian::money::codes;
+    d.fields
+        .iter()
+        .filter_map(|f| {
+            let (what, ok) = match f.name.as_str() {
+                "decision.cig" => ("CIG", codes::is_cig(&f.value)),
+                "decision.cup" => ("CUP", codes::is_cup(&f.value)),
+                _ => return None,
+            };
+            (!ok).then(|| {
+                (
+                    f.span.map(|s| s.page),
+                    format!("{what} «{}»: non ha il formato di un {what}", f.value),
+                )
+            })
+        })
+        .collect()
+}
 
 /// A reference names no act when the parser found none and the text right
 /// after it does not name one either.

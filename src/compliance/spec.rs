@@ -68,6 +68,7 @@ enum TypeSpec {
     #[serde(rename = "weights_sum_100")]
     WeightsSum100,
     ReferenceNamesAct,
+    CodesWellFormed,
 }
 
 /// Default allowance on a sum of weights: sheets round their percentages
@@ -222,6 +223,7 @@ fn compile(c: CheckSpec) -> std::result::Result<Check, CompileError> {
             CheckType::WeightsSum100 { tolerance }
         }
         TypeSpec::ReferenceNamesAct => CheckType::ReferenceNamesAct,
+        TypeSpec::CodesWellFormed => CheckType::CodesWellFormed,
     };
     Ok(Check {
         id: c.id,
@@ -247,5 +249,6 @@ fn type_name(t: TypeSpec) -> &'static str {
         TypeSpec::IndicatorHasTarget => "indicator_has_target",
         TypeSpec::WeightsSum100 => "weights_sum_100",
         TypeSpec::ReferenceNamesAct => "reference_names_act",
+        TypeSpec::CodesWellFormed => "codes_well_formed",
     }
 }

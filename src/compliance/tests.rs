@@ -85,6 +85,7 @@ fn builtin_file_loads_every_check_type() {
         types,
         [
             "attendance_stated",
+            "codes_well_formed",
             "indicator_has_target",
             "phase_in_objective_year",
             "reference_names_act",
@@ -855,4 +856,32 @@ fn documents_without_text_are_listed_as_not_checked() {
     let j: serde_json::Value =
         serde_json::from_str(&r.render(ReportFormat::Json).unwrap()).unwrap();
     assert_eq!(j["documents"][3]["status"], "no_text");
+}
+
+#[test]
+fn codes_well_formed_reports_a_cup_printed_wrong() {
+    use crate::record::{Field, Span};
+    let c = one("codes_well_formed", "");
+    let field = |name: &str, value: &str| Field {
+        name: name.into(),
+        value: value.into(),
+        rule: "money.code".into(),
+        span: Some(Span {
+            page: 2,
+            start: 0,
+            end: 15,
+        }),
+    };
+    let d = Document {
+        fields: vec![
+            field("decision.cup", "H19I22000650001"),
+            field("decision.cup", "H19122000650001"),
+            field("decision.cig", "8151398A6B"),
+        ],
+        ..Document::default()
+    };
+    let hits = messages(&c, d);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].0, Some(2));
+    assert!(hits[0].1.contains("H19122000650001"), "{hits:?}");
 }

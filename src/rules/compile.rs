@@ -60,6 +60,21 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
         }
         super::references::named(&c, file.named, &mut ids, &mut out, &mut ref_table)?;
         super::references::regions(&c, file.region, &mut ids, &mut out, &mut ref_table)?;
+        {
+            use super::money::{compile as money, MoneyKind as M};
+            money(&c, M::AmountRole, file.amount_role, &mut ids, &mut out)?;
+            money(&c, M::Code, file.code, &mut ids, &mut out)?;
+            money(&c, M::LegalForm, file.legal_form, &mut ids, &mut out)?;
+            money(&c, M::PartyRole, file.party_role, &mut ids, &mut out)?;
+            money(
+                &c,
+                M::Administration,
+                file.administration,
+                &mut ids,
+                &mut out,
+            )?;
+            money(&c, M::Dispositive, file.dispositive, &mut ids, &mut out)?;
+        }
         if let Some(s) = file.settings {
             if s.region.is_some() {
                 out.settings.region = s.region;
@@ -258,5 +273,6 @@ pub fn rule_metas(c: &Compiled) -> Vec<&Meta> {
         v.push(&cl.meta);
         v.extend(cl.cues.iter().map(|q| &q.meta));
     }
+    v.extend(c.money.all().map(|(_, cue)| &cue.meta));
     v
 }

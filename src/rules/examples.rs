@@ -142,6 +142,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
             }
         }
     }
+    super::money::run_examples(rules, &mut out);
     for t in &rules.tables {
         for e in &t.meta.examples {
             let mut pages = page(&e.input);

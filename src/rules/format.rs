@@ -37,6 +37,18 @@ pub struct RuleFile {
     pub classifier: Vec<ClassifierRule>,
     #[serde(default)]
     pub cue: Vec<CueRule>,
+    #[serde(default)]
+    pub amount_role: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub code: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub legal_form: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub party_role: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub administration: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub dispositive: Vec<super::money::MoneyRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.

@@ -29,6 +29,8 @@ pub mod fingerprint;
 pub mod format;
 pub mod label_column;
 pub mod limits;
+pub mod money;
+pub mod money_read;
 pub mod normalise;
 mod objective_rows;
 pub mod quick;
@@ -305,6 +307,7 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
         let rec = read_part(rules, &doc, part, &kind, &known, &mut x);
         finish_part(rec, &mut x, &mut facts);
     }
+    money_read::apply(money_read::read(&rules.money, &doc), &mut x);
     x.title = facts
         .title
         .or_else(|| x.objectives.iter().find_map(|o| o.title.clone()))

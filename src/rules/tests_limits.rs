@@ -154,9 +154,9 @@ fn the_builtin_rules_are_far_within_the_limits() {
     let budget = Budget::default();
     compile_within(&super::source::sources(None, true).unwrap(), &budget).unwrap();
     assert!(
-        // 2%: the classifiers of procedure.toml (0.7 MB) took the built-in
-        // rules from 2.6 MB to 3.3 MB; 98% of the budget stays for a
-        // user's own rules.
+        // 2%: the classifiers of procedure.toml (0.7 MB) and the money rules
+        // (0.1 MB) of issue 23 took the built-in rules past the earlier 1%
+        // guard; 98% of the budget stays for a user's own rules.
         budget.used() < limits::REGEX_TOTAL_BYTES / 50,
         "built-in regexes take {} bytes",
         budget.used()

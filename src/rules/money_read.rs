@@ -1,0 +1,638 @@
+//! Reading money, codes and counterparties from a document with the money
+//! rules ([`super::money`]).
+//!
+//! - Sums: every sum `atti_italian::money` finds in the cleaned text; its
+//!   role is the `[[amount_role]]` cue nearest before it in its clause
+//!   (back to the previous `;`, full stop or blank line), `other` when none.
+//!   The main amount is the first sum of the dispositive (from the first
+//!   `[[dispositive]]` line on; the whole act when none) whose role is
+//!   marked `main`.
+//! - Codes: what a `[[code]]` label names, cleaned; those failing their
+//!   format check are kept apart (reported by the compliance summary).
+//! - Parties: a tax id (P.IVA, C.F.) that passes its check, and the name
+//!   printed before it: words before a `[[legal_form]]` written after the
+//!   name (`Rossi S.r.l.`), after one written before it (`Fondazione ...`),
+//!   a title and a person's name, or the capitalised words just before the
+//!   label. The role is the nearest `[[party_role]]` cue in the sentence.
+//!   The administration's own tax id (its letterhead) is never a party.
+//! - Administration: the first `[[administration]]` rule matching the head
+//!   of the first page, written in its canonical form.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use atti_italian::money::{codes, find_amounts, Euro};
+use regex::Regex;
+
+use super::document::Doc;
+use super::money::{Cue, MoneyKind, MoneyRules};
+use crate::record::{Amount, Party, Span};
+
+/// What the money rules read from one document.
+#[derive(Debug, Clone, Default)]
+pub struct MoneyRead {
+    pub amounts: Vec<Amount>,
+    /// The main amount: its value, role and where it is.
+    pub main: Option<(Euro, String, Option<Span>)>,
+    /// (`cig` or `cup`, code, span, passes its format check)
+    pub codes: Vec<(String, String, Span, bool)>,
+    pub parties: Vec<Party>,
+    pub administration: Option<(String, Span)>,
+    pub dispositive: Option<String>,
+}
+
+/// Lines of the first page that are its letterhead, at its head and foot.
+const HEAD_LINES: usize = 15;
+const FOOT_LINES: usize = 8;
+/// How many mentions in the text a letterhead's name outweighs.
+const HEAD_WEIGHT: usize = 5;
+/// How far back a cue is looked for.
+const CLAUSE: usize = 300;
+
+static TAX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:P\.?\s?I(?:VA)?\.?|partita\s+I\.?V\.?A\.?|C\.\s?F\.|CF\b|cod(?:ice|\.)?\s*fisc(?:ale|\.)?)\s*(?:n\.|n°|nr\.?|:|/|e\s+C\.?\s?F\.?)?\s*(?:IT)?\s*(?P<id>[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{3}[A-Za-z])\b")
+        .expect("valid regex")
+});
+static SEAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s+(?:con\s+sede|residente|nat[oa]\s+a|domiciliat[oa])\b")
+        .expect("valid regex")
+});
+static FIRM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ditta|operatore\s+economico|societ[àa]|impresa|fornitore)\s*$")
+        .expect("valid regex")
+});
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sig(?:\.ra|\.|nor[ae]?)|dott(?:\.ssa|\.|oressa)|avv\.|ing\.|arch\.|geom\.|prof\.(?:ssa)?|rag\.)\s*").expect("valid regex")
+});
+
+pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
+    let mut out = MoneyRead::default();
+    let disp = dispositive(rules, doc);
+    out.dispositive = disp.map(|(p, at)| first_line(&doc.clean[p][at..]));
+    for (i, text) in doc.clean.iter().enumerate() {
+        let page = doc.pages[i].number;
+        for a in find_amounts(text) {
+            let role = nearest(&rules.amount_roles, clause(text, a.range.start));
+            let span = Span {
+                page,
+                start: a.range.start,
+                end: a.range.end,
+            };
+            let in_disp = disp.is_none_or(|(p, at)| i > p || (i == p && a.range.start >= at));
+            if out.main.is_none() && in_disp {
+                if let Some(c) = role.filter(|c| c.main) {
+                    out.main = Some((a.value, c.value.clone(), Some(span)));
+                }
+            }
+            out.amounts.push(Amount {
+                seq: out.amounts.len() as u32 + 1,
+                value: a.value,
+                role: Some(role.map_or("other", |c| c.value.as_str()).to_owned()),
+                raw: a.raw,
+                span: Some(span),
+            });
+        }
+        for c in &rules.codes {
+            for m in c.regex.captures_iter(text) {
+                let Some(g) = m.name("code").or_else(|| m.get(1)) else {
+                    continue;
+                };
+                let code = codes::code(g.as_str());
+                // A word where the code should be is no code at all.
+                if !code.chars().any(|ch| ch.is_ascii_digit()) {
+                    continue;
+                }
+                let ok = match c.value.as_str() {
+                    "cig" => codes::is_cig(&code),
+                    _ => codes::is_cup(&code),
+                };
+                if out.codes.iter().any(|x| x.0 == c.value && x.1 == code) {
+                    continue;
+                }
+                let span = Span {
+                    page,
+                    start: g.start(),
+                    end: g.end(),
+                };
+                out.codes.push((c.value.clone(), code, span, ok));
+            }
+        }
+    }
+    // A sum awarded and committed in one act is decided as a commitment.
+    if let Some((v, role, _)) = &mut out.main {
+        let committed = out.amounts.iter().any(|a| {
+            a.value == *v && a.role.as_deref() == Some("commitment") && in_dispositive(disp, a.span)
+        });
+        if committed {
+            *role = "commitment".to_owned();
+        }
+    }
+    out.administration = administration(rules, doc);
+    out.parties = parties(
+        rules,
+        doc,
+        out.administration.as_ref().map(|a| a.0.as_str()),
+    );
+    out
+}
+
+fn in_dispositive(disp: Option<(usize, usize)>, span: Option<Span>) -> bool {
+    let Some(((p, at), s)) = disp.zip(span) else {
+        return true;
+    };
+    // Page numbers are 1-based, the dispositive's page an index.
+    let i = s.page as usize - 1;
+    i > p || (i == p && s.start >= at)
+}
+
+/// The page and offset where the dispositive begins.
+fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
+    doc.clean.iter().enumerate().find_map(|(i, t)| {
+        rules
+            .dispositive
+            .iter()
+            .filter_map(|c| c.regex.find(t))
+            .map(|m| m.start())
+            .min()
+            .map(|at| (i, at))
+    })
+}
+
+fn first_line(s: &str) -> String {
+    atti_italian::squash(s.lines().find(|l| !l.trim().is_empty()).unwrap_or(""))
+}
+
+/// The text of the clause before `at`: back to `;`, a full stop before a
+/// capital or a blank line, at most [`CLAUSE`] bytes.
+fn clause(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(CLAUSE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r";|\n\s*\n|[a-z]{3}\.\s+[A-Z]").expect("valid regex"));
+    let cut = END.find_iter(window).last().map_or(0, |m| m.end());
+    &window[cut..]
+}
+
+/// The cue whose match ends last in `clause` (the first rule on a tie).
+fn nearest<'r>(cues: &'r [Cue], clause: &str) -> Option<&'r Cue> {
+    let mut best: Option<(usize, &Cue)> = None;
+    for c in cues {
+        if let Some(end) = c.regex.find_iter(clause).map(|m| m.end()).last() {
+            if best.is_none_or(|(b, _)| end > b) {
+                best = Some((end, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The administration: every `[[administration]]` match of the document
+/// counts once, and [`HEAD_WEIGHT`] times in the letterhead (the first
+/// [`HEAD_LINES`] and last [`FOOT_LINES`] lines of the first page); the
+/// name counted most wins, the first found on a tie. A letterhead printed
+/// as an image leaves the name the act's text repeats ("del Comune di X").
+fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
+    let first = doc.pages.first()?;
+    let lines: Vec<usize> = std::iter::once(0)
+        .chain(first.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let head_end = lines.get(HEAD_LINES).copied().unwrap_or(first.text.len());
+    let foot_start = lines
+        .len()
+        .checked_sub(FOOT_LINES)
+        .map_or(0, |i| lines[i])
+        .max(head_end);
+    let mut votes: Vec<(String, usize, Span)> = Vec::new();
+    for (pi, page) in doc.pages.iter().enumerate() {
+        for c in &rules.administrations {
+            for m in c.regex.captures_iter(&page.text) {
+                let Some(name) = m.name("name") else { continue };
+                let weight = if pi == 0 && (name.start() < head_end || name.start() >= foot_start) {
+                    HEAD_WEIGHT
+                } else {
+                    1
+                };
+                let canonical = canonical(&c.value, name.as_str());
+                let span = Span {
+                    page: page.number,
+                    start: name.start(),
+                    end: name.end(),
+                };
+                match votes.iter_mut().find(|v| v.0 == canonical) {
+                    Some(v) => v.1 += weight,
+                    None => votes.push((canonical, weight, span)),
+                }
+            }
+        }
+    }
+    // The letterhead's first name is the issuer; a line below it names the
+    // wider body it belongs to ("Provincia di Pordenone" under a comune).
+    if let Some(top) = votes
+        .iter_mut()
+        .filter(|v| v.2.page == first.number && (v.2.start < head_end || v.2.start >= foot_start))
+        .min_by_key(|v| v.2.start)
+    {
+        top.1 += 1;
+    }
+    let best = votes.iter().map(|v| v.1).max()?;
+    votes
+        .into_iter()
+        .find(|v| v.1 == best)
+        .map(|(name, _, span)| (name, span))
+}
+
+/// The rule's canonical form with the name read: a name printed in
+/// capitals is written as a name, one in mixed case kept as printed
+/// ("PagoPA").
+fn canonical(template: &str, printed: &str) -> String {
+    let shown = if printed.chars().any(char::is_lowercase) {
+        atti_italian::squash(printed)
+    } else {
+        title_case(printed)
+    };
+    atti_italian::squash(&template.replace("{name}", &shown))
+}
+
+/// `MONZA E DELLA BRIANZA` -> `Monza e della Brianza`.
+pub fn title_case(s: &str) -> String {
+    const SMALL: &[&str] = &[
+        "di", "del", "della", "dei", "degli", "delle", "e", "ed", "in", "sul", "al",
+    ];
+    atti_italian::squash(s)
+        .split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut out = String::new();
+            let mut up = true;
+            for ch in lower.chars() {
+                if up {
+                    out.extend(ch.to_uppercase());
+                } else {
+                    out.push(ch);
+                }
+                up = ch == '\'' || ch == '’' || ch == '-';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    // A tax id printed on three pages or more is the issuing body's own
+    // (its footer), not a counterparty's.
+    let mut pages_of: std::collections::HashMap<String, usize> = Default::default();
+    for page in doc.pages {
+        let mut seen: Vec<String> = TAX_LABEL
+            .captures_iter(&page.text)
+            .filter_map(|m| codes::tax_id(m.name("id")?.as_str()))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for t in seen {
+            *pages_of.entry(t).or_default() += 1;
+        }
+    }
+    for (i, text) in doc.clean.iter().enumerate() {
+        let page = doc.pages[i].number;
+        for m in TAX_LABEL.captures_iter(text) {
+            let (all, id) = (m.get(0).unwrap(), m.name("id").unwrap());
+            let Some(tax_id) = codes::tax_id(id.as_str()) else {
+                continue;
+            };
+            if letterhead(&doc.pages[i].text, all.start())
+                || pages_of.get(&tax_id).is_some_and(|n| *n >= 3)
+            {
+                continue;
+            }
+            let before = clause_for_name(text, all.start());
+            let Some((name, range, formed)) = name_before(rules, text, before) else {
+                continue;
+            };
+            if is_administration(&name, admin) || !has_name_word(&name) {
+                continue;
+            }
+            let cue = nearest(&rules.party_roles, clause(text, range.start));
+            // A bare name (no legal form, no title) is a party only where the
+            // sentence says what the act gives it.
+            if !formed && cue.is_none_or(|c| c.regex.as_str().ends_with(r"\A")) {
+                continue;
+            }
+            let role = cue.map_or("other", |c| c.value.as_str()).to_owned();
+            let span = Span {
+                page,
+                start: range.start,
+                end: id.end(),
+            };
+            let same = out.iter_mut().find(|p| {
+                p.tax_id.as_deref() == Some(tax_id.as_str()) || fold(&p.name) == fold(&name)
+            });
+            match same {
+                Some(p) => {
+                    if name.len() > p.name.len() {
+                        p.name = name;
+                    }
+                }
+                None => out.push(Party {
+                    seq: out.len() as u32 + 1,
+                    role,
+                    name,
+                    tax_id: Some(tax_id),
+                    span: Some(span),
+                }),
+            }
+        }
+    }
+    out
+}
+
+fn fold(s: &str) -> String {
+    atti_italian::numwords::fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn is_administration(name: &str, admin: Option<&str>) -> bool {
+    let n = fold(name);
+    admin.is_some_and(|a| !n.is_empty() && (fold(a).contains(&n) || n.contains(&fold(a))))
+}
+
+/// A tax id among the first or last three lines of its page: the issuing
+/// body's letterhead or footer.
+fn letterhead(page: &str, at: usize) -> bool {
+    if page.trim().lines().count() < 10 {
+        return false;
+    }
+    let line_start = page[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = page[at..].find('\n').map_or(page.len(), |i| at + i);
+    if line_end - line_start > 200 {
+        // A paragraph, not a letterhead's line.
+        return false;
+    }
+    let lines_before = page[..at].matches('\n').count();
+    let lines_after = page[at..].trim_end().matches('\n').count();
+    lines_before < 3 || lines_after < 3
+}
+
+/// Where a name before a tax id label may start: 160 bytes back, not
+/// before the previous tax id, `;` or blank line.
+fn clause_for_name(text: &str, at: usize) -> Range<usize> {
+    let mut from = at.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r";|\n\s*\n|\b\d{11}\b").expect("valid regex"));
+    let cut = END.find_iter(&text[from..at]).last().map_or(0, |m| m.end());
+    from + cut..at
+}
+
+/// Whether a name has a word of three letters or more that is not a tax
+/// label ("CF e" is no name).
+fn has_name_word(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 3 && !["IVA", "iva", "Iva"].contains(&w))
+}
+
+/// The name before a tax id label, its range, and whether a legal form or
+/// a title marks it as a name.
+fn name_before(
+    rules: &MoneyRules,
+    text: &str,
+    r: Range<usize>,
+) -> Option<(String, Range<usize>, bool)> {
+    let window = &text[r.clone()];
+    // A legal form: the last one in the window.
+    let form = rules
+        .legal_forms
+        .iter()
+        .flat_map(|c| c.regex.find_iter(window).map(move |m| (m, c)))
+        .max_by_key(|(m, _)| m.end());
+    if let Some((m, c)) = form {
+        let (s, e) = if c.value == "after" {
+            (m.start(), forward_words(window, m.end(), 8))
+        } else {
+            (backward_words(window, m.start(), 8), m.end())
+        };
+        // A form with no name words beside it names nobody.
+        let bare = (c.value == "after" && e <= m.end()) || (c.value == "before" && s >= m.start());
+        if e > s && !bare {
+            let name = tidy(&window[s..e]);
+            if name.chars().filter(|c| c.is_alphabetic()).count() > 2 {
+                return Some((name, r.start + s..r.start + e, true));
+            }
+        }
+    }
+    if let Some(t) = TITLE.find_iter(window).last() {
+        let e = forward_words(window, t.end(), 4);
+        if e > t.end() {
+            return Some((
+                tidy(&window[t.end()..e]),
+                r.start + t.end()..r.start + e,
+                true,
+            ));
+        }
+    }
+    // Capitalised words right before the label (`ROSSI MARIO, C.F. ...`),
+    // or before where the seat is said (`ALFA con sede in Roma, P.IVA`).
+    let end = SEAT.find(window).map_or(window.len(), |m| m.start());
+    let end = window[..end]
+        .trim_end_matches([' ', ',', '(', '-', '–', '\n', '\t'])
+        .len();
+    let start = backward_words(window, end, 5);
+    let name = tidy(&window[start..end]);
+    let words = name.split(' ').filter(|w| !w.is_empty()).count();
+    // One word is a name where the text says it is a firm's (`alla ditta
+    // ASTRO-TEL`).
+    let named = FIRM.is_match(&window[..start]);
+    (words >= 2 || (words == 1 && named)).then(|| (name, r.start + start..r.start + end, named))
+}
+
+/// A word of a name: capitalised, or a digit, `&`, or a joining particle.
+fn name_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| "\"“”«»'’(),".contains(c));
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || [
+            "&", "e", "di", "de", "del", "della", "dei", "-", "d'", "von", "da",
+        ]
+        .contains(&w)
+}
+
+/// The start of the run of name words that ends at `end` (at most `max`).
+fn backward_words(s: &str, end: usize, max: usize) -> usize {
+    let mut start = end;
+    let mut n = 0;
+    for (i, w) in s[..end].trim_end().rsplit_terminator(' ').enumerate() {
+        if i > 0 && (n >= max || !name_word(w) || w.ends_with([',', ':', ';'])) {
+            break;
+        }
+        if w.contains('\n') {
+            // A line break inside: keep the part after it.
+            let tail = w.rsplit('\n').next().unwrap_or("");
+            if name_word(tail) {
+                start = s[..start].trim_end().len() - tail.len();
+            }
+            break;
+        }
+        if w.is_empty() || (i == 0 && !name_word(w) && !w.contains('.')) {
+            if i == 0 {
+                continue;
+            }
+            break;
+        }
+        start = s[..start].trim_end().len() - w.len();
+        n += 1;
+    }
+    start
+}
+
+/// The end of the run of name words that starts at `from`.
+fn forward_words(s: &str, from: usize, max: usize) -> usize {
+    let mut end = from;
+    let mut pos = from;
+    for (n, w) in s[from..].split(' ').enumerate() {
+        let at = pos;
+        pos += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        if n > max || !name_word(w) || w.contains('\n') {
+            break;
+        }
+        end = at + w.len();
+        if w.ends_with(',') {
+            end -= 1;
+            break;
+        }
+    }
+    end
+}
+
+fn tidy(s: &str) -> String {
+    atti_italian::squash(s)
+        .trim_matches(|c: char| " ,;:(\"“”«»-–".contains(c))
+        .to_owned()
+}
+
+/// Puts what was read into the rules' output: the amounts, parties and
+/// administration of the document, the codes and main amount on its first
+/// decision, and every value with its span among the fields read (what
+/// `atti show` prints; codes failing their check included, for the
+/// compliance summary).
+pub fn apply(m: MoneyRead, x: &mut super::RuleOutput) {
+    let field = |name: &str, value: String, rule: &str, span: Option<Span>| crate::record::Field {
+        name: name.to_owned(),
+        value,
+        rule: rule.to_owned(),
+        span,
+    };
+    for (k, code, span, ok) in &m.codes {
+        let rule = if *ok {
+            "money.code"
+        } else {
+            "money.code.invalid"
+        };
+        x.fields.push(field(
+            &format!("decision.{k}"),
+            code.clone(),
+            rule,
+            Some(*span),
+        ));
+    }
+    let joined = |k: &str| {
+        let v: Vec<&str> = m
+            .codes
+            .iter()
+            .filter(|c| c.0 == k && c.3)
+            .map(|c| c.1.as_str())
+            .collect();
+        (!v.is_empty()).then(|| v.join(" "))
+    };
+    if let Some(d) = x.decisions.first_mut() {
+        d.cig = joined("cig");
+        d.cup = joined("cup");
+        if let Some((v, role, _)) = &m.main {
+            d.main_amount = Some(*v);
+            d.main_amount_role = Some(role.clone());
+        }
+    }
+    if let Some((v, role, span)) = &m.main {
+        x.fields.push(field(
+            "decision.main_amount",
+            v.to_string(),
+            "money.main",
+            *span,
+        ));
+        x.fields.push(field(
+            "decision.main_amount_role",
+            role.clone(),
+            "money.main",
+            *span,
+        ));
+    }
+    for a in &m.amounts {
+        let v = format!("{} {}", a.value, a.role.as_deref().unwrap_or(""));
+        x.fields
+            .push(field("amount.value", v, "money.amount", a.span));
+    }
+    for p in &m.parties {
+        let v = format!("{} {}", p.role, p.name);
+        x.fields.push(field("party.name", v, "money.party", p.span));
+    }
+    if let Some((name, span)) = &m.administration {
+        x.fields.push(field(
+            "document.administration",
+            name.clone(),
+            "money.administration",
+            Some(*span),
+        ));
+    }
+    x.amounts = m.amounts;
+    x.parties = m.parties;
+    x.administration = m.administration.map(|a| a.0);
+}
+
+impl MoneyRead {
+    /// What an example of a rule of `kind` expects, in brief.
+    pub fn brief(&self, kind: MoneyKind) -> String {
+        let v: Vec<String> = match kind {
+            MoneyKind::AmountRole => self
+                .amounts
+                .iter()
+                .map(|a| format!("{} {}", a.value, a.role.as_deref().unwrap_or("")))
+                .collect(),
+            MoneyKind::Code => self
+                .codes
+                .iter()
+                .map(|(k, c, _, ok)| format!("{k} {c}{}", if *ok { "" } else { " (non valido)" }))
+                .collect(),
+            MoneyKind::LegalForm | MoneyKind::PartyRole => self
+                .parties
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} {}",
+                        p.role,
+                        p.name,
+                        p.tax_id.as_deref().unwrap_or("")
+                    )
+                    .trim()
+                    .to_owned()
+                })
+                .collect(),
+            MoneyKind::Administration => self.administration.iter().map(|a| a.0.clone()).collect(),
+            MoneyKind::Dispositive => self.dispositive.iter().cloned().collect(),
+        };
+        v.join("; ")
+    }
+}
