@@ -12,14 +12,18 @@
 //! runs one command and renders its errors; nothing else is in it.
 
 pub mod compliance;
+pub mod corrections;
 pub mod digest;
 pub mod error;
 pub mod escape;
 pub mod index;
+pub mod nearest;
+pub mod project;
 pub mod ingest;
 pub mod progress;
 pub mod read;
 pub mod record;
+pub mod report;
 pub mod review;
 pub mod rules;
 pub mod tables;

@@ -1,0 +1,510 @@
+//! Running a template over the archive: documents are visited once; each
+//! adds what the key aggregates need (a payment to the sum of its CIG) and,
+//! when it can give rows, is kept; the rows are made at the end, filtered,
+//! valued column by column and ordered.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::Value as Json;
+
+use super::format::{truncate, Value};
+use super::results::{outcome, Given, Outcome, Results};
+use super::template::{Aggregate, Column, FieldRef, Filter, Source, Template, Ty};
+use crate::corrections::{Applied, Corrections};
+use crate::project::Project;
+use crate::record::Document;
+
+/// The period a report covers (by the template's period field).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Period {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Period {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
+    }
+
+    pub fn is_all(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    /// The reference year: the year of the period's start (or end).
+    pub fn year(&self) -> Option<i32> {
+        self.from.or(self.to).map(|d| d.year())
+    }
+}
+
+/// What a run needs besides the template.
+pub struct Inputs<'a> {
+    pub project: &'a Project,
+    pub corrections: &'a Corrections,
+    pub results: &'a Results,
+    pub period: Period,
+    /// The publication date of the header block (today).
+    pub published: NaiveDate,
+    /// Overrides the template's redaction of natural persons.
+    pub redact: Option<bool>,
+    /// Words that make a party's name a legal person's (reports/values.toml).
+    pub legal_forms: &'a [String],
+}
+
+/// A report made: its header block and rows of typed values.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub header_block: Vec<(String, Value)>,
+    pub rows: Vec<Vec<Value>>,
+    /// Rows left out because their period field has no date.
+    pub undated: usize,
+    /// Corrected values shown in the rows.
+    pub corrected: usize,
+}
+
+struct Kept {
+    doc: Json,
+    applied: Vec<Applied>,
+}
+
+/// A report being made.
+pub struct Run<'t, 'a> {
+    t: &'t Template,
+    inp: Inputs<'a>,
+    kept: Vec<Kept>,
+    /// Per column with an `over` key: key -> (contributor id, value).
+    keyed: Vec<HashMap<String, Vec<(String, f64)>>>,
+}
+
+/// Where a field is read from for one row.
+#[derive(Clone, Copy)]
+struct Ctx<'r> {
+    doc: &'r Json,
+    row: &'r Json,
+    record: &'r str,
+    applied: &'r [Applied],
+    result: Option<&'r Outcome>,
+}
+
+fn records<'j>(doc: &'j Json, record: &str) -> Vec<&'j Json> {
+    if record == "document" {
+        return vec![doc];
+    }
+    let Some(t) = crate::record::schema::TableId::of_record(record) else { return Vec::new() };
+    doc.get(t.name())
+        .and_then(Json::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+fn to_value(v: &Json, ty: Ty) -> Value {
+    match v {
+        Json::Null => Value::Empty,
+        Json::Array(a) => Value::List(a.iter().map(|x| to_value(x, ty)).collect()),
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => match ty {
+            Ty::Integer => n.as_i64().map_or(Value::Empty, Value::Integer),
+            _ => n.as_f64().map_or(Value::Empty, Value::Number),
+        },
+        Json::String(s) => match ty {
+            Ty::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| Value::Text(s.clone()), Value::Date),
+            Ty::Number | Ty::Amount | Ty::Percent => {
+                super::format::parse_number(s).map_or_else(|| Value::Text(s.clone()), Value::Number)
+            }
+            _ => Value::Text(s.clone()),
+        },
+        Json::Object(_) => Value::Text(v.to_string()),
+    }
+}
+
+/// A value's text for keys, filters and maps.
+pub fn text(v: &Value) -> String {
+    match v {
+        Value::Empty => String::new(),
+        Value::Text(s) => s.clone(),
+        Value::Integer(n) => n.to_string(),
+        Value::Number(x) => super::format::write_number(*x, false, super::format::Decimal::Dot),
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Bool(b) => if *b { "true".into() } else { "false".into() },
+        Value::List(l) => l.iter().map(text).collect::<Vec<_>>().join(" "),
+    }
+}
+
+impl<'r> Ctx<'r> {
+    /// The records of `record` this row sees: itself, its parents (the
+    /// document, its first decision, an indicator's objective), or its
+    /// children (an objective's phases and indicators; a document's others).
+    fn related(&self, record: &str) -> Vec<&'r Json> {
+        if record == self.record {
+            return vec![self.row];
+        }
+        let all = records(self.doc, record);
+        let code = self.row.get("objective_code").filter(|c| !c.is_null());
+        match (record, code) {
+            ("objective", Some(c)) | ("phase" | "indicator", Some(c)) if self.record != "document" => {
+                all.into_iter().filter(|r| r.get("objective_code") == Some(c)).collect()
+            }
+            ("decision", _) if self.record != "decision" => all.into_iter().take(1).collect(),
+            _ => all,
+        }
+    }
+
+    fn get(&self, f: &FieldRef, inp: &Inputs) -> Value {
+        let text_of = |s: Option<&str>| s.map_or(Value::Empty, |s| Value::Text(s.to_owned()));
+        match f.record.as_str() {
+            "config" => match f.key.as_str() {
+                "administration" => text_of(inp.project.administration.as_deref()),
+                "tax_code" => text_of(inp.project.tax_code.as_deref()),
+                _ => text_of(inp.project.base_url.as_deref()),
+            },
+            "report" => match f.key.as_str() {
+                "year" => inp.period.year().map_or(Value::Empty, |y| Value::Integer(y.into())),
+                "from" => inp.period.from.map_or(Value::Empty, Value::Date),
+                "to" => inp.period.to.map_or(Value::Empty, Value::Date),
+                "published" => Value::Date(inp.published),
+                _ => Value::Empty,
+            },
+            "result" => {
+                let Some(o) = self.result else { return Value::Empty };
+                let g = o.given.as_ref();
+                match f.key.as_str() {
+                    "value" => g.map_or(Value::Empty, |g| Value::Text(g.value.clone())),
+                    "date" => g.and_then(|g| g.date).map_or(Value::Empty, Value::Date),
+                    "note" => g.map_or(Value::Empty, |g| Value::Text(g.note.clone())),
+                    "source" => g.map_or(Value::Empty, |g| Value::Text(g.source.into())),
+                    "achievement" => o.achievement.map_or(Value::Empty, Value::Number),
+                    "gap" => o.gap.map_or(Value::Empty, Value::Number),
+                    _ => Value::Text(o.state.into()),
+                }
+            }
+            "document" if f.key == "url" => {
+                let path = self.doc.get("source_file").and_then(Json::as_str).unwrap_or("");
+                text_of(inp.project.url_of(path).as_deref())
+            }
+            record => {
+                let vals: Vec<Value> = self
+                    .related(record)
+                    .into_iter()
+                    .map(|r| r.get(&f.key).map_or(Value::Empty, |v| to_value(v, f.ty)))
+                    .collect();
+                match vals.len() {
+                    0 => Value::Empty,
+                    1 => vals.into_iter().next().unwrap(),
+                    _ => Value::List(vals),
+                }
+            }
+        }
+    }
+
+    fn with_row(&self, row: &'r Json, record: &'r str) -> Ctx<'r> {
+        Ctx { row, record, result: None, ..*self }
+    }
+}
+
+fn keep(f: &Filter, v: &Value) -> bool {
+    let texts: Vec<String> = match v {
+        Value::List(l) => l.iter().map(text).collect(),
+        other => vec![text(other)],
+    };
+    let any = |p: &dyn Fn(&str) -> bool| texts.iter().any(|t| p(t));
+    if let Some(p) = f.present {
+        if p == v.is_empty() {
+            return false;
+        }
+    }
+    if let Some(list) = &f.one_of {
+        if !any(&|t| list.iter().any(|x| x == t)) {
+            return false;
+        }
+    }
+    if let Some(list) = &f.not_in {
+        if any(&|t| list.iter().any(|x| x == t)) {
+            return false;
+        }
+    }
+    if let Some(c) = &f.contains {
+        if !any(&|t| t.to_lowercase().contains(c.as_str())) {
+            return false;
+        }
+    }
+    if f.min.is_some() || f.max.is_some() {
+        let Some(n) = v.number() else { return false };
+        if f.min.is_some_and(|m| n < m) || f.max.is_some_and(|m| n > m) {
+            return false;
+        }
+    }
+    true
+}
+
+fn keys_of(v: &Value) -> BTreeSet<String> {
+    text(v).split_whitespace().map(str::to_owned).collect()
+}
+
+fn fold(fun: Aggregate, values: impl Iterator<Item = f64>) -> Value {
+    let v: Vec<f64> = values.collect();
+    match fun {
+        Aggregate::Count => Value::Integer(v.len() as i64),
+        _ if v.is_empty() => Value::Empty,
+        Aggregate::Sum => Value::Number((v.iter().sum::<f64>() * 100.0).round() / 100.0),
+        Aggregate::Min => Value::Number(v.iter().copied().fold(f64::INFINITY, f64::min)),
+        Aggregate::Max => Value::Number(v.iter().copied().fold(f64::NEG_INFINITY, f64::max)),
+    }
+}
+
+/// Whether a party is a natural person: a 16-character codice fiscale, or
+/// (without a tax id of a company) a name with no legal form.
+pub fn natural_person(party: &Json, legal_forms: &[String]) -> bool {
+    let tax = party.get("tax_id").and_then(Json::as_str).unwrap_or("").trim();
+    if tax.len() == 16 && tax.chars().any(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    if tax.len() == 11 && tax.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let name = party.get("name").and_then(Json::as_str).unwrap_or("").to_lowercase();
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.trim_matches('.').replace('.', ""))
+        .collect();
+    !legal_forms.iter().any(|f| {
+        let f = f.to_lowercase().replace('.', "");
+        words.iter().any(|w| *w == f) || (f.contains(' ') && name.replace('.', "").contains(&f))
+    })
+}
+
+fn cmp_values(a: &Value, b: &Value) -> Ordering {
+    match (a.date(), b.date()) {
+        (Some(x), Some(y)) => return x.cmp(&y),
+        (Some(_), None) => return Ordering::Less,
+        (None, Some(_)) => return Ordering::Greater,
+        _ => {}
+    }
+    match (a.number(), b.number()) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        _ => text(a).cmp(&text(b)),
+    }
+}
+
+impl<'t, 'a> Run<'t, 'a> {
+    pub fn new(t: &'t Template, inp: Inputs<'a>) -> Self {
+        let keyed = t.columns.iter().map(|_| HashMap::new()).collect();
+        Run { t, inp, kept: Vec::new(), keyed }
+    }
+
+    /// Adds one document (corrections are applied here).
+    pub fn add(&mut self, mut d: Document) -> crate::Result<()> {
+        d.page_texts.clear();
+        let applied = self.inp.corrections.apply(&mut d);
+        let doc = serde_json::to_value(&d)?;
+        let doc_id = d.doc_id.clone();
+        for (i, c) in self.t.columns.iter().enumerate() {
+            let Source::Aggregate { fun, of, over: Some(over), conditions } = &c.source else { continue };
+            let record = of.as_ref().map_or(over.record.as_str(), |o| o.record.as_str());
+            let base = Ctx { doc: &doc, row: &doc, record: "document", applied: &applied, result: None };
+            for (n, r) in records(&doc, record).into_iter().enumerate() {
+                let ctx = base.with_row(r, record);
+                if !conditions.iter().all(|f| keep(f, &ctx.get(&f.field, &self.inp))) {
+                    continue;
+                }
+                let value = match (fun, of) {
+                    (Aggregate::Count, _) => Some(1.0),
+                    (_, Some(of)) => ctx.get(of, &self.inp).number(),
+                    _ => None,
+                };
+                let Some(value) = value else { continue };
+                for k in keys_of(&ctx.get(over, &self.inp)) {
+                    self.keyed[i].entry(k).or_default().push((format!("{doc_id}#{n}"), value));
+                }
+            }
+        }
+        if !records(&doc, self.t.record).is_empty() {
+            self.kept.push(Kept { doc, applied });
+        }
+        Ok(())
+    }
+
+    fn result_of(&self, ctx: &Ctx) -> Option<Outcome> {
+        if !matches!(self.t.record, "indicator" | "objective") {
+            return None;
+        }
+        let s = |k: &str| ctx.row.get(k).and_then(Json::as_str).unwrap_or("").to_owned();
+        let code = s("objective_code");
+        let seq = ctx.row.get("seq").and_then(Json::as_u64);
+        let from_csv = seq
+            .and_then(|n| self.inp.results.get(&format!("{code}.{n}")))
+            .or_else(|| self.inp.results.get(&code))
+            .cloned();
+        // The hook for PEG sheets with progress columns (spreadsheets).
+        let from_sheet = (!s("actual_value").is_empty()).then(|| Given {
+            value: s("actual_value"),
+            date: NaiveDate::parse_from_str(&s("actual_date"), "%Y-%m-%d").ok(),
+            note: s("actual_note"),
+            source: "foglio",
+        });
+        let (op, target) = match self.t.record {
+            "indicator" => (s("expected_operator"), s("expected_value")),
+            _ => (String::new(), String::new()),
+        };
+        Some(outcome(from_csv.or(from_sheet), &op, &target))
+    }
+
+    fn cell(&self, c: &Column, i: usize, ctx: &Ctx) -> Value {
+        let redact = self.inp.redact.unwrap_or(c.redact);
+        let person = |r: &Json| redact && natural_person(r, self.inp.legal_forms);
+        let redacted = || Value::Text(self.t.file_options.redaction_text.clone());
+        let v = match &c.source {
+            Source::Constant(k) => Value::Text(k.clone()),
+            Source::Blank(_) => Value::Empty,
+            Source::Corrections => {
+                let notes: Vec<Value> = ctx.applied.iter().map(|a| Value::Text(a.note())).collect();
+                if notes.is_empty() { Value::Empty } else { Value::List(notes) }
+            }
+            Source::Field(f) if f.record == "party" && ctx.record == "party" && person(ctx.row) => redacted(),
+            Source::Field(f) => ctx.get(f, &self.inp),
+            Source::Join { of, conditions } => {
+                let mut out = Vec::new();
+                for r in ctx.related(&of.record) {
+                    let sub = ctx.with_row(r, &of.record);
+                    if !conditions.iter().all(|f| keep(f, &sub.get(&f.field, &self.inp))) {
+                        continue;
+                    }
+                    let v = if of.record == "party" && person(r) { redacted() } else { sub.get(of, &self.inp) };
+                    if !v.is_empty() && !out.contains(&v) {
+                        out.push(v);
+                    }
+                }
+                Value::List(out)
+            }
+            Source::Aggregate { fun, of, over: Some(over), .. } => {
+                let mut seen = BTreeSet::new();
+                let mut vals = Vec::new();
+                for k in keys_of(&ctx.get(over, &self.inp)) {
+                    for (id, x) in self.keyed[i].get(&k).into_iter().flatten() {
+                        if seen.insert(id.clone()) {
+                            vals.push(*x);
+                        }
+                    }
+                }
+                let _ = of;
+                if seen.is_empty() { Value::Empty } else { fold(*fun, vals.into_iter()) }
+            }
+            Source::Aggregate { fun, of, over: None, conditions } => {
+                let record = of.as_ref().map_or(self.t.record, |o| o.record.as_str());
+                let vals = ctx.related(record).into_iter().filter_map(|r| {
+                    let sub = ctx.with_row(r, record);
+                    if !conditions.iter().all(|f| keep(f, &sub.get(&f.field, &self.inp))) {
+                        return None;
+                    }
+                    match of {
+                        Some(of) => sub.get(of, &self.inp).number(),
+                        None => Some(1.0),
+                    }
+                });
+                fold(*fun, vals)
+            }
+            Source::Map { map, keys } => {
+                let key: Vec<String> = keys.iter().map(|k| text(&ctx.get(k, &self.inp))).collect();
+                Value::Text(map.lookup(key.join(" ").trim()))
+            }
+        };
+        self.shape(c, v)
+    }
+
+    /// The column's type and cut applied to a value.
+    fn shape(&self, c: &Column, v: Value) -> Value {
+        let one = |v: Value| -> Value {
+            let v = match (c.ty, v) {
+                (Ty::Text | Ty::Code, Value::Text(s)) => Value::Text(s),
+                (Ty::Text | Ty::Code, Value::Empty) => Value::Empty,
+                (Ty::Text | Ty::Code, Value::Bool(b)) => Value::Text(if b { "Sì" } else { "No" }.into()),
+                (Ty::Text | Ty::Code, Value::Date(d)) => Value::Text(c.date_format.write(d)),
+                (Ty::Text | Ty::Code, other) => Value::Text(text(&other)),
+                (Ty::Date, v) => v.date().map_or(v, Value::Date),
+                (Ty::Integer, Value::Number(x)) if x.fract() == 0.0 => Value::Integer(x as i64),
+                (Ty::Number | Ty::Amount | Ty::Percent, v @ Value::Text(_)) => v.number().map_or(v, Value::Number),
+                (_, v) => v,
+            };
+            match (c.truncate, v) {
+                (Some(n), Value::Text(s)) => Value::Text(truncate(&s, n, &self.t.file_options.truncation_mark)),
+                (_, v) => v,
+            }
+        };
+        match v {
+            Value::List(l) => {
+                let l: Vec<Value> = l.into_iter().map(one).filter(|v| !v.is_empty()).collect();
+                match l.len() {
+                    0 => Value::Empty,
+                    1 => l.into_iter().next().unwrap(),
+                    _ if matches!(c.ty, Ty::Text | Ty::Code) => {
+                        let joined = l.iter().map(text).collect::<Vec<_>>().join(&c.separator);
+                        Value::Text(joined)
+                    }
+                    _ => Value::List(l),
+                }
+            }
+            v => one(v),
+        }
+    }
+
+    /// The rows, filtered, valued and ordered.
+    pub fn finish(self) -> Output {
+        let mut rows: Vec<(Vec<Value>, String, usize, Vec<Value>)> = Vec::new();
+        let mut undated = 0;
+        let mut corrected = BTreeSet::new();
+        for k in &self.kept {
+            let source = k.doc.get("source_file").and_then(Json::as_str).unwrap_or("").to_owned();
+            for (n, r) in records(&k.doc, self.t.record).into_iter().enumerate() {
+                let mut ctx = Ctx { doc: &k.doc, row: r, record: self.t.record, applied: &k.applied, result: None };
+                if !self.t.filters.iter().all(|f| keep(f, &ctx.get(&f.field, &self.inp))) {
+                    continue;
+                }
+                if !self.inp.period.is_all() {
+                    match ctx.get(&self.t.period, &self.inp).date() {
+                        Some(d) if self.inp.period.contains(d) => {}
+                        Some(_) => continue,
+                        None => {
+                            undated += 1;
+                            continue;
+                        }
+                    }
+                }
+                let outcome = self.result_of(&ctx);
+                ctx.result = outcome.as_ref();
+                let cells: Vec<Value> =
+                    self.t.columns.iter().enumerate().map(|(i, c)| self.cell(c, i, &ctx)).collect();
+                let key = self.t.order.iter().map(|f| ctx.get(f, &self.inp)).collect();
+                for a in k.applied.iter() {
+                    corrected.insert((source.clone(), a.field.clone()));
+                }
+                rows.push((key, source.clone(), n, cells));
+            }
+        }
+        rows.sort_by(|a, b| {
+            a.0.iter()
+                .zip(&b.0)
+                .map(|(x, y)| cmp_values(x, y))
+                .find(|o| *o != Ordering::Equal)
+                .unwrap_or(Ordering::Equal)
+                .then_with(|| a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        let p = &self.inp;
+        let text_of = |s: &Option<String>| s.clone().map_or(Value::Empty, Value::Text);
+        let header_block = vec![
+            ("Amministrazione".to_owned(), text_of(&p.project.administration)),
+            ("Codice fiscale".to_owned(), text_of(&p.project.tax_code)),
+            ("Anno di riferimento".to_owned(), p.period.year().map_or(Value::Empty, |y| Value::Integer(y.into()))),
+            ("Data di pubblicazione".to_owned(), Value::Date(p.published)),
+            ("Elenco".to_owned(), Value::Text(self.t.title.clone())),
+        ];
+        Output {
+            header_block,
+            rows: rows.into_iter().map(|r| r.3).collect(),
+            undated,
+            corrected: corrected.len(),
+        }
+    }
+}
