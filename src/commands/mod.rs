@@ -3,10 +3,12 @@
 //! returns the process exit code.
 
 pub mod check;
+pub mod correct;
 pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod remove;
+pub mod report;
 pub mod rules;
 pub mod rules_archive;
 pub mod run;
@@ -31,6 +33,9 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Rules(a) => rules::run(&a),
         Command::Run(a) => run::run(&a),
         Command::Stats(a) => stats::run(&a),
+        Command::Report(a) => report::run(&a),
+        Command::Correct(a) => correct::run(&a),
+        Command::Corrections(a) => correct::list(&a),
         Command::Worker(a) => {
             let rules = crate::config::rules(&a.rules)?;
             let ocr = a.ocr.resolve();

@@ -223,6 +223,16 @@ fn keep(f: &Filter, v: &Value) -> bool {
             return false;
         }
     }
+    if let Some(re) = &f.matches {
+        if !any(&|t| re.is_match(t)) {
+            return false;
+        }
+    }
+    if let Some(re) = &f.not_matches {
+        if any(&|t| re.is_match(t)) {
+            return false;
+        }
+    }
     if let Some(c) = &f.contains {
         if !any(&|t| t.to_lowercase().contains(c.as_str())) {
             return false;

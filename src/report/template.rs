@@ -60,6 +60,12 @@ pub struct RawFilter {
     max: Option<f64>,
     #[serde(default)]
     present: Option<bool>,
+    /// A regular expression (case-insensitive) the value must match.
+    #[serde(default)]
+    matches: Option<Spanned<String>>,
+    /// One it must not match.
+    #[serde(default)]
+    not_matches: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -216,6 +222,8 @@ pub struct Filter {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub present: Option<bool>,
+    pub matches: Option<regex::Regex>,
+    pub not_matches: Option<regex::Regex>,
 }
 
 /// Where a column's value comes from.
@@ -469,7 +477,19 @@ impl Compiler<'_> {
         {
             return Err(format!("min/max on `{}`, which is not a number", field.name()));
         }
+        let re = |p: &Option<Spanned<String>>| {
+            p.as_ref()
+                .map(|p| {
+                    regex::RegexBuilder::new(p.get_ref())
+                        .case_insensitive(true)
+                        .build()
+                        .map_err(|e| format!("matches `{}`: {e}", p.get_ref()))
+                })
+                .transpose()
+        };
         Ok(Filter {
+            matches: re(&f.matches)?,
+            not_matches: re(&f.not_matches)?,
             field,
             one_of: f.one_of.clone(),
             not_in: f.not_in.clone(),

@@ -129,35 +129,49 @@ fn json_value(c: &Column, v: &Value) -> serde_json::Value {
     }
 }
 
+/// A JSON object that keeps its keys in the order given (the columns').
+struct Ordered(Vec<(String, serde_json::Value)>);
+
+impl serde::Serialize for Ordered {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
 fn json_out(t: &Template, out: &Output, w: &mut dyn Write) -> Result<()> {
-    use serde_json::{json, Map, Value as J};
+    use serde_json::Value as J;
     let hb = |k: &str| out.header_block.iter().find(|(l, _)| l == k).map(|(_, v)| v.clone()).unwrap_or(Value::Empty);
     let s = |v: Value| match v {
         Value::Empty => J::Null,
         Value::Integer(n) => J::from(n),
         other => J::String(header_text(&other)),
     };
-    let rows: Vec<J> = out
-        .rows
-        .iter()
-        .map(|r| {
-            let m: Map<String, J> = t.columns.iter().zip(r).map(|(c, v)| (c.json.clone(), json_value(c, v))).collect();
-            J::Object(m)
-        })
-        .collect();
-    let doc = json!({
-        "intestazione": {
-            "titolo": t.title,
-            "amministrazione": s(hb("Amministrazione")),
-            "codiceFiscaleAmministrazione": s(hb("Codice fiscale")),
-            "annoRiferimento": s(hb("Anno di riferimento")),
-            "dataPubblicazione": s(hb("Data di pubblicazione")),
-            "riferimentoNormativo": t.legal_basis,
-        },
-        t.file_options.json_rows.clone(): rows,
-    });
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    w.write_all(b"\n").map_err(|e| Error::io("<output>", e))
+    let head = Ordered(vec![
+        ("amministrazione".into(), s(hb("Amministrazione"))),
+        ("codiceFiscaleAmministrazione".into(), s(hb("Codice fiscale"))),
+        ("annoRiferimento".into(), s(hb("Anno di riferimento"))),
+        ("dataPubblicazione".into(), s(hb("Data di pubblicazione"))),
+        ("titolo".into(), J::String(t.title.clone())),
+        ("riferimentoNormativo".into(), J::String(t.legal_basis.clone())),
+    ]);
+    // serde_json's Value sorts keys; the rows are written one by one so
+    // that each keeps the columns' order.
+    let io = |e| Error::io("<output>", e);
+    w.write_all(b"{\n  \"intestazione\": ").map_err(io)?;
+    w.write_all(serde_json::to_string(&head)?.as_bytes()).map_err(io)?;
+    w.write_all(format!(",\n  {}: [", serde_json::to_string(&t.file_options.json_rows)?).as_bytes()).map_err(io)?;
+    for (i, r) in out.rows.iter().enumerate() {
+        let o = Ordered(t.columns.iter().zip(r).map(|(c, v)| (c.json.clone(), json_value(c, v))).collect());
+        let sep = if i == 0 { "\n    " } else { ",\n    " };
+        w.write_all(sep.as_bytes()).map_err(io)?;
+        w.write_all(serde_json::to_string(&o)?.as_bytes()).map_err(io)?;
+    }
+    w.write_all(b"\n  ]\n}\n").map_err(io)
 }
 
 /// A sheet name Excel accepts: 31 characters, none of `[]:*?/\`.
