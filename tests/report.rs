@@ -138,10 +138,10 @@ fn export_for_italian_excel() {
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "doc_id;source_file;kind;status;title;year;date;pages;chars;sha256;extractor;ingested_at;paths;signer;signed_at;ocr_confidence"
+        "doc_id;source_file;kind;status;title;year;date;pages;chars;sha256;extractor;ingested_at;paths;signer;signed_at;ocr_confidence;administration"
     );
     let row: Vec<&str> = lines.next().unwrap().split(';').collect();
-    assert_eq!(row.len(), 16);
+    assert_eq!(row.len(), 17);
     assert!(row[1].ends_with("nota.txt"), "{row:?}");
 
     let jsonl = atti(&[

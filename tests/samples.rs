@@ -3,13 +3,15 @@
 
 use crate::common::*;
 
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 10] = [
     "documents",
     "objectives",
     "phases",
     "indicators",
     "decisions",
     "references",
+    "amounts",
+    "parties",
     "failures",
     "skipped",
 ];

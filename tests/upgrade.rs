@@ -92,3 +92,36 @@ fn an_index_of_a_newer_layout_is_refused_with_a_reason() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("newer atti"), "{err}");
 }
+
+/// Records stored before the money columns (CIG, amounts, parties,
+/// administration) read as records with those values empty: the old index
+/// exports its decisions under the new header and empty amounts and
+/// parties tables, before any ingest.
+#[test]
+fn records_stored_before_the_money_columns_read_with_them_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    copy_dir(&root().join("tests/fixtures/index-dd340ed"), &index);
+    let idx = index.to_str().unwrap();
+    let decisions = atti_ok(
+        &root(),
+        &["export", "decisions", "--index", idx, "--csv-dialect", "rfc"],
+        0,
+    );
+    let header = decisions.lines().next().unwrap();
+    assert!(
+        header.ends_with("cig,cup,procedure,selection_method,selection_basis,selection_basis_urn,main_amount,main_amount_role,responsible"),
+        "{header}"
+    );
+    assert!(decisions.lines().count() > 1, "{decisions}");
+    for t in ["amounts", "parties"] {
+        let rows = atti_ok(&root(), &["export", t, "--index", idx], 0);
+        assert_eq!(rows.lines().count(), 1, "{t}: {rows}");
+    }
+    let docs = atti_ok(
+        &root(),
+        &["export", "documents", "--index", idx, "--csv-dialect", "rfc"],
+        0,
+    );
+    assert!(docs.lines().next().unwrap().ends_with(",administration"), "{docs}");
+}

@@ -57,7 +57,7 @@ fn check_cell(where_: &str, ty: CellType, csv: &str, cell: &Data) {
                 "{where_}"
             );
         }
-        CellType::Decimal => {
+        CellType::Decimal | CellType::Money => {
             assert!(matches!(cell, Data::Float(_)), "{where_}: {cell:?}");
             let x: f64 = csv.replace(',', ".").parse().unwrap();
             assert_eq!(cell.as_f64(), Some(x), "{where_}");
@@ -235,7 +235,7 @@ fn export_writes_a_workbook_only_to_a_file_and_csv_in_either_dialect() {
     let mut wb = open_xlsx(&book);
     assert_eq!(wb.sheet_names(), ["Decisioni", LEGEND]);
     assert_eq!(sheet_rows(&mut wb, "Decisioni").len(), 5);
-    assert_eq!(sheet_rows(&mut wb, LEGEND).len(), 1 + 19);
+    assert_eq!(sheet_rows(&mut wb, LEGEND).len(), 1 + 28);
 
     let header = |args: &[&str]| {
         let mut all = vec!["export", "failures", "--index", idx];

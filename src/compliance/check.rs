@@ -122,6 +122,8 @@ pub fn rows_in(table: TableId, d: &Document) -> Option<usize> {
         TableId::Indicators => d.indicators.len(),
         TableId::Decisions => d.decisions.len(),
         TableId::References => d.references.len(),
+        TableId::Amounts => d.amounts.len(),
+        TableId::Parties => d.parties.len(),
         TableId::Documents | TableId::Failures | TableId::Skipped => return None,
     })
 }

@@ -15,6 +15,7 @@ use atti_page::Status;
 
 pub mod schema;
 
+pub use atti_italian::money::Euro;
 pub use atti_italian::reference::Reference;
 pub use atti_page::Span;
 
@@ -68,6 +69,17 @@ pub struct Document {
     pub indicators: Vec<Indicator>,
     pub decisions: Vec<Decision>,
     pub references: Vec<Reference>,
+    /// Every sum of euro the act prints, in reading order.
+    #[serde(default)]
+    pub amounts: Vec<Amount>,
+    /// The counterparties the act decides about (never the administration
+    /// that issues it).
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// The public body that issued the act ("Comune di Modena"), from its
+    /// heading or letterhead, else as given at ingest.
+    #[serde(default)]
+    pub administration: Option<String>,
     /// Every value the rules read, in the order they were read, with its span:
     /// what `atti show` prints.
     pub fields: Vec<Field>,
@@ -222,7 +234,64 @@ pub struct Decision {
     pub approved_by: Vec<String>,
     /// Who signed (president, secretary, director), for the people index.
     pub signatories: Vec<String>,
+    /// The act's own CIG codes (10 characters), space-separated.
+    #[serde(default)]
+    pub cig: Option<String>,
+    /// The act's own CUP codes (15 characters), space-separated.
+    #[serde(default)]
+    pub cup: Option<String>,
+    /// The act's principal purpose: `contract`, `agreement`, `grant`,
+    /// `payment`, `staff`, `budget`, `planning`, `litigation`, `other`.
+    #[serde(default)]
+    pub procedure: Option<String>,
+    /// How a contractor is chosen: `direct`, `negotiated`, `open`,
+    /// `restricted`, `framework`, `other`.
+    #[serde(default)]
+    pub selection_method: Option<String>,
+    /// The provision cited for the choice, as a short citation
+    /// ("d.lgs. 36/2023 art. 50 c. 1 lett. b").
+    #[serde(default)]
+    pub selection_basis: Option<String>,
+    #[serde(default)]
+    pub selection_basis_urn: Option<String>,
+    /// The one amount the act decides.
+    #[serde(default)]
+    pub main_amount: Option<Euro>,
+    /// Its role: `commitment`, `payment`, `award`, `grant`, `revenue`, `other`.
+    #[serde(default)]
+    pub main_amount_role: Option<String>,
+    /// The officer responsible for the procedure (RUP), when named.
+    #[serde(default)]
+    pub responsible: Option<String>,
     pub spans: Provenance,
+}
+
+/// A sum of euro printed in an act.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    /// 1-based position in the document.
+    pub seq: u32,
+    pub value: Euro,
+    /// What the sentence says of it: `commitment`, `payment`, `award`,
+    /// `base`, `vat`, `grant`, `revenue`, `other`; empty when it says none.
+    pub role: Option<String>,
+    /// The amount as printed.
+    pub raw: String,
+    pub span: Option<Span>,
+}
+
+/// A counterparty of the act.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    /// 1-based position in the document.
+    pub seq: u32,
+    /// `supplier`, `beneficiary`, `administration`, `other`.
+    pub role: String,
+    /// The name with its legal form ("Rossi S.r.l.").
+    pub name: String,
+    /// Partita IVA or codice fiscale, checked by its check character.
+    pub tax_id: Option<String>,
+    pub span: Option<Span>,
 }
 
 /// A file seen and deliberately not read into a document of its own: a type

@@ -21,6 +21,8 @@ pub enum TableId {
     Indicators,
     Decisions,
     References,
+    Amounts,
+    Parties,
     Failures,
     Skipped,
 }
@@ -33,6 +35,9 @@ pub enum CellType {
     /// A decimal number (phase weights): written with a comma where the
     /// reader expects the Italian convention.
     Decimal,
+    /// A sum of euro with two decimals (`1234.56`; a comma where the
+    /// reader expects the Italian convention).
+    Money,
     /// A day, written YYYY-MM-DD.
     Date,
     Boolean,
@@ -83,7 +88,7 @@ const fn col(id: &'static str, ty: CellType, label: &'static str, by_rules: bool
     }
 }
 
-use CellType::{Boolean as B, Date as D, Decimal as X, Integer as I, Text as T};
+use CellType::{Boolean as B, Date as D, Decimal as X, Integer as I, Money as M, Text as T};
 
 const DOC_ID: Column = col("doc_id", T, "Identificativo", false);
 const SOURCE_FILE: Column = col("source_file", T, "File", false);
@@ -105,6 +110,7 @@ const DOCUMENTS: &[Column] = &[
     col("signer", T, "Firmatario", false),
     col("signed_at", T, "Firmato il", false),
     col("ocr_confidence", X, "Affidabilità OCR", false),
+    col("administration", T, "Amministrazione", false),
 ];
 
 const OBJECTIVES: &[Column] = &[
@@ -192,6 +198,15 @@ const DECISIONS: &[Column] = &[
     ),
     col("validity_end", D, "Fine validità", true),
     col("approved_by", T, "Approvato da", true),
+    col("cig", T, "CIG", false),
+    col("cup", T, "CUP", false),
+    col("procedure", T, "Procedimento", false),
+    col("selection_method", T, "Scelta del contraente", false),
+    col("selection_basis", T, "Norma della scelta", false),
+    col("selection_basis_urn", T, "URN della norma", false),
+    col("main_amount", M, "Importo principale", false),
+    col("main_amount_role", T, "Ruolo dell'importo", false),
+    col("responsible", T, "Responsabile del procedimento", false),
 ];
 
 const REFERENCES: &[Column] = &[
@@ -209,6 +224,34 @@ const REFERENCES: &[Column] = &[
     col("urn", T, "URN", false),
 ];
 
+const AMOUNTS: &[Column] = &[
+    DOC_ID,
+    SOURCE_FILE,
+    col("seq", I, "N.", false),
+    col("value", M, "Importo", false),
+    col("role", T, "Ruolo", false),
+    col("raw", T, "Testo", false),
+    // The page of the value's span.
+    Column {
+        field: "span",
+        ..col("page", I, "Pagina", false)
+    },
+];
+
+const PARTIES: &[Column] = &[
+    DOC_ID,
+    SOURCE_FILE,
+    col("seq", I, "N.", false),
+    col("role", T, "Ruolo", false),
+    col("name", T, "Nome", false),
+    col("tax_id", T, "Partita IVA o codice fiscale", false),
+    // The page of the value's span.
+    Column {
+        field: "span",
+        ..col("page", I, "Pagina", false)
+    },
+];
+
 const SKIPPED: &[Column] = &[
     SOURCE_FILE,
     col("reason", T, "Motivo", false),
@@ -223,7 +266,7 @@ const FAILURES: &[Column] = &[
 ];
 
 /// Every output table, in the order `atti run` writes them.
-pub const TABLES: [TableSchema; 8] = [
+pub const TABLES: [TableSchema; 10] = [
     TableSchema {
         id: TableId::Documents,
         name: "documents",
@@ -279,6 +322,24 @@ pub const TABLES: [TableSchema; 8] = [
         rule_inputs: &[],
     },
     TableSchema {
+        id: TableId::Amounts,
+        name: "amounts",
+        record: "amount",
+        label: "Importi",
+        none_found: "Nessun importo trovato",
+        columns: AMOUNTS,
+        rule_inputs: &[],
+    },
+    TableSchema {
+        id: TableId::Parties,
+        name: "parties",
+        record: "party",
+        label: "Controparti",
+        none_found: "Nessuna controparte trovata",
+        columns: PARTIES,
+        rule_inputs: &[],
+    },
+    TableSchema {
         id: TableId::Failures,
         name: "failures",
         record: "failure",
@@ -299,13 +360,15 @@ pub const TABLES: [TableSchema; 8] = [
 ];
 
 impl TableId {
-    pub const ALL: [TableId; 8] = [
+    pub const ALL: [TableId; 10] = [
         TableId::Documents,
         TableId::Objectives,
         TableId::Phases,
         TableId::Indicators,
         TableId::Decisions,
         TableId::References,
+        TableId::Amounts,
+        TableId::Parties,
         TableId::Failures,
         TableId::Skipped,
     ];
@@ -386,6 +449,8 @@ mod tests {
             TableId::Indicators => to_value(super::super::Indicator::default()),
             TableId::Decisions => to_value(super::super::Decision::default()),
             TableId::References => to_value(super::super::Reference::default()),
+            TableId::Amounts => to_value(super::super::Amount::default()),
+            TableId::Parties => to_value(super::super::Party::default()),
             TableId::Failures => to_value(super::super::Failure::default()),
             TableId::Skipped => to_value(super::super::Skipped::default()),
         };

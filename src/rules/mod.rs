@@ -77,6 +77,9 @@ pub struct RuleOutput {
     pub indicators: Vec<Indicator>,
     pub decisions: Vec<Decision>,
     pub references: Vec<Reference>,
+    pub amounts: Vec<crate::record::Amount>,
+    pub parties: Vec<crate::record::Party>,
+    pub administration: Option<String>,
     pub fields: Vec<Field>,
     pub warnings: Vec<String>,
     /// The kind whose rules were applied (before `report_as`).

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::CellType;
+use crate::record::Euro;
 
 /// One value of a row; `Empty` when the record has none.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +18,8 @@ pub enum Cell {
     Text(String),
     Integer(i64),
     Decimal(f64),
+    /// A sum of euro, exact.
+    Money(Euro),
     Date(NaiveDate),
     Boolean(bool),
 }
@@ -29,6 +32,7 @@ impl Cell {
             Cell::Text(_) => CellType::Text,
             Cell::Integer(_) => CellType::Integer,
             Cell::Decimal(_) => CellType::Decimal,
+            Cell::Money(_) => CellType::Money,
             Cell::Date(_) => CellType::Date,
             Cell::Boolean(_) => CellType::Boolean,
         })
@@ -54,6 +58,14 @@ impl Cell {
                     s
                 })
             }
+            Cell::Money(x) => {
+                let s = x.to_string();
+                Cow::Owned(if decimal_comma {
+                    s.replace('.', ",")
+                } else {
+                    s
+                })
+            }
             Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
             Cell::Boolean(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         }
@@ -68,6 +80,12 @@ impl Cell {
             Cell::Text(s) => Value::String(s.clone()),
             Cell::Integer(n) => Value::from(*n),
             Cell::Decimal(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
+            // Two decimals, as written: a JSON number is text, so the
+            // value goes through exactly.
+            Cell::Money(x) => x
+                .to_string()
+                .parse::<serde_json::Number>()
+                .map_or(Value::Null, Value::Number),
             Cell::Date(_) => Value::String(self.to_text(false).into_owned()),
             Cell::Boolean(b) => Value::Bool(*b),
         }
@@ -112,6 +130,12 @@ impl IntoCell for u64 {
 impl IntoCell for i32 {
     fn into_cell(self) -> Cell {
         Cell::Integer(self.into())
+    }
+}
+
+impl IntoCell for Euro {
+    fn into_cell(self) -> Cell {
+        Cell::Money(self)
     }
 }
 
@@ -168,5 +192,9 @@ mod tests {
         assert_eq!(cell(Some(false)).to_json(), serde_json::json!(false));
         assert_eq!(cell(None::<i32>).to_json(), serde_json::Value::Null);
         assert_eq!(cell(Some(d)).to_json(), serde_json::json!("2021-12-01"));
+        let euro: Euro = "1234.50".parse().unwrap();
+        assert_eq!(cell(Some(euro)).to_text(true), "1234,50");
+        assert_eq!(cell(Some(euro)).to_text(false), "1234.50");
+        assert_eq!(cell(Some(euro)).to_json(), serde_json::json!(1234.5));
     }
 }

@@ -122,6 +122,7 @@ pub fn rows(table: TableId, docs: &[Document]) -> Vec<Row> {
                 cell(&d.signer),
                 cell(&d.signed_at),
                 cell(&d.ocr_confidence),
+                cell(&d.administration),
             ]),
             TableId::Objectives => {
                 for o in &d.objectives {
@@ -200,6 +201,15 @@ pub fn rows(table: TableId, docs: &[Document]) -> Vec<Row> {
                         cell(&x.immediately_executable),
                         cell(&x.validity_end),
                         cell(x.approved_by.join("; ")),
+                        cell(&x.cig),
+                        cell(&x.cup),
+                        cell(&x.procedure),
+                        cell(&x.selection_method),
+                        cell(&x.selection_basis),
+                        cell(&x.selection_basis_urn),
+                        cell(&x.main_amount),
+                        cell(&x.main_amount_role),
+                        cell(&x.responsible),
                     ]);
                     out.push(r);
                 }
@@ -218,6 +228,32 @@ pub fn rows(table: TableId, docs: &[Document]) -> Vec<Row> {
                         cell(&x.letter),
                         cell(&x.issuer),
                         cell(&x.urn),
+                    ]);
+                    out.push(r);
+                }
+            }
+            TableId::Amounts => {
+                for a in &d.amounts {
+                    let mut r = id();
+                    r.extend([
+                        cell(a.seq),
+                        cell(a.value),
+                        cell(&a.role),
+                        cell(&a.raw),
+                        cell(a.span.map(|s| s.page)),
+                    ]);
+                    out.push(r);
+                }
+            }
+            TableId::Parties => {
+                for p in &d.parties {
+                    let mut r = id();
+                    r.extend([
+                        cell(p.seq),
+                        cell(&p.role),
+                        cell(&p.name),
+                        cell(&p.tax_id),
+                        cell(p.span.map(|s| s.page)),
                     ]);
                     out.push(r);
                 }

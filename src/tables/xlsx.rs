@@ -79,6 +79,7 @@ pub fn type_label(ty: CellType) -> &'static str {
         CellType::Text => "testo",
         CellType::Integer => "numero intero",
         CellType::Decimal => "numero decimale",
+        CellType::Money => "importo in euro",
         CellType::Date => "data (gg/mm/aaaa)",
         CellType::Boolean => "Sì/No",
     }
@@ -100,6 +101,8 @@ struct Formats {
     wrapped: Format,
     date: Format,
     number: Format,
+    /// Euro: thousands grouped, always two decimals.
+    money: Format,
 }
 
 impl Default for Workbook {
@@ -129,6 +132,9 @@ impl Workbook {
                     .set_num_format(DATE_FORMAT)
                     .set_align(FormatAlign::Top),
                 number: Format::new().set_align(FormatAlign::Top),
+                money: Format::new()
+                    .set_num_format("#,##0.00")
+                    .set_align(FormatAlign::Top),
             },
             legend: Vec::new(),
         }
@@ -208,6 +214,7 @@ impl Workbook {
             match ty {
                 CellType::Text | CellType::Boolean => ws.set_column_format(c, text)?,
                 CellType::Date => ws.set_column_format(c, &f.date)?,
+                CellType::Money => ws.set_column_format(c, &f.money)?,
                 CellType::Integer | CellType::Decimal => ws,
             };
         }
@@ -263,6 +270,9 @@ fn write_cell(
         Cell::Decimal(x) if !x.is_finite() => {}
         Cell::Decimal(x) => {
             ws.write_number_with_format(r, c, *x, &f.number)?;
+        }
+        Cell::Money(x) => {
+            ws.write_number_with_format(r, c, x.to_f64_lossy(), &f.money)?;
         }
         Cell::Date(d) => match excel_date(d) {
             Some(date) => {
@@ -354,7 +364,7 @@ fn shown_len(cell: &Cell) -> usize {
     match cell {
         Cell::Empty => 0,
         Cell::Text(s) => s.lines().map(|l| l.chars().count()).max().unwrap_or(0),
-        Cell::Integer(_) | Cell::Decimal(_) => cell.to_text(true).len(),
+        Cell::Integer(_) | Cell::Decimal(_) | Cell::Money(_) => cell.to_text(true).len(),
         Cell::Date(_) => DATE_FORMAT.len(),
         Cell::Boolean(b) => yes_no(*b).chars().count(),
     }
@@ -412,6 +422,15 @@ mod tests {
             Cell::Boolean(true),
             Cell::Date(date(1865, 3, 20)),
             text("Corsico; Buccinasco"),
+            text("Z1A2B3C4D5"),
+            Cell::Empty,
+            text("contract"),
+            text("direct"),
+            text("d.lgs. 36/2023 art. 50 c. 1 lett. b"),
+            Cell::Empty,
+            Cell::Money("12345.60".parse().unwrap()),
+            text("commitment"),
+            Cell::Empty,
         ]
     }
 
@@ -423,7 +442,7 @@ mod tests {
         let mut wb = read(bytes);
         assert_eq!(wb.sheet_names(), ["Decisioni", LEGEND]);
         let range = wb.worksheet_range("Decisioni").unwrap();
-        assert_eq!(range.get_size(), (3, 19));
+        assert_eq!(range.get_size(), (3, 28));
         let labels: Vec<String> = range
             .rows()
             .next()
@@ -476,6 +495,7 @@ mod tests {
             Data::String("20/03/1865".into()),
             "before 1900: text"
         );
+        assert_eq!(row[25], Data::Float(12345.6), "a sum of euro is a number");
         assert!(wb
             .worksheet_formula("Decisioni")
             .unwrap()
@@ -616,7 +636,7 @@ mod tests {
             ),
             "{sheet}"
         );
-        assert!(sheet.contains(r#"<autoFilter ref="A1:S2"/>"#), "{sheet}");
+        assert!(sheet.contains(r#"<autoFilter ref="A1:AB2"/>"#), "{sheet}");
         assert!(!sheet.contains("<f>"), "no formula anywhere");
         assert!(
             part("xl/styles.xml").contains(r#"wrapText="1""#),

@@ -10,6 +10,7 @@
 //!   the Italian way (`1.234,50`);
 //! - [`names`]: people with their honorifics, organs with what is said of
 //!   their sitting, upper-case titles;
+//! - [`money`]: sums in euro, held exactly in cents;
 //! - [`reference`]: legal references ("art. 134, comma 4, del D.Lgs. 18
 //!   agosto 2000, n. 267") with their URN:NIR.
 //!
@@ -17,6 +18,7 @@
 
 pub mod date;
 pub mod date_scan;
+pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod numwords;
