@@ -178,7 +178,7 @@ impl FieldPath {
             ));
         }
         if let Some(Value::String(_)) = current {
-            if self.ty != CellType::Date {
+            if !matches!(self.ty, CellType::Date | CellType::Money) {
                 return Ok(Value::String(t.to_owned()));
             }
         }
@@ -200,6 +200,11 @@ impl FieldPath {
                 let n = crate::report::format::parse_number(t)
                     .ok_or_else(|| format!("`{t}` non è un numero"))?;
                 serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+            }
+            CellType::Money => {
+                let n = crate::report::format::parse_number(t)
+                    .ok_or_else(|| format!("`{t}` non è un importo"))?;
+                Value::String(format!("{n:.2}"))
             }
             CellType::Boolean => match t.to_lowercase().as_str() {
                 "sì" | "si" | "true" | "vero" | "1" => Value::Bool(true),

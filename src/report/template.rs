@@ -330,6 +330,7 @@ fn ty_of(c: CellType) -> Ty {
         CellType::Decimal => Ty::Number,
         CellType::Date => Ty::Date,
         CellType::Boolean => Ty::Boolean,
+        CellType::Money => Ty::Amount,
     }
 }
 
