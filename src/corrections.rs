@@ -67,7 +67,11 @@ impl Applied {
 
     /// `campo: valore (estratto: X; motivo)`, for a report's note column.
     pub fn note(&self) -> String {
-        let extracted = if self.extracted.is_empty() { "nessuno" } else { &self.extracted };
+        let extracted = if self.extracted.is_empty() {
+            "nessuno"
+        } else {
+            &self.extracted
+        };
         format!(
             "{} corretto in \"{}\" (estratto: \"{}\"; {}, {})",
             self.field, self.value, extracted, self.who, self.why
@@ -108,7 +112,11 @@ pub fn field_path(name: &str) -> std::result::Result<FieldPath, String> {
                 .ok_or_else(|| format!("`{n}` in `{name}` is not a position (1, 2, ...)"))?,
             *f,
         ),
-        _ => return Err(format!("`{name}`: a field is written record.field (decision.subject)")),
+        _ => {
+            return Err(format!(
+                "`{name}`: a field is written record.field (decision.subject)"
+            ))
+        }
     };
     let records: Vec<&str> = crate::record::schema::TABLES
         .iter()
@@ -117,9 +125,16 @@ pub fn field_path(name: &str) -> std::result::Result<FieldPath, String> {
         .collect();
     let table = TableId::of_record(record)
         .filter(|t| !matches!(t, TableId::Failures | TableId::Skipped))
-        .ok_or_else(|| format!("record `{record}`: {}", crate::nearest::suggest(record, &records)))?;
+        .ok_or_else(|| {
+            format!(
+                "record `{record}`: {}",
+                crate::nearest::suggest(record, &records)
+            )
+        })?;
     let schema = table.schema();
-    let col = schema.column(field).filter(|c| c.id != "doc_id" && c.id != "source_file");
+    let col = schema
+        .column(field)
+        .filter(|c| c.id != "doc_id" && c.id != "source_file");
     let Some(col) = col else {
         let names: Vec<&str> = schema
             .columns
@@ -127,7 +142,10 @@ pub fn field_path(name: &str) -> std::result::Result<FieldPath, String> {
             .map(|c| c.id)
             .filter(|c| *c != "doc_id" && *c != "source_file")
             .collect();
-        return Err(format!("field `{field}` of {record}: {}", crate::nearest::suggest(field, &names)));
+        return Err(format!(
+            "field `{field}` of {record}: {}",
+            crate::nearest::suggest(field, &names)
+        ));
     };
     Ok(FieldPath {
         array: (table != TableId::Documents).then_some(schema.name),
@@ -174,7 +192,9 @@ impl FieldPath {
         }
         if let Some(Value::Array(_)) = current {
             return Ok(Value::Array(
-                t.split(';').map(|s| Value::String(s.trim().to_owned())).collect(),
+                t.split(';')
+                    .map(|s| Value::String(s.trim().to_owned()))
+                    .collect(),
             ));
         }
         if let Some(Value::String(_)) = current {
@@ -232,7 +252,11 @@ impl Corrections {
                     .match_indices("[[correction]]")
                     .nth(i)
                     .map_or(1, |(o, _)| crate::rules::source::line_col(&text, o).0);
-                return Err(Error::Config { file, line, message: m });
+                return Err(Error::Config {
+                    file,
+                    line,
+                    message: m,
+                });
             }
         }
         Ok(c)
@@ -273,7 +297,12 @@ impl Corrections {
     ) -> Result<Correction> {
         let fp = field_path(field).map_err(Error::Usage)?;
         let json = serde_json::to_value(d)?;
-        if fp.array.is_some() && json.get(fp.array.unwrap()).and_then(|a| a.get(fp.index)).is_none() {
+        if fp.array.is_some()
+            && json
+                .get(fp.array.unwrap())
+                .and_then(|a| a.get(fp.index))
+                .is_none()
+        {
             return Err(Error::Usage(format!(
                 "il documento {} non ha un record `{}` n. {}",
                 d.source_file,
@@ -282,18 +311,20 @@ impl Corrections {
             )));
         }
         let current = fp.get(&json);
-        fp.typed(value, current).map_err(Error::Usage)?;
+        // Kept in the form the records hold (a date as 2024-03-05).
+        let typed = fp.typed(value, current).map_err(Error::Usage)?;
         let c = Correction {
             doc: d.sha256.clone(),
             path: d.source_file.clone(),
             field: field.to_owned(),
-            value: value.trim().to_owned(),
+            value: value_text(&typed),
             extracted: current.map(value_text).unwrap_or_default(),
             who: who.to_owned(),
             when: when.to_owned(),
             why: why.to_owned(),
         };
-        self.list.retain(|x| !(x.doc == c.doc && x.field == c.field));
+        self.list
+            .retain(|x| !(x.doc == c.doc && x.field == c.field));
         self.list.push(c.clone());
         Ok(c)
     }
@@ -312,7 +343,9 @@ impl Corrections {
         };
         let mut out = Vec::new();
         for c in mine {
-            let Ok(fp) = field_path(&c.field) else { continue };
+            let Ok(fp) = field_path(&c.field) else {
+                continue;
+            };
             let extracted = fp.get(&json).map(value_text).unwrap_or_default();
             let typed = fp.typed(&c.value, fp.get(&json));
             if let (Ok(v), Some(slot)) = (typed, fp.get_mut(&mut json)) {
@@ -358,12 +391,31 @@ mod tests {
     fn a_correction_is_applied_typed_and_keeps_the_extracted_value() {
         let mut c = Corrections::default();
         let d = doc();
-        c.add(&d, "decision.votes_for", "9", "Rossi", "verbale", "2026-12-05T10:00:00Z").unwrap();
-        c.add(&d, "decision.decision_date", "3/2/2024", "Rossi", "data errata", "t").unwrap();
+        c.add(
+            &d,
+            "decision.votes_for",
+            "9",
+            "Rossi",
+            "verbale",
+            "2026-12-05T10:00:00Z",
+        )
+        .unwrap();
+        c.add(
+            &d,
+            "decision.decision_date",
+            "3/2/2024",
+            "Rossi",
+            "data errata",
+            "t",
+        )
+        .unwrap();
         let mut d2 = doc();
         let applied = c.apply(&mut d2);
         assert_eq!(d2.decisions[0].votes_for, Some(9));
-        assert_eq!(d2.decisions[0].decision_date, chrono::NaiveDate::from_ymd_opt(2024, 2, 3));
+        assert_eq!(
+            d2.decisions[0].decision_date,
+            chrono::NaiveDate::from_ymd_opt(2024, 2, 3)
+        );
         assert_eq!(applied[0].extracted, "7");
         assert!(!applied[0].extracted_changed());
         // The rules now read another value: the correction still wins, and says so.
@@ -377,11 +429,17 @@ mod tests {
     #[test]
     fn a_mistyped_field_or_value_is_refused_with_the_nearest_name() {
         let mut c = Corrections::default();
-        let e = c.add(&doc(), "decision.subjet", "x", "a", "b", "t").unwrap_err();
+        let e = c
+            .add(&doc(), "decision.subjet", "x", "a", "b", "t")
+            .unwrap_err();
         assert!(e.to_string().contains("did you mean `subject`"), "{e}");
-        let e = c.add(&doc(), "decision.votes_for", "molti", "a", "b", "t").unwrap_err();
+        let e = c
+            .add(&doc(), "decision.votes_for", "molti", "a", "b", "t")
+            .unwrap_err();
         assert!(e.to_string().contains("non è un numero intero"), "{e}");
-        let e = c.add(&doc(), "phase.1.description", "x", "a", "b", "t").unwrap_err();
+        let e = c
+            .add(&doc(), "phase.1.description", "x", "a", "b", "t")
+            .unwrap_err();
         assert!(e.to_string().contains("non ha un record"), "{e}");
     }
 }

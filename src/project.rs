@@ -91,7 +91,9 @@ impl Project {
                 return Err(Error::Config {
                     file: file.display().to_string(),
                     line,
-                    message: format!("tax_code `{cf}`: un codice fiscale ha 11 cifre (ente) o 16 caratteri"),
+                    message: format!(
+                        "tax_code `{cf}`: un codice fiscale ha 11 cifre (ente) o 16 caratteri"
+                    ),
                 });
             }
         }
@@ -103,7 +105,9 @@ impl Project {
             base_url: raw.base_url,
             rules: raw.rules.map(abs),
             reports: raw.reports.map(abs),
-            corrections: abs(raw.corrections.unwrap_or_else(|| PathBuf::from(CORRECTIONS_FILE))),
+            corrections: abs(raw
+                .corrections
+                .unwrap_or_else(|| PathBuf::from(CORRECTIONS_FILE))),
         })
     }
 
@@ -154,7 +158,10 @@ pub fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
             } else {
                 "valore sconosciuto"
             };
-            format!("{kind} `{word}`: {}", crate::nearest::suggest(&word, &valid))
+            format!(
+                "{kind} `{word}`: {}",
+                crate::nearest::suggest(&word, &valid)
+            )
         }
         None => msg,
     };
@@ -209,8 +216,16 @@ mod tests {
         )
         .unwrap_err();
         let text = e.to_string();
-        assert!(text.starts_with("atti.toml:3: chiave sconosciuta `base_ulr`: did you mean `base_url`?"), "{text}");
+        assert!(
+            text.starts_with(
+                "atti.toml:3: chiave sconosciuta `base_ulr`: did you mean `base_url`?"
+            ),
+            "{text}"
+        );
         let e = Project::parse(Path::new("atti.toml"), "tax_code = \"123\"\n").unwrap_err();
-        assert!(e.to_string().starts_with("atti.toml:1: tax_code `123`"), "{e}");
+        assert!(
+            e.to_string().starts_with("atti.toml:1: tax_code `123`"),
+            "{e}"
+        );
     }
 }

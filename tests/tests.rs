@@ -9,6 +9,7 @@ mod peg_producers;
 mod reapply;
 mod reference_gold;
 mod reliability;
+mod report_templates;
 mod report;
 mod robust;
 mod samples;

@@ -54,7 +54,10 @@ pub fn run(a: &CorrectArgs) -> Result<i32> {
     let mut corrections = config::corrections(&project)?;
     let index = Index::open(&index_path)?;
     let Some(doc) = index.get(&a.doc)? else {
-        return Err(Error::Usage(format!("no document `{}` in the index (give a doc_id or a path)", a.doc)));
+        return Err(Error::Usage(format!(
+            "no document `{}` in the index (give a doc_id or a path)",
+            a.doc
+        )));
     };
     let who = a
         .who
@@ -83,8 +86,12 @@ pub fn list(a: &CorrectionsArgs) -> Result<i32> {
     let mut out = String::new();
     let mut changed = 0;
     for c in &corrections.list {
-        let one = Corrections { list: vec![c.clone()] };
-        let doc = index.get(&c.path)?.filter(|d| d.sha256 == c.doc || d.source_file == c.path);
+        let one = Corrections {
+            list: vec![c.clone()],
+        };
+        let doc = index
+            .get(&c.path)?
+            .filter(|d| d.sha256 == c.doc || d.source_file == c.path);
         let (now, state) = match doc {
             None => (String::new(), "documento non più nell'indice"),
             Some(mut d) => match one.apply(&mut d).into_iter().next() {

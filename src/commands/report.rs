@@ -68,16 +68,32 @@ pub fn period(a: &ReportArgs) -> Result<Period> {
         let (y, n) = h.split_once('-').ok_or_else(bad)?;
         let y: i32 = y.parse().map_err(|_| bad())?;
         return match n {
-            "1" => Ok(Period { from: ymd(y, 1, 1), to: ymd(y, 6, 30) }),
-            "2" => Ok(Period { from: ymd(y, 7, 1), to: ymd(y, 12, 31) }),
+            "1" => Ok(Period {
+                from: ymd(y, 1, 1),
+                to: ymd(y, 6, 30),
+            }),
+            "2" => Ok(Period {
+                from: ymd(y, 7, 1),
+                to: ymd(y, 12, 31),
+            }),
             _ => Err(bad()),
         };
     }
     if let Some(y) = a.year {
-        return Ok(Period { from: ymd(y, 1, 1), to: ymd(y, 12, 31) });
+        return Ok(Period {
+            from: ymd(y, 1, 1),
+            to: ymd(y, 12, 31),
+        });
     }
-    let d = |flag: &str, s: &Option<String>| s.as_deref().map(|s| config::parse_cli_date(flag, s)).transpose();
-    Ok(Period { from: d("--from", &a.from)?, to: d("--to", &a.to)? })
+    let d = |flag: &str, s: &Option<String>| {
+        s.as_deref()
+            .map(|s| config::parse_cli_date(flag, s))
+            .transpose()
+    };
+    Ok(Period {
+        from: d("--from", &a.from)?,
+        to: d("--to", &a.to)?,
+    })
 }
 
 pub fn run(a: &ReportArgs) -> Result<i32> {
@@ -87,8 +103,19 @@ pub fn run(a: &ReportArgs) -> Result<i32> {
     if a.list {
         let mut s = String::new();
         for t in catalog.all()? {
-            let origin = if catalog.sources.iter().any(|x| x.name == t.name && x.builtin) { "" } else { "  [progetto]" };
-            s.push_str(&format!("{:<24} {}{origin}\n{:<24} {}\n", t.name, t.title, "", t.legal_basis));
+            let origin = if catalog
+                .sources
+                .iter()
+                .any(|x| x.name == t.name && x.builtin)
+            {
+                ""
+            } else {
+                "  [progetto]"
+            };
+            s.push_str(&format!(
+                "{:<24} {}{origin}\n{:<24} {}\n",
+                t.name, t.title, "", t.legal_basis
+            ));
         }
         super::print(&s)?;
         return Ok(0);
@@ -105,9 +132,14 @@ pub fn run(a: &ReportArgs) -> Result<i32> {
         );
         return Ok(0);
     }
-    let format = a.format.or_else(|| a.out.as_deref().and_then(ReportFormat::of_path)).unwrap_or(ReportFormat::Csv);
+    let format = a
+        .format
+        .or_else(|| a.out.as_deref().and_then(ReportFormat::of_path))
+        .unwrap_or(ReportFormat::Csv);
     if matches!(format, ReportFormat::Xlsx | ReportFormat::Ods) && a.out.is_none() {
-        return Err(Error::Usage("xlsx and ods write a workbook, which is a file: name it with --out FILE".into()));
+        return Err(Error::Usage(
+            "xlsx and ods write a workbook, which is a file: name it with --out FILE".into(),
+        ));
     }
     let period = period(a)?;
     let results = match &a.results {
@@ -119,7 +151,11 @@ pub fn run(a: &ReportArgs) -> Result<i32> {
         Some(s) => config::parse_cli_date("--published", s)?,
         None => config::today(),
     };
-    let legal_forms = catalog.vocabulary.get(LEGAL_FORMS).cloned().unwrap_or_default();
+    let legal_forms = catalog
+        .vocabulary
+        .get(LEGAL_FORMS)
+        .cloned()
+        .unwrap_or_default();
     let inputs = Inputs {
         project: &project,
         corrections: &corrections,
@@ -141,7 +177,10 @@ pub fn run(a: &ReportArgs) -> Result<i32> {
         notes.push(format!("{} senza data nel periodo, escluse", out.undated));
     }
     if out.corrected > 0 {
-        notes.push(format!("{} valori corretti a mano (atti corrections)", out.corrected));
+        notes.push(format!(
+            "{} valori corretti a mano (atti corrections)",
+            out.corrected
+        ));
     }
     eprintln!("atti: {}: {}", template.name, notes.join("; "));
     Ok(0)

@@ -47,7 +47,9 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn stem(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 impl Catalog {
@@ -56,7 +58,10 @@ impl Catalog {
         let mut maps = BTreeMap::new();
         for (name, text) in BUILTIN_MAPS {
             let stem = name.trim_end_matches(".toml");
-            maps.insert(stem.to_owned(), CodeMap::parse(stem, &format!("reports/maps/{name}"), text)?);
+            maps.insert(
+                stem.to_owned(),
+                CodeMap::parse(stem, &format!("reports/maps/{name}"), text)?,
+            );
         }
         let vocabulary: Vocabulary = toml::from_str(BUILTIN_VALUES)
             .map_err(|e| crate::project::toml_error("reports/values.toml", BUILTIN_VALUES, &e))?;
@@ -69,7 +74,11 @@ impl Catalog {
                 builtin: true,
             })
             .collect();
-        let mut catalog = Catalog { sources: Vec::new(), maps, vocabulary };
+        let mut catalog = Catalog {
+            sources: Vec::new(),
+            maps,
+            vocabulary,
+        };
         if let Some(dir) = folder {
             let map_dir = dir.join("maps");
             if map_dir.is_dir() {
@@ -81,7 +90,12 @@ impl Catalog {
             }
             if dir.is_dir() {
                 for p in toml_files(dir)? {
-                    let s = Source { name: stem(&p), file: p.display().to_string(), text: read(&p)?, builtin: false };
+                    let s = Source {
+                        name: stem(&p),
+                        file: p.display().to_string(),
+                        text: read(&p)?,
+                        builtin: false,
+                    };
                     sources.retain(|x| x.name != s.name);
                     sources.push(s);
                 }
@@ -93,7 +107,10 @@ impl Catalog {
     }
 
     fn compiler(&self) -> Compiler<'_> {
-        Compiler { maps: &self.maps, vocabulary: &self.vocabulary }
+        Compiler {
+            maps: &self.maps,
+            vocabulary: &self.vocabulary,
+        }
     }
 
     /// Compiles a template by name, or the file at `name` when it is a path

@@ -111,7 +111,9 @@ pub fn parse_number(s: &str) -> Option<f64> {
         (Some(_), Some(_)) => t.replace(',', ""),
         (Some(_), None) => t.replace(',', "."),
         // `1.234` is a thousand in Italian, `12.5` a decimal.
-        (None, Some(d)) if t.len() - d == 4 && t.matches('.').count() >= 1 && !t.starts_with("0.") => {
+        (None, Some(d))
+            if t.len() - d == 4 && t.matches('.').count() >= 1 && !t.starts_with("0.") =>
+        {
             t.replace('.', "")
         }
         _ => t,

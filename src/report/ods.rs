@@ -31,8 +31,13 @@ fn esc(s: &str) -> String {
 }
 
 fn text_cell(s: &str, style: Option<&str>) -> String {
-    let st = style.map(|s| format!(" table:style-name=\"{s}\"")).unwrap_or_default();
-    let paras: String = s.split('\n').map(|l| format!("<text:p>{}</text:p>", esc(l))).collect();
+    let st = style
+        .map(|s| format!(" table:style-name=\"{s}\""))
+        .unwrap_or_default();
+    let paras: String = s
+        .split('\n')
+        .map(|l| format!("<text:p>{}</text:p>", esc(l)))
+        .collect();
     format!("<table:table-cell office:value-type=\"string\"{st}>{paras}</table:table-cell>")
 }
 
@@ -80,7 +85,11 @@ fn date_number_style(name: &str, sep: &str, iso: bool) -> String {
         "<number:year number:style=\"long\"/>",
     );
     let t = format!("<number:text>{sep}</number:text>");
-    let body = if iso { format!("{y}{t}{m}{t}{d}") } else { format!("{d}{t}{m}{t}{y}") };
+    let body = if iso {
+        format!("{y}{t}{m}{t}{d}")
+    } else {
+        format!("{d}{t}{m}{t}{y}")
+    };
     format!("<number:date-style style:name=\"{name}\">{body}</number:date-style>")
 }
 
@@ -90,8 +99,16 @@ fn content(t: &Template, out: &Output) -> String {
     s.push_str(&date_number_style("Nslash", "/", false));
     s.push_str(&date_number_style("Niso", "-", true));
     s.push_str("<number:currency-style style:name=\"Neuro\"><number:number number:decimal-places=\"2\" number:min-decimal-places=\"2\" number:min-integer-digits=\"1\" number:grouping=\"true\"/><number:text> </number:text><number:currency-symbol number:language=\"it\" number:country=\"IT\">€</number:currency-symbol></number:currency-style>");
-    s.push_str("<number:text-style style:name=\"Ntext\"><number:text-content/></number:text-style>");
-    for (st, n) in [("cdash", "Ndash"), ("cslash", "Nslash"), ("ciso", "Niso"), ("ceuro", "Neuro"), ("ctext", "Ntext")] {
+    s.push_str(
+        "<number:text-style style:name=\"Ntext\"><number:text-content/></number:text-style>",
+    );
+    for (st, n) in [
+        ("cdash", "Ndash"),
+        ("cslash", "Nslash"),
+        ("ciso", "Niso"),
+        ("ceuro", "Neuro"),
+        ("ctext", "Ntext"),
+    ] {
         s.push_str(&format!("<style:style style:name=\"{st}\" style:family=\"table-cell\" style:data-style-name=\"{n}\"/>"));
     }
     s.push_str("<style:style style:name=\"chead\" style:family=\"table-cell\"><style:text-properties fo:font-weight=\"bold\"/></style:style>");
@@ -102,7 +119,10 @@ fn content(t: &Template, out: &Output) -> String {
         ));
     }
     s.push_str("</office:automatic-styles><office:body><office:spreadsheet>");
-    s.push_str(&format!("<table:table table:name=\"{}\">", esc(&sheet_name(&t.sheet))));
+    s.push_str(&format!(
+        "<table:table table:name=\"{}\">",
+        esc(&sheet_name(&t.sheet))
+    ));
     for i in 0..t.columns.len() {
         s.push_str(&format!("<table:table-column table:style-name=\"co{i}\"/>"));
     }
@@ -117,7 +137,10 @@ fn content(t: &Template, out: &Output) -> String {
                 Value::Integer(n) => format!("<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"),
                 other => text_cell(&super::run::text(other), None),
             };
-            s.push_str(&format!("<table:table-row>{}{value}</table:table-row>", text_cell(k, Some("chead"))));
+            s.push_str(&format!(
+                "<table:table-row>{}{value}</table:table-row>",
+                text_cell(k, Some("chead"))
+            ));
         }
         s.push_str("<table:table-row><table:table-cell/></table:table-row>");
     }
@@ -139,7 +162,11 @@ fn content(t: &Template, out: &Output) -> String {
 
 /// settings.xml: the rows down to the header frozen on the sheet.
 fn settings(sheet: &str, frozen: usize) -> String {
-    let item = |n: &str, t: &str, v: &str| format!("<config:config-item config:name=\"{n}\" config:type=\"{t}\">{v}</config:config-item>");
+    let item = |n: &str, t: &str, v: &str| {
+        format!(
+            "<config:config-item config:name=\"{n}\" config:type=\"{t}\">{v}</config:config-item>"
+        )
+    };
     let f = frozen.to_string();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-settings {NS}><office:settings><config:config-item-set config:name=\"ooo:view-settings\"><config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>{}<config:config-item-map-named config:name=\"Tables\"><config:config-item-map-entry config:name=\"{}\">{}{}{}{}{}{}</config:config-item-map-entry></config:config-item-map-named></config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings></office:document-settings>",
@@ -162,15 +189,23 @@ pub fn write(t: &Template, out: &Output, w: &mut dyn Write) -> Result<()> {
     let io = |e| Error::io("<output>", e);
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let deflated = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     z.start_file("mimetype", stored).map_err(zerr)?;
-    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet").map_err(io)?;
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .map_err(io)?;
     z.start_file("content.xml", deflated).map_err(zerr)?;
     z.write_all(content(t, out).as_bytes()).map_err(io)?;
-    let frozen = if t.file_options.header_block { out.header_block.len() + 2 } else { 1 };
+    let frozen = if t.file_options.header_block {
+        out.header_block.len() + 2
+    } else {
+        1
+    };
     z.start_file("settings.xml", deflated).map_err(zerr)?;
-    z.write_all(settings(&t.sheet, frozen).as_bytes()).map_err(io)?;
-    z.start_file("META-INF/manifest.xml", deflated).map_err(zerr)?;
+    z.write_all(settings(&t.sheet, frozen).as_bytes())
+        .map_err(io)?;
+    z.start_file("META-INF/manifest.xml", deflated)
+        .map_err(zerr)?;
     z.write_all(MANIFEST.as_bytes()).map_err(io)?;
     let bytes = z.finish().map_err(zerr)?.into_inner();
     w.write_all(&bytes).map_err(io)

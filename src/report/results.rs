@@ -40,15 +40,29 @@ impl Results {
         let text = String::from_utf8_lossy(&bytes);
         let text = text.trim_start_matches('\u{feff}');
         let first = text.lines().next().unwrap_or_default();
-        let delim = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
-        let mut r = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
-        let headers: Vec<String> = r.headers()?.iter().map(|h| h.trim().to_lowercase()).collect();
+        let delim = if first.matches(';').count() >= first.matches(',').count() {
+            b';'
+        } else {
+            b','
+        };
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = r
+            .headers()?
+            .iter()
+            .map(|h| h.trim().to_lowercase())
+            .collect();
         let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
         let file = path.display().to_string();
         let code = col(&["code", "codice"]).ok_or_else(|| Error::Config {
             file: file.clone(),
             line: 1,
-            message: format!("manca la colonna `code` (o `codice`); colonne: {}", headers.join(", ")),
+            message: format!(
+                "manca la colonna `code` (o `codice`); colonne: {}",
+                headers.join(", ")
+            ),
         })?;
         let value = col(&["value", "valore", "actual_value", "valore effettivo"]);
         let date = col(&["date", "data", "actual_date", "data effettiva"]);
@@ -74,7 +88,12 @@ impl Results {
             };
             by_code.insert(
                 get(Some(code)),
-                Given { value: get(value), date: parsed, note: get(note), source: "csv" },
+                Given {
+                    value: get(value),
+                    date: parsed,
+                    note: get(note),
+                    source: "csv",
+                },
             );
         }
         Ok(Results { by_code })
@@ -103,16 +122,27 @@ pub struct Outcome {
 /// proportion (actual / target), not capped so that an excess shows.
 pub fn outcome(given: Option<Given>, op: &str, target: &str) -> Outcome {
     let Some(g) = given.filter(|g| !g.value.is_empty()) else {
-        return Outcome { state: "senza risultato", ..Outcome::default() };
+        return Outcome {
+            state: "senza risultato",
+            ..Outcome::default()
+        };
     };
     let (a, t) = (parse_number(&g.value), parse_number(target));
     let (achievement, gap, reached) = match (a, t) {
         (Some(a), Some(t)) => {
             let lower_is_better = matches!(op, "<=" | "<");
             let ach = if lower_is_better {
-                if a == 0.0 { 100.0 } else { t / a * 100.0 }
+                if a == 0.0 {
+                    100.0
+                } else {
+                    t / a * 100.0
+                }
             } else if t == 0.0 {
-                if a >= 0.0 { 100.0 } else { 0.0 }
+                if a >= 0.0 {
+                    100.0
+                } else {
+                    0.0
+                }
             } else {
                 a / t * 100.0
             };
@@ -123,7 +153,11 @@ pub fn outcome(given: Option<Given>, op: &str, target: &str) -> Outcome {
                 "=" => (a - t).abs() < 1e-9,
                 _ => a >= t,
             };
-            (Some((ach * 100.0).round() / 100.0), Some(((a - t) * 1e6).round() / 1e6), Some(reached))
+            (
+                Some((ach * 100.0).round() / 100.0),
+                Some(((a - t) * 1e6).round() / 1e6),
+                Some(reached),
+            )
         }
         _ if !target.trim().is_empty() => {
             let same = g.value.trim().eq_ignore_ascii_case(target.trim());
@@ -148,17 +182,27 @@ mod tests {
     use super::*;
 
     fn g(v: &str) -> Option<Given> {
-        Some(Given { value: v.into(), source: "csv", ..Given::default() })
+        Some(Given {
+            value: v.into(),
+            source: "csv",
+            ..Given::default()
+        })
     }
 
     #[test]
     fn achievement_and_gap_by_the_target_operator() {
         let o = outcome(g("45"), ">=", "50");
-        assert_eq!((o.achievement, o.gap, o.state), (Some(90.0), Some(-5.0), "non raggiunto"));
+        assert_eq!(
+            (o.achievement, o.gap, o.state),
+            (Some(90.0), Some(-5.0), "non raggiunto")
+        );
         let o = outcome(g("20 giorni"), "<=", "30 giorni");
         assert_eq!((o.achievement, o.state), (Some(150.0), "raggiunto"));
         let o = outcome(g("si"), "=", "SI");
-        assert_eq!((o.achievement, o.gap, o.state), (Some(100.0), None, "raggiunto"));
+        assert_eq!(
+            (o.achievement, o.gap, o.state),
+            (Some(100.0), None, "raggiunto")
+        );
         assert_eq!(outcome(None, ">=", "3").state, "senza risultato");
     }
 }

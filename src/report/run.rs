@@ -91,7 +91,9 @@ fn records<'j>(doc: &'j Json, record: &str) -> Vec<&'j Json> {
     if record == "document" {
         return vec![doc];
     }
-    let Some(t) = crate::record::schema::TableId::of_record(record) else { return Vec::new() };
+    let Some(t) = crate::record::schema::TableId::of_record(record) else {
+        return Vec::new();
+    };
     doc.get(t.name())
         .and_then(Json::as_array)
         .map(|a| a.iter().collect())
@@ -108,7 +110,8 @@ fn to_value(v: &Json, ty: Ty) -> Value {
             _ => n.as_f64().map_or(Value::Empty, Value::Number),
         },
         Json::String(s) => match ty {
-            Ty::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| Value::Text(s.clone()), Value::Date),
+            Ty::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_or_else(|_| Value::Text(s.clone()), Value::Date),
             Ty::Number | Ty::Amount | Ty::Percent => {
                 super::format::parse_number(s).map_or_else(|| Value::Text(s.clone()), Value::Number)
             }
@@ -126,7 +129,13 @@ pub fn text(v: &Value) -> String {
         Value::Integer(n) => n.to_string(),
         Value::Number(x) => super::format::write_number(*x, false, super::format::Decimal::Dot),
         Value::Date(d) => d.format("%Y-%m-%d").to_string(),
-        Value::Bool(b) => if *b { "true".into() } else { "false".into() },
+        Value::Bool(b) => {
+            if *b {
+                "true".into()
+            } else {
+                "false".into()
+            }
+        }
         Value::List(l) => l.iter().map(text).collect::<Vec<_>>().join(" "),
     }
 }
@@ -142,8 +151,12 @@ impl<'r> Ctx<'r> {
         let all = records(self.doc, record);
         let code = self.row.get("objective_code").filter(|c| !c.is_null());
         match (record, code) {
-            ("objective", Some(c)) | ("phase" | "indicator", Some(c)) if self.record != "document" => {
-                all.into_iter().filter(|r| r.get("objective_code") == Some(c)).collect()
+            ("objective", Some(c)) | ("phase" | "indicator", Some(c))
+                if self.record != "document" =>
+            {
+                all.into_iter()
+                    .filter(|r| r.get("objective_code") == Some(c))
+                    .collect()
             }
             ("decision", _) if self.record != "decision" => all.into_iter().take(1).collect(),
             _ => all,
@@ -159,14 +172,19 @@ impl<'r> Ctx<'r> {
                 _ => text_of(inp.project.base_url.as_deref()),
             },
             "report" => match f.key.as_str() {
-                "year" => inp.period.year().map_or(Value::Empty, |y| Value::Integer(y.into())),
+                "year" => inp
+                    .period
+                    .year()
+                    .map_or(Value::Empty, |y| Value::Integer(y.into())),
                 "from" => inp.period.from.map_or(Value::Empty, Value::Date),
                 "to" => inp.period.to.map_or(Value::Empty, Value::Date),
                 "published" => Value::Date(inp.published),
                 _ => Value::Empty,
             },
             "result" => {
-                let Some(o) = self.result else { return Value::Empty };
+                let Some(o) = self.result else {
+                    return Value::Empty;
+                };
                 let g = o.given.as_ref();
                 match f.key.as_str() {
                     "value" => g.map_or(Value::Empty, |g| Value::Text(g.value.clone())),
@@ -179,7 +197,11 @@ impl<'r> Ctx<'r> {
                 }
             }
             "document" if f.key == "url" => {
-                let path = self.doc.get("source_file").and_then(Json::as_str).unwrap_or("");
+                let path = self
+                    .doc
+                    .get("source_file")
+                    .and_then(Json::as_str)
+                    .unwrap_or("");
                 text_of(inp.project.url_of(path).as_deref())
             }
             record => {
@@ -198,7 +220,12 @@ impl<'r> Ctx<'r> {
     }
 
     fn with_row(&self, row: &'r Json, record: &'r str) -> Ctx<'r> {
-        Ctx { row, record, result: None, ..*self }
+        Ctx {
+            row,
+            record,
+            result: None,
+            ..*self
+        }
     }
 }
 
@@ -265,14 +292,22 @@ fn fold(fun: Aggregate, values: impl Iterator<Item = f64>) -> Value {
 /// Whether a party is a natural person: a 16-character codice fiscale, or
 /// (without a tax id of a company) a name with no legal form.
 pub fn natural_person(party: &Json, legal_forms: &[String]) -> bool {
-    let tax = party.get("tax_id").and_then(Json::as_str).unwrap_or("").trim();
+    let tax = party
+        .get("tax_id")
+        .and_then(Json::as_str)
+        .unwrap_or("")
+        .trim();
     if tax.len() == 16 && tax.chars().any(|c| c.is_ascii_alphabetic()) {
         return true;
     }
     if tax.len() == 11 && tax.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    let name = party.get("name").and_then(Json::as_str).unwrap_or("").to_lowercase();
+    let name = party
+        .get("name")
+        .and_then(Json::as_str)
+        .unwrap_or("")
+        .to_lowercase();
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric() && c != '.')
         .map(|w| w.trim_matches('.').replace('.', ""))
@@ -301,7 +336,12 @@ fn cmp_values(a: &Value, b: &Value) -> Ordering {
 impl<'t, 'a> Run<'t, 'a> {
     pub fn new(t: &'t Template, inp: Inputs<'a>) -> Self {
         let keyed = t.columns.iter().map(|_| HashMap::new()).collect();
-        Run { t, inp, kept: Vec::new(), keyed }
+        Run {
+            t,
+            inp,
+            kept: Vec::new(),
+            keyed,
+        }
     }
 
     /// Adds one document (corrections are applied here).
@@ -311,12 +351,31 @@ impl<'t, 'a> Run<'t, 'a> {
         let doc = serde_json::to_value(&d)?;
         let doc_id = d.doc_id.clone();
         for (i, c) in self.t.columns.iter().enumerate() {
-            let Source::Aggregate { fun, of, over: Some(over), conditions } = &c.source else { continue };
-            let record = of.as_ref().map_or(over.record.as_str(), |o| o.record.as_str());
-            let base = Ctx { doc: &doc, row: &doc, record: "document", applied: &applied, result: None };
+            let Source::Aggregate {
+                fun,
+                of,
+                over: Some(over),
+                conditions,
+            } = &c.source
+            else {
+                continue;
+            };
+            let record = of
+                .as_ref()
+                .map_or(over.record.as_str(), |o| o.record.as_str());
+            let base = Ctx {
+                doc: &doc,
+                row: &doc,
+                record: "document",
+                applied: &applied,
+                result: None,
+            };
             for (n, r) in records(&doc, record).into_iter().enumerate() {
                 let ctx = base.with_row(r, record);
-                if !conditions.iter().all(|f| keep(f, &ctx.get(&f.field, &self.inp))) {
+                if !conditions
+                    .iter()
+                    .all(|f| keep(f, &ctx.get(&f.field, &self.inp)))
+                {
                     continue;
                 }
                 let value = match (fun, of) {
@@ -326,7 +385,10 @@ impl<'t, 'a> Run<'t, 'a> {
                 };
                 let Some(value) = value else { continue };
                 for k in keys_of(&ctx.get(over, &self.inp)) {
-                    self.keyed[i].entry(k).or_default().push((format!("{doc_id}#{n}"), value));
+                    self.keyed[i]
+                        .entry(k)
+                        .or_default()
+                        .push((format!("{doc_id}#{n}"), value));
                 }
             }
         }
@@ -340,7 +402,13 @@ impl<'t, 'a> Run<'t, 'a> {
         if !matches!(self.t.record, "indicator" | "objective") {
             return None;
         }
-        let s = |k: &str| ctx.row.get(k).and_then(Json::as_str).unwrap_or("").to_owned();
+        let s = |k: &str| {
+            ctx.row
+                .get(k)
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
         let code = s("objective_code");
         let seq = ctx.row.get("seq").and_then(Json::as_u64);
         let from_csv = seq
@@ -370,25 +438,43 @@ impl<'t, 'a> Run<'t, 'a> {
             Source::Blank(_) => Value::Empty,
             Source::Corrections => {
                 let notes: Vec<Value> = ctx.applied.iter().map(|a| Value::Text(a.note())).collect();
-                if notes.is_empty() { Value::Empty } else { Value::List(notes) }
+                if notes.is_empty() {
+                    Value::Empty
+                } else {
+                    Value::List(notes)
+                }
             }
-            Source::Field(f) if f.record == "party" && ctx.record == "party" && person(ctx.row) => redacted(),
+            Source::Field(f) if f.record == "party" && ctx.record == "party" && person(ctx.row) => {
+                redacted()
+            }
             Source::Field(f) => ctx.get(f, &self.inp),
             Source::Join { of, conditions } => {
                 let mut out = Vec::new();
                 for r in ctx.related(&of.record) {
                     let sub = ctx.with_row(r, &of.record);
-                    if !conditions.iter().all(|f| keep(f, &sub.get(&f.field, &self.inp))) {
+                    if !conditions
+                        .iter()
+                        .all(|f| keep(f, &sub.get(&f.field, &self.inp)))
+                    {
                         continue;
                     }
-                    let v = if of.record == "party" && person(r) { redacted() } else { sub.get(of, &self.inp) };
+                    let v = if of.record == "party" && person(r) {
+                        redacted()
+                    } else {
+                        sub.get(of, &self.inp)
+                    };
                     if !v.is_empty() && !out.contains(&v) {
                         out.push(v);
                     }
                 }
                 Value::List(out)
             }
-            Source::Aggregate { fun, of, over: Some(over), .. } => {
+            Source::Aggregate {
+                fun,
+                of,
+                over: Some(over),
+                ..
+            } => {
                 let mut seen = BTreeSet::new();
                 let mut vals = Vec::new();
                 for k in keys_of(&ctx.get(over, &self.inp)) {
@@ -399,13 +485,25 @@ impl<'t, 'a> Run<'t, 'a> {
                     }
                 }
                 let _ = of;
-                if seen.is_empty() { Value::Empty } else { fold(*fun, vals.into_iter()) }
+                if seen.is_empty() {
+                    Value::Empty
+                } else {
+                    fold(*fun, vals.into_iter())
+                }
             }
-            Source::Aggregate { fun, of, over: None, conditions } => {
+            Source::Aggregate {
+                fun,
+                of,
+                over: None,
+                conditions,
+            } => {
                 let record = of.as_ref().map_or(self.t.record, |o| o.record.as_str());
                 let vals = ctx.related(record).into_iter().filter_map(|r| {
                     let sub = ctx.with_row(r, record);
-                    if !conditions.iter().all(|f| keep(f, &sub.get(&f.field, &self.inp))) {
+                    if !conditions
+                        .iter()
+                        .all(|f| keep(f, &sub.get(&f.field, &self.inp)))
+                    {
                         return None;
                     }
                     match of {
@@ -429,16 +527,22 @@ impl<'t, 'a> Run<'t, 'a> {
             let v = match (c.ty, v) {
                 (Ty::Text | Ty::Code, Value::Text(s)) => Value::Text(s),
                 (Ty::Text | Ty::Code, Value::Empty) => Value::Empty,
-                (Ty::Text | Ty::Code, Value::Bool(b)) => Value::Text(if b { "Sì" } else { "No" }.into()),
+                (Ty::Text | Ty::Code, Value::Bool(b)) => {
+                    Value::Text(if b { "Sì" } else { "No" }.into())
+                }
                 (Ty::Text | Ty::Code, Value::Date(d)) => Value::Text(c.date_format.write(d)),
                 (Ty::Text | Ty::Code, other) => Value::Text(text(&other)),
                 (Ty::Date, v) => v.date().map_or(v, Value::Date),
                 (Ty::Integer, Value::Number(x)) if x.fract() == 0.0 => Value::Integer(x as i64),
-                (Ty::Number | Ty::Amount | Ty::Percent, v @ Value::Text(_)) => v.number().map_or(v, Value::Number),
+                (Ty::Number | Ty::Amount | Ty::Percent, v @ Value::Text(_)) => {
+                    v.number().map_or(v, Value::Number)
+                }
                 (_, v) => v,
             };
             match (c.truncate, v) {
-                (Some(n), Value::Text(s)) => Value::Text(truncate(&s, n, &self.t.file_options.truncation_mark)),
+                (Some(n), Value::Text(s)) => {
+                    Value::Text(truncate(&s, n, &self.t.file_options.truncation_mark))
+                }
                 (_, v) => v,
             }
         };
@@ -465,10 +569,26 @@ impl<'t, 'a> Run<'t, 'a> {
         let mut undated = 0;
         let mut corrected = BTreeSet::new();
         for k in &self.kept {
-            let source = k.doc.get("source_file").and_then(Json::as_str).unwrap_or("").to_owned();
+            let source = k
+                .doc
+                .get("source_file")
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_owned();
             for (n, r) in records(&k.doc, self.t.record).into_iter().enumerate() {
-                let mut ctx = Ctx { doc: &k.doc, row: r, record: self.t.record, applied: &k.applied, result: None };
-                if !self.t.filters.iter().all(|f| keep(f, &ctx.get(&f.field, &self.inp))) {
+                let mut ctx = Ctx {
+                    doc: &k.doc,
+                    row: r,
+                    record: self.t.record,
+                    applied: &k.applied,
+                    result: None,
+                };
+                if !self
+                    .t
+                    .filters
+                    .iter()
+                    .all(|f| keep(f, &ctx.get(&f.field, &self.inp)))
+                {
                     continue;
                 }
                 if !self.inp.period.is_all() {
@@ -483,8 +603,13 @@ impl<'t, 'a> Run<'t, 'a> {
                 }
                 let outcome = self.result_of(&ctx);
                 ctx.result = outcome.as_ref();
-                let cells: Vec<Value> =
-                    self.t.columns.iter().enumerate().map(|(i, c)| self.cell(c, i, &ctx)).collect();
+                let cells: Vec<Value> = self
+                    .t
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| self.cell(c, i, &ctx))
+                    .collect();
                 let key = self.t.order.iter().map(|f| ctx.get(f, &self.inp)).collect();
                 for a in k.applied.iter() {
                     corrected.insert((source.clone(), a.field.clone()));
@@ -504,9 +629,17 @@ impl<'t, 'a> Run<'t, 'a> {
         let p = &self.inp;
         let text_of = |s: &Option<String>| s.clone().map_or(Value::Empty, Value::Text);
         let header_block = vec![
-            ("Amministrazione".to_owned(), text_of(&p.project.administration)),
+            (
+                "Amministrazione".to_owned(),
+                text_of(&p.project.administration),
+            ),
             ("Codice fiscale".to_owned(), text_of(&p.project.tax_code)),
-            ("Anno di riferimento".to_owned(), p.period.year().map_or(Value::Empty, |y| Value::Integer(y.into()))),
+            (
+                "Anno di riferimento".to_owned(),
+                p.period
+                    .year()
+                    .map_or(Value::Empty, |y| Value::Integer(y.into())),
+            ),
             ("Data di pubblicazione".to_owned(), Value::Date(p.published)),
             ("Elenco".to_owned(), Value::Text(self.t.title.clone())),
         ];

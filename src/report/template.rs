@@ -232,7 +232,10 @@ pub enum Source {
     Field(FieldRef),
     Constant(String),
     /// The values of the row's children (or parents), one per child.
-    Join { of: FieldRef, conditions: Vec<Filter> },
+    Join {
+        of: FieldRef,
+        conditions: Vec<Filter>,
+    },
     /// Over the row's children, or over every act sharing the key `over`.
     Aggregate {
         fun: Aggregate,
@@ -241,7 +244,10 @@ pub enum Source {
         conditions: Vec<Filter>,
     },
     /// The key fields' values (joined by a space) mapped through a table.
-    Map { map: CodeMap, keys: Vec<FieldRef> },
+    Map {
+        map: CodeMap,
+        keys: Vec<FieldRef>,
+    },
     /// The corrections applied to the row's document, each with the
     /// extracted value beside it.
     Corrections,
@@ -347,12 +353,18 @@ fn row_tables() -> Vec<&'static str> {
 /// Resolves `record.field`.
 pub fn resolve_field(name: &str, rows_record: &str) -> std::result::Result<FieldRef, String> {
     let Some((record, field)) = name.split_once('.') else {
-        return Err(format!("`{name}`: a field is written record.field (decision.subject)"));
+        return Err(format!(
+            "`{name}`: a field is written record.field (decision.subject)"
+        ));
     };
     let pseudo = |list: &[(&str, Ty)]| {
         list.iter()
             .find(|(n, _)| *n == field)
-            .map(|(n, t)| FieldRef { record: record.into(), key: (*n).into(), ty: *t })
+            .map(|(n, t)| FieldRef {
+                record: record.into(),
+                key: (*n).into(),
+                ty: *t,
+            })
             .ok_or_else(|| {
                 let names: Vec<&str> = list.iter().map(|(n, _)| *n).collect();
                 format!("field `{field}` of {record}: {}", suggest(field, &names))
@@ -375,23 +387,43 @@ pub fn resolve_field(name: &str, rows_record: &str) -> std::result::Result<Field
         .map(|t| t.record)
         .collect();
     records.extend(["config", "report", "result"]);
-    let Some(table) = TableId::of_record(record).filter(|t| !matches!(t, TableId::Failures | TableId::Skipped)) else {
-        return Err(format!("record `{record}` in `{name}`: {}", suggest(record, &records)));
+    let Some(table) =
+        TableId::of_record(record).filter(|t| !matches!(t, TableId::Failures | TableId::Skipped))
+    else {
+        return Err(format!(
+            "record `{record}` in `{name}`: {}",
+            suggest(record, &records)
+        ));
     };
     let schema = table.schema();
-    if let Some(c) = schema.columns.iter().find(|c| c.id == field || c.field == field) {
-        return Ok(FieldRef { record: record.into(), key: c.field.into(), ty: ty_of(c.ty) });
+    if let Some(c) = schema
+        .columns
+        .iter()
+        .find(|c| c.id == field || c.field == field)
+    {
+        return Ok(FieldRef {
+            record: record.into(),
+            key: c.field.into(),
+            ty: ty_of(c.ty),
+        });
     }
     if table == TableId::Documents {
         if let Some((n, t)) = DOCUMENT_PSEUDO.iter().find(|(n, _)| *n == field) {
-            return Ok(FieldRef { record: record.into(), key: (*n).into(), ty: *t });
+            return Ok(FieldRef {
+                record: record.into(),
+                key: (*n).into(),
+                ty: *t,
+            });
         }
     }
     let mut names: Vec<&str> = schema.columns.iter().map(|c| c.id).collect();
     if table == TableId::Documents {
         names.extend(DOCUMENT_PSEUDO.iter().map(|(n, _)| *n));
     }
-    Err(format!("field `{field}` of {record}: {}", suggest(field, &names)))
+    Err(format!(
+        "field `{field}` of {record}: {}",
+        suggest(field, &names)
+    ))
 }
 
 impl Compiler<'_> {
@@ -399,7 +431,8 @@ impl Compiler<'_> {
     pub fn compile(&self, name: &str, file: &str, text: &str) -> Result<Template> {
         let raw: RawTemplate =
             toml::from_str(text).map_err(|e| crate::project::toml_error(file, text, &e))?;
-        let line = |span: std::ops::Range<usize>| crate::rules::source::line_col(text, span.start).0;
+        let line =
+            |span: std::ops::Range<usize>| crate::rules::source::line_col(text, span.start).0;
         let err = |span: std::ops::Range<usize>, message: String| Error::Config {
             file: file.to_owned(),
             line: line(span),
@@ -407,8 +440,14 @@ impl Compiler<'_> {
         };
         let tables = row_tables();
         let rows = raw.rows.get_ref().as_str();
-        let Some(schema) = TABLES.iter().find(|t| t.name == rows && tables.contains(&t.name)) else {
-            return Err(err(raw.rows.span(), format!("rows `{rows}`: {}", suggest(rows, &tables))));
+        let Some(schema) = TABLES
+            .iter()
+            .find(|t| t.name == rows && tables.contains(&t.name))
+        else {
+            return Err(err(
+                raw.rows.span(),
+                format!("rows `{rows}`: {}", suggest(rows, &tables)),
+            ));
         };
         let record = schema.record;
         let field = |name: &str, span: std::ops::Range<usize>| {
@@ -420,12 +459,18 @@ impl Compiler<'_> {
         };
         if period.ty != Ty::Date {
             let span = raw.period.as_ref().map_or(raw.rows.span(), |p| p.span());
-            return Err(err(span, format!("period `{}` is not a date field", period.name())));
+            return Err(err(
+                span,
+                format!("period `{}` is not a date field", period.name()),
+            ));
         }
         let filters = raw
             .filter
             .iter()
-            .map(|f| self.filter(f.get_ref(), record).map_err(|m| err(f.span(), m)))
+            .map(|f| {
+                self.filter(f.get_ref(), record)
+                    .map_err(|m| err(f.span(), m))
+            })
             .collect::<Result<Vec<_>>>()?;
         let order = raw
             .order
@@ -433,13 +478,23 @@ impl Compiler<'_> {
             .map(|o| field(o.get_ref(), o.span()))
             .collect::<Result<Vec<_>>>()?;
         let fo = raw.file.clone();
-        let delim_ok = fo.delimiter == "tab" || (fo.delimiter.len() == 1 && !matches!(fo.delimiter.as_str(), "\"" | "\n" | "\r"));
+        let delim_ok = fo.delimiter == "tab"
+            || (fo.delimiter.len() == 1 && !matches!(fo.delimiter.as_str(), "\"" | "\n" | "\r"));
         if !delim_ok {
-            return Err(err(0..0, format!("file.delimiter `{}`: one ASCII character (or `tab`)", fo.delimiter)));
+            return Err(err(
+                0..0,
+                format!(
+                    "file.delimiter `{}`: one ASCII character (or `tab`)",
+                    fo.delimiter
+                ),
+            ));
         }
         let mut columns = Vec::new();
         for c in &raw.column {
-            columns.push(self.column(c.get_ref(), record, &fo).map_err(|m| err(c.span(), m))?);
+            columns.push(
+                self.column(c.get_ref(), record, &fo)
+                    .map_err(|m| err(c.span(), m))?,
+            );
         }
         if columns.is_empty() {
             return Err(err(0..0, "a template needs at least one [[column]]".into()));
@@ -447,7 +502,10 @@ impl Compiler<'_> {
         Ok(Template {
             name: name.to_owned(),
             file: file.to_owned(),
-            sheet: raw.sheet.clone().unwrap_or_else(|| raw.title.chars().take(31).collect()),
+            sheet: raw
+                .sheet
+                .clone()
+                .unwrap_or_else(|| raw.title.chars().take(31).collect()),
             title: raw.title,
             description: raw.description,
             legal_basis: raw.legal_basis,
@@ -469,14 +527,24 @@ impl Compiler<'_> {
             let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
             for v in f.one_of.iter().chain(&f.not_in).flatten() {
                 if !valid.contains(&v.as_str()) {
-                    return Err(format!("value `{v}` of {}: {}", field.name(), suggest(v, &valid)));
+                    return Err(format!(
+                        "value `{v}` of {}: {}",
+                        field.name(),
+                        suggest(v, &valid)
+                    ));
                 }
             }
         }
         if (f.min.is_some() || f.max.is_some())
-            && !matches!(field.ty, Ty::Number | Ty::Amount | Ty::Integer | Ty::Percent)
+            && !matches!(
+                field.ty,
+                Ty::Number | Ty::Amount | Ty::Integer | Ty::Percent
+            )
         {
-            return Err(format!("min/max on `{}`, which is not a number", field.name()));
+            return Err(format!(
+                "min/max on `{}`, which is not a number",
+                field.name()
+            ));
         }
         let re = |p: &Option<Spanned<String>>| {
             p.as_ref()
@@ -501,7 +569,12 @@ impl Compiler<'_> {
         })
     }
 
-    fn column(&self, c: &RawColumn, record: &str, fo: &FileOptions) -> std::result::Result<Column, String> {
+    fn column(
+        &self,
+        c: &RawColumn,
+        record: &str,
+        fo: &FileOptions,
+    ) -> std::result::Result<Column, String> {
         let given = [
             ("field", c.field.is_some() && c.map.is_none()),
             ("constant", c.constant.is_some()),
@@ -533,9 +606,15 @@ impl Compiler<'_> {
             let mut keys: Vec<String> = c.fields.clone();
             keys.extend(c.field.clone());
             if keys.is_empty() {
-                return Err(format!("column `{}`: a map needs field or fields", c.header));
+                return Err(format!(
+                    "column `{}`: a map needs field or fields",
+                    c.header
+                ));
             }
-            let keys = keys.iter().map(|k| resolve_field(k, record)).collect::<std::result::Result<Vec<_>, _>>()?;
+            let keys = keys
+                .iter()
+                .map(|k| resolve_field(k, record))
+                .collect::<std::result::Result<Vec<_>, _>>()?;
             (Source::Map { map, keys }, Ty::Code)
         } else if let Some(f) = &c.field {
             let f = resolve_field(f, record)?;
@@ -546,18 +625,41 @@ impl Compiler<'_> {
         } else if let Some(j) = &c.join {
             let of = resolve_field(j, record)?;
             let ty = of.ty;
-            (Source::Join { of, conditions: conditions()? }, ty)
+            (
+                Source::Join {
+                    of,
+                    conditions: conditions()?,
+                },
+                ty,
+            )
         } else if let Some(fun) = c.aggregate {
-            let of = c.of.as_deref().map(|o| resolve_field(o, record)).transpose()?;
+            let of =
+                c.of.as_deref()
+                    .map(|o| resolve_field(o, record))
+                    .transpose()?;
             if fun != Aggregate::Count && of.is_none() {
-                return Err(format!("column `{}`: aggregate {fun:?} needs `of`", c.header).to_lowercase());
+                return Err(
+                    format!("column `{}`: aggregate {fun:?} needs `of`", c.header).to_lowercase(),
+                );
             }
-            let over = c.over.as_deref().map(|o| resolve_field(o, record)).transpose()?;
+            let over = c
+                .over
+                .as_deref()
+                .map(|o| resolve_field(o, record))
+                .transpose()?;
             let ty = match fun {
                 Aggregate::Count => Ty::Integer,
                 _ => of.as_ref().map_or(Ty::Number, |o| o.ty),
             };
-            (Source::Aggregate { fun, of, over, conditions: conditions()? }, ty)
+            (
+                Source::Aggregate {
+                    fun,
+                    of,
+                    over,
+                    conditions: conditions()?,
+                },
+                ty,
+            )
         } else if c.corrections {
             (Source::Corrections, Ty::Text)
         } else {

@@ -44,7 +44,11 @@ pub fn cell_text(c: &Column, v: &Value) -> String {
         Value::Number(x) => write_number(*x, c.ty == Ty::Amount, c.decimal),
         Value::Date(d) => c.date_format.write(*d),
         Value::Bool(b) => if *b { "Sì" } else { "No" }.into(),
-        Value::List(l) => l.iter().map(|x| cell_text(c, x)).collect::<Vec<_>>().join(&c.separator),
+        Value::List(l) => l
+            .iter()
+            .map(|x| cell_text(c, x))
+            .collect::<Vec<_>>()
+            .join(&c.separator),
     }
 }
 
@@ -69,7 +73,11 @@ pub fn write(t: &Template, out: &Output, format: ReportFormat, w: &mut dyn Write
 
 fn csv_out(t: &Template, out: &Output, w: &mut dyn Write) -> Result<()> {
     let fo = &t.file_options;
-    let delimiter = if fo.delimiter == "tab" { b'\t' } else { fo.delimiter.as_bytes()[0] };
+    let delimiter = if fo.delimiter == "tab" {
+        b'\t'
+    } else {
+        fo.delimiter.as_bytes()[0]
+    };
     let mut buf = Vec::new();
     {
         let mut cw = csv::WriterBuilder::new()
@@ -120,7 +128,11 @@ fn json_value(c: &Column, v: &Value) -> serde_json::Value {
         Value::Empty => J::Null,
         Value::Integer(n) => J::from(*n),
         Value::Number(x) => {
-            let x = if c.ty == Ty::Amount { (x * 100.0).round() / 100.0 } else { *x };
+            let x = if c.ty == Ty::Amount {
+                (x * 100.0).round() / 100.0
+            } else {
+                *x
+            };
             serde_json::Number::from_f64(x).map_or(J::Null, J::Number)
         }
         Value::Bool(b) => J::Bool(*b),
@@ -145,7 +157,13 @@ impl serde::Serialize for Ordered {
 
 fn json_out(t: &Template, out: &Output, w: &mut dyn Write) -> Result<()> {
     use serde_json::Value as J;
-    let hb = |k: &str| out.header_block.iter().find(|(l, _)| l == k).map(|(_, v)| v.clone()).unwrap_or(Value::Empty);
+    let hb = |k: &str| {
+        out.header_block
+            .iter()
+            .find(|(l, _)| l == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or(Value::Empty)
+    };
     let s = |v: Value| match v {
         Value::Empty => J::Null,
         Value::Integer(n) => J::from(n),
@@ -153,30 +171,54 @@ fn json_out(t: &Template, out: &Output, w: &mut dyn Write) -> Result<()> {
     };
     let head = Ordered(vec![
         ("amministrazione".into(), s(hb("Amministrazione"))),
-        ("codiceFiscaleAmministrazione".into(), s(hb("Codice fiscale"))),
+        (
+            "codiceFiscaleAmministrazione".into(),
+            s(hb("Codice fiscale")),
+        ),
         ("annoRiferimento".into(), s(hb("Anno di riferimento"))),
         ("dataPubblicazione".into(), s(hb("Data di pubblicazione"))),
         ("titolo".into(), J::String(t.title.clone())),
-        ("riferimentoNormativo".into(), J::String(t.legal_basis.clone())),
+        (
+            "riferimentoNormativo".into(),
+            J::String(t.legal_basis.clone()),
+        ),
     ]);
     // serde_json's Value sorts keys; the rows are written one by one so
     // that each keeps the columns' order.
     let io = |e| Error::io("<output>", e);
     w.write_all(b"{\n  \"intestazione\": ").map_err(io)?;
-    w.write_all(serde_json::to_string(&head)?.as_bytes()).map_err(io)?;
-    w.write_all(format!(",\n  {}: [", serde_json::to_string(&t.file_options.json_rows)?).as_bytes()).map_err(io)?;
+    w.write_all(serde_json::to_string(&head)?.as_bytes())
+        .map_err(io)?;
+    w.write_all(
+        format!(
+            ",\n  {}: [",
+            serde_json::to_string(&t.file_options.json_rows)?
+        )
+        .as_bytes(),
+    )
+    .map_err(io)?;
     for (i, r) in out.rows.iter().enumerate() {
-        let o = Ordered(t.columns.iter().zip(r).map(|(c, v)| (c.json.clone(), json_value(c, v))).collect());
+        let o = Ordered(
+            t.columns
+                .iter()
+                .zip(r)
+                .map(|(c, v)| (c.json.clone(), json_value(c, v)))
+                .collect(),
+        );
         let sep = if i == 0 { "\n    " } else { ",\n    " };
         w.write_all(sep.as_bytes()).map_err(io)?;
-        w.write_all(serde_json::to_string(&o)?.as_bytes()).map_err(io)?;
+        w.write_all(serde_json::to_string(&o)?.as_bytes())
+            .map_err(io)?;
     }
     w.write_all(b"\n  ]\n}\n").map_err(io)
 }
 
 /// A sheet name Excel accepts: 31 characters, none of `[]:*?/\`.
 pub fn sheet_name(name: &str) -> String {
-    name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect()
+    name.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
 }
 
 /// The euro format of amount cells.
@@ -238,7 +280,12 @@ fn xlsx(t: &Template, out: &Output) -> Result<Vec<u8>> {
                     ws.write_number_with_format(r, col, *x, &number)?;
                 }
                 (Ty::Number | Ty::Percent | Ty::Integer | Ty::Amount, Value::Integer(n)) => {
-                    ws.write_number_with_format(r, col, *n as f64, if c.ty == Ty::Amount { &euro } else { &number })?;
+                    ws.write_number_with_format(
+                        r,
+                        col,
+                        *n as f64,
+                        if c.ty == Ty::Amount { &euro } else { &number },
+                    )?;
                 }
                 _ => {
                     let s: String = cell_text(c, v).chars().take(32_767).collect();
