@@ -14,6 +14,8 @@
 //! user's CSV ([`results`]).
 
 pub mod catalog;
+pub mod context;
+pub mod fields;
 pub mod format;
 pub mod maps;
 pub mod ods;
@@ -21,6 +23,9 @@ pub mod results;
 pub mod run;
 pub mod template;
 pub mod write;
+
+#[cfg(test)]
+mod tests;
 
 pub use catalog::Catalog;
 pub use run::{Inputs, Output, Period, Run};

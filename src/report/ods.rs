@@ -135,7 +135,7 @@ fn content(t: &Template, out: &Output) -> String {
                     DateFormat::SlashDmy.write(*d)
                 ),
                 Value::Integer(n) => format!("<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"),
-                other => text_cell(&super::run::text(other), None),
+                other => text_cell(&super::context::text(other), None),
             };
             s.push_str(&format!(
                 "<table:table-row>{}{value}</table:table-row>",

@@ -9,8 +9,9 @@ use std::io::Write;
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format as XFormat};
 
+use super::context::text;
 use super::format::{write_number, DateFormat, Value};
-use super::run::{text, Output};
+use super::run::Output;
 use super::template::{Column, Encoding, LineEnd, Template, Ty};
 use crate::error::{Error, Result};
 
