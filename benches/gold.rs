@@ -5,7 +5,7 @@
 //! ingest reads it and the built-in rules applied; then it prints, per split
 //! (`gold/split.toml`), k/n for each act field and precision and recall of
 //! the legal references as 6-tuples (act type, number, year, article,
-//! paragraph, letter). Run: `cargo bench --bench gold [-- --misses]`
+//! paragraph, letter), and the money gold (benches/gold/money.rs). Run: `cargo bench --bench gold [-- --misses]`
 //! (`--misses`: the train part's missed and wrong acts' fields and
 //! references, one a line).
 
@@ -16,6 +16,9 @@ use std::path::Path;
 #[path = "gold/acts.rs"]
 #[cfg_attr(test, allow(dead_code))]
 mod acts;
+#[path = "gold/money.rs"]
+#[cfg_attr(test, allow(dead_code))]
+mod money;
 
 use atti::read::{self, Limits, SourceType};
 use atti::rules::{RuleOutput, RuleSet};
@@ -65,6 +68,13 @@ fn main() {
     if misses {
         for m in &acts.misses {
             println!("MISS {m}");
+        }
+    }
+
+    let money_score = money::score(&money::load(&root), &mut out);
+    if misses {
+        for m in &money_score.misses {
+            println!("MONEY {m}");
         }
     }
 
@@ -177,4 +187,12 @@ fn main() {
         format!("{}/{}", tr.0, tr.2),
         format!("{}/{}", te.0, te.2)
     );
+    println!("\n{:<26} {:>20} {:>20}", "money (issue 23)", "train", "test");
+    for m in money::MEASURES {
+        println!(
+            "{m:<26} {:>20} {:>20}",
+            money::render(&money_score, "train", m),
+            money::render(&money_score, "test", m)
+        );
+    }
 }

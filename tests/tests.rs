@@ -30,3 +30,7 @@ mod table_compare;
 #[path = "../benches/gold/acts.rs"]
 #[allow(dead_code)]
 mod gold_acts;
+#[path = "../benches/gold/money.rs"]
+#[allow(dead_code)]
+mod gold_money;
+mod money_gold;

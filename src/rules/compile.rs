@@ -55,6 +55,15 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
         }
         super::references::named(&c, file.named, &mut ids, &mut out, &mut ref_table)?;
         super::references::regions(&c, file.region, &mut ids, &mut out, &mut ref_table)?;
+        {
+            use super::money::{compile as money, MoneyKind as M};
+            money(&c, M::AmountRole, file.amount_role, &mut ids, &mut out)?;
+            money(&c, M::Code, file.code, &mut ids, &mut out)?;
+            money(&c, M::LegalForm, file.legal_form, &mut ids, &mut out)?;
+            money(&c, M::PartyRole, file.party_role, &mut ids, &mut out)?;
+            money(&c, M::Administration, file.administration, &mut ids, &mut out)?;
+            money(&c, M::Dispositive, file.dispositive, &mut ids, &mut out)?;
+        }
         if let Some(s) = file.settings {
             if s.region.is_some() {
                 out.settings.region = s.region;
@@ -228,5 +237,6 @@ pub fn rule_metas(c: &Compiled) -> Vec<&Meta> {
     v.extend(c.fields.iter().map(|k| &k.meta));
     v.extend(c.tables.iter().map(|k| &k.meta));
     v.extend(c.reference_rules.iter());
+    v.extend(c.money.all().map(|(_, cue)| &cue.meta));
     v
 }

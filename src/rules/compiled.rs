@@ -196,6 +196,8 @@ pub struct Compiled {
     /// Their tables compiled for the reference reader; `None` (rules built
     /// by hand) reads with the built-in tables.
     pub lexicon: Option<std::sync::Arc<atti_italian::reference::Lexicon>>,
+    /// The money rules (amounts' roles, codes, parties, administration).
+    pub money: super::money::MoneyRules,
 }
 
 /// Words of a label or a header, folded: lower case, no accents, split at

@@ -123,6 +123,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
         }
     }
     super::references::run_examples(rules, &mut out);
+    super::money::run_examples(rules, &mut out);
     for t in &rules.tables {
         for e in &t.meta.examples {
             let pages = page(&e.input);

@@ -33,6 +33,18 @@ pub struct RuleFile {
     pub named: Vec<NamedRule>,
     #[serde(default)]
     pub region: Vec<RegionRule>,
+    #[serde(default)]
+    pub amount_role: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub code: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub legal_form: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub party_role: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub administration: Vec<super::money::MoneyRule>,
+    #[serde(default)]
+    pub dispositive: Vec<super::money::MoneyRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.

@@ -27,6 +27,8 @@ pub mod fingerprint;
 pub mod format;
 pub mod label_column;
 pub mod limits;
+pub mod money;
+pub mod money_read;
 pub mod normalise;
 pub mod quick;
 pub mod references;
@@ -299,6 +301,7 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
         let rec = read_part(rules, &doc, part, &kind, &known, &mut x);
         finish_part(rec, &mut x, &mut facts);
     }
+    money_read::apply(money_read::read(&rules.money, &doc), &mut x);
     x.title = facts
         .title
         .or_else(|| x.objectives.iter().find_map(|o| o.title.clone()))

@@ -1,5 +1,10 @@
-//! Money as Italian acts write it: sums in euro ([`Euro`], exact cents).
+//! Money as Italian acts write it: sums in euro ([`Euro`], exact cents,
+//! read by [`amount`]), and the codes of contracts and counterparties
+//! with their format checks ([`codes`]).
 
+pub mod amount;
+pub mod codes;
 mod euro;
 
+pub use amount::{find_amounts, FoundAmount};
 pub use euro::Euro;

@@ -1,0 +1,215 @@
+//! Scoring of the money gold sets (gold/money_train.jsonl,
+//! gold/money_test.jsonl): per split, CIG and CUP exactly right per act,
+//! sums' precision and recall (value and page), their roles among the sums
+//! found, the main amount (value and role, `none` when the act decides
+//! none), counterparties' precision and recall (a party matches by its tax
+//! id, or by its name folded to letters and digits), and the
+//! administration. Shared by `cargo bench --bench gold` and the floors test
+//! (tests/money_gold.rs), which reads only the train split.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use atti::rules::RuleOutput;
+use serde_json::Value;
+
+/// The gold acts of both splits (a missing file counts as empty).
+pub fn load(root: &Path) -> Vec<Value> {
+    ["gold/money_train.jsonl", "gold/money_test.jsonl"]
+        .iter()
+        .flat_map(|f| {
+            std::fs::read_to_string(root.join(f))
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| serde_json::from_str::<Value>(l).expect("a gold line is JSON"))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Per split and measure: (right, found, gold). For per-act measures
+/// found = gold = acts.
+#[derive(Debug, Default)]
+pub struct Score {
+    pub by: BTreeMap<(String, String), (usize, usize, usize)>,
+    pub misses: Vec<String>,
+}
+
+impl Score {
+    fn add(&mut self, split: &str, what: &str, right: usize, found: usize, gold: usize) {
+        let e = self
+            .by
+            .entry((split.to_owned(), what.to_owned()))
+            .or_default();
+        e.0 += right;
+        e.1 += found;
+        e.2 += gold;
+    }
+
+    pub fn get(&self, split: &str, what: &str) -> (usize, usize, usize) {
+        self.by
+            .get(&(split.to_owned(), what.to_owned()))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+fn fold(s: &str) -> String {
+    atti_italian::numwords::fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x.as_str().map(str::to_uppercase))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Scores every gold act; `out` reads a file (path under the corpus).
+pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) -> Score {
+    let mut s = Score::default();
+    for g in gold {
+        let file = g["file"].as_str().unwrap_or_default();
+        let split = g["split"].as_str().unwrap_or("?");
+        let x = out(file).unwrap_or_default();
+        let miss = |s: &mut Score, what: &str, want: String, got: String| {
+            if split == "train" {
+                s.misses.push(format!("{file} {what}: want {want} got {got}"));
+            }
+        };
+        for k in ["cig", "cup"] {
+            let mut got: Vec<String> = x
+                .fields
+                .iter()
+                .filter(|f| f.name == format!("decision.{k}") && f.rule == "money.code")
+                .map(|f| f.value.clone())
+                .collect();
+            got.sort();
+            got.dedup();
+            let want = strings(&g[k]);
+            let ok = got == want;
+            s.add(split, k, ok as usize, 1, 1);
+            if !ok {
+                miss(&mut s, k, want.join(" "), got.join(" "));
+            }
+        }
+        // Sums: (value, page) as multisets.
+        let gold_amounts: Vec<(String, u64, String)> = g["amounts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| {
+                (
+                    a["value"].as_str().unwrap_or("").to_owned(),
+                    a["page"].as_u64().unwrap_or(1),
+                    a["role"].as_str().unwrap_or("other").to_owned(),
+                )
+            })
+            .collect();
+        let mut left = gold_amounts.clone();
+        let (mut right, mut roles) = (0, 0);
+        for a in &x.amounts {
+            let page = a.span.map_or(1, |s| u64::from(s.page));
+            let v = a.value.to_string();
+            if let Some(i) = left.iter().position(|(gv, gp, _)| *gv == v && *gp == page) {
+                let (_, _, role) = left.remove(i);
+                right += 1;
+                if a.role.as_deref() == Some(role.as_str()) {
+                    roles += 1;
+                } else {
+                    miss(&mut s, "amount role", format!("{v} {role}"), format!("{:?}", a.role));
+                }
+            } else {
+                miss(&mut s, "amount extra", String::new(), format!("{v} p{page} {:?}", a.raw));
+            }
+        }
+        for (v, p, r) in &left {
+            miss(&mut s, "amount missed", format!("{v} p{p} {r}"), String::new());
+        }
+        s.add(split, "amounts", right, x.amounts.len(), gold_amounts.len());
+        s.add(split, "amount roles", roles, right, right);
+        // The main amount.
+        let want = match (g["main_amount"].as_str(), g["main_amount_role"].as_str()) {
+            (Some(v), Some(r)) => format!("{v} {r}"),
+            _ => "none".to_owned(),
+        };
+        let main = x.fields.iter().find(|f| f.name == "decision.main_amount");
+        let role = x.fields.iter().find(|f| f.name == "decision.main_amount_role");
+        let got = match (main, role) {
+            (Some(m), Some(r)) => format!("{} {}", m.value, r.value),
+            _ => "none".to_owned(),
+        };
+        s.add(split, "main amount", (got == want) as usize, 1, 1);
+        if got != want {
+            miss(&mut s, "main amount", want, got);
+        }
+        // Parties.
+        let gold_parties: Vec<(String, Option<String>)> = g["parties"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                (
+                    fold(p["name"].as_str().unwrap_or("")),
+                    p["tax_id"].as_str().map(str::to_uppercase),
+                )
+            })
+            .collect();
+        let mut left = gold_parties.clone();
+        let mut right = 0;
+        for p in &x.parties {
+            let name = fold(&p.name);
+            let hit = left.iter().position(|(gn, gt)| {
+                (gt.is_some() && gt.as_deref() == p.tax_id.as_deref()) || *gn == name
+            });
+            match hit {
+                Some(i) => {
+                    left.remove(i);
+                    right += 1;
+                }
+                None => miss(&mut s, "party extra", String::new(), format!("{} {:?}", p.name, p.tax_id)),
+            }
+        }
+        for (n, t) in &left {
+            miss(&mut s, "party missed", format!("{n} {t:?}"), String::new());
+        }
+        s.add(split, "parties", right, x.parties.len(), gold_parties.len());
+        // The administration.
+        let want = g["administration"].as_str().unwrap_or("").to_owned();
+        let got = x.administration.clone().unwrap_or_default();
+        let ok = fold(&want) == fold(&got);
+        s.add(split, "administration", ok as usize, 1, 1);
+        if !ok {
+            miss(&mut s, "administration", want, got);
+        }
+    }
+    s
+}
+
+/// `k/n` or `P k/found R k/gold`, for a printed table.
+pub fn render(s: &Score, split: &str, what: &str) -> String {
+    let (k, found, gold) = s.get(split, what);
+    if what == "amounts" || what == "parties" {
+        format!("P {k}/{found} R {k}/{gold}")
+    } else {
+        format!("{k}/{gold}")
+    }
+}
+
+pub const MEASURES: &[&str] = &[
+    "cig",
+    "cup",
+    "amounts",
+    "amount roles",
+    "main amount",
+    "parties",
+    "administration",
+];

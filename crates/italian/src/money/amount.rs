@@ -1,0 +1,282 @@
+//! Every sum of euro in a running text, as Italian acts print it.
+//!
+//! A sum is a figure beside a currency word, before it (`€ 1.234,56`,
+//! `€. 1.000`, `Euro 1.234,56`, `EUR 500`) or after it (`1.234,56 euro`,
+//! `37.206.00 €`, `60€`), or a number in words after the currency (`euro
+//! diecimila/00`, `Euro milleduecento/00`) or before it with a multiplier
+//! (`3 milioni di euro`, `un milione di euro`). Whitespace between the parts
+//! may be a line break: a figure split over two lines is one sum. The words
+//! a sum repeats in brackets (`€ 1.234,56 (milleduecentotrentaquattro/56)`)
+//! are the same sum, not another.
+//!
+//! The figure is read by its separators, not by one convention: the last
+//! `.` or `,` followed by one or two digits is the decimal mark, every other
+//! separator groups thousands (`1.234,56`, `37.206.00`, `1,000,000`, `84.33`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Euro;
+use crate::numwords;
+
+/// One sum found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundAmount {
+    pub value: Euro,
+    /// The sum as printed, whitespace collapsed.
+    pub raw: String,
+    /// Byte range of the sum in the text.
+    pub range: Range<usize>,
+}
+
+const FIGURE: &str = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?";
+const CURRENCY: &str = r"(?:€|\bEUR\b|\b[Ee]uro\b|\bEURO\b)";
+
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{CURRENCY}\.?[ \t]*(?:\r?\n[ \t]*)?(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
+    ))
+    .expect("valid regex")
+});
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?[ \t]*(?:\r?\n[ \t]*)?{CURRENCY}"
+    ))
+    .expect("valid regex")
+});
+static WORDS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{CURRENCY}\.?\s+(?P<w>[A-Za-zàèéìòùÀÈÉÌÒÙ]+)(?:\s*/\s*(?P<c>\d{{2}}))?"
+    ))
+    .expect("valid regex")
+});
+static WORDS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<w>un|un\s+solo|[a-zàèéìòù]+)\s+(?P<m>milion[ei]|miliard[oi])\s+di\s+{CURRENCY}"
+    ))
+    .expect("valid regex")
+});
+
+/// Every sum of euro in `text`, in reading order, none overlapping.
+pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
+    let mut out: Vec<FoundAmount> = Vec::new();
+    let mut push = |value: Option<Euro>, range: Range<usize>| {
+        let Some(value) = value else { return };
+        if out.iter().any(|a| a.range.start < range.end && range.start < a.range.end) {
+            return;
+        }
+        out.push(FoundAmount {
+            value,
+            raw: crate::squash(&text[range.clone()]),
+            range,
+        });
+    };
+    for c in BEFORE.captures_iter(text) {
+        let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
+        if text[n.end()..].starts_with('%') || glued(text, n.end()) {
+            continue;
+        }
+        let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
+        push(v, all.range());
+    }
+    for c in AFTER.captures_iter(text) {
+        let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
+        if n.start() > 0 && glued_before(text, n.start()) {
+            continue;
+        }
+        let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
+        push(v, all.range());
+    }
+    for c in WORDS_AFTER.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let Some(units) = words(c.name("w").unwrap().as_str()) else {
+            continue;
+        };
+        let cents = c.name("c").map_or(0, |m| m.as_str().parse().unwrap_or(0));
+        push(Euro::new(units as i64, cents), all.range());
+    }
+    for c in WORDS_BEFORE.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let w = c.name("w").unwrap().as_str();
+        let base = if w.starts_with("un") && w.len() <= 8 && !w.contains("undici") {
+            Some(1)
+        } else {
+            words(w)
+        };
+        let v = base
+            .and_then(|b| Euro::new(b as i64, 0))
+            .and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
+        push(v, all.range());
+    }
+    // Words in brackets right after a sum repeat it.
+    out.sort_by_key(|a| a.range.start);
+    out
+}
+
+/// A figure followed by more digits or letters is not a sum (a code, a
+/// chapter number `€ 12/A`).
+fn glued(text: &str, end: usize) -> bool {
+    text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+fn glued_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '/')
+}
+
+/// `1.234,56` -> 1234.56, by the separators the figure holds.
+pub fn figure(s: &str) -> Option<Euro> {
+    let last = s.rfind(['.', ',']);
+    let (int, frac) = match last {
+        Some(i) if s.len() - i - 1 <= 2 => (&s[..i], &s[i + 1..]),
+        _ => (s, ""),
+    };
+    let digits: String = int.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    let units: i64 = digits.parse().ok()?;
+    let cents: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    Euro::new(units, cents)
+}
+
+/// The sum times a multiplier word (`milioni`, `miliardi`).
+fn times(v: Euro, m: Option<&str>) -> Option<Euro> {
+    let factor = match m.map(|m| m.trim().to_lowercase()) {
+        None => return Some(v),
+        Some(m) if m.starts_with("milion") => 1_000_000,
+        Some(_) => 1_000_000_000,
+    };
+    v.cents().checked_mul(factor).map(Euro::from_cents)
+}
+
+/// A whole number in words, up to the billions ("milleduecento",
+/// "diecimila", "tremilioniduecentomila").
+pub fn words(s: &str) -> Option<u64> {
+    let w: String = numwords::fold(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    if w.is_empty() {
+        return None;
+    }
+    below_billions(&w)
+}
+
+fn below_billions(w: &str) -> Option<u64> {
+    for (word, one, factor) in [
+        ("miliardi", "unmiliardo", 1_000_000_000u64),
+        ("milioni", "unmilione", 1_000_000),
+    ] {
+        if let Some(rest) = w.strip_prefix(one) {
+            return Some(factor + opt(rest, factor)?);
+        }
+        if let Some(i) = w.find(word) {
+            let head = small(&w[..i])?;
+            return Some(head * factor + opt(&w[i + word.len()..], factor)?);
+        }
+    }
+    if let Some(rest) = w.strip_prefix("mille") {
+        return Some(1000 + opt(rest, 1000)?);
+    }
+    if let Some(i) = w.find("mila") {
+        let head = small(&w[..i])?;
+        return Some(head * 1000 + opt(&w[i + 4..], 1000)?);
+    }
+    small(w)
+}
+
+/// The rest after a multiplier: nothing, or a smaller number.
+fn opt(rest: &str, below: u64) -> Option<u64> {
+    if rest.is_empty() {
+        return Some(0);
+    }
+    // "sei miliardi e quattrocentocinquanta milioni"
+    let read = |r: &str| below_billions(r).filter(|v| *v < below);
+    read(rest).or_else(|| rest.strip_prefix('e').and_then(read))
+}
+
+/// 1 to 999.
+fn small(w: &str) -> Option<u64> {
+    numwords::parse(w).filter(|v| *v < 1000).map(u64::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<String> {
+        find_amounts(text)
+            .into_iter()
+            .map(|a| a.value.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn figures_read_by_their_separators() {
+        for (s, v) in [
+            ("1.234,56", "1234.56"),
+            ("1234,56", "1234.56"),
+            ("1.000", "1000.00"),
+            ("37.206.00", "37206.00"),
+            ("84.33", "84.33"),
+            ("1,000,000", "1000000.00"),
+            ("12,5", "12.50"),
+            ("1.313.723,95", "1313723.95"),
+        ] {
+            assert_eq!(figure(s).unwrap().to_string(), v, "{s}");
+        }
+    }
+
+    #[test]
+    fn sums_before_and_after_their_currency() {
+        assert_eq!(
+            values("impegnare la somma di € 1.234,56 sul capitolo 100"),
+            ["1234.56"]
+        );
+        assert_eq!(values("euro 1234,56 e €. 1.000"), ["1234.56", "1000.00"]);
+        assert_eq!(values("per 1.234,56 euro IVA inclusa"), ["1234.56"]);
+        assert_eq!(values("pari a 37.206.00 € e 60€"), ["37206.00", "60.00"]);
+        assert_eq!(values("€1.620,46"), ["1620.46"]);
+        assert_eq!(values("il 22% di 100"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_sum_split_over_a_line_is_one_sum() {
+        let a = find_amounts("per un totale di €\n1.620,46 a favore");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].value.to_string(), "1620.46");
+        assert_eq!(a[0].raw, "€ 1.620,46");
+        assert_eq!(values("l'importo di €.\n1.313.723,95"), ["1313723.95"]);
+    }
+
+    #[test]
+    fn sums_in_words() {
+        assert_eq!(words("milleduecento"), Some(1200));
+        assert_eq!(words("diecimila"), Some(10_000));
+        assert_eq!(words("milleduecentotrentaquattro"), Some(1234));
+        assert_eq!(words("centoventimilacinquecento"), Some(120_500));
+        assert_eq!(words("unmilione"), Some(1_000_000));
+        assert_eq!(values("Euro milleduecento/00"), ["1200.00"]);
+        assert_eq!(values("la somma di euro diecimila"), ["10000.00"]);
+        assert_eq!(
+            values("€ 1.234,56 (milleduecentotrentaquattro/56)"),
+            ["1234.56"]
+        );
+        assert_eq!(values("un milione di euro"), ["1000000.00"]);
+        assert_eq!(values("3 milioni di euro"), ["3000000.00"]);
+        assert_eq!(values("€ 600 milioni"), ["600000000.00"]);
+        assert_eq!(values("euro a carico del bilancio"), Vec::<String>::new());
+    }
+}

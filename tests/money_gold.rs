@@ -1,0 +1,55 @@
+//! The money gold of the train bodies (gold/money_train.jsonl), read with
+//! the built-in rules and scored as the gold bench scores it
+//! (benches/gold/money.rs): each measure must stay at or above what it
+//! reached when the money rules were written (issue 23). The test split is
+//! never read here; `cargo bench --bench gold` measures it.
+
+use std::path::Path;
+
+use atti::read::{self, Limits, SourceType};
+use atti::rules::{RuleOutput, RuleSet};
+
+use crate::common::{root, shared};
+use crate::gold_money;
+
+/// (measure, right, found, gold) reached on the train acts.
+const FLOORS: &[(&str, usize, usize, usize)] = &[];
+
+fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
+    let bytes = std::fs::read(file).ok()?;
+    let ty = SourceType::from_extension(file)?;
+    let r = read::read(&bytes, ty, &Limits::default()).ok()?;
+    Some(rules.apply(&r.pages))
+}
+
+#[test]
+fn train_money_keeps_its_accuracy() {
+    let Some(corpus) = shared("corpus") else {
+        return;
+    };
+    let gold: Vec<_> = gold_money::load(&root())
+        .into_iter()
+        .filter(|g| g["split"] == "train")
+        .collect();
+    assert!(gold.len() >= 50, "train acts in the money gold: {}", gold.len());
+    let rules = RuleSet::load(None, true).expect("built-in rules");
+    let score = gold_money::score(&gold, |f| apply(&rules, &corpus.join(f)));
+    for m in gold_money::MEASURES {
+        eprintln!("{m:<16} {}", gold_money::render(&score, "train", m));
+    }
+    if std::env::var_os("ATTI_MONEY_MISSES").is_some() {
+        for m in &score.misses {
+            eprintln!("{m}");
+        }
+    }
+    let mut low = Vec::new();
+    for &(what, k, found, gold) in FLOORS {
+        let (gk, gf, gg) = score.get("train", what);
+        assert_eq!(gg, gold, "{what}: the gold set changed");
+        // Right may not fall; for a precision, nor may the share found.
+        if gk < k || (found != gold && gk * found < k * gf) {
+            low.push(format!("{what}: {gk}/{gf}/{gg} (floor {k}/{found}/{gold})"));
+        }
+    }
+    assert!(low.is_empty(), "below their floor:\n{}", low.join("\n"));
+}
