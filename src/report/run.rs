@@ -40,6 +40,8 @@ pub struct Run<'t, 'a> {
     kept: Vec<Kept>,
     /// Per column with an `over` key: key -> (contributor id, value).
     keyed: Vec<HashMap<String, Vec<(String, f64)>>>,
+    /// The records the template reads ([`Template::records_used`]).
+    used: std::collections::BTreeSet<String>,
 }
 
 impl<'t, 'a> Run<'t, 'a> {
@@ -50,13 +52,24 @@ impl<'t, 'a> Run<'t, 'a> {
             inp,
             kept: Vec::new(),
             keyed,
+            used: t.records_used(),
         }
     }
 
     /// Adds one document (corrections are applied here).
     pub fn add(&mut self, mut d: Document) -> crate::Result<()> {
-        d.page_texts.clear();
         let applied = self.inp.corrections.apply(&mut d);
+        let used = &self.used;
+        d.page_texts = Vec::new();
+        d.fields = Vec::new();
+        d.warnings = Vec::new();
+        macro_rules! keep_if {
+            ($($field:ident: $record:literal),*) => {
+                $(if !used.contains($record) { d.$field = Vec::new(); })*
+            };
+        }
+        keep_if!(objectives: "objective", phases: "phase", indicators: "indicator",
+            decisions: "decision", references: "reference", amounts: "amount", parties: "party");
         let doc = serde_json::to_value(&d)?;
         let doc_id = d.doc_id.clone();
         for (i, c) in self.t.columns.iter().enumerate() {

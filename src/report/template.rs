@@ -558,3 +558,53 @@ impl Compiler<'_> {
         })
     }
 }
+
+impl Template {
+    /// The records the template reads (`decision`, `party`...), besides the
+    /// document: a run drops the others from each record before it reads
+    /// it, so a list of decisions does not carry every document's values
+    /// and provenance.
+    pub fn records_used(&self) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::from([self.record.to_owned()]);
+        let mut add = |f: &FieldRef| {
+            out.insert(f.record.clone());
+        };
+        add(&self.period);
+        self.order.iter().for_each(&mut add);
+        for f in &self.filters {
+            add(&f.field);
+        }
+        for c in &self.columns {
+            match &c.source {
+                Source::Field(f) => add(f),
+                Source::Join { of, conditions } => {
+                    add(of);
+                    conditions.iter().for_each(|f| add(&f.field));
+                }
+                Source::Aggregate {
+                    of,
+                    over,
+                    conditions,
+                    ..
+                } => {
+                    of.iter().chain(over).for_each(&mut add);
+                    conditions.iter().for_each(|f| add(&f.field));
+                }
+                Source::Map { keys, .. } => keys.iter().for_each(&mut add),
+                Source::Constant(_) | Source::Corrections | Source::Blank(_) => {}
+            }
+        }
+        // An indicator or phase finds its objective, an amount or party its
+        // decision.
+        match self.record {
+            "indicator" | "phase" => {
+                out.insert("objective".into());
+            }
+            "amount" | "party" => {
+                out.insert("decision".into());
+            }
+            _ => {}
+        }
+        out
+    }
+}
