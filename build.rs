@@ -40,6 +40,8 @@ fn main() {
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(dest, out).unwrap();
 
+    builtin_reports(root);
+
     // Two versions, each made of the code that decides it (comments left
     // out): the extractor (the readers and the page model; a new one reads
     // files again) and the engine (rules, Italian grammars, records; a new
@@ -83,4 +85,45 @@ fn locked(lock: &str, names: &[&str]) -> String {
         }
     }
     out
+}
+
+/// Compiles the report templates (reports/*.toml), their code maps
+/// (reports/maps/*.toml) and the filter values (reports/values.toml) into
+/// the binary, as the rules are.
+fn builtin_reports(root: &Path) {
+    let dir = root.join("reports");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let list = |d: &Path| {
+        println!("cargo:rerun-if-changed={}", d.display());
+        let mut names: Vec<String> = std::fs::read_dir(d)
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".toml") && n != "values.toml")
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        let mut out = String::new();
+        for n in &names {
+            println!("cargo:rerun-if-changed={}", d.join(n).display());
+            writeln!(
+                out,
+                "    ({n:?}, include_str!({:?})),",
+                d.join(n).display().to_string()
+            )
+            .unwrap();
+        }
+        out
+    };
+    let values = dir.join("values.toml");
+    println!("cargo:rerun-if-changed={}", values.display());
+    let out = format!(
+        "/// The shipped report templates: (file name, contents).\npub static BUILTIN_REPORTS: &[(&str, &str)] = &[\n{}];\n/// The shipped code maps.\npub static BUILTIN_MAPS: &[(&str, &str)] = &[\n{}];\n/// The values filters may name, by field.\npub static BUILTIN_VALUES: &str = include_str!({:?});\n",
+        list(&dir),
+        list(&dir.join("maps")),
+        values.display().to_string()
+    );
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_reports.rs");
+    std::fs::write(dest, out).unwrap();
 }

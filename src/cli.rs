@@ -128,6 +128,12 @@ pub enum Command {
     Serve(crate::commands::serve::ServeArgs),
     /// One index from the shards made by `atti ingest --shard I/N`: the same documents, tables and search results as one ingest of all the files.
     Merge(crate::commands::merge::MergeArgs),
+    /// Write a list an office must publish (art. 23, 26-27, 37, PEG monitoring...) from a report template.
+    Report(crate::commands::report::ReportArgs),
+    /// Correct one extracted value by hand (kept in the corrections file, applied over the rules).
+    Correct(crate::commands::correct::CorrectArgs),
+    /// List the corrections, with the values the rules read now.
+    Corrections(crate::commands::correct::CorrectionsArgs),
     /// Internal: a worker process that extracts files for `ingest` (requests on stdin).
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),
@@ -360,6 +366,9 @@ pub struct ExportArgs {
     pub table_opts: TableOpts,
     #[command(flatten)]
     pub filter: DocFilter,
+    /// The project configuration (atti.toml) [default: ./atti.toml, else atti.toml at the archive root].
+    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// What `atti export` writes.
@@ -420,6 +429,9 @@ pub struct ShowArgs {
     /// The whole record as JSON.
     #[arg(long)]
     pub json: bool,
+    /// The project configuration (atti.toml) [default: ./atti.toml, else atti.toml at the archive root].
+    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -247,3 +247,24 @@ pub fn files_from(list: &Path, root: Option<&Path>) -> Result<Vec<PathBuf>> {
     }
     Ok(paths)
 }
+
+/// The project configuration (atti.toml): `--config`, else ./atti.toml,
+/// else atti.toml at the index's archive root. With no file, the
+/// corrections file is kept at the archive root (else here).
+pub fn project(config: Option<&Path>, index: &Path) -> Result<atti::project::Project> {
+    let root = atti::index::archive_root_at(index);
+    let mut candidates = vec![PathBuf::from(atti::project::FILE_NAME)];
+    candidates.extend(root.iter().map(|r| r.join(atti::project::FILE_NAME)));
+    let mut p = atti::project::Project::load(config, &candidates)?;
+    if p.file.is_none() {
+        if let Some(r) = root.as_ref().filter(|r| r.is_dir()) {
+            p.corrections = r.join(atti::project::CORRECTIONS_FILE);
+        }
+    }
+    Ok(p)
+}
+
+/// The corrections of the project.
+pub fn corrections(p: &atti::project::Project) -> Result<atti::corrections::Corrections> {
+    atti::corrections::Corrections::load(&p.corrections)
+}

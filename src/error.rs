@@ -29,6 +29,14 @@ pub enum Error {
         rule: String,
         message: String,
     },
+    /// A configuration file (atti.toml, a corrections file, a report
+    /// template) is wrong: the file, the line, and what to write instead.
+    #[error("{file}:{line}: {message}")]
+    Config {
+        file: String,
+        line: usize,
+        message: String,
+    },
     /// The PDF could not be parsed or rendered to text.
     #[error("PDF: {0}")]
     Pdf(String),
@@ -118,6 +126,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Usage(_) => "usage",
             Error::Rules { .. } => "rules",
+            Error::Config { .. } => "config",
             Error::Pdf(_) => "pdf",
             Error::Encrypted => "encrypted",
             Error::Limit(_) => "limit",

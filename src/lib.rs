@@ -14,16 +14,20 @@
 //! from many), [`opensearch`] (the handoff to a search cluster).
 
 pub mod compliance;
+pub mod corrections;
 pub mod digest;
 pub mod error;
 pub mod escape;
 pub mod index;
 pub mod ingest;
 pub mod merge;
+pub mod nearest;
 pub mod opensearch;
 pub mod progress;
+pub mod project;
 pub mod read;
 pub mod record;
+pub mod report;
 pub mod review;
 pub mod rules;
 pub mod serve;

@@ -12,6 +12,7 @@ mod reapply;
 mod reference_gold;
 mod reliability;
 mod report;
+mod report_templates;
 mod robust;
 mod samples;
 mod search_errors;

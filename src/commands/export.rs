@@ -28,6 +28,9 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
     let format = config::export_format(a.format.and_then(|f| f.table_format()), a.out.as_deref())?;
     let filter = Filter::from_args(&a.filter)?;
     let index = Index::open(&config::read_index_path(&a.index))?;
+    let project = config::project(a.config.as_deref(), index.path())?;
+    let corrections = config::corrections(&project)?;
+    let mut corrected = 0;
     // Failed and skipped files have no kind, year or date: a filter leaves none.
     let rows = if table == TableId::Failures {
         match filter.is_empty() {
@@ -41,7 +44,8 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
         }
     } else {
         let mut rows = tables::TableRows::new(table);
-        index.for_each_document(false, |d| {
+        index.for_each_document(false, |mut d| {
+            corrected += corrections.apply(&mut d).len();
             if filter.accepts(&d) {
                 rows.add(&d);
             }
@@ -52,5 +56,8 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
     let mut out = super::output(a.out.as_deref())?;
     tables::write_rows(table, &rows, &opts, format, &mut out)?;
     out.flush().map_err(|e| atti::Error::io("<output>", e))?;
+    if corrected > 0 {
+        eprintln!("atti: {corrected} valori corretti a mano applicati (atti corrections li elenca con i valori estratti)");
+    }
     Ok(0)
 }

@@ -3,12 +3,14 @@
 //! returns the process exit code.
 
 pub mod check;
+pub mod correct;
 pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod merge;
 pub mod opensearch;
 pub mod remove;
+pub mod report;
 pub mod rules;
 pub mod rules_archive;
 pub mod run;
@@ -36,6 +38,9 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Stats(a) => stats::run(&a),
         Command::Serve(a) => serve::run(&a),
         Command::Merge(a) => merge::run(&a),
+        Command::Report(a) => report::run(&a),
+        Command::Correct(a) => correct::run(&a),
+        Command::Corrections(a) => correct::list(&a),
         Command::Worker(a) => {
             let rules = crate::config::rules(&a.rules)?;
             let ocr = a.ocr.resolve();

@@ -10,18 +10,23 @@ use atti::tables;
 
 pub fn run(a: &ShowArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
-    let Some(doc) = index.get(&a.doc)? else {
+    let Some(mut doc) = index.get(&a.doc)? else {
         return Err(Error::Usage(format!(
             "no document `{}` in the index (give a doc_id or a path)",
             a.doc
         )));
     };
+    let project = config::project(a.config.as_deref(), index.path())?;
+    let applied = config::corrections(&project)?.apply(&mut doc);
     if a.json {
-        super::print(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
+        let mut v = serde_json::to_value(&doc)?;
+        v["corrections"] = serde_json::to_value(&applied)?;
+        super::print(&(serde_json::to_string_pretty(&v)? + "\n"))?;
     } else {
         let pages = atti::index::pages::PageStore::of_index(&config::read_index_path(&a.index))
             .load(&doc.sha256);
         let mut text = render(&doc);
+        text.push_str(&render_corrections(&applied));
         if let Some(r) = pages.filter(|r| !r.pages.is_empty()) {
             text.push_str(&places(&doc, &r));
         }
@@ -92,6 +97,38 @@ fn places(d: &Document, r: &atti::read::Reading) -> String {
         return s;
     }
     format!("\ndove, nel file\n{s}")
+}
+
+/// The corrections applied to the document: each corrected value beside
+/// the value the rules read.
+pub fn render_corrections(applied: &[atti::corrections::Applied]) -> String {
+    let mut s = String::new();
+    if applied.is_empty() {
+        return s;
+    }
+    s.push_str("\ncorrezioni (valore corretto; estratto dalle regole)\n");
+    for c in applied {
+        s.push_str(&format!(
+            "  {:<44} {}  [corretto]\n      estratto: {}\n      {} il {}: {}\n",
+            label(&c.field),
+            c.value,
+            if c.extracted.is_empty() {
+                "-"
+            } else {
+                &c.extracted
+            },
+            c.who,
+            c.when,
+            c.why
+        ));
+        if c.extracted_changed() {
+            s.push_str(&format!(
+                "      avviso: alla correzione le regole leggevano \"{}\"\n",
+                c.extracted_then
+            ));
+        }
+    }
+    s
 }
 
 /// `decision.validity_end` -> `Fine validità (decision.validity_end)`: the

@@ -1,0 +1,129 @@
+//! `atti correct DOC FIELD VALUE --why ...` and `atti corrections`: values
+//! put right by hand, kept in the project's corrections file (see
+//! `atti::corrections`), never in the index.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cli::IndexArg;
+use crate::config;
+use atti::corrections::Corrections;
+use atti::error::{Error, Result};
+use atti::index::Index;
+
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// A doc_id, or the source path of a document.
+    #[arg(value_name = "DOC")]
+    pub doc: String,
+    /// The field, as rules name it: decision.subject, document.title, phase.2.end_date (the 2nd phase).
+    #[arg(value_name = "FIELD")]
+    pub field: String,
+    /// The right value (a date as 2024-03-05 or 05/03/2024; a number with a comma or a dot; empty to clear).
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: String,
+    /// Why the value is corrected (kept with it).
+    #[arg(long, required = true)]
+    pub why: String,
+    /// Who corrects it [default: $USER].
+    #[arg(long, value_name = "NAME")]
+    pub who: Option<String>,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// The project configuration (atti.toml) [default: ./atti.toml, else atti.toml at the archive root].
+    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectionsArgs {
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+    /// The project configuration (atti.toml).
+    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+pub fn run(a: &CorrectArgs) -> Result<i32> {
+    let index_path = config::read_index_path(&a.index);
+    let project = config::project(a.config.as_deref(), &index_path)?;
+    let mut corrections = config::corrections(&project)?;
+    let index = Index::open(&index_path)?;
+    let Some(doc) = index.get(&a.doc)? else {
+        return Err(Error::Usage(format!(
+            "no document `{}` in the index (give a doc_id or a path)",
+            a.doc
+        )));
+    };
+    let who = a
+        .who
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "utente".into());
+    let when = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let c = corrections.add(&doc, &a.field, &a.value, &who, &a.why, &when)?;
+    corrections.save(&project.corrections)?;
+    eprintln!(
+        "atti: {} {}: \"{}\" (estratto: \"{}\"), in {}",
+        doc.source_file,
+        c.field,
+        c.value,
+        c.extracted,
+        project.corrections.display()
+    );
+    Ok(0)
+}
+
+pub fn list(a: &CorrectionsArgs) -> Result<i32> {
+    let index_path = config::read_index_path(&a.index);
+    let project = config::project(a.config.as_deref(), &index_path)?;
+    let corrections = config::corrections(&project)?;
+    let index = Index::open(&index_path)?;
+    let mut out = String::new();
+    let mut changed = 0;
+    for c in &corrections.list {
+        let one = Corrections {
+            list: vec![c.clone()],
+        };
+        let doc = index
+            .get(&c.path)?
+            .filter(|d| d.sha256 == c.doc || d.source_file == c.path);
+        let (now, state) = match doc {
+            None => (String::new(), "documento non più nell'indice"),
+            Some(mut d) => match one.apply(&mut d).into_iter().next() {
+                Some(x) if x.extracted_changed() => {
+                    changed += 1;
+                    (x.extracted, "valore estratto cambiato dopo la correzione")
+                }
+                Some(x) => (x.extracted, "in vigore"),
+                None => (String::new(), "documento cambiato"),
+            },
+        };
+        if a.json {
+            let v = serde_json::json!({
+                "doc": c.doc, "path": c.path, "field": c.field, "value": c.value,
+                "extracted_then": c.extracted, "extracted_now": now, "who": c.who,
+                "when": c.when, "why": c.why, "state": state,
+            });
+            out.push_str(&format!("{v}\n"));
+        } else {
+            out.push_str(&format!(
+                "{}  {}\n  corretto: \"{}\"  estratto allora: \"{}\"  estratto ora: \"{}\"\n  {} il {}: {}\n  stato: {state}\n",
+                c.path, c.field, c.value, c.extracted, now, c.who, c.when, c.why
+            ));
+        }
+    }
+    if !a.json {
+        out.push_str(&format!(
+            "{} correzioni in {}; {changed} con un valore estratto cambiato\n",
+            corrections.list.len(),
+            project.corrections.display()
+        ));
+    }
+    super::print(&out)?;
+    Ok(0)
+}
