@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::IndexArg;
+use crate::args::IndexArg;
 use crate::config;
 use atti::corrections::Corrections;
 use atti::error::{Error, Result};

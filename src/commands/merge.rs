@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::IndexArg;
+use crate::args::IndexArg;
 use crate::config;
 use atti::error::Result;
 use atti::progress::Progress;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::IndexArg;
+use crate::args::IndexArg;
 use crate::config;
 use atti::error::{Error, Result};
 use atti::index::Index;

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use clap::Args;
 
-use crate::cli::{IndexArg, RulesArg};
+use crate::args::{IndexArg, RulesArg};
 use crate::config;
 use atti::error::Result;
 use atti::index::Index;
