@@ -12,7 +12,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 pub use crate::args::{DocFilter, IndexArg, RulesArg, TableOpts};
 
 use atti::compliance::{ReportFormat, Severity};
-use atti::tables::{CsvDialect, Format, TableId};
+use atti::tables::{Format, TableId};
 
 #[derive(Debug, Parser)]
 #[command(
