@@ -19,9 +19,18 @@ pub fn run(a: &ExportArgs) -> Result<i32> {
             (Some(_), Some(_)) => Err(atti::Error::Usage(
                 "i formati opensearch esportano i documenti: togliere il nome della tabella".into(),
             )),
-            (None, _) => Err(atti::Error::Usage(
-                "quale tabella? documents, objectives, phases, indicators, decisions, references, failures, skipped (o --format opensearch-bulk)".into(),
-            )),
+            (None, _) => {
+                use clap::ValueEnum;
+                let names: Vec<String> = TableId::value_variants()
+                    .iter()
+                    .filter_map(|t| t.to_possible_value())
+                    .map(|v| v.get_name().to_owned())
+                    .collect();
+                Err(atti::Error::Usage(format!(
+                    "quale tabella? {} (o --format opensearch-bulk)",
+                    names.join(", ")
+                )))
+            }
         };
     };
     let opts = config::table_options(&a.table_opts)?;
