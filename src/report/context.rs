@@ -9,9 +9,10 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value as Json;
 
+use super::fields::{FieldRef, Ty};
 use super::format::Value;
 use super::results::{Outcome, Results};
-use super::template::{Aggregate, FieldRef, Filter, Ty};
+use super::template::{Aggregate, Filter};
 use crate::corrections::{Applied, Corrections};
 use crate::project::Project;
 

@@ -3,10 +3,47 @@
 //! computed for every document (`document.url`), and the pseudo-records
 //! `config` (atti.toml), `report` (the period, the publication date) and
 //! `result` (a PEG result).
+//!
+//! It also holds what a resolved name is, a [`FieldRef`] with its [`Ty`],
+//! so that the template compiler and the writers take both from here and
+//! this module depends on no other part of the report.
 
-use super::template::{FieldRef, Ty};
+use serde::Deserialize;
+
 use crate::nearest::suggest;
 use crate::record::schema::{CellType, TableId, TABLES};
+
+/// What a column's cells are, for a workbook (and for the text form).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Ty {
+    Text,
+    /// Text that must stay text (CIG, codes with leading zeros).
+    Code,
+    Date,
+    Integer,
+    Number,
+    /// A number of euro, with two decimals.
+    Amount,
+    Boolean,
+    /// A percentage (a number written as it is, 0..100).
+    Percent,
+}
+
+/// A field of a record (or of the configuration, the report, a result).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldRef {
+    pub record: String,
+    /// The JSON key of the record (or the pseudo-field's name).
+    pub key: String,
+    pub ty: Ty,
+}
+
+impl FieldRef {
+    pub fn name(&self) -> String {
+        format!("{}.{}", self.record, self.key)
+    }
+}
 
 /// Pseudo-records and their fields.
 const CONFIG_FIELDS: &[(&str, Ty)] = &[

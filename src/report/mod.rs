@@ -10,8 +10,8 @@
 //! how it is written. [`catalog`] finds templates (shipped in reports/,
 //! the project's folder, a file by path); [`run`] makes the rows from the
 //! documents of the index with the corrections applied; [`write`] and
-//! [`ods`] write CSV, JSON, xlsx and ods. PEG results come from the
-//! user's CSV ([`results`]).
+//! [`ods`] write CSV, JSON, xlsx and ods, with the cell helpers of
+//! [`sheet`]. PEG results come from the user's CSV ([`results`]).
 
 pub mod catalog;
 pub mod context;
@@ -21,6 +21,7 @@ pub mod maps;
 pub mod ods;
 pub mod results;
 pub mod run;
+pub mod sheet;
 pub mod template;
 pub mod write;
 

@@ -9,10 +9,11 @@
 
 use std::io::Write;
 
+use super::fields::Ty;
 use super::format::{DateFormat, Value};
 use super::run::Output;
-use super::template::{Column, Template, Ty};
-use super::write::{cell_text, column_width, sheet_name};
+use super::sheet::{cell_text, column_width, sheet_name};
+use super::template::{Column, Template};
 use crate::error::{Error, Result};
 
 fn esc(s: &str) -> String {

@@ -11,9 +11,10 @@ use serde_json::Value as Json;
 
 use super::context::{cmp_values, fold, keep, keys_of, natural_person, records, text, Ctx};
 pub use super::context::{Inputs, Period};
+use super::fields::Ty;
 use super::format::{truncate, Value};
 use super::results::{outcome, Given, Outcome};
-use super::template::{Aggregate, Column, Source, Template, Ty};
+use super::template::{Aggregate, Column, Source, Template};
 use crate::corrections::Applied;
 use crate::record::Document;
 

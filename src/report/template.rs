@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fields::{resolve_field, row_tables};
+use super::fields::{resolve_field, row_tables, FieldRef, Ty};
 use super::format::{DateFormat, Decimal};
 use super::maps::CodeMap;
 use crate::error::{Error, Result};
@@ -172,23 +172,6 @@ pub enum LineEnd {
     Lf,
 }
 
-/// What a column's cells are, for a workbook (and for the text form).
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Ty {
-    Text,
-    /// Text that must stay text (CIG, codes with leading zeros).
-    Code,
-    Date,
-    Integer,
-    Number,
-    /// A number of euro, with two decimals.
-    Amount,
-    Boolean,
-    /// A percentage (a number written as it is, 0..100).
-    Percent,
-}
-
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Aggregate {
@@ -196,21 +179,6 @@ pub enum Aggregate {
     Count,
     Min,
     Max,
-}
-
-/// A field of a record (or of the configuration, the report, a result).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldRef {
-    pub record: String,
-    /// The JSON key of the record (or the pseudo-field's name).
-    pub key: String,
-    pub ty: Ty,
-}
-
-impl FieldRef {
-    pub fn name(&self) -> String {
-        format!("{}.{}", self.record, self.key)
-    }
 }
 
 /// A compiled filter.

@@ -10,9 +10,11 @@ use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format as XFormat};
 
 use super::context::text;
-use super::format::{write_number, DateFormat, Value};
+use super::fields::Ty;
+use super::format::{DateFormat, Value};
 use super::run::Output;
-use super::template::{Column, Encoding, LineEnd, Template, Ty};
+use super::sheet::{cell_text, column_width, sheet_name};
+use super::template::{Column, Encoding, LineEnd, Template};
 use crate::error::{Error, Result};
 
 /// The forms a report is written in.
@@ -33,23 +35,6 @@ impl ReportFormat {
             "json" => Some(ReportFormat::Json),
             _ => None,
         }
-    }
-}
-
-/// A value as the text of a CSV cell in its column's formats.
-pub fn cell_text(c: &Column, v: &Value) -> String {
-    match v {
-        Value::Empty => String::new(),
-        Value::Text(s) => s.clone(),
-        Value::Integer(n) => n.to_string(),
-        Value::Number(x) => write_number(*x, c.ty == Ty::Amount, c.decimal),
-        Value::Date(d) => c.date_format.write(*d),
-        Value::Bool(b) => if *b { "Sì" } else { "No" }.into(),
-        Value::List(l) => l
-            .iter()
-            .map(|x| cell_text(c, x))
-            .collect::<Vec<_>>()
-            .join(&c.separator),
     }
 }
 
@@ -214,14 +199,6 @@ fn json_out(t: &Template, out: &Output, w: &mut dyn Write) -> Result<()> {
     w.write_all(b"\n  ]\n}\n").map_err(io)
 }
 
-/// A sheet name Excel accepts: 31 characters, none of `[]:*?/\`.
-pub fn sheet_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect()
-}
-
 /// The euro format of amount cells.
 pub const EURO: &str = "#,##0.00 [$€-410]";
 
@@ -296,14 +273,6 @@ fn xlsx(t: &Template, out: &Output) -> Result<Vec<u8>> {
         }
     }
     Ok(book.save_to_buffer()?)
-}
-
-pub fn column_width(c: &Column) -> f64 {
-    match c.ty {
-        Ty::Date => 12.0,
-        Ty::Amount | Ty::Number | Ty::Percent | Ty::Integer => 14.0,
-        _ => (c.header.chars().count() as f64 + 2.0).clamp(12.0, 50.0),
-    }
 }
 
 fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
