@@ -59,7 +59,7 @@ pub fn stats(index: &Path, rules: &RuleSet, kind: Option<&str>) -> Result<Stats>
     let started = Instant::now();
     let c = rules.compiled();
     let mut all: Vec<RuleHits> = Vec::new();
-    let mut add = |family: &str, m: &crate::rules::compiled::Meta| {
+    let mut add = |family: &str, m: &crate::rules::meta::Meta| {
         all.push(RuleHits {
             id: m.id.clone(),
             family: family.into(),

@@ -24,8 +24,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::compiled::{Compiled, Meta};
 use super::document::Doc;
+use super::meta::Meta;
 use super::target::{self, Record};
 use super::RuleOutput;
 use crate::record::{Decision, Field, Reference, Span};
@@ -510,9 +510,8 @@ pub fn classify(
 /// into [`RuleOutput::fields`], with the deciding rule and span). A
 /// document of such a kind without a decision record gets one when a cue
 /// decided something.
-pub fn apply(rules: &Compiled, doc: &Doc, kind: &str, x: &mut RuleOutput) {
-    let active: Vec<&Classifier> = rules
-        .classifiers
+pub fn apply(classifiers: &[Classifier], doc: &Doc, kind: &str, x: &mut RuleOutput) {
+    let active: Vec<&Classifier> = classifiers
         .iter()
         .filter(|c| c.kinds.is_empty() || c.kinds.iter().any(|k| k == kind))
         .collect();
@@ -606,7 +605,7 @@ pub fn cue_example(cue: &Cue, input: &str, references: &[Reference]) -> String {
 /// What a classifier gives for an example's input (an act's text, with no
 /// subject read): its value, and `|` and the basis when it has one.
 pub fn classifier_example(
-    rules: &Compiled,
+    classifiers: &[Classifier],
     c: &Classifier,
     doc: &Doc,
     references: Vec<Reference>,
@@ -617,7 +616,7 @@ pub fn classifier_example(
         decisions: vec![Decision::default()],
         ..RuleOutput::default()
     };
-    apply(rules, doc, &kind, &mut x);
+    apply(classifiers, doc, &kind, &mut x);
     let get = |f: &str| {
         x.fields
             .iter()

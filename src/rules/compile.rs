@@ -13,11 +13,12 @@ use std::sync::Arc;
 use crate::error::Result;
 
 pub use super::compiled::{
-    Boilerplate, Column, Combine, Compiled, Field, Finder, Heads, Kind, Meta, Section, Slot, Table,
+    Boilerplate, Column, Combine, Compiled, Field, Finder, Heads, Kind, Section, Slot, Table,
 };
 use super::ctx::{rule_around, rules_error, Ctx};
 use super::format::RuleFile;
 use super::limits::Budget;
+use super::meta::Meta;
 use super::source::{LineIndex, RuleSource};
 
 /// Files that other parts of atti read with their own format.
@@ -61,19 +62,15 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
         super::references::named(&c, file.named, &mut ids, &mut out, &mut ref_table)?;
         super::references::regions(&c, file.region, &mut ids, &mut out, &mut ref_table)?;
         {
-            use super::money::{compile as money, MoneyKind as M};
-            money(&c, M::AmountRole, file.amount_role, &mut ids, &mut out)?;
-            money(&c, M::Code, file.code, &mut ids, &mut out)?;
-            money(&c, M::LegalForm, file.legal_form, &mut ids, &mut out)?;
-            money(&c, M::PartyRole, file.party_role, &mut ids, &mut out)?;
-            money(
-                &c,
-                M::Administration,
-                file.administration,
-                &mut ids,
-                &mut out,
-            )?;
-            money(&c, M::Dispositive, file.dispositive, &mut ids, &mut out)?;
+            use super::compile_money::compile as money;
+            use super::money::MoneyKind as M;
+            let m = &mut out.money;
+            money(&c, M::AmountRole, file.amount_role, &mut ids, m)?;
+            money(&c, M::Code, file.code, &mut ids, m)?;
+            money(&c, M::LegalForm, file.legal_form, &mut ids, m)?;
+            money(&c, M::PartyRole, file.party_role, &mut ids, m)?;
+            money(&c, M::Administration, file.administration, &mut ids, m)?;
+            money(&c, M::Dispositive, file.dispositive, &mut ids, m)?;
         }
         if let Some(s) = file.settings {
             if s.region.is_some() {

@@ -8,18 +8,11 @@ use std::sync::Arc;
 
 use regex::Regex;
 
-use super::format::{Example, Settings};
+use super::classifier::Classifier;
+use super::format::Settings;
+use super::meta::Meta;
+use super::money::MoneyRules;
 use super::target::Record;
-
-/// What every rule has: an id, a description, where it was written and its examples.
-#[derive(Debug, Clone)]
-pub struct Meta {
-    pub id: String,
-    pub description: String,
-    /// `file:line` of the rule's id.
-    pub origin: String,
-    pub examples: Vec<Example>,
-}
 
 #[derive(Debug, Clone)]
 pub struct Kind {
@@ -192,14 +185,14 @@ pub struct Compiled {
     pub fields: Vec<Field>,
     pub tables: Vec<Table>,
     /// The `[[classifier]]` rules, in declaration order, each with its cues.
-    pub classifiers: Vec<super::classifier::Classifier>,
+    pub classifiers: Vec<Classifier>,
     /// The `[[named]]` and `[[region]]` rules (their ids and examples).
     pub reference_rules: Vec<Meta>,
     /// Their tables compiled for the reference reader; `None` (rules built
     /// by hand) reads with the built-in tables.
     pub lexicon: Option<std::sync::Arc<atti_italian::reference::Lexicon>>,
     /// The money rules (amounts' roles, codes, parties, administration).
-    pub money: super::money::MoneyRules,
+    pub money: MoneyRules,
 }
 
 /// Words of a label or a header, folded: lower case, no accents, split at

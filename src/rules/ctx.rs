@@ -8,9 +8,10 @@ use std::ops::Range;
 use regex::Regex;
 use toml::Spanned;
 
-use super::compiled::{Combine, Field, Finder, Meta, Slot};
+use super::compiled::{Combine, Field, Finder, Slot};
 use super::format::{self, Example};
 use super::limits::{self, Budget};
+use super::meta::Meta;
 use super::normalise;
 use super::source::{line_col, LineIndex, RuleSource};
 use super::target::{self, Record};

@@ -12,7 +12,15 @@
 //!   [`super::references`]);
 //! - classifier: the class it gives the input (an act's text), then `|`
 //!   and the basis's citation when it has one;
-//! - cue: its class when it matches the input, empty when it does not.
+//! - cue: its class when it matches the input, empty when it does not;
+//! - money rules: the input is a document's text; `expected` is what the
+//!   money reader ([`super::money_read`]) reads from it that this kind of
+//!   rule decides, in brief:
+//!   - amount_role: every sum with its role, `1234.56 commitment; 10.00 other`;
+//!   - code: the codes read, `cig Z1A2B3C4D5; cup H19I22000650001`;
+//!   - legal_form, party_role: the parties, `supplier Rossi S.r.l. 01234567890`;
+//!   - administration: the administration's canonical name;
+//!   - dispositive: the dispositive's first line, or empty.
 //!
 //! `atti rules test` prints the outcomes; `cargo test` fails on any failure.
 
@@ -23,7 +31,9 @@ use regex::Regex;
 use super::compiled::Compiled;
 use super::document::Doc;
 use super::normalise::squash;
-use super::{boilerplate, classify, field, known_labels, prepare, section, table, ExampleOutcome};
+use super::{
+    boilerplate, classify, field, known_labels, money_read, prepare, section, table, ExampleOutcome,
+};
 use crate::read::Page;
 
 fn page(input: &str) -> Vec<Page> {
@@ -130,7 +140,8 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
         for e in &c.meta.examples {
             let pages = page(&e.input);
             let (doc, references) = prepare(&bare, &pages);
-            let got = super::classifier::classifier_example(rules, c, &doc, references);
+            let got =
+                super::classifier::classifier_example(&rules.classifiers, c, &doc, references);
             out.push(ExampleOutcome::judged(&c.meta, &e.input, &e.expected, got));
         }
         for q in &c.cues {
@@ -142,7 +153,7 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
             }
         }
     }
-    super::money::run_examples(rules, &mut out);
+    money_examples(rules, &mut out);
     for t in &rules.tables {
         for e in &t.meta.examples {
             let mut pages = page(&e.input);
@@ -171,4 +182,23 @@ pub fn run_all(rules: &Compiled) -> Vec<ExampleOutcome> {
         }
     }
     out
+}
+
+/// Runs the examples of every money rule: the input is a document's text,
+/// read by the money reader with the money rules in force.
+fn money_examples(rules: &Compiled, out: &mut Vec<ExampleOutcome>) {
+    for (kind, cue) in rules.money.all() {
+        for e in &cue.meta.examples {
+            let pages = page(&e.input);
+            let (doc, _) = prepare(&Compiled::default(), &pages);
+            let read = money_read::read(&rules.money, &doc);
+            let got = read.brief(kind);
+            out.push(ExampleOutcome::judged(
+                &cue.meta,
+                &e.input,
+                &e.expected,
+                got,
+            ));
+        }
+    }
 }

@@ -38,17 +38,17 @@ pub struct RuleFile {
     #[serde(default)]
     pub cue: Vec<CueRule>,
     #[serde(default)]
-    pub amount_role: Vec<super::money::MoneyRule>,
+    pub amount_role: Vec<MoneyRule>,
     #[serde(default)]
-    pub code: Vec<super::money::MoneyRule>,
+    pub code: Vec<MoneyRule>,
     #[serde(default)]
-    pub legal_form: Vec<super::money::MoneyRule>,
+    pub legal_form: Vec<MoneyRule>,
     #[serde(default)]
-    pub party_role: Vec<super::money::MoneyRule>,
+    pub party_role: Vec<MoneyRule>,
     #[serde(default)]
-    pub administration: Vec<super::money::MoneyRule>,
+    pub administration: Vec<MoneyRule>,
     #[serde(default)]
-    pub dispositive: Vec<super::money::MoneyRule>,
+    pub dispositive: Vec<MoneyRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.
@@ -436,6 +436,28 @@ pub struct CueRule {
     /// The zones it counts in (default: every zone).
     #[serde(default)]
     pub zones: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// One money rule as written (`[[amount_role]]`, `[[code]]`,
+/// `[[legal_form]]`, `[[party_role]]`, `[[administration]]`,
+/// `[[dispositive]]`): a regex and, for most kinds, a value. Compiled by
+/// [`super::compile_money`] into [`super::money::Cue`]s.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoneyRule {
+    pub id: Spanned<String>,
+    pub description: String,
+    pub regex: Spanned<String>,
+    /// amount_role, party_role: the role; code: `cig` or `cup`;
+    /// legal_form: `before` or `after` (where the name's words are);
+    /// administration: the canonical name, `{name}` for the group read.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// amount_role: the role may be the act's main amount.
+    #[serde(default)]
+    pub main: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -19,6 +19,7 @@ pub mod classifier;
 pub mod classify;
 pub mod compile;
 mod compile_classifier;
+mod compile_money;
 mod compile_table;
 pub mod compiled;
 mod ctx;
@@ -29,6 +30,7 @@ pub mod fingerprint;
 pub mod format;
 pub mod label_column;
 pub mod limits;
+pub mod meta;
 pub mod money;
 pub mod money_read;
 pub mod normalise;
@@ -110,7 +112,7 @@ impl ExampleOutcome {
     /// The outcome of one example: passed when what the rule gave equals
     /// what the example expects, spaces aside.
     pub(crate) fn judged(
-        meta: &compiled::Meta,
+        meta: &meta::Meta,
         input: &str,
         expected: &str,
         got: String,
@@ -329,7 +331,7 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
             .unwrap_or_else(reference::Lexicon::builtin);
         reference::redate(&mut x.references, &lexicon, date);
     }
-    classifier::apply(rules, &doc, &kind, &mut x);
+    classifier::apply(&rules.classifiers, &doc, &kind, &mut x);
     x
 }
 

@@ -19,9 +19,10 @@ use atti_italian::reference::{
 };
 use chrono::NaiveDate;
 
-use super::compiled::{Compiled, Meta};
+use super::compiled::Compiled;
 use super::ctx::Ctx;
 use super::format::{Example, NamedRule, RegionRule};
+use super::meta::Meta;
 use super::ExampleOutcome;
 use crate::error::Result;
 

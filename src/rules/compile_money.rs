@@ -1,0 +1,81 @@
+//! Checks and compiles the money rules (as written:
+//! [`super::format::MoneyRule`]) like every rule (unique id, description,
+//! valid regex within the limits, examples) into [`MoneyRules`]; a value
+//! must be one the money reader ([`super::money_read`]) knows.
+
+use std::collections::HashMap;
+
+use super::ctx::Ctx;
+use super::format::MoneyRule;
+use super::money::{Cue, MoneyKind, MoneyRules};
+use crate::error::Result;
+
+const ROLES: &[&str] = &[
+    "commitment",
+    "payment",
+    "award",
+    "base",
+    "vat",
+    "grant",
+    "revenue",
+    "other",
+];
+const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
+
+/// Checks one file's rules of one kind and adds them to `out`.
+pub(super) fn compile(
+    c: &Ctx,
+    kind: MoneyKind,
+    rules: Vec<MoneyRule>,
+    ids: &mut HashMap<String, String>,
+    out: &mut MoneyRules,
+) -> Result<()> {
+    for r in rules {
+        let meta = c.meta(&r.id, r.description, r.examples, ids)?;
+        let regex = c.regex(&r.regex, &meta.id)?;
+        let value = r.value.unwrap_or_default();
+        let allowed: Option<&[&str]> = match kind {
+            MoneyKind::AmountRole => Some(ROLES),
+            MoneyKind::PartyRole => Some(PARTY_ROLES),
+            MoneyKind::Code => Some(&["cig", "cup"]),
+            MoneyKind::LegalForm => Some(&["before", "after"]),
+            MoneyKind::Administration | MoneyKind::Dispositive => None,
+        };
+        if let Some(allowed) = allowed {
+            if !allowed.contains(&value.as_str()) {
+                return Err(c.err(
+                    r.id.span(),
+                    &meta.id,
+                    format!("`value` must be one of: {}", allowed.join(", ")),
+                ));
+            }
+        }
+        if kind == MoneyKind::Administration
+            && (!value.contains("{name}") || regex.capture_names().all(|n| n != Some("name")))
+        {
+            return Err(c.err(
+                r.id.span(),
+                &meta.id,
+                "an [[administration]] rule needs a group `(?P<name>...)` and `{name}` in `value`",
+            ));
+        }
+        if r.main && kind != MoneyKind::AmountRole {
+            return Err(c.err(r.id.span(), &meta.id, "`main` is for [[amount_role]] only"));
+        }
+        let cue = Cue {
+            meta,
+            regex,
+            value,
+            main: r.main,
+        };
+        match kind {
+            MoneyKind::AmountRole => out.amount_roles.push(cue),
+            MoneyKind::Code => out.codes.push(cue),
+            MoneyKind::LegalForm => out.legal_forms.push(cue),
+            MoneyKind::PartyRole => out.party_roles.push(cue),
+            MoneyKind::Administration => out.administrations.push(cue),
+            MoneyKind::Dispositive => out.dispositive.push(cue),
+        }
+    }
+    Ok(())
+}
