@@ -14,17 +14,8 @@ use std::path::Path;
 
 use tantivy::index::SegmentComponent;
 
+use super::merge::COMPONENTS;
 use crate::error::{Error, Result};
-
-/// The components a segment of ours may have on disk.
-const COMPONENTS: [SegmentComponent; 6] = [
-    SegmentComponent::Postings,
-    SegmentComponent::Positions,
-    SegmentComponent::FastFields,
-    SegmentComponent::FieldNorms,
-    SegmentComponent::Terms,
-    SegmentComponent::Store,
-];
 
 fn refused(path: &Path, what: &str) -> Error {
     Error::Index {

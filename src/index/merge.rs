@@ -111,8 +111,9 @@ pub fn plan<Id: Copy>(
         .collect()
 }
 
-/// The files of a segment that hold its data (deletes are a small bitset).
-const COMPONENTS: [SegmentComponent; 6] = [
+/// The files of a segment that hold its data (deletes are a small bitset,
+/// a file of their own).
+pub(super) const COMPONENTS: [SegmentComponent; 6] = [
     SegmentComponent::Postings,
     SegmentComponent::Positions,
     SegmentComponent::FastFields,
