@@ -56,7 +56,7 @@ say "dask_kill: driver done: $(cat "$WORK/merge.json")"
 
 "$ATTI" ingest "$DIR" --root "$DIR" --index "$WORK/whole" --json >/dev/null 2>&1
 SAME=0; DIFF=0
-for t in documents objectives phases indicators decisions references failures skipped; do
+for t in documents objectives phases indicators decisions references amounts parties failures skipped; do
     norm() { "$ATTI" export "$t" --index "$1" --format jsonl | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin]

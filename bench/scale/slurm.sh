@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# bench/scale/slurm.sh: the Slurm job specs (jobs/slurm/) on a running
+# Slurm cluster: an array of SHARDS shard ingests, one of them killed while
+# it runs and requeued, then the merge job; the merged index is compared with one ingest of the
+# same files, table by table. Outside CI.
+#
+# A one-machine cluster on loopback, as it was run here (Debian, as root):
+#   apt-get install -y --no-install-recommends slurm-wlm munge
+#   write /etc/slurm/slurm.conf: SlurmctldHost=$(hostname), AuthType=auth/munge,
+#     ProctrackType=proctrack/linuxproc, TaskPlugin=task/none,
+#     SelectType=select/cons_tres, NodeName=$(hostname) CPUs=2,
+#     PartitionName=debug Nodes=$(hostname) Default=YES
+#   create /etc/munge/munge.key (1024 random bytes, owner munge, mode 400)
+#   su -s /bin/sh munge -c /usr/sbin/munged; slurmctld; slurmd
+#
+# Environment: N=400 documents, SHARDS=8, BENCH_DIR=/tmp/atti-bench, ATTI=PATH.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+N=${N:-400}
+SHARDS=${SHARDS:-8}
+BENCH_DIR=${BENCH_DIR:-/tmp/atti-bench}
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+say() { printf '%s\n' "$*" >&2; }
+sinfo >/dev/null 2>&1 || { say "slurm.sh: no Slurm cluster answers (sinfo); see the comment at the top"; exit 2; }
+if [ -z "${ATTI:-}" ]; then
+    (cd "$ROOT" && cargo build --release --bin atti >&2)
+    ATTI="$TARGET/release/atti"
+fi
+GEN="$TARGET/release/examples/gen_corpus"
+[ -x "$GEN" ] || (cd "$ROOT" && cargo build --release -p atti-dev --example gen_corpus >&2)
+DIR="$BENCH_DIR/corpus-$N-1"
+[ -f "$DIR/manifest.jsonl" ] || "$GEN" --docs "$N" --out "$DIR" --seed 1 >&2
+WORK="$BENCH_DIR/slurm-$N"
+rm -rf "$WORK"; mkdir -p "$WORK/out"
+BIN=$(dirname "$ATTI")
+ENV="ALL,PATH=$BIN:$PATH,ARCHIVE=$DIR,OUT=$WORK/out,SHARDS=$SHARDS"
+
+ARRAY=$(sbatch --parsable --chdir "$WORK" --cpus-per-task=1 --mem=1G --array="0-$((SHARDS - 1))" \
+    --export="$ENV" "$ROOT/jobs/slurm/atti-shards.sbatch")
+say "slurm.sh: array job $ARRAY submitted ($SHARDS shards)"
+# A worker lost: the first shard ingest seen running is killed (SIGKILL);
+# its task ends failed and is put back in the queue, as an operator (or
+# --requeue on a lost node) would; it runs again into the same folder.
+PID=""
+until [ -n "$PID" ]; do PID=$(pgrep -f -- "ingest .*--shard [0-9]+/$SHARDS" | head -1 || true); sleep 0.1; done
+KILLED=$(tr '\0' ' ' </proc/"$PID"/cmdline | grep -o -- '--shard [0-9]*' | awk '{ print $2 }')
+kill -KILL "$PID"
+say "slurm.sh: shard $KILLED killed while it ran"
+sleep 2
+scontrol requeue "${ARRAY}_${KILLED}"
+while [ -n "$(squeue -h -j "$ARRAY" 2>/dev/null)" ]; do sleep 1; done
+sbatch --parsable --wait --chdir "$WORK" --cpus-per-task=1 --mem=1G \
+    --export="$ENV" --output="$WORK/merge.json" "$ROOT/jobs/slurm/atti-merge.sbatch" >/dev/null
+say "slurm.sh: merge done: $(cat "$WORK/merge.json")"
+
+"$ATTI" ingest "$DIR" --root "$DIR" --index "$WORK/whole" --json >/dev/null 2>&1
+SAME=0; DIFF=0
+for t in documents objectives phases indicators decisions references amounts parties failures skipped; do
+    norm() { "$ATTI" export "$t" --index "$1" --format jsonl | python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+for r in rows: r.pop("ingested_at", None)
+print("\n".join(sorted(json.dumps(r, sort_keys=True) for r in rows)))'; }
+    if cmp -s <(norm "$WORK/whole") <(norm "$WORK/out/merged"); then SAME=$((SAME + 1)); else DIFF=$((DIFF + 1)); say "  table $t differs"; fi
+done
+echo "| Documents | Shards (Slurm array) | Killed and requeued | Tables equal to one ingest |"
+echo "|---|---|---|---|"
+echo "| $N | $SHARDS | shard $KILLED | $SAME/$((SAME + DIFF)) |"
+[ "$DIFF" -eq 0 ]
