@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::index::pages::PageStore;
 use crate::index::schema::{DOCUMENT, SKIPPED};
+use crate::index::upgrade::sibling;
 use crate::index::{layout_version, schema, Index};
 use crate::progress::Progress;
 use crate::record::{skip, Skipped};
@@ -135,14 +136,6 @@ fn check_same(shards: &[Shard]) -> Result<Vec<u32>> {
         _ => Vec::new(),
     };
     Ok(missing)
-}
-
-/// A folder beside `path` with a suffix on its name.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!("{name}.{suffix}"))
 }
 
 /// Merges the indexes at `shards` into a new index at `out` (replaced if

@@ -29,7 +29,8 @@ pub struct Upgrade {
     pub elapsed_ms: u64,
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+/// A folder beside `path`, its name with a suffix (`index.rebuild`).
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
