@@ -59,7 +59,7 @@ pub struct Score {
 }
 
 impl Score {
-    fn add(&mut self, split: &str, file: &str, field: &str, want: &str, got: &str, ok: bool) {
+    pub fn add(&mut self, split: &str, file: &str, field: &str, want: &str, got: &str, ok: bool) {
         let e = self
             .counts
             .entry((split.to_owned(), field.to_owned()))

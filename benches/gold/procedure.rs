@@ -10,9 +10,6 @@
 //! (a basis absent on both sides agrees); `responsible` on the acts where
 //! the gold or atti names one, as words in any order and any case.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
 use atti::rules::RuleOutput;
 use serde_json::Value;
 
@@ -24,51 +21,10 @@ pub const FIELDS: &[&str] = &[
     "responsible",
 ];
 
-/// The gold records of both money files under `root` (absent files give none).
-pub fn load(root: &Path) -> Vec<Value> {
-    ["gold/money_train.jsonl", "gold/money_test.jsonl"]
-        .iter()
-        .flat_map(|f| {
-            std::fs::read_to_string(root.join(f))
-                .unwrap_or_default()
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| serde_json::from_str::<Value>(l).expect("a gold line is JSON"))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
-/// k/n per (split, field), and the train part's misses.
-#[derive(Default)]
-pub struct Score {
-    pub counts: BTreeMap<(String, String), (usize, usize)>,
-    /// `file field: want .. got ..`, for the train split only: the test
-    /// part is measured, never read.
-    pub misses: Vec<String>,
-}
-
-impl Score {
-    fn add(&mut self, split: &str, file: &str, field: &str, want: &str, got: &str, ok: bool) {
-        let e = self
-            .counts
-            .entry((split.to_owned(), field.to_owned()))
-            .or_default();
-        e.0 += usize::from(ok);
-        e.1 += 1;
-        if !ok && split == "train" {
-            self.misses
-                .push(format!("{file} {field}: want {want:?} got {got:?}"));
-        }
-    }
-
-    /// k and n of one field in one split.
-    pub fn get(&self, split: &str, field: &str) -> Option<(usize, usize)> {
-        self.counts
-            .get(&(split.to_owned(), field.to_owned()))
-            .copied()
-    }
-}
+/// The gold records of both money files, and k/n per split and field:
+/// the money scoring's loader and the acts scoring's tally.
+pub use super::gold_acts::Score;
+pub use super::gold_money::load;
 
 /// A citation compared without case, spaces or dots.
 fn citation_key(s: &str) -> String {
