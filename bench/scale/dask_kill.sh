@@ -55,15 +55,8 @@ wait "$DRIVER"
 say "dask_kill: driver done: $(cat "$WORK/merge.json")"
 
 "$ATTI" ingest "$DIR" --root "$DIR" --index "$WORK/whole" --json >/dev/null 2>&1
-SAME=0; DIFF=0
-for t in documents objectives phases indicators decisions references amounts parties failures skipped; do
-    norm() { "$ATTI" export "$t" --index "$1" --format jsonl | python3 -c '
-import json, sys
-rows = [json.loads(l) for l in sys.stdin]
-for r in rows: r.pop("ingested_at", None)
-print("\n".join(sorted(json.dumps(r, sort_keys=True) for r in rows)))'; }
-    if cmp -s <(norm "$WORK/whole") <(norm "$WORK/out/merged"); then SAME=$((SAME + 1)); else DIFF=$((DIFF + 1)); say "  table $t differs"; fi
-done
+source "$ROOT/bench/scale/compare.sh"
+compare_tables "$ATTI" "$WORK/whole" "$WORK/out/merged"
 echo "| Documents | Shards | Workers (one killed) | Tables equal to one ingest |"
 echo "|---|---|---|---|"
 echo "| $N | $SHARDS | 2 | $SAME/$((SAME + DIFF)) |"
