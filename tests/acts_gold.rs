@@ -5,12 +5,9 @@
 //! for determinations, decrees and votes were written (issue 15). Test
 //! bodies are never read here; `cargo bench --bench gold` measures them.
 
-use std::path::Path;
+use atti::rules::RuleSet;
 
-use atti::read::{self, Limits, SourceType};
-use atti::rules::{RuleOutput, RuleSet};
-
-use crate::common::{root, shared};
+use crate::common::{apply_rules as apply, root, shared};
 use crate::gold_acts;
 
 /// k/n reached on the train acts, per field.
@@ -32,13 +29,6 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("abstentions", 10, 10),
     ("immediately_executable", 22, 22),
 ];
-
-fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
-    let bytes = std::fs::read(file).ok()?;
-    let ty = SourceType::from_extension(file)?;
-    let r = read::read(&bytes, ty, &Limits::default()).ok()?;
-    Some(rules.apply(&r.pages))
-}
 
 #[test]
 fn train_acts_keep_their_field_accuracy() {

@@ -4,12 +4,9 @@
 //! reached when the money rules were written (issue 23). The test split is
 //! never read here; `cargo bench --bench gold` measures it.
 
-use std::path::Path;
+use atti::rules::RuleSet;
 
-use atti::read::{self, Limits, SourceType};
-use atti::rules::{RuleOutput, RuleSet};
-
-use crate::common::{root, shared};
+use crate::common::{apply_rules as apply, root, shared};
 use crate::gold_money;
 
 /// (measure, right, found, gold) reached on the train acts (50 acts of 8
@@ -22,13 +19,6 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("parties", 13, 15, 34),
     ("administration", 45, 50, 50),
 ];
-
-fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
-    let bytes = std::fs::read(file).ok()?;
-    let ty = SourceType::from_extension(file)?;
-    let r = read::read(&bytes, ty, &Limits::default()).ok()?;
-    Some(rules.apply(&r.pages))
-}
 
 #[test]
 fn train_money_keeps_its_accuracy() {

@@ -6,12 +6,9 @@
 //! 23). Test bodies are never read here; `cargo bench --bench gold`
 //! measures them.
 
-use std::path::Path;
+use atti::rules::RuleSet;
 
-use atti::read::{self, Limits, SourceType};
-use atti::rules::{RuleOutput, RuleSet};
-
-use crate::common::{root, shared};
+use crate::common::{apply_rules as apply, root, shared};
 use crate::gold_procedure;
 
 /// k/n reached on the train acts, per field.
@@ -21,13 +18,6 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("selection_basis", 20, 24),
     ("responsible", 19, 23),
 ];
-
-fn apply(rules: &RuleSet, file: &Path) -> Option<RuleOutput> {
-    let bytes = std::fs::read(file).ok()?;
-    let ty = SourceType::from_extension(file)?;
-    let r = read::read(&bytes, ty, &Limits::default()).ok()?;
-    Some(rules.apply(&r.pages))
-}
 
 #[test]
 fn train_acts_keep_their_procedure_accuracy() {

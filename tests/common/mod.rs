@@ -190,3 +190,14 @@ pub fn sheet_rows<R: std::io::Read + std::io::Seek>(
         .unwrap_or_else(|e| panic!("sheet {sheet}: {e}"));
     range.rows().map(<[calamine::Data]>::to_vec).collect()
 }
+
+/// What the rules read from one file (read as `atti ingest` reads it, in
+/// this process): the gold tests' view of a document; None when the file
+/// cannot be read.
+pub fn apply_rules(rules: &atti::rules::RuleSet, file: &Path) -> Option<atti::rules::RuleOutput> {
+    use atti::read::{self, Limits, SourceType};
+    let bytes = std::fs::read(file).ok()?;
+    let ty = SourceType::from_extension(file)?;
+    let r = read::read(&bytes, ty, &Limits::default()).ok()?;
+    Some(rules.apply(&r.pages))
+}
