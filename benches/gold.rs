@@ -149,7 +149,10 @@ fn main() {
         let mut tp = 0;
         let mut missed = Vec::new();
         for t in gold {
-            if let Some(i) = found.iter().position(|f| f == t) {
+            if let Some(i) = found
+                .iter()
+                .position(|f| atti_dev::gold::reference_matches(t, f))
+            {
                 found.swap_remove(i);
                 tp += 1;
             } else {

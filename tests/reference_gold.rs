@@ -12,11 +12,12 @@ use atti::read::{self, Limits, SourceType};
 use atti::rules::RuleSet;
 use serde_json::Value;
 
-type Tuple = [Option<String>; 6];
+use atti_dev::gold::RefTuple as Tuple;
 
-/// Precision and recall reached on the train part (463/485 and 463/544).
-const MIN_PRECISION: f64 = 0.95;
-const MIN_RECALL: f64 = 0.85;
+/// Precision and recall reached on the train part (492/509 and 492/544).
+/// A gold act type left empty matches any (see `atti_dev::gold`).
+const MIN_PRECISION: f64 = 0.96;
+const MIN_RECALL: f64 = 0.90;
 
 fn field(v: &Value) -> Option<String> {
     match v {
@@ -86,7 +87,10 @@ fn train_references_meet_their_floors() {
         found_n += found.len();
         gold_n += want.len();
         for t in want {
-            if let Some(i) = found.iter().position(|f| f == t) {
+            if let Some(i) = found
+                .iter()
+                .position(|f| atti_dev::gold::reference_matches(t, f))
+            {
                 found.swap_remove(i);
                 tp += 1;
             }

@@ -244,16 +244,24 @@ pub(crate) fn prepare<'a>(rules: &Compiled, pages: &'a [Page]) -> (Doc<'a>, Vec<
     let body_region = pages
         .first()
         .and_then(|p| reference::body_region(&p.text, &lexicon));
-    let settings = reference::RefSettings {
+    let mut settings = reference::RefSettings {
         lexicon,
         region: rules.settings.region.clone(),
         body_region,
         date: None,
+        earlier: Vec::new(),
     };
-    let mut found = Vec::new();
+    let mut found: Vec<Reference> = Vec::new();
     let mut ranges = vec![Vec::new(); clean.len()];
     if rules.settings.references != Some(false) {
         for (i, t) in clean.iter().enumerate() {
+            // The last articles cited on earlier pages ("il citato art. 17"),
+            // bounded so that a long document does not copy all of them.
+            let cited: Vec<&Reference> = found.iter().filter(|r| r.article.is_some()).collect();
+            settings.earlier = cited[cited.len().saturating_sub(64)..]
+                .iter()
+                .map(|r| (*r).clone())
+                .collect();
             for (r, mut rf) in reference::find_references(t, &settings) {
                 rf.span = Some(Span {
                     page: pages[i].number,

@@ -4,12 +4,15 @@
 //!   the ways office software makes them; the samples in `samples/` and the
 //!   benchmark corpus are written with it (`cargo run -p atti-dev --example
 //!   gen_samples`, `--example gen_corpus`).
+//! - [`gold`]: how hand-read gold values are compared with atti's (shared
+//!   by the gold tests and `cargo bench --bench gold`).
 //! - [`shared`]: the test kit's one locator of `../shared`, the corpus of real
 //!   documents that tests and benchmarks read beside the checkout.
 //!
 //! Every crate of the workspace may take this one as a dev-dependency; the
 //! application never depends on it.
 
+pub mod gold;
 pub mod pdfgen;
 pub mod shared;
 

@@ -11,13 +11,19 @@ use super::common::*;
 use super::ranges::{expand, letter_item, num_item};
 use crate::numwords::fold;
 
+/// A gloss after an article's number, its heading in brackets: "artt. 1
+/// (principi generali), 10 (RUP) e 14". No digits inside, so that a
+/// bracketed number or date is never taken for one.
+const GLOSS: &str = r"(?:\s*\([^()\d;]{2,60}\))?";
+
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num})*");
+    let arts = format!(r"{num}{GLOSS}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*");
     let letter = letter_item();
     let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{list})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
+        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
     ))
     .unwrap()
 });
@@ -222,6 +228,10 @@ fn ordinal(s: &str) -> Option<String> {
 /// gives one value per item it spans, all with the range's span.
 fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
     let s = group.as_str();
+    // Glosses in brackets are blanked (byte for byte, so that ranges stay
+    // true): their words are neither separators nor items.
+    let masked = mask_glosses(s);
+    let s = masked.as_str();
     let mut pieces = Vec::new();
     let mut at = 0;
     for sep in LIST_SEP.find_iter(s) {
@@ -240,4 +250,28 @@ fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
             expand(&s[r]).into_iter().map(move |v| (range.clone(), v))
         })
         .collect()
+}
+
+/// `s` with every bracketed gloss, brackets included, turned into as many
+/// spaces as it has bytes.
+fn mask_glosses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for ch in s.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' if depth > 0 => {
+                depth -= 1;
+                out.push(' ');
+                continue;
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            out.extend(std::iter::repeat_n(' ', ch.len_utf8()));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }

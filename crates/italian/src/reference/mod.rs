@@ -69,6 +69,7 @@
 mod acts;
 mod backref;
 mod body;
+mod cited;
 mod common;
 mod lexicon;
 mod locators;
@@ -164,6 +165,9 @@ pub struct RefSettings {
     pub body_region: Option<String>,
     /// The document's date: a name may mean different acts over time.
     pub date: Option<NaiveDate>,
+    /// The references read on the document's earlier pages, in order: "il
+    /// citato art. 17" on page 2 points back to them.
+    pub earlier: Vec<Reference>,
 }
 
 impl Default for RefSettings {
@@ -174,6 +178,7 @@ impl Default for RefSettings {
             region: None,
             body_region: None,
             date: None,
+            earlier: Vec::new(),
         }
     }
 }
@@ -230,10 +235,26 @@ static REFINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
-static CHAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+$").unwrap());
+/// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
+static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+)?$").unwrap()
+});
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
+/// The same with a preposition: "il Decreto Legislativo n. 18 del 27
+/// gennaio 2012, all'art. 5 comma 4 prevede".
+static AFTER_ACT_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll['’]\s*|gli\s+|l\s+))$").unwrap());
+/// The same over the act's title after a dash: "L. 6 novembre 2012, n. 190 –
+/// Disposizioni per la prevenzione ..., art. 1, co. 32". A title starts with
+/// a capital and holds no digit, bracket, quotation or semicolon.
+static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?,\s*(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
+});
+/// After a locator: it belongs to what follows ("art. 5 del regolamento").
+static OWNED: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()
+});
 
 /// Every legal reference in `text`, in order, with its byte range. The
 /// references' `span` is left to the caller (it knows the page).
@@ -273,7 +294,7 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
     for li in (0..locs.len().saturating_sub(1)).rev() {
         if linked[li].is_none() && linked[li + 1].is_some() {
             let between = &text[locs[li].0.end..locs[li + 1].0.start];
-            if CHAIN.is_match(between) {
+            if CHAIN.is_match(between) && !cited::cited_before(text, locs[li].0.start) {
                 linked[li] = linked[li + 1];
                 chained[li] = true;
             }
@@ -324,9 +345,11 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
             .checked_sub(1)
             .filter(|&mi| {
                 let between = &text[mentions[mi].range.end..range.start];
-                AFTER_ACT
+                let plain = AFTER_ACT
                     .find(between)
-                    .is_some_and(|g| g.end() == between.len())
+                    .is_some_and(|g| g.end() == between.len());
+                let loose = AFTER_TITLE.is_match(between) || AFTER_ACT_AT.is_match(between);
+                plain || (loose && !OWNED.is_match(&text[range.end..]))
             });
         match before {
             Some(mi) if !used[mi] => {
@@ -339,6 +362,23 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
                         it.range.start
                     };
                     out.push((start..it.range.end, with_locator(&m.r, it)));
+                }
+            }
+            // "il citato art. 17": the act of the article cited before.
+            _ if cited::cited_again(text, range.start, range.end) => {
+                let found: Vec<Reference> = out.iter().map(|(_, r)| r.clone()).collect();
+                let act = items[0]
+                    .article
+                    .as_deref()
+                    .and_then(|a| cited::act_of(a, &found, &settings.earlier));
+                if let Some(act) = act {
+                    let act = Reference {
+                        raw: String::new(),
+                        ..act.clone()
+                    };
+                    for it in items {
+                        out.push((it.range.clone(), with_locator(&act, it)));
+                    }
                 }
             }
             // Precision first: a partition with no act in reach ("art. 6 del
@@ -444,3 +484,6 @@ mod akn_tests;
 
 #[cfg(test)]
 mod table_tests;
+
+#[cfg(test)]
+mod drafting_tests;

@@ -1,0 +1,130 @@
+//! Drafting habits that put words between a partition and its act: headings
+//! in brackets after each article of a list, an act's title after a dash,
+//! an article cited again with "citato" and no act.
+
+use super::*;
+
+fn briefs(text: &str, s: &RefSettings) -> Vec<String> {
+    find_references(text, s)
+        .into_iter()
+        .map(|(_, r)| r.brief())
+        .collect()
+}
+
+fn briefs0(text: &str) -> Vec<String> {
+    briefs(text, &RefSettings::default())
+}
+
+#[test]
+fn articles_with_their_headings_in_brackets_are_each_a_reference() {
+    let text = "il D.Lgs. 31 marzo 2023, n. 36, ed in particolare gli artt. 1 (principi \
+                generali), 17 (fasi delle procedure) e 50 (procedure per l'affidamento);";
+    assert_eq!(
+        briefs0(text),
+        [
+            "decreto_legislativo 36/2023 art. 1",
+            "decreto_legislativo 36/2023 art. 17",
+            "decreto_legislativo 36/2023 art. 50",
+        ]
+    );
+    // One article with its heading, before its act.
+    assert_eq!(
+        briefs0("ai sensi dell'art. 183 (impegno di spesa) del D.Lgs. n. 267/2000"),
+        ["decreto_legislativo 267/2000 art. 183"]
+    );
+    // A bracket with a number is not a heading.
+    assert_eq!(
+        briefs0("gli artt. 5 (allegato 2) della legge 241/1990"),
+        ["legge 241/1990"]
+    );
+}
+
+#[test]
+fn a_partition_after_the_title_of_its_act_belongs_to_it() {
+    let text = "la L. 6 novembre 2012, n. 190 – Disposizioni per la prevenzione e la \
+                repressione della corruzione, art. 1, co. 32;";
+    assert_eq!(briefs0(text), ["legge 190/2012 art. 1 c. 32"]);
+    let text = "il D.Lgs. 18 agosto 2000, n. 267 - Testo unico delle leggi sull'ordinamento \
+                degli enti locali, artt. 107 (funzioni dei dirigenti) e 183;";
+    assert_eq!(
+        briefs0(text),
+        [
+            "decreto_legislativo 267/2000 art. 107",
+            "decreto_legislativo 267/2000 art. 183"
+        ]
+    );
+    // An article that names its own act is not the titled act's.
+    let text = "il D.Lgs. n. 33/2013 - Riordino della disciplina, art. 5 del regolamento comunale;";
+    assert_eq!(briefs0(text), ["decreto_legislativo 33/2013"]);
+}
+
+#[test]
+fn an_article_cited_again_takes_the_act_it_was_cited_with() {
+    let text = "visto l'art. 17, comma 2, del D.Lgs. 36/2023; dato atto, ai sensi del citato \
+                art. 17, che ...; visto il sopra citato articolo 17, comma 1;";
+    assert_eq!(
+        briefs0(text),
+        [
+            "decreto_legislativo 36/2023 art. 17 c. 2",
+            "decreto_legislativo 36/2023 art. 17",
+            "decreto_legislativo 36/2023 art. 17 c. 1",
+        ]
+    );
+    assert_eq!(
+        briefs0("l'art. 64-bis del D.Lgs. 82/2005; visto l'art. 64-bis cit.;"),
+        [
+            "decreto_legislativo 82/2005 art. 64-bis",
+            "decreto_legislativo 82/2005 art. 64-bis"
+        ]
+    );
+    // Cited again, then joined to another act's article: still its own act.
+    let text = "l'art. 17 del D.Lgs. 36/2023; ai sensi del citato art. 17 e dell'art. 192 del TUEL";
+    assert_eq!(
+        briefs0(text),
+        [
+            "decreto_legislativo 36/2023 art. 17",
+            "decreto_legislativo 36/2023 art. 17",
+            "decreto_legislativo 267/2000 art. 192",
+        ]
+    );
+    // From an earlier page.
+    let first = find_references("l'art. 8 del D.L. 135/2018", &RefSettings::default());
+    let s = RefSettings {
+        earlier: first.into_iter().map(|(_, r)| r).collect(),
+        ..RefSettings::default()
+    };
+    assert_eq!(
+        briefs("il citato articolo 8, comma 2, prevede", &s),
+        ["decreto_legge 135/2018 art. 8 c. 2"]
+    );
+    // Never cited before: no act to give it.
+    assert!(briefs0("ai sensi del citato art. 12").is_empty());
+}
+
+#[test]
+fn an_act_then_the_article_it_holds() {
+    let text = "il Decreto Legislativo n. 18 del 27 gennaio 2012, all'art. 5 comma 4 prevede che";
+    assert_eq!(briefs0(text), ["decreto_legislativo 18/2012 art. 5 c. 4"]);
+    let text = "la legge n. 241/1990, all'articolo 2, comma 9-bis del regolamento";
+    assert_eq!(briefs0(text), ["legge 241/1990"]);
+}
+
+#[test]
+fn articles_joined_with_their_prepositions_share_the_act() {
+    let text = "ai sensi dell'art. 4, comma 3 e dell'art. 13, comma 2, della legge 28 giugno \
+                2016, n. 132;";
+    assert_eq!(
+        briefs0(text),
+        ["legge 132/2016 art. 4 c. 3", "legge 132/2016 art. 13 c. 2"]
+    );
+}
+
+#[test]
+fn upper_case_dl_and_dm_are_decrees_when_numbered() {
+    assert_eq!(
+        briefs0("ai sensi dell'art. 6 del DL n. 80/2021"),
+        ["decreto_legge 80/2021 art. 6"]
+    );
+    assert_eq!(briefs0("il DM 49/2018"), ["decreto_ministeriale 49/2018"]);
+    assert!(briefs0("il DL ha firmato").is_empty());
+}
