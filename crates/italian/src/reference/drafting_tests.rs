@@ -128,3 +128,32 @@ fn upper_case_dl_and_dm_are_decrees_when_numbered() {
     assert_eq!(briefs0("il DM 49/2018"), ["decreto_ministeriale 49/2018"]);
     assert!(briefs0("il DL ha firmato").is_empty());
 }
+
+#[test]
+fn acts_in_the_other_forms_drafters_print() {
+    // A number and its date with no "n.".
+    assert_eq!(
+        briefs0("il Codice approvato con DPR 62 del 16/4/2013"),
+        ["dpr 62/2013"]
+    );
+    // The year glued to the "e" of "e ss.mm.ii." by the PDF.
+    assert_eq!(
+        briefs0("dell'art. 6-bis comma 5 del D.P.R. 380/01e ss.mm.ii."),
+        ["dpr 380/2001 art. 6-bis c. 5"]
+    );
+    // The EU regulation called European.
+    assert_eq!(
+        briefs0("al regolamento europeo U.E. 2016/679. Di dare atto"),
+        ["regolamento_ue 679/2016"]
+    );
+    assert_eq!(
+        briefs0("il Regolamento europeo 2016/679 sulla protezione dei dati"),
+        ["regolamento_ue 679/2016"]
+    );
+    assert!(briefs0("il regolamento europeo in materia di dati").is_empty());
+    // A date is still a date.
+    assert_eq!(
+        briefs0("la legge 7 agosto 1990, n. 241"),
+        ["legge 241/1990"]
+    );
+}
