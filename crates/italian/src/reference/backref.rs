@@ -74,6 +74,11 @@ static BACKREF: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A number printed after a back-reference: "del citato decreto n. 33/2013".
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:n\.|n°|nr\.)\s*(?P<n>\d+)(?:\s*/\s*(?P<y>\d{4}|\d{2})\b)?").unwrap()
+});
+
 /// Mentions of the acts that back-references point to, each over the span of
 /// its phrase. `mentions` are the acts named in the text, sorted by start.
 pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> {
@@ -99,9 +104,21 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
             }
         };
         let before = mentions.partition_point(|m| m.range.end <= range.start);
+        // "del citato decreto n. 33/2013": the number says which one.
+        let printed = NUMBERED.captures(&text[range.end..]);
+        let mut range = range;
+        if let Some(p) = &printed {
+            range.end += p.get(0).map_or(0, |g| g.end());
+        }
         let target = mentions[..before].iter().rev().find(|m| {
             let ty = m.r.act_type.as_deref().unwrap_or("");
-            !m.needs_locator && (types.is_empty() || types.contains(&ty))
+            let numbered = printed.as_ref().is_none_or(|p| {
+                m.r.number.as_deref() == Some(&p["n"])
+                    && p.name("y").is_none_or(|y| {
+                        m.r.year.map(|v| v % 100) == y.as_str().parse::<i32>().ok().map(|v| v % 100)
+                    })
+            });
+            !m.needs_locator && numbered && (types.is_empty() || types.contains(&ty))
         });
         if let Some(t) = target {
             out.push(Mention {

@@ -157,3 +157,33 @@ fn acts_in_the_other_forms_drafters_print() {
         ["legge 241/1990"]
     );
 }
+
+#[test]
+fn a_back_reference_with_a_number_points_to_that_act() {
+    let text = "il D.Lgs. n. 33/2013, come modificato dal D.Lgs. n. 97/2016; l'accesso \
+                previsto dall'art. 5 co. 1 del citato decreto n. 33/2013";
+    assert_eq!(
+        briefs0(text),
+        [
+            "decreto_legislativo 33/2013",
+            "decreto_legislativo 97/2016",
+            "decreto_legislativo 33/2013 art. 5 c. 1",
+        ]
+    );
+    // A number no earlier act has: nothing is guessed.
+    let text = "il D.Lgs. n. 97/2016; l'art. 5 del citato decreto n. 12/2013";
+    assert_eq!(briefs0(text), ["decreto_legislativo 97/2016"]);
+}
+
+#[test]
+fn other_ways_of_saying_in_particular() {
+    let text = "VISTO il decreto-legge 9 febbraio 2012, n. 5, convertito, con modificazioni, \
+                dalla legge 4 aprile 2012, n. 35, recante \"Disposizioni urgenti\" e, in particolar \
+                modo, l'articolo 47, concernente l'Agenda digitale;";
+    assert_eq!(
+        briefs0(text),
+        ["legge 35/2012", "decreto_legge 5/2012 art. 47"]
+    );
+    let text = "visto il D.Lgs. 33/2013, con particolare riferimento all'art. 23;";
+    assert_eq!(briefs0(text), ["decreto_legislativo 33/2013 art. 23"]);
+}

@@ -217,9 +217,11 @@ static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// Before a locator that belongs to the act named earlier in its sentence:
-/// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "il quale all'articolo 8".
+/// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "e, in particolar modo,
+/// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
+/// all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+riferimento|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
 });
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
 static CONVERSION: LazyLock<Regex> =
