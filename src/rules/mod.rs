@@ -244,33 +244,46 @@ pub(crate) fn prepare<'a>(rules: &Compiled, pages: &'a [Page]) -> (Doc<'a>, Vec<
     let body_region = pages
         .first()
         .and_then(|p| reference::body_region(&p.text, &lexicon));
-    let mut settings = reference::RefSettings {
+    let settings = reference::RefSettings {
         lexicon,
         region: rules.settings.region.clone(),
         body_region,
         date: None,
-        earlier: Vec::new(),
     };
     let mut found: Vec<Reference> = Vec::new();
     let mut ranges = vec![Vec::new(); clean.len()];
     if rules.settings.references != Some(false) {
-        for (i, t) in clean.iter().enumerate() {
-            // The last articles cited on earlier pages ("il citato art. 17"),
-            // bounded so that a long document does not copy all of them.
-            let cited: Vec<&Reference> = found.iter().filter(|r| r.article.is_some()).collect();
-            settings.earlier = cited[cited.len().saturating_sub(64)..]
-                .iter()
-                .map(|r| (*r).clone())
-                .collect();
-            for (r, mut rf) in reference::find_references(t, &settings) {
-                rf.span = Some(Span {
-                    page: pages[i].number,
-                    start: r.start,
-                    end: r.end,
-                });
-                ranges[i].push(r);
-                found.push(rf);
+        // The pages are read as one text: a sentence runs on over a page
+        // break ("all'articolo 8," at the foot of a page, "comma 2, del
+        // decreto-legge ..." at the head of the next), and "il citato art.
+        // 17" points back to an earlier page. Each reference is kept on the
+        // page where it ends, its span cut at that page's start.
+        let joined = clean.join("\n");
+        let mut starts = Vec::with_capacity(clean.len());
+        let mut at = 0;
+        for t in &clean {
+            starts.push(at);
+            at += t.len() + 1;
+        }
+        for (r, mut rf) in reference::find_references(&joined, &settings) {
+            let first = starts.partition_point(|&s| s <= r.start).saturating_sub(1);
+            let last = starts
+                .partition_point(|&s| s < r.end)
+                .saturating_sub(1)
+                .max(first);
+            for (i, ranges) in ranges.iter_mut().enumerate().take(last + 1).skip(first) {
+                let len = clean[i].len();
+                let start = r.start.saturating_sub(starts[i]).min(len);
+                let end = (r.end - starts[i]).min(len);
+                ranges.push(start..end);
             }
+            let start = r.start.saturating_sub(starts[last]);
+            rf.span = Some(Span {
+                page: pages[last].number,
+                start,
+                end: (r.end - starts[last]).min(clean[last].len()),
+            });
+            found.push(rf);
         }
     }
     (Doc::new(pages, clean, ranges), found)

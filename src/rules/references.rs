@@ -147,7 +147,6 @@ pub(super) fn read_example(rules: &Compiled, e: &Example) -> String {
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
         region: None,
         lexicon,
-        earlier: Vec::new(),
     };
     find_references(&e.input, &settings)
         .into_iter()

@@ -251,3 +251,39 @@ fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
     let msg = err.to_string();
     assert!(msg.contains("extra.toml:5:9: rule `x.bad`"), "{msg}");
 }
+
+#[test]
+fn a_reference_over_a_page_break_is_read_whole_on_the_page_where_it_ends() {
+    let pages = [
+        Page {
+            number: 1,
+            text: "VISTA la direttiva con cui sono stati individuati gli obiettivi della \
+                   società di cui all'articolo 8,"
+                .into(),
+            ..Page::default()
+        },
+        Page {
+            number: 2,
+            text: "comma 2, del decreto-legge 14 dicembre 2018, n. 135; visto il citato \
+                   art. 8;"
+                .into(),
+            ..Page::default()
+        },
+    ];
+    let x = RuleSet::load(None, true).unwrap().apply(&pages);
+    let got: Vec<(String, u32, usize)> = x
+        .references
+        .iter()
+        .map(|r| {
+            let s = r.span.expect("a span");
+            (r.brief(), s.page, s.start)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("decreto_legge 135/2018 art. 8 c. 2".to_string(), 2, 0),
+            ("decreto_legge 135/2018 art. 8".to_string(), 2, 69),
+        ]
+    );
+}

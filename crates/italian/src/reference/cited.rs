@@ -3,9 +3,10 @@
 //! "il sopra citato articolo 8, comma 2": the article is printed, its act is
 //! not, and the word "citato" says that it is the one cited before. Such a
 //! locator takes the act of the last reference to the same article read
-//! before it, on this page or an earlier one; with none, it is dropped
+//! before it; with none, it is dropped
 //! (precision first).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,17 +43,15 @@ pub(super) fn cited_before(text: &str, start: usize) -> bool {
     BEFORE.is_match(head)
 }
 
-/// The act of the last reference to `article` among `found` (this page, in
-/// order) and then `earlier` (the pages before, in order).
+/// The act of the last reference to `article` among those read so far.
 pub(super) fn act_of<'a>(
     article: &str,
-    found: &'a [Reference],
-    earlier: &'a [Reference],
+    found: &'a [(Range<usize>, Reference)],
 ) -> Option<&'a Reference> {
     found
         .iter()
         .rev()
-        .chain(earlier.iter().rev())
+        .map(|(_, r)| r)
         .find(|r| r.article.as_deref() == Some(article) && r.act_type.is_some())
 }
 

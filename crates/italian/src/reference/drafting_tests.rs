@@ -87,16 +87,6 @@ fn an_article_cited_again_takes_the_act_it_was_cited_with() {
             "decreto_legislativo 267/2000 art. 192",
         ]
     );
-    // From an earlier page.
-    let first = find_references("l'art. 8 del D.L. 135/2018", &RefSettings::default());
-    let s = RefSettings {
-        earlier: first.into_iter().map(|(_, r)| r).collect(),
-        ..RefSettings::default()
-    };
-    assert_eq!(
-        briefs("il citato articolo 8, comma 2, prevede", &s),
-        ["decreto_legge 135/2018 art. 8 c. 2"]
-    );
     // Never cited before: no act to give it.
     assert!(briefs0("ai sensi del citato art. 12").is_empty());
 }

@@ -165,9 +165,6 @@ pub struct RefSettings {
     pub body_region: Option<String>,
     /// The document's date: a name may mean different acts over time.
     pub date: Option<NaiveDate>,
-    /// The references read on the document's earlier pages, in order: "il
-    /// citato art. 17" on page 2 points back to them.
-    pub earlier: Vec<Reference>,
 }
 
 impl Default for RefSettings {
@@ -178,7 +175,6 @@ impl Default for RefSettings {
             region: None,
             body_region: None,
             date: None,
-            earlier: Vec::new(),
         }
     }
 }
@@ -368,11 +364,10 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
             }
             // "il citato art. 17": the act of the article cited before.
             _ if cited::cited_again(text, range.start, range.end) => {
-                let found: Vec<Reference> = out.iter().map(|(_, r)| r.clone()).collect();
                 let act = items[0]
                     .article
                     .as_deref()
-                    .and_then(|a| cited::act_of(a, &found, &settings.earlier));
+                    .and_then(|a| cited::act_of(a, &out));
                 if let Some(act) = act {
                     let act = Reference {
                         raw: String::new(),
