@@ -22,8 +22,16 @@
 //!    nothing between) is one reference with both; an act followed by `, art. N`
 //!    ("Costituzione, art. 97") takes that locator; so does an act named earlier
 //!    in the sentence before "ed in particolare l'art. N", and the act a
-//!    back-reference points to ("del medesimo decreto", see `backref`). A
-//!    locator with no act in reach is dropped (precision first). A list (`artt. 16, 17 e 18 della legge
+//!    back-reference points to ("del medesimo decreto", see `backref`; "del
+//!    citato decreto n. 33/2013" the earlier act with that number). Also
+//!    across what drafters put between: headings in brackets in a list of
+//!    articles ("artt. 1 (principi generali), 10 (RUP)"), an act's title
+//!    after a dash ("L. n. 190/2012 – Disposizioni ..., art. 1, co. 32"),
+//!    "all'art." after an act, "e dell'art." between two locators. An
+//!    article cited again ("il citato art. 17", "art. 64-bis cit.") takes
+//!    the act it was last cited with (see `cited`). A locator with no act in
+//!    reach is dropped (precision first). The caller passes a whole
+//!    document as one text, so a sentence runs on over a page break. A list (`artt. 16, 17 e 18 della legge
 //!    ...`, `commi 1 e 3`, `lettere a), e) e h)`) gives one reference per item,
 //!    each with its own span: the first starts at the keyword, the last ends
 //!    with the act, as Normattiva marks them.
