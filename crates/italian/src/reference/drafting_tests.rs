@@ -177,3 +177,18 @@ fn other_ways_of_saying_in_particular() {
     let text = "visto il D.Lgs. 33/2013, con particolare riferimento all'art. 23;";
     assert_eq!(briefs0(text), ["decreto_legislativo 33/2013 art. 23"]);
 }
+
+#[test]
+fn a_paragraph_written_as_an_ordinal_number() {
+    for text in [
+        "ai sensi dell'art. 134, 4° comma, del D.Lgs. 267/2000",
+        "ai sensi dell'art. 134, comma 4°, del D.Lgs. 267/2000",
+        "ai sensi dell'art. 134, quarto comma, del D.Lgs. 267/2000",
+    ] {
+        assert_eq!(
+            briefs0(text),
+            ["decreto_legislativo 267/2000 art. 134 c. 4"],
+            "{text}"
+        );
+    }
+}

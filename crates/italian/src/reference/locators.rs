@@ -23,7 +23,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let letter = letter_item();
     let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
+        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
     ))
     .unwrap()
 });
@@ -46,6 +46,16 @@ static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
     grammar(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
+});
+
+/// "art. 134, 4° comma": the paragraph as an ordinal number, read before
+/// the standard form would take "134, 4" for two articles.
+static LOC_ORDN: LazyLock<Regex> = LazyLock::new(|| {
+    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    grammar(&format!(
+        r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>{num})\s*,?\s*(?P<par>\d{{1,3}})\s*[°º^]\s*comma\b"
+    ))
+    .unwrap()
 });
 
 const ORD: &str =
@@ -98,6 +108,17 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             l.range.end = whole.end();
         }
         out.push((whole.range(), items, false));
+    }
+    for c in LOC_ORDN.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        taken.insert(whole.range());
+        let item = LocItem {
+            range: whole.range(),
+            article: Some(norm_num(&c["art"])),
+            paragraph: Some(norm_num(&c["par"])),
+            letter: None,
+        };
+        out.push((whole.range(), vec![item], false));
     }
     for c in LOC_STD.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
