@@ -192,3 +192,15 @@ fn a_paragraph_written_as_an_ordinal_number() {
         );
     }
 }
+
+#[test]
+fn older_spellings_of_decreto_legislativo() {
+    for text in [
+        "D.L.vo 267/2000",
+        "D.Lvo 267/2000",
+        "D. L.gs. 267/2000",
+        "D.lgs 267/00",
+    ] {
+        assert_eq!(briefs0(text), ["decreto_legislativo 267/2000"], "{text}");
+    }
+}
