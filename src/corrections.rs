@@ -6,8 +6,9 @@
 //! value: the document's content hash and path, the field, the value, who,
 //! when, why, and the value the rules had given when it was corrected. The
 //! index is derived data (an ingest or a rules change rewrites it), so a
-//! correction is never written into it: `atti show`, `atti export` and
-//! `atti report` read records and then apply the corrections of each one
+//! correction is never written into it: `atti show`, `atti export`,
+//! `atti run`, `atti report` and the web page's lists read records and
+//! then apply the corrections of each one
 //! ([`Corrections::apply`]), which is why a correction survives any
 //! re-ingest. A document is found by its content hash, else (the file was
 //! edited) by its path. When the rules now give another value than the one

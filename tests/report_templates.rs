@@ -325,6 +325,23 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
         ],
         0,
     );
+    // The determination 182 is signed "f.to Arch. Giuseppe Canonico",
+    // Responsabile del Servizio (p. 4); the rules read no responsible.
+    let easter =
+        "archivio/avella_Determinazione_182__5368_DeterminaaContrarre_Copia_182_2026_1.pdf";
+    p.run(
+        &[
+            "correct",
+            easter,
+            "decision.responsible",
+            "Giuseppe Canonico",
+            "--why",
+            "firma del Responsabile del Servizio a p. 4",
+            "--who",
+            "Ufficio atti",
+        ],
+        0,
+    );
     let file = std::fs::read_to_string(p.path("atti-corrections.toml")).unwrap();
     assert!(
         file.contains("field = \"decision.decision_date\"")
@@ -362,6 +379,33 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
             }
             _ => {}
         }
+        // `atti run` (its own index of the same files) applies them too.
+        let mut run = vec!["run", "archivio", "--out", "out"];
+        if round == 2 {
+            run.extend(["--rules", "rules"]);
+        }
+        atti_ok(p.tmp.path(), &run, 0);
+        let table = cells(&std::fs::read_to_string(p.path("out/decisions.csv")).unwrap());
+        let col = |n: &str| table[0].iter().position(|h| h == n).unwrap();
+        let row = table
+            .iter()
+            .find(|r| r[col("source_file")] == street)
+            .unwrap();
+        assert_eq!(
+            row[col("decision_date")],
+            "2025-05-23",
+            "run, round {round}"
+        );
+        assert_eq!(row[col("procedure")], "contract", "run, round {round}");
+        let row = table
+            .iter()
+            .find(|r| r[col("source_file")] == easter)
+            .unwrap();
+        assert_eq!(
+            row[col("responsible")],
+            "Giuseppe Canonico",
+            "run, round {round}"
+        );
         let show = p.run(&["show", street], 0);
         assert!(
             show.contains("2025-05-23  [corretto]") && show.contains("estratto: 2017-08-11"),
@@ -397,6 +441,18 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
                 "{t}: {row:?}"
             );
         }
+        let dirigenti = cells(&p.report("art23-dirigenti", &[]));
+        let row = dirigenti
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("FORNITURA UOVA DI PASQUA")))
+            .unwrap_or_else(|| panic!("round {round}: art23-dirigenti: {dirigenti:?}"));
+        assert!(
+            row.contains(&"Giuseppe Canonico".to_owned())
+                && row.iter().any(|c| c.contains(
+                    "decision.responsible corretto in \"Giuseppe Canonico\" (estratto: \"nessuno\""
+                )),
+            "art23-dirigenti: {row:?}"
+        );
         let peg = p.report("peg-monitoraggio", &[]);
         assert!(
             peg.contains(">= 3") && peg.contains("indicator.2.expected_raw corretto"),
@@ -406,7 +462,7 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
     // The corrections stand; `atti corrections` lists them with the values
     // the rules read now.
     let list = p.run(&["corrections"], 0);
-    assert!(list.contains("3 correzioni"), "{list}");
+    assert!(list.contains("4 correzioni"), "{list}");
     assert!(
         list.contains("estratto ora: \"2017-08-11\"") && list.contains("stato: in vigore"),
         "{list}"
