@@ -342,6 +342,29 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
         ],
         0,
     );
+    // The Giunta of Florence grants the Fondazione Pitti Immagine
+    // Discovery the use of the Tepidarium del Roster without the fee (an
+    // economic advantage, art. 26); the rules read no party of the act:
+    // the correction adds it.
+    let pitti = "archivio/firenze_dg-2025-00001_pitti-uomo-dichiarazione-interesse.pdf";
+    for (field, value) in [
+        ("party.1.role", "beneficiary"),
+        ("party.1.name", "Fondazione Pitti Immagine Discovery"),
+    ] {
+        p.run(
+            &[
+                "correct",
+                pitti,
+                field,
+                value,
+                "--why",
+                "beneficiaria dell'agevolazione, p. 2-3",
+                "--who",
+                "Ufficio atti",
+            ],
+            0,
+        );
+    }
     let file = std::fs::read_to_string(p.path("atti-corrections.toml")).unwrap();
     assert!(
         file.contains("field = \"decision.decision_date\"")
@@ -406,6 +429,13 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
             "Giuseppe Canonico",
             "run, round {round}"
         );
+        let parties = cells(&std::fs::read_to_string(p.path("out/parties.csv")).unwrap());
+        assert!(
+            parties.iter().any(|r| r.contains(&pitti.to_owned())
+                && r.contains(&"beneficiary".to_owned())
+                && r.contains(&"Fondazione Pitti Immagine Discovery".to_owned())),
+            "run, round {round}: {parties:?}"
+        );
         let show = p.run(&["show", street], 0);
         assert!(
             show.contains("2025-05-23  [corretto]") && show.contains("estratto: 2017-08-11"),
@@ -453,6 +483,17 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
                 )),
             "art23-dirigenti: {row:?}"
         );
+        let grants = cells(&p.report("art26-27-sovvenzioni", &[]));
+        let row = grants
+            .iter()
+            .find(|r| r[0] == "Fondazione Pitti Immagine Discovery")
+            .unwrap_or_else(|| panic!("round {round}: art26-27-sovvenzioni: {grants:?}"));
+        assert!(
+            row.iter().any(|c| c.contains(
+                "party.1.name corretto in \"Fondazione Pitti Immagine Discovery\" (estratto: \"nessuno\""
+            )),
+            "art26-27-sovvenzioni: {row:?}"
+        );
         let peg = p.report("peg-monitoraggio", &[]);
         assert!(
             peg.contains(">= 3") && peg.contains("indicator.2.expected_raw corretto"),
@@ -462,7 +503,7 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
     // The corrections stand; `atti corrections` lists them with the values
     // the rules read now.
     let list = p.run(&["corrections"], 0);
-    assert!(list.contains("4 correzioni"), "{list}");
+    assert!(list.contains("6 correzioni"), "{list}");
     assert!(
         list.contains("estratto ora: \"2017-08-11\"") && list.contains("stato: in vigore"),
         "{list}"
