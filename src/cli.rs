@@ -483,6 +483,9 @@ pub struct RunArgs {
     /// List every finding in the report, notes (severity info) included; by default they are counted, not listed.
     #[arg(long)]
     pub verbose: bool,
+    /// The project configuration (atti.toml), for its corrections file [default: ./atti.toml, else atti.toml at the archive root].
+    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

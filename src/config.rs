@@ -252,16 +252,7 @@ pub fn files_from(list: &Path, root: Option<&Path>) -> Result<Vec<PathBuf>> {
 /// else atti.toml at the index's archive root. With no file, the
 /// corrections file is kept at the archive root (else here).
 pub fn project(config: Option<&Path>, index: &Path) -> Result<atti::project::Project> {
-    let root = atti::index::archive_root_at(index);
-    let mut candidates = vec![PathBuf::from(atti::project::FILE_NAME)];
-    candidates.extend(root.iter().map(|r| r.join(atti::project::FILE_NAME)));
-    let mut p = atti::project::Project::load(config, &candidates)?;
-    if p.file.is_none() {
-        if let Some(r) = root.as_ref().filter(|r| r.is_dir()) {
-            p.corrections = r.join(atti::project::CORRECTIONS_FILE);
-        }
-    }
-    Ok(p)
+    atti::project::Project::find(config, index)
 }
 
 /// The corrections of the project.

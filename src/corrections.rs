@@ -6,8 +6,9 @@
 //! value: the document's content hash and path, the field, the value, who,
 //! when, why, and the value the rules had given when it was corrected. The
 //! index is derived data (an ingest or a rules change rewrites it), so a
-//! correction is never written into it: `atti show`, `atti export` and
-//! `atti report` read records and then apply the corrections of each one
+//! correction is never written into it: `atti show`, `atti export`,
+//! `atti run`, `atti report` and the web page's lists read records and
+//! then apply the corrections of each one
 //! ([`Corrections::apply`]), which is why a correction survives any
 //! re-ingest. A document is found by its content hash, else (the file was
 //! edited) by its path. When the rules now give another value than the one
@@ -15,7 +16,9 @@
 //!
 //! A field is named as rules name it, `record.field` (`decision.subject`,
 //! `document.title`), with the record's 1-based position when a document
-//! holds several (`phase.2.end_date`; the first by default).
+//! holds several (`phase.2.end_date`; the first by default). A correction
+//! of the record one past the last adds it (`party.1.name` of an act whose
+//! rules read no party): a value the rules missed is corrected too.
 
 use std::path::Path;
 
@@ -155,6 +158,27 @@ pub fn field_path(name: &str) -> std::result::Result<FieldPath, String> {
     })
 }
 
+/// An empty record of the document's array `array`, at 1-based position
+/// `seq`: what a correction one past the last record fills.
+fn blank_record(array: &str, seq: usize) -> Option<Value> {
+    use crate::record::*;
+    let mut v = match array {
+        "objectives" => serde_json::to_value(Objective::default()),
+        "phases" => serde_json::to_value(Phase::default()),
+        "indicators" => serde_json::to_value(Indicator::default()),
+        "decisions" => serde_json::to_value(Decision::default()),
+        "references" => serde_json::to_value(Reference::default()),
+        "amounts" => serde_json::to_value(Amount::default()),
+        "parties" => serde_json::to_value(Party::default()),
+        _ => return None,
+    }
+    .ok()?;
+    if let Some(n) = v.get_mut("seq") {
+        *n = Value::from(seq);
+    }
+    Some(v)
+}
+
 /// The text of a JSON value as a cell shows it.
 pub fn value_text(v: &Value) -> String {
     match v {
@@ -177,7 +201,15 @@ impl FieldPath {
     fn get_mut<'a>(&self, doc: &'a mut Value) -> Option<&'a mut Value> {
         let rec = match self.array {
             None => doc,
-            Some(a) => doc.get_mut(a)?.get_mut(self.index)?,
+            Some(a) => {
+                let records = doc.get_mut(a)?.as_array_mut()?;
+                // One past the last: a record the rules missed (a
+                // beneficiary the act names), added by the correction.
+                if records.len() == self.index {
+                    records.push(blank_record(a, self.index + 1)?);
+                }
+                records.get_mut(self.index)?
+            }
         };
         rec.as_object_mut()
             .map(|o| o.entry(self.key).or_insert(Value::Null))
@@ -297,18 +329,20 @@ impl Corrections {
     ) -> Result<Correction> {
         let fp = field_path(field).map_err(Error::Usage)?;
         let json = serde_json::to_value(d)?;
-        if fp.array.is_some()
-            && json
-                .get(fp.array.unwrap())
-                .and_then(|a| a.get(fp.index))
-                .is_none()
-        {
-            return Err(Error::Usage(format!(
-                "il documento {} non ha un record `{}` n. {}",
-                d.source_file,
-                field.split('.').next().unwrap_or(field),
-                fp.index + 1
-            )));
+        // A record that exists, or the one after the last (added).
+        if let Some(array) = fp.array {
+            let have = json
+                .get(array)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            if fp.index > have {
+                return Err(Error::Usage(format!(
+                    "il documento {} ha {have} record `{}`: si corregge uno di essi o se ne aggiunge uno, il n. {}",
+                    d.source_file,
+                    field.split('.').next().unwrap_or(field),
+                    have + 1
+                )));
+            }
         }
         let current = fp.get(&json);
         // Kept in the form the records hold (a date as 2024-03-05).
@@ -437,9 +471,33 @@ mod tests {
             .add(&doc(), "decision.votes_for", "molti", "a", "b", "t")
             .unwrap_err();
         assert!(e.to_string().contains("non è un numero intero"), "{e}");
+        // No phase: the first may be added, not the second.
         let e = c
-            .add(&doc(), "phase.1.description", "x", "a", "b", "t")
+            .add(&doc(), "phase.2.description", "x", "a", "b", "t")
             .unwrap_err();
-        assert!(e.to_string().contains("non ha un record"), "{e}");
+        assert!(
+            e.to_string().contains("ha 0 record `phase`") && e.to_string().contains("il n. 1"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_correction_one_past_the_last_record_adds_it() {
+        let mut c = Corrections::default();
+        c.add(&doc(), "party.1.role", "beneficiary", "a", "b", "t")
+            .unwrap();
+        c.add(&doc(), "party.1.name", "Fondazione Esempio", "a", "b", "t")
+            .unwrap();
+        let mut d = doc();
+        let applied = c.apply(&mut d);
+        assert_eq!(d.parties.len(), 1);
+        assert_eq!(d.parties[0].seq, 1);
+        assert_eq!(d.parties[0].role, "beneficiary");
+        assert_eq!(d.parties[0].name, "Fondazione Esempio");
+        assert_eq!(d.parties[0].tax_id, None);
+        assert!(applied.iter().all(|a| a.extracted.is_empty()));
+        // The other records are untouched.
+        assert_eq!(d.decisions.len(), 1);
+        assert_eq!(d.decisions[0].votes_for, Some(7));
     }
 }

@@ -77,6 +77,22 @@ impl Project {
         Project::parse(&file, &text)
     }
 
+    /// The project of an index: `explicit`, else `atti.toml` in the
+    /// working folder, else at the archive root the index records; without
+    /// one, the corrections live at the archive root.
+    pub fn find(explicit: Option<&Path>, index: &Path) -> Result<Project> {
+        let root = crate::index::archive_root_at(index);
+        let mut candidates = vec![PathBuf::from(FILE_NAME)];
+        candidates.extend(root.iter().map(|r| r.join(FILE_NAME)));
+        let mut p = Project::load(explicit, &candidates)?;
+        if p.file.is_none() {
+            if let Some(r) = root.as_ref().filter(|r| r.is_dir()) {
+                p.corrections = r.join(CORRECTIONS_FILE);
+            }
+        }
+        Ok(p)
+    }
+
     /// Parses the text of `file`.
     pub fn parse(file: &Path, text: &str) -> Result<Project> {
         let raw: Raw =

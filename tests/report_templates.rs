@@ -325,6 +325,46 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
         ],
         0,
     );
+    // The determination 182 is signed "f.to Arch. Giuseppe Canonico",
+    // Responsabile del Servizio (p. 4); the rules read no responsible.
+    let easter =
+        "archivio/avella_Determinazione_182__5368_DeterminaaContrarre_Copia_182_2026_1.pdf";
+    p.run(
+        &[
+            "correct",
+            easter,
+            "decision.responsible",
+            "Giuseppe Canonico",
+            "--why",
+            "firma del Responsabile del Servizio a p. 4",
+            "--who",
+            "Ufficio atti",
+        ],
+        0,
+    );
+    // The Giunta of Florence grants the Fondazione Pitti Immagine
+    // Discovery the use of the Tepidarium del Roster without the fee (an
+    // economic advantage, art. 26); the rules read no party of the act:
+    // the correction adds it.
+    let pitti = "archivio/firenze_dg-2025-00001_pitti-uomo-dichiarazione-interesse.pdf";
+    for (field, value) in [
+        ("party.1.role", "beneficiary"),
+        ("party.1.name", "Fondazione Pitti Immagine Discovery"),
+    ] {
+        p.run(
+            &[
+                "correct",
+                pitti,
+                field,
+                value,
+                "--why",
+                "beneficiaria dell'agevolazione, p. 2-3",
+                "--who",
+                "Ufficio atti",
+            ],
+            0,
+        );
+    }
     let file = std::fs::read_to_string(p.path("atti-corrections.toml")).unwrap();
     assert!(
         file.contains("field = \"decision.decision_date\"")
@@ -362,6 +402,40 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
             }
             _ => {}
         }
+        // `atti run` (its own index of the same files) applies them too.
+        let mut run = vec!["run", "archivio", "--out", "out"];
+        if round == 2 {
+            run.extend(["--rules", "rules"]);
+        }
+        atti_ok(p.tmp.path(), &run, 0);
+        let table = cells(&std::fs::read_to_string(p.path("out/decisions.csv")).unwrap());
+        let col = |n: &str| table[0].iter().position(|h| h == n).unwrap();
+        let row = table
+            .iter()
+            .find(|r| r[col("source_file")] == street)
+            .unwrap();
+        assert_eq!(
+            row[col("decision_date")],
+            "2025-05-23",
+            "run, round {round}"
+        );
+        assert_eq!(row[col("procedure")], "contract", "run, round {round}");
+        let row = table
+            .iter()
+            .find(|r| r[col("source_file")] == easter)
+            .unwrap();
+        assert_eq!(
+            row[col("responsible")],
+            "Giuseppe Canonico",
+            "run, round {round}"
+        );
+        let parties = cells(&std::fs::read_to_string(p.path("out/parties.csv")).unwrap());
+        assert!(
+            parties.iter().any(|r| r.contains(&pitti.to_owned())
+                && r.contains(&"beneficiary".to_owned())
+                && r.contains(&"Fondazione Pitti Immagine Discovery".to_owned())),
+            "run, round {round}: {parties:?}"
+        );
         let show = p.run(&["show", street], 0);
         assert!(
             show.contains("2025-05-23  [corretto]") && show.contains("estratto: 2017-08-11"),
@@ -397,6 +471,29 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
                 "{t}: {row:?}"
             );
         }
+        let dirigenti = cells(&p.report("art23-dirigenti", &[]));
+        let row = dirigenti
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("FORNITURA UOVA DI PASQUA")))
+            .unwrap_or_else(|| panic!("round {round}: art23-dirigenti: {dirigenti:?}"));
+        assert!(
+            row.contains(&"Giuseppe Canonico".to_owned())
+                && row.iter().any(|c| c.contains(
+                    "decision.responsible corretto in \"Giuseppe Canonico\" (estratto: \"nessuno\""
+                )),
+            "art23-dirigenti: {row:?}"
+        );
+        let grants = cells(&p.report("art26-27-sovvenzioni", &[]));
+        let row = grants
+            .iter()
+            .find(|r| r[0] == "Fondazione Pitti Immagine Discovery")
+            .unwrap_or_else(|| panic!("round {round}: art26-27-sovvenzioni: {grants:?}"));
+        assert!(
+            row.iter().any(|c| c.contains(
+                "party.1.name corretto in \"Fondazione Pitti Immagine Discovery\" (estratto: \"nessuno\""
+            )),
+            "art26-27-sovvenzioni: {row:?}"
+        );
         let peg = p.report("peg-monitoraggio", &[]);
         assert!(
             peg.contains(">= 3") && peg.contains("indicator.2.expected_raw corretto"),
@@ -406,7 +503,7 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
     // The corrections stand; `atti corrections` lists them with the values
     // the rules read now.
     let list = p.run(&["corrections"], 0);
-    assert!(list.contains("3 correzioni"), "{list}");
+    assert!(list.contains("6 correzioni"), "{list}");
     assert!(
         list.contains("estratto ora: \"2017-08-11\"") && list.contains("stato: in vigore"),
         "{list}"

@@ -481,3 +481,219 @@ async fn an_ingest_by_another_process_is_seen_once_committed() {
     let after = get(app, "/search?q=bocciofila").await.text();
     assert!(after.contains("1 documento trovato."), "{after}");
 }
+
+/// The report templates: listed with their legal basis and frequency, and
+/// downloaded for a year, a half year or two dates in csv and xlsx, with
+/// the project's configuration and corrections; a wrong period is refused
+/// in Italian before any document is read.
+#[tokio::test]
+async fn report_templates_are_listed_and_downloaded_for_a_period() {
+    use calamine::{Data, Reader};
+    let s = site();
+    std::fs::write(
+        s.root.join("atti.toml"),
+        "administration = \"Comune di Prova\"\ntax_code = \"00000000000\"\n",
+    )
+    .unwrap();
+    atti_ok(
+        &s.root,
+        &[
+            "correct",
+            "archivio/delibere/delibera_consiglio_2024_031.pdf",
+            "decision.absent_count",
+            "3",
+            "--why",
+            "verificato sul verbale",
+            "--who",
+            "Segreteria",
+            "--index",
+            "idx",
+            "--config",
+            "atti.toml",
+        ],
+        0,
+    );
+    let sources = atti::rules::source::sources(None, true).unwrap();
+    let checks = atti::compliance::Checks::load(&sources).unwrap();
+    let state = State::new(Index::open(&s.root.join("idx")).unwrap(), checks)
+        .with_config(Some(s.root.join("atti.toml")));
+    let app = &router(Arc::new(state));
+
+    let list = get(app, "/reports").await;
+    assert_eq!(list.status, StatusCode::OK);
+    let html = list.text();
+    let shipped = atti::report::Catalog::load(None).unwrap();
+    assert_eq!(shipped.sources.len(), 7);
+    for t in shipped.all().unwrap() {
+        assert!(
+            html.contains(&format!("<td><code>{}</code></td>", t.name))
+                && html.contains(&format!("<option value=\"{}\">", t.name)),
+            "{}: {html}",
+            t.name
+        );
+        for text in [&t.title, &t.legal_basis, &t.frequency] {
+            let escaped = text
+                .replace('&', "&amp;")
+                .replace('\'', "&#39;")
+                .replace('"', "&quot;");
+            assert!(
+                html.contains(text.as_str()) || html.contains(&escaped),
+                "{text}"
+            );
+        }
+    }
+    assert!(html.contains("action=\"/reports/download\""), "{html}");
+
+    // The year 2023: the Giunta's deliberations 12 (the hostile text) and
+    // 45 of 16 June, not the Consiglio's of 2024.
+    let csv = get(
+        app,
+        "/reports/download?template=delibere-voti&format=csv&year=2023&half=&from=&to=",
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.text());
+    assert_eq!(csv.content_type, "text/csv; charset=utf-8");
+    assert_eq!(
+        csv.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"delibere-voti_2023.csv\""
+    );
+    let text = csv.text();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(
+        rows[1].starts_with("2023-04-03,12,Giunta Comunale,"),
+        "{text}"
+    );
+    assert!(
+        rows[2].starts_with("2023-06-16,45,Giunta Comunale,A.02.02,APPROVAZIONE DEL PIANO DEL SERVIZIO DI TRASPORTO SCOLASTICO"),
+        "{text}"
+    );
+    // The second half of 2023 has none; from-to picks the 2024 act, with
+    // its correction (absent 2 -> 3) beside the extracted value.
+    let none = get(
+        app,
+        "/reports/download?template=delibere-voti&year=2023&half=2",
+    )
+    .await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert_eq!(none.text().lines().count(), 1, "only the header");
+    let range = get(
+        app,
+        "/reports/download?template=delibere-voti&from=2024-07-01&to=31%2F07%2F2024",
+    )
+    .await;
+    assert_eq!(
+        range.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"delibere-voti_2024-07-01_2024-07-31.csv\""
+    );
+    let text = range.text();
+    assert!(
+        text.contains("2024-07-29,31,Consiglio Comunale,A.02.01,")
+            && text.contains(",9,3,7,2,0,approvata,")
+            && text.contains("decision.absent_count corretto in \"\"3\"\" (estratto: \"\"2\"\"; Segreteria, verificato sul verbale)"),
+        "{text}"
+    );
+
+    // The first half of 2023 as a workbook: a date cell, the number kept
+    // as text, the votes as numbers, the header block of the project.
+    let xlsx = get(
+        app,
+        "/reports/download?template=delibere-voti&format=xlsx&year=2023&half=1",
+    )
+    .await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert_eq!(
+        xlsx.content_type,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert_eq!(
+        xlsx.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"delibere-voti_2023-1.xlsx\""
+    );
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx.body.clone())).unwrap();
+    let range = book.worksheet_range("Deliberazioni").unwrap();
+    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let r = &rows[2];
+    assert!(matches!(r[0], Data::DateTime(_)), "{:?}", r[0]);
+    assert_eq!(r[1], Data::String("45".into()));
+    assert_eq!(r[5], Data::Float(4.0));
+
+    // The ods form is typed for its viewer.
+    let ods = get(
+        app,
+        "/reports/download?template=scheda-sintetica&format=ods&year=2024",
+    )
+    .await;
+    assert_eq!(
+        (ods.status, ods.content_type.as_str()),
+        (
+            StatusCode::OK,
+            "application/vnd.oasis.opendocument.spreadsheet"
+        )
+    );
+    assert!(ods.body.starts_with(b"PK"));
+
+    for (uri, status, message) in [
+        (
+            "/reports/download?template=delibere-voti&year=20x3",
+            StatusCode::BAD_REQUEST,
+            "l'anno `20x3` non è valido",
+        ),
+        (
+            "/reports/download?template=delibere-voti&half=1",
+            StatusCode::BAD_REQUEST,
+            "il semestre vuole anche l'anno",
+        ),
+        (
+            "/reports/download?template=delibere-voti&year=2023&half=3",
+            StatusCode::BAD_REQUEST,
+            "il semestre `3` non esiste",
+        ),
+        (
+            "/reports/download?template=delibere-voti&year=2023&from=2023-01-01",
+            StatusCode::BAD_REQUEST,
+            "non entrambi",
+        ),
+        (
+            "/reports/download?template=delibere-voti&from=2024-12-31&to=2024-01-01",
+            StatusCode::BAD_REQUEST,
+            "la data iniziale (31/12/2024) viene dopo quella finale (01/01/2024)",
+        ),
+        (
+            "/reports/download?template=delibere-voti&from=31-31-2024",
+            StatusCode::BAD_REQUEST,
+            "la data iniziale `31-31-2024` non è valida",
+        ),
+        (
+            "/reports/download?template=delibere-voti&format=pdf",
+            StatusCode::BAD_REQUEST,
+            "il formato `pdf` non è previsto",
+        ),
+        (
+            "/reports/download?template=&year=2023",
+            StatusCode::BAD_REQUEST,
+            "scegliere un modello",
+        ),
+        (
+            "/reports/download?template=..%2Fatti.toml",
+            StatusCode::BAD_REQUEST,
+            "solo i modelli dell&#39;elenco",
+        ),
+        (
+            "/reports/download?template=delibere-votti",
+            StatusCode::NOT_FOUND,
+            "nessun modello di report `delibere-votti`",
+        ),
+    ] {
+        let got = get(app, uri).await;
+        assert_eq!(got.status, status, "{uri}: {}", got.text());
+        assert!(got.content_type.starts_with("text/html"), "{uri}");
+        let html = got.text().replace("&#39;", "'");
+        assert!(
+            html.contains(&message.replace("&#39;", "'")),
+            "{uri}: {html}"
+        );
+    }
+}

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Drives `atti serve` in headless Chromium through chromedriver (W3C
 WebDriver, spoken here with the standard library only): search, filter,
-open a document, follow a provenance link, download the xlsx; saves a
-screenshot of each page. Run by bench/web/browser.sh, which starts the
+open a document, follow a provenance link, download the xlsx, the
+compliance report, the lists to publish (templates listed, a half year as
+CSV, a year as xlsx, a wrong year refused in Italian); saves a screenshot
+of each page. Run by bench/web/browser.sh, which starts the
 server and chromedriver on loopback.
 
 usage: browser.py SITE_URL DRIVER_URL SHOTS_DIR DOWNLOAD_DIR
@@ -144,6 +146,56 @@ try:
     # 7. The compliance report.
     go(SITE + "/report")
     check("report page", "Rapporto di conformità" in text(find("h1")))
+
+    # 8. The lists to publish: the templates, reached from the menu.
+    go(SITE + "/")
+    click(find("header.top a[href='/reports']"))
+    time.sleep(0.5)
+    check("reports page", "Elenchi da pubblicare" in text(find("h1")), url())
+    names = [text(e) for e in find_all("table.templates td:first-child code")]
+    check("seven templates listed", len(names) >= 7 and "art37-contratti" in names, str(names))
+    rows = [text(e) for e in find_all("table.templates tbody tr")]
+    check("legal basis and frequency shown",
+          any("d.lgs. 33/2013" in r and "semestrale" in r for r in rows), rows[0][:120] if rows else "")
+    shot("reports.png")
+
+    def download(template, fields, fmt, name):
+        go(SITE + "/reports")
+        click(find(f"select[name=template] option[value='{template}']"))
+        for field, value in fields:
+            e = find(f"form.report [name={field}]")
+            if field == "half":
+                click(find(f"select[name=half] option[value='{value}']"))
+            else:
+                call("POST", f"{S}/element/{e}/value", {"text": value})
+        click(find(f"select[name=format] option[value='{fmt}']"))
+        click(find("form.report button[type=submit]"))
+        path = os.path.join(DOWNLOADS, name)
+        for _ in range(100):
+            if os.path.exists(path) and os.path.getsize(path) > 0:
+                break
+            time.sleep(0.1)
+        return path
+
+    # 9. A half year as CSV: the Giunta's deliberation 45 of 16 June 2023.
+    path = download("delibere-voti", [("year", "2023"), ("half", "1")], "csv", "delibere-voti_2023-1.csv")
+    body = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    check("csv of the first half of 2023 downloaded",
+          "2023-06-16,45,Giunta Comunale,A.02.02" in body, body[:200])
+
+    # 10. A year as xlsx.
+    path = download("scheda-sintetica", [("year", "2024")], "xlsx", "scheda-sintetica_2024.xlsx")
+    ok = os.path.exists(path) and open(path, "rb").read(2) == b"PK"
+    check("xlsx of 2024 downloaded", ok, f"{os.path.getsize(path) if os.path.exists(path) else 0} bytes")
+
+    # 11. A wrong period: refused, the reason in Italian.
+    go(SITE + "/reports")
+    call("POST", f"{S}/element/{find('form.report [name=year]')}/value", {"text": "20x3"})
+    click(find("form.report button[type=submit]"))
+    time.sleep(0.5)
+    msg = text(find("p.refusal"))
+    check("bad year refused in Italian", "non è valido" in msg and "quattro cifre" in msg, msg)
+    shot("reports-error.png")
 
 finally:
     call("DELETE", S)

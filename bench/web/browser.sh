@@ -5,7 +5,9 @@
 # samples/ folder into a fresh index, starts `atti serve` and chromedriver
 # on loopback ports, and runs bench/web/browser.py: search, filter, open a
 # document, follow a provenance link, download the xlsx, open the report,
-# each checked, with a screenshot of each page in $SHOTS [docs/web].
+# list the report templates and download one for a half year (csv) and a
+# year (xlsx), a wrong year refused in Italian, each checked, with a
+# screenshot of each page in $SHOTS [docs/web].
 #
 # Environment: SHOTS=DIR  PORT=18733  DRIVER_PORT=18734  ATTI=PATH
 set -euo pipefail

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::Args;
 
 use crate::args::IndexArg;
@@ -13,7 +12,7 @@ use atti::error::{Error, Result};
 use atti::index::Index;
 use atti::report::results::Results;
 use atti::report::template::LEGAL_FORMS;
-use atti::report::{Catalog, Inputs, Period, ReportFormat, Run};
+use atti::report::{Catalog, Inputs, Period, ReportFormat};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -62,28 +61,15 @@ pub struct ReportArgs {
 
 /// The period of --from/--to, --half or --year.
 pub fn period(a: &ReportArgs) -> Result<Period> {
-    let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d);
     if let Some(h) = &a.half {
         let bad = || Error::Usage(format!("--half `{h}`: write YEAR-1 or YEAR-2 (2026-1)"));
         let (y, n) = h.split_once('-').ok_or_else(bad)?;
         let y: i32 = y.parse().map_err(|_| bad())?;
-        return match n {
-            "1" => Ok(Period {
-                from: ymd(y, 1, 1),
-                to: ymd(y, 6, 30),
-            }),
-            "2" => Ok(Period {
-                from: ymd(y, 7, 1),
-                to: ymd(y, 12, 31),
-            }),
-            _ => Err(bad()),
-        };
+        let n: u32 = n.parse().map_err(|_| bad())?;
+        return Period::half(y, n).ok_or_else(bad);
     }
     if let Some(y) = a.year {
-        return Ok(Period {
-            from: ymd(y, 1, 1),
-            to: ymd(y, 12, 31),
-        });
+        return Period::year(y).ok_or_else(|| Error::Usage(format!("--year {y}: not a year")));
     }
     let d = |flag: &str, s: &Option<String>| {
         s.as_deref()
@@ -166,9 +152,7 @@ pub fn run(a: &ReportArgs) -> Result<i32> {
         legal_forms: &legal_forms,
     };
     let index = Index::open(&index_path)?;
-    let mut run = Run::new(&template, inputs);
-    index.for_each_document(false, |d| run.add(d))?;
-    let out = run.finish();
+    let out = atti::report::run::over_index(&template, inputs, &index)?;
     let mut w = super::output(a.out.as_deref())?;
     atti::report::write::write(&template, &out, format, &mut w)?;
     w.flush().map_err(|e| Error::io("<output>", e))?;

@@ -1,5 +1,6 @@
 //! `atti run PATH... --out DIR`: ingest, every table (as CSV files and as the
-//! sheets of one xlsx workbook), the compliance report.
+//! sheets of one xlsx workbook), the compliance report; the corrections of
+//! the project applied over the rules' values.
 
 use crate::cli::RunArgs;
 use crate::config;
@@ -28,10 +29,16 @@ pub fn run(a: &RunArgs) -> Result<i32> {
 
     // Every table and the checks in one pass over the records, one record
     // at a time: an archive of 100k documents is never held in memory whole.
+    // The corrections made by hand are applied over the rules' values, as
+    // `atti export`, `atti show` and `atti report` apply them.
     let index = Index::open(&index_dir)?;
+    let project = config::project(a.config.as_deref(), &index_dir)?;
+    let corrections = config::corrections(&project)?;
+    let mut corrected = 0;
     let mut review = checks.review(as_of);
     let mut tables = TableId::ALL.map(tables::TableRows::new);
-    index.for_each_document(true, |d| {
+    index.for_each_document(true, |mut d| {
+        corrected += corrections.apply(&mut d).len();
         tables.iter_mut().for_each(|t| t.add(&d));
         review.add(&d);
         Ok(())
@@ -58,6 +65,9 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     report.skipped = index.skipped()?;
     let path = a.out.join("compliance.md");
     std::fs::write(&path, report.render(ReportFormat::Md)?).map_err(|e| Error::io(&path, e))?;
+    if corrected > 0 && !a.opts.json {
+        eprintln!("atti: {corrected} valori corretti a mano applicati (atti corrections li elenca con i valori estratti)");
+    }
     if !a.opts.json {
         eprintln!(
             "wrote {}/{{{}}}.csv, {WORKBOOK} and compliance.md",

@@ -24,6 +24,27 @@ pub struct Period {
 }
 
 impl Period {
+    /// A calendar year.
+    pub fn year(y: i32) -> Option<Period> {
+        Some(Period {
+            from: Some(NaiveDate::from_ymd_opt(y, 1, 1)?),
+            to: Some(NaiveDate::from_ymd_opt(y, 12, 31)?),
+        })
+    }
+
+    /// Half `h` of year `y`: 1 is January-June, 2 July-December.
+    pub fn half(y: i32, h: u32) -> Option<Period> {
+        let (from, to) = match h {
+            1 => ((1, 1), (6, 30)),
+            2 => ((7, 1), (12, 31)),
+            _ => return None,
+        };
+        Some(Period {
+            from: Some(NaiveDate::from_ymd_opt(y, from.0, from.1)?),
+            to: Some(NaiveDate::from_ymd_opt(y, to.0, to.1)?),
+        })
+    }
+
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
     }
@@ -33,7 +54,7 @@ impl Period {
     }
 
     /// The reference year: the year of the period's start (or end).
-    pub fn year(&self) -> Option<i32> {
+    pub fn reference_year(&self) -> Option<i32> {
         self.from.or(self.to).map(|d| d.year())
     }
 }
@@ -149,7 +170,7 @@ impl<'r> Ctx<'r> {
             "report" => match f.key.as_str() {
                 "year" => inp
                     .period
-                    .year()
+                    .reference_year()
                     .map_or(Value::Empty, |y| Value::Integer(y.into())),
                 "from" => inp.period.from.map_or(Value::Empty, Value::Date),
                 "to" => inp.period.to.map_or(Value::Empty, Value::Date),

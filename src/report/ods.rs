@@ -2,12 +2,20 @@
 //! administrations are asked to publish in): one sheet, the header row
 //! frozen, dates as dates, amounts as euro currency, codes as text.
 //!
-//! An .ods file is a zip of a few XML parts; atti writes them with the zip
-//! crate it already builds for the xlsx writer rather than a spreadsheet
-//! library, since a report's sheet needs only typed cells, three number
-//! styles and the frozen row.
+//! The workbook is built with the spreadsheet-ods crate: a value format and
+//! a cell style per kind of cell (three date layouts, euro, plain number,
+//! text, the bold header), one typed cell per value, the rows down to the
+//! header frozen in the sheet's view settings.
 
 use std::io::Write;
+
+use icu_locale_core::locale;
+use spreadsheet_ods::format::FormatNumberStyle;
+use spreadsheet_ods::style::CellStyle;
+use spreadsheet_ods::{
+    CellStyleRef, Length, Sheet, Value as Cell, ValueFormatCurrency, ValueFormatDateTime,
+    ValueFormatNumber, ValueFormatText, WorkBook,
+};
 
 use super::fields::Ty;
 use super::format::{DateFormat, Value};
@@ -16,198 +24,156 @@ use super::sheet::{cell_text, column_width, sheet_name};
 use super::template::{Column, Template};
 use crate::error::{Error, Result};
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => o.push(c),
-        }
-    }
-    o
+/// The cell styles of a report's workbook, each on its value format.
+struct Styles {
+    dash: CellStyleRef,
+    slash: CellStyleRef,
+    iso: CellStyleRef,
+    euro: CellStyleRef,
+    number: CellStyleRef,
+    text: CellStyleRef,
+    head: CellStyleRef,
 }
 
-fn text_cell(s: &str, style: Option<&str>) -> String {
-    let st = style
-        .map(|s| format!(" table:style-name=\"{s}\""))
-        .unwrap_or_default();
-    let paras: String = s
-        .split('\n')
-        .map(|l| format!("<text:p>{}</text:p>", esc(l)))
-        .collect();
-    format!("<table:table-cell office:value-type=\"string\"{st}>{paras}</table:table-cell>")
-}
-
-fn date_style(f: DateFormat) -> &'static str {
-    match f {
-        DateFormat::DashDmy => "cdash",
-        DateFormat::SlashDmy => "cslash",
-        DateFormat::Iso => "ciso",
-    }
-}
-
-fn cell(c: &Column, v: &Value) -> String {
-    match (c.ty, v) {
-        (_, Value::Empty) => "<table:table-cell/>".into(),
-        (Ty::Date, Value::Date(d)) => format!(
-            "<table:table-cell office:value-type=\"date\" office:date-value=\"{}\" table:style-name=\"{}\"><text:p>{}</text:p></table:table-cell>",
-            d.format("%Y-%m-%d"),
-            date_style(c.date_format),
-            cell_text(c, v)
-        ),
-        (Ty::Amount, Value::Number(_) | Value::Integer(_)) => {
-            let x = v.number().unwrap_or_default();
-            format!(
-                "<table:table-cell office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"{x:.2}\" table:style-name=\"ceuro\"><text:p>{}</text:p></table:table-cell>",
-                cell_text(c, v)
-            )
-        }
-        (Ty::Number | Ty::Percent | Ty::Integer, Value::Number(_) | Value::Integer(_)) => {
-            let x = v.number().unwrap_or_default();
-            format!(
-                "<table:table-cell office:value-type=\"float\" office:value=\"{x}\"><text:p>{}</text:p></table:table-cell>",
-                cell_text(c, v)
-            )
-        }
-        _ => text_cell(&cell_text(c, v), Some("ctext")),
-    }
-}
-
-const NS: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\" office:version=\"1.2\"";
-
-fn date_number_style(name: &str, sep: &str, iso: bool) -> String {
-    let (d, m, y) = (
-        "<number:day number:style=\"long\"/>",
-        "<number:month number:style=\"long\"/>",
-        "<number:year number:style=\"long\"/>",
-    );
-    let t = format!("<number:text>{sep}</number:text>");
-    let body = if iso {
-        format!("{y}{t}{m}{t}{d}")
+/// A date format: day, month, year (or year, month, day) joined by `sep`.
+fn date_format(name: &str, sep: &str, iso: bool) -> ValueFormatDateTime {
+    let mut f = ValueFormatDateTime::new_localized(name, locale!("it-IT"));
+    let long = FormatNumberStyle::Long;
+    if iso {
+        f.part_year().style(long).build();
+        f.part_text(sep).build();
+        f.part_month().style(long).build();
+        f.part_text(sep).build();
+        f.part_day().style(long).build();
     } else {
-        format!("{d}{t}{m}{t}{y}")
-    };
-    format!("<number:date-style style:name=\"{name}\">{body}</number:date-style>")
+        f.part_day().style(long).build();
+        f.part_text(sep).build();
+        f.part_month().style(long).build();
+        f.part_text(sep).build();
+        f.part_year().style(long).build();
+    }
+    f
 }
 
-fn content(t: &Template, out: &Output) -> String {
-    let mut s = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {NS}><office:automatic-styles>");
-    s.push_str(&date_number_style("Ndash", "-", false));
-    s.push_str(&date_number_style("Nslash", "/", false));
-    s.push_str(&date_number_style("Niso", "-", true));
-    s.push_str("<number:currency-style style:name=\"Neuro\"><number:number number:decimal-places=\"2\" number:min-decimal-places=\"2\" number:min-integer-digits=\"1\" number:grouping=\"true\"/><number:text> </number:text><number:currency-symbol number:language=\"it\" number:country=\"IT\">€</number:currency-symbol></number:currency-style>");
-    s.push_str(
-        "<number:text-style style:name=\"Ntext\"><number:text-content/></number:text-style>",
-    );
-    for (st, n) in [
-        ("cdash", "Ndash"),
-        ("cslash", "Nslash"),
-        ("ciso", "Niso"),
-        ("ceuro", "Neuro"),
-        ("ctext", "Ntext"),
-    ] {
-        s.push_str(&format!("<style:style style:name=\"{st}\" style:family=\"table-cell\" style:data-style-name=\"{n}\"/>"));
+impl Styles {
+    fn new(wb: &mut WorkBook) -> Styles {
+        let mut date = |name: &str, sep: &str, iso: bool| {
+            let f = wb.add_datetime_format(date_format(&format!("N{name}"), sep, iso));
+            wb.add_cellstyle(CellStyle::new(name, &f))
+        };
+        let dash = date("cdash", "-", false);
+        let slash = date("cslash", "/", false);
+        let iso = date("ciso", "-", true);
+        // 1.234,56 € in the Italian locale.
+        let mut euro = ValueFormatCurrency::new_localized("Neuro", locale!("it-IT"));
+        euro.part_number()
+            .fixed_decimal_places(2)
+            .min_integer_digits(1)
+            .grouping()
+            .build();
+        euro.part_text(" ").build();
+        euro.part_currency()
+            .locale(locale!("it-IT"))
+            .symbol("€")
+            .build();
+        let euro = wb.add_currency_format(euro);
+        let euro = wb.add_cellstyle(CellStyle::new("ceuro", &euro));
+        let mut number = ValueFormatNumber::new_localized("Nnumber", locale!("it-IT"));
+        number.part_number().min_integer_digits(1).build();
+        let number = wb.add_number_format(number);
+        let number = wb.add_cellstyle(CellStyle::new("cnumber", &number));
+        let mut text = ValueFormatText::new_named("Ntext");
+        text.part_text_content().build();
+        let text = wb.add_text_format(text);
+        let mut head = CellStyle::new("chead", &text);
+        head.set_font_bold();
+        let head = wb.add_cellstyle(head);
+        let text = wb.add_cellstyle(CellStyle::new("ctext", &text));
+        Styles {
+            dash,
+            slash,
+            iso,
+            euro,
+            number,
+            text,
+            head,
+        }
     }
-    s.push_str("<style:style style:name=\"chead\" style:family=\"table-cell\"><style:text-properties fo:font-weight=\"bold\"/></style:style>");
+
+    fn date(&self, f: DateFormat) -> &CellStyleRef {
+        match f {
+            DateFormat::DashDmy => &self.dash,
+            DateFormat::SlashDmy => &self.slash,
+            DateFormat::Iso => &self.iso,
+        }
+    }
+}
+
+/// A report's value as a typed cell of its column, with its style; None
+/// for an empty cell.
+fn cell<'a>(c: &Column, v: &Value, st: &'a Styles) -> Option<(Cell, &'a CellStyleRef)> {
+    Some(match (c.ty, v) {
+        (_, Value::Empty) => return None,
+        (Ty::Date, Value::Date(d)) => (Cell::from(*d), st.date(c.date_format)),
+        (Ty::Amount, Value::Number(_) | Value::Integer(_)) => (
+            Cell::new_currency("EUR", v.number().unwrap_or_default()),
+            &st.euro,
+        ),
+        (Ty::Number | Ty::Percent | Ty::Integer, Value::Number(_) | Value::Integer(_)) => {
+            (Cell::Number(v.number().unwrap_or_default()), &st.number)
+        }
+        _ => (Cell::Text(cell_text(c, v)), &st.text),
+    })
+}
+
+/// The header block's value (a date as a GG/MM/AAAA date, a year as a
+/// number, the rest as text).
+fn block_cell<'a>(v: &Value, st: &'a Styles) -> (Cell, &'a CellStyleRef) {
+    match v {
+        Value::Date(d) => (Cell::from(*d), &st.slash),
+        Value::Integer(n) => (Cell::Number(*n as f64), &st.number),
+        other => (Cell::Text(super::context::text(other)), &st.text),
+    }
+}
+
+/// The report as one sheet of a new workbook.
+fn workbook(t: &Template, out: &Output) -> WorkBook {
+    let mut wb = WorkBook::new_empty();
+    let st = Styles::new(&mut wb);
+    let mut sheet = Sheet::new(sheet_name(&t.sheet));
     for (i, c) in t.columns.iter().enumerate() {
-        s.push_str(&format!(
-            "<style:style style:name=\"co{i}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{:.2}cm\"/></style:style>",
-            column_width(c) * 0.2
-        ));
+        sheet.set_col_width(i as u32, Length::Cm(column_width(c) * 0.2));
     }
-    s.push_str("</office:automatic-styles><office:body><office:spreadsheet>");
-    s.push_str(&format!(
-        "<table:table table:name=\"{}\">",
-        esc(&sheet_name(&t.sheet))
-    ));
-    for i in 0..t.columns.len() {
-        s.push_str(&format!("<table:table-column table:style-name=\"co{i}\"/>"));
-    }
+    let mut row = 0u32;
     if t.file_options.header_block {
         for (k, v) in &out.header_block {
-            let value = match v {
-                Value::Date(d) => format!(
-                    "<table:table-cell office:value-type=\"date\" office:date-value=\"{}\" table:style-name=\"cslash\"><text:p>{}</text:p></table:table-cell>",
-                    d.format("%Y-%m-%d"),
-                    DateFormat::SlashDmy.write(*d)
-                ),
-                Value::Integer(n) => format!("<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"),
-                other => text_cell(&super::context::text(other), None),
-            };
-            s.push_str(&format!(
-                "<table:table-row>{}{value}</table:table-row>",
-                text_cell(k, Some("chead"))
-            ));
+            sheet.set_styled_value(row, 0, k.as_str(), &st.head);
+            let (value, style) = block_cell(v, &st);
+            sheet.set_styled_value(row, 1, value, style);
+            row += 1;
         }
-        s.push_str("<table:table-row><table:table-cell/></table:table-row>");
+        row += 1;
     }
-    s.push_str("<table:table-header-rows><table:table-row>");
-    for c in &t.columns {
-        s.push_str(&text_cell(&c.header, Some("chead")));
+    for (j, c) in t.columns.iter().enumerate() {
+        sheet.set_styled_value(row, j as u32, c.header.as_str(), &st.head);
     }
-    s.push_str("</table:table-row></table:table-header-rows>");
+    // Everything down to the header stays in view.
+    sheet.split_row_header(row);
     for r in &out.rows {
-        s.push_str("<table:table-row>");
-        for (c, v) in t.columns.iter().zip(r) {
-            s.push_str(&cell(c, v));
+        row += 1;
+        for (j, (c, v)) in t.columns.iter().zip(r).enumerate() {
+            if let Some((value, style)) = cell(c, v, &st) {
+                sheet.set_styled_value(row, j as u32, value, style);
+            }
         }
-        s.push_str("</table:table-row>");
     }
-    s.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
-    s
+    wb.push_sheet(sheet);
+    wb
 }
-
-/// settings.xml: the rows down to the header frozen on the sheet.
-fn settings(sheet: &str, frozen: usize) -> String {
-    let item = |n: &str, t: &str, v: &str| {
-        format!(
-            "<config:config-item config:name=\"{n}\" config:type=\"{t}\">{v}</config:config-item>"
-        )
-    };
-    let f = frozen.to_string();
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-settings {NS}><office:settings><config:config-item-set config:name=\"ooo:view-settings\"><config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>{}<config:config-item-map-named config:name=\"Tables\"><config:config-item-map-entry config:name=\"{}\">{}{}{}{}{}{}</config:config-item-map-entry></config:config-item-map-named></config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings></office:document-settings>",
-        item("ViewId", "string", "view1"),
-        esc(&sheet_name(sheet)),
-        item("HorizontalSplitMode", "short", "0"),
-        item("VerticalSplitMode", "short", "2"),
-        item("VerticalSplitPosition", "int", &f),
-        item("ActiveSplitRange", "short", "2"),
-        item("PositionTop", "int", "0"),
-        item("PositionBottom", "int", &f),
-    )
-}
-
-const MANIFEST: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\"><manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/><manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
 
 pub fn write(t: &Template, out: &Output, w: &mut dyn Write) -> Result<()> {
-    use zip::write::SimpleFileOptions;
-    let zerr = |e: zip::result::ZipError| Error::Usage(format!("ods: {e}"));
-    let io = |e| Error::io("<output>", e);
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let deflated =
-        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    z.start_file("mimetype", stored).map_err(zerr)?;
-    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .map_err(io)?;
-    z.start_file("content.xml", deflated).map_err(zerr)?;
-    z.write_all(content(t, out).as_bytes()).map_err(io)?;
-    let frozen = if t.file_options.header_block {
-        out.header_block.len() + 2
-    } else {
-        1
-    };
-    z.start_file("settings.xml", deflated).map_err(zerr)?;
-    z.write_all(settings(&t.sheet, frozen).as_bytes())
-        .map_err(io)?;
-    z.start_file("META-INF/manifest.xml", deflated)
-        .map_err(zerr)?;
-    z.write_all(MANIFEST.as_bytes()).map_err(io)?;
-    let bytes = z.finish().map_err(zerr)?.into_inner();
-    w.write_all(&bytes).map_err(io)
+    let mut wb = workbook(t, out);
+    let bytes = spreadsheet_ods::write_ods_buf(&mut wb, Vec::new())
+        .map_err(|e| Error::Usage(format!("ods: {e}")))?;
+    w.write_all(&bytes).map_err(|e| Error::io("<output>", e))
 }

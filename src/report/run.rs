@@ -34,6 +34,17 @@ struct Kept {
     applied: Vec<Applied>,
 }
 
+/// Runs `t` over every document of `index` (the corrections applied).
+pub fn over_index(
+    t: &Template,
+    inputs: Inputs<'_>,
+    index: &crate::index::Index,
+) -> crate::Result<Output> {
+    let mut run = Run::new(t, inputs);
+    index.for_each_document(false, |d| run.add(d))?;
+    Ok(run.finish())
+}
+
 /// A report being made.
 pub struct Run<'t, 'a> {
     t: &'t Template,
@@ -360,7 +371,7 @@ impl<'t, 'a> Run<'t, 'a> {
             (
                 "Anno di riferimento".to_owned(),
                 p.period
-                    .year()
+                    .reference_year()
                     .map_or(Value::Empty, |y| Value::Integer(y.into())),
             ),
             ("Data di pubblicazione".to_owned(), Value::Date(p.published)),

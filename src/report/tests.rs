@@ -151,6 +151,52 @@ fn payments_sharing_a_cig_are_summed_into_the_contracts_row() {
     write(&t, &out, ReportFormat::Csv, &mut csv).unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert_eq!(csv, "\u{feff}CIG;Aggiudicatario;Liquidato;Atti di pagamento;Registro\r\nB1234567AA;Alfa S.r.l.;3500,75;2;A.03.01\r\n");
+    // The ods form (spreadsheet-ods): the sum a euro currency cell, the
+    // count a number, the CIG a text cell, the header row frozen.
+    let mut ods = Vec::new();
+    write(&t, &out, ReportFormat::Ods, &mut ods).unwrap();
+    let part = |name: &str| {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(&ods)).unwrap();
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let content = part("content.xml");
+    let cells: Vec<&str> = content
+        .split("<table:table-cell ")
+        .skip(1)
+        .map(|c| c.split("</table:table-cell>").next().unwrap_or(c))
+        .collect();
+    for want in [
+        &[
+            "office:value-type=\"currency\"",
+            "office:currency=\"EUR\"",
+            "office:value=\"3500.75\"",
+            "table:style-name=\"ceuro\"",
+        ][..],
+        &["office:value-type=\"float\"", "office:value=\"2\""],
+        &[
+            "office:value-type=\"string\"",
+            "<text:p>B1234567AA</text:p>",
+        ],
+        &["table:style-name=\"chead\"", "<text:p>CIG</text:p>"],
+    ] {
+        assert!(
+            cells.iter().any(|c| want.iter().all(|w| c.contains(w))),
+            "{want:?} in {content}"
+        );
+    }
+    assert!(
+        content.contains("€</number:currency-symbol>"),
+        "the euro format: {content}"
+    );
+    let settings = part("settings.xml");
+    assert!(
+        settings.contains("\"VerticalSplitMode\" config:type=\"short\">2<")
+            && settings.contains("\"VerticalSplitPosition\" config:type=\"int\">1<"),
+        "{settings}"
+    );
 }
 
 #[test]

@@ -27,6 +27,35 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Csv => "csv",
+            ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Ods => "ods",
+            ReportFormat::Json => "json",
+        }
+    }
+
+    /// `csv` -> Csv (the names of [`ReportFormat::extension`]).
+    pub fn of_name(name: &str) -> Option<ReportFormat> {
+        ReportFormat::of_path(std::path::Path::new(&format!("x.{name}")))
+    }
+
+    /// The media type of `t` written in this form (a CSV's charset is the
+    /// template's encoding).
+    pub fn content_type(self, t: &Template) -> &'static str {
+        match (self, t.file_options.encoding) {
+            (ReportFormat::Csv, Encoding::Utf8) => "text/csv; charset=utf-8",
+            (ReportFormat::Csv, _) => "text/csv; charset=windows-1252",
+            (ReportFormat::Xlsx, _) => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+            (ReportFormat::Ods, _) => "application/vnd.oasis.opendocument.spreadsheet",
+            (ReportFormat::Json, _) => "application/json",
+        }
+    }
+
     pub fn of_path(p: &std::path::Path) -> Option<ReportFormat> {
         match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "csv" => Some(ReportFormat::Csv),

@@ -30,6 +30,7 @@ pub fn page(title: &str, body: Markup) -> Markup {
                     a.brand href="/" { "atti" }
                     a href="/" { "Ricerca" }
                     a href="/report" { "Conformità" }
+                    a href="/reports" { "Elenchi da pubblicare" }
                 }
                 main { (body) }
             }

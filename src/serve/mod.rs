@@ -11,6 +11,8 @@
 //! | `/file/<doc_id>` | the original file (only under the archive root) |
 //! | `/report` | the compliance report |
 //! | `/export/<table>.xlsx`, `/export/<table>.csv?q=…` | a table of the result set |
+//! | `/reports` | the report templates (lists to publish) and a form |
+//! | `/reports/download?template=…&format=csv&year=…&half=…&from=…&to=…` | one list over a period |
 //! | `/static/atti.css` | the style sheet |
 //!
 //! axum on tokio serves; the index's work (searching, reading records) is
@@ -27,6 +29,7 @@ pub mod export;
 pub mod file;
 pub mod layout;
 pub mod params;
+pub mod reports;
 pub mod search_page;
 pub mod state;
 
@@ -60,6 +63,8 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/file/{id}", get(original))
         .route("/report", get(report))
         .route("/export/{file}", get(download))
+        .route("/reports", get(report_list))
+        .route("/reports/download", get(report_download))
         .route("/static/atti.css", get(css))
         .fallback(not_found)
         .layer(axum::middleware::map_response(secure))
@@ -67,8 +72,13 @@ pub fn router(state: Arc<State>) -> Router {
 }
 
 /// Serves the index at `index` on `bind` until interrupted (Ctrl-C).
-pub fn run(index: Index, checks: Checks, bind: SocketAddr) -> Result<()> {
-    let state = Arc::new(State::new(index, checks));
+pub fn run(
+    index: Index,
+    checks: Checks,
+    config: Option<std::path::PathBuf>,
+    bind: SocketAddr,
+) -> Result<()> {
+    let state = Arc::new(State::new(index, checks).with_config(config));
     state.fresh()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -272,6 +282,23 @@ async fn download(
             export::export(state.index(), &s, table, format)
         })
         .await
+    };
+    resp.await.unwrap_or_else(IntoResponse::into_response)
+}
+
+async fn report_list(axum::extract::State(state): Shared) -> Response {
+    match blocking(state, |state, _| reports::list(state)).await {
+        Ok(m) => html_response(m),
+        Err(r) => r.into_response(),
+    }
+}
+
+async fn report_download(axum::extract::State(state): Shared, RawQuery(q): RawQuery) -> Response {
+    let resp = async move {
+        let c = reports::Request::parse(q.as_deref().unwrap_or_default())
+            .and_then(|r| r.check())
+            .map_err(Refusal::bad_request)?;
+        blocking(state, move |state, _| reports::download(state, &c)).await
     };
     resp.await.unwrap_or_else(IntoResponse::into_response)
 }

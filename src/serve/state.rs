@@ -41,6 +41,9 @@ pub struct State {
     index: Index,
     checks: Checks,
     derived: Mutex<Derived>,
+    /// The project configuration (atti.toml) named by `--config`; else it
+    /// is looked for as `atti report` does.
+    config: Option<PathBuf>,
     /// As many index requests at once as there are cores; the others wait
     /// their turn in order, rather than all slowing each other down.
     pub(super) workers: tokio::sync::Semaphore,
@@ -53,8 +56,19 @@ impl State {
             index,
             checks,
             derived: Mutex::new(Derived::default()),
+            config: None,
             workers: tokio::sync::Semaphore::new(cores),
         }
+    }
+
+    /// The same state with the project configuration at `config`.
+    pub fn with_config(mut self, config: Option<PathBuf>) -> State {
+        self.config = config;
+        self
+    }
+
+    pub fn config(&self) -> Option<&Path> {
+        self.config.as_deref()
     }
 
     pub fn index(&self) -> &Index {
