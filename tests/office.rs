@@ -256,3 +256,74 @@ fn hostile_office_files_fail_with_their_reason_and_the_batch_goes_on() {
     assert!(doc.contains("antiword") || doc.contains("catdoc"), "{doc}");
     assert_eq!(failures.len(), 7, "{failures:?}");
 }
+
+/// Numbered paragraphs read with the label a reader sees (`a)`, `A)`),
+/// which the file keeps as a list definition, not as text (LibreOffice's
+/// and Word's text export write it too): templates of train bodies.
+#[test]
+fn numbered_lists_read_with_their_labels() {
+    let Some(dir) = crate::common::shared("corpus/real-it3") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    for (file, want) in [
+        (
+            "lccagrigento_modello-determina-con-impegno-di-spesa.odt",
+            &["a) di accertare ed impegnare", "b) dare atto che"][..],
+        ),
+        (
+            "brescia_checklist-affidamento-servizi-lavori-forniture.docx",
+            &[
+                "A) Residenza, sede, cittadinanza in:",
+                "P) Avvalimento plurimo",
+                "D) Cessioni di crediti",
+            ][..],
+        ),
+    ] {
+        let out = atti_ok(
+            tmp.path(),
+            &["extract", "--json", dir.join(file).to_str().unwrap()],
+            0,
+        );
+        let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let text: String = r["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["text"].as_str().unwrap())
+            .collect();
+        for w in want {
+            assert!(text.contains(w), "{file}: {w:?} not in\n{text}");
+        }
+    }
+}
+
+/// A formula cell reads as the value the file holds, computed by the
+/// application that saved it, also in a shared formula (a formula filled
+/// down a column): `=YEAR(A2)` of an empty cell is 1900 in Excel, where
+/// LibreOffice, which computes shared formulas again on load, writes 1899.
+#[test]
+fn formula_cells_read_as_the_value_the_file_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = root().join("tests/fixtures/office-cells/shared-formulas.xlsx");
+    let out = atti_ok(
+        tmp.path(),
+        &["extract", "--json", file.to_str().unwrap()],
+        0,
+    );
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let cells = r["pages"][0]["tables"][0]["cells"].as_array().unwrap();
+    let at = |row: u64, col: u64| {
+        cells
+            .iter()
+            .find(|c| c["row"] == row && c["col"] == col)
+            .map(|c| (c["text"].as_str().unwrap().to_owned(), c["value"].clone()))
+    };
+    assert_eq!(at(0, 1).unwrap().0, "2020");
+    for row in [1, 2] {
+        let (text, value) = at(row, 1).unwrap();
+        assert_eq!(text, "1900");
+        assert_eq!(value, serde_json::json!({"number": 1900.0}));
+        assert_eq!(at(row, 3).unwrap().0, "0");
+    }
+}

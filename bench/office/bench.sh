@@ -7,6 +7,10 @@
 #
 # Generates DIR first when it has no gold-docx.jsonl (needs bench/peg's
 # .venv and soffice with Writer and Calc). atti's tables go to DIR.atti/FORMAT.
+# Then, in the same run: speed on the corpus's office files (atti run on
+# them against one soffice process converting them, word files to text and
+# sheets to CSV, one call each), and real.py (real files of public bodies
+# against soffice's own export, with its own speed figure).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,11 +24,33 @@ atti="${CARGO_TARGET_DIR:-$root/target}/release/atti"
 out="${dir%/}.atti"
 rm -rf "$out"
 for fmt in docx odt xlsx ods; do
-    "$atti" run "$dir/$fmt" --out "$out/$fmt" --raw >/dev/null 2>&1
+    "$atti" run "$dir/$fmt" --root "$dir" --out "$out/$fmt" --raw >/dev/null 2>&1
     python3 "$root/bench/peg/bench.py" --gold "$dir/gold-$fmt.jsonl" --atti "$out/$fmt" \
         --split "$root/gold/split.toml" --json |
         python3 -c "import json,sys; r=json.load(sys.stdin); t,s=r['train']['overall_fields'],r['test']['overall_fields']; print(f'$fmt  train {t[0]}/{t[1]} = {t[0]/t[1]:.4f}   test {s[0]}/{s[1]} = {s[0]/s[1]:.4f}')"
 done
-"$atti" run "$dir/workbook" --out "$out/workbook" --raw >/dev/null 2>&1
+"$atti" run "$dir/workbook" --root "$dir" --out "$out/workbook" --raw >/dev/null 2>&1
 python3 "$here/score_workbook.py" --gold "$dir/gold-workbook.jsonl" --atti "$out/workbook" \
     --split "$root/gold/split.toml"
+
+# Speed: every office file of the corpus (docx, odt, xlsx, ods, workbooks).
+files=$(find "$dir/docx" "$dir/odt" "$dir/xlsx" "$dir/ods" "$dir/workbook" -type f | wc -l)
+tmp="$(mktemp -d)"
+t0=$(date +%s.%N)
+find "$dir/docx" "$dir/odt" -type f -print0 | xargs -0 soffice "-env:UserInstallation=file://$tmp/profile" \
+    --headless --norestore --convert-to "txt:Text (encoded):UTF8" --outdir "$tmp/txt" >/dev/null 2>&1
+find "$dir/xlsx" "$dir/ods" "$dir/workbook" -type f -print0 | xargs -0 soffice "-env:UserInstallation=file://$tmp/profile" \
+    --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1040,false,true,false,false,false,-1' \
+    --outdir "$tmp/csv" >/dev/null 2>&1
+t1=$(date +%s.%N)
+"$atti" run "$dir/docx" "$dir/odt" "$dir/xlsx" "$dir/ods" "$dir/workbook" --out "$tmp/atti" >/dev/null 2>&1
+t2=$(date +%s.%N)
+python3 - "$files" "$t0" "$t1" "$t2" <<'PY'
+import sys
+n, t0, t1, t2 = int(sys.argv[1]), *map(float, sys.argv[2:])
+lo, at = t1 - t0, t2 - t1
+print(f"speed  {n} office files: LibreOffice (one process per call, two calls) {lo:.1f} s = {n / lo:.1f} files/s;"
+      f" atti run {at:.1f} s = {n / at:.1f} files/s ({lo / at:.1f}x)")
+PY
+rm -rf "$tmp"
+python3 "$here/real.py"

@@ -29,6 +29,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -67,6 +68,20 @@ def soffice(sources, outdir, target, infilter=None):
     return (dt.datetime.now() - started).total_seconds()
 
 
+# A table cell whose text Calc would take for a formula: `=> 17`, `= SI`,
+# `+5%`, `- 10` (after an optional <b>).
+FORMULA_LIKE = re.compile(r'<(td|th)( [^>]*)?>((?:<b>)?\s*[=+-])')
+
+
+def calc_page(page: str) -> str:
+    """The HTML page for Calc's import: every cell whose text starts with
+    `=`, `+` or `-` is given the Text number format (`sdnum`, as Calc's own
+    HTML export writes it), so that Calc keeps `=> 17` as the text it is, as
+    a performance system's export or a user's text column holds it, instead
+    of parsing it as a formula whose value is an error (#VALUE!, #NAME?)."""
+    return FORMULA_LIKE.sub(lambda m: f'<{m.group(1)}{m.group(2) or ""} sdnum="1040;0;@">{m.group(3)}', page)
+
+
 def result_of(ind, period: int, rng: random.Random) -> str:
     """A monitored value that reads like the target's kind: SI/NO for a yes/no
     target, a number otherwise (the first period about half the second)."""
@@ -97,16 +112,23 @@ def main() -> int:
         sheet_layouts = layouts.balanced_layouts(random.Random(f"{args.seed}:{name}:layout"), n)
         folder = os.path.join(html_dir, name)
         os.makedirs(folder, exist_ok=True)
-        sources, rows = [], []
+        calc_folder = os.path.join(out, "html-calc", name)
+        os.makedirs(calc_folder, exist_ok=True)
+        sources, calc_sources, rows = [], [], []
         for i, lay in enumerate(sheet_layouts):
             rng = random.Random(f"{args.seed}:{name}:{i}")
             producers.restrict(name, lay)
             sheet = draw.draw_sheet(rng, codes[pi * n + i], lay)
             doc = plan.plan(sheet, lay, rng)
             source = os.path.join(folder, f"{sheet.code}.html")
+            page = render_html.page(doc, footer=False)
             with open(source, "w", encoding="utf-8") as f:
-                f.write(render_html.page(doc, footer=False))
+                f.write(page)
             sources.append(source)
+            calc_source = os.path.join(calc_folder, f"{sheet.code}.html")
+            with open(calc_source, "w", encoding="utf-8") as f:
+                f.write(calc_page(page))
+            calc_sources.append(calc_source)
             for fmt in gold_lines:
                 gold_lines[fmt].append(gold.line(name, f"{fmt}/{name}/{sheet.code}.{fmt}", sheet, lay))
             res_rng = random.Random(f"{args.seed}:{name}:{i}:results")
@@ -131,7 +153,7 @@ def main() -> int:
             seconds[f"{fmt}/{name}"] = soffice(sources, os.path.join(out, fmt, name), target,
                                                "HTML (StarWriter)")
         for fmt, target in CALC.items():
-            seconds[f"{fmt}/{name}"] = soffice(sources, os.path.join(out, fmt, name), target,
+            seconds[f"{fmt}/{name}"] = soffice(calc_sources, os.path.join(out, fmt, name), target,
                                                "HTML (StarCalc)")
         book = os.path.join(out, "workbook-src", f"{name}.csv")
         os.makedirs(os.path.dirname(book), exist_ok=True)

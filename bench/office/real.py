@@ -60,6 +60,116 @@ def number(s: str):
     return None
 
 
+DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}( \d{1,2}:\d{2}(:\d{2})?)?$")
+TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def shape(text: str) -> str:
+    """The kind of a cell's text as written (for the counts of differences)."""
+    if not text:
+        return "vuota"
+    if DATE.match(text):
+        return "data"
+    if TIME.match(text):
+        return "ora"
+    if text.endswith("%") and number(text) is not None:
+        return "percentuale"
+    if number(text) is not None:
+        return "numero"
+    if text.startswith("#") or text.startswith("Err:"):
+        return "errore"
+    return "testo"
+
+
+def kind(cell) -> str:
+    """The typed value atti gave a cell (`testo` when it has none)."""
+    if cell is None:
+        return "assente"
+    v = cell.get("value")
+    if not v:
+        return "testo"
+    return next(iter(v)).lower() if isinstance(v, dict) else str(v).lower()
+
+
+def formula_cells(path: str) -> dict:
+    """For an .xlsx: sheet name -> {(row, col): has a cached value} of its
+    formula cells (`<f>`), to count differences by cell type."""
+    import zipfile
+    out = {}
+    try:
+        z = zipfile.ZipFile(path)
+        wb = z.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except Exception:
+        return out
+    app = re.search(r"<Application>([^<]*)</Application>", z.read("docProps/app.xml").decode("utf-8", "replace")
+                    if "docProps/app.xml" in z.namelist() else "")
+    calc = re.search(r"<calcPr[^>]*>", wb)
+    out["@"] = f"{app.group(1) if app else '?'}; {calc.group(0) if calc else 'senza calcPr'}"
+    targets = dict(re.findall(r'<Relationship[^>]*Id="([^"]+)"[^>]*Target="([^"]+)"', rels))
+    targets.update({k: v for v, k in re.findall(r'<Relationship[^>]*Target="([^"]+)"[^>]*Id="([^"]+)"', rels)})
+    for m in re.finditer(r'<sheet [^>]*>', wb):
+        name = re.search(r'name="([^"]*)"', m.group(0))
+        rid = re.search(r'r:id="([^"]*)"', m.group(0))
+        if not name or not rid or rid.group(1) not in targets:
+            continue
+        t = targets[rid.group(1)].lstrip("/")
+        part = t if t.startswith("xl/") else "xl/" + t
+        try:
+            x = z.read(part).decode("utf-8", "replace")
+        except KeyError:
+            continue
+        cells = {}
+        for c in re.finditer(r'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', x, re.S):
+            inner = c.group(4) or ""
+            if "<f" not in inner:
+                col = 0
+                for ch in c.group(1):
+                    col = col * 26 + ord(ch) - 64
+                t = re.search(r'\bt="(\w+)"', c.group(3))
+                cells[(int(c.group(2)) - 1, col - 1)] = f"cella t={t.group(1) if t else 'n'}" + (
+                    "" if "<v" in inner or "<is" in inner else " senza valore")
+            if "<f" in inner:
+                col = 0
+                for ch in c.group(1):
+                    col = col * 26 + ord(ch) - 64
+                f = re.search(r"<f[^>]*>(.*?)</f>", inner, re.S)
+                funcs = sorted(set(re.findall(r"([A-Z][A-Z0-9.]+)\(", f.group(1)))) if f else ["condivisa"]
+                v = re.search(r"<v>([^<]*)</v>", inner)
+                cells[(int(c.group(2)) - 1, col - 1)] = (v.group(1) if v else None, ",".join(funcs) or "senza funzioni")
+        for m in re.finditer(r'<hyperlink ref="([A-Z]+)(\d+)"', x):
+            col = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(m.group(1)))) - 1
+            key = (int(m.group(2)) - 1, col)
+            cells[key] = f"{cells.get(key, 'senza cella')} con collegamento ipertestuale"
+        for m in re.finditer(r'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"', x):
+            c0, c1 = (sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(g))) - 1
+                      for g in (m.group(1), m.group(3)))
+            for r in range(int(m.group(2)) - 1, int(m.group(4))):
+                for c in range(c0, c1 + 1):
+                    cells.setdefault((r, c), "unita")
+        out[html_unescape(name.group(1))] = cells
+    return out
+
+
+def html_unescape(s: str) -> str:
+    import html
+    return html.unescape(s)
+
+
+def relation(a: str, b: str) -> str:
+    """How two different numbers relate: soffice's `a`, atti's `b`."""
+    na, nb = number(a), number(b)
+    if na is None or nb is None:
+        return ""
+    if nb and abs(na / nb - 100) < 1e-6 or na and abs(nb / na - 100) < 1e-6:
+        return " (×100)"
+    if round(nb) == na or round(nb, 2) == na:
+        return " (arrotondato)"
+    if abs(na - nb) == 1:
+        return f" (soffice {'+' if na > nb else '-'}1)"
+    return " (altro valore)"
+
+
 def soffice(files, outdir, target, extra=()):
     profile = tempfile.mkdtemp(prefix="office-real-lo-")
     try:
@@ -114,6 +224,10 @@ def main() -> int:
                        check=True, cwd=work)
         run_s = time.monotonic() - t0
         totals = collections.defaultdict(lambda: [0.0, 0])
+        # Differences by class (atti's typed value -> the shape of soffice's
+        # text), per split: counts only, so test files are never shown.
+        classes = collections.defaultdict(collections.Counter)
+        cached = collections.Counter()
         for f in words_files:
             stem = os.path.splitext(os.path.basename(f))[0]
             lo = open(os.path.join(work, "txt", stem + ".txt"), encoding="utf-8", errors="replace").read()
@@ -130,17 +244,25 @@ def main() -> int:
             r = readings[f]
             pages = r["pages"] if r else []
             right = total = 0
+            formulas = formula_cells(f) if f.lower().endswith((".xlsx", ".xlsm")) else {}
+            classes[side(f)][f"cartella scritta da {formulas.get('@', '?')}"] += 1
             for page in pages:
                 name = page.get("name") or ""
                 path = os.path.join(work, "csv", f"{stem}-{name}.csv")
                 if not os.path.exists(path):
+                    classes[side(f)]["foglio senza CSV di soffice"] += 1
                     continue
                 with open(path, encoding="utf-8", errors="replace", newline="") as fh:
                     lo_rows = list(csv.reader(fh))
-                mine = {}
+                mine, cells, spans = {}, {}, set()
                 for t in page.get("tables", []):
                     for c in t["cells"]:
                         mine[(c["row"], c["col"])] = c["text"]
+                        cells[(c["row"], c["col"])] = c
+                        for dr in range(c.get("row_span", 1) or 1):
+                            for dc in range(c.get("col_span", 1) or 1):
+                                if dr or dc:
+                                    spans.add((c["row"] + dr, c["col"] + dc))
                 for ri, row in enumerate(lo_rows):
                     for ci, v in enumerate(row):
                         a, b = " ".join(v.split()), " ".join(mine.get((ri, ci), "").split())
@@ -148,7 +270,31 @@ def main() -> int:
                             continue
                         total += 1
                         na, nb = number(a), number(b)
-                        right += a == b or (na is not None and na == nb)
+                        ok = a == b or (na is not None and na == nb)
+                        right += ok
+                        if not ok:
+                            where = " (cella unita)" if (ri, ci) in spans else ""
+                            fx = formulas.get(name, {}).get((ri, ci)) if name != "@" else None
+                            if fx == "unita":
+                                where += " in un'area unita"
+                            elif isinstance(fx, str):
+                                where += " " + fx
+                            elif fx is not None:
+                                where += f" formula [{fx[1]}]" + ("" if fx[0] is not None else " senza valore in cache")
+                                # soffice writes what it computes again on load (it does for
+                                # shared formulas), atti the value the file holds, computed by
+                                # the application that saved it: counted apart when equal.
+                                if fx[0] is not None and nb is not None and number(fx[0]) == nb:
+                                    cached[side(f)] += 1
+                            where += relation(a, b)
+                            if a and b and " ".join(a.lower().split()) == " ".join(b.lower().split()):
+                                how = "maiuscole"
+                            elif a and b and a.replace(" ", "") == b.replace(" ", ""):
+                                how = "spazi"
+                            else:
+                                how = ""
+                            classes[side(f)][f"atti {kind(cells.get((ri, ci)))}/{shape(b)} -> soffice "
+                                             f"{shape(a)}{where}{' ' + how if how else ''}"] += 1
             totals[("cells", side(f))][0] += right
             totals[("cells", side(f))][1] += total
             if side(f) == "train":
@@ -158,6 +304,12 @@ def main() -> int:
                 print(f"{what} {s}: F1 medio {k / max(1, n):.4f} su {n} file")
             else:
                 print(f"{what} {s}: {int(k)}/{n} celle uguali = {k / max(1, n):.4f}")
+                c = cached[s]
+                print(f"{what} {s}: {int(k) + c}/{n} = {(k + c) / max(1, n):.4f} contando uguali anche le "
+                      f"{c} formule il cui valore è quello salvato nel file (soffice le ricalcola)")
+        for s_ in sorted(classes):
+            for what, count in classes[s_].most_common():
+                print(f"differenze {s_}: {count:4d}  {what}")
         n = len(staged_files)
         print(f"velocità: {n} file; LibreOffice (un processo, una chiamata per tipo) {lo_s:.1f} s = "
               f"{n / lo_s:.1f} file/s; atti extract (un processo per file) {atti_s:.1f} s = {n / atti_s:.1f} file/s "

@@ -276,17 +276,18 @@ fn cell_values(
 ) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for t in doc.tables(page) {
+        let grid = Cover::new(t);
         for c in &t.cells {
             if !bounds.contains(&c.start) {
                 continue;
             }
-            let Some(last) = label_rows(t, c, labels) else {
+            let Some(last) = label_rows(&grid, c, labels) else {
                 continue;
             };
             let after = c.col + c.col_span.max(1);
             let Some(col) = (after..t.cols).find(|&col| {
                 (c.row..=last).any(|r| {
-                    t.cell_at(r, col)
+                    grid.at(r, col)
                         .is_some_and(|v| v.row == r && !v.text.trim().is_empty())
                 })
             }) else {
@@ -308,13 +309,11 @@ fn cell_values(
             };
             let mut row = c.row;
             while row < t.rows {
-                let label_empty = t
-                    .cell_at(row, c.col)
-                    .is_none_or(|l| l.text.trim().is_empty());
+                let label_empty = grid.at(row, c.col).is_none_or(|l| l.text.trim().is_empty());
                 if row > last && !(block && label_empty) {
                     break;
                 }
-                let cell = t.cell_at(row, col).filter(|v| v.row == row && v.col == col);
+                let cell = grid.at(row, col).filter(|v| v.row == row && v.col == col);
                 match cell {
                     Some(v) if !v.text.trim().is_empty() => {
                         take(v);
@@ -332,13 +331,56 @@ fn cell_values(
     out
 }
 
+/// A table's cells by the grid positions they cover, built once for the
+/// loops above, which ask for a position many times per cell
+/// (`Table::cell_at` walks every cell: a sheet of thousands of cells made
+/// reading a workbook quadratic). The first cell covering a position wins,
+/// as with `cell_at`; a table whose cells cover too many positions is read
+/// with `cell_at`.
+struct Cover<'t> {
+    table: &'t atti_page::Table,
+    at: Option<std::collections::HashMap<(u32, u32), usize>>,
+}
+
+impl<'t> Cover<'t> {
+    /// Most positions indexed.
+    const MAX: u64 = 1 << 22;
+
+    fn new(table: &'t atti_page::Table) -> Cover<'t> {
+        let area: u64 = table
+            .cells
+            .iter()
+            .map(|c| u64::from(c.row_span.max(1)) * u64::from(c.col_span.max(1)))
+            .sum();
+        let at = (area <= Self::MAX).then(|| {
+            let mut at = std::collections::HashMap::with_capacity(area as usize);
+            for (i, c) in table.cells.iter().enumerate() {
+                for r in c.row..c.row + c.row_span.max(1) {
+                    for col in c.col..c.col + c.col_span.max(1) {
+                        at.entry((r, col)).or_insert(i);
+                    }
+                }
+            }
+            at
+        });
+        Cover { table, at }
+    }
+
+    fn at(&self, row: u32, col: u32) -> Option<&'t atti_page::TableCell> {
+        match &self.at {
+            Some(at) => at.get(&(row, col)).map(|&i| &self.table.cells[i]),
+            None => self.table.cell_at(row, col),
+        }
+    }
+}
+
 /// Most rows of a table one label is read across.
 const MAX_LABEL_ROWS: u32 = 4;
 
 /// The last row of the label that starts at cell `c`: the cell's text, or
 /// its text and the cells' below it in its column, is a whole label but for
 /// a closing colon.
-fn label_rows(t: &atti_page::Table, c: &atti_page::TableCell, labels: &[Regex]) -> Option<u32> {
+fn label_rows(t: &Cover<'_>, c: &atti_page::TableCell, labels: &[Regex]) -> Option<u32> {
     let whole = |s: &str| {
         let s = s.trim().trim_end_matches([':', '.']).trim_end();
         labels.iter().any(|l| {
@@ -357,7 +399,7 @@ fn label_rows(t: &atti_page::Table, c: &atti_page::TableCell, labels: &[Regex]) 
         }
         let next = cell.row + cell.row_span.max(1);
         cell = t
-            .cell_at(next, c.col)
+            .at(next, c.col)
             .filter(|b| b.row == next && b.col == c.col && b.col_span == c.col_span)?;
         text.push(' ');
         text.push_str(cell.text.trim());

@@ -12,7 +12,10 @@
 //! come after the body; drawings and pictures are counted.
 
 use super::archive::Archive;
+use std::collections::HashMap;
+
 use super::flow::{Block, Flow, Slot};
+use super::numbering::{Counters, Level};
 use super::xml::{walk, Ev};
 use crate::error::{Error, Result};
 
@@ -22,7 +25,10 @@ pub fn read(a: &mut Archive<'_>) -> Result<Flow> {
         .part("word/document.xml")?
         .ok_or_else(|| Error::Office("documento Word senza word/document.xml".into()))?;
     let mut flow = Flow::default();
-    let mut r = Body::default();
+    let mut r = Body {
+        lists: Lists::read(a)?,
+        ..Body::default()
+    };
     walk(&body, "word/document.xml", |e| {
         r.event(e);
         true
@@ -46,6 +52,151 @@ pub fn read(a: &mut Archive<'_>) -> Result<Flow> {
         }
     }
     Ok(flow)
+}
+
+/// The numbered lists of a document: `numbering.xml`'s definitions
+/// (`w:abstractNum`, and `w:num` pointing at one with its start
+/// overrides) and the paragraph styles of `styles.xml` that number their
+/// paragraphs (`w:numPr` in the style or a style it is based on).
+#[derive(Debug, Default)]
+struct Lists {
+    abstracts: HashMap<String, Vec<Level>>,
+    /// numId -> (abstractNumId, level -> start override).
+    nums: HashMap<String, (String, HashMap<usize, u32>)>,
+    /// styleId -> (numId, level, basedOn).
+    styles: HashMap<String, (Option<String>, Option<usize>, Option<String>)>,
+}
+
+impl Lists {
+    fn read(a: &mut Archive<'_>) -> Result<Lists> {
+        let mut l = Lists::default();
+        if let Some(x) = a.part("word/numbering.xml")? {
+            let (mut abs, mut num, mut lvl) = (None::<String>, None::<String>, None::<usize>);
+            walk(&x, "word/numbering.xml", |e| {
+                match e {
+                    Ev::Start { name, attrs, .. } => {
+                        let val = attrs.get("val").cloned().unwrap_or_default();
+                        match name.as_str() {
+                            "abstractNum" => abs = attrs.get("abstractNumId").cloned(),
+                            "num" => num = attrs.get("numId").cloned(),
+                            "lvl" | "lvlOverride" => {
+                                lvl = attrs.get("ilvl").and_then(|v| v.parse().ok())
+                            }
+                            "abstractNumId" => {
+                                if let Some(n) = &num {
+                                    l.nums.entry(n.clone()).or_default().0 = val;
+                                }
+                            }
+                            "startOverride" => {
+                                if let (Some(n), Some(i)) = (&num, lvl) {
+                                    if let Ok(v) = val.parse() {
+                                        l.nums.entry(n.clone()).or_default().1.insert(i, v);
+                                    }
+                                }
+                            }
+                            "start" | "numFmt" | "lvlText" if num.is_none() => {
+                                if let (Some(a), Some(i)) = (&abs, lvl) {
+                                    let levels = l.abstracts.entry(a.clone()).or_default();
+                                    if levels.len() <= i && i < 9 {
+                                        levels.resize(
+                                            i + 1,
+                                            Level {
+                                                start: 1,
+                                                ..Level::default()
+                                            },
+                                        );
+                                    }
+                                    if let Some(x) = levels.get_mut(i) {
+                                        match name.as_str() {
+                                            "start" => x.start = val.parse().unwrap_or(1),
+                                            "numFmt" => x.format = val,
+                                            _ => x.text = val,
+                                        }
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Ev::End(name) => match name.as_str() {
+                        "abstractNum" => abs = None,
+                        "num" => num = None,
+                        "lvl" | "lvlOverride" => lvl = None,
+                        _ => {}
+                    },
+                    Ev::Text(_) => {}
+                }
+                true
+            })?;
+        }
+        if l.nums.is_empty() {
+            return Ok(l);
+        }
+        if let Some(x) = a.part("word/styles.xml")? {
+            let mut id = None::<String>;
+            walk(&x, "word/styles.xml", |e| {
+                match e {
+                    Ev::Start { name, attrs, .. } => {
+                        let val = attrs.get("val").cloned();
+                        match name.as_str() {
+                            "style" => id = attrs.get("styleId").cloned(),
+                            "numId" | "ilvl" | "basedOn" => {
+                                if let Some(i) = &id {
+                                    let s = l.styles.entry(i.clone()).or_default();
+                                    match name.as_str() {
+                                        "numId" => s.0 = val,
+                                        "ilvl" => s.1 = val.and_then(|v| v.parse().ok()),
+                                        _ => s.2 = val,
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Ev::End(name) if name == "style" => id = None,
+                    _ => {}
+                }
+                true
+            })?;
+        }
+        Ok(l)
+    }
+
+    /// The list and level of a paragraph: its own `w:numPr`, else its
+    /// style's (numId `0` numbers nothing).
+    fn of(
+        &self,
+        num: Option<&str>,
+        ilvl: Option<usize>,
+        style: Option<&str>,
+    ) -> Option<(String, usize)> {
+        let (mut num, mut ilvl) = (num.map(str::to_owned), ilvl);
+        let mut style = style.map(str::to_owned);
+        for _ in 0..8 {
+            let Some(s) = style.as_deref().and_then(|s| self.styles.get(s)) else {
+                break;
+            };
+            num = num.or_else(|| s.0.clone());
+            ilvl = ilvl.or(s.1);
+            style = s.2.clone();
+        }
+        let num = num.filter(|n| n != "0")?;
+        Some((num, ilvl.unwrap_or(0).min(8)))
+    }
+
+    /// A list's levels with its start overrides.
+    fn levels(&self, num: &str) -> Vec<Level> {
+        let Some((abs, overrides)) = self.nums.get(num) else {
+            return Vec::new();
+        };
+        let mut levels = self.abstracts.get(abs).cloned().unwrap_or_default();
+        for (&i, &s) in overrides {
+            if let Some(l) = levels.get_mut(i) {
+                l.start = s;
+            }
+        }
+        levels
+    }
 }
 
 /// The text of every paragraph of a part, in order (tables flattened).
@@ -167,6 +318,13 @@ struct Body {
     deleted: u32,
     in_text: bool,
     images: u32,
+    lists: Lists,
+    counters: Counters,
+    /// The numbering of the paragraph being read: `w:numId`, `w:ilvl`,
+    /// `w:pStyle` of its properties.
+    num: Option<String>,
+    ilvl: Option<usize>,
+    style: Option<String>,
 }
 
 impl Body {
@@ -198,9 +356,16 @@ impl Body {
             "p" if !empty => {
                 if self.in_para > 0 {
                     self.para.push('\n');
+                } else {
+                    (self.num, self.ilvl, self.style) = (None, None, None);
                 }
                 self.in_para += 1;
             }
+            "numId" if self.in_para == 1 => self.num = attrs.get("val").cloned(),
+            "ilvl" if self.in_para == 1 => {
+                self.ilvl = attrs.get("val").and_then(|v| v.parse().ok())
+            }
+            "pStyle" if self.in_para == 1 => self.style = attrs.get("val").cloned(),
             "tbl" if !empty => self.tables.push(TableBuild::default()),
             "tr" if !empty => {
                 if let Some(t) = self.tables.last_mut() {
@@ -231,6 +396,15 @@ impl Body {
         }
     }
 
+    /// The label of the paragraph just read, when it is numbered.
+    fn label(&mut self) -> Option<String> {
+        let (num, ilvl) = self
+            .lists
+            .of(self.num.as_deref(), self.ilvl, self.style.as_deref())?;
+        let levels = self.lists.levels(&num);
+        self.counters.next(&num, &levels, ilvl, None)
+    }
+
     fn end(&mut self, name: &str) {
         match name {
             "del" | "moveFrom" if self.deleted > 0 => self.deleted -= 1,
@@ -241,7 +415,10 @@ impl Body {
                 if self.in_para > 0 {
                     return;
                 }
-                let p = std::mem::take(&mut self.para);
+                let mut p = std::mem::take(&mut self.para);
+                if let Some(label) = self.label() {
+                    p = format!("{label} {p}");
+                }
                 match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                     Some(c) => {
                         if !c.text.is_empty() {

@@ -15,6 +15,7 @@ mod archive;
 mod csv;
 mod docx;
 mod flow;
+mod numbering;
 pub mod legacy;
 mod odt;
 mod rtf;

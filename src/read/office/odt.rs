@@ -14,7 +14,10 @@
 //! `styles.xml` are the page's furniture.
 
 use super::archive::Archive;
+use std::collections::HashMap;
+
 use super::flow::{Block, Flow, Slot};
+use super::numbering::{Counters, Level};
 use super::xml::{walk, Ev};
 use crate::error::{Error, Result};
 
@@ -27,7 +30,16 @@ pub fn read(a: &mut Archive<'_>) -> Result<Flow> {
     let content = a
         .part("content.xml")?
         .ok_or_else(|| Error::Office("documento OpenDocument senza content.xml".into()))?;
-    let mut r = Reader::default();
+    let styles = a.part("styles.xml")?;
+    let mut list_styles = HashMap::new();
+    if let Some(x) = &styles {
+        read_list_styles(x, "styles.xml", &mut list_styles)?;
+    }
+    read_list_styles(&content, "content.xml", &mut list_styles)?;
+    let mut r = Reader {
+        list_styles,
+        ..Reader::default()
+    };
     walk(&content, "content.xml", |e| {
         r.event(e);
         true
@@ -38,7 +50,7 @@ pub fn read(a: &mut Archive<'_>) -> Result<Flow> {
         images: r.images,
         ..Flow::default()
     };
-    if let Some(styles) = a.part("styles.xml")? {
+    if let Some(styles) = styles {
         let mut r = Reader {
             furniture_only: true,
             ..Reader::default()
@@ -67,6 +79,63 @@ pub fn read(a: &mut Archive<'_>) -> Result<Flow> {
     Ok(flow)
 }
 
+/// The numbered list styles (`text:list-style`) of a part: each level's
+/// `text:list-level-style-number` (a bullet level numbers nothing).
+fn read_list_styles(xml: &[u8], part: &str, out: &mut HashMap<String, Vec<Level>>) -> Result<()> {
+    let mut name = None::<String>;
+    walk(xml, part, |e| {
+        match e {
+            Ev::Start { name: n, attrs, .. } => match n.as_str() {
+                "list-style" => name = attrs.get("name").cloned(),
+                "list-level-style-number"
+                | "list-level-style-bullet"
+                | "list-level-style-image" => {
+                    let Some(style) = &name else { return true };
+                    let level: u32 = attrs
+                        .get("level")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 10);
+                    let get = |k: &str| attrs.get(k).map(String::as_str).unwrap_or("");
+                    let lv = if n == "list-level-style-number" {
+                        Level::odf(
+                            get("num-format"),
+                            get("num-prefix"),
+                            get("num-suffix"),
+                            get("display-levels").parse().unwrap_or(1),
+                            level,
+                            get("start-value").parse().unwrap_or(1),
+                        )
+                    } else {
+                        Level {
+                            format: "bullet".into(),
+                            text: String::new(),
+                            start: 1,
+                        }
+                    };
+                    let levels = out.entry(style.clone()).or_default();
+                    let i = level as usize - 1;
+                    if levels.len() <= i {
+                        levels.resize(
+                            i + 1,
+                            Level {
+                                format: "none".into(),
+                                text: String::new(),
+                                start: 1,
+                            },
+                        );
+                    }
+                    levels[i] = lv;
+                }
+                _ => {}
+            },
+            Ev::End(n) if n == "list-style" => name = None,
+            _ => {}
+        }
+        true
+    })
+}
+
 #[derive(Default)]
 struct TableBuild {
     rows: Vec<Vec<Slot>>,
@@ -92,6 +161,13 @@ struct Reader {
     /// In `styles.xml`: only headers and footers are read.
     furniture_only: bool,
     in_furniture: u32,
+    list_styles: HashMap<String, Vec<Level>>,
+    counters: Counters,
+    /// The lists open (`text:list`), each with its style's name.
+    lists: Vec<String>,
+    /// A list item has begun and its first paragraph, which shows the
+    /// label, has not (with the item's `start-value`, if any).
+    item: Option<Option<u32>>,
 }
 
 fn num(attrs: &std::collections::HashMap<String, String>, key: &str) -> u32 {
@@ -142,11 +218,35 @@ impl Reader {
                         self.outer = Some((std::mem::take(&mut self.para), self.in_para));
                         self.in_para = 0;
                     }
+                    "list" if !empty => {
+                        let style = attrs
+                            .get("style-name")
+                            .cloned()
+                            .or_else(|| self.lists.last().cloned())
+                            .unwrap_or_default();
+                        let goes_on = attrs.get("continue-numbering").is_some_and(|v| v == "true")
+                            || attrs.contains_key("continue-list");
+                        if self.lists.is_empty() && !goes_on {
+                            self.counters.restart(&style);
+                        }
+                        self.lists.push(style);
+                    }
+                    "list-item" if !empty => {
+                        self.item = Some(attrs.get("start-value").and_then(|v| v.parse().ok()));
+                    }
+                    "list-header" => self.item = None,
                     "p" | "h" => {
                         if self.in_para > 0 {
                             self.para.push('\n');
+                        } else if let Some(start) = self.item.take() {
+                            if let Some(label) = self.label(start) {
+                                self.para = format!("{label} ");
+                            }
                         }
-                        if empty {
+                        if empty && self.in_para == 0 {
+                            let p = std::mem::take(&mut self.para);
+                            self.finish_para(p.trim_end().to_owned());
+                        } else if empty {
                             self.finish_para(String::new());
                         } else {
                             self.in_para += 1;
@@ -197,6 +297,9 @@ impl Reader {
                     "header" | "footer" | "header-left" | "footer-left" | "header-first"
                     | "footer-first" => self.in_furniture = self.in_furniture.saturating_sub(1),
                     _ if !self.reading() => {}
+                    "list" => {
+                        self.lists.pop();
+                    }
                     "p" | "h" if self.in_para > 0 => {
                         self.in_para -= 1;
                         if self.in_para == 0 {
@@ -266,6 +369,14 @@ impl Reader {
                 }
             }
         }
+    }
+
+    /// The label of a list item's first paragraph.
+    fn label(&mut self, start: Option<u32>) -> Option<String> {
+        let style = self.lists.last()?;
+        let levels = self.list_styles.get(style)?;
+        self.counters
+            .next(style, levels, self.lists.len() - 1, start)
     }
 
     /// A finished paragraph goes to the note, the cell or the body it is in.
