@@ -179,3 +179,45 @@ fn a_label_alone_on_its_lines_between_the_value_lines_is_read() {
         Some("Aprire le biblioteche di quartiere anche la sera e la domenica.")
     );
 }
+
+#[test]
+fn a_label_centred_beside_its_value_takes_the_lines_above_it() {
+    let cat = |a: Vec<(f32, &'static str)>, b: Vec<(f32, &'static str)>| {
+        a.into_iter().chain(b).collect::<Vec<_>>()
+    };
+    let l: Vec<Vec<(f32, &str)>> = vec![
+        words(40.0, "COMUNE DI ESEMPIO"),
+        words(160.0, "DETERMINAZIONE N. 12 DEL 03/03/2026"),
+        words(120.0, "AFFIDAMENTO DEL SERVIZIO DI MENSA SCOLASTICA"),
+        cat(words(40.0, "OGGETTO:"), words(120.0, "PER L'ANNO 2026 ALLA DITTA ROSSI S.R.L. -")),
+        words(120.0, "IMPEGNO DI SPESA"),
+        vec![],
+        words(40.0, "IL RESPONSABILE DEL SERVIZIO"),
+        words(40.0, "VISTO il decreto"),
+        words(40.0, "DETERMINA"),
+    ];
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> = l.iter().map(|w| (None, w.as_slice())).collect();
+    let rules = RuleSet::load(None, true).unwrap();
+    let x = rules.apply(&[page(&lines)]);
+    let d = x.decisions.first().expect("a decision");
+    assert_eq!(
+        d.subject.as_deref(),
+        Some("AFFIDAMENTO DEL SERVIZIO DI MENSA SCOLASTICA PER L'ANNO 2026 ALLA DITTA ROSSI S.R.L. - IMPEGNO DI SPESA")
+    );
+
+    // Lines aligned with the value above a label's row continue that
+    // label's value, not the subject's.
+    let l: Vec<Vec<(f32, &str)>> = vec![
+        words(40.0, "DETERMINAZIONE N. 12 DEL 03/03/2026"),
+        cat(words(40.0, "Proponente:"), words(120.0, "Settore Servizi")),
+        words(120.0, "Sociali"),
+        cat(words(40.0, "OGGETTO:"), words(120.0, "Contributo alla Pro Loco")),
+        vec![],
+        words(40.0, "IL DIRIGENTE"),
+        words(40.0, "DETERMINA"),
+    ];
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> = l.iter().map(|w| (None, w.as_slice())).collect();
+    let x = rules.apply(&[page(&lines)]);
+    let d = x.decisions.first().expect("a decision");
+    assert_eq!(d.subject.as_deref(), Some("Contributo alla Pro Loco"));
+}
