@@ -407,7 +407,14 @@ fn label_values(
                     !rule.until.as_ref().is_some_and(|u| u.is_match(l))
                         && !known.iter().any(|k| k.find(body).is_some_and(|m| m.start() == 0))
                 };
-                let above = doc.aligned_above(page, base + anchor, base + r.start, base, below, &accept);
+                let above = doc.aligned_above(
+                    page,
+                    base + anchor,
+                    base + r.start..base + r.end,
+                    base,
+                    below,
+                    &accept,
+                );
                 if let Some(top) = above.first() {
                     let mut parts: Vec<&str> = above.iter().map(|a| doc.clean[page][a.clone()].trim()).collect();
                     parts.push(&value);

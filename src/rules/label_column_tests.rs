@@ -220,4 +220,22 @@ fn a_label_centred_beside_its_value_takes_the_lines_above_it() {
     let x = rules.apply(&[page(&lines)]);
     let d = x.decisions.first().expect("a decision");
     assert_eq!(d.subject.as_deref(), Some("Contributo alla Pro Loco"));
+
+    // A heading above, set apart, that happens to start where the value
+    // does, is not the value's; nor are lines above a value that wraps
+    // under its label.
+    let heading = words(120.0, "DELIBERAZIONE DEL CONSIGLIO COMUNALE N. 31 DEL 29/07/2024");
+    let first = cat(words(40.0, "OGGETTO:"), words(120.0, "Variazione di assestamento generale ai"));
+    let wrap = words(40.0, "sensi degli articoli 175 e 193");
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> = vec![
+        (Some(40.0), heading.as_slice()),
+        (Some(64.0), first.as_slice()),
+        (Some(76.0), wrap.as_slice()),
+    ];
+    let x = rules.apply(&[page(&lines)]);
+    let d = x.decisions.first().expect("a decision");
+    assert_eq!(
+        d.subject.as_deref(),
+        Some("Variazione di assestamento generale ai sensi degli articoli 175 e 193")
+    );
 }
