@@ -7,7 +7,8 @@
 //! the legal references as 6-tuples (act type, number, year, article,
 //! paragraph, letter), and the money gold (benches/gold/money.rs). Run: `cargo bench --bench gold [-- --misses]`
 //! (`--misses`: the train part's missed and wrong acts' fields and
-//! references, one a line).
+//! references, one a line; `ATTI_RULES=DIR`: the rule files of DIR replace
+//! the built-in ones of the same name).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -65,7 +66,10 @@ fn main() {
     let Some(corpus) = atti_dev::shared::path("corpus", "gold") else {
         return;
     };
-    let rules = RuleSet::load(None, true).expect("built-in rules");
+    // ATTI_RULES=DIR: the built-in rules with the files of DIR in place of
+    // those of the same name (try a rule change without a rebuild).
+    let dir = std::env::var_os("ATTI_RULES").map(std::path::PathBuf::from);
+    let rules = RuleSet::load(dir.as_deref(), true).expect("rules");
     let mut cache: HashMap<String, Option<RuleOutput>> = HashMap::new();
     let mut out = |file: &str| -> Option<RuleOutput> {
         cache

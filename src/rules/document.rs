@@ -185,6 +185,97 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The lines just above a label's line that belong to its value when
+    /// the label is set beside the middle of its value (a label cell
+    /// centred vertically in a table row: the value's first lines stand
+    /// above the label). A line counts when its first word starts where
+    /// the value does (`value_start`, right of the label at `label_start`)
+    /// and nothing stands left of it, in the value's font size and at the
+    /// value's leading (a heading above, set apart, is not the value's);
+    /// the walk up stops at a blank line or any other line, and takes
+    /// nothing when that line is itself a label's row (text in the label's
+    /// column and in the value's: the aligned lines continue its value),
+    /// when `accept` refuses a line, when it finds more than `max` lines,
+    /// or when the value's own lines below the label do not keep to its
+    /// column (a value that wraps under its label is not a column of its
+    /// own). Positioned words only; ranges top to bottom, none above
+    /// `floor`.
+    pub fn aligned_above(
+        &self,
+        page: usize,
+        label_start: usize,
+        value: Range<usize>,
+        floor: usize,
+        max: usize,
+        accept: &dyn Fn(&str) -> bool,
+    ) -> Vec<Range<usize>> {
+        let text = &self.clean[page];
+        let Some(pg) = self.pages.get(page).filter(|p| !p.words.is_empty()) else {
+            return Vec::new();
+        };
+        let at = |o: usize| {
+            pg.words
+                .iter()
+                .find(|w| w.start != usize::MAX && w.start <= o && o < w.start + w.text.len().max(1))
+        };
+        let (Some(l), Some(v)) = (at(label_start), at(value.start)) else {
+            return Vec::new();
+        };
+        if v.x <= l.x + l.width {
+            return Vec::new();
+        }
+        let slack = 0.3 * v.size.max(1.0);
+        let line_words = |r: &Range<usize>| -> Vec<&crate::read::Word> {
+            pg.words
+                .iter()
+                .filter(|w| w.start != usize::MAX && r.contains(&w.start))
+                .collect()
+        };
+        // The value's lines below the label's keep to its column.
+        let label_line_end = text[label_start..].find('\n').map_or(text.len(), |i| label_start + i);
+        let below = lines(&text[label_line_end.min(value.end)..value.end])
+            .map(|r| label_line_end + r.start..label_line_end + r.end);
+        for r in below {
+            let ws = line_words(&r);
+            if ws.iter().map(|w| w.x).reduce(f32::min).is_some_and(|x| (x - v.x).abs() > slack) {
+                return Vec::new();
+            }
+        }
+        let mut out = Vec::new();
+        let mut y_below = v.y;
+        let mut end = text[..label_start].rfind('\n').unwrap_or(0);
+        while end > floor {
+            let start = text[..end].rfind('\n').map_or(0, |i| i + 1).max(floor);
+            let line = start..end;
+            let ws = line_words(&line);
+            let Some(first) = ws.iter().map(|w| w.x).reduce(f32::min) else {
+                break;
+            };
+            let same_cell = ws.iter().all(|w| (w.size - v.size).abs() <= 0.5)
+                && ws.iter().all(|w| y_below - w.y <= 1.6 * v.size && w.y < y_below);
+            if (first - v.x).abs() > slack || !same_cell {
+                let label_row = first < l.x + l.width
+                    && ws.iter().any(|w| (w.x - v.x).abs() <= slack);
+                if label_row {
+                    out.clear();
+                }
+                break;
+            }
+            if !accept(&text[line.clone()]) || out.len() == max {
+                out.clear();
+                break;
+            }
+            y_below = ws.iter().map(|w| w.y).fold(f32::INFINITY, f32::min);
+            out.push(line);
+            if start == 0 {
+                break;
+            }
+            end = start - 1;
+        }
+        out.reverse();
+        out
+    }
+
     /// Whether the text at `at` (a mark such as the `X` of a roll call)
     /// stands under the column headed by what `header` matches on the
     /// nearest line above that it matches (within [`HEADER_LINES_ABOVE`]).

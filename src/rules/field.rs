@@ -439,8 +439,31 @@ fn label_values(
             left_end: &left_end,
             column_start: &|r| column_start(anchor, r),
         };
-        if let Some(v) = read_after(text, h.end, labels, rule, known, &cols) {
-            let (value, r) = v;
+        if let Some((mut value, mut r)) = read_after(text, h.end, labels, rule, known, &cols) {
+            if rule.block {
+                // A label centred beside its value: the value's first
+                // lines stand above the label's, no more of them than below.
+                let below = text[r.clone()].matches('\n').count() + 1;
+                let accept = |l: &str| {
+                    let body = l.trim_start();
+                    !rule.until.as_ref().is_some_and(|u| u.is_match(l))
+                        && !known.iter().any(|k| k.find(body).is_some_and(|m| m.start() == 0))
+                };
+                let above = doc.aligned_above(
+                    page,
+                    base + anchor,
+                    base + r.start..base + r.end,
+                    base,
+                    below,
+                    &accept,
+                );
+                if let Some(top) = above.first() {
+                    let mut parts: Vec<&str> = above.iter().map(|a| doc.clean[page][a.clone()].trim()).collect();
+                    parts.push(&value);
+                    value = parts.join(" ");
+                    r.start = top.start - base;
+                }
+            }
             out.push((value, bounds.start + r.start..bounds.start + r.end));
         }
     }

@@ -179,3 +179,63 @@ fn a_label_alone_on_its_lines_between_the_value_lines_is_read() {
         Some("Aprire le biblioteche di quartiere anche la sera e la domenica.")
     );
 }
+
+#[test]
+fn a_label_centred_beside_its_value_takes_the_lines_above_it() {
+    let cat = |a: Vec<(f32, &'static str)>, b: Vec<(f32, &'static str)>| {
+        a.into_iter().chain(b).collect::<Vec<_>>()
+    };
+    let l: Vec<Vec<(f32, &str)>> = vec![
+        words(40.0, "COMUNE DI ESEMPIO"),
+        words(160.0, "DETERMINAZIONE N. 12 DEL 03/03/2026"),
+        words(120.0, "AFFIDAMENTO DEL SERVIZIO DI MENSA SCOLASTICA"),
+        cat(words(40.0, "OGGETTO:"), words(120.0, "PER L'ANNO 2026 ALLA DITTA ROSSI S.R.L. -")),
+        words(120.0, "IMPEGNO DI SPESA"),
+        vec![],
+        words(40.0, "IL RESPONSABILE DEL SERVIZIO"),
+        words(40.0, "VISTO il decreto"),
+        words(40.0, "DETERMINA"),
+    ];
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> = l.iter().map(|w| (None, w.as_slice())).collect();
+    let rules = RuleSet::load(None, true).unwrap();
+    let x = rules.apply(&[page(&lines)]);
+    let d = x.decisions.first().expect("a decision");
+    assert_eq!(
+        d.subject.as_deref(),
+        Some("AFFIDAMENTO DEL SERVIZIO DI MENSA SCOLASTICA PER L'ANNO 2026 ALLA DITTA ROSSI S.R.L. - IMPEGNO DI SPESA")
+    );
+
+    // Lines aligned with the value above a label's row continue that
+    // label's value, not the subject's.
+    let l: Vec<Vec<(f32, &str)>> = vec![
+        words(40.0, "DETERMINAZIONE N. 12 DEL 03/03/2026"),
+        cat(words(40.0, "Proponente:"), words(120.0, "Settore Servizi")),
+        words(120.0, "Sociali"),
+        cat(words(40.0, "OGGETTO:"), words(120.0, "Contributo alla Pro Loco")),
+        vec![],
+        words(40.0, "IL DIRIGENTE"),
+        words(40.0, "DETERMINA"),
+    ];
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> = l.iter().map(|w| (None, w.as_slice())).collect();
+    let x = rules.apply(&[page(&lines)]);
+    let d = x.decisions.first().expect("a decision");
+    assert_eq!(d.subject.as_deref(), Some("Contributo alla Pro Loco"));
+
+    // A heading above, set apart, that happens to start where the value
+    // does, is not the value's; nor are lines above a value that wraps
+    // under its label.
+    let heading = words(120.0, "DELIBERAZIONE DEL CONSIGLIO COMUNALE N. 31 DEL 29/07/2024");
+    let first = cat(words(40.0, "OGGETTO:"), words(120.0, "Variazione di assestamento generale ai"));
+    let wrap = words(40.0, "sensi degli articoli 175 e 193");
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> = vec![
+        (Some(40.0), heading.as_slice()),
+        (Some(64.0), first.as_slice()),
+        (Some(76.0), wrap.as_slice()),
+    ];
+    let x = rules.apply(&[page(&lines)]);
+    let d = x.decisions.first().expect("a decision");
+    assert_eq!(
+        d.subject.as_deref(),
+        Some("Variazione di assestamento generale ai sensi degli articoli 175 e 193")
+    );
+}
