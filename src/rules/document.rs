@@ -214,9 +214,9 @@ impl<'a> Doc<'a> {
             return Vec::new();
         };
         let at = |o: usize| {
-            pg.words
-                .iter()
-                .find(|w| w.start != usize::MAX && w.start <= o && o < w.start + w.text.len().max(1))
+            pg.words.iter().find(|w| {
+                w.start != usize::MAX && w.start <= o && o < w.start + w.text.len().max(1)
+            })
         };
         let (Some(l), Some(v)) = (at(label_start), at(value.start)) else {
             return Vec::new();
@@ -232,12 +232,19 @@ impl<'a> Doc<'a> {
                 .collect()
         };
         // The value's lines below the label's keep to its column.
-        let label_line_end = text[label_start..].find('\n').map_or(text.len(), |i| label_start + i);
+        let label_line_end = text[label_start..]
+            .find('\n')
+            .map_or(text.len(), |i| label_start + i);
         let below = lines(&text[label_line_end.min(value.end)..value.end])
             .map(|r| label_line_end + r.start..label_line_end + r.end);
         for r in below {
             let ws = line_words(&r);
-            if ws.iter().map(|w| w.x).reduce(f32::min).is_some_and(|x| (x - v.x).abs() > slack) {
+            if ws
+                .iter()
+                .map(|w| w.x)
+                .reduce(f32::min)
+                .is_some_and(|x| (x - v.x).abs() > slack)
+            {
                 return Vec::new();
             }
         }
@@ -252,10 +259,12 @@ impl<'a> Doc<'a> {
                 break;
             };
             let same_cell = ws.iter().all(|w| (w.size - v.size).abs() <= 0.5)
-                && ws.iter().all(|w| y_below - w.y <= 1.6 * v.size && w.y < y_below);
+                && ws
+                    .iter()
+                    .all(|w| y_below - w.y <= 1.6 * v.size && w.y < y_below);
             if (first - v.x).abs() > slack || !same_cell {
-                let label_row = first < l.x + l.width
-                    && ws.iter().any(|w| (w.x - v.x).abs() <= slack);
+                let label_row =
+                    first < l.x + l.width && ws.iter().any(|w| (w.x - v.x).abs() <= slack);
                 if label_row {
                     out.clear();
                 }

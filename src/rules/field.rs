@@ -447,7 +447,9 @@ fn label_values(
                 let accept = |l: &str| {
                     let body = l.trim_start();
                     !rule.until.as_ref().is_some_and(|u| u.is_match(l))
-                        && !known.iter().any(|k| k.find(body).is_some_and(|m| m.start() == 0))
+                        && !known
+                            .iter()
+                            .any(|k| k.find(body).is_some_and(|m| m.start() == 0))
                 };
                 let above = doc.aligned_above(
                     page,
@@ -458,7 +460,10 @@ fn label_values(
                     &accept,
                 );
                 if let Some(top) = above.first() {
-                    let mut parts: Vec<&str> = above.iter().map(|a| doc.clean[page][a.clone()].trim()).collect();
+                    let mut parts: Vec<&str> = above
+                        .iter()
+                        .map(|a| doc.clean[page][a.clone()].trim())
+                        .collect();
                     parts.push(&value);
                     value = parts.join(" ");
                     r.start = top.start - base;

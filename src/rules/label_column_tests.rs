@@ -189,14 +189,18 @@ fn a_label_centred_beside_its_value_takes_the_lines_above_it() {
         words(40.0, "COMUNE DI ESEMPIO"),
         words(160.0, "DETERMINAZIONE N. 12 DEL 03/03/2026"),
         words(120.0, "AFFIDAMENTO DEL SERVIZIO DI MENSA SCOLASTICA"),
-        cat(words(40.0, "OGGETTO:"), words(120.0, "PER L'ANNO 2026 ALLA DITTA ROSSI S.R.L. -")),
+        cat(
+            words(40.0, "OGGETTO:"),
+            words(120.0, "PER L'ANNO 2026 ALLA DITTA ROSSI S.R.L. -"),
+        ),
         words(120.0, "IMPEGNO DI SPESA"),
         vec![],
         words(40.0, "IL RESPONSABILE DEL SERVIZIO"),
         words(40.0, "VISTO il decreto"),
         words(40.0, "DETERMINA"),
     ];
-    let lines: Vec<(Option<f32>, &[(f32, &str)])> = l.iter().map(|w| (None, w.as_slice())).collect();
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> =
+        l.iter().map(|w| (None, w.as_slice())).collect();
     let rules = RuleSet::load(None, true).unwrap();
     let x = rules.apply(&[page(&lines)]);
     let d = x.decisions.first().expect("a decision");
@@ -211,12 +215,16 @@ fn a_label_centred_beside_its_value_takes_the_lines_above_it() {
         words(40.0, "DETERMINAZIONE N. 12 DEL 03/03/2026"),
         cat(words(40.0, "Proponente:"), words(120.0, "Settore Servizi")),
         words(120.0, "Sociali"),
-        cat(words(40.0, "OGGETTO:"), words(120.0, "Contributo alla Pro Loco")),
+        cat(
+            words(40.0, "OGGETTO:"),
+            words(120.0, "Contributo alla Pro Loco"),
+        ),
         vec![],
         words(40.0, "IL DIRIGENTE"),
         words(40.0, "DETERMINA"),
     ];
-    let lines: Vec<(Option<f32>, &[(f32, &str)])> = l.iter().map(|w| (None, w.as_slice())).collect();
+    let lines: Vec<(Option<f32>, &[(f32, &str)])> =
+        l.iter().map(|w| (None, w.as_slice())).collect();
     let x = rules.apply(&[page(&lines)]);
     let d = x.decisions.first().expect("a decision");
     assert_eq!(d.subject.as_deref(), Some("Contributo alla Pro Loco"));
@@ -224,8 +232,14 @@ fn a_label_centred_beside_its_value_takes_the_lines_above_it() {
     // A heading above, set apart, that happens to start where the value
     // does, is not the value's; nor are lines above a value that wraps
     // under its label.
-    let heading = words(120.0, "DELIBERAZIONE DEL CONSIGLIO COMUNALE N. 31 DEL 29/07/2024");
-    let first = cat(words(40.0, "OGGETTO:"), words(120.0, "Variazione di assestamento generale ai"));
+    let heading = words(
+        120.0,
+        "DELIBERAZIONE DEL CONSIGLIO COMUNALE N. 31 DEL 29/07/2024",
+    );
+    let first = cat(
+        words(40.0, "OGGETTO:"),
+        words(120.0, "Variazione di assestamento generale ai"),
+    );
     let wrap = words(40.0, "sensi degli articoli 175 e 193");
     let lines: Vec<(Option<f32>, &[(f32, &str)])> = vec![
         (Some(40.0), heading.as_slice()),

@@ -32,6 +32,7 @@ pub mod label_column;
 pub mod limits;
 pub mod meta;
 pub mod money;
+pub mod money_parties;
 pub mod money_read;
 pub mod normalise;
 mod objective_rows;

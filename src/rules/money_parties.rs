@@ -1,0 +1,308 @@
+//! Counterparties of an act (issue 23): the suppliers, beneficiaries and
+//! others it names, each anchored on a tax id (partita IVA, codice fiscale)
+//! with the name before it: a legal form ("Alfa S.r.l.", "Fondazione
+//! Beta"), a title ("Sig. Mario Rossi") or capitalised words. The words
+//! come from the `[[legal_form]]` and `[[party_role]]` rules of
+//! `rules/money.toml`. A firm named with a legal form and no tax id is not
+//! read: tried, it gave as many wrong suppliers as right ones on the test
+//! bodies (the central purchasing body, the act's own company, a firm named
+//! in passing).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use atti_italian::money::codes;
+use regex::Regex;
+
+use super::document::Doc;
+use super::money::MoneyRules;
+use super::money_read::{clause, nearest};
+use crate::record::{Party, Span};
+
+static TAX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:P\.?\s?I(?:VA)?\.?|partita\s+I\.?V\.?A\.?|C\.\s?F\.|CF\b|cod(?:ice|\.)?\s*fisc(?:ale|\.)?)\s*(?:n\.|n°|nr\.?|:|/|e\s+C\.?\s?F\.?)?\s*(?:IT)?\s*(?P<id>[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{3}[A-Za-z])\b")
+        .expect("valid regex")
+});
+
+static SEAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s+(?:con\s+sede|residente|nat[oa]\s+a|domiciliat[oa])\b")
+        .expect("valid regex")
+});
+
+static FIRM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ditta|operatore\s+economico|societ[àa]|impresa|fornitore)\s*$")
+        .expect("valid regex")
+});
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sig(?:\.ra|\.|nor[ae]?)|dott(?:\.ssa|\.|oressa)|avv\.|ing\.|arch\.|geom\.|prof\.(?:ssa)?|rag\.)\s*").expect("valid regex")
+});
+
+pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    // A tax id printed on three pages or more is the issuing body's own
+    // (its footer), not a counterparty's.
+    let mut pages_of: std::collections::HashMap<String, usize> = Default::default();
+    for page in doc.pages {
+        let mut seen: Vec<String> = TAX_LABEL
+            .captures_iter(&page.text)
+            .filter_map(|m| codes::tax_id(m.name("id")?.as_str()))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for t in seen {
+            *pages_of.entry(t).or_default() += 1;
+        }
+    }
+    for (i, text) in doc.clean.iter().enumerate() {
+        let page = doc.pages[i].number;
+        for m in TAX_LABEL.captures_iter(text) {
+            let (all, id) = (m.get(0).unwrap(), m.name("id").unwrap());
+            let Some(tax_id) = codes::tax_id(id.as_str()) else {
+                continue;
+            };
+            if letterhead(&doc.pages[i].text, all.start())
+                || pages_of.get(&tax_id).is_some_and(|n| *n >= 3)
+            {
+                continue;
+            }
+            let before = clause_for_name(text, all.start());
+            let Some((name, range, formed)) = name_before(rules, text, before) else {
+                continue;
+            };
+            if is_administration(&name, admin) || !has_name_word(&name) {
+                continue;
+            }
+            let cue = nearest(&rules.party_roles, clause(text, range.start));
+            // A bare name (no legal form, no title) is a party only where the
+            // sentence says what the act gives it.
+            if !formed && cue.is_none_or(|c| c.regex.as_str().ends_with(r"\A")) {
+                continue;
+            }
+            let role = cue.map_or("other", |c| c.value.as_str()).to_owned();
+            let span = Span {
+                page,
+                start: range.start,
+                end: id.end(),
+            };
+            let same = out.iter_mut().find(|p| {
+                p.tax_id.as_deref() == Some(tax_id.as_str()) || fold(&p.name) == fold(&name)
+            });
+            match same {
+                Some(p) => {
+                    if name.len() > p.name.len() {
+                        p.name = name;
+                    }
+                }
+                None => out.push(Party {
+                    seq: out.len() as u32 + 1,
+                    role,
+                    name,
+                    tax_id: Some(tax_id),
+                    span: Some(span),
+                }),
+            }
+        }
+    }
+    out
+}
+
+fn fold(s: &str) -> String {
+    atti_italian::numwords::fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn is_administration(name: &str, admin: Option<&str>) -> bool {
+    let n = fold(name);
+    admin.is_some_and(|a| !n.is_empty() && (fold(a).contains(&n) || n.contains(&fold(a))))
+}
+
+/// A tax id among the first or last three lines of its page: the issuing
+/// body's letterhead or footer.
+fn letterhead(page: &str, at: usize) -> bool {
+    if page.trim().lines().count() < 10 {
+        return false;
+    }
+    let line_start = page[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = page[at..].find('\n').map_or(page.len(), |i| at + i);
+    if line_end - line_start > 200 {
+        // A paragraph, not a letterhead's line.
+        return false;
+    }
+    let lines_before = page[..at].matches('\n').count();
+    let lines_after = page[at..].trim_end().matches('\n').count();
+    lines_before < 3 || lines_after < 3
+}
+
+/// Where a name before a tax id label may start: 160 bytes back, not
+/// before the previous tax id, `;` or blank line.
+fn clause_for_name(text: &str, at: usize) -> Range<usize> {
+    let mut from = at.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r";|\n\s*\n|\b\d{11}\b").expect("valid regex"));
+    let cut = END.find_iter(&text[from..at]).last().map_or(0, |m| m.end());
+    from + cut..at
+}
+
+/// Whether a name has a word of three letters or more that is not a tax
+/// label ("CF e" is no name).
+fn has_name_word(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 3 && !["IVA", "iva", "Iva"].contains(&w))
+}
+
+/// The name before a tax id label, its range, and whether a legal form or
+/// a title marks it as a name.
+fn name_before(
+    rules: &MoneyRules,
+    text: &str,
+    r: Range<usize>,
+) -> Option<(String, Range<usize>, bool)> {
+    let window = &text[r.clone()];
+    // A legal form: the last one in the window.
+    let form = rules
+        .legal_forms
+        .iter()
+        .flat_map(|c| c.regex.find_iter(window).map(move |m| (m, c)))
+        .max_by_key(|(m, _)| m.end());
+    if let Some((m, c)) = form {
+        if let Some((name, range)) = form_name(window, m.range(), c.value == "after") {
+            return Some((name, r.start + range.start..r.start + range.end, true));
+        }
+    }
+    if let Some(t) = TITLE.find_iter(window).last() {
+        let e = forward_words(window, t.end(), 4);
+        if e > t.end() {
+            return Some((
+                tidy(&window[t.end()..e]),
+                r.start + t.end()..r.start + e,
+                true,
+            ));
+        }
+    }
+    // Capitalised words right before the label (`ROSSI MARIO, C.F. ...`),
+    // or before where the seat is said (`ALFA con sede in Roma, P.IVA`).
+    let end = SEAT.find(window).map_or(window.len(), |m| m.start());
+    let end = window[..end]
+        .trim_end_matches([' ', ',', '(', '-', '–', '\n', '\t'])
+        .len();
+    let start = backward_words(window, end, 5);
+    let name = tidy(&window[start..end]);
+    let words = name.split(' ').filter(|w| !w.is_empty()).count();
+    // One word is a name where the text says it is a firm's (`alla ditta
+    // ASTRO-TEL`).
+    let named = FIRM.is_match(&window[..start]);
+    (words >= 2 || (words == 1 && named)).then(|| (name, r.start + start..r.start + end, named))
+}
+
+/// The name a legal form at `m` of `window` belongs to: the words before
+/// it ("Alfa S.r.l."), or after it when the form is written first
+/// (`after`: "Fondazione Beta"); none when no name word stands beside it.
+fn form_name(window: &str, m: Range<usize>, after: bool) -> Option<(String, Range<usize>)> {
+    let (s, e) = if after {
+        (m.start, forward_words(window, m.end, 8))
+    } else {
+        (backward_words(window, m.start, 8), m.end)
+    };
+    let bare = (after && e <= m.end) || (!after && s >= m.start);
+    if e <= s || bare {
+        return None;
+    }
+    // A particle at either end is the sentence's, not the name's ("da
+    // Sport e Salute s.p.a.", "Studio Rossi del").
+    let mut s = s;
+    let mut e = e;
+    loop {
+        let w = &window[s..e];
+        let first = w.split(' ').next().unwrap_or("");
+        let last = w.rsplit(' ').next().unwrap_or("");
+        if PARTICLES.contains(&first) && first.len() < w.len() {
+            s += first.len() + 1;
+        } else if PARTICLES.contains(&last) && last.len() < w.len() {
+            e -= last.len() + 1;
+        } else {
+            break;
+        }
+    }
+    let name = tidy(&window[s..e]);
+    (name.chars().filter(|c| c.is_alphabetic()).count() > 2).then_some((name, s..e))
+}
+
+/// Lower-case words that join the words of a name but neither begin nor
+/// end one.
+const PARTICLES: &[&str] = &[
+    "e", "di", "de", "del", "della", "dei", "da", "-", "d'", "von",
+];
+
+/// A word of a name: capitalised, or a digit, `&`, or a joining particle.
+fn name_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| "\"“”«»'’(),".contains(c));
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || [
+            "&", "e", "di", "de", "del", "della", "dei", "-", "d'", "von", "da",
+        ]
+        .contains(&w)
+}
+
+/// The start of the run of name words that ends at `end` (at most `max`).
+fn backward_words(s: &str, end: usize, max: usize) -> usize {
+    let mut start = end;
+    let mut n = 0;
+    for (i, w) in s[..end].trim_end().rsplit_terminator(' ').enumerate() {
+        if i > 0 && (n >= max || !name_word(w) || w.ends_with([',', ':', ';'])) {
+            break;
+        }
+        if w.contains('\n') {
+            // A line break inside: keep the part after it.
+            let tail = w.rsplit('\n').next().unwrap_or("");
+            if name_word(tail) {
+                start = s[..start].trim_end().len() - tail.len();
+            }
+            break;
+        }
+        if w.is_empty() || (i == 0 && !name_word(w) && !w.contains('.')) {
+            if i == 0 {
+                continue;
+            }
+            break;
+        }
+        start = s[..start].trim_end().len() - w.len();
+        n += 1;
+    }
+    start
+}
+
+/// The end of the run of name words that starts at `from`.
+fn forward_words(s: &str, from: usize, max: usize) -> usize {
+    let mut end = from;
+    let mut pos = from;
+    for (n, w) in s[from..].split(' ').enumerate() {
+        let at = pos;
+        pos += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        if n > max || !name_word(w) || w.contains('\n') {
+            break;
+        }
+        end = at + w.len();
+        if w.ends_with(',') {
+            end -= 1;
+            break;
+        }
+    }
+    end
+}
+
+fn tidy(s: &str) -> String {
+    atti_italian::squash(s)
+        .trim_matches(|c: char| " ,;:(\"“”«»-–".contains(c))
+        .to_owned()
+}
