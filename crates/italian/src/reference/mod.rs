@@ -376,11 +376,8 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
                     .article
                     .as_deref()
                     .and_then(|a| cited::act_of(a, &out));
-                if let Some(act) = act {
-                    let act = Reference {
-                        raw: String::new(),
-                        ..act.clone()
-                    };
+                // A copy: `out` grows while the act is in use.
+                if let Some(act) = act.cloned() {
                     for it in items {
                         out.push((it.range.clone(), with_locator(&act, it)));
                     }
