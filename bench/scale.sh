@@ -15,8 +15,9 @@
 #      time beside the shards' sum.
 # It ends with a Markdown table (also in $BENCH_DIR/scale-N.md).
 #
-# Environment: N=100000 (1000000 for the issue's full run: about 20 minutes
-# of ingest per 100k on 2 cores, so hours), SHARDS=8, SEED=1,
+# Environment: N=100000 (1000000 for the issue's full run: on a quiet
+# 2-core machine about 30 minutes to generate the 22.6 GB corpus, once, and
+# about 35 minutes of shard ingest; 33 GB of disk), SHARDS=8, SEED=1,
 # BENCH_DIR=/tmp/atti-bench, ATTI=PATH (a built binary), WHOLE=1.
 set -euo pipefail
 
