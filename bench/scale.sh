@@ -31,13 +31,7 @@ mkdir -p "$BENCH_DIR"
 say() { printf '%s\n' "$*" >&2; }
 [ -x /usr/bin/time ] || { say "bench: /usr/bin/time missing (apt-get install time)"; exit 2; }
 
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-if [ -z "${ATTI:-}" ]; then
-    (cd "$ROOT" && cargo build --release --bin atti >&2)
-    ATTI="$TARGET/release/atti"
-fi
-GEN="$TARGET/release/examples/gen_corpus"
-[ -x "$GEN" ] || (cd "$ROOT" && cargo build --release -p atti-dev --example gen_corpus >&2)
+source "$ROOT/bench/scale/binaries.sh"
 
 DIR="$BENCH_DIR/corpus-$N-$SEED"
 if [ ! -f "$DIR/manifest.jsonl" ]; then

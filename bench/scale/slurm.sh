@@ -19,15 +19,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 N=${N:-400}
 SHARDS=${SHARDS:-8}
 BENCH_DIR=${BENCH_DIR:-/tmp/atti-bench}
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 say() { printf '%s\n' "$*" >&2; }
 sinfo >/dev/null 2>&1 || { say "slurm.sh: no Slurm cluster answers (sinfo); see the comment at the top"; exit 2; }
-if [ -z "${ATTI:-}" ]; then
-    (cd "$ROOT" && cargo build --release --bin atti >&2)
-    ATTI="$TARGET/release/atti"
-fi
-GEN="$TARGET/release/examples/gen_corpus"
-[ -x "$GEN" ] || (cd "$ROOT" && cargo build --release -p atti-dev --example gen_corpus >&2)
+source "$ROOT/bench/scale/binaries.sh"
 DIR="$BENCH_DIR/corpus-$N-1"
 [ -f "$DIR/manifest.jsonl" ] || "$GEN" --docs "$N" --out "$DIR" --seed 1 >&2
 WORK="$BENCH_DIR/slurm-$N"

@@ -245,10 +245,8 @@ fn name_word(w: &str) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || [
-            "&", "e", "di", "de", "del", "della", "dei", "-", "d'", "von", "da",
-        ]
-        .contains(&w)
+        || w == "&"
+        || PARTICLES.contains(&w)
 }
 
 /// The start of the run of name words that ends at `end` (at most `max`).

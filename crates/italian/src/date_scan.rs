@@ -62,7 +62,7 @@ fn is_year_token(tok: &str) -> bool {
 }
 
 /// The largest char boundary of `s` at or below `i`.
-fn floor_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
     }

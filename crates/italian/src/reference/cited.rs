@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::common::grammar;
 use super::Reference;
+use crate::date_scan::floor_boundary;
 
 /// "citato", "sopra citato", "già richiamato", "predetto" right before the
 /// locator (after its article: "il citato art. 17", "del suddetto articolo 8").
@@ -37,7 +38,7 @@ pub(super) fn cited_again(text: &str, start: usize, end: usize) -> bool {
 /// `start`: then "del citato art. 17 e dell'art. 192 del TUEL" does not give
 /// article 17 to the TUEL.
 pub(super) fn cited_before(text: &str, start: usize) -> bool {
-    let from = floor(text, start.saturating_sub(40));
+    let from = floor_boundary(text, start.saturating_sub(40));
     let head = &text[from..start];
     let head = head.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
     BEFORE.is_match(head)
@@ -53,12 +54,4 @@ pub(super) fn act_of<'a>(
         .rev()
         .map(|(_, r)| r)
         .find(|r| r.article.as_deref() == Some(article) && r.act_type.is_some())
-}
-
-/// The last char boundary at or before `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
