@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::index::pages::PageStore;
+use crate::index::rulebook::Rulebook;
 use crate::index::schema::{DOCUMENT, SKIPPED};
 use crate::index::upgrade::sibling;
 use crate::index::{layout_version, schema, Index};
@@ -251,6 +252,15 @@ pub fn merge(shards: &[PathBuf], out: &Path, progress: &Progress) -> Result<Merg
         w.put_document(&doc)?;
     }
     w.finish()?;
+    // The pipelines the shards' records are current for, and the rules
+    // that made them (see `crate::ingest::lineage`).
+    let mut current = crate::index::current::Current::default();
+    let book = Rulebook::of_index(&rebuild);
+    for s in &opened {
+        current.absorb(s.index.current().clone());
+        book.take_from(&Rulebook::of_index(&s.path))?;
+    }
+    merged.save_current(&current)?;
     for k in merged.known()?.values() {
         match k.record_type.as_str() {
             DOCUMENT => summary.documents += 1,

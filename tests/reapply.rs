@@ -394,3 +394,80 @@ fn rules_stats_counts_hits_and_lists_a_rule_that_never_matches() {
     assert_eq!(hits("kind.peg"), 2);
     assert_eq!(hits("test.never"), 0);
 }
+
+/// A field rule for deliberations that reads `decision.office` where
+/// `regex` finds it.
+fn office_rule(regex: &str) -> String {
+    format!(
+        "[[field]]\nid = \"prova.ufficio\"\ndescription = \"Regola di prova\"\nkinds = [\"deliberation\"]\nregex = '{regex}'\ntarget = \"decision.office\"\n"
+    )
+}
+
+#[test]
+fn a_change_that_finds_nothing_in_a_document_leaves_its_record() {
+    let a = Archive::new();
+    let tables = ["documents", "decisions", "objectives", "references"];
+    let before: Vec<_> = tables.iter().map(|t| stable(a.table(t))).collect();
+    std::fs::create_dir_all(a.path("rules")).unwrap();
+    // What no sample holds: the three deliberations are looked at, none
+    // is read again, no file is read (they are garbled).
+    std::fs::write(
+        a.path("rules/prova.toml"),
+        office_rule(r"(?i)\bprotocollo\s+n\.\s*(?P<value>\d+)"),
+    )
+    .unwrap();
+    a.garble_files();
+    let diff = atti_ok(
+        a.path("").as_path(),
+        &["rules", "diff", "--index", "idx", "--rules", "rules"],
+        0,
+    );
+    assert!(
+        diff.contains("0 riletti") && diff.contains("3 non toccati"),
+        "{diff}"
+    );
+    let s = a.ingest(&["--rules", "rules"]);
+    let counts = |s: &serde_json::Value| {
+        ["reapplied", "unaffected", "unchanged", "changed", "new"].map(|k| s[k].as_u64().unwrap())
+    };
+    assert_eq!(counts(&s), [0, 3, 3, 0, 0], "{s}");
+    for (t, b) in tables.iter().zip(&before) {
+        assert_eq!(&stable(a.table(t)), b, "{t}");
+    }
+    // They are current for these rules now.
+    assert_eq!(counts(&a.ingest(&["--rules", "rules"])), [0, 0, 6, 0, 0]);
+
+    // Changed to find something in one of them: that one is read again,
+    // and only its office changes.
+    std::fs::write(
+        a.path("rules/prova.toml"),
+        office_rule(r"(?i)\b(?P<value>salvaguardia degli equilibri)\b"),
+    )
+    .unwrap();
+    let s = a.ingest(&["--rules", "rules"]);
+    assert_eq!(counts(&s), [1, 2, 3, 0, 0], "{s}");
+    let offices: Vec<_> = a
+        .table("decisions")
+        .iter()
+        .filter(|d| !d["office"].is_null())
+        .map(|d| (d["source_file"].clone(), d["office"].clone()))
+        .collect();
+    assert_eq!(
+        offices,
+        [(
+            serde_json::json!("archive/delibera_consiglio_2024_031.pdf"),
+            serde_json::json!("salvaguardia degli equilibri")
+        )]
+    );
+
+    // Back to the built-in rules: that one is read again, the others are
+    // current for them as their records say, and nothing is left aside.
+    let s = a.ingest(&[]);
+    assert_eq!(counts(&s), [1, 2, 3, 0, 0], "{s}");
+    for (t, b) in tables.iter().zip(&before) {
+        assert_eq!(&stable(a.table(t)), b, "{t}");
+    }
+    assert!(!a.path("idx/current.tsv").exists());
+    let kept = std::fs::read_dir(a.path("idx/rules")).unwrap().count();
+    assert_eq!(kept, 1, "only the rules in force are kept");
+}

@@ -88,7 +88,7 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
             u.elapsed_ms as f64 / 1000.0
         );
     }
-    if s.reapplied > 0 {
+    if s.reapplied + s.unaffected > 0 {
         // Files read in the same run take time too: the time is the
         // re-apply's own only when nothing was read.
         let time = if s.new + s.changed == 0 {
@@ -96,8 +96,16 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
         } else {
             String::new()
         };
+        let unaffected = if s.unaffected > 0 {
+            format!(
+                "; {} non toccati dal cambiamento (nessuna regola cambiata vi trova nulla)",
+                super::count_it(s.unaffected)
+            )
+        } else {
+            String::new()
+        };
         eprintln!(
-            "regole cambiate: {} documenti riletti dalle pagine salvate{time}, senza leggere i file",
+            "regole cambiate: {} documenti riletti dalle pagine salvate{unaffected}{time}, senza leggere i file",
             super::count_it(s.reapplied)
         );
     }
@@ -107,8 +115,11 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
         s.new,
         s.changed,
         s.unchanged,
-        if s.reapplied > 0 {
-            format!(", rules applied again to stored pages {}", s.reapplied)
+        if s.reapplied + s.unaffected > 0 {
+            format!(
+                ", rules applied again to stored pages {}, untouched by the rules' change {}",
+                s.reapplied, s.unaffected
+            )
         } else {
             String::new()
         },

@@ -18,10 +18,18 @@ pub fn diff(o: &mut String, d: &Diff, json: bool) -> Result<()> {
     }
     writeln!(
         o,
-        "{} documenti: {} riletti dalle pagine salvate, {} con le stesse regole per il loro tipo{}{} ({})",
+        "{} documenti: {} riletti dalle pagine salvate, {} con le stesse regole per il loro tipo{}{}{} ({})",
         count_it(d.documents),
         count_it(d.read),
         count_it(d.current),
+        if d.untouched > 0 {
+            format!(
+                ", {} non toccati (nessuna regola cambiata vi trova nulla)",
+                count_it(d.untouched)
+            )
+        } else {
+            String::new()
+        },
         if d.no_pages > 0 {
             format!(
                 ", {} senza pagine salvate (non confrontati: rilanciare atti ingest)",

@@ -24,6 +24,7 @@
 pub mod act_fields;
 pub mod adopt;
 pub mod analyser;
+pub mod current;
 pub mod fields;
 mod files;
 mod merge;
@@ -33,6 +34,7 @@ pub mod parsed;
 pub mod prefix;
 pub mod proximity;
 pub mod query;
+pub mod rulebook;
 pub mod schema;
 pub mod search;
 pub mod snippet;
@@ -142,6 +144,8 @@ pub struct Index {
     fields: Fields,
     reader: IndexReader,
     layout: u32,
+    /// The pipelines records are current for, apart from the records.
+    current: current::Current,
 }
 
 impl Index {
@@ -203,6 +207,7 @@ impl Index {
             fields,
             reader,
             layout,
+            current: current::Current::load(path),
         })
     }
 
@@ -319,11 +324,44 @@ impl Index {
         })
     }
 
-    /// Source file -> what the index holds for it.
+    /// Source file -> what the index holds for it; a document's pipeline
+    /// is the one its record is current for (see [`current`]).
     ///
     /// Read from fast columns, not from the stored records, so it costs
     /// little even on an index of many thousand documents.
     pub fn known(&self) -> Result<HashMap<String, Known>> {
+        let mut out = self.known_as_written()?;
+        if !self.current.is_empty() {
+            for k in out.values_mut() {
+                if k.record_type == schema::DOCUMENT {
+                    k.pipeline = self.current.effective(&k.sha256, &k.pipeline).to_owned();
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The pipelines records are current for, as last saved.
+    pub fn current(&self) -> &current::Current {
+        &self.current
+    }
+
+    /// Saves `c` as the pipelines records are current for, without the
+    /// lines whose record was made again since (run while holding the
+    /// write lock, after the last commit).
+    pub fn save_current(&self, c: &current::Current) -> Result<()> {
+        self.reader.reload()?;
+        let known = self.known_as_written()?;
+        let records: HashMap<&str, &str> = known
+            .values()
+            .filter(|k| k.record_type == schema::DOCUMENT)
+            .map(|k| (k.sha256.as_str(), k.pipeline.as_str()))
+            .collect();
+        c.save(&self.path, &records)
+    }
+
+    /// [`Index::known`] with the pipelines the records were written with.
+    fn known_as_written(&self) -> Result<HashMap<String, Known>> {
         let mut out = HashMap::new();
         let searcher = self.searcher();
         for segment in searcher.segment_readers() {
@@ -503,7 +541,22 @@ impl Index {
             .get_first(self.fields.record)
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
-        Ok(Some(serde_json::from_str(json)?))
+        let mut value: serde_json::Value = serde_json::from_str(json)?;
+        if record_type == schema::DOCUMENT && !self.current.is_empty() {
+            let field = |k: &str| {
+                value
+                    .get(k)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            let (sha, written) = (field("sha256"), field("pipeline"));
+            let now = self.current.effective(&sha, &written);
+            if now != written {
+                value["pipeline"] = now.to_owned().into();
+            }
+        }
+        Ok(Some(value))
     }
 
     /// Visits every live stored document of one record type, in index order.

@@ -77,11 +77,15 @@ pub fn upgrade(path: &Path) -> Result<Option<Upgrade>> {
     }
     drop(lock);
     drop(current);
-    // The stored pages do not depend on the index's layout: they go along.
-    let pages = path.join(super::pages::DIR);
-    if pages.is_dir() {
-        let to = rebuild.join(super::pages::DIR);
-        std::fs::rename(&pages, &to).map_err(|e| Error::io(&pages, e))?;
+    // The stored pages and the rules that made the records do not depend
+    // on the index's layout: they go along. (The pipelines records were
+    // current for are in the records now.)
+    for dir in [super::pages::DIR, super::rulebook::DIR] {
+        let from = path.join(dir);
+        if from.is_dir() {
+            let to = rebuild.join(dir);
+            std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))?;
+        }
     }
     if old.exists() {
         std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;

@@ -24,6 +24,14 @@ pub enum Outcome {
     /// An unchanged file whose record was made by other rules: the rules in
     /// force applied to its stored pages, the file not read.
     Reapplied(Box<Document>),
+    /// An unchanged file whose record was made by other rules that the
+    /// change cannot touch (see [`crate::rules::delta`]): the record
+    /// stands, current for the rules in force.
+    Unaffected {
+        sha256: String,
+        from: String,
+        to: String,
+    },
     Failure(Failure, Change),
     Unchanged,
     /// Unchanged content under a new size/time stamp (a copy, a `touch`):
@@ -48,6 +56,8 @@ pub(super) struct Context<'a> {
     pub(super) ingested_at: &'a str,
     pub(super) pool: Option<&'a Pool>,
     pub(super) store: &'a PageStore,
+    /// What changed since the rules that made the records.
+    pub(super) deltas: &'a crate::rules::delta::Deltas,
     pub(super) ocr: &'a Ocr,
     /// Called with each page read by OCR (its milliseconds).
     pub(super) on_ocr_page: &'a (dyn Fn(u64) + Sync),
@@ -80,7 +90,7 @@ impl Context<'_> {
         }
         if same_stamp && !self.reextract {
             let reusable = prior.filter(|k| !k.failed() && !k.sha256.is_empty());
-            if let Some(done) = reusable.and_then(|k| self.reapply(c, &k.sha256, &stamp)) {
+            if let Some(done) = reusable.and_then(|k| self.reapply(c, k, &stamp)) {
                 return done;
             }
         }
@@ -138,13 +148,25 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
-    /// The rules in force applied to the stored pages of `sha256`; `None`
-    /// when none are stored by this extractor (the file is read then).
-    fn reapply(&self, c: &Candidate, sha256: &str, stamp: &str) -> Option<Outcome> {
+    /// The rules in force applied to the stored pages of the file's
+    /// content, unless the change of rules cannot touch them; `None` when
+    /// no pages are stored by this extractor (the file is read then).
+    fn reapply(&self, c: &Candidate, prior: &Known, stamp: &str) -> Option<Outcome> {
+        let sha256 = prior.sha256.as_str();
         let reading = self
             .store
             .load(sha256)
             .filter(|r| !crate::read::ocr::stale(r, self.ocr))?;
+        if let Some(to) = self
+            .rules
+            .leaves(self.deltas, &prior.pipeline, &reading.pages)
+        {
+            return Some(Outcome::Unaffected {
+                sha256: sha256.to_owned(),
+                from: prior.pipeline.clone(),
+                to: to.to_owned(),
+            });
+        }
         let built = catch(|| {
             Ok(build_document(
                 self.rules,

@@ -20,6 +20,7 @@
 pub mod copies;
 pub mod decide;
 pub mod discover;
+pub mod lineage;
 pub mod pool;
 pub mod remove;
 pub mod rename;
@@ -35,6 +36,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::index::current::Current;
 use crate::index::pages::PageStore;
 use crate::index::Index;
 use crate::progress::Progress;
@@ -74,7 +76,7 @@ pub struct IngestConfig {
 }
 
 /// The counts printed at the end of an ingest. `seen` = `new` + `changed` +
-/// `unchanged` + `reapplied` + discover failures + `skipped`; every file
+/// `unchanged` + `reapplied` + `unaffected` + discover failures + `skipped`; every file
 /// seen ends up as a document, a failure or a skipped file.
 #[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
 pub struct Summary {
@@ -85,6 +87,10 @@ pub struct Summary {
     /// Unchanged files whose records were made again from their stored
     /// pages, because the rules or the rule engine changed.
     pub reapplied: usize,
+    /// Unchanged files whose records were made by other rules, but whose
+    /// stored pages nothing that changed can find anything in: the records
+    /// stand, current for the rules in force (see [`crate::rules::delta`]).
+    pub unaffected: usize,
     /// Files that failed in this run (any stage).
     pub failed: usize,
     pub no_text: usize,
@@ -180,6 +186,9 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
     let ingested_at = now_rfc3339();
     let fingerprint = rules.fingerprint();
     index.set_made_by(fingerprint, cfg.shard.map(|s| s.to_string()).as_deref())?;
+    lineage::keep(&cfg.index, rules)?;
+    let deltas = lineage::deltas(&cfg.index, rules, &known);
+    let mut current = index.current().clone();
 
     summary.seen = found.candidates.len() + found.failures.len() + found.skipped.len();
     for f in &found.failures {
@@ -230,6 +239,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         ingested_at: &ingested_at,
         pool: pool.as_ref(),
         store: &store,
+        deltas: &deltas,
         ocr: &cfg.ocr,
         on_ocr_page: &on_ocr_page,
     };
@@ -255,6 +265,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
                 outcome,
                 &mut summary,
                 &mut touched,
+                &mut current,
                 &prior_sha,
                 progress,
             )?;
@@ -336,6 +347,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
                 again.process(&c),
                 &mut ignore,
                 &mut touched,
+                &mut current,
                 &|_| None,
                 progress,
             )?;
@@ -356,6 +368,8 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         sweep(&index, &store)?;
     }
     writer.finish()?;
+    index.save_current(&current)?;
+    lineage::sweep(&index, rules)?;
     progress.finish();
     let counts = index.stats()?;
     summary.documents_in_index = counts.documents;
@@ -392,12 +406,14 @@ struct Touched {
 
 /// Writes one outcome into the index and counts it; returns the number of
 /// changes made (for batching).
+#[allow(clippy::too_many_arguments)]
 fn record(
     index: &Index,
     writer: &mut crate::index::Writer<'_>,
     outcome: Outcome,
     summary: &mut Summary,
     touched: &mut Touched,
+    current: &mut Current,
     prior_sha: &dyn Fn(&str) -> Option<String>,
     progress: &Progress,
 ) -> Result<usize> {
@@ -417,8 +433,14 @@ fn record(
                 _ => 0,
             }
         }
+        Outcome::Unaffected { sha256, from, to } => {
+            summary.unaffected += 1;
+            current.advance(&sha256, &from, &to);
+            0
+        }
         Outcome::Reapplied(doc) => {
             summary.reapplied += 1;
+            current.forget(&doc.sha256);
             touched.added.insert(doc.sha256.clone());
             writer.put_document(&doc)?;
             1
@@ -433,6 +455,7 @@ fn record(
             touched
                 .lost
                 .extend(prior_sha(&doc.source_file).filter(|s| *s != doc.sha256));
+            current.forget(&doc.sha256);
             touched.added.insert(doc.sha256.clone());
             writer.put_document(&doc)?;
             1

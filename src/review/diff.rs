@@ -52,6 +52,9 @@ pub struct Diff {
     /// Left as they are: the candidate rules for their kind are those that
     /// made them.
     pub current: usize,
+    /// Made by other rules, but nothing that changed finds anything in
+    /// their stored pages: left as they are.
+    pub untouched: usize,
     /// Without stored pages of this extractor: not compared.
     pub no_pages: usize,
     /// The rules failed on them.
@@ -85,6 +88,7 @@ pub fn diff(index: &Path, rules: &RuleSet, kind: Option<&str>, limit: usize) -> 
         out.documents += 1;
         match r {
             Replayed::Current(_) => out.current += 1,
+            Replayed::Untouched(_) => out.untouched += 1,
             Replayed::NoPages(_) => out.no_pages += 1,
             Replayed::Failed(..) => out.failed += 1,
             Replayed::Read(old, new, _) => {

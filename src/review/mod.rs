@@ -8,7 +8,9 @@
 //! with what the rules read now, [`stats`] counts each rule's hits. A
 //! document whose record the candidate rules would make again (the same
 //! fingerprint for its kind, see [`crate::rules::fingerprint`]) is not read
-//! again unless the visitor asks for every document.
+//! again unless the visitor asks for every document; nor is one whose
+//! stored pages nothing that changed can find anything in (see
+//! [`crate::rules::delta`]): its pages are looked at, the rules not applied.
 
 pub mod diff;
 pub mod stats;
@@ -23,6 +25,7 @@ use crate::index::Index;
 use crate::ingest::discover::Candidate;
 use crate::ingest::work::{build_document_ruled, catch};
 use crate::record::Document;
+use crate::rules::delta::Deltas;
 use crate::rules::RuleSet;
 
 /// Documents handed to the rules at once: bounds the memory held.
@@ -33,6 +36,9 @@ pub enum Replayed {
     /// Its fingerprint is the candidate rules' own for its kind: the
     /// record stands (not read again).
     Current(Document),
+    /// Made by other rules, but nothing that changed finds anything in its
+    /// stored pages: the record stands.
+    Untouched(Document),
     /// Read again from its stored pages: the record, the new one, and the id
     /// of the `[[kind]]` rule that classified it (none: `other`).
     Read(Document, Document, Option<String>),
@@ -62,12 +68,13 @@ pub fn replay(
 ) -> Result<()> {
     let index = Index::open(index_path)?;
     let store = PageStore::of_index(index_path);
+    let deltas = crate::ingest::lineage::deltas(index_path, rules, &index.known()?);
     let ingested_at = crate::ingest::now_rfc3339();
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut flush = |chunk: &mut Vec<Document>| -> Result<()> {
         let done: Vec<Replayed> = chunk
             .par_drain(..)
-            .map(|d| one(rules, &store, scope, d, &ingested_at))
+            .map(|d| one(rules, &store, &deltas, scope, d, &ingested_at))
             .collect();
         done.into_iter().try_for_each(&mut visit)
     };
@@ -84,13 +91,23 @@ pub fn replay(
     flush(&mut chunk)
 }
 
-fn one(rules: &RuleSet, store: &PageStore, scope: &Scope, d: Document, at: &str) -> Replayed {
+fn one(
+    rules: &RuleSet,
+    store: &PageStore,
+    deltas: &Deltas,
+    scope: &Scope,
+    d: Document,
+    at: &str,
+) -> Replayed {
     if !scope.all && rules.is_current(&d.pipeline) {
         return Replayed::Current(d);
     }
     let Some(reading) = store.load(&d.sha256) else {
         return Replayed::NoPages(d);
     };
+    if !scope.all && rules.leaves(deltas, &d.pipeline, &reading.pages).is_some() {
+        return Replayed::Untouched(d);
+    }
     let c = Candidate {
         path: d.source_file.clone().into(),
         source_file: d.source_file.clone(),

@@ -85,7 +85,7 @@ pub fn stats(index: &Path, rules: &RuleSet, kind: Option<&str>) -> Result<Stats>
         out.documents += 1;
         let (doc, kind_rule) = match r {
             Replayed::Read(_, new, kind_rule) => (new, kind_rule),
-            Replayed::NoPages(_) | Replayed::Current(_) => {
+            Replayed::NoPages(_) | Replayed::Current(_) | Replayed::Untouched(_) => {
                 out.no_pages += 1;
                 return Ok(());
             }

@@ -46,10 +46,7 @@ impl Fingerprints {
             .into_iter()
             .map(|k| {
                 let mut text = format!("{}\0{k}\0", crate::version::ENGINE);
-                for it in items
-                    .iter()
-                    .filter(|it| it.kinds.is_empty() || it.kinds.contains(&k))
-                {
+                for it in items.iter().filter(|it| it.applies(&k)) {
                     text.push_str(&it.text);
                     text.push('\0');
                 }
@@ -77,16 +74,27 @@ fn stamp(hash: &str) -> String {
 }
 
 /// One declared rule (or setting), as hashed.
-struct Item {
+pub(crate) struct Item {
     /// Its `kinds` (empty: every kind).
-    kinds: Vec<String>,
+    pub(crate) kinds: Vec<String>,
     /// The kind it declares, for a `[[kind]]`.
-    declares: Option<String>,
-    text: String,
+    pub(crate) declares: Option<String>,
+    /// The table it is declared in (`field`, `kind`, `settings`...) and
+    /// what it declares; `None` for a file that is not TOML.
+    pub(crate) value: Option<(String, toml::Value)>,
+    /// The file's name, the table and the value, as hashed.
+    pub(crate) text: String,
+}
+
+impl Item {
+    /// Whether the rule is in force for documents of `kind`.
+    pub(crate) fn applies(&self, kind: &str) -> bool {
+        self.kinds.is_empty() || self.kinds.iter().any(|k| k == kind)
+    }
 }
 
 /// Every rule the engine reads, in declaration order.
-fn items(srcs: &[RuleSource]) -> Vec<Item> {
+pub(crate) fn items(srcs: &[RuleSource]) -> Vec<Item> {
     let mut out = Vec::new();
     for s in srcs {
         if super::compile::NOT_OURS.contains(&s.name.as_str()) {
@@ -98,6 +106,7 @@ fn items(srcs: &[RuleSource]) -> Vec<Item> {
             out.push(Item {
                 kinds: Vec::new(),
                 declares: None,
+                value: None,
                 text: format!("{}\0{}", s.name, s.text),
             });
             continue;
@@ -125,6 +134,7 @@ fn items(srcs: &[RuleSource]) -> Vec<Item> {
                     kinds,
                     declares,
                     text: format!("{}\0{key}\0{json}", s.name),
+                    value: Some((key.clone(), v)),
                 });
             }
         }

@@ -23,6 +23,7 @@ mod compile_money;
 mod compile_table;
 pub mod compiled;
 mod ctx;
+pub mod delta;
 pub mod document;
 pub mod examples;
 pub mod field;
@@ -144,6 +145,9 @@ pub struct RuleInfo {
 pub struct RuleSet {
     fingerprints: fingerprint::Fingerprints,
     rules: Compiled,
+    /// The files they were compiled from, kept to tell later what changed
+    /// (see [`delta`]).
+    sources: std::sync::Arc<Vec<source::RuleSource>>,
 }
 
 impl RuleSet {
@@ -156,6 +160,7 @@ impl RuleSet {
         Ok(RuleSet {
             fingerprints,
             rules,
+            sources: std::sync::Arc::new(srcs),
         })
     }
 
@@ -175,6 +180,23 @@ impl RuleSet {
     /// The fingerprints per kind.
     pub fn fingerprints(&self) -> &fingerprint::Fingerprints {
         &self.fingerprints
+    }
+
+    /// The rule files, as read.
+    pub fn sources(&self) -> &[source::RuleSource] {
+        &self.sources
+    }
+
+    /// The fingerprint a record made with `pipeline` from these pages is
+    /// current for under these rules, when the change since the rules that
+    /// made it cannot touch the document (see [`delta`]); `None` when the
+    /// rules must be applied to know.
+    pub fn leaves(&self, deltas: &delta::Deltas, pipeline: &str, pages: &[Page]) -> Option<&str> {
+        let (kind, d) = deltas.of(pipeline)?;
+        let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
+        let clean = || boilerplate::clean(&texts, &self.rules.boilerplate).join("\n");
+        d.leaves(&texts.join("\n"), &clean)
+            .then(|| self.fingerprints.of_kind(kind))
     }
 
     /// The compiled rules, for tools that look inside.

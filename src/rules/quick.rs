@@ -49,6 +49,45 @@ pub fn quick(re: &Regex) -> Option<Regex> {
         .ok()
 }
 
+/// A pattern that matches wherever `pattern` (as a rule compiles it, with
+/// line anchors) could match in any stretch of a text, in any letter case:
+/// every assertion (`^`, `$`, `\b`, `\A`, ...) taken out of the parsed
+/// pattern, not out of its text, so nothing but an assertion is lost. A
+/// text it finds nothing in is one the rule finds nothing in, whatever part
+/// of the text the rule reads. `None` when the pattern does not parse.
+pub fn wide(pattern: &str) -> Option<Regex> {
+    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+    fn strip(h: Hir) -> Hir {
+        match h.into_kind() {
+            HirKind::Look(_) => Hir::empty(),
+            HirKind::Concat(v) => Hir::concat(v.into_iter().map(strip).collect()),
+            HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(strip).collect()),
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                sub: Box::new(strip(*r.sub)),
+                ..r
+            }),
+            HirKind::Capture(c) => Hir::capture(Capture {
+                sub: Box::new(strip(*c.sub)),
+                ..c
+            }),
+            HirKind::Empty => Hir::empty(),
+            HirKind::Literal(l) => Hir::literal(l.0),
+            HirKind::Class(c) => Hir::class(c),
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .multi_line(true)
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    regex::RegexBuilder::new(&strip(hir).to_string())
+        .size_limit(1 << 24)
+        .dfa_size_limit(1 << 24)
+        .build()
+        .ok()
+}
+
 /// Whether `re` may match `text`: false only when it surely does not.
 pub fn may_match(quick: Option<&Regex>, text: &str) -> bool {
     quick.is_none_or(|q| q.is_match(text))
@@ -81,5 +120,23 @@ mod tests {
         }
         assert!(!may_match(Some(&q), "nessun atto"));
         assert!(may_match(None, "nessun atto"));
+    }
+
+    #[test]
+    fn a_wide_pattern_matches_wherever_the_rule_could() {
+        // Anchors and boundaries out, any case: a line anchor that a
+        // region's edge would satisfy, or a boundary at a cut, is no
+        // reason to pass a text over.
+        let w = wide(r"^OGGETTO:\s*(?P<value>.+)$").unwrap();
+        assert!(w.is_match("premessa; oggetto: lavori"));
+        let w = wide(r"\bprotocollo\s+n\.\s*(?P<value>\d+)\b").unwrap();
+        assert!(w.is_match("PROTOCOLLO N. 12"));
+        assert!(w.is_match("xprotocollo n.4y"));
+        assert!(!w.is_match("protocollo generale"));
+        // Classes keep their negation and their escapes.
+        let w = wide(r"[^\d\]]+n\.\s*\d+").unwrap();
+        assert!(w.is_match("Delibera n. 4"));
+        assert!(!w.is_match("4 n. x"));
+        assert!(wide(r"(unclosed").is_none());
     }
 }
