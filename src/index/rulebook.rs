@@ -63,21 +63,23 @@ impl Rulebook {
         self.dir.join(format!("{global}.json"))
     }
 
-    /// Keeps `made` unless a set of its fingerprint is kept already.
-    pub fn keep(&self, made: &Made) -> Result<()> {
+    /// Keeps `made` unless a set of its fingerprint is kept already;
+    /// whether it was written now.
+    pub fn keep(&self, made: &Made) -> Result<bool> {
         if !valid(&made.global) {
-            return Ok(());
+            return Ok(false);
         }
         let path = self.file(&made.global);
         if path.exists() {
-            return Ok(());
+            return Ok(false);
         }
         std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         let tmp = self.dir.join(format!("{}.json.tmp", made.global));
         let bytes = serde_json::to_vec(made)?;
         std::fs::write(&tmp, bytes)
             .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|e| Error::io(&path, e))
+            .map_err(|e| Error::io(&path, e))?;
+        Ok(true)
     }
 
     /// Every kept set, by each of its kinds' fingerprints. A file that does
@@ -140,7 +142,7 @@ impl Rulebook {
 
     /// Copies in the sets of another index (the shards of a merge).
     pub fn take_from(&self, other: &Rulebook) -> Result<()> {
-        other.sets().iter().try_for_each(|m| self.keep(m))
+        other.sets().iter().try_for_each(|m| self.keep(m).map(|_| ()))
     }
 }
 

@@ -35,8 +35,9 @@ pub fn made(rules: &RuleSet) -> Made {
     }
 }
 
-/// Keeps the rules in force beside the index at `index`.
-pub fn keep(index: &Path, rules: &RuleSet) -> Result<()> {
+/// Keeps the rules in force beside the index at `index`; whether they
+/// were not kept yet.
+pub fn keep(index: &Path, rules: &RuleSet) -> Result<bool> {
     Rulebook::of_index(index).keep(&made(rules))
 }
 

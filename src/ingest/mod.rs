@@ -186,7 +186,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
     let ingested_at = now_rfc3339();
     let fingerprint = rules.fingerprint();
     index.set_made_by(fingerprint, cfg.shard.map(|s| s.to_string()).as_deref())?;
-    lineage::keep(&cfg.index, rules)?;
+    let new_rules = lineage::keep(&cfg.index, rules)?;
     let deltas = lineage::deltas(&cfg.index, rules, &known);
     let mut current = index.current().clone();
 
@@ -368,8 +368,12 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
         sweep(&index, &store)?;
     }
     writer.finish()?;
-    index.save_current(&current)?;
-    lineage::sweep(&index, rules)?;
+    if current != *index.current() {
+        index.save_current(&current)?;
+    }
+    if new_rules || summary.reapplied + summary.unaffected > 0 {
+        lineage::sweep(&index, rules)?;
+    }
     progress.finish();
     let counts = index.stats()?;
     summary.documents_in_index = counts.documents;
