@@ -125,6 +125,8 @@ pub struct Known {
     pub stamp: String,
     pub sha256: String,
     pub pipeline: String,
+    /// A document's kind (as reported); empty for the other records.
+    pub kind: String,
     /// What the index holds for the file: `document`, `failure` or `skipped`
     /// (see [`schema`]'s record types).
     pub record_type: String,
@@ -372,12 +374,13 @@ impl Index {
                     message: format!("no fast column `{name}`"),
                 })
             };
-            let (source, stamp, sha, pipeline, ty) = (
+            let (source, stamp, sha, pipeline, ty, kind) = (
                 col("source_file")?,
                 col("stamp")?,
                 col("sha256")?,
                 col("pipeline")?,
                 col("record_type")?,
+                col("kind")?,
             );
             // Each column's dictionary, read once in ordinal order: far
             // cheaper than resolving every document's ordinal on its own.
@@ -399,12 +402,13 @@ impl Index {
                     .cloned()
                     .unwrap_or_default()
             };
-            let (source_t, stamp_t, sha_t, pipeline_t, ty_t) = (
+            let (source_t, stamp_t, sha_t, pipeline_t, ty_t, kind_t) = (
                 terms(&source)?,
                 terms(&stamp)?,
                 terms(&sha)?,
                 terms(&pipeline)?,
                 terms(&ty)?,
+                terms(&kind)?,
             );
             for doc in segment.doc_ids_alive() {
                 out.insert(
@@ -413,6 +417,7 @@ impl Index {
                         stamp: lookup(&stamp, &stamp_t, doc),
                         sha256: lookup(&sha, &sha_t, doc),
                         pipeline: lookup(&pipeline, &pipeline_t, doc),
+                        kind: lookup(&kind, &kind_t, doc),
                         record_type: lookup(&ty, &ty_t, doc),
                     },
                 );

@@ -142,7 +142,10 @@ impl Rulebook {
 
     /// Copies in the sets of another index (the shards of a merge).
     pub fn take_from(&self, other: &Rulebook) -> Result<()> {
-        other.sets().iter().try_for_each(|m| self.keep(m).map(|_| ()))
+        other
+            .sets()
+            .iter()
+            .try_for_each(|m| self.keep(m).map(|_| ()))
     }
 }
 

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::index::pages::PageStore;
-use crate::index::Index;
+use crate::index::{schema, Index, Known};
 use crate::ingest::discover::Candidate;
 use crate::ingest::work::{build_document_ruled, catch};
 use crate::record::Document;
@@ -35,18 +35,18 @@ const CHUNK: usize = 512;
 pub enum Replayed {
     /// Its fingerprint is the candidate rules' own for its kind: the
     /// record stands (not read again).
-    Current(Document),
+    Current,
     /// Made by other rules, but nothing that changed finds anything in its
     /// stored pages: the record stands.
-    Untouched(Document),
+    Untouched,
     /// Read again from its stored pages: the record, the new one, and the id
     /// of the `[[kind]]` rule that classified it (none: `other`).
-    Read(Document, Document, Option<String>),
+    Read(Box<Document>, Box<Document>, Option<String>),
     /// No pages of this extractor are stored for it (an index made before
     /// pages were stored, or by another extractor): run `atti ingest`.
-    NoPages(Document),
+    NoPages,
     /// The rules failed on it (a panic caught): the message.
-    Failed(Document, String),
+    Failed(String),
 }
 
 /// Which documents a replay visits.
@@ -59,7 +59,9 @@ pub struct Scope {
 }
 
 /// Applies `rules` to the stored pages of the index's documents in
-/// `scope`, calling `visit` for each in index order.
+/// `scope`, calling `visit` for each in the order of their file names. A
+/// document's record is read from the index only when the rules are
+/// applied to it.
 pub fn replay(
     index_path: &Path,
     rules: &RuleSet,
@@ -68,53 +70,76 @@ pub fn replay(
 ) -> Result<()> {
     let index = Index::open(index_path)?;
     let store = PageStore::of_index(index_path);
-    let deltas = crate::ingest::lineage::deltas(index_path, rules, &index.known()?);
-    let ingested_at = crate::ingest::now_rfc3339();
-    let mut chunk = Vec::with_capacity(CHUNK);
-    let mut flush = |chunk: &mut Vec<Document>| -> Result<()> {
-        let done: Vec<Replayed> = chunk
-            .par_drain(..)
-            .map(|d| one(rules, &store, &deltas, scope, d, &ingested_at))
-            .collect();
-        done.into_iter().try_for_each(&mut visit)
+    let known = index.known()?;
+    let deltas = crate::ingest::lineage::deltas(index_path, rules, &known);
+    let mut docs: Vec<(&String, &Known)> = known
+        .iter()
+        .filter(|(_, k)| k.record_type == schema::DOCUMENT)
+        .filter(|(_, k)| scope.kind.as_deref().is_none_or(|want| want == k.kind))
+        .collect();
+    docs.sort_by_key(|(source_file, _)| *source_file);
+    let at = crate::ingest::now_rfc3339();
+    let ctx = Replay {
+        index: &index,
+        rules,
+        store: &store,
+        deltas: &deltas,
+        scope,
+        at: &at,
     };
-    index.for_each_document(false, |d| {
-        if scope.kind.as_deref().is_some_and(|k| k != d.kind) {
-            return Ok(());
-        }
-        chunk.push(d);
-        if chunk.len() >= CHUNK {
-            flush(&mut chunk)?;
-        }
-        Ok(())
-    })?;
-    flush(&mut chunk)
+    for chunk in docs.chunks(CHUNK) {
+        let done: Vec<Replayed> = chunk
+            .par_iter()
+            .map(|(source_file, k)| ctx.one(source_file, k))
+            .collect::<Result<_>>()?;
+        done.into_iter().try_for_each(&mut visit)?;
+    }
+    Ok(())
 }
 
-fn one(
-    rules: &RuleSet,
-    store: &PageStore,
-    deltas: &Deltas,
-    scope: &Scope,
-    d: Document,
-    at: &str,
-) -> Replayed {
-    if !scope.all && rules.is_current(&d.pipeline) {
-        return Replayed::Current(d);
-    }
-    let Some(reading) = store.load(&d.sha256) else {
-        return Replayed::NoPages(d);
-    };
-    if !scope.all && rules.leaves(deltas, &d.pipeline, &reading.pages).is_some() {
-        return Replayed::Untouched(d);
-    }
-    let c = Candidate {
-        path: d.source_file.clone().into(),
-        source_file: d.source_file.clone(),
-        source_type: crate::read::SourceType::Text,
-    };
-    match catch(|| Ok(build_document_ruled(rules, &c, &d.sha256, reading, at))) {
-        Ok((new, kind_rule)) => Replayed::Read(d, new, kind_rule),
-        Err(e) => Replayed::Failed(d, e.to_string()),
+/// What each document's replay needs, shared by the threads.
+struct Replay<'a> {
+    index: &'a Index,
+    rules: &'a RuleSet,
+    store: &'a PageStore,
+    deltas: &'a Deltas,
+    scope: &'a Scope,
+    at: &'a str,
+}
+
+impl Replay<'_> {
+    fn one(&self, source_file: &str, k: &Known) -> Result<Replayed> {
+        let all = self.scope.all;
+        if !all && self.rules.is_current(&k.pipeline) {
+            return Ok(Replayed::Current);
+        }
+        let Some(reading) = self.store.load(&k.sha256) else {
+            return Ok(Replayed::NoPages);
+        };
+        if !all
+            && self
+                .rules
+                .leaves(self.deltas, &k.pipeline, &reading.pages)
+                .is_some()
+        {
+            return Ok(Replayed::Untouched);
+        }
+        let Some(d) = self.index.get(source_file)? else {
+            return Ok(Replayed::NoPages);
+        };
+        let c = Candidate {
+            path: d.source_file.clone().into(),
+            source_file: d.source_file.clone(),
+            source_type: crate::read::SourceType::Text,
+        };
+        let built = catch(|| {
+            Ok(build_document_ruled(
+                self.rules, &c, &d.sha256, reading, self.at,
+            ))
+        });
+        Ok(match built {
+            Ok((new, kind_rule)) => Replayed::Read(Box::new(d), Box::new(new), kind_rule),
+            Err(e) => Replayed::Failed(e.to_string()),
+        })
     }
 }

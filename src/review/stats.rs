@@ -85,11 +85,11 @@ pub fn stats(index: &Path, rules: &RuleSet, kind: Option<&str>) -> Result<Stats>
         out.documents += 1;
         let (doc, kind_rule) = match r {
             Replayed::Read(_, new, kind_rule) => (new, kind_rule),
-            Replayed::NoPages(_) | Replayed::Current(_) | Replayed::Untouched(_) => {
+            Replayed::NoPages | Replayed::Current | Replayed::Untouched => {
                 out.no_pages += 1;
                 return Ok(());
             }
-            Replayed::Failed(..) => {
+            Replayed::Failed(_) => {
                 out.failed += 1;
                 return Ok(());
             }
