@@ -18,8 +18,8 @@
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
 //!    word would not have fitted in the column's width together (or the
-//!    first ends with a broken word), one of them having letters (numbers
-//!    do not wrap into numbers).
+//!    first ends with a broken word), one of them being text that may wrap
+//!    ([`may_wrap`]: numbers and codes do not wrap into numbers and codes).
 //!
 //! Last, a row that holds two texts of one column further apart than any
 //! wrapped cell's lines is split between them (a date column with one date
@@ -68,7 +68,7 @@ pub(crate) struct Piece {
     pub size: f32,
     /// It ends with a word broken by a hyphen.
     pub hyphen: bool,
-    /// Some of its words have letters (not only digits and signs).
+    /// It reads as text that may wrap ([`may_wrap`]).
     pub alpha: bool,
     /// Indices of the word boxes.
     pub words: Vec<usize>,
@@ -309,6 +309,18 @@ pub(crate) fn rows(
         return to_ranges(&only, n);
     }
     to_ranges(&bound, n)
+}
+
+/// Whether the words of a piece (one line in one column) read as text
+/// that may wrap onto the next line: some word has letters, and the piece
+/// is not a single code (one word with digits: `C1`, `12a`, `A-3`). A
+/// value is set whole on its line: two values on two lines are two values,
+/// as two numbers are, and a cell whose text wraps breaks between words.
+pub(crate) fn may_wrap<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    let words: Vec<&str> = words.into_iter().map(str::trim).filter(|w| !w.is_empty()).collect();
+    let letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    let code = matches!(words.as_slice(), [w] if w.chars().any(|c| c.is_ascii_digit()));
+    letters && !code
 }
 
 /// Line ranges between the boundaries.
