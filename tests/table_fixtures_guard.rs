@@ -19,6 +19,7 @@ const GUARDED: &[(&str, u64)] = &[
     ("camelot/twotables_2.pdf", 1),
     ("camelot/12s0324.pdf", 1),
     ("camelot/stream_inner_outer_columns.pdf", 1),
+    ("camelot/health.pdf", 1),
 ];
 
 #[test]
