@@ -24,8 +24,10 @@
 //! Last, a row that holds two texts of one column further apart than any
 //! wrapped cell's lines is split between them (a date column with one date
 //! per row anchors the rows): where the split falls follows how the column
-//! sits in its row (top-aligned, centred), never between overlapping lines
-//! when there is another place.
+//! sits in its row: at the top (the next row begins on the line of its
+//! next text) or centred (the row ends as far below the column's text as
+//! it begins above it, whatever the height of the next row), never between
+//! overlapping lines when there is another place.
 //!
 //! When ruled lines separate most rows, the rules alone make the rows.
 
@@ -253,45 +255,62 @@ pub(crate) fn rows(
     // one cell.
     let ranges = to_ranges(&bound, n);
     for &(a, e) in &ranges {
-        let mut need: Vec<(usize, usize, usize, usize)> = Vec::new(); // (lo, hi, first line of the column, q line)
-        for list in &by_col {
+        // (lo, hi, column, q line): the row must end between lines lo
+        // and hi, where the column's text at lo and the next at q part.
+        let mut need: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (c, list) in by_col.iter().enumerate() {
             let inside: Vec<&Piece> = list
                 .iter()
                 .map(|&k| &pieces[k])
                 .filter(|p| p.line >= a && p.line < e)
                 .collect();
-            let Some(first) = inside.first() else {
-                continue;
-            };
             for w in inside.windows(2) {
                 if w[1].line > w[0].line && !near(w[0], w[1]) {
-                    need.push((w[0].line, w[1].line - 1, first.line, w[1].line));
+                    need.push((w[0].line, w[1].line - 1, c, w[1].line));
                 }
             }
         }
         need.sort_by_key(|t| t.1);
         let mut chosen: Vec<usize> = Vec::new();
-        for (lo, hi, first, q) in need {
+        // The first line of the row being split off.
+        let mut start = a;
+        for (lo, hi, c, q) in need {
             if chosen.iter().any(|&k| k >= lo && k <= hi) || (lo..=hi).any(|k| bound[k]) {
                 continue;
             }
-            let offset = lines[first].top - lines[a].top;
-            let target = lines[q].top - offset;
+            // The column's first line in this row.
+            let first = by_col[c]
+                .iter()
+                .map(|&k| pieces[k].line)
+                .filter(|&l| l >= start && l <= lo)
+                .min()
+                .unwrap_or(lo);
             let mid = |k: usize| (lines[k].bottom + lines[k + 1].top) / 2.0;
             let gap = |k: usize| lines[k + 1].top - lines[k].bottom;
+            // Where the row should end: a column that starts below the
+            // row's first line is centred in its row, so the row ends as
+            // far below the column's last line as it starts above its
+            // first (rows of different heights centre their cells at
+            // different depths); a column on the row's first line is set
+            // at the top, so the next row starts on the line of its next
+            // text.
+            let centred = first > start;
+            let miss = |k: usize| {
+                if centred {
+                    (lines[k].bottom - (lines[first].top + lines[lo].bottom - lines[start].top)).abs()
+                } else {
+                    (mid(k) - lines[q].top).abs()
+                }
+            };
             // Lines whose boxes overlap sit in one row: split elsewhere
             // when the interval allows.
             let apart = (lo..=hi).any(|k| !overlapping[k]);
             let best = (lo..=hi)
                 .filter(|&k| !apart || !overlapping[k])
-                .min_by(|&x, &y| {
-                    (mid(x) - target)
-                        .abs()
-                        .total_cmp(&(mid(y) - target).abs())
-                        .then(gap(y).total_cmp(&gap(x)))
-                });
+                .min_by(|&x, &y| miss(x).total_cmp(&miss(y)).then(gap(y).total_cmp(&gap(x))));
             if let Some(k) = best {
                 chosen.push(k);
+                start = start.max(k + 1);
             }
         }
         for k in chosen {

@@ -708,3 +708,43 @@ fn group_label_wider_than_its_column_spans_the_block() {
     assert_eq!(crate::grid(&t[0])[1][0], "");
     assert_eq!(crate::grid(&t[0])[2], ["Cultures", "0,2885", "0,3974", "0,3904"]);
 }
+
+#[test]
+fn centred_cells_end_rows_of_different_heights() {
+    // Dates centred beside descriptions of two and five lines: the first
+    // row ends as far below its date as it begins above it, although the
+    // first line of the next description would not have fitted on the
+    // last line of this one (it reads like a wrap).
+    let mut k = Kit::new();
+    k.text(50.0, 84.0, "Descrizione").text(300.0, 84.0, "Inizio");
+    let row1 = [
+        "Realizzazione della piattaforma a",
+        "seguito della verifica dei requisiti",
+    ];
+    let row2 = [
+        "Predisposizione degli accordi con gli",
+        "enti e aggiornamento della sezione",
+        "Amministrazione trasparente presso",
+        "le sedi decentrate secondo le linee",
+        "guida regionali",
+    ];
+    for (i, l) in row1.iter().enumerate() {
+        k.text(50.0, 100.0 + 12.0 * i as f32, l);
+    }
+    k.text(300.0, 106.0, "12/01/2025");
+    for (i, l) in row2.iter().enumerate() {
+        k.text(50.0, 126.0 + 12.0 * i as f32, l);
+    }
+    k.text(300.0, 150.0, "01/02/2025");
+    k.text(50.0, 188.0, "Analisi del regolamento")
+        .text(300.0, 188.0, "10/04/2025");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Descrizione", "Inizio"],
+            &[&row1.join(" "), "12/01/2025"],
+            &[&row2.join(" "), "01/02/2025"],
+            &["Analisi del regolamento", "10/04/2025"],
+        ])]
+    );
+}
