@@ -348,7 +348,11 @@ fn print_text(a: &Args, rows: &[Row], summary: &[Group]) {
         .collect();
     println!(
         "\nper table (ok = every cell right; shapes after empty rows and columns are dropped){}",
-        if a.train_only { ", train projects only" } else { "" }
+        if a.train_only {
+            ", train projects only"
+        } else {
+            ""
+        }
     );
     for r in shown.iter().copied() {
         let head = format!("{} p{} {}", r.e.file, r.e.page, r.e.mode);

@@ -27,7 +27,11 @@ pub(crate) fn drop_caption(mut d: Draft, tolerance: f32) -> Draft {
     if cell.col != 0 || cell.col_span != d.cols || cell.row_span != 1 || cell.words.is_empty() {
         return d;
     }
-    let smallest = cell.words.iter().map(|w| w.size).fold(f32::INFINITY, f32::min);
+    let smallest = cell
+        .words
+        .iter()
+        .map(|w| w.size)
+        .fold(f32::INFINITY, f32::min);
     let below = d
         .cells
         .iter()

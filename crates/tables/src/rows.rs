@@ -297,7 +297,8 @@ pub(crate) fn rows(
             let centred = first > start;
             let miss = |k: usize| {
                 if centred {
-                    (lines[k].bottom - (lines[first].top + lines[lo].bottom - lines[start].top)).abs()
+                    (lines[k].bottom - (lines[first].top + lines[lo].bottom - lines[start].top))
+                        .abs()
                 } else {
                     (mid(k) - lines[q].top).abs()
                 }
@@ -336,7 +337,11 @@ pub(crate) fn rows(
 /// value is set whole on its line: two values on two lines are two values,
 /// as two numbers are, and a cell whose text wraps breaks between words.
 pub(crate) fn may_wrap<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
-    let words: Vec<&str> = words.into_iter().map(str::trim).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words
+        .into_iter()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
     let letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
     let code = matches!(words.as_slice(), [w] if w.chars().any(|c| c.is_ascii_digit()));
     letters && !code

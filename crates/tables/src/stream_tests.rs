@@ -650,8 +650,11 @@ fn codes_on_lines_of_their_own_are_rows() {
     k.centred(xs[0] + 15.0, 114.0, "A1")
         .centred(xs[3] + 15.0, 114.0, "E1");
     for (i, y) in [114.0, 128.0, 142.0].into_iter().enumerate() {
-        k.centred(xs[1] + 15.0, y, &format!("C{}", i + 1))
-            .centred(xs[2] + 15.0, y, &format!("D{}", i + 1));
+        k.centred(xs[1] + 15.0, y, &format!("C{}", i + 1)).centred(
+            xs[2] + 15.0,
+            y,
+            &format!("D{}", i + 1),
+        );
     }
     assert_eq!(
         grids(&k.page),
@@ -706,7 +709,10 @@ fn group_label_wider_than_its_column_spans_the_block() {
         .map(|c| (c.row, c.col, c.col_span));
     assert_eq!(spanning, Some((0, 1, 3)));
     assert_eq!(crate::grid(&t[0])[1][0], "");
-    assert_eq!(crate::grid(&t[0])[2], ["Cultures", "0,2885", "0,3974", "0,3904"]);
+    assert_eq!(
+        crate::grid(&t[0])[2],
+        ["Cultures", "0,2885", "0,3974", "0,3904"]
+    );
 }
 
 #[test]
@@ -716,7 +722,8 @@ fn centred_cells_end_rows_of_different_heights() {
     // first line of the next description would not have fitted on the
     // last line of this one (it reads like a wrap).
     let mut k = Kit::new();
-    k.text(50.0, 84.0, "Descrizione").text(300.0, 84.0, "Inizio");
+    k.text(50.0, 84.0, "Descrizione")
+        .text(300.0, 84.0, "Inizio");
     let row1 = [
         "Realizzazione della piattaforma a",
         "seguito della verifica dei requisiti",
