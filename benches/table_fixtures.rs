@@ -13,7 +13,9 @@
 //! Run: `cargo bench --bench table_fixtures` (cargo builds the release
 //! binary first). Flags after `--`: `--json` (one JSON document on stdout),
 //! `--atti PATH` (another binary), `--only TEXT` (the tables whose file
-//! contains TEXT), `--require` (exit 1 below the targets: all cells right in
+//! contains TEXT), `--train` (the per-table lines and differences of the
+//! train projects only, gold/split.toml's `[tables]`: the test project's
+//! misses are measured, never looked at), `--require` (exit 1 below the targets: all cells right in
 //! 0.9 of the ruled tables and 0.8 of the others). Exit 2 when the fixtures
 //! or atti's output cannot be read: a bench that reads nothing must not
 //! report a pass.
@@ -43,6 +45,7 @@ struct Args {
     atti: PathBuf,
     only: Option<String>,
     require: bool,
+    train_only: bool,
 }
 
 fn args() -> Args {
@@ -51,12 +54,14 @@ fn args() -> Args {
         atti: PathBuf::from(env!("CARGO_BIN_EXE_atti")),
         only: None,
         require: false,
+        train_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         match x.as_str() {
             "--json" => a.json = true,
             "--require" => a.require = true,
+            "--train" => a.train_only = true,
             "--atti" => {
                 a.atti = it
                     .next()
@@ -336,10 +341,20 @@ fn print_text(a: &Args, rows: &[Row], summary: &[Group]) {
             g.mean()
         );
     }
+    // With --train, the per-table lines are the train projects' only.
+    let shown: Vec<&Row> = rows
+        .iter()
+        .filter(|r| !a.train_only || split_of(&r.e.project) == "train")
+        .collect();
     println!(
-        "\nper table (ok = every cell right; shapes after empty rows and columns are dropped)"
+        "\nper table (ok = every cell right; shapes after empty rows and columns are dropped){}",
+        if a.train_only {
+            ", train projects only"
+        } else {
+            ""
+        }
     );
-    for r in rows {
+    for r in shown.iter().copied() {
         let head = format!("{} p{} {}", r.e.file, r.e.page, r.e.mode);
         match &r.outcome {
             Ok(o) => {
@@ -362,8 +377,8 @@ fn print_text(a: &Args, rows: &[Row], summary: &[Group]) {
             Err(why) => println!("!! {head:<58} {why}"),
         }
     }
-    let failing: Vec<&Row> = rows
-        .iter()
+    let failing: Vec<&Row> = shown
+        .into_iter()
         .filter(|r| r.outcome.as_ref().is_ok_and(|o| !o.all_match))
         .collect();
     if !failing.is_empty() {
@@ -384,6 +399,7 @@ fn print_text(a: &Args, rows: &[Row], summary: &[Group]) {
 fn print_json(a: &Args, rows: &[Row], summary: &[Group]) {
     let tables: Vec<_> = rows
         .iter()
+        .filter(|r| !a.train_only || split_of(&r.e.project) == "train")
         .map(|r| {
             let base = json!({"project": r.e.project, "file": r.e.file, "page": r.e.page, "mode": r.e.mode});
             let mut v = base;

@@ -119,6 +119,7 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
             u1: u + adv,
             v,
             spaced,
+            seq: 0,
         });
         spaced = false;
     }
@@ -126,7 +127,8 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
         out.push(word);
     }
     out.retain(|w| !w.text.trim().is_empty());
-    for word in &mut out {
+    for (seq, word) in out.iter_mut().enumerate() {
+        word.seq = seq;
         // Back to page coordinates (top-left origin).
         let (x, y) = match word.rot {
             1 => (w - word.v, word.u0),
@@ -147,6 +149,22 @@ pub(super) fn words(page: &PageGlyphs, w: f32, h: f32) -> Vec<WordBox> {
 /// Gathers words into lines: upright lines first, top to bottom, then the
 /// lines of each other direction.
 pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
+    // Where the pen was, word by word in stream order: (seq, rot, v, size).
+    let mut pen: Vec<(usize, u8, f32, f32)> =
+        words.iter().map(|w| (w.seq, w.rot, w.v, w.size)).collect();
+    pen.sort_by_key(|p| p.0);
+    // Whether the stream drew a word off the baseline `v` between words
+    // `a` and `b`: the pen left the line and came back (the next cell of a
+    // table, the next line of this one), so what it drew on either side
+    // belongs to two texts, however close they touch.
+    let left_line = |a: usize, b: usize, rot: u8, v: f32, size: f32| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let from = pen.partition_point(|p| p.0 <= lo);
+        pen[from..]
+            .iter()
+            .take_while(|p| p.0 < hi)
+            .any(|p| p.1 != rot || (p.2 - v).abs() >= 0.45 * size)
+    };
     words.sort_by(|a, b| {
         a.rot
             .cmp(&b.rot)
@@ -187,15 +205,18 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
                 let gap = w.u0 - prev.u1;
                 let size = prev.size.max(w.size);
                 // A space glyph the producer drew between them says they
-                // are two words, however tight the justification set them.
+                // are two words, however tight the justification set them;
+                // so does text drawn on another line between them.
                 if gap <= WORD_GAP * size
                     && gap >= -0.1 * size
                     && (w.v - prev.v).abs() < 0.45 * size
                     && !w.spaced
+                    && !left_line(prev.seq, w.seq, w.rot, prev.v, size)
                 {
                     prev.text.push_str(&w.text);
                     prev.u1 = prev.u1.max(w.u1);
                     prev.width = (prev.u1 - prev.u0).max(0.0);
+                    prev.seq = w.seq;
                     continue;
                 }
             }

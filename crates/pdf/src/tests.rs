@@ -630,3 +630,23 @@ fn real_corpus_samples() {
         assert_eq!(ex.status, Status::NoText);
     }
 }
+
+#[test]
+fn text_drawn_after_the_pen_left_the_line_is_another_word() {
+    // A table cell's text ("con" and the line under it), then the next
+    // cell's "5" set right against "con" on its line: two words, as the
+    // stream drew another line between them. Drawn one after the other,
+    // the same two pieces are one word.
+    let con = 12.0 * (500.0 + 556.0 + 556.0) / 1000.0;
+    let mut ops = text_ops(72.0, 700.0, b"con");
+    ops.extend(text_ops(72.0, 686.0, b"gli uffici"));
+    ops.extend(text_ops(72.0 + con, 700.0, b"5"));
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["con 5\ngli uffici"]);
+
+    let mut ops = text_ops(72.0, 700.0, b"con");
+    ops.extend(text_ops(72.0 + con, 700.0, b"5"));
+    ops.extend(text_ops(72.0, 686.0, b"gli uffici"));
+    let pdf = build(helvetica(), vec![ops]);
+    assert_eq!(page_text(&pdf), vec!["con5\ngli uffici"]);
+}

@@ -20,6 +20,9 @@ pub(super) struct WordBox {
     pub v: f32,
     /// An explicit space glyph came before this word in the stream.
     pub spaced: bool,
+    /// Its place among the page's words in content-stream order (of its
+    /// last piece, once pieces are joined).
+    pub seq: usize,
 }
 
 impl WordBox {

@@ -403,7 +403,7 @@ fn piece(
         first_word: ws.first().map_or(0.0, |b| b.width()),
         size: ws.iter().map(|b| b.size).fold(0.0, f32::max),
         hyphen: last.chars().count() > 1 && (last.ends_with('-') || last.ends_with('\u{ad}')),
-        alpha: ws.iter().any(|b| text(b).chars().any(char::is_alphabetic)),
+        alpha: crate::rows::may_wrap(ws.iter().map(|b| text(b))),
         words,
     }
 }

@@ -199,3 +199,60 @@ fn a_table_inside_a_cell_is_read_apart() {
         rows(&[&["Eta", "Misura"], &["18-75", "1,00%"], &["76-80", "0,50%"]])
     );
 }
+
+/// A grid whose first row is one cell across the three columns, holding
+/// `title` set at `size`; the body's text is set at the kit's size.
+fn titled_grid(title: &str, size: f32) -> Kit {
+    let mut k = Kit::new();
+    let xs = [50.0, 150.0, 250.0, 350.0];
+    let ys = [100.0, 124.0, 144.0, 164.0, 184.0];
+    for &y in &ys {
+        k.hline(xs[0], xs[3], y);
+    }
+    k.vline(xs[0], ys[0], ys[4]).vline(xs[3], ys[0], ys[4]);
+    k.vline(xs[1], ys[1], ys[4]).vline(xs[2], ys[1], ys[4]);
+    let n = k.page.words.len();
+    k.text(60.0, 118.0, title);
+    for w in &mut k.page.words[n..] {
+        w.size = size;
+        w.width *= size / crate::testkit::SIZE;
+    }
+    for (r, y) in ys[1..4].iter().enumerate() {
+        for (c, x) in xs[..3].iter().enumerate() {
+            cell(&mut k, *x, *y, &format!("r{r}c{c}"));
+        }
+    }
+    k
+}
+
+#[test]
+fn a_title_set_larger_in_the_first_row_is_no_part_of_the_table() {
+    let k = titled_grid("Table 5 Outlay", 14.0);
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].bbox[1], 124.0);
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &["r0c0", "r0c1", "r0c2"],
+            &["r1c0", "r1c1", "r1c2"],
+            &["r2c0", "r2c1", "r2c2"]
+        ])
+    );
+}
+
+#[test]
+fn a_merged_first_row_in_the_tables_type_stays() {
+    let k = titled_grid("Disclosure report", crate::testkit::SIZE);
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &["Disclosure report", "", ""],
+            &["r0c0", "r0c1", "r0c2"],
+            &["r1c0", "r1c1", "r1c2"],
+            &["r2c0", "r2c1", "r2c2"]
+        ])
+    );
+}

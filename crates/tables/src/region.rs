@@ -29,7 +29,7 @@
 //! at least `section_gap`); so does a line within one column set in another font size
 //! than the region's.
 
-use crate::geom::{median, WordBox};
+use crate::geom::{median, overlap, WordBox};
 use crate::lines::TextLine;
 use crate::rulings::{rule_across, Seg};
 use crate::settings::Settings;
@@ -415,13 +415,20 @@ fn header_start(
         }
         // A wrapped label's pitch is in the smaller font: a title set
         // larger above the header is no part of it.
-        // A label across some columns, or set in the whitespace between
-        // them, is a group header, set as a header line of several runs
-        // would be.
+        // A label across some columns, set in the whitespace between
+        // them, or reaching from one gap into the next (centred over a
+        // column and wider than its text) is a group header, set as a
+        // header line of several runs would be.
         let group = line.runs.iter().any(|r| {
-            g.gaps
+            let into = g
+                .gaps
                 .iter()
-                .any(|&(lo, hi)| (r.x0 < lo && r.x1 > hi) || (r.x0 >= lo && r.x1 <= hi))
+                .filter(|&&(lo, hi)| overlap(r.x0, r.x1, lo, hi) > 0.0)
+                .count();
+            into >= 2
+                || g.gaps
+                    .iter()
+                    .any(|&(lo, hi)| (r.x0 < lo && r.x1 > hi) || (r.x0 >= lo && r.x1 <= hi))
         });
         let (size, limit) = if line.runs.len() == 1 && !group {
             (line.size.min(below.size), s.header_line_pitch)

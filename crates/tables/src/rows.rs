@@ -18,14 +18,16 @@
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
 //!    word would not have fitted in the column's width together (or the
-//!    first ends with a broken word), one of them having letters (numbers
-//!    do not wrap into numbers).
+//!    first ends with a broken word), one of them being text that may wrap
+//!    ([`may_wrap`]: numbers and codes do not wrap into numbers and codes).
 //!
 //! Last, a row that holds two texts of one column further apart than any
 //! wrapped cell's lines is split between them (a date column with one date
 //! per row anchors the rows): where the split falls follows how the column
-//! sits in its row (top-aligned, centred), never between overlapping lines
-//! when there is another place.
+//! sits in its row: at the top (the next row begins on the line of its
+//! next text) or centred (the row ends as far below the column's text as
+//! it begins above it, whatever the height of the next row), never between
+//! overlapping lines when there is another place.
 //!
 //! When ruled lines separate most rows, the rules alone make the rows.
 
@@ -68,7 +70,7 @@ pub(crate) struct Piece {
     pub size: f32,
     /// It ends with a word broken by a hyphen.
     pub hyphen: bool,
-    /// Some of its words have letters (not only digits and signs).
+    /// It reads as text that may wrap ([`may_wrap`]).
     pub alpha: bool,
     /// Indices of the word boxes.
     pub words: Vec<usize>,
@@ -253,45 +255,63 @@ pub(crate) fn rows(
     // one cell.
     let ranges = to_ranges(&bound, n);
     for &(a, e) in &ranges {
-        let mut need: Vec<(usize, usize, usize, usize)> = Vec::new(); // (lo, hi, first line of the column, q line)
-        for list in &by_col {
+        // (lo, hi, column, q line): the row must end between lines lo
+        // and hi, where the column's text at lo and the next at q part.
+        let mut need: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (c, list) in by_col.iter().enumerate() {
             let inside: Vec<&Piece> = list
                 .iter()
                 .map(|&k| &pieces[k])
                 .filter(|p| p.line >= a && p.line < e)
                 .collect();
-            let Some(first) = inside.first() else {
-                continue;
-            };
             for w in inside.windows(2) {
                 if w[1].line > w[0].line && !near(w[0], w[1]) {
-                    need.push((w[0].line, w[1].line - 1, first.line, w[1].line));
+                    need.push((w[0].line, w[1].line - 1, c, w[1].line));
                 }
             }
         }
         need.sort_by_key(|t| t.1);
         let mut chosen: Vec<usize> = Vec::new();
-        for (lo, hi, first, q) in need {
+        // The first line of the row being split off.
+        let mut start = a;
+        for (lo, hi, c, q) in need {
             if chosen.iter().any(|&k| k >= lo && k <= hi) || (lo..=hi).any(|k| bound[k]) {
                 continue;
             }
-            let offset = lines[first].top - lines[a].top;
-            let target = lines[q].top - offset;
+            // The column's first line in this row.
+            let first = by_col[c]
+                .iter()
+                .map(|&k| pieces[k].line)
+                .filter(|&l| l >= start && l <= lo)
+                .min()
+                .unwrap_or(lo);
             let mid = |k: usize| (lines[k].bottom + lines[k + 1].top) / 2.0;
             let gap = |k: usize| lines[k + 1].top - lines[k].bottom;
+            // Where the row should end: a column that starts below the
+            // row's first line is centred in its row, so the row ends as
+            // far below the column's last line as it starts above its
+            // first (rows of different heights centre their cells at
+            // different depths); a column on the row's first line is set
+            // at the top, so the next row starts on the line of its next
+            // text.
+            let centred = first > start;
+            let miss = |k: usize| {
+                if centred {
+                    (lines[k].bottom - (lines[first].top + lines[lo].bottom - lines[start].top))
+                        .abs()
+                } else {
+                    (mid(k) - lines[q].top).abs()
+                }
+            };
             // Lines whose boxes overlap sit in one row: split elsewhere
             // when the interval allows.
             let apart = (lo..=hi).any(|k| !overlapping[k]);
             let best = (lo..=hi)
                 .filter(|&k| !apart || !overlapping[k])
-                .min_by(|&x, &y| {
-                    (mid(x) - target)
-                        .abs()
-                        .total_cmp(&(mid(y) - target).abs())
-                        .then(gap(y).total_cmp(&gap(x)))
-                });
+                .min_by(|&x, &y| miss(x).total_cmp(&miss(y)).then(gap(y).total_cmp(&gap(x))));
             if let Some(k) = best {
                 chosen.push(k);
+                start = start.max(k + 1);
             }
         }
         for k in chosen {
@@ -309,6 +329,22 @@ pub(crate) fn rows(
         return to_ranges(&only, n);
     }
     to_ranges(&bound, n)
+}
+
+/// Whether the words of a piece (one line in one column) read as text
+/// that may wrap onto the next line: some word has letters, and the piece
+/// is not a single code (one word with digits: `C1`, `12a`, `A-3`). A
+/// value is set whole on its line: two values on two lines are two values,
+/// as two numbers are, and a cell whose text wraps breaks between words.
+pub(crate) fn may_wrap<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    let words: Vec<&str> = words
+        .into_iter()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    let code = matches!(words.as_slice(), [w] if w.chars().any(|c| c.is_ascii_digit()));
+    letters && !code
 }
 
 /// Line ranges between the boundaries.

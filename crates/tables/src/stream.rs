@@ -98,6 +98,7 @@ pub(crate) fn build(
             place(
                 &mut pieces,
                 li,
+                li + region.start < region.body,
                 words,
                 boxes,
                 gaps,
@@ -272,6 +273,7 @@ fn col_of(gaps: &[(f32, f32)], x: f32) -> usize {
 fn place(
     out: &mut Vec<Piece>,
     li: usize,
+    header: bool,
     words: &[usize],
     boxes: &[WordBox],
     gaps: &[(f32, f32)],
@@ -324,7 +326,14 @@ fn place(
             .iter()
             .map(|w| w.1.x1)
             .fold(f32::NEG_INFINITY, f32::max);
-        let (c0, c1) = if !crosses(px0, px1) {
+        // A header label that reaches into the gaps on both sides of a
+        // column (wider than the column's text) may be set over a block
+        // of columns around it, as one that crosses a gap is.
+        let into = gaps
+            .iter()
+            .filter(|g| overlap(px0, px1, g.0, g.1) > 0.0)
+            .count();
+        let (c0, c1) = if !crosses(px0, px1) && !(header && !explicit && into >= 2) {
             let c = col_of(gaps, (px0 + px1) / 2.0);
             (c, c)
         } else if explicit {
@@ -375,13 +384,14 @@ fn spanned(
         let c = col_of(gaps, (x0 + x1) / 2.0);
         return (c, c);
     };
-    if b == a {
-        return (a, a);
-    }
     // The text of columns a..=b runs from the end of the gap before a to
     // the start of the gap after b.
     let text_lo = |a: usize| if a == 0 { extent.0 } else { gaps[a - 1].1 };
     let text_hi = |b: usize| if b + 1 == ncols { extent.1 } else { gaps[b].0 };
+    // One column, unless the label overhangs its text on both sides.
+    if b == a && !(x0 < text_lo(a) && x1 > text_hi(a)) {
+        return (a, a);
+    }
     let centre = (x0 + x1) / 2.0;
     let (mut a, mut b) = (a, b);
     while a > 0 && b + 1 < ncols {
@@ -415,10 +425,11 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
         hyphen: last_text
             .is_some_and(|t| t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'))),
-        alpha: ws
-            .iter()
-            .filter_map(|w| page.words.get(w.1.idx))
-            .any(|w| w.text.chars().any(char::is_alphabetic)),
+        alpha: crate::rows::may_wrap(
+            ws.iter()
+                .filter_map(|w| page.words.get(w.1.idx))
+                .map(|w| w.text.as_str()),
+        ),
         words: ws.iter().map(|w| w.0).collect(),
     }
 }

@@ -635,3 +635,123 @@ fn a_bulleted_list_is_no_table() {
         ])]
     );
 }
+
+#[test]
+fn codes_on_lines_of_their_own_are_rows() {
+    // A key cell on the first line only; three columns set one code per
+    // line below it ("C1" .. "C3" under a header as wide as two of them):
+    // a code is a value set whole, so each line is a row, as lines of
+    // numbers are, not one cell wrapped over three lines.
+    let mut k = Kit::new();
+    let xs = [60.0, 140.0, 220.0, 300.0];
+    for (x, h) in xs.iter().zip(["Outer", "Long", "Wide", "Inner"]) {
+        k.centred(x + 15.0, 100.0, h);
+    }
+    k.centred(xs[0] + 15.0, 114.0, "A1")
+        .centred(xs[3] + 15.0, 114.0, "E1");
+    for (i, y) in [114.0, 128.0, 142.0].into_iter().enumerate() {
+        k.centred(xs[1] + 15.0, y, &format!("C{}", i + 1)).centred(
+            xs[2] + 15.0,
+            y,
+            &format!("D{}", i + 1),
+        );
+    }
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Outer", "Long", "Wide", "Inner"],
+            &["A1", "C1", "D1", "E1"],
+            &["", "C2", "D2", ""],
+            &["", "C3", "D3", ""],
+        ])]
+    );
+}
+
+#[test]
+fn codes_do_not_wrap_but_text_does() {
+    assert!(!crate::rows::may_wrap(["C1"]));
+    assert!(!crate::rows::may_wrap(["12a"]));
+    assert!(!crate::rows::may_wrap(["31/12/2021"]));
+    assert!(crate::rows::may_wrap(["Analisi"]));
+    assert!(crate::rows::may_wrap(["D.Lgs.", "36/2023"]));
+}
+
+#[test]
+fn group_label_wider_than_its_column_spans_the_block() {
+    // "Involvement of pupils" centred over the middle one of three value
+    // columns, reaching into the gaps on both sides: a label over the
+    // three, not the middle column's header; the first column (the row
+    // labels) is outside it.
+    let mut k = Kit::new();
+    let cols = [200.0, 280.0, 360.0];
+    k.centred(cols[1] + 20.0, 86.0, "Involvement of pupils");
+    for (x, h) in cols.iter().zip(["Preparation", "Production", "Evaluation"]) {
+        k.text(*x, 100.0, h);
+    }
+    let body = [
+        ("Cultures", ["0,2885", "0,3974", "0,3904"]),
+        ("Languages", ["0,3057", "0,4184", "0,3899"]),
+        ("Skills", ["0,3416", "0,3369", "0,4303"]),
+    ];
+    for (i, (label, vals)) in body.iter().enumerate() {
+        let y = 114.0 + 14.0 * i as f32;
+        k.text(60.0, y, label);
+        for (x, v) in cols.iter().zip(vals) {
+            k.text(*x + 10.0, y, v);
+        }
+    }
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    let spanning = t[0]
+        .cells
+        .iter()
+        .find(|c| c.text == "Involvement of pupils")
+        .map(|c| (c.row, c.col, c.col_span));
+    assert_eq!(spanning, Some((0, 1, 3)));
+    assert_eq!(crate::grid(&t[0])[1][0], "");
+    assert_eq!(
+        crate::grid(&t[0])[2],
+        ["Cultures", "0,2885", "0,3974", "0,3904"]
+    );
+}
+
+#[test]
+fn centred_cells_end_rows_of_different_heights() {
+    // Dates centred beside descriptions of two and five lines: the first
+    // row ends as far below its date as it begins above it, although the
+    // first line of the next description would not have fitted on the
+    // last line of this one (it reads like a wrap).
+    let mut k = Kit::new();
+    k.text(50.0, 84.0, "Descrizione")
+        .text(300.0, 84.0, "Inizio");
+    let row1 = [
+        "Realizzazione della piattaforma a",
+        "seguito della verifica dei requisiti",
+    ];
+    let row2 = [
+        "Predisposizione degli accordi con gli",
+        "enti e aggiornamento della sezione",
+        "Amministrazione trasparente presso",
+        "le sedi decentrate secondo le linee",
+        "guida regionali",
+    ];
+    for (i, l) in row1.iter().enumerate() {
+        k.text(50.0, 100.0 + 12.0 * i as f32, l);
+    }
+    k.text(300.0, 106.0, "12/01/2025");
+    for (i, l) in row2.iter().enumerate() {
+        k.text(50.0, 126.0 + 12.0 * i as f32, l);
+    }
+    k.text(300.0, 150.0, "01/02/2025");
+    k.text(50.0, 188.0, "Analisi del regolamento")
+        .text(300.0, 188.0, "10/04/2025");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Descrizione", "Inizio"],
+            &[&row1.join(" "), "12/01/2025"],
+            &[&row2.join(" "), "01/02/2025"],
+            &["Analisi del regolamento", "10/04/2025"],
+        ])]
+    );
+}
