@@ -237,7 +237,7 @@ fn label_or_column_values(
     rule: &Field,
     known: &[&Regex],
 ) -> Vec<(String, Range<usize>)> {
-    let cells = cell_values(doc, page, &bounds, labels, rule.block);
+    let cells = cell_values(doc, page, &bounds, labels, rule.block, rule.until.as_ref());
     if !cells.is_empty() {
         return cells;
     }
@@ -266,13 +266,16 @@ fn label_or_column_values(
 /// ("DESCRIZIONE DETTAGLIATA" above "DELL'OBIETTIVO", rows the reader made
 /// of its lines) is read across them, its value across the same rows. A
 /// `block` value goes on in the cells below while the label's column is
-/// empty there (paragraphs the reader set as rows).
+/// empty there (paragraphs the reader set as rows), up to a cell that
+/// `until` matches (the heading after a subject, "IL SINDACO", set as a row
+/// of the same table by the reader).
 fn cell_values(
     doc: &Doc,
     page: usize,
     bounds: &Range<usize>,
     labels: &[Regex],
     block: bool,
+    until: Option<&Regex>,
 ) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for t in doc.tables(page) {
@@ -315,6 +318,14 @@ fn cell_values(
                 }
                 let cell = grid.at(row, col).filter(|v| v.row == row && v.col == col);
                 match cell {
+                    Some(v)
+                        if row > last
+                            && until.is_some_and(|u| {
+                                v.text.trim().lines().next().is_some_and(|l| u.is_match(l))
+                            }) =>
+                    {
+                        break
+                    }
                     Some(v) if !v.text.trim().is_empty() => {
                         take(v);
                         row = v.row + v.row_span.max(1);
@@ -579,7 +590,13 @@ fn read_after(
                 full
             };
             if line.trim().is_empty() {
-                if !parts.is_empty() && !rule.paragraphs {
+                // A phrase left open (ending with "di", "e", a comma) goes
+                // on past one blank line.
+                let open = blanks == 0
+                    && parts
+                        .last()
+                        .is_some_and(|r| atti_italian::phrase::ends_open(&text[r.clone()]));
+                if !parts.is_empty() && !rule.paragraphs && !open {
                     break;
                 }
                 blanks += 1;

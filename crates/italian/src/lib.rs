@@ -11,6 +11,7 @@
 //! - [`names`]: people with their honorifics, organs with what is said of
 //!   their sitting, upper-case titles;
 //! - [`money`]: sums in euro, held exactly in cents;
+//! - [`phrase`]: where a phrase set over several lines cannot end;
 //! - [`reference`]: legal references ("art. 134, comma 4, del D.Lgs. 18
 //!   agosto 2000, n. 267") with their URN:NIR.
 //!
@@ -22,6 +23,7 @@ pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod numwords;
+pub mod phrase;
 pub mod reference;
 
 /// Collapses runs of whitespace into one space and trims; zero-width
