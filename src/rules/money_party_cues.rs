@@ -129,8 +129,13 @@ pub(super) fn add(
 }
 
 /// Keeps, in an act with a dispositive, the parties named (by name or tax
-/// id) from the dispositive on; numbers them again.
-pub(super) fn decided(doc: &Doc, disp: Option<(usize, usize)>, parties: Vec<Party>) -> Vec<Party> {
+/// id) from the dispositive on, and the beneficiaries read without a tax
+/// id (an applicant) where the dispositive grants something; numbers them
+/// again.
+pub(super) fn decided(
+    rules: &MoneyRules,
+    doc: &Doc,
+    disp: Option<(usize, usize)>, parties: Vec<Party>) -> Vec<Party> {
     let Some((p, at)) = disp else {
         return parties;
     };
@@ -140,11 +145,18 @@ pub(super) fn decided(doc: &Doc, disp: Option<(usize, usize)>, parties: Vec<Part
         after.push('\n');
     }
     let folded = fold(&after);
+    // A beneficiary the premises name (who asked for it) where the
+    // dispositive grants something.
+    let grants = rules
+        .party_roles
+        .iter()
+        .any(|r| r.value == "beneficiary" && r.regex.is_match(&after));
     let mut out: Vec<Party> = parties
         .into_iter()
         .filter(|x| {
             x.tax_id.as_deref().is_some_and(|t| after.contains(t))
                 || (!fold(&x.name).is_empty() && folded.contains(&fold(&x.name)))
+                || (grants && x.role == "beneficiary" && x.tax_id.is_none())
         })
         .collect();
     for (n, x) in out.iter_mut().enumerate() {

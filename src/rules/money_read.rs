@@ -115,7 +115,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     let mut parties = super::money_parties::parties(rules, doc, admin);
     let decides = super::money_party_cues::dispositive(rules, doc);
     super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
-    out.parties = super::money_party_cues::decided(doc, decides, parties);
+    out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
 }
 
