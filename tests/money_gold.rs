@@ -16,7 +16,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cup", 50, 50, 50),
     ("amounts", 305, 306, 408),
     ("main amount", 22, 50, 50),
-    ("parties", 13, 15, 34),
+    ("parties", 19, 20, 34),
     ("administration", 45, 50, 50),
 ];
 

@@ -342,29 +342,29 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
         ],
         0,
     );
-    // The Giunta of Florence grants the Fondazione Pitti Immagine
-    // Discovery the use of the Tepidarium del Roster without the fee (an
-    // economic advantage, art. 26); the rules read no party of the act:
-    // the correction adds it.
-    let pitti = "archivio/firenze_dg-2025-00001_pitti-uomo-dichiarazione-interesse.pdf";
+    // The Giunta of Florence notes in its premises that the street-art
+    // service was awarded "all'Associazione Culturale Arteteca"; the rules
+    // read parties from the dispositive only, so they miss it: the
+    // correction adds it.
     for (field, value) in [
-        ("party.1.role", "beneficiary"),
-        ("party.1.name", "Fondazione Pitti Immagine Discovery"),
+        ("party.1.role", "supplier"),
+        ("party.1.name", "Associazione Culturale Arteteca"),
     ] {
         p.run(
             &[
                 "correct",
-                pitti,
+                street,
                 field,
                 value,
                 "--why",
-                "beneficiaria dell'agevolazione, p. 2-3",
+                "affidataria del servizio, nelle premesse",
                 "--who",
                 "Ufficio atti",
             ],
             0,
         );
     }
+    let pitti = "archivio/firenze_dg-2025-00001_pitti-uomo-dichiarazione-interesse.pdf";
     let file = std::fs::read_to_string(p.path("atti-corrections.toml")).unwrap();
     assert!(
         file.contains("field = \"decision.decision_date\"")
@@ -431,6 +431,13 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
         );
         let parties = cells(&std::fs::read_to_string(p.path("out/parties.csv")).unwrap());
         assert!(
+            parties.iter().any(|r| r.contains(&street.to_owned())
+                && r.contains(&"supplier".to_owned())
+                && r.contains(&"Associazione Culturale Arteteca".to_owned())),
+            "run, round {round}: {parties:?}"
+        );
+        // Read by the rules, not corrected: the applicant of the grant.
+        assert!(
             parties.iter().any(|r| r.contains(&pitti.to_owned())
                 && r.contains(&"beneficiary".to_owned())
                 && r.contains(&"Fondazione Pitti Immagine Discovery".to_owned())),
@@ -489,10 +496,20 @@ fn a_correction_survives_reingest_and_reapplied_rules_and_shows_everywhere() {
             .find(|r| r[0] == "Fondazione Pitti Immagine Discovery")
             .unwrap_or_else(|| panic!("round {round}: art26-27-sovvenzioni: {grants:?}"));
         assert!(
-            row.iter().any(|c| c.contains(
-                "party.1.name corretto in \"Fondazione Pitti Immagine Discovery\" (estratto: \"nessuno\""
-            )),
-            "art26-27-sovvenzioni: {row:?}"
+            !row.iter().any(|c| c.contains("corretto")),
+            "art26-27-sovvenzioni, read by the rules: {row:?}"
+        );
+        let contracts = cells(&p.report("art37-contratti", &[]));
+        let row = contracts
+            .iter()
+            .find(|r| r[0] == "B35ADE4C5C")
+            .unwrap_or_else(|| panic!("round {round}: art37-contratti: {contracts:?}"));
+        assert!(
+            row.contains(&"Associazione Culturale Arteteca".to_owned())
+                && row.iter().any(|c| c.contains(
+                    "party.1.name corretto in \"Associazione Culturale Arteteca\" (estratto: \"nessuno\""
+                )),
+            "art37-contratti: {row:?}"
         );
         let peg = p.report("peg-monitoraggio", &[]);
         assert!(

@@ -71,6 +71,8 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             money(&c, M::PartyRole, file.party_role, &mut ids, m)?;
             money(&c, M::Administration, file.administration, &mut ids, m)?;
             money(&c, M::Dispositive, file.dispositive, &mut ids, m)?;
+            money(&c, M::PartyCue, file.party_cue, &mut ids, m)?;
+            money(&c, M::NotParty, file.not_party, &mut ids, m)?;
         }
         if let Some(s) = file.settings {
             if s.region.is_some() {

@@ -36,10 +36,10 @@ pub(super) fn compile(
         let value = r.value.unwrap_or_default();
         let allowed: Option<&[&str]> = match kind {
             MoneyKind::AmountRole => Some(ROLES),
-            MoneyKind::PartyRole => Some(PARTY_ROLES),
+            MoneyKind::PartyRole | MoneyKind::PartyCue => Some(PARTY_ROLES),
             MoneyKind::Code => Some(&["cig", "cup"]),
             MoneyKind::LegalForm => Some(&["before", "after"]),
-            MoneyKind::Administration | MoneyKind::Dispositive => None,
+            MoneyKind::Administration | MoneyKind::Dispositive | MoneyKind::NotParty => None,
         };
         if let Some(allowed) = allowed {
             if !allowed.contains(&value.as_str()) {
@@ -62,11 +62,19 @@ pub(super) fn compile(
         if r.main && kind != MoneyKind::AmountRole {
             return Err(c.err(r.id.span(), &meta.id, "`main` is for [[amount_role]] only"));
         }
+        if r.to.is_some() && kind != MoneyKind::PartyCue {
+            return Err(c.err(r.id.span(), &meta.id, "`to` is for [[party_cue]] only"));
+        }
+        let to = match &r.to {
+            Some(t) => Some(c.regex(t, &meta.id)?),
+            None => None,
+        };
         let cue = Cue {
             meta,
             regex,
             value,
             main: r.main,
+            to,
         };
         match kind {
             MoneyKind::AmountRole => out.amount_roles.push(cue),
@@ -75,6 +83,8 @@ pub(super) fn compile(
             MoneyKind::PartyRole => out.party_roles.push(cue),
             MoneyKind::Administration => out.administrations.push(cue),
             MoneyKind::Dispositive => out.dispositive.push(cue),
+            MoneyKind::PartyCue => out.party_cues.push(cue),
+            MoneyKind::NotParty => out.not_parties.push(cue),
         }
     }
     Ok(())

@@ -49,6 +49,10 @@ pub struct RuleFile {
     pub administration: Vec<MoneyRule>,
     #[serde(default)]
     pub dispositive: Vec<MoneyRule>,
+    #[serde(default)]
+    pub party_cue: Vec<MoneyRule>,
+    #[serde(default)]
+    pub not_party: Vec<MoneyRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.
@@ -442,7 +446,8 @@ pub struct CueRule {
 
 /// One money rule as written (`[[amount_role]]`, `[[code]]`,
 /// `[[legal_form]]`, `[[party_role]]`, `[[administration]]`,
-/// `[[dispositive]]`): a regex and, for most kinds, a value. Compiled by
+/// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`): a regex and, for
+/// most kinds, a value. Compiled by
 /// [`super::compile_money`] into [`super::money::Cue`]s.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -458,6 +463,10 @@ pub struct MoneyRule {
     /// amount_role: the role may be the act's main amount.
     #[serde(default)]
     pub main: bool,
+    /// party_cue: the words after the verb that introduce the party's
+    /// name ("alla ditta", "a favore di"); none: the name follows the cue.
+    #[serde(default)]
+    pub to: Option<Spanned<String>>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

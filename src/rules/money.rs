@@ -1,7 +1,7 @@
 //! The compiled money rules: [`MoneyRules`], made by
 //! [`super::compile_money`] from the `[[amount_role]]`, `[[code]]`,
 //! `[[legal_form]]`, `[[party_role]]`, `[[administration]]` and
-//! `[[dispositive]]` rules (as written: [`super::format::MoneyRule`]),
+//! `[[dispositive]]`, `[[party_cue]]` and `[[not_party]]` rules (as written: [`super::format::MoneyRule`]),
 //! which [`super::money_read`] applies to a document. The grammars
 //! themselves (sums of euro, the shapes of CIG and CUP, the check
 //! characters of tax ids) are in `atti_italian::money`; these files only
@@ -20,6 +20,8 @@ pub struct MoneyRules {
     pub party_roles: Vec<Cue>,
     pub administrations: Vec<Cue>,
     pub dispositive: Vec<Cue>,
+    pub party_cues: Vec<Cue>,
+    pub not_parties: Vec<Cue>,
 }
 
 /// A compiled money rule.
@@ -29,6 +31,8 @@ pub struct Cue {
     pub regex: Regex,
     pub value: String,
     pub main: bool,
+    /// party_cue: what introduces the name after the cue.
+    pub to: Option<Regex>,
 }
 
 /// Which table of the file a rule comes from.
@@ -40,6 +44,8 @@ pub enum MoneyKind {
     PartyRole,
     Administration,
     Dispositive,
+    PartyCue,
+    NotParty,
 }
 
 impl MoneyRules {
@@ -55,6 +61,8 @@ impl MoneyRules {
             tag(MoneyKind::PartyRole, &self.party_roles),
             tag(MoneyKind::Administration, &self.administrations),
             tag(MoneyKind::Dispositive, &self.dispositive),
+            tag(MoneyKind::PartyCue, &self.party_cues),
+            tag(MoneyKind::NotParty, &self.not_parties),
         ]
         .into_iter()
         .flatten()

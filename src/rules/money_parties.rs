@@ -19,8 +19,8 @@ use super::money::MoneyRules;
 use super::money_read::{clause, nearest};
 use crate::record::{Party, Span};
 
-static TAX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:P\.?\s?I(?:VA)?\.?|partita\s+I\.?V\.?A\.?|C\.\s?F\.|CF\b|cod(?:ice|\.)?\s*fisc(?:ale|\.)?)\s*(?:n\.|n°|nr\.?|:|/|e\s+C\.?\s?F\.?)?\s*(?:IT)?\s*(?P<id>[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{3}[A-Za-z])\b")
+pub(super) static TAX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:P\.?\s?I(?:VA)?\.?|partita\s+I\.?V\.?A\.?|C\.\s?F\.|CF\b|cod(?:ice|\.)?\s*fisc(?:ale|\.)?)\.?\s*(?:n\.|n°|nr\.?|:|/|e\s+C\.?\s?F\.?)?\s*(?:IT)?\s*(?P<id>[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{3}[A-Za-z])\b")
         .expect("valid regex")
 });
 
@@ -29,24 +29,26 @@ static SEAT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static FIRM: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static FIRM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:ditta|operatore\s+economico|societ[àa]|impresa|fornitore)\s*$")
         .expect("valid regex")
 });
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sig(?:\.ra|\.|nor[ae]?)|dott(?:\.ssa|\.|oressa)|avv\.|ing\.|arch\.|geom\.|prof\.(?:ssa)?|rag\.)\s*").expect("valid regex")
 });
 
 pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
-    // A tax id printed on three pages or more is the issuing body's own
-    // (its footer), not a counterparty's.
+    // A line with a tax id printed the same on three pages or more is the
+    // issuing body's letterhead or footer, not a counterparty's (a
+    // counterparty's id may well be printed on three pages: premises,
+    // dispositive, accounting attestation, each in its own sentence).
     let mut pages_of: std::collections::HashMap<String, usize> = Default::default();
     for page in doc.pages {
         let mut seen: Vec<String> = TAX_LABEL
-            .captures_iter(&page.text)
-            .filter_map(|m| codes::tax_id(m.name("id")?.as_str()))
+            .find_iter(&page.text)
+            .map(|m| line_of(&page.text, m.start()))
             .collect();
         seen.sort();
         seen.dedup();
@@ -62,7 +64,9 @@ pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec
                 continue;
             };
             if letterhead(&doc.pages[i].text, all.start())
-                || pages_of.get(&tax_id).is_some_and(|n| *n >= 3)
+                || pages_of
+                    .get(&line_of(text, all.start()))
+                    .is_some_and(|n| *n >= 3)
             {
                 continue;
             }
@@ -107,14 +111,21 @@ pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec
     out
 }
 
-fn fold(s: &str) -> String {
+/// The line of `text` around `at`, whitespace collapsed.
+fn line_of(text: &str, at: usize) -> String {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    atti_italian::squash(&text[start..end])
+}
+
+pub(super) fn fold(s: &str) -> String {
     atti_italian::numwords::fold(s)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
 }
 
-fn is_administration(name: &str, admin: Option<&str>) -> bool {
+pub(super) fn is_administration(name: &str, admin: Option<&str>) -> bool {
     let n = fold(name);
     admin.is_some_and(|a| !n.is_empty() && (fold(a).contains(&n) || n.contains(&fold(a))))
 }
@@ -151,7 +162,7 @@ fn clause_for_name(text: &str, at: usize) -> Range<usize> {
 
 /// Whether a name has a word of three letters or more that is not a tax
 /// label ("CF e" is no name).
-fn has_name_word(name: &str) -> bool {
+pub(super) fn has_name_word(name: &str) -> bool {
     name.split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().count() >= 3 && !["IVA", "iva", "Iva"].contains(&w))
 }
@@ -203,7 +214,7 @@ fn name_before(
 /// The name a legal form at `m` of `window` belongs to: the words before
 /// it ("Alfa S.r.l."), or after it when the form is written first
 /// (`after`: "Fondazione Beta"); none when no name word stands beside it.
-fn form_name(window: &str, m: Range<usize>, after: bool) -> Option<(String, Range<usize>)> {
+pub(super) fn form_name(window: &str, m: Range<usize>, after: bool) -> Option<(String, Range<usize>)> {
     let (s, e) = if after {
         (m.start, forward_words(window, m.end, 8))
     } else {
@@ -235,12 +246,12 @@ fn form_name(window: &str, m: Range<usize>, after: bool) -> Option<(String, Rang
 
 /// Lower-case words that join the words of a name but neither begin nor
 /// end one.
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "e", "di", "de", "del", "della", "dei", "da", "-", "d'", "von",
 ];
 
 /// A word of a name: capitalised, or a digit, `&`, or a joining particle.
-fn name_word(w: &str) -> bool {
+pub(super) fn name_word(w: &str) -> bool {
     let w = w.trim_matches(|c: char| "\"“”«»'’(),".contains(c));
     w.chars()
         .next()
@@ -299,7 +310,7 @@ fn forward_words(s: &str, from: usize, max: usize) -> usize {
     end
 }
 
-fn tidy(s: &str) -> String {
+pub(super) fn tidy(s: &str) -> String {
     atti_italian::squash(s)
         .trim_matches(|c: char| " ,;:(\"“”«»-–".contains(c))
         .to_owned()

@@ -111,11 +111,11 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
         }
     }
     out.administration = administration(rules, doc);
-    out.parties = super::money_parties::parties(
-        rules,
-        doc,
-        out.administration.as_ref().map(|a| a.0.as_str()),
-    );
+    let admin = out.administration.as_ref().map(|a| a.0.as_str());
+    let mut parties = super::money_parties::parties(rules, doc, admin);
+    let decides = super::money_party_cues::dispositive(rules, doc);
+    super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
+    out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
 }
 
@@ -129,7 +129,7 @@ fn in_dispositive(disp: Option<(usize, usize)>, span: Option<Span>) -> bool {
 }
 
 /// The page and offset where the dispositive begins.
-fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
+pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
     doc.clean.iter().enumerate().find_map(|(i, t)| {
         rules
             .dispositive
@@ -359,7 +359,10 @@ impl MoneyRead {
                 .iter()
                 .map(|(k, c, _, ok)| format!("{k} {c}{}", if *ok { "" } else { " (non valido)" }))
                 .collect(),
-            MoneyKind::LegalForm | MoneyKind::PartyRole => self
+            MoneyKind::LegalForm
+            | MoneyKind::PartyRole
+            | MoneyKind::PartyCue
+            | MoneyKind::NotParty => self
                 .parties
                 .iter()
                 .map(|p| {
