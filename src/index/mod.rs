@@ -146,8 +146,9 @@ pub struct Index {
     fields: Fields,
     reader: IndexReader,
     layout: u32,
-    /// The pipelines records are current for, apart from the records.
-    current: current::Current,
+    /// The pipelines records are current for, apart from the records (read
+    /// again with the records, see [`Index::reload`]).
+    current: std::sync::RwLock<current::Current>,
 }
 
 impl Index {
@@ -209,7 +210,7 @@ impl Index {
             fields,
             reader,
             layout,
-            current: current::Current::load(path),
+            current: std::sync::RwLock::new(current::Current::load(path)),
         })
     }
 
@@ -281,6 +282,8 @@ impl Index {
     /// (one made by another process too: `atti serve` during an ingest).
     pub fn reload(&self) -> Result<()> {
         self.reader.reload()?;
+        let fresh = current::Current::load(&self.path);
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = fresh;
         Ok(())
     }
 
@@ -333,10 +336,11 @@ impl Index {
     /// little even on an index of many thousand documents.
     pub fn known(&self) -> Result<HashMap<String, Known>> {
         let mut out = self.known_as_written()?;
-        if !self.current.is_empty() {
+        let current = self.current();
+        if !current.is_empty() {
             for k in out.values_mut() {
                 if k.record_type == schema::DOCUMENT {
-                    k.pipeline = self.current.effective(&k.sha256, &k.pipeline).to_owned();
+                    k.pipeline = current.effective(&k.sha256, &k.pipeline).to_owned();
                 }
             }
         }
@@ -344,8 +348,8 @@ impl Index {
     }
 
     /// The pipelines records are current for, as last saved.
-    pub fn current(&self) -> &current::Current {
-        &self.current
+    pub fn current(&self) -> std::sync::RwLockReadGuard<'_, current::Current> {
+        self.current.read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Saves `c` as the pipelines records are current for, without the
@@ -353,6 +357,7 @@ impl Index {
     /// write lock, after the last commit).
     pub fn save_current(&self, c: &current::Current) -> Result<()> {
         self.reader.reload()?;
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = c.clone();
         let known = self.known_as_written()?;
         let records: HashMap<&str, &str> = known
             .values()
@@ -547,7 +552,8 @@ impl Index {
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
         let mut value: serde_json::Value = serde_json::from_str(json)?;
-        if record_type == schema::DOCUMENT && !self.current.is_empty() {
+        let current = self.current();
+        if record_type == schema::DOCUMENT && !current.is_empty() {
             let field = |k: &str| {
                 value
                     .get(k)
@@ -556,7 +562,7 @@ impl Index {
                     .to_owned()
             };
             let (sha, written) = (field("sha256"), field("pipeline"));
-            let now = self.current.effective(&sha, &written);
+            let now = current.effective(&sha, &written);
             if now != written {
                 value["pipeline"] = now.to_owned().into();
             }

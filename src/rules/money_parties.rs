@@ -214,7 +214,11 @@ fn name_before(
 /// The name a legal form at `m` of `window` belongs to: the words before
 /// it ("Alfa S.r.l."), or after it when the form is written first
 /// (`after`: "Fondazione Beta"); none when no name word stands beside it.
-pub(super) fn form_name(window: &str, m: Range<usize>, after: bool) -> Option<(String, Range<usize>)> {
+pub(super) fn form_name(
+    window: &str,
+    m: Range<usize>,
+    after: bool,
+) -> Option<(String, Range<usize>)> {
     let (s, e) = if after {
         (m.start, forward_words(window, m.end, 8))
     } else {

@@ -65,16 +65,21 @@ pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize
         .enumerate()
         .find_map(|(i, t)| PREMISE.find(t).map(|m| (i, m.start())));
     if let Some(premise) = premise.filter(|p| *p > first) {
-        let after = doc.clean.iter().enumerate().skip(premise.0).find_map(|(i, t)| {
-            let from = if i == premise.0 { premise.1 } else { 0 };
-            rules
-                .dispositive
-                .iter()
-                .filter_map(|c| c.regex.find(&t[from..]))
-                .map(|m| from + m.start())
-                .min()
-                .map(|at| (i, at))
-        });
+        let after = doc
+            .clean
+            .iter()
+            .enumerate()
+            .skip(premise.0)
+            .find_map(|(i, t)| {
+                let from = if i == premise.0 { premise.1 } else { 0 };
+                rules
+                    .dispositive
+                    .iter()
+                    .filter_map(|c| c.regex.find(&t[from..]))
+                    .map(|m| from + m.start())
+                    .min()
+                    .map(|at| (i, at))
+            });
         return after.or(Some(first));
     }
     Some(first)
@@ -135,7 +140,9 @@ pub(super) fn add(
 pub(super) fn decided(
     rules: &MoneyRules,
     doc: &Doc,
-    disp: Option<(usize, usize)>, parties: Vec<Party>) -> Vec<Party> {
+    disp: Option<(usize, usize)>,
+    parties: Vec<Party>,
+) -> Vec<Party> {
     let Some((p, at)) = disp else {
         return parties;
     };
@@ -246,7 +253,9 @@ fn name_at(
 ) -> Option<(String, Range<usize>, bool)> {
     let skip = |p: usize| {
         let s = &text[p..limit];
-        p + (s.len() - s.trim_start_matches([' ', '\t', '"', '“', '«', '‘', '\'']).len())
+        p + (s.len()
+            - s.trim_start_matches([' ', '\t', '"', '“', '«', '‘', '\''])
+                .len())
     };
     let mut pos = skip(at);
     let mut formed = false;

@@ -33,7 +33,9 @@ pub fn ends_open(text: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     // "lett. e", "lettera a": the letter of a list, not a word.
-    let before = t[..t.len() - word.len().min(t.len())].trim_end().to_lowercase();
+    let before = t[..t.len() - word.len().min(t.len())]
+        .trim_end()
+        .to_lowercase();
     let letter = before.ends_with("lett.") || before.ends_with("lettera");
     last.is_alphabetic() && !letter && OPEN_WORDS.contains(&word.as_str())
 }
@@ -45,7 +47,9 @@ mod tests {
     #[test]
     fn a_line_ending_with_a_preposition_or_a_comma_goes_on() {
         assert!(ends_open("AFFIDAMENTO DEL SERVIZIO DI"));
-        assert!(ends_open("Liquidazione fatture alla ditta Rossi S.r.l. per il servizio,"));
+        assert!(ends_open(
+            "Liquidazione fatture alla ditta Rossi S.r.l. per il servizio,"
+        ));
         assert!(ends_open("lavori di manutenzione -"));
         assert!(ends_open("Approvazione dello schema di convenzione e"));
     }
