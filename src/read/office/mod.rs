@@ -15,6 +15,7 @@ mod archive;
 mod cfb;
 mod csv;
 mod doc;
+mod doc_props;
 mod docx;
 mod flow;
 pub mod legacy;
