@@ -327,3 +327,46 @@ fn formula_cells_read_as_the_value_the_file_holds() {
         assert_eq!(at(row, 3).unwrap().0, "0");
     }
 }
+
+/// A Word 97-2003 file read natively (no converter): the piece table's
+/// text, a MACROBUTTON field's display text (which antiword left out),
+/// tables as grids with their rows, a box placed in the margin as page
+/// furniture (LibreOffice makes it a frame, out of the text), the header's
+/// page field with its result. A train body's template.
+#[test]
+fn a_word_97_file_reads_natively_with_fields_tables_and_frames() {
+    let Some(dir) = crate::common::shared("corpus/real-it3") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let file = dir.join("regionebasilicata_modello-deliberazione-giunta-2015.doc");
+    let out = atti_ok(
+        tmp.path(),
+        &["extract", "--json", file.to_str().unwrap()],
+        0,
+    );
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["extractor"], "doc");
+    let page = &r["pages"][0];
+    let text = page["text"].as_str().unwrap();
+    assert!(
+        text.contains("[Inserire il testo della Delibera]"),
+        "{text}"
+    );
+    assert!(!text.contains("MACROBUTTON"), "{text}");
+    assert!(!text.contains("Allegati"), "{text}");
+    assert_eq!(
+        page["furniture"],
+        serde_json::json!(["Allegati N° Pagine Totali", "Pagina 1 di 3"])
+    );
+    let shapes: Vec<(u64, u64)> = page["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["rows"].as_u64().unwrap(), t["cols"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(shapes, [(4, 5), (4, 8), (1, 5), (6, 5)]);
+    let first = &page["tables"][1]["cells"][0];
+    assert_eq!(first["text"], "Num. Impegno");
+    assert!(text.contains("Num. Impegno\tBilancio\tMissione.Programma Titolo.Macroaggr.\tCapitolo"));
+}

@@ -26,10 +26,8 @@ fn signed_files_are_ingested_with_signer_and_time() {
     args.extend(["--root", &root]);
     atti_ok(tmp.path(), &args, 0);
     let docs = export_jsonl(tmp.path(), &index, "documents");
-    // The signed Word file is read (antiword or catdoc); without a
-    // converter it is a failure that says what to install.
-    let word = atti::read::office::legacy::converter().is_some();
-    assert_eq!(docs.len(), if word { 3 } else { 2 }, "{docs:#?}");
+    // The signed Word file is read (natively, no converter needed).
+    assert_eq!(docs.len(), 3, "{docs:#?}");
     let by = |name: &str| {
         docs.iter()
             .find(|d| d["source_file"] == name)
@@ -48,11 +46,9 @@ fn signed_files_are_ingested_with_signer_and_time() {
     assert_eq!(d["signed_at"], "2020-08-31T08:25:33Z");
     assert!(d["chars"].as_u64().unwrap() > 1000, "{d}");
     // A signed Word file is read as what it holds, with its signers.
-    if word {
-        let d = by(files[2]);
-        assert_eq!(d["extractor"], "p7m+doc/antiword");
-        assert_eq!(d["signer"], "MONACO RICCARDO; Accorinti Renato");
-    }
+    let d = by(files[2]);
+    assert_eq!(d["extractor"], "p7m+doc");
+    assert_eq!(d["signer"], "MONACO RICCARDO; Accorinti Renato");
     assert!(export_jsonl(tmp.path(), &index, "skipped").is_empty());
     // Its text is searchable like any PDF's.
     let hits = atti_ok(
@@ -90,16 +86,9 @@ fn a_signed_word_file_says_what_it_holds_and_who_signed() {
                 .unwrap(),
         ],
     );
-    // The Word file inside is read by antiword or catdoc; without one,
-    // the reason says what to install.
-    if atti::read::office::legacy::converter().is_some() {
-        assert_eq!(out.status.code(), Some(0));
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.contains("DigiPro"), "{text}");
-        assert!(text.contains("Comune di Messina"), "{text}");
-    } else {
-        assert_eq!(out.status.code(), Some(2));
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("antiword"), "{err}");
-    }
+    // The Word file inside is read natively.
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("DigiPro"), "{text}");
+    assert!(text.contains("Comune di Messina"), "{text}");
 }

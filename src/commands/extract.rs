@@ -19,8 +19,8 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         return Ok(0);
     }
     let ocr = a.ocr.resolve();
-    super::ingest::say_if_ocr_is_off(&ocr);
     let e = read::read_with(&bytes, ty, &limits, &ocr, &mut |_| {})?;
+    super::ingest::say_if_ocr_is_off(&ocr, e.status == read::Status::NoText);
     if a.tables {
         return tables(a, &e.pages);
     }

@@ -18,8 +18,8 @@ pub fn run(a: &IngestArgs) -> Result<i32> {
     }
     let mut cfg = ingest_config(&paths, config::index_path(&a.index), &a.rules, &a.opts);
     cfg.shard = a.shard;
-    say_if_ocr_is_off(&cfg.ocr);
     let summary = ingest::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
+    say_if_ocr_is_off(&cfg.ocr, summary.no_text > 0);
     report(&summary, a.opts.json)?;
     Ok(0)
 }
@@ -67,8 +67,13 @@ pub fn ingest_config(
     }
 }
 
-/// Says once, in Italian, that OCR was asked for and cannot run, and why.
-pub fn say_if_ocr_is_off(ocr: &atti::read::ocr::Ocr) {
+/// Says once, in Italian, that OCR was asked for and cannot run, and why,
+/// when some file was `needed` it (pages left without text): tesseract is
+/// asked for its languages only then, not at every start.
+pub fn say_if_ocr_is_off(ocr: &atti::read::ocr::Ocr, needed: bool) {
+    if !needed {
+        return;
+    }
     if let Some(why) = ocr.unavailable() {
         eprintln!("OCR spento: {why}; le pagine scansionate restano senza testo (no_text)");
     }

@@ -42,7 +42,11 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Correct(a) => correct::run(&a),
         Command::Corrections(a) => correct::list(&a),
         Command::Worker(a) => {
-            let rules = crate::config::rules(&a.rules)?;
+            // The parent loaded the same rules within the limits.
+            let rules = atti::rules::RuleSet::load_validated(
+                a.rules.rules.as_deref(),
+                !a.rules.no_builtin_rules,
+            )?;
             let ocr = a.ocr.resolve();
             atti::ingest::pool::serve(&rules, a.max_file_size, a.pages.as_deref(), &ocr)?;
             Ok(0)

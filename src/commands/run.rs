@@ -21,10 +21,10 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     let as_of = config::as_of(a.as_of.as_deref())?;
     let index_dir = a.out.join("index");
     let mut cfg = super::ingest::ingest_config(&a.paths, index_dir.clone(), &a.rules, &a.opts);
-    super::ingest::say_if_ocr_is_off(&cfg.ocr);
     // The tables and report this run writes are never ingested.
     cfg.exclude.push(a.out.clone());
     let summary = ingest::ingest(&cfg, &rules, &Progress::stderr(a.opts.json))?;
+    super::ingest::say_if_ocr_is_off(&cfg.ocr, summary.no_text > 0);
     super::ingest::report(&summary, a.opts.json)?;
 
     // Every table and the checks in one pass over the records, one record

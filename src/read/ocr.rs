@@ -9,7 +9,8 @@
 //! OCR unless `off`. The words of an OCR page replace the text layer's when
 //! there are more of them (a stamp's line is read again from the image, in
 //! its place). The programs (`atti-ocr`: tesseract, pdftoppm) are looked
-//! for once; when they are missing OCR is off and every reading that
+//! for once, when a page first needs them (a worker that reads no scan
+//! never runs tesseract to ask its languages); when they are missing OCR is off and every reading that
 //! needed it says why in its warnings, so a scan stays `no_text` with the
 //! reason.
 
@@ -50,41 +51,43 @@ impl OcrMode {
     }
 }
 
-/// How readers do OCR, resolved once.
+/// How readers do OCR; the programs looked for once, when first needed.
 #[derive(Debug, Clone)]
 pub struct Ocr {
     pub mode: OcrMode,
     pub settings: Settings,
-    /// The programs, or why OCR cannot run (in Italian).
-    pub tools: std::result::Result<Tools, String>,
+    /// The programs, or why OCR cannot run (in Italian), once looked for.
+    tools: std::sync::OnceLock<std::result::Result<Tools, String>>,
 }
 
 impl Ocr {
     /// No OCR.
     pub fn off() -> Ocr {
-        Ocr {
-            mode: OcrMode::Off,
-            settings: Settings::default(),
-            tools: Err("OCR spento (--ocr off)".into()),
-        }
+        Ocr::resolve(OcrMode::Off, Settings::default())
     }
 
-    /// Looks for the programs unless `mode` is off.
+    /// OCR in `mode`; the programs are looked for when first needed
+    /// ([`Ocr::tools`]).
     pub fn resolve(mode: OcrMode, settings: Settings) -> Ocr {
-        let tools = match mode {
-            OcrMode::Off => Err("OCR spento (--ocr off)".into()),
-            _ => Tools::installed(&settings.lang).map_err(|e| e.to_string()),
-        };
         Ocr {
             mode,
             settings,
-            tools,
+            tools: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The programs, or why OCR cannot run (looked for on the first call,
+    /// unless the mode is off).
+    pub fn tools(&self) -> &std::result::Result<Tools, String> {
+        self.tools.get_or_init(|| match self.mode {
+            OcrMode::Off => Err("OCR spento (--ocr off)".into()),
+            _ => Tools::installed(&self.settings.lang).map_err(|e| e.to_string()),
+        })
     }
 
     /// Why OCR will not run although asked for (`None`: it runs, or is off).
     pub fn unavailable(&self) -> Option<&str> {
-        match (&self.tools, self.mode) {
+        match (self.tools(), self.mode) {
             (_, OcrMode::Off) | (Ok(_), _) => None,
             (Err(why), _) => Some(why),
         }
@@ -133,7 +136,7 @@ pub fn complete_pdf(
         ));
         wanted.truncate(MAX_OCR_PAGES);
     }
-    let tools = match (&ocr.tools, ocr.mode) {
+    let tools = match (ocr.tools(), ocr.mode) {
         (Ok(t), OcrMode::Auto | OcrMode::Force) => t,
         (Ok(_), OcrMode::Off) => {
             r.warnings.push(format!(
@@ -192,14 +195,15 @@ pub fn complete_pdf(
 /// do now (tesseract was missing, or OCR was off): then the file is read
 /// again rather than its stored pages used.
 pub fn stale(r: &Reading, ocr: &Ocr) -> bool {
-    if ocr.mode == OcrMode::Off || ocr.tools.is_err() {
+    if ocr.mode == OcrMode::Off {
         return false;
     }
     let image_unread = r.extractor == "ocr" && r.pages.is_empty();
-    image_unread
+    let wanted = image_unread
         || r.pages
             .iter()
-            .any(|p| p.ocr.is_none() && needs_ocr(ocr.mode, &p.text, p.image_cover))
+            .any(|p| p.ocr.is_none() && needs_ocr(ocr.mode, &p.text, p.image_cover));
+    wanted && ocr.tools().is_ok()
 }
 
 /// Reads an image file (every page of a multi-page TIFF) by OCR.
@@ -214,7 +218,7 @@ pub fn read_image(bytes: &[u8], ocr: &Ocr, on_page: &mut dyn FnMut(u64)) -> Resu
         status: Status::NoText,
         ..Reading::default()
     };
-    let tools = match (&ocr.tools, ocr.mode) {
+    let tools = match (ocr.tools(), ocr.mode) {
         (Ok(t), OcrMode::Auto | OcrMode::Force) => t,
         (Err(why), _) => {
             r.warnings.push(format!("immagine non letta: {why}"));

@@ -73,6 +73,9 @@ pub struct Budget {
     pub regex_total_bytes: usize,
     /// Bytes taken so far by the forward automata of the regexes built.
     used: Cell<usize>,
+    /// Whether each regex's automaton is measured against the total (off
+    /// for rules a parent process already loaded within it).
+    measure: bool,
 }
 
 impl Default for Budget {
@@ -88,6 +91,17 @@ impl Budget {
             max_rules,
             regex_total_bytes,
             used: Cell::new(0),
+            measure: true,
+        }
+    }
+
+    /// The budget of rules already loaded within the limits by another
+    /// process (a worker's parent): each regex keeps the `regex` crate's own
+    /// size limits, but is not compiled a second time to be measured.
+    pub fn validated() -> Budget {
+        Budget {
+            measure: false,
+            ..Budget::default()
         }
     }
 
@@ -102,6 +116,9 @@ impl Budget {
                 .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
                 .build()
         };
+        if !self.measure {
+            return builder().map_err(|e| regex_message(&e));
+        }
         // The forward automaton is compiled here first, to be measured: the
         // `regex` crate keeps its sizes to itself. That costs some time at
         // load, and makes the total a bound rather than a guess.

@@ -12,7 +12,10 @@
 //! an XML entity bomb fails that file with the reason.
 
 mod archive;
+mod cfb;
 mod csv;
+mod doc;
+mod doc_props;
 mod docx;
 mod flow;
 pub mod legacy;
@@ -60,7 +63,7 @@ pub fn place(extractor: &str, page: &atti_page::Page, offset: usize) -> Option<S
             .unwrap_or_default();
         return Some(format!("{name}riga {row}, colonna {letters}"));
     }
-    let word = ["docx", "odt", "rtf"].contains(&extractor) || extractor.starts_with("doc/");
+    let word = ["docx", "odt", "rtf", "doc"].contains(&extractor) || extractor.starts_with("doc/");
     if !word {
         return None;
     }
@@ -178,7 +181,21 @@ fn read_ole(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         ));
     }
     if has_stream(bytes, "WordDocument") {
-        let (text, conv) = legacy::read(bytes)?;
+        // Read natively; the converter only when the native reader cannot
+        // follow the file (Word 6/95, damage it does not get past).
+        let native = cfb::Cfb::open(bytes).and_then(|c| doc::read(&c));
+        let why = match native {
+            Ok(flow) => return flow_reading(flow, "doc", None, limits),
+            Err(e @ Error::Unsupported(_)) => return Err(e),
+            Err(e) => e,
+        };
+        let (text, conv) = match legacy::read(bytes) {
+            Ok(r) => r,
+            Err(Error::Unsupported(no_converter)) if legacy::converter().is_none() => {
+                return Err(Error::Unsupported(format!("{why}; {no_converter}")));
+            }
+            Err(e) => return Err(e),
+        };
         let (text, truncated) = crate::read::text::clean(&text, limits.max_chars);
         let mut r = Reading {
             pages: vec![atti_page::Page {
