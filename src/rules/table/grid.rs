@@ -70,7 +70,10 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
                 let skip = m.header_rows;
                 (m, skip)
             }
-            (None, None) => continue,
+            (None, None) => match foot_header(doc, region, page, grid, t) {
+                Some(m) => (m, 0),
+                None => continue,
+            },
             (Some(prev), None) => {
                 // A later grid carries the table on when its columns line up.
                 match continuation(prev, grid, &text_extents(doc, page, grid)) {
@@ -101,6 +104,28 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
         }
     }
     mapping.map(|_| rows)
+}
+
+/// The header a table left alone at the foot of the page before `grid`'s
+/// (its rows all on this page, after page furniture, without the header
+/// repeated): of the runs of lines there that line up with the grid's
+/// columns, the one whose labels name most of the rule's columns, best,
+/// in the fewest lines; its columns are the grid's.
+fn foot_header(doc: &Doc, region: &Region, page: usize, grid: &Grid, t: &Table) -> Option<Mapping> {
+    let mine = text_extents(doc, page, grid);
+    let (_, _, _, columns) = regrid::foot_headers(doc, region, page, grid, &mine, MAX_HEADER_ROWS)
+        .into_iter()
+        .filter_map(|h| {
+            let (columns, total) = assign(t, &h, h.rows as usize);
+            let found = columns.iter().filter(|c| c.is_some()).count();
+            enough(t, &columns).then_some((found, total, std::cmp::Reverse(h.rows), columns))
+        })
+        .max_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)))?;
+    Some(Mapping {
+        columns,
+        header_rows: 0,
+        extents: extents(grid),
+    })
 }
 
 /// How many of the rule's columns a mapping reads.

@@ -9,7 +9,7 @@
 
 use atti_page::{Table as Grid, TableCell, TableMode, Word};
 
-use crate::rules::document::Doc;
+use crate::rules::document::{Doc, Region};
 
 /// How far below a ruled header, in its row's heights, its first body line
 /// may sit, and how far apart (in font sizes) two lines of one body are.
@@ -69,6 +69,177 @@ pub(super) fn lines_below(
         cols: cols.len() as u32,
         cells,
     })
+}
+
+/// Most lines of page furniture (running title, page number) between a
+/// table's header at the foot of a page and its body at the top of the next.
+const MAX_FURNITURE_LINES: usize = 2;
+
+/// The header a table may have left alone at the foot of the page before
+/// `page` (its body, `body`, opening this page under no more than page
+/// furniture): each run of up to `max_rows` lines at the foot of that page,
+/// in the region and below its last table, with no more than page furniture
+/// under it, read as a grid with the body's columns, one row a line. A run
+/// whose words fall outside the body's span, or whose cells miss the text
+/// of the body column they are read into, does not line up and is left
+/// out. The caller decides by the rule's labels which run, if any, is the
+/// header.
+pub(super) fn foot_headers(
+    doc: &Doc,
+    region: &Region,
+    page: usize,
+    body: &Grid,
+    extents: &[Option<(f32, f32)>],
+    max_rows: usize,
+) -> Vec<Grid> {
+    let (Some(prev), Some((bounds, span))) = (page.checked_sub(1), separators(extents)) else {
+        return Vec::new();
+    };
+    let content = |pg: usize, w: &Word| {
+        w.start != usize::MAX
+            && doc
+                .clean
+                .get(pg)
+                .and_then(|t| t.get(w.start..w.start + w.text.len()))
+                .is_some_and(|t| !t.trim().is_empty())
+    };
+    // The body opens its page: above it, page furniture at most.
+    let Some(p) = doc.pages.get(page) else {
+        return Vec::new();
+    };
+    let above: Vec<&Word> = p
+        .words
+        .iter()
+        .filter(|w| content(page, w) && w.y < body.bbox[1])
+        .collect();
+    if text_lines(above).len() > MAX_FURNITURE_LINES {
+        return Vec::new();
+    }
+    let Some(p) = doc.pages.get(prev) else {
+        return Vec::new();
+    };
+    let floor = doc
+        .tables(prev)
+        .iter()
+        .map(|g| g.bbox[3])
+        .fold(f32::NEG_INFINITY, f32::max);
+    let foot: Vec<&Word> = p
+        .words
+        .iter()
+        .filter(|w| {
+            content(prev, w)
+                && w.y - w.size > floor
+                && region
+                    .iter()
+                    .any(|r| r.page == prev && r.range.contains(&w.start))
+        })
+        .collect();
+    let lines = text_lines(foot);
+    // Each line read into the body's columns, or `None` where it does not
+    // line up with them.
+    let read: Vec<Option<Vec<Vec<&Word>>>> = lines
+        .iter()
+        .map(|l| in_columns(l, &bounds, span, extents))
+        .collect();
+    let n = lines.len();
+    let mut out = Vec::new();
+    for end in n.saturating_sub(MAX_FURNITURE_LINES)..=n {
+        for start in end.saturating_sub(max_rows)..end {
+            let Some(rows) = read[start..end].iter().cloned().collect::<Option<Vec<_>>>() else {
+                continue;
+            };
+            let cells: Vec<TableCell> = rows
+                .iter()
+                .enumerate()
+                .flat_map(|(r, cols)| {
+                    cols.iter()
+                        .enumerate()
+                        .filter_map(move |(c, ws)| cell(r, c, ws))
+                })
+                .collect();
+            let bbox = cells.iter().fold(
+                [
+                    f32::INFINITY,
+                    f32::INFINITY,
+                    f32::NEG_INFINITY,
+                    f32::NEG_INFINITY,
+                ],
+                |b, c| {
+                    [
+                        b[0].min(c.bbox[0]),
+                        b[1].min(c.bbox[1]),
+                        b[2].max(c.bbox[2]),
+                        b[3].max(c.bbox[3]),
+                    ]
+                },
+            );
+            out.push(Grid {
+                mode: TableMode::Stream,
+                bbox,
+                rows: rows.len() as u32,
+                cols: extents.len() as u32,
+                cells,
+            });
+        }
+    }
+    out
+}
+
+/// Words grouped into lines by baseline (within a third of a font size),
+/// top to bottom, each line left to right.
+fn text_lines(mut words: Vec<&Word>) -> Vec<Vec<&Word>> {
+    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<&Word>> = Vec::new();
+    for w in words {
+        match lines.last_mut() {
+            Some(l) if (w.y - l[0].y).abs() <= l[0].size / 3.0 => l.push(w),
+            _ => lines.push(vec![w]),
+        }
+    }
+    for l in &mut lines {
+        l.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    lines
+}
+
+/// A line's words in the columns whose bands (between `bounds`) hold their
+/// centres; `None` when a word's centre lies more than a font size outside
+/// the columns' `span`, or a column's words miss its text extent.
+fn in_columns<'w>(
+    line: &[&'w Word],
+    bounds: &[f32],
+    span: (f32, f32),
+    extents: &[Option<(f32, f32)>],
+) -> Option<Vec<Vec<&'w Word>>> {
+    // Columns in the order of their extents (the bands' order).
+    let mut order: Vec<usize> = (0..extents.len())
+        .filter(|&c| extents[c].is_some())
+        .collect();
+    order.sort_by(|&a, &b| {
+        extents[a]
+            .map(|e| e.0)
+            .unwrap_or(0.0)
+            .total_cmp(&extents[b].map(|e| e.0).unwrap_or(0.0))
+    });
+    let mut cols: Vec<Vec<&Word>> = vec![Vec::new(); extents.len()];
+    for &w in line {
+        let x = centre(w);
+        if x < span.0 - w.size || x > span.1 + w.size {
+            return None;
+        }
+        let band = bounds.iter().filter(|&&b| b < x).count();
+        cols[*order.get(band)?].push(w);
+    }
+    for (c, ws) in cols.iter().enumerate() {
+        let (Some(a), Some(b)) = (ws.first(), ws.last()) else {
+            continue;
+        };
+        let (e0, e1) = extents[c]?;
+        if a.x > e1 || b.x + b.width < e0 {
+            return None;
+        }
+    }
+    Some(cols)
 }
 
 /// A grid read without lines (stream) with fewer columns than the header

@@ -310,3 +310,156 @@ fn positioned_cells_wrap_into_their_own_columns_and_run_onto_the_next_page() {
     assert_eq!(i.expected_operator.as_deref(), Some(">="));
     assert_eq!(i.expected_value.as_deref(), Some("10"));
 }
+
+/// A PEG sheet whose indicator header (over three lines, "Valore" above
+/// "Atteso") is the last thing on page 1 but for its footer, followed by
+/// page 2 built from `next` under a running title (a line of text, not
+/// left out as furniture).
+fn header_at_the_foot(next: &[&[(f32, &str)]]) -> Vec<Page> {
+    let mut p1 = page(
+        1,
+        &[
+            &[
+                (20.0, "PIANO"),
+                (43.0, "ESECUTIVO"),
+                (82.0, "DI"),
+                (93.0, "GESTIONE"),
+            ],
+            &[(20.0, "2022_A01"), (55.0, "Obiettivo"), (94.0, "operativo")],
+            &[(20.0, "INDICATORI")],
+            &[(400.0, "Valore")],
+            &[(20.0, "Descrizione"), (300.0, "Tipo")],
+            &[(400.0, "Atteso")],
+            &[
+                (20.0, "PEG"),
+                (35.0, "2022"),
+                (54.0, "–"),
+                (61.0, "2022_A01"),
+                (500.0, "Pagina"),
+                (530.0, "1"),
+            ],
+        ],
+    );
+    for (line, y) in [(2, 770.0), (3, 786.0), (4, 791.0), (5, 796.0), (6, 836.0)] {
+        move_line(&mut p1, line, y);
+    }
+    // The footer is page furniture, which the PDF reader leaves out.
+    for w in p1.words.iter_mut().filter(|w| w.line == 6) {
+        w.start = usize::MAX;
+    }
+    let mut lines: Vec<&[(f32, &str)]> = vec![&[(20.0, "Comune"), (47.0, "di"), (58.0, "Prova")]];
+    lines.extend_from_slice(next);
+    let mut p2 = page(2, &lines);
+    for i in 1..lines.len() as u32 {
+        move_line(&mut p2, i, 60.0 + 12.0 * i as f32);
+    }
+    vec![p1, p2]
+}
+
+#[test]
+fn a_header_alone_at_the_foot_of_a_page_heads_the_rows_on_the_next() {
+    let pages = header_at_the_foot(&[
+        &[
+            (20.0, "Numero"),
+            (47.0, "pratiche"),
+            (82.0, "evase"),
+            (300.0, "RISULTATO"),
+            (400.0, ">="),
+            (412.0, "10"),
+        ],
+        &[
+            (20.0, "Tempo"),
+            (43.0, "medio"),
+            (66.0, "di"),
+            (77.0, "risposta"),
+            (300.0, "TEMPORALE"),
+            (400.0, "<="),
+            (412.0, "30"),
+        ],
+        &[
+            (20.0, "Costo"),
+            (43.0, "unitario"),
+            (300.0, "ECONOMICO"),
+            (400.0, "<"),
+            (408.0, "12,5"),
+        ],
+    ]);
+    let rules = RuleSet::load(None, true).unwrap();
+    let x = rules.apply(&pages);
+    assert_eq!(x.indicators.len(), 3, "{:#?}", x.indicators);
+    let first = &x.indicators[0];
+    assert_eq!(first.description.as_deref(), Some("Numero pratiche evase"));
+    assert_eq!(first.indicator_type.as_deref(), Some("RISULTATO"));
+    assert_eq!(first.expected_operator.as_deref(), Some(">="));
+    assert_eq!(first.expected_value.as_deref(), Some("10"));
+    let last = &x.indicators[2];
+    assert_eq!(last.description.as_deref(), Some("Costo unitario"));
+    assert_eq!(last.indicator_type.as_deref(), Some("ECONOMICO"));
+    assert_eq!(last.expected_value.as_deref(), Some("12.5"));
+    // The cells are read on page 2.
+    assert_eq!(first.spans["description"].page, 2);
+}
+
+#[test]
+fn a_header_alone_at_the_foot_heads_nothing_the_next_page_does_not_line_up() {
+    let rules = RuleSet::load(None, true).unwrap();
+    // Prose opens the next page.
+    let prose = header_at_the_foot(&[
+        &[
+            (20.0, "Il"),
+            (31.0, "presente"),
+            (66.0, "obiettivo"),
+            (105.0, "sarà"),
+            (124.0, "verificato"),
+            (167.0, "entro"),
+            (190.0, "la"),
+            (201.0, "fine"),
+            (220.0, "dell'anno"),
+            (259.0, "dal"),
+            (274.0, "nucleo"),
+            (301.0, "di"),
+            (312.0, "valutazione"),
+        ],
+        &[
+            (20.0, "dell'ente"),
+            (59.0, "sulla"),
+            (82.0, "base"),
+            (101.0, "delle"),
+            (124.0, "relazioni"),
+            (163.0, "dei"),
+            (178.0, "dirigenti"),
+            (217.0, "e"),
+            (224.0, "dei"),
+            (239.0, "dati"),
+            (258.0, "raccolti"),
+            (293.0, "nel"),
+            (308.0, "corso"),
+        ],
+    ]);
+    let x = rules.apply(&prose);
+    assert!(x.indicators.is_empty(), "{:#?}", x.indicators);
+    // A table whose columns are not the header's: "Tipo" and "Valore"
+    // lie right of all of its text.
+    let other = header_at_the_foot(&[
+        &[
+            (20.0, "Sede"),
+            (120.0, "Via"),
+            (135.0, "Roma"),
+            (154.0, "1"),
+        ],
+        &[
+            (20.0, "Uffici"),
+            (120.0, "Piazza"),
+            (147.0, "Dante"),
+            (170.0, "3"),
+        ],
+        &[
+            (20.0, "Archivio"),
+            (120.0, "Via"),
+            (135.0, "Po"),
+            (146.0, "7"),
+        ],
+    ]);
+    let x = rules.apply(&other);
+    assert!(x.indicators.is_empty(), "{:#?}", x.indicators);
+}
