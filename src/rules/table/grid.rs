@@ -19,6 +19,7 @@ use std::borrow::Cow;
 
 use atti_page::{Page, Table as Grid, TableCell};
 
+use super::extents::{extents, text_extents};
 use super::{ends, put, regrid, Row};
 use crate::rules::compiled::label_words;
 use crate::rules::compiled::Table;
@@ -326,51 +327,6 @@ fn match_header(t: &Table, grid: &Grid) -> Option<Mapping> {
         }
     }
     best.map(|(_, _, m)| m)
-}
-
-/// Each grid column's horizontal extent, from the cells that cover it alone.
-fn extents(grid: &Grid) -> Vec<Option<(f32, f32)>> {
-    let mut out: Vec<Option<(f32, f32)>> = vec![None; grid.cols as usize];
-    if grid.bbox == [0.0; 4] {
-        return out;
-    }
-    for c in grid.cells.iter().filter(|c| c.col_span <= 1) {
-        if let Some(slot) = out.get_mut(c.col as usize) {
-            let (x0, x1) = (c.bbox[0], c.bbox[2]);
-            *slot = Some(slot.map_or((x0, x1), |(a, b)| (a.min(x0), b.max(x1))));
-        }
-    }
-    out
-}
-
-/// Each grid column's extent of text: from the left of its leftmost word
-/// to the right of its rightmost (a cell's band may reach far past its
-/// text, to the middle of the gap before the next column).
-fn text_extents(doc: &Doc, page: usize, grid: &Grid) -> Vec<Option<(f32, f32)>> {
-    let mut out: Vec<Option<(f32, f32)>> = vec![None; grid.cols as usize];
-    let Some(p) = doc.pages.get(page).filter(|p| !p.words.is_empty()) else {
-        return extents(grid);
-    };
-    for c in grid
-        .cells
-        .iter()
-        .filter(|c| c.col_span <= 1 && c.end > c.start)
-    {
-        let [bx0, by0, bx1, by1] = c.bbox;
-        for w in p.words.iter().filter(|w| {
-            (c.start..c.end).contains(&w.start)
-                && w.x + w.width / 2.0 >= bx0
-                && w.x + w.width / 2.0 <= bx1
-                && w.y >= by0
-                && w.y - w.size <= by1
-        }) {
-            if let Some(slot) = out.get_mut(c.col as usize) {
-                let (x0, x1) = (w.x, w.x + w.width);
-                *slot = Some(slot.map_or((x0, x1), |(a, b)| (a.min(x0), b.max(x1))));
-            }
-        }
-    }
-    out
 }
 
 /// A grid that carries a table on (on a later page, without its header):

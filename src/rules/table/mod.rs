@@ -135,6 +135,7 @@ pub fn render(t: &Table, row: &Row) -> String {
         .join("|")
 }
 
+mod extents;
 mod grid;
 mod positioned;
 mod regrid;
