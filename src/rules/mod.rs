@@ -36,6 +36,7 @@ pub mod money;
 pub mod money_parties;
 pub mod money_party_cues;
 pub mod money_read;
+mod money_text;
 pub mod normalise;
 mod objective_rows;
 pub mod quick;

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::document::Doc;
 use super::money::MoneyRules;
-use super::money_read::{clause, nearest};
+use super::money_text::{clause, nearest};
 use crate::record::{Party, Span};
 
 pub(super) static TAX_LABEL: LazyLock<Regex> = LazyLock::new(|| {

@@ -46,45 +46,6 @@ static ITEM_END: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The first word of a premise at a line's start ("VISTO", "CONSIDERATO
-/// che", "PREMESSO"): a dispositive heading before it is the act's title
-/// ("DETERMINA A CONTRARRE" over the premises), not its dispositive.
-static PREMISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:VIST[OAIE]|CONSIDERAT[OAIE]|PREMESS[OAIE]|RICHIAMAT[OAIE]|RITENUT[OAIE]|ATTES[OAIE]|DATO[ \t]+ATTO|PRESO[ \t]+ATTO|ACCERTAT[OAIE]|VERIFICAT[OAIE]|RILEVAT[OAIE]|Vist[oaie]|Considerat[oaie]|Premesso|Richiamat[oaie]|Ritenut[oaie])(?-u:\b)")
-        .expect("valid regex")
-});
-
-/// Where the dispositive of the parties begins: the first
-/// `[[dispositive]]` heading after the first premise (the first heading
-/// at all where no premise is found before one).
-pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
-    let first = super::money_read::dispositive(rules, doc)?;
-    let premise = doc
-        .clean
-        .iter()
-        .enumerate()
-        .find_map(|(i, t)| PREMISE.find(t).map(|m| (i, m.start())));
-    if let Some(premise) = premise.filter(|p| *p > first) {
-        let after = doc
-            .clean
-            .iter()
-            .enumerate()
-            .skip(premise.0)
-            .find_map(|(i, t)| {
-                let from = if i == premise.0 { premise.1 } else { 0 };
-                rules
-                    .dispositive
-                    .iter()
-                    .filter_map(|c| c.regex.find(&t[from..]))
-                    .map(|m| from + m.start())
-                    .min()
-                    .map(|at| (i, at))
-            });
-        return after.or(Some(first));
-    }
-    Some(first)
-}
-
 /// Adds to `out` the parties the `[[party_cue]]` rules find: verbs with
 /// `to` in the dispositive (from `disp` on), labels anywhere.
 pub(super) fn add(

@@ -18,13 +18,11 @@
 //! - Administration: the first `[[administration]]` rule matching the head
 //!   of the first page, written in its canonical form.
 
-use std::sync::LazyLock;
-
 use atti_italian::money::{codes, find_amounts, Euro};
-use regex::Regex;
 
 use super::document::Doc;
-use super::money::{Cue, MoneyKind, MoneyRules};
+use super::money::{MoneyKind, MoneyRules};
+use super::money_text::{clause, dispositive, nearest};
 use crate::record::{Amount, Party, Span};
 
 /// What the money rules read from one document.
@@ -45,8 +43,6 @@ const HEAD_LINES: usize = 15;
 const FOOT_LINES: usize = 8;
 /// How many mentions in the text a letterhead's name outweighs.
 const HEAD_WEIGHT: usize = 5;
-/// How far back a cue is looked for.
-const CLAUSE: usize = 300;
 
 pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     let mut out = MoneyRead::default();
@@ -113,7 +109,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     out.administration = administration(rules, doc);
     let admin = out.administration.as_ref().map(|a| a.0.as_str());
     let mut parties = super::money_parties::parties(rules, doc, admin);
-    let decides = super::money_party_cues::dispositive(rules, doc);
+    let decides = super::money_text::decisions(rules, doc);
     super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
     out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
@@ -128,48 +124,8 @@ fn in_dispositive(disp: Option<(usize, usize)>, span: Option<Span>) -> bool {
     i > p || (i == p && s.start >= at)
 }
 
-/// The page and offset where the dispositive begins.
-pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
-    doc.clean.iter().enumerate().find_map(|(i, t)| {
-        rules
-            .dispositive
-            .iter()
-            .filter_map(|c| c.regex.find(t))
-            .map(|m| m.start())
-            .min()
-            .map(|at| (i, at))
-    })
-}
-
 fn first_line(s: &str) -> String {
     atti_italian::squash(s.lines().find(|l| !l.trim().is_empty()).unwrap_or(""))
-}
-
-/// The text of the clause before `at`: back to `;`, a full stop before a
-/// capital or a blank line, at most [`CLAUSE`] bytes.
-pub(super) fn clause(text: &str, at: usize) -> &str {
-    let mut from = at.saturating_sub(CLAUSE);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = &text[from..at];
-    static END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r";|\n\s*\n|[a-z]{3}\.\s+[A-Z]").expect("valid regex"));
-    let cut = END.find_iter(window).last().map_or(0, |m| m.end());
-    &window[cut..]
-}
-
-/// The cue whose match ends last in `clause` (the first rule on a tie).
-pub(super) fn nearest<'r>(cues: &'r [Cue], clause: &str) -> Option<&'r Cue> {
-    let mut best: Option<(usize, &Cue)> = None;
-    for c in cues {
-        if let Some(end) = c.regex.find_iter(clause).map(|m| m.end()).last() {
-            if best.is_none_or(|(b, _)| end > b) {
-                best = Some((end, c));
-            }
-        }
-    }
-    best.map(|(_, c)| c)
 }
 
 /// The administration: every `[[administration]]` match of the document

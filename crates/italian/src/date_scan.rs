@@ -61,14 +61,6 @@ fn is_year_token(tok: &str) -> bool {
     }
 }
 
-/// The largest char boundary of `s` at or below `i`.
-pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Every date in `text`, in order, as byte ranges with their values. Dates
 /// inside legal references are left out; see the module documentation.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
@@ -112,7 +104,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     for m in MONTH_IN_TEXT.find_iter(text) {
         // Every full month name has five letters or more; shorter is an abbreviation.
         let abbreviated = m.as_str().trim_end_matches('.').chars().count() <= 4;
-        let window_start = floor_boundary(text, m.start().saturating_sub(100));
+        let window_start = crate::floor_boundary(text, m.start().saturating_sub(100));
         let mut start = m.start();
         let (mut has_day, mut day_digits, mut year_before) = (false, false, false);
         if let Some(c) = BEFORE_MONTH.captures(&text[window_start..m.start()]) {

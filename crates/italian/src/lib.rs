@@ -29,6 +29,14 @@ pub mod reference;
 /// Collapses runs of whitespace into one space and trims; zero-width
 /// characters (a word processor's joiners and spaces, a byte-order mark)
 /// are dropped, since they are not text a reader sees.
+/// The largest char boundary of `s` at or below `i`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 pub fn squash(s: &str) -> String {
     let visible: String;
     let s = if s.contains(ZERO_WIDTH) {

@@ -24,7 +24,7 @@
 //! Word 6 and 95 files (an older FIB) and files this reader cannot follow
 //! are left to the external converter ([`super::legacy`]).
 
-use super::cfb::Cfb;
+use super::cfb::{u16_at, u32_at, Cfb};
 use super::doc_props::{floats, geometry, Bte, InTable, Props};
 use super::flow::{Block, Flow, Slot};
 use crate::error::{Error, Result};
@@ -41,18 +41,6 @@ const MAX_LOOKUPS: usize = 2_000_000;
 
 fn bad(what: &str) -> Error {
     Error::Office(format!("documento Word 97-2003 non leggibile: {what}"))
-}
-
-pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(
-        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
-    ))
-}
-
-pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(
-        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
-    ))
 }
 
 /// The lengths of the stories, in characters, in their order in the text.

@@ -6,7 +6,7 @@
 //! found through the bin tables (PlcBtePapx, PlcBteChpx) of the table
 //! stream; the section's in its SEPX, found through the PlcfSed.
 
-use super::doc::{u16_at, u32_at};
+use super::cfb::{u16_at, u32_at};
 
 /// A bin table of formatted disk pages (FKPs): PlcBtePapx for paragraph
 /// properties, PlcBteChpx for character properties.

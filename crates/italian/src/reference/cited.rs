@@ -13,7 +13,7 @@ use regex::Regex;
 
 use super::common::grammar;
 use super::Reference;
-use crate::date_scan::floor_boundary;
+use crate::floor_boundary;
 
 /// "citato", "sopra citato", "già richiamato", "predetto" right before the
 /// locator (after its article: "il citato art. 17", "del suddetto articolo 8").

@@ -1,0 +1,95 @@
+//! The parts of an act the money readers look in: where the dispositive
+//! begins (for amounts, and for the parties, after the premises), the
+//! clause before a place, and the cue nearest its end. Shared by
+//! [`super::money_read`], [`super::money_parties`] and
+//! [`super::money_party_cues`], which take them from here rather than from
+//! one another.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::document::Doc;
+use super::money::{Cue, MoneyRules};
+
+/// How far back a cue is looked for.
+const CLAUSE: usize = 300;
+
+/// The page and offset where the dispositive begins.
+pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
+    doc.clean.iter().enumerate().find_map(|(i, t)| {
+        rules
+            .dispositive
+            .iter()
+            .filter_map(|c| c.regex.find(t))
+            .map(|m| m.start())
+            .min()
+            .map(|at| (i, at))
+    })
+}
+
+/// The first word of a premise at a line's start ("VISTO", "CONSIDERATO
+/// che", "PREMESSO"): a dispositive heading before it is the act's title
+/// ("DETERMINA A CONTRARRE" over the premises), not its dispositive.
+static PREMISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:VIST[OAIE]|CONSIDERAT[OAIE]|PREMESS[OAIE]|RICHIAMAT[OAIE]|RITENUT[OAIE]|ATTES[OAIE]|DATO[ \t]+ATTO|PRESO[ \t]+ATTO|ACCERTAT[OAIE]|VERIFICAT[OAIE]|RILEVAT[OAIE]|Vist[oaie]|Considerat[oaie]|Premesso|Richiamat[oaie]|Ritenut[oaie])(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Where the dispositive of the parties begins: the first
+/// `[[dispositive]]` heading after the first premise (the first heading
+/// at all where no premise is found before one).
+pub(super) fn decisions(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
+    let first = dispositive(rules, doc)?;
+    let premise = doc
+        .clean
+        .iter()
+        .enumerate()
+        .find_map(|(i, t)| PREMISE.find(t).map(|m| (i, m.start())));
+    if let Some(premise) = premise.filter(|p| *p > first) {
+        let after = doc
+            .clean
+            .iter()
+            .enumerate()
+            .skip(premise.0)
+            .find_map(|(i, t)| {
+                let from = if i == premise.0 { premise.1 } else { 0 };
+                rules
+                    .dispositive
+                    .iter()
+                    .filter_map(|c| c.regex.find(&t[from..]))
+                    .map(|m| from + m.start())
+                    .min()
+                    .map(|at| (i, at))
+            });
+        return after.or(Some(first));
+    }
+    Some(first)
+}
+
+/// The text of the clause before `at`: back to `;`, a full stop before a
+/// capital or a blank line, at most [`CLAUSE`] bytes.
+pub(super) fn clause(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(CLAUSE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r";|\n\s*\n|[a-z]{3}\.\s+[A-Z]").expect("valid regex"));
+    let cut = END.find_iter(window).last().map_or(0, |m| m.end());
+    &window[cut..]
+}
+
+/// The cue whose match ends last in `clause` (the first rule on a tie).
+pub(super) fn nearest<'r>(cues: &'r [Cue], clause: &str) -> Option<&'r Cue> {
+    let mut best: Option<(usize, &Cue)> = None;
+    for c in cues {
+        if let Some(end) = c.regex.find_iter(clause).map(|m| m.end()).last() {
+            if best.is_none_or(|(b, _)| end > b) {
+                best = Some((end, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
