@@ -27,6 +27,7 @@ pub mod delta;
 pub mod document;
 pub mod examples;
 pub mod field;
+mod field_label;
 pub mod fingerprint;
 pub mod format;
 pub mod label_column;

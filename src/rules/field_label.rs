@@ -1,0 +1,436 @@
+//! How a field rule reads the value after a label: in a table cell beside
+//! (or below) the label's, in the text after it on its line and the lines
+//! that follow, or in a column of its own (see [`super::label_column`]).
+//! [`super::field`] runs the rules and hands labels here.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::compiled::Field;
+use super::document::{self, Doc};
+
+/// A label rule's values. With `layout = "label_column"` a page with word
+/// positions is read by columns first (a PDF's text interleaves the label's
+/// lines with the value's), a page without them as text first (its text may
+/// hold label and value one after the other), each falling back on the other.
+pub(super) fn label_or_column_values(
+    doc: &Doc,
+    page: usize,
+    bounds: Range<usize>,
+    labels: &[Regex],
+    rule: &Field,
+    known: &[&Regex],
+) -> Vec<(String, Range<usize>)> {
+    let cells = cell_values(doc, page, &bounds, labels, rule.block, rule.until.as_ref());
+    if !cells.is_empty() {
+        return cells;
+    }
+    if !rule.label_column {
+        return label_values(doc, page, bounds, labels, rule, known);
+    }
+    let columns = || super::label_column::values(doc, page, bounds.clone(), labels, rule, known);
+    let text = || label_values(doc, page, bounds.clone(), labels, rule, known);
+    let positioned = doc.pages.get(page).is_some_and(|p| !p.words.is_empty());
+    let first = if positioned { columns() } else { text() };
+    if !first.is_empty() {
+        return first;
+    }
+    if positioned {
+        text()
+    } else {
+        columns()
+    }
+}
+
+/// A label set in a table cell of its own: the value is the next cell of
+/// its row that holds text (a header block laid out as a table, with the
+/// label "DIREZIONE" in one cell and "DIREZIONE SERVIZI SOCIALI" in the
+/// next). A cell holds the label when the label is all its text but for a
+/// closing colon; a label wrapped over the cells below it in its column
+/// ("DESCRIZIONE DETTAGLIATA" above "DELL'OBIETTIVO", rows the reader made
+/// of its lines) is read across them, its value across the same rows. A
+/// `block` value goes on in the cells below while the label's column is
+/// empty there (paragraphs the reader set as rows), up to a cell that
+/// `until` matches (the heading after a subject, "IL SINDACO", set as a row
+/// of the same table by the reader).
+fn cell_values(
+    doc: &Doc,
+    page: usize,
+    bounds: &Range<usize>,
+    labels: &[Regex],
+    block: bool,
+    until: Option<&Regex>,
+) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for t in doc.tables(page) {
+        let grid = Cover::new(t);
+        for c in &t.cells {
+            if !bounds.contains(&c.start) {
+                continue;
+            }
+            let Some(last) = label_rows(&grid, c, labels) else {
+                continue;
+            };
+            let after = c.col + c.col_span.max(1);
+            let Some(col) = (after..t.cols).find(|&col| {
+                (c.row..=last).any(|r| {
+                    grid.at(r, col)
+                        .is_some_and(|v| v.row == r && !v.text.trim().is_empty())
+                })
+            }) else {
+                continue;
+            };
+            let mut text = String::new();
+            let mut range: Option<Range<usize>> = None;
+            let mut take = |v: &atti_page::TableCell| {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(v.text.trim());
+                let r = v.start..v.end.max(v.start);
+                range = Some(
+                    range
+                        .as_ref()
+                        .map_or(r.clone(), |a| a.start.min(r.start)..a.end.max(r.end)),
+                );
+            };
+            let mut row = c.row;
+            while row < t.rows {
+                let label_empty = grid.at(row, c.col).is_none_or(|l| l.text.trim().is_empty());
+                if row > last && !(block && label_empty) {
+                    break;
+                }
+                let cell = grid.at(row, col).filter(|v| v.row == row && v.col == col);
+                match cell {
+                    Some(v)
+                        if row > last
+                            && until.is_some_and(|u| {
+                                v.text.trim().lines().next().is_some_and(|l| u.is_match(l))
+                            }) =>
+                    {
+                        break
+                    }
+                    Some(v) if !v.text.trim().is_empty() => {
+                        take(v);
+                        row = v.row + v.row_span.max(1);
+                    }
+                    _ if row > last => break,
+                    _ => row += 1,
+                }
+            }
+            if let Some(range) = range {
+                out.push((text, range));
+            }
+        }
+    }
+    out
+}
+
+/// A table's cells by the grid positions they cover, built once for the
+/// loops above, which ask for a position many times per cell
+/// (`Table::cell_at` walks every cell: a sheet of thousands of cells made
+/// reading a workbook quadratic). The first cell covering a position wins,
+/// as with `cell_at`; a table whose cells cover too many positions is read
+/// with `cell_at`.
+struct Cover<'t> {
+    table: &'t atti_page::Table,
+    at: Option<std::collections::HashMap<(u32, u32), usize>>,
+}
+
+impl<'t> Cover<'t> {
+    /// Most positions indexed.
+    const MAX: u64 = 1 << 22;
+
+    fn new(table: &'t atti_page::Table) -> Cover<'t> {
+        let area: u64 = table
+            .cells
+            .iter()
+            .map(|c| u64::from(c.row_span.max(1)) * u64::from(c.col_span.max(1)))
+            .sum();
+        let at = (area <= Self::MAX).then(|| {
+            let mut at = std::collections::HashMap::with_capacity(area as usize);
+            for (i, c) in table.cells.iter().enumerate() {
+                for r in c.row..c.row + c.row_span.max(1) {
+                    for col in c.col..c.col + c.col_span.max(1) {
+                        at.entry((r, col)).or_insert(i);
+                    }
+                }
+            }
+            at
+        });
+        Cover { table, at }
+    }
+
+    fn at(&self, row: u32, col: u32) -> Option<&'t atti_page::TableCell> {
+        match &self.at {
+            Some(at) => at.get(&(row, col)).map(|&i| &self.table.cells[i]),
+            None => self.table.cell_at(row, col),
+        }
+    }
+}
+
+/// Most rows of a table one label is read across.
+const MAX_LABEL_ROWS: u32 = 4;
+
+/// The last row of the label that starts at cell `c`: the cell's text, or
+/// its text and the cells' below it in its column, is a whole label but for
+/// a closing colon.
+fn label_rows(t: &Cover<'_>, c: &atti_page::TableCell, labels: &[Regex]) -> Option<u32> {
+    let whole = |s: &str| {
+        let s = s.trim().trim_end_matches([':', '.']).trim_end();
+        labels.iter().any(|l| {
+            l.find(s)
+                .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+        })
+    };
+    let mut text = c.text.trim().to_owned();
+    let mut cell = c;
+    for _ in 0..MAX_LABEL_ROWS {
+        if text.is_empty() {
+            return None;
+        }
+        if whole(&text) {
+            return Some(cell.row + cell.row_span.max(1) - 1);
+        }
+        let next = cell.row + cell.row_span.max(1);
+        cell = t
+            .at(next, c.col)
+            .filter(|b| b.row == next && b.col == c.col && b.col_span == c.col_span)?;
+        text.push(' ');
+        text.push_str(cell.text.trim());
+    }
+    None
+}
+
+/// The values after each occurrence of a label in `bounds` of a page's text.
+pub(super) fn label_values(
+    doc: &Doc,
+    page: usize,
+    bounds: Range<usize>,
+    labels: &[Regex],
+    rule: &Field,
+    known: &[&Regex],
+) -> Vec<(String, Range<usize>)> {
+    let text = &doc.clean[page][bounds.clone()];
+    let base = bounds.start;
+    // Where the left column of a line (relative range) ends, relative.
+    let left_end = |r: Range<usize>| doc.left_end(page, base + r.start..base + r.end) - base;
+    let column_start = |anchor: usize, r: Range<usize>| {
+        let (at, margin) = doc.column_start(page, base + anchor, base + r.start..base + r.end);
+        (at - base, margin)
+    };
+    let mut hits: Vec<Range<usize>> = labels
+        .iter()
+        .flat_map(|l| l.find_iter(text).map(|m| m.range()))
+        .collect();
+    hits.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    for h in hits {
+        // The label's column is where its first letter is, not where a
+        // regex's leading `^\s*` began.
+        let m = &text[h.clone()];
+        let anchor = h.start + (m.len() - m.trim_start().len());
+        let cols = Columns {
+            left_end: &left_end,
+            column_start: &|r| column_start(anchor, r),
+        };
+        if let Some((mut value, mut r)) = read_after(text, h.end, labels, rule, known, &cols) {
+            if rule.block {
+                // A label centred beside its value: the value's first
+                // lines stand above the label's, no more of them than below.
+                let below = text[r.clone()].matches('\n').count() + 1;
+                let accept = |l: &str| {
+                    let body = l.trim_start();
+                    !rule.until.as_ref().is_some_and(|u| u.is_match(l))
+                        && !known
+                            .iter()
+                            .any(|k| k.find(body).is_some_and(|m| m.start() == 0))
+                };
+                let above = doc.aligned_above(
+                    page,
+                    base + anchor,
+                    base + r.start..base + r.end,
+                    base,
+                    below,
+                    &accept,
+                );
+                if let Some(top) = above.first() {
+                    let mut parts: Vec<&str> = above
+                        .iter()
+                        .map(|a| doc.clean[page][a.clone()].trim())
+                        .collect();
+                    parts.push(&value);
+                    value = parts.join(" ");
+                    r.start = top.start - base;
+                }
+            }
+            out.push((value, bounds.start + r.start..bounds.start + r.end));
+        }
+    }
+    out
+}
+
+/// How a page's columns bound a value (relative byte offsets of the piece).
+struct Columns<'a> {
+    /// Where the left column of a line ends.
+    left_end: &'a dyn Fn(Range<usize>) -> usize,
+    /// Where the label's column begins on a later line.
+    column_start: &'a dyn Fn(Range<usize>) -> (usize, document::Margin),
+}
+
+/// Separators between a label and its value.
+fn skip_separators(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = text[pos..].chars().next() {
+        if c == '\n' || !(c.is_whitespace() || ":.-–—=".contains(c)) {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+fn read_after(
+    text: &str,
+    label_end: usize,
+    labels: &[Regex],
+    rule: &Field,
+    known: &[&Regex],
+    cols: &Columns,
+) -> Option<(String, Range<usize>)> {
+    let left_end = cols.left_end;
+    let mut pos = skip_separators(text, label_end);
+    // "OGGETTO: OGGETTO: ..." — the label written twice, as a label (a
+    // colon or the line's end after it); "DIREZIONE DIREZIONE SERVIZI
+    // SOCIALI" is a value that begins with the label's word.
+    for l in labels {
+        if let Some(m) = l.find(&text[pos..]) {
+            let after = text[pos + m.end()..].trim_start_matches([' ', '\t']);
+            if m.start() == 0 && (after.is_empty() || after.starts_with([':', '\n'])) {
+                pos = skip_separators(text, pos + m.end());
+            }
+        }
+    }
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let rest = &text[pos..line_end];
+    let mut cut = rest.len();
+    // In the left column, text past the column's end is the right column's.
+    if rule.left_column {
+        let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let end = left_end(line_start..line_end);
+        cut = cut.min(end.saturating_sub(pos));
+    }
+    // Whether the value ended on this line for good (another label, the
+    // rule's stop), or only at the edge of its column (a wide gap).
+    let mut ended = false;
+    for k in known {
+        if let Some(m) = k.find_iter(rest).find(|m| m.start() > 0) {
+            if m.start() < cut {
+                cut = m.start();
+                ended = true;
+            }
+        }
+    }
+    if let Some(g) = rest.trim_end().find("   ") {
+        if g < cut {
+            cut = g;
+            ended = !rule.left_column;
+        }
+    }
+    if let Some(s) = &rule.stop {
+        if let Some(m) = s.find(rest) {
+            if m.start() <= cut {
+                cut = m.start();
+                ended = true;
+            }
+        }
+    }
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let first = trimmed(text, pos..pos + cut);
+    if !first.is_empty() {
+        parts.push(first);
+    }
+    if rule.block && !ended {
+        let mut blanks = 0;
+        let mut margin_seen = false;
+        let after = (line_end + 1).min(text.len());
+        for lr in document::lines(&text[after..]) {
+            let lr = after + lr.start..after + lr.end;
+            // Keep to the value's column: leave out a margin column on the
+            // left; once a margin was seen, a line holding margin text only
+            // is skipped.
+            let (at, margin) = (cols.column_start)(lr.clone());
+            match margin {
+                document::Margin::Cut => margin_seen = true,
+                document::Margin::Whole if margin_seen => continue,
+                _ => {}
+            }
+            let lr = at.max(lr.start).min(lr.end)..lr.end;
+            let full = &text[lr.clone()];
+            let line = if rule.left_column {
+                &full[..left_end(lr.clone())
+                    .saturating_sub(lr.start)
+                    .min(full.len())]
+            } else {
+                full
+            };
+            if line.trim().is_empty() {
+                // A phrase left open (ending with "di", "e", a comma) goes
+                // on past one blank line.
+                let open = blanks == 0
+                    && parts
+                        .last()
+                        .is_some_and(|r| atti_italian::phrase::ends_open(&text[r.clone()]));
+                if !parts.is_empty() && !rule.paragraphs && !open {
+                    break;
+                }
+                blanks += 1;
+                if blanks > 3 {
+                    break;
+                }
+                continue;
+            }
+            blanks = 0;
+            if rule.until.as_ref().is_some_and(|u| u.is_match(line)) {
+                break;
+            }
+            let body = line.trim_start();
+            if known
+                .iter()
+                .any(|k| k.find(body).is_some_and(|m| m.start() == 0))
+            {
+                break;
+            }
+            let mut take = line.len();
+            let mut stop_here = false;
+            if let Some(s) = &rule.stop {
+                if let Some(m) = s.find(line) {
+                    take = m.start();
+                    stop_here = true;
+                }
+            }
+            let r = trimmed(text, lr.start..lr.start + take);
+            if !r.is_empty() {
+                parts.push(r);
+            }
+            if stop_here {
+                break;
+            }
+        }
+    }
+    let (first, last) = (parts.first()?.start, parts.last()?.end);
+    let value = parts
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((value, first..last))
+}
+
+/// A range with surrounding whitespace left out.
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}
