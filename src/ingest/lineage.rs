@@ -52,25 +52,29 @@ pub fn deltas(index: &Path, rules: &RuleSet, known: &HashMap<String, Known>) -> 
     if stale.is_empty() {
         return Deltas::default();
     }
+    // The kinds asked about, by the set of rules that made them.
     let found = Rulebook::of_index(index).load();
+    let mut sets: HashMap<&str, (&Made, Vec<(&str, &str)>)> = HashMap::new();
+    for (fp, f) in found.iter().filter(|(fp, _)| stale.contains(fp.as_str())) {
+        sets.entry(f.made.global.as_str())
+            .or_insert_with(|| (&f.made, Vec::new()))
+            .1
+            .push((fp.as_str(), f.kind.as_str()));
+    }
     Deltas::new(
         rules,
-        found
-            .iter()
-            .filter(|(fp, _)| stale.contains(fp.as_str()))
-            .map(|(fp, f)| {
-                let files = f
-                    .made
-                    .files
-                    .iter()
-                    .map(|(name, text)| RuleSource {
-                        name: name.clone(),
-                        origin: format!("{name} ({})", f.made.global),
-                        text: text.clone(),
-                    })
-                    .collect();
-                (fp.as_str(), f.kind.as_str(), f.made.engine.as_str(), files)
-            }),
+        sets.into_values().map(|(made, kinds)| {
+            let files = made
+                .files
+                .iter()
+                .map(|(name, text)| RuleSource {
+                    name: name.clone(),
+                    origin: format!("{name} ({})", made.global),
+                    text: text.clone(),
+                })
+                .collect();
+            (made.engine.as_str(), files, kinds)
+        }),
     )
 }
 

@@ -74,9 +74,14 @@ const WORDING: &[&str] = &["description", "examples"];
 
 /// What changed from the rule files `old` to `new` for documents of `kind`.
 pub fn between(old: &[RuleSource], new: &[RuleSource], kind: &str) -> Delta {
-    let (old, new) = (items(old), items(new));
-    let old: Vec<(&Item, String)> = in_force(&old, kind);
-    let new: Vec<(&Item, String)> = in_force(&new, kind);
+    between_items(&items(old), &items(new), kind)
+}
+
+/// [`between`] over the rules as declared (each file read once for every
+/// kind it is compared for).
+fn between_items(old: &[Item], new: &[Item], kind: &str) -> Delta {
+    let old: Vec<(&Item, String)> = in_force(old, kind);
+    let new: Vec<(&Item, String)> = in_force(new, kind);
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (_, e) in &old {
         counts.entry(e).or_default().0 += 1;
@@ -199,25 +204,27 @@ pub struct Deltas {
 }
 
 impl Deltas {
-    /// From the kept sets: (a kind's fingerprint, the kind, the engine that
-    /// applied them, their files). Sets of another engine may differ in
-    /// anything: their records are made again in full.
+    /// From the kept sets: each set's engine, its files, and the kinds
+    /// (fingerprint, kind) whose records it made that are asked about. Sets
+    /// of another engine may differ in anything: their records are made
+    /// again in full.
     pub fn new<'a>(
         rules: &super::RuleSet,
-        kept: impl IntoIterator<Item = (&'a str, &'a str, &'a str, Vec<RuleSource>)>,
+        kept: impl IntoIterator<Item = (&'a str, Vec<RuleSource>, Vec<(&'a str, &'a str)>)>,
     ) -> Deltas {
-        let by_pipeline = kept
-            .into_iter()
-            .filter(|(fp, ..)| !rules.is_current(fp))
-            .map(|(fp, kind, engine, files)| {
+        let now = items(rules.sources());
+        let mut by_pipeline = HashMap::new();
+        for (engine, files, kinds) in kept {
+            let then = items(&files);
+            for (fp, kind) in kinds.into_iter().filter(|(fp, _)| !rules.is_current(fp)) {
                 let delta = if engine == crate::version::ENGINE {
-                    between(&files, rules.sources(), kind)
+                    between_items(&then, &now, kind)
                 } else {
                     Delta::Any
                 };
-                (fp.to_owned(), (kind.to_owned(), delta))
-            })
-            .collect();
+                by_pipeline.insert(fp.to_owned(), (kind.to_owned(), delta));
+            }
+        }
         Deltas { by_pipeline }
     }
 
