@@ -237,20 +237,12 @@ fn name_at(
         let wlen = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..wlen];
         if !words.is_empty() {
-            if let Some(f) = form_at(rules, rest) {
+            if let Some(f) = form_at(rules, rest, "before") {
                 words.push((pos + f, &rest[..f]));
                 formed = true;
                 break;
             }
-        } else if let Some(f) = rules
-            .legal_forms
-            .iter()
-            .filter(|c| c.value == "after")
-            .filter_map(|c| c.regex.find(&rest[..cut(rest, 80)]))
-            .filter(|m| m.start() == 0)
-            .map(|m| m.end())
-            .max()
-        {
+        } else if let Some(f) = form_at(rules, rest, "after") {
             // A form written first ("Studio notarile", "Fondazione"): the
             // name goes on after it.
             formed = true;
@@ -284,12 +276,14 @@ fn name_at(
     (!name.is_empty()).then_some((name, start..end, formed))
 }
 
-/// The length of a legal form written after a name that starts `rest`.
-fn form_at(rules: &MoneyRules, rest: &str) -> Option<usize> {
+/// The length of a legal form that starts `rest`, of the forms whose
+/// `value` is `side`: `before` (a form written after a name, so that it
+/// ends the name) or `after` (a form written first, "Fondazione").
+fn form_at(rules: &MoneyRules, rest: &str, side: &str) -> Option<usize> {
     rules
         .legal_forms
         .iter()
-        .filter(|c| c.value == "before")
+        .filter(|c| c.value == side)
         .filter_map(|c| c.regex.find(&rest[..cut(rest, 80)]))
         .filter(|m| m.start() == 0)
         .map(|m| m.end())

@@ -236,11 +236,8 @@ mod tests {
             e[0x78..0x7c].copy_from_slice(&size.to_le_bytes());
             e
         };
-        dir.extend(entry("Root Entry", 5, END_OF_CHAIN, 0));
-        for (name, data) in streams {
-            let mut data = data.clone();
-            let size = data.len().max(4096);
-            data.resize(size.div_ceil(512) * 512, 0);
+        // Whole sectors of `data` as one chain: its first sector.
+        let mut chain = |data: &[u8]| {
             let start = sectors.len() as u32;
             for (i, chunk) in data.chunks(512).enumerate() {
                 sectors.push(chunk.to_vec());
@@ -251,19 +248,18 @@ mod tests {
                     start + i as u32 + 1
                 });
             }
+            start
+        };
+        dir.extend(entry("Root Entry", 5, END_OF_CHAIN, 0));
+        for (name, data) in streams {
+            let mut data = data.clone();
+            let size = data.len().max(4096);
+            data.resize(size.div_ceil(512) * 512, 0);
+            let start = chain(&data);
             dir.extend(entry(name, 2, start, size as u32));
         }
         dir.resize(dir.len().div_ceil(512) * 512, 0);
-        let dir_start = sectors.len() as u32;
-        for (i, chunk) in dir.chunks(512).enumerate() {
-            sectors.push(chunk.to_vec());
-            let last = (i + 1) * 512 >= dir.len();
-            fat.push(if last {
-                END_OF_CHAIN
-            } else {
-                dir_start + i as u32 + 1
-            });
-        }
+        let dir_start = chain(&dir);
         let fat_start = sectors.len() as u32;
         fat.push(0xffff_fffd);
         assert!(fat.len() <= 128);
