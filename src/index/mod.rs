@@ -19,7 +19,9 @@
 //! names and values of `field:value`), [`query`] (that, made a tantivy
 //! query), [`prefix`] (`conv*`), [`proximity`] (words standing together),
 //! [`snippet`] (the passage that matched), [`search`] (the whole search),
-//! [`stats`] (counts).
+//! [`stats`] (counts). [`Writer`] (`writer`) puts records and merges;
+//! `records` reads them back; [`Known`] (`known`) is what the index holds
+//! of each source file.
 
 pub mod act_fields;
 pub mod adopt;
@@ -27,6 +29,7 @@ pub mod analyser;
 pub mod current;
 pub mod fields;
 mod files;
+mod known;
 mod merge;
 pub mod page_codec;
 pub mod pages;
@@ -34,6 +37,7 @@ pub mod parsed;
 pub mod prefix;
 pub mod proximity;
 pub mod query;
+mod records;
 pub mod rulebook;
 pub mod schema;
 pub mod search;
@@ -41,6 +45,7 @@ pub mod snippet;
 pub mod stats;
 pub mod syntax;
 pub mod upgrade;
+mod writer;
 
 #[cfg(test)]
 mod act_fields_tests;
@@ -51,20 +56,21 @@ mod search_tests;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::record::{Document, Failure, Skipped};
+use crate::record::Document;
 
 pub use files::{free_bytes, is_disk_full, size_on_disk};
-use files::{read_settings, remove_temporaries, share_files, write_settings};
+use files::{read_settings, remove_temporaries, write_settings};
+pub use known::Known;
 pub use schema::Fields;
+pub use writer::Writer;
 
 /// The layout version of the index at `path`: the one its version file
 /// says, or 1 for an index made before versions were written.
@@ -115,28 +121,6 @@ pub fn archive_root_at(path: &Path) -> Option<PathBuf> {
         .get("archive_root")
         .and_then(|v| v.as_str())
         .map(PathBuf::from)
-}
-
-/// What the index knows of one source file, to decide whether to re-ingest it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Known {
-    /// Size and modification time when the file was last read (see
-    /// [`crate::record::Document::stamp`]).
-    pub stamp: String,
-    pub sha256: String,
-    pub pipeline: String,
-    /// A document's kind (as reported); empty for the other records.
-    pub kind: String,
-    /// What the index holds for the file: `document`, `failure` or `skipped`
-    /// (see [`schema`]'s record types).
-    pub record_type: String,
-}
-
-impl Known {
-    /// Whether the file is held as a failure (retried when it changes).
-    pub fn failed(&self) -> bool {
-        self.record_type == schema::FAILURE
-    }
 }
 
 /// An open index.
@@ -329,267 +313,6 @@ impl Index {
         })
     }
 
-    /// Source file -> what the index holds for it; a document's pipeline
-    /// is the one its record is current for (see [`current`]).
-    ///
-    /// Read from fast columns, not from the stored records, so it costs
-    /// little even on an index of many thousand documents.
-    pub fn known(&self) -> Result<HashMap<String, Known>> {
-        let mut out = self.known_as_written()?;
-        let current = self.current();
-        if !current.is_empty() {
-            for k in out.values_mut() {
-                if k.record_type == schema::DOCUMENT {
-                    k.pipeline = current.effective(&k.sha256, &k.pipeline).to_owned();
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    /// The pipelines records are current for, as last saved.
-    pub fn current(&self) -> std::sync::RwLockReadGuard<'_, current::Current> {
-        self.current.read().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Saves `c` as the pipelines records are current for, without the
-    /// lines whose record was made again since (run while holding the
-    /// write lock, after the last commit).
-    pub fn save_current(&self, c: &current::Current) -> Result<()> {
-        self.reader.reload()?;
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = c.clone();
-        let known = self.known_as_written()?;
-        let records: HashMap<&str, &str> = known
-            .values()
-            .filter(|k| k.record_type == schema::DOCUMENT)
-            .map(|k| (k.sha256.as_str(), k.pipeline.as_str()))
-            .collect();
-        c.save(&self.path, &records)
-    }
-
-    /// [`Index::known`] with the pipelines the records were written with.
-    fn known_as_written(&self) -> Result<HashMap<String, Known>> {
-        let mut out = HashMap::new();
-        let searcher = self.searcher();
-        for segment in searcher.segment_readers() {
-            let ff = segment.fast_fields();
-            let col = |name: &str| -> Result<tantivy::columnar::StrColumn> {
-                ff.str(name)?.ok_or_else(|| Error::Index {
-                    path: self.path.clone(),
-                    message: format!("no fast column `{name}`"),
-                })
-            };
-            let (source, stamp, sha, pipeline, ty, kind) = (
-                col("source_file")?,
-                col("stamp")?,
-                col("sha256")?,
-                col("pipeline")?,
-                col("record_type")?,
-                col("kind")?,
-            );
-            // Each column's dictionary, read once in ordinal order: far
-            // cheaper than resolving every document's ordinal on its own.
-            let terms = |c: &tantivy::columnar::StrColumn| -> Result<Vec<String>> {
-                let mut all = Vec::with_capacity(c.dictionary().num_terms());
-                let mut stream = c.dictionary().stream().map_err(|e| Error::Index {
-                    path: self.path.clone(),
-                    message: e.to_string(),
-                })?;
-                while stream.advance() {
-                    all.push(String::from_utf8_lossy(stream.key()).into_owned());
-                }
-                Ok(all)
-            };
-            let lookup = |c: &tantivy::columnar::StrColumn, terms: &[String], doc: u32| {
-                c.term_ords(doc)
-                    .next()
-                    .and_then(|o| terms.get(o as usize))
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            let (source_t, stamp_t, sha_t, pipeline_t, ty_t, kind_t) = (
-                terms(&source)?,
-                terms(&stamp)?,
-                terms(&sha)?,
-                terms(&pipeline)?,
-                terms(&ty)?,
-                terms(&kind)?,
-            );
-            for doc in segment.doc_ids_alive() {
-                out.insert(
-                    lookup(&source, &source_t, doc),
-                    Known {
-                        stamp: lookup(&stamp, &stamp_t, doc),
-                        sha256: lookup(&sha, &sha_t, doc),
-                        pipeline: lookup(&pipeline, &pipeline_t, doc),
-                        kind: lookup(&kind, &kind_t, doc),
-                        record_type: lookup(&ty, &ty_t, doc),
-                    },
-                );
-            }
-        }
-        Ok(out)
-    }
-
-    /// Every document record, ordered by source file.
-    pub fn documents(&self) -> Result<Vec<Document>> {
-        let mut docs = Vec::new();
-        self.for_each_document(true, |d| {
-            docs.push(d);
-            Ok(())
-        })?;
-        docs.sort_by(|a, b| a.source_file.cmp(&b.source_file));
-        Ok(docs)
-    }
-
-    /// Visits every document record, in index order, one at a time (with
-    /// its page texts only when `with_text`): a table of a large index is
-    /// written without holding every record at once.
-    pub fn for_each_document(
-        &self,
-        with_text: bool,
-        mut f: impl FnMut(Document) -> Result<()>,
-    ) -> Result<()> {
-        self.for_each_stored(schema::DOCUMENT, |doc| {
-            let record = if with_text {
-                self.record_of::<Document>(&doc, schema::DOCUMENT)?
-            } else {
-                self.stored_record::<Document>(&doc, schema::DOCUMENT)?
-            };
-            match record {
-                Some(d) => f(d),
-                None => Ok(()),
-            }
-        })
-    }
-
-    /// Every failure record, ordered by source file.
-    pub fn failures(&self) -> Result<Vec<Failure>> {
-        let mut out = Vec::new();
-        self.for_each_stored(schema::FAILURE, |doc| {
-            if let Some(record) = self.record_of::<Failure>(&doc, schema::FAILURE)? {
-                out.push(record);
-            }
-            Ok(())
-        })?;
-        out.sort_by(|a, b| a.source_file.cmp(&b.source_file));
-        Ok(out)
-    }
-
-    /// Every skipped-file record, ordered by source file.
-    pub fn skipped(&self) -> Result<Vec<Skipped>> {
-        let mut out = Vec::new();
-        self.for_each_stored(schema::SKIPPED, |doc| {
-            if let Some(record) = self.record_of::<Skipped>(&doc, schema::SKIPPED)? {
-                out.push(record);
-            }
-            Ok(())
-        })?;
-        out.sort_by(|a, b| a.source_file.cmp(&b.source_file));
-        Ok(out)
-    }
-
-    /// One document by doc_id, or by its source path (as ingested, or a path
-    /// that ends with it).
-    pub fn get(&self, key: &str) -> Result<Option<Document>> {
-        // Names are written with `/`; a `\` is part of a name (`\xE0`).
-        let searcher = self.searcher();
-        for field in [self.fields.doc_id, self.fields.source_file] {
-            let q = TermQuery::new(Term::from_field_text(field, &key), IndexRecordOption::Basic);
-            for (_, addr) in searcher.search(&q, &TopDocs::with_limit(1).order_by_score())? {
-                let doc: TantivyDocument = searcher.doc(addr)?;
-                if let Some(d) = self.record_of::<Document>(&doc, schema::DOCUMENT)? {
-                    return Ok(Some(d));
-                }
-            }
-        }
-        let key = key.trim_start_matches("./");
-        Ok(self
-            .documents()?
-            .into_iter()
-            .find(|d| d.source_file.ends_with(key) || key.ends_with(&d.source_file)))
-    }
-
-    /// The stored record of a tantivy document, if it is of `record_type`.
-    pub fn record_of<T: serde::de::DeserializeOwned>(
-        &self,
-        doc: &TantivyDocument,
-        record_type: &str,
-    ) -> Result<Option<T>> {
-        let Some(mut value) = self.stored_json(doc, record_type)? else {
-            return Ok(None);
-        };
-        if record_type == schema::DOCUMENT {
-            schema::restore_pages(&self.fields, doc, &mut value);
-        }
-        Ok(Some(serde_json::from_value(value)?))
-    }
-
-    /// The stored record as it is stored: a document's page texts left empty.
-    fn stored_record<T: serde::de::DeserializeOwned>(
-        &self,
-        doc: &TantivyDocument,
-        record_type: &str,
-    ) -> Result<Option<T>> {
-        self.stored_json(doc, record_type)?
-            .map(|v| Ok(serde_json::from_value(v)?))
-            .transpose()
-    }
-
-    fn stored_json(
-        &self,
-        doc: &TantivyDocument,
-        record_type: &str,
-    ) -> Result<Option<serde_json::Value>> {
-        let ty = doc
-            .get_first(self.fields.record_type)
-            .and_then(|v| v.as_str());
-        if ty != Some(record_type) {
-            return Ok(None);
-        }
-        let json = doc
-            .get_first(self.fields.record)
-            .and_then(|v| v.as_str())
-            .unwrap_or("{}");
-        let mut value: serde_json::Value = serde_json::from_str(json)?;
-        let current = self.current();
-        if record_type == schema::DOCUMENT && !current.is_empty() {
-            let field = |k: &str| {
-                value
-                    .get(k)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_owned()
-            };
-            let (sha, written) = (field("sha256"), field("pipeline"));
-            let now = current.effective(&sha, &written);
-            if now != written {
-                value["pipeline"] = now.to_owned().into();
-            }
-        }
-        Ok(Some(value))
-    }
-
-    /// Visits every live stored document of one record type, in index order.
-    fn for_each_stored(
-        &self,
-        record_type: &str,
-        mut f: impl FnMut(TantivyDocument) -> Result<()>,
-    ) -> Result<()> {
-        let searcher = self.searcher();
-        let q = TermQuery::new(
-            Term::from_field_text(self.fields.record_type, record_type),
-            IndexRecordOption::Basic,
-        );
-        let addrs = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
-        let mut addrs: Vec<DocAddress> = addrs.into_iter().collect();
-        addrs.sort();
-        for addr in addrs {
-            f(searcher.doc(addr)?)?;
-        }
-        Ok(())
-    }
-
     /// Size of the index folder in bytes.
     pub fn size_bytes(&self) -> u64 {
         fn walk(p: &Path) -> u64 {
@@ -606,117 +329,5 @@ impl Index {
                 .unwrap_or(0)
         }
         walk(&self.path)
-    }
-}
-
-/// Holds the index's write lock; changes become visible at [`Writer::commit`].
-pub struct Writer<'a> {
-    index: &'a Index,
-    writer: tantivy::IndexWriter<TantivyDocument>,
-}
-
-impl Writer<'_> {
-    /// Adds a document, replacing whatever the index held for its source file.
-    pub fn put_document(&mut self, doc: &Document) -> Result<()> {
-        self.delete(&doc.source_file);
-        let tdoc = schema::document_to_tantivy(&self.index.fields, doc)?;
-        self.writer.add_document(tdoc)?;
-        Ok(())
-    }
-
-    /// Records a failure, replacing whatever the index held for its source file.
-    pub fn put_failure(&mut self, failure: &Failure) -> Result<()> {
-        self.delete(&failure.source_file);
-        let tdoc = schema::failure_to_tantivy(&self.index.fields, failure)?;
-        self.writer.add_document(tdoc)?;
-        Ok(())
-    }
-
-    /// Records a skipped file, replacing whatever the index held for it.
-    pub fn put_skipped(&mut self, skipped: &Skipped) -> Result<()> {
-        self.delete(&skipped.source_file);
-        let tdoc = schema::skipped_to_tantivy(&self.index.fields, skipped)?;
-        self.writer.add_document(tdoc)?;
-        Ok(())
-    }
-
-    /// Removes whatever the index holds for a source file.
-    pub fn delete(&mut self, source_file: &str) {
-        self.writer.delete_term(Term::from_field_text(
-            self.index.fields.source_file,
-            source_file,
-        ));
-    }
-
-    /// Makes every change so far visible, all at once.
-    pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
-        self.index.reader.reload()?;
-        share_files(&self.index.path);
-        Ok(())
-    }
-
-    /// Commits, then merges small segments and removes files no longer
-    /// used, so the index does not grow across re-ingests: see [`merge`] for
-    /// which segments are merged and why no merge grows past a bound.
-    pub fn finish(mut self) -> Result<()> {
-        // No new background merges from here: ours must not race them.
-        self.writer
-            .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        self.commit()?;
-        let mut waited = std::time::Duration::ZERO;
-        while let Some((group, bytes)) = self.merge_plan()?.into_iter().next() {
-            // A merge writes its segments again before it frees them: with
-            // less room than that, the index is left as committed (whole,
-            // only in more segments) rather than half merged.
-            if free_bytes(&self.index.path).is_some_and(|free| free < bytes + (bytes >> 3)) {
-                break;
-            }
-            match self.writer.merge(&group).wait() {
-                Ok(_) => self.index.reader.reload()?,
-                Err(e) if is_disk_full(&e) => return Err(e.into()),
-                // A merge the writer started during the ingest still holds
-                // some of these segments: let it end, then plan again.
-                Err(_) if waited < std::time::Duration::from_secs(600) => {
-                    let step = std::time::Duration::from_millis(100);
-                    std::thread::sleep(step);
-                    waited += step;
-                    self.index.reader.reload()?;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        self.writer.garbage_collect_files().wait()?;
-        self.writer.wait_merging_threads()?;
-        self.index.reader.reload()?;
-        share_files(&self.index.path);
-        Ok(())
-    }
-
-    /// The merges to make now (see [`Writer::finish`]), one group each.
-    /// The merges to make, each with the bytes its segments take on disk
-    /// (what a merge may need again in free space while it runs).
-    fn merge_plan(&self) -> Result<Vec<(Vec<tantivy::index::SegmentId>, u64)>> {
-        let sized: Vec<_> = self
-            .index
-            .index
-            .searchable_segment_metas()?
-            .iter()
-            .map(|m| merge::sized(&self.index.path, m))
-            .collect();
-        let bytes = |group: &[tantivy::index::SegmentId]| -> u64 {
-            sized
-                .iter()
-                .filter(|s| group.contains(&s.id))
-                .map(|s| s.bytes)
-                .sum()
-        };
-        Ok(merge::plan(&sized, merge::MAX_SEGMENT_BYTES, 2, true)
-            .into_iter()
-            .map(|g| {
-                let b = bytes(&g);
-                (g, b)
-            })
-            .collect())
     }
 }
