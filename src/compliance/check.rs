@@ -396,42 +396,15 @@ fn is_collegial(x: &Decision) -> bool {
     }
 }
 
-/// Words with which minutes state who attended: "presenti n. 5", a roll
-/// call marking each member "presente" or "assente", "constatato il numero
-/// legale", "quorum". The word before is captured to tell a roll call's
-/// "Presente" from "la presente deliberazione".
-static ATTENDANCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)(?:\b([\p{L}'’]+)\s+)?\b(present[ei]|assent[ei]|numero\s+legale|quorum)\b",
-    )
-    .expect("valid regex")
-});
-
-/// Words after which "presente" is "this" (la presente deliberazione), not "present".
-const DEMONSTRATIVE_BEFORE: &[&str] = &[
-    "la", "il", "lo", "alla", "della", "nella", "dalla", "sulla", "al", "del", "nel", "dal", "col",
-    "sul", "con", "per",
-];
-
-/// Whether a text says who attended (see [`ATTENDANCE`]).
-fn states_attendance(text: &str) -> bool {
-    ATTENDANCE.captures_iter(text).any(|c| {
-        let word = c[2].to_lowercase();
-        let before = c.get(1).map(|m| m.as_str().to_lowercase());
-        // "la presente", "della presente", "il presente atto": a demonstrative.
-        let demonstrative = word == "presente"
-            && before
-                .as_deref()
-                .is_some_and(|b| DEMONSTRATIVE_BEFORE.contains(&b) || b.ends_with(['\'', '’']));
-        !demonstrative
-    })
-}
-
 /// Attendance is stated when the rules read a count, or failing that when
 /// the text says it in words the rules did not turn into numbers: the check
 /// is about the document, not about what extraction managed to read.
 fn attendance_stated(d: &Document) -> Vec<Hit> {
-    let in_text = || d.page_texts.iter().any(|t| states_attendance(t));
+    let in_text = || {
+        d.page_texts
+            .iter()
+            .any(|t| atti_italian::minutes::states_attendance(t))
+    };
     let mut stated_in_text: Option<bool> = None;
     d.decisions
         .iter()
@@ -515,43 +488,6 @@ fn weights_sum_100(d: &Document, tolerance: f64) -> Vec<Hit> {
     out
 }
 
-/// What follows an article when the text goes on to name its act in words
-/// the reference parser did not resolve: "art. 193 del medesimo decreto",
-/// "art. 12 dello Statuto", or after more locators that share the act,
-/// "art. 49, comma 1 e 147 bis, comma 1, del D.lgs. n. 267/2000". Only
-/// locator words may stand between the reference and the act, so "art. 5 e
-/// nel rispetto del principio" still names no act.
-static ACT_NAMED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    // Words and marks that continue a locator rather than start a new clause.
-    let locator = [
-        r"\s+",
-        r"[,()]",
-        r"\be\b",
-        r"\bed\b",
-        r"\bcomm[ai]\b",
-        r"\bco\.",
-        r"\blett(?:\.|era\b|ere\b)",
-        r"\bartt?\.",
-        r"\barticol[oi]\b",
-        r"\bn\.",
-        r"\bpunt[oi]\b",
-        r"\bpar\.",
-        r"\bparagraf[oi]\b",
-        r"\b(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b",
-        r"\b(?:seguent[ei]|ss|segg|periodo|periodi|capoverso|alinea)\b\.?",
-        r"\b(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\b",
-        r"\d+[a-z]?\b",
-        r"\b[a-z]\)",
-        r"\.\d+[a-z]*",
-    ]
-    .join("|");
-    let locator = format!("(?:{locator})");
-    regex::Regex::new(&format!(
-        r"(?i)^{locator}*?(?:(?:del|della|dello|delle|dei|degli)\s+|dell['’]\s*)\p{{L}}"
-    ))
-    .expect("valid regex")
-});
-
 /// The CIG and CUP codes the act prints (every one read, kept among its
 /// fields) that fail their format check.
 fn codes_well_formed(d: &Document) -> Vec<Hit> {
@@ -580,7 +516,7 @@ fn reference_names_act(d: &Document) -> Vec<Hit> {
     d.references
         .iter()
         .filter(|r| r.act_type.is_none())
-        .filter(|r| !text_after(d, r).is_some_and(|t| ACT_NAMED_AFTER.is_match(t)))
+        .filter(|r| !text_after(d, r).is_some_and(atti_italian::reference::names_act_after))
         .map(|r| {
             (
                 r.span.map(|s| s.page),

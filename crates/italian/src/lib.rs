@@ -12,6 +12,7 @@
 //!   their sitting, upper-case titles;
 //! - [`money`]: sums in euro, held exactly in cents;
 //! - [`phrase`]: where a phrase set over several lines cannot end;
+//! - [`minutes`]: what minutes say of a sitting (who attended);
 //! - [`reference`]: legal references ("art. 134, comma 4, del D.Lgs. 18
 //!   agosto 2000, n. 267") with their URN:NIR.
 //!
@@ -19,6 +20,7 @@
 
 pub mod date;
 pub mod date_scan;
+pub mod minutes;
 pub mod money;
 pub mod names;
 pub mod numbers;
@@ -26,9 +28,6 @@ pub mod numwords;
 pub mod phrase;
 pub mod reference;
 
-/// Collapses runs of whitespace into one space and trims; zero-width
-/// characters (a word processor's joiners and spaces, a byte-order mark)
-/// are dropped, since they are not text a reader sees.
 /// The largest char boundary of `s` at or below `i`.
 pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
@@ -37,6 +36,9 @@ pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Collapses runs of whitespace into one space and trims; zero-width
+/// characters (a word processor's joiners and spaces, a byte-order mark)
+/// are dropped, since they are not text a reader sees.
 pub fn squash(s: &str) -> String {
     let visible: String;
     let s = if s.contains(ZERO_WIDTH) {

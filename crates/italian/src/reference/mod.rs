@@ -81,6 +81,7 @@ mod cited;
 mod common;
 mod lexicon;
 mod locators;
+mod named_after;
 mod ranges;
 mod table;
 mod urn;
@@ -100,6 +101,7 @@ pub use body::body_region;
 pub use common::Taken;
 pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
+pub use named_after::names_act_after;
 pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry};
 
 pub use urn::urn;
