@@ -249,12 +249,12 @@ impl FieldPath {
                     .map_err(|_| format!("`{t}` non è un numero intero"))?,
             ),
             CellType::Decimal => {
-                let n = crate::report::format::parse_number(t)
+                let n = atti_italian::numbers::leading(t)
                     .ok_or_else(|| format!("`{t}` non è un numero"))?;
                 serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
             }
             CellType::Money => {
-                let n = crate::report::format::parse_number(t)
+                let n = atti_italian::numbers::leading(t)
                     .ok_or_else(|| format!("`{t}` non è un importo"))?;
                 Value::String(format!("{n:.2}"))
             }

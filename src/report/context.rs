@@ -108,9 +108,8 @@ pub fn to_value(v: &Json, ty: Ty) -> Value {
         Json::String(s) => match ty {
             Ty::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map_or_else(|_| Value::Text(s.clone()), Value::Date),
-            Ty::Number | Ty::Amount | Ty::Percent => {
-                super::format::parse_number(s).map_or_else(|| Value::Text(s.clone()), Value::Number)
-            }
+            Ty::Number | Ty::Amount | Ty::Percent => atti_italian::numbers::leading(s)
+                .map_or_else(|| Value::Text(s.clone()), Value::Number),
             _ => Value::Text(s.clone()),
         },
         Json::Object(_) => Value::Text(v.to_string()),

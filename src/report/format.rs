@@ -3,6 +3,7 @@
 //! decimal comma or dot, amounts with two decimals, a long text cut with
 //! the cut marked.
 
+use atti_italian::numbers::leading;
 use chrono::NaiveDate;
 
 /// A value of a report cell, typed so that a workbook can keep it a date
@@ -34,7 +35,7 @@ impl Value {
         match self {
             Value::Integer(n) => Some(*n as f64),
             Value::Number(x) => Some(*x),
-            Value::Text(s) => parse_number(s),
+            Value::Text(s) => leading(s),
             _ => None,
         }
     }
@@ -91,36 +92,6 @@ pub enum Decimal {
     Dot,
 }
 
-/// A number as Italian acts and spreadsheets write it (`1.234,56`,
-/// `1234,56`, `€ 1.234,56`, `100%`, `30 giorni`) or as a program does
-/// (`1234.56`): the first number in the text.
-pub fn parse_number(s: &str) -> Option<f64> {
-    let t: String = s
-        .trim()
-        .trim_start_matches(['€', ' '])
-        .trim_start_matches("euro")
-        .trim()
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
-        .collect();
-    if t.is_empty() || !t.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let normal = match (t.rfind(','), t.rfind('.')) {
-        (Some(c), Some(d)) if c > d => t.replace('.', "").replace(',', "."),
-        (Some(_), Some(_)) => t.replace(',', ""),
-        (Some(_), None) => t.replace(',', "."),
-        // `1.234` is a thousand in Italian, `12.5` a decimal.
-        (None, Some(d))
-            if t.len() - d == 4 && t.matches('.').count() >= 1 && !t.starts_with("0.") =>
-        {
-            t.replace('.', "")
-        }
-        _ => t,
-    };
-    normal.parse().ok()
-}
-
 /// A number as text: whole numbers without decimals, others as they are,
 /// amounts with two decimals; with the chosen separator.
 pub fn write_number(x: f64, amount: bool, decimal: Decimal) -> String {
@@ -155,14 +126,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_in_italian_and_program_forms() {
-        assert_eq!(parse_number("1.234,56"), Some(1234.56));
-        assert_eq!(parse_number("€ 1.234,56"), Some(1234.56));
-        assert_eq!(parse_number("1234.56"), Some(1234.56));
-        assert_eq!(parse_number("1.234"), Some(1234.0));
-        assert_eq!(parse_number("100%"), Some(100.0));
-        assert_eq!(parse_number("30 giorni"), Some(30.0));
-        assert_eq!(parse_number("SI"), None);
+    fn numbers_written_with_the_chosen_separator() {
         assert_eq!(write_number(1234.5, true, Decimal::Comma), "1234,50");
         assert_eq!(write_number(12.0, false, Decimal::Dot), "12");
     }

@@ -15,8 +15,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::format::parse_number;
 use crate::error::{Error, Result};
+use atti_italian::numbers::leading;
 
 /// One result as given.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,7 +127,7 @@ pub fn outcome(given: Option<Given>, op: &str, target: &str) -> Outcome {
             ..Outcome::default()
         };
     };
-    let (a, t) = (parse_number(&g.value), parse_number(target));
+    let (a, t) = (leading(&g.value), leading(target));
     let (achievement, gap, reached) = match (a, t) {
         (Some(a), Some(t)) => {
             let lower_is_better = matches!(op, "<=" | "<");

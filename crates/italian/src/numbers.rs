@@ -49,9 +49,50 @@ pub fn integer(s: &str) -> Result<String, String> {
         .map_err(|_| format!("not a whole number: {s:?}"))
 }
 
+/// A number as Italian acts and spreadsheets write it (`1.234,56`,
+/// `1234,56`, `€ 1.234,56`, `100%`, `30 giorni`) or as a program does
+/// (`1234.56`): the first number in the text.
+pub fn leading(s: &str) -> Option<f64> {
+    let t: String = s
+        .trim()
+        .trim_start_matches(['€', ' '])
+        .trim_start_matches("euro")
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
+        .collect();
+    if t.is_empty() || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let normal = match (t.rfind(','), t.rfind('.')) {
+        (Some(c), Some(d)) if c > d => t.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => t.replace(',', ""),
+        (Some(_), None) => t.replace(',', "."),
+        // `1.234` is a thousand in Italian, `12.5` a decimal.
+        (None, Some(d))
+            if t.len() - d == 4 && t.matches('.').count() >= 1 && !t.starts_with("0.") =>
+        {
+            t.replace('.', "")
+        }
+        _ => t,
+    };
+    normal.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_number_in_italian_and_program_forms() {
+        assert_eq!(leading("1.234,56"), Some(1234.56));
+        assert_eq!(leading("€ 1.234,56"), Some(1234.56));
+        assert_eq!(leading("1234.56"), Some(1234.56));
+        assert_eq!(leading("1.234"), Some(1234.0));
+        assert_eq!(leading("100%"), Some(100.0));
+        assert_eq!(leading("30 giorni"), Some(30.0));
+        assert_eq!(leading("SI"), None);
+    }
 
     #[test]
     fn numbers_read_the_italian_way() {
