@@ -7,7 +7,8 @@
 //! region per block. Two regions one right below the other are one table
 //! when:
 //!
-//! - the lower one has no header of its own (a second table has one);
+//! - the lower one has no header of column labels (a second table has
+//!   one; a label of one run over a block is the section's);
 //! - they have as many column gaps, each one meeting the other's (the
 //!   columns go on; the table keeps the space free in both);
 //! - their lines are set in one font size;
@@ -73,7 +74,7 @@ pub(crate) fn join(lines: &[TextLine], regions: Vec<Region>, s: &Settings) -> Ve
 
 /// The gaps of `a` and `b` taken as one table, or `None` when they are two.
 fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<Vec<(f32, f32)>> {
-    if b.start != b.body || a.gaps.is_empty() || a.gaps.len() != b.gaps.len() {
+    if a.gaps.is_empty() || a.gaps.len() != b.gaps.len() {
         return None;
     }
     let gaps: Vec<(f32, f32)> = a
@@ -85,15 +86,18 @@ fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<
     if gaps.iter().any(|g| g.1 < g.0) {
         return None;
     }
-    let (sa, sb) = (size_of(&lines[a.start..a.end]), size_of(&lines[b.start..b.end]));
+    let (sa, sb) = (size_of(&lines[a.body..a.end]), size_of(&lines[b.body..b.end]));
     if (sa - sb).abs() > s.size_tolerance * sa.max(sb) {
         return None;
     }
-    let between = lines.get(a.end..b.start)?;
+    // The lines between the blocks, the lower one's header with them: a
+    // header of column labels is a second table's, a label of one run the
+    // next section's.
+    let between = lines.get(a.end..b.body)?;
     if between.len() > MAX_LABELS {
         return None;
     }
-    let x0 = left_edge(&lines[a.start..a.end]);
+    let x0 = left_edge(&lines[a.body..a.end]);
     let first_gap = gaps[0].0;
     let label = |l: &TextLine| {
         let slack = s.column_gap * l.size;
@@ -105,7 +109,7 @@ fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<
     if !between.iter().all(label) {
         return None;
     }
-    let steps_ok = (a.end.saturating_sub(1)..b.start.min(lines.len() - 1)).all(|k| {
+    let steps_ok = (a.end.saturating_sub(1)..b.body.min(lines.len() - 1)).all(|k| {
         let (p, q) = (&lines[k], &lines[k + 1]);
         q.base - p.base <= s.max_section_gap * p.size.max(q.size)
     });

@@ -12,7 +12,7 @@ fn figure(k: &mut Kit, y: f32, label: &str, value: &str) {
 
 #[test]
 fn blocks_parted_by_blank_space_and_labels_are_one_table() {
-    // Two sections, each under a label of its own, with a blank line or
+    // Three sections, each under a label of its own, with a blank line or
     // two between them; a year over the figures and a note on the units
     // above the first. The heading, set larger far above, stays out.
     let mut k = Kit::new();
@@ -35,6 +35,10 @@ fn blocks_parted_by_blank_space_and_labels_are_one_table() {
     figure(&mut k, 267.0, "Net asset value", "49,144,825");
     figure(&mut k, 289.0, "Number of outstanding units", "471,555");
     figure(&mut k, 311.0, "Value per unit", "104.22");
+    // A third block set tighter, its label close above it.
+    k.text(LABEL, 345.0, "Per unit");
+    figure(&mut k, 357.0, "Revaluation", "3.99");
+    figure(&mut k, 369.0, "Costs", "(0.21)");
     let t = crate::find(&k.page, &Settings::default());
     assert_eq!(t.len(), 1, "{t:#?}");
     assert_eq!(
@@ -50,6 +54,9 @@ fn blocks_parted_by_blank_space_and_labels_are_one_table() {
             &["Net asset value", "49,144,825"],
             &["Number of outstanding units", "471,555"],
             &["Value per unit", "104.22"],
+            &["Per unit", ""],
+            &["Revaluation", "3.99"],
+            &["Costs", "(0.21)"],
         ])
     );
 }
