@@ -23,7 +23,7 @@
 //! own rows, of one run each that stays inside one column (the first
 //! section's label, a column's heading such as a year over the figures,
 //! a note on the units) are its first rows too, when the block has no
-//! header found above it.
+//! header of column labels above it.
 
 use crate::geom::median;
 use crate::lines::TextLine;
@@ -86,7 +86,10 @@ fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<
     if gaps.iter().any(|g| g.1 < g.0) {
         return None;
     }
-    let (sa, sb) = (size_of(&lines[a.body..a.end]), size_of(&lines[b.body..b.end]));
+    let (sa, sb) = (
+        size_of(&lines[a.body..a.end]),
+        size_of(&lines[b.body..b.end]),
+    );
     if (sa - sb).abs() > s.size_tolerance * sa.max(sb) {
         return None;
     }

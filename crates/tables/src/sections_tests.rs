@@ -69,7 +69,11 @@ fn a_second_table_with_its_own_header_stays_apart() {
     figure(&mut k, 100.0, "Region", "Total");
     figure(&mut k, 114.0, "North", "1,200");
     figure(&mut k, 128.0, "South", "900");
-    k.text(LABEL, 160.0, "Table 2. Population by province in the year 2016");
+    k.text(
+        LABEL,
+        160.0,
+        "Table 2. Population by province in the year 2016",
+    );
     figure(&mut k, 174.0, "Province", "Total");
     figure(&mut k, 188.0, "Alba", "310");
     figure(&mut k, 202.0, "Bra", "290");
@@ -84,7 +88,9 @@ fn a_sum_written_over_two_lines_is_one_cell() {
     k.text(50.0, 100.0, "States")
         .text(200.0, 100.0, "Debt")
         .text(300.0, 100.0, "Loans");
-    k.text(50.0, 120.0, "1").text(200.0, 120.0, "2=").text(300.0, 120.0, "3");
+    k.text(50.0, 120.0, "1")
+        .text(200.0, 120.0, "2=")
+        .text(300.0, 120.0, "3");
     k.text(200.0, 130.0, "(3 to 6)+14");
     k.text(50.0, 150.0, "Assam")
         .text(200.0, 150.0, "12.69")
