@@ -33,6 +33,7 @@ mod lines;
 mod region;
 mod rows;
 mod rulings;
+mod sections;
 mod settings;
 mod stream;
 #[cfg(test)]

@@ -115,6 +115,9 @@ pub(crate) fn regions(
         });
         i = best.end;
     }
+    if separators.is_none() {
+        out = crate::sections::join(lines, out, s);
+    }
     out
 }
 

@@ -68,7 +68,8 @@ pub(crate) struct Piece {
     pub first_word: f32,
     /// The largest font size of its words.
     pub size: f32,
-    /// It ends with a word broken by a hyphen.
+    /// It ends with a word broken by a hyphen, or with a sign that asks for
+    /// what follows ([`ends_open`]).
     pub hyphen: bool,
     /// It reads as text that may wrap ([`may_wrap`]).
     pub alpha: bool,
@@ -345,6 +346,16 @@ pub(crate) fn may_wrap<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
     let letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
     let code = matches!(words.as_slice(), [w] if w.chars().any(|c| c.is_ascii_digit()));
     letters && !code
+}
+
+/// Whether a line of a cell ends where its text cannot: a word broken by
+/// a hyphen (`pro-`), or a sign that asks for what follows: `=` (`2=` over
+/// `(3 to 6)+14`, a column's sum written on two lines), an opening bracket,
+/// `&`. Such a line goes on on the next line of its column.
+pub(crate) fn ends_open(text: &str) -> bool {
+    let t = text.trim_end();
+    let broken = t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'));
+    broken || t.ends_with(['=', '(', '[', '&'])
 }
 
 /// Line ranges between the boundaries.

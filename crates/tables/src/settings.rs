@@ -66,6 +66,9 @@ pub struct Settings {
     /// ...and is at least this wide (em, baseline to baseline): a blank
     /// line or more.
     pub section_gap: f32,
+    /// Two blocks of a table set in sections ([`crate::sections`]) are at
+    /// most this far apart (em, baseline to baseline, from line to line).
+    pub max_section_gap: f32,
     /// A line within one column whose font size differs from the region's usual
     /// size by more than this share ends a table (the sentence after it).
     pub size_tolerance: f32,
@@ -140,6 +143,7 @@ impl Default for Settings {
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
             section_gap: 2.5,
+            max_section_gap: 5.5,
             size_tolerance: 0.08,
             header_max_lines: 4,
             header_gap: 2.0,

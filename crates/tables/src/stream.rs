@@ -423,8 +423,7 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |w| w.1.width()),
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
-        hyphen: last_text
-            .is_some_and(|t| t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'))),
+        hyphen: last_text.is_some_and(crate::rows::ends_open),
         alpha: crate::rows::may_wrap(
             ws.iter()
                 .filter_map(|w| page.words.get(w.1.idx))
