@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::args::{DocFilter, IndexArg, RulesArg, TableOpts};
+use crate::cli::{DocFilter, IndexArg, RulesArg, TableOpts};
 use atti::error::{Error, Result};
 use atti::record::Document;
 use atti::rules::RuleSet;

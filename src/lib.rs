@@ -7,7 +7,7 @@
 //! `atti-italian`) -> [`record`] (documents and their objectives, phases,
 //! indicators, decisions) -> sinks: the [`index`], the output [`tables`] (CSV, JSON Lines, xlsx), the
 //! [`compliance`] report. [`ingest`] runs the stages over many files in
-//! parallel, in worker processes. The binary (`main.rs`, with `cli.rs`, `config.rs` and
+//! parallel, in worker processes. The binary (`main.rs`, with `cli/`, `config.rs` and
 //! `commands/`) parses the command line, resolves it into a configuration,
 //! runs one command and renders its errors; nothing else is in it.
 //! Beyond one machine: [`ingest::shard`] (work units), [`merge`] (one index

@@ -2,7 +2,6 @@
 //! ([`config`]), run one command ([`commands`]), render errors, exit. The
 //! work itself is in the `atti` library.
 
-mod args;
 mod cli;
 mod commands;
 mod config;

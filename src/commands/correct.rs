@@ -2,51 +2,11 @@
 //! put right by hand, kept in the project's corrections file (see
 //! `atti::corrections`), never in the index.
 
-use std::path::PathBuf;
-
-use clap::Args;
-
-use crate::args::IndexArg;
+use crate::cli::{CorrectArgs, CorrectionsArgs};
 use crate::config;
 use atti::corrections::Corrections;
 use atti::error::{Error, Result};
 use atti::index::Index;
-
-#[derive(Debug, Args)]
-pub struct CorrectArgs {
-    /// A doc_id, or the source path of a document.
-    #[arg(value_name = "DOC")]
-    pub doc: String,
-    /// The field, as rules name it: decision.subject, document.title, phase.2.end_date (the 2nd phase).
-    #[arg(value_name = "FIELD")]
-    pub field: String,
-    /// The right value (a date as 2024-03-05 or 05/03/2024; a number with a comma or a dot; empty to clear).
-    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
-    pub value: String,
-    /// Why the value is corrected (kept with it).
-    #[arg(long, required = true)]
-    pub why: String,
-    /// Who corrects it [default: $USER].
-    #[arg(long, value_name = "NAME")]
-    pub who: Option<String>,
-    #[command(flatten)]
-    pub index: IndexArg,
-    /// The project configuration (atti.toml) [default: ./atti.toml, else atti.toml at the archive root].
-    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
-    pub config: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct CorrectionsArgs {
-    #[command(flatten)]
-    pub index: IndexArg,
-    /// One JSON object per line.
-    #[arg(long)]
-    pub json: bool,
-    /// The project configuration (atti.toml).
-    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
-    pub config: Option<PathBuf>,
-}
 
 pub fn run(a: &CorrectArgs) -> Result<i32> {
     let index_path = config::read_index_path(&a.index);

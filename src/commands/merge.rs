@@ -1,26 +1,9 @@
 //! `atti merge SHARD... --index OUT`: one index from many shards.
 
-use std::path::PathBuf;
-
-use clap::Args;
-
-use crate::args::IndexArg;
+use crate::cli::MergeArgs;
 use crate::config;
 use atti::error::Result;
 use atti::progress::Progress;
-
-#[derive(Debug, Args)]
-pub struct MergeArgs {
-    /// The shards' index folders (made by `atti ingest --shard I/N --index DIR`).
-    #[arg(required = true, value_name = "SHARD")]
-    pub shards: Vec<PathBuf>,
-    /// The merged index: a new folder, or an index that the merge replaces.
-    #[command(flatten)]
-    pub index: IndexArg,
-    /// Print the summary as JSON on stdout.
-    #[arg(long)]
-    pub json: bool,
-}
 
 pub fn run(a: &MergeArgs) -> Result<i32> {
     let out = config::index_path(&a.index);

@@ -2,62 +2,13 @@
 //! report template over the index, with the corrections applied;
 //! `atti report --list` and `atti report NAME --check`.
 
-use std::path::PathBuf;
-
-use clap::Args;
-
-use crate::args::IndexArg;
+use crate::cli::ReportArgs;
 use crate::config;
 use atti::error::{Error, Result};
 use atti::index::Index;
 use atti::report::results::Results;
 use atti::report::template::LEGAL_FORMS;
 use atti::report::{Catalog, Inputs, Period, ReportFormat};
-
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// A template's name (see --list) or the path of a template file.
-    #[arg(value_name = "NAME|FILE", required_unless_present = "list")]
-    pub name: Option<String>,
-    /// List the templates (shipped and the project's) and stop.
-    #[arg(long)]
-    pub list: bool,
-    /// Check the template (fields, filters, maps, formats) without running it.
-    #[arg(long)]
-    pub check: bool,
-    /// Acts dated on or after this date (by the template's period field).
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["half", "year"])]
-    pub from: Option<String>,
-    /// Acts dated on or before this date.
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["half", "year"])]
-    pub to: Option<String>,
-    /// A half year: 2026-1 (January-June) or 2026-2 (July-December).
-    #[arg(long, value_name = "YYYY-H", conflicts_with = "year")]
-    pub half: Option<String>,
-    /// A calendar year.
-    #[arg(long, value_name = "YYYY")]
-    pub year: Option<i32>,
-    /// Write to this file instead of stdout (needed for xlsx and ods).
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// csv, xlsx, ods or json [default: from --out's extension, else csv].
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<ReportFormat>,
-    /// PEG results: a CSV of code;value;date;note (objective code, or OBJECTIVE.N for its N-th indicator).
-    #[arg(long, value_name = "FILE")]
-    pub results: Option<PathBuf>,
-    /// Write natural persons' names even where the template redacts them (art. 26 c. 4 d.lgs. 33/2013: check before publishing).
-    #[arg(long)]
-    pub unredacted: bool,
-    /// The publication date of the header block [default: today].
-    #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
-    #[command(flatten)]
-    pub index: IndexArg,
-    /// The project configuration (atti.toml) [default: ./atti.toml, else atti.toml at the archive root].
-    #[arg(long, env = "ATTI_CONFIG", value_name = "FILE")]
-    pub config: Option<PathBuf>,
-}
 
 /// The period of --from/--to, --half or --year.
 pub fn period(a: &ReportArgs) -> Result<Period> {

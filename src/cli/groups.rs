@@ -1,7 +1,5 @@
-//! Groups of flags that several commands share (where the index is, which
-//! rules, how tables are written, which documents): a leaf of the binary,
-//! so that a command may keep its own arguments beside its code
-//! (`commands/*.rs`) and still use these without importing `cli.rs`.
+//! Groups of flags that several commands share: where the index is, which
+//! rules, how tables are written, which documents.
 
 use std::path::PathBuf;
 
