@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::classifier::{Basis, Classifier, Cue, Provision, Zone};
+use super::classifier::{Classifier, Cue, Zone};
+use super::classifier_basis::{Basis, Provision};
 use super::compiled::Compiled;
 use super::ctx::Ctx;
 use super::format::{ClassifierRule, CueRule};

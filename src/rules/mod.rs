@@ -16,6 +16,7 @@
 
 pub mod boilerplate;
 pub mod classifier;
+mod classifier_basis;
 pub mod classify;
 pub mod compile;
 mod compile_classifier;
