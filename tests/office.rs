@@ -298,34 +298,79 @@ fn numbered_lists_read_with_their_labels() {
     }
 }
 
-/// A formula cell reads as the value the file holds, computed by the
-/// application that saved it, also in a shared formula (a formula filled
-/// down a column): `=YEAR(A2)` of an empty cell is 1900 in Excel, where
-/// LibreOffice, which computes shared formulas again on load, writes 1899.
-#[test]
-fn formula_cells_read_as_the_value_the_file_holds() {
+/// The text of every cell of a workbook's sheets, by (sheet, row, column).
+fn sheet_cells(file: &Path) -> BTreeMap<(String, u64, u64), String> {
     let tmp = tempfile::tempdir().unwrap();
-    let file = root().join("tests/fixtures/office-cells/shared-formulas.xlsx");
     let out = atti_ok(
         tmp.path(),
         &["extract", "--json", file.to_str().unwrap()],
         0,
     );
     let r: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let cells = r["pages"][0]["tables"][0]["cells"].as_array().unwrap();
-    let at = |row: u64, col: u64| {
-        cells
-            .iter()
-            .find(|c| c["row"] == row && c["col"] == col)
-            .map(|c| (c["text"].as_str().unwrap().to_owned(), c["value"].clone()))
-    };
-    assert_eq!(at(0, 1).unwrap().0, "2020");
-    for row in [1, 2] {
-        let (text, value) = at(row, 1).unwrap();
-        assert_eq!(text, "1900");
-        assert_eq!(value, serde_json::json!({"number": 1900.0}));
-        assert_eq!(at(row, 3).unwrap().0, "0");
+    let mut cells = BTreeMap::new();
+    for p in r["pages"].as_array().unwrap() {
+        for c in p["tables"][0]["cells"].as_array().into_iter().flatten() {
+            let key = (
+                p["name"].as_str().unwrap().to_owned(),
+                c["row"].as_u64().unwrap(),
+                c["col"].as_u64().unwrap(),
+            );
+            cells.insert(key, c["text"].as_str().unwrap().to_owned());
+        }
     }
+    cells
+}
+
+/// A shared formula (Excel's form of a formula filled down a column) reads
+/// as LibreOffice shows it, computed again on load: `=YEAR(A2)` of an empty
+/// cell is 1899 (LibreOffice's day 0 is 30/12/1899), where Excel saved 1900;
+/// `soffice --convert-to csv` of the file writes 2020, 1899, 1899 and
+/// 88000, 0, 0.
+#[test]
+fn shared_formulas_read_as_libreoffice_computes_them() {
+    let cells = sheet_cells(&root().join("tests/fixtures/office-cells/shared-formulas.xlsx"));
+    let at = |r: u64, c: u64| cells.get(&("Foglio1".to_owned(), r, c)).map(String::as_str);
+    assert_eq!(
+        [at(0, 1), at(1, 1), at(2, 1)],
+        [Some("2020"), Some("1899"), Some("1899")]
+    );
+    assert_eq!(
+        [at(0, 3), at(1, 3), at(2, 3)],
+        [Some("88000"), Some("0"), Some("0")]
+    );
+}
+
+/// A workbook of another producer (Apache POI), whose stale saved values
+/// LibreOffice does not trust: every cell as `soffice --convert-to csv`
+/// writes it (booleans in Italian), but for `TODAY()`, which keeps the day
+/// saved in the file. An ordinary numeric result is kept, stale as it is,
+/// by both (A1); a circle of references is Err:522; a function atti does
+/// not evaluate (`TEXT`) keeps its saved value.
+#[test]
+fn formulas_of_a_distrusted_producer_are_computed_as_libreoffice_does() {
+    let cells = sheet_cells(&root().join("tests/fixtures/office-cells/recalc.xlsx"));
+    let sheet: Vec<Vec<String>> = (0..7)
+        .map(|r| {
+            (0..4)
+                .map(|c| {
+                    cells
+                        .get(&("Foglio1".to_owned(), r, c))
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect();
+    let want = [
+        ["0", "20", "20", "alto"],
+        ["20", "40", "3,33", ""],
+        ["n. 10", "60", "FALSO", ""],
+        ["Err:522", "", "#DIV/0!", ""],
+        ["Err:522", "", "", ""],
+        ["2020", "", "", ""],
+        ["45000", "", "", ""],
+    ];
+    assert_eq!(sheet, want.map(|r| r.map(str::to_owned).to_vec()).to_vec());
 }
 
 /// A Word 97-2003 file read natively (no converter): the piece table's

@@ -7,9 +7,10 @@
 #
 # Generates DIR first when it has no gold-docx.jsonl (needs bench/peg's
 # .venv and soffice with Writer and Calc). atti's tables go to DIR.atti/FORMAT.
-# Then, in the same run: speed on the corpus's office files (atti run on
-# them against one soffice process converting them, word files to text and
-# sheets to CSV, one call each), and real.py (real files of public bodies
+# Then, in the same run: speed on the corpus's office files (speed.sh: atti
+# run on them against one soffice process converting them, word files to
+# text and sheets to CSV, one call each; the median of three interleaved
+# runs), and real.py (real files of public bodies
 # against soffice's own export, with its own speed figure).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,24 +34,7 @@ done
 python3 "$here/score_workbook.py" --gold "$dir/gold-workbook.jsonl" --atti "$out/workbook" \
     --split "$root/gold/split.toml"
 
-# Speed: every office file of the corpus (docx, odt, xlsx, ods, workbooks).
-files=$(find "$dir/docx" "$dir/odt" "$dir/xlsx" "$dir/ods" "$dir/workbook" -type f | wc -l)
-tmp="$(mktemp -d)"
-t0=$(date +%s.%N)
-find "$dir/docx" "$dir/odt" -type f -print0 | xargs -0 soffice "-env:UserInstallation=file://$tmp/profile" \
-    --headless --norestore --convert-to "txt:Text (encoded):UTF8" --outdir "$tmp/txt" >/dev/null 2>&1
-find "$dir/xlsx" "$dir/ods" "$dir/workbook" -type f -print0 | xargs -0 soffice "-env:UserInstallation=file://$tmp/profile" \
-    --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1040,false,true,false,false,false,-1' \
-    --outdir "$tmp/csv" >/dev/null 2>&1
-t1=$(date +%s.%N)
-"$atti" run "$dir/docx" "$dir/odt" "$dir/xlsx" "$dir/ods" "$dir/workbook" --out "$tmp/atti" >/dev/null 2>&1
-t2=$(date +%s.%N)
-python3 - "$files" "$t0" "$t1" "$t2" <<'PY'
-import sys
-n, t0, t1, t2 = int(sys.argv[1]), *map(float, sys.argv[2:])
-lo, at = t1 - t0, t2 - t1
-print(f"speed  {n} office files: LibreOffice (one process per call, two calls) {lo:.1f} s = {n / lo:.1f} files/s;"
-      f" atti run {at:.1f} s = {n / at:.1f} files/s ({lo / at:.1f}x)")
-PY
-rm -rf "$tmp"
+# Speed: every office file of the corpus (docx, odt, xlsx, ods, workbooks),
+# the median of three interleaved runs of each side.
+"$here/speed.sh" "$dir" 3
 python3 "$here/real.py"

@@ -18,9 +18,12 @@ mod doc;
 mod doc_props;
 mod docx;
 mod flow;
+mod formula;
+mod functions;
 pub mod legacy;
 mod numbering;
 mod odt;
+mod recalc;
 mod rtf;
 pub mod sheet;
 mod xml;
@@ -141,14 +144,15 @@ fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         let title = title(&mut a, "meta.xml")?;
         flow_reading(odt::read(&mut a)?, "odt", title, limits)?
     } else if mimetype.starts_with("application/vnd.oasis.opendocument.spreadsheet") {
-        sheets(bytes, sheet::Book::Ods, limits)?
+        sheets(bytes, sheet::Book::Ods, None, limits)?
     } else if a.has("word/document.xml") {
         let title = title(&mut a, "docProps/core.xml")?;
         flow_reading(docx::read(&mut a)?, "docx", title, limits)?
     } else if a.has("xl/workbook.xml") {
-        sheets(bytes, sheet::Book::Xlsx, limits)?
+        let application = element_text(&mut a, "docProps/app.xml", "Application")?;
+        sheets(bytes, sheet::Book::Xlsx, application.as_deref(), limits)?
     } else if a.has("xl/workbook.bin") {
-        sheets(bytes, sheet::Book::Xlsb, limits)?
+        sheets(bytes, sheet::Book::Xlsb, None, limits)?
     } else if !mimetype.is_empty() {
         return Err(Error::Unsupported(format!(
             "documento OpenDocument di tipo {mimetype}, che atti non legge (legge testi e fogli di calcolo)"
@@ -213,7 +217,7 @@ fn read_ole(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         return Ok(r);
     }
     if has_stream(bytes, "Workbook") || has_stream(bytes, "Book") {
-        return sheets(bytes, sheet::Book::Xls, limits);
+        return sheets(bytes, sheet::Book::Xls, None, limits);
     }
     Err(Error::Unsupported(
         "file OLE che non è un documento Word né un foglio Excel (PowerPoint, Visio, msg...)"
@@ -221,8 +225,13 @@ fn read_ole(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     ))
 }
 
-fn sheets(bytes: &[u8], book: sheet::Book, limits: &Limits) -> Result<Reading> {
-    let pages = sheet::read(bytes, book, limits.max_chars)?;
+fn sheets(
+    bytes: &[u8],
+    book: sheet::Book,
+    application: Option<&str>,
+    limits: &Limits,
+) -> Result<Reading> {
+    let pages = sheet::read(bytes, book, application, limits.max_chars)?;
     let hidden: Vec<&str> = pages
         .iter()
         .filter(|p| p.hidden)
@@ -262,6 +271,11 @@ fn flow_reading(
 
 /// The `dc:title` of a metadata part (docProps/core.xml, meta.xml).
 fn title(a: &mut archive::Archive<'_>, part: &str) -> Result<Option<String>> {
+    element_text(a, part, "title")
+}
+
+/// The text of the first element of this (local) name in a metadata part.
+fn element_text(a: &mut archive::Archive<'_>, part: &str, element: &str) -> Result<Option<String>> {
     let Some(x) = a.part(part)? else {
         return Ok(None);
     };
@@ -269,8 +283,8 @@ fn title(a: &mut archive::Archive<'_>, part: &str) -> Result<Option<String>> {
     let mut t = String::new();
     xml::walk(&x, part, |e| {
         match e {
-            xml::Ev::Start { name, empty, .. } if name == "title" && !empty => inside = true,
-            xml::Ev::End(name) if name == "title" => return false,
+            xml::Ev::Start { name, empty, .. } if name == element && !empty => inside = true,
+            xml::Ev::End(name) if name == element => return false,
             xml::Ev::Text(s) if inside => t.push_str(&s),
             _ => {}
         }

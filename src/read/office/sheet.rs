@@ -17,10 +17,12 @@ use std::io::Cursor;
 
 use atti_page::{CellValue, Page, Table, TableCell, TableMode};
 use calamine::{
-    open_workbook_from_rs, Data, DataType, Dimensions, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx,
+    open_workbook_from_rs, Data, DataRef, DataType, Dimensions, Ods, Reader, SheetVisible, Xls,
+    Xlsb, Xlsx, XlsxFormulaMetadata,
 };
 use chrono::NaiveDateTime;
 
+use super::recalc;
 use crate::error::{Error, Result};
 
 /// Most rows of one sheet.
@@ -59,8 +61,15 @@ pub(super) struct Sheet {
     pub merges: Vec<Dimensions>,
 }
 
-/// Reads every sheet of a workbook, one page each.
-pub fn read(bytes: &[u8], book: Book, max_chars: usize) -> Result<Vec<Page>> {
+/// Reads every sheet of a workbook, one page each. `application`: the
+/// program that saved an .xlsx (`docProps/app.xml`), which decides which
+/// formula cells are computed again as LibreOffice does ([`super::recalc`]).
+pub fn read(
+    bytes: &[u8],
+    book: Book,
+    application: Option<&str>,
+    max_chars: usize,
+) -> Result<Vec<Page>> {
     let bad = |e: &dyn std::fmt::Display| {
         let m = e.to_string();
         if m.to_ascii_lowercase().contains("password") || m.contains("ncrypt") {
@@ -78,16 +87,20 @@ pub fn read(bytes: &[u8], book: Book, max_chars: usize) -> Result<Vec<Page>> {
             let mut wb: Xlsx<_> = open_workbook_from_rs(c).map_err(|e| bad(&e))?;
             let meta = wb.sheets_metadata().to_vec();
             check_count(meta.len())?;
+            let known_good = recalc::known_good(application);
             let mut out = Vec::new();
+            let mut formulas = Vec::new();
             for m in meta {
                 let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
-                let mut cells = xlsx_cells(&mut wb, &m.name).map_err(|e| match e {
-                    Error::Office(msg) => bad(&msg),
-                    e => e,
-                })?;
+                let (mut cells, f) =
+                    xlsx_cells(&mut wb, &m.name, known_good).map_err(|e| match e {
+                        Error::Office(msg) => bad(&msg),
+                        e => e,
+                    })?;
                 if let Ok(styles) = wb.worksheet_style(&m.name) {
                     percents(&mut cells, &styles);
                 }
+                formulas.push(f);
                 out.push(Sheet {
                     hidden: m.visible != SheetVisible::Visible,
                     name: m.name,
@@ -95,6 +108,11 @@ pub fn read(bytes: &[u8], book: Book, max_chars: usize) -> Result<Vec<Page>> {
                     merges,
                 });
             }
+            let mut view: Vec<(&str, &mut recalc::Cells)> = out
+                .iter_mut()
+                .map(|s| (s.name.as_str(), &mut s.cells))
+                .collect();
+            recalc::apply(&mut view, &formulas);
             out
         }
         Book::Xls => {
@@ -154,21 +172,25 @@ fn too_many_rows(sheet: &str, rows: u64) -> Error {
 }
 
 /// The cells of an .xlsx sheet, read one by one so that a sheet too large
-/// is refused before it is held in memory.
+/// is refused before it is held in memory, and its formula cells that
+/// LibreOffice computes again on load (`known_good`: the file says Excel or
+/// LibreOffice saved it).
 fn xlsx_cells(
     wb: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
-) -> Result<Vec<(u32, u32, String, Option<CellValue>)>> {
+    known_good: bool,
+) -> Result<(recalc::Cells, recalc::Formulas)> {
     let mut reader = wb
         .worksheet_cells_reader(name)
         .map_err(|e| Error::Office(e.to_string()))?;
     let mut out = Vec::new();
+    let mut formulas = recalc::Collector::default();
     let mut max_col = 0u32;
     while let Some(cell) = reader
-        .next_cell()
+        .next_cell_with_formula_metadata()
         .map_err(|e| Error::Office(e.to_string()))?
     {
-        let (r, c) = cell.get_position();
+        let (r, c) = cell.pos;
         if r >= MAX_ROWS {
             return Err(too_many_rows(name, u64::from(r) + 1));
         }
@@ -176,13 +198,41 @@ fn xlsx_cells(
         if (u64::from(r) + 1) * (u64::from(max_col) + 1) > MAX_POSITIONS {
             return Err(too_large(name));
         }
-        let data: Data = cell.get_value().clone().into();
+        if let Some(f) = cell.formula {
+            let saved = match &cell.value {
+                DataRef::Empty => recalc::Saved::None,
+                DataRef::String(_) | DataRef::SharedString(_) => recalc::Saved::Text,
+                DataRef::Bool(_) => recalc::Saved::Bool,
+                DataRef::Error(_) => recalc::Saved::Error,
+                _ => recalc::Saved::Number,
+            };
+            let form = match f.shared_index() {
+                Some(_) => recalc::Form::Shared,
+                None => recalc::Form::Normal,
+            };
+            let again = recalc::recomputed_on_load(form, saved, known_good);
+            match f {
+                XlsxFormulaMetadata::Normal { formula } => {
+                    formulas.formula((r, c), &formula, None, again)
+                }
+                XlsxFormulaMetadata::Shared {
+                    shared_index,
+                    formula,
+                    ..
+                } => formulas.formula((r, c), &formula, Some(shared_index), again),
+                XlsxFormulaMetadata::SharedDerived { shared_index } => {
+                    formulas.shared((r, c), shared_index, again)
+                }
+                _ => {}
+            }
+        }
+        let data: Data = cell.value.into();
         if let Some((text, value)) = typed(&data) {
             out.push((r, c, text, value));
         }
     }
     out.sort_by_key(|&(r, c, ..)| (r, c));
-    Ok(out)
+    Ok((out, formulas.formulas))
 }
 
 fn too_large(sheet: &str) -> Error {
@@ -301,7 +351,7 @@ fn parse_iso(s: &str) -> Option<NaiveDateTime> {
 }
 
 /// A date as `31/03/2021` (with `10:30` when it has a time of day).
-fn date_text(x: NaiveDateTime) -> (String, Option<CellValue>) {
+pub(super) fn date_text(x: NaiveDateTime) -> (String, Option<CellValue>) {
     if x.time() == chrono::NaiveTime::MIN {
         (
             x.format("%d/%m/%Y").to_string(),

@@ -1,0 +1,537 @@
+//! Spreadsheet formulas as a workbook stores them (`SUM(A1:B3)*2`, an
+//! .xlsx's `<f>` text, without the `=`), parsed into a small tree that
+//! [`super::recalc`] evaluates.
+//!
+//! A reference keeps whether its row and column are absolute (`$A$1`), so
+//! one parsed formula serves every cell of a shared formula (Excel's form
+//! of a formula filled down a column: written once, at the first cell):
+//! a cell `(dr, dc)` away from the first reads its relative references
+//! moved by `(dr, dc)`. What the evaluator does not know (a defined name,
+//! another workbook, a table's structured reference, the intersection
+//! operator) parses as [`Expr::Unknown`]: such a cell keeps the value saved
+//! in the file. Nesting is bounded ([`MAX_DEPTH`]), so a hostile formula
+//! cannot exhaust the stack.
+
+/// Deepest nesting of parentheses and operators in one formula.
+pub const MAX_DEPTH: usize = 64;
+
+/// One cell reference: 0-based row and column, which of them are absolute,
+/// and the sheet it names (`None`: the formula's own sheet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellRef {
+    pub sheet: Option<String>,
+    pub row: u32,
+    pub col: u32,
+    pub row_abs: bool,
+    pub col_abs: bool,
+}
+
+impl CellRef {
+    /// The reference as read from a cell `(dr, dc)` away from the cell the
+    /// formula was written at; `None` when it falls off the sheet (`#REF!`).
+    pub fn moved(&self, dr: i64, dc: i64) -> Option<(u32, u32)> {
+        let r = i64::from(self.row) + if self.row_abs { 0 } else { dr };
+        let c = i64::from(self.col) + if self.col_abs { 0 } else { dc };
+        (r >= 0 && c >= 0 && r < 1 << 20 && c < 1 << 14).then_some((r as u32, c as u32))
+    }
+}
+
+/// A binary operator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Concat,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// A parsed formula.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Num(f64),
+    Str(String),
+    Bool(bool),
+    Error(String),
+    Ref(CellRef),
+    /// A rectangle of cells (`A1:B3`; a whole column `A:A` ends at the last row).
+    Range(CellRef, CellRef),
+    Neg(Box<Expr>),
+    Percent(Box<Expr>),
+    Binary(Op, Box<Expr>, Box<Expr>),
+    /// A function call, its name upper-cased without Excel's `_xlfn.` prefix.
+    Call(String, Vec<Expr>),
+    /// An argument left empty (`IF(A1;;2)`).
+    Missing,
+    Unknown,
+}
+
+/// Parses a formula (with or without a leading `=`).
+pub fn parse(text: &str) -> Expr {
+    let text = text.trim();
+    let text = text.strip_prefix('=').unwrap_or(text);
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    match p.expr(0) {
+        Some(e) => {
+            p.space();
+            if p.i == p.s.len() {
+                e
+            } else {
+                Expr::Unknown
+            }
+        }
+        None => Expr::Unknown,
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    depth: usize,
+}
+
+/// Binding power of a binary operator (higher binds tighter), as Excel
+/// and LibreOffice rank them: comparison, `&`, `+ -`, `* /`, `^`.
+fn binary(s: &[u8]) -> Option<(Op, usize, u8)> {
+    let two = s.get(..2);
+    Some(match (s.first()?, two) {
+        (_, Some(b"<>")) => (Op::Ne, 2, 1),
+        (_, Some(b"<=")) => (Op::Le, 2, 1),
+        (_, Some(b">=")) => (Op::Ge, 2, 1),
+        (b'=', _) => (Op::Eq, 1, 1),
+        (b'<', _) => (Op::Lt, 1, 1),
+        (b'>', _) => (Op::Gt, 1, 1),
+        (b'&', _) => (Op::Concat, 1, 2),
+        (b'+', _) => (Op::Add, 1, 3),
+        (b'-', _) => (Op::Sub, 1, 3),
+        (b'*', _) => (Op::Mul, 1, 4),
+        (b'/', _) => (Op::Div, 1, 4),
+        (b'^', _) => (Op::Pow, 1, 5),
+        _ => return None,
+    })
+}
+
+impl Parser<'_> {
+    fn space(&mut self) {
+        while self.s.get(self.i).is_some_and(|b| b.is_ascii_whitespace()) {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    /// An expression whose operators bind at least as tightly as `min`.
+    fn expr(&mut self, min: u8) -> Option<Expr> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let mut left = self.unary()?;
+        loop {
+            self.space();
+            let Some((op, len, power)) = binary(&self.s[self.i..]) else {
+                break;
+            };
+            if power < min {
+                break;
+            }
+            self.i += len;
+            // `^` is left-associative in Excel and LibreOffice too.
+            let right = self.expr(power + 1)?;
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+        self.depth -= 1;
+        Some(left)
+    }
+
+    /// A prefix sign, a primary, then postfix `%`. A sign binds tighter than
+    /// `^` (`-2^2` is 4, as in Excel and LibreOffice).
+    fn unary(&mut self) -> Option<Expr> {
+        self.space();
+        match self.peek()? {
+            b'-' => {
+                self.i += 1;
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return None;
+                }
+                let e = self.unary()?;
+                self.depth -= 1;
+                Some(Expr::Neg(Box::new(e)))
+            }
+            b'+' => {
+                self.i += 1;
+                self.unary()
+            }
+            _ => {
+                let mut e = self.primary()?;
+                loop {
+                    self.space();
+                    if self.peek() == Some(b'%') {
+                        self.i += 1;
+                        e = Expr::Percent(Box::new(e));
+                    } else {
+                        return Some(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn primary(&mut self) -> Option<Expr> {
+        self.space();
+        let b = self.peek()?;
+        if b == b'(' {
+            self.i += 1;
+            let e = self.expr(0)?;
+            self.space();
+            (self.peek() == Some(b')')).then(|| self.i += 1)?;
+            return Some(e);
+        }
+        if b == b'"' {
+            return self.string().map(Expr::Str);
+        }
+        if b == b'#' {
+            return self.error();
+        }
+        if b.is_ascii_digit() || b == b'.' {
+            // A row range (`1:3`) reads as unknown; a number otherwise.
+            return self.number();
+        }
+        if b == b'{' || b == b'[' {
+            return None;
+        }
+        self.name_or_ref()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let b = self.peek()?;
+            self.i += 1;
+            if b == b'"' {
+                if self.peek() == Some(b'"') {
+                    self.i += 1;
+                    out.push(b'"');
+                } else {
+                    return String::from_utf8(out).ok();
+                }
+            } else {
+                out.push(b);
+            }
+        }
+    }
+
+    fn error(&mut self) -> Option<Expr> {
+        const ERRORS: [&str; 7] = [
+            "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
+        ];
+        let rest = &self.s[self.i..];
+        let e = ERRORS.iter().find(|e| {
+            rest.len() >= e.len() && rest[..e.len()].eq_ignore_ascii_case(e.as_bytes())
+        })?;
+        self.i += e.len();
+        Some(Expr::Error((*e).to_owned()))
+    }
+
+    fn number(&mut self) -> Option<Expr> {
+        let start = self.i;
+        while self.peek().is_some_and(|b| b.is_ascii_digit() || b == b'.') {
+            self.i += 1;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            let save = self.i;
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    self.i += 1;
+                }
+            } else {
+                self.i = save;
+            }
+        }
+        if self.peek() == Some(b':') {
+            return None;
+        }
+        std::str::from_utf8(&self.s[start..self.i])
+            .ok()?
+            .parse()
+            .ok()
+            .map(Expr::Num)
+    }
+
+    /// A word: a function call, TRUE/FALSE, a reference (with its sheet), a
+    /// range; a defined name or anything else is unknown.
+    fn name_or_ref(&mut self) -> Option<Expr> {
+        let sheet = self.sheet_prefix();
+        let start = self.i;
+        while self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'$'))
+        {
+            self.i += 1;
+        }
+        let word = std::str::from_utf8(&self.s[start..self.i]).ok()?;
+        if word.is_empty() {
+            return None;
+        }
+        if sheet.is_none() && self.peek() == Some(b'(') {
+            self.i += 1;
+            let name = word.to_ascii_uppercase();
+            let name = name
+                .strip_prefix("_XLFN._XLWS.")
+                .or_else(|| name.strip_prefix("_XLFN."))
+                .unwrap_or(&name)
+                .to_owned();
+            return self.args().map(|a| Expr::Call(name, a));
+        }
+        if sheet.is_none() && word.eq_ignore_ascii_case("TRUE") {
+            return Some(Expr::Bool(true));
+        }
+        if sheet.is_none() && word.eq_ignore_ascii_case("FALSE") {
+            return Some(Expr::Bool(false));
+        }
+        let Some(first) = cell_ref(word, sheet.clone()) else {
+            // A defined name, a column range (`A:A`), a table: unknown.
+            return self.skip_unknown();
+        };
+        if self.peek() == Some(b':') {
+            self.i += 1;
+            let start = self.i;
+            while self
+                .peek()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'$')
+            {
+                self.i += 1;
+            }
+            let word = std::str::from_utf8(&self.s[start..self.i]).ok()?;
+            let second = cell_ref(word, sheet)?;
+            return Some(Expr::Range(first, second));
+        }
+        Some(Expr::Ref(first))
+    }
+
+    /// After a word the evaluator cannot resolve: the rest of the operand
+    /// (a column range `A:B`, a structured reference) read as unknown.
+    fn skip_unknown(&mut self) -> Option<Expr> {
+        while let Some(b) = self.peek() {
+            if b == b':' || b.is_ascii_alphanumeric() || b == b'$' {
+                self.i += 1;
+            } else if b == b'[' {
+                let mut depth = 0usize;
+                while let Some(b) = self.peek() {
+                    self.i += 1;
+                    match b {
+                        b'[' => depth += 1,
+                        b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        Some(Expr::Unknown)
+    }
+
+    /// `Sheet1!` or `'Sheet name'!` before a reference; `None` when there is
+    /// none (the position is left as it was). Another workbook (`[1]Sheet!`)
+    /// is not a sheet of this one.
+    fn sheet_prefix(&mut self) -> Option<String> {
+        let start = self.i;
+        let name = if self.peek() == Some(b'\'') {
+            self.i += 1;
+            let mut out = Vec::new();
+            loop {
+                let Some(b) = self.peek() else {
+                    self.i = start;
+                    return None;
+                };
+                self.i += 1;
+                if b == b'\'' {
+                    if self.peek() == Some(b'\'') {
+                        self.i += 1;
+                        out.push(b'\'');
+                    } else {
+                        break;
+                    }
+                } else {
+                    out.push(b);
+                }
+            }
+            String::from_utf8(out).ok()
+        } else {
+            while self
+                .peek()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b >= 0x80)
+            {
+                self.i += 1;
+            }
+            std::str::from_utf8(&self.s[start..self.i])
+                .ok()
+                .map(str::to_owned)
+        };
+        if self.peek() == Some(b'!') && name.as_ref().is_some_and(|n| !n.is_empty()) {
+            self.i += 1;
+            return name;
+        }
+        self.i = start;
+        None
+    }
+
+    fn args(&mut self) -> Option<Vec<Expr>> {
+        let mut out = Vec::new();
+        self.space();
+        if self.peek() == Some(b')') {
+            self.i += 1;
+            return Some(out);
+        }
+        loop {
+            self.space();
+            if matches!(self.peek(), Some(b',' | b')')) {
+                out.push(Expr::Missing);
+            } else {
+                out.push(self.expr(0)?);
+            }
+            self.space();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b')' => {
+                    self.i += 1;
+                    return Some(out);
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// `A1`, `$B$12`, `AB7` as a reference (`None` for anything else).
+fn cell_ref(word: &str, sheet: Option<String>) -> Option<CellRef> {
+    let b = word.as_bytes();
+    let mut i = 0;
+    let col_abs = b.first() == Some(&b'$');
+    i += usize::from(col_abs);
+    let c0 = i;
+    while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    let letters = &b[c0..i];
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let row_abs = b.get(i) == Some(&b'$');
+    i += usize::from(row_abs);
+    let digits = &b[i..];
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) || digits[0] == b'0' {
+        return None;
+    }
+    let col = letters.iter().fold(0u32, |a, l| {
+        a * 26 + u32::from(l.to_ascii_uppercase() - b'A' + 1)
+    }) - 1;
+    let row: u32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    (row <= 1 << 20 && col < 1 << 14).then_some(CellRef {
+        sheet,
+        row: row - 1,
+        col,
+        row_abs,
+        col_abs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(row: u32, col: u32) -> Expr {
+        Expr::Ref(CellRef {
+            sheet: None,
+            row,
+            col,
+            row_abs: false,
+            col_abs: false,
+        })
+    }
+
+    #[test]
+    fn precedence_and_references() {
+        assert_eq!(
+            parse("A1+B2*2"),
+            Expr::Binary(
+                Op::Add,
+                Box::new(r(0, 0)),
+                Box::new(Expr::Binary(
+                    Op::Mul,
+                    Box::new(r(1, 1)),
+                    Box::new(Expr::Num(2.0))
+                ))
+            )
+        );
+        assert_eq!(
+            parse("-2^2"),
+            Expr::Binary(
+                Op::Pow,
+                Box::new(Expr::Neg(Box::new(Expr::Num(2.0)))),
+                Box::new(Expr::Num(2.0))
+            )
+        );
+        let Expr::Call(name, args) = parse("_xlfn.CONCAT('Foglio 2'!$A$1:B3, \"a\"\"b\", )") else {
+            panic!("not a call");
+        };
+        assert_eq!(name, "CONCAT");
+        let Expr::Range(a, b) = &args[0] else {
+            panic!("not a range: {:?}", args[0]);
+        };
+        assert_eq!(a.sheet.as_deref(), Some("Foglio 2"));
+        assert!(a.row_abs && a.col_abs && !b.row_abs);
+        assert_eq!((b.row, b.col), (2, 1));
+        assert_eq!(args[1], Expr::Str("a\"b".into()));
+        assert_eq!(args[2], Expr::Missing);
+    }
+
+    #[test]
+    fn what_is_not_known_stays_unknown() {
+        assert_eq!(
+            parse("Totale*2"),
+            Expr::Binary(Op::Mul, Box::new(Expr::Unknown), Box::new(Expr::Num(2.0)))
+        );
+        assert_eq!(
+            parse("SUM(A:A)"),
+            Expr::Call("SUM".into(), vec![Expr::Unknown])
+        );
+        assert_eq!(parse("[1]Foglio1!A1"), Expr::Unknown);
+        assert_eq!(parse("A1 +"), Expr::Unknown);
+        let deep = format!("{}1{}", "(".repeat(500), ")".repeat(500));
+        assert_eq!(parse(&deep), Expr::Unknown);
+    }
+
+    #[test]
+    fn shared_formulas_move_relative_references() {
+        let Expr::Ref(a) = parse("$A2") else { panic!() };
+        assert_eq!(a.moved(3, 5), Some((4, 0)));
+        let Expr::Ref(b) = parse("A1") else { panic!() };
+        assert_eq!(b.moved(-1, 0), None);
+    }
+}

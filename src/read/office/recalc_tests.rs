@@ -1,0 +1,96 @@
+//! Tests of recalc.rs: LibreOffice's load rules and the evaluation of cells.
+
+use super::*;
+
+fn num(r: u32, c: u32, n: f64) -> (u32, u32, String, Option<CellValue>) {
+    (r, c, n.to_string(), Some(CellValue::Number(n)))
+}
+
+/// Computes `formulas` (cell, text) on one sheet holding `cells`.
+fn run(mut cells: Cells, formulas: &[((u32, u32), &str)]) -> Cells {
+    let mut col = Collector::default();
+    for (pos, f) in formulas {
+        col.formula(*pos, f, None, true);
+    }
+    apply(&mut [("Foglio1", &mut cells)], &[col.formulas]);
+    cells
+}
+
+fn text(cells: &Cells, r: u32, c: u32) -> Option<&str> {
+    cells
+        .iter()
+        .find(|x| (x.0, x.1) == (r, c))
+        .map(|x| x.2.as_str())
+}
+
+#[test]
+fn libreoffice_load_rules() {
+    use {Form::*, Saved::*};
+    assert!(recomputed_on_load(Shared, Number, true));
+    assert!(!recomputed_on_load(Normal, Number, false));
+    assert!(!recomputed_on_load(Normal, Text, true));
+    assert!(recomputed_on_load(Normal, Text, false));
+    assert!(recomputed_on_load(Normal, Bool, true));
+    assert!(recomputed_on_load(Normal, None, true));
+    assert!(known_good(Some("Microsoft Excel")));
+    assert!(known_good(Some("LibreOffice/7.4")));
+    assert!(!known_good(Some("Apache POI")));
+    assert!(!known_good(Option::None));
+}
+
+#[test]
+fn cells_read_cells_computed_first_and_circles_are_err_522() {
+    let cells = run(
+        vec![num(0, 0, 2.0), num(1, 0, 3.0)],
+        &[
+            ((0, 1), "B2*10"),
+            ((1, 1), "SUM(A1:A2)+A3"),
+            ((2, 1), "B4"),
+            ((3, 1), "B3"),
+            ((4, 1), "IF(A1>1,\"sì\",B3)"),
+        ],
+    );
+    assert_eq!(text(&cells, 0, 1), Some("50"));
+    assert_eq!(text(&cells, 1, 1), Some("5"));
+    assert_eq!(text(&cells, 2, 1), Some("Err:522"));
+    assert_eq!(text(&cells, 3, 1), Some("Err:522"));
+    assert_eq!(text(&cells, 4, 1), Some("sì"));
+}
+
+#[test]
+fn a_chain_deeper_than_the_bound_is_computed_from_its_end() {
+    // A1 = A2+1, A2 = A3+1, ... over three times MAX_DEPTH: computed
+    // whole (no stack overflow, no value cut short).
+    let n = (MAX_DEPTH * 3 + 7) as u32;
+    let formulas: Vec<((u32, u32), String)> =
+        (0..n).map(|r| ((r, 0), format!("A{}+1", r + 2))).collect();
+    let refs: Vec<((u32, u32), &str)> = formulas.iter().map(|(p, f)| (*p, f.as_str())).collect();
+    let cells = run(Vec::new(), &refs);
+    assert_eq!(text(&cells, n - 1, 0), Some("1"));
+    assert_eq!(text(&cells, 0, 0), Some(n.to_string().as_str()));
+}
+
+#[test]
+fn a_circle_longer_than_the_bound_is_err_522() {
+    let n = (MAX_DEPTH * 2 + 3) as u32;
+    let formulas: Vec<((u32, u32), String)> = (0..n)
+        .map(|r| ((r, 0), format!("A{}+1", (r + 1) % n + 1)))
+        .collect();
+    let refs: Vec<((u32, u32), &str)> = formulas.iter().map(|(p, f)| (*p, f.as_str())).collect();
+    let cells = run(Vec::new(), &refs);
+    assert!(cells.iter().all(|c| c.2 == "Err:522"), "{:?}", &cells[..3]);
+    assert_eq!(cells.len(), n as usize);
+}
+
+#[test]
+fn shared_formulas_move_with_their_cell() {
+    let mut cells = vec![num(0, 0, 1.0), num(1, 0, 2.0), num(2, 0, 4.0)];
+    let mut col = Collector::default();
+    col.formula((0, 1), "A1*$A$3", Some(0), true);
+    col.shared((1, 1), 0, true);
+    col.shared((2, 1), 0, false);
+    apply(&mut [("Foglio1", &mut cells)], &[col.formulas]);
+    assert_eq!(text(&cells, 0, 1), Some("4"));
+    assert_eq!(text(&cells, 1, 1), Some("8"));
+    assert_eq!(text(&cells, 2, 1), None);
+}
