@@ -18,7 +18,7 @@ const MAX_SPAN: u32 = 200;
 
 /// One item of a number list: a number with its suffix, or a range of them.
 pub(super) fn num_item() -> String {
-    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let num = format!(r"\d+(?:[\s/-]*(?:{SUFFIX})\b)?");
     format!(r"(?:da\s+{num}\s+(?:a|al)\s+{num}|{num}(?:\s*-\s*\d+\b(?:[\s-]*(?:{SUFFIX})\b)?)?)")
 }
 

@@ -1,0 +1,276 @@
+//! Citation forms as Italian drafters write them in acts of any body (legal
+//! drafting conventions, not one body's template): each is read as a lawyer
+//! reads it.
+
+use super::*;
+
+fn briefs0(text: &str) -> Vec<String> {
+    find_references(text, &RefSettings::default())
+        .into_iter()
+        .map(|(_, r)| r.brief())
+        .collect()
+}
+
+fn one(text: &str, want: &str) {
+    assert_eq!(briefs0(text), [want], "{text}");
+}
+
+#[test]
+fn each_level_of_a_list_hangs_from_the_last_item_above() {
+    assert_eq!(
+        briefs0("art. 1, commi 1 e 2, lett. a) e b) del D.Lgs. 267/2000"),
+        [
+            "decreto_legislativo 267/2000 art. 1 c. 1",
+            "decreto_legislativo 267/2000 art. 1 c. 2 lett. a",
+            "decreto_legislativo 267/2000 art. 1 c. 2 lett. b",
+        ]
+    );
+    // After a singular "comma" the numbers that follow are articles.
+    assert_eq!(
+        briefs0("artt. 107, 147-bis, 151, comma 4, 183 e 184 del D.Lgs. 267/2000"),
+        [
+            "decreto_legislativo 267/2000 art. 107",
+            "decreto_legislativo 267/2000 art. 147-bis",
+            "decreto_legislativo 267/2000 art. 151 c. 4",
+            "decreto_legislativo 267/2000 art. 183",
+            "decreto_legislativo 267/2000 art. 184",
+        ]
+    );
+    assert_eq!(
+        briefs0("art. 163, commi 1, 3 e 5, del D.Lgs. 267/2000"),
+        [
+            "decreto_legislativo 267/2000 art. 163 c. 1",
+            "decreto_legislativo 267/2000 art. 163 c. 3",
+            "decreto_legislativo 267/2000 art. 163 c. 5",
+        ]
+    );
+}
+
+#[test]
+fn numbers_points_and_periods_below_a_letter_are_passed_over() {
+    one(
+        "art. 3, c. 1, n. 2 del D.Lgs. 50/2016",
+        "decreto_legislativo 50/2016 art. 3 c. 1",
+    );
+    one(
+        "dell'art. 1, comma 1, lett. a), n. 3, del D.Lgs. 50/2016",
+        "decreto_legislativo 50/2016 art. 1 c. 1 lett. a",
+    );
+    one(
+        "art. 36, comma 2, lettera a), punto 2, del D.Lgs. 50/2016",
+        "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+    );
+    one(
+        "art. 5, comma 1, primo periodo, del D.Lgs. 50/2016",
+        "decreto_legislativo 50/2016 art. 5 c. 1",
+    );
+}
+
+#[test]
+fn latin_suffixes_in_every_spelling() {
+    for t in [
+        "art. 5-bis della L. 241/1990",
+        "art. 5 bis della L. 241/1990",
+        "art. 5/bis della L. 241/1990",
+    ] {
+        one(t, "legge 241/1990 art. 5-bis");
+    }
+}
+
+#[test]
+fn the_short_form_of_article_and_paragraph() {
+    one(
+        "ai sensi dell'art. 134/4 del D.lgs. n. 267/2000",
+        "decreto_legislativo 267/2000 art. 134 c. 4",
+    );
+    one(
+        "(art. 97.4a del T.U. n. 267/2000)",
+        "decreto_legislativo 267/2000 art. 97 c. 4 lett. a",
+    );
+    // With no act after it, it may be a clause of a contract.
+    assert!(briefs0("ai sensi dell'art. 4.2 del capitolato").is_empty());
+}
+
+#[test]
+fn the_act_that_approved_a_testo_unico_owns_its_articles() {
+    one(
+        "art. 107 del T.U. approvato con D.Lgs. 18 agosto 2000, n. 267",
+        "decreto_legislativo 267/2000 art. 107",
+    );
+    one(
+        "art. 47 del testo unico approvato con D.P.R. 28 dicembre 2000, n. 445",
+        "dpr 445/2000 art. 47",
+    );
+    one(
+        "art. 2 del regolamento approvato con D.P.R. n. 207/2010",
+        "dpr 207/2010 art. 2",
+    );
+}
+
+#[test]
+fn constitutional_laws_and_regional_regulations() {
+    one("L. cost. 3/2001", "legge_costituzionale 3/2001");
+    one(
+        "legge costituzionale 18 ottobre 2001, n. 3",
+        "legge_costituzionale 3/2001",
+    );
+    one(
+        "il regolamento regionale 24 dicembre 2007, n. 5",
+        "regolamento_regionale 5/2007",
+    );
+    one("r.r. n. 5/2007", "regolamento_regionale 5/2007");
+    // A decree of the regional President is a regulation only with "/R".
+    one(
+        "il Decreto del Presidente della Giunta regionale 6 giugno 2011, n. 22/R",
+        "regolamento_regionale 22/R/2011",
+    );
+    assert!(briefs0("con D.P.G.R. n. 45 del 3 marzo 2020 è stato nominato").is_empty());
+}
+
+#[test]
+fn decrees_of_a_minister_named_by_the_ministry() {
+    one(
+        "il Decreto del Ministro dell'Interno del 24 dicembre 2024",
+        "decreto_ministeriale 2024",
+    );
+    one(
+        "il Decreto del Ministero dell'Interno adottato il 24/12/2024",
+        "decreto_ministeriale 2024",
+    );
+    one(
+        "decreto del Ministro dell'economia e delle finanze 13 marzo 2023, n. 7",
+        "decreto_ministeriale 7/2023",
+    );
+    one("Decreto MEF 13 marzo 2023", "decreto_ministeriale 2023");
+    one(
+        "decreto interministeriale 1 giugno 2022, n. 224",
+        "decreto_ministeriale 224/2022",
+    );
+    // No date or number after the ministry: no act to name.
+    assert!(briefs0("con decreto del Ministro dell'Interno sono stati fissati").is_empty());
+}
+
+#[test]
+fn numbers_and_spacing_as_typed_or_scanned() {
+    for t in [
+        "D.Lgs. n° 267/2000",
+        "D.Lgs. nr. 267/2000",
+        "D.Lgs. num. 267/2000",
+        "D.Lgs. n.ro 267/2000",
+        "D. Lgs . 267 / 2000",
+        "D. Lgs. n . 267 / 2000",
+        "D.Lgs.vo 267/2000",
+        "D.lgs.267/2000",
+    ] {
+        one(t, "decreto_legislativo 267/2000");
+    }
+}
+
+#[test]
+fn words_cut_at_a_line_end_are_read_whole() {
+    for t in [
+        "art. 134, comma 4, de-\nl D.Lgs. 267/2000",
+        "art. 134, comma 4, del de-\ncreto legislativo 18 agosto 2000, n. 267",
+        "art. 134, comma 4, del D.Lgs. 18 ago-\nsto 2000, n. 267",
+    ] {
+        one(t, "decreto_legislativo 267/2000 art. 134 c. 4");
+    }
+    // The span and raw are the printed text's.
+    let text = "visto l'art. 134, comma 4, del de-\ncreto legislativo 18 agosto 2000, n. 267;";
+    let (range, r) = find_references(text, &RefSettings::default()).remove(0);
+    assert_eq!(
+        &text[range],
+        "art. 134, comma 4, del de-\ncreto legislativo 18 agosto 2000, n. 267"
+    );
+    assert_eq!(
+        r.raw,
+        "art. 134, comma 4, del de- creto legislativo 18 agosto 2000, n. 267"
+    );
+}
+
+#[test]
+fn a_paragraph_of_the_article_just_cited() {
+    assert_eq!(
+        briefs0("il principio di cui all'art. 49 del d.lgs. 36/2023, ai sensi del comma 6 del medesimo, può"),
+        [
+            "decreto_legislativo 36/2023 art. 49",
+            "decreto_legislativo 36/2023 art. 49 c. 6"
+        ]
+    );
+    assert_eq!(
+        briefs0("l'art. 5 del D.Lgs. 33/2013; il comma 2 dello stesso articolo prevede"),
+        [
+            "decreto_legislativo 33/2013 art. 5",
+            "decreto_legislativo 33/2013 art. 5 c. 2"
+        ]
+    );
+    // "del medesimo decreto" names the act, not the article.
+    assert_eq!(
+        briefs0("l'art. 5 del D.Lgs. 33/2013; il comma 2 del medesimo decreto n. 33/2013"),
+        ["decreto_legislativo 33/2013 art. 5"]
+    );
+    // No article cited before: nothing is guessed.
+    assert!(briefs0("ai sensi del comma 6 del medesimo").is_empty());
+}
+
+#[test]
+fn articles_chained_with_from() {
+    assert_eq!(
+        briefs0("disciplinato dall'art. 5 co. 2 e dall'art. 5-bis del D.Lgs. 33/2013"),
+        [
+            "decreto_legislativo 33/2013 art. 5 c. 2",
+            "decreto_legislativo 33/2013 art. 5-bis"
+        ]
+    );
+}
+
+#[test]
+fn common_forms_that_already_read_right_stay_so() {
+    for (t, want) in [
+        (
+            "articolo 36, comma 2, lettera a) del D. Lgs. n. 50 del 18.04.2016",
+            "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+        ),
+        ("D.Lgs. 18.08.2000, n. 267", "decreto_legislativo 267/2000"),
+        ("d.lgs. n. 267 del 2000", "decreto_legislativo 267/2000"),
+        ("L. 241/90", "legge 241/1990"),
+        ("Legge 7 agosto 1990 n. 241 e s.m.i.", "legge 241/1990"),
+        ("D.P.R. 28.12.2000 n. 445", "dpr 445/2000"),
+        ("R.D. 2440/1923", "regio_decreto 2440/1923"),
+        ("art. 117 Cost.", "costituzione 1947 art. 117"),
+        ("Reg. (UE) 2016/679", "regolamento_ue 679/2016"),
+        ("Direttiva 2014/24/UE", "direttiva_ue 24/2014"),
+        ("legge di bilancio 2024 (L. 213/2023)", "legge 213/2023"),
+        ("D.M. 14 gennaio 2008", "decreto_ministeriale 2008"),
+        (
+            "L.R. Calabria n. 24/2013",
+            "legge_regionale 24/2013 regione.calabria",
+        ),
+        (
+            "art. 183, comma 7, TUEL",
+            "decreto_legislativo 267/2000 art. 183 c. 7",
+        ),
+        (
+            "art. 147-bis TUEL",
+            "decreto_legislativo 267/2000 art. 147-bis",
+        ),
+        (
+            "art. 1 co. 130 della L. 145/18",
+            "legge 145/2018 art. 1 c. 130",
+        ),
+        (
+            "art. 31 della Legge Regionale n. 12 del 2005",
+            "legge_regionale 12/2005 art. 31",
+        ),
+    ] {
+        one(t, want);
+    }
+    assert_eq!(
+        briefs0("art. 1 del D.L. 76/2020 conv. in L. 120/2020"),
+        ["decreto_legge 76/2020 art. 1", "legge 120/2020"]
+    );
+    assert_eq!(
+        briefs0("D.L. n. 77/2021, convertito, con modificazioni, dalla L. n. 108/2021"),
+        ["decreto_legge 77/2021", "legge 108/2021"]
+    );
+}
