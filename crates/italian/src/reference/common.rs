@@ -11,7 +11,7 @@ use crate::date::MONTHS;
 use crate::numwords::fold;
 
 pub(super) const SUFFIX: &str = "bis|terdecies|ter|quaterdecies|quater|quinquiesdecies|quinquies|sexiesdecies|sexies|septiesdecies|septies|octiesdecies|octies|noviesdecies|novies|nonies|decies|undecies|duodecies|undevicies|duodevicies|vicies|tricies|quadragies";
-pub(super) const NUM_KW: &str = r"(?:n\.\s?ro\b\.?|n\s?\.|n°|nr\.|num\.|numero)";
+pub(super) const NUM_KW: &str = r"(?:n\.\s?ro\b\.?|n\s?\.|n°|nr\.|num\.|numero|n\b)";
 
 pub(super) fn date_re() -> String {
     format!(

@@ -274,3 +274,70 @@ fn common_forms_that_already_read_right_stay_so() {
         ["decreto_legge 77/2021", "legge 108/2021"]
     );
 }
+
+#[test]
+fn a_letter_before_its_paragraph_and_article() {
+    one(
+        "ai sensi della lettera b) del comma 1 dell'articolo 50 del D.Lgs. 36/2023",
+        "decreto_legislativo 36/2023 art. 50 c. 1 lett. b",
+    );
+}
+
+#[test]
+fn sub_points_of_a_letter_are_passed_over() {
+    assert_eq!(
+        briefs0(
+            "art. 1, comma 2, lettera a), della legge 120/2020, come modificato dall'art. 51, \
+             comma 1, lettera a), sub. 2.1), del D.L. 77/2021"
+        ),
+        [
+            "legge 120/2020 art. 1 c. 2 lett. a",
+            "decreto_legge 77/2021 art. 51 c. 1 lett. a"
+        ]
+    );
+    one(
+        "art. 3, comma 1, lett. b), punto 2.1 del D.Lgs. 36/2023",
+        "decreto_legislativo 36/2023 art. 3 c. 1 lett. b",
+    );
+}
+
+#[test]
+fn after_an_abbreviated_paragraph_in_a_list_of_articles_come_articles() {
+    assert_eq!(
+        briefs0("ai sensi degli artt. 151 co. 4 e 147 bis del D. Lgs. 267/2000"),
+        [
+            "decreto_legislativo 267/2000 art. 151 c. 4",
+            "decreto_legislativo 267/2000 art. 147-bis"
+        ]
+    );
+    // One article: its paragraphs.
+    assert_eq!(
+        briefs0("art. 5, co. 1 e 2, del D.Lgs. 33/2013"),
+        [
+            "decreto_legislativo 33/2013 art. 5 c. 1",
+            "decreto_legislativo 33/2013 art. 5 c. 2"
+        ]
+    );
+}
+
+#[test]
+fn a_number_and_its_year_with_no_number_keyword() {
+    one("il D.Lgs. 50 del 2016", "decreto_legislativo 50/2016");
+    one("il D.Lgs. n 50/2016", "decreto_legislativo 50/2016");
+}
+
+#[test]
+fn eu_and_regional_keywords_in_other_spellings() {
+    one("la direttiva UE 2019/1024", "direttiva_ue 1024/2019");
+    assert!(briefs0("la direttiva n. 5/2020 del Ministro").is_empty());
+    one("il Reg. reg. n. 1/2002", "regolamento_regionale 1/2002");
+    one("la L. Reg. n. 11/2020", "legge_regionale 11/2020");
+}
+
+#[test]
+fn the_same_contract_is_not_the_act_cited_before() {
+    assert_eq!(
+        briefs0("l'art. 5 del D.Lgs. 82/2005; l'art. 7.4 del medesimo Contratto Quadro dispone"),
+        ["decreto_legislativo 82/2005 art. 5"]
+    );
+}

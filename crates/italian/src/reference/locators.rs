@@ -23,7 +23,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let letter = letter_item();
     let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d{{1,3}}(?:\)|\b)))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
     ))
     .unwrap()
 });
@@ -35,7 +35,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     grammar(&format!(
-        r"(?i)\b(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
+        r"(?i)\b(?:(?:lettera|lett\.|let\.)\s*(?P<let0>{letter})\)\s*,?\s*del\s+)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
 });
@@ -91,8 +91,12 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let whole = c.get(0).expect("whole match");
         taken.insert(whole.range());
         let article = Some(norm_num(&c["art"]));
-        // "comma 2 lett. a) dell'art. 1": the letter of the paragraph.
-        let letter = c.name("let").map(|l| norm_letter(l.as_str()));
+        // "comma 2 lett. a) dell'art. 1", "lettera b) del comma 1
+        // dell'articolo 50": the letter of the paragraph.
+        let letter = c
+            .name("let")
+            .or(c.name("let0"))
+            .map(|l| norm_letter(l.as_str()));
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(p)
                 .into_iter()
@@ -157,7 +161,16 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         // in "art. 1, commi 1 e 2, lett. a) e b)" the letters are paragraph
         // 2's. After a singular "comma" the other numbers are articles:
         // "art. 49, comma 1 e 147-bis", "artt. 107, 151, comma 4, 183 e 184".
-        let singular = c.name("parkw").is_some_and(|k| fold(k.as_str()) == "comma");
+        // So too after "co." or "c." in a list of articles: "artt. 151 co.
+        // 4 e 147 bis".
+        let plural_arts = c.name("akw").is_some_and(|k| {
+            let k = fold(k.as_str());
+            k == "artt." || k == "articoli"
+        });
+        let singular = c.name("parkw").is_some_and(|k| {
+            let k = fold(k.as_str());
+            k == "comma" || (plural_arts && k != "commi")
+        });
         let (pars, more_arts) = if singular && par_items.len() > 1 {
             (&par_items[..1], &par_items[1..])
         } else {
