@@ -341,3 +341,40 @@ fn the_same_contract_is_not_the_act_cited_before() {
         ["decreto_legislativo 82/2005 art. 5"]
     );
 }
+
+#[test]
+fn a_paragraph_before_its_article_in_other_forms() {
+    one(
+        "ai sensi del 1° comma dell'art. 5 della L. 241/1990",
+        "legge 241/1990 art. 5 c. 1",
+    );
+    one(
+        "comma 450, art. 1, L. 296/2006",
+        "legge 296/2006 art. 1 c. 450",
+    );
+    one(
+        "lett. a), comma 2, art. 36 del D.Lgs. 50/2016",
+        "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+    );
+    // In a list that began with an article, "comma 2, art. 5" is not comma 2 of article 5.
+    assert_eq!(
+        briefs0("artt. 3, comma 2, art. 5 e art. 7 del D.Lgs. 33/2013"),
+        [
+            "decreto_legislativo 33/2013 art. 3 c. 2",
+            "decreto_legislativo 33/2013 art. 5",
+            "decreto_legislativo 33/2013 art. 7"
+        ]
+    );
+}
+
+#[test]
+fn other_ways_of_saying_in_particular_the_article() {
+    one(
+        "visto il D.Lgs. 33/2013, in specie l'art. 23",
+        "decreto_legislativo 33/2013 art. 23",
+    );
+    one(
+        "visto il D.Lgs. 33/2013, con particolare riguardo all'art. 23",
+        "decreto_legislativo 33/2013 art. 23",
+    );
+}

@@ -28,14 +28,17 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// "comma 1 dell'articolo 14", "quinto comma dell'articolo 1", "commi 2 e 3-bis dell'articolo 3-bis".
+/// "comma 1 dell'articolo 14", "quinto comma dell'articolo 1", "commi 2 e
+/// 3-bis dell'articolo 3-bis", "1° comma dell'art. 5", "lettera b) del comma
+/// 1 dell'articolo 50", and without the preposition "comma 450, art. 1" (not
+/// inside a list that began with an article: "art. 3, comma 2, art. 5").
 static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s/-]*(?:{SUFFIX})\b)?");
     let item = num_item();
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     grammar(&format!(
-        r"(?i)\b(?:(?:lettera|lett\.|let\.)\s*(?P<let0>{letter})\)\s*,?\s*del\s+)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
+        r"(?i)\b(?:(?:lettera|lett\.|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
 });
@@ -89,6 +92,9 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     let mut taken = Taken::default();
     for c in LOC_INV.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
+        if c.name("bare").is_some() && after_article(text, whole.start()) {
+            continue;
+        }
         taken.insert(whole.range());
         let article = Some(norm_num(&c["art"]));
         // "comma 2 lett. a) dell'art. 1", "lettera b) del comma 1
@@ -110,7 +116,10 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             None => vec![LocItem {
                 range: whole.range(),
                 article,
-                paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
+                paragraph: c
+                    .name("ord")
+                    .and_then(|o| ordinal(o.as_str()))
+                    .or_else(|| c.name("ordn").map(|o| norm_num(o.as_str()))),
                 letter,
             }],
         };
@@ -254,6 +263,15 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     }
     out.sort_by_key(|(r, ..)| r.start);
     out
+}
+
+/// An article keyword in the few words before `at` (same clause): "art.
+/// 3, comma 2, art. 5" is a list of articles, not comma 2 of article 5.
+fn after_article(text: &str, at: usize) -> bool {
+    let from = crate::floor_boundary(text, at.saturating_sub(30));
+    let head = fold(&text[from..at]);
+    let clause = head.rsplit([';', ':']).next().unwrap_or("");
+    clause.contains("art")
 }
 
 fn ordinal(s: &str) -> Option<String> {

@@ -240,7 +240,7 @@ static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
 /// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
 /// all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+riferimento|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
 });
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
 static CONVERSION: LazyLock<Regex> =
@@ -255,10 +255,11 @@ static REFINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
+/// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge
+/// ...", "art. 3, comma 2, art. 5 del D.Lgs. ...".
 /// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+)?$").unwrap()
+    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+)?)$").unwrap()
 });
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
