@@ -9,9 +9,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A letter, a hyphen, a line break, a lower-case letter: a word cut in two.
-static BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{L}(-[ \t]*\r?\n[ \t]*)\p{Ll}").unwrap());
+/// A letter, a hyphen, a line break, a lower-case letter: a word cut in
+/// two. Or a zero-width character, which some producers put between the
+/// words of a citation ("decreto legge \u{200B}26 ottobre 2019").
+static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{L}(-[ \t]*\r?\n[ \t]*)\p{Ll}|([\u{200B}\u{2060}\u{FEFF}]+)").unwrap()
+});
 
 /// The text with hyphenated line breaks removed.
 pub(super) struct Folded {
@@ -28,7 +31,7 @@ impl Folded {
         let mut at = 0;
         let mut pos = 0;
         while let Some(c) = BREAK.captures_at(printed, pos) {
-            let cut = c.get(1).expect("the break");
+            let cut = c.get(1).or(c.get(2)).expect("the break");
             text.push_str(&printed[at..cut.start()]);
             map.extend(at..cut.start());
             at = cut.end();
@@ -66,5 +69,7 @@ mod tests {
         assert_eq!(&printed[r], "de-\ncreto legislativo 18 ago- \n  sto 2000");
         // A dash before a capital or a number is not a cut word.
         assert!(Folded::new("D.Lgs. n. 267/2000 -\nTUEL; art. 5-\n1").is_none());
+        let f = Folded::new("decreto legge \u{200B}26 ottobre").unwrap();
+        assert_eq!(f.text, "decreto legge 26 ottobre");
     }
 }

@@ -378,3 +378,50 @@ fn other_ways_of_saying_in_particular_the_article() {
         "decreto_legislativo 33/2013 art. 23",
     );
 }
+
+#[test]
+fn suffixes_after_a_dash_and_paragraphs_in_roman_numerals() {
+    one(
+        "l'art. 111, c. 4–bis, del D.L. 17 marzo 2020, n. 18",
+        "decreto_legge 18/2020 art. 111 c. 4-bis",
+    );
+    one(
+        "ai sensi dell'art. 29 – decies comma 3 del d.lgs 152/06",
+        "decreto_legislativo 152/2006 art. 29-decies c. 3",
+    );
+    one(
+        "ai sensi del comma IV dell'art. 151 del D.lgs. n. 267/2000",
+        "decreto_legislativo 267/2000 art. 151 c. 4",
+    );
+    one(
+        "art. 151, comma IV, del D.lgs. n. 267/2000",
+        "decreto_legislativo 267/2000 art. 151 c. 4",
+    );
+}
+
+#[test]
+fn articles_each_with_its_paragraph() {
+    assert_eq!(
+        briefs0("gli artt. 11, comma 3 e 18, comma 1, del d.lgs. 59/05"),
+        [
+            "decreto_legislativo 59/2005 art. 11 c. 3",
+            "decreto_legislativo 59/2005 art. 18 c. 1"
+        ]
+    );
+}
+
+#[test]
+fn zero_width_spaces_and_hyphenated_keywords() {
+    one(
+        "l'articolo 21, comma 1, del decreto legge \u{200B}26 ottobre 2019, n. 124",
+        "decreto_legge 124/2019 art. 21 c. 1",
+    );
+    one(
+        "art. 75 del d-l 17 marzo 2020, n. 18",
+        "decreto_legge 18/2020 art. 75",
+    );
+    one(
+        "DI CUI ALL'ART. 1, COMMA 2, DEL DECRETO LEGISLATIVO 30 MARZO 2001, N. 165",
+        "decreto_legislativo 165/2001 art. 1 c. 2",
+    );
+}

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::*;
-use super::ranges::{expand, letter_item, num_item};
+use super::ranges::{expand, letter_item, num_item, par_item};
 use crate::numwords::fold;
 
 /// A gloss after an article's number, its heading in brackets: "artt. 1
@@ -18,12 +18,13 @@ const GLOSS: &str = r"(?:\s*\([^()\d;]{2,60}\))?";
 
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
-    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num})*");
+    let par = par_item();
+    let list = format!(r"{par}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
     let arts = format!(r"{num}{GLOSS}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*");
     let letter = letter_item();
     let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
     ))
     .unwrap()
 });
@@ -33,8 +34,8 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
 /// 1 dell'articolo 50", and without the preposition "comma 450, art. 1" (not
 /// inside a list that began with an article: "art. 3, comma 2, art. 5").
 static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
-    let num = format!(r"\d+(?:[\s/-]*(?:{SUFFIX})\b)?");
-    let item = num_item();
+    let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
+    let item = par_item();
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     grammar(&format!(
@@ -46,7 +47,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
 /// "36, commi 1 e 2" with no "articolo" before it, as in a list that continues
 /// a previous reference. Only a reference when an act follows it.
 static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    let num = format!(r"\d+(?:[\s/-]*(?:{SUFFIX})\b)?");
+    let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
     grammar(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
 });
@@ -54,7 +55,7 @@ static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
 /// "art. 134, 4° comma": the paragraph as an ordinal number, read before
 /// the standard form would take "134, 4" for two articles.
 static LOC_ORDN: LazyLock<Regex> = LazyLock::new(|| {
-    let num = format!(r"\d+(?:[\s/-]*(?:{SUFFIX})\b)?");
+    let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
     grammar(&format!(
         r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>{num})\s*,?\s*(?P<par>\d{{1,3}})\s*[°º^]\s*comma\b"
     ))
@@ -217,8 +218,18 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 }
             }
         }
-        for (r, a) in more_arts {
-            items.push(item(r, a, None, None));
+        // "artt. 11, comma 3 e 18, comma 1": the last article's paragraphs.
+        let pars2 = c.name("pars2").map(|p| split_list(p)).unwrap_or_default();
+        if let Some(((last_r, last_a), heads)) = more_arts.split_last() {
+            for (r, a) in heads {
+                items.push(item(r, a, None, None));
+            }
+            if pars2.is_empty() {
+                items.push(item(last_r, last_a, None, None));
+            }
+            for (r, p) in &pars2 {
+                items.push(item(r, last_a, Some(norm_num(p)), None));
+            }
         }
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start();

@@ -16,7 +16,7 @@ use super::Reference;
 
 static SAME: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:comma|co\.)\s*(?P<p>\d+(?:[\s/-]*(?:{SUFFIX})\b)?)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*(?P<l>[a-z]{{1,2}})\)\s*,?\s*)?(?:del\s+medesimo|dello\s+stesso)(?:\s+(?:articolo|art\.))?\b"
+        r"(?i)\b(?:comma|co\.)\s*(?P<p>\d+(?:[\s/–-]*(?:{SUFFIX})\b)?)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*(?P<l>[a-z]{{1,2}})\)\s*,?\s*)?(?:del\s+medesimo|dello\s+stesso)(?:\s+(?:articolo|art\.))?\b"
     ))
     .unwrap()
 });
