@@ -16,7 +16,7 @@ use crate::date::{expand_year, parse_date};
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\.|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
+        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
     ))
     .unwrap()
 });
@@ -246,7 +246,11 @@ fn act_mention_at(
         _ => {
             // "decreto del Ministro dell'Interno del 24 dicembre 2024": the
             // ministry's name stands between the keyword and the date.
-            let skip = if kind == "dmin" {
+            // So too "D.M. Ambiente e Sanità 26/06/2000 n. 219".
+            let named_ministry = kind == "dm"
+                && !settings.lexicon.ident.is_match(rest)
+                && CAPITAL_NEXT.is_match(rest);
+            let skip = if kind == "dmin" || named_ministry {
                 ministry_name_end(rest, &settings.lexicon.ident)?
             } else {
                 0
@@ -356,6 +360,9 @@ fn act_mention_at(
         needs_locator: false,
     })
 }
+
+/// A capitalised word next: a ministry's name after "D.M.".
+static CAPITAL_NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+\p{Lu}\p{Ll}").unwrap());
 
 /// "/R" after the number of a regional regulation ("n. 22/R").
 static REG_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*/\s*R\b").unwrap());

@@ -15,7 +15,7 @@ pub(super) const NUM_KW: &str = r"(?:n\.\s?ro\b\.?|n\s?\.|n°|nr\.|num\.|numero|
 
 pub(super) fn date_re() -> String {
     format!(
-        r"\d{{1,2}}\s*[°º]?\s+(?:{MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})"
+        r"\d{{1,2}}\s*[°º]?\s+(?:{MONTHS})\.?\s+(?:\d{{4}}|\d{{2}}\b)|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})"
     )
 }
 

@@ -425,3 +425,27 @@ fn zero_width_spaces_and_hyphenated_keywords() {
         "decreto_legislativo 165/2001 art. 1 c. 2",
     );
 }
+
+#[test]
+fn dates_and_numbers_in_looser_order() {
+    // The Lombard bulletin's dash between date and number.
+    one(
+        "Legge regionale 18 aprile 2012 - n. 7",
+        "legge_regionale 7/2012",
+    );
+    one(
+        "decreto-legge n. 76, del 2020, come convertito",
+        "decreto_legge 76/2020",
+    );
+    one("la legge n. 25 febbraio 2022, n. 15", "legge 15/2022");
+    one("D.P.R. 12 aprile 96, n. 123", "dpr 123/1996");
+    one(
+        "L.R della Campania n. 10/1982",
+        "legge_regionale 10/1982 regione.campania",
+    );
+    one(
+        "D.m. Ambiente e Sanità 26/06/2000 n. 219",
+        "decreto_ministeriale 219/2000",
+    );
+    assert!(briefs0("il D.M. Ambiente ha disposto che").is_empty());
+}
