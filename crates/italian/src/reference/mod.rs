@@ -70,6 +70,19 @@
 //!   `2, comma 6`) are references only when an act follows them.
 //! - `dpcm`, `dpr`, `decreto_ministeriale` and `regio_decreto` may be cited
 //!   by date alone ("DPCM 13/01/2004"): number `None`, never the day.
+//! - A word hyphenated at a line end ("de-\ncreto") and zero-width
+//!   characters are read through (see `folded`); spans and `raw` stay the
+//!   printed text's.
+//! - In a list each level hangs from the last item of the level above
+//!   ("art. 1, commi 1 e 2, lett. a) e b)": the letters are paragraph 2's);
+//!   after a singular "comma" (or "co." in a list of articles) the other
+//!   numbers are articles ("artt. 107, 151, comma 4, 183 e 184").
+//! - "comma 6 del medesimo" is a paragraph of the article cited just before
+//!   (see `same_article`); "art. 134/4" and "art. 97.4a" are article,
+//!   paragraph and letter, read only before an act.
+//! - A decree of the regional President is a `regolamento_regionale` only
+//!   with its "/R" number (`22/R`); a "decreto del Ministro ..." is a
+//!   `decreto_ministeriale` when a date or number follows the ministry.
 //! - Articles and paragraphs keep their Latin suffix with a hyphen (`5-bis`);
 //!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
