@@ -16,7 +16,7 @@ use crate::date::{expand_year, parse_date};
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\.|(?-i:LR)\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+ministerial[ei]|d\.\s?m\.|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\))?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
+        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
     ))
     .unwrap()
 });
@@ -159,8 +159,8 @@ fn act_mention_at(
     let start = if item { from } else { kw.start() };
     let rest = &text[from..];
     let kind = [
-        "lr", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu", "reg", "dir", "cost", "dgr",
-        "legge",
+        "lc", "lr", "rr", "dpgr", "dmin", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu",
+        "reg", "dir", "cost", "dgr", "legge",
     ]
     .into_iter()
     .find(|k| c.name(k).is_some())?;
@@ -190,7 +190,8 @@ fn act_mention_at(
         }
         "reg" | "dir" => {
             let m = EU_IDENT.captures(rest)?;
-            if kind == "dir" && m.name("suffix").is_none() && !kw.as_str().contains('(') {
+            if kind == "dir" && m.name("suffix").is_none() && kw.as_str().len() <= "direttiva".len()
+            {
                 return None; // "direttiva n. 5/2020" of a ministry is not EU law
             }
             let (a, b) = (&m["a"], &m["b"]);
@@ -243,8 +244,21 @@ fn act_mention_at(
             end = from + m.get(0)?.end();
         }
         _ => {
+            // "decreto del Ministro dell'Interno del 24 dicembre 2024": the
+            // ministry's name stands between the keyword and the date.
+            // So too "D.M. Ambiente e Sanità 26/06/2000 n. 219".
+            let named_ministry = kind == "dm"
+                && !settings.lexicon.ident.is_match(rest)
+                && CAPITAL_NEXT.is_match(rest);
+            let skip = if kind == "dmin" || named_ministry {
+                ministry_name_end(rest, &settings.lexicon.ident)?
+            } else {
+                0
+            };
+            let rest = &rest[skip..];
             let m = settings.lexicon.ident.captures(rest)?;
-            let mut ident_end = m.get(0)?.end();
+            let mut ident_end = skip + m.get(0)?.end();
+            let rest = &text[from..];
             let after = settings.lexicon.region_after.captures(&rest[ident_end..]);
             let region = match (m.name("region"), &after) {
                 (Some(g), _) => Some(g.as_str()),
@@ -254,8 +268,22 @@ fn act_mention_at(
                 }
                 _ => None,
             };
+            // "D.P.G.R. 6 giugno 2011, n. 22/R": a regional regulation
+            // (the "/R" says so); any other decree of the President of the
+            // Giunta is an administrative act, read but not reported.
+            let regulation = (kind == "dpgr")
+                .then(|| REG_SUFFIX.find(&rest[ident_end..]))
+                .flatten();
+            if let Some(g) = regulation {
+                ident_end += g.end();
+            }
             let ty = match kind {
+                "lc" => "legge_costituzionale",
                 "lr" => "legge_regionale",
+                "rr" | "dpgr" if regulation.is_some() => "regolamento_regionale",
+                "rr" => "regolamento_regionale",
+                "dpgr" => "decreto_presidente_giunta_regionale",
+                "dmin" => "decreto_ministeriale",
                 "legge" if region.is_some() => "legge_regionale",
                 "legge" => "legge",
                 "dlgs" => "decreto_legislativo",
@@ -267,7 +295,11 @@ fn act_mention_at(
                 "tu" => "testo_unico",
                 _ => return None,
             };
-            if region.is_some() && ty != "legge_regionale" {
+            let regional = matches!(
+                ty,
+                "legge_regionale" | "regolamento_regionale" | "decreto_presidente_giunta_regionale"
+            );
+            if region.is_some() && !regional {
                 return None;
             }
             r.act_type = Some(ty.into());
@@ -276,7 +308,11 @@ fn act_mention_at(
                 // government are often cited by date alone; a law never is.
                 if !matches!(
                     ty,
-                    "dpcm" | "dpr" | "decreto_ministeriale" | "regio_decreto"
+                    "dpcm"
+                        | "dpr"
+                        | "decreto_ministeriale"
+                        | "regio_decreto"
+                        | "decreto_presidente_giunta_regionale"
                 ) {
                     return None;
                 }
@@ -290,7 +326,10 @@ fn act_mention_at(
             } else {
                 (Some(m.name("num2")?), None, m.name("year2"))
             };
-            r.number = num.map(|n| n.as_str().to_string());
+            r.number = num.map(|n| match regulation {
+                Some(_) => format!("{}/R", n.as_str()),
+                None => n.as_str().to_string(),
+            });
             if let Some(d) = date {
                 // A date that does not exist is left out, never guessed.
                 r.date = parse_date(d.as_str()).ok();
@@ -308,7 +347,7 @@ fn act_mention_at(
                 }
             }
             r.issuer = match ty {
-                "legge_regionale" => regional_issuer(region, settings),
+                _ if regional => regional_issuer(region, settings),
                 "decreto_ministeriale" => None,
                 _ => Some("stato".into()),
             };
@@ -320,4 +359,31 @@ fn act_mention_at(
         r,
         needs_locator: false,
     })
+}
+
+/// A capitalised word next: a ministry's name after "D.M.".
+static CAPITAL_NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+\p{Lu}\p{Ll}").unwrap());
+
+/// "/R" after the number of a regional regulation ("n. 22/R").
+static REG_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*/\s*R\b").unwrap());
+
+/// One word of a ministry's name ("dell'Interno", "e delle finanze",
+/// "della Transizione ecologica"), with what joins it to the one before.
+static MINISTRY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,]*(?:(?:e|ed|per|di)\s+)?(?:(?:dell['’]|del|della|delle|dello|degli|dei|il|la|le|gli|l['’])\s*)?\p{L}[\p{L}.]*").unwrap()
+});
+
+/// Where the identification of a ministerial decree starts after "decreto
+/// del Ministro": past the ministry's name (at most eight words, no digit
+/// between), where the act's date or number is; none when no date or
+/// number follows the name.
+fn ministry_name_end(rest: &str, ident: &Regex) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..=8 {
+        if ident.is_match(&rest[at..]) {
+            return Some(at);
+        }
+        at += MINISTRY_WORD.find(&rest[at..])?.end();
+    }
+    None
 }

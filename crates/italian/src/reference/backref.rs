@@ -74,6 +74,12 @@ static BACKREF: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// After a bare "medesimo", a noun that names something other than an act
+/// of law: a capitalised name or a document of the procedure.
+static OTHER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:\p{Lu}\p{Ll}|(?i:contratt|capitolat|band|avvis|disciplinar|accord|convenzion|att[oi]\b|provvediment|regolament|statut|pian|programm|progett|document|allegat|ent[ei]\b|comun|soggett|operator))").unwrap()
+});
+
 /// A number printed after a back-reference: "del citato decreto n. 33/2013".
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:n\.|n°|nr\.)\s*(?P<n>\d+)(?:\s*/\s*(?P<y>\d{4}|\d{2})\b)?").unwrap()
@@ -94,6 +100,11 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
             continue;
         }
         let types: &[&str] = if c.name("any").is_some() {
+            // "del medesimo Contratto Quadro", "del medesimo avviso": a
+            // document that is not an act of law.
+            if OTHER_NOUN.is_match(&text[range.end..]) {
+                continue;
+            }
             &[]
         } else {
             match (0..KINDS.len())

@@ -11,17 +11,21 @@ use crate::date::MONTHS;
 use crate::numwords::fold;
 
 pub(super) const SUFFIX: &str = "bis|terdecies|ter|quaterdecies|quater|quinquiesdecies|quinquies|sexiesdecies|sexies|septiesdecies|septies|octiesdecies|octies|noviesdecies|novies|nonies|decies|undecies|duodecies|undevicies|duodevicies|vicies|tricies|quadragies";
-pub(super) const NUM_KW: &str = r"(?:n\.|n°|nr\.|num\.|numero)";
+pub(super) const NUM_KW: &str = r"(?:n\.\s?ro\b\.?|n\s?\.|n°|nr\.|num\.|numero|n\b)";
 
 pub(super) fn date_re() -> String {
     format!(
-        r"\d{{1,2}}\s*[°º]?\s+(?:{MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})"
+        r"\d{{1,2}}\s*[°º]?\s+(?:{MONTHS})\.?\s+(?:\d{{4}}|\d{{2}}\b)|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})"
     )
 }
 
 /// Normalises an article or paragraph number: `3 bis`, `3bis`, `3-BIS` -> `3-bis`.
 pub(super) fn norm_num(s: &str) -> String {
     let s = fold(s);
+    // A paragraph in Roman numerals ("comma IV").
+    if let Some(n) = roman(s.trim()) {
+        return n.to_string();
+    }
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest: String = s[digits.len()..]
         .chars()
@@ -32,6 +36,28 @@ pub(super) fn norm_num(s: &str) -> String {
     } else {
         format!("{digits}-{rest}")
     }
+}
+
+/// The value of a Roman numeral of `i`, `v`, `x` up to 39 (`iv` -> 4).
+fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    let val = |c| match c {
+        'i' => 1,
+        'v' => 5,
+        _ => 10,
+    };
+    let v: Vec<u32> = s.chars().map(val).collect();
+    let mut n: i64 = 0;
+    for (k, &x) in v.iter().enumerate() {
+        if v.get(k + 1).is_some_and(|&next| next > x) {
+            n -= x as i64;
+        } else {
+            n += x as i64;
+        }
+    }
+    u32::try_from(n).ok().filter(|&n| n > 0 && n < 40)
 }
 
 /// Normalises a letter: `f)` -> `f`, `a-bis)` -> `a-bis`.

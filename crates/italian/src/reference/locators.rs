@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::*;
-use super::ranges::{expand, letter_item, num_item};
+use super::ranges::{expand, letter_item, num_item, par_item};
 use crate::numwords::fold;
 
 /// A gloss after an article's number, its heading in brackets: "artt. 1
@@ -18,24 +18,28 @@ const GLOSS: &str = r"(?:\s*\([^()\d;]{2,60}\))?";
 
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
-    let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num})*");
+    let par = par_item();
+    let list = format!(r"{par}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
     let arts = format!(r"{num}{GLOSS}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*");
     let letter = letter_item();
     let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
-        r"(?i)\b(?:articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+\)?(?:\s*(?:a|e)\s+\d+\)?)?|n\.\s*\d+\)))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
     ))
     .unwrap()
 });
 
-/// "comma 1 dell'articolo 14", "quinto comma dell'articolo 1", "commi 2 e 3-bis dell'articolo 3-bis".
+/// "comma 1 dell'articolo 14", "quinto comma dell'articolo 1", "commi 2 e
+/// 3-bis dell'articolo 3-bis", "1° comma dell'art. 5", "lettera b) del comma
+/// 1 dell'articolo 50", and without the preposition "comma 450, art. 1" (not
+/// inside a list that began with an article: "art. 3, comma 2, art. 5").
 static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
-    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
-    let item = num_item();
+    let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
+    let item = par_item();
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     grammar(&format!(
-        r"(?i)\b(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+)(?:articolo|art\.)\s*(?P<art>{num})"
+        r"(?i)\b(?:(?:lettera|lett\.|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
 });
@@ -43,7 +47,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
 /// "36, commi 1 e 2" with no "articolo" before it, as in a list that continues
 /// a previous reference. Only a reference when an act follows it.
 static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
     let list = format!(r"{num}(?:\s*(?:,|\be\b|\bed\b)\s*{num})*");
     grammar(&format!(r"(?i)\b(?P<art>{num})\s*,?\s*(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma)")).unwrap()
 });
@@ -51,11 +55,20 @@ static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
 /// "art. 134, 4° comma": the paragraph as an ordinal number, read before
 /// the standard form would take "134, 4" for two articles.
 static LOC_ORDN: LazyLock<Regex> = LazyLock::new(|| {
-    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
+    let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
     grammar(&format!(
         r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>{num})\s*,?\s*(?P<par>\d{{1,3}})\s*[°º^]\s*comma\b"
     ))
     .unwrap()
+});
+
+/// "art. 134/4", "art. 97.4a": article, paragraph and letter in the short
+/// form some drafters use. Read before the standard form (which would take
+/// the article alone) and, like a bare locator, a reference only before its
+/// act: "art. 4.2" alone may be a clause of a contract.
+static LOC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>\d+)[./](?P<par>\d{1,3})(?P<let>[a-z])?\b")
+        .unwrap()
 });
 
 const ORD: &str =
@@ -80,10 +93,17 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     let mut taken = Taken::default();
     for c in LOC_INV.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
+        if c.name("bare").is_some() && after_article(text, whole.start()) {
+            continue;
+        }
         taken.insert(whole.range());
         let article = Some(norm_num(&c["art"]));
-        // "comma 2 lett. a) dell'art. 1": the letter of the paragraph.
-        let letter = c.name("let").map(|l| norm_letter(l.as_str()));
+        // "comma 2 lett. a) dell'art. 1", "lettera b) del comma 1
+        // dell'articolo 50": the letter of the paragraph.
+        let letter = c
+            .name("let")
+            .or(c.name("let0"))
+            .map(|l| norm_letter(l.as_str()));
         let mut items: Vec<LocItem> = match c.name("pars") {
             Some(p) => split_list(p)
                 .into_iter()
@@ -97,7 +117,10 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             None => vec![LocItem {
                 range: whole.range(),
                 article,
-                paragraph: c.name("ord").and_then(|o| ordinal(o.as_str())),
+                paragraph: c
+                    .name("ord")
+                    .and_then(|o| ordinal(o.as_str()))
+                    .or_else(|| c.name("ordn").map(|o| norm_num(o.as_str()))),
                 letter,
             }],
         };
@@ -120,6 +143,17 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         };
         out.push((whole.range(), vec![item], false));
     }
+    for c in LOC_SHORT.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        taken.insert(whole.range());
+        let item = LocItem {
+            range: whole.range(),
+            article: Some(norm_num(&c["art"])),
+            paragraph: Some(norm_num(&c["par"])),
+            letter: c.name("let").map(|l| norm_letter(l.as_str())),
+        };
+        out.push((whole.range(), vec![item], true));
+    }
     for c in LOC_STD.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
         if taken.overlaps(&whole.range()) {
@@ -131,68 +165,71 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let par_items = c.name("pars").map(|p| split_list(p)).unwrap_or_default();
         let let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
         let ord = c.name("ord").and_then(|o| ordinal(o.as_str()));
-        let first = |v: &Vec<(Range<usize>, String)>| v.first().map(|(_, s)| s.clone());
-        let article = first(&art_items).map(|s| norm_num(&s));
-        let paragraph = first(&par_items).map(|s| norm_num(&s)).or(ord);
-        let letter = first(&let_items).map(|s| norm_letter(&s));
-        let mut items = Vec::new();
-        // The list that is split is the deepest level that has more than one item.
-        if let_items.len() > 1 {
-            for (r, v) in &let_items {
-                items.push(LocItem {
-                    range: r.clone(),
-                    article: article.clone(),
-                    paragraph: paragraph.clone(),
-                    letter: Some(norm_letter(&v)),
-                });
-            }
-        } else if par_items.len() > 1
-            && c.name("parkw").is_some_and(|k| fold(k.as_str()) == "comma")
-        {
-            // "art. 49, comma 1 e 147-bis": after a singular "comma", the
-            // other numbers are articles ("commi 1 e 2" would be paragraphs).
-            for (k, (r, v)) in par_items.iter().enumerate() {
-                let (article, paragraph) = if k == 0 {
-                    (article.clone(), paragraph.clone())
-                } else {
-                    (Some(norm_num(&v)), None)
-                };
-                items.push(LocItem {
-                    range: r.clone(),
-                    article,
-                    paragraph,
-                    letter: None,
-                });
-            }
-        } else if par_items.len() > 1 {
-            for (r, v) in &par_items {
-                items.push(LocItem {
-                    range: r.clone(),
-                    article: article.clone(),
-                    paragraph: Some(norm_num(&v)),
-                    letter: letter.clone(),
-                });
-            }
-        } else if art_items.len() > 1 {
-            // "articoli 76, 87 e 117, secondo comma": the paragraph and letter
-            // belong to the last article.
-            let n = art_items.len();
-            for (k, (r, v)) in art_items.iter().enumerate() {
-                let last = k + 1 == n;
-                items.push(LocItem {
-                    range: r.clone(),
-                    article: Some(norm_num(&v)),
-                    paragraph: if last { paragraph.clone() } else { None },
-                    letter: if last { letter.clone() } else { None },
-                });
-            }
+        let letter = let_items.first().map(|(_, s)| norm_letter(s));
+        // Each level hangs from the last item of the level above: in
+        // "artt. 76, 87 e 117, secondo comma" the paragraph is article 117's,
+        // in "art. 1, commi 1 e 2, lett. a) e b)" the letters are paragraph
+        // 2's. After a singular "comma" the other numbers are articles:
+        // "art. 49, comma 1 e 147-bis", "artt. 107, 151, comma 4, 183 e 184".
+        // So too after "co." or "c." in a list of articles: "artt. 151 co.
+        // 4 e 147 bis".
+        let plural_arts = c.name("akw").is_some_and(|k| {
+            let k = fold(k.as_str());
+            k == "artt." || k == "articoli"
+        });
+        let singular = c.name("parkw").is_some_and(|k| {
+            let k = fold(k.as_str());
+            k == "comma" || (plural_arts && k != "commi")
+        });
+        let (pars, more_arts) = if singular && par_items.len() > 1 {
+            (&par_items[..1], &par_items[1..])
         } else {
-            items.push(LocItem {
-                range: whole.range(),
-                article,
-                paragraph,
-                letter,
-            });
+            (&par_items[..], &par_items[..0])
+        };
+        let item = |r: &Range<usize>, a: &str, p: Option<String>, l: Option<String>| LocItem {
+            range: r.clone(),
+            article: Some(norm_num(a)),
+            paragraph: p,
+            letter: l,
+        };
+        let mut items = Vec::new();
+        if let Some(((last_r, last_a), heads)) = art_items.split_last() {
+            for (r, a) in heads {
+                items.push(item(r, a, None, None));
+            }
+            match pars.split_last() {
+                None if let_items.len() > 1 => {
+                    for (r, l) in &let_items {
+                        items.push(item(r, last_a, ord.clone(), Some(norm_letter(l))));
+                    }
+                }
+                None => items.push(item(last_r, last_a, ord.clone(), letter.clone())),
+                Some(((pr, pv), par_heads)) => {
+                    for (r, p) in par_heads {
+                        items.push(item(r, last_a, Some(norm_num(p)), None));
+                    }
+                    if let_items.len() > 1 {
+                        for (r, l) in &let_items {
+                            items.push(item(r, last_a, Some(norm_num(pv)), Some(norm_letter(l))));
+                        }
+                    } else {
+                        items.push(item(pr, last_a, Some(norm_num(pv)), letter.clone()));
+                    }
+                }
+            }
+        }
+        // "artt. 11, comma 3 e 18, comma 1": the last article's paragraphs.
+        let pars2 = c.name("pars2").map(|p| split_list(p)).unwrap_or_default();
+        if let Some(((last_r, last_a), heads)) = more_arts.split_last() {
+            for (r, a) in heads {
+                items.push(item(r, a, None, None));
+            }
+            if pars2.is_empty() {
+                items.push(item(last_r, last_a, None, None));
+            }
+            for (r, p) in &pars2 {
+                items.push(item(r, last_a, Some(norm_num(p)), None));
+            }
         }
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start();
@@ -237,6 +274,15 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     }
     out.sort_by_key(|(r, ..)| r.start);
     out
+}
+
+/// An article keyword in the few words before `at` (same clause): "art.
+/// 3, comma 2, art. 5" is a list of articles, not comma 2 of article 5.
+fn after_article(text: &str, at: usize) -> bool {
+    let from = crate::floor_boundary(text, at.saturating_sub(30));
+    let head = fold(&text[from..at]);
+    let clause = head.rsplit([';', ':']).next().unwrap_or("");
+    clause.contains("art")
 }
 
 fn ordinal(s: &str) -> Option<String> {

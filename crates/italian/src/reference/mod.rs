@@ -70,6 +70,19 @@
 //!   `2, comma 6`) are references only when an act follows them.
 //! - `dpcm`, `dpr`, `decreto_ministeriale` and `regio_decreto` may be cited
 //!   by date alone ("DPCM 13/01/2004"): number `None`, never the day.
+//! - A word hyphenated at a line end ("de-\ncreto") and zero-width
+//!   characters are read through (see `folded`); spans and `raw` stay the
+//!   printed text's.
+//! - In a list each level hangs from the last item of the level above
+//!   ("art. 1, commi 1 e 2, lett. a) e b)": the letters are paragraph 2's);
+//!   after a singular "comma" (or "co." in a list of articles) the other
+//!   numbers are articles ("artt. 107, 151, comma 4, 183 e 184").
+//! - "comma 6 del medesimo" is a paragraph of the article cited just before
+//!   (see `same_article`); "art. 134/4" and "art. 97.4a" are article,
+//!   paragraph and letter, read only before an act.
+//! - A decree of the regional President is a `regolamento_regionale` only
+//!   with its "/R" number (`22/R`); a "decreto del Ministro ..." is a
+//!   `decreto_ministeriale` when a date or number follows the ministry.
 //! - Articles and paragraphs keep their Latin suffix with a hyphen (`5-bis`);
 //!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
@@ -79,10 +92,12 @@ mod backref;
 mod body;
 mod cited;
 mod common;
+mod folded;
 mod lexicon;
 mod locators;
 mod named_after;
 mod ranges;
+mod same_article;
 mod table;
 mod urn;
 
@@ -192,7 +207,10 @@ impl Default for RefSettings {
 /// Act types read (so that their text is taken and nothing inside them is
 /// read as another act) but not reported: a Giunta's deliberation is an
 /// administrative act, not a source of law.
-const NOT_REPORTED: &[&str] = &["delibera_giunta_regionale"];
+const NOT_REPORTED: &[&str] = &[
+    "delibera_giunta_regionale",
+    "decreto_presidente_giunta_regionale",
+];
 
 /// An act found in the text, before locators are attached.
 #[derive(Debug, Clone)]
@@ -222,12 +240,22 @@ static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
     )))
     .unwrap()
 });
+/// The same over the name of a testo unico, code or regulation approved by
+/// the act: "art. 107 del T.U. approvato con D.Lgs. 267/2000", "art. 47 del
+/// testo unico ..., approvato con D.P.R. n. 445/2000" (the act approving it
+/// is the act whose articles they are).
+static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(&spaced(&format!(
+        r"{CONNECTOR_RE}(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?"
+    )))
+    .unwrap()
+});
 /// Before a locator that belongs to the act named earlier in its sentence:
 /// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "e, in particolar modo,
 /// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
 /// all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+riferimento|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
 });
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
 static CONVERSION: LazyLock<Regex> =
@@ -242,10 +270,11 @@ static REFINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge ...".
+/// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge
+/// ...", "art. 3, comma 2, art. 5 del D.Lgs. ...".
 /// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+)?$").unwrap()
+    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+)?)$").unwrap()
 });
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
@@ -267,6 +296,23 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
 /// Every legal reference in `text`, in order, with its byte range. The
 /// references' `span` is left to the caller (it knows the page).
 pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)> {
+    // Words hyphenated at a line end ("de-\ncreto", "ago-\nsto") are read
+    // whole; the ranges and `raw` are the printed text's.
+    let Some(folded) = folded::Folded::new(text) else {
+        return find_in(text, settings);
+    };
+    let mut out = find_in(&folded.text, settings);
+    for (range, r) in &mut out {
+        *range = folded.original(range.clone());
+        r.raw = text[range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    out
+}
+
+fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)> {
     let mut mentions = act_mentions(text, settings);
     let backs = back_references(text, &mentions);
     mentions.extend(backs);
@@ -287,7 +333,7 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
         .iter()
         .map(|(range, ..)| {
             let rest = &text[range.end..];
-            [&*CONNECTOR, &*CONNECTOR_ADJ]
+            [&*CONNECTOR, &*CONNECTOR_ADJ, &*CONNECTOR_APPROVED]
                 .into_iter()
                 .filter_map(|re| re.find(rest))
                 .find_map(|c| {
@@ -391,6 +437,8 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
             _ => {}
         }
     }
+    // "comma 6 del medesimo": a paragraph of the article cited last.
+    same_article::extend(text, &mut out);
     for (m, used) in mentions.iter().zip(used) {
         if !used && !m.needs_locator {
             out.push((m.range.clone(), m.r.clone()));
@@ -491,3 +539,6 @@ mod table_tests;
 
 #[cfg(test)]
 mod drafting_tests;
+
+#[cfg(test)]
+mod forms_tests;

@@ -18,8 +18,15 @@ const MAX_SPAN: u32 = 200;
 
 /// One item of a number list: a number with its suffix, or a range of them.
 pub(super) fn num_item() -> String {
-    let num = format!(r"\d+(?:[\s-]*(?:{SUFFIX})\b)?");
-    format!(r"(?:da\s+{num}\s+(?:a|al)\s+{num}|{num}(?:\s*-\s*\d+\b(?:[\s-]*(?:{SUFFIX})\b)?)?)")
+    let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
+    format!(
+        r"(?:da\s+{num}\s+(?:a|al)\s+{num}|{num}(?:\s*[-–]\s*\d+\b(?:[\s–-]*(?:{SUFFIX})\b)?)?)"
+    )
+}
+
+/// One item of a paragraph list: also a Roman numeral ("comma IV").
+pub(super) fn par_item() -> String {
+    format!(r"(?:{}|(?-i:[IVX]{{1,4}})\b)", num_item())
 }
 
 /// One item of a letter list: a letter with its suffix, or a range of them.
@@ -30,7 +37,7 @@ pub(super) fn letter_item() -> String {
 
 static NUM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)^(?:da\s+)?(?P<a>\d+)\s*(?:\s(?:a|al)\s|-)\s*(?P<b>\d+)(?P<suf>[\s-]*(?:{SUFFIX}))?$"
+        r"(?i)^(?:da\s+)?(?P<a>\d+)\s*(?:\s(?:a|al)\s|[-–])\s*(?P<b>\d+)(?P<suf>[\s–-]*(?:{SUFFIX}))?$"
     ))
     .unwrap()
 });

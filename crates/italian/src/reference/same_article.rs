@@ -1,0 +1,64 @@
+//! A paragraph of the article just cited. Having written "il principio di
+//! rotazione di cui all'art. 49 del d.lgs. 36/2023", a drafter goes on with
+//! "ai sensi del comma 6 del medesimo" or "il comma 2 dello stesso
+//! articolo": the paragraph is printed, the article and its act are those of
+//! the last reference before it. With no article cited shortly before, or
+//! when an act's name follows ("del medesimo decreto", which names the act
+//! and not the article), nothing is read (precision first).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::common::{grammar, norm_letter, norm_num, SUFFIX};
+use super::Reference;
+
+static SAME: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(&format!(
+        r"(?i)\b(?:comma|co\.)\s*(?P<p>\d+(?:[\s/–-]*(?:{SUFFIX})\b)?)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*(?P<l>[a-z]{{1,2}})\)\s*,?\s*)?(?:del\s+medesimo|dello\s+stesso)(?:\s+(?:articolo|art\.))?\b"
+    ))
+    .unwrap()
+});
+
+/// After the phrase: an act's name ("del medesimo decreto") or a number.
+static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)^\s*(?:decret|legg|d\.|l\.|t\.|testo|codice|regolament|tuel|dpr|dpcm|n\.|\d)")
+        .unwrap()
+});
+
+/// How far back the article may have been cited, in bytes: the same
+/// sentence or the one before.
+const REACH: usize = 400;
+
+/// Adds to `found` (sorted by start) a reference for each such paragraph.
+pub(super) fn extend(text: &str, found: &mut Vec<(Range<usize>, Reference)>) {
+    let mut new = Vec::new();
+    for c in SAME.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        if NAMED_AFTER.is_match(&text[whole.end()..])
+            || found
+                .iter()
+                .any(|(r, _)| r.start < whole.end() && whole.start() < r.end)
+        {
+            continue;
+        }
+        let last = found
+            .iter()
+            .filter(|(r, _)| r.end <= whole.start() && whole.start() - r.end <= REACH)
+            .max_by_key(|(r, _)| r.end)
+            .map(|(_, r)| r)
+            .filter(|r| r.article.is_some() && r.act_type.is_some());
+        if let Some(r) = last {
+            new.push((
+                whole.range(),
+                Reference {
+                    paragraph: Some(norm_num(&c["p"])),
+                    letter: c.name("l").map(|l| norm_letter(l.as_str())),
+                    ..r.clone()
+                },
+            ));
+        }
+    }
+    found.extend(new);
+}
