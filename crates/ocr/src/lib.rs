@@ -21,8 +21,10 @@
 //! This crate knows nothing of when a page needs OCR: that is the reader's
 //! decision (`src/read/ocr.rs` in the application).
 
+pub mod clean;
 pub mod osd;
 pub mod raster;
+pub mod rows;
 pub mod run;
 pub mod tsv;
 

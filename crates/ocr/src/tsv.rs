@@ -7,6 +7,8 @@
 
 use atti_page::{Page, Word};
 
+use crate::clean;
+use crate::rows::{self, Line, Piece};
 use crate::OcrPage;
 
 /// The resolution assumed for an image file, whose pixels have no known
@@ -124,61 +126,59 @@ fn build(
         height: ph * scale,
         ..Page::default()
     };
+    let read: Vec<Line> = lines
+        .into_iter()
+        .map(|(l, words)| Line {
+            block: l.key.0,
+            words: words
+                .into_iter()
+                .filter(|word| {
+                    !word.text.is_empty()
+                        && word.conf >= 0.0
+                        && (word.conf >= NOISE_CONFIDENCE
+                            || word.text.chars().any(char::is_alphanumeric))
+                })
+                .map(|word| Piece {
+                    text: word.text.to_owned(),
+                    b: turned(
+                        [
+                            word.left,
+                            word.top,
+                            word.left + word.width,
+                            word.top + word.height,
+                        ],
+                        w,
+                        h,
+                        turn,
+                    ),
+                    conf: word.conf,
+                })
+                .collect(),
+        })
+        .collect();
     let (mut sum, mut n) = (0f32, 0u32);
-    let mut line_no = 0u32;
-    for (l, words) in lines {
-        let lb = turned(
-            [l.left, l.top, l.left + l.width, l.top + l.height],
-            w,
-            h,
-            turn,
-        );
-        let line_h = lb[3] - lb[1];
-        let baseline = (lb[3] - 0.22 * line_h) * scale;
-        let size = (0.85 * line_h * scale).max(1.0);
-        let mut first = true;
-        for word in words {
-            if word.text.is_empty() || word.conf < 0.0 {
-                continue;
-            }
-            if word.conf < NOISE_CONFIDENCE && !word.text.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            let b = turned(
-                [
-                    word.left,
-                    word.top,
-                    word.left + word.width,
-                    word.top + word.height,
-                ],
-                w,
-                h,
-                turn,
-            );
-            if first {
-                if !page.text.is_empty() {
-                    page.text.push('\n');
-                }
-            } else {
+    for (line_no, r) in rows::rows(read, pw).into_iter().enumerate() {
+        if !page.text.is_empty() {
+            page.text.push('\n');
+        }
+        let size = (r.size * scale).max(1.0);
+        for (i, word) in clean::row(r.words, r.size).into_iter().enumerate() {
+            if i > 0 {
                 page.text.push(' ');
             }
             let start = page.text.len();
-            page.text.push_str(word.text);
-            page.words.push(Word {
-                text: word.text.to_owned(),
-                x: b[0] * scale,
-                y: baseline,
-                width: (b[2] - b[0]) * scale,
-                size,
-                line: line_no,
-                start,
-            });
+            page.text.push_str(&word.text);
             sum += word.conf;
             n += 1;
-            first = false;
-        }
-        if !first {
-            line_no += 1;
+            page.words.push(Word {
+                x: word.b[0] * scale,
+                y: r.base * scale,
+                width: (word.b[2] - word.b[0]) * scale,
+                size,
+                line: line_no as u32,
+                start,
+                text: word.text,
+            });
         }
     }
     let confidence = if n > 0 { sum / n as f32 } else { 0.0 };
@@ -225,9 +225,13 @@ mod tests {
     fn an_upside_down_page_comes_out_upright() {
         let p = pages(TSV, &[180], Some(300));
         let page = &p[0].page;
-        // The first word's box [100, 100, 400, 150] of 1000 × 2000, turned.
-        let w = &page.words[0];
+        // The first word's box [100, 100, 400, 150] of 1000 × 2000, turned;
+        // its line, now below the other, comes second, and its words run
+        // left to right in the turned page.
+        let w = &page.words[2];
+        assert_eq!(w.text, "DETERMINAZIONE");
         assert!((w.x - 600.0 * 0.24).abs() < 0.01, "{w:?}");
+        assert_eq!(page.text, "del\nn. DETERMINAZIONE");
         let q = pages(TSV, &[90], Some(300));
         assert!(
             (q[0].page.width - 480.0).abs() < 0.01,
