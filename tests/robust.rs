@@ -399,7 +399,21 @@ fn second_ingest_on_the_same_index_is_refused_and_search_still_works() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    // The second ingest starts once the first holds the lock (seen in
+    // /proc/locks where there is one; a loaded machine can take seconds to
+    // start a process), else after a pause.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    match writer_lock_held(&index) {
+        Some(_) => {
+            while writer_lock_held(&index) == Some(false)
+                && long.try_wait().unwrap().is_none()
+                && std::time::Instant::now() < deadline
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        None => std::thread::sleep(Duration::from_millis(300)),
+    }
     let second = atti(
         &root(),
         &["ingest", first.path().to_str().unwrap(), "--index", idx],
@@ -421,6 +435,31 @@ fn second_ingest_on_the_same_index_is_refused_and_search_still_works() {
         String::from_utf8_lossy(&searched.stderr)
     );
     assert!(String::from_utf8_lossy(&searched.stdout).contains("a.txt"));
+}
+
+/// Whether a process holds the index's writer lock (tantivy flocks
+/// `.tantivy-writer.lock`), from /proc/locks; `None` where that cannot be
+/// told (no /proc/locks, no lock file yet).
+fn writer_lock_held(index: &std::path::Path) -> Option<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ino = std::fs::metadata(index.join(".tantivy-writer.lock"))
+            .ok()?
+            .ino();
+        let locks = std::fs::read_to_string("/proc/locks").ok()?;
+        let suffix = format!(":{ino}");
+        Some(locks.lines().any(|l| {
+            l.split_whitespace()
+                .nth(5)
+                .is_some_and(|dev_ino| dev_ino.ends_with(&suffix))
+        }))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = index;
+        None
+    }
 }
 
 #[cfg(unix)]

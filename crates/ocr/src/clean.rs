@@ -104,7 +104,9 @@ fn roman(s: &str) -> String {
         if !starts {
             continue;
         }
-        let end = s[at..].find(|c: char| !romanish(c)).map_or(s.len(), |e| at + e);
+        let end = s[at..]
+            .find(|c: char| !romanish(c))
+            .map_or(s.len(), |e| at + e);
         let (head, tail) = (&s[at..end], &s[end..]);
         let marked = tail.starts_with('/') || tail.starts_with('°');
         let misread = head.contains(['1', 'l']);
@@ -163,15 +165,24 @@ mod tests {
                 .join(" ")
         };
         assert_eq!(
-            row_text(vec![piece("dell’", 755., 833.), piece("Amministrazione", 836., 1174.)]),
+            row_text(vec![
+                piece("dell’", 755., 833.),
+                piece("Amministrazione", 836., 1174.)
+            ]),
             "dell’Amministrazione"
         );
         assert_eq!(
-            row_text(vec![piece("all’", 889., 938.), piece("operatore", 957., 1138.)]),
+            row_text(vec![
+                piece("all’", 889., 938.),
+                piece("operatore", 957., 1138.)
+            ]),
             "all’ operatore"
         );
         assert_eq!(
-            row_text(vec![piece("unanimita'", 173., 335.), piece("dei", 344., 389.)]),
+            row_text(vec![
+                piece("unanimita'", 173., 335.),
+                piece("dei", 344., 389.)
+            ]),
             "unanimita' dei"
         );
     }

@@ -288,19 +288,47 @@ mod tests {
         // and tesseract reads it as a block of its own.
         let lines = vec![
             line(6, &[("DETERMINAZIONE", [461., 846., 1000., 886.])]),
-            line(8, &[("N.", [231., 913., 260., 945.]), ("DEL", [340., 913., 436., 945.])]),
-            line(9, &[("OGGETTO:", [564., 927., 800., 959.]), ("progetto", [2200., 927., 2353., 968.])]),
+            line(
+                8,
+                &[
+                    ("N.", [231., 913., 260., 945.]),
+                    ("DEL", [340., 913., 436., 945.]),
+                ],
+            ),
+            line(
+                9,
+                &[
+                    ("OGGETTO:", [564., 927., 800., 959.]),
+                    ("progetto", [2200., 927., 2353., 968.]),
+                ],
+            ),
             line(9, &[("28/04/2026", [230., 965., 437., 997.])]),
-            line(10, &[("“LEGAMI", [564., 980., 780., 1012.]), ("la", [2300., 980., 2354., 1012.])]),
+            line(
+                10,
+                &[
+                    ("“LEGAMI", [564., 980., 780., 1012.]),
+                    ("la", [2300., 980., 2354., 1012.]),
+                ],
+            ),
         ];
         let rows = rows(lines, 2550.0);
         let text: Vec<String> = rows
             .iter()
-            .map(|r| r.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "))
+            .map(|r| {
+                r.words
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect();
         assert_eq!(
             text,
-            ["DETERMINAZIONE", "N. DEL OGGETTO: progetto", "28/04/2026 “LEGAMI la"]
+            [
+                "DETERMINAZIONE",
+                "N. DEL OGGETTO: progetto",
+                "28/04/2026 “LEGAMI la"
+            ]
         );
         assert!((rows[1].base - 959.0).abs() < 0.1, "the subject's baseline");
         assert!((rows[0].size - 40.0 / CAP_HEIGHT).abs() < 0.1);
@@ -310,15 +338,16 @@ mod tests {
     fn a_line_across_two_baselines_is_cut_at_its_gap() {
         // tesseract read the margin's "Registro Generale" and the subject's
         // last line as one line; their baselines are 30 px apart.
-        let lines = vec![
-            line(11, &[
+        let lines = vec![line(
+            11,
+            &[
                 ("Registro", [168., 1114., 300., 1146.]),
                 ("Generale", [310., 1114., 440., 1146.]),
                 ("Impegno", [564., 1138., 740., 1179.]),
                 ("spesa", [760., 1138., 880., 1179.]),
                 ("di", [890., 1138., 930., 1170.]),
-            ]),
-        ];
+            ],
+        )];
         let rows = rows(lines, 2550.0);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].words.len(), 2);
