@@ -11,8 +11,8 @@
 //! sum, else the act's own, as a payment under that contract carries its
 //! code); none means own. In the act's heading (the first page before its
 //! first premise, at most [`HEAD_LINES`] lines when no premise is found
-//! there) a code is the act's own field, and only its label ("CIG padre")
-//! can say otherwise. A code is the act's own when one of its mentions is.
+//! there) a code is the act's own field, and only its label can say
+//! otherwise. A code is the act's own when one of its mentions is.
 //!
 //! After a label, a list of codes of the same length ("CIG: A, B e C", or
 //! one a line) is
