@@ -38,8 +38,12 @@ pub(super) fn compile(
             MoneyKind::AmountRole => Some(ROLES),
             MoneyKind::PartyRole | MoneyKind::PartyCue => Some(PARTY_ROLES),
             MoneyKind::Code => Some(&["cig", "cup"]),
+            MoneyKind::CodeContext => Some(&["own", "cited", "another"]),
             MoneyKind::LegalForm => Some(&["before", "after"]),
-            MoneyKind::Administration | MoneyKind::Dispositive | MoneyKind::NotParty => None,
+            MoneyKind::Administration
+            | MoneyKind::Dispositive
+            | MoneyKind::NotParty
+            | MoneyKind::Premise => None,
         };
         if let Some(allowed) = allowed {
             if !allowed.contains(&value.as_str()) {
@@ -51,16 +55,21 @@ pub(super) fn compile(
             }
         }
         if kind == MoneyKind::Administration
-            && (!value.contains("{name}") || regex.capture_names().all(|n| n != Some("name")))
+            && (value.is_empty()
+                || value.contains("{name}") != regex.capture_names().any(|n| n == Some("name")))
         {
             return Err(c.err(
                 r.id.span(),
                 &meta.id,
-                "an [[administration]] rule needs a group `(?P<name>...)` and `{name}` in `value`",
+                "an [[administration]] rule needs a `value`, with `{name}` if and only if it has a group `(?P<name>...)`",
             ));
         }
-        if r.main && kind != MoneyKind::AmountRole {
-            return Err(c.err(r.id.span(), &meta.id, "`main` is for [[amount_role]] only"));
+        if r.main && !matches!(kind, MoneyKind::AmountRole | MoneyKind::Administration) {
+            return Err(c.err(
+                r.id.span(),
+                &meta.id,
+                "`main` is for [[amount_role]] and [[administration]] only",
+            ));
         }
         if r.to.is_some() && kind != MoneyKind::PartyCue {
             return Err(c.err(r.id.span(), &meta.id, "`to` is for [[party_cue]] only"));
@@ -85,6 +94,8 @@ pub(super) fn compile(
             MoneyKind::Dispositive => out.dispositive.push(cue),
             MoneyKind::PartyCue => out.party_cues.push(cue),
             MoneyKind::NotParty => out.not_parties.push(cue),
+            MoneyKind::CodeContext => out.code_contexts.push(cue),
+            MoneyKind::Premise => out.premises.push(cue),
         }
     }
     Ok(())

@@ -53,6 +53,10 @@ pub struct RuleFile {
     pub party_cue: Vec<MoneyRule>,
     #[serde(default)]
     pub not_party: Vec<MoneyRule>,
+    #[serde(default)]
+    pub code_context: Vec<MoneyRule>,
+    #[serde(default)]
+    pub premise: Vec<MoneyRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.
@@ -446,7 +450,8 @@ pub struct CueRule {
 
 /// One money rule as written (`[[amount_role]]`, `[[code]]`,
 /// `[[legal_form]]`, `[[party_role]]`, `[[administration]]`,
-/// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`): a regex and, for
+/// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`, `[[code_context]]`,
+/// `[[premise]]`): a regex and, for
 /// most kinds, a value. Compiled by
 /// [`super::compile_money`] into [`super::money::Cue`]s.
 #[derive(Debug, Deserialize)]
@@ -456,11 +461,13 @@ pub struct MoneyRule {
     pub description: String,
     pub regex: Spanned<String>,
     /// amount_role, party_role: the role; code: `cig` or `cup`;
+    /// code_context: `own` or `cited` (whose code the words say it is);
     /// legal_form: `before` or `after` (where the name's words are);
     /// administration: the canonical name, `{name}` for the group read.
     #[serde(default)]
     pub value: Option<String>,
-    /// amount_role: the role may be the act's main amount.
+    /// amount_role: the role may be the act's main amount; administration:
+    /// a match weighs as much as the letterhead.
     #[serde(default)]
     pub main: bool,
     /// party_cue: the words after the verb that introduce the party's

@@ -35,6 +35,7 @@ pub mod label_column;
 pub mod limits;
 pub mod meta;
 pub mod money;
+pub mod money_codes;
 pub mod money_parties;
 pub mod money_party_cues;
 pub mod money_read;

@@ -1,7 +1,8 @@
 //! The compiled money rules: [`MoneyRules`], made by
 //! [`super::compile_money`] from the `[[amount_role]]`, `[[code]]`,
 //! `[[legal_form]]`, `[[party_role]]`, `[[administration]]` and
-//! `[[dispositive]]`, `[[party_cue]]` and `[[not_party]]` rules (as written: [`super::format::MoneyRule`]),
+//! `[[dispositive]]`, `[[premise]]`, `[[party_cue]]`, `[[not_party]]` and
+//! `[[code_context]]` rules (as written: [`super::format::MoneyRule`]),
 //! which [`super::money_read`] applies to a document. The grammars
 //! themselves (sums of euro, the shapes of CIG and CUP, the check
 //! characters of tax ids) are in `atti_italian::money`; these files only
@@ -22,6 +23,8 @@ pub struct MoneyRules {
     pub dispositive: Vec<Cue>,
     pub party_cues: Vec<Cue>,
     pub not_parties: Vec<Cue>,
+    pub code_contexts: Vec<Cue>,
+    pub premises: Vec<Cue>,
 }
 
 /// A compiled money rule.
@@ -46,6 +49,8 @@ pub enum MoneyKind {
     Dispositive,
     PartyCue,
     NotParty,
+    CodeContext,
+    Premise,
 }
 
 impl MoneyRules {
@@ -63,6 +68,8 @@ impl MoneyRules {
             tag(MoneyKind::Dispositive, &self.dispositive),
             tag(MoneyKind::PartyCue, &self.party_cues),
             tag(MoneyKind::NotParty, &self.not_parties),
+            tag(MoneyKind::CodeContext, &self.code_contexts),
+            tag(MoneyKind::Premise, &self.premises),
         ]
         .into_iter()
         .flatten()

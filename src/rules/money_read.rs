@@ -7,7 +7,8 @@
 //!   The main amount is the first sum of the dispositive (from the first
 //!   `[[dispositive]]` line on; the whole act when none) whose role is
 //!   marked `main`.
-//! - Codes: what a `[[code]]` label names, cleaned; those failing their
+//! - Codes: what a `[[code]]` label names, cleaned, the act's own apart
+//!   from those it cites ([`super::money_codes`]); those failing their
 //!   format check are kept apart (reported by the compliance summary).
 //! - Parties: a tax id (P.IVA, C.F.) that passes its check, and the name
 //!   printed before it: words before a `[[legal_form]]` written after the
@@ -18,10 +19,11 @@
 //! - Administration: the first `[[administration]]` rule matching the head
 //!   of the first page, written in its canonical form.
 
-use atti_italian::money::{codes, find_amounts, Euro};
+use atti_italian::money::{find_amounts, Euro};
 
 use super::document::Doc;
 use super::money::{MoneyKind, MoneyRules};
+use super::money_codes::Code;
 use super::money_text::{clause, dispositive, nearest};
 use crate::record::{Amount, Party, Span};
 
@@ -31,11 +33,12 @@ pub struct MoneyRead {
     pub amounts: Vec<Amount>,
     /// The main amount: its value, role and where it is.
     pub main: Option<(Euro, String, Option<Span>)>,
-    /// (`cig` or `cup`, code, span, passes its format check)
-    pub codes: Vec<(String, String, Span, bool)>,
+    pub codes: Vec<Code>,
     pub parties: Vec<Party>,
     pub administration: Option<(String, Span)>,
     pub dispositive: Option<String>,
+    /// The first line of the first premise.
+    pub premise: Option<String>,
 }
 
 /// Lines of the first page that are its letterhead, at its head and foot.
@@ -48,6 +51,8 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     let mut out = MoneyRead::default();
     let disp = dispositive(rules, doc);
     out.dispositive = disp.map(|(p, at)| first_line(&doc.clean[p][at..]));
+    out.premise =
+        super::money_text::premise(rules, doc).map(|(p, at)| first_line(&doc.clean[p][at..]));
     for (i, text) in doc.clean.iter().enumerate() {
         let page = doc.pages[i].number;
         for a in find_amounts(text) {
@@ -71,34 +76,10 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
                 span: Some(span),
             });
         }
-        for c in &rules.codes {
-            for m in c.regex.captures_iter(text) {
-                let Some(g) = m.name("code").or_else(|| m.get(1)) else {
-                    continue;
-                };
-                let code = codes::code(g.as_str());
-                // A word where the code should be is no code at all.
-                if !code.chars().any(|ch| ch.is_ascii_digit()) {
-                    continue;
-                }
-                let ok = match c.value.as_str() {
-                    "cig" => codes::is_cig(&code),
-                    _ => codes::is_cup(&code),
-                };
-                if out.codes.iter().any(|x| x.0 == c.value && x.1 == code) {
-                    continue;
-                }
-                let span = Span {
-                    page,
-                    start: g.start(),
-                    end: g.end(),
-                };
-                out.codes.push((c.value.clone(), code, span, ok));
-            }
-        }
     }
-    // A sum awarded and committed in one act is decided as a commitment.
-    if let Some((v, role, _)) = &mut out.main {
+    // A sum awarded and committed in one act is decided as a commitment (a
+    // sum committed and paid at once stays a payment).
+    if let Some((v, role, _)) = out.main.as_mut().filter(|m| m.1 == "award") {
         let committed = out.amounts.iter().any(|a| {
             a.value == *v && a.role.as_deref() == Some("commitment") && in_dispositive(disp, a.span)
         });
@@ -106,6 +87,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
             *role = "commitment".to_owned();
         }
     }
+    out.codes = super::money_codes::read(rules, doc, out.main.is_some());
     out.administration = administration(rules, doc);
     let admin = out.administration.as_ref().map(|a| a.0.as_str());
     let mut parties = super::money_parties::parties(rules, doc, admin);
@@ -130,7 +112,9 @@ fn first_line(s: &str) -> String {
 
 /// The administration: every `[[administration]]` match of the document
 /// counts once, and [`HEAD_WEIGHT`] times in the letterhead (the first
-/// [`HEAD_LINES`] and last [`FOOT_LINES`] lines of the first page); the
+/// [`HEAD_LINES`] and last [`FOOT_LINES`] lines of the first page) or when
+/// its rule is `main` (a signature's organisation); names that differ only
+/// in case and punctuation count together; the
 /// name counted most wins, the first found on a tie. A letterhead printed
 /// as an image leaves the name the act's text repeats ("del Comune di X").
 fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
@@ -148,19 +132,18 @@ fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
     for (pi, page) in doc.pages.iter().enumerate() {
         for c in &rules.administrations {
             for m in c.regex.captures_iter(&page.text) {
-                let Some(name) = m.name("name") else { continue };
-                let weight = if pi == 0 && (name.start() < head_end || name.start() >= foot_start) {
-                    HEAD_WEIGHT
-                } else {
-                    1
+                let Some(name) = m.name("name").or_else(|| m.get(0)) else {
+                    continue;
                 };
+                let head = pi == 0 && (name.start() < head_end || name.start() >= foot_start);
+                let weight = if head || c.main { HEAD_WEIGHT } else { 1 };
                 let canonical = canonical(&c.value, name.as_str());
                 let span = Span {
                     page: page.number,
                     start: name.start(),
                     end: name.end(),
                 };
-                match votes.iter_mut().find(|v| v.0 == canonical) {
+                match votes.iter_mut().find(|v| same_name(&v.0, &canonical)) {
                     Some(v) => v.1 += weight,
                     None => votes.push((canonical, weight, span)),
                 }
@@ -181,6 +164,18 @@ fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
         .into_iter()
         .find(|v| v.1 == best)
         .map(|(name, _, span)| (name, span))
+}
+
+/// Two names of one body, whatever their case and punctuation
+/// ("PagoPA S.p.A.", "Pagopa S.p.a.").
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    key(a) == key(b)
 }
 
 /// The rule's canonical form with the name read: a name printed in
@@ -235,25 +230,25 @@ pub fn apply(m: MoneyRead, x: &mut super::RuleOutput) {
         rule: rule.to_owned(),
         span,
     };
-    for (k, code, span, ok) in &m.codes {
-        let rule = if *ok {
-            "money.code"
-        } else {
-            "money.code.invalid"
+    for c in &m.codes {
+        let rule = match (c.valid, c.own) {
+            (_, false) => "money.code.cited",
+            (true, true) => "money.code",
+            (false, true) => "money.code.invalid",
         };
         x.fields.push(field(
-            &format!("decision.{k}"),
-            code.clone(),
+            &format!("decision.{}", c.kind),
+            c.code.clone(),
             rule,
-            Some(*span),
+            Some(c.span),
         ));
     }
     let joined = |k: &str| {
         let v: Vec<&str> = m
             .codes
             .iter()
-            .filter(|c| c.0 == k && c.3)
-            .map(|c| c.1.as_str())
+            .filter(|c| c.kind == k && c.valid && c.own)
+            .map(|c| c.code.as_str())
             .collect();
         (!v.is_empty()).then(|| v.join(" "))
     };
@@ -310,10 +305,14 @@ impl MoneyRead {
                 .iter()
                 .map(|a| format!("{} {}", a.value, a.role.as_deref().unwrap_or("")))
                 .collect(),
-            MoneyKind::Code => self
+            MoneyKind::Code | MoneyKind::CodeContext => self
                 .codes
                 .iter()
-                .map(|(k, c, _, ok)| format!("{k} {c}{}", if *ok { "" } else { " (non valido)" }))
+                .filter(|c| c.own)
+                .map(|c| {
+                    let bad = if c.valid { "" } else { " (non valido)" };
+                    format!("{} {}{bad}", c.kind, c.code)
+                })
                 .collect(),
             MoneyKind::LegalForm
             | MoneyKind::PartyRole
@@ -334,6 +333,7 @@ impl MoneyRead {
                 .collect(),
             MoneyKind::Administration => self.administration.iter().map(|a| a.0.clone()).collect(),
             MoneyKind::Dispositive => self.dispositive.iter().cloned().collect(),
+            MoneyKind::Premise => self.premise.iter().cloned().collect(),
         };
         v.join("; ")
     }

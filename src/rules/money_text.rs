@@ -28,25 +28,29 @@ pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize
     })
 }
 
-/// The first word of a premise at a line's start ("VISTO", "CONSIDERATO
-/// che", "PREMESSO"): a dispositive heading before it is the act's title
-/// ("DETERMINA A CONTRARRE" over the premises), not its dispositive.
-static PREMISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:VIST[OAIE]|CONSIDERAT[OAIE]|PREMESS[OAIE]|RICHIAMAT[OAIE]|RITENUT[OAIE]|ATTES[OAIE]|DATO[ \t]+ATTO|PRESO[ \t]+ATTO|ACCERTAT[OAIE]|VERIFICAT[OAIE]|RILEVAT[OAIE]|Vist[oaie]|Considerat[oaie]|Premesso|Richiamat[oaie]|Ritenut[oaie])(?-u:\b)")
-        .expect("valid regex")
-});
+/// The page and offset of the first premise: the first `[[premise]]`
+/// word at a line's start ("VISTO", "CONSIDERATO che", "PREMESSO"). A
+/// dispositive heading before it is the act's title ("DETERMINA A
+/// CONTRARRE" over the premises), not its dispositive; what precedes it on
+/// the first page is the act's heading.
+pub(super) fn premise(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
+    doc.clean.iter().enumerate().find_map(|(i, t)| {
+        rules
+            .premises
+            .iter()
+            .filter_map(|c| c.regex.find(t))
+            .map(|m| m.start())
+            .min()
+            .map(|at| (i, at))
+    })
+}
 
 /// Where the dispositive of the parties begins: the first
 /// `[[dispositive]]` heading after the first premise (the first heading
 /// at all where no premise is found before one).
 pub(super) fn decisions(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
     let first = dispositive(rules, doc)?;
-    let premise = doc
-        .clean
-        .iter()
-        .enumerate()
-        .find_map(|(i, t)| PREMISE.find(t).map(|m| (i, m.start())));
-    if let Some(premise) = premise.filter(|p| *p > first) {
+    if let Some(premise) = premise(rules, doc).filter(|p| *p > first) {
         let after = doc
             .clean
             .iter()
@@ -70,7 +74,12 @@ pub(super) fn decisions(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)>
 /// The text of the clause before `at`: back to `;`, a full stop before a
 /// capital or a blank line, at most [`CLAUSE`] bytes.
 pub(super) fn clause(text: &str, at: usize) -> &str {
-    let mut from = at.saturating_sub(CLAUSE);
+    clause_within(text, at, CLAUSE)
+}
+
+/// [`clause`], at most `len` bytes.
+pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
+    let mut from = at.saturating_sub(len);
     while !text.is_char_boundary(from) {
         from += 1;
     }
