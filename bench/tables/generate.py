@@ -396,6 +396,8 @@ def page(path, r, n):
             txt.setFont(BOLD, size)
             txt.setCharSpace(r.uniform(2, 6))
             txt.textLine(r.choice(TITLES))
+            # Tc is text state: it outlives the text object unless reset.
+            txt.setCharSpace(0)
             c.drawText(txt)
             y -= size + 14
         y = prose(c, MARGIN, y, width, r.randint(2, 7), r) - 10
