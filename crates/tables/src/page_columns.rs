@@ -61,7 +61,11 @@ pub(crate) fn split(boxes: &[WordBox], ids: &[usize], s: &Settings) -> Vec<Vec<u
                 }
             }
         }
-        todo.extend([above, left, right, below].into_iter().filter(|g| !g.is_empty()));
+        todo.extend(
+            [above, left, right, below]
+                .into_iter()
+                .filter(|g| !g.is_empty()),
+        );
     }
     // Top to bottom, left to right, as the page reads.
     let key = |g: &Vec<usize>| {
@@ -96,7 +100,11 @@ fn band(lines: &[TextLine], boxes: &[WordBox], s: &Settings) -> Option<Band> {
             }
             let (end, lo, hi) = extend(lines, boxes, i, a, b, s);
             let centre = (lo + hi) / 2.0;
-            let cand = Band { first: i, end, centre };
+            let cand = Band {
+                first: i,
+                end,
+                centre,
+            };
             if best.is_some_and(|x| x.end - x.first >= end - i) {
                 continue;
             }
@@ -155,14 +163,24 @@ fn prose_both_sides(lines: &[TextLine], boxes: &[WordBox], centre: f32, s: &Sett
                     .collect()
             })
             .collect();
-        let x0 = side.iter().flatten().map(|w| w.x0).fold(f32::INFINITY, f32::min);
-        let x1 = side.iter().flatten().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+        let x0 = side
+            .iter()
+            .flatten()
+            .map(|w| w.x0)
+            .fold(f32::INFINITY, f32::min);
+        let x1 = side
+            .iter()
+            .flatten()
+            .map(|w| w.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
         let width = x1 - x0;
         let prose = side
             .iter()
             .filter(|ws| {
                 ws.len() >= s.page_prose_words
-                    && ws.windows(2).all(|p| p[1].x0 - p[0].x1 < PROSE_SPACE * p[0].size)
+                    && ws
+                        .windows(2)
+                        .all(|p| p[1].x0 - p[0].x1 < PROSE_SPACE * p[0].size)
                     && ws.last().map_or(0.0, |w| w.x1) - ws.first().map_or(0.0, |w| w.x0)
                         >= PROSE_FILL * width
             })

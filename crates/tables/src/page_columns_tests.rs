@@ -1,8 +1,25 @@
 use crate::testkit::{grids, rows, Kit};
 
 const WORDS: &[&str] = &[
-    "la", "giunta", "approva", "il", "piano", "dei", "servizi", "e", "assegna", "ai",
-    "responsabili", "le", "risorse", "per", "gli", "obiettivi", "del", "documento", "unico",
+    "la",
+    "giunta",
+    "approva",
+    "il",
+    "piano",
+    "dei",
+    "servizi",
+    "e",
+    "assegna",
+    "ai",
+    "responsabili",
+    "le",
+    "risorse",
+    "per",
+    "gli",
+    "obiettivi",
+    "del",
+    "documento",
+    "unico",
 ];
 
 /// Lines of running text filling `width` from `x`, one every `pitch` from `y`.
@@ -13,7 +30,11 @@ fn prose(k: &mut Kit, x: f32, y: f32, width: f32, lines: usize, pitch: f32, seed
         loop {
             let w = WORDS[n % WORDS.len()];
             n += 7;
-            let next = if line.is_empty() { w.to_owned() } else { format!("{line} {w}") };
+            let next = if line.is_empty() {
+                w.to_owned()
+            } else {
+                format!("{line} {w}")
+            };
             if Kit::width(&next) > width {
                 break;
             }
@@ -29,7 +50,11 @@ fn prose(k: &mut Kit, x: f32, y: f32, width: f32, lines: usize, pitch: f32, seed
 fn two_columns(table_left: bool) -> Kit {
     let mut k = Kit::new();
     let (left, right, width) = (56.0, 310.0, 230.0);
-    let (tx, ox) = if table_left { (left, right) } else { (right, left) };
+    let (tx, ox) = if table_left {
+        (left, right)
+    } else {
+        (right, left)
+    };
     k.centred(297.0, 40.0, "Comune di Valdoria");
     let pitch = 13.0;
     let mut y = prose(&mut k, tx, 80.0, width, 6, pitch, 1);
@@ -60,7 +85,11 @@ fn a_table_in_one_text_column_is_read_without_the_other() {
     ]);
     for table_left in [true, false] {
         let k = two_columns(table_left);
-        assert_eq!(grids(&k.page), vec![want.clone()], "table left: {table_left}");
+        assert_eq!(
+            grids(&k.page),
+            vec![want.clone()],
+            "table left: {table_left}"
+        );
     }
 }
 
