@@ -15,7 +15,9 @@
 //! `--atti PATH` (another binary), `--only TEXT` (the tables whose file
 //! contains TEXT), `--train` (the per-table lines and differences of the
 //! train projects only, gold/split.toml's `[tables]`: the test project's
-//! misses are measured, never looked at), `--require` (exit 1 below the targets: all cells right in
+//! misses are measured, never looked at), `--fixtures DIR` (another folder
+//! with an `expected.jsonl` and its PDFs, such as bench/tables/generate.py
+//! writes), `--require` (exit 1 below the targets: all cells right in
 //! 0.9 of the ruled tables and 0.8 of the others). Exit 2 when the fixtures
 //! or atti's output cannot be read: a bench that reads nothing must not
 //! report a pass.
@@ -46,6 +48,7 @@ struct Args {
     only: Option<String>,
     require: bool,
     train_only: bool,
+    fixtures: Option<PathBuf>,
 }
 
 fn args() -> Args {
@@ -55,6 +58,7 @@ fn args() -> Args {
         only: None,
         require: false,
         train_only: false,
+        fixtures: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
@@ -67,6 +71,13 @@ fn args() -> Args {
                     .next()
                     .map(PathBuf::from)
                     .unwrap_or_else(|| fail("--atti needs a path"))
+            }
+            "--fixtures" => {
+                a.fixtures = Some(
+                    it.next()
+                        .map(PathBuf::from)
+                        .unwrap_or_else(|| fail("--fixtures needs a folder")),
+                )
             }
             "--only" => a.only = Some(it.next().unwrap_or_else(|| fail("--only needs a text"))),
             // cargo bench passes --bench to every bench binary.
@@ -155,7 +166,10 @@ struct Row {
 
 fn main() {
     let a = args();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tables");
+    let root = a
+        .fixtures
+        .clone()
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tables"));
     let list = std::fs::read_to_string(root.join("expected.jsonl"))
         .unwrap_or_else(|e| fail(&format!("{}: {e}", root.join("expected.jsonl").display())));
     let mut expected = Vec::new();
@@ -313,9 +327,12 @@ fn shape(s: Option<(usize, usize)>) -> String {
 
 fn print_text(a: &Args, rows: &[Row], summary: &[Group]) {
     println!(
-        "table fixtures: {} against {} expected tables (tests/fixtures/tables)\n",
+        "table fixtures: {} against {} expected tables ({})\n",
         a.atti.display(),
-        rows.len()
+        rows.len(),
+        a.fixtures
+            .as_ref()
+            .map_or("tests/fixtures/tables".into(), |d| d.display().to_string())
     );
     println!(
         "{:<10} {:<8} {:>14} {:>8} {:>16}",

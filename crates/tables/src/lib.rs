@@ -13,6 +13,8 @@
 //!   its lines leave undrawn read from the words inside it ([`frame`]);
 //!   [`headed`] sets the rows found under a small grid (a ruled header)
 //!   beneath it;
+//! - [`page_columns`] parts a page set in columns of running text, so
+//!   that a table in one column is read without the other;
 //! - [`stream`] reads the remaining words: [`region`] finds where lines
 //!   share aligned column gaps, [`rows`] decides which lines make a row;
 //!   horizontal rules that are no part of a grid end rows there.
@@ -30,6 +32,7 @@ mod headed;
 mod implicit;
 mod lattice;
 mod lines;
+mod page_columns;
 mod region;
 mod rows;
 mod rulings;
@@ -90,11 +93,14 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
         drafts.push(headed::extend(page, &boxes, &mut taken, g, &rules, s));
     }
     let free: Vec<usize> = (0..boxes.len()).filter(|&i| !taken[i]).collect();
-    drafts.extend(
-        stream::read(page, &boxes, &free, &rules, s)
-            .into_iter()
-            .map(|(d, _)| d),
-    );
+    // A page set in columns of text is read one column at a time.
+    for part in page_columns::split(&boxes, &free, s) {
+        drafts.extend(
+            stream::read(page, &boxes, &part, &rules, s)
+                .into_iter()
+                .map(|(d, _)| d),
+        );
+    }
     drafts.sort_by(|a, b| {
         a.bbox[1]
             .total_cmp(&b.bbox[1])

@@ -14,7 +14,10 @@
 //!    lines share wraps from one to the other and one of them is a line of
 //!    several words filling a column of flowing text (a label and a
 //!    paragraph beside it, both wrapping);
-//! 4. otherwise the row goes on only if some column's text wraps across:
+//! 4. a line that sets values that do not wrap (numbers, codes) under
+//!    such values of the line before, in two columns or more, begins a
+//!    new row;
+//! 5. otherwise the row goes on only if some column's text wraps across:
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
 //!    word would not have fitted in the column's width together (or the
@@ -199,6 +202,22 @@ pub(crate) fn rows(
         shared > 0 && prose
     };
 
+    // Columns where line k and the next both set a value that does not
+    // wrap (a number, a code): two values, so two rows, whatever the
+    // other columns do (a totals row under an empty code, a row whose
+    // short text would not have fitted beside the one above).
+    let values_again = |k: usize| {
+        on_line[k]
+            .iter()
+            .filter(|&&(c, i)| {
+                !pieces[i].alpha
+                    && on_line[k + 1]
+                        .iter()
+                        .any(|&(d, j)| d == c && !pieces[j].alpha)
+            })
+            .count()
+    };
+
     // Boundaries crossed by a wrapping cell (a difference array over lines).
     let mut diff = vec![0i64; n + 1];
     for (c, list) in by_col.iter().enumerate() {
@@ -238,6 +257,8 @@ pub(crate) fn rows(
                 .all(|c| cols_of[k + 1].binary_search(c).is_ok())
             && !prose_goes_on(k)
         {
+            true
+        } else if values_again(k) >= 2 {
             true
         } else {
             !covered[k]
@@ -373,3 +394,7 @@ fn to_ranges(bound: &[bool], n: usize) -> Vec<(usize, usize)> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "rows_tests.rs"]
+mod tests;

@@ -102,6 +102,17 @@ pub struct Settings {
     pub min_rows: usize,
     pub min_cols: usize,
 
+    // --- columns of the page ---
+    /// A strip at least this wide (em) that a run of text lines leaves free
+    /// may be the gutter between two columns of the page
+    /// ([`crate::page_columns`])...
+    pub page_gutter: f32,
+    /// ...when each of its sides holds at least this many lines of running
+    /// text...
+    pub page_column_prose: usize,
+    /// ...each one run of at least this many words.
+    pub page_prose_words: usize,
+
     // --- hints ---
     /// Read only this rectangle `[x0, y0, x1, y1]` (a word by its centre, a
     /// ruling when it touches it).
@@ -155,6 +166,9 @@ impl Default for Settings {
             span_min_share: 0.25,
             min_rows: 2,
             min_cols: 2,
+            page_gutter: 1.2,
+            page_column_prose: 4,
+            page_prose_words: 6,
             area: None,
             columns: None,
             max_words: 20_000,
