@@ -10,7 +10,9 @@
 //! A *regex* rule reads named captures (or the `value` capture, or the whole
 //! match; or gives its fixed `value` when it matches). A date captured inside
 //! a legal reference ("D.Lgs. 18 agosto 2000, n. 267") is not a date of the
-//! document and is skipped.
+//! document and is skipped, except by a rule kept to the act's header
+//! (`before`): there "DETERMINAZIONE ... N. 274 del 03/11/2021" is the act's
+//! own heading, which the reference reader takes for a citation.
 
 use std::ops::Range;
 
@@ -210,7 +212,10 @@ fn regex_values(
             let is_date = slot.normalise.iter().any(|n| n == "date")
                 || slot.field.ends_with("date")
                 || slot.field == "validity_end";
-            if is_date && doc.in_reference(page, &range) {
+            // A rule kept to the header (`before`) reads the act's own
+            // heading, which the reference reader takes for a citation
+            // ("DETERMINAZIONE ... N. 274 del 03/11/2021").
+            if is_date && rule.before.is_none() && doc.in_reference(page, &range) {
                 inside_reference = true;
             }
             m.push((i, g.as_str().to_owned(), range));

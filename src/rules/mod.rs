@@ -536,6 +536,9 @@ fn finish_part(rec: PartRecords, x: &mut RuleOutput, facts: &mut DocFacts) {
     if rec.decision != Decision::default() {
         let mut d = rec.decision;
         target::settle_vote(&mut d);
+        if target::settle_office_number(&mut d) {
+            x.fields.retain(|f| !f.name.starts_with("decision.office_"));
+        }
         target::settle_responsible(&mut d);
         // The value read as `@signer` is the signer's name, or nothing.
         let signer = d.responsible.clone();

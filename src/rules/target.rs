@@ -302,6 +302,28 @@ pub fn settle_vote(d: &mut Decision) {
     }
 }
 
+/// Drops an office number that is the general register's number read
+/// again (a heading "DETERMINAZIONE N. 234" beside "Registro generale n.
+/// 234"): the office's own register has a number of its own. Says whether
+/// it dropped one.
+pub fn settle_office_number(d: &mut Decision) -> bool {
+    let key = |s: &str| {
+        let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+        digits.trim_start_matches('0').to_owned()
+    };
+    let same = match (&d.office_number, &d.act_number) {
+        (Some(o), Some(a)) => !key(o).is_empty() && key(o) == key(a),
+        _ => false,
+    };
+    if same {
+        d.office_number = None;
+        d.office_date = None;
+        d.spans.remove("office_number");
+        d.spans.remove("office_date");
+    }
+    same
+}
+
 /// Sets a document fact.
 pub fn set_document(f: &mut DocFacts, field: &str, v: &str) -> Result<bool, String> {
     match field {
@@ -355,6 +377,20 @@ mod tests {
         };
         settle_vote(&mut rejected);
         assert_eq!(rejected.outcome.as_deref(), Some("respinta"));
+    }
+
+    #[test]
+    fn an_office_number_equal_to_the_general_one_is_dropped() {
+        let mut d = Decision {
+            act_number: Some("234".into()),
+            office_number: Some("234".into()),
+            ..Decision::default()
+        };
+        assert!(settle_office_number(&mut d));
+        assert_eq!(d.office_number, None);
+        d.office_number = Some("45".into());
+        assert!(!settle_office_number(&mut d));
+        assert_eq!(d.office_number.as_deref(), Some("45"));
     }
 
     #[test]
