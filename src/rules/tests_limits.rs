@@ -154,10 +154,12 @@ fn the_builtin_rules_are_far_within_the_limits() {
     let budget = Budget::default();
     compile_within(&super::source::sources(None, true).unwrap(), &budget).unwrap();
     assert!(
-        // 2%: the classifiers of procedure.toml (0.7 MB) and the money rules
-        // (0.1 MB) of issue 23 took the built-in rules past the earlier 1%
-        // guard; 98% of the budget stays for a user's own rules.
-        budget.used() < limits::REGEX_TOTAL_BYTES / 50,
+        // 3%: the classifiers of procedure.toml (0.7 MB) and the money rules
+        // (0.1 MB) of issue 23 took the built-in rules past an earlier 1%
+        // guard; the header rules of issue 15 and the code contexts of issue
+        // 23 past 2% (5.39 MB of 5.37). 97% of the budget stays for a
+        // user's own rules.
+        budget.used() < limits::REGEX_TOTAL_BYTES * 3 / 100,
         "built-in regexes take {} bytes",
         budget.used()
     );
