@@ -132,27 +132,20 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         }
         out.push((whole.range(), items, false));
     }
-    for c in LOC_ORDN.captures_iter(text) {
-        let whole = c.get(0).expect("whole match");
-        taken.insert(whole.range());
-        let item = LocItem {
-            range: whole.range(),
-            article: Some(norm_num(&c["art"])),
-            paragraph: Some(norm_num(&c["par"])),
-            letter: None,
-        };
-        out.push((whole.range(), vec![item], false));
-    }
-    for c in LOC_SHORT.captures_iter(text) {
-        let whole = c.get(0).expect("whole match");
-        taken.insert(whole.range());
-        let item = LocItem {
-            range: whole.range(),
-            article: Some(norm_num(&c["art"])),
-            paragraph: Some(norm_num(&c["par"])),
-            letter: c.name("let").map(|l| norm_letter(l.as_str())),
-        };
-        out.push((whole.range(), vec![item], true));
+    // "art. 5, 2° comma" (no letter) and the short "art. 97.4a" (a
+    // reference only before its act): article and paragraph both given.
+    for (re, short) in [(&*LOC_ORDN, false), (&*LOC_SHORT, true)] {
+        for c in re.captures_iter(text) {
+            let whole = c.get(0).expect("whole match");
+            taken.insert(whole.range());
+            let item = LocItem {
+                range: whole.range(),
+                article: Some(norm_num(&c["art"])),
+                paragraph: Some(norm_num(&c["par"])),
+                letter: c.name("let").map(|l| norm_letter(l.as_str())),
+            };
+            out.push((whole.range(), vec![item], short));
+        }
     }
     for c in LOC_STD.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
