@@ -13,8 +13,7 @@
 
 use super::compiled::Table;
 use super::document::Doc;
-use super::normalise;
-use super::table::Row;
+use super::table::{self, Row};
 use super::target;
 use crate::record::{Field, Indicator, Objective};
 
@@ -30,22 +29,7 @@ pub(super) fn group(
     for (n, row) in rows.iter().enumerate() {
         let mut objective = Objective::default();
         let mut indicator = Indicator::default();
-        for (c, cell) in t.columns.iter().zip(row) {
-            let Some(cell) = cell else { continue };
-            let span = doc.span(cell.page, cell.range.clone());
-            let value = match normalise::chain(&cell.text, &c.normalise) {
-                Ok(v) if !v.is_empty() => v,
-                Ok(_) => continue,
-                Err(e) => {
-                    warnings.push(format!(
-                        "regola {}: riga {}, colonna {}: {e}",
-                        t.meta.id,
-                        n + 1,
-                        c.field
-                    ));
-                    continue;
-                }
-            };
+        for (c, value, span) in table::values(t, row, n + 1, doc, warnings) {
             let (record, field) = c.field.split_once('.').unwrap_or(("objective", &c.field));
             let set = match record {
                 "indicator" => target::set_indicator(&mut indicator, field, &value, span),

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::compiled::{self, Compiled, Slot};
 use super::document::{Doc, Region};
 use super::target::{self, DocFacts, Record};
-use super::{applies, field, normalise, objective_rows, section, table, RuleOutput};
+use super::{applies, field, objective_rows, section, table, RuleOutput};
 use crate::record::{Decision, Field, Indicator, Objective, Phase, Span};
 
 /// The records of one part of a document, as its rules fill them.
@@ -116,20 +116,7 @@ fn read_row(
         ..Indicator::default()
     };
     let mut any = false;
-    for (c, cell) in t.columns.iter().zip(row) {
-        let Some(cell) = cell else { continue };
-        let span = doc.span(cell.page, cell.range.clone());
-        let value = match normalise::chain(&cell.text, &c.normalise) {
-            Ok(v) if !v.is_empty() => v,
-            Ok(_) => continue,
-            Err(e) => {
-                x.warnings.push(format!(
-                    "regola {}: riga {seq}, colonna {}: {e}",
-                    t.meta.id, c.field
-                ));
-                continue;
-            }
-        };
+    for (c, value, span) in table::values(t, row, seq as usize, doc, &mut x.warnings) {
         let set = match t.record {
             Record::Phase => target::set_phase(&mut phase, &c.field, &value, span),
             _ => target::set_indicator(&mut indicator, &c.field, &value, span),

@@ -21,8 +21,10 @@
 
 use std::ops::Range;
 
-use super::compiled::Table;
+use super::compiled::{Column, Table};
 use super::document::{self, Doc, Region};
+use super::normalise;
+use crate::record::Span;
 
 /// One cell: its text and where it was read (page index, byte range).
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +49,33 @@ impl Cell {
 
 /// A row: one optional cell per column of the rule.
 pub type Row = Vec<Option<Cell>>;
+
+/// A row's cells as its columns' normalisers leave them, each with its
+/// column and span; an empty cell, or one its normaliser empties, is left
+/// out, and one a normaliser refuses is a warning (`row` counts from 1).
+pub fn values<'t>(
+    t: &'t Table,
+    row: &Row,
+    row_no: usize,
+    doc: &Doc,
+    warnings: &mut Vec<String>,
+) -> Vec<(&'t Column, String, Span)> {
+    let mut out = Vec::new();
+    for (c, cell) in t.columns.iter().zip(row) {
+        let Some(cell) = cell else { continue };
+        match normalise::chain(&cell.text, &c.normalise) {
+            Ok(v) if !v.is_empty() => {
+                out.push((c, v, doc.span(cell.page, cell.range.clone())));
+            }
+            Ok(_) => {}
+            Err(e) => warnings.push(format!(
+                "regola {}: riga {row_no}, colonna {}: {e}",
+                t.meta.id, c.field
+            )),
+        }
+    }
+    out
+}
 
 /// Reads a table's rows from a region: by word positions where every page
 /// of the region has words, from the text otherwise.
