@@ -189,13 +189,21 @@ fn main() {
     }
 
     println!("gold: atti's built-in rules against gold/ (train | test)\n");
-    println!("{:<26} {:>12} {:>12}", "act field", "train", "test");
+    println!(
+        "{:<26} {:>12} {:>12} {:>12}",
+        "act field", "train", "(web)", "test"
+    );
     let cell = |split: &str, f: &str| {
         acts.get(split, f)
             .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
     };
     for f in acts::FIELDS {
-        println!("{f:<26} {:>12} {:>12}", cell("train", f), cell("test", f));
+        println!(
+            "{f:<26} {:>12} {:>12} {:>12}",
+            cell("train", f),
+            cell("web", f),
+            cell("test", f)
+        );
     }
     println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");
     let r = |split: &str| refs.get(split).copied().unwrap_or_default();
