@@ -1,5 +1,6 @@
-//! The acts of the gold set's train bodies (gold/acts.jsonl and
-//! gold/acts_train_more.jsonl), read with the built-in rules and scored
+//! The acts of the gold set's train bodies (gold/acts.jsonl,
+//! gold/acts_train_more.jsonl and the public acts of gold/acts_web.jsonl,
+//! saved under tests/fixtures/web/acts), read with the built-in rules and scored
 //! field by field as the gold bench scores them (benches/gold/acts.rs):
 //! each field must stay at or above the share it reached when the rules
 //! for determinations, decrees and votes were written (issue 15). Test
@@ -10,20 +11,21 @@ use atti::rules::RuleSet;
 use crate::common::{apply_rules as apply, root, shared};
 use crate::gold_acts;
 
-/// k/n reached on the train acts, per field.
+/// k/n reached on the train acts, per field (with the 43 web acts since
+/// session 33).
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("recognised as an act", 88, 89),
+    ("recognised as an act", 131, 132),
     ("other: no decision row", 3, 3),
-    ("act_number", 61, 65),
-    ("decision_date", 75, 82),
-    ("office", 21, 24),
-    ("office_number", 12, 12),
-    ("office_date", 12, 12),
-    ("subject", 77, 81),
-    ("outcome", 34, 34),
-    ("unanimous", 34, 34),
-    ("present_count", 15, 15),
-    ("absent_count", 13, 13),
+    ("act_number", 103, 108),
+    ("decision_date", 114, 121),
+    ("office", 32, 37),
+    ("office_number", 14, 14),
+    ("office_date", 14, 14),
+    ("subject", 111, 119),
+    ("outcome", 35, 35),
+    ("unanimous", 35, 35),
+    ("present_count", 20, 21),
+    ("absent_count", 18, 19),
     ("votes_for", 10, 10),
     ("votes_against", 10, 10),
     ("abstentions", 10, 10),
@@ -40,7 +42,7 @@ fn train_acts_keep_their_field_accuracy() {
         .filter(|g| g["split"] == "train")
         .collect();
     assert!(
-        gold.len() >= 80,
+        gold.len() >= 130,
         "train acts in the gold set: {}",
         gold.len()
     );
