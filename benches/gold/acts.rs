@@ -41,25 +41,29 @@ pub const FIELDS: &[&str] = &[
 /// tests/fixtures/web/acts, so its paths are made absolute here (joining
 /// an absolute path onto the corpus directory keeps it as it is).
 pub fn load(root: &Path) -> Vec<Value> {
-    ["gold/acts.jsonl", "gold/acts_train_more.jsonl", "gold/acts_web.jsonl"]
-        .iter()
-        .flat_map(|f| {
-            let in_repo = f.ends_with("acts_web.jsonl");
-            std::fs::read_to_string(root.join(f))
-                .unwrap_or_default()
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| {
-                    let mut g = serde_json::from_str::<Value>(l).expect("a gold line is JSON");
-                    if in_repo {
-                        let file = g["file"].as_str().unwrap_or_default();
-                        g["file"] = Value::from(root.join(file).to_string_lossy().into_owned());
-                    }
-                    g
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    [
+        "gold/acts.jsonl",
+        "gold/acts_train_more.jsonl",
+        "gold/acts_web.jsonl",
+    ]
+    .iter()
+    .flat_map(|f| {
+        let in_repo = f.ends_with("acts_web.jsonl");
+        std::fs::read_to_string(root.join(f))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let mut g = serde_json::from_str::<Value>(l).expect("a gold line is JSON");
+                if in_repo {
+                    let file = g["file"].as_str().unwrap_or_default();
+                    g["file"] = Value::from(root.join(file).to_string_lossy().into_owned());
+                }
+                g
+            })
+            .collect::<Vec<_>>()
+    })
+    .collect()
 }
 
 /// k/n per (split, field), and the train part's misses.
