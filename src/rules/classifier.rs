@@ -22,7 +22,7 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::classifier_basis::{basis_of, citation, Basis, Provision};
 use super::document::Doc;

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::compiled::{Column, Table};
 use super::ctx::Ctx;

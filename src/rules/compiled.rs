@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::classifier::Classifier;
 use super::format::Settings;

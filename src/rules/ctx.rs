@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 use toml::Spanned;
 
 use super::compiled::{Combine, Field, Finder, Slot};

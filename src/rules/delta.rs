@@ -22,7 +22,7 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::fingerprint::{items, Item};
 use super::source::RuleSource;

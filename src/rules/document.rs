@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use atti_page::Table;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use crate::read::Page;
 use crate::record::Span;

@@ -26,7 +26,7 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::compiled::Compiled;
 use super::document::Doc;

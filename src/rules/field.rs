@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::compiled::{Combine, Field, Finder};
 use super::document::{Doc, Region};

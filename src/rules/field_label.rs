@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::compiled::Field;
 use super::document::{self, Doc};

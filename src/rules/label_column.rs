@@ -22,7 +22,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::compiled::Field;
 use super::document::character_words;

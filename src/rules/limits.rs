@@ -16,7 +16,9 @@
 
 use std::cell::Cell;
 
-use regex::{Regex, RegexBuilder};
+use regex::RegexBuilder;
+
+use super::rule_regex::Regex;
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 
@@ -105,23 +107,22 @@ impl Budget {
         }
     }
 
-    /// Compiles a pattern made from a rule's text (checked first with
-    /// [`check_length`]). The message of an error says what is wrong: the
-    /// regex itself, or the limit it hit.
+    /// Checks a pattern made from a rule's text (checked first with
+    /// [`check_length`]) and returns it, compiled when first used (see
+    /// [`super::rule_regex`]). The message of an error says what is wrong:
+    /// the regex itself, or the limit it hit.
     pub fn build(&self, pattern: &str) -> Result<Regex, String> {
         let left = self.regex_total_bytes.saturating_sub(self.used.get());
-        let builder = || {
-            RegexBuilder::new(pattern)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
-                .build()
-        };
+        let lazy = || Regex::lazy(pattern.to_owned(), REGEX_SIZE_LIMIT, REGEX_DFA_SIZE_LIMIT);
         if !self.measure {
-            return builder().map_err(|e| regex_message(&e));
+            // A parent process checked these rules: kept to compile when used.
+            return Ok(lazy());
         }
-        // The forward automaton is compiled here first, to be measured: the
-        // `regex` crate keeps its sizes to itself. That costs some time at
-        // load, and makes the total a bound rather than a guess.
+        // The forward automaton is compiled here, to check the pattern and
+        // measure it: the `regex` crate keeps its sizes to itself. Its own
+        // build (the same parser and size limit, then the reverse automaton
+        // without captures, which is no larger) waits until a document
+        // needs the regex.
         let nfa = thompson::Compiler::new()
             .syntax(syntax::Config::new())
             .configure(thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT.min(left))))
@@ -129,7 +130,11 @@ impl Budget {
         let Ok(nfa) = nfa else {
             // Invalid, too big on its own, or too big for what is left: the
             // `regex` crate's own build tells which.
-            return Err(match builder() {
+            let builder = RegexBuilder::new(pattern)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
+                .build();
+            return Err(match builder {
                 Err(e) => regex_message(&e),
                 Ok(_) => format!(
                     "the regexes of the rules in force would take more than {} together",
@@ -137,9 +142,8 @@ impl Budget {
                 ),
             });
         };
-        let re = builder().map_err(|e| regex_message(&e))?;
         self.used.set(self.used.get() + nfa.memory_usage());
-        Ok(re)
+        Ok(lazy())
     }
 
     /// Bytes taken so far by the forward automata of the regexes built.

@@ -45,6 +45,7 @@ mod objective_rows;
 mod part;
 pub mod quick;
 pub mod references;
+pub mod rule_regex;
 pub mod section;
 pub mod source;
 pub mod table;
@@ -64,7 +65,7 @@ mod tests_seeds;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
+use rule_regex::Regex;
 
 use crate::error::Result;
 use crate::read::Page;

@@ -8,7 +8,7 @@
 //! characters of tax ids) are in `atti_italian::money`; these files only
 //! say which words mean what.
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::meta::Meta;
 

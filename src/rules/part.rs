@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::compiled::{self, Compiled, Slot};
 use super::document::{Doc, Region};

@@ -8,10 +8,11 @@
 //! without the slow search. Where it does match, the rule's own regex
 //! decides, so what the rules find does not change.
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
-/// The same pattern without its word boundaries, when it has any and the
-/// result compiles.
+/// The same pattern without its word boundaries, when it has any; compiled
+/// when first used, and left out (every text may match) if it does not
+/// compile.
 pub fn quick(re: &Regex) -> Option<Regex> {
     let source = re.as_str();
     let mut out = String::with_capacity(source.len());
@@ -42,11 +43,7 @@ pub fn quick(re: &Regex) -> Option<Regex> {
     if !changed {
         return None;
     }
-    regex::RegexBuilder::new(&out)
-        .size_limit(1 << 22)
-        .dfa_size_limit(1 << 22)
-        .build()
-        .ok()
+    Some(Regex::lazy(out, 1 << 22, 1 << 22))
 }
 
 /// A pattern that matches wherever `pattern` (as a rule compiles it, with
@@ -86,11 +83,12 @@ pub fn wide(pattern: &str) -> Option<Regex> {
         .dfa_size_limit(1 << 24)
         .build()
         .ok()
+        .map(Regex::compiled)
 }
 
 /// Whether `re` may match `text`: false only when it surely does not.
 pub fn may_match(quick: Option<&Regex>, text: &str) -> bool {
-    quick.is_none_or(|q| q.is_match(text))
+    quick.and_then(Regex::get).is_none_or(|q| q.is_match(text))
 }
 
 #[cfg(test)]

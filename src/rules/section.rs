@@ -6,7 +6,7 @@
 //! `part_start` cuts a document holding several records (a PEG with one
 //! sheet per objective) into parts that are read one by one.
 
-use regex::Regex;
+use super::rule_regex::Regex;
 
 use super::document::{Doc, Piece, Region};
 

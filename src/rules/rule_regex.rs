@@ -1,0 +1,182 @@
+//! A rule's regex, compiled the first time a document needs it.
+//!
+//! The built-in rules hold some hundreds of regexes, and building one with
+//! the `regex` crate (its forward and reverse automata, its prefilters) is
+//! what loading the rules costs: about 0.1 s of CPU in each process of an
+//! ingest, the parent and each worker, before the first file is read. Most
+//! documents need only the rules of their kind (a PEG sheet never runs the
+//! deliberation rules), so a rule's regex is compiled when it is first
+//! searched with, once per process. Loading still checks every regex at
+//! start in the process that validates the rules ([`super::limits`]: it is
+//! parsed and its forward automaton compiled, within the same limits), so a
+//! mistake in a rules file still stops the load naming its file and line;
+//! a worker, whose parent checked the same files, only keeps the pattern.
+//!
+//! [`Regex`] dereferences to [`regex::Regex`], so the rules search with it
+//! as with the crate's type; [`Regex::as_str`] answers without compiling.
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+/// A regex compiled on first use (or at once, by [`Regex::new`]).
+#[derive(Clone)]
+pub struct Regex {
+    pattern: String,
+    size_limit: usize,
+    dfa_size_limit: usize,
+    compiled: OnceLock<Option<regex::Regex>>,
+    /// The names of its groups, by index (group 0 first), read from the
+    /// parsed pattern when they are asked for before it is compiled.
+    names: OnceLock<Vec<Option<String>>>,
+}
+
+impl Regex {
+    /// Compiles `pattern` now, with the crate's default limits.
+    pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
+        regex::Regex::new(pattern).map(Regex::compiled)
+    }
+
+    /// A regex compiled already.
+    pub fn compiled(re: regex::Regex) -> Regex {
+        Regex {
+            pattern: re.as_str().to_owned(),
+            size_limit: 0,
+            dfa_size_limit: 0,
+            compiled: OnceLock::from(Some(re)),
+            names: OnceLock::new(),
+        }
+    }
+
+    /// A pattern to compile when first searched with, within these limits
+    /// (the `regex` crate's `size_limit` and `dfa_size_limit`).
+    pub fn lazy(pattern: String, size_limit: usize, dfa_size_limit: usize) -> Regex {
+        Regex {
+            pattern,
+            size_limit,
+            dfa_size_limit,
+            compiled: OnceLock::new(),
+            names: OnceLock::new(),
+        }
+    }
+
+    /// The pattern, as written (never compiles it).
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The names of the capture groups in the order of their indices, group
+    /// 0 (never named) first, as [`regex::Regex::capture_names`] gives them;
+    /// read from the parsed pattern, which costs a small part of compiling
+    /// it, when the regex is not compiled yet.
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> {
+        self.names
+            .get_or_init(|| {
+                if let Some(Some(re)) = self.compiled.get() {
+                    return re.capture_names().map(|n| n.map(str::to_owned)).collect();
+                }
+                match regex_syntax::parse(&self.pattern) {
+                    Ok(hir) => {
+                        let mut names = vec![None];
+                        groups(&hir, &mut names);
+                        names
+                    }
+                    Err(_) => self.deref().capture_names().map(|n| n.map(str::to_owned)).collect(),
+                }
+            })
+            .iter()
+            .map(|n| n.as_deref())
+    }
+
+    /// The compiled regex, `None` when the pattern does not compile within
+    /// its limits.
+    pub fn get(&self) -> Option<&regex::Regex> {
+        self.compiled
+            .get_or_init(|| {
+                regex::RegexBuilder::new(&self.pattern)
+                    .size_limit(self.size_limit)
+                    .dfa_size_limit(self.dfa_size_limit)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+}
+
+/// The capture groups of a parsed pattern, each at its index.
+fn groups(hir: &regex_syntax::hir::Hir, names: &mut Vec<Option<String>>) {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            let i = c.index as usize;
+            if names.len() <= i {
+                names.resize(i + 1, None);
+            }
+            names[i] = c.name.as_deref().map(str::to_owned);
+            groups(&c.sub, names);
+        }
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|h| groups(h, names)),
+        HirKind::Repetition(r) => groups(&r.sub, names),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+    }
+}
+
+impl Deref for Regex {
+    type Target = regex::Regex;
+
+    /// The compiled regex. A rule's pattern was checked when the rules were
+    /// loaded (by this process or by the parent that started it), so it
+    /// compiles; if it did not, the panic is the file's failure, caught by
+    /// the worker like any other.
+    fn deref(&self) -> &regex::Regex {
+        self.get().unwrap_or_else(|| {
+            panic!(
+                "la regex di una regola non si compila più: {}",
+                self.pattern
+            )
+        })
+    }
+}
+
+impl fmt::Debug for Regex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Regex").field(&self.pattern).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lazy_regex_compiles_when_first_used_and_answers_its_pattern_before() {
+        let re = Regex::lazy(r"(?m)^art\.\s*(\d+)".into(), 1 << 20, 1 << 20);
+        assert_eq!(re.as_str(), r"(?m)^art\.\s*(\d+)");
+        assert!(re.compiled.get().is_none());
+        assert_eq!(&re.captures("x\nart. 12").unwrap()[1], "12");
+        assert!(re.compiled.get().is_some());
+    }
+
+    #[test]
+    fn capture_names_before_compiling_are_those_of_the_compiled_regex() {
+        for p in [
+            r"(?m)^(?P<n>\d+)(?:/(?P<y>\d{4}))?(x)|(?<z>a(?P<w>b))",
+            r"no groups",
+            r"((a)(?P<b>b))*",
+        ] {
+            let lazy = Regex::lazy(p.into(), 1 << 20, 1 << 20);
+            let names: Vec<_> = lazy.capture_names().collect();
+            assert!(lazy.compiled.get().is_none());
+            let re = regex::Regex::new(p).unwrap();
+            assert_eq!(names, re.capture_names().collect::<Vec<_>>(), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_pattern_over_its_limit_is_none_and_its_use_a_panic() {
+        let re = Regex::lazy(r"\w{2000}".into(), 1 << 16, 1 << 16);
+        assert!(re.get().is_none());
+        assert!(std::panic::catch_unwind(|| re.is_match("a")).is_err());
+        assert!(Regex::new("(a").is_err());
+    }
+}
