@@ -34,7 +34,11 @@ fn train_references_meet_their_floors() {
     };
     let root = atti_dev::shared::root();
     let mut gold: BTreeMap<(String, u64), Vec<Tuple>> = BTreeMap::new();
-    for name in ["gold/references.jsonl", "gold/references_train_more.jsonl"] {
+    for name in [
+        "gold/references.jsonl",
+        "gold/references_train_more.jsonl",
+        "gold/references_web.jsonl",
+    ] {
         let text = std::fs::read_to_string(root.join(name)).expect("a gold file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let g: Value = serde_json::from_str(line).expect("a gold line is JSON");
@@ -63,7 +67,7 @@ fn train_references_meet_their_floors() {
     let (mut tp, mut found_n, mut gold_n) = (0usize, 0usize, 0usize);
     for ((file, page), want) in &gold {
         let x = outputs.entry(file.clone()).or_insert_with(|| {
-            let path = corpus.join(file);
+            let path = atti_dev::gold::source(&root, &corpus, file);
             let bytes = std::fs::read(&path).expect("a gold file is in the corpus");
             let ty = SourceType::from_extension(&path).expect("a known file type");
             let r = read::read(&bytes, ty, &Limits::default()).expect("the file reads");

@@ -224,7 +224,7 @@ pub(super) struct Mention {
 /// Between a locator and its act: "del", "della", "dell'", a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs.").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|,?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 
 /// A pattern whose white space also takes the zero-width spaces some
@@ -236,7 +236,7 @@ fn spaced(re: &str) -> String {
 /// "del medesimo D.Lgs.".
 static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&spaced(&format!(
-        r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])\s+"
+        r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie]|vigente|nuov[oa])\s+"
     )))
     .unwrap()
 });
@@ -246,7 +246,7 @@ static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
 /// is the act whose articles they are).
 static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&spaced(&format!(
-        r"{CONNECTOR_RE}(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?"
+        r"{CONNECTOR_RE}(?:(?:vigente|nuov[oa]|citat[oa])\s+)?(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?"
     )))
     .unwrap()
 });
@@ -256,6 +256,14 @@ static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
 /// all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
+});
+/// Between an act and one named inside its recital: the first act's title
+/// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
+/// ... alla legge costituzionale 18 ottobre 2001, n. 3") or the act that
+/// amended it ("D.Lgs. n. 285/1992, aggiornato dalla Legge n. 214/2003").
+/// "ed in particolare l'art. N" after them is the first act's article.
+static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\brecante\b|\b(?:modificat|aggiornat|integrat|sostituit|novellat)[oaie]\b[^;]{0,40}$").unwrap()
 });
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
 static CONVERSION: LazyLock<Regex> =
@@ -274,7 +282,7 @@ static REFINE: LazyLock<Regex> = LazyLock::new(|| {
 /// ...", "art. 3, comma 2, art. 5 del D.Lgs. ...".
 /// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+)?)$").unwrap()
+    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+|il\s+|i\s+)?)$").unwrap()
 });
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
@@ -342,6 +350,19 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                 })
         })
         .collect();
+    // "art. 7 del regolamento di esecuzione del nuovo C.d.S. approvato con
+    // D.P.R. 495/1992": a name passed over on the way to the act is part of
+    // the approved text's name, not an act cited.
+    for (li, mi) in linked.iter().enumerate() {
+        if let Some(mi) = *mi {
+            let (from, to) = (locs[li].0.end, mentions[mi].range.start);
+            for (k, m) in mentions.iter().enumerate() {
+                if m.range.start >= from && m.range.end <= to {
+                    used[k] = true;
+                }
+            }
+        }
+    }
     // "art. 5, comma 2, e art. 7 della legge ...": a locator joined by "e" to
     // a linked one shares its act (but not its span).
     let mut chained = vec![false; locs.len()];
@@ -507,7 +528,13 @@ fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> 
         let conversion = text
             .get(from..m.range.start)
             .is_some_and(|b| CONVERSION.is_match(b));
-        !quoted && !conversion
+        // An act inside another's title, or amending it (see SUBORDINATE).
+        let subordinate = mi
+            .checked_sub(1)
+            .map(|pi| &mentions[pi])
+            .filter(|p| p.range.start >= sentence && p.range.end <= m.range.start)
+            .is_some_and(|p| SUBORDINATE.is_match(&text[p.range.end..m.range.start]));
+        !quoted && !conversion && !subordinate
     })
 }
 
