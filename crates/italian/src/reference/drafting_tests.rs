@@ -204,3 +204,36 @@ fn older_spellings_of_decreto_legislativo() {
         assert_eq!(briefs0(text), ["decreto_legislativo 267/2000"], "{text}");
     }
 }
+
+#[test]
+fn a_partition_after_the_act_and_its_title_in_brackets() {
+    assert_eq!(
+        briefs0("Legge regionale 29 dicembre 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27. Contributi"),
+        ["legge_regionale 25/2016 art. 5 c. 27"]
+    );
+    // "che, all'articolo N": the article of the law just named.
+    assert_eq!(
+        briefs0("Vista la legge regionale 29 dicembre 2016, n. 24 (Legge collegata alla manovra di bilancio) che, all’articolo 5, comma 14, reca modifiche"),
+        ["legge_regionale 24/2016 art. 5 c. 14"]
+    );
+}
+
+#[test]
+fn paragraphs_and_following_letters_without_dots_and_amended_acts() {
+    assert_eq!(
+        briefs0("Visto l'art. 23, comma 14 e seguenti, del decreto-legge 6 dicembre 2011, n. 201;"),
+        ["decreto_legge 201/2011 art. 23 c. 14"]
+    );
+    assert_eq!(
+        briefs0("REGOLAMENTO Art 36 comma 2 lett a) e b) DLgs n 50/2016 Linee Guida"),
+        [
+            "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+            "decreto_legislativo 50/2016 art. 36 c. 2 lett. b",
+        ]
+    );
+    // The code's name after "smi" is the act just cited, not another.
+    assert_eq!(
+        briefs0("ai sensi dell art. 36 del D.Lgs. 50/2016 smi c.d. Codice dei contratti pubblici)"),
+        ["decreto_legislativo 50/2016 art. 36"]
+    );
+}

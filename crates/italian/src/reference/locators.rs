@@ -24,7 +24,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let letter = letter_item();
     let letters = format!(r"{letter}\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
     ))
     .unwrap()
 });
@@ -39,7 +39,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     grammar(&format!(
-        r"(?i)\b(?:(?:lettera|lett\.|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
+        r"(?i)\b(?:(?:lettera|lett\b\.?|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\b\.?|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
 });

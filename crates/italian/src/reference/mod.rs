@@ -255,7 +255,7 @@ static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
 /// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
 /// all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*(?:all['’]\s*|agli\s+|al\s+|ai\s+|nell['’]\s*|nel\s+|negli\s+)$").unwrap()
 });
 /// Between an act and one named inside its recital: the first act's title
 /// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
@@ -296,6 +296,10 @@ static AFTER_ACT_AT: LazyLock<Regex> =
 static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?,\s*(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
 });
+/// The same over the act's title in brackets: "legge regionale 29 dicembre
+/// 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27".
+static AFTER_GLOSS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,150}\)\s*,\s*$").unwrap());
 /// After a locator: it belongs to what follows ("art. 5 del regolamento").
 static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()
@@ -423,7 +427,9 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                 let plain = AFTER_ACT
                     .find(between)
                     .is_some_and(|g| g.end() == between.len());
-                let loose = AFTER_TITLE.is_match(between) || AFTER_ACT_AT.is_match(between);
+                let loose = AFTER_TITLE.is_match(between)
+                    || AFTER_ACT_AT.is_match(between)
+                    || AFTER_GLOSS.is_match(between);
                 plain || (loose && !OWNED.is_match(&text[range.end..]))
             });
         match before {
