@@ -237,3 +237,34 @@ fn paragraphs_and_following_letters_without_dots_and_amended_acts() {
         ["decreto_legislativo 50/2016 art. 36"]
     );
 }
+
+#[test]
+fn an_article_inside_a_quoted_provision_is_the_quoted_acts() {
+    let text = "Preso atto che l'articolo 50 co.1 lett. b) del D.lgs. n. 36/2023 stabilisce quanto \
+                segue: “Salvo quanto previsto dagli articoli 62 e 63, le stazioni appaltanti \
+                procedono ... di importo inferiore alle soglie di cui all'articolo 14 con le \
+                seguenti modalità”; visto l'art. 5 del regolamento comunale;";
+    assert_eq!(
+        briefs0(text),
+        [
+            "decreto_legislativo 36/2023 art. 50 c. 1 lett. b",
+            "decreto_legislativo 36/2023 art. 62",
+            "decreto_legislativo 36/2023 art. 63",
+            "decreto_legislativo 36/2023 art. 14",
+        ]
+    );
+    // A quotation with no act just before it gives nothing.
+    assert!(briefs0("il progetto “Adeguamento di cui all'articolo 14”;").is_empty());
+}
+
+#[test]
+fn in_particular_an_article_apart_or_with_its_paragraph_after_it() {
+    assert_eq!(
+        briefs0("Vista la legge regionale 16 luglio 2012, n. 12 («Assestamento») e in particolare:\n −− l’art. 10 comma 1 che dispone"),
+        ["legge_regionale 12/2012", "legge_regionale 12/2012 art. 10 c. 1"]
+    );
+    assert_eq!(
+        briefs0("VISTO il decreto legislativo 7 marzo 2005, n. 82, ed in particolare l’art. 5 concernente “Effettuazione di pagamenti” il quale, al comma 2, dispone che"),
+        ["decreto_legislativo 82/2005 art. 5 c. 2"]
+    );
+}

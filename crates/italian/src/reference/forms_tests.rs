@@ -541,8 +541,4 @@ fn a_conversion_law_named_as_such_and_a_bulleted_in_particular() {
         briefs0("il d.l. 4 giugno 2013, n. 63, convertito dalla legge di conversione 3 agosto 2013, n. 90"),
         ["decreto_legge 63/2013", "legge 90/2013"]
     );
-    assert_eq!(
-        briefs0("Vista la legge regionale 16 luglio 2012, n. 12 («Assestamento al bilancio») e in particolare:\n −− l’art. 10 comma 1 che dispone"),
-        ["legge_regionale 12/2012 art. 10 c. 1"]
-    );
 }

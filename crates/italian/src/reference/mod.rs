@@ -96,6 +96,8 @@ mod folded;
 mod lexicon;
 mod locators;
 mod named_after;
+mod particular;
+mod quoted;
 mod ranges;
 mod same_article;
 mod table;
@@ -250,24 +252,6 @@ static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
     )))
     .unwrap()
 });
-/// Before a locator that belongs to the act named earlier in its sentence:
-/// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "e, in particolar modo,
-/// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
-/// all'articolo 8".
-static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*(?:all['’]\s*|agli\s+|al\s+|ai\s+|nell['’]\s*|nel\s+|negli\s+)$").unwrap()
-});
-/// Between an act and one named inside its recital: the first act's title
-/// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
-/// ... alla legge costituzionale 18 ottobre 2001, n. 3") or the act that
-/// amended it ("D.Lgs. n. 285/1992, aggiornato dalla Legge n. 214/2003").
-/// "ed in particolare l'art. N" after them is the first act's article.
-static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)\brecante\b|\b(?:modificat|aggiornat|integrat|sostituit|novellat)[oaie]\b[^;]{0,40}$").unwrap()
-});
-/// Just before a conversion law: "convertito, con modificazioni, dalla".
-static CONVERSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap());
 /// After an article and its act, the paragraph meant: "l'art. 54 del
 /// D.Lgs. 165/2001, ed in particolare il comma 5".
 static REFINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -409,10 +393,13 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
         if *bare {
             continue; // "36, commi 1" is a reference only before an act
         }
-        if let Some(mi) = particular_act(text, &mentions, range.start) {
+        if let Some(mi) = particular::particular_act(text, &mentions, range.start) {
             let m = &mentions[mi];
-            used[mi] = true;
-            for it in items {
+            // "e in particolare:\n −− l'art. 10 comma 1": an article printed
+            // apart, on its own line, leaves the act its own reference.
+            used[mi] |= !particular::apart(text, range.start);
+            let items = particular::refined(text, range.end, items);
+            for it in &items {
                 out.push((it.range.clone(), with_locator(&m.r, it)));
             }
             continue;
@@ -458,10 +445,18 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                     }
                 }
             }
-            // Precision first: a partition with no act in reach ("art. 6 del
-            // presente regolamento", "art. 22 del C.C.D.I.", an article of a
-            // quoted law) names an act we cannot tell, so it is dropped.
-            _ => {}
+            // "... stabilisce: “Salvo quanto previsto dagli articoli 62 e
+            // 63”": an article inside a quoted provision is the quoted act's.
+            // Else, precision first: a partition with no act in reach ("art.
+            // 6 del presente regolamento", "art. 22 del C.C.D.I.") names an
+            // act we cannot tell, so it is dropped.
+            _ => {
+                if let Some(act) = quoted::quoted_act(text, range.start, &out, &mentions) {
+                    for it in items {
+                        out.push((it.range.clone(), with_locator(&act, it)));
+                    }
+                }
+            }
         }
     }
     // "comma 6 del medesimo": a paragraph of the article cited last.
@@ -512,40 +507,8 @@ pub fn redate(refs: &mut [Reference], lexicon: &Lexicon, date: NaiveDate) {
     }
 }
 
-/// The act that a locator introduced by "ed in particolare" or "il quale
-/// all'" belongs to: the last act named before it in the same sentence that
-/// is neither inside a quotation nor a conversion law.
-fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
-    let head = text.get(boundary(text, at.saturating_sub(40))..at)?;
-    if !PARTICULAR.is_match(head) {
-        return None;
-    }
-    let sentence = text[..at].rfind(';').map_or(0, |i| i + 1);
-    let sentence = sentence.max(boundary(text, at.saturating_sub(1500)));
-    let before = mentions.partition_point(|m| m.range.end <= at);
-    (0..before).rev().find(|&mi| {
-        let m = &mentions[mi];
-        if m.range.start < sentence || m.needs_locator {
-            return false;
-        }
-        let lead = &text[sentence..m.range.start];
-        let quoted = lead.matches('“').count() > lead.matches('”').count();
-        let from = boundary(text, m.range.start.saturating_sub(60));
-        let conversion = text
-            .get(from..m.range.start)
-            .is_some_and(|b| CONVERSION.is_match(b));
-        // An act inside another's title, or amending it (see SUBORDINATE).
-        let subordinate = mi
-            .checked_sub(1)
-            .map(|pi| &mentions[pi])
-            .filter(|p| p.range.start >= sentence && p.range.end <= m.range.start)
-            .is_some_and(|p| SUBORDINATE.is_match(&text[p.range.end..m.range.start]));
-        !quoted && !conversion && !subordinate
-    })
-}
-
 /// The first char boundary at or after `i`.
-fn boundary(text: &str, mut i: usize) -> usize {
+pub(super) fn boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
         i += 1;
     }
