@@ -1,6 +1,7 @@
 //! The legal references of the gold set's TRAIN part (gold/references*.jsonl,
 //! split by gold/split.toml), read as `cargo bench --bench gold` reads them:
-//! each file from ../shared/corpus as the ingest reads it, the built-in
+//! each file from ../shared/corpus (or, for the web acts, from
+//! tests/fixtures/web) as the ingest reads it, the built-in
 //! rules applied, and the references of each annotated page compared with
 //! the gold as 6-tuples (act type, number, year, article, paragraph,
 //! letter), multiset precision and recall. The floors are those reached
@@ -14,10 +15,11 @@ use serde_json::Value;
 
 use atti_dev::gold::RefTuple as Tuple;
 
-/// Precision and recall reached on the train part (511/522 and 511/544).
+/// Precision and recall reached on the train part, the web acts of
+/// tests/fixtures/web/refs included (744/757 and 744/780).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
-const MIN_PRECISION: f64 = 0.97;
-const MIN_RECALL: f64 = 0.93;
+const MIN_PRECISION: f64 = 0.98;
+const MIN_RECALL: f64 = 0.95;
 
 fn field(v: &Value) -> Option<String> {
     match v {
