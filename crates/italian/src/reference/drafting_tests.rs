@@ -268,3 +268,15 @@ fn in_particular_an_article_apart_or_with_its_paragraph_after_it() {
         ["decreto_legislativo 82/2005 art. 5 c. 2"]
     );
 }
+
+#[test]
+fn an_act_whose_title_is_in_guillemets_then_bulleted_articles() {
+    assert_eq!(
+        briefs0("• il d.lgs. n. 227/2001 «Orientamento e modernizzazione del settore forestale, a norma dell’articolo 7 della legge 5 marzo 2001, n. 57» che:\n • all’art. 12 (Ricerca, formazione e informazione) attribuisce"),
+        [
+            "decreto_legislativo 227/2001",
+            "legge 57/2001 art. 7",
+            "decreto_legislativo 227/2001 art. 12",
+        ]
+    );
+}

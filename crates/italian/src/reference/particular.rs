@@ -19,7 +19,7 @@ use super::{boundary, Mention};
 /// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
 /// all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*(?:all['’]\s*|agli\s+|al\s+|ai\s+|nell['’]\s*|nel\s+|negli\s+)$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all['’]\s*|agli\s+|al\s+|ai\s+|nell['’]\s*|nel\s+|negli\s+)$").unwrap()
 });
 /// Between an act and one named inside its recital: the first act's title
 /// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
@@ -49,7 +49,7 @@ pub(super) fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Opt
             return false;
         }
         let lead = &text[sentence..m.range.start];
-        let quoted = lead.matches('“').count() > lead.matches('”').count();
+        let quoted = lead.matches(['“', '«']).count() > lead.matches(['”', '»']).count();
         let from = boundary(text, m.range.start.saturating_sub(60));
         let conversion = text
             .get(from..m.range.start)
