@@ -280,3 +280,25 @@ fn an_act_whose_title_is_in_guillemets_then_bulleted_articles() {
         ]
     );
 }
+
+#[test]
+fn school_and_eu_forms_and_the_official_journal_series() {
+    assert_eq!(
+        briefs0("VISTO l’art. 33, comma 2°, del D.I. 44 del 1/2/2001; l’art. 34 del D.I 44/2001"),
+        [
+            "decreto_ministeriale 44/2001 art. 33 c. 2",
+            "decreto_ministeriale 44/2001 art. 34",
+        ]
+    );
+    assert_eq!(
+        briefs0("il regolamento di esecuzione ed attuazione del D.\n\nLgs. 12 aprile 2006, n° 163;"),
+        ["decreto_legislativo 163/2006"]
+    );
+    // The OJ's "L" series is not a law.
+    assert_eq!(
+        briefs0("VISTO il Regolamento della Commissione Europea n. 1251 del 30.11.2011, pubblicato sulla Gazzetta Ufficiale dell’Unione Europea L. 319/43 del 02/12/2011"),
+        ["regolamento_ue 1251/2011"]
+    );
+    // A commission that is not the EU's makes no EU act.
+    assert!(briefs0("il regolamento della Commissione di vigilanza n. 3 del 2010").is_empty());
+}
