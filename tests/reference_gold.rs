@@ -1,6 +1,7 @@
 //! The legal references of the gold set's TRAIN part (gold/references*.jsonl,
 //! split by gold/split.toml), read as `cargo bench --bench gold` reads them:
-//! each file from ../shared/corpus as the ingest reads it, the built-in
+//! each file from ../shared/corpus (or, for the web acts, from
+//! tests/fixtures/web) as the ingest reads it, the built-in
 //! rules applied, and the references of each annotated page compared with
 //! the gold as 6-tuples (act type, number, year, article, paragraph,
 //! letter), multiset precision and recall. The floors are those reached
@@ -14,10 +15,11 @@ use serde_json::Value;
 
 use atti_dev::gold::RefTuple as Tuple;
 
-/// Precision and recall reached on the train part (511/522 and 511/544).
+/// Precision and recall reached on the train part, the web acts of
+/// tests/fixtures/web/refs included (762/775 and 762/797).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
-const MIN_PRECISION: f64 = 0.97;
-const MIN_RECALL: f64 = 0.93;
+const MIN_PRECISION: f64 = 0.98;
+const MIN_RECALL: f64 = 0.95;
 
 fn field(v: &Value) -> Option<String> {
     match v {
@@ -34,7 +36,11 @@ fn train_references_meet_their_floors() {
     };
     let root = atti_dev::shared::root();
     let mut gold: BTreeMap<(String, u64), Vec<Tuple>> = BTreeMap::new();
-    for name in ["gold/references.jsonl", "gold/references_train_more.jsonl"] {
+    for name in [
+        "gold/references.jsonl",
+        "gold/references_train_more.jsonl",
+        "gold/references_web.jsonl",
+    ] {
         let text = std::fs::read_to_string(root.join(name)).expect("a gold file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let g: Value = serde_json::from_str(line).expect("a gold line is JSON");
@@ -63,7 +69,7 @@ fn train_references_meet_their_floors() {
     let (mut tp, mut found_n, mut gold_n) = (0usize, 0usize, 0usize);
     for ((file, page), want) in &gold {
         let x = outputs.entry(file.clone()).or_insert_with(|| {
-            let path = corpus.join(file);
+            let path = atti_dev::gold::source(&root, &corpus, file);
             let bytes = std::fs::read(&path).expect("a gold file is in the corpus");
             let ty = SourceType::from_extension(&path).expect("a known file type");
             let r = read::read(&bytes, ty, &Limits::default()).expect("the file reads");

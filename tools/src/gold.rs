@@ -17,6 +17,17 @@ pub fn reference_matches(gold: &RefTuple, found: &RefTuple) -> bool {
     type_ok && gold[1..] == found[1..]
 }
 
+/// Where a gold line's `file` is: the repository's own fixtures (a path
+/// under `tests/`, e.g. the web acts of tests/fixtures/web) are read from
+/// the checkout, every other file from the shared corpus.
+pub fn source(root: &std::path::Path, corpus: &std::path::Path, file: &str) -> std::path::PathBuf {
+    if file.starts_with("tests/") {
+        root.join(file)
+    } else {
+        corpus.join(file)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

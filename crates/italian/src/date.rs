@@ -176,8 +176,24 @@ struct Num {
     before_month: bool,
 }
 
+/// `s` with a space between a digit and the letter that follows it.
+fn split_glued_day(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut prev_digit = false;
+    for c in s.chars() {
+        if prev_digit && c.is_alphabetic() {
+            out.push(' ');
+        }
+        prev_digit = c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
 fn parse_words(s: &str, t: &str) -> Result<NaiveDate, DateError> {
     let folded = fold(t).replace(['º', '°'], " ");
+    // A day glued to its month by the producer ("23dicembre 2000").
+    let folded = split_glued_day(&folded);
     let mut month: Option<u32> = None;
     let mut nums: Vec<Num> = Vec::new();
     for tok in folded
@@ -362,6 +378,11 @@ mod tests {
         assert_eq!(ok("7 sett. 2020"), d(2020, 9, 7));
         assert_eq!(ok("26 AGOSTO 2016"), d(2016, 8, 26));
         assert_eq!(ok("primo marzo 2020"), d(2020, 3, 1));
+    }
+
+    #[test]
+    fn a_day_glued_to_its_month() {
+        assert_eq!(ok("23dicembre 2000"), d(2000, 12, 23));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::date::{expand_year, parse_date};
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi]\s+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s?lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei]|l\.))"
+        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|legg[ei]\s+cost\.|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi][\s-]+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s*lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|d\.\s?i\b\.?|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|regolament[oi]\s+(?:delegat[oi]\s+|di\s+esecuzione\s+)?(?:della\s+commissione(?:\s+europea)?|del\s+parlamento\s+europeo(?:\s+e\s+del\s+consiglio)?)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei](?:\s+di\s+conversione\b)?|l\.))"
     ))
     .unwrap()
 });
@@ -30,6 +30,22 @@ static EU_IDENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// An EU regulation by number and date: "Regolamento della Commissione
+/// Europea n. 1251 del 30.11.2011".
+static EU_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_re();
+    grammar(&format!(
+        r"(?i)^\s*(?:\(\s*(?:ue|ce|cee)\s*\)\s*)?{NUM_KW}\s*(?P<num>\d{{1,4}})\s*,?\s*del\s+(?P<date>{date})"
+    ))
+    .unwrap()
+});
+
+/// Before "L." as the series of the EU Official Journal ("Gazzetta
+/// Ufficiale dell'Unione Europea L. 319/43"), not a law.
+static OJ_SERIES: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)(?:unione\s+europea|comunit[àa]\s+europe[ae]|\bguue|\bg\.\s?u\.\s?u\.\s?e\.|\bguce|\bg\.\s?u\.\s?c\.\s?e\.)\s*,?\s*(?:serie\s+)?$").unwrap()
+});
+
 pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -39,6 +55,12 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
         // "C.C.N.L.": a dotted keyword that ends a longer abbreviation.
         let tail = text[..kw.start()].chars().rev().take(2).collect::<Vec<_>>();
         if matches!(tail.as_slice(), ['.', l] if l.is_alphabetic()) {
+            continue;
+        }
+        if c.name("legge").is_some() && {
+            let from = crate::floor_boundary(text, kw.start().saturating_sub(40));
+            OJ_SERIES.is_match(&text[from..kw.start()])
+        } {
             continue;
         }
         if let Some(m) = act_mention(text, &c, settings) {
@@ -71,7 +93,7 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     }
     let lex = &*settings.lexicon;
     for (range, i) in lex.named_in(text) {
-        if taken.overlaps(&range) {
+        if taken.overlaps(&range) || defined_name(&text[..range.start]) {
             continue;
         }
         let act = lex.choose(i, settings.date);
@@ -83,6 +105,18 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     }
     out.sort_by_key(|m| m.range.start);
     merge_aliases(text, out, lex)
+}
+
+/// Before the short name a text gives the act it has just cited: "(di
+/// seguito anche denominato “Codice dei contratti pubblici”)", "d'ora in
+/// poi «Codice»". The name is that act again, not a second reference.
+static DEFINED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r#"(?i)(?:\bdi\s+seguito|\bd['’]\s*ora\s+in\s+(?:poi|avanti)|\bin\s+seguito)\s*(?:anche\s+)?(?:(?:denominat|definit|indicat|chiamat|richiamat)[oaie]\s*)?(?:come\s+|solo\s+)?(?:il\s+|la\s+)?[“"«]?\s*$"#).unwrap()
+});
+
+fn defined_name(before: &str) -> bool {
+    let from = crate::floor_boundary(before, before.len().saturating_sub(60));
+    DEFINED_AS.is_match(&before[from..])
 }
 
 /// The reference a named act stands for.
@@ -187,6 +221,16 @@ fn act_mention_at(
                 r,
                 needs_locator: true,
             });
+        }
+        "reg" if !EU_IDENT.is_match(rest) => {
+            let m = EU_DATED.captures(rest)?;
+            let date = parse_date(&m["date"]).ok()?;
+            r.act_type = Some("regolamento_ue".into());
+            r.number = Some(m["num"].trim_start_matches('0').to_string());
+            r.year = Some(date.year());
+            r.date = Some(date);
+            r.issuer = Some("unione.europea".into());
+            end = from + m.get(0)?.end();
         }
         "reg" | "dir" => {
             let m = EU_IDENT.captures(rest)?;

@@ -144,7 +144,7 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
 
 /// What may stand between an act and its alias: a dash, a comma, "c.d.".
 static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|(?:ex|c\.\s?d\.)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?)?\s*[“"«]?$"#).unwrap()
+    Regex::new(r#"(?i)^\s*(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|(?:ex|c\.\s?d\.)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?$"#).unwrap()
 });
 
 /// Merges an alias printed next to the act it names into one mention.

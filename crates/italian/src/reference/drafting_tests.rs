@@ -204,3 +204,101 @@ fn older_spellings_of_decreto_legislativo() {
         assert_eq!(briefs0(text), ["decreto_legislativo 267/2000"], "{text}");
     }
 }
+
+#[test]
+fn a_partition_after_the_act_and_its_title_in_brackets() {
+    assert_eq!(
+        briefs0("Legge regionale 29 dicembre 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27. Contributi"),
+        ["legge_regionale 25/2016 art. 5 c. 27"]
+    );
+    // "che, all'articolo N": the article of the law just named.
+    assert_eq!(
+        briefs0("Vista la legge regionale 29 dicembre 2016, n. 24 (Legge collegata alla manovra di bilancio) che, all’articolo 5, comma 14, reca modifiche"),
+        ["legge_regionale 24/2016 art. 5 c. 14"]
+    );
+}
+
+#[test]
+fn paragraphs_and_following_letters_without_dots_and_amended_acts() {
+    assert_eq!(
+        briefs0("Visto l'art. 23, comma 14 e seguenti, del decreto-legge 6 dicembre 2011, n. 201;"),
+        ["decreto_legge 201/2011 art. 23 c. 14"]
+    );
+    assert_eq!(
+        briefs0("REGOLAMENTO Art 36 comma 2 lett a) e b) DLgs n 50/2016 Linee Guida"),
+        [
+            "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+            "decreto_legislativo 50/2016 art. 36 c. 2 lett. b",
+        ]
+    );
+    // The code's name after "smi" is the act just cited, not another.
+    assert_eq!(
+        briefs0("ai sensi dell art. 36 del D.Lgs. 50/2016 smi c.d. Codice dei contratti pubblici)"),
+        ["decreto_legislativo 50/2016 art. 36"]
+    );
+}
+
+#[test]
+fn an_article_inside_a_quoted_provision_is_the_quoted_acts() {
+    let text = "Preso atto che l'articolo 50 co.1 lett. b) del D.lgs. n. 36/2023 stabilisce quanto \
+                segue: “Salvo quanto previsto dagli articoli 62 e 63, le stazioni appaltanti \
+                procedono ... di importo inferiore alle soglie di cui all'articolo 14 con le \
+                seguenti modalità”; visto l'art. 5 del regolamento comunale;";
+    assert_eq!(
+        briefs0(text),
+        [
+            "decreto_legislativo 36/2023 art. 50 c. 1 lett. b",
+            "decreto_legislativo 36/2023 art. 62",
+            "decreto_legislativo 36/2023 art. 63",
+            "decreto_legislativo 36/2023 art. 14",
+        ]
+    );
+    // A quotation with no act just before it gives nothing.
+    assert!(briefs0("il progetto “Adeguamento di cui all'articolo 14”;").is_empty());
+}
+
+#[test]
+fn in_particular_an_article_apart_or_with_its_paragraph_after_it() {
+    assert_eq!(
+        briefs0("Vista la legge regionale 16 luglio 2012, n. 12 («Assestamento») e in particolare:\n −− l’art. 10 comma 1 che dispone"),
+        ["legge_regionale 12/2012", "legge_regionale 12/2012 art. 10 c. 1"]
+    );
+    assert_eq!(
+        briefs0("VISTO il decreto legislativo 7 marzo 2005, n. 82, ed in particolare l’art. 5 concernente “Effettuazione di pagamenti” il quale, al comma 2, dispone che"),
+        ["decreto_legislativo 82/2005 art. 5 c. 2"]
+    );
+}
+
+#[test]
+fn an_act_whose_title_is_in_guillemets_then_bulleted_articles() {
+    assert_eq!(
+        briefs0("• il d.lgs. n. 227/2001 «Orientamento e modernizzazione del settore forestale, a norma dell’articolo 7 della legge 5 marzo 2001, n. 57» che:\n • all’art. 12 (Ricerca, formazione e informazione) attribuisce"),
+        [
+            "decreto_legislativo 227/2001",
+            "legge 57/2001 art. 7",
+            "decreto_legislativo 227/2001 art. 12",
+        ]
+    );
+}
+
+#[test]
+fn school_and_eu_forms_and_the_official_journal_series() {
+    assert_eq!(
+        briefs0("VISTO l’art. 33, comma 2°, del D.I. 44 del 1/2/2001; l’art. 34 del D.I 44/2001"),
+        [
+            "decreto_ministeriale 44/2001 art. 33 c. 2",
+            "decreto_ministeriale 44/2001 art. 34",
+        ]
+    );
+    assert_eq!(
+        briefs0("il regolamento di esecuzione ed attuazione del D.\n\nLgs. 12 aprile 2006, n° 163;"),
+        ["decreto_legislativo 163/2006"]
+    );
+    // The OJ's "L" series is not a law.
+    assert_eq!(
+        briefs0("VISTO il Regolamento della Commissione Europea n. 1251 del 30.11.2011, pubblicato sulla Gazzetta Ufficiale dell’Unione Europea L. 319/43 del 02/12/2011"),
+        ["regolamento_ue 1251/2011"]
+    );
+    // A commission that is not the EU's makes no EU act.
+    assert!(briefs0("il regolamento della Commissione di vigilanza n. 3 del 2010").is_empty());
+}

@@ -449,3 +449,96 @@ fn dates_and_numbers_in_looser_order() {
     );
     assert!(briefs0("il D.M. Ambiente ha disposto che").is_empty());
 }
+
+#[test]
+fn a_list_of_articles_after_a_comma_and_e() {
+    assert_eq!(
+        briefs0("visti gli articoli 48, comma 2, e 49 del D.Lgs. 267/2000"),
+        [
+            "decreto_legislativo 267/2000 art. 48 c. 2",
+            "decreto_legislativo 267/2000 art. 49",
+        ]
+    );
+}
+
+#[test]
+fn the_ordinal_after_comma_and_dashes_between_partitions() {
+    one(
+        "VISTO l’art. 100, comma secondo, della Costituzione;",
+        "costituzione 1947 art. 100 c. 2",
+    );
+    one(
+        "i pareri di cui all'art. 49 - Comma 1 - D.Lgs. 267 del 18.08.00:",
+        "decreto_legislativo 267/2000 art. 49 c. 1",
+    );
+}
+
+#[test]
+fn keywords_and_dates_as_some_producers_print_them() {
+    one(
+        "alla Legge cost. 18 ottobre 2001, n. 3",
+        "legge_costituzionale 3/2001",
+    );
+    one(
+        "ai sensi del decreto-legislativo 18.4.2016, numero 50, articolo 36, comma 2, lettera a)",
+        "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+    );
+    one(
+        "VISTO l’art. 58 della Legge n. 388 del 23dicembre 2000;",
+        "legge 388/2000 art. 58",
+    );
+    one("VISTO l'art. 50 del T.U.E.L. approvato con D.lgs 267\\2000;", "decreto_legislativo 267/2000 art. 50");
+}
+
+#[test]
+fn a_code_approved_by_an_act_is_that_act() {
+    one(
+        "VISTO l'art. 7 del vigente Codice della Strada approvato con D.lgs 30 aprile 1992, n. 285;",
+        "decreto_legislativo 285/1992 art. 7",
+    );
+    assert_eq!(
+        briefs0("RICHIAMATI il comma 4 dell'art. 6 ed il comma 1 dell'art. 7 del vigente C.d.S. approvato con D.lvo nr. 285\\92;"),
+        [
+            "decreto_legislativo 285/1992 art. 6 c. 4",
+            "decreto_legislativo 285/1992 art. 7 c. 1",
+        ]
+    );
+    // The code's name inside the name of the approved regulation is not cited.
+    one(
+        "a norma dell'art. 77 del regolamento di esecuzione del nuovo C.d.S. approvato con D.P.R. nr. 495\\92;",
+        "dpr 495/1992 art. 77",
+    );
+    one(
+        "Visto Testo Unico delle Leggi sull’Ordinamento degli Enti Locali, approvato con D.Lgs del 18/08/2000, n. 267;",
+        "decreto_legislativo 267/2000",
+    );
+}
+
+#[test]
+fn in_particular_the_article_of_the_act_the_recital_is_about() {
+    // Not of the act in its title, nor of the act that amended it.
+    assert_eq!(
+        briefs0("VISTA la legge 5 giugno 2003, n. 131, recante disposizioni per l’adeguamento dell’ordinamento della Repubblica alla legge costituzionale 18 ottobre 2001, n. 3, e in particolare l’articolo 7, comma 8;"),
+        ["legge_costituzionale 3/2001", "legge 131/2003 art. 7 c. 8"]
+    );
+    assert_eq!(
+        briefs0("Visto il Nuovo Codice della Strada, D.Lgs. n. 30/04/1992 n. 285, aggiornato dalla Legge 01 Agosto 2003, n. 214, ed in particolare l’art. 7;"),
+        ["legge 214/2003", "decreto_legislativo 285/1992 art. 7"]
+    );
+}
+
+#[test]
+fn the_short_name_given_to_the_act_just_cited_is_that_act() {
+    one(
+        "il D.Lgs n. 50/2016 “Attuazione delle direttive sugli appalti pubblici” (di seguito anche denominato “Codice dei contratti pubblici”);",
+        "decreto_legislativo 50/2016",
+    );
+}
+
+#[test]
+fn a_conversion_law_named_as_such_and_a_bulleted_in_particular() {
+    assert_eq!(
+        briefs0("il d.l. 4 giugno 2013, n. 63, convertito dalla legge di conversione 3 agosto 2013, n. 90"),
+        ["decreto_legge 63/2013", "legge 90/2013"]
+    );
+}

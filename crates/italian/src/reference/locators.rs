@@ -19,12 +19,12 @@ const GLOSS: &str = r"(?:\s*\([^()\d;]{2,60}\))?";
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
     let par = par_item();
-    let list = format!(r"{par}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
-    let arts = format!(r"{num}{GLOSS}(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*");
+    let list = format!(r"{par}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
+    let arts = format!(r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*");
     let letter = letter_item();
-    let letters = format!(r"{letter}\)?(?:\s*(?:,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
+    let letters = format!(r"{letter}\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma)?(?:\s*,?\s*(?:lettera|lettere|lett\.|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
     ))
     .unwrap()
 });
@@ -39,7 +39,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     grammar(&format!(
-        r"(?i)\b(?:(?:lettera|lett\.|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
+        r"(?i)\b(?:(?:lettera|lett\b\.?|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\b\.?|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
 });
@@ -76,7 +76,7 @@ const ORD: &str =
 
 /// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
 static LIST_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*,\s*|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\s*,\s*(?:(?:e|ed)\s+)?|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap());
 
 /// One item of a locator: its span and its article, paragraph, letter.
 #[derive(Debug, Clone)]
@@ -157,7 +157,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let art_items = split_list(arts);
         let par_items = c.name("pars").map(|p| split_list(p)).unwrap_or_default();
         let let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
-        let ord = c.name("ord").and_then(|o| ordinal(o.as_str()));
+        let ord = c.name("ord").or(c.name("ord2")).and_then(|o| ordinal(o.as_str()));
         let letter = let_items.first().map(|(_, s)| norm_letter(s));
         // Each level hangs from the last item of the level above: in
         // "artt. 76, 87 e 117, secondo comma" the paragraph is article 117's,

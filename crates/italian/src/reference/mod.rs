@@ -96,6 +96,8 @@ mod folded;
 mod lexicon;
 mod locators;
 mod named_after;
+mod particular;
+mod quoted;
 mod ranges;
 mod same_article;
 mod table;
@@ -224,7 +226,7 @@ pub(super) struct Mention {
 /// Between a locator and its act: "del", "della", "dell'", a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs.").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|,?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 
 /// A pattern whose white space also takes the zero-width spaces some
@@ -236,7 +238,7 @@ fn spaced(re: &str) -> String {
 /// "del medesimo D.Lgs.".
 static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&spaced(&format!(
-        r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])\s+"
+        r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie]|vigente|nuov[oa])\s+"
     )))
     .unwrap()
 });
@@ -246,20 +248,10 @@ static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
 /// is the act whose articles they are).
 static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&spaced(&format!(
-        r"{CONNECTOR_RE}(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?"
+        r"{CONNECTOR_RE}(?:(?:vigente|nuov[oa]|citat[oa])\s+)?(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?"
     )))
     .unwrap()
 });
-/// Before a locator that belongs to the act named earlier in its sentence:
-/// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "e, in particolar modo,
-/// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
-/// all'articolo 8".
-static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$").unwrap()
-});
-/// Just before a conversion law: "convertito, con modificazioni, dalla".
-static CONVERSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap());
 /// After an article and its act, the paragraph meant: "l'art. 54 del
 /// D.Lgs. 165/2001, ed in particolare il comma 5".
 static REFINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -274,7 +266,7 @@ static REFINE: LazyLock<Regex> = LazyLock::new(|| {
 /// ...", "art. 3, comma 2, art. 5 del D.Lgs. ...".
 /// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+)?)$").unwrap()
+    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+|il\s+|i\s+)?)$").unwrap()
 });
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
@@ -288,6 +280,10 @@ static AFTER_ACT_AT: LazyLock<Regex> =
 static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?,\s*(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
 });
+/// The same over the act's title in brackets: "legge regionale 29 dicembre
+/// 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27".
+static AFTER_GLOSS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,150}\)\s*,\s*$").unwrap());
 /// After a locator: it belongs to what follows ("art. 5 del regolamento").
 static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()
@@ -342,6 +338,19 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                 })
         })
         .collect();
+    // "art. 7 del regolamento di esecuzione del nuovo C.d.S. approvato con
+    // D.P.R. 495/1992": a name passed over on the way to the act is part of
+    // the approved text's name, not an act cited.
+    for (li, mi) in linked.iter().enumerate() {
+        if let Some(mi) = *mi {
+            let (from, to) = (locs[li].0.end, mentions[mi].range.start);
+            for (k, m) in mentions.iter().enumerate() {
+                if m.range.start >= from && m.range.end <= to {
+                    used[k] = true;
+                }
+            }
+        }
+    }
     // "art. 5, comma 2, e art. 7 della legge ...": a locator joined by "e" to
     // a linked one shares its act (but not its span).
     let mut chained = vec![false; locs.len()];
@@ -384,10 +393,13 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
         if *bare {
             continue; // "36, commi 1" is a reference only before an act
         }
-        if let Some(mi) = particular_act(text, &mentions, range.start) {
+        if let Some(mi) = particular::particular_act(text, &mentions, range.start) {
             let m = &mentions[mi];
-            used[mi] = true;
-            for it in items {
+            // "e in particolare:\n −− l'art. 10 comma 1": an article printed
+            // apart, on its own line, leaves the act its own reference.
+            used[mi] |= !particular::apart(text, range.start);
+            let items = particular::refined(text, range.end, items);
+            for it in &items {
                 out.push((it.range.clone(), with_locator(&m.r, it)));
             }
             continue;
@@ -402,7 +414,9 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                 let plain = AFTER_ACT
                     .find(between)
                     .is_some_and(|g| g.end() == between.len());
-                let loose = AFTER_TITLE.is_match(between) || AFTER_ACT_AT.is_match(between);
+                let loose = AFTER_TITLE.is_match(between)
+                    || AFTER_ACT_AT.is_match(between)
+                    || AFTER_GLOSS.is_match(between);
                 plain || (loose && !OWNED.is_match(&text[range.end..]))
             });
         match before {
@@ -431,10 +445,18 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                     }
                 }
             }
-            // Precision first: a partition with no act in reach ("art. 6 del
-            // presente regolamento", "art. 22 del C.C.D.I.", an article of a
-            // quoted law) names an act we cannot tell, so it is dropped.
-            _ => {}
+            // "... stabilisce: “Salvo quanto previsto dagli articoli 62 e
+            // 63”": an article inside a quoted provision is the quoted act's.
+            // Else, precision first: a partition with no act in reach ("art.
+            // 6 del presente regolamento", "art. 22 del C.C.D.I.") names an
+            // act we cannot tell, so it is dropped.
+            _ => {
+                if let Some(act) = quoted::quoted_act(text, range.start, &out, &mentions) {
+                    for it in items {
+                        out.push((it.range.clone(), with_locator(&act, it)));
+                    }
+                }
+            }
         }
     }
     // "comma 6 del medesimo": a paragraph of the article cited last.
@@ -485,34 +507,8 @@ pub fn redate(refs: &mut [Reference], lexicon: &Lexicon, date: NaiveDate) {
     }
 }
 
-/// The act that a locator introduced by "ed in particolare" or "il quale
-/// all'" belongs to: the last act named before it in the same sentence that
-/// is neither inside a quotation nor a conversion law.
-fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
-    let head = text.get(boundary(text, at.saturating_sub(40))..at)?;
-    if !PARTICULAR.is_match(head) {
-        return None;
-    }
-    let sentence = text[..at].rfind(';').map_or(0, |i| i + 1);
-    let sentence = sentence.max(boundary(text, at.saturating_sub(1500)));
-    let before = mentions.partition_point(|m| m.range.end <= at);
-    (0..before).rev().find(|&mi| {
-        let m = &mentions[mi];
-        if m.range.start < sentence || m.needs_locator {
-            return false;
-        }
-        let lead = &text[sentence..m.range.start];
-        let quoted = lead.matches('“').count() > lead.matches('”').count();
-        let from = boundary(text, m.range.start.saturating_sub(60));
-        let conversion = text
-            .get(from..m.range.start)
-            .is_some_and(|b| CONVERSION.is_match(b));
-        !quoted && !conversion
-    })
-}
-
 /// The first char boundary at or after `i`.
-fn boundary(text: &str, mut i: usize) -> usize {
+pub(super) fn boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
         i += 1;
     }

@@ -1,0 +1,102 @@
+//! "Ed in particolare l'art. N": a locator that belongs to the act named
+//! earlier in its sentence ("il D.Lgs. 82/2005, ed in particolare l'art. 5",
+//! "la legge ... che, all'articolo 5, comma 14"). The act is the recital's
+//! own: not one quoted, converted, in its title ("recante ...") or amending
+//! it ("aggiornato dalla ..."). An article printed apart on a line of its
+//! own ("e in particolare:\n −− l'art. 10") leaves the act its own
+//! reference; "l'art. 5 ... il quale, al comma 2" gives the paragraph.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::common::{self, grammar};
+use super::locators::LocItem;
+use super::{boundary, Mention};
+
+/// Before a locator that belongs to the act named earlier in its sentence:
+/// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "e, in particolar modo,
+/// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
+/// all'articolo 8".
+static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all['’]\s*|agli\s+|al\s+|ai\s+|nell['’]\s*|nel\s+|negli\s+)$").unwrap()
+});
+/// Between an act and one named inside its recital: the first act's title
+/// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
+/// ... alla legge costituzionale 18 ottobre 2001, n. 3") or the act that
+/// amended it ("D.Lgs. n. 285/1992, aggiornato dalla Legge n. 214/2003").
+/// "ed in particolare l'art. N" after them is the first act's article.
+static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\brecante\b|\b(?:modificat|aggiornat|integrat|sostituit|novellat)[oaie]\b[^;]{0,40}$").unwrap()
+});
+/// Just before a conversion law: "convertito, con modificazioni, dalla".
+static CONVERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap());
+/// The act that a locator introduced by "ed in particolare" or "il quale
+/// all'" belongs to: the last act named before it in the same sentence that
+/// is neither inside a quotation nor a conversion law.
+pub(super) fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
+    let head = text.get(boundary(text, at.saturating_sub(40))..at)?;
+    if !PARTICULAR.is_match(head) {
+        return None;
+    }
+    let sentence = text[..at].rfind(';').map_or(0, |i| i + 1);
+    let sentence = sentence.max(boundary(text, at.saturating_sub(1500)));
+    let before = mentions.partition_point(|m| m.range.end <= at);
+    (0..before).rev().find(|&mi| {
+        let m = &mentions[mi];
+        if m.range.start < sentence || m.needs_locator {
+            return false;
+        }
+        let lead = &text[sentence..m.range.start];
+        let quoted = lead.matches(['“', '«']).count() > lead.matches(['”', '»']).count();
+        let from = boundary(text, m.range.start.saturating_sub(60));
+        let conversion = text
+            .get(from..m.range.start)
+            .is_some_and(|b| CONVERSION.is_match(b));
+        // An act inside another's title, or amending it (see SUBORDINATE).
+        let subordinate = mi
+            .checked_sub(1)
+            .map(|pi| &mentions[pi])
+            .filter(|p| p.range.start >= sentence && p.range.end <= m.range.start)
+            .is_some_and(|p| SUBORDINATE.is_match(&text[p.range.end..m.range.start]));
+        !quoted && !conversion && !subordinate
+    })
+}
+
+/// "l'art. 5 concernente “...” il quale, al comma 2, dispone": the
+/// paragraph of a single article named after it.
+static WHICH_AT: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(&format!(
+        r"(?i)^\s*(?:(?:concernente|recante|rubricato)\s+[“«][^”»]{{0,200}}[”»]\s*)?,?\s*(?:il\s+quale|che)\s*,?\s*al\s+comma\s+(?P<p>\d+(?:[\s-]*(?:{})\b)?)\b",
+        common::SUFFIX
+    ))
+    .unwrap()
+});
+
+/// The items of a locator, a single article without paragraph taking the
+/// paragraph named after it (see [`WHICH_AT`]).
+pub(super) fn refined(text: &str, end: usize, items: &[LocItem]) -> Vec<LocItem> {
+    let mut items = items.to_vec();
+    if let [it] = items.as_mut_slice() {
+        if it.paragraph.is_none() {
+            if let Some(c) = WHICH_AT.captures(&text[end..]) {
+                it.paragraph = Some(common::norm_num(&c["p"]));
+            }
+        }
+    }
+    items
+}
+
+/// Whether the locator at `at` starts a line of its own after a colon or a
+/// bullet ("e in particolare:\n −− l'art. 10"), apart from its act.
+pub(super) fn apart(text: &str, at: usize) -> bool {
+    let from = boundary(text, at.saturating_sub(40));
+    let head = &text[from..at];
+    let line = head.rsplit('\n').next().unwrap_or(head);
+    head.contains('\n')
+        && line
+            .trim_start()
+            .starts_with(['-', '–', '—', '−', '•', '·', '*'])
+}
+

@@ -1,0 +1,69 @@
+//! Partitions cited inside a quoted provision. A drafter quotes the law he
+//! applies: "l'articolo 50 co. 1 lett. b) del D.Lgs. n. 36/2023 stabilisce
+//! quanto segue: “Salvo quanto previsto dagli articoli 62 e 63, ...”". An
+//! act refers to its own articles without naming itself, so an article
+//! inside the quotation with no act of its own is an article of the quoted
+//! act: the act cited just before the opening quotation mark, in the same
+//! sentence. A quotation with no act just before it (a title, a phrase)
+//! gives nothing (precision first).
+
+use std::ops::Range;
+
+use super::{Mention, Reference};
+use crate::floor_boundary;
+
+/// How far before the opening mark the quoted act may be cited ("del
+/// D.Lgs. 82/2005 (Codice dell'amministrazione digitale - CAD) che prevede
+/// che “").
+const LEAD: usize = 250;
+/// How far back an opening mark is looked for.
+const SPAN: usize = 3000;
+
+/// The act whose text is quoted around `at`, if `at` is inside a quotation
+/// opened just after a reference to an act: from the references read so far
+/// (`found`) or the acts named (`mentions`), the one that ends last before
+/// the opening mark.
+pub(super) fn quoted_act(
+    text: &str,
+    at: usize,
+    found: &[(Range<usize>, Reference)],
+    mentions: &[Mention],
+) -> Option<Reference> {
+    let from = floor_boundary(text, at.saturating_sub(SPAN));
+    let head = &text[from..at];
+    let open = head.rfind(['“', '«'])?;
+    if head[open..].contains(['”', '»']) {
+        return None; // the quotation is closed before the locator
+    }
+    let open = from + open;
+    let lead_from = floor_boundary(text, open.saturating_sub(LEAD));
+    let reach = |end: usize| {
+        end <= open && end >= lead_from && !text[end..open].contains([';', '”', '»', '“', '«'])
+    };
+    let from_found = found
+        .iter()
+        .filter(|(r, x)| reach(r.end) && x.act_type.is_some())
+        .max_by_key(|(r, _)| r.end)
+        .map(|(r, x)| (r.end, x));
+    let from_mentions = mentions
+        .iter()
+        .filter(|m| reach(m.range.end) && !m.needs_locator && m.r.act_type.is_some())
+        .max_by_key(|m| m.range.end)
+        .map(|m| (m.range.end, &m.r));
+    let (_, act) = match (from_found, from_mentions) {
+        (Some(a), Some(b)) => {
+            if a.0 >= b.0 {
+                a
+            } else {
+                b
+            }
+        }
+        (a, b) => a.or(b)?,
+    };
+    Some(Reference {
+        article: None,
+        paragraph: None,
+        letter: None,
+        ..act.clone()
+    })
+}
