@@ -20,6 +20,11 @@ const ROLES: &[&str] = &[
     "revenue",
     "other",
 ];
+/// What a `[[main]]` rule marks: where a dispositive item begins, an item
+/// that only records (dà atto), where the dispositive ends, an item that
+/// authorises a tender, the words before a total, the words after a sum
+/// that restate it with IVA.
+const MAIN_USES: &[&str] = &["item", "aside", "end", "tender", "total", "gross"];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
 
 /// Checks one file's rules of one kind and adds them to `out`.
@@ -40,6 +45,7 @@ pub(super) fn compile(
             MoneyKind::Code => Some(&["cig", "cup"]),
             MoneyKind::CodeContext => Some(&["own", "cited", "another"]),
             MoneyKind::LegalForm => Some(&["before", "after"]),
+            MoneyKind::Main => Some(MAIN_USES),
             MoneyKind::Administration
             | MoneyKind::Dispositive
             | MoneyKind::NotParty
@@ -71,6 +77,9 @@ pub(super) fn compile(
                 "`main` is for [[amount_role]] and [[administration]] only",
             ));
         }
+        if r.weak && kind != MoneyKind::AmountRole {
+            return Err(c.err(r.id.span(), &meta.id, "`weak` is for [[amount_role]] only"));
+        }
         if r.to.is_some() && kind != MoneyKind::PartyCue {
             return Err(c.err(r.id.span(), &meta.id, "`to` is for [[party_cue]] only"));
         }
@@ -83,6 +92,7 @@ pub(super) fn compile(
             regex,
             value,
             main: r.main,
+            weak: r.weak,
             to,
         };
         match kind {
@@ -96,6 +106,7 @@ pub(super) fn compile(
             MoneyKind::NotParty => out.not_parties.push(cue),
             MoneyKind::CodeContext => out.code_contexts.push(cue),
             MoneyKind::Premise => out.premises.push(cue),
+            MoneyKind::Main => out.main.push(cue),
         }
     }
     Ok(())

@@ -29,6 +29,7 @@ use std::collections::HashMap;
 use super::rule_regex::Regex;
 
 use super::compiled::Compiled;
+use super::money::MoneyKind;
 use super::document::Doc;
 use super::normalise::squash;
 use super::{
@@ -192,7 +193,9 @@ fn money_examples(rules: &Compiled, out: &mut Vec<ExampleOutcome>) {
             let pages = page(&e.input);
             let (doc, _) = prepare(&Compiled::default(), &pages);
             let read = money_read::read(&rules.money, &doc);
-            let got = read.brief(kind);
+            // A weak cue gives no sum its role: its examples show the main amount.
+            let shown = if cue.weak { MoneyKind::Main } else { kind };
+            let got = read.brief(shown);
             out.push(ExampleOutcome::judged(
                 &cue.meta,
                 &e.input,

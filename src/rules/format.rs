@@ -57,6 +57,8 @@ pub struct RuleFile {
     pub code_context: Vec<MoneyRule>,
     #[serde(default)]
     pub premise: Vec<MoneyRule>,
+    #[serde(default)]
+    pub main: Vec<MoneyRule>,
 }
 
 /// Settings shared by all rules; a later file's value replaces an earlier one's.
@@ -474,6 +476,10 @@ pub struct MoneyRule {
     /// name ("alla ditta", "a favore di"); none: the name follows the cue.
     #[serde(default)]
     pub to: Option<Spanned<String>>,
+    /// amount_role: a weak cue gives its role only where no other cue is
+    /// in the clause ("importo complessivo", "l'adesione").
+    #[serde(default)]
+    pub weak: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -2,7 +2,7 @@
 //! [`super::compile_money`] from the `[[amount_role]]`, `[[code]]`,
 //! `[[legal_form]]`, `[[party_role]]`, `[[administration]]` and
 //! `[[dispositive]]`, `[[premise]]`, `[[party_cue]]`, `[[not_party]]` and
-//! `[[code_context]]` rules (as written: [`super::format::MoneyRule`]),
+//! `[[code_context]]` and `[[main]]` rules (as written: [`super::format::MoneyRule`]),
 //! which [`super::money_read`] applies to a document. The grammars
 //! themselves (sums of euro, the shapes of CIG and CUP, the check
 //! characters of tax ids) are in `atti_italian::money`; these files only
@@ -25,6 +25,8 @@ pub struct MoneyRules {
     pub not_parties: Vec<Cue>,
     pub code_contexts: Vec<Cue>,
     pub premises: Vec<Cue>,
+    /// How the main amount is chosen ([`super::money_main`]).
+    pub main: Vec<Cue>,
 }
 
 /// A compiled money rule.
@@ -34,6 +36,8 @@ pub struct Cue {
     pub regex: Regex,
     pub value: String,
     pub main: bool,
+    /// amount_role: only where no other cue is in the clause.
+    pub weak: bool,
     /// party_cue: what introduces the name after the cue.
     pub to: Option<Regex>,
 }
@@ -51,6 +55,7 @@ pub enum MoneyKind {
     NotParty,
     CodeContext,
     Premise,
+    Main,
 }
 
 impl MoneyRules {
@@ -70,6 +75,7 @@ impl MoneyRules {
             tag(MoneyKind::NotParty, &self.not_parties),
             tag(MoneyKind::CodeContext, &self.code_contexts),
             tag(MoneyKind::Premise, &self.premises),
+            tag(MoneyKind::Main, &self.main),
         ]
         .into_iter()
         .flatten()

@@ -4,9 +4,11 @@
 //! - Sums: every sum `atti_italian::money` finds in the cleaned text; its
 //!   role is the `[[amount_role]]` cue nearest before it in its clause
 //!   (back to the previous `;`, full stop or blank line), `other` when none.
-//!   The main amount is the first sum of the dispositive (from the first
-//!   `[[dispositive]]` line on; the whole act when none) whose role is
-//!   marked `main`.
+//!   Sums are read in the text as printed, letterheads included. A
+//!   `weak` cue gives no role; it tells the main amount a contract's value
+//!   or a contract decided without a verb. The main
+//!   amount is read item by item in the dispositive
+//!   ([`super::money_main`]).
 //! - Codes: what a `[[code]]` label names, cleaned, the act's own apart
 //!   from those it cites ([`super::money_codes`]); those failing their
 //!   format check are kept apart (reported by the compliance summary).
@@ -24,7 +26,8 @@ use atti_italian::money::{find_amounts, Euro};
 use super::document::Doc;
 use super::money::{MoneyKind, MoneyRules};
 use super::money_codes::Code;
-use super::money_text::{clause, dispositive, nearest};
+use super::money_main::Sum;
+use super::money_text::{clause, dispositive, nearest_of};
 use crate::record::{Amount, Party, Span};
 
 /// What the money rules read from one document.
@@ -53,21 +56,33 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     out.dispositive = disp.map(|(p, at)| first_line(&doc.clean[p][at..]));
     out.premise =
         super::money_text::premise(rules, doc).map(|(p, at)| first_line(&doc.clean[p][at..]));
-    for (i, text) in doc.clean.iter().enumerate() {
-        let page = doc.pages[i].number;
+    let mut sums = Vec::new();
+    // Sums are read in the page as printed (a letterhead's share capital
+    // is printed money too); cues and items in the cleaned text, which
+    // keeps every offset.
+    for (i, page) in doc.pages.iter().enumerate() {
+        let text = page.text.as_str();
         for a in find_amounts(text) {
-            let role = nearest(&rules.amount_roles, clause(text, a.range.start));
+            let here = clause(text, a.range.start);
+            let role = nearest_of(rules.amount_roles.iter().filter(|c| !c.weak), here);
+            let weak = role
+                .is_none()
+                .then(|| nearest_of(rules.amount_roles.iter().filter(|c| c.weak), here))
+                .flatten();
             let span = Span {
-                page,
+                page: page.number,
                 start: a.range.start,
                 end: a.range.end,
             };
-            let in_disp = disp.is_none_or(|(p, at)| i > p || (i == p && a.range.start >= at));
-            if out.main.is_none() && in_disp {
-                if let Some(c) = role.filter(|c| c.main) {
-                    out.main = Some((a.value, c.value.clone(), Some(span)));
-                }
-            }
+            sums.push(Sum {
+                page: i,
+                start: a.range.start,
+                end: a.range.end,
+                value: a.value,
+                cue: role,
+                weak,
+                span,
+            });
             out.amounts.push(Amount {
                 seq: out.amounts.len() as u32 + 1,
                 value: a.value,
@@ -77,14 +92,15 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
             });
         }
     }
-    // A sum awarded and committed in one act is decided as a commitment (a
-    // sum committed and paid at once stays a payment).
-    if let Some((v, role, _)) = out.main.as_mut().filter(|m| m.1 == "award") {
-        let committed = out.amounts.iter().any(|a| {
-            a.value == *v && a.role.as_deref() == Some("commitment") && in_dispositive(disp, a.span)
-        });
-        if committed {
-            *role = "commitment".to_owned();
+    out.main = super::money_main::main(rules, doc, &sums);
+    // The main amount awarded is an award wherever its clause named no role.
+    if let Some((_, role, Some(span))) = &out.main {
+        if role == "award" {
+            for a in out.amounts.iter_mut().filter(|a| a.span == Some(*span)) {
+                if matches!(a.role.as_deref(), Some("other" | "base")) {
+                    a.role = Some(role.clone());
+                }
+            }
         }
     }
     out.codes = super::money_codes::read(rules, doc, out.main.is_some());
@@ -95,15 +111,6 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
     out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
-}
-
-fn in_dispositive(disp: Option<(usize, usize)>, span: Option<Span>) -> bool {
-    let Some(((p, at), s)) = disp.zip(span) else {
-        return true;
-    };
-    // Page numbers are 1-based, the dispositive's page an index.
-    let i = s.page as usize - 1;
-    i > p || (i == p && s.start >= at)
 }
 
 fn first_line(s: &str) -> String {
@@ -333,6 +340,11 @@ impl MoneyRead {
                 .collect(),
             MoneyKind::Administration => self.administration.iter().map(|a| a.0.clone()).collect(),
             MoneyKind::Dispositive => self.dispositive.iter().cloned().collect(),
+            MoneyKind::Main => self
+                .main
+                .iter()
+                .map(|(v, role, _)| format!("{v} {role}"))
+                .collect(),
             MoneyKind::Premise => self.premise.iter().cloned().collect(),
         };
         v.join("; ")

@@ -92,6 +92,14 @@ pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
 
 /// The cue whose match ends last in `clause` (the first rule on a tie).
 pub(super) fn nearest<'r>(cues: &'r [Cue], clause: &str) -> Option<&'r Cue> {
+    nearest_of(cues.iter(), clause)
+}
+
+/// [`nearest`] among some cues.
+pub(super) fn nearest_of<'r>(
+    cues: impl Iterator<Item = &'r Cue>,
+    clause: &str,
+) -> Option<&'r Cue> {
     let mut best: Option<(usize, &Cue)> = None;
     for c in cues {
         if let Some(end) = c.regex.find_iter(clause).map(|m| m.end()).last() {

@@ -32,17 +32,20 @@ pub struct FoundAmount {
 }
 
 const FIGURE: &str = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?";
+/// Blanks between the currency and the figure: spaces, tabs, no-break
+/// and zero-width spaces (word processors put them after `€`).
+const GAP: &str = "[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*";
 const CURRENCY: &str = r"(?:€|\bEUR\b|\b[Ee]uro\b|\bEURO\b)";
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{CURRENCY}\.?[ \t]*(?:\r?\n[ \t]*)?(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
+        r"{CURRENCY}\.?{GAP}(?:\r?\n{GAP})?(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
     ))
     .expect("valid regex")
 });
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?[ \t]*(?:\r?\n[ \t]*)?{CURRENCY}"
+        r"(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?{GAP}(?:\r?\n{GAP})?{CURRENCY}"
     ))
     .expect("valid regex")
 });
@@ -262,6 +265,14 @@ mod tests {
         assert_eq!(a[0].value.to_string(), "1620.46");
         assert_eq!(a[0].raw, "€ 1.620,46");
         assert_eq!(values("l'importo di €.\n1.313.723,95"), ["1313723.95"]);
+    }
+
+    #[test]
+    fn invisible_blanks_between_sign_and_figure() {
+        // A word processor's zero-width or no-break space after the sign.
+        assert_eq!(values("pari ad euro \u{200B}10.710.000,00 oltre IVA"), ["10710000.00"]);
+        assert_eq!(values("di € \u{200B}99.087,75"), ["99087.75"]);
+        assert_eq!(values("1.500,00\u{A0}€"), ["1500.00"]);
     }
 
     #[test]

@@ -1,0 +1,269 @@
+//! The main amount: the one sum the act decides, read from its dispositive
+//! item by item, as Italian acts are drafted ("1. di impegnare la somma di
+//! € ...; 2. di dare atto che ...").
+//!
+//! The dispositive runs from its heading after the premises to the first
+//! `[[main]]` rule marking its end (a signature, the accounting visto, an
+//! annex); `[[main]]` rules marking `item` split it into items. Items that
+//! only record (`aside`: "di dare atto", "di prendere atto") decide no sum.
+//! The first deciding item whose words before its first sum hold a cue of
+//! a `main` role (the verb: "impegnare", "affidare", "liquidare"; else a
+//! weak one: "l'adesione", "l'atto aggiuntivo") gives the role, and its sum
+//! is the main amount: its total when one is printed ("per complessivi",
+//! or a sum that adds up the others), the one sum it decides, and none when
+//! it lists several sums with no total (five impegni in a table). An
+//! authorised tender's value (`tender`: "è autorizzata una procedura") is
+//! decided as `other`. Without such an item, the first deciding item's sum
+//! is the main amount with role `other` ("di determinare il fondo in euro
+//! ..."), or `award` when it is a contract's value outside a tender (a
+//! base d'asta, or an "importo complessivo" where the dispositive decides
+//! a contract: an award, an order, an adhesion, an increase). A sum awarded that the dispositive also commits is decided as a
+//! commitment.
+
+use atti_italian::money::Euro;
+
+use super::document::Doc;
+use super::money::{Cue, MoneyRules};
+use super::money_text::{clause, decisions};
+use crate::record::Span;
+
+/// A sum found in the document, with where it is and its own role cue.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Sum<'r> {
+    /// Page index (0-based) and byte offsets in the page's clean text.
+    pub page: usize,
+    pub start: usize,
+    pub end: usize,
+    pub value: Euro,
+    pub cue: Option<&'r Cue>,
+    /// The weak cue nearest before it, when no other is in its clause.
+    pub weak: Option<&'r Cue>,
+    pub span: Span,
+}
+
+type Pos = (usize, usize);
+
+/// The main amount: value, role and where it is.
+pub(super) fn main(
+    rules: &MoneyRules,
+    doc: &Doc,
+    sums: &[Sum],
+) -> Option<(Euro, String, Option<Span>)> {
+    let from = decisions(rules, doc).unwrap_or((0, 0));
+    let end = find_use(rules, doc, "end", from).unwrap_or((doc.clean.len(), 0));
+    let items = items(rules, doc, from, end);
+    let tender = items
+        .iter()
+        .any(|&(a, b)| uses(rules, "tender", &text(doc, a, b)));
+    // A contract decided: an award cue in the dispositive ("è autorizzato
+    // l'affidamento", "l'ordine di acquisto", "l'aumento del contratto").
+    let contract = items.iter().any(|&(a, b)| {
+        let t = text(doc, a, b);
+        rules
+            .amount_roles
+            .iter()
+            .any(|c| c.main && c.value == "award" && c.regex.is_match(&t))
+    });
+    let inside = |s: &Sum, a: Pos, b: Pos| (s.page, s.start) >= a && (s.page, s.start) < b;
+    let deciding: Vec<(Pos, Pos, Vec<&Sum>)> = items
+        .iter()
+        .filter(|&&(a, b)| !aside(rules, &text(doc, a, b)))
+        .map(|&(a, b)| (a, b, sums.iter().filter(|s| inside(s, a, b)).collect()))
+        .filter(|(_, _, v): &(Pos, Pos, Vec<&Sum>)| !v.is_empty())
+        .collect();
+    let mut found = None;
+    for (a, _, in_item) in &deciding {
+        let head = text(doc, *a, (in_item[0].page, in_item[0].start));
+        let Some(role) = verb(rules, &head) else {
+            continue;
+        };
+        let s = match choose(rules, doc, in_item) {
+            Pick::One(s) => s,
+            Pick::Several => return None,
+            Pick::Nothing => continue,
+        };
+        let role = if role == "award" && uses(rules, "tender", &head) {
+            "other"
+        } else {
+            role
+        };
+        found = Some((s, role.to_owned()));
+        break;
+    }
+    if found.is_none() {
+        for (_, _, in_item) in &deciding {
+            let s = match choose(rules, doc, in_item) {
+                Pick::One(s) => s,
+                Pick::Several => return None,
+                Pick::Nothing => continue,
+            };
+            let role = match (s.cue, s.weak) {
+                (Some(c), _) | (None, Some(c)) if c.value == "base" && contract && !tender => {
+                    "award"
+                }
+                _ => "other",
+            };
+            found = Some((s, role.to_owned()));
+            break;
+        }
+    }
+    let (s, mut role) = found?;
+    // A sum awarded and committed in one act is decided as a commitment (a
+    // sum committed and paid at once stays a payment).
+    if role == "award"
+        && sums.iter().any(|o| {
+            o.value == s.value
+                && o.cue.is_some_and(|c| c.value == "commitment")
+                && (o.page, o.start) >= from
+        })
+    {
+        role = "commitment".to_owned();
+    }
+    Some((s.value, role, Some(s.span)))
+}
+
+/// What an item decides.
+enum Pick<'s, 'r> {
+    One(&'s Sum<'r>),
+    /// Several sums and no total.
+    Several,
+    /// No sum but taxes and sums of other kinds.
+    Nothing,
+}
+
+/// The sum an item decides: its total, else its one sum (a sum restated
+/// with IVA counted once; a base d'asta beside the sum decided left out).
+fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pick<'s, 'r> {
+    fn role<'a>(s: &Sum<'a>) -> &'a str {
+        s.cue.or(s.weak).map_or("", |c| c.value.as_str())
+    }
+    let add = |v: &[&Sum]| {
+        v.iter()
+            .try_fold(Euro::ZERO, |acc, o| acc.checked_add(o.value))
+    };
+    for (i, s) in in_item.iter().enumerate() {
+        if matches!(role(s), "vat" | "other") {
+            continue;
+        }
+        let (pre, post) = (&in_item[..i], &in_item[i + 1..]);
+        if uses(rules, "total", clause(&doc.clean[s.page], s.start))
+            || (pre.len() >= 2 && add(pre) == Some(s.value))
+            || (post.len() >= 2 && add(post) == Some(s.value))
+        {
+            return Pick::One(s);
+        }
+    }
+    let mut cands: Vec<&Sum> = in_item
+        .iter()
+        .copied()
+        .filter(|s| !matches!(role(s), "vat" | "other" | "base"))
+        .collect();
+    if cands.is_empty() {
+        cands = in_item.iter().copied().filter(|s| role(s) == "base").collect();
+    }
+    let mut values: Vec<Euro> = Vec::new();
+    for (i, s) in cands.iter().enumerate() {
+        let after = &doc.clean[s.page][s.end..];
+        let mut cut = after.len().min(60);
+        while !after.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let restated = i > 0 && uses(rules, "gross", &after[..cut]);
+        if !restated && !values.contains(&s.value) {
+            values.push(s.value);
+        }
+    }
+    match (values.len(), cands.first()) {
+        (1, Some(s)) => Pick::One(s),
+        (0, _) | (_, None) => Pick::Nothing,
+        _ => Pick::Several,
+    }
+}
+
+/// The role of the item's verb: the first cue of a `main` role in its
+/// words, a weak one when none.
+fn verb<'r>(rules: &'r MoneyRules, head: &str) -> Option<&'r str> {
+    for weak in [false, true] {
+        let first = rules
+            .amount_roles
+            .iter()
+            .filter(|c| c.main && c.weak == weak)
+            .filter_map(|c| c.regex.find(head).map(|m| (m.start(), c)))
+            .min_by_key(|(at, _)| *at);
+        if let Some((_, c)) = first {
+            return Some(c.value.as_str());
+        }
+    }
+    None
+}
+
+fn uses(rules: &MoneyRules, what: &str, text: &str) -> bool {
+    rules
+        .main
+        .iter()
+        .any(|c| c.value == what && c.regex.is_match(text))
+}
+
+/// Whether an item only records: an `aside` rule matching its first words.
+fn aside(rules: &MoneyRules, item: &str) -> bool {
+    let mut cut = item.len().min(120);
+    while !item.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    uses(rules, "aside", &item[..cut])
+}
+
+/// The first match of a `[[main]]` rule of `what` at or after `from`.
+fn find_use(rules: &MoneyRules, doc: &Doc, what: &str, from: Pos) -> Option<Pos> {
+    doc.clean.iter().enumerate().skip(from.0).find_map(|(i, t)| {
+        let at = if i == from.0 { from.1 } else { 0 };
+        rules
+            .main
+            .iter()
+            .filter(|c| c.value == what)
+            .filter_map(|c| c.regex.find_at(t, at).map(|m| m.start()))
+            .filter(|&s| (i, s) > from)
+            .min()
+            .map(|s| (i, s))
+    })
+}
+
+/// The items of the dispositive from `from` to `end`: the stretch before
+/// the first item start is an item too.
+fn items(rules: &MoneyRules, doc: &Doc, from: Pos, end: Pos) -> Vec<(Pos, Pos)> {
+    let mut starts = vec![from];
+    for (i, t) in doc.clean.iter().enumerate().skip(from.0) {
+        if i > end.0 {
+            break;
+        }
+        for c in rules.main.iter().filter(|c| c.value == "item") {
+            for m in c.regex.find_iter(t) {
+                let p = (i, m.start());
+                if p > from && p < end {
+                    starts.push(p);
+                }
+            }
+        }
+    }
+    starts.sort();
+    starts.dedup();
+    let mut out: Vec<(Pos, Pos)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+    if let Some(&last) = starts.last() {
+        out.push((last, end));
+    }
+    out
+}
+
+/// The clean text from `a` to `b`, over pages.
+fn text(doc: &Doc, a: Pos, b: Pos) -> String {
+    let mut out = String::new();
+    for (i, t) in doc.clean.iter().enumerate().take(b.0 + 1).skip(a.0) {
+        let from = if i == a.0 { a.1.min(t.len()) } else { 0 };
+        let to = if i == b.0 { b.1.min(t.len()) } else { t.len() };
+        if from < to {
+            out.push_str(&t[from..to]);
+            out.push('\n');
+        }
+    }
+    out
+}
