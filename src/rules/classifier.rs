@@ -331,7 +331,11 @@ pub fn classify(
         .filter_map(|r| {
             let s = r.span.as_ref()?;
             let p = doc.pages.iter().position(|pg| pg.number == s.page)?;
-            Some((p, s.start..s.end, r))
+            // A provision cited inside a quotation is the quoted text's
+            // ("... di cui all'articolo 50, comma 1 lettere a) e b), del
+            // codice”), not what the act itself rests on.
+            let quoted = atti_italian::quotation::inside(&doc.clean, p, s.start);
+            (!quoted).then_some((p, s.start..s.end, r))
         })
         .collect();
     let items = items(c, doc, subject.clone());

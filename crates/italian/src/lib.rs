@@ -26,6 +26,7 @@ pub mod names;
 pub mod numbers;
 pub mod numwords;
 pub mod phrase;
+pub mod quotation;
 pub mod reference;
 
 /// The largest char boundary of `s` at or below `i`.

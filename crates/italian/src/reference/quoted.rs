@@ -16,8 +16,6 @@ use crate::floor_boundary;
 /// D.Lgs. 82/2005 (Codice dell'amministrazione digitale - CAD) che prevede
 /// che “").
 const LEAD: usize = 250;
-/// How far back an opening mark is looked for.
-const SPAN: usize = 3000;
 
 /// The act whose text is quoted around `at`, if `at` is inside a quotation
 /// opened just after a reference to an act: from the references read so far
@@ -29,13 +27,7 @@ pub(super) fn quoted_act(
     found: &[(Range<usize>, Reference)],
     mentions: &[Mention],
 ) -> Option<Reference> {
-    let from = floor_boundary(text, at.saturating_sub(SPAN));
-    let head = &text[from..at];
-    let open = head.rfind(['“', '«'])?;
-    if head[open..].contains(['”', '»']) {
-        return None; // the quotation is closed before the locator
-    }
-    let open = from + open;
+    let open = crate::quotation::opened_before(text, at)?;
     let lead_from = floor_boundary(text, open.saturating_sub(LEAD));
     let reach = |end: usize| {
         end <= open && end >= lead_from && !text[end..open].contains([';', '”', '»', '“', '«'])
