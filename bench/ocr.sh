@@ -18,14 +18,18 @@
 #      page: k/n right;
 #   6. time per page: atti's OCR (wall time per page, one file at a time)
 #      beside `ocrmypdf --skip-text -l ita` on the same image-only PDFs at
-#      300 dpi, when ocrmypdf is installable.
+#      300 dpi, when ocrmypdf is installable, run right after atti on each
+#      page (interleaved, so that both meet the same load; the load average
+#      is printed beside the figures).
 # Train and test are printed side by side. Targets (issue 18): F1 >= 0.95
 # at 300 dpi, >= 0.90 at 200 dpi; every turned page upright; not slower
 # than ocrmypdf.
 #
 # Environment: PER_SPLIT=6 pages per split; ATTI=path of the atti binary
 # (default: $CARGO_TARGET_DIR or target, release); SHARED=../shared;
-# WORK=a scratch folder (default: a temporary one, removed at the end).
+# WORK=a scratch folder (default: a temporary one, removed at the end);
+# OCRMYPDF=0 leaves ocrmypdf out (on a loaded machine its OpenMP threads
+# spin: 200 s a page at load 20, against atti's 22 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PER_SPLIT=${PER_SPLIT:-6}
@@ -71,8 +75,14 @@ for f in $(ls "$CORPUS"/real-it*/*.pdf | sort -t/ -k"$(echo "$CORPUS" | tr -cd /
   pages+=("$split|$f")
 done
 
+# CPU time (user and system, the program and the children it waited for)
+# of the last command run under /usr/bin/time, in ms: unlike wall time, it
+# does not grow with other work on the machine.
+cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/cpu"; }
 results="$WORK/results.tsv"
 : > "$results"
+: > "$WORK/ocrmypdf.txt"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 i=0
 for entry in "${pages[@]}"; do
   split=${entry%%|*}; f=${entry#*|}; name=$(basename "$f" .pdf)
@@ -97,11 +107,12 @@ for entry in "${pages[@]}"; do
     for form in "${forms[@]}"; do
       kind=${form%%|*}; file=${form#*|}
       start=$(date +%s%N)
-      "$ATTI" extract --json "$file" > "$WORK/out.json" 2>/dev/null || echo '{"pages":[],"warnings":[]}' > "$WORK/out.json"
+      /usr/bin/time -o "$WORK/cpu" -f "%U %S" "$ATTI" extract --json "$file" > "$WORK/out.json" 2>/dev/null || echo '{"pages":[],"warnings":[]}' > "$WORK/out.json"
       ms=$(( ($(date +%s%N) - start) / 1000000 ))
-      python3 - "$WORK/out.json" "$WORK/$i.want.txt" "$split" "$dpi" "$kind" "$turn" "$ms" "$name" >> "$results" <<'PY'
+      cpu=$(cpu_ms)
+      python3 - "$WORK/out.json" "$WORK/$i.want.txt" "$split" "$dpi" "$kind" "$turn" "$ms" "$name" "$cpu" >> "$results" <<'PY'
 import json, re, sys, collections
-out, want, split, dpi, kind, turn, ms, name = sys.argv[1:]
+out, want, split, dpi, kind, turn, ms, name, cpu = sys.argv[1:]
 r = json.load(open(out))
 got = "\n".join(p["text"] for p in r.get("pages", []))
 def bag(t):
@@ -113,33 +124,28 @@ m = re.search(r"girata di (\d+)", " ".join(r.get("warnings", [])))
 seen = int(m.group(1)) if m else 0
 # pamflip -r90 turns counter-clockwise: upright again by 90° clockwise.
 right = int(seen == int(turn))
-print("\t".join(map(str, [split, dpi, kind, turn, right, common, na, nb, ms, name])))
+print("\t".join(map(str, [split, dpi, kind, turn, right, common, na, nb, ms, name, cpu])))
 PY
+      # ocrmypdf on the same 300 dpi PDF right after atti, so that both
+      # meet the same load: as the issue names it, and with
+      # --rotate-pages, which finds each page's orientation as atti does
+      # (tesseract's OSD); without it ocrmypdf reads a turned page as it lies.
+      if [ "$dpi" = 300 ] && [ "$kind" = pdf ] && [ "${OCRMYPDF:-1}" = 1 ] && command -v ocrmypdf >/dev/null; then
+        for rot in "" "--rotate-pages"; do
+          start=$(date +%s%N)
+          /usr/bin/time -o "$WORK/cpu" -f "%U %S" ocrmypdf -q --skip-text $rot -l ita "$file" "$WORK/ocrmypdf.pdf" 2>/dev/null || true
+          echo "$split ${rot:-plain} $(( ($(date +%s%N) - start) / 1000000 )) $(cpu_ms)" >> "$WORK/ocrmypdf.txt"
+        done
+      fi
     done
   done
 done
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# ocrmypdf on the 300 dpi PDFs, one at a time: as the issue names it, and
-# with --rotate-pages, which finds each page's orientation as atti does
-# (tesseract's OSD); without it ocrmypdf reads a turned page as it lies.
-ocrmypdf_ms=""
-ocrmypdf_rot_ms=""
-if command -v ocrmypdf >/dev/null; then
-  for rot in "" "--rotate-pages"; do
-    start=$(date +%s%N); n=0
-    for entry in "${pages[@]}"; do
-      n=$((n + 1))
-      ocrmypdf -q --skip-text $rot -l ita "$WORK/$n-300.pdf" "$WORK/$n-300.ocrmypdf.pdf" 2>/dev/null || true
-    done
-    ms=$(( ($(date +%s%N) - start) / 1000000 / n ))
-    if [ -z "$rot" ]; then ocrmypdf_ms=$ms; else ocrmypdf_rot_ms=$ms; fi
-  done
-fi
-
-python3 - "$results" "${ocrmypdf_ms:-}" "${ocrmypdf_rot_ms:-}" <<'PY'
+python3 - "$results" "$WORK/ocrmypdf.txt" "$load_start" "$load_end" <<'PY'
 import sys, collections
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-ocrmypdf = sys.argv[2]
+om = [l.split() for l in open(sys.argv[2]) if l.strip()]
 def f1(rs):
     c = sum(int(r[5]) for r in rs); na = sum(int(r[6]) for r in rs); nb = sum(int(r[7]) for r in rs)
     if not c: return 0.0
@@ -160,16 +166,28 @@ for split in ("train", "test"):
     upright = [r for r in rows if r[0] == split and r[3] == "0"]
     false_turns = sum(1 - int(r[4]) for r in upright)
     print(f"orientation {split}: turned pages read upright {ok}/{len(turned)}; upright pages left upright {len(upright) - false_turns}/{len(upright)}")
+print(f"load average (1, 5, 15 min) at the start: {sys.argv[3]}; at the end: {sys.argv[4]}")
 for split in ("train", "test"):
     rs = [r for r in rows if r[0] == split and r[1] == "300" and r[2] == "pdf"]
-    if rs:
-        print(f"time per page at 300 dpi, {split}: atti {sum(int(r[8]) for r in rs) / len(rs) / 1000:.1f} s")
-print(f"ocrmypdf --skip-text -l ita, 300 dpi: {int(ocrmypdf) / 1000:.1f} s per page" if ocrmypdf else "ocrmypdf: not installed")
-if len(sys.argv) > 3 and sys.argv[3]:
-    print(f"ocrmypdf --skip-text --rotate-pages -l ita (orientation found, as atti does), 300 dpi: {int(sys.argv[3]) / 1000:.1f} s per page")
+    if not rs:
+        continue
+    for col, ocol, what in ((8, 2, "wall"), (10, 3, "CPU")):
+        atti = sum(int(r[col]) for r in rs) / len(rs) / 1000
+        line = f"{what} time per page at 300 dpi, {split}: atti {atti:.2f} s"
+        for kind, label in (("plain", "ocrmypdf --skip-text -l ita"), ("--rotate-pages", "ocrmypdf --skip-text --rotate-pages -l ita (orientation found, as atti does)")):
+            ms = [int(o[ocol]) for o in om if o[0] == split and o[1] == kind]
+            if ms:
+                o = sum(ms) / len(ms) / 1000
+                line += f"; {label} {o:.2f} s (atti/ocrmypdf {atti / o:.2f})"
+        print(line)
+if not om:
+    print("ocrmypdf: not run (not installed, or OCRMYPDF=0)")
 print()
-print("pages below 0.90:")
+# The train pages only: the test pages are for measuring, not for looking at.
+print("train pages below 0.90:")
 for r in rows:
+    if r[0] != "train":
+        continue
     c, na, nb = int(r[5]), int(r[6]), int(r[7])
     f = 2 * c / (na + nb) if na + nb else 0
     if f < 0.90:

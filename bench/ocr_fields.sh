@@ -4,10 +4,12 @@
 # from?
 #
 # For every act of ../shared/corpus (real-it*) whose first page has a text
-# layer, up to PER_SPLIT per split (gold/split.toml: train and test bodies),
-# the first page alone is cut out (pdfseparate) and, beside it, scanned:
-# rendered in grey at 300 dpi (pdftoppm), wrapped as an image-only PDF
-# (img2pdf). `atti extract --rules-output` reads both; the header fields the
+# layer, in name order, up to PER_BODY of each train body (gold/split.toml:
+# every train body with acts, so that no one template weighs more than its
+# share) and up to PER_SPLIT of the test bodies together, the first page
+# alone is cut out (pdfseparate) and, beside it, scanned: rendered in grey
+# at 300 dpi (pdftoppm), wrapped as an image-only PDF (img2pdf); the two
+# pages are kept in CACHE (default /tmp/atti-ocr-fields) for the next run. `atti extract --rules-output` reads both; the header fields the
 # rules give on the text page (kind, act type, number, date, office,
 # subject) are compared, exactly, with those they give on the scan; the
 # train part's differences go to stderr. An act
@@ -15,10 +17,14 @@
 # Target (issue 18): >= 0.95 of the acts. Train and test side by side.
 #
 # Needs what bench/ocr.sh installs (tesseract-ocr, -ita, poppler-utils,
-# img2pdf). Environment: PER_SPLIT=15; ATTI=the binary; SHARED=../shared.
+# img2pdf). Environment: PER_BODY=8; PER_SPLIT=15; ATTI=the binary;
+# SHARED=../shared; CACHE=/tmp/atti-ocr-fields.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PER_BODY=${PER_BODY:-8}
 PER_SPLIT=${PER_SPLIT:-15}
+CACHE=${CACHE:-/tmp/atti-ocr-fields}
+mkdir -p "$CACHE"
 SHARED=${SHARED:-../shared}
 ATTI=${ATTI:-${CARGO_TARGET_DIR:-target}/release/atti}
 for p in tesseract pdftoppm pdfseparate img2pdf; do
@@ -35,21 +41,35 @@ fields() { # file -> "name<TAB>value" lines of the header fields
     | sed -n -E 's/^kind: (.*)$/kind\t\1/p; s/^  decision\.(act_type|act_number|decision_date|office|subject) +(.*)$/\1\t\2/p'
 }
 
+declare -A per_body=()
 declare -A seen=([train]=0 [test]=0) right=([train]=0 [test]=0) fr=([train]=0 [test]=0) fn=([train]=0 [test]=0)
 for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   name=$(basename "$f")
+  body=${name%%_*}
   split=train; is_test "$name" && split=test
-  [ "${seen[$split]}" -lt "$PER_SPLIT" ] || continue
-  chars=$(pdftotext -f 1 -l 1 "$f" - 2>/dev/null | tr -d ' \n\f' | wc -c)
-  [ "$chars" -ge 500 ] || continue
-  pdfseparate -f 1 -l 1 "$f" "$WORK/text.pdf" 2>/dev/null || continue
-  fields "$WORK/text.pdf" > "$WORK/want.tsv" || true
+  if [ "$split" = test ]; then
+    [ "${seen[test]}" -lt "$PER_SPLIT" ] || continue
+  else
+    [ "${per_body[$body]:-0}" -lt "$PER_BODY" ] || continue
+  fi
+  # The two pages of this file, made once: the text page and its scan.
+  key="$CACHE/$(sha1sum < "$f" | cut -c1-16)"
+  if [ ! -e "$key.skip" ] && [ ! -s "$key.text.pdf" ]; then
+    chars=$(pdftotext -f 1 -l 1 "$f" - 2>/dev/null | tr -d ' \n\f' | wc -c)
+    [ "$chars" -ge 500 ] && pdfseparate -f 1 -l 1 "$f" "$key.text.pdf" 2>/dev/null || touch "$key.skip"
+  fi
+  [ ! -e "$key.skip" ] || continue
+  fields "$key.text.pdf" > "$WORK/want.tsv" || true
   # Acts only: a first page the rules read header fields from.
   grep -q -v '^kind' "$WORK/want.tsv" || continue
-  pdftoppm -gray -r 300 -singlefile "$WORK/text.pdf" "$WORK/scan" && pnmtopng "$WORK/scan.pgm" > "$WORK/scan.png" 2>/dev/null \
-    || pdftoppm -gray -r 300 -singlefile -png "$WORK/text.pdf" "$WORK/scan"
-  img2pdf --imgsize 300dpi -o "$WORK/scan.pdf" "$WORK/scan.png"
-  fields "$WORK/scan.pdf" > "$WORK/got.tsv" || true
+  if [ ! -s "$key.scan.pdf" ]; then
+    pdftoppm -gray -r 300 -singlefile "$key.text.pdf" "$WORK/scan" && pnmtopng "$WORK/scan.pgm" > "$WORK/scan.png" 2>/dev/null \
+      || pdftoppm -gray -r 300 -singlefile -png "$key.text.pdf" "$WORK/scan"
+    img2pdf --imgsize 300dpi -o "$key.scan.pdf" "$WORK/scan.png"
+    rm -f "$WORK/scan.pgm" "$WORK/scan.png"
+  fi
+  fields "$key.scan.pdf" > "$WORK/got.tsv" || true
+  per_body[$body]=$((${per_body[$body]:-0} + 1))
   seen[$split]=$((seen[$split] + 1))
   ok=1
   while IFS=$'\t' read -r k v; do
@@ -69,3 +89,6 @@ done
 printf '%-34s %12s %12s\n' "" train test
 printf '%-34s %12s %12s\n' "atti con tutti i campi uguali" "${right[train]}/${seen[train]}" "${right[test]}/${seen[test]}"
 printf '%-34s %12s %12s\n' "campi uguali" "${fr[train]}/${fn[train]}" "${fr[test]}/${fn[test]}"
+printf 'atti per ente (train):'
+for b in $(printf '%s\n' "${!per_body[@]}" | sort); do is_test "$b" || printf ' %s %s' "$b" "${per_body[$b]}"; done
+echo

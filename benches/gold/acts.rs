@@ -108,9 +108,11 @@ impl Score {
     }
 }
 
-/// Lower case, white space folded, a final full stop dropped.
+/// Lower case, white space folded, apostrophes and dashes in one form (as
+/// a record keeps them), a final full stop dropped.
 fn squash(s: &str) -> String {
-    s.split_whitespace()
+    atti_italian::plain_marks(s)
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()

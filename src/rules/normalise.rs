@@ -2,7 +2,8 @@
 //! in the order the rule lists them (`normalise = ["person", "title_case"]`).
 //!
 //! Every value has its whitespace collapsed first (wrapped lines joined with
-//! one space). A normaliser that cannot make sense of its input says why, and
+//! one space) and its apostrophes and dashes in one form (`'`, `-`: see
+//! [`squash`]). A normaliser that cannot make sense of its input says why, and
 //! the value is dropped with a warning rather than stored wrong. The Italian
 //! knowledge behind them (names, organs, numbers, dates) is in `atti-italian`;
 //! this file only maps a rule's names to those functions.
@@ -11,7 +12,14 @@ use atti_italian::date::parse_date;
 use atti_italian::names::{body, person, sentence, title_case};
 pub use atti_italian::numbers::{integer, number};
 
-pub use atti_italian::squash;
+/// A value's text as a record keeps it: whitespace collapsed
+/// ([`atti_italian::squash`]), apostrophes as `'` and dashes as `-`
+/// ([`atti_italian::plain_marks`]), so that the same act read from a text
+/// layer and from a scan (where tesseract reads `’` as `'` in some faces)
+/// gives the same values, and a user's typed `dell'Ente` finds them.
+pub fn squash(s: &str) -> String {
+    atti_italian::plain_marks(&atti_italian::squash(s))
+}
 
 /// The normalisers a rule may name.
 pub const NAMES: &[&str] = &[

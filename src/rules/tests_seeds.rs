@@ -172,7 +172,7 @@ fn seed_ambito_page_decision_and_references() {
     assert_eq!(dcs.validity_end, d(2023, 12, 31));
     assert_eq!(
         dcs.approved_by,
-        vec!["sei Comuni dell’Ambito territoriale del Corsichese".to_owned()]
+        vec!["sei Comuni dell'Ambito territoriale del Corsichese".to_owned()]
     );
     let text = &ex.pages[0].text;
     let sp = dcs.spans["validity_end"];

@@ -51,5 +51,38 @@ pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The marks two printings of the same words write in different forms, in
+/// one form: the apostrophe (the typographic `’`, and `‘`, `ʼ`, `´`, `` ` ``
+/// typed for it) as `'`, the dashes (en, em, figure, minus, the hyphens of
+/// Unicode) as `-`. Word processors set `’` and ` – ` as one types, a
+/// keyboard gives `'` and `-`, and OCR reads either as the other depending
+/// on the face: the same act, from a text layer or from a scan, or typed
+/// by a user, then gives the same value.
+pub fn plain_marks(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | '´' | '`' => '\'',
+            '–' | '—' | '‒' | '−' | '‐' | '‑' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 /// Characters that take no room on the page.
 const ZERO_WIDTH: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+
+#[cfg(test)]
+mod marks_tests {
+    use super::*;
+
+    #[test]
+    fn apostrophes_and_dashes_take_one_form() {
+        // A subject from a text layer and as tesseract read it from a scan.
+        let text = "Approvazione dell’allegato tecnico – Sostituzione dell’allegato n.32";
+        let scan = "Approvazione dell'allegato tecnico - Sostituzione dell'allegato n.32";
+        assert_eq!(plain_marks(text), scan);
+        assert_eq!(plain_marks(scan), scan);
+        assert_eq!(plain_marks("CITTA´ — 2022–2024 ‘IO’"), "CITTA' - 2022-2024 'IO'");
+        assert_eq!(plain_marks("«Città» “IO” n° 5"), "«Città» “IO” n° 5");
+    }
+}

@@ -13,6 +13,10 @@
 //!   in four, word processors set it as one types);
 //! - a dash standing alone between words is the en dash (` – `): the acts
 //!   set a spaced dash so, never as an em dash, which tesseract reads;
+//! - a lower-case `l` before a capital, in a word otherwise in capitals, is
+//!   the capital `I`
+//!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
+//!   are one stroke, and capitals do not hold a lower-case letter;
 //! - a Roman numeral before `/` or `°` (a legislature, a series: `IX/2838`,
 //!   `IX°`) with a one read for its I (`1X/2838`).
 //!
@@ -70,7 +74,37 @@ pub fn word(text: &str) -> String {
             s.push(c);
         }
     }
-    roman(&s)
+    roman(&capital_i(&s))
+}
+
+/// A lower-case `l` before a capital, in a word whose other letters are all
+/// capitals, as `I` (`Il`, the article, is left alone).
+fn capital_i(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let end = (i..chars.len())
+            .find(|&j| !chars[j].is_alphabetic())
+            .unwrap_or(chars.len());
+        let core = &chars[i..end];
+        let capitals = core.iter().filter(|c| c.is_uppercase()).count();
+        let ls = core.iter().filter(|&&c| c == 'l').count();
+        let before_capital = core
+            .iter()
+            .enumerate()
+            .all(|(k, &c)| c != 'l' || core.get(k + 1).is_some_and(|n| n.is_uppercase()));
+        if ls > 0 && capitals > 0 && capitals + ls == core.len() && before_capital {
+            out.extend(core.iter().map(|&c| if c == 'l' { 'I' } else { c }));
+        } else {
+            out.extend(core);
+        }
+        if end < chars.len() {
+            out.push(chars[end]);
+        }
+        i = end + 1;
+    }
+    out
 }
 
 fn question_is_apostrophe(chars: &[char], i: usize) -> bool {
@@ -202,5 +236,12 @@ mod tests {
         assert_eq!(word("11/2024"), "11/2024");
         assert_eq!(word("1L/2"), "1L/2");
         assert_eq!(word("IX/2838"), "IX/2838");
+        // "Progetto “IO”" of a real act, read as “lO”.
+        assert_eq!(word("“lO”"), "“IO”");
+        assert_eq!(word("ATTlVITÀ"), "ATTIVITÀ");
+        assert_eq!(word("l'ACQUA"), "l'ACQUA");
+        assert_eq!(word("dell'lNPS"), "dell'INPS");
+        assert_eq!(word("il"), "il");
+        assert_eq!(word("Il"), "Il");
     }
 }

@@ -5,18 +5,22 @@
 //! Two external programs do the work, each behind an [`Tools::installed`]
 //! check as Camelot's backends are: `pdftoppm` (poppler-utils) renders a
 //! PDF page to a grey image ([`raster`]), and `tesseract` (with its
-//! language data, `tesseract-ocr-ita` for Italian) first finds the page's
-//! orientation (`--psm 0`, the `osd` data every Debian tesseract has,
-//! [`osd`]), then reads it with automatic page segmentation (`--psm 1`)
-//! into TSV ([`tsv`]): words with their boxes and confidences. A rendered
-//! PDF page is turned upright before it is read ([`raster::turn_pgm`]:
-//! tesseract's own turn loses lines); an image file, which atti does not
-//! decode, is read as it is and the boxes are turned by the orientation
-//! found. Boxes are scaled from pixels to points, so a page scanned upside
-//! down comes out upright, in reading order. Each program runs with a time limit ([`run`]); tesseract runs on
-//! one thread (`OMP_THREAD_LIMIT=1`), since atti already reads files in
-//! parallel and tesseract's threads only fight each other on a busy
-//! machine (on two cores: 1.5 s a page instead of 11 s).
+//! language data, `tesseract-ocr-ita` for Italian, and the `osd` data every
+//! Debian tesseract has) reads it with automatic page segmentation and
+//! orientation detection (`--psm 1`) into TSV ([`tsv`]): words with their
+//! boxes and confidences. A rendered PDF page is first turned upright by a
+//! quick orientation pass ([`osd::orientations`], [`raster::turn_pgm`]:
+//! tesseract's own turn loses lines, on an upside-down page at 300 dpi a
+//! fifth of them), and the reading checks the turn ([`osd::turns`]: the way
+//! the words run); a page the quick pass left turned is turned again and
+//! read once more. An image file, which atti does not decode, is read once,
+//! as it is, and its boxes turned by the orientation its reading shows.
+//! Boxes are scaled from pixels to points, so a page scanned upside down
+//! comes out upright, in reading order. Each program runs with a time limit
+//! ([`run`]); tesseract runs on one thread (`OMP_THREAD_LIMIT=1`), since
+//! atti already reads files in parallel and tesseract's threads only fight
+//! each other on a busy machine (on two cores: 1.5 s a page instead of
+//! 11 s).
 //!
 //! This crate knows nothing of when a page needs OCR: that is the reader's
 //! decision (`src/read/ocr.rs` in the application).
@@ -147,9 +151,8 @@ impl Tools {
 
     /// Reads every page of an image file (a multi-page TIFF has several).
     pub fn read_image(&self, image: &Path, s: &Settings) -> Result<Vec<OcrPage>> {
-        let turns = osd::orientations(self, image, s)?;
-        let tsv = self.tsv(image, s, None)?;
-        Ok(tsv::pages(&tsv, &turns, None))
+        let tsv = self.tsv(image, s, None, Segmentation::Orient)?;
+        Ok(tsv::pages(&tsv, &osd::turns(&tsv), None))
     }
 
     /// Renders page `number` (1-based) of the PDF file `pdf` and reads it;
@@ -167,7 +170,7 @@ impl Tools {
             )
         })?;
         let image = raster::render(pdftoppm, pdf, number, s, dir)?;
-        let turn = osd::orientations(self, &image, s)?
+        let mut turn = osd::orientations(self, &image, s)?
             .first()
             .copied()
             .unwrap_or(0);
@@ -175,7 +178,14 @@ impl Tools {
         if turn != 0 {
             raster::turn_pgm(&image, turn)?;
         }
-        let tsv = self.tsv(&image, s, Some(s.dpi))?;
+        let mut tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Orient)?;
+        // A page the orientation pass misjudged: turned and read again.
+        let missing = osd::turns(&tsv).first().copied().unwrap_or(0);
+        if missing != 0 {
+            raster::turn_pgm(&image, missing)?;
+            tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Upright)?;
+            turn = (turn + missing) % 360;
+        }
         let _ = std::fs::remove_file(&image);
         let mut pages = tsv::pages(&tsv, &[], Some(s.dpi));
         let mut page = if pages.is_empty() {
@@ -193,14 +203,18 @@ impl Tools {
     }
 
     /// tesseract's TSV of an image (every page of it).
-    fn tsv(&self, image: &Path, s: &Settings, dpi: Option<u32>) -> Result<String> {
+    fn tsv(&self, image: &Path, s: &Settings, dpi: Option<u32>, seg: Segmentation) -> Result<String> {
+        let psm = match seg {
+            Segmentation::Orient => "1",
+            Segmentation::Upright => "3",
+        };
         let mut cmd = self.command();
         cmd.arg(image)
             .arg("-")
             .arg("-l")
             .arg(&s.lang)
             .arg("--psm")
-            .arg("1");
+            .arg(psm);
         if let Some(dpi) = dpi {
             cmd.arg("--dpi").arg(dpi.to_string());
         }
@@ -215,6 +229,15 @@ impl Tools {
         cmd.env("OMP_THREAD_LIMIT", "1");
         cmd
     }
+}
+
+/// How tesseract segments a page.
+#[derive(Debug, Clone, Copy)]
+enum Segmentation {
+    /// Finding each block's orientation as it reads (`--psm 1`).
+    Orient,
+    /// On a page known to be upright (`--psm 3`).
+    Upright,
 }
 
 /// A program on the `PATH`.
