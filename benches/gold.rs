@@ -104,7 +104,10 @@ fn main() {
     let mut gold_by_page: BTreeMap<(String, u64), (String, Vec<[Option<String>; 6]>)> =
         BTreeMap::new();
     let mut gold_refs = load(&root.join("gold/references.jsonl"));
-    for more in ["gold/references_train_more.jsonl", "gold/references_web.jsonl"] {
+    for more in [
+        "gold/references_train_more.jsonl",
+        "gold/references_web.jsonl",
+    ] {
         gold_refs.extend(load(&root.join(more)));
     }
     for g in gold_refs {
@@ -228,8 +231,18 @@ fn main() {
     );
     // The train part's web acts of bodies met nowhere else (tests/fixtures/web).
     let w = r("web");
-    println!("{:<26} {:>12} {:>12}", "  web: precision", format!("{}/{}", w.0, w.1), "-");
-    println!("{:<26} {:>12} {:>12}", "  web: recall", format!("{}/{}", w.0, w.2), "-");
+    println!(
+        "{:<26} {:>12} {:>12}",
+        "  web: precision",
+        format!("{}/{}", w.0, w.1),
+        "-"
+    );
+    println!(
+        "{:<26} {:>12} {:>12}",
+        "  web: recall",
+        format!("{}/{}", w.0, w.2),
+        "-"
+    );
     println!(
         "\n{:<26} {:>12} {:>12}",
         "procedure (money gold)", "train", "test"

@@ -29,8 +29,8 @@ use std::collections::HashMap;
 use super::rule_regex::Regex;
 
 use super::compiled::Compiled;
-use super::money::MoneyKind;
 use super::document::Doc;
+use super::money::MoneyKind;
 use super::normalise::squash;
 use super::{
     boilerplate, classify, field, known_labels, money_read, prepare, section, table, ExampleOutcome,

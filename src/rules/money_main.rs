@@ -159,7 +159,11 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
         .filter(|s| !matches!(role(s), "vat" | "other" | "base"))
         .collect();
     if cands.is_empty() {
-        cands = in_item.iter().copied().filter(|s| role(s) == "base").collect();
+        cands = in_item
+            .iter()
+            .copied()
+            .filter(|s| role(s) == "base")
+            .collect();
     }
     let mut values: Vec<Euro> = Vec::new();
     for (i, s) in cands.iter().enumerate() {
@@ -215,17 +219,21 @@ fn aside(rules: &MoneyRules, item: &str) -> bool {
 
 /// The first match of a `[[main]]` rule of `what` at or after `from`.
 fn find_use(rules: &MoneyRules, doc: &Doc, what: &str, from: Pos) -> Option<Pos> {
-    doc.clean.iter().enumerate().skip(from.0).find_map(|(i, t)| {
-        let at = if i == from.0 { from.1 } else { 0 };
-        rules
-            .main
-            .iter()
-            .filter(|c| c.value == what)
-            .filter_map(|c| c.regex.find_at(t, at).map(|m| m.start()))
-            .filter(|&s| (i, s) > from)
-            .min()
-            .map(|s| (i, s))
-    })
+    doc.clean
+        .iter()
+        .enumerate()
+        .skip(from.0)
+        .find_map(|(i, t)| {
+            let at = if i == from.0 { from.1 } else { 0 };
+            rules
+                .main
+                .iter()
+                .filter(|c| c.value == what)
+                .filter_map(|c| c.regex.find_at(t, at).map(|m| m.start()))
+                .filter(|&s| (i, s) > from)
+                .min()
+                .map(|s| (i, s))
+        })
 }
 
 /// The items of the dispositive from `from` to `end`: the stretch before

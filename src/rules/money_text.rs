@@ -96,10 +96,7 @@ pub(super) fn nearest<'r>(cues: &'r [Cue], clause: &str) -> Option<&'r Cue> {
 }
 
 /// [`nearest`] among some cues.
-pub(super) fn nearest_of<'r>(
-    cues: impl Iterator<Item = &'r Cue>,
-    clause: &str,
-) -> Option<&'r Cue> {
+pub(super) fn nearest_of<'r>(cues: impl Iterator<Item = &'r Cue>, clause: &str) -> Option<&'r Cue> {
     let mut best: Option<(usize, &Cue)> = None;
     for c in cues {
         if let Some(end) = c.regex.find_iter(clause).map(|m| m.end()).last() {

@@ -81,7 +81,11 @@ impl Regex {
                         groups(&hir, &mut names);
                         names
                     }
-                    Err(_) => self.deref().capture_names().map(|n| n.map(str::to_owned)).collect(),
+                    Err(_) => self
+                        .deref()
+                        .capture_names()
+                        .map(|n| n.map(str::to_owned))
+                        .collect(),
                 }
             })
             .iter()

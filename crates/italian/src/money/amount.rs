@@ -270,7 +270,10 @@ mod tests {
     #[test]
     fn invisible_blanks_between_sign_and_figure() {
         // A word processor's zero-width or no-break space after the sign.
-        assert_eq!(values("pari ad euro \u{200B}10.710.000,00 oltre IVA"), ["10710000.00"]);
+        assert_eq!(
+            values("pari ad euro \u{200B}10.710.000,00 oltre IVA"),
+            ["10710000.00"]
+        );
         assert_eq!(values("di € \u{200B}99.087,75"), ["99087.75"]);
         assert_eq!(values("1.500,00\u{A0}€"), ["1500.00"]);
     }

@@ -240,7 +240,8 @@ fn paragraphs_and_following_letters_without_dots_and_amended_acts() {
 
 #[test]
 fn an_article_inside_a_quoted_provision_is_the_quoted_acts() {
-    let text = "Preso atto che l'articolo 50 co.1 lett. b) del D.lgs. n. 36/2023 stabilisce quanto \
+    let text =
+        "Preso atto che l'articolo 50 co.1 lett. b) del D.lgs. n. 36/2023 stabilisce quanto \
                 segue: “Salvo quanto previsto dagli articoli 62 e 63, le stazioni appaltanti \
                 procedono ... di importo inferiore alle soglie di cui all'articolo 14 con le \
                 seguenti modalità”; visto l'art. 5 del regolamento comunale;";
@@ -291,7 +292,9 @@ fn school_and_eu_forms_and_the_official_journal_series() {
         ]
     );
     assert_eq!(
-        briefs0("il regolamento di esecuzione ed attuazione del D.\n\nLgs. 12 aprile 2006, n° 163;"),
+        briefs0(
+            "il regolamento di esecuzione ed attuazione del D.\n\nLgs. 12 aprile 2006, n° 163;"
+        ),
         ["decreto_legislativo 163/2006"]
     );
     // The OJ's "L" series is not a law.

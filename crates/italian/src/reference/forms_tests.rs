@@ -487,7 +487,10 @@ fn keywords_and_dates_as_some_producers_print_them() {
         "VISTO l’art. 58 della Legge n. 388 del 23dicembre 2000;",
         "legge 388/2000 art. 58",
     );
-    one("VISTO l'art. 50 del T.U.E.L. approvato con D.lgs 267\\2000;", "decreto_legislativo 267/2000 art. 50");
+    one(
+        "VISTO l'art. 50 del T.U.E.L. approvato con D.lgs 267\\2000;",
+        "decreto_legislativo 267/2000 art. 50",
+    );
 }
 
 #[test]

@@ -20,9 +20,13 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
     let par = par_item();
     let list = format!(r"{par}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
-    let arts = format!(r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*");
+    let arts = format!(
+        r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*"
+    );
     let letter = letter_item();
-    let letters = format!(r"{letter}\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*");
+    let letters = format!(
+        r"{letter}\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*"
+    );
     grammar(&format!(
         r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
     ))
@@ -75,8 +79,9 @@ const ORD: &str =
     "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
 
 /// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
-static LIST_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*,\s*(?:(?:e|ed)\s+)?|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap());
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*,\s*(?:(?:e|ed)\s+)?|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap()
+});
 
 /// One item of a locator: its span and its article, paragraph, letter.
 #[derive(Debug, Clone)]
@@ -157,7 +162,10 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let art_items = split_list(arts);
         let par_items = c.name("pars").map(|p| split_list(p)).unwrap_or_default();
         let let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
-        let ord = c.name("ord").or(c.name("ord2")).and_then(|o| ordinal(o.as_str()));
+        let ord = c
+            .name("ord")
+            .or(c.name("ord2"))
+            .and_then(|o| ordinal(o.as_str()));
         let letter = let_items.first().map(|(_, s)| norm_letter(s));
         // Each level hangs from the last item of the level above: in
         // "artt. 76, 87 e 117, secondo comma" the paragraph is article 117's,

@@ -27,7 +27,10 @@ static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
 /// amended it ("D.Lgs. n. 285/1992, aggiornato dalla Legge n. 214/2003").
 /// "ed in particolare l'art. N" after them is the first act's article.
 static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)\brecante\b|\b(?:modificat|aggiornat|integrat|sostituit|novellat)[oaie]\b[^;]{0,40}$").unwrap()
+    grammar(
+        r"(?i)\brecante\b|\b(?:modificat|aggiornat|integrat|sostituit|novellat)[oaie]\b[^;]{0,40}$",
+    )
+    .unwrap()
 });
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
 static CONVERSION: LazyLock<Regex> =
@@ -99,4 +102,3 @@ pub(super) fn apart(text: &str, at: usize) -> bool {
             .trim_start()
             .starts_with(['-', '–', '—', '−', '•', '·', '*'])
 }
-
