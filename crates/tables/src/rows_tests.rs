@@ -54,3 +54,98 @@ fn a_wrapped_text_under_its_figures_stays_one_row() {
         ])]
     );
 }
+
+#[test]
+fn a_section_label_between_complete_rows_is_a_row_of_its_own() {
+    // "Sezione B" sets only the first column, from the table's left edge,
+    // set apart from the row above and just above a row that begins
+    // complete: a label, not the first line of "Anagrafe"'s cell, though
+    // the two would not have fitted on one line of the column.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "", "Tributi", &["1.200,00", "900,00"]);
+    row(&mut k, 132.0, "", "Sezione B", &[]);
+    row(&mut k, 146.0, "", "Anagrafe", &["350,00", "300,00"]);
+    row(&mut k, 160.0, "", "Servizi", &["80,00", "10,00"]);
+    k.text(110.0, 172.0, "sociali");
+    row(&mut k, 186.0, "", "Sport", &["20,00", "5,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Impegnato", "Pagato"],
+            &["Tributi", "1.200,00", "900,00"],
+            &["Sezione B", "", ""],
+            &["Anagrafe", "350,00", "300,00"],
+            &["Servizi sociali", "80,00", "10,00"],
+            &["Sport", "20,00", "5,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_label_wider_than_its_column_leaves_the_wrapped_cells_whole() {
+    // The label runs past the width of the column under it, so it is no
+    // line of a cell, and the column's width (for the wrapped cells) is
+    // read without it: "Acquisto di arredi" goes on with "per gli uffici".
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "", "Missione 04 - Istruzione", &[]);
+    row(&mut k, 128.0, "", "Acquisto di arredi", &["350,00", "300,00"]);
+    k.text(110.0, 140.0, "per gli uffici");
+    row(&mut k, 154.0, "", "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Impegnato", "Pagato"],
+            &["Missione 04 - Istruzione", "", ""],
+            &["Acquisto di arredi per gli uffici", "350,00", "300,00"],
+            &["Sport", "80,00", "10,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_label_across_the_columns_is_not_cut_at_its_word_spaces() {
+    // "Missione 01 - Servizi istituzionali" runs from the code column into
+    // the text column, its space after "Missione" being the only
+    // whitespace the two columns share on every line: the label is one
+    // row of its own, whole, and "Anagrafe" under it a row of its own.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "Cap.", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "1040", "Tributi", &["1.200,00", "900,00"]);
+    k.text(60.0, 132.0, "Missione 01 - Servizi istituzionali");
+    row(&mut k, 146.0, "1050", "Anagrafe", &["350,00", "300,00"]);
+    row(&mut k, 160.0, "1060", "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Cap.", "Voce", "Impegnato", "Pagato"],
+            &["1040", "Tributi", "1.200,00", "900,00"],
+            &["Missione 01 - Servizi istituzionali", "", "", ""],
+            &["1050", "Anagrafe", "350,00", "300,00"],
+            &["1060", "Sport", "80,00", "10,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_cell_wrapped_with_a_hanging_indent_is_no_label() {
+    // The figures sit on the last line of the cell, whose second line is
+    // indented under its first: one row, however short its first line.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "", "Servizi cimiteriali e altri", &["1.200,00", "900,00"]);
+    row(&mut k, 132.0, "", "Offese alla famiglia e", &[]);
+    row(&mut k, 143.0, "", "", &["350,00", "300,00"]);
+    k.text(120.0, 143.0, "ai minori");
+    row(&mut k, 161.0, "", "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Impegnato", "Pagato"],
+            &["Servizi cimiteriali e altri", "1.200,00", "900,00"],
+            &["Offese alla famiglia e ai minori", "350,00", "300,00"],
+            &["Sport", "80,00", "10,00"],
+        ])]
+    );
+}
