@@ -107,10 +107,17 @@ fn a_label_wider_than_its_column_leaves_the_wrapped_cells_whole() {
 #[test]
 fn a_label_across_the_columns_is_not_cut_at_its_word_spaces() {
     // "Missione 01 - Servizi istituzionali" runs from the code column into
-    // the text column, its space after "Missione" being the only
-    // whitespace the two columns share on every line: the label is one
-    // row of its own, whole, and "Anagrafe" under it a row of its own.
+    // the text column, its "01" starting where the texts of that column
+    // start: the label is one row of its own, whole, and "Anagrafe" under
+    // it a row of its own.
     let mut k = Kit::new();
+    let text = 60.0 + Kit::width("Missione ");
+    let row = |k: &mut Kit, y: f32, code: &str, t: &str, figures: &[&str]| {
+        k.text(60.0, y, code).text(text, y, t);
+        for (n, f) in figures.iter().enumerate() {
+            k.text(300.0 + 90.0 * n as f32 - Kit::width(f), y, f);
+        }
+    };
     row(&mut k, 100.0, "Cap.", "Voce", &["Impegnato", "Pagato"]);
     row(&mut k, 114.0, "1040", "Tributi", &["1.200,00", "900,00"]);
     k.text(60.0, 132.0, "Missione 01 - Servizi istituzionali");

@@ -276,8 +276,8 @@ fn col_of(gaps: &[(f32, f32)], x: f32) -> usize {
 /// The pieces of one run of words (indices into `boxes`, left to right)
 /// of line `li`; `kind`: the line is in the header, the line is one run
 /// from the table's left edge. Such a run, in the body, is cut in a column
-/// gap only at a space wider than a word space or before a value that
-/// does not wrap (a number): a section's label runs across the columns
+/// gap only at a space wider than a word space or before values that do
+/// not wrap (numbers, codes): a section's label runs across the columns
 /// with its own word spaces, which the gaps may meet.
 #[allow(clippy::too_many_arguments)]
 fn place(
@@ -316,10 +316,14 @@ fn place(
                 } else {
                     a <= g.0 && b >= g.0
                 };
+                // What follows the space reads as values (numbers, codes).
                 let value = || {
-                    page.words
-                        .get(w.1.idx)
-                        .is_some_and(|x| !crate::rows::may_wrap([x.text.as_str()]))
+                    !crate::rows::may_wrap(
+                        ws[k..]
+                            .iter()
+                            .filter_map(|x| page.words.get(x.1.idx))
+                            .map(|x| x.text.as_str()),
+                    )
                 };
                 inside
                     && (explicit
