@@ -369,8 +369,9 @@ pub(crate) fn rows(
 /// no closer to the row below than to the line above) or the first of
 /// a cell centred on the row below (it wraps into the row's text, which
 /// wraps again into a line below set alone in the column, as the first
-/// did), or the first of a cell whose next lines are indented under it (a
-/// hanging indent). A line wider than the column under it (by an em) is a label
+/// did, or in a table that centres its cells, whenever it wraps into the
+/// row's text), or the first of a cell whose next lines are indented under
+/// it (a hanging indent). A line wider than the column under it (by an em) is a label
 /// whatever the lines around it: no line of a cell is wider than its
 /// column.
 fn label_lines(
@@ -426,6 +427,60 @@ fn label_lines(
             && (p.alpha || q.alpha)
             && (p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * width)
     };
+    // How the table sets its cells beside a wrapped one, at the top or
+    // centred, by the rows that show it. In a centred table a lone line
+    // above a row is the first line of its centred cell whenever it wraps
+    // into it.
+    let overlapping = |k: usize| {
+        let (a, b) = (&lines[k], &lines[k + 1]);
+        overlap(a.top, a.bottom, b.top, b.bottom)
+            >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top)
+    };
+    // Rows of each kind: a line that sets values (numbers, dates, codes)
+    // beside a line of the first column whose cell wraps: at the top when
+    // the cell starts on it and goes on below; centred when the cell has
+    // about as many lines above it as below (lines without values). Lines whose boxes overlap
+    // (values centred between two lines), or that set only other columns
+    // between two lines of the first, are centred rows too. (The table's
+    // first line, maybe its header, is left out.)
+    let mut valued = vec![false; n];
+    for p in pieces {
+        if p.line < n && p.c0 > 0 && !p.alpha {
+            valued[p.line] = true;
+        }
+    }
+    let col0: Vec<&Piece> = first.iter().flatten().copied().collect();
+    let (mut top, mut centred_rows) = (0usize, 0usize);
+    for (j, f) in col0.iter().enumerate() {
+        if f.line == 0 || !valued[f.line] {
+            continue;
+        }
+        // The cell's lines around it: lines of the first column that wrap
+        // from one to the next and set no values of their own.
+        let up = (1..=j)
+            .take_while(|&i| {
+                !valued[col0[j - i].line] && wraps(col0[j - i], col0[j - i + 1])
+            })
+            .count();
+        let down = (j + 1..col0.len())
+            .take_while(|&i| !valued[col0[i].line] && wraps(col0[i - 1], col0[i]))
+            .count();
+        if up == 0 && down >= 1 && lone(col0[j + 1].line) {
+            top += 1;
+        } else if up >= 1 && down >= 1 && up.abs_diff(down) <= 1 {
+            centred_rows += 1;
+        }
+    }
+    centred_rows += (0..n.saturating_sub(1)).filter(|&k| overlapping(k)).count()
+        + (1..n.saturating_sub(1))
+            .filter(|&k| {
+                first[k].is_none()
+                    && count[k] > 0
+                    && first[k - 1].is_some()
+                    && first[k + 1].is_some()
+            })
+            .count();
+    let centred_table = centred_rows > top;
     for k in 0..n {
         let Some(p) = first[k].filter(|_| candidate[k]) else {
             continue;
@@ -452,7 +507,8 @@ fn label_lines(
         // indent, this line's text going on (its row's figures at its
         // last line).
         let hanging = row.is_some_and(|r| r.x0 > p.x0 + 0.5 * size);
-        label[k] = !from_above && !centred && !hanging;
+        let head = centred_table && row.is_some_and(|r| wraps(p, r));
+        label[k] = !from_above && !centred && !hanging && !head;
     }
     label
 }

@@ -178,3 +178,58 @@ fn a_figure_under_a_figure_begins_a_row_though_the_others_are_empty() {
         ])]
     );
 }
+
+#[test]
+fn in_a_centred_table_a_first_line_above_its_row_is_no_label() {
+    // The figures are centred on the descriptions: between the two lines
+    // of a cell of two, on the middle line of a cell of three, whose first
+    // line sets nothing else. The table centres, so that first line is
+    // its cell's, though the line below it goes on in another column too.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Descrizione", &["Peso", "Responsabile"]);
+    row(&mut k, 114.0, "", "Collaudo degli accordi", &[]);
+    row(&mut k, 120.0, "", "", &["10", "ROSSI"]);
+    row(&mut k, 126.0, "", "con gli enti", &[]);
+    row(&mut k, 144.0, "", "Realizzazione della", &[]);
+    row(&mut k, 156.0, "", "relazione finale e", &["20", "SERVIZIO SISTEMI"]);
+    row(&mut k, 168.0, "", "aggiornamento", &["", "INFORMATIVI"]);
+    row(&mut k, 186.0, "", "Sport", &["30", "VERDI"]);
+    // A cell of five lines, its figure between the third and the fourth,
+    // the cell beside it over two lines: a complete line follows a line
+    // of figures, and a lone line follows it, as at the top of a row.
+    row(&mut k, 204.0, "", "Individuazione del", &[]);
+    row(&mut k, 216.0, "", "cronoprogramma con", &["", "P.O. GESTIONE"]);
+    row(&mut k, 222.0, "", "", &["40", ""]);
+    row(&mut k, 228.0, "", "particolare cura", &["", "CONTABILE"]);
+    row(&mut k, 240.0, "", "delle utenze", &[]);
+    // Both columns over several lines, the figure on the middle one: the
+    // lines next to it are complete, the last one lone.
+    row(&mut k, 258.0, "", "Pubblicazione bozza di", &[]);
+    row(&mut k, 270.0, "", "convenzione a seguito", &["", "P.O. GESTIONE"]);
+    row(&mut k, 282.0, "", "della verifica dei", &["50", "AMMINISTRATIVA"]);
+    row(&mut k, 294.0, "", "requisiti e trasmissione", &["", "CONTABILE"]);
+    row(&mut k, 306.0, "", "agli organi", &[]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Descrizione", "Peso", "Responsabile"],
+            &["Collaudo degli accordi con gli enti", "10", "ROSSI"],
+            &[
+                "Realizzazione della relazione finale e aggiornamento",
+                "20",
+                "SERVIZIO SISTEMI INFORMATIVI"
+            ],
+            &["Sport", "30", "VERDI"],
+            &[
+                "Individuazione del cronoprogramma con particolare cura delle utenze",
+                "40",
+                "P.O. GESTIONE CONTABILE"
+            ],
+            &[
+                "Pubblicazione bozza di convenzione a seguito della verifica dei requisiti e trasmissione agli organi",
+                "50",
+                "P.O. GESTIONE AMMINISTRATIVA CONTABILE"
+            ],
+        ])]
+    );
+}
