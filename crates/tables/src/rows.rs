@@ -371,9 +371,9 @@ pub(crate) fn rows(
 /// wraps again into a line below set alone in the column, as the first
 /// did, or in a table that centres its cells, whenever it wraps into the
 /// row's text), or the first of a cell whose next lines are indented under
-/// it (a hanging indent). A line wider than the column under it (by an em) is a label
-/// whatever the lines around it: no line of a cell is wider than its
-/// column.
+/// it (a hanging indent). A line that reaches the second column's text is
+/// a label whatever the lines around it: no line of a cell runs into the
+/// next column.
 fn label_lines(
     lines: &[RowLine],
     pieces: &[Piece],
@@ -422,6 +422,12 @@ fn label_lines(
     if width <= 0.0 {
         return label;
     }
+    // Where the second column's text begins.
+    let next_left = pieces
+        .iter()
+        .filter(|p| p.c0 == 1 && p.c1 == 1)
+        .map(|p| p.x0)
+        .fold(f32::INFINITY, f32::min);
     let wraps = |p: &Piece, q: &Piece| {
         near(p, q)
             && (p.alpha || q.alpha)
@@ -485,7 +491,7 @@ fn label_lines(
         let Some(p) = first[k].filter(|_| candidate[k]) else {
             continue;
         };
-        if p.x1 - p.x0 > width + size {
+        if p.x1 > next_left - 0.25 * size {
             label[k] = true;
             continue;
         }

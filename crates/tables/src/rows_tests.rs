@@ -84,12 +84,13 @@ fn a_section_label_between_complete_rows_is_a_row_of_its_own() {
 
 #[test]
 fn a_label_wider_than_its_column_leaves_the_wrapped_cells_whole() {
-    // The label runs past the width of the column under it, so it is no
-    // line of a cell, and the column's width (for the wrapped cells) is
-    // read without it: "Acquisto di arredi" goes on with "per gli uffici".
+    // The label runs past the column under it into the figures' column,
+    // so it is no line of a cell, and the column's width (for the wrapped
+    // cells) is read without it: "Acquisto di arredi" goes on with "per
+    // gli uffici".
     let mut k = Kit::new();
     row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
-    row(&mut k, 114.0, "", "Missione 04 - Istruzione", &[]);
+    row(&mut k, 114.0, "", "Missione 04 - Istruzione e diritto allo studio", &[]);
     row(&mut k, 128.0, "", "Acquisto di arredi", &["350,00", "300,00"]);
     k.text(110.0, 140.0, "per gli uffici");
     row(&mut k, 154.0, "", "Sport", &["80,00", "10,00"]);
@@ -97,7 +98,7 @@ fn a_label_wider_than_its_column_leaves_the_wrapped_cells_whole() {
         grids(&k.page),
         vec![rows(&[
             &["Voce", "Impegnato", "Pagato"],
-            &["Missione 04 - Istruzione", "", ""],
+            &["Missione 04 - Istruzione e diritto allo studio", "", ""],
             &["Acquisto di arredi per gli uffici", "350,00", "300,00"],
             &["Sport", "80,00", "10,00"],
         ])]
@@ -230,6 +231,31 @@ fn in_a_centred_table_a_first_line_above_its_row_is_no_label() {
                 "50",
                 "P.O. GESTIONE AMMINISTRATIVA CONTABILE"
             ],
+        ])]
+    );
+}
+
+#[test]
+fn the_widest_first_line_of_a_centred_cell_is_no_label() {
+    // A description over three lines with the dates beside the middle
+    // one: its first line is the widest of the column (it sets the
+    // column's width), yet it stays in its cell.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Descrizione", &["Inizio", "Fine"]);
+    row(&mut k, 116.0, "", "Pubblicazione della delibera", &[]);
+    row(&mut k, 128.0, "", "in collaborazione con", &["12/09/2024", "21/11/2024"]);
+    row(&mut k, 140.0, "", "gli uffici", &[]);
+    row(&mut k, 158.0, "", "Sport", &["01/10/2024", "31/12/2024"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Descrizione", "Inizio", "Fine"],
+            &[
+                "Pubblicazione della delibera in collaborazione con gli uffici",
+                "12/09/2024",
+                "21/11/2024"
+            ],
+            &["Sport", "01/10/2024", "31/12/2024"],
         ])]
     );
 }
