@@ -14,9 +14,9 @@
 //!    lines share wraps from one to the other and one of them is a line of
 //!    several words filling a column of flowing text (a label and a
 //!    paragraph beside it, both wrapping);
-//! 4. a line that sets a value that does not wrap (a number, a code)
-//!    under such a value of the line before, in one column or more,
-//!    begins a new row;
+//! 4. a line that sets values that do not wrap (numbers, codes) under
+//!    such values of the line before, in two columns or more, begins a
+//!    new row;
 //! 5. otherwise the row goes on only if some column's text wraps across:
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
@@ -210,7 +210,8 @@ pub(crate) fn rows(
     // wrap (a number, a code) and does not end open: two values, so two
     // rows, whatever the other columns do (a totals row under an empty
     // code, a row whose short text would not have fitted beside the one
-    // above, a row whose other figures are empty).
+    // above). In one column only it is not enough: a header label over
+    // a column of figures would read as the text wrapped above the first.
     let values_again = |k: usize| {
         on_line[k]
             .iter()
@@ -264,7 +265,7 @@ pub(crate) fn rows(
             && !prose_goes_on(k)
         {
             true
-        } else if values_again(k) >= 1 {
+        } else if values_again(k) >= 2 {
             true
         } else {
             !covered[k]

@@ -159,28 +159,6 @@ fn a_cell_wrapped_with_a_hanging_indent_is_no_label() {
 }
 
 #[test]
-fn a_figure_under_a_figure_begins_a_row_though_the_others_are_empty() {
-    // "Ufficio tecnico" would not have fitted after "Acquedotto" in the
-    // column, but its one figure sits under a figure: a row of its own,
-    // with an empty cell.
-    let mut k = Kit::new();
-    row(&mut k, 100.0, "", "Ufficio", &["Importo", "Previsione"]);
-    row(&mut k, 114.0, "", "Acquedotto", &["52.926,59", "79.746,86"]);
-    row(&mut k, 128.0, "", "Ufficio tecnico", &[]);
-    k.text(390.0 - Kit::width("97.786,57"), 128.0, "97.786,57");
-    row(&mut k, 142.0, "", "Tributi", &["16.415,73", "7.069,15"]);
-    assert_eq!(
-        grids(&k.page),
-        vec![rows(&[
-            &["Ufficio", "Importo", "Previsione"],
-            &["Acquedotto", "52.926,59", "79.746,86"],
-            &["Ufficio tecnico", "", "97.786,57"],
-            &["Tributi", "16.415,73", "7.069,15"],
-        ])]
-    );
-}
-
-#[test]
 fn in_a_centred_table_a_first_line_above_its_row_is_no_label() {
     // The figures are centred on the descriptions: between the two lines
     // of a cell of two, on the middle line of a cell of three, whose first
