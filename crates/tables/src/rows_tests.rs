@@ -54,3 +54,186 @@ fn a_wrapped_text_under_its_figures_stays_one_row() {
         ])]
     );
 }
+
+#[test]
+fn a_section_label_between_complete_rows_is_a_row_of_its_own() {
+    // "Sezione B" sets only the first column, from the table's left edge,
+    // set apart from the row above and just above a row that begins
+    // complete: a label, not the first line of "Anagrafe"'s cell, though
+    // the two would not have fitted on one line of the column.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "", "Tributi", &["1.200,00", "900,00"]);
+    row(&mut k, 132.0, "", "Sezione B", &[]);
+    row(&mut k, 146.0, "", "Anagrafe", &["350,00", "300,00"]);
+    row(&mut k, 160.0, "", "Servizi", &["80,00", "10,00"]);
+    k.text(110.0, 172.0, "sociali");
+    row(&mut k, 186.0, "", "Sport", &["20,00", "5,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Impegnato", "Pagato"],
+            &["Tributi", "1.200,00", "900,00"],
+            &["Sezione B", "", ""],
+            &["Anagrafe", "350,00", "300,00"],
+            &["Servizi sociali", "80,00", "10,00"],
+            &["Sport", "20,00", "5,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_label_wider_than_its_column_leaves_the_wrapped_cells_whole() {
+    // The label runs past the column under it into the figures' column,
+    // so it is no line of a cell, and the column's width (for the wrapped
+    // cells) is read without it: "Acquisto di arredi" goes on with "per
+    // gli uffici".
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "", "Missione 04 - Istruzione e diritto allo studio", &[]);
+    row(&mut k, 128.0, "", "Acquisto di arredi", &["350,00", "300,00"]);
+    k.text(110.0, 140.0, "per gli uffici");
+    row(&mut k, 154.0, "", "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Impegnato", "Pagato"],
+            &["Missione 04 - Istruzione e diritto allo studio", "", ""],
+            &["Acquisto di arredi per gli uffici", "350,00", "300,00"],
+            &["Sport", "80,00", "10,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_label_across_the_columns_is_not_cut_at_its_word_spaces() {
+    // "Missione 01 - Servizi istituzionali" runs from the code column into
+    // the text column, its "01" starting where the texts of that column
+    // start: the label is one row of its own, whole, and "Anagrafe" under
+    // it a row of its own.
+    let mut k = Kit::new();
+    let text = 60.0 + Kit::width("Missione ");
+    let row = |k: &mut Kit, y: f32, code: &str, t: &str, figures: &[&str]| {
+        k.text(60.0, y, code).text(text, y, t);
+        for (n, f) in figures.iter().enumerate() {
+            k.text(300.0 + 90.0 * n as f32 - Kit::width(f), y, f);
+        }
+    };
+    row(&mut k, 100.0, "Cap.", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "1040", "Tributi", &["1.200,00", "900,00"]);
+    k.text(60.0, 132.0, "Missione 01 - Servizi istituzionali");
+    row(&mut k, 146.0, "1050", "Anagrafe", &["350,00", "300,00"]);
+    row(&mut k, 160.0, "1060", "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Cap.", "Voce", "Impegnato", "Pagato"],
+            &["1040", "Tributi", "1.200,00", "900,00"],
+            &["Missione 01 - Servizi istituzionali", "", "", ""],
+            &["1050", "Anagrafe", "350,00", "300,00"],
+            &["1060", "Sport", "80,00", "10,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_cell_wrapped_with_a_hanging_indent_is_no_label() {
+    // The figures sit on the last line of the cell, whose second line is
+    // indented under its first: one row, however short its first line.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
+    row(&mut k, 114.0, "", "Servizi cimiteriali e altri", &["1.200,00", "900,00"]);
+    row(&mut k, 132.0, "", "Offese alla famiglia e", &[]);
+    row(&mut k, 143.0, "", "", &["350,00", "300,00"]);
+    k.text(120.0, 143.0, "ai minori");
+    row(&mut k, 161.0, "", "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Impegnato", "Pagato"],
+            &["Servizi cimiteriali e altri", "1.200,00", "900,00"],
+            &["Offese alla famiglia e ai minori", "350,00", "300,00"],
+            &["Sport", "80,00", "10,00"],
+        ])]
+    );
+}
+
+#[test]
+fn in_a_centred_table_a_first_line_above_its_row_is_no_label() {
+    // The figures are centred on the descriptions: between the two lines
+    // of a cell of two, on the middle line of a cell of three, whose first
+    // line sets nothing else. The table centres, so that first line is
+    // its cell's, though the line below it goes on in another column too.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Descrizione", &["Peso", "Responsabile"]);
+    row(&mut k, 114.0, "", "Collaudo degli accordi", &[]);
+    row(&mut k, 120.0, "", "", &["10", "ROSSI"]);
+    row(&mut k, 126.0, "", "con gli enti", &[]);
+    row(&mut k, 144.0, "", "Realizzazione della", &[]);
+    row(&mut k, 156.0, "", "relazione finale e", &["20", "SERVIZIO SISTEMI"]);
+    row(&mut k, 168.0, "", "aggiornamento", &["", "INFORMATIVI"]);
+    row(&mut k, 186.0, "", "Sport", &["30", "VERDI"]);
+    // A cell of five lines, its figure between the third and the fourth,
+    // the cell beside it over two lines: a complete line follows a line
+    // of figures, and a lone line follows it, as at the top of a row.
+    row(&mut k, 204.0, "", "Individuazione del", &[]);
+    row(&mut k, 216.0, "", "cronoprogramma con", &["", "P.O. GESTIONE"]);
+    row(&mut k, 222.0, "", "", &["40", ""]);
+    row(&mut k, 228.0, "", "particolare cura", &["", "CONTABILE"]);
+    row(&mut k, 240.0, "", "delle utenze", &[]);
+    // Both columns over several lines, the figure on the middle one: the
+    // lines next to it are complete, the last one lone.
+    row(&mut k, 258.0, "", "Pubblicazione bozza di", &[]);
+    row(&mut k, 270.0, "", "convenzione a seguito", &["", "P.O. GESTIONE"]);
+    row(&mut k, 282.0, "", "della verifica dei", &["50", "AMMINISTRATIVA"]);
+    row(&mut k, 294.0, "", "requisiti e trasmissione", &["", "CONTABILE"]);
+    row(&mut k, 306.0, "", "agli organi", &[]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Descrizione", "Peso", "Responsabile"],
+            &["Collaudo degli accordi con gli enti", "10", "ROSSI"],
+            &[
+                "Realizzazione della relazione finale e aggiornamento",
+                "20",
+                "SERVIZIO SISTEMI INFORMATIVI"
+            ],
+            &["Sport", "30", "VERDI"],
+            &[
+                "Individuazione del cronoprogramma con particolare cura delle utenze",
+                "40",
+                "P.O. GESTIONE CONTABILE"
+            ],
+            &[
+                "Pubblicazione bozza di convenzione a seguito della verifica dei requisiti e trasmissione agli organi",
+                "50",
+                "P.O. GESTIONE AMMINISTRATIVA CONTABILE"
+            ],
+        ])]
+    );
+}
+
+#[test]
+fn the_widest_first_line_of_a_centred_cell_is_no_label() {
+    // A description over three lines with the dates beside the middle
+    // one: its first line is the widest of the column (it sets the
+    // column's width), yet it stays in its cell.
+    let mut k = Kit::new();
+    row(&mut k, 100.0, "", "Descrizione", &["Inizio", "Fine"]);
+    row(&mut k, 116.0, "", "Pubblicazione della delibera", &[]);
+    row(&mut k, 128.0, "", "in collaborazione con", &["12/09/2024", "21/11/2024"]);
+    row(&mut k, 140.0, "", "gli uffici", &[]);
+    row(&mut k, 158.0, "", "Sport", &["01/10/2024", "31/12/2024"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Descrizione", "Inizio", "Fine"],
+            &[
+                "Pubblicazione della delibera in collaborazione con gli uffici",
+                "12/09/2024",
+                "21/11/2024"
+            ],
+            &["Sport", "01/10/2024", "31/12/2024"],
+        ])]
+    );
+}

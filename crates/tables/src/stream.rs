@@ -92,13 +92,19 @@ pub(crate) fn build(
             .fold(f32::NEG_INFINITY, f32::max),
     );
     let mut pieces: Vec<Piece> = Vec::new();
+    let size = crate::geom::median(lines.iter().map(|l| l.size).collect()).max(1.0);
     for (li, line) in lines.iter().enumerate() {
+        let header = li + region.start < region.body;
+        // A body line of one run from the table's left edge: maybe a
+        // section's label over the row ([`place`]).
+        let lone = !header
+            && matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
         for run in &line.runs {
             let words = line.words.get(run.first..run.end).unwrap_or(&[]);
             place(
                 &mut pieces,
                 li,
-                li + region.start < region.body,
+                (header, lone),
                 words,
                 boxes,
                 gaps,
@@ -268,12 +274,16 @@ fn col_of(gaps: &[(f32, f32)], x: f32) -> usize {
 }
 
 /// The pieces of one run of words (indices into `boxes`, left to right)
-/// of line `li`.
+/// of line `li`; `kind`: the line is in the header, the line is one run
+/// from the table's left edge. Such a run, in the body, is cut in a column
+/// gap only at a space wider than a word space or before values that do
+/// not wrap (numbers, codes): a section's label runs across the columns
+/// with its own word spaces, which the gaps may meet.
 #[allow(clippy::too_many_arguments)]
 fn place(
     out: &mut Vec<Piece>,
     li: usize,
-    header: bool,
+    (header, lone): (bool, bool),
     words: &[usize],
     boxes: &[WordBox],
     gaps: &[(f32, f32)],
@@ -306,11 +316,19 @@ fn place(
                 } else {
                     a <= g.0 && b >= g.0
                 };
+                // What follows the space reads as values (numbers, codes).
+                let value = || {
+                    !crate::rows::may_wrap(
+                        ws[k..]
+                            .iter()
+                            .filter_map(|x| page.words.get(x.1.idx))
+                            .map(|x| x.text.as_str()),
+                    )
+                };
                 inside
                     && (explicit
                         || b - a >= wide
-                        || (b - g.1).abs() <= tol
-                        || (a - g.0).abs() <= tol)
+                        || (!lone || value()) && ((b - g.1).abs() <= tol || (a - g.0).abs() <= tol))
             });
             if cut {
                 parts.push(Vec::new());
@@ -336,6 +354,10 @@ fn place(
         let (c0, c1) = if !crosses(px0, px1) && !(header && !explicit && into >= 2) {
             let c = col_of(gaps, (px0 + px1) / 2.0);
             (c, c)
+        } else if lone && !explicit && px0 <= extent.0 + tol {
+            // A label from the table's left edge spans the columns it
+            // runs over, from the first.
+            (0, col_of(gaps, px1))
         } else if explicit {
             // Given separators cut between words, never through them.
             for &w in &part {
