@@ -82,7 +82,10 @@ mod marks_tests {
         let scan = "Approvazione dell'allegato tecnico - Sostituzione dell'allegato n.32";
         assert_eq!(plain_marks(text), scan);
         assert_eq!(plain_marks(scan), scan);
-        assert_eq!(plain_marks("CITTA´ — 2022–2024 ‘IO’"), "CITTA' - 2022-2024 'IO'");
+        assert_eq!(
+            plain_marks("CITTA´ — 2022–2024 ‘IO’"),
+            "CITTA' - 2022-2024 'IO'"
+        );
         assert_eq!(plain_marks("«Città» “IO” n° 5"), "«Città» “IO” n° 5");
     }
 }

@@ -11,16 +11,30 @@ const REACH: usize = 3000;
 /// Where the quotation that `at` lies inside opens: the last opening mark
 /// within reach before `at` that is not closed before it. `None` when `at`
 /// is outside any quotation. Straight quotes (`"`) open and close alike,
-/// so they are not counted.
+/// so they are not counted. A drafter who leaves a quotation open ("“2.
+/// Nel caso di ... per una delle seguenti ragioni: ...") goes back to his
+/// own words at a line that begins with a word in capitals (VISTO,
+/// CONSIDERATO, DETERMINA): the quotation ends there.
 pub fn opened_before(text: &str, at: usize) -> Option<usize> {
     let at = floor_boundary(text, at.min(text.len()));
     let from = floor_boundary(text, at.saturating_sub(REACH));
     let head = &text[from..at];
     let open = head.rfind(['“', '«'])?;
-    if head[open..].contains(['”', '»']) {
+    let quoted = &head[open..];
+    if quoted.contains(['”', '»']) || quoted.lines().skip(1).any(own_heading) {
         return None;
     }
     Some(from + open)
+}
+
+/// A line that begins with a word of four capitals or more.
+fn own_heading(line: &str) -> bool {
+    let word: String = line
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.chars().count() >= 4 && word.chars().all(char::is_uppercase)
 }
 
 /// Whether `at` of page `page` lies inside a quotation: one opened on the
@@ -40,6 +54,7 @@ pub fn inside<S: AsRef<str>>(pages: &[S], page: usize, at: usize) -> bool {
         .and_then(|p| pages.get(p))
         .map(AsRef::as_ref);
     !head.contains(['“', '«', '”', '»'])
+        && !head.lines().any(own_heading)
         && before.is_some_and(|b| opened_before(b, b.len()).is_some())
 }
 
@@ -57,6 +72,17 @@ mod tests {
         assert!(!inside(&pages, 1, pages[1].find("art. 54").unwrap()));
         assert!(!inside(&pages, 0, 5));
         assert!(!inside(&pages, 2, 0));
+    }
+
+    #[test]
+    fn a_quotation_left_open_ends_at_the_acts_own_heading() {
+        let pages = [
+            "VISTO l’art 63, co 2, lett.b), n.2 del D.Lgs. 50/2016, secondo cui:\n“2. Nel caso di appalti\nb) quando ...",
+            "1) la concorrenza è assente;\nRITENUTO che ricorrano i presupposti\nDETERMINA\nART. 1\nai sensi dell’articolo 63, comma 2",
+        ];
+        assert!(!inside(&pages, 1, pages[1].find("articolo 63").unwrap()));
+        assert!(inside(&pages, 1, 3));
+        assert!(inside(&pages, 0, pages[0].find("quando").unwrap()));
     }
 
     #[test]

@@ -203,7 +203,13 @@ impl Tools {
     }
 
     /// tesseract's TSV of an image (every page of it).
-    fn tsv(&self, image: &Path, s: &Settings, dpi: Option<u32>, seg: Segmentation) -> Result<String> {
+    fn tsv(
+        &self,
+        image: &Path,
+        s: &Settings,
+        dpi: Option<u32>,
+        seg: Segmentation,
+    ) -> Result<String> {
         let psm = match seg {
             Segmentation::Orient => "1",
             Segmentation::Upright => "3",

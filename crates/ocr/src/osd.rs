@@ -102,7 +102,11 @@ pub fn turns(tsv: &str) -> Vec<u32> {
                     if k == key {
                         let (dx, dy) = (centre.0 - x, centre.1 - y);
                         let way = if dx.abs() >= dy.abs() {
-                            if dx >= 0.0 { 0 } else { 2 }
+                            if dx >= 0.0 {
+                                0
+                            } else {
+                                2
+                            }
                         } else if dy < 0.0 {
                             1
                         } else {
@@ -182,11 +186,16 @@ mod tests {
         assert_eq!(turns(&tsv(&upside_down)), [180]);
         assert_eq!(turns(&tsv(&quarter)), [90]);
         assert_eq!(turns(&tsv(&upright)), [0]);
-        let rising = quarter.replace("\t1264\t", "\t100\t").replace("\t742\t", "\t1900\t");
+        let rising = quarter
+            .replace("\t1264\t", "\t100\t")
+            .replace("\t742\t", "\t1900\t");
         assert_eq!(turns(&tsv(&rising)), [270]);
         assert_eq!(turns(&tsv("")), [0], "no words: upright");
         // Two pages: each its own turn.
-        assert_eq!(turns(&format!("{}{page}{upright}", tsv(&upside_down))), [180, 0]);
+        assert_eq!(
+            turns(&format!("{}{page}{upright}", tsv(&upside_down))),
+            [180, 0]
+        );
     }
 
     #[test]

@@ -432,7 +432,8 @@ fn label_lines(
     let wraps = |p: &Piece, q: &Piece| {
         near(p, q)
             && (p.alpha || q.alpha)
-            && (p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * width)
+            && (p.hyphen
+                || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * width)
     };
     // How the table sets its cells beside a wrapped one, at the top or
     // centred, by the rows that show it. In a centred table a lone line
@@ -465,9 +466,7 @@ fn label_lines(
         // The cell's lines around it: lines of the first column that wrap
         // from one to the next and set no values of their own.
         let up = (1..=j)
-            .take_while(|&i| {
-                !valued[col0[j - i].line] && wraps(col0[j - i], col0[j - i + 1])
-            })
+            .take_while(|&i| !valued[col0[j - i].line] && wraps(col0[j - i], col0[j - i + 1]))
             .count();
         let down = (j + 1..col0.len())
             .take_while(|&i| !valued[col0[i].line] && wraps(col0[i - 1], col0[i]))

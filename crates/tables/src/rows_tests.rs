@@ -90,8 +90,20 @@ fn a_label_wider_than_its_column_leaves_the_wrapped_cells_whole() {
     // gli uffici".
     let mut k = Kit::new();
     row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
-    row(&mut k, 114.0, "", "Missione 04 - Istruzione e diritto allo studio", &[]);
-    row(&mut k, 128.0, "", "Acquisto di arredi", &["350,00", "300,00"]);
+    row(
+        &mut k,
+        114.0,
+        "",
+        "Missione 04 - Istruzione e diritto allo studio",
+        &[],
+    );
+    row(
+        &mut k,
+        128.0,
+        "",
+        "Acquisto di arredi",
+        &["350,00", "300,00"],
+    );
     k.text(110.0, 140.0, "per gli uffici");
     row(&mut k, 154.0, "", "Sport", &["80,00", "10,00"]);
     assert_eq!(
@@ -142,7 +154,13 @@ fn a_cell_wrapped_with_a_hanging_indent_is_no_label() {
     // indented under its first: one row, however short its first line.
     let mut k = Kit::new();
     row(&mut k, 100.0, "", "Voce", &["Impegnato", "Pagato"]);
-    row(&mut k, 114.0, "", "Servizi cimiteriali e altri", &["1.200,00", "900,00"]);
+    row(
+        &mut k,
+        114.0,
+        "",
+        "Servizi cimiteriali e altri",
+        &["1.200,00", "900,00"],
+    );
     row(&mut k, 132.0, "", "Offese alla famiglia e", &[]);
     row(&mut k, 143.0, "", "", &["350,00", "300,00"]);
     k.text(120.0, 143.0, "ai minori");
@@ -170,23 +188,53 @@ fn in_a_centred_table_a_first_line_above_its_row_is_no_label() {
     row(&mut k, 120.0, "", "", &["10", "ROSSI"]);
     row(&mut k, 126.0, "", "con gli enti", &[]);
     row(&mut k, 144.0, "", "Realizzazione della", &[]);
-    row(&mut k, 156.0, "", "relazione finale e", &["20", "SERVIZIO SISTEMI"]);
+    row(
+        &mut k,
+        156.0,
+        "",
+        "relazione finale e",
+        &["20", "SERVIZIO SISTEMI"],
+    );
     row(&mut k, 168.0, "", "aggiornamento", &["", "INFORMATIVI"]);
     row(&mut k, 186.0, "", "Sport", &["30", "VERDI"]);
     // A cell of five lines, its figure between the third and the fourth,
     // the cell beside it over two lines: a complete line follows a line
     // of figures, and a lone line follows it, as at the top of a row.
     row(&mut k, 204.0, "", "Individuazione del", &[]);
-    row(&mut k, 216.0, "", "cronoprogramma con", &["", "P.O. GESTIONE"]);
+    row(
+        &mut k,
+        216.0,
+        "",
+        "cronoprogramma con",
+        &["", "P.O. GESTIONE"],
+    );
     row(&mut k, 222.0, "", "", &["40", ""]);
     row(&mut k, 228.0, "", "particolare cura", &["", "CONTABILE"]);
     row(&mut k, 240.0, "", "delle utenze", &[]);
     // Both columns over several lines, the figure on the middle one: the
     // lines next to it are complete, the last one lone.
     row(&mut k, 258.0, "", "Pubblicazione bozza di", &[]);
-    row(&mut k, 270.0, "", "convenzione a seguito", &["", "P.O. GESTIONE"]);
-    row(&mut k, 282.0, "", "della verifica dei", &["50", "AMMINISTRATIVA"]);
-    row(&mut k, 294.0, "", "requisiti e trasmissione", &["", "CONTABILE"]);
+    row(
+        &mut k,
+        270.0,
+        "",
+        "convenzione a seguito",
+        &["", "P.O. GESTIONE"],
+    );
+    row(
+        &mut k,
+        282.0,
+        "",
+        "della verifica dei",
+        &["50", "AMMINISTRATIVA"],
+    );
+    row(
+        &mut k,
+        294.0,
+        "",
+        "requisiti e trasmissione",
+        &["", "CONTABILE"],
+    );
     row(&mut k, 306.0, "", "agli organi", &[]);
     assert_eq!(
         grids(&k.page),
@@ -221,7 +269,13 @@ fn the_widest_first_line_of_a_centred_cell_is_no_label() {
     let mut k = Kit::new();
     row(&mut k, 100.0, "", "Descrizione", &["Inizio", "Fine"]);
     row(&mut k, 116.0, "", "Pubblicazione della delibera", &[]);
-    row(&mut k, 128.0, "", "in collaborazione con", &["12/09/2024", "21/11/2024"]);
+    row(
+        &mut k,
+        128.0,
+        "",
+        "in collaborazione con",
+        &["12/09/2024", "21/11/2024"],
+    );
     row(&mut k, 140.0, "", "gli uffici", &[]);
     row(&mut k, 158.0, "", "Sport", &["01/10/2024", "31/12/2024"]);
     assert_eq!(

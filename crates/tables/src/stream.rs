@@ -97,8 +97,7 @@ pub(crate) fn build(
         let header = li + region.start < region.body;
         // A body line of one run from the table's left edge: maybe a
         // section's label over the row ([`place`]).
-        let lone = !header
-            && matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
+        let lone = !header && matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
         for run in &line.runs {
             let words = line.words.get(run.first..run.end).unwrap_or(&[]);
             place(
