@@ -99,9 +99,9 @@ fn shared_formulas_move_with_their_cell() {
 fn array_formulas_compute_a_matrix_and_show_it_over_their_range() {
     let mut cells = vec![
         num(0, 0, 1.0),
+        num(0, 1, 4.0),
         num(1, 0, 3.0),
         num(2, 0, 5.0),
-        num(0, 1, 4.0),
     ];
     let mut col = Collector::default();
     // Element by element over two ranges of one size.
@@ -127,8 +127,8 @@ fn an_array_formula_reading_its_own_range_is_err_522_and_unknown_functions_keep_
     let mut cells = vec![
         num(0, 0, 1.0),
         num(0, 1, 7.0),
-        num(1, 1, 8.0),
         num(0, 2, 9.0),
+        num(1, 1, 8.0),
     ];
     let mut col = Collector::default();
     col.array((0, 1), "B1:B2+A1", (1, 1));
