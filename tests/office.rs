@@ -373,6 +373,38 @@ fn formulas_of_a_distrusted_producer_are_computed_as_libreoffice_does() {
     assert_eq!(sheet, want.map(|r| r.map(str::to_owned).to_vec()).to_vec());
 }
 
+/// Array formulas (`<f t="array" ref="...">`), which LibreOffice computes
+/// again on load over their whole range whatever they saved: every cell as
+/// `soffice --convert-to csv` (7.4) writes it (make.py says which formula
+/// is where): element by element, a one-cell array its first element, a
+/// column repeated along a row, `#N/A` past the matrix's end.
+#[test]
+fn array_formulas_read_as_libreoffice_computes_them() {
+    let cells = sheet_cells(&root().join("tests/fixtures/office-cells/array-formulas.xlsx"));
+    let sheet: Vec<String> = (0..4)
+        .map(|r| {
+            (0..8)
+                .map(|c| {
+                    cells
+                        .get(&("Foglio1".to_owned(), r, c))
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    assert_eq!(
+        sheet,
+        [
+            "1,no,10,2,6,2,2,1",
+            "3,si,30,,,,,3",
+            "5,si,,,,,,5",
+            ",,,,,,,#N/A"
+        ]
+    );
+}
+
 /// A Word 97-2003 file read natively (no converter): the piece table's
 /// text, a MACROBUTTON field's display text (which antiword left out),
 /// tables as grids with their rows, a box placed in the margin as page

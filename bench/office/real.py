@@ -147,6 +147,15 @@ def formula_cells(path: str) -> dict:
             for r in range(int(m.group(2)) - 1, int(m.group(4))):
                 for c in range(c0, c1 + 1):
                     cells.setdefault((r, c), "unita")
+        # The other cells of an array formula's or a data table's range
+        # (written once at the range's first cell): named, to tell them apart.
+        for m in re.finditer(r'<f [^>]*t="(array|dataTable)"[^>]*ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"', x):
+            c0, c1 = (sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(g))) - 1
+                      for g in (m.group(2), m.group(4) or m.group(2)))
+            for r in range(int(m.group(3)) - 1, int(m.group(5) or m.group(3))):
+                for c in range(c0, c1 + 1):
+                    if isinstance(cells.get((r, c)), str) and cells[(r, c)].startswith("cella"):
+                        cells[(r, c)] += f" nell'intervallo di una formula {m.group(1)}"
         out[html_unescape(name.group(1))] = cells
     return out
 

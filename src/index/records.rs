@@ -31,16 +31,42 @@ impl Index {
         mut f: impl FnMut(Document) -> Result<()>,
     ) -> Result<()> {
         self.for_each_stored(schema::DOCUMENT, |doc| {
-            let record = if with_text {
-                self.record_of::<Document>(&doc, schema::DOCUMENT)?
-            } else {
-                self.stored_record::<Document>(&doc, schema::DOCUMENT)?
-            };
-            match record {
+            match self.document_of(&doc, with_text)? {
                 Some(d) => f(d),
                 None => Ok(()),
             }
         })
+    }
+
+    /// A document record read straight into its type, as [`Self::record_of`]
+    /// reads it (its pipeline as the index's current map says, its page
+    /// texts when `with_text`) without a JSON tree in between: the tables of
+    /// `atti run` read every record back, and the tree was most of the cost.
+    fn document_of(&self, doc: &TantivyDocument, with_text: bool) -> Result<Option<Document>> {
+        let ty = doc
+            .get_first(self.fields.record_type)
+            .and_then(|v| v.as_str());
+        if ty != Some(schema::DOCUMENT) {
+            return Ok(None);
+        }
+        let json = doc
+            .get_first(self.fields.record)
+            .and_then(|v| v.as_str())
+            .unwrap_or("{}");
+        let mut d: Document = serde_json::from_str(json)?;
+        let current = self.current();
+        if !current.is_empty() {
+            let now = current.effective(&d.sha256, &d.pipeline).to_owned();
+            d.pipeline = now;
+        }
+        if with_text {
+            d.page_texts = doc
+                .get_all(self.fields.body)
+                .filter_map(|v| v.as_str())
+                .map(str::to_owned)
+                .collect();
+        }
+        Ok(Some(d))
     }
 
     /// Every failure record, ordered by source file.
@@ -103,17 +129,6 @@ impl Index {
             schema::restore_pages(&self.fields, doc, &mut value);
         }
         Ok(Some(serde_json::from_value(value)?))
-    }
-
-    /// The stored record as it is stored: a document's page texts left empty.
-    fn stored_record<T: serde::de::DeserializeOwned>(
-        &self,
-        doc: &TantivyDocument,
-        record_type: &str,
-    ) -> Result<Option<T>> {
-        self.stored_json(doc, record_type)?
-            .map(|v| Ok(serde_json::from_value(v)?))
-            .transpose()
     }
 
     fn stored_json(

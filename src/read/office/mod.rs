@@ -12,6 +12,7 @@
 //! an XML entity bomb fails that file with the reason.
 
 mod archive;
+mod array_ranges;
 mod cfb;
 mod csv;
 mod doc;

@@ -90,6 +90,8 @@ pub struct Pending {
     pub col: u32,
     pub expr: usize,
     pub origin: (u32, u32),
+    /// A cell of the range of an array formula written at `origin`.
+    pub array: bool,
 }
 
 /// The formulas of one sheet to compute.
@@ -127,6 +129,7 @@ pub fn apply(sheets: &mut [(&str, &mut Cells)], formulas: &[Formulas]) {
             depth: 0,
             cut: None,
             reads: 0,
+            arrays: HashMap::new(),
         };
         let mut out = Vec::new();
         for (s, f) in formulas.iter().enumerate() {
@@ -233,6 +236,8 @@ struct Engine<'a> {
     /// Cells read by ranges so far (over MAX_READS the cells left keep
     /// their saved values).
     reads: u64,
+    /// The matrix of each array formula computed so far, by its first cell.
+    arrays: HashMap<(usize, u32, u32), Option<std::rc::Rc<array::Matrix>>>,
 }
 
 /// Where a formula is evaluated: its sheet and how far its cell is from
@@ -269,11 +274,12 @@ impl Engine<'_> {
             dr: i64::from(r) - i64::from(p.origin.0),
             dc: i64::from(c) - i64::from(p.origin.1),
         };
-        let v = self.eval(&f.exprs[p.expr], at).map(|v| match v {
+        let v = if p.array {
+            self.array_cell(s, p.origin, p.expr, r, c)
+        } else {
             // A formula that reads one empty cell shows 0.
-            V::Empty => V::Num(0.0),
-            v => v,
-        });
+            self.eval(&f.exprs[p.expr], at).map(empty_is_zero)
+        };
         self.depth -= 1;
         if self.cut.is_some() {
             self.state.remove(&(s, r, c));
@@ -511,7 +517,35 @@ impl Collector {
                 col: pos.1,
                 expr,
                 origin: pos,
+                array: false,
             });
+        }
+    }
+
+    /// An array formula written at `pos` over the range `pos..=last`:
+    /// every cell of the range is computed (LibreOffice does, whatever
+    /// they saved). A range over [`MAX_RANGE`] cells is left as saved.
+    pub fn array(&mut self, pos: (u32, u32), text: &str, last: (u32, u32)) {
+        if last.0 < pos.0 || last.1 < pos.1 {
+            return;
+        }
+        let n = (u64::from(last.0 - pos.0) + 1) * (u64::from(last.1 - pos.1) + 1);
+        if n > MAX_RANGE as u64 {
+            return;
+        }
+        let f = &mut self.formulas;
+        f.exprs.push(formula::parse(text));
+        let expr = f.exprs.len() - 1;
+        for row in pos.0..=last.0 {
+            for col in pos.1..=last.1 {
+                f.pending.push(Pending {
+                    row,
+                    col,
+                    expr,
+                    origin: pos,
+                    array: true,
+                });
+            }
         }
     }
 
@@ -524,10 +558,14 @@ impl Collector {
                 col: pos.1,
                 expr,
                 origin,
+                array: false,
             });
         }
     }
 }
+
+#[path = "recalc_array.rs"]
+mod array;
 
 #[cfg(test)]
 #[path = "recalc_tests.rs"]

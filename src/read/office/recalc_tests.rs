@@ -94,3 +94,46 @@ fn shared_formulas_move_with_their_cell() {
     assert_eq!(text(&cells, 1, 1), Some("8"));
     assert_eq!(text(&cells, 2, 1), None);
 }
+
+#[test]
+fn array_formulas_compute_a_matrix_and_show_it_over_their_range() {
+    let mut cells = vec![
+        num(0, 0, 1.0),
+        num(0, 1, 4.0),
+        num(1, 0, 3.0),
+        num(2, 0, 5.0),
+    ];
+    let mut col = Collector::default();
+    // Element by element over two ranges of one size.
+    col.array((0, 2), "A1:A3*B1:B3+1", (2, 2));
+    // Aggregates over a computed matrix: booleans count as 1.
+    col.array((0, 3), "SUM((A1:A3>2)*1)+SUM(IF(A1:A3>2,A1:A3))", (0, 3));
+    col.array((0, 4), "SUM(A1:A3>2)", (0, 4));
+    // A one-row operand repeated down; a function of one value mapped.
+    col.array((0, 5), "LEN(A1:A3&\"ab\")", (1, 5));
+    apply(&mut [("Foglio1", &mut cells)], &[col.formulas]);
+    assert_eq!(text(&cells, 0, 2), Some("5"));
+    assert_eq!(text(&cells, 1, 2), Some("1"));
+    assert_eq!(text(&cells, 2, 2), Some("1"));
+    assert_eq!(text(&cells, 0, 3), Some("10"));
+    assert_eq!(text(&cells, 0, 4), Some("2"));
+    assert_eq!(text(&cells, 0, 5), Some("3"));
+    assert_eq!(text(&cells, 1, 5), Some("3"));
+    assert_eq!(text(&cells, 2, 5), None);
+}
+
+#[test]
+fn an_array_formula_reading_its_own_range_is_err_522_and_unknown_functions_keep_saved() {
+    let mut cells = vec![
+        num(0, 0, 1.0),
+        num(0, 1, 7.0),
+        num(0, 2, 9.0),
+        num(1, 1, 8.0),
+    ];
+    let mut col = Collector::default();
+    col.array((0, 1), "B1:B2+A1", (1, 1));
+    col.array((0, 2), "TEXT(A1:A2,\"0\")", (0, 2));
+    apply(&mut [("Foglio1", &mut cells)], &[col.formulas]);
+    assert_eq!(text(&cells, 0, 1), Some("Err:522"));
+    assert_eq!(text(&cells, 0, 2), Some("9"));
+}

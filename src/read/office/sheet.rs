@@ -88,12 +88,13 @@ pub fn read(
             let meta = wb.sheets_metadata().to_vec();
             check_count(meta.len())?;
             let known_good = recalc::known_good(application);
+            let mut arrays = super::array_ranges::Arrays::new(bytes);
             let mut out = Vec::new();
             let mut formulas = Vec::new();
             for m in meta {
                 let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
-                let (mut cells, f) =
-                    xlsx_cells(&mut wb, &m.name, known_good).map_err(|e| match e {
+                let (mut cells, f) = xlsx_cells(&mut wb, &m.name, known_good, &mut arrays)
+                    .map_err(|e| match e {
                         Error::Office(msg) => bad(&msg),
                         e => e,
                     })?;
@@ -174,11 +175,13 @@ fn too_many_rows(sheet: &str, rows: u64) -> Error {
 /// The cells of an .xlsx sheet, read one by one so that a sheet too large
 /// is refused before it is held in memory, and its formula cells that
 /// LibreOffice computes again on load (`known_good`: the file says Excel or
-/// LibreOffice saved it).
+/// LibreOffice saved it; `arrays`: the sheet's array formulas, whose
+/// ranges LibreOffice always computes again).
 fn xlsx_cells(
     wb: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
     known_good: bool,
+    arrays: &mut super::array_ranges::Arrays<'_>,
 ) -> Result<(recalc::Cells, recalc::Formulas)> {
     let mut reader = wb
         .worksheet_cells_reader(name)
@@ -212,9 +215,10 @@ fn xlsx_cells(
             };
             let again = recalc::recomputed_on_load(form, saved, known_good);
             match f {
-                XlsxFormulaMetadata::Normal { formula } => {
-                    formulas.formula((r, c), &formula, None, again)
-                }
+                XlsxFormulaMetadata::Normal { formula } => match arrays.at(name, (r, c)) {
+                    Some(last) => formulas.array((r, c), &formula, last),
+                    None => formulas.formula((r, c), &formula, None, again),
+                },
                 XlsxFormulaMetadata::Shared {
                     shared_index,
                     formula,
