@@ -1,10 +1,8 @@
 //! What a classifier's class rests on: the provisions its reference cues
-//! look for, and the provision cited near the words that decided a class
-//! (its `basis`), written as a short citation.
+//! look for, and how the provision cited near the words that decided a
+//! class (its `basis`, chosen by [`super::classifier`]) is written: as a
+//! short citation.
 
-use std::ops::Range;
-
-use super::classifier::{Classifier, Hit};
 use crate::record::Reference;
 
 /// A provision a reference cue looks for: every part given must agree.
@@ -70,62 +68,6 @@ pub struct Basis {
     pub window: usize,
     pub acts: Vec<Provision>,
     pub abbreviations: Vec<(String, String)>,
-}
-
-/// The provision the winning class rests on: a winning reference cue's
-/// reference; else, near a winning word cue (within the window, or in its
-/// item when a reference cue of the class names it), the reference of one
-/// of the basis acts with an article: one that a reference cue of the
-/// class names, near any of the winning words, first; else the nearest to
-/// the strongest words, a reference
-/// after the words counting nearer than one before them ("affidamento
-/// diretto ai sensi dell'art. 50" is how acts put it).
-pub fn basis_of(
-    c: &Classifier,
-    b: &Basis,
-    class: &str,
-    own: &[&Hit],
-    refs: &[(usize, Range<usize>, &Reference)],
-) -> Option<usize> {
-    if let Some(r) = own.iter().find_map(|h| h.reference) {
-        return Some(r);
-    }
-    let named = |rf: &Reference| {
-        c.cues
-            .iter()
-            .filter(|q| q.class == class)
-            .any(|q| q.references.iter().any(|p| p.matches(rf)))
-    };
-    // A provision the class's reference cues name, near any of its words,
-    // before any other provision near the strongest ones.
-    for want_named in [true, false] {
-        for h in own {
-            let near = refs
-                .iter()
-                .enumerate()
-                .filter(|(_, (p, r, rf))| {
-                    let in_item = h.item.start <= r.start && r.start < h.item.end;
-                    let in_window =
-                        r.start + b.window >= h.range.start && r.end <= h.range.end + b.window;
-                    *p == h.page
-                        && rf.article.is_some()
-                        && b.acts.iter().any(|a| a.matches(rf))
-                        && (in_window || (in_item && named(rf)))
-                        && (!want_named || named(rf))
-                })
-                .min_by_key(|(_, (_, r, _))| {
-                    if r.start >= h.range.end {
-                        r.start - h.range.end
-                    } else {
-                        4 * h.range.start.saturating_sub(r.end)
-                    }
-                });
-            if let Some((i, _)) = near {
-                return Some(i);
-            }
-        }
-    }
-    None
 }
 
 /// A reference as a short citation: `d.lgs. 36/2023 art. 50 c. 1 lett. b`.

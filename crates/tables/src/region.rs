@@ -69,7 +69,9 @@ const PITCH_WINDOW: usize = 16;
 const VISIT_BUDGET: usize = 2_000_000;
 
 /// The table regions among `lines` (sorted top to bottom), top to bottom.
-/// `separators` are column separators the caller gave.
+/// `separators` are column separators the caller gave. A table set in
+/// sections comes out as one region per section here; the caller joins
+/// them ([`crate::sections::join`]).
 pub(crate) fn regions(
     lines: &[TextLine],
     boxes: &[WordBox],
@@ -114,9 +116,6 @@ pub(crate) fn regions(
             gaps: best.gaps,
         });
         i = best.end;
-    }
-    if separators.is_none() {
-        out = crate::sections::join(lines, out, s);
     }
     out
 }

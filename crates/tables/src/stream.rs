@@ -46,7 +46,11 @@ pub(crate) fn read(
         v.dedup();
         v
     });
-    regions(&lines, boxes, separators.as_deref(), rules, s)
+    let mut found = regions(&lines, boxes, separators.as_deref(), rules, s);
+    if separators.is_none() {
+        found = crate::sections::join(&lines, found, s);
+    }
+    found
         .into_iter()
         .filter_map(|r| {
             build(

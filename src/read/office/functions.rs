@@ -63,7 +63,7 @@ pub fn num(v: &V) -> Result<f64, V> {
 /// significant digits, decimal comma as an Italian sheet shows them).
 pub fn text(v: &V) -> Result<String, V> {
     Ok(match v {
-        V::Num(n) => super::sheet::number_text(round15(*n)),
+        V::Num(n) => super::cell_text::number_text(round15(*n)),
         V::Str(s) => s.clone(),
         V::Bool(b) => (if *b { "VERO" } else { "FALSO" }).to_owned(),
         V::Empty => String::new(),

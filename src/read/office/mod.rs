@@ -13,6 +13,7 @@
 
 mod archive;
 mod array_ranges;
+mod cell_text;
 mod cfb;
 mod csv;
 mod doc;

@@ -170,13 +170,16 @@ fn write(cells: &mut Cells, r: u32, c: u32, v: V) {
     let old = at.ok().map(|i| cells[i].3.clone());
     let old_text = at.ok().map(|i| cells[i].2.clone()).unwrap_or_default();
     let new = match v {
-        V::Empty => Some((super::sheet::number_text(0.0), Some(CellValue::Number(0.0)))),
+        V::Empty => Some((
+            super::cell_text::number_text(0.0),
+            Some(CellValue::Number(0.0)),
+        )),
         V::Num(n) => {
             let n = functions::round15(n);
             match old {
                 Some(Some(CellValue::Date(_) | CellValue::DateTime(_))) => functions::date_of(n)
                     .map(|d| {
-                        super::sheet::date_text(
+                        super::cell_text::date_text(
                             d.and_time(chrono::NaiveTime::MIN)
                                 + chrono::Duration::seconds(
                                     ((n - n.floor()) * 86400.0).round() as i64
@@ -186,14 +189,14 @@ fn write(cells: &mut Cells, r: u32, c: u32, v: V) {
                 Some(Some(CellValue::Number(_))) if old_text.ends_with('%') => Some((
                     format!(
                         "{}%",
-                        super::sheet::number_text(functions::round15(n * 100.0))
+                        super::cell_text::number_text(functions::round15(n * 100.0))
                     ),
                     Some(CellValue::Number(n)),
                 )),
                 _ => None,
             }
             .or(Some((
-                super::sheet::number_text(n),
+                super::cell_text::number_text(n),
                 Some(CellValue::Number(n)),
             )))
         }

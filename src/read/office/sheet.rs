@@ -22,6 +22,7 @@ use calamine::{
 };
 use chrono::NaiveDateTime;
 
+use super::cell_text::{date_text, number_text};
 use super::recalc;
 use crate::error::{Error, Result};
 
@@ -352,32 +353,6 @@ fn parse_iso(s: &str) -> Option<NaiveDateTime> {
                 .ok()
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
         })
-}
-
-/// A date as `31/03/2021` (with `10:30` when it has a time of day).
-pub(super) fn date_text(x: NaiveDateTime) -> (String, Option<CellValue>) {
-    if x.time() == chrono::NaiveTime::MIN {
-        (
-            x.format("%d/%m/%Y").to_string(),
-            Some(CellValue::Date(x.format("%Y-%m-%d").to_string())),
-        )
-    } else {
-        (
-            x.format("%d/%m/%Y %H:%M").to_string(),
-            Some(CellValue::DateTime(
-                x.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            )),
-        )
-    }
-}
-
-/// A number as an Italian reader writes it: `3`, `12,5`, `-0,25`.
-pub fn number_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}").replace('.', ",")
-    }
 }
 
 /// A sheet as a page: one line per row from the first, cells apart by tabs.
