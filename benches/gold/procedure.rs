@@ -93,6 +93,8 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
 
 #[cfg(test)]
 mod tests {
+    // The bench's own build (no test harness) drops the #[test] functions.
+    #[allow(unused_imports)]
     use super::*;
 
     #[test]
