@@ -13,7 +13,7 @@
 //! Run: `cargo bench --bench table_fixtures` (cargo builds the release
 //! binary first). Flags after `--`: `--json` (one JSON document on stdout),
 //! `--atti PATH` (another binary), `--only TEXT` (the tables whose file
-//! contains TEXT), `--train` (the per-table lines and differences of the
+//! contains TEXT), `--train` (the per-table lines, differences and totals of the
 //! train projects only, gold/split.toml's `[tables]`: the test project's
 //! misses are measured, never looked at), `--fixtures DIR` (another folder
 //! with an `expected.jsonl` and its PDFs, such as bench/tables/generate.py
@@ -339,6 +339,12 @@ fn print_text(a: &Args, rows: &[Row], summary: &[Group]) {
         "project", "mode", "all cells right", "share", "mean cell acc."
     );
     for g in summary {
+        // With --train, no figure that counts the test project's tables.
+        let counts_test =
+            matches!(g.project.as_str(), "all" | "test") || split_of(&g.project) == "test";
+        if a.train_only && counts_test {
+            continue;
+        }
         let note = if g.project == "all" {
             format!("  target {:.2}", target(&g.mode))
         } else {
