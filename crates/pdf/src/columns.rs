@@ -22,7 +22,7 @@
 //! rows), enough rows, and columns of comparable widths. When in doubt the
 //! page keeps its row-by-row order.
 
-use super::wordbox::WordBox;
+use super::wordbox::{WordBox, SAME_LINE};
 
 /// A run of rows must be at least this tall to hold columns.
 const MIN_RUN_ROWS: usize = 8;
@@ -91,7 +91,7 @@ fn rows(words: &[WordBox], idx: &[usize]) -> Vec<Row> {
     for i in order {
         let w = &words[i];
         if let Some(row) = out.last_mut() {
-            let tol = 0.45 * size.max(w.size).min(2.0 * size.min(w.size));
+            let tol = SAME_LINE * size.max(w.size).min(2.0 * size.min(w.size));
             if w.v - v <= tol {
                 size = size.max(w.size);
                 row.items.push(i);

@@ -12,7 +12,7 @@
 //! so that table columns stay aligned, as `pdftotext -layout` does.
 
 use super::content::{Glyph, PageGlyphs};
-use super::wordbox::WordBox;
+use super::wordbox::{WordBox, SAME_LINE};
 use crate::Page;
 
 /// A gap wider than this fraction of the font size breaks a word.
@@ -163,7 +163,7 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
         pen[from..]
             .iter()
             .take_while(|p| p.0 < hi)
-            .any(|p| p.1 != rot || (p.2 - v).abs() >= 0.45 * size)
+            .any(|p| p.1 != rot || (p.2 - v).abs() >= SAME_LINE * size)
     };
     words.sort_by(|a, b| {
         a.rot
@@ -174,7 +174,7 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     for word in words {
         if let Some(line) = out.last_mut() {
-            let tol = 0.45 * line.size.max(word.size).min(2.0 * line.size.min(word.size));
+            let tol = SAME_LINE * line.size.max(word.size).min(2.0 * line.size.min(word.size));
             if line.rot == word.rot && word.v - line.v <= tol {
                 line.size = line.size.max(word.size);
                 line.words.push(word);
@@ -209,7 +209,7 @@ pub(super) fn lines(mut words: Vec<WordBox>) -> Vec<Line> {
                 // so does text drawn on another line between them.
                 if gap <= WORD_GAP * size
                     && gap >= -0.1 * size
-                    && (w.v - prev.v).abs() < 0.45 * size
+                    && (w.v - prev.v).abs() < SAME_LINE * size
                     && !w.spaced
                     && !left_line(prev.seq, w.seq, w.rot, prev.v, size)
                 {
@@ -368,7 +368,7 @@ pub fn layout_text(page: &Page) -> String {
     let mut row_size = 0.0f32;
     for (w, t) in words {
         if let Some(row) = rows.last_mut() {
-            if w.y - row_y <= 0.45 * row_size.max(w.size) {
+            if w.y - row_y <= SAME_LINE * row_size.max(w.size) {
                 row.push((w, t));
                 row_size = row_size.max(w.size);
                 continue;

@@ -298,7 +298,8 @@ pub fn raw_text(bytes: &[u8], limits: &Limits) -> Result<String> {
         let mut prev: Option<&wordbox::WordBox> = None;
         for w in &words {
             if let Some(q) = prev {
-                let same = q.rot == w.rot && (w.v - q.v).abs() < 0.45 * q.size.max(w.size);
+                let same =
+                    q.rot == w.rot && (w.v - q.v).abs() < wordbox::SAME_LINE * q.size.max(w.size);
                 out.push(if same { ' ' } else { '\n' });
             }
             out.push_str(&w.text);

@@ -3,6 +3,11 @@
 //! direction. Both the line builder ([`super::layout`]) and the column finder
 //! ([`super::columns`]) work on these.
 
+/// Two words whose baselines lie closer than this share of the font size
+/// sit on one line: a superscript, or a glyph set a little lower, stays on
+/// its line; the next line of text is a whole leading away.
+pub(super) const SAME_LINE: f32 = 0.45;
+
 /// A word in page coordinates (top-left origin), with its text direction.
 #[derive(Debug, Clone)]
 pub(super) struct WordBox {
