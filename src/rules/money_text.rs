@@ -17,15 +17,24 @@ const CLAUSE: usize = 300;
 
 /// The page and offset where the dispositive begins.
 pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
-    doc.clean.iter().enumerate().find_map(|(i, t)| {
-        rules
-            .dispositive
-            .iter()
-            .filter_map(|c| c.regex.find(t))
-            .map(|m| m.start())
-            .min()
-            .map(|at| (i, at))
-    })
+    first_of(&rules.dispositive, doc, (0, 0))
+}
+
+/// The page and offset of the first match of any of `cues`, at `from` or
+/// after it.
+fn first_of(cues: &[Cue], doc: &Doc, from: (usize, usize)) -> Option<(usize, usize)> {
+    doc.clean
+        .iter()
+        .enumerate()
+        .skip(from.0)
+        .find_map(|(i, t)| {
+            let at = if i == from.0 { from.1 } else { 0 };
+            cues.iter()
+                .filter_map(|c| c.regex.find(&t[at..]))
+                .map(|m| at + m.start())
+                .min()
+                .map(|start| (i, start))
+        })
 }
 
 /// The page and offset of the first premise: the first `[[premise]]`
@@ -34,15 +43,7 @@ pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize
 /// CONTRARRE" over the premises), not its dispositive; what precedes it on
 /// the first page is the act's heading.
 pub(super) fn premise(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
-    doc.clean.iter().enumerate().find_map(|(i, t)| {
-        rules
-            .premises
-            .iter()
-            .filter_map(|c| c.regex.find(t))
-            .map(|m| m.start())
-            .min()
-            .map(|at| (i, at))
-    })
+    first_of(&rules.premises, doc, (0, 0))
 }
 
 /// Where the dispositive of the parties begins: the first
@@ -51,22 +52,7 @@ pub(super) fn premise(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
 pub(super) fn decisions(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
     let first = dispositive(rules, doc)?;
     if let Some(premise) = premise(rules, doc).filter(|p| *p > first) {
-        let after = doc
-            .clean
-            .iter()
-            .enumerate()
-            .skip(premise.0)
-            .find_map(|(i, t)| {
-                let from = if i == premise.0 { premise.1 } else { 0 };
-                rules
-                    .dispositive
-                    .iter()
-                    .filter_map(|c| c.regex.find(&t[from..]))
-                    .map(|m| from + m.start())
-                    .min()
-                    .map(|at| (i, at))
-            });
-        return after.or(Some(first));
+        return first_of(&rules.dispositive, doc, premise).or(Some(first));
     }
     Some(first)
 }
