@@ -73,25 +73,10 @@ pub struct Basis {
 /// A reference as a short citation: `d.lgs. 36/2023 art. 50 c. 1 lett. b`.
 pub fn citation(b: &Basis, r: &Reference) -> String {
     let t = r.act_type.as_deref().unwrap_or("");
-    let mut s = b
+    let act = b
         .abbreviations
         .iter()
         .find(|(k, _)| k == t)
         .map_or_else(|| t.replace('_', " "), |(_, v)| v.clone());
-    match (&r.number, r.year) {
-        (Some(n), Some(y)) => s.push_str(&format!(" {n}/{y}")),
-        (Some(n), None) => s.push_str(&format!(" {n}")),
-        (None, Some(y)) => s.push_str(&format!(" {y}")),
-        (None, None) => {}
-    }
-    for (label, v) in [
-        ("art.", &r.article),
-        ("c.", &r.paragraph),
-        ("lett.", &r.letter),
-    ] {
-        if let Some(v) = v {
-            s.push_str(&format!(" {label} {v}"));
-        }
-    }
-    s
+    act + &r.brief_parts()
 }

@@ -157,6 +157,18 @@ impl Reference {
     /// act's issuer at the end (`legge_regionale 12/2005 regione.lombardia`).
     pub fn brief(&self) -> String {
         let mut s = self.act_type.clone().unwrap_or_else(|| "?".into());
+        s.push_str(&self.brief_parts());
+        if let Some(i) = self.issuer.as_deref().filter(|i| i.starts_with("regione.")) {
+            s.push_str(&format!(" {i}"));
+        }
+        s
+    }
+
+    /// What follows the act's type in [`Reference::brief`]: ` 267/2000
+    /// art. 107 c. 1 lett. a` (number and year, then the partitions), each
+    /// part after a space.
+    pub fn brief_parts(&self) -> String {
+        let mut s = String::new();
         match (&self.number, self.year) {
             (Some(n), Some(y)) => s.push_str(&format!(" {n}/{y}")),
             (Some(n), None) => s.push_str(&format!(" {n}")),
@@ -171,9 +183,6 @@ impl Reference {
             if let Some(v) = v {
                 s.push_str(&format!(" {label} {v}"));
             }
-        }
-        if let Some(i) = self.issuer.as_deref().filter(|i| i.starts_with("regione.")) {
-            s.push_str(&format!(" {i}"));
         }
         s
     }
