@@ -13,7 +13,9 @@
 //! tesseract's own turn loses lines, on an upside-down page at 300 dpi a
 //! fifth of them), and the reading checks the turn ([`osd::turns`]: the way
 //! the words run); a page the quick pass left turned is turned again and
-//! read once more. An image file, which atti does not decode, is read once,
+//! read once more (the first reading is made as upright, `--psm 3`, and
+//! only one that comes out unsure, under [`osd::SURE_READING`], is checked
+//! so). An image file, which atti does not decode, is read once,
 //! as it is, and its boxes turned by the orientation its reading shows.
 //! Boxes are scaled from pixels to points, so a page scanned upside down
 //! comes out upright, in reading order. Each program runs with a time limit
@@ -152,7 +154,7 @@ impl Tools {
     /// Reads every page of an image file (a multi-page TIFF has several).
     pub fn read_image(&self, image: &Path, s: &Settings) -> Result<Vec<OcrPage>> {
         let tsv = self.tsv(image, s, None, Segmentation::Orient)?;
-        Ok(tsv::pages(&tsv, &osd::turns(&tsv), None))
+        Ok(tsv::pages(&tsv, &osd::turns(&tsv), None, None))
     }
 
     /// Renders page `number` (1-based) of the PDF file `pdf` and reads it;
@@ -178,16 +180,26 @@ impl Tools {
         if turn != 0 {
             raster::turn_pgm(&image, turn)?;
         }
-        let mut tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Orient)?;
-        // A page the orientation pass misjudged: turned and read again.
-        let missing = osd::turns(&tsv).first().copied().unwrap_or(0);
-        if missing != 0 {
-            raster::turn_pgm(&image, missing)?;
-            tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Upright)?;
-            turn = (turn + missing) % 360;
+        // Read as upright: `--psm 1` would run the orientation detection
+        // again (a fifth of the reading's time).
+        let mut tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Upright)?;
+        // A reading this unsure may be of a page the pass misjudged: read
+        // again orienting each block, and the way its words run says
+        // whether, and by how much, the page is still turned.
+        if osd::confidence(&tsv).is_some_and(|c| c < osd::SURE_READING) {
+            let oriented = self.tsv(&image, s, Some(s.dpi), Segmentation::Orient)?;
+            let missing = osd::turns(&oriented).first().copied().unwrap_or(0);
+            if missing != 0 {
+                raster::turn_pgm(&image, missing)?;
+                tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Upright)?;
+                turn = (turn + missing) % 360;
+            } else if osd::confidence(&oriented) > osd::confidence(&tsv) {
+                tsv = oriented;
+            }
         }
+        let gray = raster::Gray::load(&image).ok();
         let _ = std::fs::remove_file(&image);
-        let mut pages = tsv::pages(&tsv, &[], Some(s.dpi));
+        let mut pages = tsv::pages(&tsv, &[], Some(s.dpi), gray.as_ref());
         let mut page = if pages.is_empty() {
             OcrPage {
                 page: Page::default(),

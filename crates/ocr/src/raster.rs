@@ -54,6 +54,44 @@ pub fn turn_pgm(image: &Path, turn: u32) -> Result<()> {
     std::fs::write(image, file).map_err(io)
 }
 
+/// A grey page image in memory, to look at the ink between a word's
+/// letters where tesseract's boxes do not say enough.
+#[derive(Debug, Clone)]
+pub struct Gray {
+    pub width: usize,
+    pub height: usize,
+    pub pixels: Vec<u8>,
+}
+
+/// Pixels darker than this are ink.
+pub const INK: u8 = 128;
+
+impl Gray {
+    /// Reads an 8-bit binary PGM.
+    pub fn load(image: &Path) -> Result<Gray> {
+        let bytes =
+            std::fs::read(image).map_err(|e| Error::Io(format!("{}: {e}", image.display())))?;
+        let (width, height, data) = parse_pgm(&bytes).ok_or_else(|| Error::Failed {
+            program: "pdftoppm".into(),
+            message: "the page image is not an 8-bit PGM".into(),
+        })?;
+        Ok(Gray {
+            width,
+            height,
+            pixels: data.to_vec(),
+        })
+    }
+
+    /// The topmost inked row of column `x` between rows `y0` and `y1`
+    /// (excluded), if any.
+    pub fn ink_top(&self, x: usize, y0: usize, y1: usize) -> Option<usize> {
+        if x >= self.width {
+            return None;
+        }
+        (y0..y1.min(self.height)).find(|&y| self.pixels[y * self.width + x] < INK)
+    }
+}
+
 /// Width, height and pixels of an 8-bit binary PGM.
 fn parse_pgm(b: &[u8]) -> Option<(usize, usize, &[u8])> {
     let mut at = 2;

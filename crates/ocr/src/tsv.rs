@@ -8,6 +8,7 @@
 use atti_page::{Page, Word};
 
 use crate::clean;
+use crate::raster::Gray;
 use crate::rows::{self, Line, Piece};
 use crate::OcrPage;
 
@@ -53,8 +54,10 @@ fn row(line: &str) -> Option<Row<'_>> {
 
 /// The pages of a TSV; `turns[i]` is the clockwise turn of page `i + 1`
 /// (missing: upright); `dpi` the resolution of the image (`None`:
-/// [`IMAGE_DPI`]).
-pub fn pages(tsv: &str, turns: &[u32], dpi: Option<u32>) -> Vec<OcrPage> {
+/// [`IMAGE_DPI`]); `image`, when given, the image read (upright, one
+/// page), whose ink tells the spaces tesseract missed
+/// ([`clean::split_stops`]).
+pub fn pages(tsv: &str, turns: &[u32], dpi: Option<u32>, image: Option<&Gray>) -> Vec<OcrPage> {
     let scale = 72.0 / dpi.unwrap_or(IMAGE_DPI).max(1) as f32;
     let rows: Vec<Row<'_>> = tsv.lines().skip(1).filter_map(row).collect();
     let mut out: Vec<OcrPage> = Vec::new();
@@ -63,7 +66,14 @@ pub fn pages(tsv: &str, turns: &[u32], dpi: Option<u32>) -> Vec<OcrPage> {
     let mut lines: Vec<(Row<'_>, Vec<Row<'_>>)> = Vec::new();
     let finish =
         |out: &mut Vec<OcrPage>, lines: &mut Vec<(Row<'_>, Vec<Row<'_>>)>, size, turn, number| {
-            out.push(build(std::mem::take(lines), size, turn, scale, number));
+            out.push(build(
+                std::mem::take(lines),
+                size,
+                turn,
+                scale,
+                number,
+                image,
+            ));
         };
     let mut number = 0;
     for r in rows {
@@ -114,6 +124,7 @@ fn build(
     turn: u32,
     scale: f32,
     number: u32,
+    image: Option<&Gray>,
 ) -> OcrPage {
     let (pw, ph) = if turn == 90 || turn == 270 {
         (h, w)
@@ -162,7 +173,11 @@ fn build(
             page.text.push('\n');
         }
         let size = (r.size * scale).max(1.0);
-        for (i, word) in clean::row(r.words, r.size).into_iter().enumerate() {
+        let words = match image {
+            Some(g) => clean::split_stops(r.words, r.size, g),
+            None => r.words,
+        };
+        for (i, word) in clean::row(words, r.size).into_iter().enumerate() {
             if i > 0 {
                 page.text.push(' ');
             }
@@ -208,7 +223,7 @@ mod tests {
 
     #[test]
     fn words_lines_offsets_and_points() {
-        let p = pages(TSV, &[], Some(300));
+        let p = pages(TSV, &[], Some(300), None);
         assert_eq!(p.len(), 1);
         let page = &p[0].page;
         assert_eq!(page.text, "DETERMINAZIONE n.\ndel");
@@ -223,7 +238,7 @@ mod tests {
 
     #[test]
     fn an_upside_down_page_comes_out_upright() {
-        let p = pages(TSV, &[180], Some(300));
+        let p = pages(TSV, &[180], Some(300), None);
         let page = &p[0].page;
         // The first word's box [100, 100, 400, 150] of 1000 × 2000, turned;
         // its line, now below the other, comes second, and its words run
@@ -232,7 +247,7 @@ mod tests {
         assert_eq!(w.text, "DETERMINAZIONE");
         assert!((w.x - 600.0 * 0.24).abs() < 0.01, "{w:?}");
         assert_eq!(page.text, "del\nn. DETERMINAZIONE");
-        let q = pages(TSV, &[90], Some(300));
+        let q = pages(TSV, &[90], Some(300), None);
         assert!(
             (q[0].page.width - 480.0).abs() < 0.01,
             "width and height swap"
