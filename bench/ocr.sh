@@ -27,6 +27,8 @@
 #
 # Environment: PER_SPLIT=6 pages per split; ATTI=path of the atti binary
 # (default: $CARGO_TARGET_DIR or target, release); SHARED=../shared;
+# DPIS="150 200 300" the resolutions made (DPIS=300 on a busy machine:
+# the F1 and time of the main figure only);
 # WORK=a scratch folder (default: a temporary one, removed at the end);
 # OCRMYPDF=0 leaves ocrmypdf out (on a loaded machine its OpenMP threads
 # spin: 200 s a page at load 20, against atti's 22 s).
@@ -90,7 +92,7 @@ for entry in "${pages[@]}"; do
   turn=0
   case $((i % 3)) in 0) turn=90 ;; 1) turn=180 ;; esac
   pdftotext -f 1 -l 1 "$f" "$WORK/$i.want.txt"
-  for dpi in 150 200 300; do
+  for dpi in ${DPIS:-150 200 300}; do
     pdftoppm -gray -r "$dpi" -f 1 -l 1 -singlefile "$f" "$WORK/$i-$dpi"
     img="$WORK/$i-$dpi.pgm"
     case $turn in
