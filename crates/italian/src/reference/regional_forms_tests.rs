@@ -180,3 +180,11 @@ fn a_joint_decree_of_two_ministers_by_its_date() {
         ["decreto_ministeriale 2019"]
     );
 }
+
+#[test]
+fn a_month_broken_by_the_converter() {
+    assert_eq!(
+        briefs("ai sensi dell’articolo 4 del decreto legislativo 30 dicem bre 1992, n. 502"),
+        ["decreto_legislativo 502/1992 art. 4"]
+    );
+}
