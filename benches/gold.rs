@@ -109,6 +109,7 @@ fn main() {
     for more in [
         "gold/references_train_more.jsonl",
         "gold/references_web.jsonl",
+        "gold/references_web_s34.jsonl",
     ] {
         gold_refs.extend(load(&root.join(more)));
     }

@@ -16,10 +16,11 @@ use serde_json::Value;
 use atti_dev::gold::RefTuple as Tuple;
 
 /// Precision and recall reached on the train part, the web acts of
-/// tests/fixtures/web/refs included (762/775 and 762/797).
+/// tests/fixtures/web/refs included (983/996 and 983/1022, with the 225
+/// references of gold/references_web_s34.jsonl).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
-const MIN_PRECISION: f64 = 0.98;
-const MIN_RECALL: f64 = 0.95;
+const MIN_PRECISION: f64 = 0.986;
+const MIN_RECALL: f64 = 0.961;
 
 fn field(v: &Value) -> Option<String> {
     match v {
@@ -40,6 +41,7 @@ fn train_references_meet_their_floors() {
         "gold/references.jsonl",
         "gold/references_train_more.jsonl",
         "gold/references_web.jsonl",
+        "gold/references_web_s34.jsonl",
     ] {
         let text = std::fs::read_to_string(root.join(name)).expect("a gold file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {

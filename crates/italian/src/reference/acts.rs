@@ -16,7 +16,7 @@ use crate::date::{expand_year, parse_date};
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|legg[ei]\s+cost\.|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi][\s-]+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s*lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|d\.\s?i\b\.?|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|regolament[oi]\s+(?:delegat[oi]\s+|di\s+esecuzione\s+)?(?:della\s+commissione(?:\s+europea)?|del\s+parlamento\s+europeo(?:\s+e\s+del\s+consiglio)?)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei](?:\s+di\s+conversione\b)?|l\.))"
+        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|legg[ei]\s+cost\.|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi][\s-]+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s*lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|d\.\s?i\b\.?|(?-i:DM)\b)|(?P<rd>regio\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|regolament[oi]\s+(?:delegat[oi]\s+|di\s+esecuzione\s+)?(?:della\s+commissione(?:\s+europea)?|del\s+parlamento\s+europeo(?:\s+e\s+del\s+consiglio)?)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?|dir\.)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei](?:\s+di\s+conversione\b)?|l\.))"
     ))
     .unwrap()
 });
@@ -423,11 +423,28 @@ static MINISTRY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// number follows the name.
 fn ministry_name_end(rest: &str, ident: &Regex) -> Option<usize> {
     let mut at = 0;
-    for _ in 0..=8 {
+    let mut words = 0;
+    loop {
         if ident.is_match(&rest[at..]) {
             return Some(at);
         }
+        // "decreto del Ministro degli affari esteri, di concerto con il
+        // Ministro del lavoro ..., del 17 settembre 2002": each ministry's
+        // name of a joint decree has its eight words.
+        if let Some(m) = CONCERT.find(&rest[at..]) {
+            at += m.end();
+            words = 0;
+            continue;
+        }
+        if words == 8 {
+            return None;
+        }
         at += MINISTRY_WORD.find(&rest[at..])?.end();
+        words += 1;
     }
-    None
 }
+
+/// Between two ministries of a joint decree: ", di concerto con il Ministro".
+static CONCERT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:di\s+concerto|d['’]\s*intesa)\s+con\s+(?:il\s+|i\s+)?(?:ministr[oi]|ministero)\b").unwrap()
+});

@@ -1,6 +1,8 @@
 //! Words hyphenated at a line end. A PDF's text keeps the hyphen and the
 //! line break a typesetter put inside a word ("del de-\ncreto legislativo",
-//! "18 ago-\nsto 2000"); the grammar reads the word whole. [`Folded`] is the
+//! "18 ago-\nsto 2000"); the grammar reads the word whole. So too a month's
+//! name that a converter broke with a space ("21 dicem bre 1999": some
+//! fonts' glyph widths make pdftotext put one there). [`Folded`] is the
 //! text with each such break taken out and the way back to the printed
 //! offsets, so that a reference's range and `raw` stay the printed ones.
 
@@ -16,6 +18,21 @@ static BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{L}(-[ \t]*\r?\n[ \t]*)\p{Ll}|([\u{200B}\u{2060}\u{FEFF}]+)").unwrap()
 });
 
+const MONTHS: [&str; 12] = [
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+    "ottobre", "novembre", "dicembre",
+];
+
+/// A month's name broken by one space between a day and a year ("21
+/// dicem bre 1999"): each way of breaking each name, the name in `m`.
+static MONTH_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    let splits: Vec<String> = MONTHS
+        .iter()
+        .flat_map(|m| (2..m.len() - 1).map(move |i| format!("{} {}", &m[..i], &m[i..])))
+        .collect();
+    Regex::new(&format!(r"(?i)\b\d{{1,2}}\s*°?\s+(?P<m>{})\s+\d{{2,4}}\b", splits.join("|"))).unwrap()
+});
+
 /// The text with hyphenated line breaks removed.
 pub(super) struct Folded {
     pub(super) text: String,
@@ -26,19 +43,30 @@ pub(super) struct Folded {
 impl Folded {
     /// None when the text has no word cut at a line end.
     pub(super) fn new(printed: &str) -> Option<Folded> {
+        let mut cuts: Vec<Range<usize>> = BREAK
+            .captures_iter(printed)
+            .filter_map(|c| c.get(1).or(c.get(2)).map(|g| g.range()))
+            .collect();
+        for c in MONTH_SPLIT.captures_iter(printed) {
+            let m = c.name("m").expect("the month");
+            if let Some(i) = m.as_str().find(' ') {
+                cuts.push(m.start() + i..m.start() + i + 1);
+            }
+        }
+        if cuts.is_empty() {
+            return None;
+        }
+        cuts.sort_by_key(|r| r.start);
         let mut text = String::with_capacity(printed.len());
         let mut map = Vec::with_capacity(printed.len());
         let mut at = 0;
-        let mut pos = 0;
-        while let Some(c) = BREAK.captures_at(printed, pos) {
-            let cut = c.get(1).or(c.get(2)).expect("the break");
-            text.push_str(&printed[at..cut.start()]);
-            map.extend(at..cut.start());
-            at = cut.end();
-            pos = cut.end();
-        }
-        if at == 0 {
-            return None;
+        for cut in cuts {
+            if cut.start < at {
+                continue;
+            }
+            text.push_str(&printed[at..cut.start]);
+            map.extend(at..cut.start);
+            at = cut.end;
         }
         text.push_str(&printed[at..]);
         map.extend(at..printed.len());
@@ -71,5 +99,14 @@ mod tests {
         assert!(Folded::new("D.Lgs. n. 267/2000 -\nTUEL; art. 5-\n1").is_none());
         let f = Folded::new("decreto legge \u{200B}26 ottobre").unwrap();
         assert_eq!(f.text, "decreto legge 26 ottobre");
+    }
+
+    #[test]
+    fn a_month_broken_by_a_space_is_read_whole() {
+        let printed = "legge 12 novem bre 2001, n. 4 e la legge 3 mar zo 2004";
+        let f = Folded::new(printed).unwrap();
+        assert_eq!(f.text, "legge 12 novembre 2001, n. 4 e la legge 3 marzo 2004");
+        // Only between a day and a year: "mar e" is not a month.
+        assert!(Folded::new("per mar e monti nel 2004").is_none());
     }
 }

@@ -24,11 +24,14 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
         r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*"
     );
     let letter = letter_item();
+    // Numbers and points below a letter, passed over: "lett. a), n. 3",
+    // "lett. a) nn. 1 e 2", "lettera a), punto 2".
+    let sub = r"(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{1,3})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:nn?\.|sub\.?)\s*\d{1,3}(?:\.\d{1,3})*(?:\)|\b)(?:\s*(?:,|\be\b|\bed\b)\s*\d{1,3}\b)*))?";
     let letters = format!(
         r"{letter}\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{{1,3}})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:n\.|sub\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})*(?:\)|\b)))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list}))?"
     ))
     .unwrap()
 });
@@ -43,7 +46,7 @@ static LOC_INV: LazyLock<Regex> = LazyLock::new(|| {
     let list = format!(r"{item}(?:\s*(?:,|\be\b|\bed\b)\s*{item})*");
     let letter = format!(r"[a-z]{{1,2}}(?:-?(?:{SUFFIX}))?");
     grammar(&format!(
-        r"(?i)\b(?:(?:lettera|lett\b\.?|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\b\.?|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell['’]\s*|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
+        r"(?i)\b(?:(?:lettera|lett\b\.?|let\.)\s*(?P<let0>{letter})\)\s*,?\s*(?:del\s+)?)?(?:(?:comma|commi|co\.)\s*(?P<pars>{list})|(?P<ord>{ORD})\s+comma|(?P<ordn>\d{{1,3}})\s*[°º]\s*comma)\s*,?\s*(?:(?:lettera|lett\b\.?|let\.)\s*[“\x22«]?(?P<let>{letter})\)?[”\x22»]?\s*,?\s*)?(?:dell(?:['’]\s*|\s+)|del\s+|(?P<bare>,?\s*))(?:articolo|art\.)\s*(?P<art>{num})"
     ))
     .unwrap()
 });
@@ -153,15 +156,31 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         }
     }
     for c in LOC_STD.captures_iter(text) {
-        let whole = c.get(0).expect("whole match");
-        if taken.overlaps(&whole.range()) {
+        let mut whole = c.get(0).expect("whole match").range();
+        // What follows the letters ("lett. a) e comma 4", ", lett. c)") is
+        // left out when an inverted locator took it ("lett. a) e comma 4
+        // dell'art. 7").
+        let core = c.name("core").map_or(whole.end, |g| g.start());
+        let extended = taken.overlaps(&whole) && !taken.overlaps(&(whole.start..core));
+        if extended {
+            whole.end = core;
+        } else if taken.overlaps(&whole) {
             continue; // inside an inverted locator, read first
         }
-        taken.insert(whole.range());
+        taken.insert(whole.clone());
         let arts = c.name("arts").expect("arts always takes part");
         let art_items = split_list(arts);
         let par_items = c.name("pars").map(|p| split_list(p)).unwrap_or_default();
-        let let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
+        let mut let_items = c.name("lets").map(|p| split_list(p)).unwrap_or_default();
+        let (lets2, pars3) = if extended {
+            (Vec::new(), Vec::new())
+        } else {
+            (
+                c.name("lets2").map(|p| split_list(p)).unwrap_or_default(),
+                c.name("pars3").map(|p| split_list(p)).unwrap_or_default(),
+            )
+        };
+        let_items.extend(lets2);
         let ord = c
             .name("ord")
             .or(c.name("ord2"))
@@ -219,6 +238,15 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 }
             }
         }
+        // "art. 5, comma 2, lett. c) e comma 4": another paragraph of the
+        // last article.
+        if let Some((_, last_a)) = art_items.last() {
+            if more_arts.is_empty() {
+                for (r, p) in &pars3 {
+                    items.push(item(r, last_a, Some(norm_num(p)), None));
+                }
+            }
+        }
         // "artt. 11, comma 3 e 18, comma 1": the last article's paragraphs.
         let pars2 = c.name("pars2").map(|p| split_list(p)).unwrap_or_default();
         if let Some(((last_r, last_a), heads)) = more_arts.split_last() {
@@ -233,12 +261,12 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             }
         }
         if let Some(f) = items.first_mut() {
-            f.range.start = whole.start();
+            f.range.start = whole.start;
         }
         if let Some(l) = items.last_mut() {
-            l.range.end = whole.end();
+            l.range.end = whole.end;
         }
-        out.push((whole.range(), items, false));
+        out.push((whole, items, false));
     }
     for c in LOC_BARE.captures_iter(text) {
         let whole = c.get(0).expect("whole match");

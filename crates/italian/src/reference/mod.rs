@@ -223,6 +223,11 @@ const NOT_REPORTED: &[&str] = &[
     "decreto_presidente_giunta_regionale",
 ];
 
+/// How much text a document opening with an act's heading has after it,
+/// in bytes, for the heading to be the document's own: a title and a
+/// preamble, more than a citation's tail.
+const OWN_HEADING_BODY: usize = 200;
+
 /// An act found in the text, before locators are attached.
 #[derive(Debug, Clone)]
 pub(super) struct Mention {
@@ -275,14 +280,14 @@ static REFINE: LazyLock<Regex> = LazyLock::new(|| {
 /// ...", "art. 3, comma 2, art. 5 del D.Lgs. ...".
 /// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll['’]\s*|gli\s+|l\s+)|l['’]\s*|gli\s+|il\s+|i\s+)?)$").unwrap()
+    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+)|l(?:['’]\s*|\s+)|gli\s+|il\s+|i\s+)?)$").unwrap()
 });
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
 /// The same with a preposition: "il Decreto Legislativo n. 18 del 27
 /// gennaio 2012, all'art. 5 comma 4 prevede".
 static AFTER_ACT_AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll['’]\s*|gli\s+|l\s+))$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+))$").unwrap());
 /// The same over the act's title after a dash: "L. 6 novembre 2012, n. 190 –
 /// Disposizioni per la prevenzione ..., art. 1, co. 32". A title starts with
 /// a capital and holds no digit, bracket, quotation or semicolon.
@@ -372,6 +377,9 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
             }
         }
     }
+    // The act and end of the last article read "in particolare": a list
+    // of them may go on ("; gli artt. 6 e 7, che ...").
+    let mut listed: Option<(usize, usize)> = None;
     for (li, (range, items, bare)) in locs.iter().enumerate() {
         if let Some(mi) = linked[li] {
             used[mi] = true;
@@ -402,7 +410,13 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
         if *bare {
             continue; // "36, commi 1" is a reference only before an act
         }
-        if let Some(mi) = particular::particular_act(text, &mentions, range.start) {
+        let listed_act = listed.filter(|&(_, end)| {
+            particular::continues(text, &mentions, end, range.start)
+                && !OWNED.is_match(&text[range.end..])
+        });
+        if let Some(mi) = particular::particular_act(text, &mentions, range.start)
+            .or(listed_act.map(|(mi, _)| mi))
+        {
             let m = &mentions[mi];
             // "e in particolare:\n −− l'art. 10 comma 1": an article printed
             // apart, on its own line, leaves the act its own reference.
@@ -411,6 +425,7 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
             for it in &items {
                 out.push((it.range.clone(), with_locator(&m.r, it)));
             }
+            listed = Some((mi, range.end));
             continue;
         }
         // After its act ("Costituzione, art. 97"), or standing alone.
@@ -420,9 +435,13 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
             .checked_sub(1)
             .filter(|&mi| {
                 let between = &text[mentions[mi].range.end..range.start];
+                // "Art. 13 - ..." opening the next line is a heading (an
+                // index, the act's own article), not the last act's article:
+                // across a line break only after a comma.
                 let plain = AFTER_ACT
                     .find(between)
-                    .is_some_and(|g| g.end() == between.len());
+                    .is_some_and(|g| g.end() == between.len())
+                    && (!between.contains('\n') || between.contains(','));
                 let loose = AFTER_TITLE.is_match(between)
                     || AFTER_ACT_AT.is_match(between)
                     || AFTER_GLOSS.is_match(between);
@@ -470,8 +489,23 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     }
     // "comma 6 del medesimo": a paragraph of the article cited last.
     same_article::extend(text, &mut out);
+    // A document that opens with an act's heading ("LEGGE REGIONALE 25
+    // febbraio 2000, n. 11", "D.P.R. 25.08.2020") and goes on is that act:
+    // its own name, there and printed again, is not a reference to another
+    // act. (A short text that is only a citation is the citation.)
+    let own = mentions
+        .first()
+        .filter(|m| {
+            text[..m.range.start].trim().is_empty()
+                && !m.needs_locator
+                && text[m.range.end..].trim().len() >= OWN_HEADING_BODY
+        })
+        .map(|m| (m.r.act_type.clone(), m.r.number.clone(), m.r.year));
     for (m, used) in mentions.iter().zip(used) {
-        if !used && !m.needs_locator {
+        let heading = own
+            .as_ref()
+            .is_some_and(|o| *o == (m.r.act_type.clone(), m.r.number.clone(), m.r.year));
+        if !used && !m.needs_locator && !heading {
             out.push((m.range.clone(), m.r.clone()));
         }
     }
@@ -547,3 +581,6 @@ mod drafting_tests;
 
 #[cfg(test)]
 mod forms_tests;
+
+#[cfg(test)]
+mod regional_forms_tests;

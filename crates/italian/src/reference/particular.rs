@@ -5,6 +5,10 @@
 //! it ("aggiornato dalla ..."). An article printed apart on a line of its
 //! own ("e in particolare:\n −− l'art. 10") leaves the act its own
 //! reference; "l'art. 5 ... il quale, al comma 2" gives the paragraph.
+//! The list may go on in the same recital, each article with its gloss
+//! ("l'art. 1, che riconosce ...; gli artt. 6 e 7, che disciplinano ...;
+//! l'art. 13"): each item is the same act's. An apostrophe lost in the
+//! transcript ("in particolare l art. 28") reads as printed with it.
 
 use std::sync::LazyLock;
 
@@ -19,7 +23,7 @@ use super::{boundary, Mention};
 /// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
 /// all'articolo 8".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l['’]\s*|gli\s+|il\s+|la\s+|le\s+|all['’]\s*|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all['’]\s*|agli\s+|al\s+|ai\s+|nell['’]\s*|nel\s+|negli\s+)$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+)$").unwrap()
 });
 /// Between an act and one named inside its recital: the first act's title
 /// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
@@ -101,4 +105,28 @@ pub(super) fn apart(text: &str, at: usize) -> bool {
         && line
             .trim_start()
             .starts_with(['-', '–', '—', '−', '•', '·', '*'])
+}
+
+/// Before a further item of a list of articles "in particolare": "; gli
+/// artt. 6 e 7", ", e l'art. 18", "; l art. 13" (a determiner opens it).
+static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)(?:[;,]\s*(?:(?:e|ed)\s+)?|\s(?:e|ed)\s+)(?:l(?:['’]\s*|\s+)|gli\s+)$").unwrap()
+});
+/// A sentence that ends: a full stop before a capital.
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.\s+\p{Lu}").unwrap());
+
+/// Whether the locator at `at` goes on the list "in particolare" whose last
+/// item ended at `prev_end`: the same line, no act named in between, no
+/// sentence ended, and a list item's opening right before it.
+pub(super) fn continues(text: &str, mentions: &[Mention], prev_end: usize, at: usize) -> bool {
+    let Some(between) = text.get(prev_end..at) else {
+        return false;
+    };
+    between.len() <= 400
+        && !between.contains('\n')
+        && !SENTENCE_END.is_match(between)
+        && !mentions
+            .iter()
+            .any(|m| m.range.start >= prev_end && m.range.start < at)
+        && NEXT_ITEM.is_match(between)
 }

@@ -1,7 +1,8 @@
 //! A paragraph of the article just cited. Having written "il principio di
 //! rotazione di cui all'art. 49 del d.lgs. 36/2023", a drafter goes on with
-//! "ai sensi del comma 6 del medesimo" or "il comma 2 dello stesso
-//! articolo": the paragraph is printed, the article and its act are those of
+//! "ai sensi del comma 6 del medesimo", "il comma 2 dello stesso
+//! articolo", "il comma 3 del predetto articolo" or "il comma 2 del citato
+//! art. 12" (the last reference to that article): the paragraph is printed, the article and its act are those of
 //! the last reference before it. With no article cited shortly before, or
 //! when an act's name follows ("del medesimo decreto", which names the act
 //! and not the article), nothing is read (precision first).
@@ -16,7 +17,7 @@ use super::Reference;
 
 static SAME: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:comma|co\.)\s*(?P<p>\d+(?:[\s/–-]*(?:{SUFFIX})\b)?)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*(?P<l>[a-z]{{1,2}})\)\s*,?\s*)?(?:del\s+medesimo|dello\s+stesso)(?:\s+(?:articolo|art\.))?\b"
+        r"(?i)\b(?:comma|co\.)\s*(?P<p>\d+(?:[\s/–-]*(?:{SUFFIX})\b)?)\s*,?\s*(?:(?:lettera|lett\.|let\.)\s*(?P<l>[a-z]{{1,2}})\)\s*,?\s*)?(?:(?:del\s+medesimo|dello\s+stesso)(?:\s+(?:articolo|art\.))?|del\s+(?:sopra\s*)?(?:citato|predetto|suddetto|richiamato)\s+(?:articolo|art\.)(?:\s*(?P<a>\d+(?:[\s-]*(?:{SUFFIX})\b)?))?)\b"
     ))
     .unwrap()
 });
@@ -27,6 +28,10 @@ static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// An act's preposition after the phrase: the article's act is printed.
+static OWNED: LazyLock<Regex> =
+    LazyLock::new(|| grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])\b").unwrap());
+
 /// How far back the article may have been cited, in bytes: the same
 /// sentence or the one before.
 const REACH: usize = 400;
@@ -36,6 +41,20 @@ pub(super) fn extend(text: &str, found: &mut Vec<(Range<usize>, Reference)>) {
     let mut new = Vec::new();
     for c in SAME.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
+        // "comma 2 del citato art. 12": the article, read alone as cited
+        // again, is replaced by its paragraph.
+        let article = c.name("a").map(|a| norm_num(a.as_str()));
+        if article.is_some() && OWNED.is_match(&text[whole.end()..]) {
+            continue; // "del citato art. 12 della legge ...": the act is printed
+        }
+        if let Some(a) = &article {
+            found.retain(|(r, f)| {
+                !(r.start >= whole.start()
+                    && r.end <= whole.end()
+                    && f.article.as_ref() == Some(a)
+                    && f.paragraph.is_none())
+            });
+        }
         if NAMED_AFTER.is_match(&text[whole.end()..])
             || found
                 .iter()
@@ -46,6 +65,7 @@ pub(super) fn extend(text: &str, found: &mut Vec<(Range<usize>, Reference)>) {
         let last = found
             .iter()
             .filter(|(r, _)| r.end <= whole.start() && whole.start() - r.end <= REACH)
+            .filter(|(_, r)| article.is_none() || r.article == article)
             .max_by_key(|(r, _)| r.end)
             .map(|(_, r)| r)
             .filter(|r| r.article.is_some() && r.act_type.is_some());
