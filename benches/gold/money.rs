@@ -14,13 +14,16 @@ use std::path::Path;
 use atti::rules::RuleOutput;
 use serde_json::Value;
 
+/// The money gold files: one line each (the web acts are train).
+const FILES: &[&str] = &[
+    "gold/money_train.jsonl",
+    "gold/money_test.jsonl",
+    "gold/money_web_proc.jsonl",
+];
+
 /// The gold acts of both splits (a missing file counts as empty).
 pub fn load(root: &Path) -> Vec<Value> {
-    [
-        "gold/money_train.jsonl",
-        "gold/money_test.jsonl",
-        "gold/money_web_proc.jsonl",
-    ]
+    FILES
         .iter()
         .flat_map(|f| {
             std::fs::read_to_string(root.join(f))

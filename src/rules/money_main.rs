@@ -52,7 +52,11 @@ pub(super) fn main(
 ) -> Option<(Euro, String, Option<Span>)> {
     // A sum of zero (an empty cell of an impegni or variation table) is
     // never what an act decides.
-    let sums: Vec<Sum> = sums.iter().filter(|s| s.value != Euro::ZERO).copied().collect();
+    let sums: Vec<Sum> = sums
+        .iter()
+        .filter(|s| s.value != Euro::ZERO)
+        .copied()
+        .collect();
     let sums = &sums[..];
     let from = decisions(rules, doc).unwrap_or((0, 0));
     let end = find_use(rules, doc, "end", from).unwrap_or((doc.clean.len(), 0));
