@@ -44,3 +44,4 @@ mod gold_money;
 #[allow(dead_code)]
 mod gold_procedure;
 mod money_gold;
+mod money_web_proc;

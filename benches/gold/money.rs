@@ -1,5 +1,6 @@
 //! Scoring of the money gold sets (gold/money_train.jsonl,
-//! gold/money_test.jsonl): per split, CIG and CUP exactly right per act,
+//! gold/money_test.jsonl, and the train web acts of
+//! gold/money_web_proc.jsonl): per split, CIG and CUP exactly right per act,
 //! sums' precision and recall (value and page), their roles among the sums
 //! found, the main amount (value and role, `none` when the act decides
 //! none), counterparties' precision and recall (a party matches by its tax
@@ -13,9 +14,16 @@ use std::path::Path;
 use atti::rules::RuleOutput;
 use serde_json::Value;
 
+/// The money gold files: one line each (the web acts are train).
+const FILES: &[&str] = &[
+    "gold/money_train.jsonl",
+    "gold/money_test.jsonl",
+    "gold/money_web_proc.jsonl",
+];
+
 /// The gold acts of both splits (a missing file counts as empty).
 pub fn load(root: &Path) -> Vec<Value> {
-    ["gold/money_train.jsonl", "gold/money_test.jsonl"]
+    FILES
         .iter()
         .flat_map(|f| {
             std::fs::read_to_string(root.join(f))

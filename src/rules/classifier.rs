@@ -81,6 +81,9 @@ pub struct Classifier {
     pub dispositive: Regex,
     pub dispositive_end: Option<Regex>,
     pub item: Regex,
+    /// The first line of the premises: the heading above it stands for
+    /// the subject when none is read.
+    pub premises_start: Option<Regex>,
     /// Items that note rather than dispose, and what their cue counts.
     pub aside: Option<(Regex, f64)>,
     pub zones: Vec<(Zone, f64)>,
@@ -128,9 +131,12 @@ pub struct Verdict {
 /// The items of a document: the subject's span, the dispositive part from
 /// its heading (the first after the subject, else the first with text
 /// above it) to `dispositive_end`, and the premises before it.
-/// Without a dispositive heading, the whole text is premises.
+/// Without a dispositive heading, the whole text is premises. When no
+/// subject is read, the act's heading (the first page above
+/// `premises_start`) is its subject: an act's title says what it does.
 pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Vec<Item> {
     let mut out = Vec::new();
+    let subject = subject.or_else(|| heading(c, doc));
     if let Some((page, range)) = subject.clone() {
         out.push(Item {
             zone: Zone::Subject,
@@ -203,6 +209,14 @@ pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) 
         None => push_zone(Zone::Premises, after.unwrap_or((0, 0)), last, &mut out),
     }
     out
+}
+
+/// The act's heading: the first page above the first `premises_start`
+/// line, when there is text above it.
+fn heading(c: &Classifier, doc: &Doc) -> Option<(usize, Range<usize>)> {
+    let text = doc.clean.first()?;
+    let at = c.premises_start.as_ref()?.find(text)?.start();
+    (!text[..at].trim().is_empty()).then_some((0, 0..at))
 }
 
 /// Cuts `range` of `text` into items: at the start of each line `item`

@@ -81,6 +81,11 @@ impl Ctx<'_> {
                 .map(|e| self.regex(e, &id))
                 .transpose()?,
             item: self.regex(&r.item, &id)?,
+            premises_start: r
+                .premises_start
+                .as_ref()
+                .map(|e| self.regex(e, &id))
+                .transpose()?,
             aside: r
                 .aside
                 .as_ref()

@@ -377,6 +377,11 @@ pub struct ClassifierRule {
     /// A line where an item starts (`1.`, `ART. 2`, `VISTO`); blank lines
     /// part items too. A cue counts once per item.
     pub item: Spanned<String>,
+    /// The first line of the premises (`VISTO`, `PREMESSO che`): when no
+    /// subject is read, the act's heading above it (its title: "Determina
+    /// a contrarre per ... procedura aperta") counts as the subject.
+    #[serde(default)]
+    pub premises_start: Option<Spanned<String>>,
     /// Weight of each zone: `{ dispositive = 3, subject = 2, premises = 1 }`.
     pub zones: std::collections::BTreeMap<String, f64>,
     /// An item that opens with this says what the act notes rather than

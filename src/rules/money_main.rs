@@ -17,8 +17,9 @@
 //! is the main amount with role `other` ("di determinare il fondo in euro
 //! ..."), or `award` when it is a contract's value outside a tender (a
 //! base d'asta, or an "importo complessivo" where the dispositive decides
-//! a contract: an award, an order, an adhesion, an increase). A sum awarded that the dispositive also commits is decided as a
-//! commitment.
+//! a contract: an award, an order, an adhesion, an increase). A sum awarded
+//! that the dispositive also commits is decided as a commitment. Sums of
+//! zero (empty cells of a table) are never decided.
 
 use atti_italian::money::Euro;
 
@@ -49,6 +50,14 @@ pub(super) fn main(
     doc: &Doc,
     sums: &[Sum],
 ) -> Option<(Euro, String, Option<Span>)> {
+    // A sum of zero (an empty cell of an impegni or variation table) is
+    // never what an act decides.
+    let sums: Vec<Sum> = sums
+        .iter()
+        .filter(|s| s.value != Euro::ZERO)
+        .copied()
+        .collect();
+    let sums = &sums[..];
     let from = decisions(rules, doc).unwrap_or((0, 0));
     let end = find_use(rules, doc, "end", from).unwrap_or((doc.clean.len(), 0));
     let items = items(rules, doc, from, end);
