@@ -17,7 +17,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cup", 60, 60, 60),
     ("amounts", 343, 345, 419),
     ("main amount", 53, 60, 60),
-    ("parties", 23, 24, 35),
+    ("parties", 26, 27, 35),
     ("administration", 54, 60, 60),
 ];
 
