@@ -262,13 +262,14 @@ fn main() {
         println!("{f:<26} {:>12} {:>12}", cell("train"), test(cell("test")));
     }
     println!(
-        "\n{:<26} {:>20} {:>20}",
-        "money (issue 23)", "train", "test"
+        "\n{:<26} {:>20} {:>20} {:>20}",
+        "money (issue 23)", "train", "(web)", "test"
     );
     for m in money::MEASURES {
         println!(
-            "{m:<26} {:>20} {:>20}",
+            "{m:<26} {:>20} {:>20} {:>20}",
             money::render(&money_score, "train", m),
+            money::render(&money_score, "web", m),
             test(money::render(&money_score, "test", m))
         );
     }

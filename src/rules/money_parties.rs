@@ -71,8 +71,16 @@ pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec
                 continue;
             }
             let before = clause_for_name(text, all.start());
-            let Some((name, range, formed)) = name_before(rules, text, before) else {
-                continue;
+            // A name with a legal form or a title before the id; else the
+            // name a label gives in the lines above it (an accounting
+            // attestation's creditor); else bare capitalised words.
+            let found = name_before(rules, text, before);
+            let labelled = labelled_name(rules, text, all.start());
+            let (name, range, formed, label) = match (found, labelled) {
+                (Some(f), _) if f.2 => (f.0, f.1, true, None),
+                (_, Some((n, r, role))) => (n, r, true, Some(role)),
+                (Some(f), None) => (f.0, f.1, f.2, None),
+                (None, None) => continue,
             };
             if is_administration(&name, admin) || !has_name_word(&name) {
                 continue;
@@ -83,14 +91,19 @@ pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec
             if !formed && cue.is_none_or(|c| c.regex.as_str().ends_with(r"\A")) {
                 continue;
             }
-            let role = cue.map_or("other", |c| c.value.as_str()).to_owned();
+            let role = label
+                .or_else(|| cue.map(|c| c.value.clone()))
+                .unwrap_or_else(|| "other".to_owned());
             let span = Span {
                 page,
                 start: range.start,
                 end: id.end(),
             };
+            // The same party: its tax id, or its name's words in any order
+            // ("MONTANILE ORSOLA" with its codice fiscale, "Orsola
+            // Montanile" with her partita IVA).
             let same = out.iter_mut().find(|p| {
-                p.tax_id.as_deref() == Some(tax_id.as_str()) || fold(&p.name) == fold(&name)
+                p.tax_id.as_deref() == Some(tax_id.as_str()) || word_key(&p.name) == word_key(&name)
             });
             match same {
                 Some(p) => {
@@ -116,6 +129,17 @@ fn line_of(text: &str, at: usize) -> String {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     atti_italian::squash(&text[start..end])
+}
+
+/// A name's words folded and sorted: the same name in any order.
+fn word_key(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    w.sort();
+    w
 }
 
 pub(super) fn fold(s: &str) -> String {
@@ -145,6 +169,56 @@ fn letterhead(page: &str, at: usize) -> bool {
     let lines_before = page[..at].matches('\n').count();
     let lines_after = page[at..].trim_end().matches('\n').count();
     lines_before < 3 || lines_after < 3
+}
+
+/// How many lines above a tax id a label may give its holder's name.
+const LABEL_LINES: usize = 3;
+
+/// The name a label of the `[[party_cue]]` rules (those without `to`:
+/// "Beneficiario:", "Creditore:", "Denominazione:") gives on one of the
+/// few lines above a tax id, as accounting attestations print the creditor
+/// ("Creditore" / "Denominazione: ALFA S.R.L. - Progressivo" / "Codice
+/// Fiscale: ..."), with the label's role; the nearest label wins. The
+/// name runs to the end of its line, a ` - ` or a tab.
+fn labelled_name(
+    rules: &MoneyRules,
+    text: &str,
+    at: usize,
+) -> Option<(String, Range<usize>, String)> {
+    let mut from = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..LABEL_LINES {
+        if from == 0 {
+            break;
+        }
+        from = text[..from - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let block = &text[from..at];
+    rules
+        .party_cues
+        .iter()
+        .filter(|c| c.to.is_none())
+        .flat_map(|c| c.regex.find_iter(block).map(move |m| (m, c)))
+        .filter_map(|(m, c)| {
+            let rest = &block[m.end()..];
+            let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+            let len = [" - ", " – ", "\t"]
+                .iter()
+                .filter_map(|p| line.find(p))
+                .min()
+                .unwrap_or(line.len());
+            // A name ends before a number (a birth date, a code).
+            let len = line[..len]
+                .match_indices(' ')
+                .find(|(i, _)| line[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                .map_or(len, |(i, _)| i);
+            let name = tidy(&line[..len]);
+            let ok = name.chars().next().is_some_and(char::is_uppercase)
+                && has_name_word(&name)
+                && !rules.not_parties.iter().any(|n| n.regex.is_match(&name));
+            let s = from + m.end() + (line.len() - line.trim_start().len());
+            ok.then(|| (name, s..from + m.end() + len, c.value.clone()))
+        })
+        .max_by_key(|(_, r, _)| r.start)
 }
 
 /// Where a name before a tax id label may start: 160 bytes back, not

@@ -39,6 +39,12 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// What follows a natural person's name: birth, residence.
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*,?[ \t\r\n]*(?:nat[oa][ \t\r\n]+(?:a|ad|in)|residente[ \t\r\n]+(?:a|ad|in))\b")
+        .expect("valid regex")
+});
+
 /// Where an item of the dispositive ends: `;`, a blank line, a new
 /// numbered point.
 static ITEM_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -220,7 +226,8 @@ fn name_at(
     };
     let mut pos = skip(at);
     let mut formed = false;
-    if let Some(t) = TITLE.find(&text[pos..limit]).filter(|t| t.start() == 0) {
+    // Titles may come in a row ("prof. avv.", "dott. ing.").
+    while let Some(t) = TITLE.find(&text[pos..limit]).filter(|t| t.start() == 0) {
         pos = skip(pos + t.end());
         formed = true;
     }
@@ -273,6 +280,9 @@ fn name_at(
     }
     let end = words.last()?.0;
     let name = tidy(&text[start..end]);
+    // A person described by birth or residence ("Mario Rossi, nato a
+    // Roma il ...") is named as a person is.
+    let formed = formed || PERSON.is_match(&text[end..limit]);
     (!name.is_empty()).then_some((name, start..end, formed))
 }
 

@@ -12,6 +12,8 @@
 //! The figure is read by its separators, not by one convention: the last
 //! `.` or `,` followed by one or two digits is the decimal mark, every other
 //! separator groups thousands (`1.234,56`, `37.206.00`, `1,000,000`, `84.33`).
+//! Figures printed without a currency that are sums all the same are found
+//! by [`super::bare`].
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -37,15 +39,26 @@ const FIGURE: &str = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?
 const GAP: &str = "[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*";
 const CURRENCY: &str = r"(?:€|\bEUR\b|\b[Ee]uro\b|\bEURO\b)";
 
+/// A price per unit puts its unit between the sign and the figure
+/// (`€/ton 128,00`, `€/mq 35,00`).
+const PER_UNIT: &str = r"(?:[ \t]*/[ \t]*[A-Za-z]{1,6}\.?)?";
+
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{CURRENCY}\.?{GAP}(?:\r?\n{GAP})?(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
+        r"{CURRENCY}\.?{PER_UNIT}{GAP}(?:\r?\n{GAP})?(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
     ))
     .expect("valid regex")
 });
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?{GAP}(?:\r?\n{GAP})?{CURRENCY}"
+    ))
+    .expect("valid regex")
+});
+/// Billions and millions together: `6 miliardi e 450 milioni di euro`.
+static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<a>\d{{1,3}})\s+miliard[oi]\s+e\s+(?P<b>\d{{1,3}})\s+milion[ei]\s+di\s+{CURRENCY}"
     ))
     .expect("valid regex")
 });
@@ -79,6 +92,13 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             range,
         });
     };
+    for c in COMPOUND.captures_iter(text) {
+        let n = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<i64>().ok());
+        let v = n("a")
+            .zip(n("b"))
+            .and_then(|(a, b)| Euro::new(a * 1_000_000_000 + b * 1_000_000, 0));
+        push(v, c.get(0).unwrap().range());
+    }
     for c in BEFORE.captures_iter(text) {
         let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
         if text[n.end()..].starts_with('%') || glued(text, n.end()) {
@@ -115,6 +135,10 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             .and_then(|b| Euro::new(b as i64, 0))
             .and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
         push(v, all.range());
+    }
+    // Figures with no currency that are sums by their form, VAT or column.
+    for (v, r) in super::bare::bare_amounts(text) {
+        push(Some(v), r);
     }
     // Words in brackets right after a sum repeat it.
     out.sort_by_key(|a| a.range.start);
@@ -255,6 +279,7 @@ mod tests {
         assert_eq!(values("per 1.234,56 euro IVA inclusa"), ["1234.56"]);
         assert_eq!(values("pari a 37.206.00 € e 60€"), ["37206.00", "60.00"]);
         assert_eq!(values("€1.620,46"), ["1620.46"]);
+        assert_eq!(values("al prezzo di €/ton 128,00 e € / mq 35"), ["128.00", "35.00"]);
         assert_eq!(values("il 22% di 100"), Vec::<String>::new());
     }
 
@@ -294,6 +319,10 @@ mod tests {
         assert_eq!(values("un milione di euro"), ["1000000.00"]);
         assert_eq!(values("3 milioni di euro"), ["3000000.00"]);
         assert_eq!(values("€ 600 milioni"), ["600000000.00"]);
+        assert_eq!(
+            values("diminuite di 6 miliardi e 450 milioni di euro"),
+            ["6450000000.00"]
+        );
         assert_eq!(values("euro a carico del bilancio"), Vec::<String>::new());
     }
 }

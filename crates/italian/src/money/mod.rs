@@ -3,6 +3,7 @@
 //! with their format checks ([`codes`]).
 
 pub mod amount;
+mod bare;
 pub mod codes;
 mod euro;
 

@@ -1,0 +1,192 @@
+//! Figures printed with no currency word that are sums all the same.
+//!
+//! Acts drop the `€` where the figure's form, its sentence or its column
+//! already says money:
+//! - a figure with grouped thousands and two decimals, the way Italian
+//!   prints an amount of euro, in a clause that speaks of money (`di cui
+//!   2.000.000,00 a valere sul capitolo`, `importo inferiore alla soglia di
+//!   40.000,00`); a row of a calculation with no such word (`Stanziamento
+//!   ... 3.775.443,42`) is left to the column rule below;
+//! - a figure followed by its VAT (`pari ad 10.000, oltre IVA`, `1.830,00
+//!   IVA inclusa`, `500 + IVA`);
+//! - a figure with two decimals in a column headed `Importo` (the impegno
+//!   and liquidazione tables of the accounting attestation: `Numero Liquid.
+//!   Importo Liquidazione Esercizio` / `320 180,00 2026`).
+//!
+//! A figure followed by a unit (`%`, `mq`, `kg`, `ore`...) or preceded by
+//! another currency (`$`, `USD`) is not a sum of euro.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::amount::figure;
+use super::Euro;
+
+/// Thousands grouped by dots, two decimals after a comma.
+static GROUPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+,\d{2}").expect("valid regex"));
+/// A word of the clause before a grouped figure that makes it money.
+static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:import[oi]|somm[ae]|di[ \t\r\n]+cui|sogli[ae]|compens[oi]|corrispettiv[oi]|prezz[oi]|cost[oi]|valore|pari[ \t\r\n]+ad?)\b",
+    )
+    .expect("valid regex")
+});
+/// How far back a grouped figure's clause is read for a money word.
+const CLAUSE_BACK: usize = 200;
+/// A figure and its VAT: `10.000, oltre IVA`, `1.830,00 IVA inclusa`.
+static WITH_VAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)[ \t]*,?[ \t\r\n]*(?:(?:oltre(?:[ \t\r\n]+(?:ad|a|l['’]))?|più|\+)[ \t\r\n]*I\.?V\.?A\b|I\.?V\.?A\.?[ \t\r\n]+(?:inclusa|esclusa|compresa|inclusiva)\b)",
+    )
+    .expect("valid regex")
+});
+/// A figure with two decimals, as a column of amounts prints it.
+static DECIMAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})*,\d{2}|\d+,\d{2}").expect("valid regex"));
+/// A header that names a column of amounts.
+static HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bimport[oi]\b").expect("valid regex"));
+/// A unit after the figure: it measures something else.
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[ \t]*(?:%|per[ \t]*cento\b|mq\b|m²|m2\b|mc\b|m³|m3\b|kg\b|km\b|ml\b|kwh?\b|mwh?\b|ore\b|ha\b|ton\b|tonnellate\b|litri\b|metri\b|punti\b|\$|usd\b)",
+    )
+    .expect("valid regex")
+});
+/// Another currency or a unit before the figure.
+static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\$|\busd|\bus\$|\bmq|\bkg|\bn\.|\bnr\.|\bn°)[ \t]*$").expect("valid regex")
+});
+/// How many lines under a header its column runs, at most.
+const COLUMN_LINES: usize = 4;
+
+/// The sums of `text` printed with no currency, by their form, their VAT or
+/// their column, in reading order (they may overlap sums with a currency:
+/// the caller keeps the first).
+pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut take = |n: Range<usize>, all: Range<usize>| {
+        let seen = out
+            .iter()
+            .any(|(_, r): &(Euro, Range<usize>)| r.start < all.end && all.start < r.end);
+        if !seen && alone(text, n.clone()) {
+            if let Some(v) = figure(&text[n]) {
+                out.push((v, all));
+            }
+        }
+    };
+    for m in WITH_VAT.captures_iter(text) {
+        let n = m.name("n").unwrap().range();
+        take(n.clone(), n);
+    }
+    for m in GROUPED.find_iter(text) {
+        if MONEY_WORD.is_match(clause_before(text, m.start())) {
+            take(m.range(), m.range());
+        }
+    }
+    // Columns headed Importo: the figures with two decimals of the few
+    // lines under the header.
+    let mut under = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if HEADER.is_match(line) && !DECIMAL.is_match(line) {
+            under = COLUMN_LINES;
+        } else if under > 0 {
+            if line.trim().is_empty() {
+                under = 0;
+            } else {
+                for m in DECIMAL.find_iter(line) {
+                    let r = at + m.start()..at + m.end();
+                    take(r.clone(), r);
+                }
+                under -= 1;
+            }
+        }
+        at += line.len();
+    }
+    out.sort_by_key(|(_, r)| r.start);
+    out
+}
+
+/// A figure standing alone: not part of a longer number or code, and with
+/// no unit or other currency beside it.
+fn alone(text: &str, n: Range<usize>) -> bool {
+    let before = text[..n.start].chars().next_back();
+    let after = text[n.end..].chars().next();
+    let glued_before = before.is_some_and(|c| c.is_alphanumeric() || ".,/".contains(c));
+    let glued_after = after.is_some_and(|c| c.is_alphanumeric())
+        || text[n.end..]
+            .strip_prefix(['.', ','])
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    !glued_before
+        && !glued_after
+        && !UNIT_AFTER.is_match(&text[n.end..])
+        && !UNIT_BEFORE.is_match(&text[back(text, n.start, 12)..n.start])
+}
+
+/// The clause before `at`: back to a `;`, a full stop, a colon or a blank
+/// line, at most [`CLAUSE_BACK`] bytes.
+fn clause_before(text: &str, at: usize) -> &str {
+    let head = &text[back(text, at, CLAUSE_BACK)..at];
+    let cut = [";", ". ", ".\n", ":", "\n\n"]
+        .iter()
+        .filter_map(|p| head.rfind(p).map(|i| i + p.len()))
+        .max()
+        .unwrap_or(0);
+    &head[cut..]
+}
+
+/// The char boundary at most `by` bytes before `at`.
+fn back(text: &str, at: usize, by: usize) -> usize {
+    let mut s = at.saturating_sub(by);
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<String> {
+        bare_amounts(text)
+            .into_iter()
+            .map(|(v, _)| v.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn grouped_figures_with_two_decimals_are_sums() {
+        assert_eq!(
+            values("la somma di € 4.000.000,00 - di cui 2.000.000,00 a valere sul capitolo"),
+            ["4000000.00", "2000000.00"]
+        );
+        assert_eq!(values("affidamenti di importo inferiore alla soglia di 40.000,00"), ["40000.00"]);
+        // A surface, a percentage, a count: not sums.
+        assert!(values("una superficie di 1.250,50 mq e il 12,50 %").is_empty());
+        assert!(values("abitanti 12.345 al 31.12.2020").is_empty());
+        assert!(values("prezzo di USD 1.234,56").is_empty());
+        // A row of a calculation that names no money: left to its column.
+        assert!(values("Stanziamento acquisto di beni 3.775.443,42").is_empty());
+    }
+
+    #[test]
+    fn a_figure_followed_by_its_vat_is_a_sum() {
+        assert_eq!(values("l'importo massimo è pari ad 10.000, oltre IVA se dovuta"), ["10000.00"]);
+        assert_eq!(values("per 850 + IVA"), ["850.00"]);
+        assert_eq!(values("un compenso di 1.200,00 IVA esclusa"), ["1200.00"]);
+        assert!(values("aliquota del 22 per cento oltre IVA").is_empty());
+    }
+
+    #[test]
+    fn figures_in_a_column_headed_importo() {
+        let t = "Numero Liquid. Importo Liquidazione Esercizio\n320 180,00 2026\n\nNote 12,50";
+        assert_eq!(values(t), ["180.00"]);
+        // Outside the column, a figure with decimals alone is not a sum.
+        assert!(values("punteggio medio 12,50 su 20").is_empty());
+    }
+}
