@@ -263,16 +263,28 @@ mod tests {
     fn serials_as_the_export_writes_them() {
         let t = |n, l| serial_text(n, l, 0.0).map(|x| x.0);
         assert_eq!(t(44652.0, Look::Date).as_deref(), Some("01/04/2022"));
-        assert_eq!(t(44652.5, Look::Date).as_deref(), Some("01/04/2022 12:00:00"));
+        assert_eq!(
+            t(44652.5, Look::Date).as_deref(),
+            Some("01/04/2022 12:00:00")
+        );
         assert_eq!(t(0.0, Look::Date).as_deref(), Some("30/12/1899"));
         assert_eq!(t(60.0, Look::Date).as_deref(), Some("28/02/1900"));
         assert_eq!(t(0.75, Look::Time).as_deref(), Some("18:00:00"));
         assert_eq!(t(-0.25, Look::Time).as_deref(), Some("-06:00:00"));
-        assert_eq!(t(44652.75, Look::Time).as_deref(), Some("01/04/2022 18:00:00"));
+        assert_eq!(
+            t(44652.75, Look::Time).as_deref(),
+            Some("01/04/2022 18:00:00")
+        );
         assert_eq!(t(1.5, Look::Duration).as_deref(), Some("36:00:00"));
         assert_eq!(t(44652.0, Look::Iso).as_deref(), Some("2022-04-01"));
-        assert_eq!(t(44652.5, Look::Iso).as_deref(), Some("2022-04-01 12:00:00"));
-        assert_eq!(t(44652.123456, Look::Date).as_deref(), Some("01/04/2022 02:57:46"));
+        assert_eq!(
+            t(44652.5, Look::Iso).as_deref(),
+            Some("2022-04-01 12:00:00")
+        );
+        assert_eq!(
+            t(44652.123456, Look::Date).as_deref(),
+            Some("01/04/2022 02:57:46")
+        );
         assert_eq!(percent_text(0.12345), "12,345%");
         // The 1904 date system: serial 0 is 01/01/1904, 0.75 still 18:00.
         let t1904 = |n, l| serial_text(n, l, 1462.0).map(|x| x.0);

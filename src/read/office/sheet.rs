@@ -17,8 +17,8 @@ use std::io::Cursor;
 
 use atti_page::{CellValue, Page, Table, TableCell, TableMode};
 use calamine::{
-    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Reader, SheetVisible, Xls,
-    Xlsb, Xlsx, XlsxFormulaMetadata,
+    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx,
+    XlsxFormulaMetadata,
 };
 use chrono::{NaiveDateTime, Timelike};
 
@@ -98,8 +98,8 @@ pub fn read(
             let mut styles = Vec::new();
             for m in meta {
                 let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
-                let (cells, f) = xlsx_cells(&mut wb, &m.name, known_good, &mut arrays)
-                    .map_err(|e| match e {
+                let (cells, f) =
+                    xlsx_cells(&mut wb, &m.name, known_good, &mut arrays).map_err(|e| match e {
                         Error::Office(msg) => bad(&msg),
                         e => e,
                     })?;
