@@ -71,6 +71,26 @@ pub fn text(v: &V) -> Result<String, V> {
     })
 }
 
+/// A number written as an Italian sheet writes it (`12,5`, `1.234,5`):
+/// how VALUE() reads text in LibreOffice with Italian settings.
+fn italian_number(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let (int, dec) = t.split_once(',').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.trim_start_matches(['-', '+']).split('.').collect();
+    let grouped = groups.len() > 1
+        && !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if !t.contains(',') && !grouped {
+        return None;
+    }
+    if groups.len() > 1 && !grouped {
+        return None;
+    }
+    let plain = format!("{}.{}", int.replace('.', ""), dec);
+    plain.trim_end_matches('.').parse().ok()
+}
+
 fn truth(v: &V) -> Result<bool, V> {
     match v {
         V::Str(_) => Err(err("#VALUE!")),
@@ -224,7 +244,8 @@ fn call_inner(name: &str, args: &[Arg]) -> Option<Result<V, V>> {
             "SQRT" => {
                 let x = number(0)?;
                 if x < 0.0 {
-                    return Err(err("#VALUE!"));
+                    // LibreOffice's "invalid argument".
+                    return Err(err("Err:502"));
                 }
                 V::Num(x.sqrt())
             }
@@ -327,7 +348,10 @@ fn call_inner(name: &str, args: &[Arg]) -> Option<Result<V, V>> {
                 }
                 V::Str(out)
             }
-            "VALUE" => V::Num(num(&V::Str(string(0)?))?),
+            "VALUE" => {
+                let s = string(0)?;
+                V::Num(italian_number(&s).map_or_else(|| num(&V::Str(s)), Ok)?)
+            }
             "IFERROR" => match nth(args, 0).unwrap_or(V::Empty) {
                 V::Err(_) => nth(args, 1).unwrap_or(V::Empty),
                 v => v,
@@ -466,6 +490,21 @@ mod tests {
 
     fn range(v: Vec<V>, cols: usize) -> Arg {
         Arg::Range { cells: v, cols }
+    }
+
+    #[test]
+    fn italian_values_and_invalid_arguments() {
+        let one = |s: &str| [Arg::One(V::Str(s.into()))];
+        assert_eq!(call("VALUE", &one("12,5")), Some(V::Num(12.5)));
+        assert_eq!(call("VALUE", &one("1.234,5")), Some(V::Num(1234.5)));
+        assert_eq!(call("VALUE", &one("-1.234")), Some(V::Num(-1234.0)));
+        assert_eq!(call("VALUE", &one("42")), Some(V::Num(42.0)));
+        assert_eq!(call("VALUE", &one("a")), Some(err("#VALUE!")));
+        // LibreOffice's "invalid argument", not Excel's #NUM!/#VALUE!.
+        assert_eq!(
+            call("SQRT", &[Arg::One(V::Num(-1.0))]),
+            Some(err("Err:502"))
+        );
     }
 
     #[test]

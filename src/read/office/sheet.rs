@@ -17,12 +17,14 @@ use std::io::Cursor;
 
 use atti_page::{CellValue, Page, Table, TableCell, TableMode};
 use calamine::{
-    open_workbook_from_rs, Data, DataRef, DataType, Dimensions, Ods, Reader, SheetVisible, Xls,
-    Xlsb, Xlsx, XlsxFormulaMetadata,
+    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx,
+    XlsxFormulaMetadata,
 };
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 
-use super::cell_text::{date_text, number_text};
+use super::cell_text::{
+    date_text, datetime_of, look, number_text, percent_text, serial_of_iso, serial_text, Look,
+};
 use super::recalc;
 use crate::error::{Error, Result};
 
@@ -89,19 +91,19 @@ pub fn read(
             let meta = wb.sheets_metadata().to_vec();
             check_count(meta.len())?;
             let known_good = recalc::known_good(application);
+            let base = if wb.has_1904_epoch() { 1462.0 } else { 0.0 };
             let mut arrays = super::array_ranges::Arrays::new(bytes);
             let mut out = Vec::new();
             let mut formulas = Vec::new();
+            let mut styles = Vec::new();
             for m in meta {
                 let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
-                let (mut cells, f) = xlsx_cells(&mut wb, &m.name, known_good, &mut arrays)
-                    .map_err(|e| match e {
+                let (cells, f) =
+                    xlsx_cells(&mut wb, &m.name, known_good, &mut arrays).map_err(|e| match e {
                         Error::Office(msg) => bad(&msg),
                         e => e,
                     })?;
-                if let Ok(styles) = wb.worksheet_style(&m.name) {
-                    percents(&mut cells, &styles);
-                }
+                styles.push(wb.worksheet_style(&m.name).ok());
                 formulas.push(f);
                 out.push(Sheet {
                     hidden: m.visible != SheetVisible::Visible,
@@ -115,6 +117,11 @@ pub fn read(
                 .map(|s| (s.name.as_str(), &mut s.cells))
                 .collect();
             recalc::apply(&mut view, &formulas);
+            for (sheet, styles) in out.iter_mut().zip(&styles) {
+                if let Some(styles) = styles {
+                    looks(&mut sheet.cells, styles, base);
+                }
+            }
             out
         }
         Book::Xls => {
@@ -288,22 +295,65 @@ fn range_cells(
         .collect())
 }
 
-/// Numbers formatted as percentages read as their sheet shows them
-/// (`0.9` in a `0%` cell is `90%`); the typed value stays the number.
-fn percents(cells: &mut [(u32, u32, String, Option<CellValue>)], styles: &calamine::StyleRange) {
+/// Numbers and dates written as their number format's kind shows them
+/// ([`Look`]): `0.9` in a `0%` cell is `90%`, `0.75` in an `h:mm` cell
+/// `18:00:00`, a computed date (a formula cell, a stale one included) a
+/// date; the typed value of a percentage stays the number. Applied after
+/// the formula cells are computed again, so their results look as the
+/// cells' formats say.
+/// `base`: see [`serial_text`] (a date read from the file is counted from
+/// the workbook's day 0; a computed number from LibreOffice's).
+fn looks(
+    cells: &mut [(u32, u32, String, Option<CellValue>)],
+    styles: &calamine::StyleRange,
+    base: f64,
+) {
     for (r, c, text, value) in cells.iter_mut() {
-        let Some(CellValue::Number(n)) = value else {
-            continue;
-        };
-        let percent = styles
+        let Some(code) = styles
             .get((*r, *c))
             .and_then(|s| s.number_format.as_ref())
-            .is_some_and(|f| f.format_code.contains('%'));
-        if percent {
-            let v = (*n * 100.0 * 1e9).round() / 1e9;
-            *text = format!("{}%", number_text(v));
+            .map(|f| f.format_code.as_str())
+        else {
+            continue;
+        };
+        let (serial, base) = match value {
+            Some(CellValue::Number(n)) => (*n, 0.0),
+            Some(CellValue::Date(s) | CellValue::DateTime(s)) => match serial_of_iso(s) {
+                Some(n) => (n - base, base),
+                None => continue,
+            },
+            _ => continue,
+        };
+        match look(code) {
+            Look::Number => {}
+            Look::Percent => {
+                if matches!(value, Some(CellValue::Number(_))) {
+                    *text = percent_text(serial);
+                }
+            }
+            l => {
+                if let Some((t, v)) = serial_text(serial, l, base) {
+                    *text = t;
+                    *value = v;
+                }
+            }
         }
     }
+}
+
+/// The date of a serial date as LibreOffice reads it: day 0 is 30/12/1899
+/// and 1900 has no 29 February, where calamine counts as Excel does (one
+/// day more below serial 60).
+fn lo_datetime(dt: &calamine::ExcelDateTime) -> Option<NaiveDateTime> {
+    let x = dt.as_datetime()?;
+    let v = dt.as_f64();
+    if v < 60.0 {
+        let lo = datetime_of(v)?;
+        if x.date() == lo.date() + chrono::Duration::days(1) {
+            return Some(lo);
+        }
+    }
+    Some(x.with_nanosecond(0).unwrap_or(x))
 }
 
 /// A cell's text and typed value; `None` for an empty cell.
@@ -325,10 +375,9 @@ fn typed(d: &Data) -> Option<(String, Option<CellValue>)> {
         Data::Error(e) => (e.to_string(), Some(CellValue::Error(e.to_string()))),
         Data::DateTime(dt) => {
             if dt.is_duration() {
-                let t = d.as_duration().map(|x| x.to_string()).unwrap_or_default();
-                (t.clone(), Some(CellValue::Duration(t)))
+                serial_text(dt.as_f64(), Look::Duration, 0.0)?
             } else {
-                match dt.as_datetime() {
+                match lo_datetime(dt) {
                     Some(x) => date_text(x),
                     None => (
                         number_text(dt.as_f64()),
@@ -341,8 +390,29 @@ fn typed(d: &Data) -> Option<(String, Option<CellValue>)> {
             Some(x) => date_text(x),
             None => (s.clone(), Some(CellValue::Duration(s.clone()))),
         },
-        Data::DurationIso(s) => (s.clone(), Some(CellValue::Duration(s.clone()))),
+        Data::DurationIso(s) => match iso_duration(s) {
+            Some(serial) => serial_text(serial, Look::Duration, 0.0)?,
+            None => (s.clone(), Some(CellValue::Duration(s.clone()))),
+        },
     })
+}
+
+/// An ISO 8601 duration of hours, minutes and seconds (`PT18H00M00S`,
+/// how an .ods keeps a time) as a fraction of a day.
+fn iso_duration(s: &str) -> Option<f64> {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => (-1.0, r),
+        None => (1.0, s),
+    };
+    let mut rest = rest.strip_prefix("PT")?;
+    let mut secs = 0.0;
+    for (unit, scale) in [('H', 3600.0), ('M', 60.0), ('S', 1.0)] {
+        if let Some((n, tail)) = rest.split_once(unit) {
+            secs += n.parse::<f64>().ok()? * scale;
+            rest = tail;
+        }
+    }
+    rest.is_empty().then_some(sign * secs / 86_400.0)
 }
 
 fn parse_iso(s: &str) -> Option<NaiveDateTime> {
@@ -434,3 +504,7 @@ pub(super) fn sheet_page(number: u32, s: Sheet) -> Page {
         ..Page::default()
     }
 }
+
+#[cfg(test)]
+#[path = "sheet_tests.rs"]
+mod tests;

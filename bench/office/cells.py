@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""Differential test of spreadsheet cells: atti's text against LibreOffice's CSV.
+
+    python3 bench/office/cells.py [--atti BIN] [--keep DIR]
+
+Writes a workbook of many cell kinds (one case a row: a label in column A,
+the cell under test in column B) as an .xlsx by hand (so that every number
+format, saved value, shared formula and date system is the one chosen),
+lets LibreOffice save it again as .ods, converts both to CSV with the
+options of `real.py` (`soffice --convert-to csv`, Italian, every sheet),
+reads both with `atti extract --json` and prints every cell whose text
+differs, strictly (the text as written) and as `real.py` compares (equal
+after white space is collapsed, or the same number). Exit 1 when a cell
+differs as `real.py` compares.
+
+No file here comes from a body: the cases are the kinds of cell a
+workbook of a public body holds (formats of money, percentages, dates,
+durations, text columns, formulas an exporter left without values).
+"""
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from real import number  # noqa: E402
+
+# (label, value as saved, type: n s b e str d, formula or None, number format or None)
+# A format is a builtin id (int) or a code (str).
+CASES = [
+    ("intero", "42", "n", None, None),
+    ("decimale", "12.5", "n", None, None),
+    ("0.1+0.2 salvato", "0.30000000000000004", "n", None, None),
+    ("un terzo", "0.33333333333333331", "n", None, None),
+    ("16 cifre", "1234567890123456.7", "n", None, None),
+    ("grande", "1E+20", "n", None, None),
+    ("piccolo", "1.0000000000000001E-20", "n", None, None),
+    ("negativo", "-0.5", "n", None, None),
+    ("percento 0%", "0.9", "n", None, 9),
+    ("percento 0.00%", "0.12345", "n", None, 10),
+    ("percento piccolo", "0.0001", "n", None, 9),
+    ("migliaia", "1234567.891", "n", None, 4),
+    ("migliaia intero", "1234567", "n", None, 3),
+    ("scientifico", "12345.678", "n", None, 11),
+    ("frazione", "1.25", "n", None, 12),
+    ("valuta", "1234.5", "n", None, '"€" #,##0.00'),
+    ("valuta negativa rossa", "-1234.5", "n", None, '#,##0.00;[Red]-#,##0.00'),
+    ("parentesi", "-42", "n", None, '#,##0;(#,##0)'),
+    ("sezioni zero", "0", "n", None, '0.00;-0.00;"zero"'),
+    ("testo @ numero", "123", "n", None, 49),
+    ("testo @ stringa", "00123", "s", None, 49),
+    ("data 14", "44652", "n", None, 14),
+    ("data dd/mm/yyyy", "44652", "n", None, "dd/mm/yyyy"),
+    ("data yyyy-mm-dd", "44652", "n", None, "yyyy-mm-dd"),
+    ("data mmm yyyy", "44652", "n", None, "mmm yyyy"),
+    ("data e ora", "44652.5", "n", None, 22),
+    ("ora h:mm", "0.75", "n", None, 20),
+    ("ora h:mm:ss", "0.5208449074074074", "n", None, 21),
+    ("durata [h]:mm:ss", "1.5", "n", None, 46),
+    ("durata mm:ss", "0.001", "n", None, 45),
+    ("data 0", "0", "n", None, 14),
+    ("data 1", "1", "n", None, 14),
+    ("data 59", "59", "n", None, 14),
+    ("data 60", "60", "n", None, 14),
+    ("data 61", "61", "n", None, 14),
+    ("data con secondi", "44652.123456", "n", None, "dd/mm/yyyy hh:mm:ss"),
+    ("ora oltre un giorno h:mm", "44652.75", "n", None, 20),
+    ("ora negativa h:mm", "-0.25", "n", None, 20),
+    ("data con ora in formato data", "44652.5", "n", None, 14),
+    ("data ISO con ora", "44652.5", "n", None, "yyyy-mm-dd hh:mm:ss"),
+    ("data ISO senza ora con ora", "44652.5", "n", None, "yyyy-mm-dd"),
+    ("durata [h]:mm", "2.25", "n", None, "[h]:mm"),
+    ("durata [mm]:ss", "0.1", "n", None, "[mm]:ss"),
+    ("data lunga", "44652", "n", None, "dddd d mmmm yyyy"),
+    ("data testo italiana", "44652", "n", None, '[$-410]d mmmm yyyy;@'),
+    ("percento con testo", "0.5", "n", None, '0.0" %"'),
+    ("percento vero con testo", "0.5", "n", None, '0.0%" del totale"'),
+    ("vero", "1", "b", None, None),
+    ("falso", "0", "b", None, None),
+    ("errore div0", "#DIV/0!", "e", None, None),
+    ("errore na", "#N/A", "e", None, None),
+    ("errore valore", "#VALUE!", "e", None, None),
+    ("stringa numerica", "007", "s", None, None),
+    ("stringa spazi", "  a  b  ", "s", None, None),
+    ("formula stringa vuota", "", "str", 'IF(1>2,"x","")', None),
+    ("formula testo", "abc", "str", '"ab"&"c"', None),
+    ("formula numero", "3", "n", "1+2", None),
+    ("formula percento", "0.25", "n", "1/4", 9),
+    ("formula data", "44652", "n", "DATE(2022,4,1)", 14),
+    ("formula senza valore SUM", None, "n", "SUM(B2:B4)", None),
+    ("formula senza valore ROUND", None, "n", "ROUND(2/3,2)", None),
+    ("formula senza valore testo", None, "n", 'CONCATENATE("a","b")', None),
+    ("formula senza valore data", None, "n", "DATE(2021,3,31)", 14),
+    ("formula senza valore YEAR", None, "n", "YEAR(DATE(2021,3,31))", None),
+    ("formula senza valore bool", None, "n", "AND(1>0,2>1)", None),
+    ("formula senza valore div0", None, "n", "1/0", None),
+    ("formula senza valore NA", None, "n", "VLOOKUP(99,B2:B3,1,FALSE)", None),
+    ("formula senza valore 0.1+0.2", None, "n", "0.1+0.2", None),
+    ("formula senza valore vuota", None, "n", 'IF(1>2,"x","")', None),
+    ("formula senza valore LEN", None, "n", 'LEN("abcd")', None),
+    ("formula senza valore MID", None, "n", 'MID("abcdef",2,3)', None),
+    ("formula senza valore percento", None, "n", "1/8", 10),
+    ("formula senza valore INT", None, "n", "INT(-2.5)", None),
+    ("formula senza valore MOD", None, "n", "MOD(-7,3)", None),
+    ("formula senza valore confronto", None, "n", '"a"="A"', None),
+    ("formula senza valore AVERAGE", None, "n", "AVERAGE(B2:B4)", None),
+    ("formula senza valore vuoto rif", None, "n", "B500", None),
+    ("formula senza valore vuoto rif&", None, "n", 'B500&""', None),
+    ("formula senza valore ISBLANK", None, "n", "ISBLANK(B500)", None),
+    ("formula senza valore VALUE", None, "n", 'VALUE("12,5")', None),
+    ("formula senza valore POWER", None, "n", "POWER(2,0.5)", None),
+    ("formula senza valore grande", None, "n", "10^20", None),
+    ("formula senza valore piccola", None, "n", "1/3*1E-10", None),
+    ("formula senza valore ROUNDUP", None, "n", "ROUNDUP(2.341,2)", None),
+    ("formula senza valore TRUNC", None, "n", "TRUNC(-2.7)", None),
+    ("formula senza valore UPPER", None, "n", 'UPPER("àb")', None),
+    ("formula senza valore testo num", None, "n", '"1"+2', None),
+    ("formula senza valore MATCH", None, "n", "MATCH(12.5,B2:B4,0)", None),
+    ("formula senza valore INDEX", None, "n", "INDEX(B2:B4,2)", None),
+    ("formula senza valore COUNTA", None, "n", "COUNTA(A1:A5)", None),
+    ("formula senza valore MIN", None, "n", "MIN(B2:B4)", None),
+    ("formula senza valore DAY", None, "n", "DAY(44652)", None),
+    ("formula senza valore TRIM", None, "n", 'TRIM("  a   b ")', None),
+    ("formula senza valore ora", None, "n", "1/24*13.5", 20),
+    ("formula senza valore SQRT neg", None, "n", "SQRT(-1)", None),
+    ("formula senza valore IFERROR", None, "n", 'IFERROR(1/0,"no")', None),
+]
+
+# Shared formula rows: C column of these rows has =B*2 filled down.
+SHARED_FROM = 2
+
+
+def col_xml(row, case, style):
+    label, value, typ, formula, _ = case
+    out = [f'<c r="A{row}" t="inlineStr"><is><t>{escape(label)}</t></is></c>']
+    s = f' s="{style}"' if style else ""
+    f = f"<f>{escape(formula)}</f>" if formula else ""
+    if typ == "s":
+        out.append(f'<c r="B{row}"{s} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>')
+    else:
+        t = "" if typ == "n" else f' t="{typ}"'
+        v = "" if value is None else f"<v>{escape(value)}</v>"
+        out.append(f'<c r="B{row}"{s}{t}>{f}{v}</c>')
+    return out
+
+
+def write_xlsx(path, date1904=False, app="Microsoft Excel"):
+    custom, xfs = {}, [0]
+    styles = []
+    for case in CASES:
+        fmt = case[4]
+        if fmt is None:
+            styles.append(0)
+            continue
+        if isinstance(fmt, str):
+            fid = custom.setdefault(fmt, 164 + len(custom))
+        else:
+            fid = fmt
+        if fid not in xfs:
+            xfs.append(fid)
+        styles.append(xfs.index(fid))
+    rows = []
+    n = len(CASES)
+    for i, case in enumerate(CASES):
+        r = i + 1
+        cells = col_xml(r, case, styles[i])
+        # Column C: a shared formula =B{r}*2 over the numeric cases 1..8, saved stale (0).
+        if 1 <= r <= 8:
+            if r == 1:
+                cells.append(f'<c r="C{r}"><f t="shared" ref="C1:C8" si="0">B1*2</f><v>0</v></c>')
+            else:
+                cells.append(f'<c r="C{r}"><f t="shared" si="0"/><v>0</v></c>')
+        rows.append(f'<row r="{r}">{"".join(cells)}</row>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
+    numfmts = "".join(f'<numFmt numFmtId="{i}" formatCode="{escape(c, {chr(34): "&quot;"})}"/>'
+                      for c, i in custom.items())
+    cellxfs = "".join(f'<xf numFmtId="{fid}" fontId="0" fillId="0" borderId="0" xfId="0"'
+                      + (' applyNumberFormat="1"' if fid else "") + "/>" for fid in xfs)
+    styles_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                  f'<numFmts count="{len(custom)}">{numfmts}</numFmts>'
+                  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+                  '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+                  '<borders count="1"><border/></borders>'
+                  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+                  f'<cellXfs count="{len(xfs)}">{cellxfs}</cellXfs></styleSheet>')
+    pr = '<workbookPr date1904="1"/>' if date1904 else "<workbookPr/>"
+    files = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+            '</Types>'),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+            '</Relationships>'),
+        "docProps/app.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f'<Application>{app}</Application></Properties>'),
+        "xl/workbook.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'{pr}<sheets><sheet name="Celle" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            '</Relationships>'),
+        "xl/styles.xml": styles_xml,
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+
+
+CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1040,false,true,false,false,false,-1'
+
+
+def soffice(files, outdir, target):
+    profile = tempfile.mkdtemp(prefix="office-cells-lo-")
+    try:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                        "--convert-to", target, "--outdir", outdir, *files], check=True, capture_output=True,
+                       timeout=600, env={**os.environ, "LC_ALL": "it_IT.UTF-8", "LANG": "it_IT.UTF-8"})
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main() -> int:
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.abspath(os.path.join(here, "..", ".."))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--atti", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target")),
+                                                    "release", "atti"))
+    ap.add_argument("--keep", help="write the workbooks and CSVs here and keep them")
+    args = ap.parse_args()
+    work = args.keep or tempfile.mkdtemp(prefix="office-cells-")
+    os.makedirs(work, exist_ok=True)
+    try:
+        books = {
+            "excel": lambda p: write_xlsx(p),
+            "excel1904": lambda p: write_xlsx(p, date1904=True),
+            "export": lambda p: write_xlsx(p, app="ReportExporter"),
+        }
+        paths = []
+        for name, make in books.items():
+            p = os.path.join(work, f"{name}.xlsx")
+            make(p)
+            paths.append(p)
+        soffice([paths[0]], os.path.join(work, "ods"), "ods")
+        ods = os.path.join(work, "excel-lo.ods")
+        shutil.move(os.path.join(work, "ods", "excel.ods"), ods)
+        paths.append(ods)
+        soffice(paths, os.path.join(work, "csv"), CSV)
+        strict = loose = total = 0
+        for p in paths:
+            stem = os.path.splitext(os.path.basename(p))[0]
+            out = subprocess.run([args.atti, "extract", "--json", p], capture_output=True, timeout=120)
+            if out.returncode != 0:
+                print(f"{stem}: atti failed: {out.stderr.decode(errors='replace')[:300]}")
+                continue
+            mine = {}
+            for page in json.loads(out.stdout)["pages"]:
+                for t in page.get("tables", []):
+                    for c in t["cells"]:
+                        mine[(c["row"], c["col"])] = c["text"]
+            with open(os.path.join(work, "csv", f"{stem}-Celle.csv"), encoding="utf-8", newline="") as fh:
+                lo = list(csv.reader(fh))
+            for ri, row in enumerate(lo):
+                label = row[0] if row else ""
+                for ci, v in enumerate(row):
+                    b = mine.get((ri, ci), "")
+                    if not v and not b:
+                        continue
+                    total += 1
+                    a1, b1 = " ".join(v.split()), " ".join(b.split())
+                    na, nb = number(a1), number(b1)
+                    same_loose = a1 == b1 or (na is not None and na == nb)
+                    if v != b:
+                        strict += 1
+                        print(f"{stem:10} {'DIFF ' if not same_loose else 'form '} {label:34} col {ci}: "
+                              f"soffice {v!r}  atti {b!r}")
+                    loose += not same_loose
+        print(f"celle {total}: diverse come scritte {strict}, diverse come le confronta real.py {loose}")
+        return 1 if loose else 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
