@@ -220,7 +220,20 @@ pub(super) fn serial_text(
 
 /// A percentage as the export writes it: `12,345%`.
 pub(super) fn percent_text(n: f64) -> String {
-    format!("{}%", number_text(super::functions::round15(n * 100.0)))
+    format!("{}%", number_text(round15(n * 100.0)))
+}
+
+/// A number to the 15 significant digits spreadsheets keep.
+pub fn round15(n: f64) -> f64 {
+    if n == 0.0 || !n.is_finite() {
+        return n;
+    }
+    let digits = 14 - n.abs().log10().floor() as i32;
+    if !(0..=300).contains(&digits) {
+        return n;
+    }
+    let p = 10f64.powi(digits);
+    (n * p).round() / p
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::cell_text::{number_text, round15};
+
 /// A value during evaluation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum V {
@@ -63,7 +65,7 @@ pub fn num(v: &V) -> Result<f64, V> {
 /// significant digits, decimal comma as an Italian sheet shows them).
 pub fn text(v: &V) -> Result<String, V> {
     Ok(match v {
-        V::Num(n) => super::cell_text::number_text(round15(*n)),
+        V::Num(n) => number_text(round15(*n)),
         V::Str(s) => s.clone(),
         V::Bool(b) => (if *b { "VERO" } else { "FALSO" }).to_owned(),
         V::Empty => String::new(),
@@ -96,19 +98,6 @@ fn truth(v: &V) -> Result<bool, V> {
         V::Str(_) => Err(err("#VALUE!")),
         other => num(other).map(|n| n != 0.0),
     }
-}
-
-/// A number to the 15 significant digits spreadsheets keep.
-pub fn round15(n: f64) -> f64 {
-    if n == 0.0 || !n.is_finite() {
-        return n;
-    }
-    let digits = 14 - n.abs().log10().floor() as i32;
-    if !(0..=300).contains(&digits) {
-        return n;
-    }
-    let p = 10f64.powi(digits);
-    (n * p).round() / p
 }
 
 /// LibreOffice's order of two values: numbers (and empty) before text

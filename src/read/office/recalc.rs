@@ -175,7 +175,7 @@ fn write(cells: &mut Cells, r: u32, c: u32, v: V) {
             Some(CellValue::Number(0.0)),
         )),
         V::Num(n) => {
-            let n = functions::round15(n);
+            let n = super::cell_text::round15(n);
             match old {
                 Some(Some(CellValue::Date(_) | CellValue::DateTime(_))) => functions::date_of(n)
                     .map(|d| {
@@ -189,7 +189,7 @@ fn write(cells: &mut Cells, r: u32, c: u32, v: V) {
                 Some(Some(CellValue::Number(_))) if old_text.ends_with('%') => Some((
                     format!(
                         "{}%",
-                        super::cell_text::number_text(functions::round15(n * 100.0))
+                        super::cell_text::number_text(super::cell_text::round15(n * 100.0))
                     ),
                     Some(CellValue::Number(n)),
                 )),

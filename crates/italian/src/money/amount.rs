@@ -9,9 +9,7 @@
 //! a sum repeats in brackets (`€ 1.234,56 (milleduecentotrentaquattro/56)`)
 //! are the same sum, not another.
 //!
-//! The figure is read by its separators, not by one convention: the last
-//! `.` or `,` followed by one or two digits is the decimal mark, every other
-//! separator groups thousands (`1.234,56`, `37.206.00`, `1,000,000`, `84.33`).
+//! The figure is read by its separators ([`super::figure`]).
 //! Figures printed without a currency that are sums all the same are found
 //! by [`super::bare`].
 
@@ -20,6 +18,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub use super::figure::figure;
+use super::figure::{glued, glued_before};
 use super::Euro;
 use crate::numwords;
 
@@ -145,42 +145,6 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
     out
 }
 
-/// A figure followed by more digits or letters is not a sum (a code, a
-/// chapter number `€ 12/A`).
-fn glued(text: &str, end: usize) -> bool {
-    text[end..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric())
-}
-
-fn glued_before(text: &str, start: usize) -> bool {
-    text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '/')
-}
-
-/// `1.234,56` -> 1234.56, by the separators the figure holds.
-pub fn figure(s: &str) -> Option<Euro> {
-    let last = s.rfind(['.', ',']);
-    let (int, frac) = match last {
-        Some(i) if s.len() - i - 1 <= 2 => (&s[..i], &s[i + 1..]),
-        _ => (s, ""),
-    };
-    let digits: String = int.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() || digits.len() > 15 {
-        return None;
-    }
-    let units: i64 = digits.parse().ok()?;
-    let cents: i64 = match frac.len() {
-        0 => 0,
-        1 => frac.parse::<i64>().ok()? * 10,
-        _ => frac.parse().ok()?,
-    };
-    Euro::new(units, cents)
-}
-
 /// The sum times a multiplier word (`milioni`, `miliardi`).
 fn times(v: Euro, m: Option<&str>) -> Option<Euro> {
     let factor = match m.map(|m| m.trim().to_lowercase()) {
@@ -254,22 +218,6 @@ mod tests {
     }
 
     #[test]
-    fn figures_read_by_their_separators() {
-        for (s, v) in [
-            ("1.234,56", "1234.56"),
-            ("1234,56", "1234.56"),
-            ("1.000", "1000.00"),
-            ("37.206.00", "37206.00"),
-            ("84.33", "84.33"),
-            ("1,000,000", "1000000.00"),
-            ("12,5", "12.50"),
-            ("1.313.723,95", "1313723.95"),
-        ] {
-            assert_eq!(figure(s).unwrap().to_string(), v, "{s}");
-        }
-    }
-
-    #[test]
     fn sums_before_and_after_their_currency() {
         assert_eq!(
             values("impegnare la somma di € 1.234,56 sul capitolo 100"),
@@ -279,7 +227,10 @@ mod tests {
         assert_eq!(values("per 1.234,56 euro IVA inclusa"), ["1234.56"]);
         assert_eq!(values("pari a 37.206.00 € e 60€"), ["37206.00", "60.00"]);
         assert_eq!(values("€1.620,46"), ["1620.46"]);
-        assert_eq!(values("al prezzo di €/ton 128,00 e € / mq 35"), ["128.00", "35.00"]);
+        assert_eq!(
+            values("al prezzo di €/ton 128,00 e € / mq 35"),
+            ["128.00", "35.00"]
+        );
         assert_eq!(values("il 22% di 100"), Vec::<String>::new());
     }
 

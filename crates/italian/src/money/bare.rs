@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::amount::figure;
+use super::figure::{figure, glued, glued_before};
 use super::Euro;
 
 /// Thousands grouped by dots, two decimals after a comma.
@@ -114,14 +114,11 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
 /// A figure standing alone: not part of a longer number or code, and with
 /// no unit or other currency beside it.
 fn alone(text: &str, n: Range<usize>) -> bool {
-    let before = text[..n.start].chars().next_back();
-    let after = text[n.end..].chars().next();
-    let glued_before = before.is_some_and(|c| c.is_alphanumeric() || ".,/".contains(c));
-    let glued_after = after.is_some_and(|c| c.is_alphanumeric())
+    let glued_after = glued(text, n.end)
         || text[n.end..]
             .strip_prefix(['.', ','])
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-    !glued_before
+    !glued_before(text, n.start)
         && !glued_after
         && !UNIT_AFTER.is_match(&text[n.end..])
         && !UNIT_BEFORE.is_match(&text[back(text, n.start, 12)..n.start])
@@ -165,7 +162,10 @@ mod tests {
             values("la somma di € 4.000.000,00 - di cui 2.000.000,00 a valere sul capitolo"),
             ["4000000.00", "2000000.00"]
         );
-        assert_eq!(values("affidamenti di importo inferiore alla soglia di 40.000,00"), ["40000.00"]);
+        assert_eq!(
+            values("affidamenti di importo inferiore alla soglia di 40.000,00"),
+            ["40000.00"]
+        );
         // A surface, a percentage, a count: not sums.
         assert!(values("una superficie di 1.250,50 mq e il 12,50 %").is_empty());
         assert!(values("abitanti 12.345 al 31.12.2020").is_empty());
@@ -176,7 +176,10 @@ mod tests {
 
     #[test]
     fn a_figure_followed_by_its_vat_is_a_sum() {
-        assert_eq!(values("l'importo massimo è pari ad 10.000, oltre IVA se dovuta"), ["10000.00"]);
+        assert_eq!(
+            values("l'importo massimo è pari ad 10.000, oltre IVA se dovuta"),
+            ["10000.00"]
+        );
         assert_eq!(values("per 850 + IVA"), ["850.00"]);
         assert_eq!(values("un compenso di 1.200,00 IVA esclusa"), ["1200.00"]);
         assert!(values("aliquota del 22 per cento oltre IVA").is_empty());

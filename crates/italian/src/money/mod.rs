@@ -6,6 +6,7 @@ pub mod amount;
 mod bare;
 pub mod codes;
 mod euro;
+mod figure;
 
 pub use amount::{find_amounts, FoundAmount};
 pub use euro::Euro;

@@ -1,0 +1,65 @@
+//! A figure as Italian acts print a sum, read by its separators, not by
+//! one convention: the last `.` or `,` followed by one or two digits is the
+//! decimal mark, every other separator groups thousands (`1.234,56`,
+//! `37.206.00`, `1,000,000`, `84.33`); and whether a figure stands glued to
+//! the text around it (a code, a chapter number), so that it is no sum.
+
+use super::Euro;
+
+/// `1.234,56` -> 1234.56, by the separators the figure holds.
+pub fn figure(s: &str) -> Option<Euro> {
+    let last = s.rfind(['.', ',']);
+    let (int, frac) = match last {
+        Some(i) if s.len() - i - 1 <= 2 => (&s[..i], &s[i + 1..]),
+        _ => (s, ""),
+    };
+    let digits: String = int.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    let units: i64 = digits.parse().ok()?;
+    let cents: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    Euro::new(units, cents)
+}
+
+/// A figure followed by more digits or letters is not a sum (a code, a
+/// chapter number `€ 12/A`).
+pub(super) fn glued(text: &str, end: usize) -> bool {
+    text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+/// A figure that goes on from a letter, a digit or a separator before it.
+pub(super) fn glued_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_by_their_separators() {
+        for (s, v) in [
+            ("1.234,56", "1234.56"),
+            ("1234,56", "1234.56"),
+            ("1.000", "1000.00"),
+            ("37.206.00", "37206.00"),
+            ("84.33", "84.33"),
+            ("1,000,000", "1000000.00"),
+            ("12,5", "12.50"),
+            ("1.313.723,95", "1313723.95"),
+        ] {
+            assert_eq!(figure(s).unwrap().to_string(), v, "{s}");
+        }
+    }
+}
