@@ -169,7 +169,13 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
                 String::new(),
             );
         }
-        tally(&mut s, "amounts", right, x.amounts.len(), gold_amounts.len());
+        tally(
+            &mut s,
+            "amounts",
+            right,
+            x.amounts.len(),
+            gold_amounts.len(),
+        );
         tally(&mut s, "amount roles", roles, right, right);
         // The main amount.
         let want = match (g["main_amount"].as_str(), g["main_amount_role"].as_str()) {
@@ -224,7 +230,13 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
         for (n, t) in &left {
             miss(&mut s, "party missed", format!("{n} {t:?}"), String::new());
         }
-        tally(&mut s, "parties", right, x.parties.len(), gold_parties.len());
+        tally(
+            &mut s,
+            "parties",
+            right,
+            x.parties.len(),
+            gold_parties.len(),
+        );
         // The administration.
         let want = g["administration"].as_str().unwrap_or("").to_owned();
         let got = x.administration.clone().unwrap_or_default();

@@ -41,8 +41,10 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What follows a natural person's name: birth, residence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*,?[ \t\r\n]*(?:nat[oa][ \t\r\n]+(?:a|ad|in)|residente[ \t\r\n]+(?:a|ad|in))\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^[ \t]*,?[ \t\r\n]*(?:nat[oa][ \t\r\n]+(?:a|ad|in)|residente[ \t\r\n]+(?:a|ad|in))\b",
+    )
+    .expect("valid regex")
 });
 
 /// Where an item of the dispositive ends: `;`, a blank line, a new

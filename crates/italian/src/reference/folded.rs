@@ -19,8 +19,18 @@ static BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const MONTHS: [&str; 12] = [
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-    "ottobre", "novembre", "dicembre",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
 ];
 
 /// A month's name broken by one space between a day and a year ("21
@@ -30,7 +40,11 @@ static MONTH_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
         .iter()
         .flat_map(|m| (2..m.len() - 1).map(move |i| format!("{} {}", &m[..i], &m[i..])))
         .collect();
-    Regex::new(&format!(r"(?i)\b\d{{1,2}}\s*°?\s+(?P<m>{})\s+\d{{2,4}}\b", splits.join("|"))).unwrap()
+    Regex::new(&format!(
+        r"(?i)\b\d{{1,2}}\s*°?\s+(?P<m>{})\s+\d{{2,4}}\b",
+        splits.join("|")
+    ))
+    .unwrap()
 });
 
 /// The text with hyphenated line breaks removed.
@@ -105,7 +119,10 @@ mod tests {
     fn a_month_broken_by_a_space_is_read_whole() {
         let printed = "legge 12 novem bre 2001, n. 4 e la legge 3 mar zo 2004";
         let f = Folded::new(printed).unwrap();
-        assert_eq!(f.text, "legge 12 novembre 2001, n. 4 e la legge 3 marzo 2004");
+        assert_eq!(
+            f.text,
+            "legge 12 novembre 2001, n. 4 e la legge 3 marzo 2004"
+        );
         // Only between a day and a year: "mar e" is not a month.
         assert!(Folded::new("per mar e monti nel 2004").is_none());
     }

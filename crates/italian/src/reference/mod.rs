@@ -286,8 +286,9 @@ static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
 /// The same with a preposition: "il Decreto Legislativo n. 18 del 27
 /// gennaio 2012, all'art. 5 comma 4 prevede".
-static AFTER_ACT_AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+))$").unwrap());
+static AFTER_ACT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+))$").unwrap()
+});
 /// The same over the act's title after a dash: "L. 6 novembre 2012, n. 190 –
 /// Disposizioni per la prevenzione ..., art. 1, co. 32". A title starts with
 /// a capital and holds no digit, bracket, quotation or semicolon.

@@ -30,9 +30,18 @@ fn deliberations_and_determinations_of_a_body_are_not_references() {
 
 #[test]
 fn regional_laws_and_regulations_in_their_usual_spellings() {
-    assert_eq!(briefs("vista la L.R. 30 novembre 2017, n. 41;"), ["legge_regionale 41/2017"]);
-    assert_eq!(briefs("ai sensi della l.r. n. 9/2003 e s.m.i."), ["legge_regionale 9/2003"]);
-    assert_eq!(briefs("visto il R.R. n. 3/2005"), ["regolamento_regionale 3/2005"]);
+    assert_eq!(
+        briefs("vista la L.R. 30 novembre 2017, n. 41;"),
+        ["legge_regionale 41/2017"]
+    );
+    assert_eq!(
+        briefs("ai sensi della l.r. n. 9/2003 e s.m.i."),
+        ["legge_regionale 9/2003"]
+    );
+    assert_eq!(
+        briefs("visto il R.R. n. 3/2005"),
+        ["regolamento_regionale 3/2005"]
+    );
     assert_eq!(
         briefs("visto il regolamento regionale 8 marzo 2011, n. 2"),
         ["regolamento_regionale 2/2011"]
@@ -42,7 +51,10 @@ fn regional_laws_and_regulations_in_their_usual_spellings() {
 #[test]
 fn decrees_cited_by_their_date_alone() {
     assert_eq!(briefs("visto il D.P.C.M. 3 novembre 2021"), ["dpcm 2021"]);
-    assert_eq!(briefs("ai sensi del D.M. 17 gennaio 2018"), ["decreto_ministeriale 2018"]);
+    assert_eq!(
+        briefs("ai sensi del D.M. 17 gennaio 2018"),
+        ["decreto_ministeriale 2018"]
+    );
 }
 
 #[test]
@@ -68,7 +80,11 @@ fn articles_after_the_act_and_lists_of_paragraphs_and_letters() {
     );
     assert_eq!(
         briefs("ai sensi degli artt. 7, 8 e 9 della L. 241/90"),
-        ["legge 241/1990 art. 7", "legge 241/1990 art. 8", "legge 241/1990 art. 9"]
+        [
+            "legge 241/1990 art. 7",
+            "legge 241/1990 art. 8",
+            "legge 241/1990 art. 9"
+        ]
     );
 }
 
@@ -76,11 +92,17 @@ fn articles_after_the_act_and_lists_of_paragraphs_and_letters() {
 fn back_references_to_the_act_or_article_just_cited() {
     assert_eq!(
         briefs("visto il D.Lgs. 33/2013 e in seguito l'art. 5 del medesimo decreto;"),
-        ["decreto_legislativo 33/2013", "decreto_legislativo 33/2013 art. 5"]
+        [
+            "decreto_legislativo 33/2013",
+            "decreto_legislativo 33/2013 art. 5"
+        ]
     );
     assert_eq!(
         briefs("visto il D.Lgs. 36/2023; visto l'art. 17 dello stesso D.Lgs.;"),
-        ["decreto_legislativo 36/2023", "decreto_legislativo 36/2023 art. 17"]
+        [
+            "decreto_legislativo 36/2023",
+            "decreto_legislativo 36/2023 art. 17"
+        ]
     );
     assert_eq!(
         briefs("visto l'art. 12 della legge 241/1990 e il comma 2 del citato art. 12"),
@@ -88,14 +110,23 @@ fn back_references_to_the_act_or_article_just_cited() {
     );
     assert_eq!(
         briefs("visto l'art. 14 del D.Lgs. 165/2001, e il comma 2 del predetto articolo"),
-        ["decreto_legislativo 165/2001 art. 14", "decreto_legislativo 165/2001 art. 14 c. 2"]
+        [
+            "decreto_legislativo 165/2001 art. 14",
+            "decreto_legislativo 165/2001 art. 14 c. 2"
+        ]
     );
 }
 
 #[test]
 fn eu_acts_in_short_forms() {
-    assert_eq!(briefs("ai sensi del Regolamento (UE) n. 651/2014"), ["regolamento_ue 651/2014"]);
-    assert_eq!(briefs("in attuazione della Dir. 2008/98/CE"), ["direttiva_ue 98/2008"]);
+    assert_eq!(
+        briefs("ai sensi del Regolamento (UE) n. 651/2014"),
+        ["regolamento_ue 651/2014"]
+    );
+    assert_eq!(
+        briefs("in attuazione della Dir. 2008/98/CE"),
+        ["direttiva_ue 98/2008"]
+    );
 }
 
 #[test]
@@ -147,7 +178,9 @@ fn further_articles_in_particular_of_the_same_recital() {
 #[test]
 fn numbers_below_a_letter_in_a_list_of_letters() {
     assert_eq!(
-        briefs("art. 3, comma 1, lett. a) nn. 1 e 3, lett. c) ed f) del D.L. 19 maggio 2020, n. 34"),
+        briefs(
+            "art. 3, comma 1, lett. a) nn. 1 e 3, lett. c) ed f) del D.L. 19 maggio 2020, n. 34"
+        ),
         [
             "decreto_legge 34/2020 art. 3 c. 1 lett. a",
             "decreto_legge 34/2020 art. 3 c. 1 lett. c",

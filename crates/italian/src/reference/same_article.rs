@@ -29,8 +29,9 @@ static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An act's preposition after the phrase: the article's act is printed.
-static OWNED: LazyLock<Regex> =
-    LazyLock::new(|| grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])\b").unwrap());
+static OWNED: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])\b").unwrap()
+});
 
 /// How far back the article may have been cited, in bytes: the same
 /// sentence or the one before.
