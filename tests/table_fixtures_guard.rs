@@ -63,9 +63,10 @@ fn public_tables_read_cell_by_cell() {
 /// Tables of tests/fixtures/tables/generated (bench/tables/generate.py:
 /// truth known by construction) whose every cell the reader gets right, at
 /// least. Of 12 tables: 10 right when the sample was committed (gen-004's
-/// totals row and gen-005's label rows not yet). Raise it as the reader
-/// improves; never lower it to let a change through.
-const GENERATED_FLOOR: usize = 10;
+/// totals row and gen-005's label rows not yet), 11 since a figure under a
+/// figure begins a row (gen-004). Raise it as the reader improves; never
+/// lower it to let a change through.
+const GENERATED_FLOOR: usize = 11;
 
 #[test]
 fn generated_stream_tables_keep_their_floor() {

@@ -76,6 +76,9 @@ pub(crate) struct Piece {
     pub hyphen: bool,
     /// It reads as text that may wrap ([`may_wrap`]).
     pub alpha: bool,
+    /// Some word of it holds a digit: with `alpha` false, a value (a
+    /// number, a date, a code), not a sign (`%`, `€`).
+    pub digits: bool,
     /// Indices of the word boxes.
     pub words: Vec<usize>,
 }
@@ -251,13 +254,39 @@ pub(crate) fn rows(
                 >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top)
         })
         .collect();
+    let value = |i: usize| !pieces[i].alpha && pieces[i].digits && !pieces[i].hyphen;
+    let (head, first_value) = header_band(
+        &on_line,
+        pieces,
+        &by_col,
+        &overlapping,
+        &label,
+        &|p: &Piece, q: &Piece, c: usize| p.alpha && q.alpha && near(p, q) && wraps(p, q, c),
+        &value,
+        s,
+    );
     let mut bound = vec![false; n.saturating_sub(1)];
     let mut row_cols = cols_of[0].clone();
     for k in 0..n.saturating_sub(1) {
         let b_ends = if at(forced, k) || at(ruled, k) || label[k] || label[k + 1] {
             true
+        } else if k + 1 < head {
+            // Inside the header band: one row of labels.
+            false
+        } else if k + 1 == head {
+            true
         } else if overlapping[k] {
             false
+        } else if s.columns.is_none()
+            && first_value.is_some_and(|d| k >= d)
+            && on_line[k]
+                .iter()
+                .any(|&(c, i)| value(i) && on_line[k + 1].iter().any(|&(d, j)| d == c && value(j)))
+        {
+            // A value under a value in one column, below the header: a
+            // number does not wrap, so the line begins a row (the row
+            // above may leave its other columns empty, or wrap its text).
+            true
         } else if row_cols.len() >= 2
             && row_cols
                 .iter()
@@ -358,6 +387,55 @@ pub(crate) fn rows(
         return to_ranges(&only, n);
     }
     to_ranges(&bound, n)
+}
+
+/// The header band: its first `head` lines are one row of labels, and
+/// the first line that sets a value (a number, a date, a code: the body's
+/// columns begin to fill) is `first_value`. The band ends above that line,
+/// less the lines of the first row's cell set above it (lines that overlap
+/// it, a cell centred on it, or whose every piece is text that wraps into
+/// its column's next text), and above a label row. No band (`head` 0) when the values
+/// begin further down than a header's `header_max_lines`, or when the
+/// caller gave the columns (and read the header above them).
+#[allow(clippy::too_many_arguments)]
+fn header_band(
+    on_line: &[Vec<(usize, usize)>],
+    pieces: &[Piece],
+    by_col: &[Vec<usize>],
+    overlapping: &[bool],
+    label: &[bool],
+    wraps_into: &dyn Fn(&Piece, &Piece, usize) -> bool,
+    value: &dyn Fn(usize) -> bool,
+    s: &Settings,
+) -> (usize, Option<usize>) {
+    let first_value = on_line
+        .iter()
+        .position(|ps| ps.iter().any(|&(_, i)| value(i)));
+    // Columns given by the caller come with their header read already.
+    let Some(d) = first_value.filter(|&d| d <= s.header_max_lines && s.columns.is_none()) else {
+        return (0, first_value);
+    };
+    let mut head = d;
+    while head > 0 {
+        let k = head - 1;
+        let of_row = overlapping.get(k).copied().unwrap_or(false)
+            || (!on_line[k].is_empty()
+                && on_line[k].iter().all(|&(c, i)| {
+                    by_col[c]
+                        .iter()
+                        .map(|&j| &pieces[j])
+                        .find(|q| q.line > k)
+                        .is_some_and(|q| q.line <= d && wraps_into(&pieces[i], q, c))
+                }));
+        if !of_row {
+            break;
+        }
+        head -= 1;
+    }
+    if let Some(l) = (0..head).find(|&k| label.get(k).copied().unwrap_or(false)) {
+        head = l;
+    }
+    (head, first_value)
 }
 
 /// Label rows: lines that set one piece, in the first column from the

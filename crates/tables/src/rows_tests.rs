@@ -291,3 +291,81 @@ fn the_widest_first_line_of_a_centred_cell_is_no_label() {
         ])]
     );
 }
+
+/// Sets a text at `x` and figures right-aligned at 300, 390, ...
+fn line(k: &mut Kit, y: f32, text: &str, figures: &[&str]) {
+    if !text.is_empty() {
+        k.text(60.0, y, text);
+    }
+    for (n, f) in figures.iter().enumerate() {
+        if !f.is_empty() {
+            k.text(300.0 + 90.0 * n as f32 - Kit::width(f), y, f);
+        }
+    }
+}
+
+#[test]
+fn a_figure_under_a_figure_begins_a_row_whatever_the_empty_cells() {
+    // "Tributi" leaves its last cell empty, and the long text above it
+    // and its first word would not fit in the column together: only the
+    // figure set under a figure says that a new row begins.
+    let mut k = Kit::new();
+    line(&mut k, 100.0, "Responsabile", &["Variazioni", "Previsione"]);
+    line(&mut k, 114.0, "Viabilità", &["8.366,89", "36.466,21"]);
+    line(&mut k, 128.0, "Manutenzione strade comunali", &["34.874,83", "99.563,23"]);
+    line(&mut k, 142.0, "Tributi", &["56.258,06", ""]);
+    line(&mut k, 156.0, "Polizia locale", &["38.918,37", "55.817,86"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Responsabile", "Variazioni", "Previsione"],
+            &["Viabilità", "8.366,89", "36.466,21"],
+            &["Manutenzione strade comunali", "34.874,83", "99.563,23"],
+            &["Tributi", "56.258,06", ""],
+            &["Polizia locale", "38.918,37", "55.817,86"],
+        ])]
+    );
+}
+
+#[test]
+fn a_header_over_two_lines_set_at_the_bottom_is_one_row() {
+    // "Stanziamento" above "iniziale"; the other labels on the header's
+    // last line set every column again, yet the values begin below.
+    let mut k = Kit::new();
+    line(&mut k, 100.0, "", &["Stanziamento"]);
+    line(&mut k, 112.0, "Voce", &["iniziale", "Pagato"]);
+    line(&mut k, 128.0, "Tributi", &["1.200,00", "900,00"]);
+    line(&mut k, 142.0, "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Stanziamento iniziale", "Pagato"],
+            &["Tributi", "1.200,00", "900,00"],
+            &["Sport", "80,00", "10,00"],
+        ])]
+    );
+}
+
+#[test]
+fn the_first_line_of_a_centred_first_row_is_no_header_line() {
+    // Under a header over two lines, the first row's text wraps and its
+    // figure is centred between its two lines: the text's first line
+    // wraps into its second, so it is the row's, not the header's.
+    let mut k = Kit::new();
+    line(&mut k, 88.0, "", &["Stanziamento"]);
+    line(&mut k, 100.0, "Voce", &["iniziale"]);
+    line(&mut k, 116.0, "Acquisto di arredi e", &[]);
+    line(&mut k, 122.0, "", &["29.011,00"]);
+    line(&mut k, 128.0, "attrezzature degli uffici", &[]);
+    line(&mut k, 144.0, "Tributi", &["1.200,00"]);
+    line(&mut k, 158.0, "Sport", &["80,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Stanziamento iniziale"],
+            &["Acquisto di arredi e attrezzature degli uffici", "29.011,00"],
+            &["Tributi", "1.200,00"],
+            &["Sport", "80,00"],
+        ])]
+    );
+}

@@ -454,6 +454,10 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
                 .filter_map(|w| page.words.get(w.1.idx))
                 .map(|w| w.text.as_str()),
         ),
+        digits: ws
+            .iter()
+            .filter_map(|w| page.words.get(w.1.idx))
+            .any(|w| w.text.chars().any(|c| c.is_ascii_digit())),
         words: ws.iter().map(|w| w.0).collect(),
     }
 }
@@ -471,6 +475,7 @@ fn merge_pieces(pieces: &mut Vec<Piece>) {
             Some(q) if q.line == p.line && q.c0 == p.c0 && q.c1 == p.c1 => {
                 q.x1 = q.x1.max(p.x1);
                 q.hyphen = p.hyphen;
+                q.digits |= p.digits;
                 q.words.extend(p.words);
             }
             _ => out.push(p),

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use atti_page::{Page, Table as Grid, TableCell};
 
 use super::extents::{extents, text_extents};
-use super::{ends, put, regrid, Row};
+use super::{ends, labels, put, regrid, Row};
 use crate::rules::compiled::label_words;
 use crate::rules::compiled::Table;
 use crate::rules::document::{Doc, Region};
@@ -66,6 +66,16 @@ pub(super) fn rows(doc: &Doc, region: &Region, t: &Table) -> Option<Vec<Row>> {
             }
         }
         let grid = reread.as_ref().unwrap_or(found);
+        // A table's first grid read without lines whose columns disagree
+        // with the rule's labels: the positioned path reads it by them.
+        if let (None, Some(m)) = (&mapping, &header) {
+            let heads: Vec<Vec<String>> = (0..found.cols)
+                .map(|c| column_text(found, c, 0..m.header_rows as u32))
+                .collect();
+            if found.mode == atti_page::TableMode::Stream && labels::disagree(t, &heads) {
+                return None;
+            }
+        }
         let (m, skip) = match (&mapping, header) {
             (_, Some(m)) => {
                 let skip = m.header_rows;

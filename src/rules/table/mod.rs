@@ -166,6 +166,7 @@ pub fn render(t: &Table, row: &Row) -> String {
 
 mod extents;
 mod grid;
+mod labels;
 mod positioned;
 mod regrid;
 #[cfg(test)]
