@@ -404,7 +404,9 @@ fn piece(
         size: ws.iter().map(|b| b.size).fold(0.0, f32::max),
         hyphen: last.chars().count() > 1 && (last.ends_with('-') || last.ends_with('\u{ad}')),
         alpha: crate::rows::may_wrap(ws.iter().map(|b| text(b))),
-        digits: ws.iter().any(|b| text(b).chars().any(|c| c.is_ascii_digit())),
+        digits: ws
+            .iter()
+            .any(|b| text(b).chars().any(|c| c.is_ascii_digit())),
         words,
     }
 }

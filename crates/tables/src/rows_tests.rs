@@ -312,7 +312,12 @@ fn a_figure_under_a_figure_begins_a_row_whatever_the_empty_cells() {
     let mut k = Kit::new();
     line(&mut k, 100.0, "Responsabile", &["Variazioni", "Previsione"]);
     line(&mut k, 114.0, "Viabilità", &["8.366,89", "36.466,21"]);
-    line(&mut k, 128.0, "Manutenzione strade comunali", &["34.874,83", "99.563,23"]);
+    line(
+        &mut k,
+        128.0,
+        "Manutenzione strade comunali",
+        &["34.874,83", "99.563,23"],
+    );
     line(&mut k, 142.0, "Tributi", &["56.258,06", ""]);
     line(&mut k, 156.0, "Polizia locale", &["38.918,37", "55.817,86"]);
     assert_eq!(
@@ -363,7 +368,10 @@ fn the_first_line_of_a_centred_first_row_is_no_header_line() {
         grids(&k.page),
         vec![rows(&[
             &["Voce", "Stanziamento iniziale"],
-            &["Acquisto di arredi e attrezzature degli uffici", "29.011,00"],
+            &[
+                "Acquisto di arredi e attrezzature degli uffici",
+                "29.011,00"
+            ],
             &["Tributi", "1.200,00"],
             &["Sport", "80,00"],
         ])]

@@ -14,8 +14,7 @@ use crate::rules::compiled::Table;
 /// Whether the header texts of a grid's columns (`heads`, one per column,
 /// as label words) disagree with the rule's labels as above.
 pub(super) fn disagree(t: &Table, heads: &[Vec<String>]) -> bool {
-    heads.iter().any(|h| run_together(t, h))
-        || heads.windows(2).any(|w| parted(t, &w[0], &w[1]))
+    heads.iter().any(|h| run_together(t, h)) || heads.windows(2).any(|w| parted(t, &w[0], &w[1]))
 }
 
 /// Where a label's words stand in a row inside a header, as a range of
@@ -36,13 +35,18 @@ fn run_together(t: &Table, header: &[String]) -> bool {
     let found: Vec<Vec<(usize, usize)>> = t
         .columns
         .iter()
-        .map(|c| c.label_words.iter().filter_map(|l| find(header, l)).collect())
+        .map(|c| {
+            c.label_words
+                .iter()
+                .filter_map(|l| find(header, l))
+                .collect()
+        })
         .collect();
     found.iter().enumerate().any(|(i, a)| {
-        found.iter().skip(i + 1).any(|b| {
-            a.iter()
-                .any(|x| b.iter().any(|y| x.1 <= y.0 || y.1 <= x.0))
-        })
+        found
+            .iter()
+            .skip(i + 1)
+            .any(|b| a.iter().any(|x| b.iter().any(|y| x.1 <= y.0 || y.1 <= x.0)))
     })
 }
 
@@ -55,9 +59,6 @@ fn parted(t: &Table, left: &[String], right: &[String]) -> bool {
     }
     let joined: Vec<String> = left.iter().chain(right).cloned().collect();
     t.columns.iter().flat_map(|c| &c.label_words).any(|l| {
-        l.len() >= 2
-            && joined == *l
-            && find(left, l).is_none()
-            && find(right, l).is_none()
+        l.len() >= 2 && joined == *l && find(left, l).is_none() && find(right, l).is_none()
     })
 }

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::date::MONTH_NAMES;
+
 /// A letter, a hyphen, a line break, a lower-case letter: a word cut in
 /// two. Or a zero-width character, which some producers put between the
 /// words of a citation ("decreto legge \u{200B}26 ottobre 2019").
@@ -18,25 +20,10 @@ static BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{L}(-[ \t]*\r?\n[ \t]*)\p{Ll}|([\u{200B}\u{2060}\u{FEFF}]+)").unwrap()
 });
 
-const MONTHS: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-
 /// A month's name broken by one space between a day and a year ("21
 /// dicem bre 1999"): each way of breaking each name, the name in `m`.
 static MONTH_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    let splits: Vec<String> = MONTHS
+    let splits: Vec<String> = MONTH_NAMES
         .iter()
         .flat_map(|m| (2..m.len() - 1).map(move |i| format!("{} {}", &m[..i], &m[i..])))
         .collect();
