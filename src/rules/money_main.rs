@@ -25,7 +25,7 @@ use atti_italian::money::Euro;
 
 use super::document::Doc;
 use super::money::{Cue, MoneyRules};
-use super::money_text::{clause, decisions};
+use super::money_text::{clause, decisions, pages_from};
 use crate::record::Span;
 
 /// A sum found in the document, with where it is and its own role cue.
@@ -228,21 +228,16 @@ fn aside(rules: &MoneyRules, item: &str) -> bool {
 
 /// The first match of a `[[main]]` rule of `what` at or after `from`.
 fn find_use(rules: &MoneyRules, doc: &Doc, what: &str, from: Pos) -> Option<Pos> {
-    doc.clean
-        .iter()
-        .enumerate()
-        .skip(from.0)
-        .find_map(|(i, t)| {
-            let at = if i == from.0 { from.1 } else { 0 };
-            rules
-                .main
-                .iter()
-                .filter(|c| c.value == what)
-                .filter_map(|c| c.regex.find_at(t, at).map(|m| m.start()))
-                .filter(|&s| (i, s) > from)
-                .min()
-                .map(|s| (i, s))
-        })
+    pages_from(doc, from).find_map(|(i, t, at)| {
+        rules
+            .main
+            .iter()
+            .filter(|c| c.value == what)
+            .filter_map(|c| c.regex.find_at(t, at).map(|m| m.start()))
+            .filter(|&s| (i, s) > from)
+            .min()
+            .map(|s| (i, s))
+    })
 }
 
 /// The items of the dispositive from `from` to `end`: the stretch before

@@ -20,21 +20,29 @@ pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize
     first_of(&rules.dispositive, doc, (0, 0))
 }
 
-/// The page and offset of the first match of any of `cues`, at `from` or
-/// after it.
-fn first_of(cues: &[Cue], doc: &Doc, from: (usize, usize)) -> Option<(usize, usize)> {
+/// The pages of `doc` from `from` (page, offset) on, each with its index
+/// and the offset to read it from: `from`'s own on its page, 0 after.
+pub(super) fn pages_from<'d>(
+    doc: &'d Doc,
+    from: (usize, usize),
+) -> impl Iterator<Item = (usize, &'d str, usize)> {
     doc.clean
         .iter()
         .enumerate()
         .skip(from.0)
-        .find_map(|(i, t)| {
-            let at = if i == from.0 { from.1 } else { 0 };
-            cues.iter()
-                .filter_map(|c| c.regex.find(&t[at..]))
-                .map(|m| at + m.start())
-                .min()
-                .map(|start| (i, start))
-        })
+        .map(move |(i, t)| (i, t.as_str(), if i == from.0 { from.1 } else { 0 }))
+}
+
+/// The page and offset of the first match of any of `cues`, at `from` or
+/// after it.
+fn first_of(cues: &[Cue], doc: &Doc, from: (usize, usize)) -> Option<(usize, usize)> {
+    pages_from(doc, from).find_map(|(i, t, at)| {
+        cues.iter()
+            .filter_map(|c| c.regex.find(&t[at..]))
+            .map(|m| at + m.start())
+            .min()
+            .map(|start| (i, start))
+    })
 }
 
 /// The page and offset of the first premise: the first `[[premise]]`
