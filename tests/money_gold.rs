@@ -16,9 +16,9 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cig", 58, 60, 60),
     ("cup", 60, 60, 60),
     ("amounts", 343, 345, 419),
-    ("main amount", 53, 60, 60),
+    ("main amount", 54, 60, 60),
     ("parties", 26, 27, 35),
-    ("administration", 54, 60, 60),
+    ("administration", 58, 60, 60),
 ];
 
 #[test]

@@ -13,9 +13,9 @@ use crate::gold_procedure;
 
 /// k/n reached on the train acts, per field.
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("procedure", 45, 60),
-    ("selection_method", 23, 31),
-    ("selection_basis", 23, 31),
+    ("procedure", 50, 60),
+    ("selection_method", 25, 31),
+    ("selection_basis", 25, 31),
     ("responsible", 19, 23),
 ];
 

@@ -55,6 +55,8 @@ pub mod target;
 #[cfg(test)]
 mod tests_apply;
 #[cfg(test)]
+mod tests_administration;
+#[cfg(test)]
 mod tests_compile;
 #[cfg(test)]
 mod tests_limits;

@@ -19,13 +19,14 @@
 //! base d'asta, or an "importo complessivo" where the dispositive decides
 //! a contract: an award, an order, an adhesion, an increase). A sum awarded
 //! that the dispositive also commits is decided as a commitment. Sums of
-//! zero (empty cells of a table) are never decided.
+//! zero (empty cells of a table) are never decided. Where no dispositive
+//! is found, only a sum its subject says is decided ([`reach`]).
 
 use atti_italian::money::Euro;
 
 use super::document::Doc;
 use super::money::{Cue, MoneyRules};
-use super::money_text::{clause, decisions, pages_from};
+use super::money_text::{clause, dispositive_after_premises, pages_from, premise};
 use crate::record::Span;
 
 /// A sum found in the document, with where it is and its own role cue.
@@ -58,8 +59,7 @@ pub(super) fn main(
         .copied()
         .collect();
     let sums = &sums[..];
-    let from = decisions(rules, doc).unwrap_or((0, 0));
-    let end = find_use(rules, doc, "end", from).unwrap_or((doc.clean.len(), 0));
+    let (from, end, verb_only) = reach(rules, doc);
     let items = items(rules, doc, from, end);
     let tender = items
         .iter()
@@ -99,7 +99,7 @@ pub(super) fn main(
         found = Some((s, role.to_owned()));
         break;
     }
-    if found.is_none() {
+    if found.is_none() && !verb_only {
         for (_, _, in_item) in &deciding {
             let s = match choose(rules, doc, in_item) {
                 Pick::One(s) => s,
@@ -129,6 +129,25 @@ pub(super) fn main(
         role = "commitment".to_owned();
     }
     Some((s.value, role, Some(s.span)))
+}
+
+/// Where the sums decided are read: from the dispositive to its end; in an
+/// act whose dispositive is not found (a transcript cut after its
+/// premises, a title the only heading), only in its heading and subject,
+/// before the first premise, and only a sum whose verb says it is decided
+/// ("Determinazione di impegno ... per l'importo di €"): the sums of the
+/// premises are what others decided or what the act recalls. A text with
+/// neither premises nor heading is read whole (a bare decision: "Il
+/// Consiglio approva le variazioni per l'importo di ...").
+fn reach(rules: &MoneyRules, doc: &Doc) -> (Pos, Pos, bool) {
+    let to_end = |from: Pos| find_use(rules, doc, "end", from).unwrap_or((doc.clean.len(), 0));
+    if let Some(from) = dispositive_after_premises(rules, doc) {
+        return (from, to_end(from), false);
+    }
+    match premise(rules, doc) {
+        Some(p) => ((0, 0), p, true),
+        None => ((0, 0), to_end((0, 0)), false),
+    }
 }
 
 /// What an item decides.

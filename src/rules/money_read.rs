@@ -189,18 +189,31 @@ fn same_name(a: &str, b: &str) -> bool {
 /// capitals is written as a name, one in mixed case kept as printed
 /// ("PagoPA").
 fn canonical(template: &str, printed: &str) -> String {
+    // Quotation marks around a name ("Istituto Comprensivo “A. Manzoni”")
+    // are not part of it.
+    let printed: String = printed
+        .chars()
+        .map(|c| if matches!(c, '“' | '”' | '«' | '»' | '"') { ' ' } else { c })
+        .collect();
     let shown = if printed.chars().any(char::is_lowercase) {
-        atti_italian::squash(printed)
+        atti_italian::squash(&printed)
     } else {
-        title_case(printed)
+        title_case(&printed)
     };
     atti_italian::squash(&template.replace("{name}", &shown))
 }
 
-/// `MONZA E DELLA BRIANZA` -> `Monza e della Brianza`.
+/// `MONZA E DELLA BRIANZA` -> `Monza e della Brianza`; articles and
+/// prepositions stay small, except `la` and `le`, which begin names of
+/// places ("La Spezia").
 pub fn title_case(s: &str) -> String {
     const SMALL: &[&str] = &[
-        "di", "del", "della", "dei", "degli", "delle", "e", "ed", "in", "sul", "al",
+        "di", "del", "della", "dei", "degli", "delle", "e", "ed", "in", "sul", "al", "per", "il",
+        "lo", "gli", "nel", "nella", "dello", "alla", "sulla", "con",
+    ];
+    const ELIDED: &[&str] = &[
+        "dell'", "dell’", "dall'", "dall’", "nell'", "nell’", "sull'", "sull’", "all'", "all’",
+        "d'", "d’",
     ];
     atti_italian::squash(s)
         .split(' ')
@@ -209,7 +222,13 @@ pub fn title_case(s: &str) -> String {
             if SMALL.contains(&lower.as_str()) {
                 return lower;
             }
-            let mut out = String::new();
+            // An elided article or preposition stays small: "dell'Ambito".
+            let elided = ELIDED
+                .iter()
+                .find(|e| lower.starts_with(*e) && lower.len() > e.len())
+                .map_or(0, |e| e.len());
+            let mut out = lower[..elided].to_owned();
+            let lower = &lower[elided..];
             let mut up = true;
             for ch in lower.chars() {
                 if up {

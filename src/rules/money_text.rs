@@ -65,6 +65,19 @@ pub(super) fn decisions(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)>
     Some(first)
 }
 
+/// Where the dispositive the act decides in begins: the first
+/// `[[dispositive]]` heading after the first premise, or the first heading
+/// where no premise follows it; none when the only heading comes before
+/// the premises (it is the act's title, "DETERMINA DEL DIRETTORE N. 108")
+/// or no heading is found (a transcript cut before its dispositive).
+pub(super) fn dispositive_after_premises(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
+    let first = dispositive(rules, doc)?;
+    match premise(rules, doc).filter(|p| *p > first) {
+        Some(premise) => first_of(&rules.dispositive, doc, premise),
+        None => Some(first),
+    }
+}
+
 /// The text of the clause before `at`: back to `;`, a full stop before a
 /// capital or a blank line, at most [`CLAUSE`] bytes.
 pub(super) fn clause(text: &str, at: usize) -> &str {
