@@ -22,6 +22,7 @@ const GUARDED: &[(&str, u64)] = &[
     ("camelot/health.pdf", 1),
     ("camelot/superscript.pdf", 1),
     ("camelot/edge_tol.pdf", 1),
+    ("camelot/population_growth.pdf", 1),
     ("tabula-py/data.pdf", 1),
 ];
 

@@ -26,7 +26,7 @@
 use crate::draft::Draft;
 use crate::geom::{median, WordBox};
 use crate::lines::text_lines;
-use crate::rows::{Piece, RowLine};
+use crate::piece::{Piece, RowLine};
 use crate::rulings::Seg;
 use crate::settings::Settings;
 use atti_page::Page;
@@ -403,7 +403,7 @@ fn piece(
         first_word: ws.first().map_or(0.0, |b| b.width()),
         size: ws.iter().map(|b| b.size).fold(0.0, f32::max),
         hyphen: last.chars().count() > 1 && (last.ends_with('-') || last.ends_with('\u{ad}')),
-        alpha: crate::rows::may_wrap(ws.iter().map(|b| text(b))),
+        alpha: crate::piece::may_wrap(ws.iter().map(|b| text(b))),
         digits: ws
             .iter()
             .any(|b| text(b).chars().any(|c| c.is_ascii_digit())),

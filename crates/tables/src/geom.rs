@@ -32,6 +32,10 @@ pub(crate) struct WordBox {
     /// Baseline.
     pub base: f32,
     pub size: f32,
+    /// Some character of the word is a letter.
+    pub letters: bool,
+    /// Some character of the word is a digit.
+    pub digits: bool,
 }
 
 impl WordBox {
@@ -81,6 +85,8 @@ pub(crate) fn word_boxes(page: &Page, settings: &Settings) -> Vec<WordBox> {
             bottom: w.y + DESCENT * size,
             base: w.y,
             size,
+            letters: w.text.chars().any(char::is_alphabetic),
+            digits: w.text.chars().any(|c| c.is_ascii_digit()),
         };
         if let Some(a) = settings.area {
             if !contains(a, b.cx(), b.cy()) {
@@ -90,6 +96,16 @@ pub(crate) fn word_boxes(page: &Page, settings: &Settings) -> Vec<WordBox> {
         out.push(b);
     }
     out
+}
+
+/// Whether words read as values that are set whole (numbers, signs, a
+/// single code such as `C1` or `12a`), not as text that may wrap: the box
+/// form of [`crate::piece::may_wrap`].
+pub(crate) fn reads_as_values<'a>(words: impl IntoIterator<Item = &'a WordBox>) -> bool {
+    let words: Vec<&WordBox> = words.into_iter().collect();
+    let letters = words.iter().any(|w| w.letters);
+    let code = matches!(words.as_slice(), [w] if w.digits);
+    !letters || code
 }
 
 /// Whether the point lies in the rectangle `[x0, y0, x1, y1]`.

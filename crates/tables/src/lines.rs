@@ -162,6 +162,8 @@ mod tests {
             bottom: base + 2.0,
             base,
             size: 10.0,
+            letters: true,
+            digits: false,
         }
     }
 
@@ -191,6 +193,8 @@ mod tests {
             bottom: base + 0.2 * size,
             base,
             size,
+            letters: true,
+            digits: false,
         };
         // A footnote mark raised half an em after a word, and a subscript.
         let ws = vec![

@@ -29,7 +29,7 @@
 //! at least `section_gap`); so does a line within one column set in another font size
 //! than the region's.
 
-use crate::geom::{median, overlap, WordBox};
+use crate::geom::{median, overlap, reads_as_values, WordBox};
 use crate::lines::TextLine;
 use crate::rulings::{rule_across, Seg};
 use crate::settings::Settings;
@@ -220,8 +220,7 @@ fn grow_with(
             // A label over some of the columns inside the table (a section
             // of its body): it fits as a header line would, and the table
             // goes on right below it. It leaves the gaps as they are.
-            let label =
-                separators.is_none() && fits_header(line, &g, s) && goes_on(lines, boxes, j, &g, s);
+            let label = separators.is_none() && label_inside(lines, boxes, j, &g, s);
             if !label {
                 break;
             }
@@ -248,17 +247,55 @@ fn grow_with(
     (g.multi >= min_multi && g.gaps.len() + 1 >= s.min_cols.max(2)).then_some(g)
 }
 
-/// Whether the line after line `j` is close below it and joins the region
-/// as a line of at least two columns.
-fn goes_on(lines: &[TextLine], boxes: &[WordBox], j: usize, g: &Growth, s: &Settings) -> bool {
-    let (Some(line), Some(next)) = (lines.get(j), lines.get(j + 1)) else {
+/// Whether line `j`, which fills a gap of the region, is a label inside
+/// the table (a section's, over some columns): the table goes on right
+/// below it ([`goes_on`]), and it fits as a header line would, the table's
+/// left edge taken where the lines that follow begin (a label from the
+/// table's left edge, under a header whose first label is centred over its
+/// column). The right edge stays the region's: a line of prose below the
+/// table runs further.
+fn label_inside(lines: &[TextLine], boxes: &[WordBox], j: usize, g: &Growth, s: &Settings) -> bool {
+    let Some(x0) = goes_on(lines, boxes, j, g, s) else {
         return false;
     };
-    if next.base - line.base > s.max_line_gap * line.size.max(next.size) {
-        return false;
-    }
+    let mut wide = g.clone();
+    wide.x0 = wide.x0.min(x0);
+    lines.get(j).is_some_and(|line| fits_header(line, &wide, s))
+}
+
+/// Most lines looked at below a label for the table's next line of
+/// several columns: the first row's cell may wrap above its values.
+const LABEL_LOOKAHEAD: usize = 3;
+
+/// Whether the region goes on below line `j`: the lines after it, each
+/// close below the one before, join the region until one sets at least two
+/// columns, within [`LABEL_LOOKAHEAD`] lines. Where the leftmost of those
+/// lines begins.
+fn goes_on(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    j: usize,
+    g: &Growth,
+    s: &Settings,
+) -> Option<f32> {
     let mut trial = g.clone();
-    add_line(&mut trial, next, boxes, s) && columns_used(next, boxes, &trial.gaps, false) >= 2
+    let mut x0 = f32::INFINITY;
+    for k in j + 1..=j + LABEL_LOOKAHEAD {
+        let (prev, next) = (lines.get(k - 1)?, lines.get(k)?);
+        if next.base - prev.base > s.max_line_gap * prev.size.max(next.size) {
+            return None;
+        }
+        if !add_line(&mut trial, next, boxes, s) {
+            return None;
+        }
+        if let Some(f) = next.runs.first() {
+            x0 = x0.min(f.x0);
+        }
+        if columns_used(next, boxes, &trial.gaps, false) >= 2 {
+            return Some(x0);
+        }
+    }
+    None
 }
 
 /// Narrows the gaps by the line's runs and opens the gaps it makes beyond
@@ -272,7 +309,11 @@ fn goes_on(lines: &[TextLine], boxes: &[WordBox], j: usize, g: &Growth, s: &Sett
 /// space left there keeps the gap open, however narrow.
 fn add_line(g: &mut Growth, line: &TextLine, boxes: &[WordBox], s: &Settings) -> bool {
     let keep = s.min_gap_keep * line.size;
-    let (spans, cuts) = cut_runs(line, boxes, &g.gaps, s.edge_tolerance);
+    // A line of one run from the region's left edge may be a section's
+    // label running across the columns: its own word spaces are no column
+    // edge, unless values (numbers, codes) follow them.
+    let lone = matches!(line.runs.as_slice(), [r] if r.x0 <= g.x0 + 0.5 * line.size);
+    let (spans, cuts) = cut_runs(line, boxes, &g.gaps, s.edge_tolerance, lone);
     let cut_at = |x: f32| cuts.contains(&x);
     let mut gaps: Vec<(f32, f32)> = Vec::with_capacity(g.gaps.len() + 2);
     for &(lo, hi) in &g.gaps {
@@ -314,12 +355,14 @@ fn add_line(g: &mut Growth, line: &TextLine, boxes: &[WordBox], s: &Settings) ->
 }
 
 /// The line's runs as x spans, cut where a gap's edge falls at a word
-/// space (see [`add_line`]), with the x positions of the cuts.
+/// space (see [`add_line`]), with the x positions of the cuts; in a `lone`
+/// line (a label's, maybe), only where values follow the space.
 fn cut_runs(
     line: &TextLine,
     boxes: &[WordBox],
     gaps: &[(f32, f32)],
     tol: f32,
+    lone: bool,
 ) -> (Vec<(f32, f32)>, Vec<f32>) {
     let mut spans = Vec::with_capacity(line.runs.len());
     let mut cuts = Vec::new();
@@ -338,12 +381,13 @@ fn cut_runs(
             .collect();
         let mut start = r.x0;
         if !crossed.is_empty() {
-            for w in words.windows(2) {
+            for (k, w) in words.windows(2).enumerate() {
                 let (a, b) = (w[0].x1, w[1].x0);
                 let at_edge = crossed.iter().any(|&(lo, hi)| {
                     a < hi && b > lo && ((b - hi).abs() <= tol || (a - lo).abs() <= tol)
                 });
-                if at_edge && b > a {
+                let values_follow = || reads_as_values(words[k + 1..].iter().copied());
+                if at_edge && b > a && (!lone || values_follow()) {
                     spans.push((start, a));
                     cuts.extend([a, b]);
                     start = b;
@@ -469,3 +513,7 @@ fn fits_header(line: &TextLine, g: &Growth, s: &Settings) -> bool {
         |x0: f32, x1: f32| !g.gaps.is_empty() && g.gaps.iter().all(|&(lo, hi)| x0 < lo && x1 > hi);
     !line.runs.iter().any(|r| crosses_all(r.x0, r.x1))
 }
+
+#[cfg(test)]
+#[path = "region_tests.rs"]
+mod tests;

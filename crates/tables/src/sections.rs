@@ -19,6 +19,10 @@
 //!   `max_section_gap` (em): a blank line or two, not the next part of the
 //!   page.
 //!
+//! A line right below the last block whose runs each sit inside one of
+//! the table's columns, in at least half of them, is its last row: a
+//! totals row set apart by a rule or a blank line.
+//!
 //! Lines right above the first block, at most as far apart as the block's
 //! own rows, of one run each that stays inside one column (the first
 //! section's label, a column's heading such as a year over the figures,
@@ -69,7 +73,53 @@ pub(crate) fn join(lines: &[TextLine], regions: Vec<Region>, s: &Settings) -> Ve
         }
         floor = r.end;
     }
-    out.into_iter().map(|(r, _)| r).collect()
+    let mut out: Vec<Region> = out.into_iter().map(|(r, _)| r).collect();
+    // A last row set apart below a table (a totals row).
+    for i in 0..out.len() {
+        let next = out.get(i + 1).map_or(lines.len(), |r| r.start);
+        if closing_row(lines, &out[i], next, s) {
+            out[i].end += 1;
+        }
+    }
+    out
+}
+
+/// Whether the line right below the region is its last row, set apart by
+/// a rule or a blank line as a totals row is: no further below than
+/// `max_section_gap` (em), in the table's font size, with runs each inside
+/// one of its columns (between the middles of its gaps), in at least two
+/// and at least half of them, and no
+/// other table beginning on it (`next` is the next region's first line).
+fn closing_row(lines: &[TextLine], r: &Region, next: usize, s: &Settings) -> bool {
+    let k = r.end;
+    if k >= next || r.gaps.is_empty() || k == 0 {
+        return false;
+    }
+    let (Some(line), Some(prev)) = (lines.get(k), lines.get(k - 1)) else {
+        return false;
+    };
+    let body = &lines[r.body..r.end];
+    let size = size_of(body);
+    if line.base - prev.base > s.max_section_gap * line.size.max(prev.size)
+        || (line.size - size).abs() > s.size_tolerance * size
+    {
+        return false;
+    }
+    let slack = s.column_gap * size;
+    let (x0, x1) = (left_edge(body), right_edge(body));
+    // Columns are divided at the middles of the gaps.
+    let col = |x: f32| r.gaps.partition_point(|g| (g.0 + g.1) / 2.0 <= x);
+    let mut cols: Vec<usize> = Vec::new();
+    for run in &line.runs {
+        let inside = run.x0 >= x0 - slack && run.x1 <= x1 + slack && col(run.x0) == col(run.x1);
+        if !inside {
+            return false;
+        }
+        cols.push(col(run.x0));
+    }
+    cols.dedup();
+    let ncols = r.gaps.len() + 1;
+    cols.len() >= 2 && 2 * cols.len() >= ncols
 }
 
 /// The gaps of `a` and `b` taken as one table, or `None` when they are two.

@@ -110,3 +110,42 @@ fn a_sum_written_over_two_lines_is_one_cell() {
         ])
     );
 }
+
+#[test]
+fn a_totals_row_set_apart_below_the_table_is_its_last_row() {
+    // A rule and a blank line part the totals from the rows above; a note
+    // on the source, one run across the columns, follows further down.
+    let mut k = Kit::new();
+    let row = |k: &mut Kit, y: f32, a: &str, b: &str, c: &str| {
+        k.text(LABEL, y, a).text(300.0 - Kit::width(b), y, b).text(
+            FIGURE_END - Kit::width(c),
+            y,
+            c,
+        );
+    };
+    row(&mut k, 100.0, "State", "2001", "2011");
+    row(&mut k, 115.0, "Assam", "34.98", "16.93");
+    row(&mut k, 130.0, "Bihar", "19.79", "25.07");
+    row(&mut k, 145.0, "Goa", "7.77", "8.17");
+    row(&mut k, 160.0, "Kerala", "24.76", "4.86");
+    k.hline(LABEL, FIGURE_END, 170.0);
+    row(&mut k, 192.0, "All India", "21.51", "17.64");
+    k.text(
+        LABEL,
+        230.0,
+        "Source: the census of the population, registrar general's office.",
+    );
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &["State", "2001", "2011"],
+            &["Assam", "34.98", "16.93"],
+            &["Bihar", "19.79", "25.07"],
+            &["Goa", "7.77", "8.17"],
+            &["Kerala", "24.76", "4.86"],
+            &["All India", "21.51", "17.64"],
+        ])
+    );
+}

@@ -19,8 +19,9 @@
 use crate::draft::{Draft, DraftCell};
 use crate::geom::{overlap, WordBox};
 use crate::lines::{text_lines, TextLine};
+use crate::piece::{Piece, RowLine};
 use crate::region::{regions, Region};
-use crate::rows::{rows, Piece, RowLine};
+use crate::rows::rows;
 use crate::rulings::{rule_across, Seg};
 use crate::settings::Settings;
 use atti_page::{Page, TableMode};
@@ -321,7 +322,7 @@ fn place(
                 };
                 // What follows the space reads as values (numbers, codes).
                 let value = || {
-                    !crate::rows::may_wrap(
+                    !crate::piece::may_wrap(
                         ws[k..]
                             .iter()
                             .filter_map(|x| page.words.get(x.1.idx))
@@ -448,8 +449,8 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |w| w.1.width()),
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
-        hyphen: last_text.is_some_and(crate::rows::ends_open),
-        alpha: crate::rows::may_wrap(
+        hyphen: last_text.is_some_and(crate::piece::ends_open),
+        alpha: crate::piece::may_wrap(
             ws.iter()
                 .filter_map(|w| page.words.get(w.1.idx))
                 .map(|w| w.text.as_str()),

@@ -669,11 +669,11 @@ fn codes_on_lines_of_their_own_are_rows() {
 
 #[test]
 fn codes_do_not_wrap_but_text_does() {
-    assert!(!crate::rows::may_wrap(["C1"]));
-    assert!(!crate::rows::may_wrap(["12a"]));
-    assert!(!crate::rows::may_wrap(["31/12/2021"]));
-    assert!(crate::rows::may_wrap(["Analisi"]));
-    assert!(crate::rows::may_wrap(["D.Lgs.", "36/2023"]));
+    assert!(!crate::piece::may_wrap(["C1"]));
+    assert!(!crate::piece::may_wrap(["12a"]));
+    assert!(!crate::piece::may_wrap(["31/12/2021"]));
+    assert!(crate::piece::may_wrap(["Analisi"]));
+    assert!(crate::piece::may_wrap(["D.Lgs.", "36/2023"]));
 }
 
 #[test]

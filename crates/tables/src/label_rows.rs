@@ -1,0 +1,168 @@
+//! Section labels inside a table without ruled rows: a line of one piece
+//! at the table's left edge, above a row that begins complete, is a row of
+//! its own unless it is a line of a wrapped cell (see [`label_lines`]).
+//! Whether the table centres its cells beside a wrapped one or sets them
+//! at the top is judged from the rows that show it.
+
+use crate::geom::overlap;
+use crate::piece::{Piece, RowLine};
+use crate::settings::Settings;
+
+/// Label rows: lines that set one piece, in the first column from the
+/// table's left edge, and nothing in the other columns, just above a line
+/// that sets the first column and others (a row that begins complete).
+/// Such a line is a section's label, a row of its own, unless it is a line
+/// of a wrapped cell: the last of the cell above (the line before wraps
+/// into it: its text and this line's first word would not have fitted in
+/// the column together, the pitch is a wrapped cell's, and the line is set
+/// no closer to the row below than to the line above) or the first of
+/// a cell centred on the row below (it wraps into the row's text, which
+/// wraps again into a line below set alone in the column, as the first
+/// did, or in a table that centres its cells, whenever it wraps into the
+/// row's text), or the first of a cell whose next lines are indented under
+/// it (a hanging indent). A line that reaches the second column's text is
+/// a label whatever the lines around it: no line of a cell runs into the
+/// next column.
+pub(crate) fn label_lines(
+    lines: &[RowLine],
+    pieces: &[Piece],
+    cols_of: &[Vec<usize>],
+    size: f32,
+    near: &dyn Fn(&Piece, &Piece) -> bool,
+    s: &Settings,
+) -> Vec<bool> {
+    let n = lines.len();
+    let mut label = vec![false; n];
+    let mut first: Vec<Option<&Piece>> = vec![None; n];
+    let mut count = vec![0usize; n];
+    for p in pieces {
+        if p.line < n {
+            count[p.line] += 1;
+            if p.c0 == 0 && p.c1 == 0 {
+                first[p.line] = Some(p);
+            }
+        }
+    }
+    let lone = |k: usize| count[k] == 1 && cols_of[k].as_slice() == [0] && first[k].is_some();
+    let full = |k: usize| first[k].is_some() && cols_of[k].len() >= 2;
+    let Some(left) = pieces
+        .iter()
+        .filter(|p| p.c0 == 0 && p.c1 == 0)
+        .map(|p| p.x0)
+        .reduce(f32::min)
+    else {
+        return label;
+    };
+    // Candidates: a lone line at the left edge above a complete line.
+    let candidate: Vec<bool> = (0..n)
+        .map(|k| {
+            k + 1 < n
+                && lone(k)
+                && full(k + 1)
+                && first[k].is_some_and(|p| p.x0 <= left + 0.5 * size)
+        })
+        .collect();
+    // The column's width from its other lines.
+    let width = pieces
+        .iter()
+        .filter(|p| p.c0 == 0 && p.c1 == 0 && !candidate[p.line])
+        .map(|p| p.x1 - p.x0)
+        .fold(0.0, f32::max);
+    if width <= 0.0 {
+        return label;
+    }
+    // Where the second column's text begins.
+    let next_left = pieces
+        .iter()
+        .filter(|p| p.c0 == 1 && p.c1 == 1)
+        .map(|p| p.x0)
+        .fold(f32::INFINITY, f32::min);
+    let wraps = |p: &Piece, q: &Piece| {
+        near(p, q)
+            && (p.alpha || q.alpha)
+            && (p.hyphen
+                || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * width)
+    };
+    // How the table sets its cells beside a wrapped one, at the top or
+    // centred, by the rows that show it. In a centred table a lone line
+    // above a row is the first line of its centred cell whenever it wraps
+    // into it.
+    let overlapping = |k: usize| {
+        let (a, b) = (&lines[k], &lines[k + 1]);
+        overlap(a.top, a.bottom, b.top, b.bottom)
+            >= s.overlap_ratio * (a.bottom - a.top).min(b.bottom - b.top)
+    };
+    // Rows of each kind: a line that sets values (numbers, dates, codes)
+    // beside a line of the first column whose cell wraps: at the top when
+    // the cell starts on it and goes on below; centred when the cell has
+    // about as many lines above it as below (lines without values). Lines whose boxes overlap
+    // (values centred between two lines), or that set only other columns
+    // between two lines of the first, are centred rows too. (The table's
+    // first line, maybe its header, is left out.)
+    let mut valued = vec![false; n];
+    for p in pieces {
+        if p.line < n && p.c0 > 0 && !p.alpha {
+            valued[p.line] = true;
+        }
+    }
+    let col0: Vec<&Piece> = first.iter().flatten().copied().collect();
+    let (mut top, mut centred_rows) = (0usize, 0usize);
+    for (j, f) in col0.iter().enumerate() {
+        if f.line == 0 || !valued[f.line] {
+            continue;
+        }
+        // The cell's lines around it: lines of the first column that wrap
+        // from one to the next and set no values of their own.
+        let up = (1..=j)
+            .take_while(|&i| !valued[col0[j - i].line] && wraps(col0[j - i], col0[j - i + 1]))
+            .count();
+        let down = (j + 1..col0.len())
+            .take_while(|&i| !valued[col0[i].line] && wraps(col0[i - 1], col0[i]))
+            .count();
+        if up == 0 && down >= 1 && lone(col0[j + 1].line) {
+            top += 1;
+        } else if up >= 1 && down >= 1 && up.abs_diff(down) <= 1 {
+            centred_rows += 1;
+        }
+    }
+    centred_rows += (0..n.saturating_sub(1)).filter(|&k| overlapping(k)).count()
+        + (1..n.saturating_sub(1))
+            .filter(|&k| {
+                first[k].is_none()
+                    && count[k] > 0
+                    && first[k - 1].is_some()
+                    && first[k + 1].is_some()
+            })
+            .count();
+    let centred_table = centred_rows > top;
+    for k in 0..n {
+        let Some(p) = first[k].filter(|_| candidate[k]) else {
+            continue;
+        };
+        if p.x1 > next_left - 0.25 * size {
+            label[k] = true;
+            continue;
+        }
+        // Set closer to the row below than to the line above: not the
+        // last line of the cell above.
+        // (The column's line above may sit over lines that set only other
+        // columns, centred beside it.)
+        let above = (0..k).rev().find_map(|i| first[i]);
+        let from_above = above.is_some_and(|a| {
+            let up = lines[k].base - lines[a.line].base;
+            let down = lines[k + 1].base - lines[k].base;
+            up <= down + 0.1 * size && wraps(a, p)
+        });
+        let row = first[k + 1];
+        let centred = k + 2 < n
+            && lone(k + 2)
+            && row.is_some_and(|r| wraps(p, r) && first[k + 2].is_some_and(|t| wraps(r, t)));
+        // The row's text set further in than this line: a hanging
+        // indent, this line's text going on (its row's figures at its
+        // last line).
+        let hanging = row.is_some_and(|r| r.x0 > p.x0 + 0.5 * size);
+        let head = centred_table && row.is_some_and(|r| wraps(p, r));
+        label[k] = !from_above && !centred && !hanging && !head;
+    }
+    label
+}

@@ -1,0 +1,78 @@
+//! What the row finder ([`crate::rows`]) sees of a table's lines: each
+//! line's vertical extent ([`RowLine`]) and, per line and column, the words
+//! set there ([`Piece`]) with what they read as: text that may wrap onto
+//! the next line ([`may_wrap`]), a line that ends open ([`ends_open`]), a
+//! value (a number, a date, a code).
+
+use crate::lines::TextLine;
+
+/// A text line as the row finder sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RowLine {
+    pub top: f32,
+    pub bottom: f32,
+    pub base: f32,
+    pub size: f32,
+}
+
+impl From<&TextLine> for RowLine {
+    fn from(l: &TextLine) -> RowLine {
+        RowLine {
+            top: l.top,
+            bottom: l.bottom,
+            base: l.base,
+            size: l.size,
+        }
+    }
+}
+
+/// The words of one line in one column (or, for a spanning header label,
+/// in columns `c0..=c1`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Piece {
+    pub line: usize,
+    pub c0: usize,
+    pub c1: usize,
+    pub x0: f32,
+    pub x1: f32,
+    /// Width of its first word.
+    pub first_word: f32,
+    /// The largest font size of its words.
+    pub size: f32,
+    /// It ends with a word broken by a hyphen, or with a sign that asks for
+    /// what follows ([`ends_open`]).
+    pub hyphen: bool,
+    /// It reads as text that may wrap ([`may_wrap`]).
+    pub alpha: bool,
+    /// Some word of it holds a digit: with `alpha` false, a value (a
+    /// number, a date, a code), not a sign (`%`, `€`).
+    pub digits: bool,
+    /// Indices of the word boxes.
+    pub words: Vec<usize>,
+}
+
+/// Whether the words of a piece (one line in one column) read as text
+/// that may wrap onto the next line: some word has letters, and the piece
+/// is not a single code (one word with digits: `C1`, `12a`, `A-3`). A
+/// value is set whole on its line: two values on two lines are two values,
+/// as two numbers are, and a cell whose text wraps breaks between words.
+pub(crate) fn may_wrap<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    let words: Vec<&str> = words
+        .into_iter()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    let code = matches!(words.as_slice(), [w] if w.chars().any(|c| c.is_ascii_digit()));
+    letters && !code
+}
+
+/// Whether a line of a cell ends where its text cannot: a word broken by
+/// a hyphen (`pro-`), or a sign that asks for what follows: `=` (`2=` over
+/// `(3 to 6)+14`, a column's sum written on two lines), an opening bracket,
+/// `&`. Such a line goes on on the next line of its column.
+pub(crate) fn ends_open(text: &str) -> bool {
+    let t = text.trim_end();
+    let broken = t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'));
+    broken || t.ends_with(['=', '(', '[', '&'])
+}
