@@ -53,9 +53,9 @@ pub mod table;
 pub mod target;
 
 #[cfg(test)]
-mod tests_apply;
-#[cfg(test)]
 mod tests_administration;
+#[cfg(test)]
+mod tests_apply;
 #[cfg(test)]
 mod tests_compile;
 #[cfg(test)]

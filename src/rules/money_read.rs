@@ -193,7 +193,13 @@ fn canonical(template: &str, printed: &str) -> String {
     // are not part of it.
     let printed: String = printed
         .chars()
-        .map(|c| if matches!(c, '“' | '”' | '«' | '»' | '"') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '“' | '”' | '«' | '»' | '"') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let shown = if printed.chars().any(char::is_lowercase) {
         atti_italian::squash(&printed)

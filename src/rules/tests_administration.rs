@@ -82,15 +82,25 @@ fn no_main_amount_where_no_dispositive_is_read() {
     // A transcript cut after its premises: the sums are those the premises
     // recall (a programme's total), not one the act decides.
     let text = "DETERMINA DEL DIRETTORE N. 12/2020\nOggetto: perizia di variante dei lavori di manutenzione\nPREMESSO che con delibera n. 5 è stato approvato il programma per l'importo complessivo di € 1.200.000,00;\nche i lavori sono stati affidati alla ditta Alfa S.r.l. per € 300.000,00;\n";
-    assert_eq!(read(text).decisions.first().and_then(|d| d.main_amount), None);
+    assert_eq!(
+        read(text).decisions.first().and_then(|d| d.main_amount),
+        None
+    );
     // Without its dispositive, a subject that says what the act decides
     // ("determinazione di impegno ... per l'importo di") still gives it.
     let cut = "Determinazione n. 40 del 2/5/2019\nOggetto: Determinazione di impegno per l'importo complessivo di € 20.000,00 a favore dei comuni beneficiari.\nVISTO lo Statuto;\nVISTA la legge regionale che stanzia € 500.000,00;\n";
     let d = read(cut).decisions.into_iter().next().unwrap();
-    assert_eq!(d.main_amount.map(|e| e.to_string()), Some("20000.00".to_owned()));
+    assert_eq!(
+        d.main_amount.map(|e| e.to_string()),
+        Some("20000.00".to_owned())
+    );
     assert_eq!(d.main_amount_role.as_deref(), Some("commitment"));
     // The same act with its dispositive decides the sum it commits.
-    let text = format!("{text}DETERMINA\n1. di impegnare la somma di € 15.000,00 per la variante;\n");
+    let text =
+        format!("{text}DETERMINA\n1. di impegnare la somma di € 15.000,00 per la variante;\n");
     let d = read(&text).decisions.into_iter().next().unwrap();
-    assert_eq!(d.main_amount.map(|e| e.to_string()), Some("15000.00".to_owned()));
+    assert_eq!(
+        d.main_amount.map(|e| e.to_string()),
+        Some("15000.00".to_owned())
+    );
 }

@@ -535,5 +535,5 @@ fn reads_as_prose(pieces: &[Piece], ncols: usize, rows: usize, lines: usize) -> 
 }
 
 #[cfg(test)]
-#[path = "stream_tests.rs"]
+#[path = "stream_tests/mod.rs"]
 mod tests;

@@ -246,8 +246,13 @@ fn an_older_layout_is_rebuilt_from_stored_records() {
     .unwrap();
     assert_eq!(Index::open(&path).unwrap().layout(), 1);
 
-    let u = crate::index::upgrade::upgrade(&path).unwrap().expect("an upgrade");
-    assert_eq!((u.from, u.to, u.records), (1, crate::index::schema::VERSION, 3));
+    let u = crate::index::upgrade::upgrade(&path)
+        .unwrap()
+        .expect("an upgrade");
+    assert_eq!(
+        (u.from, u.to, u.records),
+        (1, crate::index::schema::VERSION, 3)
+    );
     let index = Index::open(&path).unwrap();
     assert_eq!(index.layout(), crate::index::schema::VERSION);
     let mut after = Vec::new();
