@@ -12,16 +12,17 @@ use crate::common::{apply_rules as apply, root, shared};
 use crate::gold_acts;
 
 /// k/n reached on the train acts, per field (with the 43 web acts since
-/// session 33 and 22 more of 15 new bodies, read blind, since session 34).
+/// session 33, 22 more of 15 new bodies since session 34 and 4 more of 4
+/// new bodies since session 35, all read blind).
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("recognised as an act", 153, 154),
+    ("recognised as an act", 157, 158),
     ("other: no decision row", 3, 3),
-    ("act_number", 121, 127),
-    ("decision_date", 133, 141),
-    ("office", 35, 42),
+    ("act_number", 125, 131),
+    ("decision_date", 136, 144),
+    ("office", 37, 43),
     ("office_number", 14, 14),
     ("office_date", 14, 14),
-    ("subject", 125, 136),
+    ("subject", 129, 140),
     ("outcome", 35, 35),
     ("unanimous", 35, 35),
     ("present_count", 25, 26),

@@ -4,6 +4,7 @@
 mod acts_gold;
 mod archive;
 mod common;
+mod header_shapes;
 mod ocr;
 mod office;
 mod peg_producers;

@@ -287,3 +287,46 @@ fn a_reference_over_a_page_break_is_read_whole_on_the_page_where_it_ends() {
         ]
     );
 }
+
+#[test]
+fn the_act_rules_split_by_concept_are_replaced_file_by_file() {
+    // The act's rules are three files read in name order: the header
+    // (deliberation.toml), the office (deliberation_office.toml), the
+    // subject (deliberation_subject.toml), besides the minutes. A folder
+    // file named like one of them replaces that one only.
+    let builtin = RuleSet::load(None, true).unwrap();
+    let has = |set: &RuleSet, id: &str| set.list().iter().any(|r| r.id == id);
+    for id in [
+        "delib.header.act_heading",
+        "delib.office.header_block",
+        "delib.subject.oggetto",
+    ] {
+        assert!(has(&builtin, id), "{id} is built in");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("deliberation_subject.toml"),
+        "[[field]]\nid = \"my.subject\"\ndescription = \"d\"\nkinds = [\"act\"]\n\
+         regex = '(?m)^Titolo: (?P<value>.+)$'\ntarget = \"decision.subject\"\n",
+    )
+    .unwrap();
+    let set = RuleSet::load(Some(dir.path()), true).unwrap();
+    assert!(!has(&set, "delib.subject.oggetto"));
+    assert!(has(&set, "my.subject"));
+    assert!(has(&set, "delib.header.act_heading") && has(&set, "delib.office.header_block"));
+    let pages = [Page {
+        number: 1,
+        text: "SETTORE TECNICO\nDETERMINAZIONE N. 12 DEL 03/02/2024\nTitolo: asfalti\n\
+               OGGETTO: Rifacimento delle strade\nIL DIRIGENTE\n"
+            .into(),
+        ..Page::default()
+    }];
+    let d = |set: &RuleSet| set.apply(&pages).decisions.first().cloned().unwrap();
+    let (before, after) = (d(&builtin), d(&set));
+    assert_eq!(before.subject.as_deref(), Some("Rifacimento delle strade"));
+    assert_eq!(after.subject.as_deref(), Some("asfalti"));
+    for x in [&before, &after] {
+        assert_eq!(x.act_number.as_deref(), Some("12"));
+        assert_eq!(x.office.as_deref(), Some("SETTORE TECNICO"));
+    }
+}
