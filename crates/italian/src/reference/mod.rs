@@ -92,6 +92,7 @@ mod backref;
 mod body;
 mod cited;
 mod common;
+mod dated;
 mod folded;
 mod lexicon;
 mod locators;
@@ -115,6 +116,7 @@ use serde::{Deserialize, Serialize};
 use acts::act_mentions;
 use backref::back_references;
 pub use body::body_region;
+pub use dated::naming_date;
 pub use common::Taken;
 pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
@@ -585,3 +587,6 @@ mod forms_tests;
 
 #[cfg(test)]
 mod regional_forms_tests;
+
+#[cfg(test)]
+mod lawyer_forms_tests;
