@@ -741,3 +741,14 @@ fn a_regional_law_is_the_body_s_region_s_unless_another_is_named() {
         ["legge_regionale 14/2008 art. 4 regione.lazio"]
     );
 }
+
+#[test]
+fn zz_debug() {
+    for t in [
+        "DECRETO 19 gennaio 2016, n. 17. Regolamento recante disposizioni sulle modalità di funzionamento della Conferenza dei capi dipartimento, ai sensi dell articolo 3, comma 6, del decreto del Presidente del Consiglio dei ministri 15 giugno 2015, n. 84. IL MINISTRO",
+        "Regolamento recante disposizioni sulla Conferenza, ai sensi dell'articolo 3, comma 6, del decreto del Presidente del Consiglio dei ministri 15 giugno 2015, n. 84.",
+        "ai sensi dell'articolo 3, comma 6, del decreto del Presidente del Consiglio dei ministri 15 giugno 2015, n. 84.",
+    ] {
+        eprintln!("{:?}", briefs(t));
+    }
+}
