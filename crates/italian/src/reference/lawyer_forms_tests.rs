@@ -743,12 +743,36 @@ fn a_regional_law_is_the_body_s_region_s_unless_another_is_named() {
 }
 
 #[test]
-fn zz_debug() {
-    for t in [
-        "DECRETO 19 gennaio 2016, n. 17. Regolamento recante disposizioni sulle modalità di funzionamento della Conferenza dei capi dipartimento, ai sensi dell articolo 3, comma 6, del decreto del Presidente del Consiglio dei ministri 15 giugno 2015, n. 84. IL MINISTRO",
-        "Regolamento recante disposizioni sulla Conferenza, ai sensi dell'articolo 3, comma 6, del decreto del Presidente del Consiglio dei ministri 15 giugno 2015, n. 84.",
-        "ai sensi dell'articolo 3, comma 6, del decreto del Presidente del Consiglio dei ministri 15 giugno 2015, n. 84.",
-    ] {
-        eprintln!("{:?}", briefs(t));
-    }
+fn decrees_of_the_kingdom_with_short_years_and_older_names() {
+    check(&[
+        ("secondo il R.D. 215/33", &["regio_decreto 215/1933"]),
+        ("il R.D. 2440/23 sulla contabilità", &["regio_decreto 2440/1923"]),
+        ("la legge sul contenzioso, R.D. 2248/65", &["regio_decreto 2248/1865"]),
+        ("R.D. 18 novembre 1923, n. 2440", &["regio_decreto 2440/1923"]),
+        ("il Reale Decreto 8 maggio 1904, n. 368", &["regio_decreto 368/1904"]),
+    ]);
+}
+
+#[test]
+fn an_article_after_che_is_the_act_of_its_own_sentence() {
+    check(&[
+        (
+            "la Costituzione repubblicana, che all’art. 44 stabilisce",
+            &["costituzione 1947 art. 44"],
+        ),
+        (
+            "fissato dal R. D. 25 luglio 1904 n. 523.\nFatte salve alcune eccezioni.\nIn primo luogo la Costituzione repubblicana, che all’art. 44 stabilisce",
+            &["regio_decreto 523/1904", "costituzione 1947 art. 44"],
+        ),
+        // A full stop inside the act's quoted title ends no sentence.
+        (
+            "la L.R. 7 febbraio 2005, n.1, recante \"Norme in materia di protezione civile. Istituzione dell’Agenzia” ed in particolare: l’art.15, commi 1 e 2, che prevedono",
+            &["legge_regionale 1/2005 art. 15 c. 1", "legge_regionale 1/2005 art. 15 c. 2"],
+        ),
+        // An article whose act is in another sentence is not that act's.
+        (
+            "si applica il D.Lgs. 50/2016. Il regolamento comunale, che all'art. 4 disciplina gli affidamenti",
+            &["decreto_legislativo 50/2016"],
+        ),
+    ]);
 }
