@@ -424,7 +424,8 @@ fn act_mention_at(
 /// A conversion law after a decree-law: ", convertito con modificazioni
 /// dalla legge", "conv. in L.", "(conv. L.".
 static CONVERTED_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,(]{0,6}(?:e\s+s\.?\s?m\.?\s?i\.?\s*,?\s*)?(?:convertit|conv\.|coordinat)").unwrap()
+    Regex::new(r"(?i)^[\s,(]{0,6}(?:e\s+s\.?\s?m\.?\s?i\.?\s*,?\s*)?(?:convertit|conv\.|coordinat)")
+        .unwrap()
 });
 
 /// The year of a regio decreto: the Kingdom issued them from 1861 to 1946,

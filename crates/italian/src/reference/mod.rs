@@ -121,8 +121,8 @@ use serde::{Deserialize, Serialize};
 use acts::act_mentions;
 use backref::back_references;
 pub use body::body_region;
-pub use dated::naming_date;
 pub use common::Taken;
+pub use dated::naming_date;
 pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
 pub use named_after::names_act_after;
@@ -595,3 +595,6 @@ mod regional_forms_tests;
 
 #[cfg(test)]
 mod lawyer_forms_tests;
+
+#[cfg(test)]
+mod lawyer_context_tests;
