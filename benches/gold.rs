@@ -110,6 +110,7 @@ fn main() {
         "gold/references_train_more.jsonl",
         "gold/references_web.jsonl",
         "gold/references_web_s34.jsonl",
+        "gold/references_web_s35.jsonl",
     ] {
         gold_refs.extend(load(&root.join(more)));
     }

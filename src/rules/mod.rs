@@ -361,9 +361,15 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
         .year
         .or_else(|| x.objectives.iter().find_map(|o| o.year))
         .or_else(|| x.date.map(|d| d.year()));
-    if let Some(date) = x.date {
-        // A name that meant another act on the document's day ("Codice dei
-        // contratti" in a 2022 act) is read again now that the day is known.
+    // A name that meant another act on the document's day ("Codice dei
+    // contratti" in a 2022 act) is read again now that the day is known:
+    // the decision date, else what the act's header and citations tell.
+    let named = x.references.iter().any(|r| r.named.is_some());
+    let first = pages.first().map_or("", |p| p.text.as_str());
+    if let Some(date) = named
+        .then(|| reference::naming_date(first, &joined, &x.references, x.date))
+        .flatten()
+    {
         let lexicon = rules
             .lexicon
             .clone()

@@ -62,7 +62,9 @@ fn roman(s: &str) -> Option<u32> {
 
 /// Normalises a letter: `f)` -> `f`, `a-bis)` -> `a-bis`.
 pub(super) fn norm_letter(s: &str) -> String {
-    fold(s).trim_end_matches(')').trim().to_string()
+    fold(s)
+        .trim_matches(|c: char| matches!(c, ')' | '“' | '”' | '"' | '«' | '»') || c.is_whitespace())
+        .to_string()
 }
 
 pub(super) fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {

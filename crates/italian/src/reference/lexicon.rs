@@ -222,6 +222,24 @@ impl Lexicon {
         })
     }
 
+    /// The decreto legislativo of the table numbered and dated as a
+    /// decree-law printed with `number`, `year` and maybe `date`: "D.L.
+    /// 30.04.1992 n. 285" is the Codice della strada misprinted.
+    pub(super) fn misprinted_decree(
+        &self,
+        number: Option<&str>,
+        year: Option<i32>,
+        date: Option<NaiveDate>,
+    ) -> Option<&NamedAct> {
+        use chrono::Datelike;
+        self.table.named.iter().find(|a| {
+            a.act.act_type == "decreto_legislativo"
+                && number == Some(a.act.number.as_str())
+                && year == Some(a.act.date.year())
+                && date.is_none_or(|d| d == a.act.date)
+        })
+    }
+
     /// The index of the named entry with this id.
     pub(super) fn named_index(&self, id: &str) -> Option<usize> {
         self.table.named.iter().position(|a| a.id == id)

@@ -28,10 +28,10 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     // "lett. a) nn. 1 e 2", "lettera a), punto 2".
     let sub = r"(?:\s*,?\s*(?:(?:numero|numeri|punto|punti)\s*(?:da\s+)?\d+(?:\.\d{1,3})*\)?(?:\s*(?:a|e)\s+\d+\)?)?|(?:nn?\.|sub\.?)\s*\d{1,3}(?:\.\d{1,3})*(?:\)|\b)(?:\s*(?:,|\be\b|\bed\b)\s*\d{1,3}\b)*))?";
     let letters = format!(
-        r"{letter}\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{letter}\))*"
+        r"{letter}[”\x22»]?\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*[“\x22«]?{letter}(?:\)|[”\x22»]))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list}))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list}))?"
     ))
     .unwrap()
 });
@@ -194,15 +194,20 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         // So too after "co." or "c." in a list of articles: "artt. 151 co.
         // 4 e 147 bis".
         let plural_arts = c.name("akw").is_some_and(|k| {
-            let k = fold(k.as_str());
+            let k = fold(k.as_str()).replace([' ', '\t'], "");
             k == "artt." || k == "articoli"
         });
         let singular = c.name("parkw").is_some_and(|k| {
             let k = fold(k.as_str());
             k == "comma" || (plural_arts && k != "commi")
         });
+        // "art. 107, commi 2 e 3, e 109, comma 2": a number with a
+        // paragraph of its own after the list of paragraphs is an article.
+        let has_pars2 = c.name("pars2").is_some();
         let (pars, more_arts) = if singular && par_items.len() > 1 {
             (&par_items[..1], &par_items[1..])
+        } else if has_pars2 && par_items.len() > 1 {
+            par_items.split_at(par_items.len() - 1)
         } else {
             (&par_items[..], &par_items[..0])
         };

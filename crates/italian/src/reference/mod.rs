@@ -54,7 +54,12 @@
 //!   passing. A `legge` followed by a region is a `legge_regionale`.
 //! - A name that meant several acts over time ("Codice dei contratti") is
 //!   read by [`RefSettings::date`], or by [`redate`] once the document's
-//!   date is known; with no date, as the act in force.
+//!   date is known ([`naming_date`]: the decision date, else the act's
+//!   header, else the acts it cites); with no date, as the act in force.
+//! - A decree-law numbered and dated as a code the table knows as a
+//!   decreto legislativo ("D.L. 30.04.1992 n. 285") is that code misprinted,
+//!   unless a conversion law follows it; a regio decreto's two-digit year is
+//!   of the Kingdom (1861-1946).
 //! - A d.g.r. is read (its text is taken) but not reported: it is an
 //!   administrative act, not among the canonical act types.
 //! - `Costituzione` counts only written with a capital C and with an article
@@ -92,6 +97,7 @@ mod backref;
 mod body;
 mod cited;
 mod common;
+mod dated;
 mod folded;
 mod lexicon;
 mod locators;
@@ -116,6 +122,7 @@ use acts::act_mentions;
 use backref::back_references;
 pub use body::body_region;
 pub use common::Taken;
+pub use dated::naming_date;
 pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
 pub use named_after::names_act_after;
@@ -585,3 +592,9 @@ mod forms_tests;
 
 #[cfg(test)]
 mod regional_forms_tests;
+
+#[cfg(test)]
+mod lawyer_forms_tests;
+
+#[cfg(test)]
+mod lawyer_context_tests;

@@ -36,6 +36,10 @@ static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// The end of a sentence: a full stop after a word of three small letters
+/// or a number, then a capital.
+static FULL_STOP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\p{Ll}{3}|\d)\.\s+\p{Lu}").unwrap());
 /// Just before a conversion law: "convertito, con modificazioni, dalla".
 static CONVERSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap());
@@ -47,12 +51,23 @@ pub(super) fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Opt
     if !PARTICULAR.is_match(head) {
         return None;
     }
-    let sentence = text[..at].rfind(';').map_or(0, |i| i + 1);
-    let sentence = sentence.max(boundary(text, at.saturating_sub(1500)));
+    let from = boundary(text, at.saturating_sub(1500));
+    let sentence = text[..at].rfind(';').map_or(0, |i| i + 1).max(from);
+    // A full stop after a word or a number, before a capital, ends the
+    // sentence too ("... n. 523.\nFatte salve ... la Costituzione, che
+    // all'art. 44"); an abbreviation's dot ("D.Lgs. 50") does not.
+    // A full stop inside a quoted title ("Norme in materia di protezione
+    // civile e volontariato. Istituzione dell'Agenzia ...") ends nothing.
+    let span = &text[sentence..at];
+    let sentence = FULL_STOP
+        .find_iter(span)
+        .filter(|m| !inside_quotes(&span[..m.start()]))
+        .last()
+        .map_or(sentence, |m| sentence + m.end() - 1);
     let before = mentions.partition_point(|m| m.range.end <= at);
     (0..before).rev().find(|&mi| {
         let m = &mentions[mi];
-        if m.range.start < sentence || m.needs_locator {
+        if m.range.start < sentence {
             return false;
         }
         let lead = &text[sentence..m.range.start];
@@ -69,6 +84,13 @@ pub(super) fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Opt
             .is_some_and(|p| SUBORDINATE.is_match(&text[p.range.end..m.range.start]));
         !quoted && !conversion && !subordinate
     })
+}
+
+/// Whether the end of `s` lies inside a quotation opened in it.
+fn inside_quotes(s: &str) -> bool {
+    let opens = s.matches(['“', '«']).count();
+    let closes = s.matches(['”', '»']).count();
+    opens > closes || s.matches('"').count() % 2 == 1
 }
 
 /// "l'art. 5 concernente “...” il quale, al comma 2, dispone": the
