@@ -19,13 +19,24 @@ use super::money::MoneyRules;
 use super::money_text::{clause, nearest};
 use crate::record::{Party, Span};
 
+/// One label of a tax id: partita IVA, codice fiscale, in their usual
+/// spellings ("P.IVA", "P. I.", "Partita Iva", "C.F.", "CF", "cod. fisc.").
+const ONE_LABEL: &str = r"(?:P\.?\s?I(?:VA)?\.?|partita\s+I\.?V\.?A\.?|C\.\s?F\.|CF\b|cod(?:ice|\.)?\s*fisc(?:ale|\.)?)";
+
+/// A tax id with its label: one label or several joined ("C.F./P.IVA",
+/// "codice fiscale e partita IVA", "P.IVA - C.F."), a number sign, a
+/// colon, the country prefix, then 11 digits or a personal codice fiscale.
 pub(super) static TAX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:P\.?\s?I(?:VA)?\.?|partita\s+I\.?V\.?A\.?|C\.\s?F\.|CF\b|cod(?:ice|\.)?\s*fisc(?:ale|\.)?)\.?\s*(?:n\.|n°|nr\.?|:|/|e\s+C\.?\s?F\.?)?\s*(?:IT)?\s*(?P<id>[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{3}[A-Za-z])\b")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\b{ONE_LABEL}\.?(?:\s*(?:/|\be\b|-|–)\s*{ONE_LABEL}\.?)*\s*(?:n\.|n°|nr\.?|num\.)?\s*[:=]?\s*(?:IT)?\s*(?P<id>[0-9]{{11}}|[A-Za-z]{{6}}[0-9LMNPQRSTUV]{{2}}[A-Za-z][0-9LMNPQRSTUV]{{2}}[A-Za-z][0-9LMNPQRSTUV]{{3}}[A-Za-z])\b"
+    ))
+    .expect("valid regex")
 });
 
+/// Where a counterparty's seat, residence or birth is said: its name
+/// ends before.
 static SEAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),?\s+(?:con\s+sede|residente|nat[oa]\s+a|domiciliat[oa])\b")
+    Regex::new(r"(?i)[,(\s]\s*(?:con\s+sede|sede\s+legale|avente\s+sede|residente|nat[oa]\s+a|domiciliat[oa]|con\s+studio|corrente\s+in)\b")
         .expect("valid regex")
 });
 
@@ -70,11 +81,11 @@ pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec
             {
                 continue;
             }
-            let before = clause_for_name(text, all.start());
             // A name with a legal form or a title before the id; else the
             // name a label gives in the lines above it (an accounting
             // attestation's creditor); else bare capitalised words.
-            let found = name_before(rules, text, before);
+            let found = seated_name(rules, text, all.start())
+                .or_else(|| name_before(rules, text, clause_for_name(text, all.start(), NEAR)));
             let labelled = labelled_name(rules, text, all.start());
             let (name, range, formed, label) = match (found, labelled) {
                 (Some(f), _) if f.2 => (f.0, f.1, true, None),
@@ -221,10 +232,26 @@ fn labelled_name(
         .max_by_key(|(_, r, _)| r.start)
 }
 
-/// Where a name before a tax id label may start: 160 bytes back, not
+/// How far before its tax id a name is looked for.
+const NEAR: usize = 160;
+/// How far, when the seat or the residence is said between the name and
+/// its tax id ("Alfa S.r.l., con sede legale in Via Roma 12, 80100
+/// Napoli (NA), P.IVA ...").
+const SEATED: usize = 320;
+
+/// The name before the seat said before a tax id, when it has a legal
+/// form or a title: the address between them may be long.
+fn seated_name(rules: &MoneyRules, text: &str, at: usize) -> Option<(String, Range<usize>, bool)> {
+    let wide = clause_for_name(text, at, SEATED);
+    let seat = SEAT.find_iter(&text[wide.clone()]).last()?;
+    let end = wide.start + seat.start();
+    name_before(rules, text, wide.start..end).filter(|f| f.2)
+}
+
+/// Where a name before a tax id label may start: `len` bytes back, not
 /// before the previous tax id, `;` or blank line.
-fn clause_for_name(text: &str, at: usize) -> Range<usize> {
-    let mut from = at.saturating_sub(160);
+fn clause_for_name(text: &str, at: usize, len: usize) -> Range<usize> {
+    let mut from = at.saturating_sub(len);
     while !text.is_char_boundary(from) {
         from += 1;
     }

@@ -39,6 +39,12 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A temporary grouping of firms before its members' names.
+static GROUPING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A(?:R\.T\.I\.|A\.T\.I\.|RTI|ATI|R\.T\.I|A\.T\.I)(?:[ \t]+(?i:costituit[oa]|costituend[oa])(?:[ \t]+(?i:da|dalle|tra))?)?[ \t]+")
+        .expect("valid regex")
+});
+
 /// What follows a natural person's name: birth, residence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -54,8 +60,56 @@ static ITEM_END: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The act's subject ("Oggetto: ...") up to the first premise, a blank
+/// line or [`SUBJECT`] bytes, on the first page: it says in a few words
+/// what the act decides ("Liquidazione alla ditta ...", "Impegno a favore
+/// dei seguenti beneficiari: ..."), so its verbs are read as the
+/// dispositive's are.
+static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)oggetto[ \t]*(?::|-|–|\.)").expect("valid regex")
+});
+
+/// The most bytes of a subject.
+const SUBJECT: usize = 4000;
+/// How far a list of names after a verb may run ("a favore dei seguenti
+/// beneficiari: A, B, C ...").
+const LIST_REACH: usize = 3000;
+/// How many lines of the first page an act's title may be down: a
+/// dispositive heading there, before the premises and with none after
+/// them, is the act's title ("DETERMINA DEL DIRETTORE N. 108"), and its
+/// dispositive is not in the text.
+const TITLE_LINES: usize = 12;
+
+/// The subject's page and byte range.
+pub(super) fn subject(rules: &MoneyRules, doc: &Doc) -> Option<(usize, Range<usize>)> {
+    let text = doc.clean.first()?;
+    let m = OBJECT.find(text)?;
+    let mut end = m.end() + cut(&text[m.end()..], SUBJECT);
+    if let Some(b) = text[m.end()..end].find("\n\n") {
+        end = m.end() + b;
+    }
+    for c in &rules.premises {
+        if let Some(p) = c.regex.find(&text[m.end()..end]) {
+            end = m.end() + p.start();
+        }
+    }
+    Some((0, m.end()..end))
+}
+
+/// Where the dispositive the parties are read in begins
+/// ([`super::money_text::decisions`]), none when the only heading found is
+/// the act's title (a text cut before its dispositive).
+pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize)> {
+    let d = super::money_text::decisions(rules, doc)?;
+    let title = super::money_text::premise(rules, doc).is_some_and(|p| p > d)
+        && d.0 == 0
+        && doc.clean[0][..d.1].lines().filter(|l| !l.trim().is_empty()).count() < TITLE_LINES;
+    (!title).then_some(d)
+}
+
 /// Adds to `out` the parties the `[[party_cue]]` rules find: verbs with
-/// `to` in the dispositive (from `disp` on), labels anywhere.
+/// `to` in the subject and the dispositive (from `disp` on), labels
+/// anywhere.
 pub(super) fn add(
     rules: &MoneyRules,
     doc: &Doc,
@@ -63,49 +117,68 @@ pub(super) fn add(
     disp: Option<(usize, usize)>,
     out: &mut Vec<Party>,
 ) {
+    let subject = subject(rules, doc);
     for (i, text) in doc.clean.iter().enumerate() {
         let page = doc.pages[i].number;
+        // Where verbs are read on this page.
+        let mut verbs: Vec<Range<usize>> = Vec::new();
+        if let Some((p, r)) = &subject {
+            if *p == i {
+                verbs.push(r.clone());
+            }
+        }
+        match disp {
+            Some((p, at)) if i == p => verbs.push(at..text.len()),
+            Some((p, _)) if i > p => verbs.push(0..text.len()),
+            _ => {}
+        }
         for cue in &rules.party_cues {
-            let from = match (disp, &cue.to) {
-                (_, None) => 0,
-                (Some((p, at)), Some(_)) if i == p => at,
-                (Some((p, _)), Some(_)) if i > p => 0,
-                _ => continue,
+            let areas = match cue.to {
+                None => vec![0..text.len()],
+                Some(_) => verbs.clone(),
             };
-            for m in cue.regex.find_iter(&text[from..]) {
-                let (vs, ve) = (from + m.start(), from + m.end());
-                let limit = item_end(text, ve);
-                let Some((name, range)) = read_after(rules, cue, text, vs, ve, limit, admin) else {
-                    continue;
-                };
-                let role = role(rules, cue, &text[vs..limit]);
-                let key = fold(&name);
-                if out.iter().any(|p| {
-                    let k = fold(&p.name);
-                    !k.is_empty() && (k.contains(&key) || key.contains(&k))
-                }) {
-                    continue;
+            for area in areas {
+                for m in cue.regex.find_iter(&text[area.clone()]) {
+                    let (vs, ve) = (area.start + m.start(), area.start + m.end());
+                    let limit = item_end(text, ve, REACH).min(area.end);
+                    let list_limit = list_end(text, ve).min(area.end).max(limit);
+                    let found = read_after(rules, cue, text, (vs, ve), (limit, list_limit), admin);
+                    let role = role(rules, cue, &text[vs..limit]);
+                    for (name, range) in found {
+                        push(out, page, &role, name, range);
+                    }
                 }
-                out.push(Party {
-                    seq: out.len() as u32 + 1,
-                    role,
-                    name,
-                    tax_id: None,
-                    span: Some(Span {
-                        page,
-                        start: range.start,
-                        end: range.end,
-                    }),
-                });
             }
         }
     }
 }
 
+/// Adds a party read without a tax id, unless one of `out` has its name.
+fn push(out: &mut Vec<Party>, page: u32, role: &str, name: String, range: Range<usize>) {
+    let key = fold(&name);
+    if out.iter().any(|p| {
+        let k = fold(&p.name);
+        !k.is_empty() && (k.contains(&key) || key.contains(&k))
+    }) {
+        return;
+    }
+    out.push(Party {
+        seq: out.len() as u32 + 1,
+        role: role.to_owned(),
+        name,
+        tax_id: None,
+        span: Some(Span {
+            page,
+            start: range.start,
+            end: range.end,
+        }),
+    });
+}
+
 /// Keeps, in an act with a dispositive, the parties named (by name or tax
-/// id) from the dispositive on, and the beneficiaries read without a tax
-/// id (an applicant) where the dispositive grants something; numbers them
-/// again.
+/// id) in its subject or from the dispositive on, and the beneficiaries
+/// read without a tax id (an applicant) where the dispositive grants
+/// something; numbers them again.
 pub(super) fn decided(
     rules: &MoneyRules,
     doc: &Doc,
@@ -120,7 +193,11 @@ pub(super) fn decided(
         after.push_str(if i == p { &t[at..] } else { t });
         after.push('\n');
     }
-    let folded = fold(&after);
+    let mut named = after.clone();
+    if let Some((s, r)) = subject(rules, doc) {
+        named.push_str(&doc.clean[s][r]);
+    }
+    let folded = fold(&named);
     // A beneficiary the premises name (who asked for it) where the
     // dispositive grants something.
     let grants = rules
@@ -130,7 +207,7 @@ pub(super) fn decided(
     let mut out: Vec<Party> = parties
         .into_iter()
         .filter(|x| {
-            x.tax_id.as_deref().is_some_and(|t| after.contains(t))
+            x.tax_id.as_deref().is_some_and(|t| named.contains(t))
                 || (!fold(&x.name).is_empty() && folded.contains(&fold(&x.name)))
                 || (grants && x.role == "beneficiary" && x.tax_id.is_none())
         })
@@ -141,24 +218,47 @@ pub(super) fn decided(
     out
 }
 
-fn item_end(text: &str, from: usize) -> usize {
-    let end = from + cut(&text[from..], REACH);
+fn item_end(text: &str, from: usize, reach: usize) -> usize {
+    let end = from + cut(&text[from..], reach);
     ITEM_END
         .find(&text[from..end])
         .map_or(end, |m| from + m.start())
 }
 
-/// The name introduced after a verb (by the cue's `to`, the first
-/// introduction followed by a name) or right after a label.
+/// Where a list of names ends: a blank line, the next numbered point of
+/// the dispositive ("2. di ..."), a sentence's full stop at a line's end.
+static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\n[ \t]*\n|\n[ \t]*\d{1,2}[ \t]*[.)][ \t]*(?i:di)[ \t]|[a-zà-ù]{4,}(\.)[ \t]*\r?\n").expect("valid regex")
+});
+
+fn list_end(text: &str, from: usize) -> usize {
+    let end = from + cut(&text[from..], LIST_REACH);
+    // The sentence's last word is the list's.
+    LIST_END
+        .captures(&text[from..end])
+        .map_or(end, |c| from + c.get(1).unwrap_or_else(|| c.get(0).unwrap()).start())
+}
+
+/// What joins the names of a list: a comma, a dash, "e", "nonché", after
+/// an aside in brackets ("(mandataria)"); and the words that open a
+/// temporary grouping of firms ("e il R.T.I. costituito da").
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\A[ \t\r\n"”»'’]*(?:\([^()]{0,200}\)[ \t\r\n]*)?(?:[,;]?[ \t]*\n[ \t]*(?:[-–•⁃*▪][ \t]*|\d{1,2}[ \t]*[.)][ \t]*|[a-z][.)][ \t]*)|,|;|–|-|(?-u:\b)e(?-u:\b)|(?-u:\b)ed(?-u:\b)|(?-u:\b)nonch[ée](?-u:\b))[ \t\r\n]*(?:(?:il|la|l['’]|con[ \t\r\n]+(?:il|la|l['’]))?[ \t\r\n]*(?:R\.?T\.?I\.?|A\.?T\.?I\.?|raggruppamento[ \t\r\n]+temporaneo(?:[ \t\r\n]+di[ \t\r\n]+(?:imprese|concorrenti))?|associazione[ \t\r\n]+temporanea[ \t\r\n]+di[ \t\r\n]+imprese)[ \t\r\n]*(?:costituit[oa]|compost[oa]|formato)?[ \t\r\n]*(?:da|dalle|tra|fra)?[ \t\r\n]*)?"#)
+        .expect("valid regex")
+});
+
+/// The names introduced after a verb (by the cue's `to`, the first
+/// introduction followed by a name) or right after a label, with the
+/// names listed after the first ("A S.r.l. (mandataria), B S.p.A. e C
+/// S.r.l.", "Comune di X, Comune di Y"), read up to `limits.1`.
 fn read_after(
     rules: &MoneyRules,
     cue: &Cue,
     text: &str,
-    vs: usize,
-    ve: usize,
-    limit: usize,
+    (vs, ve): (usize, usize),
+    (limit, list_limit): (usize, usize),
     admin: Option<&str>,
-) -> Option<(String, Range<usize>)> {
+) -> Vec<(String, Range<usize>)> {
     let starts: Vec<(usize, usize)> = match &cue.to {
         None => vec![(vs, ve)],
         Some(to) => to
@@ -166,15 +266,57 @@ fn read_after(
             .map(|m| (ve + m.start(), ve + m.end()))
             .collect(),
     };
-    starts.into_iter().find_map(|(is, ie)| {
-        let (name, range, formed) = name_at(rules, text, ie, limit)?;
-        let firm = FIRM.is_match(text[is..ie].trim_end());
-        let ok = looks_like_name(&name, formed, firm)
-            && !rules.not_parties.iter().any(|c| c.regex.is_match(&name))
-            && !is_administration(&name, admin);
-        ok.then_some((name, range))
-    })
+    let ok = |name: &str, formed: bool, firm: bool| {
+        looks_like_name(name, formed, firm)
+            && !rules.not_parties.iter().any(|c| c.regex.is_match(name))
+            && !is_administration(name, admin)
+    };
+    let Some((first, range, listed)) = starts.into_iter().find_map(|(is, ie)| {
+        // After "i seguenti beneficiari:" the names may stand on lines of
+        // their own, each after a bullet.
+        let listed = LIST_OPEN.is_match(&text[is..ie]);
+        let (ie, end) = match BULLET.find(&text[ie..list_limit]) {
+            Some(b) if listed => (ie + b.end(), list_limit),
+            _ if listed => (ie, list_limit),
+            _ => (ie, limit),
+        };
+        let (name, range, formed) = name_at(rules, text, ie, end)?;
+        let firm = FIRM.is_match(text[is..ie].trim_end()) || listed;
+        ok(&name, formed, firm).then_some((name, range, listed))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = vec![(first, range.clone())];
+    // A list goes on while each name is joined to the one before and has
+    // a legal form or a title (any name after "i seguenti beneficiari:").
+    let mut pos = range.end;
+    while pos < list_limit {
+        let Some(sep) = LIST_SEP.find(&text[pos..list_limit]).filter(|m| !m.is_empty()) else {
+            break;
+        };
+        let at = pos + sep.end();
+        let Some((name, r, f)) = name_at(rules, text, at, list_limit) else {
+            break;
+        };
+        if !(f || listed) || !ok(&name, f, listed) {
+            break;
+        }
+        pos = r.end;
+        out.push((name, r));
+    }
+    out
 }
+
+/// The words that open a list of names after a verb ("a favore dei
+/// seguenti beneficiari:", "alle ditte:"): each name of it is a party.
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A[ \t]*\r?\n[ \t]*(?:[-–•⁃*▪]|\d{1,2}[ \t]*[.)]|[a-z][.)])[ \t]*").expect("valid regex")
+});
+
+static LIST_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:seguent[ei]|ditte|beneficiari|soggetti|operatori)[ \t\r\n]*:?[ \t\r\n]*\z")
+        .expect("valid regex")
+});
 
 /// The role: a beneficiary where the item speaks of a grant (the
 /// `[[party_role]]` rules giving `beneficiary`), else the cue's.
@@ -233,6 +375,11 @@ fn name_at(
         pos = skip(pos + t.end());
         formed = true;
     }
+    // A temporary grouping of firms is named by its members ("ATI Alfa
+    // S.r.l. - Beta S.p.A.").
+    if let Some(g) = GROUPING.find(&text[pos..limit]) {
+        pos = skip(pos + g.end());
+    }
     let start = pos;
     // The end of each word read, with the word.
     let mut words: Vec<(usize, &str)> = Vec::new();
@@ -259,6 +406,14 @@ fn name_at(
             let next = &text[pos + f..limit];
             pos = pos + f + (next.len() - next.trim_start().len());
             continue;
+        }
+        // "e" before a form written first joins two names ("Comune di
+        // Alfa e Unione dei Comuni Beta"), not two words of one.
+        if matches!(word, "e" | "ed") && !words.is_empty() {
+            let next = rest[wlen..].trim_start();
+            if form_at(rules, next, "after").is_some() {
+                break;
+            }
         }
         let bare = word.trim_end_matches([',', ';', ':', ')', '.', '"', '”', '»', '’']);
         if word.starts_with('(') || bare.is_empty() || STOP.is_match(word) || !name_word(bare) {

@@ -107,7 +107,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     out.administration = administration(rules, doc);
     let admin = out.administration.as_ref().map(|a| a.0.as_str());
     let mut parties = super::money_parties::parties(rules, doc, admin);
-    let decides = super::money_text::decisions(rules, doc);
+    let decides = super::money_party_cues::dispositive(rules, doc);
     super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
     out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
