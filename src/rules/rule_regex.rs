@@ -259,7 +259,8 @@ mod tests {
             assert_eq!(lazy.find_at(t, at), re.find_at(t, at));
             assert_eq!(lazy.is_match_at(t, at), re.is_match_at(t, at));
         }
-        assert_eq!(lazy.find_iter(t).count(), 4);
+        // "Determinazione n. 12" and the first "città" (the second is in a longer word).
+        assert_eq!(lazy.find_iter(t).count(), 2);
     }
 
     #[test]
