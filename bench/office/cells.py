@@ -131,7 +131,53 @@ CASES = [
     ("formula senza valore ora", None, "n", "1/24*13.5", 20),
     ("formula senza valore SQRT neg", None, "n", "SQRT(-1)", None),
     ("formula senza valore IFERROR", None, "n", 'IFERROR(1/0,"no")', None),
+    # Cells that look empty, or are styled to: no value with a format,
+    # formats with a text section or hiding what they format, empty and
+    # blank strings of every kind of string cell, a merged range.
+    ("vuota con formato percento", None, "n", None, 10),
+    ("vuota con formato testo", None, "n", None, 49),
+    ("vuota con formato data", None, "n", None, 14),
+    ("numero formato ;;;", "5", "n", None, ';;;'),
+    ("numero formato ;;;x", "5", "n", None, ';;;"x"'),
+    ("testo formato ;;;x", "abc", "s", None, ';;;"x"'),
+    ("testo formato ;;;@ tra", "abc", "s", None, ';;;"<"@">"'),
+    ("zero nascosto", "0", "n", None, '0;-0;;@'),
+    ("zero nascosto decimali", "0", "n", None, '#,##0.00;-#,##0.00;'),
+    ("testo con zero nascosto", "abc", "s", None, '0;-0;;@'),
+    ("zero formato testo", "0", "n", None, 49),
+    ("inline vuota", "", "s", None, None),
+    ("inline spazi", "   ", "s", None, None),
+    ("inline a capo", "\n", "s", None, None),
+    ("str salvata vuota", "", "str", 'IF(1>2,"x","")', None),
+    ("str salvata spazio", " ", "str", 'IF(1>2,"x"," ")', None),
+    ("str senza formula", "testo", "str", None, None),
+    ("errore salvato", "#N/A", "e", None, None),
+    ("errore con formula", "#DIV/0!", "e", "1/0", None),
+    ("booleano salvato", "1", "b", None, None),
+    ("booleano formato numero", "0", "b", None, 4),
+    ("condivisa vuota", "0", "sst", None, None),
+    ("condivisa ricca", "1", "sst", None, None),
+    ("condivisa spazi", "2", "sst", None, None),
+    ("condivisa fonetica", "3", "sst", None, None),
+    ("condivisa ricca vuota", "4", "sst", None, None),
+    ("condivisa formato ;;;x", "5", "sst", None, ';;;"x"'),
+    ("unita B:C", "valore", "s", None, None),
+    ("unita B:C vuota", None, "n", None, 10),
 ]
+
+# Shared strings the `sst` cases point at, by index.
+SST = [
+    "<si><t></t></si>",
+    '<si><r><t>Ri</t></r><r><rPr><b/></rPr><t xml:space="preserve">cco </t></r><r><t>testo</t></r></si>',
+    '<si><t xml:space="preserve">  </t></si>',
+    '<si><t>base</t><rPh sb="0" eb="4"><t>fonetica</t></rPh></si>',
+    "<si><r><t></t></r><r><rPr><i/></rPr><t></t></r></si>",
+    "<si><t>condivisa</t></si>",
+]
+
+# Cases whose cell B is merged with C; C holds a value of its own, which
+# the merged area hides.
+MERGED = {"unita B:C": "nascosto", "unita B:C vuota": "sotto"}
 
 # Shared formula rows: C column of these rows has =B*2 filled down.
 SHARED_FROM = 2
@@ -144,6 +190,8 @@ def col_xml(row, case, style):
     f = f"<f>{escape(formula)}</f>" if formula else ""
     if typ == "s":
         out.append(f'<c r="B{row}"{s} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>')
+    elif typ == "sst":
+        out.append(f'<c r="B{row}"{s} t="s"><v>{value}</v></c>')
     else:
         t = "" if typ == "n" else f' t="{typ}"'
         v = "" if value is None else f"<v>{escape(value)}</v>"
@@ -166,7 +214,7 @@ def write_xlsx(path, date1904=False, app="Microsoft Excel"):
         if fid not in xfs:
             xfs.append(fid)
         styles.append(xfs.index(fid))
-    rows = []
+    rows, merges = [], []
     n = len(CASES)
     for i, case in enumerate(CASES):
         r = i + 1
@@ -177,10 +225,17 @@ def write_xlsx(path, date1904=False, app="Microsoft Excel"):
                 cells.append(f'<c r="C{r}"><f t="shared" ref="C1:C8" si="0">B1*2</f><v>0</v></c>')
             else:
                 cells.append(f'<c r="C{r}"><f t="shared" si="0"/><v>0</v></c>')
+        if case[0] in MERGED:
+            cells.append(f'<c r="C{r}" t="inlineStr"><is><t>{escape(MERGED[case[0]])}</t></is></c>')
+            merges.append(f'<mergeCell ref="B{r}:C{r}"/>')
         rows.append(f'<row r="{r}">{"".join(cells)}</row>')
+    merged = f'<mergeCells count="{len(merges)}">{"".join(merges)}</mergeCells>' if merges else ""
     sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
+             f'<sheetData>{"".join(rows)}</sheetData>{merged}</worksheet>')
+    sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(SST)}" '
+           f'uniqueCount="{len(SST)}">{"".join(SST)}</sst>')
     numfmts = "".join(f'<numFmt numFmtId="{i}" formatCode="{escape(c, {chr(34): "&quot;"})}"/>'
                       for c, i in custom.items())
     cellxfs = "".join(f'<xf numFmtId="{fid}" fontId="0" fillId="0" borderId="0" xfId="0"'
@@ -203,6 +258,7 @@ def write_xlsx(path, date1904=False, app="Microsoft Excel"):
             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
             '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
             '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
             '</Types>'),
         "_rels/.rels": (
@@ -225,8 +281,10 @@ def write_xlsx(path, date1904=False, app="Microsoft Excel"):
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
             '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
             '</Relationships>'),
         "xl/styles.xml": styles_xml,
+        "xl/sharedStrings.xml": sst,
         "xl/worksheets/sheet1.xml": sheet,
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

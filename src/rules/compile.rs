@@ -51,6 +51,7 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             let rule = rule_around(&src.text, span.start);
             rules_error(src, span, &rule, e.message().trim().to_owned())
         })?;
+        budget.set_builtin_file(src.is_builtin());
         let c = Ctx {
             src,
             lines: LineIndex::new(&src.text),

@@ -14,10 +14,16 @@
 //!
 //! [`Regex`] dereferences to [`regex::Regex`], so the rules search with it
 //! as with the crate's type; [`Regex::as_str`] answers without compiling.
+//! Its own `is_match`, `find`, `captures` and their kin (found before the
+//! crate's) skip ahead on the fast automaton with the pattern's word
+//! boundaries taken out ([`atti_italian::skip`]): the same matches, without
+//! the slow engine over the accented text where none can start.
 
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
+
+use atti_italian::skip;
 
 /// A regex compiled on first use (or at once, by [`Regex::new`]).
 #[derive(Clone)]
@@ -29,6 +35,9 @@ pub struct Regex {
     /// The names of its groups, by index (group 0 first), read from the
     /// parsed pattern when they are asked for before it is compiled.
     names: OnceLock<Vec<Option<String>>>,
+    /// The pattern without its Unicode word boundaries, compiled when first
+    /// searched with (`None`: none to take out, see [`atti_italian::skip`]).
+    wide: OnceLock<Option<regex::Regex>>,
 }
 
 impl Regex {
@@ -45,6 +54,7 @@ impl Regex {
             dfa_size_limit: 0,
             compiled: OnceLock::from(Some(re)),
             names: OnceLock::new(),
+            wide: OnceLock::new(),
         }
     }
 
@@ -57,6 +67,7 @@ impl Regex {
             dfa_size_limit,
             compiled: OnceLock::new(),
             names: OnceLock::new(),
+            wide: OnceLock::new(),
         }
     }
 
@@ -104,6 +115,62 @@ impl Regex {
                     .ok()
             })
             .as_ref()
+    }
+}
+
+/// Searches that skip ahead on the wide pattern (see the module): the
+/// matches of [`regex::Regex`]'s methods of the same names.
+impl Regex {
+    fn wide(&self) -> Option<&regex::Regex> {
+        self.wide
+            .get_or_init(|| {
+                let wide = atti_italian::skip::widen(&self.pattern)?;
+                let mut b = regex::RegexBuilder::new(&wide);
+                if self.size_limit > 0 {
+                    b.size_limit(self.size_limit)
+                        .dfa_size_limit(self.dfa_size_limit);
+                }
+                b.build().ok()
+            })
+            .as_ref()
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        skip::is_match_at(self, self.wide(), text, 0)
+    }
+
+    pub fn is_match_at(&self, text: &str, start: usize) -> bool {
+        skip::is_match_at(self, self.wide(), text, start)
+    }
+
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        skip::find_at(self, self.wide(), text, 0)
+    }
+
+    pub fn find_at<'t>(&self, text: &'t str, start: usize) -> Option<regex::Match<'t>> {
+        skip::find_at(self, self.wide(), text, start)
+    }
+
+    pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        skip::captures_at(self, self.wide(), text, 0)
+    }
+
+    pub fn captures_at<'t>(&self, text: &'t str, start: usize) -> Option<regex::Captures<'t>> {
+        skip::captures_at(self, self.wide(), text, start)
+    }
+
+    pub fn captures_iter<'r, 't: 'r>(
+        &'r self,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Captures<'t>> + 'r {
+        skip::captures_iter(self, self.wide(), text)
+    }
+
+    pub fn find_iter<'r, 't: 'r>(
+        &'r self,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Match<'t>> + 'r {
+        skip::find_iter(self, self.wide(), text)
     }
 }
 
@@ -174,6 +241,26 @@ mod tests {
             let re = regex::Regex::new(p).unwrap();
             assert_eq!(names, re.capture_names().collect::<Vec<_>>(), "{p}");
         }
+    }
+
+    #[test]
+    fn its_searches_find_what_the_crates_find_on_accented_text() {
+        let p = r"(?mi)^\s*\bdetermin(?:a|azione)\b\s+n\.?\s*(?P<n>\d+)|\bcittà\b";
+        let lazy = Regex::lazy(p.into(), 1 << 20, 1 << 20);
+        let re = regex::Regex::new(p).unwrap();
+        let t = "è già\nDeterminazione n. 12 città\npredeterminazione n. 5\n la determina n.4 cittàò";
+        let spans = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        assert_eq!(
+            lazy.captures_iter(t).map(spans).collect::<Vec<_>>(),
+            re.captures_iter(t).map(spans).collect::<Vec<_>>()
+        );
+        assert!(lazy.wide().is_some());
+        for at in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+            assert_eq!(lazy.find_at(t, at), re.find_at(t, at));
+            assert_eq!(lazy.is_match_at(t, at), re.is_match_at(t, at));
+        }
+        // "Determinazione n. 12" and the first "città" (the second is in a longer word).
+        assert_eq!(lazy.find_iter(t).count(), 2);
     }
 
     #[test]

@@ -27,6 +27,17 @@ pub struct RuleSource {
     pub text: String,
 }
 
+impl RuleSource {
+    /// Whether this is a built-in file as the program holds it (a copy in a
+    /// `--rules` folder with the same name and text counts too): a text the
+    /// test suite loads and checks against the limits.
+    pub fn is_builtin(&self) -> bool {
+        BUILTIN
+            .iter()
+            .any(|(name, text)| *name == self.name && *text == self.text)
+    }
+}
+
 /// The rule files in force: built-in ones, then those of `dir`.
 pub fn sources(dir: Option<&Path>, builtin: bool) -> Result<Vec<RuleSource>> {
     let mut out: Vec<RuleSource> = if builtin {

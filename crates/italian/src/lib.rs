@@ -14,7 +14,9 @@
 //! - [`phrase`]: where a phrase set over several lines cannot end;
 //! - [`minutes`]: what minutes say of a sitting (who attended);
 //! - [`reference`]: legal references ("art. 134, comma 4, del D.Lgs. 18
-//!   agosto 2000, n. 267") with their URN:NIR.
+//!   agosto 2000, n. 267") with their URN:NIR;
+//! - [`skip`]: regex searches that skip ahead on the fast automaton
+//!   (patterns with word boundaries on accented text).
 //!
 //! Nothing here knows rule files, records or the index.
 
@@ -28,6 +30,7 @@ pub mod numwords;
 pub mod phrase;
 pub mod quotation;
 pub mod reference;
+pub mod skip;
 
 /// The largest char boundary of `s` at or below `i`.
 pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -16,7 +16,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+// Searched skipping ahead on the fast automaton (see `crate::skip`).
+use crate::skip::SkipRegex as Regex;
 
 pub use super::figure::figure;
 use super::figure::{glued, glued_before};

@@ -19,7 +19,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+// Searched skipping ahead on the fast automaton (see `crate::skip`).
+use crate::skip::SkipRegex as Regex;
 
 use super::figure::{figure, glued, glued_before};
 use super::Euro;
