@@ -10,8 +10,9 @@
 //! tolerance of 0.45 of the font size ([`SAME_ROW`]). Two lines are kept
 //! apart when the gap between them is a gutter between two columns of
 //! prose (a strip no nearby line crosses, with lines at least
-//! [`PROSE_WIDTH`] of the page wide on both sides, as in a two-column
-//! bulletin): there tesseract's order, one column after the other, is the
+//! [`PROSE_WIDTH`] of the page wide on both sides, at least
+//! [`PROSE_LINES`] and one in [`PROSE_SHARE`] of a side's, as in a
+//! two-column bulletin): there tesseract's order, one column after the other, is the
 //! reading order. A page without such columns is read top to bottom, by
 //! baseline, as the PDF reader reads a single block.
 //!
@@ -52,6 +53,12 @@ pub const SAME_ROW: f32 = 0.45;
 pub const CAP_HEIGHT: f32 = 0.7;
 /// Lines of a column of prose are at least this share of the page wide.
 pub const PROSE_WIDTH: f32 = 0.25;
+/// A side of a gap is prose when at least this many of its nearby lines
+/// are [`PROSE_WIDTH`] wide, and they are at least one in this many of
+/// them (a column's paragraph may end beside the other's heading in a
+/// signature, a web address, short lines).
+pub const PROSE_LINES: usize = 2;
+pub const PROSE_SHARE: usize = 3;
 /// A gap between two words of a line wider than this many font sizes
 /// parts two texts (a space is a quarter of one, a justified one rarely
 /// more than one); pieces on one baseline are joined again as a row.
@@ -189,15 +196,28 @@ fn row_facts(members: &[usize], facts: &[(f32, f32, f32, f32)]) -> (f32, f32) {
 /// may run across the columns' top, a signature across their foot), no
 /// line crosses the gap, and the lines on either side of it are prose.
 fn gutter(members: &[usize], i: usize, facts: &[(f32, f32, f32, f32)], width: f32) -> bool {
-    let (base, sz, x0, _) = facts[i];
+    let (base, sz, x0, x1) = facts[i];
     let (r0, r1) = members.iter().fold((f32::MAX, 0f32), |(a, b), &m| {
         (a.min(facts[m].2), b.max(facts[m].3))
     });
-    // Just left of where the right-hand text starts: a line of the left
-    // column may end anywhere before it.
-    let mid = if x0 >= r1 { x0 } else { r0 } - 0.5 * sz;
     let reach = GUTTER_REACH * sz;
-    let prose = |v: Vec<f32>| median(v).is_some_and(|w| w >= PROSE_WIDTH * width);
+    // Just left of where the right-hand text starts: a line of the left
+    // column may end anywhere before it. The right-hand text starts at the
+    // leftmost nearby line that starts in the gap and runs on into it (the
+    // row's own may be a paragraph's indented first line; a page number
+    // centred over the gutter does not run on).
+    let (gap0, start) = if x0 >= r1 { (r1, x0) } else { (x1, r0) };
+    let start = facts
+        .iter()
+        .filter(|f| {
+            (f.0 - base).abs() <= reach && f.2 > gap0 && f.2 < start && f.3 > start + 2.0 * sz
+        })
+        .fold(start, |s, f| s.min(f.2));
+    let mid = start - 0.5 * sz;
+    let prose = |v: Vec<f32>| {
+        let wide = v.iter().filter(|&&w| w >= PROSE_WIDTH * width).count();
+        wide >= PROSE_LINES && wide * PROSE_SHARE >= v.len()
+    };
     [-1.0f32, 1.0].iter().any(|&side| {
         let (mut left, mut right) = (Vec::new(), Vec::new());
         for (j, &(b, _, a0, a1)) in facts.iter().enumerate() {
@@ -369,6 +389,105 @@ mod tests {
         let rows = rows(lines, 2480.0);
         assert_eq!(rows.len(), 16);
         assert!(rows[..8].iter().all(|r| r.words[0].text == "sinistra"));
+    }
+
+    #[test]
+    fn a_heading_beside_a_column_that_ends_is_its_own_row() {
+        // The lines of a real bulletin page at 300 dpi (Regione Lombardia,
+        // 2221 px wide), as tesseract boxed them: the act's heading at the
+        // top of the left column, beside the end of the right column's
+        // paragraph, a web address and a signature, then prose again.
+        let left = [
+            ("D.G. Ambiente", [85., 283., 691., 327.]),
+            ("Dduo", [85., 339., 659., 363.]),
+            ("Progetto", [85., 373., 1067., 405.]),
+            ("Esistente", [84., 407., 1067., 437.]),
+            ("Delebio", [85., 440., 1068., 472.]),
+            ("Spa", [84., 474., 1068., 506.]),
+            ("Del Lario", [84., 507., 1067., 539.]),
+            ("Aprile", [84., 541., 581., 571.]),
+        ];
+        let right = [
+            ("Cinque", [1188., 259., 2138., 290.]),
+            ("Dispositiva", [1153., 294., 1649., 325.]),
+            ("Sei", [1188., 341., 2139., 374.]),
+            ("Sente", [1153., 377., 1660., 408.]),
+            ("Www", [1197., 424., 1888., 451.]),
+            ("Direttore", [1843., 471., 2138., 503.]),
+            ("Franco", [1940., 507., 2138., 532.]),
+            ("Avverso", [1188., 577., 2139., 609.]),
+            ("Giurisdizionale", [1153., 613., 2138., 645.]),
+        ];
+        let mut lines: Vec<Line> = left.iter().map(|(t, b)| line(1, &[(t, *b)])).collect();
+        lines.extend(right.iter().map(|(t, b)| line(2, &[(t, *b)])));
+        let rows = rows(lines, 2221.0);
+        let dump: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {:?}",
+                    r.base,
+                    r.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>()
+                )
+            })
+            .collect();
+        assert_eq!(rows.len(), 17, "no row joins the two columns: {dump:#?}");
+        assert_eq!(rows[0].words[0].text, "D.G. Ambiente");
+        assert_eq!(rows[8].words[0].text, "Cinque", "the left column first");
+    }
+
+    #[test]
+    fn an_act_heading_beside_prose_keeps_its_lines() {
+        // A bulletin page at 300 dpi (Regione Lombardia, 2221 px wide): a
+        // decree's heading in four lines at the left column's top, the
+        // right column's prose level with it; the running head above
+        // has a page number over the gutter.
+        let left = [
+            ("Bollettino", [85., 119., 364., 145.]),
+            ("Dgr", [85., 259., 648., 291.]),
+            ("Determinazione", [85., 292., 1067., 322.]),
+            ("Controlli", [84., 327., 1067., 358.]),
+            ("Sensi", [84., 360., 1071., 392.]),
+            ("N", [85., 393., 420., 425.]),
+            ("LA GIUNTA", [406., 458., 747., 483.]),
+            ("Viste", [119., 506., 197., 531.]),
+            ("La", [155., 553., 1068., 584.]),
+            ("Consiglio", [155., 589., 1068., 620.]),
+            ("Industriali", [155., 625., 1068., 656.]),
+        ];
+        let right = [
+            ("55", [1066., 119., 1155., 145.]),
+            ("Regione", [1806., 65., 2087., 142.]),
+            ("Lombardia", [1907., 106., 2139., 137.]),
+            ("Serie", [1405., 187., 2137., 220.]),
+            ("Rezioni", [1154., 259., 2137., 286.]),
+            ("Imprenditoriali", [1154., 294., 2139., 326.]),
+            ("Dividuare", [1153., 329., 2139., 362.]),
+            ("Gionale", [1153., 365., 2139., 397.]),
+            ("Sia", [1153., 401., 2138., 428.]),
+            ("Visto", [1188., 448., 2138., 480.]),
+            ("Reti", [1154., 483., 2139., 515.]),
+            ("Finite", [1152., 518., 2137., 551.]),
+            ("Alle", [1153., 554., 2139., 586.]),
+            ("Sulle", [1153., 590., 2139., 622.]),
+            ("Ricordato", [1153., 626., 2139., 658.]),
+        ];
+        let mut lines: Vec<Line> = left.iter().map(|(t, b)| line(1, &[(t, *b)])).collect();
+        lines.extend(right.iter().map(|(t, b)| line(2, &[(t, *b)])));
+        let rows = rows(lines, 2221.0);
+        let dump: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                r.words
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        for name in ["Dgr", "Determinazione", "Controlli", "Sensi"] {
+            assert!(dump.iter().any(|r| r == name), "{name} alone: {dump:#?}");
+        }
     }
 
     #[test]
