@@ -28,6 +28,13 @@
 //!   against the line's other gaps and, in a tightly set line, takes it for
 //!   none; Italian acts set a space between an abbreviation and its number.
 //!
+//! - a bar `|` read from a ruling (the side of a box drawn round an
+//!   `OGGETTO`, a table's cell) is no word: a text layer draws its rulings
+//!   as lines, not as text. The ink tells them apart ([`drop_rulings`]): a
+//!   ruling runs on past the box tesseract gave its piece, at least
+//!   [`RULING_RUN`] of the font size above or below it, where a printed
+//!   `|` (`Tel. 0123 | Fax`) ends with its box.
+//!
 //! Which apostrophe a text layer used where tesseract reads a straight one
 //! is not told here: in some faces tesseract tells them apart, in others it
 //! reads both as `'`.
@@ -169,6 +176,31 @@ fn strokes(image: &Gray, b: [f32; 4]) -> Vec<(usize, usize, usize)> {
         }
     }
     out
+}
+
+/// How far, in font sizes, the ink of a bar must run on above or below
+/// its box to be a ruling.
+pub const RULING_RUN: f32 = 0.15;
+
+/// The words of one row without the bars that are pieces of rulings;
+/// `size` is the row's font size in pixels.
+pub fn drop_rulings(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
+    words
+        .into_iter()
+        .filter(|w| !(w.text.chars().all(|c| c == '|') && runs_on(image, w.b, size)))
+        .collect()
+}
+
+/// Whether the ink in box `b` goes on, unbroken, for [`RULING_RUN`] of
+/// `size` above the box or below it.
+fn runs_on(image: &Gray, b: [f32; 4], size: f32) -> bool {
+    let (x0, x1) = (b[0].max(0.0) as usize, b[2].max(0.0).ceil() as usize);
+    let (y0, y1) = (b[1].max(0.0) as usize, b[3].max(0.0).ceil() as usize);
+    let run = ((RULING_RUN * size).ceil() as usize).max(2);
+    let inked = |y: usize| (x0..x1).any(|x| image.ink_top(x, y, y + 1).is_some());
+    let below = (y1..y1 + run).all(|y| y < image.height && inked(y));
+    let above = y0 >= run && (y0 - run..y0).all(inked);
+    below || above
 }
 
 /// One word cleaned.
@@ -395,6 +427,33 @@ mod tests {
         let mut decimal = n;
         decimal.text = "1.32".into();
         assert_eq!(text(split_stops(vec![decimal], 34.0, &close)), ["1.32"]);
+    }
+
+    #[test]
+    fn a_bar_that_runs_on_is_a_ruling() {
+        // The side of the box round an act's OGGETTO (300 dpi, font size
+        // 51 px): tesseract gave its piece as `|` at rows 4 to 20 of a
+        // 3 px stroke that runs from row 0 to the image's foot; a printed
+        // bar ends with its box.
+        let mut g = ink(40, &[(10, 13, 0)]);
+        for y in 4..20 {
+            for x in 30..33 {
+                g.pixels[y * 40 + x] = 0;
+            }
+        }
+        let bar = |x0: f32| Piece {
+            text: "|".into(),
+            b: [x0, 4.0, x0 + 3.0, 20.0],
+            conf: 96.0,
+        };
+        let word = Piece {
+            text: "Ordinanza".into(),
+            b: [14.0, 4.0, 28.0, 20.0],
+            conf: 93.0,
+        };
+        let kept = drop_rulings(vec![bar(10.0), word, bar(30.0)], 20.0, &g);
+        let text: Vec<&str> = kept.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(text, ["Ordinanza", "|"]);
     }
 
     #[test]

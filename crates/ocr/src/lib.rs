@@ -27,6 +27,7 @@
 //! This crate knows nothing of when a page needs OCR: that is the reader's
 //! decision (`src/read/ocr.rs` in the application).
 
+pub mod cache;
 pub mod clean;
 pub mod osd;
 pub mod raster;
@@ -226,19 +227,32 @@ impl Tools {
             Segmentation::Orient => "1",
             Segmentation::Upright => "3",
         };
-        let mut cmd = self.command();
-        cmd.arg(image)
-            .arg("-")
-            .arg("-l")
-            .arg(&s.lang)
-            .arg("--psm")
-            .arg(psm);
+        let mut args: Vec<String> = ["-", "-l", &s.lang, "--psm", psm]
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
         if let Some(dpi) = dpi {
-            cmd.arg("--dpi").arg(dpi.to_string());
+            args.extend(["--dpi".to_string(), dpi.to_string()]);
         }
-        cmd.arg("tsv");
-        let out = run::output(&mut cmd, s.page_timeout, "tesseract")?;
+        args.push("tsv".into());
+        let out = self.output(image, &args, s)?;
         Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
+    /// tesseract's standard output on `image` with `args` (after the
+    /// image's name), or the kept output of the same run ([`cache`]).
+    pub(crate) fn output(&self, image: &Path, args: &[String], s: &Settings) -> Result<Vec<u8>> {
+        let entry = cache::entry(image, args);
+        if let Some(out) = entry.as_deref().and_then(cache::get) {
+            return Ok(out);
+        }
+        let mut cmd = self.command();
+        cmd.arg(image).args(args);
+        let out = run::output(&mut cmd, s.page_timeout, "tesseract")?;
+        if let Some(e) = entry {
+            cache::put(&e, &out);
+        }
+        Ok(out)
     }
 
     /// tesseract, on one thread.

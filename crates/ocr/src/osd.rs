@@ -20,7 +20,7 @@
 
 use std::path::Path;
 
-use crate::{run, Error, Result, Settings, Tools};
+use crate::{Error, Result, Settings, Tools};
 
 /// The least orientation confidence acted on.
 pub const MIN_CONFIDENCE: f32 = 1.0;
@@ -61,12 +61,12 @@ const MIN_WORD_CONFIDENCE: f32 = 50.0;
 /// The clockwise turn of each page of `image` (one entry per page that
 /// tesseract reported; missing pages are upright).
 pub fn orientations(tools: &Tools, image: &Path, s: &Settings) -> Result<Vec<u32>> {
-    let mut cmd = tools.command();
-    cmd.arg(image)
-        .arg("-")
-        .args(["--psm", "0", "-l", "osd", "-c"])
-        .arg(format!("min_characters_to_try={MIN_CHARACTERS}"));
-    match run::output(&mut cmd, s.page_timeout, "tesseract") {
+    let args: Vec<String> = ["-", "--psm", "0", "-l", "osd", "-c"]
+        .iter()
+        .map(|a| a.to_string())
+        .chain([format!("min_characters_to_try={MIN_CHARACTERS}")])
+        .collect();
+    match tools.output(image, &args, s) {
         Ok(out) => Ok(parse(&String::from_utf8_lossy(&out))),
         // Too little text to tell: upright.
         Err(Error::Failed { .. }) => Ok(Vec::new()),

@@ -10,8 +10,9 @@
 //! tolerance of 0.45 of the font size ([`SAME_ROW`]). Two lines are kept
 //! apart when the gap between them is a gutter between two columns of
 //! prose (a strip no nearby line crosses, with lines at least
-//! [`PROSE_WIDTH`] of the page wide on both sides, as in a two-column
-//! bulletin): there tesseract's order, one column after the other, is the
+//! [`PROSE_WIDTH`] of the page wide on both sides, at least
+//! [`PROSE_LINES`] and one in [`PROSE_SHARE`] of a side's, as in a
+//! two-column bulletin): there tesseract's order, one column after the other, is the
 //! reading order. A page without such columns is read top to bottom, by
 //! baseline, as the PDF reader reads a single block.
 //!
@@ -52,6 +53,12 @@ pub const SAME_ROW: f32 = 0.45;
 pub const CAP_HEIGHT: f32 = 0.7;
 /// Lines of a column of prose are at least this share of the page wide.
 pub const PROSE_WIDTH: f32 = 0.25;
+/// A side of a gap is prose when at least this many of its nearby lines
+/// are [`PROSE_WIDTH`] wide, and they are at least one in this many of
+/// them (a column's paragraph may end beside the other's heading in a
+/// signature, a web address, short lines).
+pub const PROSE_LINES: usize = 2;
+pub const PROSE_SHARE: usize = 3;
 /// A gap between two words of a line wider than this many font sizes
 /// parts two texts (a space is a quarter of one, a justified one rarely
 /// more than one); pieces on one baseline are joined again as a row.
@@ -129,6 +136,7 @@ pub fn rows(lines: Vec<Line>, width: f32) -> Vec<Row> {
             (baseline(&l.words), size(&l.words), x0, x1)
         })
         .collect();
+    let runs = gutters(&facts, width);
     // Each row: its lines (indices into `lines`).
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut columns = false;
@@ -148,7 +156,12 @@ pub fn rows(lines: Vec<Line>, width: f32) -> Vec<Row> {
             }
         }
         match best {
-            Some((g, _)) if !gutter(&groups[g], i, &facts, width) => groups[g].push(i),
+            Some((g, _))
+                if !gutter(&groups[g], i, &facts, width)
+                    && !across(&groups[g], i, &facts, &runs) =>
+            {
+                groups[g].push(i)
+            }
             Some(_) => {
                 columns = true;
                 groups.push(vec![i]);
@@ -189,15 +202,28 @@ fn row_facts(members: &[usize], facts: &[(f32, f32, f32, f32)]) -> (f32, f32) {
 /// may run across the columns' top, a signature across their foot), no
 /// line crosses the gap, and the lines on either side of it are prose.
 fn gutter(members: &[usize], i: usize, facts: &[(f32, f32, f32, f32)], width: f32) -> bool {
-    let (base, sz, x0, _) = facts[i];
+    let (base, sz, x0, x1) = facts[i];
     let (r0, r1) = members.iter().fold((f32::MAX, 0f32), |(a, b), &m| {
         (a.min(facts[m].2), b.max(facts[m].3))
     });
-    // Just left of where the right-hand text starts: a line of the left
-    // column may end anywhere before it.
-    let mid = if x0 >= r1 { x0 } else { r0 } - 0.5 * sz;
     let reach = GUTTER_REACH * sz;
-    let prose = |v: Vec<f32>| median(v).is_some_and(|w| w >= PROSE_WIDTH * width);
+    // Just left of where the right-hand text starts: a line of the left
+    // column may end anywhere before it. The right-hand text starts at the
+    // leftmost nearby line that starts in the gap and runs on into it (the
+    // row's own may be a paragraph's indented first line; a page number
+    // centred over the gutter does not run on).
+    let (gap0, start) = if x0 >= r1 { (r1, x0) } else { (x1, r0) };
+    let start = facts
+        .iter()
+        .filter(|f| {
+            (f.0 - base).abs() <= reach && f.2 > gap0 && f.2 < start && f.3 > start + 2.0 * sz
+        })
+        .fold(start, |s, f| s.min(f.2));
+    let mid = start - 0.5 * sz;
+    let prose = |v: Vec<f32>| {
+        let wide = v.iter().filter(|&&w| w >= PROSE_WIDTH * width).count();
+        wide >= PROSE_LINES && wide * PROSE_SHARE >= v.len()
+    };
     [-1.0f32, 1.0].iter().any(|&side| {
         let (mut left, mut right) = (Vec::new(), Vec::new());
         for (j, &(b, _, a0, a1)) in facts.iter().enumerate() {
@@ -215,6 +241,85 @@ fn gutter(members: &[usize], i: usize, facts: &[(f32, f32, f32, f32)], width: f3
             }
         }
         prose(left) && prose(right)
+    })
+}
+
+/// A gutter of the page: a vertical line at `x` that no line crosses
+/// between the baselines `top` and `bottom`, with at least
+/// [`MIN_SIDE_LINES`] lines of prose on each side.
+#[derive(Debug, Clone, Copy)]
+struct Gutter {
+    x: f32,
+    top: f32,
+    bottom: f32,
+}
+
+/// Lines of prose ([`PROSE_WIDTH`]) each side of a page's gutter must
+/// have, at the least: a page in columns has many, a margin note beside a
+/// subject or a table's cell few.
+pub const MIN_SIDE_LINES: usize = 4;
+
+/// The gutters of a page: tried just right of the end of each line of
+/// prose (half a font size on), each run of lines, by baseline, that do
+/// not cross it. The whole page is looked at, so a heading beside the
+/// short end of the other column's paragraph still stands in its column,
+/// which the nearby lines alone ([`gutter`]) may not tell.
+fn gutters(facts: &[(f32, f32, f32, f32)], width: f32) -> Vec<Gutter> {
+    let prose = |f: &(f32, f32, f32, f32)| f.3 - f.2 >= PROSE_WIDTH * width;
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    order.sort_by(|&a, &b| facts[a].0.total_cmp(&facts[b].0));
+    let mut xs: Vec<f32> = facts
+        .iter()
+        .filter(|f| prose(f))
+        .map(|f| f.3 + 0.5 * f.1)
+        .filter(|&x| x < width)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < 4.0);
+    let mut out = Vec::new();
+    for x in xs {
+        let (mut left, mut right, mut top) = (0, 0, None::<f32>);
+        let mut bottom = 0.0;
+        let mut close = |left: usize, right: usize, top: Option<f32>, bottom: f32| {
+            if let Some(top) = top {
+                if left >= MIN_SIDE_LINES && right >= MIN_SIDE_LINES {
+                    out.push(Gutter { x, top, bottom });
+                }
+            }
+        };
+        for &i in &order {
+            let f = &facts[i];
+            if f.2 < x && x < f.3 {
+                close(left, right, top, bottom);
+                (left, right, top) = (0, 0, None);
+                continue;
+            }
+            top.get_or_insert(f.0);
+            bottom = f.0;
+            if prose(f) {
+                if f.3 <= x {
+                    left += 1;
+                } else {
+                    right += 1;
+                }
+            }
+        }
+        close(left, right, top, bottom);
+    }
+    out
+}
+
+/// Whether a gutter of the page stands between the row `members` and
+/// line `i`, level with both.
+fn across(members: &[usize], i: usize, facts: &[(f32, f32, f32, f32)], runs: &[Gutter]) -> bool {
+    let (base, sz, x0, x1) = facts[i];
+    let (r0, r1) = members.iter().fold((f32::MAX, 0f32), |(a, b), &m| {
+        (a.min(facts[m].2), b.max(facts[m].3))
+    });
+    runs.iter().any(|g| {
+        let between = (r1 <= g.x && g.x <= x0) || (x1 <= g.x && g.x <= r0);
+        let level = |b: f32| g.top - sz <= b && b <= g.bottom + sz;
+        between && level(base) && members.iter().all(|&m| level(facts[m].0))
     })
 }
 
@@ -264,122 +369,5 @@ fn drop_pictures(lines: &mut Vec<Line>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn line(block: u32, words: &[(&str, [f32; 4])]) -> Line {
-        Line {
-            block,
-            words: words
-                .iter()
-                .map(|(t, b)| Piece {
-                    text: (*t).into(),
-                    b: *b,
-                    conf: 95.0,
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn a_margin_beside_a_subject_is_one_row_with_it() {
-        // The boxes of a real page at 300 dpi (a determination of Avella):
-        // the margin's "N. 52 DEL" sits 14 px above the subject's baseline,
-        // and tesseract reads it as a block of its own.
-        let lines = vec![
-            line(6, &[("DETERMINAZIONE", [461., 846., 1000., 886.])]),
-            line(
-                8,
-                &[
-                    ("N.", [231., 913., 260., 945.]),
-                    ("DEL", [340., 913., 436., 945.]),
-                ],
-            ),
-            line(
-                9,
-                &[
-                    ("OGGETTO:", [564., 927., 800., 959.]),
-                    ("progetto", [2200., 927., 2353., 968.]),
-                ],
-            ),
-            line(9, &[("28/04/2026", [230., 965., 437., 997.])]),
-            line(
-                10,
-                &[
-                    ("“LEGAMI", [564., 980., 780., 1012.]),
-                    ("la", [2300., 980., 2354., 1012.]),
-                ],
-            ),
-        ];
-        let rows = rows(lines, 2550.0);
-        let text: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                r.words
-                    .iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        assert_eq!(
-            text,
-            [
-                "DETERMINAZIONE",
-                "N. DEL OGGETTO: progetto",
-                "28/04/2026 “LEGAMI la"
-            ]
-        );
-        assert!((rows[1].base - 959.0).abs() < 0.1, "the subject's baseline");
-        assert!((rows[0].size - 40.0 / CAP_HEIGHT).abs() < 0.1);
-    }
-
-    #[test]
-    fn a_line_across_two_baselines_is_cut_at_its_gap() {
-        // tesseract read the margin's "Registro Generale" and the subject's
-        // last line as one line; their baselines are 30 px apart.
-        let lines = vec![line(
-            11,
-            &[
-                ("Registro", [168., 1114., 300., 1146.]),
-                ("Generale", [310., 1114., 440., 1146.]),
-                ("Impegno", [564., 1138., 740., 1179.]),
-                ("spesa", [760., 1138., 880., 1179.]),
-                ("di", [890., 1138., 930., 1170.]),
-            ],
-        )];
-        let rows = rows(lines, 2550.0);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].words.len(), 2);
-        assert_eq!(rows[1].words[0].text, "Impegno");
-    }
-
-    #[test]
-    fn two_columns_of_prose_stay_apart() {
-        // A bulletin page: two columns 1000 px wide, baselines level.
-        let mut lines = Vec::new();
-        for k in 0..8 {
-            let y = 500.0 + 60.0 * k as f32;
-            lines.push(line(1, &[("sinistra", [150., y, 1150., y + 31.])]));
-        }
-        for k in 0..8 {
-            let y = 500.0 + 60.0 * k as f32;
-            lines.push(line(2, &[("destra", [1240., y, 2240., y + 31.])]));
-        }
-        let rows = rows(lines, 2480.0);
-        assert_eq!(rows.len(), 16);
-        assert!(rows[..8].iter().all(|r| r.words[0].text == "sinistra"));
-    }
-
-    #[test]
-    fn a_logo_read_as_a_letter_is_left_out() {
-        let lines = vec![
-            line(1, &[("g", [311., 181., 386., 289.])]),
-            line(2, &[("DETERMINA", [766., 467., 1054., 499.])]),
-            line(2, &[("APPALTO", [261., 528., 439., 555.])]),
-        ];
-        let rows = rows(lines, 2480.0);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].words[0].text, "DETERMINA");
-    }
-}
+#[path = "rows_tests.rs"]
+mod tests;

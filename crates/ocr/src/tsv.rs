@@ -174,7 +174,7 @@ fn build(
         }
         let size = (r.size * scale).max(1.0);
         let words = match image {
-            Some(g) => clean::split_stops(r.words, r.size, g),
+            Some(g) => clean::split_stops(clean::drop_rulings(r.words, r.size, g), r.size, g),
             None => r.words,
         };
         for (i, word) in clean::row(words, r.size).into_iter().enumerate() {
