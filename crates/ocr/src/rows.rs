@@ -129,13 +129,7 @@ fn span(words: &[Piece]) -> (f32, f32) {
 pub fn rows(lines: Vec<Line>, width: f32) -> Vec<Row> {
     let mut lines = split_at_gaps(lines);
     drop_pictures(&mut lines);
-    let facts: Vec<(f32, f32, f32, f32)> = lines
-        .iter()
-        .map(|l| {
-            let (x0, x1) = span(&l.words);
-            (baseline(&l.words), size(&l.words), x0, x1)
-        })
-        .collect();
+    let facts = line_facts(&lines);
     let runs = gutters(&facts, width);
     // Each row: its lines (indices into `lines`).
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -188,6 +182,17 @@ pub fn rows(lines: Vec<Line>, width: f32) -> Vec<Row> {
 }
 
 /// Baseline and size of a row: those of its widest line.
+/// Each line's baseline, font size and left and right ends.
+fn line_facts(lines: &[Line]) -> Vec<(f32, f32, f32, f32)> {
+    lines
+        .iter()
+        .map(|l| {
+            let (x0, x1) = span(&l.words);
+            (baseline(&l.words), size(&l.words), x0, x1)
+        })
+        .collect()
+}
+
 fn row_facts(members: &[usize], facts: &[(f32, f32, f32, f32)]) -> (f32, f32) {
     let m = members
         .iter()

@@ -240,13 +240,7 @@ fn a_page_in_columns_is_told_by_its_gutter() {
     ];
     let mut lines: Vec<Line> = left.iter().map(|(t, b)| line(1, &[(t, *b)])).collect();
     lines.extend(right.iter().map(|(t, b)| line(2, &[(t, *b)])));
-    let facts: Vec<(f32, f32, f32, f32)> = lines
-        .iter()
-        .map(|l| {
-            let (x0, x1) = span(&l.words);
-            (baseline(&l.words), size(&l.words), x0, x1)
-        })
-        .collect();
+    let facts = line_facts(&lines);
     let runs = gutters(&facts, 2221.0);
     assert!(!runs.is_empty());
     for g in &runs {
