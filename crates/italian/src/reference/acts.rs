@@ -291,9 +291,11 @@ fn act_mention_at(
             // "decreto del Ministro dell'Interno del 24 dicembre 2024": the
             // ministry's name stands between the keyword and the date.
             // So too "D.M. Ambiente e Sanità 26/06/2000 n. 219".
+            // And "decreto interministeriale del Ministero delle politiche
+            // agricole, di concerto con ..., del 23 ottobre 2014".
             let named_ministry = kind == "dm"
                 && !settings.lexicon.ident.is_match(rest)
-                && CAPITAL_NEXT.is_match(rest);
+                && (CAPITAL_NEXT.is_match(rest) || OF_MINISTRY_NEXT.is_match(rest));
             let skip = if kind == "dmin" || named_ministry {
                 ministry_name_end(rest, &settings.lexicon.ident)?
             } else {
@@ -442,6 +444,11 @@ fn kingdom_year(y: i32) -> i32 {
     }
 }
 
+/// A ministry next: "decreto interministeriale del Ministero ...".
+static OF_MINISTRY_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:del|dei)\s+(?:ministr[oi]|ministero)\b").unwrap()
+});
+
 /// A capitalised word next: a ministry's name after "D.M.".
 static CAPITAL_NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+\p{Lu}\p{Ll}").unwrap());
 
@@ -481,7 +488,8 @@ fn ministry_name_end(rest: &str, ident: &Regex) -> Option<usize> {
     }
 }
 
-/// Between two ministries of a joint decree: ", di concerto con il Ministro".
+/// Between two ministries of a joint decree: ", di concerto con il Ministro",
+/// and before a third one: "e il Ministero dell'ambiente".
 static CONCERT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:di\s+concerto|d['’]\s*intesa)\s+con\s+(?:il\s+|i\s+)?(?:ministr[oi]|ministero)\b").unwrap()
+    Regex::new(r"(?i)^\s*,?\s*(?:(?:di\s+concerto|d['’]\s*intesa)\s+con|e|ed)\s+(?:il\s+|i\s+|col\s+|con\s+il\s+)?(?:ministr[oi]|ministero)\b").unwrap()
 });

@@ -142,9 +142,10 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
     out
 }
 
-/// What may stand between an act and its alias: a dash, a comma, "c.d.".
+/// What may stand between an act and its alias: a dash, a comma, "c.d."
+/// (also after a comma: "D.Lgs. 31 marzo 2023, n. 36, c.d. Codice dei contratti").
 static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|(?:ex|c\.\s?d\.)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?$"#).unwrap()
+    Regex::new(r#"(?i)^\s*(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|,?\s*(?:ex|c\.\s?d\.|cosiddett[oa]|(?:meglio\s+)?not[oa]\s+come)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?$"#).unwrap()
 });
 
 /// Merges an alias printed next to the act it names into one mention.

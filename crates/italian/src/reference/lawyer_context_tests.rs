@@ -398,3 +398,51 @@ fn an_article_after_che_is_the_act_of_its_own_sentence() {
         ),
     ]);
 }
+
+#[test]
+fn the_heading_of_the_act_a_text_is_after_a_short_head() {
+    let body = "Il Consiglio regionale ha approvato. IL PRESIDENTE DELLA GIUNTA promulga la seguente legge: \
+                Articolo 1 (Finalità) 1. La presente legge disciplina le attività della Regione in \
+                materia di aree protette e di controllo sugli atti degli enti di gestione, secondo \
+                quanto previsto dalla l.r. 8/1999.";
+    check(&[
+        (
+            // A register's lines before the heading: the heading is the act.
+            &format!(
+                "Anno 2011\nNumero 4\nData 02/03/2011\nMateria Ambiente\n\n\
+                 Legge regionale 2 marzo 2011, n. 4\nNorme sulle aree protette\n\n{body}"
+            ),
+            &["legge_regionale 8/1999"],
+        ),
+        (
+            // The subject of a deliberation is a citation, not its heading.
+            &format!("Deliberazione n. 12\nOGGETTO:\n\nLegge regionale 2 marzo 2011, n. 4\n\n{body}"),
+            &["legge_regionale 4/2011", "legge_regionale 8/1999"],
+        ),
+        (
+            // A citation wrapped alone on a line of a recital is a citation.
+            &format!("Visto il\nD.Lgs. 18 agosto 2000, n. 267\ne s.m.i.;\n\n{body}"),
+            &["decreto_legislativo 267/2000", "legge_regionale 8/1999"],
+        ),
+    ]);
+}
+
+#[test]
+fn an_article_opening_a_quoted_provision_is_its_heading() {
+    check(&[
+        (
+            "1. L'articolo 30 della l.r. 12/1995 è sostituito dal seguente: “Articolo 30 \
+             (Controllo sugli atti) 1. Il controllo sugli atti di cui al comma 2 è esercitato dalla Giunta.”.",
+            &["legge_regionale 12/1995 art. 30"],
+        ),
+        (
+            // Further inside the quotation, an article is the quoted act's.
+            "l'articolo 50 del D.Lgs. n. 36/2023 stabilisce: “Salvo quanto previsto dagli articoli 62 e 63, ...”",
+            &[
+                "decreto_legislativo 36/2023 art. 50",
+                "decreto_legislativo 36/2023 art. 62",
+                "decreto_legislativo 36/2023 art. 63",
+            ],
+        ),
+    ]);
+}

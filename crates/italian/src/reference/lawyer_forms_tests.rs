@@ -428,3 +428,58 @@ fn a_decree_law_numbered_as_a_known_code_is_that_code_misprinted() {
         ("D.L. 5 aprile 1992, n. 285", &["decreto_legge 285/1992"]),
     ]);
 }
+
+#[test]
+fn paragraphs_of_the_articles_of_eu_acts() {
+    check(&[
+        (
+            "ai sensi dell'art. 6, par. 1, lett. c) del Regolamento (UE) 2016/679",
+            &["regolamento_ue 679/2016 art. 6 c. 1 lett. c"],
+        ),
+        (
+            "l'articolo 4, paragrafo 1, punto 7, del Regolamento (UE) 2016/679",
+            &["regolamento_ue 679/2016 art. 4 c. 1"],
+        ),
+        (
+            "gli articoli 13 e 14, paragrafo 2, del Regolamento (UE) 2016/679",
+            &[
+                "regolamento_ue 679/2016 art. 13",
+                "regolamento_ue 679/2016 art. 14 c. 2",
+            ],
+        ),
+        (
+            "il paragrafo 3 dell'articolo 28 del Regolamento (UE) 2016/679",
+            &["regolamento_ue 679/2016 art. 28 c. 3"],
+        ),
+        (
+            "art. 9, parr. 2 e 3, della direttiva 2014/24/UE",
+            &[
+                "direttiva_ue 24/2014 art. 9 c. 2",
+                "direttiva_ue 24/2014 art. 9 c. 3",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_short_name_after_a_comma_is_the_act_not_another() {
+    check(&[
+        (
+            "visto l'art. 50 del decreto legislativo 31 marzo 2023, n. 36, c.d. Codice dei contratti;",
+            &["decreto_legislativo 36/2023 art. 50"],
+        ),
+        (
+            "il D.Lgs. 14 marzo 2013, n. 33, cosiddetto decreto trasparenza, prevede",
+            &["decreto_legislativo 33/2013"],
+        ),
+        (
+            "il D.Lgs. 25 maggio 2016, n. 97, noto come decreto FOIA;",
+            &["decreto_legislativo 97/2016"],
+        ),
+        (
+            // A name of another act after a comma stays a reference of its own.
+            "visto il D.Lgs. 18 aprile 2016, n. 50, e il Codice civile;",
+            &["decreto_legislativo 50/2016", "regio_decreto 262/1942"],
+        ),
+    ]);
+}

@@ -102,6 +102,7 @@ mod folded;
 mod lexicon;
 mod locators;
 mod named_after;
+mod own_heading;
 mod particular;
 mod quoted;
 mod ranges;
@@ -229,11 +230,6 @@ const NOT_REPORTED: &[&str] = &[
     "delibera_giunta_regionale",
     "decreto_presidente_giunta_regionale",
 ];
-
-/// How much text a document opening with an act's heading has after it,
-/// in bytes, for the heading to be the document's own: a title and a
-/// preamble, more than a citation's tail.
-const OWN_HEADING_BODY: usize = 200;
 
 /// An act found in the text, before locators are attached.
 #[derive(Debug, Clone)]
@@ -497,18 +493,8 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     }
     // "comma 6 del medesimo": a paragraph of the article cited last.
     same_article::extend(text, &mut out);
-    // A document that opens with an act's heading ("LEGGE REGIONALE 25
-    // febbraio 2000, n. 11", "D.P.R. 25.08.2020") and goes on is that act:
-    // its own name, there and printed again, is not a reference to another
-    // act. (A short text that is only a citation is the citation.)
-    let own = mentions
-        .first()
-        .filter(|m| {
-            text[..m.range.start].trim().is_empty()
-                && !m.needs_locator
-                && text[m.range.end..].trim().len() >= OWN_HEADING_BODY
-        })
-        .map(|m| (m.r.act_type.clone(), m.r.number.clone(), m.r.year));
+    // The act the document is, by its heading (see `own_heading`).
+    let own = own_heading::own_act(text, &mentions);
     for (m, used) in mentions.iter().zip(used) {
         let heading = own
             .as_ref()

@@ -5,7 +5,9 @@
 //! inside the quotation with no act of its own is an article of the quoted
 //! act: the act cited just before the opening quotation mark, in the same
 //! sentence. A quotation with no act just before it (a title, a phrase)
-//! gives nothing (precision first).
+//! gives nothing (precision first). An article that opens the quotation
+//! ("è sostituito dal seguente: “Articolo 30 (Controllo sugli atti) 1. ...")
+//! is the heading of the provision quoted, not an article it cites.
 
 use std::ops::Range;
 
@@ -28,6 +30,10 @@ pub(super) fn quoted_act(
     mentions: &[Mention],
 ) -> Option<Reference> {
     let open = crate::quotation::opened_before(text, at)?;
+    let mark = text[open..].chars().next().map_or(0, char::len_utf8);
+    if text[open + mark..at].trim().is_empty() {
+        return None;
+    }
     let lead_from = floor_boundary(text, open.saturating_sub(LEAD));
     let reach = |end: usize| {
         end <= open && end >= lead_from && !text[end..open].contains([';', '”', '»', '“', '«'])

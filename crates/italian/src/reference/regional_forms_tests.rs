@@ -212,6 +212,16 @@ fn a_joint_decree_of_two_ministers_by_its_date() {
         briefs("visto il decreto del Ministro della salute, di concerto con il Ministro dell'economia e delle finanze, del 12 marzo 2019;"),
         ["decreto_ministeriale 2019"]
     );
+    // Three ministries, each with a long name; and "decreto interministeriale
+    // del Ministero ...". The decree is dated, not numbered.
+    for t in [
+        "Visto il decreto del Ministero delle Politiche Agricole Alimentari e Forestali, di concerto con il Ministero dei Beni e delle attività Culturali e il Ministero dell'Ambiente e della Tutela del Territorio e del Mare del 23 ottobre 2014 (Istituzione dell'elenco);",
+        "Visto il decreto interministeriale del Ministero delle Politiche Agricole, di concerto con il Ministero dell'Ambiente, del 23 ottobre 2014;",
+    ] {
+        assert_eq!(briefs(t), ["decreto_ministeriale 2014"], "{t}");
+    }
+    // A ministry's name with no date or number after it names no decree.
+    assert!(briefs("il decreto del Ministero delle Politiche Agricole e il Ministero dell'Ambiente hanno disposto").is_empty());
 }
 
 #[test]
