@@ -23,6 +23,8 @@ const GUARDED: &[(&str, u64)] = &[
     ("camelot/superscript.pdf", 1),
     ("camelot/edge_tol.pdf", 1),
     ("camelot/population_growth.pdf", 1),
+    ("camelot/us-007.pdf", 1),
+    ("camelot/mexican_towns.pdf", 1),
     ("tabula-py/data.pdf", 1),
 ];
 

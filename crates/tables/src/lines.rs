@@ -9,6 +9,7 @@
 //! line to the next.
 
 use crate::geom::WordBox;
+use atti_page::Page;
 
 /// One text line.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,6 +148,84 @@ fn runs(line: &TextLine, boxes: &[WordBox], column_gap: f32) -> Vec<Run> {
         }
     }
     out
+}
+
+/// Other lines whose amounts end (or begin) where an amount does, for it
+/// to sit at a column's aligned edge.
+const ALIGNED_LINES: usize = 2;
+
+/// Cuts runs between two amounts set a word space apart: columns set
+/// with a gutter as narrow as a space run their values together, and two
+/// figures side by side are two cells when the first ends where the
+/// figures of other lines end (right-aligned numbers share a right edge)
+/// or the second begins where others begin (within `tol`). A group of
+/// three digits after one of one to three is a thousands group set with a
+/// space, not a second amount.
+pub(crate) fn cut_between_amounts(lines: &mut [TextLine], boxes: &[WordBox], page: &Page, tol: f32) {
+    let text = |i: usize| {
+        boxes
+            .get(i)
+            .and_then(|b| page.words.get(b.idx))
+            .map_or("", |w| w.text.as_str())
+    };
+    let amount = |i: usize| boxes.get(i).is_some_and(|b| b.digits && !b.letters);
+    // Edges of amounts, line by line.
+    let edges: Vec<(usize, f32, f32)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(li, l)| {
+            l.words
+                .iter()
+                .filter(|&&i| amount(i))
+                .map(move |&i| (li, boxes[i].x0, boxes[i].x1))
+        })
+        .collect();
+    let shared = |li: usize, x: f32, right: bool| {
+        let mut others: Vec<usize> = edges
+            .iter()
+            .filter(|e| e.0 != li && ((if right { e.2 } else { e.1 }) - x).abs() <= tol)
+            .map(|e| e.0)
+            .collect();
+        others.dedup();
+        others.len() >= ALIGNED_LINES
+    };
+    for (li, line) in lines.iter_mut().enumerate() {
+        let mut runs: Vec<Run> = Vec::with_capacity(line.runs.len());
+        for r in &line.runs {
+            let mut first = r.first;
+            for k in r.first + 1..r.end {
+                let (i, j) = (line.words[k - 1], line.words[k]);
+                if !amount(i) || !amount(j) || thousands(text(i), text(j)) {
+                    continue;
+                }
+                if shared(li, boxes[i].x1, true) || shared(li, boxes[j].x0, false) {
+                    runs.push(span(line, boxes, first, k));
+                    first = k;
+                }
+            }
+            runs.push(span(line, boxes, first, r.end));
+        }
+        line.runs = runs;
+    }
+}
+
+/// Whether `b` reads as a thousands group that goes on the number `a`
+/// ("1 234,56").
+fn thousands(a: &str, b: &str) -> bool {
+    let group = b.chars().take_while(char::is_ascii_digit).count() == 3
+        && !b[3..].starts_with(|c: char| c.is_ascii_digit());
+    (1..=3).contains(&a.len()) && a.chars().all(|c| c.is_ascii_digit()) && group
+}
+
+/// The run of words `first..end` of a line.
+fn span(line: &TextLine, boxes: &[WordBox], first: usize, end: usize) -> Run {
+    let ws = &line.words[first..end];
+    Run {
+        x0: ws.iter().map(|&i| boxes[i].x0).fold(f32::INFINITY, f32::min),
+        x1: ws.iter().map(|&i| boxes[i].x1).fold(f32::NEG_INFINITY, f32::max),
+        first,
+        end,
+    }
 }
 
 #[cfg(test)]

@@ -491,7 +491,7 @@ fn header_start(
         if line.runs.len() == 1 && start - 1 > floor {
             let above = &lines[start - 2];
             let close = line.base - above.base <= s.header_gap * line.size.max(above.size);
-            if close && !fits_header(above, g, s) {
+            if close && !fits_header(above, g, s) && ends_paragraph(above, line, s) {
                 break;
             }
         }
@@ -500,13 +500,48 @@ fn header_start(
     start
 }
 
+/// Whether `line`, of one run, may be the last line of the paragraph whose
+/// line above is `above`: set in its size and starting where it starts
+/// (a paragraph's last line is not indented) or centred where it is
+/// centred. A label set in another size, or far into the width the
+/// paragraph fills (over a table's right-hand column), is none of it.
+fn ends_paragraph(above: &TextLine, line: &TextLine, s: &Settings) -> bool {
+    let (Some(a0), Some(a1), Some(r)) = (above.runs.first(), above.runs.last(), line.runs.first())
+    else {
+        return false;
+    };
+    let size = line.size.max(above.size);
+    if (line.size - above.size).abs() > s.size_tolerance * size {
+        return false;
+    }
+    let slack = 2.0 * s.column_gap * size;
+    let left = (r.x0 - a0.x0).abs() <= slack;
+    let centred = ((r.x0 + r.x1) - (a0.x0 + a1.x1)).abs() / 2.0 <= slack;
+    left || centred
+}
+
 /// A line that may belong to the header of a region.
 fn fits_header(line: &TextLine, g: &Growth, s: &Settings) -> bool {
     let slack = s.column_gap * line.size;
     let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) else {
         return false;
     };
-    if f.x0 < g.x0 - slack || l.x1 > g.x1 + slack {
+    // A label over the first or last column (clear of the text of the
+    // column next to it) may be wider than the column's values and reach
+    // out beyond them by up to half its width (set centred or flush over
+    // them).
+    let (lo, hi) = match (g.gaps.first(), g.gaps.last()) {
+        (Some(a), Some(b)) => (a.1, b.0),
+        _ => (g.x0, g.x1),
+    };
+    let reach = |r: &crate::lines::Run, inside: bool| {
+        if inside {
+            slack.max((r.x1 - r.x0) / 2.0)
+        } else {
+            slack
+        }
+    };
+    if f.x0 < g.x0 - reach(f, f.x1 < lo) || l.x1 > g.x1 + reach(l, l.x0 > hi) {
         return false;
     }
     let crosses_all =

@@ -18,7 +18,7 @@
 
 use crate::draft::{Draft, DraftCell};
 use crate::geom::{overlap, WordBox};
-use crate::lines::{text_lines, TextLine};
+use crate::lines::{cut_between_amounts, text_lines, TextLine};
 use crate::piece::{Piece, RowLine};
 use crate::region::{regions, Region};
 use crate::rows::rows;
@@ -36,7 +36,10 @@ pub(crate) fn read(
     rules: &[Seg],
     s: &Settings,
 ) -> Vec<(Draft, Vec<usize>)> {
-    let lines = text_lines(boxes, ids, s.line_tolerance, s.column_gap);
+    let mut lines = text_lines(boxes, ids, s.line_tolerance, s.column_gap);
+    if s.columns.is_none() {
+        cut_between_amounts(&mut lines, boxes, page, s.edge_tolerance);
+    }
     let separators = s.columns.as_ref().map(|v| {
         let mut v: Vec<f32> = v
             .iter()

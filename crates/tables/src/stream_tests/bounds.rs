@@ -334,3 +334,46 @@ fn a_bulleted_list_is_no_table() {
         ])]
     );
 }
+
+#[test]
+fn a_label_over_the_last_column_below_a_paragraph_is_the_header() {
+    // The first header line sets a label over the right-hand column only,
+    // centred and wider than its values, right under a paragraph that ends
+    // the text above: it is no last line of that paragraph (it starts far
+    // from where the paragraph's lines start), but the first line of the
+    // header.
+    let right = |k: &mut Kit, y: f32, t: &str| {
+        k.text(300.0 - Kit::width(t), y, t);
+    };
+    let mut k = Kit::new();
+    paragraph(
+        &mut k,
+        FASE,
+        70.0,
+        &[
+            "Gli importi per ogni periodo di paga che si applicano nel",
+            "nuovo anno sono cambiati rispetto al precedente esercizio",
+            "e per questo sono riportati qui di seguito per periodo:",
+        ],
+    );
+    k.centred(280.0, 108.0, "Importo annuo");
+    k.text(FASE, 120.0, "Periodo di paga");
+    right(&mut k, 120.0, "unitario");
+    for (y, p, v) in [
+        (134.0, "Settimanale", "71,15"),
+        (148.0, "Mensile", "308,33"),
+        (162.0, "Annuale", "3.700,00"),
+    ] {
+        k.text(FASE, y, p);
+        right(&mut k, y, v);
+    }
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Periodo di paga", "Importo annuo unitario"],
+            &["Settimanale", "71,15"],
+            &["Mensile", "308,33"],
+            &["Annuale", "3.700,00"],
+        ])]
+    );
+}

@@ -28,3 +28,4 @@ pub(super) fn paragraph(k: &mut Kit, x: f32, y: f32, lines: &[&str]) {
 
 mod bounds;
 mod cells;
+mod narrow;
