@@ -219,8 +219,8 @@ fn main() {
     let test = |s: String| if hide { "hidden".to_owned() } else { s };
     println!("gold: atti's built-in rules against gold/ (train | test)\n");
     println!(
-        "{:<26} {:>12} {:>12} {:>12}",
-        "act field", "train", "(web)", "test"
+        "{:<26} {:>12} {:>12} {:>12} {:>12}",
+        "act field", "train", "(web)", "(newest)", "test"
     );
     let cell = |split: &str, f: &str| {
         acts.get(split, f)
@@ -228,9 +228,10 @@ fn main() {
     };
     for f in acts::FIELDS {
         println!(
-            "{f:<26} {:>12} {:>12} {:>12}",
+            "{f:<26} {:>12} {:>12} {:>12} {:>12}",
             cell("train", f),
             cell("web", f),
+            cell("newest", f),
             test(cell("test", f))
         );
     }

@@ -8,13 +8,14 @@
 //! below, whatever the gap.
 
 /// Words that never end a phrase: articles, prepositions (simple and
-/// joined with the article), conjunctions.
+/// joined with the article, and the Latin "ex" of "ex art. 14"),
+/// conjunctions.
 const OPEN_WORDS: &[&str] = &[
     "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "del", "dello", "della", "dei",
     "degli", "delle", "a", "al", "allo", "alla", "ai", "agli", "alle", "da", "dal", "dallo",
     "dalla", "dai", "dagli", "dalle", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
     "con", "su", "sul", "sullo", "sulla", "sui", "sugli", "sulle", "per", "tra", "fra", "e", "ed",
-    "o", "od", "che", "ovvero", "nonché",
+    "o", "od", "che", "ovvero", "nonché", "ex",
 ];
 
 /// Whether `text` stops where its phrase cannot end, so that what follows
@@ -52,6 +53,7 @@ mod tests {
         ));
         assert!(ends_open("lavori di manutenzione -"));
         assert!(ends_open("Approvazione dello schema di convenzione e"));
+        assert!(ends_open("APPROVAZIONE SCHEMA DI CONVENZIONE EX"));
     }
 
     #[test]
