@@ -292,6 +292,54 @@ def write_xlsx(path, date1904=False, app="Microsoft Excel"):
             z.writestr(name, text)
 
 
+def write_layout_xlsx(path, full):
+    """Text LibreOffice may lay out itself on load: a pivot table (its
+    cache, records and output D1:E4, with Excel's labels when `full`, with
+    its label cells empty otherwise), a table (ListObject G1:H3) whose
+    second header cell is empty in the sheet, a data validation list on an
+    empty cell (J1) and a defined name."""
+    NS='xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    H='<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    def s(ref, t): return f'<c r="{ref}" t="inlineStr"><is><t>{t}</t></is></c>'
+    def n(ref, v): return f'<c r="{ref}"><v>{v}</v></c>'
+    def e(ref): return f'<c r="{ref}" s="0"/>'
+    rows = {
+     1: [s("A1","Servizio"), s("B1","Importo"), s("D1","Etichette di riga") if full else e("D1"), s("E1","Somma di Importo") if full else e("E1"), s("G1","Codice"), e("H1"), e("J1")],
+     2: [s("A2","Anagrafe"), n("B2",10), s("D2","Anagrafe"), n("E2",30), s("G2","A1"), n("H2",5)],
+     3: [s("A3","Tributi"), n("B3",30), s("D3","Tributi"), n("E3",70), s("G3","A2"), n("H3",7)],
+     4: [s("A4","Anagrafe"), n("B4",20), s("D4","Totale complessivo") if full else e("D4"), n("E4",100)],
+     5: [s("A5","Tributi"), n("B5",40)],
+    }
+    sheet = (H + f'<worksheet {NS}><sheetData>' + "".join(f'<row r="{r}">{"".join(c)}</row>' for r, c in rows.items())
+      + '</sheetData><dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="J1"><formula1>"si,no"</formula1></dataValidation></dataValidations>'
+      + '<tableParts count="1"><tablePart r:id="rId2"/></tableParts></worksheet>')
+    files = {
+     "[Content_Types].xml": H + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+       '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+       '<Override PartName="/xl/pivotTables/pivotTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/>'
+       '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/>'
+       '<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml"/>'
+       '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>'
+       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+     "_rels/.rels": H + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+     "docProps/app.xml": H + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>',
+     "xl/workbook.xml": H + f'<workbook {NS}><workbookPr/><sheets><sheet name="Dati" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="Totale">Dati!$E$4</definedName></definedNames><pivotCaches><pivotCache cacheId="1" r:id="rId3"/></pivotCaches></workbook>',
+     "xl/_rels/workbook.xml.rels": H + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>',
+     "xl/worksheets/sheet1.xml": sheet,
+     "xl/worksheets/_rels/sheet1.xml.rels": H + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable" Target="../pivotTables/pivotTable1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
+     "xl/tables/table1.xml": H + '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Tabella1" displayName="Tabella1" ref="G1:H3" totalsRowShown="0"><autoFilter ref="G1:H3"/><tableColumns count="2"><tableColumn id="1" name="Codice"/><tableColumn id="2" name="Valore"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>',
+     "xl/pivotCache/pivotCacheDefinition1.xml": H + f'<pivotCacheDefinition {NS} r:id="rId1" refreshedBy="x" refreshedVersion="6" minRefreshableVersion="3" recordCount="4"><cacheSource type="worksheet"><worksheetSource ref="A1:B5" sheet="Dati"/></cacheSource><cacheFields count="2"><cacheField name="Servizio" numFmtId="0"><sharedItems count="2"><s v="Anagrafe"/><s v="Tributi"/></sharedItems></cacheField><cacheField name="Importo" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" containsInteger="1" minValue="10" maxValue="40"/></cacheField></cacheFields></pivotCacheDefinition>',
+     "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels": H + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>',
+     "xl/pivotCache/pivotCacheRecords1.xml": H + f'<pivotCacheRecords {NS} count="4"><r><x v="0"/><n v="10"/></r><r><x v="1"/><n v="30"/></r><r><x v="0"/><n v="20"/></r><r><x v="1"/><n v="40"/></r></pivotCacheRecords>',
+     "xl/pivotTables/pivotTable1.xml": H + '<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Pivot1" cacheId="1" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="Valori" updatedVersion="6" minRefreshableVersion="3" useAutoFormatting="1" itemPrintTitles="1" createdVersion="6" indent="0" outline="1" outlineData="1" multipleFieldFilters="0"><location ref="D1:E4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2"><pivotField axis="axisRow" showAll="0"><items count="3"><item x="0"/><item x="1"/><item t="default"/></items></pivotField><pivotField dataField="1" showAll="0"/></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="3"><i><x/></i><i><x v="1"/></i><i t="grand"><x/></i></rowItems><colItems count="1"><i/></colItems><dataFields count="1"><dataField name="Somma di Importo" fld="1" baseField="0" baseItem="0"/></dataFields><pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>',
+     "xl/pivotTables/_rels/pivotTable1.xml.rels": H + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for k, v in files.items():
+            z.writestr(k, v)
+
+
 CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1040,false,true,false,false,false,-1'
 
 
@@ -320,6 +368,8 @@ def main() -> int:
             "excel": lambda p: write_xlsx(p),
             "excel1904": lambda p: write_xlsx(p, date1904=True),
             "export": lambda p: write_xlsx(p, app="ReportExporter"),
+            "pivot": lambda p: write_layout_xlsx(p, full=True),
+            "pivot-vuota": lambda p: write_layout_xlsx(p, full=False),
         }
         paths = []
         for name, make in books.items():
@@ -338,33 +388,43 @@ def main() -> int:
             if out.returncode != 0:
                 print(f"{stem}: atti failed: {out.stderr.decode(errors='replace')[:300]}")
                 continue
-            mine = {}
             for page in json.loads(out.stdout)["pages"]:
+                mine = {}
                 for t in page.get("tables", []):
-                    for c in t["cells"]:
+                    # The cells, and the values a merged cell hides (`covered`).
+                    for c in t["cells"] + t.get("covered", []):
                         mine[(c["row"], c["col"])] = c["text"]
-            with open(os.path.join(work, "csv", f"{stem}-Celle.csv"), encoding="utf-8", newline="") as fh:
-                lo = list(csv.reader(fh))
-            for ri, row in enumerate(lo):
-                label = row[0] if row else ""
-                for ci, v in enumerate(row):
-                    b = mine.get((ri, ci), "")
-                    if not v and not b:
-                        continue
-                    total += 1
-                    a1, b1 = " ".join(v.split()), " ".join(b.split())
-                    na, nb = number(a1), number(b1)
-                    same_loose = a1 == b1 or (na is not None and na == nb)
-                    if v != b:
-                        strict += 1
-                        print(f"{stem:10} {'DIFF ' if not same_loose else 'form '} {label:34} col {ci}: "
-                              f"soffice {v!r}  atti {b!r}")
-                    loose += not same_loose
+                with open(os.path.join(work, "csv", f"{stem}-{page['name']}.csv"), encoding="utf-8", newline="") as fh:
+                    lo = list(csv.reader(fh))
+                s, l, n = compare(stem, lo, mine)
+                strict, loose, total = strict + s, loose + l, total + n
         print(f"celle {total}: diverse come scritte {strict}, diverse come le confronta real.py {loose}")
         return 1 if loose else 0
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def compare(stem, lo, mine):
+    """Every cell of soffice's CSV against atti's: (differing as written,
+    differing as real.py compares, cells)."""
+    strict = loose = total = 0
+    for ri, row in enumerate(lo):
+        label = row[0] if row else ""
+        for ci, v in enumerate(row):
+            b = mine.get((ri, ci), "")
+            if not v and not b:
+                continue
+            total += 1
+            a1, b1 = " ".join(v.split()), " ".join(b.split())
+            na, nb = number(a1), number(b1)
+            same_loose = a1 == b1 or (na is not None and na == nb)
+            if v != b:
+                strict += 1
+                print(f"{stem:10} {'DIFF ' if not same_loose else 'form '} {label:34} col {ci}: "
+                      f"soffice {v!r}  atti {b!r}")
+            loose += not same_loose
+    return strict, loose, total
 
 
 if __name__ == "__main__":

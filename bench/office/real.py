@@ -272,6 +272,10 @@ def main() -> int:
                             for dc in range(c.get("col_span", 1) or 1):
                                 if dr or dc:
                                     spans.add((c["row"] + dr, c["col"] + dc))
+                    # Values a merged cell hides, which soffice's CSV writes.
+                    for c in t.get("covered", []):
+                        mine[(c["row"], c["col"])] = c["text"]
+                        cells[(c["row"], c["col"])] = c
                 for ri, row in enumerate(lo_rows):
                     for ci, v in enumerate(row):
                         a, b = " ".join(v.split()), " ".join(mine.get((ri, ci), "").split())

@@ -12,7 +12,7 @@ use atti_page::{
 };
 
 /// The layout written by [`encode`]; part of every stored file's header.
-pub const FORMAT: u8 = 3;
+pub const FORMAT: u8 = 4;
 
 /// A stored reading that does not decode (a truncated or foreign file).
 #[derive(Debug)]
@@ -179,6 +179,7 @@ fn put_table(out: &mut Vec<u8>, t: &Table) {
         rows,
         cols,
         cells,
+        covered,
     } = t;
     out.push(match mode {
         TableMode::Lattice => 0,
@@ -188,28 +189,34 @@ fn put_table(out: &mut Vec<u8>, t: &Table) {
     put_f32s(out, bbox);
     put_u64(out, u64::from(*rows));
     put_u64(out, u64::from(*cols));
-    put_u64(out, cells.len() as u64);
-    for c in cells {
-        let TableCell {
-            row,
-            col,
-            row_span,
-            col_span,
-            text,
-            bbox,
-            start,
-            end,
-            value,
-        } = c;
-        for v in [row, col, row_span, col_span] {
-            put_u64(out, u64::from(*v));
+    for cells in [cells, covered] {
+        put_u64(out, cells.len() as u64);
+        for c in cells {
+            put_cell(out, c);
         }
-        put_str(out, text);
-        put_f32s(out, bbox);
-        put_u64(out, *start as u64);
-        put_u64(out, *end as u64);
-        put_value(out, value.as_ref());
     }
+}
+
+fn put_cell(out: &mut Vec<u8>, c: &TableCell) {
+    let TableCell {
+        row,
+        col,
+        row_span,
+        col_span,
+        text,
+        bbox,
+        start,
+        end,
+        value,
+    } = c;
+    for v in [row, col, row_span, col_span] {
+        put_u64(out, u64::from(*v));
+    }
+    put_str(out, text);
+    put_f32s(out, bbox);
+    put_u64(out, *start as u64);
+    put_u64(out, *end as u64);
+    put_value(out, value.as_ref());
 }
 
 fn put_value(out: &mut Vec<u8>, v: Option<&CellValue>) {
@@ -444,6 +451,19 @@ impl Cursor<'_> {
         };
         let bbox = self.f32x4()?;
         let (rows, cols) = (self.u32()?, self.u32()?);
+        let cells = self.cells()?;
+        let covered = self.cells()?;
+        Ok(Table {
+            mode,
+            bbox,
+            rows,
+            cols,
+            cells,
+            covered,
+        })
+    }
+
+    fn cells(&mut self) -> Decoded<Vec<TableCell>> {
         let n = self.len()?;
         let mut cells = Vec::with_capacity(n);
         for _ in 0..n {
@@ -466,13 +486,7 @@ impl Cursor<'_> {
                 end,
             });
         }
-        Ok(Table {
-            mode,
-            bbox,
-            rows,
-            cols,
-            cells,
-        })
+        Ok(cells)
     }
 }
 
@@ -536,6 +550,15 @@ mod tests {
                         rows: 1,
                         cols: 3,
                         cells: vec![cell, date],
+                        covered: vec![TableCell {
+                            row: 0,
+                            col: 2,
+                            row_span: 1,
+                            col_span: 1,
+                            text: "nascosto".into(),
+                            value: Some(CellValue::Bool(true)),
+                            ..TableCell::default()
+                        }],
                     }],
                     ocr: Some(91.5),
                     image_cover: 0.75,

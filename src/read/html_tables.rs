@@ -143,6 +143,7 @@ fn read_table(t: ElementRef<'_>, text: &str, cursor: &mut usize) -> Option<Table
         rows: rows.len() as u32,
         cols,
         cells,
+        covered: Vec::new(),
     })
 }
 

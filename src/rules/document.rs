@@ -43,6 +43,36 @@ pub struct Doc<'a> {
     /// The tables found on each page from its geometry, read when a table
     /// rule first asks for them.
     pub found_tables: Vec<OnceCell<Vec<Table>>>,
+    /// Each table's cells by the grid positions they cover, per page, built
+    /// when a rule first asks for them ([`Doc::covers`]).
+    covers: Vec<OnceCell<Vec<Option<Positions>>>>,
+}
+
+/// A table's grid positions and the index of the cell covering each (the
+/// first one, as with `Table::cell_at`).
+pub type Positions = std::collections::HashMap<(u32, u32), usize>;
+
+/// Most grid positions indexed for one table; a table whose cells cover
+/// more is read with `Table::cell_at`.
+const MAX_POSITIONS: u64 = 1 << 22;
+
+fn positions(table: &Table) -> Option<Positions> {
+    let area: u64 = table
+        .cells
+        .iter()
+        .map(|c| u64::from(c.row_span.max(1)) * u64::from(c.col_span.max(1)))
+        .sum();
+    (area <= MAX_POSITIONS).then(|| {
+        let mut at = Positions::with_capacity(area as usize);
+        for (i, c) in table.cells.iter().enumerate() {
+            for r in c.row..c.row + c.row_span.max(1) {
+                for col in c.col..c.col + c.col_span.max(1) {
+                    at.entry((r, col)).or_insert(i);
+                }
+            }
+        }
+        at
+    })
 }
 
 impl<'a> Doc<'a> {
@@ -61,6 +91,7 @@ impl<'a> Doc<'a> {
     pub fn new(pages: &'a [Page], clean: Vec<String>, references: Vec<Vec<Range<usize>>>) -> Self {
         Doc {
             found_tables: vec![OnceCell::new(); pages.len()],
+            covers: vec![OnceCell::new(); pages.len()],
             pages,
             clean,
             references,
@@ -78,6 +109,16 @@ impl<'a> Doc<'a> {
         }
         match self.found_tables.get(page) {
             Some(cell) => cell.get_or_init(|| find_tables(p)),
+            None => &[],
+        }
+    }
+
+    /// The grid positions of each table of [`Doc::tables`]`(page)`, in the
+    /// same order, built once per document: the label rules ask for them
+    /// for every rule, and a sheet has thousands of cells.
+    pub fn covers(&self, page: usize) -> &[Option<Positions>] {
+        match self.covers.get(page) {
+            Some(cell) => cell.get_or_init(|| self.tables(page).iter().map(positions).collect()),
             None => &[],
         }
     }

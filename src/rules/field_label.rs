@@ -63,8 +63,11 @@ fn cell_values(
     until: Option<&Regex>,
 ) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
-    for t in doc.tables(page) {
-        let grid = Cover::new(t);
+    for (t, at) in doc.tables(page).iter().zip(doc.covers(page)) {
+        let grid = Cover {
+            table: t,
+            at: at.as_ref(),
+        };
         for c in &t.cells {
             if !bounds.contains(&c.start) {
                 continue;
@@ -127,43 +130,20 @@ fn cell_values(
     out
 }
 
-/// A table's cells by the grid positions they cover, built once for the
-/// loops above, which ask for a position many times per cell
-/// (`Table::cell_at` walks every cell: a sheet of thousands of cells made
-/// reading a workbook quadratic). The first cell covering a position wins,
-/// as with `cell_at`; a table whose cells cover too many positions is read
-/// with `cell_at`.
+/// A table's cells by the grid positions they cover ([`Doc::covers`],
+/// built once per document), for the loops above, which ask for a position
+/// many times per cell (`Table::cell_at` walks every cell: a sheet of
+/// thousands of cells made reading a workbook quadratic). The first cell
+/// covering a position wins, as with `cell_at`; a table whose cells cover
+/// too many positions is read with `cell_at`.
 struct Cover<'t> {
     table: &'t atti_page::Table,
-    at: Option<std::collections::HashMap<(u32, u32), usize>>,
+    at: Option<&'t document::Positions>,
 }
 
 impl<'t> Cover<'t> {
-    /// Most positions indexed.
-    const MAX: u64 = 1 << 22;
-
-    fn new(table: &'t atti_page::Table) -> Cover<'t> {
-        let area: u64 = table
-            .cells
-            .iter()
-            .map(|c| u64::from(c.row_span.max(1)) * u64::from(c.col_span.max(1)))
-            .sum();
-        let at = (area <= Self::MAX).then(|| {
-            let mut at = std::collections::HashMap::with_capacity(area as usize);
-            for (i, c) in table.cells.iter().enumerate() {
-                for r in c.row..c.row + c.row_span.max(1) {
-                    for col in c.col..c.col + c.col_span.max(1) {
-                        at.entry((r, col)).or_insert(i);
-                    }
-                }
-            }
-            at
-        });
-        Cover { table, at }
-    }
-
     fn at(&self, row: u32, col: u32) -> Option<&'t atti_page::TableCell> {
-        match &self.at {
+        match self.at {
             Some(at) => at.get(&(row, col)).map(|&i| &self.table.cells[i]),
             None => self.table.cell_at(row, col),
         }

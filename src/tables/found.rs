@@ -205,6 +205,7 @@ mod tests {
                     rows: 2,
                     cols: 2,
                     cells: vec![c(0, 0, 2, "Previsto"), c(1, 0, 1, "=1+1"), c(1, 1, 1, "b")],
+                    covered: Vec::new(),
                 },
                 report: Report {
                     words: 3,

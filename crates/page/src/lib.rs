@@ -162,6 +162,13 @@ pub struct Table {
     pub cols: u32,
     /// Cells in reading order (row by row, left to right).
     pub cells: Vec<TableCell>,
+    /// Cells a merged cell covers that hold a value of their own in the
+    /// file (a spreadsheet's merged area written over filled cells): the
+    /// grid shows the merged cell there, as the application does, and these
+    /// keep the hidden values, as LibreOffice's CSV export writes them. Not
+    /// part of the page text (`start == end`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covered: Vec<TableCell>,
 }
 
 /// One cell of a [`Table`].

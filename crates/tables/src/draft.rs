@@ -88,6 +88,7 @@ impl Draft {
                 rows: self.rows,
                 cols: self.cols,
                 cells,
+                covered: Vec::new(),
             },
             report: Report {
                 words,

@@ -318,6 +318,16 @@ fn looks(
         };
         let (serial, base) = match value {
             Some(CellValue::Number(n)) => (*n, 0.0),
+            // A boolean keeps its look (VERO, FALSO) only under the General
+            // format: LibreOffice gives a boolean cell its boolean format
+            // only there, and elsewhere it is the number 1 or 0 in the
+            // cell's format.
+            Some(CellValue::Bool(b)) if !is_general(code) => {
+                let n = f64::from(u8::from(*b));
+                *text = number_text(n);
+                *value = Some(CellValue::Number(n));
+                (n, 0.0)
+            }
             Some(CellValue::Date(s) | CellValue::DateTime(s)) => match serial_of_iso(s) {
                 Some(n) => (n - base, base),
                 None => continue,
@@ -339,6 +349,11 @@ fn looks(
             }
         }
     }
+}
+
+/// Whether a number format code is the General format (no format).
+fn is_general(code: &str) -> bool {
+    code.is_empty() || code.eq_ignore_ascii_case("general")
 }
 
 /// The date of a serial date as LibreOffice reads it: day 0 is 30/12/1899
@@ -443,6 +458,7 @@ pub(super) fn sheet_page(number: u32, s: Sheet) -> Page {
     };
     let mut text = String::new();
     let mut cells = Vec::with_capacity(s.cells.len());
+    let mut hidden_under = Vec::new();
     let mut it = s.cells.into_iter().peekable();
     for r in 0..rows {
         if r > 0 {
@@ -452,6 +468,16 @@ pub(super) fn sheet_page(number: u32, s: Sheet) -> Page {
         let mut pending_tabs = 0usize;
         while let Some((_, c, t, v)) = it.next_if(|x| x.0 == r) {
             if covered(r, c) {
+                let t = t.replace(['\n', '\r', '\t'], " ");
+                hidden_under.push(TableCell {
+                    row: r,
+                    col: c,
+                    row_span: 1,
+                    col_span: 1,
+                    text: t,
+                    value: v,
+                    ..TableCell::default()
+                });
                 continue;
             }
             // Tabs up to this cell's column (written only before a cell, so
@@ -484,7 +510,7 @@ pub(super) fn sheet_page(number: u32, s: Sheet) -> Page {
     if !text.is_empty() {
         text.push('\n');
     }
-    let tables = if cells.is_empty() {
+    let tables = if cells.is_empty() && hidden_under.is_empty() {
         Vec::new()
     } else {
         vec![Table {
@@ -492,6 +518,7 @@ pub(super) fn sheet_page(number: u32, s: Sheet) -> Page {
             rows,
             cols,
             cells,
+            covered: hidden_under,
             ..Table::default()
         }]
     };

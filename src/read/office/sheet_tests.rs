@@ -99,3 +99,34 @@ fn cells_read_as_the_csv_export_writes_their_format() {
         assert_eq!(got[i], *want, "row {}: {:?}", i + 1, cells[i]);
     }
 }
+
+/// The kinds `cells.py` found written differently from soffice (session
+/// 36): a boolean under a number format is the number (`0`), under the
+/// General format `VERO`; a value a merged area covers is kept apart
+/// (`Table::covered`), off the grid, which shows the merged cell.
+#[test]
+fn booleans_by_their_format_and_values_under_a_merged_cell() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_boolean_with_format(0, 0, false, &Format::new().set_num_format("#,##0.00"))
+        .unwrap();
+    ws.write_boolean(1, 0, true).unwrap();
+    ws.write_boolean_with_format(2, 0, true, &Format::new().set_num_format("0%"))
+        .unwrap();
+    ws.merge_range(3, 0, 3, 1, "valore", &Format::new()).unwrap();
+    ws.write_string(3, 1, "nascosto").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let pages = read(&bytes, Book::Xlsx, None, 1_000_000).unwrap();
+    let t = &pages[0].tables[0];
+    let text = |r: u32, c: u32| t.cell_at(r, c).map(|c| c.text.as_str());
+    assert_eq!(text(0, 0), Some("0"));
+    assert_eq!(t.cell_at(0, 0).unwrap().value, Some(CellValue::Number(0.0)));
+    assert_eq!(text(1, 0), Some("VERO"));
+    assert_eq!(text(2, 0), Some("100%"));
+    assert_eq!(text(3, 0), Some("valore"));
+    assert_eq!((t.cell_at(3, 0).unwrap().col_span, text(3, 1)), (2, Some("valore")));
+    assert_eq!(t.covered.len(), 1);
+    assert_eq!((t.covered[0].row, t.covered[0].col), (3, 1));
+    assert_eq!(t.covered[0].text, "nascosto");
+    assert!(!pages[0].text.contains("nascosto"));
+}

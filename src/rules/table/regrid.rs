@@ -68,6 +68,7 @@ pub(super) fn lines_below(
         rows: lines.len() as u32,
         cols: cols.len() as u32,
         cells,
+        covered: Vec::new(),
     })
 }
 
@@ -179,6 +180,7 @@ pub(super) fn foot_headers(
                 rows: rows.len() as u32,
                 cols: extents.len() as u32,
                 cells,
+                covered: Vec::new(),
             });
         }
     }
@@ -330,6 +332,7 @@ pub(super) fn split(
         rows: grid.rows,
         cols: columns.len() as u32 + 1,
         cells,
+        covered: Vec::new(),
     })
 }
 
