@@ -80,6 +80,9 @@ pub(super) fn compile(
         if r.weak && kind != MoneyKind::AmountRole {
             return Err(c.err(r.id.span(), &meta.id, "`weak` is for [[amount_role]] only"));
         }
+        if r.wider && kind != MoneyKind::Administration {
+            return Err(c.err(r.id.span(), &meta.id, "`wider` is for [[administration]] only"));
+        }
         if r.to.is_some() && kind != MoneyKind::PartyCue {
             return Err(c.err(r.id.span(), &meta.id, "`to` is for [[party_cue]] only"));
         }
@@ -93,6 +96,7 @@ pub(super) fn compile(
             value,
             main: r.main,
             weak: r.weak,
+            wider: r.wider,
             to,
         };
         match kind {

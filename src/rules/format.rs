@@ -485,6 +485,10 @@ pub struct MoneyRule {
     /// in the clause ("importo complessivo", "l'adesione").
     #[serde(default)]
     pub weak: bool,
+    /// administration: a wider body (a region, a ministry) that the
+    /// bodies printed below it in a letterhead belong to.
+    #[serde(default)]
+    pub wider: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -36,6 +36,7 @@ pub mod limits;
 pub mod meta;
 pub mod money;
 pub mod money_codes;
+mod money_heading;
 mod money_main;
 pub mod money_parties;
 pub mod money_party_cues;

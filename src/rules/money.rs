@@ -38,6 +38,8 @@ pub struct Cue {
     pub main: bool,
     /// amount_role: only where no other cue is in the clause.
     pub weak: bool,
+    /// administration: a wider body that a letterhead's own body belongs to.
+    pub wider: bool,
     /// party_cue: what introduces the name after the cue.
     pub to: Option<Regex>,
 }

@@ -119,7 +119,8 @@ fn first_line(s: &str) -> String {
 
 /// The administration: every `[[administration]]` match of the document
 /// counts once, and [`HEAD_WEIGHT`] times in the letterhead (the first
-/// [`HEAD_LINES`] and last [`FOOT_LINES`] lines of the first page) or when
+/// [`HEAD_LINES`] lines of the first page above its first premise, and its
+/// last [`FOOT_LINES`] lines) or when
 /// its rule is `main` (a signature's organisation); names that differ only
 /// in case and punctuation count together; the
 /// name counted most wins, the first found on a tie. A letterhead printed
@@ -129,48 +130,74 @@ fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
     let lines: Vec<usize> = std::iter::once(0)
         .chain(first.text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let head_end = lines.get(HEAD_LINES).copied().unwrap_or(first.text.len());
+    // The letterhead ends where the premises begin: a body a premise cites
+    // ("VISTA la legge della Regione X") is not the one printed above it.
+    let premise = super::money_text::premise(rules, doc)
+        .filter(|p| p.0 == 0)
+        .map_or(usize::MAX, |p| p.1);
+    let head_lines = lines.get(HEAD_LINES).copied().unwrap_or(first.text.len());
+    let head_end = head_lines.min(premise);
     let foot_start = lines
         .len()
         .checked_sub(FOOT_LINES)
         .map_or(0, |i| lines[i])
-        .max(head_end);
-    let mut votes: Vec<(String, usize, Span)> = Vec::new();
+        .max(head_lines);
+    // The heading words of public bodies, to part letter-spaced lines.
+    let vocabulary = || super::money_heading::rule_words(&rules.administrations);
+    // (name, weight, where, a wider body's)
+    let mut votes: Vec<(String, usize, Span, bool)> = Vec::new();
     for (pi, page) in doc.pages.iter().enumerate() {
+        let spaced = super::money_heading::unspaced(&page.text, &vocabulary);
+        let (text, map) = match &spaced {
+            Some((text, map)) => (text.as_str(), Some(map)),
+            None => (page.text.as_str(), None),
+        };
+        let at = |i: usize| map.map_or(i, |m| m[i]);
         for c in &rules.administrations {
-            for m in c.regex.captures_iter(&page.text) {
+            for m in c.regex.captures_iter(text) {
                 let Some(name) = m.name("name").or_else(|| m.get(0)) else {
                     continue;
                 };
-                let head = pi == 0 && (name.start() < head_end || name.start() >= foot_start);
+                let (start, end) = (at(name.start()), at(name.end()));
+                let head = pi == 0 && (start < head_end || start >= foot_start);
                 let weight = if head || c.main { HEAD_WEIGHT } else { 1 };
                 let canonical = canonical(&c.value, name.as_str());
                 let span = Span {
                     page: page.number,
-                    start: name.start(),
-                    end: name.end(),
+                    start,
+                    end,
                 };
                 match votes.iter_mut().find(|v| same_name(&v.0, &canonical)) {
                     Some(v) => v.1 += weight,
-                    None => votes.push((canonical, weight, span)),
+                    None => votes.push((canonical, weight, span, c.wider)),
                 }
             }
         }
     }
     // The letterhead's first name is the issuer; a line below it names the
     // wider body it belongs to ("Provincia di Pordenone" under a comune).
-    if let Some(top) = votes
-        .iter_mut()
-        .filter(|v| v.2.page == first.number && (v.2.start < head_end || v.2.start >= foot_start))
+    // A wider body (a region, a ministry) printed above a body of its own
+    // (an azienda sanitaria, an IRCCS) is the one the issuer belongs to.
+    let in_head =
+        |v: &(String, usize, Span, bool)| v.2.page == first.number && (v.2.start < head_end || v.2.start >= foot_start);
+    let top = votes.iter().filter(|v| in_head(v)).min_by_key(|v| v.2.start).map(|v| v.2);
+    let own = votes
+        .iter()
+        .filter(|v| in_head(v) && !v.3)
         .min_by_key(|v| v.2.start)
-    {
-        top.1 += 1;
+        .map(|v| v.2);
+    if let Some(issuer) = own.or(top) {
+        if let Some(v) = votes.iter_mut().find(|v| v.2 == issuer) {
+            v.1 += 1;
+        }
     }
+    // On a tie a body of its own is the issuer before a wider one.
     let best = votes.iter().map(|v| v.1).max()?;
     votes
-        .into_iter()
-        .find(|v| v.1 == best)
-        .map(|(name, _, span)| (name, span))
+        .iter()
+        .position(|v| v.1 == best && !v.3)
+        .or_else(|| votes.iter().position(|v| v.1 == best))
+        .map(|i| (votes[i].0.clone(), votes[i].2))
 }
 
 /// Two names of one body, whatever their case and punctuation
@@ -201,7 +228,11 @@ fn canonical(template: &str, printed: &str) -> String {
             }
         })
         .collect();
-    let shown = if printed.chars().any(char::is_lowercase) {
+    // A line in capitals with a few letters read small (a scan's `l` for
+    // `L`: "ONCOlOGICO") is still a line in capitals.
+    let lower = printed.chars().filter(|c| c.is_lowercase()).count();
+    let upper = printed.chars().filter(|c| c.is_uppercase()).count();
+    let shown = if lower * 10 > lower + upper {
         atti_italian::squash(&printed)
     } else {
         title_case(&printed)

@@ -104,3 +104,26 @@ fn no_main_amount_where_no_dispositive_is_read() {
         Some("15000.00".to_owned())
     );
 }
+
+#[test]
+fn a_letter_spaced_letterhead_is_read_as_its_words() {
+    // Letters parted by one space, words by two.
+    let text = "C O M U N E  D I  V I C O V A R O\nProvincia di Roma\nDETERMINAZIONE N. 8\nOggetto: acquisto di arredi\n";
+    assert_eq!(admin(text).as_deref(), Some("Comune di Vicovaro"));
+    // Letters parted evenly: the heading words of public bodies part them,
+    // a place's name is what is left between them.
+    let text = "Decreto n. 31\nA Z I E N D A S A N I T A R I A L O C A L E D I R I E T I Via del Terminillo, 42\nOggetto: noleggio di apparecchiature\nIL DIRETTORE GENERALE\n";
+    assert_eq!(admin(text).as_deref(), Some("Azienda Sanitaria Locale di Rieti"));
+}
+
+#[test]
+fn a_health_body_under_its_regions_line_is_the_issuer() {
+    let text = "SERVIZIO SANITARIO NAZIONALE\nREGIONE MOLISE\nAZIENDA SANITARIA REGIONALE DEL MOLISE\nDeliberazione del Direttore Generale n. 90\nOggetto: fornitura di farmaci\nVISTA la legge della Regione Molise n. 9/2005;\n";
+    assert_eq!(
+        admin(text).as_deref(),
+        Some("Azienda Sanitaria Regionale del Molise")
+    );
+    // A region's act keeps the region, whatever bodies it names below.
+    let text = "REGIONE MOLISE\nGIUNTA REGIONALE\nDeliberazione n. 7\nOggetto: riparto del fondo tra le aziende\nVISTA la nota dell'Azienda Sanitaria Regionale del Molise;\n";
+    assert_eq!(admin(text).as_deref(), Some("Regione Molise"));
+}
