@@ -302,4 +302,11 @@ fn main() {
             test(money::render(&money_score, "test", m))
         );
     }
+    // The parties batch of session 36, bodies in no split, read blind.
+    println!(
+        "  (web) of which the parties batch ({}): parties {}, amounts {}",
+        money::BATCH,
+        money::render(&money_score, "batch", "parties"),
+        money::render(&money_score, "batch", "amounts")
+    );
 }

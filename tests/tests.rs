@@ -46,3 +46,4 @@ mod gold_money;
 mod gold_procedure;
 mod money_gold;
 mod money_web_proc;
+mod money_web_parties;

@@ -352,7 +352,7 @@ pub(super) fn form_name(
 /// Lower-case words that join the words of a name but neither begin nor
 /// end one.
 pub(super) const PARTICLES: &[&str] = &[
-    "e", "di", "de", "del", "della", "dei", "da", "-", "d'", "von",
+    "e", "di", "de", "del", "della", "dei", "da", "-", "d'", "von", "ex",
 ];
 
 /// A word of a name: capitalised, or a digit, `&`, or a joining particle.

@@ -33,9 +33,10 @@ const REACH: usize = 400;
 /// The most words a name read this way has.
 const MAX_WORDS: usize = 10;
 
-/// A tax id's label or the seat: where a name ends.
+/// A tax id's label, a contract's code (CIG, CUP) or the seat: where a
+/// name ends.
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:C\.?\s?F\.?|CF|P\.|P\.?\s?I\.?V\.?A\.?|Partita|Cod(?:ice|\.)|CUAA|Sede|Via|Piazza|Viale|Corso|Località)(?:\b|:|$)")
+    Regex::new(r"(?i)^(?:C\.?\s?F\.?|CF|P\.|P\.?\s?I\.?V\.?A\.?|Partita|Cod(?:ice|\.)|CUAA|C\.?I\.?G\.?|C\.?U\.?P\.?|Sede|Via|Piazza|Viale|Corso|Località)(?:\b|:|$)")
         .expect("valid regex")
 });
 
@@ -84,16 +85,19 @@ const TITLE_LINES: usize = 12;
 pub(super) fn subject(rules: &MoneyRules, doc: &Doc) -> Option<(usize, Range<usize>)> {
     let text = doc.clean.first()?;
     let m = OBJECT.find(text)?;
-    let mut end = m.end() + cut(&text[m.end()..], SUBJECT);
-    if let Some(b) = text[m.end()..end].find("\n\n") {
-        end = m.end() + b;
+    // The subject may stand on the lines below its label ("OGGETTO:",
+    // a blank line, then the words).
+    let start = m.end() + (text[m.end()..].len() - text[m.end()..].trim_start().len());
+    let mut end = start + cut(&text[start..], SUBJECT);
+    if let Some(b) = text[start..end].find("\n\n") {
+        end = start + b;
     }
     for c in &rules.premises {
-        if let Some(p) = c.regex.find(&text[m.end()..end]) {
-            end = m.end() + p.start();
+        if let Some(p) = c.regex.find(&text[start..end]) {
+            end = start + p.start();
         }
     }
-    Some((0, m.end()..end))
+    Some((0, start..end))
 }
 
 /// Where the dispositive the parties are read in begins
@@ -281,7 +285,9 @@ fn read_after(
             _ => (ie, limit),
         };
         let (name, range, formed) = name_at(rules, text, ie, end)?;
-        let firm = FIRM.is_match(text[is..ie].trim_end()) || listed;
+        // "ditta", "impresa" may be the cue itself ("Fornitore", "Ditta")
+        // or the words the cue's `to` ends with ("alla ditta").
+        let firm = FIRM.is_match(text[vs.min(is)..ie].trim_end()) || listed;
         ok(&name, formed, firm).then_some((name, range, listed))
     }) else {
         return Vec::new();
@@ -289,23 +295,36 @@ fn read_after(
     let mut out = vec![(first, range.clone())];
     // A list goes on while each name is joined to the one before and has
     // a legal form or a title (any name after "i seguenti beneficiari:").
+    // In a list opened by its words ("Proprietari:", "i seguenti
+    // beneficiari:") each item may go on after its name (a parcel, a sum):
+    // the next name is the one at the next item's bullet.
     let mut pos = range.end;
     while pos < list_limit {
-        let Some(sep) = LIST_SEP.find(&text[pos..list_limit]).filter(|m| !m.is_empty()) else {
+        let joined = LIST_SEP
+            .find(&text[pos..list_limit])
+            .filter(|m| !m.is_empty())
+            .and_then(|sep| name_at(rules, text, pos + sep.end(), list_limit))
+            .filter(|(name, _, f)| (*f || listed) && ok(name, *f, listed));
+        let next = joined.or_else(|| {
+            let b = NEXT_ITEM.find(&text[pos..list_limit]).filter(|_| listed)?;
+            name_at(rules, text, pos + b.end(), list_limit).filter(|(name, _, f)| ok(name, *f, true))
+        });
+        let Some((name, r, _)) = next else {
             break;
         };
-        let at = pos + sep.end();
-        let Some((name, r, f)) = name_at(rules, text, at, list_limit) else {
-            break;
-        };
-        if !(f || listed) || !ok(&name, f, listed) {
-            break;
-        }
         pos = r.end;
         out.push((name, r));
     }
     out
 }
+
+/// The next item of a list: a bullet, a number or a letter at the start
+/// of a line and a blank after it (not a sum's "3.155,22"), with no blank
+/// line before it.
+static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A(?:[^\n]|\n[ \t]*\S)*?\n[ \t]*(?:[-–•⁃*▪]|\d{1,2}[ \t]*[.)]|[a-z][.)])[ \t]+")
+        .expect("valid regex")
+});
 
 /// The words that open a list of names after a verb ("a favore dei
 /// seguenti beneficiari:", "alle ditte:"): each name of it is a party.
@@ -314,7 +333,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LIST_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:seguent[ei]|ditte|beneficiari|soggetti|operatori)[ \t\r\n]*:?[ \t\r\n]*\z")
+    Regex::new(r"(?i)(?:seguent[ei]|ditte|beneficiari|soggetti|operatori|proprietari[oae]?|espropriat[oaie]|espropriand[oaie])[ \t\r\n]*:?[ \t\r\n]*\z")
         .expect("valid regex")
 });
 
@@ -394,7 +413,17 @@ fn name_at(
         let word = &rest[..wlen];
         if !words.is_empty() {
             if let Some(f) = form_at(rules, rest, "before") {
-                words.push((pos + f, &rest[..f]));
+                // A dotted form's last full stop may lie just past the
+                // item's end, read as the sentence's ("S.r.l.\nVISTO").
+                let f = if rest[..f].contains('.')
+                    && !rest[..f].ends_with('.')
+                    && text[pos + f..].starts_with('.')
+                {
+                    f + 1
+                } else {
+                    f
+                };
+                words.push((pos + f, &text[pos..pos + f]));
                 formed = true;
                 break;
             }
