@@ -9,7 +9,8 @@
 //!   ... 3.775.443,42`) is left to the column rule below;
 //! - a figure followed by its VAT (`pari ad 10.000, oltre IVA`, `1.830,00
 //!   IVA inclusa`, `500 + IVA`);
-//! - a figure with two decimals in a column headed `Importo` (the impegno
+//! - a figure with two decimals in a column headed `Importo` or a budget's
+//!   `Stanziamento`, `Competenza`, `Cassa`, `Imponibile` (the impegno
 //!   and liquidazione tables of the accounting attestation: `Numero Liquid.
 //!   Importo Liquidazione Esercizio` / `320 180,00 2026`).
 //!
@@ -52,9 +53,13 @@ static DECIMAL: LazyLock<Regex> =
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[ \t])[+\-−–][ \t]?(?P<n>\d{1,3}(?:\.\d{3})+)(?:[ \t\r\n]|$)").expect("valid regex")
 });
-/// A header that names a column of amounts.
+/// A header that names a column of amounts: the amount, or a budget's
+/// columns (stanziamento, previsioni di competenza and di cassa).
 static HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bimport[oi]\b").expect("valid regex"));
+    LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:import[oi]|stanziament[oi]|competenza|cassa|imponibile)\b")
+            .expect("valid regex")
+    });
 /// A unit after the figure: it measures something else.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -208,6 +213,9 @@ mod tests {
         t.push_str("CA.NA.10 Costi per risorse UA.0.AM.08 Sede – -18.750\nnon allocate Generale\n");
         assert_eq!(values(&t).len(), 7);
         assert_eq!(values(&t)[6], "18750.00");
+        // A budget variation's columns.
+        let t = "Capitolo Descrizione Competenza 2024 Cassa 2024\n1010 Spese postali + 1.500,00 + 0,00\n";
+        assert_eq!(values(t), ["1500.00", "0.00"]);
         // Outside the column, a figure with decimals alone is not a sum.
         assert!(values("punteggio medio 12,50 su 20").is_empty());
     }
