@@ -84,8 +84,10 @@ static MULTIPLIED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static MULTIPLIED_EURO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[^;:.]{{0,100}}?\b(?:milion[ei]|miliard[oi])\s+di\s+{CURRENCY}"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^[^;:.]{{0,100}}?\b(?:milion[ei]|miliard[oi])\s+di\s+{CURRENCY}"
+    ))
+    .expect("valid regex")
 });
 static WORDS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -145,7 +147,11 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         if n.start() > 0 && glued_before(text, n.start()) {
             continue;
         }
-        let v = n.as_str().parse::<i64>().ok().and_then(|v| Euro::new(v * 1000, 0));
+        let v = n
+            .as_str()
+            .parse::<i64>()
+            .ok()
+            .and_then(|v| Euro::new(v * 1000, 0));
         push(&mut out, v, c.get(0).unwrap().range());
     }
     for c in MULTIPLIED.captures_iter(text) {
@@ -153,7 +159,9 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         let after = &text[all.end()..];
         // `3 milioni di abitanti`: millions of something else.
         let of = after.trim_start().starts_with("di ") || after.trim_start().starts_with("d'");
-        if (n.start() > 0 && glued_before(text, n.start())) || of || !MULTIPLIED_EURO.is_match(after)
+        if (n.start() > 0 && glued_before(text, n.start()))
+            || of
+            || !MULTIPLIED_EURO.is_match(after)
         {
             continue;
         }
@@ -356,7 +364,10 @@ mod tests {
         );
         assert_eq!(values("euro a carico del bilancio"), Vec::<String>::new());
         // Words in several pieces, and in brackets after their figure.
-        assert_eq!(values("la somma di euro ottomila novecento/00"), ["8900.00"]);
+        assert_eq!(
+            values("la somma di euro ottomila novecento/00"),
+            ["8900.00"]
+        );
         assert_eq!(
             values("€ 8.900,00 (euro ottomila novecento/00) a favore"),
             ["8900.00"]
@@ -370,7 +381,9 @@ mod tests {
         assert_eq!(values("€ 25mila e 140 mila€"), ["25000.00", "140000.00"]);
         // The currency of the next sum of the clause, after its multiplier.
         assert_eq!(
-            values("non superiori a 2,2 milioni per l'anno 2020, ed a 3 milioni di\neuro per ciascuno"),
+            values(
+                "non superiori a 2,2 milioni per l'anno 2020, ed a 3 milioni di\neuro per ciascuno"
+            ),
             ["2200000.00", "3000000.00"]
         );
         // Millions of something else, or no euro in the clause: not sums.

@@ -51,15 +51,15 @@ static DECIMAL: LazyLock<Regex> =
 /// A variation's signed figure, thousands grouped and no decimals, as a
 /// column of amounts prints it (`-18.750`, `+ 4.500`).
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[ \t])[+\-−–][ \t]?(?P<n>\d{1,3}(?:\.\d{3})+)(?:[ \t\r\n]|$)").expect("valid regex")
+    Regex::new(r"(?:^|[ \t])[+\-−–][ \t]?(?P<n>\d{1,3}(?:\.\d{3})+)(?:[ \t\r\n]|$)")
+        .expect("valid regex")
 });
 /// A header that names a column of amounts: the amount, or a budget's
 /// columns (stanziamento, previsioni di competenza and di cassa).
-static HEADER: LazyLock<Regex> =
-    LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:import[oi]|stanziament[oi]|competenza|cassa|imponibile)\b")
-            .expect("valid regex")
-    });
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:import[oi]|stanziament[oi]|competenza|cassa|imponibile)\b")
+        .expect("valid regex")
+});
 /// A unit after the figure: it measures something else.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -109,11 +109,20 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
             if line.trim().is_empty() {
                 under = 0;
             } else {
-                let mut found: Vec<Range<usize>> = DECIMAL.find_iter(line).map(|m| m.range()).collect();
-                found.extend(SIGNED.captures_iter(line).map(|c| c.name("n").unwrap().range()));
+                let mut found: Vec<Range<usize>> =
+                    DECIMAL.find_iter(line).map(|m| m.range()).collect();
+                found.extend(
+                    SIGNED
+                        .captures_iter(line)
+                        .map(|c| c.name("n").unwrap().range()),
+                );
                 // A row with a figure keeps the column going: a table of
                 // impegni or variations runs longer than its first rows.
-                under = if found.is_empty() { under - 1 } else { COLUMN_LINES };
+                under = if found.is_empty() {
+                    under - 1
+                } else {
+                    COLUMN_LINES
+                };
                 for m in found {
                     let r = at + m.start..at + m.end;
                     take(r.clone(), r);
@@ -208,7 +217,9 @@ mod tests {
         // a variation's signed figure without decimals is an amount too.
         let mut t = String::from("Voce Centro Importo\n");
         for _ in 0..6 {
-            t.push_str("CA.NA.10 Costi UA.0.D010 Dipartimento di\nnon allocate Architettura +7.309,35\n");
+            t.push_str(
+                "CA.NA.10 Costi UA.0.D010 Dipartimento di\nnon allocate Architettura +7.309,35\n",
+            );
         }
         t.push_str("CA.NA.10 Costi per risorse UA.0.AM.08 Sede – -18.750\nnon allocate Generale\n");
         assert_eq!(values(&t).len(), 7);
