@@ -15,7 +15,7 @@ use crate::gold_money;
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cig", 58, 60, 60),
     ("cup", 60, 60, 60),
-    ("amounts", 343, 345, 419),
+    ("amounts", 413, 414, 419),
     ("main amount", 54, 60, 60),
     ("parties", 29, 30, 35),
     ("administration", 58, 60, 60),

@@ -4,7 +4,8 @@
 //! - Sums: every sum `atti_italian::money` finds in the cleaned text; its
 //!   role is the `[[amount_role]]` cue nearest before it in its clause
 //!   (back to the previous `;`, full stop or blank line), `other` when none.
-//!   Sums are read in the text as printed, letterheads included. A
+//!   Sums are read in the text as printed, letterheads included, and in
+//!   the lines the PDF reader set apart as page furniture. A
 //!   `weak` cue gives no role; it tells the main amount a contract's value
 //!   or a contract decided without a verb. The main
 //!   amount is read item by item in the dispositive
@@ -43,6 +44,11 @@ pub struct MoneyRead {
     /// The first line of the first premise.
     pub premise: Option<String>,
 }
+
+/// The offset a sum printed in the page furniture gets for its span: not a
+/// place in the page text, which leaves furniture out (as the PDF reader
+/// marks furniture words).
+pub const FURNITURE: usize = usize::MAX;
 
 /// Lines of the first page that are its letterhead, at its head and foot.
 const HEAD_LINES: usize = 15;
@@ -89,6 +95,26 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
                 role: Some(role.map_or("other", |c| c.value.as_str()).to_owned()),
                 raw: a.raw,
                 span: Some(span),
+            });
+        }
+        // The page's furniture (letterhead, footer) is printed money too
+        // ("capitale sociale di euro 1,000,000" on every page), read apart
+        // from the text: such a sum decides nothing, so it never takes part
+        // in the main amount, and its span points past the page text.
+        let furniture = page.furniture.join("\n");
+        for a in find_amounts(&furniture) {
+            let here = clause(&furniture, a.range.start);
+            let role = nearest_of(rules.amount_roles.iter().filter(|c| !c.weak), here);
+            out.amounts.push(Amount {
+                seq: out.amounts.len() as u32 + 1,
+                value: a.value,
+                role: Some(role.map_or("other", |c| c.value.as_str()).to_owned()),
+                raw: a.raw,
+                span: Some(Span {
+                    page: page.number,
+                    start: FURNITURE,
+                    end: FURNITURE,
+                }),
             });
         }
     }

@@ -4,7 +4,9 @@
 //! `€. 1.000`, `Euro 1.234,56`, `EUR 500`) or after it (`1.234,56 euro`,
 //! `37.206.00 €`, `60€`), or a number in words after the currency (`euro
 //! diecimila/00`, `Euro milleduecento/00`) or before it with a multiplier
-//! (`3 milioni di euro`, `un milione di euro`). Whitespace between the parts
+//! (`3 milioni di euro`, `un milione di euro`, `140mila euro`), or with a
+//! multiplier whose currency the next sum of its clause prints (`2,2
+//! milioni per il 2020 e 3 milioni di euro`). Whitespace between the parts
 //! may be a line break: a figure split over two lines is one sum. The words
 //! a sum repeats in brackets (`€ 1.234,56 (milleduecentotrentaquattro/56)`)
 //! are the same sum, not another.
@@ -63,9 +65,33 @@ static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// Thousands written `mila` after the figure: `140mila euro`, `€ 140mila`.
+static MILA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{CURRENCY}\.?{GAP}(?P<a>\d{{1,3}})[ \t]?mila\b|\b(?P<b>\d{{1,3}})[ \t]?mila{GAP}{CURRENCY})"
+    ))
+    .expect("valid regex")
+});
+/// A figure with its multiplier and no currency (`2,2 milioni`), which
+/// takes the currency of the next sum of its clause when that one prints
+/// it after the same multiplier (`2,2 milioni per il 2020 e 3 milioni di
+/// euro per il 2021`); never millions of something else (`3 milioni di
+/// abitanti`).
+static MULTIPLIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{FIGURE})\s+(?P<m>milion[ei]|miliard[oi])\b"
+    ))
+    .expect("valid regex")
+});
+static MULTIPLIED_EURO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[^;:.]{{0,100}}?\b(?:milion[ei]|miliard[oi])\s+di\s+{CURRENCY}"
+    ))
+    .expect("valid regex")
+});
 static WORDS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{CURRENCY}\.?\s+(?P<w>[A-Za-zàèéìòùÀÈÉÌÒÙ]+)(?:\s*/\s*(?P<c>\d{{2}}))?"
+        r"{CURRENCY}\.?\s+(?P<w>[A-Za-zàèéìòùÀÈÉÌÒÙ]+(?:[ \t]+[A-Za-zàèéìòùÀÈÉÌÒÙ]+){{0,3}})(?:\s*/\s*(?P<c>\d{{2}}))?"
     ))
     .expect("valid regex")
 });
@@ -79,7 +105,7 @@ static WORDS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every sum of euro in `text`, in reading order, none overlapping.
 pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
     let mut out: Vec<FoundAmount> = Vec::new();
-    let mut push = |value: Option<Euro>, range: Range<usize>| {
+    let push = |out: &mut Vec<FoundAmount>, value: Option<Euro>, range: Range<usize>| {
         let Some(value) = value else { return };
         if out
             .iter()
@@ -98,7 +124,7 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         let v = n("a")
             .zip(n("b"))
             .and_then(|(a, b)| Euro::new(a * 1_000_000_000 + b * 1_000_000, 0));
-        push(v, c.get(0).unwrap().range());
+        push(&mut out, v, c.get(0).unwrap().range());
     }
     for c in BEFORE.captures_iter(text) {
         let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
@@ -106,7 +132,7 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         }
         let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        push(v, all.range());
+        push(&mut out, v, all.range());
     }
     for c in AFTER.captures_iter(text) {
         let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
@@ -114,15 +140,65 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         }
         let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        push(v, all.range());
+        push(&mut out, v, all.range());
+    }
+    for c in MILA.captures_iter(text) {
+        let n = c.name("a").or_else(|| c.name("b")).unwrap();
+        if n.start() > 0 && glued_before(text, n.start()) {
+            continue;
+        }
+        let v = n
+            .as_str()
+            .parse::<i64>()
+            .ok()
+            .and_then(|v| Euro::new(v * 1000, 0));
+        push(&mut out, v, c.get(0).unwrap().range());
+    }
+    for c in MULTIPLIED.captures_iter(text) {
+        let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
+        let after = &text[all.end()..];
+        // `3 milioni di abitanti`: millions of something else.
+        let of = after.trim_start().starts_with("di ") || after.trim_start().starts_with("d'");
+        if (n.start() > 0 && glued_before(text, n.start()))
+            || of
+            || !MULTIPLIED_EURO.is_match(after)
+        {
+            continue;
+        }
+        let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
+        push(&mut out, v, all.range());
     }
     for c in WORDS_AFTER.captures_iter(text) {
-        let all = c.get(0).unwrap();
-        let Some(units) = words(c.name("w").unwrap().as_str()) else {
+        let (all, w) = (c.get(0).unwrap(), c.name("w").unwrap());
+        // Words in brackets right after a sum repeat it: `€ 8.900,00
+        // (euro ottomila novecento/00)`.
+        if repeats(text, &out, all.start()) {
+            continue;
+        }
+        // The longest run of words that is a number (`ottomila novecento`),
+        // the cents only after all of them.
+        let mut parts: Vec<(usize, &str)> = Vec::new();
+        let mut i = 0;
+        for p in w.as_str().split([' ', '\t']) {
+            if !p.is_empty() {
+                parts.push((w.start() + i, p));
+            }
+            i += p.len() + 1;
+        }
+        let joined = |n: usize| parts[..n].iter().map(|p| p.1).collect::<String>();
+        let Some((n, units)) = (1..=parts.len())
+            .rev()
+            .find_map(|n| words(&joined(n)).map(|u| (n, u)))
+        else {
             continue;
         };
-        let cents = c.name("c").map_or(0, |m| m.as_str().parse().unwrap_or(0));
-        push(Euro::new(units as i64, cents), all.range());
+        let (cents, end) = if n == parts.len() {
+            let cents = c.name("c").map_or(0, |m| m.as_str().parse().unwrap_or(0));
+            (cents, all.end())
+        } else {
+            (0, parts[n - 1].0 + parts[n - 1].1.len())
+        };
+        push(&mut out, Euro::new(units as i64, cents), all.start()..end);
     }
     for c in WORDS_BEFORE.captures_iter(text) {
         let all = c.get(0).unwrap();
@@ -135,15 +211,26 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         let v = base
             .and_then(|b| Euro::new(b as i64, 0))
             .and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        push(v, all.range());
+        push(&mut out, v, all.range());
     }
     // Figures with no currency that are sums by their form, VAT or column.
     for (v, r) in super::bare::bare_amounts(text) {
-        push(Some(v), r);
+        push(&mut out, Some(v), r);
     }
     // Words in brackets right after a sum repeat it.
     out.sort_by_key(|a| a.range.start);
     out
+}
+
+/// Whether the text before `at` is only an opening bracket right after a
+/// sum already found: words that repeat it.
+fn repeats(text: &str, found: &[FoundAmount], at: usize) -> bool {
+    found.iter().any(|a| {
+        a.range.end <= at && {
+            let between = text[a.range.end..at].trim();
+            between == "(" || between == "(pari a" || between.is_empty()
+        }
+    })
 }
 
 /// The sum times a multiplier word (`milioni`, `miliardi`).
@@ -276,5 +363,32 @@ mod tests {
             ["6450000000.00"]
         );
         assert_eq!(values("euro a carico del bilancio"), Vec::<String>::new());
+        // Words in several pieces, and in brackets after their figure.
+        assert_eq!(
+            values("la somma di euro ottomila novecento/00"),
+            ["8900.00"]
+        );
+        assert_eq!(
+            values("€ 8.900,00 (euro ottomila novecento/00) a favore"),
+            ["8900.00"]
+        );
+        assert_eq!(values("euro diecimila a valere sul capitolo"), ["10000.00"]);
+    }
+
+    #[test]
+    fn thousands_and_millions_written_short() {
+        assert_eq!(values("un premio di 140mila euro"), ["140000.00"]);
+        assert_eq!(values("€ 25mila e 140 mila€"), ["25000.00", "140000.00"]);
+        // The currency of the next sum of the clause, after its multiplier.
+        assert_eq!(
+            values(
+                "non superiori a 2,2 milioni per l'anno 2020, ed a 3 milioni di\neuro per ciascuno"
+            ),
+            ["2200000.00", "3000000.00"]
+        );
+        // Millions of something else, or no euro in the clause: not sums.
+        assert!(values("3 milioni di abitanti e 2 milioni di euro").len() == 1);
+        assert!(values("2 milioni di visitatori; 3 milioni di euro").len() == 1);
+        assert!(values("oltre 2 milioni. Poi 3 milioni di euro").len() == 1);
     }
 }

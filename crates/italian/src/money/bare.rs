@@ -9,7 +9,8 @@
 //!   ... 3.775.443,42`) is left to the column rule below;
 //! - a figure followed by its VAT (`pari ad 10.000, oltre IVA`, `1.830,00
 //!   IVA inclusa`, `500 + IVA`);
-//! - a figure with two decimals in a column headed `Importo` (the impegno
+//! - a figure with two decimals in a column headed `Importo` or a budget's
+//!   `Stanziamento`, `Competenza`, `Cassa`, `Imponibile` (the impegno
 //!   and liquidazione tables of the accounting attestation: `Numero Liquid.
 //!   Importo Liquidazione Esercizio` / `320 180,00 2026`).
 //!
@@ -47,9 +48,18 @@ static WITH_VAT: LazyLock<Regex> = LazyLock::new(|| {
 /// A figure with two decimals, as a column of amounts prints it.
 static DECIMAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})*,\d{2}|\d+,\d{2}").expect("valid regex"));
-/// A header that names a column of amounts.
-static HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bimport[oi]\b").expect("valid regex"));
+/// A variation's signed figure, thousands grouped and no decimals, as a
+/// column of amounts prints it (`-18.750`, `+ 4.500`).
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[ \t])[+\-−–][ \t]?(?P<n>\d{1,3}(?:\.\d{3})+)(?:[ \t\r\n]|$)")
+        .expect("valid regex")
+});
+/// A header that names a column of amounts: the amount, or a budget's
+/// columns (stanziamento, previsioni di competenza and di cassa).
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:import[oi]|stanziament[oi]|competenza|cassa|imponibile)\b")
+        .expect("valid regex")
+});
 /// A unit after the figure: it measures something else.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -99,11 +109,24 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
             if line.trim().is_empty() {
                 under = 0;
             } else {
-                for m in DECIMAL.find_iter(line) {
-                    let r = at + m.start()..at + m.end();
+                let mut found: Vec<Range<usize>> =
+                    DECIMAL.find_iter(line).map(|m| m.range()).collect();
+                found.extend(
+                    SIGNED
+                        .captures_iter(line)
+                        .map(|c| c.name("n").unwrap().range()),
+                );
+                // A row with a figure keeps the column going: a table of
+                // impegni or variations runs longer than its first rows.
+                under = if found.is_empty() {
+                    under - 1
+                } else {
+                    COLUMN_LINES
+                };
+                for m in found {
+                    let r = at + m.start..at + m.end;
                     take(r.clone(), r);
                 }
-                under -= 1;
             }
         }
         at += line.len();
@@ -190,6 +213,20 @@ mod tests {
     fn figures_in_a_column_headed_importo() {
         let t = "Numero Liquid. Importo Liquidazione Esercizio\n320 180,00 2026\n\nNote 12,50";
         assert_eq!(values(t), ["180.00"]);
+        // A long table: each row with a figure keeps the column going, and
+        // a variation's signed figure without decimals is an amount too.
+        let mut t = String::from("Voce Centro Importo\n");
+        for _ in 0..6 {
+            t.push_str(
+                "CA.NA.10 Costi UA.0.D010 Dipartimento di\nnon allocate Architettura +7.309,35\n",
+            );
+        }
+        t.push_str("CA.NA.10 Costi per risorse UA.0.AM.08 Sede – -18.750\nnon allocate Generale\n");
+        assert_eq!(values(&t).len(), 7);
+        assert_eq!(values(&t)[6], "18750.00");
+        // A budget variation's columns.
+        let t = "Capitolo Descrizione Competenza 2024 Cassa 2024\n1010 Spese postali + 1.500,00 + 0,00\n";
+        assert_eq!(values(t), ["1500.00", "0.00"]);
         // Outside the column, a figure with decimals alone is not a sum.
         assert!(values("punteggio medio 12,50 su 20").is_empty());
     }

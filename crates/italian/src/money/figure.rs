@@ -58,6 +58,9 @@ mod tests {
             ("1,000,000", "1000000.00"),
             ("12,5", "12.50"),
             ("1.313.723,95", "1313723.95"),
+            // Mixed marks with three digits last are a grouping misprinted
+            // (PagoPA's footer `euro 1.000,000`), not three decimals.
+            ("1.000,000", "1000000.00"),
         ] {
             assert_eq!(figure(s).unwrap().to_string(), v, "{s}");
         }
