@@ -75,10 +75,22 @@ fn misreadings(rules: &RuleSet, s: &Shape) -> Vec<String> {
     let date = |v: Option<chrono::NaiveDate>| v.map(|d| d.to_string()).unwrap_or_default();
     let got = [
         ("act_number", &s.act_number, text(d.map(|d| &d.act_number))),
-        ("decision_date", &s.decision_date, date(d.and_then(|d| d.decision_date))),
+        (
+            "decision_date",
+            &s.decision_date,
+            date(d.and_then(|d| d.decision_date)),
+        ),
         ("office", &s.office, text(d.map(|d| &d.office))),
-        ("office_number", &s.office_number, text(d.map(|d| &d.office_number))),
-        ("office_date", &s.office_date, date(d.and_then(|d| d.office_date))),
+        (
+            "office_number",
+            &s.office_number,
+            text(d.map(|d| &d.office_number)),
+        ),
+        (
+            "office_date",
+            &s.office_date,
+            date(d.and_then(|d| d.office_date)),
+        ),
         ("subject", &s.subject, text(d.map(|d| &d.subject))),
     ];
     for (field, want, got) in got {
@@ -103,7 +115,9 @@ fn every_header_shape_reads_right() {
         assert!(!s.family.trim().is_empty(), "{}: no family", s.id);
         let bad = misreadings(&rules, s);
         match (&s.gap, bad.is_empty()) {
-            (None, false) => wrong.push(format!("{} ({}):\n  {}", s.id, s.family, bad.join("\n  "))),
+            (None, false) => {
+                wrong.push(format!("{} ({}):\n  {}", s.id, s.family, bad.join("\n  ")))
+            }
             (Some(why), true) => wrong.push(format!(
                 "{}: marked as a gap ({why}) but now read right: drop the mark",
                 s.id
@@ -111,5 +125,9 @@ fn every_header_shape_reads_right() {
             _ => {}
         }
     }
-    assert!(wrong.is_empty(), "header shapes misread:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "header shapes misread:\n{}",
+        wrong.join("\n")
+    );
 }

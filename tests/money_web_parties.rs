@@ -42,7 +42,9 @@ fn web_parties_batch_keeps_its_accuracy() {
         assert_eq!(gg, total, "{what}: the gold set changed");
         // Right may not fall; for a precision, nor may the share found.
         if gk < k || (found != total && gk * found < k * gf) {
-            low.push(format!("{what}: {gk}/{gf}/{gg} (floor {k}/{found}/{total})"));
+            low.push(format!(
+                "{what}: {gk}/{gf}/{gg} (floor {k}/{found}/{total})"
+            ));
         }
     }
     assert!(

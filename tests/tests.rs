@@ -45,5 +45,5 @@ mod gold_money;
 #[allow(dead_code)]
 mod gold_procedure;
 mod money_gold;
-mod money_web_proc;
 mod money_web_parties;
+mod money_web_proc;

@@ -81,7 +81,11 @@ pub(super) fn compile(
             return Err(c.err(r.id.span(), &meta.id, "`weak` is for [[amount_role]] only"));
         }
         if r.wider && kind != MoneyKind::Administration {
-            return Err(c.err(r.id.span(), &meta.id, "`wider` is for [[administration]] only"));
+            return Err(c.err(
+                r.id.span(),
+                &meta.id,
+                "`wider` is for [[administration]] only",
+            ));
         }
         if r.to.is_some() && kind != MoneyKind::PartyCue {
             return Err(c.err(r.id.span(), &meta.id, "`to` is for [[party_cue]] only"));

@@ -17,7 +17,9 @@
 use std::collections::HashSet;
 
 /// Articles and prepositions elided before a vowel: words of their own.
-const ELIDED: &[&str] = &["l'", "d'", "dell'", "all'", "dall'", "nell'", "sull'", "un'"];
+const ELIDED: &[&str] = &[
+    "l'", "d'", "dell'", "all'", "dall'", "nell'", "sull'", "un'",
+];
 
 /// How many short pieces make a letter-spaced run, and the longest piece.
 const MIN_PIECES: usize = 5;
@@ -26,7 +28,10 @@ const MAX_PIECE: usize = 3;
 /// The page's text with its letter-spaced runs joined into words, and for
 /// each byte of it the byte of `text` it stands for (one past the end
 /// included); `None` when the page has no such run.
-pub fn unspaced(text: &str, vocabulary: &dyn Fn() -> HashSet<String>) -> Option<(String, Vec<usize>)> {
+pub fn unspaced(
+    text: &str,
+    vocabulary: &dyn Fn() -> HashSet<String>,
+) -> Option<(String, Vec<usize>)> {
     let runs = runs(text);
     if runs.is_empty() {
         return None;
@@ -95,7 +100,10 @@ fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     for line in text.split_inclusive('\n') {
         let mut run: Vec<(usize, usize)> = Vec::new();
         let mut close = |run: &mut Vec<(usize, usize)>| {
-            let ones = run.iter().filter(|p| text[p.0..p.1].chars().count() == 1).count();
+            let ones = run
+                .iter()
+                .filter(|p| text[p.0..p.1].chars().count() == 1)
+                .count();
             if run.len() >= MIN_PIECES && ones * 2 >= run.len() {
                 out.push(std::mem::take(run));
             }
@@ -138,15 +146,20 @@ fn join(text: &str, run: &[(usize, usize)], words: &HashSet<String>) -> Vec<Vec<
     // Letters one by one, each with its byte range in the page.
     let letters: Vec<(usize, usize)> = run
         .iter()
-        .flat_map(|&(s, e)| text[s..e].char_indices().map(move |(i, c)| (s + i, s + i + c.len_utf8())))
+        .flat_map(|&(s, e)| {
+            text[s..e]
+                .char_indices()
+                .map(move |(i, c)| (s + i, s + i + c.len_utf8()))
+        })
         .collect();
-    let lower: Vec<String> = letters.iter().map(|&(s, e)| text[s..e].to_lowercase()).collect();
+    let lower: Vec<String> = letters
+        .iter()
+        .map(|&(s, e)| text[s..e].to_lowercase())
+        .collect();
     let known = |i: usize, j: usize| {
         let w: String = lower[i..j].concat();
         let w = w.replace('’', "'");
-        words.contains(&w)
-            || words.contains(&w.replace('\'', "’"))
-            || ELIDED.contains(&w.as_str())
+        words.contains(&w) || words.contains(&w.replace('\'', "’")) || ELIDED.contains(&w.as_str())
     };
     // Fewest words, a letter outside any word costing more than a word.
     const UNKNOWN: usize = 5;
@@ -154,7 +167,9 @@ fn join(text: &str, run: &[(usize, usize)], words: &HashSet<String>) -> Vec<Vec<
     let mut best: Vec<Option<(usize, usize, bool)>> = vec![None; n + 1];
     best[0] = Some((0, 0, true));
     for i in 0..n {
-        let Some((cost, _, _)) = best[i] else { continue };
+        let Some((cost, _, _)) = best[i] else {
+            continue;
+        };
         for j in i + 1..=n {
             let step = if known(i, j) {
                 1
@@ -212,14 +227,25 @@ mod tests {
     #[test]
     fn letters_parted_by_wider_gaps_are_words() {
         assert_eq!(
-            words("C O M U N E  D I  V I C O V A R O\nDeterminazione n. 4", &[]),
+            words(
+                "C O M U N E  D I  V I C O V A R O\nDeterminazione n. 4",
+                &[]
+            ),
             "COMUNE DI VICOVARO\nDeterminazione n. 4"
         );
     }
 
     #[test]
     fn evenly_spaced_letters_are_parted_into_known_words() {
-        let v = ["agenzia", "regionale", "per", "la", "protezione", "ambientale", "di"];
+        let v = [
+            "agenzia",
+            "regionale",
+            "per",
+            "la",
+            "protezione",
+            "ambientale",
+            "di",
+        ];
         assert_eq!(
             words(
                 "Decreto n. 7\nA G E N Z I A R E G I O N A L E P E R L A P R O T E Z I O N E A M B I E N T A L E D I T R E N T O Via Roma 1",
@@ -229,7 +255,10 @@ mod tests {
         );
         // Uneven spacing, and an elided article kept with its word.
         assert_eq!(
-            words("EN T E P E R L ’ E DI L I ZI A S C O LA S T I C A", &["ente", "per", "edilizia", "scolastica"]),
+            words(
+                "EN T E P E R L ’ E DI L I ZI A S C O LA S T I C A",
+                &["ente", "per", "edilizia", "scolastica"]
+            ),
             "ENTE PER L’EDILIZIA SCOLASTICA"
         );
     }

@@ -66,9 +66,8 @@ static ITEM_END: LazyLock<Regex> = LazyLock::new(|| {
 /// what the act decides ("Liquidazione alla ditta ...", "Impegno a favore
 /// dei seguenti beneficiari: ..."), so its verbs are read as the
 /// dispositive's are.
-static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)oggetto[ \t]*(?::|-|–|\.)").expect("valid regex")
-});
+static OBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)oggetto[ \t]*(?::|-|–|\.)").expect("valid regex"));
 
 /// The most bytes of a subject.
 const SUBJECT: usize = 4000;
@@ -107,7 +106,11 @@ pub(super) fn dispositive(rules: &MoneyRules, doc: &Doc) -> Option<(usize, usize
     let d = super::money_text::decisions(rules, doc)?;
     let title = super::money_text::premise(rules, doc).is_some_and(|p| p > d)
         && d.0 == 0
-        && doc.clean[0][..d.1].lines().filter(|l| !l.trim().is_empty()).count() < TITLE_LINES;
+        && doc.clean[0][..d.1]
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+            < TITLE_LINES;
     (!title).then_some(d)
 }
 
@@ -232,15 +235,18 @@ fn item_end(text: &str, from: usize, reach: usize) -> usize {
 /// Where a list of names ends: a blank line, the next numbered point of
 /// the dispositive ("2. di ..."), a sentence's full stop at a line's end.
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\n[ \t]*\n|\n[ \t]*\d{1,2}[ \t]*[.)][ \t]*(?i:di)[ \t]|[a-zà-ù]{4,}(\.)[ \t]*\r?\n").expect("valid regex")
+    Regex::new(
+        r"\n[ \t]*\n|\n[ \t]*\d{1,2}[ \t]*[.)][ \t]*(?i:di)[ \t]|[a-zà-ù]{4,}(\.)[ \t]*\r?\n",
+    )
+    .expect("valid regex")
 });
 
 fn list_end(text: &str, from: usize) -> usize {
     let end = from + cut(&text[from..], LIST_REACH);
     // The sentence's last word is the list's.
-    LIST_END
-        .captures(&text[from..end])
-        .map_or(end, |c| from + c.get(1).unwrap_or_else(|| c.get(0).unwrap()).start())
+    LIST_END.captures(&text[from..end]).map_or(end, |c| {
+        from + c.get(1).unwrap_or_else(|| c.get(0).unwrap()).start()
+    })
 }
 
 /// What joins the names of a list: a comma, a dash, "e", "nonché", after
@@ -307,7 +313,8 @@ fn read_after(
             .filter(|(name, _, f)| (*f || listed) && ok(name, *f, listed));
         let next = joined.or_else(|| {
             let b = NEXT_ITEM.find(&text[pos..list_limit]).filter(|_| listed)?;
-            name_at(rules, text, pos + b.end(), list_limit).filter(|(name, _, f)| ok(name, *f, true))
+            name_at(rules, text, pos + b.end(), list_limit)
+                .filter(|(name, _, f)| ok(name, *f, true))
         });
         let Some((name, r, _)) = next else {
             break;
@@ -329,7 +336,8 @@ static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// The words that open a list of names after a verb ("a favore dei
 /// seguenti beneficiari:", "alle ditte:"): each name of it is a party.
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A[ \t]*\r?\n[ \t]*(?:[-–•⁃*▪]|\d{1,2}[ \t]*[.)]|[a-z][.)])[ \t]*").expect("valid regex")
+    Regex::new(r"\A[ \t]*\r?\n[ \t]*(?:[-–•⁃*▪]|\d{1,2}[ \t]*[.)]|[a-z][.)])[ \t]*")
+        .expect("valid regex")
 });
 
 static LIST_OPEN: LazyLock<Regex> = LazyLock::new(|| {

@@ -204,9 +204,14 @@ fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
     // wider body it belongs to ("Provincia di Pordenone" under a comune).
     // A wider body (a region, a ministry) printed above a body of its own
     // (an azienda sanitaria, an IRCCS) is the one the issuer belongs to.
-    let in_head =
-        |v: &(String, usize, Span, bool)| v.2.page == first.number && (v.2.start < head_end || v.2.start >= foot_start);
-    let top = votes.iter().filter(|v| in_head(v)).min_by_key(|v| v.2.start).map(|v| v.2);
+    let in_head = |v: &(String, usize, Span, bool)| {
+        v.2.page == first.number && (v.2.start < head_end || v.2.start >= foot_start)
+    };
+    let top = votes
+        .iter()
+        .filter(|v| in_head(v))
+        .min_by_key(|v| v.2.start)
+        .map(|v| v.2);
     let own = votes
         .iter()
         .filter(|v| in_head(v) && !v.3)

@@ -248,7 +248,8 @@ mod tests {
         let p = r"(?mi)^\s*\bdetermin(?:a|azione)\b\s+n\.?\s*(?P<n>\d+)|\bcittà\b";
         let lazy = Regex::lazy(p.into(), 1 << 20, 1 << 20);
         let re = regex::Regex::new(p).unwrap();
-        let t = "è già\nDeterminazione n. 12 città\npredeterminazione n. 5\n la determina n.4 cittàò";
+        let t =
+            "è già\nDeterminazione n. 12 città\npredeterminazione n. 5\n la determina n.4 cittàò";
         let spans = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
         assert_eq!(
             lazy.captures_iter(t).map(spans).collect::<Vec<_>>(),

@@ -113,7 +113,10 @@ fn a_letter_spaced_letterhead_is_read_as_its_words() {
     // Letters parted evenly: the heading words of public bodies part them,
     // a place's name is what is left between them.
     let text = "Decreto n. 31\nA Z I E N D A S A N I T A R I A L O C A L E D I R I E T I Via del Terminillo, 42\nOggetto: noleggio di apparecchiature\nIL DIRETTORE GENERALE\n";
-    assert_eq!(admin(text).as_deref(), Some("Azienda Sanitaria Locale di Rieti"));
+    assert_eq!(
+        admin(text).as_deref(),
+        Some("Azienda Sanitaria Locale di Rieti")
+    );
 }
 
 #[test]

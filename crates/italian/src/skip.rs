@@ -91,7 +91,12 @@ pub fn is_match_at(re: &Regex, wide: Option<&Regex>, text: &str, start: usize) -
 }
 
 /// [`Regex::find_at`], skipping ahead with `wide`.
-pub fn find_at<'t>(re: &Regex, wide: Option<&Regex>, text: &'t str, start: usize) -> Option<Match<'t>> {
+pub fn find_at<'t>(
+    re: &Regex,
+    wide: Option<&Regex>,
+    text: &'t str,
+    start: usize,
+) -> Option<Match<'t>> {
     re.find_at(text, candidate(wide, text, start)?)
 }
 
@@ -260,7 +265,10 @@ mod tests {
 
     #[test]
     fn only_unicode_word_boundaries_are_taken_out() {
-        assert_eq!(widen(r"\bEUR\b|€").as_deref().map(|w| w.contains("EUR")), Some(true));
+        assert_eq!(
+            widen(r"\bEUR\b|€").as_deref().map(|w| w.contains("EUR")),
+            Some(true)
+        );
         assert!(widen(r"(?-u:\b)EUR").is_none());
         assert!(widen(r"^art\.").is_none());
         // A pattern that may match empty is searched as it is.

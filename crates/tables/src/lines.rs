@@ -161,7 +161,12 @@ const ALIGNED_LINES: usize = 2;
 /// or the second begins where others begin (within `tol`). A group of
 /// three digits after one of one to three is a thousands group set with a
 /// space, not a second amount.
-pub(crate) fn cut_between_amounts(lines: &mut [TextLine], boxes: &[WordBox], page: &Page, tol: f32) {
+pub(crate) fn cut_between_amounts(
+    lines: &mut [TextLine],
+    boxes: &[WordBox],
+    page: &Page,
+    tol: f32,
+) {
     let text = |i: usize| {
         boxes
             .get(i)
@@ -221,8 +226,14 @@ fn thousands(a: &str, b: &str) -> bool {
 fn span(line: &TextLine, boxes: &[WordBox], first: usize, end: usize) -> Run {
     let ws = &line.words[first..end];
     Run {
-        x0: ws.iter().map(|&i| boxes[i].x0).fold(f32::INFINITY, f32::min),
-        x1: ws.iter().map(|&i| boxes[i].x1).fold(f32::NEG_INFINITY, f32::max),
+        x0: ws
+            .iter()
+            .map(|&i| boxes[i].x0)
+            .fold(f32::INFINITY, f32::min),
+        x1: ws
+            .iter()
+            .map(|&i| boxes[i].x1)
+            .fold(f32::NEG_INFINITY, f32::max),
         first,
         end,
     }

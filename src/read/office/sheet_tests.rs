@@ -113,7 +113,8 @@ fn booleans_by_their_format_and_values_under_a_merged_cell() {
     ws.write_boolean(1, 0, true).unwrap();
     ws.write_boolean_with_format(2, 0, true, &Format::new().set_num_format("0%"))
         .unwrap();
-    ws.merge_range(3, 0, 3, 1, "valore", &Format::new()).unwrap();
+    ws.merge_range(3, 0, 3, 1, "valore", &Format::new())
+        .unwrap();
     ws.write_string(3, 1, "nascosto").unwrap();
     let bytes = wb.save_to_buffer().unwrap();
     let pages = read(&bytes, Book::Xlsx, None, 1_000_000).unwrap();
@@ -124,7 +125,10 @@ fn booleans_by_their_format_and_values_under_a_merged_cell() {
     assert_eq!(text(1, 0), Some("VERO"));
     assert_eq!(text(2, 0), Some("100%"));
     assert_eq!(text(3, 0), Some("valore"));
-    assert_eq!((t.cell_at(3, 0).unwrap().col_span, text(3, 1)), (2, Some("valore")));
+    assert_eq!(
+        (t.cell_at(3, 0).unwrap().col_span, text(3, 1)),
+        (2, Some("valore"))
+    );
     assert_eq!(t.covered.len(), 1);
     assert_eq!((t.covered[0].row, t.covered[0].col), (3, 1));
     assert_eq!(t.covered[0].text, "nascosto");

@@ -445,9 +445,8 @@ fn kingdom_year(y: i32) -> i32 {
 }
 
 /// A ministry next: "decreto interministeriale del Ministero ...".
-static OF_MINISTRY_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:del|dei)\s+(?:ministr[oi]|ministero)\b").unwrap()
-});
+static OF_MINISTRY_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:del|dei)\s+(?:ministr[oi]|ministero)\b").unwrap());
 
 /// A capitalised word next: a ministry's name after "D.M.".
 static CAPITAL_NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+\p{Lu}\p{Ll}").unwrap());

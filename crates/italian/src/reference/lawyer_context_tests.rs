@@ -416,7 +416,9 @@ fn the_heading_of_the_act_a_text_is_after_a_short_head() {
         ),
         (
             // The subject of a deliberation is a citation, not its heading.
-            &format!("Deliberazione n. 12\nOGGETTO:\n\nLegge regionale 2 marzo 2011, n. 4\n\n{body}"),
+            &format!(
+                "Deliberazione n. 12\nOGGETTO:\n\nLegge regionale 2 marzo 2011, n. 4\n\n{body}"
+            ),
             &["legge_regionale 4/2011", "legge_regionale 8/1999"],
         ),
         (

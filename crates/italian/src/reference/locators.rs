@@ -201,7 +201,9 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         });
         let singular = c.name("parkw").is_some_and(|k| {
             let k = fold(k.as_str());
-            k == "comma" || k == "paragrafo" || (plural_arts && !["commi", "paragrafi", "parr."].contains(&k.as_str()))
+            k == "comma"
+                || k == "paragrafo"
+                || (plural_arts && !["commi", "paragrafi", "parr."].contains(&k.as_str()))
         });
         // "art. 107, commi 2 e 3, e 109, comma 2": a number with a
         // paragraph of its own after the list of paragraphs is an article.
