@@ -48,7 +48,7 @@ mkdir -p "$CACHE"
 export ATTI_OCR_CACHE=${ATTI_OCR_CACHE-$CACHE/tesseract}
 SHARED=${SHARED:-../shared}
 ATTI=${ATTI:-${CARGO_TARGET_DIR:-target}/release/atti}
-for p in tesseract pdftoppm pdfseparate pdfunite pdfinfo img2pdf python3; do
+for p in tesseract pdftoppm pdfseparate pdfunite pdfinfo img2pdf pnmtopng python3; do
   command -v "$p" >/dev/null || { echo "manca $p: eseguire prima bench/ocr.sh (installa i pacchetti)" >&2; exit 2; }
 done
 [ -x "$ATTI" ] || cargo build --release
