@@ -60,8 +60,8 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     let mut out = MoneyRead::default();
     let disp = dispositive(rules, doc);
     out.dispositive = disp.map(|(p, at)| first_line(&doc.clean[p][at..]));
-    out.premise =
-        super::money_text::premise(rules, doc).map(|(p, at)| first_line(&doc.clean[p][at..]));
+    let premise = super::money_text::premise(rules, doc);
+    out.premise = premise.map(|(p, at)| first_line(&doc.clean[p][at..]));
     let mut sums = Vec::new();
     // Sums are read in the page as printed (a letterhead's share capital
     // is printed money too); cues and items in the cleaned text, which
@@ -130,7 +130,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
         }
     }
     out.codes = super::money_codes::read(rules, doc, out.main.is_some());
-    out.administration = administration(rules, doc);
+    out.administration = administration(rules, doc, premise);
     let admin = out.administration.as_ref().map(|a| a.0.as_str());
     let mut parties = super::money_parties::parties(rules, doc, admin);
     let decides = super::money_party_cues::dispositive(rules, doc);
@@ -151,16 +151,18 @@ fn first_line(s: &str) -> String {
 /// in case and punctuation count together; the
 /// name counted most wins, the first found on a tie. A letterhead printed
 /// as an image leaves the name the act's text repeats ("del Comune di X").
-fn administration(rules: &MoneyRules, doc: &Doc) -> Option<(String, Span)> {
+fn administration(
+    rules: &MoneyRules,
+    doc: &Doc,
+    premise: Option<(usize, usize)>,
+) -> Option<(String, Span)> {
     let first = doc.pages.first()?;
     let lines: Vec<usize> = std::iter::once(0)
         .chain(first.text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     // The letterhead ends where the premises begin: a body a premise cites
     // ("VISTA la legge della Regione X") is not the one printed above it.
-    let premise = super::money_text::premise(rules, doc)
-        .filter(|p| p.0 == 0)
-        .map_or(usize::MAX, |p| p.1);
+    let premise = premise.filter(|p| p.0 == 0).map_or(usize::MAX, |p| p.1);
     let head_lines = lines.get(HEAD_LINES).copied().unwrap_or(first.text.len());
     let head_end = head_lines.min(premise);
     let foot_start = lines
