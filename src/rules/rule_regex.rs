@@ -86,10 +86,10 @@ impl Regex {
                 if let Some(Some(re)) = self.compiled.get() {
                     return re.capture_names().map(|n| n.map(str::to_owned)).collect();
                 }
-                match regex_syntax::parse(&self.pattern) {
-                    Ok(hir) => {
+                match regex_syntax::ast::parse::Parser::new().parse(&self.pattern) {
+                    Ok(ast) => {
                         let mut names = vec![None];
-                        groups(&hir, &mut names);
+                        groups(&ast, &mut names);
                         names
                     }
                     Err(_) => self
@@ -174,21 +174,30 @@ impl Regex {
     }
 }
 
-/// The capture groups of a parsed pattern, each at its index.
-fn groups(hir: &regex_syntax::hir::Hir, names: &mut Vec<Option<String>>) {
-    use regex_syntax::hir::HirKind;
-    match hir.kind() {
-        HirKind::Capture(c) => {
-            let i = c.index as usize;
-            if names.len() <= i {
-                names.resize(i + 1, None);
+/// The capture groups of a parsed pattern, each at its index. The syntax
+/// tree is enough: the parser numbers the groups, and translating it (where
+/// Unicode classes are spelled out) costs far more than the names are worth.
+fn groups(ast: &regex_syntax::ast::Ast, names: &mut Vec<Option<String>>) {
+    use regex_syntax::ast::{Ast, GroupKind};
+    match ast {
+        Ast::Group(g) => {
+            let (i, name) = match &g.kind {
+                GroupKind::CaptureIndex(i) => (Some(*i), None),
+                GroupKind::CaptureName { name, .. } => (Some(name.index), Some(name.name.clone())),
+                GroupKind::NonCapturing(_) => (None, None),
+            };
+            if let Some(i) = i.map(|i| i as usize) {
+                if names.len() <= i {
+                    names.resize(i + 1, None);
+                }
+                names[i] = name;
             }
-            names[i] = c.name.as_deref().map(str::to_owned);
-            groups(&c.sub, names);
+            groups(&g.ast, names);
         }
-        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|h| groups(h, names)),
-        HirKind::Repetition(r) => groups(&r.sub, names),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        Ast::Concat(c) => c.asts.iter().for_each(|a| groups(a, names)),
+        Ast::Alternation(a) => a.asts.iter().for_each(|a| groups(a, names)),
+        Ast::Repetition(r) => groups(&r.ast, names),
+        _ => {}
     }
 }
 
@@ -234,6 +243,8 @@ mod tests {
             r"(?m)^(?P<n>\d+)(?:/(?P<y>\d{4}))?(x)|(?<z>a(?P<w>b))",
             r"no groups",
             r"((a)(?P<b>b))*",
+            r"(?x) (?P<a> \( [(] ) \# ( b ) # (not a group)
+               | (?i: (?<c>\p{L}+) )",
         ] {
             let lazy = Regex::lazy(p.into(), 1 << 20, 1 << 20);
             let names: Vec<_> = lazy.capture_names().collect();

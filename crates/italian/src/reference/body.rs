@@ -31,8 +31,7 @@ pub fn body_region(first_page: &str, lex: &Lexicon) -> Option<String> {
             }
         }
     }
-    for c in lex.by_code.captures_iter(&head) {
-        let code = c.name("c")?;
+    for code in lex.codes_in(&head) {
         if let Some(r) = lex.region_of_code(code.as_str()) {
             found.push((code.start(), r.region.clone()));
             break;

@@ -65,9 +65,6 @@ impl Lexicon {
     pub fn new(table: RefTable) -> Result<Lexicon, String> {
         let mut alts = Vec::new();
         for (i, n) in table.named.iter().enumerate() {
-            for p in &n.patterns {
-                Regex::new(p).map_err(|e| format!("{}: pattern `{p}`: {e}", n.id))?;
-            }
             alts.push(format!(
                 "(?P<n{i}>{})",
                 super::common::ascii_boundaries(&n.patterns.join("|"))
@@ -76,10 +73,21 @@ impl Lexicon {
         let named = if alts.is_empty() {
             None
         } else {
-            Some(
-                Regex::new(&format!(r"(?i)(?-u:\b)(?:{})", alts.join("|")))
-                    .map_err(|e| format!("named acts: {e}"))?,
-            )
+            // Compiled once; the patterns alone only to name the one that
+            // fails.
+            let all = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})", alts.join("|")));
+            Some(all.map_err(|e| {
+                table
+                    .named
+                    .iter()
+                    .flat_map(|n| n.patterns.iter().map(move |p| (n, p)))
+                    .find_map(|(n, p)| {
+                        Regex::new(p)
+                            .err()
+                            .map(|e| format!("{}: pattern `{p}`: {e}", n.id))
+                    })
+                    .unwrap_or_else(|| format!("named acts: {e}"))
+            })?)
         };
         let siblings = table
             .named
@@ -129,8 +137,11 @@ impl Lexicon {
         ))
         .map_err(|e| format!("provinces: {e}"))?;
         // The code is upper case; "Comune di X - CZ", "(Prov. CZ)", an address.
+        // The place's name is unbounded here and held to its bound by
+        // `codes_in`: a counted repetition of `\p{L}` is compiled once per
+        // count, half of the whole lexicon's cost in every process.
         let by_code = Regex::new(
-            r"(?i:\b(?:comune|citt[aà])\s+(?:metropolitana\s+)?di\s+\p{L}[\p{L}'’ .-]{0,40}?|\b\d{5}\s+\p{L}[\p{L}'’ .-]{0,40}?)\s*[-–(]\s*(?i:prov\.?\s*(?:di\s+)?)?(?P<c>[A-Z]{2})\b\s*\)?",
+            r"(?i:\b(?:comune|citt[aà])\s+(?:metropolitana\s+)?di\s+(?P<n1>\p{L}[\p{L}'’ .-]*?)|\b\d{5}\s+(?P<n2>\p{L}[\p{L}'’ .-]*?))\s*[-–(]\s*(?i:prov\.?\s*(?:di\s+)?)?(?P<c>[A-Z]{2})\b\s*\)?",
         )
         .map_err(|e| format!("province codes: {e}"))?;
         let by_capital = Regex::new(&format!(
@@ -262,6 +273,35 @@ impl Lexicon {
             .map(|&i| &self.table.region[i])
     }
 
+    /// Every province code printed after a place in `text` ("Comune di X
+    /// (CZ)", "88068 X - CZ"), in order: `by_code`'s matches whose place
+    /// name is at most [`PLACE_CHARS`] characters long, each start tried as
+    /// a bounded pattern would try it.
+    pub(super) fn codes_in<'t>(&self, text: &'t str) -> Vec<regex::Match<'t>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(c) = self.by_code.captures_at(text, at) {
+            let Some(whole) = c.get(0) else { break };
+            let place = c.name("n1").or_else(|| c.name("n2"));
+            if place.is_some_and(|p| p.as_str().chars().count() <= PLACE_CHARS) {
+                out.extend(c.name("c"));
+                at = whole.end();
+            } else {
+                // Too long a name from here: the next start may still hold
+                // a short one ("comune di X, comune di Y (CZ)").
+                let first = text[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                at = whole.start() + first;
+            }
+            if at >= text.len() {
+                break;
+            }
+        }
+        out
+    }
+
     /// The region a province code (`CZ`) lies in.
     pub fn region_of_code(&self, code: &str) -> Option<&RegionEntry> {
         self.region_by_code
@@ -269,6 +309,10 @@ impl Lexicon {
             .map(|&i| &self.table.region[i])
     }
 }
+
+/// The longest place name `codes_in` reads before a province code, in
+/// characters.
+const PLACE_CHARS: usize = 41;
 
 /// A name folded for lookups: lower case, no accents, words split by one space.
 fn key(s: &str) -> String {

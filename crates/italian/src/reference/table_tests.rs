@@ -137,6 +137,16 @@ fn body_region_from_the_head() {
         // "(UE)" and "(CE)" after a regulation are no province codes.
         ("Regolamento (CE) n. 1907/2006\nDeterminazione", None),
         ("Comune di Pieve Emanuele\nDeterminazione", None),
+        // A place's name is at most 41 characters; a longer run of words
+        // before a code is no place, but a place within it still is.
+        (
+            "Comune di Alfa Beta Gamma Delta Epsilon Zeta Eta Theta Iota (CZ)",
+            None,
+        ),
+        (
+            "comune di Alfa Beta Gamma Delta Epsilon Zeta Eta Theta Iota comune di Soverato (CZ)",
+            Some("calabria"),
+        ),
     ];
     for (head, want) in cases {
         assert_eq!(body_region(head, &lex).as_deref(), want, "{head}");
@@ -231,5 +241,19 @@ fn general_forms_of_citation() {
     assert_eq!(
         brief("al Codice dell'amministrazione digitale, di cui al decreto legislativo 7 marzo 2005, n. 82, ai sensi"),
         ["decreto_legislativo 82/2005"]
+    );
+}
+
+#[test]
+fn a_named_act_whose_pattern_fails_is_named_in_the_error() {
+    let mut t = RefTable::builtin();
+    let mut bad = t.named[0].clone();
+    bad.id = "my-broken-name".into();
+    bad.patterns = vec!["codice (della strada".into()];
+    t.named.push(bad);
+    let err = Lexicon::new(t).expect_err("an unclosed group cannot compile");
+    assert!(
+        err.starts_with("my-broken-name: pattern `codice (della strada`"),
+        "{err}"
     );
 }
