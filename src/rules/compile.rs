@@ -203,11 +203,16 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
         };
         rules_error(&sources[si], span, &rule, m)
     })?;
-    out.lexicon = Some(super::references::lexicon(ref_table).map_err(|m| {
-        let src = &sources[ref_source.unwrap_or(0)];
-        let rule = m.split(':').next().unwrap_or("").to_owned();
-        rules_error(src, 0..0, &rule, m)
-    })?);
+    // The built-in tables' lexicon is compiled once per process, when a
+    // document's references are first read: a process that reads none (the
+    // parent of the workers) never compiles it.
+    if ref_table != atti_italian::reference::RefTable::builtin() {
+        out.lexicon = Some(super::references::lexicon(ref_table).map_err(|m| {
+            let src = &sources[ref_source.unwrap_or(0)];
+            let rule = m.split(':').next().unwrap_or("").to_owned();
+            rules_error(src, 0..0, &rule, m)
+        })?);
+    }
     let mut heads = Heads::default();
     for (i, t) in out.tables.iter().enumerate() {
         heads.headers.push(t.header.clone());

@@ -188,11 +188,22 @@ pub struct Compiled {
     pub classifiers: Vec<Classifier>,
     /// The `[[named]]` and `[[region]]` rules (their ids and examples).
     pub reference_rules: Vec<Meta>,
-    /// Their tables compiled for the reference reader; `None` (rules built
-    /// by hand) reads with the built-in tables.
+    /// Their tables compiled for the reference reader; `None` (the built-in
+    /// tables, or rules built by hand) reads with the built-in lexicon: see
+    /// [`Compiled::lexicon`].
     pub lexicon: Option<std::sync::Arc<atti_italian::reference::Lexicon>>,
     /// The money rules (amounts' roles, codes, parties, administration).
     pub money: MoneyRules,
+}
+
+impl Compiled {
+    /// The lexicon the reference reader reads with: the rules' own tables,
+    /// or the built-in ones (compiled on first use).
+    pub fn lexicon(&self) -> std::sync::Arc<atti_italian::reference::Lexicon> {
+        self.lexicon
+            .clone()
+            .unwrap_or_else(atti_italian::reference::Lexicon::builtin)
+    }
 }
 
 /// Words of a label or a header, folded: lower case, no accents, split at

@@ -254,10 +254,7 @@ impl RuleSet {
 pub(crate) fn prepare<'a>(rules: &Compiled, pages: &'a [Page]) -> (Doc<'a>, Vec<Reference>) {
     let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
     let clean = boilerplate::clean(&texts, &rules.boilerplate);
-    let lexicon = rules
-        .lexicon
-        .clone()
-        .unwrap_or_else(reference::Lexicon::builtin);
+    let lexicon = rules.lexicon();
     // The body's region from the head of the first page as printed (a
     // letterhead repeated on every page is boilerplate to the rules).
     let body_region = pages
@@ -371,10 +368,7 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
         .then(|| reference::naming_date(first, &joined, &x.references, x.date))
         .flatten()
     {
-        let lexicon = rules
-            .lexicon
-            .clone()
-            .unwrap_or_else(reference::Lexicon::builtin);
+        let lexicon = rules.lexicon();
         reference::redate(&mut x.references, &lexicon, date);
     }
     classifier::apply(&rules.classifiers, &doc, &kind, &mut x);

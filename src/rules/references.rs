@@ -138,7 +138,7 @@ fn dated_meta(
 
 /// The references read from an example's input, in brief.
 pub(super) fn read_example(rules: &Compiled, e: &Example) -> String {
-    let lexicon = rules.lexicon.clone().unwrap_or_else(Lexicon::builtin);
+    let lexicon = rules.lexicon();
     let settings = RefSettings {
         body_region: body_region(&e.input, &lexicon),
         date: e

@@ -230,7 +230,7 @@ fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
     let set = RuleSet::load(Some(ok.path()), true).unwrap();
     assert_eq!(set.compiled().settings.region.as_deref(), Some("toscana"));
     // ...with its tables of named acts and regions.
-    let lex = set.compiled().lexicon.clone().unwrap();
+    let lex = set.compiled().lexicon();
     assert!(lex.table().named.is_empty() && lex.table().region.is_empty());
     // A setting in a file of another name keeps the built-in tables.
     let other = tempfile::tempdir().unwrap();
@@ -241,7 +241,7 @@ fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
     .unwrap();
     let set = RuleSet::load(Some(other.path()), true).unwrap();
     assert_eq!(set.compiled().settings.region.as_deref(), Some("toscana"));
-    let lex = set.compiled().lexicon.clone().unwrap();
+    let lex = set.compiled().lexicon();
     assert!(lex.table().named.len() >= 40 && lex.table().region.len() == 20);
     assert!(set.list().iter().any(|r| r.id == "peg.objective.director"));
     let only = RuleSet::load(Some(ok.path()), false).unwrap();

@@ -16,7 +16,7 @@ use serde::Deserialize;
 const BUILTIN: &str = include_str!("../../../../rules/references.toml");
 
 /// The tables of the reference reader.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct RefTable {
     #[serde(default)]
     pub named: Vec<NamedAct>,
@@ -25,7 +25,7 @@ pub struct RefTable {
 }
 
 /// An act known by name: "TUEL" is the D.Lgs. 18 agosto 2000, n. 267.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct NamedAct {
     pub id: String,
     #[serde(default)]
@@ -62,7 +62,7 @@ pub struct CanonicalAct {
 }
 
 /// A region: how texts name it and the provinces that lie in it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct RegionEntry {
     pub id: String,
     #[serde(default)]
