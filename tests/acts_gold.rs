@@ -24,7 +24,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("office", 39, 47),
     ("office_number", 15, 15),
     ("office_date", 15, 15),
-    ("subject", 140, 154),
+    ("subject", 141, 154),
     ("outcome", 35, 35),
     ("unanimous", 35, 35),
     ("present_count", 29, 30),
