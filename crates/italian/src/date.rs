@@ -190,8 +190,15 @@ fn split_glued_day(s: &str) -> String {
     out
 }
 
+/// The hour of a sitting written inside a date ("il giorno diciotto alle
+/// ore 11:30 del mese di marzo"): not a part of the date.
+static HOUR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\balle\s+ore\s+\d{1,2}(?:[:.,]\d{2})?(?:\s+e\s+minuti\s+\d{1,2})?\b").unwrap()
+});
+
 fn parse_words(s: &str, t: &str) -> Result<NaiveDate, DateError> {
     let folded = fold(t).replace(['º', '°'], " ");
+    let folded = HOUR.replace_all(&folded, " ");
     // A day glued to its month by the producer ("23dicembre 2000").
     let folded = split_glued_day(&folded);
     let mut month: Option<u32> = None;
@@ -410,6 +417,11 @@ mod tests {
             ok("L’anno duemilaventiquattro addì ventotto del mese di febbraio"),
             d(2024, 2, 28)
         );
+        assert_eq!(
+            ok("L'anno duemilaquindici il giorno diciotto alle ore 11:30 del mese di marzo"),
+            d(2015, 3, 18)
+        );
+        assert!(parse_date("alle ore 11:30 del mese di marzo").is_err());
         assert!(matches!(
             parse_date("L'anno duemilaventitré, il giorno trentuno del mese di giugno"),
             Err(DateError::Impossible(_))

@@ -18,6 +18,13 @@ const OPEN_WORDS: &[&str] = &[
     "o", "od", "che", "ovvero", "nonché", "ex",
 ];
 
+/// Abbreviations that name an act or a part of it and always wait for its
+/// number: "ai sensi della L.R." goes on with "n. 32/2015", "dell'art." with
+/// its number. (A company's "S.p.A." or an "ecc." ends a phrase.)
+const OPEN_ABBREVIATIONS: &[&str] = &[
+    "l.r.", "d.lgs.", "d.l.", "d.p.r.", "d.m.", "d.p.c.m.", "d.g.r.", "art.", "artt.", "n.", "nn.",
+];
+
 /// Whether `text` stops where its phrase cannot end, so that what follows
 /// (past a blank line) is still part of it.
 pub fn ends_open(text: &str) -> bool {
@@ -27,6 +34,19 @@ pub fn ends_open(text: &str) -> bool {
     };
     if matches!(last, ',' | '-' | '–' | '(' | '/' | '«' | '“') {
         return true;
+    }
+    if last == '.' {
+        let token = t
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            // "dell'art.": the word after an elided article.
+            .rsplit(['\'', '’'])
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['(', '“', '"'])
+            .to_lowercase();
+        return OPEN_ABBREVIATIONS.contains(&token.as_str());
     }
     let word = t
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -54,6 +74,9 @@ mod tests {
         assert!(ends_open("lavori di manutenzione -"));
         assert!(ends_open("Approvazione dello schema di convenzione e"));
         assert!(ends_open("APPROVAZIONE SCHEMA DI CONVENZIONE EX"));
+        assert!(ends_open("PIANO TERRITORIALE METROPOLITANO AI SENSI DELLA L.R."));
+        assert!(ends_open("Affidamento ai sensi dell'art."));
+        assert!(ends_open("contributi di cui al D.Lgs."));
     }
 
     #[test]
@@ -62,6 +85,8 @@ mod tests {
         assert!(!ends_open("APPROVAZIONE DEL RENDICONTO 2024"));
         assert!(!ends_open("fornitura di materiale per gli uffici"));
         assert!(!ends_open("ai sensi dell'art. 50, comma 1, lett. a"));
+        assert!(!ends_open("Affidamento del servizio a Ecologia S.p.A."));
+        assert!(!ends_open("Approvazione del piano."));
         assert!(!ends_open(""));
     }
 }
