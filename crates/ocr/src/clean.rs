@@ -17,6 +17,8 @@
 //!   the capital `I`
 //!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
 //!   are one stroke, and capitals do not hold a lower-case letter;
+//! - a capital `I` opening a lower-case abbreviation (`I.r.`) is the `l`
+//!   of `l.r.`, `l.p.` ([`lower_l`]);
 //! - a Roman numeral before `/` or `°` (a legislature, a series: `IX/2838`,
 //!   `IX°`) with a one read for its I (`1X/2838`).
 //!
@@ -217,7 +219,37 @@ pub fn word(text: &str) -> String {
             s.push(c);
         }
     }
-    roman(&capital_i(&s))
+    roman(&capital_i(&lower_l(&s)))
+}
+
+/// A capital `I` standing alone before a full stop at the head of an
+/// abbreviation whose other letters are lower-case (`I.r. 34/78`, `I.p.`)
+/// as the lower-case `l` of `l.r.` (legge regionale) and `l.p.`: in the
+/// serif faces of the acts the two are one stroke, and an abbreviation
+/// set in lower case does not open on a capital `I` (`L.R.` and `l.r.`
+/// are written, `I.r.` is not).
+fn lower_l(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let at = chars.iter().position(|c| c.is_alphanumeric());
+    let Some(at) = at else {
+        return s.to_owned();
+    };
+    let rest = &chars[at..];
+    let dotted = rest.len() >= 4
+        && rest[0] == 'I'
+        && rest[1] == '.'
+        && rest[2].is_lowercase()
+        && rest[3] == '.'
+        && rest[4..]
+            .iter()
+            .take_while(|c| c.is_alphabetic() || **c == '.')
+            .all(|c| !c.is_uppercase());
+    if !dotted {
+        return s.to_owned();
+    }
+    let mut out: Vec<char> = chars.clone();
+    out[at] = 'l';
+    out.into_iter().collect()
 }
 
 /// A lower-case `l` before a capital, in a word whose other letters are all
@@ -478,5 +510,11 @@ mod tests {
         assert_eq!(word("dell'lNPS"), "dell'INPS");
         assert_eq!(word("il"), "il");
         assert_eq!(word("Il"), "Il");
+        // "l.r. 34/78" of a bulletin's subject, read at 200 dpi.
+        assert_eq!(word("I.r."), "l.r.");
+        assert_eq!(word("(I.p."), "(l.p.");
+        assert_eq!(word("I.V.A."), "I.V.A.");
+        assert_eq!(word("I.N.p."), "I.N.p.");
+        assert_eq!(word("I."), "I.");
     }
 }
