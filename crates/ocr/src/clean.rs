@@ -17,6 +17,7 @@
 //!   the capital `I`
 //!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
 //!   are one stroke, and capitals do not hold a lower-case letter;
+//! - `d.igs.` is the `d.lgs.` of *decreto legislativo* ([`legislative`]);
 //! - a capital `I` opening a lower-case abbreviation (`I.r.`) is the `l`
 //!   of `l.r.`, `l.p.` ([`lower_l`]);
 //! - a Roman numeral before `/` or `°` (a legislature, a series: `IX/2838`,
@@ -219,7 +220,26 @@ pub fn word(text: &str) -> String {
             s.push(c);
         }
     }
-    roman(&capital_i(&lower_l(&s)))
+    roman(&capital_i(&lower_l(&legislative(&s))))
+}
+
+/// `d.igs.`, `D.Igs.`, `D.1gs.` as `d.lgs.`, `D.lgs.`: the `l` of the
+/// abbreviation of *decreto legislativo*, the legal reference acts cite
+/// most, read as `i`, `I` or `1` on a noisy scan (`igs` is no Italian
+/// word, and tesseract's dictionary has no abbreviations to correct it).
+fn legislative(s: &str) -> String {
+    let mut out = s.to_owned();
+    for bad in [".igs", ".Igs", ".1gs"] {
+        let mut from = 0;
+        while let Some(i) = out[from..].find(bad).map(|i| i + from) {
+            let before = out[..i].chars().next_back();
+            if matches!(before, Some('d' | 'D')) {
+                out.replace_range(i + 1..i + 2, "l");
+            }
+            from = i + bad.len();
+        }
+    }
+    out
 }
 
 /// A capital `I` standing alone before a full stop at the head of an
@@ -516,5 +536,11 @@ mod tests {
         assert_eq!(word("I.V.A."), "I.V.A.");
         assert_eq!(word("I.N.p."), "I.N.p.");
         assert_eq!(word("I."), "I.");
+        // "d.lgs. 152/06" of a bulletin's subject on a noisy scan.
+        assert_eq!(word("d.igs."), "d.lgs.");
+        assert_eq!(word("D.Igs."), "D.lgs.");
+        assert_eq!(word("(D.1gs."), "(D.lgs.");
+        assert_eq!(word("D.Lgs."), "D.Lgs.");
+        assert_eq!(word("a.igs"), "a.igs");
     }
 }
