@@ -17,6 +17,8 @@
 //!   the capital `I`
 //!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
 //!   are one stroke, and capitals do not hold a lower-case letter;
+//! - `O` between digits is `0`, `0` as a letter of a dotted abbreviation
+//!   is `o` (`D.d.u.0.`: [`noughts`]);
 //! - `d.igs.` is the `d.lgs.` of *decreto legislativo* ([`legislative`]);
 //! - a capital `I` opening a lower-case abbreviation (`I.r.`) is the `l`
 //!   of `l.r.`, `l.p.` ([`lower_l`]);
@@ -220,7 +222,35 @@ pub fn word(text: &str) -> String {
             s.push(c);
         }
     }
-    roman(&capital_i(&lower_l(&legislative(&s))))
+    roman(&capital_i(&lower_l(&legislative(&noughts(&s)))))
+}
+
+/// The letter O and the digit 0 where tesseract swapped them: an `O` or
+/// `o` between two digits is `0` (`2O11`, `n. 1o2`: a number holds no
+/// letter); a `0` standing as a letter of a dotted abbreviation with no
+/// other digit (`D.d.u.0.`, the *unità organizzativa* of a decree) is
+/// `o`, or `O` after a capital (`U.0.`).
+fn noughts(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |i: Option<&char>| i.is_some_and(|c| c.is_ascii_digit());
+    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
+    let mut out = chars.clone();
+    for i in 0..chars.len() {
+        let (before, after) = (i.checked_sub(1).and_then(|j| chars.get(j)), chars.get(i + 1));
+        match chars[i] {
+            'O' | 'o' if digit(before) && digit(after) => out[i] = '0',
+            '0' if digits == 1
+                && before == Some(&'.')
+                && after == Some(&'.')
+                && i >= 2
+                && chars[i - 2].is_alphabetic() =>
+            {
+                out[i] = if chars[i - 2].is_uppercase() { 'O' } else { 'o' };
+            }
+            _ => {}
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// `d.igs.`, `D.Igs.`, `D.1gs.` as `d.lgs.`, `D.lgs.`: the `l` of the
@@ -542,5 +572,13 @@ mod tests {
         assert_eq!(word("(D.1gs."), "(D.lgs.");
         assert_eq!(word("D.Lgs."), "D.Lgs.");
         assert_eq!(word("a.igs"), "a.igs");
+        // "D.d.u.o. 23 dicembre 2011" of a bulletin's heading at 200 dpi.
+        assert_eq!(word("D.d.u.0."), "D.d.u.o.");
+        assert_eq!(word("U.0."), "U.O.");
+        assert_eq!(word("2O11"), "2011");
+        assert_eq!(word("1o2/2024"), "102/2024");
+        assert_eq!(word("1.0.2"), "1.0.2");
+        assert_eq!(word("Oggetto"), "Oggetto");
+        assert_eq!(word("2o"), "2o");
     }
 }
