@@ -236,7 +236,10 @@ fn noughts(s: &str) -> String {
     let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
     let mut out = chars.clone();
     for i in 0..chars.len() {
-        let (before, after) = (i.checked_sub(1).and_then(|j| chars.get(j)), chars.get(i + 1));
+        let (before, after) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)),
+            chars.get(i + 1),
+        );
         match chars[i] {
             'O' | 'o' if digit(before) && digit(after) => out[i] = '0',
             '0' if digits == 1
@@ -245,7 +248,11 @@ fn noughts(s: &str) -> String {
                 && i >= 2
                 && chars[i - 2].is_alphabetic() =>
             {
-                out[i] = if chars[i - 2].is_uppercase() { 'O' } else { 'o' };
+                out[i] = if chars[i - 2].is_uppercase() {
+                    'O'
+                } else {
+                    'o'
+                };
             }
             _ => {}
         }

@@ -101,7 +101,13 @@ fn a_margin_beside_a_subject_is_one_row_with_it_on_a_skewed_scan() {
     };
     let mut lines = vec![
         l(6, &[("DETERMINAZIONE", [461., 846., 1000., 886.])]),
-        l(8, &[("N.", [231., 913., 260., 945.]), ("DEL", [340., 913., 436., 945.])]),
+        l(
+            8,
+            &[
+                ("N.", [231., 913., 260., 945.]),
+                ("DEL", [340., 913., 436., 945.]),
+            ],
+        ),
         l(
             9,
             &[
@@ -119,13 +125,21 @@ fn a_margin_beside_a_subject_is_one_row_with_it_on_a_skewed_scan() {
         let words: Vec<(&str, [f32; 4])> = ["Visto", "il", "DECRETO", "dell’Ente", "sulla", "base"]
             .iter()
             .enumerate()
-            .map(|(i, t)| (*t, [230. + 360. * i as f32, y, 560. + 360. * i as f32, y + 32.]))
+            .map(|(i, t)| {
+                (
+                    *t,
+                    [230. + 360. * i as f32, y, 560. + 360. * i as f32, y + 32.],
+                )
+            })
             .collect();
         lines.push(l(11 + k as u32, &words));
     }
     let rows = rows(lines, 2550.0);
     let text = texts(&rows);
-    assert_eq!(text[1], "N. DEL OGGETTO: Affidamento diretto dei servizi dal");
+    assert_eq!(
+        text[1],
+        "N. DEL OGGETTO: Affidamento diretto dei servizi dal"
+    );
     assert_eq!(text[2], "28/04/2026");
     assert_eq!(text.len(), 6, "{text:?}");
 }
