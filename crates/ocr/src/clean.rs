@@ -17,6 +17,11 @@
 //!   the capital `I`
 //!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
 //!   are one stroke, and capitals do not hold a lower-case letter;
+//! - `O` between digits is `0`, `0` as a letter of a dotted abbreviation
+//!   is `o` (`D.d.u.0.`: [`noughts`]);
+//! - `d.igs.` is the `d.lgs.` of *decreto legislativo* ([`legislative`]);
+//! - a capital `I` opening a lower-case abbreviation (`I.r.`) is the `l`
+//!   of `l.r.`, `l.p.` ([`lower_l`]);
 //! - a Roman numeral before `/` or `°` (a legislature, a series: `IX/2838`,
 //!   `IX°`) with a one read for its I (`1X/2838`).
 //!
@@ -217,7 +222,91 @@ pub fn word(text: &str) -> String {
             s.push(c);
         }
     }
-    roman(&capital_i(&s))
+    roman(&capital_i(&lower_l(&legislative(&noughts(&s)))))
+}
+
+/// The letter O and the digit 0 where tesseract swapped them: an `O` or
+/// `o` between two digits is `0` (`2O11`, `n. 1o2`: a number holds no
+/// letter); a `0` standing as a letter of a dotted abbreviation with no
+/// other digit (`D.d.u.0.`, the *unità organizzativa* of a decree) is
+/// `o`, or `O` after a capital (`U.0.`).
+fn noughts(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |i: Option<&char>| i.is_some_and(|c| c.is_ascii_digit());
+    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
+    let mut out = chars.clone();
+    for i in 0..chars.len() {
+        let (before, after) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)),
+            chars.get(i + 1),
+        );
+        match chars[i] {
+            'O' | 'o' if digit(before) && digit(after) => out[i] = '0',
+            '0' if digits == 1
+                && before == Some(&'.')
+                && after == Some(&'.')
+                && i >= 2
+                && chars[i - 2].is_alphabetic() =>
+            {
+                out[i] = if chars[i - 2].is_uppercase() {
+                    'O'
+                } else {
+                    'o'
+                };
+            }
+            _ => {}
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// `d.igs.`, `D.Igs.`, `D.1gs.` as `d.lgs.`, `D.lgs.`: the `l` of the
+/// abbreviation of *decreto legislativo*, the legal reference acts cite
+/// most, read as `i`, `I` or `1` on a noisy scan (`igs` is no Italian
+/// word, and tesseract's dictionary has no abbreviations to correct it).
+fn legislative(s: &str) -> String {
+    let mut out = s.to_owned();
+    for bad in [".igs", ".Igs", ".1gs"] {
+        let mut from = 0;
+        while let Some(i) = out[from..].find(bad).map(|i| i + from) {
+            let before = out[..i].chars().next_back();
+            if matches!(before, Some('d' | 'D')) {
+                out.replace_range(i + 1..i + 2, "l");
+            }
+            from = i + bad.len();
+        }
+    }
+    out
+}
+
+/// A capital `I` standing alone before a full stop at the head of an
+/// abbreviation whose other letters are lower-case (`I.r. 34/78`, `I.p.`)
+/// as the lower-case `l` of `l.r.` (legge regionale) and `l.p.`: in the
+/// serif faces of the acts the two are one stroke, and an abbreviation
+/// set in lower case does not open on a capital `I` (`L.R.` and `l.r.`
+/// are written, `I.r.` is not).
+fn lower_l(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let at = chars.iter().position(|c| c.is_alphanumeric());
+    let Some(at) = at else {
+        return s.to_owned();
+    };
+    let rest = &chars[at..];
+    let dotted = rest.len() >= 4
+        && rest[0] == 'I'
+        && rest[1] == '.'
+        && rest[2].is_lowercase()
+        && rest[3] == '.'
+        && rest[4..]
+            .iter()
+            .take_while(|c| c.is_alphabetic() || **c == '.')
+            .all(|c| !c.is_uppercase());
+    if !dotted {
+        return s.to_owned();
+    }
+    let mut out: Vec<char> = chars.clone();
+    out[at] = 'l';
+    out.into_iter().collect()
 }
 
 /// A lower-case `l` before a capital, in a word whose other letters are all
@@ -478,5 +567,25 @@ mod tests {
         assert_eq!(word("dell'lNPS"), "dell'INPS");
         assert_eq!(word("il"), "il");
         assert_eq!(word("Il"), "Il");
+        // "l.r. 34/78" of a bulletin's subject, read at 200 dpi.
+        assert_eq!(word("I.r."), "l.r.");
+        assert_eq!(word("(I.p."), "(l.p.");
+        assert_eq!(word("I.V.A."), "I.V.A.");
+        assert_eq!(word("I.N.p."), "I.N.p.");
+        assert_eq!(word("I."), "I.");
+        // "d.lgs. 152/06" of a bulletin's subject on a noisy scan.
+        assert_eq!(word("d.igs."), "d.lgs.");
+        assert_eq!(word("D.Igs."), "D.lgs.");
+        assert_eq!(word("(D.1gs."), "(D.lgs.");
+        assert_eq!(word("D.Lgs."), "D.Lgs.");
+        assert_eq!(word("a.igs"), "a.igs");
+        // "D.d.u.o. 23 dicembre 2011" of a bulletin's heading at 200 dpi.
+        assert_eq!(word("D.d.u.0."), "D.d.u.o.");
+        assert_eq!(word("U.0."), "U.O.");
+        assert_eq!(word("2O11"), "2011");
+        assert_eq!(word("1o2/2024"), "102/2024");
+        assert_eq!(word("1.0.2"), "1.0.2");
+        assert_eq!(word("Oggetto"), "Oggetto");
+        assert_eq!(word("2o"), "2o");
     }
 }

@@ -69,6 +69,81 @@ fn a_margin_beside_a_subject_is_one_row_with_it() {
     assert!((rows[0].size - 40.0 / CAP_HEIGHT).abs() < 0.1);
 }
 
+/// The words of `rows`, a row a string.
+fn texts(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .map(|r| {
+            r.words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn a_margin_beside_a_subject_is_one_row_with_it_on_a_skewed_scan() {
+    // The page of the test above scanned 0.6° askew (clockwise: a line
+    // drops 1 px every 95 to the right), with the prose under the heading
+    // whose words give the skew. Level, the margin's "N. DEL" would sit 14
+    // px above the subject's baseline; askew, the subject's line (its
+    // median foot near its middle) stands 26 px below it, more than
+    // SAME_ROW of the size.
+    let tilt = 0.6f32.to_radians().tan();
+    let askew = |b: [f32; 4]| {
+        let dy = tilt * 0.5 * (b[0] + b[2]);
+        [b[0], b[1] + dy, b[2], b[3] + dy]
+    };
+    let l = |block: u32, words: &[(&str, [f32; 4])]| {
+        let turned: Vec<(&str, [f32; 4])> = words.iter().map(|(t, b)| (*t, askew(*b))).collect();
+        line(block, &turned)
+    };
+    let mut lines = vec![
+        l(6, &[("DETERMINAZIONE", [461., 846., 1000., 886.])]),
+        l(
+            8,
+            &[
+                ("N.", [231., 913., 260., 945.]),
+                ("DEL", [340., 913., 436., 945.]),
+            ],
+        ),
+        l(
+            9,
+            &[
+                ("OGGETTO:", [564., 927., 800., 959.]),
+                ("Affidamento", [830., 927., 1100., 959.]),
+                ("diretto", [1130., 927., 1290., 959.]),
+                ("dei", [1320., 927., 1390., 959.]),
+                ("servizi", [1420., 927., 1580., 959.]),
+                ("dal", [2100., 927., 2170., 959.]),
+            ],
+        ),
+        l(9, &[("28/04/2026", [230., 965., 437., 997.])]),
+    ];
+    for (k, y) in [1100f32, 1160., 1220.].into_iter().enumerate() {
+        let words: Vec<(&str, [f32; 4])> = ["Visto", "il", "DECRETO", "dell’Ente", "sulla", "base"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    *t,
+                    [230. + 360. * i as f32, y, 560. + 360. * i as f32, y + 32.],
+                )
+            })
+            .collect();
+        lines.push(l(11 + k as u32, &words));
+    }
+    let rows = rows(lines, 2550.0);
+    let text = texts(&rows);
+    assert_eq!(
+        text[1],
+        "N. DEL OGGETTO: Affidamento diretto dei servizi dal"
+    );
+    assert_eq!(text[2], "28/04/2026");
+    assert_eq!(text.len(), 6, "{text:?}");
+}
+
 #[test]
 fn a_line_across_two_baselines_is_cut_at_its_gap() {
     // tesseract read the margin's "Registro Generale" and the subject's
@@ -240,7 +315,7 @@ fn a_page_in_columns_is_told_by_its_gutter() {
     ];
     let mut lines: Vec<Line> = left.iter().map(|(t, b)| line(1, &[(t, *b)])).collect();
     lines.extend(right.iter().map(|(t, b)| line(2, &[(t, *b)])));
-    let facts = line_facts(&lines);
+    let facts = line_facts(&lines, Tilt::default());
     let runs = gutters(&facts, 2221.0);
     assert!(!runs.is_empty());
     for g in &runs {
