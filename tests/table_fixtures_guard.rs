@@ -26,6 +26,10 @@ const GUARDED: &[(&str, u64)] = &[
     ("camelot/us-007.pdf", 1),
     ("camelot/mexican_towns.pdf", 1),
     ("tabula-py/data.pdf", 1),
+    ("tabula-extractor/gre.pdf", 1),
+    ("tabula-extractor/bo_page24.pdf", 1),
+    ("tabula-extractor/monospaced1.pdf", 1),
+    ("tabula-extractor/french1.pdf", 1),
 ];
 
 #[test]

@@ -189,6 +189,34 @@ pub(crate) fn rows(
             .count()
     };
 
+    // Columns where line k and the next both set text: (those where it
+    // wraps from one to the other, those where it does not). Two texts
+    // that would have fitted side by side in their column are two values
+    // set one under the other; when at least two columns say so, and no
+    // fewer than say the text wraps, the line begins a row (a row whose
+    // key cell is left empty under the row above: a second title of one
+    // author, a second line of one account). One wrapping column alone is
+    // weak evidence in a narrow column of short texts, whose widest text
+    // underestimates the room the producer had.
+    let texts_again = |k: usize| {
+        let (mut wrap, mut stacked) = (0usize, 0usize);
+        for &(c, i) in &on_line[k] {
+            let Some(&(_, j)) = on_line[k + 1].iter().find(|e| e.0 == c) else {
+                continue;
+            };
+            let (p, q) = (&pieces[i], &pieces[j]);
+            if !(p.alpha || q.alpha) {
+                continue;
+            }
+            if near(p, q) && wraps(p, q, c) {
+                wrap += 1;
+            } else {
+                stacked += 1;
+            }
+        }
+        stacked >= 2 && stacked >= wrap
+    };
+
     // Boundaries crossed by a wrapping cell (a difference array over lines).
     let mut diff = vec![0i64; n + 1];
     for (c, list) in by_col.iter().enumerate() {
@@ -255,7 +283,7 @@ pub(crate) fn rows(
             && !prose_goes_on(k)
         {
             true
-        } else if values_again(k) >= 2 {
+        } else if values_again(k) >= 2 || texts_again(k) {
             true
         } else {
             !covered[k]

@@ -377,3 +377,123 @@ fn the_first_line_of_a_centred_first_row_is_no_header_line() {
         ])]
     );
 }
+
+#[test]
+fn a_row_under_an_empty_key_cell_is_a_row_of_its_own() {
+    // A catalogue: an author's second title goes under the first with the
+    // author's cell left empty. "Gallimard Gallimard" would not fit in the
+    // narrow publisher column, but the titles and the codes, set again
+    // where they would have fitted side by side, say that a row begins.
+    let mut k = Kit::new();
+    let book =
+        |k: &mut Kit, y: f32, author: &str, title: &str, publ: &str, code: &str, tr: &str| {
+            if !author.is_empty() {
+                k.text(50.0, y, author);
+            }
+            k.text(170.0, y, title)
+                .text(380.0, y, publ)
+                .text(440.0, y, code)
+                .text(470.0, y, tr);
+        };
+    book(
+        &mut k,
+        100.0,
+        "ADLER LAURE",
+        "Marguerite Duras",
+        "Gallimard",
+        "L",
+        "Albin",
+    );
+    book(
+        &mut k,
+        112.0,
+        "ALLEGRE CLAUDE",
+        "Introduction a une histoire",
+        "Fayard",
+        "SSH",
+        "Dituria",
+    );
+    book(
+        &mut k,
+        124.0,
+        "AYME MARCEL",
+        "La Jument verte",
+        "Gallimard",
+        "L",
+        "Albin",
+    );
+    book(
+        &mut k,
+        136.0,
+        "",
+        "Le Passe-Muraille",
+        "Gallimard",
+        "L",
+        "Dituria",
+    );
+    book(
+        &mut k,
+        148.0,
+        "BATAILLE GEORGES",
+        "L'Erotisme",
+        "Minuit",
+        "L",
+        "Shtepia E Librit",
+    );
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["ADLER LAURE", "Marguerite Duras", "Gallimard", "L", "Albin"],
+            &[
+                "ALLEGRE CLAUDE",
+                "Introduction a une histoire",
+                "Fayard",
+                "SSH",
+                "Dituria"
+            ],
+            &["AYME MARCEL", "La Jument verte", "Gallimard", "L", "Albin"],
+            &["", "Le Passe-Muraille", "Gallimard", "L", "Dituria"],
+            &[
+                "BATAILLE GEORGES",
+                "L'Erotisme",
+                "Minuit",
+                "L",
+                "Shtepia E Librit"
+            ],
+        ])]
+    );
+}
+
+#[test]
+fn cells_that_wrap_together_stay_one_row_beside_an_empty_key() {
+    // The counter-case: a description and a name both wrap onto the next
+    // line (neither would have fitted beside the line above): one row.
+    let mut k = Kit::new();
+    k.text(50.0, 100.0, "N.")
+        .text(90.0, 100.0, "Descrizione")
+        .text(260.0, 100.0, "Responsabile")
+        .text(400.0, 100.0, "Stato");
+    k.text(50.0, 114.0, "1")
+        .text(90.0, 114.0, "Rinnovo del parco")
+        .text(260.0, 114.0, "Mario Rossi e")
+        .text(400.0, 114.0, "aperto");
+    k.text(90.0, 126.0, "automezzi comunali")
+        .text(260.0, 126.0, "Anna Bianchi");
+    k.text(50.0, 140.0, "2")
+        .text(90.0, 140.0, "Nuovo portale web")
+        .text(260.0, 140.0, "Luca Verdi")
+        .text(400.0, 140.0, "chiuso");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["N.", "Descrizione", "Responsabile", "Stato"],
+            &[
+                "1",
+                "Rinnovo del parco automezzi comunali",
+                "Mario Rossi e Anna Bianchi",
+                "aperto"
+            ],
+            &["2", "Nuovo portale web", "Luca Verdi", "chiuso"],
+        ])]
+    );
+}

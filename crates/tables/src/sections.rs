@@ -14,7 +14,8 @@
 //! - their lines are set in one font size;
 //! - what lies between them is at most [`MAX_LABELS`] lines of one run
 //!   each, inside the first column (a section label; a caption or a
-//!   sentence is wider);
+//!   sentence is wider), set in the rows' size or larger (a heading in
+//!   capitals, [`LABEL_SIZE`]);
 //! - no step from line to line across the join is wider than
 //!   `max_section_gap` (em): a blank line or two, not the next part of the
 //!   page.
@@ -24,7 +25,8 @@
 //! totals row set apart by a rule or a blank line.
 //!
 //! Lines right above the first block, at most as far apart as the block's
-//! own rows, of one run each that stays inside one column (the first
+//! own rows, of one run each that stays inside one column (between the
+//! middles of its gaps, as its cells are; the first
 //! section's label, a column's heading such as a year over the figures,
 //! a note on the units) are its first rows too, when the block has no
 //! header of column labels above it.
@@ -43,6 +45,15 @@ const MAX_ABOVE: usize = 3;
 /// A line taken above the first block is at most this many times the
 /// block's usual pitch above the line below it.
 const ABOVE_PITCH: f32 = 1.2;
+
+/// A section label may be set larger than the rows (a heading in capitals
+/// or small capitals), up to this many times their size; never smaller.
+const LABEL_SIZE: f32 = 1.5;
+
+/// Whether a label line of size `label` fits rows of size `rows`.
+fn label_size(label: f32, rows: f32, s: &Settings) -> bool {
+    label >= (1.0 - s.size_tolerance) * rows && label <= LABEL_SIZE * rows
+}
 
 /// The regions with the blocks of a table in sections joined (see the
 /// module's comment). `regions` are top to bottom, over `lines`.
@@ -157,7 +168,7 @@ fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<
         l.runs.len() == 1
             && l.runs[0].x0 >= x0 - slack
             && l.runs[0].x1 <= first_gap
-            && (l.size - sa).abs() <= s.size_tolerance * sa
+            && label_size(l.size, sa, s)
     };
     if !between.iter().all(label) {
         return None;
@@ -170,7 +181,8 @@ fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<
 }
 
 /// The first line of a joined table: lines above it (down to `floor`) of
-/// one run inside one column, in its font size, each at most
+/// one run inside one column, in its font size or larger as a label may
+/// be ([`LABEL_SIZE`], the allowed step growing with it), each at most
 /// [`ABOVE_PITCH`] times its usual pitch above the next.
 fn rows_above(lines: &[TextLine], r: &Region, floor: usize, s: &Settings) -> usize {
     let body = &lines[r.body..r.end];
@@ -183,11 +195,14 @@ fn rows_above(lines: &[TextLine], r: &Region, floor: usize, s: &Settings) -> usi
         let [run] = l.runs.as_slice() else {
             break;
         };
-        let inside = run.x0 >= x0 - slack
-            && run.x1 <= x1 + slack
-            && !r.gaps.iter().any(|&(lo, hi)| run.x0 < hi && run.x1 > lo);
-        let close = below.base - l.base <= ABOVE_PITCH * pitch;
-        if !inside || !close || (l.size - size).abs() > s.size_tolerance * size {
+        // Inside one column, bounded by the middles of its gaps as its
+        // cells are: a label longer than the column's texts may reach
+        // into the whitespace beside it.
+        let col = |x: f32| r.gaps.partition_point(|g| (g.0 + g.1) / 2.0 <= x);
+        let inside = run.x0 >= x0 - slack && run.x1 <= x1 + slack && col(run.x0) == col(run.x1);
+        // A larger label takes more leading above the line below it.
+        let close = below.base - l.base <= ABOVE_PITCH * pitch * (l.size / size).max(1.0);
+        if !inside || !close || !label_size(l.size, size, s) {
             break;
         }
         start -= 1;

@@ -149,3 +149,65 @@ fn a_totals_row_set_apart_below_the_table_is_its_last_row() {
         ])
     );
 }
+
+#[test]
+fn section_labels_set_larger_still_join_their_blocks() {
+    // A catalogue by country: each block under a label set larger than
+    // its rows (capitals at 12 pt over rows at 10 pt), the first label
+    // above the first block, the second between the blocks.
+    let mut k = Kit::new();
+    let label = |k: &mut Kit, y: f32, text: &str| {
+        let mut x = LABEL;
+        for w in text.split_whitespace() {
+            let width = w.chars().count() as f32 * 6.0;
+            k.page.words.push(atti_page::Word {
+                text: w.into(),
+                x,
+                y,
+                width,
+                size: 12.0,
+                line: 0,
+                start: usize::MAX,
+            });
+            x += width + 3.4;
+        }
+    };
+    let book = |k: &mut Kit, y: f32, author: &str, title: &str, code: &str| {
+        k.text(LABEL, y, author)
+            .text(250.0, y, title)
+            .text(450.0, y, code);
+    };
+    label(&mut k, 100.0, "AFRIQUE DU SUD");
+    book(&mut k, 115.0, "GRAY STEPHEN", "African Stories", "L");
+    book(
+        &mut k,
+        127.0,
+        "QUIGNARD PASCAL",
+        "Tous les matins du monde",
+        "L",
+    );
+    label(&mut k, 152.0, "ALBANIE");
+    book(&mut k, 167.0, "ADLER LAURE", "Marguerite Duras", "L");
+    book(&mut k, 179.0, "BERGSON HENRI", "Les Deux Sources", "P");
+    book(
+        &mut k,
+        191.0,
+        "CABANES PIERRE",
+        "Passions albanaises",
+        "SSH",
+    );
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &["AFRIQUE DU SUD", "", ""],
+            &["GRAY STEPHEN", "African Stories", "L"],
+            &["QUIGNARD PASCAL", "Tous les matins du monde", "L"],
+            &["ALBANIE", "", ""],
+            &["ADLER LAURE", "Marguerite Duras", "L"],
+            &["BERGSON HENRI", "Les Deux Sources", "P"],
+            &["CABANES PIERRE", "Passions albanaises", "SSH"],
+        ])
+    );
+}
