@@ -309,4 +309,11 @@ fn main() {
         money::render(&money_score, "batch", "parties"),
         money::render(&money_score, "batch", "amounts")
     );
+    // The amounts batch of session 37, bodies in no split, read blind.
+    println!(
+        "  (web) of which the amounts batch ({}): amounts {}, main amount {}",
+        money::AMOUNTS_BATCH,
+        money::render(&money_score, "amounts batch", "amounts"),
+        money::render(&money_score, "amounts batch", "main amount")
+    );
 }

@@ -22,10 +22,14 @@ const FILES: &[&str] = &[
     "gold/money_web.jsonl",
     "gold/money_web_proc.jsonl",
     "gold/money_web_parties.jsonl",
+    "gold/money_web_amounts.jsonl",
 ];
 
 /// Where the acts of the parties batch (session 36) are saved.
 pub const BATCH: &str = "tests/fixtures/web/money-parties/";
+
+/// Where the acts of the amounts batch (session 37) are saved.
+pub const AMOUNTS_BATCH: &str = "tests/fixtures/web/money-amounts/";
 
 /// The gold acts of both splits (a missing file counts as empty).
 pub fn load(root: &Path) -> Vec<Value> {
@@ -100,6 +104,9 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
         // read blind) is tallied apart again as `batch`.
         let web = file.starts_with("tests/fixtures/web/");
         let batch = file.starts_with(BATCH);
+        // The amounts batch of session 37 (gold/money_web_amounts.jsonl,
+        // read blind) is tallied apart as `amounts batch`.
+        let amounts_batch = file.starts_with(AMOUNTS_BATCH);
         let tally = |s: &mut Score, what: &str, right: usize, found: usize, gold: usize| {
             s.add(split, what, right, found, gold);
             if web {
@@ -107,6 +114,9 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
             }
             if batch {
                 s.add("batch", what, right, found, gold);
+            }
+            if amounts_batch {
+                s.add("amounts batch", what, right, found, gold);
             }
         };
         let miss = |s: &mut Score, what: &str, want: String, got: String| {

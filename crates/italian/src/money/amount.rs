@@ -7,7 +7,12 @@
 //! (`3 milioni di euro`, `un milione di euro`, `140mila euro`), or with a
 //! multiplier whose currency the next sum of its clause prints (`2,2
 //! milioni per il 2020 e 3 milioni di euro`). Whitespace between the parts
-//! may be a line break: a figure split over two lines is one sum. The words
+//! may be a line break, or a blank line a transcript puts between them: a
+//! figure split over two lines is one sum. The sign as text extraction
+//! mangles it counts (`¤` and `â‚¬` for a `€` read in the wrong code page,
+//! a capital `E` before a figure with cents: `E 211.465,93`), and so do
+//! `Eur.`, a colon after the sign (`Euro: 1.500,00`) and thousands grouped
+//! by spaces (`€ 1 234,56`). The words
 //! a sum repeats in brackets (`€ 1.234,56 (milleduecentotrentaquattro/56)`)
 //! are the same sum, not another.
 //!
@@ -40,7 +45,12 @@ const FIGURE: &str = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?
 /// Blanks between the currency and the figure: spaces, tabs, no-break
 /// and zero-width spaces (word processors put them after `€`).
 const GAP: &str = "[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*";
-const CURRENCY: &str = r"(?:€|\bEUR\b|\b[Ee]uro\b|\bEURO\b)";
+const CURRENCY: &str = r"(?:€|¤|â‚¬|\bEUR\b|\b[Ee]uro\b|\bEURO\b|\b[Ee]ur\b)";
+/// Up to two line breaks, blanks around them, between the sign and its
+/// figure (a transcript's blank line inside a wrapped sentence).
+const BREAKS: &str = "(?:\\r?\\n[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*){0,2}";
+/// Thousands grouped by spaces, with cents: `1 234,56`.
+const SPACED: &str = r"\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+,\d{2}";
 
 /// A price per unit puts its unit between the sign and the figure
 /// (`€/ton 128,00`, `€/mq 35,00`).
@@ -48,9 +58,15 @@ const PER_UNIT: &str = r"(?:[ \t]*/[ \t]*[A-Za-z]{1,6}\.?)?";
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{CURRENCY}\.?{PER_UNIT}{GAP}(?:\r?\n{GAP})?(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
+        r"{CURRENCY}[.:]?{PER_UNIT}{GAP}{BREAKS}(?P<n>{SPACED}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
     ))
     .expect("valid regex")
+});
+/// A capital `E` standing for the sign (a transcript that lost the `€`),
+/// only before a figure with cents: `E 211.465,93`, `E. 500,00`.
+static E_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bE\.?[ \t\u{A0}]?(?P<n>\d{1,3}(?:\.\d{3})*,\d{2}|\d+,\d{2})")
+        .expect("valid regex")
 });
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -131,8 +147,24 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         if text[n.end()..].starts_with('%') || glued(text, n.end()) {
             continue;
         }
+        // Across a blank line, or after a colon on another line, only a
+        // figure shaped as money (`600,00`, `1.500`) is the sign's: a
+        // header's `in euro:` over a row of years is not a sum.
+        let gap = &text[all.start()..n.start()];
+        let lines = gap.matches('\n').count();
+        let shaped = n.as_str().contains(',') || n.as_str().contains('.');
+        if (lines >= 2 || (lines == 1 && gap.contains(':'))) && !shaped {
+            continue;
+        }
         let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        push(&mut out, v, all.range());
+        push(&mut out, v, all.start()..stray_cents(text, n.as_str(), all.end()));
+    }
+    for c in E_SIGN.captures_iter(text) {
+        let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
+        if glued(text, n.end()) || glued_figure_after(text, n.end()) {
+            continue;
+        }
+        push(&mut out, figure(n.as_str()), all.range());
     }
     for c in AFTER.captures_iter(text) {
         let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
@@ -220,6 +252,29 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
     // Words in brackets right after a sum repeat it.
     out.sort_by_key(|a| a.range.start);
     out
+}
+
+/// Where a sum ends: after a template's stray `,00` when the figure has
+/// its cents already (`€ 9.533,52,00(oltre IVA)` is 9533.52), so that what
+/// follows the sum is read from past it.
+fn stray_cents(text: &str, figure: &str, end: usize) -> usize {
+    let cents = figure.len() > 3 && figure.as_bytes()[figure.len() - 3] == b',';
+    let rest = &text[end..];
+    if cents
+        && rest.starts_with(",00")
+        && !rest[3..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        end + 3
+    } else {
+        end
+    }
+}
+
+/// A figure that runs on past its cents (`1,50.3`): a code, not a sum.
+fn glued_figure_after(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(['.', ','])
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the text before `at` is only an opening bracket right after a
@@ -329,6 +384,42 @@ mod tests {
         assert_eq!(a[0].value.to_string(), "1620.46");
         assert_eq!(a[0].raw, "€ 1.620,46");
         assert_eq!(values("l'importo di €.\n1.313.723,95"), ["1313723.95"]);
+    }
+
+    #[test]
+    fn signs_as_transcripts_print_them() {
+        // A capital E for a lost sign, only before a figure with cents.
+        assert_eq!(
+            values("un avanzo di amministrazione di E 211.465,93  di cui  E 104.786,57 vincolati"),
+            ["211465.93", "104786.57"]
+        );
+        assert!(values("E 12 e la voce E.1.01.00.00.000 Tributi").is_empty());
+        // The sign read in the wrong code page.
+        assert_eq!(values("pari a ¤ 1.500,00 e a â‚¬ 20,00"), ["1500.00", "20.00"]);
+        // An abbreviation, a colon, thousands grouped by spaces.
+        assert_eq!(
+            values("Importo Eur. 2.000,00; Euro: 1.500,00; € 1 234,56"),
+            ["2000.00", "1500.00", "1234.56"]
+        );
+        // A template's stray decimals after the cents: one sum, its raw
+        // taking them in.
+        let a = find_amounts("pari a € 9.533,52,00(oltre IVA) pari a € 11.630,89,00 (IVATO)");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].value.to_string(), "9533.52");
+        assert_eq!(a[1].raw, "€ 11.630,89,00");
+        // The Lire beside their euro: only the euro is a sum.
+        assert_eq!(values("Lire 522.000 (Euro 269,59)"), ["269.59"]);
+    }
+
+    #[test]
+    fn a_blank_line_between_sign_and_figure() {
+        assert_eq!(
+            values("sino ad un massimo di €\n\n600,00 per ciascuna frazione"),
+            ["600.00"]
+        );
+        // A header over a row of years is no sum.
+        assert!(values("valori in euro:\n2024 2025").is_empty());
+        assert!(values("importi in €\n\n2024").is_empty());
     }
 
     #[test]
