@@ -22,10 +22,13 @@ const FILES: &[&str] = &[
     "gold/money_web.jsonl",
     "gold/money_web_proc.jsonl",
     "gold/money_web_parties.jsonl",
+    "gold/money_web_proc2.jsonl",
 ];
 
 /// Where the acts of the parties batch (session 36) are saved.
 pub const BATCH: &str = "tests/fixtures/web/money-parties/";
+/// Where the acts of the procedure batch (session 37) are saved.
+pub const BATCH2: &str = "tests/fixtures/web/money-proc2/";
 
 /// The gold acts of both splits (a missing file counts as empty).
 pub fn load(root: &Path) -> Vec<Value> {
@@ -100,6 +103,9 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
         // read blind) is tallied apart again as `batch`.
         let web = file.starts_with("tests/fixtures/web/");
         let batch = file.starts_with(BATCH);
+        // The procedure batch of session 37 (gold/money_web_proc2.jsonl,
+        // read blind) is tallied apart as `batch2`.
+        let batch2 = file.starts_with(BATCH2);
         let tally = |s: &mut Score, what: &str, right: usize, found: usize, gold: usize| {
             s.add(split, what, right, found, gold);
             if web {
@@ -107,6 +113,9 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
             }
             if batch {
                 s.add("batch", what, right, found, gold);
+            }
+            if batch2 {
+                s.add("batch2", what, right, found, gold);
             }
         };
         let miss = |s: &mut Score, what: &str, want: String, got: String| {
