@@ -47,3 +47,4 @@ mod gold_procedure;
 mod money_gold;
 mod money_web_parties;
 mod money_web_proc;
+mod money_web_proc2;
