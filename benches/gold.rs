@@ -316,4 +316,20 @@ fn main() {
         money::render(&money_score, "amounts batch", "amounts"),
         money::render(&money_score, "amounts batch", "main amount")
     );
+    // The procedure batch of session 37, bodies in no split, read blind.
+    let batch2: Vec<Value> = procedure::load(&root)
+        .into_iter()
+        .filter(|g| g["file"].as_str().unwrap_or("").starts_with(money::BATCH2))
+        .collect();
+    let p2 = procedure::score(&batch2, &mut out);
+    let cell = |f: &str| p2.get("train", f).map_or("-".into(), |(k, n)| format!("{k}/{n}"));
+    println!(
+        "  (web) of which the procedure batch ({}): cig {}, administration {}, procedure {}, selection_method {}, selection_basis {}",
+        money::BATCH2,
+        money::render(&money_score, "batch2", "cig"),
+        money::render(&money_score, "batch2", "administration"),
+        cell("procedure"),
+        cell("selection_method"),
+        cell("selection_basis")
+    );
 }

@@ -48,3 +48,4 @@ mod money_gold;
 mod money_web_amounts;
 mod money_web_parties;
 mod money_web_proc;
+mod money_web_proc2;

@@ -23,10 +23,13 @@ const FILES: &[&str] = &[
     "gold/money_web_proc.jsonl",
     "gold/money_web_parties.jsonl",
     "gold/money_web_amounts.jsonl",
+    "gold/money_web_proc2.jsonl",
 ];
 
 /// Where the acts of the parties batch (session 36) are saved.
 pub const BATCH: &str = "tests/fixtures/web/money-parties/";
+/// Where the acts of the procedure batch (session 37) are saved.
+pub const BATCH2: &str = "tests/fixtures/web/money-proc2/";
 
 /// Where the acts of the amounts batch (session 37) are saved.
 pub const AMOUNTS_BATCH: &str = "tests/fixtures/web/money-amounts/";
@@ -107,6 +110,9 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
         // The amounts batch of session 37 (gold/money_web_amounts.jsonl,
         // read blind) is tallied apart as `amounts batch`.
         let amounts_batch = file.starts_with(AMOUNTS_BATCH);
+        // The procedure batch of session 37 (gold/money_web_proc2.jsonl,
+        // read blind) is tallied apart as `batch2`.
+        let batch2 = file.starts_with(BATCH2);
         let tally = |s: &mut Score, what: &str, right: usize, found: usize, gold: usize| {
             s.add(split, what, right, found, gold);
             if web {
@@ -117,6 +123,9 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
             }
             if amounts_batch {
                 s.add("amounts batch", what, right, found, gold);
+            }
+            if batch2 {
+                s.add("batch2", what, right, found, gold);
             }
         };
         let miss = |s: &mut Score, what: &str, want: String, got: String| {

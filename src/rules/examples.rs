@@ -17,7 +17,7 @@
 //!   money reader ([`super::money_read`]) reads from it that this kind of
 //!   rule decides, in brief:
 //!   - amount_role: every sum with its role, `1234.56 commitment; 10.00 other`;
-//!   - code: the codes read, `cig Z1A2B3C4D5; cup H19I22000650001`;
+//!   - code: the codes read, `cig Z65A2B3C4D; cup H19I22000650001`;
 //!   - legal_form, party_role: the parties, `supplier Rossi S.r.l. 01234567890`;
 //!   - administration: the administration's canonical name;
 //!   - dispositive: the dispositive's first line, or empty.

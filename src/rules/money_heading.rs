@@ -32,8 +32,8 @@ pub fn unspaced(
     text: &str,
     vocabulary: &dyn Fn() -> HashSet<String>,
 ) -> Option<(String, Vec<usize>)> {
-    let runs = runs(text);
-    if runs.is_empty() {
+    let mut runs = runs(text);
+    if runs.is_empty() && !has_initial(text) {
         return None;
     }
     let mut words = vocabulary();
@@ -42,6 +42,11 @@ pub fn unspaced(
             .filter(|w| w.chars().count() >= 2)
             .map(str::to_lowercase),
     );
+    runs.extend(initials(text, &words));
+    if runs.is_empty() {
+        return None;
+    }
+    runs.sort_by_key(|r| r[0].0);
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     let mut at = 0;
@@ -87,13 +92,58 @@ fn push(out: &mut String, map: &mut Vec<usize>, text: &str, start: usize, end: u
     map.extend(start..end);
 }
 
+/// A capital letter standing alone before the rest of its word, in small
+/// letters ("I stituto C omprensivo"): a text layer parts a letterhead's
+/// larger initials from their words.
+fn initial_pairs(text: &str) -> Vec<((usize, usize), (usize, usize))> {
+    let mut out = Vec::new();
+    let mut prev: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    for w in text.split([' ', '\t', '\n', '\r']) {
+        let (start, end) = (pos, pos + w.len());
+        pos += w.len() + 1;
+        if w.is_empty() {
+            prev = None;
+            continue;
+        }
+        let one = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        if let Some(p) = prev.filter(|p| p.1 + 1 == start) {
+            if w.chars().count() >= 2 && w.chars().all(char::is_lowercase) {
+                out.push((p, (start, end)));
+            }
+        }
+        prev = one.then_some((start, end));
+    }
+    out
+}
+
+fn has_initial(text: &str) -> bool {
+    !initial_pairs(text).is_empty()
+}
+
+/// The detached initials whose letter and rest make a word the document or
+/// the rules know ("I stituto" is "Istituto"; "E stato" stays two words),
+/// as runs of two pieces.
+fn initials(text: &str, words: &HashSet<String>) -> Vec<Vec<(usize, usize)>> {
+    initial_pairs(text)
+        .into_iter()
+        .filter(|(a, b)| {
+            let w = format!("{}{}", &text[a.0..a.1], &text[b.0..b.1]).to_lowercase();
+            words.contains(&w)
+        })
+        .map(|(a, b)| vec![a, b])
+        .collect()
+}
+
 /// The letter-spaced runs of each line: at least [`MIN_PIECES`] pieces of
-/// at most [`MAX_PIECE`] capital letters (or an apostrophe) parted by
+/// at most [`MAX_PIECE`] capital letters (or an apostrophe), or of one
+/// letter of either case ("P r o v i n c i a d i B a r i"), parted by
 /// spaces, half of them one letter long; each piece as its byte range.
 fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let piece = |s: &str| {
         let n = s.chars().count();
-        n <= MAX_PIECE && s.chars().all(|c| c.is_uppercase() || c == '\'' || c == '’')
+        (n <= MAX_PIECE && s.chars().all(|c| c.is_uppercase() || c == '\'' || c == '’'))
+            || (n == 1 && s.chars().all(char::is_alphabetic))
     };
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -261,6 +311,31 @@ mod tests {
             ),
             "ENTE PER L’EDILIZIA SCOLASTICA"
         );
+    }
+
+    #[test]
+    fn letters_of_either_case_are_a_run() {
+        assert_eq!(
+            words(
+                "COMUNE DI CASTELLANA GROTTE P r o v i n c i a d i B a r i SETTORE IV",
+                &["provincia", "di"]
+            ),
+            "COMUNE DI CASTELLANA GROTTE Provincia di Bari SETTORE IV"
+        );
+    }
+
+    #[test]
+    fn detached_initials_rejoin_their_known_words() {
+        assert_eq!(
+            words(
+                "I stituto C omprensivo 7 Modena\nVia Nicoli, 152",
+                &["istituto", "comprensivo"]
+            ),
+            "Istituto Comprensivo 7 Modena\nVia Nicoli, 152"
+        );
+        // A capital before a word it does not begin is left alone.
+        let v: HashSet<String> = ["stato".to_string()].into_iter().collect();
+        assert!(unspaced("E stato approvato il progetto", &|| v.clone()).is_none());
     }
 
     #[test]

@@ -2,11 +2,16 @@
 //! format checks.
 //!
 //! - CIG (codice identificativo di gara, ANAC): 10 characters. An ordinary
-//!   CIG is a 7-digit progressive number and 3 hexadecimal check characters
-//!   (`8151398A6B`); a SmartCIG (small contracts, simplified procedure)
-//!   starts with `X`, `Y`, `Z` or `V` followed by 9 hexadecimal characters
-//!   (`Z1A2B3C4D5`); the CIG issued by the certified e-procurement
-//!   platforms since 2024 starts with `A` or `B` and has 9 letters or digits.
+//!   CIG is a 7-digit progressive number and 3 hexadecimal check characters,
+//!   the number times 211 modulo 4091 (`8151398A6B`); a SmartCIG (small
+//!   contracts, simplified procedure) starts with `X`, `Y`, `Z` or `V`
+//!   followed by 9 hexadecimal characters, of which the first two check the
+//!   other seven: their value times 211 modulo 251 (`Z65A2B3C4D`; ANAC's
+//!   check as its own services and the e-procurement platforms apply it,
+//!   known for `X`, `Y` and `Z`); the CIG issued by the certified
+//!   e-procurement platforms since 2024 starts with `A` or `B` and has 9
+//!   letters or digits (no public check). A code that only looks like a CIG
+//!   (a protocol number, a misprint) fails the check.
 //! - CUP (codice unico di progetto, CIPE, L. 3/2003 art. 11): 15
 //!   characters in a fixed structure: a letter (the issuing subject's
 //!   code), two digits, a letter (the nature and type of the project), two
@@ -40,10 +45,21 @@ pub fn is_cig(s: &str) -> bool {
     let upper = b
         .iter()
         .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
-    let ordinary = b[..7].iter().all(u8::is_ascii_digit) && b[7..].iter().all(|c| hex(*c));
-    let smart = b"XYZV".contains(&b[0]) && b[1..].iter().all(|c| hex(*c));
+    let ordinary = b[..7].iter().all(u8::is_ascii_digit)
+        && b[7..].iter().all(|c| hex(*c))
+        && number(&b[..7], 10) * 211 % 4091 == number(&b[7..], 16);
+    let smart = b"XYZV".contains(&b[0])
+        && b[1..].iter().all(|c| hex(*c))
+        && (b[0] == b'V' || number(&b[3..], 16) * 211 % 251 == number(&b[1..3], 16));
     let platform = (b[0] == b'A' || b[0] == b'B') && b[1..].iter().any(u8::is_ascii_digit);
     upper && (ordinary || smart || platform)
+}
+
+/// The value of ASCII digits (hexadecimal when `radix` is 16).
+fn number(b: &[u8], radix: u32) -> u64 {
+    b.iter().fold(0, |n, c| {
+        n * u64::from(radix) + u64::from(char::from(*c).to_digit(radix).unwrap_or(0))
+    })
 }
 
 /// Whether `s` has the structure of a CUP.
@@ -139,7 +155,10 @@ mod tests {
     fn cig_in_its_three_shapes() {
         assert!(is_cig("8151398A6B"));
         assert!(is_cig("55187486EA"));
-        assert!(is_cig("Z1A2B3C4D5"));
+        assert!(is_cig("Z65A2B3C4D"));
+        // Real codes of the gold sets: ordinary and SmartCIG.
+        assert!(is_cig("Z6B2CFD782"));
+        assert!(is_cig("980329816F"));
         assert!(is_cig("A01F2C3D45"));
         assert!(!is_cig("8151398A6"), "nine characters");
         assert!(
@@ -148,6 +167,9 @@ mod tests {
         );
         assert!(!is_cig("ZZZZZZZZZZ"), "not hexadecimal");
         assert!(!is_cig("DETERMINAZ"));
+        assert!(!is_cig("8151398A6C"), "the check characters do not agree");
+        assert!(!is_cig("Z66A2B3C4D"), "the SmartCIG's check does not agree");
+        assert!(!is_cig("1234567890"), "a number that only looks like a CIG");
     }
 
     #[test]

@@ -1,0 +1,65 @@
+//! The procedure batch of session 37 (gold/money_web_proc2.jsonl, train,
+//! saved under tests/fixtures/web/money-proc2): public acts of bodies in no
+//! split (comuni, a state school, an in-house foundation), annotated blind
+//! before atti read them. Their codes and issuing body (scored as
+//! benches/gold/money.rs scores them) and what each act is for and how its
+//! contractor was chosen (benches/gold/procedure.rs) must stay at or above
+//! what they reached when the rules were generalised for them (issue 23,
+//! session 37).
+
+use atti::rules::RuleSet;
+
+use crate::common::{apply_rules as apply, root};
+use crate::{gold_money, gold_procedure};
+
+/// (measure, right, acts scored). Blind: cig 7/7, administration 3/7.
+const MONEY_FLOORS: &[(&str, usize, usize)] = &[("cig", 7, 7), ("administration", ADMIN, 7)];
+/// Blind: procedure 4/7, selection_method 4/7, selection_basis 7/7.
+const PROCEDURE_FLOORS: &[(&str, usize, usize)] = &[
+    ("procedure", PROCEDURE, 7),
+    ("selection_method", METHOD, 7),
+    ("selection_basis", 7, 7),
+];
+const ADMIN: usize = 7;
+const PROCEDURE: usize = 4;
+const METHOD: usize = 4;
+
+#[test]
+fn procedure_batch_keeps_its_accuracy() {
+    let gold: Vec<_> = gold_money::load(&root())
+        .into_iter()
+        .filter(|g| {
+            g["file"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with(gold_money::BATCH2)
+        })
+        .collect();
+    assert_eq!(gold.len(), 7, "acts in gold/money_web_proc2.jsonl");
+    let rules = RuleSet::load(None, true).expect("built-in rules");
+    let read = |f: &str| apply(&rules, &root().join(f));
+    let money = gold_money::score(&gold, read);
+    let procedure = gold_procedure::score(&gold, read);
+    let mut low = Vec::new();
+    for &(what, k, n) in MONEY_FLOORS {
+        let (got, _, total) = money.get("batch2", what);
+        assert_eq!(total, n, "{what}: the batch's gold changed");
+        if got < k {
+            low.push(format!("{what}: {got}/{total} (floor {k}/{n})"));
+        }
+    }
+    for &(what, k, n) in PROCEDURE_FLOORS {
+        let (got, total) = procedure.get("train", what).unwrap_or((0, 0));
+        assert_eq!(total, n, "{what}: the batch's gold changed");
+        if got < k {
+            low.push(format!("{what}: {got}/{total} (floor {k}/{n})"));
+        }
+    }
+    assert!(
+        low.is_empty(),
+        "below their floor:\n{}\nmisses:\n{}\n{}",
+        low.join("\n"),
+        money.misses.join("\n"),
+        procedure.misses.join("\n")
+    );
+}
