@@ -302,11 +302,14 @@ fn main() {
             test(money::render(&money_score, "test", m))
         );
     }
-    // The parties batch of session 36, bodies in no split, read blind.
-    println!(
-        "  (web) of which the parties batch ({}): parties {}, amounts {}",
-        money::BATCH,
-        money::render(&money_score, "batch", "parties"),
-        money::render(&money_score, "batch", "amounts")
-    );
+    // The parties batches, bodies in no split, read blind.
+    for b in money::BATCHES {
+        println!(
+            "  (web) of which the parties batch {} ({}): parties {}, amounts {}",
+            b.name,
+            b.dir,
+            money::render(&money_score, b.name, "parties"),
+            money::render(&money_score, b.name, "amounts")
+        );
+    }
 }
