@@ -24,7 +24,7 @@ const FLOORS: &[(&str, usize, &[(&str, usize, usize, usize)])] = &[
         "batch2",
         14,
         // Blind, before the rules were generalised for them: P 1/3 R 1/21.
-        &[("parties", 1, 3, 21), ("amounts", 21, 21, 21), ("cig", 14, 14, 14)],
+        &[("parties", 13, 15, 21), ("amounts", 21, 21, 21), ("cig", 14, 14, 14)],
     ),
 ];
 
