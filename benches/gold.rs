@@ -302,32 +302,36 @@ fn main() {
             test(money::render(&money_score, "test", m))
         );
     }
-    // The parties batch of session 36, bodies in no split, read blind.
-    println!(
-        "  (web) of which the parties batch ({}): parties {}, amounts {}",
-        money::BATCH,
-        money::render(&money_score, "batch", "parties"),
-        money::render(&money_score, "batch", "amounts")
-    );
-    // The amounts batch of session 37, bodies in no split, read blind.
-    println!(
-        "  (web) of which the amounts batch ({}): amounts {}, main amount {}",
-        money::AMOUNTS_BATCH,
-        money::render(&money_score, "amounts batch", "amounts"),
-        money::render(&money_score, "amounts batch", "main amount")
-    );
+    // The batches of new bodies, read blind.
+    for b in money::BATCHES {
+        println!(
+            "  (web) of which the batch {} ({}): parties {}, amounts {}, main amount {}, cig {}, administration {}",
+            b.name,
+            b.dir,
+            money::render(&money_score, b.name, "parties"),
+            money::render(&money_score, b.name, "amounts"),
+            money::render(&money_score, b.name, "main amount"),
+            money::render(&money_score, b.name, "cig"),
+            money::render(&money_score, b.name, "administration")
+        );
+    }
     // The procedure batch of session 37, bodies in no split, read blind.
     let batch2: Vec<Value> = procedure::load(&root)
         .into_iter()
-        .filter(|g| g["file"].as_str().unwrap_or("").starts_with(money::BATCH2))
+        .filter(|g| {
+            g["file"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with(money::named("proc2").dir)
+        })
         .collect();
     let p2 = procedure::score(&batch2, &mut out);
-    let cell = |f: &str| p2.get("train", f).map_or("-".into(), |(k, n)| format!("{k}/{n}"));
+    let cell = |f: &str| {
+        p2.get("train", f)
+            .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
+    };
     println!(
-        "  (web) of which the procedure batch ({}): cig {}, administration {}, procedure {}, selection_method {}, selection_basis {}",
-        money::BATCH2,
-        money::render(&money_score, "batch2", "cig"),
-        money::render(&money_score, "batch2", "administration"),
+        "  (web) of which the batch proc2: procedure {}, selection_method {}, selection_basis {}",
         cell("procedure"),
         cell("selection_method"),
         cell("selection_basis")

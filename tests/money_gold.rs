@@ -30,16 +30,13 @@ fn train_money_keeps_its_accuracy() {
         .into_iter()
         // The corpus acts and the web acts of gold/money_web.jsonl; those of
         // gold/money_web_proc.jsonl have floors of their own
-        // (tests/money_web_proc.rs), and so have those of
-        // gold/money_web_parties.jsonl (tests/money_web_parties.rs) and of
-        // gold/money_web_proc2.jsonl (tests/money_web_proc2.rs).
+        // (tests/money_web_proc.rs), and so have those of the batches
+        // of new bodies (tests/money_web_parties.rs, money_web_amounts.rs,
+        // money_web_proc2.rs).
         .filter(|g| g["split"] == "train")
         .filter(|g| {
             let f = g["file"].as_str().unwrap_or("");
-            !f.starts_with("tests/fixtures/web/money-proc/")
-                && !f.starts_with("tests/fixtures/web/money-parties/")
-                && !f.starts_with("tests/fixtures/web/money-amounts/")
-                && !f.starts_with("tests/fixtures/web/money-proc2/")
+            !f.starts_with("tests/fixtures/web/money-proc/") && !gold_money::in_batch(f)
         })
         .collect();
     assert!(
@@ -65,15 +62,7 @@ fn train_money_keeps_its_accuracy() {
             eprintln!("{m}");
         }
     }
-    let mut low = Vec::new();
-    for &(what, k, found, gold) in FLOORS {
-        let (gk, gf, gg) = score.get("train", what);
-        assert_eq!(gg, gold, "{what}: the gold set changed");
-        // Right may not fall; for a precision, nor may the share found.
-        if gk < k || (found != gold && gk * found < k * gf) {
-            low.push(format!("{what}: {gk}/{gf}/{gg} (floor {k}/{found}/{gold})"));
-        }
-    }
+    let low = gold_money::below_floors(&score, "train", FLOORS);
     assert!(low.is_empty(), "below their floor:\n{}", low.join("\n"));
 }
 

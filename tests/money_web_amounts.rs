@@ -22,32 +22,15 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
 
 #[test]
 fn web_amounts_batch_keeps_its_accuracy() {
-    let gold: Vec<_> = gold_money::load(&root())
-        .into_iter()
-        .filter(|g| {
-            g["file"]
-                .as_str()
-                .unwrap_or("")
-                .starts_with(gold_money::AMOUNTS_BATCH)
-        })
-        .collect();
-    assert_eq!(gold.len(), 9, "acts in gold/money_web_amounts.jsonl");
+    let batch = gold_money::named("amounts");
+    let gold = gold_money::batch(&root(), batch);
+    assert_eq!(gold.len(), 9, "acts in {}", batch.gold);
     let rules = RuleSet::load(None, true).expect("built-in rules");
     let score = gold_money::score(&gold, |f| apply(&rules, &root().join(f)));
     for m in gold_money::MEASURES {
-        eprintln!("{m:<16} {}", gold_money::render(&score, "amounts batch", m));
+        eprintln!("{m:<16} {}", gold_money::render(&score, batch.name, m));
     }
-    let mut low = Vec::new();
-    for &(what, k, found, total) in FLOORS {
-        let (gk, gf, gg) = score.get("amounts batch", what);
-        assert_eq!(gg, total, "{what}: the gold set changed");
-        // Right may not fall; for a precision, nor may the share found.
-        if gk < k || (found != total && gk * found < k * gf) {
-            low.push(format!(
-                "{what}: {gk}/{gf}/{gg} (floor {k}/{found}/{total})"
-            ));
-        }
-    }
+    let low = gold_money::below_floors(&score, batch.name, FLOORS);
     assert!(
         low.is_empty(),
         "below their floor:\n{}\nmisses:\n{}",

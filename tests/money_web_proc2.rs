@@ -26,23 +26,16 @@ const METHOD: usize = 4;
 
 #[test]
 fn procedure_batch_keeps_its_accuracy() {
-    let gold: Vec<_> = gold_money::load(&root())
-        .into_iter()
-        .filter(|g| {
-            g["file"]
-                .as_str()
-                .unwrap_or("")
-                .starts_with(gold_money::BATCH2)
-        })
-        .collect();
-    assert_eq!(gold.len(), 7, "acts in gold/money_web_proc2.jsonl");
+    let batch = gold_money::named("proc2");
+    let gold = gold_money::batch(&root(), batch);
+    assert_eq!(gold.len(), 7, "acts in {}", batch.gold);
     let rules = RuleSet::load(None, true).expect("built-in rules");
     let read = |f: &str| apply(&rules, &root().join(f));
     let money = gold_money::score(&gold, read);
     let procedure = gold_procedure::score(&gold, read);
     let mut low = Vec::new();
     for &(what, k, n) in MONEY_FLOORS {
-        let (got, _, total) = money.get("batch2", what);
+        let (got, _, total) = money.get(batch.name, what);
         assert_eq!(total, n, "{what}: the batch's gold changed");
         if got < k {
             low.push(format!("{what}: {got}/{total} (floor {k}/{n})"));

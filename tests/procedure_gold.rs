@@ -29,15 +29,12 @@ fn train_acts_keep_their_procedure_accuracy() {
         // The corpus acts and the web acts of gold/money_web.jsonl; those of
         // gold/money_web_proc.jsonl have floors of their own
         // (tests/money_web_proc.rs), and so have those of
-        // gold/money_web_parties.jsonl (tests/money_web_parties.rs) and of
-        // gold/money_web_proc2.jsonl (tests/money_web_proc2.rs).
+        // the batches of new bodies (tests/money_web_parties.rs,
+        // money_web_amounts.rs, money_web_proc2.rs).
         .filter(|g| g["split"] == "train")
         .filter(|g| {
             let f = g["file"].as_str().unwrap_or("");
-            !f.starts_with("tests/fixtures/web/money-proc/")
-                && !f.starts_with("tests/fixtures/web/money-parties/")
-                && !f.starts_with("tests/fixtures/web/money-amounts/")
-                && !f.starts_with("tests/fixtures/web/money-proc2/")
+            !f.starts_with("tests/fixtures/web/money-proc/") && !crate::gold_money::in_batch(f)
         })
         .collect();
     assert!(

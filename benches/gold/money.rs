@@ -22,17 +22,82 @@ const FILES: &[&str] = &[
     "gold/money_web.jsonl",
     "gold/money_web_proc.jsonl",
     "gold/money_web_parties.jsonl",
+    "gold/money_web_parties2.jsonl",
     "gold/money_web_amounts.jsonl",
     "gold/money_web_proc2.jsonl",
 ];
 
-/// Where the acts of the parties batch (session 36) are saved.
-pub const BATCH: &str = "tests/fixtures/web/money-parties/";
-/// Where the acts of the procedure batch (session 37) are saved.
-pub const BATCH2: &str = "tests/fixtures/web/money-proc2/";
+/// A batch of public acts of bodies in no split, annotated blind before
+/// atti read them and saved together under `dir`: its measures are also
+/// tallied apart under `name`, and a test keeps each above its floor.
+pub struct Batch {
+    pub name: &'static str,
+    pub dir: &'static str,
+    pub gold: &'static str,
+}
 
-/// Where the acts of the amounts batch (session 37) are saved.
-pub const AMOUNTS_BATCH: &str = "tests/fixtures/web/money-amounts/";
+/// The batches: parties (sessions 36 and 37), amounts and procedure
+/// (session 37).
+pub const BATCHES: &[Batch] = &[
+    Batch {
+        name: "parties",
+        dir: "tests/fixtures/web/money-parties/",
+        gold: "gold/money_web_parties.jsonl",
+    },
+    Batch {
+        name: "parties2",
+        dir: "tests/fixtures/web/money-parties2/",
+        gold: "gold/money_web_parties2.jsonl",
+    },
+    Batch {
+        name: "amounts",
+        dir: "tests/fixtures/web/money-amounts/",
+        gold: "gold/money_web_amounts.jsonl",
+    },
+    Batch {
+        name: "proc2",
+        dir: "tests/fixtures/web/money-proc2/",
+        gold: "gold/money_web_proc2.jsonl",
+    },
+];
+
+/// The batch of that name.
+pub fn named(name: &str) -> &'static Batch {
+    BATCHES
+        .iter()
+        .find(|b| b.name == name)
+        .expect("a batch of BATCHES")
+}
+
+/// Whether a gold file path lies in one of the batches.
+pub fn in_batch(file: &str) -> bool {
+    BATCHES.iter().any(|b| file.starts_with(b.dir))
+}
+
+/// The gold acts of one batch.
+pub fn batch(root: &Path, b: &Batch) -> Vec<Value> {
+    load(root)
+        .into_iter()
+        .filter(|g| g["file"].as_str().unwrap_or("").starts_with(b.dir))
+        .collect()
+}
+
+/// The measures of `split` below their floors (measure, right, found,
+/// gold): right may not fall, nor, for a precision (`found` below
+/// `gold`), the share found; panics when the gold set changed.
+pub fn below_floors(s: &Score, split: &str, floors: &[(&str, usize, usize, usize)]) -> Vec<String> {
+    let mut low = Vec::new();
+    for &(what, k, found, total) in floors {
+        let (gk, gf, gg) = s.get(split, what);
+        assert_eq!(gg, total, "{split} {what}: the gold set changed");
+        if gk < k || (found != total && gk * found < k * gf) {
+            low.push(format!(
+                "{what}: {gk}/{gf}/{gg} (floor {k}/{found}/{total})"
+            ));
+        }
+    }
+    low
+}
 
 /// The gold acts of both splits (a missing file counts as empty).
 pub fn load(root: &Path) -> Vec<Value> {
@@ -103,29 +168,20 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
         let x = out(file).unwrap_or_default();
         // The public acts of new bodies saved under tests/fixtures/web are
         // train, and also tallied apart as `web`.
-        // The parties batch of session 36 (gold/money_web_parties.jsonl,
-        // read blind) is tallied apart again as `batch`.
+        // The batches of new bodies (read blind) are tallied apart again,
+        // each under its name.
         let web = file.starts_with("tests/fixtures/web/");
-        let batch = file.starts_with(BATCH);
-        // The amounts batch of session 37 (gold/money_web_amounts.jsonl,
-        // read blind) is tallied apart as `amounts batch`.
-        let amounts_batch = file.starts_with(AMOUNTS_BATCH);
-        // The procedure batch of session 37 (gold/money_web_proc2.jsonl,
-        // read blind) is tallied apart as `batch2`.
-        let batch2 = file.starts_with(BATCH2);
+        let batch = BATCHES
+            .iter()
+            .find(|b| file.starts_with(b.dir))
+            .map(|b| b.name);
         let tally = |s: &mut Score, what: &str, right: usize, found: usize, gold: usize| {
             s.add(split, what, right, found, gold);
             if web {
                 s.add("web", what, right, found, gold);
             }
-            if batch {
-                s.add("batch", what, right, found, gold);
-            }
-            if amounts_batch {
-                s.add("amounts batch", what, right, found, gold);
-            }
-            if batch2 {
-                s.add("batch2", what, right, found, gold);
+            if let Some(b) = batch {
+                s.add(b, what, right, found, gold);
             }
         };
         let miss = |s: &mut Score, what: &str, want: String, got: String| {

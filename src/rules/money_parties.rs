@@ -45,6 +45,31 @@ pub(super) static FIRM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A partnership's legal form (S.n.c., S.a.s.): its registered name goes
+/// on with its partners ("Avizoo Snc di Torroni Giuseppe e Pollarini
+/// Aldo", "SCELPA Sas del dr. Edgardo Zagnoli e C.").
+static PARTNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A(?:s\.?\s?n\.?\s?c|s\.?\s?a\.?\s?s)\.?\z").expect("valid regex")
+});
+
+/// The partners after a partnership's form: "di", a title, one to three
+/// capitalised names, then "e" and a name or "C." (& C.), at most twice.
+static PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\A[ \t]+(?:di|del|dei)[ \t]+(?:(?:dr|dott|rag|geom|ing|sig)\.[ \t]*)?\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){0,2}(?:[ \t]+(?:e|&)[ \t]+(?:[Cc]\.|\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){0,2})){0,2}",
+    )
+    .expect("valid regex")
+});
+
+/// How far a partnership's name goes on after its form (`form`, the text
+/// of the form, then `after`): the partners' names, or nothing.
+pub(super) fn partners(form: &str, after: &str) -> usize {
+    if !PARTNERSHIP.is_match(form.trim()) {
+        return 0;
+    }
+    PARTNERS.find(after).map_or(0, |m| m.end())
+}
+
 pub(super) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sig(?:\.ra|\.|nor[ae]?)|dott(?:\.ssa|\.|oressa)|avv\.|ing\.|arch\.|geom\.|prof\.(?:ssa)?|rag\.)\s*").expect("valid regex")
 });
@@ -323,7 +348,8 @@ pub(super) fn form_name(
     let (s, e) = if after {
         (m.start, forward_words(window, m.end, 8))
     } else {
-        (backward_words(window, m.start, 8), m.end)
+        let tail = partners(&window[m.clone()], &window[m.end..]);
+        (backward_words(window, m.start, 8), m.end + tail)
     };
     let bare = (after && e <= m.end) || (!after && s >= m.start);
     if e <= s || bare {

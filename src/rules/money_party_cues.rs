@@ -25,7 +25,9 @@ use regex::Regex;
 
 use super::document::Doc;
 use super::money::{Cue, MoneyRules};
-use super::money_parties::{fold, is_administration, name_word, tidy, FIRM, PARTICLES, TITLE};
+use super::money_parties::{
+    fold, is_administration, name_word, partners, tidy, FIRM, PARTICLES, TITLE,
+};
 use crate::record::{Party, Span};
 
 /// How far after its verb a party's name is looked for.
@@ -341,7 +343,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LIST_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:seguent[ei]|ditte|beneficiari|soggetti|operatori|proprietari[oae]?|espropriat[oaie]|espropriand[oaie])[ \t\r\n]*:?[ \t\r\n]*\z")
+    Regex::new(r"(?i)(?:seguent[ei]|ditte|ditta|signori|sigg\.|precisamente|segue|diritto|beneficiari|soggetti|operatori|proprietari[oae]?|espropriat[oaie]|espropriand[oaie])[ \t\r\n]*:?[ \t\r\n]*\z")
         .expect("valid regex")
 });
 
@@ -431,23 +433,51 @@ fn name_at(
                 } else {
                     f
                 };
+                let f = f + partners(&text[pos..pos + f], &text[(pos + f).min(limit)..limit]);
                 words.push((pos + f, &text[pos..pos + f]));
                 formed = true;
                 break;
             }
         } else if let Some(f) = form_at(rules, rest, "after") {
             // A form written first ("Studio notarile", "Fondazione"): the
-            // name goes on after it.
+            // name goes on after it, over one or two lower-case words
+            // before its capitalised ones ("Cooperativa agricola Boari").
             formed = true;
-            words.push((pos + f, &rest[..f]));
             let next = &text[pos + f..limit];
-            pos = pos + f + (next.len() - next.trim_start().len());
+            let lower = lower_run(next);
+            words.push((pos + f + lower, &text[pos..pos + f + lower]));
+            let next = &text[pos + f + lower..limit];
+            pos = pos + f + lower + (next.len() - next.trim_start().len());
             continue;
         }
+        // A capitalised word that opens a sentence on a new line ends the
+        // name before it ("... Sbrighi Luciano\nCon decreto").
+        if !words.is_empty()
+            && text[words.last().map_or(start, |w| w.0)..pos].contains('\n')
+            && SENTENCE.is_match(word)
+        {
+            break;
+        }
+        // "e" before two capitalised words, in a name with no legal form,
+        // joins two persons ("Neri Paolo e Verdi Carla"); before one it
+        // is a shared surname ("Salvi Bruno e Domenica").
+        if !formed && matches!(word, "e" | "ed") && !words.is_empty() {
+            let mut next = rest[wlen..].split_whitespace();
+            let upper = |w: &str| {
+                !PARTICLES.contains(&w) && w.chars().next().is_some_and(char::is_uppercase)
+            };
+            // The first of them ends no entry ("e Bruno, Alfa ...").
+            let first = next.next().filter(|w| !w.ends_with([',', ';', ':']));
+            if first.is_some_and(upper) && next.next().is_some_and(upper) {
+                break;
+            }
+        }
         // "e" before a form written first joins two names ("Comune di
-        // Alfa e Unione dei Comuni Beta"), not two words of one.
-        if matches!(word, "e" | "ed") && !words.is_empty() {
+        // Alfa e Unione dei Comuni Beta", "PROVINCIA DI ALFA ED IL COMUNE
+        // DI BETA"), not two words of one.
+        if matches!(word.to_lowercase().as_str(), "e" | "ed") && !words.is_empty() {
             let next = rest[wlen..].trim_start();
+            let next = ARTICLE.find(next).map_or(next, |m| &next[m.end()..]);
             if form_at(rules, next, "after").is_some() {
                 break;
             }
@@ -478,6 +508,32 @@ fn name_at(
     // Roma il ...") is named as a person is.
     let formed = formed || PERSON.is_match(&text[end..limit]);
     (!name.is_empty()).then_some((name, start..end, formed))
+}
+
+/// Words that open a sentence: after a line break they end a name.
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A(?:Con|Per|Il|La|Lo|Le|Gli|In|Nel|Nella|Si|Che|Visto|Vista|Visti|Viste|Premesso|Considerato|Richiamato|Richiamata|Dato|Preso|Ritenuto|Accertato|Oggetto|Determina|Delibera|Decreta)\z")
+        .expect("valid regex")
+});
+
+/// An article before a name ("ED IL COMUNE DI ...").
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A(?:(?:il|la|lo|i|gli|le)[ \t]+|l['’][ \t]*)").expect("valid regex")
+});
+
+/// One or two lower-case words (not joining particles) followed by a
+/// capitalised word on the same line: their length with the blanks, else
+/// 0. "agricola Boari", "di bonifica Savio" (a particle may come first).
+fn lower_run(s: &str) -> usize {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\A[ \t]+(?:(?:di|del|della|dei|per|e)[ \t]+)?\p{Ll}[\p{Ll}'’]{2,}(?:[ \t]+\p{Ll}[\p{Ll}'’]{2,})?(?:[ \t]+(?:di|del|della|dei))?[ \t]+\p{Lu}")
+            .expect("valid regex")
+    });
+    RUN.find(s).map_or(0, |m| {
+        // Up to the capitalised word, without the blanks before it.
+        let upto = m.end() - 1;
+        s[..upto].trim_end().len()
+    })
 }
 
 /// The length of a legal form that starts `rest`, of the forms whose

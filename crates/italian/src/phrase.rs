@@ -74,7 +74,9 @@ mod tests {
         assert!(ends_open("lavori di manutenzione -"));
         assert!(ends_open("Approvazione dello schema di convenzione e"));
         assert!(ends_open("APPROVAZIONE SCHEMA DI CONVENZIONE EX"));
-        assert!(ends_open("PIANO TERRITORIALE METROPOLITANO AI SENSI DELLA L.R."));
+        assert!(ends_open(
+            "PIANO TERRITORIALE METROPOLITANO AI SENSI DELLA L.R."
+        ));
         assert!(ends_open("Affidamento ai sensi dell'art."));
         assert!(ends_open("contributi di cui al D.Lgs."));
     }

@@ -157,7 +157,11 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         }
         let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        push(&mut out, v, all.start()..stray_cents(text, n.as_str(), all.end()));
+        push(
+            &mut out,
+            v,
+            all.start()..stray_cents(text, n.as_str(), all.end()),
+        );
     }
     for c in E_SIGN.captures_iter(text) {
         let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
@@ -395,7 +399,10 @@ mod tests {
         );
         assert!(values("E 12 e la voce E.1.01.00.00.000 Tributi").is_empty());
         // The sign read in the wrong code page.
-        assert_eq!(values("pari a ¤ 1.500,00 e a â‚¬ 20,00"), ["1500.00", "20.00"]);
+        assert_eq!(
+            values("pari a ¤ 1.500,00 e a â‚¬ 20,00"),
+            ["1500.00", "20.00"]
+        );
         // An abbreviation, a colon, thousands grouped by spaces.
         assert_eq!(
             values("Importo Eur. 2.000,00; Euro: 1.500,00; € 1 234,56"),
