@@ -309,31 +309,6 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()
 });
 
-/// Just before a conversion law: "convertito, con modificazioni, dalla",
-/// "conv. in".
-static CONVERTED_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:convertit[oa]|conv\.)[^;]{0,40}$").unwrap());
-
-/// The decree-law that the conversion law `mi` converts: the last
-/// decree-law named before it in the same clause (no semicolon between,
-/// at most 400 bytes back), when "convertito ... dalla" introduces it.
-fn converted_from(text: &str, mentions: &[Mention], mi: usize) -> Option<usize> {
-    let m = &mentions[mi];
-    if m.r.act_type.as_deref() != Some("legge") {
-        return None;
-    }
-    let from = boundary(text, m.range.start.saturating_sub(60));
-    if !CONVERTED_BY.is_match(&text[from..m.range.start]) {
-        return None;
-    }
-    (0..mi).rev().take(2).find(|&k| {
-        let d = &mentions[k];
-        d.r.act_type.as_deref() == Some("decreto_legge")
-            && m.range.start - d.range.end <= 400
-            && !text[d.range.end..m.range.start].contains(';')
-    })
-}
-
 /// Every legal reference in `text`, in order, with its byte range. The
 /// references' `span` is left to the caller (it knows the page).
 pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)> {
@@ -481,7 +456,7 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
         // "D.L. 179/2012, ..., convertito con la legge n. 221, all'art. 34":
         // the article is the decree-law's; the conversion law keeps its own
         // reference.
-        let before = before.map(|mi| converted_from(text, &mentions, mi).unwrap_or(mi));
+        let before = before.map(|mi| particular::converted_from(text, &mentions, mi).unwrap_or(mi));
         match before {
             Some(mi) if !used[mi] => {
                 used[mi] = true;
