@@ -59,7 +59,7 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
         }
         if c.name("legge").is_some() && {
             let from = crate::floor_boundary(text, kw.start().saturating_sub(40));
-            OJ_SERIES.is_match(&text[from..kw.start()])
+            OJ_SERIES.is_match(&text[from..kw.start()]) || BILL.is_match(&text[from..kw.start()])
         } {
             continue;
         }
@@ -104,7 +104,69 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
         });
     }
     out.sort_by_key(|m| m.range.start);
-    merge_aliases(text, out, lex)
+    year_from_earlier(text, &mut out);
+    let mut out = merge_aliases(text, out, lex);
+    bare_codes(text, &mut out);
+    out
+}
+
+/// "Codice" alone, capitalised, after a preposition and before what ends
+/// the name ("art. 20 del Codice, lo stesso ...", "dal Codice.").
+static BARE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?i:del|dal|nel|al|dello\s+stesso)\s+(?P<c>Codice)(?:\s*[,.;:)]|\s+(?i:e|ed|o|che|il|lo|la|si|in|per|non|è)\b|\s*$)").unwrap()
+});
+
+/// "il Codice dei contratti D. lgs. n. 163/2006 ... A norma dell'art. 20
+/// del Codice": "Codice" alone is the code named last before it, as a
+/// lawyer reads it (an article of it only: "l'applicabilità del Codice" is
+/// no reference). With no code named before, it is nothing.
+fn bare_codes(text: &str, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for c in BARE_CODE.captures_iter(text) {
+        let at = c.name("c").expect("the word").range();
+        if mentions.iter().any(|m| m.range.start < at.end && at.start < m.range.end) {
+            continue;
+        }
+        let code = mentions.iter().rev().find(|m| {
+            m.range.end <= at.start
+                && text[m.range.clone()].to_lowercase().starts_with("codice")
+        });
+        if let Some(m) = code {
+            found.push(Mention {
+                range: at,
+                r: m.r.clone(),
+                needs_locator: true,
+            });
+        }
+    }
+    mentions.extend(found);
+    mentions.sort_by_key(|m| m.range.start);
+}
+
+/// "L. n. 1497 del 29 giugno 1939 ... la stessa citata L. n. 1497": an act
+/// said to be cited again ("citata", "medesima", "predetta") by its number
+/// alone is the act of that kind and number cited before with its year, as
+/// a lawyer reads it. Without such a word, or with no such act before, the
+/// year stays empty, as printed ("del DLgs , n 50").
+fn year_from_earlier(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let r = &mentions[i].r;
+        if r.year.is_some() || r.number.is_none() {
+            continue;
+        }
+        let start = mentions[i].range.start;
+        let from = crate::floor_boundary(text, start.saturating_sub(30));
+        if !CITED_AGAIN.is_match(&text[from..start]) {
+            continue;
+        }
+        let earlier = mentions[..i].iter().rev().find(|m| {
+            m.r.year.is_some() && m.r.act_type == r.act_type && m.r.number == r.number
+        });
+        if let Some((year, date)) = earlier.map(|m| (m.r.year, m.r.date)) {
+            mentions[i].r.year = year;
+            mentions[i].r.date = date;
+        }
+    }
 }
 
 /// Before the short name a text gives the act it has just cited: "(di
@@ -369,6 +431,12 @@ fn act_mention_at(
                 (Some(n), m.name("date3"), None)
             } else if let Some(n) = m.name("num4") {
                 (Some(n), None, m.name("year4"))
+            } else if let Some(n) = m.name("num6").or(m.name("num7")) {
+                // "D.L. n. 312", "legge 17 dicembre n. 221": the year is not
+                // printed; the number is, after "n.". The year stays empty
+                // unless the same act was cited before with it (see
+                // `year_from_earlier`).
+                (Some(n), None, None)
             } else {
                 (Some(m.name("num2")?), None, m.name("year2"))
             };
@@ -422,6 +490,17 @@ fn act_mention_at(
         needs_locator: false,
     })
 }
+
+/// Before an act cited again: "la citata", "stessa", "medesimo", "predetta".
+static CITED_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\b(?:(?:pre|sopra\s*)?citat|medesim|stess|predett|suddett|richiamat)[oaie]\s*$").unwrap()
+});
+
+/// Before "legge": a bill ("disegno di legge n. 564", "proposta di legge
+/// n. 154", glued "PROPOSTADI LEGGE" in a transcript), which is not a law.
+static BILL: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)(?:disegn[oi]|propost[ae]|progett[oi])\s*di\s*$").unwrap()
+});
 
 /// A conversion law after a decree-law: ", convertito con modificazioni
 /// dalla legge", "conv. in L.", "(conv. L.".

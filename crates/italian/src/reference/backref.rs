@@ -148,6 +148,15 @@ static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^\s*(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|,?\s*(?:ex|c\.\s?d\.|cosiddett[oa]|(?:meglio\s+)?not[oa]\s+come)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?$"#).unwrap()
 });
 
+/// The rest of a name printed before the act it names: up to three small
+/// words of four letters or more ("tuel enti locali d. lgs. ..."), none a
+/// word that joins two acts ("e il", "ovvero il", "nonché").
+static NAME_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:\p{Ll}{4,}\s+){1,3}$").unwrap());
+static JOINING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ovvero|oppure|nonch[ée]|anche|come|oltre|ossia|quindi|inoltre|infine)\b").unwrap()
+});
+
 /// Merges an alias printed next to the act it names into one mention.
 /// `mentions` are sorted by start and disjoint.
 /// A name that meant several acts over time is the same as any of them
@@ -162,7 +171,10 @@ pub(super) fn merge_aliases(text: &str, mentions: Vec<Mention>, lex: &Lexicon) -
                 || lex.may_name(&prev.r, &m.r)
                 || lex.may_name(&m.r, &prev.r);
             let gap = text.get(prev.range.end..m.range.start).unwrap_or("x");
-            if same && ALIAS_GAP.is_match(gap) {
+            // "del tuel enti locali d. lgs. N. 267/2000": the rest of the
+            // name, a few small words, between the name and the act.
+            let name_tail = prev.r.named.is_some() && NAME_TAIL.is_match(gap) && !JOINING.is_match(gap);
+            if same && (ALIAS_GAP.is_match(gap) || name_tail) {
                 // The printed act wins over its name ("TUEL - D.Lgs. n.
                 // 267/2000", "D.Lgs. 50/2016 (Codice dei contratti)") and is
                 // not read again by the document's date; a date printed on

@@ -242,8 +242,10 @@ pub(super) struct Mention {
 
 /// Between a locator and its act: "del", "della", "dell'", a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
-/// line end ("de-\nl D.Lgs.").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
+/// line end ("de-\nl D.Lgs."), over a "commi" whose numbers the transcript
+/// lost ("art. 34, commi del d.l. ...") and over an article printed twice
+/// ("della la legge").
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 
 /// A pattern whose white space also takes the zero-width spaces some
@@ -451,6 +453,10 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                     || AFTER_GLOSS.is_match(between);
                 plain || (loose && !OWNED.is_match(&text[range.end..]))
             });
+        // "D.L. 179/2012, ..., convertito con la legge n. 221, all'art. 34":
+        // the article is the decree-law's; the conversion law keeps its own
+        // reference.
+        let before = before.map(|mi| particular::converted_from(text, &mentions, mi).unwrap_or(mi));
         match before {
             Some(mi) if !used[mi] => {
                 used[mi] = true;
@@ -498,7 +504,11 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     for (m, used) in mentions.iter().zip(used) {
         let heading = own
             .as_ref()
-            .is_some_and(|o| *o == (m.r.act_type.clone(), m.r.number.clone(), m.r.year));
+            .is_some_and(|o| {
+                // Printed again without its year ("Legge regionale n. 13 del
+                // 17 02 1989", the date unread), it is still the text's own.
+                o.0 == m.r.act_type && o.1 == m.r.number && (o.2 == m.r.year || m.r.year.is_none())
+            });
         if !used && !m.needs_locator && !heading {
             out.push((m.range.clone(), m.r.clone()));
         }
@@ -584,3 +594,6 @@ mod lawyer_forms_tests;
 
 #[cfg(test)]
 mod lawyer_context_tests;
+
+#[cfg(test)]
+mod transcript_forms_tests;

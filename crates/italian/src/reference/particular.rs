@@ -152,3 +152,28 @@ pub(super) fn continues(text: &str, mentions: &[Mention], prev_end: usize, at: u
             .any(|m| m.range.start >= prev_end && m.range.start < at)
         && NEXT_ITEM.is_match(between)
 }
+
+/// Just before a conversion law: "convertito, con modificazioni, dalla",
+/// "conv. in".
+static CONVERTED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:convertit[oa]|conv\.)[^;]{0,40}$").unwrap());
+
+/// The decree-law that the conversion law `mi` converts: the last
+/// decree-law named before it in the same clause (no semicolon between,
+/// at most 400 bytes back), when "convertito ... dalla" introduces it.
+pub(super) fn converted_from(text: &str, mentions: &[Mention], mi: usize) -> Option<usize> {
+    let m = &mentions[mi];
+    if m.r.act_type.as_deref() != Some("legge") {
+        return None;
+    }
+    let from = boundary(text, m.range.start.saturating_sub(60));
+    if !CONVERTED_BY.is_match(&text[from..m.range.start]) {
+        return None;
+    }
+    (0..mi).rev().take(2).find(|&k| {
+        let d = &mentions[k];
+        d.r.act_type.as_deref() == Some("decreto_legge")
+            && m.range.start - d.range.end <= 400
+            && !text[d.range.end..m.range.start].contains(';')
+    })
+}
