@@ -124,12 +124,14 @@ fn bare_codes(text: &str, mentions: &mut Vec<Mention>) {
     let mut found = Vec::new();
     for c in BARE_CODE.captures_iter(text) {
         let at = c.name("c").expect("the word").range();
-        if mentions.iter().any(|m| m.range.start < at.end && at.start < m.range.end) {
+        if mentions
+            .iter()
+            .any(|m| m.range.start < at.end && at.start < m.range.end)
+        {
             continue;
         }
         let code = mentions.iter().rev().find(|m| {
-            m.range.end <= at.start
-                && text[m.range.clone()].to_lowercase().starts_with("codice")
+            m.range.end <= at.start && text[m.range.clone()].to_lowercase().starts_with("codice")
         });
         if let Some(m) = code {
             found.push(Mention {
@@ -159,9 +161,10 @@ fn year_from_earlier(text: &str, mentions: &mut [Mention]) {
         if !CITED_AGAIN.is_match(&text[from..start]) {
             continue;
         }
-        let earlier = mentions[..i].iter().rev().find(|m| {
-            m.r.year.is_some() && m.r.act_type == r.act_type && m.r.number == r.number
-        });
+        let earlier = mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.r.year.is_some() && m.r.act_type == r.act_type && m.r.number == r.number);
         if let Some((year, date)) = earlier.map(|m| (m.r.year, m.r.date)) {
             mentions[i].r.year = year;
             mentions[i].r.date = date;
@@ -493,14 +496,14 @@ fn act_mention_at(
 
 /// Before an act cited again: "la citata", "stessa", "medesimo", "predetta".
 static CITED_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)\b(?:(?:pre|sopra\s*)?citat|medesim|stess|predett|suddett|richiamat)[oaie]\s*$").unwrap()
+    grammar(r"(?i)\b(?:(?:pre|sopra\s*)?citat|medesim|stess|predett|suddett|richiamat)[oaie]\s*$")
+        .unwrap()
 });
 
 /// Before "legge": a bill ("disegno di legge n. 564", "proposta di legge
 /// n. 154", glued "PROPOSTADI LEGGE" in a transcript), which is not a law.
-static BILL: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:disegn[oi]|propost[ae]|progett[oi])\s*di\s*$").unwrap()
-});
+static BILL: LazyLock<Regex> =
+    LazyLock::new(|| grammar(r"(?i)(?:disegn[oi]|propost[ae]|progett[oi])\s*di\s*$").unwrap());
 
 /// A conversion law after a decree-law: ", convertito con modificazioni
 /// dalla legge", "conv. in L.", "(conv. L.".

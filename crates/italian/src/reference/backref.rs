@@ -154,7 +154,8 @@ static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:\p{Ll}{4,}\s+){1,3}$").unwrap());
 static JOINING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ovvero|oppure|nonch[ée]|anche|come|oltre|ossia|quindi|inoltre|infine)\b").unwrap()
+    Regex::new(r"(?i)\b(?:ovvero|oppure|nonch[ée]|anche|come|oltre|ossia|quindi|inoltre|infine)\b")
+        .unwrap()
 });
 
 /// Merges an alias printed next to the act it names into one mention.
@@ -173,7 +174,8 @@ pub(super) fn merge_aliases(text: &str, mentions: Vec<Mention>, lex: &Lexicon) -
             let gap = text.get(prev.range.end..m.range.start).unwrap_or("x");
             // "del tuel enti locali d. lgs. N. 267/2000": the rest of the
             // name, a few small words, between the name and the act.
-            let name_tail = prev.r.named.is_some() && NAME_TAIL.is_match(gap) && !JOINING.is_match(gap);
+            let name_tail =
+                prev.r.named.is_some() && NAME_TAIL.is_match(gap) && !JOINING.is_match(gap);
             if same && (ALIAS_GAP.is_match(gap) || name_tail) {
                 // The printed act wins over its name ("TUEL - D.Lgs. n.
                 // 267/2000", "D.Lgs. 50/2016 (Codice dei contratti)") and is

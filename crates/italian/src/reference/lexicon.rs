@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::common::{date_re, NUM_KW};
-use crate::date::MONTHS;
 use super::table::{NamedAct, RefTable, RegionEntry};
+use crate::date::MONTHS;
 use crate::numwords::fold;
 
 /// The compiled tables.

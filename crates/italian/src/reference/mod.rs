@@ -502,13 +502,11 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     // The act the document is, by its heading (see `own_heading`).
     let own = own_heading::own_act(text, &mentions);
     for (m, used) in mentions.iter().zip(used) {
-        let heading = own
-            .as_ref()
-            .is_some_and(|o| {
-                // Printed again without its year ("Legge regionale n. 13 del
-                // 17 02 1989", the date unread), it is still the text's own.
-                o.0 == m.r.act_type && o.1 == m.r.number && (o.2 == m.r.year || m.r.year.is_none())
-            });
+        let heading = own.as_ref().is_some_and(|o| {
+            // Printed again without its year ("Legge regionale n. 13 del
+            // 17 02 1989", the date unread), it is still the text's own.
+            o.0 == m.r.act_type && o.1 == m.r.number && (o.2 == m.r.year || m.r.year.is_none())
+        });
         if !used && !m.needs_locator && !heading {
             out.push((m.range.clone(), m.r.clone()));
         }

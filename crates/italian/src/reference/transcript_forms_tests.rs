@@ -76,7 +76,10 @@ fn the_rest_of_a_name_between_an_alias_and_its_act() {
         // Two acts joined by a word that joins: both are read.
         (
             "visto il TUEL ovvero anche il D.Lgs. 165/2001",
-            &["decreto_legislativo 267/2000", "decreto_legislativo 165/2001"],
+            &[
+                "decreto_legislativo 267/2000",
+                "decreto_legislativo 165/2001",
+            ],
         ),
     ]);
 }
@@ -85,8 +88,14 @@ fn the_rest_of_a_name_between_an_alias_and_its_act() {
 fn a_bill_is_not_a_law() {
     check(&[
         ("DISEGNO DI LEGGE N. 412\npresentato dalla Giunta", &[]),
-        ("la proposta di legge n. 96 del 2019 e la legge n. 96/2019", &["legge 96/2019"]),
-        ("CONSIGLIO REGIONALE\nPROPOSTADI LEGGE N. 31\npresentata dai consiglieri", &[]),
+        (
+            "la proposta di legge n. 96 del 2019 e la legge n. 96/2019",
+            &["legge 96/2019"],
+        ),
+        (
+            "CONSIGLIO REGIONALE\nPROPOSTADI LEGGE N. 31\npresentata dai consiglieri",
+            &[],
+        ),
     ]);
 }
 
