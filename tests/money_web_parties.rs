@@ -29,7 +29,7 @@ const FLOORS: &[(&str, usize, &[(&str, usize, usize, usize)])] = &[
         14,
         // Blind, before the rules were generalised for them: P 1/3 R 1/21.
         &[
-            ("parties", 13, 15, 21),
+            ("parties", 13, 14, 21),
             ("amounts", 21, 21, 21),
             ("cig", 14, 14, 14),
         ],
