@@ -7,10 +7,8 @@
 //! what they reached when the rules were generalised for them (issue 23,
 //! session 37).
 
-use atti::rules::RuleSet;
-
-use crate::common::{apply_rules as apply, root};
-use crate::{gold_money, gold_procedure};
+use crate::common::root;
+use crate::gold_money;
 
 /// (measure, right, acts scored). Blind: cig 7/7, administration 3/7.
 const MONEY_FLOORS: &[(&str, usize, usize)] = &[("cig", 7, 7), ("administration", ADMIN, 7)];
@@ -29,30 +27,5 @@ fn procedure_batch_keeps_its_accuracy() {
     let batch = gold_money::named("proc2");
     let gold = gold_money::batch(&root(), batch);
     assert_eq!(gold.len(), 7, "acts in {}", batch.gold);
-    let rules = RuleSet::load(None, true).expect("built-in rules");
-    let read = |f: &str| apply(&rules, &root().join(f));
-    let money = gold_money::score(&gold, read);
-    let procedure = gold_procedure::score(&gold, read);
-    let mut low = Vec::new();
-    for &(what, k, n) in MONEY_FLOORS {
-        let (got, _, total) = money.get(batch.name, what);
-        assert_eq!(total, n, "{what}: the batch's gold changed");
-        if got < k {
-            low.push(format!("{what}: {got}/{total} (floor {k}/{n})"));
-        }
-    }
-    for &(what, k, n) in PROCEDURE_FLOORS {
-        let (got, total) = procedure.get("train", what).unwrap_or((0, 0));
-        assert_eq!(total, n, "{what}: the batch's gold changed");
-        if got < k {
-            low.push(format!("{what}: {got}/{total} (floor {k}/{n})"));
-        }
-    }
-    assert!(
-        low.is_empty(),
-        "below their floor:\n{}\nmisses:\n{}\n{}",
-        low.join("\n"),
-        money.misses.join("\n"),
-        procedure.misses.join("\n")
-    );
+    crate::money_web_proc::keeps_floors(&gold, batch.name, MONEY_FLOORS, PROCEDURE_FLOORS);
 }
