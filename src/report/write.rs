@@ -233,6 +233,8 @@ pub const EURO: &str = "#,##0.00 [$€-410]";
 
 fn xlsx(t: &Template, out: &Output) -> Result<Vec<u8>> {
     let mut book = rust_xlsxwriter::Workbook::new();
+    // Excel's own level, as the tables' workbook (src/tables/xlsx.rs).
+    book.set_zip_compression_level(3);
     let ws = book.add_worksheet();
     ws.set_name(sheet_name(&t.sheet))?;
     let bold = XFormat::new().set_bold().set_text_wrap();

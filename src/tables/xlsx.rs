@@ -113,8 +113,13 @@ impl Default for Workbook {
 
 impl Workbook {
     pub fn new() -> Workbook {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        // Excel's own level: about 6% larger than the crate's default (6),
+        // saved in about two thirds of its time (rust_xlsxwriter's
+        // performance notes).
+        book.set_zip_compression_level(3);
         Workbook {
-            book: rust_xlsxwriter::Workbook::new(),
+            book,
             formats: Formats {
                 header: Format::new()
                     .set_bold()
