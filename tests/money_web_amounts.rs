@@ -7,9 +7,6 @@
 //! bench scores them and must stay at or above what they reached when the
 //! amount readers were generalised for them (issue 23, session 37).
 
-use atti::rules::RuleSet;
-
-use crate::common::{apply_rules as apply, root};
 use crate::gold_money;
 
 /// (measure, right, found, gold); for sums `found` bounds the precision.
@@ -22,19 +19,5 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
 
 #[test]
 fn web_amounts_batch_keeps_its_accuracy() {
-    let batch = gold_money::named("amounts");
-    let gold = gold_money::batch(&root(), batch);
-    assert_eq!(gold.len(), 9, "acts in {}", batch.gold);
-    let rules = RuleSet::load(None, true).expect("built-in rules");
-    let score = gold_money::score(&gold, |f| apply(&rules, &root().join(f)));
-    for m in gold_money::MEASURES {
-        eprintln!("{m:<16} {}", gold_money::render(&score, batch.name, m));
-    }
-    let low = gold_money::below_floors(&score, batch.name, FLOORS);
-    assert!(
-        low.is_empty(),
-        "below their floor:\n{}\nmisses:\n{}",
-        low.join("\n"),
-        score.misses.join("\n")
-    );
+    crate::money_web_parties::keeps_floors(gold_money::named("amounts"), 9, FLOORS);
 }
