@@ -18,7 +18,8 @@
 //!    stock Italian list is not used. Dropped words leave a gap in the
 //!    positions, so a phrase such as "piano di zona" still matches exactly.
 //! 5. Accents folded (`città` = `citta`), then the Snowball Italian stemmer
-//!    (`convenzioni` = `convenzione`).
+//!    (`convenzioni` = `convenzione`), each word stemmed once per analyser
+//!    ([`super::stem_memo`]).
 //!
 //! Names (people, collegial bodies, file paths) use a lighter chain: words,
 //! lower case, accents folded, no stemming, so `ascione` finds
@@ -27,9 +28,11 @@
 use std::collections::VecDeque;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
+
+use super::stem_memo::ItalianStemmer;
 
 /// Analyser names registered on every index.
 pub const IT: &str = "it";
@@ -90,7 +93,7 @@ pub fn italian() -> TextAnalyzer {
             STOP_WORDS.iter().map(|s| s.to_string()),
         ))
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::Italian))
+        .filter(ItalianStemmer)
         .build()
 }
 

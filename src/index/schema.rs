@@ -279,7 +279,7 @@ pub fn document_to_tantivy(f: &Fields, d: &Document) -> Result<TantivyDocument> 
         t.add_facet(f.facet, Facet::from_path(["body", organ]));
     }
     add_act_fields(f, d, &mut t);
-    t.add_text(f.record, serde_json::to_string(&without_pages(d))?);
+    t.add_text(f.record, stored_record(d)?);
     Ok(t)
 }
 
@@ -311,24 +311,14 @@ fn add_act_fields(f: &Fields, d: &Document, t: &mut TantivyDocument) {
 
 /// The record as stored: page texts left out (they are in `body`), and
 /// absent values (`null`) left out, which read back as absent.
-fn without_pages(d: &Document) -> serde_json::Value {
-    let mut v = serde_json::to_value(d).unwrap_or(serde_json::Value::Null);
-    drop_nulls(&mut v);
-    if let Some(o) = v.as_object_mut() {
-        o.insert("page_texts".into(), serde_json::Value::Array(Vec::new()));
-    }
-    v
-}
-
-fn drop_nulls(v: &mut serde_json::Value) {
-    match v {
-        serde_json::Value::Object(o) => {
-            o.retain(|_, x| !x.is_null());
-            o.values_mut().for_each(drop_nulls);
-        }
-        serde_json::Value::Array(a) => a.iter_mut().for_each(drop_nulls),
-        _ => {}
-    }
+fn stored_record(d: &Document) -> Result<String> {
+    let bare = Document {
+        page_texts: Vec::new(),
+        ..d.clone()
+    };
+    Ok(super::null_members::drop_null_members(
+        &serde_json::to_string(&bare)?,
+    ))
 }
 
 /// Puts the page texts, stored in `body`, back into a stored document record.

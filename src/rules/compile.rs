@@ -36,7 +36,8 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
     // Checks that need every file first: (source index, span, rule id, what).
     let mut later: Vec<(usize, Range<usize>, String, Later)> = Vec::new();
     let mut ref_table = atti_italian::reference::RefTable::default();
-    let mut ref_source: Option<usize> = None;
+    // The files that give named acts or regions, in order.
+    let mut ref_sources: Vec<usize> = Vec::new();
     // Cues, given to their classifiers once every file is read, with
     // where each was written.
     let mut cues = Vec::new();
@@ -58,7 +59,7 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             budget,
         };
         if !file.named.is_empty() || !file.region.is_empty() {
-            ref_source = Some(si);
+            ref_sources.push(si);
         }
         super::references::named(&c, file.named, &mut ids, &mut out, &mut ref_table)?;
         super::references::regions(&c, file.region, &mut ids, &mut out, &mut ref_table)?;
@@ -205,10 +206,15 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
     })?;
     // The built-in tables' lexicon is compiled once per process, when a
     // document's references are first read: a process that reads none (the
-    // parent of the workers) never compiles it.
-    if ref_table != atti_italian::reference::RefTable::builtin() {
+    // parent of the workers) never compiles it. The tables are the
+    // built-in ones when the built-in references.toml alone gave them.
+    let builtin_tables = match ref_sources[..] {
+        [si] => sources[si].name == "references.toml" && sources[si].is_builtin(),
+        _ => false,
+    };
+    if !builtin_tables {
         out.lexicon = Some(super::references::lexicon(ref_table).map_err(|m| {
-            let src = &sources[ref_source.unwrap_or(0)];
+            let src = &sources[ref_sources.last().copied().unwrap_or(0)];
             let rule = m.split(':').next().unwrap_or("").to_owned();
             rules_error(src, 0..0, &rule, m)
         })?);

@@ -243,6 +243,24 @@ fn a_rules_folder_file_replaces_the_builtin_one_and_mistakes_stop_the_load() {
     assert_eq!(set.compiled().settings.region.as_deref(), Some("toscana"));
     let lex = set.compiled().lexicon();
     assert!(lex.table().named.len() >= 40 && lex.table().region.len() == 20);
+    // ...and reads with the built-in lexicon, compiled on first use.
+    assert!(set.compiled().lexicon.is_none());
+    // A file that adds named acts makes a lexicon of its own, with both.
+    std::fs::write(
+        other.path().join("acts.toml"),
+        "[[named]]\nid = \"acts.named.prova\"\ndescription = \"d\"\n\
+         patterns = ['legge\\s+di\\s+prova']\n\
+         act = { type = \"legge\", number = \"1\", date = \"2020-01-02\" }\n\
+         examples = [{ input = \"art. 2 della legge di prova\", expected = \"legge 1/2020 art. 2\" }]\n",
+    )
+    .unwrap();
+    let set = RuleSet::load(Some(other.path()), true).unwrap();
+    let own = set
+        .compiled()
+        .lexicon
+        .clone()
+        .expect("a lexicon of its own");
+    assert_eq!(own.table().named.len(), lex.table().named.len() + 1);
     assert!(set.list().iter().any(|r| r.id == "peg.objective.director"));
     let only = RuleSet::load(Some(ok.path()), false).unwrap();
     assert!(only.list().is_empty());

@@ -212,16 +212,25 @@ impl Workbook {
             .iter()
             .map(|w| if w.wrap { &f.wrapped } else { &f.text })
             .collect();
-        for (c, (ty, w)) in types.iter().zip(&layout).enumerate() {
-            let text = text_formats[c];
+        // The format each column is given: its cells in that format are
+        // written with none, and take it from the column (the same style
+        // in the file, without a format lookup a cell).
+        let column_formats: Vec<Option<&Format>> = types
+            .iter()
+            .zip(&text_formats)
+            .map(|(ty, text)| match ty {
+                CellType::Text | CellType::Boolean => Some(*text),
+                CellType::Date => Some(&f.date),
+                CellType::Money => Some(&f.money),
+                CellType::Integer | CellType::Decimal => None,
+            })
+            .collect();
+        for (c, (w, format)) in layout.iter().zip(&column_formats).enumerate() {
             let c = col(c)?;
             ws.set_column_width(c, w.width as f64)?;
-            match ty {
-                CellType::Text | CellType::Boolean => ws.set_column_format(c, text)?,
-                CellType::Date => ws.set_column_format(c, &f.date)?,
-                CellType::Money => ws.set_column_format(c, &f.money)?,
-                CellType::Integer | CellType::Decimal => ws,
-            };
+            if let Some(format) = format {
+                ws.set_column_format(c, format)?;
+            }
         }
         for (c, label) in labels.iter().enumerate() {
             ws.write_string_with_format(0, col(c)?, *label, &f.header)?;
@@ -234,7 +243,13 @@ impl Workbook {
                 ws.set_row_height(r, ROW_HEIGHT * lines as f64)?;
             }
             for (c, cell) in row.iter().enumerate() {
-                write_cell(ws, f, text_formats[c], r, col(c)?, cell)?;
+                let at = At {
+                    r,
+                    c: col(c)?,
+                    text: text_formats[c],
+                    column: column_formats[c],
+                };
+                write_cell(ws, f, at, cell)?;
             }
         }
         let last_col = col(labels.len().saturating_sub(1))?;
@@ -252,46 +267,65 @@ fn col(c: usize) -> Result<u16> {
     Ok(u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?)
 }
 
-/// Writes one typed cell (text in the column's text format); never a
-/// formula.
-fn write_cell(
-    ws: &mut Worksheet,
-    f: &Formats,
-    text: &Format,
+/// Where a cell goes: its row and column, the column's text format, and the
+/// format the column was given, if any.
+struct At<'a> {
     r: u32,
     c: u16,
-    cell: &Cell,
-) -> Result<()> {
-    match cell {
-        Cell::Empty => {}
-        Cell::Text(s) => {
-            ws.write_string_with_format(r, c, fit(s), text)?;
-        }
-        Cell::Integer(n) => {
-            ws.write_number_with_format(r, c, *n as f64, &f.number)?;
-        }
-        // A value no spreadsheet can hold is left empty, as JSON Lines
-        // writes it null.
-        Cell::Decimal(x) if !x.is_finite() => {}
-        Cell::Decimal(x) => {
-            ws.write_number_with_format(r, c, *x, &f.number)?;
-        }
-        Cell::Money(x) => {
-            ws.write_number_with_format(r, c, x.to_f64_lossy(), &f.money)?;
-        }
-        Cell::Date(d) => match excel_date(d) {
-            Some(date) => {
-                ws.write_date_with_format(r, c, &date, &f.date)?;
-            }
-            None => {
-                ws.write_string_with_format(r, c, d.format("%d/%m/%Y").to_string(), text)?;
-            }
-        },
-        Cell::Boolean(b) => {
-            ws.write_string_with_format(r, c, yes_no(*b), text)?;
+    text: &'a Format,
+    column: Option<&'a Format>,
+}
+
+impl At<'_> {
+    /// `format`, or none when the column has it already.
+    fn own<'f>(&self, format: &'f Format) -> Option<&'f Format> {
+        match self.column {
+            Some(c) if std::ptr::eq(c, format) => None,
+            _ => Some(format),
         }
     }
-    Ok(())
+
+    fn string(&self, ws: &mut Worksheet, s: &str, format: &Format) -> Result<()> {
+        match self.own(format) {
+            Some(format) => ws.write_string_with_format(self.r, self.c, s, format)?,
+            None => ws.write_string(self.r, self.c, s)?,
+        };
+        Ok(())
+    }
+
+    fn number(&self, ws: &mut Worksheet, x: f64, format: &Format) -> Result<()> {
+        match self.own(format) {
+            Some(format) => ws.write_number_with_format(self.r, self.c, x, format)?,
+            None => ws.write_number(self.r, self.c, x)?,
+        };
+        Ok(())
+    }
+}
+
+/// Writes one typed cell (text in the column's text format); never a
+/// formula.
+fn write_cell(ws: &mut Worksheet, f: &Formats, at: At<'_>, cell: &Cell) -> Result<()> {
+    match cell {
+        Cell::Empty => Ok(()),
+        Cell::Text(s) => at.string(ws, &fit(s), at.text),
+        Cell::Integer(n) => at.number(ws, *n as f64, &f.number),
+        // A value no spreadsheet can hold is left empty, as JSON Lines
+        // writes it null.
+        Cell::Decimal(x) if !x.is_finite() => Ok(()),
+        Cell::Decimal(x) => at.number(ws, *x, &f.number),
+        Cell::Money(x) => at.number(ws, x.to_f64_lossy(), &f.money),
+        Cell::Date(d) => match excel_date(d) {
+            Some(date) => {
+                match at.own(&f.date) {
+                    Some(format) => ws.write_date_with_format(at.r, at.c, &date, format)?,
+                    None => ws.write_datetime(at.r, at.c, &date)?,
+                };
+                Ok(())
+            }
+            None => at.string(ws, &d.format("%d/%m/%Y").to_string(), at.text),
+        },
+        Cell::Boolean(b) => at.string(ws, yes_no(*b), at.text),
+    }
 }
 
 /// The date as Excel holds it; None before 1900 (Excel's first day).
