@@ -595,3 +595,5 @@ mod lawyer_context_tests;
 
 #[cfg(test)]
 mod transcript_forms_tests;
+#[cfg(test)]
+mod typeset_forms_tests;
