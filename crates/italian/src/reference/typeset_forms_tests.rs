@@ -79,3 +79,30 @@ fn an_acts_heading_on_the_line_after_a_sites_line() {
         &["legge 241/1990"],
     )]);
 }
+
+#[test]
+fn an_article_printed_right_after_its_act_before_another_act() {
+    check(&[
+        (
+            "Riferimenti: L. n. 441/1982, D.Lgs. n. 33/2013 art. 47, L. n. 689/1981,",
+            &[
+                "legge 441/1982",
+                "decreto_legislativo 33/2013 art. 47",
+                "legge 689/1981",
+            ],
+        ),
+        (
+            "norme: D.Lgs. 50/2016 art. 36, L. 120/2020 art. 1",
+            &["decreto_legislativo 50/2016 art. 36", "legge 120/2020 art. 1"],
+        ),
+        // An article after a comma, or opening its own clause, is the next act's.
+        (
+            "visti il D.L. 95/2012, art. 1, L. n. 135/2012",
+            &["decreto_legge 95/2012", "legge 135/2012 art. 1"],
+        ),
+        (
+            "visti l'art. 1, L. n. 191/2004 e il D.L. 95/2012",
+            &["legge 191/2004 art. 1", "decreto_legge 95/2012"],
+        ),
+    ]);
+}
