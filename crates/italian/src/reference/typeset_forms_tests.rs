@@ -93,7 +93,10 @@ fn an_article_printed_right_after_its_act_before_another_act() {
         ),
         (
             "norme: D.Lgs. 50/2016 art. 36, L. 120/2020 art. 1",
-            &["decreto_legislativo 50/2016 art. 36", "legge 120/2020 art. 1"],
+            &[
+                "decreto_legislativo 50/2016 art. 36",
+                "legge 120/2020 art. 1",
+            ],
         ),
         // An article after a comma, or opening its own clause, is the next act's.
         (
