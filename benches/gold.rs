@@ -10,7 +10,8 @@
 //! references, one a line; `ATTI_RULES=DIR`: the rule files of DIR replace
 //! the built-in ones of the same name; `--train`: the test column printed
 //! as `hidden`, for whoever is writing rules and must not choose between
-//! them by the test totals).
+//! them by the test totals; `--only references` (or `ATTI_GOLD_ONLY=references`):
+//! the references part alone, in seconds; `--only acts|procedure|money` likewise).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -80,22 +81,39 @@ fn main() {
             .clone()
     };
 
+    // `--only PART` / ATTI_GOLD_ONLY=PART: one part alone (references, acts,
+    // procedure, money); every part when neither is given.
+    let only = only_part();
+    let part = |name: &str| only.as_deref().is_none_or(|o| o == name);
+
     // Acts: each field of the first decision atti read.
     let misses = std::env::args().any(|a| a == "--misses");
-    let acts = acts::score(&acts::load(&root), &mut out);
+    let acts = if part("acts") {
+        acts::score(&acts::load(&root), &mut out)
+    } else {
+        acts::score(&[], &mut out)
+    };
     if misses {
         for m in &acts.misses {
             println!("MISS {m}");
         }
     }
 
-    let procedure = procedure::score(&procedure::load(&root), &mut out);
+    let procedure = if part("procedure") {
+        procedure::score(&procedure::load(&root), &mut out)
+    } else {
+        procedure::score(&[], &mut out)
+    };
     if misses {
         for m in &procedure.misses {
             println!("MISS {m}");
         }
     }
-    let money_score = money::score(&money::load(&root), &mut out);
+    let money_score = if part("money") {
+        money::score(&money::load(&root), &mut out)
+    } else {
+        money::score(&[], &mut out)
+    };
     if misses {
         for m in &money_score.misses {
             println!("MONEY {m}");
@@ -105,20 +123,24 @@ fn main() {
     // References: 6-tuples, multiset precision and recall, per page.
     let mut gold_by_page: BTreeMap<(String, u64), (String, Vec<[Option<String>; 6]>)> =
         BTreeMap::new();
-    let mut gold_refs = load(&root.join("gold/references.jsonl"));
+    let mut gold_refs = Vec::new();
     for more in [
+        "gold/references.jsonl",
         "gold/references_train_more.jsonl",
         "gold/references_web.jsonl",
         "gold/references_web_s34.jsonl",
         "gold/references_web_s35.jsonl",
         "gold/references_web_s36.jsonl",
         "gold/references_web_s37.jsonl",
+        "gold/references_web_s38.jsonl",
     ] {
-        gold_refs.extend(load(&root.join(more)));
+        if part("references") {
+            gold_refs.extend(load(&root.join(more)));
+        }
     }
     // The newest web batch, also apart: read blind, it shows the grammar on bodies not yet seen.
     let newest_batch: std::collections::BTreeSet<String> =
-        load(&root.join("gold/references_web_s37.jsonl"))
+        load(&root.join("gold/references_web_s38.jsonl"))
             .iter()
             .filter_map(|g| g["file"].as_str().map(str::to_owned))
             .collect();
@@ -219,93 +241,100 @@ fn main() {
     let hide = std::env::args().any(|a| a == "--train");
     let test = |s: String| if hide { "hidden".to_owned() } else { s };
     println!("gold: atti's built-in rules against gold/ (train | test)\n");
-    println!(
-        "{:<26} {:>12} {:>12} {:>12} {:>12}",
-        "act field", "train", "(web)", "(newest)", "test"
-    );
-    let cell = |split: &str, f: &str| {
-        acts.get(split, f)
-            .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
-    };
-    for f in acts::FIELDS {
+    if part("acts") {
         println!(
-            "{f:<26} {:>12} {:>12} {:>12} {:>12}",
-            cell("train", f),
-            cell("web", f),
-            cell("newest", f),
-            test(cell("test", f))
+            "{:<26} {:>12} {:>12} {:>12} {:>12}",
+            "act field", "train", "(web)", "(newest)", "test"
         );
-    }
-    println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");
-    let r = |split: &str| refs.get(split).copied().unwrap_or_default();
-    let (tr, te) = (r("train"), r("test"));
-    println!(
-        "{:<26} {:>12} {:>12}",
-        "precision (tp/found)",
-        format!("{}/{}", tr.0, tr.1),
-        test(format!("{}/{}", te.0, te.1))
-    );
-    println!(
-        "{:<26} {:>12} {:>12}",
-        "recall (tp/gold)",
-        format!("{}/{}", tr.0, tr.2),
-        test(format!("{}/{}", te.0, te.2))
-    );
-    // The train part's web acts of bodies met nowhere else (tests/fixtures/web).
-    let w = r("web");
-    println!(
-        "{:<26} {:>12} {:>12}",
-        "  web: precision",
-        format!("{}/{}", w.0, w.1),
-        "-"
-    );
-    println!(
-        "{:<26} {:>12} {:>12}",
-        "  web: recall",
-        format!("{}/{}", w.0, w.2),
-        "-"
-    );
-    // The newest web batch (gold/references_web_s37.jsonl), a part of the web acts.
-    let nb = r("newest");
-    println!(
-        "{:<26} {:>12} {:>12}",
-        "  newest web batch: P",
-        format!("{}/{}", nb.0, nb.1),
-        "-"
-    );
-    println!(
-        "{:<26} {:>12} {:>12}",
-        "  newest web batch: R",
-        format!("{}/{}", nb.0, nb.2),
-        "-"
-    );
-    println!(
-        "\n{:<26} {:>12} {:>12}",
-        "procedure (money gold)", "train", "test"
-    );
-    for f in procedure::FIELDS {
-        let cell = |split: &str| {
-            procedure
-                .get(split, f)
+        let cell = |split: &str, f: &str| {
+            acts.get(split, f)
                 .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
         };
-        println!("{f:<26} {:>12} {:>12}", cell("train"), test(cell("test")));
+        for f in acts::FIELDS {
+            println!(
+                "{f:<26} {:>12} {:>12} {:>12} {:>12}",
+                cell("train", f),
+                cell("web", f),
+                cell("newest", f),
+                test(cell("test", f))
+            );
+        }
     }
-    println!(
-        "\n{:<26} {:>20} {:>20} {:>20}",
-        "money (issue 23)", "train", "(web)", "test"
-    );
-    for m in money::MEASURES {
+    if part("references") {
+        println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");
+        let r = |split: &str| refs.get(split).copied().unwrap_or_default();
+        let (tr, te) = (r("train"), r("test"));
         println!(
-            "{m:<26} {:>20} {:>20} {:>20}",
-            money::render(&money_score, "train", m),
-            money::render(&money_score, "web", m),
-            test(money::render(&money_score, "test", m))
+            "{:<26} {:>12} {:>12}",
+            "precision (tp/found)",
+            format!("{}/{}", tr.0, tr.1),
+            test(format!("{}/{}", te.0, te.1))
+        );
+        println!(
+            "{:<26} {:>12} {:>12}",
+            "recall (tp/gold)",
+            format!("{}/{}", tr.0, tr.2),
+            test(format!("{}/{}", te.0, te.2))
+        );
+        // The train part's web acts of bodies met nowhere else (tests/fixtures/web).
+        let w = r("web");
+        println!(
+            "{:<26} {:>12} {:>12}",
+            "  web: precision",
+            format!("{}/{}", w.0, w.1),
+            "-"
+        );
+        println!(
+            "{:<26} {:>12} {:>12}",
+            "  web: recall",
+            format!("{}/{}", w.0, w.2),
+            "-"
+        );
+        // The newest web batch (gold/references_web_s38.jsonl), a part of the web acts.
+        let nb = r("newest");
+        println!(
+            "{:<26} {:>12} {:>12}",
+            "  newest web batch: P",
+            format!("{}/{}", nb.0, nb.1),
+            "-"
+        );
+        println!(
+            "{:<26} {:>12} {:>12}",
+            "  newest web batch: R",
+            format!("{}/{}", nb.0, nb.2),
+            "-"
         );
     }
-    // The batches of new bodies, read blind.
-    for b in money::BATCHES {
+    if part("procedure") {
         println!(
+            "\n{:<26} {:>12} {:>12}",
+            "procedure (money gold)", "train", "test"
+        );
+        for f in procedure::FIELDS {
+            let cell = |split: &str| {
+                procedure
+                    .get(split, f)
+                    .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
+            };
+            println!("{f:<26} {:>12} {:>12}", cell("train"), test(cell("test")));
+        }
+    }
+    if part("money") {
+        println!(
+            "\n{:<26} {:>20} {:>20} {:>20}",
+            "money (issue 23)", "train", "(web)", "test"
+        );
+        for m in money::MEASURES {
+            println!(
+                "{m:<26} {:>20} {:>20} {:>20}",
+                money::render(&money_score, "train", m),
+                money::render(&money_score, "web", m),
+                test(money::render(&money_score, "test", m))
+            );
+        }
+        // The batches of new bodies, read blind.
+        for b in money::BATCHES {
+            println!(
             "  (web) of which the batch {} ({}): parties {}, amounts {}, main amount {}, cig {}, administration {}",
             b.name,
             b.dir,
@@ -315,8 +344,12 @@ fn main() {
             money::render(&money_score, b.name, "cig"),
             money::render(&money_score, b.name, "administration")
         );
+        }
     }
     // The procedure batch of session 37, bodies in no split, read blind.
+    if !part("procedure") {
+        return;
+    }
     let batch2: Vec<Value> = procedure::load(&root)
         .into_iter()
         .filter(|g| {
@@ -337,4 +370,24 @@ fn main() {
         cell("selection_method"),
         cell("selection_basis")
     );
+}
+
+/// The part asked for alone: `--only PART` (or `--only=PART`), else
+/// ATTI_GOLD_ONLY=PART; none: every part.
+fn only_part() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    let from_args = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--only" {
+            args.get(i + 1).cloned()
+        } else {
+            a.strip_prefix("--only=").map(str::to_owned)
+        }
+    });
+    let only = from_args.or_else(|| std::env::var("ATTI_GOLD_ONLY").ok())?;
+    let known = ["references", "acts", "procedure", "money"];
+    assert!(
+        known.contains(&only.as_str()),
+        "--only takes one of {known:?}, not {only:?}"
+    );
+    Some(only)
 }

@@ -16,7 +16,7 @@ use crate::date::{expand_year, parse_date};
 /// the first alternative that matches wins.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|legg[ei]\s+cost\.|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi][\s-]+legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s*lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi][\s-]+legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|d\.\s?i\b\.?|(?-i:DM)\b)|(?P<rd>r(?:egio|eale)\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:(?:delegat[oi]|di\s+esecuzione)\s*)?(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|regolament[oi]\s+(?:delegat[oi]\s+|di\s+esecuzione\s+)?(?:della\s+commissione(?:\s+europea)?|del\s+parlamento\s+europeo(?:\s+e\s+del\s+consiglio)?)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?|dir\.)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei](?:\s+di\s+conversione\b)?|l\.))"
+        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|legg[ei]\s+cost\.|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?-i:M[A-Z]{{1,5}})\b)|(?P<dlgs>decret[oi](?:\s*[-–—]\s*|\s+)legislativ[oi]|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s*lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi](?:\s*[-–—]\s*|\s+)legge|d\.\s?l\.|d-l\b\.?|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|d\.\s?p\.\s?r\.|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|d\.\s?p\.\s?c\.\s?m\.|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|d\.\s?m\.|d\.\s?i\b\.?|(?-i:DM)\b)|(?P<rd>r(?:egio|eale)\s+decreto|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:(?:delegat[oi]|di\s+esecuzione)\s*)?(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|regolament[oi]\s+(?:delegat[oi]\s+|di\s+esecuzione\s+)?(?:della\s+commissione(?:\s+europea)?|del\s+parlamento\s+europeo(?:\s+e\s+del\s+consiglio)?)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?|dir\.)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei](?:\s+di\s+conversione\b)?|l\.|(?-i:L)\b))"
     ))
     .unwrap()
 });
@@ -40,6 +40,10 @@ static EU_DATED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// What makes a bare "L" a law: the law's date right after it.
+static BARE_L_DATE: LazyLock<Regex> =
+    LazyLock::new(|| grammar(&format!(r"(?i)^\s+(?:{})", date_re())).unwrap());
+
 /// Before "L." as the series of the EU Official Journal ("Gazzetta
 /// Ufficiale dell'Unione Europea L. 319/43"), not a law.
 static OJ_SERIES: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,6 +59,12 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
         // "C.C.N.L.": a dotted keyword that ends a longer abbreviation.
         let tail = text[..kw.start()].chars().rev().take(2).collect::<Vec<_>>();
         if matches!(tail.as_slice(), ['.', l] if l.is_alphabetic()) {
+            continue;
+        }
+        // "L" without its full stop is a law only before the law's date
+        // ("della L 27 dicembre 2017, n. 205"): before a bare number it is
+        // a size, a class, a series.
+        if kw.as_str() == "L" && !BARE_L_DATE.is_match(&text[kw.end()..]) {
             continue;
         }
         if c.name("legge").is_some() && {

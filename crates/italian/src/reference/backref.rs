@@ -26,7 +26,10 @@ const KINDS: &[(&str, &[&str])] = &[
         r"d\.\s?lgs\.?|dlgs\b\.?|decreto\s+legislativo",
         &["decreto_legislativo"],
     ),
-    (r"d\.\s?l\.|decreto[\s-]+legge", &["decreto_legge"]),
+    (
+        r"d\.\s?l\.|decreto(?:\s*[-–—]\s*|\s+)legge",
+        &["decreto_legge"],
+    ),
     (
         r"d\.\s?p\.\s?r\.|dpr\b|decreto\s+del\s+presidente\s+della\s+repubblica",
         &["dpr"],

@@ -20,7 +20,21 @@ pub(super) fn date_re() -> String {
 }
 
 /// Normalises an article or paragraph number: `3 bis`, `3bis`, `3-BIS` -> `3-bis`.
+/// Paragraphs named by ordinal words ("secondo comma", "commi secondo e
+/// terzo").
+pub(super) const ORD: &str =
+    "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
+
+/// The number an ordinal word stands for: "terzo" is 3.
+pub(super) fn ordinal(s: &str) -> Option<String> {
+    let n = ORD.split('|').position(|o| o == fold(s).trim())? + 1;
+    Some(n.to_string())
+}
+
 pub(super) fn norm_num(s: &str) -> String {
+    if let Some(n) = ordinal(s) {
+        return n;
+    }
     let s = fold(s);
     // A paragraph in Roman numerals ("comma IV").
     if let Some(n) = roman(s.trim()) {

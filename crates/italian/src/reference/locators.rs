@@ -25,6 +25,8 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let arts = format!(
         r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*"
     );
+    // Paragraphs named by ordinal words: "commi secondo e terzo".
+    let ords = format!(r"(?:{ORD})\b(?:\s*(?:,|\be\b|\bed\b)\s*(?:{ORD})\b)*");
     let letter = letter_item();
     // Numbers and points below a letter, passed over: "lett. a), n. 3",
     // "lett. a) nn. 1 e 2", "lettera a), punto 2".
@@ -33,7 +35,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
         r"{letter}[”\x22»]?\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*[“\x22«]?{letter}(?:\)|[”\x22»]))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list}))?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
     ))
     .unwrap()
 });
@@ -79,9 +81,6 @@ static LOC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>\d+)[./](?P<par>\d{1,3})(?P<let>[a-z])?\b")
         .unwrap()
 });
-
-const ORD: &str =
-    "primo|secondo|terzo|quarto|quinto|sesto|settimo|ottavo|nono|decimo|undicesimo|dodicesimo";
 
 /// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
@@ -208,7 +207,16 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         // "art. 107, commi 2 e 3, e 109, comma 2": a number with a
         // paragraph of its own after the list of paragraphs is an article.
         let has_pars2 = c.name("pars2").is_some();
-        let (pars, more_arts) = if singular && par_items.len() > 1 {
+        // Ordinal words name paragraphs only: "comma primo e secondo
+        // periodo" has no second article.
+        let ordinals = c
+            .name("pars")
+            .is_some_and(|p| ordinal(p.as_str().split([',', ' ']).next().unwrap_or("")).is_some());
+        let (pars, more_arts) = if ordinals && singular {
+            (&par_items[..par_items.len().min(1)], &par_items[..0])
+        } else if ordinals {
+            (&par_items[..], &par_items[..0])
+        } else if singular && par_items.len() > 1 {
             (&par_items[..1], &par_items[1..])
         } else if has_pars2 && par_items.len() > 1 {
             par_items.split_at(par_items.len() - 1)
@@ -254,6 +262,11 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 for (r, p) in &pars3 {
                     items.push(item(r, last_a, Some(norm_num(p)), None));
                 }
+            }
+            // "art. 117, commi secondo, lett. e), e terzo": another
+            // paragraph named by its ordinal word, after a list of them.
+            if let (Some(p), true, false) = (c.name("pars4"), ordinals, extended) {
+                items.push(item(&p.range(), last_a, ordinal(p.as_str()), None));
             }
         }
         // "artt. 11, comma 3 e 18, comma 1": the last article's paragraphs.
@@ -321,11 +334,6 @@ fn after_article(text: &str, at: usize) -> bool {
     let head = fold(&text[from..at]);
     let clause = head.rsplit([';', ':']).next().unwrap_or("");
     clause.contains("art")
-}
-
-fn ordinal(s: &str) -> Option<String> {
-    let n = ORD.split('|').position(|o| o == fold(s))? + 1;
-    Some(n.to_string())
 }
 
 /// Splits a list (`16, 17 e 18`, `da 1 a 6`) into its items: the byte range

@@ -354,6 +354,13 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                 .filter_map(|re| re.find(rest))
                 .find_map(|c| {
                     let at = range.end + c.end();
+                    // "D.Lgs. n. 33/2013 art. 47, L. n. 689/1981": a locator
+                    // printed right after an act, on its line, is that act's;
+                    // a bare comma does not carry it to the next one.
+                    let bare_comma = !c.as_str().chars().any(char::is_alphabetic);
+                    if bare_comma && glued_to_act_before(text, &mentions, range.start) {
+                        return None;
+                    }
                     mentions.binary_search_by_key(&at, |m| m.range.start).ok()
                 })
         })
@@ -552,6 +559,16 @@ pub fn redate(refs: &mut [Reference], lexicon: &Lexicon, date: NaiveDate) {
     }
 }
 
+/// Whether the locator starting at `at` follows an act with only spaces
+/// between them, on the same line ("D.Lgs. n. 33/2013 art. 47").
+fn glued_to_act_before(text: &str, mentions: &[Mention], at: usize) -> bool {
+    let i = mentions.partition_point(|m| m.range.end <= at);
+    i.checked_sub(1).is_some_and(|mi| {
+        let between = &text[mentions[mi].range.end..at];
+        !between.is_empty() && between.chars().all(|c| c == ' ' || c == '\t')
+    })
+}
+
 /// The first char boundary at or after `i`.
 pub(super) fn boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
@@ -595,3 +612,5 @@ mod lawyer_context_tests;
 
 #[cfg(test)]
 mod transcript_forms_tests;
+#[cfg(test)]
+mod typeset_forms_tests;

@@ -27,14 +27,18 @@ pub(super) fn own_act(
 ) -> Option<(Option<String>, Option<String>, Option<i32>)> {
     let m = mentions.first()?;
     let before = &text[..m.range.start];
-    let opens = before.trim().is_empty() || heading_paragraph(text, m.range.clone());
+    let opens = before.trim().is_empty() || heading_paragraph(text, m);
     (opens && !m.needs_locator && text[m.range.end..].trim().len() >= BODY)
         .then(|| (m.r.act_type.clone(), m.r.number.clone(), m.r.year))
 }
 
-/// Whether the act named at `range` is a paragraph of its own after a short
-/// head: nothing else on its line, a blank line before it, no label above.
-fn heading_paragraph(text: &str, range: std::ops::Range<usize>) -> bool {
+/// Whether the act named at `m` heads the text after a short head: nothing
+/// else on its line, and either a blank line before it or, for a heading
+/// written out with its date from a capital ("Legge regionale 22 gennaio
+/// 2010, n. 3"), a line above that ends a line, not a sentence broken
+/// mid-way ("ai sensi della" / "D.Lgs. 50/2016"); no label above.
+fn heading_paragraph(text: &str, m: &Mention) -> bool {
+    let range = m.range.clone();
     let before = &text[..range.start];
     if before.len() > HEAD {
         return false;
@@ -47,9 +51,77 @@ fn heading_paragraph(text: &str, range: std::ops::Range<usize>) -> bool {
         return false;
     }
     let mut above = before[..line_start.saturating_sub(1)].split('\n').rev();
-    let blank_before = above.next().is_some_and(|l| l.trim().is_empty());
-    let label = above
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| l.trim_end().ends_with(':') || l.to_lowercase().contains("oggetto"));
-    blank_before && !label
+    let line_above = above.next();
+    let blank_before = line_above.is_some_and(|l| l.trim().is_empty());
+    let label_at = |l: &str| l.trim_end().ends_with(':') || l.to_lowercase().contains("oggetto");
+    if !blank_before {
+        let written_out = m.r.date.is_some()
+            && text[range.clone()].starts_with(|c: char| c.is_uppercase())
+            && text[range.clone()]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 3);
+        return written_out && line_above.is_some_and(|l| ends_a_line(l) && !label_at(l));
+    }
+    let label = above.find(|l| !l.trim().is_empty()).is_some_and(label_at);
+    !label
+}
+
+/// Whether a line ends as a line of its own ends (a site's line, a title),
+/// not as a sentence the page broke: no comma or semicolon, no word that
+/// needs the next one ("della", "ai sensi", "visto").
+fn ends_a_line(line: &str) -> bool {
+    const NEEDS_NEXT: &[&str] = &[
+        "di",
+        "del",
+        "dello",
+        "della",
+        "dei",
+        "degli",
+        "delle",
+        "il",
+        "lo",
+        "la",
+        "i",
+        "gli",
+        "le",
+        "al",
+        "allo",
+        "alla",
+        "ai",
+        "agli",
+        "alle",
+        "dal",
+        "dalla",
+        "nel",
+        "nella",
+        "e",
+        "ed",
+        "con",
+        "per",
+        "sensi",
+        "visto",
+        "vista",
+        "visti",
+        "viste",
+        "richiamato",
+        "richiamata",
+        "citato",
+        "citata",
+        "la",
+        "una",
+        "un",
+        "che",
+        "in",
+        "a",
+        "da",
+    ];
+    let t = line.trim_end();
+    let last = t
+        .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .next()
+        .unwrap_or("");
+    !t.is_empty()
+        && !t.ends_with([',', ';', ':', '\'', '’', '-'])
+        && !NEEDS_NEXT.contains(&last.to_lowercase().as_str())
 }
