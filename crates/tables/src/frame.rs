@@ -401,7 +401,11 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
 
 /// The y positions of the grid's row edges (every cell's top and bottom).
 fn row_edges(d: &Draft) -> Vec<f32> {
-    let mut ys: Vec<f32> = d.cells.iter().flat_map(|c| [c.bbox[1], c.bbox[3]]).collect();
+    let mut ys: Vec<f32> = d
+        .cells
+        .iter()
+        .flat_map(|c| [c.bbox[1], c.bbox[3]])
+        .collect();
     ys.sort_by(f32::total_cmp);
     ys.dedup_by(|p, q| (*p - *q).abs() < 0.01);
     ys
