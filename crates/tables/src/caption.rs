@@ -54,3 +54,57 @@ pub(crate) fn drop_caption(mut d: Draft, tolerance: f32) -> Draft {
         .max(d.bbox[1]);
     d
 }
+
+/// `d` without its last row when that row is a note: one cell across
+/// every column, under at least two rows that set words in two columns
+/// or more, whose words reach past the first column's right edge.
+pub(crate) fn drop_notes(mut d: Draft) -> Draft {
+    if d.rows < 3 || d.cols < 2 {
+        return d;
+    }
+    let last_row = d.rows - 1;
+    let last: Vec<usize> = (0..d.cells.len())
+        .filter(|&k| d.cells[k].row + d.cells[k].row_span > last_row)
+        .collect();
+    let [k] = last.as_slice() else {
+        return d;
+    };
+    let cell = &d.cells[*k];
+    if cell.col != 0 || cell.col_span != d.cols || cell.row_span != 1 || cell.words.is_empty() {
+        return d;
+    }
+    // The first column's right edge, from the cells of one column there.
+    let Some(edge) = d
+        .cells
+        .iter()
+        .filter(|c| c.col == 0 && c.col_span == 1)
+        .map(|c| c.bbox[2])
+        .min_by(f32::total_cmp)
+    else {
+        return d;
+    };
+    if !cell.words.iter().any(|w| w.x1 > edge) {
+        return d;
+    }
+    let rows_of_values = (0..last_row)
+        .filter(|&r| {
+            d.cells
+                .iter()
+                .filter(|c| c.row == r && !c.words.is_empty())
+                .count()
+                >= 2
+        })
+        .count();
+    if rows_of_values < 2 {
+        return d;
+    }
+    d.cells.remove(*k);
+    d.rows -= 1;
+    d.bbox[3] = d
+        .cells
+        .iter()
+        .map(|c| c.bbox[3])
+        .fold(f32::NEG_INFINITY, f32::max)
+        .min(d.bbox[3]);
+    d
+}

@@ -357,23 +357,58 @@ pub(crate) fn rows(page: &Page, d: &Draft, s: &Settings) -> Vec<Seg> {
             .any(|e| e.0 == b && e.2 >= 2 && 2 * e.2 >= e.1)
     };
     let (x0, x1) = (d.bbox[0], d.bbox[2]);
+    let edges = row_edges(d);
     ranges
         .windows(2)
         .filter_map(|w| {
             let k = w[0].1.checked_sub(1)?;
             let (a, b) = (lines.get(k)?, lines.get(k + 1)?);
-            // Only inside one row of the grid: lines in rows that overlap
+            let r = *band.get(k)?;
+            // Only inside one band of the grid: lines in rows that overlap
             // without being one (a cell over two rows beside one of them)
             // are as the lines draw them.
-            let one = band.get(k) == band.get(k + 1)
-                && band.get(k).is_some_and(|r| r.1 == r.0 + 1 && tabular(*r));
-            one.then(|| Seg {
-                pos: (a.bottom + b.top) / 2.0,
+            if band.get(k + 1) != Some(&r) || !tabular(r) {
+                return None;
+            }
+            if r.1 == r.0 + 1 {
+                return Some(Seg {
+                    pos: (a.bottom + b.top) / 2.0,
+                    a: x0,
+                    b: x1,
+                });
+            }
+            // A band of several rows of the grid that every cell of both
+            // lines spans (rows drawn in some columns only, such as white
+            // lines on a column's fill): the rows found go on across it
+            // where a drawn row edge passes between the two lines.
+            let (mid_a, mid_b) = ((a.top + a.bottom) / 2.0, (b.top + b.bottom) / 2.0);
+            let edge = edges
+                .iter()
+                .copied()
+                .filter(|&y| y > mid_a && y < mid_b)
+                .min_by(|p, q| {
+                    let m = (a.bottom + b.top) / 2.0;
+                    (p - m).abs().total_cmp(&(q - m).abs())
+                })?;
+            Some(Seg {
+                pos: edge,
                 a: x0,
                 b: x1,
             })
         })
         .collect()
+}
+
+/// The y positions of the grid's row edges (every cell's top and bottom).
+fn row_edges(d: &Draft) -> Vec<f32> {
+    let mut ys: Vec<f32> = d
+        .cells
+        .iter()
+        .flat_map(|c| [c.bbox[1], c.bbox[3]])
+        .collect();
+    ys.sort_by(f32::total_cmp);
+    ys.dedup_by(|p, q| (*p - *q).abs() < 0.01);
+    ys
 }
 
 /// A word of dots only (a dot leader, or part of one).

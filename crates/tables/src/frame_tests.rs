@@ -190,3 +190,45 @@ fn paragraphs_in_a_ruled_cell_beside_a_label_stay_one_cell() {
         g[0][1][1].starts_with("Compito della Direzione") && g[0][1][1].ends_with("relazione.")
     );
 }
+
+#[test]
+fn rows_drawn_in_one_column_only_go_on_across_the_others() {
+    // A key-figures sheet: the last column (a survey not yet held) is a
+    // box with a line under each of its rows; the label and value columns
+    // beside it draw none. Each line of labels and values lies in one of
+    // the rows the last column draws, and is a row of its own, not one
+    // cell over all of them.
+    let mut k = Kit::new();
+    k.hline(50.0, 400.0, 100.0)
+        .hline(50.0, 400.0, 120.0)
+        .hline(50.0, 400.0, 200.0);
+    for x in [50.0, 200.0, 320.0, 400.0] {
+        k.vline(x, 100.0, 200.0);
+    }
+    for y in [140.0, 160.0, 180.0] {
+        k.hline(320.0, 400.0, y);
+    }
+    k.text(54.0, 114.0, "Indicatore")
+        .text(204.0, 114.0, "Anno 2023")
+        .text(324.0, 114.0, "Anno 2019");
+    let body = [
+        ("Famiglie con accesso", "12.4", "3.1"),
+        ("Famiglie senza accesso", "8.9", "0.7"),
+        ("Persone sole", "21.0", "4.4"),
+        ("Coppie con figli", "5.5", "1.2"),
+    ];
+    for (r, (label, a, b)) in body.iter().enumerate() {
+        let y = 134.0 + 20.0 * r as f32;
+        k.text(54.0, y, label)
+            .text(250.0 - Kit::width(a), y, a)
+            .text(310.0 - Kit::width(b), y, b);
+    }
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    let g = crate::grid(&t[0]);
+    assert_eq!(g.len(), 5, "{g:?}");
+    assert_eq!(g[1][0], "Famiglie con accesso");
+    assert_eq!(g[4][0], "Coppie con figli");
+    let values: Vec<String> = g[3].iter().filter(|c| !c.is_empty()).cloned().collect();
+    assert_eq!(values, vec!["Persone sole", "21.0", "4.4"]);
+}

@@ -256,3 +256,48 @@ fn a_merged_first_row_in_the_tables_type_stays() {
         ])
     );
 }
+
+/// A grid of three rows of three cells over a last row that is one cell
+/// across the three columns, holding `note`.
+fn noted_grid(note: &str) -> Kit {
+    let mut k = Kit::new();
+    let xs = [50.0, 150.0, 250.0, 350.0];
+    let ys = [100.0, 120.0, 140.0, 160.0, 184.0];
+    for &y in &ys {
+        k.hline(xs[0], xs[3], y);
+    }
+    k.vline(xs[0], ys[0], ys[4]).vline(xs[3], ys[0], ys[4]);
+    k.vline(xs[1], ys[0], ys[3]).vline(xs[2], ys[0], ys[3]);
+    for (r, y) in ys[..3].iter().enumerate() {
+        for (c, x) in xs[..3].iter().enumerate() {
+            cell(&mut k, *x, *y, &format!("r{r}c{c}"));
+        }
+    }
+    k.text(54.0, 176.0, note);
+    k
+}
+
+#[test]
+fn a_note_set_in_the_last_row_across_the_table_is_no_part_of_it() {
+    let k = noted_grid("1 Valori stimati sulla base dei dati provvisori dell'anno precedente");
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].bbox[3], 160.0);
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &["r0c0", "r0c1", "r0c2"],
+            &["r1c0", "r1c1", "r1c2"],
+            &["r2c0", "r2c1", "r2c2"]
+        ])
+    );
+}
+
+#[test]
+fn a_label_in_the_first_column_of_a_merged_last_row_stays() {
+    let k = noted_grid("Totale");
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    assert_eq!(crate::grid(&t[0]).len(), 4);
+    assert_eq!(crate::grid(&t[0])[3], vec!["Totale", "", ""]);
+}

@@ -92,7 +92,7 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
     // A small grid may be the ruled header of rows set without lines.
     grids.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]));
     for g in grids {
-        let g = caption::drop_caption(g, s.size_tolerance);
+        let g = caption::drop_notes(caption::drop_caption(g, s.size_tolerance));
         drafts.push(headed::extend(page, &boxes, &mut taken, g, &rules, s));
     }
     let free: Vec<usize> = (0..boxes.len()).filter(|&i| !taken[i]).collect();
