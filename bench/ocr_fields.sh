@@ -43,6 +43,7 @@
 # Needs what bench/ocr.sh installs (tesseract-ocr, -ita, poppler-utils,
 # img2pdf). Environment: SIDES="train test" (SIDES=train while working
 # on the OCR layer: the test side is measured, not looked at); PER_BODY=0 (all); MAX_PAGES=3; PER_SPLIT=15;
+# BODIES="" (all train bodies; "firenze pagopa" takes those alone);
 # ATTI=the binary; SHARED=../shared; CACHE=/tmp/atti-ocr-fields;
 # ATTI_OCR_CACHE=$CACHE/tesseract (empty: no cache of tesseract's output).
 set -euo pipefail
@@ -52,6 +53,7 @@ MAX_PAGES=${MAX_PAGES:-3}
 PER_SPLIT=${PER_SPLIT:-15}
 TRAIN_SCANS=${TRAIN_SCANS:-300}
 SIDES=${SIDES:-train test}
+BODIES=${BODIES:-}
 CACHE=${CACHE:-/tmp/atti-ocr-fields}
 mkdir -p "$CACHE"
 export ATTI_OCR_CACHE=${ATTI_OCR_CACHE-$CACHE/tesseract}
@@ -146,8 +148,9 @@ for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   case $name in *broken-text*) broken[$split]=$((broken[$split] + 1)); continue ;; esac
   if [ "$split" = test ]; then
     [ "${seen[test]:-0}" -lt "$PER_SPLIT" ] || continue
-  elif [ "$PER_BODY" -gt 0 ]; then
-    [ "${per_body[$body]:-0}" -lt "$PER_BODY" ] || continue
+  else
+    if [ -n "$BODIES" ]; then case " $BODIES " in *" $body "*) ;; *) continue ;; esac; fi
+    [ "$PER_BODY" = 0 ] || [ "${per_body[$body]:-0}" -lt "$PER_BODY" ] || continue
   fi
   # The pages of this file, cut and scanned once.
   key="$CACHE/$(sha1sum < "$f" | cut -c1-16)"

@@ -29,6 +29,7 @@
 
 pub mod cache;
 pub mod clean;
+pub mod numbers;
 pub mod osd;
 pub mod raster;
 pub mod rows;

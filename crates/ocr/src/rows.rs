@@ -69,6 +69,11 @@ const GUTTER_REACH: f32 = 6.0;
 /// A line holding one shape of one or two characters this many times
 /// taller than the page's words is a picture (a logo read as a letter).
 const PICTURE_HEIGHT: f32 = 2.5;
+/// A word this many times taller than the page's words that tesseract
+/// reads with a confidence under [`PICTURE_CONF`] is a picture's shapes
+/// read as letters (a heading set large reads as surely as the text).
+const PICTURE_WORD_HEIGHT: f32 = 2.0;
+const PICTURE_CONF: f32 = 30.0;
 
 const DESCENDERS: &str = "gjpqyQ,;()[]{}|@$_§";
 const TALL: &str = "bdfhklABCDEFGHIJKLMNOPQRSTUVWXYZÀÈÉÌÒÙ0123456789";
@@ -434,6 +439,13 @@ fn drop_pictures(lines: &mut Vec<Line>) {
             && l.words[0].text.chars().count() <= 2
             && l.words[0].b[3] - l.words[0].b[1] > PICTURE_HEIGHT * h)
     });
+    // A logo's lettering drawn as a picture: tall, and read with no
+    // confidence (`E]RENZE` beside a letterhead's `COMUNE`).
+    for l in lines.iter_mut() {
+        l.words
+            .retain(|w| !(w.conf < PICTURE_CONF && w.b[3] - w.b[1] > PICTURE_WORD_HEIGHT * h));
+    }
+    lines.retain(|l| !l.words.is_empty());
 }
 
 #[cfg(test)]

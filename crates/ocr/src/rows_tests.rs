@@ -353,3 +353,22 @@ fn a_logo_read_as_a_letter_is_left_out() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].words[0].text, "DETERMINA");
 }
+
+#[test]
+fn a_logo_lettering_read_with_no_confidence_is_left_out() {
+    // A letterhead of Florence at 300 dpi: `COMUNE` printed as text
+    // (96), the city's name drawn in the logo read as `E]RENZE` (0),
+    // almost three times as tall as the words of the page.
+    let mut logo = line(3, &[("E]RENZE", [1013., 401., 1446., 495.])]);
+    logo.words[0].conf = 0.0;
+    let lines = vec![
+        line(2, &[("COMUNE", [1010., 361., 1188., 394.])]),
+        logo,
+        line(4, &[("PROVVEDIMENTO", [899., 618., 1315., 656.])]),
+        line(6, &[("Numero:", [475., 776., 633., 806.])]),
+    ];
+    assert_eq!(
+        texts(&rows(lines, 2480.0)),
+        ["COMUNE", "PROVVEDIMENTO", "Numero:"]
+    );
+}

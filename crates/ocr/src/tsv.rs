@@ -7,10 +7,10 @@
 
 use atti_page::{Page, Word};
 
-use crate::clean;
 use crate::raster::Gray;
 use crate::rows::{self, Line, Piece};
 use crate::OcrPage;
+use crate::{clean, numbers};
 
 /// The resolution assumed for an image file, whose pixels have no known
 /// size: scanners of offices mostly work at 200 to 300 dpi.
@@ -177,7 +177,9 @@ fn build(
             Some(g) => clean::split_stops(clean::drop_rulings(r.words, r.size, g), r.size, g),
             None => r.words,
         };
-        for (i, word) in clean::row(words, r.size).into_iter().enumerate() {
+        let words = numbers::join(clean::row(words, r.size), r.size);
+        for (i, mut word) in words.into_iter().enumerate() {
+            word.text = numbers::digits(&word.text);
             if i > 0 {
                 page.text.push(' ');
             }
