@@ -17,7 +17,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cup", 60, 60, 60),
     ("amounts", 413, 414, 419),
     ("main amount", 54, 60, 60),
-    ("parties", 29, 30, 35),
+    ("parties", 33, 34, 35),
     ("administration", 58, 60, 60),
 ];
 

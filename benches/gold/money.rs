@@ -25,6 +25,7 @@ const FILES: &[&str] = &[
     "gold/money_web_parties2.jsonl",
     "gold/money_web_amounts.jsonl",
     "gold/money_web_proc2.jsonl",
+    "gold/money_web_parties3.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -36,7 +37,7 @@ pub struct Batch {
     pub gold: &'static str,
 }
 
-/// The batches: parties (sessions 36 and 37), amounts and procedure
+/// The batches: parties (sessions 36, 37 and 38), amounts and procedure
 /// (session 37).
 pub const BATCHES: &[Batch] = &[
     Batch {
@@ -58,6 +59,11 @@ pub const BATCHES: &[Batch] = &[
         name: "proc2",
         dir: "tests/fixtures/web/money-proc2/",
         gold: "gold/money_web_proc2.jsonl",
+    },
+    Batch {
+        name: "parties3",
+        dir: "tests/fixtures/web/money-parties3/",
+        gold: "gold/money_web_parties3.jsonl",
     },
 ];
 

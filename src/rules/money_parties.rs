@@ -287,10 +287,14 @@ fn clause_for_name(text: &str, at: usize, len: usize) -> Range<usize> {
 }
 
 /// Whether a name has a word of three letters or more that is not a tax
-/// label ("CF e" is no name).
+/// label ("CF e" is no name), a salutation ("Spett.le") nor a mask of the
+/// published copy ("XXXXXXXXXXX.XXX S.r.l.": a name withheld is none).
 pub(super) fn has_name_word(name: &str) -> bool {
-    name.split(|c: char| !c.is_alphabetic())
-        .any(|w| w.chars().count() >= 3 && !["IVA", "iva", "Iva"].contains(&w))
+    name.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.chars().count() >= 3
+            && !["IVA", "iva", "Iva", "Spett", "spett", "Spettabile"].contains(&w)
+            && !w.chars().all(|c| c == 'x' || c == 'X')
+    })
 }
 
 /// The name before a tax id label, its range, and whether a legal form or

@@ -141,20 +141,53 @@ pub(super) fn add(
             Some((p, _)) if i > p => verbs.push(0..text.len()),
             _ => {}
         }
+        // A sentence goes on over the page break: a verb near a page's end
+        // reads its names on the next page too ("tra Consip S.p.a. e il
+        // R.T.I." / "costituito da Alfa S.p.A., Beta S.r.l. ..."). The
+        // page and the next one's head are read as one text; a name past
+        // the break is the next page's.
+        let own = text.len();
+        let joined: String;
+        // Only where the page stops mid-sentence: not after a semicolon
+        // or a word's full stop (an abbreviation's, "il R.T.I.", goes on).
+        let open = !SENTENCE_END.is_match(text.trim_end());
+        let (text, next_page) = match doc.clean.get(i + 1).filter(|_| open) {
+            Some(next) => {
+                let head = cut(next, REACH.max(LIST_REACH));
+                joined = format!("{text}\n{}", &next[..head]);
+                (joined.as_str(), Some(doc.pages[i + 1].number))
+            }
+            None => (text.as_str(), None),
+        };
+        // An area that ran to its page's end runs on into the next head.
+        let stretch = |r: &Range<usize>| {
+            if r.end == own {
+                r.start..text.len()
+            } else {
+                r.clone()
+            }
+        };
         for cue in &rules.party_cues {
             let areas = match cue.to {
-                None => vec![0..text.len()],
+                None => vec![0..own],
                 Some(_) => verbs.clone(),
             };
             for area in areas {
+                let wide = stretch(&area);
                 for m in cue.regex.find_iter(&text[area.clone()]) {
                     let (vs, ve) = (area.start + m.start(), area.start + m.end());
-                    let limit = item_end(text, ve, REACH).min(area.end);
-                    let list_limit = list_end(text, ve).min(area.end).max(limit);
+                    let limit = item_end(text, ve, REACH).min(wide.end);
+                    let list_limit = list_end(text, ve).min(wide.end).max(limit);
                     let found = read_after(rules, cue, text, (vs, ve), (limit, list_limit), admin);
                     let role = role(rules, cue, &text[vs..limit]);
                     for (name, range) in found {
-                        push(out, page, &role, name, range);
+                        match next_page {
+                            Some(p) if range.start > own => {
+                                let back = own + 1;
+                                push(out, p, &role, name, range.start - back..range.end - back);
+                            }
+                            _ => push(out, page, &role, name, range.start..range.end.min(own)),
+                        }
                     }
                 }
             }
@@ -343,7 +376,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LIST_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:seguent[ei]|ditte|ditta|signori|sigg\.|precisamente|segue|diritto|beneficiari|soggetti|operatori|proprietari[oae]?|espropriat[oaie]|espropriand[oaie])[ \t\r\n]*:?[ \t\r\n]*\z")
+    Regex::new(r"(?i)(?:seguent[ei]|ditte|ditta|signori|sigg\.|precisamente|segue|diritto|beneficiari|soggetti|operatori|proprietari[oae]?|usufruttuari[oae]?|espropriat[oaie]|espropriand[oaie])[ \t\r\n]*:?[ \t\r\n]*\z")
         .expect("valid regex")
 });
 
@@ -509,6 +542,12 @@ fn name_at(
     let formed = formed || PERSON.is_match(&text[end..limit]);
     (!name.is_empty()).then_some((name, start..end, formed))
 }
+
+/// A text that ends its sentence: a semicolon, or a full stop after a
+/// word of three lower-case letters or more or a figure.
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:;|(?:\p{Ll}{3}|[0-9])[.!?])["”»)]*\z"#).expect("valid regex")
+});
 
 /// Words that open a sentence: after a line break they end a name.
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
