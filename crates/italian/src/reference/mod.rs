@@ -97,6 +97,7 @@ mod backref;
 mod body;
 mod cited;
 mod common;
+mod connectors;
 mod dated;
 mod folded;
 mod lexicon;
@@ -111,12 +112,14 @@ mod table;
 mod urn;
 
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use atti_page::Span;
 use chrono::NaiveDate;
-use common::grammar;
-use regex::Regex;
+use connectors::{
+    AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ,
+    CONNECTOR_APPROVED, OWNED, REFINE,
+};
 use serde::{Deserialize, Serialize};
 
 use acts::act_mentions;
@@ -239,75 +242,6 @@ pub(super) struct Mention {
     /// Only a reference together with a locator (the Costituzione).
     pub(super) needs_locator: bool,
 }
-
-/// Between a locator and its act: "del", "della", "dell'", a comma, or
-/// nothing; also over ", secondo periodo," and a preposition hyphenated at a
-/// line end ("de-\nl D.Lgs."), over a "commi" whose numbers the transcript
-/// lost ("art. 34, commi del d.l. ...") and over an article printed twice
-/// ("della la legge").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
-static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
-
-/// A pattern whose white space also takes the zero-width spaces some
-/// producers put between words ("del\u{200B}D.Lgs.").
-fn spaced(re: &str) -> String {
-    re.replace(r"\s", r"[\s\u{200B}\u{2060}\u{FEFF}]")
-}
-/// The same, over an adjective that points back: "del citato D.Lgs. 50/2016",
-/// "del medesimo D.Lgs.".
-static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(&spaced(&format!(
-        r"{CONNECTOR_RE}(?:sopra\s*)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie]|vigente|nuov[oa])\s+"
-    )))
-    .unwrap()
-});
-/// The same over the name of a testo unico, code or regulation approved by
-/// the act: "art. 107 del T.U. approvato con D.Lgs. 267/2000", "art. 47 del
-/// testo unico ..., approvato con D.P.R. n. 445/2000" (the act approving it
-/// is the act whose articles they are).
-static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(&spaced(&format!(
-        r"{CONNECTOR_RE}(?:(?:vigente|nuov[oa]|citat[oa])\s+)?(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?"
-    )))
-    .unwrap()
-});
-/// After an article and its act, the paragraph meant: "l'art. 54 del
-/// D.Lgs. 165/2001, ed in particolare il comma 5".
-static REFINE: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(&format!(
-        r"(?i)^\s*,?\s*(?:(?:e|ed)\s+)?in\s+particolare\s+(?:il\s+|al\s+)?comma\s+(?P<p>\d+(?:[\s-]*(?:{})\b)?)\b",
-        common::SUFFIX
-    ))
-    .unwrap()
-});
-
-/// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge
-/// ...", "art. 3, comma 2, art. 5 del D.Lgs. ...".
-/// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
-static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+)|l(?:['’]\s*|\s+)|gli\s+|il\s+|i\s+)?)$").unwrap()
-});
-/// Between an act and a locator that follows it: "Costituzione, art. 97".
-static AFTER_ACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
-/// The same with a preposition: "il Decreto Legislativo n. 18 del 27
-/// gennaio 2012, all'art. 5 comma 4 prevede".
-static AFTER_ACT_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+))$").unwrap()
-});
-/// The same over the act's title after a dash: "L. 6 novembre 2012, n. 190 –
-/// Disposizioni per la prevenzione ..., art. 1, co. 32". A title starts with
-/// a capital and holds no digit, bracket, quotation or semicolon.
-static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?,\s*(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
-});
-/// The same over the act's title in brackets: "legge regionale 29 dicembre
-/// 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27".
-static AFTER_GLOSS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,150}\)\s*,\s*$").unwrap());
-/// After a locator: it belongs to what follows ("art. 5 del regolamento").
-static OWNED: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()
-});
 
 /// Every legal reference in `text`, in order, with its byte range. The
 /// references' `span` is left to the caller (it knows the page).
