@@ -12,15 +12,16 @@ use crate::gold_money;
 
 /// (measure, right, acts scored). Blind: cig 7/7, administration 3/7.
 const MONEY_FLOORS: &[(&str, usize, usize)] = &[("cig", 7, 7), ("administration", ADMIN, 7)];
-/// Blind: procedure 4/7, selection_method 4/7, selection_basis 7/7.
+/// Blind: procedure 4/7, selection_method 4/7, selection_basis 7/7; session
+/// 38 (acts recognised by their subject, heading and copy mark): 6/7, 6/7.
 const PROCEDURE_FLOORS: &[(&str, usize, usize)] = &[
     ("procedure", PROCEDURE, 7),
     ("selection_method", METHOD, 7),
     ("selection_basis", 7, 7),
 ];
 const ADMIN: usize = 7;
-const PROCEDURE: usize = 4;
-const METHOD: usize = 4;
+const PROCEDURE: usize = 6;
+const METHOD: usize = 6;
 
 #[test]
 fn procedure_batch_keeps_its_accuracy() {

@@ -401,6 +401,9 @@ pub fn apply(classifiers: &[Classifier], doc: &Doc, kind: &str, x: &mut RuleOutp
         created = true;
     }
     let mut decided_by_cue = false;
+    // What the classifiers put is appended after the fields read before
+    // (the act's codes among them), which stay when the decision goes.
+    let read_before = x.fields.len();
     for d in &mut x.decisions {
         let subject = d.spans.get("subject").and_then(|s| {
             let p = doc.pages.iter().position(|pg| pg.number == s.page)?;
@@ -429,7 +432,7 @@ pub fn apply(classifiers: &[Classifier], doc: &Doc, kind: &str, x: &mut RuleOutp
     }
     if created && !decided_by_cue {
         x.decisions.clear();
-        x.fields.retain(|f| !f.name.starts_with("decision."));
+        x.fields.truncate(read_before);
     }
 }
 
@@ -546,6 +549,7 @@ pub fn basis_of(
                     *p == h.page
                         && rf.article.is_some()
                         && b.acts.iter().any(|a| a.matches(rf))
+                        && !b.not.iter().any(|a| a.matches(rf))
                         && (in_window || (in_item && named(rf)))
                         && (!want_named || named(rf))
                 })

@@ -67,6 +67,7 @@ pub struct Basis {
     pub urn_field: Option<String>,
     pub window: usize,
     pub acts: Vec<Provision>,
+    pub not: Vec<Provision>,
     pub abbreviations: Vec<(String, String)>,
 }
 

@@ -65,6 +65,11 @@ impl Ctx<'_> {
                     .iter()
                     .map(|a| Provision::parse(a).map_err(|m| self.err(id_span.clone(), &id, m)))
                     .collect::<Result<_>>()?,
+                not: b
+                    .not
+                    .iter()
+                    .map(|a| Provision::parse(a).map_err(|m| self.err(id_span.clone(), &id, m)))
+                    .collect::<Result<_>>()?,
                 abbreviations: b.abbreviations.into_iter().collect(),
             }),
         };

@@ -419,6 +419,11 @@ pub struct BasisRule {
     /// must belong to; a reference cue's own reference always counts.
     #[serde(default)]
     pub acts: Vec<String>,
+    /// Provisions of those acts that never choose a contractor (the
+    /// decision to contract, the RUP, the award criteria): a reference to
+    /// one of them near a word cue is not the basis.
+    #[serde(default)]
+    pub not: Vec<String>,
     /// Act type -> its abbreviation in the citation (`decreto_legislativo = "d.lgs."`).
     pub abbreviations: std::collections::BTreeMap<String, String>,
 }

@@ -285,11 +285,11 @@ pub fn title_case(s: &str) -> String {
         "dell'", "dell’", "dall'", "dall’", "nell'", "nell’", "sull'", "sull’", "all'", "all’",
         "d'", "d’",
     ];
-    atti_italian::squash(s)
+    let words: Vec<String> = atti_italian::squash(s)
         .split(' ')
         .map(|w| {
             let lower = w.to_lowercase();
-            if SMALL.contains(&lower.as_str()) {
+            if SMALL.contains(&lower.as_str()) || ELIDED.contains(&lower.as_str()) {
                 return lower;
             }
             // An elided article or preposition stays small: "dell'Ambito".
@@ -310,8 +310,18 @@ pub fn title_case(s: &str) -> String {
             }
             out
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    // An elided word printed apart from its word ("D’ ISTRUZIONE") is
+    // joined to it: "d’Istruzione".
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let glued = i > 0 && ELIDED.contains(&words[i - 1].as_str());
+        if i > 0 && !glued {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Puts what was read into the rules' output: the amounts, parties and

@@ -130,3 +130,34 @@ fn a_health_body_under_its_regions_line_is_the_issuer() {
     let text = "REGIONE MOLISE\nGIUNTA REGIONALE\nDeliberazione n. 7\nOggetto: riparto del fondo tra le aziende\nVISTA la nota dell'Azienda Sanitaria Regionale del Molise;\n";
     assert_eq!(admin(text).as_deref(), Some("Regione Molise"));
 }
+
+#[test]
+fn a_school_name_ends_at_its_address_and_takes_its_quoted_name_below() {
+    for (text, want) in [
+        (
+            "Istituto Comprensivo 3 Forlimpopoli Via Roma, 15 - 47034 Forlimpopoli Tel. 0543/000000 Prot. N. 12/B15 Oggetto: Determina per l’affidamento diretto di targhe CIG: Z6B304958B IL DIRIGENTE SCOLASTICO VISTO",
+            "Istituto Comprensivo 3 Forlimpopoli",
+        ),
+        (
+            "ISTITUTO D’ ISTRUZIONE SUPERIORE\n\"GALILEO FERRARIS\"\nVia Dante, 3 - 10100 Torino\nOggetto: Determina per l’affidamento diretto del viaggio di istruzione\nIL DIRIGENTE SCOLASTICO\nVISTO il D.I. 129/2018;",
+            "Istituto d’Istruzione Superiore Galileo Ferraris",
+        ),
+    ] {
+        assert_eq!(admin(text).as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn an_act_without_a_decision_row_keeps_its_codes() {
+    // The subject is run into the letterhead's last line and the excerpt
+    // stops before the premises: no decision row, yet the act's CIG is read.
+    let text = "ISTITUTO COMPRENSIVO X\n\nAll Agid (protocollo@pec.agid.gov.it) Alla Corte dei Conti (campania@corteconticert.it ) Oggetto : DETERMINA a contrarre n. 40 per l acquisto di forniture con AFFIDAMENTO DIRETTO tramite TRATTATIVA DIRETTA sul MEPA\n\nCIG: ZC6364515B;\n\nIL DIRIGENTE SCOLASTICO\n";
+    let x = read(text);
+    let cig: Vec<&str> = x
+        .fields
+        .iter()
+        .filter(|f| f.name == "decision.cig")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(cig, ["ZC6364515B"]);
+}
