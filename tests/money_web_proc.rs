@@ -14,7 +14,8 @@ use crate::{gold_money, gold_procedure};
 const WEB: &str = "tests/fixtures/web/money-proc/";
 
 /// (measure, right, acts scored).
-const MONEY_FLOORS: &[(&str, usize, usize)] = &[("main amount", 12, 12), ("administration", 10, 12)];
+const MONEY_FLOORS: &[(&str, usize, usize)] =
+    &[("main amount", 12, 12), ("administration", 10, 12)];
 const PROCEDURE_FLOORS: &[(&str, usize, usize)] = &[
     ("procedure", 11, 12),
     ("selection_method", 9, 11),

@@ -303,8 +303,11 @@ fn read_after(
     // Whether the value ended on this line for good (another label, the
     // rule's stop), or only at the edge of its column (a wide gap).
     let mut ended = false;
+    // A label after a word that needs what follows ("avente ad oggetto:"
+    // in a subject citing another act) is a word of the sentence.
+    let sentence = |m: &regex::Match| atti_italian::phrase::ends_with_open_word(&rest[..m.start()]);
     for k in known {
-        if let Some(m) = k.find_iter(rest).find(|m| m.start() > 0) {
+        if let Some(m) = k.find_iter(rest).find(|m| m.start() > 0 && !sentence(m)) {
             if m.start() < cut {
                 cut = m.start();
                 ended = true;
@@ -375,9 +378,13 @@ fn read_after(
                 break;
             }
             let body = line.trim_start();
-            if known
-                .iter()
-                .any(|k| k.find(body).is_some_and(|m| m.start() == 0))
+            let open = parts
+                .last()
+                .is_some_and(|r| atti_italian::phrase::ends_with_open_word(&text[r.clone()]));
+            if !open
+                && known
+                    .iter()
+                    .any(|k| k.find(body).is_some_and(|m| m.start() == 0))
             {
                 break;
             }

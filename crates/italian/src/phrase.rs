@@ -12,7 +12,7 @@
 /// conjunctions.
 const OPEN_WORDS: &[&str] = &[
     "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "del", "dello", "della", "dei",
-    "degli", "delle", "a", "al", "allo", "alla", "ai", "agli", "alle", "da", "dal", "dallo",
+    "degli", "delle", "a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "da", "dal", "dallo",
     "dalla", "dai", "dagli", "dalle", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
     "con", "su", "sul", "sullo", "sulla", "sui", "sugli", "sulle", "per", "tra", "fra", "e", "ed",
     "o", "od", "che", "ovvero", "nonché", "ex",
@@ -48,6 +48,15 @@ pub fn ends_open(text: &str) -> bool {
             .to_lowercase();
         return OPEN_ABBREVIATIONS.contains(&token.as_str());
     }
+    ends_with_open_word(t)
+}
+
+/// Whether `text` ends with a word that needs what follows it: an article,
+/// a preposition, a conjunction ("avente ad", "la deliberazione di"). A
+/// label found right after one is a word of the sentence, not a label
+/// ("avente ad oggetto: ..." inside a subject).
+pub fn ends_with_open_word(text: &str) -> bool {
+    let t = text.trim_end();
     let word = t
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -58,7 +67,9 @@ pub fn ends_open(text: &str) -> bool {
         .trim_end()
         .to_lowercase();
     let letter = before.ends_with("lett.") || before.ends_with("lettera");
-    last.is_alphabetic() && !letter && OPEN_WORDS.contains(&word.as_str())
+    t.chars().last().is_some_and(char::is_alphabetic)
+        && !letter
+        && OPEN_WORDS.contains(&word.as_str())
 }
 
 #[cfg(test)]
@@ -79,6 +90,18 @@ mod tests {
         ));
         assert!(ends_open("Affidamento ai sensi dell'art."));
         assert!(ends_open("contributi di cui al D.Lgs."));
+        assert!(ends_open("la deliberazione avente ad"));
+    }
+
+    #[test]
+    fn an_open_word_is_a_word_not_a_mark() {
+        use super::ends_with_open_word as open;
+        assert!(open("Approvazione del progetto avente ad "));
+        assert!(open("la deliberazione avente per"));
+        assert!(!open("Approvazione del progetto, "));
+        assert!(!open("Servizio di architettura - Aggiudicazione "));
+        assert!(!open("ai sensi dell'art. 50, comma 1, lett. a"));
+        assert!(!open(""));
     }
 
     #[test]
