@@ -263,47 +263,28 @@ fn main() {
     if part("references") {
         println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");
         let r = |split: &str| refs.get(split).copied().unwrap_or_default();
+        let line = |label: &str, train: String, test: String| {
+            println!("{label:<26} {train:>12} {test:>12}");
+        };
         let (tr, te) = (r("train"), r("test"));
-        println!(
-            "{:<26} {:>12} {:>12}",
+        line(
             "precision (tp/found)",
             format!("{}/{}", tr.0, tr.1),
-            test(format!("{}/{}", te.0, te.1))
+            test(format!("{}/{}", te.0, te.1)),
         );
-        println!(
-            "{:<26} {:>12} {:>12}",
+        line(
             "recall (tp/gold)",
             format!("{}/{}", tr.0, tr.2),
-            test(format!("{}/{}", te.0, te.2))
+            test(format!("{}/{}", te.0, te.2)),
         );
-        // The train part's web acts of bodies met nowhere else (tests/fixtures/web).
-        let w = r("web");
-        println!(
-            "{:<26} {:>12} {:>12}",
-            "  web: precision",
-            format!("{}/{}", w.0, w.1),
-            "-"
-        );
-        println!(
-            "{:<26} {:>12} {:>12}",
-            "  web: recall",
-            format!("{}/{}", w.0, w.2),
-            "-"
-        );
-        // The newest web batch (gold/references_web_s38.jsonl), a part of the web acts.
-        let nb = r("newest");
-        println!(
-            "{:<26} {:>12} {:>12}",
-            "  newest web batch: P",
-            format!("{}/{}", nb.0, nb.1),
-            "-"
-        );
-        println!(
-            "{:<26} {:>12} {:>12}",
-            "  newest web batch: R",
-            format!("{}/{}", nb.0, nb.2),
-            "-"
-        );
+        // The train part's web acts of bodies met nowhere else
+        // (tests/fixtures/web), and the newest web batch
+        // (gold/references_web_s38.jsonl), a part of them.
+        for (label, split) in [("  web", "web"), ("  newest web batch", "newest")] {
+            let (k, found, gold) = r(split);
+            line(&format!("{label}: P"), format!("{k}/{found}"), "-".into());
+            line(&format!("{label}: R"), format!("{k}/{gold}"), "-".into());
+        }
     }
     if part("procedure") {
         println!(

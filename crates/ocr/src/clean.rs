@@ -68,11 +68,7 @@ pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
                 && prev.text.chars().any(char::is_alphabetic);
             let starts_word = w.text.chars().next().is_some_and(char::is_alphabetic);
             if elided && starts_word && w.b[0] - prev.b[2] < ELISION_GAP * size {
-                prev.text.push_str(&w.text);
-                prev.b[2] = prev.b[2].max(w.b[2]);
-                prev.b[1] = prev.b[1].min(w.b[1]);
-                prev.b[3] = prev.b[3].max(w.b[3]);
-                prev.conf = prev.conf.min(w.conf);
+                prev.absorb(&w);
                 continue;
             }
         }

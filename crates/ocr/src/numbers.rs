@@ -41,11 +41,7 @@ pub fn join(words: Vec<Piece>, size: f32) -> Vec<Piece> {
             let numeric = (digit(last) && (digit(first) || mark(first)))
                 || (mark(last) && digit(first) && prev.text.chars().any(|c| c.is_ascii_digit()));
             if numeric && w.b[0] - prev.b[2] < DIGIT_GAP * size {
-                prev.text.push_str(&w.text);
-                prev.b[2] = prev.b[2].max(w.b[2]);
-                prev.b[1] = prev.b[1].min(w.b[1]);
-                prev.b[3] = prev.b[3].max(w.b[3]);
-                prev.conf = prev.conf.min(w.conf);
+                prev.absorb(&w);
                 continue;
             }
         }

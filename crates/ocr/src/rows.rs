@@ -31,6 +31,18 @@ pub struct Piece {
     pub conf: f32,
 }
 
+impl Piece {
+    /// Takes `next`, read just right of this piece, into it: one word of
+    /// their texts run together, the box of both, the lower confidence.
+    pub fn absorb(&mut self, next: &Piece) {
+        self.text.push_str(&next.text);
+        self.b[2] = self.b[2].max(next.b[2]);
+        self.b[1] = self.b[1].min(next.b[1]);
+        self.b[3] = self.b[3].max(next.b[3]);
+        self.conf = self.conf.min(next.conf);
+    }
+}
+
 /// One of tesseract's lines, with the block it was read in.
 #[derive(Debug, Clone)]
 pub struct Line {
