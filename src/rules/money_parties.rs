@@ -3,7 +3,7 @@
 //! with the name before it: a legal form ("Alfa S.r.l.", "Fondazione
 //! Beta"), a title ("Sig. Mario Rossi") or capitalised words. The words
 //! come from the `[[legal_form]]` and `[[party_role]]` rules of
-//! `rules/money.toml`. A firm named with a legal form and no tax id is not
+//! `rules/money_parties.toml`. A firm named with a legal form and no tax id is not
 //! read: tried, it gave as many wrong suppliers as right ones on the test
 //! bodies (the central purchasing body, the act's own company, a firm named
 //! in passing).

@@ -5,7 +5,7 @@
 //! ("Beneficiario: ..."), then the name. The verbs, the words that
 //! introduce the name after them and the words that are never a
 //! counterparty (an office, an organ, a generic noun, a law) are the
-//! `[[party_cue]]` and `[[not_party]]` rules of `rules/money.toml`; the
+//! `[[party_cue]]` and `[[not_party]]` rules of `rules/money_parties.toml`; the
 //! legal forms that end a firm's name are its `[[legal_form]]` rules.
 //!
 //! Precise first: a verb is read only in the dispositive (a premise
