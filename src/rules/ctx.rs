@@ -279,7 +279,8 @@ impl Ctx<'_> {
 }
 
 /// A label as a regex: its words in order with any whitespace between them
-/// (a label may wrap over lines), not inside a longer word. Compiled within
+/// (a label may wrap over lines), not inside a longer word, a colon after a
+/// word also a space or a tab away from it. Compiled within
 /// the limits of `budget`, like every regex of a rules file.
 pub fn label_regex(
     label: &str,
@@ -287,7 +288,17 @@ pub fn label_regex(
     budget: &Budget,
 ) -> std::result::Result<Regex, String> {
     limits::check_length("label", label)?;
-    let words: Vec<String> = label.split_whitespace().map(regex::escape).collect();
+    // A colon after a word may stand a space away from it, as typists
+    // set it ("Oggetto :", "CIG :").
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(|w| match w.strip_suffix(':') {
+            Some(head) if head.chars().last().is_some_and(char::is_alphanumeric) => {
+                format!(r"{}[ \t]*:", regex::escape(head))
+            }
+            _ => regex::escape(w),
+        })
+        .collect();
     if words.is_empty() {
         return Err("empty label".into());
     }
