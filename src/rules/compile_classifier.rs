@@ -54,22 +54,19 @@ impl Ctx<'_> {
                 Some((c.trim().to_owned(), class.trim().to_owned()))
             }
         };
+        let provisions = |list: &[String]| {
+            list.iter()
+                .map(|a| Provision::parse(a).map_err(|m| self.err(id_span.clone(), &id, m)))
+                .collect::<Result<Vec<_>>>()
+        };
         let basis = match r.basis {
             None => None,
             Some(b) => Some(Basis {
                 field: decision_field(&b.target)?,
                 urn_field: b.urn_target.as_ref().map(decision_field).transpose()?,
                 window: b.window,
-                acts: b
-                    .acts
-                    .iter()
-                    .map(|a| Provision::parse(a).map_err(|m| self.err(id_span.clone(), &id, m)))
-                    .collect::<Result<_>>()?,
-                not: b
-                    .not
-                    .iter()
-                    .map(|a| Provision::parse(a).map_err(|m| self.err(id_span.clone(), &id, m)))
-                    .collect::<Result<_>>()?,
+                acts: provisions(&b.acts)?,
+                not: provisions(&b.not)?,
                 abbreviations: b.abbreviations.into_iter().collect(),
             }),
         };

@@ -33,7 +33,8 @@ pub fn unspaced(
     vocabulary: &dyn Fn() -> HashSet<String>,
 ) -> Option<(String, Vec<usize>)> {
     let mut runs = runs(text);
-    if runs.is_empty() && !has_initial(text) {
+    let pairs = initial_pairs(text);
+    if runs.is_empty() && pairs.is_empty() {
         return None;
     }
     let mut words = vocabulary();
@@ -42,7 +43,7 @@ pub fn unspaced(
             .filter(|w| w.chars().count() >= 2)
             .map(str::to_lowercase),
     );
-    runs.extend(initials(text, &words));
+    runs.extend(initials(text, pairs, &words));
     if runs.is_empty() {
         return None;
     }
@@ -117,15 +118,15 @@ fn initial_pairs(text: &str) -> Vec<((usize, usize), (usize, usize))> {
     out
 }
 
-fn has_initial(text: &str) -> bool {
-    !initial_pairs(text).is_empty()
-}
-
-/// The detached initials whose letter and rest make a word the document or
+/// The detached initials (of `pairs`) whose letter and rest make a word the document or
 /// the rules know ("I stituto" is "Istituto"; "E stato" stays two words),
 /// as runs of two pieces.
-fn initials(text: &str, words: &HashSet<String>) -> Vec<Vec<(usize, usize)>> {
-    initial_pairs(text)
+fn initials(
+    text: &str,
+    pairs: Vec<((usize, usize), (usize, usize))>,
+    words: &HashSet<String>,
+) -> Vec<Vec<(usize, usize)>> {
+    pairs
         .into_iter()
         .filter(|(a, b)| {
             let w = format!("{}{}", &text[a.0..a.1], &text[b.0..b.1]).to_lowercase();
