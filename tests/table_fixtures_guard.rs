@@ -73,9 +73,10 @@ fn public_tables_read_cell_by_cell() {
 /// truth known by construction) whose every cell the reader gets right, at
 /// least. Of 12 tables: 10 right when the sample was committed (gen-004's
 /// totals row and gen-005's label rows not yet), 11 since a figure under a
-/// figure begins a row (gen-004). Raise it as the reader improves; never
+/// figure begins a row (gen-004); of 14, 13 since a justified line of prose
+/// below a table is no row of it (gen-036, gen-117, added then). Raise it as the reader improves; never
 /// lower it to let a change through.
-const GENERATED_FLOOR: usize = 11;
+const GENERATED_FLOOR: usize = 13;
 
 #[test]
 fn generated_stream_tables_keep_their_floor() {
@@ -107,7 +108,7 @@ fn generated_stream_tables_keep_their_floor() {
             misses.push(format!("{}: {:?}", e.file, o.first_difference));
         }
     }
-    assert_eq!(tables, 12, "the sample's tables");
+    assert_eq!(tables, 14, "the sample's tables");
     assert!(
         right >= GENERATED_FLOOR,
         "{right}/{tables} generated tables right, floor {GENERATED_FLOOR}: {misses:#?}"

@@ -36,6 +36,33 @@ pub(crate) struct Run {
     pub end: usize,
 }
 
+/// Fewest word spaces, all alike, that make a line read as justified prose.
+const JUSTIFIED_GAPS: usize = 4;
+
+impl TextLine {
+    /// Whether the line is a justified line of prose whose word spaces were
+    /// stretched past a column gap: at least [`JUSTIFIED_GAPS`] gaps
+    /// between runs, all of one width (within 0.25 pt), between runs of
+    /// unlike widths (the longest at least 1.5 times the shortest).
+    /// Justifying spreads a line's spare width evenly over its spaces,
+    /// whatever its words; the gaps between a table's columns follow its
+    /// cells' widths, alike only where the cells are (figures of one
+    /// format in columns of one width).
+    pub(crate) fn justified(&self) -> bool {
+        if self.runs.len() <= JUSTIFIED_GAPS {
+            return false;
+        }
+        let spread = |v: &mut dyn Iterator<Item = f32>| {
+            v.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), x| {
+                (lo.min(x), hi.max(x))
+            })
+        };
+        let (glo, ghi) = spread(&mut self.runs.windows(2).map(|w| w[1].x0 - w[0].x1));
+        let (wlo, whi) = spread(&mut self.runs.iter().map(|r| r.x1 - r.x0));
+        ghi - glo <= 0.25 && whi >= 1.5 * wlo
+    }
+}
+
 /// The text lines of the words `ids` (indices into `boxes`), top to bottom.
 pub(crate) fn text_lines(
     boxes: &[WordBox],

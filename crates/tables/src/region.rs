@@ -8,7 +8,10 @@
 //! gap free; a line that fills a gap (running text, a title across the
 //! table) ends the region. A line may also open new gaps, where it reaches
 //! beyond the region's width or sets a run inside a wide gap (a column that
-//! was empty so far). A region is a table when it has at least two
+//! was empty so far); below two rows of several columns, a line that opens
+//! two or more beyond the width is running text and ends it, as does a
+//! justified line of prose (its word spaces stretched past a column gap,
+//! all alike: [`TextLine::justified`]), which is no seed either. A region is a table when it has at least two
 //! columns and at least two lines of several runs.
 //!
 //! The first lines of a table are often its header, set over the columns
@@ -179,6 +182,9 @@ fn grow_with(
             multi: 0,
         },
     };
+    if seed.justified() {
+        return None;
+    }
     let explicit = separators.is_some();
     let seed_multi = columns_used(seed, boxes, &g.gaps, explicit) >= 2;
     if (!seed_multi && min_multi > 0) || (explicit && straddles(seed, boxes, &g.gaps, s)) {
@@ -308,6 +314,9 @@ fn goes_on(
 /// next one, whose words start or end where that column's always do. The
 /// space left there keeps the gap open, however narrow.
 fn add_line(g: &mut Growth, line: &TextLine, boxes: &[WordBox], s: &Settings) -> bool {
+    if line.justified() {
+        return false;
+    }
     let keep = s.min_gap_keep * line.size;
     // A line of one run from the region's left edge may be a section's
     // label running across the columns: its own word spaces are no column
@@ -343,11 +352,20 @@ fn add_line(g: &mut Growth, line: &TextLine, boxes: &[WordBox], s: &Settings) ->
     spans.push((g.x0, g.x1));
     spans.sort_by(|p, q| p.0.total_cmp(&q.0));
     let mut reach = f32::NEG_INFINITY;
+    let mut opened = 0;
     for (k, &(a, b)) in spans.iter().enumerate() {
         if k > 0 && a - reach >= wide && (reach >= g.x1 || a <= g.x0) {
             gaps.push((reach, a));
+            opened += 1;
         }
         reach = reach.max(b);
+    }
+    // Below two rows of several columns, a line that sets columns of its
+    // own beyond the table's width is running text (a justified line of
+    // prose, its word spaces wide), not a row: a row may reach one column
+    // that was empty so far, not found several.
+    if opened >= 2 && g.multi >= 2 {
+        return false;
     }
     gaps.sort_by(|p, q| p.0.total_cmp(&q.0));
     g.gaps = gaps;
