@@ -99,6 +99,7 @@ mod cited;
 mod common;
 mod connectors;
 mod dated;
+mod defined;
 mod folded;
 mod lexicon;
 mod locators;
@@ -266,6 +267,10 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     let mut mentions = act_mentions(text, settings);
     let backs = back_references(text, &mentions);
     mentions.extend(backs);
+    mentions.sort_by_key(|m| m.range.start);
+    // "di seguito denominato «Codice»": the name the text gave an act.
+    let named = defined::defined_names(text, &mentions);
+    mentions.extend(named);
     mentions.sort_by_key(|m| m.range.start);
     let mut taken = Taken::default();
     for m in &mentions {
@@ -548,3 +553,5 @@ mod lawyer_context_tests;
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
+#[cfg(test)]
+mod defined_forms_tests;
