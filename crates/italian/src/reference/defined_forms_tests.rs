@@ -5,7 +5,8 @@
 //! article's heading in brackets between the article and its act; paragraphs
 //! numbered by a Roman ordinal ("I° comma", "comma II"); a comma for the
 //! full stop of "lett."; a ministry named by its acronym with full stops
-//! ("decreto del M.I.U.R.").
+//! ("decreto del M.I.U.R."); a further article of the act just cited,
+//! joined after it without the act ("..., e di cui all'articolo 125").
 
 use super::lawyer_forms_tests::check;
 
@@ -106,6 +107,32 @@ fn a_ministry_named_by_its_acronym_with_full_stops() {
         (
             "visto il decreto M.E.F. del 10 marzo 2021",
             &["decreto_ministeriale 2021"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_further_article_joined_after_its_act() {
+    check(&[
+        (
+            "la procedura di cui all'articolo 63 del decreto legislativo 18 aprile 2016, n. 50, per i lavori, e di cui all'articolo 125, per i settori speciali",
+            &[
+                "decreto_legislativo 50/2016 art. 63",
+                "decreto_legislativo 50/2016 art. 125",
+            ],
+        ),
+        (
+            "come previsto dall'art. 3 della legge 7 agosto 1990, n. 241 e dall'art. 7, comma 2",
+            &["legge 241/1990 art. 3", "legge 241/1990 art. 7 c. 2"],
+        ),
+        // An article of another text keeps its own act, or none.
+        (
+            "ai sensi dell'art. 3 della legge 7 agosto 1990, n. 241 e dell'art. 7 del regolamento comunale",
+            &["legge 241/1990 art. 3"],
+        ),
+        (
+            "ai sensi dell'art. 3 della legge 7 agosto 1990, n. 241. Vista la nota e l'art. 7",
+            &["legge 241/1990 art. 3"],
         ),
     ]);
 }

@@ -119,7 +119,7 @@ use atti_page::Span;
 use chrono::NaiveDate;
 use connectors::{
     AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ,
-    CONNECTOR_APPROVED, OWNED, REFINE,
+    CONNECTOR_APPROVED, OWNED, REFINE, TRAIL,
 };
 use serde::{Deserialize, Serialize};
 
@@ -327,6 +327,28 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                 linked[li] = linked[li + 1];
                 chained[li] = true;
             }
+        }
+    }
+    // "all'art. 63 del D.Lgs. n. 50/2016, per i settori ordinari, e di cui
+    // all'art. 125": a locator joined after a linked one, with no act of
+    // its own and none between, is of the same act.
+    for li in 1..locs.len() {
+        let (range, _, bare) = &locs[li];
+        let Some(mi) = linked[li - 1] else { continue };
+        if linked[li].is_some() || *bare || mentions[mi].range.end > range.start {
+            continue;
+        }
+        let between = &text[mentions[mi].range.end..range.start];
+        let crossed = mentions
+            .iter()
+            .any(|m| m.range.start >= mentions[mi].range.end && m.range.start < range.start);
+        if TRAIL.is_match(between)
+            && !crossed
+            && !OWNED.is_match(&text[range.end..])
+            && !cited::cited_again(text, range.start, range.end)
+        {
+            linked[li] = Some(mi);
+            chained[li] = true;
         }
     }
     // The act and end of the last article read "in particolare": a list
