@@ -108,6 +108,16 @@ fn a_ministry_named_by_its_acronym_with_full_stops() {
             "visto il decreto M.E.F. del 10 marzo 2021",
             &["decreto_ministeriale 2021"],
         ),
+        // Cited again by the acronym alone: the decree of that ministry.
+        (
+            "visto il decreto M.I.U.R. 12 dicembre 2016, n. 987; considerato l'art. 4, comma 3, del decreto MIUR",
+            &["decreto_ministeriale 987/2016", "decreto_ministeriale 987/2016 art. 4 c. 3"],
+        ),
+        // No decree of that ministry before: nothing to point to.
+        (
+            "visto il decreto MEF 10 marzo 2021; considerato l'art. 4 del decreto MIUR",
+            &["decreto_ministeriale 2021"],
+        ),
     ]);
 }
 
