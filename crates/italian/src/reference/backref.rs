@@ -56,6 +56,11 @@ const KINDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// "del decreto M.U.R.S.T.", "il decreto MIUR" with no date or number: the
+/// decree of that ministry named before (its acronym printed in it).
+const MINISTRY_DECREE: &str =
+    r"decret[oi]\s+(?:del\s+)?(?P<ministry>(?-i:M[A-Z]{1,5}\b|M(?:\.\s?[A-Z]){1,5}\.))";
+
 const ADJ: &str = r"(?:sopra\s*|sopra-)?(?:citat[oaie]|medesim[oaie]|stess[oaie]|predett[oaie]|suddett[oaie]|richiamat[oaie])";
 
 static BACKREF: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,7 +77,7 @@ static BACKREF: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     let kinds_after = kinds_after.join("|");
     grammar(&format!(
-        r"(?i)\b(?:{ADJ}\s+(?:{kinds})|(?:{kinds_after})\s+{ADJ}\b|(?P<any>medesimo)\b)"
+        r"(?i)\b(?:{ADJ}\s+(?:{kinds})|(?:{kinds_after})\s+{ADJ}\b|(?P<any>medesimo)\b|{MINISTRY_DECREE})"
     ))
     .unwrap()
 });
@@ -102,7 +107,11 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
         {
             continue;
         }
-        let types: &[&str] = if c.name("any").is_some() {
+        // The ministry's acronym, without its full stops ("MURST").
+        let ministry = c.name("ministry").map(|g| letters_of(g.as_str()));
+        let types: &[&str] = if ministry.is_some() {
+            &["decreto_ministeriale"]
+        } else if c.name("any").is_some() {
             // "del medesimo Contratto Quadro", "del medesimo avviso": a
             // document that is not an act of law.
             if OTHER_NOUN.is_match(&text[range.end..]) {
@@ -132,7 +141,13 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
                         m.r.year.map(|v| v % 100) == y.as_str().parse::<i32>().ok().map(|v| v % 100)
                     })
             });
-            !m.needs_locator && numbered && (types.is_empty() || types.contains(&ty))
+            let same_ministry = ministry
+                .as_ref()
+                .is_none_or(|a| letters_of(&text[m.range.clone()]).contains(a.as_str()));
+            !m.needs_locator
+                && numbered
+                && same_ministry
+                && (types.is_empty() || types.contains(&ty))
         });
         if let Some(t) = target {
             out.push(Mention {
@@ -143,6 +158,11 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
         }
     }
     out
+}
+
+/// The capital letters of a text: "M.U.R.S.T." and "MURST" are "MURST".
+fn letters_of(s: &str) -> String {
+    s.chars().filter(char::is_ascii_uppercase).collect()
 }
 
 /// What may stand between an act and its alias: a dash, a comma, "c.d."

@@ -18,7 +18,7 @@ use crate::floor_boundary;
 /// "citato", "sopra citato", "già richiamato", "predetto" right before the
 /// locator (after its article: "il citato art. 17", "del suddetto articolo 8").
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)\b(?:sopra\s*|sopra-|gi[àa]\s+)?(?:citat[oaie]|richiamat[oaie]|menzionat[oaie]|predett[oaie]|suddett[oaie]|succitat[oaie]|summenzionat[oaie])\s*$")
+    grammar(r"(?i)\b(?:sopra\s*|sopra-|gi[àa]\s+)?(?:citat[oaie]|richiamat[oaie]|menzionat[oaie]|predett[oaie]|suddett[oaie]|succitat[oaie]|summenzionat[oaie]|medesim[oaie])\s*$")
         .unwrap()
 });
 

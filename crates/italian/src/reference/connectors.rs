@@ -79,3 +79,12 @@ pub(super) static AFTER_GLOSS: LazyLock<Regex> =
 pub(super) static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()
 });
+/// After a locator and its act, what joins a further locator of the same
+/// act printed without it: "all'articolo 63 del decreto legislativo n. 50
+/// del 2016, per i settori ordinari, e di cui all'articolo 125, per i
+/// settori speciali", "dall'art. 3 della legge n. 241/1990 e dall'art. 7".
+/// A short clause may stand between (no full stop, semicolon, bracket,
+/// quotation or digit), then "e"/"ed"/"nonché" and the article's preposition.
+pub(super) static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)^\s*,?\s*(?:[^;:.()\d\n“”\x22«»]{0,60}?,\s*)?(?:e|ed|nonch[ée])\s+(?:di\s+cui\s+)?(?:a|da|de|ne)(?:ll['’]\s*|gli\s+|i\s+|l\s+)$").unwrap()
+});

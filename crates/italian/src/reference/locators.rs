@@ -16,14 +16,14 @@ use crate::numwords::fold;
 /// A gloss after an article's number, its heading in brackets: "artt. 1
 /// (principi generali), 10 (RUP) e 14". No digits inside, so that a
 /// bracketed number or date is never taken for one.
-const GLOSS: &str = r"(?:\s*\([^()\d;]{2,60}\))?";
+const GLOSS: &str = r"(?:\s*\([^()\d;]{2,120}\))?";
 
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
     let par = par_item();
-    let list = format!(r"{par}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
+    let list = format!(r"{par}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
     let arts = format!(
-        r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*"
+        r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*"
     );
     // Paragraphs named by ordinal words: "commi secondo e terzo".
     let ords = format!(r"(?:{ORD})\b(?:\s*(?:,|\be\b|\bed\b)\s*(?:{ORD})\b)*");
@@ -35,7 +35,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
         r"{letter}[”\x22»]?\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*[“\x22«]?{letter}(?:\)|[”\x22»]))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
     ))
     .unwrap()
 });
@@ -68,7 +68,7 @@ static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
 static LOC_ORDN: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
     grammar(&format!(
-        r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>{num})\s*,?\s*(?P<par>\d{{1,3}})\s*[°º^]\s*comma\b"
+        r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>{num})\s*,?\s*(?:(?P<par>\d{{1,3}})\s*[°º^]|(?P<rom>(?-i:[IVX]{{1,4}}))\s*[°º^]?)\s*comma\b"
     ))
     .unwrap()
 });
@@ -84,7 +84,7 @@ static LOC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Separators of list items: ", ", " e ", " ed ", " nonché ", " o ".
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*,\s*(?:(?:e|ed)\s+)?|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap()
+    Regex::new(r"(?i)\s*,\s*(?:(?:e|ed)\s+)?|\s*\be\s*/\s*o\s+|\s+(?:e|ed|nonch[ée]|o)\s+").unwrap()
 });
 
 /// One item of a locator: its span and its article, paragraph, letter.
@@ -150,7 +150,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             let item = LocItem {
                 range: whole.range(),
                 article: Some(norm_num(&c["art"])),
-                paragraph: Some(norm_num(&c["par"])),
+                paragraph: c.name("par").or(c.name("rom")).map(|p| norm_num(p.as_str())),
                 letter: c.name("let").map(|l| norm_letter(l.as_str())),
             };
             out.push((whole.range(), vec![item], short));

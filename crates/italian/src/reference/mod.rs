@@ -99,6 +99,7 @@ mod cited;
 mod common;
 mod connectors;
 mod dated;
+mod defined;
 mod folded;
 mod lexicon;
 mod locators;
@@ -118,7 +119,7 @@ use atti_page::Span;
 use chrono::NaiveDate;
 use connectors::{
     AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ,
-    CONNECTOR_APPROVED, OWNED, REFINE,
+    CONNECTOR_APPROVED, OWNED, REFINE, TRAIL,
 };
 use serde::{Deserialize, Serialize};
 
@@ -267,6 +268,10 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     let backs = back_references(text, &mentions);
     mentions.extend(backs);
     mentions.sort_by_key(|m| m.range.start);
+    // "di seguito denominato «Codice»": the name the text gave an act.
+    let named = defined::defined_names(text, &mentions);
+    mentions.extend(named);
+    mentions.sort_by_key(|m| m.range.start);
     let mut taken = Taken::default();
     for m in &mentions {
         taken.insert(m.range.clone());
@@ -322,6 +327,28 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
                 linked[li] = linked[li + 1];
                 chained[li] = true;
             }
+        }
+    }
+    // "all'art. 63 del D.Lgs. n. 50/2016, per i settori ordinari, e di cui
+    // all'art. 125": a locator joined after a linked one, with no act of
+    // its own and none between, is of the same act.
+    for li in 1..locs.len() {
+        let (range, _, bare) = &locs[li];
+        let Some(mi) = linked[li - 1] else { continue };
+        if linked[li].is_some() || *bare || mentions[mi].range.end > range.start {
+            continue;
+        }
+        let between = &text[mentions[mi].range.end..range.start];
+        let crossed = mentions
+            .iter()
+            .any(|m| m.range.start >= mentions[mi].range.end && m.range.start < range.start);
+        if TRAIL.is_match(between)
+            && !crossed
+            && !OWNED.is_match(&text[range.end..])
+            && !cited::cited_again(text, range.start, range.end)
+        {
+            linked[li] = Some(mi);
+            chained[li] = true;
         }
     }
     // The act and end of the last article read "in particolare": a list
@@ -548,3 +575,5 @@ mod lawyer_context_tests;
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
+#[cfg(test)]
+mod defined_forms_tests;
