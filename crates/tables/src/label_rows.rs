@@ -35,9 +35,12 @@ pub(crate) fn label_lines(
     let mut label = vec![false; n];
     let mut first: Vec<Option<&Piece>> = vec![None; n];
     let mut count = vec![0usize; n];
+    // Lines with a piece in the first column, alone there or spanning on.
+    let mut in_first = vec![false; n];
     for p in pieces {
         if p.line < n {
             count[p.line] += 1;
+            in_first[p.line] |= p.c0 == 0;
             if p.c0 == 0 && p.c1 == 0 {
                 first[p.line] = Some(p);
             }
@@ -95,9 +98,10 @@ pub(crate) fn label_lines(
     // Rows of each kind: a line that sets values (numbers, dates, codes)
     // beside a line of the first column whose cell wraps: at the top when
     // the cell starts on it and goes on below; centred when the cell has
-    // about as many lines above it as below (lines without values). Lines whose boxes overlap
-    // (values centred between two lines), or that set only other columns
-    // between two lines of the first, are centred rows too. (The table's
+    // as many lines above it as below (lines without values). Lines whose
+    // boxes overlap (values centred between two lines), or that set only
+    // other columns between two lines of the first (none running from
+    // it: a label wider than its column), are centred rows too. (The table's
     // first line, maybe its header, is left out.)
     let mut valued = vec![false; n];
     for p in pieces {
@@ -121,17 +125,14 @@ pub(crate) fn label_lines(
             .count();
         if up == 0 && down >= 1 && lone(col0[j + 1].line) {
             top += 1;
-        } else if up >= 1 && down >= 1 && up.abs_diff(down) <= 1 {
+        } else if up >= 1 && up == down {
             centred_rows += 1;
         }
     }
     centred_rows += (0..n.saturating_sub(1)).filter(|&k| overlapping(k)).count()
         + (1..n.saturating_sub(1))
             .filter(|&k| {
-                first[k].is_none()
-                    && count[k] > 0
-                    && first[k - 1].is_some()
-                    && first[k + 1].is_some()
+                !in_first[k] && count[k] > 0 && first[k - 1].is_some() && first[k + 1].is_some()
             })
             .count();
     let centred_table = centred_rows > top;
@@ -154,9 +155,33 @@ pub(crate) fn label_lines(
             up <= down + 0.1 * size && wraps(a, p)
         });
         let row = first[k + 1];
-        let centred = k + 2 < n
-            && lone(k + 2)
-            && row.is_some_and(|r| wraps(p, r) && first[k + 2].is_some_and(|t| wraps(r, t)));
+        // The first line of a cell centred on the row below: as many lines
+        // of the cell above the row's values as below them (the values
+        // share a line with the cell's text, so its lines are odd in
+        // number; a cell set at the top, under a label, has them all
+        // below).
+        let up = 1
+            + (1..=k)
+                .take_while(|&i| {
+                    lone(k - i)
+                        && !valued[k - i]
+                        && first[k - i + 1]
+                            .is_some_and(|q| first[k - i].is_some_and(|o| wraps(o, q)))
+                })
+                .count();
+        let down = row.map_or(0, |r| {
+            let mut prev = r;
+            (k + 2..n)
+                .take_while(|&i| match first[i] {
+                    Some(t) if lone(i) && !valued[i] && wraps(prev, t) => {
+                        prev = t;
+                        true
+                    }
+                    _ => false,
+                })
+                .count()
+        });
+        let centred = down >= 1 && up == down && row.is_some_and(|r| wraps(p, r));
         // The row's text set further in than this line: a hanging
         // indent, this line's text going on (its row's figures at its
         // last line).

@@ -497,3 +497,34 @@ fn cells_that_wrap_together_stay_one_row_beside_an_empty_key() {
         ])]
     );
 }
+
+#[test]
+fn a_label_above_a_cell_set_at_the_top_is_a_row_of_its_own() {
+    // Cells set at the top of their rows, wrapped over two or three lines;
+    // a section label sits above the first row and above a later one,
+    // narrower than the column and closer to the row below than to the
+    // line above. One line above a row's figures and two or more below
+    // them is no centred cell: the line above is the label.
+    let mut k = Kit::new();
+    line(&mut k, 100.0, "Voce", &["Riscosso", "Pagato"]);
+    line(&mut k, 116.0, "Titolo I", &[]);
+    line(&mut k, 128.0, "Arredi e", &["26,00", "77,00"]);
+    line(&mut k, 140.0, "attrezzature", &[]);
+    line(&mut k, 152.0, "comunali", &[]);
+    line(&mut k, 172.0, "Entrate varie", &[]);
+    line(&mut k, 184.0, "Contributi", &["79,00", "73,00"]);
+    line(&mut k, 196.0, "alle culturali", &[]);
+    line(&mut k, 208.0, "associazioni", &[]);
+    line(&mut k, 225.0, "Sport", &["80,00", "10,00"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Riscosso", "Pagato"],
+            &["Titolo I", "", ""],
+            &["Arredi e attrezzature comunali", "26,00", "77,00"],
+            &["Entrate varie", "", ""],
+            &["Contributi alle culturali associazioni", "79,00", "73,00"],
+            &["Sport", "80,00", "10,00"],
+        ])]
+    );
+}

@@ -90,6 +90,8 @@ pub(super) fn defined_names(text: &str, mentions: &[Mention]) -> Vec<Mention> {
 
 /// A longer name going on after the short one.
 static LONGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\p{Lu}|(?:di|del|dei|della|delle|dello|degli|dell['’]|in|per|sul|sulla|sui)\s)")
-        .unwrap()
+    Regex::new(
+        r"^\s*(?:\p{Lu}|(?:di|del|dei|della|delle|dello|degli|dell['’]|in|per|sul|sulla|sui)\s)",
+    )
+    .unwrap()
 });

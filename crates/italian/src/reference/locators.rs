@@ -21,7 +21,9 @@ const GLOSS: &str = r"(?:\s*\([^()\d;]{2,120}\))?";
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
     let par = par_item();
-    let list = format!(r"{par}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*");
+    let list = format!(
+        r"{par}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*"
+    );
     let arts = format!(
         r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*"
     );
@@ -150,7 +152,10 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             let item = LocItem {
                 range: whole.range(),
                 article: Some(norm_num(&c["art"])),
-                paragraph: c.name("par").or(c.name("rom")).map(|p| norm_num(p.as_str())),
+                paragraph: c
+                    .name("par")
+                    .or(c.name("rom"))
+                    .map(|p| norm_num(p.as_str())),
                 letter: c.name("let").map(|l| norm_letter(l.as_str())),
             };
             out.push((whole.range(), vec![item], short));

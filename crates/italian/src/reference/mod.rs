@@ -572,8 +572,8 @@ mod lawyer_forms_tests;
 mod lawyer_context_tests;
 
 #[cfg(test)]
+mod defined_forms_tests;
+#[cfg(test)]
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
-#[cfg(test)]
-mod defined_forms_tests;
