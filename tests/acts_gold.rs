@@ -16,14 +16,18 @@ use crate::gold_acts;
 /// new bodies since session 35, 7 more of 7 new bodies since session 36
 /// (gold/acts_web_s36.jsonl), 7 more of 7 new bodies since session 37
 /// (gold/acts_web_s37.jsonl) and 4 more of 4 new bodies since session 38
-/// (gold/acts_web_s38.jsonl), all read blind).
+/// (gold/acts_web_s38.jsonl), all read blind). Since session 39 also the
+/// precision of the office and its number: a determination or decree
+/// whose gold gives none must read none.
 const FLOORS: &[(&str, usize, usize)] = &[
     ("recognised as an act", 175, 176),
     ("other: no decision row", 3, 3),
     ("act_number", 141, 148),
     ("decision_date", 152, 161),
-    ("office", 41, 50),
+    ("office", 42, 50),
+    ("office: none where none printed", 39, 41),
     ("office_number", 16, 16),
+    ("office_number: none where none printed", 75, 75),
     ("office_date", 15, 15),
     ("subject", 144, 158),
     ("outcome", 35, 35),

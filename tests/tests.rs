@@ -5,6 +5,7 @@ mod acts_gold;
 mod archive;
 mod common;
 mod header_shapes;
+mod letterhead;
 mod ocr;
 mod office;
 mod peg_producers;

@@ -22,7 +22,9 @@ pub const FIELDS: &[&str] = &[
     "act_number",
     "decision_date",
     "office",
+    "office: none where none printed",
     "office_number",
+    "office_number: none where none printed",
     "office_date",
     "subject",
     "outcome",
@@ -235,6 +237,19 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
             if let Some(want) = text(f) {
                 let got = got.unwrap_or_default();
                 add(f, &want, &got, squash(&got) == squash(&want));
+            }
+        }
+        // Precision of the office: a determination or decree whose gold
+        // office is null prints none, and reading one there is wrong (a
+        // wrong office is worse than none).
+        if matches!(kind, "determination" | "decree") && d.is_some() {
+            if g["office"].is_null() {
+                let got = d.and_then(|d| d.office.clone()).unwrap_or_default();
+                add("office: none where none printed", "", &got, got.is_empty());
+            }
+            if g["office_number"].is_null() {
+                let got = d.and_then(|d| d.office_number.clone()).unwrap_or_default();
+                add("office_number: none where none printed", "", &got, got.is_empty());
             }
         }
         let outcome = d.and_then(|d| d.outcome.clone()).unwrap_or_default();

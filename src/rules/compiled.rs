@@ -79,6 +79,9 @@ pub struct Field {
     pub meta: Meta,
     pub kinds: Vec<String>,
     pub section: Option<String>,
+    /// `region = "letterhead"`: the rule reads the first page's letterhead
+    /// (see [`super::document::letterhead`]) and nothing else.
+    pub letterhead: bool,
     pub finder: Finder,
     pub slots: Vec<Slot>,
     pub block: bool,

@@ -257,9 +257,30 @@ impl Ctx<'_> {
             Finder::Regex(re) => super::quick::quick(re),
             Finder::Label(_) => None,
         };
+        let letterhead = match f.region.as_ref().map(|r| (r.get_ref().as_str(), r.span())) {
+            None | Some(("text", _)) => false,
+            Some(("letterhead", sp)) => {
+                if f.section.is_some() {
+                    return Err(self.err(
+                        sp,
+                        &id,
+                        "`region = \"letterhead\"` reads the letterhead, which has no sections",
+                    ));
+                }
+                true
+            }
+            Some((other, sp)) => {
+                return Err(self.err(
+                    sp,
+                    &id,
+                    format!("unknown region `{other}` (text, letterhead)"),
+                ))
+            }
+        };
         Ok(Field {
             kinds: f.kinds,
             section: f.section,
+            letterhead,
             finder,
             slots,
             block: f.block,

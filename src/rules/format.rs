@@ -173,6 +173,12 @@ pub struct FieldRule {
     /// Only look inside this section.
     #[serde(default)]
     pub section: Option<String>,
+    /// Where the rule reads: `text` (default: the page text, page furniture
+    /// left out) or `letterhead` (only the first page's letterhead and page
+    /// header, which the text leaves out as furniture: an office printed at
+    /// the head of every page). A rule of the letterhead never sees the text.
+    #[serde(default)]
+    pub region: Option<Spanned<String>>,
     /// `record.field` the value goes to (with `label`, or a regex's `value` capture).
     #[serde(default)]
     pub target: Option<Spanned<String>>,

@@ -32,6 +32,7 @@ mod field_label;
 pub mod fingerprint;
 pub mod format;
 pub mod label_column;
+pub mod letterhead;
 pub mod limits;
 pub mod meta;
 pub mod money;
@@ -341,9 +342,16 @@ fn apply_with(rules: &Compiled, pages: &[Page]) -> RuleOutput {
         None => vec![all],
     };
     let known = known_labels(rules, &kind);
+    // The first page's letterhead, read apart by the rules of that region.
+    let head_page: Vec<Page> = letterhead::page(pages).into_iter().collect();
+    let head = (!head_page.is_empty()).then(|| prepare(rules, &head_page).0);
     let mut facts = DocFacts::default();
     for part in &parts {
-        let rec = part::read_part(rules, &doc, part, &kind, &known, &mut x);
+        // Only the part that holds the first page has its letterhead.
+        let head = head
+            .as_ref()
+            .filter(|_| part.first().is_some_and(|p| p.page == 0));
+        let rec = part::read_part(rules, &doc, part, head, &kind, &known, &mut x);
         part::finish_part(rec, &mut x, &mut facts);
     }
     money_read::apply(money_read::read(&rules.money, &doc), &mut x);

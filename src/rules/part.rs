@@ -42,6 +42,7 @@ pub(super) fn read_part(
     rules: &Compiled,
     doc: &Doc,
     part: &Region,
+    head: Option<&Doc>,
     kind: &str,
     known: &[&Regex],
     x: &mut RuleOutput,
@@ -59,11 +60,22 @@ pub(super) fn read_part(
             None => Some(part),
         }
     };
+    let head_all = head.map(Doc::all);
     for f in rules.fields.iter().filter(|f| applies(&f.kinds, kind)) {
-        let Some(region) = region_of(&f.section) else {
-            continue;
+        // A rule of the letterhead reads it alone (and nothing where the
+        // part has none); spans read there point outside the page text.
+        let (on, region) = match (f.letterhead, head, &head_all) {
+            (true, Some(h), Some(all)) => (h, all),
+            (true, ..) => continue,
+            (false, ..) => match region_of(&f.section) {
+                Some(r) => (doc, r),
+                None => continue,
+            },
         };
-        for hit in field::run(doc, region, f, known, &mut x.warnings) {
+        for mut hit in field::run(on, region, f, known, &mut x.warnings) {
+            if f.letterhead {
+                hit.span = super::letterhead::span(hit.span);
+            }
             let slot = &f.slots[hit.slot];
             match set(&mut rec, slot, &hit.value, hit.span) {
                 Ok(true) => x.fields.push(Field {

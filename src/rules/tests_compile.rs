@@ -88,3 +88,16 @@ fn an_unknown_section_or_kind_is_refused() {
     );
     assert!(msg.contains("unknown kind"), "{msg}");
 }
+
+#[test]
+fn an_unknown_region_or_a_letterhead_rule_with_a_section_is_refused() {
+    let (line, _, rule, msg) = rules_err(
+        "[[field]]\nid = \"x.r\"\ndescription = \"d\"\ntarget = \"decision.office\"\nregex = \"Settore\"\nregion = \"footer\"\n",
+    );
+    assert_eq!((line, rule.as_str()), (6, "x.r"));
+    assert!(msg.contains("unknown region `footer`"), "{msg}");
+    let (_, _, _, msg) = rules_err(
+        "[[section]]\nid = \"s\"\ndescription = \"d\"\nstart = \"A\"\n\n[[field]]\nid = \"x.s\"\ndescription = \"d\"\ntarget = \"decision.office\"\nregex = \"Settore\"\nregion = \"letterhead\"\nsection = \"s\"\n",
+    );
+    assert!(msg.contains("has no sections"), "{msg}");
+}
