@@ -16,7 +16,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("procedure", 52, 60),
     ("selection_method", 27, 31),
     ("selection_basis", 27, 31),
-    ("responsible", 19, 23),
+    ("responsible", 21, 23),
 ];
 
 #[test]

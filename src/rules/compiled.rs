@@ -94,6 +94,8 @@ pub struct Field {
     pub left_column: bool,
     /// A match counts only under the column this header regex names.
     pub under: Option<Regex>,
+    /// A match whose first value this regex finds is dropped.
+    pub not_value: Option<Regex>,
     /// The rule reads only the text before the first match of this regex.
     pub before: Option<Regex>,
     /// `layout = "label_column"`: the label is a column of its own at the

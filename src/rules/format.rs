@@ -235,6 +235,10 @@ pub struct FieldRule {
     /// (an `X` of a roll call is a presence only under `PRESENTE`).
     #[serde(default)]
     pub under: Option<Spanned<String>>,
+    /// Drop a regex match whose first value this regex finds (a role
+    /// printed where a name was expected: "il Responsabile del Servizio").
+    #[serde(default)]
+    pub not_value: Option<Spanned<String>>,
     /// How label and value are laid out: `inline` (default: the value
     /// follows the label in the text) or `label_column` (the label is a
     /// column at the left, maybe over several lines, its value a block in a
