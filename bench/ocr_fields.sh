@@ -140,6 +140,7 @@ declare -A per_body=()
 declare -A broken=([train]=0 [test]=0)
 declare -A seen=() right=() fr=() fn=() pages=()
 : > "$WORK/misses.tsv"
+: > "$WORK/pairs.tsv"
 for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   name=$(basename "$f")
   body=${name%%_*}
@@ -177,6 +178,10 @@ for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
     ok=1
     while IFS=$'\t' read -r field v; do
       fn[$side]=$((${fn[$side]:-0} + 1))
+      if [ "$split" = train ] && [ "$field" != kind ]; then
+        g=$(grep -P "^$field\t" "$WORK/got.tsv" | cut -f2- | head -1 || true)
+        printf '%s\t%s\t%s\t%s\n' "$field" "$v" "$g" "$scan" >> "$WORK/pairs.tsv"
+      fi
       if grep -qxF "$field"$'\t'"$v" "$WORK/got.tsv"; then
         fr[$side]=$((${fr[$side]:-0} + 1))
       else
@@ -252,3 +257,5 @@ for (field, c), n in sorted(counts.items()):
 if not counts:
     print("  nessuna")
 PY
+echo "errori di carattere (train) nei valori dei campi, per classe:"
+python3 bench/ocr_field_chars.py "$WORK/pairs.tsv"
