@@ -26,7 +26,11 @@
 # out the same. The train side's differences go to stderr, and a summary
 # of them by field and by cause (what turns the scan's value into the
 # text's: spaces, case, accents, punctuation, O/0 and l/1/I, a line more
-# or less, nothing read, something else). The test side prints totals only.
+# or less, nothing read, something else), and the character-error rate of
+# the train side's field values per scan with its errors by class
+# (bench/ocr_field_chars.py: spaces, case, accents, apostrophes, dashes,
+# O/0 l/1/I, rn/m, punctuation, other letters, a line, nothing read).
+# The test side prints totals only.
 # A file whose name says its text layer is broken (`broken-text`: the
 # producer dropped glyphs, `Mi panel` for `Mixpanel`) is left out and
 # counted apart: its text page is not the truth the scan is measured by.

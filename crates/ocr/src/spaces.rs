@@ -2,11 +2,13 @@
 //! weighs a gap against the line's other gaps and, in a tightly set line
 //! or on a noisy or 200 dpi scan, takes a space for none.
 //!
-//! - After a full stop or comma ([`split_stops`]): `n.13012`, `D.d.s.31`,
-//!   `d.g.r.n.` are parted after the stop whose blank is at least
-//!   [`STOP_SPACE`] of the font size (a stop set close to the next letter
-//!   leaves a tenth of one, a space about a quarter); a decimal or
-//!   thousands stop between digits is never parted.
+//! - After an abbreviation's full stop before a number ([`split_stops`]):
+//!   `n.13012`, `D.d.s.31` are parted after the stop whose blank is at
+//!   least [`STOP_SPACE`] of the font size (a stop set close to the next
+//!   letter leaves a tenth of one, a space about a quarter). A stop before
+//!   a letter is left alone: the bulletins set their dotted abbreviations
+//!   (`d.lgs.`, `A.S.L.`, `s.p.a.`) so tightly that a stop's blank inside
+//!   one is as wide as a space after it (`d.g.r.n.` stays so).
 //! - Between letters ([`split`]): a word read
 //!   as one (`INCOMUNE` for `IN COMUNE`, at 200 dpi or on a noisy scan)
 //! whose letters each stand apart on the page, one run of inked columns a
@@ -33,10 +35,9 @@ pub const STOP_SPACE: f32 = 0.2;
 const MARK_WIDTH: f32 = 0.2;
 const MARK_LOW: f32 = 0.45;
 
-/// The words of one row with every full stop or comma after a letter or
-/// digit and followed by one (`n.13012`, `D.d.s.31`, `d.g.r.n.`; not
-/// `1.000`) parted from what follows where `image` shows a space after
-/// the stop; `size` is the row's font size in pixels. The
+/// The words of one row with every abbreviation's full stop followed by a
+/// digit (`n.13012`, `D.d.s.31`) parted from it where `image` shows a
+/// space after the stop; `size` is the row's font size in pixels. The
 /// stop is found in the ink: the strokes of the word's box, left to right,
 /// of which the narrow ones low in the box are its stops and commas; when
 /// they are not as many as the word's `.` and `,`, the word is left whole.
@@ -46,11 +47,7 @@ pub fn split_stops(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
         let chars: Vec<char> = w.text.chars().collect();
         let cuts: Vec<usize> = (1..chars.len().saturating_sub(1))
             .filter(|&i| {
-                let (before, after) = (chars[i - 1], chars[i + 1]);
-                matches!(chars[i], '.' | ',')
-                    && before.is_alphanumeric()
-                    && after.is_alphanumeric()
-                    && !(before.is_ascii_digit() && after.is_ascii_digit())
+                chars[i] == '.' && chars[i - 1].is_alphabetic() && chars[i + 1].is_ascii_digit()
             })
             .collect();
         if cuts.is_empty() {
@@ -325,8 +322,8 @@ mod tests {
             text(split_stops(vec![piece("D.d.s.31")], 34.0, &specked)),
             ["D.d.s.31"]
         );
-        // "d.g.r.n." read for "d.g.r. n.": the stops of the abbreviation
-        // set close, a space (10 px) after its last one.
+        // A stop before a letter is left alone, whatever its blank
+        // ("d.g.r.n.", a space of 10 px after its last stop).
         let dgr = ink_tops(
             60,
             &[
@@ -345,10 +342,7 @@ mod tests {
             b: [0.0, 0.0, 57.0, 24.0],
             conf: 88.0,
         };
-        assert_eq!(
-            text(split_stops(vec![joined], 34.0, &dgr)),
-            ["d.g.r.", "n."]
-        );
+        assert_eq!(text(split_stops(vec![joined], 34.0, &dgr)), ["d.g.r.n."]);
         // A number with a decimal stop is no abbreviation.
         let mut decimal = n;
         decimal.text = "1.32".into();
