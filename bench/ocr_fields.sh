@@ -26,7 +26,11 @@
 # out the same. The train side's differences go to stderr, and a summary
 # of them by field and by cause (what turns the scan's value into the
 # text's: spaces, case, accents, punctuation, O/0 and l/1/I, a line more
-# or less, nothing read, something else). The test side prints totals only.
+# or less, nothing read, something else), and the character-error rate of
+# the train side's field values per scan with its errors by class
+# (bench/ocr_field_chars.py: spaces, case, accents, apostrophes, dashes,
+# O/0 l/1/I, rn/m, punctuation, other letters, a line, nothing read).
+# The test side prints totals only.
 # A file whose name says its text layer is broken (`broken-text`: the
 # producer dropped glyphs, `Mi panel` for `Mixpanel`) is left out and
 # counted apart: its text page is not the truth the scan is measured by.
@@ -140,6 +144,7 @@ declare -A per_body=()
 declare -A broken=([train]=0 [test]=0)
 declare -A seen=() right=() fr=() fn=() pages=()
 : > "$WORK/misses.tsv"
+: > "$WORK/pairs.tsv"
 for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   name=$(basename "$f")
   body=${name%%_*}
@@ -177,6 +182,10 @@ for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
     ok=1
     while IFS=$'\t' read -r field v; do
       fn[$side]=$((${fn[$side]:-0} + 1))
+      if [ "$split" = train ] && [ "$field" != kind ]; then
+        g=$(grep -P "^$field\t" "$WORK/got.tsv" | cut -f2- | head -1 || true)
+        printf '%s\t%s\t%s\t%s\n' "$field" "$v" "$g" "$scan" >> "$WORK/pairs.tsv"
+      fi
       if grep -qxF "$field"$'\t'"$v" "$WORK/got.tsv"; then
         fr[$side]=$((${fr[$side]:-0} + 1))
       else
@@ -252,3 +261,5 @@ for (field, c), n in sorted(counts.items()):
 if not counts:
     print("  nessuna")
 PY
+echo "errori di carattere (train) nei valori dei campi, per classe:"
+python3 bench/ocr_field_chars.py "$WORK/pairs.tsv"

@@ -25,13 +25,8 @@
 //! - a Roman numeral before `/` or `°` (a legislature, a series: `IX/2838`,
 //!   `IX°`) with a one read for its I (`1X/2838`).
 //!
-//! - a full stop closing an abbreviation (`n.`, `D.d.s.`, `art.`) read
-//!   joined to the number after it (`n.13012`) is parted from it when the
-//!   page shows a space there: the blank after the stop's ink is at least
-//!   [`STOP_SPACE`] of the font size ([`split_stops`]; a stop set close to
-//!   the next letter leaves a tenth of one). tesseract weighs that gap
-//!   against the line's other gaps and, in a tightly set line, takes it for
-//!   none; Italian acts set a space between an abbreviation and its number.
+//! - (the spaces tesseract missed after a full stop or between letters
+//!   are put back from the ink in [`crate::spaces`]);
 //!
 //! - a bar `|` read from a ruling (the side of a box drawn round an
 //!   `OGGETTO`, a table's cell) is no word: a text layer draws its rulings
@@ -73,108 +68,6 @@ pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
             }
         }
         out.push(w);
-    }
-    out
-}
-
-/// A blank after a full stop at least this share of the font size is a
-/// space (a space is about a quarter of an em; a stop set close to the
-/// next letter leaves about a tenth).
-pub const STOP_SPACE: f32 = 0.25;
-/// A stroke at most this share of the font size wide, whose ink starts in
-/// the lower [`MARK_LOW`] of its word's box, is a full stop or a comma.
-const MARK_WIDTH: f32 = 0.2;
-const MARK_LOW: f32 = 0.45;
-
-/// The words of one row with every abbreviation's full stop followed by a
-/// digit (`n.13012`, `D.d.s.31`) parted from it where `image` shows a
-/// space after the stop; `size` is the row's font size in pixels. The
-/// stop is found in the ink: the strokes of the word's box, left to right,
-/// of which the narrow ones low in the box are its stops and commas; when
-/// they are not as many as the word's `.` and `,`, the word is left whole.
-pub fn split_stops(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
-    let mut out = Vec::with_capacity(words.len());
-    for w in words {
-        let chars: Vec<char> = w.text.chars().collect();
-        let cuts: Vec<usize> = (1..chars.len().saturating_sub(1))
-            .filter(|&i| {
-                chars[i] == '.' && chars[i - 1].is_alphabetic() && chars[i + 1].is_ascii_digit()
-            })
-            .collect();
-        if cuts.is_empty() {
-            out.push(w);
-            continue;
-        }
-        let strokes = strokes(image, w.b);
-        let (y0, y1) = (w.b[1], w.b[3]);
-        let marks: Vec<usize> = (0..strokes.len())
-            .filter(|&k| {
-                let (x0, x1, top) = strokes[k];
-                (x1 - x0) as f32 <= MARK_WIDTH * size
-                    && top as f32 >= y0 + (1.0 - MARK_LOW) * (y1 - y0)
-            })
-            .collect();
-        let written = chars.iter().filter(|c| matches!(c, '.' | ',')).count();
-        if marks.len() != written {
-            out.push(w);
-            continue;
-        }
-        // Each cut: where the text is parted and where the box is.
-        let mut parts: Vec<(usize, f32, f32)> = Vec::new();
-        for i in cuts {
-            let k = chars[..i].iter().filter(|c| matches!(c, '.' | ',')).count();
-            let stroke = marks[k];
-            let Some(&(next, _, _)) = strokes.get(stroke + 1) else {
-                continue;
-            };
-            let end = strokes[stroke].1;
-            if (next - end) as f32 >= STOP_SPACE * size {
-                parts.push((i + 1, end as f32, next as f32));
-            }
-        }
-        let mut from = 0;
-        let mut left = w.b[0];
-        for (at, end, next) in parts {
-            out.push(Piece {
-                text: chars[from..at].iter().collect(),
-                b: [left, w.b[1], end, w.b[3]],
-                conf: w.conf,
-            });
-            from = at;
-            left = next;
-        }
-        out.push(Piece {
-            text: chars[from..].iter().collect(),
-            b: [left, w.b[1], w.b[2], w.b[3]],
-            conf: w.conf,
-        });
-    }
-    out
-}
-
-/// The strokes of ink in box `b` of `image`, left to right: runs of
-/// inked columns, each as (first column, column after the last, topmost
-/// inked row).
-fn strokes(image: &Gray, b: [f32; 4]) -> Vec<(usize, usize, usize)> {
-    let (x0, x1) = (b[0].max(0.0) as usize, b[2].max(0.0).ceil() as usize);
-    let (y0, y1) = (b[1].max(0.0) as usize, b[3].max(0.0).ceil() as usize);
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    let mut open = false;
-    for x in x0..x1 {
-        match image.ink_top(x, y0, y1) {
-            Some(top) => {
-                if open {
-                    if let Some(s) = out.last_mut() {
-                        s.1 = x + 1;
-                        s.2 = s.2.min(top);
-                    }
-                } else {
-                    out.push((x, x + 1, top));
-                }
-                open = true;
-            }
-            None => open = false,
-        }
     }
     out
 }
@@ -466,52 +359,6 @@ mod tests {
             height: 24,
             pixels,
         }
-    }
-
-    #[test]
-    fn a_stop_and_a_number_are_parted_where_the_ink_shows_a_space() {
-        // "D.d.s.31" as a bulletin's heading sets it (300 dpi, font size
-        // 34 px): stops 2 to 4 px from the next letter, and 10 px, a
-        // space, between the last one and the date's "31".
-        let heading = [
-            (0, 6, 1),
-            (8, 11, 19),
-            (15, 21, 1),
-            (24, 27, 19),
-            (31, 37, 6),
-            (40, 43, 19),
-            (53, 59, 1),
-            (62, 65, 1),
-        ];
-        let g = ink(70, &heading);
-        let piece = |t: &str| Piece {
-            text: t.into(),
-            b: [0.0, 0.0, 65.0, 24.0],
-            conf: 91.0,
-        };
-        let text = |ws: Vec<Piece>| ws.iter().map(|w| w.text.clone()).collect::<Vec<_>>();
-        let parted = split_stops(vec![piece("D.d.s.31")], 34.0, &g);
-        assert_eq!(text(parted.clone()), ["D.d.s.", "31"]);
-        assert_eq!(parted[0].b[2], 43.0);
-        assert_eq!(parted[1].b[0], 53.0);
-        // "n.32" set close: 4 px after the stop, no space.
-        let close = ink(30, &[(0, 8, 8), (10, 13, 19), (17, 23, 1), (25, 29, 1)]);
-        let n = Piece {
-            text: "n.32".into(),
-            b: [0.0, 0.0, 29.0, 24.0],
-            conf: 90.0,
-        };
-        assert_eq!(text(split_stops(vec![n.clone()], 34.0, &close)), ["n.32"]);
-        // A speck more than the stops written: the word is left whole.
-        let specked = ink(70, &[&heading[..], &[(47, 49, 20)]].concat());
-        assert_eq!(
-            text(split_stops(vec![piece("D.d.s.31")], 34.0, &specked)),
-            ["D.d.s.31"]
-        );
-        // A number with a decimal stop is no abbreviation.
-        let mut decimal = n;
-        decimal.text = "1.32".into();
-        assert_eq!(text(split_stops(vec![decimal], 34.0, &close)), ["1.32"]);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod osd;
 pub mod raster;
 pub mod rows;
 pub mod run;
+pub mod spaces;
 pub mod tsv;
 
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ use atti_page::{Page, Word};
 use crate::raster::Gray;
 use crate::rows::{self, Line, Piece};
 use crate::OcrPage;
-use crate::{clean, numbers};
+use crate::{clean, numbers, spaces};
 
 /// The resolution assumed for an image file, whose pixels have no known
 /// size: scanners of offices mostly work at 200 to 300 dpi.
@@ -56,7 +56,7 @@ fn row(line: &str) -> Option<Row<'_>> {
 /// (missing: upright); `dpi` the resolution of the image (`None`:
 /// [`IMAGE_DPI`]); `image`, when given, the image read (upright, one
 /// page), whose ink tells the spaces tesseract missed
-/// ([`clean::split_stops`]).
+/// ([`spaces::split_stops`], [`spaces::split`]).
 pub fn pages(tsv: &str, turns: &[u32], dpi: Option<u32>, image: Option<&Gray>) -> Vec<OcrPage> {
     let scale = 72.0 / dpi.unwrap_or(IMAGE_DPI).max(1) as f32;
     let rows: Vec<Row<'_>> = tsv.lines().skip(1).filter_map(row).collect();
@@ -174,7 +174,11 @@ fn build(
         }
         let size = (r.size * scale).max(1.0);
         let words = match image {
-            Some(g) => clean::split_stops(clean::drop_rulings(r.words, r.size, g), r.size, g),
+            Some(g) => {
+                let words = clean::drop_rulings(r.words, r.size, g);
+                let words = spaces::split_stops(words, r.size, g);
+                spaces::split(words, r.size, g)
+            }
             None => r.words,
         };
         let words = numbers::join(clean::row(words, r.size), r.size);
