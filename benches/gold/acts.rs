@@ -40,6 +40,10 @@ pub const FIELDS: &[&str] = &[
 /// and its figures after stay visible beside the rest of train.
 pub const NEWEST_BATCH: &str = "gold/acts_web_s38.jsonl";
 
+/// The subject batch of session 39, read blind: tallied apart as `subject
+/// batch` and printed on a line of its own beside the newest batch.
+pub const SUBJECT_BATCH: &str = "gold/acts_web_s39s.jsonl";
+
 /// The gold records of the act files under `root`, in file order.
 /// `acts.jsonl` and `acts_train_more.jsonl` name files of ../shared/corpus;
 /// `acts_web.jsonl` names the public acts saved under
@@ -53,6 +57,7 @@ pub fn load(root: &Path) -> Vec<Value> {
         "gold/acts_web_s36.jsonl",
         "gold/acts_web_s37.jsonl",
         NEWEST_BATCH,
+        SUBJECT_BATCH,
     ]
     .iter()
     .flat_map(|f| {
@@ -180,6 +185,7 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
         // The public acts of gold/acts_web.jsonl are also counted apart.
         let web = file.contains("tests/fixtures/web/");
         let newest = g["batch"] == NEWEST_BATCH;
+        let subject_batch = g["batch"] == SUBJECT_BATCH;
         let mut add = |field: &str, want: &str, got: &str, ok: bool| {
             sc.add(split, file, field, want, got, ok);
             if web {
@@ -187,6 +193,9 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
             }
             if newest {
                 sc.tally("newest", field, ok);
+            }
+            if subject_batch {
+                sc.tally("subject batch", field, ok);
             }
         };
         if kind == "other" {
