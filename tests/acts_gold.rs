@@ -26,7 +26,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("office", 41, 52),
     ("office_number", 16, 16),
     ("office_date", 15, 15),
-    ("subject", 154, 164),
+    ("subject", 155, 164),
     ("outcome", 35, 35),
     ("unanimous", 35, 35),
     ("present_count", 32, 33),
