@@ -260,6 +260,15 @@ fn main() {
                 test(cell("test", f))
             );
         }
+        // The subject batch of session 39, on a line of its own.
+        let batch: Vec<String> = acts::FIELDS
+            .iter()
+            .filter_map(|f| {
+                acts.get("subject batch", f)
+                    .map(|(k, n)| format!("{f} {k}/{n}"))
+            })
+            .collect();
+        println!("\n{} (read blind): {}", acts::SUBJECT_BATCH, batch.join(", "));
     }
     if part("references") {
         println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");

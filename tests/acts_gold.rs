@@ -15,25 +15,26 @@ use crate::gold_acts;
 /// session 33, 22 more of 15 new bodies since session 34 and 4 more of 4
 /// new bodies since session 35, 7 more of 7 new bodies since session 36
 /// (gold/acts_web_s36.jsonl), 7 more of 7 new bodies since session 37
-/// (gold/acts_web_s37.jsonl) and 4 more of 4 new bodies since session 38
-/// (gold/acts_web_s38.jsonl), all read blind). Since session 39 also the
+/// (gold/acts_web_s37.jsonl), 4 more of 4 new bodies since session 38
+/// (gold/acts_web_s38.jsonl) and 6 more of 6 new bodies since session 39
+/// (gold/acts_web_s39s.jsonl), all read blind). Since session 39 also the
 /// precision of the office and its number: a determination or decree
 /// whose gold gives none must read none.
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("recognised as an act", 175, 176),
+    ("recognised as an act", 180, 182),
     ("other: no decision row", 3, 3),
-    ("act_number", 141, 148),
-    ("decision_date", 152, 161),
-    ("office", 42, 50),
+    ("act_number", 145, 153),
+    ("decision_date", 155, 166),
+    ("office", 42, 52),
     ("office: none where none printed", 39, 41),
     ("office_number", 16, 16),
     ("office_number: none where none printed", 75, 75),
     ("office_date", 15, 15),
-    ("subject", 144, 158),
+    ("subject", 155, 164),
     ("outcome", 35, 35),
     ("unanimous", 35, 35),
-    ("present_count", 29, 30),
-    ("absent_count", 23, 24),
+    ("present_count", 32, 33),
+    ("absent_count", 25, 27),
     ("votes_for", 10, 10),
     ("votes_against", 10, 10),
     ("abstentions", 10, 10),

@@ -87,6 +87,8 @@ pub struct Field {
     pub block: bool,
     /// A block value goes on over blank lines.
     pub paragraphs: bool,
+    /// A block value is one phrase in one case (see the rule format).
+    pub phrase: bool,
     pub until: Option<Regex>,
     pub stop: Option<Regex>,
     pub value: Option<String>,

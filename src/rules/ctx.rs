@@ -285,6 +285,7 @@ impl Ctx<'_> {
             slots,
             block: f.block,
             paragraphs: f.paragraphs,
+            phrase: f.phrase,
             until: f.until.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             stop: f.stop.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             value: f.value,

@@ -337,8 +337,10 @@ fn read_after(
         let mut blanks = 0;
         let mut margin_seen = false;
         let after = (line_end + 1).min(text.len());
-        for lr in document::lines(&text[after..]) {
-            let lr = after + lr.start..after + lr.end;
+        let lines: Vec<Range<usize>> = document::lines(&text[after..])
+            .map(|lr| after + lr.start..after + lr.end)
+            .collect();
+        for (i, lr) in lines.iter().cloned().enumerate() {
             // Keep to the value's column: leave out a margin column on the
             // left; once a margin was seen, a line holding margin text only
             // is skipped.
@@ -364,7 +366,26 @@ fn read_after(
                     && parts
                         .last()
                         .is_some_and(|r| atti_italian::phrase::ends_open(&text[r.clone()]));
-                if !parts.is_empty() && !rule.paragraphs && !open {
+                // Or the line past the gap goes on with it: it starts with
+                // a small letter, or it is in the capitals of a subject
+                // that has not closed (a transcript that sets a blank line
+                // between every two lines).
+                let goes_on = rule.phrase
+                    && blanks == 0
+                    && !parts.is_empty()
+                    && lines[i + 1..]
+                        .iter()
+                        .map(|l| &text[l.clone()])
+                        .find(|l| !l.trim().is_empty())
+                        .is_some_and(|next| {
+                            let before = parts
+                                .iter()
+                                .map(|r| &text[r.clone()])
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            atti_italian::phrase::goes_on(&before, next)
+                        });
+                if !parts.is_empty() && !rule.paragraphs && !open && !goes_on {
                     break;
                 }
                 blanks += 1;
@@ -374,8 +395,27 @@ fn read_after(
                 continue;
             }
             blanks = 0;
-            if rule.until.as_ref().is_some_and(|u| u.is_match(line)) {
+            // A line below a word the phrase cannot stop on ("NOMINA DEL"
+            // above "RESPONSABILE DEL PROCEDIMENTO") is the phrase, not a
+            // heading.
+            let needs_more = rule.phrase
+                && parts
+                    .last()
+                    .is_some_and(|r| atti_italian::phrase::needs_more(&text[r.clone()]));
+            if !needs_more && rule.until.as_ref().is_some_and(|u| u.is_match(line)) {
                 break;
+            }
+            // A value in capitals ends where a line in small letters begins
+            // (the premises, an office's name, a footer below the subject).
+            if rule.phrase && !needs_more && !parts.is_empty() {
+                let before = parts
+                    .iter()
+                    .map(|r| &text[r.clone()])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if atti_italian::phrase::case_ends(&before, line) {
+                    break;
+                }
             }
             let body = line.trim_start();
             let open = parts

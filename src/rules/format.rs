@@ -198,6 +198,13 @@ pub struct FieldRule {
     /// several paragraphs), to `until`, a known label or a heading.
     #[serde(default)]
     pub paragraphs: bool,
+    /// With `block`, the value is one phrase written in one case (a
+    /// subject): a line below a word it cannot stop on ("NOMINA DEL") goes
+    /// on even where `until` would end it; a line past a gap goes on where
+    /// it starts with a small letter or keeps the capitals of an unclosed
+    /// value; a value in capitals ends at a line in small letters.
+    #[serde(default)]
+    pub phrase: bool,
     #[serde(default)]
     pub until: Option<Spanned<String>>,
     /// The value ends where this matches (the match itself is left out).

@@ -75,11 +75,18 @@ pub fn title_case(s: &str) -> String {
 /// Cloud” - Lotto 1", "per il Progetto “IO”") are the value's own and stay.
 pub fn sentence(s: &str) -> String {
     let t = squash(s);
+    // A dash left hanging at the end ("... Approvazione della perizia -")
+    // separated nothing.
     let end = |t: &str| {
-        t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',')
-            .trim_end_matches('.')
-            .trim()
-            .to_owned()
+        let mut t = t.trim_end_matches(|c: char| c == ';' || c == ':' || c == ',');
+        t = t.trim_end_matches('.').trim();
+        while let Some(r) = t
+            .strip_suffix(['-', '–', '—'])
+            .filter(|r| r.ends_with(char::is_whitespace))
+        {
+            t = r.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+        }
+        t.to_owned()
     };
     end(unquote(&end(&t)))
 }
@@ -197,6 +204,12 @@ mod tests {
     fn a_sentence_keeps_quotes_that_are_its_own() {
         assert_eq!(sentence("“Piano delle opere”."), "Piano delle opere");
         assert_eq!(sentence("\"Regolamento\";"), "Regolamento");
+        assert_eq!(
+            sentence("Approvazione della perizia di variante -"),
+            "Approvazione della perizia di variante"
+        );
+        assert_eq!(sentence("Lavori - anno 2026 - "), "Lavori - anno 2026");
+        assert_eq!(sentence("Tratto A-B"), "Tratto A-B");
         assert_eq!(
             sentence("“SPC Cloud” - Lotto 1 SERVIZI DI CLOUD"),
             "“SPC Cloud” - Lotto 1 SERVIZI DI CLOUD"

@@ -23,6 +23,7 @@ const OPEN_WORDS: &[&str] = &[
 /// its number. (A company's "S.p.A." or an "ecc." ends a phrase.)
 const OPEN_ABBREVIATIONS: &[&str] = &[
     "l.r.", "d.lgs.", "d.l.", "d.p.r.", "d.m.", "d.p.c.m.", "d.g.r.", "art.", "artt.", "n.", "nn.",
+    "l.", "r.d.", "reg.", "regol.", "d.d.", "d.d.g.", "d.g.c.", "d.c.c.", "prot.", "cap.", "lett.",
 ];
 
 /// Whether `text` stops where its phrase cannot end, so that what follows
@@ -32,7 +33,8 @@ pub fn ends_open(text: &str) -> bool {
     let Some(last) = t.chars().last() else {
         return false;
     };
-    if matches!(last, ',' | '-' | '–' | '(' | '/' | '«' | '“') {
+    // "IM=" / "POSTA": a typewriter's hyphen at the end of a line.
+    if matches!(last, ',' | '-' | '–' | '(' | '/' | '«' | '“' | '=') {
         return true;
     }
     if last == '.' {
@@ -72,9 +74,115 @@ pub fn ends_with_open_word(text: &str) -> bool {
         && OPEN_WORDS.contains(&word.as_str())
 }
 
+/// Whether `text` ends with a word or an abbreviation the phrase cannot
+/// stop on, so that the next line is the same phrase even where it starts
+/// like a heading ("NOMINA DEL" above "RESPONSABILE DEL PROCEDIMENTO",
+/// "APPROVAZIONE DELLO SCHEMA DI" above "PROTOCOLLO D'INTESA"). Unlike
+/// [`ends_open`], a dangling dash or comma does not count (a subject may end
+/// with "- impegno di spesa -" above the issuer's heading), nor a capital
+/// letter alone ("ALLEGATO A", "CATEGORIA C").
+pub fn needs_more(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with('.') {
+        return ends_open(t);
+    }
+    let word = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    !single_capital && ends_with_open_word(t)
+}
+
+/// Whether a line after a gap (a blank line of a transcript, a wider
+/// leading) goes on with the phrase `before` even though `before` may end
+/// as a phrase can: the line starts with a small letter (no sentence
+/// does), or `before` is all capitals without a closing full stop and the
+/// line is capitals too, of at least two words (a subject in capitals
+/// wrapped past the gap; a heading in capitals is told apart by the words
+/// the rules stop at, a mixed-case line below a capital subject ends it).
+pub fn goes_on(before: &str, line: &str) -> bool {
+    let line = line.trim();
+    if line.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let b = before
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '»', ')', ']']);
+    let closed = b.ends_with(['.', ';', ':', '!', '?']);
+    !closed && capitals(before) && capitals(line) && line.split_whitespace().count() >= 2
+}
+
+/// Whether `line` ends a phrase set in capitals: `before` is in capitals
+/// and `line` begins with a capital and goes on in small letters
+/// ("Premesso che", "Con deliberazione n. 5", "Settore Lavori pubblici"),
+/// not with the capitals of a continuation or an abbreviation ("D.Lgs.").
+pub fn case_ends(before: &str, line: &str) -> bool {
+    let line = line.trim();
+    let first_word = line.split_whitespace().next().unwrap_or("");
+    let word_small = first_word.chars().skip(1).any(char::is_lowercase)
+        && !first_word.contains('.')
+        && first_word.chars().next().is_some_and(char::is_uppercase);
+    word_small && capitals(before) && small_letters(line)
+}
+
+/// Whether a text is mostly in small letters (at least six letters, more
+/// than half of them small).
+fn small_letters(text: &str) -> bool {
+    let (mut letters, mut small) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        small += usize::from(c.is_lowercase());
+    }
+    letters >= 6 && small * 2 > letters
+}
+
+/// Whether a text is set in capitals: at least six letters and hardly a
+/// small one among them (the "gs" of a "D.Lgs." is allowed).
+fn capitals(text: &str) -> bool {
+    let (mut letters, mut small) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        small += usize::from(c.is_lowercase());
+    }
+    letters >= 6 && small * 10 <= letters
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ends_open;
+    use super::{ends_open, goes_on, needs_more};
+
+    #[test]
+    fn a_line_after_an_open_word_is_the_same_phrase() {
+        assert!(needs_more("NOMINA DEL"));
+        assert!(needs_more("Approvazione dello schema di"));
+        assert!(needs_more("ai sensi dell'art."));
+        assert!(!needs_more("Impegno di spesa -"));
+        assert!(!needs_more("APPROVAZIONE ALLEGATO A"));
+        assert!(!needs_more("Fornitura di arredi,"));
+        assert!(!needs_more("APPROVAZIONE DEL RENDICONTO"));
+    }
+
+    #[test]
+    fn a_capital_phrase_ends_at_a_line_in_small_letters() {
+        use super::case_ends;
+        assert!(case_ends("AFFIDAMENTO DEL SERVIZIO DI PULIZIA", "Premesso che con deliberazione"));
+        assert!(case_ends("AFFIDAMENTO DEL SERVIZIO", "Settore Lavori pubblici e manutenzioni"));
+        assert!(!case_ends("AFFIDAMENTO DEL SERVIZIO", "D.Lgs. n. 36/2023 - IMPEGNO DI SPESA"));
+        assert!(!case_ends("AFFIDAMENTO DEL SERVIZIO", "RELATIVO ALL'ANNO 2026"));
+        assert!(!case_ends("Affidamento del servizio", "Premesso che"));
+        assert!(!case_ends("AFFIDAMENTO DEL SERVIZIO", "CIG Z1234 - Approvazione"));
+    }
+
+    #[test]
+    fn a_phrase_goes_on_past_a_gap_in_its_own_case() {
+        assert!(goes_on("Contributo alla associazione", "sportiva per l'anno 2026"));
+        assert!(goes_on(
+            "RIPARTO DEL FONDO PER LA MONTAGNA E DEL PIANO",
+            "PROVINCIALE DEI SERVIZI - ANNI 2026-2028"
+        ));
+        assert!(!goes_on("RIPARTO DEL FONDO PER LA MONTAGNA.", "PROVINCIALE DEI SERVIZI"));
+        assert!(!goes_on("RIPARTO DEL FONDO PER LA MONTAGNA", "Documento firmato digitalmente"));
+        assert!(!goes_on("Riparto del fondo per la montagna", "Il sistema di gestione"));
+        assert!(!goes_on("RIPARTO DEL FONDO", "COPIA"));
+    }
 
     #[test]
     fn a_line_ending_with_a_preposition_or_a_comma_goes_on() {
@@ -91,6 +199,8 @@ mod tests {
         assert!(ends_open("Affidamento ai sensi dell'art."));
         assert!(ends_open("contributi di cui al D.Lgs."));
         assert!(ends_open("la deliberazione avente ad"));
+        assert!(ends_open("VALORI AI FINI DELL'IM="));
+        assert!(ends_open("art. 60 Reg."));
     }
 
     #[test]
