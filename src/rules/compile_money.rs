@@ -26,6 +26,8 @@ const ROLES: &[&str] = &[
 /// that restate it with IVA.
 const MAIN_USES: &[&str] = &["item", "aside", "end", "tender", "total", "gross"];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
+/// What a `[[party_column]]` header says its column holds.
+const PARTY_COLUMNS: &[&str] = &["supplier", "beneficiary", "other", "tax_id", "offers"];
 
 /// Checks one file's rules of one kind and adds them to `out`.
 pub(super) fn compile(
@@ -42,6 +44,7 @@ pub(super) fn compile(
         let allowed: Option<&[&str]> = match kind {
             MoneyKind::AmountRole => Some(ROLES),
             MoneyKind::PartyRole | MoneyKind::PartyCue => Some(PARTY_ROLES),
+            MoneyKind::PartyColumn => Some(PARTY_COLUMNS),
             MoneyKind::Code => Some(&["cig", "cup"]),
             MoneyKind::CodeContext => Some(&["own", "cited", "another"]),
             MoneyKind::LegalForm => Some(&["before", "after"]),
@@ -112,6 +115,7 @@ pub(super) fn compile(
             MoneyKind::Dispositive => out.dispositive.push(cue),
             MoneyKind::PartyCue => out.party_cues.push(cue),
             MoneyKind::NotParty => out.not_parties.push(cue),
+            MoneyKind::PartyColumn => out.party_columns.push(cue),
             MoneyKind::CodeContext => out.code_contexts.push(cue),
             MoneyKind::Premise => out.premises.push(cue),
             MoneyKind::Main => out.main.push(cue),

@@ -54,6 +54,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub not_party: Vec<MoneyRule>,
     #[serde(default)]
+    pub party_column: Vec<MoneyRule>,
+    #[serde(default)]
     pub code_context: Vec<MoneyRule>,
     #[serde(default)]
     pub premise: Vec<MoneyRule>,
@@ -479,8 +481,8 @@ pub struct CueRule {
 
 /// One money rule as written (`[[amount_role]]`, `[[code]]`,
 /// `[[legal_form]]`, `[[party_role]]`, `[[administration]]`,
-/// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`, `[[code_context]]`,
-/// `[[premise]]`): a regex and, for
+/// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`, `[[party_column]]`,
+/// `[[code_context]]`, `[[premise]]`): a regex and, for
 /// most kinds, a value. Compiled by
 /// [`super::compile_money`] into [`super::money::Cue`]s.
 #[derive(Debug, Deserialize)]
@@ -490,6 +492,8 @@ pub struct MoneyRule {
     pub description: String,
     pub regex: Spanned<String>,
     /// amount_role, party_role: the role; code: `cig` or `cup`;
+    /// party_column: the role of the parties the column names, `tax_id`
+    /// or `offers`;
     /// code_context: `own` or `cited` (whose code the words say it is);
     /// legal_form: `before` or `after` (where the name's words are);
     /// administration: the canonical name, `{name}` for the group read.

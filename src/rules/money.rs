@@ -1,7 +1,8 @@
 //! The compiled money rules: [`MoneyRules`], made by
 //! [`super::compile_money`] from the `[[amount_role]]`, `[[code]]`,
 //! `[[legal_form]]`, `[[party_role]]`, `[[administration]]` and
-//! `[[dispositive]]`, `[[premise]]`, `[[party_cue]]`, `[[not_party]]` and
+//! `[[dispositive]]`, `[[premise]]`, `[[party_cue]]`, `[[not_party]]`,
+//! `[[party_column]]` and
 //! `[[code_context]]` and `[[main]]` rules (as written: [`super::format::MoneyRule`]),
 //! which [`super::money_read`] applies to a document. The grammars
 //! themselves (sums of euro, the shapes of CIG and CUP, the check
@@ -23,6 +24,8 @@ pub struct MoneyRules {
     pub dispositive: Vec<Cue>,
     pub party_cues: Vec<Cue>,
     pub not_parties: Vec<Cue>,
+    /// Header cells of a table that lists parties ([`super::money_party_table`]).
+    pub party_columns: Vec<Cue>,
     pub code_contexts: Vec<Cue>,
     pub premises: Vec<Cue>,
     /// How the main amount is chosen ([`super::money_main`]).
@@ -55,6 +58,7 @@ pub enum MoneyKind {
     Dispositive,
     PartyCue,
     NotParty,
+    PartyColumn,
     CodeContext,
     Premise,
     Main,
@@ -75,6 +79,7 @@ impl MoneyRules {
             tag(MoneyKind::Dispositive, &self.dispositive),
             tag(MoneyKind::PartyCue, &self.party_cues),
             tag(MoneyKind::NotParty, &self.not_parties),
+            tag(MoneyKind::PartyColumn, &self.party_columns),
             tag(MoneyKind::CodeContext, &self.code_contexts),
             tag(MoneyKind::Premise, &self.premises),
             tag(MoneyKind::Main, &self.main),

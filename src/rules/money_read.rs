@@ -135,6 +135,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     let mut parties = super::money_parties::parties(rules, doc, admin);
     let decides = super::money_party_cues::dispositive(rules, doc);
     super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
+    super::money_party_table::add(rules, doc, admin, &mut parties);
     out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
 }
@@ -423,7 +424,8 @@ impl MoneyRead {
             MoneyKind::LegalForm
             | MoneyKind::PartyRole
             | MoneyKind::PartyCue
-            | MoneyKind::NotParty => self
+            | MoneyKind::NotParty
+            | MoneyKind::PartyColumn => self
                 .parties
                 .iter()
                 .map(|p| {
