@@ -268,7 +268,11 @@ fn main() {
                     .map(|(k, n)| format!("{f} {k}/{n}"))
             })
             .collect();
-        println!("\n{} (read blind): {}", acts::SUBJECT_BATCH, batch.join(", "));
+        println!(
+            "\n{} (read blind): {}",
+            acts::SUBJECT_BATCH,
+            batch.join(", ")
+        );
     }
     if part("references") {
         println!("\n{:<26} {:>12} {:>12}", "references", "train", "test");

@@ -11,8 +11,10 @@ use crate::common::shared;
 
 /// As printed in the letterhead, and as the office's value (apostrophes in
 /// one form, as every rule value).
-const OFFICE: &str = "Struttura del Commissario straordinario per l’attuazione dell’Agenda digitale";
-const OFFICE_VALUE: &str = "Struttura del Commissario straordinario per l'attuazione dell'Agenda digitale";
+const OFFICE: &str =
+    "Struttura del Commissario straordinario per l’attuazione dell’Agenda digitale";
+const OFFICE_VALUE: &str =
+    "Struttura del Commissario straordinario per l'attuazione dell'Agenda digitale";
 
 #[test]
 fn an_office_printed_only_in_the_letterhead_is_read_there() {
@@ -42,7 +44,10 @@ fn an_office_printed_only_in_the_letterhead_is_read_there() {
         .expect("the office's field");
     assert_eq!(f.rule, "delib.office.letterhead_unit");
     let span = f.span.expect("a span");
-    assert_eq!((span.page, span.start), (pages[0].number, letterhead::OUTSIDE));
+    assert_eq!(
+        (span.page, span.start),
+        (pages[0].number, letterhead::OUTSIDE)
+    );
     // No rule of the text reads the letterhead: the subject is the act's.
     let subject = d.subject.clone().unwrap_or_default();
     assert!(!subject.contains("Commissario straordinario"), "{subject}");

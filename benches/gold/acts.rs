@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use atti::record::Decision;
-use atti_italian::names::sentence;
 use atti::rules::RuleOutput;
+use atti_italian::names::sentence;
 use serde_json::Value;
 
 /// The fields scored, in the order they are printed.
@@ -267,7 +267,12 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
             }
             if g["office_number"].is_null() {
                 let got = d.and_then(|d| d.office_number.clone()).unwrap_or_default();
-                add("office_number: none where none printed", "", &got, got.is_empty());
+                add(
+                    "office_number: none where none printed",
+                    "",
+                    &got,
+                    got.is_empty(),
+                );
             }
         }
         let outcome = d.and_then(|d| d.outcome.clone()).unwrap_or_default();

@@ -292,7 +292,11 @@ impl Ctx<'_> {
             combine,
             left_column: f.left_column,
             under: f.under.as_ref().map(|r| self.regex(r, &id)).transpose()?,
-            not_value: f.not_value.as_ref().map(|r| self.regex(r, &id)).transpose()?,
+            not_value: f
+                .not_value
+                .as_ref()
+                .map(|r| self.regex(r, &id))
+                .transpose()?,
             before: f.before.as_ref().map(|r| self.regex(r, &id)).transpose()?,
             label_column,
             quick,

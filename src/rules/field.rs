@@ -224,9 +224,10 @@ fn regex_values(
             m.first()
                 .is_some_and(|(_, _, r)| !doc.under_header(page, h, r.clone()))
         });
-        let refused = rule.not_value.as_ref().is_some_and(|n| {
-            m.first().is_some_and(|(_, v, _)| n.is_match(v))
-        });
+        let refused = rule
+            .not_value
+            .as_ref()
+            .is_some_and(|n| m.first().is_some_and(|(_, v, _)| n.is_match(v)));
         if !inside_reference && !misplaced && !refused && !m.is_empty() {
             out.push(m);
         }

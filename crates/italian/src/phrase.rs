@@ -86,7 +86,10 @@ pub fn needs_more(text: &str) -> bool {
     if t.ends_with('.') {
         return ends_open(t);
     }
-    let word = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let word = t
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     !single_capital && ends_with_open_word(t)
 }
@@ -163,24 +166,51 @@ mod tests {
     #[test]
     fn a_capital_phrase_ends_at_a_line_in_small_letters() {
         use super::case_ends;
-        assert!(case_ends("AFFIDAMENTO DEL SERVIZIO DI PULIZIA", "Premesso che con deliberazione"));
-        assert!(case_ends("AFFIDAMENTO DEL SERVIZIO", "Settore Lavori pubblici e manutenzioni"));
-        assert!(!case_ends("AFFIDAMENTO DEL SERVIZIO", "D.Lgs. n. 36/2023 - IMPEGNO DI SPESA"));
-        assert!(!case_ends("AFFIDAMENTO DEL SERVIZIO", "RELATIVO ALL'ANNO 2026"));
+        assert!(case_ends(
+            "AFFIDAMENTO DEL SERVIZIO DI PULIZIA",
+            "Premesso che con deliberazione"
+        ));
+        assert!(case_ends(
+            "AFFIDAMENTO DEL SERVIZIO",
+            "Settore Lavori pubblici e manutenzioni"
+        ));
+        assert!(!case_ends(
+            "AFFIDAMENTO DEL SERVIZIO",
+            "D.Lgs. n. 36/2023 - IMPEGNO DI SPESA"
+        ));
+        assert!(!case_ends(
+            "AFFIDAMENTO DEL SERVIZIO",
+            "RELATIVO ALL'ANNO 2026"
+        ));
         assert!(!case_ends("Affidamento del servizio", "Premesso che"));
-        assert!(!case_ends("AFFIDAMENTO DEL SERVIZIO", "CIG Z1234 - Approvazione"));
+        assert!(!case_ends(
+            "AFFIDAMENTO DEL SERVIZIO",
+            "CIG Z1234 - Approvazione"
+        ));
     }
 
     #[test]
     fn a_phrase_goes_on_past_a_gap_in_its_own_case() {
-        assert!(goes_on("Contributo alla associazione", "sportiva per l'anno 2026"));
+        assert!(goes_on(
+            "Contributo alla associazione",
+            "sportiva per l'anno 2026"
+        ));
         assert!(goes_on(
             "RIPARTO DEL FONDO PER LA MONTAGNA E DEL PIANO",
             "PROVINCIALE DEI SERVIZI - ANNI 2026-2028"
         ));
-        assert!(!goes_on("RIPARTO DEL FONDO PER LA MONTAGNA.", "PROVINCIALE DEI SERVIZI"));
-        assert!(!goes_on("RIPARTO DEL FONDO PER LA MONTAGNA", "Documento firmato digitalmente"));
-        assert!(!goes_on("Riparto del fondo per la montagna", "Il sistema di gestione"));
+        assert!(!goes_on(
+            "RIPARTO DEL FONDO PER LA MONTAGNA.",
+            "PROVINCIALE DEI SERVIZI"
+        ));
+        assert!(!goes_on(
+            "RIPARTO DEL FONDO PER LA MONTAGNA",
+            "Documento firmato digitalmente"
+        ));
+        assert!(!goes_on(
+            "Riparto del fondo per la montagna",
+            "Il sistema di gestione"
+        ));
         assert!(!goes_on("RIPARTO DEL FONDO", "COPIA"));
     }
 
