@@ -298,6 +298,7 @@ fn is_roman(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::raster::inked;
 
     fn piece(text: &str, x0: f32, x1: f32) -> Piece {
         Piece {
@@ -342,32 +343,13 @@ mod tests {
         );
     }
 
-    /// An image `w` px wide and 24 high with ink where `strokes` say:
-    /// (first column, column after the last, topmost row), each down to
-    /// the baseline at row 23.
-    fn ink(w: usize, strokes: &[(usize, usize, usize)]) -> Gray {
-        let mut pixels = vec![255u8; w * 24];
-        for &(x0, x1, top) in strokes {
-            for y in top..24 {
-                for x in x0..x1 {
-                    pixels[y * w + x] = 0;
-                }
-            }
-        }
-        Gray {
-            width: w,
-            height: 24,
-            pixels,
-        }
-    }
-
     #[test]
     fn a_bar_that_runs_on_is_a_ruling() {
         // The side of the box round an act's OGGETTO (300 dpi, font size
         // 51 px): tesseract gave its piece as `|` at rows 4 to 20 of a
         // 3 px stroke that runs from row 0 to the image's foot; a printed
         // bar ends with its box.
-        let mut g = ink(40, &[(10, 13, 0)]);
+        let mut g = inked(40, &[(10, 13, 0)]);
         for y in 4..20 {
             for x in 30..33 {
                 g.pixels[y * 40 + x] = 0;

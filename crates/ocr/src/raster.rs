@@ -66,6 +66,26 @@ pub struct Gray {
 /// Pixels darker than this are ink.
 pub const INK: u8 = 128;
 
+/// For the tests: an image `w` px wide and 24 high with ink where
+/// `strokes` say: (first column, column after the last, topmost row), each
+/// down to the baseline at row 23.
+#[cfg(test)]
+pub(crate) fn inked(w: usize, strokes: &[(usize, usize, usize)]) -> Gray {
+    let mut pixels = vec![255u8; w * 24];
+    for &(x0, x1, top) in strokes {
+        for y in top..24 {
+            for x in x0..x1 {
+                pixels[y * w + x] = 0;
+            }
+        }
+    }
+    Gray {
+        width: w,
+        height: 24,
+        pixels,
+    }
+}
+
 impl Gray {
     /// Reads an 8-bit binary PGM.
     pub fn load(image: &Path) -> Result<Gray> {

@@ -191,21 +191,12 @@ pub fn split(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::raster::inked;
 
+    /// Letters of full height (rows 2 to 23) where `runs` say.
     fn ink(w: usize, runs: &[(usize, usize)]) -> Gray {
-        let mut pixels = vec![255u8; w * 24];
-        for &(x0, x1) in runs {
-            for y in 2..24 {
-                for x in x0..x1 {
-                    pixels[y * w + x] = 0;
-                }
-            }
-        }
-        Gray {
-            width: w,
-            height: 24,
-            pixels,
-        }
+        let strokes: Vec<(usize, usize, usize)> = runs.iter().map(|&(a, b)| (a, b, 2)).collect();
+        inked(w, &strokes)
     }
 
     fn piece(t: &str, right: f32) -> Piece {
@@ -266,22 +257,6 @@ mod tests {
         );
     }
 
-    fn ink_tops(w: usize, strokes: &[(usize, usize, usize)]) -> Gray {
-        let mut pixels = vec![255u8; w * 24];
-        for &(x0, x1, top) in strokes {
-            for y in top..24 {
-                for x in x0..x1 {
-                    pixels[y * w + x] = 0;
-                }
-            }
-        }
-        Gray {
-            width: w,
-            height: 24,
-            pixels,
-        }
-    }
-
     #[test]
     fn a_stop_and_a_number_are_parted_where_the_ink_shows_a_space() {
         // "D.d.s.31" as a bulletin's heading sets it (300 dpi, font size
@@ -297,7 +272,7 @@ mod tests {
             (53, 59, 1),
             (62, 65, 1),
         ];
-        let g = ink_tops(70, &heading);
+        let g = inked(70, &heading);
         let piece = |t: &str| Piece {
             text: t.into(),
             b: [0.0, 0.0, 65.0, 24.0],
@@ -309,7 +284,7 @@ mod tests {
         assert_eq!(parted[0].b[2], 43.0);
         assert_eq!(parted[1].b[0], 53.0);
         // "n.32" set close: 4 px after the stop, no space.
-        let close = ink_tops(30, &[(0, 8, 8), (10, 13, 19), (17, 23, 1), (25, 29, 1)]);
+        let close = inked(30, &[(0, 8, 8), (10, 13, 19), (17, 23, 1), (25, 29, 1)]);
         let n = Piece {
             text: "n.32".into(),
             b: [0.0, 0.0, 29.0, 24.0],
@@ -317,14 +292,14 @@ mod tests {
         };
         assert_eq!(text(split_stops(vec![n.clone()], 34.0, &close)), ["n.32"]);
         // A speck more than the stops written: the word is left whole.
-        let specked = ink_tops(70, &[&heading[..], &[(47, 49, 20)]].concat());
+        let specked = inked(70, &[&heading[..], &[(47, 49, 20)]].concat());
         assert_eq!(
             text(split_stops(vec![piece("D.d.s.31")], 34.0, &specked)),
             ["D.d.s.31"]
         );
         // A stop before a letter is left alone, whatever its blank
         // ("d.g.r.n.", a space of 10 px after its last stop).
-        let dgr = ink_tops(
+        let dgr = inked(
             60,
             &[
                 (0, 6, 1),
