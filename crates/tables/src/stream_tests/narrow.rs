@@ -68,3 +68,78 @@ fn a_thousands_group_set_with_a_space_stays_in_its_amount() {
         ])
     );
 }
+
+#[test]
+fn three_columns_of_amounts_a_space_apart_with_empty_cells() {
+    // Amounts in three columns, each a space after the last; the first
+    // of them empty in half the rows; a header over two lines above the
+    // first, the other two labels a space apart.
+    let w = Kit::width("92.295,09");
+    let (r3, r4) = (250.0, 250.0 + 2.8 + w);
+    let r5 = r4 + 2.8 + w;
+    let mut k = Kit::new();
+    k.text(50.0, 100.0, "Art.");
+    k.text(90.0, 100.0, "Ufficio");
+    right(&mut k, r3, 100.0, "Stanziamento");
+    right(&mut k, r4, 100.0, "Quota %");
+    right(&mut k, r5, 100.0, "Accertato");
+    right(&mut k, r3, 112.0, "definitivo");
+    for (y, art, uff, a, b, c) in [
+        (
+            126.0,
+            "09",
+            "Trasporto scolastico",
+            "92.295,09",
+            "94.693,39",
+            "33.838,80",
+        ),
+        (
+            140.0,
+            "03",
+            "Protezione civile",
+            "17.642,83",
+            "18.076,85",
+            "83.271,50",
+        ),
+        (154.0, "8.6.34", "Istruzione", "", "66.095,04", "88.904,44"),
+        (168.0, "2.5.18", "Refezione", "", "93.963,30", "96.115,50"),
+    ] {
+        k.text(50.0, y, art);
+        k.text(90.0, y, uff);
+        if !a.is_empty() {
+            right(&mut k, r3, y, a);
+        }
+        right(&mut k, r4, y, b);
+        right(&mut k, r5, y, c);
+    }
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &[
+                "Art.",
+                "Ufficio",
+                "Stanziamento definitivo",
+                "Quota %",
+                "Accertato"
+            ],
+            &[
+                "09",
+                "Trasporto scolastico",
+                "92.295,09",
+                "94.693,39",
+                "33.838,80"
+            ],
+            &[
+                "03",
+                "Protezione civile",
+                "17.642,83",
+                "18.076,85",
+                "83.271,50"
+            ],
+            &["8.6.34", "Istruzione", "", "66.095,04", "88.904,44"],
+            &["2.5.18", "Refezione", "", "93.963,30", "96.115,50"],
+        ])
+    );
+}
