@@ -5,12 +5,13 @@
 //! ingest reads it and the built-in rules applied; then it prints, per split
 //! (`gold/split.toml`), k/n for each act field and precision and recall of
 //! the legal references as 6-tuples (act type, number, year, article,
-//! paragraph, letter), and the money gold (benches/gold/money.rs). Run: `cargo bench --bench gold [-- --misses]`
+//! paragraph, letter), and the money gold (benches/gold/money.rs). Run: `cargo bench --bench gold [-- --test] [-- --misses]`
 //! (`--misses`: the train part's missed and wrong acts' fields and
 //! references, one a line; `ATTI_RULES=DIR`: the rule files of DIR replace
-//! the built-in ones of the same name; `--train`: the test column printed
-//! as `hidden`, for whoever is writing rules and must not choose between
-//! them by the test totals; `--only references` (or `ATTI_GOLD_ONLY=references`):
+//! the built-in ones of the same name; the test column is printed as
+//! `hidden` unless `--test` is given, so that whoever is writing rules does
+//! not choose between them by the test totals (`--test` at the start and
+//! the end of a piece of work); `--only references` (or `ATTI_GOLD_ONLY=references`):
 //! the references part alone, in seconds; `--only acts|procedure|money` likewise).
 
 use std::collections::{BTreeMap, HashMap};
@@ -238,8 +239,10 @@ fn main() {
         }
     }
 
-    // `--train`: test totals hidden from whoever is writing rules.
-    let hide = std::env::args().any(|a| a == "--train");
+    // The test totals are hidden from whoever is writing rules: printed
+    // only when asked (`--test`), at the start and the end of a piece of
+    // work. (`--train`, the flag that hid them before, still hides them.)
+    let hide = !std::env::args().any(|a| a == "--test");
     let test = |s: String| if hide { "hidden".to_owned() } else { s };
     println!("gold: atti's built-in rules against gold/ (train | test)\n");
     if part("acts") {
