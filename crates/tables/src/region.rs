@@ -495,7 +495,27 @@ fn header_start(
                     .any(|&(lo, hi)| (r.x0 < lo && r.x1 > hi) || (r.x0 >= lo && r.x1 <= hi))
         });
         let (size, limit) = if line.runs.len() == 1 && !group {
-            (line.size.min(below.size), s.header_line_pitch)
+            // The second line of a header set over two (a label wrapped
+            // under a line of several labels, within a wrapped label's
+            // pitch of it and under one of them) stands as far above the
+            // body as the header does.
+            let tied = start >= floor + 2 && {
+                let above = &lines[start - 2];
+                let r = &line.runs[0];
+                above.runs.len() >= 2
+                    && line.base - above.base <= s.header_line_pitch * line.size.min(above.size)
+                    && above
+                        .runs
+                        .iter()
+                        .any(|a| overlap(a.x0, a.x1, r.x0, r.x1) > 0.0)
+                    && fits_header(above, g, s)
+            };
+            let limit = if tied {
+                s.header_gap
+            } else {
+                s.header_line_pitch
+            };
+            (line.size.min(below.size), limit)
         } else {
             (line.size.max(below.size), s.header_gap)
         };

@@ -73,7 +73,10 @@ fn a_thousands_group_set_with_a_space_stays_in_its_amount() {
 fn three_columns_of_amounts_a_space_apart_with_empty_cells() {
     // Amounts in three columns, each a space after the last; the first
     // of them empty in half the rows; a header over two lines above the
-    // first, the other two labels a space apart.
+    // first, the other two labels a space apart (one run), the header set
+    // further above the body than a wrapped label's pitch. Only the body's
+    // lines show the columns' gutters: the body is found first and its
+    // header taken back, the label's second line with it.
     let w = Kit::width("92.295,09");
     let (r3, r4) = (250.0, 250.0 + 2.8 + w);
     let r5 = r4 + 2.8 + w;
@@ -86,7 +89,7 @@ fn three_columns_of_amounts_a_space_apart_with_empty_cells() {
     right(&mut k, r3, 112.0, "definitivo");
     for (y, art, uff, a, b, c) in [
         (
-            126.0,
+            128.0,
             "09",
             "Trasporto scolastico",
             "92.295,09",
