@@ -9,7 +9,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use atti_page::Table;
+use atti_page::{Table, OUTSIDE_TEXT};
 
 use super::rule_regex::Regex;
 
@@ -149,7 +149,7 @@ impl<'a> Doc<'a> {
         let mut ws: Vec<_> = pg
             .words
             .iter()
-            .filter(|w| w.start != usize::MAX && line.contains(&w.start))
+            .filter(|w| w.start != OUTSIDE_TEXT && line.contains(&w.start))
             .collect();
         if ws.is_empty() {
             return line.start + left_column(&text[line.clone()]).len();
@@ -180,14 +180,16 @@ impl<'a> Doc<'a> {
         let text = &self.clean[page];
         if let Some(pg) = self.pages.get(page).filter(|p| !p.words.is_empty()) {
             let Some(a) = pg.words.iter().find(|w| {
-                w.start != usize::MAX && w.start <= anchor && anchor < w.start + w.text.len().max(1)
+                w.start != OUTSIDE_TEXT
+                    && w.start <= anchor
+                    && anchor < w.start + w.text.len().max(1)
             }) else {
                 return (line.start, Margin::None);
             };
             let mut ws: Vec<_> = pg
                 .words
                 .iter()
-                .filter(|w| w.start != usize::MAX && line.contains(&w.start))
+                .filter(|w| w.start != OUTSIDE_TEXT && line.contains(&w.start))
                 .collect();
             ws.sort_by(|x, y| x.x.total_cmp(&y.x));
             return match ws.iter().position(|w| w.x >= a.x - SLACK) {
@@ -256,7 +258,7 @@ impl<'a> Doc<'a> {
         };
         let at = |o: usize| {
             pg.words.iter().find(|w| {
-                w.start != usize::MAX && w.start <= o && o < w.start + w.text.len().max(1)
+                w.start != OUTSIDE_TEXT && w.start <= o && o < w.start + w.text.len().max(1)
             })
         };
         let (Some(l), Some(v)) = (at(label_start), at(value.start)) else {
@@ -269,7 +271,7 @@ impl<'a> Doc<'a> {
         let line_words = |r: &Range<usize>| -> Vec<&crate::read::Word> {
             pg.words
                 .iter()
-                .filter(|w| w.start != usize::MAX && r.contains(&w.start))
+                .filter(|w| w.start != OUTSIDE_TEXT && r.contains(&w.start))
                 .collect()
         };
         // The value's lines below the label's keep to its column.
@@ -365,7 +367,7 @@ impl<'a> Doc<'a> {
             let on = |r: Range<usize>| -> Vec<&crate::read::Word> {
                 pg.words
                     .iter()
-                    .filter(|w| w.start != usize::MAX && r.contains(&w.start))
+                    .filter(|w| w.start != OUTSIDE_TEXT && r.contains(&w.start))
                     .collect()
             };
             let mark = on(mark_line..mark_end)

@@ -8,14 +8,11 @@
 //! rule reads the head of the page. A field rule with
 //! `region = "letterhead"` reads them here, and only them: the first page's
 //! furniture printed above its text, as a page of its own. A value read
-//! there points at no place of the page text (its span's offsets are
-//! [`OUTSIDE`], as for a sum printed in the furniture).
+//! there points at no place of the page text (`Span::outside_text`, as a
+//! sum printed in the furniture does).
 
 use crate::read::Page;
-use crate::record::Span;
-
-/// The offset of a span read from the letterhead: past any page text.
-pub const OUTSIDE: usize = usize::MAX;
+use atti_page::OUTSIDE_TEXT;
 
 /// The first page's letterhead as a page: the furniture lines above its
 /// text (with positioned words: those whose words come before the first
@@ -36,7 +33,7 @@ pub fn page(pages: &[Page]) -> Option<Page> {
         let mut above = first
             .words
             .iter()
-            .take_while(|w| w.start == usize::MAX)
+            .take_while(|w| w.start == OUTSIDE_TEXT)
             .count();
         let mut out = Vec::new();
         for line in &first.furniture {
@@ -59,16 +56,6 @@ pub fn page(pages: &[Page]) -> Option<Page> {
     })
 }
 
-/// A span read from the letterhead page, as the document's span: its page,
-/// offsets outside the page text.
-pub fn span(s: Span) -> Span {
-    Span {
-        page: s.page,
-        start: OUTSIDE,
-        end: OUTSIDE,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,7 +68,7 @@ mod tests {
             y: 0.0,
             width: 10.0,
             size: 10.0,
-            line: if start == usize::MAX { u32::MAX } else { 0 },
+            line: if start == OUTSIDE_TEXT { u32::MAX } else { 0 },
             start,
         }
     }
@@ -97,18 +84,18 @@ mod tests {
                 "Pagina 1 di 3".into(),
             ],
             words: vec![
-                word("COMUNE", usize::MAX),
-                word("DI", usize::MAX),
-                word("ESEMPIO", usize::MAX),
-                word("SETTORE", usize::MAX),
-                word("LAVORI", usize::MAX),
-                word("PUBBLICI", usize::MAX),
+                word("COMUNE", OUTSIDE_TEXT),
+                word("DI", OUTSIDE_TEXT),
+                word("ESEMPIO", OUTSIDE_TEXT),
+                word("SETTORE", OUTSIDE_TEXT),
+                word("LAVORI", OUTSIDE_TEXT),
+                word("PUBBLICI", OUTSIDE_TEXT),
                 word("OGGETTO:", 0),
                 word("lavori", 9),
-                word("Pagina", usize::MAX),
-                word("1", usize::MAX),
-                word("di", usize::MAX),
-                word("3", usize::MAX),
+                word("Pagina", OUTSIDE_TEXT),
+                word("1", OUTSIDE_TEXT),
+                word("di", OUTSIDE_TEXT),
+                word("3", OUTSIDE_TEXT),
             ],
             ..Page::default()
         };
@@ -133,7 +120,7 @@ mod tests {
             number: 1,
             text: "OGGETTO: lavori".into(),
             furniture: vec!["Pagina 1 di 3".into()],
-            words: vec![word("OGGETTO:", 0), word("Pagina", usize::MAX)],
+            words: vec![word("OGGETTO:", 0), word("Pagina", OUTSIDE_TEXT)],
             ..Page::default()
         };
         assert!(super::page(&[page]).is_none());

@@ -45,11 +45,6 @@ pub struct MoneyRead {
     pub premise: Option<String>,
 }
 
-/// The offset a sum printed in the page furniture gets for its span: not a
-/// place in the page text, which leaves furniture out (as the PDF reader
-/// marks furniture words).
-pub const FURNITURE: usize = usize::MAX;
-
 /// Lines of the first page that are its letterhead, at its head and foot.
 const HEAD_LINES: usize = 15;
 const FOOT_LINES: usize = 8;
@@ -110,11 +105,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
                 value: a.value,
                 role: Some(role.map_or("other", |c| c.value.as_str()).to_owned()),
                 raw: a.raw,
-                span: Some(Span {
-                    page: page.number,
-                    start: FURNITURE,
-                    end: FURNITURE,
-                }),
+                span: Some(Span::outside_text(page.number)),
             });
         }
     }

@@ -74,7 +74,7 @@ pub(super) fn read_part(
         };
         for mut hit in field::run(on, region, f, known, &mut x.warnings) {
             if f.letterhead {
-                hit.span = super::letterhead::span(hit.span);
+                hit.span = crate::record::Span::outside_text(hit.span.page);
             }
             let slot = &f.slots[hit.slot];
             match set(&mut rec, slot, &hit.value, hit.span) {

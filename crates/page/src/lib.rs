@@ -50,10 +50,15 @@ pub struct Word {
     pub size: f32,
     /// Index of the line of [`Page::text`] this word was placed on.
     pub line: u32,
-    /// Byte offset of the word in [`Page::text`]; `usize::MAX` when the word
-    /// is not part of the text (page furniture that was left out).
+    /// Byte offset of the word in [`Page::text`]; [`OUTSIDE_TEXT`] when the
+    /// word is not part of the text (page furniture that was left out).
     pub start: usize,
 }
+
+/// The offset of a word, or of both ends of a span, that lies outside
+/// [`Page::text`]: in the page furniture the text leaves out (a letterhead,
+/// a footer).
+pub const OUTSIDE_TEXT: usize = usize::MAX;
 
 /// Where a value was read: a byte range of one page's text (see
 /// [`Page::text`]).
@@ -63,6 +68,17 @@ pub struct Span {
     pub page: u32,
     pub start: usize,
     pub end: usize,
+}
+
+impl Span {
+    /// A value read on page `page` outside its text, in its furniture.
+    pub fn outside_text(page: u32) -> Span {
+        Span {
+            page,
+            start: OUTSIDE_TEXT,
+            end: OUTSIDE_TEXT,
+        }
+    }
 }
 
 /// One page of text.

@@ -322,7 +322,7 @@ pub fn layout_text(page: &Page) -> String {
         .enumerate()
         .filter(|(_, p)| {
             let (a, b) = (&p[0], &p[1]);
-            a.start != usize::MAX
+            a.start != atti_page::OUTSIDE_TEXT
                 && b.start == a.start.saturating_add(a.text.len())
                 && b.line == a.line
                 && (b.y - a.y).abs() > 0.3 * a.size.max(b.size)

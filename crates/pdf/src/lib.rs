@@ -219,7 +219,7 @@ fn list(numbers: &[u32]) -> String {
 }
 
 /// Writes a page's text from its lines, leaving out furniture lines, and
-/// records every word (furniture too, with `start == usize::MAX` and
+/// records every word (furniture too, with `start == OUTSIDE_TEXT` and
 /// `line == u32::MAX`). A word hyphenated at the end of a line is written
 /// whole, without the hyphen, on the line where it starts; its two pieces
 /// stay two words, each pointing at its part of the joined word.
@@ -247,7 +247,8 @@ fn assemble(number: u32, lines: Vec<Line>, furniture: &[bool], width: f32, heigh
         if is_furniture {
             page.furniture.push(line.text());
             for w in line.words {
-                page.words.push(w.into_word(u32::MAX, usize::MAX));
+                page.words
+                    .push(w.into_word(u32::MAX, atti_page::OUTSIDE_TEXT));
             }
             continue;
         }
