@@ -129,23 +129,24 @@ pub fn case_ends(before: &str, line: &str) -> bool {
 /// Whether a text is mostly in small letters (at least six letters, more
 /// than half of them small).
 fn small_letters(text: &str) -> bool {
-    let (mut letters, mut small) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        small += usize::from(c.is_lowercase());
-    }
+    let (letters, small) = letter_cases(text);
     letters >= 6 && small * 2 > letters
 }
 
 /// Whether a text is set in capitals: at least six letters and hardly a
 /// small one among them (the "gs" of a "D.Lgs." is allowed).
 fn capitals(text: &str) -> bool {
-    let (mut letters, mut small) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        small += usize::from(c.is_lowercase());
-    }
+    let (letters, small) = letter_cases(text);
     letters >= 6 && small * 10 <= letters
+}
+
+/// How many letters a text has, and how many of them are small.
+fn letter_cases(text: &str) -> (usize, usize) {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(n, small), c| {
+            (n + 1, small + usize::from(c.is_lowercase()))
+        })
 }
 
 #[cfg(test)]
