@@ -172,12 +172,9 @@ fn cells_of(line: &str, at: usize) -> Vec<Cell> {
 /// to a line of one cell that starts left of every column but the first
 /// (a paragraph), a run of blank lines, or [`MAX_ROWS`].
 fn laid_out(rules: &MoneyRules, text: &str) -> Vec<Vec<Vec<Cell>>> {
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    let mut at = 0;
-    for l in text.split('\n') {
-        lines.push((at, l));
-        at += l.len() + 1;
-    }
+    let lines: Vec<(usize, &str)> = super::document::lines(text)
+        .map(|r| (r.start, &text[r]))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
