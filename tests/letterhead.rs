@@ -6,6 +6,7 @@
 
 use atti::read::{self, Limits, SourceType};
 use atti::rules::{letterhead, RuleSet};
+use atti_page::OUTSIDE_TEXT;
 
 use crate::common::shared;
 
@@ -44,10 +45,7 @@ fn an_office_printed_only_in_the_letterhead_is_read_there() {
         .expect("the office's field");
     assert_eq!(f.rule, "delib.office.letterhead_unit");
     let span = f.span.expect("a span");
-    assert_eq!(
-        (span.page, span.start),
-        (pages[0].number, letterhead::OUTSIDE)
-    );
+    assert_eq!((span.page, span.start), (pages[0].number, OUTSIDE_TEXT));
     // No rule of the text reads the letterhead: the subject is the act's.
     let subject = d.subject.clone().unwrap_or_default();
     assert!(!subject.contains("Commissario straordinario"), "{subject}");
