@@ -308,10 +308,11 @@ fn a_reference_over_a_page_break_is_read_whole_on_the_page_where_it_ends() {
 
 #[test]
 fn the_act_rules_split_by_concept_are_replaced_file_by_file() {
-    // The act's rules are three files read in name order: the header
-    // (deliberation.toml), the office (deliberation_office.toml), the
-    // subject (deliberation_subject.toml), besides the minutes. A folder
-    // file named like one of them replaces that one only.
+    // The act's rules are files read in name order: the header
+    // (deliberation.toml, deliberation_heading.toml), the office
+    // (deliberation_office.toml), the subject (deliberation_subject.toml),
+    // besides the minutes and the rarer registers. A folder file named like
+    // one of them replaces that one only.
     let builtin = RuleSet::load(None, true).unwrap();
     let has = |set: &RuleSet, id: &str| set.list().iter().any(|r| r.id == id);
     for id in [
