@@ -74,9 +74,11 @@ fn public_tables_read_cell_by_cell() {
 /// least. Of 12 tables: 10 right when the sample was committed (gen-004's
 /// totals row and gen-005's label rows not yet), 11 since a figure under a
 /// figure begins a row (gen-004); of 14, 13 since a justified line of prose
-/// below a table is no row of it (gen-036, gen-117, added then). Raise it as the reader improves; never
-/// lower it to let a change through.
-const GENERATED_FLOOR: usize = 13;
+/// below a table is no row of it (gen-036, gen-117, added then); 14 since a
+/// row that leaves the first column empty is no sign of a centred table
+/// (session 40). Raise it as the reader improves; never lower it to let a
+/// change through.
+const GENERATED_FLOOR: usize = 14;
 
 #[test]
 fn generated_stream_tables_keep_their_floor() {

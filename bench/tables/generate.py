@@ -13,6 +13,8 @@ reads it), each line with the `features` the table was drawn with:
 
 - columns: `cols2-3`, `cols4-6`, `cols7-9`;
 - cells: `numeric_right` (amounts right-aligned), `empty_cells`,
+  `grouped_first` (the first column set on a group's first row only,
+  empty on the rows that continue it),
   `wrapped_top` / `wrapped_middle` (a cell over 2-3 lines, the other cells
   of its row at its top or centred on it), `totals_row`, `label_rows`
   (a section label over the whole row), `narrow_gutter` (columns one
@@ -40,6 +42,8 @@ from reportlab.pdfgen import canvas
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 PAGE_W, PAGE_H = A4
 MARGIN = 56.0
+SEED = 0
+LATE = random.Random(0)
 
 WORDS = (
     "il comune provvede alla gestione dei servizi pubblici locali secondo i principi di "
@@ -217,6 +221,18 @@ def make_table(r, max_width, feats_wanted):
         if stringWidth(label, BOLD, hsize) > span_w:
             group = None
             f.discard("group_header")
+    # Rows grouped under the first column's value, set on the group's first
+    # row only (a mission, a chapter, a service over several entries): the
+    # first column is empty on the rows that continue the group. Done after
+    # the widths are set, so that the rest of the page is drawn as without.
+    if "grouped" in feats_wanted and nrows >= 4 and cols[0].kind in ("code", "text"):
+        k = 0
+        while k < nrows:
+            n = min(nrows - k, LATE.randint(2, 3))
+            for row in body[k + 1:k + n]:
+                row[0] = ""
+            k += n
+        f.add("grouped_first")
     head_lines = []
     for c in cols:
         lines = wrap(c.header, BOLD, hsize, c.width + 0.01)
@@ -354,6 +370,12 @@ def page(path, r, n):
                     ("hrules", 0.4)]:
         if r.random() < p:
             feats.add(name)
+    # Features added later draw from a generator of their own, so that the
+    # pages drawn without them stay as they were.
+    global LATE
+    LATE = random.Random(f"{SEED}-{n}")
+    if LATE.random() < 0.25:
+        feats.add("grouped")
     layout = r.choice(["prose", "prose", "two_column", "large_title", "caption_footnote",
                        "two_tables"])
     c = canvas.Canvas(path, pagesize=A4, invariant=1)
@@ -445,6 +467,8 @@ def main():
     ap.add_argument("--seed", type=int, default=20261205)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
+    global SEED
+    SEED = a.seed
     r = random.Random(a.seed)
     lines = []
     n = 0

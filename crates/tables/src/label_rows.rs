@@ -101,7 +101,10 @@ pub(crate) fn label_lines(
     // as many lines above it as below (lines without values). Lines whose
     // boxes overlap (values centred between two lines), or that set only
     // other columns between two lines of the first (none running from
-    // it: a label wider than its column), are centred rows too. (The table's
+    // it: a label wider than its column), are centred rows too, when the
+    // two lines of the first are as close as one cell's lines (a row that
+    // leaves the first column empty, continuing a group, is a row's pitch
+    // from each). (The table's
     // first line, maybe its header, is left out.)
     let mut valued = vec![false; n];
     for p in pieces {
@@ -132,7 +135,11 @@ pub(crate) fn label_lines(
     centred_rows += (0..n.saturating_sub(1)).filter(|&k| overlapping(k)).count()
         + (1..n.saturating_sub(1))
             .filter(|&k| {
-                !in_first[k] && count[k] > 0 && first[k - 1].is_some() && first[k + 1].is_some()
+                !in_first[k]
+                    && count[k] > 0
+                    && first[k - 1]
+                        .zip(first[k + 1])
+                        .is_some_and(|(a, b)| near(a, b))
             })
             .count();
     let centred_table = centred_rows > top;

@@ -54,6 +54,23 @@ impl Kit {
         self
     }
 
+    /// Sets one word with the width and size a real font gave it.
+    pub fn word(&mut self, x: f32, y: f32, width: f32, size: f32, text: &str) -> &mut Kit {
+        let start = self.page.text.len();
+        self.page.text.push_str(text);
+        self.page.text.push(' ');
+        self.page.words.push(Word {
+            text: text.into(),
+            x,
+            y,
+            width,
+            size,
+            line: 0,
+            start,
+        });
+        self
+    }
+
     /// Sets `text` centred on `cx`.
     pub fn centred(&mut self, cx: f32, y: f32, text: &str) -> &mut Kit {
         self.text(cx - Kit::width(text) / 2.0, y, text)

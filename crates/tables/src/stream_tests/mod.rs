@@ -1,6 +1,6 @@
 //! Stream tables on pages built in the tests: how rows and cells are read
 //! (`cells`), and where a table begins and ends and what is no table at all
-//! (`bounds`); the phase table's columns and the writers they share here.
+//! (`bounds`), rows grouped under the first column (`groups`); the phase table's columns and the writers they share here.
 
 use crate::testkit::{grids, rows, Kit};
 use crate::Settings;
@@ -28,4 +28,5 @@ pub(super) fn paragraph(k: &mut Kit, x: f32, y: f32, lines: &[&str]) {
 
 mod bounds;
 mod cells;
+mod groups;
 mod narrow;
