@@ -19,7 +19,7 @@ py="${PYTHON:-$root/bench/peg/.venv/bin/python}"
 cd "$root"
 "$py" "$here/generate.py" "$out" --pages "${PAGES:-120}" --seed "${SEED:-20261205}"
 cargo bench --bench table_fixtures -- --fixtures "$out" --json >"$out/result.json" || true
-cargo bench --bench table_fixtures -- --json >"$out/public.json" || true
+cargo bench --bench table_fixtures -- --test --json >"$out/public.json" || true
 python3 - "$out" <<'PY'
 import json, sys
 from collections import defaultdict
