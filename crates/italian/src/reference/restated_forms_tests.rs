@@ -113,3 +113,25 @@ fn a_name_next_to_its_act_misprinted() {
         ),
     ]);
 }
+
+#[test]
+fn plural_abbreviations_before_a_list_of_acts() {
+    check(&[
+        (
+            "visti i DD.MM. del 3 marzo 2016 e del 9 novembre 2017, con i quali",
+            &["decreto_ministeriale 2016", "decreto_ministeriale 2017"],
+        ),
+        (
+            "richiamati i DD.PP.RR. n. 62/2013 e n. 81/2015;",
+            &["dpr 62/2013", "dpr 81/2015"],
+        ),
+        (
+            "ai sensi delle LL.RR. 11 marzo 2005, n. 12 e 12 dicembre 2003, n. 26",
+            &["legge_regionale 12/2005", "legge_regionale 26/2003"],
+        ),
+        (
+            "i RR.DD. n. 1214/1934 e n. 827/1924",
+            &["regio_decreto 1214/1934", "regio_decreto 827/1924"],
+        ),
+    ]);
+}
