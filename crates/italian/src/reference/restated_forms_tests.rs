@@ -135,3 +135,16 @@ fn plural_abbreviations_before_a_list_of_acts() {
         ),
     ]);
 }
+
+#[test]
+fn a_legislative_decree_whose_dots_a_transcript_lost() {
+    check(&[
+        (
+            "sanzionato ai sensi dell art 106 del D Lgs n 81 del 2008",
+            &["decreto_legislativo 81/2008 art. 106"],
+        ),
+        ("vista la D Lgs 152/2006 e s.m.i.", &["decreto_legislativo 152/2006"]),
+        // Small letters are no abbreviation: "d lgs" alone is left.
+        ("il comma d lgs 5", &[]),
+    ]);
+}
