@@ -39,6 +39,12 @@ const KINDS: &[(&str, &[&str])] = &[
         &["dpcm"],
     ),
     (r"l\.\s?r\.|legge\s+regionale", &["legge_regionale"]),
+    // "del codice citato", "del medesimo testo unico": a code or testo unico
+    // named before, which is a decree (legislative, royal or presidential).
+    (
+        r"codice|testo\s+unico|t\.\s?u\.",
+        &["decreto_legislativo", "regio_decreto", "dpr"],
+    ),
     (
         r"decreto",
         &[
@@ -108,6 +114,15 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
             continue;
         }
         // The ministry's acronym, without its full stops ("MURST").
+        // "del medesimo TUEL", "della medesima L. 241/1990": a bare
+        // "medesimo" right before an act's own name is that act's adjective.
+        if c.name("any").is_some()
+            && mentions
+                .iter()
+                .any(|m| m.range.start >= range.end && text[range.end..m.range.start].trim().is_empty())
+        {
+            continue;
+        }
         let ministry = c.name("ministry").map(|g| letters_of(g.as_str()));
         let types: &[&str] = if ministry.is_some() {
             &["decreto_ministeriale"]
@@ -168,7 +183,7 @@ fn letters_of(s: &str) -> String {
 /// What may stand between an act and its alias: a dash, a comma, "c.d."
 /// (also after a comma: "D.Lgs. 31 marzo 2023, n. 36, c.d. Codice dei contratti").
 static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|,?\s*(?:ex|c\.\s?d\.|cosiddett[oa]|(?:meglio\s+)?not[oa]\s+come)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?$"#).unwrap()
+    Regex::new(r#"(?i)^\s*(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|,?\s*(?:ex|c\.\s?d\.|cosiddett[oa]|(?:meglio\s+)?not[oa]\s+come)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oaie]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?$"#).unwrap()
 });
 
 /// The rest of a name printed before the act it names: up to three small
@@ -194,6 +209,12 @@ pub(super) fn merge_aliases(text: &str, mentions: Vec<Mention>, lex: &Lexicon) -
                 && prev.r.year == m.r.year)
                 || lex.may_name(&prev.r, &m.r)
                 || lex.may_name(&m.r, &prev.r);
+            // "Codice dell'amministrazione digitale D.Lgs. n. 85/2005": a
+            // name right before (or after) a printed act of its kind is
+            // that act, misprinted or of another year, as printed.
+            let named_next = prev.r.named.is_some() != m.r.named.is_some()
+                && prev.r.act_type == m.r.act_type;
+            let same = same || named_next;
             let gap = text.get(prev.range.end..m.range.start).unwrap_or("x");
             // "del tuel enti locali d. lgs. N. 267/2000": the rest of the
             // name, a few small words, between the name and the act.

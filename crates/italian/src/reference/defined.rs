@@ -95,3 +95,27 @@ static LONGER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// Between an act and the same act printed again as the name the text will
+/// call it by: "(di seguito: direttiva 2009/72/CE)", ", in seguito
+/// denominata legge n. 241/1990".
+static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r#"(?i)(?:^|[(,])\s*(?:di\s+seguito|in\s+seguito|nel\s+seguito|d['’]\s*ora\s+in\s+(?:poi|avanti))\s*(?:anche\s+)?(?:(?:denominat|chiamat|indicat|definit|citat)[oaie]\s+(?:anche\s+)?)?(?:come\s+)?:?\s*(?:(?:il|la|lo|l['’])\s*)?[“"«]?\s*$"#)
+        .unwrap()
+});
+
+/// An act printed again in full as its own short name ("la direttiva
+/// 2009/72/CE ... (di seguito: direttiva 2009/72/CE)") is the same
+/// reference, not a second one: it counts only with a locator.
+/// `mentions` are sorted by start.
+pub(super) fn restated(text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(i);
+        let (p, m) = (&head[i - 1], &mut tail[0]);
+        let same = (&p.r.act_type, &p.r.number, p.r.year) == (&m.r.act_type, &m.r.number, m.r.year);
+        let gap = text.get(p.range.end..m.range.start).unwrap_or("");
+        if same && !gap.contains(';') && !p.needs_locator && gap.len() <= REACH && RESTATED.is_match(gap) {
+            m.needs_locator = true;
+        }
+    }
+}

@@ -269,6 +269,7 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     mentions.extend(backs);
     mentions.sort_by_key(|m| m.range.start);
     // "di seguito denominato «Codice»": the name the text gave an act.
+    defined::restated(text, &mut mentions);
     let named = defined::defined_names(text, &mentions);
     mentions.extend(named);
     mentions.sort_by_key(|m| m.range.start);
@@ -357,6 +358,17 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     for (li, (range, items, bare)) in locs.iter().enumerate() {
         if let Some(mi) = linked[li] {
             used[mi] = true;
+            // "la legge n. 481/1995, ed in particolare l'art. 2 della
+            // medesima legge": the act of the recital is the one the
+            // back-reference points to, and has no reference of its own.
+            if mentions[mi].needs_locator {
+                if let Some(pi) = particular::particular_act(text, &mentions, range.start) {
+                    let (a, b) = (&mentions[pi].r, &mentions[mi].r);
+                    if (&a.act_type, &a.number, a.year) == (&b.act_type, &b.number, b.year) {
+                        used[pi] |= !particular::apart(text, range.start);
+                    }
+                }
+            }
             let m = &mentions[mi];
             let refine = match items.as_slice() {
                 [it] if it.paragraph.is_none() && !chained[li] => {
@@ -577,3 +589,5 @@ mod defined_forms_tests;
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
+#[cfg(test)]
+mod restated_forms_tests;
