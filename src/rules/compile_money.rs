@@ -80,8 +80,12 @@ pub(super) fn compile(
                 "`main` is for [[amount_role]] and [[administration]] only",
             ));
         }
-        if r.weak && kind != MoneyKind::AmountRole {
-            return Err(c.err(r.id.span(), &meta.id, "`weak` is for [[amount_role]] only"));
+        if r.weak && !matches!(kind, MoneyKind::AmountRole | MoneyKind::Code) {
+            return Err(c.err(
+                r.id.span(),
+                &meta.id,
+                "`weak` is for [[amount_role]] and [[code]] only",
+            ));
         }
         if r.wider && kind != MoneyKind::Administration {
             return Err(c.err(

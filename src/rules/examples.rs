@@ -194,7 +194,11 @@ fn money_examples(rules: &Compiled, out: &mut Vec<ExampleOutcome>) {
             let (doc, _) = prepare(&Compiled::default(), &pages);
             let read = money_read::read(&rules.money, &doc);
             // A weak cue gives no sum its role: its examples show the main amount.
-            let shown = if cue.weak { MoneyKind::Main } else { kind };
+            let shown = if cue.weak && kind == MoneyKind::AmountRole {
+                MoneyKind::Main
+            } else {
+                kind
+            };
             let got = read.brief(shown);
             out.push(ExampleOutcome::judged(
                 &cue.meta,

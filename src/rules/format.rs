@@ -508,7 +508,9 @@ pub struct MoneyRule {
     #[serde(default)]
     pub to: Option<Spanned<String>>,
     /// amount_role: a weak cue gives its role only where no other cue is
-    /// in the clause ("importo complessivo", "l'adesione").
+    /// in the clause ("importo complessivo", "l'adesione"); code: the
+    /// match is a window after a label, whose codes are read only when they
+    /// pass their check strictly (a table's column, a code a few words on).
     #[serde(default)]
     pub weak: bool,
     /// administration: a wider body (a region, a ministry) that the

@@ -39,7 +39,8 @@ pub struct Cue {
     pub regex: Regex,
     pub value: String,
     pub main: bool,
-    /// amount_role: only where no other cue is in the clause.
+    /// amount_role: only where no other cue is in the clause; code: a
+    /// window whose codes count only when they pass their check strictly.
     pub weak: bool,
     /// administration: a wider body that a letterhead's own body belongs to.
     pub wider: bool,

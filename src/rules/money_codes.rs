@@ -67,6 +67,22 @@ pub(super) fn read(rules: &MoneyRules, doc: &Doc, decides_sum: bool) -> Vec<Code
     for (i, text) in doc.clean.iter().enumerate() {
         let page = doc.pages[i].number;
         for c in &rules.codes {
+            if c.weak {
+                for m in c.regex.find_iter(text) {
+                    let heading = i == 0 && m.start() < head_end;
+                    for (start, end, code) in window(text, m.start(), m.end(), &c.value) {
+                        let before = if heading {
+                            text[m.start()..start].to_owned()
+                        } else {
+                            before(doc, i, start)
+                        };
+                        let whose = whose(rules, &before);
+                        let span = Span { page, start, end };
+                        seen.push((c.value.clone(), code, span, whose, heading));
+                    }
+                }
+                continue;
+            }
             for m in c.regex.captures_iter(text) {
                 let Some(g) = m.name("code").or_else(|| m.get(1)) else {
                     continue;
@@ -78,11 +94,7 @@ pub(super) fn read(rules: &MoneyRules, doc: &Doc, decides_sum: bool) -> Vec<Code
                 } else {
                     before(doc, i, g.start())
                 };
-                let whose = match nearest(&rules.code_contexts, &before).map(|r| r.value.as_str()) {
-                    Some("cited") => Whose::Cited,
-                    Some("another") => Whose::Another,
-                    _ => Whose::Own,
-                };
+                let whose = whose(rules, &before);
                 for (start, end, code) in listed(text, g.start(), g.end(), &c.value) {
                     // A word where the code should be is no code at all.
                     if !code.chars().any(|ch| ch.is_ascii_digit()) {
@@ -109,6 +121,82 @@ pub(super) fn read(rules: &MoneyRules, doc: &Doc, decides_sum: bool) -> Vec<Code
         add(&mut out, kind, code.clone(), *span, own);
     }
     out
+}
+
+/// What the `[[code_context]]` cue nearest the end of `before` says.
+fn whose(rules: &MoneyRules, before: &str) -> Whose {
+    match nearest(&rules.code_contexts, before).map(|r| r.value.as_str()) {
+        Some("cited") => Whose::Cited,
+        Some("another") => Whose::Another,
+        _ => Whose::Own,
+    }
+}
+
+/// The codes of a `weak` rule's match (`start..end`, its label first):
+/// every word, or two or three words printed apart by a space, a line
+/// break or a hyphen at the end of a line ("8151398 A6B", "Z65A2B-\n3C4D"),
+/// that passes its check strictly (an ordinary CIG or SmartCIG by its
+/// check characters, a CUP by its structure). A table's column of codes
+/// under its header, or a code a few words after its label, is read so,
+/// never a word that only has a code's length.
+fn window(text: &str, start: usize, end: usize, kind: &str) -> Vec<(usize, usize, String)> {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[A-Za-z0-9]+").expect("valid regex"));
+    let words: Vec<(usize, usize)> = WORD
+        .find_iter(&text[start..end])
+        .map(|m| (start + m.start(), start + m.end()))
+        .collect();
+    let apart = |a: usize, b: usize| {
+        let gap = &text[a..b];
+        gap.len() <= 3
+            && !gap.is_empty()
+            && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-')
+            && gap.matches('-').count() <= 1
+    };
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut took = 0;
+        let mut code = String::new();
+        for n in 0..3 {
+            let Some(&(s, e)) = words.get(i + n) else {
+                break;
+            };
+            if n > 0 && !apart(words[i + n - 1].1, s) {
+                break;
+            }
+            code.push_str(&text[s..e]);
+            if code.len() > 15 {
+                break;
+            }
+            if checked(kind, &code) {
+                took = n + 1;
+                break;
+            }
+        }
+        if took > 0 {
+            let (s, e) = (words[i].0, words[i + took - 1].1);
+            out.push((s, e, code));
+            i += took;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether a code passes its check strictly: a CIG with check characters
+/// (ordinary, or a SmartCIG but `V`, which has none known), a CUP by its
+/// structure; a platform CIG, which has no check, never.
+fn checked(kind: &str, code: &str) -> bool {
+    match kind {
+        "cig" => {
+            codes::is_cig(code)
+                && code.bytes().any(|b| b.is_ascii_digit())
+                && (code.as_bytes()[0].is_ascii_digit() || matches!(code.as_bytes()[0], b'X' | b'Y' | b'Z'))
+        }
+        _ => codes::is_cup(code),
+    }
 }
 
 /// The words before `at` on page `i`, with the end of the page before
@@ -186,7 +274,12 @@ fn listed(text: &str, start: usize, end: usize, kind: &str) -> Vec<(usize, usize
 /// when that alone makes it pass its check: the two are confused in print
 /// and in text layers.
 fn mend(kind: &str, code: String) -> String {
-    if kind != "cig" || codes::is_cig(&code) || !code.contains('O') {
+    // A word (no digit printed) is no code to mend: "attribuito".
+    if kind != "cig"
+        || codes::is_cig(&code)
+        || !code.contains('O')
+        || !code.bytes().any(|b| b.is_ascii_digit())
+    {
         return code;
     }
     let zero = code.replace('O', "0");
