@@ -36,6 +36,7 @@ pub mod letterhead;
 pub mod limits;
 pub mod meta;
 pub mod money;
+pub mod money_administration;
 pub mod money_codes;
 mod money_heading;
 mod money_main;

@@ -150,7 +150,9 @@ fn window(text: &str, start: usize, end: usize, kind: &str) -> Vec<(usize, usize
         let gap = &text[a..b];
         gap.len() <= 3
             && !gap.is_empty()
-            && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-')
+            && gap
+                .chars()
+                .all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-')
             && gap.matches('-').count() <= 1
     };
     let mut out: Vec<(usize, usize, String)> = Vec::new();
@@ -193,7 +195,8 @@ fn checked(kind: &str, code: &str) -> bool {
         "cig" => {
             codes::is_cig(code)
                 && code.bytes().any(|b| b.is_ascii_digit())
-                && (code.as_bytes()[0].is_ascii_digit() || matches!(code.as_bytes()[0], b'X' | b'Y' | b'Z'))
+                && (code.as_bytes()[0].is_ascii_digit()
+                    || matches!(code.as_bytes()[0], b'X' | b'Y' | b'Z'))
         }
         _ => codes::is_cup(code),
     }
