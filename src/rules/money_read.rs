@@ -28,7 +28,7 @@ use super::document::Doc;
 use super::money::{MoneyKind, MoneyRules};
 use super::money_codes::Code;
 use super::money_main::Sum;
-use super::money_text::{clause, dispositive, lead_in, nearest_of};
+use super::money_text::{clause, dispositive, nearest_of};
 use crate::record::{Amount, Party, Span};
 
 /// What the money rules read from one document.
@@ -65,10 +65,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
         let text = page.text.as_str();
         for a in find_amounts(text) {
             let here = clause(text, a.range.start);
-            let strong = || rules.amount_roles.iter().filter(|c| !c.weak);
-            let role = nearest_of(strong(), here).or_else(|| {
-                lead_in(text, a.range.start - here.len()).and_then(|l| nearest_of(strong(), l))
-            });
+            let role = nearest_of(rules.amount_roles.iter().filter(|c| !c.weak), here);
             let weak = role
                 .is_none()
                 .then(|| nearest_of(rules.amount_roles.iter().filter(|c| c.weak), here))

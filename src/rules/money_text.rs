@@ -97,38 +97,6 @@ pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
     &window[cut..]
 }
 
-/// How far back a list's lead-in is looked for.
-const LIST: usize = 600;
-
-/// The clause that leads in the list a place is in: the clause ending at
-/// the last colon before it, when what follows the colon is a list (items
-/// parted by semicolons or lines, no sentence ended, no blank line): "di
-/// liquidare i seguenti contributi:\n al Santuario euro 3.500; alla Pro
-/// Loco euro 500;". A sum whose own clause names no role takes the role
-/// its list's lead-in names.
-pub(super) fn lead_in(text: &str, at: usize) -> Option<&str> {
-    let mut from = at.saturating_sub(LIST);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = &text[from..at];
-    let colon = window.rfind(':')?;
-    let list = &window[colon + 1..];
-    // The list ends at a blank line, a sentence's end or a new point of
-    // the dispositive ("Di prendere atto ...").
-    static END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\n\s*\n|[a-z]{3}\.\s+[A-Z]|\n[ \t]*(?:[Dd]i|DI)[ \t]+[A-Za-z]+(?:are|ere|ire)\b")
-            .expect("valid regex")
-    });
-    let listed = list.contains(';') || list.trim_start_matches([' ', '\t']).starts_with('\n');
-    // The lead-in is the words just before the colon: a role named
-    // further back is another sentence's.
-    (listed && !END.is_match(list)).then(|| clause_within(text, from + colon, LEAD))
-}
-
-/// How far back from its colon a list's lead-in is read.
-const LEAD: usize = 120;
-
 /// The cue whose match ends last in `clause` (the first rule on a tie).
 pub(super) fn nearest<'r>(cues: &'r [Cue], clause: &str) -> Option<&'r Cue> {
     nearest_of(cues.iter(), clause)
