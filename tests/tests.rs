@@ -46,6 +46,7 @@ mod gold_money;
 #[allow(dead_code)]
 mod gold_procedure;
 mod money_gold;
+mod money_web_amount40;
 mod money_web_amounts;
 mod money_web_parties;
 mod money_web_proc;

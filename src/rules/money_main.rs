@@ -26,7 +26,7 @@ use atti_italian::money::Euro;
 
 use super::document::Doc;
 use super::money::{Cue, MoneyRules};
-use super::money_text::{clause, dispositive_after_premises, pages_from, premise};
+use super::money_text::{clause, clause_within, dispositive_after_premises, pages_from, premise};
 use crate::record::Span;
 
 /// A sum found in the document, with where it is and its own role cue.
@@ -116,7 +116,10 @@ pub(super) fn main(
             break;
         }
     }
-    let (s, mut role) = found?;
+    let (s, mut role) = match found {
+        Some(f) => f,
+        None => referred(rules, doc, sums, &items, (from, end))?,
+    };
     // A sum awarded and committed in one act is decided as a commitment (a
     // sum committed and paid at once stays a payment).
     if role == "award"
@@ -129,6 +132,163 @@ pub(super) fn main(
         role = "commitment".to_owned();
     }
     Some((s.value, role, Some(s.span)))
+}
+
+/// A dispositive that decides a sum it does not print: an item that
+/// approves what an annex lists ("le variazioni indicate all'allegato A")
+/// or whose verb decides a sum of no figure ("di provvedere alla
+/// liquidazione della cauzione"). The sum is the one the act gives it
+/// elsewhere: the annex's own sum (one value, a total, or a sum and its
+/// opposite in a variation table), else the premise that names the same
+/// annex ("riportate in Allegato A ... per una somma totale pari a €"),
+/// else a total that an item of the dispositive only records ("dare atto
+/// che ... per complessivi euro 180,00"). The role is the verb's, else the
+/// sum's own cue, else `other`.
+fn referred<'s, 'r>(
+    rules: &MoneyRules,
+    doc: &Doc,
+    sums: &'s [Sum<'r>],
+    items: &[(Pos, Pos)],
+    (from, end): (Pos, Pos),
+) -> Option<(&'s Sum<'r>, String)> {
+    let at = |s: &Sum| (s.page, s.start);
+    let inside = |s: &Sum, a: Pos, b: Pos| at(s) >= a && at(s) < b;
+    // Only a dispositive with no sum decided: a deciding item that prints
+    // a sum has been read (several sums, or none of a role) already.
+    let deciding: Vec<(Pos, Pos)> = items
+        .iter()
+        .copied()
+        .filter(|&(a, b)| !aside(rules, &text(doc, a, b)))
+        .collect();
+    if deciding
+        .iter()
+        .any(|&(a, b)| sums.iter().any(|s| inside(s, a, b)))
+    {
+        return None;
+    }
+    let verb_role = deciding
+        .iter()
+        .find_map(|&(a, b)| verb(rules, &text(doc, a, b)));
+    let role_of = |s: &Sum| {
+        verb_role
+            .or(s.cue.map(|c| c.value.as_str()))
+            .filter(|r| *r != "vat")
+            .unwrap_or("other")
+            .to_owned()
+    };
+    let total = |s: &Sum| uses(rules, "total", clause(&doc.clean[s.page], s.start));
+    // An annex the dispositive names.
+    let annex = deciding.iter().find_map(|&(a, b)| annex_named(rules, &text(doc, a, b)));
+    if let Some(id) = annex {
+        // Its section after the dispositive (an annex listed by name only
+        // holds no sum: the premises are read then).
+        if let Some((a, b)) = annex_section(rules, doc, end, &id) {
+            // The figures the annex lists (a table's cells, no role named
+            // beside them), not a sum its prose gives a role of its own.
+            let in_annex: Vec<&Sum> = sums
+                .iter()
+                .filter(|s| inside(s, a, b) && s.cue.is_none())
+                .collect();
+            let mut values: Vec<_> = in_annex.iter().map(|s| s.value).collect();
+            values.sort();
+            values.dedup();
+            if let Some(s) = in_annex.iter().find(|s| total(s)) {
+                return Some((s, role_of(s)));
+            }
+            if values.len() == 1 {
+                return Some((in_annex[0], role_of(in_annex[0])));
+            }
+            if !in_annex.is_empty() {
+                return None;
+            }
+        }
+        // The premise that names the same annex with a sum.
+        let named: Vec<&Sum> = sums
+            .iter()
+            .filter(|s| at(s) < from)
+            .filter(|s| {
+                let c = clause_within(&doc.clean[s.page], s.start, ANNEX_CLAUSE);
+                annexes_named(rules, c).any(|n| n == id)
+            })
+            .collect();
+        let mut values: Vec<_> = named.iter().map(|s| s.value).collect();
+        values.sort();
+        values.dedup();
+        if let Some(s) = named.iter().rev().find(|s| total(s)) {
+            return Some((s, role_of(s)));
+        }
+        if values.len() == 1 {
+            return Some((named[0], role_of(named[0])));
+        }
+        return None;
+    }
+    // A total the dispositive records, and a verb that decides a sum: the
+    // first after it ("di dare atto che ... per complessivi euro 180,00;
+    // di provvedere alla liquidazione della cauzione"), else the first.
+    verb_role?;
+    let recorded: Vec<(Pos, &Sum)> = items
+        .iter()
+        .flat_map(|&(a, b)| sums.iter().filter(move |s| inside(s, a, b)).map(move |s| (a, s)))
+        .filter(|(_, s)| total(s))
+        .collect();
+    let [(item, s)] = recorded.as_slice() else {
+        return None;
+    };
+    let role = deciding
+        .iter()
+        .filter(|&&(a, _)| a > *item)
+        .find_map(|&(a, b)| verb(rules, &text(doc, a, b)))
+        .or(verb_role)
+        .unwrap_or("other");
+    Some((s, role.to_owned()))
+}
+
+/// How far after a sum the words saying it is parted are looked for.
+const SPLIT: usize = 60;
+
+/// How far back a premise's sum is looked at for the annex it names.
+const ANNEX_CLAUSE: usize = 500;
+
+/// The first annex (its letter or number) an `annex` rule finds in `text`.
+fn annex_named(rules: &MoneyRules, text: &str) -> Option<String> {
+    annexes_named(rules, text).next()
+}
+
+/// Every annex the `annex` rules find in `text`.
+fn annexes_named<'t>(rules: &'t MoneyRules, text: &'t str) -> impl Iterator<Item = String> + 't {
+    rules
+        .main
+        .iter()
+        .filter(|c| c.value == "annex")
+        .flat_map(move |c| c.regex.captures_iter(text))
+        .filter_map(|m| m.name("id").map(|id| id.as_str().to_uppercase()))
+}
+
+/// The annex `id` printed after the dispositive's end: from its heading
+/// (an `annex` match at a line's start) to the next annex's or the end.
+fn annex_section(rules: &MoneyRules, doc: &Doc, end: Pos, id: &str) -> Option<(Pos, Pos)> {
+    let mut heads: Vec<(Pos, String)> = Vec::new();
+    for (i, t, at) in pages_from(doc, end) {
+        for c in rules.main.iter().filter(|c| c.value == "annex") {
+            for m in c.regex.captures_iter(&t[at..]) {
+                let (Some(whole), Some(n)) = (m.get(0), m.name("id")) else {
+                    continue;
+                };
+                let start = at + whole.start();
+                let line = t[..start].rsplit('\n').next().unwrap_or("");
+                if line.trim().is_empty() {
+                    heads.push(((i, start), n.as_str().to_uppercase()));
+                }
+            }
+        }
+    }
+    heads.sort();
+    let k = heads.iter().position(|(_, n)| n == id)?;
+    let last = doc.clean.len().saturating_sub(1);
+    let stop = heads
+        .get(k + 1)
+        .map_or((last, doc.clean.get(last).map_or(0, |t| t.len())), |h| h.0);
+    Some((heads[k].0, stop))
 }
 
 /// Where the sums decided are read: from the dispositive to its end; in an
@@ -174,9 +334,22 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
             continue;
         }
         let (pre, post) = (&in_item[..i], &in_item[i + 1..]);
+        // A sum that adds up the others before or after it is their total;
+        // so is a sum that says it is parted ("la somma di € 426,60,
+        // ripartita: € 300,20 sull'impegno 95 ed € 126,40 sull'impegno
+        // 112") and adds up the two or more sums right after it.
+        let parted = post.first().is_some_and(|n| {
+            let t = &doc.clean[s.page];
+            let mut cut = n.start.min(s.end + SPLIT);
+            while !t.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            n.page == s.page && uses(rules, "split", &t[s.end..cut])
+        });
         if uses(rules, "total", clause(&doc.clean[s.page], s.start))
             || (pre.len() >= 2 && add(pre) == Some(s.value))
             || (post.len() >= 2 && add(post) == Some(s.value))
+            || (parted && (2..=post.len()).any(|n| add(&post[..n]) == Some(s.value)))
         {
             return Pick::One(s);
         }

@@ -1,0 +1,25 @@
+//! The main-amount batch of session 40 (gold/money_web_amount40.jsonl,
+//! train, saved under tests/fixtures/web/money-amount40): twelve public
+//! acts of eleven bodies in no split, annotated blind before atti read
+//! them, chosen for how a dispositive decides a sum (contributions to
+//! several beneficiaries with and without a total, a liquidazione parted
+//! over two commitments, an award restated with IVA, acts deciding none).
+//! Sums, their roles and main amounts are scored as the gold bench scores
+//! them and must stay at or above what they reached when the main amount
+//! was generalised for them (issue 23).
+
+use crate::gold_money;
+
+/// (measure, right, found, gold); for sums `found` bounds the precision.
+const FLOORS: &[(&str, usize, usize, usize)] = &[
+    // Blind, before the rules were generalised: amounts P 72/72 R 72/77,
+    // roles 17/72, main amount 10/12.
+    ("amounts", 72, 72, 77),
+    ("amount roles", 17, 72, 72),
+    ("main amount", 11, 12, 12),
+];
+
+#[test]
+fn web_amount40_batch_keeps_its_accuracy() {
+    crate::money_web_parties::keeps_floors(gold_money::named("amount40"), 12, FLOORS);
+}
