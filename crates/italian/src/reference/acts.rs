@@ -247,12 +247,11 @@ fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Menti
 
 /// A plural keyword ("decreti", "leggi", "direttive", "DD.MM.") before a list
 /// of acts.
-static PLURAL: LazyLock<Regex> =
-    LazyLock::new(|| {
-        // The doubled initials of a plural abbreviation: "DD.MM.", "LL.RR.",
-        // "DD.PP.RR.", "RR.DD.".
-        grammar(r"(?i)^(?:decreti|leggi|direttive|regolamenti\b|dd\.|ll\.\s?rr\.|rr\.\s?dd\.)").unwrap()
-    });
+static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
+    // The doubled initials of a plural abbreviation: "DD.MM.", "LL.RR.",
+    // "DD.PP.RR.", "RR.DD.".
+    grammar(r"(?i)^(?:decreti|leggi|direttive|regolamenti\b|dd\.|ll\.\s?rr\.|rr\.\s?dd\.)").unwrap()
+});
 
 /// Between two items of a list of acts: ", ", " e ", ", nonché ".
 static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {

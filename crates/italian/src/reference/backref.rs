@@ -117,9 +117,9 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
         // "del medesimo TUEL", "della medesima L. 241/1990": a bare
         // "medesimo" right before an act's own name is that act's adjective.
         if c.name("any").is_some()
-            && mentions
-                .iter()
-                .any(|m| m.range.start >= range.end && text[range.end..m.range.start].trim().is_empty())
+            && mentions.iter().any(|m| {
+                m.range.start >= range.end && text[range.end..m.range.start].trim().is_empty()
+            })
         {
             continue;
         }
@@ -212,8 +212,8 @@ pub(super) fn merge_aliases(text: &str, mentions: Vec<Mention>, lex: &Lexicon) -
             // "Codice dell'amministrazione digitale D.Lgs. n. 85/2005": a
             // name right before (or after) a printed act of its kind is
             // that act, misprinted or of another year, as printed.
-            let named_next = prev.r.named.is_some() != m.r.named.is_some()
-                && prev.r.act_type == m.r.act_type;
+            let named_next =
+                prev.r.named.is_some() != m.r.named.is_some() && prev.r.act_type == m.r.act_type;
             let same = same || named_next;
             let gap = text.get(prev.range.end..m.range.start).unwrap_or("x");
             // "del tuel enti locali d. lgs. N. 267/2000": the rest of the

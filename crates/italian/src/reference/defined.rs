@@ -114,7 +114,12 @@ pub(super) fn restated(text: &str, mentions: &mut [Mention]) {
         let (p, m) = (&head[i - 1], &mut tail[0]);
         let same = (&p.r.act_type, &p.r.number, p.r.year) == (&m.r.act_type, &m.r.number, m.r.year);
         let gap = text.get(p.range.end..m.range.start).unwrap_or("");
-        if same && !gap.contains(';') && !p.needs_locator && gap.len() <= REACH && RESTATED.is_match(gap) {
+        if same
+            && !gap.contains(';')
+            && !p.needs_locator
+            && gap.len() <= REACH
+            && RESTATED.is_match(gap)
+        {
             m.needs_locator = true;
         }
     }

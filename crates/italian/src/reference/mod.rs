@@ -586,8 +586,8 @@ mod lawyer_context_tests;
 #[cfg(test)]
 mod defined_forms_tests;
 #[cfg(test)]
+mod restated_forms_tests;
+#[cfg(test)]
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
-#[cfg(test)]
-mod restated_forms_tests;

@@ -55,7 +55,10 @@ fn the_same_act_named_after_medesimo() {
     check(&[
         (
             "l'art. 107 del TUEL e l'art. 109, comma 2, del medesimo TUEL",
-            &["decreto_legislativo 267/2000 art. 107", "decreto_legislativo 267/2000 art. 109 c. 2"],
+            &[
+                "decreto_legislativo 267/2000 art. 107",
+                "decreto_legislativo 267/2000 art. 109 c. 2",
+            ],
         ),
         (
             "ai sensi dell'art. 6 della L. 241/1990 e dell'art. 6-bis della medesima L. 241/1990",
@@ -86,8 +89,14 @@ fn an_act_printed_again_as_its_short_name() {
 #[test]
 fn codes_by_abbreviation_and_elisions_lost() {
     check(&[
-        ("il risarcimento ai sensi dell'art. 2043 cod. civ.", &["regio_decreto 262/1942 art. 2043"]),
-        ("sanzionato dall'art. 650 cod. pen.", &["regio_decreto 1398/1930 art. 650"]),
+        (
+            "il risarcimento ai sensi dell'art. 2043 cod. civ.",
+            &["regio_decreto 262/1942 art. 2043"],
+        ),
+        (
+            "sanzionato dall'art. 650 cod. pen.",
+            &["regio_decreto 1398/1930 art. 650"],
+        ),
         (
             "secondo l art. 64 del Codice dell amministrazione digitale",
             &["decreto_legislativo 82/2005 art. 64"],
@@ -143,7 +152,10 @@ fn a_legislative_decree_whose_dots_a_transcript_lost() {
             "sanzionato ai sensi dell art 106 del D Lgs n 81 del 2008",
             &["decreto_legislativo 81/2008 art. 106"],
         ),
-        ("vista la D Lgs 152/2006 e s.m.i.", &["decreto_legislativo 152/2006"]),
+        (
+            "vista la D Lgs 152/2006 e s.m.i.",
+            &["decreto_legislativo 152/2006"],
+        ),
         // Small letters are no abbreviation: "d lgs" alone is left.
         ("il comma d lgs 5", &[]),
     ]);
