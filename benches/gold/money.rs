@@ -26,6 +26,7 @@ const FILES: &[&str] = &[
     "gold/money_web_amounts.jsonl",
     "gold/money_web_proc2.jsonl",
     "gold/money_web_parties3.jsonl",
+    "gold/money_web_proc40.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -38,7 +39,7 @@ pub struct Batch {
 }
 
 /// The batches: parties (sessions 36, 37 and 38), amounts and procedure
-/// (session 37).
+/// (sessions 37 and 40).
 pub const BATCHES: &[Batch] = &[
     Batch {
         name: "parties",
@@ -64,6 +65,11 @@ pub const BATCHES: &[Batch] = &[
         name: "parties3",
         dir: "tests/fixtures/web/money-parties3/",
         gold: "gold/money_web_parties3.jsonl",
+    },
+    Batch {
+        name: "proc40",
+        dir: "tests/fixtures/web/money-proc40/",
+        gold: "gold/money_web_proc40.jsonl",
     },
 ];
 
