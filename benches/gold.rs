@@ -345,30 +345,29 @@ fn main() {
         );
         }
     }
-    // The procedure batch of session 37, bodies in no split, read blind.
+    // The procedure batches (sessions 37 and 40), bodies in no split, read blind.
     if !part("procedure") {
         return;
     }
-    let batch2: Vec<Value> = procedure::load(&root)
-        .into_iter()
-        .filter(|g| {
-            g["file"]
-                .as_str()
-                .unwrap_or("")
-                .starts_with(money::named("proc2").dir)
-        })
-        .collect();
-    let p2 = procedure::score(&batch2, &mut out);
-    let cell = |f: &str| {
-        p2.get("train", f)
-            .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
-    };
-    println!(
-        "  (web) of which the batch proc2: procedure {}, selection_method {}, selection_basis {}",
-        cell("procedure"),
-        cell("selection_method"),
-        cell("selection_basis")
-    );
+    for name in ["proc2", "proc40"] {
+        let dir = money::named(name).dir;
+        let batch: Vec<Value> = procedure::load(&root)
+            .into_iter()
+            .filter(|g| g["file"].as_str().unwrap_or("").starts_with(dir))
+            .collect();
+        let p = procedure::score(&batch, &mut out);
+        let cell = |f: &str| {
+            p.get("train", f)
+                .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
+        };
+        println!(
+            "  (web) of which the batch {name}: procedure {}, selection_method {}, selection_basis {}, responsible {}",
+            cell("procedure"),
+            cell("selection_method"),
+            cell("selection_basis"),
+            cell("responsible")
+        );
+    }
 }
 
 /// The part asked for alone: `--only PART` (or `--only=PART`), else

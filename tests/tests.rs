@@ -51,3 +51,4 @@ mod money_web_amounts;
 mod money_web_parties;
 mod money_web_proc;
 mod money_web_proc2;
+mod money_web_proc40;

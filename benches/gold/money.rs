@@ -28,6 +28,7 @@ const FILES: &[&str] = &[
     "gold/money_web_parties3.jsonl",
     "gold/money_web_codes40.jsonl",
     "gold/money_web_amount40.jsonl",
+    "gold/money_web_proc40.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -40,7 +41,8 @@ pub struct Batch {
 }
 
 /// The batches: parties (sessions 36, 37 and 38), amounts and procedure
-/// (session 37), codes and administrations, main amount (session 40).
+/// (session 37), codes and administrations, main amount, procedure
+/// (session 40).
 pub const BATCHES: &[Batch] = &[
     Batch {
         name: "parties",
@@ -76,6 +78,11 @@ pub const BATCHES: &[Batch] = &[
         name: "amount40",
         dir: "tests/fixtures/web/money-amount40/",
         gold: "gold/money_web_amount40.jsonl",
+    },
+    Batch {
+        name: "proc40",
+        dir: "tests/fixtures/web/money-proc40/",
+        gold: "gold/money_web_proc40.jsonl",
     },
 ];
 

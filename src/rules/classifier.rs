@@ -136,6 +136,7 @@ pub struct Verdict {
 /// `premises_start`) is its subject: an act's title says what it does.
 pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Vec<Item> {
     let mut out = Vec::new();
+    let read = subject.is_some();
     let subject = subject.or_else(|| heading(c, doc));
     if let Some((page, range)) = subject.clone() {
         out.push(Item {
@@ -162,6 +163,20 @@ pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) 
         None
     };
     let head = find(true).or_else(|| find(false));
+    // The subject's tail: the lines under a subject read by its label, up
+    // to the first premise ("OGGETTO: Lavori di ...", then "APPROVAZIONE
+    // PERIZIA DI VARIANTE", then "PREMESSO"), still say what the act does.
+    let tail = read.then(|| subject_tail(c, doc, after?, head)).flatten();
+    if let Some((page, range)) = tail.clone() {
+        for r in split_items(&c.item, &doc.clean[page], range) {
+            out.push(Item {
+                zone: Zone::Subject,
+                page,
+                range: r,
+            });
+        }
+    }
+    let after = tail.map(|(p, r)| (p, r.end)).or(after);
     let pages = doc.clean.len();
     let push_zone = |zone: Zone, from: (usize, usize), to: (usize, usize), out: &mut Vec<Item>| {
         for p in from.0..=to.0.min(pages.saturating_sub(1)) {
@@ -210,6 +225,40 @@ pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) 
     }
     out
 }
+
+/// The lines under the subject up to the first `premises_start` line of
+/// its page or the first line that opens an item (and never past the
+/// dispositive heading): at most `TAIL_MAX` bytes, and none when no
+/// premise follows on that page.
+fn subject_tail(
+    c: &Classifier,
+    doc: &Doc,
+    (page, end): (usize, usize),
+    head: Option<(usize, usize, usize)>,
+) -> Option<(usize, Range<usize>)> {
+    let text = doc.clean.get(page)?;
+    let at = c.premises_start.as_ref()?.find_at(text, end)?.start();
+    // A premise marked only as an item ("- richiamato ...", "1. visto")
+    // ends the heading block too.
+    let at = text[end..at]
+        .split_inclusive('\n')
+        .scan(end, |pos, l| {
+            let here = *pos;
+            *pos += l.len();
+            Some((here, l))
+        })
+        .find(|&(here, l)| here > end && c.item.find(l).is_some_and(|m| m.start() == 0))
+        .map_or(at, |(here, _)| here);
+    let at = match head {
+        Some((hp, hs, _)) if hp == page && hs >= end => at.min(hs),
+        _ => at,
+    };
+    (at > end && at - end <= TAIL_MAX && !text[end..at].trim().is_empty()).then_some((page, end..at))
+}
+
+/// The longest subject tail: a heading block, not the body of an act
+/// whose premises are not marked.
+const TAIL_MAX: usize = 2000;
 
 /// The act's heading: the first page above the first `premises_start`
 /// line, when there is text above it.
