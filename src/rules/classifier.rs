@@ -253,7 +253,8 @@ fn subject_tail(
         Some((hp, hs, _)) if hp == page && hs >= end => at.min(hs),
         _ => at,
     };
-    (at > end && at - end <= TAIL_MAX && !text[end..at].trim().is_empty()).then_some((page, end..at))
+    (at > end && at - end <= TAIL_MAX && !text[end..at].trim().is_empty())
+        .then_some((page, end..at))
 }
 
 /// The longest subject tail: a heading block, not the body of an act

@@ -24,7 +24,9 @@ const ROLES: &[&str] = &[
 /// that only records (dà atto), where the dispositive ends, an item that
 /// authorises a tender, the words before a total, the words after a sum
 /// that restate it with IVA.
-const MAIN_USES: &[&str] = &["item", "aside", "end", "tender", "total", "gross", "annex", "split"];
+const MAIN_USES: &[&str] = &[
+    "item", "aside", "end", "tender", "total", "gross", "annex", "split",
+];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
 /// What a `[[party_column]]` header says its column holds.
 const PARTY_COLUMNS: &[&str] = &["supplier", "beneficiary", "other", "tax_id", "offers"];

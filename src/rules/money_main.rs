@@ -178,7 +178,9 @@ fn referred<'s, 'r>(
     };
     let total = |s: &Sum| uses(rules, "total", clause(&doc.clean[s.page], s.start));
     // An annex the dispositive names.
-    let annex = deciding.iter().find_map(|&(a, b)| annex_named(rules, &text(doc, a, b)));
+    let annex = deciding
+        .iter()
+        .find_map(|&(a, b)| annex_named(rules, &text(doc, a, b)));
     if let Some(id) = annex {
         // Its section after the dispositive (an annex listed by name only
         // holds no sum: the premises are read then).
@@ -228,7 +230,11 @@ fn referred<'s, 'r>(
     verb_role?;
     let recorded: Vec<(Pos, &Sum)> = items
         .iter()
-        .flat_map(|&(a, b)| sums.iter().filter(move |s| inside(s, a, b)).map(move |s| (a, s)))
+        .flat_map(|&(a, b)| {
+            sums.iter()
+                .filter(move |s| inside(s, a, b))
+                .map(move |s| (a, s))
+        })
         .filter(|(_, s)| total(s))
         .collect();
     let [(item, s)] = recorded.as_slice() else {
