@@ -17,6 +17,7 @@
 pub mod boilerplate;
 pub mod classifier;
 mod classifier_basis;
+mod classifier_zones;
 pub mod classify;
 pub mod compile;
 mod compile_classifier;
