@@ -368,15 +368,18 @@ static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The words that open a list of names after a verb ("a favore dei
-/// seguenti beneficiari:", "alle ditte:"): each name of it is a party.
+/// A list's first item on a line of its own, after its bullet, number or
+/// letter.
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A[ \t]*\r?\n[ \t]*(?:[-–•⁃*▪]|\d{1,2}[ \t]*[.)]|[a-z][.)])[ \t]*")
         .expect("valid regex")
 });
 
+/// The words that open a list of names after a verb ("a favore dei
+/// seguenti beneficiari:", "alle ditte:", "di concedere i seguenti
+/// contributi:"): each name of it is a party.
 static LIST_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:seguent[ei]|ditte|ditta|signori|sigg\.|precisamente|segue|diritto|beneficiari|soggetti|operatori|proprietari[oae]?|usufruttuari[oae]?|espropriat[oaie]|espropriand[oaie])[ \t\r\n]*:?[ \t\r\n]*\z")
+    Regex::new(r"(?i)(?:seguent[ei]|ditte|ditta|signori|sigg\.|precisamente|segue|diritto|beneficiari|soggetti|operatori|contribut[oi](?:[ \t\r\n]+\p{Ll}+){0,2}|proprietari[oae]?|usufruttuari[oae]?|espropriat[oaie]|espropriand[oaie])[ \t\r\n]*:?[ \t\r\n]*\z")
         .expect("valid regex")
 });
 
