@@ -11,14 +11,15 @@ use crate::gold_money;
 
 /// (measure, right, found, gold) reached on the train acts (50 acts of 8
 /// bodies, and 10 web acts of 10 more, gold/money_web.jsonl); for sums and
-/// parties `found` bounds the precision.
+/// parties `found` bounds the precision. Main amount and administration
+/// raised to what they read after session 40 (54 -> 57, 59 -> 60).
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cig", 59, 60, 60),
     ("cup", 60, 60, 60),
     ("amounts", 413, 414, 419),
-    ("main amount", 54, 60, 60),
+    ("main amount", 57, 60, 60),
     ("parties", 33, 34, 35),
-    ("administration", 59, 60, 60),
+    ("administration", 60, 60, 60),
 ];
 
 #[test]

@@ -17,6 +17,10 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("amounts", 72, 72, 77),
     ("amount roles", 17, 72, 72),
     ("main amount", 11, 12, 12),
+    // Codes and issuing body as the merge of session 40 left them (the
+    // administration of news reports that name no body is the gap).
+    ("cig", 12, 12, 12),
+    ("administration", 5, 12, 12),
 ];
 
 #[test]
