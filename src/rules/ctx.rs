@@ -373,10 +373,7 @@ pub(super) fn rules_error(
 /// the `id = "..."` between the last `[[...]]` header before the offset and
 /// the next header.
 pub(super) fn rule_around(text: &str, offset: usize) -> String {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = text.floor_char_boundary(offset);
     // Each test looks at one line only: `trim_start` over the rest of the
     // text would cross blank lines, and a file of blank lines would take
     // time quadratic in its length to report its error.

@@ -165,7 +165,7 @@ impl<'a> Doc<'a> {
             let (a, b) = (pair[0], pair[1]);
             let gap = b.x - (a.x + a.width);
             if gap > (COLUMN_GAP_EMS * a.size).max(MIN_COLUMN_GAP) {
-                return floor_boundary(text, (a.start + a.text.len()).min(line.end));
+                return text.floor_char_boundary((a.start + a.text.len()).min(line.end));
             }
         }
         line.end
@@ -197,7 +197,10 @@ impl<'a> Doc<'a> {
                     let (p, w) = (ws[i - 1], ws[i]);
                     let gap = w.x - (p.x + p.width);
                     if gap > (COLUMN_GAP_EMS * p.size).max(MIN_COLUMN_GAP) {
-                        (floor_boundary(text, w.start.max(line.start)), Margin::Cut)
+                        (
+                            text.floor_char_boundary(w.start.max(line.start)),
+                            Margin::Cut,
+                        )
                     } else {
                         (line.start, Margin::None)
                     }
@@ -337,7 +340,8 @@ impl<'a> Doc<'a> {
     /// header above: not under it.
     pub fn under_header(&self, page: usize, header: &Regex, at: Range<usize>) -> bool {
         let text = &self.clean[page];
-        let at = floor_boundary(text, at.start)..floor_boundary(text, at.end.max(at.start));
+        // Offsets from the PDF extractor must never split a character.
+        let at = text.floor_char_boundary(at.start)..text.floor_char_boundary(at.end.max(at.start));
         let mark_line = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
         let mut end = mark_line;
         let mut head = None;
@@ -439,16 +443,6 @@ impl<'a> Doc<'a> {
                 .any(|r| r.start <= range.start && range.end <= r.end)
         })
     }
-}
-
-/// The nearest char boundary at or before `i`: word offsets come from the
-/// PDF extractor and must never split a character when used to slice.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// What [`Doc::column_start`] found left of a value's column.

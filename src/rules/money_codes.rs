@@ -209,11 +209,7 @@ fn before(doc: &Doc, i: usize, at: usize) -> String {
     let mut s = String::new();
     if at < CODE_CLAUSE && i > 0 {
         let prev = &doc.clean[i - 1];
-        let mut from = prev.len().saturating_sub(CODE_CLAUSE);
-        while !prev.is_char_boundary(from) {
-            from += 1;
-        }
-        s.push_str(&prev[from..]);
+        s.push_str(&prev[prev.ceil_char_boundary(prev.len().saturating_sub(CODE_CLAUSE))..]);
         s.push('\n');
     }
     s.push_str(&text[..at]);

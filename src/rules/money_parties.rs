@@ -276,10 +276,7 @@ fn seated_name(rules: &MoneyRules, text: &str, at: usize) -> Option<(String, Ran
 /// Where a name before a tax id label may start: `len` bytes back, not
 /// before the previous tax id, `;` or blank line.
 fn clause_for_name(text: &str, at: usize, len: usize) -> Range<usize> {
-    let mut from = at.saturating_sub(len);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(at.saturating_sub(len));
     static END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r";|\n\s*\n|\b\d{11}\b").expect("valid regex"));
     let cut = END.find_iter(&text[from..at]).last().map_or(0, |m| m.end());

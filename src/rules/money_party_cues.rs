@@ -89,7 +89,7 @@ pub(super) fn subject(rules: &MoneyRules, doc: &Doc) -> Option<(usize, Range<usi
     // The subject may stand on the lines below its label ("OGGETTO:",
     // a blank line, then the words).
     let start = m.end() + (text[m.end()..].len() - text[m.end()..].trim_start().len());
-    let mut end = start + cut(&text[start..], SUBJECT);
+    let mut end = start + text[start..].floor_char_boundary(SUBJECT);
     if let Some(b) = text[start..end].find("\n\n") {
         end = start + b;
     }
@@ -153,7 +153,7 @@ pub(super) fn add(
         let open = !SENTENCE_END.is_match(text.trim_end());
         let (text, next_page) = match doc.clean.get(i + 1).filter(|_| open) {
             Some(next) => {
-                let head = cut(next, REACH.max(LIST_REACH));
+                let head = next.floor_char_boundary(REACH.max(LIST_REACH));
                 joined = format!("{text}\n{}", &next[..head]);
                 (joined.as_str(), Some(doc.pages[i + 1].number))
             }
@@ -261,7 +261,7 @@ pub(super) fn decided(
 }
 
 fn item_end(text: &str, from: usize, reach: usize) -> usize {
-    let end = from + cut(&text[from..], reach);
+    let end = from + text[from..].floor_char_boundary(reach);
     ITEM_END
         .find(&text[from..end])
         .map_or(end, |m| from + m.start())
@@ -277,7 +277,7 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn list_end(text: &str, from: usize) -> usize {
-    let end = from + cut(&text[from..], LIST_REACH);
+    let end = from + text[from..].floor_char_boundary(LIST_REACH);
     // The sentence's last word is the list's.
     LIST_END.captures(&text[from..end]).map_or(end, |c| {
         from + c.get(1).unwrap_or_else(|| c.get(0).unwrap()).start()
@@ -586,17 +586,8 @@ fn form_at(rules: &MoneyRules, rest: &str, side: &str) -> Option<usize> {
         .legal_forms
         .iter()
         .filter(|c| c.value == side)
-        .filter_map(|c| c.regex.find(&rest[..cut(rest, 80)]))
+        .filter_map(|c| c.regex.find(&rest[..rest.floor_char_boundary(80)]))
         .filter(|m| m.start() == 0)
         .map(|m| m.end())
         .max()
-}
-
-/// The largest char boundary of `s` at or below `n`.
-fn cut(s: &str, n: usize) -> usize {
-    let mut n = n.min(s.len());
-    while !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
 }

@@ -69,10 +69,7 @@ pub(super) fn add(rules: &MoneyRules, doc: &Doc, admin: Option<&str>, out: &mut 
             };
             // A grant where the words that introduce the table speak of
             // one ("di concedere i contributi alle associazioni:").
-            let mut from = head_at.min(text.len()).saturating_sub(INTRO);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
+            let from = text.ceil_char_boundary(head_at.min(text.len()).saturating_sub(INTRO));
             let intro = &text[from..head_at.min(text.len())];
             let grant = rules
                 .party_roles

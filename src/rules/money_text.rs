@@ -86,10 +86,7 @@ pub(super) fn clause(text: &str, at: usize) -> &str {
 
 /// [`clause`], at most `len` bytes.
 pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
-    let mut from = at.saturating_sub(len);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(at.saturating_sub(len));
     let window = &text[from..at];
     static END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r";|\n\s*\n|[a-z]{3}\.\s+[A-Z]").expect("valid regex"));
