@@ -191,17 +191,8 @@ fn referred<'s, 'r>(
                 .iter()
                 .filter(|s| inside(s, a, b) && s.cue.is_none())
                 .collect();
-            let mut values: Vec<_> = in_annex.iter().map(|s| s.value).collect();
-            values.sort();
-            values.dedup();
-            if let Some(s) = in_annex.iter().find(|s| total(s)) {
-                return Some((s, role_of(s)));
-            }
-            if values.len() == 1 {
-                return Some((in_annex[0], role_of(in_annex[0])));
-            }
             if !in_annex.is_empty() {
-                return None;
+                return one_sum(&in_annex, total, false).map(|s| (s, role_of(s)));
             }
         }
         // The premise that names the same annex with a sum.
@@ -213,16 +204,7 @@ fn referred<'s, 'r>(
                 annexes_named(rules, c).any(|n| n == id)
             })
             .collect();
-        let mut values: Vec<_> = named.iter().map(|s| s.value).collect();
-        values.sort();
-        values.dedup();
-        if let Some(s) = named.iter().rev().find(|s| total(s)) {
-            return Some((s, role_of(s)));
-        }
-        if values.len() == 1 {
-            return Some((named[0], role_of(named[0])));
-        }
-        return None;
+        return one_sum(&named, total, true).map(|s| (s, role_of(s)));
     }
     // A total the dispositive records, and a verb that decides a sum: the
     // first after it ("di dare atto che ... per complessivi euro 180,00;
@@ -247,6 +229,27 @@ fn referred<'s, 'r>(
         .or(verb_role)
         .unwrap_or("other");
     Some((s, role.to_owned()))
+}
+
+/// The one sum that candidates give: a total among them (the first, or
+/// the last with `last_total`), else their value when they all print one.
+fn one_sum<'s, 'r>(
+    cands: &[&'s Sum<'r>],
+    total: impl Fn(&Sum) -> bool,
+    last_total: bool,
+) -> Option<&'s Sum<'r>> {
+    let found = if last_total {
+        cands.iter().rev().find(|s| total(s))
+    } else {
+        cands.iter().find(|s| total(s))
+    };
+    if let Some(s) = found {
+        return Some(s);
+    }
+    let mut values: Vec<_> = cands.iter().map(|s| s.value).collect();
+    values.sort();
+    values.dedup();
+    (values.len() == 1).then(|| cands[0])
 }
 
 /// How far after a sum the words saying it is parted are looked for.
@@ -346,10 +349,7 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
         // 112") and adds up the two or more sums right after it.
         let parted = post.first().is_some_and(|n| {
             let t = &doc.clean[s.page];
-            let mut cut = n.start.min(s.end + SPLIT);
-            while !t.is_char_boundary(cut) {
-                cut -= 1;
-            }
+            let cut = t.floor_char_boundary(n.start.min(s.end + SPLIT));
             n.page == s.page && uses(rules, "split", &t[s.end..cut])
         });
         if uses(rules, "total", clause(&doc.clean[s.page], s.start))
@@ -375,10 +375,7 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
     let mut values: Vec<Euro> = Vec::new();
     for (i, s) in cands.iter().enumerate() {
         let after = &doc.clean[s.page][s.end..];
-        let mut cut = after.len().min(60);
-        while !after.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = after.floor_char_boundary(60);
         let restated = i > 0 && uses(rules, "gross", &after[..cut]);
         if !restated && !values.contains(&s.value) {
             values.push(s.value);
@@ -417,11 +414,7 @@ fn uses(rules: &MoneyRules, what: &str, text: &str) -> bool {
 
 /// Whether an item only records: an `aside` rule matching its first words.
 fn aside(rules: &MoneyRules, item: &str) -> bool {
-    let mut cut = item.len().min(120);
-    while !item.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    uses(rules, "aside", &item[..cut])
+    uses(rules, "aside", &item[..item.floor_char_boundary(120)])
 }
 
 /// The first match of a `[[main]]` rule of `what` at or after `from`.
