@@ -161,8 +161,8 @@ make_scan() {
         pnmrotate -background=white "$angle" "$g" > "$WORK/turned.pgm"
         mv "$WORK/turned.pgm" "$g" ;;
       copy)
-        pgmnoise -maxval 255 -randomseed "$4" $((w / 3 + 1)) $((h / 3 + 1)) | pamfunc -subtractor 252 \
-          | pamfunc -multiplier 50 | pamscale -nomix 3 | pamcut -width "$w" -height "$h" > "$WORK/noise.pgm"
+        pgmnoise -maxval 255 -randomseed "$4" $((w / 3 + 1)) $((h / 3 + 1)) | pamfunc -subtractor 254 \
+          | pamfunc -multiplier 200 | pamscale -nomix 3 | pamcut -width "$w" -height "$h" > "$WORK/noise.pgm"
         pamfunc -multiplier 0.8 "$g" > "$WORK/grey.pgm"
         pamarith -subtract "$WORK/grey.pgm" "$WORK/noise.pgm" > "$g" ;;
       fax)
@@ -190,7 +190,7 @@ make_scan() {
     esac
     pnmtopng "$g" > "${g%.pgm}.png" 2>/dev/null
   done
-  png=$(ls "$WORK"/scan*.png "$WORK"/scan*.jpg 2>/dev/null | sort)
+  png=$(find "$WORK" -maxdepth 1 \( -name 'scan*.png' -o -name 'scan*.jpg' \) | sort)
   img2pdf --imgsize "${dpi}dpi" -o "$out" $png
   rm -f "$WORK"/scan*.pgm "$WORK"/scan*.png "$WORK"/scan*.jpg "$WORK"/turned.pgm "$WORK"/noise.pgm \
     "$WORK"/grey.pgm "$WORK"/stamp*.pgm "$WORK"/s[12].pbm
