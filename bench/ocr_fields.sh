@@ -39,10 +39,17 @@
 # TRAIN_SCANS (default 300) widens the train side with harder scans of the
 # same pages, each counted in its own column: 300 and 200 (grey at that
 # dpi) and 300s (300 dpi turned by a slight skew, 0.3 to 0.9 degrees either
-# way, with grey noise on the paper: pnmrotate, pgmnoise, pamarith). The
-# test side is always scanned at 300 dpi, as it has been measured since
-# the start. `TRAIN_SCANS="300 300s 200" PER_BODY=10 SIDES=train` is the
-# wide train run that shows the causes of the misses.
+# way, with grey noise on the paper: pnmrotate, pgmnoise, pamarith), and
+# the harder kinds real archives hold (see make_scan): turn (1.2 to 2.4
+# degrees askew), copy (a photocopy's grey paper and toner specks), fax
+# (200 x 100 dpi, black and white), jpeg (200 dpi at quality 20), stamp (a
+# light protocol stamp with a number and a date over the header), small
+# (the page reduced to 72 %). HARD_PER_BODY (default 0, all) gives the
+# kinds other than 300 to the first acts of each body only. The test side
+# is always scanned at 300 dpi, as it has been measured since the start.
+# `TRAIN_SCANS="300 300s 200" PER_BODY=10 SIDES=train` is the wide train
+# run that shows the causes of the misses; `TRAIN_SCANS="copy fax jpeg
+# stamp small turn" PER_BODY=2` the hard one.
 #
 # Needs what bench/ocr.sh installs (tesseract-ocr, -ita, poppler-utils,
 # img2pdf). Environment: SIDES="train test" (SIDES=train while working
