@@ -39,10 +39,17 @@
 # TRAIN_SCANS (default 300) widens the train side with harder scans of the
 # same pages, each counted in its own column: 300 and 200 (grey at that
 # dpi) and 300s (300 dpi turned by a slight skew, 0.3 to 0.9 degrees either
-# way, with grey noise on the paper: pnmrotate, pgmnoise, pamarith). The
-# test side is always scanned at 300 dpi, as it has been measured since
-# the start. `TRAIN_SCANS="300 300s 200" PER_BODY=10 SIDES=train` is the
-# wide train run that shows the causes of the misses.
+# way, with grey noise on the paper: pnmrotate, pgmnoise, pamarith), and
+# the harder kinds real archives hold (see make_scan): turn (1.2 to 2.4
+# degrees askew), copy (a photocopy's grey paper and toner specks), fax
+# (200 x 100 dpi, black and white), jpeg (200 dpi at quality 20), stamp (a
+# light protocol stamp with a number and a date over the header), small
+# (the page reduced to 72 %). HARD_PER_BODY (default 0, all) gives the
+# kinds other than 300 to the first acts of each body only. The test side
+# is always scanned at 300 dpi, as it has been measured since the start.
+# `TRAIN_SCANS="300 300s 200" PER_BODY=10 SIDES=train` is the wide train
+# run that shows the causes of the misses; `TRAIN_SCANS="copy fax jpeg
+# stamp small turn" PER_BODY=2` the hard one.
 #
 # Needs what bench/ocr.sh installs (tesseract-ocr, -ita, poppler-utils,
 # img2pdf). Environment: SIDES="train test" (SIDES=train while working
@@ -56,6 +63,7 @@ PER_BODY=${PER_BODY:-0}
 MAX_PAGES=${MAX_PAGES:-3}
 PER_SPLIT=${PER_SPLIT:-15}
 TRAIN_SCANS=${TRAIN_SCANS:-300}
+HARD_PER_BODY=${HARD_PER_BODY:-0}
 SIDES=${SIDES:-train test}
 BODIES=${BODIES:-}
 CACHE=${CACHE:-/tmp/atti-ocr-fields}
@@ -63,7 +71,8 @@ mkdir -p "$CACHE"
 export ATTI_OCR_CACHE=${ATTI_OCR_CACHE-$CACHE/tesseract}
 SHARED=${SHARED:-../shared}
 ATTI=${ATTI:-${CARGO_TARGET_DIR:-target}/release/atti}
-for p in tesseract pdftoppm pdfseparate pdfunite pdfinfo img2pdf pnmtopng pnmrotate pgmnoise pamarith pamfunc python3; do
+for p in tesseract pdftoppm pdfseparate pdfunite pdfinfo img2pdf pnmtopng pnmrotate pgmnoise pamarith pamfunc \
+  pamthreshold pamtopnm pnmtojpeg pbmtext pnmcat pamscale pnminvert pnmpad pamcut python3; do
   command -v "$p" >/dev/null || { echo "manca $p: eseguire prima bench/ocr.sh (installa i pacchetti)" >&2; exit 2; }
 done
 [ -x "$ATTI" ] || cargo build --release
@@ -117,27 +126,81 @@ pages_for() {
   echo "$k"
 }
 
-# The scan of $1 as `scan` $2 says (300, 200: grey at that dpi; 300s: 300
-# dpi turned by a slight skew, 0.3 to 0.9 degrees either way, with grey
-# noise on the paper), kept beside $3 ($4 varies the skew and the noise).
+# The scan of $1 as `scan` $2 says, kept beside $3 ($4 varies the skew,
+# the noise and the stamp's place):
+#   300, 200  grey at that dpi;
+#   300s      300 dpi turned by a slight skew, 0.3 to 0.9 degrees either
+#             way, with grey noise on the paper;
+#   turn      300 dpi turned 1.2 to 2.4 degrees either way (a sheet laid
+#             askew on the glass);
+#   copy      a photocopy: 300 dpi, the paper grey (a fifth darker) and
+#             speckled with dots of toner;
+#   fax       a fax: 200 x 100 dpi, black and white only;
+#   jpeg      200 dpi grey saved as a JPEG at quality 20 (its blocks and
+#             ringing round the letters);
+#   stamp     300 dpi with a light grey protocol stamp (two lines, a number
+#             and a date) laid slantwise over the upper part of the page,
+#             where the header is;
+#   small     300 dpi with the page reduced to 72 % (an A3 copied onto A4:
+#             10-pt type comes out at 7 pt, an 8-pt letterhead under 6).
 scan_file() { case $2 in 300) echo "$1.scan.pdf" ;; *) echo "$1.scan$2.pdf" ;; esac; }
 make_scan() {
-  local text=$1 scan=$2 out g w h angle
+  local text=$1 scan=$2 out g w h angle dpi=300 png x y
   out=$(scan_file "$3" "$scan")
   [ ! -s "$out" ] || return 0
-  pdftoppm -gray -r "${scan%s}" "$text" "$WORK/scan"
+  case $scan in 200|jpeg) dpi=200 ;; esac
+  if [ "$scan" = fax ]; then
+    dpi=200; pdftoppm -gray -rx 200 -ry 100 "$text" "$WORK/scan"
+  else
+    pdftoppm -gray -r "$dpi" "$text" "$WORK/scan"
+  fi
   for g in "$WORK"/scan*.pgm; do
-    if [ "$scan" = 300s ]; then
-      angle=$(awk -v i="$4" 'BEGIN { a = 0.3 + (i * 0.37) % 0.6; if (i % 2) a = -a; printf "%.2f", a }')
-      pnmrotate -background=white "$angle" "$g" > "$WORK/turned.pgm"
-      read -r w h < <(pnmfile "$WORK/turned.pgm" | sed -E 's/.* ([0-9]+) by ([0-9]+).*/\1 \2/')
-      pgmnoise -maxval 255 -randomseed "$4" "$w" "$h" | pamfunc -multiplier 0.3 > "$WORK/noise.pgm"
-      pamarith -subtract "$WORK/turned.pgm" "$WORK/noise.pgm" > "$g"
-    fi
+    read -r w h < <(pnmfile "$g" | sed -E 's/.* ([0-9]+) by ([0-9]+).*/\1 \2/')
+    case $scan in
+      300s)
+        angle=$(awk -v i="$4" 'BEGIN { a = 0.3 + (i * 0.37) % 0.6; if (i % 2) a = -a; printf "%.2f", a }')
+        pnmrotate -background=white "$angle" "$g" > "$WORK/turned.pgm"
+        read -r w h < <(pnmfile "$WORK/turned.pgm" | sed -E 's/.* ([0-9]+) by ([0-9]+).*/\1 \2/')
+        pgmnoise -maxval 255 -randomseed "$4" "$w" "$h" | pamfunc -multiplier 0.3 > "$WORK/noise.pgm"
+        pamarith -subtract "$WORK/turned.pgm" "$WORK/noise.pgm" > "$g" ;;
+      turn)
+        angle=$(awk -v i="$4" 'BEGIN { a = 1.2 + (i * 0.53) % 1.2; if (i % 2) a = -a; printf "%.2f", a }')
+        pnmrotate -background=white "$angle" "$g" > "$WORK/turned.pgm"
+        mv "$WORK/turned.pgm" "$g" ;;
+      copy)
+        pgmnoise -maxval 255 -randomseed "$4" $((w / 3 + 1)) $((h / 3 + 1)) | pamfunc -subtractor 254 \
+          | pamfunc -multiplier 200 | pamscale -nomix 3 | pamcut -width "$w" -height "$h" > "$WORK/noise.pgm"
+        pamfunc -multiplier 0.8 "$g" > "$WORK/grey.pgm"
+        pamarith -subtract "$WORK/grey.pgm" "$WORK/noise.pgm" > "$g" ;;
+      fax)
+        # Each line of the fax printed twice, on a 200 dpi image of the page.
+        pamthreshold -simple -threshold 0.5 "$g" 2>/dev/null | pamtopnm | pamscale -xscale 1 -yscale 2 -nomix \
+          2>/dev/null | pamthreshold -simple -threshold 0.5 | pamtopnm > "$WORK/fax.pbm"
+        pnmtopng "$WORK/fax.pbm" > "${g%.pgm}.png" 2>/dev/null; rm -f "$g" "$WORK/fax.pbm"; continue ;;
+      jpeg)
+        pnmtojpeg -quality 20 "$g" > "${g%.pgm}.jpg"; rm -f "$g"; continue ;;
+      stamp)
+        pbmtext -builtin fixed "PROTOCOLLO GENERALE" > "$WORK/s1.pbm"
+        pbmtext -builtin fixed "N. 00$((4 * 1000 + $4 * 317)) DEL $(printf %02d $((1 + $4 % 28)))/03/2021" > "$WORK/s2.pbm"
+        angle=$(awk -v i="$4" 'BEGIN { printf "%.1f", (i % 2 ? -1 : 1) * (6 + i % 9) }')
+        pnmcat -tb -white "$WORK/s1.pbm" "$WORK/s2.pbm" | pamscale $((dpi / 50)) | pnminvert \
+          | pamfunc -multiplier 0.4 | pnminvert | pnmrotate -background=white "$angle" > "$WORK/stamp.pgm"
+        x=$(( w * (15 + ($4 * 13) % 40) / 100 )); y=$(( h * (4 + ($4 * 7) % 18) / 100 ))
+        pnmpad -white -left "$x" -top "$y" -right "$w" -bottom "$h" "$WORK/stamp.pgm" \
+          | pamcut -width "$w" -height "$h" > "$WORK/stamped.pgm"
+        pamarith -minimum "$g" "$WORK/stamped.pgm" > "$WORK/turned.pgm"
+        mv "$WORK/turned.pgm" "$g" ;;
+      small)
+        pamscale 0.72 "$g" | pnmpad -white -left $((w * 14 / 100)) -top $((h * 5 / 100)) -right "$w" -bottom "$h" \
+          | pamcut -width "$w" -height "$h" > "$WORK/turned.pgm"
+        mv "$WORK/turned.pgm" "$g" ;;
+    esac
     pnmtopng "$g" > "${g%.pgm}.png" 2>/dev/null
   done
-  img2pdf --imgsize "${scan%s}dpi" -o "$out" $(ls "$WORK"/scan*.png | sort)
-  rm -f "$WORK"/scan*.pgm "$WORK"/scan*.png "$WORK"/turned.pgm "$WORK"/noise.pgm
+  png=$(find "$WORK" -maxdepth 1 \( -name 'scan*.png' -o -name 'scan*.jpg' \) | sort)
+  img2pdf --imgsize "${dpi}dpi" -o "$out" $png
+  rm -f "$WORK"/scan*.pgm "$WORK"/scan*.png "$WORK"/scan*.jpg "$WORK"/turned.pgm "$WORK"/noise.pgm \
+    "$WORK"/grey.pgm "$WORK"/stamp*.pgm "$WORK"/s[12].pbm
 }
 
 declare -A per_body=()
@@ -174,6 +237,8 @@ for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   per_body[$body]=$((${per_body[$body]:-0} + 1))
   scans=300; [ "$split" = test ] || scans=$TRAIN_SCANS
   for scan in $scans; do
+    # The harder scans of the first HARD_PER_BODY acts of each body only.
+    [ "$scan" = 300 ] || [ "$HARD_PER_BODY" = 0 ] || [ "${per_body[$body]}" -le "$HARD_PER_BODY" ] || continue
     side=$split; [ "$scan" = 300 ] || side="$split $scan"
     make_scan "$base.text.pdf" "$scan" "$base" "${per_body[$body]}"
     fields "$(scan_file "$base" "$scan")" > "$WORK/got.tsv" || true

@@ -21,7 +21,8 @@
 //!   is `o` (`D.d.u.0.`: [`noughts`]);
 //! - `d.igs.` is the `d.lgs.` of *decreto legislativo* ([`legislative`]);
 //! - a capital `I` opening a lower-case abbreviation (`I.r.`) is the `l`
-//!   of `l.r.`, `l.p.` ([`lower_l`]);
+//!   of `l.r.`, `l.p.` ([`lower_l`]), and so is an `I.` standing alone
+//!   before one (`I. r. 5/2010`);
 //! - a Roman numeral before `/` or `°` (a legislature, a series: `IX/2838`,
 //!   `IX°`) with a one read for its I (`1X/2838`).
 //!
@@ -59,6 +60,10 @@ pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
     for mut w in words {
         w.text = word(&w.text);
         if let Some(prev) = out.last_mut() {
+            if prev.text == "I." && lower_abbreviation_letter(&w.text) {
+                // `I. r. 5/2010`: the `l.` of `l. r.` set with a space.
+                prev.text = "l.".into();
+            }
             let elided = prev.text.chars().last().is_some_and(is_apostrophe)
                 && prev.text.chars().any(char::is_alphabetic);
             let starts_word = w.text.chars().next().is_some_and(char::is_alphabetic);
@@ -70,6 +75,15 @@ pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
         out.push(w);
     }
     out
+}
+
+/// Whether `s` is one lower-case letter and a full stop (`r.`, `p.`): the
+/// second letter of `l. r.`, `l. p.` (*legge regionale*, *provinciale*)
+/// when the acts set them with a space, after which `I.` (a capital `I`
+/// standing alone) is the `l` tesseract took for it, as in [`lower_l`].
+fn lower_abbreviation_letter(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_ascii_lowercase())
 }
 
 /// How far, in font sizes, the ink of a bar must run on above or below
@@ -333,6 +347,21 @@ mod tests {
                 piece("operatore", 957., 1138.)
             ]),
             "all’ operatore"
+        );
+        // `l. r.` set with a space, its `l` read as a capital `I`; a
+        // Roman `I.` before a word is left so.
+        assert_eq!(
+            row_text(vec![
+                piece("della", 100., 180.),
+                piece("I.", 195., 210.),
+                piece("r.", 225., 245.),
+                piece("5/2010", 260., 380.)
+            ]),
+            "della l. r. 5/2010"
+        );
+        assert_eq!(
+            row_text(vec![piece("I.", 195., 210.), piece("Premesse", 225., 345.)]),
+            "I. Premesse"
         );
         assert_eq!(
             row_text(vec![

@@ -11,7 +11,8 @@
 //! boxes and confidences. A rendered PDF page is first turned upright by a
 //! quick orientation pass ([`osd::orientations`], [`raster::turn_pgm`]:
 //! tesseract's own turn loses lines, on an upside-down page at 300 dpi a
-//! fifth of them), and the reading checks the turn ([`osd::turns`]: the way
+//! fifth of them; its specks are taken away first, [`prepare`]), and
+//! the reading checks the turn ([`osd::turns`]: the way
 //! the words run); a page the quick pass left turned is turned again and
 //! read once more (the first reading is made as upright, `--psm 3`, and
 //! only one that comes out unsure, under [`osd::SURE_READING`], is checked
@@ -31,6 +32,7 @@ pub mod cache;
 pub mod clean;
 pub mod numbers;
 pub mod osd;
+pub mod prepare;
 pub mod raster;
 pub mod rows;
 pub mod run;
@@ -175,6 +177,13 @@ impl Tools {
             )
         })?;
         let image = raster::render(pdftoppm, pdf, number, s, dir)?;
+        // The specks of a photocopy or a fax taken away
+        // ([`prepare`]), before the orientation is guessed.
+        if let Ok(mut g) = raster::Gray::load(&image) {
+            if prepare::despeckle(&mut g, s.dpi) > 0 {
+                g.save(&image)?;
+            }
+        }
         let mut turn = osd::orientations(self, &image, s)?
             .first()
             .copied()

@@ -102,6 +102,13 @@ impl Gray {
         })
     }
 
+    /// Writes the image as an 8-bit binary PGM.
+    pub fn save(&self, image: &Path) -> Result<()> {
+        let mut file = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
+        file.extend_from_slice(&self.pixels);
+        std::fs::write(image, file).map_err(|e| Error::Io(format!("{}: {e}", image.display())))
+    }
+
     /// The topmost inked row of column `x` between rows `y0` and `y1`
     /// (excluded), if any.
     pub fn ink_top(&self, x: usize, y0: usize, y1: usize) -> Option<usize> {

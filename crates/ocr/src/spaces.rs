@@ -6,9 +6,14 @@
 //!   `n.13012`, `D.d.s.31` are parted after the stop whose blank is at
 //!   least [`STOP_SPACE`] of the font size (a stop set close to the next
 //!   letter leaves a tenth of one, a space about a quarter). A stop before
-//!   a letter is left alone: the bulletins set their dotted abbreviations
-//!   (`d.lgs.`, `A.S.L.`, `s.p.a.`) so tightly that a stop's blank inside
-//!   one is as wide as a space after it (`d.g.r.n.` stays so).
+//!   a letter is left alone when more letters and stops follow: the
+//!   bulletins set their dotted abbreviations (`d.lgs.`, `A.S.L.`,
+//!   `s.p.a.`) so tightly that a stop's blank inside one is as wide as a
+//!   space after it (`d.g.r.n.` stays so). The last stop before a run of
+//!   at least three letters that ends the word (`A.S.L.perla`, read for
+//!   `A.S.L. per la`: a word, no abbreviation's letter) is parted when its
+//!   blank is a space's and at least [`SPACE_RATIO`] times the blank after
+//!   any other stop of the word (`dott.ssa`, set close, stays whole).
 //! - Between letters ([`split`]): a word read
 //!   as one (`INCOMUNE` for `IN COMUNE`, at 200 dpi or on a noisy scan)
 //! whose letters each stand apart on the page, one run of inked columns a
@@ -45,9 +50,18 @@ pub fn split_stops(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
     let mut out = Vec::with_capacity(words.len());
     for w in words {
         let chars: Vec<char> = w.text.chars().collect();
+        // The stop before a word that ends this one (`A.S.L.perla`).
+        let before_word = chars.iter().rposition(|&c| c == '.').filter(|&i| {
+            i >= 1
+                && chars[i - 1].is_alphabetic()
+                && chars.len() - i > 3
+                && chars[i + 1..].iter().all(|c| c.is_alphabetic())
+        });
         let cuts: Vec<usize> = (1..chars.len().saturating_sub(1))
             .filter(|&i| {
-                chars[i] == '.' && chars[i - 1].is_alphabetic() && chars[i + 1].is_ascii_digit()
+                chars[i] == '.'
+                    && chars[i - 1].is_alphabetic()
+                    && (chars[i + 1].is_ascii_digit() || Some(i) == before_word)
             })
             .collect();
         if cuts.is_empty() {
@@ -69,15 +83,29 @@ pub fn split_stops(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
             continue;
         }
         // Each cut: where the text is parted and where the box is.
+        let blank_after = |stroke: usize| {
+            strokes
+                .get(stroke + 1)
+                .map(|&(next, _, _)| (strokes[stroke].1, next))
+        };
         let mut parts: Vec<(usize, f32, f32)> = Vec::new();
         for i in cuts {
             let k = chars[..i].iter().filter(|c| matches!(c, '.' | ',')).count();
-            let stroke = marks[k];
-            let Some(&(next, _, _)) = strokes.get(stroke + 1) else {
+            let Some((end, next)) = blank_after(marks[k]) else {
                 continue;
             };
-            let end = strokes[stroke].1;
-            if (next - end) as f32 >= STOP_SPACE * size {
+            let blank = (next - end) as f32;
+            let mut space = blank >= STOP_SPACE * size;
+            if Some(i) == before_word {
+                // Wider than the blank after every other mark of the word.
+                let widest = (0..marks.len())
+                    .filter(|&m| m != k)
+                    .filter_map(|m| blank_after(marks[m]))
+                    .map(|(e, n)| (n - e) as f32)
+                    .fold(0.0, f32::max);
+                space = space && blank >= SPACE_RATIO * widest;
+            }
+            if space {
                 parts.push((i + 1, end as f32, next as f32));
             }
         }
@@ -318,6 +346,69 @@ mod tests {
             conf: 88.0,
         };
         assert_eq!(text(split_stops(vec![joined], 34.0, &dgr)), ["d.g.r.n."]);
+        // "A.S.L.perla": 10 px after the last stop, 3 px after the others
+        // (the stops' strokes low in the box, the letters' from the top).
+        let asl = [
+            (0, 8, 1),
+            (10, 13, 19),
+            (16, 23, 1),
+            (25, 28, 19),
+            (31, 37, 1),
+            (39, 42, 19),
+            (52, 58, 8),
+            (60, 64, 8),
+            (66, 70, 8),
+            (72, 74, 1),
+            (76, 80, 8),
+        ];
+        let word = |t: &str, right: f32| Piece {
+            text: t.into(),
+            b: [0.0, 0.0, right, 24.0],
+            conf: 85.0,
+        };
+        let parted = split_stops(vec![word("A.S.L.perla", 80.0)], 34.0, &inked(82, &asl));
+        assert_eq!(text(parted.clone()), ["A.S.L.", "perla"]);
+        assert_eq!(parted[1].b[0], 52.0);
+        // The same blank after every stop: a tight abbreviation, left whole.
+        let even = [
+            (0, 8, 1),
+            (10, 13, 19),
+            (23, 30, 1),
+            (32, 35, 19),
+            (45, 51, 1),
+            (53, 56, 19),
+            (66, 72, 8),
+            (74, 78, 8),
+            (80, 84, 8),
+            (86, 88, 1),
+            (90, 94, 8),
+        ];
+        assert_eq!(
+            text(split_stops(
+                vec![word("A.S.L.perla", 94.0)],
+                34.0,
+                &inked(96, &even)
+            )),
+            ["A.S.L.perla"]
+        );
+        // "dott.ssa" set close (3 px after the stop): one word.
+        let dott = inked(
+            60,
+            &[
+                (0, 6, 1),
+                (8, 14, 8),
+                (16, 20, 4),
+                (22, 26, 4),
+                (29, 32, 19),
+                (35, 40, 8),
+                (42, 47, 8),
+                (49, 55, 8),
+            ],
+        );
+        assert_eq!(
+            text(split_stops(vec![word("dott.ssa", 55.0)], 34.0, &dott)),
+            ["dott.ssa"]
+        );
         // A number with a decimal stop is no abbreviation.
         let mut decimal = n;
         decimal.text = "1.32".into();
