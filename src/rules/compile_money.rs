@@ -23,9 +23,10 @@ const ROLES: &[&str] = &[
 /// What a `[[main]]` rule marks: where a dispositive item begins, an item
 /// that only records (dà atto), where the dispositive ends, an item that
 /// authorises a tender, the words before a total, the words after a sum
-/// that restate it with IVA.
+/// that restate it with IVA, an annex named, a sum said parted, an item
+/// that decides a sum printed before it without its figure.
 const MAIN_USES: &[&str] = &[
-    "item", "aside", "end", "tender", "total", "gross", "annex", "split",
+    "item", "aside", "end", "tender", "total", "gross", "annex", "split", "refer",
 ];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
 /// What a `[[party_column]]` header says its column holds.
@@ -96,6 +97,13 @@ pub(super) fn compile(
                 "`wider` is for [[administration]] only",
             ));
         }
+        if r.after && (kind != MoneyKind::AmountRole || r.weak || r.main) {
+            return Err(c.err(
+                r.id.span(),
+                &meta.id,
+                "`after` is for [[amount_role]] only, neither `weak` nor `main`",
+            ));
+        }
         if r.to.is_some() && kind != MoneyKind::PartyCue {
             return Err(c.err(r.id.span(), &meta.id, "`to` is for [[party_cue]] only"));
         }
@@ -110,6 +118,7 @@ pub(super) fn compile(
             main: r.main,
             weak: r.weak,
             wider: r.wider,
+            after: r.after,
             to,
         };
         match kind {

@@ -517,6 +517,10 @@ pub struct MoneyRule {
     /// bodies printed below it in a letterhead belong to.
     #[serde(default)]
     pub wider: bool,
+    /// amount_role: the regex reads the words right after the sum (from
+    /// its end, anchored), not the clause before it: "€ 220,00 per IVA".
+    #[serde(default)]
+    pub after: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

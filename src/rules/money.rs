@@ -44,6 +44,9 @@ pub struct Cue {
     pub weak: bool,
     /// administration: a wider body that a letterhead's own body belongs to.
     pub wider: bool,
+    /// amount_role: read in the words right after the sum; it wins over
+    /// the cue before it.
+    pub after: bool,
     /// party_cue: what introduces the name after the cue.
     pub to: Option<Regex>,
 }

@@ -80,8 +80,10 @@ pub(super) fn main(
         .map(|&(a, b)| (a, b, sums.iter().filter(|s| inside(s, a, b)).collect()))
         .filter(|(_, _, v): &(Pos, Pos, Vec<&Sum>)| !v.is_empty())
         .collect();
+    // The sum, its role, the item that prints it (its sums and its end),
+    // and whether no verb of a role decided it.
     let mut found = None;
-    for (a, _, in_item) in &deciding {
+    for (a, b, in_item) in &deciding {
         let head = text(doc, *a, (in_item[0].page, in_item[0].start));
         let Some(role) = verb(rules, &head) else {
             continue;
@@ -96,11 +98,11 @@ pub(super) fn main(
         } else {
             role
         };
-        found = Some((s, role.to_owned()));
+        found = Some((s, role.to_owned(), *b, in_item, false));
         break;
     }
     if found.is_none() && !verb_only {
-        for (_, _, in_item) in &deciding {
+        for (_, b, in_item) in &deciding {
             let s = match choose(rules, doc, in_item) {
                 Pick::One(s) => s,
                 Pick::Several => return None,
@@ -112,14 +114,57 @@ pub(super) fn main(
                 }
                 _ => "other",
             };
-            found = Some((s, role.to_owned()));
+            found = Some((s, role.to_owned(), *b, in_item, true));
             break;
         }
     }
-    let (s, mut role) = match found {
+    let none: Vec<&Sum> = Vec::new();
+    let (mut s, mut role, item_end, in_item, fallback) = match found {
         Some(f) => f,
-        None => referred(rules, doc, sums, &items, (from, end))?,
+        None => {
+            let (s, role) = referred(rules, doc, sums, &items, (from, end))?;
+            (s, role, end, &none, false)
+        }
     };
+    // An item after it that decides the same sum without its figure ("2.
+    // di impegnare la suddetta somma", "di liquidare la spesa di cui al
+    // punto 1"): its verb says what the act does with the sum.
+    let again = items
+        .iter()
+        .filter(|&&(a, b)| a >= item_end && !sums.iter().any(|o| inside(o, a, b)))
+        .map(|&(a, b)| text(doc, a, b))
+        .filter(|t| !aside(rules, t) && uses(rules, "refer", t))
+        .find_map(|t| verb(rules, &t));
+    if fallback && role == "other" {
+        if let Some(v) = again {
+            role = v.to_owned();
+        }
+    }
+    // An award that the dispositive also commits is decided as the sum
+    // committed, which is what the budget bears ("1. di affidare ... per
+    // € 10.000,00 oltre IVA; 2. di impegnare la somma di € 12.200,00"):
+    // the one sum (or total) the dispositive's items commit, when it
+    // covers the award (a smaller one commits something else: the ANAC
+    // fee, one year's share).
+    if role == "award" {
+        let committed: Vec<&Sum> = deciding
+            .iter()
+            .flat_map(|(_, _, v)| v.iter().copied())
+            .filter(|o| o.cue.is_some_and(|c| c.value == "commitment") && o.value >= s.value)
+            .collect();
+        if let Pick::One(c) = choose(rules, doc, &committed) {
+            s = c;
+            role = "commitment".to_owned();
+        } else if committed.is_empty() && again == Some("commitment") {
+            // Committed without its figure: the award's sum with IVA
+            // when its item restates it ("€ 1.000,00 oltre IVA, € 1.220,00
+            // IVA inclusa").
+            if let Some(g) = in_item.iter().find(|o| o.value > s.value && restated(rules, doc, o)) {
+                s = g;
+            }
+            role = "commitment".to_owned();
+        }
+    }
     // A sum awarded and committed in one act is decided as a commitment (a
     // sum committed and paid at once stays a payment).
     if role == "award"
@@ -374,9 +419,7 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
     }
     let mut values: Vec<Euro> = Vec::new();
     for (i, s) in cands.iter().enumerate() {
-        let after = &doc.clean[s.page][s.end..];
-        let cut = after.floor_char_boundary(60);
-        let restated = i > 0 && uses(rules, "gross", &after[..cut]);
+        let restated = i > 0 && restated(rules, doc, s);
         if !restated && !values.contains(&s.value) {
             values.push(s.value);
         }
@@ -386,6 +429,13 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
         (0, _) | (_, None) => Pick::Nothing,
         _ => Pick::Several,
     }
+}
+
+/// Whether the words right after a sum say it is restated with IVA ("IVA
+/// inclusa", "comprensivo di IVA").
+fn restated(rules: &MoneyRules, doc: &Doc, s: &Sum) -> bool {
+    let after = &doc.clean[s.page][s.end..];
+    uses(rules, "gross", &after[..after.floor_char_boundary(60)])
 }
 
 /// The role of the item's verb: the first cue of a `main` role in its

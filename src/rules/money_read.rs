@@ -58,9 +58,8 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
         let text = page.text.as_str();
         for a in find_amounts(text) {
             let here = clause(text, a.range.start);
-            let role = nearest_of(rules.amount_roles.iter().filter(|c| !c.weak), here);
-            let weak = role
-                .is_none()
+            let role = role_of(rules, text, a.range.clone(), a.value);
+            let weak = (role.is_none() && a.value != Euro::ZERO)
                 .then(|| nearest_of(rules.amount_roles.iter().filter(|c| c.weak), here))
                 .flatten();
             let span = Span {
@@ -91,8 +90,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
         // in the main amount, and its span points past the page text.
         let furniture = page.furniture.join("\n");
         for a in find_amounts(&furniture) {
-            let here = clause(&furniture, a.range.start);
-            let role = nearest_of(rules.amount_roles.iter().filter(|c| !c.weak), here);
+            let role = role_of(rules, &furniture, a.range.clone(), a.value);
             out.amounts.push(Amount {
                 seq: out.amounts.len() as u32 + 1,
                 value: a.value,
@@ -123,6 +121,38 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
 }
+
+/// The role cue of the sum at `range` in `text`: a cue read in the words
+/// right after it (`after`: "€ 220,00 per IVA"), else the cue nearest
+/// before it in its clause. A sum of zero (an empty cell of an impegni or
+/// liquidazioni table) has none: nothing is committed, paid or granted.
+fn role_of<'r>(
+    rules: &'r MoneyRules,
+    text: &str,
+    range: std::ops::Range<usize>,
+    value: Euro,
+) -> Option<&'r super::money::Cue> {
+    if value == Euro::ZERO {
+        return None;
+    }
+    let next = &text[range.end..];
+    let next = &next[..next.floor_char_boundary(AFTER)];
+    if let Some(c) = rules
+        .amount_roles
+        .iter()
+        .find(|c| c.after && c.regex.is_match(next))
+    {
+        return Some(c);
+    }
+    let here = clause(text, range.start);
+    nearest_of(
+        rules.amount_roles.iter().filter(|c| !c.weak && !c.after),
+        here,
+    )
+}
+
+/// How far after a sum an `after` role cue is read.
+const AFTER: usize = 60;
 
 fn first_line(s: &str) -> String {
     atti_italian::squash(s.lines().find(|l| !l.trim().is_empty()).unwrap_or(""))

@@ -90,8 +90,32 @@ pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
     let window = &text[from..at];
     static END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r";|\n\s*\n|[a-z]{3}\.\s+[A-Z]").expect("valid regex"));
-    let cut = END.find_iter(window).last().map_or(0, |m| m.end());
+    let cut = END
+        .find_iter(window)
+        .filter(|m| {
+            // Only a stop after a word ("[a-z]{3}."), never `;` or a blank line.
+            !(window.as_bytes()[m.start()].is_ascii_lowercase()
+                && titled(&window[..m.start() + 3]))
+        })
+        .last()
+        .map_or(0, |m| m.end());
     &window[cut..]
+}
+
+/// Whether `before` (the words up to a full stop) ends with a title or a
+/// legal form abbreviated, whose stop ends no clause ("all'Arch. Mario
+/// Rossi", "la Dott.ssa Anna Bianchi", "la Soc. Coop. Alfa").
+fn titled(before: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "arch", "dott", "dott.ssa", "geom", "prof", "prof.ssa", "spett", "coop", "sigg", "gent",
+        "egr", "ill.mo", "dr.ssa",
+    ];
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    TITLES.contains(&word.as_str())
 }
 
 /// The cue whose match ends last in `clause` (the first rule on a tie).
