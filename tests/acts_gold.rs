@@ -25,8 +25,8 @@ use crate::gold_acts;
 const FLOORS: &[(&str, usize, usize)] = &[
     ("recognised as an act", 184, 190),
     ("other: no decision row", 3, 3),
-    ("act_number", 147, 161),
-    ("decision_date", 157, 172),
+    ("act_number", 148, 161),
+    ("decision_date", 158, 172),
     ("office", 47, 59),
     ("office: none where none printed", 40, 42),
     ("office_number", 16, 16),
