@@ -56,6 +56,7 @@ fn train_references_meet_their_floors() {
         "gold/references_web_s38.jsonl",
         "gold/references_web_s39.jsonl",
         "gold/references_web_s40.jsonl",
+        "gold/references_web_s41.jsonl",
     ] {
         let text = std::fs::read_to_string(root.join(name)).expect("a gold file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
