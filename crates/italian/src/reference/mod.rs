@@ -131,7 +131,7 @@ pub use dated::naming_date;
 pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
 pub use named_after::names_act_after;
-pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry};
+pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry, BUILTIN_FILES};
 
 pub use urn::urn;
 
