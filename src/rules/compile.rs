@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
+use atti_italian::reference::BUILTIN_FILES;
+
 use crate::error::Result;
 
 pub use super::compiled::{
@@ -208,11 +210,13 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
     // The built-in tables' lexicon is compiled once per process, when a
     // document's references are first read: a process that reads none (the
     // parent of the workers) never compiles it. The tables are the
-    // built-in ones when the built-in references.toml alone gave them.
-    let builtin_tables = match ref_sources[..] {
-        [si] => sources[si].name == "references.toml" && sources[si].is_builtin(),
-        _ => false,
-    };
+    // built-in ones when the built-in files of named acts and regions
+    // alone gave them, each once and in their order.
+    let builtin_tables = ref_sources.len() == BUILTIN_FILES.len()
+        && ref_sources
+            .iter()
+            .zip(BUILTIN_FILES)
+            .all(|(&si, name)| sources[si].name == name && sources[si].is_builtin());
     if !builtin_tables {
         out.lexicon = Some(super::references::lexicon(ref_table).map_err(|m| {
             let src = &sources[ref_sources.last().copied().unwrap_or(0)];

@@ -37,7 +37,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
         r"{letter}[”\x22»]?\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*[“\x22«]?{letter}(?:\)|[”\x22»]))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|art\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|artt?\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
     ))
     .unwrap()
 });
@@ -201,7 +201,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         // 4 e 147 bis".
         let plural_arts = c.name("akw").is_some_and(|k| {
             let k = fold(k.as_str()).replace([' ', '\t'], "");
-            k == "artt." || k == "articoli"
+            k == "artt." || k == "artt" || k == "articoli"
         });
         let singular = c.name("parkw").is_some_and(|k| {
             let k = fold(k.as_str());
@@ -228,6 +228,18 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         } else {
             (&par_items[..], &par_items[..0])
         };
+        // "art. 1, comma 1, e 2, comma 1, lettere g) ed l)": letters printed
+        // after the second article's own paragraph are that paragraph's.
+        let late_letters = !more_arts.is_empty()
+            && c.name("lets")
+                .zip(c.name("pars2"))
+                .is_some_and(|(l, p)| l.start() >= p.end());
+        let (let_items, late_lets) = if late_letters {
+            (Vec::new(), let_items)
+        } else {
+            (let_items, Vec::new())
+        };
+        let letter = if late_letters { None } else { letter };
         let item = |r: &Range<usize>, a: &str, p: Option<String>, l: Option<String>| LocItem {
             range: r.clone(),
             article: Some(norm_num(a)),
@@ -283,8 +295,16 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             if pars2.is_empty() {
                 items.push(item(last_r, last_a, None, None));
             }
-            for (r, p) in &pars2 {
-                items.push(item(r, last_a, Some(norm_num(p)), None));
+            if let Some(((pr, pv), par_heads)) = pars2.split_last() {
+                for (r, p) in par_heads {
+                    items.push(item(r, last_a, Some(norm_num(p)), None));
+                }
+                if late_lets.is_empty() {
+                    items.push(item(pr, last_a, Some(norm_num(pv)), None));
+                }
+                for (r, l) in &late_lets {
+                    items.push(item(r, last_a, Some(norm_num(pv)), Some(norm_letter(l))));
+                }
             }
         }
         if let Some(f) = items.first_mut() {

@@ -29,7 +29,11 @@
 //!    after a dash ("L. n. 190/2012 – Disposizioni ..., art. 1, co. 32"),
 //!    "all'art." after an act, "e dell'art." between two locators. An
 //!    article cited again ("il citato art. 17", "art. 64-bis cit.") takes
-//!    the act it was last cited with (see `cited`). A locator with no act in
+//!    the act it was last cited with (see `cited`). An "in particolare"
+//!    whose clause runs on to the article ("ed in particolare nel rispetto
+//!    dei limiti di cui all'art. 204") and a recital that only says
+//!    "Visto, in particolare, l'art. 4" of the act of the recital before
+//!    reach that act too (see `particular`). A locator with no act in
 //!    reach is dropped (precision first). The caller passes a whole
 //!    document as one text, so a sentence runs on over a page break. A list (`artt. 16, 17 e 18 della legge
 //!    ...`, `commi 1 e 3`, `lettere a), e) e h)`) gives one reference per item,
@@ -131,7 +135,7 @@ pub use dated::naming_date;
 pub use lexicon::Lexicon;
 use locators::{locators, LocItem};
 pub use named_after::names_act_after;
-pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry};
+pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry, BUILTIN_FILES};
 
 pub use urn::urn;
 
@@ -400,15 +404,33 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
             particular::continues(text, &mentions, end, range.start)
                 && !OWNED.is_match(&text[range.end..])
         });
-        if let Some(mi) = particular::particular_act(text, &mentions, range.start)
-            .or(listed_act.map(|(mi, _)| mi))
-        {
+        let own = OWNED.is_match(&text[range.end..]);
+        let particular_act =
+            particular::particular_act(text, &mentions, range.start).or_else(|| {
+                (!own)
+                    .then(|| particular::reaching_act(text, &mentions, range.start))
+                    .flatten()
+            });
+        if let Some(mi) = particular_act.or(listed_act.map(|(mi, _)| mi)) {
             let m = &mentions[mi];
             // "e in particolare:\n −− l'art. 10 comma 1": an article printed
             // apart, on its own line, leaves the act its own reference.
             used[mi] |= !particular::apart(text, range.start);
             let items = particular::refined(text, range.end, items);
             for it in &items {
+                out.push((it.range.clone(), with_locator(&m.r, it)));
+            }
+            listed = Some((mi, range.end));
+            continue;
+        }
+        // "VISTO il D.Lgs. ...; VISTO, in particolare, l'art. 4": the act of
+        // the recital before, which keeps its own reference.
+        if let Some(mi) = (!own)
+            .then(|| particular::previous_recital_act(text, &mentions, range.start))
+            .flatten()
+        {
+            let m = &mentions[mi];
+            for it in &particular::refined(text, range.end, items) {
                 out.push((it.range.clone(), with_locator(&m.r, it)));
             }
             listed = Some((mi, range.end));
@@ -587,6 +609,8 @@ mod lawyer_context_tests;
 mod defined_forms_tests;
 #[cfg(test)]
 mod restated_forms_tests;
+#[cfg(test)]
+mod scope_forms_tests;
 #[cfg(test)]
 mod transcript_forms_tests;
 #[cfg(test)]

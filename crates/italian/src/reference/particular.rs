@@ -51,6 +51,56 @@ pub(super) fn particular_act(text: &str, mentions: &[Mention], at: usize) -> Opt
     if !PARTICULAR.is_match(head) {
         return None;
     }
+    act_in_sentence(text, mentions, at)
+}
+
+/// "in particolare" whose clause reaches a locator over a few words:
+/// "dagli artt. 202 e seguenti del D.Lgs. n. 267/2000 ed in particolare
+/// nel rispetto dei limiti di cui all'art. 204". Words only between (no
+/// digit, bracket, quotation, colon or full stop), then the article's
+/// preposition.
+static PARTICULAR_REACH: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\bin\s+particolare\b[^;:.()\d\n“”\x22«»]{1,100}?\s(?:di\s+cui\s+)?(?:a|da|de|ne|su)(?:ll(?:['’]\s*|\s+)|gli\s+|i\s+|l\s+)$").unwrap()
+});
+
+/// The act of a locator that an "in particolare" reaches over a clause
+/// (see [`PARTICULAR_REACH`]); the caller has seen that no act follows the
+/// locator.
+pub(super) fn reaching_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
+    let head = text.get(boundary(text, at.saturating_sub(160))..at)?;
+    if !PARTICULAR_REACH.is_match(head) {
+        return None;
+    }
+    // The act, the "in particolare" and the article on one line: a
+    // paragraph that starts "Sono in particolare ..." is not about the act
+    // named at the end of the one before.
+    act_in_sentence(text, mentions, at)
+        .filter(|&mi| !text[mentions[mi].range.end..at].contains('\n'))
+}
+
+/// A recital of its own that only points into the one before: "VISTO il
+/// D.Lgs. 6 settembre 2011, n. 149, recante ...; VISTO, in particolare,
+/// l'art. 4". Nothing but the verb and "in particolare" before the locator.
+static RECITAL_PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)^\s*(?:vist[oaie]|richiamat[oaie]|considerat[oaie]|rilevat[oaie]|atteso)\s*,?\s*(?:(?:altres[iì]|inoltre)\s*,?\s*)?(?:in\s+particolare|in\s+specie|segnatamente)\s*,?\s*(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+)?$").unwrap()
+});
+
+/// The act of the recital before, for a locator whose own recital is only
+/// "VISTO, in particolare, l'" (see [`RECITAL_PARTICULAR`]): the act that
+/// recital is about, as "in particolare" would find it there. That act
+/// keeps its own reference: it was cited by a recital of its own.
+pub(super) fn previous_recital_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
+    let from = boundary(text, at.saturating_sub(200));
+    let semi = text[from..at].rfind(';').map(|i| from + i)?;
+    if !RECITAL_PARTICULAR.is_match(&text[semi + 1..at]) {
+        return None;
+    }
+    act_in_sentence(text, mentions, semi)
+}
+
+/// The last act named before `at` in its sentence that is neither inside a
+/// quotation, nor a conversion law, nor inside another act's title.
+fn act_in_sentence(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
     let from = boundary(text, at.saturating_sub(1500));
     let sentence = text[..at].rfind(';').map_or(0, |i| i + 1).max(from);
     // A full stop after a word or a number, before a capital, ends the

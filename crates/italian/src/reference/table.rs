@@ -1,7 +1,8 @@
 //! The tables the reference reader consults, as plain data: acts known by
 //! name ("TUEL", "Codice civile", "GDPR") and the regions with their names,
 //! adjectives and provinces. They are institutional facts, not grammar, so
-//! they live in `rules/references.toml` (`[[named]]` and `[[region]]`); the
+//! they live in `rules/references.toml` (`[[named]]`) and
+//! `rules/references_regions.toml` (`[[region]]`); the
 //! application reads them from the rule files in force and passes them in,
 //! and [`RefTable::builtin`] reads the same file as it was built in, so the
 //! library works on its own.
@@ -11,9 +12,21 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-/// The built-in table: the `[[named]]` and `[[region]]` entries of
-/// `rules/references.toml`.
-const BUILTIN: &str = include_str!("../../../../rules/references.toml");
+/// The built-in tables: the `[[named]]` entries of `rules/references.toml`
+/// and the `[[region]]` entries of `rules/references_regions.toml`.
+const BUILTIN: [(&str, &str); 2] = [
+    (
+        "references.toml",
+        include_str!("../../../../rules/references.toml"),
+    ),
+    (
+        "references_regions.toml",
+        include_str!("../../../../rules/references_regions.toml"),
+    ),
+];
+
+/// The names of the built-in rule files that hold the tables.
+pub const BUILTIN_FILES: [&str; 2] = [BUILTIN[0].0, BUILTIN[1].0];
 
 /// The tables of the reference reader.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -81,9 +94,16 @@ pub struct RegionEntry {
 }
 
 impl RefTable {
-    /// The table built in from `rules/references.toml`.
+    /// The table built in from `rules/references.toml` and
+    /// `rules/references_regions.toml`.
     pub fn builtin() -> RefTable {
-        RefTable::from_toml(BUILTIN).expect("the built-in rules/references.toml is valid")
+        let mut table = RefTable::default();
+        for (name, text) in BUILTIN {
+            let part = RefTable::from_toml(text)
+                .unwrap_or_else(|e| panic!("the built-in rules/{name} is not valid: {e}"));
+            table.extend(part);
+        }
+        table
     }
 
     /// Reads the `[[named]]` and `[[region]]` entries of a rules file;
