@@ -72,3 +72,18 @@ fn train_acts_keep_their_procedure_accuracy() {
         score.misses.join("\n")
     );
 }
+
+/// Issue 23, session 41: a determination whose subject awards the work to
+/// one named firm ("Affidamento alla Società Mariano Light a r.l.") and says
+/// no tender is a direct award (selection.direct.named_firm); it names no
+/// responsible officer, and none is read.
+#[test]
+fn an_award_to_one_named_firm_with_no_tender_said_is_direct() {
+    let rules = RuleSet::load(None, true).expect("built-in rules");
+    let file = root().join("tests/fixtures/web/money-parties3/matera/determinazione-3383-2019.txt");
+    let out = apply(&rules, &file).expect("the act is read");
+    let d = out.decisions.first().expect("a decision");
+    assert_eq!(d.procedure.as_deref(), Some("contract"));
+    assert_eq!(d.selection_method.as_deref(), Some("direct"));
+    assert_eq!(d.responsible, None);
+}
