@@ -159,7 +159,10 @@ pub(super) fn main(
             // Committed without its figure: the award's sum with IVA
             // when its item restates it ("€ 1.000,00 oltre IVA, € 1.220,00
             // IVA inclusa").
-            if let Some(g) = in_item.iter().find(|o| o.value > s.value && restated(rules, doc, o)) {
+            if let Some(g) = in_item
+                .iter()
+                .find(|o| o.value > s.value && restated(rules, doc, o))
+            {
                 s = g;
             }
             role = "commitment".to_owned();

@@ -94,8 +94,7 @@ pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
         .find_iter(window)
         .filter(|m| {
             // Only a stop after a word ("[a-z]{3}."), never `;` or a blank line.
-            !(window.as_bytes()[m.start()].is_ascii_lowercase()
-                && titled(&window[..m.start() + 3]))
+            !(window.as_bytes()[m.start()].is_ascii_lowercase() && titled(&window[..m.start() + 3]))
         })
         .last()
         .map_or(0, |m| m.end());
