@@ -323,7 +323,8 @@ fn last_stop(s: &str) -> usize {
     SENTENCE_STOP
         .find_iter(s)
         .filter(|m| {
-            let word = s[..m.start()]
+            let dot = m.start() + m.as_str().find('.').unwrap_or(0);
+            let word = s[..dot]
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
