@@ -29,6 +29,7 @@ const FILES: &[&str] = &[
     "gold/money_web_codes40.jsonl",
     "gold/money_web_amount40.jsonl",
     "gold/money_web_proc40.jsonl",
+    "gold/money_web_parties41.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -40,7 +41,7 @@ pub struct Batch {
     pub gold: &'static str,
 }
 
-/// The batches: parties (sessions 36, 37 and 38), amounts and procedure
+/// The batches: parties (sessions 36, 37, 38 and 41), amounts and procedure
 /// (session 37), codes and administrations, main amount, procedure
 /// (session 40).
 pub const BATCHES: &[Batch] = &[
@@ -83,6 +84,11 @@ pub const BATCHES: &[Batch] = &[
         name: "proc40",
         dir: "tests/fixtures/web/money-proc40/",
         gold: "gold/money_web_proc40.jsonl",
+    },
+    Batch {
+        name: "parties41",
+        dir: "tests/fixtures/web/money-parties41/",
+        gold: "gold/money_web_parties41.jsonl",
     },
 ];
 

@@ -29,6 +29,9 @@ const MAIN_USES: &[&str] = &[
     "item", "aside", "end", "tender", "total", "gross", "annex", "split", "refer",
 ];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
+/// What the words before a `[[party_list]]` say of its names: their role,
+/// or `earlier` (sums granted by earlier acts: no parties of this one).
+const PARTY_LISTS: &[&str] = &["supplier", "beneficiary", "other", "earlier"];
 /// What a `[[party_column]]` header says its column holds.
 const PARTY_COLUMNS: &[&str] = &["supplier", "beneficiary", "other", "tax_id", "offers"];
 
@@ -47,6 +50,7 @@ pub(super) fn compile(
         let allowed: Option<&[&str]> = match kind {
             MoneyKind::AmountRole => Some(ROLES),
             MoneyKind::PartyRole | MoneyKind::PartyCue => Some(PARTY_ROLES),
+            MoneyKind::PartyList => Some(PARTY_LISTS),
             MoneyKind::PartyColumn => Some(PARTY_COLUMNS),
             MoneyKind::Code => Some(&["cig", "cup"]),
             MoneyKind::CodeContext => Some(&["own", "cited", "another"]),
@@ -83,11 +87,16 @@ pub(super) fn compile(
                 "`main` is for [[amount_role]] and [[administration]] only",
             ));
         }
-        if r.weak && !matches!(kind, MoneyKind::AmountRole | MoneyKind::Code) {
+        if r.weak
+            && !matches!(
+                kind,
+                MoneyKind::AmountRole | MoneyKind::Code | MoneyKind::PartyCue
+            )
+        {
             return Err(c.err(
                 r.id.span(),
                 &meta.id,
-                "`weak` is for [[amount_role]] and [[code]] only",
+                "`weak` is for [[amount_role]], [[code]] and [[party_cue]] only",
             ));
         }
         if r.wider && kind != MoneyKind::Administration {
@@ -131,6 +140,7 @@ pub(super) fn compile(
             MoneyKind::PartyCue => out.party_cues.push(cue),
             MoneyKind::NotParty => out.not_parties.push(cue),
             MoneyKind::PartyColumn => out.party_columns.push(cue),
+            MoneyKind::PartyList => out.party_lists.push(cue),
             MoneyKind::CodeContext => out.code_contexts.push(cue),
             MoneyKind::Premise => out.premises.push(cue),
             MoneyKind::Main => out.main.push(cue),

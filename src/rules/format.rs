@@ -56,6 +56,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub party_column: Vec<MoneyRule>,
     #[serde(default)]
+    pub party_list: Vec<MoneyRule>,
+    #[serde(default)]
     pub code_context: Vec<MoneyRule>,
     #[serde(default)]
     pub premise: Vec<MoneyRule>,
@@ -482,7 +484,7 @@ pub struct CueRule {
 /// One money rule as written (`[[amount_role]]`, `[[code]]`,
 /// `[[legal_form]]`, `[[party_role]]`, `[[administration]]`,
 /// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`, `[[party_column]]`,
-/// `[[code_context]]`, `[[premise]]`): a regex and, for
+/// `[[party_list]]`, `[[code_context]]`, `[[premise]]`): a regex and, for
 /// most kinds, a value. Compiled by
 /// [`super::compile_money`] into [`super::money::Cue`]s.
 #[derive(Debug, Deserialize)]
@@ -510,7 +512,10 @@ pub struct MoneyRule {
     /// amount_role: a weak cue gives its role only where no other cue is
     /// in the clause ("importo complessivo", "l'adesione"); code: the
     /// match is a window after a label, whose codes are read only when they
-    /// pass their check strictly (a table's column, a code a few words on).
+    /// pass their check strictly (a table's column, a code a few words on);
+    /// party_cue: read in the act's subject and dispositive only, not in
+    /// the whole of a report of an act (where it recalls more than it
+    /// decides: "la convenzione stipulata con ...").
     #[serde(default)]
     pub weak: bool,
     /// administration: a wider body (a region, a ministry) that the

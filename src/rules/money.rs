@@ -2,7 +2,7 @@
 //! [`super::compile_money`] from the `[[amount_role]]`, `[[code]]`,
 //! `[[legal_form]]`, `[[party_role]]`, `[[administration]]` and
 //! `[[dispositive]]`, `[[premise]]`, `[[party_cue]]`, `[[not_party]]`,
-//! `[[party_column]]` and
+//! `[[party_column]]`, `[[party_list]]` and
 //! `[[code_context]]` and `[[main]]` rules (as written: [`super::format::MoneyRule`]),
 //! which [`super::money_read`] applies to a document. The grammars
 //! themselves (sums of euro, the shapes of CIG and CUP, the check
@@ -26,6 +26,9 @@ pub struct MoneyRules {
     pub not_parties: Vec<Cue>,
     /// Header cells of a table that lists parties ([`super::money_party_table`]).
     pub party_columns: Vec<Cue>,
+    /// The words that open a list of payees beside their sums
+    /// ([`super::money_party_list`]).
+    pub party_lists: Vec<Cue>,
     pub code_contexts: Vec<Cue>,
     pub premises: Vec<Cue>,
     /// How the main amount is chosen ([`super::money_main`]).
@@ -40,7 +43,8 @@ pub struct Cue {
     pub value: String,
     pub main: bool,
     /// amount_role: only where no other cue is in the clause; code: a
-    /// window whose codes count only when they pass their check strictly.
+    /// window whose codes count only when they pass their check strictly;
+    /// party_cue: not read in a report of an act.
     pub weak: bool,
     /// administration: a wider body that a letterhead's own body belongs to.
     pub wider: bool,
@@ -63,6 +67,7 @@ pub enum MoneyKind {
     PartyCue,
     NotParty,
     PartyColumn,
+    PartyList,
     CodeContext,
     Premise,
     Main,
@@ -84,6 +89,7 @@ impl MoneyRules {
             tag(MoneyKind::PartyCue, &self.party_cues),
             tag(MoneyKind::NotParty, &self.not_parties),
             tag(MoneyKind::PartyColumn, &self.party_columns),
+            tag(MoneyKind::PartyList, &self.party_lists),
             tag(MoneyKind::CodeContext, &self.code_contexts),
             tag(MoneyKind::Premise, &self.premises),
             tag(MoneyKind::Main, &self.main),

@@ -9,8 +9,9 @@
 //! legal forms that end a firm's name are its `[[legal_form]]` rules.
 //!
 //! Precise first: a verb is read only in the dispositive (a premise
-//! recalls an earlier award, it does not decide one), the name must look
-//! like one (a legal form, a title and a person's name, a first form such
+//! recalls an earlier award, it does not decide one) and the subject, or
+//! in the whole of a report of an act (no premises, no dispositive); the
+//! name must look like one (a legal form, a title and a person's name, a first form such
 //! as "Fondazione", or two capitalised words; one word only after "ditta",
 //! "società" and in capitals) and it ends at the usual boundaries: a tax id
 //! label, "con sede", a comma, a parenthesis, a lower-case word. Every party
@@ -127,6 +128,11 @@ pub(super) fn add(
     out: &mut Vec<Party>,
 ) {
     let subject = subject(rules, doc);
+    // A text with neither premises nor a dispositive heading is no act
+    // but the report of one (a notice, a news item: "È stata redatta una
+    // determina ... in cui si affida la fornitura alla ditta X"): what it
+    // says was decided, it says in its own sentences, read whole.
+    let report = disp.is_none() && super::money_text::premise(rules, doc).is_none();
     for (i, text) in doc.clean.iter().enumerate() {
         let page = doc.pages[i].number;
         // Where verbs are read on this page.
@@ -139,6 +145,7 @@ pub(super) fn add(
         match disp {
             Some((p, at)) if i == p => verbs.push(at..text.len()),
             Some((p, _)) if i > p => verbs.push(0..text.len()),
+            None if report => verbs.push(0..text.len()),
             _ => {}
         }
         // A sentence goes on over the page break: a verb near a page's end
@@ -170,6 +177,11 @@ pub(super) fn add(
         for cue in &rules.party_cues {
             let areas = match cue.to {
                 None => vec![0..own],
+                Some(_) if cue.weak && report => verbs
+                    .iter()
+                    .filter(|r| subject.as_ref().is_some_and(|(p, s)| *p == i && s == *r))
+                    .cloned()
+                    .collect(),
                 Some(_) => verbs.clone(),
             };
             for area in areas {
@@ -507,6 +519,15 @@ fn name_at(
             if first.is_some_and(upper) && next.next().is_some_and(upper) {
                 break;
             }
+        }
+        // "e" before a figure joins the next sum ("all'ing. Mario Neri e
+        // 393 all'arch. ..."), not a word of the name.
+        if matches!(word, "e" | "ed")
+            && rest[wlen..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            break;
         }
         // "e" before a form written first joins two names ("Comune di
         // Alfa e Unione dei Comuni Beta", "PROVINCIA DI ALFA ED IL COMUNE

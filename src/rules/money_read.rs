@@ -118,6 +118,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     let decides = super::money_party_cues::dispositive(rules, doc);
     super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
     super::money_party_table::add(rules, doc, admin, &mut parties);
+    super::money_party_list::add(rules, doc, admin, &mut parties);
     out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
 }
@@ -258,7 +259,8 @@ impl MoneyRead {
             | MoneyKind::PartyRole
             | MoneyKind::PartyCue
             | MoneyKind::NotParty
-            | MoneyKind::PartyColumn => self
+            | MoneyKind::PartyColumn
+            | MoneyKind::PartyList => self
                 .parties
                 .iter()
                 .map(|p| {

@@ -1,0 +1,428 @@
+//! Counterparties named one by one beside their sums, the way a grant's
+//! beneficiaries are listed in a sentence: "Sono stati assegnati: al
+//! Vicoforte Volley € 6.000; all'ASD Piazza € 5.000; ...", "Questi i
+//! beneficiari: Circolo Le Due Torri 800 euro, Istituto musicale Fano 5
+//! mila euro, ...", "di assegnare 1.400 euro alla Parrocchia, 1.600 euro al
+//! C.A.L., ...". The items of one paragraph, joined by `;` (or by `,`
+//! where the list uses no `;`), each pair a sum with a name: the name
+//! written before the sum (after the separator, and "al", "alla", "all'"),
+//! or after it behind "a", "al", "alla", "a favore di". The list runs from
+//! its first named item to the end of its sentence; it is one only where
+//! the paragraph before its first item has the words of a
+//! `[[party_list]]` rule (a grant, a sharing out: "contributi",
+//! "beneficiari", "assegnati", "la suddivisione") and where two items at
+//! least name someone: one sum beside a name is a sentence, not a list.
+//! A list whose introducing sentence says its sums were granted before
+//! (a `[[party_list]]` rule of value `earlier`: "sono già stati erogati i
+//! seguenti contributi:") names no party of this act.
+//! The words of a name are the ones a list writes (capitalised words, or a
+//! kind of body in lower case before them: "coro Vox Nova", "associazione
+//! Il Circolo"); a clause ("il C.A.L. ha richiesto", "che integrano il
+//! contributo di") is none.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use atti_italian::money::find_amounts;
+use regex::Regex;
+
+use super::document::Doc;
+use super::money::MoneyRules;
+use super::money_parties::{fold, is_administration, TITLE};
+use crate::record::{Party, Span};
+
+/// How far before a list's first item its opening words are looked for.
+const OPENING: usize = 400;
+/// The most words and bytes of a name in a list.
+const MAX_WORDS: usize = 10;
+const MAX_LEN: usize = 120;
+
+/// A figure without a currency sign that ends an item ("Accademia
+/// Geminiani 10.420;") or goes to someone ("e 393 all'ing. Neri"): a sum
+/// only inside a list of sums.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:\d{1,3}(?:\.\d{3})+(?:,\d{2})?|\d+,\d{2})(?-u:\b)[ \t]*(?:;|,[ \t]|\.[ \t]*(?:\n|$|\p{Lu}))|\d+(?:,\d{2})?[ \t]+(?:a|al|alla|ai|agli|all['’])[ \t]*(?:\p{Lu}|(?i:sig|dott|avv|ing|arch|geom|prof|rag)\.))")
+        .expect("valid regex")
+});
+
+/// The words before a name in an item: a preposition, an article.
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A[ \t\r\n]*(?:(?:a|in)[ \t]+favore[ \t]+(?:dell['’][ \t]*|(?:di|del|della|dello|dei|degli|delle)[ \t]+)|all['’][ \t]*|(?:a|al|alla|allo|ai|agli|alle)[ \t]+|(?:l['’][ \t]*|(?:il|lo|la|i|gli|le)[ \t]+))?")
+        .expect("valid regex")
+});
+
+/// An item's name after its sum: behind "a", "al", "alla", "a favore di".
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A[ \t\r\n]*(?:(?:a|in)[ \t]+favore[ \t]+(?:dell['’][ \t]*|(?:di|del|della|dello|dei|degli|delle)[ \t]+)|all['’][ \t]*|(?:a|al|alla|allo|ai|agli|alle)[ \t]+)")
+        .expect("valid regex")
+});
+
+/// Where a name read after its preposition ends: an aside, a purpose.
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[ \t]*(?:\(|[ \t](?:per|quale|quali|a[ \t]+titolo|come|che|da|con[ \t]+sede|ciascun[oa]?)(?-u:\b))")
+        .expect("valid regex")
+});
+
+/// Words that make a clause, not a name: verbs, relatives, the sum's own
+/// words.
+const CLAUSE_WORDS: &[&str] = &[
+    "ha",
+    "hanno",
+    "è",
+    "e'",
+    "sono",
+    "era",
+    "erano",
+    "sarà",
+    "saranno",
+    "viene",
+    "vengono",
+    "va",
+    "vanno",
+    "che",
+    "cui",
+    "quale",
+    "quali",
+    "ciascuno",
+    "ciascuna",
+    "ciascun",
+    "pari",
+    "somma",
+    "importo",
+    "totale",
+    "complessivo",
+    "complessiva",
+    "contributo",
+    "contributi",
+    "euro",
+    "richiesto",
+    "richiesti",
+    "chiesto",
+    "assegnato",
+    "assegnati",
+    "stanziato",
+    "previsto",
+    "destinato",
+    "destinati",
+    "inoltre",
+    "invece",
+    "mentre",
+    "oltre",
+    "di cui",
+    "per",
+    "con",
+    "sul",
+    "sulla",
+    "nel",
+    "nella",
+    "tra",
+    "fra",
+];
+
+/// A quoted title inside a name.
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["“«‘][^"”»’]{1,80}["”»’]"#).expect("valid regex"));
+
+/// One sum of a list.
+struct Item {
+    sum: Range<usize>,
+}
+
+/// Adds to `out` the parties of the lists of sums of every page.
+pub(super) fn add(rules: &MoneyRules, doc: &Doc, admin: Option<&str>, out: &mut Vec<Party>) {
+    if rules.party_lists.is_empty() {
+        return;
+    }
+    for (i, text) in doc.clean.iter().enumerate() {
+        let page = doc.pages[i].number;
+        let mut items: Vec<Item> = find_amounts(&doc.pages[i].text)
+            .into_iter()
+            .filter(|a| a.range.end <= text.len())
+            .map(|a| Item { sum: a.range })
+            .collect();
+        for m in FIGURE.find_iter(text) {
+            let digits = m
+                .as_str()
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .unwrap_or(m.len());
+            let end = m.start() + m.as_str()[..digits].trim_end_matches(['.', ',']).len();
+            if !items
+                .iter()
+                .any(|it| it.sum.start <= m.start() && m.start() < it.sum.end)
+            {
+                items.push(Item {
+                    sum: m.start()..end,
+                });
+            }
+        }
+        items.sort_by_key(|it| it.sum.start);
+        let mut k = 0;
+        while k < items.len() {
+            let run = list_at(text, &items, k);
+            let used = run.end.max(k + 1);
+            if run.len() >= 2 {
+                read_list(rules, page, text, &items[run], admin, out);
+            }
+            k = used;
+        }
+    }
+}
+
+/// The items of the list that starts with item `k`: the next ones of its
+/// paragraph and sentence.
+fn list_at(text: &str, items: &[Item], k: usize) -> Range<usize> {
+    let mut end = k + 1;
+    while end < items.len() {
+        let gap = &text[items[end - 1].sum.end..items[end].sum.start];
+        if gap.contains("\n\n") || sentence_ends(gap) {
+            break;
+        }
+        end += 1;
+    }
+    k..end
+}
+
+/// Whether a stretch of text between two sums ends a sentence: a full
+/// stop after a word of three letters or more or after the sum itself,
+/// before a capital or a line's end.
+fn sentence_ends(s: &str) -> bool {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\A|\p{L}{3}|\d|[)”»])\.[ \t]*(?:\n|\p{Lu}|$)").expect("valid regex")
+    });
+    END.is_match(s)
+}
+
+/// Reads the names of one run of items, if it is a list of payees.
+fn read_list(
+    rules: &MoneyRules,
+    page: u32,
+    text: &str,
+    items: &[Item],
+    admin: Option<&str>,
+    out: &mut Vec<Party>,
+) {
+    // The separator of the list: `;` where its items use one, else `,`.
+    let gaps: Vec<&str> = items
+        .windows(2)
+        .map(|w| &text[w[0].sum.end..w[1].sum.start])
+        .collect();
+    let sep = if gaps.iter().any(|g| g.contains(';')) {
+        ';'
+    } else {
+        ','
+    };
+    let para = text[..items[0].sum.start]
+        .rfind("\n\n")
+        .map_or(0, |p| p + 2);
+    // A list writes its names on one side of its sums: the side that
+    // names more of its items ("X 800 euro, Y 400 euro" or "800 euro alla
+    // X, 400 euro alla Y"; read on the other side, each item would take
+    // its neighbour's name).
+    let mut sides: [Vec<(String, Range<usize>)>; 2] = [Vec::new(), Vec::new()];
+    for (n, it) in items.iter().enumerate() {
+        let from = if n == 0 { para } else { items[n - 1].sum.end };
+        let to = items.get(n + 1).map_or(text.len(), |x| x.sum.start);
+        sides[0].extend(before(rules, text, from, it.sum.start, sep));
+        sides[1].extend(after(rules, text, it.sum.end, to, sep));
+    }
+    let [before_names, after_names] = sides;
+    let names = if after_names.len() > before_names.len() {
+        after_names
+    } else {
+        before_names
+    };
+    if names.len() < 2 {
+        return;
+    }
+    // The opening words: in the paragraph, before the first named item;
+    // the sentence that introduces the items may say they were granted
+    // before ("sono già stati erogati i seguenti contributi:").
+    let first = names[0].1.start.min(items[0].sum.start);
+    let open_from = para.max(first.saturating_sub(OPENING));
+    let open_from = text.floor_char_boundary(open_from);
+    let opening = &text[open_from..first];
+    let intro = &opening[last_stop(opening)..];
+    if rules
+        .party_lists
+        .iter()
+        .any(|c| c.value == "earlier" && c.regex.is_match(intro))
+    {
+        return;
+    }
+    // The words nearest the items say what the sums are.
+    let Some(cue) = rules
+        .party_lists
+        .iter()
+        .filter(|c| c.value != "earlier")
+        .filter_map(|c| c.regex.find_iter(opening).last().map(|m| (m.end(), c)))
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, c)| c)
+    else {
+        return;
+    };
+    for (name, range) in names {
+        if rules.not_parties.iter().any(|c| c.regex.is_match(&name))
+            || is_administration(&name, admin)
+        {
+            continue;
+        }
+        let key = fold(&name);
+        if out.iter().any(|p| fold(&p.name) == key) {
+            continue;
+        }
+        out.push(Party {
+            seq: out.len() as u32 + 1,
+            role: cue.value.clone(),
+            name,
+            tax_id: None,
+            span: Some(Span {
+                page,
+                start: range.start,
+                end: range.end,
+            }),
+        });
+    }
+}
+
+/// The name written before a sum: from the item's separator (or the
+/// list's colon) to the sum, behind its preposition.
+fn before(
+    rules: &MoneyRules,
+    text: &str,
+    from: usize,
+    sum: usize,
+    sep: char,
+) -> Option<(String, Range<usize>)> {
+    let s = &text[from..sum];
+    let mut start = from + s.rfind([sep, ':']).map_or(0, |p| p + 1);
+    // A sentence ended before the item starts it anew.
+    start += last_stop(&text[start..sum]);
+    // An item on a line of its own, after its bullet, says the name
+    // first and then, after a comma, where the body is or what it is
+    // ("–Associazione Avis, Santena, euro 300;").
+    let bullet = BULLET.find(&text[start..sum]).map(|m| m.end());
+    start += bullet.unwrap_or(0);
+    let lead = LEAD.find(&text[start..sum]).map_or(0, |m| m.end());
+    let start = start + lead;
+    let mut end = start + text[start..sum].trim_end().len();
+    if bullet.is_some() {
+        if let Some(c) = text[start..end].find(',') {
+            end = start + c;
+        }
+    }
+    named(rules, text, start..end)
+}
+
+/// A sentence's end inside an item's text: a full stop after a word.
+static SENTENCE_STOP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\p{L}{3}|\d|[)”»])\.[ \t\r\n]+").expect("valid regex"));
+
+/// Where the last sentence of `s` begins: after the last full stop of a
+/// word (not of a title: "all'ing. Mario Neri"), else 0.
+fn last_stop(s: &str) -> usize {
+    SENTENCE_STOP
+        .find_iter(s)
+        .filter(|m| {
+            let dot = m.start() + m.as_str().find('.').unwrap_or(0);
+            let word = s[..dot]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            !TITLE_WORDS.contains(&word.to_lowercase().as_str())
+        })
+        .last()
+        .map_or(0, |m| m.end())
+}
+
+/// The abbreviated titles whose full stop ends no sentence.
+const TITLE_WORDS: &[&str] = &[
+    "sig", "sigg", "sigra", "dott", "dottssa", "ssa", "avv", "ing", "arch", "geom", "prof", "rag",
+    "per", "ind", "agr", "p", "n",
+];
+
+/// A list's item on a line of its own: the line break and the bullet.
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A[ \t]*\r?\n[ \t]*[-–•⁃*▪][ \t]*").expect("valid regex"));
+
+/// The name written after a sum, behind "a", "al", "alla", up to the
+/// item's separator.
+fn after(
+    rules: &MoneyRules,
+    text: &str,
+    sum: usize,
+    to: usize,
+    sep: char,
+) -> Option<(String, Range<usize>)> {
+    let s = &text[sum..to];
+    let m = AFTER.find(s)?;
+    let start = sum + m.end();
+    let mut end = sum + s.find([sep, ';', '\n']).unwrap_or(s.len());
+    if end <= start {
+        return None;
+    }
+    if let Some(e) = NAME_END.find(&text[start..end]) {
+        end = start + e.start();
+    }
+    // A sentence's full stop after a word ends the item ("agli Alpini.").
+    let trimmed = text[start..end].trim_end();
+    let trimmed = match trimmed.strip_suffix('.') {
+        Some(t) if t.chars().rev().take(3).all(char::is_lowercase) => t,
+        _ => trimmed,
+    };
+    named(rules, text, start..start + trimmed.len())
+}
+
+/// The name in `range` if it reads as one: a few words, a capitalised
+/// word or an acronym among the first three, no clause.
+fn named(rules: &MoneyRules, text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
+    let mut range = range;
+    // Titles in a row before a person's name ("all'ing. Mario Neri").
+    while let Some(t) = TITLE.find(&text[range.clone()]).filter(|t| t.start() == 0) {
+        range.start += t.end();
+    }
+    let raw = text[range.clone()].trim_matches(|c: char| " \t\r\n,;:".contains(c));
+    // A joining word at the end is the next item's ("Fabio Sassi e").
+    let name = raw
+        .strip_suffix(" ed")
+        .or_else(|| raw.strip_suffix(" e"))
+        .unwrap_or(raw)
+        .trim_end();
+    if name.is_empty()
+        || name.len() > MAX_LEN
+        || name.contains([',', ':', ';', '\n'])
+        || name.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > MAX_WORDS {
+        return None;
+    }
+    let capital = |w: &&str| {
+        w.trim_start_matches(['"', '“', '«', '\'', '‘'])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    if !words.iter().take(3).any(capital)
+        || !words
+            .first()
+            .is_some_and(|w| capital(w) || w.chars().all(char::is_lowercase))
+    {
+        return None;
+    }
+    // Words in quotes are a title ("Una Zampa per la vita"), not a clause.
+    let unquoted = QUOTED.replace_all(name, " ");
+    let lower = unquoted.to_lowercase();
+    if lower.split_whitespace().any(|w| {
+        CLAUSE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+    }) {
+        return None;
+    }
+    // The label of a sum ("IVA", "oneri per la sicurezza") names no one.
+    if rules.amount_roles.iter().any(|c| c.regex.is_match(name)) {
+        return None;
+    }
+    let start = range.start + text[range.clone()].find(name).unwrap_or(0);
+    Some((name.to_owned(), start..start + name.len()))
+}
