@@ -183,13 +183,22 @@ fn list_at(text: &str, items: &[Item], k: usize) -> Range<usize> {
 }
 
 /// Whether a stretch of text between two sums ends a sentence: a full
-/// stop after a word of three letters or more or after the sum itself,
-/// before a capital or a line's end.
+/// stop after a word of three letters or more (not a title's: "all'ing.
+/// Mario Neri") or after the sum itself, before a capital or a line's end.
 fn sentence_ends(s: &str) -> bool {
     static END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:\A|\p{L}{3}|\d|[)”»])\.[ \t]*(?:\n|\p{Lu}|$)").expect("valid regex")
     });
-    END.is_match(s)
+    END.find_iter(s).any(|m| {
+        let dot = m.start() + m.as_str().find('.').unwrap_or(0);
+        !is_title(&s[..dot])
+    })
+}
+
+/// Whether the word that ends `s` is an abbreviated title.
+fn is_title(s: &str) -> bool {
+    let word = s.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    TITLE_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Reads the names of one run of items, if it is a list of payees.
@@ -324,11 +333,7 @@ fn last_stop(s: &str) -> usize {
         .find_iter(s)
         .filter(|m| {
             let dot = m.start() + m.as_str().find('.').unwrap_or(0);
-            let word = s[..dot]
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            !TITLE_WORDS.contains(&word.to_lowercase().as_str())
+            !is_title(&s[..dot])
         })
         .last()
         .map_or(0, |m| m.end())
