@@ -125,26 +125,14 @@ fn main() {
     let mut gold_by_page: BTreeMap<(String, u64), (String, Vec<[Option<String>; 6]>)> =
         BTreeMap::new();
     let mut gold_refs = Vec::new();
-    for more in [
-        "gold/references.jsonl",
-        "gold/references_train_more.jsonl",
-        "gold/references_web.jsonl",
-        "gold/references_web_s34.jsonl",
-        "gold/references_web_s35.jsonl",
-        "gold/references_web_s36.jsonl",
-        "gold/references_web_s37.jsonl",
-        "gold/references_web_s38.jsonl",
-        "gold/references_web_s39.jsonl",
-        "gold/references_web_s40.jsonl",
-        "gold/references_web_s41.jsonl",
-    ] {
+    for more in atti_dev::gold::REFERENCE_FILES {
         if part("references") {
             gold_refs.extend(load(&root.join(more)));
         }
     }
     // The newest web batch, also apart: read blind, it shows the grammar on bodies not yet seen.
     let newest_batch: std::collections::BTreeSet<String> =
-        load(&root.join("gold/references_web_s41.jsonl"))
+        load(&root.join(atti_dev::gold::REFERENCES_NEWEST))
             .iter()
             .filter_map(|g| g["file"].as_str().map(str::to_owned))
             .collect();

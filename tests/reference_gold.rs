@@ -47,19 +47,7 @@ fn train_references_meet_their_floors() {
     };
     let root = atti_dev::shared::root();
     let mut gold: BTreeMap<(String, u64), Vec<Tuple>> = BTreeMap::new();
-    for name in [
-        "gold/references.jsonl",
-        "gold/references_train_more.jsonl",
-        "gold/references_web.jsonl",
-        "gold/references_web_s34.jsonl",
-        "gold/references_web_s35.jsonl",
-        "gold/references_web_s36.jsonl",
-        "gold/references_web_s37.jsonl",
-        "gold/references_web_s38.jsonl",
-        "gold/references_web_s39.jsonl",
-        "gold/references_web_s40.jsonl",
-        "gold/references_web_s41.jsonl",
-    ] {
+    for name in atti_dev::gold::REFERENCE_FILES {
         let text = std::fs::read_to_string(root.join(name)).expect("a gold file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let g: Value = serde_json::from_str(line).expect("a gold line is JSON");
