@@ -25,36 +25,13 @@ use std::ops::Range;
 use super::rule_regex::Regex;
 
 use super::classifier_basis::{citation, Basis, Provision};
-use super::classifier_zones::items;
+pub use super::classifier_zones::Zone;
+use super::classifier_zones::{items, Item, Marks};
 use super::document::Doc;
 use super::meta::Meta;
 use super::target::{self, Record};
 use super::RuleOutput;
 use crate::record::{Decision, Field, Reference, Span};
-
-/// Where in the act a cue is found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Zone {
-    Dispositive,
-    Subject,
-    Premises,
-}
-
-impl Zone {
-    pub const ALL: [Zone; 3] = [Zone::Dispositive, Zone::Subject, Zone::Premises];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Zone::Dispositive => "dispositive",
-            Zone::Subject => "subject",
-            Zone::Premises => "premises",
-        }
-    }
-
-    pub fn from_name(s: &str) -> Option<Zone> {
-        Zone::ALL.into_iter().find(|z| z.name() == s)
-    }
-}
 
 /// A compiled `[[cue]]`.
 #[derive(Debug, Clone)]
@@ -79,12 +56,8 @@ pub struct Classifier {
     pub classes: Vec<String>,
     pub otherwise: Option<String>,
     pub threshold: f64,
-    pub dispositive: Regex,
-    pub dispositive_end: Option<Regex>,
-    pub item: Regex,
-    /// The first line of the premises: the heading above it stands for
-    /// the subject when none is read.
-    pub premises_start: Option<Regex>,
+    /// Where the act's zones and items begin and end.
+    pub marks: Marks,
     /// Items that note rather than dispose, and what their cue counts.
     pub aside: Option<(Regex, f64)>,
     pub zones: Vec<(Zone, f64)>,
@@ -92,15 +65,6 @@ pub struct Classifier {
     pub when: Option<(String, String)>,
     pub basis: Option<Basis>,
     pub cues: Vec<Cue>,
-}
-
-/// One stretch of text a cue is counted in once.
-#[derive(Debug, Clone)]
-pub struct Item {
-    pub zone: Zone,
-    /// Index into the document's pages.
-    pub page: usize,
-    pub range: Range<usize>,
 }
 
 /// Where a class's score came from: the cue and the span it matched.
@@ -237,7 +201,7 @@ pub fn classify(
             (!quoted).then_some((p, s.start..s.end, r))
         })
         .collect();
-    let items = items(c, doc, subject.clone());
+    let items = items(&c.marks, doc, subject.clone());
     let hits = hits(c, doc, &items, &refs);
     match decide(c, &hits) {
         Some((value, own)) => {

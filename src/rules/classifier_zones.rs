@@ -5,9 +5,54 @@
 
 use std::ops::Range;
 
-use super::classifier::{Classifier, Item, Zone};
 use super::document::Doc;
 use super::rule_regex::Regex;
+
+/// Where in the act a cue is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Zone {
+    Dispositive,
+    Subject,
+    Premises,
+}
+
+impl Zone {
+    pub const ALL: [Zone; 3] = [Zone::Dispositive, Zone::Subject, Zone::Premises];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Zone::Dispositive => "dispositive",
+            Zone::Subject => "subject",
+            Zone::Premises => "premises",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Zone> {
+        Zone::ALL.into_iter().find(|z| z.name() == s)
+    }
+}
+
+/// The regexes that mark where a classifier's zones and items begin and
+/// end (`[[classifier]]`'s `dispositive`, `dispositive_end`, `item`,
+/// `premises_start`).
+#[derive(Debug, Clone)]
+pub struct Marks {
+    pub dispositive: Regex,
+    pub dispositive_end: Option<Regex>,
+    pub item: Regex,
+    /// The first line of the premises: the heading above it stands for
+    /// the subject when none is read.
+    pub premises_start: Option<Regex>,
+}
+
+/// One stretch of text a cue is counted in once.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub zone: Zone,
+    /// Index into the document's pages.
+    pub page: usize,
+    pub range: Range<usize>,
+}
 
 /// The items of a document: the subject's span, the dispositive part from
 /// its heading (the first after the subject, else the first with text
@@ -15,7 +60,7 @@ use super::rule_regex::Regex;
 /// Without a dispositive heading, the whole text is premises. When no
 /// subject is read, the act's heading (the first page above
 /// `premises_start`) is its subject: an act's title says what it does.
-pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Vec<Item> {
+pub fn items(c: &Marks, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Vec<Item> {
     let mut out = Vec::new();
     let read = subject.is_some();
     let subject = subject.or_else(|| heading(c, doc));
@@ -112,7 +157,7 @@ pub fn items(c: &Classifier, doc: &Doc, subject: Option<(usize, Range<usize>)>) 
 /// dispositive heading): at most `TAIL_MAX` bytes, and none when no
 /// premise follows on that page.
 fn subject_tail(
-    c: &Classifier,
+    c: &Marks,
     doc: &Doc,
     (page, end): (usize, usize),
     head: Option<(usize, usize, usize)>,
@@ -144,7 +189,7 @@ const TAIL_MAX: usize = 2000;
 
 /// The act's heading: the first page above the first `premises_start`
 /// line, when there is text above it.
-fn heading(c: &Classifier, doc: &Doc) -> Option<(usize, Range<usize>)> {
+fn heading(c: &Marks, doc: &Doc) -> Option<(usize, Range<usize>)> {
     let text = doc.clean.first()?;
     let at = c.premises_start.as_ref()?.find(text)?.start();
     (!text[..at].trim().is_empty()).then_some((0, 0..at))

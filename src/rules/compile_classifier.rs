@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::classifier::{Classifier, Cue, Zone};
 use super::classifier_basis::{Basis, Provision};
+use super::classifier_zones::Marks;
 use super::compiled::Compiled;
 use super::ctx::Ctx;
 use super::format::{ClassifierRule, CueRule};
@@ -76,18 +77,20 @@ impl Ctx<'_> {
             field,
             otherwise: r.otherwise,
             threshold: r.threshold,
-            dispositive: self.regex(&r.dispositive, &id)?,
-            dispositive_end: r
-                .dispositive_end
-                .as_ref()
-                .map(|e| self.regex(e, &id))
-                .transpose()?,
-            item: self.regex(&r.item, &id)?,
-            premises_start: r
-                .premises_start
-                .as_ref()
-                .map(|e| self.regex(e, &id))
-                .transpose()?,
+            marks: Marks {
+                dispositive: self.regex(&r.dispositive, &id)?,
+                dispositive_end: r
+                    .dispositive_end
+                    .as_ref()
+                    .map(|e| self.regex(e, &id))
+                    .transpose()?,
+                item: self.regex(&r.item, &id)?,
+                premises_start: r
+                    .premises_start
+                    .as_ref()
+                    .map(|e| self.regex(e, &id))
+                    .transpose()?,
+            },
             aside: r
                 .aside
                 .as_ref()
