@@ -76,7 +76,7 @@ const FLOORS: &[(&str, usize, &[(&str, usize, usize, usize)])] = &[
         // administration 6/9 (reports of acts: lists of beneficiaries,
         // natural persons with titles, a firm after "ditta").
         &[
-            ("parties", 12, 14, 20),
+            ("parties", 14, 16, 20),
             ("amounts", 39, 40, 50),
             ("main amount", 4, 9, 9),
             ("cig", 9, 9, 9),
