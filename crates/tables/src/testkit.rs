@@ -37,18 +37,7 @@ impl Kit {
         let mut x = x;
         for w in text.split_whitespace() {
             let width = w.chars().count() as f32 * 0.5 * SIZE;
-            let start = self.page.text.len();
-            self.page.text.push_str(w);
-            self.page.text.push(' ');
-            self.page.words.push(Word {
-                text: w.into(),
-                x,
-                y,
-                width,
-                size: SIZE,
-                line: 0,
-                start,
-            });
+            self.word(x, y, width, SIZE, w);
             x += width + 0.28 * SIZE;
         }
         self
