@@ -45,17 +45,20 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The words that say to whom a sum goes: "a", "al", "alla", "a favore di".
+const TO_WHOM: &str = r"(?:a|in)[ \t]+favore[ \t]+(?:dell['’][ \t]*|(?:di|del|della|dello|dei|degli|delle)[ \t]+)|all['’][ \t]*|(?:a|al|alla|allo|ai|agli|alle)[ \t]+";
+
 /// The words before a name in an item: a preposition, an article.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A[ \t\r\n]*(?:(?:a|in)[ \t]+favore[ \t]+(?:dell['’][ \t]*|(?:di|del|della|dello|dei|degli|delle)[ \t]+)|all['’][ \t]*|(?:a|al|alla|allo|ai|agli|alle)[ \t]+|(?:l['’][ \t]*|(?:il|lo|la|i|gli|le)[ \t]+))?")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\A[ \t\r\n]*(?:{TO_WHOM}|(?:l['’][ \t]*|(?:il|lo|la|i|gli|le)[ \t]+))?"
+    ))
+    .expect("valid regex")
 });
 
-/// An item's name after its sum: behind "a", "al", "alla", "a favore di".
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\A[ \t\r\n]*(?:(?:a|in)[ \t]+favore[ \t]+(?:dell['’][ \t]*|(?:di|del|della|dello|dei|degli|delle)[ \t]+)|all['’][ \t]*|(?:a|al|alla|allo|ai|agli|alle)[ \t]+)")
-        .expect("valid regex")
-});
+/// An item's name after its sum: behind [`TO_WHOM`].
+static AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\A[ \t\r\n]*(?:{TO_WHOM})")).expect("valid regex"));
 
 /// Where a name read after its preposition ends: an aside, a purpose.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
