@@ -45,6 +45,7 @@ mod stream;
 #[cfg(test)]
 mod testkit;
 mod text;
+mod title_block;
 
 pub use draft::{Found, Report};
 pub use settings::Settings;

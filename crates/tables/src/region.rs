@@ -112,6 +112,13 @@ pub(crate) fn regions(
                 }
             }
         }
+        // A title block above the table, set in its font and inside its
+        // columns, is no part of it.
+        let top = crate::title_block::table_start(lines, boxes, start, best.end, &best.gaps);
+        if top > start {
+            start = top;
+            body = body.max(top);
+        }
         out.push(Region {
             start,
             body,
