@@ -14,8 +14,9 @@ use crate::gold_money;
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     // Blind, before the rules were generalised: amounts P 72/72 R 72/77,
     // roles 17/72, main amount 10/12.
-    ("amounts", 72, 72, 77),
-    ("amount roles", 17, 72, 72),
+    // Session 42: amounts P 77/77 R 77/77 (`mille euro` and the like).
+    ("amounts", 77, 77, 77),
+    ("amount roles", 17, 77, 77),
     ("main amount", 11, 12, 12),
     // Codes and issuing body as the merge of session 40 left them (the
     // administration of news reports that name no body is the gap).

@@ -85,7 +85,17 @@ pub(super) fn main(
     let mut found = None;
     for (a, b, in_item) in &deciding {
         let head = text(doc, *a, (in_item[0].page, in_item[0].start));
-        let Some(role) = verb(rules, &head) else {
+        // The verb before the item's first sum, else a passive verb after
+        // it that decides it ("Cinquantamila euro saranno erogati come
+        // contributi": an `after` cue of a role that may be decided).
+        let passive = || {
+            in_item[0]
+                .cue
+                .filter(|c| c.after)
+                .filter(|c| rules.amount_roles.iter().any(|m| m.main && m.value == c.value))
+                .map(|c| c.value.as_str())
+        };
+        let Some(role) = verb(rules, &head).or_else(passive) else {
             continue;
         };
         let s = match choose(rules, doc, in_item) {

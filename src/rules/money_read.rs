@@ -21,7 +21,10 @@
 //!   The administration's own tax id (its letterhead) is never a party.
 //! - Administration: [`super::money_administration`].
 
+use std::sync::LazyLock;
+
 use atti_italian::money::{find_amounts, Euro};
+use regex::Regex;
 
 use super::document::Doc;
 use super::money::{MoneyKind, MoneyRules};
@@ -150,7 +153,53 @@ fn role_of<'r>(
         rules.amount_roles.iter().filter(|c| !c.weak && !c.after),
         here,
     )
+    .or_else(|| header_role(rules, text, range.start))
 }
+
+/// The role a table's header names for the sums under it, when the
+/// sum's clause names none (a cell's clause is cut by an abbreviation's
+/// full stop, "Progett. Definitiva € 123.440,00", or by a row's "medesimi."):
+/// the nearest line above, at most [`HEADER_ABOVE`] lines up and with no
+/// blank line, prose line (ending a clause) or bullet between, that labels a money column (`Importo`, `€`,
+/// `Euro`) and prints no figure with cents itself, when its cues name one
+/// role only ("N. Descrizione spesa Importo Impegno"; "Importo impegnato
+/// Importo liquidato" names two: none).
+fn header_role<'r>(rules: &'r MoneyRules, text: &str, at: usize) -> Option<&'r super::money::Cue> {
+    static MONEY_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\bimport[oi]\b|€|\beuro\b)").expect("valid regex")
+    });
+    static CENTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d,\d{2}\b").expect("valid regex"));
+    let mut end = text[..at].rfind('\n')?;
+    for _ in 0..HEADER_ABOVE {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end];
+        let t = line.trim();
+        // A blank line, or prose (a clause's end, a bullet) is no table.
+        if t.is_empty()
+            || t.ends_with([';', '.', ':', ','])
+            || t.starts_with(['•', '⁃', '-', '–', '*'])
+        {
+            return None;
+        }
+        if MONEY_COLUMN.is_match(line) && !CENTS.is_match(line) {
+            let mut roles = rules
+                .amount_roles
+                .iter()
+                .filter(|c| !c.weak && !c.after && c.regex.is_match(line));
+            let first = roles.next()?;
+            return roles.all(|c| c.value == first.value).then_some(first);
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+    None
+}
+
+/// How many lines above a sum its table's header is looked for.
+const HEADER_ABOVE: usize = 8;
 
 /// How far after a sum an `after` role cue is read.
 const AFTER: usize = 60;

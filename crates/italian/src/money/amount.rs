@@ -45,7 +45,11 @@ const FIGURE: &str = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?
 /// Blanks between the currency and the figure: spaces, tabs, no-break
 /// and zero-width spaces (word processors put them after `€`).
 const GAP: &str = "[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*";
-const CURRENCY: &str = r"(?:€|¤|â‚¬|\bEUR\b|\b[Ee]uro\b|\bEURO\b|\b[Ee]ur\b)";
+const CURRENCY: &str = r"(?:€[ \t]?(?:uro|URO)\b|€|¤|â‚¬|\bEUR\b|\b[Ee]uro\b|\bEURO\b|\b[Ee]ur\b)";
+/// The currency before a figure may be glued to it (`Euro1.500,00`,
+/// `EUR1.500,00`): the word's own end is then no word boundary.
+const CURRENCY_BEFORE: &str =
+    r"(?:€[ \t]?(?:uro|URO)|€|¤|â‚¬|\bEURO|\bEUR|\b[Ee]uro|\b[Ee]ur)";
 /// Up to two line breaks, blanks around them, between the sign and its
 /// figure (a transcript's blank line inside a wrapped sentence).
 const BREAKS: &str = "(?:\\r?\\n[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*){0,2}";
@@ -58,7 +62,7 @@ const PER_UNIT: &str = r"(?:[ \t]*/[ \t]*[A-Za-z]{1,6}\.?)?";
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{CURRENCY}[.:]?{PER_UNIT}{GAP}{BREAKS}(?P<n>{SPACED}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
+        r"{CURRENCY_BEFORE}[.:]?{PER_UNIT}{GAP}{BREAKS}(?P<n>{SPACED}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
     ))
     .expect("valid regex")
 });
@@ -111,6 +115,19 @@ static WORDS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// Cents in words after a whole sum: `e 75 centesimi`, `e centesimi 75`,
+/// `e cent. 75`.
+static SPOKEN_CENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[ \t]+e[ \t]+(?:(?P<a>\d{1,2})[ \t]+centesimi\b|cent(?:esimi|\.)?[ \t]*(?P<b>\d{1,2})\b)",
+    )
+    .expect("valid regex")
+});
+/// A number in words before the currency: `mille euro`, `diecimila
+/// euro`, `cinquecento euro`.
+static WORDS_EURO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<w>[a-zàèéìòù]{3,})[ \t]+(?:euro|€)(?:\b|[ \t]|$)").expect("valid regex")
+});
 static WORDS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?P<w>un|un\s+solo|[a-zàèéìòù]+)\s+(?P<m>milion[ei]|miliard[oi])\s+di\s+{CURRENCY}"
@@ -156,12 +173,14 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         if (lines >= 2 || (lines == 1 && gap.contains(':'))) && !shaped {
             continue;
         }
+        // A word glued to its figure (`Euro1.500,00`) only before a figure
+        // shaped as money: `Euro2020` names a project.
+        if gap.ends_with(|c: char| c.is_alphabetic()) && !shaped {
+            continue;
+        }
         let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        push(
-            &mut out,
-            v,
-            all.start()..stray_cents(text, n.as_str(), all.end()),
-        );
+        let (v, end) = with_spoken_cents(text, n.as_str(), v, all.end());
+        push(&mut out, v, all.start()..stray_cents(text, n.as_str(), end));
     }
     for c in E_SIGN.captures_iter(text) {
         let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
@@ -176,7 +195,8 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         }
         let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        push(&mut out, v, all.range());
+        let (v, end) = with_spoken_cents(text, n.as_str(), v, all.end());
+        push(&mut out, v, all.start()..end);
     }
     for c in MILA.captures_iter(text) {
         let n = c.name("a").or_else(|| c.name("b")).unwrap();
@@ -249,6 +269,16 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             .and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
         push(&mut out, v, all.range());
     }
+    for c in WORDS_EURO.captures_iter(text) {
+        let (all, w) = (c.get(0).unwrap(), c.name("w").unwrap());
+        // Words in brackets after their figure repeat it: `€ 1.000,00
+        // (mille euro)`.
+        if repeats(text, &out, all.start()) {
+            continue;
+        }
+        let v = words(w.as_str()).filter(|v| *v >= 2);
+        push(&mut out, v.and_then(|v| Euro::new(v as i64, 0)), all.range());
+    }
     // Figures with no currency that are sums by their form, VAT or column.
     for (v, r) in super::bare::bare_amounts(text) {
         push(&mut out, Some(v), r);
@@ -271,6 +301,30 @@ fn stray_cents(text: &str, figure: &str, end: usize) -> usize {
         end + 3
     } else {
         end
+    }
+}
+
+/// The cents said in words after a whole figure: `2314 euro e 75
+/// centesimi`, `euro 2.314 e centesimi 75`, `e cent. 75`. Returns the sum
+/// with them and where it ends.
+fn with_spoken_cents(text: &str, figure: &str, v: Option<Euro>, end: usize) -> (Option<Euro>, usize) {
+    let whole = !figure.contains(',') && !(figure.contains('.') && figure.rsplit('.').next().is_some_and(|d| d.len() <= 2));
+    let Some(v) = v.filter(|_| whole) else {
+        return (v, end);
+    };
+    match SPOKEN_CENTS.captures(&text[end..]) {
+        Some(c) => {
+            let cents: i64 = c
+                .name("a")
+                .or_else(|| c.name("b"))
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(0);
+            (
+                Some(Euro::from_cents(v.cents() + cents)),
+                end + c.get(0).unwrap().end(),
+            )
+        }
+        None => (Some(v), end),
     }
 }
 
@@ -471,6 +525,29 @@ mod tests {
             ["8900.00"]
         );
         assert_eq!(values("euro diecimila a valere sul capitolo"), ["10000.00"]);
+    }
+
+    #[test]
+    fn the_sign_spelt_or_glued_as_templates_print_it() {
+        assert_eq!(
+            values("di impegnare €uro 1.500,00 e Euro2.000,00; 300,00 €URO"),
+            ["1500.00", "2000.00", "300.00"]
+        );
+        // A project's name glued to a year is no sum.
+        assert!(values("il progetto Euro2020 e la Banca Centrale Europea").is_empty());
+    }
+
+    #[test]
+    fn cents_and_numbers_in_words() {
+        assert_eq!(values("il totale è di 2314 euro e 75 centesimi"), ["2314.75"]);
+        assert_eq!(values("per euro 1.200 e centesimi 5, a saldo"), ["1200.05"]);
+        assert_eq!(
+            values("una spesa di circa mille euro; un premio di diecimila €"),
+            ["1000.00", "10000.00"]
+        );
+        // Words repeating their figure, and `un euro`, are no other sum.
+        assert_eq!(values("€ 1.000,00 (mille euro)"), ["1000.00"]);
+        assert!(values("un euro e l'area euro").is_empty());
     }
 
     #[test]

@@ -71,6 +71,15 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\$|\busd|\bus\$|\bmq|\bkg|\bn\.|\bnr\.|\bn°)[ \t]*$").expect("valid regex")
 });
+/// A figure after a money label and a colon, as a form or an accounting
+/// attestation prints it: `Importo: 5.000,00`, `Importo impegnato: 1.234,56`,
+/// `Totale = 1.506,16`, `Imponibile (€): 1.234,56`, `importo: 1234.56`.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:import[oi]|totale|imponibile|I\.?V\.?A\.?|somm[ae]|spesa|compens[oi]|corrispettiv[oi]|liquidat[oi]|impegnat[oi])(?:[ \t]+[a-zàèéìòù.']+){0,2}[ \t]*(?:\([ \t]*(?:€|euro|eur)[ \t]*\))?[ \t]*[:=][ \t]*(?P<n>\d{1,3}(?:\.\d{3})+,\d{2}|\d+[.,]\d{2})",
+    )
+    .expect("valid regex")
+});
 /// How many lines under a header its column runs, at most.
 const COLUMN_LINES: usize = 4;
 
@@ -90,6 +99,10 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
         }
     };
     for m in WITH_VAT.captures_iter(text) {
+        let n = m.name("n").unwrap().range();
+        take(n.clone(), n);
+    }
+    for m in LABELLED.captures_iter(text) {
         let n = m.name("n").unwrap().range();
         take(n.clone(), n);
     }
@@ -207,6 +220,17 @@ mod tests {
         assert_eq!(values("per 850 + IVA"), ["850.00"]);
         assert_eq!(values("un compenso di 1.200,00 IVA esclusa"), ["1200.00"]);
         assert!(values("aliquota del 22 per cento oltre IVA").is_empty());
+    }
+
+    #[test]
+    fn a_figure_after_a_money_label_and_a_colon() {
+        assert_eq!(
+            values("Capitolo: 1010 Importo impegnato: 1.234,56\nIVA (€): 271,60\nTotale = 1.506,16"),
+            ["1234.56", "271.60", "1506.16"]
+        );
+        assert_eq!(values("importo: 1234.56"), ["1234.56"]);
+        // A percentage, a date, a count after a label are no sums.
+        assert!(values("IVA: 22,00 %; spesa: 2024.01.01; importo: 12").is_empty());
     }
 
     #[test]
