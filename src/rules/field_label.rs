@@ -207,6 +207,9 @@ pub(super) fn label_values(
     hits.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     for h in hits {
+        if inside_sentence(text, h.clone()) {
+            continue;
+        }
         // The label's column is where its first letter is, not where a
         // regex's leading `^\s*` began.
         let m = &text[h.clone()];
@@ -249,6 +252,60 @@ pub(super) fn label_values(
         }
     }
     out
+}
+
+/// Whether a label's words found at `h` are words of a sentence, not the
+/// label: the label stands inside a line, with words before it in the same
+/// cell (no wide gap, tab or cell bar between), and goes on into the next
+/// word with no colon, in the case of the words on both sides ("... PER LA
+/// GESTIONE DEL SERVIZIO OGGETTO DENOMINATO ...", a subject whose own words
+/// hold the label's). A label at the
+/// start of its line or cell, a label followed by a colon ("N. 21 Del
+/// OGGETTO: ...", a transcript that joined the header's lines) or by the
+/// line's end stays a label.
+fn inside_sentence(text: &str, h: Range<usize>) -> bool {
+    let line_start = text[..h.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..h.start];
+    let cell = ["   ", "\t", "|"]
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .map_or(before, |i| &before[i..]);
+    if cell.trim().is_empty() {
+        return false;
+    }
+    let label = text[h.clone()].trim_end();
+    if label.ends_with(':') {
+        return false;
+    }
+    let after = text[h.end..].trim_start_matches([' ', '\t']);
+    if after.is_empty() || after.starts_with([':', '\n', '\r']) {
+        return false;
+    }
+    // A label set inside a line stands out by its case ("... GENERALE
+    // Dirigente ROSSI ...", a form's row joined into one line); a word in
+    // the case of the words on both sides of it is a word of their phrase.
+    let next = after.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let prev = cell.split_whitespace().last().unwrap_or("");
+    let case = letter_case(label);
+    case.is_some() && letter_case(prev) == case && letter_case(next) == case
+}
+
+/// The case a word is written in: all capitals, a capital and small
+/// letters, or small letters (`None` for a word with no letters or a
+/// single capital).
+fn letter_case(word: &str) -> Option<u8> {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let first = letters.first()?;
+    if first.is_lowercase() {
+        Some(0)
+    } else if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        Some(2)
+    } else if letters.len() > 1 {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// How a page's columns bound a value (relative byte offsets of the piece).
