@@ -299,7 +299,7 @@ fn numbered_lists_read_with_their_labels() {
 }
 
 /// The text of every cell of a workbook's sheets, by (sheet, row, column).
-fn sheet_cells(file: &Path) -> BTreeMap<(String, u64, u64), String> {
+pub(crate) fn sheet_cells(file: &Path) -> BTreeMap<(String, u64, u64), String> {
     let tmp = tempfile::tempdir().unwrap();
     let out = atti_ok(
         tmp.path(),

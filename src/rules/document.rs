@@ -56,7 +56,7 @@ pub type Positions = std::collections::HashMap<(u32, u32), usize>;
 /// more is read with `Table::cell_at`.
 const MAX_POSITIONS: u64 = 1 << 22;
 
-fn positions(table: &Table) -> Option<Positions> {
+pub fn positions(table: &Table) -> Option<Positions> {
     let area: u64 = table
         .cells
         .iter()

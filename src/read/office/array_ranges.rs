@@ -49,39 +49,7 @@ impl<'a> Arrays<'a> {
 pub fn read(bytes: &[u8]) -> Result<HashMap<String, Vec<ArrayRange>>> {
     let mut a = Archive::open(bytes)?;
     let mut out = HashMap::new();
-    let Some(book) = a.part("xl/workbook.xml")? else {
-        return Ok(out);
-    };
-    let Some(rels) = a.part("xl/_rels/workbook.xml.rels")? else {
-        return Ok(out);
-    };
-    let mut targets = HashMap::new();
-    xml::walk(&rels, "xl/_rels/workbook.xml.rels", |e| {
-        if let Ev::Start { name, attrs, .. } = e {
-            if let (true, Some(id), Some(t)) =
-                (name == "Relationship", attrs.get("Id"), attrs.get("Target"))
-            {
-                let part = match t.strip_prefix('/') {
-                    Some(abs) => abs.to_owned(),
-                    None => format!("xl/{t}"),
-                };
-                targets.insert(id.clone(), part);
-            }
-        }
-        true
-    })?;
-    let mut sheets = Vec::new();
-    xml::walk(&book, "xl/workbook.xml", |e| {
-        if let Ev::Start { name, attrs, .. } = e {
-            if let (true, Some(n), Some(id)) = (name == "sheet", attrs.get("name"), attrs.get("id"))
-            {
-                if let Some(part) = targets.get(id) {
-                    sheets.push((n.clone(), part.clone()));
-                }
-            }
-        }
-        true
-    })?;
+    let sheets = super::parts::sheet_parts(&mut a)?;
     for (name, part) in sheets {
         let Some(x) = a.part(&part)? else { continue };
         if !x.windows(7).any(|w| w == b"\"array\"" || w == b"'array'") {

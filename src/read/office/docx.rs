@@ -343,7 +343,7 @@ impl Body {
     fn start(
         &mut self,
         name: &str,
-        attrs: &std::collections::HashMap<String, String>,
+        attrs: &super::xml::Attrs,
         empty: bool,
     ) {
         match name {

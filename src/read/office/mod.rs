@@ -25,6 +25,8 @@ mod functions;
 pub mod legacy;
 mod numbering;
 mod odt;
+mod parts;
+mod pivot;
 mod recalc;
 mod rtf;
 pub mod sheet;

@@ -83,7 +83,8 @@ pub fn read(a: &mut Archive<'_>) -> Result<Flow> {
 /// `text:list-level-style-number` (a bullet level numbers nothing).
 fn read_list_styles(xml: &[u8], part: &str, out: &mut HashMap<String, Vec<Level>>) -> Result<()> {
     let mut name = None::<String>;
-    walk(xml, part, |e| {
+    let wanted = |n: &str| n == "list-style" || n.starts_with("list-level-style-");
+    super::xml::walk_some(xml, part, wanted, false, |e| {
         match e {
             Ev::Start { name: n, attrs, .. } => match n.as_str() {
                 "list-style" => name = attrs.get("name").cloned(),
@@ -170,7 +171,7 @@ struct Reader {
     item: Option<Option<u32>>,
 }
 
-fn num(attrs: &std::collections::HashMap<String, String>, key: &str) -> u32 {
+fn num(attrs: &super::xml::Attrs, key: &str) -> u32 {
     attrs
         .get(key)
         .and_then(|v| v.parse().ok())

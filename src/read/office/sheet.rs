@@ -122,6 +122,13 @@ pub fn read(
                     looks(&mut sheet.cells, styles, base);
                 }
             }
+            // A workbook whose pivot parts cannot be read keeps the cells it holds.
+            let mut labels = super::pivot::labels(bytes).unwrap_or_default();
+            for sheet in &mut out {
+                if let Some(l) = labels.remove(&sheet.name) {
+                    pivot_labels(&mut sheet.cells, l);
+                }
+            }
             out
         }
         Book::Xls => {
@@ -163,6 +170,18 @@ pub fn read(
         pages.push(page);
     }
     Ok(pages)
+}
+
+/// A pivot table's header cells as LibreOffice writes them ([`super::pivot`]),
+/// over what the file holds there.
+fn pivot_labels(cells: &mut Vec<(u32, u32, String, Option<CellValue>)>, labels: Vec<super::pivot::Label>) {
+    cells.sort_by_key(|&(r, c, ..)| (r, c));
+    for ((r, c), text) in labels {
+        match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
+            Ok(i) => cells[i] = (r, c, text, None),
+            Err(i) => cells.insert(i, (r, c, text, None)),
+        }
+    }
 }
 
 fn check_count(n: usize) -> Result<()> {

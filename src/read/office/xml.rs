@@ -7,8 +7,6 @@
 //! Elements nest at most [`MAX_DEPTH`] deep. Names are local names (the
 //! namespace prefix dropped: `w:p` is `p`), which is what the readers match.
 
-use std::collections::HashMap;
-
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -23,15 +21,54 @@ pub enum Ev {
     /// An element opens (`empty`: it closes at once, `<w:tab/>`).
     Start {
         name: String,
-        attrs: HashMap<String, String>,
+        attrs: Attrs,
         empty: bool,
     },
     End(String),
     Text(String),
 }
 
+/// An element's attributes by local name, in the order written. A few per
+/// element: a scan is cheaper than hashing each name (the readers ask for
+/// one or two of them, on every element of every part).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attrs(Vec<(String, String)>);
+
+impl Attrs {
+    /// The value of the attribute of this local name (the first, if twice).
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+impl std::ops::Index<&str> for Attrs {
+    type Output = String;
+    fn index(&self, key: &str) -> &String {
+        self.get(key).expect("no such attribute")
+    }
+}
+
 /// Calls `f` with every event of `xml`, in order; `f` returns `false` to stop.
-pub fn walk(xml: &[u8], part: &str, mut f: impl FnMut(Ev) -> bool) -> Result<()> {
+pub fn walk(xml: &[u8], part: &str, f: impl FnMut(Ev) -> bool) -> Result<()> {
+    walk_some(xml, part, |_| true, true, f)
+}
+
+/// [`walk`] for a reader that wants a few elements of a large part: only
+/// the elements whose local name `keep` accepts are given (their start
+/// with its attributes, and their end), and text only when `text`. The
+/// part is checked as [`walk`] checks it (no DTD, nesting, entities); what
+/// is not given is not decoded.
+pub fn walk_some(
+    xml: &[u8],
+    part: &str,
+    keep: impl Fn(&str) -> bool,
+    text: bool,
+    mut f: impl FnMut(Ev) -> bool,
+) -> Result<()> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
     let mut buf = Vec::new();
@@ -58,19 +95,31 @@ pub fn walk(xml: &[u8], part: &str, mut f: impl FnMut(Ev) -> bool) -> Result<()>
                     }
                 }
                 let name = local(s.name().as_ref());
-                let mut attrs = HashMap::new();
+                if !keep(&name) {
+                    buf.clear();
+                    continue;
+                }
+                let mut attrs = Vec::new();
                 for a in s.attributes().with_checks(false).flatten() {
                     let v = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| bad(e.to_string()))?;
-                    attrs.insert(local(a.key.as_ref()), v.into_owned());
+                    let k = local(a.key.as_ref());
+                    // A name written twice (prefixes apart) keeps its last
+                    // value, as the map this was did.
+                    match attrs.iter_mut().find(|(n, _): &&mut (String, String)| *n == k) {
+                        Some(slot) => slot.1 = v.into_owned(),
+                        None => attrs.push((k, v.into_owned())),
+                    }
                 }
+                let attrs = Attrs(attrs);
                 Some(Ev::Start { name, attrs, empty })
             }
             Event::End(ref e) => {
                 depth = depth.saturating_sub(1);
-                Some(Ev::End(local(e.name().as_ref())))
+                let name = local(e.name().as_ref());
+                keep(&name).then_some(Ev::End(name))
             }
-            Event::Text(ref t) => Some(Ev::Text(t.xml10_content().into_owned())),
-            Event::CData(ref t) => Some(Ev::Text(t.xml10_content().into_owned())),
+            Event::Text(ref t) if text => Some(Ev::Text(t.xml10_content().into_owned())),
+            Event::CData(ref t) if text => Some(Ev::Text(t.xml10_content().into_owned())),
             Event::GeneralRef(ref r) => {
                 let c = match r.resolve_char_ref().map_err(|e| bad(e.to_string()))? {
                     Some(c) => c.to_string(),
@@ -87,7 +136,7 @@ pub fn walk(xml: &[u8], part: &str, mut f: impl FnMut(Ev) -> bool) -> Result<()>
                         }
                     },
                 };
-                Some(Ev::Text(c))
+                text.then_some(Ev::Text(c))
             }
             Event::Eof => return Ok(()),
             _ => None,
@@ -151,6 +200,23 @@ mod tests {
         assert!(
             matches!(&ev[0], Ev::Start { name, attrs, .. } if name == "p" && attrs["rsid"] == "1")
         );
+    }
+
+    #[test]
+    fn walk_some_gives_the_kept_elements_only_and_checks_the_rest() {
+        let xml = br#"<a:r><a:x n="1"><a:y k="2">t</a:y></a:x><a:x/></a:r>"#;
+        let mut got = Vec::new();
+        walk_some(xml, "x", |n| n == "x", false, |e| {
+            got.push(e);
+            true
+        })
+        .unwrap();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(matches!(&got[0], Ev::Start { name, attrs, .. } if name == "x" && attrs["n"] == "1"));
+        assert_eq!(got[1], Ev::End("x".into()));
+        let dtd = br#"<!DOCTYPE a [<!ENTITY e "e">]><a/>"#;
+        assert!(matches!(walk_some(dtd, "x", |_| false, false, |_| true), Err(Error::Limit(_))));
+        assert!(walk_some(b"<a>&e;</a>", "x", |_| false, false, |_| true).is_err());
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::borrow::Cow;
 
 use atti_page::{Page, Table as Grid, TableCell};
 
+use super::cells_at::At;
 use super::extents::{extents, text_extents};
 use super::{ends, labels, put, regrid, Row};
 use crate::rules::compiled::label_words;
@@ -230,10 +231,15 @@ fn score(header: &[String], label: &[String]) -> u8 {
 
 /// The text of grid column `col` over rows `rows`, each cell once.
 fn column_text(grid: &Grid, col: u32, rows: std::ops::Range<u32>) -> Vec<String> {
+    column_text_at(&At::plain(grid), col, rows)
+}
+
+fn column_text_at(at: &At<'_>, col: u32, rows: std::ops::Range<u32>) -> Vec<String> {
+    let grid = at.grid;
     let mut seen: Vec<(u32, u32)> = Vec::new();
     let mut words = Vec::new();
     for r in rows {
-        if let Some(c) = grid.cell_at(r, col) {
+        if let Some(c) = at.cell(r, col) {
             // A cell across the whole width is the table's caption (a
             // heading row of a sheet), not a column's header.
             let caption = grid.cols > 1 && c.col_span >= grid.cols;
@@ -395,16 +401,17 @@ fn read_body(
 ) -> bool {
     let key = key_of(t);
     let text_len = doc.pages.get(page).map_or(0, |p: &Page| p.text.len());
+    let at = At::indexed(grid);
     for r in skip as u32..grid.rows {
-        let cells: Vec<&TableCell> = grid.cells.iter().filter(|c| c.row == r).collect();
+        let cells = at.row(r);
         if cells.iter().any(|c| ends(t, &c.text)) {
             return true;
         }
-        if is_repeated_header(t, grid, m, r) {
+        if is_repeated_header(t, &at, m, r) {
             continue;
         }
         let key_text = m.columns[key]
-            .and_then(|g| grid.cell_at(r, g as u32))
+            .and_then(|g| at.cell(r, g as u32))
             .map(|c| c.text.as_str())
             .unwrap_or("");
         if starts_record(t, key, key_text) {
@@ -434,7 +441,7 @@ fn read_body(
 
 /// A row that repeats the header (a table continued on a new page): half
 /// of the mapped columns or more hold their label exactly.
-fn is_repeated_header(t: &Table, grid: &Grid, m: &Mapping, r: u32) -> bool {
+fn is_repeated_header(t: &Table, at: &At<'_>, m: &Mapping, r: u32) -> bool {
     let mapped: Vec<(usize, usize)> = m
         .columns
         .iter()
@@ -444,7 +451,7 @@ fn is_repeated_header(t: &Table, grid: &Grid, m: &Mapping, r: u32) -> bool {
     let exact = mapped
         .iter()
         .filter(|(i, g)| {
-            let h = column_text(grid, *g as u32, r..r + 1);
+            let h = column_text_at(at, *g as u32, r..r + 1);
             t.columns[*i].label_words.iter().any(|l| score(&h, l) >= 2)
         })
         .count();

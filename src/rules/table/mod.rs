@@ -164,6 +164,7 @@ pub fn render(t: &Table, row: &Row) -> String {
         .join("|")
 }
 
+mod cells_at;
 mod extents;
 mod grid;
 mod labels;
