@@ -373,6 +373,32 @@ fn after(
     named(rules, text, start..start + trimmed.len())
 }
 
+/// A kind of body named alone and in lower case, as a list names the
+/// town's own parish or pro loco ("1.400 euro alla parrocchia", "alla pro
+/// loco"): the whole name is what a `[[legal_form]]` rule written before
+/// a name spells ("Parrocchia", "Pro Loco", "Corpo musicale").
+fn kind_alone(rules: &MoneyRules, name: &str) -> bool {
+    let capitalised: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let capitalised = capitalised.join(" ");
+    rules
+        .legal_forms
+        .iter()
+        .filter(|c| c.value == "after")
+        .any(|c| {
+            c.regex
+                .find(&capitalised)
+                .is_some_and(|m| m.start() == 0 && m.end() == capitalised.len())
+        })
+}
+
 /// The name in `range` if it reads as one: a few words, a capitalised
 /// word or an acronym among the first three, no clause.
 fn named(rules: &MoneyRules, text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
@@ -409,7 +435,7 @@ fn named(rules: &MoneyRules, text: &str, range: Range<usize>) -> Option<(String,
             .next()
             .is_some_and(char::is_uppercase)
     };
-    if !words.iter().take(3).any(capital)
+    if !(words.iter().take(3).any(capital) || kind_alone(rules, name))
         || !words
             .first()
             .is_some_and(|w| capital(w) || w.chars().all(char::is_lowercase))
