@@ -79,6 +79,7 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             money(&c, M::NotParty, file.not_party, &mut ids, m)?;
             money(&c, M::PartyColumn, file.party_column, &mut ids, m)?;
             money(&c, M::PartyList, file.party_list, &mut ids, m)?;
+            money(&c, M::Title, file.title, &mut ids, m)?;
             money(&c, M::CodeContext, file.code_context, &mut ids, m)?;
             money(&c, M::Premise, file.premise, &mut ids, m)?;
             money(&c, M::Main, file.main, &mut ids, m)?;

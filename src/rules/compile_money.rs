@@ -55,6 +55,7 @@ pub(super) fn compile(
             MoneyKind::Code => Some(&["cig", "cup"]),
             MoneyKind::CodeContext => Some(&["own", "cited", "another"]),
             MoneyKind::LegalForm => Some(&["before", "after"]),
+            MoneyKind::Title => Some(&["person", "word"]),
             MoneyKind::Main => Some(MAIN_USES),
             MoneyKind::Administration
             | MoneyKind::Dispositive
@@ -78,6 +79,13 @@ pub(super) fn compile(
                 r.id.span(),
                 &meta.id,
                 "an [[administration]] rule needs a `value`, with `{name}` if and only if it has a group `(?P<name>...)`",
+            ));
+        }
+        if kind == MoneyKind::Title && regex.capture_names().any(|n| n.is_some()) {
+            return Err(c.err(
+                r.id.span(),
+                &meta.id,
+                "a [[title]] rule's regex has no named group: the rules are joined into one regex",
             ));
         }
         if r.main && !matches!(kind, MoneyKind::AmountRole | MoneyKind::Administration) {
@@ -141,6 +149,7 @@ pub(super) fn compile(
             MoneyKind::NotParty => out.not_parties.push(cue),
             MoneyKind::PartyColumn => out.party_columns.push(cue),
             MoneyKind::PartyList => out.party_lists.push(cue),
+            MoneyKind::Title => out.titles.push(cue),
             MoneyKind::CodeContext => out.code_contexts.push(cue),
             MoneyKind::Premise => out.premises.push(cue),
             MoneyKind::Main => out.main.push(cue),

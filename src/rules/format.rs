@@ -58,6 +58,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub party_list: Vec<MoneyRule>,
     #[serde(default)]
+    pub title: Vec<MoneyRule>,
+    #[serde(default)]
     pub code_context: Vec<MoneyRule>,
     #[serde(default)]
     pub premise: Vec<MoneyRule>,
@@ -484,7 +486,7 @@ pub struct CueRule {
 /// One money rule as written (`[[amount_role]]`, `[[code]]`,
 /// `[[legal_form]]`, `[[party_role]]`, `[[administration]]`,
 /// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`, `[[party_column]]`,
-/// `[[party_list]]`, `[[code_context]]`, `[[premise]]`): a regex and, for
+/// `[[party_list]]`, `[[title]]`, `[[code_context]]`, `[[premise]]`): a regex and, for
 /// most kinds, a value. Compiled by
 /// [`super::compile_money`] into [`super::money::Cue`]s.
 #[derive(Debug, Deserialize)]
@@ -498,6 +500,8 @@ pub struct MoneyRule {
     /// or `offers`;
     /// code_context: `own` or `cited` (whose code the words say it is);
     /// legal_form: `before` or `after` (where the name's words are);
+    /// title: `person` (a title before a person's name) or `word` (another
+    /// abbreviation whose full stop ends no sentence);
     /// administration: the canonical name, `{name}` for the group read.
     #[serde(default)]
     pub value: Option<String>,

@@ -47,6 +47,7 @@ mod money_party_list;
 mod money_party_table;
 pub mod money_read;
 mod money_text;
+mod money_titles;
 pub mod normalise;
 mod objective_rows;
 mod part;

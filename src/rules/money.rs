@@ -2,7 +2,7 @@
 //! [`super::compile_money`] from the `[[amount_role]]`, `[[code]]`,
 //! `[[legal_form]]`, `[[party_role]]`, `[[administration]]` and
 //! `[[dispositive]]`, `[[premise]]`, `[[party_cue]]`, `[[not_party]]`,
-//! `[[party_column]]`, `[[party_list]]` and
+//! `[[party_column]]`, `[[party_list]]`, `[[title]]` and
 //! `[[code_context]]` and `[[main]]` rules (as written: [`super::format::MoneyRule`]),
 //! which [`super::money_read`] applies to a document. The grammars
 //! themselves (sums of euro, the shapes of CIG and CUP, the check
@@ -29,6 +29,11 @@ pub struct MoneyRules {
     /// The words that open a list of payees beside their sums
     /// ([`super::money_party_list`]).
     pub party_lists: Vec<Cue>,
+    /// Abbreviations whose full stop ends no sentence, a person's titles
+    /// among them ([`super::money_titles`]).
+    pub titles: Vec<Cue>,
+    /// The regexes made of `titles`, built on first use.
+    pub title_regexes: super::money_titles::TitleRegexes,
     pub code_contexts: Vec<Cue>,
     pub premises: Vec<Cue>,
     /// How the main amount is chosen ([`super::money_main`]).
@@ -68,6 +73,7 @@ pub enum MoneyKind {
     NotParty,
     PartyColumn,
     PartyList,
+    Title,
     CodeContext,
     Premise,
     Main,
@@ -90,6 +96,7 @@ impl MoneyRules {
             tag(MoneyKind::NotParty, &self.not_parties),
             tag(MoneyKind::PartyColumn, &self.party_columns),
             tag(MoneyKind::PartyList, &self.party_lists),
+            tag(MoneyKind::Title, &self.titles),
             tag(MoneyKind::CodeContext, &self.code_contexts),
             tag(MoneyKind::Premise, &self.premises),
             tag(MoneyKind::Main, &self.main),

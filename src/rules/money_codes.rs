@@ -74,7 +74,7 @@ pub(super) fn read(rules: &MoneyRules, doc: &Doc, decides_sum: bool) -> Vec<Code
                         let before = if heading {
                             text[m.start()..start].to_owned()
                         } else {
-                            before(doc, i, start)
+                            before(rules, doc, i, start)
                         };
                         let whose = whose(rules, &before);
                         let span = Span { page, start, end };
@@ -92,7 +92,7 @@ pub(super) fn read(rules: &MoneyRules, doc: &Doc, decides_sum: bool) -> Vec<Code
                 let before = if heading {
                     text[label..g.start()].to_owned()
                 } else {
-                    before(doc, i, g.start())
+                    before(rules, doc, i, g.start())
                 };
                 let whose = whose(rules, &before);
                 for (start, end, code) in listed(text, g.start(), g.end(), &c.value) {
@@ -204,7 +204,7 @@ fn checked(kind: &str, code: &str) -> bool {
 
 /// The words before `at` on page `i`, with the end of the page before
 /// when the clause may begin there, cut to the clause.
-fn before(doc: &Doc, i: usize, at: usize) -> String {
+fn before(rules: &MoneyRules, doc: &Doc, i: usize, at: usize) -> String {
     let text = &doc.clean[i];
     let mut s = String::new();
     if at < CODE_CLAUSE && i > 0 {
@@ -213,7 +213,7 @@ fn before(doc: &Doc, i: usize, at: usize) -> String {
         s.push('\n');
     }
     s.push_str(&text[..at]);
-    clause_within(&s, s.len(), CODE_CLAUSE).to_owned()
+    clause_within(rules, &s, s.len(), CODE_CLAUSE).to_owned()
 }
 
 /// Adds a mention of a code: a new code, or an own mention of one only

@@ -234,7 +234,7 @@ fn referred<'s, 'r>(
             .unwrap_or("other")
             .to_owned()
     };
-    let total = |s: &Sum| uses(rules, "total", clause(&doc.clean[s.page], s.start));
+    let total = |s: &Sum| uses(rules, "total", clause(rules, &doc.clean[s.page], s.start));
     // An annex the dispositive names.
     let annex = deciding
         .iter()
@@ -258,7 +258,7 @@ fn referred<'s, 'r>(
             .iter()
             .filter(|s| at(s) < from)
             .filter(|s| {
-                let c = clause_within(&doc.clean[s.page], s.start, ANNEX_CLAUSE);
+                let c = clause_within(rules, &doc.clean[s.page], s.start, ANNEX_CLAUSE);
                 annexes_named(rules, c).any(|n| n == id)
             })
             .collect();
@@ -410,7 +410,7 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
             let cut = t.floor_char_boundary(n.start.min(s.end + SPLIT));
             n.page == s.page && uses(rules, "split", &t[s.end..cut])
         });
-        if uses(rules, "total", clause(&doc.clean[s.page], s.start))
+        if uses(rules, "total", clause(rules, &doc.clean[s.page], s.start))
             || (pre.len() >= 2 && add(pre) == Some(s.value))
             || (post.len() >= 2 && add(post) == Some(s.value))
             || (parted && (2..=post.len()).any(|n| add(&post[..n]) == Some(s.value)))

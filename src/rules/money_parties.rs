@@ -52,27 +52,26 @@ static PARTNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\A(?:s\.?\s?n\.?\s?c|s\.?\s?a\.?\s?s)\.?\z").expect("valid regex")
 });
 
-/// The partners after a partnership's form: "di", a title, one to three
-/// capitalised names, then "e" and a name or "C." (& C.), at most twice.
-static PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\A[ \t]+(?:di|del|dei)[ \t]+(?:(?:dr|dott|rag|geom|ing|sig)\.[ \t]*)?\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){0,2}(?:[ \t]+(?:e|&)[ \t]+(?:[Cc]\.|\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){0,2})){0,2}",
+/// The partners after a partnership's form: "di", a person's title (a
+/// `[[title]]` rule), one to three capitalised names, then "e" and a name
+/// or "C." (& C.), at most twice.
+fn partners_pattern(titles: &str) -> String {
+    format!(
+        r"\A[ \t]+(?:di|del|dei)[ \t]+(?:{titles}[ \t]*)?\p{{Lu}}[\p{{L}}'’]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’]+){{0,2}}(?:[ \t]+(?:e|&)[ \t]+(?:[Cc]\.|\p{{Lu}}[\p{{L}}'’]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’]+){{0,2}})){{0,2}}"
     )
-    .expect("valid regex")
-});
+}
 
 /// How far a partnership's name goes on after its form (`form`, the text
 /// of the form, then `after`): the partners' names, or nothing.
-pub(super) fn partners(form: &str, after: &str) -> usize {
+pub(super) fn partners(rules: &MoneyRules, form: &str, after: &str) -> usize {
     if !PARTNERSHIP.is_match(form.trim()) {
         return 0;
     }
-    PARTNERS.find(after).map_or(0, |m| m.end())
+    rules
+        .with_titles(|t| &t.partners, partners_pattern)
+        .find(after)
+        .map_or(0, |m| m.end())
 }
-
-pub(super) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sig(?:\.ra|\.|nor[ae]?)|dott(?:\.ssa|\.|oressa)|avv\.|ing\.|arch\.|geom\.|prof\.(?:ssa)?|rag\.)\s*").expect("valid regex")
-});
 
 pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
@@ -121,7 +120,7 @@ pub(super) fn parties(rules: &MoneyRules, doc: &Doc, admin: Option<&str>) -> Vec
             if is_administration(&name, admin) || !has_name_word(&name) {
                 continue;
             }
-            let cue = nearest(&rules.party_roles, clause(text, range.start));
+            let cue = nearest(&rules.party_roles, clause(rules, text, range.start));
             // A bare name (no legal form, no title) is a party only where the
             // sentence says what the act gives it.
             if !formed && cue.is_none_or(|c| c.regex.as_str().ends_with(r"\A")) {
@@ -309,11 +308,11 @@ fn name_before(
         .flat_map(|c| c.regex.find_iter(window).map(move |m| (m, c)))
         .max_by_key(|(m, _)| m.end());
     if let Some((m, c)) = form {
-        if let Some((name, range)) = form_name(window, m.range(), c.value == "after") {
+        if let Some((name, range)) = form_name(rules, window, m.range(), c.value == "after") {
             return Some((name, r.start + range.start..r.start + range.end, true));
         }
     }
-    if let Some(t) = TITLE.find_iter(window).last() {
+    if let Some(t) = rules.title().find_iter(window).last() {
         let e = forward_words(window, t.end(), 4);
         if e > t.end() {
             return Some((
@@ -342,6 +341,7 @@ fn name_before(
 /// it ("Alfa S.r.l."), or after it when the form is written first
 /// (`after`: "Fondazione Beta"); none when no name word stands beside it.
 pub(super) fn form_name(
+    rules: &MoneyRules,
     window: &str,
     m: Range<usize>,
     after: bool,
@@ -349,7 +349,7 @@ pub(super) fn form_name(
     let (s, e) = if after {
         (m.start, forward_words(window, m.end, 8))
     } else {
-        let tail = partners(&window[m.clone()], &window[m.end..]);
+        let tail = partners(rules, &window[m.clone()], &window[m.end..]);
         (backward_words(window, m.start, 8), m.end + tail)
     };
     let bare = (after && e <= m.end) || (!after && s >= m.start);

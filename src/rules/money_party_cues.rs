@@ -26,9 +26,7 @@ use regex::Regex;
 
 use super::document::Doc;
 use super::money::{Cue, MoneyRules};
-use super::money_parties::{
-    fold, is_administration, name_word, partners, tidy, FIRM, PARTICLES, TITLE,
-};
+use super::money_parties::{fold, is_administration, name_word, partners, tidy, FIRM, PARTICLES};
 use crate::record::{Party, Span};
 
 /// How far after its verb a party's name is looked for.
@@ -448,7 +446,11 @@ fn name_at(
     let mut pos = skip(at);
     let mut formed = false;
     // Titles may come in a row ("prof. avv.", "dott. ing.").
-    while let Some(t) = TITLE.find(&text[pos..limit]).filter(|t| t.start() == 0) {
+    while let Some(t) = rules
+        .title()
+        .find(&text[pos..limit])
+        .filter(|t| t.start() == 0)
+    {
         pos = skip(pos + t.end());
         formed = true;
     }
@@ -481,7 +483,11 @@ fn name_at(
                 } else {
                     f
                 };
-                let f = f + partners(&text[pos..pos + f], &text[(pos + f).min(limit)..limit]);
+                let f = f + partners(
+                    rules,
+                    &text[pos..pos + f],
+                    &text[(pos + f).min(limit)..limit],
+                );
                 words.push((pos + f, &text[pos..pos + f]));
                 formed = true;
                 break;

@@ -28,7 +28,7 @@ use regex::Regex;
 
 use super::document::Doc;
 use super::money::MoneyRules;
-use super::money_parties::{fold, is_administration, TITLE};
+use super::money_parties::{fold, is_administration};
 use crate::record::{Party, Span};
 
 /// How far before a list's first item its opening words are looked for.
@@ -38,12 +38,14 @@ const MAX_WORDS: usize = 10;
 const MAX_LEN: usize = 120;
 
 /// A figure without a currency sign that ends an item ("Accademia
-/// Geminiani 10.420;") or goes to someone ("e 393 all'ing. Neri"): a sum
+/// Geminiani 10.420;") or goes to someone, a person's title (a `[[title]]`
+/// rule) or a capital after its preposition ("e 393 all'ing. Neri"): a sum
 /// only inside a list of sums.
-static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?:\d{1,3}(?:\.\d{3})+(?:,\d{2})?|\d+,\d{2})(?-u:\b)[ \t]*(?:;|,[ \t]|\.[ \t]*(?:\n|$|\p{Lu}))|\d+(?:,\d{2})?[ \t]+(?:a|al|alla|ai|agli|all['’])[ \t]*(?:\p{Lu}|(?i:sig|dott|avv|ing|arch|geom|prof|rag)\.))")
-        .expect("valid regex")
-});
+fn figure_pattern(titles: &str) -> String {
+    format!(
+        r"(?-u:\b)(?:(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{2}})?|\d+,\d{{2}})(?-u:\b)[ \t]*(?:;|,[ \t]|\.[ \t]*(?:\n|$|\p{{Lu}}))|\d+(?:,\d{{2}})?[ \t]+(?:a|al|alla|ai|agli|all['’])[ \t]*(?:\p{{Lu}}|{titles}))"
+    )
+}
 
 /// The words that say to whom a sum goes: "a", "al", "alla", "a favore di".
 const TO_WHOM: &str = r"(?:a|in)[ \t]+favore[ \t]+(?:dell['’][ \t]*|(?:di|del|della|dello|dei|degli|delle)[ \t]+)|all['’][ \t]*|(?:a|al|alla|allo|ai|agli|alle)[ \t]+";
@@ -143,7 +145,10 @@ pub(super) fn add(rules: &MoneyRules, doc: &Doc, admin: Option<&str>, out: &mut 
             .filter(|a| a.range.end <= text.len())
             .map(|a| Item { sum: a.range })
             .collect();
-        for m in FIGURE.find_iter(text) {
+        for m in rules
+            .with_titles(|t| &t.figure, figure_pattern)
+            .find_iter(text)
+        {
             let digits = m
                 .as_str()
                 .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
@@ -161,7 +166,7 @@ pub(super) fn add(rules: &MoneyRules, doc: &Doc, admin: Option<&str>, out: &mut 
         items.sort_by_key(|it| it.sum.start);
         let mut k = 0;
         while k < items.len() {
-            let run = list_at(text, &items, k);
+            let run = list_at(rules, text, &items, k);
             let used = run.end.max(k + 1);
             if run.len() >= 2 {
                 read_list(rules, page, text, &items[run], admin, out);
@@ -173,11 +178,11 @@ pub(super) fn add(rules: &MoneyRules, doc: &Doc, admin: Option<&str>, out: &mut 
 
 /// The items of the list that starts with item `k`: the next ones of its
 /// paragraph and sentence.
-fn list_at(text: &str, items: &[Item], k: usize) -> Range<usize> {
+fn list_at(rules: &MoneyRules, text: &str, items: &[Item], k: usize) -> Range<usize> {
     let mut end = k + 1;
     while end < items.len() {
         let gap = &text[items[end - 1].sum.end..items[end].sum.start];
-        if gap.contains("\n\n") || sentence_ends(gap) {
+        if gap.contains("\n\n") || sentence_ends(rules, gap) {
             break;
         }
         end += 1;
@@ -188,20 +193,14 @@ fn list_at(text: &str, items: &[Item], k: usize) -> Range<usize> {
 /// Whether a stretch of text between two sums ends a sentence: a full
 /// stop after a word of three letters or more (not a title's: "all'ing.
 /// Mario Neri") or after the sum itself, before a capital or a line's end.
-fn sentence_ends(s: &str) -> bool {
+fn sentence_ends(rules: &MoneyRules, s: &str) -> bool {
     static END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:\A|\p{L}{3}|\d|[)”»])\.[ \t]*(?:\n|\p{Lu}|$)").expect("valid regex")
     });
     END.find_iter(s).any(|m| {
         let dot = m.start() + m.as_str().find('.').unwrap_or(0);
-        !is_title(&s[..dot])
+        !rules.abbreviated(&s[..dot])
     })
-}
-
-/// Whether the word that ends `s` is an abbreviated title.
-fn is_title(s: &str) -> bool {
-    let word = s.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    TITLE_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Reads the names of one run of items, if it is a list of payees.
@@ -253,7 +252,7 @@ fn read_list(
     let open_from = para.max(first.saturating_sub(OPENING));
     let open_from = text.floor_char_boundary(open_from);
     let opening = &text[open_from..first];
-    let intro = &opening[last_stop(opening)..];
+    let intro = &opening[last_stop(rules, opening)..];
     if rules
         .party_lists
         .iter()
@@ -308,7 +307,7 @@ fn before(
     let s = &text[from..sum];
     let mut start = from + s.rfind([sep, ':']).map_or(0, |p| p + 1);
     // A sentence ended before the item starts it anew.
-    start += last_stop(&text[start..sum]);
+    start += last_stop(rules, &text[start..sum]);
     // An item on a line of its own, after its bullet, says the name
     // first and then, after a comma, where the body is or what it is
     // ("–Associazione Avis, Santena, euro 300;").
@@ -331,22 +330,16 @@ static SENTENCE_STOP: LazyLock<Regex> =
 
 /// Where the last sentence of `s` begins: after the last full stop of a
 /// word (not of a title: "all'ing. Mario Neri"), else 0.
-fn last_stop(s: &str) -> usize {
+fn last_stop(rules: &MoneyRules, s: &str) -> usize {
     SENTENCE_STOP
         .find_iter(s)
         .filter(|m| {
             let dot = m.start() + m.as_str().find('.').unwrap_or(0);
-            !is_title(&s[..dot])
+            !rules.abbreviated(&s[..dot])
         })
         .last()
         .map_or(0, |m| m.end())
 }
-
-/// The abbreviated titles whose full stop ends no sentence.
-const TITLE_WORDS: &[&str] = &[
-    "sig", "sigg", "sigra", "dott", "dottssa", "ssa", "avv", "ing", "arch", "geom", "prof", "rag",
-    "per", "ind", "agr", "p", "n",
-];
 
 /// A list's item on a line of its own: the line break and the bullet.
 static BULLET: LazyLock<Regex> =
@@ -380,12 +373,42 @@ fn after(
     named(rules, text, start..start + trimmed.len())
 }
 
+/// A kind of body named alone and in lower case, as a list names the
+/// town's own parish or pro loco ("1.400 euro alla parrocchia", "alla pro
+/// loco"): the whole name is what a `[[legal_form]]` rule written before
+/// a name spells ("Parrocchia", "Pro Loco", "Corpo musicale").
+fn kind_alone(rules: &MoneyRules, name: &str) -> bool {
+    let capitalised: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let capitalised = capitalised.join(" ");
+    rules
+        .legal_forms
+        .iter()
+        .filter(|c| c.value == "after")
+        .any(|c| {
+            c.regex
+                .find(&capitalised)
+                .is_some_and(|m| m.start() == 0 && m.end() == capitalised.len())
+        })
+}
+
 /// The name in `range` if it reads as one: a few words, a capitalised
 /// word or an acronym among the first three, no clause.
 fn named(rules: &MoneyRules, text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
     let mut range = range;
     // Titles in a row before a person's name ("all'ing. Mario Neri").
-    while let Some(t) = TITLE.find(&text[range.clone()]).filter(|t| t.start() == 0) {
+    while let Some(t) = rules
+        .title()
+        .find(&text[range.clone()])
+        .filter(|t| t.start() == 0)
+    {
         range.start += t.end();
     }
     let raw = text[range.clone()].trim_matches(|c: char| " \t\r\n,;:".contains(c));
@@ -412,7 +435,7 @@ fn named(rules: &MoneyRules, text: &str, range: Range<usize>) -> Option<(String,
             .next()
             .is_some_and(char::is_uppercase)
     };
-    if !words.iter().take(3).any(capital)
+    if !(words.iter().take(3).any(capital) || kind_alone(rules, name))
         || !words
             .first()
             .is_some_and(|w| capital(w) || w.chars().all(char::is_lowercase))

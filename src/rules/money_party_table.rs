@@ -318,7 +318,7 @@ fn own_words(rules: &MoneyRules, cell: &str) -> String {
         .filter(|m| m.start > 0)
         .min_by_key(|m| m.end);
     if let Some(m) = form {
-        let e = m.end + partners(&name[m.clone()], &name[m.end..]);
+        let e = m.end + partners(rules, &name[m.clone()], &name[m.end..]);
         name.truncate(e);
     }
     tidy(&name)

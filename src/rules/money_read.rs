@@ -60,7 +60,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     for (i, page) in doc.pages.iter().enumerate() {
         let text = page.text.as_str();
         for a in find_amounts(text) {
-            let here = clause(text, a.range.start);
+            let here = clause(rules, text, a.range.start);
             let role = role_of(rules, text, a.range.clone(), a.value);
             let weak = (role.is_none() && a.value != Euro::ZERO)
                 .then(|| nearest_of(rules.amount_roles.iter().filter(|c| c.weak), here))
@@ -148,7 +148,7 @@ fn role_of<'r>(
     {
         return Some(c);
     }
-    let here = clause(text, range.start);
+    let here = clause(rules, text, range.start);
     nearest_of(
         rules.amount_roles.iter().filter(|c| !c.weak && !c.after),
         here,
@@ -309,7 +309,8 @@ impl MoneyRead {
             | MoneyKind::PartyCue
             | MoneyKind::NotParty
             | MoneyKind::PartyColumn
-            | MoneyKind::PartyList => self
+            | MoneyKind::PartyList
+            | MoneyKind::Title => self
                 .parties
                 .iter()
                 .map(|p| {

@@ -80,12 +80,17 @@ pub(super) fn dispositive_after_premises(rules: &MoneyRules, doc: &Doc) -> Optio
 
 /// The text of the clause before `at`: back to `;`, a full stop before a
 /// capital or a blank line, at most [`CLAUSE`] bytes.
-pub(super) fn clause(text: &str, at: usize) -> &str {
-    clause_within(text, at, CLAUSE)
+pub(super) fn clause<'t>(rules: &MoneyRules, text: &'t str, at: usize) -> &'t str {
+    clause_within(rules, text, at, CLAUSE)
 }
 
 /// [`clause`], at most `len` bytes.
-pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
+pub(super) fn clause_within<'t>(
+    rules: &MoneyRules,
+    text: &'t str,
+    at: usize,
+    len: usize,
+) -> &'t str {
     let from = text.ceil_char_boundary(at.saturating_sub(len));
     let window = &text[from..at];
     static END: LazyLock<Regex> =
@@ -93,28 +98,15 @@ pub(super) fn clause_within(text: &str, at: usize, len: usize) -> &str {
     let cut = END
         .find_iter(window)
         .filter(|m| {
-            // Only a stop after a word ("[a-z]{3}."), never `;` or a blank line.
-            !(window.as_bytes()[m.start()].is_ascii_lowercase() && titled(&window[..m.start() + 3]))
+            // Only a stop after a word ("[a-z]{3}."), never `;` or a blank
+            // line, may be an abbreviation's ("all'Arch. Mario Rossi", "la
+            // Dott.ssa Anna Bianchi", "la Soc. Coop. Alfa": `[[title]]` rules).
+            !(window.as_bytes()[m.start()].is_ascii_lowercase()
+                && rules.abbreviated(&window[..m.start() + 3]))
         })
         .last()
         .map_or(0, |m| m.end());
     &window[cut..]
-}
-
-/// Whether `before` (the words up to a full stop) ends with a title or a
-/// legal form abbreviated, whose stop ends no clause ("all'Arch. Mario
-/// Rossi", "la Dott.ssa Anna Bianchi", "la Soc. Coop. Alfa").
-fn titled(before: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "arch", "dott", "dott.ssa", "geom", "prof", "prof.ssa", "spett", "coop", "sigg", "gent",
-        "egr", "ill.mo", "dr.ssa",
-    ];
-    let word = before
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    TITLES.contains(&word.as_str())
 }
 
 /// The cue whose match ends last in `clause` (the first rule on a tie).

@@ -1,0 +1,93 @@
+//! The abbreviations whose full stop ends no sentence, from the `[[title]]`
+//! rules of `rules/money_parties.toml`: a person's titles ("Sig.", "Dott.ssa",
+//! "Ing.", value `person`), which stand before a name and are no part of it,
+//! and other abbreviations ("Spett.le", "Soc. Coop.", value `word`). Every
+//! reader that asks whether a stop ends a sentence, or where a person's name
+//! begins after a title, asks these rules (one list, not one per reader):
+//! the clause of a sum or a cue ([`super::money_text::clause`]), the items of
+//! a list of payees ([`super::money_party_list`]), the name before a tax id
+//! and after a cue ([`super::money_parties`], [`super::money_party_cues`]).
+//! The regexes made of them are built on first use, once per rule set.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::money::MoneyRules;
+
+/// A pattern that matches nothing: the titles of a rule set that has none.
+const NOTHING: &str = r"[^\s\S]";
+
+/// The regexes built from the `[[title]]` rules, on first use.
+#[derive(Debug, Clone, Default)]
+pub struct TitleRegexes {
+    person: OnceLock<Regex>,
+    stop: OnceLock<Regex>,
+    /// The list reader's figure that goes to someone ("393 all'ing. Neri").
+    pub(super) figure: OnceLock<Regex>,
+    /// A partnership's partners after its form ("Snc del dr. Rossi e C.").
+    pub(super) partners: OnceLock<Regex>,
+}
+
+impl MoneyRules {
+    /// The titles of value `person` (or every `[[title]]` rule) as one
+    /// case-insensitive group, `(?i:...)`; a group that matches nothing
+    /// when there are none.
+    pub(super) fn title_alternation(&self, person_only: bool) -> String {
+        let parts: Vec<String> = self
+            .titles
+            .iter()
+            .filter(|t| !person_only || t.value == "person")
+            .map(|t| format!("(?:{})", t.regex.as_str()))
+            .collect();
+        if parts.is_empty() {
+            format!("(?:{NOTHING})")
+        } else {
+            format!("(?i:{})", parts.join("|"))
+        }
+    }
+
+    /// A person's title and the spaces after it ("Sig. ", "dott.ssa ").
+    pub(super) fn title(&self) -> &Regex {
+        self.title_regexes.person.get_or_init(|| {
+            Regex::new(&format!(r"(?-u:\b){}\s*", self.title_alternation(true)))
+                .expect("title rules are checked regexes")
+        })
+    }
+
+    /// Whether `before`, the words up to a full stop (the stop not
+    /// included), ends with an abbreviation of a `[[title]]` rule whose
+    /// stop this is: "all'ing" (of "all'ing. Mario Neri"), "la Dott.ssa",
+    /// "Spett", "Soc. Coop"; not a word of its own that a title's rule
+    /// also spells in full ("la signora").
+    pub(super) fn abbreviated(&self, before: &str) -> bool {
+        let stop = self.title_regexes.stop.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?:\A|[^\p{{L}}])(?P<t>{})\.?\z",
+                self.title_alternation(false)
+            ))
+            .expect("title rules are checked regexes")
+        });
+        let tail = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+        let mut s = String::with_capacity(tail.len() + 1);
+        s.push_str(tail);
+        s.push('.');
+        stop.captures(&s)
+            .and_then(|c| c.name("t"))
+            .is_some_and(|t| t.as_str().contains('.'))
+    }
+
+    /// A regex of another reader that names a person's title inside:
+    /// `cell` (a field of [`TitleRegexes`]) holds it, `build` makes its
+    /// pattern from [`Self::title_alternation`] of the person titles.
+    pub(super) fn with_titles<'a>(
+        &'a self,
+        cell: fn(&TitleRegexes) -> &OnceLock<Regex>,
+        build: fn(&str) -> String,
+    ) -> &'a Regex {
+        cell(&self.title_regexes).get_or_init(|| {
+            Regex::new(&build(&self.title_alternation(true)))
+                .expect("title rules are checked regexes")
+        })
+    }
+}
