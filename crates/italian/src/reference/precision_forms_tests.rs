@@ -109,3 +109,17 @@ fn a_second_article_with_its_paragraph_and_no_comma() {
         ],
     )]);
 }
+
+#[test]
+fn bullets_under_in_particolare() {
+    check(&[
+        (
+            "Visto il D.P.R. 445/2000, in particolare:\n– l'art. 46, sulle autocertificazioni;\n– l'art. 47, sulle dichiarazioni sostitutive;\nVisto lo Statuto, in particolare:\n– l'art. 9;",
+            &["dpr 445/2000", "dpr 445/2000 art. 46", "dpr 445/2000 art. 47"],
+        ),
+        (
+            "Vista la L. 241/1990, in particolare:\n- l'art. 3;\n- l'art. 8 del regolamento sul procedimento;",
+            &["legge 241/1990", "legge 241/1990 art. 3"],
+        ),
+    ]);
+}
