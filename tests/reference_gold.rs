@@ -27,10 +27,11 @@ use atti_dev::gold::RefTuple as Tuple;
 /// of gold/references_web_s40.jsonl, whose punctuation-less transcript
 /// lowered it to 0.963; 1333/1350 and 1333/1381 with the 33 of
 /// gold/references_web_s41.jsonl, whose university regulation's articles
-/// read as the law's and OCR-broken article lowered the precision).
+/// read as the law's and OCR-broken article lowered the precision;
+/// 1335/1352 and 1335/1381 in session 42, dates with spaces read).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
 const MIN_PRECISION: f64 = 0.987;
-const MIN_RECALL: f64 = 0.963;
+const MIN_RECALL: f64 = 0.966;
 
 fn field(v: &Value) -> Option<String> {
     match v {

@@ -10,7 +10,7 @@ use super::backref::merge_aliases;
 use super::common::*;
 use super::table::NamedAct;
 use super::{Mention, RefSettings, Reference};
-use crate::date::{expand_year, parse_date};
+use crate::date::expand_year;
 
 /// Act keywords. Longer and more specific forms come first: at one position
 /// the first alternative that matches wins. A transcript that lost the
@@ -110,6 +110,11 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
             continue;
         }
         let act = lex.choose(i, settings.date);
+        // "deliberazione di C.C. n. 12", "delibera del C.C. del 3.4.2020":
+        // the same letters are the Consiglio's register, not the code.
+        if act.with_article && organ_register(text, range.clone()) {
+            continue;
+        }
         out.push(Mention {
             range,
             r: named_reference(act),
@@ -121,6 +126,26 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
     let mut out = merge_aliases(text, out, lex);
     bare_codes(text, &mut out);
     out
+}
+
+/// After an abbreviation that is also an organ's ("C.C.", the Consiglio
+/// Comunale): the number or date of one of its deliberations.
+static REGISTER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(&format!(
+        r"(?i)^\s*(?:{NUM_KW}\s*\d|\d+\s*(?:/|del\b)|del\s+\d|in\s+data\b|seduta\b)"
+    ))
+    .unwrap()
+});
+/// Before it: the deliberation, minutes or sitting of the organ.
+static REGISTER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:deliberazion[ei]|delib\.|delibera|delibere|verbale|seduta|decisione|parere|approvat[oaie]\s+(?:da|dal))\s*(?:(?:n\.|n°)\s*\d+\s*)?(?:di|del|dello|d\.|da|dal)?\s*$").unwrap()
+});
+
+/// Whether a name read only with an article ("c.c.") is here an organ's
+/// register: "deliberazione di C.C. n. 12", "verbale del C.C.".
+fn organ_register(text: &str, range: std::ops::Range<usize>) -> bool {
+    let from = crate::floor_boundary(text, range.start.saturating_sub(40));
+    REGISTER_AFTER.is_match(&text[range.end..]) || REGISTER_BEFORE.is_match(&text[from..range.start])
 }
 
 /// "Codice" alone, capitalised, after a preposition and before what ends
@@ -306,7 +331,7 @@ fn act_mention_at(
         }
         "reg" if !EU_IDENT.is_match(rest) => {
             let m = EU_DATED.captures(rest)?;
-            let date = parse_date(&m["date"]).ok()?;
+            let date = act_date(&m["date"]).ok()?;
             r.act_type = Some("regolamento_ue".into());
             r.number = Some(m["num"].trim_start_matches('0').to_string());
             r.year = Some(date.year());
@@ -345,7 +370,7 @@ fn act_mention_at(
             );
             r.number = Some(num.trim_start_matches('0').to_string());
             r.year = year_of(year);
-            r.date = m.name("date").and_then(|d| parse_date(d.as_str()).ok());
+            r.date = m.name("date").and_then(|d| act_date(d.as_str()).ok());
             r.issuer = Some("unione.europea".into());
             end = from + m.get(0)?.end();
         }
@@ -361,7 +386,7 @@ fn act_mention_at(
             r.date = m
                 .name("date")
                 .or(m.name("date0"))
-                .and_then(|d| parse_date(d.as_str()).ok());
+                .and_then(|d| act_date(d.as_str()).ok());
             r.year = r
                 .date
                 .map(|d| d.year())
@@ -466,7 +491,7 @@ fn act_mention_at(
             });
             if let Some(d) = date {
                 // A date that does not exist is left out, never guessed.
-                r.date = parse_date(d.as_str()).ok();
+                r.date = act_date(d.as_str()).ok();
                 r.year = r.date.map(|d| d.year()).or_else(|| {
                     let y = d.as_str().rsplit(|c: char| !c.is_ascii_digit()).next()?;
                     year_of(y)

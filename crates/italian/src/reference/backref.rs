@@ -60,7 +60,17 @@ const KINDS: &[(&str, &[&str])] = &[
         r"legge|l\.",
         &["legge", "legge_regionale", "legge_costituzionale"],
     ),
+    // "del medesimo regolamento" after "Regolamento (UE) 2016/679".
+    (r"regolamento\b", &["regolamento_ue", "regolamento_regionale"]),
 ];
+
+/// The nouns of the kinds that also name acts that are no source of law
+/// ("decreto sindacale", "decreto del Direttore", "regolamento comunale"):
+/// such a noun printed between the act and "del citato decreto" may be the
+/// one meant, so the back-reference is not read (precision first).
+static SAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\b(?:(?P<decreto>decret[oi])|(?P<regolamento>regolament[oi]))\b").unwrap()
+});
 
 /// "del decreto M.U.R.S.T.", "il decreto MIUR" with no date or number: the
 /// decree of that ministry named before (its acronym printed in it).
@@ -164,6 +174,17 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
                 && same_ministry
                 && (types.is_empty() || types.contains(&ty))
         });
+        // Only the bare nouns: "del citato D.Lgs." names its kind exactly.
+        let noun = ["decreto", "regolamento"].into_iter().find(|n| {
+            c.iter()
+                .skip(1)
+                .flatten()
+                .any(|g| g.as_str().eq_ignore_ascii_case(n))
+        });
+        let target = target.filter(|t| {
+            printed.is_some()
+                || noun.is_none_or(|n| !noun_between(text, mentions, t.range.end..whole.start(), n))
+        });
         if let Some(t) = target {
             out.push(Mention {
                 range,
@@ -173,6 +194,20 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
         }
     }
     out
+}
+
+/// Whether `noun` ("decreto") is printed in `gap` outside every act read:
+/// another act of that name stands between.
+fn noun_between(text: &str, mentions: &[Mention], gap: std::ops::Range<usize>, noun: &str) -> bool {
+    if gap.start >= gap.end {
+        return false;
+    }
+    SAME_NOUN.captures_iter(&text[gap.clone()]).any(|c| {
+        c.name(noun).is_some_and(|g| {
+            let at = gap.start + g.start();
+            !mentions.iter().any(|m| m.range.contains(&at))
+        })
+    })
 }
 
 /// The capital letters of a text: "M.U.R.S.T." and "MURST" are "MURST".

@@ -13,10 +13,31 @@ use crate::numwords::fold;
 pub(super) const SUFFIX: &str = "bis|terdecies|ter|quaterdecies|quater|quinquiesdecies|quinquies|sexiesdecies|sexies|septiesdecies|septies|octiesdecies|octies|noviesdecies|novies|nonies|decies|undecies|duodecies|undevicies|duodevicies|vicies|tricies|quadragies";
 pub(super) const NUM_KW: &str = r"(?:n\.\s?ro\b\.?|n\s?\.|n°|nr\.|num\.|numero|n\b)";
 
+/// A date in an act: "18 agosto 2000", "18.08.2000", also with spaces
+/// around the separators ("18. 08. 2000", "18/08/ 2000", "7 . 8 . 1990")
+/// and, in transcripts that lost them, day, month and a four-digit year
+/// apart ("18 08 2000"). Read with [`act_date`].
 pub(super) fn date_re() -> String {
     format!(
-        r"\d{{1,2}}\s*[°º]?\s*(?:{MONTHS})\.?\s+(?:\d{{4}}|\d{{2}}\b)|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})"
+        r"\d{{1,2}}\s*[°º]?\s*(?:{MONTHS})\.?\s+(?:\d{{4}}|\d{{2}}\b)|\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}(?:\d{{4}}|\d{{2}})|\d{{1,2}}[ \t]\d{{1,2}}[ \t](?:1[89]|20)\d\d\b"
     )
+}
+
+/// Reads a date matched by [`date_re`]: the numeric forms without their
+/// spaces ("18. 08. 2000" is 18.08.2000, "18 08 2000" 18.08.2000).
+pub(super) fn act_date(s: &str) -> Result<NaiveDate, crate::date::DateError> {
+    let t = s.trim();
+    if t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' ' | '\t')) {
+        let parts: Vec<&str> = t
+            .split(|c: char| matches!(c, '.' | '/' | '-') || c.is_whitespace())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if let [d, m, y] = parts.as_slice() {
+            let sep = t.chars().find(|c| matches!(c, '.' | '/' | '-')).unwrap_or('.');
+            return crate::date::parse_date(&format!("{d}{sep}{m}{sep}{y}"));
+        }
+    }
+    crate::date::parse_date(s)
 }
 
 /// Normalises an article or paragraph number: `3 bis`, `3bis`, `3-BIS` -> `3-bis`.

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::{self, grammar};
+use super::Mention;
 
 /// Between a locator and its act: "del", "della", "dell'", a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
@@ -88,3 +89,27 @@ pub(super) static OWNED: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:[^;:.()\d\n“”\x22«»]{0,60}?,\s*)?(?:e|ed|nonch[ée])\s+(?:di\s+cui\s+)?(?:a|da|de|ne)(?:ll['’]\s*|gli\s+|i\s+|l\s+)$").unwrap()
 });
+
+/// Whether the locator starting at `at` follows an act with only spaces
+/// between them, on the same line ("D.Lgs. n. 33/2013 art. 47").
+pub(super) fn glued_to_act_before(text: &str, mentions: &[Mention], at: usize) -> bool {
+    let i = mentions.partition_point(|m| m.range.end <= at);
+    i.checked_sub(1).is_some_and(|mi| {
+        let between = &text[mentions[mi].range.end..at];
+        !between.is_empty() && between.chars().all(|c| c == ' ' || c == '\t')
+    })
+}
+
+/// Whether the locator starting at `at` follows, after a comma on the same
+/// line, an act that is the act of mention `mi` ("D.P.R. 445/2000, artt.").
+pub(super) fn right_after_same_act(text: &str, mentions: &[Mention], at: usize, mi: usize) -> bool {
+    let i = mentions.partition_point(|m| m.range.end <= at);
+    i.checked_sub(1).is_some_and(|pi| {
+        let between = &text[mentions[pi].range.end..at];
+        let (a, b) = (&mentions[pi].r, &mentions[mi].r);
+        pi != mi
+            && !between.contains('\n')
+            && AFTER_ACT.find(between).is_some_and(|g| g.end() == between.len())
+            && (&a.act_type, &a.number, a.year) == (&b.act_type, &b.number, b.year)
+    })
+}

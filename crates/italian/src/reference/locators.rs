@@ -287,7 +287,13 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             }
         }
         // "artt. 11, comma 3 e 18, comma 1": the last article's paragraphs.
-        let pars2 = c.name("pars2").map(|p| split_list(p)).unwrap_or_default();
+        // "articoli 151 comma 4 e 183 comma 7": without the comma before it,
+        // the second article's paragraph is read as a further paragraph.
+        let pars2 = match c.name("pars2") {
+            Some(p) => split_list(p),
+            None if !more_arts.is_empty() && singular => pars3.clone(),
+            None => Vec::new(),
+        };
         if let Some(((last_r, last_a), heads)) = more_arts.split_last() {
             for (r, a) in heads {
                 items.push(item(r, a, None, None));

@@ -122,8 +122,8 @@ use std::sync::Arc;
 use atti_page::Span;
 use chrono::NaiveDate;
 use connectors::{
-    AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ,
-    CONNECTOR_APPROVED, OWNED, REFINE, TRAIL,
+    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE,
+    CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, OWNED, REFINE, TRAIL,
 };
 use serde::{Deserialize, Serialize};
 
@@ -328,7 +328,12 @@ fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)>
     for li in (0..locs.len().saturating_sub(1)).rev() {
         if linked[li].is_none() && linked[li + 1].is_some() {
             let between = &text[locs[li].0.end..locs[li + 1].0.start];
-            if CHAIN.is_match(between) && !cited::cited_before(text, locs[li].0.start) {
+            // "D.P.R. n. 445/2000, artt. 46 e 47, e dell'art. 76 del
+            // medesimo D.P.R.": the articles right after the act are its
+            // own (read below, from the act on), not the back-reference's.
+            let own_act = linked[li + 1]
+                .is_some_and(|mi| right_after_same_act(text, &mentions, locs[li].0.start, mi));
+            if CHAIN.is_match(between) && !own_act && !cited::cited_before(text, locs[li].0.start) {
                 linked[li] = linked[li + 1];
                 chained[li] = true;
             }
@@ -554,16 +559,6 @@ pub fn redate(refs: &mut [Reference], lexicon: &Lexicon, date: NaiveDate) {
     }
 }
 
-/// Whether the locator starting at `at` follows an act with only spaces
-/// between them, on the same line ("D.Lgs. n. 33/2013 art. 47").
-fn glued_to_act_before(text: &str, mentions: &[Mention], at: usize) -> bool {
-    let i = mentions.partition_point(|m| m.range.end <= at);
-    i.checked_sub(1).is_some_and(|mi| {
-        let between = &text[mentions[mi].range.end..at];
-        !between.is_empty() && between.chars().all(|c| c == ' ' || c == '\t')
-    })
-}
-
 /// The first char boundary at or after `i`.
 pub(super) fn boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
@@ -615,3 +610,5 @@ mod scope_forms_tests;
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
+#[cfg(test)]
+mod precision_forms_tests;

@@ -184,23 +184,30 @@ pub(super) fn apart(text: &str, at: usize) -> bool {
 static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)(?:[;,]\s*(?:(?:e|ed)\s+)?|\s(?:e|ed)\s+)(?:l(?:['’]\s*|\s+)|gli\s+)$").unwrap()
 });
+/// The same as the next bullet of a list: "in particolare:\n- l'art.
+/// 107, ...;\n- l'art. 183" (the item before ends with `;` or `,`).
+static NEXT_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)[;,][ \t]*\n[ \t]*[-–—•·*][ \t]*(?:(?:e|ed)\s+)?(?:l(?:['’]\s*|\s+)|gli\s+)$").unwrap()
+});
 /// A sentence that ends: a full stop before a capital.
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.\s+\p{Lu}").unwrap());
 
 /// Whether the locator at `at` goes on the list "in particolare" whose last
-/// item ended at `prev_end`: the same line, no act named in between, no
+/// item ended at `prev_end`: the same line (or the next bullet), no act named in between, no
 /// sentence ended, and a list item's opening right before it.
 pub(super) fn continues(text: &str, mentions: &[Mention], prev_end: usize, at: usize) -> bool {
     let Some(between) = text.get(prev_end..at) else {
         return false;
     };
+    let one_line = !between.contains('\n');
+    let bullet = between.matches('\n').count() == 1 && NEXT_BULLET.is_match(between);
     between.len() <= 400
-        && !between.contains('\n')
+        && (one_line || bullet)
         && !SENTENCE_END.is_match(between)
         && !mentions
             .iter()
             .any(|m| m.range.start >= prev_end && m.range.start < at)
-        && NEXT_ITEM.is_match(between)
+        && (NEXT_ITEM.is_match(between) || bullet)
 }
 
 /// Just before a conversion law: "convertito, con modificazioni, dalla",
