@@ -66,11 +66,21 @@ fn pivot_headers_read_as_libreoffice_lays_them_out() {
         ("pivot-struttura", &[(6, 7, "Totale complessivo")]),
         (
             "pivot-tabellare",
-            &[(3, 7, "Totale Anagrafe"), (5, 7, "Totale Tributi"), (6, 7, "Totale complessivo")],
+            &[
+                (3, 7, "Totale Anagrafe"),
+                (5, 7, "Totale Tributi"),
+                (6, 7, "Totale complessivo"),
+            ],
         ),
-        ("pivot-colonne", &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")]),
+        (
+            "pivot-colonne",
+            &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")],
+        ),
         ("pivot-colonne-vuote", &[(1, 10, ""), (4, 7, "")]),
-        ("pivot-colonne-didascalia", &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")]),
+        (
+            "pivot-colonne-didascalia",
+            &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")],
+        ),
         ("pivot-altro-foglio", &[(5, 0, "Totale complessivo")]),
     ];
     for (stem, totals) in cases {
@@ -93,9 +103,17 @@ fn a_pivot_libreoffice_lays_out_otherwise_keeps_the_file_s_cells() {
     let dir = root().join("tests/fixtures/office-cells/pivot");
     for stem in ["pivot-due-dati", "pivot-compatta-due-righe"] {
         let cells = sheet_cells(&dir.join(format!("{stem}.xlsx")));
-        let at = |r: u64, c: u64| cells.get(&("Dati".to_owned(), r, c)).cloned().unwrap_or_default();
+        let at = |r: u64, c: u64| {
+            cells
+                .get(&("Dati".to_owned(), r, c))
+                .cloned()
+                .unwrap_or_default()
+        };
         assert_eq!(at(0, 7), "Etichette di riga", "{stem}");
         assert_eq!(at(0, 8), "Somma di Importo", "{stem}");
-        assert!(!differing(stem).is_empty(), "{stem}: soffice lays it out otherwise");
+        assert!(
+            !differing(stem).is_empty(),
+            "{stem}: soffice lays it out otherwise"
+        );
     }
 }

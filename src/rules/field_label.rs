@@ -285,7 +285,10 @@ fn inside_sentence(text: &str, h: Range<usize>) -> bool {
     // A label set inside a line stands out by its case ("... GENERALE
     // Dirigente ROSSI ...", a form's row joined into one line); a word in
     // the case of the words on both sides of it is a word of their phrase.
-    let next = after.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let next = after
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
     let prev = cell.split_whitespace().last().unwrap_or("");
     let case = letter_case(label);
     case.is_some() && letter_case(prev) == case && letter_case(next) == case

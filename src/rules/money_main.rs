@@ -92,7 +92,12 @@ pub(super) fn main(
             in_item[0]
                 .cue
                 .filter(|c| c.after)
-                .filter(|c| rules.amount_roles.iter().any(|m| m.main && m.value == c.value))
+                .filter(|c| {
+                    rules
+                        .amount_roles
+                        .iter()
+                        .any(|m| m.main && m.value == c.value)
+                })
                 .map(|c| c.value.as_str())
         };
         let Some(role) = verb(rules, &head).or_else(passive) else {

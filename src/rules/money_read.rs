@@ -165,9 +165,8 @@ fn role_of<'r>(
 /// role only ("N. Descrizione spesa Importo Impegno"; "Importo impegnato
 /// Importo liquidato" names two: none).
 fn header_role<'r>(rules: &'r MoneyRules, text: &str, at: usize) -> Option<&'r super::money::Cue> {
-    static MONEY_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\bimport[oi]\b|€|\beuro\b)").expect("valid regex")
-    });
+    static MONEY_COLUMN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?:\bimport[oi]\b|€|\beuro\b)").expect("valid regex"));
     static CENTS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d,\d{2}\b").expect("valid regex"));
     let mut end = text[..at].rfind('\n')?;

@@ -340,12 +340,7 @@ impl Body {
         }
     }
 
-    fn start(
-        &mut self,
-        name: &str,
-        attrs: &super::xml::Attrs,
-        empty: bool,
-    ) {
+    fn start(&mut self, name: &str, attrs: &super::xml::Attrs, empty: bool) {
         match name {
             "del" | "moveFrom" if !empty => self.deleted += 1,
             _ if self.deleted > 0 => {}

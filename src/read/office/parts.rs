@@ -35,7 +35,10 @@ pub fn relationships(a: &mut Archive<'_>, part: &str) -> Result<Vec<(String, Str
 }
 
 fn relationships_by_id(a: &mut Archive<'_>, part: &str) -> Result<HashMap<String, String>> {
-    Ok(rels(a, part)?.into_iter().map(|(id, _, t)| (id, t)).collect())
+    Ok(rels(a, part)?
+        .into_iter()
+        .map(|(id, _, t)| (id, t))
+        .collect())
 }
 
 /// (id, type, target part, resolved from the part's folder).
@@ -89,8 +92,17 @@ mod tests {
 
     #[test]
     fn targets_resolve_from_their_part_s_folder() {
-        assert_eq!(resolve("xl/worksheets", "../pivotTables/p1.xml"), "xl/pivotTables/p1.xml");
-        assert_eq!(resolve("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve("xl/worksheets", "/xl/pivotTables/p1.xml"), "xl/pivotTables/p1.xml");
+        assert_eq!(
+            resolve("xl/worksheets", "../pivotTables/p1.xml"),
+            "xl/pivotTables/p1.xml"
+        );
+        assert_eq!(
+            resolve("xl", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            resolve("xl/worksheets", "/xl/pivotTables/p1.xml"),
+            "xl/pivotTables/p1.xml"
+        );
     }
 }

@@ -25,8 +25,8 @@
 use std::collections::HashMap;
 
 use super::archive::Archive;
-use super::parts::{relationships, sheet_parts};
 use super::formula::{self, Expr};
+use super::parts::{relationships, sheet_parts};
 use super::xml::{self, Ev};
 use crate::error::Result;
 
@@ -148,12 +148,25 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
 fn layout(d: &Definition, names: &[String]) -> Option<Vec<Label>> {
     let (r0, c0) = d.location?;
     // `-2` is the data fields' own place among the row or column fields.
-    let rows: Vec<usize> = d.rows.iter().filter(|&&x| x >= 0).map(|&x| x as usize).collect();
-    let cols: Vec<usize> = d.cols.iter().filter(|&&x| x >= 0).map(|&x| x as usize).collect();
+    let rows: Vec<usize> = d
+        .rows
+        .iter()
+        .filter(|&&x| x >= 0)
+        .map(|&x| x as usize)
+        .collect();
+    let cols: Vec<usize> = d
+        .cols
+        .iter()
+        .filter(|&&x| x >= 0)
+        .map(|&x| x as usize)
+        .collect();
     if d.data.len() != 1 || rows.is_empty() {
         return None;
     }
-    let compact = d.compact && rows.iter().all(|&f| d.field_compact.get(f).copied().unwrap_or(true));
+    let compact = d.compact
+        && rows
+            .iter()
+            .all(|&f| d.field_compact.get(f).copied().unwrap_or(true));
     if compact && rows.len() > 1 {
         return None;
     }

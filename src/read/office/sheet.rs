@@ -174,7 +174,10 @@ pub fn read(
 
 /// A pivot table's header cells as LibreOffice writes them ([`super::pivot`]),
 /// over what the file holds there.
-fn pivot_labels(cells: &mut Vec<(u32, u32, String, Option<CellValue>)>, labels: Vec<super::pivot::Label>) {
+fn pivot_labels(
+    cells: &mut Vec<(u32, u32, String, Option<CellValue>)>,
+    labels: Vec<super::pivot::Label>,
+) {
     cells.sort_by_key(|&(r, c, ..)| (r, c));
     for ((r, c), text) in labels {
         match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {

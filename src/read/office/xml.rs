@@ -206,16 +206,27 @@ mod tests {
     fn walk_some_gives_the_kept_elements_only_and_checks_the_rest() {
         let xml = br#"<a:r><a:x n="1"><a:y k="2">t</a:y></a:x><a:x/></a:r>"#;
         let mut got = Vec::new();
-        walk_some(xml, "x", |n| n == "x", false, |e| {
-            got.push(e);
-            true
-        })
+        walk_some(
+            xml,
+            "x",
+            |n| n == "x",
+            false,
+            |e| {
+                got.push(e);
+                true
+            },
+        )
         .unwrap();
         assert_eq!(got.len(), 3, "{got:?}");
-        assert!(matches!(&got[0], Ev::Start { name, attrs, .. } if name == "x" && attrs["n"] == "1"));
+        assert!(
+            matches!(&got[0], Ev::Start { name, attrs, .. } if name == "x" && attrs["n"] == "1")
+        );
         assert_eq!(got[1], Ev::End("x".into()));
         let dtd = br#"<!DOCTYPE a [<!ENTITY e "e">]><a/>"#;
-        assert!(matches!(walk_some(dtd, "x", |_| false, false, |_| true), Err(Error::Limit(_))));
+        assert!(matches!(
+            walk_some(dtd, "x", |_| false, false, |_| true),
+            Err(Error::Limit(_))
+        ));
         assert!(walk_some(b"<a>&e;</a>", "x", |_| false, false, |_| true).is_err());
     }
 

@@ -21,7 +21,11 @@ pub(super) struct At<'g> {
 
 impl<'g> At<'g> {
     pub fn plain(grid: &'g Grid) -> At<'g> {
-        At { grid, pos: None, by_row: Vec::new() }
+        At {
+            grid,
+            pos: None,
+            by_row: Vec::new(),
+        }
     }
 
     pub fn indexed(grid: &'g Grid) -> At<'g> {
@@ -35,7 +39,11 @@ impl<'g> At<'g> {
                 v.push(i);
             }
         }
-        At { grid, pos: crate::rules::document::positions(grid), by_row }
+        At {
+            grid,
+            pos: crate::rules::document::positions(grid),
+            by_row,
+        }
     }
 
     pub fn cell(&self, row: u32, col: u32) -> Option<&'g TableCell> {
@@ -52,4 +60,3 @@ impl<'g> At<'g> {
         }
     }
 }
-

@@ -48,8 +48,7 @@ const GAP: &str = "[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*";
 const CURRENCY: &str = r"(?:€[ \t]?(?:uro|URO)\b|€|¤|â‚¬|\bEUR\b|\b[Ee]uro\b|\bEURO\b|\b[Ee]ur\b)";
 /// The currency before a figure may be glued to it (`Euro1.500,00`,
 /// `EUR1.500,00`): the word's own end is then no word boundary.
-const CURRENCY_BEFORE: &str =
-    r"(?:€[ \t]?(?:uro|URO)|€|¤|â‚¬|\bEURO|\bEUR|\b[Ee]uro|\b[Ee]ur)";
+const CURRENCY_BEFORE: &str = r"(?:€[ \t]?(?:uro|URO)|€|¤|â‚¬|\bEURO|\bEUR|\b[Ee]uro|\b[Ee]ur)";
 /// Up to two line breaks, blanks around them, between the sign and its
 /// figure (a transcript's blank line inside a wrapped sentence).
 const BREAKS: &str = "(?:\\r?\\n[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*){0,2}";
@@ -277,7 +276,11 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         }
         let v = words(w.as_str()).filter(|v| *v >= 2);
-        push(&mut out, v.and_then(|v| Euro::new(v as i64, 0)), all.range());
+        push(
+            &mut out,
+            v.and_then(|v| Euro::new(v as i64, 0)),
+            all.range(),
+        );
     }
     // Figures with no currency that are sums by their form, VAT or column.
     for (v, r) in super::bare::bare_amounts(text) {
@@ -307,8 +310,14 @@ fn stray_cents(text: &str, figure: &str, end: usize) -> usize {
 /// The cents said in words after a whole figure: `2314 euro e 75
 /// centesimi`, `euro 2.314 e centesimi 75`, `e cent. 75`. Returns the sum
 /// with them and where it ends.
-fn with_spoken_cents(text: &str, figure: &str, v: Option<Euro>, end: usize) -> (Option<Euro>, usize) {
-    let whole = !figure.contains(',') && !(figure.contains('.') && figure.rsplit('.').next().is_some_and(|d| d.len() <= 2));
+fn with_spoken_cents(
+    text: &str,
+    figure: &str,
+    v: Option<Euro>,
+    end: usize,
+) -> (Option<Euro>, usize) {
+    let whole = !figure.contains(',')
+        && !(figure.contains('.') && figure.rsplit('.').next().is_some_and(|d| d.len() <= 2));
     let Some(v) = v.filter(|_| whole) else {
         return (v, end);
     };
@@ -539,7 +548,10 @@ mod tests {
 
     #[test]
     fn cents_and_numbers_in_words() {
-        assert_eq!(values("il totale è di 2314 euro e 75 centesimi"), ["2314.75"]);
+        assert_eq!(
+            values("il totale è di 2314 euro e 75 centesimi"),
+            ["2314.75"]
+        );
         assert_eq!(values("per euro 1.200 e centesimi 5, a saldo"), ["1200.05"]);
         assert_eq!(
             values("una spesa di circa mille euro; un premio di diecimila €"),

@@ -225,7 +225,9 @@ mod tests {
     #[test]
     fn a_figure_after_a_money_label_and_a_colon() {
         assert_eq!(
-            values("Capitolo: 1010 Importo impegnato: 1.234,56\nIVA (€): 271,60\nTotale = 1.506,16"),
+            values(
+                "Capitolo: 1010 Importo impegnato: 1.234,56\nIVA (€): 271,60\nTotale = 1.506,16"
+            ),
             ["1234.56", "271.60", "1506.16"]
         );
         assert_eq!(values("importo: 1234.56"), ["1234.56"]);

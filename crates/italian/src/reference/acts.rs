@@ -145,7 +145,8 @@ static REGISTER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// register: "deliberazione di C.C. n. 12", "verbale del C.C.".
 fn organ_register(text: &str, range: std::ops::Range<usize>) -> bool {
     let from = crate::floor_boundary(text, range.start.saturating_sub(40));
-    REGISTER_AFTER.is_match(&text[range.end..]) || REGISTER_BEFORE.is_match(&text[from..range.start])
+    REGISTER_AFTER.is_match(&text[range.end..])
+        || REGISTER_BEFORE.is_match(&text[from..range.start])
 }
 
 /// "Codice" alone, capitalised, after a preposition and before what ends

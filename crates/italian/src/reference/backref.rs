@@ -61,7 +61,10 @@ const KINDS: &[(&str, &[&str])] = &[
         &["legge", "legge_regionale", "legge_costituzionale"],
     ),
     // "del medesimo regolamento" after "Regolamento (UE) 2016/679".
-    (r"regolamento\b", &["regolamento_ue", "regolamento_regionale"]),
+    (
+        r"regolamento\b",
+        &["regolamento_ue", "regolamento_regionale"],
+    ),
 ];
 
 /// The nouns of the kinds that also name acts that are no source of law

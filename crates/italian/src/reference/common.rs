@@ -27,13 +27,18 @@ pub(super) fn date_re() -> String {
 /// spaces ("18. 08. 2000" is 18.08.2000, "18 08 2000" 18.08.2000).
 pub(super) fn act_date(s: &str) -> Result<NaiveDate, crate::date::DateError> {
     let t = s.trim();
-    if t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' ' | '\t')) {
+    if t.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' ' | '\t'))
+    {
         let parts: Vec<&str> = t
             .split(|c: char| matches!(c, '.' | '/' | '-') || c.is_whitespace())
             .filter(|p| !p.is_empty())
             .collect();
         if let [d, m, y] = parts.as_slice() {
-            let sep = t.chars().find(|c| matches!(c, '.' | '/' | '-')).unwrap_or('.');
+            let sep = t
+                .chars()
+                .find(|c| matches!(c, '.' | '/' | '-'))
+                .unwrap_or('.');
             return crate::date::parse_date(&format!("{d}{sep}{m}{sep}{y}"));
         }
     }

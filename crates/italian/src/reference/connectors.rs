@@ -109,7 +109,9 @@ pub(super) fn right_after_same_act(text: &str, mentions: &[Mention], at: usize, 
         let (a, b) = (&mentions[pi].r, &mentions[mi].r);
         pi != mi
             && !between.contains('\n')
-            && AFTER_ACT.find(between).is_some_and(|g| g.end() == between.len())
+            && AFTER_ACT
+                .find(between)
+                .is_some_and(|g| g.end() == between.len())
             && (&a.act_type, &a.number, a.year) == (&b.act_type, &b.number, b.year)
     })
 }

@@ -603,6 +603,8 @@ mod lawyer_context_tests;
 #[cfg(test)]
 mod defined_forms_tests;
 #[cfg(test)]
+mod precision_forms_tests;
+#[cfg(test)]
 mod restated_forms_tests;
 #[cfg(test)]
 mod scope_forms_tests;
@@ -610,5 +612,3 @@ mod scope_forms_tests;
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
-#[cfg(test)]
-mod precision_forms_tests;

@@ -187,7 +187,8 @@ static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// The same as the next bullet of a list: "in particolare:\n- l'art.
 /// 107, ...;\n- l'art. 183" (the item before ends with `;` or `,`).
 static NEXT_BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)[;,][ \t]*\n[ \t]*[-–—•·*][ \t]*(?:(?:e|ed)\s+)?(?:l(?:['’]\s*|\s+)|gli\s+)$").unwrap()
+    grammar(r"(?i)[;,][ \t]*\n[ \t]*[-–—•·*][ \t]*(?:(?:e|ed)\s+)?(?:l(?:['’]\s*|\s+)|gli\s+)$")
+        .unwrap()
 });
 /// A sentence that ends: a full stop before a capital.
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.\s+\p{Lu}").unwrap());

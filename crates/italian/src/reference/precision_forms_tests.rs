@@ -19,12 +19,18 @@ fn the_council_is_not_the_civil_code() {
             "approvato con delibera di C.C. n. 31/2019, in particolare l'art. 14",
             &[],
         ),
-        ("il regolamento approvato dal C.C. nella seduta del 4 maggio, art. 6", &[]),
+        (
+            "il regolamento approvato dal C.C. nella seduta del 4 maggio, art. 6",
+            &[],
+        ),
         (
             "ai sensi dell'art. 1456 c.c. e della deliberazione C.C. n. 5 del 3.2.2020",
             &["regio_decreto 262/1942 art. 1456"],
         ),
-        ("la clausola di cui all'art. 1341 del c.c.", &["regio_decreto 262/1942 art. 1341"]),
+        (
+            "la clausola di cui all'art. 1341 del c.c.",
+            &["regio_decreto 262/1942 art. 1341"],
+        ),
     ]);
 }
 
@@ -80,14 +86,8 @@ fn dates_with_spaces_around_or_instead_of_separators() {
             "visto il D.Lgs. n. 165 del 30. 03. 2001",
             &["decreto_legislativo 165/2001"],
         ),
-        (
-            "vista la Legge 06/11/ 2012 n. 190",
-            &["legge 190/2012"],
-        ),
-        (
-            "visto il d.p.r. 28 / 12 / 2000 n. 445",
-            &["dpr 445/2000"],
-        ),
+        ("vista la Legge 06/11/ 2012 n. 190", &["legge 190/2012"]),
+        ("visto il d.p.r. 28 / 12 / 2000 n. 445", &["dpr 445/2000"]),
         (
             "visto il D Lgs 30 03 2001 n 165 e la L 6 11 2012 n 190",
             &["decreto_legislativo 165/2001", "legge 190/2012"],
