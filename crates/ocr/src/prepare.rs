@@ -1,5 +1,10 @@
-//! The page image made ready for tesseract: the specks of a photocopy or
-//! a fax (toner, dust, a dirty glass) taken away before it reads.
+//! The page image made ready for tesseract, one stage for every input (a
+//! rendered PDF page, a TIFF, JPEG or PNG decoded by [`crate::images`]),
+//! each step skipped when the page does not need it, so a clean render
+//! reaches tesseract as pdftoppm made it: the specks of a photocopy or a
+//! fax (toner, dust, a dirty glass) taken away ([`despeckle`]), the page
+//! turned upright (tesseract's orientation pass, in `lib.rs`), then
+//! levelled when it was scanned askew ([`level`], [`crate::skew`]).
 //!
 //! tesseract reads a speck as a mark of its own (a stray `.`, `‘` or `'`
 //! between words and lines) or as part of the letter it touches (`38/04`
@@ -116,6 +121,14 @@ pub fn despeckle(g: &mut Gray, dpi: u32) -> usize {
         }
     }
     specks.len()
+}
+
+/// Turns `g` level when it lies askew (see [`crate::skew`]), the corners
+/// brought in filled with the paper's grey; returns the degrees it was
+/// turned by (0: left as it was).
+pub fn level(g: &mut Gray) -> f32 {
+    let paper = paper(g);
+    crate::skew::level(g, paper)
 }
 
 /// The paper's grey: the commonest grey lighter than ink.
