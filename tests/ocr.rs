@@ -211,10 +211,16 @@ fn a_photocopy_laid_askew_arriving_as_a_jpeg_is_levelled_and_cleaned() {
         std::fs::read_to_string(fixtures.join("determina_fotocopia_storta.expected.txt")).unwrap();
     let score = f1(&text, &want);
     eprintln!("OCR word F1 determina_fotocopia_storta: {score:.4}");
-    // Read as it was (2 degrees askew, specks on grey paper): 0.794.
-    assert!(score >= FLOOR, "word F1 {score:.4} under {FLOOR}");
-    let first = text.lines().next().unwrap_or("");
-    assert_eq!(first.trim(), "DETERMINA A CONTRARRE", "{text}");
+    // Read as it was (2 degrees askew, specks on grey paper): 0.794;
+    // levelled, the specks off the paper painted over: 0.851.
+    assert!(score >= 0.84, "word F1 {score:.4} under 0.84");
+    // The title on a line of its own, not broken by the skew or a speck.
+    assert!(
+        text.lines()
+            .take(3)
+            .any(|l| l.trim() == "DETERMINA A CONTRARRE"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -167,17 +167,26 @@ impl Tools {
     /// decoded to grey ([`images`]) and prepared as a rendered page is;
     /// without a decoder, read once as it is and its boxes turned by the
     /// orientation its reading shows.
-    pub fn read_image(&self, image: &Path, s: &Settings) -> Result<Vec<OcrPage>> {
+    /// `each` is called with every page as soon as it is read (a file's
+    /// time limit is pushed back page by page).
+    pub fn read_image(
+        &self,
+        image: &Path,
+        s: &Settings,
+        each: &mut dyn FnMut(OcrPage),
+    ) -> Result<()> {
         if let Some((pages, dpi)) = self.decoders.pages(image, s)? {
             let dir = image.parent().unwrap_or(Path::new("."));
-            return pages
-                .into_iter()
-                .zip(1u32..)
-                .map(|(g, number)| self.read_gray(g, None, dpi, number, s, dir))
-                .collect();
+            for (g, number) in pages.into_iter().zip(1u32..) {
+                each(self.read_gray(g, None, dpi, number, s, dir)?);
+            }
+            return Ok(());
         }
         let tsv = self.tsv(image, s, None, Segmentation::Orient)?;
-        Ok(tsv::pages(&tsv, &osd::turns(&tsv), None, None))
+        tsv::pages(&tsv, &osd::turns(&tsv), None, None)
+            .into_iter()
+            .for_each(each);
+        Ok(())
     }
 
     /// Renders page `number` (1-based) of the PDF file `pdf` and reads it.
