@@ -44,7 +44,9 @@
 # degrees askew), copy (a photocopy's grey paper and toner specks), fax
 # (200 x 100 dpi, black and white), jpeg (200 dpi at quality 20), stamp (a
 # light protocol stamp with a number and a date over the header), small
-# (the page reduced to 72 %). HARD_PER_BODY (default 0, all) gives the
+# (the page reduced to 72 %), skew2 (2 degrees askew), and two that reach
+# atti as image files rather than PDFs: tif (the photocopy as a TIFF) and
+# jpg (a JPEG at 200 dpi, 2 degrees askew; acts of one page). HARD_PER_BODY (default 0, all) gives the
 # kinds other than 300 to the first acts of each body only. The test side
 # is always scanned at 300 dpi, as it has been measured since the start.
 # `TRAIN_SCANS="300 300s 200" PER_BODY=10 SIDES=train` is the wide train
@@ -72,7 +74,7 @@ export ATTI_OCR_CACHE=${ATTI_OCR_CACHE-$CACHE/tesseract}
 SHARED=${SHARED:-../shared}
 ATTI=${ATTI:-${CARGO_TARGET_DIR:-target}/release/atti}
 for p in tesseract pdftoppm pdfseparate pdfunite pdfinfo img2pdf pnmtopng pnmrotate pgmnoise pamarith pamfunc \
-  pamthreshold pamtopnm pnmtojpeg pbmtext pnmcat pamscale pnminvert pnmpad pamcut python3; do
+  pamthreshold pamtopnm pnmtojpeg pnmtotiff pbmtext pnmcat pamscale pnminvert pnmpad pamcut python3; do
   command -v "$p" >/dev/null || { echo "manca $p: eseguire prima bench/ocr.sh (installa i pacchetti)" >&2; exit 2; }
 done
 [ -x "$ATTI" ] || cargo build --release
@@ -142,13 +144,22 @@ pages_for() {
 #             and a date) laid slantwise over the upper part of the page,
 #             where the header is;
 #   small     300 dpi with the page reduced to 72 % (an A3 copied onto A4:
-#             10-pt type comes out at 7 pt, an 8-pt letterhead under 6).
-scan_file() { case $2 in 300) echo "$1.scan.pdf" ;; *) echo "$1.scan$2.pdf" ;; esac; }
+#             10-pt type comes out at 7 pt, an 8-pt letterhead under 6);
+#   skew2     300 dpi turned by 2 degrees, one way or the other;
+#   tif       the photocopy of `copy` arriving as a TIFF file (300 dpi,
+#             every page in one file), not as a PDF;
+#   jpg       a JPEG file at 200 dpi, quality 50, turned 2 degrees one way
+#             or the other (acts of one page only: a JPEG holds one).
+scan_file() {
+  case $2 in 300) echo "$1.scan.pdf" ;; tif) echo "$1.scantif.tif" ;; jpg) echo "$1.scanjpg.jpg" ;;
+    *) echo "$1.scan$2.pdf" ;; esac
+}
 make_scan() {
-  local text=$1 scan=$2 out g w h angle dpi=300 png x y
+  local text=$1 scan=$2 out g w h angle dpi=300 png x y append=""
+  rm -f "$WORK/scan.tif" "$WORK/scan.jpeg"
   out=$(scan_file "$3" "$scan")
   [ ! -s "$out" ] || return 0
-  case $scan in 200|jpeg) dpi=200 ;; esac
+  case $scan in 200|jpeg|jpg) dpi=200 ;; esac
   if [ "$scan" = fax ]; then
     dpi=200; pdftoppm -gray -rx 200 -ry 100 "$text" "$WORK/scan"
   else
@@ -163,15 +174,22 @@ make_scan() {
         read -r w h < <(pnmfile "$WORK/turned.pgm" | sed -E 's/.* ([0-9]+) by ([0-9]+).*/\1 \2/')
         pgmnoise -maxval 255 -randomseed "$4" "$w" "$h" | pamfunc -multiplier 0.3 > "$WORK/noise.pgm"
         pamarith -subtract "$WORK/turned.pgm" "$WORK/noise.pgm" > "$g" ;;
-      turn)
+      turn|skew2|jpg)
         angle=$(awk -v i="$4" 'BEGIN { a = 1.2 + (i * 0.53) % 1.2; if (i % 2) a = -a; printf "%.2f", a }')
+        case $scan in skew2|jpg) angle=$(( $4 % 2 ? -2 : 2 )) ;; esac
         pnmrotate -background=white "$angle" "$g" > "$WORK/turned.pgm"
-        mv "$WORK/turned.pgm" "$g" ;;
-      copy)
+        mv "$WORK/turned.pgm" "$g"
+        if [ "$scan" = jpg ]; then pnmtojpeg -quality 50 -density=200x200dpi "$g" > "$WORK/scan.jpeg"; rm -f "$g"; continue; fi ;;
+      copy|tif)
         pgmnoise -maxval 255 -randomseed "$4" $((w / 3 + 1)) $((h / 3 + 1)) | pamfunc -subtractor 254 \
           | pamfunc -multiplier 200 | pamscale -nomix 3 | pamcut -width "$w" -height "$h" > "$WORK/noise.pgm"
         pamfunc -multiplier 0.8 "$g" > "$WORK/grey.pgm"
-        pamarith -subtract "$WORK/grey.pgm" "$WORK/noise.pgm" > "$g" ;;
+        pamarith -subtract "$WORK/grey.pgm" "$WORK/noise.pgm" > "$g"
+        if [ "$scan" = tif ]; then
+          # Each page added to one TIFF.
+          pnmtotiff -output "$WORK/scan.tif" $append -xresolution 300 -yresolution 300 "$g"
+          append=-append; rm -f "$g"; continue
+        fi ;;
       fax)
         # Each line of the fax printed twice, on a 200 dpi image of the page.
         pamthreshold -simple -threshold 0.5 "$g" 2>/dev/null | pamtopnm | pamscale -xscale 1 -yscale 2 -nomix \
@@ -197,8 +215,12 @@ make_scan() {
     esac
     pnmtopng "$g" > "${g%.pgm}.png" 2>/dev/null
   done
-  png=$(find "$WORK" -maxdepth 1 \( -name 'scan*.png' -o -name 'scan*.jpg' \) | sort)
-  img2pdf --imgsize "${dpi}dpi" -o "$out" $png
+  case $scan in
+    tif) mv "$WORK/scan.tif" "$out" ;;
+    jpg) mv "$WORK/scan.jpeg" "$out" ;;
+    *) png=$(find "$WORK" -maxdepth 1 \( -name 'scan*.png' -o -name 'scan*.jpg' \) | sort)
+      img2pdf --imgsize "${dpi}dpi" -o "$out" $png ;;
+  esac
   rm -f "$WORK"/scan*.pgm "$WORK"/scan*.png "$WORK"/scan*.jpg "$WORK"/turned.pgm "$WORK"/noise.pgm \
     "$WORK"/grey.pgm "$WORK"/stamp*.pgm "$WORK"/s[12].pbm
 }
@@ -239,6 +261,8 @@ for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   for scan in $scans; do
     # The harder scans of the first HARD_PER_BODY acts of each body only.
     [ "$scan" = 300 ] || [ "$HARD_PER_BODY" = 0 ] || [ "${per_body[$body]}" -le "$HARD_PER_BODY" ] || continue
+    # A JPEG holds one page.
+    [ "$scan" != jpg ] || [ "$k" = 1 ] || continue
     side=$split; [ "$scan" = 300 ] || side="$split $scan"
     make_scan "$base.text.pdf" "$scan" "$base" "${per_body[$body]}"
     fields "$(scan_file "$base" "$scan")" > "$WORK/got.tsv" || true

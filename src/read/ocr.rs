@@ -235,21 +235,21 @@ pub fn read_image(bytes: &[u8], ocr: &Ocr, on_page: &mut dyn FnMut(u64)) -> Resu
     let image = dir.path().join(format!("in.{}", image_extension(bytes)));
     std::fs::write(&image, bytes).map_err(|e| Error::io(&image, e))?;
     let mut failed = Vec::new();
-    match tools.read_image(&image, &ocr.settings) {
-        Ok(pages) => {
-            let each = started.elapsed().as_millis() as u64 / pages.len().max(1) as u64;
-            for p in pages {
-                if p.rotated != 0 {
-                    r.warnings.push(format!(
-                        "pagina {}: girata di {}° per l'OCR",
-                        p.page.number, p.rotated
-                    ));
-                }
-                r.pages.push(p.page);
-                on_page(each);
-            }
+    // Each page counted as it is read, with the time since the last.
+    let mut last = Instant::now();
+    let read = tools.read_image(&image, &ocr.settings, &mut |p| {
+        if p.rotated != 0 {
+            r.warnings.push(format!(
+                "pagina {}: girata di {}° per l'OCR",
+                p.page.number, p.rotated
+            ));
         }
-        Err(e) => failed.push(e.to_string()),
+        r.pages.push(p.page);
+        on_page(last.elapsed().as_millis() as u64);
+        last = Instant::now();
+    });
+    if let Err(e) = read {
+        failed.push(e.to_string());
     }
     r.ocr_ms = started.elapsed().as_millis() as u64;
     r.status = Status::Ok;

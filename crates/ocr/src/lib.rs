@@ -8,16 +8,18 @@
 //! language data, `tesseract-ocr-ita` for Italian, and the `osd` data every
 //! Debian tesseract has) reads it with automatic page segmentation and
 //! orientation detection (`--psm 1`) into TSV ([`tsv`]): words with their
-//! boxes and confidences. A rendered PDF page is first turned upright by a
-//! quick orientation pass ([`osd::orientations`], [`raster::turn_pgm`]:
-//! tesseract's own turn loses lines, on an upside-down page at 300 dpi a
-//! fifth of them; its specks are taken away first, [`prepare`]), and
-//! the reading checks the turn ([`osd::turns`]: the way
-//! the words run); a page the quick pass left turned is turned again and
-//! read once more (the first reading is made as upright, `--psm 3`, and
-//! only one that comes out unsure, under [`osd::SURE_READING`], is checked
-//! so). An image file, which atti does not decode, is read once,
-//! as it is, and its boxes turned by the orientation its reading shows.
+//! boxes and confidences. Every page, rendered from a PDF or decoded from
+//! an image file ([`images`], by netpbm), goes through one preparation
+//! ([`prepare`]): its specks taken away, turned upright by a quick
+//! orientation pass ([`osd::orientations`]: tesseract's own turn loses
+//! lines, on an upside-down page at 300 dpi a fifth of them), levelled
+//! when it was scanned askew ([`skew`]); and the reading checks the turn
+//! ([`osd::turns`]: the way the words run); a page the quick pass left
+//! turned is turned again and read once more (the first reading is made
+//! as upright, `--psm 3`, and only one that comes out unsure, under
+//! [`osd::SURE_READING`], is checked so). An image file on a machine
+//! without netpbm is read once, as it is, and its boxes turned by the
+//! orientation its reading shows.
 //! Boxes are scaled from pixels to points, so a page scanned upside down
 //! comes out upright, in reading order. Each program runs with a time limit
 //! ([`run`]); tesseract runs on one thread (`OMP_THREAD_LIMIT=1`), since
@@ -30,12 +32,14 @@
 
 pub mod cache;
 pub mod clean;
+pub mod images;
 pub mod numbers;
 pub mod osd;
 pub mod prepare;
 pub mod raster;
 pub mod rows;
 pub mod run;
+pub mod skew;
 pub mod spaces;
 pub mod tsv;
 
@@ -92,6 +96,8 @@ pub struct Tools {
     pub pdftoppm: Option<PathBuf>,
     /// tesseract's version line, e.g. `tesseract 5.3.0`.
     pub version: String,
+    /// netpbm's decoders of image files, those installed.
+    pub decoders: images::Decoders,
 }
 
 /// One page read by OCR.
@@ -153,17 +159,37 @@ impl Tools {
             tesseract,
             pdftoppm: find("pdftoppm"),
             version,
+            decoders: images::Decoders::installed(),
         })
     }
 
-    /// Reads every page of an image file (a multi-page TIFF has several).
-    pub fn read_image(&self, image: &Path, s: &Settings) -> Result<Vec<OcrPage>> {
+    /// Reads every page of an image file (a multi-page TIFF has several):
+    /// decoded to grey ([`images`]) and prepared as a rendered page is;
+    /// without a decoder, read once as it is and its boxes turned by the
+    /// orientation its reading shows.
+    /// `each` is called with every page as soon as it is read (a file's
+    /// time limit is pushed back page by page).
+    pub fn read_image(
+        &self,
+        image: &Path,
+        s: &Settings,
+        each: &mut dyn FnMut(OcrPage),
+    ) -> Result<()> {
+        if let Some((pages, dpi)) = self.decoders.pages(image, s)? {
+            let dir = image.parent().unwrap_or(Path::new("."));
+            for (g, number) in pages.into_iter().zip(1u32..) {
+                each(self.read_gray(g, None, dpi, number, s, dir)?);
+            }
+            return Ok(());
+        }
         let tsv = self.tsv(image, s, None, Segmentation::Orient)?;
-        Ok(tsv::pages(&tsv, &osd::turns(&tsv), None, None))
+        tsv::pages(&tsv, &osd::turns(&tsv), None, None)
+            .into_iter()
+            .for_each(each);
+        Ok(())
     }
 
-    /// Renders page `number` (1-based) of the PDF file `pdf` and reads it;
-    /// `size` is the page's display size in points, when known.
+    /// Renders page `number` (1-based) of the PDF file `pdf` and reads it.
     pub fn read_pdf_page(
         &self,
         pdf: &Path,
@@ -177,12 +203,32 @@ impl Tools {
             )
         })?;
         let image = raster::render(pdftoppm, pdf, number, s, dir)?;
-        // The specks of a photocopy or a fax taken away
-        // ([`prepare`]), before the orientation is guessed.
-        if let Ok(mut g) = raster::Gray::load(&image) {
-            if prepare::despeckle(&mut g, s.dpi) > 0 {
-                g.save(&image)?;
-            }
+        let g = raster::Gray::load(&image)?;
+        self.read_gray(g, Some(image), s.dpi, number, s, dir)
+    }
+
+    /// Reads a page image `g` at `dpi`: its specks taken away, turned
+    /// upright by a quick orientation pass (tesseract's own turn loses
+    /// lines, on an upside-down page at 300 dpi a fifth of them), levelled
+    /// ([`prepare`]), then read as upright; a reading that comes out
+    /// unsure is checked by the way its words run ([`osd::turns`]) and a
+    /// page still turned is turned again and read once more. `file` is
+    /// the image already on disk as it is in `g` (a rendered page), kept
+    /// as tesseract's input while nothing changes it.
+    fn read_gray(
+        &self,
+        mut g: raster::Gray,
+        file: Option<PathBuf>,
+        dpi: u32,
+        number: u32,
+        s: &Settings,
+        dir: &Path,
+    ) -> Result<OcrPage> {
+        let image = file.unwrap_or_else(|| dir.join(format!("page-{number}.pgm")));
+        let specks = prepare::despeckle(&mut g, dpi);
+        let mut saved = specks == 0 && image.is_file();
+        if !saved {
+            g.save(&image)?;
         }
         let mut turn = osd::orientations(self, &image, s)?
             .first()
@@ -190,28 +236,35 @@ impl Tools {
             .unwrap_or(0);
         // Turned here, so that tesseract reads an upright page.
         if turn != 0 {
-            raster::turn_pgm(&image, turn)?;
+            g = g.turned(turn);
+            saved = false;
+        }
+        if prepare::level(&mut g) != 0.0 {
+            saved = false;
+        }
+        if !saved {
+            g.save(&image)?;
         }
         // Read as upright: `--psm 1` would run the orientation detection
         // again (a fifth of the reading's time).
-        let mut tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Upright)?;
+        let mut tsv = self.tsv(&image, s, Some(dpi), Segmentation::Upright)?;
         // A reading this unsure may be of a page the pass misjudged: read
         // again orienting each block, and the way its words run says
         // whether, and by how much, the page is still turned.
         if osd::confidence(&tsv).is_some_and(|c| c < osd::SURE_READING) {
-            let oriented = self.tsv(&image, s, Some(s.dpi), Segmentation::Orient)?;
+            let oriented = self.tsv(&image, s, Some(dpi), Segmentation::Orient)?;
             let missing = osd::turns(&oriented).first().copied().unwrap_or(0);
             if missing != 0 {
-                raster::turn_pgm(&image, missing)?;
-                tsv = self.tsv(&image, s, Some(s.dpi), Segmentation::Upright)?;
+                g = g.turned(missing);
+                g.save(&image)?;
+                tsv = self.tsv(&image, s, Some(dpi), Segmentation::Upright)?;
                 turn = (turn + missing) % 360;
             } else if osd::confidence(&oriented) > osd::confidence(&tsv) {
                 tsv = oriented;
             }
         }
-        let gray = raster::Gray::load(&image).ok();
         let _ = std::fs::remove_file(&image);
-        let mut pages = tsv::pages(&tsv, &[], Some(s.dpi), gray.as_ref());
+        let mut pages = tsv::pages(&tsv, &[], Some(dpi), Some(&g));
         let mut page = if pages.is_empty() {
             OcrPage {
                 page: Page::default(),

@@ -37,23 +37,6 @@ pub fn render(
     Ok(image)
 }
 
-/// Turns a binary grey image (PGM `P5`, 8 bits) clockwise by `turn`
-/// degrees (90, 180, 270) in place on disk: tesseract reads an upright
-/// page better than it turns one itself (on a page scanned upside down at
-/// 300 dpi its own turn lost a fifth of the lines).
-pub fn turn_pgm(image: &Path, turn: u32) -> Result<()> {
-    let io = |e: std::io::Error| Error::Io(format!("{}: {e}", image.display()));
-    let bytes = std::fs::read(image).map_err(io)?;
-    let (w, h, data) = parse_pgm(&bytes).ok_or_else(|| Error::Failed {
-        program: "pdftoppm".into(),
-        message: "the page image is not an 8-bit PGM".into(),
-    })?;
-    let (nw, nh, out) = turn_pixels(w, h, data, turn);
-    let mut file = format!("P5\n{nw} {nh}\n255\n").into_bytes();
-    file.extend_from_slice(&out);
-    std::fs::write(image, file).map_err(io)
-}
-
 /// A grey page image in memory, to look at the ink between a word's
 /// letters where tesseract's boxes do not say enough.
 #[derive(Debug, Clone)]
@@ -107,6 +90,16 @@ impl Gray {
         let mut file = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
         file.extend_from_slice(&self.pixels);
         std::fs::write(image, file).map_err(|e| Error::Io(format!("{}: {e}", image.display())))
+    }
+
+    /// The image turned clockwise by `turn` degrees (90, 180, 270).
+    pub fn turned(&self, turn: u32) -> Gray {
+        let (width, height, pixels) = turn_pixels(self.width, self.height, &self.pixels, turn);
+        Gray {
+            width,
+            height,
+            pixels,
+        }
     }
 
     /// The topmost inked row of column `x` between rows `y0` and `y1`
