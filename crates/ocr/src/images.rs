@@ -172,8 +172,8 @@ fn pnm(b: &[u8]) -> Option<(Gray, &[u8])> {
             let px = d
                 .chunks_exact(3)
                 .map(|c| {
-                    let l = (299 * c[0] as usize + 587 * c[1] as usize + 114 * c[2] as usize)
-                        / 1000;
+                    let l =
+                        (299 * c[0] as usize + 587 * c[1] as usize + 114 * c[2] as usize) / 1000;
                     grey(l as u8)
                 })
                 .collect();
@@ -298,7 +298,10 @@ mod tests {
         let pages = pnm_pages(&s);
         assert_eq!(pages.len(), 3);
         assert_eq!((pages[0].width, pages[0].height), (10, 2));
-        assert_eq!(&pages[0].pixels[..10], &[0, 255, 255, 255, 255, 255, 255, 255, 255, 0]);
+        assert_eq!(
+            &pages[0].pixels[..10],
+            &[0, 255, 255, 255, 255, 255, 255, 255, 255, 0]
+        );
         assert!(pages[0].pixels[10..].iter().all(|&p| p == 255));
         assert_eq!(pages[1].pixels, vec![0, 255]);
         assert_eq!(pages[2].pixels, vec![255]);
