@@ -114,30 +114,10 @@ impl Gray {
 
 /// Width, height and pixels of an 8-bit binary PGM.
 fn parse_pgm(b: &[u8]) -> Option<(usize, usize, &[u8])> {
-    let mut at = 2;
     if !b.starts_with(b"P5") {
         return None;
     }
-    let mut fields = [0usize; 3];
-    for f in &mut fields {
-        loop {
-            match b.get(at)? {
-                b'#' => {
-                    while *b.get(at)? != b'\n' {
-                        at += 1;
-                    }
-                }
-                c if c.is_ascii_whitespace() => at += 1,
-                _ => break,
-            }
-        }
-        let start = at;
-        while b.get(at)?.is_ascii_digit() {
-            at += 1;
-        }
-        *f = std::str::from_utf8(&b[start..at]).ok()?.parse().ok()?;
-    }
-    let [w, h, max] = fields;
+    let ([w, h, max], at) = crate::images::pnm_fields(b, 2, 3)?;
     let data = b.get(at + 1..)?;
     (max == 255 && w.checked_mul(h)? <= data.len()).then(|| (w, h, &data[..w * h]))
 }
