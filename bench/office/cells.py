@@ -381,28 +381,36 @@ def main() -> int:
         shutil.move(os.path.join(work, "ods", "excel.ods"), ods)
         paths.append(ods)
         soffice(paths, os.path.join(work, "csv"), CSV)
-        strict = loose = total = 0
-        for p in paths:
-            stem = os.path.splitext(os.path.basename(p))[0]
-            out = subprocess.run([args.atti, "extract", "--json", p], capture_output=True, timeout=120)
-            if out.returncode != 0:
-                print(f"{stem}: atti failed: {out.stderr.decode(errors='replace')[:300]}")
-                continue
-            for page in json.loads(out.stdout)["pages"]:
-                mine = {}
-                for t in page.get("tables", []):
-                    # The cells, and the values a merged cell hides (`covered`).
-                    for c in t["cells"] + t.get("covered", []):
-                        mine[(c["row"], c["col"])] = c["text"]
-                with open(os.path.join(work, "csv", f"{stem}-{page['name']}.csv"), encoding="utf-8", newline="") as fh:
-                    lo = list(csv.reader(fh))
-                s, l, n = compare(stem, lo, mine)
-                strict, loose, total = strict + s, loose + l, total + n
+        strict, loose, total = compare_all(args.atti, paths, os.path.join(work, "csv"))
         print(f"celle {total}: diverse come scritte {strict}, diverse come le confronta real.py {loose}")
         return 1 if loose else 0
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def compare_all(atti, paths, csv_dir):
+    """Every sheet of every workbook in `paths` as atti reads it against
+    soffice's CSV of it in `csv_dir`: (differing as written, differing as
+    real.py compares, cells)."""
+    strict = loose = total = 0
+    for p in paths:
+        stem = os.path.splitext(os.path.basename(p))[0]
+        out = subprocess.run([atti, "extract", "--json", p], capture_output=True, timeout=120)
+        if out.returncode != 0:
+            print(f"{stem}: atti failed: {out.stderr.decode(errors='replace')[:300]}")
+            continue
+        for page in json.loads(out.stdout)["pages"]:
+            mine = {}
+            for t in page.get("tables", []):
+                # The cells, and the values a merged cell hides (`covered`).
+                for c in t["cells"] + t.get("covered", []):
+                    mine[(c["row"], c["col"])] = c["text"]
+            with open(os.path.join(csv_dir, f"{stem}-{page['name']}.csv"), encoding="utf-8", newline="") as fh:
+                lo = list(csv.reader(fh))
+            s, l, n = compare(stem, lo, mine)
+            strict, loose, total = strict + s, loose + l, total + n
+    return strict, loose, total
 
 
 def compare(stem, lo, mine):

@@ -16,18 +16,15 @@ No file here comes from a body: the data are a service's amounts by year.
 """
 
 import argparse
-import csv
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cells import CSV, compare, soffice  # noqa: E402
+from cells import CSV, compare_all, soffice  # noqa: E402
 
 NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
@@ -346,22 +343,7 @@ def main() -> int:
             write(path, p)
             paths.append(path)
         soffice(paths, os.path.join(work, "csv"), CSV)
-        strict = loose = total = 0
-        for path in paths:
-            stem = os.path.splitext(os.path.basename(path))[0]
-            out = subprocess.run([args.atti, "extract", "--json", path], capture_output=True, timeout=120)
-            if out.returncode != 0:
-                print(f"{stem}: atti failed: {out.stderr.decode(errors='replace')[:300]}")
-                continue
-            for page in json.loads(out.stdout)["pages"]:
-                mine = {}
-                for t in page.get("tables", []):
-                    for c in t["cells"] + t.get("covered", []):
-                        mine[(c["row"], c["col"])] = c["text"]
-                with open(os.path.join(work, "csv", f"{stem}-{page['name']}.csv"), encoding="utf-8", newline="") as fh:
-                    lo = list(csv.reader(fh))
-                s, l, n = compare(stem, lo, mine)
-                strict, loose, total = strict + s, loose + l, total + n
+        strict, loose, total = compare_all(args.atti, paths, os.path.join(work, "csv"))
         print(f"pivot: celle {total}: diverse come scritte {strict}, diverse come le confronta real.py {loose}")
         return 1 if loose else 0
     finally:
