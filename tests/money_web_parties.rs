@@ -75,9 +75,11 @@ const FLOORS: &[(&str, usize, &[(&str, usize, usize, usize)])] = &[
         // R 0/20, amounts P 39/40 R 39/50, main amount 4/9, cig 9/9,
         // administration 6/9 (reports of acts: lists of beneficiaries,
         // natural persons with titles, a firm after "ditta").
+        // Session 42: parties P 16/18, amounts P 41/41 R 41/50 (mille euro
+        // and the like read; bodies of one word in lower case in a list).
         &[
-            ("parties", 14, 16, 20),
-            ("amounts", 39, 40, 50),
+            ("parties", 16, 18, 20),
+            ("amounts", 41, 41, 50),
             ("main amount", 4, 9, 9),
             ("cig", 9, 9, 9),
             ("administration", 6, 9, 9),
