@@ -33,7 +33,7 @@ pub struct MoneyRules {
     /// among them ([`super::money_titles`]).
     pub titles: Vec<Cue>,
     /// The regexes made of `titles`, built on first use.
-    pub title_regexes: super::money_titles::TitleRegexes,
+    pub title_regexes: TitleRegexes,
     pub code_contexts: Vec<Cue>,
     pub premises: Vec<Cue>,
     /// How the main amount is chosen ([`super::money_main`]).
@@ -104,4 +104,16 @@ impl MoneyRules {
         .into_iter()
         .flatten()
     }
+}
+
+/// The regexes built from the `[[title]]` rules on first use, once per
+/// rule set (read by [`super::money_titles`]).
+#[derive(Debug, Clone, Default)]
+pub struct TitleRegexes {
+    pub(super) person: std::sync::OnceLock<regex::Regex>,
+    pub(super) stop: std::sync::OnceLock<regex::Regex>,
+    /// The list reader's figure that goes to someone ("393 all'ing. Neri").
+    pub(super) figure: std::sync::OnceLock<regex::Regex>,
+    /// A partnership's partners after its form ("Snc del dr. Rossi e C.").
+    pub(super) partners: std::sync::OnceLock<regex::Regex>,
 }

@@ -1,5 +1,5 @@
 //! The abbreviations whose full stop ends no sentence, from the `[[title]]`
-//! rules of `rules/money_parties.toml`: a person's titles ("Sig.", "Dott.ssa",
+//! rules of `rules/money_titles.toml`: a person's titles ("Sig.", "Dott.ssa",
 //! "Ing.", value `person`), which stand before a name and are no part of it,
 //! and other abbreviations ("Spett.le", "Soc. Coop.", value `word`). Every
 //! reader that asks whether a stop ends a sentence, or where a person's name
@@ -13,21 +13,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::money::MoneyRules;
+use super::money::{MoneyRules, TitleRegexes};
 
 /// A pattern that matches nothing: the titles of a rule set that has none.
 const NOTHING: &str = r"[^\s\S]";
-
-/// The regexes built from the `[[title]]` rules, on first use.
-#[derive(Debug, Clone, Default)]
-pub struct TitleRegexes {
-    person: OnceLock<Regex>,
-    stop: OnceLock<Regex>,
-    /// The list reader's figure that goes to someone ("393 all'ing. Neri").
-    pub(super) figure: OnceLock<Regex>,
-    /// A partnership's partners after its form ("Snc del dr. Rossi e C.").
-    pub(super) partners: OnceLock<Regex>,
-}
 
 impl MoneyRules {
     /// The titles of value `person` (or every `[[title]]` rule) as one

@@ -117,38 +117,13 @@ pub fn pnm_pages(mut b: &[u8]) -> Vec<Gray> {
     pages
 }
 
-/// The first `n` (at most 3) numbers of a PNM header from `at` (past the
-/// magic number), comments skipped, and where the last one ends.
-pub(crate) fn pnm_fields(b: &[u8], mut at: usize, n: usize) -> Option<([usize; 3], usize)> {
-    let mut v = [0usize; 3];
-    for f in v.iter_mut().take(n) {
-        loop {
-            match b.get(at)? {
-                b'#' => {
-                    while *b.get(at)? != b'\n' {
-                        at += 1;
-                    }
-                }
-                c if c.is_ascii_whitespace() => at += 1,
-                _ => break,
-            }
-        }
-        let start = at;
-        while b.get(at)?.is_ascii_digit() {
-            at += 1;
-        }
-        *f = std::str::from_utf8(&b[start..at]).ok()?.parse().ok()?;
-    }
-    Some((v, at))
-}
-
 /// One PNM image and what follows it.
 fn pnm(b: &[u8]) -> Option<(Gray, &[u8])> {
     let mut at = b.iter().position(|c| !c.is_ascii_whitespace())?;
     let magic = b.get(at..at + 2)?;
     at += 2;
     let fields = if magic == b"P4" { 2 } else { 3 };
-    let (v, end) = pnm_fields(b, at, fields)?;
+    let (v, end) = crate::raster::pnm_fields(b, at, fields)?;
     at = end;
     let (w, h, max) = (v[0], v[1], v[2]);
     at += 1;

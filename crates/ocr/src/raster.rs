@@ -112,12 +112,37 @@ impl Gray {
     }
 }
 
+/// The first `n` (at most 3) numbers of a PNM header from `at` (past the
+/// magic number), comments skipped, and where the last one ends.
+pub(crate) fn pnm_fields(b: &[u8], mut at: usize, n: usize) -> Option<([usize; 3], usize)> {
+    let mut v = [0usize; 3];
+    for f in v.iter_mut().take(n) {
+        loop {
+            match b.get(at)? {
+                b'#' => {
+                    while *b.get(at)? != b'\n' {
+                        at += 1;
+                    }
+                }
+                c if c.is_ascii_whitespace() => at += 1,
+                _ => break,
+            }
+        }
+        let start = at;
+        while b.get(at)?.is_ascii_digit() {
+            at += 1;
+        }
+        *f = std::str::from_utf8(&b[start..at]).ok()?.parse().ok()?;
+    }
+    Some((v, at))
+}
+
 /// Width, height and pixels of an 8-bit binary PGM.
 fn parse_pgm(b: &[u8]) -> Option<(usize, usize, &[u8])> {
     if !b.starts_with(b"P5") {
         return None;
     }
-    let ([w, h, max], at) = crate::images::pnm_fields(b, 2, 3)?;
+    let ([w, h, max], at) = pnm_fields(b, 2, 3)?;
     let data = b.get(at + 1..)?;
     (max == 255 && w.checked_mul(h)? <= data.len()).then(|| (w, h, &data[..w * h]))
 }
