@@ -53,7 +53,7 @@ const CURRENCY_BEFORE: &str = r"(?:€[ \t]?(?:uro|URO)|€|¤|â‚¬|\bEURO|\b
 /// figure (a transcript's blank line inside a wrapped sentence).
 const BREAKS: &str = "(?:\\r?\\n[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*){0,2}";
 /// Thousands grouped by spaces, with cents: `1 234,56`.
-const SPACED: &str = r"\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+,\d{2}";
+const SPACED: &str = r"\b\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+(?:,\d{2})?\b";
 
 /// A price per unit puts its unit between the sign and the figure
 /// (`€/ton 128,00`, `€/mq 35,00`).
@@ -73,7 +73,7 @@ static E_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<n>{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?{GAP}(?:\r?\n{GAP})?{CURRENCY}"
+        r"(?P<n>{SPACED}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?{GAP}(?:\r?\n{GAP})?{CURRENCY}"
     ))
     .expect("valid regex")
 });
@@ -178,7 +178,12 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         }
         let v = figure(n.as_str()).and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
-        let (v, end) = with_spoken_cents(text, n.as_str(), v, all.end());
+        let (v, end) = match split_cents(text, n.as_str(), n.end()) {
+            Some((cents, end)) if c.name("m").is_none() => {
+                (v.map(|v| Euro::from_cents(v.cents() + cents)), end)
+            }
+            _ => with_spoken_cents(text, n.as_str(), v, all.end()),
+        };
         push(&mut out, v, all.start()..stray_cents(text, n.as_str(), end));
     }
     for c in E_SIGN.captures_iter(text) {
@@ -337,6 +342,25 @@ fn with_spoken_cents(
     }
 }
 
+/// The cents of a figure with thousands that a line break parts from them
+/// (`€ 1.234,` / `56`): the cents and where they end. Two digits at the
+/// next line's start, then a space, a stop or the end, and nothing more.
+fn split_cents(text: &str, figure: &str, end: usize) -> Option<(i64, usize)> {
+    let thousands = figure.contains('.') && !figure.contains(',');
+    let rest = text[end..].strip_prefix(',')?;
+    let after_break = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?
+        .trim_start_matches([' ', '\t']);
+    let digits = after_break.get(..2)?;
+    let next = after_break[2..].chars().next();
+    let ends = next.is_none_or(|c| c == ' ' || c == ';' || c == ',' || c == '\n' || c == '\r');
+    (thousands && digits.bytes().all(|b| b.is_ascii_digit()) && ends).then(|| {
+        let at = text.len() - after_break.len() + 2;
+        (digits.parse().unwrap_or(0), at)
+    })
+}
+
 /// A figure that runs on past its cents (`1,50.3`): a code, not a sum.
 fn glued_figure_after(text: &str, end: usize) -> bool {
     text[end..]
@@ -442,6 +466,25 @@ mod tests {
             ["128.00", "35.00"]
         );
         assert_eq!(values("il 22% di 100"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn thousands_set_apart_by_spaces_and_cents_over_a_line() {
+        assert_eq!(
+            values("di impegnare la somma di € 2 000 a favore"),
+            ["2000.00"]
+        );
+        assert_eq!(values("di accertare 3 500 euro in entrata"), ["3500.00"]);
+        assert_eq!(values("per € 12 500,50 complessivi"), ["12500.50"]);
+        // A year before a sum is no group of its thousands.
+        assert_eq!(values("per il 2024 500 euro"), ["500.00"]);
+        assert_eq!(values("€ 500 2024"), ["500.00"]);
+        assert_eq!(
+            values("di liquidare euro 1.234,\n56 alla ditta"),
+            ["1234.56"]
+        );
+        // A numbered item on the next line is no cents.
+        assert_eq!(values("per euro 1.234,\n10) di trasmettere"), ["1234.00"]);
     }
 
     #[test]
