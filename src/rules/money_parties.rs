@@ -177,6 +177,29 @@ fn word_key(s: &str) -> Vec<String> {
     w
 }
 
+/// Adds a party read at `range` of page `page`, numbered after those of
+/// `out` (the readers decide first whether it is one already there).
+pub(super) fn append(
+    out: &mut Vec<Party>,
+    page: u32,
+    role: String,
+    name: String,
+    tax_id: Option<String>,
+    range: Range<usize>,
+) {
+    out.push(Party {
+        seq: out.len() as u32 + 1,
+        role,
+        name,
+        tax_id,
+        span: Some(Span {
+            page,
+            start: range.start,
+            end: range.end,
+        }),
+    });
+}
+
 pub(super) fn fold(s: &str) -> String {
     atti_italian::numwords::fold(s)
         .chars()

@@ -26,8 +26,10 @@ use regex::Regex;
 
 use super::document::Doc;
 use super::money::{Cue, MoneyRules};
-use super::money_parties::{fold, is_administration, name_word, partners, tidy, FIRM, PARTICLES};
-use crate::record::{Party, Span};
+use super::money_parties::{
+    append, fold, is_administration, name_word, partners, tidy, FIRM, PARTICLES,
+};
+use crate::record::Party;
 
 /// How far after its verb a party's name is looked for.
 const REACH: usize = 400;
@@ -214,17 +216,7 @@ fn push(out: &mut Vec<Party>, page: u32, role: &str, name: String, range: Range<
     }) {
         return;
     }
-    out.push(Party {
-        seq: out.len() as u32 + 1,
-        role: role.to_owned(),
-        name,
-        tax_id: None,
-        span: Some(Span {
-            page,
-            start: range.start,
-            end: range.end,
-        }),
-    });
+    append(out, page, role.to_owned(), name, None, range);
 }
 
 /// Keeps, in an act with a dispositive, the parties named (by name or tax

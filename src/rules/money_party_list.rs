@@ -28,8 +28,8 @@ use regex::Regex;
 
 use super::document::Doc;
 use super::money::MoneyRules;
-use super::money_parties::{fold, is_administration};
-use crate::record::{Party, Span};
+use super::money_parties::{append, fold, is_administration};
+use crate::record::Party;
 
 /// How far before a list's first item its opening words are looked for.
 const OPENING: usize = 400;
@@ -281,17 +281,7 @@ fn read_list(
         if out.iter().any(|p| fold(&p.name) == key) {
             continue;
         }
-        out.push(Party {
-            seq: out.len() as u32 + 1,
-            role: cue.value.clone(),
-            name,
-            tax_id: None,
-            span: Some(Span {
-                page,
-                start: range.start,
-                end: range.end,
-            }),
-        });
+        append(out, page, cue.value.clone(), name, None, range);
     }
 }
 

@@ -24,8 +24,8 @@ use atti_italian::money::codes;
 
 use super::document::Doc;
 use super::money::MoneyRules;
-use super::money_parties::{fold, has_name_word, is_administration, partners, tidy};
-use crate::record::{Party, Span};
+use super::money_parties::{append, fold, has_name_word, is_administration, partners, tidy};
+use crate::record::Party;
 
 /// One cell of a row: its text, its byte range in the page text, and the
 /// columns it covers (grid columns, or characters of its line).
@@ -363,17 +363,7 @@ fn push(
         }
         return;
     }
-    out.push(Party {
-        seq: out.len() as u32 + 1,
-        role,
-        name,
-        tax_id,
-        span: Some(Span {
-            page,
-            start: range.start,
-            end: range.end,
-        }),
-    });
+    append(out, page, role, name, tax_id, range);
 }
 
 #[cfg(test)]
