@@ -148,18 +148,9 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
 fn layout(d: &Definition, names: &[String]) -> Option<Vec<Label>> {
     let (r0, c0) = d.location?;
     // `-2` is the data fields' own place among the row or column fields.
-    let rows: Vec<usize> = d
-        .rows
-        .iter()
-        .filter(|&&x| x >= 0)
-        .map(|&x| x as usize)
-        .collect();
-    let cols: Vec<usize> = d
-        .cols
-        .iter()
-        .filter(|&&x| x >= 0)
-        .map(|&x| x as usize)
-        .collect();
+    let fields =
+        |v: &[i64]| -> Vec<usize> { v.iter().filter(|&&x| x >= 0).map(|&x| x as usize).collect() };
+    let (rows, cols) = (fields(&d.rows), fields(&d.cols));
     if d.data.len() != 1 || rows.is_empty() {
         return None;
     }
