@@ -44,6 +44,7 @@ mod money_main;
 pub mod money_parties;
 pub mod money_party_cues;
 mod money_party_list;
+mod money_party_name;
 mod money_party_table;
 pub mod money_read;
 mod money_text;
