@@ -323,11 +323,12 @@ fn main() {
         // The batches of new bodies, read blind.
         for b in money::BATCHES {
             println!(
-            "  (web) of which the batch {} ({}): parties {}, amounts {}, main amount {}, cig {}, administration {}",
+            "  (web) of which the batch {} ({}): parties {}, amounts {}, amount roles {}, main amount {}, cig {}, administration {}",
             b.name,
             b.dir,
             money::render(&money_score, b.name, "parties"),
             money::render(&money_score, b.name, "amounts"),
+            money::render(&money_score, b.name, "amount roles"),
             money::render(&money_score, b.name, "main amount"),
             money::render(&money_score, b.name, "cig"),
             money::render(&money_score, b.name, "administration")

@@ -16,6 +16,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // roles 17/72, main amount 10/12.
     // Session 42: amounts P 77/77 R 77/77 (`mille euro` and the like).
     ("amounts", 77, 77, 77),
+    // Roles among the 77 gold sums (not among those found, which a
+    // better recall changes).
     ("amount roles", 17, 77, 77),
     ("main amount", 11, 12, 12),
     // Codes and issuing body as the merge of session 40 left them (the

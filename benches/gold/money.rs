@@ -292,7 +292,10 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
             x.amounts.len(),
             gold_amounts.len(),
         );
-        tally(&mut s, "amount roles", roles, right, right);
+        // Roles: right among the sums found (`found`), and among the gold
+        // sums (`gold`), which a better recall does not change: a floor on
+        // the gold sums holds as sums are found.
+        tally(&mut s, "amount roles", roles, right, gold_amounts.len());
         // The main amount.
         let want = match (g["main_amount"].as_str(), g["main_amount_role"].as_str()) {
             (Some(v), Some(r)) => format!("{v} {r}"),
@@ -370,6 +373,8 @@ pub fn render(s: &Score, split: &str, what: &str) -> String {
     let (k, found, gold) = s.get(split, what);
     if what == "amounts" || what == "parties" {
         format!("P {k}/{found} R {k}/{gold}")
+    } else if what == "amount roles" {
+        format!("{k}/{found} (of gold {k}/{gold})")
     } else {
         format!("{k}/{gold}")
     }

@@ -70,6 +70,7 @@ pub fn compile_within(sources: &[RuleSource], budget: &Budget) -> Result<Compile
             use super::money::MoneyKind as M;
             let m = &mut out.money;
             money(&c, M::AmountRole, file.amount_role, &mut ids, m)?;
+            money(&c, M::AmountColumn, file.amount_column, &mut ids, m)?;
             money(&c, M::Code, file.code, &mut ids, m)?;
             money(&c, M::LegalForm, file.legal_form, &mut ids, m)?;
             money(&c, M::PartyRole, file.party_role, &mut ids, m)?;

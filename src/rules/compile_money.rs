@@ -28,6 +28,19 @@ const ROLES: &[&str] = &[
 const MAIN_USES: &[&str] = &[
     "item", "aside", "end", "tender", "total", "gross", "annex", "split", "refer",
 ];
+/// What an `[[amount_column]]` header gives the sums under it: a role,
+/// or `table` (the role the header's other columns name, if one).
+const COLUMN_ROLES: &[&str] = &[
+    "commitment",
+    "payment",
+    "award",
+    "base",
+    "vat",
+    "grant",
+    "revenue",
+    "other",
+    "table",
+];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
 /// What the words before a `[[party_list]]` say of its names: their role,
 /// or `earlier` (sums granted by earlier acts: no parties of this one).
@@ -49,6 +62,7 @@ pub(super) fn compile(
         let value = r.value.unwrap_or_default();
         let allowed: Option<&[&str]> = match kind {
             MoneyKind::AmountRole => Some(ROLES),
+            MoneyKind::AmountColumn => Some(COLUMN_ROLES),
             MoneyKind::PartyRole | MoneyKind::PartyCue => Some(PARTY_ROLES),
             MoneyKind::PartyList => Some(PARTY_LISTS),
             MoneyKind::PartyColumn => Some(PARTY_COLUMNS),
@@ -140,6 +154,7 @@ pub(super) fn compile(
         };
         match kind {
             MoneyKind::AmountRole => out.amount_roles.push(cue),
+            MoneyKind::AmountColumn => out.amount_columns.push(cue),
             MoneyKind::Code => out.codes.push(cue),
             MoneyKind::LegalForm => out.legal_forms.push(cue),
             MoneyKind::PartyRole => out.party_roles.push(cue),

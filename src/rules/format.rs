@@ -40,6 +40,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub amount_role: Vec<MoneyRule>,
     #[serde(default)]
+    pub amount_column: Vec<MoneyRule>,
+    #[serde(default)]
     pub code: Vec<MoneyRule>,
     #[serde(default)]
     pub legal_form: Vec<MoneyRule>,
@@ -483,7 +485,7 @@ pub struct CueRule {
     pub examples: Vec<Example>,
 }
 
-/// One money rule as written (`[[amount_role]]`, `[[code]]`,
+/// One money rule as written (`[[amount_role]]`, `[[amount_column]]`, `[[code]]`,
 /// `[[legal_form]]`, `[[party_role]]`, `[[administration]]`,
 /// `[[dispositive]]`, `[[party_cue]]`, `[[not_party]]`, `[[party_column]]`,
 /// `[[party_list]]`, `[[title]]`, `[[code_context]]`, `[[premise]]`): a regex and, for
@@ -495,7 +497,10 @@ pub struct MoneyRule {
     pub id: Spanned<String>,
     pub description: String,
     pub regex: Spanned<String>,
-    /// amount_role, party_role: the role; code: `cig` or `cup`;
+    /// amount_role, party_role: the role; amount_column: the role of the
+    /// sums under the column, or `table` (a money column that names none:
+    /// its sums take the one role the header's other columns name);
+    /// code: `cig` or `cup`;
     /// party_column: the role of the parties the column names, `tax_id`
     /// or `offers`;
     /// code_context: `own` or `cited` (whose code the words say it is);

@@ -39,6 +39,7 @@ pub mod meta;
 pub mod money;
 pub mod money_administration;
 pub mod money_codes;
+mod money_columns;
 mod money_heading;
 mod money_main;
 pub mod money_parties;

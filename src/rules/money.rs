@@ -1,5 +1,5 @@
 //! The compiled money rules: [`MoneyRules`], made by
-//! [`super::compile_money`] from the `[[amount_role]]`, `[[code]]`,
+//! [`super::compile_money`] from the `[[amount_role]]`, `[[amount_column]]`, `[[code]]`,
 //! `[[legal_form]]`, `[[party_role]]`, `[[administration]]` and
 //! `[[dispositive]]`, `[[premise]]`, `[[party_cue]]`, `[[not_party]]`,
 //! `[[party_column]]`, `[[party_list]]`, `[[title]]` and
@@ -17,6 +17,9 @@ use super::meta::Meta;
 #[derive(Debug, Clone, Default)]
 pub struct MoneyRules {
     pub amount_roles: Vec<Cue>,
+    /// A money column's header and the role of the sums under it
+    /// ([`super::money_columns`]).
+    pub amount_columns: Vec<Cue>,
     pub codes: Vec<Cue>,
     pub legal_forms: Vec<Cue>,
     pub party_roles: Vec<Cue>,
@@ -64,6 +67,7 @@ pub struct Cue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MoneyKind {
     AmountRole,
+    AmountColumn,
     Code,
     LegalForm,
     PartyRole,
@@ -87,6 +91,7 @@ impl MoneyRules {
         }
         [
             tag(MoneyKind::AmountRole, &self.amount_roles),
+            tag(MoneyKind::AmountColumn, &self.amount_columns),
             tag(MoneyKind::Code, &self.codes),
             tag(MoneyKind::LegalForm, &self.legal_forms),
             tag(MoneyKind::PartyRole, &self.party_roles),

@@ -21,10 +21,7 @@
 //!   The administration's own tax id (its letterhead) is never a party.
 //! - Administration: [`super::money_administration`].
 
-use std::sync::LazyLock;
-
 use atti_italian::money::{find_amounts, Euro};
-use regex::Regex;
 
 use super::document::Doc;
 use super::money::{MoneyKind, MoneyRules};
@@ -61,7 +58,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
         let text = page.text.as_str();
         for a in find_amounts(text) {
             let here = clause(rules, text, a.range.start);
-            let role = role_of(rules, text, a.range.clone(), a.value);
+            let role = role_of(rules, doc, Some(i), text, a.range.clone(), a.value);
             let weak = (role.is_none() && a.value != Euro::ZERO)
                 .then(|| nearest_of(rules.amount_roles.iter().filter(|c| c.weak), here))
                 .flatten();
@@ -93,7 +90,7 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
         // in the main amount, and its span points past the page text.
         let furniture = page.furniture.join("\n");
         for a in find_amounts(&furniture) {
-            let role = role_of(rules, &furniture, a.range.clone(), a.value);
+            let role = role_of(rules, doc, None, &furniture, a.range.clone(), a.value);
             out.amounts.push(Amount {
                 seq: out.amounts.len() as u32 + 1,
                 value: a.value,
@@ -127,11 +124,20 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
 }
 
 /// The role cue of the sum at `range` in `text`: a cue read in the words
-/// right after it (`after`: "€ 220,00 per IVA"), else the cue nearest
-/// before it in its clause. A sum of zero (an empty cell of an impegni or
-/// liquidazioni table) has none: nothing is committed, paid or granted.
+/// right after it (`after`: "€ 220,00 per IVA"); else, when its table's
+/// header stands inside its clause (rows that end no clause), the header of
+/// its own column ([`super::money_columns`]: "Base d'asta  Ribasso  Importo
+/// netto" over three sums gives each its column's role); else the cue
+/// nearest before it in its clause, a table header's words left out (they
+/// label columns: the geometry reads them); else the role its column's
+/// header, or its table's, gives it. A sum of zero (an empty cell of an
+/// impegni or liquidazioni table) has none: nothing is committed, paid or
+/// granted. `page` is the page's index in `doc` when `text` is that page's
+/// text.
 fn role_of<'r>(
     rules: &'r MoneyRules,
+    doc: &Doc,
+    page: Option<usize>,
     text: &str,
     range: std::ops::Range<usize>,
     value: Euro,
@@ -148,57 +154,23 @@ fn role_of<'r>(
     {
         return Some(c);
     }
-    let here = clause(rules, text, range.start);
+    let mut here = clause(rules, text, range.start);
+    let column = page.and_then(|p| super::money_columns::column_role(rules, doc, p, range.clone()));
+    if let Some((head, role)) = &column {
+        // A header inside the sum's clause (rows that end no clause).
+        if head.end > range.start - here.len() {
+            if let Some((c, true)) = role {
+                return Some(c);
+            }
+            here = &text[head.end.min(range.start)..range.start];
+        }
+    }
     nearest_of(
         rules.amount_roles.iter().filter(|c| !c.weak && !c.after),
         here,
     )
-    .or_else(|| header_role(rules, text, range.start))
+    .or(column.and_then(|(_, role)| role.map(|(c, _)| c)))
 }
-
-/// The role a table's header names for the sums under it, when the
-/// sum's clause names none (a cell's clause is cut by an abbreviation's
-/// full stop, "Progett. Definitiva € 123.440,00", or by a row's "medesimi."):
-/// the nearest line above, at most [`HEADER_ABOVE`] lines up and with no
-/// blank line, prose line (ending a clause) or bullet between, that labels a money column (`Importo`, `€`,
-/// `Euro`) and prints no figure with cents itself, when its cues name one
-/// role only ("N. Descrizione spesa Importo Impegno"; "Importo impegnato
-/// Importo liquidato" names two: none).
-fn header_role<'r>(rules: &'r MoneyRules, text: &str, at: usize) -> Option<&'r super::money::Cue> {
-    static MONEY_COLUMN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?:\bimport[oi]\b|€|\beuro\b)").expect("valid regex"));
-    static CENTS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\d,\d{2}\b").expect("valid regex"));
-    let mut end = text[..at].rfind('\n')?;
-    for _ in 0..HEADER_ABOVE {
-        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-        let line = &text[start..end];
-        let t = line.trim();
-        // A blank line, or prose (a clause's end, a bullet) is no table.
-        if t.is_empty()
-            || t.ends_with([';', '.', ':', ','])
-            || t.starts_with(['•', '⁃', '-', '–', '*'])
-        {
-            return None;
-        }
-        if MONEY_COLUMN.is_match(line) && !CENTS.is_match(line) {
-            let mut roles = rules
-                .amount_roles
-                .iter()
-                .filter(|c| !c.weak && !c.after && c.regex.is_match(line));
-            let first = roles.next()?;
-            return roles.all(|c| c.value == first.value).then_some(first);
-        }
-        if start == 0 {
-            return None;
-        }
-        end = start - 1;
-    }
-    None
-}
-
-/// How many lines above a sum its table's header is looked for.
-const HEADER_ABOVE: usize = 8;
 
 /// How far after a sum an `after` role cue is read.
 const AFTER: usize = 60;
@@ -289,7 +261,7 @@ impl MoneyRead {
     /// What an example of a rule of `kind` expects, in brief.
     pub fn brief(&self, kind: MoneyKind) -> String {
         let v: Vec<String> = match kind {
-            MoneyKind::AmountRole => self
+            MoneyKind::AmountRole | MoneyKind::AmountColumn => self
                 .amounts
                 .iter()
                 .map(|a| format!("{} {}", a.value, a.role.as_deref().unwrap_or("")))
