@@ -335,11 +335,11 @@ fn main() {
         );
         }
     }
-    // The procedure batches (sessions 37 and 40), bodies in no split, read blind.
+    // The procedure batches (sessions 37, 40 and 43), bodies in no split, read blind.
     if !part("procedure") {
         return;
     }
-    for name in ["proc2", "proc40"] {
+    for name in ["proc2", "proc40", "proc43"] {
         let dir = money::named(name).dir;
         let batch: Vec<Value> = procedure::load(&root)
             .into_iter()

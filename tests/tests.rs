@@ -53,3 +53,4 @@ mod money_web_parties;
 mod money_web_proc;
 mod money_web_proc2;
 mod money_web_proc40;
+mod money_web_proc43;

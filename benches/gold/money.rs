@@ -30,6 +30,7 @@ const FILES: &[&str] = &[
     "gold/money_web_amount40.jsonl",
     "gold/money_web_proc40.jsonl",
     "gold/money_web_parties41.jsonl",
+    "gold/money_web_proc43.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -89,6 +90,11 @@ pub const BATCHES: &[Batch] = &[
         name: "parties41",
         dir: "tests/fixtures/web/money-parties41/",
         gold: "gold/money_web_parties41.jsonl",
+    },
+    Batch {
+        name: "proc43",
+        dir: "tests/fixtures/web/money-proc43/",
+        gold: "gold/money_web_proc43.jsonl",
     },
 ];
 
