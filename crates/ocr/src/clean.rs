@@ -30,8 +30,10 @@
 //!   are put back from the ink in [`crate::spaces`]);
 //!
 //! - a bar `|` where a lower-case `l` stands ([`bar_is_l`]): alone before
-//!   a word that starts in lower case (`approvata | adesione`, the `l` of
-//!   an elision the text set with a space or without its apostrophe), or
+//!   a word that starts with a lower-case vowel (`approvata | adesione`,
+//!   the `l` of an elision the text set with a space or without its
+//!   apostrophe; before a consonant a bar is as often the article `i` or a
+//!   speck's stroke, and stays), or
 //!   opening a word before an apostrophe or a lower-case letter (`|’anno`,
 //!   `|a`): in the plain faces of the acts `l` is one upright stroke, and
 //!   a printed bar parts a number or a name (`Tel. 0123 | Fax`), never the
@@ -89,12 +91,15 @@ pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
 }
 
 /// Whether a lone bar before the word `next` is the letter `l`: `next`
-/// starts with a lower-case letter (an opening quote or bracket apart).
+/// starts with a lower-case vowel (an opening quote or bracket apart), as
+/// after the article `l` set without its apostrophe. Before a consonant a
+/// bar is as often the article `i` (`| progetti`) or a speck's stroke
+/// (`del | progetto`) as an `l`, in the scans of the corpus: left alone.
 fn bar_is_l(next: &str) -> bool {
     next.trim_start_matches(['“', '"', '(', '«'])
         .chars()
         .next()
-        .is_some_and(char::is_lowercase)
+        .is_some_and(|c| "aeiouàèéìòù".contains(c))
 }
 
 /// Whether `s` is one lower-case letter and a full stop (`r.`, `p.`): the
@@ -417,6 +422,10 @@ mod tests {
         assert_eq!(
             row_text(vec![piece("|", 195., 200.), piece("12", 212., 250.)]),
             "| 12"
+        );
+        assert_eq!(
+            row_text(vec![piece("|", 195., 200.), piece("progetti", 212., 350.)]),
+            "| progetti"
         );
         assert_eq!(
             row_text(vec![
