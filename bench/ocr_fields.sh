@@ -59,6 +59,10 @@
 # BODIES="" (all train bodies; "firenze pagopa" takes those alone);
 # ATTI=the binary; SHARED=../shared; CACHE=/tmp/atti-ocr-fields;
 # ATTI_OCR_CACHE=$CACHE/tesseract (empty: no cache of tesseract's output).
+# WEB=1 adds the web group (below: the acts of tests/fixtures/web/acts
+# printed by LibreOffice, WEB_PER_BODY=1 a body; WEB_EVERY=4 takes every
+# fourth body only: 20 of the 79, a page read in about a minute on a busy
+# machine), a train column apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PER_BODY=${PER_BODY:-0}
@@ -68,6 +72,9 @@ TRAIN_SCANS=${TRAIN_SCANS:-300}
 HARD_PER_BODY=${HARD_PER_BODY:-0}
 SIDES=${SIDES:-train test}
 BODIES=${BODIES:-}
+WEB=${WEB:-0}
+WEB_PER_BODY=${WEB_PER_BODY:-1}
+WEB_EVERY=${WEB_EVERY:-1}
 CACHE=${CACHE:-/tmp/atti-ocr-fields}
 mkdir -p "$CACHE"
 export ATTI_OCR_CACHE=${ATTI_OCR_CACHE-$CACHE/tesseract}
@@ -225,7 +232,48 @@ make_scan() {
     "$WORK"/grey.pgm "$WORK"/stamp*.pgm "$WORK"/s[12].pbm
 }
 
-declare -A per_body=()
+# Scans one act's cut pages and compares the fields: measure NAME SPLIT
+# GROUP K BASE I SCANS (GROUP names the column: train, test or web; I
+# varies the scan and counts the act among its body's for HARD_PER_BODY).
+# The want.tsv of the text pages is in $WORK. A miss's scan column says
+# "web" for the web group, so the summary gives it a column of its own.
+measure() {
+  local name=$1 split=$2 group=$3 k=$4 base=$5 i=$6 scans=$7 scan side ok field v g label
+  for scan in $scans; do
+    # The harder scans of the first HARD_PER_BODY acts of each body only.
+    [ "$scan" = 300 ] || [ "$HARD_PER_BODY" = 0 ] || [ "$i" -le "$HARD_PER_BODY" ] || continue
+    # A JPEG holds one page.
+    [ "$scan" != jpg ] || [ "$k" = 1 ] || continue
+    side=$group; [ "$scan" = 300 ] || side="$group $scan"
+    label=$scan; [ "$group" != web ] || label=web
+    make_scan "$base.text.pdf" "$scan" "$base" "$i"
+    fields "$(scan_file "$base" "$scan")" > "$WORK/got.tsv" || true
+    seen[$side]=$((${seen[$side]:-0} + 1))
+    pages[$side]=$((${pages[$side]:-0} + k))
+    ok=1
+    while IFS=$'\t' read -r field v; do
+      fn[$side]=$((${fn[$side]:-0} + 1))
+      if [ "$split" = train ] && [ "$field" != kind ]; then
+        g=$(grep -P "^$field\t" "$WORK/got.tsv" | cut -f2- | head -1 || true)
+        printf '%s\t%s\t%s\t%s\n' "$field" "$v" "$g" "$label" >> "$WORK/pairs.tsv"
+      fi
+      if grep -qxF "$field"$'\t'"$v" "$WORK/got.tsv"; then
+        fr[$side]=$((${fr[$side]:-0} + 1))
+      else
+        ok=0
+        # Misses of the train bodies only: the test ones are for measuring.
+        if [ "$split" = train ]; then
+          g=$(grep -P "^$field\t" "$WORK/got.tsv" | cut -f2- | head -1 || true)
+          echo "  $name ($k p., $label) $field: testo «$v», scansione «$g»" >&2
+          printf '%s\t%s\t%s\t%s\n' "$field" "$v" "$g" "$label" >> "$WORK/misses.tsv"
+        fi
+      fi
+    done < "$WORK/want.tsv"
+    right[$side]=$((${right[$side]:-0} + ok))
+  done
+}
+
+declare -A per_body=() web_bodies=()
 declare -A broken=([train]=0 [test]=0)
 declare -A seen=() right=() fr=() fn=() pages=()
 : > "$WORK/misses.tsv"
@@ -258,40 +306,64 @@ for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   has_fields "$WORK/want.tsv" || continue
   per_body[$body]=$((${per_body[$body]:-0} + 1))
   scans=300; [ "$split" = test ] || scans=$TRAIN_SCANS
-  for scan in $scans; do
-    # The harder scans of the first HARD_PER_BODY acts of each body only.
-    [ "$scan" = 300 ] || [ "$HARD_PER_BODY" = 0 ] || [ "${per_body[$body]}" -le "$HARD_PER_BODY" ] || continue
-    # A JPEG holds one page.
-    [ "$scan" != jpg ] || [ "$k" = 1 ] || continue
-    side=$split; [ "$scan" = 300 ] || side="$split $scan"
-    make_scan "$base.text.pdf" "$scan" "$base" "${per_body[$body]}"
-    fields "$(scan_file "$base" "$scan")" > "$WORK/got.tsv" || true
-    seen[$side]=$((${seen[$side]:-0} + 1))
-    pages[$side]=$((${pages[$side]:-0} + k))
-    ok=1
-    while IFS=$'\t' read -r field v; do
-      fn[$side]=$((${fn[$side]:-0} + 1))
-      if [ "$split" = train ] && [ "$field" != kind ]; then
-        g=$(grep -P "^$field\t" "$WORK/got.tsv" | cut -f2- | head -1 || true)
-        printf '%s\t%s\t%s\t%s\n' "$field" "$v" "$g" "$scan" >> "$WORK/pairs.tsv"
-      fi
-      if grep -qxF "$field"$'\t'"$v" "$WORK/got.tsv"; then
-        fr[$side]=$((${fr[$side]:-0} + 1))
-      else
-        ok=0
-        # Misses of the train bodies only: the test ones are for measuring.
-        if [ "$split" = train ]; then
-          g=$(grep -P "^$field\t" "$WORK/got.tsv" | cut -f2- | head -1 || true)
-          echo "  $name ($k p., $scan) $field: testo «$v», scansione «$g»" >&2
-          printf '%s\t%s\t%s\t%s\n' "$field" "$v" "$g" "$scan" >> "$WORK/misses.tsv"
-        fi
-      fi
-    done < "$WORK/want.tsv"
-    right[$side]=$((${right[$side]:-0} + ok))
-  done
+  measure "$name" "$split" "$split" "$k" "$base" "${per_body[$body]}" "$scans"
 done
+
+# The web group (WEB=1): the first page of the first WEB_PER_BODY acts of
+# each body of tests/fixtures/web/acts (train bodies nobody tuned OCR on),
+# printed to a text PDF by LibreOffice (bench/ocr_web_html.py says how),
+# scanned at 300 dpi, counted in a column of its own ("web"); its
+# differences go to stderr and to the summary with the train side's.
+web_acts() {
+  local d t n b=0
+  for d in tests/fixtures/web/acts/*/; do
+    is_test "$(basename "$d")" && continue
+    b=$((b + 1))
+    [ $(((b - 1) % WEB_EVERY)) = 0 ] || continue
+    n=0
+    for t in $(ls "$d"*.txt 2>/dev/null | sort); do
+      [ "$n" -lt "$WEB_PER_BODY" ] || break
+      echo "$t"; n=$((n + 1))
+    done
+  done
+}
+if [ "$WEB" = 1 ] && case " $SIDES " in *" train "*) true ;; *) false ;; esac; then
+  command -v soffice >/dev/null || { echo "manca soffice (LibreOffice): serve per WEB=1" >&2; exit 2; }
+  i=0
+  mkdir -p "$WORK/web"
+  for t in $(web_acts); do
+    i=$((i + 1))
+    key="$CACHE/web-$(sha1sum < "$t" | cut -c1-16)-$i"
+    [ -s "$key.whole.pdf" ] || { python3 bench/ocr_web_html.py "$WORK/web/$(basename "$key").html" "$t" "$i"; }
+  done
+  # One LibreOffice run prints every page not printed yet.
+  if ls "$WORK"/web/*.html >/dev/null 2>&1; then
+    soffice -env:UserInstallation="file://$WORK/lo" --headless --infilter="HTML (StarWriter)" \
+      --convert-to pdf:writer_pdf_Export --outdir "$WORK/web" "$WORK"/web/*.html >/dev/null 2>&1 || true
+    for h in "$WORK"/web/*.html; do
+      [ -s "${h%.html}.pdf" ] && mv "${h%.html}.pdf" "$CACHE/$(basename "${h%.html}").whole.pdf"
+    done
+  fi
+  i=0
+  for t in $(web_acts); do
+    i=$((i + 1))
+    body=$(basename "$(dirname "$t")")
+    key="$CACHE/web-$(sha1sum < "$t" | cut -c1-16)-$i"
+    [ -s "$key.whole.pdf" ] || continue
+    [ ! -e "$key.skip2" ] || continue
+    if [ ! -s "$key.text.pdf" ]; then
+      cut_pages "$key.whole.pdf" "$key.text.pdf" 1 || { touch "$key.skip2"; continue; }
+    fi
+    fields "$key.text.pdf" > "$WORK/want.tsv" || true
+    has_fields "$WORK/want.tsv" || continue
+    web_bodies[$body]=1
+    measure "web:$body/$(basename "$t")" train web 1 "$key" "$i" 300
+  done
+fi
+
 sides=("train")
 for scan in $TRAIN_SCANS; do [ "$scan" = 300 ] || sides+=("train $scan"); done
+[ "$WEB" != 1 ] || sides+=("web")
 sides+=("test")
 row() { # label, then the count of each side as "k/n" (or "k" with $2 = -)
   local label=$1 of=$2 side; shift 2
@@ -310,6 +382,7 @@ printf '%-34s %14s %14s\n' "esclusi: testo del PDF rotto" "train ${broken[train]
 printf 'atti per ente (train):'
 for b in $(printf '%s\n' "${!per_body[@]}" | sort); do is_test "$b" || printf ' %s %s' "$b" "${per_body[$b]}"; done
 echo
+[ "$WEB" != 1 ] || echo "atti web (uno per ente): ${#web_bodies[@]} enti: ${!web_bodies[*]}"
 echo "differenze (train) per campo e causa:"
 python3 - "$WORK/misses.tsv" <<'PY'
 import sys, unicodedata, collections

@@ -29,6 +29,15 @@
 //! - (the spaces tesseract missed after a full stop or between letters
 //!   are put back from the ink in [`crate::spaces`]);
 //!
+//! - a bar `|` where a lower-case `l` stands ([`bar_is_l`]): alone before
+//!   a word that starts with a lower-case vowel (`approvata | adesione`,
+//!   the `l` of an elision the text set with a space or without its
+//!   apostrophe; before a consonant a bar is as often the article `i` or a
+//!   speck's stroke, and stays), or
+//!   opening a word before an apostrophe or a lower-case letter (`|’anno`,
+//!   `|a`): in the plain faces of the acts `l` is one upright stroke, and
+//!   a printed bar parts a number or a name (`Tel. 0123 | Fax`), never the
+//!   article from its word;
 //! - a bar `|` read from a ruling (the side of a box drawn round an
 //!   `OGGETTO`, a table's cell) is no word: a text layer draws its rulings
 //!   as lines, not as text. The ink tells them apart ([`drop_rulings`]): a
@@ -57,8 +66,12 @@ fn is_apostrophe(c: char) -> bool {
 /// size in the words' units.
 pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(words.len());
-    for mut w in words {
+    let mut words = words.into_iter().peekable();
+    while let Some(mut w) = words.next() {
         w.text = word(&w.text);
+        if w.text == "|" && words.peek().is_some_and(|n| bar_is_l(&n.text)) {
+            w.text = "l".into();
+        }
         if let Some(prev) = out.last_mut() {
             if prev.text == "I." && lower_abbreviation_letter(&w.text) {
                 // `I. r. 5/2010`: the `l.` of `l. r.` set with a space.
@@ -75,6 +88,18 @@ pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
         out.push(w);
     }
     out
+}
+
+/// Whether a lone bar before the word `next` is the letter `l`: `next`
+/// starts with a lower-case vowel (an opening quote or bracket apart), as
+/// after the article `l` set without its apostrophe. Before a consonant a
+/// bar is as often the article `i` (`| progetti`) or a speck's stroke
+/// (`del | progetto`) as an `l`, in the scans of the corpus: left alone.
+fn bar_is_l(next: &str) -> bool {
+    next.trim_start_matches(['“', '"', '(', '«'])
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouàèéìòù".contains(c))
 }
 
 /// Whether `s` is one lower-case letter and a full stop (`r.`, `p.`): the
@@ -121,11 +146,23 @@ pub fn word(text: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         if c == '?' && question_is_apostrophe(&chars, i) {
             s.push(APOSTROPHE);
+        } else if c == '|' && opens_word(&chars, i) {
+            // `|’anno`, `|a`: the `l` opening a word.
+            s.push('l');
         } else {
             s.push(c);
         }
     }
     roman(&capital_i(&lower_l(&legislative(&noughts(&s)))))
+}
+
+/// Whether the bar at `i` opens a word (after nothing, a quote or a
+/// bracket) and is followed by an apostrophe or a lower-case letter.
+fn opens_word(chars: &[char], i: usize) -> bool {
+    chars[..i].iter().all(|c| matches!(c, '“' | '"' | '(' | '«'))
+        && chars
+            .get(i + 1)
+            .is_some_and(|&n| is_apostrophe(n) || n.is_lowercase())
 }
 
 /// The letter O and the digit 0 where tesseract swapped them: an `O` or
@@ -363,6 +400,33 @@ mod tests {
             row_text(vec![piece("I.", 195., 210.), piece("Premesse", 225., 345.)]),
             "I. Premesse"
         );
+        // A bar read for the `l` of an elided article: web acts of two
+        // bodies printed and scanned ("approvata l adesione", "In Aosta,
+        // l anno"); a printed bar between a number and a word stays.
+        assert_eq!(
+            row_text(vec![
+                piece("approvata", 100., 280.),
+                piece("|", 295., 300.),
+                piece("adesione", 312., 480.)
+            ]),
+            "approvata l adesione"
+        );
+        assert_eq!(
+            row_text(vec![
+                piece("0123", 100., 180.),
+                piece("|", 195., 200.),
+                piece("Fax", 212., 280.)
+            ]),
+            "0123 | Fax"
+        );
+        assert_eq!(
+            row_text(vec![piece("|", 195., 200.), piece("12", 212., 250.)]),
+            "| 12"
+        );
+        assert_eq!(
+            row_text(vec![piece("|", 195., 200.), piece("progetti", 212., 350.)]),
+            "| progetti"
+        );
         assert_eq!(
             row_text(vec![
                 piece("unanimita'", 173., 335.),
@@ -406,6 +470,11 @@ mod tests {
         assert_eq!(word("partecipare?"), "partecipare?");
         assert_eq!(word("PERCHÉ?"), "PERCHÉ?");
         assert_eq!(word("—"), "–");
+        assert_eq!(word("|’anno"), "l’anno");
+        assert_eq!(word("(|a"), "(la");
+        assert_eq!(word("|"), "|");
+        assert_eq!(word("||"), "||");
+        assert_eq!(word("|A"), "|A");
         assert_eq!(word("1X/2838"), "IX/2838");
         assert_eq!(word("1X°"), "IX°");
         assert_eq!(word("n.1X/2838"), "n.IX/2838");
