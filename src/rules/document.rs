@@ -342,9 +342,12 @@ impl<'a> Doc<'a> {
         }) else {
             return false;
         };
-        header.find(&self.clean[page][line.clone()]).is_some_and(|m| {
-            line.start + m.start() < word.end.max(word.start + 1) && word.start < line.start + m.end()
-        })
+        header
+            .find(&self.clean[page][line.clone()])
+            .is_some_and(|m| {
+                line.start + m.start() < word.end.max(word.start + 1)
+                    && word.start < line.start + m.end()
+            })
     }
 
     /// The header of the column the text at `at` stands in: the nearest
@@ -490,9 +493,9 @@ impl<'a> Doc<'a> {
                 .collect();
             if !ws.is_empty() {
                 ws.sort_by(|a, b| a.x.total_cmp(&b.x));
-                return ws.windows(2).any(|p| {
-                    p[1].x - (p[0].x + p[0].width) > CELL_GAP_EMS * p[0].size.max(1.0)
-                });
+                return ws
+                    .windows(2)
+                    .any(|p| p[1].x - (p[0].x + p[0].width) > CELL_GAP_EMS * p[0].size.max(1.0));
             }
         }
         let t = text.get(line).unwrap_or("").trim();

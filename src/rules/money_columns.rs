@@ -64,7 +64,8 @@ pub(super) fn column_role<'r>(
             kept.push((r, c));
         }
     }
-    let overlaps = |r: &std::ops::Range<usize>| r.start < word.end.max(word.start + 1) && word.start < r.end;
+    let overlaps =
+        |r: &std::ops::Range<usize>| r.start < word.end.max(word.start + 1) && word.start < r.end;
     match kept.iter().find(|(r, _)| overlaps(r)) {
         Some((_, c)) if c.value != "table" => return Some((line, Some((c, true)))),
         _ => {}

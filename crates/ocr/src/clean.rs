@@ -159,7 +159,9 @@ pub fn word(text: &str) -> String {
 /// Whether the bar at `i` opens a word (after nothing, a quote or a
 /// bracket) and is followed by an apostrophe or a lower-case letter.
 fn opens_word(chars: &[char], i: usize) -> bool {
-    chars[..i].iter().all(|c| matches!(c, '“' | '"' | '(' | '«'))
+    chars[..i]
+        .iter()
+        .all(|c| matches!(c, '“' | '"' | '(' | '«'))
         && chars
             .get(i + 1)
             .is_some_and(|&n| is_apostrophe(n) || n.is_lowercase())
