@@ -158,7 +158,7 @@ fn role_of<'r>(
     let column = page.and_then(|p| super::money_columns::column_role(rules, doc, p, range.clone()));
     if let Some((head, role)) = &column {
         // A header inside the sum's clause (rows that end no clause).
-        if head.end > range.start - here.len() {
+        if head.end > range.start.saturating_sub(here.len()) {
             if let Some((c, true)) = role {
                 return Some(c);
             }
