@@ -8,6 +8,7 @@ mod header_shapes;
 mod letterhead;
 mod ocr;
 mod office;
+mod office_empty;
 mod office_pivot;
 mod peg_producers;
 mod procedure_gold;

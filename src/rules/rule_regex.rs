@@ -19,9 +19,10 @@
 //! boundaries taken out ([`atti_italian::skip`]): the same matches, without
 //! the slow engine over the accented text where none can start.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use atti_italian::skip;
 
@@ -107,15 +108,37 @@ impl Regex {
     /// its limits.
     pub fn get(&self) -> Option<&regex::Regex> {
         self.compiled
-            .get_or_init(|| {
-                regex::RegexBuilder::new(&self.pattern)
-                    .size_limit(self.size_limit)
-                    .dfa_size_limit(self.dfa_size_limit)
-                    .build()
-                    .ok()
-            })
+            .get_or_init(|| shared(&self.pattern, self.size_limit, self.dfa_size_limit))
             .as_ref()
     }
+}
+
+/// The regexes compiled in this process, by pattern and limits: a pattern
+/// that several rules write alike (the `before` sections of the act rules
+/// repeat a few patterns tens of times) is compiled once. A clone of a
+/// [`regex::Regex`] shares its automata and keeps a search cache of its own.
+type Compiled = HashMap<(String, usize, usize), Option<regex::Regex>>;
+
+static COMPILED: OnceLock<Mutex<Compiled>> = OnceLock::new();
+
+/// `pattern` compiled within these limits (`0`: the crate's default), or
+/// the same compiled before in this process. The lock is not held while a
+/// pattern compiles (two threads may then compile one pattern twice).
+fn shared(pattern: &str, size_limit: usize, dfa_size_limit: usize) -> Option<regex::Regex> {
+    let cache = COMPILED.get_or_init(Mutex::default);
+    let key = (pattern.to_owned(), size_limit, dfa_size_limit);
+    if let Some(re) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return re;
+    }
+    let mut b = regex::RegexBuilder::new(pattern);
+    if size_limit > 0 {
+        b.size_limit(size_limit).dfa_size_limit(dfa_size_limit);
+    }
+    let re = b.build().ok();
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, re.clone());
+    }
+    re
 }
 
 /// Searches that skip ahead on the wide pattern (see the module): the
@@ -125,12 +148,7 @@ impl Regex {
         self.wide
             .get_or_init(|| {
                 let wide = atti_italian::skip::widen(&self.pattern)?;
-                let mut b = regex::RegexBuilder::new(&wide);
-                if self.size_limit > 0 {
-                    b.size_limit(self.size_limit)
-                        .dfa_size_limit(self.dfa_size_limit);
-                }
-                b.build().ok()
+                shared(&wide, self.size_limit, self.dfa_size_limit)
             })
             .as_ref()
     }

@@ -38,7 +38,7 @@ pub enum Arg {
 }
 
 impl Arg {
-    fn scalar(&self) -> V {
+    pub(super) fn scalar(&self) -> V {
         match self {
             Arg::One(v) => v.clone(),
             // A range where one value is wanted: its first cell (a range of
@@ -198,13 +198,17 @@ fn numbers(args: &[Arg]) -> Result<Vec<f64>, V> {
 
 /// Calls function `name`; `None` when atti does not evaluate it.
 pub fn call(name: &str, args: &[Arg]) -> Option<V> {
-    Some(match call_inner(name, args)? {
+    let r = match call_inner(name, args) {
+        Some(r) => r,
+        None => super::functions_more::call(name, args)?,
+    };
+    Some(match r {
         Ok(v) => v,
         Err(e) => e,
     })
 }
 
-fn nth(args: &[Arg], i: usize) -> Option<V> {
+pub(super) fn nth(args: &[Arg], i: usize) -> Option<V> {
     args.get(i).map(Arg::scalar)
 }
 

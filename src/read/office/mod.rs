@@ -22,6 +22,7 @@ mod docx;
 mod flow;
 mod formula;
 mod functions;
+mod functions_more;
 pub mod legacy;
 mod numbering;
 mod odt;

@@ -405,6 +405,7 @@ impl Engine<'_> {
                     v => Some(v),
                 };
             }
+            "SUMPRODUCT" => return self.sumproduct(args, at),
             _ => {}
         }
         let mut vals = Vec::with_capacity(args.len());

@@ -98,6 +98,11 @@ const TAKE_RANGES: &[&str] = &[
     "HLOOKUP",
     "INDEX",
     "MATCH",
+    "SUMIF",
+    "SUMIFS",
+    "COUNTIF",
+    "COUNTIFS",
+    "AVERAGEIF",
 ];
 
 /// The size of an element-wise result over these matrices.
@@ -176,6 +181,9 @@ impl Engine<'_> {
     }
 
     fn array_call(&mut self, name: &str, args: &[Expr], at: super::At) -> Option<Matrix> {
+        if name == "SUMPRODUCT" {
+            return self.sumproduct(args, at).map(Matrix::one);
+        }
         let mut ms = Vec::with_capacity(args.len().max(3));
         for a in args {
             ms.push(self.matrix(a, at)?);
@@ -232,6 +240,36 @@ impl Engine<'_> {
     /// `f` applied element by element over matrices of one size (see
     /// [`size`]); `None` over [`MAX_RANGE`] elements or the workbook's
     /// bound on cells read.
+    /// SUMPRODUCT, whose arguments are read as matrices wherever it is
+    /// written (`SUMPRODUCT((A1:A9>0)*B1:B9)` in an ordinary formula):
+    /// the sum of the elements' products, text and empty cells 0, matrices
+    /// of different sizes `#VALUE!`.
+    pub(super) fn sumproduct(&mut self, args: &[Expr], at: super::At) -> Option<V> {
+        let mut ms = Vec::with_capacity(args.len());
+        for a in args {
+            ms.push(self.matrix(a, at)?);
+        }
+        let first = ms.first()?;
+        let (rows, cols) = (first.rows, first.cols);
+        if ms.iter().any(|m| m.rows != rows || m.cols != cols) {
+            return Some(err("#VALUE!"));
+        }
+        let mut sum = 0.0;
+        for i in 0..rows * cols {
+            let mut p = 1.0;
+            for m in &ms {
+                p *= match m.cells.get(i).unwrap_or(&V::Empty) {
+                    V::Num(x) => *x,
+                    V::Bool(b) => f64::from(u8::from(*b)),
+                    V::Err(e) => return Some(V::Err(e.clone())),
+                    _ => 0.0,
+                };
+            }
+            sum += p;
+        }
+        Some(V::Num(sum))
+    }
+
     fn map(&mut self, ms: &[&Matrix], mut f: impl FnMut(&[V]) -> V) -> Option<Matrix> {
         let (rows, cols) = size(ms);
         let n = rows * cols;
