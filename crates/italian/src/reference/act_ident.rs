@@ -18,9 +18,9 @@ use super::{Mention, RefSettings, Reference};
 use crate::date::expand_year;
 
 /// The named groups of the act keyword (`acts::ACT`), one per kind.
-const KINDS: [&str; 18] = [
-    "lc", "lr", "rr", "dpgr", "dmin", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu", "reg",
-    "dir", "cost", "dgr", "legge",
+const KINDS: [&str; 21] = [
+    "lc", "lr", "rr", "dpgr", "dlgt", "dcps", "rdl", "dmin", "dlgs", "dl", "dpr", "dpcm", "dm",
+    "rd", "tuel", "tu", "reg", "dir", "cost", "dgr", "legge",
 ];
 
 /// What identifies an EU act: `(UE) 2016/679`, `2014/24/UE`, `98/34/CE ... del 22 giugno 1998`.
@@ -78,7 +78,15 @@ pub(super) fn act_mention_at(
                 needs_locator: true,
             })
         }
-        "reg" if !EU_IDENT.is_match(rest) => eu_regulation_by_date(rest)?,
+        "reg" | "dir" if !EU_IDENT.is_match(rest) => {
+            let dated = (kind == "reg")
+                .then(|| eu_regulation_by_date(rest))
+                .flatten();
+            match dated {
+                Some(x) => x,
+                None => titled_eu_act(kind, kw.as_str(), rest)?,
+            }
+        }
         "reg" | "dir" => eu_act(kind, kw.as_str(), rest)?,
         "dgr" => regional_deliberation(rest, settings)?,
         _ => numbered_act(kind, rest, settings)?,
@@ -159,6 +167,26 @@ fn eu_act(kind: &str, kw: &str, rest: &str) -> Option<(Reference, usize)> {
         ..Reference::default()
     };
     Some((r, m.get(0)?.end()))
+}
+
+/// The words of an EU act's title printed between its keyword and its
+/// number: "Regolamento UE Generale sulla Protezione dei Dati 2016/679".
+static EU_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s+\p{L}[\p{L}'’]*){1,8}").unwrap());
+
+/// An EU act whose title words stand between its keyword and its number:
+/// read only when the number is an EU act's beyond doubt, with its suffix
+/// ("2014/24/UE") or year first with no "n." ("2016/679"), so that a local
+/// regulation's "n. 12/2020" after its name is not taken for one.
+fn titled_eu_act(kind: &str, kw: &str, rest: &str) -> Option<(Reference, usize)> {
+    let title = EU_TITLE.find(rest)?.end();
+    let m = EU_IDENT.captures(&rest[title..])?;
+    let year_first = m["a"].len() == 4 && matches!(m["a"].parse::<u32>(), Ok(1990..=2099));
+    if m.name("n").is_some() || (m.name("suffix").is_none() && !year_first) {
+        return None;
+    }
+    let (r, len) = eu_act(kind, kw, &rest[title..])?;
+    Some((r, title + len))
 }
 
 /// A deliberation of a regional Giunta ("D.G.R. n. 1234 del 3.5.2021"),
@@ -277,6 +305,11 @@ fn canonical_type(kind: &str, region: bool, regulation: bool) -> Option<&'static
         "dpcm" => "dpcm",
         "dm" => "decreto_ministeriale",
         "rd" => "regio_decreto",
+        // The acts of 1944-1948 with the force of law: no type of the
+        // Republic's names them, so they keep their own.
+        "dlgt" => "decreto_legislativo_luogotenenziale",
+        "dcps" => "decreto_legislativo_cps",
+        "rdl" => "regio_decreto_legge",
         "tu" => "testo_unico",
         _ => return None,
     })
@@ -336,7 +369,7 @@ fn correct_as_a_lawyer(r: &mut Reference, after: &str, settings: &RefSettings) {
     match r.act_type.as_deref() {
         // "R.D. 215/33": the Kingdom's decrees are of 1861-1946, so a year
         // past 1946 is a two-digit year read in the wrong century.
-        Some("regio_decreto") => r.year = r.year.map(kingdom_year),
+        Some("regio_decreto" | "regio_decreto_legge") => r.year = r.year.map(kingdom_year),
         Some("testo_unico") => {
             if let Some(a) = lex.testo_unico(r.number.as_deref(), r.year) {
                 r.act_type = Some(a.act.act_type.clone());

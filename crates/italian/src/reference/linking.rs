@@ -230,7 +230,8 @@ impl Linker<'_> {
             let mut it = items[0].clone();
             it.paragraph = Some(common::norm_num(&c["p"]));
             let end = m.range.end + c.get(0).map_or(0, |g| g.end());
-            self.out.push((it.range.start..end, with_locator(&m.r, &it)));
+            self.out
+                .push((it.range.start..end, with_locator(&m.r, &it)));
             return;
         }
         for (k, it) in items.iter().enumerate() {
@@ -253,11 +254,12 @@ impl Linker<'_> {
                 && !OWNED.is_match(&text[range.end..])
         });
         let own = OWNED.is_match(&text[range.end..]);
-        let particular_act = particular::particular_act(text, mentions, range.start).or_else(|| {
-            (!own)
-                .then(|| particular::reaching_act(text, mentions, range.start))
-                .flatten()
-        });
+        let particular_act =
+            particular::particular_act(text, mentions, range.start).or_else(|| {
+                (!own)
+                    .then(|| particular::reaching_act(text, mentions, range.start))
+                    .flatten()
+            });
         if let Some(mi) = particular_act.or(listed_act.map(|(mi, _)| mi)) {
             let m = &mentions[mi];
             // "e in particolare:\n −− l'art. 10 comma 1": an article printed
@@ -373,10 +375,7 @@ fn acts_of_their_own(
 }
 
 /// The references reported, in order, each with its `raw` and URN.
-fn finish(
-    text: &str,
-    mut out: Vec<(Range<usize>, Reference)>,
-) -> Vec<(Range<usize>, Reference)> {
+fn finish(text: &str, mut out: Vec<(Range<usize>, Reference)>) -> Vec<(Range<usize>, Reference)> {
     out.retain(|(_, r)| {
         !r.act_type
             .as_deref()

@@ -64,6 +64,11 @@
 //!   decreto legislativo ("D.L. 30.04.1992 n. 285") is that code misprinted,
 //!   unless a conversion law follows it; a regio decreto's two-digit year is
 //!   of the Kingdom (1861-1946).
+//! - "D.Lgt." (decreto legislativo luogotenenziale), "D.Lgs.C.P.S." (of the
+//!   provisional Head of State) and "R.D.L." (regio decreto-legge) keep
+//!   types of their own, with their NIR types in the URN (before, "R.D.L."
+//!   was read as a law, "regio decreto-legge" as a decree-law, "D.Lgt." not
+//!   at all, its articles left to the act before).
 //! - A d.g.r. is read (its text is taken) but not reported: it is an
 //!   administrative act, not among the canonical act types.
 //! - `Costituzione` counts only written with a capital C and with an article
@@ -144,7 +149,9 @@ pub struct Reference {
     /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
     /// `dpr`, `dpcm`, `decreto_ministeriale`, `regio_decreto`, `regolamento_ue`,
     /// `direttiva_ue`, `costituzione` (and `testo_unico` when its real type
-    /// is unknown).
+    /// is unknown; `decreto_legislativo_luogotenenziale`,
+    /// `decreto_legislativo_cps` and `regio_decreto_legge` for the acts of
+    /// 1925-1948 that no type of the Republic names).
     pub act_type: Option<String>,
     pub number: Option<String>,
     pub year: Option<i32>,
@@ -323,6 +330,8 @@ mod lawyer_context_tests;
 mod defined_forms_tests;
 #[cfg(test)]
 mod precision_forms_tests;
+#[cfg(test)]
+mod recital_forms_tests;
 #[cfg(test)]
 mod restated_forms_tests;
 #[cfg(test)]
