@@ -1,44 +1,31 @@
-//! Step 1 of reading references: act keywords and what identifies the act
-//! after them (a date and a number, a number and a year, a name).
+//! Step 1 of reading references: the act keywords found in the text, each
+//! read with what identifies its act (see `act_ident`), lists of acts after
+//! a plural keyword, acts named by the table ("TUEL", "Codice civile"),
+//! and the passes over what was found: a year taken from the same act cited
+//! before, aliases merged, "Codice" alone.
 
 use std::sync::LazyLock;
 
 use chrono::Datelike;
 use regex::{Captures, Regex};
 
+use super::act_ident::act_mention_at;
 use super::backref::merge_aliases;
 use super::common::*;
 use super::table::NamedAct;
 use super::{Mention, RefSettings, Reference};
-use crate::date::expand_year;
 
 /// Act keywords. Longer and more specific forms come first: at one position
-/// the first alternative that matches wins. A transcript that lost the
+/// the first alternative that matches wins. The acts of the years between
+/// Kingdom and Republic ("D.Lgt.", "D.Lgs.C.P.S.", "R.D.L.") come before
+/// the decrees whose letters they begin with, so that their number is never
+/// read as a "L."'s or a "R.D."'s. A transcript that lost the
 /// full stops keeps the letters apart ("d l 6 giugno 2012, n 74", "d lgs n
 /// 267/2000", "d p r"): read like the dotted forms, and like them only
 /// before what identifies an act.
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
-        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|legg[ei]\s+cost\.|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|ll\.\s?rr\.|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?:del\s+)?(?-i:M[A-Z]{{1,5}}\b|M(?:\.\s?[A-Z]){{1,5}}\.))|(?P<dlgs>decret[oi](?:\s*[-–—]\s*|\s+)legislativ[oi]|d\s+lgs\b\.?|dd\.\s?lgs\b\.?|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s*lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi](?:\s*[-–—]\s*|\s+)legge|dd\.\s?ll\.|d\.\s?l\.|d-l\b\.?|d\s+l\b|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|dd\.\s?pp\.\s?rr\.|d\.\s?p\.\s?r\.|d\s+p\s+r\b|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|dd\.\s?pp\.\s?cc\.\s?mm\.|d\.\s?p\.\s?c\.\s?m\.|d\s+p\s+c\s+m\b|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|dd\.\s?mm\.|d\.\s?m\.|d\.\s?i\b\.?|(?-i:DM)\b)|(?P<rd>r(?:egio|eale)\s+decreto|rr\.\s?dd\.|r\.\s?d\.)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:(?:delegat[oi]|di\s+esecuzione)\s*)?(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|regolament[oi]\s+(?:delegat[oi]\s+|di\s+esecuzione\s+)?(?:della\s+commissione(?:\s+europea)?|del\s+parlamento\s+europeo(?:\s+e\s+del\s+consiglio)?)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?|dir\.)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei](?:\s+di\s+conversione\b)?|l\.|(?-i:L)\b))"
-    ))
-    .unwrap()
-});
-
-/// What identifies an EU act: `(UE) 2016/679`, `2014/24/UE`, `98/34/CE ... del 22 giugno 1998`.
-static EU_IDENT: LazyLock<Regex> = LazyLock::new(|| {
-    let date = date_re();
-    grammar(&format!(
-        r"(?i)^\s*(?:\(\s*(?:ue|ce|cee)\s*\)\s*)?(?P<n>{NUM_KW}\s*)?(?P<a>\d{{2,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suffix>ue|ce|cee)\b)?(?:\s+del\s+parlamento\s+europeo\s+e\s+del\s+consiglio)?(?:\s*,?\s*del\s+(?P<date>{date}))?"
-    ))
-    .unwrap()
-});
-
-/// An EU regulation by number and date: "Regolamento della Commissione
-/// Europea n. 1251 del 30.11.2011".
-static EU_DATED: LazyLock<Regex> = LazyLock::new(|| {
-    let date = date_re();
-    grammar(&format!(
-        r"(?i)^\s*(?:\(\s*(?:ue|ce|cee)\s*\)\s*)?{NUM_KW}\s*(?P<num>\d{{1,4}})\s*,?\s*del\s+(?P<date>{date})"
+        r"(?i)\b(?:(?P<lc>legg[ei]\s+costituzional[ei]|legg[ei]\s+cost\.|l\.\s?cost\.)|(?P<lr>legg[ei]\s+regional[ei]|ll\.\s?rr\.|l\.\s?r\b\.?|l\.\s?reg\.|(?-i:LR)\b)|(?P<rr>regolament[oi]\s+regional[ei]|r\.\s?r\.|reg\.\s?reg\.)|(?P<dpgr>decret[oi]\s+del\s+presidente\s+della\s+giunta\s+regionale|d\.\s?p\.\s?g\.\s?r\.|dpgr\b)|(?P<dlgt>decret[oi](?:\s*[-–—]\s*|\s+)legislativ[oi]\s+luogotenenzial[ei]|d\.\s?lgs\.\s?lgt\b\.?|d\.\s?l\.\s?lgt\b\.?|d\.\s?lgt\b\.?|dlgt\b\.?)|(?P<dcps>decret[oi](?:\s*[-–—]\s*|\s+)legislativ[oi]\s+del\s+capo\s+provvisorio\s+dello\s+stato|d\.\s?lgs\.\s?c\.\s?p\.\s?s\.|d\.\s?l\.\s?c\.\s?p\.\s?s\.)|(?P<rdl>r(?:egio|eale)\s+decreto(?:\s*[-–—]\s*|\s+)legge|r\.\s?d\.\s?l\.|rdl\b)|(?P<dmin>decret[oi]\s+(?:del\s+|dei\s+)?(?:ministr[oi]|ministero)\b|decret[oi]\s+(?:del\s+)?(?-i:M[A-Z]{{1,5}}\b|M(?:\.\s?[A-Z]){{1,5}}\.))|(?P<dlgs>decret[oi](?:\s*[-–—]\s*|\s+)legislativ[oi]|d\s+lgs\b\.?|dd\.\s?lgs\b\.?|d-lgs\b\.?|d\.\s?lgs\.?\s?vo\b\.?|d\.\s*lgs\.?|dlgs\b\.?|d\.\s?leg\.?vo|d\.\s?l\.?\s?vo\b\.?|d\.\s?l\.\s?gs\b\.?)|(?P<dl>decret[oi](?:\s*[-–—]\s*|\s+)legge|dd\.\s?ll\.|d\.\s?l\.|d-l\b\.?|d\s+l\b|(?-i:DL)\b)|(?P<dpr>decret[oi]\s+del\s+presidente\s+della\s+repubblica|dd\.\s?pp\.\s?rr\.|d\.\s?p\.\s?r\.|d\s+p\s+r\b|dpr\b)|(?P<dpcm>decret[oi]\s+del\s+presidente\s+del\s+consiglio\s+dei\s+ministri|dd\.\s?pp\.\s?cc\.\s?mm\.|d\.\s?p\.\s?c\.\s?m\.|d\s+p\s+c\s+m\b|dpcm\b)|(?P<dm>decret[oi]\s+(?:inter)?ministerial[ei]|dd\.\s?mm\.|d\.\s?m\.|d\.\s?i\b\.?|(?-i:DM)\b)|(?P<rd>r(?:egio|eale)\s+decreto|rr\.\s?dd\.|r\.\s?d\.|(?-i:RD)\b)|(?P<tuel>t\.\s?u\.\s?e\.\s?l\.|tuel\b)|(?P<tu>testo\s+unico|t\.\s?u\.)|(?P<reg>regolament[oi]\s*(?:(?:delegat[oi]|di\s+esecuzione)\s*)?(?:europe[oi]\s*)?(?:\(\s*(?:ue|ce|cee)\s*\)|u\.\s?e\.|ue\b|ce\b)|regolament[oi]\s+europe[oi]\b|regolament[oi]\s+(?:delegat[oi]\s+|di\s+esecuzione\s+)?(?:della\s+commissione(?:\s+europea)?|del\s+parlamento\s+europeo(?:\s+e\s+del\s+consiglio)?)|reg\.\s*(?:\(\s*ue\s*\)|ue\b))|(?P<dir>direttiv[ae](?:\s*\(\s*(?:ue|ce|cee)\s*\)|\s+(?:ue|ce|cee)\b)?|dir\.)|(?P<cost>(?-i:Costituzione|COSTITUZIONE|Cost\.))|(?P<dgr>d\.\s?g\.\s?r\.|dgr\b|(?:deliberazione|delibera)\s+(?:della\s+|di\s+)?giunta\s+regionale)|(?P<legge>legg[ei](?:\s+di\s+conversione\b)?|l\.|(?-i:L)\b))"
     ))
     .unwrap()
 });
@@ -244,32 +231,6 @@ pub(super) fn named_reference(act: &NamedAct) -> Reference {
     }
 }
 
-/// The issuer of a regional act: the region the text names, else the
-/// region the settings impose, else the region of the body that issued the
-/// document; else none.
-fn regional_issuer(named: Option<&str>, settings: &RefSettings) -> Option<String> {
-    let lex = &*settings.lexicon;
-    match named {
-        Some(n) => Some(match lex.region_named(n) {
-            Some(r) => format!("regione.{}", r.region),
-            None => region_issuer(n),
-        }),
-        None => settings
-            .region
-            .as_deref()
-            .or(settings.body_region.as_deref())
-            .map(|r| match lex.region_named(r) {
-                Some(e) => format!("regione.{}", e.region),
-                None => region_issuer(r),
-            }),
-    }
-}
-
-fn year_of(s: &str) -> Option<i32> {
-    let v: u32 = s.parse().ok()?;
-    Some(expand_year(v, s.len()))
-}
-
 fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Mention> {
     act_mention_at(text, c, c.get(0)?.end(), settings)
 }
@@ -287,256 +248,6 @@ static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:,\s*(?:e\s+|ed\s+|nonch[ée]\s+)?|\s+(?:e|ed|nonch[ée])\s+)").unwrap()
 });
 
-/// The act identified by what follows `from`, of the kind of keyword `c`
-/// (`from` is the keyword's end, or a list item's start after a plural
-/// keyword); the mention starts at the keyword only when `from` is its end.
-fn act_mention_at(
-    text: &str,
-    c: &Captures,
-    from: usize,
-    settings: &RefSettings,
-) -> Option<Mention> {
-    let kw = c.get(0)?;
-    let item = from != kw.end();
-    let start = if item { from } else { kw.start() };
-    let rest = &text[from..];
-    let kind = [
-        "lc", "lr", "rr", "dpgr", "dmin", "dlgs", "dl", "dpr", "dpcm", "dm", "rd", "tuel", "tu",
-        "reg", "dir", "cost", "dgr", "legge",
-    ]
-    .into_iter()
-    .find(|k| c.name(k).is_some())?;
-    let mut r = Reference::default();
-    let end;
-    match kind {
-        "tuel" | "cost" if item => return None,
-        "tuel" => {
-            // The keyword is read here so that "T.U.E.L." is not taken for
-            // a "L."; the act it names comes from the table.
-            let lex = &*settings.lexicon;
-            let (_, i) = lex.named_in(kw.as_str()).into_iter().next()?;
-            let act = lex.choose(i, settings.date);
-            r = named_reference(act);
-            end = kw.end();
-        }
-        "cost" => {
-            r.act_type = Some("costituzione".into());
-            r.year = Some(1947);
-            r.date = Some(ymd((1947, 12, 27)));
-            r.issuer = Some("stato".into());
-            return Some(Mention {
-                range: kw.range(),
-                r,
-                needs_locator: true,
-            });
-        }
-        "reg" if !EU_IDENT.is_match(rest) => {
-            let m = EU_DATED.captures(rest)?;
-            let date = act_date(&m["date"]).ok()?;
-            r.act_type = Some("regolamento_ue".into());
-            r.number = Some(m["num"].trim_start_matches('0').to_string());
-            r.year = Some(date.year());
-            r.date = Some(date);
-            r.issuer = Some("unione.europea".into());
-            end = from + m.get(0)?.end();
-        }
-        "reg" | "dir" => {
-            let m = EU_IDENT.captures(rest)?;
-            if kind == "dir" && m.name("suffix").is_none() && kw.as_str().len() <= "direttiva".len()
-            {
-                return None; // "direttiva n. 5/2020" of a ministry is not EU law
-            }
-            let (a, b) = (&m["a"], &m["b"]);
-            // Since 2015 EU acts are numbered year first (2016/679); before,
-            // regulations were number first (n. 1907/2006) and directives year
-            // first (98/34/CE).
-            let is_year = |x: &str| x.len() == 4 && matches!(x.parse::<u32>(), Ok(1950..=2099));
-            let year_first = match (is_year(a), is_year(b)) {
-                (true, false) => true,
-                (false, true) => false,
-                (true, true) => m.name("n").is_none(),
-                (false, false) => kind == "dir",
-            };
-            let (num, year) = if year_first { (b, a) } else { (a, b) };
-            if year.len() != 2 && year.len() != 4 {
-                return None;
-            }
-            r.act_type = Some(
-                if kind == "reg" {
-                    "regolamento_ue"
-                } else {
-                    "direttiva_ue"
-                }
-                .into(),
-            );
-            r.number = Some(num.trim_start_matches('0').to_string());
-            r.year = year_of(year);
-            r.date = m.name("date").and_then(|d| act_date(d.as_str()).ok());
-            r.issuer = Some("unione.europea".into());
-            end = from + m.get(0)?.end();
-        }
-        "dgr" => {
-            let m = settings.lexicon.dgr_ident.captures(rest)?;
-            let num: String = m["num"]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_uppercase();
-            r.act_type = Some("delibera_giunta_regionale".into());
-            r.number = Some(num);
-            r.date = m
-                .name("date")
-                .or(m.name("date0"))
-                .and_then(|d| act_date(d.as_str()).ok());
-            r.year = r
-                .date
-                .map(|d| d.year())
-                .or_else(|| m.name("year").and_then(|y| year_of(y.as_str())));
-            r.issuer = regional_issuer(m.name("region").map(|g| g.as_str()), settings);
-            end = from + m.get(0)?.end();
-        }
-        _ => {
-            // "decreto del Ministro dell'Interno del 24 dicembre 2024": the
-            // ministry's name stands between the keyword and the date.
-            // So too "D.M. Ambiente e Sanità 26/06/2000 n. 219".
-            // And "decreto interministeriale del Ministero delle politiche
-            // agricole, di concerto con ..., del 23 ottobre 2014".
-            let named_ministry = kind == "dm"
-                && !settings.lexicon.ident.is_match(rest)
-                && (CAPITAL_NEXT.is_match(rest) || OF_MINISTRY_NEXT.is_match(rest));
-            let skip = if kind == "dmin" || named_ministry {
-                ministry_name_end(rest, &settings.lexicon.ident)?
-            } else {
-                0
-            };
-            let rest = &rest[skip..];
-            let m = settings.lexicon.ident.captures(rest)?;
-            let mut ident_end = skip + m.get(0)?.end();
-            let rest = &text[from..];
-            let after = settings.lexicon.region_after.captures(&rest[ident_end..]);
-            let region = match (m.name("region"), &after) {
-                (Some(g), _) => Some(g.as_str()),
-                (None, Some(a)) if matches!(kind, "lr" | "legge") => {
-                    ident_end += a.get(0)?.end();
-                    a.name("r1").or(a.name("r2")).map(|g| g.as_str())
-                }
-                _ => None,
-            };
-            // "D.P.G.R. 6 giugno 2011, n. 22/R": a regional regulation
-            // (the "/R" says so); any other decree of the President of the
-            // Giunta is an administrative act, read but not reported.
-            let regulation = (kind == "dpgr")
-                .then(|| REG_SUFFIX.find(&rest[ident_end..]))
-                .flatten();
-            if let Some(g) = regulation {
-                ident_end += g.end();
-            }
-            let ty = match kind {
-                "lc" => "legge_costituzionale",
-                "lr" => "legge_regionale",
-                "rr" | "dpgr" if regulation.is_some() => "regolamento_regionale",
-                "rr" => "regolamento_regionale",
-                "dpgr" => "decreto_presidente_giunta_regionale",
-                "dmin" => "decreto_ministeriale",
-                "legge" if region.is_some() => "legge_regionale",
-                "legge" => "legge",
-                "dlgs" => "decreto_legislativo",
-                "dl" => "decreto_legge",
-                "dpr" => "dpr",
-                "dpcm" => "dpcm",
-                "dm" => "decreto_ministeriale",
-                "rd" => "regio_decreto",
-                "tu" => "testo_unico",
-                _ => return None,
-            };
-            let regional = matches!(
-                ty,
-                "legge_regionale" | "regolamento_regionale" | "decreto_presidente_giunta_regionale"
-            );
-            if region.is_some() && !regional {
-                return None;
-            }
-            r.act_type = Some(ty.into());
-            let (num, date, year) = if let Some(d) = m.name("date5") {
-                // "DPCM 13/01/2004", "D.M. 17 giugno 2016": decrees of the
-                // government are often cited by date alone; a law never is.
-                if !matches!(
-                    ty,
-                    "dpcm"
-                        | "dpr"
-                        | "decreto_ministeriale"
-                        | "regio_decreto"
-                        | "decreto_presidente_giunta_regionale"
-                ) {
-                    return None;
-                }
-                (None, Some(d), None)
-            } else if let Some(n) = m.name("num1") {
-                (Some(n), m.name("date1"), None)
-            } else if let Some(n) = m.name("num3") {
-                (Some(n), m.name("date3"), None)
-            } else if let Some(n) = m.name("num4") {
-                (Some(n), None, m.name("year4"))
-            } else if let Some(n) = m.name("num6").or(m.name("num7")) {
-                // "D.L. n. 312", "legge 17 dicembre n. 221": the year is not
-                // printed; the number is, after "n.". The year stays empty
-                // unless the same act was cited before with it (see
-                // `year_from_earlier`).
-                (Some(n), None, None)
-            } else {
-                (Some(m.name("num2")?), None, m.name("year2"))
-            };
-            r.number = num.map(|n| match regulation {
-                Some(_) => format!("{}/R", n.as_str()),
-                None => n.as_str().to_string(),
-            });
-            if let Some(d) = date {
-                // A date that does not exist is left out, never guessed.
-                r.date = act_date(d.as_str()).ok();
-                r.year = r.date.map(|d| d.year()).or_else(|| {
-                    let y = d.as_str().rsplit(|c: char| !c.is_ascii_digit()).next()?;
-                    year_of(y)
-                });
-            } else if let Some(y) = year {
-                r.year = year_of(y.as_str());
-            }
-            // "R.D. 215/33": the Kingdom's decrees are of 1861-1946, so a
-            // year past 1946 is a two-digit year read in the wrong century.
-            if ty == "regio_decreto" {
-                r.year = r.year.map(kingdom_year);
-            }
-            if ty == "testo_unico" {
-                if let Some(a) = settings.lexicon.testo_unico(r.number.as_deref(), r.year) {
-                    r.act_type = Some(a.act.act_type.clone());
-                    r.date = r.date.or(Some(a.act.date));
-                }
-            }
-            // "D.L. 30.04.1992 n. 285", "D.L. n. 36/2023": a decree-law
-            // numbered (and dated) as a code the table knows as a decreto
-            // legislativo is that code misprinted, as a lawyer reads it;
-            // unless a conversion law follows, which only a decree-law has.
-            if ty == "decreto_legge" && !CONVERTED_NEXT.is_match(&rest[ident_end..]) {
-                let lex = &*settings.lexicon;
-                if let Some(a) = lex.misprinted_decree(r.number.as_deref(), r.year, r.date) {
-                    r.act_type = Some(a.act.act_type.clone());
-                    r.date = Some(a.act.date);
-                }
-            }
-            r.issuer = match ty {
-                _ if regional => regional_issuer(region, settings),
-                "decreto_ministeriale" => None,
-                _ => Some("stato".into()),
-            };
-            end = from + ident_end;
-        }
-    }
-    Some(Mention {
-        range: start..end,
-        r,
-        needs_locator: false,
-    })
-}
-
 /// Before an act cited again: "la citata", "stessa", "medesimo", "predetta".
 static CITED_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)\b(?:(?:pre|sopra\s*)?citat|medesim|stess|predett|suddett|richiamat)[oaie]\s*$")
@@ -547,73 +258,3 @@ static CITED_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
 /// n. 154", glued "PROPOSTADI LEGGE" in a transcript), which is not a law.
 static BILL: LazyLock<Regex> =
     LazyLock::new(|| grammar(r"(?i)(?:disegn[oi]|propost[ae]|progett[oi])\s*di\s*$").unwrap());
-
-/// A conversion law after a decree-law: ", convertito con modificazioni
-/// dalla legge", "conv. in L.", "(conv. L.".
-static CONVERTED_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,(]{0,6}(?:e\s+s\.?\s?m\.?\s?i\.?\s*,?\s*)?(?:convertit|conv\.|coordinat)")
-        .unwrap()
-});
-
-/// The year of a regio decreto: the Kingdom issued them from 1861 to 1946,
-/// so `33` is 1933 and `65` 1865.
-fn kingdom_year(y: i32) -> i32 {
-    if y <= 1946 {
-        return y;
-    }
-    let yy = y % 100;
-    if 1900 + yy <= 1946 {
-        1900 + yy
-    } else {
-        1800 + yy
-    }
-}
-
-/// A ministry next: "decreto interministeriale del Ministero ...".
-static OF_MINISTRY_NEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:del|dei)\s+(?:ministr[oi]|ministero)\b").unwrap());
-
-/// A capitalised word next: a ministry's name after "D.M.".
-static CAPITAL_NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+\p{Lu}\p{Ll}").unwrap());
-
-/// "/R" after the number of a regional regulation ("n. 22/R").
-static REG_SUFFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*/\s*R\b").unwrap());
-
-/// One word of a ministry's name ("dell'Interno", "e delle finanze",
-/// "della Transizione ecologica"), with what joins it to the one before.
-static MINISTRY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,]*(?:(?:e|ed|per|di)\s+)?(?:(?:dell['’]|del|della|delle|dello|degli|dei|il|la|le|gli|l['’])\s*)?\p{L}[\p{L}.]*").unwrap()
-});
-
-/// Where the identification of a ministerial decree starts after "decreto
-/// del Ministro": past the ministry's name (at most eight words, no digit
-/// between), where the act's date or number is; none when no date or
-/// number follows the name.
-fn ministry_name_end(rest: &str, ident: &Regex) -> Option<usize> {
-    let mut at = 0;
-    let mut words = 0;
-    loop {
-        if ident.is_match(&rest[at..]) {
-            return Some(at);
-        }
-        // "decreto del Ministro degli affari esteri, di concerto con il
-        // Ministro del lavoro ..., del 17 settembre 2002": each ministry's
-        // name of a joint decree has its eight words.
-        if let Some(m) = CONCERT.find(&rest[at..]) {
-            at += m.end();
-            words = 0;
-            continue;
-        }
-        if words == 8 {
-            return None;
-        }
-        at += MINISTRY_WORD.find(&rest[at..])?.end();
-        words += 1;
-    }
-}
-
-/// Between two ministries of a joint decree: ", di concerto con il Ministro",
-/// and before a third one: "e il Ministero dell'ambiente".
-static CONCERT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:(?:di\s+concerto|d['’]\s*intesa)\s+con|e|ed)\s+(?:il\s+|i\s+|col\s+|con\s+il\s+)?(?:ministr[oi]|ministero)\b").unwrap()
-});

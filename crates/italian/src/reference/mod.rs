@@ -64,6 +64,11 @@
 //!   decreto legislativo ("D.L. 30.04.1992 n. 285") is that code misprinted,
 //!   unless a conversion law follows it; a regio decreto's two-digit year is
 //!   of the Kingdom (1861-1946).
+//! - "D.Lgt." (decreto legislativo luogotenenziale), "D.Lgs.C.P.S." (of the
+//!   provisional Head of State) and "R.D.L." (regio decreto-legge) keep
+//!   types of their own, with their NIR types in the URN (before, "R.D.L."
+//!   was read as a law, "regio decreto-legge" as a decree-law, "D.Lgt." not
+//!   at all, its articles left to the act before).
 //! - A d.g.r. is read (its text is taken) but not reported: it is an
 //!   administrative act, not among the canonical act types.
 //! - `Costituzione` counts only written with a capital C and with an article
@@ -96,6 +101,7 @@
 //!   letters lose their parenthesis (`f`); ordinal paragraphs become numbers
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
 
+mod act_ident;
 mod acts;
 mod backref;
 mod body;
@@ -106,7 +112,9 @@ mod dated;
 mod defined;
 mod folded;
 mod lexicon;
+mod linking;
 mod locators;
+mod ministry;
 mod named_after;
 mod own_heading;
 mod particular;
@@ -121,19 +129,13 @@ use std::sync::Arc;
 
 use atti_page::Span;
 use chrono::NaiveDate;
-use connectors::{
-    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE,
-    CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, OWNED, REFINE, TRAIL,
-};
 use serde::{Deserialize, Serialize};
 
-use acts::act_mentions;
-use backref::back_references;
 pub use body::body_region;
 pub use common::Taken;
 pub use dated::naming_date;
 pub use lexicon::Lexicon;
-use locators::{locators, LocItem};
+use linking::find_in;
 pub use named_after::names_act_after;
 pub use table::{CanonicalAct, NamedAct, RefTable, RegionEntry, BUILTIN_FILES};
 
@@ -147,7 +149,9 @@ pub struct Reference {
     /// `legge`, `legge_regionale`, `decreto_legislativo`, `decreto_legge`,
     /// `dpr`, `dpcm`, `decreto_ministeriale`, `regio_decreto`, `regolamento_ue`,
     /// `direttiva_ue`, `costituzione` (and `testo_unico` when its real type
-    /// is unknown).
+    /// is unknown; `decreto_legislativo_luogotenenziale`,
+    /// `decreto_legislativo_cps` and `regio_decreto_legge` for the acts of
+    /// 1925-1948 that no type of the Republic names).
     pub act_type: Option<String>,
     pub number: Option<String>,
     pub year: Option<i32>,
@@ -267,275 +271,6 @@ pub fn find_references(text: &str, settings: &RefSettings) -> Vec<(Range<usize>,
     out
 }
 
-fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, Reference)> {
-    let mut mentions = act_mentions(text, settings);
-    let backs = back_references(text, &mentions);
-    mentions.extend(backs);
-    mentions.sort_by_key(|m| m.range.start);
-    // "di seguito denominato «Codice»": the name the text gave an act.
-    defined::restated(text, &mut mentions);
-    let named = defined::defined_names(text, &mentions);
-    mentions.extend(named);
-    mentions.sort_by_key(|m| m.range.start);
-    let mut taken = Taken::default();
-    for m in &mentions {
-        taken.insert(m.range.clone());
-    }
-    let locs: Vec<_> = locators(text)
-        .into_iter()
-        .filter(|(r, ..)| !taken.overlaps(r))
-        .collect();
-    let mut used = vec![false; mentions.len()];
-    let mut out: Vec<(Range<usize>, Reference)> = Vec::new();
-
-    // Locators followed by their act.
-    let mut linked: Vec<Option<usize>> = locs
-        .iter()
-        .map(|(range, ..)| {
-            let rest = &text[range.end..];
-            [&*CONNECTOR, &*CONNECTOR_ADJ, &*CONNECTOR_APPROVED]
-                .into_iter()
-                .filter_map(|re| re.find(rest))
-                .find_map(|c| {
-                    let at = range.end + c.end();
-                    // "D.Lgs. n. 33/2013 art. 47, L. n. 689/1981": a locator
-                    // printed right after an act, on its line, is that act's;
-                    // a bare comma does not carry it to the next one.
-                    let bare_comma = !c.as_str().chars().any(char::is_alphabetic);
-                    if bare_comma && glued_to_act_before(text, &mentions, range.start) {
-                        return None;
-                    }
-                    mentions.binary_search_by_key(&at, |m| m.range.start).ok()
-                })
-        })
-        .collect();
-    // "art. 7 del regolamento di esecuzione del nuovo C.d.S. approvato con
-    // D.P.R. 495/1992": a name passed over on the way to the act is part of
-    // the approved text's name, not an act cited.
-    for (li, mi) in linked.iter().enumerate() {
-        if let Some(mi) = *mi {
-            let (from, to) = (locs[li].0.end, mentions[mi].range.start);
-            for (k, m) in mentions.iter().enumerate() {
-                if m.range.start >= from && m.range.end <= to {
-                    used[k] = true;
-                }
-            }
-        }
-    }
-    // "art. 5, comma 2, e art. 7 della legge ...": a locator joined by "e" to
-    // a linked one shares its act (but not its span).
-    let mut chained = vec![false; locs.len()];
-    for li in (0..locs.len().saturating_sub(1)).rev() {
-        if linked[li].is_none() && linked[li + 1].is_some() {
-            let between = &text[locs[li].0.end..locs[li + 1].0.start];
-            // "D.P.R. n. 445/2000, artt. 46 e 47, e dell'art. 76 del
-            // medesimo D.P.R.": the articles right after the act are its
-            // own (read below, from the act on), not the back-reference's.
-            let own_act = linked[li + 1]
-                .is_some_and(|mi| right_after_same_act(text, &mentions, locs[li].0.start, mi));
-            if CHAIN.is_match(between) && !own_act && !cited::cited_before(text, locs[li].0.start) {
-                linked[li] = linked[li + 1];
-                chained[li] = true;
-            }
-        }
-    }
-    // "all'art. 63 del D.Lgs. n. 50/2016, per i settori ordinari, e di cui
-    // all'art. 125": a locator joined after a linked one, with no act of
-    // its own and none between, is of the same act.
-    for li in 1..locs.len() {
-        let (range, _, bare) = &locs[li];
-        let Some(mi) = linked[li - 1] else { continue };
-        if linked[li].is_some() || *bare || mentions[mi].range.end > range.start {
-            continue;
-        }
-        let between = &text[mentions[mi].range.end..range.start];
-        let crossed = mentions
-            .iter()
-            .any(|m| m.range.start >= mentions[mi].range.end && m.range.start < range.start);
-        if TRAIL.is_match(between)
-            && !crossed
-            && !OWNED.is_match(&text[range.end..])
-            && !cited::cited_again(text, range.start, range.end)
-        {
-            linked[li] = Some(mi);
-            chained[li] = true;
-        }
-    }
-    // The act and end of the last article read "in particolare": a list
-    // of them may go on ("; gli artt. 6 e 7, che ...").
-    let mut listed: Option<(usize, usize)> = None;
-    for (li, (range, items, bare)) in locs.iter().enumerate() {
-        if let Some(mi) = linked[li] {
-            used[mi] = true;
-            // "la legge n. 481/1995, ed in particolare l'art. 2 della
-            // medesima legge": the act of the recital is the one the
-            // back-reference points to, and has no reference of its own.
-            if mentions[mi].needs_locator {
-                if let Some(pi) = particular::particular_act(text, &mentions, range.start) {
-                    let (a, b) = (&mentions[pi].r, &mentions[mi].r);
-                    if (&a.act_type, &a.number, a.year) == (&b.act_type, &b.number, b.year) {
-                        used[pi] |= !particular::apart(text, range.start);
-                    }
-                }
-            }
-            let m = &mentions[mi];
-            let refine = match items.as_slice() {
-                [it] if it.paragraph.is_none() && !chained[li] => {
-                    REFINE.captures(&text[m.range.end..])
-                }
-                _ => None,
-            };
-            if let Some(c) = refine {
-                let mut it = items[0].clone();
-                it.paragraph = Some(common::norm_num(&c["p"]));
-                let end = m.range.end + c.get(0).map_or(0, |g| g.end());
-                out.push((it.range.start..end, with_locator(&m.r, &it)));
-                continue;
-            }
-            for (k, it) in items.iter().enumerate() {
-                let end = if k + 1 == items.len() && !chained[li] {
-                    m.range.end
-                } else {
-                    it.range.end
-                };
-                out.push((it.range.start..end, with_locator(&m.r, it)));
-            }
-            continue;
-        }
-        if *bare {
-            continue; // "36, commi 1" is a reference only before an act
-        }
-        let listed_act = listed.filter(|&(_, end)| {
-            particular::continues(text, &mentions, end, range.start)
-                && !OWNED.is_match(&text[range.end..])
-        });
-        let own = OWNED.is_match(&text[range.end..]);
-        let particular_act =
-            particular::particular_act(text, &mentions, range.start).or_else(|| {
-                (!own)
-                    .then(|| particular::reaching_act(text, &mentions, range.start))
-                    .flatten()
-            });
-        if let Some(mi) = particular_act.or(listed_act.map(|(mi, _)| mi)) {
-            let m = &mentions[mi];
-            // "e in particolare:\n −− l'art. 10 comma 1": an article printed
-            // apart, on its own line, leaves the act its own reference.
-            used[mi] |= !particular::apart(text, range.start);
-            let items = particular::refined(text, range.end, items);
-            for it in &items {
-                out.push((it.range.clone(), with_locator(&m.r, it)));
-            }
-            listed = Some((mi, range.end));
-            continue;
-        }
-        // "VISTO il D.Lgs. ...; VISTO, in particolare, l'art. 4": the act of
-        // the recital before, which keeps its own reference.
-        if let Some(mi) = (!own)
-            .then(|| particular::previous_recital_act(text, &mentions, range.start))
-            .flatten()
-        {
-            let m = &mentions[mi];
-            for it in &particular::refined(text, range.end, items) {
-                out.push((it.range.clone(), with_locator(&m.r, it)));
-            }
-            listed = Some((mi, range.end));
-            continue;
-        }
-        // After its act ("Costituzione, art. 97"), or standing alone.
-        // Mentions are disjoint and sorted, so their ends are sorted too.
-        let before = mentions
-            .partition_point(|m| m.range.end <= range.start)
-            .checked_sub(1)
-            .filter(|&mi| {
-                let between = &text[mentions[mi].range.end..range.start];
-                // "Art. 13 - ..." opening the next line is a heading (an
-                // index, the act's own article), not the last act's article:
-                // across a line break only after a comma.
-                let plain = AFTER_ACT
-                    .find(between)
-                    .is_some_and(|g| g.end() == between.len())
-                    && (!between.contains('\n') || between.contains(','));
-                let loose = AFTER_TITLE.is_match(between)
-                    || AFTER_ACT_AT.is_match(between)
-                    || AFTER_GLOSS.is_match(between);
-                plain || (loose && !OWNED.is_match(&text[range.end..]))
-            });
-        // "D.L. 179/2012, ..., convertito con la legge n. 221, all'art. 34":
-        // the article is the decree-law's; the conversion law keeps its own
-        // reference.
-        let before = before.map(|mi| particular::converted_from(text, &mentions, mi).unwrap_or(mi));
-        match before {
-            Some(mi) if !used[mi] => {
-                used[mi] = true;
-                let m = &mentions[mi];
-                for (k, it) in items.iter().enumerate() {
-                    let start = if k == 0 {
-                        m.range.start
-                    } else {
-                        it.range.start
-                    };
-                    out.push((start..it.range.end, with_locator(&m.r, it)));
-                }
-            }
-            // "il citato art. 17": the act of the article cited before.
-            _ if cited::cited_again(text, range.start, range.end) => {
-                let act = items[0]
-                    .article
-                    .as_deref()
-                    .and_then(|a| cited::act_of(a, &out));
-                // A copy: `out` grows while the act is in use.
-                if let Some(act) = act.cloned() {
-                    for it in items {
-                        out.push((it.range.clone(), with_locator(&act, it)));
-                    }
-                }
-            }
-            // "... stabilisce: “Salvo quanto previsto dagli articoli 62 e
-            // 63”": an article inside a quoted provision is the quoted act's.
-            // Else, precision first: a partition with no act in reach ("art.
-            // 6 del presente regolamento", "art. 22 del C.C.D.I.") names an
-            // act we cannot tell, so it is dropped.
-            _ => {
-                if let Some(act) = quoted::quoted_act(text, range.start, &out, &mentions) {
-                    for it in items {
-                        out.push((it.range.clone(), with_locator(&act, it)));
-                    }
-                }
-            }
-        }
-    }
-    // "comma 6 del medesimo": a paragraph of the article cited last.
-    same_article::extend(text, &mut out);
-    // The act the document is, by its heading (see `own_heading`).
-    let own = own_heading::own_act(text, &mentions);
-    for (m, used) in mentions.iter().zip(used) {
-        let heading = own.as_ref().is_some_and(|o| {
-            // Printed again without its year ("Legge regionale n. 13 del
-            // 17 02 1989", the date unread), it is still the text's own.
-            o.0 == m.r.act_type && o.1 == m.r.number && (o.2 == m.r.year || m.r.year.is_none())
-        });
-        if !used && !m.needs_locator && !heading {
-            out.push((m.range.clone(), m.r.clone()));
-        }
-    }
-    out.retain(|(_, r)| {
-        !r.act_type
-            .as_deref()
-            .is_some_and(|t| NOT_REPORTED.contains(&t))
-    });
-    out.sort_by_key(|(r, _)| (r.start, r.end));
-    for (range, r) in &mut out {
-        // A reference wrapped over lines is read as one phrase: the span
-        // keeps the true offsets, `raw` folds each white-space run to a space.
-        r.raw = text[range.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        r.urn = urn(r);
-    }
-    out
-}
-
 /// Reads again, for a document now known to be of `date`, the references
 /// made by a name that meant another act on that day ("Codice dei
 /// contratti" in a 2022 act is D.Lgs. 50/2016, not D.Lgs. 36/2023).
@@ -567,15 +302,6 @@ pub(super) fn boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn with_locator(act: &Reference, it: &LocItem) -> Reference {
-    Reference {
-        article: it.article.clone(),
-        paragraph: it.paragraph.clone(),
-        letter: it.letter.clone(),
-        ..act.clone()
-    }
-}
-
 #[cfg(test)]
 mod tests;
 
@@ -604,6 +330,8 @@ mod lawyer_context_tests;
 mod defined_forms_tests;
 #[cfg(test)]
 mod precision_forms_tests;
+#[cfg(test)]
+mod recital_forms_tests;
 #[cfg(test)]
 mod restated_forms_tests;
 #[cfg(test)]

@@ -21,9 +21,10 @@ use super::{boundary, Mention};
 /// Before a locator that belongs to the act named earlier in its sentence:
 /// "il D.Lgs. 82/2005, ed in particolare l'art. 5", "e, in particolar modo,
 /// l'articolo 47", "con particolare riferimento all'art. 23", "il quale
-/// all'articolo 8".
+/// all'articolo 8", and a relative of place: "il D.L. 34/2020, dove al comma
+/// 3-bis dell'art. 106", "la legge ..., nella quale l'art. 4".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+)$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+)$|\b(?:dove|ove|laddove|in\s+cui|nel\s+quale|nella\s+quale)\s*,?\s*(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+|l(?:['’]\s*|\s+)|il\s+|gli\s+)$").unwrap()
 });
 /// Between an act and one named inside its recital: the first act's title
 /// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
@@ -40,9 +41,23 @@ static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
 /// or a number, then a capital.
 static FULL_STOP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\p{Ll}{3}|\d)\.\s+\p{Lu}").unwrap());
-/// Just before a conversion law: "convertito, con modificazioni, dalla".
-static CONVERSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)convertit[oa][^;]{0,40}$").unwrap());
+/// Just before a conversion law: "convertito, con modificazioni, dalla",
+/// "convertito in", "convertito con la". Not before the decree converted:
+/// "la legge n. 77, che ha convertito, con modificazioni, il decreto-legge".
+static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)convertit[oa][^;]{0,40}?(?:\bdall[ao]?|\bda|\bin|\bcon(?:\s+la)?|\bnella|\bmediante(?:\s+la)?)\s*['’]?\s*$").unwrap()
+});
+
+/// An act named as the complement of a local act's name ("il Regolamento
+/// di attuazione della legge 7 agosto 1990, n. 241"): the text before it.
+static LOCAL_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:regolament[oi]|statut[oi]|disciplinar[ei])\b[^;.:()\d]{0,60}\b(?:del|della|dello|dei|alla|al|ai)\s*$").unwrap()
+});
+/// After it, that local act issued by a local measure: "emanato con D.R.
+/// n. 133 del 26.1.95", "adottato con deliberazione del Consiglio".
+static LOCAL_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\b(?:emanat|adottat|approvat)[oaie]\s+(?:con|da|dal|dalla|mediante)\s+(?:il\s+|la\s+|l['’]\s*)?(?:d\.\s?r\.|decret[oi]\s+(?:rettoral|direttorial|sindacal|presidenzial)[ei]|decret[oi]\s+del\s+(?:rettore|direttore|sindaco)|deliberazion[ei]|delibera|determinazion[ei]|provvedimento|consiglio|giunta|senato)").unwrap()
+});
 /// The act that a locator introduced by "ed in particolare" or "il quale
 /// all'" belongs to: the last act named before it in the same sentence that
 /// is neither inside a quotation nor a conversion law.
@@ -115,25 +130,38 @@ fn act_in_sentence(text: &str, mentions: &[Mention], at: usize) -> Option<usize>
         .last()
         .map_or(sentence, |m| sentence + m.end() - 1);
     let before = mentions.partition_point(|m| m.range.end <= at);
-    (0..before).rev().find(|&mi| {
-        let m = &mentions[mi];
-        if m.range.start < sentence {
-            return false;
-        }
-        let lead = &text[sentence..m.range.start];
-        let quoted = lead.matches(['“', '«']).count() > lead.matches(['”', '»']).count();
-        let from = boundary(text, m.range.start.saturating_sub(60));
-        let conversion = text
-            .get(from..m.range.start)
-            .is_some_and(|b| CONVERSION.is_match(b));
-        // An act inside another's title, or amending it (see SUBORDINATE).
-        let subordinate = mi
-            .checked_sub(1)
-            .map(|pi| &mentions[pi])
-            .filter(|p| p.range.start >= sentence && p.range.end <= m.range.start)
-            .is_some_and(|p| SUBORDINATE.is_match(&text[p.range.end..m.range.start]));
-        !quoted && !conversion && !subordinate
-    })
+    (0..before)
+        .rev()
+        .find(|&mi| {
+            let m = &mentions[mi];
+            if m.range.start < sentence {
+                return false;
+            }
+            let lead = &text[sentence..m.range.start];
+            let quoted = lead.matches(['“', '«']).count() > lead.matches(['”', '»']).count();
+            let from = boundary(text, m.range.start.saturating_sub(60));
+            let conversion = text
+                .get(from..m.range.start)
+                .is_some_and(|b| CONVERSION.is_match(b));
+            // An act inside another's title, or amending it (see SUBORDINATE).
+            let subordinate = mi
+                .checked_sub(1)
+                .map(|pi| &mentions[pi])
+                .filter(|p| p.range.start >= sentence && p.range.end <= m.range.start)
+                .is_some_and(|p| SUBORDINATE.is_match(&text[p.range.end..m.range.start]));
+            !quoted && !conversion && !subordinate
+        })
+        .filter(|&mi| !inside_local_name(text, &mentions[mi], at))
+}
+
+/// "il Regolamento di attuazione della legge n. 241/1990, emanato con D.R.
+/// n. 133/1995, ed in particolare l'art. 25": the act is the complement of a
+/// local act's name, and that local act, issued by a local measure, is what
+/// the recital is about; its articles are not the act's.
+fn inside_local_name(text: &str, m: &Mention, at: usize) -> bool {
+    let from = boundary(text, m.range.start.saturating_sub(80));
+    LOCAL_NAME_BEFORE.is_match(&text[from..m.range.start])
+        && LOCAL_ISSUE.is_match(&text[m.range.end..at])
 }
 
 /// Whether the end of `s` lies inside a quotation opened in it.

@@ -19,6 +19,12 @@ pub fn urn(r: &Reference) -> Option<String> {
         "dpcm" => ("stato", "decreto.del.presidente.del.consiglio.dei.ministri"),
         "decreto_ministeriale" => (issuer, "decreto"),
         "regio_decreto" => ("stato", "regio.decreto"),
+        "regio_decreto_legge" => ("stato", "regio.decreto.legge"),
+        "decreto_legislativo_luogotenenziale" => ("stato", "decreto.legislativo.luogotenenziale"),
+        "decreto_legislativo_cps" => (
+            "stato",
+            "decreto.legislativo.del.capo.provvisorio.dello.stato",
+        ),
         "costituzione" => ("stato", "costituzione"),
         "regolamento_ue" => ("unione.europea", "regolamento"),
         "direttiva_ue" => ("unione.europea", "direttiva"),

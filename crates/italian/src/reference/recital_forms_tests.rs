@@ -1,0 +1,123 @@
+//! Families seen in session 43's blind batch (a consorzio di bonifica's
+//! statute, an earthquake commissioner's ordinance, a municipality's
+//! determination, a regolamento on video surveillance), written in our own
+//! wording as other bodies print them: the decrees of the years between
+//! Kingdom and Republic and the undotted "RD", an act's publication before
+//! its title, an EU act's title before its number, a relative of place
+//! that points back to the act ("dove all'art."), the decree a law
+//! converted, and an act named inside a local act's name.
+
+use super::lawyer_forms_tests::check;
+
+#[test]
+fn decrees_of_the_lieutenancy_and_of_the_provisional_head_of_state() {
+    check(&[
+        (
+            "visto il D.Lgt. 1° marzo 1945, n. 154, e in particolare l'art. 3",
+            &["decreto_legislativo_luogotenenziale 154/1945 art. 3"],
+        ),
+        (
+            "ai sensi del decreto legislativo luogotenenziale 7 settembre 1944, n. 288",
+            &["decreto_legislativo_luogotenenziale 288/1944"],
+        ),
+        (
+            "l'art. 2 del D.Lgs.C.P.S. 14 dicembre 1947, n. 1577",
+            &["decreto_legislativo_cps 1577/1947 art. 2"],
+        ),
+        (
+            "il R.D.L. 15 ottobre 1925, n. 2578, e il regio decreto-legge 9 luglio 1926, n. 1331",
+            &[
+                "regio_decreto_legge 2578/1925",
+                "regio_decreto_legge 1331/1926",
+            ],
+        ),
+        (
+            "visto il D.L. 30 giugno 1994, n. 417 e il R.D. 18 novembre 1923, n. 2440",
+            &["decreto_legge 417/1994", "regio_decreto 2440/1923"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_regio_decreto_written_without_full_stops() {
+    check(&[
+        (
+            "ai sensi dell'art. 7 del RD 18 novembre 1923 n. 2440",
+            &["regio_decreto 2440/1923 art. 7"],
+        ),
+        ("il RD n. 1775/33 sulle acque", &["regio_decreto 1775/1933"]),
+        ("classe RD 12 del catalogo", &[]),
+    ]);
+}
+
+#[test]
+fn an_acts_publication_before_its_title_leaves_one_reference() {
+    check(&[
+        (
+            "visto il D.Lgs. 3 aprile 2006, n. 152, pubblicato nella G.U. n. 88 del 14 aprile 2006, recante “Codice dell'ambiente”",
+            &["decreto_legislativo 152/2006"],
+        ),
+        (
+            "il decreto legislativo n. 152/2006, pubblicato sulla Gazzetta Ufficiale del 14 aprile 2006, recante “Codice dell’ambiente”; l'art. 5 della L. 241/1990",
+            &["decreto_legislativo 152/2006", "legge 241/1990 art. 5"],
+        ),
+    ]);
+}
+
+#[test]
+fn an_eu_acts_title_between_its_keyword_and_its_number() {
+    check(&[
+        (
+            "la Direttiva UE sull'efficienza energetica 2012/27/UE",
+            &["direttiva_ue 27/2012"],
+        ),
+        (
+            "ai sensi del Regolamento UE sugli aiuti de minimis 2023/2831",
+            &["regolamento_ue 2831/2023"],
+        ),
+        (
+            "il Regolamento UE per la gestione dei rifiuti n. 5/2019 del Comune",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_relative_of_place_points_back_to_the_act() {
+    check(&[
+        (
+            "visto il decreto-legge 17 marzo 2020, n. 18, dove all'art. 87, comma 1, si dispone il lavoro agile",
+            &["decreto_legge 18/2020 art. 87 c. 1"],
+        ),
+        (
+            "vista la legge 30 dicembre 2018, n. 145, nella quale l'art. 1, comma 107, assegna ai comuni contributi",
+            &["legge 145/2018 art. 1 c. 107"],
+        ),
+    ]);
+}
+
+#[test]
+fn the_decree_a_law_converted_is_not_a_conversion_law() {
+    check(&[(
+        "la legge 24 aprile 2020, n. 27, che ha convertito, con modificazioni, il decreto-legge 17 marzo 2020, n. 18, dove all'art. 103 si sospendono i termini",
+        &["legge 27/2020", "decreto_legge 18/2020 art. 103"],
+    )]);
+}
+
+#[test]
+fn an_act_inside_a_local_acts_name_does_not_take_its_articles() {
+    check(&[
+        (
+            "visto il Regolamento didattico in attuazione della legge 19 novembre 1990, n. 341, emanato con D.R. n. 45 del 3.2.2001, e in particolare l'art. 12",
+            &["legge 341/1990"],
+        ),
+        (
+            "visto lo Statuto dell'Ente, redatto ai sensi della legge 7 aprile 2014, n. 56, adottato con deliberazione dell'Assemblea n. 3/2015, ed in particolare l'art. 9",
+            &["legge 56/2014"],
+        ),
+        (
+            "vista la legge 7 agosto 1990, n. 241, approvata dal Parlamento, e in particolare l'art. 3",
+            &["legge 241/1990 art. 3"],
+        ),
+    ]);
+}
