@@ -14,7 +14,7 @@
 use chrono::Datelike;
 
 use super::cell_text::round15;
-use super::functions::{compare, date_of, err, nth, num, text, Arg, V};
+use super::values::{compare, date_of, err, nth, num, text, Arg, V};
 
 /// Longest text REPT makes; a longer one is not evaluated.
 const MAX_REPT: usize = 32_767;

@@ -31,6 +31,7 @@ mod pivot;
 mod recalc;
 mod rtf;
 pub mod sheet;
+mod values;
 mod xml;
 
 use atti_page::{Limits, Reading};

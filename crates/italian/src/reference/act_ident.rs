@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 use chrono::Datelike;
 use regex::{Captures, Match, Regex};
 
-use super::acts::named_reference;
 use super::common::*;
 use super::ministry::ministry_skip;
+use super::table::NamedAct;
 use super::{Mention, RefSettings, Reference};
 use crate::date::expand_year;
 
@@ -427,5 +427,26 @@ fn kingdom_year(y: i32) -> i32 {
         1900 + yy
     } else {
         1800 + yy
+    }
+}
+
+/// The reference a named act stands for.
+pub(super) fn named_reference(act: &NamedAct) -> Reference {
+    let ty = act.act.act_type.as_str();
+    Reference {
+        act_type: Some(ty.to_string()),
+        number: Some(act.act.number.clone()),
+        year: Some(act.act.date.year()),
+        date: Some(act.act.date),
+        issuer: Some(
+            if ty.ends_with("_ue") {
+                "unione.europea"
+            } else {
+                "stato"
+            }
+            .into(),
+        ),
+        named: Some(act.id.clone()),
+        ..Reference::default()
     }
 }

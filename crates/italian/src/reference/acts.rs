@@ -6,14 +6,12 @@
 
 use std::sync::LazyLock;
 
-use chrono::Datelike;
 use regex::{Captures, Regex};
 
-use super::act_ident::act_mention_at;
+use super::act_ident::{act_mention_at, named_reference};
 use super::backref::merge_aliases;
 use super::common::*;
-use super::table::NamedAct;
-use super::{Mention, RefSettings, Reference};
+use super::{Mention, RefSettings};
 
 /// Act keywords. Longer and more specific forms come first: at one position
 /// the first alternative that matches wins. The acts of the years between
@@ -208,27 +206,6 @@ static DEFINED_AS: LazyLock<Regex> = LazyLock::new(|| {
 fn defined_name(before: &str) -> bool {
     let from = crate::floor_boundary(before, before.len().saturating_sub(60));
     DEFINED_AS.is_match(&before[from..])
-}
-
-/// The reference a named act stands for.
-pub(super) fn named_reference(act: &NamedAct) -> Reference {
-    let ty = act.act.act_type.as_str();
-    Reference {
-        act_type: Some(ty.to_string()),
-        number: Some(act.act.number.clone()),
-        year: Some(act.act.date.year()),
-        date: Some(act.act.date),
-        issuer: Some(
-            if ty.ends_with("_ue") {
-                "unione.europea"
-            } else {
-                "stato"
-            }
-            .into(),
-        ),
-        named: Some(act.id.clone()),
-        ..Reference::default()
-    }
 }
 
 fn act_mention(text: &str, c: &Captures, settings: &RefSettings) -> Option<Mention> {

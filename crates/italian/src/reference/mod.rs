@@ -283,7 +283,7 @@ pub fn redate(refs: &mut [Reference], lexicon: &Lexicon, date: NaiveDate) {
         if act.id == lexicon.table().named[i].id {
             continue;
         }
-        let new = acts::named_reference(act);
+        let new = act_ident::named_reference(act);
         r.act_type = new.act_type;
         r.number = new.number;
         r.year = new.year;
