@@ -1,5 +1,6 @@
 use super::*;
 use crate::read::Word;
+use crate::rules::rule_regex::Regex;
 
 fn doc(pages: &[Page]) -> Doc<'_> {
     Doc::new(

@@ -27,6 +27,7 @@ pub mod compiled;
 mod ctx;
 pub mod delta;
 pub mod document;
+mod document_columns;
 pub mod examples;
 pub mod field;
 mod field_label;

@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::document::{Above, Doc};
+use super::document::Doc;
+use super::document_columns::Above;
 use super::money::{Cue, MoneyRules};
 
 /// The column header over the sum at `at` of page `page`: the header
