@@ -17,6 +17,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cig", 59, 60, 60),
     ("cup", 60, 60, 60),
     ("amounts", 413, 414, 419),
+    // Roles among the gold sums (session 43: read as they are).
+    ("amount roles", 344, 419, 419),
     ("main amount", 57, 60, 60),
     ("parties", 33, 34, 35),
     ("administration", 60, 60, 60),

@@ -17,8 +17,9 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // Session 42: amounts P 77/77 R 77/77 (`mille euro` and the like).
     ("amounts", 77, 77, 77),
     // Roles among the 77 gold sums (not among those found, which a
-    // better recall changes).
-    ("amount roles", 17, 77, 77),
+    // better recall changes). Session 43: 17 -> 59, the sums of a list of
+    // grants take its rule's role (`sums` of `[[party_list]]`).
+    ("amount roles", 59, 77, 77),
     ("main amount", 11, 12, 12),
     // Codes and issuing body as the merge of session 40 left them (the
     // administration of news reports that name no body is the gap).

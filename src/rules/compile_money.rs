@@ -138,6 +138,18 @@ pub(super) fn compile(
         if r.to.is_some() && kind != MoneyKind::PartyCue {
             return Err(c.err(r.id.span(), &meta.id, "`to` is for [[party_cue]] only"));
         }
+        if let Some(s) = &r.sums {
+            if kind != MoneyKind::PartyList || !ROLES.contains(&s.as_str()) {
+                return Err(c.err(
+                    r.id.span(),
+                    &meta.id,
+                    format!(
+                        "`sums` is for [[party_list]] only, one of: {}",
+                        ROLES.join(", ")
+                    ),
+                ));
+            }
+        }
         let to = match &r.to {
             Some(t) => Some(c.regex(t, &meta.id)?),
             None => None,
@@ -151,6 +163,7 @@ pub(super) fn compile(
             wider: r.wider,
             after: r.after,
             to,
+            sums: r.sums,
         };
         match kind {
             MoneyKind::AmountRole => out.amount_roles.push(cue),

@@ -535,6 +535,10 @@ pub struct MoneyRule {
     /// its end, anchored), not the clause before it: "€ 220,00 per IVA".
     #[serde(default)]
     pub after: bool,
+    /// party_list: the role of the sums its items pair with a name, where
+    /// their own clause names none (a list of grants: `grant`).
+    #[serde(default)]
+    pub sums: Option<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -61,6 +61,8 @@ pub struct Cue {
     pub after: bool,
     /// party_cue: what introduces the name after the cue.
     pub to: Option<Regex>,
+    /// party_list: the role of the listed sums whose clause names none.
+    pub sums: Option<String>,
 }
 
 /// Which table of the file a rule comes from.

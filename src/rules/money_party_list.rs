@@ -133,10 +133,26 @@ struct Item {
     sum: Range<usize>,
 }
 
-/// Adds to `out` the parties of the lists of sums of every page.
-pub(super) fn add(rules: &MoneyRules, doc: &Doc, admin: Option<&str>, out: &mut Vec<Party>) {
+/// A sum of a list read as payees, with the role its list's rule gives
+/// the sums (`sums`): the page's index and the sum's bytes in its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ListedSum {
+    pub page: usize,
+    pub sum: Range<usize>,
+    pub role: String,
+}
+
+/// Adds to `out` the parties of the lists of sums of every page; returns
+/// the sums of those lists whose rule gives their sums a role.
+pub(super) fn add(
+    rules: &MoneyRules,
+    doc: &Doc,
+    admin: Option<&str>,
+    out: &mut Vec<Party>,
+) -> Vec<ListedSum> {
+    let mut listed = Vec::new();
     if rules.party_lists.is_empty() {
-        return;
+        return listed;
     }
     for (i, text) in doc.clean.iter().enumerate() {
         let page = doc.pages[i].number;
@@ -169,11 +185,18 @@ pub(super) fn add(rules: &MoneyRules, doc: &Doc, admin: Option<&str>, out: &mut 
             let run = list_at(rules, text, &items, k);
             let used = run.end.max(k + 1);
             if run.len() >= 2 {
-                read_list(rules, page, text, &items[run], admin, out);
+                if let Some(role) = read_list(rules, page, text, &items[run.clone()], admin, out) {
+                    listed.extend(items[run].iter().map(|it| ListedSum {
+                        page: i,
+                        sum: it.sum.clone(),
+                        role: role.to_owned(),
+                    }));
+                }
             }
             k = used;
         }
     }
+    listed
 }
 
 /// The items of the list that starts with item `k`: the next ones of its
@@ -203,15 +226,16 @@ fn sentence_ends(rules: &MoneyRules, s: &str) -> bool {
     })
 }
 
-/// Reads the names of one run of items, if it is a list of payees.
-fn read_list(
-    rules: &MoneyRules,
+/// Reads the names of one run of items, if it is a list of payees; returns
+/// the role its rule gives the list's sums, if it gives one.
+fn read_list<'r>(
+    rules: &'r MoneyRules,
     page: u32,
     text: &str,
     items: &[Item],
     admin: Option<&str>,
     out: &mut Vec<Party>,
-) {
+) -> Option<&'r str> {
     // The separator of the list: `;` where its items use one, else `,`.
     let gaps: Vec<&str> = items
         .windows(2)
@@ -243,7 +267,7 @@ fn read_list(
         before_names
     };
     if names.len() < 2 {
-        return;
+        return None;
     }
     // The opening words: in the paragraph, before the first named item;
     // the sentence that introduces the items may say they were granted
@@ -258,19 +282,16 @@ fn read_list(
         .iter()
         .any(|c| c.value == "earlier" && c.regex.is_match(intro))
     {
-        return;
+        return None;
     }
     // The words nearest the items say what the sums are.
-    let Some(cue) = rules
+    let cue = rules
         .party_lists
         .iter()
         .filter(|c| c.value != "earlier")
         .filter_map(|c| c.regex.find_iter(opening).last().map(|m| (m.end(), c)))
         .max_by_key(|(end, _)| *end)
-        .map(|(_, c)| c)
-    else {
-        return;
-    };
+        .map(|(_, c)| c)?;
     for (name, range) in names {
         if rules.not_parties.iter().any(|c| c.regex.is_match(&name))
             || is_administration(&name, admin)
@@ -283,6 +304,7 @@ fn read_list(
         }
         append(out, page, cue.value.clone(), name, None, range);
     }
+    cue.sums.as_deref()
 }
 
 /// The name written before a sum: from the item's separator (or the
@@ -446,4 +468,45 @@ fn named(rules: &MoneyRules, text: &str, range: Range<usize>) -> Option<(String,
     }
     let start = range.start + text[range.clone()].find(name).unwrap_or(0);
     Some((name.to_owned(), start..start + name.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::Page;
+    use crate::rules::RuleSet;
+
+    /// The roles of the sums of a text written for this test.
+    fn roles(text: &str) -> Vec<(String, String)> {
+        let pages = [Page {
+            number: 1,
+            text: text.to_owned(),
+            ..Page::default()
+        }];
+        let out = RuleSet::load(None, true).unwrap().apply(&pages);
+        out.amounts
+            .into_iter()
+            .map(|a| (a.raw, a.role.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn the_sums_of_a_list_of_grants_are_grants_each() {
+        let got = roles(
+            "La Giunta ha assegnato i contributi per la stagione: alla Banda Civica Aurora € 900; al Gruppo Podistico Le Querce € 450; all'Unione Corale Valverde € 300.",
+        );
+        let each: Vec<&str> = got.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(each, ["grant", "grant", "grant"], "{got:?}");
+        // Sums paid out to the names beside them are payments.
+        let got = roles(
+            "Per i sopralluoghi sono stati liquidati 620 euro all'arch. Carla Bossi, 310 al geom. Luca Ferri e 155 euro all'ing. Dario Neri.",
+        );
+        assert!(got.iter().all(|(_, r)| r == "payment"), "{got:?}");
+        // A list whose opening says the grants were made before, by other
+        // acts, names no party of this act, and its sums are not this
+        // act's grants.
+        let got = roles(
+            "Con precedenti atti sono già stati erogati i seguenti contributi: alla Banda Civica Aurora € 900; al Gruppo Podistico Le Querce € 450.",
+        );
+        assert!(got.iter().skip(1).all(|(_, r)| r == "other"), "{got:?}");
+    }
 }

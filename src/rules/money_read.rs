@@ -118,7 +118,21 @@ pub fn read(rules: &MoneyRules, doc: &Doc) -> MoneyRead {
     let decides = super::money_party_cues::dispositive(rules, doc);
     super::money_party_cues::add(rules, doc, admin, decides, &mut parties);
     super::money_party_table::add(rules, doc, admin, &mut parties);
-    super::money_party_list::add(rules, doc, admin, &mut parties);
+    let listed = super::money_party_list::add(rules, doc, admin, &mut parties);
+    // A sum of a list of payees whose clause names no role takes the one
+    // its list's rule gives ("sono stati assegnati: al Circolo X € 600; al
+    // Gruppo Y € 300": each a grant, though only the first clause says so).
+    for l in listed {
+        let number = doc.pages[l.page].number;
+        for a in out.amounts.iter_mut().filter(|a| {
+            a.span
+                .is_some_and(|s| s.page == number && s.start == l.sum.start)
+        }) {
+            if a.role.as_deref() == Some("other") {
+                a.role = Some(l.role.clone());
+            }
+        }
+    }
     out.parties = super::money_party_cues::decided(rules, doc, decides, parties);
     out
 }
