@@ -5,7 +5,11 @@
 //! "trentotto", "centottanta"), every number from 1 to 2999 is spelled once,
 //! in each accepted variant, into a table; reading a word is then one lookup.
 //! Words are compared after [`fold`]: lower case, accents removed, so
-//! "DUEMILAVENTITRE" and "duemilaventitré" are the same word.
+//! "DUEMILAVENTITRE" and "duemilaventitré" are the same word. Larger
+//! numbers, as sums are written ("centoventimilacinquecento", "sei
+//! miliardi e quattrocentocinquanta milioni"), are read by
+//! [`whole_number`] over the thousands, millions and billions, each part
+//! read from the table.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -161,9 +165,60 @@ pub fn parse(word: &str) -> Option<u32> {
     TABLE.get(&w).copied()
 }
 
+/// A whole number in words, up to the billions ("milleduecento",
+/// "diecimila", "tremilioniduecentomila").
+pub fn whole_number(s: &str) -> Option<u64> {
+    let w: String = fold(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    if w.is_empty() {
+        return None;
+    }
+    below_billions(&w)
+}
+
+fn below_billions(w: &str) -> Option<u64> {
+    for (word, one, factor) in [
+        ("miliardi", "unmiliardo", 1_000_000_000u64),
+        ("milioni", "unmilione", 1_000_000),
+    ] {
+        if let Some(rest) = w.strip_prefix(one) {
+            return Some(factor + opt(rest, factor)?);
+        }
+        if let Some(i) = w.find(word) {
+            let head = small(&w[..i])?;
+            return Some(head * factor + opt(&w[i + word.len()..], factor)?);
+        }
+    }
+    if let Some(rest) = w.strip_prefix("mille") {
+        return Some(1000 + opt(rest, 1000)?);
+    }
+    if let Some(i) = w.find("mila") {
+        let head = small(&w[..i])?;
+        return Some(head * 1000 + opt(&w[i + 4..], 1000)?);
+    }
+    small(w)
+}
+
+/// The rest after a multiplier: nothing, or a smaller number.
+fn opt(rest: &str, below: u64) -> Option<u64> {
+    if rest.is_empty() {
+        return Some(0);
+    }
+    // "sei miliardi e quattrocentocinquanta milioni"
+    let read = |r: &str| below_billions(r).filter(|v| *v < below);
+    read(rest).or_else(|| rest.strip_prefix('e').and_then(read))
+}
+
+/// 1 to 999.
+fn small(w: &str) -> Option<u64> {
+    parse(w).filter(|v| *v < 1000).map(u64::from)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{parse, words};
+    use super::{parse, whole_number, words};
 
     #[test]
     fn numbers_are_written_as_acts_write_them_and_read_back() {
@@ -197,5 +252,14 @@ mod tests {
         assert_eq!(parse("duemila ventiquattro"), Some(2024));
         assert_eq!(parse("giugno"), None);
         assert_eq!(parse("anno"), None);
+    }
+
+    #[test]
+    fn whole_numbers_up_to_the_billions() {
+        assert_eq!(whole_number("milleduecento"), Some(1200));
+        assert_eq!(whole_number("diecimila"), Some(10_000));
+        assert_eq!(whole_number("milleduecentotrentaquattro"), Some(1234));
+        assert_eq!(whole_number("centoventimilacinquecento"), Some(120_500));
+        assert_eq!(whole_number("unmilione"), Some(1_000_000));
     }
 }

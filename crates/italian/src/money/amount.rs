@@ -248,7 +248,7 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         let joined = |n: usize| parts[..n].iter().map(|p| p.1).collect::<String>();
         let Some((n, units)) = (1..=parts.len())
             .rev()
-            .find_map(|n| words(&joined(n)).map(|u| (n, u)))
+            .find_map(|n| numwords::whole_number(&joined(n)).map(|u| (n, u)))
         else {
             continue;
         };
@@ -266,7 +266,7 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         let base = if w.starts_with("un") && w.len() <= 8 && !w.contains("undici") {
             Some(1)
         } else {
-            words(w)
+            numwords::whole_number(w)
         };
         let v = base
             .and_then(|b| Euro::new(b as i64, 0))
@@ -280,7 +280,7 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         if repeats(text, &out, all.start()) {
             continue;
         }
-        let v = words(w.as_str()).filter(|v| *v >= 2);
+        let v = numwords::whole_number(w.as_str()).filter(|v| *v >= 2);
         push(
             &mut out,
             v.and_then(|v| Euro::new(v as i64, 0)),
@@ -387,57 +387,6 @@ fn times(v: Euro, m: Option<&str>) -> Option<Euro> {
         Some(_) => 1_000_000_000,
     };
     v.cents().checked_mul(factor).map(Euro::from_cents)
-}
-
-/// A whole number in words, up to the billions ("milleduecento",
-/// "diecimila", "tremilioniduecentomila").
-pub fn words(s: &str) -> Option<u64> {
-    let w: String = numwords::fold(s)
-        .chars()
-        .filter(|c| c.is_ascii_alphabetic())
-        .collect();
-    if w.is_empty() {
-        return None;
-    }
-    below_billions(&w)
-}
-
-fn below_billions(w: &str) -> Option<u64> {
-    for (word, one, factor) in [
-        ("miliardi", "unmiliardo", 1_000_000_000u64),
-        ("milioni", "unmilione", 1_000_000),
-    ] {
-        if let Some(rest) = w.strip_prefix(one) {
-            return Some(factor + opt(rest, factor)?);
-        }
-        if let Some(i) = w.find(word) {
-            let head = small(&w[..i])?;
-            return Some(head * factor + opt(&w[i + word.len()..], factor)?);
-        }
-    }
-    if let Some(rest) = w.strip_prefix("mille") {
-        return Some(1000 + opt(rest, 1000)?);
-    }
-    if let Some(i) = w.find("mila") {
-        let head = small(&w[..i])?;
-        return Some(head * 1000 + opt(&w[i + 4..], 1000)?);
-    }
-    small(w)
-}
-
-/// The rest after a multiplier: nothing, or a smaller number.
-fn opt(rest: &str, below: u64) -> Option<u64> {
-    if rest.is_empty() {
-        return Some(0);
-    }
-    // "sei miliardi e quattrocentocinquanta milioni"
-    let read = |r: &str| below_billions(r).filter(|v| *v < below);
-    read(rest).or_else(|| rest.strip_prefix('e').and_then(read))
-}
-
-/// 1 to 999.
-fn small(w: &str) -> Option<u64> {
-    numwords::parse(w).filter(|v| *v < 1000).map(u64::from)
 }
 
 #[cfg(test)]
@@ -548,11 +497,6 @@ mod tests {
 
     #[test]
     fn sums_in_words() {
-        assert_eq!(words("milleduecento"), Some(1200));
-        assert_eq!(words("diecimila"), Some(10_000));
-        assert_eq!(words("milleduecentotrentaquattro"), Some(1234));
-        assert_eq!(words("centoventimilacinquecento"), Some(120_500));
-        assert_eq!(words("unmilione"), Some(1_000_000));
         assert_eq!(values("Euro milleduecento/00"), ["1200.00"]);
         assert_eq!(values("la somma di euro diecimila"), ["10000.00"]);
         assert_eq!(
