@@ -28,19 +28,6 @@ const ROLES: &[&str] = &[
 const MAIN_USES: &[&str] = &[
     "item", "aside", "end", "tender", "total", "gross", "annex", "split", "refer",
 ];
-/// What an `[[amount_column]]` header gives the sums under it: a role,
-/// or `table` (the role the header's other columns name, if one).
-const COLUMN_ROLES: &[&str] = &[
-    "commitment",
-    "payment",
-    "award",
-    "base",
-    "vat",
-    "grant",
-    "revenue",
-    "other",
-    "table",
-];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
 /// What the words before a `[[party_list]]` say of its names: their role,
 /// or `earlier` (sums granted by earlier acts: no parties of this one).
@@ -56,13 +43,16 @@ pub(super) fn compile(
     ids: &mut HashMap<String, String>,
     out: &mut MoneyRules,
 ) -> Result<()> {
+    // What an `[[amount_column]]` header gives the sums under it: a role,
+    // or `table` (the role the header's other columns name, if one).
+    let column_roles = [ROLES, &["table"]].concat();
     for r in rules {
         let meta = c.meta(&r.id, r.description, r.examples, ids)?;
         let regex = c.regex(&r.regex, &meta.id)?;
         let value = r.value.unwrap_or_default();
         let allowed: Option<&[&str]> = match kind {
             MoneyKind::AmountRole => Some(ROLES),
-            MoneyKind::AmountColumn => Some(COLUMN_ROLES),
+            MoneyKind::AmountColumn => Some(column_roles.as_slice()),
             MoneyKind::PartyRole | MoneyKind::PartyCue => Some(PARTY_ROLES),
             MoneyKind::PartyList => Some(PARTY_LISTS),
             MoneyKind::PartyColumn => Some(PARTY_COLUMNS),
