@@ -380,13 +380,20 @@ def main() -> int:
         ods = os.path.join(work, "excel-lo.ods")
         shutil.move(os.path.join(work, "ods", "excel.ods"), ods)
         paths.append(ods)
-        soffice(paths, os.path.join(work, "csv"), CSV)
-        strict, loose, total = compare_all(args.atti, paths, os.path.join(work, "csv"))
-        print(f"celle {total}: diverse come scritte {strict}, diverse come le confronta real.py {loose}")
-        return 1 if loose else 0
+        return against_soffice(args.atti, paths, work)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def against_soffice(atti, paths, work, label=""):
+    """soffice's CSV of every workbook in `paths` (into `work`/csv), each
+    sheet compared with atti's reading; prints the counts after `label`
+    and returns the exit code: 1 when a cell differs as real.py compares."""
+    soffice(paths, os.path.join(work, "csv"), CSV)
+    strict, loose, total = compare_all(atti, paths, os.path.join(work, "csv"))
+    print(f"{label}celle {total}: diverse come scritte {strict}, diverse come le confronta real.py {loose}")
+    return 1 if loose else 0
 
 
 def compare_all(atti, paths, csv_dir):

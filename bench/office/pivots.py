@@ -24,7 +24,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cells import CSV, compare_all, soffice  # noqa: E402
+from cells import against_soffice  # noqa: E402
 
 NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
@@ -342,10 +342,7 @@ def main() -> int:
             path = os.path.join(work, f"pivot-{name}.xlsx")
             write(path, p)
             paths.append(path)
-        soffice(paths, os.path.join(work, "csv"), CSV)
-        strict, loose, total = compare_all(args.atti, paths, os.path.join(work, "csv"))
-        print(f"pivot: celle {total}: diverse come scritte {strict}, diverse come le confronta real.py {loose}")
-        return 1 if loose else 0
+        return against_soffice(args.atti, paths, work, "pivot: ")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
