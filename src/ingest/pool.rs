@@ -315,12 +315,32 @@ fn describe_exit(status: Option<std::process::ExitStatus>) -> String {
     format!("exit code {}", status.code().unwrap_or(-1))
 }
 
+/// How long an idle worker has to end once its input is closed.
+const WORKER_EXIT: Duration = Duration::from_secs(1);
+
 impl Drop for Pool {
+    /// Idle workers end as they do when their input closes (the worker's
+    /// loop returns, what it holds is dropped, a profiler sees its exit);
+    /// one still running after [`WORKER_EXIT`] is killed.
     fn drop(&mut self) {
-        if let Ok(mut idle) = self.idle.lock() {
-            for mut w in idle.drain(..) {
-                let _ = w.child.kill();
-                let _ = w.child.wait();
+        let Ok(mut idle) = self.idle.lock() else {
+            return;
+        };
+        let children: Vec<Child> = idle
+            .drain(..)
+            .map(|w| {
+                drop(w.stdin);
+                w.child
+            })
+            .collect();
+        let deadline = std::time::Instant::now() + WORKER_EXIT;
+        for mut child in children {
+            while matches!(child.try_wait(), Ok(None)) && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            if !matches!(child.try_wait(), Ok(Some(_))) {
+                let _ = child.kill();
+                let _ = child.wait();
             }
         }
     }
