@@ -6,12 +6,6 @@ mod cli;
 mod commands;
 mod config;
 
-/// mimalloc rather than the system's allocator: reading a document makes
-/// and drops many small strings and vectors, and glibc's malloc and free
-/// were a fifth of a worker's instructions.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let cli = cli::Cli::from_env();
     let code = match commands::dispatch(cli) {
