@@ -31,6 +31,7 @@ mod gutters;
 mod headed;
 mod header_band;
 mod implicit;
+mod item_marks;
 mod label_rows;
 mod lattice;
 mod lines;
