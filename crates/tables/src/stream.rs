@@ -130,12 +130,11 @@ pub(crate) fn build(
     let mut pieces = place_all(&gaps);
     // Item numbers set apart from their text share its column.
     let header_lines = region.body.saturating_sub(region.start);
-    while !explicit {
-        let Some(g) = item_number_gap(&pieces, &gaps, header_lines, boxes, page) else {
-            break;
-        };
-        gaps.remove(g);
-        pieces = place_all(&gaps);
+    if !explicit {
+        while let Some(g) = item_number_gap(&pieces, &gaps, header_lines, boxes, page) {
+            gaps.remove(g);
+            pieces = place_all(&gaps);
+        }
     }
     let gaps = &gaps;
     let ncols = gaps.len() + 1;
