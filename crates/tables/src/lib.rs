@@ -29,8 +29,10 @@ mod frame;
 mod geom;
 mod gutters;
 mod headed;
+mod header_above;
 mod header_band;
 mod implicit;
+mod item_marks;
 mod label_rows;
 mod lattice;
 mod lines;
@@ -110,6 +112,8 @@ pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
             .total_cmp(&b.bbox[1])
             .then(a.bbox[0].total_cmp(&b.bbox[0]))
     });
+    // A header read apart from its rows heads them.
+    let mut drafts = header_above::join(drafts);
     drafts.truncate(s.max_tables);
     drafts
         .into_iter()

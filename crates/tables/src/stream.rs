@@ -18,6 +18,7 @@
 
 use crate::draft::{Draft, DraftCell};
 use crate::geom::{overlap, WordBox};
+use crate::item_marks::item_number_gap;
 use crate::lines::{cut_between_amounts, text_lines, TextLine};
 use crate::piece::{Piece, RowLine};
 use crate::region::{regions, Region};
@@ -85,8 +86,7 @@ pub(crate) fn build(
     headed: bool,
 ) -> Option<(Draft, Vec<usize>)> {
     let lines = all.get(region.start..region.end)?;
-    let gaps = &region.gaps;
-    let ncols = gaps.len() + 1;
+    let mut gaps = region.gaps.clone();
     let extent = (
         lines
             .iter()
@@ -99,30 +99,45 @@ pub(crate) fn build(
             .map(|r| r.x1)
             .fold(f32::NEG_INFINITY, f32::max),
     );
-    let mut pieces: Vec<Piece> = Vec::new();
     let size = crate::geom::median(lines.iter().map(|l| l.size).collect()).max(1.0);
-    for (li, line) in lines.iter().enumerate() {
-        let header = li + region.start < region.body;
-        // A body line of one run from the table's left edge: maybe a
-        // section's label over the row ([`place`]).
-        let lone = !header && matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
-        for run in &line.runs {
-            let words = line.words.get(run.first..run.end).unwrap_or(&[]);
-            place(
-                &mut pieces,
-                li,
-                (header, lone),
-                words,
-                boxes,
-                gaps,
-                explicit,
-                extent,
-                page,
-                s,
-            );
+    let place_all = |gaps: &[(f32, f32)]| {
+        let mut pieces: Vec<Piece> = Vec::new();
+        for (li, line) in lines.iter().enumerate() {
+            let header = li + region.start < region.body;
+            // A body line of one run from the table's left edge: maybe a
+            // section's label over the row ([`place`]).
+            let lone =
+                !header && matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
+            for run in &line.runs {
+                let words = line.words.get(run.first..run.end).unwrap_or(&[]);
+                place(
+                    &mut pieces,
+                    li,
+                    (header, lone),
+                    words,
+                    boxes,
+                    gaps,
+                    explicit,
+                    extent,
+                    page,
+                    s,
+                );
+            }
+        }
+        merge_pieces(&mut pieces);
+        pieces
+    };
+    let mut pieces = place_all(&gaps);
+    // Item numbers set apart from their text share its column.
+    let header_lines = region.body.saturating_sub(region.start);
+    if !explicit {
+        while let Some(g) = item_number_gap(&pieces, &gaps, header_lines, boxes, page) {
+            gaps.remove(g);
+            pieces = place_all(&gaps);
         }
     }
-    merge_pieces(&mut pieces);
+    let gaps = &gaps;
+    let ncols = gaps.len() + 1;
     if pieces.is_empty() {
         return None;
     }

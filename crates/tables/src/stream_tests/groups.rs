@@ -78,3 +78,66 @@ fn rows_that_continue_a_group_leave_section_labels_rows_of_their_own() {
         ])]
     );
 }
+
+/// A budget by department: each group's label in capitals from the left
+/// edge, its items numbered `1.`, `2.` with the text a few spaces on.
+fn numbered_items(k: &mut Kit, with_number_header: bool) {
+    k.text(50.0, 100.0, if with_number_header { "N." } else { "" })
+        .text(80.0, 100.0, "Servizio")
+        .text(300.0, 100.0, "Stanziato")
+        .text(380.0, 100.0, "Impegnato");
+    let mut y = 116.0;
+    for (label, items) in [
+        (
+            "SETTORE ISTRUZIONE E CULTURA",
+            &[("1.", "Scuole materne"), ("2.", "Biblioteca civica")][..],
+        ),
+        (
+            "SETTORE LAVORI PUBBLICI",
+            &[("3.", "Strade comunali"), ("4.", "Verde pubblico")][..],
+        ),
+    ] {
+        k.text(50.0, y, label)
+            .text(300.0, y, "1.000,00")
+            .text(380.0, y, "900,00");
+        y += 12.0;
+        for (n, item) in items {
+            k.text(50.0, y, n)
+                .text(80.0, y, item)
+                .text(300.0, y, "500,00")
+                .text(380.0, y, "450,00");
+            y += 12.0;
+        }
+    }
+}
+
+#[test]
+fn item_numbers_stay_with_their_text_under_a_group_label() {
+    // The group labels run from the numbers' edge across the whitespace
+    // after them, and no header stands over the numbers alone: they are
+    // the items' own, not a column.
+    let mut k = Kit::new();
+    numbered_items(&mut k, false);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Servizio", "Stanziato", "Impegnato"],
+            &["SETTORE ISTRUZIONE E CULTURA", "1.000,00", "900,00"],
+            &["1. Scuole materne", "500,00", "450,00"],
+            &["2. Biblioteca civica", "500,00", "450,00"],
+            &["SETTORE LAVORI PUBBLICI", "1.000,00", "900,00"],
+            &["3. Strade comunali", "500,00", "450,00"],
+            &["4. Verde pubblico", "500,00", "450,00"],
+        ])]
+    );
+}
+
+#[test]
+fn numbers_under_a_header_of_their_own_are_a_column() {
+    let mut k = Kit::new();
+    numbered_items(&mut k, true);
+    let g = grids(&k.page);
+    assert_eq!(g.len(), 1);
+    assert_eq!(g[0][0], vec!["N.", "Servizio", "Stanziato", "Impegnato"]);
+    assert_eq!(g[0][2], vec!["1.", "Scuole materne", "500,00", "450,00"]);
+}
