@@ -3,7 +3,8 @@
 //! small municipalities' determinations), written in our own wording as
 //! other bodies print them: the royal decree written "decreto reale" (the
 //! decree that founded a consortium or an institute), and the testi unici
-//! of the Kingdom's years cited by their date and number alone.
+//! of the Kingdom's years cited by their date and number alone, and a
+//! testo unico named in the title of the act that approved it.
 
 use super::lawyer_forms_tests::check;
 
@@ -41,6 +42,20 @@ fn a_testo_unico_of_the_kingdom_cited_by_date_and_number() {
         (
             "l'art. 40 del testo unico dell'imposta di registro",
             &["dpr 131/1986 art. 40"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_testo_unico_named_in_the_title_of_the_act_that_approved_it() {
+    check(&[
+        (
+            "visto il decreto legislativo 16 aprile 1994, n. 297, recante «Approvazione del testo unico delle disposizioni legislative vigenti in materia di istruzione, relative alle scuole di ogni ordine e grado»",
+            &["decreto_legislativo 297/1994"],
+        ),
+        (
+            "visto il R.D. 27 luglio 1934, n. 1265, recante “Approvazione del testo unico delle leggi sanitarie”, e in particolare l'art. 216",
+            &["regio_decreto 1265/1934 art. 216"],
         ),
     ]);
 }
