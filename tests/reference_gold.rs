@@ -30,10 +30,13 @@ use atti_dev::gold::RefTuple as Tuple;
 /// read as the law's and OCR-broken article lowered the precision;
 /// 1335/1352 and 1335/1381 in session 42, dates with spaces read;
 /// 1386/1401 and 1386/1432 in session 43 with the 51 of
-/// gold/references_web_s43.jsonl, read blind at 47/48 and 47/51).
+/// gold/references_web_s43.jsonl, read blind at 47/48 and 47/51;
+/// 1433/1448 and 1433/1478 in session 44 with the 47 of
+/// gold/references_web_s44.jsonl, read blind at 45/46 and 45/47, and the
+/// s43 line merged by the "dove" convention).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
 const MIN_PRECISION: f64 = 0.989;
-const MIN_RECALL: f64 = 0.967;
+const MIN_RECALL: f64 = 0.969;
 
 fn field(v: &Value) -> Option<String> {
     match v {
