@@ -17,9 +17,13 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("cig", 59, 60, 60),
     ("cup", 60, 60, 60),
     ("amounts", 413, 414, 419),
-    // Roles among the gold sums (session 43: read as they are).
-    ("amount roles", 344, 419, 419),
-    ("main amount", 57, 60, 60),
+    // Roles among the gold sums (session 43: read as they are). Session
+    // 44: 344 -> 348 (an IVA cue at a line's end no longer gives its role
+    // to a sum on the next line).
+    ("amount roles", 348, 419, 419),
+    // Session 44: 57 -> 58 (a premise on the organ's own line, "LA GIUNTA
+    // COMUNALE Premesso che", ends the part where decided sums are read).
+    ("main amount", 58, 60, 60),
     ("parties", 33, 34, 35),
     ("administration", 60, 60, 60),
 ];

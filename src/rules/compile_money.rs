@@ -59,7 +59,7 @@ pub(super) fn compile(
             MoneyKind::Code => Some(&["cig", "cup"]),
             MoneyKind::CodeContext => Some(&["own", "cited", "another"]),
             MoneyKind::LegalForm => Some(&["before", "after"]),
-            MoneyKind::Title => Some(&["person", "word"]),
+            MoneyKind::Title => Some(&["person", "word", "opener"]),
             MoneyKind::Main => Some(MAIN_USES),
             MoneyKind::Administration
             | MoneyKind::Dispositive
@@ -92,11 +92,16 @@ pub(super) fn compile(
                 "a [[title]] rule's regex has no named group: the rules are joined into one regex",
             ));
         }
-        if r.main && !matches!(kind, MoneyKind::AmountRole | MoneyKind::Administration) {
+        if r.main
+            && !matches!(
+                kind,
+                MoneyKind::AmountRole | MoneyKind::AmountColumn | MoneyKind::Administration
+            )
+        {
             return Err(c.err(
                 r.id.span(),
                 &meta.id,
-                "`main` is for [[amount_role]] and [[administration]] only",
+                "`main` is for [[amount_role]], [[amount_column]] and [[administration]] only",
             ));
         }
         if r.weak

@@ -49,6 +49,9 @@ pub struct Cue {
     pub meta: Meta,
     pub regex: Regex,
     pub value: String,
+    /// amount_role: a verb that can decide the main amount; amount_column:
+    /// a column of a decision, whose role a money column that names none
+    /// takes; administration: see [`super::money_administration`].
     pub main: bool,
     /// amount_role: only where no other cue is in the clause; code: a
     /// window whose codes count only when they pass their check strictly;
@@ -123,4 +126,6 @@ pub struct TitleRegexes {
     pub(super) figure: std::sync::OnceLock<regex::Regex>,
     /// A partnership's partners after its form ("Snc del dr. Rossi e C.").
     pub(super) partners: std::sync::OnceLock<regex::Regex>,
+    /// The words that open a sentence (`opener` rules), whole.
+    pub(super) opener: std::sync::OnceLock<regex::Regex>,
 }

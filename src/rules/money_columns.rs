@@ -4,8 +4,9 @@
 //! an HTML or office table, by character position in laid-out text), names
 //! the role ("Importo impegnato", "Da liquidare", "IVA", "Base d'asta",
 //! "Accertamento"); a money column that names none ("Importo", "Totale",
-//! rules of value `table`) takes the one role the header's other columns
-//! name ("N. | Descrizione | Importo | Impegno": the sums committed).
+//! rules of value `table`) takes the one role that the header's other
+//! columns of a decision name (rules marked `main`: "N. | Descrizione |
+//! Importo | Impegno": the sums committed).
 //! `Base d'asta | Ribasso | Importo netto` gives each column its own.
 
 use std::sync::LazyLock;
@@ -72,12 +73,9 @@ pub(super) fn column_role<'r>(
         _ => {}
     }
     // A column that names no role: the one role of a decision the other
-    // columns name (an IVA or a ribasso column says what a sum is made
-    // of, not what the table decides).
-    let mut named = kept
-        .iter()
-        .map(|(_, c)| *c)
-        .filter(|c| DECIDED.contains(&c.value.as_str()));
+    // columns name (rules marked `main`; an IVA or a ribasso column says
+    // what a sum is made of, not what the table decides).
+    let mut named = kept.iter().map(|(_, c)| *c).filter(|c| c.main);
     let role = named
         .next()
         .filter(|first| named.all(|c| c.value == first.value))
@@ -101,9 +99,6 @@ fn labels(rules: &MoneyRules, line: &str, cells: impl Fn() -> bool) -> bool {
     }
     found.any(|m| m.start() == 0 && m.end() == line.len()) || cells()
 }
-
-/// The roles a table's other columns give a money column that names none.
-const DECIDED: &[&str] = &["commitment", "payment", "award", "grant", "revenue"];
 
 /// How many lines above a sum its table's header is looked for.
 const HEADER_ABOVE: usize = 12;

@@ -138,7 +138,7 @@ pub(super) fn name_at(
         // name before it ("... Sbrighi Luciano\nCon decreto").
         if !words.is_empty()
             && text[words.last().map_or(start, |w| w.0)..pos].contains('\n')
-            && SENTENCE.is_match(word)
+            && rules.opens_sentence(word)
         {
             break;
         }
@@ -202,12 +202,6 @@ pub(super) fn name_at(
     let formed = formed || PERSON.is_match(&text[end..limit]);
     (!name.is_empty()).then_some((name, start..end, formed))
 }
-
-/// Words that open a sentence: after a line break they end a name.
-static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A(?:Con|Per|Il|La|Lo|Le|Gli|In|Nel|Nella|Si|Che|Visto|Vista|Visti|Viste|Premesso|Considerato|Richiamato|Richiamata|Dato|Preso|Ritenuto|Accertato|Oggetto|Determina|Delibera|Decreta)\z")
-        .expect("valid regex")
-});
 
 /// An article before a name ("ED IL COMUNE DI ...").
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {

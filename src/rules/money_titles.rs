@@ -7,6 +7,9 @@
 //! the clause of a sum or a cue ([`super::money_text::clause`]), the items of
 //! a list of payees ([`super::money_party_list`]), the name before a tax id
 //! and after a cue ([`super::money_parties`], [`super::money_party_cues`]).
+//! Rules of value `opener` are the words that open a sentence ("Con",
+//! "Visto", "Determina"): after a line break they end a name read in
+//! running text ([`super::money_party_name`]); they are no abbreviation.
 //! The regexes made of them are built on first use, once per rule set.
 
 use std::sync::OnceLock;
@@ -26,7 +29,7 @@ impl MoneyRules {
         let parts: Vec<String> = self
             .titles
             .iter()
-            .filter(|t| !person_only || t.value == "person")
+            .filter(|t| t.value != "opener" && (!person_only || t.value == "person"))
             .map(|t| format!("(?:{})", t.regex.as_str()))
             .collect();
         if parts.is_empty() {
@@ -64,6 +67,26 @@ impl MoneyRules {
         stop.captures(&s)
             .and_then(|c| c.name("t"))
             .is_some_and(|t| t.as_str().contains('.'))
+    }
+
+    /// Whether `word` (one word, as printed) is one that opens a sentence
+    /// (`[[title]]` rules of value `opener`, case as written).
+    pub(super) fn opens_sentence(&self, word: &str) -> bool {
+        let opener = self.title_regexes.opener.get_or_init(|| {
+            let parts: Vec<String> = self
+                .titles
+                .iter()
+                .filter(|t| t.value == "opener")
+                .map(|t| format!("(?:{})", t.regex.as_str()))
+                .collect();
+            let alt = if parts.is_empty() {
+                NOTHING.to_owned()
+            } else {
+                parts.join("|")
+            };
+            Regex::new(&format!(r"\A(?:{alt})\z")).expect("title rules are checked regexes")
+        });
+        opener.is_match(word)
     }
 
     /// A regex of another reader that names a person's title inside:
