@@ -18,8 +18,10 @@ use crate::gold_acts;
 /// (gold/acts_web_s37.jsonl), 4 more of 4 new bodies since session 38
 /// (gold/acts_web_s38.jsonl), 6 more of 6 new bodies since session 39
 /// (gold/acts_web_s39s.jsonl), 4 more of 3 bodies since session 40
-/// (gold/acts_web_s40.jsonl) and 4 more of 3 new bodies since session 41
-/// (gold/acts_web_s41.jsonl), all read blind). Since session 39 also the
+/// (gold/acts_web_s40.jsonl), 4 more of 3 new bodies since session 41
+/// (gold/acts_web_s41.jsonl) and 10 more of 4 new bodies since session 44
+/// (gold/acts_web_s44.jsonl), all read blind; since session 44 a chain of
+/// units is scored on its first unit, gold/ACTS.md). Since session 39 also the
 /// precision of the office and its number: a determination or decree
 /// whose gold gives none must read none.
 const FLOORS: &[(&str, usize, usize)] = &[
