@@ -41,7 +41,7 @@ pub const FIELDS: &[&str] = &[
 /// The newest batch of public acts, read blind: also tallied apart as
 /// `newest`, so that its first figures (before any rule is written for it)
 /// and its figures after stay visible beside the rest of train.
-pub const NEWEST_BATCH: &str = "gold/acts_web_s41.jsonl";
+pub const NEWEST_BATCH: &str = "gold/acts_web_s44.jsonl";
 
 /// The subject batch of session 39, read blind: tallied apart as `subject
 /// batch` and printed on a line of its own beside the newest batch.
@@ -61,6 +61,7 @@ pub fn load(root: &Path) -> Vec<Value> {
         "gold/acts_web_s37.jsonl",
         "gold/acts_web_s38.jsonl",
         "gold/acts_web_s40.jsonl",
+        "gold/acts_web_s41.jsonl",
         NEWEST_BATCH,
         SUBJECT_BATCH,
     ]
@@ -145,15 +146,22 @@ fn squash(s: &str) -> String {
 /// (`DG/2025/00001` and `1` agree; `G05626` keeps its letter).
 fn number_key(s: &str) -> String {
     // Prefixed registers ("DD/2025/07091", "X/259"): the last part that
-    // holds a digit.
+    // holds a digit; a year after the number ("305/2011", "DG/821/2018")
+    // is not the number.
     let part = if s.contains('/') {
         let parts: Vec<&str> = s.split('/').collect();
         let year_last = parts
             .last()
             .is_some_and(|p| p.len() == 4 && p.starts_with("20"))
-            && parts.len() == 2;
+            && parts.len() >= 2;
         if year_last {
-            parts[0]
+            let before = &parts[..parts.len() - 1];
+            before
+                .iter()
+                .rev()
+                .find(|p| p.chars().any(|c| c.is_ascii_digit()))
+                .copied()
+                .unwrap_or(before[before.len() - 1])
         } else {
             parts.last().copied().unwrap_or(s)
         }
