@@ -31,6 +31,7 @@ const FILES: &[&str] = &[
     "gold/money_web_proc40.jsonl",
     "gold/money_web_parties41.jsonl",
     "gold/money_web_proc43.jsonl",
+    "gold/money_web_proc44.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -95,6 +96,11 @@ pub const BATCHES: &[Batch] = &[
         name: "proc43",
         dir: "tests/fixtures/web/money-proc43/",
         gold: "gold/money_web_proc43.jsonl",
+    },
+    Batch {
+        name: "proc44",
+        dir: "tests/fixtures/web/money-proc44/",
+        gold: "gold/money_web_proc44.jsonl",
     },
 ];
 

@@ -57,6 +57,7 @@ mod part;
 pub mod quick;
 pub mod references;
 pub mod rule_regex;
+pub mod running;
 pub mod section;
 pub mod source;
 pub mod table;
