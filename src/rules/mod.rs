@@ -74,6 +74,8 @@ mod tests_limits;
 #[cfg(test)]
 mod tests_real;
 #[cfg(test)]
+mod tests_seams;
+#[cfg(test)]
 mod tests_seeds;
 
 use std::path::Path;
