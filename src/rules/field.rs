@@ -12,7 +12,11 @@
 //! a legal reference ("D.Lgs. 18 agosto 2000, n. 267") is not a date of the
 //! document and is skipped, except by a rule kept to the act's header
 //! (`before`): there "DETERMINAZIONE ... N. 274 del 03/11/2021" is the act's
-//! own heading, which the reference reader takes for a citation.
+//! own heading, which the reference reader takes for a citation. A regex
+//! rule reads the pages as running text: a page's last line and the next
+//! page's first are one text to it ([`super::running`]), so "il RUP è il"
+//! at the foot of a page and "geom. Mario Rossi" at the head of the next
+//! are read as one sentence; a label rule reads line by line, page by page.
 
 use std::ops::Range;
 

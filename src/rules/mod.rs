@@ -9,7 +9,9 @@
 //! ([`field`]) and the table rules ([`table`]) of the document's kind, and
 //! put every value into its record ([`target`]). Every value keeps the page
 //! and byte span it was read from, and is listed in [`RuleOutput::fields`]
-//! with the id of the rule that read it.
+//! with the id of the rule that read it. The rules that read sentences
+//! (field regexes, the classifiers' cues) read across page breaks
+//! ([`running`]): a value is kept on the page where it starts.
 //!
 //! A new layout is a new rules file, not new Rust: the engine knows nothing
 //! of PEG sheets or deliberations beyond the record fields it fills.
