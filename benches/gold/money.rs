@@ -32,6 +32,7 @@ const FILES: &[&str] = &[
     "gold/money_web_parties41.jsonl",
     "gold/money_web_proc43.jsonl",
     "gold/money_web_s44.jsonl",
+    "gold/money_web_proc44.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -101,6 +102,11 @@ pub const BATCHES: &[Batch] = &[
         name: "s44",
         dir: "tests/fixtures/web/money-s44/",
         gold: "gold/money_web_s44.jsonl",
+    },
+    Batch {
+        name: "proc44",
+        dir: "tests/fixtures/web/money-proc44/",
+        gold: "gold/money_web_proc44.jsonl",
     },
 ];
 

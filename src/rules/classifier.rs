@@ -29,6 +29,7 @@ pub use super::classifier_zones::Zone;
 use super::classifier_zones::{items, Item, Marks};
 use super::document::Doc;
 use super::meta::Meta;
+use super::running::Running;
 use super::target::{self, Record};
 use super::RuleOutput;
 use crate::record::{Decision, Field, Reference, Span};
@@ -109,11 +110,20 @@ pub fn hits(
         let Some(zw) = c.zones.iter().find(|(z, _)| *z == it.zone).map(|(_, w)| *w) else {
             continue;
         };
-        let text = &doc.clean[it.page][it.range.clone()];
+        // An item cut by a page break is read as one text.
+        let joined = match Running::runs(doc, &it.pieces()).as_slice() {
+            [one] if !it.more.is_empty() => Some(one.clone()),
+            _ => None,
+        };
+        let base = if joined.is_some() { 0 } else { it.range.start };
+        let run = joined
+            .unwrap_or_else(|| Running::single(&doc.clean[it.page][it.range.clone()], it.page));
+        let text = run.text.as_str();
         let zw = match &c.aside {
             Some((re, w)) if re.is_match(text) => zw * w,
             _ => zw,
         };
+        let pieces = it.pieces();
         let mut first: Option<Hit> = None;
         for (ci, cue) in c.cues.iter().enumerate() {
             if !cue.zones.is_empty() && !cue.zones.contains(&it.zone) {
@@ -123,32 +133,36 @@ pub fn hits(
                 continue;
             }
             let found = match &cue.regex {
-                Some(re) => re
-                    .find(text)
-                    .map(|m| (it.range.start + m.start()..it.range.start + m.end(), None)),
+                Some(re) => re.find(text).and_then(|m| {
+                    let (p, r) = run.locate(m.start()..m.end())?;
+                    Some((p, base + r.start..base + r.end, None))
+                }),
                 None => refs.iter().enumerate().find_map(|(ri, (p, r, rf))| {
-                    (*p == it.page
-                        && it.range.start <= r.start
-                        && r.start < it.range.end
-                        && cue.references.iter().any(|pr| pr.matches(rf)))
-                    .then(|| (r.clone(), Some(ri)))
+                    (pieces.iter().any(|pc| {
+                        pc.page == *p && pc.range.start <= r.start && r.start < pc.range.end
+                    }) && cue.references.iter().any(|pr| pr.matches(rf)))
+                    .then(|| (*p, r.clone(), Some(ri)))
                 }),
             };
-            let Some((range, reference)) = found else {
+            let Some((page, range, reference)) = found else {
                 continue;
             };
+            let item = pieces
+                .iter()
+                .find(|pc| pc.page == page)
+                .map_or(it.range.clone(), |pc| pc.range.clone());
             let hit = Hit {
                 cue: ci,
                 zone: it.zone,
-                page: it.page,
+                page,
                 range,
                 score: cue.weight * zw,
                 reference,
-                item: it.range.clone(),
+                item,
             };
-            let better = first
-                .as_ref()
-                .is_none_or(|f| (hit.range.start, -hit.score) < (f.range.start, -f.score));
+            let better = first.as_ref().is_none_or(|f| {
+                (hit.page, hit.range.start, -hit.score) < (f.page, f.range.start, -f.score)
+            });
             if better {
                 first = Some(hit);
             }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::document::Doc;
+use super::document::{Doc, Piece, Region};
 use super::rule_regex::Regex;
 
 /// Where in the act a cue is found.
@@ -52,6 +52,30 @@ pub struct Item {
     /// Index into the document's pages.
     pub page: usize,
     pub range: Range<usize>,
+    /// Its continuation at the head of the next pages, when the item runs
+    /// on over a page break.
+    pub more: Vec<Piece>,
+}
+
+impl Item {
+    fn new(zone: Zone, page: usize, range: Range<usize>) -> Item {
+        Item {
+            zone,
+            page,
+            range,
+            more: Vec::new(),
+        }
+    }
+
+    /// The item's pieces, the first page's and those that continue it.
+    pub fn pieces(&self) -> Region {
+        let mut out = vec![Piece {
+            page: self.page,
+            range: self.range.clone(),
+        }];
+        out.extend(self.more.iter().cloned());
+        out
+    }
 }
 
 /// The items of a document: the subject's span, the dispositive part from
@@ -65,11 +89,7 @@ pub fn items(c: &Marks, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Ve
     let read = subject.is_some();
     let subject = subject.or_else(|| heading(c, doc));
     if let Some((page, range)) = subject.clone() {
-        out.push(Item {
-            zone: Zone::Subject,
-            page,
-            range,
-        });
+        out.push(Item::new(Zone::Subject, page, range));
     }
     let after = subject.map(|(p, r)| (p, r.end));
     // The first heading after the subject; failing that (a subject read
@@ -95,11 +115,7 @@ pub fn items(c: &Marks, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Ve
     let tail = read.then(|| subject_tail(c, doc, after?, head)).flatten();
     if let Some((page, range)) = tail.clone() {
         for r in split_items(&c.item, &doc.clean[page], range) {
-            out.push(Item {
-                zone: Zone::Subject,
-                page,
-                range: r,
-            });
+            out.push(Item::new(Zone::Subject, page, r));
         }
     }
     let after = tail.map(|(p, r)| (p, r.end)).or(after);
@@ -117,11 +133,7 @@ pub fn items(c: &Marks, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Ve
                 continue;
             }
             for r in split_items(&c.item, text, start..end) {
-                out.push(Item {
-                    zone,
-                    page: p,
-                    range: r,
-                });
+                out.push(Item::new(zone, p, r));
             }
         }
     };
@@ -148,6 +160,43 @@ pub fn items(c: &Marks, doc: &Doc, subject: Option<(usize, Range<usize>)>) -> Ve
             push_zone(Zone::Dispositive, (hp, he), end, &mut out);
         }
         None => push_zone(Zone::Premises, after.unwrap_or((0, 0)), last, &mut out),
+    }
+    join_seams(c, doc, out)
+}
+
+/// Joins an item that runs to the foot of its page with the first item of
+/// the next page, in the same zone, when that one does not open an item of
+/// its own: one sentence cut by a page break ("di affidare" at the foot of
+/// a page, "il servizio di pulizia ..." at the head of the next) is one
+/// item, read as one text (see [`super::running`]).
+fn join_seams(c: &Marks, doc: &Doc, items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for it in items {
+        if let Some(prev) = out.last_mut() {
+            let (lp, lr) = prev
+                .more
+                .last()
+                .map_or((prev.page, prev.range.clone()), |p| {
+                    (p.page, p.range.clone())
+                });
+            let text = &doc.clean[it.page];
+            let at_foot = doc.clean[lp][lr.end.min(doc.clean[lp].len())..]
+                .trim()
+                .is_empty();
+            let at_head = text[..it.range.start].trim().is_empty();
+            let opens = text[it.range.clone()]
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| c.item.find(l).is_some_and(|m| m.start() == 0));
+            if prev.zone == it.zone && lp + 1 == it.page && at_foot && at_head && !opens {
+                prev.more.push(Piece {
+                    page: it.page,
+                    range: it.range,
+                });
+                continue;
+            }
+        }
+        out.push(it);
     }
     out
 }

@@ -12,7 +12,11 @@
 //! a legal reference ("D.Lgs. 18 agosto 2000, n. 267") is not a date of the
 //! document and is skipped, except by a rule kept to the act's header
 //! (`before`): there "DETERMINAZIONE ... N. 274 del 03/11/2021" is the act's
-//! own heading, which the reference reader takes for a citation.
+//! own heading, which the reference reader takes for a citation. A regex
+//! rule reads the pages as running text: a page's last line and the next
+//! page's first are one text to it ([`super::running`]), so "il RUP è il"
+//! at the foot of a page and "geom. Mario Rossi" at the head of the next
+//! are read as one sentence; a label rule reads line by line, page by page.
 
 use std::ops::Range;
 
@@ -22,6 +26,7 @@ use super::compiled::{Combine, Field, Finder};
 use super::document::{Doc, Region};
 use super::field_label::{label_or_column_values, label_values};
 use super::normalise;
+use super::running::Running;
 use crate::record::Span;
 
 /// One value a field rule read.
@@ -53,72 +58,35 @@ pub fn run(
     };
     // With `combine = "last"`, the hits of the last match that gave any.
     let mut last: Vec<Hit> = Vec::new();
-    for piece in region {
-        let text = doc
-            .clean
-            .get(piece.page)
-            .and_then(|t| t.get(piece.range.clone()));
-        if text.is_some_and(|t| !super::quick::may_match(rule.quick.as_ref(), t)) {
-            continue;
-        }
-        let found: Vec<Vec<(usize, String, Range<usize>)>> = match &rule.finder {
-            Finder::Label(labels) => {
-                label_or_column_values(doc, piece.page, piece.range.clone(), labels, rule, known)
-                    .into_iter()
-                    .map(|(v, r)| {
-                        (0..rule.slots.len())
-                            .map(|s| (s, v.clone(), r.clone()))
-                            .collect()
-                    })
-                    .collect()
-            }
-            Finder::Regex(re) if rule.block => label_values(
-                doc,
-                piece.page,
-                piece.range.clone(),
-                std::slice::from_ref(re),
-                rule,
-                known,
-            )
-            .into_iter()
-            .map(|(v, r)| {
-                (0..rule.slots.len())
-                    .map(|s| (s, v.clone(), r.clone()))
-                    .collect()
-            })
-            .collect(),
-            Finder::Regex(re) => regex_values(doc, piece.page, piece.range.clone(), re, rule),
-        };
-        for m in found {
-            let mut any = false;
-            for (slot, raw, range) in m {
-                let value = match &rule.value {
-                    Some(v) => v.clone(),
-                    None => raw,
-                };
-                match normalise::chain(&value, &rule.slots[slot].normalise) {
-                    Ok(v) if !v.is_empty() => {
-                        any = true;
-                        out.push(Hit {
-                            slot,
-                            value: v,
-                            span: doc.span(piece.page, range),
-                        });
-                    }
-                    Ok(_) => {}
-                    Err(e) => warnings.push(format!(
-                        "regola {}: valore {:?} scartato: {e}",
-                        rule.meta.id,
-                        normalise::squash(&value)
-                    )),
+    for found in matches(doc, region, rule, known) {
+        let mut any = false;
+        for (slot, raw, page, range) in found {
+            let value = match &rule.value {
+                Some(v) => v.clone(),
+                None => raw,
+            };
+            match normalise::chain(&value, &rule.slots[slot].normalise) {
+                Ok(v) if !v.is_empty() => {
+                    any = true;
+                    out.push(Hit {
+                        slot,
+                        value: v,
+                        span: doc.span(page, range),
+                    });
                 }
+                Ok(_) => {}
+                Err(e) => warnings.push(format!(
+                    "regola {}: valore {:?} scartato: {e}",
+                    rule.meta.id,
+                    normalise::squash(&value)
+                )),
             }
-            if any && rule.combine == Combine::First {
-                return out;
-            }
-            if any && rule.combine == Combine::Last {
-                last = std::mem::take(&mut out);
-            }
+        }
+        if any && rule.combine == Combine::First {
+            return out;
+        }
+        if any && rule.combine == Combine::Last {
+            last = std::mem::take(&mut out);
         }
     }
     match rule.combine {
@@ -128,6 +96,54 @@ pub fn run(
         _ => out,
     }
 }
+
+/// One (slot, text, page, range) per slot of every match of a rule in a
+/// region, in reading order. A regex rule reads running text: the pieces
+/// of the region that continue each other over a page break are one text
+/// to it ([`Running`]), so a sentence cut by a page break is read whole.
+/// A label rule reads lines, page by page.
+fn matches(doc: &Doc, region: &Region, rule: &Field, known: &[&Regex]) -> Vec<Vec<Found>> {
+    let mut out = Vec::new();
+    if let (Finder::Regex(re), false) = (&rule.finder, rule.block) {
+        for run in Running::runs(doc, region) {
+            if super::quick::may_match(rule.quick.as_ref(), &run.text) {
+                out.extend(regex_values(doc, &run, re, rule));
+            }
+        }
+        return out;
+    }
+    for piece in region {
+        let text = doc
+            .clean
+            .get(piece.page)
+            .and_then(|t| t.get(piece.range.clone()));
+        if text.is_some_and(|t| !super::quick::may_match(rule.quick.as_ref(), t)) {
+            continue;
+        }
+        let labels = match &rule.finder {
+            Finder::Label(labels) => {
+                label_or_column_values(doc, piece.page, piece.range.clone(), labels, rule, known)
+            }
+            Finder::Regex(re) => label_values(
+                doc,
+                piece.page,
+                piece.range.clone(),
+                std::slice::from_ref(re),
+                rule,
+                known,
+            ),
+        };
+        out.extend(labels.into_iter().map(|(v, r)| {
+            (0..rule.slots.len())
+                .map(|s| (s, v.clone(), piece.page, r.clone()))
+                .collect()
+        }));
+    }
+    out
+}
+
+/// What a match gives a slot: (slot, text, page index, byte range).
+type Found = (usize, String, usize, Range<usize>);
 
 /// The region up to the start of the first line that `re` matches in it
 /// (the whole region when none does).
@@ -188,18 +204,11 @@ fn sum(hits: Vec<Hit>) -> Vec<Hit> {
     out
 }
 
-/// Every (slot, text, range) of every match of a regex rule in one piece.
-fn regex_values(
-    doc: &Doc,
-    page: usize,
-    bounds: Range<usize>,
-    re: &Regex,
-    rule: &Field,
-) -> Vec<Vec<(usize, String, Range<usize>)>> {
-    let text = &doc.clean[page][bounds.clone()];
-    let base = bounds.start;
+/// Every (slot, text, page, range) of every match of a regex rule in one
+/// running text.
+fn regex_values(doc: &Doc, run: &Running, re: &Regex, rule: &Field) -> Vec<Vec<Found>> {
     let mut out = Vec::new();
-    for caps in re.captures_iter(text) {
+    for caps in re.captures_iter(&run.text) {
         let mut m = Vec::new();
         let mut inside_reference = false;
         for (i, slot) in rule.slots.iter().enumerate() {
@@ -208,7 +217,9 @@ fn regex_values(
                 None => caps.name("value").or_else(|| caps.get(0)),
             };
             let Some(g) = g else { continue };
-            let range = base + g.start()..base + g.end();
+            let Some((page, range)) = run.locate(g.start()..g.end()) else {
+                continue;
+            };
             let is_date = slot.normalise.iter().any(|n| n == "date")
                 || slot.field.ends_with("date")
                 || slot.field == "validity_end";
@@ -218,16 +229,16 @@ fn regex_values(
             if is_date && rule.before.is_none() && doc.in_reference(page, &range) {
                 inside_reference = true;
             }
-            m.push((i, g.as_str().to_owned(), range));
+            m.push((i, g.as_str().to_owned(), page, range));
         }
         let misplaced = rule.under.as_ref().is_some_and(|h| {
             m.first()
-                .is_some_and(|(_, _, r)| !doc.under_header(page, h, r.clone()))
+                .is_some_and(|(_, _, p, r)| !doc.under_header(*p, h, r.clone()))
         });
         let refused = rule
             .not_value
             .as_ref()
-            .is_some_and(|n| m.first().is_some_and(|(_, v, _)| n.is_match(v)));
+            .is_some_and(|n| m.first().is_some_and(|(_, v, _, _)| n.is_match(v)));
         if !inside_reference && !misplaced && !refused && !m.is_empty() {
             out.push(m);
         }

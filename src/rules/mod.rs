@@ -9,7 +9,9 @@
 //! ([`field`]) and the table rules ([`table`]) of the document's kind, and
 //! put every value into its record ([`target`]). Every value keeps the page
 //! and byte span it was read from, and is listed in [`RuleOutput::fields`]
-//! with the id of the rule that read it.
+//! with the id of the rule that read it. The rules that read sentences
+//! (field regexes, the classifiers' cues) read across page breaks
+//! ([`running`]): a value is kept on the page where it starts.
 //!
 //! A new layout is a new rules file, not new Rust: the engine knows nothing
 //! of PEG sheets or deliberations beyond the record fields it fills.
@@ -57,6 +59,7 @@ mod part;
 pub mod quick;
 pub mod references;
 pub mod rule_regex;
+pub mod running;
 pub mod section;
 pub mod source;
 pub mod table;
@@ -72,6 +75,8 @@ mod tests_compile;
 mod tests_limits;
 #[cfg(test)]
 mod tests_real;
+#[cfg(test)]
+mod tests_seams;
 #[cfg(test)]
 mod tests_seeds;
 
