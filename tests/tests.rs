@@ -55,5 +55,5 @@ mod money_web_proc;
 mod money_web_proc2;
 mod money_web_proc40;
 mod money_web_proc43;
-mod money_web_s44;
 mod money_web_proc44;
+mod money_web_s44;
