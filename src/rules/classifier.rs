@@ -118,7 +118,7 @@ pub fn hits(
         let base = if joined.is_some() { 0 } else { it.range.start };
         let run = joined
             .unwrap_or_else(|| Running::single(&doc.clean[it.page][it.range.clone()], it.page));
-        let text = run.text.as_str();
+        let text: &str = &run.text;
         let zw = match &c.aside {
             Some((re, w)) if re.is_match(text) => zw * w,
             _ => zw,

@@ -15,6 +15,7 @@
 //! page's text ([`Running::locate`]): a value read across a page break is
 //! kept on the page where it starts, its span cut at that page's end.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::document::{Doc, Piece, Region};
@@ -29,20 +30,23 @@ struct Seg {
     range: Range<usize>,
 }
 
-/// Pieces read as one text, with their pages' offsets.
+/// Pieces read as one text, with their pages' offsets. A text of one piece
+/// borrows the page's text (most runs: a field rule reads a region once
+/// per rule, and copying it each time was copying every document a
+/// hundred times); only a run across a seam is a text of its own.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Running {
-    pub text: String,
+pub struct Running<'a> {
+    pub text: Cow<'a, str>,
     segs: Vec<Seg>,
 }
 
-impl Running {
+impl<'a> Running<'a> {
     /// The region's pieces in runs that read on: a piece with nothing but
     /// blank lines after it on its page and the piece with nothing but
     /// blank lines before it on the next page continue each other; any
     /// other two pieces stand apart. Each run is one [`Running`] text.
-    pub fn runs(doc: &Doc, region: &Region) -> Vec<Running> {
-        let mut out: Vec<Running> = Vec::new();
+    pub fn runs(doc: &'a Doc, region: &Region) -> Vec<Running<'a>> {
+        let mut out: Vec<Running<'a>> = Vec::new();
         let mut prev: Option<&Piece> = None;
         for piece in region {
             let Some(page) = doc.clean.get(piece.page) else {
@@ -68,27 +72,31 @@ impl Running {
     }
 
     /// A text read alone, on page `page`.
-    pub fn single(text: &str, page: usize) -> Running {
+    pub fn single(text: &'a str, page: usize) -> Running<'a> {
         let mut run = Running::default();
         run.push(text, page, 0..text.len());
         run
     }
 
-    fn push(&mut self, page_text: &str, page: usize, range: Range<usize>) {
+    fn push(&mut self, page_text: &'a str, page: usize, range: Range<usize>) {
         self.segs.push(Seg {
             at: self.text.len(),
             page,
             range: range.clone(),
         });
-        self.text.push_str(&page_text[range]);
+        if self.text.is_empty() {
+            self.text = Cow::Borrowed(&page_text[range]);
+        } else {
+            self.text.to_mut().push_str(&page_text[range]);
+        }
     }
 
     /// Adds the next page's piece across a seam: the blank lines at the
     /// end of the text so far and at the head of the piece are dropped,
     /// one line break joins them.
-    fn push_after_seam(&mut self, page_text: &str, page: usize, range: Range<usize>) {
+    fn push_after_seam(&mut self, page_text: &'a str, page: usize, range: Range<usize>) {
         let keep = last_line_end(&self.text);
-        self.text.truncate(keep);
+        self.text.to_mut().truncate(keep);
         while self.segs.last().is_some_and(|s| s.at >= keep && s.at > 0) {
             self.segs.pop();
         }
@@ -101,7 +109,7 @@ impl Running {
             return;
         }
         if !self.text.is_empty() {
-            self.text.push('\n');
+            self.text.to_mut().push('\n');
         }
         self.push(page_text, page, from..range.end);
     }
