@@ -354,12 +354,7 @@ def soffice(files, outdir, target):
 
 
 def main() -> int:
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.abspath(os.path.join(here, "..", ".."))
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--atti", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target")),
-                                                    "release", "atti"))
-    ap.add_argument("--keep", help="write the workbooks and CSVs here and keep them")
+    ap = bench_args(__doc__)
     args = ap.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="office-cells-")
     os.makedirs(work, exist_ok=True)
@@ -384,6 +379,18 @@ def main() -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def bench_args(doc):
+    """The arguments every office cell bench takes: `--atti BIN` (default
+    the release build of this checkout, or of `$CARGO_TARGET_DIR`) and
+    `--keep DIR`; a script adds its own."""
+    root = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target"))
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--atti", default=os.path.join(target, "release", "atti"))
+    ap.add_argument("--keep", help="write the workbooks and CSVs here and keep them")
+    return ap
 
 
 def against_soffice(atti, paths, work, label=""):

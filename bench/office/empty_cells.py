@@ -28,7 +28,6 @@ and soffice's CSVs: `tests/fixtures/office-cells/empty/` holds them for
 `tests/office_empty.rs`. Exit 1 when a cell differs as `real.py` compares.
 """
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -38,7 +37,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cells import against_soffice  # noqa: E402
+from cells import against_soffice, bench_args  # noqa: E402
 
 # Helper values every formula may read: D1..D4 numbers, E1..E2 texts, D5 a date.
 HELPERS = {
@@ -277,12 +276,7 @@ def write_ods(path):
 
 
 def main() -> int:
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.abspath(os.path.join(here, "..", ".."))
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--atti", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target")),
-                                                    "release", "atti"))
-    ap.add_argument("--keep", help="write the workbooks and CSVs here and keep them")
+    ap = bench_args(__doc__)
     ap.add_argument("--openpyxl", help="a Python with openpyxl, to write vuote-openpyxl.xlsx")
     args = ap.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="office-empty-")

@@ -15,7 +15,6 @@ workbooks (the test fixtures are made so: tests/fixtures/office-cells).
 No file here comes from a body: the data are a service's amounts by year.
 """
 
-import argparse
 import os
 import shutil
 import sys
@@ -24,7 +23,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cells import against_soffice  # noqa: E402
+from cells import against_soffice, bench_args  # noqa: E402
 
 NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
@@ -321,12 +320,7 @@ PIVOTS = {
 
 
 def main() -> int:
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.abspath(os.path.join(here, "..", ".."))
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--atti", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target")),
-                                                    "release", "atti"))
-    ap.add_argument("--keep", help="write the workbooks and CSVs here and keep them")
+    ap = bench_args(__doc__)
     ap.add_argument("--write", help="only write the workbooks here")
     args = ap.parse_args()
     if args.write:
