@@ -18,7 +18,7 @@
 //! at the foot of a page and "geom. Mario Rossi" at the head of the next
 //! are read as one sentence; a label rule reads line by line, page by page.
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use super::rule_regex::Regex;
 
@@ -58,7 +58,7 @@ pub fn run(
     };
     // With `combine = "last"`, the hits of the last match that gave any.
     let mut last: Vec<Hit> = Vec::new();
-    for found in matches(doc, region, rule, known) {
+    each_match(doc, region, rule, known, |found| {
         let mut any = false;
         for (slot, raw, page, range) in found {
             let value = match &rule.value {
@@ -83,12 +83,13 @@ pub fn run(
             }
         }
         if any && rule.combine == Combine::First {
-            return out;
+            return ControlFlow::Break(());
         }
         if any && rule.combine == Combine::Last {
             last = std::mem::take(&mut out);
         }
-    }
+        ControlFlow::Continue(())
+    });
     match rule.combine {
         Combine::Sum => sum(out),
         Combine::Count => count(out),
@@ -97,20 +98,28 @@ pub fn run(
     }
 }
 
-/// One (slot, text, page, range) per slot of every match of a rule in a
-/// region, in reading order. A regex rule reads running text: the pieces
-/// of the region that continue each other over a page break are one text
-/// to it ([`Running`]), so a sentence cut by a page break is read whole.
-/// A label rule reads lines, page by page.
-fn matches(doc: &Doc, region: &Region, rule: &Field, known: &[&Regex]) -> Vec<Vec<Found>> {
-    let mut out = Vec::new();
+/// Gives `f` the (slot, text, page, range) of each slot of every match of
+/// a rule in a region, in reading order, until `f` breaks (a rule that
+/// takes the first match reads no further). A regex rule reads running
+/// text: the pieces of the region that continue each other over a page
+/// break are one text to it ([`Running`]), so a sentence cut by a page
+/// break is read whole. A label rule reads lines, page by page.
+fn each_match(
+    doc: &Doc,
+    region: &Region,
+    rule: &Field,
+    known: &[&Regex],
+    mut f: impl FnMut(Vec<Found>) -> ControlFlow<()>,
+) {
     if let (Finder::Regex(re), false) = (&rule.finder, rule.block) {
         for run in Running::runs(doc, region) {
-            if super::quick::may_match(rule.quick.as_ref(), &run.text) {
-                out.extend(regex_values(doc, &run, re, rule));
+            if super::quick::may_match(rule.quick.as_ref(), &run.text)
+                && regex_values(doc, &run, re, rule, &mut f).is_break()
+            {
+                return;
             }
         }
-        return out;
+        return;
     }
     for piece in region {
         let text = doc
@@ -133,13 +142,15 @@ fn matches(doc: &Doc, region: &Region, rule: &Field, known: &[&Regex]) -> Vec<Ve
                 known,
             ),
         };
-        out.extend(labels.into_iter().map(|(v, r)| {
-            (0..rule.slots.len())
+        for (v, r) in labels {
+            let found = (0..rule.slots.len())
                 .map(|s| (s, v.clone(), piece.page, r.clone()))
-                .collect()
-        }));
+                .collect();
+            if f(found).is_break() {
+                return;
+            }
+        }
     }
-    out
 }
 
 /// What a match gives a slot: (slot, text, page index, byte range).
@@ -204,10 +215,15 @@ fn sum(hits: Vec<Hit>) -> Vec<Hit> {
     out
 }
 
-/// Every (slot, text, page, range) of every match of a regex rule in one
-/// running text.
-fn regex_values(doc: &Doc, run: &Running, re: &Regex, rule: &Field) -> Vec<Vec<Found>> {
-    let mut out = Vec::new();
+/// Gives `f` the (slot, text, page, range) of each match of a regex rule in
+/// one running text, until it breaks.
+fn regex_values(
+    doc: &Doc,
+    run: &Running,
+    re: &Regex,
+    rule: &Field,
+    f: &mut impl FnMut(Vec<Found>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     for caps in re.captures_iter(&run.text) {
         let mut m = Vec::new();
         let mut inside_reference = false;
@@ -240,8 +256,8 @@ fn regex_values(doc: &Doc, run: &Running, re: &Regex, rule: &Field) -> Vec<Vec<F
             .as_ref()
             .is_some_and(|n| m.first().is_some_and(|(_, v, _, _)| n.is_match(v)));
         if !inside_reference && !misplaced && !refused && !m.is_empty() {
-            out.push(m);
+            f(m)?;
         }
     }
-    out
+    ControlFlow::Continue(())
 }
