@@ -110,20 +110,21 @@ pub fn hits(
         let Some(zw) = c.zones.iter().find(|(z, _)| *z == it.zone).map(|(_, w)| *w) else {
             continue;
         };
-        // An item cut by a page break is read as one text.
-        let joined = match Running::runs(doc, &it.pieces()).as_slice() {
-            [one] if !it.more.is_empty() => Some(one.clone()),
-            _ => None,
+        // An item cut by a page break is read as one text; if its pieces
+        // do not read on as one, its first page's piece alone.
+        let pieces = it.pieces();
+        let mut runs = Running::runs(doc, &pieces);
+        if runs.len() != 1 {
+            runs = Running::runs(doc, &pieces[..1]);
+        }
+        let Some(run) = runs.pop() else {
+            continue;
         };
-        let base = if joined.is_some() { 0 } else { it.range.start };
-        let run = joined
-            .unwrap_or_else(|| Running::single(&doc.clean[it.page][it.range.clone()], it.page));
         let text: &str = &run.text;
         let zw = match &c.aside {
             Some((re, w)) if re.is_match(text) => zw * w,
             _ => zw,
         };
-        let pieces = it.pieces();
         let mut first: Option<Hit> = None;
         for (ci, cue) in c.cues.iter().enumerate() {
             if !cue.zones.is_empty() && !cue.zones.contains(&it.zone) {
@@ -135,7 +136,7 @@ pub fn hits(
             let found = match &cue.regex {
                 Some(re) => re.find(text).and_then(|m| {
                     let (p, r) = run.locate(m.start()..m.end())?;
-                    Some((p, base + r.start..base + r.end, None))
+                    Some((p, r, None))
                 }),
                 None => refs.iter().enumerate().find_map(|(ri, (p, r, rf))| {
                     (pieces.iter().any(|pc| {

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::document::{Doc, Piece, Region};
+use super::document::{Doc, Piece};
 
 /// A stretch of the running text and where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl<'a> Running<'a> {
     /// blank lines after it on its page and the piece with nothing but
     /// blank lines before it on the next page continue each other; any
     /// other two pieces stand apart. Each run is one [`Running`] text.
-    pub fn runs(doc: &'a Doc, region: &Region) -> Vec<Running<'a>> {
+    pub fn runs(doc: &'a Doc, region: &[Piece]) -> Vec<Running<'a>> {
         let mut out: Vec<Running<'a>> = Vec::new();
         let mut prev: Option<&Piece> = None;
         for piece in region {
@@ -69,13 +69,6 @@ impl<'a> Running<'a> {
             prev = Some(piece);
         }
         out
-    }
-
-    /// A text read alone, on page `page`.
-    pub fn single(text: &'a str, page: usize) -> Running<'a> {
-        let mut run = Running::default();
-        run.push(text, page, 0..text.len());
-        run
     }
 
     fn push(&mut self, page_text: &'a str, page: usize, range: Range<usize>) {
