@@ -26,17 +26,22 @@ impl MoneyRules {
     /// case-insensitive group, `(?i:...)`; a group that matches nothing
     /// when there are none.
     pub(super) fn title_alternation(&self, person_only: bool) -> String {
+        match self.alternation(|v| v != "opener" && (!person_only || v == "person")) {
+            Some(alt) => format!("(?i:{alt})"),
+            None => format!("(?:{NOTHING})"),
+        }
+    }
+
+    /// The `[[title]]` rules whose value `keep` takes, as one alternation
+    /// (`None`: there are none).
+    fn alternation(&self, keep: impl Fn(&str) -> bool) -> Option<String> {
         let parts: Vec<String> = self
             .titles
             .iter()
-            .filter(|t| t.value != "opener" && (!person_only || t.value == "person"))
+            .filter(|t| keep(&t.value))
             .map(|t| format!("(?:{})", t.regex.as_str()))
             .collect();
-        if parts.is_empty() {
-            format!("(?:{NOTHING})")
-        } else {
-            format!("(?i:{})", parts.join("|"))
-        }
+        (!parts.is_empty()).then(|| parts.join("|"))
     }
 
     /// A person's title and the spaces after it ("Sig. ", "dott.ssa ").
@@ -73,17 +78,9 @@ impl MoneyRules {
     /// (`[[title]]` rules of value `opener`, case as written).
     pub(super) fn opens_sentence(&self, word: &str) -> bool {
         let opener = self.title_regexes.opener.get_or_init(|| {
-            let parts: Vec<String> = self
-                .titles
-                .iter()
-                .filter(|t| t.value == "opener")
-                .map(|t| format!("(?:{})", t.regex.as_str()))
-                .collect();
-            let alt = if parts.is_empty() {
-                NOTHING.to_owned()
-            } else {
-                parts.join("|")
-            };
+            let alt = self
+                .alternation(|v| v == "opener")
+                .unwrap_or_else(|| NOTHING.to_owned());
             Regex::new(&format!(r"\A(?:{alt})\z")).expect("title rules are checked regexes")
         });
         opener.is_match(word)
