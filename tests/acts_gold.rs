@@ -29,7 +29,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("other: no decision row", 3, 3),
     ("act_number", 156, 169),
     ("decision_date", 168, 182),
-    ("office", 40, 63),
+    ("office", 41, 63),
     ("office: none where none printed", 46, 48),
     ("office_number", 16, 16),
     ("office_number: none where none printed", 91, 91),
