@@ -45,9 +45,57 @@ pub struct Section {
 #[derive(Debug, Clone)]
 pub enum Finder {
     /// After any of these labels.
-    Label(Vec<Regex>),
+    Label(Labels),
     /// A regex with named captures.
     Regex(Regex),
+}
+
+/// A label rule's labels as regexes ([`super::ctx::label_regex`]), with
+/// the letter each starts with: a table cell is a whole label only when it
+/// starts with one of them, which spares the regexes of a label rule over
+/// the thousands of cells of a sheet that start with a digit or another
+/// letter.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    regexes: Vec<Regex>,
+    /// Each label's first character, lower-cased, when it is ASCII (an
+    /// ASCII letter matches, case ignored, only itself in either case);
+    /// `None` when it is not, and any text may then start it.
+    starts: Vec<Option<u8>>,
+}
+
+impl Labels {
+    /// `labels` as written and their regexes, in the same order.
+    pub fn new(labels: &[&str], regexes: Vec<Regex>) -> Labels {
+        let starts = labels
+            .iter()
+            .map(|l| {
+                let first = l.trim_start().chars().next()?;
+                first.is_ascii().then(|| first.to_ascii_lowercase() as u8)
+            })
+            .collect();
+        Labels { regexes, starts }
+    }
+
+    /// Whether `text` (trimmed) may be read as a whole label, or begin one
+    /// that goes on in the cells below: `false` only when its first
+    /// character is ASCII and no label starts with it, case ignored.
+    pub fn may_start(&self, text: &str) -> bool {
+        match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => {
+                let b = b.to_ascii_lowercase();
+                self.starts.iter().any(|s| s.is_none_or(|s| s == b))
+            }
+            _ => true,
+        }
+    }
+}
+
+impl std::ops::Deref for Labels {
+    type Target = [Regex];
+    fn deref(&self) -> &[Regex] {
+        &self.regexes
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,4 +270,30 @@ pub fn label_words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_starts_a_label_only_with_a_labels_first_letter() {
+        let written = ["Direttore", "Responsabile del servizio"];
+        let regexes = written.iter().map(|l| Regex::new(l).unwrap()).collect();
+        let labels = Labels::new(&written, regexes);
+        assert_eq!(labels.len(), 2);
+        assert!(labels.may_start("DIRETTORE:"));
+        assert!(labels.may_start("responsabile"));
+        // A digit or another ASCII letter starts none of them.
+        assert!(!labels.may_start("2021_A14"));
+        assert!(!labels.may_start("Obiettivo operativo"));
+        // A label that starts with an accented letter: any text may start
+        // it (a case-blind regex reads `È` and `è` alike, and more).
+        let accented = Labels::new(&["Èsito"], vec![Regex::new("Èsito").unwrap()]);
+        assert!(accented.may_start("esito"));
+        assert!(accented.may_start("2021"));
+        // Nor is a text that starts with a letter out of ASCII passed over.
+        assert!(labels.may_start("Ùfficio"));
+        assert!(labels.may_start(""));
+    }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::rule_regex::Regex;
 use toml::Spanned;
 
-use super::compiled::{Combine, Field, Finder, Slot};
+use super::compiled::{Combine, Field, Finder, Labels, Slot};
 use super::format::{self, Example};
 use super::limits::{self, Budget};
 use super::meta::Meta;
@@ -135,7 +135,8 @@ impl Ctx<'_> {
                         .map_err(|m| self.err(l.span(), &id, m))?;
                     v.push(re);
                 }
-                Finder::Label(v)
+                let written: Vec<&str> = f.label.iter().map(|l| l.get_ref().as_str()).collect();
+                Finder::Label(Labels::new(&written, v))
             }
             (Some(_), false) => {
                 return Err(self.err(id_span, &id, "give either `label` or `regex`, not both"))

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::rule_regex::Regex;
 
-use super::compiled::Field;
+use super::compiled::{Field, Labels};
 use super::document::{self, Doc};
 
 /// A label rule's values. With `layout = "label_column"` a page with word
@@ -18,7 +18,7 @@ pub(super) fn label_or_column_values(
     doc: &Doc,
     page: usize,
     bounds: Range<usize>,
-    labels: &[Regex],
+    labels: &Labels,
     rule: &Field,
     known: &[&Regex],
 ) -> Vec<(String, Range<usize>)> {
@@ -58,7 +58,7 @@ fn cell_values(
     doc: &Doc,
     page: usize,
     bounds: &Range<usize>,
-    labels: &[Regex],
+    labels: &Labels,
     block: bool,
     until: Option<&Regex>,
 ) -> Vec<(String, Range<usize>)> {
@@ -156,7 +156,7 @@ const MAX_LABEL_ROWS: u32 = 4;
 /// The last row of the label that starts at cell `c`: the cell's text, or
 /// its text and the cells' below it in its column, is a whole label but for
 /// a closing colon.
-fn label_rows(t: &Cover<'_>, c: &atti_page::TableCell, labels: &[Regex]) -> Option<u32> {
+fn label_rows(t: &Cover<'_>, c: &atti_page::TableCell, labels: &Labels) -> Option<u32> {
     let whole = |s: &str| {
         let s = s.trim().trim_end_matches([':', '.']).trim_end();
         labels.iter().any(|l| {
@@ -164,7 +164,13 @@ fn label_rows(t: &Cover<'_>, c: &atti_page::TableCell, labels: &[Regex]) -> Opti
                 .is_some_and(|m| m.start() == 0 && m.end() == s.len())
         })
     };
-    let mut text = c.text.trim().to_owned();
+    let first = c.text.trim();
+    // The cells below only lengthen the text: a first cell that starts no
+    // label starts none with them.
+    if !labels.may_start(first) {
+        return None;
+    }
+    let mut text = first.to_owned();
     let mut cell = c;
     for _ in 0..MAX_LABEL_ROWS {
         if text.is_empty() {

@@ -189,6 +189,10 @@ impl SkipRegex {
         captures_at(&self.re, self.wide.as_ref(), text, 0)
     }
 
+    pub fn captures_at<'t>(&self, text: &'t str, start: usize) -> Option<Captures<'t>> {
+        captures_at(&self.re, self.wide.as_ref(), text, start)
+    }
+
     pub fn captures_iter<'r, 't: 'r>(
         &'r self,
         text: &'t str,

@@ -21,13 +21,15 @@ static BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A month's name broken by one space between a day and a year ("21
-/// dicem bre 1999"): each way of breaking each name, the name in `m`.
+/// dicem bre 1999"): each way of breaking each name, the name in `m`. Its
+/// boundaries are ASCII ones ([`super::common::grammar`]): it reads every
+/// page, and a Unicode boundary sent it to the slow engine on accented text.
 static MONTH_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     let splits: Vec<String> = MONTH_NAMES
         .iter()
         .flat_map(|m| (2..m.len() - 1).map(move |i| format!("{} {}", &m[..i], &m[i..])))
         .collect();
-    Regex::new(&format!(
+    super::common::grammar(&format!(
         r"(?i)\b\d{{1,2}}\s*°?\s+(?P<m>{})\s+\d{{2,4}}\b",
         splits.join("|")
     ))

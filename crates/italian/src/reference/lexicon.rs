@@ -13,6 +13,8 @@ use std::sync::{Arc, LazyLock};
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::skip::SkipRegex;
+
 use super::common::{date_re, NUM_KW};
 use super::table::{NamedAct, RefTable, RegionEntry};
 use crate::date::MONTHS;
@@ -42,10 +44,10 @@ pub struct Lexicon {
     pub(super) dgr_ident: Regex,
     /// The body's place in a document's head (see `body`): "Regione
     /// Lazio", "Provincia di Lucca", "Comune di X (CZ)", "Comune di Lucca".
-    pub(super) by_region: Regex,
-    pub(super) by_province: Regex,
-    pub(super) by_code: Regex,
-    pub(super) by_capital: Regex,
+    pub(super) by_region: SkipRegex,
+    pub(super) by_province: SkipRegex,
+    pub(super) by_code: SkipRegex,
+    pub(super) by_capital: SkipRegex,
 }
 
 static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -129,11 +131,11 @@ impl Lexicon {
             r"(?i)^(?:\s+{REGION_LEAD}(?P<region>{regions})\b)?\s*,?\s*(?:(?:del\s+|dd\.\s*)?(?P<date0>{date})\s*,?\s*)?{NUM_KW}?\s*(?P<num>(?:[ivxl]+\s*/\s*)?\d+)(?:\s*/\s*(?P<year>\d{{4}})\b)?(?:\s*,?\s*(?:del(?:l['’])?|dd\.|in\s+data)\s*(?P<date>{date}))?"
         ))
         .map_err(|e| format!("regions: {e}"))?;
-        let by_region = Regex::new(&format!(
+        let by_region = SkipRegex::new(&format!(
             r"(?i)\bregione\s+(?:autonoma\s+)?(?:(?:della|del|dell['’]|delle|di)\s*)?(?P<w>{regions})\b"
         ))
         .map_err(|e| format!("regions: {e}"))?;
-        let by_province = Regex::new(&format!(
+        let by_province = SkipRegex::new(&format!(
             r"(?i)\b(?:provincia|citt[aà]\s+metropolitana)\s+(?:autonoma\s+)?di\s+(?P<w>{provinces})\b"
         ))
         .map_err(|e| format!("provinces: {e}"))?;
@@ -141,11 +143,11 @@ impl Lexicon {
         // The place's name is unbounded here and held to its bound by
         // `codes_in`: a counted repetition of `\p{L}` is compiled once per
         // count, half of the whole lexicon's cost in every process.
-        let by_code = Regex::new(
+        let by_code = SkipRegex::new(
             r"(?i:\b(?:comune|citt[aà])\s+(?:metropolitana\s+)?di\s+(?P<n1>\p{L}[\p{L}'’ .-]*?)|\b\d{5}\s+(?P<n2>\p{L}[\p{L}'’ .-]*?))\s*[-–(]\s*(?i:prov\.?\s*(?:di\s+)?)?(?P<c>[A-Z]{2})\b\s*\)?",
         )
         .map_err(|e| format!("province codes: {e}"))?;
-        let by_capital = Regex::new(&format!(
+        let by_capital = SkipRegex::new(&format!(
             r"(?i)\b(?:comune|citt[aà])\s+di\s+(?P<w>{provinces})\b"
         ))
         .map_err(|e| format!("provinces: {e}"))?;
