@@ -44,27 +44,52 @@ pub fn run(a: &RunArgs) -> Result<i32> {
         Ok(())
     })?;
     let failures = index.failures()?;
-    let mut book = tables::xlsx::Workbook::new();
-    for rows in tables {
-        let table = rows.table();
-        let rows = match table {
-            TableId::Failures => tables::failure_rows(&failures),
-            TableId::Skipped => tables::skipped_rows(&index.skipped()?),
-            _ => rows.finish(),
-        };
-        let path = a.out.join(format!("{}.csv", table.name()));
-        let mut out = super::output(Some(&path))?;
-        tables::write_rows(table, &rows, &opts, tables::Format::Csv, &mut out)?;
-        out.flush().map_err(|e| Error::io(&path, e))?;
-        book.add_table(table, &rows)?;
-    }
-    book.save(&a.out.join(WORKBOOK))?;
-    let mut report = review.finish();
-    report.verbose = a.verbose;
-    report.failures = failures;
-    report.skipped = index.skipped()?;
-    let path = a.out.join("compliance.md");
-    std::fs::write(&path, report.render(ReportFormat::Md)?).map_err(|e| Error::io(&path, e))?;
+    let skipped = index.skipped()?;
+    let finished: Vec<(TableId, Vec<tables::Row>)> = tables
+        .into_iter()
+        .map(|rows| {
+            let table = rows.table();
+            let rows = match table {
+                TableId::Failures => tables::failure_rows(&failures),
+                TableId::Skipped => tables::skipped_rows(&skipped),
+                _ => rows.finish(),
+            };
+            (table, rows)
+        })
+        .collect();
+    // The workbook is made on a thread of its own while the CSV files and
+    // the report are written: its sheets and their compression are most of
+    // this last stretch, when the extraction's processes have ended.
+    let workbook = a.out.join(WORKBOOK);
+    let report = std::thread::scope(|scope| {
+        let book = scope.spawn(|| -> Result<()> {
+            let mut book = tables::xlsx::Workbook::new();
+            for (table, rows) in &finished {
+                book.add_table(*table, rows)?;
+            }
+            book.save(&workbook)
+        });
+        let rest = finished
+            .iter()
+            .try_for_each(|(table, rows)| -> Result<()> {
+                let path = a.out.join(format!("{}.csv", table.name()));
+                let mut out = super::output(Some(&path))?;
+                tables::write_rows(*table, rows, &opts, tables::Format::Csv, &mut out)?;
+                out.flush().map_err(|e| Error::io(&path, e))
+            })
+            .and_then(|()| {
+                let mut report = review.finish();
+                report.verbose = a.verbose;
+                report.failures = failures;
+                report.skipped = skipped;
+                let path = a.out.join("compliance.md");
+                std::fs::write(&path, report.render(ReportFormat::Md)?)
+                    .map_err(|e| Error::io(&path, e))?;
+                Ok(report)
+            });
+        let book = book.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        book.and(rest)
+    })?;
     if corrected > 0 && !a.opts.json {
         eprintln!("atti: {corrected} valori corretti a mano applicati (atti corrections li elenca con i valori estratti)");
     }
