@@ -109,11 +109,12 @@ fn named_keyword(kw: &str, settings: &RefSettings) -> Option<Reference> {
 /// Right after an article's number, with nothing between ("Art. 1 –
 /// ", "ART. 3\n"): where a statute prints its article's heading.
 static AFTER_ARTICLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)\bart(?:icolo|\.)?\s*\d+(?:[-\s]?[a-z]+)?\s*[-–—.:]?\s*$").unwrap()
+    grammar(r"(?i)\bart(?:icolo|\.)?\s*\d+(?:[-\s]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies))?\s*[-–—.:]?\s*$").unwrap()
 });
 /// An article's number, then a dash: "Art. 2 – ", "ART. 4 - ".
-static DASH_AFTER_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| grammar(r"\d+(?:[-\s]?[a-z]+)?\s*[–—-]\s*$").unwrap());
+static DASH_AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\d+(?:[-\s]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies))?\s*[–—-]\s*$").unwrap()
+});
 /// The words after "Costituzione": an optional comma, then two words.
 static NEXT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?P<comma>,)?\s*(?P<w1>\p{L}+)['’]?\s*(?P<w2>\p{L}*)").unwrap()

@@ -30,6 +30,14 @@ fn the_forming_of_a_body_heading_an_article_is_not_the_constitution() {
             &["costituzione 1947 art. 117"],
         ),
         (
+            "ai sensi dell’articolo 32 della Costituzione e delle leggi dello Stato",
+            &["costituzione 1947 art. 32"],
+        ),
+        (
+            "nel rispetto dell'art. 118 della Costituzione e dei principi di sussidiarietà",
+            &["costituzione 1947 art. 118"],
+        ),
+        (
             "visti l'art. 5 Costituzione e l'art. 3 della legge 7 aprile 2014, n. 56",
             &["costituzione 1947 art. 5", "legge 56/2014 art. 3"],
         ),
