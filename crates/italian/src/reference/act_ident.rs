@@ -71,6 +71,7 @@ pub(super) fn act_mention_at(
         // The keyword is read here so that "T.U.E.L." is not taken for a
         // "L."; the act it names comes from the table.
         "tuel" => (named_keyword(kw.as_str(), settings)?, 0),
+        "cost" if forming_heading(&text[..kw.start()], rest) => return None,
         "cost" => {
             return Some(Mention {
                 range: kw.range(),
@@ -103,6 +104,67 @@ fn named_keyword(kw: &str, settings: &RefSettings) -> Option<Reference> {
     let lex = &*settings.lexicon;
     let (_, i) = lex.named_in(kw).into_iter().next()?;
     Some(named_reference(lex.choose(i, settings.date)))
+}
+
+/// Right after an article's number, with nothing between ("Art. 1 –
+/// ", "ART. 3\n"): where a statute prints its article's heading.
+static AFTER_ARTICLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\bart(?:icolo|\.)?\s*\d+(?:[-\s]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies))?\s*[-–—.:]?\s*$").unwrap()
+});
+/// An article's number, then a dash: "Art. 2 – ", "ART. 4 - ".
+static DASH_AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\d+(?:[-\s]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies))?\s*[–—-]\s*$").unwrap()
+});
+/// The words after "Costituzione": an optional comma, then two words.
+static NEXT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<comma>,)?\s*(?P<w1>\p{L}+)['’]?\s*(?P<w2>\p{L}*)").unwrap()
+});
+
+/// "Art. 1 – Costituzione del Consorzio", "Art. 1 Costituzione e scopo
+/// dell'unione", "ART. 3 COSTITUZIONE, DENOMINAZIONE E SEDE": the heading
+/// of a statute's article, where the word is the forming of the body, not
+/// the Constitution. Cited after an article number the Constitution is
+/// followed by nothing, a paragraph ("art. 117 Costituzione, comma 2"),
+/// another citation ("art. 97 Costituzione e art. 3 ...") or "della
+/// Repubblica".
+fn forming_heading(before: &str, after: &str) -> bool {
+    if !AFTER_ARTICLE_NUMBER.is_match(before) {
+        return false;
+    }
+    // A dash between the number and the word is a heading's ("Art. 2 –
+    // Costituzione"): a citation writes "art. 97 Costituzione" or "della".
+    if DASH_AFTER_NUMBER.is_match(before) {
+        return true;
+    }
+    let Some(c) = NEXT_WORDS.captures(after) else {
+        return false;
+    };
+    let w1 = c["w1"].to_lowercase();
+    let w2 = c["w2"].to_lowercase();
+    let comma = c.name("comma").is_some();
+    match w1.as_str() {
+        "del" | "dello" | "della" | "dei" | "degli" | "delle" | "dell" if !comma => {
+            !w2.is_empty() && !matches!(w2.as_str(), "repubblica" | "stato" | "italia")
+        }
+        "e" | "ed" if !comma => {
+            !w2.is_empty()
+                && !w2.starts_with("art")
+                && !matches!(
+                    w2.as_str(),
+                    "l" | "legge" | "del" | "dell" | "della" | "dei" | "degli"
+                )
+        }
+        // An upper-case heading's next word ("COSTITUZIONE, DENOMINAZIONE").
+        _ => {
+            comma
+                && c["w1"].chars().count() >= 4
+                && c["w1"].chars().all(|ch| ch.is_uppercase())
+                && !matches!(
+                    w1.as_str(),
+                    "comma" | "commi" | "lettera" | "lett" | "primo" | "secondo" | "terzo"
+                )
+        }
+    }
 }
 
 /// The Costituzione, reported only with an article of it.

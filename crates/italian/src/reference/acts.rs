@@ -64,14 +64,22 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
         if let Some(m) = act_mention(text, &c, settings) {
             pos = m.range.end;
             let plural = PLURAL.is_match(kw.as_str());
+            // "il decreto del Presidente della Repubblica 12 aprile 1994 e
+            // 6 maggio 1994", "il decreto ministeriale 23 giugno 1997 e 26
+            // febbraio 1999": a singular keyword of an act cited by its date
+            // alone, then "e" and another date, is two acts of that kind.
+            let dates = m.r.number.is_none() && m.r.date.is_some();
             let first = m.clone();
             out.push(m);
-            if plural {
+            if plural || dates {
                 // "decreti del Presidente del Consiglio dei ministri del 31
                 // maggio 2017, del 21 febbraio 2019 e del 17 luglio 2020",
                 // "direttive 2014/23/UE, 2014/24/UE e 2014/25/UE": each item
                 // of the list is an act of the keyword's kind.
                 while let Some(sep) = LIST_NEXT.find(&text[pos..]) {
+                    if !plural && !DATE_LIST_NEXT.is_match(&text[pos..]) {
+                        break;
+                    }
                     let at = pos + sep.end();
                     let Some(next) = act_mention_at(text, &c, at, settings) else {
                         break;
@@ -198,9 +206,9 @@ fn year_from_earlier(text: &str, mentions: &mut [Mention]) {
 
 /// Before the short name a text gives the act it has just cited: "(di
 /// seguito anche denominato “Codice dei contratti pubblici”)", "d'ora in
-/// poi «Codice»". The name is that act again, not a second reference.
+/// poi «Codice»", "(di seguito, per brevità, Codice dei Contratti)". The name is that act again, not a second reference.
 static DEFINED_AS: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r#"(?i)(?:\bdi\s+seguito|\bd['’]\s*ora\s+in\s+(?:poi|avanti)|\bin\s+seguito)\s*(?:anche\s+)?(?:(?:denominat|definit|indicat|chiamat|richiamat)[oaie]\s*)?(?:come\s+|solo\s+)?(?:il\s+|la\s+)?[“"«]?\s*$"#).unwrap()
+    grammar(r#"(?i)(?:\bdi\s+seguito|\bd['’]\s*ora\s+in\s+(?:poi|avanti)|\bin\s+seguito)\s*(?:,?\s*per\s+brevit[àa]\s*,?\s*)?(?:anche\s+)?(?:(?:denominat|definit|indicat|chiamat|richiamat)[oaie]\s*)?(?:come\s+|solo\s+)?(?:il\s+|la\s+)?[“"«]?\s*$"#).unwrap()
 });
 
 fn defined_name(before: &str) -> bool {
@@ -223,6 +231,12 @@ static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Between two items of a list of acts: ", ", " e ", ", nonché ".
 static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:,\s*(?:e\s+|ed\s+|nonch[ée]\s+)?|\s+(?:e|ed|nonch[ée])\s+)").unwrap()
+});
+
+/// After an act cited by its date alone: " e " and another full date
+/// ("12 aprile 1994 e 6 maggio 1994", "17/06/2016 e 31/10/2016").
+static DATE_LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)^\s+(?:e|ed)\s+(?:del\s+)?\d{1,2}(?:°|º)?\s*(?:[./-]\s*\d{1,2}\s*[./-]|\s+[a-z]+\s+)\s*\d{2,4}\b").unwrap()
 });
 
 /// Before an act cited again: "la citata", "stessa", "medesimo", "predetta".

@@ -339,6 +339,8 @@ mod restated_forms_tests;
 #[cfg(test)]
 mod scope_forms_tests;
 #[cfg(test)]
+mod statute_forms_tests;
+#[cfg(test)]
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
