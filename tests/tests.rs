@@ -57,3 +57,4 @@ mod money_web_proc40;
 mod money_web_proc43;
 mod money_web_proc44;
 mod money_web_s44;
+mod money_web_s45;

@@ -33,6 +33,7 @@ const FILES: &[&str] = &[
     "gold/money_web_proc43.jsonl",
     "gold/money_web_s44.jsonl",
     "gold/money_web_proc44.jsonl",
+    "gold/money_web_s45.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -107,6 +108,11 @@ pub const BATCHES: &[Batch] = &[
         name: "proc44",
         dir: "tests/fixtures/web/money-proc44/",
         gold: "gold/money_web_proc44.jsonl",
+    },
+    Batch {
+        name: "s45",
+        dir: "tests/fixtures/web/money-s45/",
+        gold: "gold/money_web_s45.jsonl",
     },
 ];
 

@@ -40,8 +40,11 @@ static SEAT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The words that say a firm follows ("alla ditta", "l'operatore
+/// economico"), with an adjective of origin and an opening quote before a
+/// quoted name ("alla ditta cesenate “").
 pub(super) static FIRM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ditta|operatore\s+economico|societ[àa]|impresa|fornitore)\s*$")
+    Regex::new(r"(?i)\b(?:ditta|operatore\s+economico|societ[àa]|impresa|fornitore)(?:\s+[a-zàèéìòù]{3,}\s*[“«])?\s*[“«]?\s*$")
         .expect("valid regex")
 });
 

@@ -57,6 +57,38 @@ pub(super) fn looks_like_name(name: &str, formed: bool, firm: bool) -> bool {
                         && !words[0].chars().any(char::is_lowercase))))
 }
 
+/// A name in quotes right after its cue (`alla ditta “Formula ambiente”`,
+/// `ditta «Alfa Servizi»`): the whole quoted text, whatever the case of
+/// its words, when it opens with a capital and stays on one line; never
+/// marked by a form (the cue's "ditta" must vouch for it).
+fn quoted(text: &str, at: usize, limit: usize) -> Option<(String, Range<usize>, bool)> {
+    let rest = &text[at..limit];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let rest = &rest[lead..];
+    let is_open = |c: &char| matches!(c, '“' | '«' | '"');
+    // The cue's words may end with the opening quote ("alla ditta “").
+    let (open, skip) = match rest.chars().next().filter(is_open) {
+        Some(o) => (o, o.len_utf8()),
+        None => (
+            text[..at].trim_end().chars().next_back().filter(is_open)?,
+            0,
+        ),
+    };
+    let close = match open {
+        '“' => '”',
+        '«' => '»',
+        _ => '"',
+    };
+    let inner = &rest[skip..];
+    let end = inner.find(close)?;
+    let name = inner[..end].trim();
+    if name.is_empty() || end > 80 || name.contains('\n') || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let start = at + lead + skip;
+    Some((tidy(name), start..start + end, false))
+}
+
 /// The name that starts at `at` (after blanks and an opening quote): a
 /// title, then name words (over one line break) up to a legal form, a
 /// tax id label, a comma or a lower-case word; and whether a legal form
@@ -73,6 +105,9 @@ pub(super) fn name_at(
             - s.trim_start_matches([' ', '\t', '"', '“', '«', '‘', '\''])
                 .len())
     };
+    if let Some(q) = quoted(text, at, limit) {
+        return Some(q);
+    }
     let mut pos = skip(at);
     let mut formed = false;
     // Titles may come in a row ("prof. avv.", "dott. ing.").

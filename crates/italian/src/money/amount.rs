@@ -18,7 +18,8 @@
 //!
 //! The figure is read by its separators ([`super::figure`]).
 //! Figures printed without a currency that are sums all the same are found
-//! by [`super::bare`].
+//! by [`super::bare`]; scales chained in words (`2 milioni 336 mila euro`)
+//! and scaled figures beside a sum of their scale by [`super::scaled`].
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -158,9 +159,13 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
             .and_then(|(a, b)| Euro::new(a * 1_000_000_000 + b * 1_000_000, 0));
         push(&mut out, v, c.get(0).unwrap().range());
     }
+    // Scales chained in figures and words (`2 milioni 336 mila euro`).
+    for (v, r) in super::scaled::scaled_amounts(text) {
+        push(&mut out, Some(v), r);
+    }
     for c in BEFORE.captures_iter(text) {
         let (all, n) = (c.get(0).unwrap(), c.name("n").unwrap());
-        if text[n.end()..].starts_with('%') || glued(text, n.end()) {
+        if text[n.end()..].starts_with('%') || glued(text, n.end()) || mila_after(text, n.end()) {
             continue;
         }
         // Across a blank line, or after a colon on another line, only a
@@ -291,6 +296,11 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
     for (v, r) in super::bare::bare_amounts(text) {
         push(&mut out, Some(v), r);
     }
+    // Scaled figures with no currency beside a sum of their scale.
+    let found: Vec<Range<usize>> = out.iter().map(|a| a.range.clone()).collect();
+    for (v, r) in super::scaled::borrowed_amounts(text, &found) {
+        push(&mut out, Some(v), r);
+    }
     // Words in brackets right after a sum repeat it.
     out.sort_by_key(|a| a.range.start);
     out
@@ -359,6 +369,16 @@ fn split_cents(text: &str, figure: &str, end: usize) -> Option<(i64, usize)> {
         let at = text.len() - after_break.len() + 2;
         (digits.parse().unwrap_or(0), at)
     })
+}
+
+/// Whether `mila` follows a figure (`€ 140mila`, `euro: 300 mila`): the
+/// thousands are read by [`MILA`] or with the currency of their sentence,
+/// never as the bare figure.
+fn mila_after(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    rest.get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("mila"))
+        && !rest[4..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// A figure that runs on past its cents (`1,50.3`): a code, not a sum.

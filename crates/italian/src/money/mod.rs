@@ -7,6 +7,7 @@ mod bare;
 pub mod codes;
 mod euro;
 mod figure;
+mod scaled;
 
 pub use amount::{find_amounts, FoundAmount};
 pub use euro::Euro;
