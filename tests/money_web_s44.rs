@@ -18,9 +18,11 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // Blind: amounts P 19/19 R 19/22 (the bare figures of "12 mila euro,
     // 8400 quale acconto e 3600 a saldo" and a "175 mila" without its
     // currency word are not read), roles 15/19.
-    // Session 45: P 20/20 R 20/22 (the "175 mila" beside "288 mila euro").
-    ("amounts", 20, 20, 22),
-    ("amount roles", 16, 20, 22),
+    // Session 45 read the "175 mila" beside "288 mila euro" (P 20/20 R
+    // 20/22), then left scaled figures without their currency unread again
+    // (precision first, see atti_italian::money::scaled).
+    ("amounts", 19, 19, 22),
+    ("amount roles", 15, 19, 22),
     // Blind 7/11.
     ("main amount", 7, 11, 11),
     // Blind: P 0/2 R 0/8. Session 44: P 4/5 R 4/8 ("srl Unipersonale"

@@ -5,9 +5,10 @@
 //! university and its students' agency, an unione di comuni, a camera di
 //! commercio, small towns of the South and the islands), annotated blind
 //! before atti read them: sums written half in words (`2 milioni 336 mila
-//! euro`, `28milioni 883mila 756,56 euro`, `mezzo milione di euro`), scaled
-//! figures without their currency beside one with it (`300 mila`, `14,8
-//! milioni`), tenders called by a deliberation, a list of grants. Sums,
+//! euro`, `28milioni 883mila 756,56 euro`, `mezzo milione di euro`),
+//! tenders called by a deliberation, a list of grants. Scaled figures
+//! without their currency beside one with it (`300 mila`, `14,8 milioni`)
+//! are left unread (precision first): the gap this batch keeps. Sums,
 //! roles, main amounts, parties, codes and the issuing body are scored as
 //! the gold bench scores them and must stay at or above what they reached
 //! in session 45 (issue 23).
@@ -19,12 +20,14 @@ use crate::gold_money;
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     // Blind: amounts P 51/55 R 51/65 (scales chained in words read in
     // part, scaled figures without currency not read), roles 33/51.
-    // Session 45: P 64/64 R 64/65 (atti_italian::money::scaled).
-    ("amounts", 64, 64, 65),
-    ("amount roles", 45, 64, 65),
-    // Blind 5/15; session 45: 11/15 (the whole chained sums, tenders
+    // Session 45: P 57/57 R 57/65 (atti_italian::money::scaled; P 64/64
+    // R 64/65 while scaled figures without their currency were read after
+    // one with it, which added wrong sums on bodies never seen).
+    ("amounts", 57, 57, 65),
+    ("amount roles", 42, 57, 65),
+    // Blind 5/15; session 45: 9/15 (the whole chained sums, tenders
     // called by "l'indizione di una procedura", "acquistare").
-    ("main amount", 11, 15, 15),
+    ("main amount", 9, 15, 15),
     // Blind P 11/11 R 11/16; session 45: P 12/12 R 12/16 (a quoted name
     // after "alla ditta cesenate “").
     ("parties", 12, 12, 16),

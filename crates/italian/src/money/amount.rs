@@ -296,11 +296,6 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
     for (v, r) in super::bare::bare_amounts(text) {
         push(&mut out, Some(v), r);
     }
-    // Scaled figures with no currency beside a sum of their scale.
-    let found: Vec<Range<usize>> = out.iter().map(|a| a.range.clone()).collect();
-    for (v, r) in super::scaled::borrowed_amounts(text, &found) {
-        push(&mut out, Some(v), r);
-    }
     // Words in brackets right after a sum repeat it.
     out.sort_by_key(|a| a.range.start);
     out

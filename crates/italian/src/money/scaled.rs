@@ -8,12 +8,10 @@
 //! mila euro`); halves (`mezzo milione di euro`, `un milione e mezzo di
 //! euro`).
 //!
-//! A figure with its scale and no currency (`300 mila`, `15mila`, `14,8
-//! milioni`) is a sum too when its sentence prints another sum of the same
-//! scale with the currency, before or after it: `Seicento mila euro saranno
-//! ripartiti: 300 mila andranno alle imprese`, `oltre 2,1 milioni di euro,
-//! per un totale di circa 14,8 milioni`. Never a count (`42 mila abitanti`,
-//! `2 milioni di visitatori`) nor across a full stop.
+//! A figure with its scale and no currency (`300 mila`, `14,8 milioni`) is
+//! not read as a sum, even beside one that prints the currency: a sentence
+//! lists counts of people beside sums as often, and the amounts are read
+//! precision first.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -54,21 +52,6 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// A figure and its scale, with or without the currency after it.
-static SCALED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?P<n>\d{{1,3}}(?:,\d{{1,3}})?)[ \t]?(?P<m>mila|milion[ei]|miliard[oi])\b(?P<cur>[ \t]+(?:di[ \t]+)?{CURRENCY})?"
-    ))
-    .expect("valid regex")
-});
-/// Words after a scaled figure that make it a count, not a sum.
-static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^[ \t]*(?:di\b|d['’]|abitanti|residenti|persone|utenti|visitatori|studenti|famiglie|posti|pasti|copie|voti|metri|tonnellate|litri|ore|km|mq|%)",
-    )
-    .expect("valid regex")
-});
-
 /// The sums of [`CHAIN`], [`WORDS_MILA`] and [`HALF`] in `text`: value and
 /// byte range.
 pub(super) fn scaled_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
@@ -136,53 +119,6 @@ pub(super) fn scaled_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
     out
 }
 
-/// Scaled figures without a currency whose sentence prints a sum of the
-/// same scale with it: `found` are the sums already read, as their byte
-/// ranges (their own figures are skipped; they are the neighbours).
-pub(super) fn borrowed_amounts(text: &str, found: &[Range<usize>]) -> Vec<(Euro, Range<usize>)> {
-    let mut out = Vec::new();
-    for c in SCALED.captures_iter(text) {
-        let whole = c.get(0).unwrap();
-        if c.name("cur").is_some()
-            || glued_before(text, whole.start())
-            || found
-                .iter()
-                .any(|r| r.start < whole.end() && whole.start() < r.end)
-            || COUNTED.is_match(&text[whole.end()..])
-        {
-            continue;
-        }
-        let m = c.name("m").unwrap().as_str().to_lowercase();
-        let stem = if m.starts_with("mila") {
-            "mila"
-        } else if m.starts_with("milion") {
-            "milion"
-        } else {
-            "miliard"
-        };
-        let neighbour = found.iter().any(|r| {
-            text.get(r.clone())
-                .is_some_and(|t| t.to_lowercase().contains(stem))
-                && one_sentence(text, whole.start(), r.start)
-        });
-        if !neighbour {
-            continue;
-        }
-        let factor: i64 = match stem {
-            "mila" => 1000,
-            "milion" => 1_000_000,
-            _ => 1_000_000_000,
-        };
-        let v = figure(c.name("n").unwrap().as_str())
-            .and_then(|v| v.cents().checked_mul(factor))
-            .map(Euro::from_cents);
-        if let Some(v) = v {
-            out.push((v, c.name("n").unwrap().start()..c.name("m").unwrap().end()));
-        }
-    }
-    out
-}
-
 /// A number in figures or in words.
 fn term(s: &str) -> Option<Euro> {
     if s.starts_with(|c: char| c.is_ascii_digit()) {
@@ -192,24 +128,6 @@ fn term(s: &str) -> Option<Euro> {
     } else {
         numwords::whole_number(s).and_then(|v| Euro::new(v as i64, 0))
     }
-}
-
-/// Whether two places of the text are in one sentence, near each other:
-/// no full stop (one that ends a sentence: a stop before a blank or the
-/// end), blank line or closing bracket between them, at most 200 bytes
-/// apart.
-fn one_sentence(text: &str, a: usize, b: usize) -> bool {
-    let (from, to) = if a < b { (a, b) } else { (b, a) };
-    if to - from > 200 {
-        return false;
-    }
-    let Some(between) = text.get(from..to) else {
-        return false;
-    };
-    !between.contains("\n\n")
-        && !between
-            .char_indices()
-            .any(|(i, ch)| ch == '.' && between[i + 1..].starts_with([' ', '\n', '\t']))
 }
 
 #[cfg(test)]
@@ -251,24 +169,14 @@ mod tests {
     }
 
     #[test]
-    fn scaled_figures_take_the_currency_of_their_sentence() {
+    fn a_scaled_figure_without_its_currency_is_no_sum() {
         assert_eq!(
-            values("Ai lavori 600 mila euro: 300 mila al turismo, 165 mila alla formazione."),
-            ["600000.00", "300000.00", "165000.00"]
+            values("Ai lavori 600 mila euro: 300 mila al turismo."),
+            ["600000.00"]
         );
-        assert_eq!(
-            values("la base è di 2,1 milioni di euro, per un totale di circa 14,8 milioni, con proroga"),
-            ["2100000.00", "14800000.00"]
-        );
-        assert_eq!(
-            values("il fondo aveva 300mila euro, ma ne sono stati spesi solo 15mila"),
-            ["300000.00", "15000.00"]
-        );
-        // Counts, and figures of another sentence, are not sums.
         assert_eq!(
             values("per 42 mila abitanti la spesa è di 80 mila euro"),
             ["80000.00"]
         );
-        assert_eq!(values("Sono 300 mila. Poi 80 mila euro"), ["80000.00"]);
     }
 }
