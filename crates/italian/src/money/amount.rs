@@ -19,7 +19,7 @@
 //! The figure is read by its separators ([`super::figure`]).
 //! Figures printed without a currency that are sums all the same are found
 //! by [`super::bare`]; scales chained in words (`2 milioni 336 mila euro`)
-//! and scaled figures beside a sum of their scale by [`super::scaled`].
+//! by [`super::scaled`].
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -367,8 +367,8 @@ fn split_cents(text: &str, figure: &str, end: usize) -> Option<(i64, usize)> {
 }
 
 /// Whether `mila` follows a figure (`€ 140mila`, `euro: 300 mila`): the
-/// thousands are read by [`MILA`] or with the currency of their sentence,
-/// never as the bare figure.
+/// thousands are read by [`MILA`] when the currency stands right beside
+/// them, never as the bare figure.
 fn mila_after(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches([' ', '\t']);
     rest.get(..4)
@@ -395,7 +395,7 @@ fn repeats(text: &str, found: &[FoundAmount], at: usize) -> bool {
 }
 
 /// The sum times a multiplier word (`milioni`, `miliardi`).
-fn times(v: Euro, m: Option<&str>) -> Option<Euro> {
+pub(super) fn times(v: Euro, m: Option<&str>) -> Option<Euro> {
     let factor = match m.map(|m| m.trim().to_lowercase()) {
         None => return Some(v),
         Some(m) if m.starts_with("milion") => 1_000_000,

@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 // Searched skipping ahead on the fast automaton (see `crate::skip`).
 use crate::skip::SkipRegex as Regex;
 
+use super::amount::times;
 use super::figure::{figure, glued_before};
 use super::Euro;
 use crate::numwords;
@@ -61,17 +62,11 @@ pub(super) fn scaled_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
         if glued_before(text, all.start()) {
             continue;
         }
-        let scale = |m: &str| -> i64 {
-            if m.to_lowercase().starts_with("milion") {
-                1_000_000
-            } else {
-                1_000_000_000
-            }
-        };
         let a = c.name("a").unwrap().as_str();
         let b = c.name("b").unwrap().as_str();
-        let high =
-            term(a).and_then(|a| a.cents().checked_mul(scale(c.name("am").unwrap().as_str())));
+        let high = term(a)
+            .and_then(|a| times(a, Some(c.name("am").unwrap().as_str())))
+            .map(Euro::cents);
         let low = if c.name("bm").is_some() {
             b.parse::<i64>().ok().map(|b| b * 100_000)
         } else if b.bytes().all(|x| x.is_ascii_digit()) {
