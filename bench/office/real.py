@@ -156,6 +156,34 @@ def formula_cells(path: str) -> dict:
                 for c in range(c0, c1 + 1):
                     if isinstance(cells.get((r, c)), str) and cells[(r, c)].startswith("cella"):
                         cells[(r, c)] += f" nell'intervallo di una formula {m.group(1)}"
+        # The cells of a pivot table's output (its `location`), which
+        # LibreOffice lays out again on load: named, to tell them apart.
+        folder, base = part.rsplit("/", 1)
+        try:
+            srels = z.read(f"{folder}/_rels/{base}.rels").decode("utf-8", "replace")
+        except KeyError:
+            srels = ""
+        for t in re.findall(r'Target="([^"]*pivotTable[^"]*)"', srels):
+            pt = os.path.normpath(os.path.join(folder, t)).lstrip("/") if not t.startswith("/") else t.lstrip("/")
+            try:
+                px = z.read(pt).decode("utf-8", "replace")
+            except KeyError:
+                continue
+            loc = re.search(r'<location [^>]*ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"', px)
+            if not loc:
+                continue
+            c0, c1 = (sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(g))) - 1
+                      for g in (loc.group(1), loc.group(3) or loc.group(1)))
+            first = re.search(r'firstHeaderRow="(\d+)"', loc.group(0) + px[loc.start():loc.start() + 300])
+            r0 = int(loc.group(2)) - 1
+            for r in range(r0, int(loc.group(4) or loc.group(2))):
+                for c in range(c0, c1 + 1):
+                    if isinstance(cells.get((r, c)), str) and cells[(r, c)].startswith("cella"):
+                        where = ("riga d'intestazione" if first and r - r0 <= int(first.group(1))
+                                 else "corpo")
+                        cells[(r, c)] += f" nel campo di una tabella pivot ({where}, riga {r - r0 + 1} " \
+                                         f"colonna {c - c0 + 1} di {int(loc.group(4) or loc.group(2)) - r0}" \
+                                         f"x{c1 - c0 + 1})"
         out[html_unescape(name.group(1))] = cells
     return out
 
