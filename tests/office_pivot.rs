@@ -3,7 +3,8 @@
 //! `bench/office/pivots.py --write` (Excel's parts: the definition, the
 //! cache and its records, the cells Excel saves for the table) and each
 //! sheet's `.csv` beside them is what `soffice --convert-to csv` 7.4 wrote
-//! for it (the options of `bench/office/real.py`, English interface).
+//! for it (the options of `bench/office/real.py`, Italian interface: Debian's
+//! libreoffice-l10n-it; English before session 46).
 
 use std::path::Path;
 
@@ -47,20 +48,26 @@ fn differing(stem: &str) -> Vec<(String, u64, u64, String, String)> {
     out
 }
 
-/// The row fields' names, the data field's name (renamed or not), the
+/// The row fields' names, the data field's name (renamed, or named by
+/// LibreOffice from its function when the definition gives none), the
 /// column field's name over the column items: as LibreOffice writes them,
 /// whether Excel saved its own captions (`Etichette di riga`, `Etichette
 /// di colonna`, the author's `rowHeaderCaption`) or nothing; compact,
-/// outline and tabular forms, a table on a sheet of its own. Only the
-/// totals' captions differ, by choice: LibreOffice writes them in its
-/// interface's language (`Total Result`, `Anagrafe Result`), atti keeps the
-/// file's (`Totale complessivo`, `Totale Anagrafe`; empty where the file
-/// has none).
+/// outline and tabular forms, field headers hidden, a page field above, a
+/// table on a sheet of its own, two data fields side by side (LibreOffice
+/// adds a row naming them, `Dati`, and the table moves one row down, over
+/// what the file holds under it). Only the captions the file holds for the
+/// totals and the page field differ, by choice: atti keeps the file's
+/// (`Totale complessivo`, `Totale Anagrafe`, `(Tutto)`), LibreOffice writes
+/// its own (`Totale Risultato`, `Anagrafe Risultato`, `- tutto -`); where
+/// the file leaves a grand total's caption empty, atti writes LibreOffice's.
 #[test]
 fn pivot_headers_read_as_libreoffice_lays_them_out() {
-    let cases: [(&str, &[(u64, u64, &str)]); 10] = [
+    let excel_totals: &[(u64, u64, &str)] =
+        &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")];
+    let cases: [(&str, &[(u64, u64, &str)]); 20] = [
         ("pivot-excel", &[(3, 7, "Totale complessivo")]),
-        ("pivot-vuote", &[(3, 7, "")]),
+        ("pivot-vuote", &[]),
         ("pivot-didascalie", &[(3, 7, "Totale generale")]),
         ("pivot-rinominato", &[(3, 7, "Totale complessivo")]),
         ("pivot-struttura", &[(6, 7, "Totale complessivo")]),
@@ -72,48 +79,109 @@ fn pivot_headers_read_as_libreoffice_lays_them_out() {
                 (6, 7, "Totale complessivo"),
             ],
         ),
-        (
-            "pivot-colonne",
-            &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")],
-        ),
-        ("pivot-colonne-vuote", &[(1, 10, ""), (4, 7, "")]),
-        (
-            "pivot-colonne-didascalia",
-            &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")],
-        ),
+        ("pivot-colonne", excel_totals),
+        ("pivot-colonne-vuote", &[]),
+        ("pivot-colonne-didascalia", excel_totals),
         ("pivot-altro-foglio", &[(5, 0, "Totale complessivo")]),
+        ("pivot-senza-nome", &[(3, 7, "Totale complessivo")]),
+        ("pivot-due-dati", &[(4, 7, "Totale complessivo")]),
+        ("pivot-due-dati-excel", &[(4, 7, "Totale complessivo")]),
+        ("pivot-due-dati-sotto", &[(4, 7, "Totale complessivo")]),
+        (
+            "pivot-due-dati-tabellare",
+            &[
+                (4, 7, "Totale Anagrafe"),
+                (6, 7, "Totale Tributi"),
+                (7, 7, "Totale complessivo"),
+            ],
+        ),
+        ("pivot-colonne-senza-nome", excel_totals),
+        ("pivot-senza-intestazioni", &[(3, 7, "Totale complessivo")]),
+        ("pivot-senza-intestazioni-colonne", excel_totals),
+        (
+            "pivot-pagina",
+            &[(0, 8, "(Tutto)"), (5, 7, "Totale complessivo")],
+        ),
+        (
+            "pivot-pagina-colonne",
+            &[
+                (0, 8, "(Tutto)"),
+                (3, 10, "Totale complessivo"),
+                (6, 7, "Totale complessivo"),
+            ],
+        ),
     ];
-    for (stem, totals) in cases {
+    for (stem, kept) in cases {
         let diff = differing(stem);
         let got: Vec<(u64, u64, &str)> = diff.iter().map(|d| (d.1, d.2, d.4.as_str())).collect();
-        assert_eq!(got, totals.to_vec(), "{stem}: {diff:?}");
+        assert_eq!(got, kept.to_vec(), "{stem}: {diff:?}");
         assert!(
-            diff.iter().all(|d| d.3.ends_with("Result")),
-            "{stem}: only the totals' captions differ: {diff:?}"
+            diff.iter()
+                .all(|d| d.3.ends_with("Risultato") || d.3 == "- tutto -"),
+            "{stem}: only the captions LibreOffice writes in its own words differ: {diff:?}"
         );
     }
 }
 
-/// Where LibreOffice moves the data (two data fields: a row naming them is
-/// added; a compact table of two row fields: each gets a column of its
-/// own), the table's cells are read as the file holds them, Excel's labels
-/// included.
+/// A data field the definition does not name is named as LibreOffice names
+/// it, by its function and its field, at the table's first cell (with a
+/// column field) or over its values; an empty grand total's caption is
+/// LibreOffice's.
+#[test]
+fn an_unnamed_data_field_and_an_empty_total_read_as_libreoffice_writes_them() {
+    let dir = root().join("tests/fixtures/office-cells/pivot");
+    let at = |stem: &str, r: u64, c: u64| {
+        sheet_cells(&dir.join(format!("{stem}.xlsx")))
+            .get(&("Dati".to_owned(), r, c))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(at("pivot-senza-nome", 0, 8), "Somma - Importo");
+    assert_eq!(at("pivot-colonne-senza-nome", 0, 7), "Somma - Importo");
+    assert_eq!(at("pivot-vuote", 3, 7), "Totale Risultato");
+    assert_eq!(at("pivot-colonne-vuote", 1, 10), "Totale Risultato");
+    assert_eq!(at("pivot-colonne-vuote", 4, 7), "Totale Risultato");
+    // The file's own caption stays.
+    assert_eq!(at("pivot-colonne", 4, 7), "Totale complessivo");
+}
+
+/// Where LibreOffice moves the data across columns (a compact table of two
+/// row fields: each gets a column of its own), the table's cells are read
+/// as the file holds them, Excel's labels included.
 #[test]
 fn a_pivot_libreoffice_lays_out_otherwise_keeps_the_file_s_cells() {
     let dir = root().join("tests/fixtures/office-cells/pivot");
-    for stem in ["pivot-due-dati", "pivot-compatta-due-righe"] {
-        let cells = sheet_cells(&dir.join(format!("{stem}.xlsx")));
-        let at = |r: u64, c: u64| {
-            cells
-                .get(&("Dati".to_owned(), r, c))
-                .cloned()
-                .unwrap_or_default()
-        };
-        assert_eq!(at(0, 7), "Etichette di riga", "{stem}");
-        assert_eq!(at(0, 8), "Somma di Importo", "{stem}");
-        assert!(
-            !differing(stem).is_empty(),
-            "{stem}: soffice lays it out otherwise"
-        );
-    }
+    let stem = "pivot-compatta-due-righe";
+    let cells = sheet_cells(&dir.join(format!("{stem}.xlsx")));
+    let at = |r: u64, c: u64| {
+        cells
+            .get(&("Dati".to_owned(), r, c))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(at(0, 7), "Etichette di riga");
+    assert_eq!(at(0, 8), "Somma di Importo");
+    assert!(!differing(stem).is_empty(), "soffice lays it out otherwise");
+}
+
+/// Two data fields side by side: the row LibreOffice adds, and a cell the
+/// file holds under the table, which LibreOffice's taller table covers.
+#[test]
+fn two_data_fields_move_the_table_one_row_down() {
+    let dir = root().join("tests/fixtures/office-cells/pivot");
+    let cells = sheet_cells(&dir.join("pivot-due-dati-sotto.xlsx"));
+    let at = |r: u64, c: u64| {
+        cells
+            .get(&("Dati".to_owned(), r, c))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!((at(0, 7).as_str(), at(0, 8).as_str()), ("", "Dati"));
+    assert_eq!(at(1, 7), "Servizio");
+    assert_eq!(at(1, 9), "Somma di Quantità");
+    assert_eq!((at(2, 7).as_str(), at(2, 8).as_str()), ("Anagrafe", "35"));
+    assert_eq!(
+        (at(4, 7).as_str(), at(4, 8).as_str()),
+        ("Totale complessivo", "105")
+    );
 }

@@ -30,7 +30,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from real import number  # noqa: E402
+from real import italian_env, number  # noqa: E402
 
 # (label, value as saved, type: n s b e str d, formula or None, number format or None)
 # A format is a builtin id (int) or a code (str).
@@ -348,7 +348,7 @@ def soffice(files, outdir, target):
     try:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                         "--convert-to", target, "--outdir", outdir, *files], check=True, capture_output=True,
-                       timeout=600, env={**os.environ, "LC_ALL": "it_IT.UTF-8", "LANG": "it_IT.UTF-8"})
+                       timeout=600, env={**italian_env(), "LC_ALL": "it_IT.UTF-8", "LANG": "it_IT.UTF-8"})
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 

@@ -6,8 +6,9 @@
 Writes .xlsx workbooks holding a pivot table (its cache, records and
 definition, the sheet cells Excel saves for it) in several shapes: Excel's
 labels, empty labels, row and column headers' captions, several row fields,
-a column field, a data field renamed, two data fields, compact, outline and
-tabular forms, a pivot on a sheet of its own, a grand total caption. Converts
+a column field, a data field renamed or not named, two data fields (with a
+cell under the table), compact, outline and tabular forms, a page field,
+field headers hidden, a pivot on a sheet of its own, a grand total caption. Converts
 them with `soffice --convert-to csv` (the options of `real.py`) and prints
 every cell where atti's text differs. `--write DIR` only writes the
 workbooks (the test fixtures are made so: tests/fixtures/office-cells).
@@ -89,6 +90,11 @@ def layout(p):
     # caption and the column header caption; the second the row caption
     # and the column items.
     labels = p["labels"]
+    if "page" in p:
+        # Excel saves a page field's name and its selection two rows above
+        # the table (a blank row between).
+        g[(r0 - 2, c0)] = FIELDS[p["page"]]
+        g[(r0 - 2, c0 + 1)] = "(Tutto)"
     hdr = r0
     if cols:
         g[(r0, c0)] = labels.get("data", "")
@@ -162,12 +168,14 @@ def pivot_xml(p, last_row, last_col):
             attrs.append('axis="axisCol"')
         if any(d[0] == f for d in data):
             attrs.append('dataField="1"')
+        if f == p.get("page"):
+            attrs.append('axis="axisPage"')
         if p["form"] != "compact":
             attrs.append('compact="0"')
         if p["form"] == "tabular":
             attrs.append('outline="0"')
         inner = ""
-        if f in rows or f in cols:
+        if f in rows or f in cols or f == p.get("page"):
             ks = items(f)
             inner = (f'<items count="{len(ks) + 1}">' + "".join(f'<item x="{i}"/>' for i in range(len(ks)))
                      + '<item t="default"/></items>')
@@ -181,20 +189,26 @@ def pivot_xml(p, last_row, last_col):
         a.append('compact="0" compactData="0" outline="1" outlineData="1"')
     else:
         a.append('compact="0" compactData="0" gridDropZones="1"')
+    if p.get("headers") is False:
+        a.append('showHeaders="0"')
     for k, attr in (("rowcap", "rowHeaderCaption"), ("colcap", "colHeaderCaption"), ("grandcap", "grandTotalCaption")):
         if k in p:
             a.append(f'{attr}="{escape(p[k])}"')
     first_data_row = 2 if cols else 1
-    loc = (f'<location ref="{ref(r0, c0)}:{ref(last_row, last_col)}" firstHeaderRow="1" '
-           f'firstDataRow="{first_data_row}" firstDataCol="{nrowcols}"/>')
+    pages = ' rowPageCount="1" colPageCount="1"' if "page" in p else ""
+    loc = (f'<location ref="{ref(r0, c0)}:{ref(last_row, last_col)}" firstHeaderRow="{p.get("fhr", 1)}" '
+           f'firstDataRow="{first_data_row}" firstDataCol="{nrowcols}"{pages}/>')
     body = loc + f'<pivotFields count="{len(FIELDS)}">{"".join(pf)}</pivotFields>'
     body += f'<rowFields count="{len(rows)}">' + "".join(f'<field x="{f}"/>' for f in rows) + "</rowFields>"
     if cols:
         body += f'<colFields count="{len(cols)}">' + "".join(f'<field x="{f}"/>' for f in cols) + "</colFields>"
     elif len(data) > 1:
         body += '<colFields count="1"><field x="-2"/></colFields>'
+    if "page" in p:
+        body += f'<pageFields count="1"><pageField fld="{p["page"]}" hier="-1"/></pageFields>'
     body += f'<dataFields count="{len(data)}">' + "".join(
-        f'<dataField name="{escape(n)}" fld="{f}" baseField="0" baseItem="0"/>' for f, n in data) + "</dataFields>"
+        '<dataField' + ('' if n is None else f' name="{escape(n)}"') + f' fld="{f}" baseField="0" baseItem="0"/>'
+        for f, n in data) + "</dataFields>"
     body += ('<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" '
              'showRowStripes="0" showColStripes="0" showLastColumn="1"/>')
     return H + f'<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" {" ".join(a)}>{body}</pivotTableDefinition>'
@@ -242,8 +256,11 @@ def write(path, p):
         for c, v in enumerate(row):
             src[(r, c)] = v
     g, last_row = layout(p)
-    last_col = max(c for (_, c) in g)
+    last_col = max(c for (r, c) in g if r >= p["at"][0])
     own = p.get("sheet") == "own"
+    if "below" in p:
+        # A cell under the table, where LibreOffice's taller layout falls.
+        g[(last_row + 1, p["at"][1] + 1)] = p["below"]
     sheets = [("Dati", src)] if own else [("Dati", {**src, **g})]
     if own:
         sheets.append(("Pivot", g))
@@ -314,6 +331,31 @@ PIVOTS = {
     "colonne-didascalia": dict(rows=[S], cols=[A], data=[(I, "Somma di Importo")], form="compact",
                                labels={**EXCEL, "col": "Anni", "row": "Servizi"}, rowcap="Servizi", colcap="Anni",
                                at=(0, 7)),
+    # Shapes real workbooks hold (session 46): a page field (a filter)
+    # above the table; the field headers hidden (`showHeaders="0"`: Excel
+    # leaves the row caption's cell empty); two data fields with the
+    # header row first in the location, as Excel writes them (firstHeaderRow 0).
+    "pagina": dict(rows=[S], cols=[], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL, at=(2, 7), page=A),
+    "pagina-colonne": dict(rows=[S], cols=[T], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL,
+                           at=(2, 7), page=A),
+    "senza-intestazioni": dict(rows=[S], cols=[], data=[(I, "Somma di Importo")], form="compact",
+                               labels={"grand": "Totale complessivo"}, headers=False, at=(0, 7)),
+    "senza-intestazioni-colonne": dict(rows=[S], cols=[A], data=[(I, "Somma di Importo")], form="compact",
+                                       labels={"data": "Somma di Importo", "grand": "Totale complessivo"},
+                                       headers=False, at=(0, 7)),
+    "due-dati-excel": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                           form="compact", labels=EXCEL, at=(0, 7), fhr=0),
+    "due-dati-tabellare": dict(rows=[S, T], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                               form="tabular", labels=EXCEL, at=(0, 7)),
+    "due-dati-sotto": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                           form="compact", labels=EXCEL, at=(0, 7), below="Nota sotto la tabella"),
+    # A data field the definition does not name (a writer other than Excel):
+    # the cell over its values, or the table's first cell, left empty.
+    "senza-nome": dict(rows=[S], cols=[], data=[(I, None)], form="compact", labels={"row": "Etichette di riga",
+                       "dname": "", "grand": "Totale complessivo"}, at=(0, 7)),
+    "colonne-senza-nome": dict(rows=[S], cols=[A], data=[(I, None)], form="compact",
+                               labels={"row": "Etichette di riga", "col": "Etichette di colonna",
+                                       "grand": "Totale complessivo"}, at=(0, 7)),
     "altro-foglio": dict(rows=[S], cols=[], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL,
                          at=(2, 0), sheet="own"),
 }

@@ -35,6 +35,20 @@ WORD = {".docx", ".odt", ".doc", ".rtf"}
 SHEET = {".xlsx", ".xls", ".ods", ".xlsm"}
 
 
+def italian_env():
+    """The environment that runs soffice with its Italian interface (the
+    words LibreOffice makes itself, such as a pivot table's `Totale
+    Risultato`, are then Italian, as atti gives them): needs Debian's
+    libreoffice-l10n-it, without which soffice falls back to English and
+    the comparison says so."""
+    if not os.path.isdir("/usr/lib/libreoffice/program/resource/it"):
+        print("attenzione: libreoffice-l10n-it assente, soffice scrive le sue didascalie in inglese "
+              "(apt-get install libreoffice-l10n-it)", file=sys.stderr)
+    # LANGUAGE alone: a locale the system has not generated (LC_ALL) would
+    # make soffice write sheet names with accents wrongly in the CSVs' names.
+    return {**os.environ, "LANGUAGE": "it"}
+
+
 def words(text: str) -> collections.Counter:
     return collections.Counter(re.findall(r"\w+", text.lower()))
 
@@ -212,7 +226,7 @@ def soffice(files, outdir, target, extra=()):
     try:
         args = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                 *extra, "--convert-to", target, "--outdir", outdir, *files]
-        subprocess.run(args, check=True, capture_output=True, timeout=600)
+        subprocess.run(args, check=True, capture_output=True, timeout=600, env=italian_env())
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 

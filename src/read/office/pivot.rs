@@ -13,12 +13,18 @@
 //! the cache's field names in `xl/pivotCache/*`), read with the same
 //! bounded ZIP and XML readers as every office part.
 //!
-//! Not given, by choice: the grand total's and subtotals' captions, which
-//! LibreOffice writes in its interface's language (`Total Result`,
-//! `Anagrafe Result` with an English interface) whatever the file says; the
-//! file's own caption (`Totale complessivo`, the author's language) is kept.
+//! Words LibreOffice makes itself, in its interface's language, are given
+//! in Italian, the language atti's users read (LibreOffice 7.4 with its
+//! Italian interface writes the same), and only where the file gives none:
+//! a data field the definition does not name is its function and its
+//! field (`Somma - Importo`); an empty grand total's caption is `Totale
+//! Risultato`. A caption the file holds (`Totale complessivo`, the
+//! author's `grandTotalCaption`, a subtotal's `Totale Anagrafe`, a page
+//! field's `(Tutto)`) is kept: those are the words the author's
+//! application showed, in the author's language.
+//!
 //! Not given, since LibreOffice moves the data too: a table with more than
-//! one data field (LibreOffice adds a row naming them, `Data`) and a compact
+//! one data field (LibreOffice adds a row naming them, `Dati`) and a compact
 //! table with more than one row field (LibreOffice gives each its own
 //! column); such a table's cells are read as the file holds them.
 
@@ -30,13 +36,66 @@ use super::parts::{relationships, sheet_parts};
 use super::xml::{self, Ev};
 use crate::error::Result;
 
-/// A header cell (row, column, 0-based) and its text.
-pub type Label = ((u32, u32), String);
+/// A header cell LibreOffice writes: where (row, column, 0-based), its
+/// text, and whether it replaces what the file holds there or only fills
+/// the cell when the file leaves it empty (a caption LibreOffice makes in
+/// its own words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub at: (u32, u32),
+    pub text: String,
+    pub only_if_empty: bool,
+}
 
-/// The header labels of every pivot table, by the name of the sheet that
+impl Label {
+    fn over(at: (u32, u32), text: String) -> Label {
+        Label {
+            at,
+            text,
+            only_if_empty: false,
+        }
+    }
+}
+
+/// What LibreOffice makes of one pivot table's output on its sheet: the
+/// file's cells of the table moved one row down first (`shift_down`, the
+/// area as (first row, last row, first column, last column): a table of
+/// several data fields, over which LibreOffice adds a row naming them),
+/// then its header cells.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub shift_down: Option<(u32, u32, u32, u32)>,
+    pub labels: Vec<Label>,
+}
+
+/// The caption LibreOffice's Italian interface gives a grand total.
+const GRAND_TOTAL: &str = "Totale Risultato";
+
+/// LibreOffice's Italian name for the data fields' own field (`Data` in
+/// English), over the data fields' names when there are several.
+const DATA_FIELD: &str = "Dati";
+
+/// How LibreOffice's Italian interface names a data field's function
+/// (`dataField@subtotal`) when the definition gives the field no name: as
+/// LibreOffice 7.4 writes them (`count` and `countNums` alike, each
+/// standard deviation and variance alike).
+fn function_word(subtotal: &str) -> &'static str {
+    match subtotal {
+        "average" => "Media",
+        "count" | "countNums" => "ContaNumeri",
+        "max" => "Max",
+        "min" => "Min",
+        "product" => "Prodotto",
+        "stdDev" | "stdDevp" => "Dev.St",
+        "var" | "varp" => "Varianza",
+        _ => "Somma",
+    }
+}
+
+/// Every pivot table LibreOffice lays out, by the name of the sheet that
 /// shows it (sheets without one are left out; a workbook without pivot
 /// tables is not parsed beyond its list of parts).
-pub fn labels(bytes: &[u8]) -> Result<HashMap<String, Vec<Label>>> {
+pub fn tables(bytes: &[u8]) -> Result<HashMap<String, Vec<Table>>> {
     let mut a = Archive::open(bytes)?;
     let mut out = HashMap::new();
     if !a.names().iter().any(|n| n.starts_with("xl/pivotTables/")) {
@@ -47,10 +106,10 @@ pub fn labels(bytes: &[u8]) -> Result<HashMap<String, Vec<Label>>> {
             if !kind.ends_with("/pivotTable") {
                 continue;
             }
-            if let Some(found) = table_labels(&mut a, &target)? {
+            if let Some(found) = table(&mut a, &target)? {
                 out.entry(sheet.clone())
                     .or_insert_with(Vec::new)
-                    .extend(found);
+                    .push(found);
             }
         }
     }
@@ -61,17 +120,23 @@ pub fn labels(bytes: &[u8]) -> Result<HashMap<String, Vec<Label>>> {
 #[derive(Default)]
 struct Definition {
     location: Option<(u32, u32)>,
+    /// The location's last cell.
+    location_end: Option<(u32, u32)>,
+    /// A grand total row under the table (`colGrandTotals`) and a grand
+    /// total column at its right (`rowGrandTotals`), both by default.
+    total_row: bool,
+    total_col: bool,
     first_data_col: Option<u32>,
     compact: bool,
     /// Whether each pivot field is laid out compact (`pivotField@compact`).
     field_compact: Vec<bool>,
     rows: Vec<i64>,
     cols: Vec<i64>,
-    /// (field index, name) of each data field.
-    data: Vec<(i64, Option<String>)>,
+    /// (field index, name, function) of each data field.
+    data: Vec<(i64, Option<String>, String)>,
 }
 
-fn table_labels(a: &mut Archive<'_>, part: &str) -> Result<Option<Vec<Label>>> {
+fn table(a: &mut Archive<'_>, part: &str) -> Result<Option<Table>> {
     let Some(x) = a.part(part)? else {
         return Ok(None);
     };
@@ -101,6 +166,8 @@ fn table_labels(a: &mut Archive<'_>, part: &str) -> Result<Option<Vec<Label>>> {
 fn definition(x: &[u8], part: &str) -> Result<Definition> {
     let mut d = Definition {
         compact: true,
+        total_row: true,
+        total_col: true,
         ..Definition::default()
     };
     let mut list = "";
@@ -108,9 +175,14 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
         Ev::Start { name, attrs, .. } => {
             let flag = |k: &str| attrs.get(k).map(|v| v != "0" && v != "false");
             match name.as_str() {
-                "pivotTableDefinition" => d.compact = flag("compact").unwrap_or(true),
+                "pivotTableDefinition" => {
+                    d.compact = flag("compact").unwrap_or(true);
+                    d.total_row = flag("colGrandTotals").unwrap_or(true);
+                    d.total_col = flag("rowGrandTotals").unwrap_or(true);
+                }
                 "location" => {
-                    d.location = attrs.get("ref").and_then(|r| first_cell(r));
+                    d.location = attrs.get("ref").and_then(|r| corner(r, false));
+                    d.location_end = attrs.get("ref").and_then(|r| corner(r, true));
                     d.first_data_col = attrs.get("firstDataCol").and_then(|v| v.parse().ok());
                 }
                 "pivotField" => d.field_compact.push(flag("compact").unwrap_or(true)),
@@ -127,6 +199,7 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
                 "dataField" => d.data.push((
                     attrs.get("fld").and_then(|v| v.parse().ok()).unwrap_or(-1),
                     attrs.get("name").cloned(),
+                    attrs.get("subtotal").cloned().unwrap_or_default(),
                 )),
                 _ => {}
             }
@@ -143,15 +216,18 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
     Ok(d)
 }
 
-/// The header cells LibreOffice writes for a table, or `None` when it lays
-/// the table out otherwise than the file (see the module's text).
-fn layout(d: &Definition, names: &[String]) -> Option<Vec<Label>> {
+/// What LibreOffice writes for a table, or `None` when it lays the table
+/// out otherwise than the file (see the module's text).
+fn layout(d: &Definition, names: &[String]) -> Option<Table> {
     let (r0, c0) = d.location?;
     // `-2` is the data fields' own place among the row or column fields.
     let fields =
         |v: &[i64]| -> Vec<usize> { v.iter().filter(|&&x| x >= 0).map(|&x| x as usize).collect() };
     let (rows, cols) = (fields(&d.rows), fields(&d.cols));
-    if d.data.len() != 1 || rows.is_empty() {
+    // Several data fields side by side (their own field the only column
+    // field): LibreOffice adds a row over the table naming that field.
+    let several = d.data.len() > 1;
+    if d.data.is_empty() || rows.is_empty() || several && !(cols.is_empty() && d.cols == [-2]) {
         return None;
     }
     let compact = d.compact
@@ -166,31 +242,144 @@ fn layout(d: &Definition, names: &[String]) -> Option<Vec<Label>> {
         return None;
     }
     let name = |f: usize| names.get(f).filter(|n| !n.is_empty()).cloned();
-    let data = d.data[0].1.clone().filter(|n| !n.is_empty());
-    let mut out = Vec::new();
-    let header = r0 + cols.len() as u32;
+    // A data field the definition does not name: LibreOffice names it by
+    // its function and its field's name.
+    let data_name = |(field, given, function): &(i64, Option<String>, String)| match given
+        .as_deref()
+        .filter(|n| !n.is_empty())
+    {
+        Some(n) => Some(n.to_owned()),
+        None => Some(format!(
+            "{} - {}",
+            function_word(function),
+            name(usize::try_from(*field).ok()?)?
+        )),
+    };
+    let mut t = Table::default();
+    let (mut end, mut header) = (d.location_end, r0 + cols.len() as u32);
+    if several {
+        let (r1, c1) = d.location_end?;
+        t.shift_down = Some((r0, r1, c0, c1));
+        t.labels
+            .push(Label::over((r0, c0 + nrows), DATA_FIELD.to_owned()));
+        end = Some((r1 + 1, c1));
+        header = r0 + 1;
+    }
     if cols.is_empty() {
-        if let Some(n) = data {
-            out.push(((header, c0 + nrows), n));
+        for (j, f) in d.data.iter().enumerate() {
+            t.labels
+                .push(Label::over((header, c0 + nrows + j as u32), data_name(f)?));
         }
     } else {
-        if let Some(n) = data {
-            out.push(((r0, c0), n));
-        }
+        t.labels.push(Label::over((r0, c0), data_name(&d.data[0])?));
         for (j, &f) in cols.iter().enumerate() {
-            out.push(((r0, c0 + nrows + j as u32), name(f)?));
+            t.labels
+                .push(Label::over((r0, c0 + nrows + j as u32), name(f)?));
         }
     }
     for (i, &f) in rows.iter().enumerate() {
-        out.push(((header, c0 + i as u32), name(f)?));
+        t.labels
+            .push(Label::over((header, c0 + i as u32), name(f)?));
     }
-    Some(out)
+    // The grand totals' captions, where the file leaves them empty: the
+    // table's last row, first column; with column fields, the header row's
+    // last column too.
+    if let Some((r1, c1)) = end {
+        let caption = |at| Label {
+            at,
+            text: GRAND_TOTAL.to_owned(),
+            only_if_empty: true,
+        };
+        if d.total_row && r1 > header {
+            t.labels.push(caption((r1, c0)));
+        }
+        if d.total_col && !cols.is_empty() && c1 > c0 + nrows {
+            t.labels.push(caption((header, c1)));
+        }
+    }
+    Some(t)
 }
 
-fn first_cell(a1: &str) -> Option<(u32, u32)> {
+/// The first (or, with `last`, the last) cell of an A1 reference or range.
+fn corner(a1: &str, last: bool) -> Option<(u32, u32)> {
     match formula::parse(a1) {
         Expr::Ref(r) => Some((r.row, r.col)),
-        Expr::Range(a, _) => Some((a.row, a.col)),
+        Expr::Range(a, b) => Some(if last { (b.row, b.col) } else { (a.row, a.col) }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_row_field(data: Vec<(i64, Option<String>, String)>) -> Definition {
+        Definition {
+            location: Some((2, 0)),
+            location_end: Some((5, 1)),
+            total_row: true,
+            total_col: true,
+            first_data_col: Some(1),
+            compact: true,
+            field_compact: vec![true; 3],
+            rows: vec![0],
+            data,
+            ..Definition::default()
+        }
+    }
+
+    fn names() -> Vec<String> {
+        ["Servizio", "Anno", "Importo"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn an_unnamed_data_field_is_named_by_its_function_as_libreoffice_does() {
+        let t = layout(&one_row_field(vec![(2, None, "average".into())]), &names()).unwrap();
+        assert!(t
+            .labels
+            .contains(&Label::over((2, 1), "Media - Importo".into())));
+        assert!(t.labels.contains(&Label::over((2, 0), "Servizio".into())));
+        let named = layout(
+            &one_row_field(vec![(2, Some("Spesa media".into()), "average".into())]),
+            &names(),
+        )
+        .unwrap();
+        assert!(named
+            .labels
+            .contains(&Label::over((2, 1), "Spesa media".into())));
+    }
+
+    #[test]
+    fn a_grand_total_caption_fills_only_an_empty_cell_and_only_when_shown() {
+        let mut d = one_row_field(vec![(2, None, "sum".into())]);
+        let t = layout(&d, &names()).unwrap();
+        let caption = t.labels.iter().find(|l| l.at == (5, 0)).unwrap();
+        assert_eq!(caption.text, "Totale Risultato");
+        assert!(caption.only_if_empty);
+        d.total_row = false;
+        let t = layout(&d, &names()).unwrap();
+        assert!(t.labels.iter().all(|l| l.at != (5, 0)));
+    }
+
+    #[test]
+    fn several_data_fields_side_by_side_move_the_table_down_under_a_row_naming_them() {
+        let mut d = one_row_field(vec![(1, None, "count".into()), (2, None, "sum".into())]);
+        d.cols = vec![-2];
+        d.location_end = Some((5, 2));
+        let t = layout(&d, &names()).unwrap();
+        assert_eq!(t.shift_down, Some((2, 5, 0, 2)));
+        assert!(t.labels.contains(&Label::over((2, 1), "Dati".into())));
+        assert!(t
+            .labels
+            .contains(&Label::over((3, 1), "ContaNumeri - Anno".into())));
+        assert!(t
+            .labels
+            .contains(&Label::over((3, 2), "Somma - Importo".into())));
+        assert!(t.labels.iter().any(|l| l.at == (6, 0) && l.only_if_empty));
+        // On rows (the data fields' own field a row field) LibreOffice lays
+        // the table out otherwise: not given.
+        d.cols.clear();
+        d.rows.push(-2);
+        assert!(layout(&d, &names()).is_none());
     }
 }

@@ -123,10 +123,10 @@ pub fn read(
                 }
             }
             // A workbook whose pivot parts cannot be read keeps the cells it holds.
-            let mut labels = super::pivot::labels(bytes).unwrap_or_default();
+            let mut tables = super::pivot::tables(bytes).unwrap_or_default();
             for sheet in &mut out {
-                if let Some(l) = labels.remove(&sheet.name) {
-                    pivot_labels(&mut sheet.cells, l);
+                for t in tables.remove(&sheet.name).unwrap_or_default() {
+                    pivot_layout(&mut sheet.cells, t);
                 }
             }
             out
@@ -172,17 +172,28 @@ pub fn read(
     Ok(pages)
 }
 
-/// A pivot table's header cells as LibreOffice writes them ([`super::pivot`]),
-/// over what the file holds there.
-fn pivot_labels(
-    cells: &mut Vec<(u32, u32, String, Option<CellValue>)>,
-    labels: Vec<super::pivot::Label>,
-) {
+/// A pivot table as LibreOffice lays it out ([`super::pivot`]): its cells
+/// moved down a row where LibreOffice adds one (over what the file holds
+/// under the table), then its header cells over what the file holds there
+/// (a caption LibreOffice makes in its own words only into a cell the file
+/// leaves empty).
+fn pivot_layout(cells: &mut Vec<(u32, u32, String, Option<CellValue>)>, t: super::pivot::Table) {
+    if let Some((r0, r1, c0, c1)) = t.shift_down {
+        let inside = |r: u32, c: u32| (r0..=r1).contains(&r) && (c0..=c1).contains(&c);
+        cells.retain(|&(r, c, ..)| !(r == r1 + 1 && (c0..=c1).contains(&c)));
+        for cell in cells.iter_mut() {
+            if inside(cell.0, cell.1) {
+                cell.0 += 1;
+            }
+        }
+    }
     cells.sort_by_key(|&(r, c, ..)| (r, c));
-    for ((r, c), text) in labels {
+    for label in t.labels {
+        let (r, c) = label.at;
         match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
-            Ok(i) => cells[i] = (r, c, text, None),
-            Err(i) => cells.insert(i, (r, c, text, None)),
+            Ok(i) if label.only_if_empty && !cells[i].2.trim().is_empty() => {}
+            Ok(i) => cells[i] = (r, c, label.text, None),
+            Err(i) => cells.insert(i, (r, c, label.text, None)),
         }
     }
 }
