@@ -56,7 +56,10 @@ fn differing(stem: &str) -> Vec<(String, u64, u64, String, String)> {
 /// outline and tabular forms, field headers hidden, a page field above, a
 /// table on a sheet of its own, two data fields side by side (LibreOffice
 /// adds a row naming them, `Dati`, and the table moves one row down, over
-/// what the file holds under it). Only the captions the file holds for the
+/// what the file holds under it), a compact table of two row fields with
+/// the row items Excel writes (LibreOffice gives each field a column: each
+/// row's label moves into its field's column, the values right, over what
+/// the file holds beside the table). Only the captions the file holds for the
 /// totals and the page field differ, by choice: atti keeps the file's
 /// (`Totale complessivo`, `Totale Anagrafe`, `(Tutto)`), LibreOffice writes
 /// its own (`Totale Risultato`, `Anagrafe Risultato`, `- tutto -`); where
@@ -65,7 +68,7 @@ fn differing(stem: &str) -> Vec<(String, u64, u64, String, String)> {
 fn pivot_headers_read_as_libreoffice_lays_them_out() {
     let excel_totals: &[(u64, u64, &str)] =
         &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")];
-    let cases: [(&str, &[(u64, u64, &str)]); 20] = [
+    let cases: [(&str, &[(u64, u64, &str)]); 22] = [
         ("pivot-excel", &[(3, 7, "Totale complessivo")]),
         ("pivot-vuote", &[]),
         ("pivot-didascalie", &[(3, 7, "Totale generale")]),
@@ -85,6 +88,14 @@ fn pivot_headers_read_as_libreoffice_lays_them_out() {
         ("pivot-altro-foglio", &[(5, 0, "Totale complessivo")]),
         ("pivot-senza-nome", &[(3, 7, "Totale complessivo")]),
         ("pivot-due-dati", &[(4, 7, "Totale complessivo")]),
+        (
+            "pivot-compatta-due-righe-voci",
+            &[(6, 7, "Totale complessivo")],
+        ),
+        (
+            "pivot-compatta-due-righe-colonne",
+            &[(1, 11, "Totale complessivo"), (7, 7, "Totale complessivo")],
+        ),
         ("pivot-due-dati-excel", &[(4, 7, "Totale complessivo")]),
         ("pivot-due-dati-sotto", &[(4, 7, "Totale complessivo")]),
         (
@@ -145,9 +156,10 @@ fn an_unnamed_data_field_and_an_empty_total_read_as_libreoffice_writes_them() {
     assert_eq!(at("pivot-colonne", 4, 7), "Totale complessivo");
 }
 
-/// Where LibreOffice moves the data across columns (a compact table of two
-/// row fields: each gets a column of its own), the table's cells are read
-/// as the file holds them, Excel's labels included.
+/// A compact table of two row fields whose definition lists no row items
+/// (which say each row's level: Excel always writes them): where each
+/// label goes is not known, so the table's cells are read as the file
+/// holds them, Excel's labels included.
 #[test]
 fn a_pivot_libreoffice_lays_out_otherwise_keeps_the_file_s_cells() {
     let dir = root().join("tests/fixtures/office-cells/pivot");

@@ -134,6 +134,9 @@ def layout(p):
                 continue
             cidx = c0 if compact else c0 + level
             g[(r, cidx)] = k
+            # Excel's row item for this row: its level (`r`, the fields
+            # before it left out) and its item's index.
+            p["_rowitems"].append((level, items(f).index(k)))
             if level + 1 < len(rows):
                 if p["form"] == "tabular":
                     r = walk(level + 1, sub, r)
@@ -148,6 +151,7 @@ def layout(p):
                 r += 1
         return r
 
+    p["_rowitems"] = []
     r = walk(0, lambda row: True, r)
     g[(r, c0)] = labels.get("grand", "")
     put_values(r, lambda row: True)
@@ -200,6 +204,11 @@ def pivot_xml(p, last_row, last_col):
            f'firstDataRow="{first_data_row}" firstDataCol="{nrowcols}"{pages}/>')
     body = loc + f'<pivotFields count="{len(FIELDS)}">{"".join(pf)}</pivotFields>'
     body += f'<rowFields count="{len(rows)}">' + "".join(f'<field x="{f}"/>' for f in rows) + "</rowFields>"
+    if p.get("items"):
+        its = p["_rowitems"]
+        body += f'<rowItems count="{len(its) + 1}">' + "".join(
+            ("<i>" if not lv else f'<i r="{lv}">') + (f'<x v="{ix}"/>' if ix else "<x/>") + "</i>"
+            for lv, ix in its) + '<i t="grand"><x/></i></rowItems>'
     if cols:
         body += f'<colFields count="{len(cols)}">' + "".join(f'<field x="{f}"/>' for f in cols) + "</colFields>"
     elif len(data) > 1:
@@ -258,6 +267,9 @@ def write(path, p):
     g, last_row = layout(p)
     last_col = max(c for (r, c) in g if r >= p["at"][0])
     own = p.get("sheet") == "own"
+    if "right" in p:
+        # A cell at the table's right, where LibreOffice's wider layout falls.
+        g[(p["at"][0] + 2, last_col + 1)] = p["right"]
     if "below" in p:
         # A cell under the table, where LibreOffice's taller layout falls.
         g[(last_row + 1, p["at"][1] + 1)] = p["below"]
@@ -345,6 +357,12 @@ PIVOTS = {
                                        headers=False, at=(0, 7)),
     "due-dati-excel": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
                            form="compact", labels=EXCEL, at=(0, 7), fhr=0),
+    # A compact table of two row fields with the row items Excel writes
+    # (`rowItems`: each row's level), with and without a column field.
+    "compatta-due-righe-voci": dict(rows=[S, T], cols=[], data=[(I, "Somma di Importo")], form="compact",
+                                    labels=EXCEL, at=(0, 7), items=True),
+    "compatta-due-righe-colonne": dict(rows=[S, T], cols=[A], data=[(I, "Somma di Importo")], form="compact",
+                                       labels=EXCEL, at=(0, 7), items=True, right="Nota a destra"),
     "due-dati-tabellare": dict(rows=[S, T], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
                                form="tabular", labels=EXCEL, at=(0, 7)),
     "due-dati-sotto": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],

@@ -23,10 +23,14 @@
 //! field's `(Tutto)`) is kept: those are the words the author's
 //! application showed, in the author's language.
 //!
-//! Not given, since LibreOffice moves the data too: a table with more than
-//! one data field (LibreOffice adds a row naming them, `Dati`) and a compact
-//! table with more than one row field (LibreOffice gives each its own
-//! column); such a table's cells are read as the file holds them.
+//! Where LibreOffice moves the data too, the move is given with the
+//! headers: several data fields side by side (LibreOffice adds a row naming
+//! them, `Dati`, and the table moves one row down) and a compact table of
+//! several row fields (LibreOffice gives each field a column: the values
+//! move right, each row's label into its field's column, by the level the
+//! definition's row items give). Not given: several data fields on rows or
+//! beside a column field, a compact table whose definition lists no row
+//! items; such a table's cells are read as the file holds them.
 
 use std::collections::HashMap;
 
@@ -62,9 +66,17 @@ impl Label {
 /// area as (first row, last row, first column, last column): a table of
 /// several data fields, over which LibreOffice adds a row naming them),
 /// then its header cells.
+///
+/// A compact table of several row fields, which LibreOffice lays out with a
+/// column for each: the cells right of the labels' column moved right
+/// (`shift_right`: first row, last row, first column, last column, by how
+/// many columns), then each row's label moved into its field's column
+/// (`moves`: from, to).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub shift_down: Option<(u32, u32, u32, u32)>,
+    pub shift_right: Option<(u32, u32, u32, u32, u32)>,
+    pub moves: Vec<((u32, u32), (u32, u32))>,
     pub labels: Vec<Label>,
 }
 
@@ -127,6 +139,12 @@ struct Definition {
     total_row: bool,
     total_col: bool,
     first_data_col: Option<u32>,
+    first_data_row: Option<u32>,
+    /// Each row item (`rowItems/i`): its `r` (the fields before it left
+    /// out), how many `x`s it has (the fields it shows) and whether it is a
+    /// total (`i@t`). The level of the field whose label it shows is `r`
+    /// plus its `x`s after the first.
+    row_items: Vec<(u32, u32, bool)>,
     compact: bool,
     /// Whether each pivot field is laid out compact (`pivotField@compact`).
     field_compact: Vec<bool>,
@@ -184,6 +202,18 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
                     d.location = attrs.get("ref").and_then(|r| corner(r, false));
                     d.location_end = attrs.get("ref").and_then(|r| corner(r, true));
                     d.first_data_col = attrs.get("firstDataCol").and_then(|v| v.parse().ok());
+                    d.first_data_row = attrs.get("firstDataRow").and_then(|v| v.parse().ok());
+                }
+                "rowItems" => list = "rowItems",
+                "i" if list == "rowItems" => d.row_items.push((
+                    attrs.get("r").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    0,
+                    attrs.contains_key("t"),
+                )),
+                "x" if list == "rowItems" => {
+                    if let Some(item) = d.row_items.last_mut() {
+                        item.1 = item.1.saturating_add(1);
+                    }
                 }
                 "pivotField" => d.field_compact.push(flag("compact").unwrap_or(true)),
                 "rowFields" => list = "rows",
@@ -206,7 +236,7 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
             true
         }
         Ev::End(name) => {
-            if name == "rowFields" || name == "colFields" {
+            if name == "rowFields" || name == "colFields" || name == "rowItems" {
                 list = "";
             }
             true
@@ -234,12 +264,28 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
         && rows
             .iter()
             .all(|&f| d.field_compact.get(f).copied().unwrap_or(true));
-    if compact && rows.len() > 1 {
+    let nrows = rows.len() as u32;
+    // The columns the file's labels take (one in compact form); LibreOffice
+    // gives each row field a column of its own.
+    let file_cols = if compact { 1 } else { nrows };
+    if d.first_data_col.is_some_and(|f| f != file_cols) {
         return None;
     }
-    let nrows = rows.len() as u32;
-    if d.first_data_col.is_some_and(|f| f != nrows) {
-        return None;
+    let mut t = Table::default();
+    if file_cols < nrows {
+        if several || d.row_items.is_empty() {
+            return None;
+        }
+        let (r1, c1) = d.location_end?;
+        let first = r0 + d.first_data_row?;
+        t.shift_right = Some((r0, r1, c0 + 1, c1, nrows - 1));
+        for (i, &(r, xs, total)) in d.row_items.iter().enumerate() {
+            let level = r + xs.saturating_sub(1);
+            if !total && (1..nrows).contains(&level) {
+                let row = first + i as u32;
+                t.moves.push(((row, c0), (row, c0 + level)));
+            }
+        }
     }
     let name = |f: usize| names.get(f).filter(|n| !n.is_empty()).cloned();
     // A data field the definition does not name: LibreOffice names it by
@@ -255,10 +301,12 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
             name(usize::try_from(*field).ok()?)?
         )),
     };
-    let mut t = Table::default();
-    let (mut end, mut header) = (d.location_end, r0 + cols.len() as u32);
+    let (mut end, mut header) = (
+        d.location_end.map(|(r1, c1)| (r1, c1 + nrows - file_cols)),
+        r0 + cols.len() as u32,
+    );
     if several {
-        let (r1, c1) = d.location_end?;
+        let (r1, c1) = end?;
         t.shift_down = Some((r0, r1, c0, c1));
         t.labels
             .push(Label::over((r0, c0 + nrows), DATA_FIELD.to_owned()));
@@ -380,6 +428,25 @@ mod tests {
         // the table out otherwise: not given.
         d.cols.clear();
         d.rows.push(-2);
+        assert!(layout(&d, &names()).is_none());
+    }
+
+    #[test]
+    fn a_compact_table_of_two_row_fields_gives_each_field_a_column() {
+        let mut d = one_row_field(vec![(2, Some("Somma di Importo".into()), "sum".into())]);
+        d.rows = vec![0, 1];
+        d.first_data_row = Some(1);
+        // Anagrafe, its 2022 below, Tributi, the grand total.
+        d.row_items = vec![(0, 1, false), (1, 1, false), (0, 1, false), (0, 1, true)];
+        let t = layout(&d, &names()).unwrap();
+        assert_eq!(t.shift_right, Some((2, 5, 1, 1, 1)));
+        assert_eq!(t.moves, vec![((4, 0), (4, 1))]);
+        assert!(t.labels.contains(&Label::over((2, 1), "Anno".into())));
+        assert!(t
+            .labels
+            .contains(&Label::over((2, 2), "Somma di Importo".into())));
+        // Without its row items, where each label goes is not known.
+        d.row_items.clear();
         assert!(layout(&d, &names()).is_none());
     }
 }

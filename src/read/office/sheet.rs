@@ -173,8 +173,9 @@ pub fn read(
 }
 
 /// A pivot table as LibreOffice lays it out ([`super::pivot`]): its cells
-/// moved down a row where LibreOffice adds one (over what the file holds
-/// under the table), then its header cells over what the file holds there
+/// moved down a row where LibreOffice adds one, or right where it gives
+/// each row field a column (over what the file holds there), each row's
+/// label into its field's column, then its header cells over what the file holds there
 /// (a caption LibreOffice makes in its own words only into a cell the file
 /// leaves empty).
 fn pivot_layout(cells: &mut Vec<(u32, u32, String, Option<CellValue>)>, t: super::pivot::Table) {
@@ -185,6 +186,22 @@ fn pivot_layout(cells: &mut Vec<(u32, u32, String, Option<CellValue>)>, t: super
             if inside(cell.0, cell.1) {
                 cell.0 += 1;
             }
+        }
+    }
+    if let Some((r0, r1, c0, c1, by)) = t.shift_right {
+        let rows = r0..=r1;
+        cells.retain(|&(r, c, ..)| !(rows.contains(&r) && c > c1 && c <= c1 + by));
+        for cell in cells.iter_mut() {
+            if rows.contains(&cell.0) && (c0..=c1).contains(&cell.1) {
+                cell.1 += by;
+            }
+        }
+    }
+    // The shift has left each label's new cell empty.
+    let moves: std::collections::HashMap<_, _> = t.moves.into_iter().collect();
+    for cell in cells.iter_mut() {
+        if let Some(&(r, c)) = moves.get(&(cell.0, cell.1)) {
+            (cell.0, cell.1) = (r, c);
         }
     }
     cells.sort_by_key(|&(r, c, ..)| (r, c));
