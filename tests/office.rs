@@ -377,7 +377,8 @@ fn formulas_of_a_distrusted_producer_are_computed_as_libreoffice_does() {
 /// again on load over their whole range whatever they saved: every cell as
 /// `soffice --convert-to csv` (7.4) writes it (make.py says which formula
 /// is where): element by element, a one-cell array its first element, a
-/// column repeated along a row, `#N/A` past the matrix's end.
+/// column repeated along a row, `#N/D` (`#N/A`, written with an Italian
+/// locale) past the matrix's end.
 #[test]
 fn array_formulas_read_as_libreoffice_computes_them() {
     let cells = sheet_cells(&root().join("tests/fixtures/office-cells/array-formulas.xlsx"));
@@ -400,7 +401,7 @@ fn array_formulas_read_as_libreoffice_computes_them() {
             "1,no,10,2,6,2,2,1",
             "3,si,30,,,,,3",
             "5,si,,,,,,5",
-            ",,,,,,,#N/A"
+            ",,,,,,,#N/D"
         ]
     );
 }

@@ -67,7 +67,7 @@ fn xlsx_cells_with_no_saved_value_read_as_libreoffice_computes_them() {
         ("is e v col 1", "", "testo e v"),
         ("is ricco senza t col 1", "", "Ricco"),
         ("is senza t col 1", "", "testo senza t"),
-        ("nome non definito col 1", "#NAME?", ""),
+        ("nome non definito col 1", "#NOME?", ""),
     ];
     for stem in ["vuote-excel", "vuote-export"] {
         let d = differing(stem, "xlsx");

@@ -348,7 +348,7 @@ def soffice(files, outdir, target):
     try:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                         "--convert-to", target, "--outdir", outdir, *files], check=True, capture_output=True,
-                       timeout=600, env={**italian_env(), "LC_ALL": "it_IT.UTF-8", "LANG": "it_IT.UTF-8"})
+                       timeout=600, env=italian_env())
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 

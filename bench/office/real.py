@@ -36,17 +36,26 @@ SHEET = {".xlsx", ".xls", ".ods", ".xlsm"}
 
 
 def italian_env():
-    """The environment that runs soffice with its Italian interface (the
-    words LibreOffice makes itself, such as a pivot table's `Totale
-    Risultato`, are then Italian, as atti gives them): needs Debian's
-    libreoffice-l10n-it, without which soffice falls back to English and
-    the comparison says so."""
+    """The environment that runs soffice as an Italian office runs it: its
+    Italian interface (`LANGUAGE`, Debian's libreoffice-l10n-it: the words
+    LibreOffice makes itself, such as a pivot table's `Totale Risultato`)
+    and an Italian locale (`LC_ALL`: truth values and errors as `VERO`,
+    `#N/D`), as atti writes them. The locale must be generated (`locales`,
+    `it_IT.UTF-8 UTF-8` in /etc/locale.gen, `locale-gen`): one the system
+    lacks makes soffice write sheet names with accents wrongly in the
+    CSVs' names, so then only the interface is set, and the comparison
+    says what is missing."""
+    env = {**os.environ, "LANGUAGE": "it"}
     if not os.path.isdir("/usr/lib/libreoffice/program/resource/it"):
-        print("attenzione: libreoffice-l10n-it assente, soffice scrive le sue didascalie in inglese "
+        print("attenzione: libreoffice-l10n-it assente, soffice scrive le sue parole in inglese "
               "(apt-get install libreoffice-l10n-it)", file=sys.stderr)
-    # LANGUAGE alone: a locale the system has not generated (LC_ALL) would
-    # make soffice write sheet names with accents wrongly in the CSVs' names.
-    return {**os.environ, "LANGUAGE": "it"}
+    locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
+    if "it_it.utf8" in locales:
+        env.update(LC_ALL="it_IT.UTF-8", LANG="it_IT.UTF-8")
+    else:
+        print("attenzione: locale it_IT.UTF-8 non generata, soffice scrive VERO ed errori in inglese "
+              "(locale-gen it_IT.UTF-8)", file=sys.stderr)
+    return env
 
 
 def words(text: str) -> collections.Counter:

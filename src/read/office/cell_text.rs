@@ -11,9 +11,27 @@
 //! time of day; a time of day as `18:00:00` (a date and time past one day,
 //! `-06:00:00` below zero); a duration (`[h]:mm`) as hours past 24
 //! (`36:00:00`); an ISO 8601 date format keeps its form (`2022-04-01`).
+//! Truth values and errors are written in Italian, as LibreOffice writes
+//! them with an Italian locale (`VERO`, `#N/D`); the typed value keeps the
+//! file's error code.
 
 use atti_page::CellValue;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
+
+/// An error value (`#N/A`, the file's code, language-neutral) as written
+/// with an Italian locale, by LibreOffice as by Excel: `#N/D`, `#NOME?`,
+/// `#RIF!`, `#VALORE!`; `#DIV/0!`, `#NUM!` and `#NULL!` (LibreOffice's
+/// Italian) unchanged.
+pub(super) fn error_text(code: &str) -> String {
+    match code {
+        "#N/A" => "#N/D",
+        "#NAME?" => "#NOME?",
+        "#REF!" => "#RIF!",
+        "#VALUE!" => "#VALORE!",
+        other => other,
+    }
+    .to_owned()
+}
 
 /// A date as `31/03/2021` (with `10:30:00` when it has a time of day).
 pub(super) fn date_text(x: NaiveDateTime) -> (String, Option<CellValue>) {

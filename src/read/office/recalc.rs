@@ -206,7 +206,7 @@ fn write(cells: &mut Cells, r: u32, c: u32, v: V) {
             (if b { "VERO" } else { "FALSO" }).to_owned(),
             Some(CellValue::Bool(b)),
         )),
-        V::Err(e) => Some((e.clone(), Some(CellValue::Error(e)))),
+        V::Err(e) => Some((super::cell_text::error_text(&e), Some(CellValue::Error(e)))),
     };
     match (at, new) {
         (Ok(i), Some((t, v))) => {

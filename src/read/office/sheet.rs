@@ -23,7 +23,8 @@ use calamine::{
 use chrono::{NaiveDateTime, Timelike};
 
 use super::cell_text::{
-    date_text, datetime_of, look, number_text, percent_text, serial_of_iso, serial_text, Look,
+    date_text, datetime_of, error_text, look, number_text, percent_text, serial_of_iso,
+    serial_text, Look,
 };
 use super::recalc;
 use crate::error::{Error, Result};
@@ -437,7 +438,10 @@ fn typed(d: &Data) -> Option<(String, Option<CellValue>)> {
             (if *b { "VERO" } else { "FALSO" }).into(),
             Some(CellValue::Bool(*b)),
         ),
-        Data::Error(e) => (e.to_string(), Some(CellValue::Error(e.to_string()))),
+        Data::Error(e) => (
+            error_text(&e.to_string()),
+            Some(CellValue::Error(e.to_string())),
+        ),
         Data::DateTime(dt) => {
             if dt.is_duration() {
                 serial_text(dt.as_f64(), Look::Duration, 0.0)?
