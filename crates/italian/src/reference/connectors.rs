@@ -42,6 +42,16 @@ pub(super) static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
     )))
     .unwrap()
 });
+/// The same over a law named by its subject before its date and number:
+/// "art. 9 della legge quadro sulle aree protette, legge 6 dicembre 1991, n.
+/// 394", "art. 3 del codice sulla protezione dei dati, D.Lgs. n. 196/2003":
+/// the name, no act of its own, is passed over to the act after its comma.
+pub(super) static CONNECTOR_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(&spaced(&format!(
+        r"{CONNECTOR_RE}(?:legge|codice|testo\s+unico)\s+(?:quadro\s+)?(?:sull(?:['’]\s*|[aeo]\s+|\s+)|sui\s+|sugli\s+|per\s+(?:la\s+|il\s+|l['’]\s*)?|in\s+materia\s+di\s+)[^;\d()]{{0,80}}?,\s*(?:(?:la|il)\s+)?"
+    )))
+    .unwrap()
+});
 /// After an article and its act, the paragraph meant: "l'art. 54 del
 /// D.Lgs. 165/2001, ed in particolare il comma 5".
 pub(super) static REFINE: LazyLock<Regex> = LazyLock::new(|| {

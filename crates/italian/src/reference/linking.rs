@@ -14,7 +14,7 @@ use super::backref::back_references;
 use super::common::Taken;
 use super::connectors::{
     glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE,
-    CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, OWNED, REFINE, TRAIL,
+    CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, CONNECTOR_TITLED, OWNED, REFINE, TRAIL,
 };
 use super::locators::{locators, LocItem};
 use super::{
@@ -100,20 +100,25 @@ impl Linker<'_> {
         let (text, mentions, locs) = (self.text, self.mentions, self.locs);
         for (li, (range, ..)) in locs.iter().enumerate() {
             let rest = &text[range.end..];
-            self.linked[li] = [&*CONNECTOR, &*CONNECTOR_ADJ, &*CONNECTOR_APPROVED]
-                .into_iter()
-                .filter_map(|re| re.find(rest))
-                .find_map(|c| {
-                    let at = range.end + c.end();
-                    // "D.Lgs. n. 33/2013 art. 47, L. n. 689/1981": a locator
-                    // printed right after an act, on its line, is that act's;
-                    // a bare comma does not carry it to the next one.
-                    let bare_comma = !c.as_str().chars().any(char::is_alphabetic);
-                    if bare_comma && glued_to_act_before(text, mentions, range.start) {
-                        return None;
-                    }
-                    mentions.binary_search_by_key(&at, |m| m.range.start).ok()
-                });
+            self.linked[li] = [
+                &*CONNECTOR,
+                &*CONNECTOR_ADJ,
+                &*CONNECTOR_APPROVED,
+                &*CONNECTOR_TITLED,
+            ]
+            .into_iter()
+            .filter_map(|re| re.find(rest))
+            .find_map(|c| {
+                let at = range.end + c.end();
+                // "D.Lgs. n. 33/2013 art. 47, L. n. 689/1981": a locator
+                // printed right after an act, on its line, is that act's;
+                // a bare comma does not carry it to the next one.
+                let bare_comma = !c.as_str().chars().any(char::is_alphabetic);
+                if bare_comma && glued_to_act_before(text, mentions, range.start) {
+                    return None;
+                }
+                mentions.binary_search_by_key(&at, |m| m.range.start).ok()
+            });
         }
     }
 

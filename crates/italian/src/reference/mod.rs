@@ -341,6 +341,8 @@ mod scope_forms_tests;
 #[cfg(test)]
 mod statute_forms_tests;
 #[cfg(test)]
+mod titled_forms_tests;
+#[cfg(test)]
 mod transcript_forms_tests;
 #[cfg(test)]
 mod typeset_forms_tests;
