@@ -86,6 +86,12 @@ pub(super) static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27".
 pub(super) static AFTER_GLOSS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,150}\)\s*,\s*$").unwrap());
+/// The same over the note that the act stands as amended: "L. n. 241/90 e
+/// s.m.i., artt. 7 e 8", "D.Lgs. 33/2013 e successive modificazioni, art.
+/// 23".
+pub(super) static AFTER_AMENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:e\s+)?(?:s\.\s*m\.\s*(?:e\s*)?i\.|s\.m\.i\b|ss\.\s*mm\.\s*(?:e\s*)?ii\.|successive\s+modific(?:he|azioni)(?:\s+(?:ed|e)\s+integrazioni)?)\s*,\s*$").unwrap()
+});
 /// After a locator: it belongs to what follows ("art. 5 del regolamento").
 pub(super) static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()

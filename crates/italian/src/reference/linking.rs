@@ -13,8 +13,9 @@ use super::acts::act_mentions;
 use super::backref::back_references;
 use super::common::Taken;
 use super::connectors::{
-    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE,
-    CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, CONNECTOR_TITLED, OWNED, REFINE, TRAIL,
+    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_AMENDED, AFTER_GLOSS,
+    AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, CONNECTOR_TITLED, OWNED,
+    REFINE, TRAIL,
 };
 use super::locators::{locators, LocItem};
 use super::{
@@ -259,6 +260,20 @@ impl Linker<'_> {
                 && !OWNED.is_match(&text[range.end..])
         });
         let own = OWNED.is_match(&text[range.end..]);
+        // The act of the recital before, which keeps its own reference:
+        // "VISTO il D.Lgs. ...;\nVISTO, in particolare, l'art. 4" is a
+        // recital of its own, whatever "in particolare" would reach.
+        if let Some(mi) = (!own)
+            .then(|| particular::previous_recital_act(text, mentions, range.start))
+            .flatten()
+        {
+            let m = &mentions[mi];
+            for it in &particular::refined(text, range.end, items) {
+                self.out.push((it.range.clone(), with_locator(&m.r, it)));
+            }
+            self.listed = Some((mi, range.end));
+            return true;
+        }
         let particular_act =
             particular::particular_act(text, mentions, range.start).or_else(|| {
                 (!own)
@@ -270,18 +285,6 @@ impl Linker<'_> {
             // "e in particolare:\n −− l'art. 10 comma 1": an article printed
             // apart, on its own line, leaves the act its own reference.
             self.used[mi] |= !particular::apart(text, range.start);
-            for it in &particular::refined(text, range.end, items) {
-                self.out.push((it.range.clone(), with_locator(&m.r, it)));
-            }
-            self.listed = Some((mi, range.end));
-            return true;
-        }
-        // The act of the recital before, which keeps its own reference.
-        if let Some(mi) = (!own)
-            .then(|| particular::previous_recital_act(text, mentions, range.start))
-            .flatten()
-        {
-            let m = &mentions[mi];
             for it in &particular::refined(text, range.end, items) {
                 self.out.push((it.range.clone(), with_locator(&m.r, it)));
             }
@@ -310,7 +313,8 @@ impl Linker<'_> {
                     && (!between.contains('\n') || between.contains(','));
                 let loose = AFTER_TITLE.is_match(between)
                     || AFTER_ACT_AT.is_match(between)
-                    || AFTER_GLOSS.is_match(between);
+                    || AFTER_GLOSS.is_match(between)
+                    || AFTER_AMENDED.is_match(between);
                 plain || (loose && !OWNED.is_match(&text[range.end..]))
             });
         // "D.L. 179/2012, ..., convertito con la legge n. 221, all'art. 34":
