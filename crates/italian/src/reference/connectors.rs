@@ -77,10 +77,12 @@ pub(super) static AFTER_ACT_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+))$").unwrap()
 });
 /// The same over the act's title after a dash: "L. 6 novembre 2012, n. 190 –
-/// Disposizioni per la prevenzione ..., art. 1, co. 32". A title starts with
-/// a capital and holds no digit, bracket, quotation or semicolon.
+/// Disposizioni per la prevenzione ..., art. 1, co. 32", also closed by a
+/// second dash ("D.Lgs. n. 50/2016 – Codice dei contratti pubblici – art.
+/// 36"). A title starts with a capital and holds no digit, bracket,
+/// quotation or semicolon.
 pub(super) static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?,\s*(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
+    Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?(?:,\s*|[ \t][–—-][ \t]*)(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
 });
 /// The same over the act's title in brackets: "legge regionale 29 dicembre
 /// 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27".
@@ -92,6 +94,13 @@ pub(super) static AFTER_GLOSS: LazyLock<Regex> =
 pub(super) static AFTER_AMENDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*,?\s*(?:e\s+)?(?:s\.\s*m\.\s*(?:e\s*)?i\.|s\.m\.i\b|ss\.\s*mm\.\s*(?:e\s*)?ii\.|successive\s+modific(?:he|azioni)(?:\s+(?:ed|e)\s+integrazioni)?)\s*,\s*$").unwrap()
 });
+/// After an act that took its name with it, in brackets or after a dash,
+/// the mark closing the name: "D.Lgs. n. 50/2016 (Codice dei contratti
+/// pubblici), art. 36", "D.Lgs. n. 50/2016 – Codice dei contratti pubblici –
+/// art. 36". A locator after it is the act's; across a line break only
+/// after a comma ("Art. 1 - Oggetto" opening the next line is a heading).
+pub(super) static NAME_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:\)|[–—-])[ \t]*(?:,\s*)?$").unwrap());
 /// After a locator: it belongs to what follows ("art. 5 del regolamento").
 pub(super) static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()

@@ -14,8 +14,8 @@ use super::backref::back_references;
 use super::common::Taken;
 use super::connectors::{
     glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_AMENDED, AFTER_GLOSS,
-    AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, CONNECTOR_TITLED, OWNED,
-    REFINE, TRAIL,
+    AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, CONNECTOR_TITLED, NAME_CLOSE,
+    OWNED, REFINE, TRAIL,
 };
 use super::locators::{locators, LocItem};
 use super::{
@@ -314,7 +314,9 @@ impl Linker<'_> {
                 let loose = AFTER_TITLE.is_match(between)
                     || AFTER_ACT_AT.is_match(between)
                     || AFTER_GLOSS.is_match(between)
-                    || AFTER_AMENDED.is_match(between);
+                    || AFTER_AMENDED.is_match(between)
+                    || (NAME_CLOSE.is_match(between)
+                        && name_left_open(&text[mentions[mi].range.clone()]));
                 plain || (loose && !OWNED.is_match(&text[range.end..]))
             });
         // "D.L. 179/2012, ..., convertito con la legge n. 221, all'art. 34":
@@ -410,4 +412,14 @@ pub(super) fn with_locator(act: &Reference, it: &LocItem) -> Reference {
         letter: it.letter.clone(),
         ..act.clone()
     }
+}
+
+/// Whether an act's mention ends inside the act's name it took with it, a
+/// bracket or a dash left open ("D.Lgs. n. 50/2016 (Codice dei contratti
+/// pubblici", "D.Lgs. n. 50/2016 – Codice dei contratti pubblici"): the
+/// closing mark after it ends the name, not the sentence.
+fn name_left_open(mention: &str) -> bool {
+    mention.matches('(').count() > mention.matches(')').count()
+        || mention.contains(['–', '—'])
+        || mention.contains(" - ")
 }

@@ -4,7 +4,9 @@
 //! bodies print them: a paragraph written as a cardinal before "comma"
 //! ("art. 29, 1 comma"), a date with "del" before its year ("12 luglio del
 //! 1993"), and a law named by its subject before its date and number ("art.
-//! 9 della legge quadro sulle aree protette, legge ... n. 394").
+//! 9 della legge quadro sulle aree protette, legge ... n. 394"); and, from
+//! the probes that followed, an article after the name printed next to its
+//! act ("D.Lgs. n. 50/2016 (Codice dei contratti pubblici), art. 36").
 
 use super::lawyer_forms_tests::check;
 
@@ -82,6 +84,45 @@ fn a_law_named_by_its_subject_before_its_act() {
         (
             "l'art. 9 della legge sulle aree protette, come è noto, disciplina gli enti",
             &[],
+        ),
+    ]);
+}
+
+#[test]
+fn an_article_after_the_name_printed_next_to_its_act() {
+    check(&[
+        (
+            "visto il D.Lgs. n. 50/2016 (Codice dei contratti pubblici), art. 36, comma 2",
+            &["decreto_legislativo 50/2016 art. 36 c. 2"],
+        ),
+        (
+            "visto il D.Lgs. n. 50/2016 – Codice dei contratti pubblici – art. 36, comma 2, lett. a)",
+            &["decreto_legislativo 50/2016 art. 36 c. 2 lett. a"],
+        ),
+        (
+            "visto il D.Lgs. 267/2000 (TUEL), artt. 107 e 109",
+            &[
+                "decreto_legislativo 267/2000 art. 107",
+                "decreto_legislativo 267/2000 art. 109",
+            ],
+        ),
+        (
+            "vista la L. 190/2012 - Disposizioni per la prevenzione della corruzione - art. 1, comma 32",
+            &["legge 190/2012 art. 1 c. 32"],
+        ),
+        // A heading on the next line is the text's own article.
+        (
+            "visto il D.Lgs. 267/2000 (T.U.E.L.)\nArt. 1 - Oggetto del regolamento",
+            &["decreto_legislativo 267/2000"],
+        ),
+        (
+            "vista la L. 190/2012 - Disposizioni per la prevenzione della corruzione -\nArt. 1 Oggetto",
+            &["legge 190/2012"],
+        ),
+        // An article that names its own act after the brackets.
+        (
+            "visto il D.Lgs. 267/2000 (TUEL), art. 5 del regolamento comunale",
+            &["decreto_legislativo 267/2000"],
         ),
     ]);
 }
