@@ -35,7 +35,8 @@ use atti_dev::gold::RefTuple as Tuple;
 /// gold/references_web_s44.jsonl, read blind at 45/46 and 45/47, and the
 /// s43 line merged by the "dove" convention; 1496/1511 and 1496/1541 in
 /// session 45 with the 63 of gold/references_web_s45.jsonl, read blind at
-/// 61/65 and 61/63).
+/// 61/65 and 61/63; 1542/1557 and 1542/1588 in session 46 with the 47 of
+/// gold/references_web_s46.jsonl, read blind at 43/46 and 43/47).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
 const MIN_PRECISION: f64 = 0.990;
 const MIN_RECALL: f64 = 0.970;

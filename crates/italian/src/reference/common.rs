@@ -16,10 +16,11 @@ pub(super) const NUM_KW: &str = r"(?:n\.\s?ro\b\.?|n\s?\.|n°|nr\.|num\.|numero|
 /// A date in an act: "18 agosto 2000", "18.08.2000", also with spaces
 /// around the separators ("18. 08. 2000", "18/08/ 2000", "7 . 8 . 1990")
 /// and, in transcripts that lost them, day, month and a four-digit year
-/// apart ("18 08 2000"). Read with [`act_date`].
+/// apart ("18 08 2000"); "12 luglio del 1993" with "del" before the year.
+/// Read with [`act_date`].
 pub(super) fn date_re() -> String {
     format!(
-        r"\d{{1,2}}\s*[°º]?\s*(?:{MONTHS})\.?\s+(?:\d{{4}}|\d{{2}}\b)|\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}(?:\d{{4}}|\d{{2}})|\d{{1,2}}[ \t]\d{{1,2}}[ \t](?:1[89]|20)\d\d\b"
+        r"\d{{1,2}}\s*[°º]?\s*(?:{MONTHS})\.?\s+(?:(?:del\s+)?\d{{4}}|\d{{2}}\b)|\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}(?:\d{{4}}|\d{{2}})|\d{{1,2}}[ \t]\d{{1,2}}[ \t](?:1[89]|20)\d\d\b"
     )
 }
 
@@ -41,6 +42,14 @@ pub(super) fn act_date(s: &str) -> Result<NaiveDate, crate::date::DateError> {
                 .unwrap_or('.');
             return crate::date::parse_date(&format!("{d}{sep}{m}{sep}{y}"));
         }
+    }
+    // "12 luglio del 1993": the "del" before the year is left out.
+    if t.split_whitespace().any(|w| w.eq_ignore_ascii_case("del")) {
+        let words: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| !w.eq_ignore_ascii_case("del"))
+            .collect();
+        return crate::date::parse_date(&words.join(" "));
     }
     crate::date::parse_date(s)
 }

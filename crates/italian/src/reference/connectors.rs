@@ -42,6 +42,16 @@ pub(super) static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
     )))
     .unwrap()
 });
+/// The same over a law named by its subject before its date and number:
+/// "art. 9 della legge quadro sulle aree protette, legge 6 dicembre 1991, n.
+/// 394", "art. 3 del codice sulla protezione dei dati, D.Lgs. n. 196/2003":
+/// the name, no act of its own, is passed over to the act after its comma.
+pub(super) static CONNECTOR_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(&spaced(&format!(
+        r"{CONNECTOR_RE}(?:legge|codice|testo\s+unico)\s+(?:quadro\s+)?(?:sull(?:['’]\s*|[aeo]\s+|\s+)|sui\s+|sugli\s+|per\s+(?:la\s+|il\s+|l['’]\s*)?|in\s+materia\s+di\s+)[^;\d()]{{0,80}}?,\s*(?:(?:la|il)\s+)?"
+    )))
+    .unwrap()
+});
 /// After an article and its act, the paragraph meant: "l'art. 54 del
 /// D.Lgs. 165/2001, ed in particolare il comma 5".
 pub(super) static REFINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,15 +77,30 @@ pub(super) static AFTER_ACT_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]*,\s*(?:(?:a|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+))$").unwrap()
 });
 /// The same over the act's title after a dash: "L. 6 novembre 2012, n. 190 –
-/// Disposizioni per la prevenzione ..., art. 1, co. 32". A title starts with
-/// a capital and holds no digit, bracket, quotation or semicolon.
+/// Disposizioni per la prevenzione ..., art. 1, co. 32", also closed by a
+/// second dash ("D.Lgs. n. 50/2016 – Codice dei contratti pubblici – art.
+/// 36"). A title starts with a capital and holds no digit, bracket,
+/// quotation or semicolon.
 pub(super) static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?,\s*(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
+    Regex::new(r"^\s*[–—-]\s*\p{Lu}[^;\d()“”\x22«»]{1,150}?(?:,\s*|[ \t][–—-][ \t]*)(?:(?:ed\s+|e\s+)?in\s+particolare\s*,?\s*:?\s*)?(?:l['’]\s*|gli\s+|gli\s+)?$").unwrap()
 });
 /// The same over the act's title in brackets: "legge regionale 29 dicembre
 /// 2016, n. 25 (Legge di stabilità 2017), articolo 5, comma 27".
 pub(super) static AFTER_GLOSS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,150}\)\s*,\s*$").unwrap());
+/// The same over the note that the act stands as amended: "L. n. 241/90 e
+/// s.m.i., artt. 7 e 8", "D.Lgs. 33/2013 e successive modificazioni, art.
+/// 23".
+pub(super) static AFTER_AMENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:e\s+)?(?:s\.\s*m\.\s*(?:e\s*)?i\.|s\.m\.i\b|ss\.\s*mm\.\s*(?:e\s*)?ii\.|successive\s+modific(?:he|azioni)(?:\s+(?:ed|e)\s+integrazioni)?)\s*,\s*$").unwrap()
+});
+/// After an act that took its name with it, in brackets or after a dash,
+/// the mark closing the name: "D.Lgs. n. 50/2016 (Codice dei contratti
+/// pubblici), art. 36", "D.Lgs. n. 50/2016 – Codice dei contratti pubblici –
+/// art. 36". A locator after it is the act's; across a line break only
+/// after a comma ("Art. 1 - Oggetto" opening the next line is a heading).
+pub(super) static NAME_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:\)|[–—-])[ \t]*(?:,\s*)?$").unwrap());
 /// After a locator: it belongs to what follows ("art. 5 del regolamento").
 pub(super) static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*,?\s*(?:del|della|dello|dei|delle|degli|dell['’])").unwrap()

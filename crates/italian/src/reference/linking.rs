@@ -13,8 +13,9 @@ use super::acts::act_mentions;
 use super::backref::back_references;
 use super::common::Taken;
 use super::connectors::{
-    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_GLOSS, AFTER_TITLE,
-    CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, OWNED, REFINE, TRAIL,
+    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_AMENDED, AFTER_GLOSS,
+    AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, CONNECTOR_TITLED, NAME_CLOSE,
+    OWNED, REFINE, TRAIL,
 };
 use super::locators::{locators, LocItem};
 use super::{
@@ -100,20 +101,25 @@ impl Linker<'_> {
         let (text, mentions, locs) = (self.text, self.mentions, self.locs);
         for (li, (range, ..)) in locs.iter().enumerate() {
             let rest = &text[range.end..];
-            self.linked[li] = [&*CONNECTOR, &*CONNECTOR_ADJ, &*CONNECTOR_APPROVED]
-                .into_iter()
-                .filter_map(|re| re.find(rest))
-                .find_map(|c| {
-                    let at = range.end + c.end();
-                    // "D.Lgs. n. 33/2013 art. 47, L. n. 689/1981": a locator
-                    // printed right after an act, on its line, is that act's;
-                    // a bare comma does not carry it to the next one.
-                    let bare_comma = !c.as_str().chars().any(char::is_alphabetic);
-                    if bare_comma && glued_to_act_before(text, mentions, range.start) {
-                        return None;
-                    }
-                    mentions.binary_search_by_key(&at, |m| m.range.start).ok()
-                });
+            self.linked[li] = [
+                &*CONNECTOR,
+                &*CONNECTOR_ADJ,
+                &*CONNECTOR_APPROVED,
+                &*CONNECTOR_TITLED,
+            ]
+            .into_iter()
+            .filter_map(|re| re.find(rest))
+            .find_map(|c| {
+                let at = range.end + c.end();
+                // "D.Lgs. n. 33/2013 art. 47, L. n. 689/1981": a locator
+                // printed right after an act, on its line, is that act's;
+                // a bare comma does not carry it to the next one.
+                let bare_comma = !c.as_str().chars().any(char::is_alphabetic);
+                if bare_comma && glued_to_act_before(text, mentions, range.start) {
+                    return None;
+                }
+                mentions.binary_search_by_key(&at, |m| m.range.start).ok()
+            });
         }
     }
 
@@ -254,6 +260,20 @@ impl Linker<'_> {
                 && !OWNED.is_match(&text[range.end..])
         });
         let own = OWNED.is_match(&text[range.end..]);
+        // The act of the recital before, which keeps its own reference:
+        // "VISTO il D.Lgs. ...;\nVISTO, in particolare, l'art. 4" is a
+        // recital of its own, whatever "in particolare" would reach.
+        if let Some(mi) = (!own)
+            .then(|| particular::previous_recital_act(text, mentions, range.start))
+            .flatten()
+        {
+            let m = &mentions[mi];
+            for it in &particular::refined(text, range.end, items) {
+                self.out.push((it.range.clone(), with_locator(&m.r, it)));
+            }
+            self.listed = Some((mi, range.end));
+            return true;
+        }
         let particular_act =
             particular::particular_act(text, mentions, range.start).or_else(|| {
                 (!own)
@@ -265,18 +285,6 @@ impl Linker<'_> {
             // "e in particolare:\n −− l'art. 10 comma 1": an article printed
             // apart, on its own line, leaves the act its own reference.
             self.used[mi] |= !particular::apart(text, range.start);
-            for it in &particular::refined(text, range.end, items) {
-                self.out.push((it.range.clone(), with_locator(&m.r, it)));
-            }
-            self.listed = Some((mi, range.end));
-            return true;
-        }
-        // The act of the recital before, which keeps its own reference.
-        if let Some(mi) = (!own)
-            .then(|| particular::previous_recital_act(text, mentions, range.start))
-            .flatten()
-        {
-            let m = &mentions[mi];
             for it in &particular::refined(text, range.end, items) {
                 self.out.push((it.range.clone(), with_locator(&m.r, it)));
             }
@@ -305,7 +313,10 @@ impl Linker<'_> {
                     && (!between.contains('\n') || between.contains(','));
                 let loose = AFTER_TITLE.is_match(between)
                     || AFTER_ACT_AT.is_match(between)
-                    || AFTER_GLOSS.is_match(between);
+                    || AFTER_GLOSS.is_match(between)
+                    || AFTER_AMENDED.is_match(between)
+                    || (NAME_CLOSE.is_match(between)
+                        && name_left_open(&text[mentions[mi].range.clone()]));
                 plain || (loose && !OWNED.is_match(&text[range.end..]))
             });
         // "D.L. 179/2012, ..., convertito con la legge n. 221, all'art. 34":
@@ -401,4 +412,14 @@ pub(super) fn with_locator(act: &Reference, it: &LocItem) -> Reference {
         letter: it.letter.clone(),
         ..act.clone()
     }
+}
+
+/// Whether an act's mention ends inside the act's name it took with it, a
+/// bracket or a dash left open ("D.Lgs. n. 50/2016 (Codice dei contratti
+/// pubblici", "D.Lgs. n. 50/2016 – Codice dei contratti pubblici"): the
+/// closing mark after it ends the name, not the sentence.
+fn name_left_open(mention: &str) -> bool {
+    mention.matches('(').count() > mention.matches(')').count()
+        || mention.contains(['–', '—'])
+        || mention.contains(" - ")
 }

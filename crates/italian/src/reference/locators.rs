@@ -68,11 +68,14 @@ static LOC_BARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "art. 134, 4° comma": the paragraph as an ordinal number, read before
-/// the standard form would take "134, 4" for two articles.
+/// the standard form would take "134, 4" for two articles. Also without
+/// the degree sign after a comma, "art. 29, 1 comma" (kept apart as `parn`:
+/// a number after "comma" makes it another article's paragraph, "art. 28,
+/// 29 comma 2", and the match is dropped).
 static LOC_ORDN: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
     grammar(&format!(
-        r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>{num})\s*,?\s*(?:(?P<par>\d{{1,3}})\s*[°º^]|(?P<rom>(?-i:[IVX]{{1,4}}))\s*[°º^]?)\s*comma\b"
+        r"(?i)\b(?:articolo|art\.|art\b)\s*(?P<art>{num})\s*(?:,?\s*(?:(?P<par>\d{{1,3}})\s*[°º^]|(?P<rom>(?-i:[IVX]{{1,4}}))\s*[°º^]?)\s*comma\b|,\s*(?P<parn>\d{{1,3}})\s+comma\b)"
     ))
     .unwrap()
 });
@@ -150,6 +153,13 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
     for (re, short) in [(&*LOC_ORDN, false), (&*LOC_SHORT, true)] {
         for c in re.captures_iter(text) {
             let whole = c.get(0).expect("whole match");
+            if c.name("parn").is_some()
+                && text[whole.end()..]
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                continue;
+            }
             taken.insert(whole.range());
             let item = LocItem {
                 range: whole.range(),
@@ -157,6 +167,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                 paragraph: c
                     .name("par")
                     .or(c.name("rom"))
+                    .or(c.name("parn"))
                     .map(|p| norm_num(p.as_str())),
                 letter: c.name("let").map(|l| norm_letter(l.as_str())),
             };

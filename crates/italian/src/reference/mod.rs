@@ -83,7 +83,8 @@
 //!   it is more often a bank account. Locators with no keyword (`36, commi 1`,
 //!   `2, comma 6`) are references only when an act follows them.
 //! - `dpcm`, `dpr`, `decreto_ministeriale` and `regio_decreto` may be cited
-//!   by date alone ("DPCM 13/01/2004"): number `None`, never the day.
+//!   by date alone ("DPCM 13/01/2004"): number `None`, never the day. A
+//!   date may print "del" before its year ("12 luglio del 1993").
 //! - A word hyphenated at a line end ("de-\ncreto") and zero-width
 //!   characters are read through (see `folded`); spans and `raw` stay the
 //!   printed text's.
@@ -340,6 +341,8 @@ mod restated_forms_tests;
 mod scope_forms_tests;
 #[cfg(test)]
 mod statute_forms_tests;
+#[cfg(test)]
+mod titled_forms_tests;
 #[cfg(test)]
 mod transcript_forms_tests;
 #[cfg(test)]

@@ -95,7 +95,9 @@ pub(super) fn reaching_act(text: &str, mentions: &[Mention], at: usize) -> Optio
 
 /// A recital of its own that only points into the one before: "VISTO il
 /// D.Lgs. 6 settembre 2011, n. 149, recante ...; VISTO, in particolare,
-/// l'art. 4". Nothing but the verb and "in particolare" before the locator.
+/// l'art. 4", also after a full stop or on a line of its own ("Visto il
+/// D.Lgs. 267/2000.\nVisto in particolare l'art. 107"). Nothing but the
+/// verb and "in particolare" before the locator.
 static RECITAL_PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
     grammar(r"(?i)^\s*(?:vist[oaie]|richiamat[oaie]|considerat[oaie]|rilevat[oaie]|atteso)\s*,?\s*(?:(?:altres[iì]|inoltre)\s*,?\s*)?(?:in\s+particolare|in\s+specie|segnatamente)\s*,?\s*(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+)?$").unwrap()
 });
@@ -106,11 +108,20 @@ static RECITAL_PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
 /// keeps its own reference: it was cited by a recital of its own.
 pub(super) fn previous_recital_act(text: &str, mentions: &[Mention], at: usize) -> Option<usize> {
     let from = boundary(text, at.saturating_sub(200));
-    let semi = text[from..at].rfind(';').map(|i| from + i)?;
-    if !RECITAL_PARTICULAR.is_match(&text[semi + 1..at]) {
-        return None;
-    }
-    act_in_sentence(text, mentions, semi)
+    // The recital's start: the nearest semicolon, line break or full stop
+    // after which only the verb and "in particolare" stand.
+    let sep = text[from..at]
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, ';' | '\n' | '.'))
+        .take(4)
+        .map(|(i, _)| from + i)
+        .find(|&p| RECITAL_PARTICULAR.is_match(&text[p + 1..at]))?;
+    // The recital before ends where its text does, before the separators.
+    let end = text[..sep]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ';')
+        .len();
+    act_in_sentence(text, mentions, end)
 }
 
 /// The last act named before `at` in its sentence that is neither inside a

@@ -121,3 +121,51 @@ fn an_act_inside_a_local_acts_name_does_not_take_its_articles() {
         ),
     ]);
 }
+
+#[test]
+fn a_recital_pointing_into_the_one_before_after_a_line_break_or_a_full_stop() {
+    check(&[
+        (
+            "VISTO il D.Lgs. 18 agosto 2000, n. 267\nVISTO in particolare l'art. 107 che attribuisce ai dirigenti la gestione",
+            &["decreto_legislativo 267/2000", "decreto_legislativo 267/2000 art. 107"],
+        ),
+        (
+            "Vista la legge n. 241/1990. Vista in particolare l'art. 3 sulla motivazione",
+            &["legge 241/1990", "legge 241/1990 art. 3"],
+        ),
+        (
+            "RICHIAMATO il D.Lgs. 33/2013;\nRICHIAMATO, in particolare, l’art. 23",
+            &["decreto_legislativo 33/2013", "decreto_legislativo 33/2013 art. 23"],
+        ),
+        // A recital about a local act lends its articles to no act.
+        ("Visto lo Statuto comunale.\nVisto in particolare l'art. 12", &[]),
+        // "ed in particolare" inside the recital stays one reference.
+        (
+            "visto il D.Lgs. 36/2023, ed in particolare l'art. 50",
+            &["decreto_legislativo 36/2023 art. 50"],
+        ),
+    ]);
+}
+
+#[test]
+fn articles_after_an_act_noted_as_amended() {
+    check(&[
+        (
+            "vista la L. n. 241/90 e s.m.i., artt. 7 e 8",
+            &["legge 241/1990 art. 7", "legge 241/1990 art. 8"],
+        ),
+        (
+            "visto il D.Lgs. 33/2013 e successive modificazioni, art. 23",
+            &["decreto_legislativo 33/2013 art. 23"],
+        ),
+        (
+            "visto il D.Lgs. 267/2000 e ss.mm.ii., art. 107, comma 3",
+            &["decreto_legislativo 267/2000 art. 107 c. 3"],
+        ),
+        // An article that names its own act stays that act's.
+        (
+            "il D.Lgs. 36/2023 e s.m.i., art. 6 del regolamento comunale",
+            &["decreto_legislativo 36/2023"],
+        ),
+    ]);
+}
