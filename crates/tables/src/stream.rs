@@ -103,11 +103,16 @@ pub(crate) fn build(
     let place_all = |gaps: &[(f32, f32)]| {
         let mut pieces: Vec<Piece> = Vec::new();
         for (li, line) in lines.iter().enumerate() {
-            let header = li + region.start < region.body;
+            let from_left = matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
+            // A line of one run from the table's left edge that runs
+            // under the labels of two columns of a header line above it
+            // is no label's wrapped line (that stays under its own
+            // label): a section's label opening the body.
+            let header = li + region.start < region.body
+                && !(from_left && under_labels(&pieces, li, line) >= 2);
             // A body line of one run from the table's left edge: maybe a
             // section's label over the row ([`place`]).
-            let lone =
-                !header && matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
+            let lone = !header && from_left;
             for run in &line.runs {
                 let words = line.words.get(run.first..run.end).unwrap_or(&[]);
                 place(
@@ -123,6 +128,9 @@ pub(crate) fn build(
                     s,
                 );
             }
+        }
+        if !explicit {
+            centre_group_labels(&mut pieces, gaps, region.body.saturating_sub(region.start));
         }
         merge_pieces(&mut pieces);
         pieces
@@ -287,6 +295,60 @@ pub(crate) fn build(
         },
         used,
     ))
+}
+
+/// How many columns' pieces on lines above `li` the one run of `line`
+/// lies under.
+fn under_labels(pieces: &[Piece], li: usize, line: &TextLine) -> usize {
+    let (Some(first), Some(last)) = (line.runs.first(), line.runs.last()) else {
+        return 0;
+    };
+    let mut cols: Vec<usize> = pieces
+        .iter()
+        .filter(|p| p.line < li && p.c0 == p.c1 && overlap(p.x0, p.x1, first.x0, last.x1) > 0.0)
+        .map(|p| p.c0)
+        .collect();
+    cols.sort_unstable();
+    cols.dedup();
+    cols.len()
+}
+
+/// A header label (on the first `header_lines` lines) that reaches into
+/// one column gap, off the centre of its own column's text and centred
+/// over the text of its column and the one across that gap, labels both
+/// (a group header set over two columns, narrower than they are). Column
+/// texts are measured from the single-column pieces of every line.
+fn centre_group_labels(pieces: &mut [Piece], gaps: &[(f32, f32)], header_lines: usize) {
+    let ncols = gaps.len() + 1;
+    let mut ext = vec![(f32::INFINITY, f32::NEG_INFINITY); ncols];
+    for p in pieces.iter().filter(|p| p.c0 == p.c1 && p.c0 < ncols) {
+        let e = &mut ext[p.c0];
+        *e = (e.0.min(p.x0), e.1.max(p.x1));
+    }
+    let centred = |x: f32, (lo, hi): (f32, f32)| {
+        hi > lo && (x - (lo + hi) / 2.0).abs() <= CENTRED * (hi - lo)
+    };
+    for p in pieces.iter_mut() {
+        if p.line >= header_lines || p.c0 != p.c1 {
+            continue;
+        }
+        let into: Vec<usize> = (0..gaps.len())
+            .filter(|&g| overlap(p.x0, p.x1, gaps[g].0, gaps[g].1) > 0.0)
+            .collect();
+        let [g] = into.as_slice() else {
+            continue;
+        };
+        let (a, b) = (*g, *g + 1);
+        if p.c0 != a && p.c0 != b {
+            continue;
+        }
+        let centre = (p.x0 + p.x1) / 2.0;
+        let block = (ext[a].0.min(ext[b].0), ext[a].1.max(ext[b].1));
+        if !centred(centre, ext[p.c0]) && centred(centre, block) {
+            p.c0 = a;
+            p.c1 = b;
+        }
+    }
 }
 
 /// The column holding position `x`: columns are divided at the middles of
