@@ -130,7 +130,12 @@ pub(crate) fn build(
             }
         }
         if !explicit {
-            centre_group_labels(&mut pieces, gaps, region.body.saturating_sub(region.start));
+            centre_group_labels(
+                &mut pieces,
+                gaps,
+                region.body.saturating_sub(region.start),
+                s.centred_share,
+            );
         }
         merge_pieces(&mut pieces);
         pieces
@@ -313,40 +318,22 @@ fn under_labels(pieces: &[Piece], li: usize, line: &TextLine) -> usize {
     cols.len()
 }
 
-/// A header label (on the first `header_lines` lines) that reaches into
-/// one column gap, off the centre of its own column's text and centred
-/// over the text of its column and the one across that gap, labels both
-/// (a group header set over two columns, narrower than they are). Column
-/// texts are measured from the single-column pieces of every line.
-fn centre_group_labels(pieces: &mut [Piece], gaps: &[(f32, f32)], header_lines: usize) {
-    let ncols = gaps.len() + 1;
-    let mut ext = vec![(f32::INFINITY, f32::NEG_INFINITY); ncols];
-    for p in pieces.iter().filter(|p| p.c0 == p.c1 && p.c0 < ncols) {
-        let e = &mut ext[p.c0];
-        *e = (e.0.min(p.x0), e.1.max(p.x1));
-    }
-    let centred = |x: f32, (lo, hi): (f32, f32)| {
-        hi > lo && (x - (lo + hi) / 2.0).abs() <= CENTRED * (hi - lo)
-    };
+/// Header labels (on the first `header_lines` lines) set over two columns
+/// ([`crate::group_label`]) span them.
+fn centre_group_labels(pieces: &mut [Piece], gaps: &[(f32, f32)], header_lines: usize, share: f32) {
+    let texts: Vec<(f32, f32)> = pieces
+        .iter()
+        .filter(|p| p.c0 == p.c1)
+        .map(|p| (p.x0, p.x1))
+        .collect();
     for p in pieces.iter_mut() {
         if p.line >= header_lines || p.c0 != p.c1 {
             continue;
         }
-        let into: Vec<usize> = (0..gaps.len())
-            .filter(|&g| overlap(p.x0, p.x1, gaps[g].0, gaps[g].1) > 0.0)
-            .collect();
-        let [g] = into.as_slice() else {
-            continue;
-        };
-        let (a, b) = (*g, *g + 1);
-        if p.c0 != a && p.c0 != b {
-            continue;
-        }
-        let centre = (p.x0 + p.x1) / 2.0;
-        let block = (ext[a].0.min(ext[b].0), ext[a].1.max(ext[b].1));
-        if !centred(centre, ext[p.c0]) && centred(centre, block) {
-            p.c0 = a;
-            p.c1 = b;
+        let pair = crate::group_label::over_pair((p.x0, p.x1), texts.iter().copied(), gaps, share);
+        if let Some(k) = pair.filter(|&k| p.c0 == k || p.c0 == k + 1) {
+            p.c0 = k;
+            p.c1 = k + 1;
         }
     }
 }
@@ -450,7 +437,7 @@ fn place(
             }
             continue;
         } else {
-            spanned(gaps, px0, px1, s.span_min_share, extent)
+            spanned(gaps, px0, px1, (s.span_min_share, s.centred_share), extent)
         };
         out.push(piece(li, c0, c1, &part, page));
     }
@@ -465,7 +452,7 @@ fn spanned(
     gaps: &[(f32, f32)],
     x0: f32,
     x1: f32,
-    share: f32,
+    (share, centred): (f32, f32),
     extent: (f32, f32),
 ) -> (usize, usize) {
     let w = (x1 - x0).max(f32::EPSILON);
@@ -502,7 +489,7 @@ fn spanned(
     let (mut a, mut b) = (a, b);
     while a > 0 && b + 1 < ncols {
         let (lo, hi) = (text_lo(a - 1), text_hi(b + 1));
-        if (centre - (lo + hi) / 2.0).abs() > CENTRED * (hi - lo) {
+        if (centre - (lo + hi) / 2.0).abs() > centred * (hi - lo) {
             break;
         }
         a -= 1;
@@ -510,10 +497,6 @@ fn spanned(
     }
     (a, b)
 }
-
-/// How far (a share of the columns' width) a label's centre may lie from
-/// theirs to be centred over them.
-const CENTRED: f32 = 0.05;
 
 /// A piece from words given as (box index, box).
 fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page) -> Piece {

@@ -68,13 +68,12 @@ fn a_section_label_under_the_header_opens_the_body() {
     );
 }
 
-#[test]
-fn a_group_label_centred_over_two_columns_spans_them() {
-    // "Cassa" is centred over "Stanziamento" and "Pagato" together, off
-    // the centre of either: it reaches into the gap between them without
-    // crossing it.
+/// "Cassa" centred over "Stanziamento" and "Pagato" together, off the
+/// centre of either (it reaches into the gap between them without crossing
+/// it), `above` points over the line of column labels.
+fn group_label_spans(above: f32) {
     let mut k = Kit::new();
-    k.centred(236.0, 100.0, "Cassa");
+    k.centred(236.0, 112.0 - above, "Cassa");
     k.text(50.0, 112.0, "Voce");
     right(&mut k, 240.0, 112.0, "Stanziamento");
     k.text(262.0, 112.0, "Pagato");
@@ -97,6 +96,22 @@ fn a_group_label_centred_over_two_columns_spans_them() {
     assert_eq!(spans, vec![(0, 1, 2)]);
     assert_eq!(
         crate::grid(&tables[0]).get(1).cloned(),
-        Some(vec!["Voce".to_string(), "Stanziamento".into(), "Pagato".into()])
+        Some(vec![
+            "Voce".to_string(),
+            "Stanziamento".into(),
+            "Pagato".into()
+        ])
     );
+}
+
+#[test]
+fn a_group_label_centred_over_two_columns_spans_them() {
+    group_label_spans(12.0);
+}
+
+#[test]
+fn a_group_label_set_a_row_above_the_column_labels_heads_them() {
+    // Further above than a wrapped label's pitch (1.7 em), still within a
+    // header's: the label is the header's first line, not a title.
+    group_label_spans(17.0);
 }
