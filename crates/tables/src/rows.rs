@@ -284,15 +284,16 @@ pub(crate) fn rows(
             false
         } else if s.columns.is_none()
             && first_value.is_some_and(|d| k >= d)
-            && on_line[k]
+            && (on_line[k]
                 .iter()
                 .any(|&(c, i)| value(i) && on_line[k + 1].iter().any(|&(d, j)| d == c && value(j)))
+                || staggered(k))
         {
             // A value under a value in one column, below the header: a
             // number does not wrap, so the line begins a row (the row
-            // above may leave its other columns empty, or wrap its text).
-            true
-        } else if s.columns.is_none() && first_value.is_some_and(|d| k >= d) && staggered(k) {
+            // above may leave its other columns empty, or wrap its text);
+            // so do values of the two lines in columns the other leaves
+            // empty.
             true
         } else if row_cols.len() >= 2
             && row_cols
