@@ -16,7 +16,8 @@
 //! - [`page_columns`] parts a page set in columns of running text, so
 //!   that a table in one column is read without the other;
 //! - [`stream`] reads the remaining words: [`region`] finds where lines
-//!   share aligned column gaps, [`rows`] decides which lines make a row;
+//!   share aligned column gaps (a label centred over two columns heads
+//!   both: [`group_label`]), [`rows`] decides which lines make a row;
 //!   horizontal rules that are no part of a grid end rows there.
 //!
 //! Running text never makes a table: a table needs at least two columns
@@ -27,6 +28,7 @@ mod caption;
 mod draft;
 mod frame;
 mod geom;
+mod group_label;
 mod gutters;
 mod headed;
 mod header_above;

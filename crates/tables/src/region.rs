@@ -488,9 +488,15 @@ fn header_start(
         // larger above the header is no part of it.
         // A label across some columns, set in the whitespace between
         // them, or reaching from one gap into the next (centred over a
-        // column and wider than its text) is a group header, set as a
-        // header line of several runs would be.
+        // column and wider than its text), or reaching into one gap and
+        // centred over the two columns on its sides, is a group header,
+        // set as a header line of several runs would be.
         let group = line.runs.iter().any(|r| {
+            let below = lines[start..g.end]
+                .iter()
+                .flat_map(|l| l.runs.iter().map(|q| (q.x0, q.x1)));
+            crate::group_label::over_pair((r.x0, r.x1), below, &g.gaps, s.centred_share).is_some()
+        }) || line.runs.iter().any(|r| {
             let into = g
                 .gaps
                 .iter()

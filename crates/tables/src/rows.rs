@@ -16,7 +16,10 @@
 //!    paragraph beside it, both wrapping);
 //! 4. a line that sets values that do not wrap (numbers, codes) under
 //!    such values of the line before, in two columns or more, begins a
-//!    new row;
+//!    new row; so does a line that sets a value in a column the line
+//!    before left empty while that line set one in a column this one
+//!    leaves empty (a row's cells all sit at its top, centred or at its
+//!    bottom, never some on one line and some on the next);
 //! 5. otherwise the row goes on only if some column's text wraps across:
 //!    two of its lines close enough (within the table's tightest line pitch
 //!    and `wrap_pitch_slack`) where the first line and the next one's first
@@ -254,6 +257,19 @@ pub(crate) fn rows(
         &value,
         s,
     );
+    // Line k sets a value in a column the next line leaves empty, and the
+    // next line one in a column line k leaves empty: a row's cells sit
+    // all at its top, all centred or all at its bottom, so values of one
+    // row on two lines that do not overlap are values of two rows (the
+    // text beside them, however wide, does not wrap from one to the
+    // other).
+    let staggered = |k: usize| {
+        let alone = |a: &[(usize, usize)], b: &[(usize, usize)]| {
+            a.iter()
+                .any(|&(c, i)| value(i) && !b.iter().any(|&(d, _)| d == c))
+        };
+        alone(&on_line[k], &on_line[k + 1]) && alone(&on_line[k + 1], &on_line[k])
+    };
     let mut bound = vec![false; n.saturating_sub(1)];
     let mut row_cols = cols_of[0].clone();
     for k in 0..n.saturating_sub(1) {
@@ -268,13 +284,16 @@ pub(crate) fn rows(
             false
         } else if s.columns.is_none()
             && first_value.is_some_and(|d| k >= d)
-            && on_line[k]
+            && (on_line[k]
                 .iter()
                 .any(|&(c, i)| value(i) && on_line[k + 1].iter().any(|&(d, j)| d == c && value(j)))
+                || staggered(k))
         {
             // A value under a value in one column, below the header: a
             // number does not wrap, so the line begins a row (the row
-            // above may leave its other columns empty, or wrap its text).
+            // above may leave its other columns empty, or wrap its text);
+            // so do values of the two lines in columns the other leaves
+            // empty.
             true
         } else if row_cols.len() >= 2
             && row_cols

@@ -98,6 +98,10 @@ pub struct Settings {
     /// A run of text that crosses a column gap spans a column only when at
     /// least this share of its width lies over that column.
     pub span_min_share: f32,
+    /// A label is centred over a block of columns when its centre lies
+    /// within this share of the block's width (its columns' text, first
+    /// to last) of the block's centre: a group header over them.
+    pub centred_share: f32,
     /// Fewest rows and columns of a table.
     pub min_rows: usize,
     pub min_cols: usize,
@@ -164,6 +168,7 @@ impl Default for Settings {
             max_wrap_pitch: 1.5,
             wrap_slack: 0.15,
             span_min_share: 0.25,
+            centred_share: 0.05,
             min_rows: 2,
             min_cols: 2,
             page_gutter: 1.2,

@@ -103,11 +103,16 @@ pub(crate) fn build(
     let place_all = |gaps: &[(f32, f32)]| {
         let mut pieces: Vec<Piece> = Vec::new();
         for (li, line) in lines.iter().enumerate() {
-            let header = li + region.start < region.body;
+            let from_left = matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
+            // A line of one run from the table's left edge that runs
+            // under the labels of two columns of a header line above it
+            // is no label's wrapped line (that stays under its own
+            // label): a section's label opening the body.
+            let header = li + region.start < region.body
+                && !(from_left && under_labels(&pieces, li, line) >= 2);
             // A body line of one run from the table's left edge: maybe a
             // section's label over the row ([`place`]).
-            let lone =
-                !header && matches!(line.runs.as_slice(), [r] if r.x0 <= extent.0 + 0.5 * size);
+            let lone = !header && from_left;
             for run in &line.runs {
                 let words = line.words.get(run.first..run.end).unwrap_or(&[]);
                 place(
@@ -123,6 +128,14 @@ pub(crate) fn build(
                     s,
                 );
             }
+        }
+        if !explicit {
+            centre_group_labels(
+                &mut pieces,
+                gaps,
+                region.body.saturating_sub(region.start),
+                s.centred_share,
+            );
         }
         merge_pieces(&mut pieces);
         pieces
@@ -289,6 +302,42 @@ pub(crate) fn build(
     ))
 }
 
+/// How many columns' pieces on lines above `li` the one run of `line`
+/// lies under.
+fn under_labels(pieces: &[Piece], li: usize, line: &TextLine) -> usize {
+    let (Some(first), Some(last)) = (line.runs.first(), line.runs.last()) else {
+        return 0;
+    };
+    let mut cols: Vec<usize> = pieces
+        .iter()
+        .filter(|p| p.line < li && p.c0 == p.c1 && overlap(p.x0, p.x1, first.x0, last.x1) > 0.0)
+        .map(|p| p.c0)
+        .collect();
+    cols.sort_unstable();
+    cols.dedup();
+    cols.len()
+}
+
+/// Header labels (on the first `header_lines` lines) set over two columns
+/// ([`crate::group_label`]) span them.
+fn centre_group_labels(pieces: &mut [Piece], gaps: &[(f32, f32)], header_lines: usize, share: f32) {
+    let texts: Vec<(f32, f32)> = pieces
+        .iter()
+        .filter(|p| p.c0 == p.c1)
+        .map(|p| (p.x0, p.x1))
+        .collect();
+    for p in pieces.iter_mut() {
+        if p.line >= header_lines || p.c0 != p.c1 {
+            continue;
+        }
+        let pair = crate::group_label::over_pair((p.x0, p.x1), texts.iter().copied(), gaps, share);
+        if let Some(k) = pair.filter(|&k| p.c0 == k || p.c0 == k + 1) {
+            p.c0 = k;
+            p.c1 = k + 1;
+        }
+    }
+}
+
 /// The column holding position `x`: columns are divided at the middles of
 /// the gaps.
 fn col_of(gaps: &[(f32, f32)], x: f32) -> usize {
@@ -388,7 +437,7 @@ fn place(
             }
             continue;
         } else {
-            spanned(gaps, px0, px1, s.span_min_share, extent)
+            spanned(gaps, px0, px1, (s.span_min_share, s.centred_share), extent)
         };
         out.push(piece(li, c0, c1, &part, page));
     }
@@ -403,7 +452,7 @@ fn spanned(
     gaps: &[(f32, f32)],
     x0: f32,
     x1: f32,
-    share: f32,
+    (share, centred): (f32, f32),
     extent: (f32, f32),
 ) -> (usize, usize) {
     let w = (x1 - x0).max(f32::EPSILON);
@@ -440,7 +489,7 @@ fn spanned(
     let (mut a, mut b) = (a, b);
     while a > 0 && b + 1 < ncols {
         let (lo, hi) = (text_lo(a - 1), text_hi(b + 1));
-        if (centre - (lo + hi) / 2.0).abs() > CENTRED * (hi - lo) {
+        if (centre - (lo + hi) / 2.0).abs() > centred * (hi - lo) {
             break;
         }
         a -= 1;
@@ -448,10 +497,6 @@ fn spanned(
     }
     (a, b)
 }
-
-/// How far (a share of the columns' width) a label's centre may lie from
-/// theirs to be centred over them.
-const CENTRED: f32 = 0.05;
 
 /// A piece from words given as (box index, box).
 fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page) -> Piece {

@@ -30,3 +30,4 @@ mod bounds;
 mod cells;
 mod groups;
 mod narrow;
+mod staggered;
