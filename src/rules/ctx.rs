@@ -223,6 +223,32 @@ impl Ctx<'_> {
                 "`targets` needs a `regex` with named captures",
             ));
         }
+        // A `value` template ("Direzione ${level} ${rest}") is made of a
+        // regex's captures: every name it asks for must be one of them.
+        if let Some(v) = f.value.as_deref().filter(|v| super::field::is_template(v)) {
+            let names: HashSet<&str> = match &finder {
+                Finder::Regex(re) if !f.block => re.capture_names().flatten().collect(),
+                _ => {
+                    return Err(self.err(
+                        id_span,
+                        &id,
+                        "a `value` template (`${name}`) needs a `regex` (not a block)",
+                    ))
+                }
+            };
+            if let Some(missing) = super::field::template_names(v)
+                .into_iter()
+                .find(|n| !names.contains(n))
+            {
+                return Err(self.err(
+                    id_span,
+                    &id,
+                    format!(
+                        "the `value` template names `{missing}`, which the regex does not capture"
+                    ),
+                ));
+            }
+        }
         let combine = match f.combine.as_ref().map(|c| c.get_ref().as_str()) {
             None | Some("first") => Combine::First,
             Some("all") => Combine::All,

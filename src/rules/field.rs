@@ -62,8 +62,8 @@ pub fn run(
         let mut any = false;
         for (slot, raw, page, range) in found {
             let value = match &rule.value {
-                Some(v) => v.clone(),
-                None => raw,
+                Some(v) if !is_template(v) => v.clone(),
+                _ => raw,
             };
             match normalise::chain(&value, &rule.slots[slot].normalise) {
                 Ok(v) if !v.is_empty() => {
@@ -151,6 +151,21 @@ fn each_match(
             }
         }
     }
+}
+
+/// Whether a rule's `value` is a template of the regex's captures
+/// (`${name}`) rather than a fixed value.
+pub(super) fn is_template(value: &str) -> bool {
+    value.contains("${")
+}
+
+/// The capture names a template's `${name}` places ask for.
+pub(super) fn template_names(value: &str) -> Vec<&str> {
+    value
+        .split("${")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
 }
 
 /// What a match gives a slot: (slot, text, page index, byte range).
@@ -245,7 +260,17 @@ fn regex_values(
             if is_date && rule.before.is_none() && doc.in_reference(page, &range) {
                 inside_reference = true;
             }
-            m.push((i, g.as_str().to_owned(), page, range));
+            // A value written as a template ("Direzione ${level} ${rest}")
+            // is made of the match's captures; the span stays the slot's.
+            let text = match rule.value.as_deref() {
+                Some(t) if is_template(t) => {
+                    let mut out = String::new();
+                    caps.expand(t, &mut out);
+                    out
+                }
+                _ => g.as_str().to_owned(),
+            };
+            m.push((i, text, page, range));
         }
         let misplaced = rule.under.as_ref().is_some_and(|h| {
             m.first()

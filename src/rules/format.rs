@@ -222,7 +222,10 @@ pub struct FieldRule {
     /// a label: the value is the text after the match.
     #[serde(default)]
     pub regex: Option<Spanned<String>>,
-    /// A fixed value given when the regex or label matches.
+    /// A fixed value given when the regex or label matches; in a regex
+    /// rule, a template of its captures: `${name}` stands for what the
+    /// capture `name` matched ("Direzione ${level} ${rest}": a unit named
+    /// by its head's title).
     #[serde(default)]
     pub value: Option<String>,
     #[serde(default)]

@@ -101,3 +101,16 @@ fn an_unknown_region_or_a_letterhead_rule_with_a_section_is_refused() {
     );
     assert!(msg.contains("has no sections"), "{msg}");
 }
+
+#[test]
+fn a_value_template_naming_no_capture_is_refused() {
+    let (_, _, rule, msg) = rules_err(
+        "[[field]]\nid = \"x.t\"\ndescription = \"d\"\ntarget = \"decision.office\"\nregex = 'IL DIRETTORE (?P<level>GENERALE) (?P<rest>.+)'\nvalue = \"Direzione ${livello} ${rest}\"\n",
+    );
+    assert_eq!(rule, "x.t");
+    assert!(msg.contains("`livello`"), "{msg}");
+    let (_, _, _, msg) = rules_err(
+        "[[field]]\nid = \"x.u\"\ndescription = \"d\"\ntarget = \"decision.office\"\nlabel = [\"Ufficio\"]\nvalue = \"Servizio ${x}\"\n",
+    );
+    assert!(msg.contains("needs a `regex`"), "{msg}");
+}
