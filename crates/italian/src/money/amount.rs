@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 use crate::skip::SkipRegex as Regex;
 
 pub use super::figure::figure;
-use super::figure::{glued, glued_before};
+use super::figure::{glued, glued_before, times};
 use super::Euro;
 use crate::numwords;
 
@@ -392,16 +392,6 @@ fn repeats(text: &str, found: &[FoundAmount], at: usize) -> bool {
             between == "(" || between == "(pari a" || between.is_empty()
         }
     })
-}
-
-/// The sum times a multiplier word (`milioni`, `miliardi`).
-pub(super) fn times(v: Euro, m: Option<&str>) -> Option<Euro> {
-    let factor = match m.map(|m| m.trim().to_lowercase()) {
-        None => return Some(v),
-        Some(m) if m.starts_with("milion") => 1_000_000,
-        Some(_) => 1_000_000_000,
-    };
-    v.cents().checked_mul(factor).map(Euro::from_cents)
 }
 
 #[cfg(test)]

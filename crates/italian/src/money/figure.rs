@@ -2,7 +2,8 @@
 //! one convention: the last `.` or `,` followed by one or two digits is the
 //! decimal mark, every other separator groups thousands (`1.234,56`,
 //! `37.206.00`, `1,000,000`, `84.33`); and whether a figure stands glued to
-//! the text around it (a code, a chapter number), so that it is no sum.
+//! the text around it (a code, a chapter number), so that it is no sum;
+//! and a sum times the scale word printed after it (`milioni`, `miliardi`).
 
 use super::Euro;
 
@@ -41,6 +42,16 @@ pub(super) fn glued_before(text: &str, start: usize) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '/')
+}
+
+/// The sum times a multiplier word (`milioni`, `miliardi`).
+pub(super) fn times(v: Euro, m: Option<&str>) -> Option<Euro> {
+    let factor = match m.map(|m| m.trim().to_lowercase()) {
+        None => return Some(v),
+        Some(m) if m.starts_with("milion") => 1_000_000,
+        Some(_) => 1_000_000_000,
+    };
+    v.cents().checked_mul(factor).map(Euro::from_cents)
 }
 
 #[cfg(test)]

@@ -19,8 +19,7 @@ use std::sync::LazyLock;
 // Searched skipping ahead on the fast automaton (see `crate::skip`).
 use crate::skip::SkipRegex as Regex;
 
-use super::amount::times;
-use super::figure::{figure, glued_before};
+use super::figure::{figure, glued_before, times};
 use super::Euro;
 use crate::numwords;
 
