@@ -80,6 +80,10 @@ pub struct Table {
     pub labels: Vec<Label>,
 }
 
+/// A sheet's rows and columns (Excel's and LibreOffice's bounds).
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLS: u32 = 16_384;
+
 /// The caption LibreOffice's Italian interface gives a grand total.
 const GRAND_TOTAL: &str = "Totale Risultato";
 
@@ -250,6 +254,11 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
 /// out otherwise than the file (see the module's text).
 fn layout(d: &Definition, names: &[String]) -> Option<Table> {
     let (r0, c0) = d.location?;
+    // A location inside a sheet's bounds, which keeps every sum below in range.
+    let (r1, c1) = d.location_end?;
+    if r1 >= MAX_ROWS || c1 >= MAX_COLS || r1 < r0 || c1 < c0 || d.rows.len() > MAX_COLS as usize {
+        return None;
+    }
     // `-2` is the data fields' own place among the row or column fields.
     let fields =
         |v: &[i64]| -> Vec<usize> { v.iter().filter(|&&x| x >= 0).map(|&x| x as usize).collect() };
@@ -276,11 +285,11 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
         if several || d.row_items.is_empty() {
             return None;
         }
-        let (r1, c1) = d.location_end?;
-        let first = r0 + d.first_data_row?;
+        let first = r0 + d.first_data_row.filter(|&f| f <= r1 - r0)?;
         t.shift_right = Some((r0, r1, c0 + 1, c1, nrows - 1));
-        for (i, &(r, xs, total)) in d.row_items.iter().enumerate() {
-            let level = r + xs.saturating_sub(1);
+        let shown = (r1 - first + 1) as usize;
+        for (i, &(r, xs, total)) in d.row_items.iter().take(shown).enumerate() {
+            let level = r.saturating_add(xs.saturating_sub(1));
             if !total && (1..nrows).contains(&level) {
                 let row = first + i as u32;
                 t.moves.push(((row, c0), (row, c0 + level)));
@@ -448,5 +457,19 @@ mod tests {
         // Without its row items, where each label goes is not known.
         d.row_items.clear();
         assert!(layout(&d, &names()).is_none());
+    }
+
+    #[test]
+    fn a_definition_out_of_a_sheet_s_bounds_gives_nothing() {
+        let mut d = one_row_field(vec![(2, None, "sum".into())]);
+        d.location_end = Some((u32::MAX, 1));
+        assert!(layout(&d, &names()).is_none());
+        let mut d = one_row_field(vec![(2, None, "sum".into())]);
+        d.rows = vec![0, 1];
+        d.first_data_row = Some(u32::MAX);
+        d.row_items = vec![(0, 1, false), (u32::MAX, u32::MAX, false)];
+        assert!(layout(&d, &names()).is_none());
+        d.first_data_row = Some(1);
+        assert!(layout(&d, &names()).is_some());
     }
 }
