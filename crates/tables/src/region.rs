@@ -108,6 +108,17 @@ pub(crate) fn regions(
                     let from = header_start(lines, floor, k, &h, rules, s);
                     if from <= i {
                         (body, start, best) = (k, from, h);
+                        continue;
+                    }
+                }
+                // A header label wider than its column (set flush over it,
+                // a word space from the next label) crosses a gap that
+                // every line of the body keeps free: the lines above that
+                // body, read as rows of it, keep that gap.
+                if h.end >= best.end && hides_gap(&best, &h) {
+                    if let Some(m) = with_header(lines, boxes, i, k, &h, s) {
+                        let from = header_start(lines, floor, i, &m, rules, s);
+                        (body, start, best) = (k, from, m);
                     }
                 }
             }
@@ -128,6 +139,42 @@ pub(crate) fn regions(
         i = best.end;
     }
     out
+}
+
+/// Whether `body` has a gap that no gap of `seeded` overlaps: a gap a
+/// line above the body hid.
+fn hides_gap(seeded: &Growth, body: &Growth) -> bool {
+    body.gaps.iter().any(|&(lo, hi)| {
+        !seeded
+            .gaps
+            .iter()
+            .any(|&(a, b)| overlap(lo, hi, a, b) > 0.0 || (a == b && a >= lo && a <= hi))
+    })
+}
+
+/// The growth `g` from line `body` with the lines `from..body` above it
+/// taken in as a header: each must leave every gap of the body free (its
+/// runs cut at the word spaces that fall on a gap's edge, see
+/// [`add_line`]); `None` when one fills a gap.
+fn with_header(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    from: usize,
+    body: usize,
+    g: &Growth,
+    s: &Settings,
+) -> Option<Growth> {
+    let mut m = g.clone();
+    for line in lines.get(from..body)? {
+        if !add_line(&mut m, line, boxes, s) {
+            return None;
+        }
+        if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
+            m.x0 = m.x0.min(f.x0);
+            m.x1 = m.x1.max(l.x1);
+        }
+    }
+    Some(m)
 }
 
 /// The lines from `from` down that read as rows under a ruled header whose
