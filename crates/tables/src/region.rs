@@ -115,8 +115,8 @@ pub(crate) fn regions(
                 // a word space from the next label) crosses a gap that
                 // every line of the body keeps free: the lines above that
                 // body, read as rows of it, keep that gap.
-                if h.end >= best.end && hides_gap(&best, &h) {
-                    if let Some(m) = with_header(lines, boxes, i, k, &h, s) {
+                if h.end >= best.end && wide_label::hides_gap(&best, &h) {
+                    if let Some(m) = wide_label::with_header(lines, boxes, i, k, &h, s) {
                         let from = header_start(lines, floor, i, &m, rules, s);
                         (body, start, best) = (k, from, m);
                     }
@@ -139,42 +139,6 @@ pub(crate) fn regions(
         i = best.end;
     }
     out
-}
-
-/// Whether `body` has a gap that no gap of `seeded` overlaps: a gap a
-/// line above the body hid.
-fn hides_gap(seeded: &Growth, body: &Growth) -> bool {
-    body.gaps.iter().any(|&(lo, hi)| {
-        !seeded
-            .gaps
-            .iter()
-            .any(|&(a, b)| overlap(lo, hi, a, b) > 0.0 || (a == b && a >= lo && a <= hi))
-    })
-}
-
-/// The growth `g` from line `body` with the lines `from..body` above it
-/// taken in as a header: each must leave every gap of the body free (its
-/// runs cut at the word spaces that fall on a gap's edge, see
-/// [`add_line`]); `None` when one fills a gap.
-fn with_header(
-    lines: &[TextLine],
-    boxes: &[WordBox],
-    from: usize,
-    body: usize,
-    g: &Growth,
-    s: &Settings,
-) -> Option<Growth> {
-    let mut m = g.clone();
-    for line in lines.get(from..body)? {
-        if !add_line(&mut m, line, boxes, s) {
-            return None;
-        }
-        if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
-            m.x0 = m.x0.min(f.x0);
-            m.x1 = m.x1.max(l.x1);
-        }
-    }
-    Some(m)
 }
 
 /// The lines from `from` down that read as rows under a ruled header whose
@@ -646,6 +610,9 @@ fn fits_header(line: &TextLine, g: &Growth, s: &Settings) -> bool {
         |x0: f32, x1: f32| !g.gaps.is_empty() && g.gaps.iter().all(|&(lo, hi)| x0 < lo && x1 > hi);
     !line.runs.iter().any(|r| crosses_all(r.x0, r.x1))
 }
+
+#[path = "region_wide_label.rs"]
+mod wide_label;
 
 #[cfg(test)]
 #[path = "region_tests.rs"]
