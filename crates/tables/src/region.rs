@@ -108,6 +108,17 @@ pub(crate) fn regions(
                     let from = header_start(lines, floor, k, &h, rules, s);
                     if from <= i {
                         (body, start, best) = (k, from, h);
+                        continue;
+                    }
+                }
+                // A header label wider than its column (set flush over it,
+                // a word space from the next label) crosses a gap that
+                // every line of the body keeps free: the lines above that
+                // body, read as rows of it, keep that gap.
+                if h.end >= best.end && wide_label::hides_gap(&best, &h) {
+                    if let Some(m) = wide_label::with_header(lines, boxes, i, k, &h, s) {
+                        let from = header_start(lines, floor, i, &m, rules, s);
+                        (body, start, best) = (k, from, m);
                     }
                 }
             }
@@ -599,6 +610,9 @@ fn fits_header(line: &TextLine, g: &Growth, s: &Settings) -> bool {
         |x0: f32, x1: f32| !g.gaps.is_empty() && g.gaps.iter().all(|&(lo, hi)| x0 < lo && x1 > hi);
     !line.runs.iter().any(|r| crosses_all(r.x0, r.x1))
 }
+
+#[path = "region_wide_label.rs"]
+mod wide_label;
 
 #[cfg(test)]
 #[path = "region_tests.rs"]

@@ -146,3 +146,76 @@ fn three_columns_of_amounts_a_space_apart_with_empty_cells() {
         ])
     );
 }
+
+#[test]
+fn a_header_label_wider_than_its_column_keeps_the_gap_the_body_keeps() {
+    // 'Fine prevista' is wider than the dates under it and ends a word
+    // space before 'Responsabile', which starts where the names do: the
+    // header line runs over the gap between dates and names, which every
+    // row keeps free. A label of a column left empty ('Note') reaches past
+    // the body, and 'Previsto' sits under 'Inizio'.
+    let (fine, resp) = (370.0, 370.0 + Kit::width("Fine prevista") + 0.28 * 10.0);
+    let mut k = Kit::new();
+    k.text(FASE, 100.0, "Descrizione")
+        .text(INIZIO, 100.0, "Inizio")
+        .text(fine, 100.0, "Fine prevista Responsabile")
+        .text(510.0, 100.0, "Centro")
+        .text(565.0, 100.0, "Note");
+    k.text(INIZIO, 111.0, "Previsto");
+    for (y, what, a, b, who, unit) in [
+        (
+            128.0,
+            "Analisi dei bisogni",
+            "11/02/2024",
+            "17/07/2024",
+            "ROSSI ANNA",
+            "SOCIALI",
+        ),
+        (
+            145.0,
+            "Stesura del bando",
+            "11/05/2024",
+            "12/07/2024",
+            "BIANCHI LUCA",
+            "GENERALE",
+        ),
+        (
+            162.0,
+            "Collaudo finale",
+            "16/09/2024",
+            "17/10/2024",
+            "VERDI PAOLO",
+            "TECNICO",
+        ),
+    ] {
+        k.text(FASE, y, what)
+            .text(INIZIO, y, a)
+            .text(fine, y, b)
+            .text(resp, y, who)
+            .text(510.0, y, unit);
+    }
+    let g = grids(&k.page);
+    assert_eq!(g.len(), 1, "{g:?}");
+    let t = &g[0];
+    assert_eq!(t.len(), 4, "{t:?}");
+    assert_eq!(
+        &t[0][..4],
+        [
+            "Descrizione",
+            "Inizio Previsto",
+            "Fine prevista",
+            "Responsabile"
+        ]
+    );
+    assert_eq!(
+        &t[1][..5],
+        [
+            "Analisi dei bisogni",
+            "11/02/2024",
+            "17/07/2024",
+            "ROSSI ANNA",
+            "SOCIALI"
+        ]
+    );
+    assert_eq!(&t[3][2..4], ["17/10/2024", "VERDI PAOLO"]);
+}
