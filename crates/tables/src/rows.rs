@@ -270,51 +270,65 @@ pub(crate) fn rows(
         };
         alone(&on_line[k], &on_line[k + 1]) && alone(&on_line[k + 1], &on_line[k])
     };
-    let mut bound = vec![false; n.saturating_sub(1)];
-    let mut row_cols = cols_of[0].clone();
-    for k in 0..n.saturating_sub(1) {
-        let b_ends = if at(forced, k) || at(ruled, k) || label[k] || label[k + 1] {
-            true
-        } else if k + 1 < head {
-            // Inside the header band: one row of labels.
-            false
-        } else if k + 1 == head {
-            true
-        } else if overlapping[k] {
-            false
-        } else if s.columns.is_none()
-            && first_value.is_some_and(|d| k >= d)
-            && (on_line[k]
-                .iter()
-                .any(|&(c, i)| value(i) && on_line[k + 1].iter().any(|&(d, j)| d == c && value(j)))
-                || staggered(k))
-        {
-            // A value under a value in one column, below the header: a
-            // number does not wrap, so the line begins a row (the row
-            // above may leave its other columns empty, or wrap its text);
-            // so do values of the two lines in columns the other leaves
-            // empty.
-            true
-        } else if row_cols.len() >= 2
-            && row_cols
-                .iter()
-                .all(|c| cols_of[k + 1].binary_search(c).is_ok())
-            && !prose_goes_on(k)
-        {
-            true
-        } else if values_again(k) >= 2 || texts_again(k) {
-            true
-        } else {
-            !covered[k]
-        };
-        bound[k] = b_ends;
-        if b_ends {
-            row_cols = cols_of[k + 1].clone();
-        } else {
-            row_cols.extend(cols_of[k + 1].iter().copied());
-            row_cols.sort_unstable();
-            row_cols.dedup();
+    // The row boundaries; `prose_ok`: rule 3 gives way to text wrapping
+    // in every column the lines share, however many they are.
+    let bounds = |prose_ok: bool| {
+        let mut bound = vec![false; n.saturating_sub(1)];
+        let mut row_cols = cols_of[0].clone();
+        for k in 0..n.saturating_sub(1) {
+            let b_ends = if at(forced, k) || at(ruled, k) || label[k] || label[k + 1] {
+                true
+            } else if k + 1 < head {
+                // Inside the header band: one row of labels.
+                false
+            } else if k + 1 == head {
+                true
+            } else if overlapping[k] {
+                false
+            } else if s.columns.is_none()
+                && first_value.is_some_and(|d| k >= d)
+                && (on_line[k].iter().any(|&(c, i)| {
+                    value(i) && on_line[k + 1].iter().any(|&(d, j)| d == c && value(j))
+                }) || staggered(k))
+            {
+                // A value under a value in one column, below the header: a
+                // number does not wrap, so the line begins a row (the row
+                // above may leave its other columns empty, or wrap its text);
+                // so do values of the two lines in columns the other leaves
+                // empty.
+                true
+            } else if row_cols.len() >= 2
+                && row_cols
+                    .iter()
+                    .all(|c| cols_of[k + 1].binary_search(c).is_ok())
+                && !((prose_ok || row_cols.len() < MANY_COLUMNS) && prose_goes_on(k))
+            {
+                true
+            } else if values_again(k) >= 2 || texts_again(k) {
+                true
+            } else {
+                !covered[k]
+            };
+            bound[k] = b_ends;
+            if b_ends {
+                row_cols = cols_of[k + 1].clone();
+            } else {
+                row_cols.extend(cols_of[k + 1].iter().copied());
+                row_cols.sort_unstable();
+                row_cols.dedup();
+            }
         }
+        bound
+    };
+    let mut bound = bounds(true);
+    // Lines that set text again in three columns or more, every one of
+    // them read as wrapping into the next: side by side keys and values,
+    // one per line, each as wide as its column, read so too. When that
+    // leaves fewer than two rows of several columns (no table), they are
+    // rows after all. A label beside a paragraph (two columns) stays one
+    // row: alone, it is no table.
+    if rows_of_several(&to_ranges(&bound, n), &cols_of) < 2 {
+        bound = bounds(false);
     }
 
     // Split rows that hold two texts of one column too far apart to be
@@ -395,6 +409,29 @@ pub(crate) fn rows(
         return to_ranges(&only, n);
     }
     to_ranges(&bound, n)
+}
+
+/// Fewest columns a line must set again, all of them wrapping, to be
+/// read as a row of its own when the wrapped reading leaves no table.
+const MANY_COLUMNS: usize = 3;
+
+/// How many of the rows `ranges` set words in at least two columns.
+fn rows_of_several(ranges: &[(usize, usize)], cols_of: &[Vec<usize>]) -> usize {
+    ranges
+        .iter()
+        .filter(|&&(a, e)| {
+            let mut cs: Vec<usize> = cols_of
+                .get(a..e)
+                .unwrap_or(&[])
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            cs.sort_unstable();
+            cs.dedup();
+            cs.len() >= 2
+        })
+        .count()
 }
 
 /// Line ranges between the boundaries.

@@ -528,3 +528,37 @@ fn a_label_above_a_cell_set_at_the_top_is_a_row_of_its_own() {
         ])]
     );
 }
+
+#[test]
+fn keys_and_values_side_by_side_one_line_each_are_rows() {
+    // Two key/value pairs a line, each value as wide as its column and
+    // its next key too long to have fitted beside it: every column reads
+    // as wrapping into the next line, which would leave one row (no
+    // table). A line that sets all the columns again begins a row.
+    let mut k = Kit::new();
+    let lines: [[&str; 4]; 3] = [
+        [
+            "UFFICIO",
+            "UFFICIO LAVORI PUBBLICI",
+            "REFERENTE",
+            "NERI PAOLO",
+        ],
+        [
+            "AREA",
+            "AREA TECNICA DEL TERRITORIO",
+            "SOSTITUTO",
+            "VERDI ANNA",
+        ],
+        ["CATEGORIA", "ORDINARIO", "PRIORITÀ", "ALTA"],
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        let y = 100.0 + 11.5 * i as f32;
+        for (x, t) in [40.0, 100.0, 290.0, 350.0].into_iter().zip(l) {
+            k.text(x, y, t);
+        }
+    }
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[&lines[0], &lines[1], &lines[2]])]
+    );
+}
