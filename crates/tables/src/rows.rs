@@ -13,7 +13,9 @@
 //!    far (at least two) begins a new row, unless every column the two
 //!    lines share wraps from one to the other and one of them is a line of
 //!    several words filling a column of flowing text (a label and a
-//!    paragraph beside it, both wrapping);
+//!    paragraph beside it, both wrapping; with three columns or more,
+//!    only while that reading leaves at least two rows of several columns:
+//!    keys and values side by side, one line each, are rows);
 //! 4. a line that sets values that do not wrap (numbers, codes) under
 //!    such values of the line before, in two columns or more, begins a
 //!    new row; so does a line that sets a value in a column the line
@@ -32,7 +34,9 @@
 //! per row anchors the rows): where the split falls follows how the column
 //! sits in its row: at the top (the next row begins on the line of its
 //! next text) or centred (the row ends as far below the column's text as
-//! it begins above it, whatever the height of the next row), never between
+//! it begins above it, whatever the height of the next row; so does a
+//! one-line text in a table that centres its cells, where a value sits
+//! between two lines of a cell wrapped beside it), never between
 //! overlapping lines when there is another place.
 //!
 //! When ruled lines separate most rows, the rules alone make the rows.
@@ -334,6 +338,20 @@ pub(crate) fn rows(
     // Split rows that hold two texts of one column too far apart to be
     // one cell.
     let ranges = to_ranges(&bound, n);
+    // A value set between two lines of a cell wrapped beside it (a date
+    // beside the middle of a wrapped name): the table centres its cells
+    // in their rows.
+    let centres = pieces.iter().any(|p| {
+        !p.alpha
+            && p.digits
+            && by_col.iter().enumerate().any(|(d, list)| {
+                d != p.c0
+                    && list.windows(2).any(|w| {
+                        let (q, r) = (&pieces[w[0]], &pieces[w[1]]);
+                        q.line < p.line && r.line > p.line && near(q, r) && wraps(q, r, d)
+                    })
+            })
+    });
     for &(a, e) in &ranges {
         // (lo, hi, column, q line): the row must end between lines lo
         // and hi, where the column's text at lo and the next at q part.
@@ -374,7 +392,7 @@ pub(crate) fn rows(
             // different depths); a column on the row's first line is set
             // at the top, so the next row starts on the line of its next
             // text.
-            let centred = first > start;
+            let centred = first > start || (centres && first == lo);
             let miss = |k: usize| {
                 if centred {
                     (lines[k].bottom - (lines[first].top + lines[lo].bottom - lines[start].top))

@@ -115,3 +115,80 @@ fn a_group_label_set_a_row_above_the_column_labels_heads_them() {
     // header's: the label is the header's first line, not a title.
     group_label_spans(17.0);
 }
+
+#[test]
+fn in_a_table_that_centres_its_cells_a_one_line_row_ends_on_its_line() {
+    // Row 1 sits on one line; row 2's task wraps over four lines, its
+    // date and name centred beside them; row 3's name wraps around its
+    // date, which shows that the table centres its cells. Row 2's first
+    // line, which row 1's task would not have had room for, is row 2's.
+    let mut k = Kit::new();
+    let cols = [40.0, 260.0, 340.0, 440.0];
+    let set = |k: &mut Kit, y: f32, cells: [&str; 4]| {
+        for (x, t) in cols.iter().zip(cells) {
+            if !t.is_empty() {
+                k.text(*x, y, t);
+            }
+        }
+    };
+    set(
+        &mut k,
+        100.0,
+        ["Attività", "Scadenza", "Referente", "Ufficio"],
+    );
+    set(
+        &mut k,
+        115.0,
+        [
+            "Verifica dei contratti in essere",
+            "12/03/2025",
+            "NERI PAOLO",
+            "ECONOMATO",
+        ],
+    );
+    set(
+        &mut k,
+        125.0,
+        ["Predisposizione del nuovo capitolato", "", "", ""],
+    );
+    set(
+        &mut k,
+        135.0,
+        [
+            "di gara con i criteri ambientali",
+            "",
+            "",
+            "UFFICIO CONTRATTI",
+        ],
+    );
+    set(&mut k, 140.0, ["", "30/06/2025", "VERDI ANNA", ""]);
+    set(
+        &mut k,
+        145.0,
+        ["minimi e pubblicazione sul portale", "", "", "E APPALTI"],
+    );
+    set(&mut k, 155.0, ["della stazione appaltante", "", "", ""]);
+    set(&mut k, 170.0, ["", "", "BIANCHI MARIA", ""]);
+    set(
+        &mut k,
+        175.0,
+        ["Stesura del piano", "15/09/2025", "", "SEGRETERIA"],
+    );
+    set(&mut k, 180.0, ["", "", "GRAZIA", ""]);
+    let g = grids(&k.page);
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(
+        g[0][1],
+        [
+            "Verifica dei contratti in essere",
+            "12/03/2025",
+            "NERI PAOLO",
+            "ECONOMATO"
+        ]
+    );
+    assert_eq!(
+        g[0][2][0],
+        "Predisposizione del nuovo capitolato di gara con i criteri ambientali \
+         minimi e pubblicazione sul portale della stazione appaltante"
+    );
+}
