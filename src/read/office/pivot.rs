@@ -256,7 +256,11 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
     let (r0, c0) = d.location?;
     // A location inside a sheet's bounds, which keeps every sum below in range.
     let (r1, c1) = d.location_end?;
-    if r1 >= MAX_ROWS || c1 >= MAX_COLS || r1 < r0 || c1 < c0 || d.rows.len() > MAX_COLS as usize {
+    let too_many = |n: usize| n > MAX_COLS as usize;
+    if r1 >= MAX_ROWS || c1 >= MAX_COLS || r1 < r0 || c1 < c0 {
+        return None;
+    }
+    if too_many(d.rows.len()) || too_many(d.cols.len()) || too_many(d.data.len()) {
         return None;
     }
     // `-2` is the data fields' own place among the row or column fields.
@@ -310,16 +314,14 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
             name(usize::try_from(*field).ok()?)?
         )),
     };
-    let (mut end, mut header) = (
-        d.location_end.map(|(r1, c1)| (r1, c1 + nrows - file_cols)),
-        r0 + cols.len() as u32,
-    );
+    // The table's last cell as LibreOffice lays it out.
+    let (mut last_row, last_col) = (r1, c1 + nrows - file_cols);
+    let mut header = r0 + cols.len() as u32;
     if several {
-        let (r1, c1) = end?;
-        t.shift_down = Some((r0, r1, c0, c1));
+        t.shift_down = Some((r0, last_row, c0, last_col));
         t.labels
             .push(Label::over((r0, c0 + nrows), DATA_FIELD.to_owned()));
-        end = Some((r1 + 1, c1));
+        last_row += 1;
         header = r0 + 1;
     }
     if cols.is_empty() {
@@ -341,18 +343,16 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
     // The grand totals' captions, where the file leaves them empty: the
     // table's last row, first column; with column fields, the header row's
     // last column too.
-    if let Some((r1, c1)) = end {
-        let caption = |at| Label {
-            at,
-            text: GRAND_TOTAL.to_owned(),
-            only_if_empty: true,
-        };
-        if d.total_row && r1 > header {
-            t.labels.push(caption((r1, c0)));
-        }
-        if d.total_col && !cols.is_empty() && c1 > c0 + nrows {
-            t.labels.push(caption((header, c1)));
-        }
+    let caption = |at| Label {
+        at,
+        text: GRAND_TOTAL.to_owned(),
+        only_if_empty: true,
+    };
+    if d.total_row && last_row > header {
+        t.labels.push(caption((last_row, c0)));
+    }
+    if d.total_col && !cols.is_empty() && last_col > c0 + nrows {
+        t.labels.push(caption((header, last_col)));
     }
     Some(t)
 }

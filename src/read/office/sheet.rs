@@ -176,9 +176,9 @@ pub fn read(
 /// A pivot table as LibreOffice lays it out ([`super::pivot`]): its cells
 /// moved down a row where LibreOffice adds one, or right where it gives
 /// each row field a column (over what the file holds there), each row's
-/// label into its field's column, then its header cells over what the file holds there
-/// (a caption LibreOffice makes in its own words only into a cell the file
-/// leaves empty).
+/// label into its field's column, then its header cells over what the file
+/// holds there (a caption LibreOffice makes in its own words only into a
+/// cell the file leaves empty).
 fn pivot_layout(cells: &mut Vec<(u32, u32, String, Option<CellValue>)>, t: super::pivot::Table) {
     if let Some((r0, r1, c0, c1)) = t.shift_down {
         let inside = |r: u32, c: u32| (r0..=r1).contains(&r) && (c0..=c1).contains(&c);
