@@ -114,6 +114,14 @@ def kind(cell) -> str:
     return next(iter(v)).lower() if isinstance(v, dict) else str(v).lower()
 
 
+def col_index(letters: str) -> int:
+    """A column's letters (`A`, `AB`) as its 0-based index."""
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return col - 1
+
+
 def formula_cells(path: str) -> dict:
     """For an .xlsx: sheet name -> {(row, col): has a cached value} of its
     formula cells (`<f>`), to count differences by cell type."""
@@ -145,36 +153,28 @@ def formula_cells(path: str) -> dict:
         cells = {}
         for c in re.finditer(r'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', x, re.S):
             inner = c.group(4) or ""
+            key = (int(c.group(2)) - 1, col_index(c.group(1)))
             if "<f" not in inner:
-                col = 0
-                for ch in c.group(1):
-                    col = col * 26 + ord(ch) - 64
                 t = re.search(r'\bt="(\w+)"', c.group(3))
-                cells[(int(c.group(2)) - 1, col - 1)] = f"cella t={t.group(1) if t else 'n'}" + (
+                cells[key] = f"cella t={t.group(1) if t else 'n'}" + (
                     "" if "<v" in inner or "<is" in inner else " senza valore")
             if "<f" in inner:
-                col = 0
-                for ch in c.group(1):
-                    col = col * 26 + ord(ch) - 64
                 f = re.search(r"<f[^>]*>(.*?)</f>", inner, re.S)
                 funcs = sorted(set(re.findall(r"([A-Z][A-Z0-9.]+)\(", f.group(1)))) if f else ["condivisa"]
                 v = re.search(r"<v>([^<]*)</v>", inner)
-                cells[(int(c.group(2)) - 1, col - 1)] = (v.group(1) if v else None, ",".join(funcs) or "senza funzioni")
+                cells[key] = (v.group(1) if v else None, ",".join(funcs) or "senza funzioni")
         for m in re.finditer(r'<hyperlink ref="([A-Z]+)(\d+)"', x):
-            col = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(m.group(1)))) - 1
-            key = (int(m.group(2)) - 1, col)
+            key = (int(m.group(2)) - 1, col_index(m.group(1)))
             cells[key] = f"{cells.get(key, 'senza cella')} con collegamento ipertestuale"
         for m in re.finditer(r'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"', x):
-            c0, c1 = (sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(g))) - 1
-                      for g in (m.group(1), m.group(3)))
+            c0, c1 = col_index(m.group(1)), col_index(m.group(3))
             for r in range(int(m.group(2)) - 1, int(m.group(4))):
                 for c in range(c0, c1 + 1):
                     cells.setdefault((r, c), "unita")
         # The other cells of an array formula's or a data table's range
         # (written once at the range's first cell): named, to tell them apart.
         for m in re.finditer(r'<f [^>]*t="(array|dataTable)"[^>]*ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"', x):
-            c0, c1 = (sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(g))) - 1
-                      for g in (m.group(2), m.group(4) or m.group(2)))
+            c0, c1 = col_index(m.group(2)), col_index(m.group(4) or m.group(2))
             for r in range(int(m.group(3)) - 1, int(m.group(5) or m.group(3))):
                 for c in range(c0, c1 + 1):
                     if isinstance(cells.get((r, c)), str) and cells[(r, c)].startswith("cella"):
@@ -192,12 +192,12 @@ def formula_cells(path: str) -> dict:
                 px = z.read(pt).decode("utf-8", "replace")
             except KeyError:
                 continue
-            loc = re.search(r'<location [^>]*ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"', px)
+            tag = re.search(r"<location [^>]*>", px)
+            loc = tag and re.search(r'ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"', tag.group(0))
             if not loc:
                 continue
-            c0, c1 = (sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(g))) - 1
-                      for g in (loc.group(1), loc.group(3) or loc.group(1)))
-            first = re.search(r'firstHeaderRow="(\d+)"', loc.group(0) + px[loc.start():loc.start() + 300])
+            c0, c1 = col_index(loc.group(1)), col_index(loc.group(3) or loc.group(1))
+            first = re.search(r'firstHeaderRow="(\d+)"', tag.group(0))
             r0 = int(loc.group(2)) - 1
             for r in range(r0, int(loc.group(4) or loc.group(2))):
                 for c in range(c0, c1 + 1):
