@@ -68,7 +68,7 @@ fn differing(stem: &str) -> Vec<(String, u64, u64, String, String)> {
 fn pivot_headers_read_as_libreoffice_lays_them_out() {
     let excel_totals: &[(u64, u64, &str)] =
         &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")];
-    let cases: [(&str, &[(u64, u64, &str)]); 22] = [
+    let cases: [(&str, &[(u64, u64, &str)]); 29] = [
         ("pivot-excel", &[(3, 7, "Totale complessivo")]),
         ("pivot-vuote", &[]),
         ("pivot-didascalie", &[(3, 7, "Totale generale")]),
@@ -121,6 +121,19 @@ fn pivot_headers_read_as_libreoffice_lays_them_out() {
                 (6, 7, "Totale complessivo"),
             ],
         ),
+        (
+            "pivot-due-dati-senza-intestazioni",
+            &[(4, 7, "Totale complessivo")],
+        ),
+        ("pivot-due-dati-vuote", &[]),
+        ("pivot-dati-in-righe", &[]),
+        ("pivot-dati-in-righe-tabellare", &[]),
+        ("pivot-dati-in-righe-vuote", &[]),
+        (
+            "pivot-dati-in-righe-colonne",
+            &[(1, 11, "Totale complessivo")],
+        ),
+        ("pivot-dati-in-righe-colonne-vuote", &[]),
     ];
     for (stem, kept) in cases {
         let diff = differing(stem);
@@ -196,4 +209,33 @@ fn two_data_fields_move_the_table_one_row_down() {
         (at(4, 7).as_str(), at(4, 8).as_str()),
         ("Totale complessivo", "105")
     );
+}
+
+/// Two data fields on rows (Excel's `Valori` among the row fields), in
+/// outline form: the header row names the row field and the data fields'
+/// own field as LibreOffice does (`Dati`), whether the file saved Excel's
+/// captions or none; a grand total row for each data field, captioned
+/// `Totale` and its name where the file leaves it empty.
+#[test]
+fn data_fields_on_rows_are_headed_as_libreoffice_heads_them() {
+    let dir = root().join("tests/fixtures/office-cells/pivot");
+    for stem in ["pivot-dati-in-righe", "pivot-dati-in-righe-vuote"] {
+        let cells = sheet_cells(&dir.join(format!("{stem}.xlsx")));
+        let at = |r: u64, c: u64| {
+            cells
+                .get(&("Dati".to_owned(), r, c))
+                .cloned()
+                .unwrap_or_default()
+        };
+        assert_eq!((at(0, 7).as_str(), at(0, 8).as_str()), ("Servizio", "Dati"));
+        assert_eq!(
+            (at(2, 8).as_str(), at(2, 9).as_str()),
+            ("Somma di Importo", "35")
+        );
+        assert_eq!(
+            (at(7, 7).as_str(), at(7, 9).as_str()),
+            ("Totale Somma di Importo", "105")
+        );
+        assert_eq!(at(8, 7), "Totale Somma di Quantità");
+    }
 }

@@ -7,7 +7,7 @@ Writes .xlsx workbooks holding a pivot table (its cache, records and
 definition, the sheet cells Excel saves for it) in several shapes: Excel's
 labels, empty labels, row and column headers' captions, several row fields,
 a column field, a data field renamed or not named, two data fields (with a
-cell under the table), compact, outline and tabular forms, a page field,
+cell under the table, with the field headers hidden, on rows), compact, outline and tabular forms, a page field,
 field headers hidden, a pivot on a sheet of its own, a grand total caption. Converts
 them with `soffice --convert-to csv` (the options of `real.py`) and prints
 every cell where atti's text differs. `--write DIR` only writes the
@@ -81,6 +81,8 @@ def layout(p):
     at (r0, c0): a dict (row, col) -> value. Row fields in compact form share
     one column; outline and tabular give each its own. One column field at
     most; data fields one column each (or across the column field's items)."""
+    if p.get("datarows"):
+        return layout_datarows(p)
     r0, c0 = p["at"]
     g = {}
     rows, cols, data = p["rows"], p["cols"], p["data"]
@@ -158,11 +160,60 @@ def layout(p):
     return g, r
 
 
+def layout_datarows(p):
+    """The cells Excel saves for a pivot whose data fields are on rows
+    (`dataOnRows`, the data fields' own field `-2` after the one row field),
+    in outline or tabular form: the row field's column, the data fields'
+    names' column, then the values (one column, or one per column item and
+    the total). Outline gives each item a row of its own over its data
+    fields' rows; tabular puts the first beside the item. A grand total row
+    for each data field."""
+    r0, c0 = p["at"]
+    rows, cols, data, labels = p["rows"], p["cols"], p["data"], p["labels"]
+    g = {}
+    hdr = r0
+    if cols:
+        g[(r0, c0)] = ""
+        g[(r0, c0 + 2)] = labels.get("col", "")
+        hdr = r0 + 1
+    g[(hdr, c0)] = FIELDS[rows[0]] if labels.get("row") else ""
+    g[(hdr, c0 + 1)] = labels.get("values", "")
+    colkeys = items(cols[0]) if cols else []
+    for j, k in enumerate(colkeys):
+        g[(hdr, c0 + 2 + j)] = k
+    g[(hdr, c0 + 2 + len(colkeys))] = labels.get("grand", "") if cols else ""
+
+    def put(r, pred, fld):
+        for j, k in enumerate(colkeys):
+            sel = [x for x in DATA if pred(x) and x[cols[0]] == k]
+            g[(r, c0 + 2 + j)] = sum(x[fld] for x in sel) if sel else ""
+        g[(r, c0 + 2 + len(colkeys))] = sum(x[fld] for x in DATA if pred(x))
+
+    r = hdr + 1
+    p["_rowitems"] = []
+    for k in items(rows[0]):
+        pred = (lambda kk: (lambda x: x[rows[0]] == kk))(k)
+        g[(r, c0)] = k
+        if p["form"] != "tabular":
+            r += 1
+        for fld, name in data:
+            g[(r, c0 + 1)] = name
+            put(r, pred, fld)
+            r += 1
+    for fld, name in data:
+        g[(r, c0)] = f"Totale {name}" if labels.get("grand") else ""
+        put(r, lambda x: True, fld)
+        r += 1
+    return g, r - 1
+
+
 def pivot_xml(p, last_row, last_col):
     r0, c0 = p["at"]
     rows, cols, data = p["rows"], p["cols"], p["data"]
     compact = p["form"] == "compact"
     nrowcols = 1 if compact else max(1, len(rows))
+    if p.get("datarows"):
+        nrowcols = len(rows) + 1
     pf = []
     for f in range(len(FIELDS)):
         attrs = []
@@ -193,6 +244,8 @@ def pivot_xml(p, last_row, last_col):
         a.append('compact="0" compactData="0" outline="1" outlineData="1"')
     else:
         a.append('compact="0" compactData="0" gridDropZones="1"')
+    if p.get("datarows"):
+        a.append('dataOnRows="1"')
     if p.get("headers") is False:
         a.append('showHeaders="0"')
     for k, attr in (("rowcap", "rowHeaderCaption"), ("colcap", "colHeaderCaption"), ("grandcap", "grandTotalCaption")):
@@ -203,7 +256,8 @@ def pivot_xml(p, last_row, last_col):
     loc = (f'<location ref="{ref(r0, c0)}:{ref(last_row, last_col)}" firstHeaderRow="{p.get("fhr", 1)}" '
            f'firstDataRow="{first_data_row}" firstDataCol="{nrowcols}"{pages}/>')
     body = loc + f'<pivotFields count="{len(FIELDS)}">{"".join(pf)}</pivotFields>'
-    body += f'<rowFields count="{len(rows)}">' + "".join(f'<field x="{f}"/>' for f in rows) + "</rowFields>"
+    rowfields = rows + [-2] if p.get("datarows") else rows
+    body += f'<rowFields count="{len(rowfields)}">' + "".join(f'<field x="{f}"/>' for f in rowfields) + "</rowFields>"
     if p.get("items"):
         its = p["_rowitems"]
         body += f'<rowItems count="{len(its) + 1}">' + "".join(
@@ -211,7 +265,7 @@ def pivot_xml(p, last_row, last_col):
             for lv, ix in its) + '<i t="grand"><x/></i></rowItems>'
     if cols:
         body += f'<colFields count="{len(cols)}">' + "".join(f'<field x="{f}"/>' for f in cols) + "</colFields>"
-    elif len(data) > 1:
+    elif len(data) > 1 and not p.get("datarows"):
         body += '<colFields count="1"><field x="-2"/></colFields>'
     if "page" in p:
         body += f'<pageFields count="1"><pageField fld="{p["page"]}" hier="-1"/></pageFields>'
@@ -374,6 +428,31 @@ PIVOTS = {
     "colonne-senza-nome": dict(rows=[S], cols=[A], data=[(I, None)], form="compact",
                                labels={"row": "Etichette di riga", "col": "Etichette di colonna",
                                        "grand": "Totale complessivo"}, at=(0, 7)),
+    # Two data fields with the field headers hidden, or with captions left
+    # empty by a writer other than Excel: the table's first cell empty.
+    "due-dati-senza-intestazioni": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                                        form="compact", labels={"grand": "Totale complessivo"}, headers=False,
+                                        at=(0, 7), fhr=0),
+    "due-dati-vuote": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                           form="compact", labels={}, at=(0, 7), fhr=0),
+    "due-dati-vuote-fhr1": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                                form="compact", labels={}, at=(0, 7)),
+    # Two data fields on rows (`dataOnRows`: Excel's "Valori" among the row
+    # fields), in outline and tabular form, with Excel's captions, with none,
+    # and beside a column field.
+    "dati-in-righe": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                          form="outline", labels={**EXCEL, "values": "Valori"}, at=(0, 7), datarows=True),
+    "dati-in-righe-tabellare": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                                    form="tabular", labels={**EXCEL, "values": "Valori"}, at=(0, 7),
+                                    datarows=True),
+    "dati-in-righe-vuote": dict(rows=[S], cols=[], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                                form="outline", labels={}, at=(0, 7), datarows=True),
+    "dati-in-righe-colonne": dict(rows=[S], cols=[A], data=[(I, "Somma di Importo"), (Q, "Somma di Quantità")],
+                                  form="outline", labels={**EXCEL, "values": "Valori"}, at=(0, 7),
+                                  datarows=True),
+    "dati-in-righe-colonne-vuote": dict(rows=[S], cols=[A], data=[(I, "Somma di Importo"),
+                                        (Q, "Somma di Quantità")], form="outline", labels={}, at=(0, 7),
+                                        datarows=True),
     "altro-foglio": dict(rows=[S], cols=[], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL,
                          at=(2, 0), sheet="own"),
 }

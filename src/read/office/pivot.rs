@@ -28,9 +28,12 @@
 //! them, `Dati`, and the table moves one row down) and a compact table of
 //! several row fields (LibreOffice gives each field a column: the values
 //! move right, each row's label into its field's column, by the level the
-//! definition's row items give). Not given: several data fields on rows or
-//! beside a column field, a compact table whose definition lists no row
-//! items; such a table's cells are read as the file holds them.
+//! definition's row items give). Several data fields on rows (outline or
+//! tabular form, where Excel too gives their names a column) keep the
+//! file's layout and get LibreOffice's header words. Not given: several
+//! data fields beside a column field, several data fields on rows of a
+//! compact table, a compact table whose definition lists no row items;
+//! such a table's cells are read as the file holds them.
 
 use std::collections::HashMap;
 
@@ -270,6 +273,9 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
     // Several data fields side by side (their own field the only column
     // field): LibreOffice adds a row over the table naming that field.
     let several = d.data.len() > 1;
+    if several && d.rows.contains(&-2) && !d.cols.contains(&-2) {
+        return data_on_rows(d, &cols, names);
+    }
     if d.data.is_empty() || rows.is_empty() || several && !(cols.is_empty() && d.cols == [-2]) {
         return None;
     }
@@ -300,20 +306,8 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
             }
         }
     }
-    let name = |f: usize| names.get(f).filter(|n| !n.is_empty()).cloned();
-    // A data field the definition does not name: LibreOffice names it by
-    // its function and its field's name.
-    let data_name = |(field, given, function): &(i64, Option<String>, String)| match given
-        .as_deref()
-        .filter(|n| !n.is_empty())
-    {
-        Some(n) => Some(n.to_owned()),
-        None => Some(format!(
-            "{} - {}",
-            function_word(function),
-            name(usize::try_from(*field).ok()?)?
-        )),
-    };
+    let name = |f: usize| field_name(names, f);
+    let data_name = |f: &(i64, Option<String>, String)| data_field_name(names, f);
     // The table's last cell as LibreOffice lays it out.
     let (mut last_row, last_col) = (r1, c1 + nrows - file_cols);
     let mut header = r0 + cols.len() as u32;
@@ -357,6 +351,84 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
     Some(t)
 }
 
+/// A pivot field's name, from the cache (`None` when it has none).
+fn field_name(names: &[String], f: usize) -> Option<String> {
+    names.get(f).filter(|n| !n.is_empty()).cloned()
+}
+
+/// A data field's name: the definition's, or, when it gives none, its
+/// function and its field's name, as LibreOffice names it.
+fn data_field_name(
+    names: &[String],
+    (field, given, function): &(i64, Option<String>, String),
+) -> Option<String> {
+    match given.as_deref().filter(|n| !n.is_empty()) {
+        Some(n) => Some(n.to_owned()),
+        None => Some(format!(
+            "{} - {}",
+            function_word(function),
+            field_name(names, usize::try_from(*field).ok()?)?
+        )),
+    }
+}
+
+/// A table of several data fields on rows (their own field among the row
+/// fields, `dataOnRows`), in outline or tabular form, where each row field
+/// and the data fields' own field have a column, as LibreOffice lays them
+/// out too: the header row names each (the data fields' own field `Dati`,
+/// where Excel saves its `Valori`), the column fields' names stand over
+/// the column items, and the grand total rows, one for each data field
+/// under the table, are `Totale` and the field's name where the file
+/// leaves them empty. A compact table (the labels and the data fields'
+/// names in one column, where LibreOffice gives each a column) is not
+/// given.
+fn data_on_rows(d: &Definition, cols: &[usize], names: &[String]) -> Option<Table> {
+    let (r0, c0) = d.location?;
+    let (r1, c1) = d.location_end?;
+    let compact = d.compact
+        && d.rows
+            .iter()
+            .filter_map(|&x| usize::try_from(x).ok())
+            .all(|f| d.field_compact.get(f).copied().unwrap_or(true));
+    let ncols = u32::try_from(d.rows.len()).ok()?;
+    let ndata = u32::try_from(d.data.len()).ok()?;
+    if compact || d.first_data_col != Some(ncols) || c1 < c0 + ncols {
+        return None;
+    }
+    let header = r0 + cols.len() as u32;
+    let mut t = Table::default();
+    for (i, &x) in d.rows.iter().enumerate() {
+        let text = match usize::try_from(x) {
+            Ok(f) => field_name(names, f)?,
+            Err(_) => DATA_FIELD.to_owned(),
+        };
+        t.labels.push(Label::over((header, c0 + i as u32), text));
+    }
+    for (j, &f) in cols.iter().enumerate() {
+        t.labels.push(Label::over(
+            (r0, c0 + ncols + j as u32),
+            field_name(names, f)?,
+        ));
+    }
+    if d.total_row && r1 >= header + ndata {
+        for (j, f) in d.data.iter().enumerate() {
+            t.labels.push(Label {
+                at: (r1 + 1 - ndata + j as u32, c0),
+                text: format!("Totale {}", data_field_name(names, f)?),
+                only_if_empty: true,
+            });
+        }
+    }
+    if d.total_col && !cols.is_empty() && c1 > c0 + ncols {
+        t.labels.push(Label {
+            at: (header, c1),
+            text: GRAND_TOTAL.to_owned(),
+            only_if_empty: true,
+        });
+    }
+    Some(t)
+}
+
 /// The first (or, with `last`, the last) cell of an A1 reference or range.
 fn corner(a1: &str, last: bool) -> Option<(u32, u32)> {
     match formula::parse(a1) {
@@ -367,109 +439,5 @@ fn corner(a1: &str, last: bool) -> Option<(u32, u32)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one_row_field(data: Vec<(i64, Option<String>, String)>) -> Definition {
-        Definition {
-            location: Some((2, 0)),
-            location_end: Some((5, 1)),
-            total_row: true,
-            total_col: true,
-            first_data_col: Some(1),
-            compact: true,
-            field_compact: vec![true; 3],
-            rows: vec![0],
-            data,
-            ..Definition::default()
-        }
-    }
-
-    fn names() -> Vec<String> {
-        ["Servizio", "Anno", "Importo"].map(String::from).to_vec()
-    }
-
-    #[test]
-    fn an_unnamed_data_field_is_named_by_its_function_as_libreoffice_does() {
-        let t = layout(&one_row_field(vec![(2, None, "average".into())]), &names()).unwrap();
-        assert!(t
-            .labels
-            .contains(&Label::over((2, 1), "Media - Importo".into())));
-        assert!(t.labels.contains(&Label::over((2, 0), "Servizio".into())));
-        let named = layout(
-            &one_row_field(vec![(2, Some("Spesa media".into()), "average".into())]),
-            &names(),
-        )
-        .unwrap();
-        assert!(named
-            .labels
-            .contains(&Label::over((2, 1), "Spesa media".into())));
-    }
-
-    #[test]
-    fn a_grand_total_caption_fills_only_an_empty_cell_and_only_when_shown() {
-        let mut d = one_row_field(vec![(2, None, "sum".into())]);
-        let t = layout(&d, &names()).unwrap();
-        let caption = t.labels.iter().find(|l| l.at == (5, 0)).unwrap();
-        assert_eq!(caption.text, "Totale Risultato");
-        assert!(caption.only_if_empty);
-        d.total_row = false;
-        let t = layout(&d, &names()).unwrap();
-        assert!(t.labels.iter().all(|l| l.at != (5, 0)));
-    }
-
-    #[test]
-    fn several_data_fields_side_by_side_move_the_table_down_under_a_row_naming_them() {
-        let mut d = one_row_field(vec![(1, None, "count".into()), (2, None, "sum".into())]);
-        d.cols = vec![-2];
-        d.location_end = Some((5, 2));
-        let t = layout(&d, &names()).unwrap();
-        assert_eq!(t.shift_down, Some((2, 5, 0, 2)));
-        assert!(t.labels.contains(&Label::over((2, 1), "Dati".into())));
-        assert!(t
-            .labels
-            .contains(&Label::over((3, 1), "ContaNumeri - Anno".into())));
-        assert!(t
-            .labels
-            .contains(&Label::over((3, 2), "Somma - Importo".into())));
-        assert!(t.labels.iter().any(|l| l.at == (6, 0) && l.only_if_empty));
-        // On rows (the data fields' own field a row field) LibreOffice lays
-        // the table out otherwise: not given.
-        d.cols.clear();
-        d.rows.push(-2);
-        assert!(layout(&d, &names()).is_none());
-    }
-
-    #[test]
-    fn a_compact_table_of_two_row_fields_gives_each_field_a_column() {
-        let mut d = one_row_field(vec![(2, Some("Somma di Importo".into()), "sum".into())]);
-        d.rows = vec![0, 1];
-        d.first_data_row = Some(1);
-        // Anagrafe, its 2022 below, Tributi, the grand total.
-        d.row_items = vec![(0, 1, false), (1, 1, false), (0, 1, false), (0, 1, true)];
-        let t = layout(&d, &names()).unwrap();
-        assert_eq!(t.shift_right, Some((2, 5, 1, 1, 1)));
-        assert_eq!(t.moves, vec![((4, 0), (4, 1))]);
-        assert!(t.labels.contains(&Label::over((2, 1), "Anno".into())));
-        assert!(t
-            .labels
-            .contains(&Label::over((2, 2), "Somma di Importo".into())));
-        // Without its row items, where each label goes is not known.
-        d.row_items.clear();
-        assert!(layout(&d, &names()).is_none());
-    }
-
-    #[test]
-    fn a_definition_out_of_a_sheet_s_bounds_gives_nothing() {
-        let mut d = one_row_field(vec![(2, None, "sum".into())]);
-        d.location_end = Some((u32::MAX, 1));
-        assert!(layout(&d, &names()).is_none());
-        let mut d = one_row_field(vec![(2, None, "sum".into())]);
-        d.rows = vec![0, 1];
-        d.first_data_row = Some(u32::MAX);
-        d.row_items = vec![(0, 1, false), (u32::MAX, u32::MAX, false)];
-        assert!(layout(&d, &names()).is_none());
-        d.first_data_row = Some(1);
-        assert!(layout(&d, &names()).is_some());
-    }
-}
+#[path = "pivot_tests.rs"]
+mod tests;
