@@ -448,3 +448,109 @@ fn a_word_97_file_reads_natively_with_fields_tables_and_frames() {
     assert_eq!(first["text"], "Num. Impegno");
     assert!(text.contains("Num. Impegno\tBilancio\tMissione.Programma Titolo.Macroaggr.\tCapitolo"));
 }
+
+/// Every cell of a fixture's sheets against soffice's CSV of each
+/// (`{stem}-{sheet}.csv` beside `{stem}.xlsx` or `.xls`): the cells
+/// that differ, as (sheet, row, column, soffice's text, atti's).
+pub(crate) fn differing(
+    dir: &Path,
+    stem: &str,
+    sheets: &[&str],
+) -> Vec<(String, u64, u64, String, String)> {
+    let atti = sheet_cells(
+        &["xlsx", "xls"]
+            .iter()
+            .map(|e| dir.join(format!("{stem}.{e}")))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| dir.join(format!("{stem}.xlsx"))),
+    );
+    let mut out = Vec::new();
+    for &sheet in sheets {
+        let path = dir.join(format!("{stem}-{sheet}.csv"));
+        if !Path::new(&path).exists() {
+            continue;
+        }
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_path(&path)
+            .unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for (r, rec) in rdr.records().enumerate() {
+            for (c, lo) in rec.unwrap().iter().enumerate() {
+                let key = (sheet.to_owned(), r as u64, c as u64);
+                let mine = atti.get(&key).cloned().unwrap_or_default();
+                seen.insert(key);
+                if lo != mine {
+                    out.push((sheet.to_owned(), r as u64, c as u64, lo.to_owned(), mine));
+                }
+            }
+        }
+        // A cell atti writes where soffice's CSV has none.
+        for (key, mine) in &atti {
+            if key.0 == sheet && !seen.contains(key) && !mine.is_empty() {
+                out.push((key.0.clone(), key.1, key.2, String::new(), mine.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// An .xls saved by LibreOffice (BIFF8) from `bench/office/cells.py`'s
+/// workbook of cell kinds, in both date systems (fixtures in
+/// tests/fixtures/office-cells/legacy, with soffice's CSV of each): its
+/// cells as LibreOffice shows them, by the number formats of their styles
+/// (percentages, durations past a day, ISO dates) and booleans as 1 and 0,
+/// as LibreOffice reads them from an .xls. What differs is what LibreOffice
+/// computes again on load (an error, a text result), a fraction of a
+/// second it shows, and a value a merged area covers: by row label.
+#[test]
+fn legacy_excel_cells_read_as_libreoffice_shows_them() {
+    let dir = root().join("tests/fixtures/office-cells/legacy");
+    let cells = sheet_cells(&dir.join("formati.xls"));
+    let by_label = |label: &str| {
+        let row = cells
+            .iter()
+            .find(|((_, _, c), t)| *c == 0 && t.as_str() == label)
+            .map(|((_, r, _), _)| *r)
+            .unwrap_or_else(|| panic!("no row {label}"));
+        cells
+            .get(&("Celle".to_owned(), row, 1))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(by_label("percento 0%"), "90%");
+    assert_eq!(by_label("percento 0.00%"), "12,345%");
+    assert_eq!(by_label("durata [h]:mm:ss"), "36:00:00");
+    assert_eq!(by_label("booleano salvato"), "1");
+    for stem in ["formati", "formati1904"] {
+        let diff = differing(&dir, stem, &["Celle"]);
+        let label = |r: u64| {
+            cells
+                .get(&("Celle".to_owned(), r, 0))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut rows: Vec<String> = diff
+            .iter()
+            .filter(|d| d.3.trim() != d.4.trim())
+            .map(|d| label(d.1))
+            .collect();
+        rows.dedup();
+        let mut expected = vec![
+            "durata mm:ss",
+            "errore div0",
+            "errore valore",
+            "formula testo",
+            "formula senza valore SQRT neg",
+            // A value under a merged area: calamine gives none from an .xls.
+            "unita B:C",
+            "unita B:C vuota",
+        ];
+        if stem == "formati1904" {
+            // A formula's date LibreOffice computes in its own day 0.
+            expected.insert(4, "formula data");
+        }
+        assert_eq!(rows, expected, "{stem}: {diff:?}");
+    }
+}

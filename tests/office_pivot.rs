@@ -6,8 +6,6 @@
 //! for it (the options of `bench/office/real.py`, Italian interface: Debian's
 //! libreoffice-l10n-it; English before session 46).
 
-use std::path::Path;
-
 use crate::common::root;
 use crate::office::sheet_cells;
 
@@ -15,37 +13,7 @@ use crate::office::sheet_cells;
 /// that differ, as (sheet, row, column, soffice's text, atti's).
 fn differing(stem: &str) -> Vec<(String, u64, u64, String, String)> {
     let dir = root().join("tests/fixtures/office-cells/pivot");
-    let atti = sheet_cells(&dir.join(format!("{stem}.xlsx")));
-    let mut out = Vec::new();
-    for sheet in ["Dati", "Pivot"] {
-        let path = dir.join(format!("{stem}-{sheet}.csv"));
-        if !Path::new(&path).exists() {
-            continue;
-        }
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_path(&path)
-            .unwrap();
-        let mut seen = std::collections::BTreeSet::new();
-        for (r, rec) in rdr.records().enumerate() {
-            for (c, lo) in rec.unwrap().iter().enumerate() {
-                let key = (sheet.to_owned(), r as u64, c as u64);
-                let mine = atti.get(&key).cloned().unwrap_or_default();
-                seen.insert(key);
-                if lo != mine {
-                    out.push((sheet.to_owned(), r as u64, c as u64, lo.to_owned(), mine));
-                }
-            }
-        }
-        // A cell atti writes where soffice's CSV has none.
-        for (key, mine) in &atti {
-            if key.0 == sheet && !seen.contains(key) && !mine.is_empty() {
-                out.push((key.0.clone(), key.1, key.2, String::new(), mine.clone()));
-            }
-        }
-    }
-    out
+    crate::office::differing(&dir, stem, &["Dati", "Pivot"])
 }
 
 /// The row fields' names, the data field's name (renamed, or named by

@@ -32,7 +32,7 @@ import time
 import tomllib
 
 WORD = {".docx", ".odt", ".doc", ".rtf"}
-SHEET = {".xlsx", ".xls", ".ods", ".xlsm"}
+SHEET = {".xlsx", ".xls", ".ods", ".xlsm", ".xlsb"}
 
 
 def italian_env():
@@ -231,6 +231,9 @@ def relation(a: str, b: str) -> str:
 
 
 def soffice(files, outdir, target, extra=()):
+    if not files:
+        # soffice given no file waits for one (until the timeout).
+        return
     profile = tempfile.mkdtemp(prefix="office-real-lo-")
     try:
         args = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",

@@ -103,6 +103,9 @@ pub(super) enum Look {
 /// escaped characters and bracketed colours and locales left out.
 pub(super) fn look(code: &str) -> Look {
     let mut bare = String::new();
+    // The code as it shows: its letters and the literal characters it
+    // quotes or escapes (`yyyy"-"mm"-"dd`, `yyyy\-mm\-dd` show as ISO).
+    let mut shown = String::new();
     let mut duration = false;
     let mut chars = code.chars().peekable();
     while let Some(c) = chars.next() {
@@ -113,9 +116,11 @@ pub(super) fn look(code: &str) -> Look {
                     if d == '"' {
                         break;
                     }
+                    shown.push(d);
                 }
             }
-            '\\' | '_' | '*' => {
+            '\\' => shown.extend(chars.next()),
+            '_' | '*' => {
                 chars.next();
             }
             '[' => {
@@ -130,14 +135,17 @@ pub(super) fn look(code: &str) -> Look {
                     duration = true;
                 }
             }
-            c => bare.push(c.to_ascii_lowercase()),
+            c => {
+                bare.push(c.to_ascii_lowercase());
+                shown.push(c.to_ascii_lowercase());
+            }
         }
     }
     let date = bare.contains('y') || bare.contains('d');
     let time = bare.contains('h') || bare.contains('s');
     if duration {
         Look::Duration
-    } else if date && bare.trim_start().starts_with("yyyy-mm-dd") {
+    } else if date && shown.trim_start().starts_with("yyyy-mm-dd") {
         Look::Iso
     } else if date || (bare.contains('m') && !time && !bare.contains('0') && !bare.contains('#')) {
         Look::Date
@@ -287,6 +295,10 @@ mod tests {
         assert_eq!(look("[h]:mm:ss"), Look::Duration);
         assert_eq!(look("[Red][h]:mm"), Look::Duration);
         assert_eq!(look("yyyy-mm-dd"), Look::Iso);
+        // Dashes escaped or quoted show as dashes all the same.
+        assert_eq!(look("yyyy\\-mm\\-dd"), Look::Iso);
+        assert_eq!(look("yyyy\"-\"mm\"-\"dd"), Look::Iso);
+        assert_eq!(look("dd\\-mm\\-yyyy"), Look::Date);
         assert_eq!(look("@"), Look::Number);
     }
 

@@ -217,7 +217,7 @@ impl<'a> Cfb<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// A compound file of 512-byte sectors with the given streams, each

@@ -32,6 +32,7 @@ mod recalc;
 mod rtf;
 pub mod sheet;
 mod values;
+mod xls_formats;
 mod xml;
 
 use atti_page::{Limits, Reading};

@@ -120,7 +120,13 @@ pub fn read(
             recalc::apply(&mut view, &formulas);
             for (sheet, styles) in out.iter_mut().zip(&styles) {
                 if let Some(styles) = styles {
-                    looks(&mut sheet.cells, styles, base);
+                    let code = |r: u32, c: u32| {
+                        styles
+                            .get((r, c))
+                            .and_then(|s| s.number_format.as_ref())
+                            .map(|f| f.format_code.as_str())
+                    };
+                    looks(&mut sheet.cells, &code, base);
                 }
             }
             // A workbook whose pivot parts cannot be read keeps the cells it holds.
@@ -147,6 +153,15 @@ pub fn read(
                     merges,
                 });
             }
+            // The cells' number formats, which calamine reads only to tell
+            // dates: a file whose styles do not parse keeps calamine's reading.
+            if let Some(f) = super::xls_formats::XlsFormats::read(bytes) {
+                let base = if f.date1904 { 1462.0 } else { 0.0 };
+                for sheet in &mut out {
+                    let name = sheet.name.clone();
+                    looks(&mut sheet.cells, &|r, c| f.code(&name, r, c), base);
+                }
+            }
             out
         }
         Book::Xlsb => {
@@ -158,6 +173,12 @@ pub fn read(
             ranges(&mut wb, &bad)?
         }
     };
+    let mut sheets = sheets;
+    if matches!(book, Book::Xls | Book::Xlsb) {
+        for s in &mut sheets {
+            legacy_booleans(&mut s.cells);
+        }
+    }
     let mut chars = 0usize;
     let mut pages = Vec::with_capacity(sheets.len());
     for (i, s) in sheets.into_iter().enumerate() {
@@ -354,17 +375,14 @@ fn range_cells(
 /// cells' formats say.
 /// `base`: see [`serial_text`] (a date read from the file is counted from
 /// the workbook's day 0; a computed number from LibreOffice's).
-fn looks(
+/// `code`: a cell's number format code, by row and column.
+fn looks<'s>(
     cells: &mut [(u32, u32, String, Option<CellValue>)],
-    styles: &calamine::StyleRange,
+    code: &dyn Fn(u32, u32) -> Option<&'s str>,
     base: f64,
 ) {
     for (r, c, text, value) in cells.iter_mut() {
-        let Some(code) = styles
-            .get((*r, *c))
-            .and_then(|s| s.number_format.as_ref())
-            .map(|f| f.format_code.as_str())
-        else {
+        let Some(code) = code(*r, *c) else {
             continue;
         };
         let (serial, base) = match value {
@@ -402,6 +420,18 @@ fn looks(
     }
 }
 
+/// The boolean cells of an .xls or .xlsb as LibreOffice shows them: its
+/// importers of these formats read a boolean as the number 1 or 0, so the
+/// page shows `1` and `0` where an .xlsx shows `VERO` and `FALSO`; the
+/// typed value stays the boolean.
+fn legacy_booleans(cells: &mut [(u32, u32, String, Option<CellValue>)]) {
+    for (_, _, text, value) in cells.iter_mut() {
+        if let Some(CellValue::Bool(b)) = value {
+            *text = if *b { "1" } else { "0" }.to_owned();
+        }
+    }
+}
+
 /// Whether a number format code is the General format (no format).
 fn is_general(code: &str) -> bool {
     code.is_empty() || code.eq_ignore_ascii_case("general")
@@ -427,10 +457,17 @@ fn typed(d: &Data) -> Option<(String, Option<CellValue>)> {
     Some(match d {
         Data::Empty => return None,
         Data::String(s) => {
+            // A NUL is no character a cell shows (calamine leaves one after
+            // each letter of some .xls strings).
+            let s = if s.contains('\0') {
+                s.replace('\0', "")
+            } else {
+                s.clone()
+            };
             if s.trim().is_empty() {
                 return None;
             }
-            (s.clone(), None)
+            (s, None)
         }
         Data::Int(i) => (i.to_string(), Some(CellValue::Number(*i as f64))),
         Data::Float(f) => (number_text(*f), Some(CellValue::Number(*f))),
