@@ -64,3 +64,38 @@ fn paragraphs_each_followed_by_its_periodo() {
         ),
     ]);
 }
+
+/// From the train misses: the letters of a paragraph of the article cited
+/// just before, with no article or act printed after them.
+#[test]
+fn letters_of_a_paragraph_of_the_article_just_cited() {
+    check(&[
+        (
+            "visto il D.Lgs. n. 165/2001 e in particolare l'articolo 53, che disciplina gli incarichi, con esclusione dei casi di cui alle lettere da a) a c) del comma 6;",
+            &[
+                "decreto_legislativo 165/2001 art. 53",
+                "decreto_legislativo 165/2001 art. 53 c. 6 lett. a",
+                "decreto_legislativo 165/2001 art. 53 c. 6 lett. b",
+                "decreto_legislativo 165/2001 art. 53 c. 6 lett. c",
+            ],
+        ),
+        (
+            "secondo l'art. 36 del D.Lgs. 50/2016, fatti salvi gli affidamenti di cui alle lettere a) e b) del comma 2.",
+            &[
+                "decreto_legislativo 50/2016 art. 36",
+                "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+                "decreto_legislativo 50/2016 art. 36 c. 2 lett. b",
+            ],
+        ),
+        // Another sentence: the article is not in reach.
+        (
+            "visto l'art. 5 della legge n. 241/1990. Le somme di cui alla lettera a) del comma 2;",
+            &["legge 241/1990 art. 5"],
+        ),
+        // The text's own article, or an act, printed after: not these.
+        (
+            "visto l'art. 5 della legge n. 241/1990, le somme di cui alla lettera a) del comma 2 del presente articolo;",
+            &["legge 241/1990 art. 5"],
+        ),
+    ]);
+}
