@@ -36,10 +36,13 @@ use atti_dev::gold::RefTuple as Tuple;
 /// s43 line merged by the "dove" convention; 1496/1511 and 1496/1541 in
 /// session 45 with the 63 of gold/references_web_s45.jsonl, read blind at
 /// 61/65 and 61/63; 1542/1557 and 1542/1588 in session 46 with the 47 of
-/// gold/references_web_s46.jsonl, read blind at 43/46 and 43/47).
+/// gold/references_web_s46.jsonl, read blind at 43/46 and 43/47;
+/// 1583/1598 and 1583/1622 in session 47 with the 34 of
+/// gold/references_web_s47.jsonl, read blind at 29/33 and 29/34, and the
+/// letters of a paragraph of the article just cited read).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
 const MIN_PRECISION: f64 = 0.990;
-const MIN_RECALL: f64 = 0.970;
+const MIN_RECALL: f64 = 0.975;
 
 fn field(v: &Value) -> Option<String> {
     match v {

@@ -412,6 +412,9 @@ fn identification<'t>(
         (Some(n), m.name("date3"), None)
     } else if let Some(n) = m.name("num4") {
         (Some(n), None, m.name("year4"))
+    } else if let Some(n) = m.name("num8") {
+        // "d.lgs. n. 218.2016": number and year joined by a full stop.
+        (Some(n), None, m.name("year8"))
     } else if let Some(n) = m.name("num6").or(m.name("num7")) {
         // "D.L. n. 312", "legge 17 dicembre n. 221": the year is not
         // printed; the number is, after "n.". The year stays empty unless

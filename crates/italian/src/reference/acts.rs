@@ -31,6 +31,13 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
 /// What makes a bare "L" a law: the law's date right after it.
 static BARE_L_DATE: LazyLock<Regex> =
     LazyLock::new(|| grammar(&format!(r"(?i)^\s+(?:{})", date_re())).unwrap());
+/// Or its number and four-digit year ("296/2006") after the article or
+/// preposition a law takes ("della L 296/2006", "dalla L 145/2018"): a
+/// size or a class is not written so.
+static BARE_L_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:n\.\s*)?\d{1,5}\s*/\s*(?:18|19|20)\d{2}\b").unwrap());
+static BARE_L_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:la|della|dalla|alla|nella|sulla|con|ex)\s+$").unwrap());
 
 /// Before "L." as the series of the EU Official Journal ("Gazzetta
 /// Ufficiale dell'Unione Europea L. 319/43"), not a law.
@@ -50,9 +57,16 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
             continue;
         }
         // "L" without its full stop is a law only before the law's date
-        // ("della L 27 dicembre 2017, n. 205"): before a bare number it is
-        // a size, a class, a series.
-        if kw.as_str() == "L" && !BARE_L_DATE.is_match(&text[kw.end()..]) {
+        // ("della L 27 dicembre 2017, n. 205") or, after "della" and the
+        // like, its number and year ("della L 296/2006"): before a bare
+        // number it is a size, a class, a series.
+        if kw.as_str() == "L"
+            && !BARE_L_DATE.is_match(&text[kw.end()..])
+            && !(BARE_L_NUMBER.is_match(&text[kw.end()..])
+                && BARE_L_BEFORE.is_match(
+                    &text[crate::floor_boundary(text, kw.start().saturating_sub(12))..kw.start()],
+                ))
+        {
             continue;
         }
         if c.name("legge").is_some() && {

@@ -35,10 +35,12 @@ pub(super) static CONNECTOR_ADJ: LazyLock<Regex> = LazyLock::new(|| {
 /// The same over the name of a testo unico, code or regulation approved by
 /// the act: "art. 107 del T.U. approvato con D.Lgs. 267/2000", "art. 47 del
 /// testo unico ..., approvato con D.P.R. n. 445/2000" (the act approving it
-/// is the act whose articles they are).
+/// is the act whose articles they are), also with the date the name takes
+/// from it ("del T.U. 18.08.2000, approvato con D.lgs. 267/2000").
 pub(super) static CONNECTOR_APPROVED: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&spaced(&format!(
-        r"{CONNECTOR_RE}(?:(?:vigente|nuov[oa]|citat[oa])\s+)?(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?"
+        r"{CONNECTOR_RE}(?:(?:vigente|nuov[oa]|citat[oa])\s+)?(?:t\.\s?u\.|(?:testo\s+unico|codice|regolamento)\b)(?:\s*(?:del\s+)?(?:{}))?[^;\d()]{{0,120}}?[\s,]approvat[oa]\s+con\s+(?:il\s+|l['’]\s*)?",
+        common::date_re()
     )))
     .unwrap()
 });

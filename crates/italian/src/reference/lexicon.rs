@@ -120,7 +120,7 @@ impl Lexicon {
         let provinces = alternation(&provinces);
         let date = date_re();
         let ident = Regex::new(&format!(
-            r"(?i)^(?:\s+{REGION_LEAD}(?P<region>{regions})\b)?\s*[,.]?\s*(?:(?:del\s+|dell['’]\s*|dd\.\s*|in\s+data\s+|di\s+data\s+|adottat[oa]\s+il\s+|{NUM_KW}\s*)?(?P<date1>{date})\s*[,.–-]?\s*{NUM_KW}\s*,?\s*(?P<num1>\d+)|(?:{NUM_KW}\s*)?(?P<num3>\d+)\s*,?\s*(?:del(?:l['’])?\s*|dd\.\s*|in\s+data\s+)(?P<date3>{date})|(?:{NUM_KW}\s*)?(?P<num4>\d+)\s*,?\s+del(?:l['’]anno)?\s+(?P<year4>\d{{4}})\b|(?:del\s+|dell['’]\s*|dd\.\s*|in\s+data\s+|di\s+data\s+|adottat[oa]\s+il\s+)?(?P<date5>{date})|(?:{NUM_KW}\s*)?(?P<num2>\d+)\s*[/\\]\s*(?P<year2>\d{{4}}|\d{{2}})(?:\b|e\b)|(?P<date6>\d{{1,2}}\s*[°º]?\s*(?:{MONTHS}))\s*,?\s*{NUM_KW}\s*(?P<num6>\d+)\b|{NUM_KW}\s*(?P<num7>\d+)\b)"
+            r"(?i)^(?:\s+{REGION_LEAD}(?P<region>{regions})\b)?\s*[,.]?\s*(?:(?:del\s+|dell['’]\s*|dd\.\s*|in\s+data\s+|di\s+data\s+|adottat[oa]\s+il\s+|{NUM_KW}\s*)?(?P<date1>{date})\s*[,.–-]?\s*{NUM_KW}\s*,?\s*(?P<num1>\d+)|(?:{NUM_KW}\s*)?(?P<num3>\d+)\s*,?\s*(?:del(?:l['’])?\s*|dd\.\s*|in\s+data\s+)(?P<date3>{date})|(?:{NUM_KW}\s*)?(?P<num4>\d+)\s*,?\s+del(?:l['’]anno)?\s+(?P<year4>\d{{4}})\b|(?:del\s+|dell['’]\s*|dd\.\s*|in\s+data\s+|di\s+data\s+|adottat[oa]\s+il\s+)?(?P<date5>{date})|(?:{NUM_KW}\s*)?(?P<num2>\d+)\s*[/\\]\s*(?P<year2>\d{{4}}|\d{{2}})(?:\b|e\b)|{NUM_KW}\s*(?P<num8>\d{{1,5}})\.(?P<year8>(?:18|19|20)\d{{2}})\b|(?P<date6>\d{{1,2}}\s*[°º]?\s*(?:{MONTHS}))\s*,?\s*{NUM_KW}\s*(?P<num6>\d+)\b|{NUM_KW}\s*(?P<num7>\d+)\b)"
         ))
         .map_err(|e| format!("regions: {e}"))?;
         let region_after = Regex::new(&format!(

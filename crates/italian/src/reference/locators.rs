@@ -19,12 +19,21 @@ use crate::numwords::fold;
 /// ones: Unicode's `\d` (every script's digits) repeated 120 times, three
 /// times over, made this the costliest regex of a worker to compile.
 const GLOSS: &str = r"(?:\s*\([^()0-9;]{2,120}\))?";
+/// The sentence of a paragraph, after its number: "comma 450, primo
+/// periodo e 452, primo periodo". Passed over, like a gloss; a number so
+/// marked is a paragraph, never an article.
+const PERIOD: &str =
+    r"(?:\s*,?\s*(?:primo|secondo|terzo|quarto|quinto|sesto|ultimo|penultimo)\s+periodo\b)?";
+static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s*(?:primo|secondo|terzo|quarto|quinto|sesto|ultimo|penultimo)\s+periodo\b")
+        .unwrap()
+});
 
 static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
     let num = num_item();
     let par = par_item();
     let list = format!(
-        r"{par}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par})*"
+        r"{par}{PERIOD}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{par}{PERIOD})*"
     );
     let arts = format!(
         r"{num}{GLOSS}(?:\s*(?:,\s*(?:e|ed)\b|,|\be\s*/\s*o\b|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*{num}{GLOSS})*"
@@ -230,7 +239,14 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let ordinals = c
             .name("pars")
             .is_some_and(|p| ordinal(p.as_str().split([',', ' ']).next().unwrap_or("")).is_some());
-        let (pars, more_arts) = if ordinals && singular {
+        // "comma 450, primo periodo e 452, primo periodo": numbers each with
+        // its sentence are paragraphs, all of them.
+        let periodic = c
+            .name("pars")
+            .is_some_and(|p| PERIOD_WORDS.is_match(p.as_str()));
+        let (pars, more_arts) = if periodic {
+            (&par_items[..], &par_items[..0])
+        } else if ordinals && singular {
             (&par_items[..par_items.len().min(1)], &par_items[..0])
         } else if ordinals {
             (&par_items[..], &par_items[..0])
@@ -387,7 +403,12 @@ fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
     let s = group.as_str();
     // Glosses in brackets are blanked (byte for byte, so that ranges stay
     // true): their words are neither separators nor items.
-    let masked = mask_glosses(s);
+    let mut masked = mask_glosses(s);
+    // "450, primo periodo": the sentence is no item.
+    let periods: Vec<Range<usize>> = PERIOD_WORDS.find_iter(&masked).map(|m| m.range()).collect();
+    for r in periods.into_iter().rev() {
+        masked.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
     let s = masked.as_str();
     let mut pieces = Vec::new();
     let mut at = 0;

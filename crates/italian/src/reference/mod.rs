@@ -330,6 +330,8 @@ mod lawyer_context_tests;
 #[cfg(test)]
 mod defined_forms_tests;
 #[cfg(test)]
+mod dotted_forms_tests;
+#[cfg(test)]
 mod founding_forms_tests;
 #[cfg(test)]
 mod precision_forms_tests;

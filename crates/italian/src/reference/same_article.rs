@@ -13,7 +13,21 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::{grammar, norm_letter, norm_num, SUFFIX};
+use super::ranges::{expand, letter_item};
 use super::Reference;
+
+/// Letters of a paragraph with no article or act after them, the clause
+/// ending there: "con esclusione dei casi di cui alle lettere da a) ad
+/// f-bis) del comma 6;" after "l'articolo 53 del D.Lgs. 165/2001".
+static LETTERS_OF_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    let letter = letter_item();
+    grammar(&format!(
+        r"(?i)\b(?:lettere|lettera|lett\.)\s*(?P<ls>{letter}\)?(?:\s*(?:,|\be\b|\bed\b)\s*{letter}\)?)*)\s*,?\s*del\s+comma\s*(?P<p>\d+(?:[\s/–-]*(?:{SUFFIX})\b)?)\s*(?:[;.]|$)"
+    ))
+    .unwrap()
+});
+static LETTER_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*,\s*|\s+(?:e|ed)\s+").unwrap());
 
 static SAME: LazyLock<Regex> = LazyLock::new(|| {
     grammar(&format!(
@@ -79,6 +93,52 @@ pub(super) fn extend(text: &str, found: &mut Vec<(Range<usize>, Reference)>) {
                     ..r.clone()
                 },
             ));
+        }
+    }
+    found.extend(new);
+    letters_of_paragraph(text, found);
+}
+
+/// "alle lettere da a) ad f-bis) del comma 6;": each letter of that
+/// paragraph of the article cited last in the same sentence, when the
+/// clause ends after it (an article or act printed after it owns it, and
+/// a letter list of the text's own article is not read).
+fn letters_of_paragraph(text: &str, found: &mut Vec<(Range<usize>, Reference)>) {
+    let mut new = Vec::new();
+    for c in LETTERS_OF_PARAGRAPH.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        if found
+            .iter()
+            .any(|(r, _)| r.start < whole.end() && whole.start() < r.end)
+        {
+            continue;
+        }
+        let last = found
+            .iter()
+            .filter(|(r, _)| r.end <= whole.start() && whole.start() - r.end <= REACH)
+            .max_by_key(|(r, _)| r.end)
+            .filter(|(r, f)| {
+                let between = &text[r.end..whole.start()];
+                f.article.is_some()
+                    && f.act_type.is_some()
+                    && !between.contains(';')
+                    && !between.contains(". ")
+                    && !between.contains(".\n")
+            })
+            .map(|(_, r)| r.clone());
+        let Some(r) = last else { continue };
+        let par = norm_num(&c["p"]);
+        for item in LETTER_SEP.split(c["ls"].trim()) {
+            for l in expand(item.trim().trim_end_matches(')')) {
+                new.push((
+                    whole.range(),
+                    Reference {
+                        paragraph: Some(par.clone()),
+                        letter: Some(norm_letter(l.trim_end_matches(')'))),
+                        ..r.clone()
+                    },
+                ));
+            }
         }
     }
     found.extend(new);
