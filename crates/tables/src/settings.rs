@@ -95,9 +95,25 @@ pub struct Settings {
     /// first word would have filled the column but for this share of its
     /// width.
     pub wrap_slack: f32,
+    /// The same share when the next line begins with a capital letter,
+    /// as a cell's first line does as often as a wrapped one: a producer
+    /// wraps a cell's text only where the next word does not fit, and a
+    /// column is at least as wide as its widest line, so the share allows
+    /// only for the measure of a word space and of the glyphs. A
+    /// capitalised text that would have fitted beside the line above
+    /// begins a row of its own (its other cells left empty).
+    pub capital_wrap_slack: f32,
     /// A run of text that crosses a column gap spans a column only when at
     /// least this share of its width lies over that column.
     pub span_min_share: f32,
+    /// A word space inside a run is a column's left edge when at least
+    /// this many lines of a streak that keeps the place free of words
+    /// (and half of its lines) set a word beginning there after other
+    /// text ([`crate::aligned_starts`])...
+    pub aligned_start_lines: usize,
+    /// ...and the texts before it end at places this far apart (em): the
+    /// ragged cells of another column, not one cell's same first word.
+    pub aligned_start_spread: f32,
     /// A label is centred over a block of columns when its centre lies
     /// within this share of the block's width (its columns' text, first
     /// to last) of the block's centre: a group header over them.
@@ -167,7 +183,10 @@ impl Default for Settings {
             wrap_pitch_slack: 0.25,
             max_wrap_pitch: 1.5,
             wrap_slack: 0.15,
+            capital_wrap_slack: 0.05,
             span_min_share: 0.25,
+            aligned_start_lines: 3,
+            aligned_start_spread: 1.0,
             centred_share: 0.05,
             min_rows: 2,
             min_cols: 2,
