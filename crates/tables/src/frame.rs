@@ -442,7 +442,6 @@ fn piece(
         digits: ws
             .iter()
             .any(|b| text(b).chars().any(|c| c.is_ascii_digit())),
-        capital: ws.first().is_some_and(|b| crate::piece::capital(text(b))),
         words,
     }
 }

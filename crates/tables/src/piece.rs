@@ -47,16 +47,8 @@ pub(crate) struct Piece {
     /// Some word of it holds a digit: with `alpha` false, a value (a
     /// number, a date, a code), not a sign (`%`, `€`).
     pub digits: bool,
-    /// Its first word begins with a capital letter (a cell's first line
-    /// may, a wrapped line's next part seldom does).
-    pub capital: bool,
     /// Indices of the word boxes.
     pub words: Vec<usize>,
-}
-
-/// Whether a word begins with a capital letter.
-pub(crate) fn capital(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the words of a piece (one line in one column) read as text

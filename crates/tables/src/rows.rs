@@ -127,16 +127,10 @@ pub(crate) fn rows(
         .collect();
     // Two values without letters (numbers, signs) are two values: such
     // text does not wrap.
-    // A capitalised line may begin a cell as well as go on one: only a
-    // word that would not have fitted above says it goes on.
     let wraps = |p: &Piece, q: &Piece, c: usize| {
-        let slack = if q.capital {
-            s.capital_wrap_slack
-        } else {
-            s.wrap_slack
-        };
         (p.alpha || q.alpha)
-            && (p.hyphen || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - slack) * colw[c])
+            && (p.hyphen
+                || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c])
     };
 
     // Each line's pieces by column (spanning labels left out).

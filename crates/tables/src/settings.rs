@@ -95,14 +95,6 @@ pub struct Settings {
     /// first word would have filled the column but for this share of its
     /// width.
     pub wrap_slack: f32,
-    /// The same share when the next line begins with a capital letter,
-    /// as a cell's first line does as often as a wrapped one: a producer
-    /// wraps a cell's text only where the next word does not fit, and a
-    /// column is at least as wide as its widest line, so the share allows
-    /// only for the measure of a word space and of the glyphs. A
-    /// capitalised text that would have fitted beside the line above
-    /// begins a row of its own (its other cells left empty).
-    pub capital_wrap_slack: f32,
     /// A run of text that crosses a column gap spans a column only when at
     /// least this share of its width lies over that column.
     pub span_min_share: f32,
@@ -183,7 +175,6 @@ impl Default for Settings {
             wrap_pitch_slack: 0.25,
             max_wrap_pitch: 1.5,
             wrap_slack: 0.15,
-            capital_wrap_slack: 0.05,
             span_min_share: 0.25,
             aligned_start_lines: 3,
             aligned_start_spread: 1.0,

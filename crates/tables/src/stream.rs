@@ -531,10 +531,6 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
             .iter()
             .filter_map(|w| page.words.get(w.1.idx))
             .any(|w| w.text.chars().any(|c| c.is_ascii_digit())),
-        capital: ws
-            .first()
-            .and_then(|w| page.words.get(w.1.idx))
-            .is_some_and(|w| crate::piece::capital(&w.text)),
         words: ws.iter().map(|w| w.0).collect(),
     }
 }
