@@ -6,6 +6,8 @@
 //! stream reader sets the label over both columns ([`crate::stream`]).
 
 use crate::geom::overlap;
+use crate::lines::TextLine;
+use crate::piece::Piece;
 
 /// The first of the two columns the label from `x0` to `x1` labels, if it
 /// is one: it reaches into exactly one of `gaps` (columns are divided at
@@ -43,6 +45,48 @@ pub(crate) fn over_pair(
     let own = ext[col(centre).clamp(k, k + 1) - k];
     let both = (ext[0].0.min(ext[1].0), ext[0].1.max(ext[1].1));
     (ext.iter().all(|e| e.1 > e.0) && !centred(own) && centred(both)).then_some(k)
+}
+
+/// A header label set over two lines beside group labels (`Total Plan &`
+/// over `Non-Plan`, level with `Plan` and `Non-Plan` centred over their
+/// columns): the group labels' line is a row of its own, which would keep
+/// the label's first line apart from its second. A piece of one column of
+/// text on a header line that sets a label over several columns moves
+/// down to the next line when that line, at most `pitch` em below, sets
+/// only text (labels, no value), some of it in the same column: the
+/// label's lines become one cell of the header row.
+pub(crate) fn lower_wrapped_labels(
+    pieces: &mut [Piece],
+    lines: &[TextLine],
+    header_lines: usize,
+    pitch: f32,
+) {
+    let spans = |li: usize, ps: &[Piece]| ps.iter().any(|p| p.line == li && p.c1 > p.c0);
+    let labels = |li: usize, ps: &[Piece]| {
+        let on: Vec<&Piece> = ps.iter().filter(|p| p.line == li).collect();
+        !on.is_empty() && on.iter().all(|p| p.alpha)
+    };
+    for li in 0..header_lines.min(lines.len().saturating_sub(1)) {
+        if !spans(li, pieces) || spans(li + 1, pieces) || !labels(li + 1, pieces) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (lines.get(li), lines.get(li + 1)) else {
+            continue;
+        };
+        if b.base - a.base > pitch * a.size.max(b.size) {
+            continue;
+        }
+        let below: Vec<usize> = pieces
+            .iter()
+            .filter(|q| q.line == li + 1 && q.c0 == q.c1 && q.alpha)
+            .map(|q| q.c0)
+            .collect();
+        for p in pieces.iter_mut() {
+            if p.line == li && p.c0 == p.c1 && p.alpha && below.contains(&p.c0) {
+                p.line = li + 1;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@
 //! and two lines with aligned gaps, and a region that reads as prose is
 //! dropped. Every count is capped, so a hostile page costs bounded time.
 
+mod aligned_starts;
 mod caption;
 mod draft;
 mod frame;

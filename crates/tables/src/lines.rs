@@ -250,7 +250,7 @@ fn thousands(a: &str, b: &str) -> bool {
 }
 
 /// The run of words `first..end` of a line.
-fn span(line: &TextLine, boxes: &[WordBox], first: usize, end: usize) -> Run {
+pub(crate) fn span(line: &TextLine, boxes: &[WordBox], first: usize, end: usize) -> Run {
     let ws = &line.words[first..end];
     Run {
         x0: ws

@@ -562,3 +562,24 @@ fn keys_and_values_side_by_side_one_line_each_are_rows() {
         vec![rows(&[&lines[0], &lines[1], &lines[2]])]
     );
 }
+
+#[test]
+fn a_lower_case_line_that_nearly_fills_the_column_goes_on_the_cell() {
+    // "Istruzione" and "primaria" together would not have fitted in the
+    // column but for a share of it (`wrap_slack`): the text goes on.
+    let mut k = Kit::new();
+    line(&mut k, 100.0, "Settore", &["Importo"]);
+    line(&mut k, 114.0, "Manutenzione strade", &["33.086,70"]);
+    line(&mut k, 128.0, "Istruzione", &["66.057,68"]);
+    line(&mut k, 140.0, "primaria", &[""]);
+    line(&mut k, 156.0, "Sport", &["45.030,41"]);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Settore", "Importo"],
+            &["Manutenzione strade", "33.086,70"],
+            &["Istruzione primaria", "66.057,68"],
+            &["Sport", "45.030,41"],
+        ])]
+    );
+}

@@ -98,6 +98,14 @@ pub struct Settings {
     /// A run of text that crosses a column gap spans a column only when at
     /// least this share of its width lies over that column.
     pub span_min_share: f32,
+    /// A word space inside a run is a column's left edge when at least
+    /// this many lines of a streak that keeps the place free of words
+    /// (and half of its lines) set a word beginning there after other
+    /// text ([`crate::aligned_starts`])...
+    pub aligned_start_lines: usize,
+    /// ...and the texts before it end at places this far apart (em): the
+    /// ragged cells of another column, not one cell's same first word.
+    pub aligned_start_spread: f32,
     /// A label is centred over a block of columns when its centre lies
     /// within this share of the block's width (its columns' text, first
     /// to last) of the block's centre: a group header over them.
@@ -168,6 +176,8 @@ impl Default for Settings {
             max_wrap_pitch: 1.5,
             wrap_slack: 0.15,
             span_min_share: 0.25,
+            aligned_start_lines: 3,
+            aligned_start_spread: 1.0,
             centred_share: 0.05,
             min_rows: 2,
             min_cols: 2,

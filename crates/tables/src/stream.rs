@@ -40,6 +40,7 @@ pub(crate) fn read(
     let mut lines = text_lines(boxes, ids, s.line_tolerance, s.column_gap);
     if s.columns.is_none() {
         cut_between_amounts(&mut lines, boxes, page, s.edge_tolerance);
+        crate::aligned_starts::cut_at_aligned_starts(&mut lines, boxes, s);
     }
     let separators = s.columns.as_ref().map(|v| {
         let mut v: Vec<f32> = v
@@ -148,6 +149,14 @@ pub(crate) fn build(
             gaps.remove(g);
             pieces = place_all(&gaps);
         }
+    }
+    if !explicit {
+        crate::group_label::lower_wrapped_labels(
+            &mut pieces,
+            lines,
+            header_lines,
+            s.header_line_pitch,
+        );
     }
     let gaps = &gaps;
     let ncols = gaps.len() + 1;

@@ -219,3 +219,80 @@ fn a_header_label_wider_than_its_column_keeps_the_gap_the_body_keeps() {
     );
     assert_eq!(&t[3][2..4], ["17/10/2024", "VERDI PAOLO"]);
 }
+
+#[test]
+fn text_columns_a_space_apart_are_cut_at_the_second_ones_left_edge() {
+    // A code, an office and a name, then amounts: the offices' widest
+    // ("Manutenzione strade comunali", on two rows) ends a word space
+    // (2.1 points at 7.5 pt) before the names begin, so on those lines
+    // office and name make one run and the gap the other lines leave is
+    // closed; the names begin at one place on every line, after offices
+    // of unlike widths: the names' column.
+    // (The words of a page of bench/tables/generate.py, as ReportLab set
+    // them: the body of its first four columns.)
+    let words: &[(f32, f32, f32, &str)] = &[
+        (112.1, 162.8, 16.7, "3011"),
+        (130.9, 162.8, 43.8, "Illuminazione"),
+        (176.7, 162.8, 27.9, "pubblica"),
+        (235.1, 162.8, 24.6, "Bianchi"),
+        (261.8, 162.8, 17.5, "Anna"),
+        (112.1, 172.2, 8.3, "18"),
+        (130.9, 172.2, 47.1, "Manutenzione"),
+        (180.1, 172.2, 20.8, "strade"),
+        (203.0, 172.2, 30.0, "comunali"),
+        (235.1, 172.2, 24.6, "Bianchi"),
+        (261.8, 172.2, 17.5, "Anna"),
+        (112.1, 181.6, 16.7, "3001"),
+        (130.9, 181.6, 47.1, "Manutenzione"),
+        (180.1, 181.6, 20.8, "strade"),
+        (203.0, 181.6, 30.0, "comunali"),
+        (235.1, 181.6, 20.4, "Greco"),
+        (257.6, 181.6, 23.3, "Davide"),
+        (112.1, 190.9, 16.7, "4312"),
+        (130.9, 190.9, 20.8, "Ufficio"),
+        (153.8, 190.9, 23.8, "tecnico"),
+        (235.1, 190.9, 17.5, "Verdi"),
+        (254.7, 190.9, 16.3, "Luca"),
+        (130.9, 202.3, 22.1, "Totale"),
+        (296.4, 162.8, 22.9, "501,96"),
+        (296.4, 172.2, 22.9, "548,22"),
+        (296.4, 181.6, 22.9, "302,38"),
+        (296.4, 190.9, 22.9, "115,98"),
+        (286.0, 202.3, 33.4, "28.351,64"),
+    ];
+    let mut k = Kit::new();
+    for &(x, y, width, text) in words {
+        k.word(x, y, width, 7.5, text);
+    }
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["3011", "Illuminazione pubblica", "Bianchi Anna", "501,96"],
+            &[
+                "18",
+                "Manutenzione strade comunali",
+                "Bianchi Anna",
+                "548,22"
+            ],
+            &[
+                "3001",
+                "Manutenzione strade comunali",
+                "Greco Davide",
+                "302,38"
+            ],
+            &["4312", "Ufficio tecnico", "Verdi Luca", "115,98"],
+            &["", "Totale", "", "28.351,64"],
+        ])]
+    );
+    // Without that edge the office and the name read as one column.
+    let off = Settings {
+        aligned_start_lines: usize::MAX,
+        ..Settings::default()
+    };
+    let t = crate::find(&k.page, &off);
+    assert!(
+        t.iter().all(|t| t.cols < 4),
+        "{:?}",
+        t.iter().map(crate::grid).collect::<Vec<_>>()
+    );
+}
