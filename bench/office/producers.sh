@@ -15,13 +15,14 @@
 # Then bench/office/real.py compares every cell, as on the real files.
 #
 #   bench/office/producers.sh [WORKDIR]       (default /tmp/atti-producers)
+#   CALAMINE_URL=PATH bench/office/producers.sh   (a local clone instead of GitHub)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="${1:-/tmp/atti-producers}"
 commit=263762c8e98ef25da8511d9c5ea1783493e3bf6d
 mkdir -p "$work"
 if [ ! -d "$work/calamine" ]; then
-    git clone --quiet https://github.com/tafia/calamine "$work/calamine"
+    git clone --quiet "${CALAMINE_URL:-https://github.com/tafia/calamine}" "$work/calamine"
 fi
 git -C "$work/calamine" checkout --quiet "$commit"
 rm -rf "$work/corpus"
