@@ -12,7 +12,9 @@
 //!   is the typographic one, which the acts' text layers mostly use (three
 //!   in four, word processors set it as one types);
 //! - a dash standing alone between words is the en dash (` – `): the acts
-//!   set a spaced dash so, never as an em dash, which tesseract reads;
+//!   set a spaced dash so, never as an em dash, which tesseract reads, nor
+//!   as two hyphens, which it reads in small type (`ANTICORRUZIONE --
+//!   SOTTOSEZIONE` on a page copied at 72 %);
 //! - a lower-case `l` before a capital, in a word otherwise in capitals, is
 //!   the capital `I`
 //!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
@@ -138,7 +140,9 @@ fn runs_on(image: &Gray, b: [f32; 4], size: f32) -> bool {
 
 /// One word cleaned.
 pub fn word(text: &str) -> String {
-    if text == "—" {
+    // A spaced dash: tesseract reads it as an em dash, and in small type
+    // (an 8-pt header copied smaller) as two hyphens.
+    if text == "—" || text == "--" {
         return "–".into();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -472,6 +476,9 @@ mod tests {
         assert_eq!(word("partecipare?"), "partecipare?");
         assert_eq!(word("PERCHÉ?"), "PERCHÉ?");
         assert_eq!(word("—"), "–");
+        assert_eq!(word("--"), "–");
+        assert_eq!(word("---"), "---");
+        assert_eq!(word("2022--2024"), "2022--2024");
         assert_eq!(word("|’anno"), "l’anno");
         assert_eq!(word("(|a"), "(la");
         assert_eq!(word("|"), "|");

@@ -410,23 +410,28 @@ fn across(members: &[usize], i: usize, facts: &[(f32, f32, f32, f32)], runs: &[G
 
 /// tesseract's lines cut where a gap wider than [`SPLIT_GAP`] font size
 /// parts their words (it may read a margin and the text beside it as one
-/// line though they stand on two baselines): each piece finds its row.
+/// line though they stand on two baselines), or where a bar stands
+/// between words on two baselines ([`across_bar`]): each piece finds its
+/// row.
 fn split_at_gaps(lines: Vec<Line>) -> Vec<Line> {
     let mut out = Vec::new();
     for l in lines {
         if l.words.is_empty() {
             continue;
         }
-        let gap = SPLIT_GAP * size(&l.words);
+        let sz = size(&l.words);
+        let gap = SPLIT_GAP * sz;
         let mut cur: Vec<Piece> = Vec::new();
-        for w in l.words {
-            if cur.last().is_some_and(|p| w.b[0] - p.b[2] > gap) {
+        for (i, w) in l.words.iter().enumerate() {
+            let cut = cur.last().is_some_and(|p| w.b[0] - p.b[2] > gap)
+                || (i > 0 && across_bar(&l.words, i - 1, sz));
+            if cut {
                 out.push(Line {
                     words: std::mem::take(&mut cur),
                     block: l.block,
                 });
             }
-            cur.push(w);
+            cur.push(w.clone());
         }
         out.push(Line {
             words: cur,
@@ -434,6 +439,38 @@ fn split_at_gaps(lines: Vec<Line>) -> Vec<Line> {
         });
     }
     out
+}
+
+/// A piece that is a bar: a ruling between two cells of a boxed header,
+/// read as `|`.
+fn is_bar(p: &Piece) -> bool {
+    !p.text.is_empty() && p.text.chars().all(|c| c == '|')
+}
+
+/// Whether the bar `words[i]` stands between two texts on baselines more
+/// than [`SAME_ROW`] of the font size `sz` apart: the ruling between two
+/// cells of a boxed header (a register's number in the left cell, the
+/// subject's lines in the right) whose lines tesseract read as one, as
+/// the bar bridges the gap [`SPLIT_GAP`] would cut at. Each side's
+/// baseline is the foot of its words nearest the bar without descenders
+/// (near, so that a skewed page does not part them).
+fn across_bar(words: &[Piece], i: usize, sz: f32) -> bool {
+    const NEAR: usize = 3;
+    if !is_bar(&words[i]) {
+        return false;
+    }
+    let foot = |ws: &mut dyn Iterator<Item = &Piece>| {
+        median(
+            ws.filter(|w| !is_bar(w))
+                .take(NEAR)
+                .filter(|w| !has_any(&w.text, DESCENDERS))
+                .map(|w| w.b[3])
+                .collect(),
+        )
+    };
+    let left = foot(&mut words[..i].iter().rev());
+    let right = foot(&mut words[i + 1..].iter());
+    matches!((left, right), (Some(a), Some(b)) if (a - b).abs() > SAME_ROW * sz)
 }
 
 /// Leaves out lines that are one tall shape read as a letter or two.

@@ -165,6 +165,78 @@ fn a_line_across_two_baselines_is_cut_at_its_gap() {
 }
 
 #[test]
+fn a_ruling_read_as_a_bar_does_not_join_two_cells_on_two_baselines() {
+    // The boxes of a real page, Avella's boxed header reduced to 72 % (an
+    // A3 copied onto A4): tesseract read the left cell's "Registro
+    // Generale" and the subject's last line in the right cell as one
+    // line, the ruling between the cells read as a bar that bridges the
+    // gap; the two texts stand 16 px (half a font size) apart, as the
+    // text layer has them on two lines.
+    let lines = vec![
+        line(
+            11,
+            &[
+                ("Ministri", [764., 946., 876., 969.]),
+                ("Dipartimento", [936., 946., 1123., 976.]),
+                ("Politiche", [1258., 946., 1377., 969.]),
+            ],
+        ),
+        line(
+            12,
+            &[
+                ("Registro", [480., 968., 589., 998.]),
+                ("Generale", [599., 968., 716., 991.]),
+                ("|", [737., 964., 756., 1019.]),
+                ("Impegno", [764., 985., 885., 1014.]),
+                ("di", [896., 985., 921., 1007.]),
+                ("spesa", [933., 991., 1005., 1014.]),
+                ("di", [1016., 985., 1041., 1007.]),
+                ("37.206.00", [1051., 985., 1181., 1008.]),
+            ],
+        ),
+        line(
+            13,
+            &[
+                ("N.", [516., 1006., 545., 1028.]),
+                ("294", [556., 1006., 603., 1028.]),
+                ("DEL", [614., 1006., 679., 1028.]),
+            ],
+        ),
+    ];
+    let text = texts(&rows(lines, 2481.0));
+    assert_eq!(text[1], "Registro Generale |", "{text:?}");
+    assert_eq!(text[2], "Impegno di spesa di 37.206.00", "{text:?}");
+    assert_eq!(text[3], "N. 294 DEL", "{text:?}");
+}
+
+#[test]
+fn a_bar_between_words_on_one_baseline_stays_in_its_line() {
+    // A printed bar between two texts of one line (`Tel. 0123 | Fax`),
+    // and the article `l` read as a bar: one row each.
+    let lines = vec![
+        line(
+            1,
+            &[
+                ("Tel.", [100., 100., 160., 132.]),
+                ("0123", [175., 100., 250., 132.]),
+                ("|", [265., 96., 275., 140.]),
+                ("Fax", [290., 100., 350., 132.]),
+            ],
+        ),
+        line(
+            2,
+            &[
+                ("approvata", [100., 200., 260., 240.]),
+                ("|", [272., 196., 280., 232.]),
+                ("adesione", [292., 200., 440., 232.]),
+            ],
+        ),
+    ];
+    let text = texts(&rows(lines, 2481.0));
+    assert_eq!(text, ["Tel. 0123 | Fax", "approvata | adesione"]);
+}
+
+#[test]
 fn two_columns_of_prose_stay_apart() {
     // A bulletin page: two columns 1000 px wide, baselines level.
     let mut lines = Vec::new();
