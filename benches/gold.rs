@@ -335,11 +335,12 @@ fn main() {
         );
         }
     }
-    // The procedure batches (sessions 37, 40, 43 and 44), bodies in no split, read blind.
+    // The procedure batches (sessions 37, 40, 43 and 44) and the money batch of
+    // session 47 (which names responsible officers), bodies in no split, read blind.
     if !part("procedure") {
         return;
     }
-    for name in ["proc2", "proc40", "proc43", "proc44"] {
+    for name in ["proc2", "proc40", "proc43", "proc44", "s47"] {
         let dir = money::named(name).dir;
         let batch: Vec<Value> = procedure::load(&root)
             .into_iter()

@@ -58,3 +58,4 @@ mod money_web_proc43;
 mod money_web_proc44;
 mod money_web_s44;
 mod money_web_s45;
+mod money_web_s47;

@@ -34,6 +34,7 @@ const FILES: &[&str] = &[
     "gold/money_web_s44.jsonl",
     "gold/money_web_proc44.jsonl",
     "gold/money_web_s45.jsonl",
+    "gold/money_web_s47.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -113,6 +114,11 @@ pub const BATCHES: &[Batch] = &[
         name: "s45",
         dir: "tests/fixtures/web/money-s45/",
         gold: "gold/money_web_s45.jsonl",
+    },
+    Batch {
+        name: "s47",
+        dir: "tests/fixtures/web/money-s47/",
+        gold: "gold/money_web_s47.jsonl",
     },
 ];
 

@@ -35,12 +35,13 @@ fn citation_key(s: &str) -> String {
 }
 
 /// A name as its words, lower case, sorted: "Canonico Giuseppe" is
-/// "Giuseppe CANONICO".
+/// "Giuseppe CANONICO"; the typographic apostrophe is the straight one
+/// ("D’Andrea" is "D'Andrea").
 fn name_key(s: &str) -> Vec<String> {
     let mut w: Vec<String> = s
         .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
     w.sort();
     w
@@ -108,5 +109,6 @@ mod tests {
             citation_key("d.lgs. 36/2023 art. 50 c. 1 lett. b")
         );
         assert_eq!(name_key("Canonico Giuseppe"), name_key("Giuseppe CANONICO"));
+        assert_eq!(name_key("Vincenzo D’Andrea"), name_key("Vincenzo D'Andrea"));
     }
 }

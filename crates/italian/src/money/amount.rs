@@ -27,6 +27,7 @@ use std::sync::LazyLock;
 // Searched skipping ahead on the fast automaton (see `crate::skip`).
 use crate::skip::SkipRegex as Regex;
 
+use super::currency::{count, CURRENCY, CURRENCY_BEFORE};
 pub use super::figure::figure;
 use super::figure::{glued, glued_before, times};
 use super::Euro;
@@ -46,10 +47,6 @@ const FIGURE: &str = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?
 /// Blanks between the currency and the figure: spaces, tabs, no-break
 /// and zero-width spaces (word processors put them after `€`).
 const GAP: &str = "[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*";
-const CURRENCY: &str = r"(?:€[ \t]?(?:uro|URO)\b|€|¤|â‚¬|\bEUR\b|\b[Ee]uro\b|\bEURO\b|\b[Ee]ur\b)";
-/// The currency before a figure may be glued to it (`Euro1.500,00`,
-/// `EUR1.500,00`): the word's own end is then no word boundary.
-const CURRENCY_BEFORE: &str = r"(?:€[ \t]?(?:uro|URO)|€|¤|â‚¬|\bEURO|\bEUR|\b[Ee]uro|\b[Ee]ur)";
 /// Up to two line breaks, blanks around them, between the sign and its
 /// figure (a transcript's blank line inside a wrapped sentence).
 const BREAKS: &str = "(?:\\r?\\n[ \\t\\u{A0}\\u{202F}\\u{200B}\\u{2060}\\u{FEFF}]*){0,2}";
@@ -268,12 +265,7 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
     for c in WORDS_BEFORE.captures_iter(text) {
         let all = c.get(0).unwrap();
         let w = c.name("w").unwrap().as_str();
-        let base = if w.starts_with("un") && w.len() <= 8 && !w.contains("undici") {
-            Some(1)
-        } else {
-            numwords::whole_number(w)
-        };
-        let v = base
+        let v = count(w)
             .and_then(|b| Euro::new(b as i64, 0))
             .and_then(|v| times(v, c.name("m").map(|m| m.as_str())));
         push(&mut out, v, all.range());

@@ -5,6 +5,7 @@
 pub mod amount;
 mod bare;
 pub mod codes;
+mod currency;
 mod euro;
 mod figure;
 mod scaled;

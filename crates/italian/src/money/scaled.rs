@@ -19,11 +19,11 @@ use std::sync::LazyLock;
 // Searched skipping ahead on the fast automaton (see `crate::skip`).
 use crate::skip::SkipRegex as Regex;
 
+use super::currency::{count, CURRENCY};
 use super::figure::{figure, glued_before, times};
 use super::Euro;
 use crate::numwords;
 
-const CURRENCY: &str = r"(?:€|\b[Ee]uro\b|\bEURO\b|\bEUR\b)";
 /// A number in figures (with decimals for the largest scale) or in words.
 const TERM: &str = r"\d{1,3}(?:,\d{1,3})?|[a-zàèéìòù]{2,}";
 
@@ -97,12 +97,7 @@ pub(super) fn scaled_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
         let v = match (c.name("half"), c.name("one")) {
             (Some(_), _) => Euro::new(500_000, 0),
             (_, Some(n)) => {
-                let n = if n.as_str().eq_ignore_ascii_case("un") {
-                    Some(1)
-                } else {
-                    n.as_str().parse::<i64>().ok()
-                };
-                n.and_then(|n| Euro::new(n * 1_000_000 + 500_000, 0))
+                count(n.as_str()).and_then(|n| Euro::new(n as i64 * 1_000_000 + 500_000, 0))
             }
             _ => None,
         };
@@ -117,10 +112,8 @@ pub(super) fn scaled_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
 fn term(s: &str) -> Option<Euro> {
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         figure(s)
-    } else if s.eq_ignore_ascii_case("un") {
-        Euro::new(1, 0)
     } else {
-        numwords::whole_number(s).and_then(|v| Euro::new(v as i64, 0))
+        count(s).and_then(|v| Euro::new(v as i64, 0))
     }
 }
 
