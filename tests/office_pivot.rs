@@ -122,12 +122,8 @@ fn pivot_headers_read_as_libreoffice_lays_them_out() {
 #[test]
 fn an_unnamed_data_field_and_an_empty_total_read_as_libreoffice_writes_them() {
     let dir = root().join("tests/fixtures/office-cells/pivot");
-    let at = |stem: &str, r: u64, c: u64| {
-        sheet_cells(&dir.join(format!("{stem}.xlsx")))
-            .get(&("Dati".to_owned(), r, c))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let at =
+        |stem: &str, r: u64, c: u64| on_dati(&sheet_cells(&dir.join(format!("{stem}.xlsx"))), r, c);
     assert_eq!(at("pivot-senza-nome", 0, 8), "Somma - Importo");
     assert_eq!(at("pivot-colonne-senza-nome", 0, 7), "Somma - Importo");
     assert_eq!(at("pivot-vuote", 3, 7), "Totale Risultato");
@@ -146,12 +142,7 @@ fn a_pivot_libreoffice_lays_out_otherwise_keeps_the_file_s_cells() {
     let dir = root().join("tests/fixtures/office-cells/pivot");
     let stem = "pivot-compatta-due-righe";
     let cells = sheet_cells(&dir.join(format!("{stem}.xlsx")));
-    let at = |r: u64, c: u64| {
-        cells
-            .get(&("Dati".to_owned(), r, c))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let at = |r: u64, c: u64| on_dati(&cells, r, c);
     assert_eq!(at(0, 7), "Etichette di riga");
     assert_eq!(at(0, 8), "Somma di Importo");
     assert!(!differing(stem).is_empty(), "soffice lays it out otherwise");
@@ -163,12 +154,7 @@ fn a_pivot_libreoffice_lays_out_otherwise_keeps_the_file_s_cells() {
 fn two_data_fields_move_the_table_one_row_down() {
     let dir = root().join("tests/fixtures/office-cells/pivot");
     let cells = sheet_cells(&dir.join("pivot-due-dati-sotto.xlsx"));
-    let at = |r: u64, c: u64| {
-        cells
-            .get(&("Dati".to_owned(), r, c))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let at = |r: u64, c: u64| on_dati(&cells, r, c);
     assert_eq!((at(0, 7).as_str(), at(0, 8).as_str()), ("", "Dati"));
     assert_eq!(at(1, 7), "Servizio");
     assert_eq!(at(1, 9), "Somma di Quantità");
@@ -189,12 +175,7 @@ fn data_fields_on_rows_are_headed_as_libreoffice_heads_them() {
     let dir = root().join("tests/fixtures/office-cells/pivot");
     for stem in ["pivot-dati-in-righe", "pivot-dati-in-righe-vuote"] {
         let cells = sheet_cells(&dir.join(format!("{stem}.xlsx")));
-        let at = |r: u64, c: u64| {
-            cells
-                .get(&("Dati".to_owned(), r, c))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let at = |r: u64, c: u64| on_dati(&cells, r, c);
         assert_eq!((at(0, 7).as_str(), at(0, 8).as_str()), ("Servizio", "Dati"));
         assert_eq!(
             (at(2, 8).as_str(), at(2, 9).as_str()),
@@ -206,4 +187,16 @@ fn data_fields_on_rows_are_headed_as_libreoffice_heads_them() {
         );
         assert_eq!(at(8, 7), "Totale Somma di Quantità");
     }
+}
+
+/// A cell's text on the fixtures' sheet `Dati` (empty when atti gives none).
+fn on_dati(
+    cells: &std::collections::BTreeMap<(String, u64, u64), String>,
+    r: u64,
+    c: u64,
+) -> String {
+    cells
+        .get(&("Dati".to_owned(), r, c))
+        .cloned()
+        .unwrap_or_default()
 }

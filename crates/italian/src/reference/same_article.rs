@@ -51,6 +51,23 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
 /// sentence or the one before.
 const REACH: usize = 400;
 
+/// Whether a reference already read overlaps `at`.
+fn overlapped(found: &[(Range<usize>, Reference)], at: &Range<usize>) -> bool {
+    found
+        .iter()
+        .any(|(r, _)| r.start < at.end && at.start < r.end)
+}
+
+/// The references read before `at`, within [`REACH`].
+fn before(
+    found: &[(Range<usize>, Reference)],
+    at: usize,
+) -> impl Iterator<Item = &(Range<usize>, Reference)> {
+    found
+        .iter()
+        .filter(move |(r, _)| r.end <= at && at - r.end <= REACH)
+}
+
 /// Adds to `found` (sorted by start) a reference for each such paragraph.
 pub(super) fn extend(text: &str, found: &mut Vec<(Range<usize>, Reference)>) {
     let mut new = Vec::new();
@@ -70,16 +87,10 @@ pub(super) fn extend(text: &str, found: &mut Vec<(Range<usize>, Reference)>) {
                     && f.paragraph.is_none())
             });
         }
-        if NAMED_AFTER.is_match(&text[whole.end()..])
-            || found
-                .iter()
-                .any(|(r, _)| r.start < whole.end() && whole.start() < r.end)
-        {
+        if NAMED_AFTER.is_match(&text[whole.end()..]) || overlapped(found, &whole.range()) {
             continue;
         }
-        let last = found
-            .iter()
-            .filter(|(r, _)| r.end <= whole.start() && whole.start() - r.end <= REACH)
+        let last = before(found, whole.start())
             .filter(|(_, r)| article.is_none() || r.article == article)
             .max_by_key(|(r, _)| r.end)
             .map(|(_, r)| r)
@@ -107,15 +118,10 @@ fn letters_of_paragraph(text: &str, found: &mut Vec<(Range<usize>, Reference)>) 
     let mut new = Vec::new();
     for c in LETTERS_OF_PARAGRAPH.captures_iter(text) {
         let whole = c.get(0).expect("whole match");
-        if found
-            .iter()
-            .any(|(r, _)| r.start < whole.end() && whole.start() < r.end)
-        {
+        if overlapped(found, &whole.range()) {
             continue;
         }
-        let last = found
-            .iter()
-            .filter(|(r, _)| r.end <= whole.start() && whole.start() - r.end <= REACH)
+        let last = before(found, whole.start())
             .max_by_key(|(r, _)| r.end)
             .filter(|(r, f)| {
                 let between = &text[r.end..whole.start()];
