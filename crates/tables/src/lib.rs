@@ -21,8 +21,8 @@
 //!   horizontal rules that are no part of a grid end rows there.
 //!
 //! Running text never makes a table: a table needs at least two columns
-//! and two lines with aligned gaps, and a region that reads as prose is
-//! dropped. Every count is capped, so a hostile page costs bounded time.
+//! and two lines with aligned gaps, and a region that reads as prose or as
+//! a list is dropped ([`prose_or_list`]). Every count is capped, so a hostile page costs bounded time.
 
 mod aligned_starts;
 mod caption;
@@ -41,6 +41,7 @@ mod lattice;
 mod lines;
 mod page_columns;
 mod piece;
+mod prose_or_list;
 mod region;
 mod rows;
 mod rulings;
