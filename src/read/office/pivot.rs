@@ -273,16 +273,17 @@ fn layout(d: &Definition, names: &[String]) -> Option<Table> {
     // Several data fields side by side (their own field the only column
     // field): LibreOffice adds a row over the table naming that field.
     let several = d.data.len() > 1;
-    if several && d.rows.contains(&-2) && !d.cols.contains(&-2) {
-        return data_on_rows(d, &cols, names);
-    }
-    if d.data.is_empty() || rows.is_empty() || several && !(cols.is_empty() && d.cols == [-2]) {
-        return None;
-    }
+    // Laid out compact: the table, and each of its row fields.
     let compact = d.compact
         && rows
             .iter()
             .all(|&f| d.field_compact.get(f).copied().unwrap_or(true));
+    if several && d.rows.contains(&-2) && !d.cols.contains(&-2) {
+        return data_on_rows(d, &cols, compact, names);
+    }
+    if d.data.is_empty() || rows.is_empty() || several && !(cols.is_empty() && d.cols == [-2]) {
+        return None;
+    }
     let nrows = rows.len() as u32;
     // The columns the file's labels take (one in compact form); LibreOffice
     // gives each row field a column of its own.
@@ -382,14 +383,9 @@ fn data_field_name(
 /// leaves them empty. A compact table (the labels and the data fields'
 /// names in one column, where LibreOffice gives each a column) is not
 /// given.
-fn data_on_rows(d: &Definition, cols: &[usize], names: &[String]) -> Option<Table> {
+fn data_on_rows(d: &Definition, cols: &[usize], compact: bool, names: &[String]) -> Option<Table> {
     let (r0, c0) = d.location?;
     let (r1, c1) = d.location_end?;
-    let compact = d.compact
-        && d.rows
-            .iter()
-            .filter_map(|&x| usize::try_from(x).ok())
-            .all(|f| d.field_compact.get(f).copied().unwrap_or(true));
     let ncols = u32::try_from(d.rows.len()).ok()?;
     let ndata = u32::try_from(d.data.len()).ok()?;
     if compact || d.first_data_col != Some(ncols) || c1 < c0 + ncols {

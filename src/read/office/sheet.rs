@@ -86,7 +86,7 @@ pub fn read(
         }
     };
     let c = Cursor::new(bytes);
-    let sheets = match book {
+    let mut sheets = match book {
         Book::Xlsx => {
             let mut wb: Xlsx<_> = open_workbook_from_rs(c).map_err(|e| bad(&e))?;
             let meta = wb.sheets_metadata().to_vec();
@@ -158,8 +158,7 @@ pub fn read(
             if let Some(f) = super::xls_formats::XlsFormats::read(bytes) {
                 let base = if f.date1904 { 1462.0 } else { 0.0 };
                 for sheet in &mut out {
-                    let name = sheet.name.clone();
-                    looks(&mut sheet.cells, &|r, c| f.code(&name, r, c), base);
+                    looks(&mut sheet.cells, &f.codes_of(&sheet.name), base);
                 }
             }
             out
@@ -173,7 +172,6 @@ pub fn read(
             ranges(&mut wb, &bad)?
         }
     };
-    let mut sheets = sheets;
     if matches!(book, Book::Xls | Book::Xlsb) {
         for s in &mut sheets {
             legacy_booleans(&mut s.cells);

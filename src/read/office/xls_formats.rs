@@ -67,14 +67,18 @@ impl XlsFormats {
         parse(&stream)
     }
 
-    /// The format code of a cell of a sheet, when its style names one that
-    /// is not the General format.
-    pub(super) fn code(&self, sheet: &str, row: u32, col: u32) -> Option<&str> {
-        let style = *self.sheets.get(sheet)?.get(&(row, col))?;
-        let index = *self.styles.get(usize::from(style))?;
-        match self.codes.get(&index) {
-            Some(code) => Some(code.as_str()),
-            None => builtin(index),
+    /// The format codes of one sheet's cells, by row and column: a cell's
+    /// code when its style names a format that is not the General one (the
+    /// sheet looked up once).
+    pub(super) fn codes_of<'a>(&'a self, sheet: &str) -> impl Fn(u32, u32) -> Option<&'a str> + 'a {
+        let cells = self.sheets.get(sheet);
+        move |row, col| {
+            let style = *cells?.get(&(row, col))?;
+            let index = *self.styles.get(usize::from(style))?;
+            match self.codes.get(&index) {
+                Some(code) => Some(code.as_str()),
+                None => builtin(index),
+            }
         }
     }
 }

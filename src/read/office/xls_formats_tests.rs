@@ -79,13 +79,13 @@ fn workbook() -> Vec<u8> {
 #[test]
 fn each_cell_s_format_comes_from_its_style() {
     let f = parse(&workbook()).unwrap();
-    assert_eq!(f.code("Attività", 0, 0), Some("0%"));
-    assert_eq!(f.code("Attività", 0, 1), Some("0.0%"));
-    assert_eq!(f.code("Attività", 1, 0), Some("[h]:mm:ss"));
-    assert_eq!(f.code("Attività", 1, 1), None, "the General format");
-    assert_eq!(f.code("Attività", 1, 2), Some("dd/mm/yyyy"));
-    assert_eq!(f.code("Attività", 5, 5), None, "no such cell");
-    assert_eq!(f.code("Altro", 0, 0), None, "no such sheet");
+    assert_eq!(f.codes_of("Attività")(0, 0), Some("0%"));
+    assert_eq!(f.codes_of("Attività")(0, 1), Some("0.0%"));
+    assert_eq!(f.codes_of("Attività")(1, 0), Some("[h]:mm:ss"));
+    assert_eq!(f.codes_of("Attività")(1, 1), None, "the General format");
+    assert_eq!(f.codes_of("Attività")(1, 2), Some("dd/mm/yyyy"));
+    assert_eq!(f.codes_of("Attività")(5, 5), None, "no such cell");
+    assert_eq!(f.codes_of("Altro")(0, 0), None, "no such sheet");
 }
 
 #[test]
@@ -102,14 +102,14 @@ fn the_1904_date_system_is_read() {
     w[bs + 4..bs + 8].copy_from_slice(&off.to_le_bytes());
     let f = parse(&w).unwrap();
     assert!(f.date1904);
-    assert_eq!(f.code("Attività", 0, 0), Some("0%"));
+    assert_eq!(f.codes_of("Attività")(0, 0), Some("0%"));
 }
 
 #[test]
 fn the_workbook_stream_is_found_in_the_compound_file() {
     let file = build(&[("Workbook", workbook())]);
     let f = XlsFormats::read(&file).unwrap();
-    assert_eq!(f.code("Attività", 0, 0), Some("0%"));
+    assert_eq!(f.codes_of("Attività")(0, 0), Some("0%"));
     assert!(XlsFormats::read(b"not a compound file").is_none());
 }
 
@@ -127,10 +127,10 @@ fn a_stream_cut_anywhere_or_with_lengths_that_lie_gives_what_it_holds_without_pa
         .unwrap();
     lying[at + 2..at + 4].copy_from_slice(&u16::MAX.to_le_bytes());
     let f = parse(&lying).unwrap();
-    assert_eq!(f.code("Attività", 0, 0), None);
+    assert_eq!(f.codes_of("Attività")(0, 0), None);
     // A sheet offset past the stream.
     let mut far = whole;
     let at = far.windows(4).position(|w| w == [0x85, 0, 24, 0]).unwrap();
     far[at + 4..at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
-    assert_eq!(parse(&far).unwrap().code("Attività", 0, 0), None);
+    assert_eq!(parse(&far).unwrap().codes_of("Attività")(0, 0), None);
 }
