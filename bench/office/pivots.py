@@ -229,10 +229,17 @@ def pivot_xml(p, last_row, last_col):
             attrs.append('compact="0"')
         if p["form"] == "tabular":
             attrs.append('outline="0"')
+        if p.get("sort") and (f in rows or f in cols):
+            attrs.append(f'sortType="{p["sort"]}"')
         inner = ""
-        if f in rows or f in cols or f == p.get("page"):
+        if (f in rows or f in cols or f == p.get("page")) and not p.get("noitems"):
             ks = items(f)
-            inner = (f'<items count="{len(ks) + 1}">' + "".join(f'<item x="{i}"/>' for i in range(len(ks)))
+            order = list(range(len(ks)))
+            if p.get("reverse"):
+                order.reverse()
+            hid = p.get("hidden", {}).get(f)
+            inner = (f'<items count="{len(ks) + 1}">'
+                     + "".join(f'<item x="{i}"' + (' h="1"' if ks[i] == hid else "") + "/>" for i in order)
                      + '<item t="default"/></items>')
         pf.append(f'<pivotField {" ".join(attrs)} showAll="0">{inner}</pivotField>')
     a = [f'name="Pivot1" cacheId="1" dataCaption="Valori" applyNumberFormats="0" applyBorderFormats="0" '
@@ -269,15 +276,19 @@ def pivot_xml(p, last_row, last_col):
         body += '<colFields count="1"><field x="-2"/></colFields>'
     if "page" in p:
         body += f'<pageFields count="1"><pageField fld="{p["page"]}" hier="-1"/></pageFields>'
+    fn = f' subtotal="{p["func"]}"' if "func" in p else ""
     body += f'<dataFields count="{len(data)}">' + "".join(
-        '<dataField' + ('' if n is None else f' name="{escape(n)}"') + f' fld="{f}" baseField="0" baseItem="0"/>'
+        '<dataField' + ('' if n is None else f' name="{escape(n)}"') + f' fld="{f}"{fn} baseField="0" baseItem="0"/>'
         for f, n in data) + "</dataFields>"
     body += ('<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" '
              'showRowStripes="0" showColStripes="0" showLastColumn="1"/>')
     return H + f'<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" {" ".join(a)}>{body}</pivotTableDefinition>'
 
 
-def cache_xml():
+REFRESH = ' refreshOnLoad="1"'
+
+
+def cache_xml(refresh=False):
     fields = []
     for f, name in enumerate(FIELDS):
         vals = [row[f] for row in DATA]
@@ -297,7 +308,8 @@ def cache_xml():
                           f'maxValue="{max(vals)}"/></cacheField>')
     last = ref(len(DATA), len(FIELDS) - 1)
     definition = (H + f'<pivotCacheDefinition {NS} r:id="rId1" refreshedBy="x" refreshedVersion="6" '
-                  f'minRefreshableVersion="3" recordCount="{len(DATA)}"><cacheSource type="worksheet">'
+                  f'minRefreshableVersion="3"{REFRESH if refresh else ""} '
+                  f'recordCount="{len(DATA)}"><cacheSource type="worksheet">'
                   f'<worksheetSource ref="A1:{last}" sheet="Dati"/></cacheSource>'
                   f'<cacheFields count="{len(FIELDS)}">{"".join(fields)}</cacheFields></pivotCacheDefinition>')
     recs = []
@@ -318,8 +330,14 @@ def write(path, p):
     for r, row in enumerate(DATA, 1):
         for c, v in enumerate(row):
             src[(r, c)] = v
+    for (r, c), v in p.get("changed", {}).items():
+        # A source cell changed after the cache was saved.
+        src[(r, c)] = v
     g, last_row = layout(p)
-    last_col = max(c for (r, c) in g if r >= p["at"][0])
+    if p.get("empty"):
+        # A writer that leaves the output to the application (refreshOnLoad).
+        g = {}
+    last_col = max((c for (r, c) in g if r >= p["at"][0]), default=p["at"][1] + 2)
     own = p.get("sheet") == "own"
     if "right" in p:
         # A cell at the table's right, where LibreOffice's wider layout falls.
@@ -331,7 +349,7 @@ def write(path, p):
     if own:
         sheets.append(("Pivot", g))
     pivot_sheet = len(sheets)
-    definition, records = cache_xml()
+    definition, records = cache_xml(p.get("empty", False))
     files = {
         "[Content_Types].xml": H + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -453,6 +471,32 @@ PIVOTS = {
     "dati-in-righe-colonne-vuote": dict(rows=[S], cols=[A], data=[(I, "Somma di Importo"),
                                         (Q, "Somma di Quantità")], form="outline", labels={}, at=(0, 7),
                                         datarows=True),
+    # Writers that save the definition and its cache and leave the output to
+    # the application (`refreshOnLoad`, no cells for the table: .NET and
+    # Java libraries): LibreOffice lays the table out from the source range.
+    "senza-celle": dict(rows=[S], cols=[], data=[(I, None)], form="compact", labels={}, at=(0, 7), empty=True),
+    "senza-celle-due-righe": dict(rows=[S, T], cols=[], data=[(I, "Somma di Importo")], form="compact", labels={},
+                                  at=(0, 7), empty=True, noitems=True),
+    "senza-celle-tabellare": dict(rows=[S, T], cols=[], data=[(I, "Somma di Importo")], form="tabular", labels={},
+                                  at=(0, 7), empty=True),
+    "senza-celle-colonne": dict(rows=[S, T], cols=[A], data=[(I, "Somma di Importo")], form="outline", labels={},
+                                at=(0, 7), empty=True),
+    "senza-celle-due-colonne": dict(rows=[S], cols=[A, T], data=[(I, "Totale")], form="compact", labels={},
+                                    at=(0, 7), empty=True),
+    "senza-celle-due-dati": dict(rows=[S], cols=[], data=[(I, "Importo"), (Q, "Quantità totale")], form="compact",
+                                 labels={}, at=(0, 7), empty=True),
+    "senza-celle-dati-in-righe": dict(rows=[S], cols=[A], data=[(I, "Importo"), (Q, "Quantità totale")],
+                                      form="outline", labels={}, at=(0, 7), empty=True, datarows=True),
+    "senza-celle-pagina": dict(rows=[T], cols=[], data=[(Q, None)], form="compact", labels={}, at=(3, 7),
+                               empty=True, page=A, func="average"),
+    "senza-celle-ordine": dict(rows=[S, T], cols=[], data=[(I, None)], form="outline", labels={}, at=(0, 7),
+                               empty=True, reverse=True, func="count"),
+    "senza-celle-decrescente": dict(rows=[T], cols=[S], data=[(I, None)], form="compact", labels={}, at=(0, 7),
+                                    empty=True, noitems=True, sort="descending", func="max"),
+    "senza-celle-nascosta": dict(rows=[S, T], cols=[A], data=[(I, None)], form="compact", labels={}, at=(0, 7),
+                                 empty=True, hidden={T: "Entrata"}),
+    "senza-celle-cambiata": dict(rows=[S], cols=[], data=[(I, "Importo")], form="compact", labels={}, at=(0, 7),
+                                 empty=True, changed={(1, 3): 1000, (2, 0): "Zeta", (5, 0): None}),
     "altro-foglio": dict(rows=[S], cols=[], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL,
                          at=(2, 0), sheet="own"),
 }

@@ -28,6 +28,7 @@ mod numbering;
 mod odt;
 mod parts;
 mod pivot;
+mod pivot_apply;
 mod recalc;
 mod rtf;
 pub mod sheet;

@@ -30,10 +30,15 @@
 //! move right, each row's label into its field's column, by the level the
 //! definition's row items give). Several data fields on rows (outline or
 //! tabular form, where Excel too gives their names a column) keep the
-//! file's layout and get LibreOffice's header words. Not given: several
-//! data fields beside a column field, several data fields on rows of a
-//! compact table, a compact table whose definition lists no row items;
-//! such a table's cells are read as the file holds them.
+//! file's layout and get LibreOffice's header words.
+//!
+//! A table whose file holds no output (libraries that leave it to the
+//! application, `refreshOnLoad`), or one whose layout this module cannot
+//! follow (a compact table whose definition lists no row items), is laid
+//! out whole from its source range, as LibreOffice lays it out
+//! ([`compute`]). Not given either way: several data fields beside a
+//! column field of their own, several data fields on rows of a compact
+//! table; such a table's cells are read as the file holds them.
 
 use std::collections::HashMap;
 
@@ -111,10 +116,21 @@ fn function_word(subtotal: &str) -> &'static str {
     }
 }
 
+/// A pivot table of a sheet: what LibreOffice makes of the file's own
+/// output (`follow`, when it can be told), the table laid out from its
+/// source (`plan`, when this shape can be), and where the file puts it
+/// (`area`: first row, last row, first column, last column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pivot {
+    pub follow: Option<Table>,
+    pub plan: Option<compute::Plan>,
+    pub area: (u32, u32, u32, u32),
+}
+
 /// Every pivot table LibreOffice lays out, by the name of the sheet that
 /// shows it (sheets without one are left out; a workbook without pivot
 /// tables is not parsed beyond its list of parts).
-pub fn tables(bytes: &[u8]) -> Result<HashMap<String, Vec<Table>>> {
+pub fn tables(bytes: &[u8]) -> Result<HashMap<String, Vec<Pivot>>> {
     let mut a = Archive::open(bytes)?;
     let mut out = HashMap::new();
     if !a.names().iter().any(|n| n.starts_with("xl/pivotTables/")) {
@@ -136,7 +152,7 @@ pub fn tables(bytes: &[u8]) -> Result<HashMap<String, Vec<Table>>> {
 }
 
 /// What a pivot table's definition says of its layout.
-#[derive(Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Definition {
     location: Option<(u32, u32)>,
     /// The location's last cell.
@@ -159,13 +175,28 @@ struct Definition {
     cols: Vec<i64>,
     /// (field index, name, function) of each data field.
     data: Vec<(i64, Option<String>, String)>,
+    /// Each pivot field's items in the table's order: (the cache's shared
+    /// item, hidden).
+    field_items: Vec<Vec<(usize, bool)>>,
+    /// Each pivot field's `sortType`: ascending (`true`), descending, or
+    /// the items' own order (`None`).
+    field_sort: Vec<Option<bool>>,
+    /// Whether each pivot field has subtotals (`defaultSubtotal`) and is
+    /// laid out in outline form (`outline`; tabular when not).
+    field_subtotal: Vec<bool>,
+    field_outline: Vec<bool>,
+    /// Each page field and the item it selects (`pageField@fld`, `@item`).
+    pages: Vec<(i64, Option<usize>)>,
 }
 
-fn table(a: &mut Archive<'_>, part: &str) -> Result<Option<Table>> {
+fn table(a: &mut Archive<'_>, part: &str) -> Result<Option<Pivot>> {
     let Some(x) = a.part(part)? else {
         return Ok(None);
     };
     let d = definition(&x, part)?;
+    let (Some((r0, c0)), Some((r1, c1))) = (d.location, d.location_end) else {
+        return Ok(None);
+    };
     let Some(cache) = relationships(a, part)?
         .into_iter()
         .find(|(k, _)| k.ends_with("/pivotCacheDefinition"))
@@ -176,16 +207,50 @@ fn table(a: &mut Archive<'_>, part: &str) -> Result<Option<Table>> {
     let Some(c) = a.part(&cache)? else {
         return Ok(None);
     };
-    let mut names = Vec::new();
-    xml::walk(&c, &cache, |e| {
-        if let Ev::Start { name, attrs, .. } = e {
-            if name == "cacheField" {
-                names.push(attrs.get("name").cloned().unwrap_or_default());
-            }
+    let cache = cache_fields(&c, &cache)?;
+    Ok(Some(Pivot {
+        follow: layout(&d, &cache.names),
+        plan: compute::Plan::new(&d, cache),
+        area: (r0, r1.max(r0), c0, c1.max(c0)),
+    }))
+}
+
+/// The cache's fields (names and shared items) and its source range.
+fn cache_fields(c: &[u8], part: &str) -> Result<compute::Cache> {
+    let mut cache = compute::Cache::default();
+    let mut shared = false;
+    xml::walk(c, part, |e| {
+        match e {
+            Ev::Start { name, attrs, .. } => match name.as_str() {
+                "worksheetSource" => {
+                    let range = attrs
+                        .get("ref")
+                        .map(|r| (corner(r, false), corner(r, true)));
+                    if let (Some(sheet), Some((Some(a), Some(b)))) = (attrs.get("sheet"), range) {
+                        cache.source = Some((sheet.clone(), a, b));
+                    }
+                }
+                "cacheField" => {
+                    cache
+                        .names
+                        .push(attrs.get("name").cloned().unwrap_or_default());
+                    cache.items.push(Vec::new());
+                }
+                "sharedItems" => shared = true,
+                "s" | "n" | "b" | "d" | "e" | "m" if shared => {
+                    let v = attrs.get("v").cloned().unwrap_or_default();
+                    if let Some(items) = cache.items.last_mut() {
+                        items.push(v);
+                    }
+                }
+                _ => {}
+            },
+            Ev::End(name) if name == "sharedItems" => shared = false,
+            _ => {}
         }
         true
     })?;
-    Ok(layout(&d, &names))
+    Ok(cache)
 }
 
 fn definition(x: &[u8], part: &str) -> Result<Definition> {
@@ -222,7 +287,31 @@ fn definition(x: &[u8], part: &str) -> Result<Definition> {
                         item.1 = item.1.saturating_add(1);
                     }
                 }
-                "pivotField" => d.field_compact.push(flag("compact").unwrap_or(true)),
+                "pivotField" => {
+                    d.field_compact.push(flag("compact").unwrap_or(true));
+                    d.field_outline.push(flag("outline").unwrap_or(true));
+                    d.field_subtotal
+                        .push(flag("defaultSubtotal").unwrap_or(true));
+                    d.field_sort
+                        .push(match attrs.get("sortType").map(String::as_str) {
+                            Some("ascending") => Some(true),
+                            Some("descending") => Some(false),
+                            _ => None,
+                        });
+                    d.field_items.push(Vec::new());
+                }
+                "item" if !attrs.contains_key("t") => {
+                    if let (Some(items), Some(x)) = (
+                        d.field_items.last_mut(),
+                        attrs.get("x").and_then(|v| v.parse().ok()),
+                    ) {
+                        items.push((x, flag("h").unwrap_or(false)));
+                    }
+                }
+                "pageField" => d.pages.push((
+                    attrs.get("fld").and_then(|v| v.parse().ok()).unwrap_or(-1),
+                    attrs.get("item").and_then(|v| v.parse().ok()),
+                )),
                 "rowFields" => list = "rows",
                 "colFields" => list = "cols",
                 "field" => {
@@ -433,6 +522,10 @@ fn corner(a1: &str, last: bool) -> Option<(u32, u32)> {
         _ => None,
     }
 }
+
+#[path = "pivot_compute.rs"]
+pub(super) mod compute;
+pub use compute::Out;
 
 #[cfg(test)]
 #[path = "pivot_tests.rs"]

@@ -130,11 +130,13 @@ pub fn read(
                 }
             }
             // A workbook whose pivot parts cannot be read keeps the cells it holds.
-            let mut tables = super::pivot::tables(bytes).unwrap_or_default();
-            for sheet in &mut out {
-                for t in tables.remove(&sheet.name).unwrap_or_default() {
-                    pivot_layout(&mut sheet.cells, t);
-                }
+            let tables = super::pivot::tables(bytes).unwrap_or_default();
+            if !tables.is_empty() {
+                let mut view: Vec<(&str, &mut recalc::Cells)> = out
+                    .iter_mut()
+                    .map(|s| (s.name.as_str(), &mut s.cells))
+                    .collect();
+                super::pivot_apply::apply(&mut view, tables);
             }
             out
         }
@@ -190,49 +192,6 @@ pub fn read(
         pages.push(page);
     }
     Ok(pages)
-}
-
-/// A pivot table as LibreOffice lays it out ([`super::pivot`]): its cells
-/// moved down a row where LibreOffice adds one, or right where it gives
-/// each row field a column (over what the file holds there), each row's
-/// label into its field's column, then its header cells over what the file
-/// holds there (a caption LibreOffice makes in its own words only into a
-/// cell the file leaves empty).
-fn pivot_layout(cells: &mut Vec<(u32, u32, String, Option<CellValue>)>, t: super::pivot::Table) {
-    if let Some((r0, r1, c0, c1)) = t.shift_down {
-        let inside = |r: u32, c: u32| (r0..=r1).contains(&r) && (c0..=c1).contains(&c);
-        cells.retain(|&(r, c, ..)| !(r == r1 + 1 && (c0..=c1).contains(&c)));
-        for cell in cells.iter_mut() {
-            if inside(cell.0, cell.1) {
-                cell.0 += 1;
-            }
-        }
-    }
-    if let Some((r0, r1, c0, c1, by)) = t.shift_right {
-        let rows = r0..=r1;
-        cells.retain(|&(r, c, ..)| !(rows.contains(&r) && c > c1 && c <= c1 + by));
-        for cell in cells.iter_mut() {
-            if rows.contains(&cell.0) && (c0..=c1).contains(&cell.1) {
-                cell.1 += by;
-            }
-        }
-    }
-    // The shift has left each label's new cell empty.
-    let moves: std::collections::HashMap<_, _> = t.moves.into_iter().collect();
-    for cell in cells.iter_mut() {
-        if let Some(&(r, c)) = moves.get(&(cell.0, cell.1)) {
-            (cell.0, cell.1) = (r, c);
-        }
-    }
-    cells.sort_by_key(|&(r, c, ..)| (r, c));
-    for label in t.labels {
-        let (r, c) = label.at;
-        match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
-            Ok(i) if label.only_if_empty && !cells[i].2.trim().is_empty() => {}
-            Ok(i) => cells[i] = (r, c, label.text, None),
-            Err(i) => cells.insert(i, (r, c, label.text, None)),
-        }
-    }
 }
 
 fn check_count(n: usize) -> Result<()> {

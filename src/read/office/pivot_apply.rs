@@ -1,0 +1,127 @@
+//! The pivot tables of an .xlsx put on their sheets' cells as LibreOffice
+//! shows them ([`super::pivot`]): the file's own output followed where it
+//! can be, else the table laid out from its source.
+
+use std::collections::HashMap;
+
+use super::pivot::{Pivot, Table};
+use super::recalc::Cells;
+
+/// Each sheet's pivot tables over its cells. A table whose file holds its
+/// output (a cell with text in its area) and whose layout can be followed
+/// is followed ([`follow`]); one whose file holds none, or whose layout
+/// cannot be followed, is laid out from its source sheet's cells, over the
+/// file's cells in its area and where it falls ([`computed`]); one neither
+/// can be is left as the file holds it. The tables are laid out from the
+/// cells as read, before any of them is put on its sheet.
+pub(super) fn apply(sheets: &mut [(&str, &mut Cells)], mut tables: HashMap<String, Vec<Pivot>>) {
+    enum Put {
+        Follow(Table),
+        Computed(Vec<super::pivot::Out>, (u32, u32, u32, u32)),
+    }
+    let mut puts: Vec<(usize, Put)> = Vec::new();
+    for (i, (name, cells)) in sheets.iter().enumerate() {
+        for p in tables.remove(*name).unwrap_or_default() {
+            let (r0, r1, c0, c1) = p.area;
+            let holds_output = cells.iter().any(|(r, c, text, _)| {
+                (r0..=r1).contains(r) && (c0..=c1).contains(c) && !text.trim().is_empty()
+            });
+            let laid_out = || {
+                let plan = p.plan.as_ref()?;
+                let (_, source) = sheets.iter().find(|(n, _)| *n == plan.source_sheet())?;
+                plan.lay_out(source)
+            };
+            let put = match p.follow {
+                Some(t) if holds_output => Some(Put::Follow(t)),
+                follow => match laid_out() {
+                    Some(outs) => Some(Put::Computed(outs, p.area)),
+                    None => follow.map(Put::Follow),
+                },
+            };
+            puts.extend(put.map(|put| (i, put)));
+        }
+    }
+    for (i, put) in puts {
+        let cells = &mut *sheets[i].1;
+        match put {
+            Put::Follow(t) => follow(cells, t),
+            Put::Computed(outs, area) => computed(cells, outs, area),
+        }
+    }
+}
+
+/// A table laid out from its source: the file's cells in its area and
+/// where the table falls give way, except that a caption LibreOffice
+/// makes in its own words leaves a text the file holds in its cell.
+fn computed(
+    cells: &mut Cells,
+    outs: Vec<super::pivot::Out>,
+    (r0, r1, c0, c1): (u32, u32, u32, u32),
+) {
+    let file: HashMap<(u32, u32), String> = cells
+        .iter()
+        .filter(|(_, _, text, value)| value.is_none() && !text.trim().is_empty())
+        .map(|(r, c, text, _)| ((*r, *c), text.clone()))
+        .collect();
+    let taken: std::collections::HashSet<(u32, u32)> = outs.iter().map(|o| o.at).collect();
+    cells.retain(|(r, c, ..)| {
+        let inside = (r0..=r1).contains(r) && (c0..=c1).contains(c);
+        !inside && !taken.contains(&(*r, *c))
+    });
+    for o in outs {
+        let text = match file.get(&o.at) {
+            Some(kept) if o.caption => kept.clone(),
+            _ => o.text,
+        };
+        let value = if o.caption && file.contains_key(&o.at) {
+            None
+        } else {
+            o.value
+        };
+        cells.push((o.at.0, o.at.1, text, value));
+    }
+    cells.sort_by_key(|&(r, c, ..)| (r, c));
+}
+
+/// A pivot table as LibreOffice lays it out ([`super::pivot`]): its cells
+/// moved down a row where LibreOffice adds one, or right where it gives
+/// each row field a column (over what the file holds there), each row's
+/// label into its field's column, then its header cells over what the file
+/// holds there (a caption LibreOffice makes in its own words only into a
+/// cell the file leaves empty).
+fn follow(cells: &mut Cells, t: Table) {
+    if let Some((r0, r1, c0, c1)) = t.shift_down {
+        let inside = |r: u32, c: u32| (r0..=r1).contains(&r) && (c0..=c1).contains(&c);
+        cells.retain(|&(r, c, ..)| !(r == r1 + 1 && (c0..=c1).contains(&c)));
+        for cell in cells.iter_mut() {
+            if inside(cell.0, cell.1) {
+                cell.0 += 1;
+            }
+        }
+    }
+    if let Some((r0, r1, c0, c1, by)) = t.shift_right {
+        let rows = r0..=r1;
+        cells.retain(|&(r, c, ..)| !(rows.contains(&r) && c > c1 && c <= c1 + by));
+        for cell in cells.iter_mut() {
+            if rows.contains(&cell.0) && (c0..=c1).contains(&cell.1) {
+                cell.1 += by;
+            }
+        }
+    }
+    // The shift has left each label's new cell empty.
+    let moves: std::collections::HashMap<_, _> = t.moves.into_iter().collect();
+    for cell in cells.iter_mut() {
+        if let Some(&(r, c)) = moves.get(&(cell.0, cell.1)) {
+            (cell.0, cell.1) = (r, c);
+        }
+    }
+    cells.sort_by_key(|&(r, c, ..)| (r, c));
+    for label in t.labels {
+        let (r, c) = label.at;
+        match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
+            Ok(i) if label.only_if_empty && !cells[i].2.trim().is_empty() => {}
+            Ok(i) => cells[i] = (r, c, label.text, None),
+            Err(i) => cells.insert(i, (r, c, label.text, None)),
+        }
+    }
+}

@@ -1,0 +1,670 @@
+//! A pivot table laid out from its source, as LibreOffice lays it out when
+//! it opens the file: for a table whose file holds no output (writers other
+//! than Excel save the definition and its cache with `refreshOnLoad` and
+//! leave the cells to the application) or an output that [`super::layout`]
+//! cannot follow (a compact table of several row fields whose definition
+//! lists no row items).
+//!
+//! LibreOffice computes the table again from the source range's cells on
+//! the sheet, not from the cache's records (a cell changed after the cache
+//! was saved shows in the table). Its layout, as LibreOffice 7.4 writes it:
+//!
+//! - each row field has a column; an outer field's item has a row of its
+//!   own with the item's subtotal (outline form), or its first inner item
+//!   beside it and a row `<item> Risultato` after its inner items (tabular,
+//!   `pivotField@outline="0"`); a field whose `defaultSubtotal` is off has
+//!   no subtotals;
+//! - a column field's items stand over the values, one header row for each
+//!   column field under a row naming the data field (one data field) and
+//!   the column fields, a subtotal column `<item> Risultato` after an outer
+//!   item's columns, a `Totale Risultato` column at the right;
+//! - several data fields side by side under a row `Dati` (no column
+//!   field), or on rows (`dataOnRows`, or beside column fields), a row for
+//!   each under its item and a grand total row `Totale <data field>` each;
+//! - a page field two rows over the table, its name and `- tutto -` (or the
+//!   item it selects);
+//! - items in the order the pivot field lists them (the cache's items by
+//!   index), else ascending (numbers first, then text without regard to
+//!   case, the empty item `(vuoto)` last); `sortType` ascending or
+//!   descending sorts them; a hidden item (`h="1"`) leaves its records out.
+//!
+//! Shapes outside these (several data fields beside column fields of their
+//! own, a source that is not a range of a sheet of the workbook) are not
+//! laid out.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use atti_page::CellValue;
+
+use super::super::cell_text::number_text;
+use super::super::recalc::Cells;
+use super::{data_field_name, Definition, DATA_FIELD, GRAND_TOTAL};
+
+/// LibreOffice's Italian name for an empty item.
+const EMPTY_ITEM: &str = "(vuoto)";
+/// LibreOffice's Italian word for a page field that selects every item.
+const ALL_ITEMS: &str = "- tutto -";
+/// At most this many record-by-column sums in a table: a larger one is
+/// left as the file holds it.
+const MAX_WORK: usize = 50_000_000;
+
+/// What a pivot cache says of the table's source and of each field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Cache {
+    /// The fields' names, in the source's column order.
+    pub names: Vec<String>,
+    /// Each field's shared items as text, in the cache's order (the
+    /// indexes a pivot field's items refer to).
+    pub items: Vec<Vec<String>>,
+    /// The source: its sheet and range (`worksheetSource@sheet`, `@ref`).
+    pub source: Option<(String, (u32, u32), (u32, u32))>,
+}
+
+/// A pivot table that can be laid out from its source cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    d: Definition,
+    cache: Cache,
+}
+
+/// A cell of the laid out table: where, its text, its value, and whether
+/// it is a caption LibreOffice makes in its own words (kept out of a cell
+/// where the file holds a text of its own).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Out {
+    pub at: (u32, u32),
+    pub text: String,
+    pub value: Option<CellValue>,
+    pub caption: bool,
+}
+
+/// One value of a source row, for one field.
+struct Val {
+    key: String,
+    number: Option<f64>,
+    empty: bool,
+}
+
+impl Plan {
+    pub(super) fn new(d: &Definition, cache: Cache) -> Option<Plan> {
+        cache.source.as_ref()?;
+        d.location?;
+        Some(Plan {
+            d: d.clone(),
+            cache,
+        })
+    }
+
+    /// The sheet whose cells are the table's source.
+    pub fn source_sheet(&self) -> &str {
+        self.cache.source.as_ref().map_or("", |s| s.0.as_str())
+    }
+
+    /// The table laid out from the source sheet's cells, or `None` for a
+    /// shape this module does not lay out.
+    pub fn lay_out(&self, source: &Cells) -> Option<Vec<Out>> {
+        let (_, first, last) = self.cache.source.as_ref()?;
+        let (first, last) = (*first, *last);
+        let nfields = (last.1.checked_sub(first.1)? + 1) as usize;
+        let field = |x: i64| usize::try_from(x).ok().filter(|&f| f < nfields);
+        let rows: Vec<usize> = self
+            .d
+            .rows
+            .iter()
+            .filter(|&&x| x != -2)
+            .map(|&x| field(x))
+            .collect::<Option<_>>()?;
+        let cols: Vec<usize> = self
+            .d
+            .cols
+            .iter()
+            .filter(|&&x| x != -2)
+            .map(|&x| field(x))
+            .collect::<Option<_>>()?;
+        let data: Vec<usize> = self
+            .d
+            .data
+            .iter()
+            .map(|f| field(f.0))
+            .collect::<Option<_>>()?;
+        if rows.is_empty() || data.is_empty() {
+            return None;
+        }
+        let several = data.len() > 1;
+        let data_rows = several
+            && (self.d.rows.contains(&-2) || !self.d.cols.contains(&-2) && !cols.is_empty());
+        if several && !data_rows && !cols.is_empty() {
+            return None;
+        }
+        // The source's cells by place, its header row first.
+        let mut at = HashMap::new();
+        let mut bottom = first.0;
+        for (r, c, text, value) in source {
+            if (first.0..=last.0).contains(r) && (first.1..=last.1).contains(c) {
+                at.insert((*r, *c), (text.as_str(), value.as_ref()));
+                bottom = bottom.max(*r);
+            }
+        }
+        let names: Vec<String> = (0..nfields)
+            .map(|f| {
+                let head = at.get(&(first.0, first.1 + f as u32)).map_or("", |v| v.0);
+                match head.trim() {
+                    "" => self.cache.names.get(f).cloned().unwrap_or_default(),
+                    h => h.to_owned(),
+                }
+            })
+            .collect();
+        let mut records: Vec<Vec<Val>> = Vec::new();
+        for r in first.0 + 1..=bottom {
+            let rec: Vec<Val> = (0..nfields)
+                .map(|f| value(at.get(&(r, first.1 + f as u32)).copied()))
+                .collect();
+            if !rec.iter().all(|v| v.empty) {
+                records.push(rec);
+            }
+        }
+        // Hidden items and a page field's selection leave their records out.
+        let hidden: Vec<Vec<&str>> = (0..nfields)
+            .map(|f| {
+                self.d
+                    .field_items
+                    .get(f)
+                    .into_iter()
+                    .flatten()
+                    .filter(|i| i.1)
+                    .filter_map(|i| self.shared(f, i.0))
+                    .collect()
+            })
+            .collect();
+        let mut pages = Vec::new();
+        for &(x, item) in &self.d.pages {
+            let f = field(x)?;
+            let chosen = item.and_then(|i| self.shared(f, i));
+            pages.push((names[f].clone(), chosen.map(str::to_owned)));
+        }
+        records.retain(|rec| {
+            rec.iter()
+                .enumerate()
+                .all(|(f, v)| !hidden[f].contains(&v.key.as_str()))
+                && self
+                    .d
+                    .pages
+                    .iter()
+                    .zip(&pages)
+                    .all(|(&(x, _), (_, chosen))| {
+                        chosen
+                            .as_ref()
+                            .is_none_or(|c| field(x).is_some_and(|f| rec[f].key == *c))
+                    })
+        });
+        let ctx = Ctx {
+            plan: self,
+            records: &records,
+            rows: &rows,
+            data: &data,
+            data_rows,
+        };
+        ctx.lay_out(&cols, &names, &pages)
+    }
+
+    /// A field's shared item, by its index in the cache.
+    fn shared(&self, f: usize, i: usize) -> Option<&str> {
+        self.cache.items.get(f)?.get(i).map(|s| match s.as_str() {
+            "" => EMPTY_ITEM,
+            s => s,
+        })
+    }
+
+    fn function(&self, j: usize) -> &str {
+        self.d.data.get(j).map_or("", |d| d.2.as_str())
+    }
+}
+
+fn value(cell: Option<(&str, Option<&CellValue>)>) -> Val {
+    let Some((text, v)) = cell else {
+        return Val {
+            key: EMPTY_ITEM.into(),
+            number: None,
+            empty: true,
+        };
+    };
+    let number = match v {
+        Some(CellValue::Number(n)) => Some(*n),
+        _ => None,
+    };
+    let empty = text.trim().is_empty() && number.is_none();
+    Val {
+        key: if empty {
+            EMPTY_ITEM.into()
+        } else {
+            text.to_owned()
+        },
+        number,
+        empty,
+    }
+}
+
+/// A column of values: the column items it sums (a prefix of the column
+/// fields' items: all of them for a leaf, fewer for a subtotal, none for
+/// the grand total) and, with several data fields side by side, which.
+struct Column {
+    path: Vec<String>,
+    data: usize,
+}
+
+struct Ctx<'a> {
+    plan: &'a Plan,
+    records: &'a [Vec<Val>],
+    rows: &'a [usize],
+    data: &'a [usize],
+    data_rows: bool,
+}
+
+impl Ctx<'_> {
+    fn lay_out(
+        &self,
+        cols: &[usize],
+        names: &[String],
+        pages: &[(String, Option<String>)],
+    ) -> Option<Vec<Out>> {
+        let d = &self.plan.d;
+        let (r0, c0) = d.location?;
+        let mut out = Vec::new();
+        let put = |out: &mut Vec<Out>, at, text: String, value, caption| {
+            out.push(Out {
+                at,
+                text,
+                value,
+                caption,
+            })
+        };
+        // Page fields two rows over the table, the last one nearest.
+        let npages = pages.len() as u32;
+        if npages > 0 && r0 < npages + 1 {
+            return None;
+        }
+        for (k, (name, chosen)) in pages.iter().enumerate() {
+            let r = r0 - npages - 1 + k as u32;
+            put(&mut out, (r, c0), name.clone(), None, false);
+            let item = chosen.clone().unwrap_or_else(|| ALL_ITEMS.to_owned());
+            put(&mut out, (r, c0 + 1), item, None, false);
+        }
+        let all: Vec<usize> = (0..self.records.len()).collect();
+        let first_value_col = c0 + self.rows.len() as u32 + u32::from(self.data_rows);
+        // The value columns and their headers.
+        let mut columns = Vec::new();
+        let header_rows: u32;
+        if !cols.is_empty() {
+            header_rows = 1 + cols.len() as u32;
+            if self.data.len() == 1 {
+                let name = data_field_name(&self.plan.cache.names, &d.data[0])?;
+                put(&mut out, (r0, c0), name, None, false);
+            }
+            for (j, &f) in cols.iter().enumerate() {
+                put(
+                    &mut out,
+                    (r0, first_value_col + j as u32),
+                    names[f].clone(),
+                    None,
+                    false,
+                );
+            }
+            self.column_tree(
+                cols,
+                0,
+                &all,
+                &mut Vec::new(),
+                &mut columns,
+                &mut out,
+                r0 + 1,
+                first_value_col,
+            );
+            if d.total_col {
+                let at = (r0 + 1, first_value_col + columns.len() as u32);
+                put(&mut out, at, GRAND_TOTAL.to_owned(), None, true);
+                columns.push(Column {
+                    path: Vec::new(),
+                    data: 0,
+                });
+            }
+        } else if self.data.len() > 1 && !self.data_rows {
+            header_rows = 2;
+            put(
+                &mut out,
+                (r0, first_value_col),
+                DATA_FIELD.to_owned(),
+                None,
+                false,
+            );
+            for j in 0..self.data.len() {
+                let name = data_field_name(&self.plan.cache.names, &d.data[j])?;
+                put(
+                    &mut out,
+                    (r0 + 1, first_value_col + j as u32),
+                    name,
+                    None,
+                    false,
+                );
+                columns.push(Column {
+                    path: Vec::new(),
+                    data: j,
+                });
+            }
+        } else {
+            header_rows = 1;
+            if !self.data_rows {
+                let name = data_field_name(&self.plan.cache.names, &d.data[0])?;
+                put(&mut out, (r0, first_value_col), name, None, false);
+            }
+            columns.push(Column {
+                path: Vec::new(),
+                data: 0,
+            });
+        }
+        if self.records.len().saturating_mul(columns.len().max(1)) > MAX_WORK {
+            return None;
+        }
+        let header = r0 + header_rows - 1;
+        for (i, &f) in self.rows.iter().enumerate() {
+            put(
+                &mut out,
+                (header, c0 + i as u32),
+                names[f].clone(),
+                None,
+                false,
+            );
+        }
+        if self.data_rows {
+            put(
+                &mut out,
+                (header, c0 + self.rows.len() as u32),
+                DATA_FIELD.to_owned(),
+                None,
+                false,
+            );
+        }
+        let mut r = header + 1;
+        let walk = Walk {
+            ctx: self,
+            cols,
+            columns: &columns,
+            c0,
+            first_value_col,
+        };
+        walk.rows(0, &all, &mut r, &mut out)?;
+        if d.total_row {
+            if self.data_rows {
+                for j in 0..self.data.len() {
+                    let name = data_field_name(&self.plan.cache.names, &d.data[j])?;
+                    put(&mut out, (r, c0), format!("Totale {name}"), None, true);
+                    walk.values(&all, Some(j), r, &mut out);
+                    r += 1;
+                }
+            } else {
+                put(&mut out, (r, c0), GRAND_TOTAL.to_owned(), None, true);
+                walk.values(&all, None, r, &mut out);
+            }
+        }
+        Some(out)
+    }
+
+    /// The columns of the column fields' items from `level` down, within
+    /// the records `within`, with their header cells (row `row` for this
+    /// level), from column `c`.
+    #[allow(clippy::too_many_arguments)]
+    fn column_tree(
+        &self,
+        cols: &[usize],
+        level: usize,
+        within: &[usize],
+        path: &mut Vec<String>,
+        columns: &mut Vec<Column>,
+        out: &mut Vec<Out>,
+        row: u32,
+        c: u32,
+    ) {
+        let f = cols[level];
+        for (item, recs) in self.items(f, within) {
+            let at = (row, c + columns.len() as u32);
+            out.push(Out {
+                at,
+                text: item.clone(),
+                value: number_of(&self.records[recs[0]][f]),
+                caption: false,
+            });
+            path.push(item.clone());
+            if level + 1 < cols.len() {
+                self.column_tree(cols, level + 1, &recs, path, columns, out, row + 1, c);
+                if self.plan.d.field_subtotal.get(f).copied().unwrap_or(true) {
+                    out.push(Out {
+                        at: (row, c + columns.len() as u32),
+                        text: format!("{item} Risultato"),
+                        value: None,
+                        caption: true,
+                    });
+                    columns.push(Column {
+                        path: path.clone(),
+                        data: 0,
+                    });
+                }
+            } else {
+                columns.push(Column {
+                    path: path.clone(),
+                    data: 0,
+                });
+            }
+            path.pop();
+        }
+    }
+
+    /// A field's items among the records `within`, in the table's order,
+    /// each with its records.
+    fn items(&self, f: usize, within: &[usize]) -> Vec<(String, Vec<usize>)> {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for &i in within {
+            let key = self.records[i][f].key.as_str();
+            match index.get(key) {
+                Some(&g) => groups[g].1.push(i),
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push((key.to_owned(), vec![i]));
+                }
+            }
+        }
+        let d = &self.plan.d;
+        let listed: HashMap<&str, usize> = d
+            .field_items
+            .get(f)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.plan.shared(f, i.0))
+            .enumerate()
+            .map(|(n, s)| (s, n))
+            .collect();
+        let sort = d.field_sort.get(f).copied().flatten();
+        let ascending = |a: &(String, Vec<usize>), b: &(String, Vec<usize>)| {
+            item_order(&self.records[a.1[0]][f], &self.records[b.1[0]][f])
+        };
+        match sort {
+            Some(up) => {
+                groups.sort_by(ascending);
+                if !up {
+                    groups.reverse();
+                }
+            }
+            None if !listed.is_empty() => {
+                groups.sort_by(
+                    |a, b| match (listed.get(a.0.as_str()), listed.get(b.0.as_str())) {
+                        (Some(x), Some(y)) => x.cmp(y),
+                        (Some(_), None) => Ordering::Less,
+                        (None, Some(_)) => Ordering::Greater,
+                        (None, None) => ascending(a, b),
+                    },
+                )
+            }
+            None => groups.sort_by(ascending),
+        }
+        groups
+    }
+}
+
+/// An item's value, where it is a number (a year shown as an item).
+fn number_of(v: &Val) -> Option<CellValue> {
+    v.number.map(CellValue::Number)
+}
+
+/// Ascending item order: numbers by value, then text without regard to
+/// case, the empty item last.
+fn item_order(a: &Val, b: &Val) -> Ordering {
+    let rank = |v: &Val| match (v.empty, v.number) {
+        (true, _) => 2,
+        (false, Some(_)) => 0,
+        (false, None) => 1,
+    };
+    rank(a)
+        .cmp(&rank(b))
+        .then_with(|| match (a.number, b.number) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            _ => a
+                .key
+                .to_lowercase()
+                .cmp(&b.key.to_lowercase())
+                .then_with(|| a.key.cmp(&b.key)),
+        })
+}
+
+/// The rows of a table and their values.
+struct Walk<'a> {
+    ctx: &'a Ctx<'a>,
+    cols: &'a [usize],
+    columns: &'a [Column],
+    c0: u32,
+    first_value_col: u32,
+}
+
+impl Walk<'_> {
+    fn rows(&self, level: usize, within: &[usize], r: &mut u32, out: &mut Vec<Out>) -> Option<()> {
+        let ctx = self.ctx;
+        let d = &ctx.plan.d;
+        let f = ctx.rows[level];
+        let last = level + 1 == ctx.rows.len();
+        let outline = d.field_outline.get(f).copied().unwrap_or(true);
+        let subtotal = d.field_subtotal.get(f).copied().unwrap_or(true);
+        if ctx.data_rows && !last && !outline && subtotal {
+            return None;
+        }
+        for (item, recs) in ctx.items(f, within) {
+            out.push(Out {
+                at: (*r, self.c0 + level as u32),
+                text: item.clone(),
+                value: number_of(&ctx.records[recs[0]][f]),
+                caption: false,
+            });
+            if last {
+                if ctx.data_rows {
+                    *r += 1;
+                    for j in 0..ctx.data.len() {
+                        let name = data_field_name(&ctx.plan.cache.names, &d.data[j])?;
+                        out.push(Out {
+                            at: (*r, self.c0 + ctx.rows.len() as u32),
+                            text: name,
+                            value: None,
+                            caption: false,
+                        });
+                        self.values(&recs, Some(j), *r, out);
+                        *r += 1;
+                    }
+                } else {
+                    self.values(&recs, None, *r, out);
+                    *r += 1;
+                }
+            } else if outline {
+                if subtotal && !ctx.data_rows {
+                    self.values(&recs, None, *r, out);
+                }
+                *r += 1;
+                self.rows(level + 1, &recs, r, out)?;
+            } else {
+                self.rows(level + 1, &recs, r, out)?;
+                if subtotal {
+                    out.push(Out {
+                        at: (*r, self.c0 + level as u32),
+                        text: format!("{item} Risultato"),
+                        value: None,
+                        caption: true,
+                    });
+                    self.values(&recs, None, *r, out);
+                    *r += 1;
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// The values of row `r` over the records `within`: each column's
+    /// function of its data field (`data`, when the data fields are on
+    /// rows, else the column's), where some record falls in the column.
+    fn values(&self, within: &[usize], data: Option<usize>, r: u32, out: &mut Vec<Out>) {
+        let ctx = self.ctx;
+        for (k, col) in self.columns.iter().enumerate() {
+            let j = data.unwrap_or(col.data);
+            let f = ctx.data[j];
+            let vals: Vec<&Val> = within
+                .iter()
+                .map(|&i| &ctx.records[i])
+                .filter(|rec| {
+                    col.path
+                        .iter()
+                        .zip(self.cols)
+                        .all(|(item, &cf)| rec[cf].key == *item)
+                })
+                .map(|rec| &rec[f])
+                .collect();
+            if vals.is_empty() {
+                continue;
+            }
+            if let Some(x) = aggregate(ctx.plan.function(j), &vals) {
+                out.push(Out {
+                    at: (r, self.first_value_col + k as u32),
+                    text: number_text(x),
+                    value: Some(CellValue::Number(x)),
+                    caption: false,
+                });
+            }
+        }
+    }
+}
+
+/// A data field's function over its values (`dataField@subtotal`, the sum
+/// by default): `count` counts the values that are not empty, `countNums`
+/// the numbers; the others take the numbers alone.
+fn aggregate(function: &str, vals: &[&Val]) -> Option<f64> {
+    let nums: Vec<f64> = vals.iter().filter_map(|v| v.number).collect();
+    let n = nums.len() as f64;
+    let mean = || nums.iter().sum::<f64>() / n;
+    let squares = || {
+        let m = mean();
+        nums.iter().map(|x| (x - m) * (x - m)).sum::<f64>()
+    };
+    Some(match function {
+        "count" => vals.iter().filter(|v| !v.empty).count() as f64,
+        "countNums" => n,
+        "average" if n > 0.0 => mean(),
+        "max" | "min" if nums.is_empty() => 0.0,
+        "max" => nums.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        "min" => nums.iter().copied().fold(f64::INFINITY, f64::min),
+        "product" => nums.iter().product(),
+        "var" if n > 1.0 => squares() / (n - 1.0),
+        "varp" if n > 0.0 => squares() / n,
+        "stdDev" if n > 1.0 => (squares() / (n - 1.0)).sqrt(),
+        "stdDevp" if n > 0.0 => (squares() / n).sqrt(),
+        "average" | "var" | "varp" | "stdDev" | "stdDevp" => return None,
+        _ => nums.iter().sum(),
+    })
+}
+
+#[cfg(test)]
+#[path = "pivot_compute_tests.rs"]
+mod tests;
