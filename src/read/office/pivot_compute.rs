@@ -139,11 +139,14 @@ impl Plan {
         }
         // The source's cells by place, its header row first.
         let mut at = HashMap::new();
-        let mut bottom = first.0;
+        // The rows under the header with a cell that is not empty.
+        let mut filled = std::collections::HashSet::new();
         for (r, c, text, value) in source {
             if (first.0..=last.0).contains(r) && (first.1..=last.1).contains(c) {
                 at.insert((*r, *c), (text.as_str(), value.as_ref()));
-                bottom = bottom.max(*r);
+                if *r > first.0 && (!text.trim().is_empty() || value.is_some()) {
+                    filled.insert(*r);
+                }
             }
         }
         let names: Vec<String> = (0..nfields)
@@ -155,18 +158,31 @@ impl Plan {
                 }
             })
             .collect();
-        let mut records: Vec<Vec<Val>> = Vec::new();
-        for r in first.0 + 1..=bottom {
-            let rec: Vec<Val> = (0..nfields)
-                .map(|f| value(at.get(&(r, first.1 + f as u32)).copied()))
-                .collect();
-            if !rec.iter().all(|v| v.empty) {
-                records.push(rec);
-            }
+        // The fields the table shows or filters by, each record holding
+        // those alone (a source of many columns costs only what it uses).
+        let mut pages = Vec::new();
+        for &(x, item) in &self.d.pages {
+            let f = field(x)?;
+            let chosen = item.and_then(|i| self.shared(f, i));
+            pages.push((f, names[f].clone(), chosen.map(str::to_owned)));
         }
+        let mut used: Vec<usize> = rows.iter().chain(&cols).chain(&data).copied().collect();
+        used.extend(pages.iter().map(|p| p.0));
+        used.sort_unstable();
+        used.dedup();
+        let mut slot = vec![usize::MAX; nfields];
+        for (k, &f) in used.iter().enumerate() {
+            slot[f] = k;
+        }
+        if filled.len().saturating_mul(used.len()) > MAX_WORK {
+            return None;
+        }
+        let mut filled: Vec<u32> = filled.into_iter().collect();
+        filled.sort_unstable();
         // Hidden items and a page field's selection leave their records out.
-        let hidden: Vec<Vec<&str>> = (0..nfields)
-            .map(|f| {
+        let hidden: Vec<Vec<&str>> = used
+            .iter()
+            .map(|&f| {
                 self.d
                     .field_items
                     .get(f)
@@ -177,30 +193,31 @@ impl Plan {
                     .collect()
             })
             .collect();
-        let mut pages = Vec::new();
-        for &(x, item) in &self.d.pages {
-            let f = field(x)?;
-            let chosen = item.and_then(|i| self.shared(f, i));
-            pages.push((names[f].clone(), chosen.map(str::to_owned)));
-        }
-        records.retain(|rec| {
-            rec.iter()
-                .enumerate()
-                .all(|(f, v)| !hidden[f].contains(&v.key.as_str()))
-                && self
-                    .d
-                    .pages
+        let mut records: Vec<Vec<Val>> = Vec::new();
+        for r in filled {
+            let rec: Vec<Val> = used
+                .iter()
+                .map(|&f| value(at.get(&(r, first.1 + f as u32)).copied()))
+                .collect();
+            let shown = rec
+                .iter()
+                .zip(&hidden)
+                .all(|(v, h)| !h.contains(&v.key.as_str()))
+                && pages
                     .iter()
-                    .zip(&pages)
-                    .all(|(&(x, _), (_, chosen))| {
-                        chosen
-                            .as_ref()
-                            .is_none_or(|c| field(x).is_some_and(|f| rec[f].key == *c))
-                    })
-        });
+                    .all(|(f, _, chosen)| chosen.as_ref().is_none_or(|c| rec[slot[*f]].key == *c));
+            if shown {
+                records.push(rec);
+            }
+        }
+        let pages: Vec<(String, Option<String>)> = pages
+            .into_iter()
+            .map(|(_, name, chosen)| (name, chosen))
+            .collect();
         let ctx = Ctx {
             plan: self,
             records: &records,
+            slot: &slot,
             rows: &rows,
             data: &data,
             data_rows,
@@ -255,13 +272,20 @@ struct Column {
 
 struct Ctx<'a> {
     plan: &'a Plan,
+    /// The records' values of the fields used, each field's at its slot.
     records: &'a [Vec<Val>],
+    slot: &'a [usize],
     rows: &'a [usize],
     data: &'a [usize],
     data_rows: bool,
 }
 
 impl Ctx<'_> {
+    /// Record `i`'s value of field `f`.
+    fn val(&self, i: usize, f: usize) -> &Val {
+        &self.records[i][self.slot[f]]
+    }
+
     fn lay_out(
         &self,
         cols: &[usize],
@@ -430,7 +454,7 @@ impl Ctx<'_> {
             out.push(Out {
                 at,
                 text: item.clone(),
-                value: number_of(&self.records[recs[0]][f]),
+                value: number_of(self.val(recs[0], f)),
                 caption: false,
             });
             path.push(item.clone());
@@ -464,7 +488,7 @@ impl Ctx<'_> {
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         for &i in within {
-            let key = self.records[i][f].key.as_str();
+            let key = self.val(i, f).key.as_str();
             match index.get(key) {
                 Some(&g) => groups[g].1.push(i),
                 None => {
@@ -485,7 +509,7 @@ impl Ctx<'_> {
             .collect();
         let sort = d.field_sort.get(f).copied().flatten();
         let ascending = |a: &(String, Vec<usize>), b: &(String, Vec<usize>)| {
-            item_order(&self.records[a.1[0]][f], &self.records[b.1[0]][f])
+            item_order(self.val(a.1[0], f), self.val(b.1[0], f))
         };
         match sort {
             Some(up) => {
@@ -559,7 +583,7 @@ impl Walk<'_> {
             out.push(Out {
                 at: (*r, self.c0 + level as u32),
                 text: item.clone(),
-                value: number_of(&ctx.records[recs[0]][f]),
+                value: number_of(ctx.val(recs[0], f)),
                 caption: false,
             });
             if last {
@@ -613,14 +637,13 @@ impl Walk<'_> {
             let f = ctx.data[j];
             let vals: Vec<&Val> = within
                 .iter()
-                .map(|&i| &ctx.records[i])
-                .filter(|rec| {
+                .filter(|&&i| {
                     col.path
                         .iter()
                         .zip(self.cols)
-                        .all(|(item, &cf)| rec[cf].key == *item)
+                        .all(|(item, &cf)| ctx.val(i, cf).key == *item)
                 })
-                .map(|rec| &rec[f])
+                .map(|&i| ctx.val(i, f))
                 .collect();
             if vals.is_empty() {
                 continue;
