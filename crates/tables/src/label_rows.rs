@@ -143,7 +143,58 @@ pub(crate) fn label_lines(
             })
             .count();
     let centred_table = centred_rows > top;
+    // In a table that centres its cells, the lines below a lone line may
+    // make a centred cell by themselves: as many lines of the cell above
+    // its row's values as below them. The lone line is then no line of
+    // that cell; it is a label unless it ends the cell above.
+    let centred_below = |k: usize| {
+        let Some(mut prev) = first.get(k + 1).copied().flatten() else {
+            return false;
+        };
+        let mut v = k + 1;
+        while v < n && lone(v) && !valued[v] {
+            match first.get(v + 1).copied().flatten() {
+                Some(q) if wraps(prev, q) => {
+                    prev = q;
+                    v += 1;
+                }
+                _ => return false,
+            }
+        }
+        if v >= n || !full(v) || !valued[v] {
+            return false;
+        }
+        let up = v - (k + 1);
+        let down = (v + 1..n)
+            .take_while(|&i| match (first[i - 1], first[i]) {
+                (Some(a), Some(b)) => lone(i) && !valued[i] && wraps(a, b),
+                _ => false,
+            })
+            .count();
+        up >= 1 && up == down
+    };
+    let centred_label: Vec<bool> = (0..n)
+        .map(|k| {
+            centred_table
+                && !candidate[k]
+                && k + 2 < n
+                && lone(k)
+                && first[k].is_some_and(|p| p.x0 <= left + 0.5 * size)
+                && centred_below(k)
+        })
+        .collect();
     for k in 0..n {
+        if centred_label[k] {
+            if let Some(p) = first[k] {
+                let from_above = (0..k).rev().find_map(|i| first[i]).is_some_and(|a| {
+                    let up = lines[k].base - lines[a.line].base;
+                    let down = lines[k + 1].base - lines[k].base;
+                    up <= down + 0.1 * size && wraps(a, p)
+                });
+                label[k] = !from_above;
+            }
+            continue;
+        }
         let Some(p) = first[k].filter(|_| candidate[k]) else {
             continue;
         };

@@ -141,3 +141,58 @@ fn numbers_under_a_header_of_their_own_are_a_column() {
     assert_eq!(g[0][0], vec!["N.", "Servizio", "Stanziato", "Impegnato"]);
     assert_eq!(g[0][2], vec!["1.", "Scuole materne", "500,00", "450,00"]);
 }
+
+#[test]
+fn a_section_label_above_a_centred_cell_is_a_row_of_its_own() {
+    // Cells wrapped over three lines with their amounts centred on the
+    // middle one; a section label right above such a cell would wrap into
+    // its first line by width alone, but the cell is centred without it
+    // (one line above its amounts, one below): the label is a row.
+    let mut k = Kit::new();
+    let amounts = |k: &mut Kit, y: f32, a: &str, b: &str| {
+        k.text(260.0 - Kit::width(a), y, a)
+            .text(330.0 - Kit::width(b), y, b);
+    };
+    k.text(50.0, 100.0, "Voce");
+    amounts(&mut k, 100.0, "Previsto", "Pagato");
+    k.text(50.0, 118.0, "Spese correnti")
+        .text(50.0, 130.0, "Lavori di restauro")
+        .text(50.0, 141.0, "della sede municipale")
+        .text(50.0, 152.0, "e degli uffici");
+    amounts(&mut k, 141.0, "1.234,56", "987,00");
+    k.text(50.0, 166.0, "Conto capitale")
+        .text(50.0, 178.0, "Acquisto di mezzi")
+        .text(50.0, 189.0, "per la protezione")
+        .text(50.0, 200.0, "civile comunale");
+    amounts(&mut k, 189.0, "2.500,00", "1.100,00");
+    k.text(50.0, 214.0, "Manutenzione del verde")
+        .text(50.0, 225.0, "pubblico nei parchi")
+        .text(50.0, 236.0, "e nei giardini");
+    amounts(&mut k, 225.0, "640,00", "320,00");
+    k.text(50.0, 250.0, "Cancelleria");
+    amounts(&mut k, 250.0, "75,00", "75,00");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Previsto", "Pagato"],
+            &["Spese correnti", "", ""],
+            &[
+                "Lavori di restauro della sede municipale e degli uffici",
+                "1.234,56",
+                "987,00"
+            ],
+            &["Conto capitale", "", ""],
+            &[
+                "Acquisto di mezzi per la protezione civile comunale",
+                "2.500,00",
+                "1.100,00"
+            ],
+            &[
+                "Manutenzione del verde pubblico nei parchi e nei giardini",
+                "640,00",
+                "320,00"
+            ],
+            &["Cancelleria", "75,00", "75,00"],
+        ])]
+    );
+}
