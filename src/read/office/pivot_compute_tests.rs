@@ -1,4 +1,6 @@
+use super::grid::{aggregate, item_order};
 use super::*;
+use crate::read::office::cell_text::number_text;
 
 /// A source on sheet `Fonte`, A1:C5: an office, a year and an amount.
 fn source() -> Cells {
