@@ -30,7 +30,10 @@
 # the train side's field values per scan with its errors by class
 # (bench/ocr_field_chars.py: spaces, case, accents, apostrophes, dashes,
 # O/0 l/1/I, rn/m, punctuation, other letters, a line, nothing read).
-# The test side prints totals only.
+# The test side prints totals only. LINES=1 adds the rows' geometry on
+# the train side (bench/ocr_lines.py): where a scan's rows join two of the
+# text layer's lines (two cells, a letterhead's columns, a margin and its
+# line), split one, or lose words, with the words about each case.
 # A file whose name says its text layer is broken (`broken-text`: the
 # producer dropped glyphs, `Mi panel` for `Mixpanel`) is left out and
 # counted apart: its text page is not the truth the scan is measured by.
@@ -73,6 +76,7 @@ HARD_PER_BODY=${HARD_PER_BODY:-0}
 SIDES=${SIDES:-train test}
 BODIES=${BODIES:-}
 WEB=${WEB:-0}
+LINES=${LINES:-0}
 WEB_PER_BODY=${WEB_PER_BODY:-1}
 WEB_EVERY=${WEB_EVERY:-1}
 CACHE=${CACHE:-/tmp/atti-ocr-fields}
@@ -248,6 +252,7 @@ measure() {
     label=$scan; [ "$group" != web ] || label=web
     make_scan "$base.text.pdf" "$scan" "$base" "$i"
     fields "$(scan_file "$base" "$scan")" > "$WORK/got.tsv" || true
+    [ "$split" != train ] || printf '%s\t%s\t%s\t%s\n' "$name" "$base.text.pdf" "$(scan_file "$base" "$scan")" "$label" >> "$WORK/scans.tsv"
     seen[$side]=$((${seen[$side]:-0} + 1))
     pages[$side]=$((${pages[$side]:-0} + k))
     ok=1
@@ -278,6 +283,7 @@ declare -A broken=([train]=0 [test]=0)
 declare -A seen=() right=() fr=() fn=() pages=()
 : > "$WORK/misses.tsv"
 : > "$WORK/pairs.tsv"
+: > "$WORK/scans.tsv"
 for f in $(ls "$SHARED"/corpus/real-it*/*.pdf | sort); do
   name=$(basename "$f")
   body=${name%%_*}
@@ -425,3 +431,7 @@ if not counts:
 PY
 echo "errori di carattere (train) nei valori dei campi, per classe:"
 python3 bench/ocr_field_chars.py "$WORK/pairs.tsv"
+if [ "$LINES" = 1 ]; then
+  echo "righe (train): a capo del testo perse (join), aggiunte (split), parole perse (lost), nelle prime 40 righe:"
+  python3 bench/ocr_lines.py "$ATTI" "$WORK/scans.tsv" 40
+fi

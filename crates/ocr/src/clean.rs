@@ -13,7 +13,8 @@
 //!   in four, word processors set it as one types);
 //! - a dash standing alone between words is the en dash (` – `): the acts
 //!   set a spaced dash so, never as an em dash, which tesseract reads, nor
-//!   as two hyphens, which it reads in small type (`ANTICORRUZIONE --
+//!   as two hyphens or an em dash and a hyphen, which it reads in small
+//!   type (`ANTICORRUZIONE --
 //!   SOTTOSEZIONE` on a page copied at 72 %);
 //! - a lower-case `l` before a capital, in a word otherwise in capitals, is
 //!   the capital `I`
@@ -141,8 +142,11 @@ fn runs_on(image: &Gray, b: [f32; 4], size: f32) -> bool {
 /// One word cleaned.
 pub fn word(text: &str) -> String {
     // A spaced dash: tesseract reads it as an em dash, and in small type
-    // (an 8-pt header copied smaller) as two hyphens.
-    if text == "—" || text == "--" {
+    // (an 8-pt header copied smaller) as two dashes, hyphens or an em
+    // dash and a hyphen (`—-`).
+    if text == "—"
+        || (text.chars().count() == 2 && text.chars().all(|c| matches!(c, '-' | '–' | '—')))
+    {
         return "–".into();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -477,6 +481,8 @@ mod tests {
         assert_eq!(word("PERCHÉ?"), "PERCHÉ?");
         assert_eq!(word("—"), "–");
         assert_eq!(word("--"), "–");
+        assert_eq!(word("—-"), "–");
+        assert_eq!(word("-–"), "–");
         assert_eq!(word("---"), "---");
         assert_eq!(word("2022--2024"), "2022--2024");
         assert_eq!(word("|’anno"), "l’anno");

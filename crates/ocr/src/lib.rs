@@ -20,6 +20,9 @@
 //! [`osd::SURE_READING`], is checked so). An image file on a machine
 //! without netpbm is read once, as it is, and its boxes turned by the
 //! orientation its reading shows.
+//! tesseract's words are then cleaned by what the ink shows (the
+//! rulings read as bars: [`clean`]; a capital's lost accent: [`accents`];
+//! missed spaces: [`spaces`]).
 //! Boxes are scaled from pixels to points, so a page scanned upside down
 //! comes out upright, in reading order. Each program runs with a time limit
 //! ([`run`]); tesseract runs on one thread (`OMP_THREAD_LIMIT=1`), since
@@ -30,6 +33,7 @@
 //! This crate knows nothing of when a page needs OCR: that is the reader's
 //! decision (`src/read/ocr.rs` in the application).
 
+pub mod accents;
 pub mod cache;
 pub mod clean;
 pub mod images;

@@ -10,7 +10,7 @@ use atti_page::{Page, Word};
 use crate::raster::Gray;
 use crate::rows::{self, Line, Piece};
 use crate::OcrPage;
-use crate::{clean, numbers, spaces};
+use crate::{accents, clean, numbers, spaces};
 
 /// The resolution assumed for an image file, whose pixels have no known
 /// size: scanners of offices mostly work at 200 to 300 dpi.
@@ -176,6 +176,7 @@ fn build(
         let words = match image {
             Some(g) => {
                 let words = clean::drop_rulings(r.words, r.size, g);
+                let words = accents::restore(words, r.size, g);
                 let words = spaces::split_stops(words, r.size, g);
                 spaces::split(words, r.size, g)
             }
