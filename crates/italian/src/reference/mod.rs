@@ -334,6 +334,8 @@ mod dotted_forms_tests;
 #[cfg(test)]
 mod founding_forms_tests;
 #[cfg(test)]
+mod listed_forms_tests;
+#[cfg(test)]
 mod precision_forms_tests;
 #[cfg(test)]
 mod recital_forms_tests;
