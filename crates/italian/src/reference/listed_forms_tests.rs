@@ -95,3 +95,32 @@ fn an_abbreviated_testo_unico_with_its_date_and_number() {
         ),
     ]);
 }
+
+/// After a singular "comma", a paragraph's own suffixed number is a
+/// paragraph of the same article; another number stays an article.
+#[test]
+fn a_paragraph_and_its_bis_after_a_singular_comma() {
+    check(&[
+        (
+            "ai sensi dell'art. 7, comma 6 e 6 bis del D.Lgs. 165/2001",
+            &[
+                "decreto_legislativo 165/2001 art. 7 c. 6",
+                "decreto_legislativo 165/2001 art. 7 c. 6-bis",
+            ],
+        ),
+        (
+            "visto l'art. 5, comma 2 e 2-ter della legge n. 241/1990",
+            &[
+                "legge 241/1990 art. 5 c. 2",
+                "legge 241/1990 art. 5 c. 2-ter",
+            ],
+        ),
+        (
+            "visti gli artt. 49, comma 1 e 147-bis del D.Lgs. 267/2000",
+            &[
+                "decreto_legislativo 267/2000 art. 49 c. 1",
+                "decreto_legislativo 267/2000 art. 147-bis",
+            ],
+        ),
+    ]);
+}

@@ -251,7 +251,13 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         } else if ordinals {
             (&par_items[..], &par_items[..0])
         } else if singular && par_items.len() > 1 {
-            (&par_items[..1], &par_items[1..])
+            // "comma 6 e 6 bis": the paragraph's own -bis is a paragraph
+            // too, not an article ("comma 1 e 147-bis" is).
+            let own = par_items[1..]
+                .iter()
+                .take_while(|(_, p)| suffix_of(&par_items[0].1, p))
+                .count();
+            par_items.split_at(1 + own)
         } else if has_pars2 && par_items.len() > 1 {
             par_items.split_at(par_items.len() - 1)
         } else {
@@ -399,6 +405,13 @@ fn after_article(text: &str, at: usize) -> bool {
 /// Splits a list (`16, 17 e 18`, `da 1 a 6`) into its items: the byte range
 /// of each printed item in the text and the value it stands for; a range
 /// gives one value per item it spans, all with the range's span.
+/// Whether `p` is `base` with a Latin suffix: "6 bis" of "6".
+fn suffix_of(base: &str, p: &str) -> bool {
+    norm_num(p)
+        .strip_prefix(&norm_num(base))
+        .is_some_and(|rest| rest.starts_with('-'))
+}
+
 fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
     let s = group.as_str();
     // Glosses in brackets are blanked (byte for byte, so that ranges stay
