@@ -39,10 +39,12 @@ use atti_dev::gold::RefTuple as Tuple;
 /// gold/references_web_s46.jsonl, read blind at 43/46 and 43/47;
 /// 1583/1598 and 1583/1622 in session 47 with the 34 of
 /// gold/references_web_s47.jsonl, read blind at 29/33 and 29/34, and the
-/// letters of a paragraph of the article just cited read).
+/// letters of a paragraph of the article just cited read;
+/// 1650/1665 and 1650/1689 in session 48 with the 67 of
+/// gold/references_web_s48.jsonl, read blind at 50/54 and 50/67).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
 const MIN_PRECISION: f64 = 0.990;
-const MIN_RECALL: f64 = 0.975;
+const MIN_RECALL: f64 = 0.976;
 
 fn field(v: &Value) -> Option<String> {
     match v {

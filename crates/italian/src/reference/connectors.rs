@@ -73,6 +73,13 @@ pub(super) static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 pub(super) static AFTER_ACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*,?\s*").unwrap());
+/// The same after a colon, the act heading a list of its articles:
+/// "Decreto legislativo n. 33/2013: articolo 10, comma 8; art. 12, c. 1".
+pub(super) static AFTER_ACT_COLON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*:\s*$").unwrap());
+/// Between two groups of such a list: a semicolon and nothing else.
+pub(super) static LIST_SEMICOLON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*;\s*$").unwrap());
 /// The same with a preposition: "il Decreto Legislativo n. 18 del 27
 /// gennaio 2012, all'art. 5 comma 4 prevede".
 pub(super) static AFTER_ACT_AT: LazyLock<Regex> = LazyLock::new(|| {

@@ -13,9 +13,9 @@ use super::acts::act_mentions;
 use super::backref::back_references;
 use super::common::Taken;
 use super::connectors::{
-    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_AMENDED, AFTER_GLOSS,
-    AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED, CONNECTOR_TITLED, NAME_CLOSE,
-    OWNED, REFINE, TRAIL,
+    glued_to_act_before, right_after_same_act, AFTER_ACT, AFTER_ACT_AT, AFTER_ACT_COLON,
+    AFTER_AMENDED, AFTER_GLOSS, AFTER_TITLE, CHAIN, CONNECTOR, CONNECTOR_ADJ, CONNECTOR_APPROVED,
+    CONNECTOR_TITLED, LIST_SEMICOLON, NAME_CLOSE, OWNED, REFINE, TRAIL,
 };
 use super::locators::{locators, LocItem};
 use super::{
@@ -37,6 +37,7 @@ pub(super) fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, 
         used: vec![false; mentions.len()],
         out: Vec::new(),
         listed: None,
+        colon_list: None,
         mentions: &mentions,
         locs: &locs,
     };
@@ -83,7 +84,9 @@ fn free_locators(text: &str, mentions: &[Mention]) -> Vec<Loc> {
 /// The state of linking: for each locator the act it is linked to and
 /// whether by a chain, for each act whether a locator took it, the
 /// references so far, and the act and end of the last article read "in
-/// particolare" (a list of them may go on: "; gli artt. 6 e 7, che ...").
+/// particolare" (a list of them may go on: "; gli artt. 6 e 7, che ..."),
+/// and the act and end of the last group of a list of articles after the
+/// act and a colon ("D.Lgs. n. 33/2013: art. 10, c. 8; art. 12, c. 1").
 struct Linker<'a> {
     text: &'a str,
     mentions: &'a [Mention],
@@ -93,6 +96,7 @@ struct Linker<'a> {
     used: Vec<bool>,
     out: Vec<(Range<usize>, Reference)>,
     listed: Option<(usize, usize)>,
+    colon_list: Option<(usize, usize)>,
 }
 
 impl Linker<'_> {
@@ -202,7 +206,10 @@ impl Linker<'_> {
         if *bare {
             return; // "36, commi 1" is a reference only before an act
         }
-        if self.attach_particular(range, items) || self.attach_before(range, items) {
+        if self.attach_colon_list(range, items)
+            || self.attach_particular(range, items)
+            || self.attach_before(range, items)
+        {
             return;
         }
         self.attach_cited_or_quoted(range, items);
@@ -294,6 +301,25 @@ impl Linker<'_> {
         false
     }
 
+    /// The next group of a list of articles after its act and a colon,
+    /// the groups parted by semicolons ("Decreto legislativo n. 33/2013:
+    /// articolo 10, comma 8; art. 12, c. 1; art. 15, cc. 1, 2"): the act
+    /// heading the list; whether it went on.
+    fn attach_colon_list(&mut self, range: &Range<usize>, items: &[LocItem]) -> bool {
+        let Some((mi, end)) = self.colon_list else {
+            return false;
+        };
+        if end > range.start || !LIST_SEMICOLON.is_match(&self.text[end..range.start]) {
+            return false;
+        }
+        let m = &self.mentions[mi];
+        for it in items {
+            self.out.push((it.range.clone(), with_locator(&m.r, it)));
+        }
+        self.colon_list = Some((mi, range.end));
+        true
+    }
+
     /// After its act ("Costituzione, art. 97"): the act just before, not yet
     /// taken; whether one was found.
     fn attach_before(&mut self, range: &Range<usize>, items: &[LocItem]) -> bool {
@@ -312,6 +338,7 @@ impl Linker<'_> {
                     .is_some_and(|g| g.end() == between.len())
                     && (!between.contains('\n') || between.contains(','));
                 let loose = AFTER_TITLE.is_match(between)
+                    || AFTER_ACT_COLON.is_match(between)
                     || AFTER_ACT_AT.is_match(between)
                     || AFTER_GLOSS.is_match(between)
                     || AFTER_AMENDED.is_match(between)
@@ -327,6 +354,8 @@ impl Linker<'_> {
             return false;
         };
         self.used[mi] = true;
+        let colon = AFTER_ACT_COLON.is_match(&text[mentions[mi].range.end..range.start]);
+        self.colon_list = colon.then_some((mi, range.end));
         let m = &mentions[mi];
         for (k, it) in items.iter().enumerate() {
             let start = if k == 0 {

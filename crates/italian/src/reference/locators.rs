@@ -48,7 +48,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
         r"{letter}[”\x22»]?\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*[“\x22«]?{letter}(?:\)|[”\x22»]))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|artt?\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|artt?\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|cc\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
     ))
     .unwrap()
 });
@@ -229,7 +229,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
             let k = fold(k.as_str());
             k == "comma"
                 || k == "paragrafo"
-                || (plural_arts && !["commi", "paragrafi", "parr."].contains(&k.as_str()))
+                || (plural_arts && !["commi", "cc.", "paragrafi", "parr."].contains(&k.as_str()))
         });
         // "art. 107, commi 2 e 3, e 109, comma 2": a number with a
         // paragraph of its own after the list of paragraphs is an article.
@@ -251,7 +251,13 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         } else if ordinals {
             (&par_items[..], &par_items[..0])
         } else if singular && par_items.len() > 1 {
-            (&par_items[..1], &par_items[1..])
+            // "comma 6 e 6 bis": the paragraph's own -bis is a paragraph
+            // too, not an article ("comma 1 e 147-bis" is).
+            let own = par_items[1..]
+                .iter()
+                .take_while(|(_, p)| suffix_of(&par_items[0].1, p))
+                .count();
+            par_items.split_at(1 + own)
         } else if has_pars2 && par_items.len() > 1 {
             par_items.split_at(par_items.len() - 1)
         } else {
@@ -399,6 +405,13 @@ fn after_article(text: &str, at: usize) -> bool {
 /// Splits a list (`16, 17 e 18`, `da 1 a 6`) into its items: the byte range
 /// of each printed item in the text and the value it stands for; a range
 /// gives one value per item it spans, all with the range's span.
+/// Whether `p` is `base` with a Latin suffix: "6 bis" of "6".
+fn suffix_of(base: &str, p: &str) -> bool {
+    norm_num(p)
+        .strip_prefix(&norm_num(base))
+        .is_some_and(|rest| rest.starts_with('-'))
+}
+
 fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
     let s = group.as_str();
     // Glosses in brackets are blanked (byte for byte, so that ranges stay

@@ -20,7 +20,9 @@
 //!    `commi 2 e 3 dell'articolo 14`, `secondo comma`, `artt. 16 e 17`.
 //! 3. **Linking.** A locator followed by an act (`... del`, `... della`, or
 //!    nothing between) is one reference with both; an act followed by `, art. N`
-//!    ("Costituzione, art. 97") takes that locator; so does an act named earlier
+//!    ("Costituzione, art. 97") takes that locator, and an act heading a list
+//!    of its articles after a colon ("D.Lgs. n. 33/2013: art. 10, c. 8; art.
+//!    12, c. 1") takes each group up to the next act; so does an act named earlier
 //!    in the sentence before "ed in particolare l'art. N", and the act a
 //!    back-reference points to ("del medesimo decreto", see `backref`; "del
 //!    citato decreto n. 33/2013" the earlier act with that number). Also
@@ -43,7 +45,9 @@
 //! Decisions, documented here because they are choices:
 //!
 //! - Act types are canonical: an alias names the act it stands for (`TUEL`,
-//!   `T.U. n. 267/2000` -> `decreto_legislativo` 267/2000 dated 2000-08-18;
+//!   `T.U. n. 267/2000` -> `decreto_legislativo` 267/2000 dated 2000-08-18,
+//!   an abbreviated name with its date and number ("T.U.L.C.P. 4 febbraio
+//!   1915, n. 148") the testo unico of that number;
 //!   `Codice civile`, `c.c.` -> `regio_decreto` 262/1942; `D.M.` ->
 //!   `decreto_ministeriale`); `raw` keeps the printed text. A testo unico
 //!   not in the table stays `testo_unico`.
@@ -333,6 +337,8 @@ mod defined_forms_tests;
 mod dotted_forms_tests;
 #[cfg(test)]
 mod founding_forms_tests;
+#[cfg(test)]
+mod listed_forms_tests;
 #[cfg(test)]
 mod precision_forms_tests;
 #[cfg(test)]
