@@ -105,6 +105,19 @@ static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// What parts the items of a list: `;`, `,`, `(`, ` e `, and `di cui`.
 static LIST_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)[;,(]|\be\b|\bed\b|\bdi[ \t]+cui\b").expect("valid regex"));
+/// A small figure of a list (two or three digits, with or without
+/// cents) that goes to someone named right after it (`393 all'ing. Neri`,
+/// `356,37 alla Banda`): an item of a list of payments.
+static SMALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{2,3}(?:,\d{2})?").expect("valid regex"));
+/// To whom a small figure of a list goes: a preposition, then a title or
+/// a capitalised name.
+static TO_WHOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\A[ \t]+(?:a|al|alla|allo|ai|agli|alle|all['’])[ \t]*(?:(?i:ing|arch|avv|geom|dott|prof|rag|sig)\.|\p{Lu})",
+    )
+    .expect("valid regex")
+});
 /// How far a listed figure may lie from the sum whose currency it shares.
 const LIST_REACH: usize = 160;
 
@@ -143,6 +156,11 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
     let priced: Vec<Range<usize>> = WITH_CURRENCY.find_iter(text).map(|m| m.range()).collect();
     for m in GROUPED_ANY.find_iter(text) {
         if listed(text, m.range(), &priced) {
+            take(m.range(), m.range());
+        }
+    }
+    for m in SMALL.find_iter(text) {
+        if TO_WHOM.is_match(&text[m.end()..]) && listed(text, m.range(), &priced) {
             take(m.range(), m.range());
         }
     }
@@ -205,11 +223,32 @@ fn listed(text: &str, n: Range<usize>, priced: &[Range<usize>]) -> bool {
         };
         let gap = &text[between.0..between.1];
         between.1 - between.0 <= LIST_REACH
-            && !gap.contains(". ")
-            && !gap.contains(".\n")
+            && !sentence_ends(gap)
             && !gap.contains("\n\n")
             && !gap.contains(':')
             && LIST_SEP.is_match(gap)
+    })
+}
+
+/// Whether a sentence ends in `gap`: a full stop before a blank, not
+/// the stop of a title or an abbreviation (`all'ing. Neri`, `n. 5`).
+fn sentence_ends(gap: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "ing", "arch", "avv", "geom", "dott", "dr", "ssa", "prof", "rag", "sig", "sigg", "ra", "n",
+        "nr", "art", "artt", "ecc", "pag",
+    ];
+    gap.match_indices('.').any(|(i, _)| {
+        let after = &gap[i + 1..];
+        let blank = after.starts_with([' ', '\n', '\t']);
+        let word: String = gap[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        blank && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     })
 }
 
@@ -290,6 +329,12 @@ mod tests {
             values("Il progetto costa 25.000 euro, di cui 18.594 per i lavori."),
             ["18594.00"]
         );
+        assert_eq!(
+            values("Sono stati liquidati 461,25 euro all'ing. Paolo Neri e 393 all'arch. Anna Sala; 56,37 alla Banda Verdi."),
+            ["393.00", "56.37"]
+        );
+        // A small figure that goes to no one named: no sum.
+        assert!(values("Sono stati liquidati 461,25 euro per 12 sedute e 3 riunioni.").is_empty());
         // A count beside a sum, a sum of another sentence, a year: no sums.
         assert!(values("Un contributo di 5.000 euro, per 1.200 abitanti.").is_empty());
         assert!(values("La spesa è di 5.000 euro. Nel 2.021 si vedrà; 3.400 iscritti.").is_empty());
