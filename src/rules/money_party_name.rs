@@ -111,6 +111,7 @@ pub(super) fn name_at(
     let mut pos = skip(at);
     let mut formed = false;
     // Titles may come in a row ("prof. avv.", "dott. ing.").
+    let mut titled = false;
     while let Some(t) = rules
         .title()
         .find(&text[pos..limit])
@@ -118,6 +119,7 @@ pub(super) fn name_at(
     {
         pos = skip(pos + t.end());
         formed = true;
+        titled = true;
     }
     // A temporary grouping of firms is named by its members ("ATI Alfa
     // S.r.l. - Beta S.p.A.").
@@ -229,6 +231,24 @@ pub(super) fn name_at(
     // A particle at the end is the sentence's ("Alfa Beta di").
     while words.last().is_some_and(|w| PARTICLES.contains(&w.1)) {
         words.pop();
+    }
+    // A titled person's town after the name ("l'arch. Mario Neri di
+    // Lugo, ..."): one word after "di" or "da", two words of the name
+    // before it, and no legal form; a firm's owner ("Alfa Impianti di
+    // Neri Mario") is no person's town.
+    if titled && words.len() >= 4 {
+        let n = words.len();
+        let town = words[n - 1].1;
+        let closes = text[words[n - 1].0..limit]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(|c: char| !c.is_alphabetic() || c.is_lowercase());
+        if matches!(words[n - 2].1, "di" | "da")
+            && town.starts_with(char::is_uppercase)
+            && closes
+            && !rules.legal_forms.iter().any(|f| f.regex.is_match(town))
+        {
+            words.truncate(n - 2);
+        }
     }
     let end = words.last()?.0;
     let name = tidy(&text[start..end]);

@@ -9,6 +9,11 @@
 //!   ... 3.775.443,42`) is left to the column rule below;
 //! - a figure followed by its VAT (`pari ad 10.000, oltre IVA`, `1.830,00
 //!   IVA inclusa`, `500 + IVA`);
+//! - a figure with grouped thousands listed beside a sum of euro in the
+//!   same sentence, the currency written once for the list (`X 915 euro;
+//!   Y 10.420; Z 5.600`, `441.428 euro per il 2020, 746.607 per il 2021`,
+//!   `25.000 euro, di cui 18.594 per i lavori`): a figure followed by a
+//!   noun (`1.200 abitanti`) is a count, not a sum;
 //! - a figure with two decimals in a column headed `Importo` or a budget's
 //!   `Stanziamento`, `Competenza`, `Cassa`, `Imponibile` (the impegno
 //!   and liquidazione tables of the accounting attestation: `Numero Liquid.
@@ -80,6 +85,42 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A figure with its currency, the `€` or `euro` before or after it.
+static WITH_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:€|\beuro\b|\beur\b)[ \t]*\d[\d.,]*\d|\d[\d.,]*[ \t]*(?:€|\beuro\b)")
+        .expect("valid regex")
+});
+/// A figure with grouped thousands, two decimals or none.
+static GROUPED_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d{2})?").expect("valid regex"));
+/// What may follow a sum of a list: punctuation, the end, or a word that
+/// goes on with what the sum is for or to whom it goes, not a noun that
+/// makes the figure a count (`1.200 abitanti`).
+static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\A(?:[ \t]*(?:[;,.)]|\r?\n|\z)|[ \t]+(?:per|a|al|alla|alle|allo|ai|agli|all['’]|e|ed|di[ \t]+cui|quale|come|oltre|mentre)\b)",
+    )
+    .expect("valid regex")
+});
+/// What parts the items of a list: `;`, `,`, `(`, ` e `, and `di cui`.
+static LIST_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)[;,(]|\be\b|\bed\b|\bdi[ \t]+cui\b").expect("valid regex"));
+/// A small figure of a list (two or three digits, with or without
+/// cents) that goes to someone named right after it (`393 all'ing. Neri`,
+/// `356,37 alla Banda`): an item of a list of payments.
+static SMALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{2,3}(?:,\d{2})?").expect("valid regex"));
+/// To whom a small figure of a list goes: a preposition, then a title or
+/// a capitalised name.
+static TO_WHOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\A[ \t]+(?:a|al|alla|allo|ai|agli|alle|all['’])[ \t]*(?:(?i:ing|arch|avv|geom|dott|prof|rag|sig)\.|\p{Lu})",
+    )
+    .expect("valid regex")
+});
+/// How far a listed figure may lie from the sum whose currency it shares.
+const LIST_REACH: usize = 160;
+
 /// How many lines under a header its column runs, at most.
 const COLUMN_LINES: usize = 4;
 
@@ -108,6 +149,18 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
     }
     for m in GROUPED.find_iter(text) {
         if MONEY_WORD.is_match(clause_before(text, m.start())) {
+            take(m.range(), m.range());
+        }
+    }
+    // Figures listed beside a sum with its currency, in one sentence.
+    let priced: Vec<Range<usize>> = WITH_CURRENCY.find_iter(text).map(|m| m.range()).collect();
+    for m in GROUPED_ANY.find_iter(text) {
+        if listed(text, m.range(), &priced) {
+            take(m.range(), m.range());
+        }
+    }
+    for m in SMALL.find_iter(text) {
+        if TO_WHOM.is_match(&text[m.end()..]) && listed(text, m.range(), &priced) {
             take(m.range(), m.range());
         }
     }
@@ -146,6 +199,57 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
     }
     out.sort_by_key(|(_, r)| r.start);
     out
+}
+
+/// Whether the bare figure at `n` is an item of a list of sums whose
+/// currency another item prints: a sum with its currency lies within
+/// [`LIST_REACH`] in the same sentence, a separator of items between
+/// them, and the figure is followed by punctuation or a word that goes
+/// on with the item.
+fn listed(text: &str, n: Range<usize>, priced: &[Range<usize>]) -> bool {
+    if priced.iter().any(|p| p.start <= n.start && n.end <= p.end) {
+        return false;
+    }
+    if !LIST_NEXT.is_match(&text[n.end..]) {
+        return false;
+    }
+    priced.iter().any(|p| {
+        let between = if p.end <= n.start {
+            (p.end, n.start)
+        } else if n.end <= p.start {
+            (n.end, p.start)
+        } else {
+            return false;
+        };
+        let gap = &text[between.0..between.1];
+        between.1 - between.0 <= LIST_REACH
+            && !sentence_ends(gap)
+            && !gap.contains("\n\n")
+            && !gap.contains(':')
+            && LIST_SEP.is_match(gap)
+    })
+}
+
+/// Whether a sentence ends in `gap`: a full stop before a blank, not
+/// the stop of a title or an abbreviation (`all'ing. Neri`, `n. 5`).
+fn sentence_ends(gap: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "ing", "arch", "avv", "geom", "dott", "dr", "ssa", "prof", "rag", "sig", "sigg", "ra", "n",
+        "nr", "art", "artt", "ecc", "pag",
+    ];
+    gap.match_indices('.').any(|(i, _)| {
+        let after = &gap[i + 1..];
+        let blank = after.starts_with([' ', '\n', '\t']);
+        let word: String = gap[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        blank && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    })
 }
 
 /// A figure standing alone: not part of a longer number or code, and with
@@ -209,6 +313,32 @@ mod tests {
         assert!(values("prezzo di USD 1.234,56").is_empty());
         // A row of a calculation that names no money: left to its column.
         assert!(values("Stanziamento acquisto di beni 3.775.443,42").is_empty());
+    }
+
+    #[test]
+    fn figures_listed_beside_a_sum_share_its_currency() {
+        assert_eq!(
+            values("Questi i contributi: Coro Alpino 915 euro; Banda Verdi 10.420; Gruppo Scout 5.600; Pro Loco 32.999 euro."),
+            ["10420.00", "5600.00"]
+        );
+        assert_eq!(
+            values("Al Comune sono andati 441.428 euro per il 2020, 746.607 per il 2021 e 1.012.918 per il 2022."),
+            ["746607.00", "1012918.00"]
+        );
+        assert_eq!(
+            values("Il progetto costa 25.000 euro, di cui 18.594 per i lavori."),
+            ["18594.00"]
+        );
+        assert_eq!(
+            values("Sono stati liquidati 461,25 euro all'ing. Paolo Neri e 393 all'arch. Anna Sala; 56,37 alla Banda Verdi."),
+            ["393.00", "56.37"]
+        );
+        // A small figure that goes to no one named: no sum.
+        assert!(values("Sono stati liquidati 461,25 euro per 12 sedute e 3 riunioni.").is_empty());
+        // A count beside a sum, a sum of another sentence, a year: no sums.
+        assert!(values("Un contributo di 5.000 euro, per 1.200 abitanti.").is_empty());
+        assert!(values("La spesa è di 5.000 euro. Nel 2.021 si vedrà; 3.400 iscritti.").is_empty());
+        assert!(values("Un contributo di 5.000 euro per il 2021, e 2022.").is_empty());
     }
 
     #[test]
