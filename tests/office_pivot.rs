@@ -36,7 +36,7 @@ fn differing(stem: &str) -> Vec<(String, u64, u64, String, String)> {
 fn pivot_headers_read_as_libreoffice_lays_them_out() {
     let excel_totals: &[(u64, u64, &str)] =
         &[(1, 10, "Totale complessivo"), (4, 7, "Totale complessivo")];
-    let cases: [(&str, &[(u64, u64, &str)]); 30] = [
+    let cases: [(&str, &[(u64, u64, &str)]); 31] = [
         ("pivot-excel", &[(3, 7, "Totale complessivo")]),
         ("pivot-vuote", &[]),
         ("pivot-didascalie", &[(3, 7, "Totale generale")]),
@@ -103,6 +103,9 @@ fn pivot_headers_read_as_libreoffice_lays_them_out() {
         ),
         ("pivot-dati-in-righe-colonne-vuote", &[]),
         ("pivot-compatta-due-righe", &[(6, 7, "Totale complessivo")]),
+        // Three cells of the output saved with no value (a column item, a
+        // row item, a value): filled as LibreOffice lays the table out.
+        ("pivot-celle-mancanti", excel_totals),
     ];
     for (stem, kept) in cases {
         let diff = differing(stem);
@@ -158,7 +161,8 @@ fn a_pivot_without_row_items_is_laid_out_from_its_source() {
 /// (`bench/office/pivots.py`, the `senza-celle` shapes): row fields in
 /// outline, compact and tabular form, items listed or not, in reverse
 /// order, sorted descending, a hidden item, one and two column fields,
-/// two data fields side by side and on rows, a page field, the functions
+/// two data fields side by side and on rows (outline, and tabular without
+/// subtotals: the first beside its item), a page field, the functions
 /// count, average and max, a source cell changed after the cache was
 /// saved (LibreOffice reads the range, not the cache's records) and an
 /// empty one.
@@ -172,6 +176,7 @@ fn pivots_saved_without_their_cells_are_laid_out_from_their_source() {
         "pivot-senza-celle-due-colonne",
         "pivot-senza-celle-due-dati",
         "pivot-senza-celle-dati-in-righe",
+        "pivot-senza-celle-dati-in-righe-tabellare",
         "pivot-senza-celle-pagina",
         "pivot-senza-celle-ordine",
         "pivot-senza-celle-decrescente",

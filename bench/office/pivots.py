@@ -229,6 +229,8 @@ def pivot_xml(p, last_row, last_col):
             attrs.append('compact="0"')
         if p["form"] == "tabular":
             attrs.append('outline="0"')
+        if p.get("nosub") and f in rows:
+            attrs.append('defaultSubtotal="0"')
         if p.get("sort") and (f in rows or f in cols):
             attrs.append(f'sortType="{p["sort"]}"')
         inner = ""
@@ -238,9 +240,9 @@ def pivot_xml(p, last_row, last_col):
             if p.get("reverse"):
                 order.reverse()
             hid = p.get("hidden", {}).get(f)
-            inner = (f'<items count="{len(ks) + 1}">'
+            inner = (f'<items count="{len(ks) + (0 if p.get("nosub") and f in rows else 1)}">'
                      + "".join(f'<item x="{i}"' + (' h="1"' if ks[i] == hid else "") + "/>" for i in order)
-                     + '<item t="default"/></items>')
+                     + ("" if p.get("nosub") and f in rows else '<item t="default"/>') + '</items>')
         pf.append(f'<pivotField {" ".join(attrs)} showAll="0">{inner}</pivotField>')
     a = [f'name="Pivot1" cacheId="1" dataCaption="Valori" applyNumberFormats="0" applyBorderFormats="0" '
          f'applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" '
@@ -337,6 +339,9 @@ def write(path, p):
     if p.get("empty"):
         # A writer that leaves the output to the application (refreshOnLoad).
         g = {}
+    for at in p.get("blank", []):
+        # A cell of the output saved with no value.
+        g[at] = ""
     last_col = max((c for (r, c) in g if r >= p["at"][0]), default=p["at"][1] + 2)
     own = p.get("sheet") == "own"
     if "right" in p:
@@ -487,6 +492,13 @@ PIVOTS = {
                                  labels={}, at=(0, 7), empty=True),
     "senza-celle-dati-in-righe": dict(rows=[S], cols=[A], data=[(I, "Importo"), (Q, "Quantità totale")],
                                       form="outline", labels={}, at=(0, 7), empty=True, datarows=True),
+    # The output saved with a label and a value missing (cells with no
+    # value): LibreOffice lays the table out from its source all the same.
+    "celle-mancanti": dict(rows=[S], cols=[A], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL,
+                           at=(0, 7), blank=[(1, 8), (2, 7), (3, 9)]),
+    "senza-celle-dati-in-righe-tabellare": dict(rows=[S, T], cols=[], data=[(I, "Importo"), (Q, "Quantità totale")],
+                                                form="tabular", labels={}, at=(0, 7), empty=True, datarows=True,
+                                                nosub=True),
     "senza-celle-pagina": dict(rows=[T], cols=[], data=[(Q, None)], form="compact", labels={}, at=(3, 7),
                                empty=True, page=A, func="average"),
     "senza-celle-ordine": dict(rows=[S, T], cols=[], data=[(I, None)], form="outline", labels={}, at=(0, 7),

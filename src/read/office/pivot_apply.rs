@@ -9,14 +9,16 @@ use super::recalc::Cells;
 
 /// Each sheet's pivot tables over its cells. A table whose file holds its
 /// output (a cell with text in its area) and whose layout can be followed
-/// is followed ([`follow`]); one whose file holds none, or whose layout
-/// cannot be followed, is laid out from its source sheet's cells, over the
-/// file's cells in its area and where it falls ([`computed`]); one neither
-/// can be is left as the file holds it. The tables are laid out from the
-/// cells as read, before any of them is put on its sheet.
+/// is followed ([`follow`]), and a cell the file leaves empty where the
+/// table laid out from its source has text gets that text ([`fill`]); one
+/// whose file holds none, or whose layout cannot be followed, is laid out
+/// from its source sheet's cells, over the file's cells in its area and
+/// where it falls ([`computed`]); one neither can be is left as the file
+/// holds it. The tables are laid out from the cells as read, before any of
+/// them is put on its sheet.
 pub(super) fn apply(sheets: &mut [(&str, &mut Cells)], mut tables: HashMap<String, Vec<Pivot>>) {
     enum Put {
-        Follow(Table),
+        Follow(Table, Option<Vec<super::pivot::Out>>),
         Computed(Vec<super::pivot::Out>, (u32, u32, u32, u32)),
     }
     let mut puts: Vec<(usize, Put)> = Vec::new();
@@ -32,10 +34,10 @@ pub(super) fn apply(sheets: &mut [(&str, &mut Cells)], mut tables: HashMap<Strin
                 plan.lay_out(source)
             };
             let put = match p.follow {
-                Some(t) if holds_output => Some(Put::Follow(t)),
+                Some(t) if holds_output => Some(Put::Follow(t, laid_out())),
                 follow => match laid_out() {
                     Some(outs) => Some(Put::Computed(outs, p.area)),
-                    None => follow.map(Put::Follow),
+                    None => follow.map(|t| Put::Follow(t, None)),
                 },
             };
             puts.extend(put.map(|put| (i, put)));
@@ -44,8 +46,26 @@ pub(super) fn apply(sheets: &mut [(&str, &mut Cells)], mut tables: HashMap<Strin
     for (i, put) in puts {
         let cells = &mut *sheets[i].1;
         match put {
-            Put::Follow(t) => follow(cells, t),
+            Put::Follow(t, outs) => {
+                follow(cells, t);
+                fill(cells, outs.unwrap_or_default());
+            }
             Put::Computed(outs, area) => computed(cells, outs, area),
+        }
+    }
+}
+
+/// A followed table's cells that the file leaves empty (no cell, or one
+/// with no text: a cell saved with a type and no value) where the table
+/// laid out from its source has text: LibreOffice shows that text there.
+/// The followed layout stands where both have text.
+fn fill(cells: &mut Cells, outs: Vec<super::pivot::Out>) {
+    for o in outs {
+        let (r, c) = o.at;
+        match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
+            Ok(i) if cells[i].2.trim().is_empty() => cells[i] = (r, c, o.text, o.value),
+            Ok(_) => {}
+            Err(i) => cells.insert(i, (r, c, o.text, o.value)),
         }
     }
 }

@@ -337,7 +337,11 @@ impl Walk<'_> {
             });
             if last {
                 if ctx.data_rows {
-                    *r += 1;
+                    // Outline form gives the item a row of its own over its
+                    // data fields' rows; tabular puts the first beside it.
+                    if outline {
+                        *r += 1;
+                    }
                     for j in 0..ctx.data.len() {
                         let name = data_field_name(&ctx.plan.cache.names, &d.data[j])?;
                         out.push(Out {
