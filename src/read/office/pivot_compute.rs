@@ -77,11 +77,16 @@ pub struct Out {
     pub caption: bool,
 }
 
-/// One value of a source row, for one field.
+/// One value of a source row, for one field: its text as shown (the item
+/// it falls under), its number, whether the cell is empty, and its value
+/// as the cache writes its shared items (`2022`, `0.5`,
+/// `2023-01-31T00:00:00`), by which a pivot field's listed, hidden or
+/// selected items are matched.
 struct Val {
     key: String,
     number: Option<f64>,
     empty: bool,
+    cached: String,
 }
 
 impl Plan {
@@ -106,20 +111,14 @@ impl Plan {
         let (first, last) = (*first, *last);
         let nfields = (last.1.checked_sub(first.1)? + 1) as usize;
         let field = |x: i64| usize::try_from(x).ok().filter(|&f| f < nfields);
-        let rows: Vec<usize> = self
-            .d
-            .rows
-            .iter()
-            .filter(|&&x| x != -2)
-            .map(|&x| field(x))
-            .collect::<Option<_>>()?;
-        let cols: Vec<usize> = self
-            .d
-            .cols
-            .iter()
-            .filter(|&&x| x != -2)
-            .map(|&x| field(x))
-            .collect::<Option<_>>()?;
+        // A row or column field list's fields, the data fields' own (-2) left out.
+        let axis = |list: &[i64]| -> Option<Vec<usize>> {
+            list.iter()
+                .filter(|&&x| x != -2)
+                .map(|&x| field(x))
+                .collect()
+        };
+        let (rows, cols) = (axis(&self.d.rows)?, axis(&self.d.cols)?);
         let data: Vec<usize> = self
             .d
             .data
@@ -200,17 +199,26 @@ impl Plan {
             let shown = rec
                 .iter()
                 .zip(&hidden)
-                .all(|(v, h)| !h.contains(&v.key.as_str()))
-                && pages
-                    .iter()
-                    .all(|(f, _, chosen)| chosen.as_ref().is_none_or(|c| rec[slot[*f]].key == *c));
+                .all(|(v, h)| !h.contains(&v.cached.as_str()))
+                && pages.iter().all(|(f, _, chosen)| {
+                    chosen.as_ref().is_none_or(|c| rec[slot[*f]].cached == *c)
+                });
             if shown {
                 records.push(rec);
             }
         }
+        // A selected item shown as its records show it (a date as dated).
         let pages: Vec<(String, Option<String>)> = pages
             .into_iter()
-            .map(|(_, name, chosen)| (name, chosen))
+            .map(|(f, name, chosen)| {
+                let shown = chosen.map(|c| {
+                    records
+                        .iter()
+                        .find(|rec| rec[slot[f]].cached == c)
+                        .map_or(c, |rec| rec[slot[f]].key.clone())
+                });
+                (name, shown)
+            })
             .collect();
         let ctx = grid::Ctx {
             plan: self,
@@ -242,6 +250,7 @@ fn value(cell: Option<(&str, Option<&CellValue>)>) -> Val {
             key: EMPTY_ITEM.into(),
             number: None,
             empty: true,
+            cached: EMPTY_ITEM.into(),
         };
     };
     let number = match v {
@@ -249,14 +258,22 @@ fn value(cell: Option<(&str, Option<&CellValue>)>) -> Val {
         _ => None,
     };
     let empty = text.trim().is_empty() && number.is_none();
+    let key = if empty {
+        EMPTY_ITEM.to_owned()
+    } else {
+        text.to_owned()
+    };
+    let cached = match v {
+        Some(CellValue::Number(n)) => n.to_string(),
+        Some(CellValue::Date(d)) => format!("{d}T00:00:00"),
+        Some(CellValue::DateTime(d)) => d.clone(),
+        _ => key.clone(),
+    };
     Val {
-        key: if empty {
-            EMPTY_ITEM.into()
-        } else {
-            text.to_owned()
-        },
+        key,
         number,
         empty,
+        cached,
     }
 }
 

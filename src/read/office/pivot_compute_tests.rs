@@ -139,6 +139,26 @@ fn the_listed_order_hidden_items_and_a_descending_sort_are_followed() {
 }
 
 #[test]
+fn listed_number_items_are_matched_by_value_not_by_their_shown_text() {
+    // Years shown as `2.023` by a thousands format: the cache lists 2024 first.
+    let mut cells = source();
+    for cell in cells.iter_mut().filter(|c| c.1 == 1 && c.0 > 0) {
+        cell.2 = cell.2.replace("202", "2.02");
+    }
+    let mut p = plan(vec![1], vec![], vec![(2, None, String::new())]);
+    p.cache.items[1] = vec!["2023".into(), "2024".into()];
+    p.d.field_items = vec![Vec::new(), vec![(1, false), (0, false)], Vec::new()];
+    let g = grid(&p.lay_out(&cells).unwrap());
+    assert!(has(&g, (1, 5), "2.024") && has(&g, (2, 5), "2.023"));
+    // The page field's selected year, shown as its cells show it.
+    p.d.pages = vec![(1, Some(0))];
+    p.d.location = Some((3, 5));
+    let g = grid(&p.lay_out(&cells).unwrap());
+    assert!(has(&g, (1, 5), "Anno") && has(&g, (1, 6), "2.023"));
+    assert!(has(&g, (4, 5), "2.023") && !has(&g, (5, 5), "2.024"));
+}
+
+#[test]
 fn shapes_it_does_not_lay_out_give_none() {
     let two = vec![(2, None, String::new()), (1, None, "count".into())];
     // Several data fields in columns beside a column field of their own.
@@ -161,6 +181,7 @@ fn functions_read_as_a_pivot_table_computes_them() {
         key: String::new(),
         number,
         empty,
+        cached: String::new(),
     };
     let vals = [
         v(Some(2.0), false),
@@ -189,6 +210,7 @@ fn items_order_numbers_then_text_then_the_empty_item() {
         key: key.into(),
         number,
         empty,
+        cached: key.into(),
     };
     let mut items = [
         v("(vuoto)", None, true),

@@ -268,14 +268,14 @@ impl Ctx<'_> {
                 }
             }
             None if !listed.is_empty() => {
-                groups.sort_by(
-                    |a, b| match (listed.get(a.0.as_str()), listed.get(b.0.as_str())) {
-                        (Some(x), Some(y)) => x.cmp(y),
-                        (Some(_), None) => Ordering::Less,
-                        (None, Some(_)) => Ordering::Greater,
-                        (None, None) => ascending(a, b),
-                    },
-                )
+                let place =
+                    |g: &(String, Vec<usize>)| listed.get(self.val(g.1[0], f).cached.as_str());
+                groups.sort_by(|a, b| match (place(a), place(b)) {
+                    (Some(x), Some(y)) => x.cmp(y),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => ascending(a, b),
+                })
             }
             None => groups.sort_by(ascending),
         }
