@@ -162,7 +162,8 @@ fn a_pivot_without_row_items_is_laid_out_from_its_source() {
 /// outline, compact and tabular form, items listed or not, in reverse
 /// order, sorted descending, a hidden item, one and two column fields,
 /// two data fields side by side and on rows (outline, and tabular without
-/// subtotals: the first beside its item), a page field, the functions
+/// subtotals: the first beside its item), beside a column field (under
+/// each of its items, or over them), a page field, the functions
 /// count, average and max, a source cell changed after the cache was
 /// saved (LibreOffice reads the range, not the cache's records) and an
 /// empty one.
@@ -177,6 +178,8 @@ fn pivots_saved_without_their_cells_are_laid_out_from_their_source() {
         "pivot-senza-celle-due-dati",
         "pivot-senza-celle-dati-in-righe",
         "pivot-senza-celle-dati-in-righe-tabellare",
+        "pivot-senza-celle-dati-colonne",
+        "pivot-senza-celle-dati-prima",
         "pivot-senza-celle-pagina",
         "pivot-senza-celle-ordine",
         "pivot-senza-celle-decrescente",

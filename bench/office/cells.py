@@ -446,6 +446,14 @@ def compare(stem, lo, mine):
                 print(f"{stem:10} {'DIFF ' if not same_loose else 'form '} {label:34} col {ci}: "
                       f"soffice {v!r}  atti {b!r}")
             loose += not same_loose
+    # atti's text where soffice's CSV has no cell (past its rows or a row's
+    # end): soffice writes nothing there.
+    for (ri, ci), b in sorted(mine.items()):
+        if b.strip() and (ri >= len(lo) or ci >= len(lo[ri])):
+            total += 1
+            strict += 1
+            loose += 1
+            print(f"{stem:10} DIFF  {'(oltre il CSV)':34} row {ri} col {ci}: soffice ''  atti {b!r}")
     return strict, loose, total
 
 

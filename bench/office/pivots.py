@@ -273,7 +273,10 @@ def pivot_xml(p, last_row, last_col):
             ("<i>" if not lv else f'<i r="{lv}">') + (f'<x v="{ix}"/>' if ix else "<x/>") + "</i>"
             for lv, ix in its) + '<i t="grand"><x/></i></rowItems>'
     if cols:
-        body += f'<colFields count="{len(cols)}">' + "".join(f'<field x="{f}"/>' for f in cols) + "</colFields>"
+        # Several data fields side by side under a column field: their own
+        # field (-2) after it or before it.
+        fs = {"after": cols + [-2], "before": [-2] + cols}.get(p.get("datacols"), cols)
+        body += f'<colFields count="{len(fs)}">' + "".join(f'<field x="{f}"/>' for f in fs) + "</colFields>"
     elif len(data) > 1 and not p.get("datarows"):
         body += '<colFields count="1"><field x="-2"/></colFields>'
     if "page" in p:
@@ -499,6 +502,10 @@ PIVOTS = {
     "senza-celle-dati-in-righe-tabellare": dict(rows=[S, T], cols=[], data=[(I, "Importo"), (Q, "Quantità totale")],
                                                 form="tabular", labels={}, at=(0, 7), empty=True, datarows=True,
                                                 nosub=True),
+    "senza-celle-dati-colonne": dict(rows=[S], cols=[A], data=[(I, "Importo"), (Q, "Quantità")], form="compact",
+                                     labels={}, at=(0, 7), empty=True, datacols="after"),
+    "senza-celle-dati-prima": dict(rows=[S], cols=[A], data=[(I, "Importo"), (Q, None)], form="outline",
+                                   labels={}, at=(0, 7), empty=True, datacols="before"),
     "senza-celle-pagina": dict(rows=[T], cols=[], data=[(Q, None)], form="compact", labels={}, at=(3, 7),
                                empty=True, page=A, func="average"),
     "senza-celle-ordine": dict(rows=[S, T], cols=[], data=[(I, None)], form="outline", labels={}, at=(0, 7),

@@ -362,6 +362,13 @@ def main() -> int:
                                 how = ""
                             classes[side(f)][f"atti {kind(cells.get((ri, ci)))}/{shape(b)} -> soffice "
                                              f"{shape(a)}{where}{' ' + how if how else ''}"] += 1
+                # atti's text where soffice's CSV has no cell (past its rows
+                # or a row's end): soffice writes nothing there.
+                for (ri, ci), b in mine.items():
+                    if b.strip() and (ri >= len(lo_rows) or ci >= len(lo_rows[ri])):
+                        total += 1
+                        classes[side(f)][f"atti {kind(cells.get((ri, ci)))}/{shape(b)} -> soffice "
+                                         f"nessuna cella (oltre il CSV)"] += 1
             totals[("cells", side(f))][0] += right
             totals[("cells", side(f))][1] += total
             if side(f) == "train":

@@ -36,9 +36,10 @@
 //! application, `refreshOnLoad`), or one whose layout this module cannot
 //! follow (a compact table whose definition lists no row items), is laid
 //! out whole from its source range, as LibreOffice lays it out
-//! ([`compute`]). Not given either way: several data fields beside a
-//! column field of their own, several data fields on rows of a compact
-//! table; such a table's cells are read as the file holds them.
+//! ([`compute`]). A table holding its output with several data fields
+//! beside a column field, or on rows of a compact table, is not followed
+//! and is laid out from its source (several data fields beside two column
+//! fields or more are given neither way: read as the file holds them).
 
 use std::collections::HashMap;
 

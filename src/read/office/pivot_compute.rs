@@ -19,7 +19,8 @@
 //!   the column fields, a subtotal column `<item> Risultato` after an outer
 //!   item's columns, a `Totale Risultato` column at the right;
 //! - several data fields side by side under a row `Dati` (no column
-//!   field), or on rows (`dataOnRows`, or beside column fields), a row for
+//!   field), or on rows (`dataOnRows`, or beside column fields when the
+//!   definition puts their own field nowhere), a row for
 //!   each under its item and a grand total row `Totale <data field>` each;
 //! - a page field two rows over the table, its name and `- tutto -` (or the
 //!   item it selects);
@@ -28,8 +29,13 @@
 //!   case, the empty item `(vuoto)` last); `sortType` ascending or
 //!   descending sorts them; a hidden item (`h="1"`) leaves its records out.
 //!
-//! Shapes outside these (several data fields beside column fields of their
-//! own, a source that is not a range of a sheet of the workbook) are not
+//! - several data fields beside a column field: their own level among the
+//!   column levels where the definition puts it (a column each under each
+//!   item, or the items under each data field), no subtotal columns, and a
+//!   grand total column `Totale <data field>` for each.
+//!
+//! Shapes outside these (several data fields beside two column fields or
+//! more, a source that is not a range of a sheet of the workbook) are not
 //! laid out.
 
 use std::collections::HashMap;
@@ -131,7 +137,8 @@ impl Plan {
         let several = data.len() > 1;
         let data_rows = several
             && (self.d.rows.contains(&-2) || !self.d.cols.contains(&-2) && !cols.is_empty());
-        if several && !data_rows && !cols.is_empty() {
+        // Several data fields side by side beside more than one column field.
+        if several && !data_rows && cols.len() > 1 {
             return None;
         }
         // The source's cells by place, its header row first.

@@ -159,10 +159,32 @@ fn listed_number_items_are_matched_by_value_not_by_their_shown_text() {
 }
 
 #[test]
+fn several_data_fields_beside_a_column_field_take_a_column_each_under_each_item() {
+    let two = vec![
+        (2, Some("Spesa".into()), String::new()),
+        (2, None, "count".into()),
+    ];
+    let g = grid(&plan(vec![0], vec![1, -2], two).lay_out(&source()).unwrap());
+    assert!(has(&g, (0, 6), "Anno") && has(&g, (0, 7), "Dati") && !has(&g, (0, 5), "Spesa"));
+    assert!(has(&g, (1, 6), "2023") && has(&g, (1, 8), "2024"));
+    assert!(has(&g, (2, 6), "Spesa") && has(&g, (2, 7), "ContaNumeri - Spesa"));
+    assert!(has(&g, (1, 10), "Totale Spesa") && has(&g, (1, 11), "Totale ContaNumeri - Spesa"));
+    assert!(has(&g, (2, 5), "Ufficio"));
+    // anagrafe: 2 in 2023 (one record), 6,5 in all (two records).
+    assert!(
+        has(&g, (3, 6), "2")
+            && has(&g, (3, 7), "1")
+            && has(&g, (3, 10), "6,5")
+            && has(&g, (3, 11), "2")
+    );
+    assert!(!g.iter().any(|(_, t)| t == "2023 Risultato"));
+}
+
+#[test]
 fn shapes_it_does_not_lay_out_give_none() {
     let two = vec![(2, None, String::new()), (1, None, "count".into())];
-    // Several data fields in columns beside a column field of their own.
-    assert_eq!(plan(vec![0], vec![1, -2], two).lay_out(&source()), None);
+    // Several data fields in columns beside two column fields.
+    assert_eq!(plan(vec![0], vec![1, 2, -2], two).lay_out(&source()), None);
     // A field past the source's columns.
     assert_eq!(
         plan(vec![7], vec![], vec![(2, None, String::new())]).lay_out(&source()),

@@ -19,6 +19,40 @@ struct Column {
     data: usize,
 }
 
+/// The value columns as they are laid out, with their header cells: the
+/// column levels (a column field, or the data fields' own, `None`), the
+/// first header row and the first value column.
+struct Tree<'a> {
+    levels: &'a [Option<usize>],
+    columns: &'a mut Vec<Column>,
+    out: &'a mut Vec<Out>,
+    top: u32,
+    left: u32,
+}
+
+impl Tree<'_> {
+    /// The sheet column the next value column takes.
+    fn next(&self) -> u32 {
+        self.left + self.columns.len() as u32
+    }
+
+    fn header(&mut self, at: (u32, u32), text: String, value: Option<CellValue>, caption: bool) {
+        self.out.push(Out {
+            at,
+            text,
+            value,
+            caption,
+        });
+    }
+
+    fn column(&mut self, path: &[String], data: usize) {
+        self.columns.push(Column {
+            path: path.to_vec(),
+            data,
+        });
+    }
+}
+
 pub(super) struct Ctx<'a> {
     pub plan: &'a Plan,
     /// The records' values of the fields used, each field's at its slot.
@@ -69,37 +103,55 @@ impl Ctx<'_> {
         let mut columns = Vec::new();
         let header_rows: u32;
         if !cols.is_empty() {
-            header_rows = 1 + cols.len() as u32;
+            // The column fields, with the data fields' own (`None`) where
+            // the definition puts it when there are several side by side.
+            let several = self.data.len() > 1 && !self.data_rows;
+            let levels: Vec<Option<usize>> = if several {
+                d.cols.iter().map(|&x| usize::try_from(x).ok()).collect()
+            } else {
+                cols.iter().map(|&f| Some(f)).collect()
+            };
+            header_rows = 1 + levels.len() as u32;
             if self.data.len() == 1 {
                 let name = data_field_name(&self.plan.cache.names, &d.data[0])?;
                 put(&mut out, (r0, c0), name, None, false);
             }
-            for (j, &f) in cols.iter().enumerate() {
+            for (j, level) in levels.iter().enumerate() {
+                let name = level.map_or_else(|| DATA_FIELD.to_owned(), |f| names[f].clone());
                 put(
                     &mut out,
                     (r0, first_value_col + j as u32),
-                    names[f].clone(),
+                    name,
                     None,
                     false,
                 );
             }
-            self.column_tree(
-                cols,
-                0,
-                &all,
-                &mut Vec::new(),
-                &mut columns,
-                &mut out,
-                r0 + 1,
-                first_value_col,
-            );
+            let mut tree = Tree {
+                levels: &levels,
+                columns: &mut columns,
+                out: &mut out,
+                top: r0 + 1,
+                left: first_value_col,
+            };
+            self.column_tree(&mut tree, 0, &all, &mut Vec::new(), 0);
             if d.total_col {
-                let at = (r0 + 1, first_value_col + columns.len() as u32);
-                put(&mut out, at, GRAND_TOTAL.to_owned(), None, true);
-                columns.push(Column {
-                    path: Vec::new(),
-                    data: 0,
-                });
+                // A grand total column, one for each data field side by side.
+                for j in 0..if several { self.data.len() } else { 1 } {
+                    let text = if several {
+                        format!(
+                            "Totale {}",
+                            data_field_name(&self.plan.cache.names, &d.data[j])?
+                        )
+                    } else {
+                        GRAND_TOTAL.to_owned()
+                    };
+                    let at = (r0 + 1, first_value_col + columns.len() as u32);
+                    put(&mut out, at, text, None, true);
+                    columns.push(Column {
+                        path: Vec::new(),
+                        data: j,
+                    });
+                }
             }
         } else if self.data.len() > 1 && !self.data_rows {
             header_rows = 2;
@@ -183,52 +235,53 @@ impl Ctx<'_> {
     }
 
     /// The columns of the column fields' items from `level` down, within
-    /// the records `within`, with their header cells (row `row` for this
-    /// level), from column `c`.
-    #[allow(clippy::too_many_arguments)]
+    /// the records `within` (of data field `data`, when the data fields'
+    /// own level is above), with their header cells. An outer item's
+    /// subtotal column follows its columns, unless the data fields stand
+    /// side by side among the levels.
     fn column_tree(
         &self,
-        cols: &[usize],
+        t: &mut Tree<'_>,
         level: usize,
         within: &[usize],
         path: &mut Vec<String>,
-        columns: &mut Vec<Column>,
-        out: &mut Vec<Out>,
-        row: u32,
-        c: u32,
-    ) {
-        let f = cols[level];
-        for (item, recs) in self.items(f, within) {
-            let at = (row, c + columns.len() as u32);
-            out.push(Out {
-                at,
-                text: item.clone(),
-                value: number_of(self.val(recs[0], f)),
-                caption: false,
-            });
-            path.push(item.clone());
-            if level + 1 < cols.len() {
-                self.column_tree(cols, level + 1, &recs, path, columns, out, row + 1, c);
-                if self.plan.d.field_subtotal.get(f).copied().unwrap_or(true) {
-                    out.push(Out {
-                        at: (row, c + columns.len() as u32),
-                        text: format!("{item} Risultato"),
-                        value: None,
-                        caption: true,
-                    });
-                    columns.push(Column {
-                        path: path.clone(),
-                        data: 0,
-                    });
+        data: usize,
+    ) -> Option<()> {
+        let row = t.top + level as u32;
+        let last = level + 1 == t.levels.len();
+        let Some(f) = t.levels[level] else {
+            for j in 0..self.data.len() {
+                let text = data_field_name(&self.plan.cache.names, &self.plan.d.data[j])?;
+                t.header((row, t.next()), text, None, false);
+                if last {
+                    t.column(path, j);
+                } else {
+                    self.column_tree(t, level + 1, within, path, j)?;
                 }
+            }
+            return Some(());
+        };
+        for (item, recs) in self.items(f, within) {
+            t.header(
+                (row, t.next()),
+                item.clone(),
+                number_of(self.val(recs[0], f)),
+                false,
+            );
+            path.push(item.clone());
+            if last {
+                t.column(path, data);
             } else {
-                columns.push(Column {
-                    path: path.clone(),
-                    data: 0,
-                });
+                self.column_tree(t, level + 1, &recs, path, data)?;
+                let subtotal = self.plan.d.field_subtotal.get(f).copied().unwrap_or(true);
+                if subtotal && !t.levels.contains(&None) {
+                    t.header((row, t.next()), format!("{item} Risultato"), None, true);
+                    t.column(path, data);
+                }
             }
             path.pop();
         }
+        Some(())
     }
 
     /// A field's items among the records `within`, in the table's order,
