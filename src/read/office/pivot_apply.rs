@@ -2,7 +2,7 @@
 //! shows them ([`super::pivot`]): the file's own output followed where it
 //! can be, else the table laid out from its source.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::pivot::{Pivot, Table};
 use super::recalc::Cells;
@@ -61,12 +61,23 @@ pub(super) fn apply(sheets: &mut [(&str, &mut Cells)], mut tables: HashMap<Strin
 /// The followed layout stands where both have text.
 fn fill(cells: &mut Cells, outs: Vec<super::pivot::Out>) {
     for o in outs {
-        let (r, c) = o.at;
-        match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
-            Ok(i) if cells[i].2.trim().is_empty() => cells[i] = (r, c, o.text, o.value),
-            Ok(_) => {}
-            Err(i) => cells.insert(i, (r, c, o.text, o.value)),
-        }
+        place(cells, o.at, o.text, o.value, true);
+    }
+}
+
+/// A cell put into a sheet's cells sorted by place: over the cell the file
+/// holds there, or, with `only_if_empty`, only where that cell has no text.
+fn place(
+    cells: &mut Cells,
+    (r, c): (u32, u32),
+    text: String,
+    value: Option<atti_page::CellValue>,
+    only_if_empty: bool,
+) {
+    match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
+        Ok(i) if only_if_empty && !cells[i].2.trim().is_empty() => {}
+        Ok(i) => cells[i] = (r, c, text, value),
+        Err(i) => cells.insert(i, (r, c, text, value)),
     }
 }
 
@@ -78,25 +89,24 @@ fn computed(
     outs: Vec<super::pivot::Out>,
     (r0, r1, c0, c1): (u32, u32, u32, u32),
 ) {
-    let file: HashMap<(u32, u32), String> = cells
+    // The texts the file holds where the table puts a caption of its own.
+    let captions: HashSet<(u32, u32)> = outs.iter().filter(|o| o.caption).map(|o| o.at).collect();
+    let mut kept: HashMap<(u32, u32), String> = cells
         .iter()
-        .filter(|(_, _, text, value)| value.is_none() && !text.trim().is_empty())
+        .filter(|(r, c, text, value)| {
+            captions.contains(&(*r, *c)) && value.is_none() && !text.trim().is_empty()
+        })
         .map(|(r, c, text, _)| ((*r, *c), text.clone()))
         .collect();
-    let taken: std::collections::HashSet<(u32, u32)> = outs.iter().map(|o| o.at).collect();
+    let taken: HashSet<(u32, u32)> = outs.iter().map(|o| o.at).collect();
     cells.retain(|(r, c, ..)| {
         let inside = (r0..=r1).contains(r) && (c0..=c1).contains(c);
         !inside && !taken.contains(&(*r, *c))
     });
     for o in outs {
-        let text = match file.get(&o.at) {
-            Some(kept) if o.caption => kept.clone(),
-            _ => o.text,
-        };
-        let value = if o.caption && file.contains_key(&o.at) {
-            None
-        } else {
-            o.value
+        let (text, value) = match kept.remove(&o.at) {
+            Some(text) => (text, None),
+            None => (o.text, o.value),
         };
         cells.push((o.at.0, o.at.1, text, value));
     }
@@ -129,7 +139,7 @@ fn follow(cells: &mut Cells, t: Table) {
         }
     }
     // The shift has left each label's new cell empty.
-    let moves: std::collections::HashMap<_, _> = t.moves.into_iter().collect();
+    let moves: HashMap<_, _> = t.moves.into_iter().collect();
     for cell in cells.iter_mut() {
         if let Some(&(r, c)) = moves.get(&(cell.0, cell.1)) {
             (cell.0, cell.1) = (r, c);
@@ -137,11 +147,6 @@ fn follow(cells: &mut Cells, t: Table) {
     }
     cells.sort_by_key(|&(r, c, ..)| (r, c));
     for label in t.labels {
-        let (r, c) = label.at;
-        match cells.binary_search_by_key(&(r, c), |&(r, c, ..)| (r, c)) {
-            Ok(i) if label.only_if_empty && !cells[i].2.trim().is_empty() => {}
-            Ok(i) => cells[i] = (r, c, label.text, None),
-            Err(i) => cells.insert(i, (r, c, label.text, None)),
-        }
+        place(cells, label.at, label.text, None, label.only_if_empty);
     }
 }
