@@ -183,15 +183,21 @@ pub(crate) fn label_lines(
                 && centred_below(k)
         })
         .collect();
+    // Whether line `k`, whose first-column piece is `p`, is the last line of
+    // the cell above: set no closer to the row below than to the line above,
+    // and wrapping from the column's line above (which may sit over lines
+    // that set only other columns, centred beside it).
+    let ends_cell_above = |k: usize, p: &Piece| {
+        (0..k).rev().find_map(|i| first[i]).is_some_and(|a| {
+            let up = lines[k].base - lines[a.line].base;
+            let down = lines[k + 1].base - lines[k].base;
+            up <= down + 0.1 * size && wraps(a, p)
+        })
+    };
     for k in 0..n {
         if centred_label[k] {
             if let Some(p) = first[k] {
-                let from_above = (0..k).rev().find_map(|i| first[i]).is_some_and(|a| {
-                    let up = lines[k].base - lines[a.line].base;
-                    let down = lines[k + 1].base - lines[k].base;
-                    up <= down + 0.1 * size && wraps(a, p)
-                });
-                label[k] = !from_above;
+                label[k] = !ends_cell_above(k, p);
             }
             continue;
         }
@@ -202,16 +208,7 @@ pub(crate) fn label_lines(
             label[k] = true;
             continue;
         }
-        // Set closer to the row below than to the line above: not the
-        // last line of the cell above.
-        // (The column's line above may sit over lines that set only other
-        // columns, centred beside it.)
-        let above = (0..k).rev().find_map(|i| first[i]);
-        let from_above = above.is_some_and(|a| {
-            let up = lines[k].base - lines[a.line].base;
-            let down = lines[k + 1].base - lines[k].base;
-            up <= down + 0.1 * size && wraps(a, p)
-        });
+        let from_above = ends_cell_above(k, p);
         let row = first[k + 1];
         // The first line of a cell centred on the row below: as many lines
         // of the cell above the row's values as below them (the values

@@ -402,9 +402,6 @@ fn after_article(text: &str, at: usize) -> bool {
     clause.contains("art")
 }
 
-/// Splits a list (`16, 17 e 18`, `da 1 a 6`) into its items: the byte range
-/// of each printed item in the text and the value it stands for; a range
-/// gives one value per item it spans, all with the range's span.
 /// Whether `p` is `base` with a Latin suffix: "6 bis" of "6".
 fn suffix_of(base: &str, p: &str) -> bool {
     norm_num(p)
@@ -412,6 +409,9 @@ fn suffix_of(base: &str, p: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('-'))
 }
 
+/// Splits a list (`16, 17 e 18`, `da 1 a 6`) into its items: the byte range
+/// of each printed item in the text and the value it stands for; a range
+/// gives one value per item it spans, all with the range's span.
 fn split_list(group: regex::Match) -> Vec<(Range<usize>, String)> {
     let s = group.as_str();
     // Glosses in brackets are blanked (byte for byte, so that ranges stay
