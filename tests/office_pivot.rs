@@ -166,7 +166,8 @@ fn a_pivot_without_row_items_is_laid_out_from_its_source() {
 /// each of its items, or over them), a page field, the functions
 /// count, average and max, a source cell changed after the cache was
 /// saved (LibreOffice reads the range, not the cache's records) and an
-/// empty one.
+/// empty one, a source named by an Excel table over the range or by a
+/// name the workbook defines for it.
 #[test]
 fn pivots_saved_without_their_cells_are_laid_out_from_their_source() {
     let stems = [
@@ -185,6 +186,8 @@ fn pivots_saved_without_their_cells_are_laid_out_from_their_source() {
         "pivot-senza-celle-decrescente",
         "pivot-senza-celle-nascosta",
         "pivot-senza-celle-cambiata",
+        "pivot-senza-celle-tabella",
+        "pivot-senza-celle-nome",
     ];
     for stem in stems {
         assert_eq!(differing(stem), vec![], "{stem}");

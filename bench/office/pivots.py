@@ -292,8 +292,17 @@ def pivot_xml(p, last_row, last_col):
 
 REFRESH = ' refreshOnLoad="1"'
 
+# How the cache names its source: a range of a sheet (Excel's default), an
+# Excel table over the range (`Inserisci > Tabella pivot` from a formatted
+# table), or a name the workbook defines for it.
+SOURCES = {
+    None: '<worksheetSource ref="A1:{last}" sheet="Dati"/>',
+    "table": '<worksheetSource name="Movimenti"/>',
+    "name": '<worksheetSource name="Fonte_pivot"/>',
+}
 
-def cache_xml(refresh=False):
+
+def cache_xml(refresh=False, source=None):
     fields = []
     for f, name in enumerate(FIELDS):
         vals = [row[f] for row in DATA]
@@ -315,7 +324,7 @@ def cache_xml(refresh=False):
     definition = (H + f'<pivotCacheDefinition {NS} r:id="rId1" refreshedBy="x" refreshedVersion="6" '
                   f'minRefreshableVersion="3"{REFRESH if refresh else ""} '
                   f'recordCount="{len(DATA)}"><cacheSource type="worksheet">'
-                  f'<worksheetSource ref="A1:{last}" sheet="Dati"/></cacheSource>'
+                  f'{SOURCES[source].format(last=last)}</cacheSource>'
                   f'<cacheFields count="{len(FIELDS)}">{"".join(fields)}</cacheFields></pivotCacheDefinition>')
     recs = []
     for row in DATA:
@@ -357,7 +366,12 @@ def write(path, p):
     if own:
         sheets.append(("Pivot", g))
     pivot_sheet = len(sheets)
-    definition, records = cache_xml(p.get("empty", False))
+    definition, records = cache_xml(p.get("empty", False), p.get("source"))
+    last = ref(len(DATA), len(FIELDS) - 1)
+    # The workbook's defined name for the source, or the Excel table over it.
+    names = (f'<definedNames><definedName name="Fonte_pivot">Dati!$A$1:${last[0]}${len(DATA) + 1}'
+             '</definedName></definedNames>' if p.get("source") == "name" else "")
+    table = p.get("source") == "table"
     files = {
         "[Content_Types].xml": H + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -376,7 +390,7 @@ def write(path, p):
         '<Application>Microsoft Excel</Application></Properties>',
         "xl/workbook.xml": H + f'<workbook {NS}><workbookPr/><sheets>'
         + "".join(f'<sheet name="{n}" sheetId="{i}" r:id="rId{i}"/>' for i, (n, _) in enumerate(sheets, 1))
-        + '</sheets><pivotCaches><pivotCache cacheId="1" r:id="rId9"/></pivotCaches></workbook>',
+        + '</sheets>' + names + '<pivotCaches><pivotCache cacheId="1" r:id="rId9"/></pivotCaches></workbook>',
         "xl/_rels/workbook.xml.rels": H + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         + "".join(f'<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
                   for i in range(1, len(sheets) + 1))
@@ -392,7 +406,21 @@ def write(path, p):
         f'<Relationship Id="rId1" Type="{REL}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>',
     }
     for i, (_, g2) in enumerate(sheets, 1):
-        files[f"xl/worksheets/sheet{i}.xml"] = sheet_xml(g2)
+        files[f"xl/worksheets/sheet{i}.xml"] = sheet_xml(g2, '<tableParts count="1"><tablePart r:id="rId7"/></tableParts>'
+                                                         if table and i == 1 else "")
+    if table:
+        files["xl/worksheets/_rels/sheet1.xml.rels"] = (
+            H + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId7" Type="{REL}/table" Target="../tables/table1.xml"/>'
+            + ("" if own else f'<Relationship Id="rId1" Type="{REL}/pivotTable" Target="../pivotTables/pivotTable1.xml"/>')
+            + "</Relationships>")
+        files["xl/tables/table1.xml"] = (
+            H + f'<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Movimenti" '
+            f'displayName="Movimenti" ref="A1:{last}" totalsRowShown="0"><autoFilter ref="A1:{last}"/>'
+            f'<tableColumns count="{len(FIELDS)}">'
+            + "".join(f'<tableColumn id="{i}" name="{escape(n)}"/>' for i, n in enumerate(FIELDS, 1))
+            + '</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" '
+            'showRowStripes="1" showColumnStripes="0"/></table>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for k, v in files.items():
             z.writestr(k, v)
@@ -516,6 +544,13 @@ PIVOTS = {
                                  empty=True, hidden={T: "Entrata"}),
     "senza-celle-cambiata": dict(rows=[S], cols=[], data=[(I, "Importo")], form="compact", labels={}, at=(0, 7),
                                  empty=True, changed={(1, 3): 1000, (2, 0): "Zeta", (5, 0): None}),
+    # A cache whose source is an Excel table or a defined name, not a range.
+    "senza-celle-tabella": dict(rows=[S], cols=[A], data=[(I, None)], form="compact", labels={}, at=(0, 7),
+                                empty=True, source="table"),
+    "senza-celle-nome": dict(rows=[S, T], cols=[], data=[(I, "Importo")], form="outline", labels={}, at=(0, 7),
+                             empty=True, source="name"),
+    "tabella-fonte": dict(rows=[S], cols=[], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL,
+                          at=(0, 7), source="table"),
     "altro-foglio": dict(rows=[S], cols=[], data=[(I, "Somma di Importo")], form="compact", labels=EXCEL,
                          at=(2, 0), sheet="own"),
 }

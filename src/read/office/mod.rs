@@ -24,6 +24,7 @@ mod formula;
 mod functions;
 mod functions_more;
 pub mod legacy;
+mod names;
 mod numbering;
 mod odt;
 mod parts;

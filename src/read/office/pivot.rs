@@ -45,6 +45,7 @@ use std::collections::HashMap;
 
 use super::archive::Archive;
 use super::formula::{self, Expr};
+use super::names::{named_ranges, SheetRange};
 use super::parts::{relationships, sheet_parts};
 use super::xml::{self, Ev};
 use crate::error::Result;
@@ -137,12 +138,15 @@ pub fn tables(bytes: &[u8]) -> Result<HashMap<String, Vec<Pivot>>> {
     if !a.names().iter().any(|n| n.starts_with("xl/pivotTables/")) {
         return Ok(out);
     }
+    // The ranges a cache may name as its source; a part that cannot be read
+    // leaves the names out, not the tables.
+    let names = named_ranges(&mut a).unwrap_or_default();
     for (sheet, part) in sheet_parts(&mut a)? {
         for (kind, target) in relationships(&mut a, &part)? {
             if !kind.ends_with("/pivotTable") {
                 continue;
             }
-            if let Some(found) = table(&mut a, &target)? {
+            if let Some(found) = table(&mut a, &target, &names)? {
                 out.entry(sheet.clone())
                     .or_insert_with(Vec::new)
                     .push(found);
@@ -190,7 +194,11 @@ struct Definition {
     pages: Vec<(i64, Option<usize>)>,
 }
 
-fn table(a: &mut Archive<'_>, part: &str) -> Result<Option<Pivot>> {
+fn table(
+    a: &mut Archive<'_>,
+    part: &str,
+    names: &HashMap<String, SheetRange>,
+) -> Result<Option<Pivot>> {
     let Some(x) = a.part(part)? else {
         return Ok(None);
     };
@@ -208,7 +216,10 @@ fn table(a: &mut Archive<'_>, part: &str) -> Result<Option<Pivot>> {
     let Some(c) = a.part(&cache)? else {
         return Ok(None);
     };
-    let cache = cache_fields(&c, &cache)?;
+    let mut cache = cache_fields(&c, &cache)?;
+    if let Some(name) = cache.source_name.take() {
+        cache.source = names.get(&name.to_lowercase()).cloned();
+    }
     Ok(Some(Pivot {
         follow: layout(&d, &cache.names),
         plan: compute::Plan::new(&d, cache),
@@ -216,7 +227,8 @@ fn table(a: &mut Archive<'_>, part: &str) -> Result<Option<Pivot>> {
     }))
 }
 
-/// The cache's fields (names and shared items) and its source range.
+/// The cache's fields (names and shared items) and its source range, or
+/// the name of the range (`worksheetSource@name`: a defined name or a table).
 fn cache_fields(c: &[u8], part: &str) -> Result<compute::Cache> {
     let mut cache = compute::Cache::default();
     let mut shared = false;
@@ -229,6 +241,8 @@ fn cache_fields(c: &[u8], part: &str) -> Result<compute::Cache> {
                         .map(|r| (corner(r, false), corner(r, true)));
                     if let (Some(sheet), Some((Some(a), Some(b)))) = (attrs.get("sheet"), range) {
                         cache.source = Some((sheet.clone(), a, b));
+                    } else if let Some(name) = attrs.get("name") {
+                        cache.source_name = Some(name.clone());
                     }
                 }
                 "cacheField" => {

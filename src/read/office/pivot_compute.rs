@@ -35,13 +35,14 @@
 //!   grand total column `Totale <data field>` for each.
 //!
 //! Shapes outside these (several data fields beside two column fields or
-//! more, a source that is not a range of a sheet of the workbook) are not
-//! laid out.
+//! more, a source that is not a range of a sheet of the workbook, by its
+//! reference or by a name the workbook gives it) are not laid out.
 
 use std::collections::HashMap;
 
 use atti_page::CellValue;
 
+use super::super::names::SheetRange;
 use super::super::recalc::Cells;
 use super::Definition;
 
@@ -61,8 +62,11 @@ pub(super) struct Cache {
     /// Each field's shared items as text, in the cache's order (the
     /// indexes a pivot field's items refer to).
     pub items: Vec<Vec<String>>,
-    /// The source: its sheet and range (`worksheetSource@sheet`, `@ref`).
-    pub source: Option<(String, (u32, u32), (u32, u32))>,
+    /// The source: its sheet and range (`worksheetSource@sheet`, `@ref`,
+    /// or the range of its `@name`).
+    pub source: Option<SheetRange>,
+    /// The name of the source range, until it is looked up.
+    pub source_name: Option<String>,
 }
 
 /// A pivot table that can be laid out from its source cells.

@@ -39,6 +39,7 @@ fn plan(rows: Vec<i64>, cols: Vec<i64>, data: Vec<(i64, Option<String>, String)>
         names: vec!["Ufficio".into(), "Anno".into(), "Spesa".into()],
         items: vec![Vec::new(); 3],
         source: Some(("Fonte".into(), (0, 0), (4, 2))),
+        source_name: None,
     };
     Plan::new(&d, cache).unwrap()
 }
