@@ -131,6 +131,14 @@ CASES = [
     ("formula senza valore ora", None, "n", "1/24*13.5", 20),
     ("formula senza valore SQRT neg", None, "n", "SQRT(-1)", None),
     ("formula senza valore IFERROR", None, "n", 'IFERROR(1/0,"no")', None),
+    # Defined names (the workbook's `Valori`, `Primo`, `Etichette`), and a
+    # range where one value is wanted: its cell in the formula's row.
+    ("formula senza valore nome SUM", None, "n", "SUM(Valori)", None),
+    ("formula senza valore nome cella", None, "n", "Primo*2", None),
+    ("formula senza valore nome minuscolo", None, "n", "MAX(valori)+primo", None),
+    ("formula senza valore nome intersezione", None, "n", "Etichette", None),
+    ("formula senza valore intervallo intersezione", None, "n", 'A1:A300&"!"', None),
+    ("formula senza valore intervallo fuori", None, "n", "B2:B4", None),
     # Cells that look empty, or are styled to: no value with a format,
     # formats with a text section or hiding what they format, empty and
     # blank strings of every kind of string cell, a merged range.
@@ -275,7 +283,10 @@ def write_xlsx(path, date1904=False, app="Microsoft Excel"):
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'{pr}<sheets><sheet name="Celle" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+            f'{pr}<sheets><sheet name="Celle" sheetId="1" r:id="rId1"/></sheets>'
+            '<definedNames><definedName name="Etichette">Celle!$A$1:$A$400</definedName>'
+            '<definedName name="Primo">Celle!$B$2</definedName>'
+            '<definedName name="Valori">Celle!$B$2:$B$4</definedName></definedNames></workbook>'),
         "xl/_rels/workbook.xml.rels": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'

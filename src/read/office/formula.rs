@@ -12,6 +12,8 @@
 //! in the file. Nesting is bounded ([`MAX_DEPTH`]), so a hostile formula
 //! cannot exhaust the stack.
 
+use std::collections::HashMap;
+
 /// Deepest nesting of parentheses and operators in one formula.
 pub const MAX_DEPTH: usize = 64;
 
@@ -73,14 +75,31 @@ pub enum Expr {
     Unknown,
 }
 
-/// Parses a formula (with or without a leading `=`).
+/// A range of one sheet: the sheet's name, its first and its last cell
+/// (0-based row and column).
+pub type SheetRange = (String, (u32, u32), (u32, u32));
+
+/// The ranges a workbook names, by name in lower case ([`super::names`]).
+pub type Names = HashMap<String, SheetRange>;
+
+/// Parses a formula (with or without a leading `=`); a defined name is
+/// unknown.
 pub fn parse(text: &str) -> Expr {
+    parse_with(text, &Names::new())
+}
+
+/// Parses a formula whose defined names are `names`: a name of one of them
+/// (`SUM(Importi)`, `Aliquota*A1`, `Foglio2!Locale`; without regard to
+/// case, as Excel matches names) reads as its range, absolute; any other
+/// name is unknown.
+pub fn parse_with(text: &str, names: &Names) -> Expr {
     let text = text.trim();
     let text = text.strip_prefix('=').unwrap_or(text);
     let mut p = Parser {
         s: text.as_bytes(),
         i: 0,
         depth: 0,
+        names,
     };
     match p.expr(0) {
         Some(e) => {
@@ -99,6 +118,7 @@ struct Parser<'a> {
     s: &'a [u8],
     i: usize,
     depth: usize,
+    names: &'a Names,
 }
 
 /// Binding power of a binary operator (higher binds tighter), as Excel
@@ -309,7 +329,12 @@ impl Parser<'_> {
             return Some(Expr::Bool(false));
         }
         let Some(first) = cell_ref(word, sheet.clone()) else {
-            // A defined name, a column range (`A:A`), a table: unknown.
+            if self.peek() != Some(b':') && self.peek() != Some(b'[') {
+                if let Some(named) = self.names.get(&word.to_lowercase()) {
+                    return Some(named_range(named));
+                }
+            }
+            // Another name, a column range (`A:A`), a table: unknown.
             return self.skip_unknown();
         };
         if self.peek() == Some(b':') {
@@ -429,6 +454,23 @@ impl Parser<'_> {
 }
 
 /// `A1`, `$B$12`, `AB7` as a reference (`None` for anything else).
+/// A defined name's range as a formula reads it: absolute, on its sheet
+/// (a single cell as a reference).
+fn named_range((sheet, first, last): &SheetRange) -> Expr {
+    let at = |(row, col): (u32, u32)| CellRef {
+        sheet: Some(sheet.clone()),
+        row,
+        col,
+        row_abs: true,
+        col_abs: true,
+    };
+    if first == last {
+        Expr::Ref(at(*first))
+    } else {
+        Expr::Range(at(*first), at(*last))
+    }
+}
+
 fn cell_ref(word: &str, sheet: Option<String>) -> Option<CellRef> {
     let b = word.as_bytes();
     let mut i = 0;

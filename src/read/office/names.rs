@@ -4,17 +4,11 @@
 //! at it). A pivot cache names its source so (`worksheetSource@name`) when
 //! the table was made from a formatted table or a named range.
 
-use std::collections::HashMap;
-
 use super::archive::Archive;
-use super::formula::{self, Expr};
+use super::formula::{self, Expr, Names, SheetRange};
 use super::parts::{relationships, sheet_parts};
 use super::xml::{self, Ev};
 use crate::error::Result;
-
-/// A range of one sheet: the sheet's name, its first and its last cell
-/// (0-based row and column).
-pub type SheetRange = (String, (u32, u32), (u32, u32));
 
 /// The workbook's named ranges by name in lower case (Excel matches names
 /// without regard to case). A defined name counts only when it is one
@@ -22,9 +16,9 @@ pub type SheetRange = (String, (u32, u32), (u32, u32));
 /// another workbook or of several areas is not a range); a name scoped to
 /// one sheet (`localSheetId`) gives way to a workbook-wide name of the same
 /// spelling. A table's range is its `ref` without its totals row.
-pub fn named_ranges(a: &mut Archive<'_>) -> Result<HashMap<String, SheetRange>> {
+pub fn named_ranges(a: &mut Archive<'_>) -> Result<Names> {
     let sheets = sheet_parts(a)?;
-    let mut out = HashMap::new();
+    let mut out = Names::new();
     for (sheet, part) in &sheets {
         for (kind, target) in relationships(a, part)? {
             if !kind.ends_with("/table") {

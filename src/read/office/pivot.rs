@@ -44,8 +44,8 @@
 use std::collections::HashMap;
 
 use super::archive::Archive;
-use super::formula::{self, Expr};
-use super::names::{named_ranges, SheetRange};
+use super::formula::{self, Expr, SheetRange};
+use super::names::named_ranges;
 use super::parts::{relationships, sheet_parts};
 use super::xml::{self, Ev};
 use crate::error::Result;

@@ -42,7 +42,7 @@ use std::collections::HashMap;
 
 use atti_page::CellValue;
 
-use super::super::names::SheetRange;
+use super::super::formula::SheetRange;
 use super::super::recalc::Cells;
 use super::Definition;
 

@@ -21,8 +21,10 @@
 //! the cells it reads are read as saved, or evaluated first when they are
 //! chosen too (to a depth of [`MAX_DEPTH`]); a cell that reads itself
 //! through others is `Err:522`, as LibreOffice shows a circular reference.
-//! When the evaluator cannot (a function it does not know, a volatile
-//! function such as `TODAY`, a defined name, another workbook), the cell
+//! A defined name that is one range of one sheet reads as that range
+//! ([`super::names`]). When the evaluator cannot (a function it does not
+//! know, a volatile function such as `TODAY`, another name, a table's
+//! column, another workbook), the cell
 //! keeps its saved value. A whole-workbook recalculation on load, which
 //! LibreOffice does only when its option `OOXMLRecalcMode` says "always"
 //! (the default asks, and a headless conversion does not ask), is not
@@ -250,6 +252,9 @@ struct At {
     sheet: usize,
     dr: i64,
     dc: i64,
+    /// The formula cell computed (row, column); `None` for an array
+    /// formula, whose ranges are read whole.
+    cell: Option<(u32, u32)>,
 }
 
 impl Engine<'_> {
@@ -276,6 +281,7 @@ impl Engine<'_> {
             sheet: s,
             dr: i64::from(r) - i64::from(p.origin.0),
             dc: i64::from(c) - i64::from(p.origin.1),
+            cell: Some((r, c)),
         };
         let v = if p.array {
             self.array_cell(s, p.origin, p.expr, r, c)
@@ -327,11 +333,15 @@ impl Engine<'_> {
                     None => err("#REF!"),
                 }
             }
-            // A range where one value is wanted: a one-cell range is its cell.
-            Expr::Range(..) => match self.range(e, at)? {
-                Arg::One(v) => v,
-                Arg::Range { mut cells, .. } if cells.len() == 1 => cells.remove(0),
-                Arg::Range { .. } => err("#VALUE!"),
+            // A range where one value is wanted: a one-cell range is its
+            // cell, a larger one its cell in the formula's row or column.
+            Expr::Range(a, b) => match self.intersection(a, b, at) {
+                Some((s, r, c)) => self.value(s, r, c),
+                None => match self.range(e, at)? {
+                    Arg::One(v) => v,
+                    Arg::Range { mut cells, .. } if cells.len() == 1 => cells.remove(0),
+                    Arg::Range { .. } => err("#VALUE!"),
+                },
             },
             Expr::Neg(x) => match functions::num(&self.eval(x, at)?) {
                 Ok(n) => V::Num(-n),
@@ -347,6 +357,28 @@ impl Engine<'_> {
             }
             Expr::Call(name, args) => return self.call(name, args, at),
         })
+    }
+
+    /// The implicit intersection of a range of one column or one row with
+    /// the formula's cell, as LibreOffice reads `=Importi` or `=A1:A9*2`
+    /// written beside the range: the range's cell in the formula's row (one
+    /// column) or column (one row). `None` where they do not meet, for a
+    /// one-cell range, or in an array formula.
+    fn intersection(&self, a: &CellRef, b: &CellRef, at: At) -> Option<(usize, u32, u32)> {
+        let (row, col) = at.cell?;
+        let s = self.sheet_of(a, at)?;
+        let ((r0, c0), (r1, c1)) = (a.moved(at.dr, at.dc)?, b.moved(at.dr, at.dc)?);
+        let (r0, r1, c0, c1) = (r0.min(r1), r0.max(r1), c0.min(c1), c0.max(c1));
+        if r0 == r1 && c0 == c1 {
+            return None;
+        }
+        if c0 == c1 && (r0..=r1).contains(&row) {
+            Some((s, row, c0))
+        } else if r0 == r1 && (c0..=c1).contains(&col) {
+            Some((s, r0, col))
+        } else {
+            None
+        }
     }
 
     /// A range's cells row by row (`Arg::One` for `#REF!`).
@@ -501,16 +533,26 @@ fn binary(op: Op, a: &V, b: &V) -> V {
 pub struct Collector {
     pub formulas: Formulas,
     shared: HashMap<usize, (usize, (u32, u32))>,
+    /// The workbook's defined names, read as their ranges.
+    names: formula::Names,
 }
 
 impl Collector {
+    /// A collector for a sheet of a workbook that defines `names`.
+    pub fn with_names(names: formula::Names) -> Collector {
+        Collector {
+            names,
+            ..Collector::default()
+        }
+    }
+
     /// An ordinary formula cell, or the first cell of shared formula `si`.
     pub fn formula(&mut self, pos: (u32, u32), text: &str, shared: Option<usize>, recompute: bool) {
         if !recompute && shared.is_none() {
             return;
         }
         let f = &mut self.formulas;
-        f.exprs.push(formula::parse(text));
+        f.exprs.push(formula::parse_with(text, &self.names));
         let expr = f.exprs.len() - 1;
         if let Some(si) = shared {
             self.shared.insert(si, (expr, pos));
@@ -538,7 +580,7 @@ impl Collector {
             return;
         }
         let f = &mut self.formulas;
-        f.exprs.push(formula::parse(text));
+        f.exprs.push(formula::parse_with(text, &self.names));
         let expr = f.exprs.len() - 1;
         for row in pos.0..=last.0 {
             for col in pos.1..=last.1 {

@@ -130,6 +130,7 @@ impl Engine<'_> {
                     sheet: s,
                     dr: 0,
                     dc: 0,
+                    cell: None,
                 };
                 let formulas = self.formulas;
                 let m = self.matrix(&formulas[s].exprs[expr], at).map(Rc::new);

@@ -137,3 +137,38 @@ fn an_array_formula_reading_its_own_range_is_err_522_and_unknown_functions_keep_
     assert_eq!(text(&cells, 0, 1), Some("Err:522"));
     assert_eq!(text(&cells, 0, 2), Some("9"));
 }
+
+#[test]
+fn defined_names_read_as_their_ranges_and_a_range_meets_the_formula_s_row() {
+    let mut cells = vec![num(0, 0, 10.0), num(1, 0, 20.0), num(2, 0, 5.0)];
+    let names: formula::Names = [
+        ("importi".to_owned(), ("Foglio1".to_owned(), (0, 0), (2, 0))),
+        (
+            "aliquota".to_owned(),
+            ("Foglio1".to_owned(), (1, 0), (1, 0)),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    let mut col = Collector::with_names(names);
+    for (pos, f) in [
+        ((0, 1), "SUM(Importi)"),
+        ((1, 1), "ALIQUOTA*2"),
+        // A range of one column where one value is wanted: the cell in the
+        // formula's row, and #VALUE! from a row it does not reach.
+        ((2, 1), "Importi"),
+        ((2, 2), "A1:A3*2"),
+        ((5, 1), "Importi"),
+        // A name no workbook part defines stays unknown: the saved value.
+        ((6, 1), "Altro*2"),
+    ] {
+        col.formula(pos, f, None, true);
+    }
+    apply(&mut [("Foglio1", &mut cells)], &[col.formulas]);
+    assert_eq!(text(&cells, 0, 1), Some("35"));
+    assert_eq!(text(&cells, 1, 1), Some("40"));
+    assert_eq!(text(&cells, 2, 1), Some("5"));
+    assert_eq!(text(&cells, 2, 2), Some("10"));
+    assert_eq!(text(&cells, 5, 1), Some("#VALORE!"));
+    assert_eq!(text(&cells, 6, 1), None);
+}

@@ -94,13 +94,17 @@ pub fn read(
             let known_good = recalc::known_good(application);
             let base = if wb.has_1904_epoch() { 1462.0 } else { 0.0 };
             let mut arrays = super::array_ranges::Arrays::new(bytes);
+            // A workbook whose names cannot be read computes its formulas without them.
+            let names = super::archive::Archive::open(bytes)
+                .and_then(|mut a| super::names::named_ranges(&mut a))
+                .unwrap_or_default();
             let mut out = Vec::new();
             let mut formulas = Vec::new();
             let mut styles = Vec::new();
             for m in meta {
                 let merges = wb.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
-                let (cells, f) =
-                    xlsx_cells(&mut wb, &m.name, known_good, &mut arrays).map_err(|e| match e {
+                let (cells, f) = xlsx_cells(&mut wb, &m.name, known_good, &mut arrays, &names)
+                    .map_err(|e| match e {
                         Error::Office(msg) => bad(&msg),
                         e => e,
                     })?;
@@ -219,12 +223,13 @@ fn xlsx_cells(
     name: &str,
     known_good: bool,
     arrays: &mut super::array_ranges::Arrays<'_>,
+    names: &super::formula::Names,
 ) -> Result<(recalc::Cells, recalc::Formulas)> {
     let mut reader = wb
         .worksheet_cells_reader(name)
         .map_err(|e| Error::Office(e.to_string()))?;
     let mut out = Vec::new();
-    let mut formulas = recalc::Collector::default();
+    let mut formulas = recalc::Collector::with_names(names.clone());
     let mut max_col = 0u32;
     while let Some(cell) = reader
         .next_cell_with_formula_metadata()
