@@ -22,27 +22,29 @@ use crate::gold_acts;
 /// (gold/acts_web_s41.jsonl), 10 more of 4 new bodies since session 44
 /// (gold/acts_web_s44.jsonl), 13 more of 4 new bodies since session 46
 /// (gold/acts_web_s46.jsonl), 1 more of a new body since session 47
-/// (gold/acts_web_s47.jsonl) and 1 more of a new body since session 48
-/// (gold/acts_web_s48.jsonl), all read blind; since session 44 a chain of
+/// (gold/acts_web_s47.jsonl), 1 more of a new body since session 48
+/// (gold/acts_web_s48.jsonl) and 4 more of 4 new bodies since session 49
+/// (gold/acts_web_s49.jsonl: their blind figures, no rule written for them
+/// yet), all read blind; since session 44 a chain of
 /// units is scored on its first unit, since session 45 on the unit whose head
 /// signs, gold/ACTS.md). Since session 39 also the
 /// precision of the office and its number: a determination or decree
 /// whose gold gives none must read none.
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("recognised as an act", 211, 215),
-    ("other: no decision row", 3, 3),
-    ("act_number", 164, 172),
-    ("decision_date", 181, 190),
-    ("office", 69, 73),
+    ("recognised as an act", 213, 218),
+    ("other: no decision row", 4, 4),
+    ("act_number", 166, 175),
+    ("decision_date", 183, 193),
+    ("office", 70, 74),
     ("office: none where none printed", 50, 52),
     ("office_number", 16, 16),
-    ("office_number: none where none printed", 108, 108),
+    ("office_number: none where none printed", 109, 109),
     ("office_date", 15, 15),
-    ("subject", 174, 188),
+    ("subject", 175, 191),
     ("outcome", 35, 35),
     ("unanimous", 35, 35),
-    ("present_count", 32, 33),
-    ("absent_count", 25, 27),
+    ("present_count", 33, 34),
+    ("absent_count", 26, 28),
     ("votes_for", 10, 10),
     ("votes_against", 10, 10),
     ("abstentions", 10, 10),
