@@ -35,6 +35,7 @@ const FILES: &[&str] = &[
     "gold/money_web_proc44.jsonl",
     "gold/money_web_s45.jsonl",
     "gold/money_web_s47.jsonl",
+    "gold/money_web_s49.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -119,6 +120,11 @@ pub const BATCHES: &[Batch] = &[
         name: "s47",
         dir: "tests/fixtures/web/money-s47/",
         gold: "gold/money_web_s47.jsonl",
+    },
+    Batch {
+        name: "s49",
+        dir: "tests/fixtures/web/money-s49/",
+        gold: "gold/money_web_s49.jsonl",
     },
 ];
 
