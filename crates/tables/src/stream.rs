@@ -55,7 +55,7 @@ pub(crate) fn read(
     });
     let mut found = regions(&lines, boxes, separators.as_deref(), rules, s);
     if separators.is_none() {
-        found = crate::sections::join(&lines, found, s);
+        found = crate::sections::join(&lines, boxes, found, s);
     }
     found
         .into_iter()
@@ -521,6 +521,10 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         x0: ws.iter().map(|w| w.1.x0).fold(f32::INFINITY, f32::min),
         x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |w| w.1.width()),
+        capital: ws
+            .first()
+            .and_then(|w| page.words.get(w.1.idx))
+            .is_some_and(|w| crate::piece::opens_item(&w.text)),
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
         hyphen: last_text.is_some_and(crate::piece::ends_open),
         alpha: crate::piece::may_wrap(
