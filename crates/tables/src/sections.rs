@@ -14,7 +14,8 @@
 //! - their lines are set in one font size;
 //! - what lies between them is at most [`MAX_LABELS`] lines of one run
 //!   each, inside the first column or from the table's left edge across
-//!   its columns, short of its right edge, over a line of values (a
+//!   its columns, about as far as its right edge (a share
+//!   `section_label_overhang` of its width past it), over a line of values (a
 //!   section label; a caption or a sentence is wider, or stands over a
 //!   second table's labels), set in the rows' size or larger (a heading in
 //!   capitals, [`LABEL_SIZE`]);
@@ -178,8 +179,8 @@ fn joinable(
     let x1 = right_edge(&lines[a.body..a.end]).max(right_edge(&lines[b.body..b.end]));
     let first_gap = gaps[0].0;
     // Inside the first column, or from the table's left edge across the
-    // columns of a narrow table, short of its right edge, with values
-    // right below it: a section's label runs on over the empty cells of
+    // columns of a narrow table, about as far as its right edge
+    // (`section_label_overhang`), with values right below it: a section's label runs on over the empty cells of
     // its row (a caption over a second table has its labels below).
     let values_below = lines.get(b.body).is_some_and(|l| {
         l.runs.iter().skip(1).any(|r| {
@@ -196,7 +197,9 @@ fn joinable(
             return false;
         };
         let inside = run.x0 >= x0 - slack && run.x1 <= first_gap;
-        let across = (run.x0 - x0).abs() <= slack && run.x1 <= x1 && values_below;
+        let across = (run.x0 - x0).abs() <= slack
+            && run.x1 <= x1 + s.section_label_overhang * (x1 - x0)
+            && values_below;
         (inside || across) && label_size(l.size, sa, s)
     };
     if !between.iter().all(label) {
