@@ -460,7 +460,7 @@ fn place(
 /// begin at the left edge of the text of the column on the gap's left,
 /// and a word after it ends at the right edge of the text of the column
 /// on its right (a label right-aligned over amounts, wider than they
-/// are, a word space from the label before it). A label centred over
+/// are, a word space from the label before it); words, not figures. A label centred over
 /// both columns meets neither edge but by chance.
 fn labels_flush(
     before: &[(usize, &WordBox)],
@@ -472,11 +472,15 @@ fn labels_flush(
 ) -> bool {
     let text_lo = if gi == 0 { extent.0 } else { gaps[gi - 1].1 };
     let text_hi = gaps.get(gi + 1).map_or(extent.1, |n| n.0);
+    // Labels are words: a figure says the line is a row of values.
+    let word = |w: &(usize, &WordBox)| w.1.letters && !w.1.digits;
     let starts = before
         .first()
         .is_some_and(|w| (w.1.x0 - text_lo).abs() <= tol);
-    let ends = after.iter().any(|w| (w.1.x1 - text_hi).abs() <= tol);
-    starts && ends
+    let Some(end) = after.iter().position(|w| (w.1.x1 - text_hi).abs() <= tol) else {
+        return false;
+    };
+    starts && before.iter().all(word) && after[..=end].iter().all(word)
 }
 
 /// The columns a label from `x0` to `x1` spans (the column of its centre
