@@ -436,6 +436,9 @@ fn piece(
         x0: ws.iter().map(|b| b.x0).fold(f32::INFINITY, f32::min),
         x1: ws.iter().map(|b| b.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |b| b.width()),
+        capital: ws
+            .first()
+            .is_some_and(|b| crate::piece::opens_item(text(b))),
         size: ws.iter().map(|b| b.size).fold(0.0, f32::max),
         hyphen: last.chars().count() > 1 && (last.ends_with('-') || last.ends_with('\u{ad}')),
         alpha: crate::piece::may_wrap(ws.iter().map(|b| text(b))),

@@ -80,11 +80,13 @@ pub(crate) fn label_lines(
         .filter(|p| p.c0 == 1 && p.c1 == 1)
         .map(|p| p.x0)
         .fold(f32::INFINITY, f32::min);
+    // A line whose first word opens an item, after a line that had room
+    // for it, is no wrapped rest (as in [`crate::rows`]).
     let wraps = |p: &Piece, q: &Piece| {
+        let fill = (p.x1 - p.x0) + 0.25 * size + q.first_word;
         near(p, q)
             && (p.alpha || q.alpha)
-            && (p.hyphen
-                || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * width)
+            && (p.hyphen || fill >= (1.0 - s.wrap_slack) * width && (!q.capital || fill > width))
     };
     // How the table sets its cells beside a wrapped one, at the top or
     // centred, by the rows that show it. In a centred table a lone line

@@ -37,6 +37,9 @@ pub(crate) struct Piece {
     pub x1: f32,
     /// Width of its first word.
     pub first_word: f32,
+    /// Its first word opens as a new item does: a capital letter followed
+    /// by small ones ([`opens_item`]).
+    pub capital: bool,
     /// The largest font size of its words.
     pub size: f32,
     /// It ends with a word broken by a hyphen, or with a sign that asks for
@@ -65,6 +68,17 @@ pub(crate) fn may_wrap<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
     let letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
     let code = matches!(words.as_slice(), [w] if w.chars().any(|c| c.is_ascii_digit()));
     letters && !code
+}
+
+/// Whether a word opens as a new item's text does: a capital letter
+/// followed by a small one (`Istruzione`, `Sport`). A line a cell wrapped
+/// onto goes on with the sentence, mostly in small letters; a word in
+/// capitals or a number says nothing either way.
+pub(crate) fn opens_item(word: &str) -> bool {
+    let mut cs = word
+        .trim_start_matches(['(', '"', '\u{201c}', '\u{ab}'])
+        .chars();
+    matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
 }
 
 /// Whether a line of a cell ends where its text cannot: a word broken by

@@ -39,7 +39,8 @@
 //! between two lines of a cell wrapped beside it), never between
 //! overlapping lines when there is another place.
 //!
-//! When ruled lines separate most rows, the rules alone make the rows.
+//! When ruled lines separate most rows of the body (the rule under the
+//! header left out), the rules alone make the rows.
 //!
 //! What the rows are made of is in [`crate::piece`]; the header band above
 //! the body in [`crate::header_band`]; section labels in
@@ -127,10 +128,16 @@ pub(crate) fn rows(
         .collect();
     // Two values without letters (numbers, signs) are two values: such
     // text does not wrap.
+    let fill = |p: &Piece, q: &Piece| (p.x1 - p.x0) + 0.25 * size + q.first_word;
+    let wraps_loose = |p: &Piece, q: &Piece, c: usize| {
+        (p.alpha || q.alpha) && (p.hyphen || fill(p, q) >= (1.0 - s.wrap_slack) * colw[c])
+    };
+    // Below the header, a line whose first word opens an item (a capital
+    // then small letters) after a line that had room for that word is a
+    // new row's text, not the wrapped rest of the cell above: a producer
+    // breaks a cell's line only where the next word does not fit.
     let wraps = |p: &Piece, q: &Piece, c: usize| {
-        (p.alpha || q.alpha)
-            && (p.hyphen
-                || (p.x1 - p.x0) + 0.25 * size + q.first_word >= (1.0 - s.wrap_slack) * colw[c])
+        wraps_loose(p, q, c) && (p.hyphen || !q.capital || fill(p, q) > colw[c])
     };
 
     // Each line's pieces by column (spanning labels left out).
@@ -257,7 +264,7 @@ pub(crate) fn rows(
         &by_col,
         &overlapping,
         &label,
-        &|p: &Piece, q: &Piece, c: usize| p.alpha && q.alpha && near(p, q) && wraps(p, q, c),
+        &|p: &Piece, q: &Piece, c: usize| p.alpha && q.alpha && near(p, q) && wraps_loose(p, q, c),
         &value,
         s,
     );
@@ -417,9 +424,13 @@ pub(crate) fn rows(
         }
     }
 
-    // Rulings that separate most rows make the rows by themselves.
-    let rules = ruled.iter().filter(|&&r| r).count();
-    let found = bound.iter().filter(|&&b| b).count();
+    // Rulings that separate most rows of the body make the rows by
+    // themselves. The rule under the header (and those of a booktabs
+    // table: above, under the header, at the end) says nothing of how the
+    // body's rows are parted.
+    let in_body = |k: usize| k >= head;
+    let rules = (0..ruled.len()).filter(|&k| ruled[k] && in_body(k)).count();
+    let found = (0..bound.len()).filter(|&k| bound[k] && in_body(k)).count();
     if rules >= 2 && 2 * rules >= found {
         let only: Vec<bool> = (0..n.saturating_sub(1))
             .map(|k| at(ruled, k) || at(forced, k) || label[k] || label[k + 1])

@@ -13,8 +13,11 @@
 //!   columns go on; the table keeps the space free in both);
 //! - their lines are set in one font size;
 //! - what lies between them is at most [`MAX_LABELS`] lines of one run
-//!   each, inside the first column (a section label; a caption or a
-//!   sentence is wider), set in the rows' size or larger (a heading in
+//!   each, inside the first column or from the table's left edge across
+//!   its columns, about as far as its right edge (a share
+//!   `section_label_overhang` of its width past it), over a line of values (a
+//!   section label; a caption or a sentence is wider, or stands over a
+//!   second table's labels), set in the rows' size or larger (a heading in
 //!   capitals, [`LABEL_SIZE`]);
 //! - no step from line to line across the join is wider than
 //!   `max_section_gap` (em): a blank line or two, not the next part of the
@@ -31,7 +34,7 @@
 //! a note on the units) are its first rows too, when the block has no
 //! header of column labels above it.
 
-use crate::geom::median;
+use crate::geom::{median, WordBox};
 use crate::lines::TextLine;
 use crate::region::Region;
 use crate::settings::Settings;
@@ -57,12 +60,17 @@ fn label_size(label: f32, rows: f32, s: &Settings) -> bool {
 
 /// The regions with the blocks of a table in sections joined (see the
 /// module's comment). `regions` are top to bottom, over `lines`.
-pub(crate) fn join(lines: &[TextLine], regions: Vec<Region>, s: &Settings) -> Vec<Region> {
+pub(crate) fn join(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    regions: Vec<Region>,
+    s: &Settings,
+) -> Vec<Region> {
     // Each region, and whether blocks were joined into it.
     let mut out: Vec<(Region, bool)> = Vec::with_capacity(regions.len());
     for r in regions {
         if let Some((a, joined)) = out.last_mut() {
-            if let Some(gaps) = joinable(lines, a, &r, s) {
+            if let Some(gaps) = joinable(lines, boxes, a, &r, s) {
                 a.end = r.end;
                 a.gaps = gaps;
                 *joined = true;
@@ -134,7 +142,13 @@ fn closing_row(lines: &[TextLine], r: &Region, next: usize, s: &Settings) -> boo
 }
 
 /// The gaps of `a` and `b` taken as one table, or `None` when they are two.
-fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<Vec<(f32, f32)>> {
+fn joinable(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    a: &Region,
+    b: &Region,
+    s: &Settings,
+) -> Option<Vec<(f32, f32)>> {
     if a.gaps.is_empty() || a.gaps.len() != b.gaps.len() {
         return None;
     }
@@ -162,13 +176,31 @@ fn joinable(lines: &[TextLine], a: &Region, b: &Region, s: &Settings) -> Option<
         return None;
     }
     let x0 = left_edge(&lines[a.body..a.end]);
+    let x1 = right_edge(&lines[a.body..a.end]).max(right_edge(&lines[b.body..b.end]));
     let first_gap = gaps[0].0;
+    // Inside the first column, or from the table's left edge across the
+    // columns of a narrow table, about as far as its right edge
+    // (`section_label_overhang`), with values right below it: a section's label runs on over the empty cells of
+    // its row (a caption over a second table has its labels below).
+    let values_below = lines.get(b.body).is_some_and(|l| {
+        l.runs.iter().skip(1).any(|r| {
+            l.words
+                .get(r.first..r.end)
+                .unwrap_or(&[])
+                .iter()
+                .any(|&i| boxes.get(i).is_some_and(|w| w.digits))
+        })
+    });
     let label = |l: &TextLine| {
         let slack = s.column_gap * l.size;
-        l.runs.len() == 1
-            && l.runs[0].x0 >= x0 - slack
-            && l.runs[0].x1 <= first_gap
-            && label_size(l.size, sa, s)
+        let [run] = l.runs.as_slice() else {
+            return false;
+        };
+        let inside = run.x0 >= x0 - slack && run.x1 <= first_gap;
+        let across = (run.x0 - x0).abs() <= slack
+            && run.x1 <= x1 + s.section_label_overhang * (x1 - x0)
+            && values_below;
+        (inside || across) && label_size(l.size, sa, s)
     };
     if !between.iter().all(label) {
         return None;

@@ -211,3 +211,41 @@ fn section_labels_set_larger_still_join_their_blocks() {
         ])
     );
 }
+
+#[test]
+fn a_section_label_wider_than_the_first_column_keeps_the_table_whole() {
+    // A narrow table: the second section's label, set from the table's
+    // left edge at the rows' pitch, runs over the empty cells of its row
+    // into the figures' columns, short of the table's right edge.
+    let mut k = Kit::new();
+    let row = |k: &mut Kit, y: f32, name: &str, a: &str, b: &str| {
+        k.text(100.0, y, name);
+        k.text(290.0 - Kit::width(a), y, a);
+        k.text(360.0 - Kit::width(b), y, b);
+    };
+    row(&mut k, 100.0, "Servizio", "Importo", "Residui");
+    k.text(100.0, 114.0, "Spese");
+    row(&mut k, 128.0, "Polizia locale", "60.254,74", "17.684,72");
+    row(&mut k, 142.0, "Servizi sociali", "81.102,61", "96.849,34");
+    row(&mut k, 156.0, "Ufficio tecnico", "83.978,89", "24.523,66");
+    k.text(100.0, 170.0, "Missione 04 - Istruzione e studio");
+    row(&mut k, 184.0, "Istruzione", "67.070,56", "31.614,07");
+    row(&mut k, 198.0, "Sport", "49.939,35", "54.631,12");
+    row(&mut k, 212.0, "Totale", "48.010,27", "17.655,21");
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(
+        crate::grid(&t[0]),
+        rows(&[
+            &["Servizio", "Importo", "Residui"],
+            &["Spese", "", ""],
+            &["Polizia locale", "60.254,74", "17.684,72"],
+            &["Servizi sociali", "81.102,61", "96.849,34"],
+            &["Ufficio tecnico", "83.978,89", "24.523,66"],
+            &["Missione 04 - Istruzione e studio", "", ""],
+            &["Istruzione", "67.070,56", "31.614,07"],
+            &["Sport", "49.939,35", "54.631,12"],
+            &["Totale", "48.010,27", "17.655,21"],
+        ])
+    );
+}

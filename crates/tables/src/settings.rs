@@ -69,6 +69,11 @@ pub struct Settings {
     /// Two blocks of a table set in sections ([`crate::sections`]) are at
     /// most this far apart (em, baseline to baseline, from line to line).
     pub max_section_gap: f32,
+    /// A section's label between two blocks of a table, set from its left
+    /// edge across its columns, ends at most this share of the table's
+    /// width past its right edge ([`crate::sections`]): a caption or a
+    /// sentence runs on across the page.
+    pub section_label_overhang: f32,
     /// A line within one column whose font size differs from the region's usual
     /// size by more than this share ends a table (the sentence after it).
     pub size_tolerance: f32,
@@ -167,6 +172,7 @@ impl Default for Settings {
             max_pitch_jump: 1.5,
             section_gap: 2.5,
             max_section_gap: 5.5,
+            section_label_overhang: 0.25,
             size_tolerance: 0.08,
             header_max_lines: 4,
             header_gap: 2.0,

@@ -55,7 +55,7 @@ pub(crate) fn read(
     });
     let mut found = regions(&lines, boxes, separators.as_deref(), rules, s);
     if separators.is_none() {
-        found = crate::sections::join(&lines, found, s);
+        found = crate::sections::join(&lines, boxes, found, s);
     }
     found
         .into_iter()
@@ -391,7 +391,8 @@ fn place(
     for (k, &w) in ws.iter().enumerate() {
         if k > 0 && whole {
             let (a, b) = (ws[k - 1].1.x1, w.1.x0);
-            let cut = gaps.iter().any(|g| {
+            let part = parts.last().map_or(&[][..], |p| p.as_slice());
+            let cut = gaps.iter().enumerate().any(|(gi, g)| {
                 let inside = if g.1 > g.0 {
                     overlap(a, b, g.0, g.1) > 0.0
                 } else {
@@ -409,7 +410,8 @@ fn place(
                 inside
                     && (explicit
                         || b - a >= wide
-                        || (!lone || value()) && ((b - g.1).abs() <= tol || (a - g.0).abs() <= tol))
+                        || (!lone || value()) && ((b - g.1).abs() <= tol || (a - g.0).abs() <= tol)
+                        || header && labels_flush(part, &ws[k..], gi, gaps, extent, tol))
             });
             if cut {
                 parts.push(Vec::new());
@@ -451,6 +453,34 @@ fn place(
         };
         out.push(piece(li, c0, c1, &part, page));
     }
+}
+
+/// Whether a header run parted at a word space in gap `gi` reads as two
+/// labels, each set as its column's text is: the words before the space
+/// begin at the left edge of the text of the column on the gap's left,
+/// and a word after it ends at the right edge of the text of the column
+/// on its right (a label right-aligned over amounts, wider than they
+/// are, a word space from the label before it); words, not figures. A label centred over
+/// both columns meets neither edge but by chance.
+fn labels_flush(
+    before: &[(usize, &WordBox)],
+    after: &[(usize, &WordBox)],
+    gi: usize,
+    gaps: &[(f32, f32)],
+    extent: (f32, f32),
+    tol: f32,
+) -> bool {
+    let text_lo = if gi == 0 { extent.0 } else { gaps[gi - 1].1 };
+    let text_hi = gaps.get(gi + 1).map_or(extent.1, |n| n.0);
+    // Labels are words: a figure says the line is a row of values.
+    let word = |w: &(usize, &WordBox)| w.1.letters && !w.1.digits;
+    let starts = before
+        .first()
+        .is_some_and(|w| (w.1.x0 - text_lo).abs() <= tol);
+    let Some(end) = after.iter().position(|w| (w.1.x1 - text_hi).abs() <= tol) else {
+        return false;
+    };
+    starts && before.iter().all(word) && after[..=end].iter().all(word)
 }
 
 /// The columns a label from `x0` to `x1` spans (the column of its centre
@@ -521,6 +551,10 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
         x0: ws.iter().map(|w| w.1.x0).fold(f32::INFINITY, f32::min),
         x1: ws.iter().map(|w| w.1.x1).fold(f32::NEG_INFINITY, f32::max),
         first_word: ws.first().map_or(0.0, |w| w.1.width()),
+        capital: ws
+            .first()
+            .and_then(|w| page.words.get(w.1.idx))
+            .is_some_and(|w| crate::piece::opens_item(&w.text)),
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
         hyphen: last_text.is_some_and(crate::piece::ends_open),
         alpha: crate::piece::may_wrap(

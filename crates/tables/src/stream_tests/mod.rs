@@ -29,5 +29,6 @@ pub(super) fn paragraph(k: &mut Kit, x: f32, y: f32, lines: &[&str]) {
 mod bounds;
 mod cells;
 mod groups;
+mod items;
 mod narrow;
 mod staggered;

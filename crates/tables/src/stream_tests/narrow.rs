@@ -296,3 +296,38 @@ fn text_columns_a_space_apart_are_cut_at_the_second_ones_left_edge() {
         t.iter().map(crate::grid).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_label_right_aligned_over_amounts_a_space_from_the_label_before() {
+    // Names, then amounts right-aligned at 300. 'Riscossioni' is
+    // right-aligned too, wider than the amounts, and begins a word space
+    // after 'Incaricato', which starts where the names do: two labels,
+    // though the space between them is no wider than a word space and
+    // meets neither edge of the gap the body keeps free.
+    let mut k = Kit::new();
+    let label_x0 = 300.0 - Kit::width("Riscossioni");
+    let names_x0 = label_x0 - 2.8 - Kit::width("Incaricato");
+    k.text(60.0, 100.0, "Servizio")
+        .text(names_x0, 100.0, "Incaricato Riscossioni")
+        .text(400.0 - Kit::width("Pagato"), 100.0, "Pagato");
+    let body = [
+        ("Refezione", "Neri Ugo", "51.461,26", "69.616,87"),
+        ("Trasporti", "Bruno Sara", "87.765,47", "89.210,17"),
+        ("Istruzione", "Rossi Eva", "44.253,31", "6.963,87"),
+        ("Sport", "Gallo Pia", "30.532,16", "84.755,39"),
+    ];
+    for (n, (a, b, c, d)) in body.iter().enumerate() {
+        let y = 118.0 + 13.0 * n as f32;
+        k.text(60.0, y, a)
+            .text(names_x0, y, b)
+            .text(300.0 - Kit::width(c), y, c)
+            .text(400.0 - Kit::width(d), y, d);
+    }
+    let g = grids(&k.page);
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!(g[0][0], ["Servizio", "Incaricato", "Riscossioni", "Pagato"]);
+    assert_eq!(
+        g[0][2],
+        ["Trasporti", "Bruno Sara", "87.765,47", "89.210,17"]
+    );
+}
