@@ -162,10 +162,11 @@ fn parse_numeric(s: &str, c: &regex::Captures) -> Result<NaiveDate, DateError> {
     build(s, expand_year(num(z), z.len()), num(b), num(a))
 }
 
-/// Words that may surround the parts of a date written out.
+/// Words that may surround the parts of a date written out (`addl`: an
+/// OCR's reading of `addì`, whose accent became an `l`).
 const FILLERS: &[&str] = &[
-    "l", "anno", "il", "giorno", "del", "dell", "della", "mese", "di", "addi", "li", "lo", "nel",
-    "nell", "nella", "a", "in", "data",
+    "l", "anno", "il", "giorno", "del", "dell", "della", "mese", "di", "addi", "addl", "li", "lo",
+    "nel", "nell", "nella", "a", "in", "data",
 ];
 
 /// A number in a date written with words or digits.
@@ -399,6 +400,7 @@ mod tests {
             d(2023, 6, 16)
         );
         assert_eq!(ok("addì sedici giugno duemilaventitré"), d(2023, 6, 16));
+        assert_eq!(ok("L'anno duemilaventi, addl quattro del mese di maggio"), d(2020, 5, 4));
         assert_eq!(
             ok("L'ANNO DUEMILAVENTITRE, IL GIORNO SEDICI DEL MESE DI GIUGNO"),
             d(2023, 6, 16)
