@@ -235,7 +235,7 @@ make_scan() {
         # 93 to 97 % or 102 to 106 %, the height a little more than the
         # width, about the page's centre.
         read -r x y < <(awk -v i="$4" 'BEGIN { a = 0.93 + (i * 0.029) % 0.04; if (i % 2) a += 0.09;
-          printf "%.3f %.3f", a, a * 1.01 }')
+          printf "%.3f %.3f\n", a, a * 1.01 }')
         pamscale -xscale "$x" -yscale "$y" "$g" > "$WORK/turned.pgm"
         read -r x y < <(pnmfile "$WORK/turned.pgm" | sed -E 's/.* ([0-9]+) by ([0-9]+).*/\1 \2/')
         pnmpad -white -left "$w" -right "$w" -top "$h" -bottom "$h" "$WORK/turned.pgm" \
