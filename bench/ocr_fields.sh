@@ -49,7 +49,9 @@
 # light protocol stamp with a number and a date over the header), small
 # (the page reduced to 72 %), skew2 (2 degrees askew), and two that reach
 # atti as image files rather than PDFs: tif (the photocopy as a TIFF) and
-# jpg (a JPEG at 200 dpi, 2 degrees askew; acts of one page). HARD_PER_BODY (default 0, all) gives the
+# jpg (a JPEG at 200 dpi, 2 degrees askew; acts of one page); and what
+# real archive scans carry and rendered pages lack: logo, round, scrawl,
+# boxes, dim and scale (see make_scan). HARD_PER_BODY (default 0, all) gives the
 # kinds other than 300 to the first acts of each body only. The test side
 # is always scanned at 300 dpi, as it has been measured since the start.
 # `TRAIN_SCANS="300 300s 200" PER_BODY=10 SIDES=train` is the wide train
@@ -160,7 +162,14 @@ pages_for() {
 #   tif       the photocopy of `copy` arriving as a TIFF file (300 dpi,
 #             every page in one file), not as a PDF;
 #   jpg       a JPEG file at 200 dpi, quality 50, turned 2 degrees one way
-#             or the other (acts of one page only: a JPEG holds one).
+#             or the other (acts of one page only: a JPEG holds one);
+#   logo, round, scrawl, boxes, dim  300 dpi with what real archive scans
+#             carry drawn over the page (bench/ocr_scan_marks.py): a body's
+#             emblem beside the letterhead, a round office stamp over a
+#             header line, a handwritten signature across one, the header's
+#             lines ruled as a table, a faint photocopy with a dark edge;
+#   scale     300 dpi with the page 93 to 97 % or 102 to 106 % of its size
+#             (a copy slightly out of scale: type a little off its size).
 scan_file() {
   case $2 in 300) echo "$1.scan.pdf" ;; tif) echo "$1.scantif.tif" ;; jpg) echo "$1.scanjpg.jpg" ;;
     *) echo "$1.scan$2.pdf" ;; esac
@@ -219,6 +228,18 @@ make_scan() {
           | pamcut -width "$w" -height "$h" > "$WORK/stamped.pgm"
         pamarith -minimum "$g" "$WORK/stamped.pgm" > "$WORK/turned.pgm"
         mv "$WORK/turned.pgm" "$g" ;;
+      logo|round|scrawl|boxes|dim)
+        python3 bench/ocr_scan_marks.py "$scan" "$4" "$dpi" "$g" "$WORK/turned.pgm"
+        mv "$WORK/turned.pgm" "$g" ;;
+      scale)
+        # 93 to 97 % or 102 to 106 %, the height a little more than the
+        # width, about the page's centre.
+        read -r x y < <(awk -v i="$4" 'BEGIN { a = 0.93 + (i * 0.029) % 0.04; if (i % 2) a += 0.09;
+          printf "%.3f %.3f\n", a, a * 1.01 }')
+        pamscale -xscale "$x" -yscale "$y" "$g" > "$WORK/turned.pgm"
+        read -r x y < <(pnmfile "$WORK/turned.pgm" | sed -E 's/.* ([0-9]+) by ([0-9]+).*/\1 \2/')
+        pnmpad -white -left "$w" -right "$w" -top "$h" -bottom "$h" "$WORK/turned.pgm" \
+          | pamcut -left $(((w + x) / 2)) -top $(((h + y) / 2)) -width "$w" -height "$h" > "$g" ;;
       small)
         pamscale 0.72 "$g" | pnmpad -white -left $((w * 14 / 100)) -top $((h * 5 / 100)) -right "$w" -bottom "$h" \
           | pamcut -width "$w" -height "$h" > "$WORK/turned.pgm"

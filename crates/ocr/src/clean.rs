@@ -20,6 +20,12 @@
 //!   the capital `I`
 //!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
 //!   are one stroke, and capitals do not hold a lower-case letter;
+//! - a capital `I` opening `Ie` or `Ia` is the `l` of the articles `le`,
+//!   `la` ([`article_l`]): neither is an Italian word, a sentence opening
+//!   on the article sets `Le`, `La`, whose capital tesseract does not take
+//!   for an `I`, and in the serif faces of the acts `I` and `l` differ
+//!   only by their serifs, which a ruling or a grey copy blurs
+//!   (`Dipartimento per Ie Politiche` under a header table's rule);
 //! - `O` between digits is `0`, `0` as a letter of a dotted abbreviation
 //!   is `o` (`D.d.u.0.`: [`noughts`]);
 //! - `d.igs.` is the `d.lgs.` of *decreto legislativo* ([`legislative`]);
@@ -161,7 +167,20 @@ pub fn word(text: &str) -> String {
             s.push(c);
         }
     }
-    roman(&capital_i(&lower_l(&legislative(&noughts(&s)))))
+    article_l(&roman(&capital_i(&lower_l(&legislative(&noughts(&s))))))
+}
+
+/// `Ie`, `Ia` (after an opening quote or bracket, before a closing mark)
+/// as the articles `le`, `la`.
+fn article_l(s: &str) -> String {
+    let open = s.len() - s.trim_start_matches(['“', '"', '(', '«', '‘']).len();
+    let core = s[open..].trim_end_matches([',', ';', ':', '.', '”', '"', ')', '»', '’']);
+    if core == "Ie" || core == "Ia" {
+        let mut out = s.to_owned();
+        out.replace_range(open..open + 1, "l");
+        return out;
+    }
+    s.to_owned()
 }
 
 /// Whether the bar at `i` opens a word (after nothing, a quote or a
@@ -505,6 +524,14 @@ mod tests {
         assert_eq!(word("dell'lNPS"), "dell'INPS");
         assert_eq!(word("il"), "il");
         assert_eq!(word("Il"), "Il");
+        // "per le Politiche" under a table's rule, read "per Ie".
+        assert_eq!(word("Ie"), "le");
+        assert_eq!(word("(Ia"), "(la");
+        assert_eq!(word("Ie,"), "le,");
+        assert_eq!(word("Io"), "Io");
+        assert_eq!(word("Iea"), "Iea");
+        assert_eq!(word("IA"), "IA");
+        assert_eq!(word("Le"), "Le");
         // "l.r. 34/78" of a bulletin's subject, read at 200 dpi.
         assert_eq!(word("I.r."), "l.r.");
         assert_eq!(word("(I.p."), "(l.p.");

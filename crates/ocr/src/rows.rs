@@ -86,6 +86,13 @@ const PICTURE_HEIGHT: f32 = 2.5;
 /// read as letters (a heading set large reads as surely as the text).
 const PICTURE_WORD_HEIGHT: f32 = 2.0;
 const PICTURE_CONF: f32 = 30.0;
+/// A word standing alone on its line (parted from the others by more
+/// than [`SPLIT_GAP`]) this many times taller than the page's words and
+/// read with a confidence under [`PICTURE_CONF`] is a picture's shapes
+/// too: an emblem's crown or lettering beside a letterhead's line
+/// (`AANANAA` for a crown's peaks, 1.6 times as tall as the words), which
+/// would otherwise join the line as a word of it.
+const PICTURE_APART_HEIGHT: f32 = 1.4;
 
 const DESCENDERS: &str = "gjpqyQ,;()[]{}|@$_§";
 const TALL: &str = "bdfhklABCDEFGHIJKLMNOPQRSTUVWXYZÀÈÉÌÒÙ0123456789";
@@ -494,7 +501,12 @@ fn drop_pictures(lines: &mut Vec<Line>) {
         l.words
             .retain(|w| !(w.conf < PICTURE_CONF && w.b[3] - w.b[1] > PICTURE_WORD_HEIGHT * h));
     }
-    lines.retain(|l| !l.words.is_empty());
+    lines.retain(|l| {
+        !l.words.is_empty()
+            && !(l.words.len() == 1
+                && l.words[0].conf < PICTURE_CONF
+                && l.words[0].b[3] - l.words[0].b[1] > PICTURE_APART_HEIGHT * h)
+    });
 }
 
 #[cfg(test)]

@@ -444,3 +444,67 @@ fn a_logo_lettering_read_with_no_confidence_is_left_out() {
         ["COMUNE", "PROVVEDIMENTO", "Numero:"]
     );
 }
+
+#[test]
+fn an_emblem_beside_a_letterhead_line_is_left_out() {
+    // A decree's protocol line at 300 dpi with an emblem's crown drawn at
+    // the right margin (the `logo` scan of bench/ocr_fields.sh): tesseract
+    // reads the crown's peaks on the same line as `AANANAA` (18), 59 px
+    // tall against the page's 36, three inches from the line's text.
+    let mut first = line(
+        1,
+        &[
+            ("m_amte.UDCM.DECRETI", [29., 134., 499., 163.]),
+            ("0000224.07-06-2022", [520., 134., 890., 163.]),
+            ("AANANAA", [2219., 127., 2451., 186.]),
+        ],
+    );
+    first.words[2].conf = 17.9;
+    let lines = vec![
+        first,
+        line(
+            2,
+            &[
+                ("VISTA", [300., 300., 420., 336.]),
+                ("la", [440., 300., 480., 336.]),
+            ],
+        ),
+        line(
+            2,
+            &[
+                ("VISTO", [300., 360., 420., 396.]),
+                ("il", [440., 360., 470., 396.]),
+            ],
+        ),
+    ];
+    assert_eq!(
+        texts(&rows(lines, 2480.0)),
+        [
+            "m_amte.UDCM.DECRETI 0000224.07-06-2022",
+            "VISTA la",
+            "VISTO il"
+        ]
+    );
+    // The same word read surely, or no taller than the words, stays.
+    for (conf, bottom) in [(80.0, 186.), (17.9, 170.)] {
+        let mut first = line(
+            1,
+            &[
+                ("DETERMINA", [29., 134., 499., 163.]),
+                ("NUMERO", [2219., 127., 2451., bottom]),
+            ],
+        );
+        first.words[1].conf = conf;
+        let lines = vec![
+            first,
+            line(
+                2,
+                &[
+                    ("VISTA", [300., 300., 420., 336.]),
+                    ("la", [440., 300., 480., 336.]),
+                ],
+            ),
+        ];
+        assert_eq!(texts(&rows(lines, 2480.0))[0], "DETERMINA NUMERO");
+    }
+}
