@@ -330,15 +330,24 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// A cell that names a party: a capital or a digit first, a word of three
-/// letters, not a number, an office or a total (`[[not_party]]`).
+/// letters, not a number, an office or a total (`[[not_party]]`), also
+/// after an article (a signature line under the table read as a row of
+/// its own: "Il Responsabile del Servizio").
 fn looks_like_name(rules: &MoneyRules, s: &str) -> bool {
+    let bare = s
+        .split_once(' ')
+        .filter(|(a, _)| ARTICLES.contains(a))
+        .map_or(s, |(_, rest)| rest);
     s.chars().count() <= MAX_NAME
         && s.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && has_name_word(s)
         && codes::tax_id(s).is_none()
-        && !rules.not_parties.iter().any(|n| n.regex.is_match(s))
+        && !rules
+            .not_parties
+            .iter()
+            .any(|n| n.regex.is_match(s) || n.regex.is_match(bare))
 }
 
 /// Adds a party read from a table, unless one of `out` is the same (its

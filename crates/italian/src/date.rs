@@ -400,7 +400,10 @@ mod tests {
             d(2023, 6, 16)
         );
         assert_eq!(ok("addì sedici giugno duemilaventitré"), d(2023, 6, 16));
-        assert_eq!(ok("L'anno duemilaventi, addl quattro del mese di maggio"), d(2020, 5, 4));
+        assert_eq!(
+            ok("L'anno duemilaventi, addl quattro del mese di maggio"),
+            d(2020, 5, 4)
+        );
         assert_eq!(
             ok("L'ANNO DUEMILAVENTITRE, IL GIORNO SEDICI DEL MESE DI GIUGNO"),
             d(2023, 6, 16)
