@@ -41,9 +41,12 @@ use atti_dev::gold::RefTuple as Tuple;
 /// gold/references_web_s47.jsonl, read blind at 29/33 and 29/34, and the
 /// letters of a paragraph of the article just cited read;
 /// 1650/1665 and 1650/1689 in session 48 with the 67 of
-/// gold/references_web_s48.jsonl, read blind at 50/54 and 50/67).
+/// gold/references_web_s48.jsonl, read blind at 50/54 and 50/67;
+/// 1708/1722 and 1708/1750 in session 49 with the 60 of
+/// gold/references_web_s49.jsonl, read blind at 51/54 and 51/59, and a
+/// law whose date a transcript lost added to the s40 batch).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
-const MIN_PRECISION: f64 = 0.990;
+const MIN_PRECISION: f64 = 0.991;
 const MIN_RECALL: f64 = 0.976;
 
 fn field(v: &Value) -> Option<String> {

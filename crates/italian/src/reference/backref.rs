@@ -107,6 +107,11 @@ static OTHER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:\p{Lu}\p{Ll}|(?i:contratt|capitolat|band|avvis|disciplinar|accord|convenzion|att[oi]\b|provvediment|regolament|statut|pian|programm|progett|document|allegat|ent[ei]\b|comun|soggett|operator))").unwrap()
 });
 
+/// After a bare "medesimo", a locator's word: the locator is cited again.
+static LOCATOR_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:articol[oi]\b|artt?\.|art\b|comm[ai]\b|co\.|letter[ae]\b|lett\.|paragraf[oi]\b|par\.)").unwrap()
+});
+
 /// A number printed after a back-reference: "del citato decreto n. 33/2013".
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:n\.|n°|nr\.)\s*(?P<n>\d+)(?:\s*/\s*(?P<y>\d{4}|\d{2})\b)?").unwrap()
@@ -143,6 +148,12 @@ pub(super) fn back_references(text: &str, mentions: &[Mention]) -> Vec<Mention> 
             // "del medesimo Contratto Quadro", "del medesimo avviso": a
             // document that is not an act of law.
             if OTHER_NOUN.is_match(&text[range.end..]) {
+                continue;
+            }
+            // "dal medesimo articolo 13", "il medesimo comma 2": the
+            // adjective of a locator cited again (see `cited`), not of an
+            // act: the article keeps the act it was cited with.
+            if LOCATOR_NOUN.is_match(&text[range.end..]) {
                 continue;
             }
             &[]

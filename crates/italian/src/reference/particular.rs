@@ -24,7 +24,7 @@ use super::{boundary, Mention};
 /// all'articolo 8", and a relative of place: "il D.L. 34/2020, dove al comma
 /// 3-bis dell'art. 106", "la legge ..., nella quale l'art. 4".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+)?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+)$|\b(?:dove|ove|laddove|in\s+cui|nel\s+quale|nella\s+quale)\s*,?\s*(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+|l(?:['’]\s*|\s+)|il\s+|gli\s+)$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|(?:a|da|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+|i\s+))?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+)$|\b(?:dove|ove|laddove|in\s+cui|nel\s+quale|nella\s+quale)\s*,?\s*(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+|l(?:['’]\s*|\s+)|il\s+|gli\s+)$").unwrap()
 });
 /// Between an act and one named inside its recital: the first act's title
 /// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento
@@ -33,7 +33,7 @@ static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "ed in particolare l'art. N" after them is the first act's article.
 static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
     grammar(
-        r"(?i)\brecante\b|\b(?:modificat|aggiornat|integrat|sostituit|novellat)[oaie]\b[^;]{0,40}$",
+        r"(?i)\brecante\b|\b(?:modificat|aggiornat|integrat|sostituit|novellat)[oaie]\b[^;]{0,40}$|\b(?:che\s+(?:attua|recepisce|d[àa]\s+attuazione)|(?:in|di)\s+attuazione|attuativ[oaie]|di\s+recepimento)\b[^;]{0,40}$",
     )
     .unwrap()
 });
@@ -212,11 +212,18 @@ pub(super) fn apart(text: &str, at: usize) -> bool {
     let from = boundary(text, at.saturating_sub(40));
     let head = &text[from..at];
     let line = head.rsplit('\n').next().unwrap_or(head);
-    head.contains('\n')
+    (head.contains('\n')
         && line
             .trim_start()
-            .starts_with(['-', '–', '—', '−', '•', '·', '*'])
+            .starts_with(['-', '–', '—', '−', '•', '·', '*']))
+        || COLON_BULLET.is_match(head)
 }
+
+/// A bullet right after a colon, its line break lost in the transcript:
+/// "e in particolare:- l'art. 4", "ed in particolare: • l'articolo 10".
+static COLON_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i):\s*[-–—−•·*]+\s*(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+)?$").unwrap()
+});
 
 /// Before a further item of a list of articles "in particolare": "; gli
 /// artt. 6 e 7", ", e l'art. 18", "; l art. 13" (a determiner opens it).

@@ -169,3 +169,57 @@ fn articles_after_an_act_noted_as_amended() {
         ),
     ]);
 }
+
+/// Session 49's blind batch (municipal regulations, Giunta deliberations,
+/// a union's page), in our own wording: an article cited again with
+/// "medesimo" before it, an "in particolare" with "dall'", "nell'", an
+/// act that the recital's act implements, a bullet after a colon whose
+/// line break a transcript lost.
+#[test]
+fn an_article_cited_again_with_medesimo_keeps_its_act() {
+    check(&[(
+        "il tributo istituito dall'art. 8 del decreto-legge 10 marzo 2015, n. 30, convertito dalla legge 8 maggio 2015, n. 61, e regolato dal medesimo articolo 8 e dall'articolo 4 del D.Lgs. 5 aprile 2014, n. 12",
+        &[
+            "decreto_legge 30/2015 art. 8",
+            "legge 61/2015",
+            "decreto_legge 30/2015 art. 8",
+            "decreto_legislativo 12/2014 art. 4",
+        ],
+    )]);
+}
+
+#[test]
+fn in_particolare_with_other_prepositions_and_an_act_implemented() {
+    check(&[
+        (
+            "l'ufficio è regolato dal D.Lgs. 30 marzo 2001, n. 165, che attua la legge 23 ottobre 1992, n. 421, in particolare dall'articolo 2.",
+            &["legge 421/1992", "decreto_legislativo 165/2001 art. 2"],
+        ),
+        (
+            "vista la legge 4 maggio 1990, n. 100, in attuazione della legge 2 marzo 1980, n. 20, e in particolare nell'articolo 3",
+            &["legge 20/1980", "legge 100/1990 art. 3"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_bullet_after_a_colon_leaves_the_act_its_own_reference() {
+    check(&[(
+        "Visto il D.Lgs. 50/2016, e in particolare:- l'articolo 36, comma 2, del citato decreto;",
+        &[
+            "decreto_legislativo 50/2016",
+            "decreto_legislativo 50/2016 art. 36 c. 2",
+        ],
+    )]);
+}
+
+#[test]
+fn keywords_a_transcript_left_without_a_full_stop() {
+    check(&[
+        (
+            "ai sensi del D.P.R , n. 45 e del D.P.R 3 marzo 1999, n. 88",
+            &["dpr 45", "dpr 88/1999"],
+        ),
+        ("VISTA la L R. n. 9/2011;", &["legge_regionale 9/2011"]),
+    ]);
+}

@@ -126,3 +126,24 @@ fn an_article_after_the_name_printed_next_to_its_act() {
         ),
     ]);
 }
+
+/// A ministerial decree with its ministry's acronym after "D.M." or "DM",
+/// as determinations cite the decree on split payment or on works'
+/// management (our own wording).
+#[test]
+fn a_ministerial_decree_with_its_ministry_acronym() {
+    check(&[
+        (
+            "ai sensi del D.M. MIT n. 49 del 7 marzo 2018",
+            &["decreto_ministeriale 49/2018"],
+        ),
+        (
+            "secondo il DM MEF 23 gennaio 2015 sulla scissione dei pagamenti",
+            &["decreto_ministeriale 2015"],
+        ),
+        (
+            "l'art. 5 del D.M. MIMS 12 aprile 2022, n. 141",
+            &["decreto_ministeriale 141/2022 art. 5"],
+        ),
+    ]);
+}
