@@ -34,10 +34,11 @@ import sys
 DARK = 128
 
 
-def read_pgm(path):
-    data = open(path, "rb").read()
+def header(data, count):
+    """The first `count` fields of a netpbm header (comments skipped) and
+    where the last one ends."""
     fields, pos = [], 0
-    while len(fields) < 4:
+    while len(fields) < count:
         while data[pos:pos + 1].isspace():
             pos += 1
         if data[pos:pos + 1] == b"#":
@@ -48,6 +49,12 @@ def read_pgm(path):
             end += 1
         fields.append(data[pos:end])
         pos = end
+    return fields, pos
+
+
+def read_pgm(path):
+    data = open(path, "rb").read()
+    fields, pos = header(data, 4)
     if fields[0] != b"P5" or int(fields[3]) != 255:
         sys.exit(f"{path}: not an 8-bit binary PGM")
     w, h = int(fields[1]), int(fields[2])
@@ -63,18 +70,7 @@ def write_pgm(path, w, h, px):
 def text_bitmap(text):
     """pbmtext's lettering as rows of 0/1 (1: ink)."""
     pbm = subprocess.run(["pbmtext", "-builtin", "fixed", text], capture_output=True, check=True).stdout
-    fields, pos = [], 0
-    while len(fields) < 3:
-        while pbm[pos:pos + 1].isspace():
-            pos += 1
-        if pbm[pos:pos + 1] == b"#":
-            pos = pbm.index(b"\n", pos) + 1
-            continue
-        end = pos
-        while not pbm[end:end + 1].isspace():
-            end += 1
-        fields.append(pbm[pos:end])
-        pos = end
+    fields, pos = header(pbm, 3)
     w, h = int(fields[1]), int(fields[2])
     pos += 1
     stride = (w + 7) // 8
