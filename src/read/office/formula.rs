@@ -453,7 +453,6 @@ impl Parser<'_> {
     }
 }
 
-/// `A1`, `$B$12`, `AB7` as a reference (`None` for anything else).
 /// A defined name's range as a formula reads it: absolute, on its sheet
 /// (a single cell as a reference).
 fn named_range((sheet, first, last): &SheetRange) -> Expr {
@@ -471,6 +470,7 @@ fn named_range((sheet, first, last): &SheetRange) -> Expr {
     }
 }
 
+/// `A1`, `$B$12`, `AB7` as a reference (`None` for anything else).
 fn cell_ref(word: &str, sheet: Option<String>) -> Option<CellRef> {
     let b = word.as_bytes();
     let mut i = 0;

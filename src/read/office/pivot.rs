@@ -44,8 +44,7 @@
 use std::collections::HashMap;
 
 use super::archive::Archive;
-use super::formula::{self, Expr, SheetRange};
-use super::names::named_ranges;
+use super::formula::{self, Expr, Names};
 use super::parts::{relationships, sheet_parts};
 use super::xml::{self, Ev};
 use crate::error::Result;
@@ -131,22 +130,20 @@ pub struct Pivot {
 
 /// Every pivot table LibreOffice lays out, by the name of the sheet that
 /// shows it (sheets without one are left out; a workbook without pivot
-/// tables is not parsed beyond its list of parts).
-pub fn tables(bytes: &[u8]) -> Result<HashMap<String, Vec<Pivot>>> {
+/// tables is not parsed beyond its list of parts); `names`: the workbook's
+/// named ranges ([`super::names`]), which a cache may name as its source.
+pub fn tables(bytes: &[u8], names: &Names) -> Result<HashMap<String, Vec<Pivot>>> {
     let mut a = Archive::open(bytes)?;
     let mut out = HashMap::new();
     if !a.names().iter().any(|n| n.starts_with("xl/pivotTables/")) {
         return Ok(out);
     }
-    // The ranges a cache may name as its source; a part that cannot be read
-    // leaves the names out, not the tables.
-    let names = named_ranges(&mut a).unwrap_or_default();
     for (sheet, part) in sheet_parts(&mut a)? {
         for (kind, target) in relationships(&mut a, &part)? {
             if !kind.ends_with("/pivotTable") {
                 continue;
             }
-            if let Some(found) = table(&mut a, &target, &names)? {
+            if let Some(found) = table(&mut a, &target, names)? {
                 out.entry(sheet.clone())
                     .or_insert_with(Vec::new)
                     .push(found);
@@ -194,11 +191,7 @@ struct Definition {
     pages: Vec<(i64, Option<usize>)>,
 }
 
-fn table(
-    a: &mut Archive<'_>,
-    part: &str,
-    names: &HashMap<String, SheetRange>,
-) -> Result<Option<Pivot>> {
+fn table(a: &mut Archive<'_>, part: &str, names: &Names) -> Result<Option<Pivot>> {
     let Some(x) = a.part(part)? else {
         return Ok(None);
     };

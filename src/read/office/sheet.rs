@@ -94,7 +94,8 @@ pub fn read(
             let known_good = recalc::known_good(application);
             let base = if wb.has_1904_epoch() { 1462.0 } else { 0.0 };
             let mut arrays = super::array_ranges::Arrays::new(bytes);
-            // A workbook whose names cannot be read computes its formulas without them.
+            // A workbook whose names cannot be read computes its formulas
+            // and lays out its pivot tables without them.
             let names = super::archive::Archive::open(bytes)
                 .and_then(|mut a| super::names::named_ranges(&mut a))
                 .unwrap_or_default();
@@ -134,7 +135,7 @@ pub fn read(
                 }
             }
             // A workbook whose pivot parts cannot be read keeps the cells it holds.
-            let tables = super::pivot::tables(bytes).unwrap_or_default();
+            let tables = super::pivot::tables(bytes, &names).unwrap_or_default();
             if !tables.is_empty() {
                 let mut view: Vec<(&str, &mut recalc::Cells)> = out
                     .iter_mut()
