@@ -233,15 +233,20 @@ def logo(p, rnd):
 
 
 def header_line(p, rnd, top=0.05, bottom=0.5):
+    """A line of text in the upper half of the page, chosen at random, as
+    (its rows, its left and right ink), or None on a page without one."""
     lines = [l for l in p.lines(top, bottom) if l[1] - l[0] < p.dpi // 4]
-    return rnd.choice(lines) if lines else None
+    if not lines:
+        return None
+    line = rnd.choice(lines)
+    return line, p.extent(*line)
 
 
 def round_stamp(p, rnd):
-    line = header_line(p, rnd)
-    if not line:
+    found = header_line(p, rnd)
+    if not found:
         return
-    left, right = p.extent(*line)
+    line, (left, right) = found
     r = p.dpi * rnd.uniform(0.5, 0.7)
     cx = rnd.uniform(max(left, 0) + r * 0.3, max(left + 1, right) - r * 0.3) if right > left else p.w / 2
     cy = (line[0] + line[1]) / 2 + rnd.uniform(-0.3, 0.3) * r
@@ -264,10 +269,10 @@ def round_stamp(p, rnd):
 
 
 def scrawl(p, rnd):
-    line = header_line(p, rnd)
-    if not line:
+    found = header_line(p, rnd)
+    if not found:
         return
-    left, right = p.extent(*line)
+    line, (left, right) = found
     span = p.dpi * rnd.uniform(1.4, 2.4)
     x0 = rnd.uniform(left, max(left + 1, right - span)) if right > left else p.w / 3
     mid = (line[0] + line[1]) / 2
