@@ -80,14 +80,9 @@ pub(crate) fn label_lines(
         .filter(|p| p.c0 == 1 && p.c1 == 1)
         .map(|p| p.x0)
         .fold(f32::INFINITY, f32::min);
-    // A line whose first word opens an item, after a line that had room
-    // for it, is no wrapped rest (as in [`crate::rows`]).
-    let wraps = |p: &Piece, q: &Piece| {
-        let fill = (p.x1 - p.x0) + 0.25 * size + q.first_word;
-        near(p, q)
-            && (p.alpha || q.alpha)
-            && (p.hyphen || fill >= (1.0 - s.wrap_slack) * width && (!q.capital || fill > width))
-    };
+    // A line that opens an item, after a line that had room for its first
+    // word, is no wrapped rest ([`Piece::wraps_into`], as in [`crate::rows`]).
+    let wraps = |p: &Piece, q: &Piece| near(p, q) && p.wraps_into(q, width, size, s.wrap_slack);
     // How the table sets its cells beside a wrapped one, at the top or
     // centred, by the rows that show it. In a centred table a lone line
     // above a row is the first line of its centred cell whenever it wraps

@@ -54,6 +54,32 @@ pub(crate) struct Piece {
     pub words: Vec<usize>,
 }
 
+impl Piece {
+    /// Whether line `q` may be the wrapped rest of the cell whose line
+    /// above is this one, in a column `width` wide (`size`: the body's
+    /// font size, `slack`: `Settings::wrap_slack`): either has letters,
+    /// and this line ends open or had no room left for `q`'s first word
+    /// (its width, a word space, the word, within `slack` of the column's
+    /// width). The header band's test.
+    pub(crate) fn may_wrap_into(&self, q: &Piece, width: f32, size: f32, slack: f32) -> bool {
+        (self.alpha || q.alpha) && (self.hyphen || self.fill(q, size) >= (1.0 - slack) * width)
+    }
+
+    /// [`Piece::may_wrap_into`], and no new item's text: a line whose first
+    /// word opens an item (`capital`) after a line that had room for that
+    /// word in the whole width is a new row's, since a producer breaks a
+    /// cell's line only where the next word does not fit. The body's test.
+    pub(crate) fn wraps_into(&self, q: &Piece, width: f32, size: f32, slack: f32) -> bool {
+        self.may_wrap_into(q, width, size, slack)
+            && (self.hyphen || !q.capital || self.fill(q, size) > width)
+    }
+
+    /// The width this line would need to hold `q`'s first word too.
+    fn fill(&self, q: &Piece, size: f32) -> f32 {
+        (self.x1 - self.x0) + 0.25 * size + q.first_word
+    }
+}
+
 /// Whether the words of a piece (one line in one column) read as text
 /// that may wrap onto the next line: some word has letters, and the piece
 /// is not a single code (one word with digits: `C1`, `12a`, `A-3`). A

@@ -128,17 +128,11 @@ pub(crate) fn rows(
         .collect();
     // Two values without letters (numbers, signs) are two values: such
     // text does not wrap.
-    let fill = |p: &Piece, q: &Piece| (p.x1 - p.x0) + 0.25 * size + q.first_word;
-    let wraps_loose = |p: &Piece, q: &Piece, c: usize| {
-        (p.alpha || q.alpha) && (p.hyphen || fill(p, q) >= (1.0 - s.wrap_slack) * colw[c])
-    };
-    // Below the header, a line whose first word opens an item (a capital
-    // then small letters) after a line that had room for that word is a
-    // new row's text, not the wrapped rest of the cell above: a producer
-    // breaks a cell's line only where the next word does not fit.
-    let wraps = |p: &Piece, q: &Piece, c: usize| {
-        wraps_loose(p, q, c) && (p.hyphen || !q.capital || fill(p, q) > colw[c])
-    };
+    let wraps_loose =
+        |p: &Piece, q: &Piece, c: usize| p.may_wrap_into(q, colw[c], size, s.wrap_slack);
+    // Below the header, a line that opens an item after a line that had
+    // room for its first word is a new row's text ([`Piece::wraps_into`]).
+    let wraps = |p: &Piece, q: &Piece, c: usize| p.wraps_into(q, colw[c], size, s.wrap_slack);
 
     // Each line's pieces by column (spanning labels left out).
     let mut on_line: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
