@@ -351,6 +351,57 @@ def write_layout_xlsx(path, full):
             z.writestr(k, v)
 
 
+def write_table_xlsx(path):
+    """Formulas without saved values that name parts of a table
+    (`Movimenti` on A1:C5: a header row, three data rows, a totals row) by
+    structured references: a column, a range of columns, the header, the
+    header with the data, the data with the totals, the formula's own row
+    (shared down the table's third column), one column where one value is
+    wanted out of the table's rows, a name in another case. Left out:
+    where LibreOffice 7.4 reads the file otherwise than Excel, so the
+    measure would be of its reading (`Movimenti[#All]`, `[#Data]` and
+    `[#Totals]` as a single item; the table's bare name, which it reads
+    with the totals row), and SUBTOTAL, which atti does not compute."""
+    H = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    def s(ref, t): return f'<c r="{ref}" t="inlineStr"><is><t>{escape(t)}</t></is></c>'
+    def n(ref, v): return f'<c r="{ref}"><v>{v}</v></c>'
+    def f(ref, text, shared=""): return f'<c r="{ref}"><f{shared}>{escape(text)}</f></c>'
+    rows = {1: [s("A1", "Voce"), s("B1", "Importo"), s("C1", "Doppio")]}
+    for r, (voce, v) in enumerate([("a", 10), ("b", 20), ("c", 30.5)], start=2):
+        first = r == 2
+        text = "Movimenti[[#This Row],[Importo]]*2" if first else ""
+        shared = ' t="shared" ref="C2:C4" si="0"' if first else ' t="shared" si="0"'
+        rows[r] = [s(f"A{r}", voce), n(f"B{r}", v), f(f"C{r}", text, shared)]
+    rows[5] = [s("A5", "Totale")]
+    forms = ["SUM(Movimenti[Importo])", "Movimenti[[#Headers],[Importo]]", "ROWS(Movimenti[])",
+             "SUM(Movimenti[[Importo]:[Doppio]])", "ROWS(Movimenti[[#Headers],[#Data],[Importo]])",
+             "COUNTA(Movimenti[[#Data],[#Totals],[Voce]])", "SUM(movimenti[importo])",
+             "COLUMNS(Movimenti[[Voce]:[Doppio]])", "Movimenti[Voce]"]
+    for r, text in enumerate(forms, start=8):
+        rows[r] = [s(f"A{r}", text), f(f"B{r}", text)]
+    sheet = (H + f'<worksheet {NS}><sheetData>'
+             + "".join(f'<row r="{r}">{"".join(c)}</row>' for r, c in rows.items())
+             + '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>')
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    files = {
+        "[Content_Types].xml": H + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>',
+        "_rels/.rels": H + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": H + f'<workbook {NS}><workbookPr/><sheets><sheet name="Dati" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": H + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": sheet,
+        "xl/worksheets/_rels/sheet1.xml.rels": H + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/table" Target="../tables/table1.xml"/></Relationships>',
+        "xl/tables/table1.xml": H + '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Tabella1" displayName="Movimenti" ref="A1:C5" totalsRowCount="1"><autoFilter ref="A1:C4"/><tableColumns count="3"><tableColumn id="1" name="Voce" totalsRowLabel="Totale"/><tableColumn id="2" name="Importo"/><tableColumn id="3" name="Doppio"/></tableColumns></table>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for k, v in files.items():
+            z.writestr(k, v)
+
+
 CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1040,false,true,false,false,false,-1'
 
 
@@ -376,6 +427,7 @@ def main() -> int:
             "export": lambda p: write_xlsx(p, app="ReportExporter"),
             "pivot": lambda p: write_layout_xlsx(p, full=True),
             "pivot-vuota": lambda p: write_layout_xlsx(p, full=False),
+            "tabella": write_table_xlsx,
         }
         paths = []
         for name, make in books.items():

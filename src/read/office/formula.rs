@@ -6,13 +6,16 @@
 //! one parsed formula serves every cell of a shared formula (Excel's form
 //! of a formula filled down a column: written once, at the first cell):
 //! a cell `(dr, dc)` away from the first reads its relative references
-//! moved by `(dr, dc)`. What the evaluator does not know (a defined name,
-//! another workbook, a table's structured reference, the intersection
-//! operator) parses as [`Expr::Unknown`]: such a cell keeps the value saved
-//! in the file. Nesting is bounded ([`MAX_DEPTH`]), so a hostile formula
+//! moved by `(dr, dc)`. The workbook's defined names and its tables'
+//! structured references ([`super::structured`]) read as the ranges they
+//! name. What the evaluator does not know (another workbook, a name that
+//! is not a range, the intersection operator) parses as [`Expr::Unknown`]:
+//! such a cell keeps the value saved in the file. Nesting is bounded ([`MAX_DEPTH`]), so a hostile formula
 //! cannot exhaust the stack.
 
 use std::collections::HashMap;
+
+use super::structured::{self, Part, Rows, Table};
 
 /// Deepest nesting of parentheses and operators in one formula.
 pub const MAX_DEPTH: usize = 64;
@@ -79,20 +82,44 @@ pub enum Expr {
 /// (0-based row and column).
 pub type SheetRange = (String, (u32, u32), (u32, u32));
 
-/// The ranges a workbook names, by name in lower case ([`super::names`]).
-pub type Names = HashMap<String, SheetRange>;
+/// The ranges a workbook names ([`super::names`]): its defined names and
+/// its tables, each by name in lower case (Excel matches names without
+/// regard to case).
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// Defined names that are one range of one sheet.
+    pub ranges: HashMap<String, SheetRange>,
+    /// Excel tables, for structured references.
+    pub tables: HashMap<String, Table>,
+}
+
+impl Names {
+    /// The range a pivot cache's `worksheetSource@name` names: a defined
+    /// name's range, or a table's with its header and without its totals.
+    pub fn source(&self, name: &str) -> Option<SheetRange> {
+        let name = name.to_lowercase();
+        if let Some(t) = self.tables.get(&name) {
+            let last_row = t.last.0.saturating_sub(t.totals_rows).max(t.first.0);
+            return Some((t.sheet.clone(), t.first, (last_row, t.last.1)));
+        }
+        self.ranges.get(&name).cloned()
+    }
+}
 
 /// Parses a formula (with or without a leading `=`); a defined name is
 /// unknown.
 pub fn parse(text: &str) -> Expr {
-    parse_with(text, &Names::new())
+    parse_with(text, &Names::default(), (0, 0))
 }
 
-/// Parses a formula whose defined names are `names`: a name of one of them
-/// (`SUM(Importi)`, `Aliquota*A1`, `Foglio2!Locale`; without regard to
-/// case, as Excel matches names) reads as its range, absolute; any other
-/// name is unknown.
-pub fn parse_with(text: &str, names: &Names) -> Expr {
+/// Parses a formula written at cell `at` (0-based row and column) of a
+/// workbook whose names are `names`: a defined name (`SUM(Importi)`,
+/// `Aliquota*A1`; without regard to case, as Excel matches names) reads as
+/// its range, absolute; a table's name with a structured reference
+/// (`Movimenti[Importo]`) as the part of the table it names, its own row
+/// (`[#This Row]`) relative to `at`; a table's name alone as its data
+/// rows; any other name is unknown.
+pub fn parse_with(text: &str, names: &Names, at: (u32, u32)) -> Expr {
     let text = text.trim();
     let text = text.strip_prefix('=').unwrap_or(text);
     let mut p = Parser {
@@ -100,6 +127,7 @@ pub fn parse_with(text: &str, names: &Names) -> Expr {
         i: 0,
         depth: 0,
         names,
+        at,
     };
     match p.expr(0) {
         Some(e) => {
@@ -119,6 +147,8 @@ struct Parser<'a> {
     i: usize,
     depth: usize,
     names: &'a Names,
+    /// The cell the formula is written at.
+    at: (u32, u32),
 }
 
 /// Binding power of a binary operator (higher binds tighter), as Excel
@@ -302,10 +332,10 @@ impl Parser<'_> {
     fn name_or_ref(&mut self) -> Option<Expr> {
         let sheet = self.sheet_prefix();
         let start = self.i;
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'$'))
-        {
+        // Letters outside ASCII (`Entità`) are part of a name.
+        while self.peek().is_some_and(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'$' | b'\\') || b >= 0x80
+        }) {
             self.i += 1;
         }
         let word = std::str::from_utf8(&self.s[start..self.i]).ok()?;
@@ -329,8 +359,18 @@ impl Parser<'_> {
             return Some(Expr::Bool(false));
         }
         let Some(first) = cell_ref(word, sheet.clone()) else {
+            let key = word.to_lowercase();
+            if let (None, Some(table)) = (&sheet, self.names.tables.get(&key)) {
+                if self.peek() == Some(b'[') {
+                    let part = structured::read(self.s, &mut self.i, table)?;
+                    return Some(self.table_part(table, part));
+                }
+                if self.peek() != Some(b':') {
+                    return Some(self.table_part(table, structured::data(table)));
+                }
+            }
             if self.peek() != Some(b':') && self.peek() != Some(b'[') {
-                if let Some(named) = self.names.get(&word.to_lowercase()) {
+                if let Some(named) = self.names.ranges.get(&key) {
                     return Some(named_range(named));
                 }
             }
@@ -351,6 +391,37 @@ impl Parser<'_> {
             return Some(Expr::Range(first, second));
         }
         Some(Expr::Ref(first))
+    }
+
+    /// The part of `table` a structured reference names, as a reference
+    /// on the table's sheet: absolute, but for the formula's own row,
+    /// relative to the cell the formula is written at (so that a shared
+    /// formula's other cells read their own rows). Its own row out of the
+    /// table's rows is `#VALUE!`, as in Excel and LibreOffice.
+    fn table_part(&self, table: &Table, part: Part) -> Expr {
+        let (rows, (c0, c1)) = match part {
+            Part::Error(e) => return Expr::Error(e.to_owned()),
+            Part::Area { rows, cols } => (rows, cols),
+        };
+        let (r0, r1, row_abs) = match rows {
+            Rows::Span(a, b) => (a, b, true),
+            Rows::ThisRow if (table.first.0..=table.last.0).contains(&self.at.0) => {
+                (self.at.0, self.at.0, false)
+            }
+            Rows::ThisRow => return Expr::Error("#VALUE!".to_owned()),
+        };
+        let at = |row, col| CellRef {
+            sheet: Some(table.sheet.clone()),
+            row,
+            col,
+            row_abs,
+            col_abs: true,
+        };
+        if (r0, c0) == (r1, c1) {
+            Expr::Ref(at(r0, c0))
+        } else {
+            Expr::Range(at(r0, c0), at(r1, c1))
+        }
     }
 
     /// After a word the evaluator cannot resolve: the rest of the operand

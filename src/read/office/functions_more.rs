@@ -1,5 +1,6 @@
 //! More functions [`super::recalc`] evaluates: text (SUBSTITUTE, FIND,
-//! SEARCH, REPLACE, REPT, EXACT, PROPER, CHOOSE, N, T, TEXT), SIGN, and the
+//! SEARCH, REPLACE, REPT, EXACT, PROPER, CHOOSE, N, T, TEXT), SIGN, the size
+//! of a range (ROWS, COLUMNS), and the
 //! conditional aggregates (SUMIF, COUNTIF, AVERAGEIF, SUMIFS, COUNTIFS),
 //! with LibreOffice's answers (`bench/office/empty_cells.py`, checked
 //! against `soffice --convert-to csv` 7.4 with Italian settings).
@@ -157,6 +158,19 @@ pub(super) fn call(name: &str, args: &[Arg]) -> Option<Result<V, V>> {
                     0.0
                 }),
                 Err(e) => return Some(Err(e)),
+            },
+            // The size of a range (a single value is one row, one column).
+            "ROWS" | "COLUMNS" => match args.first()? {
+                Arg::Range { cells, cols } if *cols > 0 => {
+                    let n = if name == "ROWS" {
+                        cells.len() / cols
+                    } else {
+                        *cols
+                    };
+                    V::Num(n as f64)
+                }
+                Arg::One(V::Err(e)) => V::Err(e.clone()),
+                _ => V::Num(1.0),
             },
             "N" => match arg(0) {
                 V::Num(x) => V::Num(x),

@@ -33,6 +33,7 @@ mod pivot_apply;
 mod recalc;
 mod rtf;
 pub mod sheet;
+mod structured;
 mod values;
 mod xls_formats;
 mod xml;

@@ -7,26 +7,27 @@
 use super::archive::Archive;
 use super::formula::{self, Expr, Names, SheetRange};
 use super::parts::{relationships, sheet_parts};
+use super::structured::Table;
 use super::xml::{self, Ev};
 use crate::error::Result;
 
-/// The workbook's named ranges by name in lower case (Excel matches names
-/// without regard to case). A defined name counts only when it is one
-/// range of one sheet of the workbook (a formula, a constant, a range of
-/// another workbook or of several areas is not a range); a name scoped to
-/// one sheet (`localSheetId`) gives way to a workbook-wide name of the same
-/// spelling. A table's range is its `ref` without its totals row.
+/// The workbook's named ranges and tables by name in lower case (Excel
+/// matches names without regard to case). A defined name counts only when
+/// it is one range of one sheet of the workbook (a formula, a constant, a
+/// range of another workbook or of several areas is not a range); a name
+/// scoped to one sheet (`localSheetId`) gives way to a workbook-wide name
+/// of the same spelling.
 pub fn named_ranges(a: &mut Archive<'_>) -> Result<Names> {
     let sheets = sheet_parts(a)?;
-    let mut out = Names::new();
+    let mut out = Names::default();
     for (sheet, part) in &sheets {
         for (kind, target) in relationships(a, part)? {
             if !kind.ends_with("/table") {
                 continue;
             }
             if let Some(x) = a.part(&target)? {
-                if let Some((name, first, last)) = table_range(&x, &target)? {
-                    out.insert(name.to_lowercase(), (sheet.clone(), first, last));
+                if let Some((name, table)) = table(&x, &target, sheet)? {
+                    out.tables.insert(name.to_lowercase(), table);
                 }
             }
         }
@@ -62,7 +63,7 @@ pub fn named_ranges(a: &mut Archive<'_>) -> Result<Names> {
     defined.sort_by_key(|d| !d.1);
     for (name, _, text) in defined {
         if let Some(range) = sheet_range(&text, &sheets) {
-            out.insert(name.to_lowercase(), range);
+            out.ranges.insert(name.to_lowercase(), range);
         }
     }
     Ok(out)
@@ -84,24 +85,41 @@ fn sheet_range(text: &str, sheets: &[(String, String)]) -> Option<SheetRange> {
     Some((sheet, (first.row, first.col), (last.row, last.col)))
 }
 
-/// An Excel table's name and range (`table@displayName`, else `@name`;
-/// `@ref` without the `totalsRowCount` rows at its foot).
-fn table_range(x: &[u8], part: &str) -> Result<Option<(String, (u32, u32), (u32, u32))>> {
-    let mut found = None;
+/// An Excel table's name (`table@displayName`, else `@name`) and the
+/// table on `sheet`: its range (`@ref`), how many header rows
+/// (`@headerRowCount`, 1 when not said) and totals rows
+/// (`@totalsRowCount`) it has, and its columns' names.
+fn table(x: &[u8], part: &str, sheet: &str) -> Result<Option<(String, Table)>> {
+    let mut found: Option<(String, Table)> = None;
     xml::walk(x, part, |e| {
-        if let Ev::Start { name, attrs, .. } = e {
-            if name == "table" {
-                let name = attrs.get("displayName").or_else(|| attrs.get("name"));
-                let totals: u32 = attrs
-                    .get("totalsRowCount")
-                    .and_then(|t| t.parse().ok())
-                    .unwrap_or(0);
-                let range = attrs.get("ref").map(|r| formula::parse(r));
-                if let (Some(name), Some(Expr::Range(a, b))) = (name, range) {
-                    let last_row = b.row.saturating_sub(totals).max(a.row);
-                    found = Some((name.clone(), (a.row, a.col), (last_row, b.col)));
-                }
-                return false;
+        let Ev::Start { name, attrs, .. } = e else {
+            return true;
+        };
+        let count = |key: &str, default: u32| {
+            attrs
+                .get(key)
+                .and_then(|t| t.parse::<u32>().ok())
+                .unwrap_or(default)
+                .min(1)
+        };
+        if name == "table" {
+            let name = attrs.get("displayName").or_else(|| attrs.get("name"));
+            let range = attrs.get("ref").map(|r| formula::parse(r));
+            if let (Some(name), Some(Expr::Range(a, b))) = (name, range) {
+                let table = Table {
+                    sheet: sheet.to_owned(),
+                    first: (a.row, a.col),
+                    last: (b.row, b.col),
+                    header_rows: count("headerRowCount", 1),
+                    totals_rows: count("totalsRowCount", 0),
+                    columns: Vec::new(),
+                };
+                found = Some((name.clone(), table));
+            }
+        } else if name == "tableColumn" {
+            if let Some((_, t)) = found.as_mut() {
+                t.columns
+                    .push(attrs.get("name").cloned().unwrap_or_default());
             }
         }
         true
@@ -144,11 +162,22 @@ mod tests {
     }
 
     #[test]
-    fn a_table_s_range_leaves_its_totals_row_out() {
-        let x = br#"<table xmlns="x" id="1" name="T1" displayName="Movimenti" ref="A1:E7" totalsRowCount="1"><autoFilter ref="A1:E6"/></table>"#;
+    fn a_table_has_its_header_totals_and_columns() {
+        let x = br#"<table xmlns="x" id="1" name="T1" displayName="Movimenti" ref="A1:C7" totalsRowCount="1"><autoFilter ref="A1:C6"/><tableColumns count="3"><tableColumn id="1" name="Voce"/><tableColumn id="2" name="Importo"/><tableColumn id="3" name="Saldo"/></tableColumns></table>"#;
+        let (name, t) = table(x, "t.xml", "Dati").unwrap().unwrap();
+        assert_eq!(name, "Movimenti");
+        assert_eq!((t.first, t.last), ((0, 0), (6, 2)));
+        assert_eq!((t.header_rows, t.totals_rows), (1, 1));
+        assert_eq!(t.columns, ["Voce", "Importo", "Saldo"]);
+        // As a pivot cache's source: with its header, without its totals.
+        let mut names = Names::default();
+        names.tables.insert("movimenti".to_owned(), t);
         assert_eq!(
-            table_range(x, "t.xml").unwrap(),
-            Some(("Movimenti".to_owned(), (0, 0), (5, 4)))
+            names.source("MOVIMENTI"),
+            Some(("Dati".to_owned(), (0, 0), (5, 2)))
         );
+        let x = br#"<table xmlns="x" id="2" name="Senza" ref="B2:C4" headerRowCount="0"/>"#;
+        let (_, t) = table(x, "t.xml", "Dati").unwrap().unwrap();
+        assert_eq!((t.header_rows, t.totals_rows), (0, 0));
     }
 }

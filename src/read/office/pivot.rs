@@ -211,7 +211,7 @@ fn table(a: &mut Archive<'_>, part: &str, names: &Names) -> Result<Option<Pivot>
     };
     let mut cache = cache_fields(&c, &cache)?;
     if let Some(name) = cache.source_name.take() {
-        cache.source = names.get(&name.to_lowercase()).cloned();
+        cache.source = names.source(&name);
     }
     Ok(Some(Pivot {
         follow: layout(&d, &cache.names),

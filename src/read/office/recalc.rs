@@ -552,7 +552,7 @@ impl Collector {
             return;
         }
         let f = &mut self.formulas;
-        f.exprs.push(formula::parse_with(text, &self.names));
+        f.exprs.push(formula::parse_with(text, &self.names, pos));
         let expr = f.exprs.len() - 1;
         if let Some(si) = shared {
             self.shared.insert(si, (expr, pos));
@@ -580,7 +580,7 @@ impl Collector {
             return;
         }
         let f = &mut self.formulas;
-        f.exprs.push(formula::parse_with(text, &self.names));
+        f.exprs.push(formula::parse_with(text, &self.names, pos));
         let expr = f.exprs.len() - 1;
         for row in pos.0..=last.0 {
             for col in pos.1..=last.1 {

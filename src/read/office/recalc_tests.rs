@@ -141,15 +141,17 @@ fn an_array_formula_reading_its_own_range_is_err_522_and_unknown_functions_keep_
 #[test]
 fn defined_names_read_as_their_ranges_and_a_range_meets_the_formula_s_row() {
     let mut cells = vec![num(0, 0, 10.0), num(1, 0, 20.0), num(2, 0, 5.0)];
-    let names: formula::Names = [
+    let ranges = [
         ("importi".to_owned(), ("Foglio1".to_owned(), (0, 0), (2, 0))),
         (
             "aliquota".to_owned(),
             ("Foglio1".to_owned(), (1, 0), (1, 0)),
         ),
-    ]
-    .into_iter()
-    .collect();
+    ];
+    let names = formula::Names {
+        ranges: ranges.into_iter().collect(),
+        ..Default::default()
+    };
     let mut col = Collector::with_names(names);
     for (pos, f) in [
         ((0, 1), "SUM(Importi)"),
@@ -171,4 +173,64 @@ fn defined_names_read_as_their_ranges_and_a_range_meets_the_formula_s_row() {
     assert_eq!(text(&cells, 2, 2), Some("10"));
     assert_eq!(text(&cells, 5, 1), Some("#VALORE!"));
     assert_eq!(text(&cells, 6, 1), None);
+}
+
+#[test]
+fn structured_references_read_the_parts_of_a_table() {
+    // `Movimenti` on A1:C5: a header row, three data rows, a totals row.
+    let s = |r, c, x: &str| (r, c, x.to_owned(), None);
+    let mut cells = vec![
+        s(0, 0, "Voce"),
+        s(0, 1, "Importo"),
+        s(0, 2, "Doppio"),
+        s(1, 0, "a"),
+        num(1, 1, 10.0),
+        s(2, 0, "b"),
+        num(2, 1, 20.0),
+        s(3, 0, "c"),
+        num(3, 1, 30.5),
+        s(4, 0, "Totale"),
+    ];
+    let table = super::super::structured::Table {
+        sheet: "Foglio1".to_owned(),
+        first: (0, 0),
+        last: (4, 2),
+        header_rows: 1,
+        totals_rows: 1,
+        columns: vec!["Voce".into(), "Importo".into(), "Doppio".into()],
+    };
+    let mut names = formula::Names::default();
+    names.tables.insert("movimenti".to_owned(), table);
+    let mut col = Collector::with_names(names);
+    // The table's own row, in a formula shared down its column.
+    col.formula((1, 2), "Movimenti[[#This Row],[Importo]]*2", Some(0), true);
+    col.shared((2, 2), 0, true);
+    col.shared((3, 2), 0, true);
+    for (pos, f) in [
+        ((4, 1), "SUM(Movimenti[Importo])"),
+        ((7, 1), "SUM(movimenti[[Importo]:[Doppio]])"),
+        ((8, 1), "Movimenti[[#Headers],[Importo]]"),
+        ((9, 1), "ROWS(Movimenti[[#Headers],[#Data],[Importo]])"),
+        ((10, 1), "COUNTA(Movimenti)"),
+        ((11, 1), "SUM(Movimenti[@Importo])"),
+        ((12, 1), "Movimenti[Importo]"),
+        ((13, 1), "SUM(Movimenti[Manca])"),
+    ] {
+        col.formula(pos, f, None, true);
+    }
+    apply(&mut [("Foglio1", &mut cells)], &[col.formulas]);
+    assert_eq!(text(&cells, 1, 2), Some("20"));
+    assert_eq!(text(&cells, 3, 2), Some("61"));
+    assert_eq!(text(&cells, 4, 1), Some("60,5"));
+    assert_eq!(text(&cells, 7, 1), Some("181,5"));
+    assert_eq!(text(&cells, 8, 1), Some("Importo"));
+    assert_eq!(text(&cells, 9, 1), Some("4"));
+    // The data rows: three of text, three of numbers, three computed.
+    assert_eq!(text(&cells, 10, 1), Some("9"));
+    // Its own row from out of the table, and one column where one value
+    // is wanted from a row the table does not reach.
+    assert_eq!(text(&cells, 11, 1), Some("#VALORE!"));
+    assert_eq!(text(&cells, 12, 1), Some("#VALORE!"));
+    // A column the table lacks: unknown, the saved value (none).
+    assert_eq!(text(&cells, 13, 1), None);
 }
