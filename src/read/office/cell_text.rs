@@ -96,6 +96,9 @@ pub(super) enum Look {
     Duration,
     /// `yyyy-mm-dd` (and with a time): LibreOffice keeps ISO 8601 forms.
     Iso,
+    /// Minutes and seconds without hours (`mm:ss`): LibreOffice writes
+    /// them with hundredths of a second (`01:26,40`), so as to lose none.
+    MinutesSeconds,
 }
 
 /// The kind of an Excel number format code (`0.00%`, `dd/mm/yyyy`,
@@ -149,6 +152,8 @@ pub(super) fn look(code: &str) -> Look {
         Look::Iso
     } else if date || (bare.contains('m') && !time && !bare.contains('0') && !bare.contains('#')) {
         Look::Date
+    } else if time && !bare.contains('h') && bare.contains('m') {
+        Look::MinutesSeconds
     } else if time {
         Look::Time
     } else if bare.contains('%') {
@@ -201,7 +206,8 @@ pub(super) fn duration_text(serial: f64) -> String {
     )
 }
 
-/// A duration's typed value, ISO 8601 (`PT36H00M00S`).
+/// A duration's typed value, ISO 8601 (`PT36H00M00S`; a part of a second
+/// kept to the millisecond: `PT00H01M26.4S`).
 fn duration_value(serial: f64) -> CellValue {
     let t = duration_text(serial);
     let mut parts = t.trim_start_matches('-').split(':');
@@ -210,8 +216,14 @@ fn duration_value(serial: f64) -> CellValue {
         parts.next().unwrap_or("0"),
         parts.next().unwrap_or("0"),
     );
+    let millis = (serial.abs() * 86_400_000.0).round() as i64 % 1000;
+    let frac = if millis > 0 {
+        format!(".{millis:03}").trim_end_matches('0').to_owned()
+    } else {
+        String::new()
+    };
     let sign = if t.starts_with('-') { "-" } else { "" };
-    CellValue::Duration(format!("{sign}PT{h}H{m}M{s}S"))
+    CellValue::Duration(format!("{sign}PT{h}H{m}M{s}{frac}S"))
 }
 
 /// A serial number's text and typed value in a format of this kind;
@@ -228,6 +240,18 @@ pub(super) fn serial_text(
     match look {
         Look::Number | Look::Percent => None,
         Look::Duration => Some((duration_text(serial), Some(duration_value(serial)))),
+        Look::MinutesSeconds => {
+            // Minutes of the hour, seconds, hundredths.
+            let cs = (serial.abs() * 8_640_000.0).round() as i64;
+            let sign = if serial < 0.0 && cs > 0 { "-" } else { "" };
+            let text = format!(
+                "{sign}{:02}:{:02},{:02}",
+                cs / 6000 % 60,
+                cs / 100 % 60,
+                cs % 100
+            );
+            Some((text, Some(duration_value(serial))))
+        }
         Look::Time if (0.0..1.0).contains(&serial) || serial < 0.0 => {
             Some((duration_text(serial), Some(duration_value(serial))))
         }
@@ -293,6 +317,12 @@ mod tests {
         assert_eq!(look("mmm-yy"), Look::Date);
         assert_eq!(look("h:mm AM/PM"), Look::Time);
         assert_eq!(look("[h]:mm:ss"), Look::Duration);
+        assert_eq!(look("mm:ss"), Look::MinutesSeconds);
+        assert_eq!(look("mm:ss.0"), Look::MinutesSeconds);
+        assert_eq!(
+            serial_text(86.4 / 86_400.0, Look::MinutesSeconds, 0.0).map(|x| x.0),
+            Some("01:26,40".to_owned())
+        );
         assert_eq!(look("[Red][h]:mm"), Look::Duration);
         assert_eq!(look("yyyy-mm-dd"), Look::Iso);
         // Dashes escaped or quoted show as dashes all the same.

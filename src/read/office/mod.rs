@@ -26,6 +26,7 @@ mod functions_more;
 pub mod legacy;
 mod names;
 mod numbering;
+mod ods_formats;
 mod odt;
 mod parts;
 mod pivot;

@@ -176,7 +176,25 @@ pub fn read(
         }
         Book::Ods => {
             let mut wb: Ods<_> = open_workbook_from_rs(c).map_err(|e| bad(&e))?;
-            ranges(&mut wb, &bad)?
+            let mut out = ranges(&mut wb, &bad)?;
+            // The cells' data styles and shown booleans, which calamine
+            // does not read: a file whose parts do not parse keeps its
+            // reading.
+            if let Some(f) = super::ods_formats::OdsFormats::read(bytes) {
+                for sheet in &mut out {
+                    looks(&mut sheet.cells, &f.codes_of(&sheet.name), 0.0);
+                    for (r, c, text, value) in sheet.cells.iter_mut() {
+                        if let Some(CellValue::Number(n)) = value {
+                            if f.is_boolean(&sheet.name, *r, *c) {
+                                let b = *n != 0.0;
+                                *text = (if b { "VERO" } else { "FALSO" }).to_owned();
+                                *value = Some(CellValue::Bool(b));
+                            }
+                        }
+                    }
+                }
+            }
+            out
         }
     };
     if matches!(book, Book::Xls | Book::Xlsb) {
@@ -362,6 +380,11 @@ fn looks<'s>(
             }
             Some(CellValue::Date(s) | CellValue::DateTime(s)) => match serial_of_iso(s) {
                 Some(n) => (n - base, base),
+                None => continue,
+            },
+            // A time an .ods keeps as a duration (`PT18H00M00S`).
+            Some(CellValue::Duration(s)) => match iso_duration(s) {
+                Some(n) => (n, 0.0),
                 None => continue,
             },
             _ => continue,
