@@ -28,6 +28,7 @@ const GUARDED: &[(&str, u64)] = &[
     ("camelot/district_health.pdf", 1),
     ("tabula-py/data.pdf", 1),
     ("tabula-py/MultiColumn.pdf", 1),
+    ("tabula-py/campaign_donors.pdf", 1),
     ("tabula-extractor/gre.pdf", 1),
     ("tabula-extractor/bo_page24.pdf", 1),
     ("tabula-extractor/monospaced1.pdf", 1),

@@ -70,7 +70,8 @@ pub fn find(page: &Page, settings: &Settings) -> Vec<Table> {
 /// The tables of a page, top to bottom, each with its parsing [`Report`].
 pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
     let s = settings;
-    let boxes = geom::word_boxes(page, s);
+    let mut boxes = geom::word_boxes(page, s);
+    geom::clip_overhangs(&mut boxes, s);
     let mut taken = vec![false; boxes.len()];
     let mut drafts = Vec::new();
     let (h, v) = rulings::segments(page, s);

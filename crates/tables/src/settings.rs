@@ -57,6 +57,10 @@ pub struct Settings {
     /// column's edge are set against it: a run of words that crosses a
     /// column gap is cut there.
     pub edge_tolerance: f32,
+    /// A word's box that runs at most this far (em) past the start of the
+    /// next word of its line ends there: the overhang of a cell set
+    /// touching the next ([`crate::geom::clip_overhangs`]).
+    pub max_overhang: f32,
     /// Two text lines of one table are at most this far apart (em, baseline
     /// to baseline).
     pub max_line_gap: f32,
@@ -168,6 +172,7 @@ impl Default for Settings {
             min_gap_keep: 0.1,
             edge_tolerance: 1.0,
             min_cut_space: 0.45,
+            max_overhang: 0.5,
             max_line_gap: 3.0,
             max_pitch_jump: 1.5,
             section_gap: 2.5,

@@ -331,3 +331,48 @@ fn a_label_right_aligned_over_amounts_a_space_from_the_label_before() {
         ["Trasporti", "Bruno Sara", "87.765,47", "89.210,17"]
     );
 }
+
+#[test]
+fn a_cell_whose_advance_runs_past_the_next_columns_start_ends_there() {
+    // Names from 150, surnames before them from 50; the longest surname
+    // (third row) is set touching the names' column, and its last word's
+    // box (the advance of its last letter) runs 3 pt past where the name
+    // begins. Without the clip the two cells run together.
+    let mut k = Kit::new();
+    let body = [
+        ("Rossi", "Mario", "10,00"),
+        ("Bianchi", "Anna", "20,00"),
+        ("De Luca", "Paolo", "5,00"),
+        ("Ferri", "Giulia", "15,00"),
+    ];
+    for (n, (a, b, c)) in body.iter().enumerate() {
+        let y = 100.0 + 14.0 * (n + n / 2) as f32;
+        k.text(50.0, y, a).text(150.0, y, b);
+        right(&mut k, 300.0, y, c);
+    }
+    let y = 100.0 + 14.0 * 2.0;
+    k.text(50.0, y, "Valsangiacomo");
+    k.word(120.0, y, 33.0, crate::testkit::SIZE, "Blanco");
+    k.text(150.0, y, "Fernando Jorge");
+    right(&mut k, 300.0, y, "10,00");
+    let t = crate::find(&k.page, &Settings::default());
+    assert_eq!(t.len(), 1);
+    let g = crate::grid(&t[0]);
+    assert_eq!(
+        &g[2],
+        &vec![
+            "Valsangiacomo Blanco".to_string(),
+            "Fernando Jorge".to_string(),
+            "10,00".to_string()
+        ],
+        "{g:?}"
+    );
+    let unclipped = Settings {
+        max_overhang: 0.0,
+        ..Settings::default()
+    };
+    let t = crate::find(&k.page, &unclipped);
+    assert!(t.iter().all(|t| crate::grid(t)
+        .iter()
+        .all(|r| r[0] != "Valsangiacomo Blanco")));
+}
