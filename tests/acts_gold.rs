@@ -40,7 +40,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("office_number", 16, 16),
     ("office_number: none where none printed", 109, 109),
     ("office_date", 15, 15),
-    ("subject", 175, 191),
+    ("subject", 177, 191),
     ("outcome", 35, 35),
     ("unanimous", 35, 35),
     ("present_count", 33, 34),
