@@ -401,6 +401,9 @@ fn read_after(
     }
     if rule.block && !ended {
         let mut blanks = 0;
+        // Whether the value has gone on past a blank line already: a
+        // transcript that sets a blank line between every two lines.
+        let mut spaced = false;
         let mut margin_seen = false;
         let after = (line_end + 1).min(text.len());
         let lines: Vec<Range<usize>> = document::lines(&text[after..])
@@ -435,7 +438,8 @@ fn read_after(
                 // Or the line past the gap goes on with it: it starts with
                 // a small letter, or it is in the capitals of a subject
                 // that has not closed (a transcript that sets a blank line
-                // between every two lines).
+                // between every two lines), or of one that closed a
+                // sentence where every line so far stood past a gap.
                 let goes_on = rule.phrase
                     && blanks == 0
                     && !parts.is_empty()
@@ -449,11 +453,16 @@ fn read_after(
                                 .map(|r| &text[r.clone()])
                                 .collect::<Vec<_>>()
                                 .join(" ");
-                            atti_italian::phrase::goes_on(&before, next)
+                            if spaced {
+                                atti_italian::phrase::goes_on_spaced(&before, next)
+                            } else {
+                                atti_italian::phrase::goes_on(&before, next)
+                            }
                         });
                 if !parts.is_empty() && !rule.paragraphs && !open && !goes_on {
                     break;
                 }
+                spaced |= !parts.is_empty() && (open || goes_on);
                 blanks += 1;
                 if blanks > 3 {
                     break;

@@ -113,6 +113,19 @@ pub fn goes_on(before: &str, line: &str) -> bool {
     !closed && capitals(before) && capitals(line) && line.split_whitespace().count() >= 2
 }
 
+/// Whether a line goes on with a phrase in capitals past a gap where the
+/// phrase has crossed such gaps already (a transcript that sets a blank line
+/// between every two lines): there a full stop closes a sentence of the
+/// subject, not the subject ("... DEMOCRAZIA PARTECIPATA." / "INDIVIDUAZIONE
+/// LINEE GUIDA - IMPEGNO DI SPESA."), so the line goes on when both are in
+/// capitals and the line has at least two words; the headings in capitals
+/// that follow a subject are told apart by the words the rules stop at.
+pub fn goes_on_spaced(before: &str, line: &str) -> bool {
+    let line = line.trim();
+    goes_on(before, line)
+        || (capitals(before) && capitals(line) && line.split_whitespace().count() >= 2)
+}
+
 /// Whether `line` ends a phrase set in capitals: `before` is in capitals
 /// and `line` begins with a capital and goes on in small letters
 /// ("Premesso che", "Con deliberazione n. 5", "Settore Lavori pubblici"),
@@ -151,7 +164,7 @@ fn letter_cases(text: &str) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_open, goes_on, needs_more};
+    use super::{ends_open, goes_on, goes_on_spaced, needs_more};
 
     #[test]
     fn a_line_after_an_open_word_is_the_same_phrase() {
@@ -213,6 +226,23 @@ mod tests {
             "Il sistema di gestione"
         ));
         assert!(!goes_on("RIPARTO DEL FONDO", "COPIA"));
+    }
+
+    #[test]
+    fn a_spaced_transcript_goes_on_past_a_full_stop_in_capitals() {
+        assert!(goes_on_spaced(
+            "RIPARTO DEL FONDO PER LA MONTAGNA.",
+            "APPROVAZIONE DEL PIANO PROVINCIALE DEI SERVIZI."
+        ));
+        assert!(!goes_on_spaced(
+            "RIPARTO DEL FONDO PER LA MONTAGNA.",
+            "Premesso che il fondo"
+        ));
+        assert!(!goes_on_spaced("RIPARTO DEL FONDO.", "COPIA"));
+        assert!(!goes_on_spaced(
+            "Riparto del fondo per la montagna.",
+            "APPROVAZIONE DEL PIANO"
+        ));
     }
 
     #[test]
