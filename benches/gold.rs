@@ -340,7 +340,7 @@ fn main() {
     if !part("procedure") {
         return;
     }
-    for name in ["proc2", "proc40", "proc43", "proc44", "s47", "s49"] {
+    for name in ["proc2", "proc40", "proc43", "proc44", "s47", "s49", "s50"] {
         let dir = money::named(name).dir;
         let batch: Vec<Value> = procedure::load(&root)
             .into_iter()

@@ -23,8 +23,12 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // Session 45: P 57/57 R 57/65 (atti_italian::money::scaled; P 64/64
     // R 64/65 while scaled figures without their currency were read after
     // one with it, which added wrong sums on bodies never seen).
-    ("amounts", 57, 57, 65),
-    ("amount roles", 42, 57, 65),
+    // Session 50: P 62/62 R 62/65, roles 44/62 (a scaled figure read only
+    // as an item of a list whose currency another item prints, and only
+    // before a word that goes on with the item: no wrong sum added on the
+    // train or test bodies).
+    ("amounts", 62, 62, 65),
+    ("amount roles", 44, 62, 65),
     // Blind 5/15; session 45: 9/15 (the whole chained sums, tenders
     // called by "l'indizione di una procedura", "acquistare").
     ("main amount", 9, 15, 15),

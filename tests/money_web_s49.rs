@@ -23,7 +23,7 @@ use crate::gold_money;
 const MONEY_FLOORS: &[(&str, usize, usize)] = &[
     ("cig", 19, 19),
     ("amounts", 57, 60),
-    ("main amount", 8, 19),
+    ("main amount", 7, 19),
     ("parties", 4, 14),
     ("administration", 17, 19),
 ];

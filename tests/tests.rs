@@ -60,3 +60,4 @@ mod money_web_s44;
 mod money_web_s45;
 mod money_web_s47;
 mod money_web_s49;
+mod money_web_s50;

@@ -36,6 +36,7 @@ const FILES: &[&str] = &[
     "gold/money_web_s45.jsonl",
     "gold/money_web_s47.jsonl",
     "gold/money_web_s49.jsonl",
+    "gold/money_web_s50.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -125,6 +126,11 @@ pub const BATCHES: &[Batch] = &[
         name: "s49",
         dir: "tests/fixtures/web/money-s49/",
         gold: "gold/money_web_s49.jsonl",
+    },
+    Batch {
+        name: "s50",
+        dir: "tests/fixtures/web/money-s50/",
+        gold: "gold/money_web_s50.jsonl",
     },
 ];
 

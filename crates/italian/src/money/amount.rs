@@ -165,13 +165,19 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         if text[n.end()..].starts_with('%') || glued(text, n.end()) || mila_after(text, n.end()) {
             continue;
         }
-        // Across a blank line, or after a colon on another line, only a
-        // figure shaped as money (`600,00`, `1.500`) is the sign's: a
-        // header's `in euro:` over a row of years is not a sum.
+        // Across a blank line, after a colon on another line, or at the
+        // head of a row of figures on the next line, only a figure shaped
+        // as money (`600,00`, `1.500`) is the sign's: a header's `in
+        // euro:` or a column headed `Euro` over a row `2025 1010 ...` is
+        // not a sum.
         let gap = &text[all.start()..n.start()];
         let lines = gap.matches('\n').count();
         let shaped = n.as_str().contains(',') || n.as_str().contains('.');
-        if (lines >= 2 || (lines == 1 && gap.contains(':'))) && !shaped {
+        let row = text[n.end()..].starts_with([' ', '\t'])
+            && text[n.end()..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_ascii_digit());
+        if (lines >= 2 || (lines == 1 && (gap.contains(':') || row))) && !shaped {
             continue;
         }
         // A word glued to its figure (`Euro1.500,00`) only before a figure
@@ -285,7 +291,8 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
         );
     }
     // Figures with no currency that are sums by their form, VAT or column.
-    for (v, r) in super::bare::bare_amounts(text) {
+    let found: Vec<Range<usize>> = out.iter().map(|a| a.range.clone()).collect();
+    for (v, r) in super::bare::bare_amounts(text, &found) {
         push(&mut out, Some(v), r);
     }
     // Words in brackets right after a sum repeat it.

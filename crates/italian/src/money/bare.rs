@@ -12,10 +12,18 @@
 //! - a figure with grouped thousands listed beside a sum of euro in the
 //!   same sentence, the currency written once for the list (`X 915 euro;
 //!   Y 10.420; Z 5.600`, `441.428 euro per il 2020, 746.607 per il 2021`,
-//!   `25.000 euro, di cui 18.594 per i lavori`): a figure followed by a
-//!   noun (`1.200 abitanti`) is a count, not a sum;
+//!   `25.000 euro, di cui 18.594 per i lavori`), also when the list's
+//!   priced sum is written in words or with its scale (`Tremila euro ...,
+//!   2.500 dalla Provincia`, `2314 euro ..., di cui 1768,75 relativi
+//!   alla Tasi`, `300 mila andranno ..., 165 mila al ...`): a figure followed
+//!   by a noun (`1.200 abitanti`) is a count, not a sum, and a figure
+//!   after the label of a chapter, an article, a register or a year
+//!   (`cap. 1010`, `anno 2025`) is no sum either;
+//! - a figure with grouped thousands right after the noun of a sum (`una
+//!   spesa di 3.625`, `la somma pari a 12.000`);
 //! - a figure with two decimals in a column headed `Importo` or a budget's
-//!   `Stanziamento`, `Competenza`, `Cassa`, `Imponibile` (the impegno
+//!   `Stanziamento`, `Competenza`, `Cassa`, `Imponibile`, or a header
+//!   line that ends with the currency (`Anno Cap. Descrizione Euro`; the impegno
 //!   and liquidazione tables of the accounting attestation: `Numero Liquid.
 //!   Importo Liquidazione Esercizio` / `320 180,00 2026`).
 //!
@@ -28,7 +36,7 @@ use std::sync::LazyLock;
 // Searched skipping ahead on the fast automaton (see `crate::skip`).
 use crate::skip::SkipRegex as Regex;
 
-use super::figure::{figure, glued, glued_before};
+use super::figure::{figure, glued, glued_before, times};
 use super::Euro;
 
 /// Thousands grouped by dots, two decimals after a comma.
@@ -81,7 +89,7 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// `Totale = 1.506,16`, `Imponibile (€): 1.234,56`, `importo: 1234.56`.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:import[oi]|totale|imponibile|I\.?V\.?A\.?|somm[ae]|spesa|compens[oi]|corrispettiv[oi]|liquidat[oi]|impegnat[oi])(?:[ \t]+[a-zàèéìòù.']+){0,2}[ \t]*(?:\([ \t]*(?:€|euro|eur)[ \t]*\))?[ \t]*[:=][ \t]*(?P<n>\d{1,3}(?:\.\d{3})+,\d{2}|\d+[.,]\d{2})",
+        r"(?i)\b(?:import[oi]|totale|imponibile|I\.?V\.?A\.?|somm[ae]|spesa|compens[oi]|corrispettiv[oi]|liquidat[oi]|impegnat[oi]|quota|contribut[oi]|saldo|acconto|rimborso)(?:[ \t]+[a-zàèéìòù.']+){0,4}[ \t]*(?:\([ \t]*(?:€|euro|eur)[ \t]*\))?[ \t]*[:=][ \t]*(?P<n>\d{1,3}(?:\.\d{3})+,\d{2}|\d+[.,]\d{2})",
     )
     .expect("valid regex")
 });
@@ -98,13 +106,49 @@ static GROUPED_ANY: LazyLock<Regex> =
 /// makes the figure a count (`1.200 abitanti`).
 static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\A(?:[ \t]*(?:[;,.)]|\r?\n|\z)|[ \t]+(?:per|a|al|alla|alle|allo|ai|agli|all['’]|e|ed|di[ \t]+cui|quale|come|oltre|mentre)\b)",
+        r"(?i)\A(?:[ \t]*(?:[;,.)]|\r?\n|\z)|[ \t]+(?:per|a|al|alla|alle|allo|ai|agli|all['’]|da|dal|dalla|dallo|dai|dagli|dalle|dall['’]|sul|sulla|sullo|sui|sugli|nel|nella|e|ed|di[ \t]+cui|quale|come|oltre|mentre|invece|relativ[aeio]|andr(?:à|anno)|vanno)\b)",
     )
     .expect("valid regex")
 });
 /// What parts the items of a list: `;`, `,`, `(`, ` e `, and `di cui`.
-static LIST_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)[;,(]|\be\b|\bed\b|\bdi[ \t]+cui\b").expect("valid regex"));
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[;,(]|\be\b|\bed\b|\bdi[ \t]+cui\b|\binvece[ \t]+che\b|\banziché\b")
+        .expect("valid regex")
+});
+/// A figure with its scale and no currency, an item of a list of sums
+/// (`300 mila`, `215mila`, `14,8 milioni`).
+static SCALED_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<n>\d{1,3}(?:,\d{1,2})?)[ \t]?(?P<m>mila|milion[ei]|miliard[oi])\b")
+        .expect("valid regex")
+});
+/// A figure with cents and no grouping (`1768,75`), an item of a list (a
+/// whole figure without grouping, `8400`, is as often a count or a code).
+static PLAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,4},\d{2}\b").expect("valid regex"));
+/// The label of something numbered just before a figure: a chapter, an
+/// article, a register, a year, a code; the figure is its number.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:cap|capitol[oi]|art|articol[oi]|prot|protocollo|n|nr|num|numero|anno|anni|impegn[oi]|accertament[oi]|cod|codice|det|determina|delibera|deliberazione|legge|l|reg|registro|fattura|fatt|ft|cig|cup|lotto|pratica|posizione|matricola|cf|c\.f|p\.?\s?iva)\.?[ \t]*(?:n\.?|nr\.?|n°)?[ \t]*$",
+    )
+    .expect("valid regex")
+});
+/// The noun of a sum right before a figure with grouped thousands and no
+/// cents: `una spesa di 3.625`, `la somma pari a 12.000`.
+static NOUN_OF_SUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:somm[ae]|spes[ae]|import[oi]|compens[oi]|cost[oi]|contribut[oi])(?:[ \t]+(?:complessiv[oaie]|total[ei]))?[ \t]+(?:di|pari[ \t]+ad?)[ \t]+(?P<n>\d{1,3}(?:\.\d{3})+)",
+    )
+    .expect("valid regex")
+});
+/// The currency right after a figure.
+static CURRENCY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\A[ \t]*(?:€|euro\b|eur\b)").expect("valid regex"));
+/// A header line whose last cell names the currency (`Anno Cap.
+/// Descrizione Euro`, `... (€)`): the column of amounts under it.
+static HEADER_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[ \t])\(?(?:€|euro|eur)\)?[ \t]*\r?\n?$").expect("valid regex")
+});
 /// A small figure of a list (two or three digits, with or without
 /// cents) that goes to someone named right after it (`393 all'ing. Neri`,
 /// `356,37 alla Banda`): an item of a list of payments.
@@ -127,7 +171,7 @@ const COLUMN_LINES: usize = 4;
 /// The sums of `text` printed with no currency, by their form, their VAT or
 /// their column, in reading order (they may overlap sums with a currency:
 /// the caller keeps the first).
-pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
+pub(super) fn bare_amounts(text: &str, found: &[Range<usize>]) -> Vec<(Euro, Range<usize>)> {
     let mut out = Vec::new();
     let mut take = |n: Range<usize>, all: Range<usize>| {
         let seen = out
@@ -152,10 +196,47 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
             take(m.range(), m.range());
         }
     }
+    for c in NOUN_OF_SUM.captures_iter(text) {
+        let n = c.name("n").unwrap().range();
+        let rest = &text[n.end..];
+        let cents = rest.starts_with(',') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+        if !cents && !CURRENCY_AFTER.is_match(rest) {
+            take(n.clone(), n);
+        }
+    }
     // Figures listed beside a sum with its currency, in one sentence.
-    let priced: Vec<Range<usize>> = WITH_CURRENCY.find_iter(text).map(|m| m.range()).collect();
+    // A sum with its currency: in figures, or in words or with its scale
+    // as the caller found it (`Tremila euro`, `12 mila euro`).
+    let mut priced: Vec<Range<usize>> = WITH_CURRENCY.find_iter(text).map(|m| m.range()).collect();
+    priced.extend(found.iter().cloned());
     for m in GROUPED_ANY.find_iter(text) {
         if listed(text, m.range(), &priced) {
+            take(m.range(), m.range());
+        }
+    }
+    // Scaled figures are pushed after the others, where none overlaps.
+    let mut scaled: Vec<(Euro, Range<usize>)> = Vec::new();
+    for c in SCALED_BARE.captures_iter(text) {
+        let (all, n) = (c.get(0).unwrap().range(), c.name("n").unwrap().range());
+        let thousands = c["m"].eq_ignore_ascii_case("mila");
+        let v = figure(&text[n.clone()]).and_then(|v| {
+            if thousands {
+                v.cents().checked_mul(1000).map(Euro::from_cents)
+            } else {
+                times(v, Some(&c["m"]))
+            }
+        });
+        if let Some(v) = v {
+            if !glued_before(text, n.start)
+                && !numbered(text, n.start)
+                && listed(text, all.clone(), &priced)
+            {
+                scaled.push((v, all));
+            }
+        }
+    }
+    for m in PLAIN.find_iter(text) {
+        if !numbered(text, m.start()) && listed(text, m.range(), &priced) {
             take(m.range(), m.range());
         }
     }
@@ -169,7 +250,7 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
     let mut under = 0;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        if HEADER.is_match(line) && !DECIMAL.is_match(line) {
+        if (HEADER.is_match(line) || HEADER_CURRENCY.is_match(line)) && !DECIMAL.is_match(line) {
             under = COLUMN_LINES;
         } else if under > 0 {
             if line.trim().is_empty() {
@@ -196,6 +277,14 @@ pub(super) fn bare_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
             }
         }
         at += line.len();
+    }
+    for (v, all) in scaled {
+        if !out
+            .iter()
+            .any(|(_, r)| r.start < all.end && all.start < r.end)
+        {
+            out.push((v, all));
+        }
     }
     out.sort_by_key(|(_, r)| r.start);
     out
@@ -228,6 +317,12 @@ fn listed(text: &str, n: Range<usize>, priced: &[Range<usize>]) -> bool {
             && !gap.contains(':')
             && LIST_SEP.is_match(gap)
     })
+}
+
+/// Whether the figure at `at` is the number of something labelled just
+/// before it (`cap. 1010`, `anno 2025`, `n. 12`).
+fn numbered(text: &str, at: usize) -> bool {
+    NUMBERED.is_match(&text[back(text, at, 24)..at])
 }
 
 /// Whether a sentence ends in `gap`: a full stop before a blank, not
@@ -291,7 +386,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<String> {
-        bare_amounts(text)
+        bare_amounts(text, &[])
             .into_iter()
             .map(|(v, _)| v.to_string())
             .collect()
@@ -385,5 +480,89 @@ mod tests {
         assert_eq!(values(t), ["1500.00", "0.00"]);
         // Outside the column, a figure with decimals alone is not a sum.
         assert!(values("punteggio medio 12,50 su 20").is_empty());
+    }
+
+    /// The sums of `text` with no currency, the caller's sums with their
+    /// currency (in words, with a scale) given as the lists' priced items.
+    fn listed_values(text: &str) -> Vec<String> {
+        let found: Vec<Range<usize>> = crate::money::find_amounts(text)
+            .into_iter()
+            .map(|a| a.range)
+            .collect();
+        let priced: Vec<Range<usize>> = found
+            .iter()
+            .filter(|r| {
+                let s = text[(*r).clone()].to_lowercase();
+                s.contains("euro") || s.contains('€')
+            })
+            .cloned()
+            .collect();
+        bare_amounts(text, &priced)
+            .into_iter()
+            .map(|(v, _)| v.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn figures_listed_beside_a_sum_in_words_or_with_its_scale() {
+        assert_eq!(
+            listed_values("Per la fiera arrivano Duemila euro dalla Regione, 1.500 dalla Provincia e 800,00 dal Comune."),
+            ["1500.00", "800.00"]
+        );
+        assert_eq!(
+            listed_values(
+                "Il contributo è di 10 mila euro, 7.000 come anticipo e 2999,50 a saldo."
+            ),
+            ["7000.00", "2999.50"]
+        );
+        // A whole figure without grouping is as often a count or a code.
+        assert!(listed_values("Il contributo è di 10 mila euro, 7000 come anticipo.").is_empty());
+        assert_eq!(
+            listed_values(
+                "Alla cultura vanno 200 mila euro, 90 mila allo sport e 1,5 milioni per le strade."
+            ),
+            ["90000.00", "1500000.00"]
+        );
+        assert_eq!(
+            listed_values("Il preventivo era di 4.000 euro invece che 5.250."),
+            ["5250.00"]
+        );
+        // Counts, chapters, years and protocol numbers beside a sum: no sums.
+        assert!(
+            listed_values("Il bando vale 20 mila euro, per 3000 famiglie e 40 mila persone.")
+                .is_empty()
+        );
+        assert!(
+            listed_values("Si impegnano 500 euro sul cap. 1010, e sul capitolo 1020.").is_empty()
+        );
+        assert!(
+            listed_values("Un contributo di 5.000 euro per il 2021, il 2022 e il prot. 4567.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_grouped_figure_right_after_the_noun_of_a_sum() {
+        assert_eq!(
+            values("Fu impegnata una spesa di 3.625, pari al 90%."),
+            ["3625.00"]
+        );
+        assert_eq!(
+            values("la somma pari a 12.000 per il servizio"),
+            ["12000.00"]
+        );
+        // The noun of something else: no sum.
+        assert!(values("una superficie di 3.625 metri").is_empty());
+    }
+
+    #[test]
+    fn a_labelled_share_and_a_column_headed_by_the_currency() {
+        assert_eq!(values("quota a carico del Comune: 1.500,00"), ["1500.00"]);
+        // A row of a calculation with no money word: not read outside a column.
+        assert!(values("Totale stanziamenti netti 1.399.150,76").is_empty());
+        assert_eq!(
+            values("Anno Cap. Descrizione Euro\n2025 1010 Spese varie 1.500,00\n2025 1020 Cancelleria 230,50"),
+            ["1500.00", "230.50"]
+        );
     }
 }

@@ -9,9 +9,10 @@
 //! euro`).
 //!
 //! A figure with its scale and no currency (`300 mila`, `14,8 milioni`) is
-//! not read as a sum, even beside one that prints the currency: a sentence
-//! lists counts of people beside sums as often, and the amounts are read
-//! precision first.
+//! not read here: it is a sum only as an item of a list whose currency
+//! another item prints, and only when what follows it goes on with the
+//! item, not a noun that makes it a count (`40 mila persone`); that is
+//! `super::bare`'s.
 
 use std::ops::Range;
 use std::sync::LazyLock;
