@@ -107,6 +107,7 @@
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
 
 mod act_ident;
+mod act_paragraphs;
 mod acts;
 mod backref;
 mod body;
@@ -331,6 +332,8 @@ mod lawyer_forms_tests;
 #[cfg(test)]
 mod lawyer_context_tests;
 
+#[cfg(test)]
+mod clause_forms_tests;
 #[cfg(test)]
 mod defined_forms_tests;
 #[cfg(test)]

@@ -1,0 +1,73 @@
+//! Forms of the session-50 batch, written in our own wording: paragraphs
+//! printed with their act but not their article, after that act's article
+//! in the same clause; a quotation of an article cited "as amended by"
+//! another act; an act's short name in brackets after its title.
+
+use super::lawyer_forms_tests::check;
+
+#[test]
+fn paragraphs_of_the_article_cited_before_in_the_clause() {
+    check(&[
+        (
+            "l'art. 1, comma 10 della legge n. 234 del 2021 rinvia ai commi 12 e 13 della medesima legge n. 234",
+            &[
+                "legge 234/2021 art. 1 c. 10",
+                "legge 234/2021 art. 1 c. 12",
+                "legge 234/2021 art. 1 c. 13",
+            ],
+        ),
+        (
+            "visto l'articolo 1, comma 5, della legge 30 dicembre 2018, n. 145, e i commi da 7 a 9 della stessa legge n. 145",
+            &[
+                "legge 145/2018 art. 1 c. 5",
+                "legge 145/2018 art. 1 c. 7",
+                "legge 145/2018 art. 1 c. 8",
+                "legge 145/2018 art. 1 c. 9",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn paragraphs_with_no_article_in_reach_leave_the_act_alone() {
+    check(&[
+        (
+            "la tassa era disciplinata dalla legge n. 296/2006, commi 161 e seguenti",
+            &["legge 296/2006"],
+        ),
+        (
+            "vista la legge n. 241/1990; visti i commi 2 e 3 della legge n. 241/1990",
+            &["legge 241/1990", "legge 241/1990"],
+        ),
+        (
+            "l'art. 4 del D.Lgs. 33/2013 e i commi 1 e 2 della legge n. 190/2012",
+            &["decreto_legislativo 33/2013 art. 4", "legge 190/2012"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_quoted_article_is_of_the_act_amended_not_of_the_amending_one() {
+    check(&[(
+        "l'articolo 7 del decreto legislativo 30 marzo 2001, n. 165, come da ultimo modificato dall'art. 5 del decreto legislativo 25 maggio 2017, n. 75, dispone che: “Le amministrazioni si avvalgono dell'articolo 36 per le esigenze temporanee.”",
+        &[
+            "decreto_legislativo 165/2001 art. 7",
+            "decreto_legislativo 75/2017 art. 5",
+            "decreto_legislativo 165/2001 art. 36",
+        ],
+    )]);
+}
+
+#[test]
+fn a_short_name_in_brackets_after_the_act_is_the_same_act() {
+    check(&[
+        (
+            "in attuazione del Regolamento europeo n. 679 del 27 aprile 2016 relativo alla protezione dei dati (GDPR), il Comune",
+            &["regolamento_ue 679/2016"],
+        ),
+        (
+            "il Regolamento (UE) 2016/679 (GDPR) e l'art. 13 del GDPR",
+            &["regolamento_ue 679/2016", "regolamento_ue 679/2016 art. 13"],
+        ),
+    ]);
+}
