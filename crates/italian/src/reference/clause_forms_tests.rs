@@ -1,7 +1,8 @@
 //! Forms of the session-50 batch, written in our own wording: paragraphs
 //! printed with their act but not their article, after that act's article
 //! in the same clause; a quotation of an article cited "as amended by"
-//! another act; an act's short name in brackets after its title.
+//! another act; an act's short name in brackets after its title; a
+//! day printed with a full stop before its month.
 
 use super::lawyer_forms_tests::check;
 
@@ -69,5 +70,21 @@ fn a_short_name_in_brackets_after_the_act_is_the_same_act() {
             "il Regolamento (UE) 2016/679 (GDPR) e l'art. 13 del GDPR",
             &["regolamento_ue 679/2016", "regolamento_ue 679/2016 art. 13"],
         ),
+    ]);
+}
+
+#[test]
+fn a_day_printed_with_a_full_stop_before_its_month() {
+    check(&[
+        (
+            "ai sensi dell'art. 5 D.Lgs. 7. marzo 2005, n. 82",
+            &["decreto_legislativo 82/2005 art. 5"],
+        ),
+        (
+            "programma triennale - art. 11 d.lgs 27. ottobre 2009, n. 150.",
+            &["decreto_legislativo 150/2009 art. 11"],
+        ),
+        // A number that ends a sentence before a capitalised month is no date.
+        ("si veda il punto 14. Marzo 2013 fu l'anno", &[]),
     ]);
 }
