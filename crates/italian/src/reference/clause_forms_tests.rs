@@ -2,7 +2,8 @@
 //! printed with their act but not their article, after that act's article
 //! in the same clause; a quotation of an article cited "as amended by"
 //! another act; an act's short name in brackets after its title; a
-//! day printed with a full stop before its month.
+//! day printed with a full stop before its month; "in particolare" before
+//! "del", "dei", "degli" and an article.
 
 use super::lawyer_forms_tests::check;
 
@@ -86,5 +87,29 @@ fn a_day_printed_with_a_full_stop_before_its_month() {
         ),
         // A number that ends a sentence before a capitalised month is no date.
         ("si veda il punto 14. Marzo 2013 fu l'anno", &[]),
+    ]);
+}
+
+#[test]
+fn in_particolare_before_an_article_with_del_dei_degli() {
+    check(&[
+        (
+            "ai sensi del D.Lgs. n. 33/2013 e in particolare dei commi 1 e 2 dell'art. 23",
+            &[
+                "decreto_legislativo 33/2013 art. 23 c. 1",
+                "decreto_legislativo 33/2013 art. 23 c. 2",
+            ],
+        ),
+        (
+            "ai sensi della L. 241/1990 e in particolare dell'art. 3",
+            &["legge 241/1990 art. 3"],
+        ),
+        (
+            "visto il D.Lgs. 50/2016 e, in particolare, degli artt. 32 e 36",
+            &[
+                "decreto_legislativo 50/2016 art. 32",
+                "decreto_legislativo 50/2016 art. 36",
+            ],
+        ),
     ]);
 }
