@@ -1,7 +1,7 @@
 //! Forms of the session-50 batch, written in our own wording: paragraphs
 //! printed with their act but not their article, after that act's article
 //! in the same clause; a quotation of an article cited "as amended by"
-//! another act; an act's short name in brackets after its title; a
+//! another act; a
 //! day printed with a full stop before its month; "in particolare" before
 //! "del", "dei", "degli" and an article.
 
@@ -58,20 +58,6 @@ fn a_quoted_article_is_of_the_act_amended_not_of_the_amending_one() {
             "decreto_legislativo 165/2001 art. 36",
         ],
     )]);
-}
-
-#[test]
-fn a_short_name_in_brackets_after_the_act_is_the_same_act() {
-    check(&[
-        (
-            "in attuazione del Regolamento europeo n. 679 del 27 aprile 2016 relativo alla protezione dei dati (GDPR), il Comune",
-            &["regolamento_ue 679/2016"],
-        ),
-        (
-            "il Regolamento (UE) 2016/679 (GDPR) e l'art. 13 del GDPR",
-            &["regolamento_ue 679/2016", "regolamento_ue 679/2016 art. 13"],
-        ),
-    ]);
 }
 
 #[test]

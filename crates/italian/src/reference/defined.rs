@@ -114,16 +114,11 @@ pub(super) fn restated(text: &str, mentions: &mut [Mention]) {
         let (p, m) = (&head[i - 1], &mut tail[0]);
         let same = (&p.r.act_type, &p.r.number, p.r.year) == (&m.r.act_type, &m.r.number, m.r.year);
         let gap = text.get(p.range.end..m.range.start).unwrap_or("");
-        // "Regolamento europeo n. 679 del 27 aprile 2016 Regolamento
-        // generale sulla protezione dei dati (RGPD)": the act's short name
-        // in brackets after it (and its title) is the same act again.
-        let after = text.get(m.range.end..).unwrap_or("");
-        let bracketed = gap.trim_end().ends_with('(') && after.trim_start().starts_with(')');
         if same
             && !gap.contains(';')
             && !p.needs_locator
             && gap.len() <= REACH
-            && (RESTATED.is_match(gap) || bracketed)
+            && RESTATED.is_match(gap)
         {
             m.needs_locator = true;
         }
