@@ -44,10 +44,13 @@ use atti_dev::gold::RefTuple as Tuple;
 /// gold/references_web_s48.jsonl, read blind at 50/54 and 50/67;
 /// 1708/1722 and 1708/1750 in session 49 with the 60 of
 /// gold/references_web_s49.jsonl, read blind at 51/54 and 51/59, and a
-/// law whose date a transcript lost added to the s40 batch).
+/// law whose date a transcript lost added to the s40 batch;
+/// 1791/1806 and 1791/1833 in session 50 with the 83 of
+/// gold/references_web_s50.jsonl, read blind at 31/37 and 31/76 (the
+/// first 76 lines) and 2/2 and 2/3 (the last 3)).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
 const MIN_PRECISION: f64 = 0.991;
-const MIN_RECALL: f64 = 0.976;
+const MIN_RECALL: f64 = 0.977;
 
 fn field(v: &Value) -> Option<String> {
     match v {

@@ -16,18 +16,36 @@ pub(super) const NUM_KW: &str = r"(?:n\.\s?ro\b\.?|n\s?\.|n°|nr\.|num\.|numero|
 /// A date in an act: "18 agosto 2000", "18.08.2000", also with spaces
 /// around the separators ("18. 08. 2000", "18/08/ 2000", "7 . 8 . 1990")
 /// and, in transcripts that lost them, day, month and a four-digit year
-/// apart ("18 08 2000"); "12 luglio del 1993" with "del" before the year.
-/// Read with [`act_date`].
+/// apart ("18 08 2000"); "12 luglio del 1993" with "del" before the year;
+/// a full stop after the day before a month written whole in lower case
+/// ("d.lgs 14. marzo 2013, n. 33"). Read with [`act_date`].
 pub(super) fn date_re() -> String {
     format!(
-        r"\d{{1,2}}\s*[°º]?\s*(?:{MONTHS})\.?\s+(?:(?:del\s+)?\d{{4}}|\d{{2}}\b)|\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}(?:\d{{4}}|\d{{2}})|\d{{1,2}}[ \t]\d{{1,2}}[ \t](?:1[89]|20)\d\d\b"
+        r"\d{{1,2}}\.[ \t]+(?-i:{FULL_MONTHS})\s+\d{{4}}|\d{{1,2}}\s*[°º]?\s*(?:{MONTHS})\.?\s+(?:(?:del\s+)?\d{{4}}|\d{{2}}\b)|\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}\d{{1,2}}[ \t]{{0,2}}[./-][ \t]{{0,2}}(?:\d{{4}}|\d{{2}})|\d{{1,2}}[ \t]\d{{1,2}}[ \t](?:1[89]|20)\d\d\b"
     )
 }
 
+/// The months written whole, for the day printed with a full stop after it.
+const FULL_MONTHS: &str =
+    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre";
+
 /// Reads a date matched by [`date_re`]: the numeric forms without their
-/// spaces ("18. 08. 2000" is 18.08.2000, "18 08 2000" 18.08.2000).
+/// spaces ("18. 08. 2000" is 18.08.2000, "18 08 2000" 18.08.2000), the day
+/// without its full stop ("14. marzo 2013" is 14 marzo 2013).
 pub(super) fn act_date(s: &str) -> Result<NaiveDate, crate::date::DateError> {
     let t = s.trim();
+    if let Some((day, rest)) = t.split_once('.') {
+        let month_follows = rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase());
+        if !day.is_empty()
+            && day.len() <= 2
+            && day.bytes().all(|b| b.is_ascii_digit())
+            && month_follows
+        {
+            return crate::date::parse_date(&format!("{day} {}", rest.trim_start()));
+        }
+    }
     if t.chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' ' | '\t'))
     {

@@ -19,8 +19,8 @@ use super::connectors::{
 };
 use super::locators::{locators, LocItem};
 use super::{
-    cited, common, defined, own_heading, particular, quoted, same_article, urn, Mention,
-    RefSettings, Reference, NOT_REPORTED,
+    act_paragraphs, cited, common, defined, own_heading, particular, quoted, same_article, urn,
+    Mention, RefSettings, Reference, NOT_REPORTED,
 };
 
 /// A locator as `locators` reads it: its range, its items, and whether it
@@ -52,6 +52,9 @@ pub(super) fn find_in(text: &str, settings: &RefSettings) -> Vec<(Range<usize>, 
     // "comma 6 del medesimo": a paragraph of the article cited last.
     same_article::extend(text, &mut out);
     acts_of_their_own(text, &mentions, &used, &mut out);
+    // "commi da 739 a 783 della medesima legge n. 160" after "l'art. 1,
+    // comma 738 della legge n. 160": paragraphs of the article cited before.
+    act_paragraphs::extend(text, &mut out);
     finish(text, out)
 }
 

@@ -35,7 +35,10 @@
 //!    whose clause runs on to the article ("ed in particolare nel rispetto
 //!    dei limiti di cui all'art. 204") and a recital that only says
 //!    "Visto, in particolare, l'art. 4" of the act of the recital before
-//!    reach that act too (see `particular`). A locator with no act in
+//!    reach that act too (see `particular`). Paragraphs printed with their
+//!    act but not their article ("i commi da 739 a 783 della medesima legge
+//!    n. 160") take the article of the same act cited just before in the
+//!    clause (see `act_paragraphs`). A locator with no act in
 //!    reach is dropped (precision first). The caller passes a whole
 //!    document as one text, so a sentence runs on over a page break. A list (`artt. 16, 17 e 18 della legge
 //!    ...`, `commi 1 e 3`, `lettere a), e) e h)`) gives one reference per item,
@@ -107,6 +110,7 @@
 //!   (`secondo comma` is `2`). d.g.r. numbers keep their legislature (`IX/1155`).
 
 mod act_ident;
+mod act_paragraphs;
 mod acts;
 mod backref;
 mod body;
@@ -331,6 +335,8 @@ mod lawyer_forms_tests;
 #[cfg(test)]
 mod lawyer_context_tests;
 
+#[cfg(test)]
+mod clause_forms_tests;
 #[cfg(test)]
 mod defined_forms_tests;
 #[cfg(test)]

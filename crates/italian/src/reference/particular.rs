@@ -24,7 +24,7 @@ use super::{boundary, Mention};
 /// all'articolo 8", and a relative of place: "il D.L. 34/2020, dove al comma
 /// 3-bis dell'art. 106", "la legge ..., nella quale l'art. 4".
 static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|(?:a|da|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+|i\s+))?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+)$|\b(?:dove|ove|laddove|in\s+cui|nel\s+quale|nella\s+quale)\s*,?\s*(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+|l(?:['’]\s*|\s+)|il\s+|gli\s+)$").unwrap()
+    grammar(r"(?i)(?:\bin\s+particolare|\bin\s+particolar\s+modo|\bsegnatamente|\bspecificamente|\bnello\s+specifico|\bcon\s+particolare\s+(?:riferimento|riguardo)|\bin\s+specie|\bin\s+specifico|\bil\s+quale|\bla\s+quale)\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:l(?:['’]\s*|\s+)|gli\s+|il\s+|la\s+|le\s+|(?:a|da|de|ne)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+|i\s+))?$|\bche\s*,?\s*:?\s*(?:[-–—−•·*]+\s*)?(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+)$|\b(?:dove|ove|laddove|in\s+cui|nel\s+quale|nella\s+quale)\s*,?\s*(?:all(?:['’]\s*|\s+)|agli\s+|al\s+|ai\s+|nell(?:['’]\s*|\s+)|nel\s+|negli\s+|l(?:['’]\s*|\s+)|il\s+|gli\s+)$").unwrap()
 });
 /// Between an act and one named inside its recital: the first act's title
 /// ("la legge 5 giugno 2003, n. 131, recante disposizioni per l'adeguamento

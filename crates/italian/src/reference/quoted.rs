@@ -10,9 +10,22 @@
 //! is the heading of the provision quoted, not an article it cites.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use regex::Regex;
+
+use super::common::grammar;
 use super::{Mention, Reference};
 use crate::floor_boundary;
+
+/// Before an act that amended the one quoted: "l'articolo 6 del d.lgs.
+/// 165/2001, come da ultimo modificato dall'art. 4 del d.lgs. 75/2017,
+/// prevede che: “...”". The provision quoted is the first act's, as it
+/// stands; the amending act is cited in passing.
+static AMENDED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    grammar(r"(?i)\b(?:modificat|integrat|sostituit|novellat)[oaie]\s+(?:(?:e|ed)\s+(?:modificat|integrat)[oaie]\s+)?(?:(?:da|dal|dallo|dalla|dagli|dalle)\b|dall['’])[^;:“”«»]*$")
+        .unwrap()
+});
 
 /// How far before the opening mark the quoted act may be cited ("del
 /// D.Lgs. 82/2005 (Codice dell'amministrazione digitale - CAD) che prevede
@@ -48,7 +61,7 @@ pub(super) fn quoted_act(
         .filter(|m| reach(m.range.end) && !m.needs_locator && m.r.act_type.is_some())
         .max_by_key(|m| m.range.end)
         .map(|m| (m.range.end, &m.r));
-    let (_, act) = match (from_found, from_mentions) {
+    let (end, mut act) = match (from_found, from_mentions) {
         (Some(a), Some(b)) => {
             if a.0 >= b.0 {
                 a
@@ -58,6 +71,30 @@ pub(super) fn quoted_act(
         }
         (a, b) => a.or(b)?,
     };
+    // "... del d.lgs. 165/2001, come modificato dall'art. 4 del d.lgs.
+    // 75/2017, prevede che: “": the amended act, cited before the amending one.
+    let amended = found
+        .iter()
+        .filter(|(r, x)| reach(r.end) && r.end < end && x.act_type.is_some())
+        .max_by_key(|(r, _)| r.end)
+        .filter(|(r, _)| {
+            let last_start = found
+                .iter()
+                .filter(|(q, _)| q.end == end)
+                .map(|(q, _)| q.start)
+                .chain(
+                    mentions
+                        .iter()
+                        .filter(|m| m.range.end == end)
+                        .map(|m| m.range.start),
+                )
+                .min()
+                .unwrap_or(end);
+            r.end <= last_start && AMENDED_BY.is_match(&text[r.end..last_start])
+        });
+    if let Some((_, x)) = amended {
+        act = x;
+    }
     Some(Reference {
         article: None,
         paragraph: None,
