@@ -15,10 +15,6 @@ pub(crate) const MAX_COORD: f32 = 1.0e5;
 /// Font sizes are clamped into this range (points).
 const MIN_SIZE: f32 = 1.0;
 const MAX_SIZE: f32 = 500.0;
-/// The space (em) left between a word clipped by [`clip_overhangs`] and
-/// the next: too thin for any space a producer sets, enough for words
-/// not to touch.
-const HAIRLINE: f32 = 0.01;
 /// Share of the font size above the baseline that a word's box covers...
 const ASCENT: f32 = 0.8;
 /// ...and below it.
@@ -102,26 +98,6 @@ pub(crate) fn word_boxes(page: &Page, settings: &Settings) -> Vec<WordBox> {
     out
 }
 
-/// Clips a word's box where the next word of its line begins inside it,
-/// by at most `max_overhang` em: two cells set touching, the first's
-/// last letter's advance (its side bearing) running past the second's
-/// start. The ink of two words of a line does not overlap, so the place
-/// the next word begins is where this one ends, less a hairline
-/// ([`HAIRLINE`]) that keeps the two apart; left as it is, the overhang
-/// closes the gap of the column that begins there.
-pub(crate) fn clip_overhangs(boxes: &mut [WordBox], settings: &Settings) {
-    for mut line in crate::lines::by_baseline(boxes, settings.line_tolerance) {
-        line.sort_by(|&a, &b| boxes[a].x0.total_cmp(&boxes[b].x0));
-        for pair in line.windows(2) {
-            let (a, b) = (boxes[pair[0]], boxes[pair[1]]);
-            let over = a.x1 - b.x0;
-            if a.x0 < b.x0 && over > 0.0 && over <= settings.max_overhang * a.size.max(b.size) {
-                boxes[pair[0]].x1 = b.x0 - HAIRLINE * a.size;
-            }
-        }
-    }
-}
-
 /// Whether words read as values that are set whole (numbers, signs, a
 /// single code such as `C1` or `12a`), not as text that may wrap: the box
 /// form of [`crate::piece::may_wrap`].
@@ -188,28 +164,6 @@ mod tests {
         assert_eq!(b[0].size, MIN_SIZE);
         assert_eq!((b[1].x0, b[1].x1), (16.0, 20.0));
         assert!((b[1].top - 22.0).abs() < 1e-4 && (b[1].bottom - 32.0).abs() < 1e-4);
-    }
-
-    #[test]
-    fn a_word_running_over_the_next_ones_start_ends_there() {
-        // "Blanco"'s advance runs 3 pt past where "Fernando" (the next
-        // cell) begins; a word printed on top of another is left alone.
-        let page = Page {
-            words: vec![
-                word("Blanco", 120.0, 50.0, 33.0, 8.0),
-                word("Fernando", 150.0, 50.0, 45.0, 8.0),
-                word("Timbro", 300.0, 50.0, 40.0, 8.0),
-                word("Copia", 305.0, 50.0, 30.0, 8.0),
-            ],
-            ..Page::default()
-        };
-        let s = Settings::default();
-        let mut b = word_boxes(&page, &s);
-        clip_overhangs(&mut b, &s);
-        assert_eq!(b[0].x0, 120.0);
-        assert!((b[0].x1 - (150.0 - HAIRLINE * 8.0)).abs() < 1e-4);
-        assert_eq!((b[1].x0, b[1].x1), (150.0, 195.0));
-        assert_eq!((b[2].x0, b[2].x1), (300.0, 340.0));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn find(page: &Page, settings: &Settings) -> Vec<Table> {
 pub fn find_with_report(page: &Page, settings: &Settings) -> Vec<Found> {
     let s = settings;
     let mut boxes = geom::word_boxes(page, s);
-    geom::clip_overhangs(&mut boxes, s);
+    lines::clip_overhangs(&mut boxes, s);
     let mut taken = vec![false; boxes.len()];
     let mut drafts = Vec::new();
     let (h, v) = rulings::segments(page, s);
