@@ -295,35 +295,17 @@ pub(crate) fn clip_overhangs(boxes: &mut [WordBox], settings: &Settings) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use atti_page::Word;
-
-    fn word(text: &str, x: f32, y: f32, width: f32, size: f32) -> Word {
-        Word {
-            text: text.into(),
-            x,
-            y,
-            width,
-            size,
-            line: 0,
-            start: 0,
-        }
-    }
-
     #[test]
     fn a_word_running_over_the_next_ones_start_ends_there() {
         // "Blanco"'s advance runs 3 pt past where "Fernando" (the next
         // cell) begins; a word printed on top of another is left alone.
-        let page = Page {
-            words: vec![
-                word("Blanco", 120.0, 50.0, 33.0, 8.0),
-                word("Fernando", 150.0, 50.0, 45.0, 8.0),
-                word("Timbro", 300.0, 50.0, 40.0, 8.0),
-                word("Copia", 305.0, 50.0, 30.0, 8.0),
-            ],
-            ..Page::default()
-        };
+        let mut kit = crate::testkit::Kit::new();
+        kit.word(120.0, 50.0, 33.0, 8.0, "Blanco")
+            .word(150.0, 50.0, 45.0, 8.0, "Fernando")
+            .word(300.0, 50.0, 40.0, 8.0, "Timbro")
+            .word(305.0, 50.0, 30.0, 8.0, "Copia");
         let s = Settings::default();
-        let mut b = crate::geom::word_boxes(&page, &s);
+        let mut b = crate::geom::word_boxes(&kit.page, &s);
         clip_overhangs(&mut b, &s);
         assert_eq!(b[0].x0, 120.0);
         assert!((b[0].x1 - (150.0 - HAIRLINE * 8.0)).abs() < 1e-4);
