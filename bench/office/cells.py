@@ -361,7 +361,8 @@ def write_table_xlsx(path):
     where LibreOffice 7.4 reads the file otherwise than Excel, so the
     measure would be of its reading (`Movimenti[#All]`, `[#Data]` and
     `[#Totals]` as a single item; the table's bare name, which it reads
-    with the totals row), and SUBTOTAL, which atti does not compute."""
+    with the totals row). SUBTOTAL in the totals row and over it leaves
+    out the cells that are subtotals themselves."""
     H = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
           'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
@@ -374,11 +375,12 @@ def write_table_xlsx(path):
         text = "Movimenti[[#This Row],[Importo]]*2" if first else ""
         shared = ' t="shared" ref="C2:C4" si="0"' if first else ' t="shared" si="0"'
         rows[r] = [s(f"A{r}", voce), n(f"B{r}", v), f(f"C{r}", text, shared)]
-    rows[5] = [s("A5", "Totale")]
+    rows[5] = [s("A5", "Totale"), f("B5", "SUBTOTAL(109,Movimenti[Importo])")]
     forms = ["SUM(Movimenti[Importo])", "Movimenti[[#Headers],[Importo]]", "ROWS(Movimenti[])",
              "SUM(Movimenti[[Importo]:[Doppio]])", "ROWS(Movimenti[[#Headers],[#Data],[Importo]])",
              "COUNTA(Movimenti[[#Data],[#Totals],[Voce]])", "SUM(movimenti[importo])",
-             "COLUMNS(Movimenti[[Voce]:[Doppio]])", "Movimenti[Voce]"]
+             "COLUMNS(Movimenti[[Voce]:[Doppio]])", "Movimenti[Voce]",
+             "SUBTOTAL(9,B1:B5)", "SUBTOTAL(1,Movimenti[[#Data],[#Totals],[Importo]])"]
     for r, text in enumerate(forms, start=8):
         rows[r] = [s(f"A{r}", text), f(f"B{r}", text)]
     sheet = (H + f'<worksheet {NS}><sheetData>'

@@ -30,7 +30,7 @@
 //! (the default asks, and a headless conversion does not ask), is not
 //! modelled.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use atti_page::CellValue;
 
@@ -101,6 +101,9 @@ pub struct Pending {
 pub struct Formulas {
     pub exprs: Vec<Expr>,
     pub pending: Vec<Pending>,
+    /// The cells whose formula calls SUBTOTAL or AGGREGATE, computed or
+    /// not: a SUBTOTAL leaves them out of its ranges.
+    pub subtotals: HashSet<(u32, u32)>,
 }
 
 /// One sheet's cells as read (row, column, text, typed value), sorted.
@@ -383,6 +386,12 @@ impl Engine<'_> {
 
     /// A range's cells row by row (`Arg::One` for `#REF!`).
     fn range(&mut self, e: &Expr, at: At) -> Option<Arg> {
+        self.range_of(e, at, false)
+    }
+
+    /// A range's cells; `subtotals`: with the cells whose formula calls
+    /// SUBTOTAL left empty, as SUBTOTAL reads its ranges.
+    fn range_of(&mut self, e: &Expr, at: At, subtotals: bool) -> Option<Arg> {
         let Expr::Range(a, b) = e else {
             return self.eval(e, at).map(Arg::One);
         };
@@ -404,7 +413,11 @@ impl Engine<'_> {
         let mut out = Vec::with_capacity(n as usize);
         for r in r0..=r1 {
             for c in c0..=c1 {
-                out.push(self.value(s, r, c));
+                if subtotals && self.formulas[s].subtotals.contains(&(r, c)) {
+                    out.push(V::Empty);
+                } else {
+                    out.push(self.value(s, r, c));
+                }
             }
         }
         Some(Arg::Range {
@@ -438,11 +451,39 @@ impl Engine<'_> {
                 };
             }
             "SUMPRODUCT" => return self.sumproduct(args, at),
+            "SUBTOTAL" => return self.subtotal(args, at),
             _ => {}
         }
         let mut vals = Vec::with_capacity(args.len());
         for a in args {
             vals.push(self.range(a, at)?);
+        }
+        functions::call(name, &vals)
+    }
+
+    /// SUBTOTAL(n; ranges): the function `n` names (1-6 and 9, and 101-106
+    /// and 109) over the ranges, leaving out the cells that are subtotals
+    /// themselves. Hidden and filtered rows, which 101-111 (and a filter,
+    /// all of them) leave out, are not known here: they are counted. The
+    /// variances (7, 8, 10, 11) are not evaluated.
+    fn subtotal(&mut self, args: &[Expr], at: At) -> Option<V> {
+        let n = match self.eval(args.first()?, at)? {
+            V::Err(e) => return Some(V::Err(e)),
+            v => functions::num(&v).ok()?.trunc() as i64,
+        };
+        let name = match n {
+            1 | 101 => "AVERAGE",
+            2 | 102 => "COUNT",
+            3 | 103 => "COUNTA",
+            4 | 104 => "MAX",
+            5 | 105 => "MIN",
+            6 | 106 => "PRODUCT",
+            9 | 109 => "SUM",
+            _ => return None,
+        };
+        let mut vals = Vec::with_capacity(args.len());
+        for a in &args[1..] {
+            vals.push(self.range_of(a, at, true)?);
         }
         functions::call(name, &vals)
     }
@@ -548,6 +589,10 @@ impl Collector {
 
     /// An ordinary formula cell, or the first cell of shared formula `si`.
     pub fn formula(&mut self, pos: (u32, u32), text: &str, shared: Option<usize>, recompute: bool) {
+        let upper = text.to_ascii_uppercase();
+        if upper.contains("SUBTOTAL(") || upper.contains("AGGREGATE(") {
+            self.formulas.subtotals.insert(pos);
+        }
         if !recompute && shared.is_none() {
             return;
         }
@@ -598,6 +643,11 @@ impl Collector {
     /// Another cell of shared formula `si` (ignored if its first cell was
     /// not seen).
     pub fn shared(&mut self, pos: (u32, u32), si: usize, recompute: bool) {
+        if let Some(&(_, origin)) = self.shared.get(&si) {
+            if self.formulas.subtotals.contains(&origin) {
+                self.formulas.subtotals.insert(pos);
+            }
+        }
         if let (Some(&(expr, origin)), true) = (self.shared.get(&si), recompute) {
             self.formulas.pending.push(Pending {
                 row: pos.0,

@@ -234,3 +234,36 @@ fn structured_references_read_the_parts_of_a_table() {
     // A column the table lacks: unknown, the saved value (none).
     assert_eq!(text(&cells, 13, 1), None);
 }
+
+#[test]
+fn subtotal_leaves_out_the_subtotals_in_its_ranges() {
+    // A1:A2 and A4:A5 groups, A3 and A6 their subtotals, A7 the whole
+    // column's; A8 counts, A9 a variance (not evaluated), A10 one saved
+    // subtotal that is not computed again, still left out by A11.
+    let mut cells = vec![
+        num(0, 0, 10.0),
+        num(1, 0, 20.0),
+        num(3, 0, 5.0),
+        num(4, 0, 7.0),
+        num(9, 1, 100.0),
+    ];
+    let mut col = Collector::default();
+    for (pos, f) in [
+        ((2, 0), "SUBTOTAL(9,A1:A2)"),
+        ((5, 0), "SUBTOTAL(109,A4:A5)"),
+        ((6, 0), "SUBTOTAL(9,A1:A6)"),
+        ((7, 0), "SUBTOTAL(2,A1:A6)"),
+        ((8, 0), "SUBTOTAL(7,A1:A6)"),
+        ((10, 1), "SUBTOTAL(9,B1:B10)+SUM(B1:B10)"),
+    ] {
+        col.formula(pos, f, None, true);
+    }
+    col.formula((9, 1), "SUBTOTAL(9,A1:A2)", None, false);
+    apply(&mut [("Foglio1", &mut cells)], &[col.formulas]);
+    assert_eq!(text(&cells, 2, 0), Some("30"));
+    assert_eq!(text(&cells, 5, 0), Some("12"));
+    assert_eq!(text(&cells, 6, 0), Some("42"));
+    assert_eq!(text(&cells, 7, 0), Some("4"));
+    assert_eq!(text(&cells, 8, 0), None);
+    assert_eq!(text(&cells, 10, 1), Some("100"));
+}
