@@ -16,7 +16,7 @@
 //! file's error code.
 
 use atti_page::CellValue;
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// An error value (`#N/A`, the file's code, language-neutral) as written
 /// with an Italian locale, by LibreOffice as by Excel: `#N/D`, `#NOME?`,
@@ -44,7 +44,7 @@ pub(super) fn date_text(x: NaiveDateTime) -> (String, Option<CellValue>) {
         (
             x.format("%d/%m/%Y %H:%M:%S").to_string(),
             Some(CellValue::DateTime(
-                x.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                x.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
             )),
         )
     }
@@ -170,15 +170,16 @@ fn epoch() -> NaiveDateTime {
         .expect("a valid date")
 }
 
-/// The date and time of a serial number, to the second (the part of a
-/// second cut, as LibreOffice's standard time format shows it).
+/// The date and time of a serial number, to the millisecond (the texts
+/// made from it show whole seconds, the part of a second cut, as
+/// LibreOffice's standard time format shows it).
 pub(super) fn datetime_of(serial: f64) -> Option<NaiveDateTime> {
     if !serial.is_finite() || serial.abs() > 3.0e6 {
         return None;
     }
+    // To the millisecond, which `mm:ss` shows and a typed value keeps.
     let ms = (serial * 86_400_000.0).round() as i64;
-    let x = epoch().checked_add_signed(chrono::Duration::milliseconds(ms))?;
-    x.with_nanosecond(0)
+    epoch().checked_add_signed(chrono::Duration::milliseconds(ms))
 }
 
 /// The serial number of a date or date and time written in ISO 8601.

@@ -435,7 +435,10 @@ fn lo_datetime(dt: &calamine::ExcelDateTime) -> Option<NaiveDateTime> {
             return Some(lo);
         }
     }
-    Some(x.with_nanosecond(0).unwrap_or(x))
+    // To the millisecond: what a cell's serial holds of a time (a binary
+    // fraction of a day is never exact), and what `mm:ss` shows.
+    let nanos = (f64::from(x.nanosecond()) / 1e6).round() as i64 * 1_000_000;
+    Some(x.with_nanosecond(0).unwrap_or(x) + chrono::Duration::nanoseconds(nanos))
 }
 
 /// A cell's text and typed value; `None` for an empty cell.
