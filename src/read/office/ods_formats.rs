@@ -78,6 +78,8 @@ struct Styles {
     /// The data style being read: its name, its code so far, whether its
     /// hours run past a day, whether it is a date or time style.
     open: Option<(String, String, bool, bool)>,
+    /// Inside a data style's `number:text`.
+    in_text: bool,
 }
 
 impl Styles {
@@ -109,6 +111,7 @@ impl Styles {
                         self.cell.insert(n.clone(), entry);
                     }
                 } else if let Some((_, code, over, true)) = self.open.as_mut() {
+                    self.in_text = name == "text" && !*empty;
                     // Past a day or an hour: the first unit of a time style
                     // runs over (`[hh]:mm`, `[mm]:ss`).
                     let over = *over && !code.contains(['h', 'm', 's']);
@@ -120,14 +123,16 @@ impl Styles {
                     }
                 }
             }
-            // The literal text of a date or time style's `number:text`.
-            Ev::Text(t) => {
+            // The literal text of a date or time style's `number:text` (not
+            // the white space between its elements).
+            Ev::Text(t) if self.in_text => {
                 if let Some((_, code, _, true)) = self.open.as_mut() {
                     code.push('"');
                     code.push_str(&t.replace('"', ""));
                     code.push('"');
                 }
             }
+            Ev::End(name) if name == "text" => self.in_text = false,
             Ev::End(name) if data_style(name).is_some() => {
                 if let Some((n, code, _, _)) = self.open.take() {
                     self.codes.insert(n, code);

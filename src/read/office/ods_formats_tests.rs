@@ -4,7 +4,10 @@ use super::super::cell_text::{look, Look};
 use super::*;
 
 const STYLES: &str = r#"<office:document-styles xmlns:office="o" xmlns:number="n" xmlns:style="s"><office:styles>
-<number:date-style style:name="N49"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>
+<number:date-style style:name="N49">
+  <number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/>
+  <number:text>-</number:text><number:day number:style="long"/>
+</number:date-style>
 <number:time-style style:name="N125" number:truncate-on-overflow="false"><number:hours/><number:text>:</number:text><number:minutes number:style="long"/></number:time-style>
 <number:date-style style:name="N36" number:automatic-order="true"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>
 <style:style style:name="Percentuale" style:family="table-cell" style:data-style-name="N10"/>
