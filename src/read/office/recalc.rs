@@ -589,8 +589,7 @@ impl Collector {
 
     /// An ordinary formula cell, or the first cell of shared formula `si`.
     pub fn formula(&mut self, pos: (u32, u32), text: &str, shared: Option<usize>, recompute: bool) {
-        let upper = text.to_ascii_uppercase();
-        if upper.contains("SUBTOTAL(") || upper.contains("AGGREGATE(") {
+        if calls(text, "SUBTOTAL(") || calls(text, "AGGREGATE(") {
             self.formulas.subtotals.insert(pos);
         }
         if !recompute && shared.is_none() {
@@ -643,12 +642,13 @@ impl Collector {
     /// Another cell of shared formula `si` (ignored if its first cell was
     /// not seen).
     pub fn shared(&mut self, pos: (u32, u32), si: usize, recompute: bool) {
-        if let Some(&(_, origin)) = self.shared.get(&si) {
-            if self.formulas.subtotals.contains(&origin) {
-                self.formulas.subtotals.insert(pos);
-            }
+        let Some(&(expr, origin)) = self.shared.get(&si) else {
+            return;
+        };
+        if self.formulas.subtotals.contains(&origin) {
+            self.formulas.subtotals.insert(pos);
         }
-        if let (Some(&(expr, origin)), true) = (self.shared.get(&si), recompute) {
+        if recompute {
             self.formulas.pending.push(Pending {
                 row: pos.0,
                 col: pos.1,
@@ -658,6 +658,15 @@ impl Collector {
             });
         }
     }
+}
+
+/// Whether formula `text` holds `name` (upper case, with its bracket)
+/// in any case, without a copy of the text: every formula cell of a
+/// workbook is asked.
+fn calls(text: &str, name: &str) -> bool {
+    text.as_bytes()
+        .windows(name.len())
+        .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
 }
 
 #[path = "recalc_array.rs"]
