@@ -14,7 +14,7 @@
 //! `0%`), so that the .xlsx reader's rules ([`super::cell_text::look`])
 //! apply as they are. A part that does not parse gives no formats.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::archive::Archive;
 use super::xml::{self, Attrs, Ev};
@@ -29,10 +29,17 @@ const STYLED: [&str; 5] = ["float", "percentage", "currency", "date", "time"];
 /// What the spreadsheet's cells look like, by sheet.
 #[derive(Debug, Default)]
 pub struct OdsFormats {
-    /// Format code of each styled cell, by sheet and (row, column).
-    cells: HashMap<String, HashMap<(u32, u32), String>>,
-    /// Cells holding 1 or 0 whose text is a boolean word, by sheet.
-    booleans: HashMap<String, HashSet<(u32, u32)>>,
+    /// How each cell with a look of its own shows, by sheet and (row,
+    /// column).
+    cells: HashMap<String, HashMap<(u32, u32), Shown>>,
+}
+
+/// How a cell shows: its format code, and whether it holds 1 or 0 with a
+/// boolean word as its text.
+#[derive(Debug, Clone, Default)]
+struct Shown {
+    code: Option<String>,
+    boolean: bool,
 }
 
 impl OdsFormats {
@@ -57,15 +64,16 @@ impl OdsFormats {
     /// A cell's format code, by row and column, on sheet `sheet`.
     pub fn codes_of<'a>(&'a self, sheet: &str) -> impl Fn(u32, u32) -> Option<&'a str> + 'a {
         let cells = self.cells.get(sheet);
-        move |row, col| cells?.get(&(row, col)).map(String::as_str)
+        move |row, col| cells?.get(&(row, col))?.code.as_deref()
     }
 
     /// Whether the cell shows a boolean (a 1 or 0 saved with `VERO`,
     /// `FALSO`, `TRUE` or `FALSE` as its text).
     pub fn is_boolean(&self, sheet: &str, row: u32, col: u32) -> bool {
-        self.booleans
+        self.cells
             .get(sheet)
-            .is_some_and(|s| s.contains(&(row, col)))
+            .and_then(|s| s.get(&(row, col)))
+            .is_some_and(|l| l.boolean)
     }
 }
 
@@ -210,12 +218,11 @@ struct Walker {
     columns: Vec<(u32, u32, Option<String>)>,
     row_repeat: u32,
     row_style: Option<String>,
-    /// The current row's styled cells: (column, columns repeated, code).
-    row_cells: Vec<(u32, u32, String)>,
-    /// The current row's boolean cells: (column, columns repeated).
-    row_booleans: Vec<(u32, u32)>,
-    /// A cell holding 1 or 0 being read, its text so far.
-    maybe_boolean: Option<(u32, u32, String)>,
+    /// The current row's cells with a look of their own: (column, columns
+    /// repeated, look).
+    row_cells: Vec<(u32, u32, Shown)>,
+    /// The text so far of a cell holding 1 or 0 (the last of `row_cells`).
+    maybe_boolean: Option<String>,
     count: usize,
 }
 
@@ -246,7 +253,6 @@ impl Walker {
                     self.row_repeat = repeat(&attrs, "number-rows-repeated");
                     self.row_style = attrs.get("default-cell-style-name").cloned();
                     self.row_cells.clear();
-                    self.row_booleans.clear();
                 }
                 "table-cell" | "covered-table-cell" => {
                     let n = repeat(&attrs, "number-columns-repeated");
@@ -256,16 +262,18 @@ impl Walker {
                 _ => {}
             },
             Ev::Text(t) => {
-                if let Some((_, _, text)) = self.maybe_boolean.as_mut() {
+                if let Some(text) = self.maybe_boolean.as_mut() {
                     text.push_str(&t);
                 }
             }
             Ev::End(name) => match name.as_str() {
                 "table-cell" | "covered-table-cell" => {
-                    if let Some((c, n, text)) = self.maybe_boolean.take() {
+                    if let Some(text) = self.maybe_boolean.take() {
                         let word = text.trim().to_uppercase();
                         if ["VERO", "FALSO", "TRUE", "FALSE"].contains(&word.as_str()) {
-                            self.row_booleans.push((c, n));
+                            if let Some((_, _, look)) = self.row_cells.last_mut() {
+                                look.boolean = true;
+                            }
                         }
                     }
                 }
@@ -295,41 +303,42 @@ impl Walker {
             .cloned()
             .or_else(|| self.row_style.clone())
             .or_else(column_style);
-        if let Some(code) = style.as_deref().and_then(|s| styles.code_of(s)) {
-            self.row_cells.push((self.col, n, code.to_owned()));
+        let code = style
+            .as_deref()
+            .and_then(|s| styles.code_of(s))
+            .map(str::to_owned);
+        let maybe_boolean =
+            kind == "float" && matches!(attrs.get("value").map(String::as_str), Some("1" | "0"));
+        if code.is_some() || maybe_boolean {
+            let look = Shown {
+                code,
+                boolean: false,
+            };
+            self.row_cells.push((self.col, n, look));
         }
-        if kind == "float" && matches!(attrs.get("value").map(String::as_str), Some("1" | "0")) {
-            self.maybe_boolean = Some((self.col, n, String::new()));
+        if maybe_boolean {
+            self.maybe_boolean = Some(String::new());
         }
     }
 
-    /// The end of a row: its cells recorded for each row it repeats.
+    /// The end of a row: its cells recorded for each row it repeats (a
+    /// cell read as 1 or 0 that shows no boolean, with no format, is not).
     fn end_row(&mut self, out: &mut OdsFormats) -> bool {
         let Some(sheet) = self.sheet.clone() else {
             return true;
         };
         let rows = self.row..self.row.saturating_add(self.row_repeat);
         self.row = rows.end;
-        if self.row_cells.is_empty() && self.row_booleans.is_empty() {
+        self.row_cells
+            .retain(|(_, _, l)| l.code.is_some() || l.boolean);
+        if self.row_cells.is_empty() {
             return true;
         }
-        let cells = out.cells.entry(sheet.clone()).or_default();
-        for r in rows.clone() {
-            for (c, n, code) in &self.row_cells {
-                for c in *c..c.saturating_add(*n) {
-                    cells.insert((r, c), code.clone());
-                    self.count += 1;
-                }
-            }
-            if self.count > MAX_CELLS {
-                return false;
-            }
-        }
-        let booleans = out.booleans.entry(sheet).or_default();
+        let cells = out.cells.entry(sheet).or_default();
         for r in rows {
-            for (c, n) in &self.row_booleans {
+            for (c, n, look) in &self.row_cells {
                 for c in *c..c.saturating_add(*n) {
-                    booleans.insert((r, c));
+                    cells.insert((r, c), look.clone());
                     self.count += 1;
                 }
             }
