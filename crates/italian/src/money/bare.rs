@@ -174,10 +174,7 @@ const COLUMN_LINES: usize = 4;
 pub(super) fn bare_amounts(text: &str, found: &[Range<usize>]) -> Vec<(Euro, Range<usize>)> {
     let mut out = Vec::new();
     let mut take = |n: Range<usize>, all: Range<usize>| {
-        let seen = out
-            .iter()
-            .any(|(_, r): &(Euro, Range<usize>)| r.start < all.end && all.start < r.end);
-        if !seen && alone(text, n.clone()) {
+        if !overlaps(&out, &all) && alone(text, n.clone()) {
             if let Some(v) = figure(&text[n]) {
                 out.push((v, all));
             }
@@ -279,10 +276,7 @@ pub(super) fn bare_amounts(text: &str, found: &[Range<usize>]) -> Vec<(Euro, Ran
         at += line.len();
     }
     for (v, all) in scaled {
-        if !out
-            .iter()
-            .any(|(_, r)| r.start < all.end && all.start < r.end)
-        {
+        if !overlaps(&out, &all) {
             out.push((v, all));
         }
     }
@@ -317,6 +311,11 @@ fn listed(text: &str, n: Range<usize>, priced: &[Range<usize>]) -> bool {
             && !gap.contains(':')
             && LIST_SEP.is_match(gap)
     })
+}
+
+/// Whether a sum of `out` overlaps `r`.
+fn overlaps(out: &[(Euro, Range<usize>)], r: &Range<usize>) -> bool {
+    out.iter().any(|(_, o)| o.start < r.end && r.start < o.end)
 }
 
 /// Whether the figure at `at` is the number of something labelled just
