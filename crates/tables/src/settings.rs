@@ -59,7 +59,7 @@ pub struct Settings {
     pub edge_tolerance: f32,
     /// A word's box that runs at most this far (em) past the start of the
     /// next word of its line ends there: the overhang of a cell set
-    /// touching the next ([`crate::geom::clip_overhangs`]).
+    /// touching the next ([`crate::lines::clip_overhangs`]).
     pub max_overhang: f32,
     /// Two text lines of one table are at most this far apart (em, baseline
     /// to baseline).
