@@ -19,7 +19,10 @@
 //! - a lower-case `l` before a capital, in a word otherwise in capitals, is
 //!   the capital `I`
 //!   (`“lO”`, `lNPS`, `ATTlVITÀ`): in the sans faces of the acts the two
-//!   are one stroke, and capitals do not hold a lower-case letter;
+//!   are one stroke, and capitals do not hold a lower-case letter; so is
+//!   the `l` closing a word in capitals among words in capitals (`AREE
+//!   EDIFICABILI Al FINI`: [`capital_i_between_capitals`]), and `II`
+//!   before an officer's title is the article `Il` ([`article_il`]);
 //! - a capital `I` opening `Ie` or `Ia` is the `l` of the articles `le`,
 //!   `la` ([`article_l`]): neither is an Italian word, a sentence opening
 //!   on the article sets `Le`, `La`, whose capital tesseract does not take
@@ -96,7 +99,84 @@ pub fn row(words: Vec<Piece>, size: f32) -> Vec<Piece> {
         }
         out.push(w);
     }
+    capital_i_between_capitals(&mut out);
+    article_il(&mut out);
     out
+}
+
+/// Who signs or adopts an act, named after the article `Il` where an act
+/// hands over to them (`Il DIRIGENTE`, `Il Responsabile del Servizio`).
+const OFFICERS: &[&str] = &[
+    "dirigente",
+    "direttore",
+    "responsabile",
+    "sindaco",
+    "segretario",
+    "presidente",
+    "commissario",
+    "rettore",
+    "funzionario",
+    "comandante",
+    "coordinatore",
+    "sottoscritto",
+    "vicesindaco",
+    "vicesegretario",
+];
+
+/// `II` before the title of whoever adopts the act is the article `Il`
+/// (`II DIRETTORE GENERALE`): in the sans faces `I` and `l` are one
+/// stroke, and a Roman numeral does not number an officer (it numbers a
+/// settore, an area, a semestre, and stays there). The heading is where
+/// an act's subject ends and its officer is named: read as `II` the
+/// subject ran on into the recitals.
+fn article_il(words: &mut [Piece]) {
+    for i in 1..words.len() {
+        let title: String = words[i]
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if words[i - 1].text == "II" && OFFICERS.contains(&title.as_str()) {
+            words[i - 1].text = "Il".into();
+        }
+    }
+}
+
+/// A word in capitals that ends on a lower-case `l` (`Al`, `Dl`), standing
+/// among words in capitals, ends on the capital `I`: `AREE EDIFICABILI Al
+/// FINI`, `PARERE Al SENSI`. A line in capitals sets the preposition `AI`
+/// so, where tesseract takes its `I` for the `l` the two share in the
+/// sans faces; beside a word in lower case (`Al Sindaco`) `Al` is the
+/// preposition opening a sentence, and stays.
+fn capital_i_between_capitals(words: &mut [Piece]) {
+    fn letters(s: &str) -> Vec<char> {
+        s.chars().filter(|c| c.is_alphabetic()).collect()
+    }
+    fn in_capitals(s: &str) -> bool {
+        let l = letters(s);
+        l.len() >= 2 && l.iter().all(|c| c.is_uppercase())
+    }
+    for i in 0..words.len() {
+        let l = letters(&words[i].text);
+        let ends_on_l = l.len() >= 2
+            && l.last() == Some(&'l')
+            && l[..l.len() - 1].iter().all(|c| c.is_uppercase());
+        if !ends_on_l {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| in_capitals(&words[j].text));
+        let after = words.get(i + 1).map(|w| in_capitals(&w.text));
+        let among_capitals = match (before, after) {
+            (None, None) => false,
+            (b, a) => b.unwrap_or(true) && a.unwrap_or(true),
+        };
+        if among_capitals {
+            if let Some(k) = words[i].text.rfind('l') {
+                words[i].text.replace_range(k..k + 1, "I");
+            }
+        }
+    }
 }
 
 /// Whether a lone bar before the word `next` is the letter `l`: `next`
@@ -376,181 +456,5 @@ fn is_roman(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::raster::inked;
-
-    fn piece(text: &str, x0: f32, x1: f32) -> Piece {
-        Piece {
-            text: text.into(),
-            b: [x0, 100.0, x1, 132.0],
-            conf: 96.0,
-        }
-    }
-
-    #[test]
-    fn an_elision_cut_by_tesseract_is_joined_by_its_boxes() {
-        // Boxes of a real scan at 300 dpi, font size about 46 px: "dell’"
-        // and "Amministrazione" 3 px apart, "all’ operatore" (a space in
-        // the original) 19 px apart.
-        let row_text = |ws: Vec<Piece>| {
-            row(ws, 46.0)
-                .iter()
-                .map(|w| w.text.clone())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        assert_eq!(
-            row_text(vec![
-                piece("dell’", 755., 833.),
-                piece("Amministrazione", 836., 1174.)
-            ]),
-            "dell’Amministrazione"
-        );
-        assert_eq!(
-            row_text(vec![
-                piece("all’", 889., 938.),
-                piece("operatore", 957., 1138.)
-            ]),
-            "all’ operatore"
-        );
-        // `l. r.` set with a space, its `l` read as a capital `I`; a
-        // Roman `I.` before a word is left so.
-        assert_eq!(
-            row_text(vec![
-                piece("della", 100., 180.),
-                piece("I.", 195., 210.),
-                piece("r.", 225., 245.),
-                piece("5/2010", 260., 380.)
-            ]),
-            "della l. r. 5/2010"
-        );
-        assert_eq!(
-            row_text(vec![piece("I.", 195., 210.), piece("Premesse", 225., 345.)]),
-            "I. Premesse"
-        );
-        // A bar read for the `l` of an elided article: web acts of two
-        // bodies printed and scanned ("approvata l adesione", "In Aosta,
-        // l anno"); a printed bar between a number and a word stays.
-        assert_eq!(
-            row_text(vec![
-                piece("approvata", 100., 280.),
-                piece("|", 295., 300.),
-                piece("adesione", 312., 480.)
-            ]),
-            "approvata l adesione"
-        );
-        assert_eq!(
-            row_text(vec![
-                piece("0123", 100., 180.),
-                piece("|", 195., 200.),
-                piece("Fax", 212., 280.)
-            ]),
-            "0123 | Fax"
-        );
-        assert_eq!(
-            row_text(vec![piece("|", 195., 200.), piece("12", 212., 250.)]),
-            "| 12"
-        );
-        assert_eq!(
-            row_text(vec![piece("|", 195., 200.), piece("progetti", 212., 350.)]),
-            "| progetti"
-        );
-        assert_eq!(
-            row_text(vec![
-                piece("unanimita'", 173., 335.),
-                piece("dei", 344., 389.)
-            ]),
-            "unanimita' dei"
-        );
-    }
-
-    #[test]
-    fn a_bar_that_runs_on_is_a_ruling() {
-        // The side of the box round an act's OGGETTO (300 dpi, font size
-        // 51 px): tesseract gave its piece as `|` at rows 4 to 20 of a
-        // 3 px stroke that runs from row 0 to the image's foot; a printed
-        // bar ends with its box.
-        let mut g = inked(40, &[(10, 13, 0)]);
-        for y in 4..20 {
-            for x in 30..33 {
-                g.pixels[y * 40 + x] = 0;
-            }
-        }
-        let bar = |x0: f32| Piece {
-            text: "|".into(),
-            b: [x0, 4.0, x0 + 3.0, 20.0],
-            conf: 96.0,
-        };
-        let word = Piece {
-            text: "Ordinanza".into(),
-            b: [14.0, 4.0, 28.0, 20.0],
-            conf: 93.0,
-        };
-        let kept = drop_rulings(vec![bar(10.0), word, bar(30.0)], 20.0, &g);
-        let text: Vec<&str> = kept.iter().map(|w| w.text.as_str()).collect();
-        assert_eq!(text, ["Ordinanza", "|"]);
-    }
-
-    #[test]
-    fn question_marks_dashes_and_numerals() {
-        assert_eq!(word("ANNUALITA?"), "ANNUALITA’");
-        assert_eq!(word("dell?Ente"), "dell’Ente");
-        assert_eq!(word("partecipare?"), "partecipare?");
-        assert_eq!(word("PERCHÉ?"), "PERCHÉ?");
-        assert_eq!(word("—"), "–");
-        assert_eq!(word("--"), "–");
-        assert_eq!(word("—-"), "–");
-        assert_eq!(word("-–"), "–");
-        assert_eq!(word("---"), "---");
-        assert_eq!(word("2022--2024"), "2022--2024");
-        assert_eq!(word("|’anno"), "l’anno");
-        assert_eq!(word("(|a"), "(la");
-        assert_eq!(word("|"), "|");
-        assert_eq!(word("||"), "||");
-        assert_eq!(word("|A"), "|A");
-        assert_eq!(word("1X/2838"), "IX/2838");
-        assert_eq!(word("1X°"), "IX°");
-        assert_eq!(word("n.1X/2838"), "n.IX/2838");
-        assert_eq!(word("(n.11/2024)"), "(n.11/2024)");
-        assert_eq!(word("X1/3"), "XI/3");
-        assert_eq!(word("11/2024"), "11/2024");
-        assert_eq!(word("1L/2"), "1L/2");
-        assert_eq!(word("IX/2838"), "IX/2838");
-        // "Progetto “IO”" of a real act, read as “lO”.
-        assert_eq!(word("“lO”"), "“IO”");
-        assert_eq!(word("ATTlVITÀ"), "ATTIVITÀ");
-        assert_eq!(word("l'ACQUA"), "l'ACQUA");
-        assert_eq!(word("dell'lNPS"), "dell'INPS");
-        assert_eq!(word("il"), "il");
-        assert_eq!(word("Il"), "Il");
-        // "per le Politiche" under a table's rule, read "per Ie".
-        assert_eq!(word("Ie"), "le");
-        assert_eq!(word("(Ia"), "(la");
-        assert_eq!(word("Ie,"), "le,");
-        assert_eq!(word("Io"), "Io");
-        assert_eq!(word("Iea"), "Iea");
-        assert_eq!(word("IA"), "IA");
-        assert_eq!(word("Le"), "Le");
-        // "l.r. 34/78" of a bulletin's subject, read at 200 dpi.
-        assert_eq!(word("I.r."), "l.r.");
-        assert_eq!(word("(I.p."), "(l.p.");
-        assert_eq!(word("I.V.A."), "I.V.A.");
-        assert_eq!(word("I.N.p."), "I.N.p.");
-        assert_eq!(word("I."), "I.");
-        // "d.lgs. 152/06" of a bulletin's subject on a noisy scan.
-        assert_eq!(word("d.igs."), "d.lgs.");
-        assert_eq!(word("D.Igs."), "D.lgs.");
-        assert_eq!(word("(D.1gs."), "(D.lgs.");
-        assert_eq!(word("D.Lgs."), "D.Lgs.");
-        assert_eq!(word("a.igs"), "a.igs");
-        // "D.d.u.o. 23 dicembre 2011" of a bulletin's heading at 200 dpi.
-        assert_eq!(word("D.d.u.0."), "D.d.u.o.");
-        assert_eq!(word("U.0."), "U.O.");
-        assert_eq!(word("2O11"), "2011");
-        assert_eq!(word("1o2/2024"), "102/2024");
-        assert_eq!(word("1.0.2"), "1.0.2");
-        assert_eq!(word("Oggetto"), "Oggetto");
-        assert_eq!(word("2o"), "2o");
-    }
-}
+#[path = "clean_tests.rs"]
+mod tests;

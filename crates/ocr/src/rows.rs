@@ -16,6 +16,11 @@
 //! reading order. A page without such columns is read top to bottom, by
 //! baseline, as the PDF reader reads a single block.
 //!
+//! A line of marks alone (a list's dash, a spaced dash that a justified
+//! line set wide, an underscore's rule) has no baseline to match: it joins
+//! the row whose letters stand level with its middle, once the rows of
+//! words stand ([`MARK_MIDDLE`]).
+//!
 //! A word's baseline is the bottom of its line's words that have no
 //! descender (`DEL` sits on it, `progetto` hangs below it); its size is
 //! the height of its line's capitals, ascenders and digits divided by
@@ -221,13 +226,29 @@ pub fn rows(lines: Vec<Line>, width: f32) -> Vec<Row> {
     // Each row: its lines (indices into `lines`).
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut columns = false;
-    for i in 0..lines.len() {
+    // Lines of marks alone find their rows once the rows of words stand.
+    let (marks, words): (Vec<usize>, Vec<usize>) =
+        (0..lines.len()).partition(|&i| marks_only(&lines[i]));
+    for i in words.into_iter().chain(marks) {
         let (base, sz, x0, x1) = facts[i];
+        let mark = marks_only(&lines[i]);
         let mut best: Option<(usize, f32)> = None;
         for (g, members) in groups.iter().enumerate() {
             let (gb, gs) = row_facts(members, &facts);
-            let tol = SAME_ROW * gs.max(sz).min(2.0 * gs.min(sz));
-            let d = (gb - base).abs();
+            let (d, tol) = if mark {
+                // The mark's middle, against the middle of the row's
+                // letters: a dash stands at the height of a lower-case
+                // letter's middle, a bullet a little higher, an
+                // underscore on the baseline.
+                let (top, bottom) = marks_box(&lines[i]);
+                let middle = 0.5 * (top + bottom);
+                ((gb - MARK_MIDDLE * gs - middle).abs(), MARK_REACH * gs)
+            } else {
+                (
+                    (gb - base).abs(),
+                    SAME_ROW * gs.max(sz).min(2.0 * gs.min(sz)),
+                )
+            };
             let overlaps = members.iter().any(|&m| {
                 let (_, _, a0, a1) = facts[m];
                 x0 < a1 - 0.1 * sz && a0 < x1 - 0.1 * sz
@@ -266,6 +287,36 @@ pub fn rows(lines: Vec<Line>, width: f32) -> Vec<Row> {
         out.sort_by(|a, b| a.base.total_cmp(&b.base));
     }
     out
+}
+
+/// Where the middle of a mark standing among a row's words is, above the
+/// row's baseline, in font sizes (a dash's middle is at about half the
+/// height of a lower-case `x`, 0.25 of the size), and how far from it,
+/// in font sizes, a mark alone on its line may stand to be one of the
+/// row: from the capitals' top (0.7 above the baseline) to a little below
+/// the baseline (an underscore's rule), with room for a scan's blur.
+pub const MARK_MIDDLE: f32 = 0.25;
+pub const MARK_REACH: f32 = 0.55;
+
+/// Whether a line holds marks alone: dashes, bullets, asterisks, rules of
+/// underscores, no letter or digit. Its box tells nothing of a baseline
+/// or a size (a dash's box is a few pixels tall, at mid-height), so it
+/// cannot be matched to a row as words are: tesseract reads a list's
+/// leading dash, or a spaced dash a justified line has set wide, as a
+/// line of its own, which then stood as a row above its words.
+fn marks_only(line: &Line) -> bool {
+    !line.words.is_empty()
+        && line
+            .words
+            .iter()
+            .all(|w| !w.text.is_empty() && !w.text.chars().any(char::is_alphanumeric))
+}
+
+/// The top and the bottom of a line's boxes.
+fn marks_box(line: &Line) -> (f32, f32) {
+    line.words.iter().fold((f32::MAX, f32::MIN), |(t, b), w| {
+        (t.min(w.b[1]), b.max(w.b[3]))
+    })
 }
 
 /// Baseline and size of a row: those of its widest line.

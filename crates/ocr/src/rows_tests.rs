@@ -508,3 +508,61 @@ fn an_emblem_beside_a_letterhead_line_is_left_out() {
         assert_eq!(texts(&rows(lines, 2480.0))[0], "DETERMINA NUMERO");
     }
 }
+
+#[test]
+fn a_dash_alone_on_its_line_stands_in_the_row_of_its_words() {
+    // The boxes of a real scan at 300 dpi (a determination of the
+    // Assemblea legislativa of Emilia-Romagna, printed and scanned): a
+    // justified line sets the spaced dash 48 px from the word before it,
+    // more than a font size, so the dash is a line of its own; and a
+    // list's leading dash that tesseract read as a block of its own, above
+    // its words. Each stood as a row above its words.
+    let text = |lines: Vec<Line>| -> Vec<String> {
+        rows(lines, 2550.0)
+            .iter()
+            .map(|r| {
+                r.words
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    let lines = vec![
+        line(
+            3,
+            &[
+                ("Autorità", [237., 987., 395., 1022.]),
+                ("emanante:", [441., 991., 652., 1022.]),
+                ("IL", [705., 990., 737., 1021.]),
+                ("RESPONSABILE", [787., 989., 1136., 1022.]),
+                ("-", [1184., 1007., 1196., 1011.]),
+                ("SERVIZIO", [1245., 989., 1454., 1022.]),
+                ("INFORMAZIONE", [1505., 989., 1850., 1022.]),
+            ],
+        ),
+        line(5, &[("-", [239., 1432., 250., 1436.])]),
+        line(
+            6,
+            &[
+                ("il", [300., 1410., 330., 1446.]),
+                ("D.Lgs", [350., 1410., 470., 1446.]),
+                ("n.", [490., 1420., 520., 1446.]),
+            ],
+        ),
+    ];
+    assert_eq!(
+        text(lines),
+        vec![
+            "Autorità emanante: IL RESPONSABILE - SERVIZIO INFORMAZIONE",
+            "- il D.Lgs n.",
+        ]
+    );
+    // A rule of underscores under a line, a line below it, stays apart.
+    let lines = vec![
+        line(1, &[("Oggetto:", [237., 987., 420., 1022.])]),
+        line(2, &[("__________", [237., 1075., 900., 1080.])]),
+    ];
+    assert_eq!(text(lines), vec!["Oggetto:", "__________"]);
+}
