@@ -77,9 +77,11 @@ fn public_tables_read_cell_by_cell() {
 /// figure begins a row (gen-004); of 14, 13 since a justified line of prose
 /// below a table is no row of it (gen-036, gen-117, added then); 14 since a
 /// row that leaves the first column empty is no sign of a centred table
-/// (session 40). Raise it as the reader improves; never lower it to let a
-/// change through.
-const GENERATED_FLOOR: usize = 14;
+/// (session 40); of 17, 17 since a name alone on its line under the
+/// column's widest name is a row, not that name's wrapped rest (gen-090,
+/// gen-111, added then; session 51). Raise it as the reader improves; never
+/// lower it to let a change through.
+const GENERATED_FLOOR: usize = 17;
 
 #[test]
 fn generated_stream_tables_keep_their_floor() {
@@ -111,7 +113,7 @@ fn generated_stream_tables_keep_their_floor() {
             misses.push(format!("{}: {:?}", e.file, o.first_difference));
         }
     }
-    assert_eq!(tables, 14, "the sample's tables");
+    assert_eq!(tables, 17, "the sample's tables");
     assert!(
         right >= GENERATED_FLOOR,
         "{right}/{tables} generated tables right, floor {GENERATED_FLOOR}: {misses:#?}"

@@ -5,7 +5,7 @@
 //! at the top is judged from the rows that show it.
 
 use crate::geom::overlap;
-use crate::piece::{Piece, RowLine};
+use crate::piece::{common_pitch, Piece, RowLine};
 use crate::settings::Settings;
 
 /// Label rows: lines that set one piece, in the first column from the
@@ -82,7 +82,14 @@ pub(crate) fn label_lines(
         .fold(f32::INFINITY, f32::min);
     // A line that opens an item, after a line that had room for its first
     // word, is no wrapped rest ([`Piece::wraps_into`], as in [`crate::rows`]).
-    let wraps = |p: &Piece, q: &Piece| near(p, q) && p.wraps_into(q, width, size, s.wrap_slack);
+    // Under the column's widest line, a line alone at the rows' pitch
+    // opens a row unless the line above ends open.
+    let pitch = common_pitch(lines);
+    let loose = |p: &Piece, q: &Piece| {
+        cols_of[q.line].len() == 1
+            && lines[q.line].base - lines[p.line].base >= s.tight_pitch * pitch
+    };
+    let wraps = |p: &Piece, q: &Piece| near(p, q) && p.wraps_into(q, width, size, loose(p, q), s);
     // How the table sets its cells beside a wrapped one, at the top or
     // centred, by the rows that show it. In a centred table a lone line
     // above a row is the first line of its centred cell whenever it wraps

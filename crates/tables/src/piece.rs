@@ -5,6 +5,7 @@
 //! value (a number, a date, a code).
 
 use crate::lines::TextLine;
+use crate::settings::Settings;
 
 /// A text line as the row finder sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,10 +41,15 @@ pub(crate) struct Piece {
     /// Its first word opens as a new item does: a capital letter followed
     /// by small ones ([`opens_item`]).
     pub capital: bool,
+    /// Its last word begins with a capital letter (`Mario`, `Servizi`,
+    /// `ROSSI`): the text may be a name or set in title case, where the
+    /// next line's capital says nothing of a new item ([`starts_capital`]).
+    pub last_capital: bool,
     /// The largest font size of its words.
     pub size: f32,
-    /// It ends with a word broken by a hyphen, or with a sign that asks for
-    /// what follows ([`ends_open`]).
+    /// It ends with a word broken by a hyphen, with a sign that asks for
+    /// what follows ([`ends_open`]), or with a word a cell's text cannot
+    /// end on ([`ends_on_open_word`]).
     pub hyphen: bool,
     /// It reads as text that may wrap ([`may_wrap`]).
     pub alpha: bool,
@@ -69,14 +75,50 @@ impl Piece {
     /// word opens an item (`capital`) after a line that had room for that
     /// word in the whole width is a new row's, since a producer breaks a
     /// cell's line only where the next word does not fit. The body's test.
-    pub(crate) fn wraps_into(&self, q: &Piece, width: f32, size: f32, slack: f32) -> bool {
-        self.may_wrap_into(q, width, size, slack)
-            && (self.hyphen || !q.capital || self.fill(q, size) > width)
+    ///
+    /// `loose`: `q`'s line sets nothing in any other column and stands
+    /// from this one at the table's rows' pitch, not at a cell's tighter
+    /// leading ([`common_pitch`], `Settings::tight_pitch`). Then this line,
+    /// if it is one of the column's widest (within `Settings::widest_tie`
+    /// font sizes), says nothing of the room its cell had: the column's
+    /// width is measured from it, so no next word ever fits beside it. A
+    /// line that opens an item there is a row of its own whose other
+    /// cells are empty, unless this line ends open or on a word in a
+    /// capital (a name, a title: `Ufficio Tecnico` / `Comunale`).
+    pub(crate) fn wraps_into(
+        &self,
+        q: &Piece,
+        width: f32,
+        size: f32,
+        loose: bool,
+        s: &Settings,
+    ) -> bool {
+        let widest =
+            loose && !self.last_capital && self.x1 - self.x0 >= width - s.widest_tie * size;
+        self.may_wrap_into(q, width, size, s.wrap_slack)
+            && (self.hyphen || !q.capital || (!widest && self.fill(q, size) > width))
     }
 
     /// The width this line would need to hold `q`'s first word too.
     fn fill(&self, q: &Piece, size: f32) -> f32 {
         (self.x1 - self.x0) + 0.25 * size + q.first_word
+    }
+}
+
+/// A table's common line pitch: the median step between consecutive
+/// lines (0 with fewer than two lines). Two lines set closer than
+/// `Settings::tight_pitch` of it are at a cell's leading, tighter than its
+/// rows' pitch.
+pub(crate) fn common_pitch(lines: &[RowLine]) -> f32 {
+    let steps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[1].base - w[0].base)
+        .filter(|d| *d > 0.0)
+        .collect();
+    if steps.is_empty() {
+        0.0
+    } else {
+        crate::geom::median(steps)
     }
 }
 
@@ -107,6 +149,15 @@ pub(crate) fn opens_item(word: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
 }
 
+/// Whether a word begins with a capital letter (after an opening bracket
+/// or quote).
+pub(crate) fn starts_capital(word: &str) -> bool {
+    word.trim_start_matches(['(', '"', '\u{201c}', '\u{ab}'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
 /// Whether a line of a cell ends where its text cannot: a word broken by
 /// a hyphen (`pro-`), or a sign that asks for what follows: `=` (`2=` over
 /// `(3 to 6)+14`, a column's sum written on two lines), an opening bracket,
@@ -115,4 +166,18 @@ pub(crate) fn ends_open(text: &str) -> bool {
     let t = text.trim_end();
     let broken = t.chars().count() > 1 && (t.ends_with('-') || t.ends_with('\u{ad}'));
     broken || t.ends_with(['=', '(', '[', '&'])
+}
+
+/// Whether a line of a cell ends on a word that cannot end a cell's text:
+/// an article, a preposition, a conjunction (`open`, in small letters:
+/// `Settings::open_words`). A producer breaks a cell's text between words
+/// where the next does not fit, so `contratti con la` goes on below
+/// (`Cassa depositi`), whatever the case of the next line's first word.
+pub(crate) fn ends_on_open_word(text: &str, open: &[String]) -> bool {
+    let last = text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches([',', ';', ':']);
+    !last.is_empty() && open.iter().any(|w| w == last)
 }

@@ -49,7 +49,7 @@
 use crate::geom::overlap;
 use crate::header_band::header_band;
 use crate::label_rows::label_lines;
-use crate::piece::{Piece, RowLine};
+use crate::piece::{common_pitch, Piece, RowLine};
 use crate::settings::Settings;
 
 /// The rows of `lines` (sorted top to bottom) as ranges of lines.
@@ -131,8 +131,14 @@ pub(crate) fn rows(
     let wraps_loose =
         |p: &Piece, q: &Piece, c: usize| p.may_wrap_into(q, colw[c], size, s.wrap_slack);
     // Below the header, a line that opens an item after a line that had
-    // room for its first word is a new row's text ([`Piece::wraps_into`]).
-    let wraps = |p: &Piece, q: &Piece, c: usize| p.wraps_into(q, colw[c], size, s.wrap_slack);
+    // room for its first word is a new row's text ([`Piece::wraps_into`]);
+    // under a column's widest line, a line alone at the rows' pitch.
+    let pitch = common_pitch(lines);
+    let loose = |p: &Piece, q: &Piece| {
+        cols_of[q.line].len() == 1
+            && lines[q.line].base - lines[p.line].base >= s.tight_pitch * pitch
+    };
+    let wraps = |p: &Piece, q: &Piece, c: usize| p.wraps_into(q, colw[c], size, loose(p, q), s);
 
     // Each line's pieces by column (spanning labels left out).
     let mut on_line: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];

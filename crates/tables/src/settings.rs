@@ -104,6 +104,21 @@ pub struct Settings {
     /// first word would have filled the column but for this share of its
     /// width.
     pub wrap_slack: f32,
+    /// A line of a column within this many font sizes of the column's
+    /// widest line is one of its widest: the column's width is measured
+    /// from it, so that the next line's first word never fits beside it,
+    /// whatever room the producer had; no evidence of a wrap
+    /// ([`crate::piece::Piece::wraps_into`]).
+    pub widest_tie: f32,
+    /// Two lines closer than this share of a table's common line pitch
+    /// (the median step between its lines) are set at a cell's leading,
+    /// tighter than its rows' pitch: the column's width is then evidence.
+    pub tight_pitch: f32,
+    /// Words a line of a cell cannot end on (articles, prepositions,
+    /// conjunctions, of Italian and English, in small letters): such a
+    /// line goes on on the next line of its column
+    /// ([`crate::piece::ends_open`]).
+    pub open_words: Vec<String>,
     /// A run of text that crosses a column gap spans a column only when at
     /// least this share of its width lies over that column.
     pub span_min_share: f32,
@@ -186,6 +201,9 @@ impl Default for Settings {
             wrap_pitch_slack: 0.25,
             max_wrap_pitch: 1.5,
             wrap_slack: 0.15,
+            widest_tie: 0.5,
+            tight_pitch: 0.95,
+            open_words: OPEN_WORDS.iter().map(|w| w.to_string()).collect(),
             span_min_share: 0.25,
             aligned_start_lines: 3,
             aligned_start_spread: 1.0,
@@ -205,3 +223,16 @@ impl Default for Settings {
         }
     }
 }
+
+/// [`Settings::open_words`] by default: Italian articles, simple and
+/// articulated prepositions and conjunctions, and their English peers.
+/// A cell's text wraps between words, and a producer never ends a cell on
+/// one of these; a line that does goes on below.
+pub const OPEN_WORDS: &[&str] = &[
+    "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "a", "da", "in", "con", "su",
+    "per", "tra", "fra", "del", "dello", "della", "dei", "degli", "delle", "al", "allo", "alla",
+    "ai", "agli", "alle", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "nel", "nello",
+    "nella", "nei", "negli", "nelle", "sul", "sullo", "sulla", "sui", "sugli", "sulle", "e", "ed",
+    "o", "od", "che", "the", "an", "of", "to", "for", "with", "and", "or", "on", "by", "from",
+    "at",
+];

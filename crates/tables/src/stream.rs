@@ -445,13 +445,13 @@ fn place(
             // Given separators cut between words, never through them.
             for &w in &part {
                 let c = col_of(gaps, w.1.cx());
-                out.push(piece(li, c, c, &[w], page));
+                out.push(piece(li, c, c, &[w], page, s));
             }
             continue;
         } else {
             spanned(gaps, px0, px1, (s.span_min_share, s.centred_share), extent)
         };
-        out.push(piece(li, c0, c1, &part, page));
+        out.push(piece(li, c0, c1, &part, page, s));
     }
 }
 
@@ -539,7 +539,14 @@ fn spanned(
 }
 
 /// A piece from words given as (box index, box).
-fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page) -> Piece {
+fn piece(
+    li: usize,
+    c0: usize,
+    c1: usize,
+    ws: &[(usize, &WordBox)],
+    page: &Page,
+    s: &Settings,
+) -> Piece {
     let last_text = ws
         .last()
         .and_then(|w| page.words.get(w.1.idx))
@@ -555,8 +562,11 @@ fn piece(li: usize, c0: usize, c1: usize, ws: &[(usize, &WordBox)], page: &Page)
             .first()
             .and_then(|w| page.words.get(w.1.idx))
             .is_some_and(|w| crate::piece::opens_item(&w.text)),
+        last_capital: last_text.is_some_and(crate::piece::starts_capital),
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
-        hyphen: last_text.is_some_and(crate::piece::ends_open),
+        hyphen: last_text.is_some_and(|t| {
+            crate::piece::ends_open(t) || crate::piece::ends_on_open_word(t, &s.open_words)
+        }),
         alpha: crate::piece::may_wrap(
             ws.iter()
                 .filter_map(|w| page.words.get(w.1.idx))
@@ -583,6 +593,7 @@ fn merge_pieces(pieces: &mut Vec<Piece>) {
             Some(q) if q.line == p.line && q.c0 == p.c0 && q.c1 == p.c1 => {
                 q.x1 = q.x1.max(p.x1);
                 q.hyphen = p.hyphen;
+                q.last_capital = p.last_capital;
                 q.digits |= p.digits;
                 q.words.extend(p.words);
             }

@@ -104,3 +104,110 @@ fn rules_above_and_below_the_header_do_not_make_the_body_rows() {
         ])]
     );
 }
+
+#[test]
+fn a_name_alone_under_the_widest_name_of_its_column_is_a_row() {
+    // The column is as wide as "Trasporto scolastico": no word would ever
+    // fit beside it, in the width measured from that very line. At the
+    // rows' own pitch, a name alone on its line under it ("Anagrafe",
+    // "Cultura") is a row whose amount is empty, not the rest of the name.
+    let mut k = Kit::new();
+    let body = [
+        ("Ufficio", "Spesa"),
+        ("Trasporto scolastico", ""),
+        ("Anagrafe", "3.100,00"),
+        ("Viabilità", "740,50"),
+        ("Trasporto scolastico", "18.000,00"),
+        ("Cultura", ""),
+        ("Mense", ""),
+    ];
+    for (n, (name, amount)) in body.iter().enumerate() {
+        item(&mut k, 100.0 + 13.0 * n as f32, name, amount);
+    }
+    let want: Vec<Vec<String>> = body
+        .iter()
+        .map(|(a, b)| vec![a.to_string(), b.to_string()])
+        .collect();
+    assert_eq!(grids(&k.page), vec![want]);
+}
+
+#[test]
+fn a_line_ending_on_a_preposition_goes_on_under_the_widest_line() {
+    // "Quote dei mutui contratti con la" is the column's widest line and
+    // ends on an article: the cell's text goes on below, though the next
+    // line opens with a capital ("Cassa depositi").
+    let mut k = Kit::new();
+    item(&mut k, 100.0, "Voce", "Pagato");
+    item(&mut k, 113.0, "Quote dei mutui contratti con la", "945,65");
+    item(&mut k, 126.0, "Cassa depositi", "");
+    item(&mut k, 139.0, "Protezione civile", "66.057,68");
+    item(&mut k, 152.0, "Sport", "12,00");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Pagato"],
+            &["Quote dei mutui contratti con la Cassa depositi", "945,65"],
+            &["Protezione civile", "66.057,68"],
+            &["Sport", "12,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_name_at_a_cells_leading_under_the_widest_line_goes_on() {
+    // Rows 16 points apart, the lines of a wrapped cell 12: "Lombardia",
+    // set at the cell's tighter leading under the column's widest line,
+    // is the rest of that cell, not a row.
+    let mut k = Kit::new();
+    item(&mut k, 100.0, "Voce", "Pagato");
+    item(&mut k, 116.0, "Contributi alla Regione", "945,65");
+    item(&mut k, 128.0, "Lombardia", "");
+    item(&mut k, 144.0, "Protezione civile", "66.057,68");
+    item(&mut k, 160.0, "Sport", "12,00");
+    item(&mut k, 176.0, "Biblioteca", "1,00");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Voce", "Pagato"],
+            &["Contributi alla Regione Lombardia", "945,65"],
+            &["Protezione civile", "66.057,68"],
+            &["Sport", "12,00"],
+            &["Biblioteca", "1,00"],
+        ])]
+    );
+}
+
+#[test]
+fn open_words_are_whole_words_in_small_letters() {
+    let open = crate::settings::Settings::default().open_words;
+    let ends = |t: &str| crate::piece::ends_on_open_word(t, &open);
+    assert!(ends("mutui contratti con la"));
+    assert!(ends("Interventi di manutenzione degli"));
+    assert!(ends("Report of the"));
+    assert!(!ends("Servizi sociali"));
+    assert!(!ends("Serie A"));
+    assert!(!ends("Lavori in corso (la"));
+    assert!(!ends(""));
+}
+
+#[test]
+fn a_title_in_capitals_wrapped_under_the_widest_line_goes_on() {
+    // "Ufficio Tecnico" / "Comunale": a name set in title case, whose
+    // last word above is in a capital too; the capital of the next line
+    // says nothing of a new item there, and the cell goes on.
+    let mut k = Kit::new();
+    item(&mut k, 100.0, "Servizio", "Spesa");
+    item(&mut k, 113.0, "Manutenzione Ufficio Tecnico", "945,65");
+    item(&mut k, 126.0, "Comunale", "");
+    item(&mut k, 139.0, "Protezione civile", "66.057,68");
+    item(&mut k, 152.0, "Sport", "12,00");
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Servizio", "Spesa"],
+            &["Manutenzione Ufficio Tecnico Comunale", "945,65"],
+            &["Protezione civile", "66.057,68"],
+            &["Sport", "12,00"],
+        ])]
+    );
+}
