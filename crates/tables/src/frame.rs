@@ -439,7 +439,6 @@ fn piece(
         capital: ws
             .first()
             .is_some_and(|b| crate::piece::opens_item(text(b))),
-        last_capital: crate::piece::starts_capital(last),
         size: ws.iter().map(|b| b.size).fold(0.0, f32::max),
         hyphen: last.chars().count() > 1 && (last.ends_with('-') || last.ends_with('\u{ad}')),
         alpha: crate::piece::may_wrap(ws.iter().map(|b| text(b))),

@@ -41,10 +41,6 @@ pub(crate) struct Piece {
     /// Its first word opens as a new item does: a capital letter followed
     /// by small ones ([`opens_item`]).
     pub capital: bool,
-    /// Its last word begins with a capital letter (`Mario`, `Servizi`,
-    /// `ROSSI`): the text may be a name or set in title case, where the
-    /// next line's capital says nothing of a new item ([`starts_capital`]).
-    pub last_capital: bool,
     /// The largest font size of its words.
     pub size: f32,
     /// It ends with a word broken by a hyphen, with a sign that asks for
@@ -83,8 +79,7 @@ impl Piece {
     /// font sizes), says nothing of the room its cell had: the column's
     /// width is measured from it, so no next word ever fits beside it. A
     /// line that opens an item there is a row of its own whose other
-    /// cells are empty, unless this line ends open or on a word in a
-    /// capital (a name, a title: `Ufficio Tecnico` / `Comunale`).
+    /// cells are empty, unless this line ends open.
     pub(crate) fn wraps_into(
         &self,
         q: &Piece,
@@ -93,8 +88,7 @@ impl Piece {
         loose: bool,
         s: &Settings,
     ) -> bool {
-        let widest =
-            loose && !self.last_capital && self.x1 - self.x0 >= width - s.widest_tie * size;
+        let widest = loose && self.x1 - self.x0 >= width - s.widest_tie * size;
         self.may_wrap_into(q, width, size, s.wrap_slack)
             && (self.hyphen || !q.capital || (!widest && self.fill(q, size) > width))
     }
@@ -147,15 +141,6 @@ pub(crate) fn opens_item(word: &str) -> bool {
         .trim_start_matches(['(', '"', '\u{201c}', '\u{ab}'])
         .chars();
     matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
-}
-
-/// Whether a word begins with a capital letter (after an opening bracket
-/// or quote).
-pub(crate) fn starts_capital(word: &str) -> bool {
-    word.trim_start_matches(['(', '"', '\u{201c}', '\u{ab}'])
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
 }
 
 /// Whether a line of a cell ends where its text cannot: a word broken by

@@ -562,7 +562,6 @@ fn piece(
             .first()
             .and_then(|w| page.words.get(w.1.idx))
             .is_some_and(|w| crate::piece::opens_item(&w.text)),
-        last_capital: last_text.is_some_and(crate::piece::starts_capital),
         size: ws.iter().map(|w| w.1.size).fold(0.0, f32::max),
         hyphen: last_text.is_some_and(|t| {
             crate::piece::ends_open(t) || crate::piece::ends_on_open_word(t, &s.open_words)
@@ -593,7 +592,6 @@ fn merge_pieces(pieces: &mut Vec<Piece>) {
             Some(q) if q.line == p.line && q.c0 == p.c0 && q.c1 == p.c1 => {
                 q.x1 = q.x1.max(p.x1);
                 q.hyphen = p.hyphen;
-                q.last_capital = p.last_capital;
                 q.digits |= p.digits;
                 q.words.extend(p.words);
             }

@@ -189,25 +189,3 @@ fn open_words_are_whole_words_in_small_letters() {
     assert!(!ends("Lavori in corso (la"));
     assert!(!ends(""));
 }
-
-#[test]
-fn a_title_in_capitals_wrapped_under_the_widest_line_goes_on() {
-    // "Ufficio Tecnico" / "Comunale": a name set in title case, whose
-    // last word above is in a capital too; the capital of the next line
-    // says nothing of a new item there, and the cell goes on.
-    let mut k = Kit::new();
-    item(&mut k, 100.0, "Servizio", "Spesa");
-    item(&mut k, 113.0, "Manutenzione Ufficio Tecnico", "945,65");
-    item(&mut k, 126.0, "Comunale", "");
-    item(&mut k, 139.0, "Protezione civile", "66.057,68");
-    item(&mut k, 152.0, "Sport", "12,00");
-    assert_eq!(
-        grids(&k.page),
-        vec![rows(&[
-            &["Servizio", "Spesa"],
-            &["Manutenzione Ufficio Tecnico Comunale", "945,65"],
-            &["Protezione civile", "66.057,68"],
-            &["Sport", "12,00"],
-        ])]
-    );
-}
