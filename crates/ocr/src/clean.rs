@@ -213,6 +213,39 @@ pub fn drop_rulings(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
         .collect()
 }
 
+/// The words of one row without the dashes tesseract reads where the page
+/// holds no ink: in the wide gaps of a justified line it may read a dash
+/// (`PIATTAFORMA — MULTIMEDIALE`, a box as tall as the capitals over a
+/// white gap), which a text layer never has. A dash printed has ink in
+/// its box, whatever its size; fewer than [`PHANTOM_INK`] pixels are a
+/// speck's.
+pub fn drop_phantom_dashes(words: Vec<Piece>, image: &Gray) -> Vec<Piece> {
+    words
+        .into_iter()
+        .filter(|w| {
+            let dash = !w.text.is_empty() && w.text.chars().all(|c| matches!(c, '-' | '–' | '—'));
+            !dash || inked_pixels(image, w.b) >= PHANTOM_INK
+        })
+        .collect()
+}
+
+/// Inked pixels a printed mark has at the least (a hyphen at 150 dpi is
+/// some 6 by 2).
+pub const PHANTOM_INK: usize = 4;
+
+/// The inked pixels in box `b`.
+fn inked_pixels(image: &Gray, b: [f32; 4]) -> usize {
+    let (x0, x1) = (b[0].max(0.0) as usize, b[2].max(0.0).ceil() as usize);
+    let (y0, y1) = (b[1].max(0.0) as usize, b[3].max(0.0).ceil() as usize);
+    (x0..x1)
+        .map(|x| {
+            (y0..y1)
+                .filter(|&y| image.ink_top(x, y, y + 1).is_some())
+                .count()
+        })
+        .sum()
+}
+
 /// Whether the ink in box `b` goes on, unbroken, for [`RULING_RUN`] of
 /// `size` above the box or below it.
 fn runs_on(image: &Gray, b: [f32; 4], size: f32) -> bool {

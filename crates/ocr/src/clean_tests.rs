@@ -175,6 +175,33 @@ fn a_bar_that_runs_on_is_a_ruling() {
 }
 
 #[test]
+fn a_dash_read_where_no_ink_is_no_word() {
+    // A justified line's wide gap, white, where tesseract read `—` (a box
+    // as tall as the capitals), and a printed dash (4 rows of ink).
+    let mut g = inked(60, &[]);
+    for y in 10..14 {
+        for x in 40..52 {
+            g.pixels[y * 60 + x] = 0;
+        }
+    }
+    let piece = |text: &str, x0: f32, x1: f32| Piece {
+        text: text.into(),
+        b: [x0, 2.0, x1, 22.0],
+        conf: 78.0,
+    };
+    let kept = drop_phantom_dashes(
+        vec![
+            piece("—", 10.0, 20.0),
+            piece("-", 39.0, 53.0),
+            piece("PIATTAFORMA", 54.0, 60.0),
+        ],
+        &g,
+    );
+    let text: Vec<&str> = kept.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(text, ["-", "PIATTAFORMA"]);
+}
+
+#[test]
 fn question_marks_dashes_and_numerals() {
     assert_eq!(word("ANNUALITA?"), "ANNUALITA’");
     assert_eq!(word("dell?Ente"), "dell’Ente");

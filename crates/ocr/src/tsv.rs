@@ -176,6 +176,7 @@ fn build(
         let words = match image {
             Some(g) => {
                 let words = clean::drop_rulings(r.words, r.size, g);
+                let words = clean::drop_phantom_dashes(words, g);
                 let words = accents::restore(words, r.size, g);
                 let words = spaces::split_stops(words, r.size, g);
                 spaces::split(words, r.size, g)
