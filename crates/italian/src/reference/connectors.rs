@@ -15,8 +15,10 @@ use super::Mention;
 /// line end ("de-\nl D.Lgs."), over a "commi" whose numbers the transcript
 /// lost ("art. 34, commi del d.l. ...") and over an article printed twice
 /// ("della la legge"); also over a paragraph named only by its place, which
-/// has no number to report ("art. 33, ultimo comma della Costituzione").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*(?:ultimo|penultimo)\s+comma\b\s*,?\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
+/// has no number to report ("art. 33, ultimo comma della Costituzione"),
+/// and over the quotation mark that opens an act's quoted name ("art. 36
+/// del “Codice dei contratti pubblici”").
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*(?:ultimo|penultimo)\s+comma\b\s*,?\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)(?:[“\x22«]\s*)?";
 pub(super) static CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 

@@ -278,3 +278,28 @@ fn later_items_of_a_dated_plural_list_print_only_their_number() {
         ),
     ]);
 }
+
+/// A code's name in quotation marks between an article and the act in
+/// brackets that it names: one reference, the article's.
+#[test]
+fn an_article_of_a_quoted_name_with_its_act_in_brackets() {
+    check(&[
+        (
+            "visto l'art. 50, comma 1, lett. b) del “Codice dei contratti pubblici” (D.Lgs. 36/2023);",
+            &["decreto_legislativo 36/2023 art. 50 c. 1 lett. b"],
+        ),
+        (
+            "ai sensi dell'art. 7 del \"Codice della strada\" (D.Lgs. 30 aprile 1992, n. 285)",
+            &["decreto_legislativo 285/1992 art. 7"],
+        ),
+        (
+            "visto il «Codice dell'amministrazione digitale» (D.Lgs. 82/2005);",
+            &["decreto_legislativo 82/2005"],
+        ),
+        // Without the marks, as before.
+        (
+            "visto l'art. 3 del Codice dell'amministrazione digitale (D.Lgs. 82/2005);",
+            &["decreto_legislativo 82/2005 art. 3"],
+        ),
+    ]);
+}
