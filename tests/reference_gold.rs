@@ -47,9 +47,12 @@ use atti_dev::gold::RefTuple as Tuple;
 /// law whose date a transcript lost added to the s40 batch;
 /// 1791/1806 and 1791/1833 in session 50 with the 83 of
 /// gold/references_web_s50.jsonl, read blind at 31/37 and 31/76 (the
-/// first 76 lines) and 2/2 and 2/3 (the last 3)).
+/// first 76 lines) and 2/2 and 2/3 (the last 3);
+/// 1864/1879 and 1864/1907 in session 51 with the 74 of
+/// gold/references_web_s51.jsonl, read blind at 48/49 and 48/52 (the first
+/// 52 lines) and 21/22 and 21/21 (the next 21, one line added after)).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
-const MIN_PRECISION: f64 = 0.991;
+const MIN_PRECISION: f64 = 0.992;
 const MIN_RECALL: f64 = 0.977;
 
 fn field(v: &Value) -> Option<String> {

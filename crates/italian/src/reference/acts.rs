@@ -98,11 +98,18 @@ pub(super) fn act_mentions(text: &str, settings: &RefSettings) -> Vec<Mention> {
                         break;
                     }
                     let at = pos + sep.end();
-                    let Some(next) = act_mention_at(text, &c, at, settings) else {
+                    let Some(mut next) = act_mention_at(text, &c, at, settings) else {
                         break;
                     };
                     if next.r.act_type != first.r.act_type {
                         break;
+                    }
+                    // "decreti del Presidente della Repubblica 28 dicembre
+                    // 1970, n. 1077 e n. 1079": a number printed alone after
+                    // a dated act of the list is an act of that date.
+                    if plural && next.r.year.is_none() && next.r.date.is_none() {
+                        next.r.date = first.r.date;
+                        next.r.year = first.r.date.and(first.r.year);
                     }
                     pos = next.range.end;
                     out.push(next);

@@ -234,9 +234,11 @@ fn letters_of(s: &str) -> String {
 /// the act's publication before its title ("D.Lgs. 2 gennaio 2018, n. 1,
 /// pubblicato nella G.U. n. 17 del 22 gennaio 2018, recante “Codice ...”"),
 /// the title's "Approvazione del" before the name ("D.Lgs. 16 aprile 1994,
-/// n. 297, recante «Approvazione del testo unico ...»").
+/// n. 297, recante «Approvazione del testo unico ...»"), and the quotation
+/// mark that closes a quoted name before its act in brackets ("“Codice dei
+/// contratti pubblici” (D.Lgs. 50/2016)").
 static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?(?:\s*,?\s*pubblicat[oaie]\s+(?:sulla|nella|in)\s+(?:g\.\s?u\.|gu\b|gazzetta\s+ufficiale)[^;:“”"«»()]{0,80}?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|,?\s*(?:ex|c\.\s?d\.|cosiddett[oa]|(?:meglio\s+)?not[oa]\s+come)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oaie]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?(?:\s*approvazione\s+(?:del(?:lo|la)?\s+|dell['’]\s*))?$"#).unwrap()
+    Regex::new(r#"(?i)^\s*[”"»]?(?:(?:e\s+)?(?:s\.?\s?m\.?\s?i\.?|ss\.?\s?mm\.?\s?ii\.?)|e\s+successive\s+modific\w*(?:\s+(?:ed?|e)\s+integrazioni)?)?(?:\s*,?\s*pubblicat[oaie]\s+(?:sulla|nella|in)\s+(?:g\.\s?u\.|gu\b|gazzetta\s+ufficiale)[^;:“”"«»()]{0,80}?)?\s*(?:[-–—,]|\(\s*(?:c\.\s?d\.|cosiddett[oa]|noto\s+come)?|,?\s*(?:ex|c\.\s?d\.|cosiddett[oa]|(?:meglio\s+)?not[oa]\s+come)|,?\s*recante|,?\s*di\s+cui\s+al(?:la|l['’])?|,?\s*approvat[oaie]\s+con\s+(?:il\s+|l['’]\s*)?)?\s*[“"«]?(?:\s*approvazione\s+(?:del(?:lo|la)?\s+|dell['’]\s*))?$"#).unwrap()
 });
 
 /// The rest of a name printed before the act it names: up to three small

@@ -14,8 +14,11 @@ use super::Mention;
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs."), over a "commi" whose numbers the transcript
 /// lost ("art. 34, commi del d.l. ...") and over an article printed twice
-/// ("della la legge").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)";
+/// ("della la legge"); also over a paragraph named only by its place, which
+/// has no number to report ("art. 33, ultimo comma della Costituzione"),
+/// and over the quotation mark that opens an act's quoted name ("art. 36
+/// del “Codice dei contratti pubblici”").
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*(?:ultimo|penultimo)\s+comma\b\s*,?\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)(?:[“\x22«]\s*)?";
 pub(super) static CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 
@@ -66,9 +69,11 @@ pub(super) static REFINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Between two locators of one act: "art. 5, comma 2, e art. 7 della legge
 /// ...", "art. 3, comma 2, art. 5 del D.Lgs. ...".
-/// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13".
+/// Also with the article's preposition: "art. 4, comma 3 e dell'art. 13",
+/// and over a paragraph named only by its place: "art. 33, ultimo comma, e
+/// l'art. 73 della Costituzione" (the first article's paragraph has no number).
 pub(super) static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+)|l(?:['’]\s*|\s+)|gli\s+|il\s+|i\s+)?)$").unwrap()
+    Regex::new(r"(?i)^(?:\s*,?\s*(?:ultimo|penultimo)\s+comma\b)?(?:\s*,\s*|\s*,?\s*(?:e|ed|nonch[ée])\s+(?:(?:de|a|ne|da)(?:ll(?:['’]\s*|\s+)|gli\s+|l\s+)|l(?:['’]\s*|\s+)|gli\s+|il\s+|i\s+)?)$").unwrap()
 });
 /// Between an act and a locator that follows it: "Costituzione, art. 97".
 pub(super) static AFTER_ACT: LazyLock<Regex> =

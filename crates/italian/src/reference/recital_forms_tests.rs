@@ -223,3 +223,83 @@ fn keywords_a_transcript_left_without_a_full_stop() {
         ("VISTA la L R. n. 9/2011;", &["legge_regionale 9/2011"]),
     ]);
 }
+
+/// Session 51's blind batch (rectoral decrees of two universities of the
+/// South and the islands): a paragraph named only by its place ("ultimo
+/// comma") between an article and its act or the next article, which has
+/// no number to report; and a plural keyword's list whose later items print
+/// only their number ("decreti ... 28 dicembre 1970, n. 1077 e n. 1079"),
+/// acts of the same date.
+#[test]
+fn a_paragraph_named_by_its_place_between_article_and_act() {
+    check(&[
+        (
+            "richiamato l'art. 97, ultimo comma della Costituzione;",
+            &["costituzione 1947 art. 97"],
+        ),
+        (
+            "ai sensi dell'articolo 12, penultimo comma, della legge 7 agosto 1990, n. 241",
+            &["legge 241/1990 art. 12"],
+        ),
+        (
+            "visti l'art. 9, ultimo comma, e l'art. 117 della Costituzione",
+            &["costituzione 1947 art. 9", "costituzione 1947 art. 117"],
+        ),
+        // With its number the paragraph is read as before.
+        (
+            "visto l'art. 9, comma 2, e l'art. 117 della Costituzione",
+            &[
+                "costituzione 1947 art. 9 c. 2",
+                "costituzione 1947 art. 117",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn later_items_of_a_dated_plural_list_print_only_their_number() {
+    check(&[
+        (
+            "visti i decreti del Presidente della Repubblica 12 marzo 1985, n. 104 e n. 105;",
+            &["dpr 104/1985", "dpr 105/1985"],
+        ),
+        (
+            "visti i decreti ministeriali 3 luglio 2003, n. 15, n. 16 e n. 17",
+            &[
+                "decreto_ministeriale 15/2003",
+                "decreto_ministeriale 16/2003",
+                "decreto_ministeriale 17/2003",
+            ],
+        ),
+        // A list without a date keeps each item's own year.
+        (
+            "visti i decreti legislativi n. 33/2013 e n. 39/2013",
+            &["decreto_legislativo 33/2013", "decreto_legislativo 39/2013"],
+        ),
+    ]);
+}
+
+/// A code's name in quotation marks between an article and the act in
+/// brackets that it names: one reference, the article's.
+#[test]
+fn an_article_of_a_quoted_name_with_its_act_in_brackets() {
+    check(&[
+        (
+            "visto l'art. 50, comma 1, lett. b) del “Codice dei contratti pubblici” (D.Lgs. 36/2023);",
+            &["decreto_legislativo 36/2023 art. 50 c. 1 lett. b"],
+        ),
+        (
+            "ai sensi dell'art. 7 del \"Codice della strada\" (D.Lgs. 30 aprile 1992, n. 285)",
+            &["decreto_legislativo 285/1992 art. 7"],
+        ),
+        (
+            "visto il «Codice dell'amministrazione digitale» (D.Lgs. 82/2005);",
+            &["decreto_legislativo 82/2005"],
+        ),
+        // Without the marks, as before.
+        (
+            "visto l'art. 3 del Codice dell'amministrazione digitale (D.Lgs. 82/2005);",
+            &["decreto_legislativo 82/2005 art. 3"],
+        ),
+    ]);
+}
