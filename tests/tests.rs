@@ -61,3 +61,4 @@ mod money_web_s45;
 mod money_web_s47;
 mod money_web_s49;
 mod money_web_s50;
+mod money_web_s51;

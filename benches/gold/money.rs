@@ -37,6 +37,7 @@ const FILES: &[&str] = &[
     "gold/money_web_s47.jsonl",
     "gold/money_web_s49.jsonl",
     "gold/money_web_s50.jsonl",
+    "gold/money_web_s51.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -131,6 +132,11 @@ pub const BATCHES: &[Batch] = &[
         name: "s50",
         dir: "tests/fixtures/web/money-s50/",
         gold: "gold/money_web_s50.jsonl",
+    },
+    Batch {
+        name: "s51",
+        dir: "tests/fixtures/web/money-s51/",
+        gold: "gold/money_web_s51.jsonl",
     },
 ];
 

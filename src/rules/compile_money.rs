@@ -24,9 +24,10 @@ const ROLES: &[&str] = &[
 /// that only records (dà atto), where the dispositive ends, an item that
 /// authorises a tender, the words before a total, the words after a sum
 /// that restate it with IVA, an annex named, a sum said parted, an item
-/// that decides a sum printed before it without its figure.
+/// that decides a sum printed before it without its figure, the words
+/// after a sum that name its parts (of which).
 const MAIN_USES: &[&str] = &[
-    "item", "aside", "end", "tender", "total", "gross", "annex", "split", "refer",
+    "item", "aside", "end", "tender", "total", "gross", "annex", "split", "refer", "of_which",
 ];
 const PARTY_ROLES: &[&str] = &["supplier", "beneficiary", "administration", "other"];
 /// What the words before a `[[party_list]]` say of its names: their role,

@@ -105,7 +105,12 @@ pub(super) fn main(
         };
         let s = match choose(rules, doc, in_item) {
             Pick::One(s) => s,
-            Pick::Several => return None,
+            // Several sums, and their total printed further on ("2. di
+            // imputare la spesa complessiva di € 2.600,00").
+            Pick::Several => match total_after(sums, in_item, *b, end) {
+                Some(t) => t,
+                None => return None,
+            },
             Pick::Nothing => continue,
         };
         let role = if role == "award" && uses(rules, "tender", &head) {
@@ -415,7 +420,16 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
             let cut = t.floor_char_boundary(n.start.min(s.end + SPLIT));
             n.page == s.page && uses(rules, "split", &t[s.end..cut])
         });
+        // A sum followed by the parts "of which" it is made ("€ 184.000,00
+        // di cui € 5.000,00 per oneri della sicurezza"), every later sum
+        // of the item smaller: the whole.
+        let of_which = post.first().is_some_and(|n| {
+            let t = &doc.clean[s.page];
+            let cut = t.floor_char_boundary(n.start.min(s.end + SPLIT));
+            n.page == s.page && uses(rules, "of_which", &t[s.end..cut])
+        }) && post.iter().all(|o| o.value < s.value);
         if uses(rules, "total", clause(rules, &doc.clean[s.page], s.start))
+            || of_which
             || (pre.len() >= 2 && add(pre) == Some(s.value))
             || (post.len() >= 2 && add(post) == Some(s.value))
             || (parted && (2..=post.len()).any(|n| add(&post[..n]) == Some(s.value)))
@@ -447,6 +461,35 @@ fn choose<'s, 'r>(rules: &MoneyRules, doc: &Doc, in_item: &[&'s Sum<'r>]) -> Pic
         (0, _) | (_, None) => Pick::Nothing,
         _ => Pick::Several,
     }
+}
+
+/// The total, printed after an item that decides several sums, of the
+/// sums that item decides (those of a role, vat and other left out): a
+/// later sum of the dispositive that adds them up exactly, two at least.
+fn total_after<'s, 'r>(
+    sums: &'s [Sum<'r>],
+    in_item: &[&Sum<'r>],
+    item_end: Pos,
+    end: Pos,
+) -> Option<&'s Sum<'r>> {
+    let decided: Vec<Euro> = in_item
+        .iter()
+        .filter(|s| {
+            !s.cue
+                .or(s.weak)
+                .is_some_and(|c| matches!(c.value.as_str(), "vat" | "other"))
+        })
+        .map(|s| s.value)
+        .collect();
+    if decided.len() < 2 {
+        return None;
+    }
+    let whole = decided
+        .iter()
+        .try_fold(Euro::ZERO, |acc, v| acc.checked_add(*v))?;
+    sums.iter()
+        .filter(|s| (s.page, s.start) >= item_end && (s.page, s.start) < end)
+        .find(|s| s.value == whole)
 }
 
 /// Whether the words right after a sum say it is restated with IVA ("IVA

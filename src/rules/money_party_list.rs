@@ -316,21 +316,42 @@ fn before(
     sum: usize,
     sep: char,
 ) -> Option<(String, Range<usize>)> {
-    let s = &text[from..sum];
+    // An item that names its body and then, after a colon, the sum
+    // ("- A.S.D. Alfa Calcio: € 2.000,00;"): the name ends at the colon.
+    let s = text[from..sum].trim_end();
+    let colon = s.ends_with(':');
+    let stop = from
+        + if colon {
+            s.len() - 1
+        } else {
+            text[from..sum].len()
+        };
+    let s = &text[from..stop];
     let mut start = from + s.rfind([sep, ':']).map_or(0, |p| p + 1);
     // A sentence ended before the item starts it anew.
-    start += last_stop(rules, &text[start..sum]);
+    start += last_stop(rules, &text[start..stop]);
     // An item on a line of its own, after its bullet, says the name
     // first and then, after a comma, where the body is or what it is
-    // ("–Associazione Avis, Santena, euro 300;").
-    let bullet = BULLET.find(&text[start..sum]).map(|m| m.end());
+    // ("–Associazione Avis, Santena, euro 300;"); so does an item whose
+    // name a colon closes, after a comma or a dash ("Gruppo Alfa – Torneo
+    // d'estate: 3.000 €").
+    let bullet = BULLET.find(&text[start..stop]).map(|m| m.end());
     start += bullet.unwrap_or(0);
-    let lead = LEAD.find(&text[start..sum]).map_or(0, |m| m.end());
+    let lead = LEAD.find(&text[start..stop]).map_or(0, |m| m.end());
     let start = start + lead;
-    let mut end = start + text[start..sum].trim_end().len();
-    if bullet.is_some() {
+    let mut end = start + text[start..stop].trim_end().len();
+    if bullet.is_some() || colon {
         if let Some(c) = text[start..end].find(',') {
             end = start + c;
+        }
+    }
+    if colon {
+        if let Some(d) = [" – ", " - ", " — "]
+            .iter()
+            .filter_map(|d| text[start..end].find(d))
+            .min()
+        {
+            end = start + d;
         }
     }
     named(rules, text, start..end)
@@ -508,5 +529,31 @@ mod tests {
             "Con precedenti atti sono già stati erogati i seguenti contributi: alla Banda Civica Aurora € 900; al Gruppo Podistico Le Querce € 450.",
         );
         assert!(got.iter().skip(1).all(|(_, r)| r == "other"), "{got:?}");
+    }
+
+    /// The names of the parties read in a text written for this test.
+    fn parties(text: &str) -> Vec<String> {
+        let pages = [Page {
+            number: 1,
+            text: text.to_owned(),
+            ..Page::default()
+        }];
+        let out = RuleSet::load(None, true).unwrap().apply(&pages);
+        out.parties.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn a_name_that_a_colon_closes_before_its_sum() {
+        let got = parties(
+            "DETERMINA\n1. di erogare i seguenti contributi:\n- Gruppo Teatrale Le Maschere, C.F. 90012345675: € 700,00;\n- Società Corale Santa Cecilia: € 400,00;",
+        );
+        assert_eq!(
+            got,
+            [
+                "Gruppo Teatrale Le Maschere",
+                "Società Corale Santa Cecilia"
+            ],
+            "{got:?}"
+        );
     }
 }

@@ -29,7 +29,7 @@ use crate::skip::SkipRegex as Regex;
 
 use super::currency::{count, CURRENCY, CURRENCY_BEFORE};
 pub use super::figure::figure;
-use super::figure::{glued, glued_before, times};
+use super::figure::{glued, glued_before, times, STRAY};
 use super::Euro;
 use crate::numwords;
 
@@ -59,7 +59,7 @@ const PER_UNIT: &str = r"(?:[ \t]*/[ \t]*[A-Za-z]{1,6}\.?)?";
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{CURRENCY_BEFORE}[.:]?{PER_UNIT}{GAP}{BREAKS}(?P<n>{SPACED}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
+        r"{CURRENCY_BEFORE}[.:]?{PER_UNIT}{GAP}{BREAKS}(?P<n>{SPACED}|{STRAY}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi]))?"
     ))
     .expect("valid regex")
 });
@@ -71,7 +71,7 @@ static E_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<n>{SPACED}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?{GAP}(?:\r?\n{GAP})?{CURRENCY}"
+        r"(?P<n>{SPACED}|{STRAY}|{FIGURE})(?P<m>\s+(?:milion[ei]|miliard[oi])\s+di)?{GAP}(?:\r?\n{GAP})?{CURRENCY}"
     ))
     .expect("valid regex")
 });
@@ -178,6 +178,14 @@ pub fn find_amounts(text: &str) -> Vec<FoundAmount> {
                 .trim_start_matches([' ', '\t'])
                 .starts_with(|c: char| c.is_ascii_digit());
         if (lines >= 2 || (lines == 1 && (gap.contains(':') || row))) && !shaped {
+            continue;
+        }
+        // A sign printed after its figure (`1.830,00 €` at a line's end)
+        // is that figure's, not the sign of a bare number on the next line.
+        let sign_after_figure = text[..all.start()]
+            .trim_end_matches([' ', '\t'])
+            .ends_with(|c: char| c.is_ascii_digit());
+        if lines >= 1 && sign_after_figure && !shaped {
             continue;
         }
         // A word glued to its figure (`Euro1.500,00`) only before a figure
@@ -388,7 +396,9 @@ fn repeats(text: &str, found: &[FoundAmount], at: usize) -> bool {
     found.iter().any(|a| {
         a.range.end <= at && {
             let between = text[a.range.end..at].trim();
-            between == "(" || between == "(pari a" || between.is_empty()
+            let said = between.strip_prefix('(').map(str::trim);
+            between.is_empty()
+                || said.is_some_and(|w| ["", "pari a", "diconsi", "dicesi"].contains(&w))
         }
     })
 }
@@ -436,8 +446,16 @@ mod tests {
             values("di liquidare euro 1.234,\n56 alla ditta"),
             ["1234.56"]
         );
-        // A numbered item on the next line is no cents.
+        // A numbered item on the next line is no cents, nor a sum of a
+        // sign printed after the figure above it.
         assert_eq!(values("per euro 1.234,\n10) di trasmettere"), ["1234.00"]);
+        assert_eq!(values("per 1.830,00 €\n15) di trasmettere"), ["1830.00"]);
+        // A stray blank beside a separator: one figure.
+        assert_eq!(
+            values("di € 1 .234,56 e € 12. 345,00"),
+            ["1234.56", "12345.00"]
+        );
+        assert_eq!(values("€ 12. 345 persone"), ["12.00"]);
     }
 
     #[test]
@@ -550,6 +568,7 @@ mod tests {
         );
         // Words repeating their figure, and `un euro`, are no other sum.
         assert_eq!(values("€ 1.000,00 (mille euro)"), ["1000.00"]);
+        assert_eq!(values("€ 900,00 (diconsi euro novecento/00)"), ["900.00"]);
         assert!(values("un euro e l'area euro").is_empty());
     }
 

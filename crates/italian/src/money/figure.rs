@@ -7,8 +7,17 @@
 
 use super::Euro;
 
-/// `1.234,56` -> 1234.56, by the separators the figure holds.
+/// A figure whose thousands or cents a stray blank sets apart from their
+/// separator (`1 .234,56`, `12. 345,00`, `1.234 ,56`): read as one figure
+/// only with its thousands and its cents, so that a full stop ending a
+/// sentence before another number (`€ 12. 345 persone`) stays apart.
+pub(super) const STRAY: &str = r"\d{1,3}(?:[ \u{A0}]?\.[ \u{A0}]?\d{3})+[ \u{A0}]?,\d{2}\b";
+
+/// `1.234,56` -> 1234.56, by the separators the figure holds (blanks
+/// inside it, a stray space beside a separator, are no part of it).
 pub fn figure(s: &str) -> Option<Euro> {
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = squeezed.as_str();
     let last = s.rfind(['.', ',']);
     let (int, frac) = match last {
         Some(i) if s.len() - i - 1 <= 2 => (&s[..i], &s[i + 1..]),
@@ -72,6 +81,10 @@ mod tests {
             // Mixed marks with three digits last are a grouping misprinted
             // (PagoPA's footer `euro 1.000,000`), not three decimals.
             ("1.000,000", "1000000.00"),
+            // A stray blank beside a separator.
+            ("1 .234,56", "1234.56"),
+            ("12. 345,00", "12345.00"),
+            ("1.234 ,56", "1234.56"),
         ] {
             assert_eq!(figure(s).unwrap().to_string(), v, "{s}");
         }
