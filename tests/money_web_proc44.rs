@@ -21,8 +21,11 @@ const MONEY_FLOORS: &[(&str, usize, usize)] = &[("cig", 3, 3)];
 /// method, where atti gives `other`; the consortium's deliberation is read
 /// as kind `other` (its heading "DELIBERAZIONE N° 024/2021 DEL CONSIGLIO DI
 /// AMMINISTRAZIONE" is not taken for a deliberation), so no procedure.
+/// Session 51: a heading with the number before the organ is a
+/// deliberation's (rules/kinds.toml), and the consortium's adoption of a
+/// financing convention is an agreement: procedure 3/3.
 const PROCEDURE_FLOORS: &[(&str, usize, usize)] = &[
-    ("procedure", 2, 3),
+    ("procedure", 3, 3),
     ("selection_method", 1, 2),
     ("selection_basis", 2, 2),
 ];

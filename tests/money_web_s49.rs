@@ -29,9 +29,11 @@ const MONEY_FLOORS: &[(&str, usize, usize)] = &[
 ];
 /// Blind and after: procedure 1/19 and responsible 0/4 (a report of an act
 /// is kind `other`, with no decision row, by design), selection_basis
-/// 12/12, selection_method 5/12.
+/// 12/12, selection_method 5/12. Session 51: Poviglio's Giunta transcript
+/// ("LA GIUNTA COMUNALE" over "-CONSIDERATA ...") is a deliberation and
+/// grants its contributions: procedure 2/19.
 const PROCEDURE_FLOORS: &[(&str, usize, usize)] = &[
-    ("procedure", 1, 19),
+    ("procedure", 2, 19),
     ("selection_basis", 12, 12),
     ("responsible", 0, 4),
 ];

@@ -21,8 +21,9 @@ const MONEY_FLOORS: &[(&str, usize, usize)] = &[
     ("administration", 2, 2),
 ];
 /// Blind and after: procedure 1/2 (the purchase of books "mediante il
-/// fondo" is read as budget), selection_basis 2/2.
-const PROCEDURE_FLOORS: &[(&str, usize, usize)] = &[("procedure", 1, 2), ("selection_basis", 2, 2)];
+/// fondo" is read as budget), selection_basis 2/2. Session 51: an
+/// "impegno di spesa per l'acquisto" is the purchase: procedure 2/2.
+const PROCEDURE_FLOORS: &[(&str, usize, usize)] = &[("procedure", 2, 2), ("selection_basis", 2, 2)];
 
 #[test]
 fn money_batch_of_session_50_keeps_its_accuracy() {

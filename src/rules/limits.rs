@@ -61,12 +61,12 @@ pub const REGEX_DFA_SIZE_LIMIT: usize = 2 << 20;
 pub const REGEX_TOTAL_BYTES: usize = 256 << 20;
 
 /// What the built-in rule files are charged against [`REGEX_TOTAL_BYTES`]:
-/// the bound `tests_limits.rs` holds them to (7%). They are part of the
+/// the bound `tests_limits.rs` holds them to (8%). They are part of the
 /// program, loaded and measured by its tests, so a load does not compile
 /// each of their regexes a second time to measure it (that was about two
 /// thirds of the CPU of loading the rules, in the process that starts an
 /// ingest before any file is read); a folder's files are measured as ever.
-pub const BUILTIN_REGEX_BYTES: usize = REGEX_TOTAL_BYTES * 7 / 100;
+pub const BUILTIN_REGEX_BYTES: usize = REGEX_TOTAL_BYTES * 8 / 100;
 
 /// Mebibytes, for messages.
 pub fn mib(bytes: u64) -> String {
