@@ -3,6 +3,20 @@
 use super::*;
 use crate::raster::inked;
 
+/// The row of `words` set a space apart, cleaned, as one string.
+fn spaced_row(words: &[&str]) -> String {
+    let ws = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| piece(w, 100.0 * i as f32, 100.0 * i as f32 + 80.0))
+        .collect();
+    row(ws, 46.0)
+        .iter()
+        .map(|w| w.text.clone())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn piece(text: &str, x0: f32, x1: f32) -> Piece {
     Piece {
         text: text.into(),
@@ -13,61 +27,37 @@ fn piece(text: &str, x0: f32, x1: f32) -> Piece {
 
 #[test]
 fn a_capital_i_read_as_l_among_capitals_is_put_back() {
-    let row_text = |words: &[&str]| {
-        let ws = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| piece(w, 100.0 * i as f32, 100.0 * i as f32 + 80.0))
-            .collect();
-        row(ws, 46.0)
-            .iter()
-            .map(|w| w.text.clone())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     assert_eq!(
-        row_text(&["AREE", "EDIFICABILI", "Al", "FINI", "DELLA"]),
+        spaced_row(&["AREE", "EDIFICABILI", "Al", "FINI", "DELLA"]),
         "AREE EDIFICABILI AI FINI DELLA"
     );
     assert_eq!(
-        row_text(&["Al", "SENSI", "DELL'ART."]),
+        spaced_row(&["Al", "SENSI", "DELL'ART."]),
         "AI SENSI DELL'ART."
     );
-    assert_eq!(row_text(&["IN", "MERITO", "Al"]), "IN MERITO AI");
+    assert_eq!(spaced_row(&["IN", "MERITO", "Al"]), "IN MERITO AI");
     // The preposition opening a sentence, or beside lower case, stays.
-    assert_eq!(row_text(&["Al", "Sindaco"]), "Al Sindaco");
+    assert_eq!(spaced_row(&["Al", "Sindaco"]), "Al Sindaco");
     assert_eq!(
-        row_text(&["TRASMESSA", "Al", "dirigente"]),
+        spaced_row(&["TRASMESSA", "Al", "dirigente"]),
         "TRASMESSA Al dirigente"
     );
-    assert_eq!(row_text(&["Al"]), "Al");
+    assert_eq!(spaced_row(&["Al"]), "Al");
 }
 
 #[test]
 fn the_article_il_read_as_a_roman_two_before_an_officer_is_put_back() {
-    let row_text = |words: &[&str]| {
-        let ws = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| piece(w, 100.0 * i as f32, 100.0 * i as f32 + 80.0))
-            .collect();
-        row(ws, 46.0)
-            .iter()
-            .map(|w| w.text.clone())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     assert_eq!(
-        row_text(&["II", "DIRETTORE", "GENERALE"]),
+        spaced_row(&["II", "DIRETTORE", "GENERALE"]),
         "Il DIRETTORE GENERALE"
     );
     assert_eq!(
-        row_text(&["II", "Responsabile", "del"]),
+        spaced_row(&["II", "Responsabile", "del"]),
         "Il Responsabile del"
     );
     // A Roman numeral numbering a unit or a period stays.
-    assert_eq!(row_text(&["II", "SETTORE"]), "II SETTORE");
-    assert_eq!(row_text(&["del", "II", "semestre"]), "del II semestre");
+    assert_eq!(spaced_row(&["II", "SETTORE"]), "II SETTORE");
+    assert_eq!(spaced_row(&["del", "II", "semestre"]), "del II semestre");
 }
 
 #[test]

@@ -517,18 +517,7 @@ fn a_dash_alone_on_its_line_stands_in_the_row_of_its_words() {
     // more than a font size, so the dash is a line of its own; and a
     // list's leading dash that tesseract read as a block of its own, above
     // its words. Each stood as a row above its words.
-    let text = |lines: Vec<Line>| -> Vec<String> {
-        rows(lines, 2550.0)
-            .iter()
-            .map(|r| {
-                r.words
-                    .iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    };
+    let text = |lines: Vec<Line>| texts(&rows(lines, 2550.0));
     let lines = vec![
         line(
             3,
