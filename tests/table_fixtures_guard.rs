@@ -20,6 +20,7 @@ const GUARDED: &[(&str, u64)] = &[
     ("camelot/12s0324.pdf", 1),
     ("camelot/stream_inner_outer_columns.pdf", 1),
     ("camelot/health.pdf", 1),
+    ("camelot/budget.pdf", 1),
     ("camelot/superscript.pdf", 1),
     ("camelot/edge_tol.pdf", 1),
     ("camelot/population_growth.pdf", 1),

@@ -133,14 +133,37 @@ pub(crate) fn may_wrap<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 }
 
 /// Whether a word opens as a new item's text does: a capital letter
-/// followed by a small one (`Istruzione`, `Sport`). A line a cell wrapped
+/// followed by a small one (`Istruzione`, `Sport`), or an abbreviation
+/// of initials, a capital and a full stop before another letter
+/// (`S.p.A.`, `A.O.C`, `D.Lgs.`), as a name begins. A line a cell wrapped
 /// onto goes on with the sentence, mostly in small letters; a word in
 /// capitals or a number says nothing either way.
 pub(crate) fn opens_item(word: &str) -> bool {
     let mut cs = word
         .trim_start_matches(['(', '"', '\u{201c}', '\u{ab}'])
         .chars();
-    matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), Some(b), _) if a.is_uppercase() && b.is_lowercase() => true,
+        (Some(a), Some('.'), Some(c)) => a.is_uppercase() && c.is_alphabetic(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_item;
+
+    #[test]
+    fn names_and_initials_open_an_item() {
+        assert!(opens_item("Sport"));
+        assert!(opens_item("(Istruzione"));
+        assert!(opens_item("S.p.A."));
+        assert!(opens_item("D.Lgs."));
+        assert!(!opens_item("TOTALE"));
+        assert!(!opens_item("spese"));
+        assert!(!opens_item("A."));
+        assert!(!opens_item("12.5"));
+    }
 }
 
 /// Whether a line of a cell ends where its text cannot: a word broken by

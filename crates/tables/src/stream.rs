@@ -152,12 +152,7 @@ pub(crate) fn build(
         }
     }
     if !explicit {
-        crate::group_label::lower_wrapped_labels(
-            &mut pieces,
-            lines,
-            header_lines,
-            s.header_line_pitch,
-        );
+        crate::group_label::place_labels(&mut pieces, lines, header_lines, s);
     }
     let gaps = &gaps;
     let ncols = gaps.len() + 1;

@@ -461,3 +461,60 @@ fn a_label_line_between_a_group_label_and_the_labels_joins_the_labels() {
     let last = g.iter().map(|r| r[3].as_str()).collect::<Vec<_>>();
     assert_eq!(last, ["", "Totale generale", "200,75", "40,00", "20,00"]);
 }
+
+#[test]
+fn a_group_label_centred_over_three_columns_spans_them() {
+    // "Cassa" centred over "Previsto", "Impegnato" and "Pagato", so also
+    // within "Impegnato" alone; the labels' line sits further below it
+    // than a wrapped label's pitch, so it is no first line of "Impegnato"
+    // but the label of the three. "Totale" over "generale", level with it,
+    // is one label over two lines.
+    let mut k = Kit::new();
+    let cols = [200.0, 270.0, 340.0, 400.0];
+    let right = cols[2] + Kit::width("Pagato");
+    k.centred((cols[0] + right) / 2.0, 80.0, "Cassa");
+    k.text(cols[3], 80.0, "Totale");
+    k.text(cols[3], 90.0, "generale");
+    k.text(60.0, 98.0, "Voce");
+    for (x, h) in cols.iter().zip(["Previsto", "Impegnato", "Pagato"]) {
+        k.text(*x, 98.0, h);
+    }
+    let body = [
+        ("Tributi", ["120,50", "80,25", "40,25", "200,75"]),
+        ("Sport", ["30,00", "10,00", "20,00", "40,00"]),
+        ("Cultura", ["12,00", "8,00", "4,00", "20,00"]),
+    ];
+    for (i, (label, vals)) in body.iter().enumerate() {
+        let y = 114.0 + 14.0 * i as f32;
+        k.text(60.0, y, label);
+        for (x, v) in cols.iter().zip(vals) {
+            k.text(*x, y, v);
+        }
+    }
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["", "Cassa", "", "", ""],
+            &["Voce", "Previsto", "Impegnato", "Pagato", "Totale generale"],
+            &["Tributi", "120,50", "80,25", "40,25", "200,75"],
+            &["Sport", "30,00", "10,00", "20,00", "40,00"],
+            &["Cultura", "12,00", "8,00", "4,00", "20,00"],
+        ])]
+    );
+}
+
+#[test]
+fn a_label_over_its_own_column_at_a_wrapped_pitch_stays_there() {
+    // The same label a wrapped label's pitch above "Impegnato": one
+    // label over two lines, in its own column.
+    let mut k = Kit::new();
+    let cols = [200.0, 270.0, 340.0];
+    let right = cols[2] + Kit::width("Pagato");
+    k.centred((cols[0] + right) / 2.0, 86.0, "Cassa");
+    k.text(60.0, 98.0, "Voce");
+    for (x, h) in cols.iter().zip(["Previsto", "Impegnato", "Pagato"]) {
+        k.text(*x, 98.0, h);
+    }
+    let g = budget_rows(&mut k, cols);
+    assert!(g.iter().flatten().any(|c| c == "Cassa Impegnato"), "{g:?}");
+}
