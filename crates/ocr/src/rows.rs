@@ -290,12 +290,13 @@ pub fn rows(lines: Vec<Line>, width: f32) -> Vec<Row> {
 }
 
 /// Where the middle of a mark standing among a row's words is, above the
-/// row's baseline, in font sizes (a dash's middle is at about half the
-/// height of a lower-case `x`, 0.25 of the size), and how far from it,
-/// in font sizes, a mark alone on its line may stand to be one of the
-/// row: from the capitals' top (0.7 above the baseline) to a little below
-/// the baseline (an underscore's rule), with room for a scan's blur.
+/// row's baseline, in font sizes: a dash's middle is at about half the
+/// height of a lower-case `x`, 0.25 of the size.
 pub const MARK_MIDDLE: f32 = 0.25;
+/// How far from [`MARK_MIDDLE`], in font sizes, a mark alone on its line
+/// may stand to be one of the row: from the capitals' top (0.7 above the
+/// baseline) to a little below the baseline (an underscore's rule), with
+/// room for a scan's blur.
 pub const MARK_REACH: f32 = 0.55;
 
 /// Whether a line holds marks alone: dashes, bullets, asterisks, rules of
@@ -319,7 +320,6 @@ fn marks_box(line: &Line) -> (f32, f32) {
     })
 }
 
-/// Baseline and size of a row: those of its widest line.
 /// Each line's baseline, font size and left and right ends.
 fn line_facts(lines: &[Line], tilt: Tilt) -> Vec<(f32, f32, f32, f32)> {
     lines
@@ -331,6 +331,7 @@ fn line_facts(lines: &[Line], tilt: Tilt) -> Vec<(f32, f32, f32, f32)> {
         .collect()
 }
 
+/// Baseline and size of a row: those of its widest line.
 fn row_facts(members: &[usize], facts: &[(f32, f32, f32, f32)]) -> (f32, f32) {
     let m = members
         .iter()
