@@ -17,7 +17,7 @@
 //! on them) and on `E` unless its stroke falls from right to left
 //! (`É`, of `PERCHÉ`, `NÉ`).
 
-use crate::raster::{Gray, INK};
+use crate::raster::{pixel_box, Gray};
 use crate::rows::Piece;
 
 /// How far above the capitals' top, in font sizes, an accent reaches.
@@ -77,15 +77,10 @@ fn accented(vowel: char, acute: bool) -> char {
     }
 }
 
-fn inked(image: &Gray, x: usize, y: usize) -> bool {
-    x < image.width && y < image.height && image.pixels[y * image.width + x] < INK
-}
-
 /// Whether an accent stands over the last letter of the word boxed `b`
 /// (and whether it is acute), from the ink of `image`.
 fn accent_over_last(image: &Gray, b: [f32; 4], size: f32) -> Option<bool> {
-    let (x0, x1) = (b[0].max(0.0) as usize, b[2].max(0.0).ceil() as usize);
-    let (top, bottom) = (b[1].max(0.0) as usize, b[3].max(0.0).ceil() as usize);
+    let (x0, x1, top, bottom) = pixel_box(b);
     if x1 <= x0 || bottom <= top || size < 8.0 {
         return None;
     }
@@ -112,14 +107,14 @@ fn accent_over_last(image: &Gray, b: [f32; 4], size: f32) -> Option<bool> {
     let band = top.saturating_sub(reach)..top.saturating_sub(near);
     let above = top.saturating_sub(reach + (0.1 * size) as usize)..band.start;
     let ruling = |y: usize| {
-        let n = (x0..x1).filter(|&x| inked(image, x, y)).count();
+        let n = (x0..x1).filter(|&x| image.is_ink(x, y)).count();
         n as f32 >= RULING_SHARE * (x1 - x0) as f32
     };
     let ink_in = |rows: std::ops::Range<usize>, c0: usize, c1: usize| -> Vec<(usize, usize)> {
         rows.filter(|&y| !ruling(y))
             .flat_map(|y| {
                 (c0..c1)
-                    .filter(move |&x| inked(image, x, y))
+                    .filter(move |&x| image.is_ink(x, y))
                     .map(move |x| (x, y))
             })
             .collect()

@@ -61,7 +61,7 @@
 //! is not told here: in some faces tesseract tells them apart, in others it
 //! reads both as `'`.
 
-use crate::raster::Gray;
+use crate::raster::{pixel_box, Gray};
 use crate::rows::Piece;
 
 /// Below this share of the font size, the gap after an apostrophe is no
@@ -131,13 +131,16 @@ const OFFICERS: &[&str] = &[
 /// subject ran on into the recitals.
 fn article_il(words: &mut [Piece]) {
     for i in 1..words.len() {
+        if words[i - 1].text != "II" {
+            continue;
+        }
         let title: String = words[i]
             .text
             .chars()
             .filter(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        if words[i - 1].text == "II" && OFFICERS.contains(&title.as_str()) {
+        if OFFICERS.contains(&title.as_str()) {
             words[i - 1].text = "Il".into();
         }
     }
@@ -235,24 +238,18 @@ pub const PHANTOM_INK: usize = 4;
 
 /// The inked pixels in box `b`.
 fn inked_pixels(image: &Gray, b: [f32; 4]) -> usize {
-    let (x0, x1) = (b[0].max(0.0) as usize, b[2].max(0.0).ceil() as usize);
-    let (y0, y1) = (b[1].max(0.0) as usize, b[3].max(0.0).ceil() as usize);
+    let (x0, x1, y0, y1) = pixel_box(b);
     (x0..x1)
-        .map(|x| {
-            (y0..y1)
-                .filter(|&y| image.ink_top(x, y, y + 1).is_some())
-                .count()
-        })
+        .map(|x| (y0..y1).filter(|&y| image.is_ink(x, y)).count())
         .sum()
 }
 
 /// Whether the ink in box `b` goes on, unbroken, for [`RULING_RUN`] of
 /// `size` above the box or below it.
 fn runs_on(image: &Gray, b: [f32; 4], size: f32) -> bool {
-    let (x0, x1) = (b[0].max(0.0) as usize, b[2].max(0.0).ceil() as usize);
-    let (y0, y1) = (b[1].max(0.0) as usize, b[3].max(0.0).ceil() as usize);
+    let (x0, x1, y0, y1) = pixel_box(b);
     let run = ((RULING_RUN * size).ceil() as usize).max(2);
-    let inked = |y: usize| (x0..x1).any(|x| image.ink_top(x, y, y + 1).is_some());
+    let inked = |y: usize| (x0..x1).any(|x| image.is_ink(x, y));
     let below = (y1..y1 + run).all(|y| y < image.height && inked(y));
     let above = y0 >= run && (y0 - run..y0).all(inked);
     below || above

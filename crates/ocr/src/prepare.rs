@@ -195,10 +195,6 @@ mod tests {
         }
     }
 
-    fn ink_at(g: &Gray, x: usize, y: usize) -> bool {
-        g.pixels[y * g.width + x] < INK
-    }
-
     #[test]
     fn the_specks_of_a_photocopy_go_and_the_small_marks_of_print_stay() {
         // 300 dpi, 10-pt type: a letter 20 x 30 px, its full stop 4 x 4 px
@@ -224,13 +220,13 @@ mod tests {
         print.extend(specks.iter().copied());
         let mut g = page(200, 230, 200, &print);
         assert_eq!(despeckle(&mut g, 300), 52);
-        assert!(!ink_at(&g, 46, 56));
-        assert!(specks.iter().all(|b| !ink_at(&g, b[0] + 1, b[1] + 1)));
-        assert!(!ink_at(&g, 101, 91));
+        assert!(!g.is_ink(46, 56));
+        assert!(specks.iter().all(|b| !g.is_ink(b[0] + 1, b[1] + 1)));
+        assert!(!g.is_ink(101, 91));
         assert_eq!(g.pixels[91 * 200 + 101], 200);
-        assert!(ink_at(&g, 33, 67));
-        assert!(ink_at(&g, 62, 41));
-        assert!(ink_at(&g, 150, 50));
+        assert!(g.is_ink(33, 67));
+        assert!(g.is_ink(62, 41));
+        assert!(g.is_ink(150, 50));
         // A page with a few such blots (a dotted leader, a stop set apart)
         // is clean print: it loses nothing, not even the blot in a line.
         let mut clean = page(200, 230, 255, &print[..7]);

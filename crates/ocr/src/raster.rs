@@ -102,6 +102,11 @@ impl Gray {
         }
     }
 
+    /// Whether pixel (`x`, `y`) is ink (a pixel off the image is not).
+    pub fn is_ink(&self, x: usize, y: usize) -> bool {
+        x < self.width && y < self.height && self.pixels[y * self.width + x] < INK
+    }
+
     /// The topmost inked row of column `x` between rows `y0` and `y1`
     /// (excluded), if any.
     pub fn ink_top(&self, x: usize, y0: usize, y1: usize) -> Option<usize> {
@@ -110,6 +115,18 @@ impl Gray {
         }
         (y0..y1.min(self.height)).find(|&y| self.pixels[y * self.width + x] < INK)
     }
+}
+
+/// The pixels of box `b` (`[x0, y0, x1, y1]`, as tesseract gives a
+/// word's): its columns `x0..x1` and rows `y0..y1`, outward to whole
+/// pixels, none before the image's edge.
+pub(crate) fn pixel_box(b: [f32; 4]) -> (usize, usize, usize, usize) {
+    (
+        b[0].max(0.0) as usize,
+        b[2].max(0.0).ceil() as usize,
+        b[1].max(0.0) as usize,
+        b[3].max(0.0).ceil() as usize,
+    )
 }
 
 /// The first `n` (at most 3) numbers of a PNM header from `at` (past the

@@ -26,7 +26,7 @@
 //! runs (`"`, `%`), gives as many runs as letters only by chance, and is
 //! left whole unless it does.
 
-use crate::raster::Gray;
+use crate::raster::{pixel_box, Gray};
 use crate::rows::Piece;
 
 /// A blank after a full stop at least this share of the font size is a
@@ -133,8 +133,7 @@ pub fn split_stops(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
 /// inked columns, each as (first column, column after the last, topmost
 /// inked row).
 fn strokes(image: &Gray, b: [f32; 4]) -> Vec<(usize, usize, usize)> {
-    let (x0, x1) = (b[0].max(0.0) as usize, b[2].max(0.0).ceil() as usize);
-    let (y0, y1) = (b[1].max(0.0) as usize, b[3].max(0.0).ceil() as usize);
+    let (x0, x1, y0, y1) = pixel_box(b);
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     let mut open = false;
     for x in x0..x1 {
