@@ -15,7 +15,7 @@ use crate::settings::Settings;
 
 /// The header's labels over several columns: those centred over a block
 /// of three or more ([`over_blocks`]), then the labels over two lines
-/// beside them ([`lower_wrapped_labels`]), on the lines [`label_lines`]
+/// beside them ([`lower_wrapped_labels`]), on the lines [`group_lines`]
 /// gives.
 pub(crate) fn place_labels(
     pieces: &mut [Piece],
@@ -23,7 +23,7 @@ pub(crate) fn place_labels(
     header_lines: usize,
     s: &Settings,
 ) {
-    let k = label_lines(pieces, lines.len(), header_lines, s.header_max_lines);
+    let k = group_lines(pieces, lines.len(), header_lines, s.header_max_lines);
     over_blocks(pieces, lines, k, s.centred_share, s.header_line_pitch);
     lower_wrapped_labels(pieces, lines, k, s.header_line_pitch);
 }
@@ -71,19 +71,19 @@ pub(crate) fn over_pair(
 /// value (a number, a date, a code), at most `max_lines` of them; all of
 /// a region of `lines` lines with no value, no taller than that (a
 /// header read apart from its body, [`crate::header_above`]).
-pub(crate) fn label_lines(
-    pieces: &[Piece],
-    lines: usize,
-    header_lines: usize,
-    max_lines: usize,
-) -> usize {
+fn group_lines(pieces: &[Piece], lines: usize, header_lines: usize, max_lines: usize) -> usize {
     let first_value = pieces
         .iter()
         .filter(|p| !p.alpha && p.digits)
         .map(|p| p.line)
         .min()
         .unwrap_or(lines);
-    header_lines.max(Some(first_value).filter(|&l| l <= max_lines).unwrap_or(0))
+    let above_values = if first_value <= max_lines {
+        first_value
+    } else {
+        0
+    };
+    header_lines.max(above_values)
 }
 
 /// A group label centred over an odd block of columns (`Plan` over

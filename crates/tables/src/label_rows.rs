@@ -5,7 +5,7 @@
 //! at the top is judged from the rows that show it.
 
 use crate::geom::overlap;
-use crate::piece::{common_pitch, Piece, RowLine};
+use crate::piece::{Piece, RowLine};
 use crate::settings::Settings;
 
 /// Label rows: lines that set one piece, in the first column from the
@@ -29,6 +29,7 @@ pub(crate) fn label_lines(
     cols_of: &[Vec<usize>],
     size: f32,
     near: &dyn Fn(&Piece, &Piece) -> bool,
+    loose: &dyn Fn(&Piece, &Piece) -> bool,
     s: &Settings,
 ) -> Vec<bool> {
     let n = lines.len();
@@ -83,12 +84,7 @@ pub(crate) fn label_lines(
     // A line that opens an item, after a line that had room for its first
     // word, is no wrapped rest ([`Piece::wraps_into`], as in [`crate::rows`]).
     // Under the column's widest line, a line alone at the rows' pitch
-    // opens a row unless the line above ends open.
-    let pitch = common_pitch(lines);
-    let loose = |p: &Piece, q: &Piece| {
-        cols_of[q.line].len() == 1
-            && lines[q.line].base - lines[p.line].base >= s.tight_pitch * pitch
-    };
+    // (`loose`) opens a row unless the line above ends open.
     let wraps = |p: &Piece, q: &Piece| near(p, q) && p.wraps_into(q, width, size, loose(p, q), s);
     // How the table sets its cells beside a wrapped one, at the top or
     // centred, by the rows that show it. In a centred table a lone line

@@ -149,23 +149,6 @@ pub(crate) fn opens_item(word: &str) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::opens_item;
-
-    #[test]
-    fn names_and_initials_open_an_item() {
-        assert!(opens_item("Sport"));
-        assert!(opens_item("(Istruzione"));
-        assert!(opens_item("S.p.A."));
-        assert!(opens_item("D.Lgs."));
-        assert!(!opens_item("TOTALE"));
-        assert!(!opens_item("spese"));
-        assert!(!opens_item("A."));
-        assert!(!opens_item("12.5"));
-    }
-}
-
 /// Whether a line of a cell ends where its text cannot: a word broken by
 /// a hyphen (`pro-`), or a sign that asks for what follows: `=` (`2=` over
 /// `(3 to 6)+14`, a column's sum written on two lines), an opening bracket,
@@ -188,4 +171,21 @@ pub(crate) fn ends_on_open_word(text: &str, open: &[String]) -> bool {
         .unwrap_or("")
         .trim_end_matches([',', ';', ':']);
     !last.is_empty() && open.iter().any(|w| w == last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_item;
+
+    #[test]
+    fn names_and_initials_open_an_item() {
+        assert!(opens_item("Sport"));
+        assert!(opens_item("(Istruzione"));
+        assert!(opens_item("S.p.A."));
+        assert!(opens_item("D.Lgs."));
+        assert!(!opens_item("TOTALE"));
+        assert!(!opens_item("spese"));
+        assert!(!opens_item("A."));
+        assert!(!opens_item("12.5"));
+    }
 }

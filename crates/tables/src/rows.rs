@@ -114,7 +114,14 @@ pub(crate) fn rows(
     }
     let pitch_max = lambda * (1.0 + s.wrap_pitch_slack);
     let near = |p: &Piece, q: &Piece| lines[q.line].base - lines[p.line].base <= pitch_max;
-    let label = label_lines(lines, pieces, &cols_of, size, &near, s);
+    // A line alone in its column, at the rows' pitch below the line above
+    // rather than a cell's tighter leading ([`Piece::wraps_into`]).
+    let pitch = common_pitch(lines);
+    let loose = |p: &Piece, q: &Piece| {
+        cols_of[q.line].len() == 1
+            && lines[q.line].base - lines[p.line].base >= s.tight_pitch * pitch
+    };
+    let label = label_lines(lines, pieces, &cols_of, size, &near, &loose, s);
     // A column's width, label rows left out (a label may be wider than
     // the column under it).
     let colw: Vec<f32> = by_col
@@ -133,11 +140,6 @@ pub(crate) fn rows(
     // Below the header, a line that opens an item after a line that had
     // room for its first word is a new row's text ([`Piece::wraps_into`]);
     // under a column's widest line, a line alone at the rows' pitch.
-    let pitch = common_pitch(lines);
-    let loose = |p: &Piece, q: &Piece| {
-        cols_of[q.line].len() == 1
-            && lines[q.line].base - lines[p.line].base >= s.tight_pitch * pitch
-    };
     let wraps = |p: &Piece, q: &Piece, c: usize| p.wraps_into(q, colw[c], size, loose(p, q), s);
 
     // Each line's pieces by column (spanning labels left out).

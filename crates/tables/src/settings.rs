@@ -117,7 +117,7 @@ pub struct Settings {
     /// Words a line of a cell cannot end on (articles, prepositions,
     /// conjunctions, of Italian and English, in small letters): such a
     /// line goes on on the next line of its column
-    /// ([`crate::piece::ends_open`]).
+    /// ([`crate::piece::ends_on_open_word`]).
     pub open_words: Vec<String>,
     /// A run of text that crosses a column gap spans a column only when at
     /// least this share of its width lies over that column.
