@@ -306,6 +306,21 @@ fn main() {
             };
             println!("{f:<26} {:>12} {:>12}", cell("train"), test(cell("test")));
         }
+        for (label, row) in [
+            ("  with a decision row", "row"),
+            ("  without one", "no row"),
+        ] {
+            let cell = |split: &str| {
+                procedure
+                    .get(&format!("{split} {row}"), "procedure")
+                    .map_or("-".into(), |(k, n)| format!("{k}/{n}"))
+            };
+            println!(
+                "{label:<26} {:>12} {:>12}",
+                cell("train"),
+                test(cell("test"))
+            );
+        }
     }
     if part("money") {
         println!(

@@ -8,7 +8,11 @@
 //! from has no values. `procedure` is scored on every act; the selection
 //! method and its basis on the acts whose gold procedure is `contract`
 //! (a basis absent on both sides agrees); `responsible` on the acts where
-//! the gold or atti names one, as words in any order and any case.
+//! the gold or atti names one, as words in any order and any case. The
+//! procedure is also tallied apart for the acts atti read a decision row
+//! from and for the documents it read none from (`"train row"`,
+//! `"train no row"`), so that a miss of the classifier and a document read
+//! as kind `other` are told apart.
 
 use atti::rules::RuleOutput;
 use serde_json::Value;
@@ -63,6 +67,11 @@ pub fn score(gold: &[Value], mut read: impl FnMut(&str) -> Option<RuleOutput>) -
         let (w, p) = (want("procedure"), got(|d| &d.procedure));
         if !w.is_empty() {
             s.add(split, file, "procedure", &w, &p, w == p);
+            // Apart: the acts atti read a decision row from, and the
+            // documents it read none from (kind `other`: news reports,
+            // notices, calls for tenders), whose procedure is never read.
+            let row = if d.is_some() { "row" } else { "no row" };
+            s.tally(&format!("{split} {row}"), "procedure", w == p);
         }
         if want("procedure") == "contract" {
             let (w, m) = (want("selection_method"), got(|d| &d.selection_method));
