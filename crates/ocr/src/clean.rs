@@ -233,14 +233,24 @@ pub fn drop_phantom_dashes(words: Vec<Piece>, image: &Gray) -> Vec<Piece> {
 }
 
 /// Inked pixels a printed mark has at the least (a hyphen at 150 dpi is
-/// some 6 by 2).
+/// some 6 by 2), each darker than [`MARK_GREY`].
 pub const PHANTOM_INK: usize = 4;
 
-/// The inked pixels in box `b`.
+/// A pixel of a thin mark is darker than this grey: a dash one pixel high
+/// is never all black, its pixels are half covered (about 128 on a clean
+/// render, as light as 144 on a faded copy), while the paper of a gap is
+/// white, or a grey copy's paper (over 190) and its noise.
+pub const MARK_GREY: u8 = 160;
+
+/// The pixels of a mark in box `b`: darker than [`MARK_GREY`].
 fn inked_pixels(image: &Gray, b: [f32; 4]) -> usize {
     let (x0, x1, y0, y1) = pixel_box(b);
-    (x0..x1)
-        .map(|x| (y0..y1).filter(|&y| image.is_ink(x, y)).count())
+    (x0..x1.min(image.width))
+        .map(|x| {
+            (y0..y1.min(image.height))
+                .filter(|&y| image.pixels[y * image.width + x] < MARK_GREY)
+                .count()
+        })
         .sum()
 }
 

@@ -192,6 +192,27 @@ fn a_dash_read_where_no_ink_is_no_word() {
 }
 
 #[test]
+fn a_thin_dash_half_inked_is_a_dash() {
+    // A dash one pixel high, each pixel half covered (grey 140, as a
+    // faded copy prints it: none under the ink threshold), on paper of a
+    // copy's grey (200): it stays; a gap of that paper does not.
+    let mut g = inked(60, &[]);
+    g.pixels.iter_mut().for_each(|p| *p = 200);
+    for x in 40..48 {
+        g.pixels[12 * 60 + x] = 140;
+    }
+    assert!(!g.is_ink(44, 12));
+    let piece = |text: &str, x0: f32, x1: f32| Piece {
+        text: text.into(),
+        b: [x0, 10.0, x1, 14.0],
+        conf: 60.0,
+    };
+    let kept = drop_phantom_dashes(vec![piece("-", 10.0, 18.0), piece("-", 40.0, 48.0)], &g);
+    let at: Vec<f32> = kept.iter().map(|w| w.b[0]).collect();
+    assert_eq!(at, [40.0]);
+}
+
+#[test]
 fn question_marks_dashes_and_numerals() {
     assert_eq!(word("ANNUALITA?"), "ANNUALITA’");
     assert_eq!(word("dell?Ente"), "dell’Ente");
