@@ -131,6 +131,36 @@ pub(crate) fn regions(
         if top > start {
             start = top;
             body = body.max(top);
+            // The gaps were found with the title's lines, whose text may
+            // cover a gap the table's own lines leave free: found again
+            // without them, from the first line, and from a body below a
+            // header whose labels, wider than their columns, hide a gap of
+            // the body (as above): such a gap holds when the header's lines,
+            // cut at their word spaces, leave it free.
+            if let Some(own) = own_gaps(lines, boxes, top, best.end, s) {
+                let mut gaps = own.gaps.clone();
+                let last = (top + s.header_max_lines).min(best.end.saturating_sub(1));
+                for k in top + 1..=last {
+                    let Some(h) = own_gaps(lines, boxes, k, best.end, s) else {
+                        continue;
+                    };
+                    for g in wide_label::apart(&h.gaps, &gaps) {
+                        let mut trial = own.clone();
+                        trial.gaps = wide_label::union(&gaps, &[g]);
+                        let Some(m) = wide_label::with_header(lines, boxes, top, k, &trial, s)
+                        else {
+                            continue;
+                        };
+                        if m.gaps.len() > gaps.len() {
+                            gaps = m.gaps;
+                            body = body.max(k);
+                        }
+                    }
+                }
+                if gaps.len() > best.gaps.len() {
+                    best.gaps = gaps;
+                }
+            }
         }
         out.push(Region {
             start,
@@ -161,6 +191,35 @@ pub(crate) fn grow_under(
         end: g.end,
         gaps: g.gaps,
     })
+}
+
+/// The column gaps of the lines `start..end` alone, found as [`grow`]
+/// finds them from `start` but with no line ending the region: a line
+/// that does not fit (a label across the columns) leaves them as they are.
+fn own_gaps(
+    lines: &[TextLine],
+    boxes: &[WordBox],
+    start: usize,
+    end: usize,
+    s: &Settings,
+) -> Option<Growth> {
+    let seed = lines.get(start)?;
+    let mut g = Growth {
+        end,
+        gaps: seed.runs.windows(2).map(|w| (w[0].x1, w[1].x0)).collect(),
+        x0: seed.runs.first()?.x0,
+        x1: seed.runs.last()?.x1,
+        multi: 0,
+    };
+    for line in lines.get(start + 1..end)? {
+        if add_line(&mut g, line, boxes, s) {
+            if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
+                g.x0 = g.x0.min(f.x0);
+                g.x1 = g.x1.max(l.x1);
+            }
+        }
+    }
+    Some(g)
 }
 
 /// Grows a region down from line `from`; `None` when it is no table.

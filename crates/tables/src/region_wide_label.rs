@@ -43,3 +43,21 @@ pub(super) fn with_header(
     }
     Some(m)
 }
+
+/// The gaps of `b` that overlap none of `a`.
+pub(super) fn apart(b: &[(f32, f32)], a: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    b.iter()
+        .copied()
+        .filter(|&(lo, hi)| !a.iter().any(|&(x, y)| overlap(lo, hi, x, y) > 0.0))
+        .collect()
+}
+
+/// The gaps of `a` with those of `b` that overlap none of them, left to
+/// right: two readings of one region's lines, each gap a strip every line
+/// keeps free.
+pub(super) fn union(a: &[(f32, f32)], b: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let mut out = a.to_vec();
+    out.extend(apart(b, a));
+    out.sort_by(|p, q| p.0.total_cmp(&q.0));
+    out
+}

@@ -62,3 +62,26 @@ fn a_label_centred_over_two_columns_stays_in_the_header() {
     assert_eq!(g.len(), 1);
     assert!(g[0][0].iter().any(|c| c.contains("Sede")), "{:?}", g[0]);
 }
+
+#[test]
+fn a_gutter_that_only_the_title_covers_still_parts_the_columns() {
+    // The title, wider than the gutter between the name and the place and
+    // centred over it, covers that gutter; the table's own lines keep it
+    // free, so once the title is set apart the columns stay apart.
+    let mut k = Kit::new();
+    k.centred(246.0, 60.0, "ELENCO DEGLI ESERCIZI COMMERCIALI AUTORIZZATI");
+    right(&mut k, 560.0, 60.0, "RPT-07");
+    k.centred(246.0, 72.0, "NELL'ANNO 2025 DAL SERVIZIO");
+    right(&mut k, 560.0, 72.0, "03/02/2025");
+    register(&mut k, 96.0);
+    assert_eq!(
+        grids(&k.page),
+        vec![rows(&[
+            &["Codice", "Denominazione", "Comune", "Scadenza"],
+            &["A-104", "Farmacia Centrale", "Lucolena", "12/03/2025"],
+            &["A-221", "Parafarmacia Sole", "Montalto", "01/07/2025"],
+            &["B-017", "Ottica Moderna", "Pieve", "30/09/2025"],
+            &["B-342", "Erboristeria Verde", "Castello", "15/11/2025"],
+        ])]
+    );
+}
