@@ -229,9 +229,8 @@ impl Tools {
         dir: &Path,
     ) -> Result<OcrPage> {
         let image = file.unwrap_or_else(|| dir.join(format!("page-{number}.pgm")));
-        let faint = prepare::strengthen(&mut g);
         let specks = prepare::despeckle(&mut g, dpi);
-        let mut saved = !faint && specks == 0 && image.is_file();
+        let mut saved = specks == 0 && image.is_file();
         if !saved {
             g.save(&image)?;
         }

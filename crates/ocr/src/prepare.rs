@@ -1,8 +1,7 @@
 //! The page image made ready for tesseract, one stage for every input (a
 //! rendered PDF page, a TIFF, JPEG or PNG decoded by [`crate::images`]),
 //! each step skipped when the page does not need it, so a clean render
-//! reaches tesseract as pdftoppm made it: a faded copy's faint print made
-//! black on white ([`strengthen`]), the specks of a photocopy or a
+//! reaches tesseract as pdftoppm made it: the specks of a photocopy or a
 //! fax (toner, dust, a dirty glass) taken away ([`despeckle`]), the page
 //! turned upright (tesseract's orientation pass, in `lib.rs`), then
 //! levelled when it was scanned askew ([`level`], [`crate::skew`]).
@@ -164,67 +163,12 @@ pub fn level(g: &mut Gray) -> f32 {
     crate::skew::level(g, paper)
 }
 
-/// Print whose commonest grey is lighter than this is faint: a faded copy
-/// (a quarter of the way from black to white; a render or a good scan
-/// prints its stems black, a grey photocopy's toner stays under 40).
-pub const FAINT_PRINT: u8 = 64;
-
-/// How much darker than the paper a grey must be to be looked at as print
-/// when the print's grey is sought: a quarter of the scale, past the
-/// paper's own shading and the edges of letters.
-const BELOW_PAPER: u8 = 64;
-
-/// Brings faint print back to black and the paper to white, when the page
-/// is a faded copy: print whose commonest grey is [`FAINT_PRINT`] or
-/// lighter (the ink of a tired photocopier, about 100 on paper of 220).
-/// There a fixed threshold of ink ([`INK`]) loses the thin marks, whose
-/// edges never get as dark as a stem: a dash one pixel high reads 140 to
-/// 150, and the steps after tesseract that look at the ink (a dash where
-/// the page has none is dropped, a ruling told from a bar, a missing space
-/// found between strokes) took it for paper. The greys are stretched so
-/// that the print's grey is black and the paper's white, as a scanner's
-/// levels are set; a page whose print is dark already is left as it is.
-/// Returns whether the page was changed.
-pub fn strengthen(g: &mut Gray) -> bool {
-    let count = histogram(g);
-    let paper = paper_of(&count);
-    let Some(darkest_paper) = paper.checked_sub(BELOW_PAPER) else {
-        return false;
-    };
-    let print = (0..darkest_paper)
-        .max_by_key(|&v| count[v as usize])
-        .unwrap_or(0);
-    // Too little print to judge by (a blank page, a page of specks).
-    if print < FAINT_PRINT || count[print as usize] * 2000 < g.pixels.len() {
-        return false;
-    }
-    let span = u32::from(paper - print);
-    let mut table = [0u8; 256];
-    for (v, t) in table.iter_mut().enumerate() {
-        let above = (v as u32).saturating_sub(u32::from(print));
-        *t = (above * 255 / span).min(255) as u8;
-    }
-    for p in &mut g.pixels {
-        *p = table[*p as usize];
-    }
-    true
-}
-
-/// How many pixels of each grey the page has.
-fn histogram(g: &Gray) -> [usize; 256] {
+/// The paper's grey: the commonest grey lighter than ink.
+fn paper(g: &Gray) -> u8 {
     let mut count = [0usize; 256];
     for &p in &g.pixels {
         count[p as usize] += 1;
     }
-    count
-}
-
-/// The paper's grey: the commonest grey lighter than ink.
-fn paper(g: &Gray) -> u8 {
-    paper_of(&histogram(g))
-}
-
-fn paper_of(count: &[usize; 256]) -> u8 {
     (INK..=255)
         .max_by_key(|&v| count[v as usize])
         .unwrap_or(255)
@@ -249,31 +193,6 @@ mod tests {
             height: h,
             pixels,
         }
-    }
-
-    #[test]
-    fn a_faded_copy_is_made_black_on_white_and_dark_print_is_left() {
-        // Print of grey 90 on paper of 210 (a faded copy), with a thin
-        // mark's edge of 150: the print becomes black, the paper white,
-        // the edge ink.
-        let mut faded = page(200, 100, 210, &[[10, 10, 100, 40]]);
-        for p in faded.pixels.iter_mut().filter(|p| **p == 10) {
-            *p = 90;
-        }
-        faded.pixels[50 * 200 + 150] = 150;
-        assert!(!faded.is_ink(150, 50));
-        assert!(strengthen(&mut faded));
-        assert_eq!(faded.pixels[20 * 200 + 20], 0);
-        assert_eq!(faded.pixels[80 * 200 + 20], 255);
-        assert!(faded.is_ink(150, 50));
-        // Black print on a grey copy's paper is not faint: left alone.
-        let mut copy = page(200, 100, 204, &[[10, 10, 100, 40]]);
-        let before = copy.pixels.clone();
-        assert!(!strengthen(&mut copy));
-        assert_eq!(copy.pixels, before);
-        // A blank page has no print to judge by.
-        let mut blank = page(200, 100, 230, &[]);
-        assert!(!strengthen(&mut blank));
     }
 
     #[test]
