@@ -10,7 +10,8 @@ use regex::Regex;
 use super::common::{self, grammar};
 use super::Mention;
 
-/// Between a locator and its act: "del", "della", "dell'", a comma, or
+/// Between a locator and its act: "del", "della", "dell'", "ex" (as in
+/// "art. 163 ex D.Lgs. 267/2000", the act the article is of), a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs."), over a "commi" whose numbers the transcript
 /// lost ("art. 34, commi del d.l. ...") and over an article printed twice
@@ -18,7 +19,7 @@ use super::Mention;
 /// has no number to report ("art. 33, ultimo comma della Costituzione"),
 /// and over the quotation mark that opens an act's quoted name ("art. 36
 /// del “Codice dei contratti pubblici”").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*(?:ultimo|penultimo)\s+comma\b\s*,?\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)(?:[“\x22«]\s*)?";
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*(?:ultimo|penultimo)\s+comma\b\s*,?\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?|ex)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)(?:[“\x22«]\s*)?";
 pub(super) static CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 

@@ -1,0 +1,72 @@
+//! Families seen in session 52's blind batch (rectoral decrees of four
+//! universities of the South, two municipal deliberations), written in our
+//! own wording as other acts print them: an article followed by "e segg."
+//! or "e seg." (the abbreviations of "e seguenti", which name the first
+//! article only), the decree's keyword abbreviated as "Dec. Leg.vo", and
+//! "ex" between an article and its act.
+
+use super::lawyer_forms_tests::check;
+
+#[test]
+fn an_article_and_the_following_ones_abbreviated_is_the_first_article() {
+    check(&[
+        (
+            "visti gli artt. 107 e segg. del D.Lgs. n. 267/2000",
+            &["decreto_legislativo 267/2000 art. 107"],
+        ),
+        (
+            "ai sensi degli articoli 21 e seg. della legge 7 agosto 1990, n. 241",
+            &["legge 241/1990 art. 21"],
+        ),
+        (
+            "artt. 107 e sgg. del D.Lgs. 267/2000",
+            &["decreto_legislativo 267/2000 art. 107"],
+        ),
+        (
+            "come previsto dall'art. 1, commi 54 e segg., della legge 23 dicembre 2014, n. 190",
+            &["legge 190/2014 art. 1 c. 54"],
+        ),
+        // The spelled-out and the older abbreviations stay as they were.
+        (
+            "visti gli artt. 182 e seguenti del D.Lgs. n. 267/2000",
+            &["decreto_legislativo 267/2000 art. 182"],
+        ),
+        (
+            "visti gli artt. 151 e ss. del D.Lgs. n. 267/2000",
+            &["decreto_legislativo 267/2000 art. 151"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_legislative_decree_abbreviated_as_dec_leg_vo() {
+    check(&[
+        (
+            "Visto l'art. 48 del Dec. Leg.vo n. 267/2000;",
+            &["decreto_legislativo 267/2000 art. 48"],
+        ),
+        (
+            "ai sensi del Decr. Leg.vo 30 marzo 2001, n. 165",
+            &["decreto_legislativo 165/2001"],
+        ),
+    ]);
+}
+
+#[test]
+fn ex_between_an_article_and_its_act_is_the_act_it_is_of() {
+    check(&[
+        (
+            "in esercizio provvisorio ai sensi dell'art. 163 ex D.Lgs. 267/2000",
+            &["decreto_legislativo 267/2000 art. 163"],
+        ),
+        (
+            "gli incentivi di cui all'art. 113 ex D.Lgs. n. 50/2016",
+            &["decreto_legislativo 50/2016 art. 113"],
+        ),
+        // "ex" before an article is the former article, as before.
+        (
+            "ex art. 36, comma 2, lett. a) D.Lgs. 50/2016",
+            &["decreto_legislativo 50/2016 art. 36 c. 2 lett. a"],
+        ),
+    ]);
+}
