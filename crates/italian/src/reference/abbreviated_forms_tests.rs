@@ -3,7 +3,9 @@
 //! own wording as other acts print them: an article followed by "e segg."
 //! or "e seg." (the abbreviations of "e seguenti", which name the first
 //! article only), the decree's keyword abbreviated as "Dec. Leg.vo", and
-//! "ex" between an article and its act.
+//! "ex" between an article and its act; and, from our own probes of
+//! common recitals, a paragraph after another paragraph's letters in a
+//! list of "commi".
 
 use super::lawyer_forms_tests::check;
 
@@ -67,6 +69,34 @@ fn ex_between_an_article_and_its_act_is_the_act_it_is_of() {
         (
             "ex art. 36, comma 2, lett. a) D.Lgs. 50/2016",
             &["decreto_legislativo 50/2016 art. 36 c. 2 lett. a"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_paragraph_after_another_paragraphs_letters_in_a_list_of_commi() {
+    check(&[
+        (
+            "art. 1 commi 629, lett. b), e 632 della L. 190/2014",
+            &[
+                "legge 190/2014 art. 1 c. 629 lett. b",
+                "legge 190/2014 art. 1 c. 632",
+            ],
+        ),
+        (
+            "ai sensi dell'art. 1, commi 2, lett. a) e 3-bis, del D.L. n. 76/2020",
+            &[
+                "decreto_legge 76/2020 art. 1 c. 2 lett. a",
+                "decreto_legge 76/2020 art. 1 c. 3-bis",
+            ],
+        ),
+        // Letters alone after a singular "comma" stay as they were.
+        (
+            "ai sensi dell'art. 36, comma 2, lett. a) e b) del D.Lgs. 50/2016",
+            &[
+                "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+                "decreto_legislativo 50/2016 art. 36 c. 2 lett. b",
+            ],
         ),
     ]);
 }
