@@ -5,7 +5,8 @@
 //! article only), the decree's keyword abbreviated as "Dec. Leg.vo", and
 //! "ex" between an article and its act; and, from our own probes of
 //! common recitals, a paragraph after another paragraph's letters in a
-//! list of "commi".
+//! list of "commi", and the paragraph meant ("e in particolare il comma
+//! 6") after the conversion law of the article's decree-law.
 
 use super::lawyer_forms_tests::check;
 
@@ -97,6 +98,25 @@ fn a_paragraph_after_another_paragraphs_letters_in_a_list_of_commi() {
                 "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
                 "decreto_legislativo 50/2016 art. 36 c. 2 lett. b",
             ],
+        ),
+    ]);
+}
+
+#[test]
+fn the_paragraph_meant_after_the_conversion_law_is_the_decree_laws() {
+    check(&[
+        (
+            "visto l'art. 13 del D.L. 6 dicembre 2011, n. 201, convertito con modificazioni dalla L. 22 dicembre 2011, n. 214, e in particolare il comma 6",
+            &["decreto_legge 201/2011 art. 13 c. 6", "legge 214/2011"],
+        ),
+        (
+            "visto l'art. 1 del decreto-legge 16 luglio 2020, n. 76, convertito dalla legge 11 settembre 2020, n. 120, ed in particolare il comma 2",
+            &["decreto_legge 76/2020 art. 1 c. 2", "legge 120/2020"],
+        ),
+        // Without a conversion between, as before.
+        (
+            "visto l'art. 54 del D.Lgs. 165/2001, ed in particolare il comma 5",
+            &["decreto_legislativo 165/2001 art. 54 c. 5"],
         ),
     ]);
 }
