@@ -91,6 +91,23 @@ fn a_paragraph_after_another_paragraphs_letters_in_a_list_of_commi() {
                 "decreto_legge 76/2020 art. 1 c. 3-bis",
             ],
         ),
+        // After a plural "artt." whose paragraphs are each a singular
+        // "comma", the number is another article.
+        (
+            "visto il D.Lgs. 50/2016 e in particolare gli artt. 32, comma 2, 36, comma 2, lett. a) e 37",
+            &[
+                "decreto_legislativo 50/2016 art. 32 c. 2",
+                "decreto_legislativo 50/2016 art. 36 c. 2 lett. a",
+                "decreto_legislativo 50/2016 art. 37",
+            ],
+        ),
+        (
+            "artt. 107, comma 3, lett. d) e 192 del D.Lgs. 267/2000",
+            &[
+                "decreto_legislativo 267/2000 art. 107 c. 3 lett. d",
+                "decreto_legislativo 267/2000 art. 192",
+            ],
+        ),
         // Letters alone after a singular "comma" stay as they were.
         (
             "ai sensi dell'art. 36, comma 2, lett. a) e b) del D.Lgs. 50/2016",

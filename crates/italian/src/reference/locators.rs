@@ -201,15 +201,27 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         let plural_pars = c.name("parkw").is_some_and(|k| {
             ["commi", "cc.", "paragrafi", "parr."].contains(&fold(k.as_str()).as_str())
         });
-        let pars5 = match (c.name("tail5"), c.name("pars5")) {
+        // "artt. 32, comma 2, 36, comma 2, lett. a) e 37": after a plural
+        // "artt." whose paragraphs are each a singular "comma", another
+        // article.
+        let plural_akw = c.name("akw").is_some_and(|k| {
+            let k = fold(k.as_str()).replace([' ', '\t'], "");
+            k == "artt." || k == "artt" || k == "articoli"
+        });
+        let (pars5, arts5) = match (c.name("tail5"), c.name("pars5")) {
             (Some(_), Some(p)) if !extended && plural_pars && c.name("lets").is_some() => {
-                vec![(p.range(), p.as_str().to_string())]
+                (vec![(p.range(), p.as_str().to_string())], Vec::new())
+            }
+            (Some(_), Some(p))
+                if !extended && plural_akw && !plural_pars && c.name("parkw").is_some() =>
+            {
+                (Vec::new(), vec![(p.range(), p.as_str().to_string())])
             }
             (Some(t), Some(_)) => {
                 whole.end = t.start();
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
-            _ => Vec::new(),
+            _ => (Vec::new(), Vec::new()),
         };
         taken.insert(whole.clone());
         let arts = c.name("arts").expect("arts always takes part");
@@ -363,6 +375,9 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                     items.push(item(r, last_a, Some(norm_num(pv)), Some(norm_letter(l))));
                 }
             }
+        }
+        for (r, a) in &arts5 {
+            items.push(item(r, a, None, None));
         }
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start;
