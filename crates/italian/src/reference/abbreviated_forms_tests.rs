@@ -6,7 +6,8 @@
 //! "ex" between an article and its act; and, from our own probes of
 //! common recitals, a paragraph after another paragraph's letters in a
 //! list of "commi", and the paragraph meant ("e in particolare il comma
-//! 6") after the conversion law of the article's decree-law.
+//! 6") after the conversion law of the article's decree-law, and "e
+//! l'art. 83" right after an article and its act.
 
 use super::lawyer_forms_tests::check;
 
@@ -134,6 +135,29 @@ fn the_paragraph_meant_after_the_conversion_law_is_the_decree_laws() {
         (
             "visto l'art. 54 del D.Lgs. 165/2001, ed in particolare il comma 5",
             &["decreto_legislativo 165/2001 art. 54 c. 5"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_further_article_right_after_an_article_and_its_act_is_of_that_act() {
+    check(&[
+        (
+            "ai sensi dell'art. 80 del d.lgs. 50/2016 e l'art. 83",
+            &["decreto_legislativo 50/2016 art. 80", "decreto_legislativo 50/2016 art. 83"],
+        ),
+        (
+            "l'art. 80 del d.lgs. 50/2016 (motivi di esclusione) e l'art. 83 (criteri di selezione)",
+            &["decreto_legislativo 50/2016 art. 80", "decreto_legislativo 50/2016 art. 83"],
+        ),
+        // An article of an act of its own stays its own.
+        (
+            "l'art. 107 del TUEL e l'art. 5 del regolamento comunale",
+            &["decreto_legislativo 267/2000 art. 107"],
+        ),
+        (
+            "l'art. 80 del d.lgs. 50/2016 e l'art. 83 del d.lgs. 36/2023",
+            &["decreto_legislativo 50/2016 art. 80", "decreto_legislativo 36/2023 art. 83"],
         ),
     ]);
 }

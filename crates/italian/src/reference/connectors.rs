@@ -125,9 +125,12 @@ pub(super) static OWNED: LazyLock<Regex> = LazyLock::new(|| {
 /// del 2016, per i settori ordinari, e di cui all'articolo 125, per i
 /// settori speciali", "dall'art. 3 della legge n. 241/1990 e dall'art. 7".
 /// A short clause may stand between (no full stop, semicolon, bracket,
-/// quotation or digit), then "e"/"ed"/"nonché" and the article's preposition.
+/// quotation or digit), then "e"/"ed"/"nonché" and the article's preposition;
+/// or, right after the act (or its gloss in brackets), "e l'art. 83" with
+/// the article's bare determiner: "l'art. 80 del d.lgs. 50/2016 (motivi di
+/// esclusione) e l'art. 83".
 pub(super) static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)^\s*,?\s*(?:[^;:.()\d\n“”\x22«»]{0,60}?,\s*)?(?:e|ed|nonch[ée])\s+(?:di\s+cui\s+)?(?:a|da|de|ne)(?:ll['’]\s*|gli\s+|i\s+|l\s+)$").unwrap()
+    grammar(r"(?i)^\s*,?\s*(?:[^;:.()\d\n“”\x22«»]{0,60}?,\s*)?(?:e|ed|nonch[ée])\s+(?:di\s+cui\s+)?(?:a|da|de|ne)(?:ll['’]\s*|gli\s+|i\s+|l\s+)$|^\s*(?:\([^()\d;]{2,80}\)\s*)?(?:e|ed)\s+(?:l['’]\s*|gli\s+)$").unwrap()
 });
 
 /// Whether the locator starting at `at` follows an act with only spaces
