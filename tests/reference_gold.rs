@@ -50,10 +50,13 @@ use atti_dev::gold::RefTuple as Tuple;
 /// first 76 lines) and 2/2 and 2/3 (the last 3);
 /// 1864/1879 and 1864/1907 in session 51 with the 74 of
 /// gold/references_web_s51.jsonl, read blind at 48/49 and 48/52 (the first
-/// 52 lines) and 21/22 and 21/21 (the next 21, one line added after)).
+/// 52 lines) and 21/22 and 21/21 (the next 21, one line added after));
+/// 1921/1937 and 1921/1968 in session 52 with the 61 of
+/// gold/references_web_s52.jsonl, read blind at 56/58 and 56/61, whose
+/// OCR-broken municipal deliberation lowered both).
 /// A gold act type left empty matches any (see `atti_dev::gold`).
-const MIN_PRECISION: f64 = 0.992;
-const MIN_RECALL: f64 = 0.977;
+const MIN_PRECISION: f64 = 0.991;
+const MIN_RECALL: f64 = 0.976;
 
 fn field(v: &Value) -> Option<String> {
     match v {

@@ -10,7 +10,8 @@ use regex::Regex;
 use super::common::{self, grammar};
 use super::Mention;
 
-/// Between a locator and its act: "del", "della", "dell'", a comma, or
+/// Between a locator and its act: "del", "della", "dell'", "ex" (as in
+/// "art. 163 ex D.Lgs. 267/2000", the act the article is of), a comma, or
 /// nothing; also over ", secondo periodo," and a preposition hyphenated at a
 /// line end ("de-\nl D.Lgs."), over a "commi" whose numbers the transcript
 /// lost ("art. 34, commi del d.l. ...") and over an article printed twice
@@ -18,7 +19,7 @@ use super::Mention;
 /// has no number to report ("art. 33, ultimo comma della Costituzione"),
 /// and over the quotation mark that opens an act's quoted name ("art. 36
 /// del “Codice dei contratti pubblici”").
-const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*(?:ultimo|penultimo)\s+comma\b\s*,?\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)(?:[“\x22«]\s*)?";
+const CONNECTOR_RE: &str = r"(?i)^\s*(?:,?\s*(?:primo|secondo|terzo|quarto|quinto|ultimo|penultimo)\s+periodo\s*)?(?:,?\s*(?:ultimo|penultimo)\s+comma\b\s*,?\s*)?(?:,?\s*comm[ai]\s+)?(?:;\s*(?:del|della|dello|dei|delle)\s+|[,–-]?\s*(?:(?:de(?:-\s+)?l(?:-\s+)?(?:la|lo|le)?|de(?:-\s+)?i|de(?:-\s+)?gli|di\s+cui\s+al(?:la)?|ex)\s+(?:(?:la|il|lo)\s+)?|de(?:-\s+)?l(?:-\s+)?l['’]\s*)?)(?:[“\x22«]\s*)?";
 pub(super) static CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| grammar(&spaced(CONNECTOR_RE)).unwrap());
 
@@ -124,9 +125,12 @@ pub(super) static OWNED: LazyLock<Regex> = LazyLock::new(|| {
 /// del 2016, per i settori ordinari, e di cui all'articolo 125, per i
 /// settori speciali", "dall'art. 3 della legge n. 241/1990 e dall'art. 7".
 /// A short clause may stand between (no full stop, semicolon, bracket,
-/// quotation or digit), then "e"/"ed"/"nonché" and the article's preposition.
+/// quotation or digit), then "e"/"ed"/"nonché" and the article's preposition;
+/// or, right after the act (or its gloss in brackets), "e l'art. 83" with
+/// the article's bare determiner: "l'art. 80 del d.lgs. 50/2016 (motivi di
+/// esclusione) e l'art. 83".
 pub(super) static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-    grammar(r"(?i)^\s*,?\s*(?:[^;:.()\d\n“”\x22«»]{0,60}?,\s*)?(?:e|ed|nonch[ée])\s+(?:di\s+cui\s+)?(?:a|da|de|ne)(?:ll['’]\s*|gli\s+|i\s+|l\s+)$").unwrap()
+    grammar(r"(?i)^\s*,?\s*(?:[^;:.()\d\n“”\x22«»]{0,60}?,\s*)?(?:e|ed|nonch[ée])\s+(?:di\s+cui\s+)?(?:a|da|de|ne)(?:ll['’]\s*|gli\s+|i\s+|l\s+)$|^\s*(?:\([^()\d;]{2,80}\)\s*)?(?:e|ed)\s+(?:l['’]\s*|gli\s+)$").unwrap()
 });
 
 /// Whether the locator starting at `at` follows an act with only spaces

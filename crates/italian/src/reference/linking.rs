@@ -236,16 +236,28 @@ impl Linker<'_> {
             }
         }
         let m = &mentions[mi];
+        // "art. 13 del D.L. 201/2011, convertito ... dalla L. 214/2011, e in
+        // particolare il comma 6": the paragraph meant may follow the
+        // conversion law of the article's decree-law.
+        let after_act = mentions
+            .get(mi + 1)
+            .filter(|_| particular::converted_from(text, mentions, mi + 1) == Some(mi))
+            .map_or(m.range.end, |c| c.range.end);
         let refine = match items.as_slice() {
-            [it] if it.paragraph.is_none() && !self.chained[li] => {
-                REFINE.captures(&text[m.range.end..])
-            }
+            [it] if it.paragraph.is_none() && !self.chained[li] => REFINE
+                .captures(&text[m.range.end..])
+                .map(|c| (m.range.end, c))
+                .or_else(|| {
+                    (after_act > m.range.end)
+                        .then(|| REFINE.captures(&text[after_act..]).map(|c| (after_act, c)))
+                        .flatten()
+                }),
             _ => None,
         };
-        if let Some(c) = refine {
+        if let Some((from, c)) = refine {
             let mut it = items[0].clone();
             it.paragraph = Some(common::norm_num(&c["p"]));
-            let end = m.range.end + c.get(0).map_or(0, |g| g.end());
+            let end = from + c.get(0).map_or(0, |g| g.end());
             self.out
                 .push((it.range.start..end, with_locator(&m.r, &it)));
             return;

@@ -48,7 +48,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
         r"{letter}[”\x22»]?\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*[“\x22«]?{letter}(?:\)|[”\x22»]))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|artt?\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|cc\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b)?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|artt?\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.|segg?\.|sgg?\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|cc\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.|segg?\.|sgg?\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b|(?P<tail5>\s*,?\s*(?:e|ed)\s+)(?P<pars5>\d+(?:[\s-]*(?:{SUFFIX}))?)\b)?"
     ))
     .unwrap()
 });
@@ -195,6 +195,34 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         } else if taken.overlaps(&whole) {
             continue; // inside an inverted locator, read first
         }
+        // "art. 1, commi 629, lett. b), e 632": after a plural "commi" and
+        // a paragraph's letters, a number is another paragraph; anywhere
+        // else it is left to what follows, outside the locator.
+        let plural_pars = c.name("parkw").is_some_and(|k| {
+            ["commi", "cc.", "paragrafi", "parr."].contains(&fold(k.as_str()).as_str())
+        });
+        // "artt. 32, comma 2, 36, comma 2, lett. a) e 37": after a plural
+        // "artt." whose paragraphs are each a singular "comma", another
+        // article.
+        let plural_akw = c.name("akw").is_some_and(|k| {
+            let k = fold(k.as_str()).replace([' ', '\t'], "");
+            k == "artt." || k == "artt" || k == "articoli"
+        });
+        let (pars5, arts5) = match (c.name("tail5"), c.name("pars5")) {
+            (Some(_), Some(p)) if !extended && plural_pars && c.name("lets").is_some() => {
+                (vec![(p.range(), p.as_str().to_string())], Vec::new())
+            }
+            (Some(_), Some(p))
+                if !extended && plural_akw && !plural_pars && c.name("parkw").is_some() =>
+            {
+                (Vec::new(), vec![(p.range(), p.as_str().to_string())])
+            }
+            (Some(t), Some(_)) => {
+                whole.end = t.start();
+                (Vec::new(), Vec::new())
+            }
+            _ => (Vec::new(), Vec::new()),
+        };
         taken.insert(whole.clone());
         let arts = c.name("arts").expect("arts always takes part");
         let art_items = split_list(arts);
@@ -311,7 +339,7 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
         // last article.
         if let Some((_, last_a)) = art_items.last() {
             if more_arts.is_empty() {
-                for (r, p) in &pars3 {
+                for (r, p) in pars3.iter().chain(&pars5) {
                     items.push(item(r, last_a, Some(norm_num(p)), None));
                 }
             }
@@ -347,6 +375,9 @@ pub(super) fn locators(text: &str) -> Vec<(Range<usize>, Vec<LocItem>, bool)> {
                     items.push(item(r, last_a, Some(norm_num(pv)), Some(norm_letter(l))));
                 }
             }
+        }
+        for (r, a) in &arts5 {
+            items.push(item(r, a, None, None));
         }
         if let Some(f) = items.first_mut() {
             f.range.start = whole.start;

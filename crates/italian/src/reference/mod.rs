@@ -336,6 +336,8 @@ mod lawyer_forms_tests;
 mod lawyer_context_tests;
 
 #[cfg(test)]
+mod abbreviated_forms_tests;
+#[cfg(test)]
 mod clause_forms_tests;
 #[cfg(test)]
 mod defined_forms_tests;
