@@ -105,3 +105,30 @@ fn an_index_that_may_only_be_read_is_searched_shown_and_exported() {
         assert!(!out.stdout.is_empty(), "atti {args:?} printed nothing");
     }
 }
+
+/// An empty file is a document without text whatever its name says
+/// (`no_text`, as an empty `.txt` was), not a failure "PDF: couldn't parse
+/// input" or "archivio ZIP danneggiato"; two empty files are one content,
+/// so the second is a copy. `atti extract` of one prints nothing and
+/// succeeds.
+#[test]
+fn an_empty_file_is_a_document_without_text_whatever_its_extension() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archivio");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["vuoto.pdf", "vuoto.docx", "vuoto.xlsx"] {
+        std::fs::write(dir.join(name), b"").unwrap();
+    }
+    let index = tmp.path().join("index");
+    let idx = index.to_str().unwrap();
+    atti_ok(tmp.path(), &["ingest", "archivio", "--index", idx], 0);
+    let docs = export_jsonl(tmp.path(), &index, "documents");
+    let fails = export_jsonl(tmp.path(), &index, "failures");
+    let skipped = export_jsonl(tmp.path(), &index, "skipped");
+    assert!(fails.is_empty(), "{fails:?}");
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert_eq!(docs[0]["status"], "no_text", "{docs:?}");
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    let out = atti_ok(tmp.path(), &["extract", "archivio/vuoto.pdf"], 0);
+    assert!(out.trim().is_empty(), "{out}");
+}
