@@ -132,3 +132,30 @@ fn an_empty_file_is_a_document_without_text_whatever_its_extension() {
     let out = atti_ok(tmp.path(), &["extract", "archivio/vuoto.pdf"], 0);
     assert!(out.trim().is_empty(), "{out}");
 }
+
+/// `atti extract FILE --json --rules-output`: the kind and the values the
+/// rules read are in the JSON on stdout (a `rules` object), where a script
+/// reads them, not printed as text on stderr beside it.
+#[test]
+fn extract_json_with_rules_output_holds_the_values_in_the_json() {
+    let out = atti(
+        &root(),
+        &[
+            "extract",
+            "samples/delibera_giunta_2023_045.txt",
+            "--json",
+            "--rules-output",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(v["rules"]["kind"], "deliberation", "{}", v["rules"]);
+    let fields = v["rules"]["fields"].as_array().expect("a list of fields");
+    assert!(
+        fields.iter().any(|f| f["name"] == "decision.decision_date"),
+        "{fields:?}"
+    );
+    assert!(v["pages"].is_array());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("decision."), "values on stderr: {err}");
+}
