@@ -24,6 +24,7 @@ mod search_filters;
 mod serve;
 mod shards;
 mod signed;
+mod sweep;
 mod table_fixtures_guard;
 mod upgrade;
 mod versions;

@@ -27,7 +27,7 @@ pub struct ExtractArgs {
     /// With --tables: one CSV row per cell (page;table;row;col;row_span;col_span;x0;y0;x1;y1;text).
     #[arg(long, requires = "tables", conflicts_with = "json")]
     pub csv: bool,
-    /// Also show the kind and the values the rules read from this file.
+    /// Also show the kind and the values the rules read from this file: after the text, on stderr; with --json, in the JSON (`rules`: kind, fields with rule and span).
     #[arg(long)]
     pub rules_output: bool,
     #[command(flatten)]

@@ -24,8 +24,16 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
     if a.tables {
         return tables(a, &e.pages);
     }
+    let rules_read = match a.rules_output {
+        true => Some(config::rules(&a.rules)?.apply(&e.pages)),
+        false => None,
+    };
     let text = if a.json {
-        serde_json::to_string_pretty(&e)? + "\n"
+        let mut v = serde_json::to_value(&e)?;
+        if let Some(x) = &rules_read {
+            v["rules"] = x.to_json();
+        }
+        serde_json::to_string_pretty(&v)? + "\n"
     } else if a.layout {
         let pages: Vec<String> = e
             .pages
@@ -43,9 +51,7 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         e.full_text()
     };
     super::print(&text)?;
-    if a.rules_output {
-        let rules = config::rules(&a.rules)?;
-        let x = rules.apply(&e.pages);
+    if let Some(x) = rules_read.filter(|_| !a.json) {
         eprintln!("\nkind: {}", x.kind);
         for f in &x.fields {
             eprintln!("  {:<32} {}", f.name, f.value);

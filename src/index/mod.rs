@@ -38,6 +38,7 @@ pub mod parsed;
 pub mod prefix;
 pub mod proximity;
 pub mod query;
+mod reading_dir;
 mod records;
 pub mod rulebook;
 pub mod schema;
@@ -171,10 +172,12 @@ impl Index {
                 message: "no index here: run `atti ingest` first, or point --index at one".into(),
             });
         }
-        let index = tantivy::Index::open_in_dir(path).map_err(|e| Error::Index {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let index = reading_dir::ReadingDir::open(path)
+            .and_then(tantivy::Index::open)
+            .map_err(|e| Error::Index {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
         let fields = Fields::from_schema(&index.schema()).ok_or_else(|| Error::Index {
             path: path.to_owned(),
             message: "its fields are not those of any version of atti this one reads (an index of another program, or of a much newer atti); point --index at an atti index"

@@ -62,6 +62,12 @@ impl SourceType {
     /// The type the bytes actually are: a PDF header wins over any extension,
     /// and markup wins over `.txt`. Falls back to the claimed type.
     pub fn sniff(bytes: &[u8], claimed: SourceType) -> SourceType {
+        // An empty file has no type to find: it is read as the empty text
+        // it is (a document without text), not as a PDF or a ZIP archive
+        // that is broken.
+        if bytes.is_empty() {
+            return SourceType::Text;
+        }
         if signed::is_signed(bytes) {
             return SourceType::Signed;
         }

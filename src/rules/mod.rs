@@ -123,6 +123,15 @@ pub struct RuleOutput {
     pub pipeline: String,
 }
 
+impl RuleOutput {
+    /// The kind and every value read, with the rule and span of each, as
+    /// `atti extract --rules-output --json` gives them: `{"kind": ...,
+    /// "fields": [{"name", "value", "rule", "span"}]}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "kind": self.kind, "fields": self.fields })
+    }
+}
+
 /// The outcome of one example written in a rule file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExampleOutcome {

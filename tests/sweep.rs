@@ -1,0 +1,161 @@
+//! Defects found by using atti as an archive clerk does (session 52's sweep
+//! of every command on real folders), each reproduced with the command
+//! that showed it.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::common::*;
+
+/// Runs atti as an account that may only read `dir`'s files: the user
+/// `nobody` when the tests run as root (root reads and writes everything),
+/// else the user itself over files made read-only. `None` when the tests
+/// run as root without `setpriv` to change user.
+fn atti_read_only(dir: &Path, args: &[&str]) -> Option<Output> {
+    chmod_tree(dir, false);
+    let mut cmd = if unsafe { libc::geteuid() } == 0 {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("setpriv is missing: this test cannot change user, skipped");
+            return None;
+        }
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_atti"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_atti"))
+    };
+    let out = cmd
+        .args(args)
+        .current_dir(dir)
+        .env_remove("ATTI_INDEX")
+        .output()
+        .expect("the atti binary runs");
+    chmod_tree(dir, true);
+    Some(out)
+}
+
+/// Makes every folder and file under `dir` writable by its owner, or
+/// readable by all and writable by none.
+fn chmod_tree(dir: &Path, writable: bool) {
+    for e in walk(dir) {
+        let is_dir = e.is_dir();
+        let mode = match (is_dir, writable) {
+            (true, true) => 0o755,
+            (true, false) => 0o555,
+            (false, true) => 0o644,
+            (false, false) => 0o444,
+        };
+        std::fs::set_permissions(&e, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut all = vec![dir.to_owned()];
+    let mut i = 0;
+    while i < all.len() {
+        if all[i].is_dir() && !all[i].is_symlink() {
+            for e in std::fs::read_dir(&all[i]).unwrap() {
+                all.push(e.unwrap().path());
+            }
+        }
+        i += 1;
+    }
+    all
+}
+
+/// A colleague who may read the office's index but not write it searches
+/// it, shows a document and exports a table: reading takes no lock that
+/// needs to write (tantivy's reader asked for a lock file it could not
+/// open: "Failed to acquire Lockfile").
+#[test]
+fn an_index_that_may_only_be_read_is_searched_shown_and_exported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("w");
+    std::fs::create_dir(&work).unwrap();
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let samples = root().join("samples");
+    atti_ok(
+        &root(),
+        &[
+            "ingest",
+            samples.to_str().unwrap(),
+            "--index",
+            work.join("index").to_str().unwrap(),
+        ],
+        0,
+    );
+    let commands: [&[&str]; 4] = [
+        &["search", "convenzioni", "--index", "index", "--json"],
+        &["export", "documents", "--index", "index"],
+        &["stats", "--index", "index"],
+        &["check", "--index", "index"],
+    ];
+    for args in commands {
+        let Some(out) = atti_read_only(&work, args) else {
+            return;
+        };
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "atti {args:?}\nstderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "atti {args:?} printed nothing");
+    }
+}
+
+/// An empty file is a document without text whatever its name says
+/// (`no_text`, as an empty `.txt` was), not a failure "PDF: couldn't parse
+/// input" or "archivio ZIP danneggiato"; two empty files are one content,
+/// so the second is a copy. `atti extract` of one prints nothing and
+/// succeeds.
+#[test]
+fn an_empty_file_is_a_document_without_text_whatever_its_extension() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archivio");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["vuoto.pdf", "vuoto.docx", "vuoto.xlsx"] {
+        std::fs::write(dir.join(name), b"").unwrap();
+    }
+    let index = tmp.path().join("index");
+    let idx = index.to_str().unwrap();
+    atti_ok(tmp.path(), &["ingest", "archivio", "--index", idx], 0);
+    let docs = export_jsonl(tmp.path(), &index, "documents");
+    let fails = export_jsonl(tmp.path(), &index, "failures");
+    let skipped = export_jsonl(tmp.path(), &index, "skipped");
+    assert!(fails.is_empty(), "{fails:?}");
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert_eq!(docs[0]["status"], "no_text", "{docs:?}");
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    let out = atti_ok(tmp.path(), &["extract", "archivio/vuoto.pdf"], 0);
+    assert!(out.trim().is_empty(), "{out}");
+}
+
+/// `atti extract FILE --json --rules-output`: the kind and the values the
+/// rules read are in the JSON on stdout (a `rules` object), where a script
+/// reads them, not printed as text on stderr beside it.
+#[test]
+fn extract_json_with_rules_output_holds_the_values_in_the_json() {
+    let out = atti(
+        &root(),
+        &[
+            "extract",
+            "samples/delibera_giunta_2023_045.txt",
+            "--json",
+            "--rules-output",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(v["rules"]["kind"], "deliberation", "{}", v["rules"]);
+    let fields = v["rules"]["fields"].as_array().expect("a list of fields");
+    assert!(
+        fields.iter().any(|f| f["name"] == "decision.decision_date"),
+        "{fields:?}"
+    );
+    assert!(v["pages"].is_array());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("decision."), "values on stderr: {err}");
+}
