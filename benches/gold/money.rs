@@ -38,6 +38,7 @@ const FILES: &[&str] = &[
     "gold/money_web_s49.jsonl",
     "gold/money_web_s50.jsonl",
     "gold/money_web_s51.jsonl",
+    "gold/money_web_s52.jsonl",
 ];
 
 /// A batch of public acts of bodies in no split, annotated blind before
@@ -137,6 +138,11 @@ pub const BATCHES: &[Batch] = &[
         name: "s51",
         dir: "tests/fixtures/web/money-s51/",
         gold: "gold/money_web_s51.jsonl",
+    },
+    Batch {
+        name: "s52",
+        dir: "tests/fixtures/web/money-s52/",
+        gold: "gold/money_web_s52.jsonl",
     },
 ];
 
