@@ -63,3 +63,4 @@ mod money_web_s47;
 mod money_web_s49;
 mod money_web_s50;
 mod money_web_s51;
+mod money_web_s52;

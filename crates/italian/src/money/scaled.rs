@@ -6,7 +6,8 @@
 //! 756,56 euro`, `un milione e 200 mila euro`, `cinque milioni e
 //! novecentocinquantamila euro`; a number in words before `mila` (`Seicento
 //! mila euro`); halves (`mezzo milione di euro`, `un milione e mezzo di
-//! euro`).
+//! euro`); thousands and then hundreds joined by `e` (`6mila e 200 euro`,
+//! `2 mila e 500 euro`).
 //!
 //! A figure with its scale and no currency (`300 mila`, `14,8 milioni`) is
 //! not read here: it is a sum only as an item of a list whose currency
@@ -45,6 +46,14 @@ static WORDS_MILA: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// Thousands and then the hundreds below them, joined by `e`: `6mila e
+/// 200 euro`, `2 mila e 500,50 euro` (a sum, not two).
+static MILA_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<a>\d{{1,3}})[ \t]?mila[ \t]+e[ \t]+(?P<b>\d{{1,3}}(?:,\d{{2}})?)[ \t]+(?:di[ \t]+)?{CURRENCY}"
+    ))
+    .expect("valid regex")
+});
 /// Halves of a million: `mezzo milione di euro`, `un milione e mezzo di
 /// euro`.
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,8 +62,8 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// The sums of [`CHAIN`], [`WORDS_MILA`] and [`HALF`] in `text`: value and
-/// byte range.
+/// The sums of [`CHAIN`], [`WORDS_MILA`], [`MILA_AND`] and [`HALF`] in
+/// `text`: value and byte range.
 pub(super) fn scaled_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
     let mut out = Vec::new();
     for c in CHAIN.captures_iter(text) {
@@ -91,6 +100,17 @@ pub(super) fn scaled_amounts(text: &str) -> Vec<(Euro, Range<usize>)> {
             .and_then(|v| Euro::new(v as i64 * 1000, 0));
         if let Some(v) = v {
             out.push((v, all.range()));
+        }
+    }
+    for c in MILA_AND.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        if glued_before(text, all.start()) {
+            continue;
+        }
+        let high = c.name("a").unwrap().as_str().parse::<i64>().ok();
+        let low = figure(c.name("b").unwrap().as_str()).map(Euro::cents);
+        if let (Some(h), Some(l)) = (high, low) {
+            out.push((Euro::from_cents(h * 100_000 + l), all.range()));
         }
     }
     for c in HALF.captures_iter(text) {
@@ -154,6 +174,11 @@ mod tests {
         );
         assert_eq!(values("borse per mezzo milione di euro"), ["500000.00"]);
         assert_eq!(values("un milione e mezzo di euro"), ["1500000.00"]);
+        assert_eq!(
+            values("mille euro per il Natale e 6mila e 200 euro per le altre attività"),
+            ["1000.00", "6200.00"]
+        );
+        assert_eq!(values("una spesa di 2 mila e 500,50 euro"), ["2500.50"]);
     }
 
     #[test]
