@@ -159,3 +159,54 @@ fn extract_json_with_rules_output_holds_the_values_in_the_json() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("decision."), "values on stderr: {err}");
 }
+
+/// The summary's counts add up to the files seen, each file counted once:
+/// a new file that cannot be read is `failed`, not also `new` (it was both,
+/// so that ten files were summed as "new 5 ... failed 7"), and so is a
+/// changed file that can no longer be read.
+#[test]
+fn the_summary_counts_each_file_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archivio");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "DETERMINAZIONE N. 1 DEL 3/3/2024\nOGGETTO: prova",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "DELIBERAZIONE N. 2 DEL 4/3/2024\nOGGETTO: altra",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("rotto.pdf"),
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+    )
+    .unwrap();
+    let args = ["ingest", "archivio", "--index", "idx", "--json"];
+    let summary = |out: String| -> serde_json::Value { serde_json::from_str(out.trim()).unwrap() };
+    let s = summary(atti_ok(tmp.path(), &args, 0));
+    let n = |k: &str| s[k].as_u64().unwrap();
+    assert_eq!((n("seen"), n("new"), n("failed")), (3, 2, 1), "{s}");
+    // The text becomes a broken PDF: changed, and failed only.
+    std::fs::write(dir.join("b.txt"), b"%PDF-1.7\n1 0 obj << /Type").unwrap();
+    let s = summary(atti_ok(tmp.path(), &args, 0));
+    let n = |k: &str| s[k].as_u64().unwrap();
+    let parts = [
+        "new",
+        "changed",
+        "unchanged",
+        "reapplied",
+        "unaffected",
+        "failed",
+        "skipped",
+    ];
+    assert_eq!(parts.iter().map(|k| n(k)).sum::<u64>(), n("seen"), "{s}");
+    // The broken PDF, unchanged, is not read again: unchanged.
+    assert_eq!(
+        (n("changed"), n("unchanged"), n("failed")),
+        (0, 2, 1),
+        "{s}"
+    );
+}

@@ -32,7 +32,9 @@ pub enum Outcome {
         from: String,
         to: String,
     },
-    Failure(Failure, Change),
+    /// The file could not be read (or its rules failed): a row of the
+    /// failures table, counted as failed only, whether it was new or changed.
+    Failure(Failure),
     Unchanged,
     /// Unchanged content under a new size/time stamp (a copy, a `touch`):
     /// the record stays, with the new stamp.
@@ -131,18 +133,15 @@ impl Context<'_> {
                 Outcome::Unchanged
             }
             Ok(Worked::Same) => Outcome::Restamp(c.source_file.clone(), stamp),
-            Err(f) => Outcome::Failure(
-                Failure {
-                    source_file: c.source_file.clone(),
-                    stage: f.stage,
-                    reason: f.reason,
-                    sha256: f.sha256,
-                    stamp,
-                    pipeline: pipeline.to_owned(),
-                    ingested_at: self.ingested_at.to_owned(),
-                },
-                change,
-            ),
+            Err(f) => Outcome::Failure(Failure {
+                source_file: c.source_file.clone(),
+                stage: f.stage,
+                reason: f.reason,
+                sha256: f.sha256,
+                stamp,
+                pipeline: pipeline.to_owned(),
+                ingested_at: self.ingested_at.to_owned(),
+            }),
         }
     }
 }
@@ -181,18 +180,15 @@ impl Context<'_> {
                 doc.stamp = stamp.to_owned();
                 Outcome::Reapplied(Box::new(doc))
             }
-            Err(e) => Outcome::Failure(
-                Failure {
-                    source_file: c.source_file.clone(),
-                    stage: "rules".into(),
-                    reason: e.to_string(),
-                    sha256: Some(sha256.to_owned()),
-                    stamp: stamp.to_owned(),
-                    pipeline: self.rules.fingerprint().to_owned(),
-                    ingested_at: self.ingested_at.to_owned(),
-                },
-                Change::Changed,
-            ),
+            Err(e) => Outcome::Failure(Failure {
+                source_file: c.source_file.clone(),
+                stage: "rules".into(),
+                reason: e.to_string(),
+                sha256: Some(sha256.to_owned()),
+                stamp: stamp.to_owned(),
+                pipeline: self.rules.fingerprint().to_owned(),
+                ingested_at: self.ingested_at.to_owned(),
+            }),
         })
     }
 }

@@ -76,8 +76,9 @@ pub struct IngestConfig {
 }
 
 /// The counts printed at the end of an ingest. `seen` = `new` + `changed` +
-/// `unchanged` + `reapplied` + `unaffected` + discover failures + `skipped`; every file
-/// seen ends up as a document, a failure or a skipped file.
+/// `unchanged` + `reapplied` + `unaffected` + `failed` + `skipped`: every
+/// file seen ends up as a document, a failure or a skipped file, and is
+/// counted once (a new file that cannot be read is failed, not new).
 #[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
 pub struct Summary {
     pub seen: usize,
@@ -464,8 +465,7 @@ fn record(
             writer.put_document(&doc)?;
             1
         }
-        Outcome::Failure(f, change) => {
-            count_change(summary, change);
+        Outcome::Failure(f) => {
             summary.failed += 1;
             let line = format!("{}: {} ({})", f.source_file, f.reason, f.stage);
             progress.note(&crate::escape::terminal(&line));
