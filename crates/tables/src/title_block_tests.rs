@@ -28,6 +28,17 @@ fn register(k: &mut Kit, y: f32) {
     }
 }
 
+/// The grid [`register`] sets, as the reader must give it back.
+fn register_grid() -> Vec<Vec<String>> {
+    rows(&[
+        &["Codice", "Denominazione", "Comune", "Scadenza"],
+        &["A-104", "Farmacia Centrale", "Lucolena", "12/03/2025"],
+        &["A-221", "Parafarmacia Sole", "Montalto", "01/07/2025"],
+        &["B-017", "Ottica Moderna", "Pieve", "30/09/2025"],
+        &["B-342", "Erboristeria Verde", "Castello", "15/11/2025"],
+    ])
+}
+
 #[test]
 fn a_title_block_in_the_tables_font_is_no_part_of_it() {
     // A report's title centred on the page, its date at the right margin,
@@ -38,16 +49,7 @@ fn a_title_block_in_the_tables_font_is_no_part_of_it() {
     k.centred(300.0, 72.0, "AUTORIZZATI AL 2025");
     right(&mut k, 560.0, 72.0, "03/02/2025");
     register(&mut k, 96.0);
-    assert_eq!(
-        grids(&k.page),
-        vec![rows(&[
-            &["Codice", "Denominazione", "Comune", "Scadenza"],
-            &["A-104", "Farmacia Centrale", "Lucolena", "12/03/2025"],
-            &["A-221", "Parafarmacia Sole", "Montalto", "01/07/2025"],
-            &["B-017", "Ottica Moderna", "Pieve", "30/09/2025"],
-            &["B-342", "Erboristeria Verde", "Castello", "15/11/2025"],
-        ])]
-    );
+    assert_eq!(grids(&k.page), vec![register_grid()]);
 }
 
 #[test]
@@ -74,14 +76,5 @@ fn a_gutter_that_only_the_title_covers_still_parts_the_columns() {
     k.centred(246.0, 72.0, "NELL'ANNO 2025 DAL SERVIZIO");
     right(&mut k, 560.0, 72.0, "03/02/2025");
     register(&mut k, 96.0);
-    assert_eq!(
-        grids(&k.page),
-        vec![rows(&[
-            &["Codice", "Denominazione", "Comune", "Scadenza"],
-            &["A-104", "Farmacia Centrale", "Lucolena", "12/03/2025"],
-            &["A-221", "Parafarmacia Sole", "Montalto", "01/07/2025"],
-            &["B-017", "Ottica Moderna", "Pieve", "30/09/2025"],
-            &["B-342", "Erboristeria Verde", "Castello", "15/11/2025"],
-        ])]
-    );
+    assert_eq!(grids(&k.page), vec![register_grid()]);
 }
