@@ -59,6 +59,10 @@ pub enum Error {
     /// The file is not of a type atti reads.
     #[error("unsupported file: {0}")]
     Unsupported(String),
+    /// What went wrong reading one file a command was given by name (`atti
+    /// extract FILE`), with the file's name before it.
+    #[error("{}: {source}", path.display())]
+    InFile { path: PathBuf, source: Box<Error> },
     /// Another process is writing to the index.
     #[error("index in use: another atti process is writing to {0} (wait for it to finish)")]
     IndexLocked(PathBuf),
@@ -107,6 +111,17 @@ impl Error {
         }
     }
 
+    /// `self`, as it happened reading `path`.
+    pub fn in_file(self, path: impl Into<PathBuf>) -> Self {
+        match self {
+            e @ (Error::Io { .. } | Error::InFile { .. }) => e,
+            e => Error::InFile {
+                path: path.into(),
+                source: Box::new(e),
+            },
+        }
+    }
+
     /// The process exit code this error maps to when it ends a command:
     /// 2 for usage and configuration errors, 2 for anything else too, since
     /// exit code 1 is reserved for "findings at or above --fail-on".
@@ -133,6 +148,7 @@ impl Error {
             Error::Timeout(_) => "timeout",
             Error::Panic(_) => "panic",
             Error::Unsupported(_) => "unsupported",
+            Error::InFile { source, .. } => source.class(),
             Error::Office(_) => "office",
             Error::IndexLocked(_) | Error::Index { .. } | Error::Tantivy(_) => "index",
             Error::DiskFull { .. } => "disk_full",

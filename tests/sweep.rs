@@ -210,3 +210,16 @@ fn the_summary_counts_each_file_once() {
         "{s}"
     );
 }
+
+/// `atti extract FILE` on a file it cannot read names the file in its
+/// message, as a script looping over files needs (it said only "PDF:
+/// failed parsing cross reference table").
+#[test]
+fn extract_names_the_file_it_cannot_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("rotto.pdf"), b"%PDF-1.7\n1 0 obj << /Type").unwrap();
+    let out = atti(tmp.path(), &["extract", "rotto.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rotto.pdf: PDF: "), "{err}");
+}

@@ -15,11 +15,14 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
         if ty != SourceType::Pdf {
             return Err(Error::Usage("--raw applies to PDF files only".into()));
         }
-        super::print(&atti_pdf::raw_text(&bytes, &limits)?)?;
+        let raw =
+            atti_pdf::raw_text(&bytes, &limits).map_err(|e| Error::from(e).in_file(&a.file))?;
+        super::print(&raw)?;
         return Ok(0);
     }
     let ocr = a.ocr.resolve();
-    let e = read::read_with(&bytes, ty, &limits, &ocr, &mut |_| {})?;
+    let e =
+        read::read_with(&bytes, ty, &limits, &ocr, &mut |_| {}).map_err(|e| e.in_file(&a.file))?;
     super::ingest::say_if_ocr_is_off(&ocr, e.status == read::Status::NoText);
     if a.tables {
         return tables(a, &e.pages);
