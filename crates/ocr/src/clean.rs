@@ -245,12 +245,8 @@ pub const MARK_GREY: u8 = 160;
 /// The pixels of a mark in box `b`: darker than [`MARK_GREY`].
 fn inked_pixels(image: &Gray, b: [f32; 4]) -> usize {
     let (x0, x1, y0, y1) = pixel_box(b);
-    (x0..x1.min(image.width))
-        .map(|x| {
-            (y0..y1.min(image.height))
-                .filter(|&y| image.pixels[y * image.width + x] < MARK_GREY)
-                .count()
-        })
+    (x0..x1)
+        .map(|x| (y0..y1).filter(|&y| image.darker(x, y, MARK_GREY)).count())
         .sum()
 }
 

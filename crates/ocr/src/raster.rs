@@ -104,7 +104,13 @@ impl Gray {
 
     /// Whether pixel (`x`, `y`) is ink (a pixel off the image is not).
     pub fn is_ink(&self, x: usize, y: usize) -> bool {
-        x < self.width && y < self.height && self.pixels[y * self.width + x] < INK
+        self.darker(x, y, INK)
+    }
+
+    /// Whether pixel (`x`, `y`) is darker than `grey` (a pixel off the
+    /// image is not).
+    pub fn darker(&self, x: usize, y: usize, grey: u8) -> bool {
+        x < self.width && y < self.height && self.pixels[y * self.width + x] < grey
     }
 
     /// The topmost inked row of column `x` between rows `y0` and `y1`

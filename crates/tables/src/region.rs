@@ -63,6 +63,32 @@ struct Growth {
     multi: usize,
 }
 
+impl Growth {
+    /// A region of `seed` alone, its column gaps `gaps`, ending at `end`.
+    fn seed(seed: &TextLine, gaps: Vec<(f32, f32)>, end: usize) -> Option<Growth> {
+        Some(Growth {
+            end,
+            gaps,
+            x0: seed.runs.first()?.x0,
+            x1: seed.runs.last()?.x1,
+            multi: 0,
+        })
+    }
+
+    /// The region's sides widened to take `line` in.
+    fn widen(&mut self, line: &TextLine) {
+        if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
+            self.x0 = self.x0.min(f.x0);
+            self.x1 = self.x1.max(l.x1);
+        }
+    }
+}
+
+/// The gaps between the runs of words of `line`.
+fn run_gaps(line: &TextLine) -> Vec<(f32, f32)> {
+    line.runs.windows(2).map(|w| (w[0].x1, w[1].x0)).collect()
+}
+
 /// Share of a table's width a rule runs across to bound the table (a
 /// shorter one sits under a label over some columns).
 const FULL_WIDTH: f32 = 0.9;
@@ -204,19 +230,10 @@ fn own_gaps(
     s: &Settings,
 ) -> Option<Growth> {
     let seed = lines.get(start)?;
-    let mut g = Growth {
-        end,
-        gaps: seed.runs.windows(2).map(|w| (w[0].x1, w[1].x0)).collect(),
-        x0: seed.runs.first()?.x0,
-        x1: seed.runs.last()?.x1,
-        multi: 0,
-    };
+    let mut g = Growth::seed(seed, run_gaps(seed), end)?;
     for line in lines.get(start + 1..end)? {
         if add_line(&mut g, line, boxes, s) {
-            if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
-                g.x0 = g.x0.min(f.x0);
-                g.x1 = g.x1.max(l.x1);
-            }
+            g.widen(line);
         }
     }
     Some(g)
@@ -245,22 +262,11 @@ fn grow_with(
     min_multi: usize,
 ) -> Option<Growth> {
     let seed = lines.get(from)?;
-    let mut g = match separators {
-        Some(seps) => Growth {
-            end: from + 1,
-            gaps: seps.iter().map(|&x| (x, x)).collect(),
-            x0: seed.runs.first()?.x0,
-            x1: seed.runs.last()?.x1,
-            multi: 0,
-        },
-        None => Growth {
-            end: from + 1,
-            gaps: seed.runs.windows(2).map(|w| (w[0].x1, w[1].x0)).collect(),
-            x0: seed.runs.first()?.x0,
-            x1: seed.runs.last()?.x1,
-            multi: 0,
-        },
+    let gaps = match separators {
+        Some(seps) => seps.iter().map(|&x| (x, x)).collect(),
+        None => run_gaps(seed),
     };
+    let mut g = Growth::seed(seed, gaps, from + 1)?;
     if seed.justified() {
         return None;
     }
@@ -310,10 +316,7 @@ fn grow_with(
                 break;
             }
         }
-        if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
-            g.x0 = g.x0.min(f.x0);
-            g.x1 = g.x1.max(l.x1);
-        }
+        g.widen(line);
         if columns_used(line, boxes, &g.gaps, explicit) >= 2 {
             g.multi += 1;
         }

@@ -36,10 +36,7 @@ pub(super) fn with_header(
         if !add_line(&mut m, line, boxes, s) {
             return None;
         }
-        if let (Some(f), Some(l)) = (line.runs.first(), line.runs.last()) {
-            m.x0 = m.x0.min(f.x0);
-            m.x1 = m.x1.max(l.x1);
-        }
+        m.widen(line);
     }
     Some(m)
 }
