@@ -44,7 +44,7 @@ pub fn read_index_path(arg: &IndexArg) -> PathBuf {
     match newest {
         Some((_, p)) => {
             eprintln!(
-                "atti: no index at ./{DEFAULT_INDEX}; using {} (written by `atti run`; choose with --index)",
+                "atti: nessun indice in ./{DEFAULT_INDEX}; uso {} (scritto da `atti run`; un altro con --index)",
                 p.display()
             );
             p
@@ -78,8 +78,11 @@ pub fn as_of(arg: Option<&str>) -> Result<NaiveDate> {
 /// Italian date parser reads (31/12/2023, 31 dicembre 2023).
 pub fn parse_cli_date(flag: &str, s: &str) -> Result<NaiveDate> {
     let s = s.trim();
-    atti_italian::date::parse_date(s)
-        .map_err(|_| Error::Usage(format!("{flag}: `{s}` is not a date (use YYYY-MM-DD)")))
+    atti_italian::date::parse_date(s).map_err(|_| {
+        Error::Usage(format!(
+            "{flag}: `{s}` non è una data (scrivere AAAA-MM-GG)"
+        ))
+    })
 }
 
 /// Today's date, local time.
@@ -101,7 +104,7 @@ fn delimiter(arg: &str) -> Result<u8> {
     };
     if d.len() != 1 || matches!(d.as_bytes()[0], b'"' | b'\n' | b'\r') {
         return Err(Error::Usage(format!(
-            "--delimiter: `{arg}` is not one ASCII character other than a quote or a newline"
+            "--delimiter: `{arg}` non è un solo carattere ASCII diverso da virgolette e a capo"
         )));
     }
     Ok(d.as_bytes()[0])
@@ -116,7 +119,7 @@ pub fn export_format(format: Option<Format>, out: Option<&Path>) -> Result<Forma
         .unwrap_or(Format::Csv);
     if format == Format::Xlsx && out.is_none() {
         return Err(Error::Usage(
-            "--format xlsx writes a workbook, which is a file: name it with --out FILE.xlsx".into(),
+            "--format xlsx scrive una cartella di lavoro, cioè un file: darne il nome con --out FILE.xlsx".into(),
         ));
     }
     Ok(format)

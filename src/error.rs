@@ -41,35 +41,35 @@ pub enum Error {
     #[error("PDF: {0}")]
     Pdf(String),
     /// A PDF that needs a password we do not have.
-    #[error("encrypted PDF: a password is needed to open it")]
+    #[error("PDF cifrato: serve una password per aprirlo")]
     Encrypted,
     /// A limit meant to protect the batch (size, depth, time) was hit.
-    #[error("limit exceeded: {0}")]
+    #[error("limite superato: {0}")]
     Limit(String),
     /// The extraction did not finish in time.
-    #[error("timed out after {0} s")]
+    #[error("tempo scaduto dopo {0} s")]
     Timeout(u64),
     /// The extraction panicked; the message is the panic payload.
-    #[error("internal error while extracting: {0}")]
+    #[error("errore interno durante l'estrazione: {0}")]
     Panic(String),
     /// An office file (Word, Writer, a spreadsheet, RTF) that cannot be read:
     /// a damaged archive, malformed XML.
-    #[error("office file: {0}")]
+    #[error("file Office: {0}")]
     Office(String),
     /// The file is not of a type atti reads.
-    #[error("unsupported file: {0}")]
+    #[error("file non letto da atti: {0}")]
     Unsupported(String),
     /// What went wrong reading one file a command was given by name (`atti
     /// extract FILE`), with the file's name before it.
     #[error("{}: {source}", path.display())]
     InFile { path: PathBuf, source: Box<Error> },
     /// Another process is writing to the index.
-    #[error("index in use: another atti process is writing to {0} (wait for it to finish)")]
+    #[error("indice in uso: un altro processo atti sta scrivendo in {0} (attendere che finisca)")]
     IndexLocked(PathBuf),
     /// The index is missing, unreadable or from an incompatible version.
-    #[error("index {path}: {message}")]
+    #[error("indice {path}: {message}")]
     Index { path: PathBuf, message: String },
-    #[error("search index: {0}")]
+    #[error("indice di ricerca: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
     /// The disk that holds the index is full.
     #[error("disco pieno: in {} restano {free_mb} MB liberi, ne servono almeno {needed_mb} (l'indice ne occupa {index_mb} e un'unione dei suoi segmenti può chiederne altrettanti). I documenti già salvati sono intatti: liberare spazio e rilanciare atti ingest", path.display())]
@@ -79,7 +79,7 @@ pub enum Error {
         needed_mb: u64,
         index_mb: u64,
     },
-    #[error("query: {0}")]
+    #[error("ricerca: {0}")]
     Query(String),
     #[error("CSV: {0}")]
     Csv(#[from] csv::Error),

@@ -12,7 +12,7 @@ fn main() {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
-            eprintln!("atti: error: {e}");
+            eprintln!("atti: errore: {e}");
             e.exit_code()
         }
     };

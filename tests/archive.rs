@@ -93,10 +93,12 @@ fn one_folder_by_any_path_from_any_folder_is_one_archive() {
     // A path outside the archive root, or one that does not exist: exit 2, named.
     let out = atti(&base, &["ingest", "/tmp", "--index", idx]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("outside the archive root"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fuori dalla radice dell'archivio"));
     let out = atti(&base, &["ingest", "atti/nessuno", "--index", idx]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("atti/nessuno: no such file or folder"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("atti/nessuno: file o cartella inesistente")
+    );
 }
 
 #[test]

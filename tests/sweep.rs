@@ -223,3 +223,56 @@ fn extract_names_the_file_it_cannot_read() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("rotto.pdf: PDF: "), "{err}");
 }
+
+/// What atti says to the person running it is Italian (the summary, the
+/// failure's reason), what a script reads stays English (`--json` keys,
+/// the `stage` code): the summary said "files seen ... failed" and a broken
+/// PDF's reason was lopdf's "couldn't parse input" beside Italian lines.
+#[test]
+fn messages_are_italian_and_codes_stay_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archivio");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "DETERMINAZIONE N. 1 DEL 3/3/2024\nOGGETTO: prova",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("rotto.pdf"),
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+    )
+    .unwrap();
+    let out = atti(tmp.path(), &["run", "archivio", "--out", "out"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("file visti 2: nuovi 1,"), "{err}");
+    assert!(
+        err.contains("non letti 1 (senza testo 0, cifrati 0)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("indice: 1 documenti, 1 file non letti"),
+        "{err}"
+    );
+    let failures = std::fs::read_to_string(tmp.path().join("out/failures.csv")).unwrap();
+    let row = failures
+        .lines()
+        .find(|l| l.contains("rotto.pdf"))
+        .expect(&failures);
+    assert!(
+        row.contains(";extract;PDF: tabella dei riferimenti incrociati (xref) non leggibile ("),
+        "{row}"
+    );
+    let s = atti_ok(
+        tmp.path(),
+        &["ingest", "archivio", "--index", "out/index", "--json"],
+        0,
+    );
+    let s: serde_json::Value = serde_json::from_str(s.trim()).unwrap();
+    assert_eq!(
+        (s["seen"].as_u64(), s["unchanged"].as_u64()),
+        (Some(2), Some(2)),
+        "{s}"
+    );
+}

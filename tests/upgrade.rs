@@ -30,7 +30,10 @@ fn an_index_of_the_previous_build_opens_and_is_brought_up_to_date() {
     let found = String::from_utf8_lossy(&out.stdout);
     assert!(found.contains("samples/peg_2021_Z001"), "{found}");
     let notice = String::from_utf8_lossy(&out.stderr);
-    assert!(notice.contains("earlier atti (layout 1)"), "{notice}");
+    assert!(
+        notice.contains("versione precedente di atti (formato 1)"),
+        "{notice}"
+    );
     let docs = atti_ok(&root(), &["export", "documents", "--index", idx], 0);
     assert_eq!(docs.lines().count(), 7, "{docs}");
 
@@ -90,7 +93,7 @@ fn an_index_of_a_newer_layout_is_refused_with_a_reason() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("newer atti"), "{err}");
+    assert!(err.contains("versione più recente di atti"), "{err}");
 }
 
 /// Records stored before the money columns (CIG, amounts, parties,

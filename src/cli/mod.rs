@@ -163,7 +163,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok()
         .and_then(|n| n.checked_mul(mult))
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("`{s}` is not a size (bytes, or a number with K, M or G)"))
+        .ok_or_else(|| format!("`{s}` non è una dimensione (byte, o un numero con K, M o G)"))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub fn run(a: &CorrectArgs) -> Result<i32> {
     let index = Index::open(&index_path)?;
     let Some(doc) = index.get(&a.doc)? else {
         return Err(Error::Usage(format!(
-            "no document `{}` in the index (give a doc_id or a path)",
+            "nessun documento `{}` nell'indice (dare un doc_id o un percorso)",
             a.doc
         )));
     };

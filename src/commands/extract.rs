@@ -13,7 +13,7 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
     let limits = Limits::default();
     if a.raw {
         if ty != SourceType::Pdf {
-            return Err(Error::Usage("--raw applies to PDF files only".into()));
+            return Err(Error::Usage("--raw vale solo per i file PDF".into()));
         }
         let raw =
             atti_pdf::raw_text(&bytes, &limits).map_err(|e| Error::from(e).in_file(&a.file))?;
@@ -55,7 +55,7 @@ pub fn run(a: &ExtractArgs) -> Result<i32> {
     };
     super::print(&text)?;
     if let Some(x) = rules_read.filter(|_| !a.json) {
-        eprintln!("\nkind: {}", x.kind);
+        eprintln!("\ntipo: {}", x.kind);
         for f in &x.fields {
             eprintln!("  {:<32} {}", f.name, f.value);
         }

@@ -86,11 +86,11 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
     }
     if let Some(u) = &s.upgraded {
         eprintln!(
-            "index made by an earlier atti (layout {} -> {}): rebuilt from its {} stored records in {:.1} s, no file read again",
+            "indice di una versione precedente di atti (formato {} -> {}): ricostruito dai suoi {} record salvati in {}, senza rileggere i file",
             u.from,
             u.to,
-            u.records,
-            u.elapsed_ms as f64 / 1000.0
+            super::count_it(u.records),
+            seconds(u.elapsed_ms)
         );
     }
     if s.reapplied + s.unaffected > 0 {
@@ -114,33 +114,23 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
             super::count_it(s.reapplied)
         );
     }
+    let mut extra = String::new();
+    if s.reapplied + s.unaffected > 0 {
+        extra += &format!(
+            ", regole riapplicate alle pagine salvate {}, non toccati dal cambiamento {}",
+            s.reapplied, s.unaffected
+        );
+    }
+    let mut aside = String::new();
+    if s.pruned > 0 {
+        aside += &format!(", tolti (--prune) {}", s.pruned);
+    }
+    if s.skipped > 0 {
+        aside += &format!(", d'altro tipo saltati {}", s.skipped);
+    }
     eprintln!(
-        "files seen {}: new {}, changed {}, unchanged {}{}, failed {} (no text {}, encrypted {}{}{})",
-        s.seen,
-        s.new,
-        s.changed,
-        s.unchanged,
-        if s.reapplied + s.unaffected > 0 {
-            format!(
-                ", rules applied again to stored pages {}, untouched by the rules' change {}",
-                s.reapplied, s.unaffected
-            )
-        } else {
-            String::new()
-        },
-        s.failed,
-        s.no_text,
-        s.encrypted,
-        if s.pruned > 0 {
-            format!(", pruned {}", s.pruned)
-        } else {
-            String::new()
-        },
-        if s.skipped > 0 {
-            format!(", other types skipped {}", s.skipped)
-        } else {
-            String::new()
-        },
+        "file visti {}: nuovi {}, modificati {}, invariati {}{extra}, non letti {} (senza testo {}, cifrati {}{aside})",
+        s.seen, s.new, s.changed, s.unchanged, s.failed, s.no_text, s.encrypted,
     );
     if s.ocr_pages > 0 {
         eprintln!(
@@ -152,20 +142,23 @@ pub fn report(s: &Summary, json: bool) -> Result<()> {
     }
     if s.renamed > 0 {
         eprintln!(
-            "archive root set: {} records renamed to their paths under it",
+            "radice dell'archivio fissata: {} record rinominati col percorso sotto di essa",
             s.renamed
         );
     }
+    let copies = if s.duplicates > 0 {
+        format!(
+            ", {} copie di documenti (elencate in skipped)",
+            s.duplicates
+        )
+    } else {
+        String::new()
+    };
     eprintln!(
-        "index: {} documents, {} failures{} ({:.1} s)",
+        "indice: {} documenti, {} file non letti{copies} ({})",
         s.documents_in_index,
         s.failures_in_index,
-        if s.duplicates > 0 {
-            format!(", {} copies of documents (listed in skipped)", s.duplicates)
-        } else {
-            String::new()
-        },
-        s.elapsed_ms as f64 / 1000.0
+        seconds(s.elapsed_ms)
     );
     Ok(())
 }

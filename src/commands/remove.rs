@@ -11,10 +11,10 @@ pub fn run(a: &RemoveArgs) -> Result<i32> {
         super::print(&(serde_json::to_string(&r)? + "\n"))?;
     } else {
         for name in &r.removed {
-            eprintln!("removed {}", atti::escape::terminal(name));
+            eprintln!("tolto {}", atti::escape::terminal(name));
         }
         eprintln!(
-            "{} removed; a file still in an ingested folder comes back at the next ingest (move it away, or ingest with --prune)",
+            "{} tolti dall'indice; un file ancora in una cartella indicizzata torna al prossimo ingest (spostarlo altrove, o ingest con --prune)",
             r.removed.len()
         );
     }

@@ -20,7 +20,7 @@ pub fn period(a: &ReportArgs) -> Result<Period> {
         return Period::half(y, n).ok_or_else(bad);
     }
     if let Some(y) = a.year {
-        return Period::year(y).ok_or_else(|| Error::Usage(format!("--year {y}: not a year")));
+        return Period::year(y).ok_or_else(|| Error::Usage(format!("--year {y}: non è un anno")));
     }
     let d = |flag: &str, s: &Option<String>| {
         s.as_deref()
@@ -75,7 +75,7 @@ pub fn run(a: &ReportArgs) -> Result<i32> {
         .unwrap_or(ReportFormat::Csv);
     if matches!(format, ReportFormat::Xlsx | ReportFormat::Ods) && a.out.is_none() {
         return Err(Error::Usage(
-            "xlsx and ods write a workbook, which is a file: name it with --out FILE".into(),
+            "xlsx e ods scrivono una cartella di lavoro, cioè un file: darne il nome con --out FILE".into(),
         ));
     }
     let period = period(a)?;

@@ -95,7 +95,7 @@ pub fn run(a: &RunArgs) -> Result<i32> {
     }
     if !a.opts.json {
         eprintln!(
-            "wrote {}/{{{}}}.csv, {WORKBOOK} and compliance.md",
+            "scritti {}/{{{}}}.csv, {WORKBOOK} e compliance.md",
             a.out.display(),
             TableId::ALL.map(|t| t.name()).join(",")
         );

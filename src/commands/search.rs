@@ -22,7 +22,7 @@ pub fn run(a: &SearchArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
     if index.layout() < atti::index::schema::VERSION {
         eprintln!(
-            "atti: this index was made by an earlier atti (layout {}); `atti ingest` rebuilds it, until then a phrase may miss words after an apostrophe",
+            "atti: questo indice è di una versione precedente di atti (formato {}); `atti ingest` lo ricostruisce, fino ad allora una frase può perdere parole dopo un apostrofo",
             index.layout()
         );
     }

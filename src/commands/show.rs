@@ -12,7 +12,7 @@ pub fn run(a: &ShowArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
     let Some(mut doc) = index.get(&a.doc)? else {
         return Err(Error::Usage(format!(
-            "no document `{}` in the index (give a doc_id or a path)",
+            "nessun documento `{}` nell'indice (dare un doc_id o un percorso)",
             a.doc
         )));
     };

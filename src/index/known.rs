@@ -77,7 +77,7 @@ impl Index {
             let col = |name: &str| -> Result<tantivy::columnar::StrColumn> {
                 ff.str(name)?.ok_or_else(|| Error::Index {
                     path: self.path.clone(),
-                    message: format!("no fast column `{name}`"),
+                    message: format!("nessuna colonna veloce `{name}`"),
                 })
             };
             let (source, stamp, sha, pipeline, ty, kind) = (

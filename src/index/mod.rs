@@ -85,7 +85,7 @@ pub fn layout_version(path: &Path) -> Result<u32> {
             .map(|v| v as u32)
             .ok_or_else(|| Error::Index {
                 path: path.to_owned(),
-                message: format!("{} is unreadable", schema::VERSION_FILE),
+                message: format!("{} non è leggibile", schema::VERSION_FILE),
             }),
         Err(_) if path.join("meta.json").exists() => Ok(1),
         Err(_) => Ok(schema::VERSION),
@@ -109,7 +109,7 @@ fn check_version(path: &Path, created: bool) -> Result<u32> {
         return Err(Error::Index {
             path: path.to_owned(),
             message: format!(
-                "made by a newer atti (index layout {version}; this atti reads up to {}): use that atti, or ingest into a new folder",
+                "fatto da una versione più recente di atti (formato {version}; questa legge fino al {}): usare quella, o fare ingest in una cartella nuova",
                 schema::VERSION
             ),
         });
@@ -159,7 +159,7 @@ impl Index {
             .open_or_create(dir)
             .map_err(|e| Error::Index {
                 path: path.to_owned(),
-                message: format!("cannot open or create the index: {e}"),
+                message: format!("non si può aprire né creare l'indice: {e}"),
             })?;
         Self::finish(path, index, fields, created)
     }
@@ -169,7 +169,8 @@ impl Index {
         if !path.join("meta.json").exists() {
             return Err(Error::Index {
                 path: path.to_owned(),
-                message: "no index here: run `atti ingest` first, or point --index at one".into(),
+                message: "qui non c'è un indice: prima `atti ingest`, o indicarne uno con --index"
+                    .into(),
             });
         }
         let index = reading_dir::ReadingDir::open(path)
@@ -180,7 +181,7 @@ impl Index {
             })?;
         let fields = Fields::from_schema(&index.schema()).ok_or_else(|| Error::Index {
             path: path.to_owned(),
-            message: "its fields are not those of any version of atti this one reads (an index of another program, or of a much newer atti); point --index at an atti index"
+            message: "i suoi campi non sono quelli di alcuna versione di atti che questa legge (l'indice di un altro programma, o di un atti molto più recente); indicare con --index un indice di atti"
                 .into(),
         })?;
         Self::finish(path, index, fields, false)

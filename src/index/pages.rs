@@ -85,7 +85,9 @@ impl PageStore {
     /// the bytes written.
     pub fn save(&self, sha256: &str, reading: &Reading) -> Result<u64> {
         if !valid(sha256) {
-            return Err(Error::Usage(format!("not a content hash: {sha256}")));
+            return Err(Error::Usage(format!(
+                "non è un hash di contenuto: {sha256}"
+            )));
         }
         let packed = zstd::bulk::compress(&page_codec::encode(reading), LEVEL)
             .map_err(|e| Error::io(self.file(sha256), e))?;

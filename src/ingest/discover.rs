@@ -147,7 +147,10 @@ fn walk(
                     scope,
                     path,
                     skip::OUTSIDE,
-                    format!("a link to {}, outside the archive", target.display()),
+                    format!(
+                        "un collegamento a {}, fuori dall'archivio",
+                        target.display()
+                    ),
                 );
                 return;
             }
@@ -158,11 +161,13 @@ fn walk(
         Err(e) => {
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound if !explicit => {
-                    "the file vanished or is a broken link".to_owned()
+                    "il file è sparito o è un collegamento interrotto".to_owned()
                 }
-                std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                _ if e.raw_os_error() == Some(libc::ELOOP) => "symbolic link loop".to_owned(),
+                std::io::ErrorKind::NotFound => "file o cartella inesistente".to_owned(),
+                std::io::ErrorKind::PermissionDenied => "permesso negato".to_owned(),
+                _ if e.raw_os_error() == Some(libc::ELOOP) => {
+                    "ciclo di collegamenti simbolici".to_owned()
+                }
                 _ => e.to_string(),
             };
             fail(d, scope, path, reason);
@@ -181,7 +186,7 @@ fn walk(
                     d,
                     scope,
                     path,
-                    "symbolic link loop: this folder was already walked".into(),
+                    "ciclo di collegamenti simbolici: questa cartella è già stata percorsa".into(),
                 );
             }
             return;
@@ -189,7 +194,12 @@ fn walk(
         let rd = match std::fs::read_dir(path) {
             Ok(rd) => rd,
             Err(e) => {
-                fail(d, scope, path, format!("cannot read the folder: {e}"));
+                fail(
+                    d,
+                    scope,
+                    path,
+                    format!("la cartella non si può leggere: {e}"),
+                );
                 return;
             }
         };
@@ -213,7 +223,7 @@ fn walk(
     }
     if meta.len() > scope.max_file_bytes {
         let detail = format!(
-            "{} bytes, over the limit of {} bytes (--max-file-size)",
+            "{} byte, oltre il limite di {} byte (--max-file-size)",
             meta.len(),
             scope.max_file_bytes
         );
@@ -226,7 +236,7 @@ fn walk(
         Some(SourceType::Signed) if signed_unread(path).is_some() => {
             let inner = signed_unread(path).unwrap_or_default();
             let detail = format!(
-                "a signed file (.p7m) holding a file .{inner} is not read (atti reads PDF, text, HTML, office documents and spreadsheets, signed or not)"
+                "un file firmato (.p7m) che contiene un file .{inner} non è letto (atti legge PDF, testo, HTML, documenti Office e fogli di calcolo, firmati o no)"
             );
             skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
@@ -240,8 +250,8 @@ fn walk(
             let ext = path
                 .extension()
                 .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
-                .unwrap_or_else(|| "without an extension".into());
-            let detail = format!("a file {ext} is not read (atti reads PDF, text, HTML, office documents and spreadsheets)");
+                .unwrap_or_else(|| "senza estensione".into());
+            let detail = format!("un file {ext} non è letto (atti legge PDF, testo, HTML, documenti Office e fogli di calcolo)");
             skip(d, scope, path, skip::UNSUPPORTED, detail);
         }
     }
@@ -339,6 +349,6 @@ mod tests {
         let d = discover(&[dir.path().to_owned()], &scope(dir.path()));
         assert_eq!(d.candidates.len(), 1);
         assert_eq!(d.failures.len(), 1);
-        assert!(d.failures[0].reason.contains("loop"));
+        assert!(d.failures[0].reason.contains("ciclo"));
     }
 }

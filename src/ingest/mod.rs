@@ -217,7 +217,7 @@ fn run(cfg: &IngestConfig, rules: &RuleSet, progress: &Progress) -> Result<Summa
     let threads = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.jobs.max(1))
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", cfg.jobs)))?;
+        .map_err(|e| Error::Usage(format!("non si avviano {} thread di lavoro: {e}", cfg.jobs)))?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Outcome>(64);
     let store = PageStore::of_index(&cfg.index);
     let pool = cfg.worker.clone().map(|mut cmd| {

@@ -116,7 +116,10 @@ impl Pool {
         let mut worker = match taken {
             Some(w) => w,
             None => self.spawn().map_err(|e| {
-                WorkFailure::new("extract", format!("cannot start a worker process: {e}"))
+                WorkFailure::new(
+                    "extract",
+                    format!("non si avvia un processo di lavoro: {e}"),
+                )
             })?,
         };
         let req = Request {
@@ -160,7 +163,7 @@ impl Pool {
                     }
                     Err(e) => {
                         self.idle.lock().expect("pool lock").push(worker);
-                        let reason = format!("unreadable answer from the worker: {e}");
+                        let reason = format!("risposta illeggibile dal processo di lavoro: {e}");
                         return Err(failed(WorkFailure::new("extract", reason), &sha256));
                     }
                 },
@@ -168,7 +171,7 @@ impl Pool {
                     let _ = worker.child.kill();
                     let _ = worker.child.wait();
                     let reason = format!(
-                        "extraction took longer than {} s and was stopped",
+                        "l'estrazione ha superato {} s ed è stata fermata",
                         self.timeout.as_secs()
                     );
                     return Err(failed(WorkFailure::new("timeout", reason), &sha256));
@@ -282,13 +285,13 @@ impl Worker {
             .to_owned();
         let how = describe_exit(status);
         let reason = if last.contains("memory allocation") || last.contains("capacity overflow") {
-            format!("the extractor ran out of memory ({how}): {last}")
+            format!("memoria esaurita nell'estrazione ({how}): {last}")
         } else if last.contains("overflowed its stack") {
-            format!("the document is nested too deeply ({how}): {last}")
+            format!("documento annidato troppo in profondità ({how}): {last}")
         } else if last.is_empty() {
-            format!("the extractor crashed ({how})")
+            format!("l'estrazione si è interrotta ({how})")
         } else {
-            format!("the extractor crashed ({how}): {last}")
+            format!("l'estrazione si è interrotta ({how}): {last}")
         };
         WorkFailure::new("extract", reason)
     }
@@ -296,23 +299,23 @@ impl Worker {
 
 fn describe_exit(status: Option<std::process::ExitStatus>) -> String {
     let Some(status) = status else {
-        return "unknown exit".into();
+        return "uscita sconosciuta".into();
     };
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(sig) = status.signal() {
             let name = match sig {
-                libc::SIGSEGV => "segmentation fault",
-                libc::SIGABRT => "aborted",
-                libc::SIGKILL => "killed",
-                libc::SIGBUS => "bus error",
-                _ => "signal",
+                libc::SIGSEGV => "errore di segmentazione",
+                libc::SIGABRT => "terminato (abort)",
+                libc::SIGKILL => "ucciso",
+                libc::SIGBUS => "errore di bus",
+                _ => "segnale",
             };
-            return format!("{name}, signal {sig}");
+            return format!("{name}, segnale {sig}");
         }
     }
-    format!("exit code {}", status.code().unwrap_or(-1))
+    format!("codice di uscita {}", status.code().unwrap_or(-1))
 }
 
 /// How long an idle worker has to end once its input is closed.

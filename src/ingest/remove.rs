@@ -66,7 +66,7 @@ pub fn remove(index_path: &Path, keys: &[String], now: &str) -> Result<Removed> 
     }
     if !unknown.is_empty() {
         return Err(Error::Usage(format!(
-            "not in the index (give a doc_id or a path as `atti export documents` and `atti export skipped` list them): {}",
+            "non nell'indice (dare un doc_id o un percorso come li elencano `atti export documents` e `atti export skipped`): {}",
             unknown.join(", ")
         )));
     }

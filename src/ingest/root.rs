@@ -24,7 +24,7 @@ pub struct Resolved {
 fn absolute(p: &Path) -> Result<PathBuf> {
     std::fs::canonicalize(p).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
-            Error::Usage(format!("{}: no such file or folder", p.display()))
+            Error::Usage(format!("{}: file o cartella inesistente", p.display()))
         }
         _ => Error::Usage(format!("{}: {e}", p.display())),
     })
@@ -68,7 +68,7 @@ pub fn resolve(
             let r = absolute(f)?;
             if !r.is_dir() {
                 return Err(Error::Usage(format!(
-                    "--root {}: not a folder",
+                    "--root {}: non è una cartella",
                     f.display()
                 )));
             }
@@ -78,7 +78,7 @@ pub fn resolve(
         (None, None) => {
             let cwd = std::env::current_dir()
                 .and_then(std::fs::canonicalize)
-                .map_err(|e| Error::Usage(format!("the current folder: {e}")))?;
+                .map_err(|e| Error::Usage(format!("la cartella corrente: {e}")))?;
             if paths.iter().all(|p| p.starts_with(&cwd)) {
                 cwd
             } else {
@@ -88,7 +88,7 @@ pub fn resolve(
     };
     if let Some(p) = paths.iter().find(|p| !p.starts_with(&root)) {
         return Err(Error::Usage(format!(
-            "{} is outside the archive root of this index, {}: give --root with a folder that holds both to change it",
+            "{} è fuori dalla radice dell'archivio di questo indice, {}: per cambiarla dare --root con una cartella che contenga entrambi",
             p.display(),
             root.display()
         )));
@@ -116,7 +116,10 @@ mod tests {
         assert_eq!(r.root, base.join("a"));
 
         let e = resolve(&[base.join("b")], None, Some(&base.join("a"))).unwrap_err();
-        assert!(e.to_string().contains("outside the archive root"), "{e}");
+        assert!(
+            e.to_string().contains("fuori dalla radice dell'archivio"),
+            "{e}"
+        );
         let e = resolve(&[base.join("nope")], None, None).unwrap_err();
         assert!(
             matches!(e, Error::Usage(_)) && e.to_string().contains("nope"),

@@ -119,13 +119,13 @@ fn read_file(path: &Path, max: u64) -> std::result::Result<Vec<u8>, WorkFailure>
     let file = std::fs::File::open(path).map_err(fail)?;
     let size = file.metadata().map_err(fail)?.len();
     if size > max {
-        let reason = format!("file of {size} bytes is over the limit of {max} bytes");
+        let reason = format!("file di {size} byte, oltre il limite di {max} byte");
         return Err(WorkFailure::new("read", reason));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(max + 1).read_to_end(&mut bytes).map_err(fail)?;
     if bytes.len() as u64 > max {
-        let reason = format!("file grew past the limit of {max} bytes while it was read");
+        let reason = format!("il file è cresciuto oltre il limite di {max} byte mentre era letto");
         return Err(WorkFailure::new("read", reason));
     }
     Ok(bytes)
@@ -133,9 +133,9 @@ fn read_file(path: &Path, max: u64) -> std::result::Result<Vec<u8>, WorkFailure>
 
 fn read_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "the file vanished before it could be read".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => format!("cannot read the file: {e}"),
+        std::io::ErrorKind::NotFound => "il file è sparito prima di essere letto".into(),
+        std::io::ErrorKind::PermissionDenied => "permesso negato".into(),
+        _ => format!("il file non si può leggere: {e}"),
     }
 }
 

@@ -63,7 +63,7 @@ impl<'a> Tlv<'a> {
     /// The elements inside a constructed value.
     pub fn children(&self) -> DerResult<Vec<Tlv<'a>>> {
         if !self.constructed {
-            return Err(Malformed("a primitive element has no children"));
+            return Err(Malformed("un elemento primitivo non ha figli"));
         }
         all(self.value, 1)
     }
@@ -78,7 +78,7 @@ impl<'a> Tlv<'a> {
 
     fn octets_into(&self, out: &mut Vec<u8>, depth: usize) -> DerResult<()> {
         if depth > MAX_DEPTH {
-            return Err(Malformed("string pieces nested too deeply"));
+            return Err(Malformed("pezzi di stringa annidati troppo in profondità"));
         }
         if !self.constructed {
             out.extend_from_slice(self.value);
@@ -109,9 +109,9 @@ pub fn first(bytes: &[u8]) -> DerResult<(Tlv<'_>, &[u8])> {
 
 fn parse(bytes: &[u8], depth: usize) -> DerResult<(Tlv<'_>, &[u8])> {
     if depth > MAX_DEPTH {
-        return Err(Malformed("nested too deeply"));
+        return Err(Malformed("annidata troppo in profondità"));
     }
-    let (&b0, mut rest) = bytes.split_first().ok_or(Malformed("truncated tag"))?;
+    let (&b0, mut rest) = bytes.split_first().ok_or(Malformed("tag troncato"))?;
     let class = match b0 >> 6 {
         0 => Class::Universal,
         1 => Class::Application,
@@ -123,10 +123,10 @@ fn parse(bytes: &[u8], depth: usize) -> DerResult<(Tlv<'_>, &[u8])> {
     if number == 0x1f {
         number = 0;
         loop {
-            let (&b, r) = rest.split_first().ok_or(Malformed("truncated tag"))?;
+            let (&b, r) = rest.split_first().ok_or(Malformed("tag troncato"))?;
             rest = r;
             if number > u32::MAX >> 7 {
-                return Err(Malformed("tag number too large"));
+                return Err(Malformed("numero di tag troppo grande"));
             }
             number = (number << 7) | u32::from(b & 0x7f);
             if b & 0x80 == 0 {
@@ -134,12 +134,12 @@ fn parse(bytes: &[u8], depth: usize) -> DerResult<(Tlv<'_>, &[u8])> {
             }
         }
     }
-    let (&l0, r) = rest.split_first().ok_or(Malformed("truncated length"))?;
+    let (&l0, r) = rest.split_first().ok_or(Malformed("lunghezza troncata"))?;
     rest = r;
     let header = bytes.len() - rest.len();
     if l0 == 0x80 {
         if !constructed {
-            return Err(Malformed("indefinite length on a primitive element"));
+            return Err(Malformed("lunghezza indefinita su un elemento primitivo"));
         }
         // Children up to the end-of-contents mark.
         let mut inner = rest;
@@ -166,17 +166,17 @@ fn parse(bytes: &[u8], depth: usize) -> DerResult<(Tlv<'_>, &[u8])> {
     } else {
         let n = usize::from(l0 & 0x7f);
         if n > 8 || n > rest.len() {
-            return Err(Malformed("bad length"));
+            return Err(Malformed("lunghezza errata"));
         }
         let mut len: u64 = 0;
         for &b in &rest[..n] {
             len = (len << 8) | u64::from(b);
         }
         rest = &rest[n..];
-        usize::try_from(len).map_err(|_| Malformed("length too large"))?
+        usize::try_from(len).map_err(|_| Malformed("lunghezza troppo grande"))?
     };
     if len > rest.len() {
-        return Err(Malformed("length past the end of the input"));
+        return Err(Malformed("lunghezza oltre la fine dei dati"));
     }
     let header = bytes.len() - rest.len();
     let t = Tlv {
@@ -195,7 +195,7 @@ pub fn oid(value: &[u8]) -> DerResult<String> {
     let mut n: u64 = 0;
     for (i, &b) in value.iter().enumerate() {
         if n > u64::MAX >> 7 {
-            return Err(Malformed("object identifier arc too large"));
+            return Err(Malformed("arco di identificatore d'oggetto troppo grande"));
         }
         n = (n << 7) | u64::from(b & 0x7f);
         if b & 0x80 == 0 {
@@ -208,11 +208,11 @@ pub fn oid(value: &[u8]) -> DerResult<String> {
             }
             n = 0;
         } else if i + 1 == value.len() {
-            return Err(Malformed("truncated object identifier"));
+            return Err(Malformed("identificatore d'oggetto troncato"));
         }
     }
     if arcs.is_empty() {
-        return Err(Malformed("empty object identifier"));
+        return Err(Malformed("identificatore d'oggetto vuoto"));
     }
     Ok(arcs
         .iter()

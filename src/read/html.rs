@@ -88,7 +88,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         .unwrap_or_default();
     let mut warnings = Vec::new();
     if truncated {
-        warnings.push(format!("text cut at {} characters", limits.max_chars));
+        warnings.push(format!("testo tagliato a {} caratteri", limits.max_chars));
     }
     Ok(Reading {
         pages: vec![Page {

@@ -111,7 +111,7 @@ pub fn read_with(
 ) -> Result<Reading> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(Error::Limit(format!(
-            "file of {} bytes is over the {} byte limit",
+            "file di {} byte, oltre il limite di {} byte",
             bytes.len(),
             limits.max_file_bytes
         )));
@@ -142,7 +142,7 @@ fn read_signed(
     let inner = SourceType::sniff(&u.content, SourceType::Text);
     if inner == SourceType::Signed {
         return Err(Error::Limit(format!(
-            "signed file (.p7m) with more than {} envelopes one inside another",
+            "file firmato (.p7m) con più di {} buste una dentro l'altra",
             signed::MAX_LAYERS
         )));
     }

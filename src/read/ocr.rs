@@ -210,7 +210,7 @@ pub fn stale(r: &Reading, ocr: &Ocr) -> bool {
 pub fn read_image(bytes: &[u8], ocr: &Ocr, on_page: &mut dyn FnMut(u64)) -> Result<Reading> {
     if !is_image(bytes) {
         return Err(Error::Unsupported(
-            "named as an image, but not a TIFF, JPEG or PNG file".into(),
+            "nominato come immagine, ma non è un file TIFF, JPEG o PNG".into(),
         ));
     }
     let mut r = Reading {

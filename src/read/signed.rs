@@ -72,7 +72,7 @@ pub fn unwrap(bytes: &[u8]) -> Result<Unwrapped> {
         };
         let layer = open(&der_bytes).map_err(|e| {
             Error::Unsupported(format!(
-                "signed file (.p7m): the envelope cannot be read ({})",
+                "file firmato (.p7m): la busta non si può leggere ({})",
                 e.0
             ))
         })?;
@@ -89,14 +89,13 @@ pub fn unwrap(bytes: &[u8]) -> Result<Unwrapped> {
         }
         current = layer.content.ok_or_else(|| {
             Error::Unsupported(
-                "signed file (.p7m) without the signed document in it (a detached signature)"
-                    .into(),
+                "file firmato (.p7m) senza il documento firmato dentro (una firma separata)".into(),
             )
         })?;
     }
     if out.layers == 0 {
         return Err(Error::Unsupported(
-            "not a signed file: no CMS SignedData envelope".into(),
+            "non è un file firmato: nessuna busta CMS SignedData".into(),
         ));
     }
     out.content = current;

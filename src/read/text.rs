@@ -185,18 +185,20 @@ pub fn clean(text: &str, max_chars: usize) -> (String, bool) {
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
     if looks_binary(bytes) {
         return Err(Error::Unsupported(
-            "binary content: this file has a text extension but is not text".into(),
+            "contenuto binario: il file ha l'estensione di un testo ma non è testo".into(),
         ));
     }
     let (decoded, encoding) = decode(bytes);
     let (text, truncated) = clean(&decoded, limits.max_chars);
     let mut warnings = Vec::new();
     if truncated {
-        warnings.push(format!("text cut at {} characters", limits.max_chars));
+        warnings.push(format!("testo tagliato a {} caratteri", limits.max_chars));
     }
     if decoded.contains('\u{fffd}') {
-        warnings
-            .push("some bytes were not valid in the detected encoding and were replaced".into());
+        warnings.push(
+            "alcuni byte non erano validi nella codifica riconosciuta e sono stati sostituiti"
+                .into(),
+        );
     }
     Ok(Reading {
         pages: vec![Page {

@@ -31,7 +31,7 @@ pub fn render(
     if !image.is_file() {
         return Err(Error::Failed {
             program: "pdftoppm".into(),
-            message: format!("no image written for page {number}"),
+            message: format!("nessuna immagine scritta per la pagina {number}"),
         });
     }
     Ok(image)

@@ -19,7 +19,7 @@ pub fn output(cmd: &mut Command, timeout: Duration, program: &str) -> Result<Vec
         .spawn()
         .map_err(|e| Error::Failed {
             program: program.into(),
-            message: format!("cannot start it: {e}"),
+            message: format!("non si avvia: {e}"),
         })?;
     let mut stdout = child.stdout.take().expect("piped stdout");
     let mut stderr = child.stderr.take().expect("piped stderr");

@@ -170,7 +170,7 @@ impl<'a> Interp<'a> {
             self.ops += 1;
             if self.ops > self.limits.max_ops_per_page {
                 self.warnings.push(format!(
-                    "page has over {} operations; the rest is skipped",
+                    "la pagina ha più di {} operazioni; il resto non è letto",
                     self.limits.max_ops_per_page
                 ));
                 self.stopped = true;
@@ -359,7 +359,7 @@ impl<'a> Interp<'a> {
         }
         if self.forms.len() >= self.limits.max_form_depth {
             self.warnings.push(format!(
-                "forms nested deeper than {}; skipped",
+                "moduli (form XObject) annidati oltre {} livelli; non letti",
                 self.limits.max_form_depth
             ));
             return;
@@ -370,7 +370,8 @@ impl<'a> Interp<'a> {
                 let bytes = match stream_bytes_in(doc, stream, self.limits.max_stream_bytes) {
                     Ok(bytes) => bytes,
                     Err(e) => {
-                        self.warnings.push(format!("form {} {} R: {e}", id.0, id.1));
+                        self.warnings
+                            .push(format!("modulo {} {} R: {e}", id.0, id.1));
                         Vec::new()
                     }
                 };
@@ -420,7 +421,8 @@ impl<'a> Interp<'a> {
         let content = match stream_bytes_in(doc, stream, self.limits.max_stream_bytes) {
             Ok(bytes) => bytes,
             Err(e) => {
-                self.warnings.push(format!("annotation appearance: {e}"));
+                self.warnings
+                    .push(format!("aspetto di un'annotazione: {e}"));
                 return;
             }
         };

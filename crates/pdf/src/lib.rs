@@ -50,7 +50,7 @@ pub enum Error {
     #[error("PDF: {0}")]
     Malformed(String),
     /// A PDF that needs a password we do not have.
-    #[error("encrypted PDF: a password is needed to open it")]
+    #[error("PDF cifrato: serve una password per aprirlo")]
     Encrypted,
 }
 
@@ -77,10 +77,36 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document> {
             if msg.contains("password") || msg.contains("ecrypt") {
                 Err(Error::Encrypted)
             } else {
-                Err(Error::Malformed(msg))
+                Err(Error::Malformed(why_unreadable(&e)))
             }
         }
     }
+}
+
+/// Why lopdf could not open the file, in Italian, with lopdf's own words
+/// after it for whoever reports the file as a bug.
+fn why_unreadable(e: &lopdf::Error) -> String {
+    use lopdf::Error as E;
+    let what = match e {
+        E::Parse(_) | E::Syntax(_) | E::IndirectObject { .. } | E::InvalidOffset(_) => {
+            "struttura del file non leggibile"
+        }
+        E::Xref(_) | E::MissingXrefEntry => {
+            "tabella dei riferimenti incrociati (xref) non leggibile"
+        }
+        E::Decompress(_) | E::InvalidStream(_) | E::InvalidObjectStream(_) => {
+            "flusso compresso non decodificabile"
+        }
+        E::ReferenceCycle(_) | E::ReferenceLimit | E::RecursionLimit => {
+            "oggetti che si richiamano in cerchio o troppo in profondità"
+        }
+        E::ObjectNotFound(_) | E::DictKey(_) | E::ObjectType { .. } | E::DictType { .. } => {
+            "oggetto mancante o di tipo sbagliato"
+        }
+        E::IO(_) => "errore di lettura",
+        _ => "file non leggibile come PDF",
+    };
+    format!("{what} ({e})")
 }
 
 /// One interpreted page: its glyphs, its ruling lines and the size of its
@@ -96,10 +122,7 @@ struct RawPage {
 fn interpret(doc: &Document, limits: &Limits, warnings: &mut Vec<String>) -> Vec<RawPage> {
     let pages = objects::pages(doc, limits.max_pages);
     if pages.len() >= limits.max_pages {
-        warnings.push(format!(
-            "only the first {} pages were read",
-            limits.max_pages
-        ));
+        warnings.push(format!("lette solo le prime {} pagine", limits.max_pages));
     }
     let mut cache = DocCache::default();
     let mut out = Vec::with_capacity(pages.len());
@@ -127,7 +150,7 @@ fn interpret(doc: &Document, limits: &Limits, warnings: &mut Vec<String>) -> Vec
     }
     if cache.char_limit_hit {
         warnings.push(format!(
-            "text cut at the limit of {} characters",
+            "testo tagliato al limite di {} caratteri",
             limits.max_chars
         ));
     }
@@ -195,10 +218,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Reading> {
         Status::Ok
     };
     if status == Status::Ok && !empty_pages.is_empty() {
-        warnings.push(format!(
-            "pages without a text layer: {}",
-            list(&empty_pages)
-        ));
+        warnings.push(format!("pagine senza testo: {}", list(&empty_pages)));
     }
     Ok(Reading {
         pages,

@@ -110,7 +110,7 @@ pub(super) fn stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, Str
     if !filtered {
         if stream.content.len() > limit {
             return Err(format!(
-                "stream of {} bytes is over the limit",
+                "flusso di {} byte oltre il limite",
                 stream.content.len()
             ));
         }
@@ -120,9 +120,9 @@ pub(super) fn stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, Str
         .decompressed_content_with_limit(limit)
         .map_err(|e| match e {
             lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-                format!("stream inflates past the {limit} byte limit")
+                format!("il flusso si espande oltre il limite di {limit} byte")
             }
-            e => format!("stream does not decode: {e}"),
+            e => format!("flusso non decodificabile: {e}"),
         })
 }
 
@@ -280,7 +280,7 @@ pub(super) fn page_content(
                     out.extend_from_slice(&b);
                     out.push(b'\n');
                 }
-                Err(e) => warnings.push(format!("page content: {e}")),
+                Err(e) => warnings.push(format!("contenuto della pagina: {e}")),
             }
         }
     };

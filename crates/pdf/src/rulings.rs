@@ -62,12 +62,12 @@ struct Piece {
 pub(super) fn rulings(marks: &Marks, warnings: &mut Vec<String>) -> Vec<Ruling> {
     if marks.capped {
         warnings.push(format!(
-            "page draws over {MAX_MARKS} lines and boxes; the rest are not read for rulings"
+            "la pagina disegna più di {MAX_MARKS} linee e riquadri; il resto non è letto per le linee di tabella"
         ));
     }
     if marks.path_capped {
         warnings.push(format!(
-            "a path has over {MAX_PATH_POINTS} points; the rest is not read for rulings"
+            "un tracciato ha più di {MAX_PATH_POINTS} punti; il resto non è letto per le linee di tabella"
         ));
     }
     let (mut across, mut down) = (Vec::new(), Vec::new());
@@ -281,7 +281,7 @@ fn cap(
         return (across, down);
     }
     warnings.push(format!(
-        "page has {total} ruling lines; the {MAX_RULINGS} longest are kept"
+        "la pagina ha {total} linee di tabella; tenute le {MAX_RULINGS} più lunghe"
     ));
     let mut lengths: Vec<f32> = across.iter().chain(&down).map(|p| p.hi - p.lo).collect();
     lengths.sort_unstable_by(|a, b| b.total_cmp(a));
@@ -494,6 +494,6 @@ mod tests {
         let got = rulings(&marks(&boxes), &mut w);
         assert_eq!(got.len(), MAX_RULINGS);
         assert_eq!(got.iter().filter(|r| r.x1 == 100.0).count(), 50);
-        assert!(w[0].contains("5100 ruling lines"), "{w:?}");
+        assert!(w[0].contains("5100 linee di tabella"), "{w:?}");
     }
 }

@@ -331,7 +331,7 @@ fn a_flood_of_lines_is_bounded() {
     assert_eq!(p.rulings.len(), 200, "{:?}", &p.rulings[..3]);
     assert!(p.rulings.iter().all(|r| r.x0 == 0.0 && r.x1 == 499.0));
     for cap in [paths::MAX_MARKS, paths::MAX_PATH_POINTS] {
-        let cap = format!("over {cap}");
+        let cap = format!("più di {cap}");
         assert!(
             ex.warnings.iter().any(|w| w.contains(&cap)),
             "{:?}",

@@ -271,7 +271,7 @@ mod tests {
         r.failures = vec![Failure {
             source_file: "rotto.pdf".into(),
             stage: "extract".into(),
-            reason: "PDF: couldn't parse input".into(),
+            reason: "PDF: struttura del file non leggibile (couldn't parse input)".into(),
             ..Failure::default()
         }];
         r.skipped = vec![Skipped {
@@ -305,7 +305,7 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("| rotto.pdf | extract | PDF: couldn't parse input |"),
+            md.contains("| rotto.pdf | extract | PDF: struttura del file non leggibile (couldn't parse input) |"),
             "{md}"
         );
         assert!(

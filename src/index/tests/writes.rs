@@ -104,7 +104,7 @@ fn readers_see_the_last_commit_and_a_second_writer_is_refused() {
     let other = Index::open(dir.path()).unwrap();
     match other.writer() {
         Err(e @ Error::IndexLocked(_)) => {
-            assert!(e.to_string().contains("index in use"), "{e}")
+            assert!(e.to_string().contains("indice in uso"), "{e}")
         }
         Err(e) => panic!("expected IndexLocked, got {e}"),
         Ok(_) => panic!("a second writer was allowed"),
