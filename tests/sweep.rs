@@ -270,6 +270,22 @@ fn messages_are_italian_and_codes_stay_english() {
         0,
     );
     let s: serde_json::Value = serde_json::from_str(s.trim()).unwrap();
+    // `export --out` into a folder that does not exist makes it, and says so.
+    let out = atti(
+        tmp.path(),
+        &[
+            "export",
+            "decisions",
+            "--index",
+            "out/index",
+            "--out",
+            "nuova/cartella/d.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("creata la cartella nuova/cartella"), "{err}");
+    assert!(tmp.path().join("nuova/cartella/d.csv").is_file());
     assert_eq!(
         (s["seen"].as_u64(), s["unchanged"].as_u64()),
         (Some(2), Some(2)),

@@ -68,8 +68,17 @@ pub fn print(text: &str) -> Result<()> {
 pub fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>> {
     Ok(match path {
         Some(p) => {
-            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+            // A folder that does not exist is made, and said: a mistyped
+            // folder would otherwise hide the file where nobody looks.
+            if let Some(dir) = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+            {
                 std::fs::create_dir_all(dir).map_err(|e| atti::Error::io(dir, e))?;
+                eprintln!(
+                    "atti: creata la cartella {}",
+                    atti::escape::terminal(&dir.display().to_string())
+                );
             }
             Box::new(std::io::BufWriter::new(
                 std::fs::File::create(p).map_err(|e| atti::Error::io(p, e))?,
