@@ -202,7 +202,7 @@ def frac(kn) -> str:
     return f"{kn[0]}/{kn[1]}" if kn[1] else "-"
 
 
-def print_report(producers, by_producer, by_split, by_layout, split, gold_path, atti_dir):
+def print_report(producers, by_producer, by_split, by_layout, split, gold_path, atti_dir, show_test):
     out = sys.stdout
     total = Tally()
     for t in by_split.values():
@@ -215,7 +215,10 @@ def print_report(producers, by_producer, by_split, by_layout, split, gold_path, 
     head = ["campo"] + [f"{c} ({split.get(c, '?')})" if c in producers else c.upper() for c in cols]
     widths = [max(34, len(head[0]))] + [max(11, len(h)) for h in head[1:]]
 
+    hidden = [not show_test and (split.get(c) == "test" or c == "test") for c in cols]
+
     def line(cells):
+        cells = [cells[0]] + ["nascosto" if h else c for c, h in zip(cells[1:], hidden)]
         print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
                         for i, (c, w) in enumerate(zip(cells, widths))), file=out)
 
@@ -243,7 +246,9 @@ def print_report(producers, by_producer, by_split, by_layout, split, gold_path, 
             parts = []
             for s in ("train", "test"):
                 t = values[value].get(s)
-                if t is None:
+                if s == "test" and not show_test:
+                    parts.append(f"{'nascosto':>24}")
+                elif t is None:
                     parts.append(f"{'-':>4} {'':>6} {'':>6} {'':>6}")
                 else:
                     parts.append(f"{t.sheets:>4} {pct(t.group('phase'))} {pct(t.group('indicator'))} {pct(t.overall())}")
@@ -257,7 +262,11 @@ def main() -> int:
     ap.add_argument("--atti", required=True, help="cartella scritta da `atti run ... --out`")
     ap.add_argument("--split", default=os.path.join(here, "..", "..", "gold", "split.toml"))
     ap.add_argument("--json", action="store_true", help="stampa il risultato come JSON")
-    ap.add_argument("--misses", type=int, default=0, help="mostra fino a N differenze per produttore")
+    ap.add_argument("--misses", type=int, default=0,
+                    help="mostra fino a N differenze per produttore di train (mai di test)")
+    ap.add_argument("--test", action="store_true",
+                    help="stampa anche i produttori di test (all'inizio e alla fine di un lavoro, "
+                         "non a ogni prova: nessuna regola si sceglie sulle cifre di test)")
     args = ap.parse_args()
     gold_path = os.path.join(args.gold, "gold.jsonl") if os.path.isdir(args.gold) else args.gold
     with open(gold_path, encoding="utf-8") as f:
@@ -284,23 +293,27 @@ def main() -> int:
                 continue
             by_layout[dim][value].setdefault(s, Tally()).merge(tally)
         misses[producer] += [(f, *m) for m in sheet_misses]
+    def shown(producer):
+        return args.test or split.get(producer, "train") != "test"
+
     if args.json:
         result = {
             "gold": gold_path,
             "atti": args.atti,
             "split": {p: split.get(p, "train") for p in producers},
-            "producers": {p: by_producer[p].to_json() for p in producers},
+            "producers": {p: by_producer[p].to_json() for p in producers if shown(p)},
             "train": by_split.get("train", Tally()).to_json(),
-            "test": by_split.get("test", Tally()).to_json(),
-            "by_layout": {dim: {str(v): {s: t.to_json() for s, t in per.items()} for v, per in values.items()}
+            "test": by_split.get("test", Tally()).to_json() if args.test else "hidden",
+            "by_layout": {dim: {str(v): {s: t.to_json() for s, t in per.items() if args.test or s != "test"}
+                                for v, per in values.items()}
                           for dim, values in by_layout.items()},
         }
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        print_report(producers, by_producer, by_split, by_layout, split, gold_path, args.atti)
+        print_report(producers, by_producer, by_split, by_layout, split, gold_path, args.atti, args.test)
         if args.misses:
-            for producer in producers:
+            for producer in [p for p in producers if split.get(p, "train") != "test"]:
                 print(f"\nDifferenze, {producer} (prime {args.misses} di {len(misses[producer])}):")
                 for f, where, want, got in misses[producer][:args.misses]:
                     print(f"  {f} {where}: atteso {want!r}, trovato {got!r}")

@@ -2,7 +2,12 @@
 # The PEG accuracy benchmark: builds atti, runs it on a generated corpus and
 # scores its objectives, phases and indicators against the corpus gold.
 #
-#   bench/peg/bench.sh [DIR] [--json] [--misses N]
+#   bench/peg/bench.sh [DIR] [--json] [--misses N] [--test]
+#
+# The test producers of gold/split.toml [peg] are printed as `nascosto`
+# unless --test is given: at the start and the end of a piece of work, not
+# at every try, so that no rule is chosen by their figures. --misses shows
+# the train producers' differences only.
 #
 # DIR (default bench/peg/out/corpus) is a folder written by generate.py;
 # when it has no gold.jsonl, the corpus is generated there first (20 sheets
