@@ -34,6 +34,7 @@ mod pivot_apply;
 mod recalc;
 mod rtf;
 pub mod sheet;
+mod sheet_values;
 mod structured;
 mod values;
 mod xls_formats;
