@@ -48,7 +48,7 @@ static LOC_STD: LazyLock<Regex> = LazyLock::new(|| {
         r"{letter}[”\x22»]?\)?(?:\s*(?:,\s*(?:e|ed)\b|,|\be\b|\bed\b|\bnonch[ée]|\bo\b)\s*[“\x22«]?{letter}(?:\)|[”\x22»]))*"
     );
     grammar(&format!(
-        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|artt?\b)\s*(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.|segg?\.|sgg?\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|cc\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.|segg?\.|sgg?\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b|(?P<tail5>\s*,?\s*(?:e|ed)\s+)(?P<pars5>\d+(?:[\s-]*(?:{SUFFIX}))?)\b)?"
+        r"(?i)\b(?P<akw>articol[oi]|artt?[ \t]?\.|artt?\b)\s*(?:n[.°º]\s*)?(?P<arts>{arts})(?:\s+e\s+(?:seguenti|ss\.|segg?\.|sgg?\.))?(?:\s*[,–-]?\s*(?P<parkw>comma|commi|co\.|cc\.|c\.|paragrafo|paragrafi|parr?\.)\s*(?P<pars>{list}|{ords})[°º^]?{GLOSS}(?:\s+e\s+(?:seguenti|ss\.|segg?\.|sgg?\.))?(?:\s*,\s*(?:comma|co\.|c\.)\s*(?P<pars2>{list}))?|\s*,?\s*(?P<ord>{ORD})\s+comma|\s*,?\s*(?:comma|co\.)\s+(?P<ord2>{ORD})\b)?(?:\s*,?\s*(?:lettera|lettere|lett\b[.,]?|let\.)\s*[“\x22«]?(?P<lets>{letters}))?{sub}(?P<core>)(?:\s*,?\s*(?:lettera|lettere|lett\b\.?|let\.)\s*[“\x22«]?(?P<lets2>{letters}){sub})?(?:\s*,?\s*(?:e|ed)?\s*(?:comma|co\.)\s*(?P<pars3>{list})|\s*,?\s*(?:e|ed)\s+(?P<pars4>{ORD})\b|(?P<tail5>\s*,?\s*(?:e|ed)\s+)(?P<pars5>\d+(?:[\s-]*(?:{SUFFIX}))?)\b)?"
     ))
     .unwrap()
 });

@@ -348,6 +348,8 @@ mod founding_forms_tests;
 #[cfg(test)]
 mod listed_forms_tests;
 #[cfg(test)]
+mod municipal_forms_tests;
+#[cfg(test)]
 mod precision_forms_tests;
 #[cfg(test)]
 mod recital_forms_tests;

@@ -20,7 +20,7 @@ const MAX_SPAN: u32 = 200;
 pub(super) fn num_item() -> String {
     let num = format!(r"\d+(?:[\s/–-]*(?:{SUFFIX})\b)?");
     format!(
-        r"(?:da\s+{num}\s+(?:a|al)\s+{num}|{num}(?:\s*[-–]\s*\d+\b(?:[\s–-]*(?:{SUFFIX})\b)?)?)"
+        r"(?:da\s+{num}\s+(?:a|al)\s+{num}|{num}(?:\s*[-–]\s*\d+\b(?:[\s–-]*(?:{SUFFIX})\b)?){{0,5}})"
     )
 }
 
@@ -49,9 +49,21 @@ static LETTER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The values an item of a list stands for: itself, or every item of its range.
+/// Three or more numbers joined by hyphens, "commi 1-3-6": a list, not a
+/// range (a range has two ends).
+static NUM_CHAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+(?:\s*[-–]\s*\d+){2,}$").unwrap());
+
+/// The values an item of a list stands for: itself, every item of its
+/// range, or every number of a hyphenated chain.
 pub(super) fn expand(item: &str) -> Vec<String> {
     let item = item.trim();
+    if NUM_CHAIN.is_match(item) {
+        return item
+            .split(['-', '–'])
+            .map(|n| n.trim().to_string())
+            .collect();
+    }
     if let Some(c) = NUM_RANGE.captures(item) {
         let (Ok(a), Ok(b)) = (c["a"].parse::<u32>(), c["b"].parse::<u32>()) else {
             return vec![item.to_string()];
@@ -94,6 +106,8 @@ mod tests {
         assert_eq!(expand("da 1 a 3-bis"), ["1", "2", "3", "3-bis"]);
         assert_eq!(expand("6-bis"), ["6-bis"]);
         assert_eq!(expand("14"), ["14"]);
+        assert_eq!(expand("1-3-6"), ["1", "3", "6"]);
+        assert_eq!(expand("2 - 5 - 7 - 9"), ["2", "5", "7", "9"]);
     }
 
     #[test]
