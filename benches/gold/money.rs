@@ -251,6 +251,14 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
         let file = g["file"].as_str().unwrap_or_default();
         let split = g["split"].as_str().unwrap_or("?");
         let x = out(file).unwrap_or_default();
+        // A document atti reads no decision row from (a news report, a
+        // notice) is marked in the misses, so that its misses are told apart
+        // from those of the acts.
+        let no_row = if x.decisions.is_empty() {
+            " [no decision row]"
+        } else {
+            ""
+        };
         // The public acts of new bodies saved under tests/fixtures/web are
         // train, and also tallied apart as `web`.
         // The batches of new bodies (read blind) are tallied apart again,
@@ -272,7 +280,7 @@ pub fn score(gold: &[Value], mut out: impl FnMut(&str) -> Option<RuleOutput>) ->
         let miss = |s: &mut Score, what: &str, want: String, got: String| {
             if split == "train" {
                 s.misses
-                    .push(format!("{file} {what}: want {want} got {got}"));
+                    .push(format!("{file} {what}: want {want} got {got}{no_row}"));
             }
         };
         for k in ["cig", "cup"] {

@@ -41,7 +41,8 @@ static ITEM_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The act's subject ("Oggetto: ...") up to the first premise, a blank
-/// line or [`SUBJECT`] bytes, on the first page: it says in a few words
+/// line (past which one-line paragraphs in sentence case go on) or
+/// [`SUBJECT`] bytes, on the first page: it says in a few words
 /// what the act decides ("Liquidazione alla ditta ...", "Impegno a favore
 /// dei seguenti beneficiari: ..."), so its verbs are read as the
 /// dispositive's are.
@@ -50,6 +51,10 @@ static OBJECT: LazyLock<Regex> =
 
 /// The most bytes of a subject.
 const SUBJECT: usize = 4000;
+/// How many one-line paragraphs a subject may run over after its first.
+const SUBJECT_PARAGRAPHS: usize = 2;
+/// The most bytes of such a one-line paragraph.
+const SUBJECT_LINE: usize = 200;
 /// How far a list of names after a verb may run ("a favore dei seguenti
 /// beneficiari: A, B, C ...").
 const LIST_REACH: usize = 3000;
@@ -69,6 +74,23 @@ pub(super) fn subject(rules: &MoneyRules, doc: &Doc) -> Option<(usize, Range<usi
     let mut end = start + text[start..].floor_char_boundary(SUBJECT);
     if let Some(b) = text[start..end].find("\n\n") {
         end = start + b;
+        // A subject printed over short paragraphs (the title, then
+        // "Affidamento alla ditta ..." on a line of its own) goes on over
+        // each that is one line in sentence case; a heading in capitals
+        // ("ATTESTAZIONE", "IL DIRIGENTE") or a longer paragraph ends it.
+        for _ in 0..SUBJECT_PARAGRAPHS {
+            let gap = text[end..].len() - text[end..].trim_start().len();
+            let next = &text[end + gap..];
+            let len = next.find("\n\n").unwrap_or(next.len());
+            let para = &next[..len];
+            let word = para.split_whitespace().next().unwrap_or("");
+            let sentence_case = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase);
+            if para.contains('\n') || len > SUBJECT_LINE || !sentence_case {
+                break;
+            }
+            end += gap + len;
+        }
     }
     for c in &rules.premises {
         if let Some(p) = c.regex.find(&text[start..end]) {

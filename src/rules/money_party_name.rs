@@ -216,6 +216,13 @@ pub(super) fn name_at(
         if word.starts_with('(') || bare.is_empty() || STOP.is_match(word) || !name_word(bare) {
             break;
         }
+        // In a run of capitals (a subject, a heading) a name ends before
+        // an article or a preposition that no name holds ("ALLA PARROCCHIA
+        // DI SAN ROCCO DI UN CONTRIBUTO", "TRA LA PROVINCIA DI ALFA ED IL
+        // COMUNE").
+        if words.last().is_some_and(|w| capitals(w.1)) && CAPS_STOPS.contains(&bare) {
+            break;
+        }
         words.push((pos + bare.len(), bare));
         if word.len() > bare.len() && !word.ends_with('.') {
             // A comma, a colon, a closing quote: the name ends here.
@@ -228,8 +235,10 @@ pub(super) fn name_at(
         let next = &text[pos + wlen..limit];
         pos = pos + wlen + (next.len() - next.trim_start().len());
     }
-    // A particle at the end is the sentence's ("Alfa Beta di").
-    while words.last().is_some_and(|w| PARTICLES.contains(&w.1)) {
+    // A particle at the end is the sentence's ("Alfa Beta di", "ALFA DI").
+    while words.last().is_some_and(|w| {
+        PARTICLES.contains(&w.1) || words.len() > 1 && CAPS_PARTICLES.contains(&w.1)
+    }) {
         words.pop();
     }
     // A titled person's town after the name ("l'arch. Mario Neri di
@@ -256,6 +265,23 @@ pub(super) fn name_at(
     // Roma il ...") is named as a person is.
     let formed = formed || PERSON.is_match(&text[end..limit]);
     (!name.is_empty()).then_some((name, start..end, formed))
+}
+
+/// Articles and prepositions in capitals that end a name read in a run of
+/// capitals: no name has them inside it.
+const CAPS_STOPS: &[&str] = &[
+    "UN", "UNA", "UNO", "IL", "LO", "GLI", "PER", "CON", "TRA", "FRA", "ED", "NEL", "NELLA",
+    "NELL'", "SUL", "SULLA", "AI", "AGLI", "ALLE", "CHE", "QUALE",
+];
+
+/// Particles in capitals that may join a name's words but not end it.
+const CAPS_PARTICLES: &[&str] = &[
+    "DI", "DEL", "DELLA", "DEI", "DEGLI", "DA", "E", "IN", "A", "AL", "ALLA",
+];
+
+/// A word in capitals (letters, no lower case).
+fn capitals(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 /// An article before a name ("ED IL COMUNE DI ...").
