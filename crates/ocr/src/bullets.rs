@@ -5,7 +5,10 @@
 //! a bullet is a filled disc, its ink covering some three quarters of its
 //! own box (π/4) with its width about its height, where an asterisk is
 //! spokes of a stroke's width, covering under half of its box. A `*`
-//! standing alone as a word whose ink is a full, round blot is the bullet.
+//! whose ink is a full, round blot is the bullet, whether it stands alone
+//! as a word or closes one (a list set inline, `salute:• Legge`, which
+//! tesseract reads as `salute:*`): its ink is then the last run of inked
+//! columns of the word's box.
 
 use crate::raster::{pixel_box, Gray};
 use crate::rows::Piece;
@@ -22,14 +25,28 @@ pub const FILL: f32 = 0.6;
 /// decides).
 pub const ROUND: f32 = 1.5;
 
-/// The words of one row with every `*` that is a bullet's ink made `•`.
+/// The words of one row with every `*` that is a bullet's ink made `•`:
+/// a word `*`, or the `*` closing a word.
 pub fn restore(mut words: Vec<Piece>, image: &Gray) -> Vec<Piece> {
     for w in &mut words {
-        if w.text == "*" && is_bullet(image, w.b) {
-            w.text = BULLET.into();
+        let Some(head) = w.text.strip_suffix('*') else {
+            continue;
+        };
+        if last_run(image, w.b).is_some_and(|b| is_bullet(image, b)) {
+            w.text = format!("{head}{BULLET}");
         }
     }
     words
+}
+
+/// The box of the last run of inked columns in box `b`: the word's last
+/// mark, when it stands apart from the letters before it.
+fn last_run(image: &Gray, b: [f32; 4]) -> Option<[f32; 4]> {
+    let (x0, x1, y0, y1) = pixel_box(b);
+    let inked = |x: usize| (y0..y1).any(|y| image.is_ink(x, y));
+    let right = (x0..x1).rev().find(|&x| inked(x))?;
+    let left = (x0..right).rev().find(|&x| !inked(x)).map_or(x0, |x| x + 1);
+    Some([left as f32, b[1], (right + 1) as f32, b[3]])
 }
 
 /// Whether the ink in box `b` is one full, round blot: the box's ink
@@ -89,8 +106,26 @@ mod tests {
     fn a_disc_read_as_an_asterisk_is_a_bullet() {
         let disc = drawn(|x, y| x * x + y * y <= 64.0);
         assert_eq!(restore(star("*"), &disc)[0].text, "•");
-        // A word that is not the asterisk alone is left as read.
+        // A word that does not end in the asterisk is left as read.
         assert_eq!(restore(star("*)"), &disc)[0].text, "*)");
+    }
+
+    #[test]
+    fn a_bullet_closing_a_word_is_put_back() {
+        // `salute:•` read as `salute:*`: a colon's two dots, then the disc
+        // apart from them.
+        let mut g = drawn(|x, y| x * x + y * y <= 64.0);
+        for y in [6, 7, 16, 17] {
+            for x in 2..4 {
+                g.pixels[y * g.width + x] = 0;
+            }
+        }
+        let word = vec![Piece {
+            text: "salute:*".into(),
+            b: [0.0, 1.0, 31.0, 23.0],
+            conf: 70.0,
+        }];
+        assert_eq!(restore(word, &g)[0].text, "salute:•");
     }
 
     #[test]
