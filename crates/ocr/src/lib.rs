@@ -22,7 +22,7 @@
 //! orientation its reading shows.
 //! tesseract's words are then cleaned by what the ink shows (the
 //! rulings read as bars: [`clean`]; a capital's lost accent: [`accents`];
-//! missed spaces: [`spaces`]).
+//! missed spaces: [`spaces`]; a list's bullet read as `*`: [`bullets`]).
 //! Boxes are scaled from pixels to points, so a page scanned upside down
 //! comes out upright, in reading order. Each program runs with a time limit
 //! ([`run`]); tesseract runs on one thread (`OMP_THREAD_LIMIT=1`), since
@@ -34,6 +34,7 @@
 //! decision (`src/read/ocr.rs` in the application).
 
 pub mod accents;
+pub mod bullets;
 pub mod cache;
 pub mod clean;
 pub mod images;

@@ -25,6 +25,10 @@
 //! stays whole). A word whose letters touch, or hold a letter of two
 //! runs (`"`, `%`), gives as many runs as letters only by chance, and is
 //! left whole unless it does.
+//! - Between a number and a lower-case word run into it (`2e` read for
+//!   `2 e`): parted where the blank after the last digit is a space's
+//!   ([`WORD_SPACE`] of the font size), each character one stroke; a
+//!   number's letters set close (`3bis`, `2a`) stay with it.
 
 use crate::raster::{pixel_box, Gray};
 use crate::rows::Piece;
@@ -171,6 +175,10 @@ pub fn split(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
     let mut out = Vec::with_capacity(words.len());
     for w in words {
         let chars: Vec<char> = w.text.chars().collect();
+        if let Some(at) = number_then_word(&chars) {
+            out.extend(part_number(w, &chars, at, size, image));
+            continue;
+        }
         if chars.len() < MIN_LETTERS || !chars.iter().all(|c| c.is_alphabetic()) {
             out.push(w);
             continue;
@@ -213,6 +221,38 @@ pub fn split(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
         });
     }
     out
+}
+
+/// Where the letters start in a word of digits followed by lower-case
+/// letters (`2e` read for `2 e`), if it is one.
+fn number_then_word(chars: &[char]) -> Option<usize> {
+    let at = chars.iter().position(|c| !c.is_ascii_digit())?;
+    let word = &chars[at..];
+    (at >= 1 && word.iter().all(|c| c.is_lowercase())).then_some(at)
+}
+
+/// Word `w` (`chars`, digits up to `at` and lower-case letters after)
+/// parted into the number and the word when its ink shows a space's blank
+/// ([`WORD_SPACE`] of `size`) between the last digit and the first
+/// letter; each character must stand apart on the page as one stroke, or
+/// the word is kept as read (`3bis`, set close, stays whole).
+fn part_number(w: Piece, chars: &[char], at: usize, size: f32, image: &Gray) -> Vec<Piece> {
+    let runs = strokes(image, w.b);
+    if runs.len() != chars.len() || ((runs[at].0 - runs[at - 1].1) as f32) < WORD_SPACE * size {
+        return vec![w];
+    }
+    vec![
+        Piece {
+            text: chars[..at].iter().collect(),
+            b: [w.b[0], w.b[1], runs[at - 1].1 as f32, w.b[3]],
+            conf: w.conf,
+        },
+        Piece {
+            text: chars[at..].iter().collect(),
+            b: [runs[at].0 as f32, w.b[1], w.b[2], w.b[3]],
+            conf: w.conf,
+        },
+    ]
 }
 
 #[cfg(test)]
@@ -266,6 +306,20 @@ mod tests {
             text(&split(vec![piece("INCOMUNE", x as f32)], 34.0, &g)),
             ["INCOMUNE"]
         );
+    }
+
+    #[test]
+    fn a_number_and_a_word_a_space_apart_are_two_words() {
+        // "2e" read for "2 e" (font size 34 px): the digit, a space's
+        // blank of 10 px, the letter.
+        let g = ink(40, &[(0, 14), (24, 38)]);
+        assert_eq!(text(&split(vec![piece("2e", 40.0)], 34.0, &g)), ["2", "e"]);
+        // Set close (3 px), as `3bis` is: one word.
+        let g = ink(70, &[(0, 14), (17, 31), (34, 38), (41, 55)]);
+        assert_eq!(text(&split(vec![piece("3bis", 70.0)], 34.0, &g)), ["3bis"]);
+        // Digit and letter touching: one stroke for two characters, kept.
+        let g = ink(40, &[(0, 30)]);
+        assert_eq!(text(&split(vec![piece("2e", 40.0)], 34.0, &g)), ["2e"]);
     }
 
     #[test]

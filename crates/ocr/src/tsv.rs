@@ -10,7 +10,7 @@ use atti_page::{Page, Word};
 use crate::raster::Gray;
 use crate::rows::{self, Line, Piece};
 use crate::OcrPage;
-use crate::{accents, clean, numbers, spaces};
+use crate::{accents, bullets, clean, numbers, spaces};
 
 /// The resolution assumed for an image file, whose pixels have no known
 /// size: scanners of offices mostly work at 200 to 300 dpi.
@@ -177,6 +177,7 @@ fn build(
             Some(g) => {
                 let words = clean::drop_rulings(r.words, r.size, g);
                 let words = clean::drop_phantom_dashes(words, g);
+                let words = bullets::restore(words, g);
                 let words = accents::restore(words, r.size, g);
                 let words = spaces::split_stops(words, r.size, g);
                 spaces::split(words, r.size, g)
