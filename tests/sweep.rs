@@ -166,22 +166,10 @@ fn extract_json_with_rules_output_holds_the_values_in_the_json() {
 /// changed file that can no longer be read.
 #[test]
 fn the_summary_counts_each_file_once() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("archivio");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(
-        dir.join("a.txt"),
-        "DETERMINAZIONE N. 1 DEL 3/3/2024\nOGGETTO: prova",
-    )
-    .unwrap();
+    let (tmp, dir) = archive_with_a_broken_pdf();
     std::fs::write(
         dir.join("b.txt"),
         "DELIBERAZIONE N. 2 DEL 4/3/2024\nOGGETTO: altra",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("rotto.pdf"),
-        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
     )
     .unwrap();
     let args = ["ingest", "archivio", "--index", "idx", "--json"];
@@ -230,19 +218,7 @@ fn extract_names_the_file_it_cannot_read() {
 /// PDF's reason was lopdf's "couldn't parse input" beside Italian lines.
 #[test]
 fn messages_are_italian_and_codes_stay_english() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("archivio");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(
-        dir.join("a.txt"),
-        "DETERMINAZIONE N. 1 DEL 3/3/2024\nOGGETTO: prova",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("rotto.pdf"),
-        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
-    )
-    .unwrap();
+    let (tmp, _) = archive_with_a_broken_pdf();
     let out = atti(tmp.path(), &["run", "archivio", "--out", "out"]);
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -291,4 +267,23 @@ fn messages_are_italian_and_codes_stay_english() {
         (Some(2), Some(2)),
         "{s}"
     );
+}
+
+/// A folder `archivio` in a new temporary folder, with a determination as
+/// text (`a.txt`) and a PDF that cannot be parsed (`rotto.pdf`).
+fn archive_with_a_broken_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archivio");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "DETERMINAZIONE N. 1 DEL 3/3/2024\nOGGETTO: prova",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("rotto.pdf"),
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+    )
+    .unwrap();
+    (tmp, dir)
 }
