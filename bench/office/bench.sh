@@ -27,7 +27,7 @@ rm -rf "$out"
 for fmt in docx odt xlsx ods; do
     "$atti" run "$dir/$fmt" --root "$dir" --out "$out/$fmt" --raw >/dev/null 2>&1
     python3 "$root/bench/peg/bench.py" --gold "$dir/gold-$fmt.jsonl" --atti "$out/$fmt" \
-        --split "$root/gold/split.toml" --json |
+        --split "$root/gold/split.toml" --json --test |
         python3 -c "import json,sys; r=json.load(sys.stdin); t,s=r['train']['overall_fields'],r['test']['overall_fields']; print(f'$fmt  train {t[0]}/{t[1]} = {t[0]/t[1]:.4f}   test {s[0]}/{s[1]} = {s[0]/s[1]:.4f}')"
 done
 "$atti" run "$dir/workbook" --root "$dir" --out "$out/workbook" --raw >/dev/null 2>&1
