@@ -268,10 +268,12 @@ pub(super) fn name_at(
 }
 
 /// Articles and prepositions in capitals that end a name read in a run of
-/// capitals: no name has them inside it.
+/// capitals: a name seldom has them inside it. The definite articles are
+/// not among them: the names of cooperatives and associations often hold
+/// one ("COOPERATIVA SOCIALE IL GIRASOLE", "ASSOCIAZIONE GLI AMICI").
 const CAPS_STOPS: &[&str] = &[
-    "UN", "UNA", "UNO", "IL", "LO", "GLI", "PER", "CON", "TRA", "FRA", "ED", "NEL", "NELLA",
-    "NELL'", "SUL", "SULLA", "AI", "AGLI", "ALLE", "CHE", "QUALE",
+    "UN", "UNA", "UNO", "PER", "CON", "TRA", "FRA", "ED", "NEL", "NELLA", "NELL'", "SUL", "SULLA",
+    "AI", "AGLI", "ALLE", "CHE", "QUALE",
 ];
 
 /// Particles in capitals that may join a name's words but not end it.
