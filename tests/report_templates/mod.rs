@@ -69,8 +69,12 @@ impl Project {
         self.tmp.path().join(p)
     }
 
+    /// Ingests the archive; a file's time limit is ten minutes, not the
+    /// default minute, so that a machine loaded by other builds and tests
+    /// reads every act rather than list a slow one as timed out (seen once
+    /// at load 12 on 2 cores: the Firenze act missing from the index).
     fn ingest(&self, extra: &[&str]) {
-        let mut args = vec!["ingest", "archivio", "--index", "idx"];
+        let mut args = vec!["ingest", "archivio", "--index", "idx", "--timeout", "600"];
         args.extend_from_slice(extra);
         atti_ok(self.tmp.path(), &args, 0);
     }
