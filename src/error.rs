@@ -134,28 +134,4 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
-
-    /// A short stable identifier of the error class, for the failures table.
-    pub fn class(&self) -> &'static str {
-        match self {
-            Error::Io { .. } => "io",
-            Error::Usage(_) => "usage",
-            Error::Rules { .. } => "rules",
-            Error::Config { .. } => "config",
-            Error::Pdf(_) => "pdf",
-            Error::Encrypted => "encrypted",
-            Error::Limit(_) => "limit",
-            Error::Timeout(_) => "timeout",
-            Error::Panic(_) => "panic",
-            Error::Unsupported(_) => "unsupported",
-            Error::InFile { source, .. } => source.class(),
-            Error::Office(_) => "office",
-            Error::IndexLocked(_) | Error::Index { .. } | Error::Tantivy(_) => "index",
-            Error::DiskFull { .. } => "disk_full",
-            Error::Query(_) => "query",
-            Error::Csv(_) => "csv",
-            Error::Json(_) => "json",
-            Error::Xlsx(_) => "xlsx",
-        }
-    }
 }

@@ -5,7 +5,7 @@
 use crate::cli::{CorrectArgs, CorrectionsArgs};
 use crate::config;
 use atti::corrections::Corrections;
-use atti::error::{Error, Result};
+use atti::error::Result;
 use atti::index::Index;
 
 pub fn run(a: &CorrectArgs) -> Result<i32> {
@@ -13,12 +13,7 @@ pub fn run(a: &CorrectArgs) -> Result<i32> {
     let project = config::project(a.config.as_deref(), &index_path)?;
     let mut corrections = config::corrections(&project)?;
     let index = Index::open(&index_path)?;
-    let Some(doc) = index.get(&a.doc)? else {
-        return Err(Error::Usage(format!(
-            "nessun documento `{}` nell'indice (dare un doc_id o un percorso)",
-            a.doc
-        )));
-    };
+    let doc = super::document(&index, &a.doc)?;
     let who = a
         .who
         .clone()

@@ -88,6 +88,16 @@ pub fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>>
     })
 }
 
+/// The document of `index` that `key` names (a doc_id or a path); a key
+/// the index does not hold is a usage error.
+pub fn document(index: &atti::index::Index, key: &str) -> Result<atti::record::Document> {
+    index.get(key)?.ok_or_else(|| {
+        atti::Error::Usage(format!(
+            "nessun documento `{key}` nell'indice (dare un doc_id o un percorso)"
+        ))
+    })
+}
+
 /// A count as Italian writes it: `10.000`.
 pub fn count_it(n: usize) -> String {
     let digits = n.to_string();

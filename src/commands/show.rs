@@ -2,7 +2,7 @@
 
 use crate::cli::ShowArgs;
 use crate::config;
-use atti::error::{Error, Result};
+use atti::error::Result;
 use atti::index::Index;
 use atti::record::schema::TableId;
 use atti::record::Document;
@@ -10,12 +10,7 @@ use atti::tables;
 
 pub fn run(a: &ShowArgs) -> Result<i32> {
     let index = Index::open(&config::read_index_path(&a.index))?;
-    let Some(mut doc) = index.get(&a.doc)? else {
-        return Err(Error::Usage(format!(
-            "nessun documento `{}` nell'indice (dare un doc_id o un percorso)",
-            a.doc
-        )));
-    };
+    let mut doc = super::document(&index, &a.doc)?;
     let project = config::project(a.config.as_deref(), index.path())?;
     let applied = config::corrections(&project)?.apply(&mut doc);
     if a.json {

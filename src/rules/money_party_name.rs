@@ -217,9 +217,9 @@ pub(super) fn name_at(
             break;
         }
         // In a run of capitals (a subject, a heading) a name ends before
-        // an article or a preposition that no name holds ("ALLA PARROCCHIA
-        // DI SAN ROCCO DI UN CONTRIBUTO", "TRA LA PROVINCIA DI ALFA ED IL
-        // COMUNE").
+        // an indefinite article or a preposition that names seldom hold
+        // ([`CAPS_STOPS`]: "ALLA PARROCCHIA DI SAN ROCCO DI UN CONTRIBUTO",
+        // "TRA LA PROVINCIA DI ALFA ED IL COMUNE").
         if words.last().is_some_and(|w| capitals(w.1)) && CAPS_STOPS.contains(&bare) {
             break;
         }

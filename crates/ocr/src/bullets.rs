@@ -10,7 +10,7 @@
 //! tesseract reads as `salute:*`): its ink is then the last run of inked
 //! columns of the word's box.
 
-use crate::raster::{pixel_box, Gray};
+use crate::raster::{pixel_box, strokes, Gray};
 use crate::rows::Piece;
 
 /// The bullet put back.
@@ -42,11 +42,8 @@ pub fn restore(mut words: Vec<Piece>, image: &Gray) -> Vec<Piece> {
 /// The box of the last run of inked columns in box `b`: the word's last
 /// mark, when it stands apart from the letters before it.
 fn last_run(image: &Gray, b: [f32; 4]) -> Option<[f32; 4]> {
-    let (x0, x1, y0, y1) = pixel_box(b);
-    let inked = |x: usize| (y0..y1).any(|y| image.is_ink(x, y));
-    let right = (x0..x1).rev().find(|&x| inked(x))?;
-    let left = (x0..right).rev().find(|&x| !inked(x)).map_or(x0, |x| x + 1);
-    Some([left as f32, b[1], (right + 1) as f32, b[3]])
+    let &(left, right, _) = strokes(image, b).last()?;
+    Some([left as f32, b[1], right as f32, b[3]])
 }
 
 /// Whether the ink in box `b` is one full, round blot: the box's ink

@@ -123,6 +123,32 @@ impl Gray {
     }
 }
 
+/// The strokes of ink in box `b` of `image`, left to right: runs of
+/// inked columns, each as (first column, column after the last, topmost
+/// inked row).
+pub(crate) fn strokes(image: &Gray, b: [f32; 4]) -> Vec<(usize, usize, usize)> {
+    let (x0, x1, y0, y1) = pixel_box(b);
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    let mut open = false;
+    for x in x0..x1 {
+        match image.ink_top(x, y0, y1) {
+            Some(top) => {
+                if open {
+                    if let Some(s) = out.last_mut() {
+                        s.1 = x + 1;
+                        s.2 = s.2.min(top);
+                    }
+                } else {
+                    out.push((x, x + 1, top));
+                }
+                open = true;
+            }
+            None => open = false,
+        }
+    }
+    out
+}
+
 /// The pixels of box `b` (`[x0, y0, x1, y1]`, as tesseract gives a
 /// word's): its columns `x0..x1` and rows `y0..y1`, outward to whole
 /// pixels, none before the image's edge.

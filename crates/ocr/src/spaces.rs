@@ -30,7 +30,7 @@
 //!   ([`WORD_SPACE`] of the font size), each character one stroke; a
 //!   number's letters set close (`3bis`, `2a`) stay with it.
 
-use crate::raster::{pixel_box, Gray};
+use crate::raster::{strokes, Gray};
 use crate::rows::Piece;
 
 /// A blank after a full stop at least this share of the font size is a
@@ -129,32 +129,6 @@ pub fn split_stops(words: Vec<Piece>, size: f32, image: &Gray) -> Vec<Piece> {
             b: [left, w.b[1], w.b[2], w.b[3]],
             conf: w.conf,
         });
-    }
-    out
-}
-
-/// The strokes of ink in box `b` of `image`, left to right: runs of
-/// inked columns, each as (first column, column after the last, topmost
-/// inked row).
-fn strokes(image: &Gray, b: [f32; 4]) -> Vec<(usize, usize, usize)> {
-    let (x0, x1, y0, y1) = pixel_box(b);
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    let mut open = false;
-    for x in x0..x1 {
-        match image.ink_top(x, y0, y1) {
-            Some(top) => {
-                if open {
-                    if let Some(s) = out.last_mut() {
-                        s.1 = x + 1;
-                        s.2 = s.2.min(top);
-                    }
-                } else {
-                    out.push((x, x + 1, top));
-                }
-                open = true;
-            }
-            None => open = false,
-        }
     }
     out
 }
